@@ -112,6 +112,11 @@ export function buildResult(
     // The heuristic can never beat a valid bound; max() only absorbs floating-point noise.
     upperBound: Math.max(upperBound, scheduledWeight),
     scheduledWeight,
-    stats: { idleGaps: totalIdleSlots(board), boundMethod, elapsedMs: Date.now() - startedAt },
+    stats: {
+      idleGaps: totalIdleSlots(board),
+      boundMethod,
+      optimal: scheduledWeight >= upperBound - 1e-9,
+      elapsedMs: Date.now() - startedAt,
+    },
   };
 }

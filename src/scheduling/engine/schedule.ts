@@ -6,7 +6,8 @@ import { getHighs } from './highs-solver';
 import { LocalSearch } from './local-search';
 import { compileProblem, Problem } from './problem';
 import { ScheduleInstance, ScheduleOptions, ScheduleResult, ScheduleStats } from './types';
-import { combinatorialBound, solverBound } from './upper-bound';
+import { combinatorialBound, roundBound, solverBound } from './upper-bound';
+import { solveTimeIndexed } from './time-indexed-mip';
 import { validateInstance } from './validate-instance';
 
 const DEFAULT_TIME_LIMIT_MS = 8000;
@@ -64,7 +65,21 @@ export async function scheduleMeetings(
     });
     if (board.weight >= upperBound - WEIGHT_EPSILON) break;
   }
-  const best = pickBest(problem, runs);
+  let best = pickBest(problem, runs);
+
+  // Small events: the exact model can close the last few points and prove the optimum.
+  if (options.useSolver !== false && best.weight < upperBound - WEIGHT_EPSILON && Date.now() < deadline) {
+    report({ phase: 'improve', fraction: 0.8, scheduledWeight: best.weight, upperBound });
+    const exact = solveTimeIndexed(problem, await getHighs(), best, ((deadline - Date.now()) * 0.8) / 1000);
+    if (exact) {
+      const bound = roundBound(problem, exact.bound);
+      if (bound < upperBound) {
+        upperBound = bound;
+        boundMethod = 'time-indexed';
+      }
+      if (exact.weight > best.weight + WEIGHT_EPSILON) best = boardFromSlots(problem, exact.slotOf);
+    }
+  }
 
   report({ phase: 'compact', fraction: 0.9, scheduledWeight: best.weight, upperBound });
   compactGaps(best, Math.max(deadline, Date.now() + 200));
@@ -77,6 +92,16 @@ export async function scheduleMeetings(
     upperBound: result.upperBound,
   });
   return result;
+}
+
+function boardFromSlots(problem: Problem, slotOf: Int32Array): Board {
+  const board = new Board(problem);
+  for (const i of problem.candidates) {
+    if (slotOf[i] < 0) continue;
+    if (!board.canPlace(i, slotOf[i])) throw new Error(`solver schedule breaks a rule at item ${i}`);
+    board.place(i, slotOf[i]);
+  }
+  return board;
 }
 
 function pickBest(_problem: Problem, runs: Board[]): Board {

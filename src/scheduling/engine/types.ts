@@ -94,10 +94,14 @@ export interface ScheduleStats {
   /** Idle slots between a participant's first and last meeting of a session, summed over everyone. */
   idleGaps: number;
   /**
-   * How the upper bound was obtained: the time-free b-matching MIP solved to optimality, its proven
-   * dual bound when the solver ran out of time, or the per-person capacity bound.
+   * How the upper bound was obtained: the LP relaxation of the time-free b-matching, that
+   * b-matching solved as a MIP (to optimality, or its proven dual bound when time ran out), the
+   * exact time-indexed MIP (small events; equal to the optimum when `optimal`), or the per-person
+   * capacity bound when no solver ran.
    */
-  boundMethod: 'mip-optimal' | 'mip-dual' | 'combinatorial';
+  boundMethod: 'lp' | 'mip-optimal' | 'mip-dual' | 'time-indexed' | 'combinatorial';
+  /** True when the schedule is proven to have the best possible weight. */
+  optimal: boolean;
   elapsedMs: number;
 }
 

@@ -1,4 +1,4 @@
-import type { Highs } from 'highs';
+import type { Highs, ModelData } from 'highs';
 import { Problem } from './problem';
 import { ScheduleStats } from './types';
 
@@ -25,6 +25,11 @@ export function remainingCapacity(problem: Problem): Int32Array {
     capacity[item.b]--;
   }
   return capacity;
+}
+
+/** Integer weights give an integer optimum, so the fractional part of a bound is slack. */
+export function roundBound(problem: Problem, bound: number): number {
+  return problem.items.every((it) => Number.isInteger(it.weight)) ? Math.floor(bound + 1e-3) : bound;
 }
 
 function lockedWeight(problem: Problem): number {
@@ -114,7 +119,7 @@ export function solverBound(problem: Problem, highs: Highs, timeLimitSeconds: nu
     starts.push(indices.length);
   }
   const numCols = candidates.length;
-  const model = highs.createModel({
+  const data = {
     numCols,
     numRows: rows.length,
     sense: highs.constants.objectiveSense.maximize,
@@ -123,31 +128,79 @@ export function solverBound(problem: Problem, highs: Highs, timeLimitSeconds: nu
     colUpper: new Float64Array(numCols).fill(1),
     rowLower: rows.map(() => -highs.infinity),
     rowUpper,
-    matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values: indices.map(() => 1) },
-    integrality: new Int32Array(numCols).fill(highs.constants.variableType.integer),
-  });
-  try {
-    model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-6 });
-    model.run();
-    const status = model.getModelStatus();
-    const { modelStatus } = highs.constants;
-    let bound = Number(model.info.get('mip_dual_bound'));
-    if (status === modelStatus.optimal) bound = model.getObjectiveValue();
-    if (!Number.isFinite(bound)) return null;
-    let selection: Uint8Array | undefined;
-    if (Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible) {
-      const values = model.getSolution().colValue;
-      selection = new Uint8Array(items.length);
-      candidates.forEach((item, c) => (selection![item] = values[c] > 0.5 ? 1 : 0));
+    matrix: {
+      format: 'csr' as const,
+      numRows: rows.length,
+      numCols,
+      starts,
+      indices,
+      values: indices.map(() => 1),
+    },
+  };
+  const deadline = Date.now() + timeLimitSeconds * 1000;
+  const base = lockedWeight(problem);
+  const finish = (value: number) => roundBound(problem, base + value);
+
+  // The LP relaxation is nearly integral for b-matching and an order of magnitude faster than the
+  // MIP, so it comes first: its optimum is already a valid bound and a good selection.
+  const lp = solve(highs, data, false, timeLimitSeconds);
+  if (!lp) return null;
+  let result: BoundResult = { bound: finish(lp.objective), method: 'lp', selection: toSelection(lp.values) };
+  const fractional = lp.values.some((v) => v > 1e-6 && v < 1 - 1e-6);
+  const left = (deadline - Date.now()) / 1000;
+  if (fractional && left > 0.05) {
+    const mip = solve(highs, data, true, left);
+    if (mip && finish(mip.bound) <= result.bound) {
+      result = {
+        bound: finish(mip.bound),
+        method: mip.optimal ? 'mip-optimal' : 'mip-dual',
+        selection: mip.values ? toSelection(mip.values) : result.selection,
+      };
     }
-    const integral = items.every((it) => Number.isInteger(it.weight));
-    const total = lockedWeight(problem) + bound;
-    // Integer weights give an integer optimum, so the fractional part of the bound is slack.
-    return {
-      bound: integral ? Math.floor(total + 1e-3) : total,
-      method: status === modelStatus.optimal ? 'mip-optimal' : 'mip-dual',
-      selection,
-    };
+  }
+  return result;
+
+  function toSelection(values: Float64Array): Uint8Array {
+    const selection = new Uint8Array(items.length);
+    candidates.forEach((item, c) => (selection[item] = values[c] > 0.5 ? 1 : 0));
+    return selection;
+  }
+}
+
+interface Solved {
+  objective: number;
+  /** Proven bound on the objective (equal to it for a solved LP). */
+  bound: number;
+  optimal: boolean;
+  values: Float64Array;
+}
+
+function solve(highs: Highs, data: ModelData, integer: boolean, timeLimitSeconds: number): Solved | null {
+  const model = highs.createModel(
+    integer
+      ? { ...data, integrality: new Int32Array(data.numCols).fill(highs.constants.variableType.integer) }
+      : data,
+  );
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.01, timeLimitSeconds),
+      mip_rel_gap: 1e-6,
+    });
+    if (!integer) model.options.set({ solver: 'simplex' });
+    model.run();
+    const optimal = model.getModelStatus() === highs.constants.modelStatus.optimal;
+    const hasSolution =
+      Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
+    if (!integer) {
+      // Only an optimal LP value bounds the integer optimum.
+      if (!optimal) return null;
+      const objective = model.getObjectiveValue();
+      return { objective, bound: objective, optimal, values: model.getSolution().colValue };
+    }
+    const bound = optimal ? model.getObjectiveValue() : Number(model.info.get('mip_dual_bound'));
+    if (!Number.isFinite(bound) || !hasSolution) return null;
+    return { objective: model.getObjectiveValue(), bound, optimal, values: model.getSolution().colValue };
   } finally {
     model.dispose();
   }
