@@ -1,26 +1,44 @@
 /**
  * Two projects: `unit` specs sit beside the code and need nothing running;
  * `integration` specs under test/ boot the real AppModule against Postgres, Redis and a loopback SMTP server.
+ *
+ * NestJS 12 and several of its neighbours ship only ES modules, which Jest's CommonJS runtime cannot
+ * load; swc compiles them (and our TypeScript, with decorator metadata) to CommonJS on the way in.
  * @type {import('jest').Config}
  */
-const tsJest = ['ts-jest', { isolatedModules: true }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const shared = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  transform: { '^.+\\.(t|m?j)s$': swc },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|ical\\.js|csv-parse|csv-stringify|nodemailer|file-type|strtok3|token-types|uint8array-extras|@tokenizer|load-esm|@borewit)/)',
+  ],
+};
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
+      ...shared,
       displayName: 'unit',
-      testEnvironment: 'node',
-      rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
     },
     {
+      ...shared,
       displayName: 'integration',
-      testEnvironment: 'node',
-      rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 120000,
     },
   ],
 };

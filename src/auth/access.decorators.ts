@@ -1,0 +1,28 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { Actor, Role } from './actor';
+
+export const ACCESS_RULE = 'tsunagu:access';
+export type AccessRule = { public: true } | { roles: Role[] };
+
+/**
+ * Every resolver method and controller route states who may call it; one without a rule is
+ * refused by AccessGuard (deny by default).
+ */
+export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { roles } satisfies AccessRule);
+export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+
+export type RequestWithActor = Request & { actor?: Actor };
+
+export function requestOf(context: ExecutionContext): RequestWithActor {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req: RequestWithActor }>().req;
+  }
+  return context.switchToHttp().getRequest<RequestWithActor>();
+}
+
+/** The signed-in actor; `undefined` on public operations called anonymously. */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => requestOf(context).actor,
+);

@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  ORGANIZER = 'ORGANIZER',
+  STAFF = 'STAFF',
+  PARTICIPANT = 'PARTICIPANT',
+}
+registerEnumType(Role, { name: 'Role', description: '操作する人の役割' });
+
+export type StaffRole = Role.ADMIN | Role.ORGANIZER | Role.STAFF;
+
+/** Who is making a request: a staff account of an organisation, or a participant signed in by magic link. */
+export type Actor =
+  | { kind: 'user'; userId: string; role: StaffRole; organizationId: string | null }
+  | { kind: 'participant'; participantId: string; role: Role.PARTICIPANT };
+
+export type StaffActor = Extract<Actor, { kind: 'user' }>;
+export type ParticipantActor = Extract<Actor, { kind: 'participant' }>;
+
+export function isStaff(actor: Actor | undefined): actor is StaffActor {
+  return actor?.kind === 'user';
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { UnauthenticatedError } from '../common/errors/app-error';
+import { Actor, Role, StaffRole } from './actor';
+
+interface TokenClaims {
+  sub: string;
+  typ: 'user' | 'participant';
+  role: Role;
+  org?: string | null;
+}
+
+/** Session tokens (JWT) for staff accounts and for participants signed in by magic link. */
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  issue(actor: Actor): Promise<string> {
+    const claims: TokenClaims =
+      actor.kind === 'user'
+        ? { sub: actor.userId, typ: 'user', role: actor.role, org: actor.organizationId }
+        : { sub: actor.participantId, typ: 'participant', role: Role.PARTICIPANT };
+    return this.jwt.signAsync(claims);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthenticatedError(
+        'セッションが無効か期限切れです。もう一度ログインしてください',
+        'INVALID_TOKEN',
+      );
+    }
+    if (claims.typ === 'participant')
+      return { kind: 'participant', participantId: claims.sub, role: Role.PARTICIPANT };
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      role: claims.role as StaffRole,
+      organizationId: claims.org ?? null,
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { AppError, ErrorKind } from './app-error';
+
+const HTTP_STATUS: Record<ErrorKind, number> = {
+  [ErrorKind.BAD_USER_INPUT]: 400,
+  [ErrorKind.UNAUTHENTICATED]: 401,
+  [ErrorKind.FORBIDDEN]: 403,
+  [ErrorKind.NOT_FOUND]: 404,
+  [ErrorKind.CONFLICT]: 409,
+};
+
+/**
+ * The one place where errors become what a client sees. AppErrors keep their kind, code and field;
+ * anything else is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR, so no stack
+ * trace or SQL ever leaves the process.
+ */
+@Catch()
+export class AppExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger(AppExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const error = this.toAppError(exception);
+    if (host.getType<GqlContextType>() === 'graphql') {
+      GqlArgumentsHost.create(host);
+      if (!error)
+        return new GraphQLError('内部エラーが発生しました', {
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+      return new GraphQLError(error.message, {
+        extensions: { code: error.kind, reason: error.code, ...(error.field ? { field: error.field } : {}) },
+      });
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    if (!error) {
+      response.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: '内部エラーが発生しました' });
+      return;
+    }
+    response
+      .status(HTTP_STATUS[error.kind])
+      .json({ error: error.kind, reason: error.code, message: error.message, field: error.field });
+  }
+
+  private toAppError(exception: unknown): AppError | undefined {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof HttpException && exception.getStatus() === 404) {
+      return new AppError(ErrorKind.NOT_FOUND, 'NOT_FOUND', 'ページが見つかりません');
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return undefined;
+  }
+}

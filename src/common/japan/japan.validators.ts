@@ -1,0 +1,33 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isValidCorporateNumber } from './corporate-number';
+import { isKatakana } from './furigana';
+import { parseJsic } from './jsic';
+import { isValidMunicipality } from './municipality';
+
+function stringRule(name: string, test: (value: string) => boolean, message: string) {
+  return (options?: ValidationOptions) => (target: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
+    });
+}
+
+export const IsCorporateNumber = stringRule(
+  'isCorporateNumber',
+  isValidCorporateNumber,
+  '法人番号は13桁の数字で、先頭のチェックデジットが正しい必要があります',
+);
+export const IsFurigana = stringRule('isFurigana', isKatakana, 'フリガナは全角カタカナで入力してください');
+export const IsJsicCode = stringRule(
+  'isJsicCode',
+  (value) => parseJsic(value) !== undefined,
+  '業種は日本標準産業分類の大分類（A〜T）で指定してください',
+);
+export const IsMunicipality = stringRule(
+  'isMunicipality',
+  isValidMunicipality,
+  '所在地は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
+);

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** The part of the config the migration CLI needs: it must run without the service's secrets. */
+export class DatabaseConfig {
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tsunagu';
+}
+
+/**
+ * Every environment variable the service reads, validated once at boot.
+ * Nothing else in the code reads process.env: inject AppConfig instead.
+ */
+export class AppConfig extends DatabaseConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Where links in emails point: the address participants reach the service at. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix for BullMQ keys, so several environments (or test files) can share one Redis. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'tsunagu';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @IsString()
+  JWT_EXPIRES_IN = '12h';
+
+  /** smtp://user:pass@host:port; empty means "write .eml files to MAIL_DIR". */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_DIR = 'var/mail';
+
+  @IsString()
+  MAIL_FROM = 'Tsunagu <no-reply@tsunagu.local>';
+
+  /** Messages per second the sender may hand to the SMTP server (pooled transport). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SMTP_RATE_PER_SECOND = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SMTP_POOL_SIZE = 5;
+
+  /** Run the queue worker inside the HTTP process: convenient for a single-machine start. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_IN_PROCESS = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_CONCURRENCY = 10;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates an environment and returns the typed config, or throws naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  return validateInto(AppConfig, env);
+}
+
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
+  return validateInto(DatabaseConfig, env);
+}
+
+function validateInto<T extends object>(type: new () => T, env: NodeJS.ProcessEnv): T {
+  const declared = new Set([...Object.keys(new type()), 'JWT_SECRET', 'SMTP_URL']);
+  // Only the declared variables: the rest of the environment is none of our business.
+  const provided = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => declared.has(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(type, provided, { exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ') || 'invalid'}`,
+    );
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+/** Entry points call this first: a local `.env` (if there is one) fills variables not already set. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

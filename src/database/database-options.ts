@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** One place that says how we talk to Postgres: used by the service, the migration CLI and the scripts. */
+export function databaseOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    // Compiled (dist/migrations/*.js) and source (migrations/*.ts) layouts both resolve from here.
+    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    extra: { max: 20 },
+    ...overrides,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,10 @@
+import { Event } from '../events/event.entity';
+import { MatchmakingSession } from '../events/matchmaking-session.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Company } from '../participants/company.entity';
+import { Participant } from '../participants/participant.entity';
+import { Registration } from '../registrations/registration.entity';
+import { User } from '../users/user.entity';
+
+/** Every entity, listed once: the service and the migration CLI both read this. */
+export const ENTITIES = [Organization, User, Company, Participant, Event, MatchmakingSession, Registration];

@@ -1,0 +1,82 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { EventVisibility } from '../event-enums';
+
+/** Only the fields given change; `null` clears an optional one. The kind of an event is fixed. */
+@InputType()
+export class UpdateEventInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty({ message: 'イベント名を入力してください' })
+  @MaxLength(200)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(10000)
+  description?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(20)
+  themes?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(300)
+  venue?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'] }, { message: 'オンライン参加URLの形式が正しくありません' })
+  onlineUrl?: string | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  registrationOpensAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  registrationClosesAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: '定員は1名以上にしてください' })
+  capacity?: number | null;
+
+  @Field(() => EventVisibility, { nullable: true })
+  @IsOptional()
+  @IsEnum(EventVisibility)
+  visibility?: EventVisibility;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  coHostIds?: string[];
+}

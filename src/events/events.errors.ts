@@ -1,0 +1,66 @@
+import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
+import { EventStatus } from './event-enums';
+
+export enum EventErrorCode {
+  NOT_FOUND = 'EVENT_NOT_FOUND',
+  INVALID_TRANSITION = 'EVENT_INVALID_TRANSITION',
+  NOT_EDITABLE = 'EVENT_NOT_EDITABLE',
+  NOT_MANAGED = 'EVENT_NOT_MANAGED',
+  INVALID_SCHEDULE = 'EVENT_INVALID_SCHEDULE',
+  MINI_SALON_TOO_LARGE = 'EVENT_MINI_SALON_TOO_LARGE',
+  NO_PLACE = 'EVENT_NO_PLACE',
+  SESSION_OUTSIDE_EVENT = 'EVENT_SESSION_OUTSIDE_EVENT',
+  SESSION_TABLES_REQUIRED = 'EVENT_SESSION_TABLES_REQUIRED',
+  SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
+}
+
+const STATUS_LABEL: Record<EventStatus, string> = {
+  DRAFT: '下書き',
+  PUBLISHED: '公開中',
+  CLOSED: '終了',
+  CANCELLED: '中止',
+};
+
+export const EventErrors = {
+  notFound: (id: string) => new NotFoundError(EventErrorCode.NOT_FOUND, `イベントが見つかりません: ${id}`),
+  invalidTransition: (from: EventStatus, to: EventStatus) =>
+    new ConflictError(
+      EventErrorCode.INVALID_TRANSITION,
+      `「${STATUS_LABEL[from]}」のイベントを「${STATUS_LABEL[to]}」にはできません`,
+      'status',
+    ),
+  notEditable: (status: EventStatus) =>
+    new ConflictError(
+      EventErrorCode.NOT_EDITABLE,
+      `「${STATUS_LABEL[status]}」のイベントは変更できません`,
+      'status',
+    ),
+  notManaged: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      EventErrorCode.NOT_MANAGED,
+      '主催・共催していないイベントは操作できません',
+    ),
+  endBeforeStart: () =>
+    new InputError('endsAt', '終了日時は開始日時より後にしてください', EventErrorCode.INVALID_SCHEDULE),
+  registrationWindow: (field: 'registrationOpensAt' | 'registrationClosesAt', message: string) =>
+    new InputError(field, message, EventErrorCode.INVALID_SCHEDULE),
+  miniSalonTooLarge: (max: number) =>
+    new InputError('capacity', `ミニサロンの定員は${max}名までです`, EventErrorCode.MINI_SALON_TOO_LARGE),
+  noPlace: () =>
+    new InputError('venue', '会場かオンライン参加URLのどちらかを入力してください', EventErrorCode.NO_PLACE),
+  sessionOutsideEvent: () =>
+    new InputError(
+      'startsAt',
+      '商談枠はイベントの開催時間内に収めてください',
+      EventErrorCode.SESSION_OUTSIDE_EVENT,
+    ),
+  sessionTablesRequired: () =>
+    new InputError(
+      'tableCount',
+      'テーブル方式ではテーブル数が必要です',
+      EventErrorCode.SESSION_TABLES_REQUIRED,
+    ),
+  selfCoHost: () =>
+    new InputError('coHostIds', '主催団体を共催に含めることはできません', EventErrorCode.SELF_CO_HOST),
+};

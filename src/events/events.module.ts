@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { Event } from './event.entity';
+import { EventsResolver } from './events.resolver';
+import { EventsService } from './events.service';
+import { MatchmakingSession } from './matchmaking-session.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Event, MatchmakingSession]), OrganizationsModule],
+  providers: [EventsService, EventsResolver],
+  exports: [EventsService],
+})
+export class EventsModule {}

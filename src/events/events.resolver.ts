@@ -1,0 +1,88 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
+import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
+import { CreateEventInput } from './dto/create-event.input';
+import { EventFilter } from './dto/event-filter.input';
+import { UpdateEventInput } from './dto/update-event.input';
+import { isOpenToAll, managesEvent } from './event-access';
+import { EventStatus } from './event-enums';
+import { EventErrors } from './events.errors';
+import { EventsService } from './events.service';
+import { EventConnection, EventModel } from './models/event.model';
+
+const MANAGERS = [Role.ADMIN, Role.ORGANIZER];
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => EventModel)
+export class EventsResolver {
+  constructor(private readonly eventsService: EventsService) {}
+
+  @Mutation(() => EventModel, { description: 'イベントを下書きとして作成する' })
+  @Allow(...MANAGERS)
+  async createEvent(@CurrentActor() actor: StaffActor, @Args('input') input: CreateEventInput) {
+    return EventModel.from(await this.eventsService.create(actor, input));
+  }
+
+  @Mutation(() => EventModel)
+  @Allow(...MANAGERS)
+  async updateEvent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateEventInput,
+  ) {
+    return EventModel.from(await this.eventsService.update(actor, id, input));
+  }
+
+  @Mutation(() => EventModel, { description: '公開する（下書き → 公開中）' })
+  @Allow(...MANAGERS)
+  async publishEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return EventModel.from(await this.eventsService.transition(actor, id, EventStatus.PUBLISHED));
+  }
+
+  @Mutation(() => EventModel, { description: '終了にする（公開中 → 終了）' })
+  @Allow(...MANAGERS)
+  async closeEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return EventModel.from(await this.eventsService.transition(actor, id, EventStatus.CLOSED));
+  }
+
+  @Mutation(() => EventModel, { description: '中止にする（下書き・公開中 → 中止）' })
+  @Allow(...MANAGERS)
+  async cancelEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return EventModel.from(await this.eventsService.transition(actor, id, EventStatus.CANCELLED));
+  }
+
+  @Mutation(() => EventModel, { description: '商談枠を追加する' })
+  @Allow(...MANAGERS)
+  async addMatchmakingSession(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddMatchmakingSessionInput,
+  ) {
+    return EventModel.from(await this.eventsService.addSession(actor, input));
+  }
+
+  @Query(() => EventModel)
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    const event = await this.eventsService.get(id);
+    // Invite-only and draft events are visible to their organisers; invitees reach them by the
+    // links in their email. Anyone else is told it does not exist.
+    if (!isOpenToAll(event) && !managesEvent(actor, event) && !(isStaff(actor) && event.status !== 'DRAFT')) {
+      throw EventErrors.notFound(id);
+    }
+    return EventModel.from(event);
+  }
+
+  @Query(() => EventConnection, {
+    description: 'イベント一覧（スタッフ: 自団体の主催・共催、参加者: 公開イベント）',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  events(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { nullable: true }) filter: EventFilter,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.eventsService.list(actor, filter, { first, after }, EventModel.from);
+  }
+}

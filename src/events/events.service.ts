@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
+import { fiscalYearOf } from '../common/japan/fiscal-year';
+import { normalizeTags } from '../common/japan/tags';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
+import { CreateEventInput } from './dto/create-event.input';
+import { EventFilter } from './dto/event-filter.input';
+import { UpdateEventInput } from './dto/update-event.input';
+import { managesEvent } from './event-access';
+import { EventStatus, EventVisibility, SessionMode } from './event-enums';
+import { Event } from './event.entity';
+import { assertEventRules } from './event-rules';
+import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
+import { EventErrors } from './events.errors';
+import { MatchmakingSession } from './matchmaking-session.entity';
+
+const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
+
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  private get events() {
+    return this.dataSource.getRepository(Event);
+  }
+
+  async create(actor: StaffActor, input: CreateEventInput): Promise<Event> {
+    const organizationId = actor.role === Role.ADMIN ? input.organizationId : actor.organizationId;
+    if (!organizationId) throw EventErrors.notManaged();
+    await this.organizations.get(organizationId);
+    const coHosts = await this.coHosts(organizationId, input.coHostIds ?? []);
+    const event = this.events.create({
+      organizationId,
+      coHosts,
+      kind: input.kind,
+      title: input.title.trim(),
+      description: input.description?.trim() ?? '',
+      themes: normalizeTags(input.themes ?? []),
+      venue: input.venue?.trim() || null,
+      onlineUrl: input.onlineUrl?.trim() || null,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      registrationOpensAt: input.registrationOpensAt ?? null,
+      registrationClosesAt: input.registrationClosesAt ?? null,
+      capacity: input.capacity ?? null,
+      visibility: input.visibility ?? EventVisibility.PUBLIC,
+      status: EventStatus.DRAFT,
+      fiscalYear: fiscalYearOf(input.startsAt),
+    });
+    assertEventRules(event);
+    const saved = await this.events.save(event);
+    return this.get(saved.id);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
+    const event = await this.getManaged(actor, id);
+    if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+    const { coHostIds, themes, ...fields } = input;
+    const changes: Partial<Event> = Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined),
+    ) as Partial<Event>;
+    if (themes) changes.themes = normalizeTags(themes);
+    if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+    const merged = this.events.merge(event, changes);
+    merged.fiscalYear = fiscalYearOf(merged.startsAt);
+    assertEventRules(merged);
+    await this.events.save(merged);
+    return this.get(id);
+  }
+
+  /** publish / close / cancel: one transition of the status table, under a row lock. */
+  async transition(actor: Actor, id: string, to: EventStatus): Promise<Event> {
+    await this.dataSource.transaction(async (manager) => {
+      const event = await this.lockManaged(manager, actor, id);
+      if (!EVENT_TRANSITIONS.can(event.status, to)) throw EventErrors.invalidTransition(event.status, to);
+      await manager.update(Event, id, {
+        status: to,
+        ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
+      });
+    });
+    return this.get(id);
+  }
+
+  async addSession(actor: Actor, input: AddMatchmakingSessionInput): Promise<Event> {
+    const event = await this.getManaged(actor, input.eventId);
+    if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+    const mode = input.mode ?? SessionMode.TABLES;
+    if (mode === SessionMode.TABLES && !input.tableCount) throw EventErrors.sessionTablesRequired();
+    const endsAt = input.startsAt.getTime() + input.slotMinutes * input.slotCount * 60_000;
+    if (input.startsAt < event.startsAt || endsAt > event.endsAt.getTime())
+      throw EventErrors.sessionOutsideEvent();
+    await this.dataSource.getRepository(MatchmakingSession).save({
+      eventId: event.id,
+      name: input.name?.trim() ?? '',
+      startsAt: input.startsAt,
+      slotMinutes: input.slotMinutes,
+      slotCount: input.slotCount,
+      mode,
+      tableCount: mode === SessionMode.TABLES ? (input.tableCount ?? null) : null,
+    });
+    return this.get(event.id);
+  }
+
+  async get(id: string): Promise<Event> {
+    const event = await this.events.findOne({ where: { id }, relations: RELATIONS });
+    if (!event) throw EventErrors.notFound(id);
+    return event;
+  }
+
+  /** The event, if the actor's organisation runs or co-hosts it. */
+  async getManaged(actor: Actor, id: string): Promise<Event> {
+    const event = await this.get(id);
+    if (!managesEvent(actor, event)) throw EventErrors.notManaged();
+    return event;
+  }
+
+  /** Locks the event row for the rest of the transaction (capacity and status changes serialise on it). */
+  async lockManaged(manager: EntityManager, actor: Actor | null, id: string): Promise<Event> {
+    const locked = await manager.findOne(Event, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!locked) throw EventErrors.notFound(id);
+    if (actor) {
+      const coHosts = await manager.createQueryBuilder().relation(Event, 'coHosts').of(id).loadMany();
+      if (!managesEvent(actor, { ...locked, coHosts })) throw EventErrors.notManaged();
+    }
+    return locked;
+  }
+
+  /**
+   * Staff see their organisation's events (run or co-hosted) in every status; participants see
+   * published public events. Ordered by start time.
+   */
+  list<N>(actor: Actor, filter: EventFilter | undefined, page: PageArgs, toNode: (event: Event) => N) {
+    const query = this.events
+      .createQueryBuilder('event')
+      .leftJoinAndSelect('event.organization', 'organization')
+      .leftJoinAndSelect('event.coHosts', 'coHost')
+      .leftJoinAndSelect('event.sessions', 'session');
+    if (isStaff(actor) && actor.role !== Role.ADMIN) {
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('event.organizationId = :org', { org: actor.organizationId })
+            .orWhere(
+              'EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = event.id AND ch.organization_id = :org)',
+            ),
+        ),
+      );
+    } else if (!isStaff(actor)) {
+      query.andWhere('event.status IN (:...open)', { open: [EventStatus.PUBLISHED, EventStatus.CLOSED] });
+      query.andWhere('event.visibility = :public', { public: EventVisibility.PUBLIC });
+    }
+    this.applyFilter(query, filter);
+    return keysetPage(query, { column: 'event.startsAt', value: (event) => event.startsAt }, page, toNode);
+  }
+
+  /** The shared calendar: every organisation's published events in [from, to). */
+  calendar(from: Date, to: Date, includeInviteOnly: boolean): Promise<Event[]> {
+    const query = this.events
+      .createQueryBuilder('event')
+      .leftJoinAndSelect('event.organization', 'organization')
+      .leftJoinAndSelect('event.coHosts', 'coHost')
+      .leftJoinAndSelect('event.sessions', 'session')
+      .where('event.status = :published', { published: EventStatus.PUBLISHED })
+      .andWhere('event.endsAt > :from AND event.startsAt < :to', { from, to })
+      .orderBy('event.startsAt', 'ASC')
+      .addOrderBy('event.id', 'ASC');
+    if (!includeInviteOnly) query.andWhere('event.visibility = :public', { public: EventVisibility.PUBLIC });
+    return query.getMany();
+  }
+
+  private applyFilter(query: ReturnType<typeof this.events.createQueryBuilder>, filter?: EventFilter) {
+    if (filter?.status) query.andWhere('event.status = :status', { status: filter.status });
+    if (filter?.kind) query.andWhere('event.kind = :kind', { kind: filter.kind });
+    if (filter?.fiscalYear) query.andWhere('event.fiscalYear = :fy', { fy: filter.fiscalYear });
+    if (filter?.from) query.andWhere('event.endsAt > :from', { from: filter.from });
+    if (filter?.to) query.andWhere('event.startsAt < :to', { to: filter.to });
+  }
+
+  private async coHosts(organizationId: string, ids: string[]) {
+    if (ids.includes(organizationId)) throw EventErrors.selfCoHost();
+    return this.organizations.getMany([...new Set(ids)]);
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { REDIS } from '../redis/redis.module';
+
+type Check = 'up' | 'down';
+
+/** For load balancers and the engineer on call: 200 when Postgres and Redis answer, 503 otherwise. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @Public()
+  async health(@Res() response: Response): Promise<void> {
+    const [database, redis] = await Promise.all([
+      this.check(() => this.dataSource.query('SELECT 1')),
+      this.check(() => this.redis.ping()),
+    ]);
+    const ok = database === 'up' && redis === 'up';
+    response.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, redis });
+  }
+
+  private async check(probe: () => Promise<unknown>): Promise<Check> {
+    try {
+      await withTimeout(probe(), 2000);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

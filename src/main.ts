@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AppConfig, ConfigValidationError, loadConfig, loadDotEnv } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    // A wrong or missing variable stops the start, naming it, before anything connects anywhere.
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const app = await NestFactory.create(AppModule, { logger: loggerLevels(config.LOG_LEVEL) });
+  app.enableShutdownHooks();
+  await app.listen(config.PORT);
+  console.log(`Tsunagu listening on ${config.PUBLIC_URL} (GraphQL at /graphql)`);
+}
+
+function loggerLevels(level: AppConfig['LOG_LEVEL']) {
+  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1) as unknown as ('error' | 'warn' | 'log')[];
+}
+
+void bootstrap();

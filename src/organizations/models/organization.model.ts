@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Organization } from '../organization.entity';
+import { OrganizationKind } from '../organization-kind';
+
+@ObjectType('Organization', { description: '主催団体' })
+export class OrganizationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field()
+  municipality: string;
+
+  @Field(() => String, { nullable: true, description: '法人番号（13桁）' })
+  corporateNumber: string | null;
+
+  static from(organization: Organization): OrganizationModel {
+    return Object.assign(new OrganizationModel(), {
+      id: organization.id,
+      name: organization.name,
+      kind: organization.kind,
+      municipality: organization.municipality,
+      corporateNumber: organization.corporateNumber,
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { ConflictError, NotFoundError } from '../common/errors/app-error';
+
+export enum OrganizationErrorCode {
+  NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
+  CORPORATE_NUMBER_TAKEN = 'ORGANIZATION_CORPORATE_NUMBER_TAKEN',
+}
+
+export const OrganizationErrors = {
+  notFound: (id: string) =>
+    new NotFoundError(OrganizationErrorCode.NOT_FOUND, `主催団体が見つかりません: ${id}`),
+  corporateNumberTaken: () =>
+    new ConflictError(
+      OrganizationErrorCode.CORPORATE_NUMBER_TAKEN,
+      'この法人番号の団体は既に登録されています',
+      'corporateNumber',
+    ),
+};

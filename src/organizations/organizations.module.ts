@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organization } from './organization.entity';
+import { OrganizationsResolver } from './organizations.resolver';
+import { OrganizationsService } from './organizations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Organization])],
+  providers: [OrganizationsService, OrganizationsResolver],
+  exports: [OrganizationsService],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,19 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsFurigana } from '../../common/japan/japan.validators';
+import { ProfileFieldsInput } from './profile-fields.input';
+
+/** The fields a participant may change about themself. */
+@InputType()
+export class ProfileInput extends ProfileFieldsInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty({ message: '氏名を入力してください' })
+  @MaxLength(100)
+  name?: string;
+
+  @Field({ nullable: true, description: 'フリガナ（全角カタカナ）' })
+  @IsOptional()
+  @IsFurigana()
+  furigana?: string;
+}

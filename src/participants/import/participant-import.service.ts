@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { decodeText } from '../../common/csv/decode-text';
+import { InputError } from '../../common/errors/app-error';
+import { splitTags } from '../../common/japan/tags';
+import { validationFailures } from '../../common/validation/validation-failures';
+import { UpsertParticipantInput } from '../dto/upsert-participant.input';
+import { toParticipantRow } from '../participant-row';
+import { upsertParticipants } from '../participant-store';
+import { ImportParticipantsInput } from './import-participants.input';
+import { ParticipantImportResultModel } from './import-result.model';
+import { ImportRowErrorModel } from './import-row-error.model';
+import {
+  fieldForHeader,
+  parseKind,
+  parseLocale,
+  parseYesNo,
+  PARTICIPANT_COLUMNS,
+  ParticipantCsvField,
+} from './participant-csv-columns';
+
+const REQUIRED: ParticipantCsvField[] = ['email', 'name', 'furigana'];
+const TAG_FIELDS = new Set<ParticipantCsvField>(['offers', 'needs', 'themes', 'tags']);
+const YES_NO_FIELDS = new Set<ParticipantCsvField>([
+  'consentMatchmaking',
+  'consentEmail',
+  'consentContactSharing',
+]);
+
+interface MappedColumn {
+  index: number;
+  header: string;
+  field: ParticipantCsvField;
+}
+
+/**
+ * Imports the participant lists staff keep in Excel. Valid rows are upserted by email in one
+ * transaction; invalid rows are reported (row, field, message) and none of them is written.
+ */
+@Injectable()
+export class ParticipantImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async import(input: ImportParticipantsInput): Promise<ParticipantImportResultModel> {
+    const { text, encoding } = this.readFile(input);
+    const records = this.parseCsv(text);
+    const [header = [], ...dataRows] = records;
+    const { columns, ignored } = this.mapHeader(header);
+
+    const errors: ImportRowErrorModel[] = [];
+    const valid: UpsertParticipantInput[] = [];
+    const firstRowOfEmail = new Map<string, number>();
+    for (const [index, cells] of dataRows.entries()) {
+      const row = index + 2; // Excel's numbering: the header is row 1
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      const { value, errors: rowErrors } = await this.readRow(cells, columns, row);
+      if (rowErrors.length === 0 && value) {
+        const email = value.email.trim().toLowerCase();
+        const earlier = firstRowOfEmail.get(email);
+        if (earlier !== undefined) {
+          rowErrors.push(
+            this.error(row, 'email', columns, `メールアドレスが ${earlier} 行目と重複しています`),
+          );
+        } else {
+          firstRowOfEmail.set(email, row);
+          valid.push(value);
+        }
+      }
+      errors.push(...rowErrors);
+    }
+
+    const outcome = valid.length
+      ? await this.dataSource.transaction((manager) =>
+          upsertParticipants(manager, valid.map(toParticipantRow)),
+        )
+      : { created: 0, updated: 0 };
+    return Object.assign(new ParticipantImportResultModel(), {
+      created: outcome.created,
+      updated: outcome.updated,
+      totalRows: dataRows.length,
+      encoding,
+      ignoredColumns: ignored,
+      errors,
+    });
+  }
+
+  private readFile(input: ImportParticipantsInput): { text: string; encoding: string } {
+    if (input.fileBase64 !== undefined && input.csv !== undefined) {
+      throw new InputError('fileBase64', 'csv と fileBase64 はどちらか一方だけを指定してください');
+    }
+    if (input.fileBase64 !== undefined) return decodeText(Buffer.from(input.fileBase64, 'base64'));
+    if (input.csv !== undefined) return { text: input.csv.replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
+    throw new InputError('csv', 'csv か fileBase64 のどちらかを指定してください');
+  }
+
+  private parseCsv(text: string): string[][] {
+    try {
+      return parse(text, { relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+    } catch (error) {
+      const line = (error as { lines?: number }).lines;
+      throw new InputError('csv', `CSV として読み取れません${line ? `（${line} 行目付近）` : ''}`);
+    }
+  }
+
+  private mapHeader(header: string[]): { columns: MappedColumn[]; ignored: string[] } {
+    const columns: MappedColumn[] = [];
+    const ignored: string[] = [];
+    header.forEach((name, index) => {
+      const field = fieldForHeader(name);
+      if (field && !columns.some((column) => column.field === field))
+        columns.push({ index, header: name, field });
+      else if (name.trim()) ignored.push(name);
+    });
+    const missing = REQUIRED.filter((field) => !columns.some((column) => column.field === field));
+    if (missing.length > 0) {
+      const names = missing.map(
+        (field) => PARTICIPANT_COLUMNS.find((column) => column.field === field)!.headers[0],
+      );
+      throw new InputError('csv', `必須の列がありません: ${names.join('、')}（1行目に見出しが必要です）`);
+    }
+    return { columns, ignored };
+  }
+
+  /** One spreadsheet row → a validated UpsertParticipantInput, or the reasons it is not one. */
+  private async readRow(cells: string[], columns: MappedColumn[], row: number) {
+    const errors: ImportRowErrorModel[] = [];
+    const plain: Record<string, unknown> = {};
+    const company: Record<string, unknown> = {};
+    for (const column of columns) {
+      const raw = (cells[column.index] ?? '').trim();
+      const converted = this.convert(column.field, raw);
+      if (converted.error) {
+        errors.push(this.error(row, column.field, columns, converted.error));
+        continue;
+      }
+      if (column.field.startsWith('company.'))
+        company[column.field.slice('company.'.length)] = converted.value;
+      else plain[column.field] = converted.value;
+    }
+    const hasCompany = Object.values(company).some(
+      (value) => value !== null && value !== undefined && value !== '',
+    );
+    if (columns.some((column) => column.field.startsWith('company.')))
+      plain.company = hasCompany ? company : null;
+
+    const input = plainToInstance(UpsertParticipantInput, plain);
+    for (const [field, message] of validationFailures(await validate(input))) {
+      if (!errors.some((error) => error.field === field))
+        errors.push(this.error(row, field, columns, message));
+    }
+    return { value: errors.length === 0 ? input : undefined, errors };
+  }
+
+  /** Cells are text; the input wants tags, booleans, numbers and codes. Empty means "none". */
+  private convert(field: ParticipantCsvField, raw: string): { value?: unknown; error?: string } {
+    if (TAG_FIELDS.has(field)) return { value: splitTags(raw) };
+    if (YES_NO_FIELDS.has(field)) {
+      if (raw === '') return { value: false };
+      const value = parseYesNo(raw);
+      return value === undefined ? { error: `「${raw}」は はい/いいえ（1/0）で指定してください` } : { value };
+    }
+    if (field === 'kind') {
+      if (raw === '') return { value: undefined };
+      const value = parseKind(raw);
+      return value ? { value } : { error: `参加者区分「${raw}」は認識できません` };
+    }
+    if (field === 'locale') {
+      if (raw === '') return { value: undefined };
+      const value = parseLocale(raw);
+      return value ? { value } : { error: `言語「${raw}」は ja か en で指定してください` };
+    }
+    if (field === 'company.employees') {
+      if (raw === '') return { value: null };
+      const digits = raw.normalize('NFKC').replace(/[,人名\s]/gu, '');
+      return /^\d+$/.test(digits)
+        ? { value: Number(digits) }
+        : { error: `従業員数「${raw}」は数字で入力してください` };
+    }
+    if (field === 'company.corporateNumber')
+      return { value: raw.normalize('NFKC').replace(/[\s-]/gu, '') || null };
+    if (field === 'offersText' || field === 'needsText' || field === 'company.description')
+      return { value: raw };
+    return { value: raw === '' ? (REQUIRED.includes(field) ? '' : null) : raw };
+  }
+
+  private error(row: number, field: string, columns: MappedColumn[], message: string): ImportRowErrorModel {
+    const column = columns.find((candidate) => candidate.field === field)?.header ?? null;
+    return Object.assign(new ImportRowErrorModel(), { row, field, column, message });
+  }
+}

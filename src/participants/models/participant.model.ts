@@ -1,0 +1,94 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection';
+import { Participant } from '../participant.entity';
+import { Locale, ParticipantKind } from '../participant-kind';
+import { CompanyModel } from './company.model';
+
+@ObjectType('Participant', { description: '参加者のプロフィール' })
+export class ParticipantModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'フリガナ' })
+  furigana: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => ParticipantKind)
+  kind: ParticipantKind;
+
+  @Field(() => Locale)
+  locale: Locale;
+
+  @Field(() => CompanyModel, { nullable: true })
+  company: CompanyModel | null;
+
+  @Field(() => [String])
+  offers: string[];
+
+  @Field(() => [String])
+  needs: string[];
+
+  @Field(() => [String])
+  themes: string[];
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field()
+  offersText: string;
+
+  @Field()
+  needsText: string;
+
+  @Field()
+  consentMatchmaking: boolean;
+
+  @Field()
+  consentEmail: boolean;
+
+  @Field()
+  consentContactSharing: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '連絡先: スタッフと本人にのみ表示され、それ以外は null',
+  })
+  email: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '連絡先: スタッフと本人にのみ表示され、それ以外は null',
+  })
+  phone: string | null;
+
+  /** `showContact` is the caller's decision (see ParticipantAccess): the model only obeys it. */
+  static from(participant: Participant, showContact: boolean): ParticipantModel {
+    return Object.assign(new ParticipantModel(), {
+      id: participant.id,
+      name: participant.name,
+      furigana: participant.furigana,
+      title: participant.title,
+      kind: participant.kind,
+      locale: participant.locale,
+      company: participant.company ? CompanyModel.from(participant.company) : null,
+      offers: participant.offers,
+      needs: participant.needs,
+      themes: participant.themes,
+      tags: participant.tags,
+      offersText: participant.offersText,
+      needsText: participant.needsText,
+      consentMatchmaking: participant.consentMatchmaking,
+      consentEmail: participant.consentEmail,
+      consentContactSharing: participant.consentContactSharing,
+      email: showContact ? participant.email : null,
+      phone: showContact ? participant.phone : null,
+    });
+  }
+}
+
+export const ParticipantConnection = Connection(ParticipantModel, 'Participant');

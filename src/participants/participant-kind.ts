@@ -1,0 +1,25 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ParticipantKind {
+  YOUNG_ENTREPRENEUR = 'YOUNG_ENTREPRENEUR',
+  SUCCESSOR = 'SUCCESSOR',
+  SME_OWNER = 'SME_OWNER',
+  LARGE_COMPANY = 'LARGE_COMPANY',
+  SUPPORT_AGENCY = 'SUPPORT_AGENCY',
+  GOVERNMENT = 'GOVERNMENT',
+  FINANCIAL_INSTITUTION = 'FINANCIAL_INSTITUTION',
+  PROFESSIONAL = 'PROFESSIONAL',
+  DESIGNER = 'DESIGNER',
+  ACADEMIA = 'ACADEMIA',
+  OTHER = 'OTHER',
+}
+registerEnumType(ParticipantKind, {
+  name: 'ParticipantKind',
+  description: '参加者の区分（若手経営者・後継者など）',
+});
+
+export enum Locale {
+  ja = 'ja',
+  en = 'en',
+}
+registerEnumType(Locale, { name: 'Locale', description: 'メールや画面の言語' });

@@ -1,0 +1,92 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Company } from './company.entity';
+import { Locale, ParticipantKind } from './participant-kind';
+
+/**
+ * 参加者: a person in the shared pool that every organisation's staff can see. Participants sign
+ * in by magic link; they have no password.
+ */
+@Entity('participants')
+export class Participant {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; the import upserts on it. */
+  @Index({ unique: true })
+  @Column()
+  email: string;
+
+  @Column()
+  name: string;
+
+  @Column()
+  furigana: string;
+
+  @Column({ type: 'varchar', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  phone: string | null;
+
+  @Column({
+    type: 'enum',
+    enum: ParticipantKind,
+    enumName: 'participant_kind',
+    default: ParticipantKind.OTHER,
+  })
+  kind: ParticipantKind;
+
+  @Column({ type: 'enum', enum: Locale, enumName: 'locale', default: Locale.ja })
+  locale: Locale;
+
+  @ManyToOne(() => Company, { nullable: true, onDelete: 'SET NULL' })
+  company: Company | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  companyId: string | null;
+
+  /** 提供できること, as normalised tags. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  offers: string[];
+
+  /** 求めること, as normalised tags. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  needs: string[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  themes: string[];
+
+  /** Staff's own labels (e.g. 若手経営者の会, 2025サロン参加). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Column({ type: 'text', default: '' })
+  offersText: string;
+
+  @Column({ type: 'text', default: '' })
+  needsText: string;
+
+  @Column({ default: false })
+  consentMatchmaking: boolean;
+
+  @Column({ default: false })
+  consentEmail: boolean;
+
+  @Column({ default: false })
+  consentContactSharing: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

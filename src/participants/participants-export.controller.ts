@@ -1,0 +1,52 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.decorators';
+import { Role } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { allPages } from '../common/pagination/keyset-page';
+import { ParticipantFilter } from './dto/participant-filter.input';
+import { PARTICIPANT_COLUMNS, ParticipantCsvField } from './import/participant-csv-columns';
+import { Participant } from './participant.entity';
+import { ParticipantsService } from './participants.service';
+
+const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => unknown> = {
+  email: (p) => p.email,
+  name: (p) => p.name,
+  furigana: (p) => p.furigana,
+  title: (p) => p.title,
+  phone: (p) => p.phone,
+  kind: (p) => p.kind,
+  locale: (p) => p.locale,
+  'company.name': (p) => p.company?.name,
+  'company.corporateNumber': (p) => p.company?.corporateNumber,
+  'company.industry': (p) => p.company?.industry,
+  'company.municipality': (p) => p.company?.municipality,
+  'company.employees': (p) => p.company?.employees,
+  'company.description': (p) => p.company?.description,
+  offers: (p) => p.offers,
+  needs: (p) => p.needs,
+  themes: (p) => p.themes,
+  tags: (p) => p.tags,
+  offersText: (p) => p.offersText,
+  needsText: (p) => p.needsText,
+  consentMatchmaking: (p) => p.consentMatchmaking,
+  consentEmail: (p) => p.consentEmail,
+  consentContactSharing: (p) => p.consentContactSharing,
+};
+
+/** The participant list as Excel opens it; the same columns the import reads, so it round-trips. */
+@Controller('exports')
+export class ParticipantsExportController {
+  constructor(private readonly participants: ParticipantsService) {}
+
+  @Get('participants.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportParticipants(@Query() filter: ParticipantFilter, @Res() response: Response): Promise<void> {
+    const rows = await allPages((page) => this.participants.list(filter, page, (participant) => participant));
+    const columns = PARTICIPANT_COLUMNS.map((column) => ({
+      header: column.headers[0],
+      value: EXPORT_VALUES[column.field],
+    }));
+    sendCsv(response, '参加者一覧.csv', toCsv(columns, rows));
+  }
+}

@@ -1,0 +1,67 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { ParticipantFilter } from './dto/participant-filter.input';
+import { ProfileInput } from './dto/profile.input';
+import { UpsertParticipantInput } from './dto/upsert-participant.input';
+import { ImportParticipantsInput } from './import/import-participants.input';
+import { ParticipantImportResultModel } from './import/import-result.model';
+import { ParticipantImportService } from './import/participant-import.service';
+import { ParticipantConnection, ParticipantModel } from './models/participant.model';
+import { canSeeContact } from './participant-access';
+import { ParticipantsService } from './participants.service';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => ParticipantModel)
+export class ParticipantsResolver {
+  constructor(
+    private readonly participantsService: ParticipantsService,
+    private readonly importer: ParticipantImportService,
+  ) {}
+
+  @Mutation(() => ParticipantModel, { description: '参加者を登録・更新する（メールアドレスで照合）' })
+  @Allow(...STAFF)
+  async upsertParticipant(@Args('input') input: UpsertParticipantInput): Promise<ParticipantModel> {
+    return ParticipantModel.from(await this.participantsService.upsert(input), true);
+  }
+
+  @Mutation(() => ParticipantModel, { description: '自分のプロフィールを更新する（参加者）' })
+  @Allow(Role.PARTICIPANT)
+  async updateMyProfile(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('input') input: ProfileInput,
+  ): Promise<ParticipantModel> {
+    return ParticipantModel.from(
+      await this.participantsService.updateProfile(actor.participantId, input),
+      true,
+    );
+  }
+
+  @Query(() => ParticipantModel)
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async participant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return ParticipantModel.from(await this.participantsService.get(id), canSeeContact(actor, id));
+  }
+
+  @Query(() => ParticipantConnection, { description: '参加者プール（フリガナ順）' })
+  @Allow(...STAFF)
+  participants(
+    @Args('filter', { nullable: true }) filter: ParticipantFilter,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.participantsService.list(filter, { first, after }, (participant) =>
+      ParticipantModel.from(participant, true),
+    );
+  }
+
+  @Mutation(() => ParticipantImportResultModel, {
+    description:
+      '参加者名簿（CSV: UTF-8 / BOM付き / Shift_JIS）を取り込む。正しい行だけを登録し、誤りのある行は行番号と項目で返す',
+  })
+  @Allow(...STAFF)
+  importParticipants(@Args('input') input: ImportParticipantsInput): Promise<ParticipantImportResultModel> {
+    return this.importer.import(input);
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
+import { normalizeFurigana } from '../common/japan/furigana';
+import { parseJsic } from '../common/japan/jsic';
+import { normalizeMunicipality } from '../common/japan/municipality';
+import { normalizeTag } from '../common/japan/tags';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { ParticipantFilter } from './dto/participant-filter.input';
+import { ProfileInput } from './dto/profile.input';
+import { UpsertParticipantInput } from './dto/upsert-participant.input';
+import { Participant } from './participant.entity';
+import { toParticipantRow } from './participant-row';
+import { upsertParticipants } from './participant-store';
+import { ParticipantErrors } from './participants.errors';
+
+@Injectable()
+export class ParticipantsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(Participant);
+  }
+
+  async upsert(input: UpsertParticipantInput): Promise<Participant> {
+    const { ids } = await this.dataSource.transaction((manager) =>
+      upsertParticipants(manager, [toParticipantRow(input)]),
+    );
+    return this.get(ids[0]);
+  }
+
+  async updateProfile(participantId: string, input: ProfileInput): Promise<Participant> {
+    const participant = await this.get(participantId);
+    const row = toParticipantRow(input);
+    row.columns.email = participant.email; // the key of the upsert; a participant cannot change it here
+    await this.dataSource.transaction((manager) => upsertParticipants(manager, [row]));
+    return this.get(participantId);
+  }
+
+  async get(id: string): Promise<Participant> {
+    const participant = await this.repository.findOne({ where: { id }, relations: { company: true } });
+    if (!participant) throw ParticipantErrors.notFound(id);
+    return participant;
+  }
+
+  /** Fails naming the first unknown id. */
+  async getMany(ids: readonly string[]): Promise<Participant[]> {
+    const found = ids.length ? await this.repository.findBy({ id: In([...ids]) }) : [];
+    const missing = ids.find((id) => !found.some((participant) => participant.id === id));
+    if (missing) throw ParticipantErrors.notFound(missing);
+    return found;
+  }
+
+  findByEmail(email: string): Promise<Participant | null> {
+    return this.repository.findOneBy({ email: email.trim().toLowerCase() });
+  }
+
+  /** The shared pool, by furigana (how Japanese name lists are ordered). */
+  list<N>(filter: ParticipantFilter | undefined, page: PageArgs, toNode: (participant: Participant) => N) {
+    const query = this.repository
+      .createQueryBuilder('participant')
+      .leftJoinAndSelect('participant.company', 'company');
+    if (filter?.text) {
+      const text = `%${escapeLike(filter.text.normalize('NFKC').trim())}%`;
+      const kana = `%${escapeLike(normalizeFurigana(filter.text))}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where('participant.name ILIKE :text', { text })
+            .orWhere('participant.furigana ILIKE :kana', { kana })
+            .orWhere('company.name ILIKE :text', { text }),
+        ),
+      );
+    }
+    if (filter?.industry)
+      query.andWhere('company.industry = :industry', { industry: parseJsic(filter.industry) });
+    if (filter?.municipality) {
+      query.andWhere('company.municipality = :municipality', {
+        municipality: normalizeMunicipality(filter.municipality),
+      });
+    }
+    if (filter?.kind) query.andWhere('participant.kind = :kind', { kind: filter.kind });
+    if (filter?.theme)
+      query.andWhere(':theme = ANY(participant.themes)', { theme: normalizeTag(filter.theme) });
+    if (filter?.tag) query.andWhere(':tag = ANY(participant.tags)', { tag: normalizeTag(filter.tag) });
+    return keysetPage(query, { column: 'participant.furigana', value: (row) => row.furigana }, page, toNode);
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

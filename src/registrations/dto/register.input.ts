@@ -1,0 +1,25 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { EventRole } from '../registration-enums';
+
+@InputType()
+export class RegisterInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'eventId の形式が正しくありません' })
+  eventId: string;
+
+  @Field(() => ID, { nullable: true, description: 'スタッフが代理登録するときの参加者（参加者本人は省略）' })
+  @IsOptional()
+  @IsUUID('all', { message: 'participantId の形式が正しくありません' })
+  participantId?: string;
+
+  @Field(() => EventRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(EventRole)
+  role?: EventRole;
+
+  @Field(() => String, { nullable: true, description: 'ブース番号（出展者、スタッフのみ）' })
+  @IsOptional()
+  @MaxLength(20)
+  booth?: string;
+}

@@ -1,0 +1,50 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { TransitionTable } from '../common/state/transition-table';
+
+export enum RegistrationStatus {
+  INVITED = 'INVITED',
+  REGISTERED = 'REGISTERED',
+  WAITLISTED = 'WAITLISTED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  ATTENDED = 'ATTENDED',
+  NO_SHOW = 'NO_SHOW',
+}
+registerEnumType(RegistrationStatus, {
+  name: 'RegistrationStatus',
+  description: '招待中・参加登録済・キャンセル待ち・辞退・キャンセル・出席・欠席',
+});
+
+export enum EventRole {
+  VISITOR = 'VISITOR',
+  EXHIBITOR = 'EXHIBITOR',
+  BUYER = 'BUYER',
+  SELLER = 'SELLER',
+  SPEAKER = 'SPEAKER',
+}
+registerEnumType(EventRole, {
+  name: 'EventRole',
+  description: '来場者・出展者・バイヤー・サプライヤー・登壇者',
+});
+
+/** Statuses that hold a seat. */
+export const SEATED: RegistrationStatus[] = [RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED];
+
+/**
+ * The registration lifecycle. A seat request from INVITED, DECLINED or CANCELLED ends in
+ * REGISTERED or WAITLISTED depending on capacity; NO_SHOW may be corrected to ATTENDED.
+ */
+export const REGISTRATION_TRANSITIONS = new TransitionTable<RegistrationStatus>({
+  INVITED: [
+    RegistrationStatus.REGISTERED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.DECLINED,
+    RegistrationStatus.CANCELLED,
+  ],
+  REGISTERED: [RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW],
+  WAITLISTED: [RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED],
+  DECLINED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+  CANCELLED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+  ATTENDED: [],
+  NO_SHOW: [RegistrationStatus.ATTENDED],
+});

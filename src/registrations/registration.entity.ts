@@ -1,0 +1,60 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Event } from '../events/event.entity';
+import { Participant } from '../participants/participant.entity';
+import { EventRole, RegistrationStatus } from './registration-enums';
+
+@Entity('registrations')
+@Unique('uq_registration_event_participant', ['eventId', 'participantId'])
+@Index(['eventId', 'status'])
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  event: Event;
+
+  @Column('uuid')
+  eventId: string;
+
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  participant: Participant;
+
+  @Index()
+  @Column('uuid')
+  participantId: string;
+
+  @Column({ type: 'enum', enum: RegistrationStatus, enumName: 'registration_status' })
+  status: RegistrationStatus;
+
+  @Column({ type: 'enum', enum: EventRole, enumName: 'event_role', default: EventRole.VISITOR })
+  role: EventRole;
+
+  /** Exhibitors' booth (e.g. B-12): booth-mode meetings take place there. */
+  @Column({ type: 'varchar', nullable: true })
+  booth: string | null;
+
+  /** When the person joined the waitlist: the queue order for promotion. */
+  @Column({ type: 'timestamptz', nullable: true })
+  waitlistedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  checkedInAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
+import { allPages } from '../common/pagination/keyset-page';
+import { EventsService } from '../events/events.service';
+import { Registration } from './registration.entity';
+import { REGISTRATION_STATUS_LABEL } from './registration-labels';
+import { RegistrationsService } from './registrations.service';
+
+@Controller('exports/events')
+export class RegistrationsExportController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** 参加者名簿 of one event, for the reception desk and the report to the organising body. */
+  @Get(':eventId/registrations.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportRegistrations(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const event = await this.events.getManaged(actor, eventId);
+    const rows = await allPages((page) =>
+      this.registrations.listForEvent(actor, eventId, undefined, page, (registration) => registration),
+    );
+    const csv = toCsv<Registration>(
+      [
+        { header: '氏名', value: (r) => r.participant.name },
+        { header: 'フリガナ', value: (r) => r.participant.furigana },
+        { header: '事業者名', value: (r) => r.participant.company?.name },
+        {
+          header: '業種',
+          value: (r) =>
+            r.participant.company?.industry ? JSIC_DIVISIONS[r.participant.company.industry as JsicCode] : '',
+        },
+        { header: '所在地', value: (r) => r.participant.company?.municipality },
+        { header: 'メールアドレス', value: (r) => r.participant.email },
+        { header: '電話番号', value: (r) => r.participant.phone },
+        { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
+        { header: '役割', value: (r) => r.role },
+        { header: 'ブース', value: (r) => r.booth },
+        { header: '申込日時', value: (r) => r.createdAt },
+        { header: '受付日時', value: (r) => r.checkedInAt },
+      ],
+      rows,
+    );
+    sendCsv(response, `${event.title}_参加者名簿.csv`, csv);
+  }
+}

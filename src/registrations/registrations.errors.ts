@@ -1,0 +1,39 @@
+import { AppError, ConflictError, ErrorKind, NotFoundError } from '../common/errors/app-error';
+import { RegistrationStatus } from './registration-enums';
+import { REGISTRATION_STATUS_LABEL } from './registration-labels';
+
+export enum RegistrationErrorCode {
+  NOT_FOUND = 'REGISTRATION_NOT_FOUND',
+  EVENT_NOT_OPEN = 'REGISTRATION_EVENT_NOT_OPEN',
+  WINDOW_CLOSED = 'REGISTRATION_WINDOW_CLOSED',
+  INVITE_ONLY = 'REGISTRATION_INVITE_ONLY',
+  INVALID_TRANSITION = 'REGISTRATION_INVALID_TRANSITION',
+  NOT_YOURS = 'REGISTRATION_NOT_YOURS',
+}
+
+export const RegistrationErrors = {
+  notFound: (id: string) =>
+    new NotFoundError(RegistrationErrorCode.NOT_FOUND, `参加登録が見つかりません: ${id}`),
+  eventNotOpen: () =>
+    new ConflictError(
+      RegistrationErrorCode.EVENT_NOT_OPEN,
+      'このイベントは現在申し込みを受け付けていません',
+      'eventId',
+    ),
+  windowClosed: () => new ConflictError(RegistrationErrorCode.WINDOW_CLOSED, '申込受付期間外です', 'eventId'),
+  inviteOnly: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      RegistrationErrorCode.INVITE_ONLY,
+      'このイベントは招待制です',
+      'eventId',
+    ),
+  invalidTransition: (from: RegistrationStatus, to: RegistrationStatus) =>
+    new ConflictError(
+      RegistrationErrorCode.INVALID_TRANSITION,
+      `「${REGISTRATION_STATUS_LABEL[from]}」の参加登録を「${REGISTRATION_STATUS_LABEL[to]}」にはできません`,
+      'status',
+    ),
+  notYours: () =>
+    new AppError(ErrorKind.FORBIDDEN, RegistrationErrorCode.NOT_YOURS, '他の方の参加登録は操作できません'),
+};

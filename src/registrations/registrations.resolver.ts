@@ -1,0 +1,69 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { canSeeContact } from '../participants/participant-access';
+import { RegisterInput } from './dto/register.input';
+import { RegistrationConnection, RegistrationModel } from './models/registration.model';
+import { RegistrationStatus } from './registration-enums';
+import { RegistrationsService } from './registrations.service';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => RegistrationModel)
+export class RegistrationsResolver {
+  constructor(private readonly registrationsService: RegistrationsService) {}
+
+  @Mutation(() => RegistrationModel, {
+    description: '参加申込（参加者本人）または代理登録（スタッフ）。定員を超えるとキャンセル待ち',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async register(@CurrentActor() actor: Actor, @Args('input') input: RegisterInput) {
+    const seat = { role: input.role, booth: actor.kind === 'user' ? input.booth : undefined };
+    const registration = await this.registrationsService.register(
+      actor,
+      input.eventId,
+      input.participantId,
+      seat,
+    );
+    return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
+  }
+
+  @Mutation(() => RegistrationModel, {
+    description: '参加をキャンセルする（空いた席はキャンセル待ちの先頭へ）',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async cancelRegistration(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    const registration = await this.registrationsService.cancel(actor, id);
+    return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
+  }
+
+  @Mutation(() => RegistrationModel, { description: '受付（来場の記録）' })
+  @Allow(...STAFF)
+  async checkIn(
+    @CurrentActor() actor: Actor,
+    @Args('registrationId', { type: () => ID }) registrationId: string,
+  ) {
+    return RegistrationModel.from(await this.registrationsService.checkIn(actor, registrationId), true);
+  }
+
+  @Query(() => RegistrationConnection, { description: 'イベントの参加者一覧（申込順）' })
+  @Allow(...STAFF)
+  registrations(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('status', { type: () => RegistrationStatus, nullable: true }) status: RegistrationStatus,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.registrationsService.listForEvent(actor, eventId, status, { first, after }, (registration) =>
+      RegistrationModel.from(registration, true),
+    );
+  }
+
+  @Query(() => [RegistrationModel], { description: '自分の参加登録' })
+  @Allow(Role.PARTICIPANT)
+  async myRegistrations(@CurrentActor() actor: ParticipantActor) {
+    const registrations = await this.registrationsService.listForParticipant(actor.participantId);
+    return registrations.map((registration) => RegistrationModel.from(registration, true));
+  }
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { InputError } from '../common/errors/app-error';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { managesEvent } from '../events/event-access';
+import { EventStatus, EventVisibility } from '../events/event-enums';
+import { Event } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { ParticipantsService } from '../participants/participants.service';
+import { Registration } from './registration.entity';
+import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
+import { RegistrationErrors } from './registrations.errors';
+
+export interface SeatRequest {
+  role?: EventRole;
+  booth?: string | null;
+}
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  /**
+   * A participant registers themself, or staff of the organising side register someone. Either way
+   * the seat is decided under the event's row lock, so parallel requests for the last seats queue
+   * up and the ones that find the event full are waitlisted.
+   */
+  async register(actor: Actor, eventId: string, participantId: string | undefined, seat: SeatRequest) {
+    const bySelf = actor.kind === 'participant';
+    const who = bySelf ? actor.participantId : participantId;
+    if (!who) throw new InputError('participantId', '登録する参加者を指定してください');
+    if (!bySelf) await this.participants.get(who);
+    const registrationId = await this.dataSource.transaction(async (manager) => {
+      const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
+      const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
+      if (bySelf) this.assertOpenForSelfRegistration(event, existing);
+      else if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) {
+        throw RegistrationErrors.eventNotOpen();
+      }
+      return (await this.requestSeat(manager, event, who, existing, seat)).id;
+    });
+    return this.get(registrationId);
+  }
+
+  /**
+   * The one place where a seat is given: REGISTERED while seats remain, WAITLISTED after. Callers
+   * must hold the event's row lock (EventsService.lockManaged) in `manager`'s transaction.
+   */
+  async requestSeat(
+    manager: EntityManager,
+    event: Event,
+    participantId: string,
+    existing: Registration | null,
+    seat: SeatRequest,
+  ): Promise<Registration> {
+    if (existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) return existing;
+    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
+    const status =
+      event.capacity === null || seated < event.capacity
+        ? RegistrationStatus.REGISTERED
+        : RegistrationStatus.WAITLISTED;
+    if (existing && !REGISTRATION_TRANSITIONS.can(existing.status, status)) {
+      throw RegistrationErrors.invalidTransition(existing.status, status);
+    }
+    const now = new Date();
+    return manager.save(Registration, {
+      ...(existing ?? {}),
+      eventId: event.id,
+      participantId,
+      status,
+      role: seat.role ?? existing?.role ?? EventRole.VISITOR,
+      booth: seat.booth ?? existing?.booth ?? null,
+      registeredAt: status === RegistrationStatus.REGISTERED ? now : null,
+      waitlistedAt: status === RegistrationStatus.WAITLISTED ? now : null,
+    });
+  }
+
+  /** Cancels a registration; a freed seat goes to the first person on the waitlist. */
+  async cancel(actor: Actor, registrationId: string): Promise<Registration> {
+    await this.dataSource.transaction(async (manager) => {
+      const registration = await this.findOrFail(manager, registrationId);
+      const event = await this.events.lockManaged(manager, null, registration.eventId);
+      await this.assertMayAct(manager, actor, registration, event);
+      const current = await this.findOrFail(manager, registrationId); // re-read under the event lock
+      this.assertTransition(current.status, RegistrationStatus.CANCELLED);
+      await manager.update(Registration, current.id, { status: RegistrationStatus.CANCELLED });
+      if (SEATED.includes(current.status)) await this.promoteFromWaitlist(manager, event);
+    });
+    return this.get(registrationId);
+  }
+
+  async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
+    await this.dataSource.transaction(async (manager) => {
+      const registration = await this.findOrFail(manager, registrationId);
+      const event = await this.events.lockManaged(manager, actor, registration.eventId);
+      if (event.status !== EventStatus.PUBLISHED) throw RegistrationErrors.eventNotOpen();
+      this.assertTransition(registration.status, RegistrationStatus.ATTENDED);
+      await manager.update(Registration, registration.id, {
+        status: RegistrationStatus.ATTENDED,
+        checkedInAt: new Date(),
+      });
+    });
+    return this.get(registrationId);
+  }
+
+  async get(id: string): Promise<Registration> {
+    const registration = await this.dataSource.getRepository(Registration).findOne({
+      where: { id },
+      relations: { participant: { company: true } },
+    });
+    if (!registration) throw RegistrationErrors.notFound(id);
+    return registration;
+  }
+
+  async listForEvent<N>(
+    actor: Actor,
+    eventId: string,
+    status: RegistrationStatus | undefined,
+    page: PageArgs,
+    toNode: (registration: Registration) => N,
+  ) {
+    await this.events.getManaged(actor, eventId);
+    const query = this.dataSource
+      .getRepository(Registration)
+      .createQueryBuilder('registration')
+      .leftJoinAndSelect('registration.participant', 'participant')
+      .leftJoinAndSelect('participant.company', 'company')
+      .where('registration.eventId = :eventId', { eventId });
+    if (status) query.andWhere('registration.status = :status', { status });
+    return keysetPage(query, { column: 'registration.createdAt', value: (r) => r.createdAt }, page, toNode);
+  }
+
+  listForParticipant(participantId: string): Promise<Registration[]> {
+    return this.dataSource.getRepository(Registration).find({
+      where: { participantId },
+      relations: { participant: { company: true } },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  private async promoteFromWaitlist(manager: EntityManager, event: Event): Promise<void> {
+    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
+    const free = event.capacity === null ? Infinity : event.capacity - seated;
+    if (free <= 0) return;
+    const next = await manager.find(Registration, {
+      where: { eventId: event.id, status: RegistrationStatus.WAITLISTED },
+      order: { waitlistedAt: 'ASC', id: 'ASC' },
+      take: Number.isFinite(free) ? free : undefined,
+    });
+    for (const registration of next) {
+      await manager.update(Registration, registration.id, {
+        status: RegistrationStatus.REGISTERED,
+        registeredAt: new Date(),
+      });
+    }
+  }
+
+  private assertOpenForSelfRegistration(event: Event, existing: Registration | null): void {
+    if (event.status !== EventStatus.PUBLISHED) throw RegistrationErrors.eventNotOpen();
+    if (event.visibility === EventVisibility.INVITE_ONLY && existing?.status !== RegistrationStatus.INVITED) {
+      throw RegistrationErrors.inviteOnly();
+    }
+    const now = Date.now();
+    if (
+      (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) ||
+      (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) ||
+      now > event.endsAt.getTime()
+    ) {
+      throw RegistrationErrors.windowClosed();
+    }
+  }
+
+  private async assertMayAct(manager: EntityManager, actor: Actor, registration: Registration, event: Event) {
+    if (actor.kind === 'participant') {
+      if (actor.participantId !== registration.participantId) throw RegistrationErrors.notYours();
+      return;
+    }
+    const coHosts = await manager.createQueryBuilder().relation(Event, 'coHosts').of(event.id).loadMany();
+    if (!isStaff(actor) || !managesEvent(actor, { ...event, coHosts })) throw RegistrationErrors.notYours();
+  }
+
+  private assertTransition(from: RegistrationStatus, to: RegistrationStatus): void {
+    if (!REGISTRATION_TRANSITIONS.can(from, to)) throw RegistrationErrors.invalidTransition(from, to);
+  }
+
+  private async findOrFail(manager: EntityManager, id: string): Promise<Registration> {
+    const registration = await manager.findOneBy(Registration, { id });
+    if (!registration) throw RegistrationErrors.notFound(id);
+    return registration;
+  }
+}

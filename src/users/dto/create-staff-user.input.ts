@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../auth/actor';
+
+@InputType()
+export class CreateStaffUserInput {
+  @Field()
+  @IsEmail({}, { message: 'メールアドレスの形式が正しくありません' })
+  email: string;
+
+  @Field()
+  @IsNotEmpty({ message: '氏名を入力してください' })
+  @MaxLength(100)
+  name: string;
+
+  @Field()
+  @MinLength(12, { message: 'パスワードは12文字以上にしてください' })
+  password: string;
+
+  @Field(() => Role)
+  @IsIn([Role.ADMIN, Role.ORGANIZER, Role.STAFF], {
+    message: '役割は ADMIN・ORGANIZER・STAFF のいずれかです',
+  })
+  role: Role.ADMIN | Role.ORGANIZER | Role.STAFF;
+
+  @Field(() => ID, { nullable: true, description: 'ORGANIZER と STAFF は必須' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId の形式が正しくありません' })
+  organizationId?: string;
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../auth/actor';
+import { Organization } from '../organizations/organization.entity';
+
+/** A staff account (admin, organizer or 支援担当) that logs in with email and password. */
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased: addresses compare case-insensitively. */
+  @Index({ unique: true })
+  @Column()
+  email: string;
+
+  @Column()
+  name: string;
+
+  @Column({ select: false })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: [Role.ADMIN, Role.ORGANIZER, Role.STAFF], enumName: 'staff_role' })
+  role: Role.ADMIN | Role.ORGANIZER | Role.STAFF;
+
+  /** Admins belong to no organisation; organizers and staff always to one. */
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
+  organization: Organization | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,96 @@
+import { Role } from '../src/auth/actor';
+import { createOrganization, createParticipant, staffSession } from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+describe('auth and roles', () => {
+  let t: TestApp;
+  let admin: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, { name: '葛飾区商工会議所', municipality: '東京都葛飾区' });
+  });
+  afterAll(() => t.close());
+
+  it('logs a staff member in and answers me with their organisation', async () => {
+    const organizer = await staffSession(t, Role.ORGANIZER, orgId, 'tanaka@katsushika-cci.example.jp');
+    const me = ok(
+      await t.gql<{ me: { role: string; user: { email: string }; organization: { name: string } } }>(
+        '{ me { role user { email } organization { name } } }',
+        {},
+        organizer,
+      ),
+    );
+    expect(me.me).toEqual({
+      role: 'ORGANIZER',
+      user: { email: 'tanaka@katsushika-cci.example.jp' },
+      organization: { name: '葛飾区商工会議所' },
+    });
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const error = failure(
+      await t.gql('mutation { login(input: { email: "nobody@example.jp", password: "x" }) { token } }'),
+    );
+    expect(error.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toBe('メールアドレスまたはパスワードが違います');
+  });
+
+  it('lets only admins create organisations and staff accounts', async () => {
+    const organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    const participant = await createParticipant(t, organizer);
+    const participantToken = await t.participantToken(participant.id);
+    const create =
+      'mutation { createOrganization(input: { name: "大田区産業振興課", kind: MUNICIPALITY, municipality: "東京都大田区" }) { id } }';
+    expect(failure(await t.gql(create, {}, organizer)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await t.gql(create, {}, participantToken)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await t.gql(create)).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(ok(await t.gql(create, {}, admin))).toBeTruthy();
+
+    const createStaff = `mutation($input: CreateStaffUserInput!) { createStaffUser(input: $input) { id role organizationId } }`;
+    const input = {
+      email: 'suzuki@ota.example.jp',
+      name: '鈴木 一郎',
+      password: 'a-long-enough-password',
+      role: 'STAFF',
+      organizationId: orgId,
+    };
+    expect(failure(await t.gql(createStaff, { input }, organizer)).extensions?.code).toBe('FORBIDDEN');
+    const created = ok(
+      await t.gql<{ createStaffUser: { role: string; organizationId: string } }>(
+        createStaff,
+        { input },
+        admin,
+      ),
+    );
+    expect(created.createStaffUser).toMatchObject({ role: 'STAFF', organizationId: orgId });
+    const again = failure(await t.gql(createStaff, { input }, admin));
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
+  });
+
+  it('rejects an organisation with an invalid 法人番号 naming the field', async () => {
+    const error = failure(
+      await t.gql(
+        'mutation { createOrganization(input: { name: "青梅商工会議所", kind: CHAMBER_OF_COMMERCE, municipality: "東京都青梅市", corporateNumber: "4013105001132" }) { id } }',
+        {},
+        admin,
+      ),
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'corporateNumber' });
+    const valid = ok(
+      await t.gql<{ createOrganization: { corporateNumber: string } }>(
+        'mutation { createOrganization(input: { name: "青梅商工会議所", kind: CHAMBER_OF_COMMERCE, municipality: "東京都青梅市", corporateNumber: "3013105001132" }) { corporateNumber } }',
+        {},
+        admin,
+      ),
+    );
+    expect(valid.createOrganization.corporateNumber).toBe('3013105001132');
+  });
+
+  it('rejects an expired or forged token', async () => {
+    const error = failure(await t.gql('{ me { role } }', {}, 'not-a-token'));
+    expect(error.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

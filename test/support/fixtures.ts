@@ -1,0 +1,112 @@
+import { TestApp, ok } from './test-app';
+import { UsersService } from '../../src/users/users.service';
+import { Role } from '../../src/auth/actor';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Creates a staff account straight through the service (as the CLI does) and logs in over GraphQL. */
+export async function staffSession(
+  testApp: TestApp,
+  role: Role.ADMIN | Role.ORGANIZER | Role.STAFF,
+  organizationId: string | null,
+  email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.jp`,
+): Promise<string> {
+  await testApp.app.get(UsersService).create({
+    email,
+    name: 'テスト 担当',
+    password: PASSWORD,
+    role,
+    organizationId: organizationId ?? undefined,
+  });
+  const data = ok(
+    await testApp.gql<{ login: { token: string } }>(
+      'mutation($input: LoginInput!) { login(input: $input) { token } }',
+      { input: { email, password: PASSWORD } },
+    ),
+  );
+  return data.login.token;
+}
+
+export async function createOrganization(
+  testApp: TestApp,
+  adminToken: string,
+  input: { name: string; kind?: string; municipality?: string },
+): Promise<string> {
+  const data = ok(
+    await testApp.gql<{ createOrganization: { id: string } }>(
+      'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+      { input: { kind: 'CHAMBER_OF_COMMERCE', municipality: '東京都葛飾区', ...input } },
+      adminToken,
+    ),
+  );
+  return data.createOrganization.id;
+}
+
+let participantCounter = 0;
+
+export async function createParticipant(
+  testApp: TestApp,
+  staffToken: string,
+  input: Record<string, unknown> = {},
+): Promise<{ id: string; email: string }> {
+  participantCounter += 1;
+  const data = ok(
+    await testApp.gql<{ upsertParticipant: { id: string; email: string } }>(
+      'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id email } }',
+      {
+        input: {
+          email: `participant${participantCounter}-${Math.random().toString(36).slice(2, 8)}@example.jp`,
+          name: `参加 太郎${participantCounter}`,
+          furigana: 'サンカ タロウ',
+          consentMatchmaking: true,
+          consentEmail: true,
+          ...input,
+        },
+      },
+      staffToken,
+    ),
+  );
+  return data.upsertParticipant;
+}
+
+export const EVENT_FIELDS =
+  'id kind title status capacity fiscalYear fiscalYearLabel startsAt endsAt visibility';
+
+export async function createPublishedEvent(
+  testApp: TestApp,
+  organizerToken: string,
+  input: Record<string, unknown> = {},
+): Promise<string> {
+  const created = ok(
+    await testApp.gql<{ createEvent: { id: string } }>(
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+      {
+        input: {
+          kind: 'SALON',
+          title: '東京活性化サロン（第1回）',
+          venue: '東京財務事務所 会議室',
+          startsAt: tokyoInDays(14, '18:00'),
+          endsAt: tokyoInDays(14, '20:30'),
+          capacity: 50,
+          themes: ['事業承継'],
+          ...input,
+        },
+      },
+      organizerToken,
+    ),
+  );
+  ok(
+    await testApp.gql(
+      'mutation($id: ID!) { publishEvent(id: $id) { id } }',
+      { id: created.createEvent.id },
+      organizerToken,
+    ),
+  );
+  return created.createEvent.id;
+}
+
+/** A Tokyo wall-clock time `days` from today, e.g. tokyoInDays(14, '18:00') → '2026-12-05T18:00:00+09:00'. */
+export function tokyoInDays(days: number, time: string): string {
+  const tokyoDate = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return `${tokyoDate}T${time}:00+09:00`;
+}
