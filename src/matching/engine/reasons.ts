@@ -1,0 +1,198 @@
+import { conceptById } from './concepts';
+import { jsicDivisionName } from './jsic';
+import { DirectionEvidence, PairScore, SCORING } from './pair-score';
+import { ConceptSource, EventProfiles, FeatureKind, Profile, SparseVector } from './profiles';
+import { bestMatchedPhrase, normalizeTag } from './text-features';
+import { Locale } from './types';
+
+/** What one side's needs were met by, in words the participant recognises. */
+type NeedMatch =
+  { kind: 'phrases'; need: string; offer: string } | { kind: 'text'; phrase: string } | { kind: 'none' };
+
+interface Candidate {
+  weight: number;
+  text: string;
+}
+
+const MAX_REASONS = 3;
+const MUTUAL_THRESHOLD = 0.3;
+
+export function resolveLocale(locale: string | undefined): Locale {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+}
+
+/**
+ * 1–3 sentences for `receiver` about `other`, ordered by how much each part added to the score,
+ * so the first reason is the one that actually put this person on the list.
+ */
+export function buildReasons(
+  event: EventProfiles,
+  receiver: Profile,
+  other: Profile,
+  score: PairScore,
+  locale: Locale,
+): string[] {
+  const t = locale === 'en' ? EN : JA;
+  const name = displayName(other, locale);
+  const full = SCORING.complementarityWeight / (1 + SCORING.mutualWeight);
+  const forwardIsStronger = score.forward.strength >= score.backward.strength;
+  const items: Candidate[] = [];
+
+  const forward = describeNeedMatch(event, receiver, other, score.forward, locale);
+  if (forward.kind !== 'none') {
+    items.push({
+      weight: full * score.forward.strength * (forwardIsStronger ? 1 : SCORING.mutualWeight),
+      text: t.yourNeed(forward, name),
+    });
+  }
+  const backward = describeNeedMatch(event, other, receiver, score.backward, locale);
+  if (backward.kind !== 'none') {
+    items.push({
+      weight: full * score.backward.strength * (forwardIsStronger ? SCORING.mutualWeight : 1),
+      text: t.theirNeed(backward, name),
+    });
+  }
+  const weaker = Math.min(score.forward.strength, score.backward.strength);
+  if (weaker >= MUTUAL_THRESHOLD) {
+    items.push({
+      weight: (SCORING.complementarityWeight * SCORING.mutualWeight * weaker) / (1 + SCORING.mutualWeight),
+      text: t.mutual,
+    });
+  }
+  const themes = sharedThemes(event, receiver, other, locale);
+  if (themes.length > 0) items.push({ weight: SCORING.themeWeight * score.themes, text: t.themes(themes) });
+  if (score.crossIndustry && score.crossIndustryBonus > 0 && receiver.division && other.division) {
+    items.push({
+      weight: score.crossIndustryBonus,
+      text: t.crossIndustry(
+        jsicDivisionName(receiver.division, locale),
+        jsicDivisionName(other.division, locale),
+      ),
+    });
+  }
+  // Stable sort keeps the declared order (your needs first) when contributions tie.
+  const reasons = items
+    .filter((i) => i.weight > 0)
+    .sort((x, y) => y.weight - x.weight)
+    .slice(0, MAX_REASONS)
+    .map((i) => i.text);
+  return reasons.length > 0 ? reasons : [t.fallback];
+}
+
+function describeNeedMatch(
+  event: EventProfiles,
+  needer: Profile,
+  offerer: Profile,
+  evidence: DirectionEvidence,
+  locale: Locale,
+): NeedMatch {
+  if (evidence.strength <= 0) return { kind: 'none' };
+  if (evidence.tags > 0) {
+    for (const id of sharedIds(needer.need, offerer.offer)) {
+      if (event.kinds[id] !== FeatureKind.Tag) continue;
+      const key = event.keys[id].slice(2);
+      const need = needer.participant.needs?.find((tag) => normalizeTag(tag) === key) ?? key;
+      const offer = offerer.participant.offers?.find((tag) => normalizeTag(tag) === key) ?? key;
+      return { kind: 'phrases', need, offer };
+    }
+  }
+  if (evidence.concepts > 0) {
+    // Prefer a concept the needer named in a tag: it is the need they will recognise.
+    const shared = [...needer.needConcepts].filter(([id]) => offerer.offerConcepts.has(id));
+    shared.sort(([, x], [, y]) => Number(!!y.tag) - Number(!!x.tag));
+    if (shared.length > 0) {
+      const [conceptId, needSource] = shared[0];
+      const offerSource = offerer.offerConcepts.get(conceptId) as ConceptSource;
+      return {
+        kind: 'phrases',
+        need: needSource.tag ?? conceptLabel(conceptId, locale),
+        offer: offerSource.tag ?? conceptLabel(offerSource.viaConceptId ?? conceptId, locale),
+      };
+    }
+  }
+  if (evidence.text > 0) {
+    const offered = new Set<string>();
+    for (const id of sharedIds(needer.need, offerer.offer)) {
+      if (event.kinds[id] === FeatureKind.Text) offered.add(event.keys[id].slice(2));
+    }
+    const phrase = bestMatchedPhrase(needer.needText, event.analyzer, (f) =>
+      offered.has(f) ? (event.textWeight.get(f) ?? 0) : 0,
+    );
+    if (phrase) return { kind: 'text', phrase };
+  }
+  return { kind: 'none' };
+}
+
+function sharedThemes(event: EventProfiles, receiver: Profile, other: Profile, locale: Locale): string[] {
+  const names: string[] = [];
+  const conceptNames: string[] = [];
+  for (const id of sharedIds(receiver.theme, other.theme)) {
+    const key = event.keys[id].slice(2);
+    if (key.startsWith('c:')) conceptNames.push(conceptLabel(key.slice(2), locale));
+    else names.push(receiver.participant.themes?.find((theme) => normalizeTag(theme) === key) ?? key);
+  }
+  // Only fall back to thesaurus labels when the two wrote the theme differently.
+  return (names.length > 0 ? names : conceptNames).slice(0, 2);
+}
+
+function sharedIds(a: SparseVector, b: SparseVector): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (a.ids[i] > b.ids[j]) j++;
+    else {
+      out.push(a.ids[i]);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+function conceptLabel(id: string, locale: Locale): string {
+  const concept = conceptById(id);
+  return concept ? concept[locale] : id;
+}
+
+function displayName(p: Profile, locale: Locale): string {
+  const name = p.participant.companyName || p.participant.name;
+  if (name) return name;
+  return locale === 'en' ? 'this participant' : 'この方';
+}
+
+const JA = {
+  yourNeed: (m: NeedMatch, name: string) =>
+    m.kind === 'phrases'
+      ? `御社の『${m.need}』のニーズに、${name}の『${m.offer}』が合います`
+      : `御社のニーズと${name}の提供内容で『${phrase(m)}』に関する記述が一致します`,
+  theirNeed: (m: NeedMatch, name: string) =>
+    m.kind === 'phrases'
+      ? `${name}の『${m.need}』のニーズに、御社の『${m.offer}』が応えられます`
+      : `${name}のニーズと御社の提供内容で『${phrase(m)}』に関する記述が一致します`,
+  mutual: '相互に補完できる関係です',
+  themes: (themes: string[]) => `共通のテーマ${themes.map((x) => `『${x}』`).join('')}`,
+  crossIndustry: (mine: string, theirs: string) => `異業種（${mine} × ${theirs}）の交流です`,
+  fallback: 'プロフィールに共通点があります',
+};
+
+const EN: typeof JA = {
+  yourNeed: (m, name) =>
+    m.kind === 'phrases'
+      ? `Your need for '${m.need}' matches what ${name} offers: '${m.offer}'`
+      : `Your needs and what ${name} offers both mention '${phrase(m)}'`,
+  theirNeed: (m, name) =>
+    m.kind === 'phrases'
+      ? `${name} needs '${m.need}', which you offer: '${m.offer}'`
+      : `${name}'s needs and what you offer both mention '${phrase(m)}'`,
+  mutual: 'You can help each other',
+  themes: (themes) =>
+    `Shared theme${themes.length > 1 ? 's' : ''}: ${themes.map((x) => `'${x}'`).join(', ')}`,
+  crossIndustry: (mine, theirs) => `Cross-industry exchange (${mine} × ${theirs})`,
+  fallback: 'Your profiles have something in common',
+};
+
+function phrase(m: NeedMatch): string {
+  return m.kind === 'text' ? m.phrase : '';
+}

@@ -1,0 +1,140 @@
+/**
+ * Text features for Japanese (and some English) free text without a dictionary:
+ * character bigrams and trigrams over NFKC-normalised text, with Latin words kept whole.
+ * Hiragana-only grams are dropped because they are almost always particles and verb endings
+ * (して, ます, たい) that say nothing about what a business needs or offers.
+ */
+
+/** A feature found in a text, with its character span so a reason can quote the matched phrase. */
+export interface TextFeature {
+  feature: string;
+  start: number;
+  end: number;
+}
+
+/** Turns normalised text into features. The default is `characterNgrams`; evaluation can swap in a tokenizer. */
+export type TextAnalyzer = (normalizedText: string) => TextFeature[];
+
+/** NFKC folds full-width Latin/digits and half-width katakana, so 'ＥＣ' and 'EC' and 'ｴｸｾﾙ' compare equal. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Tag identity ignores spacing and case: 'EC 構築' and 'ec構築' are the same tag. */
+export function normalizeTag(tag: string): string {
+  return normalizeText(tag).replace(/[\s・･]/g, '');
+}
+
+const HIRAGANA_ONLY = /^[\u3041-\u309f]+$/;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+// Punctuation and brackets split a text into segments; grams never cross them.
+const SEPARATOR =
+  /[\s、。,.，．!！?？「」『』（）()［］[\]【】〈〉《》:：;；/／〜~'"“”‘’・･…\-–—+＋&＆#＃%％@＠*＊=＝|｜<>]/;
+
+// Boilerplate that appears in almost every profile regardless of what the business does.
+const STOP_GRAMS = new Set([
+  '弊社',
+  '当社',
+  '御社',
+  '貴社',
+  '希望',
+  '可能',
+  '対応',
+  '提供',
+  '募集',
+  '探し',
+  '探して',
+  '求め',
+  '求めて',
+  '検討',
+  '検討中',
+  '興味',
+  '関心',
+  'お願',
+  '願い',
+  '方法',
+  '企業',
+  '会社',
+  '事業者',
+  '事業',
+  '業者',
+  '皆様',
+  '地域',
+]);
+
+export const characterNgrams: TextAnalyzer = (text) => {
+  const out: TextFeature[] = [];
+  let segmentStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SEPARATOR.test(text[i])) continue;
+    gramsOfSegment(text, segmentStart, i, out);
+    segmentStart = i + 1;
+  }
+  return out;
+};
+
+function gramsOfSegment(text: string, from: number, to: number, out: TextFeature[]): void {
+  let i = from;
+  while (i < to) {
+    // A run of Latin letters/digits is one word ('iot', 'dx', 'bcp'); bigrams of it would be noise.
+    if (LATIN_OR_DIGIT.test(text[i])) {
+      let j = i;
+      while (j < to && LATIN_OR_DIGIT.test(text[j])) j++;
+      const word = text.slice(i, j);
+      if (!/^\d+$/.test(word)) out.push({ feature: word, start: i, end: j });
+      i = j;
+      continue;
+    }
+    let j = i;
+    while (j < to && !LATIN_OR_DIGIT.test(text[j])) j++;
+    for (let k = i; k < j; k++) {
+      for (const n of [2, 3]) {
+        if (k + n > j) break;
+        const gram = text.slice(k, k + n);
+        if (HIRAGANA_ONLY.test(gram) || STOP_GRAMS.has(gram)) continue;
+        out.push({ feature: gram, start: k, end: k + n });
+      }
+    }
+    i = j;
+  }
+}
+
+/**
+ * The longest phrase of `text` covered by matched features, trimmed of leading/trailing hiragana,
+ * e.g. 'ホームページ制作' from 'ホームページ制作を依頼したい'. Used to name what a text match was about.
+ */
+export function bestMatchedPhrase(
+  text: string,
+  analyzer: TextAnalyzer,
+  weightOf: (feature: string) => number,
+): string | undefined {
+  const cover = new Float64Array(text.length);
+  const hit = new Uint8Array(text.length);
+  for (const f of analyzer(text)) {
+    const w = weightOf(f.feature);
+    if (w <= 0) continue;
+    for (let k = f.start; k < f.end; k++) {
+      hit[k] = 1;
+      cover[k] = Math.max(cover[k], w);
+    }
+  }
+  let best: { start: number; end: number; weight: number } | undefined;
+  let k = 0;
+  while (k < text.length) {
+    if (!hit[k]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    let weight = 0;
+    while (end < text.length && hit[end]) weight += cover[end++];
+    if (!best || weight > best.weight) best = { start: k, end, weight };
+    k = end;
+  }
+  if (!best) return undefined;
+  const phrase = text
+    .slice(best.start, best.end)
+    .replace(/^[\u3041-\u309f]+/, '')
+    .replace(/[\u3041-\u309f]+$/, '');
+  return phrase.length >= 2 ? phrase : undefined;
+}
