@@ -1,6 +1,9 @@
 import { InstanceError, validateInstance } from './validate-instance';
 
-const base = () => ({
+/** The instance as loosely typed JSON, so a test can break it in any way. */
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const base = (): Raw => ({
   sessions: [{ id: 'am', slots: 4, tables: 2 }],
   participants: [
     { id: 'p1', sessions: ['am'], maxMeetings: 3 },
@@ -30,35 +33,35 @@ describe('validateInstance', () => {
   it.each([
     [
       'a request naming an unknown participant',
-      (r: any) => (r.requests[0].b = 'p9'),
+      (r: Raw) => (r.requests[0].b = 'p9'),
       'requests[0].b: unknown participant "p9"',
     ],
     [
       'an unknown session',
-      (r: any) => (r.participants[0].sessions = ['pm']),
+      (r: Raw) => (r.participants[0].sessions = ['pm']),
       'participants[0].sessions[0]: unknown session "pm"',
     ],
     [
       'negative slots',
-      (r: any) => (r.sessions[0].slots = -1),
+      (r: Raw) => (r.sessions[0].slots = -1),
       'sessions[0].slots: must not be negative (got -1)',
     ],
     [
       'a negative weight',
-      (r: any) => (r.requests[0].weight = -2),
+      (r: Raw) => (r.requests[0].weight = -2),
       'requests[0].weight: must be a finite number ≥ 0',
     ],
     [
       'a duplicate participant id',
-      (r: any) => (r.participants[1].id = 'p1'),
+      (r: Raw) => (r.participants[1].id = 'p1'),
       'participants[1].id: duplicate participant id "p1"',
     ],
     [
       'an unavailable slot out of range',
-      (r: any) => (r.participants[0].unavailable = [{ session: 'am', slot: 4 }]),
+      (r: Raw) => (r.participants[0].unavailable = [{ session: 'am', slot: 4 }]),
       'participants[0].unavailable[0].slot: session "am" has slots 0..3',
     ],
-    ['missing requests', (r: any) => delete r.requests, 'requests: must be an array'],
+    ['missing requests', (r: Raw) => delete r.requests, 'requests: must be an array'],
   ])('rejects %s with a one-line reason', (_label, mutate, message) => {
     const raw = base();
     mutate(raw);
