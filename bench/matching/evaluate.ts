@@ -8,7 +8,10 @@ import { createKuromojiAnalyzer } from './kuromoji-analyzer';
 import { generateSyntheticEvent, isComplementary, SyntheticEvent } from './synthetic-event';
 
 // Salon-sized events: a coordinator reads a list of 5–10 names for each of about a hundred people.
-const SEEDS = [11, 22, 33, 44, 55, 66, 77, 88, 99, 111, 122, 133];
+// The weights were tuned on TUNING_SEEDS; HELD_OUT_SEEDS were run only after tuning stopped, so
+// the held-out table is the honest figure.
+const TUNING_SEEDS = [11, 22, 33, 44, 55, 66, 77, 88, 99, 111, 122, 133];
+const HELD_OUT_SEEDS = [1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012];
 const PARTICIPANTS_PER_EVENT = 100;
 
 type Ranker = (input: MatchInput) => Map<string, string[]>;
@@ -100,31 +103,38 @@ function evaluate(events: SyntheticEvent[], rank: Ranker): Scores {
 }
 
 async function main(): Promise<void> {
-  const events = SEEDS.map((seed) => generateSyntheticEvent({ participants: PARTICIPANTS_PER_EVENT, seed }));
   process.stderr.write('loading the kuromoji dictionary…\n');
   const kuromojiAnalyzer = await createKuromojiAnalyzer();
-  const rows: Array<[string, Scores]> = [
-    ['tag-overlap baseline', evaluate(events, tagOverlapBaseline)],
-    ['engine: n-grams + thesaurus (default)', evaluate(events, engineRanker({}))],
-    ['engine: n-grams, no thesaurus', evaluate(events, engineRanker({ useConcepts: false }))],
-    ['engine: kuromoji + thesaurus', evaluate(events, engineRanker({ analyzer: kuromojiAnalyzer }))],
-    [
-      'engine: kuromoji, no thesaurus',
-      evaluate(events, engineRanker({ analyzer: kuromojiAnalyzer, useConcepts: false })),
-    ],
-  ];
-  const first = rows[0][1];
-  console.log(
-    `${events.length} synthetic events × ${PARTICIPANTS_PER_EVENT} participants (seeds ${SEEDS.join(', ')}), ` +
-      `${first.queries} queries; recall@10 ceiling ${first.recallCeiling.toFixed(3)} ` +
-      '(a participant with more than 10 relevant people cannot reach 1)',
-  );
-  console.log('| ranker | precision@5 | recall@10 | seconds |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, s] of rows) {
-    console.log(
-      `| ${name} | ${s.precisionAt5.toFixed(3)} | ${s.recallAt10.toFixed(3)} | ${s.seconds.toFixed(2)} |`,
+  for (const [label, seeds] of [
+    ['held-out seeds', HELD_OUT_SEEDS],
+    ['tuning seeds', TUNING_SEEDS],
+  ] as const) {
+    const events = seeds.map((seed) =>
+      generateSyntheticEvent({ participants: PARTICIPANTS_PER_EVENT, seed }),
     );
+    const rows: Array<[string, Scores]> = [
+      ['tag-overlap baseline', evaluate(events, tagOverlapBaseline)],
+      ['engine: n-grams + thesaurus (default)', evaluate(events, engineRanker({}))],
+      ['engine: n-grams, no thesaurus', evaluate(events, engineRanker({ useConcepts: false }))],
+      ['engine: kuromoji + thesaurus', evaluate(events, engineRanker({ analyzer: kuromojiAnalyzer }))],
+      [
+        'engine: kuromoji, no thesaurus',
+        evaluate(events, engineRanker({ analyzer: kuromojiAnalyzer, useConcepts: false })),
+      ],
+    ];
+    const first = rows[0][1];
+    console.log(
+      `\n${label}: ${events.length} synthetic events × ${PARTICIPANTS_PER_EVENT} participants ` +
+        `(seeds ${seeds.join(', ')}), ${first.queries} queries; recall@10 ceiling ` +
+        `${first.recallCeiling.toFixed(3)} (a participant with more than 10 relevant people cannot reach 1)`,
+    );
+    console.log('| ranker | precision@5 | recall@10 | seconds |');
+    console.log('|---|---:|---:|---:|');
+    for (const [name, s] of rows) {
+      console.log(
+        `| ${name} | ${s.precisionAt5.toFixed(3)} | ${s.recallAt10.toFixed(3)} | ${s.seconds.toFixed(2)} |`,
+      );
+    }
   }
 }
 
