@@ -28,6 +28,9 @@ const shared = {
 };
 module.exports = {
   testTimeout: 120000,
+  // A fresh worker per test file: @nestjs/graphql keeps type metadata across files in one process,
+  // and a second AppModule built in the same worker trips over the first file's GraphQL scalars.
+  workerIdleMemoryLimit: '1KB',
   projects: [
     {
       ...shared,

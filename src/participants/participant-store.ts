@@ -58,6 +58,20 @@ export async function upsertParticipants(
   return outcome;
 }
 
+/** Changes an existing participant (the profile edit): only the given columns, and the company if given. */
+export async function updateParticipant(
+  manager: EntityManager,
+  id: string,
+  row: ParticipantRow,
+): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  const [companyId] = await resolveCompanies(manager, [row.company]);
+  await manager.update(Participant, id, {
+    ...row.columns,
+    ...(companyId === undefined ? {} : { companyId }),
+  });
+}
+
 function toColumnName(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }

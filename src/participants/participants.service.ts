@@ -11,7 +11,7 @@ import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
 import { Participant } from './participant.entity';
 import { toParticipantRow } from './participant-row';
-import { upsertParticipants } from './participant-store';
+import { updateParticipant, upsertParticipants } from './participant-store';
 import { ParticipantErrors } from './participants.errors';
 
 @Injectable()
@@ -30,10 +30,10 @@ export class ParticipantsService {
   }
 
   async updateProfile(participantId: string, input: ProfileInput): Promise<Participant> {
-    const participant = await this.get(participantId);
-    const row = toParticipantRow(input);
-    row.columns.email = participant.email; // the key of the upsert; a participant cannot change it here
-    await this.dataSource.transaction((manager) => upsertParticipants(manager, [row]));
+    await this.get(participantId);
+    await this.dataSource.transaction((manager) =>
+      updateParticipant(manager, participantId, toParticipantRow(input)),
+    );
     return this.get(participantId);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
@@ -6,7 +7,8 @@ import { Client } from 'pg';
  */
 export const ADMIN_DATABASE_URL =
   process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'tsunagu_test_template';
+// One template per checkout, so two working copies on one machine do not drop each other's.
+export const TEMPLATE_DATABASE = `tsunagu_test_template_${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}`;
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);

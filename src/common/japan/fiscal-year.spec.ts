@@ -1,0 +1,27 @@
+import { fiscalYearLabel, fiscalYearOf, fiscalYearRange } from './fiscal-year';
+
+describe('年度 (fiscal year, April–March, Asia/Tokyo)', () => {
+  it('starts on April 1 in Tokyo', () => {
+    expect(fiscalYearOf(new Date('2026-04-01T00:00:00+09:00'))).toBe(2026);
+    expect(fiscalYearOf(new Date('2026-03-31T23:59:59+09:00'))).toBe(2025);
+    expect(fiscalYearOf(new Date('2027-03-31T23:59:59+09:00'))).toBe(2026);
+  });
+
+  it('reckons by Tokyo time, not UTC', () => {
+    // 2026-03-31T16:00Z is already April 1, 01:00 in Tokyo.
+    expect(fiscalYearOf(new Date('2026-03-31T16:00:00Z'))).toBe(2026);
+    expect(fiscalYearOf(new Date('2026-03-31T14:59:59Z'))).toBe(2025);
+  });
+
+  it('gives the bounds of FY2026 as instants', () => {
+    const { start, end } = fiscalYearRange(2026);
+    expect(start.toISOString()).toBe('2026-03-31T15:00:00.000Z');
+    expect(end.toISOString()).toBe('2027-03-31T15:00:00.000Z');
+  });
+
+  it('names years in the Reiwa era', () => {
+    expect(fiscalYearLabel(2026)).toBe('令和8年度');
+    expect(fiscalYearLabel(2019)).toBe('令和元年度');
+    expect(fiscalYearLabel(2016)).toBe('2016年度');
+  });
+});

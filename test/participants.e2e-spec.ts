@@ -1,0 +1,201 @@
+import { Role } from '../src/auth/actor';
+import { createOrganization, createParticipant, staffSession } from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const UPSERT = `mutation($input: UpsertParticipantInput!) {
+  upsertParticipant(input: $input) { id email furigana offers needs themes company { name corporateNumber industry industryName municipality } }
+}`;
+
+describe('participants', () => {
+  let t: TestApp;
+  let staff: string;
+  let otherOrgStaff: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
+    const other = await createOrganization(t, admin, {
+      name: '川口商工会議所',
+      municipality: '埼玉県川口市',
+    });
+    staff = await staffSession(t, Role.STAFF, org);
+    otherOrgStaff = await staffSession(t, Role.STAFF, other);
+  });
+  afterAll(() => t.close());
+
+  it('creates and then updates a participant by email, normalising tags and furigana', async () => {
+    const input = {
+      email: 'Takahashi@Example.jp',
+      name: '髙橋 健一',
+      furigana: 'ﾀｶﾊｼ ｹﾝｲﾁ',
+      kind: 'SUCCESSOR',
+      offers: ['精密板金', ' 精密板金 ', '溶接'],
+      needs: ['ＤＸ', '販路開拓'],
+      themes: ['事業承継'],
+      company: {
+        name: '髙橋製作所',
+        corporateNumber: '3013105001132',
+        industry: '製造業',
+        municipality: '東京都 葛飾区',
+      },
+    };
+    const created = ok(await t.gql<{ upsertParticipant: Record<string, unknown> }>(UPSERT, { input }, staff));
+    expect(created.upsertParticipant).toMatchObject({
+      email: 'takahashi@example.jp',
+      furigana: 'タカハシ ケンイチ',
+      offers: ['精密板金', '溶接'],
+      needs: ['DX', '販路開拓'],
+      company: { name: '髙橋製作所', industry: 'E', industryName: '製造業', municipality: '東京都葛飾区' },
+    });
+    const updated = ok(
+      await t.gql<{ upsertParticipant: { id: string; needs: string[] } }>(
+        UPSERT,
+        { input: { ...input, email: 'takahashi@example.jp', needs: ['EC構築'] } },
+        staff,
+      ),
+    );
+    expect(updated.upsertParticipant.id).toBe(created.upsertParticipant.id);
+    expect(updated.upsertParticipant.needs).toEqual(['EC構築']);
+  });
+
+  it.each([
+    [
+      'corporateNumber',
+      { company: { name: '誤番号工業', corporateNumber: '1234567890123' } },
+      'company.corporateNumber',
+    ],
+    ['industry', { company: { name: '不明工業', industry: 'Z' } }, 'company.industry'],
+    ['furigana', { furigana: 'たかはし' }, 'furigana'],
+    ['municipality', { company: { name: '所在不明商事', municipality: '葛飾' } }, 'company.municipality'],
+    ['email', { email: 'not-an-email' }, 'email'],
+  ])('rejects a wrong %s naming the field, writing nothing', async (_, change, field) => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM participants');
+    const input = {
+      email: 'bad@example.jp',
+      name: '誤入力 太郎',
+      furigana: 'ゴニュウリョク タロウ',
+      ...change,
+    };
+    const error = failure(await t.gql(UPSERT, { input }, staff));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM participants')).toEqual(before);
+  });
+
+  it('filters the shared pool by text, industry, municipality, kind, theme and tag, paging by cursor', async () => {
+    for (let i = 0; i < 5; i++) {
+      await createParticipant(t, staff, {
+        name: `鈴木 花子${i}`,
+        furigana: `スズキ ハナコ${'ア'.repeat(i + 1)}`,
+        kind: 'YOUNG_ENTREPRENEUR',
+        themes: ['DX'],
+        tags: ['若手経営者の会'],
+        company: { name: `鈴木デザイン${i}`, industry: 'G', municipality: '東京都墨田区' },
+      });
+    }
+    const query = `query($filter: ParticipantFilter, $first: Int, $after: String) {
+      participants(filter: $filter, first: $first, after: $after) { totalCount edges { node { name furigana } } pageInfo { hasNextPage endCursor } }
+    }`;
+    const filter = {
+      text: 'スズキ',
+      industry: 'G',
+      municipality: '東京都墨田区',
+      kind: 'YOUNG_ENTREPRENEUR',
+      theme: 'dx',
+      tag: '若手経営者の会',
+    };
+    type Page = {
+      participants: {
+        totalCount: number;
+        edges: { node: { furigana: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const first = ok(
+      await t.gql<Page>(query, { filter: { ...filter, theme: 'DX' }, first: 3 }, otherOrgStaff),
+    );
+    expect(first.participants.totalCount).toBe(5);
+    expect(first.participants.edges).toHaveLength(3);
+    expect(first.participants.pageInfo.hasNextPage).toBe(true);
+    const second = ok(
+      await t.gql<Page>(
+        query,
+        { filter: { ...filter, theme: 'DX' }, first: 3, after: first.participants.pageInfo.endCursor },
+        otherOrgStaff,
+      ),
+    );
+    expect(second.participants.edges).toHaveLength(2);
+    expect(second.participants.pageInfo.hasNextPage).toBe(false);
+    const furigana = [...first.participants.edges, ...second.participants.edges].map(
+      (edge) => edge.node.furigana,
+    );
+    expect(furigana).toEqual([...furigana].sort());
+    const byCompanyName = ok(await t.gql<Page>(query, { filter: { text: '鈴木デザイン3' } }, staff));
+    expect(byCompanyName.participants.totalCount).toBe(1);
+  });
+
+  it('shows contact details to staff and to the person themself only', async () => {
+    const a = await createParticipant(t, staff, { phone: '03-1234-5678' });
+    const b = await createParticipant(t, staff);
+    const query = 'query($id: ID!) { participant(id: $id) { name email phone } }';
+    expect(
+      ok(await t.gql<{ participant: { email: string } }>(query, { id: a.id }, staff)).participant.email,
+    ).toBe(a.email);
+    const self = ok(
+      await t.gql<{ participant: { phone: string } }>(query, { id: a.id }, await t.participantToken(a.id)),
+    );
+    expect(self.participant.phone).toBe('03-1234-5678');
+    const other = ok(
+      await t.gql<{ participant: { email: null; phone: null } }>(
+        query,
+        { id: a.id },
+        await t.participantToken(b.id),
+      ),
+    );
+    expect(other.participant).toMatchObject({ email: null, phone: null });
+    expect(failure(await t.gql(query, { id: a.id })).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets a participant edit their own profile but not list the pool or upsert others', async () => {
+    const me = await createParticipant(t, staff);
+    const token = await t.participantToken(me.id);
+    const updated = ok(
+      await t.gql<{ updateMyProfile: { needs: string[]; email: string } }>(
+        'mutation { updateMyProfile(input: { needs: ["海外展開", "海外展開"], needsText: "ASEANへの輸出を検討しています" }) { needs email } }',
+        {},
+        token,
+      ),
+    );
+    expect(updated.updateMyProfile).toEqual({ needs: ['海外展開'], email: me.email });
+    expect(failure(await t.gql('{ participants { totalCount } }', {}, token)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      failure(
+        await t.gql(UPSERT, { input: { email: 'x@example.jp', name: 'x', furigana: 'エックス' } }, token),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(await t.gql('mutation { updateMyProfile(input: { name: "x" }) { id } }', {}, staff)).extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(await t.gql('mutation { updateMyProfile(input: { name: "x" }) { id } }')).extensions?.code,
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('exports the pool as CSV that Excel opens in Japanese', async () => {
+    const response = await fetch(`${t.url}/exports/participants.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toContain('メールアドレス,氏名,フリガナ');
+    expect(text).toContain('髙橋 健一');
+    const anonymous = await fetch(`${t.url}/exports/participants.csv`);
+    expect(anonymous.status).toBe(401);
+  });
+});
