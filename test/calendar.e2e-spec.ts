@@ -1,0 +1,110 @@
+import ICAL from 'ical.js';
+import { Role } from '../src/auth/actor';
+import { createOrganization, createPublishedEvent, staffSession, tokyoInDays } from './support/fixtures';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+describe('shared event calendar', () => {
+  let t: TestApp;
+  let kawaguchi: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const ota = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, {
+        name: '大田区産業振興協会',
+        kind: 'SUPPORT_AGENCY',
+        municipality: '東京都大田区',
+      }),
+    );
+    kawaguchi = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '川口商工会議所', municipality: '埼玉県川口市' }),
+    );
+    await createPublishedEvent(t, ota, {
+      kind: 'TRADE_FAIR',
+      title: 'おおた工業フェア',
+      capacity: 500,
+      startsAt: tokyoInDays(10, '10:00'),
+      endsAt: tokyoInDays(11, '17:00'),
+    });
+    await createPublishedEvent(t, kawaguchi, {
+      title: '川口i-mono 異業種交流会',
+      startsAt: tokyoInDays(12, '18:30'),
+      endsAt: tokyoInDays(12, '20:30'),
+    });
+    await createPublishedEvent(t, kawaguchi, {
+      title: '招待制の経営塾',
+      visibility: 'INVITE_ONLY',
+      startsAt: tokyoInDays(13, '18:30'),
+      endsAt: tokyoInDays(13, '20:30'),
+    });
+    ok(
+      await t.gql(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SEMINAR',
+            title: '下書きのセミナー',
+            venue: '川口総合文化センター',
+            startsAt: tokyoInDays(12, '10:00'),
+            endsAt: tokyoInDays(12, '12:00'),
+          },
+        },
+        kawaguchi,
+      ),
+    );
+  });
+  afterAll(() => t.close());
+
+  it("lists every organisation's published public events to anyone, in order", async () => {
+    const data = ok(
+      await t.gql<{ eventCalendar: { title: string; organization: { name: string } }[] }>(
+        'query($from: DateTime!, $to: DateTime!) { eventCalendar(from: $from, to: $to) { title organization { name } } }',
+        { from: tokyoInDays(0, '00:00'), to: tokyoInDays(60, '00:00') },
+      ),
+    );
+    expect(data.eventCalendar).toEqual([
+      { title: 'おおた工業フェア', organization: { name: '大田区産業振興協会' } },
+      { title: '川口i-mono 異業種交流会', organization: { name: '川口商工会議所' } },
+    ]);
+    const forStaff = ok(
+      await t.gql<{ eventCalendar: unknown[] }>(
+        'query($from: DateTime!, $to: DateTime!) { eventCalendar(from: $from, to: $to) { title } }',
+        { from: tokyoInDays(0, '00:00'), to: tokyoInDays(60, '00:00') },
+        kawaguchi,
+      ),
+    );
+    expect(forStaff.eventCalendar).toHaveLength(3);
+  });
+
+  it('serves the same as iCalendar that a standard parser reads in Asia/Tokyo, with stable UIDs', async () => {
+    const fetchIcs = async () => {
+      const response = await fetch(`${t.url}/calendar.ics`);
+      expect(response.headers.get('content-type')).toContain('text/calendar');
+      return response.text();
+    };
+    const text = await fetchIcs();
+    expect(text).toContain('\r\n');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!));
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((event) => event.summary)).toEqual([
+      '【展示会】おおた工業フェア',
+      '【サロン】川口i-mono 異業種交流会',
+    ]);
+    const fair = events[0];
+    expect(fair.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Asia/Tokyo');
+    expect(fair.startDate.zone.tzid).toBe('Asia/Tokyo');
+    expect(fair.startDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(10, '10:00')).toISOString());
+    expect(fair.endDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(11, '17:00')).toISOString());
+    expect(fair.uid).toMatch(/^event-[0-9a-f-]{36}@tsunagu$/);
+    const again = new ICAL.Component(ICAL.parse(await fetchIcs()));
+    expect(again.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(
+      events.map((e) => e.uid),
+    );
+  });
+});

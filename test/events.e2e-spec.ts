@@ -1,0 +1,277 @@
+import { Role } from '../src/auth/actor';
+import { fiscalYearOf } from '../src/common/japan/fiscal-year';
+import {
+  createOrganization,
+  createParticipant,
+  EVENT_FIELDS,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} organization { name } coHosts { name } } }`;
+
+describe('events', () => {
+  let t: TestApp;
+  let admin: string;
+  let financeOffice: string;
+  let organizer: string;
+  let staff: string;
+  let coHostOrganizer: string;
+  let strangerOrganizer: string;
+  let coHostOrg: string;
+
+  const base = () => ({
+    kind: 'MINI_SALON',
+    title: '東京活性化ミニサロン in 葛飾',
+    venue: 'テクノプラザかつしか',
+    startsAt: tokyoInDays(20, '18:00'),
+    endsAt: tokyoInDays(20, '20:00'),
+    capacity: 30,
+    themes: ['事業承継', '事業承継 '],
+  });
+  const count = async () =>
+    (await t.dataSource.query('SELECT count(*)::int AS n FROM events'))[0].n as number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await staffSession(t, Role.ADMIN, null);
+    financeOffice = await createOrganization(t, admin, {
+      name: '関東財務局東京財務事務所',
+      kind: 'FINANCE_OFFICE',
+      municipality: '東京都千代田区',
+    });
+    coHostOrg = await createOrganization(t, admin, { name: 'ものコト100', kind: 'BUSINESS_GROUP' });
+    const stranger = await createOrganization(t, admin, {
+      name: '尼崎市産業振興課',
+      kind: 'MUNICIPALITY',
+      municipality: '兵庫県尼崎市',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, financeOffice);
+    staff = await staffSession(t, Role.STAFF, financeOffice);
+    coHostOrganizer = await staffSession(t, Role.ORGANIZER, coHostOrg);
+    strangerOrganizer = await staffSession(t, Role.ORGANIZER, stranger);
+  });
+  afterAll(() => t.close());
+
+  it('creates a co-hosted mini-salon as a draft in the right fiscal year', async () => {
+    const data = ok(
+      await t.gql<{ createEvent: Record<string, unknown> }>(
+        CREATE,
+        { input: { ...base(), coHostIds: [coHostOrg] } },
+        organizer,
+      ),
+    );
+    const fiscalYear =
+      new Date(tokyoInDays(20, '18:00')).getMonth() >= 3
+        ? new Date(tokyoInDays(20, '18:00')).getFullYear()
+        : new Date(tokyoInDays(20, '18:00')).getFullYear() - 1;
+    expect(data.createEvent).toMatchObject({
+      kind: 'MINI_SALON',
+      status: 'DRAFT',
+      capacity: 30,
+      fiscalYear,
+      fiscalYearLabel: `令和${fiscalYear - 2018}年度`,
+      startsAt: tokyoInDays(20, '18:00'),
+      organization: { name: '関東財務局東京財務事務所' },
+      coHosts: [{ name: 'ものコト100' }],
+    });
+  });
+
+  it.each([
+    ['end before start', { endsAt: tokyoInDays(20, '17:00') }, 'endsAt'],
+    ['capacity 0', { capacity: 0 }, 'capacity'],
+    ['MINI_SALON with capacity 40', { capacity: 40 }, 'capacity'],
+    ['no venue and no online URL', { venue: null }, 'venue'],
+    [
+      'registration closing after the event',
+      { registrationClosesAt: tokyoInDays(21, '09:00') },
+      'registrationClosesAt',
+    ],
+    ['the organiser as its own co-host', { coHostIds: ['self'] }, 'coHostIds'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_, change, field) => {
+    const before = await count();
+    const input = { ...base(), ...change } as Record<string, unknown>;
+    if (field === 'coHostIds') input.coHostIds = [financeOffice];
+    const error = failure(await t.gql(CREATE, { input }, organizer));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await count()).toBe(before);
+  });
+
+  it('moves through the status table and refuses what the table does not allow', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        { input: { ...base(), kind: 'SALON', capacity: 80 } },
+        organizer,
+      ),
+    );
+    const id = createEvent.id;
+    const act = (name: string, token = organizer) =>
+      t.gql<Record<string, { status: string }>>(
+        `mutation($id: ID!) { ${name}(id: $id) { status } }`,
+        { id },
+        token,
+      );
+    expect(failure(await act('closeEvent')).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_INVALID_TRANSITION',
+    });
+    expect(ok(await act('publishEvent')).publishEvent.status).toBe('PUBLISHED');
+    expect(ok(await act('closeEvent')).closeEvent.status).toBe('CLOSED');
+    expect(failure(await act('cancelEvent')).message).toBe('「終了」のイベントを「中止」にはできません');
+    const update = failure(
+      await t.gql(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { title: "変更" }) { id } }',
+        { id },
+        organizer,
+      ),
+    );
+    expect(update.extensions?.reason).toBe('EVENT_NOT_EDITABLE');
+  });
+
+  it('lets the co-host manage the event, but not another organisation, a participant or anyone anonymous', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        { input: { ...base(), coHostIds: [coHostOrg] } },
+        organizer,
+      ),
+    );
+    const update =
+      'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { title capacity themes } }';
+    const input = { title: 'ミニサロン in 葛飾（事業承継）', capacity: 25, themes: ['事業承継', '税制'] };
+    const byCoHost = ok(
+      await t.gql<{ updateEvent: unknown }>(update, { id: createEvent.id, input }, coHostOrganizer),
+    );
+    expect(byCoHost.updateEvent).toEqual({ title: input.title, capacity: 25, themes: ['事業承継', '税制'] });
+    expect(
+      failure(await t.gql(update, { id: createEvent.id, input }, strangerOrganizer)).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(failure(await t.gql(update, { id: createEvent.id, input }, staff)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const participant = await createParticipant(t, staff);
+    expect(
+      failure(await t.gql(update, { id: createEvent.id, input }, await t.participantToken(participant.id)))
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(failure(await t.gql(update, { id: createEvent.id, input })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const tooBig = failure(await t.gql(update, { id: createEvent.id, input: { capacity: 31 } }, organizer));
+    expect(tooBig.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capacity' });
+  });
+
+  it('adds matchmaking sessions inside the event, with tables or booths', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        {
+          input: {
+            ...base(),
+            kind: 'BUSINESS_MATCHING',
+            title: 'しんきんビジネスマッチング大会',
+            capacity: 120,
+            startsAt: tokyoInDays(30, '09:30'),
+            endsAt: tokyoInDays(30, '17:00'),
+          },
+        },
+        organizer,
+      ),
+    );
+    const add = `mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { name startsAt endsAt slotMinutes slotCount mode tableCount } } }`;
+    const added = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: unknown[] } }>(
+        add,
+        {
+          input: {
+            eventId: createEvent.id,
+            name: '午前の部',
+            startsAt: tokyoInDays(30, '10:00'),
+            slotMinutes: 20,
+            slotCount: 8,
+            tableCount: 30,
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(added.addMatchmakingSession.sessions).toEqual([
+      {
+        name: '午前の部',
+        startsAt: tokyoInDays(30, '10:00'),
+        endsAt: tokyoInDays(30, '12:40'),
+        slotMinutes: 20,
+        slotCount: 8,
+        mode: 'TABLES',
+        tableCount: 30,
+      },
+    ]);
+    const outside = failure(
+      await t.gql(
+        add,
+        {
+          input: {
+            eventId: createEvent.id,
+            startsAt: tokyoInDays(30, '16:00'),
+            slotMinutes: 30,
+            slotCount: 4,
+            tableCount: 10,
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(outside.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    const noTables = failure(
+      await t.gql(
+        add,
+        {
+          input: {
+            eventId: createEvent.id,
+            startsAt: tokyoInDays(30, '13:00'),
+            slotMinutes: 30,
+            slotCount: 4,
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(noTables.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tableCount' });
+    const booths = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { mode: string }[] } }>(
+        add,
+        {
+          input: {
+            eventId: createEvent.id,
+            startsAt: tokyoInDays(30, '13:00'),
+            slotMinutes: 30,
+            slotCount: 6,
+            mode: 'BOOTHS',
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(booths.addMatchmakingSession.sessions.map((s) => s.mode)).toEqual(['TABLES', 'BOOTHS']);
+  });
+
+  it("lists an organisation's own and co-hosted events for staff, and public published ones for participants", async () => {
+    const list = `query($filter: EventFilter) { events(filter: $filter, first: 50) { totalCount edges { node { title status } } } }`;
+    type List = { events: { totalCount: number; edges: { node: { title: string; status: string } }[] } };
+    const own = ok(await t.gql<List>(list, {}, staff));
+    const coHosted = ok(await t.gql<List>(list, {}, coHostOrganizer));
+    const stranger = ok(await t.gql<List>(list, {}, strangerOrganizer));
+    expect(own.events.totalCount).toBeGreaterThanOrEqual(4);
+    expect(coHosted.events.totalCount).toBe(2);
+    expect(stranger.events.totalCount).toBe(0);
+    const participant = await createParticipant(t, staff);
+    const visible = ok(await t.gql<List>(list, {}, await t.participantToken(participant.id)));
+    expect(visible.events.edges.every((edge) => ['PUBLISHED', 'CLOSED'].includes(edge.node.status))).toBe(
+      true,
+    );
+    const drafts = ok(await t.gql<List>(list, { filter: { status: 'DRAFT' } }, organizer));
+    expect(drafts.events.edges.every((edge) => edge.node.status === 'DRAFT')).toBe(true);
+  });
+});

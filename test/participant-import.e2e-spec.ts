@@ -1,0 +1,145 @@
+import * as iconv from 'iconv-lite';
+import { Role } from '../src/auth/actor';
+import { createOrganization, staffSession } from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const IMPORT = `mutation($input: ImportParticipantsInput!) {
+  importParticipants(input: $input) { created updated totalRows encoding ignoredColumns errors { row field column message } }
+}`;
+
+interface ImportResult {
+  importParticipants: {
+    created: number;
+    updated: number;
+    totalRows: number;
+    encoding: string;
+    ignoredColumns: string[];
+    errors: { row: number; field: string; column: string; message: string }[];
+  };
+}
+
+/** The participant list as a 商工会議所 keeps it in Excel. */
+const JAPANESE_SHEET = [
+  'メールアドレス,氏名,フリガナ,事業者名,法人番号,業種,所在地,従業員数,提供できること,求めること,関心テーマ,マッチング同意,備考',
+  'takahashi@example.jp,髙橋 健一,タカハシ ケンイチ,髙橋製作所,3013105001132,製造業,東京都葛飾区,25,精密板金、溶接,販路開拓,事業承継,はい,社長の長男',
+  'yamazaki@example.jp,山﨑 美咲,ﾔﾏｻﾞｷ ﾐｻｷ,山﨑デザイン,,G,東京都墨田区,3名,Webデザイン,製造業との協業,デザイン連携,○,',
+  'sato@example.jp,佐藤 一郎,さとう いちろう,佐藤商事,,I,東京都台東区,10,卸売,販路開拓,,はい,',
+  'kimura@example.jp,木村 次郎,キムラ ジロウ,木村工業,1234567890123,E,東京都大田区,40,切削加工,人材,,はい,',
+].join('\r\n');
+
+describe('importParticipants', () => {
+  let t: TestApp;
+  let staff: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    staff = await staffSession(
+      t,
+      Role.STAFF,
+      await createOrganization(t, admin, { name: '葛飾区商工会議所' }),
+    );
+  });
+  afterAll(() => t.close());
+
+  const count = async () =>
+    (await t.dataSource.query('SELECT count(*)::int AS n FROM participants'))[0].n as number;
+
+  it('imports a Shift_JIS file from Excel: valid rows in, invalid rows reported with row and field', async () => {
+    const bytes = iconv.encode(JAPANESE_SHEET, 'cp932');
+    const result = ok(
+      await t.gql<ImportResult>(IMPORT, { input: { fileBase64: bytes.toString('base64') } }, staff),
+    );
+    expect(result.importParticipants).toMatchObject({
+      created: 2,
+      updated: 0,
+      totalRows: 4,
+      encoding: 'Shift_JIS (CP932)',
+      ignoredColumns: ['備考'],
+    });
+    expect(result.importParticipants.errors).toEqual([
+      { row: 4, field: 'furigana', column: 'フリガナ', message: 'フリガナは全角カタカナで入力してください' },
+      {
+        row: 5,
+        field: 'company.corporateNumber',
+        column: '法人番号',
+        message: '法人番号は13桁の数字で、先頭のチェックデジットが正しい必要があります',
+      },
+    ]);
+    const rows = await t.dataSource.query(
+      `SELECT p.name, p.furigana, p.offers, p.consent_matchmaking, c.name AS company, c.industry, c.employees
+         FROM participants p JOIN companies c ON c.id = p.company_id ORDER BY p.furigana`,
+    );
+    expect(rows).toEqual([
+      {
+        name: '髙橋 健一',
+        furigana: 'タカハシ ケンイチ',
+        offers: ['精密板金', '溶接'],
+        consent_matchmaking: true,
+        company: '髙橋製作所',
+        industry: 'E',
+        employees: 25,
+      },
+      {
+        name: '山﨑 美咲',
+        furigana: 'ヤマザキ ミサキ',
+        offers: ['Webデザイン'],
+        consent_matchmaking: true,
+        company: '山﨑デザイン',
+        industry: 'G',
+        employees: 3,
+      },
+    ]);
+  });
+
+  it('reads UTF-8 with a BOM and English headers, and upserts by email', async () => {
+    const sheet =
+      '\uFEFFemail,name,furigana,company,industry,municipality,needs\r\n' +
+      'TAKAHASHI@example.jp,髙橋 健一,タカハシ ケンイチ,髙橋製作所,E,東京都葛飾区,海外展開\r\n' +
+      'new.person@example.jp,新井 花,アライ ハナ,新井食品,E,埼玉県川口市,EC構築\r\n';
+    const result = ok(
+      await t.gql<ImportResult>(
+        IMPORT,
+        { input: { fileBase64: Buffer.from(sheet).toString('base64') } },
+        staff,
+      ),
+    );
+    expect(result.importParticipants).toMatchObject({
+      created: 1,
+      updated: 1,
+      encoding: 'UTF-8 (BOM)',
+      errors: [],
+    });
+    const [takahashi] = await t.dataSource.query(
+      `SELECT needs, offers FROM participants WHERE email = 'takahashi@example.jp'`,
+    );
+    // The file had no offers column: offers are left as they were; needs are replaced.
+    expect(takahashi).toEqual({ needs: ['海外展開'], offers: ['精密板金', '溶接'] });
+  });
+
+  it('reports a duplicate email within one file and writes nothing for that row', async () => {
+    const before = await count();
+    const sheet =
+      'メールアドレス,氏名,フリガナ\nsame@example.jp,同じ 一,オナジ ハジメ\nsame@example.jp,同じ 二,オナジ ニ\n';
+    const result = ok(await t.gql<ImportResult>(IMPORT, { input: { csv: sheet } }, staff));
+    expect(result.importParticipants.created).toBe(1);
+    expect(result.importParticipants.errors).toEqual([
+      expect.objectContaining({ row: 3, field: 'email', message: 'メールアドレスが 2 行目と重複しています' }),
+    ]);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('refuses a file without the required columns, naming them', async () => {
+    const error = failure(
+      await t.gql(IMPORT, { input: { csv: '会社名,電話\n株式会社テスト,03-0000-0000\n' } }, staff),
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(error.message).toContain('メールアドレス、氏名、フリガナ');
+  });
+
+  it('is for staff only', async () => {
+    expect(failure(await t.gql(IMPORT, { input: { csv: 'email\n' } })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+});

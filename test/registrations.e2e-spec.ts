@@ -1,0 +1,204 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { id status role participant { id } } }`;
+type Registered = { register: { id: string; status: string; role: string } };
+
+describe('registrations', () => {
+  let t: TestApp;
+  let organizer: string;
+  let staff: string;
+  let otherOrganizer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
+    organizer = await staffSession(t, Role.ORGANIZER, org);
+    staff = await staffSession(t, Role.STAFF, org);
+    otherOrganizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, {
+        name: '岡谷市工業振興課',
+        kind: 'MUNICIPALITY',
+        municipality: '長野県岡谷市',
+      }),
+    );
+  });
+  afterAll(() => t.close());
+
+  const statuses = async (eventId: string) =>
+    Object.fromEntries(
+      (
+        await t.dataSource.query(
+          `SELECT status, count(*)::int AS n FROM registrations WHERE event_id = $1 GROUP BY status`,
+          [eventId],
+        )
+      ).map((row: { status: string; n: number }) => [row.status, row.n]),
+    );
+
+  it('gives exactly the last 10 seats to 200 parallel registrations and waitlists the rest', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { capacity: 15 });
+    const early = await Promise.all(Array.from({ length: 5 }, () => createParticipant(t, staff)));
+    for (const person of early)
+      ok(await t.gql(REGISTER, { input: { eventId } }, await t.participantToken(person.id)));
+    const crowd = await Promise.all(Array.from({ length: 200 }, () => createParticipant(t, staff)));
+    const tokens = await Promise.all(crowd.map((person) => t.participantToken(person.id)));
+
+    const results = await Promise.all(
+      tokens.map((token) => t.gql<Registered>(REGISTER, { input: { eventId } }, token)),
+    );
+
+    const outcome = results.map((result) => ok(result).register.status);
+    expect(outcome.filter((status) => status === 'REGISTERED')).toHaveLength(10);
+    expect(outcome.filter((status) => status === 'WAITLISTED')).toHaveLength(190);
+    expect(await statuses(eventId)).toEqual({ REGISTERED: 15, WAITLISTED: 190 });
+  });
+
+  it('promotes the first waitlisted person when someone cancels, and registering twice changes nothing', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { capacity: 2 });
+    const [a, b, c, d] = await Promise.all(Array.from({ length: 4 }, () => createParticipant(t, staff)));
+    const tokens = await Promise.all([a, b, c, d].map((p) => t.participantToken(p.id)));
+    const reg = [];
+    for (const token of tokens)
+      reg.push(ok(await t.gql<Registered>(REGISTER, { input: { eventId } }, token)).register);
+    expect(reg.map((r) => r.status)).toEqual(['REGISTERED', 'REGISTERED', 'WAITLISTED', 'WAITLISTED']);
+    expect(ok(await t.gql<Registered>(REGISTER, { input: { eventId } }, tokens[0])).register.id).toBe(
+      reg[0].id,
+    );
+
+    const cancel = 'mutation($id: ID!) { cancelRegistration(id: $id) { status } }';
+    expect(failure(await t.gql(cancel, { id: reg[0].id }, tokens[1])).extensions?.code).toBe('FORBIDDEN');
+    expect(
+      ok(await t.gql<{ cancelRegistration: { status: string } }>(cancel, { id: reg[0].id }, tokens[0]))
+        .cancelRegistration.status,
+    ).toBe('CANCELLED');
+    const [promoted] = await t.dataSource.query('SELECT status FROM registrations WHERE id = $1', [
+      reg[2].id,
+    ]);
+    expect(promoted.status).toBe('REGISTERED');
+    expect(await statuses(eventId)).toEqual({ REGISTERED: 2, WAITLISTED: 1, CANCELLED: 1 });
+  });
+
+  it('lets the organising side register someone as an exhibitor and check them in', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: '岡谷・加賀 工業交流展',
+      capacity: 200,
+    });
+    const person = await createParticipant(t, staff);
+    const registered = ok(
+      await t.gql<Registered>(
+        REGISTER,
+        { input: { eventId, participantId: person.id, role: 'EXHIBITOR', booth: 'A-01' } },
+        staff,
+      ),
+    );
+    expect(registered.register).toMatchObject({ status: 'REGISTERED', role: 'EXHIBITOR' });
+    expect(
+      failure(await t.gql(REGISTER, { input: { eventId, participantId: person.id } }, otherOrganizer))
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    const checkIn = 'mutation($id: ID!) { checkIn(registrationId: $id) { status checkedInAt } }';
+    expect(
+      failure(await t.gql(checkIn, { id: registered.register.id }, otherOrganizer)).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(await t.gql(checkIn, { id: registered.register.id }, await t.participantToken(person.id)))
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(failure(await t.gql(checkIn, { id: registered.register.id })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const checked = ok(
+      await t.gql<{ checkIn: { status: string; checkedInAt: string } }>(
+        checkIn,
+        { id: registered.register.id },
+        staff,
+      ),
+    );
+    expect(checked.checkIn.status).toBe('ATTENDED');
+    expect(failure(await t.gql(checkIn, { id: registered.register.id }, staff)).extensions?.reason).toBe(
+      'REGISTRATION_INVALID_TRANSITION',
+    );
+  });
+
+  it('keeps invite-only events, drafts and closed registration windows closed to self-registration', async () => {
+    const person = await createParticipant(t, staff);
+    const token = await t.participantToken(person.id);
+    const inviteOnly = await createPublishedEvent(t, organizer, { visibility: 'INVITE_ONLY' });
+    expect(failure(await t.gql(REGISTER, { input: { eventId: inviteOnly } }, token)).extensions?.reason).toBe(
+      'REGISTRATION_INVITE_ONLY',
+    );
+    const closedWindow = await createPublishedEvent(t, organizer, {
+      registrationClosesAt: tokyoInDays(-1, '17:00'),
+    });
+    expect(
+      failure(await t.gql(REGISTER, { input: { eventId: closedWindow } }, token)).extensions?.reason,
+    ).toBe('REGISTRATION_WINDOW_CLOSED');
+    const draft = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SEMINAR',
+            title: 'BCP策定セミナー',
+            onlineUrl: 'https://example.jp/webinar',
+            startsAt: tokyoInDays(9, '14:00'),
+            endsAt: tokyoInDays(9, '16:00'),
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(
+      failure(await t.gql(REGISTER, { input: { eventId: draft.createEvent.id } }, token)).extensions?.reason,
+    ).toBe('REGISTRATION_EVENT_NOT_OPEN');
+    expect(failure(await t.gql(REGISTER, { input: { eventId: inviteOnly } })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it("lists an event's registrations for its staff and exports them as CSV", async () => {
+    const eventId = await createPublishedEvent(t, organizer, { capacity: 5 });
+    const person = await createParticipant(t, staff, { name: '髙橋 健一', furigana: 'タカハシ ケンイチ' });
+    ok(await t.gql(REGISTER, { input: { eventId } }, await t.participantToken(person.id)));
+    const list = ok(
+      await t.gql<{
+        registrations: {
+          totalCount: number;
+          edges: { node: { participant: { name: string; email: string } } }[];
+        };
+      }>(
+        'query($id: ID!) { registrations(eventId: $id) { totalCount edges { node { participant { name email } } } } }',
+        { id: eventId },
+        staff,
+      ),
+    );
+    expect(list.registrations.edges[0].node.participant).toEqual({ name: '髙橋 健一', email: person.email });
+    expect(
+      failure(
+        await t.gql(
+          'query($id: ID!) { registrations(eventId: $id) { totalCount } }',
+          { id: eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    const csv = await fetch(`${t.url}/exports/events/${eventId}/registrations.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
+    expect(text.startsWith('\uFEFF氏名,フリガナ,事業者名')).toBe(true);
+    expect(text).toContain('髙橋 健一,タカハシ ケンイチ');
+    expect(text).toContain('参加登録済');
+  });
+});
