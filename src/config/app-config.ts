@@ -93,6 +93,60 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   WORKER_CONCURRENCY = 10;
 
+  /** How many times the sender tries one email before marking it failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_MAX_ATTEMPTS = 6;
+
+  /** First retry delay after a temporary SMTP failure; doubles on each further try. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_RETRY_BASE_MS = 30_000;
+
+  /**
+   * How long a sender owns an email it started to send. A row still `sending` after this (its
+   * worker died) is sent again — the only way a duplicate can happen, and it is counted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAIL_LEASE_MS = 120_000;
+
+  /** How often the outbox relay looks for emails not yet handed to the queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 5_000;
+
+  /** An email handed to the queue but still unsent after this is handed over again (Redis lost it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_REENQUEUE_AFTER_MS = 300_000;
+
+  /** BullMQ job lock; a job whose worker died is picked up again after about this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  QUEUE_LOCK_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAGIC_LINK_TTL_MINUTES = 15;
+
+  /** Sign-in emails per address per hour; further requests answer true and send nothing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAGIC_LINK_PER_HOUR = 5;
+
+  /** When the day-before reminders are written (cron, Asia/Tokyo). */
+  @IsString()
+  REMINDER_CRON = '0 10 * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

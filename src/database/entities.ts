@@ -1,4 +1,7 @@
+import { ActionToken } from '../action-tokens/action-token.entity';
 import { Event } from '../events/event.entity';
+import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
@@ -7,4 +10,15 @@ import { Registration } from '../registrations/registration.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the service and the migration CLI both read this. */
-export const ENTITIES = [Organization, User, Company, Participant, Event, MatchmakingSession, Registration];
+export const ENTITIES = [
+  Organization,
+  User,
+  Company,
+  Participant,
+  Event,
+  MatchmakingSession,
+  Registration,
+  ActionToken,
+  OutboxMessage,
+  InvitationCampaign,
+];

@@ -84,6 +84,17 @@ export class Participant {
   @Column({ default: false })
   consentContactSharing: boolean;
 
+  /** Asked to receive no more invitations, digests or reminders (one-click unsubscribe, RFC 8058). */
+  @Column({ default: false })
+  emailOptOut: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailOptOutAt: Date | null;
+
+  /** The address hard-bounced (SMTP 5xx on RCPT/DATA): nothing is sent to it any more. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailSuppressedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,0 +1,55 @@
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+}
+
+export interface PageContent {
+  lang: 'ja' | 'en';
+  title: string;
+  /** Already-escaped HTML. */
+  body: string;
+}
+
+/**
+ * A small, self-contained page (no scripts, no external assets) for the links in emails:
+ * confirmation forms and their results, readable on a phone.
+ */
+export function renderPage({ lang, title, body }: PageContent): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;margin:0;padding:24px 16px;background:#f6f7f9;color:#1f2933;line-height:1.7}
+main{max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:1.25rem;margin:0 0 16px}
+button{font-size:1rem;padding:12px 24px;border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}
+button.secondary{background:#6b7280}
+code{word-break:break-all;background:#f1f5f9;padding:2px 4px}
+</style>
+</head>
+<body><main>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</main></body>
+</html>
+`;
+}
+
+/** A one-button form that POSTs back to `action`: GET shows it, only the POST acts. */
+export function postButton(action: string, label: string, fields: Record<string, string> = {}): string {
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
+  return `<form method="post" action="${escapeHtml(action)}">${hidden}<button type="submit">${escapeHtml(label)}</button></form>`;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Event } from '../events/event.entity';
+import { EventStatus } from '../events/event-enums';
+
+/** What an event's emails say about it, the footer included. */
+export interface EventMailContext {
+  id: string;
+  title: string;
+  status: EventStatus;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string | null;
+  onlineUrl: string | null;
+  organizer: string;
+  coHosts: string[];
+}
+
+const TTL_MS = 10_000;
+
+/**
+ * Event details for composers, cached for a few seconds: a campaign's thousands of emails are
+ * about the same event, and a title edited mid-campaign may show in the next few emails late.
+ */
+@Injectable()
+export class EventMailContexts {
+  private readonly cache = new Map<string, { at: number; value: Promise<EventMailContext | null> }>();
+
+  get(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
+    const cached = this.cache.get(eventId);
+    if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+    const value = this.load(manager, eventId);
+    this.cache.set(eventId, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(eventId));
+    if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
+    return value;
+  }
+
+  private async load(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
+    const event = await manager.findOne(Event, {
+      where: { id: eventId },
+      relations: { organization: true, coHosts: true },
+    });
+    if (!event) return null;
+    return {
+      id: event.id,
+      title: event.title,
+      status: event.status,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      venue: event.venue,
+      onlineUrl: event.onlineUrl,
+      organizer: event.organization.name,
+      coHosts: event.coHosts
+        .map((organization) => organization.name)
+        .sort((a, b) => a.localeCompare(b, 'ja')),
+    };
+  }
+}

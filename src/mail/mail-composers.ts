@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Participant } from '../participants/participant.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { ComposedEmail } from './templates/email-layout';
+
+export interface ComposeInput {
+  message: OutboxMessage;
+  /** The recipient, reloaded at send time. */
+  participant: Participant;
+  /** Set for non-transactional mail: the one-click unsubscribe link to show in the footer. */
+  unsubscribeUrl: string | null;
+  /** For reads and for minting the email's link tokens. */
+  manager: EntityManager;
+}
+
+/**
+ * Writes the email for one outbox row from the rows its params name. Answers null when there is
+ * nothing to send any more (e.g. the invitation was answered before it went out).
+ */
+export interface MailComposer {
+  readonly template: string;
+  compose(input: ComposeInput): Promise<ComposedEmail | null>;
+}
+
+/** Composers by template name; each feature registers its own (see src/mail/README.md). */
+@Injectable()
+export class MailComposers {
+  private readonly composers = new Map<string, MailComposer>();
+
+  register(composer: MailComposer): void {
+    if (this.composers.has(composer.template))
+      throw new Error(`template ${composer.template} registered twice`);
+    this.composers.set(composer.template, composer);
+  }
+
+  get(template: string): MailComposer {
+    const composer = this.composers.get(template);
+    if (!composer) throw new Error(`no composer for mail template "${template}"`);
+    return composer;
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { AppConfig } from '../config/app-config';
+import { Participant } from '../participants/participant.entity';
+import { MailComposers } from './mail-composers';
+import { MailTransport, OutgoingEmail } from './mail-transport';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxStatus } from './outbox-status';
+import { mayEmail } from './outbox.service';
+import { classifySendFailure } from './send-failure';
+import { ComposedEmail } from './templates/email-layout';
+
+export type DeliveryOutcome =
+  | { kind: 'done' }
+  /** Another sender holds the row until `until`; look again then. */
+  | { kind: 'busy'; until: Date }
+  /** Failed for now; the row is back to PENDING and the queue retries with backoff. */
+  | { kind: 'retry'; reason: string };
+
+const UNSUBSCRIBE_TOKEN_DAYS = 365;
+
+/**
+ * Sends one outbox row: claim it (`sending`, with a lease), compose, send, record. The status
+ * column makes a retry of a sent row a no-op; a row found `sending` with its lease run out was
+ * orphaned by a dead sender and is sent again, counted in `resentAfterCrash`.
+ */
+@Injectable()
+export class MailDelivery {
+  private readonly logger = new Logger(MailDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly composers: MailComposers,
+    private readonly transport: MailTransport,
+    private readonly tokens: ActionTokensService,
+  ) {}
+
+  async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
+    const message = await this.claim(outboxMessageId);
+    if (!message) return this.whyNotClaimed(outboxMessageId);
+
+    let email: OutgoingEmail | null;
+    try {
+      email = await this.compose(message);
+    } catch (error) {
+      this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
+      return this.failTemporarily(message, `compose: ${(error as Error).message}`, options.lastAttempt);
+    }
+    if (!email) return { kind: 'done' };
+
+    try {
+      const sent = await this.transport.send(email);
+      await this.dataSource.query(
+        `UPDATE outbox_messages
+            SET status = 'SENT', sent_at = now(), smtp_message_id = $2, smtp_response = $3,
+                lease_expires_at = NULL, last_error = NULL, updated_at = now()
+          WHERE id = $1`,
+        [message.id, sent.messageId, sent.response.slice(0, 500)],
+      );
+      return { kind: 'done' };
+    } catch (error) {
+      const failure = classifySendFailure(error);
+      if (failure.kind === 'hard-bounce') {
+        await this.dataSource.transaction(async (manager) => {
+          await this.finish(manager, message.id, OutboxStatus.FAILED, { lastError: failure.reason });
+          if (message.participantId) {
+            await manager.query(
+              `UPDATE participants SET email_suppressed_at = now() WHERE id = $1 AND email_suppressed_at IS NULL`,
+              [message.participantId],
+            );
+          }
+        });
+        return { kind: 'done' };
+      }
+      return this.failTemporarily(message, failure.reason, options.lastAttempt);
+    }
+  }
+
+  /** PENDING → SENDING, or SENDING with an expired lease → SENDING (a resend, counted). */
+  private async claim(id: string): Promise<OutboxMessage | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE outbox_messages
+          SET status = 'SENDING',
+              attempts = attempts + 1,
+              resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+              lease_expires_at = now() + $2 * interval '1 millisecond',
+              updated_at = now()
+        WHERE id = $1
+          AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
+        RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts`,
+      [id, this.config.MAIL_LEASE_MS],
+    )) as [ClaimedRow[], number];
+    const row = rows[0];
+    if (!row) return null;
+    return Object.assign(new OutboxMessage(), {
+      id: row.id,
+      key: row.key,
+      template: row.template,
+      transactional: row.transactional,
+      participantId: row.participant_id,
+      eventId: row.event_id,
+      batchId: row.batch_id,
+      params: row.params,
+      attempts: row.attempts,
+      status: OutboxStatus.SENDING,
+    });
+  }
+
+  private async whyNotClaimed(id: string): Promise<DeliveryOutcome> {
+    const row = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id });
+    // Gone, or already sent / failed / skipped: nothing to do (a retry after `sent` sends nothing).
+    if (row?.status !== OutboxStatus.SENDING || !row.leaseExpiresAt) return { kind: 'done' };
+    return { kind: 'busy', until: row.leaseExpiresAt };
+  }
+
+  private async compose(message: OutboxMessage): Promise<OutgoingEmail | null> {
+    const manager = this.dataSource.manager;
+    const participant = message.participantId
+      ? await manager.findOneBy(Participant, { id: message.participantId })
+      : null;
+    if (!participant) return this.skip(message, 'RECIPIENT_GONE');
+    if (!mayEmail(participant, message.transactional)) {
+      return this.skip(message, participant.emailSuppressedAt ? 'SUPPRESSED' : 'OPTED_OUT');
+    }
+    let unsubscribeUrl: string | null = null;
+    if (!message.transactional) {
+      const [token] = await this.tokens.mint(manager, [
+        {
+          purpose: TokenPurpose.UNSUBSCRIBE,
+          subjectId: participant.id,
+          expiresAt: new Date(Date.now() + UNSUBSCRIBE_TOKEN_DAYS * 86_400_000),
+        },
+      ]);
+      unsubscribeUrl = `${this.config.PUBLIC_URL}/unsubscribe/${token}`;
+    }
+    const composed = await this.composers
+      .get(message.template)
+      .compose({ message, participant, unsubscribeUrl, manager });
+    if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
+    return this.envelope(message, participant, composed, unsubscribeUrl);
+  }
+
+  private envelope(
+    message: OutboxMessage,
+    participant: Participant,
+    composed: ComposedEmail,
+    unsubscribeUrl: string | null,
+  ): OutgoingEmail {
+    const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tsunagu.local';
+    return {
+      from: this.config.MAIL_FROM,
+      to: { name: participant.name, address: participant.email },
+      subject: composed.subject,
+      text: composed.text,
+      html: composed.html,
+      attachments: composed.attachments,
+      messageId: `<${message.id}@${domain}>`,
+      headers: unsubscribeUrl
+        ? {
+            // RFC 2369 + RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          }
+        : {},
+    };
+  }
+
+  private async skip(message: OutboxMessage, reason: string): Promise<null> {
+    await this.finish(this.dataSource.manager, message.id, OutboxStatus.SKIPPED, { skipReason: reason });
+    return null;
+  }
+
+  private async failTemporarily(
+    message: OutboxMessage,
+    reason: string,
+    lastAttempt: boolean,
+  ): Promise<DeliveryOutcome> {
+    if (lastAttempt) {
+      await this.finish(this.dataSource.manager, message.id, OutboxStatus.FAILED, { lastError: reason });
+      this.logger.warn(`giving up on ${message.key} after ${message.attempts} tries: ${reason}`);
+      return { kind: 'done' };
+    }
+    await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason });
+    return { kind: 'retry', reason };
+  }
+
+  private async finish(
+    manager: DataSource['manager'],
+    id: string,
+    status: OutboxStatus,
+    fields: Partial<Pick<OutboxMessage, 'lastError' | 'skipReason'>>,
+  ): Promise<void> {
+    await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
+  }
+}
+
+interface ClaimedRow {
+  id: string;
+  key: string;
+  template: string;
+  transactional: boolean;
+  participant_id: string | null;
+  event_id: string | null;
+  batch_id: string | null;
+  params: Record<string, string>;
+  attempts: number;
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
+import { EmailPreferencesService } from './email-preferences.service';
+import { EventMailContexts } from './event-mail-context';
+import { MailComposers } from './mail-composers';
+import { MailDelivery } from './mail-delivery.service';
+import { MailProcessor } from './mail.processor';
+import { MailResolver } from './mail.resolver';
+import { MailTransport } from './mail-transport';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxService } from './outbox.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+
+/**
+ * Email for every feature: the outbox, its relay to the queue, the sender, the transport and the
+ * unsubscribe page. Features write rows with OutboxService and register a MailComposer.
+ */
+@Module({
+  imports: [EventsModule],
+  controllers: [UnsubscribeController],
+  providers: [
+    OutboxService,
+    OutboxRelay,
+    OutboxCommitSubscriber,
+    MailComposers,
+    MailTransport,
+    MailDelivery,
+    MailProcessor,
+    EventMailContexts,
+    EmailPreferencesService,
+    MailResolver,
+  ],
+  exports: [OutboxService, OutboxRelay, MailComposers, EventMailContexts],
+})
+export class MailModule {}

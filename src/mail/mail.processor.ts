@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DelayedError, Job } from 'bullmq';
+import { DeliverMailPayload, QueueName } from '../queue/queue-names';
+import { QueueWorkers } from '../queue/queue-workers';
+import { MailDelivery } from './mail-delivery.service';
+
+/** Consumes the mail queue: one job per outbox row, the work is MailDelivery's. */
+@Injectable()
+export class MailProcessor {
+  constructor(
+    workers: QueueWorkers,
+    private readonly delivery: MailDelivery,
+  ) {
+    workers.register(QueueName.MAIL, (job, token) => this.process(job as Job<DeliverMailPayload>, token));
+  }
+
+  async process(job: Job<DeliverMailPayload>, token?: string): Promise<void> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = await this.delivery.deliver(job.data.outboxMessageId, { lastAttempt });
+    if (outcome.kind === 'busy') {
+      // Not a failure: wait for the other sender's lease without using up a try.
+      await job.moveToDelayed(outcome.until.getTime() + 50, token);
+      throw new DelayedError();
+    }
+    if (outcome.kind === 'retry') throw new Error(outcome.reason);
+  }
+}

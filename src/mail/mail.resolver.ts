@@ -1,0 +1,34 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { EventsService } from '../events/events.service';
+import { OutboxMessageConnection, OutboxMessageModel } from './models/outbox-message.model';
+import { OutboxStatus } from './outbox-status';
+import { OutboxService } from './outbox.service';
+
+@Resolver(() => OutboxMessageModel)
+export class MailResolver {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly events: EventsService,
+  ) {}
+
+  @Query(() => OutboxMessageConnection, {
+    description: 'イベントのメール送信状況（status: FAILED で送信できなかったメールを確認）',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async outboxMessages(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('batchId', { type: () => ID, nullable: true, description: '招待キャンペーンID など' })
+    batchId: string | null,
+    @Args('status', { type: () => OutboxStatus, nullable: true }) status: OutboxStatus | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    await this.events.getManaged(actor, eventId);
+    return this.outbox.list({ eventId, batchId, status }, { first, after }, (message) =>
+      OutboxMessageModel.from(message),
+    );
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Event } from '../events/event.entity';
+import { Participant } from '../participants/participant.entity';
+import { OutboxStatus } from './outbox-status';
+
+/**
+ * One email the service has decided to send, written in the same transaction as the change that
+ * caused it. Its status is the truth about delivery; the queue only carries its id.
+ */
+@Entity('outbox_messages')
+@Index(['eventId', 'status'])
+@Index(['batchId', 'status'])
+// What the relay scans: only the few rows still open.
+@Index('idx_outbox_messages_open', ['createdAt'], { where: `status IN ('PENDING', 'SENDING')` })
+export class OutboxMessage {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** One logical message, e.g. `invitation-<registrationId>`: writing it twice is a no-op. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 200 })
+  key: string;
+
+  /** Which registered composer writes it (e.g. `invitation`). */
+  @Column({ type: 'varchar', length: 60 })
+  template: string;
+
+  /** Sign-in links and the like: sent even to those who unsubscribed, without List-Unsubscribe. */
+  @Column({ default: false })
+  transactional: boolean;
+
+  @ManyToOne(() => Participant, { onDelete: 'SET NULL', nullable: true })
+  participant: Participant | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  participantId: string | null;
+
+  @ManyToOne(() => Event, { onDelete: 'SET NULL', nullable: true })
+  event: Event | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  eventId: string | null;
+
+  /** The send operation it belongs to (an invitation campaign, a digest run…), for progress counts. */
+  @Column({ type: 'uuid', nullable: true })
+  batchId: string | null;
+
+  /** IDs the composer reloads (e.g. `{ registrationId }`); never the content itself. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params: Record<string, string>;
+
+  @Column({ type: 'enum', enum: OutboxStatus, enumName: 'outbox_status', default: OutboxStatus.PENDING })
+  status: OutboxStatus;
+
+  /** Sends started (a retry after a temporary failure counts again). */
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  /**
+   * Sends started again after a sender died mid-send (lease expired): the only way a recipient
+   * can get the same email twice.
+   */
+  @Column({ type: 'int', default: 0 })
+  resentAfterCrash: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseExpiresAt: Date | null;
+
+  /** Last hand-over to the queue; the relay hands over again if it stays unsent for long. */
+  @Column({ type: 'timestamptz', nullable: true })
+  enqueuedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** Message-ID of the sent email. */
+  @Column({ type: 'varchar', nullable: true })
+  smtpMessageId: string | null;
+
+  /** What the SMTP server answered (its queue id), for tracing with the mail provider. */
+  @Column({ type: 'varchar', nullable: true })
+  smtpResponse: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  /** Why a SKIPPED row was not sent, e.g. OPTED_OUT. */
+  @Column({ type: 'varchar', nullable: true })
+  skipReason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

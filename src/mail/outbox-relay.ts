@@ -1,0 +1,114 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
+import { QueueWorkers } from '../queue/queue-workers';
+
+const BATCH = 1000;
+
+/**
+ * Moves outbox rows into the mail queue, job id = row id (so a row is queued at most once at a
+ * time, however many relays run). Runs right after a commit that wrote rows (kick) and on a poll
+ * loop in consuming processes, which also recovers rows whose hand-over was lost: a crash between
+ * commit and kick, a Redis restart, a sender that died with the row `sending`.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running: Promise<number> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.MAIL) private readonly queue: Queue<DeliverMailPayload>,
+    private readonly config: AppConfig,
+    workers: QueueWorkers,
+  ) {
+    workers.onStart(() => this.startPolling());
+  }
+
+  /** Relay now (debounced: a pass already running makes one more pass). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Relays until nothing is left; answers how many rows were handed to the queue. */
+  async drain(): Promise<number> {
+    let total = 0;
+    do {
+      this.again = false;
+      try {
+        let count: number;
+        do {
+          count = await this.relayBatch();
+          total += count;
+        } while (count === BATCH && !this.stopped);
+      } catch (error) {
+        // Redis or Postgres away: the next poll tries again.
+        this.logger.warn(`outbox relay: ${(error as Error).message}`);
+      }
+    } while (this.again && !this.stopped);
+    return total;
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      // SKIP LOCKED: parallel relays split the rows instead of queuing behind each other.
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM outbox_messages
+          WHERE (status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond'))
+             OR (status = 'SENDING' AND lease_expires_at < now() - $1 * interval '1 millisecond')
+          ORDER BY created_at
+          LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED`,
+        [this.config.OUTBOX_REENQUEUE_AFTER_MS],
+      );
+      if (rows.length === 0) return 0;
+      await this.queue.addBulk(
+        rows.map(({ id }) => ({
+          name: MailJob.DELIVER,
+          data: { outboxMessageId: id },
+          opts: {
+            jobId: id,
+            attempts: this.config.MAIL_MAX_ATTEMPTS,
+            backoff: { type: 'exponential', delay: this.config.MAIL_RETRY_BASE_MS },
+            // The row keeps the record; a finished job only blocks a later re-queue of its id.
+            removeOnComplete: true,
+            removeOnFail: true,
+          },
+        })),
+      );
+      await manager.query(`UPDATE outbox_messages SET enqueued_at = now() WHERE id = ANY($1)`, [
+        rows.map((row) => row.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private startPolling(): void {
+    const poll = () => {
+      if (this.stopped) return;
+      this.kick();
+      this.timer = setTimeout(poll, this.config.OUTBOX_POLL_MS);
+    };
+    poll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { PageArgs, keysetPage } from '../common/pagination/keyset-page';
+import { Participant } from '../participants/participant.entity';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxStatus } from './outbox-status';
+import { markOutboxWritten } from './outbox-commit.subscriber';
+import { OutboxRelay } from './outbox-relay';
+
+export interface OutboxRequest {
+  /** Unique per logical message, e.g. `invitation-<registrationId>`; a second write is ignored. */
+  key: string;
+  /** Name of a registered MailComposer. */
+  template: string;
+  participantId: string;
+  /**
+   * Transactional mail (a sign-in link) goes to anyone whose address works. Everything else needs
+   * the participant's consent to email (特定電子メール法), honours their unsubscribe, and carries
+   * the one-click List-Unsubscribe headers.
+   */
+  transactional?: boolean;
+  eventId?: string | null;
+  batchId?: string | null;
+  /** IDs the composer needs; never content or secrets. */
+  params?: Record<string, string>;
+}
+
+export interface OutboxWriteResult {
+  /** Keys written now. */
+  written: string[];
+  /** Keys not written because the participant may not be emailed (no consent, unsubscribed, bounced). */
+  notEmailable: string[];
+  /** Keys that were already in the outbox. */
+  existing: string[];
+}
+
+export type OutboxCounts = Record<'total' | 'queued' | 'sent' | 'failed' | 'skipped', number>;
+
+const INSERT_CHUNK = 1000;
+
+/**
+ * The entry point for every feature that sends email: write the intent inside your own
+ * transaction; the relay hands it to the queue after the commit, and the sender delivers it.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async enqueue(manager: EntityManager, requests: OutboxRequest[]): Promise<OutboxWriteResult> {
+    const result: OutboxWriteResult = { written: [], notEmailable: [], existing: [] };
+    if (requests.length === 0) return result;
+    const ids = [...new Set(requests.map((request) => request.participantId))];
+    const recipients = new Map<string, Participant>();
+    for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+      const found = await manager.find(Participant, {
+        select: { id: true, consentEmail: true, emailOptOut: true, emailSuppressedAt: true },
+        where: { id: In(ids.slice(start, start + INSERT_CHUNK)) },
+      });
+      for (const participant of found) recipients.set(participant.id, participant);
+    }
+    const rows = requests.filter((request) => {
+      const recipient = recipients.get(request.participantId);
+      const ok = recipient !== undefined && mayEmail(recipient, request.transactional ?? false);
+      if (!ok) result.notEmailable.push(request.key);
+      return ok;
+    });
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(
+          chunk.map((request) => ({
+            key: request.key,
+            template: request.template,
+            transactional: request.transactional ?? false,
+            participantId: request.participantId,
+            eventId: request.eventId ?? null,
+            batchId: request.batchId ?? null,
+            params: request.params ?? {},
+          })),
+        )
+        .orIgnore()
+        .returning('key')
+        .updateEntity(false)
+        .execute();
+      const written = new Set((inserted.raw as { key: string }[]).map((row) => row.key));
+      for (const request of chunk)
+        (written.has(request.key) ? result.written : result.existing).push(request.key);
+    }
+    if (result.written.length > 0 && !markOutboxWritten(manager)) this.relay.kick();
+    return result;
+  }
+
+  /** Progress of a send operation (e.g. an invitation campaign), counted from its rows. */
+  async countsForBatch(batchId: string): Promise<OutboxCounts> {
+    const rows: { status: OutboxStatus; count: string }[] = await this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('message')
+      .select('message.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('message.batchId = :batchId', { batchId })
+      .groupBy('message.status')
+      .getRawMany();
+    const by = (status: OutboxStatus) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+    return {
+      total: rows.reduce((sum, row) => sum + Number(row.count), 0),
+      queued: by(OutboxStatus.PENDING) + by(OutboxStatus.SENDING),
+      sent: by(OutboxStatus.SENT),
+      failed: by(OutboxStatus.FAILED),
+      skipped: by(OutboxStatus.SKIPPED),
+    };
+  }
+
+  list<N>(
+    filter: { eventId: string; batchId?: string | null; status?: OutboxStatus | null },
+    page: PageArgs,
+    toNode: (message: OutboxMessage) => N,
+  ) {
+    const query = this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('message')
+      .leftJoinAndSelect('message.participant', 'participant')
+      .where('message.eventId = :eventId', { eventId: filter.eventId });
+    if (filter.batchId) query.andWhere('message.batchId = :batchId', { batchId: filter.batchId });
+    if (filter.status) query.andWhere('message.status = :status', { status: filter.status });
+    return keysetPage(query, { column: 'message.createdAt', value: (row) => row.createdAt }, page, toNode);
+  }
+}
+
+/** Whether this kind of mail may go to this participant now. */
+export function mayEmail(
+  participant: Pick<Participant, 'consentEmail' | 'emailOptOut' | 'emailSuppressedAt'>,
+  transactional: boolean,
+): boolean {
+  if (participant.emailSuppressedAt) return false;
+  return transactional || (participant.consentEmail && !participant.emailOptOut);
+}

@@ -1,0 +1,27 @@
+import { formatTokyoJapanese } from '../../common/time/tokyo-time';
+import { MailLocale } from './email-layout';
+
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** 2026年12月1日(火) 18:00〜20:30 / Tue 1 Dec 2026, 18:00–20:30 (JST). */
+export function formatEventTime(locale: MailLocale, startsAt: Date, endsAt: Date): string {
+  const endTime = new Date(endsAt.getTime() + TOKYO_OFFSET_MS).toISOString().slice(11, 16);
+  const sameDay = tokyoDay(startsAt) === tokyoDay(endsAt);
+  if (locale === 'ja') {
+    return `${formatTokyoJapanese(startsAt)}〜${sameDay ? endTime : formatTokyoJapanese(endsAt)}`;
+  }
+  return `${formatEnglish(startsAt)}–${sameDay ? endTime : formatEnglish(endsAt)} (JST)`;
+}
+
+function tokyoDay(instant: Date): string {
+  return new Date(instant.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function formatEnglish(instant: Date): string {
+  const tokyo = new Date(instant.getTime() + TOKYO_OFFSET_MS);
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][tokyo.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    tokyo.getUTCMonth()
+  ];
+  return `${weekday} ${tokyo.getUTCDate()} ${month} ${tokyo.getUTCFullYear()}, ${tokyo.toISOString().slice(11, 16)}`;
+}

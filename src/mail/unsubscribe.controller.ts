@@ -1,0 +1,84 @@
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { AppError } from '../common/errors/app-error';
+import { escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { EmailPreferencesService } from './email-preferences.service';
+
+const TEXT = {
+  ja: {
+    title: 'メール配信の停止',
+    confirm: (address: string) =>
+      `${address} へのイベントのご案内・おすすめ・リマインダーのメールを停止します。よろしければボタンを押してください。`,
+    button: '配信を停止する',
+    done: '配信を停止しました。今後、ご案内メールはお送りしません（ログイン用のメールなど、お手続きに必要なメールは届きます）。',
+    invalid: 'このリンクは無効か、有効期限が切れています。',
+  },
+  en: {
+    title: 'Unsubscribe',
+    confirm: (address: string) =>
+      `Stop sending event invitations, suggestions and reminders to ${address}? Press the button to confirm.`,
+    button: 'Unsubscribe',
+    done: 'You have been unsubscribed. We will send no more invitations or reminders (emails you ask for, such as sign-in links, still arrive).',
+    invalid: 'This link is invalid or has expired.',
+  },
+} as const;
+
+/**
+ * The unsubscribe link of every non-transactional email. GET shows a confirmation with a button
+ * (link scanners fetch GETs); POST acts, and is also the RFC 8058 one-click target that mail
+ * clients call with `List-Unsubscribe=One-Click`.
+ */
+@Controller('unsubscribe')
+export class UnsubscribeController {
+  constructor(private readonly preferences: EmailPreferencesService) {}
+
+  @Get(':token')
+  @Public()
+  async confirm(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const participant = await this.orNull(() => this.preferences.recipientOf(token));
+    if (!participant) return this.invalid(response);
+    const text = TEXT[participant.locale === 'en' ? 'en' : 'ja'];
+    response.type('html').send(
+      renderPage({
+        lang: participant.locale === 'en' ? 'en' : 'ja',
+        title: text.title,
+        body: `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`,
+      }),
+    );
+  }
+
+  @Post(':token')
+  @Public()
+  @HttpCode(200)
+  async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
+    const participant = await this.orNull(() => this.preferences.unsubscribe(token));
+    if (!participant) return this.invalid(response);
+    const lang = participant.locale === 'en' ? 'en' : 'ja';
+    response
+      .type('html')
+      .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].done)}</p>` }));
+  }
+
+  private async orNull<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof AppError) return null;
+      throw error;
+    }
+  }
+
+  private invalid(response: Response): void {
+    response
+      .status(400)
+      .type('html')
+      .send(
+        renderPage({
+          lang: 'ja',
+          title: TEXT.ja.title,
+          body: `<p>${escapeHtml(TEXT.ja.invalid)}</p><p lang="en">${escapeHtml(TEXT.en.invalid)}</p>`,
+        }),
+      );
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Every queue and job name, in one place: producers and consumers (possibly in another process)
+ * must agree on them. Payloads carry IDs only; handlers reload rows.
+ */
+export const QueueName = {
+  /** Delivers one outbox row: `{ outboxMessageId }`, job id = the row id. */
+  MAIL: 'mail',
+  /** Periodic scans that write reminder emails into the outbox. */
+  REMINDERS: 'reminders',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
+
+export const MailJob = {
+  DELIVER: 'deliver-outbox-message',
+} as const;
+
+export interface DeliverMailPayload {
+  outboxMessageId: string;
+}
+
+export const ReminderJob = {
+  SCAN_TOMORROW: 'scan-events-tomorrow',
+} as const;
