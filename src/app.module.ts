@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ActionTokensModule } from './action-tokens/action-tokens.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { AppExceptionFilter } from './common/errors/app-exception.filter';
@@ -9,10 +10,15 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MailModule } from './mail/mail.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipantsModule } from './participants/participants.module';
+import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -20,6 +26,7 @@ import { UsersModule } from './users/users.module';
     ConfigModule,
     DatabaseModule,
     RedisModule,
+    QueueModule.forRoot(),
     GraphqlApiModule,
     AuthModule,
     HealthModule,
@@ -29,6 +36,11 @@ import { UsersModule } from './users/users.module';
     EventsModule,
     RegistrationsModule,
     CalendarModule,
+    ActionTokensModule,
+    MailModule,
+    InvitationsModule,
+    SignInModule,
+    RemindersModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

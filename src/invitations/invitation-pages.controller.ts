@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { AppError } from '../common/errors/app-error';
+import { escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { MailLocale } from '../mail/templates/email-layout';
+import { formatEventTime } from '../mail/templates/mail-dates';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { InvitationsService } from './invitations.service';
+
+const TEXT = {
+  ja: {
+    title: 'イベントへのご招待',
+    question: (accept: boolean) =>
+      accept ? 'このイベントに参加しますか？' : 'このイベントへの参加を辞退しますか？',
+    button: (accept: boolean) => (accept ? '参加する' : '辞退する'),
+    result: {
+      REGISTERED: '参加登録が完了しました。当日お会いできるのを楽しみにしております。',
+      WAITLISTED: '定員に達しているため、キャンセル待ちとして登録しました。席が空き次第ご連絡します。',
+      DECLINED: '辞退を承りました。またの機会にぜひご参加ください。',
+    } as Partial<Record<RegistrationStatus, string>>,
+    unchanged: '（この回答はすでに承っています）',
+    error: 'お手続きできませんでした',
+  },
+  en: {
+    title: 'Your invitation',
+    question: (accept: boolean) =>
+      accept ? 'Would you like to join this event?' : 'Would you like to decline this invitation?',
+    button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
+    result: {
+      REGISTERED: 'You are registered. We look forward to seeing you.',
+      WAITLISTED: 'The event is full, so you are on the waiting list. We will let you know if a seat opens.',
+      DECLINED: 'Thank you for letting us know. We hope to see you another time.',
+    } as Partial<Record<RegistrationStatus, string>>,
+    unchanged: '(We already had this answer.)',
+    error: 'We could not process this',
+  },
+} as const;
+
+/**
+ * The pages the accept and decline links open. GET only shows a confirmation with a button (mail
+ * scanners fetch links and must change nothing); the POST acts.
+ */
+@Controller('invitations')
+export class InvitationPagesController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get('respond')
+  @Public()
+  async confirm(
+    @Query('token') token: string,
+    @Query('accept') acceptParam: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const accept = acceptParam !== '0';
+    let preview;
+    try {
+      preview = await this.invitations.preview(String(token ?? ''));
+    } catch (error) {
+      return this.error(response, 'ja', error);
+    }
+    const text = TEXT[preview.locale];
+    const body = [
+      `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
+      `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
+      `<p>${escapeHtml(text.question(accept))}</p>`,
+      postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+    ].join('\n');
+    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+  }
+
+  @Post('respond')
+  @Public()
+  @HttpCode(200)
+  async respond(@Body() form: { token?: string; accept?: string }, @Res() response: Response): Promise<void> {
+    const token = String(form?.token ?? '');
+    let locale: MailLocale = 'ja';
+    try {
+      locale = (await this.invitations.preview(token)).locale;
+      const answer = await this.invitations.respond(token, form?.accept !== '0');
+      const text = TEXT[locale];
+      const body = [
+        `<p><strong>${escapeHtml(answer.eventTitle)}</strong></p>`,
+        `<p>${escapeHtml(text.result[answer.status] ?? answer.status)}</p>`,
+        answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
+      ].join('\n');
+      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
+    } catch (error) {
+      this.error(response, locale, error);
+    }
+  }
+
+  private error(response: Response, locale: MailLocale, error: unknown): void {
+    if (!(error instanceof AppError)) throw error;
+    response
+      .status(error.kind === 'CONFLICT' ? 409 : 400)
+      .type('html')
+      .send(
+        renderPage({
+          lang: locale,
+          title: TEXT[locale].error,
+          body: `<p>${escapeHtml(error.message)}</p>`,
+        }),
+      );
+  }
+}

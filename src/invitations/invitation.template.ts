@@ -1,0 +1,75 @@
+import { EventMailContext } from '../mail/event-mail-context';
+import {
+  ComposedEmail,
+  MailLocale,
+  greetingFor,
+  organiserLines,
+  renderEmail,
+} from '../mail/templates/email-layout';
+import { formatEventTime } from '../mail/templates/mail-dates';
+
+export interface InvitationEmailData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  acceptUrl: string;
+  declineUrl: string;
+  unsubscribeUrl: string | null;
+}
+
+export function invitationEmail(data: InvitationEmailData): ComposedEmail {
+  const { event, locale } = data;
+  const hosts = [event.organizer, ...event.coHosts];
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Invitation: ${event.title} (${event.organizer})`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [
+        `${hosts.join(', ')} would like to invite you to "${event.title}".`,
+        'Please let us know whether you can join by choosing one of the buttons below.',
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+        ...(place ? [{ label: 'Venue', value: place }] : []),
+      ],
+      actions: [
+        { label: 'Accept', url: data.acceptUrl, primary: true },
+        { label: 'Decline', url: data.declineUrl },
+      ],
+      notes: [
+        'If the event is full, you will be put on the waiting list.',
+        'The links work until the event ends. If this email was not meant for you, please ignore it.',
+      ],
+      sender,
+      unsubscribeUrl: data.unsubscribeUrl,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【ご招待】${event.title}（${event.organizer}）`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [
+      `${hosts.join('・')}より、「${event.title}」へのご案内をお送りします。`,
+      'ご出欠を、下のボタンからお知らせください。皆さまのご参加を心よりお待ちしております。',
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+      ...(place ? [{ label: '会場', value: place }] : []),
+    ],
+    actions: [
+      { label: '参加する', url: data.acceptUrl, primary: true },
+      { label: '辞退する', url: data.declineUrl },
+    ],
+    notes: [
+      '定員に達している場合は、キャンセル待ちとして承ります。',
+      'リンクは開催終了まで有効です。お心当たりのない場合は、このメールを破棄してください。',
+    ],
+    sender,
+    unsubscribeUrl: data.unsubscribeUrl,
+  });
+}

@@ -1,0 +1,40 @@
+import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
+
+export enum InvitationErrorCode {
+  CAMPAIGN_NOT_FOUND = 'INVITATION_CAMPAIGN_NOT_FOUND',
+  NO_INVITEES = 'INVITATION_NO_INVITEES',
+  TOO_MANY_INVITEES = 'INVITATION_TOO_MANY_INVITEES',
+  EVENT_NOT_OPEN = 'INVITATION_EVENT_NOT_OPEN',
+  ALREADY_REGISTERED = 'INVITATION_ALREADY_REGISTERED',
+  NOT_ANSWERABLE = 'INVITATION_NOT_ANSWERABLE',
+}
+
+export const MAX_INVITEES = 20_000;
+
+export const InvitationErrors = {
+  campaignNotFound: (id: string) =>
+    new NotFoundError(InvitationErrorCode.CAMPAIGN_NOT_FOUND, `招待キャンペーンが見つかりません: ${id}`),
+  noInvitees: () =>
+    new InputError('participantIds', '招待する参加者を指定してください', InvitationErrorCode.NO_INVITEES),
+  invalidId: (id: string) => new InputError('participantIds', `参加者IDの形式が正しくありません: ${id}`),
+  tooMany: () =>
+    new InputError(
+      'participantIds',
+      `一度に招待できるのは ${MAX_INVITEES.toLocaleString('ja-JP')} 名までです`,
+      InvitationErrorCode.TOO_MANY_INVITEES,
+    ),
+  eventNotOpen: () =>
+    new ConflictError(
+      InvitationErrorCode.EVENT_NOT_OPEN,
+      'このイベントは終了または中止されたため、招待・回答できません',
+      'eventId',
+    ),
+  alreadyRegistered: () =>
+    new ConflictError(
+      InvitationErrorCode.ALREADY_REGISTERED,
+      'すでに参加登録済みです。参加を取り消す場合はログインしてキャンセルしてください',
+      'accept',
+    ),
+  notAnswerable: () =>
+    new ConflictError(InvitationErrorCode.NOT_ANSWERABLE, 'この招待にはもう回答できません', 'token'),
+};

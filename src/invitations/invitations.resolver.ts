@@ -1,0 +1,54 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor, Public } from '../auth/access.decorators';
+import { Actor, Role, StaffActor } from '../auth/actor';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../mail/outbox.service';
+import { InvitationsService } from './invitations.service';
+import { InvitationAnswerModel } from './models/invitation-answer.model';
+import { InvitationCampaignModel } from './models/invitation-campaign.model';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => InvitationCampaignModel)
+export class InvitationsResolver {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly outbox: OutboxService,
+    private readonly events: EventsService,
+  ) {}
+
+  @Mutation(() => InvitationCampaignModel, {
+    description: '参加者をイベントに招待する（招待メールはキューから順に送信）',
+  })
+  @Allow(...STAFF)
+  async inviteParticipants(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('participantIds', { type: () => [ID] }) participantIds: string[],
+  ): Promise<InvitationCampaignModel> {
+    const campaign = await this.invitations.invite(actor, eventId, participantIds);
+    return InvitationCampaignModel.from(campaign, await this.outbox.countsForBatch(campaign.id));
+  }
+
+  @Query(() => InvitationCampaignModel, { description: '招待メールの送信状況' })
+  @Allow(...STAFF)
+  async invitationCampaign(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<InvitationCampaignModel> {
+    const campaign = await this.invitations.getCampaign(id);
+    await this.events.getManaged(actor, campaign.eventId);
+    return InvitationCampaignModel.from(campaign, await this.outbox.countsForBatch(campaign.id));
+  }
+
+  @Mutation(() => InvitationAnswerModel, {
+    description: '招待メールのリンクから出欠を回答する（同じ回答の繰り返しは何も変えない）',
+  })
+  @Public()
+  respondToInvitation(
+    @Args('token') token: string,
+    @Args('accept') accept: boolean,
+  ): Promise<InvitationAnswerModel> {
+    return this.invitations.respond(token, accept);
+  }
+}

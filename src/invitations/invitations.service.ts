@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { StaffActor } from '../auth/actor';
+import { EventStatus } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../mail/outbox.service';
+import { ParticipantsService } from '../participants/participants.service';
+import { Registration } from '../registrations/registration.entity';
+import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
+import { RegistrationsService } from '../registrations/registrations.service';
+import { INVITATION_TEMPLATE } from './invitation.composer';
+import { InvitationCampaign } from './invitation-campaign.entity';
+import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
+import { InvitationAnswerModel } from './models/invitation-answer.model';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSERT_CHUNK = 1000;
+const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
+
+/** What the confirmation page shows before the participant presses the button. */
+export interface InvitationPreview {
+  locale: 'ja' | 'en';
+  participantName: string;
+  eventTitle: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: RegistrationStatus;
+}
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly participants: ParticipantsService,
+    private readonly registrations: RegistrationsService,
+    private readonly outbox: OutboxService,
+    private readonly tokens: ActionTokensService,
+  ) {}
+
+  /**
+   * Invites participants to an event: an INVITED registration for each one not registered yet and
+   * one invitation email each, written to the outbox in the same transaction. Nothing is sent
+   * here; the queue does that after the commit.
+   */
+  async invite(actor: StaffActor, eventId: string, participantIds: string[]): Promise<InvitationCampaign> {
+    const ids = [...new Set(participantIds)];
+    if (ids.length === 0) throw InvitationErrors.noInvitees();
+    if (ids.length > MAX_INVITEES) throw InvitationErrors.tooMany();
+    const malformed = ids.find((id) => !UUID.test(id));
+    if (malformed) throw InvitationErrors.invalidId(malformed);
+    await this.participants.getMany(ids);
+
+    const campaignId = await this.dataSource.transaction(async (manager) => {
+      const event = await this.events.lockManaged(manager, actor, eventId);
+      if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
+      const created = await this.createInvitedRegistrations(manager, eventId, ids);
+      const campaign = await manager.save(
+        manager.create(InvitationCampaign, {
+          eventId,
+          createdByUserId: actor.userId,
+          invited: created.length,
+          alreadyRegistered: ids.length - created.length,
+          notEmailable: 0,
+        }),
+      );
+      const written = await this.outbox.enqueue(
+        manager,
+        created.map((registration) => ({
+          key: `invitation-${registration.id}`,
+          template: INVITATION_TEMPLATE,
+          participantId: registration.participantId,
+          eventId,
+          batchId: campaign.id,
+          params: { registrationId: registration.id },
+        })),
+      );
+      await manager.update(InvitationCampaign, campaign.id, { notEmailable: written.notEmailable.length });
+      return campaign.id;
+    });
+    return this.getCampaign(campaignId);
+  }
+
+  async getCampaign(id: string): Promise<InvitationCampaign> {
+    const campaign = await this.dataSource.getRepository(InvitationCampaign).findOneBy({ id });
+    if (!campaign) throw InvitationErrors.campaignNotFound(id);
+    return campaign;
+  }
+
+  /**
+   * Answers an invitation from its email link. Accepting asks for a seat under the event lock
+   * (waitlisted when full); declining moves INVITED → DECLINED. Giving the same answer again
+   * changes nothing and answers the same (`changed: false`).
+   */
+  async respond(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken);
+      const found = await manager.findOneBy(Registration, { id: token.subjectId });
+      if (!found) throw ActionTokenErrors.invalid();
+      const event = await this.events.lockManaged(manager, null, found.eventId);
+      if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
+      // Re-read under the event lock: seats are decided one answer at a time.
+      const registration = (await manager.findOneBy(Registration, { id: found.id }))!;
+      const status = accept
+        ? await this.accept(manager, registration, event)
+        : await this.decline(manager, registration);
+      await this.tokens.markUsed(manager, token);
+      return Object.assign(new InvitationAnswerModel(), {
+        registrationId: registration.id,
+        eventId: event.id,
+        eventTitle: event.title,
+        status,
+        changed: status !== registration.status,
+      });
+    });
+  }
+
+  /** For the page behind the link: reads, changes nothing. */
+  async preview(rawToken: string): Promise<InvitationPreview> {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken, {
+      lock: false,
+    });
+    const registration = await manager.findOne(Registration, {
+      where: { id: token.subjectId },
+      relations: { event: true, participant: true },
+    });
+    if (!registration) throw ActionTokenErrors.invalid();
+    return {
+      locale: registration.participant.locale === 'en' ? 'en' : 'ja',
+      participantName: registration.participant.name,
+      eventTitle: registration.event.title,
+      startsAt: registration.event.startsAt,
+      endsAt: registration.event.endsAt,
+      status: registration.status,
+    };
+  }
+
+  private async accept(
+    manager: EntityManager,
+    registration: Registration,
+    event: Awaited<ReturnType<EventsService['lockManaged']>>,
+  ): Promise<RegistrationStatus> {
+    if ([...SEATED, RegistrationStatus.WAITLISTED].includes(registration.status)) return registration.status;
+    if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.REGISTERED)) {
+      throw InvitationErrors.notAnswerable();
+    }
+    const seated = await this.registrations.requestSeat(
+      manager,
+      event,
+      registration.participantId,
+      registration,
+      {},
+    );
+    return seated.status;
+  }
+
+  private async decline(manager: EntityManager, registration: Registration): Promise<RegistrationStatus> {
+    if (registration.status === RegistrationStatus.DECLINED) return registration.status;
+    if ([...SEATED, RegistrationStatus.WAITLISTED].includes(registration.status)) {
+      throw InvitationErrors.alreadyRegistered();
+    }
+    if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.DECLINED)) {
+      throw InvitationErrors.notAnswerable();
+    }
+    await manager.update(Registration, registration.id, { status: RegistrationStatus.DECLINED });
+    return RegistrationStatus.DECLINED;
+  }
+
+  /** INSERT … ON CONFLICT DO NOTHING: those with any registration for the event are left as they are. */
+  private async createInvitedRegistrations(
+    manager: EntityManager,
+    eventId: string,
+    participantIds: string[],
+  ): Promise<Pick<Registration, 'id' | 'participantId'>[]> {
+    const created: Pick<Registration, 'id' | 'participantId'>[] = [];
+    for (let start = 0; start < participantIds.length; start += INSERT_CHUNK) {
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Registration)
+        .values(
+          participantIds.slice(start, start + INSERT_CHUNK).map((participantId) => ({
+            eventId,
+            participantId,
+            status: RegistrationStatus.INVITED,
+          })),
+        )
+        .orIgnore()
+        .returning('id, participant_id')
+        .updateEntity(false)
+        .execute();
+      for (const row of result.raw as { id: string; participant_id: string }[]) {
+        created.push({ id: row.id, participantId: row.participant_id });
+      }
+    }
+    return created;
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EventStatus } from '../events/event-enums';
+import { EventMailContexts } from '../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { ComposedEmail } from '../mail/templates/email-layout';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { reminderEmail } from './reminder.template';
+
+export const REMINDER_TEMPLATE = 'reminder';
+
+@Injectable()
+export class ReminderComposer implements MailComposer {
+  readonly template = REMINDER_TEMPLATE;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({
+    message,
+    participant,
+    unsubscribeUrl,
+    manager,
+  }: ComposeInput): Promise<ComposedEmail | null> {
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    // Cancelled since the scan: no reminder.
+    if (registration?.status !== RegistrationStatus.REGISTERED) return null;
+    const event = await this.contexts.get(manager, registration.eventId);
+    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
+    return reminderEmail({
+      locale: participant.locale === 'en' ? 'en' : 'ja',
+      participantName: participant.name,
+      event,
+      unsubscribeUrl,
+    });
+  }
+}

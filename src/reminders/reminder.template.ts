@@ -1,0 +1,52 @@
+import { EventMailContext } from '../mail/event-mail-context';
+import {
+  ComposedEmail,
+  MailLocale,
+  greetingFor,
+  organiserLines,
+  renderEmail,
+} from '../mail/templates/email-layout';
+import { formatEventTime } from '../mail/templates/mail-dates';
+
+export interface ReminderEmailData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  unsubscribeUrl: string | null;
+}
+
+export function reminderEmail(data: ReminderEmailData): ComposedEmail {
+  const { event, locale } = data;
+  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Tomorrow: ${event.title}`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [`A reminder that "${event.title}" takes place tomorrow. We look forward to seeing you.`],
+      details: [
+        { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+        ...(place ? [{ label: 'Venue', value: place }] : []),
+      ],
+      notes: [
+        'If you can no longer attend, please cancel your registration so someone on the waiting list can join.',
+      ],
+      sender,
+      unsubscribeUrl: data.unsubscribeUrl,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【明日開催】${event.title}`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [`「${event.title}」は明日開催です。皆さまのお越しをお待ちしております。`],
+    details: [
+      { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+      ...(place ? [{ label: '会場', value: place }] : []),
+    ],
+    notes: ['ご都合が悪くなった場合は、キャンセル待ちの方のために参加登録のキャンセルをお願いいたします。'],
+    sender,
+    unsubscribeUrl: data.unsubscribeUrl,
+  });
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ActionTokensModule } from './action-tokens/action-tokens.module';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MailModule } from './mail/mail.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { SignInModule } from './sign-in/sign-in.module';
+
+/**
+ * What the worker process needs: the queues it consumes and the features whose mail composers
+ * and processors run there. No GraphQL, no HTTP. A feature with jobs adds its module here.
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule.forRoot({ consume: true }),
+    AuthModule,
+    ActionTokensModule,
+    MailModule,
+    InvitationsModule,
+    SignInModule,
+    RemindersModule,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,313 @@
+import { Role } from '../src/auth/actor';
+import { OutboxMessage } from '../src/mail/outbox-message.entity';
+import { Participant } from '../src/participants/participant.entity';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+} from './support/fixtures';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const CAMPAIGN_FIELDS = 'id eventId invited alreadyRegistered notEmailable total queued sent failed skipped';
+
+interface Campaign {
+  id: string;
+  invited: number;
+  alreadyRegistered: number;
+  notEmailable: number;
+  total: number;
+  queued: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+describe('invitations by email', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let coHostId: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start({
+      refuseRecipient: (address, attempt) => {
+        if (address.startsWith('nosuchuser')) return 550;
+        if (address.startsWith('busy') && attempt <= 2) return 451;
+        return undefined;
+      },
+    });
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      SMTP_RATE_PER_SECOND: '1000',
+      MAIL_RETRY_BASE_MS: '100',
+      MAIL_MAX_ATTEMPTS: '4',
+      OUTBOX_POLL_MS: '200',
+    });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    coHostId = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const invite = async (eventId: string, participantIds: string[]) =>
+    ok(
+      await t.gql<{ inviteParticipants: Campaign }>(
+        `mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { ${CAMPAIGN_FIELDS} } }`,
+        { eventId, ids: participantIds },
+        organizer,
+      ),
+    ).inviteParticipants;
+
+  const campaign = async (id: string) =>
+    ok(
+      await t.gql<{ invitationCampaign: Campaign }>(
+        `query($id: ID!) { invitationCampaign(id: $id) { ${CAMPAIGN_FIELDS} } }`,
+        { id },
+        organizer,
+      ),
+    ).invitationCampaign;
+
+  const drained = (id: string) =>
+    eventually(async () => {
+      const current = await campaign(id);
+      return (
+        current.queued === 0 && current.sent + current.failed + current.skipped === current.total && current
+      );
+    }, `campaign ${id} to finish`);
+
+  const registrationStatus = async (eventId: string, participantId: string) => {
+    const rows: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, participantId],
+    );
+    return rows[0]?.status;
+  };
+
+  const link = (mail: ReceivedMail, accept: 0 | 1) => {
+    const match = new RegExp(`${t.url}/invitations/respond\\?token=([\\w-]+)&accept=${accept}`).exec(
+      mail.text,
+    );
+    if (!match) throw new Error(`no accept=${accept} link in:\n${mail.text}`);
+    return { url: match[0], token: match[1] };
+  };
+
+  it('emails each invitee in their language, with answer links and one-click unsubscribe headers', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第3回）事業承継',
+      coHostIds: [coHostId],
+      capacity: 1,
+    });
+    const takahashi = await createParticipant(t, organizer, {
+      name: '髙橋 美﨑',
+      furigana: 'タカハシ ミサキ',
+    });
+    const english = await createParticipant(t, organizer, {
+      name: 'Emma Clarke',
+      furigana: 'エマ クラーク',
+      locale: 'en',
+    });
+    const noConsent = await createParticipant(t, organizer, { consentEmail: false });
+
+    const created = await invite(eventId, [takahashi.id, english.id, noConsent.id]);
+    expect(created).toMatchObject({ invited: 3, alreadyRegistered: 0, notEmailable: 1, total: 2 });
+    await sink.waitUntil(
+      (all) =>
+        all.some((m) => m.to.includes(english.email)) && all.some((m) => m.to.includes(takahashi.email)),
+    );
+    expect(await drained(created.id)).toMatchObject({ total: 2, sent: 2, queued: 0, failed: 0 });
+    expect(sink.to(noConsent.email)).toHaveLength(0);
+
+    const [ja] = sink.to(takahashi.email);
+    expect(ja.subject).toBe('【ご招待】東京活性化サロン（第3回）事業承継（東京財務事務所）');
+    expect(ja.text).toContain('髙橋 美﨑 様');
+    expect(ja.text).toContain('主催: 東京財務事務所');
+    expect(ja.text).toContain('共催: 葛飾区商工会議所');
+    expect(ja.text).toContain('ご出欠を、下のボタンからお知らせください');
+    expect(ja.html).toContain('髙橋 美﨑 様');
+    expect(ja.html).toContain('>参加する</a>');
+    expect(ja.parsed?.to).toMatchObject({ value: [{ name: '髙橋 美﨑', address: takahashi.email }] });
+    expect(ja.header('List-Unsubscribe')).toMatch(new RegExp(`^<${t.url}/unsubscribe/[\\w-]{43}>$`));
+    expect(ja.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    link(ja, 1);
+    link(ja, 0);
+
+    const [en] = sink.to(english.email);
+    expect(en.subject).toBe('Invitation: 東京活性化サロン（第3回）事業承継 (東京財務事務所)');
+    expect(en.text).toContain('Dear Emma Clarke,');
+    expect(en.text).toContain('Co-hosted by 葛飾区商工会議所');
+
+    // The link: GET only shows a confirmation (a mail scanner's fetch changes nothing)…
+    const accept = link(ja, 1);
+    const page = await fetch(accept.url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('このイベントに参加しますか？');
+    expect(html).toContain('<button type="submit">参加する</button>');
+    expect(await registrationStatus(eventId, takahashi.id)).toBe('INVITED');
+    // …the POST registers.
+    const post = () =>
+      fetch(`${t.url}/invitations/respond`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+      });
+    const done = await post();
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('参加登録が完了しました');
+    expect(await registrationStatus(eventId, takahashi.id)).toBe('REGISTERED');
+    // Replaying the link answers the same and changes nothing.
+    const replay = await (await post()).text();
+    expect(replay).toContain('この回答はすでに承っています');
+    expect(await registrationStatus(eventId, takahashi.id)).toBe('REGISTERED');
+
+    // The event (capacity 1) is now full: the next acceptance is waitlisted.
+    const respond = `mutation($token: String!, $accept: Boolean!) { respondToInvitation(token: $token, accept: $accept) { status changed eventTitle } }`;
+    const answer = ok(
+      await t.gql<{ respondToInvitation: { status: string; changed: boolean } }>(respond, {
+        token: link(en, 1).token,
+        accept: true,
+      }),
+    );
+    expect(answer.respondToInvitation).toMatchObject({ status: 'WAITLISTED', changed: true });
+    // A waitlisted person cannot decline through the invitation (they cancel instead).
+    expect(
+      failure(await t.gql(respond, { token: link(en, 0).token, accept: false })).extensions,
+    ).toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(failure(await t.gql(respond, { token: 'x'.repeat(43), accept: true })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'token',
+    });
+  });
+
+  it('records a decline once, and re-inviting skips those already registered', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: 'ミニサロン（DX）',
+      kind: 'MINI_SALON',
+      capacity: 20,
+    });
+    const person = await createParticipant(t, organizer, { name: '山﨑 太郎' });
+    const first = await invite(eventId, [person.id]);
+    await sink.waitUntil(() => sink.to(person.email).length === 1);
+    const decline = link(sink.to(person.email)[0], 0);
+    const respond = `mutation($token: String!) { respondToInvitation(token: $token, accept: false) { status changed } }`;
+    expect(
+      ok(await t.gql<{ respondToInvitation: object }>(respond, { token: decline.token })).respondToInvitation,
+    ).toEqual({
+      status: 'DECLINED',
+      changed: true,
+    });
+    expect(
+      ok(await t.gql<{ respondToInvitation: object }>(respond, { token: decline.token })).respondToInvitation,
+    ).toEqual({
+      status: 'DECLINED',
+      changed: false,
+    });
+    const again = await invite(eventId, [person.id]);
+    expect(again).toMatchObject({ invited: 0, alreadyRegistered: 1, total: 0 });
+    expect((await drained(first.id)).sent).toBe(1);
+    expect(sink.to(person.email)).toHaveLength(1);
+  });
+
+  it('retries a temporary refusal (4xx) and delivers once; a hard bounce (5xx) fails and suppresses the address', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '川口商談会' });
+    const busy = await createParticipant(t, organizer, { email: 'busy-mailbox@example.jp' });
+    const bounce = await createParticipant(t, organizer, { email: 'nosuchuser@example.jp' });
+    const fine = await createParticipant(t, organizer);
+    const created = await invite(eventId, [busy.id, bounce.id, fine.id]);
+    const result = await drained(created.id);
+    expect(result).toMatchObject({ total: 3, sent: 2, failed: 1, queued: 0 });
+    expect(sink.to(busy.email)).toHaveLength(1);
+    expect(sink.to(fine.email)).toHaveLength(1);
+    expect(sink.refusals.filter((refusal) => refusal.address === busy.email).map((r) => r.code)).toEqual([
+      451, 451,
+    ]);
+
+    const rows = await t.dataSource.getRepository(OutboxMessage).findBy({ batchId: created.id });
+    expect(rows.find((row) => row.participantId === busy.id)).toMatchObject({
+      status: 'SENT',
+      attempts: 3,
+      resentAfterCrash: 0,
+    });
+    expect(rows.find((row) => row.participantId === bounce.id)).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+    });
+
+    // Organizers see what failed and why.
+    const failed = ok(
+      await t.gql<{
+        outboxMessages: {
+          totalCount: number;
+          edges: { node: { recipientEmail: string; lastError: string } }[];
+        };
+      }>(
+        `query($eventId: ID!, $batchId: ID) { outboxMessages(eventId: $eventId, batchId: $batchId, status: FAILED) { totalCount edges { node { recipientEmail lastError attempts } } } }`,
+        { eventId, batchId: created.id },
+        organizer,
+      ),
+    ).outboxMessages;
+    expect(failed.totalCount).toBe(1);
+    expect(failed.edges[0].node.recipientEmail).toBe('nosuchuser@example.jp');
+    expect(failed.edges[0].node.lastError).toMatch(/550/);
+
+    const suppressed = await t.dataSource.getRepository(Participant).findOneByOrFail({ id: bounce.id });
+    expect(suppressed.emailSuppressedAt).toBeInstanceOf(Date);
+    const next = await createPublishedEvent(t, organizer, { title: '次回サロン' });
+    expect(await invite(next, [bounce.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
+  });
+
+  it('unsubscribes with one click (RFC 8058): GET confirms, POST opts out, and no further invitation is queued', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン' });
+    const person = await createParticipant(t, organizer, { name: '﨑田 花子' });
+    await invite(eventId, [person.id]);
+    await sink.waitUntil(() => sink.to(person.email).length === 1);
+    const url = /^<(.+)>$/.exec(sink.to(person.email)[0].header('List-Unsubscribe') ?? '')![1];
+
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('配信を停止する');
+    const repository = t.dataSource.getRepository(Participant);
+    expect((await repository.findOneByOrFail({ id: person.id })).emailOptOut).toBe(false);
+
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect((await repository.findOneByOrFail({ id: person.id })).emailOptOut).toBe(true);
+    expect((await fetch(url, { method: 'POST' })).status).toBe(200); // idempotent
+
+    const next = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン（第2回）' });
+    expect(await invite(next, [person.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
+    expect((await fetch(`${t.url}/unsubscribe/${'y'.repeat(43)}`)).status).toBe(400);
+  });
+
+  it('refuses invitations from staff of another organisation and bad ids, naming the field', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '他団体のイベント' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const otherOrg = await createOrganization(t, admin, { name: '大田区産業振興課', kind: 'MUNICIPALITY' });
+    const other = await staffSession(t, Role.ORGANIZER, otherOrg);
+    const person = await createParticipant(t, organizer);
+    const mutation = `mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }`;
+    expect(failure(await t.gql(mutation, { eventId, ids: [person.id] }, other)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(failure(await t.gql(mutation, { eventId, ids: [] }, organizer)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'participantIds',
+    });
+    expect(failure(await t.gql(mutation, { eventId, ids: ['nope'] }, organizer)).extensions).toMatchObject({
+      field: 'participantIds',
+    });
+  });
+});

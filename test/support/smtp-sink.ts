@@ -1,0 +1,162 @@
+import { EventEmitter } from 'node:events';
+import { AddressInfo } from 'node:net';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMail {
+  /** Envelope recipients (RCPT TO), lower-cased. */
+  to: string[];
+  raw: Buffer;
+  /** Set unless the sink was started with `parse: false`. */
+  parsed: ParsedMail | null;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  /** A header as sent, unfolded (e.g. `header('List-Unsubscribe')`). */
+  header(name: string): string | undefined;
+}
+
+export interface SmtpSinkOptions {
+  /** Parse each message with mailparser (default true); benchmarks count raw messages only. */
+  parse?: boolean;
+  /**
+   * Refuse a recipient at RCPT TO: return an SMTP code (451 = try later, 550 = no such mailbox) or
+   * undefined to accept. `attempt` counts the RCPTs seen for that address, from 1.
+   */
+  refuseRecipient?: (address: string, attempt: number) => number | undefined;
+}
+
+/**
+ * A real SMTP server on loopback for tests and benchmarks: start on port 0, point SMTP_URL at
+ * `sink.url`, and wait for messages by count or predicate (never by sleeping).
+ */
+export class SmtpSink {
+  readonly messages: ReceivedMail[] = [];
+  readonly refusals: { address: string; code: number }[] = [];
+  private readonly rcptAttempts = new Map<string, number>();
+  private readonly events = new EventEmitter();
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+    // The server's callbacks need the sink, which needs the server's port: filled in below.
+    const ref: { sink?: SmtpSink } = {};
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      disableReverseLookup: true,
+      logger: false,
+      size: 25 * 1024 * 1024,
+      maxClients: 1000,
+      onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error) => void) {
+        const recipient = address.address.toLowerCase();
+        const attempt = (ref.sink!.rcptAttempts.get(recipient) ?? 0) + 1;
+        ref.sink!.rcptAttempts.set(recipient, attempt);
+        const code = options.refuseRecipient?.(recipient, attempt);
+        if (code) {
+          ref.sink!.refusals.push({ address: recipient, code });
+          const error = Object.assign(new Error(code >= 500 ? 'No such user here' : 'Try again later'), {
+            responseCode: code,
+          });
+          return callback(error);
+        }
+        callback();
+      },
+      onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error) => void) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase());
+          callback();
+          void ref.sink!.receive(raw, to, options.parse ?? true);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.server.address() as AddressInfo;
+    ref.sink = new SmtpSink(server, address.port);
+    return ref.sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Messages whose envelope includes `address`. */
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((message) => message.to.includes(address.toLowerCase()));
+  }
+
+  async waitFor(count: number, timeoutMs = 30_000): Promise<ReceivedMail[]> {
+    await this.waitUntil(() => this.messages.length >= count, timeoutMs, `${count} messages`);
+    return this.messages;
+  }
+
+  /** Resolves as soon as `predicate` holds (checked on each arriving message). */
+  waitUntil(
+    predicate: (messages: ReceivedMail[]) => boolean,
+    timeoutMs = 30_000,
+    what = 'condition',
+  ): Promise<void> {
+    if (predicate(this.messages)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!predicate(this.messages)) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(
+          new Error(
+            `SMTP sink: timed out after ${timeoutMs} ms waiting for ${what} (have ${this.messages.length})`,
+          ),
+        );
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('message', check);
+      };
+      this.events.on('message', check);
+    });
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+    this.refusals.length = 0;
+    this.rcptAttempts.clear();
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async receive(raw: Buffer, to: string[], parse: boolean): Promise<void> {
+    const parsed = parse ? await simpleParser(raw) : null;
+    const headerLines = parsed?.headerLines ?? [];
+    this.messages.push({
+      to,
+      raw,
+      parsed,
+      subject: parsed?.subject ?? '',
+      text: parsed?.text ?? '',
+      html: typeof parsed?.html === 'string' ? parsed.html : '',
+      messageId: parsed?.messageId ?? '',
+      header(name: string) {
+        const line = headerLines.find((header) => header.key === name.toLowerCase())?.line;
+        return line
+          ?.slice(line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim();
+      },
+    });
+    this.events.emit('message');
+  }
+}
