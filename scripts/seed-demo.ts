@@ -40,7 +40,10 @@ export interface DemoSummary {
  * upserted on a natural key (organisation name, email, 法人番号 or company name + place, event
  * organiser + title, session name, event + participant), so running it again changes nothing.
  */
-export async function seedDemo(dataSource: DataSource, scenario: Scenario = buildScenario()): Promise<DemoSummary> {
+export async function seedDemo(
+  dataSource: DataSource,
+  scenario: Scenario = buildScenario(),
+): Promise<DemoSummary> {
   // One hash for every demo account: they share the password, and argon2 is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await dataSource.transaction(async (manager) => {
@@ -51,9 +54,13 @@ export async function seedDemo(dataSource: DataSource, scenario: Scenario = buil
     await upsertRegistrations(manager, scenario, eventIds, participantIds);
     return { organizationIds, participantIds, eventIds };
   });
-  return summarize(dataSource, scenario, ids.organizationIds, [...ids.participantIds.values()], [
-    ...ids.eventIds.values(),
-  ]);
+  return summarize(
+    dataSource,
+    scenario,
+    ids.organizationIds,
+    [...ids.participantIds.values()],
+    [...ids.eventIds.values()],
+  );
 }
 
 async function upsertOrganizations(manager: EntityManager, scenario: Scenario): Promise<Map<OrgKey, string>> {
@@ -68,7 +75,9 @@ async function upsertOrganizations(manager: EntityManager, scenario: Scenario): 
     const existing = await repository.findOne({
       where: corporateNumber ? [{ name: demo.name }, { corporateNumber }] : [{ name: demo.name }],
     });
-    const saved = await repository.save(existing ? repository.merge(existing, values) : repository.create(values));
+    const saved = await repository.save(
+      existing ? repository.merge(existing, values) : repository.create(values),
+    );
     ids.set(demo.key, saved.id);
   }
   return ids;
@@ -163,7 +172,9 @@ async function upsertEvents(
       publishedAt: demo.status === EventStatus.DRAFT ? null : new Date(startsAt.getTime() - 52 * DAY_MS),
     };
     const existing = await repository.findOneBy({ organizationId, title: demo.title });
-    const saved = await repository.save(existing ? repository.merge(existing, values) : repository.create(values));
+    const saved = await repository.save(
+      existing ? repository.merge(existing, values) : repository.create(values),
+    );
     ids.set(demo.key, saved.id);
 
     const coHosts = manager.createQueryBuilder().relation(Event, 'coHosts').of(saved.id);
@@ -276,8 +287,8 @@ function format(summary: DemoSummary): string {
     `  exhibitors      ${summary.exhibitors} at the trade fair`,
     '',
     `Staff logins (password for all: ${summary.password})`,
-    ...summary.logins.map(
-      (login) => `  ${login.role.padEnd(9)} ${login.email.padEnd(40)} ${login.organization ?? ''}`.trimEnd(),
+    ...summary.logins.map((login) =>
+      `  ${login.role.padEnd(9)} ${login.email.padEnd(40)} ${login.organization ?? ''}`.trimEnd(),
     ),
   ];
   return lines.join('\n');
@@ -303,4 +314,3 @@ if (require.main === module) {
     process.exitCode = 1;
   });
 }
-

@@ -83,15 +83,24 @@ function employeesFor(division: Division, suffix: NameSuffix, random: Random): n
   return Math.round(min + (max - min) * random.next() ** 2.2);
 }
 
-function describe(company: Omit<DemoCompany, 'description' | 'owner'>, division: Division, random: Random): string {
+function describe(
+  company: Omit<DemoCompany, 'description' | 'owner'>,
+  division: Division,
+  random: Random,
+): string {
   const era = company.founded >= 2019 ? `令和${company.founded - 2018}年` : `${company.founded}年`;
   const place = shortPlace(company.municipality);
   const size = company.employees === 1 ? '代表者1名' : `従業員${company.employees}名`;
-  return `${era}創業。${place}で${company.line?.specialty ?? ''}を営む（${size}）。${random.pick(division.remarks)}`;
+  const remark = random.pick(division.remarks).replace('{place}', place);
+  return `${era}創業。${place}で${company.line?.specialty ?? ''}を営む（${size}）。${remark}`;
 }
 
 /** About 300 small businesses across the JSIC divisions, deterministic for the seed. */
-export function generateCompanies(random: Random, numbers: CorporateNumbers, domains: Domains): DemoCompany[] {
+export function generateCompanies(
+  random: Random,
+  numbers: CorporateNumbers,
+  domains: Domains,
+): DemoCompany[] {
   const companies: DemoCompany[] = [];
   const names = new Set<string>();
   for (const division of DIVISIONS) {
@@ -115,7 +124,8 @@ export function generateCompanies(random: Random, numbers: CorporateNumbers, dom
           : random.weighted([
               [random.int(1946, 1975), 5],
               [random.int(1976, 2005), 3],
-              [random.int(2006, 2024), 2],
+              // No 有限会社 has been founded since the Companies Act of 2006.
+              [suffix.form === 'yugen' ? random.int(1990, 2005) : random.int(2006, 2024), 2],
             ]);
       const base = {
         name,

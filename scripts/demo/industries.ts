@@ -32,7 +32,8 @@ export interface Need {
   only?: RegExp;
 }
 
-export type PlacePool = 'factory' | 'commerce' | 'digital' | 'tourism' | 'local' | 'farm' | 'island' | 'quarry';
+export type PlacePool =
+  'factory' | 'commerce' | 'digital' | 'tourism' | 'local' | 'farm' | 'island' | 'quarry';
 
 export interface Division {
   code: JsicCode;
@@ -63,7 +64,8 @@ export const DIVISIONS: readonly Division[] = [
         suffixes: [kk('製作所', 'seisakusho'), yk('製作所', 'seisakusho'), kk('工業', 'kogyo')],
         specialty: '精密板金・溶接',
         offers: ['精密板金', '溶接', '試作'],
-        offersText: '精密板金と溶接の試作を小ロットで短納期対応できます。ステンレス・アルミの薄板が得意です。',
+        offersText:
+          '精密板金と溶接の試作を小ロットで短納期対応できます。ステンレス・アルミの薄板が得意です。',
       },
       {
         suffixes: [kk('精機', 'seiki'), kk('精工', 'seiko'), yk('精機', 'seiki')],
@@ -123,7 +125,8 @@ export const DIVISIONS: readonly Division[] = [
         suffixes: [kk('皮革', 'hikaku'), kk('レザー', 'leather')],
         specialty: '革製品の製造',
         offers: ['革製品', '縫製', 'OEM'],
-        offersText: '牛革のバッグ・小物をOEM製造しています。台東区周辺の職人ネットワークがあります。',
+        offersText:
+          '牛革のバッグ・小物をOEM製造しています。裁断から縫製・仕上げまで職人のネットワークで対応します。',
       },
       {
         suffixes: [kk('鋳造所', 'chuzo'), kk('鋳工', 'chuko')],
@@ -133,11 +136,20 @@ export const DIVISIONS: readonly Division[] = [
       },
     ],
     needs: [
-      { tags: ['販路開拓'], text: '下請け中心から脱却したい。自社製品の販路を一緒に考えてくれる商社や小売と出会いたい' },
+      {
+        tags: ['販路開拓'],
+        text: '下請け中心から脱却したい。自社製品の販路を一緒に考えてくれる商社や小売と出会いたい',
+      },
       { tags: ['事業承継', '技能承継'], text: '職人が高齢化しており、技能の継承と後継者の育成が課題です' },
       { tags: ['人材確保'], text: '若手技能者の採用がうまくいかない。高専・工業高校とのつながりがほしい' },
-      { tags: ['IoT', '生産性向上'], text: '設備の稼働状況を見える化したいが、何から始めればよいか分からない' },
-      { tags: ['デザイン連携', '自社製品開発'], text: 'デザイナーと組んで一般消費者向けの新商品を開発したい' },
+      {
+        tags: ['IoT', '生産性向上'],
+        text: '設備の稼働状況を見える化したいが、何から始めればよいか分からない',
+      },
+      {
+        tags: ['デザイン連携', '自社製品開発'],
+        text: 'デザイナーと組んで一般消費者向けの新商品を開発したい',
+      },
       {
         tags: ['医療機器', '新分野参入'],
         text: '医療機器分野に参入したい。医療機関や薬事に詳しい方とつながりたい',
@@ -158,8 +170,8 @@ export const DIVISIONS: readonly Division[] = [
     ],
     remarks: [
       'ISO9001認証取得。',
-      '2代目社長のもとで若手の採用と設備更新を進めている。',
-      '区の「ものづくり大賞」受賞歴あり。',
+      '若手の採用と設備更新を進めている。',
+      '{place}の産業表彰の受賞歴あり。',
       '少量多品種の短納期対応を強みとする。',
       '大手メーカーとの直接取引の実績がある。',
       'オープンファクトリーで工場見学を受け入れている。',
@@ -207,7 +219,7 @@ export const DIVISIONS: readonly Division[] = [
     ],
     remarks: [
       '創業以来の地域密着型。',
-      '取引先の約半数が区内の事業者。',
+      '取引先の約半数が地元の事業者。',
       '近年は越境ECにも取り組む。',
       '商店街振興組合の役員を務める。',
     ],
@@ -220,16 +232,22 @@ export const DIVISIONS: readonly Division[] = [
     themes: ['DX', 'IoT', '生産性向上', '創業', '人材戦略'],
     lines: [
       {
-        suffixes: [kk('ソフトウェア', 'software'), kk('システムズ', 'systems'), { text: 'ソフト', romaji: 'soft', form: 'godo' }],
+        suffixes: [
+          kk('ソフトウェア', 'software'),
+          kk('システムズ', 'systems'),
+          { text: 'ソフト', romaji: 'soft', form: 'godo' },
+        ],
         specialty: '業務システムの受託開発',
         offers: ['業務システム開発', 'DX支援', 'クラウド導入'],
-        offersText: '中小製造業向けの生産管理・受発注システムを、既存のExcel運用を活かして小さく始められます。',
+        offersText:
+          '中小製造業向けの生産管理・受発注システムを、既存のExcel運用を活かして小さく始められます。',
       },
       {
         suffixes: [kk('テクノロジーズ', 'tech'), kk('IoTラボ', 'iotlab')],
         specialty: 'IoT機器とデータ活用の支援',
         offers: ['IoT', 'センサー', 'データ分析'],
-        offersText: '後付けセンサーで古い設備の稼働状況を見える化します。初期費用を抑えた月額プランがあります。',
+        offersText:
+          '後付けセンサーで古い設備の稼働状況を見える化します。初期費用を抑えた月額プランがあります。',
       },
       {
         suffixes: [kk('デジタル', 'digital'), kk('ウェブ', 'web')],
@@ -246,12 +264,22 @@ export const DIVISIONS: readonly Division[] = [
     ],
     needs: [
       { tags: ['実証フィールド', 'IoT'], text: 'IoTの実証に協力していただける工場を探しています' },
-      { tags: ['販路開拓', '製造業の顧客'], text: '製造業のお客様との接点がなく、現場の課題を聞かせてほしい' },
-      { tags: ['人材確保', 'エンジニア採用'], text: 'エンジニアの採用が難しい。学校や地域とのつながりがほしい' },
+      {
+        tags: ['販路開拓', '製造業の顧客'],
+        text: '製造業のお客様との接点がなく、現場の課題を聞かせてほしい',
+      },
+      {
+        tags: ['人材確保', 'エンジニア採用'],
+        text: 'エンジニアの採用が難しい。学校や地域とのつながりがほしい',
+      },
       { tags: ['資金調達'], text: '事業拡大に向けて金融機関との関係をつくりたい' },
       { tags: ['共同開発'], text: 'ハードウェアを作れるパートナーと自社製品を共同開発したい' },
     ],
-    remarks: ['創業から10年未満のベンチャー。', '地方自治体のDX支援の実績がある。', '社員の半数がリモート勤務。'],
+    remarks: [
+      'ノーコードツールを活かした小さな開発を得意とする。',
+      '地方自治体のDX支援の実績がある。',
+      '社員の半数がリモート勤務。',
+    ],
   },
   {
     code: 'L',
@@ -261,7 +289,11 @@ export const DIVISIONS: readonly Division[] = [
     themes: ['事業承継', '税制', 'デザイン連携', '創業', '人材戦略'],
     lines: [
       {
-        suffixes: [sole('デザイン事務所', 'design'), kk('デザイン', 'design'), sole('デザインスタジオ', 'studio')],
+        suffixes: [
+          sole('デザイン事務所', 'design'),
+          kk('デザイン', 'design'),
+          sole('デザインスタジオ', 'studio'),
+        ],
         specialty: 'プロダクトデザイン・ブランディング',
         offers: ['プロダクトデザイン', 'ブランディング', 'パッケージデザイン'],
         offersText: '町工場の技術を活かした自社製品の企画・デザインからブランディングまで伴走します。',
@@ -296,7 +328,11 @@ export const DIVISIONS: readonly Division[] = [
       { tags: ['ものづくり', 'デザイン連携'], text: '一緒に自社製品を開発する町工場を探しています' },
       { tags: ['専門家連携'], text: '弁護士・金融機関など他の専門家と連携して承継案件に対応したい' },
     ],
-    remarks: ['区の専門家派遣事業の登録専門家。', '商工会議所のセミナー講師を務める。', '事業承継の相談実績多数。'],
+    remarks: [
+      '{place}の専門家派遣事業の登録専門家。',
+      '商工会議所のセミナー講師を務める。',
+      '事業承継の相談実績多数。',
+    ],
   },
   {
     code: 'D',
@@ -330,7 +366,11 @@ export const DIVISIONS: readonly Division[] = [
       { tags: ['事業承継'], text: '息子への承継を控えており、株式の移し方を相談したい' },
       { tags: ['DX', '生産性向上'], text: '現場写真や日報の管理をタブレットで効率化したい' },
     ],
-    remarks: ['地元の防災協定に参加している。', '二級建築施工管理技士が多数在籍。', '創業以来、区内の公共工事を受注。'],
+    remarks: [
+      '地元の防災協定に参加している。',
+      '二級建築施工管理技士が多数在籍。',
+      '創業以来、{place}の公共工事を受注。',
+    ],
   },
   {
     code: 'M',
@@ -341,13 +381,14 @@ export const DIVISIONS: readonly Division[] = [
     lines: [
       {
         suffixes: [kk('旅館', 'ryokan'), yk('旅館', 'ryokan'), kk('ホテル', 'hotel')],
-        specialty: '旅館・ホテルの経営',
+        specialty: '旅館・ホテル',
         offers: ['宿泊', '宴会場', '観光客受入'],
-        offersText: '団体旅行や研修合宿の受け入れができます。地元の体験プログラムと組み合わせた企画も可能です。',
+        offersText:
+          '団体旅行や研修合宿の受け入れができます。地元の体験プログラムと組み合わせた企画も可能です。',
       },
       {
         suffixes: [sole('食堂', 'shokudo'), kk('フードサービス', 'food'), yk('酒場', 'sakaba')],
-        specialty: '飲食店の経営',
+        specialty: '飲食店',
         offers: ['ケータリング', '地元食材メニュー', '懇親会会場'],
         offersText: '地元食材を使ったケータリングと、30名規模までの懇親会会場を提供できます。',
       },
@@ -358,7 +399,11 @@ export const DIVISIONS: readonly Division[] = [
       { tags: ['人材確保'], text: '繁忙期の人手が足りない。地域で人材をシェアできないか' },
       { tags: ['DX'], text: '予約管理と会計をつなげて業務を効率化したい' },
     ],
-    remarks: ['地域の観光協会の会員。', '地元食材の活用に力を入れている。', '近年は体験型観光の受け入れを拡大。'],
+    remarks: [
+      '地域の観光協会の会員。',
+      '地元食材の活用に力を入れている。',
+      '近年は体験型観光の受け入れを拡大。',
+    ],
   },
   {
     code: 'P',
@@ -375,9 +420,10 @@ export const DIVISIONS: readonly Division[] = [
       },
       {
         suffixes: [{ text: '会', romaji: 'kai', form: 'iryo' }],
-        specialty: 'クリニックの運営',
+        specialty: 'クリニック',
         offers: ['医療現場のニーズ', '臨床評価協力'],
-        offersText: '医療現場で使う器具の改良アイデアがあり、ものづくり企業と共同で形にしたいと考えています。',
+        offersText:
+          '医療現場で使う器具の改良アイデアがあり、ものづくり企業と共同で形にしたいと考えています。',
       },
     ],
     needs: [
@@ -414,7 +460,7 @@ export const DIVISIONS: readonly Division[] = [
       },
     ],
     needs: [
-      { tags: ['顧客開拓'], text: '区内の工場・事業所との取引を増やしたい' },
+      { tags: ['顧客開拓'], text: '地元の工場・事業所との取引を増やしたい' },
       { tags: ['人材確保'], text: '現場スタッフの確保と定着に悩んでいる' },
       { tags: ['脱炭素'], text: '取引先と一緒に脱炭素の取り組みを進めたい' },
     ],
@@ -458,7 +504,7 @@ export const DIVISIONS: readonly Division[] = [
         suffixes: [kk('不動産', 'fudosan'), kk('地所', 'jisho')],
         specialty: '事業用不動産の仲介・管理',
         offers: ['工場物件紹介', '空き店舗', 'レンタルオフィス'],
-        offersText: '区内の貸工場・空き店舗の情報を多数持っています。創業の場所探しをお手伝いします。',
+        offersText: '地域の貸工場・空き店舗の情報を多数持っています。創業の場所探しをお手伝いします。',
       },
     ],
     needs: [
@@ -507,10 +553,8 @@ export const DIVISIONS: readonly Division[] = [
         offersText: '中小企業の社員向けにITスキルとDXの基礎研修を提供しています。',
       },
     ],
-    needs: [
-      { tags: ['研修先', '企業連携'], text: '受講生のインターン先になってくれる企業を探している' },
-    ],
-    remarks: ['区の人材育成事業を受託。'],
+    needs: [{ tags: ['研修先', '企業連携'], text: '受講生のインターン先になってくれる企業を探している' }],
+    remarks: ['{place}の人材育成事業を受託。'],
   },
   {
     code: 'A',
@@ -523,7 +567,8 @@ export const DIVISIONS: readonly Division[] = [
         suffixes: [kk('農園', 'noen'), { text: 'ファーム', romaji: 'farm', form: 'godo' }],
         specialty: '野菜・果樹の生産と加工',
         offers: ['農産物', '農業体験', '6次産業化'],
-        offersText: '東京産の野菜とブルーベリーを生産しています。収穫体験の受け入れや加工品の共同開発ができます。',
+        offersText:
+          '東京産の野菜とブルーベリーを生産しています。収穫体験の受け入れや加工品の共同開発ができます。',
       },
     ],
     needs: [

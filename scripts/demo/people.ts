@@ -39,7 +39,8 @@ export interface People {
 }
 
 const SUCCESSOR_TITLES = ['専務取締役', '常務取締役', '後継者・取締役', '取締役 営業部長', '取締役 工場長'];
-const MANAGER_TITLES = ['営業部長', '製造部長', '経営企画室長', '総務部長', '技術部 課長'];
+const FACTORY_MANAGER_TITLES = ['営業部長', '製造部長', '工場長', '技術部 課長', '経営企画室長'];
+const MANAGER_TITLES = ['営業部長', '経営企画室長', '総務部長', '事業部長'];
 const SUCCESSOR_NEEDS = [
   '父から事業を引き継ぐ準備中です。同じ立場の後継者と悩みを共有したい',
   '先代からの取引先を守りつつ、新しい事業の柱をつくりたい',
@@ -57,7 +58,8 @@ function tagsFor(kind: ParticipantKind, municipality: string, random: Random): s
   if (young && municipality === '東京都葛飾区' && random.chance(0.75)) tags.push('ものコト100');
   if (young && random.chance(0.35)) tags.push('若手経営者の会');
   if (random.chance(0.2)) tags.push('2025サロン参加');
-  if (/東京都(青梅市|西多摩郡奥多摩町)/u.test(municipality) && random.chance(0.7)) tags.push('青梅商工会議所会員');
+  if (/東京都(青梅市|西多摩郡奥多摩町)/u.test(municipality) && random.chance(0.7))
+    tags.push('青梅商工会議所会員');
   return tags;
 }
 
@@ -87,8 +89,7 @@ function representativeTitle(company: DemoCompany): string {
   if (name.endsWith('社会保険労務士事務所')) return '所長・社会保険労務士';
   if (name.endsWith('経営事務所')) return '代表・中小企業診断士';
   if (name.endsWith('建築士事務所')) return '代表・一級建築士';
-  if (/(商店|食堂|写真館)$/u.test(name)) return '店主';
-  if (company.form === 'sole') return '代表';
+  if (company.form === 'sole') return /(商店|食堂|写真館)$/u.test(name) ? '店主' : '代表';
   return company.employees >= 50 ? '代表取締役社長' : '代表取締役';
 }
 
@@ -118,7 +119,8 @@ function companyPerson(
   emails: Set<string>,
 ): DemoPerson {
   const division = company.division;
-  const fitting = division?.needs.filter((need) => !need.only || need.only.test(company.line?.specialty ?? '')) ?? [];
+  const fitting =
+    division?.needs.filter((need) => !need.only || need.only.test(company.line?.specialty ?? '')) ?? [];
   const picked = random.sample(fitting, random.int(1, 2));
   const needs = picked.flatMap((need) => need.tags);
   const needTexts = picked.map((need) => need.text);
@@ -172,7 +174,13 @@ const gov = (title: string, municipality: string, domain: string): Affiliated =>
   themes: ['事業承継', '生産性向上', '観光振興'],
 });
 
-const support = (title: string, municipality: string, domain: string, offers: string[], text: string): Affiliated => ({
+const support = (
+  title: string,
+  municipality: string,
+  domain: string,
+  offers: string[],
+  text: string,
+): Affiliated => ({
   title,
   kind: ParticipantKind.SUPPORT_AGENCY,
   municipality,
@@ -184,7 +192,13 @@ const support = (title: string, municipality: string, domain: string, offers: st
   themes: ['事業承継', '販路開拓', '創業'],
 });
 
-const academic = (title: string, domain: string, offers: string[], text: string, themes: string[]): Affiliated => ({
+const academic = (
+  title: string,
+  domain: string,
+  offers: string[],
+  text: string,
+  themes: string[],
+): Affiliated => ({
   title,
   kind: ParticipantKind.ACADEMIA,
   municipality: '東京都八王子市',
@@ -290,7 +304,12 @@ const AFFILIATED: readonly Affiliated[] = [
   ),
 ];
 
-const FINANCE_TITLES = ['地域創生部 部長', '青梅支店 支店長', '融資部 調査役', '地域創生部 ビジネスマッチング担当'];
+const FINANCE_TITLES = [
+  '地域創生部 部長',
+  '青梅支店 支店長',
+  '融資部 調査役',
+  '地域創生部 ビジネスマッチング担当',
+];
 const CREDIT_COOP_TITLES = ['亀有支店 支店長', '営業推進部 課長'];
 const LARGE_TITLES = [
   '調達本部 購買部 部長',
@@ -303,7 +322,10 @@ const LARGE_TITLES = [
   '事業開発部 部長',
 ];
 const LARGE_NEEDS: readonly [string[], string][] = [
-  [['新規サプライヤー', '精密部品'], '精密部品の新規サプライヤーを探しています。小ロット・短納期の試作に対応できる企業を歓迎します'],
+  [
+    ['新規サプライヤー', '精密部品'],
+    '精密部品の新規サプライヤーを探しています。小ロット・短納期の試作に対応できる企業を歓迎します',
+  ],
   [['試作パートナー', 'IoT機器'], '新製品の試作とIoT機器の少量生産を任せられるパートナーを探しています'],
   [['医療機器', '切削加工'], '医療機器部品の切削加工と表面処理を一貫して任せられる企業を探しています'],
   [['新規サプライヤー', '鋳造'], '鉄道車両部品の鋳物・板金の調達先を多様化したい'],
@@ -334,7 +356,8 @@ export function generatePeople(seed: string): People {
       people.push(companyPerson(company, successor, title, ParticipantKind.SUCCESSOR, random, emails));
     } else if (corporate && company.employees >= 30 && random.chance(0.4)) {
       const manager = randomPerson(random, 0.3);
-      people.push(companyPerson(company, manager, random.pick(MANAGER_TITLES), ParticipantKind.OTHER, random, emails));
+      const title = random.pick(company.industry === 'E' ? FACTORY_MANAGER_TITLES : MANAGER_TITLES);
+      people.push(companyPerson(company, manager, title, ParticipantKind.OTHER, random, emails));
     }
   }
 
@@ -364,7 +387,8 @@ export function generatePeople(seed: string): People {
       people.push({
         ...companyPerson(company, banker, title, ParticipantKind.FINANCIAL_INSTITUTION, random, emails),
         offers: ['融資', 'ビジネスマッチング', '事業承継支援'],
-        offersText: '創業・設備資金の融資と、取引先ネットワークを活かしたビジネスマッチングを提供しています。',
+        offersText:
+          '創業・設備資金の融資と、取引先ネットワークを活かしたビジネスマッチングを提供しています。',
         needs: ['取引先紹介'],
         needsText: '資金需要や承継の悩みを抱える事業者と早めにつながりたい。',
         themes: ['事業承継', '販路開拓', '創業'],
@@ -419,7 +443,8 @@ export function generatePeople(seed: string): People {
       themes: [theme, 'DX'],
       tags: [],
       offersText: company.line?.offersText ?? '',
-      needsText: 'Looking for manufacturers who want to reach customers overseas; happy to help with English.',
+      needsText:
+        'Looking for manufacturers who want to reach customers overseas; happy to help with English.',
       consentMatchmaking: true,
       consentEmail: true,
       consentContactSharing: true,
@@ -428,4 +453,3 @@ export function generatePeople(seed: string): People {
 
   return { companies, people };
 }
-

@@ -139,5 +139,7 @@ export const PLACE_POOLS: Record<PlacePool, Weighted> = {
 
 /** 東京都葛飾区 → 葛飾区, 埼玉県川口市 → 川口市, 東京都西多摩郡奥多摩町 → 奥多摩町: how a description names it. */
 export function shortPlace(municipality: string): string {
-  return municipality.replace(/^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/u, '').replace(/^.+?郡|^.+?島(?=.+[町村]$)/u, '');
+  return municipality
+    .replace(/^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)/u, '')
+    .replace(/^.+?郡|^.+?島(?=.+[町村]$)/u, '');
 }

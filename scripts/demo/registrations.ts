@@ -39,11 +39,17 @@ const SALON_KIND_WEIGHT: Record<ParticipantKind, number> = {
   LARGE_COMPANY: 0.1,
 };
 
-const COUNCIL_CITIES = /^(埼玉県川口市|東京都墨田区|東京都大田区|長野県岡谷市|石川県加賀市|大阪府東大阪市|兵庫県尼崎市)$/u;
-const TAMA = /^東京都(?!.*区$)/u;
+const COUNCIL_CITIES =
+  /^(埼玉県川口市|東京都墨田区|東京都大田区|長野県岡谷市|石川県加賀市|大阪府東大阪市|兵庫県尼崎市)$/u;
+/** 多摩 proper (cities and 西多摩郡), where the credit union's customers are; the islands are not. */
+const TAMA = /^東京都(?:[^島]+市|西多摩郡.+)$/u;
 
 /** Highest score first, with a little noise so the same people are not at every event. */
-function rank(people: readonly DemoPerson[], score: (person: DemoPerson) => number, random: Random): DemoPerson[] {
+function rank(
+  people: readonly DemoPerson[],
+  score: (person: DemoPerson) => number,
+  random: Random,
+): DemoPerson[] {
   return people
     .map((person) => ({ person, score: score(person) + random.next() }))
     .sort((a, b) => b.score - a.score)
@@ -158,7 +164,8 @@ function settle(
       status,
       registeredAt: applied,
       waitlistedAt: null,
-      checkedInAt: status === RegistrationStatus.ATTENDED ? new Date(starts + day + arrival * MINUTE_MS) : null,
+      checkedInAt:
+        status === RegistrationStatus.ATTENDED ? new Date(starts + day + arrival * MINUTE_MS) : null,
     });
   });
   for (const person of invited) {
@@ -177,7 +184,16 @@ function settle(
   return registrations;
 }
 
-const EXHIBITOR_WEIGHT: Record<string, number> = { E: 3, Q: 2.5, G: 1.5, D: 1.2, L: 1.2, I: 1, H: 0.8, R: 0.8 };
+const EXHIBITOR_WEIGHT: Record<string, number> = {
+  E: 3,
+  Q: 2.5,
+  G: 1.5,
+  D: 1.2,
+  L: 1.2,
+  I: 1,
+  H: 0.8,
+  R: 0.8,
+};
 const BOOTH_ORDER = 'EQGLDIHR';
 /** Buyers, officials and researchers walk a trade fair; so do manufacturers looking for partners. */
 const VISITOR_WEIGHT: Partial<Record<ParticipantKind, number>> = {
@@ -211,7 +227,8 @@ function planEvent(event: DemoEvent, people: readonly DemoPerson[], random: Rand
     }
     case 'tradeFair': {
       const companies = representatives(people).filter(
-        (person) => person.kind !== ParticipantKind.LARGE_COMPANY && person.company!.industry in EXHIBITOR_WEIGHT,
+        (person) =>
+          person.kind !== ParticipantKind.LARGE_COMPANY && person.company!.industry in EXHIBITOR_WEIGHT,
       );
       const exhibitors = rank(
         companies,
@@ -233,7 +250,8 @@ function planEvent(event: DemoEvent, people: readonly DemoPerson[], random: Rand
       const visitors = rank(
         people.filter((person) => !person.company || !exhibiting.has(person.company.name)),
         (person) =>
-          VISITOR_WEIGHT[person.kind] ?? (person.company && 'EGP'.includes(person.company.industry) ? 0.5 : 0),
+          VISITOR_WEIGHT[person.kind] ??
+          (person.company && 'EGP'.includes(person.company.industry) ? 0.5 : 0),
         random,
       ).slice(0, plan.visitors);
       return settle(
@@ -250,7 +268,11 @@ function planEvent(event: DemoEvent, people: readonly DemoPerson[], random: Rand
     case 'matching': {
       const opted = representatives(people).filter((person) => person.consentMatchmaking);
       // The credit union's customers are mostly in Tama; big buyers come from anywhere.
-      const ranked = rank(opted, (person) => (TAMA.test(person.municipality) ? 1 : 0), random);
+      const ranked = rank(
+        opted,
+        (person) => (TAMA.test(person.municipality) ? 1 : 0) + (person.company?.form === 'sole' ? -0.5 : 0),
+        random,
+      );
       const used = new Set<DemoPerson>();
       const buyers = takeByQuota(
         ranked,
@@ -306,5 +328,7 @@ export function planRegistrations(
   people: readonly DemoPerson[],
   seed: string,
 ): DemoRegistration[] {
-  return events.flatMap((event) => planEvent(event, people, new Random(`${seed}/registrations/${event.key}`)));
+  return events.flatMap((event) =>
+    planEvent(event, people, new Random(`${seed}/registrations/${event.key}`)),
+  );
 }
