@@ -1,0 +1,57 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { AppConfig } from '../../src/config/app-config';
+
+/**
+ * Runs `src/worker.ts` as a separate process with a test app's configuration (its database,
+ * queue prefix, SMTP sink), as `npm run start:worker` would in production.
+ */
+export class WorkerProcess {
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString()).slice(-20_000);
+    });
+  }
+
+  static start(config: AppConfig, overrides: Record<string, string> = {}): WorkerProcess {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+    for (const [key, value] of Object.entries(config)) {
+      if (value !== undefined && value !== null) env[key] = String(value);
+    }
+    const root = join(__dirname, '..', '..');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+      cwd: root,
+      env: { ...env, ...overrides },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return new WorkerProcess(child);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** What the worker wrote to stderr (for a failing test's message). */
+  get errors(): string {
+    return this.stderr;
+  }
+
+  /** SIGKILL: no shutdown hooks, no cleanup — as when a machine dies. */
+  kill(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.alive) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill(signal);
+    });
+  }
+}
