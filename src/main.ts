@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { configureHttp } from './app-setup';
 import { AppConfig, ConfigValidationError, loadConfig, loadDotEnv } from './config/app-config';
 
 async function bootstrap(): Promise<void> {
@@ -16,8 +18,9 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.create(AppModule, { logger: loggerLevels(config.LOG_LEVEL) });
-  app.enableShutdownHooks();
+  const app = configureHttp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { logger: loggerLevels(config.LOG_LEVEL) }),
+  );
   await app.listen(config.PORT);
   console.log(`Tsunagu listening on ${config.PUBLIC_URL} (GraphQL at /graphql)`);
 }

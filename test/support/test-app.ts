@@ -3,7 +3,9 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
+import { configureHttp } from '../../src/app-setup';
 import { Role } from '../../src/auth/actor';
 import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
@@ -57,7 +59,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     .overrideProvider(AppConfig)
     .useValue(config)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = configureHttp(
+    moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error', 'warn'] }),
+  );
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   // Links in emails must point at this very server.

@@ -45,8 +45,13 @@ export class AppExceptionFilter implements GqlExceptionFilter {
 
   private toAppError(exception: unknown): AppError | undefined {
     if (exception instanceof AppError) return exception;
-    if (exception instanceof HttpException && exception.getStatus() === 404) {
-      return new AppError(ErrorKind.NOT_FOUND, 'NOT_FOUND', 'ページが見つかりません');
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      // Framework-level refusals (unknown route, body too large, malformed JSON): the client's doing.
+      const status = exception.getStatus();
+      if (status === 404) return new AppError(ErrorKind.NOT_FOUND, 'NOT_FOUND', 'ページが見つかりません');
+      if (status === 413)
+        return new AppError(ErrorKind.BAD_USER_INPUT, 'REQUEST_TOO_LARGE', '送信データが大きすぎます');
+      return new AppError(ErrorKind.BAD_USER_INPUT, 'BAD_REQUEST', exception.message);
     }
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

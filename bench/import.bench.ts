@@ -1,0 +1,138 @@
+/**
+ * `npm run bench:import` — imports a 10,000-row Shift_JIS participant list through the real service
+ * (HTTP → GraphQL → validation → Postgres), first into an empty pool (all created), then again
+ * (all updated). Target: each under 30 s on the 2-core reference machine.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import * as iconv from 'iconv-lite';
+import { cpus, totalmem } from 'node:os';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../src/app.module';
+import { configureHttp } from '../src/app-setup';
+import { Role } from '../src/auth/actor';
+import { corporateNumberCheckDigit } from '../src/common/japan/corporate-number';
+import { UsersService } from '../src/users/users.service';
+import { freshDatabase } from './bench-database';
+
+const ROWS = Number(process.argv[2] ?? 10_000);
+const WARDS = [
+  '葛飾区',
+  '墨田区',
+  '大田区',
+  '台東区',
+  '江東区',
+  '足立区',
+  '板橋区',
+  '品川区',
+  '八王子市',
+  '青梅市',
+];
+const STEMS = ['髙橋', '山﨑', '佐藤', '鈴木', '田中', '伊藤', '渡辺', '中村', '小林', '加藤'];
+const KANA = [
+  'タカハシ',
+  'ヤマザキ',
+  'サトウ',
+  'スズキ',
+  'タナカ',
+  'イトウ',
+  'ワタナベ',
+  'ナカムラ',
+  'コバヤシ',
+  'カトウ',
+];
+const SUFFIX = ['製作所', '工業', '精機', '商事', 'デザイン', '食品'];
+const INDUSTRY = ['E', 'E', 'I', 'G', 'L', 'D', 'M', 'R'];
+const OFFERS = ['精密板金、溶接', '切削加工', 'Webデザイン、EC構築', '食品加工', '物流', '税務相談'];
+const NEEDS = ['販路開拓', '事業承継、人材確保', 'DX', '海外展開', '資金調達', '共同開発'];
+
+function sheet(rows: number): Buffer {
+  const lines = [
+    'メールアドレス,氏名,フリガナ,事業者名,法人番号,業種,所在地,従業員数,提供できること,求めること,関心テーマ,マッチング同意,メール受信同意',
+  ];
+  for (let i = 0; i < rows; i++) {
+    const k = i % STEMS.length;
+    const base = String(100_000_000_000 + i * 7919).slice(-12);
+    lines.push(
+      [
+        `member${i}@example.jp`,
+        `${STEMS[k]} 太郎${i}`,
+        `${KANA[k]} タロウ`,
+        `${STEMS[k]}${SUFFIX[i % SUFFIX.length]}${i}`,
+        `${corporateNumberCheckDigit(base)}${base}`,
+        INDUSTRY[i % INDUSTRY.length],
+        `東京都${WARDS[i % WARDS.length]}`,
+        String(5 + (i % 200)),
+        `"${OFFERS[i % OFFERS.length]}"`,
+        `"${NEEDS[(i * 3) % NEEDS.length]}"`,
+        '事業承継',
+        'はい',
+        'はい',
+      ].join(','),
+    );
+  }
+  return iconv.encode(lines.join('\r\n'), 'cp932');
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = await freshDatabase('tsunagu_bench_import');
+  // This script is an entry point: it sets up the environment the service reads at boot.
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    QUEUE_PREFIX: 'tsunagu-bench-import',
+    LOG_LEVEL: 'error',
+  });
+  const app = configureHttp(
+    await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app
+    .get(UsersService)
+    .create({ email: 'bench@example.jp', name: 'ベンチ', password: 'bench-password-123', role: Role.ADMIN });
+  const login = await post(
+    url,
+    'mutation { login(input: { email: "bench@example.jp", password: "bench-password-123" }) { token } }',
+  );
+  const token = (login.data as { login: { token: string } }).login.token;
+
+  const file = sheet(ROWS).toString('base64');
+  console.error(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
+  console.log('| run | rows | created | updated | errors | seconds | rows/s |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const run of ['empty pool', 'same file again']) {
+    const started = performance.now();
+    const result = await post(
+      url,
+      'mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { created updated errors { row } } }',
+      { input: { fileBase64: file } },
+      token,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    const outcome = (
+      result.data as { importParticipants: { created: number; updated: number; errors: unknown[] } }
+    ).importParticipants;
+    console.log(
+      `| ${run} | ${ROWS} | ${outcome.created} | ${outcome.updated} | ${outcome.errors.length} | ${seconds.toFixed(2)} | ${Math.round(ROWS / seconds)} |`,
+    );
+  }
+  await app.close();
+}
+
+async function post(url: string, query: string, variables?: object, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: unknown };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
