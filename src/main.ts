@@ -22,7 +22,9 @@ async function bootstrap(): Promise<void> {
     await NestFactory.create<NestExpressApplication>(AppModule, { logger: loggerLevels(config.LOG_LEVEL) }),
   );
   await app.listen(config.PORT);
-  console.log(`Tsunagu listening on ${config.PUBLIC_URL} (GraphQL at /graphql)`);
+  console.log(
+    `Tsunagu listening on port ${config.PORT}: GraphQL at /graphql, links in emails use ${config.PUBLIC_URL}`,
+  );
 }
 
 function loggerLevels(level: AppConfig['LOG_LEVEL']) {

@@ -62,10 +62,7 @@ describe('events', () => {
         organizer,
       ),
     );
-    const fiscalYear =
-      new Date(tokyoInDays(20, '18:00')).getMonth() >= 3
-        ? new Date(tokyoInDays(20, '18:00')).getFullYear()
-        : new Date(tokyoInDays(20, '18:00')).getFullYear() - 1;
+    const fiscalYear = fiscalYearOf(new Date(tokyoInDays(20, '18:00')));
     expect(data.createEvent).toMatchObject({
       kind: 'MINI_SALON',
       status: 'DRAFT',

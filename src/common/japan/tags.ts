@@ -18,5 +18,5 @@ export function normalizeTags(values: readonly string[]): string[] {
 
 /** Splits a spreadsheet cell like 「販路開拓、DX／事業承継」 into tags. */
 export function splitTags(cell: string): string[] {
-  return normalizeTags(cell.split(/[,、，;；\/／|｜\n]+/u));
+  return normalizeTags(cell.split(/[,、，;；/／|｜\n]+/u));
 }

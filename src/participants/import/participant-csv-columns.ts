@@ -37,7 +37,7 @@ export type ParticipantCsvField = (typeof PARTICIPANT_COLUMNS)[number]['field'];
 const headerKey = (header: string) =>
   header
     .normalize('NFKC')
-    .replace(/[\s_\-]+/gu, '')
+    .replace(/[\s_-]+/gu, '')
     .toLowerCase();
 
 const FIELD_BY_HEADER = new Map<string, ParticipantCsvField>(
