@@ -1,0 +1,177 @@
+import { Role } from '../src/auth/actor';
+import { RemindersService } from '../src/reminders/reminders.service';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+describe('magic-link sign-in and day-before reminders', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      SMTP_RATE_PER_SECOND: '1000',
+      MAIL_RETRY_BASE_MS: '100',
+      OUTBOX_POLL_MS: '200',
+      MAGIC_LINK_PER_HOUR: '3',
+    });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, {
+      name: '墨田区商工会議所',
+      municipality: '東京都墨田区',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const requestLink = async (email: string) =>
+    ok(
+      await t.gql<{ requestMagicLink: boolean }>(
+        'mutation($email: String!) { requestMagicLink(email: $email) }',
+        { email },
+      ),
+    ).requestMagicLink;
+  const tokenIn = (text: string) => /\/sign-in\?token=([\w-]+)/.exec(text)![1];
+
+  it('emails a sign-in link to a known participant, answers true for anyone, and signs in once', async () => {
+    const person = await createParticipant(t, organizer, { name: '髙橋 﨑子', consentEmail: false });
+    expect(await requestLink(person.email.toUpperCase())).toBe(true);
+    expect(await requestLink('nobody-here@example.jp')).toBe(true);
+    await sink.waitUntil(() => sink.to(person.email).length === 1);
+
+    const [mail] = sink.to(person.email);
+    expect(mail.subject).toBe('【Tsunagu】ログイン用リンクのお知らせ');
+    expect(mail.text).toContain('髙橋 﨑子 様');
+    // Transactional: sent without consent to newsletters, and without unsubscribe headers.
+    expect(mail.header('List-Unsubscribe')).toBeUndefined();
+    const token = tokenIn(mail.text);
+
+    // GET shows a button and does not use the single-use link up.
+    const page = await fetch(`${t.url}/sign-in?token=${token}`);
+    expect(await page.text()).toContain('ログイン / Sign in');
+    const redeemed = await fetch(`${t.url}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const html = await redeemed.text();
+    const session = /<code id="session-token">([^<]+)<\/code>/.exec(html)![1];
+    const me = ok(
+      await t.gql<{ me: { role: string; participant: { id: string } } }>(
+        '{ me { role participant { id } } }',
+        {},
+        session,
+      ),
+    );
+    expect(me.me).toEqual({ role: 'PARTICIPANT', participant: { id: person.id } });
+
+    const redeem =
+      'mutation($token: String!) { redeemMagicLink(token: $token) { token role participant { id } } }';
+    expect(failure(await t.gql(redeem, { token })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'token',
+    });
+
+    // A fresh link through GraphQL.
+    await requestLink(person.email);
+    await sink.waitUntil(() => sink.to(person.email).length === 2);
+    const second = tokenIn(sink.to(person.email)[1].text);
+    const viaGraphql = ok(
+      await t.gql<{ redeemMagicLink: { role: string; participant: { id: string } } }>(redeem, {
+        token: second,
+      }),
+    );
+    expect(viaGraphql.redeemMagicLink).toMatchObject({ role: 'PARTICIPANT', participant: { id: person.id } });
+  });
+
+  it('limits sign-in emails per address per hour, still answering true', async () => {
+    const person = await createParticipant(t, organizer);
+    for (let i = 0; i < 5; i += 1) expect(await requestLink(person.email)).toBe(true);
+    await eventually(async () => {
+      const [{ count }]: { count: string }[] = await t.dataSource.query(
+        `SELECT count(*) FROM outbox_messages WHERE participant_id = $1 AND status = 'SENT'`,
+        [person.id],
+      );
+      return count === '3';
+    }, 'three sign-in emails sent');
+    const [{ count }]: { count: string }[] = await t.dataSource.query(
+      'SELECT count(*) FROM outbox_messages WHERE participant_id = $1',
+      [person.id],
+    );
+    expect(count).toBe('3');
+    expect(sink.to(person.email)).toHaveLength(3);
+  });
+
+  it('reminds registered participants the day before, not those who cancelled or unsubscribed, once', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田区 事業承継セミナー',
+      kind: 'SEMINAR',
+      startsAt: tokyoInDays(1, '14:00'),
+      endsAt: tokyoInDays(1, '16:00'),
+    });
+    const later = await createPublishedEvent(t, organizer, {
+      title: '来週のサロン',
+      startsAt: tokyoInDays(7, '18:00'),
+      endsAt: tokyoInDays(7, '20:00'),
+    });
+    const register = async (eventIdToJoin: string, participantId: string) =>
+      ok(
+        await t.gql<{ register: { id: string } }>(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId: eventIdToJoin, participantId } },
+          organizer,
+        ),
+      ).register.id;
+    const attending = await createParticipant(t, organizer, { name: '岡﨑 一郎' });
+    const english = await createParticipant(t, organizer, { name: 'Liam Ward', locale: 'en' });
+    const cancelled = await createParticipant(t, organizer);
+    const optedOut = await createParticipant(t, organizer);
+    await register(eventId, attending.id);
+    await register(eventId, english.id);
+    await register(later, attending.id);
+    const cancelledRegistration = await register(eventId, cancelled.id);
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+        { id: cancelledRegistration },
+        organizer,
+      ),
+    );
+    await register(eventId, optedOut.id);
+    await t.dataSource.query('UPDATE participants SET email_opt_out = true WHERE id = $1', [optedOut.id]);
+
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 2 });
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 0 });
+    await sink.waitUntil(() => sink.to(attending.email).length + sink.to(english.email).length === 2);
+
+    const [ja] = sink.to(attending.email);
+    expect(ja.subject).toBe('【明日開催】墨田区 事業承継セミナー');
+    expect(ja.text).toContain('岡﨑 一郎 様');
+    expect(ja.text).toContain('主催: 墨田区商工会議所');
+    expect(ja.text).toContain('14:00〜16:00');
+    expect(ja.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(sink.to(english.email)[0].subject).toBe('Tomorrow: 墨田区 事業承継セミナー');
+    await eventually(async () => {
+      const rows: { status: string }[] = await t.dataSource.query(
+        `SELECT status FROM outbox_messages WHERE template = 'reminder'`,
+      );
+      return rows.length === 2 && rows.every((row) => row.status === 'SENT');
+    }, 'reminders sent');
+    expect(sink.to(cancelled.email)).toHaveLength(0);
+    expect(sink.to(optedOut.email)).toHaveLength(0);
+  });
+});
