@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/database/database-options';
-import { databaseUrl, TEMPLATE_DATABASE, withAdminClient } from './test-database';
+import { databaseUrl, templateDatabase, withAdminClient } from './test-database';
 
 /** Builds the template database once per run by applying every migration, as production would. */
 export default async function globalSetup(): Promise<void> {
+  const template = templateDatabase();
   await withAdminClient(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${template}"`);
   });
-  const dataSource = new DataSource(databaseOptions(databaseUrl(TEMPLATE_DATABASE)));
+  const dataSource = new DataSource(databaseOptions(databaseUrl(template)));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
 /**
@@ -7,8 +6,14 @@ import { Client } from 'pg';
  */
 export const ADMIN_DATABASE_URL =
   process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-// One template per checkout, so two working copies on one machine do not drop each other's.
-export const TEMPLATE_DATABASE = `tsunagu_test_template_${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}`;
+/**
+ * One template per test run, so two runs on one machine never drop each other's: global-setup
+ * names it and passes the name to the test workers through the environment.
+ */
+export function templateDatabase(): string {
+  process.env.TSUNAGU_TEST_TEMPLATE ??= `tsunagu_test_template_${process.pid}`;
+  return process.env.TSUNAGU_TEST_TEMPLATE;
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_DATABASE_URL);
@@ -29,7 +34,7 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
 export async function createDatabaseFromTemplate(name: string): Promise<string> {
   await withAdminClient(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
   });
   return databaseUrl(name);
 }
