@@ -33,6 +33,7 @@ export class RegistrationsService {
    */
   async register(actor: Actor, eventId: string, participantId: string | undefined, seat: SeatRequest) {
     const bySelf = actor.kind === 'participant';
+    if (bySelf && participantId && participantId !== actor.participantId) throw RegistrationErrors.notYours();
     const who = bySelf ? actor.participantId : participantId;
     if (!who) throw new InputError('participantId', '登録する参加者を指定してください');
     if (!bySelf) await this.participants.get(who);
