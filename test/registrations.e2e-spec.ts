@@ -138,6 +138,13 @@ describe('registrations', () => {
     expect(failure(await t.gql(REGISTER, { input: { eventId: inviteOnly } }, token)).extensions?.reason).toBe(
       'REGISTRATION_INVITE_ONLY',
     );
+    const eventQuery = 'query($id: ID!) { event(id: $id) { title visibility } }';
+    expect(failure(await t.gql(eventQuery, { id: inviteOnly }, token)).extensions?.code).toBe('NOT_FOUND');
+    ok(await t.gql(REGISTER, { input: { eventId: inviteOnly, participantId: person.id } }, staff));
+    expect(
+      ok(await t.gql<{ event: { visibility: string } }>(eventQuery, { id: inviteOnly }, token)).event
+        .visibility,
+    ).toBe('INVITE_ONLY');
     const closedWindow = await createPublishedEvent(t, organizer, {
       registrationClosesAt: tokyoInDays(-1, '17:00'),
     });

@@ -1,13 +1,11 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
+import { Actor, Role, StaffActor } from '../auth/actor';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
-import { isOpenToAll, managesEvent } from './event-access';
 import { EventStatus } from './event-enums';
-import { EventErrors } from './events.errors';
 import { EventsService } from './events.service';
 import { EventConnection, EventModel } from './models/event.model';
 
@@ -64,13 +62,7 @@ export class EventsResolver {
   @Query(() => EventModel)
   @Allow(...STAFF, Role.PARTICIPANT)
   async event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    const event = await this.eventsService.get(id);
-    // Invite-only and draft events are visible to their organisers; invitees reach them by the
-    // links in their email. Anyone else is told it does not exist.
-    if (!isOpenToAll(event) && !managesEvent(actor, event) && !(isStaff(actor) && event.status !== 'DRAFT')) {
-      throw EventErrors.notFound(id);
-    }
-    return EventModel.from(event);
+    return EventModel.from(await this.eventsService.getVisible(actor, id));
   }
 
   @Query(() => EventConnection, {

@@ -10,7 +10,7 @@ import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input'
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
-import { managesEvent } from './event-access';
+import { isOpenToAll, managesEvent } from './event-access';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -112,6 +112,26 @@ export class EventsService {
     const event = await this.events.findOne({ where: { id }, relations: RELATIONS });
     if (!event) throw EventErrors.notFound(id);
     return event;
+  }
+
+  /**
+   * The event as the actor may see it. Published public events are open to all; drafts only to
+   * the organising side; published invite-only events to staff (the shared calendar shows them)
+   * and to the participants on their list. Anyone else is told it does not exist.
+   */
+  async getVisible(actor: Actor, id: string): Promise<Event> {
+    const event = await this.get(id);
+    if (isOpenToAll(event) || managesEvent(actor, event)) return event;
+    if (event.status !== EventStatus.DRAFT) {
+      if (isStaff(actor)) return event;
+      // Registrations live in their own module; a single indexed lookup keeps the modules apart.
+      const listed: unknown[] = await this.dataSource.query(
+        'SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [id, actor.participantId],
+      );
+      if (listed.length > 0) return event;
+    }
+    throw EventErrors.notFound(id);
   }
 
   /** The event, if the actor's organisation runs or co-hosts it. */
