@@ -63,6 +63,9 @@ ensure_database() {
 ensure_node_modules() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages"
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: the lock file cannot list the other platforms' optional
+    # binaries (@swc/core-darwin-*, …) that this registry does not serve, and `npm ci` refuses
+    # a lock file without them. `npm install` still installs the locked versions.
+    npm install --no-audit --no-fund
   fi
 }

@@ -85,21 +85,18 @@ export class RegistrationsService {
   /** Cancels a registration; a freed seat goes to the first person on the waitlist. */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
     await this.dataSource.transaction(async (manager) => {
-      const registration = await this.findOrFail(manager, registrationId);
-      const event = await this.events.lockManaged(manager, null, registration.eventId);
+      const { registration, event } = await this.lockRegistration(manager, registrationId);
       await this.assertMayAct(manager, actor, registration, event);
-      const current = await this.findOrFail(manager, registrationId); // re-read under the event lock
-      this.assertTransition(current.status, RegistrationStatus.CANCELLED);
-      await manager.update(Registration, current.id, { status: RegistrationStatus.CANCELLED });
-      if (SEATED.includes(current.status)) await this.promoteFromWaitlist(manager, event);
+      this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
+      await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
+      if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
     });
     return this.get(registrationId);
   }
 
   async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
     await this.dataSource.transaction(async (manager) => {
-      const registration = await this.findOrFail(manager, registrationId);
-      const event = await this.events.lockManaged(manager, actor, registration.eventId);
+      const { registration, event } = await this.lockRegistration(manager, registrationId, actor);
       if (event.status !== EventStatus.PUBLISHED) throw RegistrationErrors.eventNotOpen();
       this.assertTransition(registration.status, RegistrationStatus.ATTENDED);
       await manager.update(Registration, registration.id, {
@@ -190,9 +187,15 @@ export class RegistrationsService {
     if (!REGISTRATION_TRANSITIONS.can(from, to)) throw RegistrationErrors.invalidTransition(from, to);
   }
 
-  private async findOrFail(manager: EntityManager, id: string): Promise<Registration> {
-    const registration = await manager.findOneBy(Registration, { id });
-    if (!registration) throw RegistrationErrors.notFound(id);
-    return registration;
+  /**
+   * Locks the registration's event (every change to an event's seats serialises on that row) and
+   * reads the registration under the lock. With an actor, they must manage the event.
+   */
+  private async lockRegistration(manager: EntityManager, id: string, actor: Actor | null = null) {
+    const unlocked = await manager.findOneBy(Registration, { id });
+    if (!unlocked) throw RegistrationErrors.notFound(id);
+    const event = await this.events.lockManaged(manager, actor, unlocked.eventId);
+    const registration = await manager.findOneByOrFail(Registration, { id });
+    return { registration, event };
   }
 }
