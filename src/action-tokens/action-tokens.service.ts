@@ -11,6 +11,8 @@ export interface TokenRequest {
   expiresAt: Date;
 }
 
+export type PreparedToken = TokenRequest & { tokenHash: string };
+
 const hashOf = (raw: string) => createHash('sha256').update(raw, 'utf8').digest('hex');
 
 /**
@@ -22,16 +24,27 @@ const hashOf = (raw: string) => createHash('sha256').update(raw, 'utf8').digest(
 export class ActionTokensService {
   /** Mints tokens in the caller's transaction; returns the raw tokens in the order asked. */
   async mint(manager: EntityManager, requests: TokenRequest[]): Promise<string[]> {
-    if (requests.length === 0) return [];
-    const raws = requests.map(() => randomBytes(32).toString('base64url'));
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ActionToken)
-      .values(requests.map((request, index) => ({ ...request, tokenHash: hashOf(raws[index]) })))
-      .updateEntity(false)
-      .execute();
-    return raws;
+    const prepared = requests.map((request) => this.prepare(request));
+    await this.save(
+      manager,
+      prepared.map(({ row }) => row),
+    );
+    return prepared.map(({ raw }) => raw);
+  }
+
+  /**
+   * A new token without touching the database: the raw value for the link, and the row that
+   * `save` must store before the link leaves the process. Lets a sender store all of an email's
+   * tokens in one INSERT.
+   */
+  prepare(request: TokenRequest): { raw: string; row: PreparedToken } {
+    const raw = randomBytes(32).toString('base64url');
+    return { raw, row: { ...request, tokenHash: hashOf(raw) } };
+  }
+
+  async save(manager: EntityManager, rows: PreparedToken[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.createQueryBuilder().insert().into(ActionToken).values(rows).updateEntity(false).execute();
   }
 
   /**

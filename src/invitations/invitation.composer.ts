@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
-import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
@@ -23,7 +22,6 @@ export class InvitationComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
-    private readonly tokens: ActionTokensService,
     private readonly config: AppConfig,
   ) {
     composers.register(this);
@@ -34,15 +32,21 @@ export class InvitationComposer implements MailComposer {
     participant,
     unsubscribeUrl,
     manager,
+    issueToken,
   }: ComposeInput): Promise<ComposedEmail | null> {
-    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    const registration = await manager.findOne(Registration, {
+      select: { id: true, status: true, eventId: true },
+      where: { id: message.params.registrationId },
+    });
     // Answered (or registered some other way) before the email went out: nothing to ask.
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
-    const [token] = await this.tokens.mint(manager, [
-      { purpose: TokenPurpose.INVITATION_RESPONSE, subjectId: registration.id, expiresAt: event.endsAt },
-    ]);
+    const token = issueToken({
+      purpose: TokenPurpose.INVITATION_RESPONSE,
+      subjectId: registration.id,
+      expiresAt: event.endsAt,
+    });
     const respond = `${this.config.PUBLIC_URL}/invitations/respond?token=${token}`;
     return invitationEmail({
       locale: participant.locale === 'en' ? 'en' : 'ja',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { TokenRequest } from '../action-tokens/action-tokens.service';
 import { Participant } from '../participants/participant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { ComposedEmail } from './templates/email-layout';
@@ -10,8 +11,13 @@ export interface ComposeInput {
   participant: Participant;
   /** Set for non-transactional mail: the one-click unsubscribe link to show in the footer. */
   unsubscribeUrl: string | null;
-  /** For reads and for minting the email's link tokens. */
+  /** For reads. */
   manager: EntityManager;
+  /**
+   * A token for a link in this email (raw value returned). The sender stores every token of the
+   * email in one INSERT before it goes out.
+   */
+  issueToken(request: TokenRequest): string;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
-import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
 import { Participant } from '../participants/participant.entity';
 import { MailComposers } from './mail-composers';
@@ -40,12 +40,13 @@ export class MailDelivery {
   ) {}
 
   async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
-    const message = await this.claim(outboxMessageId);
-    if (!message) return this.whyNotClaimed(outboxMessageId);
+    const claimed = await this.claim(outboxMessageId);
+    if (!claimed) return this.whyNotClaimed(outboxMessageId);
+    const { message, participant } = claimed;
 
     let email: OutgoingEmail | null;
     try {
-      email = await this.compose(message);
+      email = await this.compose(message, participant);
     } catch (error) {
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
       return this.failTemporarily(message, `compose: ${(error as Error).message}`, options.lastAttempt);
@@ -80,23 +81,31 @@ export class MailDelivery {
     }
   }
 
-  /** PENDING → SENDING, or SENDING with an expired lease → SENDING (a resend, counted). */
-  private async claim(id: string): Promise<OutboxMessage | null> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE outbox_messages
-          SET status = 'SENDING',
-              attempts = attempts + 1,
-              resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
-              lease_expires_at = now() + $2 * interval '1 millisecond',
-              updated_at = now()
-        WHERE id = $1
-          AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
-        RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts`,
+  /**
+   * PENDING → SENDING, or SENDING with an expired lease → SENDING (a resend, counted), with the
+   * recipient read in the same round trip.
+   */
+  private async claim(
+    id: string,
+  ): Promise<{ message: OutboxMessage; participant: Participant | null } | null> {
+    const rows = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE outbox_messages
+            SET status = 'SENDING',
+                attempts = attempts + 1,
+                resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+                lease_expires_at = now() + $2 * interval '1 millisecond',
+                updated_at = now()
+          WHERE id = $1
+            AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
+          RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts)
+       SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at
+         FROM claimed LEFT JOIN participants p ON p.id = claimed.participant_id`,
       [id, this.config.MAIL_LEASE_MS],
-    )) as [ClaimedRow[], number];
+    )) as ClaimedRow[];
     const row = rows[0];
     if (!row) return null;
-    return Object.assign(new OutboxMessage(), {
+    const message = Object.assign(new OutboxMessage(), {
       id: row.id,
       key: row.key,
       template: row.template,
@@ -108,6 +117,19 @@ export class MailDelivery {
       attempts: row.attempts,
       status: OutboxStatus.SENDING,
     });
+    const participant =
+      row.participant_id && row.email !== null
+        ? Object.assign(new Participant(), {
+            id: row.participant_id,
+            email: row.email,
+            name: row.name,
+            locale: row.locale,
+            consentEmail: row.consent_email,
+            emailOptOut: row.email_opt_out,
+            emailSuppressedAt: row.email_suppressed_at,
+          })
+        : null;
+    return { message, participant };
   }
 
   private async whyNotClaimed(id: string): Promise<DeliveryOutcome> {
@@ -117,30 +139,34 @@ export class MailDelivery {
     return { kind: 'busy', until: row.leaseExpiresAt };
   }
 
-  private async compose(message: OutboxMessage): Promise<OutgoingEmail | null> {
-    const manager = this.dataSource.manager;
-    const participant = message.participantId
-      ? await manager.findOneBy(Participant, { id: message.participantId })
-      : null;
+  private async compose(
+    message: OutboxMessage,
+    participant: Participant | null,
+  ): Promise<OutgoingEmail | null> {
     if (!participant) return this.skip(message, 'RECIPIENT_GONE');
     if (!mayEmail(participant, message.transactional)) {
       return this.skip(message, participant.emailSuppressedAt ? 'SUPPRESSED' : 'OPTED_OUT');
     }
-    let unsubscribeUrl: string | null = null;
-    if (!message.transactional) {
-      const [token] = await this.tokens.mint(manager, [
-        {
+    const tokens: PreparedToken[] = [];
+    const issueToken = (request: TokenRequest) => {
+      const { raw, row } = this.tokens.prepare(request);
+      tokens.push(row);
+      return raw;
+    };
+    const unsubscribeUrl = message.transactional
+      ? null
+      : `${this.config.PUBLIC_URL}/unsubscribe/${issueToken({
           purpose: TokenPurpose.UNSUBSCRIBE,
           subjectId: participant.id,
           expiresAt: new Date(Date.now() + UNSUBSCRIBE_TOKEN_DAYS * 86_400_000),
-        },
-      ]);
-      unsubscribeUrl = `${this.config.PUBLIC_URL}/unsubscribe/${token}`;
-    }
+        })}`;
+    const manager = this.dataSource.manager;
     const composed = await this.composers
       .get(message.template)
-      .compose({ message, participant, unsubscribeUrl, manager });
+      .compose({ message, participant, unsubscribeUrl, manager, issueToken });
     if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
+    // The links must work before anyone can click them.
+    await this.tokens.save(manager, tokens);
     return this.envelope(message, participant, composed, unsubscribeUrl);
   }
 
@@ -208,4 +234,10 @@ interface ClaimedRow {
   batch_id: string | null;
   params: Record<string, string>;
   attempts: number;
+  email: string | null;
+  name: string;
+  locale: Participant['locale'];
+  consent_email: boolean;
+  email_opt_out: boolean;
+  email_suppressed_at: Date | null;
 }

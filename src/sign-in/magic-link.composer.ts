@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
-import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
@@ -14,21 +13,18 @@ export class MagicLinkComposer implements MailComposer {
 
   constructor(
     composers: MailComposers,
-    private readonly tokens: ActionTokensService,
     private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
 
-  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+  async compose({ message, participant, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     // The validity runs from the request, not from when the queue got to it.
     const expiresAt = new Date(
       Number(message.params.requestedAt) + this.config.MAGIC_LINK_TTL_MINUTES * 60_000,
     );
     if (expiresAt.getTime() <= Date.now()) return null;
-    const [token] = await this.tokens.mint(manager, [
-      { purpose: TokenPurpose.MAGIC_LINK, subjectId: participant.id, expiresAt },
-    ]);
+    const token = issueToken({ purpose: TokenPurpose.MAGIC_LINK, subjectId: participant.id, expiresAt });
     return magicLinkEmail({
       locale: participant.locale === 'en' ? 'en' : 'ja',
       participantName: participant.name,

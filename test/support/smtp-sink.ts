@@ -34,6 +34,8 @@ export interface SmtpSinkOptions {
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   readonly refusals: { address: string; code: number }[] = [];
+  /** Server errors other than clients resetting their connections. */
+  readonly serverErrors: Error[] = [];
   private readonly rcptAttempts = new Map<string, number>();
   private readonly events = new EventEmitter();
 
@@ -78,6 +80,10 @@ export class SmtpSink {
           void ref.sink!.receive(raw, to, options.parse ?? true);
         });
       },
+    });
+    // A client dying mid-session (a SIGKILLed worker) resets its connections: expected, not a failure.
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') ref.sink?.serverErrors.push(error);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.server.address() as AddressInfo;
