@@ -1,0 +1,265 @@
+/**
+ * `npm run bench:mail [-- COUNT]` — sends a 10,000-invitation campaign through the whole pipeline
+ * (inviteParticipants' service → outbox rows → relay → BullMQ → sender → pooled SMTP) into a
+ * local SMTP sink, and then the same number of the same emails straight through nodemailer with
+ * the same pool and rate settings, to show what the queue and the database add.
+ * Targets: ≥ 200 emails/s, and the pipeline within 25% of the sink-alone time.
+ *
+ * Settings (environment): BENCH_RATE (SMTP_RATE_PER_SECOND, default 250), BENCH_POOL
+ * (SMTP_POOL_SIZE, default 5), BENCH_CONCURRENCY (WORKER_CONCURRENCY, default 50).
+ */
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { Role } from '../src/auth/actor';
+import { loadConfig } from '../src/config/app-config';
+import { databaseOptions } from '../src/database/database-options';
+import { EventKind, EventStatus } from '../src/events/event-enums';
+import { invitationEmail } from '../src/invitations/invitation.template';
+import { InvitationsService } from '../src/invitations/invitations.service';
+import { OrganizationKind } from '../src/organizations/organization-kind';
+import { ALL_QUEUES } from '../src/queue/queue-names';
+import { WorkerModule } from '../src/worker.module';
+import { freshDatabase } from './bench-database';
+
+const COUNT = Number(process.argv[2] ?? 10_000);
+const RATE = process.env.BENCH_RATE ?? '250';
+const POOL = process.env.BENCH_POOL ?? '5';
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '50';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const databaseUrl = await freshDatabase('tsunagu_bench_mail');
+  const migrator = new DataSource(databaseOptions(databaseUrl));
+  await migrator.initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
+
+  const pipelineSink = await SinkProcess.start();
+  const prefix = `bench_mail_${randomBytes(3).toString('hex')}`;
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: prefix,
+    RUN_MIGRATIONS: 'false',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PUBLIC_URL: 'https://tsunagu.example.jp',
+    SMTP_URL: pipelineSink.url,
+    SMTP_RATE_PER_SECOND: RATE,
+    SMTP_POOL_SIZE: POOL,
+    WORKER_CONCURRENCY: CONCURRENCY,
+    LOG_LEVEL: 'warn',
+  };
+  // This script is an entry point: the app reads its configuration from the environment.
+  Object.assign(process.env, env);
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  const dataSource = app.get(DataSource);
+
+  const { eventId, participantIds } = await seed(dataSource, COUNT);
+  log(
+    `seeded ${COUNT} participants; sending through the pipeline (rate ${RATE}/s, pool ${POOL}, concurrency ${CONCURRENCY})…`,
+  );
+
+  const started = performance.now();
+  const campaign = await app
+    .get(InvitationsService)
+    .invite(
+      { kind: 'user', userId: randomUUID(), role: Role.ADMIN, organizationId: null },
+      eventId,
+      participantIds,
+    );
+  const committed = performance.now();
+  await pipelineSink.waitFor(COUNT);
+  const lastEmail = performance.now();
+  const pipelineSeconds = (lastEmail - started) / 1000;
+  const [{ sent, resent }]: { sent: string; resent: string }[] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE status = 'SENT') AS sent, COALESCE(sum(resent_after_crash), 0) AS resent
+       FROM outbox_messages WHERE batch_id = $1`,
+    [campaign.id],
+  );
+  await cleanup(app, prefix);
+  await pipelineSink.stop();
+
+  log('sending the same emails straight through nodemailer (sink alone)…');
+  const sinkAloneSeconds = await sinkAlone(COUNT, config.SMTP_RATE_PER_SECOND, config.SMTP_POOL_SIZE);
+
+  const result = {
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+    emails: COUNT,
+    settings: {
+      SMTP_RATE_PER_SECOND: Number(RATE),
+      SMTP_POOL_SIZE: Number(POOL),
+      WORKER_CONCURRENCY: Number(CONCURRENCY),
+    },
+    inviteTransactionMs: Math.round(committed - started),
+    pipeline: {
+      timeToLastEmailSeconds: round(pipelineSeconds),
+      emailsPerSecond: Math.round(COUNT / pipelineSeconds),
+      outboxRowsSent: Number(sent),
+      resentAfterCrash: Number(resent),
+    },
+    sinkAlone: {
+      timeToLastEmailSeconds: round(sinkAloneSeconds),
+      emailsPerSecond: Math.round(COUNT / sinkAloneSeconds),
+    },
+    overheadPercent: round(((pipelineSeconds - sinkAloneSeconds) / sinkAloneSeconds) * 100),
+    targets: {
+      atLeast200PerSecond: COUNT / pipelineSeconds >= 200,
+      overheadUnder25Percent: pipelineSeconds < sinkAloneSeconds * 1.25,
+    },
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+/** An organisation, a published event and COUNT participants who consented to email. */
+async function seed(dataSource: DataSource, count: number) {
+  const [{ id: organizationId }]: { id: string }[] = await dataSource.query(
+    `INSERT INTO organizations (name, kind, municipality) VALUES ('東京財務事務所', $1, '東京都千代田区') RETURNING id`,
+    [OrganizationKind.FINANCE_OFFICE],
+  );
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const [{ id: eventId }]: { id: string }[] = await dataSource.query(
+    `INSERT INTO events (organization_id, kind, title, venue, starts_at, ends_at, status, fiscal_year)
+     VALUES ($1, $2, '東京活性化サロン（第5回）販路開拓', '東京財務事務所 会議室', $3, $4, $5, 2026) RETURNING id`,
+    [
+      organizationId,
+      EventKind.SALON,
+      startsAt,
+      new Date(startsAt.getTime() + 3 * 3_600_000),
+      EventStatus.PUBLISHED,
+    ],
+  );
+  const rows: { id: string }[] = await dataSource.query(
+    `INSERT INTO participants (email, name, furigana, consent_email)
+     SELECT 'invitee' || i || '@example.jp', '髙橋 﨑' || i, 'タカハシ サキ', true FROM generate_series(1, $1) AS i
+     RETURNING id`,
+    [count],
+  );
+  return { eventId, participantIds: rows.map((row) => row.id) };
+}
+
+/** The same invitation, composed once per message as the sender does, sent with the same transport settings. */
+async function sinkAlone(count: number, rate: number, pool: number): Promise<number> {
+  const sink = await SinkProcess.start();
+  const transport = createTransport({
+    pool: true,
+    url: sink.url,
+    maxConnections: pool,
+    maxMessages: 1000,
+    rateLimit: rate,
+    rateDelta: 1000,
+  });
+  const event = {
+    id: randomUUID(),
+    title: '東京活性化サロン（第5回）販路開拓',
+    status: EventStatus.PUBLISHED,
+    startsAt: new Date(),
+    endsAt: new Date(Date.now() + 3 * 3_600_000),
+    venue: '東京財務事務所 会議室',
+    onlineUrl: null,
+    organizer: '東京財務事務所',
+    coHosts: [],
+  };
+  const started = performance.now();
+  const sends: Promise<unknown>[] = [];
+  for (let i = 1; i <= count; i += 1) {
+    const token = randomBytes(32).toString('base64url');
+    const email = invitationEmail({
+      locale: 'ja',
+      participantName: `髙橋 﨑${i}`,
+      event,
+      acceptUrl: `https://tsunagu.example.jp/invitations/respond?token=${token}&accept=1`,
+      declineUrl: `https://tsunagu.example.jp/invitations/respond?token=${token}&accept=0`,
+      unsubscribeUrl: `https://tsunagu.example.jp/unsubscribe/${token}`,
+    });
+    sends.push(
+      transport.sendMail({
+        from: 'Tsunagu <no-reply@tsunagu.local>',
+        to: { name: `髙橋 﨑${i}`, address: `direct${i}@example.jp` },
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        textEncoding: 'base64',
+        headers: {
+          'List-Unsubscribe': `<https://tsunagu.example.jp/unsubscribe/${token}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      }),
+    );
+  }
+  await Promise.all(sends);
+  await sink.waitFor(count);
+  const seconds = (performance.now() - started) / 1000;
+  transport.close();
+  await sink.stop();
+  return seconds;
+}
+
+async function cleanup(app: INestApplicationContext, prefix: string): Promise<void> {
+  await app.close();
+  for (const name of ALL_QUEUES) {
+    const queue = new Queue(name, { connection: { url: process.env.REDIS_URL }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+/** The SMTP sink, in a child process (bench/smtp-sink-process.ts). */
+class SinkProcess {
+  private count = 0;
+  private waiters: { count: number; resolve: () => void }[] = [];
+
+  private constructor(
+    private readonly child: ReturnType<typeof fork>,
+    readonly url: string,
+  ) {
+    child.on('message', (message: { count?: number }) => {
+      if (message.count === undefined) return;
+      this.count = message.count;
+      this.waiters = this.waiters.filter((waiter) =>
+        waiter.count <= this.count ? (waiter.resolve(), false) : true,
+      );
+    });
+  }
+
+  static start(): Promise<SinkProcess> {
+    const child = fork(join(__dirname, 'smtp-sink-process.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve) => {
+      child.once('message', (message: { url: string }) => resolve(new SinkProcess(child, message.url)));
+    });
+  }
+
+  waitFor(count: number): Promise<void> {
+    if (this.count >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill();
+    });
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
