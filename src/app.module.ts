@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { MatchingModule } from './matching/matching.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { QueueModule } from './queue/queue.module';
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
     InvitationsModule,
     SignInModule,
     RemindersModule,
+    MatchingModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { MatchingModule } from './matching/matching.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -26,6 +27,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     InvitationsModule,
     SignInModule,
     RemindersModule,
+    MatchingModule,
   ],
 })
 export class WorkerModule {}

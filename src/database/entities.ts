@@ -2,6 +2,8 @@ import { ActionToken } from '../action-tokens/action-token.entity';
 import { Event } from '../events/event.entity';
 import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
+import { MatchingRun } from '../matching/matching-run.entity';
+import { Suggestion } from '../matching/suggestion.entity';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
@@ -21,4 +23,6 @@ export const ENTITIES = [
   ActionToken,
   OutboxMessage,
   InvitationCampaign,
+  MatchingRun,
+  Suggestion,
 ];

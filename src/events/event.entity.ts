@@ -86,6 +86,14 @@ export class Event {
   @Column('int')
   fiscalYear: number;
 
+  /** Matching: the engine's cross-industry bonus for this event; null uses the engine default (0.1). */
+  @Column({ type: 'real', nullable: true })
+  matchCrossIndustryBonus: number | null;
+
+  /** Matching: whether two exhibitors may be suggested to each other; null means no. */
+  @Column({ type: 'boolean', nullable: true })
+  matchAllowExhibitorPairs: boolean | null;
+
   @OneToMany(() => MatchmakingSession, (session) => session.event)
   sessions: MatchmakingSession[];
 

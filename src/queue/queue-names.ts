@@ -7,6 +7,8 @@ export const QueueName = {
   MAIL: 'mail',
   /** Periodic scans that write reminder emails into the outbox. */
   REMINDERS: 'reminders',
+  /** Computes an event's suggestions: `{ matchingRunId }`, job id = the run id. */
+  MATCHING: 'matching',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,3 +25,11 @@ export interface DeliverMailPayload {
 export const ReminderJob = {
   SCAN_TOMORROW: 'scan-events-tomorrow',
 } as const;
+
+export const MatchingJob = {
+  COMPUTE: 'compute-suggestions',
+} as const;
+
+export interface ComputeSuggestionsPayload {
+  matchingRunId: string;
+}

@@ -1,0 +1,49 @@
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors/app-error';
+
+export enum MatchingErrorCode {
+  RUN_NOT_FOUND = 'MATCHING_RUN_NOT_FOUND',
+  SUGGESTION_NOT_FOUND = 'MATCHING_SUGGESTION_NOT_FOUND',
+  NOT_YOUR_SUGGESTION = 'MATCHING_NOT_YOUR_SUGGESTION',
+  NO_SUCCEEDED_RUN = 'MATCHING_NO_SUCCEEDED_RUN',
+  EVENT_NOT_OPEN = 'MATCHING_EVENT_NOT_OPEN',
+  MEETING_REQUESTS_UNAVAILABLE = 'MATCHING_MEETING_REQUESTS_UNAVAILABLE',
+}
+
+export const MAX_INVITEE_RECOMMENDATIONS = 200;
+
+export const MatchingErrors = {
+  runNotFound: (id: string) =>
+    new NotFoundError(MatchingErrorCode.RUN_NOT_FOUND, `マッチングの実行が見つかりません: ${id}`),
+  suggestionNotFound: (id: string) =>
+    new NotFoundError(MatchingErrorCode.SUGGESTION_NOT_FOUND, `おすすめが見つかりません: ${id}`),
+  notYours: () =>
+    new ForbiddenError('ご本人のおすすめのみ表示・操作できます', MatchingErrorCode.NOT_YOUR_SUGGESTION),
+  noSucceededRun: () =>
+    new ConflictError(
+      MatchingErrorCode.NO_SUCCEEDED_RUN,
+      'まだマッチングが完了していません。runMatching を実行し、完了してから送信してください',
+      'eventId',
+    ),
+  eventNotOpen: () =>
+    new ConflictError(
+      MatchingErrorCode.EVENT_NOT_OPEN,
+      'このイベントは終了または中止されたため、マッチングできません',
+      'eventId',
+    ),
+  invalidFirst: () =>
+    new InputError('first', `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`),
+  invalidId: (field: string) => new InputError(field, `${field} の形式が正しくありません`),
+  meetingRequestsUnavailable: () =>
+    new ConflictError(
+      MatchingErrorCode.MEETING_REQUESTS_UNAVAILABLE,
+      '面談申込の受付はまだ準備中です。お手数ですが主催者にお問い合わせください',
+    ),
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An ID argument checked before it reaches SQL, so a typo is BAD_USER_INPUT naming the field. */
+export function uuidArg(field: string, value: string): string {
+  if (!UUID.test(value)) throw MatchingErrors.invalidId(field);
+  return value;
+}

@@ -1,0 +1,136 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { ParticipantModel } from '../participants/models/participant.model';
+import { canSeeContact } from '../participants/participant-access';
+import { MatchingSettingsInput } from './dto/matching-settings.input';
+import { InviteeRecommendationsService } from './invitee-recommendations.service';
+import { uuidArg } from './matching.errors';
+import { MatchingService } from './matching.service';
+import { InviteeRecommendationModel } from './models/invitee-recommendation.model';
+import { MatchingRunModel } from './models/matching-run.model';
+import { MatchingSettingsModel } from './models/matching-settings.model';
+import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
+import { SuggestionModel } from './models/suggestion.model';
+import { Suggestion } from './suggestion.entity';
+import { SuggestionDigestsService } from './suggestion-digests.service';
+import { SuggestionsService } from './suggestions.service';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+const ORGANIZERS = [Role.ADMIN, Role.ORGANIZER];
+
+@Resolver()
+export class MatchingResolver {
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly suggestions: SuggestionsService,
+    private readonly digests: SuggestionDigestsService,
+    private readonly invitees: InviteeRecommendationsService,
+  ) {}
+
+  @Mutation(() => MatchingRunModel, {
+    description: 'おすすめを計算する（キューで実行。実行中のものがあればそれを返す）',
+  })
+  @Allow(...STAFF)
+  async runMatching(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<MatchingRunModel> {
+    return MatchingRunModel.from(await this.matching.start(actor, uuidArg('eventId', eventId)));
+  }
+
+  @Query(() => MatchingRunModel, { description: 'マッチングの状態と進捗' })
+  @Allow(...STAFF)
+  async matchingRun(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MatchingRunModel> {
+    return MatchingRunModel.from(await this.matching.getManagedRun(actor, uuidArg('id', id)));
+  }
+
+  @Mutation(() => MatchingSettingsModel, { description: 'イベントのマッチング設定（次回の実行から反映）' })
+  @Allow(...STAFF)
+  async updateMatchingSettings(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('input') input: MatchingSettingsInput,
+  ): Promise<MatchingSettingsModel> {
+    return MatchingSettingsModel.from(
+      await this.matching.updateSettings(actor, uuidArg('eventId', eventId), input),
+    );
+  }
+
+  @Query(() => [SuggestionModel], { description: '自分へのおすすめ（参加者）' })
+  @Allow(Role.PARTICIPANT)
+  async mySuggestions(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<SuggestionModel[]> {
+    return this.toModels(actor, await this.suggestions.mine(actor, uuidArg('eventId', eventId)));
+  }
+
+  @Query(() => [SuggestionModel], {
+    description: 'ある参加者へのおすすめ（主催者・スタッフ。参加者は本人の分のみ）',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async suggestionsFor(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('participantId', { type: () => ID }) participantId: string,
+    @Args('includeDismissed', { nullable: true, defaultValue: false }) includeDismissed: boolean,
+  ): Promise<SuggestionModel[]> {
+    return this.toModels(
+      actor,
+      await this.suggestions.forParticipant(
+        actor,
+        uuidArg('eventId', eventId),
+        uuidArg('participantId', participantId),
+        includeDismissed,
+      ),
+    );
+  }
+
+  @Mutation(() => SuggestionModel, { description: 'おすすめを非表示にする（以後の実行でも再び表示しない）' })
+  @Allow(Role.PARTICIPANT)
+  async dismissSuggestion(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SuggestionModel> {
+    const [model] = this.toModels(actor, [await this.suggestions.dismiss(actor, uuidArg('id', id))]);
+    return model;
+  }
+
+  @Mutation(() => SuggestionDigestResultModel, {
+    description: '最新のマッチング結果を、参加者ごとにおすすめメール（上位5名）で送る',
+  })
+  @Allow(...ORGANIZERS)
+  sendSuggestionDigests(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<SuggestionDigestResultModel> {
+    return this.digests.send(actor, uuidArg('eventId', eventId));
+  }
+
+  @Query(() => [InviteeRecommendationModel], {
+    description: '招待すると良い参加者（イベントのテーマと登録済みの参加者から）',
+  })
+  @Allow(...STAFF)
+  async recommendInvitees(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+  ): Promise<InviteeRecommendationModel[]> {
+    const rows = await this.invitees.recommend(actor, uuidArg('eventId', eventId), first);
+    return rows.map((row) =>
+      Object.assign(new InviteeRecommendationModel(), {
+        participant: ParticipantModel.from(row.participant, true),
+        score: row.score,
+        reasons: row.reasons,
+      }),
+    );
+  }
+
+  private toModels(actor: Actor, suggestions: Suggestion[]): SuggestionModel[] {
+    return suggestions.map((s) => SuggestionModel.from(s, canSeeContact(actor, s.suggestedParticipantId)));
+  }
+}

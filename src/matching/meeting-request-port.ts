@@ -1,0 +1,15 @@
+/**
+ * What the digest's 「面談を申し込む」 page needs from the meetings feature: file a request from
+ * the suggestion's receiver to the suggested person. Matching depends on this small port, not on
+ * the meetings module's internals; MatchingModule binds it to the meetings service.
+ */
+export interface MeetingRequestPort {
+  requestMeeting(
+    fromParticipantId: string,
+    eventId: string,
+    toParticipantId: string,
+    message: string,
+  ): Promise<{ id: string; status: string }>;
+}
+
+export const MEETING_REQUEST_PORT = Symbol('MEETING_REQUEST_PORT');

@@ -1,0 +1,21 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('SuggestionDigestResult', {
+  description: 'おすすめメールの送信受付。participants = queued + alreadyQueued + notEmailable',
+})
+export class SuggestionDigestResultModel {
+  @Field(() => ID, { description: 'どのマッチング結果を送ったか（最新の完了した実行）' })
+  runId: string;
+
+  @Field(() => Int, { description: 'おすすめのある参加者の数' })
+  participants: number;
+
+  @Field(() => Int, { description: '今回送信待ちにしたメールの通数' })
+  queued: number;
+
+  @Field(() => Int, { description: 'この結果についてすでに送信済み・送信待ちだった通数' })
+  alreadyQueued: number;
+
+  @Field(() => Int, { description: 'メール受信の同意がない・配信停止・不達のため送らない人数' })
+  notEmailable: number;
+}

@@ -1,0 +1,153 @@
+import { escapeHtml } from '../common/html/html-page';
+import { EventMailContext } from '../mail/event-mail-context';
+import { ComposedEmail, greetingFor, MailLocale, organiserLines } from '../mail/templates/email-layout';
+import { formatEventTime } from '../mail/templates/mail-dates';
+
+export interface DigestItem {
+  name: string;
+  companyName: string | null;
+  title: string | null;
+  reasons: string[];
+  requestUrl: string;
+}
+
+export interface SuggestionDigestData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  items: DigestItem[];
+  unsubscribeUrl: string | null;
+}
+
+const TEXT = {
+  ja: {
+    subject: (title: string) => `【おすすめの面談相手】${title}`,
+    intro: (title: string, count: number) =>
+      `「${title}」にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
+    how: '話してみたい方がいれば「面談を申し込む」からお申し込みください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
+    event: 'イベント',
+    date: '日時',
+    venue: '会場',
+    person: (item: DigestItem) =>
+      `${item.companyName ? `${item.companyName}\u3000` : ''}${item.name} 様${item.title ? `（${item.title}）` : ''}`,
+    request: '面談を申し込む',
+    notes: [
+      '連絡先（メールアドレス・電話番号）は、お互いが面談に合意した後にお知らせします。',
+      'リンクは開催終了まで有効です。',
+    ],
+    via: 'このメールは Tsunagu（つなぐ）から送信しています。',
+    unsubscribe: '今後のご案内メールが不要な方は、次のリンクから配信を停止できます。',
+    unsubscribeLink: '配信停止',
+  },
+  en: {
+    subject: (title: string) => `People to meet at ${title}`,
+    intro: (title: string, count: number) =>
+      `Based on the profiles of the participants of "${title}", here are ${count} ${count === 1 ? 'person' : 'people'} we think you should meet.`,
+    how: 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will send you the time and place.',
+    event: 'Event',
+    date: 'Date',
+    venue: 'Venue',
+    person: (item: DigestItem) =>
+      `${item.name}${item.title ? `, ${item.title}` : ''}${item.companyName ? ` (${item.companyName})` : ''}`,
+    request: 'Request a meeting',
+    notes: [
+      'Contact details (email, phone) are shared only after both of you have agreed to meet.',
+      'The links work until the event ends.',
+    ],
+    via: 'This email was sent through Tsunagu.',
+    unsubscribe: 'If you no longer wish to receive these emails, you can unsubscribe here:',
+    unsubscribeLink: 'Unsubscribe',
+  },
+} as const;
+
+/**
+ * The suggestion digest: up to five people, each with the reasons and their own 「面談を申し込む」
+ * button. Rendered here rather than with the shared layout because that layout has a single row
+ * of actions, and a digest needs one per person; the look (widths, colours, footer) is the same.
+ */
+export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail {
+  const text = TEXT[data.locale];
+  const { event } = data;
+  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  const details = [
+    { label: text.event, value: event.title },
+    { label: text.date, value: formatEventTime(data.locale, event.startsAt, event.endsAt) },
+    ...(place ? [{ label: text.venue, value: place }] : []),
+  ];
+  const sender = organiserLines(data.locale, event.organizer, event.coHosts);
+  const greeting = greetingFor(data.locale, data.participantName);
+  const paragraphs = [text.intro(event.title, data.items.length), text.how];
+  const subject = text.subject(event.title);
+  return {
+    subject,
+    text: renderText(data, { greeting, paragraphs, details, sender }),
+    html: renderHtml(data, { subject, greeting, paragraphs, details, sender }),
+  };
+}
+
+interface Parts {
+  greeting: string;
+  paragraphs: string[];
+  details: { label: string; value: string }[];
+  sender: string[];
+}
+
+function renderText(data: SuggestionDigestData, parts: Parts): string {
+  const text = TEXT[data.locale];
+  const lines: string[] = [parts.greeting, ''];
+  for (const paragraph of parts.paragraphs) lines.push(paragraph, '');
+  for (const { label, value } of parts.details) lines.push(`■ ${label}: ${value}`);
+  lines.push('');
+  data.items.forEach((item, index) => {
+    lines.push(`${index + 1}. ${text.person(item)}`);
+    for (const reason of item.reasons) lines.push(`   ・${reason}`);
+    lines.push(`   ▶ ${text.request}`, `   ${item.requestUrl}`, '');
+  });
+  for (const note of text.notes) lines.push(`※ ${note}`);
+  lines.push('', '――――――――――――――――', ...parts.sender, text.via);
+  if (data.unsubscribeUrl) lines.push('', text.unsubscribe, data.unsubscribeUrl);
+  return lines.join('\n') + '\n';
+}
+
+function renderHtml(data: SuggestionDigestData, parts: Parts & { subject: string }): string {
+  const text = TEXT[data.locale];
+  const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
+  const details = `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;width:100%">${parts.details
+    .map(
+      ({ label, value }) =>
+        `<tr><th style="text-align:left;vertical-align:top;padding:6px 12px 6px 0;white-space:nowrap;color:#52606d;font-weight:normal">${escapeHtml(label)}</th><td style="padding:6px 0">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('')}</table>`;
+  const items = data.items
+    .map(
+      (item, index) => `<div style="margin:0 0 16px;padding:16px;border:1px solid #e4e7eb;border-radius:8px">
+<p style="margin:0 0 8px;font-weight:bold">${index + 1}. ${escapeHtml(text.person(item))}</p>
+<ul style="margin:0 0 12px;padding-left:20px">${item.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>
+<a href="${escapeHtml(item.requestUrl)}" style="display:inline-block;padding:12px 24px;border-radius:6px;text-decoration:none;font-weight:bold;background:#1d4ed8;color:#ffffff;border:1px solid #1d4ed8">${escapeHtml(text.request)}</a>
+</div>`,
+    )
+    .join('\n');
+  const notes = text.notes
+    .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
+    .join('');
+  const unsubscribe = data.unsubscribeUrl
+    ? `<p style="margin:12px 0 0">${escapeHtml(text.unsubscribe)} <a href="${escapeHtml(data.unsubscribeUrl)}" style="color:#52606d">${escapeHtml(text.unsubscribeLink)}</a></p>`
+    : '';
+  return `<!doctype html>
+<html lang="${data.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(parts.subject)}</title></head>
+<body style="margin:0;padding:0;background:#f6f7f9">
+<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
+${p(parts.greeting)}
+${parts.paragraphs.map(p).join('\n')}
+${details}
+${items}
+${notes}
+<div style="margin-top:24px;padding-top:12px;border-top:1px solid #e4e7eb;font-size:13px;color:#52606d">
+${parts.sender.map((line) => `<p style="margin:0">${escapeHtml(line)}</p>`).join('')}
+<p style="margin:8px 0 0">${escapeHtml(text.via)}</p>
+${unsubscribe}
+</div>
+</div>
+</body></html>
+`;
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { Event } from '../events/event.entity';
+import { MailLocale } from '../mail/templates/email-layout';
+import { MATCHABLE_EVENT_STATUSES } from './matching.service';
+import { MatchingErrors } from './matching.errors';
+import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
+import { Suggestion } from './suggestion.entity';
+
+/** What the page behind a digest link shows before the participant presses the button. */
+export interface SuggestionLinkPreview {
+  locale: MailLocale;
+  participantName: string;
+  otherName: string;
+  otherCompany: string | null;
+  otherTitle: string | null;
+  reasons: string[];
+  eventTitle: string;
+}
+
+export interface MeetingRequestFiled {
+  preview: SuggestionLinkPreview;
+  meetingRequestId: string;
+  status: string;
+}
+
+export const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * The digest's 「面談を申し込む」 links: the token (purpose SUGGESTION_MEETING_REQUEST, subject the
+ * suggestion) says who asks whom at which event; the meetings feature files the request.
+ */
+@Injectable()
+export class SuggestionLinksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ActionTokensService,
+    @Optional() @Inject(MEETING_REQUEST_PORT) private readonly meetings: MeetingRequestPort | null,
+  ) {}
+
+  /** For the GET page: reads, changes nothing. */
+  async preview(rawToken: string): Promise<SuggestionLinkPreview> {
+    return (await this.load(rawToken)).preview;
+  }
+
+  /** For the POST: files the meeting request and records the token's use. */
+  async requestMeeting(rawToken: string, message: string): Promise<MeetingRequestFiled> {
+    const { preview, suggestion, tokenId } = await this.load(rawToken);
+    if (!this.meetings) throw MatchingErrors.meetingRequestsUnavailable();
+    const trimmed = message.trim().slice(0, MAX_MESSAGE_LENGTH);
+    const request = await this.meetings.requestMeeting(
+      suggestion.participantId,
+      suggestion.eventId,
+      suggestion.suggestedParticipantId,
+      trimmed,
+    );
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.resolve(manager, TokenPurpose.SUGGESTION_MEETING_REQUEST, rawToken);
+      if (token.id === tokenId) await this.tokens.markUsed(manager, token);
+    });
+    return { preview, meetingRequestId: request.id, status: request.status };
+  }
+
+  private async load(rawToken: string) {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.resolve(manager, TokenPurpose.SUGGESTION_MEETING_REQUEST, rawToken, {
+      lock: false,
+    });
+    const suggestion = await manager.findOne(Suggestion, {
+      where: { id: token.subjectId },
+      relations: { participant: true, suggestedParticipant: { company: true } },
+    });
+    // The suggestion went away with a newer run: the link no longer names anyone.
+    if (!suggestion) throw ActionTokenErrors.invalid();
+    const event = await manager.findOneBy(Event, { id: suggestion.eventId });
+    if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
+    const other = suggestion.suggestedParticipant;
+    const preview: SuggestionLinkPreview = {
+      locale: suggestion.participant.locale === 'en' ? 'en' : 'ja',
+      participantName: suggestion.participant.name,
+      otherName: other.name,
+      otherCompany: other.company?.name ?? null,
+      otherTitle: other.title,
+      reasons: suggestion.reasons,
+      eventTitle: event.title,
+    };
+    return { preview, suggestion, tokenId: token.id };
+  }
+}

@@ -1,0 +1,115 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { AppError } from '../common/errors/app-error';
+import { escapeHtml, renderPage } from '../common/html/html-page';
+import { MailLocale } from '../mail/templates/email-layout';
+import {
+  MAX_MESSAGE_LENGTH,
+  SuggestionLinkPreview,
+  SuggestionLinksService,
+} from './suggestion-links.service';
+
+const TEXT = {
+  ja: {
+    title: '面談の申し込み',
+    question: (p: SuggestionLinkPreview) =>
+      p.otherCompany
+        ? `${p.otherCompany}の${p.otherName}さんに面談を申し込みますか？`
+        : `${p.otherName}さんに面談を申し込みますか？`,
+    reasons: 'おすすめの理由',
+    message: 'ひとことメッセージ（任意）',
+    placeholder: '例: 御社の製品について、販路のご相談をさせてください。',
+    button: '面談を申し込む',
+    done: (p: SuggestionLinkPreview) =>
+      `${p.otherCompany ? `${p.otherCompany}の` : ''}${p.otherName}さんに面談を申し込みました。相手の方が承諾すると、メールでお知らせします。`,
+    accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
+    error: 'お申し込みできませんでした',
+  },
+  en: {
+    title: 'Request a meeting',
+    question: (p: SuggestionLinkPreview) =>
+      `Would you like to request a meeting with ${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}?`,
+    reasons: 'Why we suggest them',
+    message: 'A short message (optional)',
+    placeholder: 'e.g. I would like to talk about sales channels for your products.',
+    button: 'Request a meeting',
+    done: (p: SuggestionLinkPreview) =>
+      `Your meeting request to ${p.otherName} has been sent. We will email you when they accept.`,
+    accepted: 'The meeting is agreed. We will email you the time and place.',
+    error: 'We could not send your request',
+  },
+} as const;
+
+/**
+ * The page a digest's 「面談を申し込む」 link opens. GET only shows the question with a button and
+ * a message box (mail scanners fetch links and must change nothing); the POST files the request.
+ */
+@Controller('suggestions')
+export class SuggestionPagesController {
+  constructor(private readonly links: SuggestionLinksService) {}
+
+  @Get('meeting-request')
+  @Public()
+  async confirm(@Query('token') token: string, @Res() response: Response): Promise<void> {
+    let preview: SuggestionLinkPreview;
+    try {
+      preview = await this.links.preview(String(token ?? ''));
+    } catch (error) {
+      return this.error(response, 'ja', error);
+    }
+    const text = TEXT[preview.locale];
+    const body = [
+      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+      `<p>${escapeHtml(text.question(preview))}</p>`,
+      preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
+      `<p>${escapeHtml(text.reasons)}</p>`,
+      `<ul>${preview.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
+      `<form method="post" action="meeting-request">`,
+      `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
+      `<p><label for="message">${escapeHtml(text.message)}</label><br>`,
+      `<textarea id="message" name="message" rows="4" maxlength="${MAX_MESSAGE_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit" placeholder="${escapeHtml(text.placeholder)}"></textarea></p>`,
+      `<button type="submit">${escapeHtml(text.button)}</button>`,
+      `</form>`,
+    ].join('\n');
+    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+  }
+
+  @Post('meeting-request')
+  @Public()
+  @HttpCode(200)
+  async request(
+    @Body() form: { token?: string; message?: string },
+    @Res() response: Response,
+  ): Promise<void> {
+    const token = String(form?.token ?? '');
+    let locale: MailLocale = 'ja';
+    try {
+      locale = (await this.links.preview(token)).locale;
+      const filed = await this.links.requestMeeting(token, String(form?.message ?? ''));
+      const text = TEXT[locale];
+      const outcome = filed.status === 'ACCEPTED' ? text.accepted : text.done(filed.preview);
+      const body = [
+        `<p><strong>${escapeHtml(filed.preview.eventTitle)}</strong></p>`,
+        `<p>${escapeHtml(outcome)}</p>`,
+      ].join('\n');
+      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
+    } catch (error) {
+      this.error(response, locale, error);
+    }
+  }
+
+  private error(response: Response, locale: MailLocale, error: unknown): void {
+    if (!(error instanceof AppError)) throw error;
+    response
+      .status(error.kind === 'CONFLICT' ? 409 : error.kind === 'FORBIDDEN' ? 403 : 400)
+      .type('html')
+      .send(
+        renderPage({
+          lang: locale,
+          title: TEXT[locale].error,
+          body: `<p>${escapeHtml(error.message)}</p>`,
+        }),
+      );
+  }
+}
