@@ -12,6 +12,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MatchingModule } from './matching/matching.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ParticipantsModule } from './participants/participants.module';
@@ -19,6 +20,7 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { UsersModule } from './users/users.module';
 
@@ -43,6 +45,8 @@ import { UsersModule } from './users/users.module';
     SignInModule,
     RemindersModule,
     MatchingModule,
+    MeetingsModule,
+    SchedulingModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

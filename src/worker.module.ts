@@ -5,10 +5,12 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MatchingModule } from './matching/matching.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
 
 /**
@@ -28,6 +30,8 @@ import { SignInModule } from './sign-in/sign-in.module';
     SignInModule,
     RemindersModule,
     MatchingModule,
+    MeetingsModule,
+    SchedulingModule,
   ],
 })
 export class WorkerModule {}

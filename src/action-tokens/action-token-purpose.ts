@@ -3,6 +3,7 @@ export const TokenPurpose = {
   INVITATION_RESPONSE: 'invitation-response',
   MAGIC_LINK: 'magic-link',
   UNSUBSCRIBE: 'unsubscribe',
+  MEETING_RESPONSE: 'meeting-response',
   /** A suggestion digest's 「面談を申し込む」 link; the subject is the suggestion. */
   SUGGESTION_MEETING_REQUEST: 'suggestion-meeting-request',
 } as const;

@@ -143,6 +143,12 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   MAGIC_LINK_PER_HOUR = 5;
 
+  /** Wall-clock budget of one meeting-scheduling run (the engine's soft time limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  SCHEDULING_TIME_LIMIT_MS = 8_000;
+
   /** When the day-before reminders are written (cron, Asia/Tokyo). */
   @IsString()
   REMINDER_CRON = '0 10 * * *';

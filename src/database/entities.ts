@@ -4,11 +4,16 @@ import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { MatchingRun } from '../matching/matching-run.entity';
 import { Suggestion } from '../matching/suggestion.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingParticipant } from '../meetings/meeting-participant.entity';
+import { MeetingRequest } from '../meetings/meeting-request.entity';
+import { MeetingSettings } from '../meetings/meeting-settings.entity';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
+import { SchedulingRun } from '../scheduling/scheduling-run.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the service and the migration CLI both read this. */
@@ -25,4 +30,9 @@ export const ENTITIES = [
   InvitationCampaign,
   MatchingRun,
   Suggestion,
+  MeetingSettings,
+  MeetingRequest,
+  Meeting,
+  MeetingParticipant,
+  SchedulingRun,
 ];

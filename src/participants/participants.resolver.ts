@@ -1,4 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { ParticipantFilter } from './dto/participant-filter.input';
@@ -8,7 +10,7 @@ import { ImportParticipantsInput } from './import/import-participants.input';
 import { ParticipantImportResultModel } from './import/import-result.model';
 import { ParticipantImportService } from './import/participant-import.service';
 import { ParticipantConnection, ParticipantModel } from './models/participant.model';
-import { canSeeContact } from './participant-access';
+import { canSeeContactOf } from './participant-access';
 import { ParticipantsService } from './participants.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
@@ -18,6 +20,7 @@ export class ParticipantsResolver {
   constructor(
     private readonly participantsService: ParticipantsService,
     private readonly importer: ParticipantImportService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Mutation(() => ParticipantModel, { description: '参加者を登録・更新する（メールアドレスで照合）' })
@@ -41,7 +44,8 @@ export class ParticipantsResolver {
   @Query(() => ParticipantModel)
   @Allow(...STAFF, Role.PARTICIPANT)
   async participant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return ParticipantModel.from(await this.participantsService.get(id), canSeeContact(actor, id));
+    const participant = await this.participantsService.get(id);
+    return ParticipantModel.from(participant, await canSeeContactOf(this.dataSource.manager, actor, id));
   }
 
   @Query(() => ParticipantConnection, { description: '参加者プール（フリガナ順）' })

@@ -9,6 +9,8 @@ export const QueueName = {
   REMINDERS: 'reminders',
   /** Computes an event's suggestions: `{ matchingRunId }`, job id = the run id. */
   MATCHING: 'matching',
+  /** Runs the meeting scheduler for one event: `{ runId }`, job id = the run id. */
+  SCHEDULING: 'scheduling',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -32,4 +34,12 @@ export const MatchingJob = {
 
 export interface ComputeSuggestionsPayload {
   matchingRunId: string;
+}
+
+export const SchedulingJob = {
+  RUN: 'schedule-meetings',
+} as const;
+
+export interface SchedulingPayload {
+  runId: string;
 }

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A participant's private calendar feed URL: their id and an HMAC of it. Calendar apps poll the
+ * URL for months, so it must not expire or be single-use like an action token, and it needs no row.
+ */
+@Injectable()
+export class AgendaFeedLinks {
+  constructor(private readonly config: AppConfig) {}
+
+  url(participantId: string): string {
+    return `${this.config.PUBLIC_URL}/agenda/${participantId}.${this.sign(participantId)}.ics`;
+  }
+
+  /** The participant id a feed file name was issued for, or null. */
+  verify(file: string): string | null {
+    const match = /^([0-9a-f-]{36})\.([\w-]{43})(?:\.ics)?$/i.exec(file);
+    if (!match || !UUID.test(match[1])) return null;
+    const expected = Buffer.from(this.sign(match[1]));
+    const given = Buffer.from(match[2]);
+    return given.length === expected.length && timingSafeEqual(given, expected)
+      ? match[1].toLowerCase()
+      : null;
+  }
+
+  private sign(participantId: string): string {
+    return createHmac('sha256', this.config.JWT_SECRET)
+      .update(`agenda-feed:${participantId.toLowerCase()}`)
+      .digest('base64url');
+  }
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { Participant } from '../participants/participant.entity';
+import { AgendaFeedLinks } from './agenda-feed-links';
+import { AgendaService } from './agenda.service';
+import { meetingsIcs } from './meeting-ics';
+
+/**
+ * A participant's private calendar feed: every published meeting at every event, cancelled ones
+ * marked CANCELLED so subscribed calendars drop them. The signed file name is the credential.
+ */
+@Controller('agenda')
+export class AgendaFeedController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: AgendaFeedLinks,
+    private readonly agenda: AgendaService,
+  ) {}
+
+  @Get(':file')
+  @Public()
+  async feed(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    const participantId = this.feeds.verify(file);
+    if (!participantId) throw new NotFoundException();
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
+    if (!participant) throw new NotFoundException();
+    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const entries = await this.agenda.calendarEntries(this.dataSource.manager, participantId, {
+      includeCancelled: true,
+    });
+    const ics = meetingsIcs({
+      locale,
+      calendarName: locale === 'en' ? 'Tsunagu meetings' : 'Tsunagu 面談スケジュール',
+      method: 'PUBLISH',
+      entries,
+    });
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    response.setHeader('Cache-Control', 'private, max-age=300');
+    response.send(ics);
+  }
+}

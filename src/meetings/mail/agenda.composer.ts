@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { AgendaFeedLinks } from '../agenda-feed-links';
+import { AgendaService } from '../agenda.service';
+import { meetingsIcs } from '../meeting-ics';
+import { agendaEmail } from './meeting-emails.template';
+import { MeetingMailTemplate } from './meeting-mail-templates';
+
+/**
+ * A participant's agenda at an event as it stands when the email is sent, with every published
+ * meeting as a METHOD:REQUEST VEVENT (stable UID, current SEQUENCE): sent on publication, when a
+ * meeting moves, and when a freed slot is given to them.
+ */
+@Injectable()
+export class AgendaComposer implements MailComposer {
+  readonly template = MeetingMailTemplate.AGENDA;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly agenda: AgendaService,
+    private readonly feeds: AgendaFeedLinks,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+    const event = await this.contexts.get(manager, message.params.eventId);
+    if (!event) return null;
+    const entries = await this.agenda.calendarEntries(manager, participant.id, {
+      eventId: event.id,
+      includeCancelled: false,
+    });
+    if (entries.length === 0) return null;
+    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const email = agendaEmail({
+      locale,
+      participantName: participant.name,
+      event,
+      entries,
+      feedUrl: this.feeds.url(participant.id),
+    });
+    const ics = meetingsIcs({
+      locale,
+      calendarName: event.title,
+      method: 'REQUEST',
+      entries,
+      organizer: { name: event.organizer, email: senderAddress(this.config.MAIL_FROM) },
+      attendee: { name: participant.name, email: participant.email },
+    });
+    return {
+      ...email,
+      attachments: [
+        {
+          filename: 'meetings.ics',
+          content: ics,
+          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+        },
+      ],
+    };
+  }
+}
+
+/** `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
+export function senderAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}

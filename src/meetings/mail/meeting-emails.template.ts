@@ -1,0 +1,222 @@
+import { EventMailContext } from '../../mail/event-mail-context';
+import {
+  ComposedEmail,
+  MailLocale,
+  greetingFor,
+  organiserLines,
+  renderEmail,
+} from '../../mail/templates/email-layout';
+import { formatEventTime } from '../../mail/templates/mail-dates';
+import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
+
+interface Person {
+  name: string;
+  company: string | null;
+}
+
+const who = (person: Person) => (person.company ? `${person.name}（${person.company}）` : person.name);
+
+/** To the person asked: who asks, their message, and accept / decline buttons (or "confirmed"). */
+export function meetingRequestEmail(data: {
+  locale: MailLocale;
+  recipientName: string;
+  requester: Person;
+  message: string;
+  event: EventMailContext;
+  /** Null when the event accepts requests automatically: the meeting is already agreed. */
+  links: { accept: string; decline: string; expiresAt: Date } | null;
+}): ComposedEmail {
+  const { locale, event } = data;
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Meeting request from ${data.requester.name}: ${event.title}`,
+      greeting: greetingFor(locale, data.recipientName),
+      paragraphs: [
+        `${who(data.requester)} would like to meet you at "${event.title}".`,
+        data.links
+          ? 'Please let them know with one of the buttons below. Your contact details are shared only if you accept.'
+          : 'The organiser accepts meeting requests automatically for this event, so the meeting is agreed. The time and table will follow with your agenda.',
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: when },
+        ...(data.message ? [{ label: 'Message', value: data.message }] : []),
+      ],
+      actions: data.links
+        ? [
+            { label: 'Accept', url: data.links.accept, primary: true },
+            { label: 'Decline', url: data.links.decline },
+          ]
+        : [],
+      notes: data.links ? ['If you do not answer by the end of the event, the request expires.'] : [],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【面談のお申込】${data.requester.name} 様より（${event.title}）`,
+    greeting: greetingFor(locale, data.recipientName),
+    paragraphs: [
+      `${who(data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
+      data.links
+        ? '下のボタンからご回答ください。承諾された場合に限り、お互いの連絡先（メールアドレス・電話番号）をお知らせします。'
+        : 'このイベントでは面談のお申込が自動で成立します。面談の時間とテーブルは、後日お送りする面談スケジュールでお知らせします。',
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: when },
+      ...(data.message ? [{ label: 'メッセージ', value: data.message }] : []),
+    ],
+    actions: data.links
+      ? [
+          { label: '承諾する', url: data.links.accept, primary: true },
+          { label: 'お断りする', url: data.links.decline },
+        ]
+      : [],
+    notes: data.links ? ['回答期限を過ぎると、お申込は無効になります。'] : [],
+    sender,
+  });
+}
+
+/** To the requester: accepted (with the other side's contact details) or declined. */
+export function meetingOutcomeEmail(data: {
+  locale: MailLocale;
+  requesterName: string;
+  recipient: Person & { email: string; phone: string | null };
+  accepted: boolean;
+  event: EventMailContext;
+}): ComposedEmail {
+  const { locale, event } = data;
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const contact = [
+    { label: locale === 'en' ? 'Email' : 'メール', value: data.recipient.email },
+    ...(data.recipient.phone
+      ? [{ label: locale === 'en' ? 'Phone' : '電話', value: data.recipient.phone }]
+      : []),
+  ];
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: data.accepted
+        ? `Meeting agreed with ${data.recipient.name}: ${event.title}`
+        : `Your meeting request to ${data.recipient.name}: ${event.title}`,
+      greeting: greetingFor(locale, data.requesterName),
+      paragraphs: data.accepted
+        ? [
+            `${who(data.recipient)} accepted your meeting request for "${event.title}".`,
+            'The time and table will follow with your agenda. Their contact details are below.',
+          ]
+        : [
+            `${who(data.recipient)} is unable to meet at "${event.title}" this time.`,
+            'We hope you meet many other participants at the event.',
+          ],
+      details: [{ label: 'Event', value: event.title }, ...(data.accepted ? contact : [])],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: data.accepted
+      ? `【面談成立】${data.recipient.name} 様（${event.title}）`
+      : `【面談のお申込について】${data.recipient.name} 様（${event.title}）`,
+    greeting: greetingFor(locale, data.requesterName),
+    paragraphs: data.accepted
+      ? [
+          `${who(data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
+          '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。',
+        ]
+      : [
+          `${who(data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
+          '当日は他の参加者の方との出会いもぜひお楽しみください。',
+        ],
+    details: [{ label: 'イベント', value: event.title }, ...(data.accepted ? contact : [])],
+    sender,
+  });
+}
+
+function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
+  return entries.map((entry) => ({
+    label: formatEventTime(locale, entry.startsAt, entry.endsAt),
+    value: `${counterpartLabel(entry)}\n${placeLabel(locale, entry)}`,
+  }));
+}
+
+/** A participant's schedule at an event; the .ics is attached by the composer. */
+export function agendaEmail(data: {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  entries: MeetingCalendarEntry[];
+  feedUrl: string;
+}): ComposedEmail {
+  const { locale, event } = data;
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Your meeting schedule: ${event.title} (${data.entries.length} meetings)`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [
+        `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
+        'If a meeting changes, we will send the update again; your calendar updates the same entries.',
+      ],
+      details: [...(place ? [{ label: 'Venue', value: place }] : []), ...entryLines(locale, data.entries)],
+      actions: [{ label: 'Subscribe to my meeting calendar', url: data.feedUrl }],
+      notes: ['The calendar link is personal: please do not share it.'],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【面談スケジュール】${event.title}（${data.entries.length}件）`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [
+      `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
+      '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
+    ],
+    details: [...(place ? [{ label: '会場', value: place }] : []), ...entryLines(locale, data.entries)],
+    actions: [{ label: 'カレンダーで購読する', url: data.feedUrl }],
+    notes: ['購読用リンクはご本人専用です。他の方と共有しないでください。'],
+    sender,
+  });
+}
+
+/** One meeting called off; the CANCEL .ics removes it from the calendar. */
+export function meetingCancelledEmail(data: {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  entry: MeetingCalendarEntry;
+}): ComposedEmail {
+  const { locale, event, entry } = data;
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const [line] = entryLines(locale, [entry]);
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Meeting cancelled: ${entry.counterpartName} (${event.title})`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [
+        `Your meeting with ${counterpartLabel(entry)} at "${event.title}" has been cancelled.`,
+        'The attached calendar file removes it from your calendar.',
+      ],
+      details: [line],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【面談中止】${entry.counterpartName} 様との面談（${event.title}）`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [
+      `「${event.title}」での ${counterpartLabel(entry)} 様との面談は中止となりました。`,
+      '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
+    ],
+    details: [line],
+    sender,
+  });
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { TokenPurpose } from '../../action-tokens/action-token-purpose';
+import { AppConfig } from '../../config/app-config';
+import { EventStatus } from '../../events/event-enums';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { MeetingRequestStatus } from '../meeting-enums';
+import { MeetingRequest } from '../meeting-request.entity';
+import { effectiveStatus } from '../meeting-requests.service';
+import { meetingRequestEmail } from './meeting-emails.template';
+import { MeetingMailTemplate } from './meeting-mail-templates';
+
+/** The request email to the person asked; the answer token is minted at send time. */
+@Injectable()
+export class MeetingRequestComposer implements MailComposer {
+  readonly template = MeetingMailTemplate.REQUEST;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
+    const request = await manager.findOne(MeetingRequest, {
+      where: { id: message.params.requestId },
+      relations: { fromParticipant: { company: true } },
+    });
+    if (!request) return null;
+    const status = effectiveStatus(request);
+    const pending = status === MeetingRequestStatus.PENDING;
+    // Answered, withdrawn or expired before the email went out: nothing to ask any more.
+    if (!pending && !(status === MeetingRequestStatus.ACCEPTED && request.autoAccepted)) return null;
+    const event = await this.contexts.get(manager, request.eventId);
+    if (event?.status !== EventStatus.PUBLISHED) return null;
+    let links = null;
+    if (pending) {
+      const expiresAt = request.expiresAt ?? event.endsAt;
+      const token = issueToken({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: request.id, expiresAt });
+      const respond = `${this.config.PUBLIC_URL}/meetings/respond?token=${token}`;
+      links = { accept: `${respond}&accept=1`, decline: `${respond}&accept=0`, expiresAt };
+    }
+    return meetingRequestEmail({
+      locale: participant.locale === 'en' ? 'en' : 'ja',
+      recipientName: participant.name,
+      requester: {
+        name: request.fromParticipant.name,
+        company: request.fromParticipant.company?.name ?? null,
+      },
+      message: request.message,
+      event,
+      links,
+    });
+  }
+}

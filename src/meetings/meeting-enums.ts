@@ -1,0 +1,70 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { TransitionTable } from '../common/state/transition-table';
+
+export enum MeetingRequestStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(MeetingRequestStatus, {
+  name: 'MeetingRequestStatus',
+  description: '回答待ち・承諾・辞退・期限切れ・取消',
+});
+
+export enum MeetingStatus {
+  SCHEDULED = 'SCHEDULED',
+  HELD = 'HELD',
+  NO_SHOW = 'NO_SHOW',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(MeetingStatus, { name: 'MeetingStatus', description: '予定・実施・不参加・中止' });
+
+export enum AcceptanceMode {
+  RECIPIENT_ACCEPTS = 'RECIPIENT_ACCEPTS',
+  AUTO_ACCEPT = 'AUTO_ACCEPT',
+}
+registerEnumType(AcceptanceMode, {
+  name: 'AcceptanceMode',
+  description: '申込を受けた側が承諾する・申込と同時に成立する',
+});
+
+/** A request is answered once; an agreed meeting can still be called off by either side. */
+export const MEETING_REQUEST_TRANSITIONS = new TransitionTable<MeetingRequestStatus>({
+  PENDING: [
+    MeetingRequestStatus.ACCEPTED,
+    MeetingRequestStatus.DECLINED,
+    MeetingRequestStatus.EXPIRED,
+    MeetingRequestStatus.CANCELLED,
+  ],
+  ACCEPTED: [MeetingRequestStatus.CANCELLED],
+  DECLINED: [],
+  EXPIRED: [],
+  CANCELLED: [],
+});
+
+/** NO_SHOW and HELD may correct each other on the day; a cancelled meeting stays cancelled. */
+export const MEETING_TRANSITIONS = new TransitionTable<MeetingStatus>({
+  SCHEDULED: [MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED],
+  HELD: [MeetingStatus.NO_SHOW],
+  NO_SHOW: [MeetingStatus.HELD],
+  CANCELLED: [],
+});
+
+/** Requests that hold the pair: a second one between the same two people is refused. */
+export const OPEN_REQUEST_STATUSES = [MeetingRequestStatus.PENDING, MeetingRequestStatus.ACCEPTED];
+
+/** Requests that count against the per-participant cap (sent and not withdrawn). */
+export const CAPPED_REQUEST_STATUSES = [
+  MeetingRequestStatus.PENDING,
+  MeetingRequestStatus.ACCEPTED,
+  MeetingRequestStatus.DECLINED,
+];
+
+export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
+  SCHEDULED: '予定',
+  HELD: '実施',
+  NO_SHOW: '不参加あり',
+  CANCELLED: '中止',
+};

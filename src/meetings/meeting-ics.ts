@@ -1,0 +1,71 @@
+import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
+import { MailLocale } from '../mail/templates/email-layout';
+
+/** What a calendar entry says about one meeting, seen by one of its sides. */
+export interface MeetingCalendarEntry {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  cancelled: boolean;
+  eventTitle: string;
+  venue: string | null;
+  sessionName: string;
+  tableLabel: string;
+  booth: boolean;
+  counterpartName: string;
+  counterpartCompany: string | null;
+  updatedAt: Date;
+}
+
+/** The UID a meeting keeps for life, so calendar apps update it in place when it moves. */
+export const meetingUid = (meetingId: string) => `meeting-${meetingId}@tsunagu`;
+
+export function placeLabel(locale: MailLocale, entry: Pick<MeetingCalendarEntry, 'booth' | 'tableLabel'>) {
+  if (locale === 'en') return entry.booth ? `Booth ${entry.tableLabel}` : `Table ${entry.tableLabel}`;
+  return entry.booth ? `ブース ${entry.tableLabel}` : `テーブル ${entry.tableLabel}`;
+}
+
+export function counterpartLabel(
+  entry: Pick<MeetingCalendarEntry, 'counterpartName' | 'counterpartCompany'>,
+) {
+  return entry.counterpartCompany
+    ? `${entry.counterpartName}（${entry.counterpartCompany}）`
+    : entry.counterpartName;
+}
+
+/**
+ * An iCalendar for a participant's meetings: METHOD:REQUEST for an agenda email, CANCEL for a
+ * called-off meeting, PUBLISH for the subscription feed.
+ */
+export function meetingsIcs(options: {
+  locale: MailLocale;
+  calendarName: string;
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+  entries: MeetingCalendarEntry[];
+  organizer?: { name: string; email: string };
+  attendee?: { name: string; email: string };
+}): string {
+  const { locale } = options;
+  const events: IcsEvent[] = options.entries.map((entry) => {
+    const who = counterpartLabel(entry);
+    const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
+    return {
+      uid: meetingUid(entry.id),
+      start: entry.startsAt,
+      end: entry.endsAt,
+      summary: locale === 'en' ? `Meeting: ${who}` : `面談: ${who}`,
+      description:
+        locale === 'en'
+          ? `${entry.eventTitle}${entry.sessionName ? ` / ${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`
+          : `${entry.eventTitle}${entry.sessionName ? `／${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`,
+      location: place,
+      sequence: entry.sequence,
+      status: entry.cancelled || options.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+      lastModified: entry.updatedAt,
+      organizer: options.organizer,
+      attendees: options.attendee ? [options.attendee] : undefined,
+    };
+  });
+  return buildIcs({ name: options.calendarName, method: options.method, events });
+}

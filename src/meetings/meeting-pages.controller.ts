@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { AppError } from '../common/errors/app-error';
+import { escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { MailLocale } from '../mail/templates/email-layout';
+import { MeetingRequestStatus } from './meeting-enums';
+import { MeetingRequestsService } from './meeting-requests.service';
+
+const TEXT = {
+  ja: {
+    title: '面談のお申込',
+    from: (name: string) => `${name} 様からの面談のお申込です。`,
+    question: (accept: boolean) => (accept ? 'この面談を承諾しますか？' : 'この面談をお断りしますか？'),
+    button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
+    result: {
+      ACCEPTED:
+        '面談を承諾しました。お申込者に連絡先をお知らせします。時間とテーブルは面談スケジュールでお知らせします。',
+      DECLINED: 'お断りの旨をお申込者にお伝えします。',
+    } as Partial<Record<MeetingRequestStatus, string>>,
+    unchanged: '（この回答はすでに承っています）',
+    error: 'お手続きできませんでした',
+  },
+  en: {
+    title: 'Meeting request',
+    from: (name: string) => `${name} would like to meet you.`,
+    question: (accept: boolean) => (accept ? 'Accept this meeting?' : 'Decline this meeting?'),
+    button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
+    result: {
+      ACCEPTED:
+        'Meeting accepted. We will share your contact details with them; the time and table follow with your agenda.',
+      DECLINED: 'We will let them know.',
+    } as Partial<Record<MeetingRequestStatus, string>>,
+    unchanged: '(We already had this answer.)',
+    error: 'We could not process this',
+  },
+} as const;
+
+/**
+ * The pages behind the accept / decline links of a meeting request email. GET shows the request
+ * and a button (link scanners must change nothing); POST answers.
+ */
+@Controller('meetings')
+export class MeetingPagesController {
+  constructor(private readonly requests: MeetingRequestsService) {}
+
+  @Get('respond')
+  @Public()
+  async confirm(
+    @Query('token') token: string,
+    @Query('accept') acceptParam: string,
+    @Res() response: Response,
+  ) {
+    const accept = acceptParam !== '0';
+    let preview;
+    try {
+      preview = await this.requests.preview(String(token ?? ''));
+    } catch (error) {
+      return this.error(response, 'ja', error);
+    }
+    const text = TEXT[preview.locale];
+    const requester = preview.requesterCompany
+      ? `${preview.requesterName}（${preview.requesterCompany}）`
+      : preview.requesterName;
+    const body = [
+      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+      `<p>${escapeHtml(text.from(requester))}</p>`,
+      preview.message ? `<blockquote>${escapeHtml(preview.message).replace(/\n/g, '<br>')}</blockquote>` : '',
+      `<p>${escapeHtml(text.question(accept))}</p>`,
+      postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+    ].join('\n');
+    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+  }
+
+  @Post('respond')
+  @Public()
+  @HttpCode(200)
+  async respond(@Body() form: { token?: string; accept?: string }, @Res() response: Response): Promise<void> {
+    const token = String(form?.token ?? '');
+    let locale: MailLocale = 'ja';
+    try {
+      locale = (await this.requests.preview(token)).locale;
+      const answer = await this.requests.respondByToken(token, form?.accept !== '0');
+      const text = TEXT[locale];
+      const body = [
+        `<p>${escapeHtml(text.result[answer.request.status] ?? answer.request.status)}</p>`,
+        answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
+      ].join('\n');
+      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
+    } catch (error) {
+      this.error(response, locale, error);
+    }
+  }
+
+  private error(response: Response, locale: MailLocale, error: unknown): void {
+    if (!(error instanceof AppError)) throw error;
+    response
+      .status(error.kind === 'CONFLICT' ? 409 : 400)
+      .type('html')
+      .send(
+        renderPage({ lang: locale, title: TEXT[locale].error, body: `<p>${escapeHtml(error.message)}</p>` }),
+      );
+  }
+}

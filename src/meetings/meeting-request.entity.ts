@@ -1,0 +1,74 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Event } from '../events/event.entity';
+import { Participant } from '../participants/participant.entity';
+import { MeetingRequestStatus } from './meeting-enums';
+
+/**
+ * 面談申込: A asks B to meet at an event. The pair (in either direction) has at most one open
+ * request per event: `uq_meeting_requests_open_pair`, an expression index written in the
+ * migration (TypeORM cannot declare LEAST/GREATEST), hence `synchronize: false` here.
+ */
+@Entity('meeting_requests')
+@Check('ck_meeting_requests_not_self', '"from_participant_id" <> "to_participant_id"')
+@Index('uq_meeting_requests_open_pair', { synchronize: false })
+@Index(['eventId', 'status'])
+@Index(['eventId', 'fromParticipantId'])
+@Index(['toParticipantId'])
+export class MeetingRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  event: Event;
+
+  @Column('uuid')
+  eventId: string;
+
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  fromParticipant: Participant;
+
+  @Column('uuid')
+  fromParticipantId: string;
+
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  toParticipant: Participant;
+
+  @Column('uuid')
+  toParticipantId: string;
+
+  @Column({ type: 'text', default: '' })
+  message: string;
+
+  @Column({ type: 'enum', enum: MeetingRequestStatus, enumName: 'meeting_request_status' })
+  status: MeetingRequestStatus;
+
+  /** The scheduler places heavier requests first when slots are scarce. */
+  @Column({ type: 'int', default: 1 })
+  weight: number;
+
+  /** Unanswered after this, the request expires; null = until the event ends. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt: Date | null;
+
+  /** True when the event's settings accepted it on the recipient's behalf. */
+  @Column({ default: false })
+  autoAccepted: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,75 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { MeetingRequestStatus } from './meeting-enums';
+import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingRequestModel } from './models/meeting-request.model';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => MeetingRequestModel)
+export class MeetingRequestsResolver {
+  constructor(private readonly requests: MeetingRequestsService) {}
+
+  @Mutation(() => MeetingRequestModel, {
+    description: '面談を申し込む（参加者本人。双方がイベントに参加登録済みであること）',
+  })
+  @Allow(Role.PARTICIPANT)
+  async requestMeeting(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('toParticipantId', { type: () => ID }) toParticipantId: string,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+  ): Promise<MeetingRequestModel> {
+    const request = await this.requests.requestMeeting(
+      actor.participantId,
+      eventId,
+      toParticipantId,
+      message,
+    );
+    return MeetingRequestModel.from(request, actor);
+  }
+
+  @Mutation(() => MeetingRequestModel, { description: '受けた面談申込に回答する（申込を受けた本人）' })
+  @Allow(Role.PARTICIPANT)
+  async respondToMeetingRequest(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<MeetingRequestModel> {
+    const answer = await this.requests.respond(actor, id, accept);
+    return MeetingRequestModel.from(await this.requests.get(answer.request.id), actor);
+  }
+
+  @Mutation(() => MeetingRequestModel, {
+    description: '面談申込を取り消す（申込者、承諾後は双方、または主催者）。配置済みの面談も中止',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async cancelMeetingRequest(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingRequestModel> {
+    return MeetingRequestModel.from(await this.requests.cancel(actor, id), actor);
+  }
+
+  @Query(() => [MeetingRequestModel], { description: '自分が送った・受けた面談申込（新しい順）' })
+  @Allow(Role.PARTICIPANT)
+  async myMeetingRequests(
+    @CurrentActor() actor: ParticipantActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<MeetingRequestModel[]> {
+    const requests = await this.requests.listMine(actor.participantId, eventId);
+    return requests.map((request) => MeetingRequestModel.from(request, actor));
+  }
+
+  @Query(() => [MeetingRequestModel], { description: 'イベントの面談申込一覧（主催者）' })
+  @Allow(...STAFF)
+  async meetingRequests(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('status', { type: () => MeetingRequestStatus, nullable: true }) status: MeetingRequestStatus | null,
+  ): Promise<MeetingRequestModel[]> {
+    const requests = await this.requests.listForEvent(actor, eventId, status);
+    return requests.map((request) => MeetingRequestModel.from(request, actor));
+  }
+}

@@ -1,0 +1,331 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { Actor, isStaff } from '../auth/actor';
+import { Event } from '../events/event.entity';
+import { EventStatus } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../mail/outbox.service';
+import { Registration } from '../registrations/registration.entity';
+import { SEATED } from '../registrations/registration-enums';
+import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { Meeting } from './meeting.entity';
+import {
+  AcceptanceMode,
+  CAPPED_REQUEST_STATUSES,
+  MEETING_REQUEST_TRANSITIONS,
+  MeetingRequestStatus,
+  MeetingStatus,
+  OPEN_REQUEST_STATUSES,
+} from './meeting-enums';
+import { MeetingRequest } from './meeting-request.entity';
+import { MeetingSettingsService } from './meeting-settings.service';
+import { MeetingsService } from './meetings.service';
+import { isUniqueViolation, MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the page behind an email link shows before the recipient presses a button. */
+export interface MeetingRequestPreview {
+  locale: 'ja' | 'en';
+  recipientName: string;
+  requesterName: string;
+  requesterCompany: string | null;
+  message: string;
+  eventTitle: string;
+  status: MeetingRequestStatus;
+}
+
+export interface MeetingRequestAnswer {
+  request: MeetingRequest;
+  /** False when the same answer had already been given. */
+  changed: boolean;
+}
+
+/**
+ * 面談申込: asking, answering (in the app or from the email), withdrawing. Every change writes its
+ * emails to the outbox in the same transaction.
+ */
+@Injectable()
+export class MeetingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly settings: MeetingSettingsService,
+    private readonly outbox: OutboxService,
+    private readonly tokens: ActionTokensService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  /**
+   * `fromParticipantId` asks `toParticipantId` to meet at the event. Both must hold a seat
+   * (REGISTERED or ATTENDED); one open request per pair (either direction, enforced by a unique
+   * index); the event's cap on outgoing requests applies. Under AUTO_ACCEPT the request is agreed
+   * at once. Used by the GraphQL mutation and by the suggestion digest's link.
+   */
+  async requestMeeting(
+    fromParticipantId: string,
+    eventId: string,
+    toParticipantId: string,
+    message?: string | null,
+  ): Promise<MeetingRequest> {
+    if (!UUID.test(toParticipantId)) throw MeetingErrors.recipientNotRegistered();
+    if (!UUID.test(eventId)) throw MeetingErrors.requesterNotRegistered();
+    if (fromParticipantId === toParticipantId) throw MeetingErrors.selfRequest();
+    const text = (message ?? '').trim();
+    if (text.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOneBy(Event, { id: eventId });
+      if (!event) throw MeetingErrors.requesterNotRegistered();
+      if (event.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
+      // The requester's seat row, locked: one requester's requests are counted one at a time.
+      const seats = await manager.find(Registration, {
+        where: { eventId, participantId: In([fromParticipantId, toParticipantId]), status: In(SEATED) },
+        lock: { mode: 'pessimistic_write' },
+        order: { id: 'ASC' },
+      });
+      if (!seats.some((seat) => seat.participantId === fromParticipantId))
+        throw MeetingErrors.requesterNotRegistered();
+      if (!seats.some((seat) => seat.participantId === toParticipantId))
+        throw MeetingErrors.recipientNotRegistered();
+
+      const settings = await this.settings.get(manager, eventId);
+      await this.expireStale(manager, eventId);
+      if (settings.maxRequestsPerParticipant !== null) {
+        const sent = await manager.countBy(MeetingRequest, {
+          eventId,
+          fromParticipantId,
+          status: In(CAPPED_REQUEST_STATUSES),
+        });
+        if (sent >= settings.maxRequestsPerParticipant)
+          throw MeetingErrors.capReached(settings.maxRequestsPerParticipant);
+      }
+
+      // The unique index decides races; this check only spares the common case a failed INSERT.
+      const open = await manager.count(MeetingRequest, {
+        where: [
+          { eventId, fromParticipantId, toParticipantId, status: In(OPEN_REQUEST_STATUSES) },
+          {
+            eventId,
+            fromParticipantId: toParticipantId,
+            toParticipantId: fromParticipantId,
+            status: In(OPEN_REQUEST_STATUSES),
+          },
+        ],
+      });
+      if (open > 0) throw MeetingErrors.duplicate();
+
+      const auto = settings.acceptanceMode === AcceptanceMode.AUTO_ACCEPT;
+      const expiresAt =
+        settings.requestExpiryHours !== null
+          ? new Date(Math.min(Date.now() + settings.requestExpiryHours * 3_600_000, event.endsAt.getTime()))
+          : event.endsAt;
+      let request: MeetingRequest;
+      try {
+        request = await manager.save(
+          manager.create(MeetingRequest, {
+            eventId,
+            fromParticipantId,
+            toParticipantId,
+            message: text,
+            status: auto ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.PENDING,
+            autoAccepted: auto,
+            respondedAt: auto ? new Date() : null,
+            expiresAt,
+          }),
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_meeting_requests_open_pair')) throw MeetingErrors.duplicate();
+        throw error;
+      }
+      await this.outbox.enqueue(manager, [
+        {
+          key: `meeting-request-${request.id}`,
+          template: MeetingMailTemplate.REQUEST,
+          participantId: toParticipantId,
+          eventId,
+          transactional: true,
+          params: { requestId: request.id },
+        },
+        ...(auto ? [this.outcomeEmail(request)] : []),
+      ]);
+      return request.id;
+    });
+    return this.get(id);
+  }
+
+  /** The recipient answers in the app. */
+  async respond(actor: Actor, id: string, accept: boolean): Promise<MeetingRequestAnswer> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.lock(manager, id);
+      if (actor.kind !== 'participant' || actor.participantId !== request.toParticipantId)
+        throw MeetingErrors.notRecipient();
+      return this.answer(manager, request, accept);
+    });
+  }
+
+  /** The recipient answers from the email link (the token names the request). */
+  async respondByToken(rawToken: string, accept: boolean): Promise<MeetingRequestAnswer> {
+    return this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.resolve(manager, TokenPurpose.MEETING_RESPONSE, rawToken);
+      const request = await manager.findOne(MeetingRequest, {
+        where: { id: token.subjectId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request) throw ActionTokenErrors.invalid();
+      const answer = await this.answer(manager, request, accept);
+      await this.tokens.markUsed(manager, token);
+      return answer;
+    });
+  }
+
+  /** For the page behind the email link: reads, changes nothing. */
+  async preview(rawToken: string): Promise<MeetingRequestPreview> {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.resolve(manager, TokenPurpose.MEETING_RESPONSE, rawToken, {
+      lock: false,
+    });
+    const request = await manager.findOne(MeetingRequest, {
+      where: { id: token.subjectId },
+      relations: { event: true, fromParticipant: { company: true }, toParticipant: true },
+    });
+    if (!request) throw ActionTokenErrors.invalid();
+    return {
+      locale: request.toParticipant.locale === 'en' ? 'en' : 'ja',
+      recipientName: request.toParticipant.name,
+      requesterName: request.fromParticipant.name,
+      requesterCompany: request.fromParticipant.company?.name ?? null,
+      message: request.message,
+      eventTitle: request.event.title,
+      status: effectiveStatus(request),
+    };
+  }
+
+  /**
+   * Withdraws a request: the requester (while pending), either side (once accepted), or the
+   * event's organiser. A meeting already placed for it is cancelled with it.
+   */
+  async cancel(actor: Actor, id: string): Promise<MeetingRequest> {
+    const freed = await this.dataSource.transaction(async (manager) => {
+      const request = await this.lock(manager, id);
+      await this.assertMayCancel(manager, actor, request);
+      if (request.status === MeetingRequestStatus.CANCELLED) return null;
+      if (!MEETING_REQUEST_TRANSITIONS.can(request.status, MeetingRequestStatus.CANCELLED))
+        throw MeetingErrors.invalidRequestTransition(request.status);
+      const live = await manager.findOne(Meeting, {
+        where: { requestId: id, status: MeetingStatus.SCHEDULED },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (live) return this.meetings.cancelLocked(manager, live);
+      await manager.update(MeetingRequest, id, { status: MeetingRequestStatus.CANCELLED });
+      return null;
+    });
+    if (freed) await this.meetings.offerFreedSlot(freed);
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<MeetingRequest> {
+    const request = await this.dataSource.getRepository(MeetingRequest).findOne({
+      where: { id },
+      relations: { fromParticipant: { company: true }, toParticipant: { company: true } },
+    });
+    if (!request) throw MeetingErrors.requestNotFound(id);
+    return request;
+  }
+
+  /** A participant's requests at an event, sent and received, newest first. */
+  async listMine(participantId: string, eventId: string): Promise<MeetingRequest[]> {
+    return this.dataSource.getRepository(MeetingRequest).find({
+      where: [
+        { eventId, fromParticipantId: participantId },
+        { eventId, toParticipantId: participantId },
+      ],
+      relations: { fromParticipant: { company: true }, toParticipant: { company: true } },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** Every request of an event, for its organiser. */
+  async listForEvent(actor: Actor, eventId: string, status?: MeetingRequestStatus | null) {
+    await this.events.getManaged(actor, eventId);
+    return this.dataSource.getRepository(MeetingRequest).find({
+      where: { eventId, ...(status ? { status } : {}) },
+      relations: { fromParticipant: { company: true }, toParticipant: { company: true } },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  private async answer(
+    manager: EntityManager,
+    request: MeetingRequest,
+    accept: boolean,
+  ): Promise<MeetingRequestAnswer> {
+    const to = accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED;
+    if (request.status === to) return { request, changed: false };
+    if (effectiveStatus(request) === MeetingRequestStatus.EXPIRED) throw MeetingErrors.expired();
+    if (!MEETING_REQUEST_TRANSITIONS.can(request.status, to))
+      throw MeetingErrors.invalidRequestTransition(request.status);
+    const event = await manager.findOneBy(Event, { id: request.eventId });
+    if (event?.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
+    await manager.update(MeetingRequest, request.id, { status: to, respondedAt: new Date() });
+    await this.outbox.enqueue(manager, [this.outcomeEmail(request)]);
+    return { request: { ...request, status: to }, changed: true };
+  }
+
+  private outcomeEmail(request: MeetingRequest) {
+    return {
+      key: `meeting-outcome-${request.id}`,
+      template: MeetingMailTemplate.OUTCOME,
+      participantId: request.fromParticipantId,
+      eventId: request.eventId,
+      transactional: true,
+      params: { requestId: request.id },
+    };
+  }
+
+  private async assertMayCancel(manager: EntityManager, actor: Actor, request: MeetingRequest) {
+    if (isStaff(actor)) {
+      await this.events.lockManaged(manager, actor, request.eventId);
+      return;
+    }
+    const side = [request.fromParticipantId, request.toParticipantId].includes(actor.participantId);
+    if (!side) throw MeetingErrors.notASide();
+    // Only the requester withdraws an unanswered request; the recipient declines it instead.
+    if (request.status === MeetingRequestStatus.PENDING && actor.participantId !== request.fromParticipantId)
+      throw MeetingErrors.notASide();
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<MeetingRequest> {
+    if (!UUID.test(id)) throw MeetingErrors.requestNotFound(id);
+    const request = await manager.findOne(MeetingRequest, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!request) throw MeetingErrors.requestNotFound(id);
+    return request;
+  }
+
+  /** Pending requests past their deadline become EXPIRED (they free the pair and the cap). */
+  private async expireStale(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.query(
+      `UPDATE meeting_requests SET status = 'EXPIRED', updated_at = now()
+        WHERE event_id = $1 AND status = 'PENDING' AND expires_at <= now()`,
+      [eventId],
+    );
+  }
+}
+
+/** A pending request past its deadline reads as EXPIRED even before a sweep writes it. */
+export function effectiveStatus(request: Pick<MeetingRequest, 'status' | 'expiresAt'>): MeetingRequestStatus {
+  if (
+    request.status === MeetingRequestStatus.PENDING &&
+    request.expiresAt &&
+    request.expiresAt.getTime() <= Date.now()
+  )
+    return MeetingRequestStatus.EXPIRED;
+  return request.status;
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { SessionMode } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { Meeting } from './meeting.entity';
+import { MEETING_STATUS_LABEL } from './meeting-enums';
+import { MeetingsService } from './meetings.service';
+
+@Controller('exports/events')
+export class MeetingsExportController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** 面談スケジュール of one event, for the floor staff's table sheets. */
+  @Get(':eventId/meetings.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportMeetings(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const event = await this.events.getManaged(actor, eventId);
+    const meetings = await this.meetings.listForEvent(actor, eventId, true);
+    const csv = toCsv<Meeting>(
+      [
+        { header: '開始', value: (m) => m.startsAt },
+        { header: '終了', value: (m) => m.endsAt },
+        { header: '商談枠', value: (m) => m.session.name },
+        { header: '枠番号', value: (m) => m.slotIndex + 1 },
+        {
+          header: '場所',
+          value: (m) =>
+            m.session.mode === SessionMode.BOOTHS ? `ブース ${m.tableLabel}` : `テーブル ${m.tableLabel}`,
+        },
+        { header: '参加者A', value: (m) => m.participantA.name },
+        { header: '事業者A', value: (m) => m.participantA.company?.name },
+        { header: '参加者B', value: (m) => m.participantB.name },
+        { header: '事業者B', value: (m) => m.participantB.company?.name },
+        { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
+        { header: '公開', value: (m) => (m.publishedAt ? '公開済み' : '未公開') },
+        { header: '面談ID', value: (m) => m.id },
+      ],
+      meetings,
+    );
+    sendCsv(response, `${event.title}_面談スケジュール.csv`, csv);
+  }
+}

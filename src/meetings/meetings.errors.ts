@@ -1,0 +1,142 @@
+import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
+import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+
+export enum MeetingErrorCode {
+  REQUEST_NOT_FOUND = 'MEETING_REQUEST_NOT_FOUND',
+  MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
+  EVENT_NOT_OPEN = 'MEETING_EVENT_NOT_OPEN',
+  REQUESTER_NOT_REGISTERED = 'MEETING_REQUESTER_NOT_REGISTERED',
+  RECIPIENT_NOT_REGISTERED = 'MEETING_RECIPIENT_NOT_REGISTERED',
+  SELF_REQUEST = 'MEETING_SELF_REQUEST',
+  DUPLICATE_REQUEST = 'MEETING_DUPLICATE_REQUEST',
+  REQUEST_CAP_REACHED = 'MEETING_REQUEST_CAP_REACHED',
+  REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
+  NOT_RECIPIENT = 'MEETING_NOT_RECIPIENT',
+  NOT_A_SIDE = 'MEETING_NOT_A_SIDE',
+  INVALID_REQUEST_TRANSITION = 'MEETING_REQUEST_INVALID_TRANSITION',
+  INVALID_TRANSITION = 'MEETING_INVALID_TRANSITION',
+  REQUEST_NOT_ACCEPTED = 'MEETING_REQUEST_NOT_ACCEPTED',
+  SLOT_TAKEN = 'MEETING_SLOT_TAKEN',
+  ALREADY_PLACED = 'MEETING_ALREADY_PLACED',
+  INVALID_SLOT = 'MEETING_INVALID_SLOT',
+  INVALID_TABLE = 'MEETING_INVALID_TABLE',
+  NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
+  MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
+}
+
+const STATUS_LABEL: Record<MeetingRequestStatus, string> = {
+  PENDING: '回答待ち',
+  ACCEPTED: '承諾済み',
+  DECLINED: '辞退済み',
+  EXPIRED: '期限切れ',
+  CANCELLED: '取消済み',
+};
+
+export const MAX_MESSAGE_LENGTH = 1000;
+
+export const MeetingErrors = {
+  requestNotFound: (id: string) =>
+    new NotFoundError(MeetingErrorCode.REQUEST_NOT_FOUND, `面談申込が見つかりません: ${id}`),
+  meetingNotFound: (id: string) =>
+    new NotFoundError(MeetingErrorCode.MEETING_NOT_FOUND, `面談が見つかりません: ${id}`),
+  eventNotOpen: () =>
+    new ConflictError(
+      MeetingErrorCode.EVENT_NOT_OPEN,
+      'このイベントは公開中ではないため、面談の申込・回答はできません',
+      'eventId',
+    ),
+  requesterNotRegistered: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      MeetingErrorCode.REQUESTER_NOT_REGISTERED,
+      'このイベントに参加登録している方だけが面談を申し込めます',
+      'eventId',
+    ),
+  recipientNotRegistered: () =>
+    new InputError(
+      'toParticipantId',
+      '申込先の方はこのイベントに参加登録していません',
+      MeetingErrorCode.RECIPIENT_NOT_REGISTERED,
+    ),
+  selfRequest: () =>
+    new InputError('toParticipantId', 'ご自身には面談を申し込めません', MeetingErrorCode.SELF_REQUEST),
+  duplicate: () =>
+    new ConflictError(
+      MeetingErrorCode.DUPLICATE_REQUEST,
+      'この方との面談申込はすでにあります（回答待ちまたは承諾済み）',
+      'toParticipantId',
+    ),
+  capReached: (cap: number) =>
+    new ConflictError(
+      MeetingErrorCode.REQUEST_CAP_REACHED,
+      `このイベントで送れる面談申込は ${cap} 件までです`,
+      'toParticipantId',
+    ),
+  expired: () =>
+    new ConflictError(MeetingErrorCode.REQUEST_EXPIRED, 'この面談申込は回答期限を過ぎています', 'id'),
+  notRecipient: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      MeetingErrorCode.NOT_RECIPIENT,
+      'この面談申込に回答できるのは申込を受けた方だけです',
+    ),
+  notASide: () =>
+    new AppError(ErrorKind.FORBIDDEN, MeetingErrorCode.NOT_A_SIDE, 'ご自身の面談・申込だけを操作できます'),
+  invalidRequestTransition: (from: MeetingRequestStatus) =>
+    new ConflictError(
+      MeetingErrorCode.INVALID_REQUEST_TRANSITION,
+      `この面談申込は${STATUS_LABEL[from]}のため、この操作はできません`,
+      'id',
+    ),
+  invalidTransition: (from: MeetingStatus, to: MeetingStatus) =>
+    new ConflictError(
+      MeetingErrorCode.INVALID_TRANSITION,
+      `面談の状態を ${from} から ${to} に変更できません`,
+      'id',
+    ),
+  notAccepted: () =>
+    new ConflictError(
+      MeetingErrorCode.REQUEST_NOT_ACCEPTED,
+      '承諾された面談申込だけを配置できます',
+      'requestId',
+    ),
+  alreadyPlaced: () =>
+    new ConflictError(
+      MeetingErrorCode.ALREADY_PLACED,
+      'この面談申込はすでに時間枠に配置されています',
+      'requestId',
+    ),
+  slotTaken: () =>
+    new ConflictError(
+      MeetingErrorCode.SLOT_TAKEN,
+      'この時間枠は埋まっています（テーブルまたは参加者のどちらかに別の面談があります）',
+      'slotIndex',
+    ),
+  invalidSlot: (count: number) =>
+    new InputError(
+      'slotIndex',
+      `時間枠の番号は 0〜${count - 1} で指定してください`,
+      MeetingErrorCode.INVALID_SLOT,
+    ),
+  invalidTable: (message: string) => new InputError('table', message, MeetingErrorCode.INVALID_TABLE),
+  notInMeeting: () =>
+    new InputError(
+      'participantId',
+      'この参加者はこの面談の当事者ではありません',
+      MeetingErrorCode.NOT_IN_MEETING,
+    ),
+  messageTooLong: () =>
+    new InputError(
+      'message',
+      `メッセージは ${MAX_MESSAGE_LENGTH} 文字以内で入力してください`,
+      MeetingErrorCode.MESSAGE_TOO_LONG,
+    ),
+};
+
+/** Postgres unique_violation on one of the named indexes. */
+export function isUniqueViolation(error: unknown, ...constraints: string[]): boolean {
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? error;
+  const { code, constraint } = driverError as { code?: string; constraint?: string };
+  return code === '23505' && (constraints.length === 0 || constraints.includes(constraint ?? ''));
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/events.module';
+import { MailModule } from '../mail/mail.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { AgendaFeedController } from './agenda-feed.controller';
+import { AgendaFeedLinks } from './agenda-feed-links';
+import { AgendaResolver } from './agenda.resolver';
+import { AgendaService } from './agenda.service';
+import { AgendaComposer } from './mail/agenda.composer';
+import { MeetingCancelledComposer } from './mail/meeting-cancelled.composer';
+import { MeetingOutcomeComposer } from './mail/meeting-outcome.composer';
+import { MeetingRequestComposer } from './mail/meeting-request.composer';
+import { Meeting } from './meeting.entity';
+import { MeetingPagesController } from './meeting-pages.controller';
+import { MeetingParticipant } from './meeting-participant.entity';
+import { MeetingRequest } from './meeting-request.entity';
+import { MeetingRequestsResolver } from './meeting-requests.resolver';
+import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingSettings } from './meeting-settings.entity';
+import { MeetingSettingsService } from './meeting-settings.service';
+import { MeetingsExportController } from './meetings-export.controller';
+import { MeetingsResolver } from './meetings.resolver';
+import { MeetingsService } from './meetings.service';
+
+/**
+ * 面談: requests and their answers, placed meetings and their day, agendas by email and calendar
+ * feed. The scheduling job (src/scheduling) writes placements through MeetingsService.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([MeetingSettings, MeetingRequest, Meeting, MeetingParticipant]),
+    EventsModule,
+    ParticipantsModule,
+    MailModule,
+  ],
+  controllers: [MeetingPagesController, AgendaFeedController, MeetingsExportController],
+  providers: [
+    MeetingRequestsService,
+    MeetingsService,
+    MeetingSettingsService,
+    AgendaService,
+    AgendaFeedLinks,
+    MeetingRequestsResolver,
+    MeetingsResolver,
+    AgendaResolver,
+    MeetingRequestComposer,
+    MeetingOutcomeComposer,
+    AgendaComposer,
+    MeetingCancelledComposer,
+  ],
+  exports: [MeetingRequestsService, MeetingsService, MeetingSettingsService, AgendaService],
+})
+export class MeetingsModule {}

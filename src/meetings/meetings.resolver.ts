@@ -1,0 +1,138 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { ParticipantsService } from '../participants/participants.service';
+import { UpdateMeetingSettingsInput } from './dto/update-meeting-settings.input';
+import { MeetingSettingsService } from './meeting-settings.service';
+import { MeetingsService } from './meetings.service';
+import { NoShowHistoryModel } from './models/agenda.model';
+import { MeetingSettingsModel } from './models/meeting-settings.model';
+import { MeetingModel } from './models/meeting.model';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => MeetingModel)
+export class MeetingsResolver {
+  constructor(
+    private readonly meetingsService: MeetingsService,
+    private readonly settings: MeetingSettingsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  @Query(() => [MeetingModel], { description: 'イベントの面談一覧（時刻順・スタッフ）' })
+  @Allow(...STAFF)
+  async meetings(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('includeCancelled', { nullable: true }) includeCancelled: boolean,
+  ): Promise<MeetingModel[]> {
+    return (await this.meetingsService.listForEvent(actor, eventId, includeCancelled ?? false)).map((m) =>
+      MeetingModel.from(m),
+    );
+  }
+
+  @Query(() => MeetingModel, { description: '面談（当事者またはイベントのスタッフ）' })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async meeting(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.getVisible(actor, id));
+  }
+
+  @Mutation(() => MeetingModel, {
+    description: '面談を中止する（当事者または主催者）。空いた枠は待機中の申込に割り当て',
+  })
+  @Allow(...STAFF, Role.PARTICIPANT)
+  async cancelMeeting(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.cancel(actor, id));
+  }
+
+  @Mutation(() => MeetingModel, { description: '承諾済みの面談申込を時間枠に手動で配置する（主催者）' })
+  @Allow(...STAFF)
+  async placeMeeting(
+    @CurrentActor() actor: Actor,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('slotIndex', { type: () => Int }) slotIndex: number,
+    @Args('table', { type: () => String, nullable: true }) table: string | null,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.place(actor, requestId, sessionId, slotIndex, table));
+  }
+
+  @Mutation(() => MeetingModel, {
+    description: '面談を別の時間枠・テーブルに移す（公開済みなら双方に更新を通知）',
+  })
+  @Allow(...STAFF)
+  async moveMeeting(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('slotIndex', { type: () => Int }) slotIndex: number,
+    @Args('table', { type: () => String, nullable: true }) table: string | null,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.move(actor, id, sessionId, slotIndex, table));
+  }
+
+  @Mutation(() => MeetingModel, { description: '面談の実施を記録する（スタッフ）' })
+  @Allow(...STAFF)
+  async markMeetingHeld(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.markHeld(actor, id));
+  }
+
+  @Mutation(() => MeetingModel, { description: '面談に来なかった参加者を記録する（スタッフ）' })
+  @Allow(...STAFF)
+  async markNoShow(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('participantId', { type: () => ID }) participantId: string,
+  ): Promise<MeetingModel> {
+    return MeetingModel.from(await this.meetingsService.markNoShow(actor, id, participantId));
+  }
+
+  @Query(() => NoShowHistoryModel, { description: '参加者の面談不参加の履歴（全イベント・スタッフ）' })
+  @Allow(...STAFF)
+  async noShowHistory(
+    @Args('participantId', { type: () => ID }) participantId: string,
+  ): Promise<NoShowHistoryModel> {
+    await this.participants.get(participantId);
+    const meetings = await this.meetingsService.noShowHistory(participantId);
+    return Object.assign(new NoShowHistoryModel(), {
+      participantId,
+      noShowCount: meetings.length,
+      entries: meetings.map((meeting) => ({
+        meetingId: meeting.id,
+        eventId: meeting.eventId,
+        eventTitle: meeting.event.title,
+        startsAt: meeting.startsAt,
+      })),
+    });
+  }
+
+  @Query(() => MeetingSettingsModel, { description: 'イベントの面談申込の設定（主催者）' })
+  @Allow(...STAFF)
+  async meetingSettings(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<MeetingSettingsModel> {
+    return MeetingSettingsModel.from(await this.settings.getManaged(actor, eventId));
+  }
+
+  @Mutation(() => MeetingSettingsModel, {
+    description: '面談申込の設定を変更する（承諾方式・申込数の上限・回答期限）',
+  })
+  @Allow(...STAFF)
+  async updateMeetingSettings(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('input') input: UpdateMeetingSettingsInput,
+  ): Promise<MeetingSettingsModel> {
+    return MeetingSettingsModel.from(await this.settings.update(actor, eventId, input));
+  }
+}

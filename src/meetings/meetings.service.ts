@@ -1,0 +1,506 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { Event } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { MatchmakingSession } from '../events/matchmaking-session.entity';
+import { SessionMode } from '../events/event-enums';
+import { OutboxRequest, OutboxService } from '../mail/outbox.service';
+import { Registration } from '../registrations/registration.entity';
+import { SEATED } from '../registrations/registration-enums';
+import { Placement, slotTimes } from '../scheduling/scheduling-instance';
+import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { Meeting } from './meeting.entity';
+import { MEETING_TRANSITIONS, MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+import { MeetingParticipant } from './meeting-participant.entity';
+import { MeetingRequest } from './meeting-request.entity';
+import { MeetingSettingsService } from './meeting-settings.service';
+import { isUniqueViolation, MeetingErrorCode, MeetingErrors } from './meetings.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
+const RELATIONS = {
+  session: true,
+  participantA: { company: true },
+  participantB: { company: true },
+  sides: true,
+} as const;
+
+/** A slot given back by a cancelled meeting, to offer to a request still waiting for one. */
+export interface FreedSlot {
+  eventId: string;
+  sessionId: string;
+  slotIndex: number;
+  tableLabel: string;
+  published: boolean;
+}
+
+/**
+ * Meetings once placed: manual placement and moves, the day's outcomes, cancellation (and giving
+ * the freed slot to a waiting request). Double bookings are refused by the database's unique
+ * indexes, so every writer — this service and the scheduling job — is safe against the others.
+ */
+@Injectable()
+export class MeetingsService {
+  private readonly logger = new Logger(MeetingsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly settings: MeetingSettingsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async get(id: string): Promise<Meeting> {
+    if (!UUID.test(id)) throw MeetingErrors.meetingNotFound(id);
+    const meeting = await this.dataSource
+      .getRepository(Meeting)
+      .findOne({ where: { id }, relations: RELATIONS });
+    if (!meeting) throw MeetingErrors.meetingNotFound(id);
+    return meeting;
+  }
+
+  /** Staff of the managing organisation, or one of the two sides. */
+  async getVisible(actor: Actor, id: string): Promise<Meeting> {
+    const meeting = await this.get(id);
+    if (isStaff(actor)) await this.events.getManaged(actor, meeting.eventId);
+    else if (![meeting.participantAId, meeting.participantBId].includes(actor.participantId))
+      throw MeetingErrors.notASide();
+    return meeting;
+  }
+
+  /** An event's meetings in time order, for its staff (cancelled ones included on request). */
+  async listForEvent(actor: Actor, eventId: string, includeCancelled = false): Promise<Meeting[]> {
+    await this.events.getManaged(actor, eventId);
+    return this.dataSource.getRepository(Meeting).find({
+      where: {
+        eventId,
+        ...(includeCancelled
+          ? {}
+          : { status: In([MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW]) }),
+      },
+      relations: RELATIONS,
+      order: { startsAt: 'ASC', tableLabel: 'ASC' },
+    });
+  }
+
+  /**
+   * The organiser places an accepted request by hand. No lock is taken: two placements racing for
+   * the same table or person are decided by the unique indexes (one wins, the rest get SLOT_TAKEN).
+   */
+  async place(
+    actor: Actor,
+    requestId: string,
+    sessionId: string,
+    slotIndex: number,
+    table: string | null,
+  ): Promise<Meeting> {
+    if (!UUID.test(requestId)) throw MeetingErrors.requestNotFound(requestId);
+    const request = await this.dataSource.getRepository(MeetingRequest).findOneBy({ id: requestId });
+    if (!request) throw MeetingErrors.requestNotFound(requestId);
+    const event = await this.events.getManaged(actor, request.eventId);
+    if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
+    const placement = await this.resolveSlot(event, request, sessionId, slotIndex, table);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
+      return meeting.id;
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Moves a meeting to another slot (and table). A published meeting keeps its calendar UID and
+   * gets a higher SEQUENCE; both sides are sent their updated agenda.
+   */
+  async move(
+    actor: Actor,
+    id: string,
+    sessionId: string,
+    slotIndex: number,
+    table: string | null,
+  ): Promise<Meeting> {
+    const meeting = await this.get(id);
+    const event = await this.events.getManaged(actor, meeting.eventId);
+    if (meeting.status !== MeetingStatus.SCHEDULED)
+      throw MeetingErrors.invalidTransition(meeting.status, MeetingStatus.SCHEDULED);
+    const request = {
+      id: meeting.requestId,
+      fromParticipantId: meeting.participantAId,
+      toParticipantId: meeting.participantBId,
+    };
+    const target = await this.resolveSlot(event, request, sessionId, slotIndex, table);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (locked?.status !== MeetingStatus.SCHEDULED)
+        throw MeetingErrors.invalidTransition(
+          locked?.status ?? MeetingStatus.CANCELLED,
+          MeetingStatus.SCHEDULED,
+        );
+      const sequence = locked.publishedAt ? locked.sequence + 1 : locked.sequence;
+      try {
+        await manager.update(Meeting, id, {
+          sessionId: target.sessionId,
+          slotIndex: target.slotIndex,
+          tableLabel: target.tableLabel,
+          startsAt: target.startsAt,
+          endsAt: target.endsAt,
+          sequence,
+        });
+        await manager.update(
+          MeetingParticipant,
+          { meetingId: id },
+          { sessionId: target.sessionId, slotIndex: target.slotIndex },
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw MeetingErrors.slotTaken();
+        throw error;
+      }
+      if (locked.publishedAt) {
+        await this.outbox.enqueue(
+          manager,
+          [locked.participantAId, locked.participantBId].map((participantId) =>
+            agendaEmail(locked.eventId, participantId, `meeting-moved-${id}-${sequence}-${participantId}`),
+          ),
+        );
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Either side or the organiser calls a meeting off; its slot is offered to a waiting request. */
+  async cancel(actor: Actor, id: string): Promise<Meeting> {
+    const meeting = await this.getVisible(actor, id);
+    if (meeting.status === MeetingStatus.CANCELLED) return meeting;
+    const freed = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw MeetingErrors.meetingNotFound(id);
+      if (locked.status === MeetingStatus.CANCELLED) return null;
+      return this.cancelLocked(manager, locked);
+    });
+    if (freed) await this.offerFreedSlot(freed);
+    return this.get(id);
+  }
+
+  /**
+   * Cancels a meeting whose row the caller holds locked, and its request (the agreement is off, so
+   * the scheduler must not place it again). Published meetings send METHOD:CANCEL to both sides.
+   */
+  async cancelLocked(manager: EntityManager, meeting: Meeting): Promise<FreedSlot> {
+    if (!MEETING_TRANSITIONS.can(meeting.status, MeetingStatus.CANCELLED))
+      throw MeetingErrors.invalidTransition(meeting.status, MeetingStatus.CANCELLED);
+    const published = meeting.publishedAt !== null;
+    await manager.update(Meeting, meeting.id, {
+      status: MeetingStatus.CANCELLED,
+      cancelledAt: new Date(),
+      sequence: published ? meeting.sequence + 1 : meeting.sequence,
+    });
+    await manager.update(MeetingParticipant, { meetingId: meeting.id }, { active: false });
+    await manager.update(MeetingRequest, meeting.requestId, { status: MeetingRequestStatus.CANCELLED });
+    if (published) {
+      await this.outbox.enqueue(
+        manager,
+        [meeting.participantAId, meeting.participantBId].map((participantId) => ({
+          key: `meeting-cancelled-${meeting.id}-${participantId}`,
+          template: MeetingMailTemplate.CANCELLED,
+          participantId,
+          eventId: meeting.eventId,
+          transactional: true,
+          params: { meetingId: meeting.id },
+        })),
+      );
+    }
+    return {
+      eventId: meeting.eventId,
+      sessionId: meeting.sessionId,
+      slotIndex: meeting.slotIndex,
+      tableLabel: meeting.tableLabel,
+      published,
+    };
+  }
+
+  async markHeld(actor: Actor, id: string): Promise<Meeting> {
+    return this.setOutcome(actor, id, MeetingStatus.HELD, null);
+  }
+
+  /** Records that `participantId` did not come; the meeting becomes NO_SHOW. */
+  async markNoShow(actor: Actor, id: string, participantId: string): Promise<Meeting> {
+    return this.setOutcome(actor, id, MeetingStatus.NO_SHOW, participantId);
+  }
+
+  /** How often a participant missed a meeting, over every event (for organisers planning the next one). */
+  async noShowHistory(participantId: string) {
+    return this.dataSource.getRepository(Meeting).find({
+      where: { sides: { participantId, noShow: true } },
+      relations: { event: true, ...RELATIONS },
+      order: { startsAt: 'DESC' },
+    });
+  }
+
+  /**
+   * Gives a freed slot to an accepted request still without a meeting, when both sides attend, are
+   * free then, are under their meeting cap and the table (or booth) fits. Published schedules get
+   * the new meeting published at once, with the agenda sent to both. Runs after the cancellation
+   * committed; losing a race to another writer just means trying the next candidate.
+   */
+  async offerFreedSlot(freed: FreedSlot): Promise<Meeting | null> {
+    try {
+      const candidates = await this.freedSlotCandidates(freed);
+      for (const placement of candidates) {
+        try {
+          const meeting = await this.dataSource.transaction(async (manager) => {
+            const [created] = await this.insertPlacements(manager, freed.eventId, [placement], null);
+            if (freed.published) await this.publishOne(manager, created);
+            return created;
+          });
+          this.logger.log(`freed slot offered to request ${placement.requestId}`);
+          return meeting;
+        } catch (error) {
+          // Someone else took the slot or placed the request meanwhile: try the next one.
+          const lost = [MeetingErrorCode.SLOT_TAKEN, MeetingErrorCode.ALREADY_PLACED] as string[];
+          if (!(error instanceof AppError && lost.includes(error.code))) throw error;
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`offering a freed slot: ${(error as Error).message}`);
+    }
+    return null;
+  }
+
+  /**
+   * Writes placements (meeting + one row per side). A clash with any live meeting raises
+   * SLOT_TAKEN / ALREADY_PLACED from the unique indexes; the caller's transaction is then void.
+   */
+  async insertPlacements(
+    manager: EntityManager,
+    eventId: string,
+    placements: Placement[],
+    publishedAt: Date | null,
+  ): Promise<Meeting[]> {
+    if (placements.length === 0) return [];
+    try {
+      const meetings: Meeting[] = [];
+      for (let start = 0; start < placements.length; start += 500) {
+        const chunk = placements.slice(start, start + 500);
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Meeting)
+          .values(
+            chunk.map((placement) => ({
+              eventId,
+              requestId: placement.requestId,
+              sessionId: placement.sessionId,
+              slotIndex: placement.slotIndex,
+              tableLabel: placement.tableLabel,
+              startsAt: placement.startsAt,
+              endsAt: placement.endsAt,
+              participantAId: placement.participantAId,
+              participantBId: placement.participantBId,
+              status: MeetingStatus.SCHEDULED,
+              sequence: 0,
+              publishedAt,
+            })),
+          )
+          .returning('id')
+          .updateEntity(false)
+          .execute();
+        const ids = (inserted.raw as { id: string }[]).map((row) => row.id);
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(MeetingParticipant)
+          .values(
+            chunk.flatMap((placement, index) =>
+              [placement.participantAId, placement.participantBId].map((participantId) => ({
+                meetingId: ids[index],
+                participantId,
+                eventId,
+                sessionId: placement.sessionId,
+                slotIndex: placement.slotIndex,
+                active: true,
+              })),
+            ),
+          )
+          .updateEntity(false)
+          .execute();
+        chunk.forEach((placement, index) =>
+          meetings.push(
+            Object.assign(new Meeting(), {
+              ...placement,
+              id: ids[index],
+              eventId,
+              status: MeetingStatus.SCHEDULED,
+              sequence: 0,
+              publishedAt,
+            }),
+          ),
+        );
+      }
+      return meetings;
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_meetings_live_request')) throw MeetingErrors.alreadyPlaced();
+      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw MeetingErrors.slotTaken();
+      throw error;
+    }
+  }
+
+  /** Marks one meeting published and sends both sides their agenda (caller's transaction). */
+  private async publishOne(manager: EntityManager, meeting: Meeting): Promise<void> {
+    await manager.update(Meeting, meeting.id, { publishedAt: new Date() });
+    await this.outbox.enqueue(
+      manager,
+      [meeting.participantAId, meeting.participantBId].map((participantId) =>
+        agendaEmail(meeting.eventId, participantId, `meeting-offered-${meeting.id}-${participantId}`),
+      ),
+    );
+  }
+
+  private async setOutcome(
+    actor: Actor,
+    id: string,
+    to: MeetingStatus,
+    noShowParticipantId: string | null,
+  ): Promise<Meeting> {
+    const meeting = await this.get(id);
+    await this.events.getManaged(actor, meeting.eventId);
+    if (
+      noShowParticipantId &&
+      ![meeting.participantAId, meeting.participantBId].includes(noShowParticipantId)
+    )
+      throw MeetingErrors.notInMeeting();
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw MeetingErrors.meetingNotFound(id);
+      if (locked.status !== to) {
+        if (!MEETING_TRANSITIONS.can(locked.status, to))
+          throw MeetingErrors.invalidTransition(locked.status, to);
+        await manager.update(Meeting, id, { status: to });
+      }
+      // HELD clears earlier no-show marks (a correction); NO_SHOW marks the side that missed it.
+      await manager.update(MeetingParticipant, { meetingId: id }, { noShow: false });
+      if (noShowParticipantId)
+        await manager.update(
+          MeetingParticipant,
+          { meetingId: id, participantId: noShowParticipantId },
+          { noShow: true },
+        );
+    });
+    return this.get(id);
+  }
+
+  /** Validates a target slot for a request and computes its times and table. */
+  private async resolveSlot(
+    event: Event,
+    request: Pick<MeetingRequest, 'id' | 'fromParticipantId' | 'toParticipantId'>,
+    sessionId: string,
+    slotIndex: number,
+    table: string | null,
+  ): Promise<Placement> {
+    const session = (event.sessions ?? []).find((candidate) => candidate.id === sessionId);
+    if (!session) throw MeetingErrors.invalidTable('この商談枠はこのイベントにありません');
+    if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= session.slotCount)
+      throw MeetingErrors.invalidSlot(session.slotCount);
+    const label = await this.tableFor(session, request, table);
+    const { startsAt, endsAt } = slotTimes(session, slotIndex);
+    return {
+      requestId: request.id,
+      participantAId: request.fromParticipantId,
+      participantBId: request.toParticipantId,
+      sessionId,
+      slotIndex,
+      tableLabel: label,
+      startsAt,
+      endsAt,
+    };
+  }
+
+  private async tableFor(
+    session: MatchmakingSession,
+    request: Pick<MeetingRequest, 'fromParticipantId' | 'toParticipantId'>,
+    table: string | null,
+  ): Promise<string> {
+    if (session.mode === SessionMode.BOOTHS) {
+      const booths = await this.dataSource.getRepository(Registration).find({
+        where: {
+          eventId: session.eventId,
+          participantId: In([request.fromParticipantId, request.toParticipantId]),
+        },
+      });
+      const withBooth = booths.filter((registration) => registration.booth);
+      if (withBooth.length !== 1)
+        throw MeetingErrors.invalidTable(
+          'ブース方式では、どちらか一方だけが出展者（ブースあり）である必要があります',
+        );
+      return withBooth[0].booth!;
+    }
+    const count = session.tableCount ?? 0;
+    const number = Number(table);
+    if (!table || !Number.isInteger(number) || number < 1 || number > count)
+      throw MeetingErrors.invalidTable(`テーブル番号は 1〜${count} で指定してください`);
+    return String(number);
+  }
+
+  private async freedSlotCandidates(freed: FreedSlot): Promise<Placement[]> {
+    const manager = this.dataSource.manager;
+    const session = await manager.findOneBy(MatchmakingSession, { id: freed.sessionId });
+    if (!session) return [];
+    const settings = await this.settings.get(manager, freed.eventId);
+    const rows: { id: string; from_participant_id: string; to_participant_id: string }[] =
+      await manager.query(
+        `SELECT r.id, r.from_participant_id, r.to_participant_id
+         FROM meeting_requests r
+         JOIN registrations ra ON ra.event_id = r.event_id AND ra.participant_id = r.from_participant_id
+         JOIN registrations rb ON rb.event_id = r.event_id AND rb.participant_id = r.to_participant_id
+        WHERE r.event_id = $1 AND r.status = 'ACCEPTED'
+          AND ra.status = ANY($2) AND rb.status = ANY($2)
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')
+          AND NOT EXISTS (SELECT 1 FROM meeting_participants mp
+                           WHERE mp.active AND mp.session_id = $3 AND mp.slot_index = $4
+                             AND mp.participant_id IN (r.from_participant_id, r.to_participant_id))
+          AND ($5::int IS NULL OR (
+                (SELECT count(*) FROM meeting_participants mp WHERE mp.active AND mp.event_id = r.event_id AND mp.participant_id = r.from_participant_id) < $5
+            AND (SELECT count(*) FROM meeting_participants mp WHERE mp.active AND mp.event_id = r.event_id AND mp.participant_id = r.to_participant_id) < $5))
+          AND CASE WHEN $6 = 'BOOTHS'
+                   THEN (ra.booth = $7 AND rb.booth IS NULL) OR (rb.booth = $7 AND ra.booth IS NULL)
+                   ELSE NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = r.event_id AND s.mode = 'BOOTHS')
+                        OR (ra.booth IS NULL AND rb.booth IS NULL)
+              END
+        ORDER BY r.weight DESC, r.responded_at ASC NULLS LAST, r.id
+        LIMIT 20`,
+        [
+          freed.eventId,
+          SEATED,
+          freed.sessionId,
+          freed.slotIndex,
+          settings.maxMeetingsPerParticipant,
+          session.mode,
+          freed.tableLabel,
+        ],
+      );
+    const { startsAt, endsAt } = slotTimes(session, freed.slotIndex);
+    return rows.map((row) => ({
+      requestId: row.id,
+      participantAId: row.from_participant_id,
+      participantBId: row.to_participant_id,
+      sessionId: freed.sessionId,
+      slotIndex: freed.slotIndex,
+      tableLabel: freed.tableLabel,
+      startsAt,
+      endsAt,
+    }));
+  }
+}
+
+/** The agenda email for one participant at one event; `key` names the change that caused it. */
+export function agendaEmail(eventId: string, participantId: string, key: string): OutboxRequest {
+  return {
+    key,
+    template: MeetingMailTemplate.AGENDA,
+    participantId,
+    eventId,
+    transactional: true,
+    params: { eventId },
+  };
+}

@@ -1,0 +1,80 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SessionMode } from '../../events/event-enums';
+import { Meeting } from '../meeting.entity';
+import { MeetingStatus } from '../meeting-enums';
+import { MeetingPartyModel } from './meeting-party.model';
+
+@ObjectType('Meeting', { description: '面談（時間枠・テーブルに配置された合意済みの組み合わせ）' })
+export class MeetingModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  eventId: string;
+
+  @Field(() => ID)
+  requestId: string;
+
+  @Field(() => MeetingStatus)
+  status: MeetingStatus;
+
+  @Field(() => ID)
+  sessionId: string;
+
+  @Field()
+  sessionName: string;
+
+  @Field(() => Int, { description: '商談枠内の時間枠番号（0始まり）' })
+  slotIndex: number;
+
+  @Field({ description: 'テーブル番号、またはブース方式では出展者のブース' })
+  table: string;
+
+  @Field()
+  atBooth: boolean;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  @Field(() => Int, { description: 'iCalendar の SEQUENCE（公開後に移動・中止されるたびに増える）' })
+  sequence: number;
+
+  @Field({ description: '公開済み（参加者に通知済み。自動配置の再実行でも動かない）' })
+  published: boolean;
+
+  @Field(() => MeetingPartyModel)
+  participantA: MeetingPartyModel;
+
+  @Field(() => MeetingPartyModel)
+  participantB: MeetingPartyModel;
+
+  @Field(() => [ID], { description: '不参加と記録された参加者' })
+  noShowParticipantIds: string[];
+
+  /** Both sides agreed to meet, so they see each other's contact details; staff see them too. */
+  static from(meeting: Meeting): MeetingModel {
+    return Object.assign(new MeetingModel(), {
+      id: meeting.id,
+      eventId: meeting.eventId,
+      requestId: meeting.requestId,
+      status: meeting.status,
+      sessionId: meeting.sessionId,
+      sessionName: meeting.session?.name ?? '',
+      slotIndex: meeting.slotIndex,
+      table: meeting.tableLabel,
+      atBooth: meeting.session?.mode === SessionMode.BOOTHS,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      sequence: meeting.sequence,
+      published: meeting.publishedAt !== null,
+      participantA: MeetingPartyModel.from(meeting.participantA, true),
+      participantB: MeetingPartyModel.from(meeting.participantB, true),
+      noShowParticipantIds: (meeting.sides ?? [])
+        .filter((side) => side.noShow)
+        .map((side) => side.participantId),
+    });
+  }
+}

@@ -1,0 +1,231 @@
+import { verifySchedule, scheduleMeetings } from './engine';
+import {
+  buildInstance,
+  SchedulingInputs,
+  slotTimes,
+  toPlacements,
+  unscheduledReason,
+} from './scheduling-instance';
+
+const AM = new Date('2026-12-01T01:00:00Z'); // 10:00 in Tokyo
+
+const inputs = (overrides: Partial<SchedulingInputs> = {}): SchedulingInputs => ({
+  sessions: [{ id: 's-am', startsAt: AM, slotMinutes: 20, slotCount: 3, mode: 'TABLES', tableCount: 2 }],
+  attendees: [
+    { participantId: 'p1', booth: null },
+    { participantId: 'p2', booth: null },
+    { participantId: 'p3', booth: null },
+    { participantId: 'p4', booth: null },
+  ],
+  requests: [
+    { id: 'r12', fromParticipantId: 'p1', toParticipantId: 'p2', weight: 1 },
+    { id: 'r13', fromParticipantId: 'p1', toParticipantId: 'p3', weight: 2 },
+  ],
+  published: [],
+  maxMeetingsPerParticipant: null,
+  ...overrides,
+});
+
+describe('DB rows → engine instance', () => {
+  it('takes attendees with an accepted request, every session, and slots as the default cap', () => {
+    const { instance, excluded } = buildInstance(inputs());
+    expect(excluded).toEqual([]);
+    expect(instance.sessions).toEqual([{ id: 's-am', slots: 3, tables: 2 }]);
+    expect(instance.participants).toEqual([
+      { id: 'p1', sessions: ['s-am'], maxMeetings: 3 },
+      { id: 'p2', sessions: ['s-am'], maxMeetings: 3 },
+      { id: 'p3', sessions: ['s-am'], maxMeetings: 3 },
+    ]);
+    expect(instance.requests).toEqual([
+      { id: 'r12', a: 'p1', b: 'p2', weight: 1 },
+      { id: 'r13', a: 'p1', b: 'p3', weight: 2 },
+    ]);
+    expect(instance.locked).toEqual([]);
+  });
+
+  it('uses the event cap on meetings when set', () => {
+    const { instance } = buildInstance(inputs({ maxMeetingsPerParticipant: 1 }));
+    expect(instance.participants.every((p) => p.maxMeetings === 1)).toBe(true);
+  });
+
+  it('leaves out requests whose side no longer attends, with NOT_ATTENDING', () => {
+    const { instance, excluded } = buildInstance(
+      inputs({
+        attendees: [
+          { participantId: 'p1', booth: null },
+          { participantId: 'p2', booth: null },
+        ],
+      }),
+    );
+    expect(instance.requests.map((r) => r.id)).toEqual(['r12']);
+    expect(excluded).toEqual([
+      { requestId: 'r13', participantAId: 'p1', participantBId: 'p3', code: 'NOT_ATTENDING' },
+    ]);
+  });
+
+  it('locks published meetings and does not ask their requests again', () => {
+    const { instance } = buildInstance(
+      inputs({
+        published: [
+          {
+            requestId: 'r13',
+            participantAId: 'p1',
+            participantBId: 'p3',
+            sessionId: 's-am',
+            slotIndex: 1,
+            tableLabel: '2',
+          },
+        ],
+      }),
+    );
+    expect(instance.requests.map((r) => r.id)).toEqual(['r12']);
+    expect(instance.locked).toEqual([{ a: 'p1', b: 'p3', session: 's-am', slot: 1, table: '2' }]);
+    expect(instance.participants.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('sends booth holders to booth sessions only, and booth sessions have no shared tables', () => {
+    const { instance } = buildInstance(
+      inputs({
+        sessions: [
+          { id: 's-tables', startsAt: AM, slotMinutes: 20, slotCount: 3, mode: 'TABLES', tableCount: 2 },
+          { id: 's-booths', startsAt: AM, slotMinutes: 15, slotCount: 4, mode: 'BOOTHS', tableCount: null },
+        ],
+        attendees: [
+          { participantId: 'p1', booth: 'B-12' },
+          { participantId: 'p2', booth: null },
+          { participantId: 'p3', booth: null },
+        ],
+      }),
+    );
+    expect(instance.sessions).toEqual([
+      { id: 's-tables', slots: 3, tables: 2 },
+      { id: 's-booths', slots: 4, tables: 0 },
+    ]);
+    expect(instance.participants[0]).toEqual({
+      id: 'p1',
+      sessions: ['s-booths'],
+      maxMeetings: 4,
+      booth: 'B-12',
+    });
+    expect(instance.participants[1]).toEqual({
+      id: 'p2',
+      sessions: ['s-tables', 's-booths'],
+      maxMeetings: 7,
+    });
+  });
+
+  it('ignores booths when the event has no booth session', () => {
+    const { instance } = buildInstance(
+      inputs({ attendees: [...inputs().attendees, { participantId: 'p1', booth: 'B-1' }].slice(1) }),
+    );
+    expect(instance.participants.find((p) => p.id === 'p1')?.booth).toBeUndefined();
+  });
+});
+
+describe('engine result → placements', () => {
+  const sessions = inputs().sessions;
+
+  it('computes times from the slot and skips locked meetings', () => {
+    const { placements, unscheduled } = toPlacements(
+      {
+        meetings: [
+          { a: 'p1', b: 'p2', session: 's-am', slot: 2, table: '1', weight: 1, requestId: 'r12' },
+          { a: 'p1', b: 'p3', session: 's-am', slot: 0, table: '2', weight: 0, locked: true },
+        ],
+        unscheduled: [
+          {
+            a: 'p4',
+            b: 'p1',
+            weight: 1,
+            requestId: 'r41',
+            code: 'MAX_MEETINGS_REACHED',
+            reason: 'x',
+            participant: 'p1',
+          },
+        ],
+      },
+      sessions,
+    );
+    expect(placements).toEqual([
+      {
+        requestId: 'r12',
+        participantAId: 'p1',
+        participantBId: 'p2',
+        sessionId: 's-am',
+        slotIndex: 2,
+        tableLabel: '1',
+        startsAt: new Date('2026-12-01T01:40:00Z'),
+        endsAt: new Date('2026-12-01T02:00:00Z'),
+      },
+    ]);
+    expect(unscheduled).toEqual([
+      {
+        requestId: 'r41',
+        participantAId: 'p4',
+        participantBId: 'p1',
+        code: 'MAX_MEETINGS_REACHED',
+        participantId: 'p1',
+      },
+    ]);
+    expect(unscheduledReason(unscheduled[0], new Map([['p1', '髙橋 美﨑']]))).toBe(
+      '髙橋 美﨑 様の面談数が上限に達しています',
+    );
+  });
+
+  it('has a Japanese reason for every code', () => {
+    for (const code of [
+      'DUPLICATE_REQUEST',
+      'SELF_REQUEST',
+      'BOTH_BOOTH_HOLDERS',
+      'NO_COMMON_SESSION',
+      'NO_COMMON_SLOT',
+      'MAX_MEETINGS_REACHED',
+      'NO_FREE_SLOT',
+      'NOT_ATTENDING',
+    ] as const) {
+      const reason = unscheduledReason(
+        { requestId: null, participantAId: 'a', participantBId: 'b', code },
+        new Map(),
+      );
+      expect(reason).toMatch(/[ぁ-んァ-ン一-龥]/);
+    }
+  });
+
+  it('slot times are back to back', () => {
+    expect(slotTimes({ startsAt: AM, slotMinutes: 30 }, 1)).toEqual({
+      startsAt: new Date('2026-12-01T01:30:00Z'),
+      endsAt: new Date('2026-12-01T02:00:00Z'),
+    });
+  });
+
+  it('round-trips through the real engine into a valid schedule around a locked meeting', async () => {
+    const built = buildInstance(
+      inputs({
+        requests: [
+          ...inputs().requests,
+          { id: 'r24', fromParticipantId: 'p2', toParticipantId: 'p4', weight: 1 },
+        ],
+        published: [
+          {
+            requestId: 'r-old',
+            participantAId: 'p1',
+            participantBId: 'p4',
+            sessionId: 's-am',
+            slotIndex: 0,
+            tableLabel: '1',
+          },
+        ],
+      }),
+    );
+    const result = await scheduleMeetings(built.instance, { timeLimitMs: 2000, useSolver: false });
+    expect(verifySchedule(built.instance, result)).toEqual([]);
+    const { placements } = toPlacements(result, inputs().sessions);
+    expect(placements.map((p) => p.requestId).sort()).toEqual(['r12', 'r13', 'r24']);
+    // p1 is busy in slot 0 with the locked meeting.
+    expect(
+      placements
+        .filter((p) => p.participantAId === 'p1' || p.participantBId === 'p1')
+        .every((p) => p.slotIndex > 0),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The pure translation between the database's view of an event and the scheduler engine's: rows
+ * in, an engine instance out; an engine result in, placements and Japanese reasons out. No Nest,
+ * no TypeORM, so the rules (who takes part, which meetings are locked, how slots become times)
+ * are tested without a database (scheduling-instance.spec.ts).
+ */
+import type {
+  LockedMeetingInput,
+  ParticipantInput,
+  ScheduleInstance,
+  ScheduleResult,
+  SessionInput,
+  UnscheduledCode,
+} from './engine';
+
+export interface SessionRow {
+  id: string;
+  startsAt: Date;
+  slotMinutes: number;
+  slotCount: number;
+  mode: 'TABLES' | 'BOOTHS';
+  tableCount: number | null;
+}
+
+/** An attending registration (REGISTERED or ATTENDED). */
+export interface AttendeeRow {
+  participantId: string;
+  booth: string | null;
+}
+
+export interface AcceptedRequestRow {
+  id: string;
+  fromParticipantId: string;
+  toParticipantId: string;
+  weight: number;
+}
+
+/** A live, published meeting: it stays exactly where it is. */
+export interface PublishedMeetingRow {
+  requestId: string;
+  participantAId: string;
+  participantBId: string;
+  sessionId: string;
+  slotIndex: number;
+  tableLabel: string;
+}
+
+export interface SchedulingInputs {
+  sessions: SessionRow[];
+  attendees: AttendeeRow[];
+  requests: AcceptedRequestRow[];
+  published: PublishedMeetingRow[];
+  maxMeetingsPerParticipant: number | null;
+}
+
+/** Why a request did not get a slot, for the organiser; `code` is the engine's or ours. */
+export interface UnscheduledPlacement {
+  requestId: string | null;
+  participantAId: string;
+  participantBId: string;
+  code: UnscheduledCode | 'NOT_ATTENDING';
+  /** The participant who is full, for MAX_MEETINGS_REACHED. */
+  participantId?: string;
+}
+
+export interface Placement {
+  requestId: string;
+  participantAId: string;
+  participantBId: string;
+  sessionId: string;
+  slotIndex: number;
+  tableLabel: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface BuiltInstance {
+  instance: ScheduleInstance;
+  /** Requests left out before the engine ran (a side no longer attends). */
+  excluded: UnscheduledPlacement[];
+}
+
+/**
+ * Participants are the attendees with an accepted request or a published meeting. Exhibitors with
+ * a booth meet at their booth, so when the event has booth-mode sessions they take part in those
+ * only; without booth sessions their booth is ignored and they meet at tables like everyone else.
+ * Requests already fulfilled by a published meeting are not asked again: the meeting is locked.
+ */
+export function buildInstance(inputs: SchedulingInputs): BuiltInstance {
+  const boothSessions = inputs.sessions.filter((session) => session.mode === 'BOOTHS').map((s) => s.id);
+  const allSessions = inputs.sessions.map((session) => session.id);
+  const attendee = new Map(inputs.attendees.map((row) => [row.participantId, row]));
+  const fulfilled = new Set(inputs.published.map((meeting) => meeting.requestId));
+
+  const requests = [];
+  const excluded: UnscheduledPlacement[] = [];
+  const involved = new Set<string>();
+  for (const request of inputs.requests) {
+    if (fulfilled.has(request.id)) continue;
+    if (!attendee.has(request.fromParticipantId) || !attendee.has(request.toParticipantId)) {
+      excluded.push({
+        requestId: request.id,
+        participantAId: request.fromParticipantId,
+        participantBId: request.toParticipantId,
+        code: 'NOT_ATTENDING',
+      });
+      continue;
+    }
+    requests.push({
+      id: request.id,
+      a: request.fromParticipantId,
+      b: request.toParticipantId,
+      weight: request.weight,
+    });
+    involved.add(request.fromParticipantId).add(request.toParticipantId);
+  }
+  for (const meeting of inputs.published) involved.add(meeting.participantAId).add(meeting.participantBId);
+
+  const participants: ParticipantInput[] = [...involved].sort().map((id) => {
+    const booth = boothSessions.length > 0 ? (attendee.get(id)?.booth ?? null) : null;
+    const sessions = booth ? boothSessions : allSessions;
+    const slots = inputs.sessions
+      .filter((session) => sessions.includes(session.id))
+      .reduce((sum, session) => sum + session.slotCount, 0);
+    return {
+      id,
+      sessions,
+      maxMeetings: inputs.maxMeetingsPerParticipant ?? slots,
+      ...(booth ? { booth } : {}),
+    };
+  });
+
+  const sessions: SessionInput[] = inputs.sessions.map((session) => ({
+    id: session.id,
+    slots: session.slotCount,
+    // Booth sessions have no shared tables: meetings there happen at the exhibitor's booth.
+    tables: session.mode === 'TABLES' ? (session.tableCount ?? 0) : 0,
+  }));
+  const locked: LockedMeetingInput[] = inputs.published.map((meeting) => ({
+    a: meeting.participantAId,
+    b: meeting.participantBId,
+    session: meeting.sessionId,
+    slot: meeting.slotIndex,
+    table: meeting.tableLabel,
+  }));
+  return { instance: { sessions, participants, requests, locked }, excluded };
+}
+
+/** Engine meetings (locked ones left out: they are already in the database) as timed placements. */
+export function toPlacements(
+  result: Pick<ScheduleResult, 'meetings' | 'unscheduled'>,
+  sessions: SessionRow[],
+): { placements: Placement[]; unscheduled: UnscheduledPlacement[] } {
+  const byId = new Map(sessions.map((session) => [session.id, session]));
+  const placements: Placement[] = [];
+  for (const meeting of result.meetings) {
+    if (meeting.locked || !meeting.requestId) continue;
+    const session = byId.get(meeting.session);
+    if (!session) throw new Error(`engine placed a meeting in unknown session ${meeting.session}`);
+    const { startsAt, endsAt } = slotTimes(session, meeting.slot);
+    placements.push({
+      requestId: meeting.requestId,
+      participantAId: meeting.a,
+      participantBId: meeting.b,
+      sessionId: meeting.session,
+      slotIndex: meeting.slot,
+      tableLabel: meeting.table,
+      startsAt,
+      endsAt,
+    });
+  }
+  const unscheduled = result.unscheduled.map((entry) => ({
+    requestId: entry.requestId ?? null,
+    participantAId: entry.a,
+    participantBId: entry.b,
+    code: entry.code,
+    ...(entry.participant ? { participantId: entry.participant } : {}),
+  }));
+  return { placements, unscheduled };
+}
+
+/** Slot `slot` of a session as an instant range: sessions are equal slots back to back. */
+export function slotTimes(
+  session: Pick<SessionRow, 'startsAt' | 'slotMinutes'>,
+  slot: number,
+): { startsAt: Date; endsAt: Date } {
+  const start = session.startsAt.getTime() + slot * session.slotMinutes * 60_000;
+  return { startsAt: new Date(start), endsAt: new Date(start + session.slotMinutes * 60_000) };
+}
+
+const REASONS: Record<UnscheduledPlacement['code'], (name: string) => string> = {
+  DUPLICATE_REQUEST: () => '同じ組み合わせの申込が重複しているため、1件のみ配置しました',
+  SELF_REQUEST: () => '自分自身への申込のため配置できません',
+  BOTH_BOOTH_HOLDERS: () => '双方が出展者（ブース）のため、ブース方式の商談枠では面談できません',
+  NO_COMMON_SESSION: () => '双方が参加する商談枠がありません',
+  NO_COMMON_SLOT: () => '双方の空いている時間帯が重なりません',
+  MAX_MEETINGS_REACHED: (name) => `${name || '一方の参加者'}の面談数が上限に達しています`,
+  NO_FREE_SLOT: () => '双方が空いていて、テーブル（ブース）も空いている時間帯がありません',
+  NOT_ATTENDING: () => 'どちらかの参加者が参加登録されていない（キャンセル等）ため配置できません',
+};
+
+/** The organiser-facing reason, in Japanese, for an unscheduled request. */
+export function unscheduledReason(entry: UnscheduledPlacement, names: ReadonlyMap<string, string>): string {
+  const name = entry.participantId ? names.get(entry.participantId) : undefined;
+  return REASONS[entry.code](name ? `${name} 様` : '');
+}

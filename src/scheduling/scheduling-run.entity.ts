@@ -1,0 +1,90 @@
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Event } from '../events/event.entity';
+
+export enum SchedulingRunStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+
+/** A request the run could not place, with the reason in Japanese (stored as shown). */
+export interface UnscheduledEntry {
+  requestId: string | null;
+  participantAId: string;
+  participantBId: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * One scheduling job: what was asked, how far it got, and what came out. The status column is the
+ * truth about the job (not Redis): the processor returns early for a run that is not QUEUED/RUNNING.
+ */
+@Entity('scheduling_runs')
+@Index(['eventId', 'createdAt'])
+export class SchedulingRun {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  event: Event;
+
+  @Column('uuid')
+  eventId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestedByUserId: string | null;
+
+  @Column({
+    type: 'enum',
+    enum: SchedulingRunStatus,
+    enumName: 'scheduling_run_status',
+    default: SchedulingRunStatus.QUEUED,
+  })
+  status: SchedulingRunStatus;
+
+  /** 0..1, from the engine's progress reports. */
+  @Column({ type: 'real', default: 0 })
+  progress: number;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phase: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  requestCount: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  scheduledCount: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  scheduledWeight: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  upperBound: number | null;
+
+  /** Published meetings kept where they were. */
+  @Column({ type: 'int', nullable: true })
+  lockedCount: number | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  unscheduled: UnscheduledEntry[];
+
+  @Column({ type: 'boolean', nullable: true })
+  optimal: boolean | null;
+
+  @Column({ type: 'int', nullable: true })
+  elapsedMs: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

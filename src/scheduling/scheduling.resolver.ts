@@ -1,0 +1,31 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { SchedulingRunModel } from './models/scheduling-run.model';
+import { SchedulingService } from './scheduling.service';
+
+@Resolver(() => SchedulingRunModel)
+export class SchedulingResolver {
+  constructor(private readonly scheduling: SchedulingService) {}
+
+  @Mutation(() => SchedulingRunModel, {
+    description:
+      '承諾済みの面談申込を時間枠とテーブルに自動配置する（キューで実行。公開済みの面談は動かさない）',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER)
+  async scheduleMeetings(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<SchedulingRunModel> {
+    return SchedulingRunModel.from(await this.scheduling.start(actor, eventId));
+  }
+
+  @Query(() => SchedulingRunModel, { description: '自動配置の進捗と結果' })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async schedulingRun(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SchedulingRunModel> {
+    return SchedulingRunModel.from(await this.scheduling.get(actor, id));
+  }
+}

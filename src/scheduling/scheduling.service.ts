@@ -1,0 +1,252 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, isStaff } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { EventsService } from '../events/events.service';
+import { MatchmakingSession } from '../events/matchmaking-session.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingRequestStatus, MeetingStatus } from '../meetings/meeting-enums';
+import { MeetingRequest } from '../meetings/meeting-request.entity';
+import { MeetingSettingsService } from '../meetings/meeting-settings.service';
+import { MeetingErrorCode } from '../meetings/meetings.errors';
+import { MeetingsService } from '../meetings/meetings.service';
+import { Participant } from '../participants/participant.entity';
+import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
+import { Registration } from '../registrations/registration.entity';
+import { SEATED } from '../registrations/registration-enums';
+import { scheduleMeetings, ScheduleProgress } from './engine';
+import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
+import { SchedulingErrors } from './scheduling.errors';
+import { buildInstance, SchedulingInputs, toPlacements, unscheduledReason } from './scheduling-instance';
+
+const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW];
+/** Another writer changed the locked meetings between computing and writing: compute again. */
+const MAX_ATTEMPTS = 3;
+const PROGRESS_EVERY_MS = 250;
+
+class InputsChanged extends Error {}
+
+/**
+ * The scheduling job's use case: snapshot the event, run the engine outside any transaction, then
+ * write the placements under the event lock — if the locked meetings are still those it planned
+ * around. Published meetings never move; unpublished placements are replaced.
+ */
+@Injectable()
+export class SchedulingService {
+  private readonly logger = new Logger(SchedulingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.SCHEDULING) private readonly queue: Queue<SchedulingPayload>,
+    private readonly config: AppConfig,
+    private readonly events: EventsService,
+    private readonly meetings: MeetingsService,
+    private readonly settings: MeetingSettingsService,
+  ) {}
+
+  private get runs() {
+    return this.dataSource.getRepository(SchedulingRun);
+  }
+
+  /** Records a run and hands it to the queue; the answer shows it QUEUED. */
+  async start(actor: Actor, eventId: string): Promise<SchedulingRun> {
+    await this.events.getManaged(actor, eventId);
+    const run = await this.runs.save(
+      this.runs.create({ eventId, requestedByUserId: isStaff(actor) ? actor.userId : null }),
+    );
+    try {
+      await this.queue.add(
+        SchedulingJob.RUN,
+        { runId: run.id },
+        {
+          jobId: run.id,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: 100,
+        },
+      );
+    } catch (error) {
+      await this.runs.update(run.id, {
+        status: SchedulingRunStatus.FAILED,
+        error: `キューに登録できませんでした: ${(error as Error).message}`,
+        finishedAt: new Date(),
+      });
+    }
+    return this.runs.findOneByOrFail({ id: run.id });
+  }
+
+  async get(actor: Actor, id: string): Promise<SchedulingRun> {
+    const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.runs.findOneBy({ id }) : null;
+    if (!run) throw SchedulingErrors.runNotFound(id);
+    await this.events.getManaged(actor, run.eventId);
+    return run;
+  }
+
+  /** The job: returns early when the run is gone or already finished (a retried or duplicate job). */
+  async execute(runId: string, onFraction?: (fraction: number) => Promise<void>): Promise<void> {
+    const run = await this.runs.findOneBy({ id: runId });
+    if (!run || ![SchedulingRunStatus.QUEUED, SchedulingRunStatus.RUNNING].includes(run.status)) return;
+    await this.runs.update(runId, {
+      status: SchedulingRunStatus.RUNNING,
+      startedAt: new Date(),
+      progress: 0,
+    });
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await this.computeAndWrite(run, onFraction);
+          return;
+        } catch (error) {
+          const raced =
+            error instanceof InputsChanged ||
+            (error instanceof AppError && error.code === MeetingErrorCode.SLOT_TAKEN);
+          if (!raced || attempt >= MAX_ATTEMPTS) throw error;
+          this.logger.log(`run ${runId}: the event changed while computing, computing again`);
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`run ${runId} failed: ${(error as Error).message}`);
+      await this.runs.update(runId, {
+        status: SchedulingRunStatus.FAILED,
+        error:
+          error instanceof AppError ? error.message : `自動配置に失敗しました: ${(error as Error).message}`,
+        finishedAt: new Date(),
+      });
+    }
+  }
+
+  private async computeAndWrite(run: SchedulingRun, onFraction?: (fraction: number) => Promise<void>) {
+    const inputs = await this.loadInputs(this.dataSource.manager, run.eventId);
+    const { instance, excluded } = buildInstance(inputs);
+    const progress = this.progressWriter(run.id, onFraction);
+    const result = await scheduleMeetings(instance, {
+      timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS,
+      onProgress: progress.report,
+    });
+    await progress.flush();
+    const { placements, unscheduled } = toPlacements(result, inputs.sessions);
+
+    await this.dataSource.transaction(async (manager) => {
+      await this.events.lockManaged(manager, null, run.eventId);
+      const current = await this.loadInputs(manager, run.eventId);
+      if (fingerprint(current) !== fingerprint(inputs)) throw new InputsChanged();
+      await manager.query(
+        `DELETE FROM meetings WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED'`,
+        [run.eventId],
+      );
+      await this.meetings.insertPlacements(manager, run.eventId, placements, null);
+    });
+
+    const entries = [...excluded, ...unscheduled];
+    const named = entries.map((entry) => entry.participantId).filter((id): id is string => Boolean(id));
+    const names = new Map(
+      (named.length
+        ? await this.dataSource
+            .getRepository(Participant)
+            .find({ select: { id: true, name: true }, where: { id: In(named) } })
+        : []
+      ).map((participant) => [participant.id, participant.name]),
+    );
+    await this.runs.update(run.id, {
+      status: SchedulingRunStatus.SUCCEEDED,
+      progress: 1,
+      phase: 'done',
+      requestCount: instance.requests.length + excluded.length,
+      scheduledCount: placements.length,
+      scheduledWeight: result.scheduledWeight,
+      upperBound: result.upperBound,
+      lockedCount: inputs.published.length,
+      optimal: result.stats.optimal,
+      elapsedMs: result.stats.elapsedMs,
+      unscheduled: entries.map((entry): UnscheduledEntry => ({
+        requestId: entry.requestId,
+        participantAId: entry.participantAId,
+        participantBId: entry.participantBId,
+        code: entry.code,
+        reason: unscheduledReason(entry, names),
+      })),
+      error: null,
+      finishedAt: new Date(),
+    });
+  }
+
+  /** What the engine needs, read in one consistent order (so two reads can be compared). */
+  private async loadInputs(manager: EntityManager, eventId: string): Promise<SchedulingInputs> {
+    const [sessions, attendees, requests, locked, settings] = await Promise.all([
+      manager.find(MatchmakingSession, { where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      manager.find(Registration, {
+        select: { participantId: true, booth: true },
+        where: { eventId, status: In(SEATED) },
+        order: { participantId: 'ASC' },
+      }),
+      manager.find(MeetingRequest, {
+        select: { id: true, fromParticipantId: true, toParticipantId: true, weight: true },
+        where: { eventId, status: MeetingRequestStatus.ACCEPTED },
+        order: { id: 'ASC' },
+      }),
+      manager
+        .createQueryBuilder(Meeting, 'meeting')
+        .where('meeting.eventId = :eventId', { eventId })
+        .andWhere('meeting.status IN (:...live)', { live: LIVE })
+        // Published meetings, and any meeting already held or missed, stay where they are.
+        .andWhere(`(meeting.publishedAt IS NOT NULL OR meeting.status <> 'SCHEDULED')`)
+        .orderBy('meeting.id', 'ASC')
+        .getMany(),
+      this.settings.get(manager, eventId),
+    ]);
+    return {
+      sessions: sessions.map((session) => ({
+        id: session.id,
+        startsAt: session.startsAt,
+        slotMinutes: session.slotMinutes,
+        slotCount: session.slotCount,
+        mode: session.mode,
+        tableCount: session.tableCount,
+      })),
+      attendees: attendees.map((row) => ({ participantId: row.participantId, booth: row.booth })),
+      requests: requests.map((row) => ({
+        id: row.id,
+        fromParticipantId: row.fromParticipantId,
+        toParticipantId: row.toParticipantId,
+        weight: row.weight,
+      })),
+      published: locked.map((meeting) => ({
+        requestId: meeting.requestId,
+        participantAId: meeting.participantAId,
+        participantBId: meeting.participantBId,
+        sessionId: meeting.sessionId,
+        slotIndex: meeting.slotIndex,
+        tableLabel: meeting.tableLabel,
+      })),
+      maxMeetingsPerParticipant: settings.maxMeetingsPerParticipant,
+    };
+  }
+
+  /** Engine progress into the run row (throttled) and the BullMQ job, never blocking the engine. */
+  private progressWriter(runId: string, onFraction?: (fraction: number) => Promise<void>) {
+    let last = 0;
+    let lastPhase = '';
+    let chain: Promise<unknown> = Promise.resolve();
+    const report = (progress: ScheduleProgress) => {
+      const now = Date.now();
+      if (progress.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      lastPhase = progress.phase;
+      const fraction = Math.min(0.99, progress.fraction);
+      chain = chain
+        .then(() => this.runs.update(runId, { progress: fraction, phase: progress.phase }))
+        .then(() => onFraction?.(fraction))
+        .catch((error: Error) => this.logger.debug(`progress of ${runId}: ${error.message}`));
+    };
+    return { report, flush: () => chain };
+  }
+}
+
+function fingerprint(inputs: SchedulingInputs): string {
+  return JSON.stringify(inputs);
+}

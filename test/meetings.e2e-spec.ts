@@ -1,0 +1,570 @@
+import ICAL from 'ical.js';
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const RUN_FIELDS =
+  'id status progress phase requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
+const MEETING_FIELDS =
+  'id requestId status sessionId slotIndex table startsAt endsAt sequence published noShowParticipantIds participantA { participantId email } participantB { participantId email }';
+const REQUEST_FIELDS =
+  'id status autoAccepted from { participantId email } to { participantId name email phone }';
+
+interface Run {
+  id: string;
+  status: string;
+  progress: number;
+  scheduledCount: number;
+  scheduledWeight: number;
+  upperBound: number;
+  ratio: number;
+  lockedCount: number;
+  error: string | null;
+  unscheduled: { requestId: string; code: string; reason: string }[];
+}
+interface MeetingRow {
+  id: string;
+  requestId: string;
+  status: string;
+  sessionId: string;
+  slotIndex: number;
+  table: string;
+  startsAt: string;
+  endsAt: string;
+  sequence: number;
+  published: boolean;
+  noShowParticipantIds: string[];
+}
+
+/** The .ics attachment of an email, parsed by ical.js. */
+function calendarOf(mail: ReceivedMail) {
+  const attachment = mail.parsed?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  if (!attachment) throw new Error(`no calendar attached to "${mail.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(attachment.content.toString('utf8')));
+  ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  return { method: calendar.getFirstPropertyValue('method'), events };
+}
+
+describe('meetings: requests, scheduling, agendas', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let otherOrganizer: string;
+  let staff: string;
+  let eventId: string;
+  let sessionId: string;
+  const people: Record<'a' | 'b' | 'c' | 'd' | 'outsider', { id: string; email: string; token: string }> =
+    {} as never;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      SMTP_RATE_PER_SECOND: '1000',
+      MAIL_RETRY_BASE_MS: '100',
+      OUTBOX_POLL_MS: '200',
+      SCHEDULING_TIME_LIMIT_MS: '2000',
+    });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
+    const otherOrg = await createOrganization(t, admin, { name: '川口商工会議所' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    staff = await staffSession(t, Role.STAFF, orgId);
+    otherOrganizer = await staffSession(t, Role.ORGANIZER, otherOrg);
+    eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'しんきん ビジネスマッチング商談会',
+      venue: '北区 産業会館',
+      startsAt: tokyoInDays(20, '13:00'),
+      endsAt: tokyoInDays(20, '17:00'),
+    });
+    const event = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            name: '午後の部',
+            startsAt: tokyoInDays(20, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    );
+    sessionId = event.addMatchmakingSession.sessions[0].id;
+    const make = async (input: Record<string, unknown>, register = true) => {
+      const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
+      if (register)
+        ok(
+          await t.gql(
+            'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+            { input: { eventId, participantId: participant.id } },
+            organizer,
+          ),
+        );
+      return { ...participant, token: await t.participantToken(participant.id) };
+    };
+    people.a = await make({ name: '髙橋 一郎', furigana: 'タカハシ イチロウ' });
+    people.b = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
+    people.c = await make({ name: '佐藤 花子', furigana: 'サトウ ハナコ' });
+    people.d = await make({ name: '鈴木 次郎', furigana: 'スズキ ジロウ' });
+    people.outsider = await make({ name: '田中 三郎', furigana: 'タナカ サブロウ' }, false);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const requestMeeting = (from: string, to: string, message = '') =>
+    t.gql<{ requestMeeting: { id: string; status: string } }>(
+      `mutation($eventId: ID!, $to: ID!, $message: String) { requestMeeting(eventId: $eventId, toParticipantId: $to, message: $message) { ${REQUEST_FIELDS} } }`,
+      { eventId, to, message },
+      from,
+    );
+  const respond = (token: string, id: string, accept: boolean) =>
+    t.gql<{ respondToMeetingRequest: { status: string; to: { email: string | null } } }>(
+      `mutation($id: ID!, $accept: Boolean!) { respondToMeetingRequest(id: $id, accept: $accept) { ${REQUEST_FIELDS} } }`,
+      { id, accept },
+      token,
+    );
+  const runSchedule = async (token = organizer) => {
+    const started = ok(
+      await t.gql<{ scheduleMeetings: Run }>(
+        `mutation($eventId: ID!) { scheduleMeetings(eventId: $eventId) { ${RUN_FIELDS} } }`,
+        { eventId },
+        token,
+      ),
+    ).scheduleMeetings;
+    expect(['QUEUED', 'RUNNING', 'SUCCEEDED']).toContain(started.status);
+    return eventually(async () => {
+      const run = ok(
+        await t.gql<{ schedulingRun: Run }>(
+          `query($id: ID!) { schedulingRun(id: $id) { ${RUN_FIELDS} } }`,
+          { id: started.id },
+          organizer,
+        ),
+      ).schedulingRun;
+      return ['SUCCEEDED', 'FAILED'].includes(run.status) && run;
+    }, `scheduling run ${started.id}`);
+  };
+  const meetings = async () =>
+    ok(
+      await t.gql<{ meetings: MeetingRow[] }>(
+        `query($eventId: ID!) { meetings(eventId: $eventId, includeCancelled: true) { ${MEETING_FIELDS} } }`,
+        { eventId },
+        staff,
+      ),
+    ).meetings;
+  const mailsTo = (email: string, subject: RegExp) =>
+    sink.to(email).filter((mail) => subject.test(mail.subject));
+
+  let requestAB: string;
+
+  it('emails the request in the recipient’s language; the link page accepts it; contact details open up', async () => {
+    const created = ok(
+      await requestMeeting(people.a.token, people.b.id, '金属加工の試作についてご相談させてください'),
+    );
+    requestAB = created.requestMeeting.id;
+    expect(created.requestMeeting).toMatchObject({ status: 'PENDING', to: { email: null, phone: null } });
+
+    await sink.waitUntil(() => mailsTo(people.b.email, /Meeting request/).length === 1);
+    const [mail] = mailsTo(people.b.email, /Meeting request/);
+    expect(mail.subject).toBe('Meeting request from 髙橋 一郎: しんきん ビジネスマッチング商談会');
+    expect(mail.text).toContain('金属加工の試作について');
+    const link = new RegExp(`${t.url}/meetings/respond\\?token=([\\w-]+)&accept=1`).exec(mail.text);
+    expect(link).not.toBeNull();
+
+    // Before agreeing, B's contact details are hidden from A.
+    const before = ok(
+      await t.gql<{ participant: { email: string | null } }>(
+        'query($id: ID!) { participant(id: $id) { email } }',
+        { id: people.b.id },
+        people.a.token,
+      ),
+    );
+    expect(before.participant.email).toBeNull();
+
+    const page = await fetch(link![0]);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Accept this meeting?');
+    const posted = await fetch(`${t.url}/meetings/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: link![1], accept: '1' }).toString(),
+    });
+    expect(posted.status).toBe(200);
+    expect(await posted.text()).toContain('Meeting accepted');
+
+    await sink.waitUntil(() => mailsTo(people.a.email, /面談成立/).length === 1);
+    const [outcome] = mailsTo(people.a.email, /面談成立/);
+    expect(outcome.subject).toBe('【面談成立】Emma Clarke 様（しんきん ビジネスマッチング商談会）');
+    expect(outcome.text).toContain(people.b.email);
+
+    const after = ok(
+      await t.gql<{ participant: { email: string | null } }>(
+        'query($id: ID!) { participant(id: $id) { email } }',
+        { id: people.b.id },
+        people.a.token,
+      ),
+    );
+    expect(after.participant.email).toBe(people.b.email);
+    // C agreed nothing with B.
+    const stranger = ok(
+      await t.gql<{ participant: { email: string | null } }>(
+        'query($id: ID!) { participant(id: $id) { email } }',
+        { id: people.b.id },
+        people.c.token,
+      ),
+    );
+    expect(stranger.participant.email).toBeNull();
+    const mine = ok(
+      await t.gql<{ myMeetingRequests: { id: string; status: string; to: { email: string | null } }[] }>(
+        `query($eventId: ID!) { myMeetingRequests(eventId: $eventId) { ${REQUEST_FIELDS} } }`,
+        { eventId },
+        people.a.token,
+      ),
+    );
+    expect(mine.myMeetingRequests).toEqual([
+      expect.objectContaining({
+        id: requestAB,
+        status: 'ACCEPTED',
+        to: expect.objectContaining({ email: people.b.email }),
+      }),
+    ]);
+  });
+
+  it('refuses a request to oneself, a second request for the pair, an unregistered recipient, and over the cap', async () => {
+    expect(failure(await requestMeeting(people.a.token, people.a.id)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'toParticipantId',
+    });
+    expect(failure(await requestMeeting(people.b.token, people.a.id)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MEETING_DUPLICATE_REQUEST',
+    });
+    expect(failure(await requestMeeting(people.a.token, people.outsider.id)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MEETING_RECIPIENT_NOT_REGISTERED',
+    });
+    expect(failure(await requestMeeting(people.outsider.token, people.a.id)).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    ok(
+      await t.gql(
+        'mutation($eventId: ID!, $input: UpdateMeetingSettingsInput!) { updateMeetingSettings(eventId: $eventId, input: $input) { eventId } }',
+        { eventId, input: { maxRequestsPerParticipant: 1 } },
+        organizer,
+      ),
+    );
+    expect(failure(await requestMeeting(people.a.token, people.c.id)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MEETING_REQUEST_CAP_REACHED',
+    });
+    ok(
+      await t.gql(
+        'mutation($eventId: ID!, $input: UpdateMeetingSettingsInput!) { updateMeetingSettings(eventId: $eventId, input: $input) { eventId } }',
+        { eventId, input: { maxRequestsPerParticipant: null } },
+        organizer,
+      ),
+    );
+  });
+
+  it('refuses other people: anonymous, a participant answering for someone else, another organisation', async () => {
+    expect(failure(await requestMeeting('', people.b.id)).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(failure(await respond(people.c.token, requestAB, true)).extensions?.code).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($eventId: ID!) { scheduleMeetings(eventId: $eventId) { id } }',
+          { eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($eventId: ID!) { scheduleMeetings(eventId: $eventId) { id } }',
+          { eventId },
+          people.a.token,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($eventId: ID!) { publishSchedule(eventId: $eventId) { publishedMeetings } }',
+          { eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'query($eventId: ID!) { meetingRequests(eventId: $eventId) { id } }',
+          { eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    const csv = await fetch(`${t.url}/exports/events/${eventId}/meetings.csv`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(csv.status).toBe(403);
+  });
+
+  let meetingAB: MeetingRow;
+
+  it('schedules accepted requests in a job, publishes, and emails an agenda whose .ics reads right in Asia/Tokyo', async () => {
+    const run = await runSchedule();
+    expect(run).toMatchObject({
+      status: 'SUCCEEDED',
+      scheduledCount: 1,
+      scheduledWeight: 1,
+      upperBound: 1,
+      ratio: 1,
+      progress: 1,
+    });
+    [meetingAB] = await meetings();
+    expect(meetingAB).toMatchObject({
+      requestId: requestAB,
+      status: 'SCHEDULED',
+      published: false,
+      sequence: 0,
+    });
+
+    const published = ok(
+      await t.gql<{ publishSchedule: { publishedMeetings: number; notifiedParticipants: number } }>(
+        'mutation($eventId: ID!) { publishSchedule(eventId: $eventId) { publishedMeetings notifiedParticipants } }',
+        { eventId },
+        organizer,
+      ),
+    );
+    expect(published.publishSchedule).toEqual({ publishedMeetings: 1, notifiedParticipants: 2 });
+
+    await sink.waitUntil(
+      () =>
+        mailsTo(people.a.email, /面談スケジュール/).length === 1 &&
+        mailsTo(people.b.email, /meeting schedule/).length === 1,
+    );
+    const [agendaA] = mailsTo(people.a.email, /面談スケジュール/);
+    expect(agendaA.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（1件）');
+    expect(agendaA.text).toContain('Emma Clarke');
+    const { method, events } = calendarOf(agendaA);
+    expect(method).toBe('REQUEST');
+    expect(events).toHaveLength(1);
+    const [entry] = events;
+    expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
+    expect(entry.sequence).toBe(0);
+    expect(entry.startDate.zone.tzid).toBe('Asia/Tokyo');
+    const slotStart = new Date(
+      new Date(tokyoInDays(20, '14:00')).getTime() + meetingAB.slotIndex * 20 * 60_000,
+    );
+    expect(entry.startDate.toJSDate().toISOString()).toBe(slotStart.toISOString());
+    expect(entry.endDate.toJSDate().toISOString()).toBe(
+      new Date(slotStart.getTime() + 20 * 60_000).toISOString(),
+    );
+    expect(entry.startDate.hour).toBe(14 + Math.floor((meetingAB.slotIndex * 20) / 60));
+    expect(entry.summary).toBe('面談: Emma Clarke');
+    expect(entry.location).toContain(`テーブル ${meetingAB.table}`);
+    const [agendaB] = mailsTo(people.b.email, /meeting schedule/);
+    expect(calendarOf(agendaB).events[0].summary).toBe('Meeting: 髙橋 一郎');
+
+    const agenda = ok(
+      await t.gql<{ myAgenda: { feedUrl: string; meetings: { id: string }[] } }>(
+        'query($eventId: ID!) { myAgenda(eventId: $eventId) { feedUrl meetings { id table startsAt } } }',
+        { eventId },
+        people.a.token,
+      ),
+    ).myAgenda;
+    expect(agenda.meetings.map((m) => m.id)).toEqual([meetingAB.id]);
+    const feed = await fetch(agenda.feedUrl);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const feedText = await feed.text();
+    expect(feedText).toContain(`UID:meeting-${meetingAB.id}@tsunagu`);
+    expect(
+      (await fetch(agenda.feedUrl.replace(/\.[\w-]{43}\.ics$/, '.' + 'x'.repeat(43) + '.ics'))).status,
+    ).toBe(404);
+  });
+
+  it('a re-run never moves a published meeting; a move sends the same UID with a higher SEQUENCE', async () => {
+    const again = await runSchedule();
+    expect(again).toMatchObject({ status: 'SUCCEEDED', scheduledCount: 0, lockedCount: 1 });
+    expect((await meetings())[0]).toMatchObject({
+      id: meetingAB.id,
+      slotIndex: meetingAB.slotIndex,
+      table: meetingAB.table,
+    });
+
+    const target = meetingAB.slotIndex === 2 ? 0 : 2;
+    const moved = ok(
+      await t.gql<{ moveMeeting: MeetingRow }>(
+        `mutation($id: ID!, $sessionId: ID!, $slot: Int!) { moveMeeting(id: $id, sessionId: $sessionId, slotIndex: $slot, table: "2") { ${MEETING_FIELDS} } }`,
+        { id: meetingAB.id, sessionId, slot: target },
+        organizer,
+      ),
+    ).moveMeeting;
+    expect(moved).toMatchObject({ slotIndex: target, table: '2', sequence: 1 });
+    await sink.waitUntil(() => mailsTo(people.a.email, /面談スケジュール/).length === 2);
+    const update = mailsTo(people.a.email, /面談スケジュール/)[1];
+    const [entry] = calendarOf(update).events;
+    expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
+    expect(entry.sequence).toBe(1);
+    expect(entry.startDate.toJSDate().toISOString()).toBe(
+      new Date(new Date(tokyoInDays(20, '14:00')).getTime() + target * 20 * 60_000).toISOString(),
+    );
+    meetingAB = moved;
+  });
+
+  it('cancelling sends METHOD:CANCEL and gives the freed slot to a waiting accepted request', async () => {
+    const cd = ok(await requestMeeting(people.c.token, people.d.id)).requestMeeting.id;
+    ok(await respond(people.d.token, cd, true));
+    // A participant cannot cancel someone else's meeting.
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!) { cancelMeeting(id: $id) { id } }',
+          { id: meetingAB.id },
+          people.c.token,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    const cancelled = ok(
+      await t.gql<{ cancelMeeting: MeetingRow }>(
+        `mutation($id: ID!) { cancelMeeting(id: $id) { ${MEETING_FIELDS} } }`,
+        { id: meetingAB.id },
+        people.b.token,
+      ),
+    ).cancelMeeting;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 2 });
+
+    await sink.waitUntil(() => mailsTo(people.a.email, /面談中止/).length === 1);
+    const { method, events } = calendarOf(mailsTo(people.a.email, /面談中止/)[0]);
+    expect(method).toBe('CANCEL');
+    expect(events[0].uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
+    expect(events[0].sequence).toBe(2);
+    expect(events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    const offered = await eventually(
+      async () => (await meetings()).find((m) => m.requestId === cd),
+      'freed slot offered',
+    );
+    expect(offered).toMatchObject({
+      slotIndex: meetingAB.slotIndex,
+      table: meetingAB.table,
+      published: true,
+      status: 'SCHEDULED',
+    });
+    await sink.waitUntil(() => mailsTo(people.c.email, /面談スケジュール/).length === 1);
+    expect(calendarOf(mailsTo(people.c.email, /面談スケジュール/)[0]).events[0].uid).toBe(
+      `meeting-${offered.id}@tsunagu`,
+    );
+  });
+
+  it('records the day: held, no-show (staff of the event only), and the no-show history', async () => {
+    const [offered] = (await meetings()).filter((m) => m.status === 'SCHEDULED');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { id } }',
+          { id: offered.id, p: people.c.id },
+          people.d.token,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!) { markMeetingHeld(id: $id) { id } }',
+          { id: offered.id },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { id } }',
+          { id: offered.id, p: people.a.id },
+          staff,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participantId' });
+    const noShow = ok(
+      await t.gql<{ markNoShow: MeetingRow }>(
+        `mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { ${MEETING_FIELDS} } }`,
+        { id: offered.id, p: people.d.id },
+        staff,
+      ),
+    ).markNoShow;
+    expect(noShow).toMatchObject({ status: 'NO_SHOW', noShowParticipantIds: [people.d.id] });
+    const history = ok(
+      await t.gql<{ noShowHistory: { noShowCount: number; entries: { eventTitle: string }[] } }>(
+        'query($p: ID!) { noShowHistory(participantId: $p) { noShowCount entries { eventTitle } } }',
+        { p: people.d.id },
+        otherOrganizer,
+      ),
+    ).noShowHistory;
+    expect(history).toEqual({
+      noShowCount: 1,
+      entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],
+    });
+    const held = ok(
+      await t.gql<{ markMeetingHeld: MeetingRow }>(
+        `mutation($id: ID!) { markMeetingHeld(id: $id) { ${MEETING_FIELDS} } }`,
+        { id: offered.id },
+        staff,
+      ),
+    ).markMeetingHeld;
+    expect(held).toMatchObject({ status: 'HELD', noShowParticipantIds: [] });
+
+    const csv = await fetch(`${t.url}/exports/events/${eventId}/meetings.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    expect(csv.status).toBe(200);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toContain('開始,終了,商談枠');
+    expect(lines).toHaveLength(3);
+    expect(text).toContain('佐藤 花子');
+    expect(text).toContain('実施');
+    expect(text).toContain('中止');
+  });
+
+  it('AUTO_ACCEPT agrees at once and tells both sides', async () => {
+    ok(
+      await t.gql(
+        'mutation($eventId: ID!, $input: UpdateMeetingSettingsInput!) { updateMeetingSettings(eventId: $eventId, input: $input) { eventId } }',
+        { eventId, input: { acceptanceMode: 'AUTO_ACCEPT' } },
+        organizer,
+      ),
+    );
+    const created = ok(await requestMeeting(people.a.token, people.d.id)).requestMeeting;
+    expect(created).toMatchObject({ status: 'ACCEPTED', autoAccepted: true, to: { email: people.d.email } });
+    await sink.waitUntil(
+      () =>
+        mailsTo(people.a.email, /面談成立/).length === 2 &&
+        mailsTo(people.d.email, /面談のお申込/).length >= 1,
+    );
+    const notice = mailsTo(people.d.email, /面談のお申込/).at(-1)!;
+    expect(notice.text).toContain('自動で成立');
+    expect(notice.text).not.toContain('/meetings/respond');
+  });
+});
