@@ -56,13 +56,13 @@ export class ParticipantModel {
 
   @Field(() => String, {
     nullable: true,
-    description: '連絡先: スタッフと本人にのみ表示され、それ以外は null',
+    description: '連絡先: スタッフ・本人・面談が成立した相手にのみ表示され、それ以外は null',
   })
   email: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: '連絡先: スタッフと本人にのみ表示され、それ以外は null',
+    description: '連絡先: スタッフ・本人・面談が成立した相手にのみ表示され、それ以外は null',
   })
   phone: string | null;
 
