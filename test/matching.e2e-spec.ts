@@ -323,7 +323,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(english.text).toContain('Organised by 東京財務事務所');
   });
 
-  it('opens the link as a confirmation page; only the POST acts', async () => {
+  it('opens the link as a confirmation page; only the POST files the meeting request', async () => {
     const url = new RegExp(`${t.url}/suggestions/meeting-request\\?token=([\\w-]+)`).exec(digest.text)!;
     const page = await fetch(url[0]);
     expect(page.status).toBe(200);
@@ -338,22 +338,33 @@ describe('matching: suggestions, digests and who to invite', () => {
       body: new URLSearchParams({ token: url[1], message: '販路のご相談をさせてください。' }).toString(),
     });
     const answer = await post.text();
-    const hasMeetingRequests = (
-      await t.dataSource.query(`SELECT to_regclass('public.meeting_requests') IS NOT NULL AS present`)
-    )[0].present as boolean;
-    if (hasMeetingRequests && post.status === 200) {
-      expect(answer).toContain('ウェブ工房の山田 花子さんに面談を申し込みました');
-      const rows: { message: string; status: string }[] = await t.dataSource.query(
-        `SELECT message, status FROM meeting_requests
-          WHERE event_id = $1 AND from_participant_id = $2 AND to_participant_id = $3`,
-        [eventId, people.takahashi.id, people.yamada.id],
-      );
-      expect(rows).toEqual([{ message: '販路のご相談をさせてください。', status: 'PENDING' }]);
-    } else {
-      // The meetings feature is not wired in yet: the page says so and nothing is filed.
-      expect(post.status).toBe(409);
-      expect(answer).toContain('面談申込の受付はまだ準備中です');
-    }
+    expect(post.status).toBe(200);
+    expect(answer).toContain('ウェブ工房の山田 花子さんに面談を申し込みました');
+    const rows: { message: string; status: string }[] = await t.dataSource.query(
+      `SELECT message, status FROM meeting_requests
+        WHERE event_id = $1 AND from_participant_id = $2 AND to_participant_id = $3`,
+      [eventId, people.takahashi.id, people.yamada.id],
+    );
+    expect(rows).toEqual([{ message: '販路のご相談をさせてください。', status: 'PENDING' }]);
+    // The meetings feature tells 山田 about it, as for a request made in the app.
+    await sink.waitUntil(
+      () => sink.to(people.yamada.email).some((mail) => mail.text.includes('販路のご相談をさせてください。')),
+      30_000,
+      'the meeting request email to 山田',
+    );
+    // Pressing the button again files nothing more; the page says why.
+    const replay = await fetch(`${t.url}/suggestions/meeting-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: url[1] }).toString(),
+    });
+    expect(replay.status).toBe(409);
+    expect(await replay.text()).toContain('この方との面談申込はすでにあります');
+    const [{ count }]: { count: string }[] = await t.dataSource.query(
+      'SELECT COUNT(*) AS count FROM meeting_requests WHERE event_id = $1',
+      [eventId],
+    );
+    expect(Number(count)).toBe(1);
     // A token that is not one of ours.
     const bad = await fetch(`${t.url}/suggestions/meeting-request?token=${'x'.repeat(43)}`);
     expect(bad.status).toBe(400);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { MeetingStatus } from '../meetings/meeting-enums';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
@@ -79,7 +80,7 @@ export class MatchInputLoader {
     );
   }
 
-  /** Pairs among `ids` who both attended the same earlier event. */
+  /** Pairs among `ids` who have met: both attended the same earlier event… */
   private async metBefore(event: Event, ids: string[]): Promise<Array<[string, string]>> {
     if (ids.length < 2) return [];
     const rows: { a: string; b: string }[] = await this.dataSource.query(
@@ -92,7 +93,14 @@ export class MatchInputLoader {
           AND a.participant_id = ANY($4::uuid[]) AND b.participant_id = ANY($4::uuid[])`,
       [RegistrationStatus.ATTENDED, event.id, event.startsAt, ids],
     );
-    return rows.map((row) => [row.a, row.b]);
+    // …and pairs whose 1:1 meeting was recorded as held, at any event.
+    const held: { a: string; b: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT participant_a_id AS a, participant_b_id AS b
+         FROM meetings
+        WHERE status = $1 AND participant_a_id = ANY($2::uuid[]) AND participant_b_id = ANY($2::uuid[])`,
+      [MeetingStatus.HELD, ids],
+    );
+    return [...rows, ...held].map((row) => [row.a, row.b]);
   }
 }
 

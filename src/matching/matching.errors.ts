@@ -6,7 +6,6 @@ export enum MatchingErrorCode {
   NOT_YOUR_SUGGESTION = 'MATCHING_NOT_YOUR_SUGGESTION',
   NO_SUCCEEDED_RUN = 'MATCHING_NO_SUCCEEDED_RUN',
   EVENT_NOT_OPEN = 'MATCHING_EVENT_NOT_OPEN',
-  MEETING_REQUESTS_UNAVAILABLE = 'MATCHING_MEETING_REQUESTS_UNAVAILABLE',
 }
 
 export const MAX_INVITEE_RECOMMENDATIONS = 200;
@@ -33,11 +32,6 @@ export const MatchingErrors = {
   invalidFirst: () =>
     new InputError('first', `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`),
   invalidId: (field: string) => new InputError(field, `${field} の形式が正しくありません`),
-  meetingRequestsUnavailable: () =>
-    new ConflictError(
-      MatchingErrorCode.MEETING_REQUESTS_UNAVAILABLE,
-      '面談申込の受付はまだ準備中です。お手数ですが主催者にお問い合わせください',
-    ),
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { MailModule } from '../mail/mail.module';
+import { MeetingRequestsService } from '../meetings/meeting-requests.service';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { EngineRunner } from './engine-runner';
 import { InviteeRecommendationsService } from './invitee-recommendations.service';
 import { MatchInputLoader } from './match-input.loader';
@@ -9,6 +11,7 @@ import { MatchingRun } from './matching-run.entity';
 import { MatchingProcessor } from './matching.processor';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
+import { MEETING_REQUEST_PORT } from './meeting-request-port';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionDigestComposer } from './suggestion-digest.composer';
 import { SuggestionDigestsService } from './suggestion-digests.service';
@@ -22,7 +25,7 @@ import { SuggestionsService } from './suggestions.service';
  * digest email and its 「面談を申し込む」 page, and "who to invite".
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchingRun, Suggestion]), EventsModule, MailModule],
+  imports: [TypeOrmModule.forFeature([MatchingRun, Suggestion]), EventsModule, MailModule, MeetingsModule],
   controllers: [SuggestionPagesController, SuggestionsExportController],
   providers: [
     EngineRunner,
@@ -33,6 +36,7 @@ import { SuggestionsService } from './suggestions.service';
     SuggestionDigestsService,
     SuggestionDigestComposer,
     SuggestionLinksService,
+    { provide: MEETING_REQUEST_PORT, useExisting: MeetingRequestsService },
     InviteeRecommendationsService,
     MatchingResolver,
   ],

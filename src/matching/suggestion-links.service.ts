@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
@@ -28,8 +28,6 @@ export interface MeetingRequestFiled {
   status: string;
 }
 
-export const MAX_MESSAGE_LENGTH = 500;
-
 /**
  * The digest's 「面談を申し込む」 links: the token (purpose SUGGESTION_MEETING_REQUEST, subject the
  * suggestion) says who asks whom at which event; the meetings feature files the request.
@@ -39,7 +37,7 @@ export class SuggestionLinksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ActionTokensService,
-    @Optional() @Inject(MEETING_REQUEST_PORT) private readonly meetings: MeetingRequestPort | null,
+    @Inject(MEETING_REQUEST_PORT) private readonly meetings: MeetingRequestPort,
   ) {}
 
   /** For the GET page: reads, changes nothing. */
@@ -50,13 +48,12 @@ export class SuggestionLinksService {
   /** For the POST: files the meeting request and records the token's use. */
   async requestMeeting(rawToken: string, message: string): Promise<MeetingRequestFiled> {
     const { preview, suggestion, tokenId } = await this.load(rawToken);
-    if (!this.meetings) throw MatchingErrors.meetingRequestsUnavailable();
-    const trimmed = message.trim().slice(0, MAX_MESSAGE_LENGTH);
+    // The meetings feature checks the message (length) and the pair (seats, duplicates, caps).
     const request = await this.meetings.requestMeeting(
       suggestion.participantId,
       suggestion.eventId,
       suggestion.suggestedParticipantId,
-      trimmed,
+      message,
     );
     await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.SUGGESTION_MEETING_REQUEST, rawToken);

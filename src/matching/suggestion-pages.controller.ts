@@ -4,11 +4,8 @@ import { Public } from '../auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { escapeHtml, renderPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
-import {
-  MAX_MESSAGE_LENGTH,
-  SuggestionLinkPreview,
-  SuggestionLinksService,
-} from './suggestion-links.service';
+import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
+import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
 
 const TEXT = {
   ja: {
