@@ -80,9 +80,20 @@ export class ParticipantsService {
       });
     }
     if (filter?.kind) query.andWhere('participant.kind = :kind', { kind: filter.kind });
-    if (filter?.theme)
-      query.andWhere(':theme = ANY(participant.themes)', { theme: normalizeTag(filter.theme) });
-    if (filter?.tag) query.andWhere(':tag = ANY(participant.tags)', { tag: normalizeTag(filter.tag) });
+    // Tags keep the case they were written in (「DX」), but a search for 「dx」 should find them.
+    if (filter?.theme) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM unnest(participant.themes) AS t WHERE lower(t) = lower(:theme))',
+        {
+          theme: normalizeTag(filter.theme),
+        },
+      );
+    }
+    if (filter?.tag) {
+      query.andWhere('EXISTS (SELECT 1 FROM unnest(participant.tags) AS t WHERE lower(t) = lower(:tag))', {
+        tag: normalizeTag(filter.tag),
+      });
+    }
     return keysetPage(query, { column: 'participant.furigana', value: (row) => row.furigana }, page, toNode);
   }
 }
