@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { AppError } from '../common/errors/app-error';
-import { escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -91,16 +90,6 @@ export class InvitationPagesController {
   }
 
   private error(response: Response, locale: MailLocale, error: unknown): void {
-    if (!(error instanceof AppError)) throw error;
-    response
-      .status(error.kind === 'CONFLICT' ? 409 : 400)
-      .type('html')
-      .send(
-        renderPage({
-          lang: locale,
-          title: TEXT[locale].error,
-          body: `<p>${escapeHtml(error.message)}</p>`,
-        }),
-      );
+    sendErrorPage(response, locale, TEXT[locale].error, error);
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { AppError } from '../common/errors/app-error';
-import { escapeHtml, renderPage } from '../common/html/html-page';
+import { escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
@@ -97,16 +96,6 @@ export class SuggestionPagesController {
   }
 
   private error(response: Response, locale: MailLocale, error: unknown): void {
-    if (!(error instanceof AppError)) throw error;
-    response
-      .status(error.kind === 'CONFLICT' ? 409 : error.kind === 'FORBIDDEN' ? 403 : 400)
-      .type('html')
-      .send(
-        renderPage({
-          lang: locale,
-          title: TEXT[locale].error,
-          body: `<p>${escapeHtml(error.message)}</p>`,
-        }),
-      );
+    sendErrorPage(response, locale, TEXT[locale].error, error);
   }
 }

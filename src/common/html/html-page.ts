@@ -1,3 +1,6 @@
+import type { Response } from 'express';
+import { AppError } from '../errors/app-error';
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -52,4 +55,18 @@ export function postButton(action: string, label: string, fields: Record<string,
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
   return `<form method="post" action="${escapeHtml(action)}">${hidden}<button type="submit">${escapeHtml(label)}</button></form>`;
+}
+
+const ERROR_STATUS: Record<string, number> = { CONFLICT: 409, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/**
+ * The page a link shows when it cannot act (expired token, already answered, …): the AppError's
+ * own message, in a page of the participant's language. Anything else is a bug and is rethrown.
+ */
+export function sendErrorPage(response: Response, lang: 'ja' | 'en', title: string, error: unknown): void {
+  if (!(error instanceof AppError)) throw error;
+  response
+    .status(ERROR_STATUS[error.kind] ?? 400)
+    .type('html')
+    .send(renderPage({ lang, title, body: `<p>${escapeHtml(error.message)}</p>` }));
 }
