@@ -19,7 +19,9 @@ if [ ! -f .env ]; then
   log "writing .env from .env.example with a fresh JWT secret"
   sed "s/^JWT_SECRET=.*/JWT_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('hex'))")/" .env.example > .env
 fi
-set -a; source .env; set +a
-ensure_database "$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
-log "starting the service on ${PUBLIC_URL} (GraphQL at /graphql); Ctrl-C stops it"
+# Read .env the way the service does (Node's parser), not with the shell's.
+env_value() { node -e "process.loadEnvFile('.env'); console.log(process.env[process.argv[1]] ?? '')" "$1"; }
+database_url=$(env_value DATABASE_URL)
+ensure_database "$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "${database_url:-postgres://postgres@127.0.0.1:5432/tsunagu}")"
+log "starting the service on $(env_value PUBLIC_URL) (GraphQL at /graphql); Ctrl-C stops it"
 exec npm start
