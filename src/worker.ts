@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigValidationError, loadConfig, loadDotEnv } from './config/app-config';
+import { loadConfigOrExit, loggerLevels } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -9,20 +9,9 @@ import { WorkerModule } from './worker.module';
  * the outbox relay. Run as many copies as needed (`npm run start:worker`).
  */
 async function bootstrap(): Promise<void> {
-  loadDotEnv();
-  let config: AppConfig;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const config = loadConfigOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: order.slice(0, order.indexOf(config.LOG_LEVEL) + 1) as unknown as ('error' | 'warn' | 'log')[],
+    logger: loggerLevels(config.LOG_LEVEL),
   });
   app.enableShutdownHooks();
   new Logger('Worker').log(`Tsunagu worker consuming queues (prefix ${config.QUEUE_PREFIX})`);

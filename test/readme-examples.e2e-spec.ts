@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildClientSchema, getIntrospectionQuery, IntrospectionQuery, parse, validate } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, IntrospectionQuery, Kind, parse, validate } from 'graphql';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 /** The GraphQL examples in README.md must stay true: each operation is validated against the live schema. */
@@ -21,7 +21,7 @@ describe('README examples', () => {
     for (const block of blocks) {
       for (const definition of parse(block).definitions) {
         operations += 1;
-        const errors = validate(schema, { kind: 'Document', definitions: [definition] });
+        const errors = validate(schema, { kind: Kind.DOCUMENT, definitions: [definition] });
         problems.push(...errors.map((error) => `${error.message}\n  in: ${block.slice(0, 120)}`));
       }
     }

@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -188,4 +189,25 @@ function validateInto<T extends object>(type: new () => T, env: NodeJS.ProcessEn
 /** Entry points call this first: a local `.env` (if there is one) fills variables not already set. */
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/**
+ * For entry points (service, worker): `.env`, then the validated config. A wrong or missing
+ * variable stops the start, naming it, before anything connects anywhere.
+ */
+export function loadConfigOrExit(): AppConfig {
+  loadDotEnv();
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Nest's logger levels up to and including LOG_LEVEL. */
+export function loggerLevels(level: AppConfig['LOG_LEVEL']): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(level) + 1);
 }
