@@ -1,4 +1,4 @@
-import { EventKind } from './event-enums';
+import { EventKind, EventStatus } from './event-enums';
 
 export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   SALON: 'サロン',
@@ -6,4 +6,11 @@ export const EVENT_KIND_LABEL: Record<EventKind, string> = {
   TRADE_FAIR: '展示会',
   BUSINESS_MATCHING: '商談会',
   SEMINAR: 'セミナー',
+};
+
+export const EVENT_STATUS_LABEL: Record<EventStatus, string> = {
+  DRAFT: '下書き',
+  PUBLISHED: '公開中',
+  CLOSED: '終了',
+  CANCELLED: '中止',
 };

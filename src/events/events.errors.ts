@@ -1,5 +1,6 @@
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
 import { EventStatus } from './event-enums';
+import { EVENT_STATUS_LABEL } from './event-labels';
 
 export enum EventErrorCode {
   NOT_FOUND = 'EVENT_NOT_FOUND',
@@ -14,25 +15,18 @@ export enum EventErrorCode {
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
 }
 
-const STATUS_LABEL: Record<EventStatus, string> = {
-  DRAFT: '下書き',
-  PUBLISHED: '公開中',
-  CLOSED: '終了',
-  CANCELLED: '中止',
-};
-
 export const EventErrors = {
   notFound: (id: string) => new NotFoundError(EventErrorCode.NOT_FOUND, `イベントが見つかりません: ${id}`),
   invalidTransition: (from: EventStatus, to: EventStatus) =>
     new ConflictError(
       EventErrorCode.INVALID_TRANSITION,
-      `「${STATUS_LABEL[from]}」のイベントを「${STATUS_LABEL[to]}」にはできません`,
+      `「${EVENT_STATUS_LABEL[from]}」のイベントを「${EVENT_STATUS_LABEL[to]}」にはできません`,
       'status',
     ),
   notEditable: (status: EventStatus) =>
     new ConflictError(
       EventErrorCode.NOT_EDITABLE,
-      `「${STATUS_LABEL[status]}」のイベントは変更できません`,
+      `「${EVENT_STATUS_LABEL[status]}」のイベントは変更できません`,
       'status',
     ),
   notManaged: () =>

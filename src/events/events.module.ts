@@ -1,3 +1,4 @@
+import { EventsExportController } from './events-export.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -8,6 +9,7 @@ import { MatchmakingSession } from './matchmaking-session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Event, MatchmakingSession]), OrganizationsModule],
+  controllers: [EventsExportController],
   providers: [EventsService, EventsResolver],
   exports: [EventsService],
 })

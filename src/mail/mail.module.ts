@@ -1,3 +1,4 @@
+import { MailExportController } from './mail-export.controller';
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
 import { EmailPreferencesService } from './email-preferences.service';
@@ -18,7 +19,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
  */
 @Module({
   imports: [EventsModule],
-  controllers: [UnsubscribeController],
+  controllers: [UnsubscribeController, MailExportController],
   providers: [
     OutboxService,
     OutboxRelay,

@@ -18,3 +18,11 @@ registerEnumType(OutboxStatus, {
 
 /** Rows the relay and the sender still have to deal with. */
 export const OPEN_OUTBOX_STATUSES = [OutboxStatus.PENDING, OutboxStatus.SENDING];
+
+export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = {
+  PENDING: '送信待ち',
+  SENDING: '送信中',
+  SENT: '送信済',
+  FAILED: '送信失敗',
+  SKIPPED: '送信せず',
+};

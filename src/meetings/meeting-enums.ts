@@ -68,3 +68,11 @@ export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
   NO_SHOW: '不参加あり',
   CANCELLED: '中止',
 };
+
+export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> = {
+  PENDING: '回答待ち',
+  ACCEPTED: '承諾済み',
+  DECLINED: '辞退済み',
+  EXPIRED: '期限切れ',
+  CANCELLED: '取消済み',
+};

@@ -6,13 +6,16 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { Meeting } from './meeting.entity';
-import { MEETING_STATUS_LABEL } from './meeting-enums';
+import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
+import { MeetingRequest } from './meeting-request.entity';
+import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
 
 @Controller('exports/events')
 export class MeetingsExportController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly requests: MeetingRequestsService,
     private readonly events: EventsService,
   ) {}
 
@@ -48,5 +51,32 @@ export class MeetingsExportController {
       meetings,
     );
     sendCsv(response, `${event.title}_面談スケジュール.csv`, csv);
+  }
+
+  /** 面談申込一覧: who asked whom, and where each request stands. */
+  @Get(':eventId/meeting-requests.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportMeetingRequests(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const event = await this.events.getManaged(actor, eventId);
+    const requests = await this.requests.listForEvent(actor, eventId);
+    const csv = toCsv<MeetingRequest>(
+      [
+        { header: '申込日時', value: (r) => r.createdAt },
+        { header: '申込者', value: (r) => r.fromParticipant.name },
+        { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
+        { header: '相手', value: (r) => r.toParticipant.name },
+        { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
+        { header: 'メッセージ', value: (r) => r.message },
+        { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
+        { header: '回答日時', value: (r) => r.respondedAt },
+        { header: '申込ID', value: (r) => r.id },
+      ],
+      requests,
+    );
+    sendCsv(response, `${event.title}_面談申込一覧.csv`, csv);
   }
 }

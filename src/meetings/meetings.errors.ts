@@ -1,5 +1,5 @@
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
-import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+import { MEETING_REQUEST_STATUS_LABEL, MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 
 export enum MeetingErrorCode {
   REQUEST_NOT_FOUND = 'MEETING_REQUEST_NOT_FOUND',
@@ -23,14 +23,6 @@ export enum MeetingErrorCode {
   NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
   MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
 }
-
-const STATUS_LABEL: Record<MeetingRequestStatus, string> = {
-  PENDING: '回答待ち',
-  ACCEPTED: '承諾済み',
-  DECLINED: '辞退済み',
-  EXPIRED: '期限切れ',
-  CANCELLED: '取消済み',
-};
 
 export const MAX_MESSAGE_LENGTH = 1000;
 
@@ -85,7 +77,7 @@ export const MeetingErrors = {
   invalidRequestTransition: (from: MeetingRequestStatus) =>
     new ConflictError(
       MeetingErrorCode.INVALID_REQUEST_TRANSITION,
-      `この面談申込は${STATUS_LABEL[from]}のため、この操作はできません`,
+      `この面談申込は${MEETING_REQUEST_STATUS_LABEL[from]}のため、この操作はできません`,
       'id',
     ),
   invalidTransition: (from: MeetingStatus, to: MeetingStatus) =>

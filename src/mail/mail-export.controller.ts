@@ -1,0 +1,46 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { allPages } from '../common/pagination/keyset-page';
+import { EventsService } from '../events/events.service';
+import { OutboxMessage } from './outbox-message.entity';
+import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
+import { OutboxService } from './outbox.service';
+
+@Controller('exports/events')
+export class MailExportController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** メール送信状況 of one event (`?status=FAILED` for the ones to follow up by phone). */
+  @Get(':eventId/emails.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportEmails(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query('status') status: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const event = await this.events.getManaged(actor, eventId);
+    const wanted = Object.values(OutboxStatus).find((value) => value === status) ?? null;
+    const messages = await allPages((page) => this.outbox.list({ eventId, status: wanted }, page, (m) => m));
+    const csv = toCsv<OutboxMessage>(
+      [
+        { header: '作成日時', value: (m) => m.createdAt },
+        { header: '宛先', value: (m) => m.participant?.name },
+        { header: 'メールアドレス', value: (m) => m.participant?.email },
+        { header: '種類', value: (m) => m.template },
+        { header: '状態', value: (m) => OUTBOX_STATUS_LABEL[m.status] },
+        { header: '送信回数', value: (m) => m.attempts },
+        { header: '送信日時', value: (m) => m.sentAt },
+        { header: 'エラー・理由', value: (m) => m.lastError ?? m.skipReason },
+      ],
+      messages,
+    );
+    sendCsv(response, `${event.title}_メール送信状況.csv`, csv);
+  }
+}

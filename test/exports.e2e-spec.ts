@@ -1,0 +1,143 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+} from './support/fixtures';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+/** Every list staff see can be taken to Excel: UTF-8 with a BOM, Japanese headers, one row per item. */
+describe('CSV exports of staff lists', () => {
+  let t: TestApp;
+  let organizer: string;
+  let otherOrganizer: string;
+  let eventId: string;
+
+  const csv = async (path: string, token?: string) => {
+    const response = await fetch(`${t.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return {
+      status: response.status,
+      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+      lines: bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, {
+        name: '多摩かわせみ信用金庫',
+        kind: 'FINANCIAL_INSTITUTION',
+        municipality: '東京都立川市',
+      }),
+    );
+    otherOrganizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, {
+        name: '加賀市商工振興課',
+        kind: 'MUNICIPALITY',
+        municipality: '石川県加賀市',
+      }),
+    );
+    eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'かわせみビジネスマッチング大会',
+      capacity: 100,
+    });
+    const buyer = await createParticipant(t, organizer, {
+      name: '髙橋 健一',
+      furigana: 'タカハシ ケンイチ',
+      company: { name: '髙橋製作所' },
+    });
+    const seller = await createParticipant(t, organizer, {
+      name: '山﨑 美咲',
+      furigana: 'ヤマザキ ミサキ',
+      company: { name: '山﨑デザイン' },
+    });
+    const guest = await createParticipant(t, organizer, { name: '佐藤 一郎', furigana: 'サトウ イチロウ' });
+    for (const [person, role] of [
+      [buyer, 'BUYER'],
+      [seller, 'SELLER'],
+    ] as const) {
+      ok(
+        await t.gql(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: person.id, role } },
+          organizer,
+        ),
+      );
+    }
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [guest.id] },
+        organizer,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to, message: "試作の外注先を探しています") { id } }',
+        { e: eventId, to: seller.id },
+        await t.participantToken(buyer.id),
+      ),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('exports the events of the organisation with registration counts', async () => {
+    const { status, bom, lines } = await csv('/exports/events.csv?status=PUBLISHED', organizer);
+    expect({ status, bom }).toEqual({ status: 200, bom: true });
+    expect(lines[0]).toBe(
+      '年度,種類,イベント名,主催,共催,開始,終了,会場,オンライン,テーマ,定員,参加登録,キャンセル待ち,出席,状態',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('商談会,かわせみビジネスマッチング大会,多摩かわせみ信用金庫');
+    expect(lines[1]).toMatch(/,100,2,0,0,公開中$/);
+    expect((await csv('/exports/events.csv', otherOrganizer)).lines).toHaveLength(1);
+    const bad = await fetch(`${t.url}/exports/events.csv?fiscalYear=R8`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'fiscalYear' });
+  });
+
+  it('exports the meeting requests of an event', async () => {
+    const { status, lines } = await csv(`/exports/events/${eventId}/meeting-requests.csv`, organizer);
+    expect(status).toBe(200);
+    expect(lines[0]).toBe('申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答日時,申込ID');
+    expect(lines[1]).toContain(
+      '髙橋 健一,髙橋製作所,山﨑 美咲,山﨑デザイン,試作の外注先を探しています,回答待ち',
+    );
+  });
+
+  it('exports the email delivery status of an event', async () => {
+    const { status, lines } = await csv(`/exports/events/${eventId}/emails.csv`, organizer);
+    expect(status).toBe(200);
+    expect(lines[0]).toBe('作成日時,宛先,メールアドレス,種類,状態,送信回数,送信日時,エラー・理由');
+    expect(lines.slice(1).some((line) => line.includes('佐藤 一郎') && line.includes('invitation'))).toBe(
+      true,
+    );
+  });
+
+  it("refuses another organisation's staff and anonymous callers", async () => {
+    for (const path of [
+      `/exports/events/${eventId}/meeting-requests.csv`,
+      `/exports/events/${eventId}/emails.csv`,
+    ]) {
+      expect((await csv(path, otherOrganizer)).status).toBe(403);
+      expect((await csv(path)).status).toBe(401);
+    }
+  });
+});
