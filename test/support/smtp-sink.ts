@@ -76,8 +76,12 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase());
-          callback();
-          void ref.sink!.receive(raw, to, options.parse ?? true);
+          // Like a real server, answer 250 only once the message is stored: a sender that has
+          // recorded SENT must find it here.
+          ref.sink!.receive(raw, to, options.parse ?? true).then(
+            () => callback(),
+            (error: Error) => callback(error),
+          );
         });
       },
     });
