@@ -42,9 +42,19 @@ export class ActionTokensService {
     return { raw, row: { ...request, tokenHash: hashOf(raw) } };
   }
 
+  /** Stores prepared tokens in one INSERT (arrays rather than a VALUES list: one statement text). */
   async save(manager: EntityManager, rows: PreparedToken[]): Promise<void> {
     if (rows.length === 0) return;
-    await manager.createQueryBuilder().insert().into(ActionToken).values(rows).updateEntity(false).execute();
+    await manager.query(
+      `INSERT INTO action_tokens (purpose, subject_id, token_hash, expires_at)
+       SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::char(64)[], $4::timestamptz[])`,
+      [
+        rows.map((row) => row.purpose),
+        rows.map((row) => row.subjectId),
+        rows.map((row) => row.tokenHash),
+        rows.map((row) => row.expiresAt),
+      ],
+    );
   }
 
   /**

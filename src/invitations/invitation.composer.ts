@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { MicroBatch } from '../mail/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
-import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { invitationEmail } from './invitation.template';
 
 export const INVITATION_TEMPLATE = 'invitation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The invitation email with its accept and decline links. The answer token is minted here, at
@@ -19,10 +23,24 @@ export const INVITATION_TEMPLATE = 'invitation';
 export class InvitationComposer implements MailComposer {
   readonly template = INVITATION_TEMPLATE;
 
+  // A campaign's emails are composed many at a time: their registrations are read together.
+  private readonly registrations = new MicroBatch(
+    async (ids: string[]) => {
+      const rows: InvitedRegistration[] = await this.dataSource.query(
+        `SELECT id, status, event_id AS "eventId" FROM registrations WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxSize: 100, maxRunning: 2 },
+  );
+
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     composers.register(this);
   }
@@ -34,10 +52,11 @@ export class InvitationComposer implements MailComposer {
     manager,
     issueToken,
   }: ComposeInput): Promise<ComposedEmail | null> {
-    const registration = await manager.findOne(Registration, {
-      select: { id: true, status: true, eventId: true },
-      where: { id: message.params.registrationId },
-    });
+    const registrationId = message.params.registrationId;
+    // A malformed id would fail the shared statement for every email in it.
+    const registration = UUID.test(registrationId ?? '')
+      ? await this.registrations.add(registrationId)
+      : null;
     // Answered (or registered some other way) before the email went out: nothing to ask.
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     const event = await this.contexts.get(manager, registration.eventId);
@@ -57,4 +76,10 @@ export class InvitationComposer implements MailComposer {
       unsubscribeUrl,
     });
   }
+}
+
+interface InvitedRegistration {
+  id: string;
+  status: RegistrationStatus;
+  eventId: string;
 }

@@ -6,9 +6,10 @@ import { ActionTokensService, PreparedToken, TokenRequest } from '../action-toke
 import { AppConfig } from '../config/app-config';
 import { Participant } from '../participants/participant.entity';
 import { MailComposers } from './mail-composers';
-import { MailTransport, OutgoingEmail } from './mail-transport';
+import { MailTransport, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
+import { MicroBatch } from './micro-batch';
 import { mayEmail } from './outbox.service';
 import { classifySendFailure } from './send-failure';
 import { ComposedEmail } from './templates/email-layout';
@@ -21,11 +22,17 @@ export type DeliveryOutcome =
   | { kind: 'retry'; reason: string };
 
 const UNSUBSCRIBE_TOKEN_DAYS = 365;
+/** Rows per batched statement; a batch also holds one pool connection while it runs. */
+const BATCH = { maxSize: 100, maxRunning: 2 };
 
 /**
  * Sends one outbox row: claim it (`sending`, with a lease), compose, send, record. The status
  * column makes a retry of a sent row a no-op; a row found `sending` with its lease run out was
  * orphaned by a dead sender and is sent again, counted in `resentAfterCrash`.
+ *
+ * The claim, the token INSERT and the mark-sent of concurrent jobs share statements (MicroBatch):
+ * each row still goes through the same steps in the same order, and a job finishes only after its
+ * own row is recorded, so a crash leaves exactly the states a single-row sender would.
  */
 @Injectable()
 export class MailDelivery {
@@ -38,6 +45,13 @@ export class MailDelivery {
     private readonly transport: MailTransport,
     private readonly tokens: ActionTokensService,
   ) {}
+
+  private readonly claims = new MicroBatch((ids: string[]) => this.claimRows(ids), BATCH);
+  private readonly tokenWrites = new MicroBatch(async (emails: PreparedToken[][]) => {
+    await this.tokens.save(this.dataSource.manager, emails.flat());
+    return emails.map(() => undefined);
+  }, BATCH);
+  private readonly sentMarks = new MicroBatch((rows: SentRow[]) => this.markSent(rows), BATCH);
 
   async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
     const claimed = await this.claim(outboxMessageId);
@@ -55,13 +69,7 @@ export class MailDelivery {
 
     try {
       const sent = await this.transport.send(email);
-      await this.dataSource.query(
-        `UPDATE outbox_messages
-            SET status = 'SENT', sent_at = now(), smtp_message_id = $2, smtp_response = $3,
-                lease_expires_at = NULL, last_error = NULL, updated_at = now()
-          WHERE id = $1`,
-        [message.id, sent.messageId, sent.response.slice(0, 500)],
-      );
+      await this.sentMarks.add({ id: message.id, ...sent });
       return { kind: 'done' };
     } catch (error) {
       const failure = classifySendFailure(error);
@@ -88,22 +96,7 @@ export class MailDelivery {
   private async claim(
     id: string,
   ): Promise<{ message: OutboxMessage; participant: Participant | null } | null> {
-    const rows = (await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE outbox_messages
-            SET status = 'SENDING',
-                attempts = attempts + 1,
-                resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
-                lease_expires_at = now() + $2 * interval '1 millisecond',
-                updated_at = now()
-          WHERE id = $1
-            AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
-          RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts)
-       SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at
-         FROM claimed LEFT JOIN participants p ON p.id = claimed.participant_id`,
-      [id, this.config.MAIL_LEASE_MS],
-    )) as ClaimedRow[];
-    const row = rows[0];
+    const row = await this.claims.add(id);
     if (!row) return null;
     const message = Object.assign(new OutboxMessage(), {
       id: row.id,
@@ -130,6 +123,49 @@ export class MailDelivery {
           })
         : null;
     return { message, participant };
+  }
+
+  /** One claim statement for many rows; each id answers its claimed row or null. */
+  private async claimRows(ids: string[]): Promise<(ClaimedRow | null)[]> {
+    const rows = (await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE outbox_messages
+            SET status = 'SENDING',
+                attempts = attempts + 1,
+                resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+                lease_expires_at = now() + $2 * interval '1 millisecond',
+                updated_at = now()
+          WHERE id = ANY($1::uuid[])
+            AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
+          RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts)
+       SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at
+         FROM claimed LEFT JOIN participants p ON p.id = claimed.participant_id`,
+      [ids, this.config.MAIL_LEASE_MS],
+    )) as ClaimedRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Each claimed row goes to one caller only, should the same id be asked for twice.
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      byId.delete(id);
+      return row;
+    });
+  }
+
+  /** SENDING → SENT for many rows in one statement, each with its own SMTP answer. */
+  private async markSent(rows: SentRow[]): Promise<void[]> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages AS m
+          SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id, smtp_response = s.response,
+              lease_expires_at = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS s(id, message_id, response)
+        WHERE m.id = s.id`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.response.slice(0, 500)),
+      ],
+    );
+    return rows.map(() => undefined);
   }
 
   private async whyNotClaimed(id: string): Promise<DeliveryOutcome> {
@@ -166,7 +202,7 @@ export class MailDelivery {
       .compose({ message, participant, unsubscribeUrl, manager, issueToken });
     if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
     // The links must work before anyone can click them.
-    await this.tokens.save(manager, tokens);
+    if (tokens.length > 0) await this.tokenWrites.add(tokens);
     return this.envelope(message, participant, composed, unsubscribeUrl);
   }
 
@@ -223,6 +259,8 @@ export class MailDelivery {
     await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
   }
 }
+
+type SentRow = { id: string } & SentEmail;
 
 interface ClaimedRow {
   id: string;
