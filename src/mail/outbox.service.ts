@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PageArgs, keysetPage } from '../common/pagination/keyset-page';
 import { Participant } from '../participants/participant.entity';
 import { OutboxMessage } from './outbox-message.entity';
@@ -39,6 +39,8 @@ export type OutboxCounts = Record<'total' | 'queued' | 'sent' | 'failed' | 'skip
 
 const INSERT_CHUNK = 1000;
 
+type Recipient = Pick<Participant, 'id' | 'consentEmail' | 'emailOptOut' | 'emailSuppressedAt'>;
+
 /**
  * The entry point for every feature that sends email: write the intent inside your own
  * transaction; the relay hands it to the queue after the commit, and the sender delivers it.
@@ -53,13 +55,17 @@ export class OutboxService {
   async enqueue(manager: EntityManager, requests: OutboxRequest[]): Promise<OutboxWriteResult> {
     const result: OutboxWriteResult = { written: [], notEmailable: [], existing: [] };
     if (requests.length === 0) return result;
+    // Plain SQL over arrays: a 10,000-invitee campaign is written in a few statements, and its
+    // commit is what the first email waits for.
     const ids = [...new Set(requests.map((request) => request.participantId))];
-    const recipients = new Map<string, Participant>();
+    const recipients = new Map<string, Recipient>();
     for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
-      const found = await manager.find(Participant, {
-        select: { id: true, consentEmail: true, emailOptOut: true, emailSuppressedAt: true },
-        where: { id: In(ids.slice(start, start + INSERT_CHUNK)) },
-      });
+      const found: Recipient[] = await manager.query(
+        `SELECT id, consent_email AS "consentEmail", email_opt_out AS "emailOptOut",
+                email_suppressed_at AS "emailSuppressedAt"
+           FROM participants WHERE id = ANY($1::uuid[])`,
+        [ids.slice(start, start + INSERT_CHUNK)],
+      );
       for (const participant of found) recipients.set(participant.id, participant);
     }
     const rows = requests.filter((request) => {
@@ -70,26 +76,22 @@ export class OutboxService {
     });
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OutboxMessage)
-        .values(
-          chunk.map((request) => ({
-            key: request.key,
-            template: request.template,
-            transactional: request.transactional ?? false,
-            participantId: request.participantId,
-            eventId: request.eventId ?? null,
-            batchId: request.batchId ?? null,
-            params: request.params ?? {},
-          })),
-        )
-        .orIgnore()
-        .returning('key')
-        .updateEntity(false)
-        .execute();
-      const written = new Set((inserted.raw as { key: string }[]).map((row) => row.key));
+      const inserted: { key: string }[] = await manager.query(
+        `INSERT INTO outbox_messages (key, template, transactional, participant_id, event_id, batch_id, params)
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::jsonb[])
+         ON CONFLICT DO NOTHING
+         RETURNING key`,
+        [
+          chunk.map((request) => request.key),
+          chunk.map((request) => request.template),
+          chunk.map((request) => request.transactional ?? false),
+          chunk.map((request) => request.participantId),
+          chunk.map((request) => request.eventId ?? null),
+          chunk.map((request) => request.batchId ?? null),
+          chunk.map((request) => JSON.stringify(request.params ?? {})),
+        ],
+      );
+      const written = new Set(inserted.map((row) => row.key));
       for (const request of chunk)
         (written.has(request.key) ? result.written : result.existing).push(request.key);
     }
