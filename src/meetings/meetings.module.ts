@@ -22,6 +22,8 @@ import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsExportController } from './meetings-export.controller';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
+import { LeaverMeetingsListener } from './leaver-meetings.listener';
+import { RegistrationsModule } from '../registrations/registrations.module';
 
 /**
  * 面談: requests and their answers, placed meetings and their day, agendas by email and calendar
@@ -33,9 +35,11 @@ import { MeetingsService } from './meetings.service';
     EventsModule,
     ParticipantsModule,
     MailModule,
+    RegistrationsModule,
   ],
   controllers: [MeetingPagesController, AgendaFeedController, MeetingsExportController],
   providers: [
+    LeaverMeetingsListener,
     MeetingRequestsService,
     MeetingsService,
     MeetingSettingsService,

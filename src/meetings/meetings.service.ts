@@ -13,7 +13,12 @@ import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
 import { Meeting } from './meeting.entity';
-import { MEETING_TRANSITIONS, MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+import {
+  MEETING_TRANSITIONS,
+  MeetingRequestStatus,
+  MeetingStatus,
+  OPEN_REQUEST_STATUSES,
+} from './meeting-enums';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
@@ -217,6 +222,39 @@ export class MeetingsService {
       slotIndex: meeting.slotIndex,
       tableLabel: meeting.tableLabel,
       published,
+    };
+  }
+
+  /**
+   * Someone gave up their seat: their scheduled meetings at the event are called off (both sides
+   * get METHOD:CANCEL if published) and their open requests withdrawn, in the caller's transaction.
+   * The freed slots are offered to waiting requests after the commit.
+   */
+  async cancelForLeaver(manager: EntityManager, eventId: string, participantId: string) {
+    const meetings = await manager
+      .createQueryBuilder(Meeting, 'meeting')
+      .setLock('pessimistic_write')
+      .where('meeting.eventId = :eventId AND meeting.status = :scheduled', {
+        eventId,
+        scheduled: MeetingStatus.SCHEDULED,
+      })
+      .andWhere('(meeting.participantAId = :participantId OR meeting.participantBId = :participantId)', {
+        participantId,
+      })
+      .getMany();
+    const freed: FreedSlot[] = [];
+    for (const meeting of meetings) freed.push(await this.cancelLocked(manager, meeting));
+    await manager
+      .createQueryBuilder()
+      .update(MeetingRequest)
+      .set({ status: MeetingRequestStatus.CANCELLED })
+      .where('event_id = :eventId AND status IN (:...open)', { eventId, open: OPEN_REQUEST_STATUSES })
+      .andWhere('(from_participant_id = :participantId OR to_participant_id = :participantId)', {
+        participantId,
+      })
+      .execute();
+    return async () => {
+      for (const slot of freed) await this.offerFreedSlot(slot);
     };
   }
 

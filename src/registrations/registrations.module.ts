@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
@@ -10,7 +11,7 @@ import { RegistrationsService } from './registrations.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule],
   controllers: [RegistrationsExportController],
-  providers: [RegistrationsService, RegistrationsResolver],
-  exports: [RegistrationsService],
+  providers: [RegistrationsService, RegistrationCancellations, RegistrationsResolver],
+  exports: [RegistrationsService, RegistrationCancellations],
 })
 export class RegistrationsModule {}

@@ -9,6 +9,7 @@ import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { ParticipantsService } from '../participants/participants.service';
+import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
@@ -24,6 +25,7 @@ export class RegistrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly participants: ParticipantsService,
+    private readonly cancellations: RegistrationCancellations,
   ) {}
 
   /**
@@ -84,13 +86,15 @@ export class RegistrationsService {
 
   /** Cancels a registration; a freed seat goes to the first person on the waitlist. */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
-    await this.dataSource.transaction(async (manager) => {
+    const afterCommit = await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId);
       await this.assertMayAct(manager, actor, registration, event);
       this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
       await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
       if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
+      return this.cancellations.notify(manager, registration);
     });
+    for (const then of afterCommit) await then();
     return this.get(registrationId);
   }
 

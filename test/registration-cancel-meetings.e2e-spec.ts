@@ -1,0 +1,145 @@
+import ICAL from 'ical.js';
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+/** Someone who cancels their registration must not leave the other side waiting at an empty table. */
+describe('cancelling a registration calls off that person’s meetings', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, SMTP_RATE_PER_SECOND: '1000', OUTBOX_POLL_MS: '200' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  /** The text of every calendar attached to the emails one address received. */
+  const calendarsTo = (address: string) =>
+    sink
+      .to(address)
+      .flatMap((mail) => mail.parsed?.attachments ?? [])
+      .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
+      .map((attachment) => attachment.content.toString('utf8'));
+
+  it('cancels the published meeting with METHOD:CANCEL to the other side, and withdraws open requests', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '尼崎商工会議所', municipality: '兵庫県尼崎市' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'あまがさき商談会',
+      startsAt: tokyoInDays(25, '13:00'),
+      endsAt: tokyoInDays(25, '17:00'),
+    });
+    ok(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        {
+          input: {
+            eventId,
+            startsAt: tokyoInDays(25, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    );
+    const people = [];
+    for (const name of ['髙橋 一郎', '山﨑 美咲', '佐藤 花子']) {
+      const person = await createParticipant(t, organizer, { name });
+      const { register } = ok(
+        await t.gql<{ register: { id: string } }>(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: person.id } },
+          organizer,
+        ),
+      );
+      people.push({ ...person, registrationId: register.id, token: await t.participantToken(person.id) });
+    }
+    const [a, b, c] = people;
+    const request = async (from: typeof a, to: typeof a) =>
+      ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to: to.id },
+          from.token,
+        ),
+      ).requestMeeting.id;
+    const ab = await request(a, b);
+    const ca = await request(c, a);
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+        { id: ab },
+        b.token,
+      ),
+    );
+
+    const run = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    for (let status = ''; status !== 'SUCCEEDED';) {
+      status = ok(
+        await t.gql<{ schedulingRun: { status: string } }>(
+          'query($id: ID!) { schedulingRun(id: $id) { status } }',
+          { id: run.scheduleMeetings.id },
+          organizer,
+        ),
+      ).schedulingRun.status;
+      expect(status).not.toBe('FAILED');
+      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:REQUEST')));
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: a.registrationId },
+        a.token,
+      ),
+    );
+
+    const [meeting] = await t.dataSource.query(
+      'SELECT status, sequence FROM meetings WHERE request_id = $1',
+      [ab],
+    );
+    expect(meeting.status).toBe('CANCELLED');
+    const requests = await t.dataSource.query(
+      'SELECT id, status FROM meeting_requests WHERE id = ANY($1) ORDER BY id',
+      [[ab, ca]],
+    );
+    expect(requests.map((r: { status: string }) => r.status)).toEqual(['CANCELLED', 'CANCELLED']);
+    await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:CANCEL')));
+    const cancel = calendarsTo(b.email).find((calendar) => calendar.includes('METHOD:CANCEL'))!;
+    const vevent = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(Number(vevent.getFirstPropertyValue('sequence'))).toBe(meeting.sequence);
+  });
+});
