@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { SENDER_BATCH } from '../mail/mail-delivery.service';
 import { MicroBatch } from '../mail/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -24,17 +25,14 @@ export class InvitationComposer implements MailComposer {
   readonly template = INVITATION_TEMPLATE;
 
   // A campaign's emails are composed many at a time: their registrations are read together.
-  private readonly registrations = new MicroBatch(
-    async (ids: string[]) => {
-      const rows: InvitedRegistration[] = await this.dataSource.query(
-        `SELECT id, status, event_id AS "eventId" FROM registrations WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    },
-    { maxSize: 100, maxRunning: 2 },
-  );
+  private readonly registrations = new MicroBatch(async (ids: string[]) => {
+    const rows: InvitedRegistration[] = await this.dataSource.query(
+      `SELECT id, status, event_id AS "eventId" FROM registrations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, SENDER_BATCH);
 
   constructor(
     composers: MailComposers,

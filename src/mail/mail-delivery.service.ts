@@ -22,8 +22,12 @@ export type DeliveryOutcome =
   | { kind: 'retry'; reason: string };
 
 const UNSUBSCRIBE_TOKEN_DAYS = 365;
-/** Rows per batched statement; a batch also holds one pool connection while it runs. */
-const BATCH = { maxSize: 100, maxRunning: 2 };
+/**
+ * How the sender's per-row statements are shared (MicroBatch): up to 100 rows each, two in flight
+ * (each holds a pool connection), waiting up to 10 ms for company. A lone email leaves at most
+ * 40 ms later (four statements); a campaign needs about a tenth of the statements.
+ */
+export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 10 };
 
 /**
  * Sends one outbox row: claim it (`sending`, with a lease), compose, send, record. The status
@@ -46,12 +50,12 @@ export class MailDelivery {
     private readonly tokens: ActionTokensService,
   ) {}
 
-  private readonly claims = new MicroBatch((ids: string[]) => this.claimRows(ids), BATCH);
+  private readonly claims = new MicroBatch((ids: string[]) => this.claimRows(ids), SENDER_BATCH);
   private readonly tokenWrites = new MicroBatch(async (emails: PreparedToken[][]) => {
     await this.tokens.save(this.dataSource.manager, emails.flat());
     return emails.map(() => undefined);
-  }, BATCH);
-  private readonly sentMarks = new MicroBatch((rows: SentRow[]) => this.markSent(rows), BATCH);
+  }, SENDER_BATCH);
+  private readonly sentMarks = new MicroBatch((rows: SentRow[]) => this.markSent(rows), SENDER_BATCH);
 
   async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
     const claimed = await this.claim(outboxMessageId);

@@ -1,42 +1,63 @@
 /**
  * Turns many concurrent single-row statements into one: callers `add` an input and get their own
- * result, while the inputs that arrive during one event-loop turn — or while the previous batch is
- * still running — go to the database together. Nothing waits on a timer: a lone call runs at the
- * next turn, and under load the batches grow by themselves. A failed batch fails each of its
- * callers, as the single statements would have.
+ * result, and the inputs go to the database together. A batch leaves when it is full (`maxSize`),
+ * or `lingerMs` after its first input arrived (0: at the next event-loop turn); inputs that
+ * arrive while `maxRunning` batches are in flight wait for the next one. A failed batch fails each
+ * of its callers, as the single statements would have.
  *
- * Why: the sender's per-email statements (claim, token INSERT, mark sent) cost more process CPU
- * in driver round trips than in SQL; with WORKER_CONCURRENCY jobs in flight they coalesce well.
+ * Why: the sender's per-email statements (claim, token INSERT, mark sent) cost more in round trips
+ * — driver work, and on a small machine the context switch into the database for each one — than
+ * in SQL. Jobs reach each step one at a time, as the step after them frees up, so without a linger
+ * a batch holds three or four rows; a few milliseconds make it tens, which a mail job does not
+ * notice.
  */
 export class MicroBatch<I, O> {
-  private pending: { input: I; resolve: (output: O) => void; reject: (error: unknown) => void }[] = [];
-  private scheduled = false;
+  private pending: {
+    input: I;
+    resolve: (output: O) => void;
+    reject: (error: unknown) => void;
+    arrivedAt: number;
+  }[] = [];
+  private timer: { cancel(): void } | null = null;
   private running = 0;
 
   /**
    * @param run answers one output per input, in input order.
    * @param options.maxSize inputs per statement at most.
    * @param options.maxRunning batches in flight at once (each holds a pool connection).
+   * @param options.lingerMs how long a batch waits for more inputs before it leaves (default 0).
    */
   constructor(
     private readonly run: (inputs: I[]) => Promise<O[]>,
-    private readonly options: { maxSize: number; maxRunning: number },
+    private readonly options: { maxSize: number; maxRunning: number; lingerMs?: number },
   ) {}
 
   add(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      this.pending.push({ input, resolve, reject });
+      this.pending.push({ input, resolve, reject, arrivedAt: performance.now() });
       this.schedule();
     });
   }
 
   private schedule(): void {
-    if (this.scheduled || this.running >= this.options.maxRunning || this.pending.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
+    if (this.running >= this.options.maxRunning || this.pending.length === 0) return;
+    const full = this.pending.length >= this.options.maxSize;
+    if (this.timer && !full) return;
+    this.timer?.cancel();
+    const fire = () => {
+      this.timer = null;
       this.flush();
-    });
+    };
+    // The oldest input's wait counts: inputs held back by maxRunning do not linger twice.
+    const waited = performance.now() - this.pending[0].arrivedAt;
+    const linger = full ? 0 : Math.max(0, (this.options.lingerMs ?? 0) - waited);
+    if (linger > 0) {
+      const timeout = setTimeout(fire, linger);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    } else {
+      const immediate = setImmediate(fire);
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    }
   }
 
   private flush(): void {
