@@ -68,8 +68,9 @@ export class OutboxRelay implements OnApplicationShutdown {
       // SKIP LOCKED: parallel relays split the rows instead of queuing behind each other.
       const rows: { id: string }[] = await manager.query(
         `SELECT id FROM outbox_messages
-          WHERE (status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond'))
-             OR (status = 'SENDING' AND lease_expires_at < now() - $1 * interval '1 millisecond')
+          WHERE is_open
+            AND ((status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond'))
+              OR (status = 'SENDING' AND lease_expires_at < now() - $1 * interval '1 millisecond'))
           ORDER BY created_at
           LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`,
