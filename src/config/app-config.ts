@@ -94,6 +94,16 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   WORKER_CONCURRENCY = 10;
 
+  /**
+   * Emails in flight per worker process. Sending mostly waits (on SMTP, on the database), and the
+   * sender shares its statements across the emails in flight, so this is higher than
+   * WORKER_CONCURRENCY; SMTP_POOL_SIZE and SMTP_RATE_PER_SECOND are what limit the pace.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_CONCURRENCY = 100;
+
   /** How many times the sender tries one email before marking it failed. */
   @Transform(toInt)
   @IsInt()

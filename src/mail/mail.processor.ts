@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DelayedError, Job } from 'bullmq';
+import { AppConfig } from '../config/app-config';
 import { DeliverMailPayload, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
 import { MailDelivery } from './mail-delivery.service';
@@ -9,9 +10,12 @@ import { MailDelivery } from './mail-delivery.service';
 export class MailProcessor {
   constructor(
     workers: QueueWorkers,
+    config: AppConfig,
     private readonly delivery: MailDelivery,
   ) {
-    workers.register(QueueName.MAIL, (job, token) => this.process(job as Job<DeliverMailPayload>, token));
+    workers.register(QueueName.MAIL, (job, token) => this.process(job as Job<DeliverMailPayload>, token), {
+      concurrency: config.MAIL_CONCURRENCY,
+    });
   }
 
   async process(job: Job<DeliverMailPayload>, token?: string): Promise<void> {
