@@ -25,7 +25,7 @@ const UNSUBSCRIBE_TOKEN_DAYS = 365;
 /**
  * How the sender's per-row statements are shared (MicroBatch): up to 100 rows each, two in flight
  * (each holds a pool connection), waiting up to 10 ms for company. A lone email leaves at most
- * 40 ms later (four statements); a campaign needs about a tenth of the statements.
+ * 40 ms later (four statements); a campaign needs about a third of the statements.
  */
 export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 10 };
 

@@ -8,7 +8,7 @@
  * Why: the sender's per-email statements (claim, token INSERT, mark sent) cost more in round trips
  * — driver work, and on a small machine the context switch into the database for each one — than
  * in SQL. Jobs reach each step one at a time, as the step after them frees up, so without a linger
- * a batch holds three or four rows; a few milliseconds make it tens, which a mail job does not
+ * a batch holds three or four rows; ten milliseconds make it about ten, which a mail job does not
  * notice.
  */
 export class MicroBatch<I, O> {
