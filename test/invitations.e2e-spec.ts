@@ -186,6 +186,35 @@ describe('invitations by email', () => {
       code: 'BAD_USER_INPUT',
       field: 'token',
     });
+
+    // The English invitee's pages are in English, the refusal included.
+    const declineEn = link(en, 0);
+    const enPage = await (await fetch(declineEn.url)).text();
+    expect(enPage).toContain('<html lang="en">');
+    expect(enPage).toContain('Would you like to decline this invitation?');
+    const refused = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },
+      body: new URLSearchParams({ token: declineEn.token, accept: '0' }).toString(),
+    });
+    expect(refused.status).toBe(409);
+    const refusal = await refused.text();
+    expect(refusal).toContain('<html lang="en">');
+    expect(refusal).toContain(
+      '<p>You are already registered. To cancel, please sign in and cancel your registration.</p>',
+    );
+    // A link we cannot read says so in the browser's language, Japanese when it states none.
+    const unknownLink = (language: string) =>
+      fetch(`${t.url}/invitations/respond?token=${'x'.repeat(43)}&accept=1`, {
+        headers: { 'accept-language': language },
+      });
+    const inEnglish = await unknownLink('en-GB,en;q=0.9,ja;q=0.5');
+    expect(inEnglish.status).toBe(400);
+    expect(await inEnglish.text()).toContain(
+      '<p>This link is not valid. Please check the link in your email.</p>',
+    );
+    expect(await (await unknownLink('ja,en;q=0.5')).text()).toContain('このリンクは無効です');
+    expect(await (await unknownLink('*')).text()).toContain('このリンクは無効です');
   });
 
   it('records a decline once, and re-inviting skips those already registered', async () => {

@@ -207,6 +207,16 @@ describe('meetings: requests, scheduling, agendas', () => {
     });
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain('Meeting accepted');
+    // Changing the answer afterwards is refused, in B's language.
+    const changed = await fetch(`${t.url}/meetings/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: link![1], accept: '0' }).toString(),
+    });
+    expect(changed.status).toBe(409);
+    expect(await changed.text()).toContain(
+      '<p>This meeting request is accepted, so it cannot be changed.</p>',
+    );
 
     await sink.waitUntil(() => mailsTo(people.a.email, /面談成立/).length === 1);
     const [outcome] = mailsTo(people.a.email, /面談成立/);

@@ -61,13 +61,16 @@ describe('magic-link sign-in and day-before reminders', () => {
 
     // GET shows a button and does not use the single-use link up.
     const page = await fetch(`${t.url}/sign-in?token=${token}`);
-    expect(await page.text()).toContain('ログイン / Sign in');
-    const redeemed = await fetch(`${t.url}/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token }).toString(),
-    });
+    expect(await page.text()).toContain('<button type="submit">ログイン</button>');
+    const post = (language: string) =>
+      fetch(`${t.url}/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': language },
+        body: new URLSearchParams({ token }).toString(),
+      });
+    const redeemed = await post('ja');
     const html = await redeemed.text();
+    expect(html).toContain('髙橋 﨑子 様、ログインしました。');
     const session = /<code id="session-token">([^<]+)<\/code>/.exec(html)![1];
     const me = ok(
       await t.gql<{ me: { role: string; participant: { id: string } } }>(
@@ -77,6 +80,13 @@ describe('magic-link sign-in and day-before reminders', () => {
       ),
     );
     expect(me.me).toEqual({ role: 'PARTICIPANT', participant: { id: person.id } });
+    // The link is single-use; the refusal follows the browser's language.
+    const again = await post('en-US,en;q=0.8');
+    expect(again.status).toBe(400);
+    const refusal = await again.text();
+    expect(refusal).toContain('<p>This link has already been used.</p>');
+    expect(refusal).toContain('<p>Please ask for a new sign-in link.</p>');
+    expect(await (await post('ja')).text()).toContain('このリンクはすでに使用されています');
 
     const redeem =
       'mutation($token: String!) { redeemMagicLink(token: $token) { token role participant { id } } }';

@@ -12,7 +12,13 @@ export const ActionTokenErrors = {
       'token',
       'このリンクは無効です。メールのリンクをもう一度ご確認ください',
       ActionTokenErrorCode.INVALID,
+    ).withEnglish('This link is not valid. Please check the link in your email.'),
+  expired: () =>
+    new InputError('token', 'このリンクは有効期限が切れています', ActionTokenErrorCode.EXPIRED).withEnglish(
+      'This link has expired.',
     ),
-  expired: () => new InputError('token', 'このリンクは有効期限が切れています', ActionTokenErrorCode.EXPIRED),
-  used: () => new InputError('token', 'このリンクはすでに使用されています', ActionTokenErrorCode.USED),
+  used: () =>
+    new InputError('token', 'このリンクはすでに使用されています', ActionTokenErrorCode.USED).withEnglish(
+      'This link has already been used.',
+    ),
 };

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
+import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -49,6 +49,7 @@ export class InvitationPagesController {
   async confirm(
     @Query('token') token: string,
     @Query('accept') acceptParam: string,
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const accept = acceptParam !== '0';
@@ -56,7 +57,7 @@ export class InvitationPagesController {
     try {
       preview = await this.invitations.preview(String(token ?? ''));
     } catch (error) {
-      return this.error(response, 'ja', error);
+      return this.error(response, browserLocale(request), error);
     }
     const text = TEXT[preview.locale];
     const body = [
@@ -71,9 +72,13 @@ export class InvitationPagesController {
   @Post('respond')
   @Public()
   @HttpCode(200)
-  async respond(@Body() form: { token?: string; accept?: string }, @Res() response: Response): Promise<void> {
+  async respond(
+    @Body() form: { token?: string; accept?: string },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale: MailLocale = 'ja';
+    let locale = browserLocale(request);
     try {
       locale = (await this.invitations.preview(token)).locale;
       const answer = await this.invitations.respond(token, form?.accept !== '0');

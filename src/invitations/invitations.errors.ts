@@ -28,13 +28,17 @@ export const InvitationErrors = {
       InvitationErrorCode.EVENT_NOT_OPEN,
       'このイベントは終了または中止されたため、招待・回答できません',
       'eventId',
-    ),
+    ).withEnglish('This event has ended or was cancelled, so the invitation can no longer be answered.'),
   alreadyRegistered: () =>
     new ConflictError(
       InvitationErrorCode.ALREADY_REGISTERED,
       'すでに参加登録済みです。参加を取り消す場合はログインしてキャンセルしてください',
       'accept',
-    ),
+    ).withEnglish('You are already registered. To cancel, please sign in and cancel your registration.'),
   notAnswerable: () =>
-    new ConflictError(InvitationErrorCode.NOT_ANSWERABLE, 'この招待にはもう回答できません', 'token'),
+    new ConflictError(
+      InvitationErrorCode.NOT_ANSWERABLE,
+      'この招待にはもう回答できません',
+      'token',
+    ).withEnglish('This invitation can no longer be answered.'),
 };

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
-import { escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { browserLocale, escapeHtml, postButton, renderPage } from '../common/html/html-page';
 import { EmailPreferencesService } from './email-preferences.service';
 
 const TEXT = {
@@ -35,9 +35,13 @@ export class UnsubscribeController {
 
   @Get(':token')
   @Public()
-  async confirm(@Param('token') token: string, @Res() response: Response): Promise<void> {
+  async confirm(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const participant = await this.orNull(() => this.preferences.recipientOf(token));
-    if (!participant) return this.invalid(response);
+    if (!participant) return this.invalid(request, response);
     const text = TEXT[participant.locale === 'en' ? 'en' : 'ja'];
     response.type('html').send(
       renderPage({
@@ -51,9 +55,13 @@ export class UnsubscribeController {
   @Post(':token')
   @Public()
   @HttpCode(200)
-  async unsubscribe(@Param('token') token: string, @Res() response: Response): Promise<void> {
+  async unsubscribe(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const participant = await this.orNull(() => this.preferences.unsubscribe(token));
-    if (!participant) return this.invalid(response);
+    if (!participant) return this.invalid(request, response);
     const lang = participant.locale === 'en' ? 'en' : 'ja';
     response
       .type('html')
@@ -69,16 +77,12 @@ export class UnsubscribeController {
     }
   }
 
-  private invalid(response: Response): void {
+  /** Unknown or expired: we do not know whose link it is, so the browser's language. */
+  private invalid(request: Request, response: Response): void {
+    const lang = browserLocale(request);
     response
       .status(400)
       .type('html')
-      .send(
-        renderPage({
-          lang: 'ja',
-          title: TEXT.ja.title,
-          body: `<p>${escapeHtml(TEXT.ja.invalid)}</p><p lang="en">${escapeHtml(TEXT.en.invalid)}</p>`,
-        }),
-      );
+      .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].invalid)}</p>` }));
   }
 }

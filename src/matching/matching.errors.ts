@@ -28,7 +28,7 @@ export const MatchingErrors = {
       MatchingErrorCode.EVENT_NOT_OPEN,
       'このイベントは終了または中止されたため、マッチングできません',
       'eventId',
-    ),
+    ).withEnglish('This event has ended or was cancelled, so no more meetings can be requested.'),
   invalidFirst: () =>
     new InputError('first', `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`),
   invalidId: (field: string) => new InputError(field, `${field} の形式が正しくありません`),

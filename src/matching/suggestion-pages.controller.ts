@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
+import { browserLocale, escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
@@ -47,12 +47,16 @@ export class SuggestionPagesController {
 
   @Get('meeting-request')
   @Public()
-  async confirm(@Query('token') token: string, @Res() response: Response): Promise<void> {
+  async confirm(
+    @Query('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     let preview: SuggestionLinkPreview;
     try {
       preview = await this.links.preview(String(token ?? ''));
     } catch (error) {
-      return this.error(response, 'ja', error);
+      return this.error(response, browserLocale(request), error);
     }
     const text = TEXT[preview.locale];
     const body = [
@@ -76,10 +80,11 @@ export class SuggestionPagesController {
   @HttpCode(200)
   async request(
     @Body() form: { token?: string; message?: string },
+    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale: MailLocale = 'ja';
+    let locale = browserLocale(request);
     try {
       locale = (await this.links.preview(token)).locale;
       const filed = await this.links.requestMeeting(token, String(form?.message ?? ''));

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
+import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
@@ -48,6 +48,7 @@ export class MeetingPagesController {
   async confirm(
     @Query('token') token: string,
     @Query('accept') acceptParam: string,
+    @Req() request: Request,
     @Res() response: Response,
   ) {
     const accept = acceptParam !== '0';
@@ -55,7 +56,7 @@ export class MeetingPagesController {
     try {
       preview = await this.requests.preview(String(token ?? ''));
     } catch (error) {
-      return this.error(response, 'ja', error);
+      return this.error(response, browserLocale(request), error);
     }
     const text = TEXT[preview.locale];
     const requester = preview.requesterCompany
@@ -74,9 +75,13 @@ export class MeetingPagesController {
   @Post('respond')
   @Public()
   @HttpCode(200)
-  async respond(@Body() form: { token?: string; accept?: string }, @Res() response: Response): Promise<void> {
+  async respond(
+    @Body() form: { token?: string; accept?: string },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale: MailLocale = 'ja';
+    let locale = browserLocale(request);
     try {
       locale = (await this.requests.preview(token)).locale;
       const answer = await this.requests.respondByToken(token, form?.accept !== '0');

@@ -36,42 +36,50 @@ export const MeetingErrors = {
       MeetingErrorCode.EVENT_NOT_OPEN,
       'このイベントは公開中ではないため、面談の申込・回答はできません',
       'eventId',
-    ),
+    ).withEnglish('This event is not open, so meetings can no longer be requested or answered.'),
   requesterNotRegistered: () =>
     new AppError(
       ErrorKind.FORBIDDEN,
       MeetingErrorCode.REQUESTER_NOT_REGISTERED,
       'このイベントに参加登録している方だけが面談を申し込めます',
       'eventId',
-    ),
+    ).withEnglish('Only participants registered for this event can request meetings.'),
   recipientNotRegistered: () =>
     new InputError(
       'toParticipantId',
       '申込先の方はこのイベントに参加登録していません',
       MeetingErrorCode.RECIPIENT_NOT_REGISTERED,
-    ),
+    ).withEnglish('The person you asked to meet is not registered for this event.'),
   selfRequest: () =>
-    new InputError('toParticipantId', 'ご自身には面談を申し込めません', MeetingErrorCode.SELF_REQUEST),
+    new InputError(
+      'toParticipantId',
+      'ご自身には面談を申し込めません',
+      MeetingErrorCode.SELF_REQUEST,
+    ).withEnglish('You cannot request a meeting with yourself.'),
   duplicate: () =>
     new ConflictError(
       MeetingErrorCode.DUPLICATE_REQUEST,
       'この方との面談申込はすでにあります（回答待ちまたは承諾済み）',
       'toParticipantId',
-    ),
+    ).withEnglish('There is already a meeting request with this person (waiting for an answer or accepted).'),
   capReached: (cap: number) =>
     new ConflictError(
       MeetingErrorCode.REQUEST_CAP_REACHED,
       `このイベントで送れる面談申込は ${cap} 件までです`,
       'toParticipantId',
-    ),
+    ).withEnglish(`You can send up to ${cap} meeting requests for this event.`),
   expired: () =>
-    new ConflictError(MeetingErrorCode.REQUEST_EXPIRED, 'この面談申込は回答期限を過ぎています', 'id'),
+    new ConflictError(
+      MeetingErrorCode.REQUEST_EXPIRED,
+      'この面談申込は回答期限を過ぎています',
+      'id',
+    ).withEnglish('The time to answer this meeting request has passed.'),
   notRecipient: () =>
     new AppError(
       ErrorKind.FORBIDDEN,
       MeetingErrorCode.NOT_RECIPIENT,
       'この面談申込に回答できるのは申込を受けた方だけです',
-    ),
+    ).withEnglish('Only the person who received this meeting request can answer it.'),
   notASide: () =>
     new AppError(ErrorKind.FORBIDDEN, MeetingErrorCode.NOT_A_SIDE, 'ご自身の面談・申込だけを操作できます'),
   invalidRequestTransition: (from: MeetingRequestStatus) =>
@@ -79,7 +87,7 @@ export const MeetingErrors = {
       MeetingErrorCode.INVALID_REQUEST_TRANSITION,
       `この面談申込は${MEETING_REQUEST_STATUS_LABEL[from]}のため、この操作はできません`,
       'id',
-    ),
+    ).withEnglish(`This meeting request is ${from.toLowerCase()}, so it cannot be changed.`),
   invalidTransition: (from: MeetingStatus, to: MeetingStatus) =>
     new ConflictError(
       MeetingErrorCode.INVALID_TRANSITION,
@@ -122,7 +130,7 @@ export const MeetingErrors = {
       'message',
       `メッセージは ${MAX_MESSAGE_LENGTH} 文字以内で入力してください`,
       MeetingErrorCode.MESSAGE_TOO_LONG,
-    ),
+    ).withEnglish(`Please keep the message within ${MAX_MESSAGE_LENGTH} characters.`),
 };
 
 /** Postgres unique_violation on one of the named indexes. */

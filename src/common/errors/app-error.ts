@@ -11,6 +11,9 @@ export enum ErrorKind {
 }
 
 export class AppError extends Error {
+  /** The message in English, for the pages and emails of participants whose locale is en. */
+  english?: string;
+
   constructor(
     readonly kind: ErrorKind,
     /** Stable, feature-specific code, e.g. EVENT_INVALID_TRANSITION. */
@@ -21,6 +24,12 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** Adds the English message (participant-facing errors: the pages behind email links). */
+  withEnglish(message: string): this {
+    this.english = message;
+    return this;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
 
 const ESCAPES: Record<string, string> = {
@@ -60,13 +60,33 @@ export function postButton(action: string, label: string, fields: Record<string,
 const ERROR_STATUS: Record<string, number> = { CONFLICT: 409, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /**
- * The page a link shows when it cannot act (expired token, already answered, …): the AppError's
- * own message, in a page of the participant's language. Anything else is a bug and is rethrown.
+ * The language of a page shown before we know whose link it is (an unknown or expired token):
+ * the browser's preference between the two we write, Japanese when it has none.
  */
-export function sendErrorPage(response: Response, lang: 'ja' | 'en', title: string, error: unknown): void {
+export function browserLocale(request: Request): 'ja' | 'en' {
+  return request.acceptsLanguages('ja', 'en') === 'en' ? 'en' : 'ja';
+}
+
+/**
+ * The page a link shows when it cannot act (expired token, already answered, …): the AppError's
+ * own message, in the page's language (its English one for `en`; an error that has none keeps
+ * its Japanese message, marked as such). Anything else is a bug and is rethrown.
+ */
+export function sendErrorPage(
+  response: Response,
+  lang: 'ja' | 'en',
+  title: string,
+  error: unknown,
+  /** What the reader can do next, when the page knows. */
+  next?: string,
+): void {
   if (!(error instanceof AppError)) throw error;
+  const english = lang === 'en' ? error.english : undefined;
+  const message = english
+    ? `<p>${escapeHtml(english)}</p>`
+    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(error.message)}</p>`;
   response
     .status(ERROR_STATUS[error.kind] ?? 400)
     .type('html')
-    .send(renderPage({ lang, title, body: `<p>${escapeHtml(error.message)}</p>` }));
+    .send(renderPage({ lang, title, body: next ? `${message}\n<p>${escapeHtml(next)}</p>` : message }));
 }
