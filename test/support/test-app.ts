@@ -94,7 +94,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 }
 
 /** The app's queues and rate-limit counters: a test run leaves nothing in the shared Redis. */
-async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
+export async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();

@@ -1,0 +1,101 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { Role } from '../src/auth/actor';
+import { OutboxMessage } from '../src/mail/outbox-message.entity';
+import { QueueName } from '../src/queue/queue-names';
+import { eventually } from './support/eventually';
+import { createOrganization, createPublishedEvent, staffSession } from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, deleteRedisKeys, ok, TestApp } from './support/test-app';
+import { WorkerProcess } from './support/worker-process';
+
+const INVITEES = 60;
+
+/**
+ * Redis keeps nothing on disk here: a restart empties every queue. The outbox in Postgres still
+ * holds each email, so the relay queues the rows again once their hand-over is old enough, and
+ * the emails go out once each.
+ */
+describe('the mail queue lost with Redis', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let worker: WorkerProcess | undefined;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({
+      // The HTTP app writes and hands over; the worker, started after the loss, sends.
+      WORKER_IN_PROCESS: 'false',
+      SMTP_URL: sink.url,
+      OUTBOX_POLL_MS: '200',
+      OUTBOX_REENQUEUE_AFTER_MS: '1500',
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop('SIGKILL');
+    await t?.close();
+    await sink?.stop();
+  });
+
+  it('queues the outbox rows again: every invitee gets the invitation, once', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, {
+      name: '岡谷商工会議所',
+      municipality: '長野県岡谷市',
+    });
+    const organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '岡谷ものづくり商談会',
+      capacity: null,
+    });
+    const rows: { id: string; email: string }[] = await t.dataSource.query(
+      `INSERT INTO participants (email, name, furigana, consent_email)
+       SELECT 'lost' || i || '@example.jp', '﨑山 髙志' || i, 'サキヤマ タカシ', true FROM generate_series(1, $1) AS i
+       RETURNING id, email`,
+      [INVITEES],
+    );
+    const campaign = ok(
+      await t.gql<{ inviteParticipants: { id: string; total: number } }>(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id total } }',
+        { eventId, ids: rows.map((row) => row.id) },
+        organizer,
+      ),
+    ).inviteParticipants;
+    expect(campaign.total).toBe(INVITEES);
+
+    // Handed over to the queue after the commit…
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await eventually(
+      async () => (await queue.getWaitingCount()) === INVITEES,
+      'the invitations to be queued',
+    );
+    // …and lost: Redis restarts empty.
+    await deleteRedisKeys(t.config.REDIS_URL, `${t.config.QUEUE_PREFIX}:*`);
+    expect(await queue.getWaitingCount()).toBe(0);
+    expect(sink.messages).toHaveLength(0);
+
+    worker = WorkerProcess.start(t.config);
+    await sink
+      .waitUntil((all) => all.length >= INVITEES, 30_000, 'every invitation after the loss')
+      .catch((error) => {
+        throw new Error(`${(error as Error).message}\nworker stderr:\n${worker?.errors}`);
+      });
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    await eventually(
+      async () => (await outbox.countBy({ batchId: campaign.id, status: 'SENT' as never })) === INVITEES,
+      'every outbox row to be SENT',
+    );
+    // Nothing arrives twice, and the campaign shows it all sent.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const recipients = sink.messages.flatMap((mail) => mail.to).sort();
+    expect(recipients).toEqual(rows.map((row) => row.email).sort());
+    const status = ok(
+      await t.gql<{ invitationCampaign: { total: number; sent: number; queued: number; failed: number } }>(
+        'query($id: ID!) { invitationCampaign(id: $id) { total sent queued failed } }',
+        { id: campaign.id },
+        organizer,
+      ),
+    ).invitationCampaign;
+    expect(status).toEqual({ total: INVITEES, sent: INVITEES, queued: 0, failed: 0 });
+  });
+});
