@@ -14,7 +14,7 @@ const INVITEES = 60;
 /**
  * Redis keeps nothing on disk here: a restart empties every queue. The outbox in Postgres still
  * holds each email, so the relay queues the rows again once their hand-over is old enough, and
- * the emails go out once each.
+ * the emails go out once each. Meanwhile `/health/mail` tells the engineer on call what is wrong.
  */
 describe('the mail queue lost with Redis', () => {
   let sink: SmtpSink;
@@ -73,6 +73,30 @@ describe('the mail queue lost with Redis', () => {
     await deleteRedisKeys(t.config.REDIS_URL, `${t.config.QUEUE_PREFIX}:*`);
     expect(await queue.getWaitingCount()).toBe(0);
     expect(sink.messages).toHaveLength(0);
+    // Five rows as if the service had died between its commit and the hand-over, ten minutes ago.
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET enqueued_at = NULL, created_at = now() - interval '10 minutes'
+        WHERE id IN (SELECT id FROM outbox_messages WHERE batch_id = $1 LIMIT 5)`,
+      [campaign.id],
+    );
+    // On call, /health/mail says what is wrong: emails wait and nothing will send them.
+    const stalled = await fetch(`${t.url}/health/mail`);
+    expect(stalled.status).toBe(503);
+    expect(await stalled.json()).toEqual({
+      status: 'stalled',
+      problems: [
+        `${INVITEES} emails are waiting and no worker consumes the mail queue (npm run start:worker)`,
+        '5 outbox rows were never handed to the queue: the relay is not running or cannot reach Redis',
+      ],
+      outbox: {
+        pending: INVITEES,
+        sending: 0,
+        expiredLeases: 0,
+        notHandedOver: 5,
+        oldestPendingSeconds: 600,
+      },
+      queue: { waiting: 0, active: 0, delayed: 0, workers: 0 },
+    });
 
     worker = WorkerProcess.start(t.config);
     await sink
@@ -97,5 +121,13 @@ describe('the mail queue lost with Redis', () => {
       ),
     ).invitationCampaign;
     expect(status).toEqual({ total: INVITEES, sent: INVITEES, queued: 0, failed: 0 });
+    const healthy = await fetch(`${t.url}/health/mail`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({
+      status: 'ok',
+      problems: [],
+      outbox: { pending: 0, sending: 0, expiredLeases: 0, notHandedOver: 0, oldestPendingSeconds: null },
+      queue: { waiting: 0, active: 0, delayed: 0, workers: 1 },
+    });
   });
 });

@@ -5,6 +5,7 @@ import { EmailPreferencesService } from './email-preferences.service';
 import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
 import { MailDelivery } from './mail-delivery.service';
+import { MailHealthController } from './mail-health.controller';
 import { MailProcessor } from './mail.processor';
 import { MailResolver } from './mail.resolver';
 import { MailTransport } from './mail-transport';
@@ -15,11 +16,11 @@ import { UnsubscribeController } from './unsubscribe.controller';
 
 /**
  * Email for every feature: the outbox, its relay to the queue, the sender, the transport and the
- * unsubscribe page. Features write rows with OutboxService and register a MailComposer.
+ * unsubscribe page, and `/health/mail` for whoever is on call. Features write rows with OutboxService and register a MailComposer.
  */
 @Module({
   imports: [EventsModule],
-  controllers: [UnsubscribeController, MailExportController],
+  controllers: [UnsubscribeController, MailExportController, MailHealthController],
   providers: [
     OutboxService,
     OutboxRelay,

@@ -1,0 +1,97 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Controller, Get, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { AppConfig } from '../config/app-config';
+import { QueueName } from '../queue/queue-names';
+
+/** Longer than this without a hand-over to the queue, a new outbox row means the relay is not running. */
+const HAND_OVER_GRACE_MS = 60_000;
+
+interface OutboxFigures {
+  pending: number;
+  sending: number;
+  expired_leases: number;
+  not_handed_over: number;
+  oldest_pending_seconds: number | null;
+}
+
+/**
+ * For the engineer on call: is email flowing? The open outbox rows as Postgres holds them, the
+ * mail queue as Redis holds it, and how many workers consume it. 503 `stalled` when emails wait
+ * and nothing will send them: no worker on the mail queue, or rows the relay has not handed over
+ * for far longer than its poll interval. (`/health` answers only whether the service's own
+ * dependencies are up; a load balancer should not take the API away because the worker is down.)
+ */
+@Controller('health')
+export class MailHealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.MAIL) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('mail')
+  @Public()
+  async mail(@Res() response: Response): Promise<void> {
+    let outbox: OutboxFigures;
+    let counts: Record<string, number>;
+    let workers: number;
+    try {
+      [[outbox], counts, workers] = await Promise.all([
+        this.dataSource.query(
+          // The partial index on is_open keeps this cheap however many rows were ever sent.
+          `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+                  count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
+                  count(*) FILTER (WHERE status = 'SENDING' AND lease_expires_at < now())::int AS expired_leases,
+                  count(*) FILTER (WHERE status = 'PENDING' AND enqueued_at IS NULL
+                                     AND created_at < now() - $1 * interval '1 millisecond')::int AS not_handed_over,
+                  extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8
+                    AS oldest_pending_seconds
+             FROM outbox_messages
+            WHERE is_open`,
+          [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS],
+        ) as Promise<OutboxFigures[]>,
+        this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+        this.queue.getWorkersCount(),
+      ]);
+    } catch (error) {
+      response.status(503).json({ status: 'down', problems: [(error as Error).message] });
+      return;
+    }
+
+    const problems: string[] = [];
+    const open = outbox.pending + outbox.sending;
+    if (open > 0 && workers === 0) {
+      problems.push(
+        `${open} emails are waiting and no worker consumes the mail queue (npm run start:worker)`,
+      );
+    }
+    if (outbox.not_handed_over > 0) {
+      problems.push(
+        `${outbox.not_handed_over} outbox rows were never handed to the queue: the relay is not running or cannot reach Redis`,
+      );
+    }
+    response.status(problems.length > 0 ? 503 : 200).json({
+      status: problems.length > 0 ? 'stalled' : 'ok',
+      problems,
+      outbox: {
+        pending: outbox.pending,
+        sending: outbox.sending,
+        expiredLeases: outbox.expired_leases,
+        notHandedOver: outbox.not_handed_over,
+        oldestPendingSeconds:
+          outbox.oldest_pending_seconds === null ? null : Math.round(outbox.oldest_pending_seconds),
+      },
+      queue: {
+        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        workers,
+      },
+    });
+  }
+}
