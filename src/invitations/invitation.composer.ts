@@ -11,10 +11,9 @@ import { MicroBatch } from '../mail/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { invitationEmail } from './invitation.template';
+import { isUuid } from '../common/validation/uuid';
 
 export const INVITATION_TEMPLATE = 'invitation';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The invitation email with its accept and decline links. The answer token is minted here, at
@@ -52,9 +51,7 @@ export class InvitationComposer implements MailComposer {
   }: ComposeInput): Promise<ComposedEmail | null> {
     const registrationId = message.params.registrationId;
     // A malformed id would fail the shared statement for every email in it.
-    const registration = UUID.test(registrationId ?? '')
-      ? await this.registrations.add(registrationId)
-      : null;
+    const registration = isUuid(registrationId ?? '') ? await this.registrations.add(registrationId) : null;
     // Answered (or registered some other way) before the email went out: nothing to ask.
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     const event = await this.contexts.get(manager, registration.eventId);

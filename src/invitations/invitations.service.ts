@@ -16,8 +16,8 @@ import { INVITATION_TEMPLATE } from './invitation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
+import { isUuid } from '../common/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
 /** What the confirmation page shows before the participant presses the button. */
@@ -50,7 +50,7 @@ export class InvitationsService {
     const ids = [...new Set(participantIds)];
     if (ids.length === 0) throw InvitationErrors.noInvitees();
     if (ids.length > MAX_INVITEES) throw InvitationErrors.tooMany();
-    const malformed = ids.find((id) => !UUID.test(id));
+    const malformed = ids.find((id) => !isUuid(id));
     if (malformed) throw InvitationErrors.invalidId(malformed);
     await this.participants.requireExisting(ids);
 

@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors/app-error';
+import { isUuid } from '../common/validation/uuid';
 
 export enum MatchingErrorCode {
   RUN_NOT_FOUND = 'MATCHING_RUN_NOT_FOUND',
@@ -34,10 +35,8 @@ export const MatchingErrors = {
   invalidId: (field: string) => new InputError(field, `${field} の形式が正しくありません`),
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An ID argument checked before it reaches SQL, so a typo is BAD_USER_INPUT naming the field. */
 export function uuidArg(field: string, value: string): string {
-  if (!UUID.test(value)) throw MatchingErrors.invalidId(field);
+  if (!isUuid(value)) throw MatchingErrors.invalidId(field);
   return value;
 }

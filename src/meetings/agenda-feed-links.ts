@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /**
  * A participant's private calendar feed URL: their id and an HMAC of it. Calendar apps poll the
@@ -19,7 +18,7 @@ export class AgendaFeedLinks {
   /** The participant id a feed file name was issued for, or null. */
   verify(file: string): string | null {
     const match = /^([0-9a-f-]{36})\.([\w-]{43})(?:\.ics)?$/i.exec(file);
-    if (!match || !UUID.test(match[1])) return null;
+    if (!match || !isUuid(match[1])) return null;
     const expected = Buffer.from(this.sign(match[1]));
     const given = Buffer.from(match[2]);
     return given.length === expected.length && timingSafeEqual(given, expected)

@@ -25,8 +25,7 @@ import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
 import { isUniqueViolation, MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/validation/uuid';
 
 /** What the page behind an email link shows before the recipient presses a button. */
 export interface MeetingRequestPreview {
@@ -72,8 +71,8 @@ export class MeetingRequestsService {
     toParticipantId: string,
     message?: string | null,
   ): Promise<MeetingRequest> {
-    if (!UUID.test(toParticipantId)) throw MeetingErrors.recipientNotRegistered();
-    if (!UUID.test(eventId)) throw MeetingErrors.requesterNotRegistered();
+    if (!isUuid(toParticipantId)) throw MeetingErrors.recipientNotRegistered();
+    if (!isUuid(eventId)) throw MeetingErrors.requesterNotRegistered();
     if (fromParticipantId === toParticipantId) throw MeetingErrors.selfRequest();
     const text = (message ?? '').trim();
     if (text.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
@@ -300,7 +299,7 @@ export class MeetingRequestsService {
   }
 
   private async lock(manager: EntityManager, id: string): Promise<MeetingRequest> {
-    if (!UUID.test(id)) throw MeetingErrors.requestNotFound(id);
+    if (!isUuid(id)) throw MeetingErrors.requestNotFound(id);
     const request = await manager.findOne(MeetingRequest, {
       where: { id },
       lock: { mode: 'pessimistic_write' },

@@ -23,8 +23,8 @@ import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { isUniqueViolation, MeetingErrorCode, MeetingErrors } from './meetings.errors';
+import { isUuid } from '../common/validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
 const RELATIONS = {
   session: true,
@@ -59,7 +59,7 @@ export class MeetingsService {
   ) {}
 
   async get(id: string): Promise<Meeting> {
-    if (!UUID.test(id)) throw MeetingErrors.meetingNotFound(id);
+    if (!isUuid(id)) throw MeetingErrors.meetingNotFound(id);
     const meeting = await this.dataSource
       .getRepository(Meeting)
       .findOne({ where: { id }, relations: RELATIONS });
@@ -102,7 +102,7 @@ export class MeetingsService {
     slotIndex: number,
     table: string | null,
   ): Promise<Meeting> {
-    if (!UUID.test(requestId)) throw MeetingErrors.requestNotFound(requestId);
+    if (!isUuid(requestId)) throw MeetingErrors.requestNotFound(requestId);
     const request = await this.dataSource.getRepository(MeetingRequest).findOneBy({ id: requestId });
     if (!request) throw MeetingErrors.requestNotFound(requestId);
     const event = await this.events.getManaged(actor, request.eventId);
