@@ -8,6 +8,7 @@ import { GraphqlApiModule } from './common/graphql/graphql-api.module';
 import { InputValidationPipe } from './common/validation/input-validation.pipe';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DealsModule } from './deals/deals.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     MeetingsModule,
     SchedulingModule,
+    DealsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -1,4 +1,6 @@
 import { ActionToken } from '../action-tokens/action-token.entity';
+import { Deal } from '../deals/deal.entity';
+import { FollowUp } from '../deals/follow-up.entity';
 import { Event } from '../events/event.entity';
 import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
@@ -35,4 +37,6 @@ export const ENTITIES = [
   Meeting,
   MeetingParticipant,
   SchedulingRun,
+  Deal,
+  FollowUp,
 ];

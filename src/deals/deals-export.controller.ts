@@ -1,0 +1,83 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Role, StaffActor } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { fiscalYearLabel } from '../common/japan/fiscal-year';
+import { allPages } from '../common/pagination/keyset-page';
+import { fiscalYearOfDate } from '../common/time/calendar-date';
+import { Deal } from './deal.entity';
+import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
+import { DealsService } from './deals.service';
+import { DealFilter } from './dto/deal-filter.input';
+import { FollowUp } from './follow-up.entity';
+import { FollowUpsService } from './follow-ups.service';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+/** 商談一覧 and フォローアップ予定, as the staff see them in `deals` and `followUpsDue`. */
+@Controller('exports')
+export class DealsExportController {
+  constructor(
+    private readonly deals: DealsService,
+    private readonly followUps: FollowUpsService,
+  ) {}
+
+  /** `?fiscalYear=2026&stage=WON&type=ORDER&eventId=…`: the same filter as the `deals` query. */
+  @Get('deals.csv')
+  @Allow(...STAFF)
+  async exportDeals(
+    @CurrentActor() actor: StaffActor,
+    @Query() filter: DealFilter,
+    @Res() response: Response,
+  ): Promise<void> {
+    const deals = await allPages((page) => this.deals.list(actor, filter, page, (deal) => deal));
+    const csv = toCsv<Deal>(
+      [
+        { header: '年度', value: (d) => fiscalYearLabel(fiscalYearOfDate(d.startedOn)) },
+        { header: '商談開始日', value: (d) => d.startedOn },
+        { header: '種類', value: (d) => DEAL_TYPE_LABEL[d.type] },
+        { header: '段階', value: (d) => DEAL_STAGE_LABEL[d.stage] },
+        { header: '成約日・不成立日', value: (d) => d.closedOn },
+        { header: '概要', value: (d) => d.title },
+        { header: '金額（円）', value: (d) => d.amountYen },
+        { header: '当事者A', value: (d) => d.participantA?.name },
+        { header: '事業者A', value: (d) => d.participantA?.company?.name },
+        { header: '当事者B', value: (d) => d.participantB?.name },
+        { header: '事業者B', value: (d) => d.participantB?.company?.name },
+        { header: 'イベント', value: (d) => d.event?.title },
+        { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
+        { header: '記録者', value: (d) => d.recordedBy?.name },
+        { header: 'メモ', value: (d) => d.notes },
+        { header: '商談ID', value: (d) => d.id },
+      ],
+      deals,
+    );
+    const year = filter.fiscalYear ? `${fiscalYearLabel(filter.fiscalYear)}_` : '';
+    sendCsv(response, `${year}商談一覧.csv`, csv);
+  }
+
+  /** `?before=2026-12-01`: open follow-ups due before that day, as in `followUpsDue`. */
+  @Get('follow-ups.csv')
+  @Allow(...STAFF)
+  async exportFollowUps(
+    @CurrentActor() actor: StaffActor,
+    @Query('before') before: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const followUps = await this.followUps.due(actor, String(before ?? ''));
+    const csv = toCsv<FollowUp>(
+      [
+        { header: '期日', value: (f) => f.dueOn },
+        { header: '対象の商談', value: (f) => f.deal?.title },
+        { header: '対象の参加者', value: (f) => f.participant?.name },
+        { header: '事業者', value: (f) => f.participant?.company?.name },
+        { header: '確認すること', value: (f) => f.notes },
+        { header: '担当', value: (f) => f.assignedTo?.name },
+        { header: 'フォローアップID', value: (f) => f.id },
+      ],
+      followUps,
+    );
+    sendCsv(response, `フォローアップ予定_${before}まで.csv`, csv);
+  }
+}

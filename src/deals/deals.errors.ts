@@ -1,0 +1,78 @@
+import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
+import { DEAL_STAGE_LABEL, DealStage } from './deal-enums';
+
+export enum DealErrorCode {
+  NOT_FOUND = 'DEAL_NOT_FOUND',
+  FOLLOW_UP_NOT_FOUND = 'DEAL_FOLLOW_UP_NOT_FOUND',
+  MEETING_NOT_HELD = 'DEAL_MEETING_NOT_HELD',
+  PARTIES_REQUIRED = 'DEAL_PARTIES_REQUIRED',
+  SAME_PARTIES = 'DEAL_SAME_PARTIES',
+  ORGANIZATION_REQUIRED = 'DEAL_ORGANIZATION_REQUIRED',
+  INVALID_STAGE_TRANSITION = 'DEAL_INVALID_STAGE_TRANSITION',
+  CLOSED_ON_INVALID = 'DEAL_CLOSED_ON_INVALID',
+  FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
+  FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
+  ASSIGNEE_NOT_IN_ORGANIZATION = 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION',
+}
+
+export const DealErrors = {
+  notFound: (id: string) => new NotFoundError(DealErrorCode.NOT_FOUND, `商談が見つかりません: ${id}`),
+  followUpNotFound: (id: string) =>
+    new NotFoundError(DealErrorCode.FOLLOW_UP_NOT_FOUND, `フォローアップが見つかりません: ${id}`),
+  meetingNotHeld: () =>
+    new InputError(
+      'meetingId',
+      '商談は実施済みの面談から記録してください（面談を「実施」にしてから記録できます）',
+      DealErrorCode.MEETING_NOT_HELD,
+    ),
+  partiesRequired: () =>
+    new InputError(
+      'participantAId',
+      '面談を指定しない場合は、商談の当事者（participantAId と participantBId）を指定してください',
+      DealErrorCode.PARTIES_REQUIRED,
+    ),
+  sameParties: () =>
+    new InputError(
+      'participantBId',
+      '商談の当事者に同じ参加者を二度指定できません',
+      DealErrorCode.SAME_PARTIES,
+    ),
+  organizationRequired: () =>
+    new InputError(
+      'organizationId',
+      'イベントに紐づかない商談を管理者が記録するときは、主催団体を指定してください',
+      DealErrorCode.ORGANIZATION_REQUIRED,
+    ),
+  invalidStageTransition: (from: DealStage, to: DealStage) =>
+    new ConflictError(
+      DealErrorCode.INVALID_STAGE_TRANSITION,
+      `「${DEAL_STAGE_LABEL[from]}」の商談を「${DEAL_STAGE_LABEL[to]}」にはできません`,
+      'stage',
+    ),
+  closedOnWithoutClosing: () =>
+    new InputError(
+      'closedOn',
+      '成約日・不成立日は、成約または不成立の商談にだけ指定できます',
+      DealErrorCode.CLOSED_ON_INVALID,
+    ),
+  closedBeforeStart: () =>
+    new InputError(
+      'closedOn',
+      '成約日・不成立日は商談開始日以降の日付にしてください',
+      DealErrorCode.CLOSED_ON_INVALID,
+    ),
+  followUpSubjectRequired: () =>
+    new InputError(
+      'dealId',
+      'フォローアップの対象（dealId または participantId）を指定してください',
+      DealErrorCode.FOLLOW_UP_SUBJECT_REQUIRED,
+    ),
+  followUpDone: () =>
+    new ConflictError(DealErrorCode.FOLLOW_UP_DONE, 'このフォローアップはすでに完了しています', 'id'),
+  assigneeNotInOrganization: () =>
+    new InputError(
+      'assignedToId',
+      '担当者には同じ団体のスタッフを指定してください',
+      DealErrorCode.ASSIGNEE_NOT_IN_ORGANIZATION,
+    ),
+};

@@ -1,0 +1,56 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Role, StaffActor } from '../auth/actor';
+import { DealsService } from './deals.service';
+import { DealFilter } from './dto/deal-filter.input';
+import { RecordDealInput } from './dto/record-deal.input';
+import { UpdateDealInput } from './dto/update-deal.input';
+import { DealConnection, DealModel } from './models/deal.model';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => DealModel)
+export class DealsResolver {
+  constructor(private readonly dealsService: DealsService) {}
+
+  @Mutation(() => DealModel, {
+    description: '商談を記録する（支援担当）。面談から記録するなら meetingId だけでよい',
+  })
+  @Allow(...STAFF)
+  async recordDeal(
+    @CurrentActor() actor: StaffActor,
+    @Args('input') input: RecordDealInput,
+  ): Promise<DealModel> {
+    return DealModel.from(await this.dealsService.record(actor, input));
+  }
+
+  @Mutation(() => DealModel, { description: '商談の段階・金額などを更新する（成約・不成立・再開）' })
+  @Allow(...STAFF)
+  async updateDeal(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateDealInput,
+  ): Promise<DealModel> {
+    return DealModel.from(await this.dealsService.update(actor, id, input));
+  }
+
+  @Query(() => DealModel)
+  @Allow(...STAFF)
+  async deal(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<DealModel> {
+    return DealModel.from(await this.dealsService.getVisible(actor, id));
+  }
+
+  @Query(() => DealConnection, { description: '自団体の商談一覧（商談開始日順）' })
+  @Allow(...STAFF)
+  async deals(
+    @CurrentActor() actor: StaffActor,
+    @Args('filter', { nullable: true }) filter: DealFilter,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.dealsService.list(actor, filter, { first, after }, DealModel.from);
+  }
+}

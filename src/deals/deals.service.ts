@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role, StaffActor } from '../auth/actor';
+import { ForbiddenError } from '../common/errors/app-error';
+import { fiscalYearRange } from '../common/japan/fiscal-year';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
+import { EventsService } from '../events/events.service';
+import { MeetingStatus } from '../meetings/meeting-enums';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ParticipantsService } from '../participants/participants.service';
+import { Deal } from './deal.entity';
+import { DEAL_TRANSITIONS, DealStage } from './deal-enums';
+import { DealErrors } from './deals.errors';
+import { DealFilter } from './dto/deal-filter.input';
+import { RecordDealInput } from './dto/record-deal.input';
+import { UpdateDealInput } from './dto/update-deal.input';
+import { FollowUp } from './follow-up.entity';
+import { isUuid } from '../common/validation/uuid';
+
+const RELATIONS = {
+  event: true,
+  participantA: { company: true },
+  participantB: { company: true },
+  recordedBy: true,
+} as const;
+
+/** Where a deal came from: the meeting (which fixes the event and both sides) or what staff gave. */
+interface DealSource {
+  organizationId: string;
+  eventId: string | null;
+  meetingId: string | null;
+  participantAId: string;
+  participantBId: string;
+  /** The day of the meeting, the natural start of the talks. */
+  meetingDate: CalendarDate | null;
+}
+
+/**
+ * 商談: recorded by staff, mostly from a held meeting, and moved through 商談中 → 成約 / 不成立.
+ * A deal belongs to the organisation of the staff member who records it (the one that follows it
+ * up and counts it in its 年度 figures); staff see and change only their organisation's deals.
+ */
+@Injectable()
+export class DealsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly meetings: MeetingsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  async record(actor: StaffActor, input: RecordDealInput): Promise<Deal> {
+    const source = await this.source(actor, input);
+    const stage = input.stage ?? DealStage.NEGOTIATING;
+    const startedOn = input.startedOn ?? source.meetingDate ?? tokyoDateOf(new Date());
+    const closedOn = closingDate(stage, input.closedOn, startedOn);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const deal = await manager.save(
+        manager.create(Deal, {
+          organizationId: source.organizationId,
+          eventId: source.eventId,
+          meetingId: source.meetingId,
+          participantAId: source.participantAId,
+          participantBId: source.participantBId,
+          type: input.type,
+          stage,
+          title: input.title.trim(),
+          amountYen: input.amountYen ?? null,
+          startedOn,
+          closedOn,
+          notes: input.notes ?? '',
+          recordedById: actor.userId,
+        }),
+      );
+      if (input.followUpInMonths) {
+        await manager.save(
+          manager.create(FollowUp, {
+            organizationId: deal.organizationId,
+            dealId: deal.id,
+            dueOn: addMonths(closedOn ?? startedOn, input.followUpInMonths),
+            notes: `「${deal.title}」の進捗確認`,
+            assignedToId: actor.userId,
+            createdById: actor.userId,
+          }),
+        );
+      }
+      return deal.id;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: StaffActor, id: string, input: UpdateDealInput): Promise<Deal> {
+    await this.dataSource.transaction(async (manager) => {
+      const deal = await this.lockVisible(manager, actor, id);
+      const stage = input.stage ?? deal.stage;
+      if (stage !== deal.stage && !DEAL_TRANSITIONS.can(deal.stage, stage)) {
+        throw DealErrors.invalidStageTransition(deal.stage, stage);
+      }
+      const startedOn = input.startedOn ?? deal.startedOn;
+      // A deal that stays closed keeps its date unless a new one is given; a reopened one loses it.
+      const closedOn = closingDate(
+        stage,
+        input.closedOn ?? (stage === deal.stage ? (deal.closedOn ?? undefined) : undefined),
+        startedOn,
+      );
+      await manager.update(Deal, id, {
+        type: input.type ?? deal.type,
+        stage,
+        title: input.title?.trim() ?? deal.title,
+        amountYen: input.amountYen === undefined ? deal.amountYen : input.amountYen,
+        startedOn,
+        closedOn,
+        notes: input.notes ?? deal.notes,
+      });
+    });
+    return this.get(id);
+  }
+
+  async getVisible(actor: StaffActor, id: string): Promise<Deal> {
+    const deal = await this.get(id);
+    assertVisible(actor, deal);
+    return deal;
+  }
+
+  /** The organisation's deals (every organisation's, for an admin), by start date. */
+  async list<N>(
+    actor: StaffActor,
+    filter: DealFilter | undefined,
+    page: PageArgs,
+    toNode: (deal: Deal) => N,
+  ): Promise<ConnectionShape<N>> {
+    const query = this.dataSource
+      .getRepository(Deal)
+      .createQueryBuilder('deal')
+      .leftJoinAndSelect('deal.event', 'event')
+      .leftJoinAndSelect('deal.participantA', 'participantA')
+      .leftJoinAndSelect('participantA.company', 'companyA')
+      .leftJoinAndSelect('deal.participantB', 'participantB')
+      .leftJoinAndSelect('participantB.company', 'companyB')
+      .leftJoinAndSelect('deal.recordedBy', 'recordedBy');
+    if (actor.role !== Role.ADMIN)
+      query.andWhere('deal.organizationId = :org', { org: actor.organizationId });
+    if (filter?.eventId) query.andWhere('deal.eventId = :eventId', { eventId: filter.eventId });
+    if (filter?.participantId) {
+      query.andWhere('(deal.participantAId = :pid OR deal.participantBId = :pid)', {
+        pid: filter.participantId,
+      });
+    }
+    if (filter?.stage) query.andWhere('deal.stage = :stage', { stage: filter.stage });
+    if (filter?.type) query.andWhere('deal.type = :type', { type: filter.type });
+    if (filter?.fiscalYear) {
+      const { start, end } = fiscalYearDates(filter.fiscalYear);
+      query.andWhere('deal.startedOn >= :start AND deal.startedOn < :end', { start, end });
+    }
+    return keysetPage(query, { column: 'deal.startedOn', value: (deal) => deal.startedOn }, page, toNode);
+  }
+
+  private async get(id: string): Promise<Deal> {
+    if (!isUuid(id)) throw DealErrors.notFound(id);
+    const deal = await this.dataSource.getRepository(Deal).findOne({ where: { id }, relations: RELATIONS });
+    if (!deal) throw DealErrors.notFound(id);
+    return deal;
+  }
+
+  private async lockVisible(manager: EntityManager, actor: StaffActor, id: string): Promise<Deal> {
+    if (!isUuid(id)) throw DealErrors.notFound(id);
+    const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!deal) throw DealErrors.notFound(id);
+    assertVisible(actor, deal);
+    return deal;
+  }
+
+  private async source(actor: StaffActor, input: RecordDealInput): Promise<DealSource> {
+    if (input.meetingId) {
+      const meeting = await this.meetings.get(input.meetingId);
+      const event = await this.events.getManaged(actor, meeting.eventId);
+      if (meeting.status !== MeetingStatus.HELD) throw DealErrors.meetingNotHeld();
+      return {
+        organizationId: recordingOrganization(actor, input.organizationId, event.organizationId),
+        eventId: meeting.eventId,
+        meetingId: meeting.id,
+        participantAId: meeting.participantAId,
+        participantBId: meeting.participantBId,
+        meetingDate: tokyoDateOf(meeting.startsAt),
+      };
+    }
+    const event = input.eventId ? await this.events.getManaged(actor, input.eventId) : null;
+    const { participantAId, participantBId } = input;
+    if (!participantAId || !participantBId) throw DealErrors.partiesRequired();
+    if (participantAId === participantBId) throw DealErrors.sameParties();
+    await this.participants.requireExisting([participantAId, participantBId]);
+    return {
+      organizationId: recordingOrganization(actor, input.organizationId, event?.organizationId),
+      eventId: event?.id ?? null,
+      meetingId: null,
+      participantAId,
+      participantBId,
+      meetingDate: null,
+    };
+  }
+}
+
+/**
+ * The organisation a new deal or follow-up belongs to: the staff member's own. An admin, who has
+ * none, names one, or the event's organiser is taken.
+ */
+export function recordingOrganization(
+  actor: StaffActor,
+  requested: string | undefined,
+  eventOrganizationId: string | undefined,
+): string {
+  if (actor.organizationId) {
+    if (requested && requested !== actor.organizationId) throw new ForbiddenError();
+    return actor.organizationId;
+  }
+  const organizationId = requested ?? eventOrganizationId;
+  if (!organizationId) throw DealErrors.organizationRequired();
+  return organizationId;
+}
+
+export function assertVisible(actor: StaffActor, row: { organizationId: string }): void {
+  if (actor.role !== Role.ADMIN && row.organizationId !== actor.organizationId) throw new ForbiddenError();
+}
+
+/** 成約日・不成立日: only on a closed deal, today unless given, never before the start. */
+function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: string): string | null {
+  if (stage === DealStage.NEGOTIATING) {
+    if (closedOn) throw DealErrors.closedOnWithoutClosing();
+    return null;
+  }
+  const date = closedOn ?? tokyoDateOf(new Date());
+  if (date < startedOn) throw DealErrors.closedBeforeStart();
+  return date;
+}
+
+/** The fiscal year as calendar dates: [start, end). */
+export function fiscalYearDates(fiscalYear: number): { start: CalendarDate; end: CalendarDate } {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  return { start: tokyoDateOf(start), end: tokyoDateOf(end) };
+}

@@ -1,0 +1,46 @@
+import { Field, Float, InputType } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/time/calendar-date';
+import { DealStage, DealType } from '../deal-enums';
+import { MAX_AMOUNT_YEN } from './record-deal.input';
+
+@InputType({ description: '商談の更新。指定した項目だけが変わる（金額は null で未定に戻せる）' })
+export class UpdateDealInput {
+  @Field(() => DealType, { nullable: true })
+  @IsOptional()
+  @IsEnum(DealType, { message: '商談の種類が正しくありません' })
+  type?: DealType;
+
+  @Field(() => DealStage, { nullable: true, description: '成約・不成立にすると成約日（既定は今日）が入る' })
+  @IsOptional()
+  @IsEnum(DealStage, { message: '商談の段階が正しくありません' })
+  stage?: DealStage;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty({ message: '商談の概要を入力してください' })
+  @MaxLength(200, { message: '商談の概要は 200 文字以内で入力してください' })
+  title?: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: '金額は円単位の整数で入力してください' })
+  @Min(0, { message: '金額は 0 円以上で入力してください' })
+  @Max(MAX_AMOUNT_YEN, { message: '金額が大きすぎます' })
+  amountYen?: number | null;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  startedOn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  closedOn?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(5000)
+  notes?: string;
+}

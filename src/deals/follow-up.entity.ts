@@ -1,0 +1,79 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity';
+import { Participant } from '../participants/participant.entity';
+import { User } from '../users/user.entity';
+import { Deal } from './deal.entity';
+
+/**
+ * フォローアップ: a dated check by staff on a deal, or on a participant's plan. Open until
+ * `doneAt`; completing one can schedule the next (e.g. every four months).
+ */
+@Entity('follow_ups')
+@Index('idx_follow_ups_open_due', ['organizationId', 'dueOn'], { where: '"done_at" IS NULL' })
+@Check('chk_follow_ups_subject', `"deal_id" IS NOT NULL OR "participant_id" IS NOT NULL`)
+export class FollowUp {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  organization: Organization;
+
+  @Column('uuid')
+  organizationId: string;
+
+  @ManyToOne(() => Deal, { nullable: true, onDelete: 'CASCADE' })
+  deal: Deal | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  dealId: string | null;
+
+  @ManyToOne(() => Participant, { nullable: true, onDelete: 'CASCADE' })
+  participant: Participant | null;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  participantId: string | null;
+
+  /** Calendar date in Japan, 'YYYY-MM-DD'. */
+  @Column({ type: 'date' })
+  dueOn: string;
+
+  /** What to check. */
+  @Column({ type: 'text', default: '' })
+  notes: string;
+
+  /** What was found, written when done. */
+  @Column({ type: 'text', default: '' })
+  result: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  doneAt: Date | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  assignedTo: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  assignedToId: string | null;
+
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  createdBy: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,46 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Role, StaffActor } from '../auth/actor';
+import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
+import { FollowUpsService } from './follow-ups.service';
+import { CompletedFollowUpModel } from './models/completed-follow-up.model';
+import { FollowUpModel } from './models/follow-up.model';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver(() => FollowUpModel)
+export class FollowUpsResolver {
+  constructor(private readonly followUps: FollowUpsService) {}
+
+  @Mutation(() => FollowUpModel, { description: 'フォローアップを予定する（商談または参加者の計画）' })
+  @Allow(...STAFF)
+  async scheduleFollowUp(
+    @CurrentActor() actor: StaffActor,
+    @Args('input') input: ScheduleFollowUpInput,
+  ): Promise<FollowUpModel> {
+    return FollowUpModel.from(await this.followUps.schedule(actor, input));
+  }
+
+  @Mutation(() => CompletedFollowUpModel, {
+    description: 'フォローアップを完了し結果を記録する。nextDueOn で次回を予定（例: 4か月後）',
+  })
+  @Allow(...STAFF)
+  async completeFollowUp(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('result', { defaultValue: '' }) result: string,
+    @Args('nextDueOn', { type: () => String, nullable: true }) nextDueOn: string | null,
+  ): Promise<CompletedFollowUpModel> {
+    const { completed, next } = await this.followUps.complete(actor, id, result, nextDueOn ?? null);
+    return { completed: FollowUpModel.from(completed), next: next && FollowUpModel.from(next) };
+  }
+
+  @Query(() => [FollowUpModel], { description: '期日が before より前の未完了フォローアップ（期日順）' })
+  @Allow(...STAFF)
+  async followUpsDue(
+    @CurrentActor() actor: StaffActor,
+    @Args('before', { description: 'YYYY-MM-DD' }) before: string,
+  ): Promise<FollowUpModel[]> {
+    return (await this.followUps.due(actor, before)).map(FollowUpModel.from);
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role, StaffActor } from '../auth/actor';
+import { InputError } from '../common/errors/app-error';
+import { CalendarDate, isCalendarDate } from '../common/time/calendar-date';
+import { ParticipantsService } from '../participants/participants.service';
+import { User } from '../users/user.entity';
+import { DealErrors } from './deals.errors';
+import { assertVisible, DealsService, recordingOrganization } from './deals.service';
+import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
+import { FollowUp } from './follow-up.entity';
+import { isUuid } from '../common/validation/uuid';
+
+const RELATIONS = { deal: true, participant: { company: true }, assignedTo: true } as const;
+
+/**
+ * フォローアップ: dated checks by staff on a deal or on a participant's plan. Completing one
+ * records what was found and can set the next (the programmes check every few months).
+ */
+@Injectable()
+export class FollowUpsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deals: DealsService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  async schedule(actor: StaffActor, input: ScheduleFollowUpInput): Promise<FollowUp> {
+    if (!input.dealId && !input.participantId) throw DealErrors.followUpSubjectRequired();
+    const deal = input.dealId ? await this.deals.getVisible(actor, input.dealId) : null;
+    if (input.participantId) await this.participants.get(input.participantId);
+    const organizationId =
+      deal?.organizationId ?? recordingOrganization(actor, input.organizationId, undefined);
+    if (input.assignedToId) await this.requireStaffOf(organizationId, input.assignedToId);
+    const saved = await this.dataSource.getRepository(FollowUp).save({
+      organizationId,
+      dealId: deal?.id ?? null,
+      participantId: input.participantId ?? null,
+      dueOn: input.dueOn,
+      notes: input.notes ?? '',
+      assignedToId: input.assignedToId ?? null,
+      createdById: actor.userId,
+    });
+    return this.get(saved.id);
+  }
+
+  /** Done, with what was found; `nextDueOn` schedules the next check on the same subject. */
+  async complete(
+    actor: StaffActor,
+    id: string,
+    result: string,
+    nextDueOn: string | null,
+  ): Promise<{ completed: FollowUp; next: FollowUp | null }> {
+    if (nextDueOn !== null && !isCalendarDate(nextDueOn)) {
+      throw new InputError('nextDueOn', '次回の期日は YYYY-MM-DD の形式で、実在する日を指定してください');
+    }
+    if (result.length > 5000) throw new InputError('result', '結果は 5000 文字以内で入力してください');
+    const nextId = await this.dataSource.transaction(async (manager) => {
+      const followUp = await this.lockVisible(manager, actor, id);
+      if (followUp.doneAt) throw DealErrors.followUpDone();
+      await manager.update(FollowUp, id, { doneAt: new Date(), result });
+      if (nextDueOn === null) return null;
+      const next = await manager.save(
+        manager.create(FollowUp, {
+          organizationId: followUp.organizationId,
+          dealId: followUp.dealId,
+          participantId: followUp.participantId,
+          dueOn: nextDueOn,
+          notes: followUp.notes,
+          assignedToId: followUp.assignedToId,
+          createdById: actor.userId,
+        }),
+      );
+      return next.id;
+    });
+    return { completed: await this.get(id), next: nextId ? await this.get(nextId) : null };
+  }
+
+  /** Open follow-ups due before `before` (exclusive), earliest first: the staff's to-do list. */
+  async due(actor: StaffActor, before: CalendarDate): Promise<FollowUp[]> {
+    if (!isCalendarDate(before)) {
+      throw new InputError('before', '日付は YYYY-MM-DD の形式で、実在する日を指定してください');
+    }
+    const query = this.dataSource
+      .getRepository(FollowUp)
+      .createQueryBuilder('followUp')
+      .leftJoinAndSelect('followUp.deal', 'deal')
+      .leftJoinAndSelect('followUp.participant', 'participant')
+      .leftJoinAndSelect('participant.company', 'company')
+      .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
+      .where('followUp.doneAt IS NULL')
+      .andWhere('followUp.dueOn < :before', { before })
+      .orderBy('followUp.dueOn', 'ASC')
+      .addOrderBy('followUp.id', 'ASC');
+    if (actor.role !== Role.ADMIN) {
+      query.andWhere('followUp.organizationId = :org', { org: actor.organizationId });
+    }
+    return query.getMany();
+  }
+
+  private async get(id: string): Promise<FollowUp> {
+    const followUp = await this.dataSource
+      .getRepository(FollowUp)
+      .findOne({ where: { id }, relations: RELATIONS });
+    if (!followUp) throw DealErrors.followUpNotFound(id);
+    return followUp;
+  }
+
+  private async lockVisible(manager: EntityManager, actor: StaffActor, id: string): Promise<FollowUp> {
+    if (!isUuid(id)) throw DealErrors.followUpNotFound(id);
+    const followUp = await manager.findOne(FollowUp, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!followUp) throw DealErrors.followUpNotFound(id);
+    assertVisible(actor, followUp);
+    return followUp;
+  }
+
+  private async requireStaffOf(organizationId: string, userId: string): Promise<void> {
+    const user = isUuid(userId)
+      ? await this.dataSource.getRepository(User).findOneBy({ id: userId, organizationId })
+      : null;
+    if (!user) throw DealErrors.assigneeNotInOrganization();
+  }
+}

@@ -1,0 +1,60 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { FollowUp } from '../follow-up.entity';
+import { DealPartyModel } from './deal.model';
+
+@ObjectType('FollowUp', { description: 'フォローアップ（商談または参加者の計画について、期日を決めた確認）' })
+export class FollowUpModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => ID, { nullable: true })
+  dealId: string | null;
+
+  @Field(() => String, { nullable: true, description: '対象の商談の概要' })
+  dealTitle: string | null;
+
+  @Field(() => DealPartyModel, { nullable: true, description: '対象の参加者' })
+  participant: DealPartyModel | null;
+
+  @Field({ description: '期日（YYYY-MM-DD）' })
+  dueOn: string;
+
+  @Field({ description: '確認すること' })
+  notes: string;
+
+  @Field({ description: '確認した結果' })
+  result: string;
+
+  @Field()
+  done: boolean;
+
+  @Field(() => Date, { nullable: true })
+  doneAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  assignedToId: string | null;
+
+  @Field(() => String, { nullable: true, description: '担当スタッフ' })
+  assignedToName: string | null;
+
+  /** `followUp` with its deal, participant (and company) and assignee loaded. */
+  static from(followUp: FollowUp): FollowUpModel {
+    return Object.assign(new FollowUpModel(), {
+      id: followUp.id,
+      organizationId: followUp.organizationId,
+      dealId: followUp.dealId,
+      dealTitle: followUp.deal?.title ?? null,
+      participant: DealPartyModel.from(followUp.participant),
+      dueOn: followUp.dueOn,
+      notes: followUp.notes,
+      result: followUp.result,
+      done: followUp.doneAt !== null,
+      doneAt: followUp.doneAt,
+      assignedToId: followUp.assignedToId,
+      assignedToName: followUp.assignedTo?.name ?? null,
+    });
+  }
+}

@@ -1,0 +1,395 @@
+import { Role } from '../src/auth/actor';
+import { addMonths } from '../src/common/time/calendar-date';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const DEAL_FIELDS = `id organizationId eventId eventTitle meetingId type typeLabel stage stageLabel title amountYen
+  startedOn closedOn fiscalYear notes recordedByName
+  participantA { participantId name companyName } participantB { participantId name companyName }`;
+const FOLLOW_UP_FIELDS = 'id dealId dealTitle participant { name } dueOn notes result done assignedToName';
+
+interface DealRow {
+  id: string;
+  meetingId: string | null;
+  eventId: string | null;
+  stage: string;
+  stageLabel: string;
+  closedOn: string | null;
+  startedOn: string;
+  fiscalYear: number;
+  amountYen: number | null;
+  participantA: { participantId: string; name: string; companyName: string | null } | null;
+  participantB: { participantId: string; name: string; companyName: string | null } | null;
+}
+interface FollowUpRow {
+  id: string;
+  dealId: string | null;
+  dealTitle: string | null;
+  dueOn: string;
+  notes: string;
+  result: string;
+  done: boolean;
+  assignedToName: string | null;
+}
+
+/**
+ * 商談 and フォローアップ: staff record what came out of a held meeting, move it to 成約, follow it
+ * up every four months, and export both lists for Excel. Each organisation sees only its own.
+ */
+describe('deals and follow-ups', () => {
+  let t: TestApp;
+  let organizer: string;
+  let staff: string;
+  let staffUserId: string;
+  let otherStaff: string;
+  let eventId: string;
+  let meetingId: string;
+  let scheduledMeetingId: string;
+  const people: Record<'a' | 'b' | 'c', { id: string; email: string }> = {} as never;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
+    const otherOrg = await createOrganization(t, admin, { name: '川口商工会議所' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    staff = await staffSession(t, Role.STAFF, orgId, 'shien-tanto@example.jp');
+    [{ id: staffUserId }] = await t.dataSource.query(
+      `SELECT id FROM users WHERE email = 'shien-tanto@example.jp'`,
+    );
+    otherStaff = await staffSession(t, Role.STAFF, otherOrg);
+
+    eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'しんきん ビジネスマッチング商談会',
+      startsAt: tokyoInDays(3, '13:00'),
+      endsAt: tokyoInDays(3, '17:00'),
+    });
+    const sessionId = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            name: '午後の部',
+            startsAt: tokyoInDays(3, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
+    people.a = await createParticipant(t, organizer, {
+      name: '髙橋 一郎',
+      company: { name: '髙橋精密工業株式会社' },
+    });
+    people.b = await createParticipant(t, organizer, {
+      name: '山﨑 花子',
+      company: { name: '山﨑デザイン事務所' },
+    });
+    people.c = await createParticipant(t, organizer, { name: '佐藤 次郎', company: { name: '佐藤食品' } });
+    for (const person of Object.values(people)) {
+      ok(
+        await t.gql(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: person.id } },
+          organizer,
+        ),
+      );
+    }
+    const meet = async (from: { id: string }, to: { id: string }, slotIndex: number) => {
+      const request = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId, to: to.id },
+          await t.participantToken(from.id),
+        ),
+      ).requestMeeting;
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+          { id: request.id },
+          await t.participantToken(to.id),
+        ),
+      );
+      return ok(
+        await t.gql<{ placeMeeting: { id: string } }>(
+          'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i, table: "1") { id } }',
+          { r: request.id, s: sessionId, i: slotIndex },
+          organizer,
+        ),
+      ).placeMeeting.id;
+    };
+    meetingId = await meet(people.a, people.b, 0);
+    scheduledMeetingId = await meet(people.a, people.c, 1);
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, organizer));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const recordDeal = (input: Record<string, unknown>, token = staff) =>
+    t.gql<{ recordDeal: DealRow }>(
+      `mutation($input: RecordDealInput!) { recordDeal(input: $input) { ${DEAL_FIELDS} } }`,
+      { input },
+      token,
+    );
+  const updateDeal = (id: string, input: Record<string, unknown>, token = staff) =>
+    t.gql<{ updateDeal: DealRow }>(
+      `mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { ${DEAL_FIELDS} } }`,
+      { id, input },
+      token,
+    );
+  const due = async (before: string, token = staff) =>
+    ok(
+      await t.gql<{ followUpsDue: FollowUpRow[] }>(
+        `query($before: String!) { followUpsDue(before: $before) { ${FOLLOW_UP_FIELDS} } }`,
+        { before },
+        token,
+      ),
+    ).followUpsDue;
+
+  it('records a deal from a held meeting, takes it to 成約 and schedules its follow-ups', async () => {
+    const recorded = ok(
+      await recordDeal({
+        meetingId,
+        type: 'ORDER',
+        title: '精密部品の試作 500 個',
+        amountYen: 1_800_000,
+        followUpInMonths: 4,
+      }),
+    ).recordDeal;
+    const meetingDay = tokyoInDays(3, '00:00').slice(0, 10);
+    expect(recorded).toMatchObject({
+      meetingId,
+      eventId,
+      eventTitle: 'しんきん ビジネスマッチング商談会',
+      type: 'ORDER',
+      typeLabel: '受発注',
+      stage: 'NEGOTIATING',
+      stageLabel: '商談中',
+      startedOn: meetingDay,
+      closedOn: null,
+      amountYen: 1_800_000,
+      recordedByName: 'テスト 担当',
+      participantA: { participantId: people.a.id, name: '髙橋 一郎', companyName: '髙橋精密工業株式会社' },
+      participantB: { participantId: people.b.id, companyName: '山﨑デザイン事務所' },
+    });
+
+    // The first follow-up, four months after the meeting, assigned to whoever recorded the deal.
+    const [first] = await due('2099-01-01');
+    expect(first).toMatchObject({
+      dealId: recorded.id,
+      dealTitle: '精密部品の試作 500 個',
+      notes: '「精密部品の試作 500 個」の進捗確認',
+      done: false,
+      assignedToName: 'テスト 担当',
+    });
+    expect(first.dueOn).toBe(addMonths(meetingDay, 4));
+
+    const won = ok(
+      await updateDeal(recorded.id, { stage: 'WON', closedOn: '2099-01-10', amountYen: 2_100_000 }),
+    ).updateDeal;
+    expect(won).toMatchObject({
+      stage: 'WON',
+      stageLabel: '成約',
+      closedOn: '2099-01-10',
+      amountYen: 2_100_000,
+    });
+    // 成約 stays closed on its date while other fields change; reopening clears the date.
+    expect(ok(await updateDeal(recorded.id, { notes: '初回納品済み' })).updateDeal.closedOn).toBe(
+      '2099-01-10',
+    );
+    const reopened = ok(await updateDeal(recorded.id, { stage: 'NEGOTIATING', amountYen: null })).updateDeal;
+    expect(reopened).toMatchObject({ stage: 'NEGOTIATING', closedOn: null, amountYen: null });
+    ok(await updateDeal(recorded.id, { stage: 'WON', closedOn: '2099-01-10', amountYen: 2_100_000 }));
+
+    // Completing the follow-up records the result and sets the next one.
+    const completed = ok(
+      await t.gql<{ completeFollowUp: { completed: FollowUpRow; next: FollowUpRow } }>(
+        `mutation($id: ID!, $next: String) { completeFollowUp(id: $id, result: "追加発注の見込みあり", nextDueOn: $next) {
+           completed { ${FOLLOW_UP_FIELDS} } next { ${FOLLOW_UP_FIELDS} } } }`,
+        { id: first.id, next: '2099-05-10' },
+        staff,
+      ),
+    ).completeFollowUp;
+    expect(completed.completed).toMatchObject({ id: first.id, done: true, result: '追加発注の見込みあり' });
+    expect(completed.next).toMatchObject({ dealId: recorded.id, dueOn: '2099-05-10', done: false });
+    expect((await due('2099-01-01')).map((f) => f.id)).not.toContain(first.id);
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!) { completeFollowUp(id: $id) { completed { id } } }',
+          { id: first.id },
+          staff,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'CONFLICT', field: 'id' });
+  });
+
+  it('records deals outside meetings and follow-ups on a participant, and keeps each organisation to its own', async () => {
+    const lost = ok(
+      await recordDeal({
+        participantAId: people.c.id,
+        participantBId: people.b.id,
+        eventId,
+        type: 'JOINT_DEVELOPMENT',
+        stage: 'LOST',
+        title: '地場野菜を使った新商品の共同開発',
+        startedOn: '2026-04-01',
+        closedOn: '2026-06-30',
+      }),
+    ).recordDeal;
+    expect(lost).toMatchObject({
+      stage: 'LOST',
+      startedOn: '2026-04-01',
+      closedOn: '2026-06-30',
+      fiscalYear: 2026,
+    });
+    const plan = ok(
+      await t.gql<{ scheduleFollowUp: FollowUpRow }>(
+        `mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { ${FOLLOW_UP_FIELDS} } }`,
+        {
+          input: {
+            participantId: people.c.id,
+            dueOn: '2026-12-01',
+            notes: '事業計画（販路開拓）の進捗を確認',
+            assignedToId: staffUserId,
+          },
+        },
+        organizer,
+      ),
+    ).scheduleFollowUp;
+    expect(plan).toMatchObject({
+      participant: { name: '佐藤 次郎' },
+      dealId: null,
+      assignedToName: 'テスト 担当',
+    });
+    expect((await due('2026-12-02')).map((f) => f.id)).toContain(plan.id);
+    expect((await due('2026-12-01')).map((f) => f.id)).not.toContain(plan.id);
+
+    // Another organisation's staff neither see nor change these.
+    const deals = (token: string) =>
+      t.gql<{ deals: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        '{ deals { totalCount edges { node { id } } } }',
+        {},
+        token,
+      );
+    expect(ok(await deals(otherStaff)).deals.totalCount).toBe(0);
+    expect(failure(await updateDeal(lost.id, { stage: 'NEGOTIATING' }, otherStaff)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await due('2099-01-01', otherStaff)).toEqual([]);
+    expect(
+      failure(await recordDeal({ meetingId, type: 'ORDER', title: '横取り' }, otherStaff)).extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    const mine = ok(
+      await t.gql<{ deals: { totalCount: number; edges: { node: DealRow }[] } }>(
+        `query($filter: DealFilter) { deals(filter: $filter) { totalCount edges { node { id stage fiscalYear } } } }`,
+        { filter: { fiscalYear: 2026, stage: 'LOST' } },
+        staff,
+      ),
+    ).deals;
+    expect(mine.totalCount).toBe(1);
+    expect(mine.edges[0].node).toMatchObject({ id: lost.id, stage: 'LOST', fiscalYear: 2026 });
+  });
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const [{ count: before }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM deals`);
+    const field = async (input: Record<string, unknown>) => (await recordDeal(input)).errors?.[0]?.extensions;
+
+    expect(await field({ meetingId: scheduledMeetingId, type: 'ORDER', title: '未実施' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'meetingId',
+    });
+    expect(await field({ type: 'ORDER', title: '当事者なし' })).toMatchObject({ field: 'participantAId' });
+    expect(
+      await field({
+        participantAId: people.a.id,
+        participantBId: people.a.id,
+        type: 'ORDER',
+        title: '同一人物',
+      }),
+    ).toMatchObject({ field: 'participantBId' });
+    expect(await field({ meetingId, type: 'ORDER', title: '負の金額', amountYen: -1 })).toMatchObject({
+      field: 'amountYen',
+    });
+    expect(await field({ meetingId, type: 'ORDER', title: '端数', amountYen: 1.5 })).toMatchObject({
+      field: 'amountYen',
+    });
+    expect(await field({ meetingId, type: 'ORDER', title: '日付', startedOn: '2027-02-29' })).toMatchObject({
+      field: 'startedOn',
+    });
+    expect(
+      await field({
+        meetingId,
+        type: 'ORDER',
+        title: '逆順',
+        stage: 'WON',
+        startedOn: '2026-05-01',
+        closedOn: '2026-04-30',
+      }),
+    ).toMatchObject({ field: 'closedOn' });
+    expect(
+      await field({ meetingId, type: 'ORDER', title: '商談中に成約日', closedOn: '2026-04-30' }),
+    ).toMatchObject({
+      field: 'closedOn',
+    });
+    expect(await field({ meetingId, type: 'ORDER', title: '' })).toMatchObject({ field: 'title' });
+    expect(await field({ meetingId, type: 'ORDER', title: '間隔', followUpInMonths: 0 })).toMatchObject({
+      field: 'followUpInMonths',
+    });
+    const [{ count: after }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM deals`);
+    expect(after).toBe(before);
+
+    expect(
+      failure(
+        await t.gql(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          { input: { dueOn: '2026-12-01' } },
+          staff,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dealId' });
+    expect(
+      failure(await t.gql('{ followUpsDue(before: "12/01") { id } }', {}, staff)).extensions,
+    ).toMatchObject({
+      field: 'before',
+    });
+  });
+
+  it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {
+    const get = (path: string) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${staff}` } });
+    const deals = await get('/exports/deals.csv?fiscalYear=2026');
+    expect(deals.status).toBe(200);
+    expect(deals.headers.get('content-disposition')).toContain(encodeURIComponent('令和8年度_商談一覧.csv'));
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await deals.arrayBuffer());
+    expect(text.startsWith('\uFEFF年度,商談開始日,種類,段階,成約日・不成立日,概要,金額（円）')).toBe(true);
+    const rows = text.trim().split('\r\n');
+    expect(rows).toHaveLength(3); // the header and the two deals started in FY2026, by start date
+    expect(rows[1]).toContain(
+      '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
+    );
+    expect(rows[2]).toContain(
+      ',受発注,成約,2099-01-10,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社',
+    );
+    expect(rows[2]).toContain(',しんきん ビジネスマッチング商談会,面談,テスト 担当,初回納品済み,');
+
+    const followUps = await get('/exports/follow-ups.csv?before=2099-12-31');
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await followUps.arrayBuffer());
+    expect(csv.startsWith('\uFEFF期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
+    expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
+    expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
+    expect((await get('/exports/follow-ups.csv')).status).toBe(400);
+    expect((await fetch(`${t.url}/exports/deals.csv`)).status).toBe(401);
+  });
+});
