@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
 import { ForbiddenError } from '../common/errors/app-error';
-import { fiscalYearRange } from '../common/japan/fiscal-year';
+import { fiscalYearDates } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
@@ -234,10 +234,4 @@ function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: 
   const date = closedOn ?? tokyoDateOf(new Date());
   if (date < startedOn) throw DealErrors.closedBeforeStart();
   return date;
-}
-
-/** The fiscal year as calendar dates: [start, end). */
-export function fiscalYearDates(fiscalYear: number): { start: CalendarDate; end: CalendarDate } {
-  const { start, end } = fiscalYearRange(fiscalYear);
-  return { start: tokyoDateOf(start), end: tokyoDateOf(end) };
 }

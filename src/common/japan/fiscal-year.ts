@@ -18,6 +18,11 @@ export function fiscalYearRange(fiscalYear: number): { start: Date; end: Date } 
   };
 }
 
+/** The fiscal year's bounds as calendar dates ('YYYY-MM-DD'): [start, end). */
+export function fiscalYearDates(fiscalYear: number): { start: string; end: string } {
+  return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-04-01` };
+}
+
 /** 令和 year of a fiscal year (Reiwa year = Gregorian − 2018): FY2026 → 「令和8年度」. */
 export function fiscalYearLabel(fiscalYear: number): string {
   const reiwa = fiscalYear - 2018;
