@@ -47,6 +47,7 @@ describe('deals and follow-ups', () => {
   let organizer: string;
   let staff: string;
   let staffUserId: string;
+  let orgId: string;
   let otherStaff: string;
   let eventId: string;
   let meetingId: string;
@@ -56,7 +57,7 @@ describe('deals and follow-ups', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
+    orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
     const otherOrg = await createOrganization(t, admin, { name: '川口商工会議所' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
     staff = await staffSession(t, Role.STAFF, orgId, 'shien-tanto@example.jp');
@@ -365,6 +366,28 @@ describe('deals and follow-ups', () => {
     ).toMatchObject({
       field: 'before',
     });
+  });
+
+  it("counts in the year's report exactly the deals the list shows", async () => {
+    const list = async (filter: Record<string, unknown>) =>
+      ok(
+        await t.gql<{ deals: { totalCount: number } }>(
+          'query($filter: DealFilter) { deals(filter: $filter) { totalCount } }',
+          { filter },
+          staff,
+        ),
+      ).deals.totalCount;
+    const report = ok(
+      await t.gql<{ fiscalYearReport: { deals: { recorded: number; lost: number; won: number } } }>(
+        'query($org: ID!) { fiscalYearReport(organizationId: $org, fiscalYear: 2026) { deals { recorded won lost } } }',
+        { org: orgId },
+        staff,
+      ),
+    ).fiscalYearReport.deals;
+    expect(report.recorded).toBe(await list({ fiscalYear: 2026 }));
+    expect(report.lost).toBe(await list({ fiscalYear: 2026, stage: 'LOST' }));
+    // The 成約 closed in 2099 counts as won in FY2098, not now.
+    expect(report.won).toBe(0);
   });
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { DEAL_STAGE_LABEL, DealStage } from '../deals/deal-enums';
+import { EventsService } from '../events/events.service';
+import { EventModel } from '../events/models/event.model';
+import { MEETING_STATUS_LABEL, MeetingStatus } from '../meetings/meeting-enums';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { REGISTRATION_STATUS_LABEL } from '../registrations/registration-labels';
+import {
+  EventDealFiguresModel,
+  EventMeetingFiguresModel,
+  EventRegistrationFiguresModel,
+  EventReportModel,
+} from './models/event-report.model';
+import { RollupRow, splitRollup } from './rollup';
+
+interface DealStageSums {
+  count: number;
+  amountYen: number;
+  withoutAmount: number;
+}
+
+/**
+ * The figures of one event for the staff who run or co-host it: three aggregate statements, read
+ * from one snapshot so that they agree with each other.
+ */
+@Injectable()
+export class EventReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+  ) {}
+
+  async build(actor: Actor, eventId: string): Promise<EventReportModel> {
+    const event = await this.events.getManaged(actor, eventId);
+    const generatedAt = new Date();
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      event: EventModel.from(event),
+      generatedAt,
+      registrations: await this.registrations(manager, eventId),
+      meetings: await this.meetings(manager, eventId),
+      deals: await this.deals(manager, eventId),
+    }));
+  }
+
+  private async registrations(
+    manager: EntityManager,
+    eventId: string,
+  ): Promise<EventRegistrationFiguresModel> {
+    const rows: RollupRow<RegistrationStatus, { count: number }>[] = await manager.query(
+      `SELECT status AS key, count(*)::int AS count
+         FROM registrations WHERE event_id = $1 GROUP BY ROLLUP (status)`,
+      [eventId],
+    );
+    const { total, byKey } = splitRollup(rows, Object.values(RegistrationStatus), { count: 0 });
+    return {
+      total: total.count,
+      byStatus: byKey.map(({ key, count }) => ({
+        status: key,
+        label: REGISTRATION_STATUS_LABEL[key],
+        count,
+      })),
+    };
+  }
+
+  private async meetings(manager: EntityManager, eventId: string): Promise<EventMeetingFiguresModel> {
+    const rows: RollupRow<MeetingStatus, { count: number }>[] = await manager.query(
+      `SELECT status AS key, count(*)::int AS count
+         FROM meetings WHERE event_id = $1 GROUP BY ROLLUP (status)`,
+      [eventId],
+    );
+    const { total, byKey } = splitRollup(rows, Object.values(MeetingStatus), { count: 0 });
+    return {
+      total: total.count,
+      byStatus: byKey.map(({ key, count }) => ({ status: key, label: MEETING_STATUS_LABEL[key], count })),
+    };
+  }
+
+  /** Deals that came out of this event (`deals.event_id`), by stage; sums as float8, exact below 2^53. */
+  private async deals(manager: EntityManager, eventId: string): Promise<EventDealFiguresModel> {
+    const rows: RollupRow<DealStage, DealStageSums>[] = await manager.query(
+      `SELECT stage AS key,
+              count(*)::int AS count,
+              coalesce(sum(amount_yen), 0)::float8 AS "amountYen",
+              count(*) FILTER (WHERE amount_yen IS NULL)::int AS "withoutAmount"
+         FROM deals WHERE event_id = $1 GROUP BY ROLLUP (stage)`,
+      [eventId],
+    );
+    const { total, byKey } = splitRollup(rows, Object.values(DealStage), {
+      count: 0,
+      amountYen: 0,
+      withoutAmount: 0,
+    });
+    return {
+      total: total.count,
+      amountYen: total.amountYen,
+      withoutAmount: total.withoutAmount,
+      byStage: byKey.map(({ key, ...sums }) => ({ stage: key, label: DEAL_STAGE_LABEL[key], ...sums })),
+    };
+  }
+}

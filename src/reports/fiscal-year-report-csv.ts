@@ -1,0 +1,65 @@
+import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
+
+/** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
+export interface ReportCsvRow {
+  section: string;
+  item: string;
+  breakdown: string;
+  value: string | number | Date;
+  unit: string;
+}
+
+export const REPORT_CSV_COLUMNS: { header: string; value: (row: ReportCsvRow) => unknown }[] = [
+  { header: '区分', value: (row) => row.section },
+  { header: '項目', value: (row) => row.item },
+  { header: '内訳', value: (row) => row.breakdown },
+  { header: '値', value: (row) => row.value },
+  { header: '単位', value: (row) => row.unit },
+];
+
+const TOTAL = '合計';
+
+const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = [
+  { item: '新規商談数', figure: 'recorded', unit: '件' },
+  { item: '成約件数', figure: 'won', unit: '件' },
+  { item: '不成立件数', figure: 'lost', unit: '件' },
+  { item: '成約金額', figure: 'wonAmountYen', unit: '円' },
+  { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
+];
+
+/**
+ * The report as one row per figure, in the order of the GraphQL type. A breakdown (by event kind,
+ * by deal type) follows its 合計 row, so the rows under a 合計 add up to it.
+ */
+export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRow[] {
+  const row = (section: string, item: string, value: ReportCsvRow['value'], unit = '', breakdown = '') => ({
+    section,
+    item,
+    breakdown,
+    value,
+    unit,
+  });
+  const { events, participation, meetings, deals, followUps } = report;
+  return [
+    row('対象', '団体', report.organization.name),
+    row('対象', '年度', `${report.label}（${report.fiscalYear}年度）`),
+    row('対象', '期間', `${report.firstDay}〜${report.lastDay}`),
+    row('対象', '集計日時', report.generatedAt),
+    row('イベント', '開催イベント数', events.total, '件', TOTAL),
+    ...events.byKind.map((kind) => row('イベント', '開催イベント数', kind.count, '件', kind.label)),
+    row('参加', '参加登録数（延べ）', participation.registrations, '件'),
+    row('参加', '出席者数（延べ）', participation.attended, '人'),
+    row('参加', '参加者数（実人数）', participation.participants, '人'),
+    row('参加', '参加事業者数', participation.companies, '社'),
+    row('面談', '実施', meetings.held, '件'),
+    row('面談', '不参加あり', meetings.noShow, '件'),
+    ...DEAL_ITEMS.flatMap(({ item, figure, unit }) => [
+      row('商談', item, deals[figure], unit, TOTAL),
+      ...deals.byType.map((type) => row('商談', item, type[figure], unit, type.label)),
+    ]),
+    row('フォローアップ', '期限が年度内', followUps.due, '件'),
+    row('フォローアップ', '年度内に完了', followUps.done, '件'),
+    row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
+    row('フォローアップ', 'うち期限超過', followUps.overdue, '件'),
+  ];
+}

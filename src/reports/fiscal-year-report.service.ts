@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { fiscalYearDates, fiscalYearLabel, fiscalYearRange } from '../common/japan/fiscal-year';
+import { tokyoDateOf } from '../common/time/calendar-date';
+import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
+import { EventKind } from '../events/event-enums';
+import { EVENT_KIND_LABEL } from '../events/event-labels';
+import { OrganizationModel } from '../organizations/models/organization.model';
+import { OrganizationsService } from '../organizations/organizations.service';
+import {
+  DealYearFigures,
+  FiscalYearDealFiguresModel,
+  FiscalYearEventFiguresModel,
+  FiscalYearFollowUpFiguresModel,
+  FiscalYearMeetingFiguresModel,
+  FiscalYearParticipationFiguresModel,
+  FiscalYearReportModel,
+} from './models/fiscal-year-report.model';
+import { readsReportsOf } from './report-access';
+import { ReportErrors } from './reports.errors';
+import { RollupRow, splitRollup } from './rollup';
+
+/**
+ * The events that count for an organisation's year: run or co-hosted (共催) by it ($1), starting
+ * in the fiscal year ($2; `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo), and
+ * neither a draft nor called off.
+ */
+const YEAR_EVENTS = `year_events AS (
+  SELECT e.id, e.kind
+    FROM events e
+   WHERE e.fiscal_year = $2
+     AND e.status NOT IN ('DRAFT', 'CANCELLED')
+     AND (e.organization_id = $1
+          OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = e.id AND ch.organization_id = $1)))`;
+
+/** A fiscal year on the Tokyo calendar: the instants for timestamps, the dates for date columns. */
+interface YearBounds {
+  start: Date;
+  end: Date;
+  firstDay: string;
+  lastDay: string;
+  /** The first day of the next year: date columns are compared with [firstDay, nextFirstDay). */
+  nextFirstDay: string;
+}
+
+const NO_DEALS: DealYearFigures = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
+
+/**
+ * 年度実績報告 of one organisation: a fixed number of aggregate statements, whatever the volume,
+ * read from one snapshot so that the figures agree with each other while staff keep recording.
+ */
+@Injectable()
+export class FiscalYearReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async build(actor: Actor, organizationId: string, fiscalYear: number): Promise<FiscalYearReportModel> {
+    if (!readsReportsOf(actor, organizationId)) throw ReportErrors.notYourOrganization();
+    const organization = await this.organizations.get(organizationId);
+    const year = yearBounds(fiscalYear);
+    const generatedAt = new Date();
+    const today = tokyoDateOf(generatedAt);
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      organization: OrganizationModel.from(organization),
+      fiscalYear,
+      label: fiscalYearLabel(fiscalYear),
+      firstDay: year.firstDay,
+      lastDay: year.lastDay,
+      generatedAt,
+      events: await this.events(manager, organizationId, fiscalYear),
+      participation: await this.participation(manager, organizationId, fiscalYear),
+      meetings: await this.meetings(manager, organizationId, fiscalYear),
+      deals: await this.deals(manager, organizationId, year),
+      followUps: await this.followUps(manager, organizationId, year, today),
+    }));
+  }
+
+  private async events(
+    manager: EntityManager,
+    organizationId: string,
+    fiscalYear: number,
+  ): Promise<FiscalYearEventFiguresModel> {
+    const rows: RollupRow<EventKind, { count: number }>[] = await manager.query(
+      `WITH ${YEAR_EVENTS}
+       SELECT kind AS key, count(*)::int AS count FROM year_events GROUP BY ROLLUP (kind)`,
+      [organizationId, fiscalYear],
+    );
+    const { total, byKey } = splitRollup(rows, Object.values(EventKind), { count: 0 });
+    return {
+      total: total.count,
+      byKind: byKey.map(({ key, count }) => ({ kind: key, label: EVENT_KIND_LABEL[key], count })),
+    };
+  }
+
+  /** Who took part: registrations that hold a seat (参加登録済) or were checked in (出席). */
+  private async participation(
+    manager: EntityManager,
+    organizationId: string,
+    fiscalYear: number,
+  ): Promise<FiscalYearParticipationFiguresModel> {
+    const [figures]: FiscalYearParticipationFiguresModel[] = await manager.query(
+      `WITH ${YEAR_EVENTS}
+       SELECT count(*)::int AS registrations,
+              count(*) FILTER (WHERE r.status = 'ATTENDED')::int AS attended,
+              count(DISTINCT r.participant_id)::int AS participants,
+              count(DISTINCT p.company_id)::int AS companies
+         FROM registrations r
+         JOIN participants p ON p.id = r.participant_id
+        WHERE r.event_id IN (SELECT id FROM year_events)
+          AND r.status IN ('REGISTERED', 'ATTENDED')`,
+      [organizationId, fiscalYear],
+    );
+    return figures;
+  }
+
+  private async meetings(
+    manager: EntityManager,
+    organizationId: string,
+    fiscalYear: number,
+  ): Promise<FiscalYearMeetingFiguresModel> {
+    const [figures]: FiscalYearMeetingFiguresModel[] = await manager.query(
+      `WITH ${YEAR_EVENTS}
+       SELECT count(*) FILTER (WHERE m.status = 'HELD')::int AS held,
+              count(*) FILTER (WHERE m.status = 'NO_SHOW')::int AS "noShow"
+         FROM meetings m
+        WHERE m.event_id IN (SELECT id FROM year_events)`,
+      [organizationId, fiscalYear],
+    );
+    return figures;
+  }
+
+  /**
+   * A deal counts as recorded in the year it started, and as 成約 or 不成立 in the year it closed,
+   * so one deal can count in two years. Sums are cast to float8, exact for integers below 2^53.
+   */
+  private async deals(
+    manager: EntityManager,
+    organizationId: string,
+    year: YearBounds,
+  ): Promise<FiscalYearDealFiguresModel> {
+    const rows: RollupRow<DealType, DealYearFigures>[] = await manager.query(
+      `WITH year_deals AS (
+         SELECT type, amount_yen,
+                started_on >= $2 AND started_on < $3 AS recorded,
+                stage = 'WON' AND closed_on >= $2 AND closed_on < $3 AS won,
+                stage = 'LOST' AND closed_on >= $2 AND closed_on < $3 AS lost
+           FROM deals
+          WHERE organization_id = $1
+            AND ((started_on >= $2 AND started_on < $3) OR (closed_on >= $2 AND closed_on < $3)))
+       SELECT type AS key,
+              count(*) FILTER (WHERE recorded)::int AS recorded,
+              count(*) FILTER (WHERE won)::int AS won,
+              count(*) FILTER (WHERE lost)::int AS lost,
+              coalesce(sum(amount_yen) FILTER (WHERE won), 0)::float8 AS "wonAmountYen",
+              count(*) FILTER (WHERE won AND amount_yen IS NULL)::int AS "wonWithoutAmount"
+         FROM year_deals
+        GROUP BY ROLLUP (type)`,
+      [organizationId, year.firstDay, year.nextFirstDay],
+    );
+    const { total, byKey } = splitRollup(rows, Object.values(DealType), NO_DEALS);
+    return {
+      ...total,
+      byType: byKey.map(({ key, ...figures }) => ({ type: key, label: DEAL_TYPE_LABEL[key], ...figures })),
+    };
+  }
+
+  /** Done is judged by the Tokyo date of `done_at`; open and overdue as of `today` (Tokyo). */
+  private async followUps(
+    manager: EntityManager,
+    organizationId: string,
+    year: YearBounds,
+    today: string,
+  ): Promise<FiscalYearFollowUpFiguresModel> {
+    const [figures]: FiscalYearFollowUpFiguresModel[] = await manager.query(
+      `WITH year_follow_ups AS (
+         SELECT due_on, done_at, due_on >= $2 AND due_on < $3 AS due
+           FROM follow_ups
+          WHERE organization_id = $1
+            AND ((due_on >= $2 AND due_on < $3) OR (done_at >= $4 AND done_at < $5)))
+       SELECT count(*) FILTER (WHERE due)::int AS due,
+              count(*) FILTER (WHERE done_at >= $4 AND done_at < $5)::int AS done,
+              count(*) FILTER (WHERE due AND done_at IS NULL)::int AS open,
+              count(*) FILTER (WHERE due AND done_at IS NULL AND due_on < $6)::int AS overdue
+         FROM year_follow_ups`,
+      [organizationId, year.firstDay, year.nextFirstDay, year.start, year.end, today],
+    );
+    return figures;
+  }
+}
+
+function yearBounds(fiscalYear: number): YearBounds {
+  const { start, end } = fiscalYearDates(fiscalYear);
+  return {
+    ...fiscalYearRange(fiscalYear),
+    firstDay: start,
+    lastDay: `${fiscalYear + 1}-03-31`,
+    nextFirstDay: end,
+  };
+}

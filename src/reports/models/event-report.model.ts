@@ -1,0 +1,100 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DealStage } from '../../deals/deal-enums';
+import { EventModel } from '../../events/models/event.model';
+import { MeetingStatus } from '../../meetings/meeting-enums';
+import { RegistrationStatus } from '../../registrations/registration-enums';
+
+// Computed figures, as in fiscal-year-report.model.ts; yen sums are Float for the same reason.
+
+@ObjectType('RegistrationStatusCount', { description: '参加登録の状態別の件数' })
+export class RegistrationStatusCountModel {
+  @Field(() => RegistrationStatus)
+  status: RegistrationStatus;
+
+  @Field({ description: '状態の表示名（例: 出席）' })
+  label: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('MeetingStatusCount', { description: '面談の状態別の件数' })
+export class MeetingStatusCountModel {
+  @Field(() => MeetingStatus)
+  status: MeetingStatus;
+
+  @Field({ description: '状態の表示名（例: 実施）' })
+  label: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('DealStageFigures', { description: '商談の段階別の件数と金額' })
+export class DealStageFiguresModel {
+  @Field(() => DealStage)
+  stage: DealStage;
+
+  @Field({ description: '段階の表示名（例: 成約）' })
+  label: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => Float, { description: '金額の合計（円・整数。成約金額・見込額。未入力は0円として合算）' })
+  amountYen: number;
+
+  @Field(() => Int, { description: '金額未入力の件数' })
+  withoutAmount: number;
+}
+
+@ObjectType('EventRegistrationFigures', { description: 'イベントの参加登録' })
+export class EventRegistrationFiguresModel {
+  @Field(() => Int, { description: '全件（すべての状態の合計）' })
+  total: number;
+
+  @Field(() => [RegistrationStatusCountModel], { description: '状態別（すべての状態）' })
+  byStatus: RegistrationStatusCountModel[];
+}
+
+@ObjectType('EventMeetingFigures', { description: 'イベントの面談' })
+export class EventMeetingFiguresModel {
+  @Field(() => Int, { description: '全件（中止を含む、すべての状態の合計）' })
+  total: number;
+
+  @Field(() => [MeetingStatusCountModel], { description: '状態別（すべての状態）' })
+  byStatus: MeetingStatusCountModel[];
+}
+
+@ObjectType('EventDealFigures', { description: 'イベントから生まれた商談' })
+export class EventDealFiguresModel {
+  @Field(() => Int, { description: '商談数（すべての段階の合計）' })
+  total: number;
+
+  @Field(() => Float, { description: '金額の合計（円・整数）' })
+  amountYen: number;
+
+  @Field(() => Int, { description: '金額未入力の件数' })
+  withoutAmount: number;
+
+  @Field(() => [DealStageFiguresModel], { description: '段階別（すべての段階。合計は全体の値と一致）' })
+  byStage: DealStageFiguresModel[];
+}
+
+@ObjectType('EventReport', { description: 'イベントの実績（参加登録・面談・商談）' })
+export class EventReportModel {
+  @Field(() => EventModel)
+  event: EventModel;
+
+  @Field({ description: '集計日時' })
+  generatedAt: Date;
+
+  @Field(() => EventRegistrationFiguresModel)
+  registrations: EventRegistrationFiguresModel;
+
+  @Field(() => EventMeetingFiguresModel)
+  meetings: EventMeetingFiguresModel;
+
+  @Field(() => EventDealFiguresModel)
+  deals: EventDealFiguresModel;
+}

@@ -1,0 +1,148 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DealType } from '../../deals/deal-enums';
+import { EventKind } from '../../events/event-enums';
+import { OrganizationModel } from '../../organizations/models/organization.model';
+
+/*
+ * Report figures have no entity behind them: they are computed for the API, so these classes are
+ * both what the services return and what GraphQL and the CSV export read.
+ *
+ * Yen sums are Float, not Int: GraphQL's Int stops at 2,147,483,647 (about 21億円), which one
+ * year's 成約金額 can pass; a Float holds every integer yen up to 9千兆円 exactly.
+ */
+
+@ObjectType('EventKindCount', { description: 'イベントの種類別の件数' })
+export class EventKindCountModel {
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field({ description: '種類の表示名（例: サロン）' })
+  label: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('FiscalYearEventFigures', {
+  description: '年度内に開始した、主催・共催のイベント（下書き・中止を除く）',
+})
+export class FiscalYearEventFiguresModel {
+  @Field(() => Int, { description: '開催イベント数' })
+  total: number;
+
+  @Field(() => [EventKindCountModel], { description: '種類別（すべての種類。合計は total）' })
+  byKind: EventKindCountModel[];
+}
+
+@ObjectType('FiscalYearParticipationFigures', {
+  description: '年度内に開催したイベントへの参加（参加登録済・出席の登録）',
+})
+export class FiscalYearParticipationFiguresModel {
+  @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席）' })
+  registrations: number;
+
+  @Field(() => Int, { description: '出席数（延べ）' })
+  attended: number;
+
+  @Field(() => Int, { description: '参加者数（実人数）' })
+  participants: number;
+
+  @Field(() => Int, { description: '参加事業者数（実数。事業者の登録がない参加者は数えない）' })
+  companies: number;
+}
+
+@ObjectType('FiscalYearMeetingFigures', { description: '年度内に開催したイベントでの面談' })
+export class FiscalYearMeetingFiguresModel {
+  @Field(() => Int, { description: '実施した面談' })
+  held: number;
+
+  @Field(() => Int, { description: '不参加があった面談' })
+  noShow: number;
+}
+
+/** The deal figures of a year, for all deals or one type. */
+@ObjectType({ isAbstract: true })
+export abstract class DealYearFigures {
+  @Field(() => Int, { description: '新規商談数（開始日が年度内）' })
+  recorded: number;
+
+  @Field(() => Int, { description: '成約件数（成約日が年度内）' })
+  won: number;
+
+  @Field(() => Int, { description: '不成立件数（不成立となった日が年度内）' })
+  lost: number;
+
+  @Field(() => Float, { description: '成約金額の合計（円・整数。金額未入力の成約は0円として合算）' })
+  wonAmountYen: number;
+
+  @Field(() => Int, { description: '金額未入力の成約件数' })
+  wonWithoutAmount: number;
+}
+
+@ObjectType('DealTypeFigures', { description: '商談の種類別の年度実績' })
+export class DealTypeFiguresModel extends DealYearFigures {
+  @Field(() => DealType)
+  type: DealType;
+
+  @Field({ description: '種類の表示名（例: 受発注）' })
+  label: string;
+}
+
+@ObjectType('FiscalYearDealFigures', { description: '団体の商談（商談成約）の年度実績' })
+export class FiscalYearDealFiguresModel extends DealYearFigures {
+  @Field(() => [DealTypeFiguresModel], {
+    description: '種類別（すべての種類。各項目の合計は全体の値と一致）',
+  })
+  byType: DealTypeFiguresModel[];
+}
+
+@ObjectType('FiscalYearFollowUpFigures', { description: '団体のフォローアップの年度実績' })
+export class FiscalYearFollowUpFiguresModel {
+  @Field(() => Int, { description: '期限が年度内のもの' })
+  due: number;
+
+  @Field(() => Int, { description: '年度内に完了したもの（完了日時を日本時間で判定）' })
+  done: number;
+
+  @Field(() => Int, { description: '期限が年度内で、集計時点で未完了のもの' })
+  open: number;
+
+  @Field(() => Int, { description: 'open のうち、集計時点で期限を過ぎたもの' })
+  overdue: number;
+}
+
+@ObjectType('FiscalYearReport', { description: '年度実績報告（4月1日〜翌年3月31日）' })
+export class FiscalYearReportModel {
+  @Field(() => OrganizationModel)
+  organization: OrganizationModel;
+
+  @Field(() => Int, { description: '年度（西暦の開始年。例: 2026）' })
+  fiscalYear: number;
+
+  @Field({ description: '年度の表示（例: 令和8年度）' })
+  label: string;
+
+  @Field({ description: '年度の初日（YYYY-MM-DD。例: 2026-04-01）' })
+  firstDay: string;
+
+  @Field({ description: '年度の末日（YYYY-MM-DD。例: 2027-03-31）' })
+  lastDay: string;
+
+  @Field({ description: '集計日時（未完了・期限超過はこの時点で判定）' })
+  generatedAt: Date;
+
+  @Field(() => FiscalYearEventFiguresModel)
+  events: FiscalYearEventFiguresModel;
+
+  @Field(() => FiscalYearParticipationFiguresModel)
+  participation: FiscalYearParticipationFiguresModel;
+
+  @Field(() => FiscalYearMeetingFiguresModel)
+  meetings: FiscalYearMeetingFiguresModel;
+
+  @Field(() => FiscalYearDealFiguresModel)
+  deals: FiscalYearDealFiguresModel;
+
+  @Field(() => FiscalYearFollowUpFiguresModel)
+  followUps: FiscalYearFollowUpFiguresModel;
+}

@@ -1,0 +1,519 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
+  fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+    organization { name } fiscalYear label firstDay lastDay generatedAt
+    events { total byKind { kind label count } }
+    participation { registrations attended participants companies }
+    meetings { held noShow }
+    deals {
+      recorded won lost wonAmountYen wonWithoutAmount
+      byType { type label recorded won lost wonAmountYen wonWithoutAmount }
+    }
+    followUps { due done open overdue }
+  }
+}`;
+
+const EVENT_REPORT = `query($eventId: ID!) {
+  eventReport(eventId: $eventId) {
+    event { id title fiscalYear } generatedAt
+    registrations { total byStatus { status label count } }
+    meetings { total byStatus { status label count } }
+    deals { total amountYen withoutAmount byStage { stage label count amountYen withoutAmount } }
+  }
+}`;
+
+type DealFigures = Record<'recorded' | 'won' | 'lost' | 'wonAmountYen' | 'wonWithoutAmount', number>;
+interface FiscalYearReport {
+  organization: { name: string };
+  fiscalYear: number;
+  label: string;
+  firstDay: string;
+  lastDay: string;
+  generatedAt: string;
+  events: { total: number; byKind: { kind: string; label: string; count: number }[] };
+  participation: Record<'registrations' | 'attended' | 'participants' | 'companies', number>;
+  meetings: Record<'held' | 'noShow', number>;
+  deals: DealFigures & { byType: (DealFigures & { type: string; label: string })[] };
+  followUps: Record<'due' | 'done' | 'open' | 'overdue', number>;
+}
+
+/** 令和8年度 = 2026-04-01 … 2027-03-31; rows sit on both sides of both ends of it. */
+describe('fiscal-year and event reports', () => {
+  let t: TestApp;
+  let admin: string;
+  let orgA: string;
+  let orgB: string;
+  let organizerA: string;
+  let staffA: string;
+  let organizerB: string;
+  let participantToken: string;
+  /** The salon on the year's first day (run by A) and the matching fair on its last (run by B, co-hosted by A). */
+  let salonId: string;
+  let fairId: string;
+  /** Run by B alone: not A's. */
+  let seminarOfB: string;
+
+  const todayInTokyo = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+  const fiscalYearReport = (organizationId: string, fiscalYear: number, token: string) =>
+    t.gql<{ fiscalYearReport: FiscalYearReport }>(
+      FISCAL_YEAR_REPORT,
+      { org: organizationId, fy: fiscalYear },
+      token,
+    );
+
+  const register = async (eventId: string, participantId: string, token: string) =>
+    ok(
+      await t.gql<{ register: { id: string } }>(
+        'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+        { input: { eventId, participantId } },
+        token,
+      ),
+    ).register.id;
+
+  const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
+    ok(await t.gql<Record<string, { id: string }>>(query, variables, token));
+
+  const csv = async (query: string, token?: string) => {
+    const response = await fetch(`${t.url}/exports/reports/fiscal-year.csv?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return {
+      status: response.status,
+      disposition: response.headers.get('content-disposition') ?? '',
+      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
+      text: bytes.toString('utf8'),
+      lines: bytes
+        .toString('utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await staffSession(t, Role.ADMIN, null);
+    orgA = await createOrganization(t, admin, {
+      name: '関東財務局東京財務事務所',
+      kind: 'FINANCE_OFFICE',
+      municipality: '東京都千代田区',
+    });
+    orgB = await createOrganization(t, admin, { name: '葛飾区商工会議所', municipality: '東京都葛飾区' });
+    organizerA = await staffSession(t, Role.ORGANIZER, orgA);
+    staffA = await staffSession(t, Role.STAFF, orgA);
+    organizerB = await staffSession(t, Role.ORGANIZER, orgB);
+
+    const katsushika = { name: '髙橋製作所', municipality: '東京都葛飾区' };
+    const [p1, p2, p3, p4, p5, p6] = [
+      await createParticipant(t, organizerA, {
+        name: '髙橋 健一',
+        furigana: 'タカハシ ケンイチ',
+        company: katsushika,
+      }),
+      await createParticipant(t, organizerA, {
+        name: '髙橋 美咲',
+        furigana: 'タカハシ ミサキ',
+        company: katsushika,
+      }),
+      await createParticipant(t, organizerA, {
+        name: '山﨑 大輔',
+        furigana: 'ヤマザキ ダイスケ',
+        company: { name: '山﨑デザイン', municipality: '東京都墨田区' },
+      }),
+      await createParticipant(t, organizerA, { name: '佐藤 一郎', furigana: 'サトウ イチロウ' }),
+      await createParticipant(t, organizerA, { name: '鈴木 花子', furigana: 'スズキ ハナコ' }),
+      await createParticipant(t, organizerA, { name: '田中 三郎', furigana: 'タナカ サブロウ' }),
+    ];
+    participantToken = await t.participantToken(p1.id);
+
+    // Counted for A in FY2026: a salon on the year's first day with two seats, one checked in.
+    salonId = await createPublishedEvent(t, organizerA, {
+      kind: 'SALON',
+      title: '東京活性化サロン（事業承継）',
+      startsAt: '2026-04-01T18:00:00+09:00',
+      endsAt: '2026-04-01T20:30:00+09:00',
+    });
+    const salonSeat = await register(salonId, p1.id, organizerA);
+    await register(salonId, p2.id, organizerA);
+    await mutate('mutation($id: ID!) { checkIn(registrationId: $id) { id } }', { id: salonSeat }, organizerA);
+
+    // Counted for A as co-host: B's matching fair. Meetings are requested while it lies ahead, then
+    // it moves to the year's last day (requests at an event that has ended expire at once).
+    fairId = await createPublishedEvent(t, organizerB, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'かつしかビジネスマッチング商談会',
+      startsAt: tokyoInDays(30, '13:00'),
+      endsAt: tokyoInDays(30, '17:00'),
+      capacity: 100,
+      coHostIds: [orgA],
+    });
+    const sessionId = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId: fairId,
+            startsAt: tokyoInDays(30, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizerB,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
+    await mutate(
+      'mutation($eventId: ID!) { updateMeetingSettings(eventId: $eventId, input: { acceptanceMode: AUTO_ACCEPT }) { eventId } }',
+      { eventId: fairId },
+      organizerB,
+    );
+    const fairSeats: Record<string, string> = {};
+    for (const person of [p1, p2, p3, p4, p5])
+      fairSeats[person.id] = await register(fairId, person.id, organizerA);
+    await mutate(
+      'mutation($id: ID!) { checkIn(registrationId: $id) { id } }',
+      { id: fairSeats[p3.id] },
+      organizerA,
+    );
+    await mutate(
+      'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+      { id: fairSeats[p5.id] },
+      organizerA,
+    );
+    const meet = async (from: { id: string }, to: { id: string }, slot: number, table: string) => {
+      const request = (
+        await mutate(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId: fairId, to: to.id },
+          await t.participantToken(from.id),
+        )
+      ).requestMeeting.id;
+      return (
+        await mutate(
+          'mutation($r: ID!, $s: ID!, $slot: Int!, $table: String) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $slot, table: $table) { id } }',
+          { r: request, s: sessionId, slot, table },
+          organizerA,
+        )
+      ).placeMeeting.id;
+    };
+    const held = await meet(p1, p2, 0, '1');
+    const missed = await meet(p3, p4, 0, '2');
+    await meet(p1, p3, 1, '1'); // stays SCHEDULED: neither held nor a no-show
+    await mutate('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: held }, organizerA);
+    await mutate(
+      'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { id } }',
+      { id: missed, p: p4.id },
+      organizerA,
+    );
+    await mutate(
+      'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+      { id: fairId, input: { startsAt: '2027-03-31T13:00:00+09:00', endsAt: '2027-03-31T17:00:00+09:00' } },
+      organizerB,
+    );
+
+    // Not counted for A in FY2026; p6 is registered at each, so a leak would show in the figures.
+    const nextYear = await createPublishedEvent(t, organizerA, {
+      kind: 'SEMINAR',
+      title: '事業承継セミナー',
+      startsAt: '2027-04-01T10:00:00+09:00',
+      endsAt: '2027-04-01T12:00:00+09:00',
+    });
+    const lastYear = await createPublishedEvent(t, organizerA, {
+      kind: 'SALON',
+      title: '東京活性化サロン（年度末）',
+      startsAt: '2026-03-31T18:00:00+09:00',
+      endsAt: '2026-03-31T20:00:00+09:00',
+    });
+    const draft = (
+      await mutate(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'MINI_SALON',
+            title: 'ミニサロン in 葛飾',
+            venue: 'テクノプラザかつしか',
+            startsAt: '2026-10-01T18:00:00+09:00',
+            endsAt: '2026-10-01T20:00:00+09:00',
+            capacity: 20,
+          },
+        },
+        organizerA,
+      )
+    ).createEvent.id;
+    const cancelled = await createPublishedEvent(t, organizerA, {
+      kind: 'TRADE_FAIR',
+      title: '産業フェア',
+      startsAt: '2026-09-01T10:00:00+09:00',
+      endsAt: '2026-09-01T17:00:00+09:00',
+    });
+    seminarOfB = await createPublishedEvent(t, organizerB, {
+      kind: 'SEMINAR',
+      title: 'DX勉強会',
+      startsAt: '2026-06-01T18:00:00+09:00',
+      endsAt: '2026-06-01T20:00:00+09:00',
+    });
+    for (const eventId of [nextYear, lastYear, draft, cancelled]) await register(eventId, p6.id, organizerA);
+    await register(seminarOfB, p6.id, organizerB);
+    await mutate('mutation($id: ID!) { cancelEvent(id: $id) { id } }', { id: cancelled }, organizerA);
+
+    // Deals, written straight to the table (recording them has its own API and tests).
+    const deal = (
+      org: string,
+      type: string,
+      stage: string,
+      startedOn: string,
+      closedOn: string | null,
+      amountYen: number | null,
+      eventId: string | null = null,
+    ) =>
+      t.dataSource.query(
+        `INSERT INTO deals (organization_id, event_id, type, stage, title, amount_yen, started_on, closed_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [org, eventId, type, stage, `${type} ${startedOn}`, amountYen, startedOn, closedOn],
+      );
+    await deal(orgA, 'ORDER', 'WON', '2026-04-01', '2026-06-30', 1_200_000, fairId); // recorded, won
+    await deal(orgA, 'ORDER', 'WON', '2026-03-31', '2026-04-01', 800_000); // won only
+    await deal(orgA, 'ORDER', 'WON', '2026-05-10', '2027-04-01', 5_000_000); // recorded only
+    await deal(orgA, 'SUCCESSION', 'WON', '2026-07-01', '2027-03-31', null); // recorded, won without amount
+    await deal(orgA, 'SUCCESSION', 'WON', '2026-09-01', '2026-10-15', 2_500_000_000); // past GraphQL's Int
+    await deal(orgA, 'FINANCING', 'LOST', '2026-08-01', '2026-12-01', 3_000_000, fairId); // recorded, lost
+    await deal(orgA, 'JOINT_DEVELOPMENT', 'NEGOTIATING', '2027-03-31', null, null, fairId); // recorded
+    await deal(orgA, 'PARTNERSHIP', 'NEGOTIATING', '2027-04-01', null, null); // FY2027
+    await deal(orgA, 'HIRING', 'LOST', '2025-10-01', '2026-03-31', null); // FY2025
+    await deal(orgB, 'ORDER', 'WON', '2026-06-01', '2026-06-02', 9_999_999); // B's
+
+    const followUp = (org: string, dueOn: string, doneAt: string | null) =>
+      t.dataSource.query(
+        'INSERT INTO follow_ups (organization_id, participant_id, due_on, done_at) VALUES ($1, $2, $3, $4)',
+        [org, p1.id, dueOn, doneAt],
+      );
+    await followUp(orgA, '2026-04-01', '2026-03-31T15:30:00Z'); // due, done (00:30 on 4/1 in Tokyo)
+    await followUp(orgA, '2026-03-31', '2026-03-31T14:30:00Z'); // FY2025 both ways (23:30 on 3/31)
+    await followUp(orgA, '2026-05-15', null); // due, open, overdue
+    await followUp(orgA, '2027-03-31', null); // due, open, overdue only after the year ends
+    await followUp(orgA, '2027-04-01', null); // FY2027
+    await followUp(orgA, '2026-03-01', '2026-08-01T01:00:00Z'); // done only
+    await followUp(orgA, '2026-12-01', '2027-03-31T15:00:00Z'); // due; done on 4/1 in Tokyo: FY2027
+    await followUp(orgB, '2026-06-01', null); // B's
+  });
+  afterAll(() => t.close());
+
+  it('reports 令和8年度 for the organisation: events, participation, meetings, deals and follow-ups', async () => {
+    const report = ok(await fiscalYearReport(orgA, 2026, staffA)).fiscalYearReport;
+    expect(report).toMatchObject({
+      organization: { name: '関東財務局東京財務事務所' },
+      fiscalYear: 2026,
+      label: '令和8年度',
+      firstDay: '2026-04-01',
+      lastDay: '2027-03-31',
+    });
+    expect(report.generatedAt).toMatch(/\+09:00$/);
+    expect(report.events).toEqual({
+      total: 2,
+      byKind: [
+        { kind: 'SALON', label: 'サロン', count: 1 },
+        { kind: 'MINI_SALON', label: 'ミニサロン', count: 0 },
+        { kind: 'TRADE_FAIR', label: '展示会', count: 0 },
+        { kind: 'BUSINESS_MATCHING', label: '商談会', count: 1 },
+        { kind: 'SEMINAR', label: 'セミナー', count: 0 },
+      ],
+    });
+    // Salon: 髙橋×2 (one attended); fair: 髙橋×2, 山﨑 (attended), 佐藤 — 鈴木 cancelled.
+    expect(report.participation).toEqual({ registrations: 6, attended: 2, participants: 4, companies: 2 });
+    expect(report.meetings).toEqual({ held: 1, noShow: 1 });
+    const zero = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
+    expect(report.deals).toEqual({
+      recorded: 6,
+      won: 4,
+      lost: 1,
+      wonAmountYen: 2_502_000_000,
+      wonWithoutAmount: 1,
+      byType: [
+        {
+          type: 'ORDER',
+          label: '受発注',
+          recorded: 2,
+          won: 2,
+          lost: 0,
+          wonAmountYen: 2_000_000,
+          wonWithoutAmount: 0,
+        },
+        { type: 'JOINT_DEVELOPMENT', label: '共同開発', ...zero, recorded: 1 },
+        {
+          type: 'SUCCESSION',
+          label: '事業承継',
+          recorded: 2,
+          won: 2,
+          lost: 0,
+          wonAmountYen: 2_500_000_000,
+          wonWithoutAmount: 1,
+        },
+        { type: 'HIRING', label: '採用', ...zero },
+        { type: 'FINANCING', label: '融資', ...zero, recorded: 1, lost: 1 },
+        { type: 'PARTNERSHIP', label: '業務提携', ...zero },
+        { type: 'OTHER', label: 'その他', ...zero },
+      ],
+    });
+    const overdue = ['2026-05-15', '2027-03-31'].filter((due) => due < todayInTokyo()).length;
+    expect(report.followUps).toEqual({ due: 4, done: 2, open: 2, overdue });
+  });
+
+  it('adds up: every breakdown sums to its total', async () => {
+    const report = ok(await fiscalYearReport(orgA, 2026, organizerA)).fiscalYearReport;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect(sum(report.events.byKind.map((kind) => kind.count))).toBe(report.events.total);
+    for (const figure of ['recorded', 'won', 'lost', 'wonAmountYen', 'wonWithoutAmount'] as const) {
+      expect(sum(report.deals.byType.map((type) => type[figure]))).toBe(report.deals[figure]);
+    }
+    expect(report.followUps.open).toBeLessThanOrEqual(report.followUps.due);
+  });
+
+  it('puts each row in the year on its own side of the boundaries', async () => {
+    const before = ok(await fiscalYearReport(orgA, 2025, organizerA)).fiscalYearReport;
+    expect(before.label).toBe('令和7年度');
+    expect(before.events.total).toBe(1);
+    expect(before.participation).toEqual({ registrations: 1, attended: 0, participants: 1, companies: 0 });
+    expect(before.deals).toMatchObject({ recorded: 2, won: 0, lost: 1, wonAmountYen: 0 });
+    expect(before.followUps).toEqual({ due: 2, done: 1, open: 0, overdue: 0 });
+
+    const after = ok(await fiscalYearReport(orgA, 2027, organizerA)).fiscalYearReport;
+    expect(after.events).toMatchObject({ total: 1 });
+    expect(after.deals).toMatchObject({ recorded: 1, won: 1, lost: 0, wonAmountYen: 5_000_000 });
+    expect(after.followUps).toMatchObject({ due: 1, done: 1, open: 1 });
+
+    // The co-hosted fair counts for its organiser too; A's deals and follow-ups do not.
+    const ofB = ok(await fiscalYearReport(orgB, 2026, organizerB)).fiscalYearReport;
+    expect(ofB.events.total).toBe(2);
+    expect(ofB.deals).toMatchObject({ recorded: 1, won: 1, wonAmountYen: 9_999_999 });
+    expect(ofB.followUps).toMatchObject({ due: 1, open: 1 });
+  });
+
+  it("refuses another organisation's staff, participants and anonymous callers; an admin reads any", async () => {
+    expect(failure(await fiscalYearReport(orgA, 2026, organizerB)).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'REPORT_NOT_YOUR_ORGANIZATION',
+    });
+    expect(failure(await fiscalYearReport(orgA, 2026, participantToken)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await fiscalYearReport(orgA, 2026, '')).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(ok(await fiscalYearReport(orgA, 2026, admin)).fiscalYearReport.events.total).toBe(2);
+    expect(
+      failure(await fiscalYearReport('00000000-0000-4000-8000-000000000000', 2026, admin)).extensions?.code,
+    ).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['a year before 2000', { fy: 1999 }, 'fiscalYear'],
+    ['a year after 2100', { fy: 2101 }, 'fiscalYear'],
+    ['a malformed organisation id', { org: 'kanto-finance' }, 'organizationId'],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_, change, field) => {
+    const error = failure(await t.gql(FISCAL_YEAR_REPORT, { org: orgA, fy: 2026, ...change }, organizerA));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('reports one event to the staff who run or co-host it', async () => {
+    const report = ok(
+      await t.gql<{ eventReport: Record<string, unknown> }>(EVENT_REPORT, { eventId: fairId }, staffA),
+    ).eventReport;
+    expect(report.event).toEqual({ id: fairId, title: 'かつしかビジネスマッチング商談会', fiscalYear: 2026 });
+    expect(report.registrations).toEqual({
+      total: 5,
+      byStatus: [
+        { status: 'INVITED', label: '招待中', count: 0 },
+        { status: 'REGISTERED', label: '参加登録済', count: 3 },
+        { status: 'WAITLISTED', label: 'キャンセル待ち', count: 0 },
+        { status: 'DECLINED', label: '辞退', count: 0 },
+        { status: 'CANCELLED', label: 'キャンセル', count: 1 },
+        { status: 'ATTENDED', label: '出席', count: 1 },
+        { status: 'NO_SHOW', label: '欠席', count: 0 },
+      ],
+    });
+    expect(report.meetings).toEqual({
+      total: 3,
+      byStatus: [
+        { status: 'SCHEDULED', label: '予定', count: 1 },
+        { status: 'HELD', label: '実施', count: 1 },
+        { status: 'NO_SHOW', label: '不参加あり', count: 1 },
+        { status: 'CANCELLED', label: '中止', count: 0 },
+      ],
+    });
+    expect(report.deals).toEqual({
+      total: 3,
+      amountYen: 4_200_000,
+      withoutAmount: 1,
+      byStage: [
+        { stage: 'NEGOTIATING', label: '商談中', count: 1, amountYen: 0, withoutAmount: 1 },
+        { stage: 'WON', label: '成約', count: 1, amountYen: 1_200_000, withoutAmount: 0 },
+        { stage: 'LOST', label: '不成立', count: 1, amountYen: 3_000_000, withoutAmount: 0 },
+      ],
+    });
+
+    const eventReport = (eventId: string, token: string) => t.gql(EVENT_REPORT, { eventId }, token);
+    expect(failure(await eventReport(seminarOfB, staffA)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await eventReport(salonId, organizerB)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await eventReport('salon-1', staffA)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'eventId',
+    });
+  });
+
+  it('exports the year as CSV for Excel: BOM, Japanese headers, one row per figure', async () => {
+    const { status, bom, disposition, lines } = await csv(`organizationId=${orgA}&fiscalYear=2026`, staffA);
+    expect({ status, bom }).toEqual({ status: 200, bom: true });
+    expect(disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent('関東財務局東京財務事務所_令和8年度_実績報告.csv')}`,
+    );
+    expect(lines[0]).toBe('区分,項目,内訳,値,単位');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '対象,団体,,関東財務局東京財務事務所,',
+        '対象,年度,,令和8年度（2026年度）,',
+        '対象,期間,,2026-04-01〜2027-03-31,',
+        'イベント,開催イベント数,合計,2,件',
+        'イベント,開催イベント数,商談会,1,件',
+        'イベント,開催イベント数,ミニサロン,0,件',
+        '参加,参加登録数（延べ）,,6,件',
+        '参加,参加者数（実人数）,,4,人',
+        '参加,参加事業者数,,2,社',
+        '面談,実施,,1,件',
+        '面談,不参加あり,,1,件',
+        '商談,新規商談数,合計,6,件',
+        '商談,成約件数,受発注,2,件',
+        '商談,成約金額,合計,2502000000,円',
+        '商談,成約金額,事業承継,2500000000,円',
+        '商談,金額未入力の成約,合計,1,件',
+        'フォローアップ,期限が年度内,,4,件',
+        'フォローアップ,年度内に完了,,2,件',
+      ]),
+    );
+    // The rows under each 合計 add up to it, as in the GraphQL report.
+    const amounts = lines.filter((line) => line.startsWith('商談,成約金額,') && !line.includes(',合計,'));
+    expect(amounts).toHaveLength(7);
+    expect(amounts.reduce((total, line) => total + Number(line.split(',')[3]), 0)).toBe(2_502_000_000);
+  });
+
+  it('applies the same rules to the CSV: other organisations refused, bad input named', async () => {
+    expect((await csv(`organizationId=${orgA}&fiscalYear=2026`, organizerB)).status).toBe(403);
+    expect((await csv(`organizationId=${orgA}&fiscalYear=2026`)).status).toBe(401);
+    for (const [query, field] of [
+      [`organizationId=${orgA}&fiscalYear=R8`, 'fiscalYear'],
+      [`organizationId=${orgA}&fiscalYear=1999`, 'fiscalYear'],
+      [`organizationId=${orgA}`, 'fiscalYear'],
+      ['organizationId=kanto&fiscalYear=2026', 'organizationId'],
+    ]) {
+      const { status, text } = await csv(query, organizerA);
+      expect(status).toBe(400);
+      expect(JSON.parse(text)).toMatchObject({ error: 'BAD_USER_INPUT', field });
+    }
+  });
+});
