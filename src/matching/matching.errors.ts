@@ -1,5 +1,4 @@
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../common/errors/app-error';
-import { isUuid } from '../common/validation/uuid';
 
 export enum MatchingErrorCode {
   RUN_NOT_FOUND = 'MATCHING_RUN_NOT_FOUND',
@@ -32,11 +31,4 @@ export const MatchingErrors = {
     ).withEnglish('This event has ended or was cancelled, so no more meetings can be requested.'),
   invalidFirst: () =>
     new InputError('first', `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`),
-  invalidId: (field: string) => new InputError(field, `${field} の形式が正しくありません`),
 };
-
-/** An ID argument checked before it reaches SQL, so a typo is BAD_USER_INPUT naming the field. */
-export function uuidArg(field: string, value: string): string {
-  if (!isUuid(value)) throw MatchingErrors.invalidId(field);
-  return value;
-}

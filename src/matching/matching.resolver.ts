@@ -5,7 +5,7 @@ import { ParticipantModel } from '../participants/models/participant.model';
 import { canSeeContact } from '../participants/participant-access';
 import { MatchingSettingsInput } from './dto/matching-settings.input';
 import { InviteeRecommendationsService } from './invitee-recommendations.service';
-import { uuidArg } from './matching.errors';
+import { uuidArg } from '../common/validation/uuid';
 import { MatchingService } from './matching.service';
 import { InviteeRecommendationModel } from './models/invitee-recommendation.model';
 import { MatchingRunModel } from './models/matching-run.model';
