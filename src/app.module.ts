@@ -24,6 +24,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -51,6 +52,7 @@ import { UsersModule } from './users/users.module';
     SchedulingModule,
     DealsModule,
     ReportsModule,
+    SurveysModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -12,6 +12,7 @@ import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /**
  * What the worker process needs: the queues it consumes and the features whose mail composers
@@ -32,6 +33,7 @@ import { SignInModule } from './sign-in/sign-in.module';
     MatchingModule,
     MeetingsModule,
     SchedulingModule,
+    SurveysModule,
   ],
 })
 export class WorkerModule {}

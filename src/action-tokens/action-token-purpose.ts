@@ -6,5 +6,7 @@ export const TokenPurpose = {
   MEETING_RESPONSE: 'meeting-response',
   /** A suggestion digest's 「面談を申し込む」 link; the subject is the suggestion. */
   SUGGESTION_MEETING_REQUEST: 'suggestion-meeting-request',
+  /** The post-event survey link; the subject is the registration. */
+  SURVEY_ANSWER: 'survey-answer',
 } as const;
 export type TokenPurpose = (typeof TokenPurpose)[keyof typeof TokenPurpose];

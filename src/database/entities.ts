@@ -16,6 +16,7 @@ import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SchedulingRun } from '../scheduling/scheduling-run.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed once: the service and the migration CLI both read this. */
@@ -39,4 +40,5 @@ export const ENTITIES = [
   SchedulingRun,
   Deal,
   FollowUp,
+  SurveyResponse,
 ];

@@ -39,7 +39,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     value,
     unit,
   });
-  const { events, participation, meetings, deals, followUps } = report;
+  const { events, participation, meetings, deals, followUps, surveys } = report;
   return [
     row('対象', '団体', report.organization.name),
     row('対象', '年度', `${report.label}（${report.fiscalYear}年度）`),
@@ -61,5 +61,8 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
     row('フォローアップ', 'うち期限超過', followUps.overdue, '件'),
+    row('アンケート', '回答数', surveys.responses, '件'),
+    row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
+    row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
   ];
 }

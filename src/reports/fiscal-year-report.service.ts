@@ -17,6 +17,7 @@ import {
   FiscalYearMeetingFiguresModel,
   FiscalYearParticipationFiguresModel,
   FiscalYearReportModel,
+  FiscalYearSurveyFiguresModel,
 } from './models/fiscal-year-report.model';
 import { readsReportsOf } from './report-access';
 import { ReportErrors } from './reports.errors';
@@ -76,6 +77,7 @@ export class FiscalYearReportService {
       meetings: await this.meetings(manager, organizationId, fiscalYear),
       deals: await this.deals(manager, organizationId, year),
       followUps: await this.followUps(manager, organizationId, year, today),
+      surveys: await this.surveys(manager, organizationId, fiscalYear),
     }));
   }
 
@@ -187,6 +189,23 @@ export class FiscalYearReportService {
               count(*) FILTER (WHERE due AND done_at IS NULL AND due_on < $6)::int AS overdue
          FROM year_follow_ups`,
       [organizationId, year.firstDay, year.nextFirstDay, year.start, year.end, today],
+    );
+    return figures;
+  }
+  /** アンケート of the year's events: the programme's 受注機会の拡大 and 満足度. */
+  private async surveys(
+    manager: EntityManager,
+    organizationId: string,
+    fiscalYear: number,
+  ): Promise<FiscalYearSurveyFiguresModel> {
+    const [figures]: FiscalYearSurveyFiguresModel[] = await manager.query(
+      `WITH ${YEAR_EVENTS}
+       SELECT count(*)::int AS responses,
+              count(*) FILTER (WHERE s.gained_opportunities)::int AS "gainedOpportunities",
+              round(avg(s.satisfaction), 2)::float8 AS "satisfactionAverage"
+         FROM survey_responses s
+        WHERE s.event_id IN (SELECT id FROM year_events)`,
+      [organizationId, fiscalYear],
     );
     return figures;
   }

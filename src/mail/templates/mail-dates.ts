@@ -25,3 +25,9 @@ function formatEnglish(instant: Date): string {
   ];
   return `${weekday} ${tokyo.getUTCDate()} ${month} ${tokyo.getUTCFullYear()}, ${tokyo.toISOString().slice(11, 16)}`;
 }
+
+/** 2026年12月31日(木) / Thu 31 Dec 2026: a deadline, in Tokyo. */
+export function formatDay(locale: MailLocale, instant: Date): string {
+  if (locale === 'ja') return formatTokyoJapanese(instant).replace(/ \d{2}:\d{2}$/, '');
+  return formatEnglish(instant).replace(/, \d{2}:\d{2}$/, '');
+}

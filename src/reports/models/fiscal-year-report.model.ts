@@ -111,6 +111,18 @@ export class FiscalYearFollowUpFiguresModel {
   overdue: number;
 }
 
+@ObjectType('FiscalYearSurveyFigures', { description: '年度内に開催したイベントのアンケート回答' })
+export class FiscalYearSurveyFiguresModel {
+  @Field(() => Int, { description: '回答数' })
+  responses: number;
+
+  @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
+  gainedOpportunities: number;
+
+  @Field(() => Float, { nullable: true, description: '満足度の平均（1〜5。回答がなければ null）' })
+  satisfactionAverage: number | null;
+}
+
 @ObjectType('FiscalYearReport', { description: '年度実績報告（4月1日〜翌年3月31日）' })
 export class FiscalYearReportModel {
   @Field(() => OrganizationModel)
@@ -145,4 +157,7 @@ export class FiscalYearReportModel {
 
   @Field(() => FiscalYearFollowUpFiguresModel)
   followUps: FiscalYearFollowUpFiguresModel;
+
+  @Field(() => FiscalYearSurveyFiguresModel)
+  surveys: FiscalYearSurveyFiguresModel;
 }

@@ -1,0 +1,21 @@
+import { ConflictError } from '../common/errors/app-error';
+
+export enum SurveyErrorCode {
+  EVENT_NOT_OVER = 'SURVEY_EVENT_NOT_OVER',
+  NOT_A_PARTICIPANT = 'SURVEY_NOT_A_PARTICIPANT',
+}
+
+export const SurveyErrors = {
+  eventNotOver: () =>
+    new ConflictError(
+      SurveyErrorCode.EVENT_NOT_OVER,
+      'アンケートはイベントの終了後に送ってください（中止・下書きのイベントには送れません）',
+      'eventId',
+    ),
+  notAParticipant: () =>
+    new ConflictError(
+      SurveyErrorCode.NOT_A_PARTICIPANT,
+      'このイベントに参加した方だけがアンケートに回答できます',
+      'token',
+    ).withEnglish('Only those who took part in this event can answer its survey.'),
+};

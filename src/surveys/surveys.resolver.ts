@@ -1,0 +1,47 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor, Public } from '../auth/access.decorators';
+import { Actor, Role, StaffActor } from '../auth/actor';
+import { uuidArg } from '../common/validation/uuid';
+import { SurveyAnswerInput } from './dto/survey-answer.input';
+import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
+import { SurveyResultsModel } from './models/survey-results.model';
+import { SurveySendResultModel } from './models/survey-send-result.model';
+import { SurveysService } from './surveys.service';
+
+const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
+@Resolver()
+export class SurveysResolver {
+  constructor(private readonly surveys: SurveysService) {}
+
+  @Mutation(() => SurveySendResultModel, {
+    description: '終了したイベントの参加者にアンケートを送る（二度目は未送信の人にだけ）',
+  })
+  @Allow(...STAFF)
+  sendSurvey(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<SurveySendResultModel> {
+    return this.surveys.send(actor, uuidArg('eventId', eventId));
+  }
+
+  @Mutation(() => SurveyAnswerResultModel, {
+    description: 'メールのリンクからアンケートに回答する（修正も可）',
+  })
+  @Public()
+  submitSurvey(
+    @Args('token') token: string,
+    @Args('input') input: SurveyAnswerInput,
+  ): Promise<SurveyAnswerResultModel> {
+    return this.surveys.submit(token, input);
+  }
+
+  @Query(() => SurveyResultsModel, { description: 'アンケートの集計と回答（主催・共催のスタッフ）' })
+  @Allow(...STAFF)
+  surveyResults(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<SurveyResultsModel> {
+    return this.surveys.results(actor, uuidArg('eventId', eventId));
+  }
+}

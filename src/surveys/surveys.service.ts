@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { Actor, StaffActor } from '../auth/actor';
+import { EventStatus } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../mail/outbox.service';
+import { MailLocale } from '../mail/templates/email-layout';
+import { Registration } from '../registrations/registration.entity';
+import { SurveyAnswerInput } from './dto/survey-answer.input';
+import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
+import { SurveyAnswerModel, SurveyResultsModel } from './models/survey-results.model';
+import { SurveySendResultModel } from './models/survey-send-result.model';
+import { SURVEY_TEMPLATE } from './survey.composer';
+import { SurveyResponse } from './survey-response.entity';
+import { ANSWERING_STATUSES, surveyedStatuses } from './survey-rules';
+import { SurveyErrors } from './surveys.errors';
+
+export interface SurveyPreview {
+  locale: MailLocale;
+  participantName: string;
+  eventTitle: string;
+  /** The answer given before, to fill the form with. */
+  previous: Pick<SurveyResponse, 'gainedOpportunities' | 'satisfaction' | 'comment'> | null;
+}
+
+/**
+ * アンケート after an event: staff send it once the event is over, each participant answers from
+ * the link in their email (and may change the answer while the link lives), staff read the
+ * figures. The outbox key per registration makes a second `send` add nothing.
+ */
+@Injectable()
+export class SurveysService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxService,
+    private readonly tokens: ActionTokensService,
+  ) {}
+
+  async send(actor: StaffActor, eventId: string): Promise<SurveySendResultModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.events.lockManaged(manager, actor, eventId);
+      const over =
+        event.status === EventStatus.CLOSED ||
+        (event.status === EventStatus.PUBLISHED && event.endsAt.getTime() <= Date.now());
+      if (!over) throw SurveyErrors.eventNotOver();
+      const [{ checked_in: checkedIn }]: { checked_in: number }[] = await manager.query(
+        `SELECT count(*)::int AS checked_in FROM registrations WHERE event_id = $1 AND status = 'ATTENDED'`,
+        [eventId],
+      );
+      const registrations: { id: string; participant_id: string }[] = await manager.query(
+        `SELECT id, participant_id FROM registrations WHERE event_id = $1 AND status = ANY($2) ORDER BY id`,
+        [eventId, surveyedStatuses(checkedIn)],
+      );
+      const result = await this.outbox.enqueue(
+        manager,
+        registrations.map((registration) => ({
+          key: `survey-${registration.id}`,
+          template: SURVEY_TEMPLATE,
+          participantId: registration.participant_id,
+          eventId,
+          params: { registrationId: registration.id },
+        })),
+      );
+      return Object.assign(new SurveySendResultModel(), {
+        participants: registrations.length,
+        queued: result.written.length,
+        alreadyQueued: result.existing.length,
+        notEmailable: result.notEmailable.length,
+      });
+    });
+  }
+
+  /** For the page behind the link: reads, changes nothing. */
+  async preview(rawToken: string): Promise<SurveyPreview> {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.resolve(manager, TokenPurpose.SURVEY_ANSWER, rawToken, { lock: false });
+    const registration = await manager.findOne(Registration, {
+      where: { id: token.subjectId },
+      relations: { event: true, participant: true },
+    });
+    if (!registration) throw ActionTokenErrors.invalid();
+    const previous = await manager.findOneBy(SurveyResponse, { registrationId: registration.id });
+    return {
+      locale: registration.participant.locale === 'en' ? 'en' : 'ja',
+      participantName: registration.participant.name,
+      eventTitle: registration.event.title,
+      previous,
+    };
+  }
+
+  /** Records the answer, or replaces the one given before; the same answer twice changes nothing. */
+  async submit(rawToken: string, input: SurveyAnswerInput): Promise<SurveyAnswerResultModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const token = await this.tokens.resolve(manager, TokenPurpose.SURVEY_ANSWER, rawToken);
+      const registration = await manager.findOne(Registration, {
+        where: { id: token.subjectId },
+        relations: { event: true },
+      });
+      if (!registration) throw ActionTokenErrors.invalid();
+      if (!ANSWERING_STATUSES.includes(registration.status)) throw SurveyErrors.notAParticipant();
+      const rows: { updated: boolean }[] = await manager.query(
+        `INSERT INTO survey_responses (registration_id, event_id, participant_id, gained_opportunities, satisfaction, comment)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (registration_id) DO UPDATE
+            SET gained_opportunities = EXCLUDED.gained_opportunities,
+                satisfaction = EXCLUDED.satisfaction,
+                comment = EXCLUDED.comment,
+                updated_at = now()
+         RETURNING (xmax <> 0) AS updated`,
+        [
+          registration.id,
+          registration.eventId,
+          registration.participantId,
+          input.gainedOpportunities,
+          input.satisfaction,
+          (input.comment ?? '').trim(),
+        ],
+      );
+      await this.tokens.markUsed(manager, token);
+      return Object.assign(new SurveyAnswerResultModel(), {
+        eventTitle: registration.event.title,
+        updated: rows[0].updated,
+      });
+    });
+  }
+
+  async results(actor: Actor, eventId: string): Promise<SurveyResultsModel> {
+    await this.events.getManaged(actor, eventId);
+    const [[{ sent }], responses] = await Promise.all([
+      this.dataSource.query(
+        `SELECT count(*)::int AS sent FROM outbox_messages WHERE event_id = $1 AND template = $2 AND status = 'SENT'`,
+        [eventId, SURVEY_TEMPLATE],
+      ) as Promise<{ sent: number }[]>,
+      this.dataSource.getRepository(SurveyResponse).find({
+        where: { eventId },
+        relations: { participant: { company: true } },
+        order: { updatedAt: 'DESC' },
+      }),
+    ]);
+    const total = responses.reduce((sum, response) => sum + response.satisfaction, 0);
+    return Object.assign(new SurveyResultsModel(), {
+      eventId,
+      sent,
+      responses: responses.length,
+      responseRate: sent > 0 ? responses.length / sent : null,
+      gainedOpportunities: responses.filter((response) => response.gainedOpportunities).length,
+      satisfactionAverage: responses.length > 0 ? Math.round((total / responses.length) * 100) / 100 : null,
+      satisfaction: [1, 2, 3, 4, 5].map((score) => ({
+        score,
+        count: responses.filter((response) => response.satisfaction === score).length,
+      })),
+      answers: responses.map(SurveyAnswerModel.from),
+    });
+  }
+}

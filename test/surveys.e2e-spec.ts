@@ -1,0 +1,262 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+} from './support/fixtures';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const RESULT_FIELDS = `sent responses responseRate gainedOpportunities satisfactionAverage satisfaction { score count }
+  answers { participantName companyName gainedOpportunities satisfaction comment }`;
+
+/**
+ * アンケート after an event: sent to those who were there, answered from the email on a phone (GET
+ * shows the form, POST records), changed while the link lives, and summed up for the staff.
+ */
+describe('post-event surveys', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let otherOrganizer: string;
+  let eventId: string;
+  let orgId: string;
+  const people: Record<'ja' | 'en' | 'absent' | 'noConsent', { id: string; email: string }> = {} as never;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, {
+      name: '大田区産業振興協会',
+      municipality: '東京都大田区',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    otherOrganizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '墨田区' }),
+    );
+    eventId = await createPublishedEvent(t, organizer, { title: 'おおた研究・開発フェア 交流会' });
+    people.ja = await createParticipant(t, organizer, { name: '髙橋 美﨑', company: { name: '髙橋精機' } });
+    people.en = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+    people.absent = await createParticipant(t, organizer, { name: '欠席 太郎' });
+    people.noConsent = await createParticipant(t, organizer, { name: '同意 なし', consentEmail: false });
+    for (const [key, person] of Object.entries(people)) {
+      const registration = ok(
+        await t.gql<{ register: { id: string } }>(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: person.id } },
+          organizer,
+        ),
+      ).register;
+      if (key !== 'absent') {
+        ok(
+          await t.gql(
+            'mutation($id: ID!) { checkIn(registrationId: $id) { status } }',
+            { id: registration.id },
+            organizer,
+          ),
+        );
+      }
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const sendSurvey = () =>
+    t.gql<{
+      sendSurvey: { participants: number; queued: number; alreadyQueued: number; notEmailable: number };
+    }>(
+      'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { participants queued alreadyQueued notEmailable } }',
+      { eventId },
+      organizer,
+    );
+  const linkIn = (mail: ReceivedMail) => {
+    const match = new RegExp(`${t.url}/surveys/answer\\?token=([\\w-]+)`).exec(mail.text);
+    if (!match) throw new Error(`no survey link in:\n${mail.text}`);
+    return { url: match[0], token: match[1] };
+  };
+  const post = (fields: Record<string, string>) =>
+    fetch(`${t.url}/surveys/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it('waits for the event to end, then emails those who were checked in, once', async () => {
+    expect(failure(await sendSurvey()).extensions).toMatchObject({ code: 'CONFLICT', field: 'eventId' });
+    ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
+
+    expect(ok(await sendSurvey()).sendSurvey).toEqual({
+      participants: 3,
+      queued: 2,
+      alreadyQueued: 0,
+      notEmailable: 1,
+    });
+    expect(ok(await sendSurvey()).sendSurvey).toEqual({
+      participants: 3,
+      queued: 0,
+      alreadyQueued: 2,
+      notEmailable: 1,
+    });
+    await sink.waitUntil(
+      () => sink.to(people.ja.email).length === 1 && sink.to(people.en.email).length === 1,
+    );
+
+    const [ja] = sink.to(people.ja.email);
+    expect(ja.subject).toBe('【アンケートのお願い】おおた研究・開発フェア 交流会');
+    expect(ja.text).toContain('髙橋 美﨑 様');
+    expect(ja.text).toContain('受注機会の拡大につながったか、満足度、ご意見の3問');
+    expect(ja.text).toContain('主催: 大田区産業振興協会');
+    expect(ja.html).toContain('>アンケートに回答する</a>');
+    expect(ja.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const [en] = sink.to(people.en.email);
+    expect(en.subject).toBe('Survey: おおた研究・開発フェア 交流会');
+    expect(en.text).toContain('Dear Emma Clarke,');
+    // Not checked in: not asked.
+    expect(sink.to(people.absent.email)).toHaveLength(0);
+  });
+
+  it('shows the form on GET, records on POST, and lets the participant change the answer', async () => {
+    const { url, token } = linkIn(sink.to(people.ja.email)[0]);
+    const form = await (await fetch(url)).text();
+    expect(form).toContain('このイベントは、受注機会の拡大につながりましたか？');
+    expect(form).toContain('<input type="radio" name="satisfaction" value="5" required>');
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM survey_responses`);
+    expect(count).toBe(0); // the GET changed nothing
+
+    const first = await post({
+      token,
+      gainedOpportunities: 'yes',
+      satisfaction: '4',
+      comment: '試作の相談先が見つかりました',
+    });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('ご回答ありがとうございました');
+    const refilled = await (await fetch(url)).text();
+    expect(refilled).toContain('以前の回答が入っています');
+    expect(refilled).toContain('value="4" required checked');
+    expect(refilled).toContain('試作の相談先が見つかりました</textarea>');
+
+    const changed = await post({
+      token,
+      gainedOpportunities: 'yes',
+      satisfaction: '5',
+      comment: '試作の相談先が見つかりました',
+    });
+    expect(await changed.text()).toContain('回答を修正しました');
+    const incomplete = await post({ token, satisfaction: '5' });
+    expect(incomplete.status).toBe(400);
+    expect(await incomplete.text()).toContain(
+      '受注機会の拡大につながったかを「はい」か「いいえ」で選んでください',
+    );
+    const rows = await t.dataSource.query(`SELECT satisfaction, gained_opportunities FROM survey_responses`);
+    expect(rows).toEqual([{ satisfaction: 5, gained_opportunities: true }]);
+  });
+
+  it('takes answers over GraphQL too, naming a bad field', async () => {
+    const { url, token } = linkIn(sink.to(people.en.email)[0]);
+    expect(await (await fetch(url)).text()).toContain(
+      'Did this event open up new business opportunities for you?',
+    );
+    const submit = (input: Record<string, unknown>) =>
+      t.gql<{ submitSurvey: { eventTitle: string; updated: boolean } }>(
+        'mutation($token: String!, $input: SurveyAnswerInput!) { submitSurvey(token: $token, input: $input) { eventTitle updated } }',
+        { token, input },
+      );
+    expect(failure(await submit({ gainedOpportunities: false, satisfaction: 6 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'satisfaction',
+    });
+    expect(ok(await submit({ gainedOpportunities: false, satisfaction: 3 })).submitSurvey).toEqual({
+      eventTitle: 'おおた研究・開発フェア 交流会',
+      updated: false,
+    });
+    expect(
+      failure(
+        await t.gql(
+          'mutation($input: SurveyAnswerInput!) { submitSurvey(token: "x", input: $input) { updated } }',
+          { input: { gainedOpportunities: true, satisfaction: 3 } },
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
+  });
+
+  it('sums the answers up for the staff who run the event, and exports them as CSV', async () => {
+    const results = ok(
+      await t.gql<{ surveyResults: Record<string, unknown> }>(
+        `query($eventId: ID!) { surveyResults(eventId: $eventId) { ${RESULT_FIELDS} } }`,
+        { eventId },
+        organizer,
+      ),
+    ).surveyResults;
+    expect(results).toEqual({
+      sent: 2,
+      responses: 2,
+      responseRate: 1,
+      gainedOpportunities: 1,
+      satisfactionAverage: 4,
+      satisfaction: [
+        { score: 1, count: 0 },
+        { score: 2, count: 0 },
+        { score: 3, count: 1 },
+        { score: 4, count: 0 },
+        { score: 5, count: 1 },
+      ],
+      answers: [
+        {
+          participantName: 'Emma Clarke',
+          companyName: null,
+          gainedOpportunities: false,
+          satisfaction: 3,
+          comment: '',
+        },
+        {
+          participantName: '髙橋 美﨑',
+          companyName: '髙橋精機',
+          gainedOpportunities: true,
+          satisfaction: 5,
+          comment: '試作の相談先が見つかりました',
+        },
+      ],
+    });
+    expect(
+      failure(
+        await t.gql(
+          'query($eventId: ID!) { surveyResults(eventId: $eventId) { responses } }',
+          { eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    // The organisation's year counts them among its programme's figures.
+    const year = ok(
+      await t.gql<{ events: { edges: { node: { fiscalYear: number } }[] } }>(
+        '{ events(first: 1) { edges { node { fiscalYear } } } }',
+        {},
+        organizer,
+      ),
+    ).events.edges[0].node.fiscalYear;
+    const report = ok(
+      await t.gql<{ fiscalYearReport: { surveys: Record<string, unknown> } }>(
+        'query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { surveys { responses gainedOpportunities satisfactionAverage } } }',
+        { org: orgId, fy: year },
+        organizer,
+      ),
+    ).fiscalYearReport;
+    expect(report.surveys).toEqual({ responses: 2, gainedOpportunities: 1, satisfactionAverage: 4 });
+
+    const csv = await fetch(`${t.url}/exports/events/${eventId}/survey.csv`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(text.startsWith('\uFEFF回答日時,参加者,事業者,受注機会の拡大,満足度,ご意見')).toBe(true);
+    expect(text).toContain(',髙橋 美﨑,髙橋精機,はい,5,試作の相談先が見つかりました,');
+    expect(text).toContain(',Emma Clarke,,いいえ,3,,');
+  });
+});
