@@ -24,7 +24,8 @@ import {
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
-import { isUniqueViolation, MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
 
 /** What the page behind an email link shows before the recipient presses a button. */

@@ -22,7 +22,8 @@ import {
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
-import { isUniqueViolation, MeetingErrorCode, MeetingErrors } from './meetings.errors';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { MeetingErrorCode, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
 
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
