@@ -25,6 +25,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { MiniSalonsModule } from './mini-salons/mini-salons.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -53,6 +54,7 @@ import { UsersModule } from './users/users.module';
     DealsModule,
     ReportsModule,
     SurveysModule,
+    MiniSalonsModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

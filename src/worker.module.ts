@@ -13,6 +13,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { MiniSalonsModule } from './mini-salons/mini-salons.module';
 
 /**
  * What the worker process needs: the queues it consumes and the features whose mail composers
@@ -34,6 +35,7 @@ import { SurveysModule } from './surveys/surveys.module';
     MeetingsModule,
     SchedulingModule,
     SurveysModule,
+    MiniSalonsModule,
   ],
 })
 export class WorkerModule {}

@@ -7,6 +7,7 @@ import { OutboxMessage } from '../mail/outbox-message.entity';
 import { MatchingRun } from '../matching/matching-run.entity';
 import { Suggestion } from '../matching/suggestion.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { MeetingParticipant } from '../meetings/meeting-participant.entity';
 import { MeetingRequest } from '../meetings/meeting-request.entity';
 import { MeetingSettings } from '../meetings/meeting-settings.entity';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   Deal,
   FollowUp,
   SurveyResponse,
+  MiniSalonRequest,
 ];

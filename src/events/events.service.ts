@@ -31,7 +31,12 @@ export class EventsService {
     return this.dataSource.getRepository(Event);
   }
 
-  async create(actor: StaffActor, input: CreateEventInput): Promise<Event> {
+  /** A new draft; pass `manager` to create it inside the caller's transaction (a mini-salon accepted). */
+  async create(
+    actor: StaffActor,
+    input: CreateEventInput,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Event> {
     const organizationId = actor.role === Role.ADMIN ? input.organizationId : actor.organizationId;
     if (!organizationId) throw EventErrors.notManaged();
     await this.organizations.get(organizationId);
@@ -55,8 +60,8 @@ export class EventsService {
       fiscalYear: fiscalYearOf(input.startsAt),
     });
     assertEventRules(event);
-    const saved = await this.events.save(event);
-    return this.get(saved.id);
+    const saved = await manager.save(event);
+    return manager.findOneOrFail(Event, { where: { id: saved.id }, relations: RELATIONS });
   }
 
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {

@@ -1,0 +1,37 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MINI_SALON_MAX_CAPACITY } from '../../events/event-enums';
+
+@InputType({ description: '開催決定: イベント（ミニサロン・下書き）の日時と会場' })
+export class AcceptMiniSalonRequestInput {
+  @Field({ description: '開始日時（タイムゾーンなしは日本時間）' })
+  @IsDate({ message: '開始日時の形式が正しくありません' })
+  startsAt: Date;
+
+  @Field({ description: '終了日時' })
+  @IsDate({ message: '終了日時の形式が正しくありません' })
+  endsAt: Date;
+
+  @Field({ nullable: true, description: 'イベント名（既定: ミニサロン「テーマ」（地域））' })
+  @IsOptional()
+  @MaxLength(200)
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: '会場' })
+  @IsOptional()
+  @MaxLength(300)
+  venue?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '定員（既定: 参加見込み人数）' })
+  @IsOptional()
+  @IsInt()
+  @Min(2, { message: `定員は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください` })
+  @Max(MINI_SALON_MAX_CAPACITY, { message: `定員は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください` })
+  capacity?: number;
+
+  @Field(() => [ID], { nullable: true, description: '共催団体' })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: '共催団体IDの形式が正しくありません' })
+  @ArrayMaxSize(10)
+  coHostIds?: string[];
+}

@@ -1,0 +1,32 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { TransitionTable } from '../common/state/transition-table';
+
+export enum MiniSalonRequestStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(MiniSalonRequestStatus, {
+  name: 'MiniSalonRequestStatus',
+  description: '検討中・開催決定・見送り・取り下げ',
+});
+
+export const MINI_SALON_REQUEST_STATUS_LABEL: Record<MiniSalonRequestStatus, string> = {
+  PENDING: '検討中',
+  ACCEPTED: '開催決定',
+  DECLINED: '見送り',
+  WITHDRAWN: '取り下げ',
+};
+
+/** A request is decided once: the organiser accepts or declines it, or the requester withdraws it. */
+export const MINI_SALON_REQUEST_TRANSITIONS = new TransitionTable<MiniSalonRequestStatus>({
+  PENDING: [
+    MiniSalonRequestStatus.ACCEPTED,
+    MiniSalonRequestStatus.DECLINED,
+    MiniSalonRequestStatus.WITHDRAWN,
+  ],
+  ACCEPTED: [],
+  DECLINED: [],
+  WITHDRAWN: [],
+});

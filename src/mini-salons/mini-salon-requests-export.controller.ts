@@ -1,0 +1,52 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Role, StaffActor } from '../auth/actor';
+import { InputError } from '../common/errors/app-error';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from './mini-salon-enums';
+import { MiniSalonRequest } from './mini-salon-request.entity';
+import { MiniSalonRequestsService } from './mini-salon-requests.service';
+
+@Controller('exports')
+export class MiniSalonRequestsExportController {
+  constructor(private readonly requests: MiniSalonRequestsService) {}
+
+  /** ミニサロン開催要望一覧 of the organisation, `?status=PENDING` as in `miniSalonRequests`. */
+  @Get('mini-salon-requests.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportRequests(
+    @CurrentActor() actor: StaffActor,
+    @Query('status') status: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (status !== undefined && !(status in MiniSalonRequestStatus)) {
+      throw new InputError(
+        'status',
+        `状態は ${Object.keys(MiniSalonRequestStatus).join('・')} のいずれかで指定してください`,
+      );
+    }
+    const requests = await this.requests.list(actor, (status as MiniSalonRequestStatus | undefined) ?? null);
+    const csv = toCsv<MiniSalonRequest>(
+      [
+        { header: '受付日時', value: (r) => r.createdAt },
+        { header: '状態', value: (r) => MINI_SALON_REQUEST_STATUS_LABEL[r.status] },
+        { header: 'テーマ', value: (r) => r.theme },
+        { header: '地域', value: (r) => r.area },
+        { header: '希望時期（から）', value: (r) => r.preferredFrom },
+        { header: '希望時期（まで）', value: (r) => r.preferredTo },
+        { header: '参加見込み', value: (r) => r.expectedParticipants },
+        { header: '要望者', value: (r) => r.requestedBy.name },
+        { header: '事業者', value: (r) => r.requestedBy.company?.name },
+        { header: 'グループ', value: (r) => r.groupName },
+        { header: 'メッセージ', value: (r) => r.message },
+        { header: '見送りの理由', value: (r) => r.declineReason },
+        { header: '決定日時', value: (r) => r.decidedAt },
+        { header: 'イベントID', value: (r) => r.eventId },
+        { header: '要望ID', value: (r) => r.id },
+      ],
+      requests,
+    );
+    sendCsv(response, 'ミニサロン開催要望一覧.csv', csv);
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { Actor, isStaff, ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { ForbiddenError, InputError } from '../common/errors/app-error';
+import { isUuid } from '../common/validation/uuid';
+import { tokyoDateOf } from '../common/time/calendar-date';
+import { EventKind, EventVisibility } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { OutboxService } from '../mail/outbox.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
+import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
+import { MINI_SALON_DECISION_TEMPLATE } from './mini-salon-decision.composer';
+import { MINI_SALON_REQUEST_TRANSITIONS, MiniSalonRequestStatus } from './mini-salon-enums';
+import { MiniSalonRequest } from './mini-salon-request.entity';
+import { MiniSalonErrors } from './mini-salons.errors';
+
+const RELATIONS = { organization: true, requestedBy: { company: true } } as const;
+
+/**
+ * ミニサロン開催要望: participants ask, the organisation's organisers accept (the event is created
+ * as a draft, in the same transaction) or decline with a reason, and the requester hears back by
+ * email either way. Staff see their organisation's requests; a participant sees their own.
+ */
+@Injectable()
+export class MiniSalonRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly events: EventsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async request(actor: ParticipantActor, input: RequestMiniSalonInput): Promise<MiniSalonRequest> {
+    if (input.preferredTo < input.preferredFrom) throw MiniSalonErrors.datesReversed();
+    if (input.preferredFrom < tokyoDateOf(new Date())) throw MiniSalonErrors.datesPast();
+    await this.organizations.get(input.organizationId);
+    // ON CONFLICT DO NOTHING: the partial unique index (one open request per person and
+    // organisation) decides, even for two requests sent at once.
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(MiniSalonRequest)
+      .values({
+        organizationId: input.organizationId,
+        requestedById: actor.participantId,
+        groupName: input.groupName?.trim() || null,
+        theme: input.theme.trim(),
+        area: input.area,
+        preferredFrom: input.preferredFrom,
+        preferredTo: input.preferredTo,
+        expectedParticipants: input.expectedParticipants,
+        message: input.message?.trim() ?? '',
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const [row] = inserted.raw as { id: string }[];
+    if (!row) throw MiniSalonErrors.alreadyOpen();
+    return this.get(this.dataSource.manager, row.id);
+  }
+
+  /** Newest first: the organisation's requests for staff (all for an admin), their own for a participant. */
+  async list(actor: Actor, status: MiniSalonRequestStatus | null): Promise<MiniSalonRequest[]> {
+    const where: FindOptionsWhere<MiniSalonRequest> = status ? { status } : {};
+    if (!isStaff(actor)) where.requestedById = actor.participantId;
+    else if (actor.role !== Role.ADMIN) where.organizationId = actor.organizationId ?? undefined;
+    return this.dataSource
+      .getRepository(MiniSalonRequest)
+      .find({ where, relations: RELATIONS, order: { createdAt: 'DESC' } });
+  }
+
+  /** 開催決定: the mini-salon is created as a draft event of the organisation, and the requester told. */
+  async accept(actor: StaffActor, id: string, input: AcceptMiniSalonRequestInput): Promise<MiniSalonRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.lockForDecision(manager, actor, id, MiniSalonRequestStatus.ACCEPTED);
+      const event = await this.events.create(
+        actor,
+        {
+          organizationId: request.organizationId,
+          kind: EventKind.MINI_SALON,
+          title: input.title?.trim() || `ミニサロン「${request.theme}」（${request.area}）`,
+          description: request.message,
+          themes: [request.theme],
+          venue: input.venue ?? null,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          capacity: input.capacity ?? request.expectedParticipants,
+          // Held on request for a small circle: the organiser invites, rather than announcing it to all.
+          visibility: EventVisibility.INVITE_ONLY,
+          coHostIds: input.coHostIds,
+        },
+        manager,
+      );
+      return this.decide(manager, actor, request, MiniSalonRequestStatus.ACCEPTED, { eventId: event.id });
+    });
+  }
+
+  /** 見送り, with the reason the requester will read. */
+  async decline(actor: StaffActor, id: string, reason: string): Promise<MiniSalonRequest> {
+    const declineReason = reason.trim();
+    if (!declineReason)
+      throw new InputError('reason', '見送りの理由を入力してください（要望者にお伝えします）');
+    if (declineReason.length > 2000) throw new InputError('reason', '理由は 2000 文字以内で入力してください');
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.lockForDecision(manager, actor, id, MiniSalonRequestStatus.DECLINED);
+      return this.decide(manager, actor, request, MiniSalonRequestStatus.DECLINED, { declineReason });
+    });
+  }
+
+  /** The requester takes their request back while it is still being considered. */
+  async withdraw(actor: ParticipantActor, id: string): Promise<MiniSalonRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.lock(manager, id);
+      if (request.requestedById !== actor.participantId) throw new ForbiddenError();
+      if (!MINI_SALON_REQUEST_TRANSITIONS.can(request.status, MiniSalonRequestStatus.WITHDRAWN)) {
+        throw MiniSalonErrors.alreadyDecided(request.status);
+      }
+      await manager.update(MiniSalonRequest, id, { status: MiniSalonRequestStatus.WITHDRAWN });
+      return this.get(manager, id);
+    });
+  }
+
+  private async decide(
+    manager: EntityManager,
+    actor: StaffActor,
+    request: MiniSalonRequest,
+    status: MiniSalonRequestStatus,
+    changes: Partial<Pick<MiniSalonRequest, 'eventId' | 'declineReason'>>,
+  ): Promise<MiniSalonRequest> {
+    await manager.update(MiniSalonRequest, request.id, {
+      ...changes,
+      status,
+      decidedById: actor.userId,
+      decidedAt: new Date(),
+    });
+    // Transactional: the answer to something the participant asked for.
+    await this.outbox.enqueue(manager, [
+      {
+        key: `mini-salon-decision-${request.id}`,
+        template: MINI_SALON_DECISION_TEMPLATE,
+        participantId: request.requestedById,
+        transactional: true,
+        eventId: changes.eventId ?? null,
+        params: { requestId: request.id },
+      },
+    ]);
+    return this.get(manager, request.id);
+  }
+
+  private async lockForDecision(
+    manager: EntityManager,
+    actor: StaffActor,
+    id: string,
+    to: MiniSalonRequestStatus,
+  ): Promise<MiniSalonRequest> {
+    const request = await this.lock(manager, id);
+    if (actor.role !== Role.ADMIN && actor.organizationId !== request.organizationId)
+      throw new ForbiddenError();
+    if (!MINI_SALON_REQUEST_TRANSITIONS.can(request.status, to))
+      throw MiniSalonErrors.alreadyDecided(request.status);
+    return request;
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<MiniSalonRequest> {
+    if (!isUuid(id)) throw MiniSalonErrors.notFound(id);
+    const request = await manager.findOne(MiniSalonRequest, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!request) throw MiniSalonErrors.notFound(id);
+    return request;
+  }
+
+  private async get(manager: EntityManager, id: string): Promise<MiniSalonRequest> {
+    return manager.findOneOrFail(MiniSalonRequest, { where: { id }, relations: RELATIONS });
+  }
+}

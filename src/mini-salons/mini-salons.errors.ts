@@ -1,0 +1,35 @@
+import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
+import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from './mini-salon-enums';
+
+export enum MiniSalonErrorCode {
+  NOT_FOUND = 'MINI_SALON_REQUEST_NOT_FOUND',
+  ALREADY_OPEN = 'MINI_SALON_REQUEST_ALREADY_OPEN',
+  DATES_REVERSED = 'MINI_SALON_REQUEST_DATES_REVERSED',
+  DATES_PAST = 'MINI_SALON_REQUEST_DATES_PAST',
+  ALREADY_DECIDED = 'MINI_SALON_REQUEST_ALREADY_DECIDED',
+}
+
+export const MiniSalonErrors = {
+  notFound: (id: string) =>
+    new NotFoundError(MiniSalonErrorCode.NOT_FOUND, `ミニサロンの開催要望が見つかりません: ${id}`),
+  alreadyOpen: () =>
+    new ConflictError(
+      MiniSalonErrorCode.ALREADY_OPEN,
+      'この団体への開催要望はすでに検討中です。回答をお待ちいただくか、取り下げてから出し直してください',
+      'organizationId',
+    ),
+  datesReversed: () =>
+    new InputError(
+      'preferredTo',
+      '希望時期の終わりは始め以降の日付にしてください',
+      MiniSalonErrorCode.DATES_REVERSED,
+    ),
+  datesPast: () =>
+    new InputError('preferredFrom', '希望時期は今日以降の日付にしてください', MiniSalonErrorCode.DATES_PAST),
+  alreadyDecided: (status: MiniSalonRequestStatus) =>
+    new ConflictError(
+      MiniSalonErrorCode.ALREADY_DECIDED,
+      `この開催要望はすでに「${MINI_SALON_REQUEST_STATUS_LABEL[status]}」です`,
+      'id',
+    ),
+};

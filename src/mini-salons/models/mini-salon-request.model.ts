@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from '../mini-salon-enums';
+import { MiniSalonRequest } from '../mini-salon-request.entity';
+
+@ObjectType('MiniSalonRequest', { description: 'ミニサロン開催要望' })
+export class MiniSalonRequestModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field({ description: '要望先の団体' })
+  organizationName: string;
+
+  @Field(() => ID)
+  requestedById: string;
+
+  @Field({ description: '要望した参加者' })
+  requestedByName: string;
+
+  @Field(() => String, { nullable: true, description: '要望した参加者の事業者' })
+  requestedByCompany: string | null;
+
+  @Field(() => String, { nullable: true })
+  groupName: string | null;
+
+  @Field()
+  theme: string;
+
+  @Field()
+  area: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  preferredFrom: string;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  preferredTo: string;
+
+  @Field(() => Int)
+  expectedParticipants: number;
+
+  @Field()
+  message: string;
+
+  @Field(() => MiniSalonRequestStatus)
+  status: MiniSalonRequestStatus;
+
+  @Field({ description: '検討中・開催決定・見送り・取り下げ' })
+  statusLabel: string;
+
+  @Field({ description: '見送りの理由（要望者に伝えたもの）' })
+  declineReason: string;
+
+  @Field(() => ID, { nullable: true, description: '開催決定で作られたイベント（下書き）' })
+  eventId: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** `request` with its organisation and requester (and company) loaded. */
+  static from(request: MiniSalonRequest): MiniSalonRequestModel {
+    return Object.assign(new MiniSalonRequestModel(), {
+      id: request.id,
+      organizationId: request.organizationId,
+      organizationName: request.organization.name,
+      requestedById: request.requestedById,
+      requestedByName: request.requestedBy.name,
+      requestedByCompany: request.requestedBy.company?.name ?? null,
+      groupName: request.groupName,
+      theme: request.theme,
+      area: request.area,
+      preferredFrom: request.preferredFrom,
+      preferredTo: request.preferredTo,
+      expectedParticipants: request.expectedParticipants,
+      message: request.message,
+      status: request.status,
+      statusLabel: MINI_SALON_REQUEST_STATUS_LABEL[request.status],
+      declineReason: request.declineReason,
+      eventId: request.eventId,
+      decidedAt: request.decidedAt,
+      createdAt: request.createdAt,
+    });
+  }
+}

@@ -1,0 +1,230 @@
+import { Role } from '../src/auth/actor';
+import { createOrganization, createParticipant, staffSession, tokyoInDays } from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const FIELDS = `id organizationName requestedByName requestedByCompany groupName theme area preferredFrom preferredTo
+  expectedParticipants message status statusLabel declineReason eventId`;
+
+interface RequestRow {
+  id: string;
+  status: string;
+  statusLabel: string;
+  eventId: string | null;
+  declineReason: string;
+  [field: string]: unknown;
+}
+
+/**
+ * ミニサロン開催要望: a participant asks, the organiser accepts (a draft mini-salon is created) or
+ * declines with a reason, and the participant reads the answer in their inbox.
+ */
+describe('mini-salon requests', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let orgId: string;
+  let organizer: string;
+  let staff: string;
+  let otherOrganizer: string;
+  let requester: { id: string; email: string; token: string };
+  let english: { id: string; email: string; token: string };
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    staff = await staffSession(t, Role.STAFF, orgId);
+    otherOrganizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '川口商工会議所' }),
+    );
+    const person = await createParticipant(t, organizer, {
+      name: '髙橋 﨑子',
+      consentEmail: false, // the answer is transactional: it arrives anyway
+      company: { name: '髙橋精機' },
+    });
+    requester = { ...person, token: await t.participantToken(person.id) };
+    const other = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+    english = { ...other, token: await t.participantToken(other.id) };
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const day = (days: number) => tokyoInDays(days, '00:00').slice(0, 10);
+  const ask = (token: string, input: Record<string, unknown>) =>
+    t.gql<{ requestMiniSalon: RequestRow }>(
+      `mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { ${FIELDS} } }`,
+      {
+        input: {
+          organizationId: orgId,
+          theme: '事業承継',
+          area: '東京都葛飾区',
+          preferredFrom: day(20),
+          preferredTo: day(50),
+          expectedParticipants: 12,
+          ...input,
+        },
+      },
+      token,
+    );
+  const list = async (token: string, status?: string) =>
+    ok(
+      await t.gql<{ miniSalonRequests: RequestRow[] }>(
+        `query($status: MiniSalonRequestStatus) { miniSalonRequests(status: $status) { ${FIELDS} } }`,
+        { status },
+        token,
+      ),
+    ).miniSalonRequests;
+
+  it('takes a request from a participant, one open request per organisation, naming bad fields', async () => {
+    const created = ok(
+      await ask(requester.token, {
+        groupName: '葛飾区若手経営者の会',
+        message: '後継者の育成について話し合いたいです',
+      }),
+    ).requestMiniSalon;
+    expect(created).toMatchObject({
+      organizationName: '東京財務事務所',
+      requestedByName: '髙橋 﨑子',
+      requestedByCompany: '髙橋精機',
+      groupName: '葛飾区若手経営者の会',
+      status: 'PENDING',
+      statusLabel: '検討中',
+      eventId: null,
+    });
+    expect(failure(await ask(requester.token, {})).extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'organizationId',
+    });
+
+    const field = async (input: Record<string, unknown>) =>
+      failure(await ask(english.token, input)).extensions?.field;
+    expect(await field({ area: '葛飾区' })).toBe('area');
+    expect(await field({ preferredFrom: day(30), preferredTo: day(10) })).toBe('preferredTo');
+    expect(await field({ preferredFrom: day(-3) })).toBe('preferredFrom');
+    expect(await field({ expectedParticipants: 31 })).toBe('expectedParticipants');
+    expect(await field({ theme: '' })).toBe('theme');
+    // Staff do not file requests; participants do.
+    expect(failure(await ask(organizer, {})).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets the organiser accept: a draft mini-salon is created and the requester told by email', async () => {
+    const [pending] = await list(organizer, 'PENDING');
+    expect(await list(otherOrganizer)).toEqual([]);
+    expect((await list(staff)).map((r) => r.id)).toEqual([pending.id]);
+    expect((await list(english.token)).map((r) => r.id)).toEqual([]);
+
+    const accepted = ok(
+      await t.gql<{ acceptMiniSalonRequest: RequestRow }>(
+        `mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { ${FIELDS} } }`,
+        {
+          id: pending.id,
+          input: {
+            startsAt: tokyoInDays(30, '15:00'),
+            endsAt: tokyoInDays(30, '17:00'),
+            venue: '葛飾区産業フェア会場 会議室',
+          },
+        },
+        organizer,
+      ),
+    ).acceptMiniSalonRequest;
+    expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: '開催決定' });
+    const event = ok(
+      await t.gql<{ event: Record<string, unknown> }>(
+        'query($id: ID!) { event(id: $id) { kind title status capacity visibility themes } }',
+        { id: accepted.eventId },
+        organizer,
+      ),
+    ).event;
+    expect(event).toEqual({
+      kind: 'MINI_SALON',
+      title: 'ミニサロン「事業承継」（東京都葛飾区）',
+      status: 'DRAFT',
+      capacity: 12,
+      visibility: 'INVITE_ONLY',
+      themes: ['事業承継'],
+    });
+
+    await sink.waitUntil(() => sink.to(requester.email).length === 1);
+    const [mail] = sink.to(requester.email);
+    expect(mail.subject).toBe('【開催決定】ミニサロン開催のご要望（事業承継）');
+    expect(mail.text).toContain('髙橋 﨑子 様');
+    expect(mail.text).toContain('東京財務事務所にて開催することといたしました');
+    expect(mail.text).toContain('葛飾区産業フェア会場 会議室');
+    expect(mail.header('List-Unsubscribe')).toBeUndefined();
+
+    // Decided once; the requester sees where it stands.
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!) { declineMiniSalonRequest(id: $id, reason: "重複") { id } }',
+          { id: pending.id },
+          organizer,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'CONFLICT', field: 'id' });
+    expect((await list(requester.token)).map((r) => [r.status, r.eventId])).toEqual([
+      ['ACCEPTED', accepted.eventId],
+    ]);
+  });
+
+  it('lets the organiser decline with a reason, in the requester’s language; others cannot decide', async () => {
+    const request = ok(await ask(english.token, { theme: 'DX', area: '東京都大田区' })).requestMiniSalon;
+    const decline = (token: string, reason: string) =>
+      t.gql<{ declineMiniSalonRequest: RequestRow }>(
+        `mutation($id: ID!, $reason: String!) { declineMiniSalonRequest(id: $id, reason: $reason) { ${FIELDS} } }`,
+        { id: request.id, reason },
+        token,
+      );
+    expect(failure(await decline(otherOrganizer, '対象外')).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await decline(staff, '対象外')).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await decline(organizer, '  ')).extensions).toMatchObject({ field: 'reason' });
+    const declined = ok(
+      await decline(organizer, '同じテーマのサロンを12月に大田区で開催予定です'),
+    ).declineMiniSalonRequest;
+    expect(declined).toMatchObject({
+      status: 'DECLINED',
+      declineReason: '同じテーマのサロンを12月に大田区で開催予定です',
+    });
+
+    await sink.waitUntil(() => sink.to(english.email).length === 1);
+    const [mail] = sink.to(english.email);
+    expect(mail.subject).toBe('Your mini-salon request (DX)');
+    expect(mail.text).toContain('cannot hold it this time');
+    expect(mail.text).toContain('同じテーマのサロンを12月に大田区で開催予定です');
+
+    // A new request can be filed once the last one is decided, and withdrawn while pending.
+    const again = ok(await ask(english.token, { theme: 'DX・IoT', area: '東京都大田区' })).requestMiniSalon;
+    const withdraw = (token: string) =>
+      t.gql<{ withdrawMiniSalonRequest: RequestRow }>(
+        'mutation($id: ID!) { withdrawMiniSalonRequest(id: $id) { id status } }',
+        { id: again.id },
+        token,
+      );
+    expect(failure(await withdraw(requester.token)).extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await withdraw(english.token)).withdrawMiniSalonRequest.status).toBe('WITHDRAWN');
+  });
+
+  it('exports the organisation’s requests as CSV for Excel', async () => {
+    const response = await fetch(`${t.url}/exports/mini-salon-requests.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    expect(
+      text.startsWith('\uFEFF受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者'),
+    ).toBe(true);
+    expect(text).toContain(',開催決定,事業承継,東京都葛飾区,');
+    expect(text).toContain(',髙橋 﨑子,髙橋精機,葛飾区若手経営者の会,後継者の育成について話し合いたいです,');
+    expect(text).toContain(',見送り,DX,東京都大田区,');
+    expect(text.trim().split('\r\n')).toHaveLength(4);
+    const bad = await fetch(`${t.url}/exports/mini-salon-requests.csv?status=OPEN`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
