@@ -13,6 +13,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { DealsModule } from './deals/deals.module';
 import { MiniSalonsModule } from './mini-salons/mini-salons.module';
 
 /**
@@ -36,6 +37,7 @@ import { MiniSalonsModule } from './mini-salons/mini-salons.module';
     SchedulingModule,
     SurveysModule,
     MiniSalonsModule,
+    DealsModule,
   ],
 })
 export class WorkerModule {}

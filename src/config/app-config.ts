@@ -164,6 +164,10 @@ export class AppConfig extends DatabaseConfig {
   @IsString()
   REMINDER_CRON = '0 10 * * *';
 
+  /** When staff are emailed the follow-ups due in the coming week (cron, Asia/Tokyo). */
+  @IsString()
+  FOLLOW_UP_DIGEST_CRON = '0 8 * * 1';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -7,7 +7,10 @@ import { ComposedEmail } from './templates/email-layout';
 
 export interface ComposeInput {
   message: OutboxMessage;
-  /** The recipient, reloaded at send time. */
+  /**
+   * The recipient, reloaded at send time: the participant, or for work mail to staff (`userId`
+   * rows) the staff member, with their user id, name and address.
+   */
   participant: Participant;
   /** Set for non-transactional mail: the one-click unsubscribe link to show in the footer. */
   unsubscribeUrl: string | null;

@@ -108,25 +108,14 @@ export class MailDelivery {
       template: row.template,
       transactional: row.transactional,
       participantId: row.participant_id,
+      userId: row.user_id,
       eventId: row.event_id,
       batchId: row.batch_id,
       params: row.params,
       attempts: row.attempts,
       status: OutboxStatus.SENDING,
     });
-    const participant =
-      row.participant_id && row.email !== null
-        ? Object.assign(new Participant(), {
-            id: row.participant_id,
-            email: row.email,
-            name: row.name,
-            locale: row.locale,
-            consentEmail: row.consent_email,
-            emailOptOut: row.email_opt_out,
-            emailSuppressedAt: row.email_suppressed_at,
-          })
-        : null;
-    return { message, participant };
+    return { message, participant: recipientOf(row) };
   }
 
   /** One claim statement for many rows; each id answers its claimed row or null. */
@@ -141,9 +130,12 @@ export class MailDelivery {
                 updated_at = now()
           WHERE id = ANY($1::uuid[])
             AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
-          RETURNING id, key, template, transactional, participant_id, event_id, batch_id, params, attempts)
-       SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at
-         FROM claimed LEFT JOIN participants p ON p.id = claimed.participant_id`,
+          RETURNING id, key, template, transactional, participant_id, user_id, event_id, batch_id, params, attempts)
+       SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at,
+              u.email AS user_email, u.name AS user_name
+         FROM claimed
+         LEFT JOIN participants p ON p.id = claimed.participant_id
+         LEFT JOIN users u ON u.id = claimed.user_id`,
       [ids, this.config.MAIL_LEASE_MS],
     )) as ClaimedRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -272,6 +264,7 @@ interface ClaimedRow {
   template: string;
   transactional: boolean;
   participant_id: string | null;
+  user_id: string | null;
   event_id: string | null;
   batch_id: string | null;
   params: Record<string, string>;
@@ -282,4 +275,36 @@ interface ClaimedRow {
   consent_email: boolean;
   email_opt_out: boolean;
   email_suppressed_at: Date | null;
+  user_email: string | null;
+  user_name: string | null;
+}
+
+/**
+ * Who a claimed row goes to, as composers see it. A staff member (work mail) is addressed like a
+ * participant who may always be emailed, in Japanese; a recipient deleted since is null.
+ */
+function recipientOf(row: ClaimedRow): Participant | null {
+  if (row.participant_id && row.email !== null) {
+    return Object.assign(new Participant(), {
+      id: row.participant_id,
+      email: row.email,
+      name: row.name,
+      locale: row.locale,
+      consentEmail: row.consent_email,
+      emailOptOut: row.email_opt_out,
+      emailSuppressedAt: row.email_suppressed_at,
+    });
+  }
+  if (row.user_id && row.user_email !== null) {
+    return Object.assign(new Participant(), {
+      id: row.user_id,
+      email: row.user_email,
+      name: row.user_name ?? '',
+      locale: 'ja',
+      consentEmail: true,
+      emailOptOut: false,
+      emailSuppressedAt: null,
+    });
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { Participant } from '../participants/participant.entity';
+import { User } from '../users/user.entity';
 import { OutboxStatus } from './outbox-status';
 
 /**
@@ -48,6 +49,13 @@ export class OutboxMessage {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   participantId: string | null;
+
+  /** Mail to a staff member instead (work mail such as the follow-ups due): always transactional. */
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
+  user: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
 
   @ManyToOne(() => Event, { onDelete: 'SET NULL', nullable: true })
   event: Event | null;

@@ -13,7 +13,9 @@ export interface OutboxRequest {
   key: string;
   /** Name of a registered MailComposer. */
   template: string;
-  participantId: string;
+  /** The recipient: a participant, or (`userId`) a staff member for work mail. Exactly one. */
+  participantId?: string;
+  userId?: string;
   /**
    * Transactional mail (a sign-in link) goes to anyone whose address works. Everything else needs
    * the participant's consent to email (特定電子メール法), honours their unsubscribe, and carries
@@ -57,7 +59,7 @@ export class OutboxService {
     if (requests.length === 0) return result;
     // Plain SQL over arrays: a 10,000-invitee campaign is written in a few statements, and its
     // commit is what the first email waits for.
-    const ids = [...new Set(requests.map((request) => request.participantId))];
+    const ids = [...new Set(requests.flatMap((request) => request.participantId ?? []))];
     const recipients = new Map<string, Recipient>();
     for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
       const found: Recipient[] = await manager.query(
@@ -69,7 +71,9 @@ export class OutboxService {
       for (const participant of found) recipients.set(participant.id, participant);
     }
     const rows = requests.filter((request) => {
-      const recipient = recipients.get(request.participantId);
+      // Staff receive work mail as part of their job: no consent or unsubscribe applies.
+      if (request.userId) return true;
+      const recipient = request.participantId ? recipients.get(request.participantId) : undefined;
       const ok = recipient !== undefined && mayEmail(recipient, request.transactional ?? false);
       if (!ok) result.notEmailable.push(request.key);
       return ok;
@@ -77,15 +81,16 @@ export class OutboxService {
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
       const inserted: { key: string }[] = await manager.query(
-        `INSERT INTO outbox_messages (key, template, transactional, participant_id, event_id, batch_id, params)
-         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::jsonb[])
+        `INSERT INTO outbox_messages (key, template, transactional, participant_id, user_id, event_id, batch_id, params)
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::jsonb[])
          ON CONFLICT DO NOTHING
          RETURNING key`,
         [
           chunk.map((request) => request.key),
           chunk.map((request) => request.template),
-          chunk.map((request) => request.transactional ?? false),
-          chunk.map((request) => request.participantId),
+          chunk.map((request) => (request.userId ? true : (request.transactional ?? false))),
+          chunk.map((request) => request.participantId ?? null),
+          chunk.map((request) => request.userId ?? null),
           chunk.map((request) => request.eventId ?? null),
           chunk.map((request) => request.batchId ?? null),
           chunk.map((request) => JSON.stringify(request.params ?? {})),

@@ -7,6 +7,8 @@ export const QueueName = {
   MAIL: 'mail',
   /** Periodic scans that write reminder emails into the outbox. */
   REMINDERS: 'reminders',
+  /** The weekly scan that emails staff the follow-ups they have due. */
+  FOLLOW_UPS: 'follow-ups',
   /** Computes an event's suggestions: `{ matchingRunId }`, job id = the run id. */
   MATCHING: 'matching',
   /** Runs the meeting scheduler for one event: `{ runId }`, job id = the run id. */
@@ -23,6 +25,10 @@ export const MailJob = {
 export interface DeliverMailPayload {
   outboxMessageId: string;
 }
+
+export const FollowUpJob = {
+  SCAN_DUE: 'scan-follow-ups-due',
+} as const;
 
 export const ReminderJob = {
   SCAN_TOMORROW: 'scan-events-tomorrow',

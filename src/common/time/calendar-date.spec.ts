@@ -1,5 +1,5 @@
 import { fiscalYearOf } from '../japan/fiscal-year';
-import { addMonths, fiscalYearOfDate, isCalendarDate, tokyoDateOf } from './calendar-date';
+import { addDays, addMonths, fiscalYearOfDate, isCalendarDate, tokyoDateOf } from './calendar-date';
 
 describe('calendar dates', () => {
   it('accepts real dates only, in one shape', () => {
@@ -22,6 +22,11 @@ describe('calendar dates', () => {
     expect(addMonths('2026-10-31', 4)).toBe('2027-02-28');
     expect(addMonths('2027-10-31', 4)).toBe('2028-02-29');
     expect(addMonths('2026-12-01', 1)).toBe('2027-01-01');
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('2026-12-29', 7)).toBe('2027-01-05');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
   });
 
   it('puts a date in the fiscal year its Tokyo instant belongs to', () => {

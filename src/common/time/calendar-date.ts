@@ -34,6 +34,12 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   return target.toISOString().slice(0, 10);
 }
 
+/** `days` later (or earlier, when negative). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** 年度 of a calendar date: 2027-03-31 → 2026, 2027-04-01 → 2027. */
 export function fiscalYearOfDate(date: CalendarDate): number {
   const [year, month] = date.split('-').map(Number);

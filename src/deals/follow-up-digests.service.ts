@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, tokyoDateOf } from '../common/time/calendar-date';
+import { OutboxService } from '../mail/outbox.service';
+import { FOLLOW_UP_DIGEST_TEMPLATE } from './follow-up-digest.composer';
+
+/** How far ahead the weekly list looks. */
+const DIGEST_DAYS = 7;
+
+/**
+ * The weekly email to each 支援担当 with open follow-ups due within the week (overdue ones
+ * included): to the assignee, or to whoever scheduled it when nobody is assigned. One email per
+ * person per day (the outbox key), so a second scan the same day sends nothing new.
+ */
+@Injectable()
+export class FollowUpDigestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async writeDigests(now = new Date()): Promise<{ staff: number; written: number }> {
+    const today = tokyoDateOf(now);
+    const until = addDays(today, DIGEST_DAYS);
+    return this.dataSource.transaction(async (manager) => {
+      const staff: { user_id: string }[] = await manager.query(
+        `SELECT DISTINCT coalesce(assigned_to_id, created_by_id) AS user_id
+           FROM follow_ups
+          WHERE done_at IS NULL AND due_on < $1 AND coalesce(assigned_to_id, created_by_id) IS NOT NULL
+          ORDER BY 1`,
+        [until],
+      );
+      const result = await this.outbox.enqueue(
+        manager,
+        staff.map(({ user_id: userId }) => ({
+          key: `follow-ups-due-${userId}-${today}`,
+          template: FOLLOW_UP_DIGEST_TEMPLATE,
+          userId,
+          params: { until },
+        })),
+      );
+      return { staff: staff.length, written: result.written.length };
+    });
+  }
+}
