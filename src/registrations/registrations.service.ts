@@ -90,12 +90,25 @@ export class RegistrationsService {
       const { registration, event } = await this.lockRegistration(manager, registrationId);
       await this.assertMayAct(manager, actor, registration, event);
       this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
-      await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
-      if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
-      return this.cancellations.notify(manager, registration);
+      return this.cancelLocked(manager, registration, event);
     });
     for (const then of afterCommit) await then();
     return this.get(registrationId);
+  }
+
+  /**
+   * Gives up the seat inside the caller's transaction, which holds the event's row lock: cancelled,
+   * the waitlist moves up, the cancellation listeners run. Answers what they left for after the
+   * commit. (Also how an erased participant leaves the events still to come.)
+   */
+  async cancelLocked(
+    manager: EntityManager,
+    registration: Registration,
+    event: Event,
+  ): Promise<(() => Promise<void>)[]> {
+    await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
+    if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
+    return this.cancellations.notify(manager, registration);
   }
 
   async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
