@@ -16,6 +16,7 @@ import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MatchingModule } from './matching/matching.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     SurveysModule,
     MiniSalonsModule,
+    PrivacyModule,
   ],
   providers: [
     { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UnauthenticatedError } from '../common/errors/app-error';
+import { isUuid } from '../common/validation/uuid';
+import { ParticipantsService } from '../participants/participants.service';
 import { Actor, Role, StaffRole } from './actor';
 
 interface TokenClaims {
@@ -13,7 +15,10 @@ interface TokenClaims {
 /** Session tokens (JWT) for staff accounts and for participants signed in by magic link. */
 @Injectable()
 export class TokenService {
-  constructor(private readonly jwt: JwtService) {}
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly participants: ParticipantsService,
+  ) {}
 
   issue(actor: Actor): Promise<string> {
     const claims: TokenClaims =
@@ -28,13 +33,14 @@ export class TokenService {
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw new UnauthenticatedError(
-        'セッションが無効か期限切れです。もう一度ログインしてください',
-        'INVALID_TOKEN',
-      );
+      throw invalidSession();
     }
-    if (claims.typ === 'participant')
+    if (claims.typ === 'participant') {
+      // An erased participant's session ends at once (a primary-key look-up per request).
+      if (!isUuid(claims.sub) || !(await this.participants.hasActiveAccount(claims.sub)))
+        throw invalidSession();
       return { kind: 'participant', participantId: claims.sub, role: Role.PARTICIPANT };
+    }
     return {
       kind: 'user',
       userId: claims.sub,
@@ -42,4 +48,11 @@ export class TokenService {
       organizationId: claims.org ?? null,
     };
   }
+}
+
+function invalidSession(): UnauthenticatedError {
+  return new UnauthenticatedError(
+    'セッションが無効か期限切れです。もう一度ログインしてください',
+    'INVALID_TOKEN',
+  );
 }

@@ -26,7 +26,8 @@ export class AgendaFeedController {
     const participantId = this.feeds.verify(file);
     if (!participantId) throw new NotFoundException();
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
-    if (!participant) throw new NotFoundException();
+    // An erased participant's feed ends with them.
+    if (!participant || participant.erasedAt) throw new NotFoundException();
     const locale = participant.locale === 'en' ? 'en' : 'ja';
     const entries = await this.agenda.calendarEntries(this.dataSource.manager, participantId, {
       includeCancelled: true,

@@ -10,6 +10,19 @@ import {
 import { Company } from './company.entity';
 import { Locale, ParticipantKind } from './participant-kind';
 
+/** What an erasure did, kept on the row so that asking again answers the same. */
+export interface ErasureCounts {
+  registrationsCancelled: number;
+  meetingsCancelled: number;
+  meetingRequestsWithdrawn: number;
+  meetingRequestMessagesCleared: number;
+  suggestionsDeleted: number;
+  actionTokensDeleted: number;
+  emailsSkipped: number;
+  surveyCommentsDeleted: number;
+  miniSalonRequestsWithdrawn: number;
+}
+
 /**
  * 参加者: a person in the shared pool that every organisation's staff can see. Participants sign
  * in by magic link; they have no password.
@@ -94,6 +107,16 @@ export class Participant {
   /** The address hard-bounced (SMTP 5xx on RCPT/DATA): nothing is sent to it any more. */
   @Column({ type: 'timestamptz', nullable: true })
   emailSuppressedAt: Date | null;
+
+  /**
+   * When the person was erased (個人情報の削除). The row stays, anonymised, so that registrations,
+   * meetings and deals still count in the figures; an erased participant's sessions are refused.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  erasure: ErasureCounts | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, IsNull } from 'typeorm';
 import { normalizeFurigana } from '../common/japan/furigana';
 import { parseJsic } from '../common/japan/jsic';
 import { normalizeMunicipality } from '../common/japan/municipality';
@@ -55,15 +55,24 @@ export class ParticipantsService {
     if (missing) throw ParticipantErrors.notFound(missing);
   }
 
+  /**
+   * Whether a participant's session may still act: sessions are not stored, so one issued before
+   * the person was erased would otherwise live on until it expires.
+   */
+  hasActiveAccount(id: string): Promise<boolean> {
+    return this.repository.existsBy({ id, erasedAt: IsNull() });
+  }
+
   findByEmail(email: string): Promise<Participant | null> {
     return this.repository.findOneBy({ email: email.trim().toLowerCase() });
   }
 
-  /** The shared pool, by furigana (how Japanese name lists are ordered). */
+  /** The shared pool, by furigana (how Japanese name lists are ordered); erased people are no longer in it. */
   list<N>(filter: ParticipantFilter | undefined, page: PageArgs, toNode: (participant: Participant) => N) {
     const query = this.repository
       .createQueryBuilder('participant')
-      .leftJoinAndSelect('participant.company', 'company');
+      .leftJoinAndSelect('participant.company', 'company')
+      .where('participant.erasedAt IS NULL');
     if (filter?.text) {
       const text = `%${escapeLike(filter.text.normalize('NFKC').trim())}%`;
       const kana = `%${escapeLike(normalizeFurigana(filter.text))}%`;

@@ -1,0 +1,544 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JSIC_DIVISIONS, JsicCode } from '../../common/japan/jsic';
+import { Event } from '../../events/event.entity';
+import { EventKind } from '../../events/event-enums';
+import { OutboxMessage } from '../../mail/outbox-message.entity';
+import { MiniSalonRequestModel } from '../../mini-salons/models/mini-salon-request.model';
+import { OUTBOX_STATUS_LABEL, OutboxStatus } from '../../mail/outbox-status';
+import { Suggestion } from '../../matching/suggestion.entity';
+import { Meeting } from '../../meetings/meeting.entity';
+import {
+  MEETING_REQUEST_STATUS_LABEL,
+  MEETING_STATUS_LABEL,
+  MeetingRequestStatus,
+  MeetingStatus,
+} from '../../meetings/meeting-enums';
+import { MeetingRequest } from '../../meetings/meeting-request.entity';
+import { effectiveStatus } from '../../meetings/meeting-requests.service';
+import { Registration } from '../../registrations/registration.entity';
+import { EventRole, RegistrationStatus } from '../../registrations/registration-enums';
+import { REGISTRATION_STATUS_LABEL } from '../../registrations/registration-labels';
+import { SurveyResponse } from '../../surveys/survey-response.entity';
+import { Company } from '../../participants/company.entity';
+import { Participant } from '../../participants/participant.entity';
+import { Locale, ParticipantKind } from '../../participants/participant-kind';
+
+// The types below describe one person's own data and are built only by MyDataService. They are
+// separate from Participant, Registration, Meeting… on purpose: those types follow what staff and
+// other participants may see, these follow what the person is entitled to receive about
+// themself, and either may change without the other.
+
+@ObjectType('MyDataCompany', { description: '所属する事業者（保存されているすべての項目）' })
+export class MyDataCompanyModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: '法人番号' })
+  corporateNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'JSIC 大分類コード（A〜T）' })
+  industry: string | null;
+
+  @Field(() => String, { nullable: true, description: '業種名' })
+  industryName: string | null;
+
+  @Field(() => String, { nullable: true })
+  municipality: string | null;
+
+  @Field(() => Int, { nullable: true })
+  employees: number | null;
+
+  @Field()
+  description: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  static from(company: Company): MyDataCompanyModel {
+    return Object.assign(new MyDataCompanyModel(), {
+      id: company.id,
+      name: company.name,
+      corporateNumber: company.corporateNumber,
+      industry: company.industry,
+      industryName: company.industry ? JSIC_DIVISIONS[company.industry as JsicCode] : null,
+      municipality: company.municipality,
+      employees: company.employees,
+      description: company.description,
+      createdAt: company.createdAt,
+      updatedAt: company.updatedAt,
+    });
+  }
+}
+
+@ObjectType('MyDataProfile', { description: '本人のプロフィール（保存されているすべての項目）' })
+export class MyDataProfileModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'フリガナ' })
+  furigana: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => ParticipantKind)
+  kind: ParticipantKind;
+
+  @Field(() => Locale)
+  locale: Locale;
+
+  @Field(() => MyDataCompanyModel, { nullable: true })
+  company: MyDataCompanyModel | null;
+
+  @Field(() => [String], { description: '提供できること' })
+  offers: string[];
+
+  @Field(() => [String], { description: '求めること' })
+  needs: string[];
+
+  @Field(() => [String])
+  themes: string[];
+
+  @Field(() => [String], { description: '主催団体が付けた分類ラベル' })
+  tags: string[];
+
+  @Field()
+  offersText: string;
+
+  @Field()
+  needsText: string;
+
+  @Field({ description: 'マッチングへの同意' })
+  consentMatchmaking: boolean;
+
+  @Field({ description: 'メール受信への同意' })
+  consentEmail: boolean;
+
+  @Field({ description: '面談成立時の連絡先共有への同意' })
+  consentContactSharing: boolean;
+
+  @Field({ description: '配信停止（お知らせメールを受け取らない）' })
+  emailOptOut: boolean;
+
+  @Field(() => Date, { nullable: true })
+  emailOptOutAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'アドレスに届かなかったため送信を止めた日時' })
+  emailSuppressedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  /** Expects company loaded. */
+  static from(participant: Participant): MyDataProfileModel {
+    return Object.assign(new MyDataProfileModel(), {
+      id: participant.id,
+      email: participant.email,
+      name: participant.name,
+      furigana: participant.furigana,
+      title: participant.title,
+      phone: participant.phone,
+      kind: participant.kind,
+      locale: participant.locale,
+      company: participant.company ? MyDataCompanyModel.from(participant.company) : null,
+      offers: participant.offers,
+      needs: participant.needs,
+      themes: participant.themes,
+      tags: participant.tags,
+      offersText: participant.offersText,
+      needsText: participant.needsText,
+      consentMatchmaking: participant.consentMatchmaking,
+      consentEmail: participant.consentEmail,
+      consentContactSharing: participant.consentContactSharing,
+      emailOptOut: participant.emailOptOut,
+      emailOptOutAt: participant.emailOptOutAt,
+      emailSuppressedAt: participant.emailSuppressedAt,
+      createdAt: participant.createdAt,
+      updatedAt: participant.updatedAt,
+    });
+  }
+}
+
+@ObjectType('MyDataEvent', { description: 'イベント（概要）' })
+export class MyDataEventModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field(() => String, { nullable: true })
+  venue: string | null;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  static from(event: Event): MyDataEventModel {
+    return Object.assign(new MyDataEventModel(), {
+      id: event.id,
+      title: event.title,
+      kind: event.kind,
+      venue: event.venue,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+    });
+  }
+}
+
+@ObjectType('MyDataPerson', {
+  description: '相手の氏名・事業者名。連絡先は面談に双方が合意した相手のときだけ表示され、それ以外は null',
+})
+export class MyDataPersonModel {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  companyName: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  /** Expects company loaded; `showContact` is the caller's decision (the contact-sharing rule). */
+  static from(participant: Participant, showContact: boolean): MyDataPersonModel {
+    return Object.assign(new MyDataPersonModel(), {
+      name: participant.name,
+      companyName: participant.company?.name ?? null,
+      email: showContact ? participant.email : null,
+      phone: showContact ? participant.phone : null,
+    });
+  }
+}
+
+@ObjectType('MyDataRegistration', { description: '参加登録' })
+export class MyDataRegistrationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
+
+  @Field(() => RegistrationStatus)
+  status: RegistrationStatus;
+
+  @Field({ description: '状態（日本語）' })
+  statusLabel: string;
+
+  @Field(() => EventRole)
+  role: EventRole;
+
+  @Field(() => String, { nullable: true })
+  booth: string | null;
+
+  @Field(() => Date, { nullable: true })
+  registeredAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  waitlistedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  checkedInAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** Expects event loaded. */
+  static from(registration: Registration): MyDataRegistrationModel {
+    return Object.assign(new MyDataRegistrationModel(), {
+      id: registration.id,
+      event: MyDataEventModel.from(registration.event),
+      status: registration.status,
+      statusLabel: REGISTRATION_STATUS_LABEL[registration.status],
+      role: registration.role,
+      booth: registration.booth,
+      registeredAt: registration.registeredAt,
+      waitlistedAt: registration.waitlistedAt,
+      checkedInAt: registration.checkedInAt,
+      createdAt: registration.createdAt,
+    });
+  }
+}
+
+@ObjectType('MyDataMeetingRequest', { description: '面談申込（送った・受けた）' })
+export class MyDataMeetingRequestModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
+
+  @Field(() => MyDataPersonModel, { description: '相手' })
+  other: MyDataPersonModel;
+
+  @Field()
+  message: string;
+
+  @Field(() => MeetingRequestStatus)
+  status: MeetingRequestStatus;
+
+  @Field()
+  statusLabel: string;
+
+  @Field()
+  autoAccepted: boolean;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  respondedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** Expects event loaded; `other` is the side that is not the person themself. */
+  static from(request: MeetingRequest, other: MyDataPersonModel): MyDataMeetingRequestModel {
+    const status = effectiveStatus(request);
+    return Object.assign(new MyDataMeetingRequestModel(), {
+      id: request.id,
+      event: MyDataEventModel.from(request.event),
+      other,
+      message: request.message,
+      status,
+      statusLabel: MEETING_REQUEST_STATUS_LABEL[status],
+      autoAccepted: request.autoAccepted,
+      expiresAt: request.expiresAt,
+      respondedAt: request.respondedAt,
+      createdAt: request.createdAt,
+    });
+  }
+}
+
+@ObjectType('MyDataMeeting', { description: '面談' })
+export class MyDataMeetingModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
+
+  @Field(() => MyDataPersonModel, { description: '相手' })
+  other: MyDataPersonModel;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  @Field({ description: '商談枠の名前' })
+  sessionName: string;
+
+  @Field({ description: 'テーブル番号またはブース' })
+  table: string;
+
+  @Field(() => MeetingStatus)
+  status: MeetingStatus;
+
+  @Field()
+  statusLabel: string;
+
+  @Field({ description: '本人が欠席と記録されているか' })
+  noShow: boolean;
+
+  /** Expects event, session and sides loaded. */
+  static from(meeting: Meeting, participantId: string, other: MyDataPersonModel): MyDataMeetingModel {
+    return Object.assign(new MyDataMeetingModel(), {
+      id: meeting.id,
+      event: MyDataEventModel.from(meeting.event),
+      other,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      sessionName: meeting.session.name,
+      table: meeting.tableLabel,
+      status: meeting.status,
+      statusLabel: MEETING_STATUS_LABEL[meeting.status],
+      noShow: meeting.sides.some((side) => side.participantId === participantId && side.noShow),
+    });
+  }
+}
+
+@ObjectType('MyDataSuggestion', { description: '本人あてのおすすめ' })
+export class MyDataSuggestionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
+
+  @Field(() => MyDataPersonModel, { description: 'おすすめの相手' })
+  suggested: MyDataPersonModel;
+
+  @Field(() => Int)
+  rank: number;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => [String])
+  reasons: string[];
+
+  @Field()
+  dismissed: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  /** Expects event loaded. */
+  static from(suggestion: Suggestion, suggested: MyDataPersonModel): MyDataSuggestionModel {
+    return Object.assign(new MyDataSuggestionModel(), {
+      id: suggestion.id,
+      event: MyDataEventModel.from(suggestion.event),
+      suggested,
+      rank: suggestion.rank,
+      score: suggestion.score,
+      reasons: suggestion.reasons,
+      dismissed: suggestion.dismissed,
+      createdAt: suggestion.createdAt,
+    });
+  }
+}
+
+@ObjectType('MyDataSurveyAnswer', { description: 'アンケートの回答' })
+export class MyDataSurveyAnswerModel {
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
+
+  @Field({ description: '受注機会の拡大につながったか' })
+  gainedOpportunities: boolean;
+
+  @Field(() => Int, { description: '満足度 1〜5' })
+  satisfaction: number;
+
+  @Field()
+  comment: string;
+
+  @Field()
+  answeredAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  /** Expects event loaded. */
+  static from(response: SurveyResponse): MyDataSurveyAnswerModel {
+    return Object.assign(new MyDataSurveyAnswerModel(), {
+      event: MyDataEventModel.from(response.event),
+      gainedOpportunities: response.gainedOpportunities,
+      satisfaction: response.satisfaction,
+      comment: response.comment,
+      answeredAt: response.createdAt,
+      updatedAt: response.updatedAt,
+    });
+  }
+}
+
+@ObjectType('MyDataEmail', {
+  description: '本人あてのメール。件名と本文は送信時に組み立てて保存していないため、種類と送信状況を示す',
+})
+export class MyDataEmailModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'メールの種類（invitation など）' })
+  template: string;
+
+  @Field(() => MyDataEventModel, { nullable: true })
+  event: MyDataEventModel | null;
+
+  @Field(() => OutboxStatus)
+  status: OutboxStatus;
+
+  @Field()
+  statusLabel: string;
+
+  @Field(() => String, { nullable: true, description: '送信しなかった理由（配信停止など）' })
+  skipReason: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  sentAt: Date | null;
+
+  /** Expects event loaded (it may be null). */
+  static from(message: OutboxMessage): MyDataEmailModel {
+    return Object.assign(new MyDataEmailModel(), {
+      id: message.id,
+      template: message.template,
+      event: message.event ? MyDataEventModel.from(message.event) : null,
+      status: message.status,
+      statusLabel: OUTBOX_STATUS_LABEL[message.status],
+      skipReason: message.skipReason,
+      createdAt: message.createdAt,
+      sentAt: message.sentAt,
+    });
+  }
+}
+
+@ObjectType('MyData', { description: '本人について保存されている情報（個人情報の開示）' })
+export class MyDataModel {
+  @Field()
+  exportedAt: Date;
+
+  @Field(() => MyDataProfileModel)
+  profile: MyDataProfileModel;
+
+  @Field(() => [MyDataRegistrationModel])
+  registrations: MyDataRegistrationModel[];
+
+  @Field(() => [MyDataMeetingRequestModel])
+  meetingRequestsSent: MyDataMeetingRequestModel[];
+
+  @Field(() => [MyDataMeetingRequestModel])
+  meetingRequestsReceived: MyDataMeetingRequestModel[];
+
+  @Field(() => [MyDataMeetingModel])
+  meetings: MyDataMeetingModel[];
+
+  @Field(() => [MyDataSuggestionModel])
+  suggestions: MyDataSuggestionModel[];
+
+  @Field(() => [MyDataSurveyAnswerModel])
+  surveyAnswers: MyDataSurveyAnswerModel[];
+
+  @Field(() => [MiniSalonRequestModel], { description: 'ミニサロン開催要望' })
+  miniSalonRequests: MiniSalonRequestModel[];
+
+  @Field(() => [MyDataEmailModel])
+  emails: MyDataEmailModel[];
+
+  @Field(() => Int, {
+    description:
+      '本人が当事者として記録されている商談の件数（商談とフォローアップは主催団体の業務記録のため、内容は含まない）',
+  })
+  dealCount: number;
+
+  @Field({ description: '上と同じ内容の JSON（整形済み）。ファイルとして保存できる' })
+  json: string;
+}

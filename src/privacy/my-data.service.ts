@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { toTokyoIso } from '../common/graphql/tokyo-date-time.scalar';
+import { Deal } from '../deals/deal.entity';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { Suggestion } from '../matching/suggestion.entity';
+import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
+import { MiniSalonRequestModel } from '../mini-salons/models/mini-salon-request.model';
+import { haveAgreedToMeet } from '../meetings/contact-sharing';
+import { Meeting } from '../meetings/meeting.entity';
+import { MeetingRequest } from '../meetings/meeting-request.entity';
+import { Registration } from '../registrations/registration.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
+import {
+  MyDataEmailModel,
+  MyDataMeetingModel,
+  MyDataMeetingRequestModel,
+  MyDataModel,
+  MyDataPersonModel,
+  MyDataProfileModel,
+  MyDataRegistrationModel,
+  MyDataSuggestionModel,
+  MyDataSurveyAnswerModel,
+} from './models/my-data.model';
+import { Participant } from '../participants/participant.entity';
+import { ParticipantErrors } from '../participants/participants.errors';
+
+/**
+ * 個人情報の開示: everything the service holds about one participant, for that participant.
+ *
+ * Other people appear by name (and company) only; their email and phone are shown when the two
+ * agreed to meet, the same rule as everywhere else (src/meetings/contact-sharing.ts). Deals and
+ * follow-ups are the organisations' business records about outcomes, written by their staff: the
+ * export says how many deals name the person, not what staff wrote in them.
+ */
+@Injectable()
+export class MyDataService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Read from one snapshot, so the parts agree with each other. */
+  async export(participantId: string): Promise<MyDataModel> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const participant = await manager.findOne(Participant, {
+        where: { id: participantId },
+        relations: { company: true },
+      });
+      if (!participant) throw ParticipantErrors.notFound(participantId);
+      const registrations = await manager.find(Registration, {
+        where: { participantId },
+        relations: { event: true },
+        order: { event: { startsAt: 'ASC' } },
+      });
+      const sent = await manager.find(MeetingRequest, {
+        where: { fromParticipantId: participantId },
+        relations: { event: true, toParticipant: { company: true } },
+        order: { createdAt: 'ASC' },
+      });
+      const received = await manager.find(MeetingRequest, {
+        where: { toParticipantId: participantId },
+        relations: { event: true, fromParticipant: { company: true } },
+        order: { createdAt: 'ASC' },
+      });
+      const meetings = await manager.find(Meeting, {
+        where: [{ participantAId: participantId }, { participantBId: participantId }],
+        relations: {
+          event: true,
+          session: true,
+          sides: true,
+          participantA: { company: true },
+          participantB: { company: true },
+        },
+        order: { startsAt: 'ASC' },
+      });
+      const suggestions = await manager.find(Suggestion, {
+        where: { participantId },
+        relations: { event: true, suggestedParticipant: { company: true } },
+        order: { event: { startsAt: 'ASC' }, rank: 'ASC' },
+      });
+      const surveyAnswers = await manager.find(SurveyResponse, {
+        where: { participantId },
+        relations: { event: true },
+        order: { createdAt: 'ASC' },
+      });
+      const miniSalonRequests = await manager.find(MiniSalonRequest, {
+        where: { requestedById: participantId },
+        relations: { organization: true, requestedBy: { company: true } },
+        order: { createdAt: 'ASC' },
+      });
+      const emails = await manager.find(OutboxMessage, {
+        where: { participantId },
+        relations: { event: true },
+        order: { createdAt: 'ASC' },
+      });
+      const dealCount = await manager.count(Deal, {
+        where: [{ participantAId: participantId }, { participantBId: participantId }],
+      });
+
+      const otherSide = (meeting: Meeting) =>
+        meeting.participantAId === participantId ? meeting.participantB : meeting.participantA;
+      const person = await this.people(manager, participantId, [
+        ...sent.map((request) => request.toParticipant),
+        ...received.map((request) => request.fromParticipant),
+        ...meetings.map(otherSide),
+        ...suggestions.map((suggestion) => suggestion.suggestedParticipant),
+      ]);
+
+      const data = Object.assign(new MyDataModel(), {
+        exportedAt: new Date(),
+        profile: MyDataProfileModel.from(participant),
+        registrations: registrations.map((registration) => MyDataRegistrationModel.from(registration)),
+        meetingRequestsSent: sent.map((request) =>
+          MyDataMeetingRequestModel.from(request, person(request.toParticipant)),
+        ),
+        meetingRequestsReceived: received.map((request) =>
+          MyDataMeetingRequestModel.from(request, person(request.fromParticipant)),
+        ),
+        meetings: meetings.map((meeting) =>
+          MyDataMeetingModel.from(meeting, participantId, person(otherSide(meeting))),
+        ),
+        suggestions: suggestions.map((suggestion) =>
+          MyDataSuggestionModel.from(suggestion, person(suggestion.suggestedParticipant)),
+        ),
+        surveyAnswers: surveyAnswers.map((answer) => MyDataSurveyAnswerModel.from(answer)),
+        miniSalonRequests: miniSalonRequests.map(MiniSalonRequestModel.from),
+        emails: emails.map((email) => MyDataEmailModel.from(email)),
+        dealCount,
+      });
+      data.json = toJson(data);
+      return data;
+    });
+  }
+
+  /**
+   * How each other person appears: contact details only for those the participant agreed to meet
+   * (one look-up per person they dealt with), and never for someone who has since been erased.
+   */
+  private async people(manager: EntityManager, participantId: string, others: Participant[]) {
+    const showContact = new Map<string, boolean>();
+    for (const other of others) {
+      if (showContact.has(other.id)) continue;
+      showContact.set(
+        other.id,
+        other.erasedAt === null && (await haveAgreedToMeet(manager, participantId, other.id)),
+      );
+    }
+    return (other: Participant) => MyDataPersonModel.from(other, showContact.get(other.id) ?? false);
+  }
+}
+
+/** The same content as the typed fields, as a file: times in Asia/Tokyo as the API writes them. */
+function toJson(data: Omit<MyDataModel, 'json'>): string {
+  return JSON.stringify(
+    data,
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      return raw instanceof Date ? toTokyoIso(raw) : value;
+    },
+    2,
+  );
+}

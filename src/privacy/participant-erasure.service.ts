@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { EventStatus } from '../events/event-enums';
+import { EventsService } from '../events/events.service';
+import { OutboxMessage } from '../mail/outbox-message.entity';
+import { OutboxStatus } from '../mail/outbox-status';
+import { Suggestion } from '../matching/suggestion.entity';
+import { MeetingRequestStatus, MeetingStatus, OPEN_REQUEST_STATUSES } from '../meetings/meeting-enums';
+import { MeetingRequest } from '../meetings/meeting-request.entity';
+import { MeetingsService } from '../meetings/meetings.service';
+import { Registration } from '../registrations/registration.entity';
+import { REGISTRATION_TRANSITIONS, RegistrationStatus } from '../registrations/registration-enums';
+import { RegistrationsService } from '../registrations/registrations.service';
+import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
+import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
+import { ErasureResultModel } from './models/erasure-result.model';
+import { ErasureCounts, Participant } from '../participants/participant.entity';
+import { ParticipantErrors } from '../participants/participants.errors';
+
+const ERASED_NAME = '（削除済み）';
+const ERASED_FURIGANA = 'サクジョズミ';
+
+/** `.invalid` is reserved (RFC 2606): nothing is ever delivered there. The id keeps it unique. */
+const erasedEmail = (participantId: string) => `erased-${participantId}@invalid`;
+
+/** Outbox rows whose recipient is gone are skipped with the reason the sender uses for a deleted row. */
+const RECIPIENT_GONE = 'RECIPIENT_GONE';
+
+type AfterCommit = () => Promise<void>;
+
+/**
+ * 個人情報の削除. The person is removed but the numbers stay true: the participant row is kept and
+ * anonymised in place, so past registrations, meetings, survey scores and deals still count, and
+ * nothing left in the database says who they were. What only served the person going forward is
+ * undone: seats at events still to come, meetings and open requests there, suggestions, the
+ * links in their emails, emails not yet sent. All of it in one transaction; erasing twice answers
+ * the first result again.
+ */
+@Injectable()
+export class ParticipantErasureService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  async erase(participantId: string): Promise<ErasureResultModel> {
+    const { erased, afterCommit } = await this.dataSource.transaction(async (manager) => {
+      // Locked first, so a second erasure running at the same time waits and then finds it done.
+      const participant = await manager.findOne(Participant, {
+        where: { id: participantId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!participant) throw ParticipantErrors.notFound(participantId);
+      if (participant.erasedAt) return { erased: participant, afterCommit: [] };
+
+      const erasedAt = new Date();
+      // Anonymised before anything else: from here on the outbox writes no email for them, and
+      // the emails the other sides are sent about the cancellations name nobody.
+      await manager.update(Participant, participantId, anonymised(participant, erasedAt));
+      const left = await this.leaveUpcomingEvents(manager, participantId);
+      // Before the suggestions go: their ids are the subjects of some of the links.
+      const actionTokensDeleted = await this.deleteActionTokens(manager, participantId);
+      const erasure: ErasureCounts = {
+        ...left.counts,
+        actionTokensDeleted,
+        suggestionsDeleted: await this.deleteSuggestions(manager, participantId),
+        meetingRequestMessagesCleared: affected(
+          await manager.update(
+            MeetingRequest,
+            { fromParticipantId: participantId, message: Not('') },
+            { message: '' },
+          ),
+        ),
+        emailsSkipped: affected(
+          await manager.update(
+            OutboxMessage,
+            { participantId, status: OutboxStatus.PENDING },
+            { status: OutboxStatus.SKIPPED, skipReason: RECIPIENT_GONE },
+          ),
+        ),
+        // The scores stay: they are the event's figures, and say nothing about who gave them.
+        surveyCommentsDeleted: affected(
+          await manager.update(SurveyResponse, { participantId, comment: Not('') }, { comment: '' }),
+        ),
+        miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
+      };
+      await manager.update(Participant, participantId, { erasure });
+      return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
+    });
+    for (const then of afterCommit) await then();
+    return ErasureResultModel.from(erased);
+  }
+
+  /**
+   * At events still to come the person gives up their seat the way anyone cancelling does: the
+   * registration is cancelled, the waitlist moves up, and the cancellation listeners run — among
+   * them MeetingsService.cancelForLeaver, which calls off their meetings there (both sides are
+   * sent the calendar CANCEL) and withdraws their open requests. Past and closed events keep
+   * everything, for the figures.
+   */
+  private async leaveUpcomingEvents(manager: EntityManager, participantId: string) {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT e.id FROM events e
+        WHERE e.status = ANY($2) AND e.ends_at > now()
+          AND (EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.participant_id = $1)
+            OR EXISTS (SELECT 1 FROM meeting_requests q
+                        WHERE q.event_id = e.id AND $1 IN (q.from_participant_id, q.to_participant_id)))
+        ORDER BY e.id`,
+      [participantId, [EventStatus.DRAFT, EventStatus.PUBLISHED]],
+    );
+    const eventIds = rows.map((row) => row.id);
+    // What is open there now, to count afterwards what the listeners closed.
+    const meetingIds = await ids(
+      manager,
+      `SELECT id FROM meetings
+        WHERE event_id = ANY($1) AND status = $3 AND $2 IN (participant_a_id, participant_b_id)`,
+      [eventIds, participantId, MeetingStatus.SCHEDULED],
+    );
+    const requestIds = await ids(
+      manager,
+      `SELECT id FROM meeting_requests
+        WHERE event_id = ANY($1) AND status = ANY($3) AND $2 IN (from_participant_id, to_participant_id)`,
+      [eventIds, participantId, OPEN_REQUEST_STATUSES],
+    );
+
+    const afterCommit: AfterCommit[] = [];
+    let registrationsCancelled = 0;
+    for (const eventId of eventIds) {
+      // Every change to an event's seats serialises on its row (see RegistrationsService).
+      const event = await this.events.lockManaged(manager, null, eventId);
+      const registration = await manager.findOneBy(Registration, { eventId, participantId });
+      if (registration && REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)) {
+        afterCommit.push(...(await this.registrations.cancelLocked(manager, registration, event)));
+        registrationsCancelled += 1;
+      } else {
+        // No seat left to give up (declined, or checked in at an event under way): what is still
+        // open there is called off all the same.
+        afterCommit.push(await this.meetings.cancelForLeaver(manager, eventId, participantId));
+      }
+    }
+
+    const counts = {
+      registrationsCancelled,
+      meetingsCancelled: (
+        await ids(manager, `SELECT id FROM meetings WHERE id = ANY($1) AND status = $2`, [
+          meetingIds,
+          MeetingStatus.CANCELLED,
+        ])
+      ).length,
+      meetingRequestsWithdrawn: (
+        await ids(manager, `SELECT id FROM meeting_requests WHERE id = ANY($1) AND status = $2`, [
+          requestIds,
+          MeetingRequestStatus.CANCELLED,
+        ])
+      ).length,
+    };
+    return { counts, afterCommit };
+  }
+
+  /**
+   * The links that act on the person or on their rows: sign-in and unsubscribe (the participant),
+   * invitation and survey answers (their registrations), meeting answers (requests either way),
+   * 「面談を申し込む」 (suggestions for them or of them). Keyed by purpose and subject, so the
+   * (purpose, subject_id) index finds them.
+   */
+  private async deleteActionTokens(manager: EntityManager, participantId: string): Promise<number> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `WITH subjects AS (
+              SELECT $1::uuid AS id
+        UNION ALL SELECT id FROM registrations WHERE participant_id = $1
+        UNION ALL SELECT id FROM meeting_requests WHERE $1 IN (from_participant_id, to_participant_id)
+        UNION ALL SELECT id FROM suggestions WHERE $1 IN (participant_id, suggested_participant_id)
+       ), deleted AS (
+        DELETE FROM action_tokens
+         WHERE purpose = ANY($2) AND subject_id IN (SELECT id FROM subjects)
+        RETURNING 1
+       )
+       SELECT count(*)::int AS count FROM deleted`,
+      [participantId, Object.values(TokenPurpose)],
+    );
+    return count;
+  }
+
+  /**
+   * Their ミニサロン開催要望: those still being considered are withdrawn; every one keeps its theme,
+   * area and dates (the organisation's record of demand) but loses the words they wrote.
+   */
+  private async withdrawMiniSalonRequests(manager: EntityManager, participantId: string): Promise<number> {
+    const withdrawn = affected(
+      await manager.update(
+        MiniSalonRequest,
+        { requestedById: participantId, status: MiniSalonRequestStatus.PENDING },
+        { status: MiniSalonRequestStatus.WITHDRAWN },
+      ),
+    );
+    await manager.update(
+      MiniSalonRequest,
+      { requestedById: participantId },
+      { message: '', groupName: null },
+    );
+    return withdrawn;
+  }
+
+  /**
+   * Suggestions for them, and of them to others. Dismissed ones too: they only keep a pair out of
+   * later runs, and an erased person is in none.
+   */
+  private async deleteSuggestions(manager: EntityManager, participantId: string): Promise<number> {
+    return affected(
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(Suggestion)
+        .where('participant_id = :participantId OR suggested_participant_id = :participantId', {
+          participantId,
+        })
+        .execute(),
+    );
+  }
+}
+
+/**
+ * The row as it stays: nothing that says who the person was. Kind and locale remain (neither
+ * identifies anyone); the company keeps its own row, which may be shared with colleagues.
+ */
+function anonymised(participant: Participant, erasedAt: Date): Partial<Participant> {
+  return {
+    name: ERASED_NAME,
+    furigana: ERASED_FURIGANA,
+    email: erasedEmail(participant.id),
+    title: null,
+    phone: null,
+    companyId: null,
+    offers: [],
+    needs: [],
+    themes: [],
+    tags: [],
+    offersText: '',
+    needsText: '',
+    consentMatchmaking: false,
+    consentEmail: false,
+    consentContactSharing: false,
+    emailOptOut: true,
+    emailOptOutAt: participant.emailOptOutAt ?? erasedAt,
+    // The placeholder address cannot receive mail, not even a sign-in link: suppressed, as a
+    // bounced address is.
+    emailSuppressedAt: participant.emailSuppressedAt ?? erasedAt,
+    erasedAt,
+  };
+}
+
+async function ids(manager: EntityManager, sql: string, parameters: unknown[]): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(sql, parameters);
+  return rows.map((row) => row.id);
+}
+
+function affected(result: { affected?: number | null }): number {
+  return result.affected ?? 0;
+}

@@ -1,0 +1,582 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const EVENT = 'event { id title kind venue startsAt endsAt }';
+const PERSON = 'name companyName email phone';
+const MY_DATA = `exportedAt
+  profile { id email name furigana title phone kind locale offers needs themes tags offersText needsText
+    consentMatchmaking consentEmail consentContactSharing emailOptOut emailOptOutAt emailSuppressedAt createdAt updatedAt
+    company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
+  registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
+  meetingRequestsSent { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
+  meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
+  meetings { id ${EVENT} other { ${PERSON} } startsAt endsAt sessionName table status statusLabel noShow }
+  suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
+  surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
+  emails { id template ${EVENT} status statusLabel skipReason createdAt sentAt }
+  miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
+    preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
+  dealCount
+  json`;
+const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
+  meetingRequestMessagesCleared suggestionsDeleted actionTokensDeleted emailsSkipped surveyCommentsDeleted
+  miniSalonRequestsWithdrawn`;
+const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
+  deals { total amountYen byStage { stage count amountYen } }`;
+
+type Person = { name: string; companyName: string | null; email: string | null; phone: string | null };
+interface MyData {
+  profile: Record<string, unknown> & { company: Record<string, unknown> | null };
+  registrations: { event: { title: string }; status: string; statusLabel: string; role: string }[];
+  meetingRequestsSent: { other: Person; message: string; status: string }[];
+  meetingRequestsReceived: { other: Person; message: string; status: string }[];
+  meetings: { event: { title: string }; other: Person; table: string; status: string; sessionName: string }[];
+  suggestions: { suggested: Person; reasons: string[]; rank: number }[];
+  surveyAnswers: { satisfaction: number; comment: string }[];
+  emails: { template: string; status: string; sentAt: string | null }[];
+  miniSalonRequests: {
+    theme: string;
+    area: string;
+    status: string;
+    groupName: string | null;
+    message: string;
+  }[];
+  dealCount: number;
+  json: string;
+}
+
+/**
+ * 個人情報の開示・削除: a participant downloads everything held about them (other people's
+ * contact details only where both agreed to meet), and an admin erases a participant: the person
+ * is gone, their sessions end, and every figure about the past stays as it was.
+ */
+describe('participant privacy: exportMyData and eraseParticipant', () => {
+  let t: TestApp;
+  let admin: string;
+  let organizer: string;
+  let staff: string;
+  let pastEventId: string;
+  let futureEventId: string;
+  let pastRegistrationId: string;
+  let subjectToken: string;
+  let magicLinkToken: string;
+  let otherPersonsToken: string;
+  const people: Record<'subject' | 'partner' | 'stranger' | 'waiting', { id: string; email: string }> =
+    {} as never;
+
+  beforeAll(async () => {
+    // No worker: emails stay PENDING in the outbox, where an erasure must find them.
+    t = await createTestApp({ WORKER_IN_PROCESS: 'false' });
+    admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '葛飾区産業経済課', kind: 'MUNICIPALITY' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    staff = await staffSession(t, Role.STAFF, orgId);
+
+    people.subject = await createParticipant(t, organizer, {
+      name: '髙橋 一郎',
+      furigana: 'タカハシ イチロウ',
+      title: '代表取締役',
+      phone: '03-1234-5678',
+      kind: 'SUCCESSOR',
+      offers: ['精密板金'],
+      needs: ['販路開拓'],
+      tags: ['2025サロン参加'],
+      offersText: '試作から量産まで対応します',
+      company: { name: '髙橋精密工業株式会社', corporateNumber: '3013105001132', industry: 'E' },
+    });
+    people.partner = await createParticipant(t, organizer, {
+      name: '山﨑 花子',
+      phone: '090-1111-2222',
+      company: { name: '山﨑デザイン事務所' },
+    });
+    people.stranger = await createParticipant(t, organizer, {
+      name: '佐藤 次郎',
+      phone: '080-3333-4444',
+      company: { name: '佐藤食品' },
+    });
+    people.waiting = await createParticipant(t, organizer, { name: '待機 三郎' });
+    subjectToken = await t.participantToken(people.subject.id);
+
+    const matchingEvent = async (title: string, days: number, capacity: number) => {
+      const eventId = await createPublishedEvent(t, organizer, {
+        kind: 'BUSINESS_MATCHING',
+        title,
+        capacity,
+        startsAt: tokyoInDays(days, '13:00'),
+        endsAt: tokyoInDays(days, '17:00'),
+      });
+      const sessionId = ok(
+        await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+          'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+          {
+            input: {
+              eventId,
+              name: '午後の部',
+              startsAt: tokyoInDays(days, '14:00'),
+              slotMinutes: 20,
+              slotCount: 3,
+              tableCount: 2,
+            },
+          },
+          organizer,
+        ),
+      ).addMatchmakingSession.sessions[0].id;
+      return { eventId, sessionId };
+    };
+    const register = async (eventId: string, participantId: string) =>
+      ok(
+        await t.gql<{ register: { id: string; status: string } }>(
+          'mutation($input: RegisterInput!) { register(input: $input) { id status } }',
+          { input: { eventId, participantId } },
+          organizer,
+        ),
+      ).register;
+    const requestMeeting = async (eventId: string, from: string, to: string, message: string) =>
+      ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!, $m: String) { requestMeeting(eventId: $e, toParticipantId: $to, message: $m) { id } }',
+          { e: eventId, to, m: message },
+          await t.participantToken(from),
+        ),
+      ).requestMeeting.id;
+    const agreeAndPlace = async (requestId: string, to: string, sessionId: string) => {
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+          { id: requestId },
+          await t.participantToken(to),
+        ),
+      );
+      return ok(
+        await t.gql<{ placeMeeting: { id: string } }>(
+          'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+          { r: requestId, s: sessionId },
+          organizer,
+        ),
+      ).placeMeeting.id;
+    };
+
+    // The past: a 商談会 they attended, with a held meeting, a deal and a survey answer; then closed.
+    const past = await matchingEvent('かつしか ものづくり商談会 2026春', 3, 50);
+    pastEventId = past.eventId;
+    pastRegistrationId = (await register(pastEventId, people.subject.id)).id;
+    await register(pastEventId, people.partner.id);
+    const pastRequest = await requestMeeting(
+      pastEventId,
+      people.subject.id,
+      people.partner.id,
+      '試作品のデザインについてご相談したいです',
+    );
+    const heldMeeting = await agreeAndPlace(pastRequest, people.partner.id, past.sessionId);
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: heldMeeting }, organizer));
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { checkIn(registrationId: $id) { status } }',
+        { id: pastRegistrationId },
+        organizer,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+        {
+          input: {
+            meetingId: heldMeeting,
+            type: 'ORDER',
+            title: '試作部品 500 個',
+            amountYen: 1200000,
+          },
+        },
+        staff,
+      ),
+    );
+    ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: pastEventId }, organizer));
+    await t.dataSource.query(
+      `INSERT INTO survey_responses (registration_id, event_id, participant_id, gained_opportunities, satisfaction, comment)
+       VALUES ($1, $2, $3, true, 5, '山﨑さんとの試作の話が進みました')`,
+      [pastRegistrationId, pastEventId, people.subject.id],
+    );
+
+    // Still to come: a full 商談会 (someone waits for a seat), an agreed meeting, a request from a stranger.
+    const future = await matchingEvent('かつしか ものづくり商談会 2026秋', 10, 3);
+    futureEventId = future.eventId;
+    await register(futureEventId, people.subject.id);
+    await register(futureEventId, people.partner.id);
+    await register(futureEventId, people.stranger.id);
+    expect((await register(futureEventId, people.waiting.id)).status).toBe('WAITLISTED');
+    const agreed = await requestMeeting(
+      futureEventId,
+      people.subject.id,
+      people.partner.id,
+      '量産の件で続きをお話ししたいです',
+    );
+    await agreeAndPlace(agreed, people.partner.id, future.sessionId);
+    const pending = await requestMeeting(futureEventId, people.stranger.id, people.subject.id, '販路の件で');
+
+    const [run] = await t.dataSource.query(
+      `INSERT INTO matching_runs (event_id, status) VALUES ($1, 'SUCCEEDED') RETURNING id`,
+      [futureEventId],
+    );
+    const suggestionIds: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO suggestions (event_id, participant_id, suggested_participant_id, rank, score, reasons, run_id)
+       VALUES ($1, $2, $3, 1, 0.83, '["御社の『販路開拓』のニーズに、佐藤食品の『食品卸』が合います"]', $4),
+              ($1, $3, $2, 1, 0.71, '["異業種の組み合わせです"]', $4)
+       RETURNING id`,
+      [futureEventId, people.subject.id, people.stranger.id, run.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, participant_id, event_id, status, sent_at)
+       VALUES ('privacy-test-sent', 'invitation', $1, $2, 'SENT', now())`,
+      [people.subject.id, pastEventId],
+    );
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const tokens = t.app.get(ActionTokensService);
+    [magicLinkToken] = await tokens.mint(t.dataSource.manager, [
+      { purpose: TokenPurpose.MAGIC_LINK, subjectId: people.subject.id, expiresAt },
+      { purpose: TokenPurpose.SURVEY_ANSWER, subjectId: pastRegistrationId, expiresAt },
+      { purpose: TokenPurpose.MEETING_RESPONSE, subjectId: pending, expiresAt },
+      { purpose: TokenPurpose.SUGGESTION_MEETING_REQUEST, subjectId: suggestionIds[1].id, expiresAt },
+    ]);
+    ok(
+      await t.gql(
+        'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+        {
+          input: {
+            organizationId: orgId,
+            theme: '事業承継',
+            area: '東京都葛飾区',
+            preferredFrom: tokyoInDays(40, '00:00').slice(0, 10),
+            preferredTo: tokyoInDays(70, '00:00').slice(0, 10),
+            expectedParticipants: 8,
+            groupName: '葛飾区若手経営者の会',
+            message: '後継者どうしで話せる場がほしいです',
+          },
+        },
+        subjectToken,
+      ),
+    );
+    [otherPersonsToken] = await tokens.mint(t.dataSource.manager, [
+      { purpose: TokenPurpose.MAGIC_LINK, subjectId: people.stranger.id, expiresAt },
+    ]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const exportMyData = (token: string | undefined) =>
+    t.gql<{ exportMyData: MyData }>(`query { exportMyData { ${MY_DATA} } }`, {}, token);
+  const erase = (id: string, token: string | undefined = admin) =>
+    t.gql<{ eraseParticipant: Record<string, unknown> }>(
+      `mutation($id: ID!) { eraseParticipant(id: $id) { ${ERASURE} } }`,
+      { id },
+      token,
+    );
+  const eventReport = async (eventId: string) =>
+    ok(
+      await t.gql<{ eventReport: Record<string, unknown> }>(
+        `query($eventId: ID!) { eventReport(eventId: $eventId) { ${REPORT} } }`,
+        { eventId },
+        organizer,
+      ),
+    ).eventReport;
+  const rowsOf = async (sql: string, parameters: unknown[] = [people.subject.id]) =>
+    (await t.dataSource.query(sql, parameters)) as Record<string, unknown>[];
+
+  it('gives a participant everything held about them, as typed fields and as the same JSON', async () => {
+    const data = ok(await exportMyData(subjectToken)).exportMyData;
+
+    expect(data.profile).toMatchObject({
+      id: people.subject.id,
+      email: people.subject.email,
+      name: '髙橋 一郎',
+      furigana: 'タカハシ イチロウ',
+      title: '代表取締役',
+      phone: '03-1234-5678',
+      kind: 'SUCCESSOR',
+      tags: ['2025サロン参加'],
+      offersText: '試作から量産まで対応します',
+      consentEmail: true,
+      emailOptOut: false,
+      emailSuppressedAt: null,
+      company: { name: '髙橋精密工業株式会社', corporateNumber: '3013105001132', industryName: '製造業' },
+    });
+    expect(data.registrations.map((r) => [r.event.title, r.status, r.statusLabel, r.role])).toEqual([
+      ['かつしか ものづくり商談会 2026春', 'ATTENDED', '出席', 'VISITOR'],
+      ['かつしか ものづくり商談会 2026秋', 'REGISTERED', '参加登録済', 'VISITOR'],
+    ]);
+    expect(data.meetings.map((m) => [m.event.title, m.other.name, m.sessionName, m.table, m.status])).toEqual(
+      [
+        ['かつしか ものづくり商談会 2026春', '山﨑 花子', '午後の部', '1', 'HELD'],
+        ['かつしか ものづくり商談会 2026秋', '山﨑 花子', '午後の部', '1', 'SCHEDULED'],
+      ],
+    );
+    // They agreed to meet: her contact details are theirs to keep.
+    expect(data.meetingRequestsSent.map((r) => [r.other, r.status])).toEqual([
+      [
+        {
+          name: '山﨑 花子',
+          companyName: '山﨑デザイン事務所',
+          email: people.partner.email,
+          phone: '090-1111-2222',
+        },
+        'ACCEPTED',
+      ],
+      [
+        {
+          name: '山﨑 花子',
+          companyName: '山﨑デザイン事務所',
+          email: people.partner.email,
+          phone: '090-1111-2222',
+        },
+        'ACCEPTED',
+      ],
+    ]);
+    // A request they have not answered, and a suggestion: name and company only.
+    expect(data.meetingRequestsReceived).toMatchObject([
+      {
+        other: { name: '佐藤 次郎', companyName: '佐藤食品', email: null, phone: null },
+        message: '販路の件で',
+        status: 'PENDING',
+      },
+    ]);
+    expect(data.suggestions).toMatchObject([
+      {
+        rank: 1,
+        suggested: { name: '佐藤 次郎', companyName: '佐藤食品', email: null, phone: null },
+        reasons: ['御社の『販路開拓』のニーズに、佐藤食品の『食品卸』が合います'],
+      },
+    ]);
+    expect(data.surveyAnswers).toMatchObject([
+      { satisfaction: 5, comment: '山﨑さんとの試作の話が進みました' },
+    ]);
+    expect(data.emails).toContainEqual(expect.objectContaining({ template: 'invitation', status: 'SENT' }));
+    expect(data.emails.some((email) => email.status === 'PENDING')).toBe(true);
+    expect(data.dealCount).toBe(1);
+    expect(data.miniSalonRequests).toMatchObject([
+      {
+        theme: '事業承継',
+        area: '東京都葛飾区',
+        status: 'PENDING',
+        groupName: '葛飾区若手経営者の会',
+        message: '後継者どうしで話せる場がほしいです',
+      },
+    ]);
+
+    const { json, ...fields } = data;
+    expect(JSON.parse(json)).toEqual(fields);
+    expect(json).toContain('\n  "profile": {');
+    // Nobody else's contact details unless both agreed, and nothing about people they never dealt with.
+    for (const text of [people.stranger.email, '080-3333-4444', people.waiting.email, '待機 三郎'])
+      expect(json).not.toContain(text);
+  });
+
+  it('is for the participant themself only', async () => {
+    expect(failure(await exportMyData(organizer)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await exportMyData(admin)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await exportMyData(undefined)).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets only an admin erase, and names a malformed id', async () => {
+    for (const token of [organizer, staff, subjectToken])
+      expect(failure(await erase(people.subject.id, token)).extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await t.gql(`mutation($id: ID!) { eraseParticipant(id: $id) { participantId } }`, {
+      id: people.subject.id,
+    });
+    expect(failure(anonymous).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(failure(await erase('not-a-uuid')).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    expect(failure(await erase('00000000-0000-4000-8000-000000000000')).extensions?.code).toBe('NOT_FOUND');
+    // Nothing was touched by the refusals.
+    expect((await rowsOf('SELECT erased_at FROM participants WHERE id = $1'))[0].erased_at).toBeNull();
+  });
+
+  it('erases a participant: the person is gone, what was still to come is called off, the past still counts', async () => {
+    const pastReport = await eventReport(pastEventId);
+    const pendingEmails = (
+      await rowsOf(`SELECT id FROM outbox_messages WHERE participant_id = $1 AND status = 'PENDING'`)
+    ).length;
+    expect(pendingEmails).toBeGreaterThan(0);
+
+    const result = ok(await erase(people.subject.id)).eraseParticipant;
+    expect(result).toMatchObject({
+      participantId: people.subject.id,
+      registrationsCancelled: 1,
+      meetingsCancelled: 1,
+      // The agreed one behind the cancelled meeting, and the stranger's unanswered one.
+      meetingRequestsWithdrawn: 2,
+      meetingRequestMessagesCleared: 2,
+      suggestionsDeleted: 2,
+      actionTokensDeleted: 4,
+      emailsSkipped: pendingEmails,
+      surveyCommentsDeleted: 1,
+      miniSalonRequestsWithdrawn: 1,
+    });
+
+    // The request is withdrawn and loses their words; the organisation keeps the theme and dates.
+    expect(
+      await rowsOf(
+        'SELECT status, theme, message, group_name FROM mini_salon_requests WHERE requested_by_id = $1',
+      ),
+    ).toEqual([{ status: 'WITHDRAWN', theme: '事業承継', message: '', group_name: null }]);
+
+    const [row] = await rowsOf('SELECT * FROM participants WHERE id = $1');
+    expect(row).toMatchObject({
+      name: '（削除済み）',
+      furigana: 'サクジョズミ',
+      email: `erased-${people.subject.id}@invalid`,
+      title: null,
+      phone: null,
+      company_id: null,
+      offers: [],
+      needs: [],
+      themes: [],
+      tags: [],
+      offers_text: '',
+      needs_text: '',
+      consent_matchmaking: false,
+      consent_email: false,
+      consent_contact_sharing: false,
+      email_opt_out: true,
+    });
+    expect(row.erased_at).toBeInstanceOf(Date);
+    expect(row.email_suppressed_at).toBeInstanceOf(Date);
+    expect(JSON.stringify(row)).not.toMatch(/髙橋|タカハシ|03-1234-5678|試作から量産/);
+
+    // The seat at the coming event is given up and goes to the person waiting; the past stays.
+    const registrations = await rowsOf(
+      'SELECT event_id, participant_id, status FROM registrations WHERE event_id = ANY($1) ORDER BY status',
+      [[pastEventId, futureEventId]],
+    );
+    expect(registrations).toEqual(
+      expect.arrayContaining([
+        { event_id: pastEventId, participant_id: people.subject.id, status: 'ATTENDED' },
+        { event_id: futureEventId, participant_id: people.subject.id, status: 'CANCELLED' },
+        { event_id: futureEventId, participant_id: people.waiting.id, status: 'REGISTERED' },
+      ]),
+    );
+    expect(
+      await rowsOf(
+        `SELECT e.title, m.status FROM meetings m JOIN events e ON e.id = m.event_id
+          WHERE $1 IN (m.participant_a_id, m.participant_b_id) ORDER BY m.starts_at`,
+      ),
+    ).toEqual([
+      { title: 'かつしか ものづくり商談会 2026春', status: 'HELD' },
+      { title: 'かつしか ものづくり商談会 2026秋', status: 'CANCELLED' },
+    ]);
+    expect(
+      await rowsOf(
+        `SELECT event_id, status, message FROM meeting_requests
+          WHERE $1 IN (from_participant_id, to_participant_id) ORDER BY created_at`,
+      ),
+    ).toEqual([
+      { event_id: pastEventId, status: 'ACCEPTED', message: '' },
+      { event_id: futureEventId, status: 'CANCELLED', message: '' },
+      // Written by the stranger, so it stays theirs; the request itself is withdrawn.
+      { event_id: futureEventId, status: 'CANCELLED', message: '販路の件で' },
+    ]);
+    expect(
+      await rowsOf('SELECT 1 FROM suggestions WHERE $1 IN (participant_id, suggested_participant_id)'),
+    ).toEqual([]);
+    expect(
+      await rowsOf(
+        `SELECT status, skip_reason FROM outbox_messages WHERE participant_id = $1 AND status <> 'SENT'`,
+      ),
+    ).toEqual(Array(pendingEmails).fill({ status: 'SKIPPED', skip_reason: 'RECIPIENT_GONE' }));
+    expect(
+      await rowsOf('SELECT satisfaction, comment FROM survey_responses WHERE participant_id = $1'),
+    ).toEqual([{ satisfaction: 5, comment: '' }]);
+
+    // Every figure about the past event is what it was.
+    expect(await eventReport(pastEventId)).toEqual(pastReport);
+    const futureReport = (await eventReport(futureEventId)) as {
+      registrations: { total: number; byStatus: { status: string; count: number }[] };
+    };
+    expect(futureReport.registrations.total).toBe(4);
+    expect(futureReport.registrations.byStatus.reduce((sum, { count }) => sum + count, 0)).toBe(4);
+    const surveys = ok(
+      await t.gql<{ surveyResults: { responses: number; satisfactionAverage: number; answers: unknown[] } }>(
+        'query($id: ID!) { surveyResults(eventId: $id) { responses satisfactionAverage answers { participantName satisfaction comment } } }',
+        { id: pastEventId },
+        organizer,
+      ),
+    ).surveyResults;
+    expect(surveys).toEqual({
+      responses: 1,
+      satisfactionAverage: 5,
+      answers: [{ participantName: '（削除済み）', satisfaction: 5, comment: '' }],
+    });
+
+    // The pool no longer lists them; the other side sees a name that says nothing, and no contact.
+    const pool = ok(
+      await t.gql<{ participants: { edges: { node: { id: string } }[] } }>(
+        'query { participants(first: 50) { edges { node { id } } } }',
+        {},
+        staff,
+      ),
+    ).participants.edges.map((edge) => edge.node.id);
+    expect(pool).not.toContain(people.subject.id);
+    expect(pool).toContain(people.partner.id);
+    const partnersView = ok(await exportMyData(await t.participantToken(people.partner.id))).exportMyData;
+    expect(partnersView.meetingRequestsReceived.map((r) => r.other)).toEqual([
+      { name: '（削除済み）', companyName: null, email: null, phone: null },
+      { name: '（削除済み）', companyName: null, email: null, phone: null },
+    ]);
+    expect(partnersView.json).not.toContain('髙橋');
+  });
+
+  it('ends their sessions and their sign-in', async () => {
+    for (const query of ['query { me { role } }', 'query { exportMyData { dealCount } }'])
+      expect(failure(await t.gql(query, {}, subjectToken)).extensions?.code).toBe('UNAUTHENTICATED');
+
+    const magicLinks = () =>
+      rowsOf(`SELECT count(*)::int AS count FROM outbox_messages WHERE template = 'magic-link'`, []);
+    const before = await magicLinks();
+    expect(
+      ok(
+        await t.gql('mutation($email: String!) { requestMagicLink(email: $email) }', {
+          email: people.subject.email,
+        }),
+      ),
+    ).toEqual({ requestMagicLink: true });
+    expect(await magicLinks()).toEqual(before);
+
+    const redeem = (token: string) =>
+      t.gql('mutation($token: String!) { redeemMagicLink(token: $token) { token } }', { token });
+    expect(failure(await redeem(magicLinkToken)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'token',
+    });
+    // Someone else's links are untouched.
+    ok(await redeem(otherPersonsToken));
+  });
+
+  it('answers the same when asked again, and changes nothing', async () => {
+    const snapshot = () =>
+      Promise.all([
+        rowsOf('SELECT * FROM participants WHERE id = $1'),
+        rowsOf('SELECT id, status, updated_at FROM registrations ORDER BY id', []),
+        rowsOf('SELECT id, status, updated_at FROM meeting_requests ORDER BY id', []),
+        rowsOf('SELECT id, status, updated_at FROM meetings ORDER BY id', []),
+        // Not updated_at: the relay stamps rows it hands to the queue, whatever happens here.
+        rowsOf('SELECT id, status, skip_reason FROM outbox_messages ORDER BY id', []),
+        rowsOf('SELECT count(*)::int AS count FROM action_tokens', []),
+      ]);
+    const before = await snapshot();
+    const first = ok(await erase(people.subject.id)).eraseParticipant;
+    const second = ok(await erase(people.subject.id)).eraseParticipant;
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ registrationsCancelled: 1, meetingsCancelled: 1, suggestionsDeleted: 2 });
+    expect(await snapshot()).toEqual(before);
+  });
+});
