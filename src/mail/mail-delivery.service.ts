@@ -24,10 +24,10 @@ export type DeliveryOutcome =
 const UNSUBSCRIBE_TOKEN_DAYS = 365;
 /**
  * How the sender's per-row statements are shared (MicroBatch): up to 100 rows each, two in flight
- * (each holds a pool connection), waiting up to 10 ms for company. A lone email leaves at most
- * 40 ms later (four statements); a campaign needs about a third of the statements.
+ * (each holds a pool connection), waiting up to 25 ms for company. A lone email leaves at most
+ * 0.1 s later (four statements); an unthrottled campaign's statements carry ~30 rows each.
  */
-export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 10 };
+export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 25 };
 
 /**
  * Sends one outbox row: claim it (`sending`, with a lease), compose, send, record. The status

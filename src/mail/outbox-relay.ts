@@ -8,6 +8,8 @@ import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
 
 const BATCH = 1000;
+/** The first batch of a pass is small, so the first emails leave while the rest is handed over. */
+const FIRST_BATCH = 100;
 
 /**
  * Moves outbox rows into the mail queue, job id = row id (so a row is queued at most once at a
@@ -50,11 +52,14 @@ export class OutboxRelay implements OnApplicationShutdown {
     do {
       this.again = false;
       try {
+        let limit = FIRST_BATCH;
         let count: number;
         do {
-          count = await this.relayBatch();
+          count = await this.relayBatch(limit);
           total += count;
-        } while (count === BATCH && !this.stopped);
+          if (count < limit) break;
+          limit = BATCH;
+        } while (!this.stopped);
       } catch (error) {
         // Redis or Postgres away: the next poll tries again.
         this.logger.warn(`outbox relay: ${(error as Error).message}`);
@@ -63,7 +68,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     return total;
   }
 
-  private async relayBatch(): Promise<number> {
+  private async relayBatch(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // SKIP LOCKED: parallel relays split the rows instead of queuing behind each other.
       const rows: { id: string }[] = await manager.query(
@@ -72,7 +77,7 @@ export class OutboxRelay implements OnApplicationShutdown {
             AND ((status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond'))
               OR (status = 'SENDING' AND lease_expires_at < now() - $1 * interval '1 millisecond'))
           ORDER BY created_at
-          LIMIT ${BATCH}
+          LIMIT ${limit}
           FOR UPDATE SKIP LOCKED`,
         [this.config.OUTBOX_REENQUEUE_AFTER_MS],
       );
