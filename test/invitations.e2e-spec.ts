@@ -1,3 +1,5 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
 import { Participant } from '../src/participants/participant.entity';
@@ -133,7 +135,9 @@ describe('invitations by email', () => {
     expect(ja.html).toContain('髙橋 美﨑 様');
     expect(ja.html).toContain('>参加する</a>');
     expect(ja.parsed?.to).toMatchObject({ value: [{ name: '髙橋 美﨑', address: takahashi.email }] });
-    expect(ja.header('List-Unsubscribe')).toMatch(new RegExp(`^<${t.url}/unsubscribe/[\\w-]{43}>$`));
+    expect(ja.header('List-Unsubscribe')).toMatch(
+      new RegExp(`^<${t.url}/unsubscribe/${takahashi.id}\\.[0-9a-z]+\\.[\\w-]{43}>$`),
+    );
     expect(ja.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     link(ja, 1);
     link(ja, 0);
@@ -319,6 +323,21 @@ describe('invitations by email', () => {
     const next = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン（第2回）' });
     expect(await invite(next, [person.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
     expect((await fetch(`${t.url}/unsubscribe/${'y'.repeat(43)}`)).status).toBe(400);
+    // A forged link (someone else's id with this signature) is refused.
+    const other = await createParticipant(t, organizer, { name: '別人 太郎' });
+    const forged = url.replace(person.id, other.id);
+    expect((await fetch(forged, { method: 'POST' })).status).toBe(400);
+    expect((await repository.findOneByOrFail({ id: other.id })).emailOptOut).toBe(false);
+    // Links in emails sent before links were signed (stored tokens) still work.
+    const [stored] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+      {
+        purpose: TokenPurpose.UNSUBSCRIBE,
+        subjectId: other.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    ]);
+    expect((await fetch(`${t.url}/unsubscribe/${stored}`, { method: 'POST' })).status).toBe(200);
+    expect((await repository.findOneByOrFail({ id: other.id })).emailOptOut).toBe(true);
   });
 
   it('refuses invitations from staff of another organisation and bad ids, naming the field', async () => {

@@ -2,6 +2,7 @@
 export const TokenPurpose = {
   INVITATION_RESPONSE: 'invitation-response',
   MAGIC_LINK: 'magic-link',
+  /** Unsubscribe links are signed now (src/mail/unsubscribe-links.ts); stored ones from older emails still work. */
   UNSUBSCRIBE: 'unsubscribe',
   MEETING_RESPONSE: 'meeting-response',
   /** A suggestion digest's 「面談を申し込む」 link; the subject is the suggestion. */

@@ -1,38 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Participant } from '../participants/participant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
+import { UnsubscribeLinks } from './unsubscribe-links';
 
 /** A participant's choice about email, set from the unsubscribe link. */
 @Injectable()
 export class EmailPreferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly links: UnsubscribeLinks,
     private readonly tokens: ActionTokensService,
   ) {}
 
-  /** Who an unsubscribe link is for, without acting (the confirmation page). */
-  async recipientOf(rawToken: string): Promise<Participant | null> {
-    const token = await this.tokens.resolve(this.dataSource.manager, TokenPurpose.UNSUBSCRIBE, rawToken, {
-      lock: false,
-    });
-    return this.dataSource.getRepository(Participant).findOneBy({ id: token.subjectId });
+  /** Who an unsubscribe link is for, without acting (the confirmation page); null for an erased person. */
+  async recipientOf(link: string): Promise<Participant | null> {
+    const manager = this.dataSource.manager;
+    const participant = await manager.findOneBy(Participant, { id: await this.participantOf(manager, link) });
+    return participant?.erasedAt ? null : participant;
   }
 
   /**
    * Opts the participant out of non-transactional mail: none is queued for them from now on, and
    * what is already queued is skipped. Idempotent: a second click changes nothing.
    */
-  async unsubscribe(rawToken: string): Promise<Participant | null> {
+  async unsubscribe(link: string): Promise<Participant | null> {
     return this.dataSource.transaction(async (manager) => {
-      const token = await this.tokens.resolve(manager, TokenPurpose.UNSUBSCRIBE, rawToken);
-      await this.tokens.markUsed(manager, token);
-      const participant = await manager.findOneBy(Participant, { id: token.subjectId });
-      if (!participant) return null;
+      const participant = await manager.findOneBy(Participant, {
+        id: await this.participantOf(manager, link),
+      });
+      if (!participant || participant.erasedAt) return null;
       if (!participant.emailOptOut) {
         await manager.update(Participant, participant.id, { emailOptOut: true, emailOptOutAt: new Date() });
       }
@@ -43,5 +44,15 @@ export class EmailPreferencesService {
       );
       return participant;
     });
+  }
+
+  /**
+   * The signed link, or — for emails sent before links were signed — a stored unsubscribe token
+   * (those lived 365 days; this fallback can go a year after the change). Throws on anything else.
+   */
+  private async participantOf(manager: EntityManager, link: string): Promise<string> {
+    const signed = this.links.verify(link);
+    if (signed) return signed;
+    return (await this.tokens.resolve(manager, TokenPurpose.UNSUBSCRIBE, link, { lock: false })).subjectId;
   }
 }

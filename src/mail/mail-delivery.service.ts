@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
 import { Participant } from '../participants/participant.entity';
@@ -9,6 +8,7 @@ import { MailComposers } from './mail-composers';
 import { MailTransport, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
+import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from './micro-batch';
 import { mayEmail } from './outbox.service';
 import { classifySendFailure } from './send-failure';
@@ -21,7 +21,6 @@ export type DeliveryOutcome =
   /** Failed for now; the row is back to PENDING and the queue retries with backoff. */
   | { kind: 'retry'; reason: string };
 
-const UNSUBSCRIBE_TOKEN_DAYS = 365;
 /**
  * How the sender's per-row statements are shared (MicroBatch): up to 100 rows each, two in flight
  * (each holds a pool connection), waiting up to 25 ms for company. A lone email leaves at most
@@ -48,6 +47,7 @@ export class MailDelivery {
     private readonly composers: MailComposers,
     private readonly transport: MailTransport,
     private readonly tokens: ActionTokensService,
+    private readonly unsubscribeLinks: UnsubscribeLinks,
   ) {}
 
   private readonly claims = new MicroBatch((ids: string[]) => this.claimRows(ids), SENDER_BATCH);
@@ -187,11 +187,7 @@ export class MailDelivery {
     };
     const unsubscribeUrl = message.transactional
       ? null
-      : `${this.config.PUBLIC_URL}/unsubscribe/${issueToken({
-          purpose: TokenPurpose.UNSUBSCRIBE,
-          subjectId: participant.id,
-          expiresAt: new Date(Date.now() + UNSUBSCRIBE_TOKEN_DAYS * 86_400_000),
-        })}`;
+      : `${this.config.PUBLIC_URL}/unsubscribe/${this.unsubscribeLinks.token(participant.id)}`;
     const manager = this.dataSource.manager;
     const composed = await this.composers
       .get(message.template)

@@ -13,6 +13,7 @@ import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
 import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeLinks } from './unsubscribe-links';
 
 /**
  * Email for every feature: the outbox, its relay to the queue, the sender, the transport and the
@@ -31,6 +32,7 @@ import { UnsubscribeController } from './unsubscribe.controller';
     MailProcessor,
     EventMailContexts,
     EmailPreferencesService,
+    UnsubscribeLinks,
     MailResolver,
   ],
   exports: [OutboxService, OutboxRelay, MailComposers, EventMailContexts],
