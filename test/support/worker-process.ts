@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
 
 /**
- * Runs `src/worker.ts` as a separate process with a test app's configuration (its database,
- * queue prefix, SMTP sink), as `npm run start:worker` would in production.
+ * Runs the worker as a separate process with a test app's configuration (its database, queue
+ * prefix, SMTP sink), as `npm run start:worker` would in production. From TypeScript (tests) it
+ * runs `src/worker.ts` through ts-node; compiled (bench:mail), the compiled `src/worker.js` beside
+ * it, as production runs it.
  */
 export class WorkerProcess {
   private stderr = '';
@@ -21,7 +23,10 @@ export class WorkerProcess {
       if (value !== undefined && value !== null) env[key] = String(value);
     }
     const root = join(__dirname, '..', '..');
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+    const args = __filename.endsWith('.js')
+      ? [join(root, 'src', 'worker.js')]
+      : ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'];
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...env, ...overrides },
       stdio: ['ignore', 'ignore', 'pipe'],
