@@ -1,5 +1,13 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
+import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
+import {
+  MeetingRequestExpiryProcessor,
+  SWEEP_SCHEDULER,
+} from '../src/meetings/meeting-request-expiry.processor';
+import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -73,6 +81,8 @@ describe('meetings: requests, scheduling, agendas', () => {
       MAIL_RETRY_BASE_MS: '100',
       OUTBOX_POLL_MS: '200',
       SCHEDULING_TIME_LIMIT_MS: '2000',
+      // The sweep is run by hand below; its schedule must not fire in the middle of a test.
+      MEETING_REQUEST_EXPIRY_CRON: '0 3 1 1 *',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });
@@ -556,6 +566,78 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(text).toContain('佐藤 花子');
     expect(text).toContain('実施');
     expect(text).toContain('中止');
+  });
+
+  it('an unanswered request expires at its deadline: the requester is told once, and may ask again', async () => {
+    const join = async (input: Record<string, unknown>) => {
+      const participant = await createParticipant(t, organizer, input);
+      ok(
+        await t.gql(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: participant.id } },
+          organizer,
+        ),
+      );
+      return { ...participant, token: await t.participantToken(participant.id) };
+    };
+    const asker = await join({ name: '﨑山 恵', furigana: 'サキヤマ メグミ' });
+    const silent = await join({ name: '山本 健', furigana: 'ヤマモト ケン' });
+    const other = await join({ name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' });
+    const sweep = t.app.get(MeetingRequestExpiryProcessor);
+    const overdue = (id: string) =>
+      t.dataSource.query(
+        `UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+        [id],
+      );
+    const expiryNotices = () =>
+      mailsTo(asker.email, /面談のお申込について/).filter((mail) => mail.text.includes('回答期限（'));
+
+    const first = ok(await requestMeeting(asker.token, silent.id)).requestMeeting.id;
+    await sink.waitUntil(() => mailsTo(silent.email, /面談のお申込/).length === 1);
+    // The deadline is the event's end here (no requestExpiryHours set).
+    expect(mailsTo(silent.email, /面談のお申込/)[0].text).toContain(
+      `回答期限は ${formatTokyoJapanese(new Date(tokyoInDays(20, '17:00')))} です`,
+    );
+
+    // Past its deadline: the sweep writes EXPIRED and tells the requester, once.
+    await overdue(first);
+    expect(await sweep.process()).toBe(1);
+    expect(await sweep.process()).toBe(0);
+    await sink.waitUntil(() => expiryNotices().length === 1);
+    const [notice] = expiryNotices();
+    expect(notice.subject).toBe('【面談のお申込について】山本 健 様（しんきん ビジネスマッチング商談会）');
+    expect(notice.text).toContain('﨑山 恵 様');
+    expect(notice.text).toContain('お返事がなかったため、無効となりました');
+    // No contact details for a meeting that was never agreed.
+    expect(notice.text).not.toContain(silent.email);
+    const mine = ok(
+      await t.gql<{ myMeetingRequests: { id: string; status: string }[] }>(
+        `query($eventId: ID!) { myMeetingRequests(eventId: $eventId) { ${REQUEST_FIELDS} } }`,
+        { eventId },
+        asker.token,
+      ),
+    ).myMeetingRequests;
+    expect(mine).toEqual([expect.objectContaining({ id: first, status: 'EXPIRED' })]);
+    expect(failure(await respond(silent.token, first, true)).extensions?.reason).toBe(
+      'MEETING_REQUEST_EXPIRED',
+    );
+
+    // The pair is free again; an overdue request is also expired (and told) by the requester's
+    // next request at the event, between two sweeps.
+    const second = ok(await requestMeeting(asker.token, silent.id)).requestMeeting.id;
+    await overdue(second);
+    ok(await requestMeeting(asker.token, other.id));
+    await sink.waitUntil(() => expiryNotices().length === 2);
+    expect(await sweep.process()).toBe(0);
+    const outcomes: { key: string }[] = await t.dataSource.query(
+      `SELECT key FROM outbox_messages WHERE key = ANY($1) ORDER BY created_at`,
+      [[`meeting-outcome-${first}`, `meeting-outcome-${second}`]],
+    );
+    expect(outcomes).toHaveLength(2);
+
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.MEETING_REQUESTS));
+    const scheduler = await eventually(() => queue.getJobScheduler(SWEEP_SCHEDULER), 'the expiry sweep');
+    expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
   });
 
   it('AUTO_ACCEPT agrees at once and tells both sides', async () => {

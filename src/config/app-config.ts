@@ -168,6 +168,10 @@ export class AppConfig extends DatabaseConfig {
   @IsString()
   FOLLOW_UP_DIGEST_CRON = '0 8 * * 1';
 
+  /** How often unanswered meeting requests past their deadline are expired and their requesters told (cron). */
+  @IsString()
+  MEETING_REQUEST_EXPIRY_CRON = '*/10 * * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -276,7 +276,8 @@ export class MeetingRequestsService {
     return { request: { ...request, status: to }, changed: true };
   }
 
-  private outcomeEmail(request: MeetingRequest) {
+  /** To the requester: accepted, declined, or expired unanswered (MeetingOutcomeComposer). */
+  private outcomeEmail(request: Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'>) {
     return {
       key: `meeting-outcome-${request.id}`,
       template: MeetingMailTemplate.OUTCOME,
@@ -309,15 +310,47 @@ export class MeetingRequestsService {
     return request;
   }
 
-  /** Pending requests past their deadline become EXPIRED (they free the pair and the cap). */
-  private async expireStale(manager: EntityManager, eventId: string): Promise<void> {
-    await manager.query(
-      `UPDATE meeting_requests SET status = 'EXPIRED', updated_at = now()
-        WHERE event_id = $1 AND status = 'PENDING' AND expires_at <= now()`,
-      [eventId],
+  /**
+   * The sweep (MeetingRequestExpiryProcessor): every pending request past its deadline becomes
+   * EXPIRED, a few hundred per transaction, and its requester is told. Answers how many expired.
+   */
+  async expireDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const expired = await this.dataSource.transaction((manager) => this.expireStale(manager));
+      total += expired;
+      if (expired < EXPIRY_BATCH) return total;
+    }
+  }
+
+  /**
+   * Pending requests past their deadline become EXPIRED (they free the pair and the cap), with
+   * an email to each requester written in the same transaction. The sweep expires them on time;
+   * a new request at the event expires its overdue ones first, so the cap counts right even
+   * between two sweeps.
+   */
+  private async expireStale(manager: EntityManager, eventId?: string): Promise<number> {
+    // One event's are few and all must go now; the sweep takes everyone's in batches. SKIP
+    // LOCKED: a request being answered at this moment is left to that answer.
+    const [rows]: [Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'>[], number] =
+      await manager.query(
+        `UPDATE meeting_requests SET status = 'EXPIRED', updated_at = now()
+          WHERE id IN (SELECT id FROM meeting_requests
+                        WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR event_id = $1)
+                        LIMIT ${eventId ? 'ALL' : EXPIRY_BATCH}
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id, event_id AS "eventId", from_participant_id AS "fromParticipantId"`,
+        [eventId ?? null],
+      );
+    await this.outbox.enqueue(
+      manager,
+      rows.map((request) => this.outcomeEmail(request)),
     );
+    return rows.length;
   }
 }
+
+const EXPIRY_BATCH = 500;
 
 /** A pending request past its deadline reads as EXPIRED even before a sweep writes it. */
 export function effectiveStatus(request: Pick<MeetingRequest, 'status' | 'expiresAt'>): MeetingRequestStatus {

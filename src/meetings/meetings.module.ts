@@ -16,6 +16,7 @@ import { MeetingPagesController } from './meeting-pages.controller';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingRequestsResolver } from './meeting-requests.resolver';
+import { MeetingRequestExpiryProcessor } from './meeting-request-expiry.processor';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingSettings } from './meeting-settings.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
@@ -41,6 +42,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
   providers: [
     LeaverMeetingsListener,
     MeetingRequestsService,
+    MeetingRequestExpiryProcessor,
     MeetingsService,
     MeetingSettingsService,
     AgendaService,

@@ -13,6 +13,8 @@ export const QueueName = {
   MATCHING: 'matching',
   /** Runs the meeting scheduler for one event: `{ runId }`, job id = the run id. */
   SCHEDULING: 'scheduling',
+  /** The periodic sweep that expires unanswered meeting requests past their deadline. */
+  MEETING_REQUESTS: 'meeting-requests',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -32,6 +34,10 @@ export const FollowUpJob = {
 
 export const ReminderJob = {
   SCAN_TOMORROW: 'scan-events-tomorrow',
+} as const;
+
+export const MeetingRequestJob = {
+  EXPIRE_DUE: 'expire-due-requests',
 } as const;
 
 export const MatchingJob = {

@@ -26,6 +26,11 @@ function formatEnglish(instant: Date): string {
   return `${weekday} ${tokyo.getUTCDate()} ${month} ${tokyo.getUTCFullYear()}, ${tokyo.toISOString().slice(11, 16)}`;
 }
 
+/** 2026年12月1日(火) 18:00 / Tue 1 Dec 2026, 18:00 (JST): a deadline to the minute. */
+export function formatDeadline(locale: MailLocale, instant: Date): string {
+  return locale === 'ja' ? formatTokyoJapanese(instant) : `${formatEnglish(instant)} (JST)`;
+}
+
 /** 2026年12月31日(木) / Thu 31 Dec 2026: a deadline, in Tokyo. */
 export function formatDay(locale: MailLocale, instant: Date): string {
   if (locale === 'ja') return formatTokyoJapanese(instant).replace(/ \d{2}:\d{2}$/, '');

@@ -6,7 +6,8 @@ import {
   organiserLines,
   renderEmail,
 } from '../../mail/templates/email-layout';
-import { formatEventTime } from '../../mail/templates/mail-dates';
+import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
+import { MeetingRequestStatus } from '../meeting-enums';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
 
 interface Person {
@@ -51,7 +52,11 @@ export function meetingRequestEmail(data: {
             { label: 'Decline', url: data.links.decline },
           ]
         : [],
-      notes: data.links ? ['If you do not answer by the end of the event, the request expires.'] : [],
+      notes: data.links
+        ? [
+            `Please answer by ${formatDeadline(locale, data.links.expiresAt)}; after that the request expires.`,
+          ]
+        : [],
       sender,
     });
   }
@@ -76,20 +81,30 @@ export function meetingRequestEmail(data: {
           { label: 'お断りする', url: data.links.decline },
         ]
       : [],
-    notes: data.links ? ['回答期限を過ぎると、お申込は無効になります。'] : [],
+    notes: data.links
+      ? [
+          `回答期限は ${formatDeadline(locale, data.links.expiresAt)} です。期限を過ぎると、お申込は無効になります。`,
+        ]
+      : [],
     sender,
   });
 }
 
-/** To the requester: accepted (with the other side's contact details) or declined. */
+/**
+ * To the requester: accepted (with the other side's contact details), declined, or not answered by
+ * its deadline (expired).
+ */
 export function meetingOutcomeEmail(data: {
   locale: MailLocale;
   requesterName: string;
   recipient: Person & { email: string; phone: string | null };
-  accepted: boolean;
+  outcome: MeetingOutcome;
+  /** When the request expired (for EXPIRED). */
+  deadline: Date;
   event: EventMailContext;
 }): ComposedEmail {
-  const { locale, event } = data;
+  const { locale, event, outcome } = data;
+  const accepted = outcome === MeetingRequestStatus.ACCEPTED;
   const sender = organiserLines(locale, event.organizer, event.coHosts);
   const contact = [
     { label: locale === 'en' ? 'Email' : 'メール', value: data.recipient.email },
@@ -98,44 +113,60 @@ export function meetingOutcomeEmail(data: {
       : []),
   ];
   if (locale === 'en') {
+    const paragraphs: Record<MeetingOutcome, string[]> = {
+      ACCEPTED: [
+        `${who(data.recipient)} accepted your meeting request for "${event.title}".`,
+        'The time and table will follow with your agenda. Their contact details are below.',
+      ],
+      DECLINED: [
+        `${who(data.recipient)} is unable to meet at "${event.title}" this time.`,
+        'We hope you meet many other participants at the event.',
+      ],
+      EXPIRED: [
+        `${who(data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
+        'You can still ask other participants for a meeting, or ask again if you wish.',
+      ],
+    };
     return renderEmail({
       locale,
-      subject: data.accepted
+      subject: accepted
         ? `Meeting agreed with ${data.recipient.name}: ${event.title}`
         : `Your meeting request to ${data.recipient.name}: ${event.title}`,
       greeting: greetingFor(locale, data.requesterName),
-      paragraphs: data.accepted
-        ? [
-            `${who(data.recipient)} accepted your meeting request for "${event.title}".`,
-            'The time and table will follow with your agenda. Their contact details are below.',
-          ]
-        : [
-            `${who(data.recipient)} is unable to meet at "${event.title}" this time.`,
-            'We hope you meet many other participants at the event.',
-          ],
-      details: [{ label: 'Event', value: event.title }, ...(data.accepted ? contact : [])],
+      paragraphs: paragraphs[outcome],
+      details: [{ label: 'Event', value: event.title }, ...(accepted ? contact : [])],
       sender,
     });
   }
+  const paragraphs: Record<MeetingOutcome, string[]> = {
+    ACCEPTED: [
+      `${who(data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
+      '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。',
+    ],
+    DECLINED: [
+      `${who(data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
+      '当日は他の参加者の方との出会いもぜひお楽しみください。',
+    ],
+    EXPIRED: [
+      `${who(data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
+      '他の参加者の方への面談のお申込や、あらためてのお申込は引き続きご利用いただけます。',
+    ],
+  };
   return renderEmail({
     locale,
-    subject: data.accepted
+    subject: accepted
       ? `【面談成立】${data.recipient.name} 様（${event.title}）`
       : `【面談のお申込について】${data.recipient.name} 様（${event.title}）`,
     greeting: greetingFor(locale, data.requesterName),
-    paragraphs: data.accepted
-      ? [
-          `${who(data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
-          '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。',
-        ]
-      : [
-          `${who(data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
-          '当日は他の参加者の方との出会いもぜひお楽しみください。',
-        ],
-    details: [{ label: 'イベント', value: event.title }, ...(data.accepted ? contact : [])],
+    paragraphs: paragraphs[outcome],
+    details: [{ label: 'イベント', value: event.title }, ...(accepted ? contact : [])],
     sender,
   });
 }
+
+/** What a requester is told about: the answer, or that none came in time. */
+export type MeetingOutcome =
+  MeetingRequestStatus.ACCEPTED | MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED;
 
 function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
   return entries.map((entry) => ({

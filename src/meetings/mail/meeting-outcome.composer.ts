@@ -4,10 +4,13 @@ import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-compo
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
-import { meetingOutcomeEmail } from './meeting-emails.template';
+import { MeetingOutcome, meetingOutcomeEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
-/** Tells the requester the answer; an acceptance carries the other side's contact details. */
+/**
+ * Tells the requester the answer, or that none came by the deadline; an acceptance carries the
+ * other side's contact details.
+ */
 @Injectable()
 export class MeetingOutcomeComposer implements MailComposer {
   readonly template = MeetingMailTemplate.OUTCOME;
@@ -24,12 +27,12 @@ export class MeetingOutcomeComposer implements MailComposer {
       where: { id: message.params.requestId },
       relations: { toParticipant: { company: true } },
     });
-    if (!request) return null;
-    const accepted = request.status === MeetingRequestStatus.ACCEPTED;
     // Withdrawn after the answer (e.g. cancelled at once): the outcome is no longer news.
-    if (!accepted && request.status !== MeetingRequestStatus.DECLINED) return null;
+    if (!request || !isOutcome(request.status)) return null;
     const event = await this.contexts.get(manager, request.eventId);
     if (!event) return null;
+    // An expiry is worth telling only while the requester can still ask someone else.
+    if (request.status === MeetingRequestStatus.EXPIRED && event.endsAt.getTime() <= Date.now()) return null;
     const recipient = request.toParticipant;
     return meetingOutcomeEmail({
       locale: participant.locale === 'en' ? 'en' : 'ja',
@@ -40,8 +43,16 @@ export class MeetingOutcomeComposer implements MailComposer {
         email: recipient.email,
         phone: recipient.phone,
       },
-      accepted,
+      outcome: request.status,
+      deadline: request.expiresAt ?? event.endsAt,
       event,
     });
   }
 }
+
+const OUTCOMES: MeetingRequestStatus[] = [
+  MeetingRequestStatus.ACCEPTED,
+  MeetingRequestStatus.DECLINED,
+  MeetingRequestStatus.EXPIRED,
+];
+const isOutcome = (status: MeetingRequestStatus): status is MeetingOutcome => OUTCOMES.includes(status);
