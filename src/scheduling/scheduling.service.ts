@@ -177,28 +177,30 @@ export class SchedulingService {
 
   /** What the engine needs, read in one consistent order (so two reads can be compared). */
   private async loadInputs(manager: EntityManager, eventId: string): Promise<SchedulingInputs> {
-    const [sessions, attendees, requests, locked, settings] = await Promise.all([
-      manager.find(MatchmakingSession, { where: { eventId }, order: { startsAt: 'ASC', id: 'ASC' } }),
-      manager.find(Registration, {
-        select: { participantId: true, booth: true },
-        where: { eventId, status: In(SEATED) },
-        order: { participantId: 'ASC' },
-      }),
-      manager.find(MeetingRequest, {
-        select: { id: true, fromParticipantId: true, toParticipantId: true, weight: true },
-        where: { eventId, status: MeetingRequestStatus.ACCEPTED },
-        order: { id: 'ASC' },
-      }),
-      manager
-        .createQueryBuilder(Meeting, 'meeting')
-        .where('meeting.eventId = :eventId', { eventId })
-        .andWhere('meeting.status IN (:...live)', { live: LIVE })
-        // Published meetings, and any meeting already held or missed, stay where they are.
-        .andWhere(`(meeting.publishedAt IS NOT NULL OR meeting.status <> 'SCHEDULED')`)
-        .orderBy('meeting.id', 'ASC')
-        .getMany(),
-      this.settings.get(manager, eventId),
-    ]);
+    // One after another: the statements share the transaction's connection, which runs one at a time.
+    const sessions = await manager.find(MatchmakingSession, {
+      where: { eventId },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const attendees = await manager.find(Registration, {
+      select: { participantId: true, booth: true },
+      where: { eventId, status: In(SEATED) },
+      order: { participantId: 'ASC' },
+    });
+    const requests = await manager.find(MeetingRequest, {
+      select: { id: true, fromParticipantId: true, toParticipantId: true, weight: true },
+      where: { eventId, status: MeetingRequestStatus.ACCEPTED },
+      order: { id: 'ASC' },
+    });
+    const locked = await manager
+      .createQueryBuilder(Meeting, 'meeting')
+      .where('meeting.eventId = :eventId', { eventId })
+      .andWhere('meeting.status IN (:...live)', { live: LIVE })
+      // Published meetings, and any meeting already held or missed, stay where they are.
+      .andWhere(`(meeting.publishedAt IS NOT NULL OR meeting.status <> 'SCHEDULED')`)
+      .orderBy('meeting.id', 'ASC')
+      .getMany();
+    const settings = await this.settings.get(manager, eventId);
     return {
       sessions: sessions.map((session) => ({
         id: session.id,
