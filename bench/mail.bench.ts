@@ -14,7 +14,7 @@
  *
  * Settings (environment): BENCH_RATE (SMTP_RATE_PER_SECOND, default 250), BENCH_POOL
  * (SMTP_POOL_SIZE, default 5), BENCH_CONCURRENCY (MAIL_CONCURRENCY, default 200), BENCH_WORKERS
- * (worker processes, default 1), BENCH_ROUNDS (default 3).
+ * (worker processes, default 1), BENCH_ROUNDS (default 5: single rounds on a shared VM vary by ±15 points).
  *
  * After a warm-up (one whole campaign each way, not counted), each round sends one campaign
  * through the pipeline, then the same emails through the sink alone: the two sides of a round
@@ -64,7 +64,7 @@ const POOL = process.env.BENCH_POOL ?? '5';
 // Unthrottled, each email spends ~50 ms in the worker (mostly batching waits): 200 keep it busy.
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '200';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
