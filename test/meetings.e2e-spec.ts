@@ -114,18 +114,6 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     );
     sessionId = event.addMatchmakingSession.sessions[0].id;
-    const make = async (input: Record<string, unknown>, register = true) => {
-      const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
-      if (register)
-        ok(
-          await t.gql(
-            'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-            { input: { eventId, participantId: participant.id } },
-            organizer,
-          ),
-        );
-      return { ...participant, token: await t.participantToken(participant.id) };
-    };
     people.a = await make({ name: '髙橋 一郎', furigana: 'タカハシ イチロウ' });
     people.b = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
     people.c = await make({ name: '佐藤 花子', furigana: 'サトウ ハナコ' });
@@ -137,6 +125,19 @@ describe('meetings: requests, scheduling, agendas', () => {
     await sink?.stop();
   });
 
+  /** A participant with a session, registered for the event unless `register` is false. */
+  const make = async (input: Record<string, unknown>, register = true) => {
+    const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
+    if (register)
+      ok(
+        await t.gql(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId, participantId: participant.id } },
+          organizer,
+        ),
+      );
+    return { ...participant, token: await t.participantToken(participant.id) };
+  };
   const requestMeeting = (from: string, to: string, message = '') =>
     t.gql<{ requestMeeting: { id: string; status: string } }>(
       `mutation($eventId: ID!, $to: ID!, $message: String) { requestMeeting(eventId: $eventId, toParticipantId: $to, message: $message) { ${REQUEST_FIELDS} } }`,
@@ -569,20 +570,9 @@ describe('meetings: requests, scheduling, agendas', () => {
   });
 
   it('an unanswered request expires at its deadline: the requester is told once, and may ask again', async () => {
-    const join = async (input: Record<string, unknown>) => {
-      const participant = await createParticipant(t, organizer, input);
-      ok(
-        await t.gql(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: participant.id } },
-          organizer,
-        ),
-      );
-      return { ...participant, token: await t.participantToken(participant.id) };
-    };
-    const asker = await join({ name: '﨑山 恵', furigana: 'サキヤマ メグミ' });
-    const silent = await join({ name: '山本 健', furigana: 'ヤマモト ケン' });
-    const other = await join({ name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' });
+    const asker = await make({ name: '﨑山 恵', furigana: 'サキヤマ メグミ' });
+    const silent = await make({ name: '山本 健', furigana: 'ヤマモト ケン', phone: '03-9876-5432' });
+    const other = await make({ name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' });
     const sweep = t.app.get(MeetingRequestExpiryProcessor);
     const overdue = (id: string) =>
       t.dataSource.query(
@@ -610,6 +600,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(notice.text).toContain('お返事がなかったため、無効となりました');
     // No contact details for a meeting that was never agreed.
     expect(notice.text).not.toContain(silent.email);
+    expect(notice.text).not.toContain('03-9876-5432');
     const mine = ok(
       await t.gql<{ myMeetingRequests: { id: string; status: string }[] }>(
         `query($eventId: ID!) { myMeetingRequests(eventId: $eventId) { ${REQUEST_FIELDS} } }`,

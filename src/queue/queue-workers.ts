@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
+import { TOKYO } from '../common/time/tokyo-time';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from './queue-names';
 
@@ -32,6 +33,26 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   register(queue: QueueName, handler: JobHandler, options: { concurrency?: number } = {}): void {
     if (this.handlers.has(queue)) throw new Error(`queue ${queue} already has a handler`);
     this.handlers.set(queue, { handler, ...options });
+  }
+
+  /**
+   * A periodic scan: `run` handles the queue one job at a time, and a BullMQ job scheduler adds
+   * a `job` at each `pattern` (cron, Asia/Tokyo). Upserting the scheduler is idempotent, so every
+   * consuming process does it at start.
+   */
+  registerPeriodic(
+    queue: Queue,
+    schedule: { scheduler: string; pattern: string; job: string },
+    run: () => Promise<unknown>,
+  ): void {
+    this.register(queue.name as QueueName, run, { concurrency: 1 });
+    this.onStart(async () => {
+      await queue.upsertJobScheduler(
+        schedule.scheduler,
+        { pattern: schedule.pattern, tz: TOKYO },
+        { name: schedule.job, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
+    });
   }
 
   /** Work that belongs to consuming processes only (poll loops, job schedulers). */

@@ -1,7 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { TOKYO } from '../common/time/tokyo-time';
 import { AppConfig } from '../config/app-config';
 import { QueueName, ReminderJob } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
@@ -9,32 +8,26 @@ import { RemindersService } from './reminders.service';
 
 const DAILY_SCHEDULER = 'reminders-daily';
 
-/** Runs the reminder scan daily at REMINDER_CRON (Asia/Tokyo), via a BullMQ job scheduler. */
+/** Runs the reminder scan daily at REMINDER_CRON (Asia/Tokyo). */
 @Injectable()
 export class RemindersProcessor {
   private readonly logger = new Logger(RemindersProcessor.name);
 
   constructor(
     workers: QueueWorkers,
-    @InjectQueue(QueueName.REMINDERS) private readonly queue: Queue,
-    private readonly config: AppConfig,
+    @InjectQueue(QueueName.REMINDERS) queue: Queue,
+    config: AppConfig,
     private readonly reminders: RemindersService,
   ) {
-    workers.register(QueueName.REMINDERS, () => this.process(), { concurrency: 1 });
-    // Upserting is idempotent, so every consuming process may do it at start.
-    workers.onStart(() => this.schedule());
+    workers.registerPeriodic(
+      queue,
+      { scheduler: DAILY_SCHEDULER, pattern: config.REMINDER_CRON, job: ReminderJob.SCAN_TOMORROW },
+      () => this.process(),
+    );
   }
 
   async process(): Promise<void> {
     const { events, written } = await this.reminders.writeRemindersForTomorrow();
     this.logger.log(`reminders for tomorrow: ${written} emails for ${events} events`);
-  }
-
-  private async schedule(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      DAILY_SCHEDULER,
-      { pattern: this.config.REMINDER_CRON, tz: TOKYO },
-      { name: ReminderJob.SCAN_TOMORROW, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
   }
 }
