@@ -631,6 +631,51 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
   });
 
+  it('a request left unanswered until its event is over expires without an email', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '川口 ものづくり商談会',
+      startsAt: tokyoInDays(3, '13:00'),
+      endsAt: tokyoInDays(3, '17:00'),
+    });
+    const asker = await make({ name: '小林 誠', furigana: 'コバヤシ マコト' }, false);
+    const silent = await make({ name: '加藤 愛', furigana: 'カトウ アイ' }, false);
+    for (const person of [asker, silent])
+      ok(
+        await t.gql(
+          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
+          { input: { eventId: fair, participantId: person.id } },
+          organizer,
+        ),
+      );
+    const id = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+        { eventId: fair, to: silent.id },
+        asker.token,
+      ),
+    ).requestMeeting.id;
+    // The fair has taken place since, and nobody answered.
+    await t.dataSource.query(
+      `UPDATE events SET starts_at = now() - interval '5 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [fair],
+    );
+    await t.dataSource.query(
+      `UPDATE meeting_requests SET expires_at = now() - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    expect(await t.app.get(MeetingRequestExpiryProcessor).process()).toBe(1);
+    const [request]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM meeting_requests WHERE id = $1',
+      [id],
+    );
+    expect(request.status).toBe('EXPIRED');
+    const outcomes: unknown[] = await t.dataSource.query('SELECT id FROM outbox_messages WHERE key = $1', [
+      `meeting-outcome-${id}`,
+    ]);
+    expect(outcomes).toHaveLength(0);
+  });
+
   it('AUTO_ACCEPT agrees at once and tells both sides', async () => {
     ok(
       await t.gql(

@@ -325,26 +325,31 @@ export class MeetingRequestsService {
 
   /**
    * Pending requests past their deadline become EXPIRED (they free the pair and the cap), with
-   * an email to each requester written in the same transaction. The sweep expires them on time;
-   * a new request at the event expires its overdue ones first, so the cap counts right even
-   * between two sweeps.
+   * an email to each requester written in the same transaction while the event is still on (a
+   * request left unanswered until the event's end is not news afterwards). The sweep expires them
+   * on time; a new request at the event expires its overdue ones first, so the cap counts right
+   * even between two sweeps.
    */
   private async expireStale(manager: EntityManager, eventId?: string): Promise<number> {
     // One event's are few and all must go now; the sweep takes everyone's in batches. SKIP
     // LOCKED: a request being answered at this moment is left to that answer.
-    const [rows]: [Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'>[], number] =
+    const rows: (Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'> & { eventOn: boolean })[] =
       await manager.query(
-        `UPDATE meeting_requests SET status = 'EXPIRED', updated_at = now()
-          WHERE id IN (SELECT id FROM meeting_requests
-                        WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR event_id = $1)
-                        LIMIT ${eventId ? 'ALL' : EXPIRY_BATCH}
-                        FOR UPDATE SKIP LOCKED)
-          RETURNING id, event_id AS "eventId", from_participant_id AS "fromParticipantId"`,
+        `WITH expired AS (
+           UPDATE meeting_requests SET status = 'EXPIRED', updated_at = now()
+            WHERE id IN (SELECT id FROM meeting_requests
+                          WHERE status = 'PENDING' AND expires_at <= now() AND ($1::uuid IS NULL OR event_id = $1)
+                          LIMIT ${eventId ? 'ALL' : EXPIRY_BATCH}
+                          FOR UPDATE SKIP LOCKED)
+            RETURNING id, event_id, from_participant_id)
+         SELECT expired.id, expired.event_id AS "eventId", expired.from_participant_id AS "fromParticipantId",
+                events.ends_at > now() AS "eventOn"
+           FROM expired JOIN events ON events.id = expired.event_id`,
         [eventId ?? null],
       );
     await this.outbox.enqueue(
       manager,
-      rows.map((request) => this.outcomeEmail(request)),
+      rows.filter((request) => request.eventOn).map((request) => this.outcomeEmail(request)),
     );
     return rows.length;
   }
