@@ -118,21 +118,21 @@ describe('meetings: requests, scheduling, agendas', () => {
     people.b = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
     people.c = await make({ name: '佐藤 花子', furigana: 'サトウ ハナコ' });
     people.d = await make({ name: '鈴木 次郎', furigana: 'スズキ ジロウ' });
-    people.outsider = await make({ name: '田中 三郎', furigana: 'タナカ サブロウ' }, false);
+    people.outsider = await make({ name: '田中 三郎', furigana: 'タナカ サブロウ' }, null);
   });
   afterAll(async () => {
     await t?.close();
     await sink?.stop();
   });
 
-  /** A participant with a session, registered for the event unless `register` is false. */
-  const make = async (input: Record<string, unknown>, register = true) => {
+  /** A participant with a session, registered for the suite's event (or another, or none). */
+  const make = async (input: Record<string, unknown>, registerFor: string | null = eventId) => {
     const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
-    if (register)
+    if (registerFor)
       ok(
         await t.gql(
           'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: participant.id } },
+          { input: { eventId: registerFor, participantId: participant.id } },
           organizer,
         ),
       );
@@ -638,16 +638,8 @@ describe('meetings: requests, scheduling, agendas', () => {
       startsAt: tokyoInDays(3, '13:00'),
       endsAt: tokyoInDays(3, '17:00'),
     });
-    const asker = await make({ name: '小林 誠', furigana: 'コバヤシ マコト' }, false);
-    const silent = await make({ name: '加藤 愛', furigana: 'カトウ アイ' }, false);
-    for (const person of [asker, silent])
-      ok(
-        await t.gql(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId: fair, participantId: person.id } },
-          organizer,
-        ),
-      );
+    const asker = await make({ name: '小林 誠', furigana: 'コバヤシ マコト' }, fair);
+    const silent = await make({ name: '加藤 愛', furigana: 'カトウ アイ' }, fair);
     const id = ok(
       await t.gql<{ requestMeeting: { id: string } }>(
         'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
