@@ -200,9 +200,16 @@ async function upsertRegistrations(
   eventIds: Map<string, string>,
   participantIds: Map<string, string>,
 ): Promise<void> {
+  // Each seat records the company its holder came for, as the service does when it gives one.
+  const people = await manager.find(Participant, {
+    select: { id: true, companyId: true },
+    where: { id: In([...participantIds.values()]) },
+  });
+  const companyOf = new Map(people.map((person) => [person.id, person.companyId]));
   const values = scenario.registrations.map((registration) => ({
     eventId: eventIds.get(registration.event.key)!,
     participantId: participantIds.get(registration.person.email)!,
+    companyId: companyOf.get(participantIds.get(registration.person.email)!) ?? null,
     status: registration.status,
     role: registration.role,
     booth: registration.booth,
@@ -217,7 +224,16 @@ async function upsertRegistrations(
       .into(Registration)
       .values(values.slice(start, start + CHUNK))
       .orUpdate(
-        ['status', 'role', 'booth', 'registered_at', 'waitlisted_at', 'checked_in_at', 'updated_at'],
+        [
+          'status',
+          'company_id',
+          'role',
+          'booth',
+          'registered_at',
+          'waitlisted_at',
+          'checked_in_at',
+          'updated_at',
+        ],
         ['event_id', 'participant_id'],
       )
       .updateEntity(false)

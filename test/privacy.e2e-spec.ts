@@ -465,6 +465,11 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         { event_id: futureEventId, participant_id: people.waiting.id, status: 'REGISTERED' },
       ]),
     );
+    // Which company they came for would say who they were: their seats keep none either.
+    expect(await rowsOf('SELECT company_id FROM registrations WHERE participant_id = $1')).toEqual([
+      { company_id: null },
+      { company_id: null },
+    ]);
     expect(
       await rowsOf(
         `SELECT e.title, m.status FROM meetings m JOIN events e ON e.id = m.event_id

@@ -56,6 +56,7 @@ describe('fiscal-year and event reports', () => {
   let staffA: string;
   let organizerB: string;
   let participantToken: string;
+  let designer: { id: string; email: string };
   /** The salon on the year's first day (run by A) and the matching fair on its last (run by B, co-hosted by A). */
   let salonId: string;
   let fairId: string;
@@ -136,6 +137,7 @@ describe('fiscal-year and event reports', () => {
       await createParticipant(t, organizerA, { name: '田中 三郎', furigana: 'タナカ サブロウ' }),
     ];
     participantToken = await t.participantToken(p1.id);
+    designer = p3;
 
     // Counted for A in FY2026: a salon on the year's first day with two seats, one checked in.
     salonId = await createPublishedEvent(t, organizerA, {
@@ -377,6 +379,31 @@ describe('fiscal-year and event reports', () => {
       expect(sum(report.deals.byType.map((type) => type[figure]))).toBe(report.deals[figure]);
     }
     expect(report.followUps.open).toBeLessThanOrEqual(report.followUps.due);
+  });
+
+  it('keeps a year’s 参加事業者数 when a participant later moves to another company', async () => {
+    // 山﨑 took part for 山﨑デザイン; joining 髙橋製作所 now does not merge the two in FY2026.
+    ok(
+      await t.gql(
+        'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }',
+        {
+          input: {
+            email: designer.email,
+            name: '山﨑 大輔',
+            furigana: 'ヤマザキ ダイスケ',
+            company: { name: '髙橋製作所', municipality: '東京都葛飾区' },
+          },
+        },
+        organizerA,
+      ),
+    );
+    const [moved]: { name: string }[] = await t.dataSource.query(
+      'SELECT c.name FROM participants p JOIN companies c ON c.id = p.company_id WHERE p.id = $1',
+      [designer.id],
+    );
+    expect(moved.name).toBe('髙橋製作所');
+    const report = ok(await fiscalYearReport(orgA, 2026, staffA)).fiscalYearReport;
+    expect(report.participation).toEqual({ registrations: 6, attended: 2, participants: 4, companies: 2 });
   });
 
   it('puts each row in the year on its own side of the boundaries', async () => {

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
 import { EventRole, RegistrationStatus } from './registration-enums';
 
@@ -31,6 +32,16 @@ export class Registration {
   @Index()
   @Column('uuid')
   participantId: string;
+
+  @ManyToOne(() => Company, { onDelete: 'SET NULL', nullable: true })
+  company: Company | null;
+
+  /**
+   * The company the participant came for, as of taking a seat (RegistrationsService.requestSeat):
+   * a later move to another company does not rewrite a past year's 参加事業者数.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  companyId: string | null;
 
   @Column({ type: 'enum', enum: RegistrationStatus, enumName: 'registration_status' })
   status: RegistrationStatus;

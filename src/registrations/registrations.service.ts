@@ -8,6 +8,7 @@ import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
+import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
@@ -72,10 +73,15 @@ export class RegistrationsService {
       throw RegistrationErrors.invalidTransition(existing.status, status);
     }
     const now = new Date();
+    const participant = await manager.findOne(Participant, {
+      select: { id: true, companyId: true },
+      where: { id: participantId },
+    });
     return manager.save(Registration, {
       ...(existing ?? {}),
       eventId: event.id,
       participantId,
+      companyId: participant?.companyId ?? null,
       status,
       role: seat.role ?? existing?.role ?? EventRole.VISITOR,
       booth: seat.booth ?? existing?.booth ?? null,

@@ -98,7 +98,10 @@ export class FiscalYearReportService {
     };
   }
 
-  /** Who took part: registrations that hold a seat (参加登録済) or were checked in (出席). */
+  /**
+   * Who took part: registrations that hold a seat (参加登録済) or were checked in (出席). Companies
+   * are counted as of each registration, so a closed year's figure stays as it was reported.
+   */
   private async participation(
     manager: EntityManager,
     organizationId: string,
@@ -109,9 +112,8 @@ export class FiscalYearReportService {
        SELECT count(*)::int AS registrations,
               count(*) FILTER (WHERE r.status = 'ATTENDED')::int AS attended,
               count(DISTINCT r.participant_id)::int AS participants,
-              count(DISTINCT p.company_id)::int AS companies
+              count(DISTINCT r.company_id)::int AS companies
          FROM registrations r
-         JOIN participants p ON p.id = r.participant_id
         WHERE r.event_id IN (SELECT id FROM year_events)
           AND r.status IN ('REGISTERED', 'ATTENDED')`,
       [organizationId, fiscalYear],

@@ -47,7 +47,9 @@ export class FiscalYearParticipationFiguresModel {
   @Field(() => Int, { description: '参加者数（実人数）' })
   participants: number;
 
-  @Field(() => Int, { description: '参加事業者数（実数。事業者の登録がない参加者は数えない）' })
+  @Field(() => Int, {
+    description: '参加事業者数（実数。参加登録時の所属事業者で数え、事業者の登録がない参加者は数えない）',
+  })
   companies: number;
 }
 
