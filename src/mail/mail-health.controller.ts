@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
+import { JobType, Queue } from 'bullmq';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
@@ -21,7 +21,7 @@ interface OutboxFigures {
 
 /**
  * For the engineer on call: is email flowing? The open outbox rows as Postgres holds them, the
- * mail queue as Redis holds it, and how many workers consume it. 503 `stalled` when emails wait
+ * mail queues as Redis holds them, and how many workers consume them. 503 `stalled` when emails wait
  * and nothing will send them: no worker on the mail queue, or rows the relay has not handed over
  * for far longer than its poll interval. (`/health` answers only whether the service's own
  * dependencies are up; a load balancer should not take the API away because the worker is down.)
@@ -30,7 +30,8 @@ interface OutboxFigures {
 export class MailHealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.MAIL) private readonly queue: Queue,
+    @InjectQueue(QueueName.MAIL) private readonly bulk: Queue,
+    @InjectQueue(QueueName.MAIL_TRANSACTIONAL) private readonly transactional: Queue,
     private readonly config: AppConfig,
   ) {}
 
@@ -55,8 +56,11 @@ export class MailHealthController {
             WHERE is_open`,
           [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS],
         ) as Promise<OutboxFigures[]>,
-        this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
-        this.queue.getWorkersCount(),
+        this.jobCounts(),
+        // Every worker process consumes both mail queues; one without workers means no sender.
+        Promise.all([this.bulk.getWorkersCount(), this.transactional.getWorkersCount()]).then((both) =>
+          Math.min(...both),
+        ),
       ]);
     } catch (error) {
       response.status(503).json({ status: 'down', problems: [(error as Error).message] });
@@ -93,5 +97,17 @@ export class MailHealthController {
         workers,
       },
     });
+  }
+
+  /** Jobs by state, both mail queues together. */
+  private async jobCounts(): Promise<Record<string, number>> {
+    const states: JobType[] = ['waiting', 'active', 'delayed', 'prioritized'];
+    const [bulk, transactional] = await Promise.all([
+      this.bulk.getJobCounts(...states),
+      this.transactional.getJobCounts(...states),
+    ]);
+    return Object.fromEntries(
+      states.map((state) => [state, (bulk[state] ?? 0) + (transactional[state] ?? 0)]),
+    );
   }
 }

@@ -5,7 +5,13 @@ import { DeliverMailPayload, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
 import { MailDelivery } from './mail-delivery.service';
 
-/** Consumes the mail queue: one job per outbox row, the work is MailDelivery's. */
+/**
+ * Mail someone waits for arrives a few at a time; these slots keep it from queuing behind a
+ * campaign in this process (it still shares the SMTP pool, behind at most MAIL_CONCURRENCY others).
+ */
+const TRANSACTIONAL_CONCURRENCY = 10;
+
+/** Consumes the mail queues: one job per outbox row, the work is MailDelivery's. */
 @Injectable()
 export class MailProcessor {
   constructor(
@@ -13,9 +19,9 @@ export class MailProcessor {
     config: AppConfig,
     private readonly delivery: MailDelivery,
   ) {
-    workers.register(QueueName.MAIL, (job, token) => this.process(job as Job<DeliverMailPayload>, token), {
-      concurrency: config.MAIL_CONCURRENCY,
-    });
+    const handler = (job: Job, token?: string) => this.process(job as Job<DeliverMailPayload>, token);
+    workers.register(QueueName.MAIL, handler, { concurrency: config.MAIL_CONCURRENCY });
+    workers.register(QueueName.MAIL_TRANSACTIONAL, handler, { concurrency: TRANSACTIONAL_CONCURRENCY });
   }
 
   async process(job: Job<DeliverMailPayload>, token?: string): Promise<void> {

@@ -12,8 +12,8 @@ const BATCH = 1000;
 const FIRST_BATCH = 100;
 
 /**
- * Moves outbox rows into the mail queue, job id = row id (so a row is queued at most once at a
- * time, however many relays run). Runs right after a commit that wrote rows (kick) and on a poll
+ * Moves outbox rows into the mail queues, job id = row id (so a row is queued at most once at a
+ * time, however many relays run); transactional rows go to their own queue. Runs right after a commit that wrote rows (kick) and on a poll
  * loop in consuming processes, which also recovers rows whose hand-over was lost: a crash between
  * commit and kick, a Redis restart, a sender that died with the row `sending`.
  */
@@ -27,7 +27,8 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.MAIL) private readonly queue: Queue<DeliverMailPayload>,
+    @InjectQueue(QueueName.MAIL) private readonly bulk: Queue<DeliverMailPayload>,
+    @InjectQueue(QueueName.MAIL_TRANSACTIONAL) private readonly transactional: Queue<DeliverMailPayload>,
     private readonly config: AppConfig,
     workers: QueueWorkers,
   ) {
@@ -71,8 +72,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async relayBatch(limit: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // SKIP LOCKED: parallel relays split the rows instead of queuing behind each other.
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM outbox_messages
+      const rows: { id: string; transactional: boolean }[] = await manager.query(
+        `SELECT id, transactional FROM outbox_messages
           WHERE is_open
             AND ((status = 'PENDING' AND (enqueued_at IS NULL OR enqueued_at < now() - $1 * interval '1 millisecond'))
               OR (status = 'SENDING' AND lease_expires_at < now() - $1 * interval '1 millisecond'))
@@ -82,25 +83,32 @@ export class OutboxRelay implements OnApplicationShutdown {
         [this.config.OUTBOX_REENQUEUE_AFTER_MS],
       );
       if (rows.length === 0) return 0;
-      await this.queue.addBulk(
-        rows.map(({ id }) => ({
-          name: MailJob.DELIVER,
-          data: { outboxMessageId: id },
-          opts: {
-            jobId: id,
-            attempts: this.config.MAIL_MAX_ATTEMPTS,
-            backoff: { type: 'exponential', delay: this.config.MAIL_RETRY_BASE_MS },
-            // The row keeps the record; a finished job only blocks a later re-queue of its id.
-            removeOnComplete: true,
-            removeOnFail: true,
-          },
-        })),
-      );
+      const transactional = rows.filter((row) => row.transactional);
+      const bulk = rows.filter((row) => !row.transactional);
+      // The mail someone is waiting for first: a sign-in link does not wait for a campaign.
+      if (transactional.length > 0)
+        await this.transactional.addBulk(transactional.map((row) => this.job(row.id)));
+      if (bulk.length > 0) await this.bulk.addBulk(bulk.map((row) => this.job(row.id)));
       await manager.query(`UPDATE outbox_messages SET enqueued_at = now() WHERE id = ANY($1)`, [
         rows.map((row) => row.id),
       ]);
       return rows.length;
     });
+  }
+
+  private job(outboxMessageId: string) {
+    return {
+      name: MailJob.DELIVER,
+      data: { outboxMessageId },
+      opts: {
+        jobId: outboxMessageId,
+        attempts: this.config.MAIL_MAX_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.config.MAIL_RETRY_BASE_MS },
+        // The row keeps the record; a finished job only blocks a later re-queue of its id.
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    };
   }
 
   private startPolling(): void {

@@ -5,6 +5,11 @@
 export const QueueName = {
   /** Delivers one outbox row: `{ outboxMessageId }`, job id = the row id. */
   MAIL: 'mail',
+  /**
+   * The same, for mail someone is waiting for (a sign-in link, an answer to their request): its
+   * own queue, so it never waits behind a campaign's thousands of invitations.
+   */
+  MAIL_TRANSACTIONAL: 'mail-transactional',
   /** Periodic scans that write reminder emails into the outbox. */
   REMINDERS: 'reminders',
   /** The weekly scan that emails staff the follow-ups they have due. */
