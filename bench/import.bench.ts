@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     .create({ email: 'bench@example.jp', name: 'ベンチ', password: 'bench-password-123', role: Role.ADMIN });
   const login = await post(
     url,
-    'mutation { login(input: { email: "bench@example.jp", password: "bench-password-123" }) { token } }',
+    'mutation { login(email: "bench@example.jp", password: "bench-password-123") { token } }',
   );
   const token = (login.data as { login: { token: string } }).login.token;
 
@@ -107,8 +107,8 @@ async function main(): Promise<void> {
     const started = performance.now();
     const result = await post(
       url,
-      'mutation($input: ImportParticipantsInput!) { importParticipants(input: $input) { created updated errors { row } } }',
-      { input: { fileBase64: file } },
+      'mutation($fileBase64: String) { importParticipants(fileBase64: $fileBase64) { created updated errors { row } } }',
+      { fileBase64: file },
       token,
     );
     const seconds = (performance.now() - started) / 1000;

@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -63,8 +64,8 @@ describe('access rules per role', () => {
     tokens.participant = await t.participantToken(person.id);
     const registration = ok(
       await t.gql<{ register: { id: string } }>(
-        'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-        { input: { eventId: ids.event, participantId: other.id } },
+        registerMutation(),
+        { eventId: ids.event, participantId: other.id },
         organizer,
       ),
     );
@@ -117,7 +118,7 @@ describe('access rules per role', () => {
     ],
     [
       'importParticipants',
-      'mutation { importParticipants(input: { csv: "email,name,furigana\\n" }) { created } }',
+      'mutation { importParticipants(csv: "email,name,furigana\\n") { created } }',
       () => ({}),
       { participant: 'FORBIDDEN', otherOrganizer: 'OK', anonymous: 'UNAUTHENTICATED' },
     ],
@@ -183,7 +184,7 @@ describe('access rules per role', () => {
     ],
     [
       'register (someone else)',
-      'mutation($e: ID!, $p: ID) { register(input: { eventId: $e, participantId: $p }) { id } }',
+      'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }',
       () => ({ e: ids.event, p: ids.other }),
       { participant: 'FORBIDDEN', otherOrganizer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     ],

@@ -32,7 +32,7 @@ describe('auth and roles', () => {
 
   it('refuses a wrong password without saying which part was wrong', async () => {
     const error = failure(
-      await t.gql('mutation { login(input: { email: "nobody@example.jp", password: "x" }) { token } }'),
+      await t.gql('mutation { login(email: "nobody@example.jp", password: "x") { token } }'),
     );
     expect(error.extensions?.code).toBe('UNAUTHENTICATED');
     expect(error.message).toBe('メールアドレスまたはパスワードが違います');

@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -98,13 +99,7 @@ describe('deals and follow-ups', () => {
     });
     people.c = await createParticipant(t, organizer, { name: '佐藤 次郎', company: { name: '佐藤食品' } });
     for (const person of Object.values(people)) {
-      ok(
-        await t.gql(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: person.id } },
-          organizer,
-        ),
-      );
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
     }
     const meet = async (from: { id: string }, to: { id: string }, slotIndex: number) => {
       const request = ok(

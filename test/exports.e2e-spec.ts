@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
 } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -71,13 +72,7 @@ describe('CSV exports of staff lists', () => {
       [buyer, 'BUYER'],
       [seller, 'SELLER'],
     ] as const) {
-      ok(
-        await t.gql(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: person.id, role } },
-          organizer,
-        ),
-      );
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id, role }, organizer));
     }
     ok(
       await t.gql(

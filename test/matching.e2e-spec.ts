@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -137,13 +138,7 @@ describe('matching: suggestions, digests and who to invite', () => {
   });
 
   async function register(event: string, participantId: string) {
-    ok(
-      await t.gql(
-        'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-        { input: { eventId: event, participantId } },
-        organizer,
-      ),
-    );
+    ok(await t.gql(registerMutation(), { eventId: event, participantId }, organizer));
   }
 
   const runMatching = (token: string) =>

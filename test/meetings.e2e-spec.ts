@@ -13,6 +13,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -129,13 +130,7 @@ describe('meetings: requests, scheduling, agendas', () => {
   const make = async (input: Record<string, unknown>, registerFor: string | null = eventId) => {
     const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
     if (registerFor)
-      ok(
-        await t.gql(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId: registerFor, participantId: participant.id } },
-          organizer,
-        ),
-      );
+      ok(await t.gql(registerMutation(), { eventId: registerFor, participantId: participant.id }, organizer));
     return { ...participant, token: await t.participantToken(participant.id) };
   };
   const requestMeeting = (from: string, to: string, message = '') =>

@@ -3,8 +3,8 @@ import { Role } from '../src/auth/actor';
 import { createOrganization, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
-const IMPORT = `mutation($input: ImportParticipantsInput!) {
-  importParticipants(input: $input) { created updated totalRows encoding ignoredColumns errors { row field column message } }
+const IMPORT = `mutation($csv: String, $fileBase64: String) {
+  importParticipants(csv: $csv, fileBase64: $fileBase64) { created updated totalRows encoding ignoredColumns errors { row field column message } }
 }`;
 
 interface ImportResult {
@@ -47,9 +47,7 @@ describe('importParticipants', () => {
 
   it('imports a Shift_JIS file from Excel: valid rows in, invalid rows reported with row and field', async () => {
     const bytes = iconv.encode(JAPANESE_SHEET, 'cp932');
-    const result = ok(
-      await t.gql<ImportResult>(IMPORT, { input: { fileBase64: bytes.toString('base64') } }, staff),
-    );
+    const result = ok(await t.gql<ImportResult>(IMPORT, { fileBase64: bytes.toString('base64') }, staff));
     expect(result.importParticipants).toMatchObject({
       created: 2,
       updated: 0,
@@ -98,11 +96,7 @@ describe('importParticipants', () => {
       'TAKAHASHI@example.jp,髙橋 健一,タカハシ ケンイチ,髙橋製作所,E,東京都葛飾区,海外展開\r\n' +
       'new.person@example.jp,新井 花,アライ ハナ,新井食品,E,埼玉県川口市,EC構築\r\n';
     const result = ok(
-      await t.gql<ImportResult>(
-        IMPORT,
-        { input: { fileBase64: Buffer.from(sheet).toString('base64') } },
-        staff,
-      ),
+      await t.gql<ImportResult>(IMPORT, { fileBase64: Buffer.from(sheet).toString('base64') }, staff),
     );
     expect(result.importParticipants).toMatchObject({
       created: 1,
@@ -121,7 +115,7 @@ describe('importParticipants', () => {
     const before = await count();
     const sheet =
       'メールアドレス,氏名,フリガナ\nsame@example.jp,同じ 一,オナジ ハジメ\nsame@example.jp,同じ 二,オナジ ニ\n';
-    const result = ok(await t.gql<ImportResult>(IMPORT, { input: { csv: sheet } }, staff));
+    const result = ok(await t.gql<ImportResult>(IMPORT, { csv: sheet }, staff));
     expect(result.importParticipants.created).toBe(1);
     expect(result.importParticipants.errors).toEqual([
       expect.objectContaining({ row: 3, field: 'email', message: 'メールアドレスが 2 行目と重複しています' }),
@@ -130,16 +124,12 @@ describe('importParticipants', () => {
   });
 
   it('refuses a file without the required columns, naming them', async () => {
-    const error = failure(
-      await t.gql(IMPORT, { input: { csv: '会社名,電話\n株式会社テスト,03-0000-0000\n' } }, staff),
-    );
+    const error = failure(await t.gql(IMPORT, { csv: '会社名,電話\n株式会社テスト,03-0000-0000\n' }, staff));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     expect(error.message).toContain('メールアドレス、氏名、フリガナ');
   });
 
   it('is for staff only', async () => {
-    expect(failure(await t.gql(IMPORT, { input: { csv: 'email\n' } })).extensions?.code).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(failure(await t.gql(IMPORT, { csv: 'email\n' })).extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

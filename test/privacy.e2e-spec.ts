@@ -5,6 +5,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -135,8 +136,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     const register = async (eventId: string, participantId: string) =>
       ok(
         await t.gql<{ register: { id: string; status: string } }>(
-          'mutation($input: RegisterInput!) { register(input: $input) { id status } }',
-          { input: { eventId, participantId } },
+          registerMutation('id status'),
+          { eventId, participantId },
           organizer,
         ),
       ).register;

@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -65,8 +66,8 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       const person = await createParticipant(t, organizer, { name });
       const { register } = ok(
         await t.gql<{ register: { id: string } }>(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: person.id } },
+          registerMutation(),
+          { eventId, participantId: person.id },
           organizer,
         ),
       );

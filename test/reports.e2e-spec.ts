@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -73,13 +74,8 @@ describe('fiscal-year and event reports', () => {
     );
 
   const register = async (eventId: string, participantId: string, token: string) =>
-    ok(
-      await t.gql<{ register: { id: string } }>(
-        'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-        { input: { eventId, participantId } },
-        token,
-      ),
-    ).register.id;
+    ok(await t.gql<{ register: { id: string } }>(registerMutation(), { eventId, participantId }, token))
+      .register.id;
 
   const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
     ok(await t.gql<Record<string, { id: string }>>(query, variables, token));

@@ -5,6 +5,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -140,8 +141,8 @@ describe('magic-link sign-in and day-before reminders', () => {
     const register = async (eventIdToJoin: string, participantId: string) =>
       ok(
         await t.gql<{ register: { id: string } }>(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId: eventIdToJoin, participantId } },
+          registerMutation(),
+          { eventId: eventIdToJoin, participantId },
           organizer,
         ),
       ).register.id;

@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  registerMutation,
   staffSession,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
@@ -46,8 +47,8 @@ describe('post-event surveys', () => {
     for (const [key, person] of Object.entries(people)) {
       const registration = ok(
         await t.gql<{ register: { id: string } }>(
-          'mutation($input: RegisterInput!) { register(input: $input) { id } }',
-          { input: { eventId, participantId: person.id } },
+          registerMutation(),
+          { eventId, participantId: person.id },
           organizer,
         ),
       ).register;

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor, Public } from './access.decorators';
 import { Actor, Role } from './actor';
 import { AuthService } from './auth.service';
-import { LoginInput } from './dto/login.input';
+import { LoginArgs } from './dto/login.args';
 import { MeModel } from './models/me.model';
 import { SessionModel } from './models/session.model';
 
@@ -12,8 +12,8 @@ export class AuthResolver {
 
   @Mutation(() => SessionModel, { description: 'スタッフのログイン（メールアドレスとパスワード）' })
   @Public()
-  login(@Args('input') input: LoginInput): Promise<SessionModel> {
-    return this.auth.login(input.email, input.password);
+  login(@Args() { email, password }: LoginArgs): Promise<SessionModel> {
+    return this.auth.login(email, password);
   }
 
   @Query(() => MeModel)

@@ -6,7 +6,7 @@ import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
-import { ImportParticipantsInput } from './import/import-participants.input';
+import { ImportParticipantsArgs } from './import/import-participants.args';
 import { ParticipantImportResultModel } from './import/import-result.model';
 import { ParticipantImportService } from './import/participant-import.service';
 import { ParticipantConnection, ParticipantModel } from './models/participant.model';
@@ -65,7 +65,7 @@ export class ParticipantsResolver {
       '参加者名簿（CSV: UTF-8 / BOM付き / Shift_JIS）を取り込む。正しい行だけを登録し、誤りのある行は行番号と項目で返す',
   })
   @Allow(...STAFF)
-  importParticipants(@Args('input') input: ImportParticipantsInput): Promise<ParticipantImportResultModel> {
+  importParticipants(@Args() input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
     return this.importer.import(input);
   }
 }

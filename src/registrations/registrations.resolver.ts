@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { canSeeContact } from '../participants/participant-access';
-import { RegisterInput } from './dto/register.input';
+import { RegisterArgs } from './dto/register.args';
 import { RegistrationConnection, RegistrationModel } from './models/registration.model';
 import { RegistrationStatus } from './registration-enums';
 import { RegistrationsService } from './registrations.service';
@@ -17,12 +17,12 @@ export class RegistrationsResolver {
     description: '参加申込（参加者本人）または代理登録（スタッフ）。定員を超えるとキャンセル待ち',
   })
   @Allow(...STAFF, Role.PARTICIPANT)
-  async register(@CurrentActor() actor: Actor, @Args('input') input: RegisterInput) {
-    const seat = { role: input.role, booth: actor.kind === 'user' ? input.booth : undefined };
+  async register(@CurrentActor() actor: Actor, @Args() args: RegisterArgs) {
+    const seat = { role: args.role, booth: actor.kind === 'user' ? args.booth : undefined };
     const registration = await this.registrationsService.register(
       actor,
-      input.eventId,
-      input.participantId,
+      args.eventId,
+      args.participantId,
       seat,
     );
     return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));

@@ -20,12 +20,21 @@ export async function staffSession(
   });
   const data = ok(
     await testApp.gql<{ login: { token: string } }>(
-      'mutation($input: LoginInput!) { login(input: $input) { token } }',
-      { input: { email, password: PASSWORD } },
+      'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      { email, password: PASSWORD },
     ),
   );
   return data.login.token;
 }
+
+/**
+ * `register` with its arguments as variables: `{ eventId }` for a participant themselves, plus
+ * `participantId`, `role`, `booth` when staff register someone.
+ */
+export const registerMutation = (selection = 'id') =>
+  `mutation($eventId: ID!, $participantId: ID, $role: EventRole, $booth: String) {
+    register(eventId: $eventId, participantId: $participantId, role: $role, booth: $booth) { ${selection} }
+  }`;
 
 export async function createOrganization(
   testApp: TestApp,

@@ -11,7 +11,7 @@ import { validationFailures } from '../../common/validation/validation-failures'
 import { UpsertParticipantInput } from '../dto/upsert-participant.input';
 import { toParticipantRow } from '../participant-row';
 import { upsertParticipants } from '../participant-store';
-import { ImportParticipantsInput } from './import-participants.input';
+import { ImportParticipantsArgs } from './import-participants.args';
 import { ParticipantImportResultModel } from './import-result.model';
 import { ImportRowErrorModel } from './import-row-error.model';
 import {
@@ -45,7 +45,7 @@ interface MappedColumn {
 export class ParticipantImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async import(input: ImportParticipantsInput): Promise<ParticipantImportResultModel> {
+  async import(input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
     const { text, encoding } = this.readFile(input);
     const records = this.parseCsv(text);
     const [header = [], ...dataRows] = records;
@@ -88,7 +88,7 @@ export class ParticipantImportService {
     });
   }
 
-  private readFile(input: ImportParticipantsInput): { text: string; encoding: string } {
+  private readFile(input: ImportParticipantsArgs): { text: string; encoding: string } {
     if (input.fileBase64 !== undefined && input.csv !== undefined) {
       throw new InputError('fileBase64', 'csv と fileBase64 はどちらか一方だけを指定してください');
     }

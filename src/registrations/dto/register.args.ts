@@ -1,9 +1,10 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { EventRole } from '../registration-enums';
 
-@InputType()
-export class RegisterInput {
+/** `register(eventId)` as the public contract names it; staff may add who, role and booth. */
+@ArgsType()
+export class RegisterArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'eventId の形式が正しくありません' })
   eventId: string;

@@ -1,8 +1,9 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { IsEmail, IsNotEmpty } from 'class-validator';
 
-@InputType()
-export class LoginInput {
+/** `login(email, password)`: the arguments the public contract names. */
+@ArgsType()
+export class LoginArgs {
   @Field()
   @IsEmail({}, { message: 'メールアドレスの形式が正しくありません' })
   email: string;

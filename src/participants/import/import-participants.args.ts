@@ -1,13 +1,14 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { IsBase64, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const MAX_FILE_CHARS = 20 * 1024 * 1024;
 
-@InputType({
-  description:
-    'CSV の中身: テキスト（csv）か、ファイルのバイト列を Base64 にしたもの（fileBase64, Shift_JIS 可）',
-})
-export class ImportParticipantsInput {
+/**
+ * `importParticipants(csv)` as the public contract names it: the CSV as text, or instead the file's
+ * bytes as Base64 (`fileBase64`, Shift_JIS allowed).
+ */
+@ArgsType()
+export class ImportParticipantsArgs {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
