@@ -1,4 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { DAY_MS as DAY, startOfTokyoDay } from '../src/common/japan/tokyo-day';
+import { QueueName } from '../src/queue/queue-names';
+import { MORNING_SCHEDULER } from '../src/surveys/survey-after-event.processor';
+import { SurveysService } from '../src/surveys/surveys.service';
+import { eventually } from './support/eventually';
 import {
   createOrganization,
   createParticipant,
@@ -9,6 +16,7 @@ import {
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
+const HOUR = 3_600_000;
 const RESULT_FIELDS = `sent responses responseRate gainedOpportunities satisfactionAverage satisfaction { score count }
   answers { participantName companyName gainedOpportunities satisfaction comment }`;
 
@@ -27,7 +35,12 @@ describe('post-event surveys', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      OUTBOX_POLL_MS: '200',
+      // The morning scan is run by hand below; its schedule must not fire in the middle of a test.
+      SURVEY_CRON: '0 3 1 1 *',
+    });
     const admin = await staffSession(t, Role.ADMIN, null);
     orgId = await createOrganization(t, admin, {
       name: '大田区産業振興協会',
@@ -259,5 +272,70 @@ describe('post-event surveys', () => {
     expect(text.startsWith('\uFEFF回答日時,参加者,事業者,受注機会の拡大,満足度,ご意見')).toBe(true);
     expect(text).toContain(',髙橋 美﨑,髙橋精機,はい,5,試作の相談先が見つかりました,');
     expect(text).toContain(',Emma Clarke,,いいえ,3,,');
+  });
+  it('goes out by itself the morning after an event, once, to nobody of a cancelled or older one', async () => {
+    // The scan as it runs at 10:00 this morning in Tokyo; times below are Tokyo's, from midnight.
+    const midnight = startOfTokyoDay(new Date()).getTime();
+    const now = new Date(midnight + 10 * HOUR);
+    const pastEvent = async (title: string, endsAt: number, names: string[]) => {
+      const id = await createPublishedEvent(t, organizer, { title });
+      const people = [];
+      for (const name of names) {
+        const person = await createParticipant(t, organizer, { name });
+        ok(await t.gql(registerMutation(), { eventId: id, participantId: person.id }, organizer));
+        people.push(person);
+      }
+      // Registered while it was ahead; now it lies in the past.
+      await t.dataSource.query(`UPDATE events SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        id,
+        new Date(endsAt - 3 * HOUR),
+        new Date(endsAt),
+      ]);
+      return { id, people };
+    };
+    // Ended at 20:30 last night: no check-in was used, so everyone registered is asked.
+    const lastNight = await pastEvent('東京活性化サロン（第6回）', midnight - 3.5 * HOUR, [
+      '髙木 﨑一',
+      '山﨑 髙子',
+    ]);
+    // Ended four days ago: older than the scan catches up.
+    const older = await pastEvent('台東支部 異業種交流会', midnight - 3 * DAY - 3.5 * HOUR, ['台東 太郎']);
+    // Ended last night but was called off.
+    const cancelled = await pastEvent('葛飾ミニサロン', midnight - 6 * HOUR, ['葛飾 花子']);
+    await t.dataSource.query(`UPDATE events SET status = 'CANCELLED' WHERE id = $1`, [cancelled.id]);
+    // Still on at the scan's hour (until 15:00 today).
+    const today = await pastEvent('しんきん ビジネスマッチング商談会', midnight + 15 * HOUR, ['本日 次郎']);
+
+    const surveys = t.app.get(SurveysService);
+    expect(await surveys.sendForEndedEvents(now)).toEqual({ events: 1, queued: 2 });
+    await sink.waitUntil(() => lastNight.people.every((person) => sink.to(person.email).length === 1));
+    const [mail] = sink.to(lastNight.people[0].email);
+    expect(mail.subject).toBe('【アンケートのお願い】東京活性化サロン（第6回）');
+    expect(mail.text).toContain('髙木 﨑一 様');
+    expect(linkIn(mail).url).toContain('/surveys/answer?token=');
+
+    // The next morning's scan sends the event that was still running, and nothing again; staff
+    // sending it by hand add nothing either.
+    expect(await surveys.sendForEndedEvents(new Date(now.getTime() + DAY))).toEqual({ events: 2, queued: 1 });
+    await sink.waitUntil(() => sink.to(today.people[0].email).length === 1);
+    expect(
+      ok(
+        await t.gql<{ sendSurvey: { queued: number; alreadyQueued: number } }>(
+          'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued alreadyQueued } }',
+          { eventId: lastNight.id },
+          organizer,
+        ),
+      ).sendSurvey,
+    ).toEqual({ queued: 0, alreadyQueued: 2 });
+    const [{ count }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE template = 'survey' AND event_id = ANY($1)`,
+      [[older.id, cancelled.id]],
+    );
+    expect(count).toBe(0);
+    expect(lastNight.people.map((person) => sink.to(person.email).length)).toEqual([1, 1]);
+
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.SURVEYS));
+    const scheduler = await eventually(() => queue.getJobScheduler(MORNING_SCHEDULER), 'the morning scan');
+    expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
   });
 });

@@ -164,6 +164,10 @@ export class AppConfig extends DatabaseConfig {
   @IsString()
   REMINDER_CRON = '0 10 * * *';
 
+  /** When the survey goes to those who took part in an event that ended the day before (cron, Asia/Tokyo). */
+  @IsString()
+  SURVEY_CRON = '0 10 * * *';
+
   /** When staff are emailed the follow-ups due in the coming week (cron, Asia/Tokyo). */
   @IsString()
   FOLLOW_UP_DIGEST_CRON = '0 8 * * 1';

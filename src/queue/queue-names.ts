@@ -12,6 +12,8 @@ export const QueueName = {
   MAIL_TRANSACTIONAL: 'mail-transactional',
   /** Periodic scans that write reminder emails into the outbox. */
   REMINDERS: 'reminders',
+  /** The morning scan that sends the survey of events that ended the day before. */
+  SURVEYS: 'surveys',
   /** The weekly scan that emails staff the follow-ups they have due. */
   FOLLOW_UPS: 'follow-ups',
   /** Computes an event's suggestions: `{ matchingRunId }`, job id = the run id. */
@@ -32,6 +34,10 @@ export const MailJob = {
 export interface DeliverMailPayload {
   outboxMessageId: string;
 }
+
+export const SurveyJob = {
+  SEND_AFTER_EVENTS: 'send-surveys-after-events',
+} as const;
 
 export const FollowUpJob = {
   SCAN_DUE: 'scan-follow-ups-due',

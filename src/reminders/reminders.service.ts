@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
 import { EventStatus } from '../events/event-enums';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { REMINDER_TEMPLATE } from './reminder.composer';
-
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
 
 /** The day-before reminder for everyone registered. */
 @Injectable()
@@ -24,9 +22,9 @@ export class RemindersService {
    * cancelled are not REGISTERED; those who unsubscribed are filtered by the outbox.
    */
   async writeRemindersForTomorrow(now = new Date()): Promise<{ events: number; written: number }> {
-    const tokyoMidnight = Math.floor((now.getTime() + TOKYO_OFFSET_MS) / DAY_MS) * DAY_MS - TOKYO_OFFSET_MS;
-    const from = new Date(tokyoMidnight + DAY_MS);
-    const to = new Date(tokyoMidnight + 2 * DAY_MS);
+    const today = startOfTokyoDay(now).getTime();
+    const from = new Date(today + DAY_MS);
+    const to = new Date(today + 2 * DAY_MS);
     return this.dataSource.transaction(async (manager) => {
       const registrations = await manager
         .createQueryBuilder(Registration, 'registration')

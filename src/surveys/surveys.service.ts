@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Actor, StaffActor } from '../auth/actor';
+import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -19,6 +20,9 @@ import { SurveyResponse } from './survey-response.entity';
 import { ANSWERING_STATUSES, surveyedStatuses } from './survey-rules';
 import { SurveyErrors } from './surveys.errors';
 
+/** How many days after an event the morning scan still sends its survey (a missed scan is caught up). */
+const AUTO_SEND_DAYS = 3;
+
 export interface SurveyPreview {
   locale: MailLocale;
   participantName: string;
@@ -28,9 +32,10 @@ export interface SurveyPreview {
 }
 
 /**
- * アンケート after an event: staff send it once the event is over, each participant answers from
- * the link in their email (and may change the answer while the link lives), staff read the
- * figures. The outbox key per registration makes a second `send` add nothing.
+ * アンケート after an event: it goes out the morning after (or earlier, when staff send it once the
+ * event is over), each participant answers from the link in their email (and may change the
+ * answer while the link lives), staff read the figures. The outbox key per registration makes a
+ * second send add nothing.
  */
 @Injectable()
 export class SurveysService {
@@ -48,30 +53,65 @@ export class SurveysService {
         event.status === EventStatus.CLOSED ||
         (event.status === EventStatus.PUBLISHED && event.endsAt.getTime() <= Date.now());
       if (!over) throw SurveyErrors.eventNotOver();
-      const [{ checked_in: checkedIn }]: { checked_in: number }[] = await manager.query(
-        `SELECT count(*)::int AS checked_in FROM registrations WHERE event_id = $1 AND status = 'ATTENDED'`,
-        [eventId],
-      );
-      const registrations: { id: string; participant_id: string }[] = await manager.query(
-        `SELECT id, participant_id FROM registrations WHERE event_id = $1 AND status = ANY($2) ORDER BY id`,
-        [eventId, surveyedStatuses(checkedIn)],
-      );
-      const result = await this.outbox.enqueue(
-        manager,
-        registrations.map((registration) => ({
-          key: `survey-${registration.id}`,
-          template: SURVEY_TEMPLATE,
-          participantId: registration.participant_id,
-          eventId,
-          params: { registrationId: registration.id },
-        })),
-      );
-      return Object.assign(new SurveySendResultModel(), {
-        participants: registrations.length,
-        queued: result.written.length,
-        alreadyQueued: result.existing.length,
-        notEmailable: result.notEmailable.length,
+      return this.queueSurveys(manager, eventId);
+    });
+  }
+
+  /**
+   * The morning scan (SURVEY_CRON): every event that ended before today in Tokyo, and not more
+   * than AUTO_SEND_DAYS before, gets its survey sent as staff would send it. Events whose staff
+   * sent it already add nothing (the keys), so a scan missed while the worker was down is caught
+   * up the next morning. Cancelled and draft events are left out.
+   */
+  async sendForEndedEvents(now = new Date()): Promise<{ events: number; queued: number }> {
+    const today = startOfTokyoDay(now).getTime();
+    const events: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM events
+        WHERE status = ANY($1) AND ends_at >= $2 AND ends_at < $3
+        ORDER BY ends_at`,
+      [
+        [EventStatus.PUBLISHED, EventStatus.CLOSED],
+        new Date(today - AUTO_SEND_DAYS * DAY_MS),
+        new Date(today),
+      ],
+    );
+    let queued = 0;
+    for (const { id } of events) {
+      const result = await this.dataSource.transaction(async (manager) => {
+        // Under the event's lock, like a send by staff: the two cannot interleave.
+        await manager.query(`SELECT 1 FROM events WHERE id = $1 FOR UPDATE`, [id]);
+        return this.queueSurveys(manager, id);
       });
+      queued += result.queued;
+    }
+    return { events: events.length, queued };
+  }
+
+  /** Writes one survey email per participant who took part (see surveyedStatuses). */
+  private async queueSurveys(manager: EntityManager, eventId: string): Promise<SurveySendResultModel> {
+    const [{ checked_in: checkedIn }]: { checked_in: number }[] = await manager.query(
+      `SELECT count(*)::int AS checked_in FROM registrations WHERE event_id = $1 AND status = 'ATTENDED'`,
+      [eventId],
+    );
+    const registrations: { id: string; participant_id: string }[] = await manager.query(
+      `SELECT id, participant_id FROM registrations WHERE event_id = $1 AND status = ANY($2) ORDER BY id`,
+      [eventId, surveyedStatuses(checkedIn)],
+    );
+    const result = await this.outbox.enqueue(
+      manager,
+      registrations.map((registration) => ({
+        key: `survey-${registration.id}`,
+        template: SURVEY_TEMPLATE,
+        participantId: registration.participant_id,
+        eventId,
+        params: { registrationId: registration.id },
+      })),
+    );
+    return Object.assign(new SurveySendResultModel(), {
+      participants: registrations.length,
+      queued: result.written.length,
+      alreadyQueued: result.existing.length,
+      notEmailable: result.notEmailable.length,
     });
   }
 
