@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { NestFactory } from '@nestjs/core';
@@ -11,48 +11,125 @@ import { ConfigModule } from './config/config.module';
 import { ConfigValidationError, loadDotEnv } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { validationFailures } from './common/validation/validation-failures';
+import { CreateOrganizationInput } from './organizations/dto/create-organization.input';
+import { OrganizationKind } from './organizations/organization-kind';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { OrganizationsService } from './organizations/organizations.service';
 import { CreateStaffUserInput } from './users/dto/create-staff-user.input';
 import { UsersModule } from './users/users.module';
 import { UsersService } from './users/users.service';
 
-@Module({ imports: [ConfigModule, DatabaseModule, UsersModule] })
+@Module({ imports: [ConfigModule, DatabaseModule, OrganizationsModule, UsersModule] })
 class CliModule {}
 
 const USAGE = `Usage:
   npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]
+  npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
+  npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]
+  npm run cli -- organizations
 
-Creates the first admin account (further accounts are created with createStaffUser).
-Without --password a random one is generated and printed once.`;
+The admin's tasks from a shell: the first admin account, organisations and their staff accounts
+(the same as the createOrganization and createStaffUser mutations), and the organisations' ids.
+Without --password a random one is generated and printed once.
+KIND: ${Object.values(OrganizationKind).join(', ')}`;
+
+const EX_USAGE = 64;
+const EX_DATAERR = 65;
+
+type Options = Partial<Record<(typeof OPTION_NAMES)[number], string>>;
+const OPTION_NAMES = [
+  'email',
+  'name',
+  'password',
+  'kind',
+  'municipality',
+  'corporate-number',
+  'role',
+  'organization',
+] as const;
+
+interface Command {
+  required: (keyof Options)[];
+  run(app: INestApplicationContext, options: Options): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'create-admin': {
+    required: ['email', 'name'],
+    run: (app, options) => createUser(app, options, Role.ADMIN),
+  },
+  'create-staff-user': {
+    required: ['email', 'name', 'role', 'organization'],
+    run: (app, options) => createUser(app, options, options.role as Role),
+  },
+  'create-organization': {
+    required: ['name', 'kind', 'municipality'],
+    async run(app, options) {
+      const input = await validated(CreateOrganizationInput, {
+        name: options.name,
+        kind: options.kind,
+        municipality: options.municipality,
+        corporateNumber: options['corporate-number'],
+      });
+      if (!input) return EX_DATAERR;
+      const organization = await app.get(OrganizationsService).create(input);
+      console.log(`Organisation created: ${organization.name}\nid: ${organization.id}`);
+      return 0;
+    },
+  },
+  organizations: {
+    required: [],
+    async run(app) {
+      for (const organization of await app.get(OrganizationsService).list()) {
+        console.log(`${organization.id}\t${organization.kind}\t${organization.name}`);
+      }
+      return 0;
+    },
+  },
+};
+
+async function createUser(app: INestApplicationContext, options: Options, role: Role): Promise<number> {
+  const password = options.password ?? randomBytes(12).toString('base64url');
+  const input = await validated(CreateStaffUserInput, {
+    email: options.email,
+    name: options.name,
+    password,
+    role,
+    organizationId: role === Role.ADMIN ? undefined : options.organization,
+  });
+  if (!input) return EX_DATAERR;
+  const user = await app.get(UsersService).create(input);
+  const what = role === Role.ADMIN ? 'Admin' : `${user.role} account`;
+  console.log(
+    `${what} created: ${user.email}${options.password ? '' : `\nPassword (shown once): ${password}`}`,
+  );
+  return 0;
+}
+
+/** The input with the same rules as the GraphQL mutation; prints the first failure by field. */
+async function validated<T extends object>(type: new () => T, plain: object): Promise<T | null> {
+  const input = plainToInstance(type, plain);
+  const [failure] = validationFailures(await validate(input));
+  if (!failure) return input;
+  console.error(`${failure[0]}: ${failure[1]}`);
+  return null;
+}
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
   });
-  if (positionals[0] !== 'create-admin' || !values.email || !values.name) {
+  const command = COMMANDS[positionals[0] ?? ''];
+  const options = values as Options;
+  if (!command || positionals.length !== 1 || command.required.some((name) => !options[name])) {
     console.error(USAGE);
-    return 64; // EX_USAGE
+    return EX_USAGE;
   }
   loadDotEnv();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
-    const password = values.password ?? randomBytes(12).toString('base64url');
-    const input = plainToInstance(CreateStaffUserInput, {
-      email: values.email,
-      name: values.name,
-      password,
-      role: Role.ADMIN,
-    });
-    const [failure] = validationFailures(await validate(input));
-    if (failure) {
-      console.error(`${failure[0]}: ${failure[1]}`);
-      return 65; // EX_DATAERR
-    }
-    const user = await app.get(UsersService).create(input);
-    console.log(
-      `Admin created: ${user.email}${values.password ? '' : `\nPassword (shown once): ${password}`}`,
-    );
-    return 0;
+    return await command.run(app, options);
   } finally {
     await app.close();
   }

@@ -18,10 +18,7 @@ export class WorkerProcess {
   }
 
   static start(config: AppConfig, overrides: Record<string, string> = {}): WorkerProcess {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
-    for (const [key, value] of Object.entries(config)) {
-      if (value !== undefined && value !== null) env[key] = String(value);
-    }
+    const env = processEnv(config);
     const root = join(__dirname, '..', '..');
     const args = __filename.endsWith('.js')
       ? [join(root, 'src', 'worker.js')]
@@ -59,4 +56,13 @@ export class WorkerProcess {
       this.child.kill(signal);
     });
   }
+}
+
+/** A child process's environment carrying a test app's configuration, and nothing else but PATH. */
+export function processEnv(config: AppConfig): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  for (const [key, value] of Object.entries(config)) {
+    if (value !== undefined && value !== null) env[key] = String(value);
+  }
+  return env;
 }

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ok, createTestApp, TestApp } from './support/test-app';
+import { processEnv } from './support/worker-process';
+
+const run = promisify(execFile);
+
+/**
+ * The admin's command line (`npm run cli -- …`), run as a separate process against a test app's
+ * database: the first admin, an organisation and a staff account who can then sign in.
+ */
+describe('admin command line', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
+        { cwd: join(__dirname, '..'), env: processEnv(t.config) },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  const login = async (email: string, password: string) =>
+    ok(
+      await t.gql<{ login: { role: string } }>(
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { role } }',
+        { email, password },
+      ),
+    ).login.role;
+
+  it('creates an organisation and its organiser, who can sign in; lists the organisations', async () => {
+    const created = await cli(
+      'create-organization',
+      '--name',
+      '台東区産業振興課',
+      '--kind',
+      'MUNICIPALITY',
+      '--municipality',
+      '東京都台東区',
+    );
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const id = /^id: ([0-9a-f-]{36})$/m.exec(created.stdout)![1];
+
+    const staff = await cli(
+      'create-staff-user',
+      '--email',
+      'Keiei.Shido@taito.example.jp',
+      '--name',
+      '髙橋 﨑子',
+      '--role',
+      'ORGANIZER',
+      '--organization',
+      id,
+    );
+    expect(staff.code).toBe(0);
+    expect(staff.stdout).toContain('ORGANIZER account created: keiei.shido@taito.example.jp');
+    const password = /^Password \(shown once\): (\S+)$/m.exec(staff.stdout)![1];
+    expect(await login('keiei.shido@taito.example.jp', password)).toBe('ORGANIZER');
+
+    const listed = await cli('organizations');
+    expect(listed.stdout).toContain(`${id}\tMUNICIPALITY\t台東区産業振興課`);
+  });
+
+  it('refuses bad input naming the field, and a wrong call with the usage', async () => {
+    const badKind = await cli(
+      'create-organization',
+      '--name',
+      '某団体',
+      '--kind',
+      'CLUB',
+      '--municipality',
+      '東京都台東区',
+    );
+    expect(badKind.code).toBe(65);
+    expect(badKind.stderr).toMatch(/^kind: /);
+
+    const shortPassword = await cli(
+      'create-admin',
+      '--email',
+      'admin@tsunagu.example.jp',
+      '--name',
+      '管理 者',
+      '--password',
+      'short',
+    );
+    expect(shortPassword).toMatchObject({
+      code: 65,
+      stderr: 'password: パスワードは12文字以上にしてください\n',
+    });
+
+    const usage = await cli('create-staff-user', '--email', 'x@example.jp');
+    expect(usage.code).toBe(64);
+    expect(usage.stderr).toContain('npm run cli -- create-staff-user');
+  });
+});
