@@ -33,8 +33,8 @@ describe('schedule CLI', () => {
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'schedule-cli-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints only the schedule JSON on stdout', () => {
-    const result = run(JSON.stringify(valid));
+  it('prints only the schedule JSON on stdout (a file saved with a BOM too)', () => {
+    const result = run('\uFEFF' + JSON.stringify(valid));
     expect(result.status).toBe(0);
     const schedule = JSON.parse(result.stdout);
     expect(schedule.meetings).toEqual([

@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A BOM is common in files saved from Excel on Windows.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new InstanceError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
