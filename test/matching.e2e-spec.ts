@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  emailProgress,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -291,6 +292,10 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(first.participants).toBeGreaterThanOrEqual(4);
     expect(first).toMatchObject({ queued: first.participants, alreadyQueued: 0, notEmailable: 0 });
     await sink.waitFor(first.participants);
+    await eventually(
+      async () => (await emailProgress(t, organizer, eventId, first.runId)).sent === first.participants,
+      'the digests marked sent',
+    );
     // Sending again writes nothing new.
     expect(await send()).toMatchObject({ queued: 0, alreadyQueued: first.participants });
     expect(sink.to(people.private.email)).toHaveLength(0);

@@ -13,6 +13,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  emailProgress,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -364,13 +365,20 @@ describe('meetings: requests, scheduling, agendas', () => {
     });
 
     const published = ok(
-      await t.gql<{ publishSchedule: { publishedMeetings: number; notifiedParticipants: number } }>(
-        'mutation($eventId: ID!) { publishSchedule(eventId: $eventId) { publishedMeetings notifiedParticipants } }',
+      await t.gql<{
+        publishSchedule: { publishedMeetings: number; notifiedParticipants: number; batchId: string };
+      }>(
+        'mutation($eventId: ID!) { publishSchedule(eventId: $eventId) { publishedMeetings notifiedParticipants batchId } }',
         { eventId },
         organizer,
       ),
     );
-    expect(published.publishSchedule).toEqual({ publishedMeetings: 1, notifiedParticipants: 2 });
+    const { batchId, ...publication } = published.publishSchedule;
+    expect(publication).toEqual({ publishedMeetings: 1, notifiedParticipants: 2 });
+    await eventually(
+      async () => (await emailProgress(t, organizer, eventId, batchId)).sent === 2,
+      'both agendas sent',
+    );
 
     await sink.waitUntil(
       () =>

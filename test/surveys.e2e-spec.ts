@@ -10,6 +10,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  emailProgress,
   registerMutation,
   staffSession,
 } from './support/fixtures';
@@ -83,9 +84,15 @@ describe('post-event surveys', () => {
 
   const sendSurvey = () =>
     t.gql<{
-      sendSurvey: { participants: number; queued: number; alreadyQueued: number; notEmailable: number };
+      sendSurvey: {
+        batchId: string;
+        participants: number;
+        queued: number;
+        alreadyQueued: number;
+        notEmailable: number;
+      };
     }>(
-      'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { participants queued alreadyQueued notEmailable } }',
+      'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { batchId participants queued alreadyQueued notEmailable } }',
       { eventId },
       organizer,
     );
@@ -106,17 +113,40 @@ describe('post-event surveys', () => {
     ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
 
     expect(ok(await sendSurvey()).sendSurvey).toEqual({
+      batchId: eventId,
       participants: 3,
       queued: 2,
       alreadyQueued: 0,
       notEmailable: 1,
     });
     expect(ok(await sendSurvey()).sendSurvey).toEqual({
+      batchId: eventId,
       participants: 3,
       queued: 0,
       alreadyQueued: 2,
       notEmailable: 1,
     });
+    // Its progress, for the staff of the event only.
+    await eventually(
+      async () => (await emailProgress(t, organizer, eventId, eventId)).sent === 2,
+      'both sent',
+    );
+    expect(await emailProgress(t, organizer, eventId, eventId)).toEqual({
+      total: 2,
+      queued: 0,
+      sent: 2,
+      failed: 0,
+      skipped: 0,
+    });
+    expect(
+      failure(
+        await t.gql(
+          'query($e: ID!) { emailProgress(eventId: $e, batchId: $e) { total } }',
+          { e: eventId },
+          otherOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
     await sink.waitUntil(
       () => sink.to(people.ja.email).length === 1 && sink.to(people.en.email).length === 1,
     );

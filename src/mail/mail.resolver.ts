@@ -1,7 +1,9 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
+import { uuidArg } from '../common/validation/uuid';
 import { EventsService } from '../events/events.service';
+import { EmailProgressModel } from './models/email-progress.model';
 import { OutboxMessageConnection, OutboxMessageModel } from './models/outbox-message.model';
 import { OutboxStatus } from './outbox-status';
 import { OutboxService } from './outbox.service';
@@ -30,5 +32,20 @@ export class MailResolver {
     return this.outbox.list({ eventId, batchId, status }, { first, after }, (message) =>
       OutboxMessageModel.from(message),
     );
+  }
+
+  @Query(() => EmailProgressModel, {
+    description:
+      '一括送信の進み具合: sendSuggestionDigests の runId、publishSchedule・sendSurvey の batchId を渡す',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async emailProgress(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('batchId', { type: () => ID }) batchId: string,
+  ): Promise<EmailProgressModel> {
+    await this.events.getManaged(actor, uuidArg('eventId', eventId));
+    const counts = await this.outbox.countsForBatch(uuidArg('batchId', batchId), eventId);
+    return EmailProgressModel.from(eventId, batchId, counts);
   }
 }

@@ -104,14 +104,19 @@ export class OutboxService {
     return result;
   }
 
-  /** Progress of a send operation (e.g. an invitation campaign), counted from its rows. */
-  async countsForBatch(batchId: string): Promise<OutboxCounts> {
-    const rows: { status: OutboxStatus; count: string }[] = await this.dataSource
+  /**
+   * Progress of a send operation (an invitation campaign, a digest run, an event's survey),
+   * counted from its rows; `eventId` keeps the count to one event's mail.
+   */
+  async countsForBatch(batchId: string, eventId?: string): Promise<OutboxCounts> {
+    const query = this.dataSource
       .getRepository(OutboxMessage)
       .createQueryBuilder('message')
       .select('message.status', 'status')
       .addSelect('COUNT(*)', 'count')
-      .where('message.batchId = :batchId', { batchId })
+      .where('message.batchId = :batchId', { batchId });
+    if (eventId) query.andWhere('message.eventId = :eventId', { eventId });
+    const rows: { status: OutboxStatus; count: string }[] = await query
       .groupBy('message.status')
       .getRawMany();
     const by = (status: OutboxStatus) => Number(rows.find((row) => row.status === status)?.count ?? 0);

@@ -16,6 +16,8 @@ const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW
 export interface SchedulePublication {
   publishedMeetings: number;
   notifiedParticipants: number;
+  /** The agenda emails' batch, for emailProgress. */
+  batchId: string;
 }
 
 /** Publishing a schedule and reading it back as a participant's agenda or calendar. */
@@ -51,7 +53,7 @@ export class AgendaService {
           batchId: batch,
         })),
       );
-      return { publishedMeetings: rows.length, notifiedParticipants: participants.length };
+      return { publishedMeetings: rows.length, notifiedParticipants: participants.length, batchId: batch };
     });
   }
 

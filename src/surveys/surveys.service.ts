@@ -104,10 +104,13 @@ export class SurveysService {
         template: SURVEY_TEMPLATE,
         participantId: registration.participant_id,
         eventId,
+        // One batch per event's survey, whether staff or the morning scan sent it.
+        batchId: eventId,
         params: { registrationId: registration.id },
       })),
     );
     return Object.assign(new SurveySendResultModel(), {
+      batchId: eventId,
       participants: registrations.length,
       queued: result.written.length,
       alreadyQueued: result.existing.length,

@@ -36,6 +36,17 @@ export const registerMutation = (selection = 'id') =>
     register(eventId: $eventId, participantId: $participantId, role: $role, booth: $booth) { ${selection} }
   }`;
 
+/** How far a bulk send has got (`emailProgress`), as staff of the event see it. */
+export async function emailProgress(testApp: TestApp, staffToken: string, eventId: string, batchId: string) {
+  return ok(
+    await testApp.gql<{ emailProgress: Record<'total' | 'queued' | 'sent' | 'failed' | 'skipped', number> }>(
+      'query($eventId: ID!, $batchId: ID!) { emailProgress(eventId: $eventId, batchId: $batchId) { total queued sent failed skipped } }',
+      { eventId, batchId },
+      staffToken,
+    ),
+  ).emailProgress;
+}
+
 export async function createOrganization(
   testApp: TestApp,
   adminToken: string,

@@ -4,7 +4,10 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
   description: 'おすすめメールの送信受付。participants = queued + alreadyQueued + notEmailable',
 })
 export class SuggestionDigestResultModel {
-  @Field(() => ID, { description: 'どのマッチング結果を送ったか（最新の完了した実行）' })
+  @Field(() => ID, {
+    description:
+      'どのマッチング結果を送ったか（最新の完了した実行）。送信状況は emailProgress(eventId, batchId: runId) で',
+  })
   runId: string;
 
   @Field(() => Int, { description: 'おすすめのある参加者の数' })

@@ -20,6 +20,9 @@ export class SchedulePublicationModel {
 
   @Field(() => Int, { description: 'スケジュールをメールで送る参加者の数' })
   notifiedParticipants: number;
+
+  @Field(() => ID, { description: '送信状況は emailProgress(eventId, batchId) で' })
+  batchId: string;
 }
 
 @ObjectType('NoShowEntry')

@@ -1,9 +1,15 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('SurveySendResult', {
   description: 'アンケートメールの送信受付。participants = queued + alreadyQueued + notEmailable',
 })
 export class SurveySendResultModel {
+  @Field(() => ID, {
+    description:
+      'イベントのアンケートメール（自動送信分も含む）。送信状況は emailProgress(eventId, batchId) で',
+  })
+  batchId: string;
+
   @Field(() => Int, { description: '対象の参加者数（出席者。受付を使っていなければ参加登録者）' })
   participants: number;
 
