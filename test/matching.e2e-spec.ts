@@ -444,6 +444,25 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(ids).not.toContain(noConsent.id);
     for (const person of Object.values(people)) expect(ids).not.toContain(person.id);
     expect(failure(await recommend(otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
+
+    // The same list for Excel, with the addresses to invite.
+    const exported = (token: string) =>
+      fetch(`${t.url}/exports/events/${eventId}/invitee-recommendations.csv?first=20`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const response = await exported(organizer);
+    expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('招待候補.csv'));
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('順位,参加者,フリガナ,事業者名,メールアドレス,スコア,理由');
+    expect(lines).toHaveLength(list.length + 1);
+    expect(lines[1]).toMatch(
+      new RegExp(`^1,伊藤 誠,イトウ マコト,伊藤精機,${candidate.email},\\d+\\.\\d{3},`),
+    );
+    expect(lines[1]).toContain('イベントのテーマ『事業承継』に関心があります');
+    expect((await exported(otherOrganizer)).status).toBe(403);
     expect(failure(await recommend(organizer, 0)).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'first',

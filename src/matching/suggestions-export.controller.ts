@@ -1,14 +1,29 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import {
+  Controller,
+  DefaultValuePipe,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { Actor, Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { EventsService } from '../events/events.service';
+import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
 
 @Controller('exports/events')
 export class SuggestionsExportController {
-  constructor(private readonly suggestions: SuggestionsService) {}
+  constructor(
+    private readonly suggestions: SuggestionsService,
+    private readonly invitees: InviteeRecommendationsService,
+    private readonly events: EventsService,
+  ) {}
 
   /** おすすめ一覧 of one event: who was suggested to whom, why, and whether they dismissed it. */
   @Get(':eventId/suggestions.csv')
@@ -36,5 +51,31 @@ export class SuggestionsExportController {
       rows,
     );
     sendCsv(response, `${event.title}_おすすめ一覧.csv`, csv);
+  }
+
+  /** 招待候補 (`recommendInvitees`), best first, with their contact details for the invitation. */
+  @Get(':eventId/invitee-recommendations.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportInviteeRecommendations(
+    @CurrentActor() actor: StaffActor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query('first', new DefaultValuePipe(20), ParseIntPipe) first: number,
+    @Res() response: Response,
+  ): Promise<void> {
+    const event = await this.events.getManaged(actor, eventId);
+    const rows = await this.invitees.recommend(actor, eventId, first);
+    const csv = toCsv<InviteeRecommendationRow & { rank: number }>(
+      [
+        { header: '順位', value: (r) => r.rank },
+        { header: '参加者', value: (r) => r.participant.name },
+        { header: 'フリガナ', value: (r) => r.participant.furigana },
+        { header: '事業者名', value: (r) => r.participant.company?.name },
+        { header: 'メールアドレス', value: (r) => r.participant.email },
+        { header: 'スコア', value: (r) => r.score.toFixed(3) },
+        { header: '理由', value: (r) => r.reasons.join(' / ') },
+      ],
+      rows.map((row, index) => ({ ...row, rank: index + 1 })),
+    );
+    sendCsv(response, `${event.title}_招待候補.csv`, csv);
   }
 }

@@ -13,3 +13,14 @@ registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: '主催団体の種類（財務事務所・商工会議所・自治体・支援機関・金融機関・事業者団体・その他）',
 });
+
+/** How staff name each kind (CSV, pages). */
+export const ORGANIZATION_KIND_LABEL: Record<OrganizationKind, string> = {
+  [OrganizationKind.FINANCE_OFFICE]: '財務事務所',
+  [OrganizationKind.CHAMBER_OF_COMMERCE]: '商工会議所・商工会',
+  [OrganizationKind.MUNICIPALITY]: '自治体',
+  [OrganizationKind.SUPPORT_AGENCY]: '支援機関',
+  [OrganizationKind.FINANCIAL_INSTITUTION]: '金融機関',
+  [OrganizationKind.BUSINESS_GROUP]: '事業者団体',
+  [OrganizationKind.OTHER]: 'その他',
+};
