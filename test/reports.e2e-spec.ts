@@ -29,6 +29,7 @@ const EVENT_REPORT = `query($eventId: ID!) {
     registrations { total byStatus { status label count } }
     meetings { total byStatus { status label count } }
     deals { total amountYen withoutAmount byStage { stage label count amountYen withoutAmount } }
+    surveys { responses gainedOpportunities satisfactionAverage }
   }
 }`;
 
@@ -80,8 +81,8 @@ describe('fiscal-year and event reports', () => {
   const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
     ok(await t.gql<Record<string, { id: string }>>(query, variables, token));
 
-  const csv = async (query: string, token?: string) => {
-    const response = await fetch(`${t.url}/exports/reports/fiscal-year.csv?${query}`, {
+  const csv = async (query: string, token?: string, path = '/exports/reports/fiscal-year.csv') => {
+    const response = await fetch(`${t.url}${path}?${query}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -480,6 +481,37 @@ describe('fiscal-year and event reports', () => {
         { stage: 'LOST', label: '不成立', count: 1, amountYen: 3_000_000, withoutAmount: 0 },
       ],
     });
+
+    expect(report.surveys).toEqual({ responses: 0, gainedOpportunities: 0, satisfactionAverage: null });
+
+    // Two answers to the fair's アンケート, then the same report for Excel.
+    await t.dataSource.query(
+      `INSERT INTO survey_responses (registration_id, event_id, participant_id, gained_opportunities, satisfaction)
+       SELECT id, event_id, participant_id, row_number() OVER (ORDER BY id) = 1, 3 + (row_number() OVER (ORDER BY id))::int
+         FROM registrations WHERE event_id = $1 AND status IN ('REGISTERED', 'ATTENDED') ORDER BY id LIMIT 2`,
+      [fairId],
+    );
+    const exported = await csv('', staffA, `/exports/events/${fairId}/report.csv`);
+    expect({ status: exported.status, bom: exported.bom }).toEqual({ status: 200, bom: true });
+    expect(exported.disposition).toContain(encodeURIComponent('かつしかビジネスマッチング商談会_実績.csv'));
+    expect(exported.lines[0]).toBe('区分,項目,内訳,値,単位');
+    expect(exported.lines).toEqual(
+      expect.arrayContaining([
+        '対象,イベント,,かつしかビジネスマッチング商談会,',
+        '参加登録,件数,合計,5,件',
+        '参加登録,件数,出席,1,件',
+        '面談,件数,合計,3,件',
+        '面談,件数,実施,1,件',
+        '商談,件数,成約,1,件',
+        '商談,金額,合計,4200000,円',
+        '商談,金額,成約,1200000,円',
+        '商談,金額未入力,合計,1,件',
+        'アンケート,回答数,,2,件',
+        'アンケート,受注機会の拡大につながった,,1,件',
+        'アンケート,満足度の平均,,4.5,点（5点満点）',
+      ]),
+    );
+    expect((await csv('', staffA, `/exports/events/${seminarOfB}/report.csv`)).status).toBe(403);
 
     const eventReport = (eventId: string, token: string) => t.gql(EVENT_REPORT, { eventId }, token);
     expect(failure(await eventReport(seminarOfB, staffA)).extensions?.code).toBe('FORBIDDEN');

@@ -13,6 +13,7 @@ import {
   EventMeetingFiguresModel,
   EventRegistrationFiguresModel,
   EventReportModel,
+  EventSurveyFiguresModel,
 } from './models/event-report.model';
 import { RollupRow, splitRollup } from './rollup';
 
@@ -23,7 +24,7 @@ interface DealStageSums {
 }
 
 /**
- * The figures of one event for the staff who run or co-host it: three aggregate statements, read
+ * The figures of one event for the staff who run or co-host it: four aggregate statements, read
  * from one snapshot so that they agree with each other.
  */
 @Injectable()
@@ -42,6 +43,7 @@ export class EventReportService {
       registrations: await this.registrations(manager, eventId),
       meetings: await this.meetings(manager, eventId),
       deals: await this.deals(manager, eventId),
+      surveys: await this.surveys(manager, eventId),
     }));
   }
 
@@ -99,5 +101,17 @@ export class EventReportService {
       withoutAmount: total.withoutAmount,
       byStage: byKey.map(({ key, ...sums }) => ({ stage: key, label: DEAL_STAGE_LABEL[key], ...sums })),
     };
+  }
+
+  /** アンケート: 受注機会の拡大 and 満足度, as the fiscal-year report counts them. */
+  private async surveys(manager: EntityManager, eventId: string): Promise<EventSurveyFiguresModel> {
+    const [figures]: EventSurveyFiguresModel[] = await manager.query(
+      `SELECT count(*)::int AS responses,
+              count(*) FILTER (WHERE gained_opportunities)::int AS "gainedOpportunities",
+              round(avg(satisfaction), 2)::float8 AS "satisfactionAverage"
+         FROM survey_responses WHERE event_id = $1`,
+      [eventId],
+    );
+    return figures;
   }
 }

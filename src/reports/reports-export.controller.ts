@@ -1,18 +1,22 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { FiscalYearReportArgs } from './dto/fiscal-year-report.args';
-import { fiscalYearReportRows, REPORT_CSV_COLUMNS } from './fiscal-year-report-csv';
+import { EventReportService } from './event-report.service';
 import { FiscalYearReportService } from './fiscal-year-report.service';
+import { eventReportRows, fiscalYearReportRows, REPORT_CSV_COLUMNS } from './report-csv';
 
-@Controller('exports/reports')
+@Controller('exports')
 export class ReportsExportController {
-  constructor(private readonly fiscalYearReports: FiscalYearReportService) {}
+  constructor(
+    private readonly fiscalYearReports: FiscalYearReportService,
+    private readonly eventReports: EventReportService,
+  ) {}
 
   /** 年度実績報告 for Excel: `?organizationId=…&fiscalYear=2026`, the same figures as `fiscalYearReport`. */
-  @Get('fiscal-year.csv')
+  @Get('reports/fiscal-year.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportFiscalYear(
     @CurrentActor() actor: Actor,
@@ -25,5 +29,17 @@ export class ReportsExportController {
       `${report.organization.name}_${report.label}_実績報告.csv`,
       toCsv(REPORT_CSV_COLUMNS, fiscalYearReportRows(report)),
     );
+  }
+
+  /** An event's 実績 for Excel, the same figures as `eventReport`, one row per figure. */
+  @Get('events/:eventId/report.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportEvent(
+    @CurrentActor() actor: Actor,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const report = await this.eventReports.build(actor, eventId);
+    sendCsv(response, `${report.event.title}_実績.csv`, toCsv(REPORT_CSV_COLUMNS, eventReportRows(report)));
   }
 }

@@ -81,7 +81,19 @@ export class EventDealFiguresModel {
   byStage: DealStageFiguresModel[];
 }
 
-@ObjectType('EventReport', { description: 'イベントの実績（参加登録・面談・商談）' })
+@ObjectType('EventSurveyFigures', { description: 'イベントのアンケート回答' })
+export class EventSurveyFiguresModel {
+  @Field(() => Int, { description: '回答数' })
+  responses: number;
+
+  @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
+  gainedOpportunities: number;
+
+  @Field(() => Float, { nullable: true, description: '満足度の平均（1〜5。回答がなければ null）' })
+  satisfactionAverage: number | null;
+}
+
+@ObjectType('EventReport', { description: 'イベントの実績（参加登録・面談・商談・アンケート）' })
 export class EventReportModel {
   @Field(() => EventModel)
   event: EventModel;
@@ -97,4 +109,7 @@ export class EventReportModel {
 
   @Field(() => EventDealFiguresModel)
   deals: EventDealFiguresModel;
+
+  @Field(() => EventSurveyFiguresModel)
+  surveys: EventSurveyFiguresModel;
 }

@@ -1,3 +1,4 @@
+import { EventReportModel } from './models/event-report.model';
 import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
 
 /** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
@@ -27,18 +28,19 @@ const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[
   { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
 ];
 
+const row = (
+  section: string,
+  item: string,
+  value: ReportCsvRow['value'],
+  unit = '',
+  breakdown = '',
+): ReportCsvRow => ({ section, item, breakdown, value, unit });
+
 /**
  * The report as one row per figure, in the order of the GraphQL type. A breakdown (by event kind,
  * by deal type) follows its 合計 row, so the rows under a 合計 add up to it.
  */
 export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRow[] {
-  const row = (section: string, item: string, value: ReportCsvRow['value'], unit = '', breakdown = '') => ({
-    section,
-    item,
-    breakdown,
-    value,
-    unit,
-  });
   const { events, participation, meetings, deals, followUps, surveys } = report;
   return [
     row('対象', '団体', report.organization.name),
@@ -61,6 +63,29 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
     row('フォローアップ', 'うち期限超過', followUps.overdue, '件'),
+    row('アンケート', '回答数', surveys.responses, '件'),
+    row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
+    row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
+  ];
+}
+
+/** An event's report the same way: one row per figure, each breakdown after its 合計. */
+export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
+  const { event, registrations, meetings, deals, surveys } = report;
+  return [
+    row('対象', 'イベント', event.title),
+    row('対象', '開始', event.startsAt),
+    row('対象', '終了', event.endsAt),
+    row('対象', '集計日時', report.generatedAt),
+    row('参加登録', '件数', registrations.total, '件', TOTAL),
+    ...registrations.byStatus.map((status) => row('参加登録', '件数', status.count, '件', status.label)),
+    row('面談', '件数', meetings.total, '件', TOTAL),
+    ...meetings.byStatus.map((status) => row('面談', '件数', status.count, '件', status.label)),
+    row('商談', '件数', deals.total, '件', TOTAL),
+    ...deals.byStage.map((stage) => row('商談', '件数', stage.count, '件', stage.label)),
+    row('商談', '金額', deals.amountYen, '円', TOTAL),
+    ...deals.byStage.map((stage) => row('商談', '金額', stage.amountYen, '円', stage.label)),
+    row('商談', '金額未入力', deals.withoutAmount, '件', TOTAL),
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
