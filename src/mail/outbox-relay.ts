@@ -13,9 +13,10 @@ const FIRST_BATCH = 100;
 
 /**
  * Moves outbox rows into the mail queues, job id = row id (so a row is queued at most once at a
- * time, however many relays run); transactional rows go to their own queue. Runs right after a commit that wrote rows (kick) and on a poll
- * loop in consuming processes, which also recovers rows whose hand-over was lost: a crash between
- * commit and kick, a Redis restart, a sender that died with the row `sending`.
+ * time, however many relays run); transactional rows go to their own queue. Runs right after a
+ * commit that wrote rows (kick) and on a poll loop in consuming processes, which also recovers
+ * rows whose hand-over was lost: a crash between commit and kick, a Redis restart, a sender that
+ * died with the row `sending`.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationShutdown {
