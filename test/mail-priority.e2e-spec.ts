@@ -1,10 +1,4 @@
-import { Role } from '../src/auth/actor';
-import {
-  createOrganization,
-  createParticipant,
-  createPublishedEvent,
-  staffSession,
-} from './support/fixtures';
+import { createParticipant, invitationCampaign } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -35,30 +29,12 @@ describe('mail someone is waiting for', () => {
   });
 
   it('sends a sign-in link ahead of a campaign already queued', async () => {
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, {
-      name: '川口商工会議所',
-      municipality: '埼玉県川口市',
+    const { organizer } = await invitationCampaign(t, {
+      organization: { name: '川口商工会議所', municipality: '埼玉県川口市' },
+      eventTitle: '川口ものづくり商談会',
+      invitees: { emailPrefix: 'kawaguchi', name: '髙野 﨑', furigana: 'タカノ サキ', count: INVITEES },
     });
-    const organizer = await staffSession(t, Role.ORGANIZER, orgId);
-    const eventId = await createPublishedEvent(t, organizer, {
-      title: '川口ものづくり商談会',
-      capacity: null,
-    });
-    const invitees: { id: string }[] = await t.dataSource.query(
-      `INSERT INTO participants (email, name, furigana, consent_email)
-       SELECT 'kawaguchi' || i || '@example.jp', '髙野 﨑' || i, 'タカノ サキ', true FROM generate_series(1, $1) AS i
-       RETURNING id`,
-      [INVITEES],
-    );
     const person = await createParticipant(t, organizer, { name: '﨑田 髙子' });
-    ok(
-      await t.gql(
-        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
-        { eventId, ids: invitees.map((row) => row.id) },
-        organizer,
-      ),
-    );
     const invitations = () => sink.messages.filter((mail) => mail.to[0].startsWith('kawaguchi')).length;
     // The campaign is queued and going out…
     await sink.waitUntil(() => invitations() > 0);

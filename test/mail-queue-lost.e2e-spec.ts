@@ -1,10 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { Role } from '../src/auth/actor';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
 import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
-import { createOrganization, createPublishedEvent, staffSession } from './support/fixtures';
+import { invitationCampaign } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, deleteRedisKeys, ok, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
@@ -38,29 +37,15 @@ describe('the mail queue lost with Redis', () => {
   });
 
   it('queues the outbox rows again: every invitee gets the invitation, once', async () => {
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, {
-      name: '岡谷商工会議所',
-      municipality: '長野県岡谷市',
+    const {
+      organizer,
+      invitees: rows,
+      campaign,
+    } = await invitationCampaign(t, {
+      organization: { name: '岡谷商工会議所', municipality: '長野県岡谷市' },
+      eventTitle: '岡谷ものづくり商談会',
+      invitees: { emailPrefix: 'lost', name: '﨑山 髙志', furigana: 'サキヤマ タカシ', count: INVITEES },
     });
-    const organizer = await staffSession(t, Role.ORGANIZER, orgId);
-    const eventId = await createPublishedEvent(t, organizer, {
-      title: '岡谷ものづくり商談会',
-      capacity: null,
-    });
-    const rows: { id: string; email: string }[] = await t.dataSource.query(
-      `INSERT INTO participants (email, name, furigana, consent_email)
-       SELECT 'lost' || i || '@example.jp', '﨑山 髙志' || i, 'サキヤマ タカシ', true FROM generate_series(1, $1) AS i
-       RETURNING id, email`,
-      [INVITEES],
-    );
-    const campaign = ok(
-      await t.gql<{ inviteParticipants: { id: string; total: number } }>(
-        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id total } }',
-        { eventId, ids: rows.map((row) => row.id) },
-        organizer,
-      ),
-    ).inviteParticipants;
     expect(campaign.total).toBe(INVITEES);
 
     // Handed over to the queue after the commit…

@@ -1,9 +1,8 @@
-import { Role } from '../src/auth/actor';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
 import { eventually } from './support/eventually';
-import { createOrganization, createPublishedEvent, staffSession } from './support/fixtures';
+import { invitationCampaign } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
 
 const INVITEES = 2000;
@@ -40,30 +39,11 @@ describe('a worker killed mid-campaign', () => {
   });
 
   it(`delivers all ${INVITEES} invitations exactly once, except counted resends of those caught sending`, async () => {
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, {
-      name: '川口商工会議所',
-      municipality: '埼玉県川口市',
+    const { invitees: rows, campaign } = await invitationCampaign(t, {
+      organization: { name: '川口商工会議所', municipality: '埼玉県川口市' },
+      eventTitle: '川口ものづくり商談会',
+      invitees: { emailPrefix: 'crash', name: '髙橋 﨑', furigana: 'タカハシ サキ', count: INVITEES },
     });
-    const organizer = await staffSession(t, Role.ORGANIZER, orgId);
-    const eventId = await createPublishedEvent(t, organizer, {
-      title: '川口ものづくり商談会',
-      capacity: null,
-    });
-    const rows: { id: string; email: string }[] = await t.dataSource.query(
-      `INSERT INTO participants (email, name, furigana, consent_email)
-       SELECT 'crash' || i || '@example.jp', '髙橋 﨑' || i, 'タカハシ サキ', true FROM generate_series(1, $1) AS i
-       RETURNING id, email`,
-      [INVITEES],
-    );
-
-    const campaign = ok(
-      await t.gql<{ inviteParticipants: { id: string; total: number } }>(
-        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id total } }',
-        { eventId, ids: rows.map((row) => row.id) },
-        organizer,
-      ),
-    ).inviteParticipants;
     expect(campaign.total).toBe(INVITEES);
 
     const first = WorkerProcess.start(t.config);

@@ -47,6 +47,43 @@ export async function emailProgress(testApp: TestApp, staffToken: string, eventI
   ).emailProgress;
 }
 
+/**
+ * A campaign of `count` invitations to a published event of a new organisation. The invitees, who
+ * consented to email, are written straight to the table (`<emailPrefix><n>@example.jp`, `<name><n>`),
+ * so thousands take a moment.
+ */
+export async function invitationCampaign(
+  testApp: TestApp,
+  scene: {
+    organization: { name: string; municipality: string };
+    eventTitle: string;
+    invitees: { emailPrefix: string; name: string; furigana: string; count: number };
+  },
+) {
+  const admin = await staffSession(testApp, Role.ADMIN, null);
+  const organizer = await staffSession(
+    testApp,
+    Role.ORGANIZER,
+    await createOrganization(testApp, admin, scene.organization),
+  );
+  const eventId = await createPublishedEvent(testApp, organizer, { title: scene.eventTitle, capacity: null });
+  const { emailPrefix, name, furigana, count } = scene.invitees;
+  const invitees: { id: string; email: string }[] = await testApp.dataSource.query(
+    `INSERT INTO participants (email, name, furigana, consent_email)
+     SELECT $2 || i || '@example.jp', $3 || i, $4, true FROM generate_series(1, $1) AS i
+     RETURNING id, email`,
+    [count, emailPrefix, name, furigana],
+  );
+  const campaign = ok(
+    await testApp.gql<{ inviteParticipants: { id: string; total: number } }>(
+      'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id total } }',
+      { eventId, ids: invitees.map((row) => row.id) },
+      organizer,
+    ),
+  ).inviteParticipants;
+  return { organizer, eventId, invitees, campaign };
+}
+
 export async function createOrganization(
   testApp: TestApp,
   adminToken: string,

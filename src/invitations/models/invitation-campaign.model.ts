@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { EmailCountsModel } from '../../mail/models/email-counts.model';
 import { OutboxCounts } from '../../mail/outbox.service';
 import { InvitationCampaign } from '../invitation-campaign.entity';
 
 @ObjectType('InvitationCampaign', {
   description: '招待メールの一括送信。total = queued + sent + failed + skipped（送信状況はメールごとに集計）',
 })
-export class InvitationCampaignModel {
+export class InvitationCampaignModel extends EmailCountsModel {
   @Field(() => ID)
   id: string;
 
@@ -20,21 +21,6 @@ export class InvitationCampaignModel {
 
   @Field(() => Int, { description: 'メール受信の同意がない・配信停止・不達のためメールを送らない人数' })
   notEmailable: number;
-
-  @Field(() => Int, { description: '招待メールの通数' })
-  total: number;
-
-  @Field(() => Int, { description: '送信待ち・送信中' })
-  queued: number;
-
-  @Field(() => Int)
-  sent: number;
-
-  @Field(() => Int, { description: '送信失敗（outboxMessages(status: FAILED) で宛先と理由を確認）' })
-  failed: number;
-
-  @Field(() => Int, { description: '送信前に回答済み・配信停止などで送らなかった通数' })
-  skipped: number;
 
   @Field()
   createdAt: Date;

@@ -3,6 +3,7 @@ import { DealStage } from '../../deals/deal-enums';
 import { EventModel } from '../../events/models/event.model';
 import { MeetingStatus } from '../../meetings/meeting-enums';
 import { RegistrationStatus } from '../../registrations/registration-enums';
+import { SurveyFiguresModel } from './survey-figures.model';
 
 // Computed figures, as in fiscal-year-report.model.ts; yen sums are Float for the same reason.
 
@@ -82,16 +83,7 @@ export class EventDealFiguresModel {
 }
 
 @ObjectType('EventSurveyFigures', { description: 'イベントのアンケート回答' })
-export class EventSurveyFiguresModel {
-  @Field(() => Int, { description: '回答数' })
-  responses: number;
-
-  @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
-  gainedOpportunities: number;
-
-  @Field(() => Float, { nullable: true, description: '満足度の平均（1〜5。回答がなければ null）' })
-  satisfactionAverage: number | null;
-}
+export class EventSurveyFiguresModel extends SurveyFiguresModel {}
 
 @ObjectType('EventReport', { description: 'イベントの実績（参加登録・面談・商談・アンケート）' })
 export class EventReportModel {

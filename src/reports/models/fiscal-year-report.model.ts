@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DealType } from '../../deals/deal-enums';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
+import { SurveyFiguresModel } from './survey-figures.model';
 
 /*
  * Report figures have no entity behind them: they are computed for the API, so these classes are
@@ -114,16 +115,7 @@ export class FiscalYearFollowUpFiguresModel {
 }
 
 @ObjectType('FiscalYearSurveyFigures', { description: '年度内に開催したイベントのアンケート回答' })
-export class FiscalYearSurveyFiguresModel {
-  @Field(() => Int, { description: '回答数' })
-  responses: number;
-
-  @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
-  gainedOpportunities: number;
-
-  @Field(() => Float, { nullable: true, description: '満足度の平均（1〜5。回答がなければ null）' })
-  satisfactionAverage: number | null;
-}
+export class FiscalYearSurveyFiguresModel extends SurveyFiguresModel {}
 
 @ObjectType('FiscalYearReport', { description: '年度実績報告（4月1日〜翌年3月31日）' })
 export class FiscalYearReportModel {
