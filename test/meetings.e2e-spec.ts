@@ -83,8 +83,6 @@ describe('meetings: requests, scheduling, agendas', () => {
       MAIL_RETRY_BASE_MS: '100',
       OUTBOX_POLL_MS: '200',
       SCHEDULING_TIME_LIMIT_MS: '2000',
-      // The sweep is run by hand below; its schedule must not fire in the middle of a test.
-      MEETING_REQUEST_EXPIRY_CRON: '0 3 1 1 *',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '城北信用金庫', kind: 'FINANCIAL_INSTITUTION' });

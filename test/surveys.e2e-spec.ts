@@ -39,8 +39,6 @@ describe('post-event surveys', () => {
     t = await createTestApp({
       SMTP_URL: sink.url,
       OUTBOX_POLL_MS: '200',
-      // The morning scan is run by hand below; its schedule must not fire in the middle of a test.
-      SURVEY_CRON: '0 3 1 1 *',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
     orgId = await createOrganization(t, admin, {

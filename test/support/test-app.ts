@@ -37,6 +37,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** 03:00 on 1 January, Tokyo time. */
+const NOT_DURING_TESTS = '0 3 1 1 *';
+
 /**
  * Boots the real AppModule on a free port against its own copy of the migrated database and a
  * private queue prefix in the local Redis. `env` overrides configuration (e.g. SMTP_URL).
@@ -54,6 +57,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     PUBLIC_URL: 'http://127.0.0.1',
     MAIL_DIR: `var/test-mail/${name}`,
     LOG_LEVEL: 'warn',
+    // Tests run the periodic scans by hand: a schedule must not fire in the middle of one (a CI
+    // run at 10:00 in Tokyo would otherwise get reminder and survey emails it did not ask for).
+    REMINDER_CRON: NOT_DURING_TESTS,
+    SURVEY_CRON: NOT_DURING_TESTS,
+    FOLLOW_UP_DIGEST_CRON: NOT_DURING_TESTS,
+    MEETING_REQUEST_EXPIRY_CRON: NOT_DURING_TESTS,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
