@@ -120,7 +120,7 @@ export class MatchingResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
   ): Promise<InviteeRecommendationModel[]> {
-    const rows = await this.invitees.recommend(actor, uuidArg('eventId', eventId), first);
+    const { rows } = await this.invitees.recommend(actor, uuidArg('eventId', eventId), first);
     return rows.map((row) =>
       Object.assign(new InviteeRecommendationModel(), {
         participant: ParticipantModel.from(row.participant, true),

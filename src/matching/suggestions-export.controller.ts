@@ -12,7 +12,6 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { EventsService } from '../events/events.service';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
@@ -22,7 +21,6 @@ export class SuggestionsExportController {
   constructor(
     private readonly suggestions: SuggestionsService,
     private readonly invitees: InviteeRecommendationsService,
-    private readonly events: EventsService,
   ) {}
 
   /** おすすめ一覧 of one event: who was suggested to whom, why, and whether they dismissed it. */
@@ -62,8 +60,7 @@ export class SuggestionsExportController {
     @Query('first', new DefaultValuePipe(20), ParseIntPipe) first: number,
     @Res() response: Response,
   ): Promise<void> {
-    const event = await this.events.getManaged(actor, eventId);
-    const rows = await this.invitees.recommend(actor, eventId, first);
+    const { event, rows } = await this.invitees.recommend(actor, eventId, first);
     const csv = toCsv<InviteeRecommendationRow & { rank: number }>(
       [
         { header: '順位', value: (r) => r.rank },

@@ -79,7 +79,7 @@ export class SurveysService {
     for (const { id } of events) {
       const result = await this.dataSource.transaction(async (manager) => {
         // Under the event's lock, like a send by staff: the two cannot interleave.
-        await manager.query(`SELECT 1 FROM events WHERE id = $1 FOR UPDATE`, [id]);
+        await this.events.lockManaged(manager, null, id);
         return this.queueSurveys(manager, id);
       });
       queued += result.queued;
