@@ -207,6 +207,12 @@ describe('access rules per role', () => {
       { participant: 'FORBIDDEN', otherOrganizer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     ],
     [
+      'emailProgress',
+      'query($e: ID!) { emailProgress(eventId: $e, batchId: $e) { total } }',
+      () => ({ e: ids.event }),
+      { participant: 'FORBIDDEN', otherOrganizer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    ],
+    [
       'eventCalendar',
       '{ eventCalendar(from: "2026-01-01", to: "2027-01-01") { id } }',
       () => ({}),
