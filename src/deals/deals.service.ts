@@ -155,7 +155,7 @@ export class DealsService {
       const { start, end } = fiscalYearDates(filter.fiscalYear);
       query.andWhere('deal.startedOn >= :start AND deal.startedOn < :end', { start, end });
     }
-    return keysetPage(query, { column: 'deal.startedOn', value: (deal) => deal.startedOn }, page, toNode);
+    return keysetPage(query, 'deal.startedOn', page, toNode);
   }
 
   private async get(id: string): Promise<Deal> {

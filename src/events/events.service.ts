@@ -182,7 +182,7 @@ export class EventsService {
       query.andWhere('event.visibility = :public', { public: EventVisibility.PUBLIC });
     }
     this.applyFilter(query, filter);
-    return keysetPage(query, { column: 'event.startsAt', value: (event) => event.startsAt }, page, toNode);
+    return keysetPage(query, 'event.startsAt', page, toNode);
   }
 
   /** The shared calendar: every organisation's published events in [from, to). */

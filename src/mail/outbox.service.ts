@@ -141,7 +141,7 @@ export class OutboxService {
       .where('message.eventId = :eventId', { eventId: filter.eventId });
     if (filter.batchId) query.andWhere('message.batchId = :batchId', { batchId: filter.batchId });
     if (filter.status) query.andWhere('message.status = :status', { status: filter.status });
-    return keysetPage(query, { column: 'message.createdAt', value: (row) => row.createdAt }, page, toNode);
+    return keysetPage(query, 'message.createdAt', page, toNode);
   }
 }
 

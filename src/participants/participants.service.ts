@@ -107,7 +107,7 @@ export class ParticipantsService {
         tag: normalizeTag(filter.tag),
       });
     }
-    return keysetPage(query, { column: 'participant.furigana', value: (row) => row.furigana }, page, toNode);
+    return keysetPage(query, 'participant.furigana', page, toNode);
   }
 }
 

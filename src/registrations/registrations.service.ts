@@ -154,7 +154,7 @@ export class RegistrationsService {
       .leftJoinAndSelect('participant.company', 'company')
       .where('registration.eventId = :eventId', { eventId });
     if (status) query.andWhere('registration.status = :status', { status });
-    return keysetPage(query, { column: 'registration.createdAt', value: (r) => r.createdAt }, page, toNode);
+    return keysetPage(query, 'registration.createdAt', page, toNode);
   }
 
   listForParticipant(participantId: string): Promise<Registration[]> {

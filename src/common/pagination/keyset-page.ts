@@ -12,10 +12,16 @@ export interface PageArgs {
 /**
  * Keyset pagination on (sortColumn, id): stable under inserts, and each page is one indexed query
  * however deep the client scrolls. The cursor is opaque to clients: base64url of [sortValue, id].
+ *
+ * The sort value in the cursor is Postgres's own text of the column, not the entity's JS value: a
+ * JS Date keeps milliseconds while timestamptz keeps microseconds, and a cursor rounded down
+ * compares below the row it came from, so that row (and every row created in the same
+ * transaction) came back on the next page, forever. The id breaks ties between equal sort values.
+ * `sortColumn` is a property of the query's main alias: `registration.createdAt`.
  */
 export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   query: SelectQueryBuilder<E>,
-  sort: { column: string; value: (row: E) => string | number | Date | null },
+  sortColumn: string,
   page: PageArgs,
   toNode: (row: E) => N,
 ): Promise<ConnectionShape<N>> {
@@ -27,18 +33,22 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   const totalCount = await query.clone().getCount();
   if (page.after) {
     const [sortValue, id] = decodeCursor(page.after);
-    query.andWhere(`(${sort.column}, ${alias}.id) > (:cursorSort, :cursorId)`, {
+    query.andWhere(`(${sortColumn}, ${alias}.id) > (:cursorSort, :cursorId)`, {
       cursorSort: sortValue,
       cursorId: id,
     });
   }
   const rows = await query
-    .orderBy(sort.column, 'ASC')
+    .orderBy(sortColumn, 'ASC')
     .addOrderBy(`${alias}.id`, 'ASC')
     .take(first + 1)
     .getMany();
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(sort.value(row), row.id), node: toNode(row) }));
+  const sortValues = await exactSortValues(query, sortColumn, pageRows);
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(sortValues.get(row.id) ?? null, row.id),
+    node: toNode(row),
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
@@ -46,12 +56,33 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   };
 }
 
-function encodeCursor(sortValue: string | number | Date | null, id: string): string {
-  const value = sortValue instanceof Date ? sortValue.toISOString() : sortValue;
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+/** The sort column of each row as Postgres writes it (`2026-12-05 08:45:12.123456+00`), by id. */
+async function exactSortValues<E extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<E>,
+  sortColumn: string,
+  rows: E[],
+): Promise<Map<string, string | null>> {
+  if (rows.length === 0) return new Map();
+  const metadata = query.expressionMap.mainAlias!.metadata;
+  const [sortAlias, property] = sortColumn.split('.');
+  const column = sortAlias === query.alias ? metadata.findColumnWithPropertyPath(property) : undefined;
+  if (!column) throw new Error(`keysetPage sorts on a column of ${query.alias}, not ${sortColumn}`);
+  const escape = (name: string) => query.connection.driver.escape(name);
+  const raw: { id: string; sort: string | null }[] = await query
+    .createQueryBuilder()
+    .select(`row.${escape('id')}`, 'id')
+    .addSelect(`row.${escape(column.databaseName)}::text`, 'sort')
+    .from(metadata.target, 'row')
+    .where(`row.${escape('id')} IN (:...ids)`, { ids: rows.map((row) => row.id) })
+    .getRawMany();
+  return new Map(raw.map((row) => [row.id, row.sort]));
 }
 
-function decodeCursor(cursor: string): [string | number | null, string] {
+export function encodeCursor(sortValue: string | number | null, id: string): string {
+  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number | null, string] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
@@ -70,7 +101,10 @@ export async function allPages<N>(fetchPage: (page: PageArgs) => Promise<Connect
   do {
     const page: ConnectionShape<N> = await fetchPage({ first: MAX_PAGE_SIZE, after });
     nodes.push(...page.edges.map((edge) => edge.node));
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    const next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    // A cursor that does not move would page forever and take the process down with it.
+    if (next !== null && next === after) throw new Error('allPages: the cursor did not advance');
+    after = next;
   } while (after);
   return nodes;
 }

@@ -1,0 +1,83 @@
+import { invitationCampaign } from './support/fixtures';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+/**
+ * 300 invitations are written in one transaction, so their registrations and outbox messages share
+ * one created_at to the microsecond. Paging through them, by GraphQL or by a CSV export, must give
+ * each row exactly once and stop.
+ */
+describe('paging through rows created in one transaction', () => {
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+  const COUNT = 300;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ organizer, eventId } = await invitationCampaign(t, {
+      organization: { name: '葛飾区商工会議所', municipality: '東京都葛飾区' },
+      eventTitle: '事業承継セミナー',
+      invitees: { emailPrefix: 'page', name: '頁 太郎', furigana: 'ページ タロウ', count: COUNT },
+    }));
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shares one created_at across the invitation rows (the case being tested)', async () => {
+    const [{ distinct }] = await t.dataSource.query(
+      'SELECT count(DISTINCT created_at)::int AS distinct FROM registrations WHERE event_id = $1',
+      [eventId],
+    );
+    expect(distinct).toBe(1);
+  });
+
+  const walk = async (field: 'registrations' | 'outboxMessages') => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const data: Record<
+        string,
+        { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }
+      > = ok(
+        await t.gql(
+          `query($eventId: ID!, $after: String) {
+              ${field}(eventId: $eventId, first: 70, after: $after) {
+                edges { node { id } } pageInfo { hasNextPage endCursor }
+              }
+            }`,
+          { eventId, after },
+          organizer,
+        ),
+      );
+      ids.push(...data[field].edges.map((edge) => edge.node.id));
+      if (!data[field].pageInfo.hasNextPage) return ids;
+      after = data[field].pageInfo.endCursor;
+    }
+    throw new Error(`${field} did not reach its last page in 20 pages`);
+  };
+
+  it.each(['registrations', 'outboxMessages'] as const)(
+    '%s gives every row once, page by page',
+    async (field) => {
+      const ids = await walk(field);
+      expect(ids).toHaveLength(COUNT);
+      expect(new Set(ids).size).toBe(COUNT);
+    },
+  );
+
+  it.each(['registrations.csv', 'emails.csv'])('%s has one line per row', async (file) => {
+    const response = await fetch(`${t.url}/exports/events/${eventId}/${file}`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(response.status).toBe(200);
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const rows = lines.slice(1);
+    expect(rows).toHaveLength(COUNT);
+    expect(new Set(rows).size).toBe(COUNT);
+  });
+});
