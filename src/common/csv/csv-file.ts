@@ -17,17 +17,38 @@ export function toCsv<T>(
 
 export function sendCsv(response: Response, filename: string, csv: string): void {
   response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader(
-    'Content-Disposition',
-    `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  );
+  response.setHeader('Content-Disposition', contentDisposition(filename));
   response.send(csv);
 }
 
-function formatCell(value: unknown): string {
+/**
+ * `attachment` with an ASCII fallback for old clients and the real name in `filename*` (RFC 6266).
+ * The fallback is a quoted-string, so `"` and `\` must not reach it; `filename*` allows only
+ * RFC 5987 attr-chars, and encodeURIComponent leaves `'()*` as they are.
+ */
+export function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** What a spreadsheet would read as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell as text. Text that a participant typed (a name, a meeting message, a survey comment)
+ * could start a formula that runs in staff's Excel, so such text gets a leading `'` and is read as
+ * text (OWASP's advice: a visible quote is better than a formula that runs). Numbers are numbers the exporter wrote (a negative amount stays `-5000`), so
+ * the decision is made on the value's type, not on its first character.
+ */
+export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatTokyoDateTime(value);
-  if (Array.isArray(value)) return value.join('、');
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
-  return String(value);
+  const text = Array.isArray(value) ? value.join('、') : String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
