@@ -12,6 +12,7 @@ export enum EventErrorCode {
   NO_PLACE = 'EVENT_NO_PLACE',
   SESSION_OUTSIDE_EVENT = 'EVENT_SESSION_OUTSIDE_EVENT',
   SESSION_TABLES_REQUIRED = 'EVENT_SESSION_TABLES_REQUIRED',
+  SESSION_OVERLAP = 'EVENT_SESSION_OVERLAP',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
 }
 
@@ -48,6 +49,12 @@ export const EventErrors = {
       'startsAt',
       '商談枠はイベントの開催時間内に収めてください',
       EventErrorCode.SESSION_OUTSIDE_EVENT,
+    ),
+  sessionOverlap: (other: string) =>
+    new InputError(
+      'startsAt',
+      `商談枠の時間が${other}と重なっています。同じ方・同じテーブルが同時に2つの面談に入らないよう、重ならない時間にしてください`,
+      EventErrorCode.SESSION_OVERLAP,
     ),
   sessionTablesRequired: () =>
     new InputError(
