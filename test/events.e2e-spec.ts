@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   EVENT_FIELDS,
+  moveEventEarlier,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -115,6 +116,13 @@ describe('events', () => {
       reason: 'EVENT_INVALID_TRANSITION',
     });
     expect(ok(await act('publishEvent')).publishEvent.status).toBe('PUBLISHED');
+    // A coming event cannot be closed: closed is final, and it would then count as held.
+    const early = failure(await act('closeEvent'));
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_NOT_STARTED', field: 'id' });
+    expect(early.message).toBe(
+      `開催前（${tokyoInDays(20, '18:00').slice(0, 16).replace('T', ' ')} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+    );
+    await moveEventEarlier(t, id, 21);
     expect(ok(await act('closeEvent')).closeEvent.status).toBe('CLOSED');
     expect(failure(await act('cancelEvent')).message).toBe('「終了」のイベントを「中止」にはできません');
     const update = failure(

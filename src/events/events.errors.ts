@@ -13,6 +13,7 @@ export enum EventErrorCode {
   SESSION_OUTSIDE_EVENT = 'EVENT_SESSION_OUTSIDE_EVENT',
   SESSION_TABLES_REQUIRED = 'EVENT_SESSION_TABLES_REQUIRED',
   SESSION_OVERLAP = 'EVENT_SESSION_OVERLAP',
+  NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
 }
 
@@ -23,6 +24,12 @@ export const EventErrors = {
       EventErrorCode.INVALID_TRANSITION,
       `「${EVENT_STATUS_LABEL[from]}」のイベントを「${EVENT_STATUS_LABEL[to]}」にはできません`,
       'status',
+    ),
+  notStarted: (startsAt: string) =>
+    new ConflictError(
+      EventErrorCode.NOT_STARTED,
+      `開催前（${startsAt} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+      'id',
     ),
   notEditable: (status: EventStatus) =>
     new ConflictError(

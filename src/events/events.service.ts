@@ -86,6 +86,10 @@ export class EventsService {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.lockManaged(manager, actor, id);
       if (!EVENT_TRANSITIONS.can(event.status, to)) throw EventErrors.invalidTransition(event.status, to);
+      // Closing is for after the day: a closed event can no longer be edited or cancelled, and its
+      // figures count in reports, so a future one closed by mistake would be stuck.
+      if (to === EventStatus.CLOSED && Date.now() < event.startsAt.getTime())
+        throw EventErrors.notStarted(formatTokyoDateTime(event.startsAt));
       await manager.update(Event, id, {
         status: to,
         ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
