@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -126,6 +127,8 @@ describe('deals and follow-ups', () => {
     };
     meetingId = await meet(people.a, people.b, 0);
     scheduledMeetingId = await meet(people.a, people.c, 1);
+    // The 商談会 took place: a meeting is recorded as held only after it started.
+    await moveEventEarlier(t, eventId, 4);
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, organizer));
   });
   afterAll(async () => {
@@ -163,7 +166,7 @@ describe('deals and follow-ups', () => {
         followUpInMonths: 4,
       }),
     ).recordDeal;
-    const meetingDay = tokyoInDays(3, '00:00').slice(0, 10);
+    const meetingDay = tokyoInDays(-1, '00:00').slice(0, 10);
     expect(recorded).toMatchObject({
       meetingId,
       eventId,

@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   EVENT_FIELDS,
+  moveEventEarlier,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -115,6 +116,13 @@ describe('events', () => {
       reason: 'EVENT_INVALID_TRANSITION',
     });
     expect(ok(await act('publishEvent')).publishEvent.status).toBe('PUBLISHED');
+    // A coming event cannot be closed: closed is final, and it would then count as held.
+    const early = failure(await act('closeEvent'));
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_NOT_STARTED', field: 'id' });
+    expect(early.message).toBe(
+      `開催前（${tokyoInDays(20, '18:00').slice(0, 16).replace('T', ' ')} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+    );
+    await moveEventEarlier(t, id, 21);
     expect(ok(await act('closeEvent')).closeEvent.status).toBe('CLOSED');
     expect(failure(await act('cancelEvent')).message).toBe('「終了」のイベントを「中止」にはできません');
     const update = failure(
@@ -252,6 +260,64 @@ describe('events', () => {
       ),
     );
     expect(booths.addMatchmakingSession.sessions.map((s) => s.mode)).toEqual(['TABLES', 'BOOTHS']);
+  });
+
+  it('refuses a matchmaking session that overlaps another, so nobody is booked twice at once', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        {
+          input: {
+            ...base(),
+            kind: 'BUSINESS_MATCHING',
+            title: '夜の商談会',
+            capacity: 40,
+            startsAt: tokyoInDays(31, '18:00'),
+            endsAt: tokyoInDays(31, '21:00'),
+          },
+        },
+        organizer,
+      ),
+    );
+    const add = `mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { name startsAt } } }`;
+    const session = (name: string, time: string) => ({
+      input: {
+        eventId: createEvent.id,
+        name,
+        startsAt: tokyoInDays(31, time),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 1,
+      },
+    });
+    ok(await t.gql(add, session('午前の部', '18:30'), organizer));
+
+    const overlapping = failure(
+      await t.gql(add, { input: { ...session('追加枠', '18:40').input, slotCount: 2 } }, organizer),
+    );
+    expect(overlapping.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+      reason: 'EVENT_SESSION_OVERLAP',
+    });
+    expect(overlapping.message).toContain('「午前の部」（18:30〜19:30）と重なっています');
+    // Starting as the other ends is not an overlap.
+    const next = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { name: string }[] } }>(
+        add,
+        session('後半の部', '19:30'),
+        organizer,
+      ),
+    );
+    expect(next.addMatchmakingSession.sessions.map((s) => s.name)).toEqual(['午前の部', '後半の部']);
+    // Whoever writes, the database keeps the sessions apart.
+    await expect(
+      t.dataSource.query(
+        `INSERT INTO matchmaking_sessions (event_id, starts_at, slot_minutes, slot_count, table_count)
+         VALUES ($1, $2, 20, 2, 1)`,
+        [createEvent.id, tokyoInDays(31, '18:40')],
+      ),
+    ).rejects.toMatchObject({ driverError: { code: '23P01' } });
   });
 
   it("lists an organisation's own and co-hosted events for staff, and public published ones for participants", async () => {

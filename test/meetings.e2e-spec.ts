@@ -527,6 +527,17 @@ describe('meetings: requests, scheduling, agendas', () => {
         ),
       ).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participantId' });
+    // Nothing is recorded before the meeting has started.
+    const early = failure(
+      await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: offered.id }, staff),
+    );
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_NOT_STARTED', field: 'id' });
+    expect(early.message).toContain('前のため、実施・欠席は記録できません');
+    // Its time comes (only this meeting: the event's later tests still look ahead).
+    await t.dataSource.query(
+      `UPDATE meetings SET starts_at = now() - interval '20 minutes', ends_at = now() WHERE id = $1`,
+      [offered.id],
+    );
     const noShow = ok(
       await t.gql<{ markNoShow: MeetingRow }>(
         `mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { ${MEETING_FIELDS} } }`,

@@ -5,6 +5,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -178,6 +179,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       '試作品のデザインについてご相談したいです',
     );
     const heldMeeting = await agreeAndPlace(pastRequest, people.partner.id, past.sessionId);
+    await moveEventEarlier(t, pastEventId, 4);
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: heldMeeting }, organizer));
     ok(
       await t.gql(

@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -112,6 +113,13 @@ describe('registrations', () => {
     expect(failure(await t.gql(checkIn, { id: registered.register.id })).extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
+    // Not before the event's day; from 00:00 that day on, though the doors open at 18:00.
+    const early = failure(await t.gql(checkIn, { id: registered.register.id }, staff));
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_CHECK_IN_TOO_EARLY' });
+    expect(early.message).toMatch(
+      /^受付（チェックイン）はイベント当日の\d{4}年\d{1,2}月\d{1,2}日\(.\)から行えます$/,
+    );
+    await moveEventEarlier(t, eventId, 14);
     const checked = ok(
       await t.gql<{ checkIn: { status: string; checkedInAt: string } }>(
         checkIn,

@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -181,11 +182,6 @@ describe('fiscal-year and event reports', () => {
     for (const person of [p1, p2, p3, p4, p5])
       fairSeats[person.id] = await register(fairId, person.id, organizerA);
     await mutate(
-      'mutation($id: ID!) { checkIn(registrationId: $id) { id } }',
-      { id: fairSeats[p3.id] },
-      organizerA,
-    );
-    await mutate(
       'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
       { id: fairSeats[p5.id] },
       organizerA,
@@ -209,6 +205,13 @@ describe('fiscal-year and event reports', () => {
     const held = await meet(p1, p2, 0, '1');
     const missed = await meet(p3, p4, 0, '2');
     await meet(p1, p3, 1, '1'); // stays SCHEDULED: neither held nor a no-show
+    // The day comes: check-in and the meetings' outcomes are recorded on it, not before.
+    await moveEventEarlier(t, fairId, 31);
+    await mutate(
+      'mutation($id: ID!) { checkIn(registrationId: $id) { id } }',
+      { id: fairSeats[p3.id] },
+      organizerA,
+    );
     await mutate('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: held }, organizerA);
     await mutate(
       'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { id } }',

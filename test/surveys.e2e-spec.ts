@@ -56,6 +56,11 @@ describe('post-event surveys', () => {
     people.en = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
     people.absent = await createParticipant(t, organizer, { name: '欠席 太郎' });
     people.noConsent = await createParticipant(t, organizer, { name: '同意 なし', consentEmail: false });
+    // The event is under way (it runs for two weeks): the desk checks people in, and it may be
+    // closed, but it has not ended.
+    await t.dataSource.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [
+      eventId,
+    ]);
     for (const [key, person] of Object.entries(people)) {
       const registration = ok(
         await t.gql<{ register: { id: string } }>(

@@ -12,6 +12,8 @@ export enum EventErrorCode {
   NO_PLACE = 'EVENT_NO_PLACE',
   SESSION_OUTSIDE_EVENT = 'EVENT_SESSION_OUTSIDE_EVENT',
   SESSION_TABLES_REQUIRED = 'EVENT_SESSION_TABLES_REQUIRED',
+  SESSION_OVERLAP = 'EVENT_SESSION_OVERLAP',
+  NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
 }
 
@@ -22,6 +24,12 @@ export const EventErrors = {
       EventErrorCode.INVALID_TRANSITION,
       `「${EVENT_STATUS_LABEL[from]}」のイベントを「${EVENT_STATUS_LABEL[to]}」にはできません`,
       'status',
+    ),
+  notStarted: (startsAt: string) =>
+    new ConflictError(
+      EventErrorCode.NOT_STARTED,
+      `開催前（${startsAt} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+      'id',
     ),
   notEditable: (status: EventStatus) =>
     new ConflictError(
@@ -48,6 +56,12 @@ export const EventErrors = {
       'startsAt',
       '商談枠はイベントの開催時間内に収めてください',
       EventErrorCode.SESSION_OUTSIDE_EVENT,
+    ),
+  sessionOverlap: (other: string) =>
+    new InputError(
+      'startsAt',
+      `商談枠の時間が${other}と重なっています。同じ方・同じテーブルが同時に2つの面談に入らないよう、重ならない時間にしてください`,
+      EventErrorCode.SESSION_OVERLAP,
     ),
   sessionTablesRequired: () =>
     new InputError(

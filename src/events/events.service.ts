@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
 import { fiscalYearOf } from '../common/japan/fiscal-year';
 import { normalizeTags } from '../common/japan/tags';
+import { formatTokyoDateTime } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
@@ -85,6 +86,10 @@ export class EventsService {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.lockManaged(manager, actor, id);
       if (!EVENT_TRANSITIONS.can(event.status, to)) throw EventErrors.invalidTransition(event.status, to);
+      // Closing is for after the day: a closed event can no longer be edited or cancelled, and its
+      // figures count in reports, so a future one closed by mistake would be stuck.
+      if (to === EventStatus.CLOSED && Date.now() < event.startsAt.getTime())
+        throw EventErrors.notStarted(formatTokyoDateTime(event.startsAt));
       await manager.update(Event, id, {
         status: to,
         ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
@@ -98,17 +103,25 @@ export class EventsService {
     if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
     const mode = input.mode ?? SessionMode.TABLES;
     if (mode === SessionMode.TABLES && !input.tableCount) throw EventErrors.sessionTablesRequired();
-    const endsAt = input.startsAt.getTime() + input.slotMinutes * input.slotCount * 60_000;
-    if (input.startsAt < event.startsAt || endsAt > event.endsAt.getTime())
-      throw EventErrors.sessionOutsideEvent();
-    await this.dataSource.getRepository(MatchmakingSession).save({
-      eventId: event.id,
-      name: input.name?.trim() ?? '',
-      startsAt: input.startsAt,
-      slotMinutes: input.slotMinutes,
-      slotCount: input.slotCount,
-      mode,
-      tableCount: mode === SessionMode.TABLES ? (input.tableCount ?? null) : null,
+    const endsAt = new Date(input.startsAt.getTime() + input.slotMinutes * input.slotCount * 60_000);
+    if (input.startsAt < event.startsAt || endsAt > event.endsAt) throw EventErrors.sessionOutsideEvent();
+    await this.dataSource.transaction(async (manager) => {
+      // Under the event lock, so two sessions added at once cannot both pass the overlap check.
+      await this.lockManaged(manager, null, event.id);
+      const sessions = await manager.findBy(MatchmakingSession, { eventId: event.id });
+      const overlapping = sessions.find(
+        (session) => session.startsAt < endsAt && input.startsAt < sessionEnd(session),
+      );
+      if (overlapping) throw EventErrors.sessionOverlap(describeSession(overlapping));
+      await manager.save(MatchmakingSession, {
+        eventId: event.id,
+        name: input.name?.trim() ?? '',
+        startsAt: input.startsAt,
+        slotMinutes: input.slotMinutes,
+        slotCount: input.slotCount,
+        mode,
+        tableCount: mode === SessionMode.TABLES ? (input.tableCount ?? null) : null,
+      });
     });
     return this.get(event.id);
   }
@@ -212,4 +225,15 @@ export class EventsService {
     if (ids.includes(organizationId)) throw EventErrors.selfCoHost();
     return this.organizations.getMany([...new Set(ids)]);
   }
+}
+
+function sessionEnd(session: Pick<MatchmakingSession, 'startsAt' | 'slotMinutes' | 'slotCount'>): Date {
+  return new Date(session.startsAt.getTime() + session.slotMinutes * session.slotCount * 60_000);
+}
+
+/** 「午前の部」（10:00〜11:20）: how the organiser recognises the session in the way. */
+function describeSession(session: MatchmakingSession): string {
+  const time = (instant: Date) => formatTokyoDateTime(instant).slice(11);
+  const range = `（${time(session.startsAt)}〜${time(sessionEnd(session))}）`;
+  return session.name ? `「${session.name}」${range}` : `既存の商談枠${range}`;
 }

@@ -22,6 +22,7 @@ export enum MeetingErrorCode {
   INVALID_TABLE = 'MEETING_INVALID_TABLE',
   NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
   MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
+  NOT_STARTED = 'MEETING_NOT_STARTED',
 }
 
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -29,6 +30,12 @@ export const MAX_MESSAGE_LENGTH = 1000;
 export const MeetingErrors = {
   requestNotFound: (id: string) =>
     new NotFoundError(MeetingErrorCode.REQUEST_NOT_FOUND, `面談申込が見つかりません: ${id}`),
+  notStarted: (startsAt: string) =>
+    new ConflictError(
+      MeetingErrorCode.NOT_STARTED,
+      `面談の開始（${startsAt}）前のため、実施・欠席は記録できません`,
+      'id',
+    ),
   meetingNotFound: (id: string) =>
     new NotFoundError(MeetingErrorCode.MEETING_NOT_FOUND, `面談が見つかりません: ${id}`),
   eventNotOpen: () =>

@@ -9,6 +9,7 @@ export enum RegistrationErrorCode {
   INVITE_ONLY = 'REGISTRATION_INVITE_ONLY',
   INVALID_TRANSITION = 'REGISTRATION_INVALID_TRANSITION',
   NOT_YOURS = 'REGISTRATION_NOT_YOURS',
+  CHECK_IN_TOO_EARLY = 'REGISTRATION_CHECK_IN_TOO_EARLY',
 }
 
 export const RegistrationErrors = {
@@ -19,6 +20,12 @@ export const RegistrationErrors = {
       RegistrationErrorCode.EVENT_NOT_OPEN,
       'このイベントは現在申し込みを受け付けていません',
       'eventId',
+    ),
+  checkInTooEarly: (eventDay: string) =>
+    new ConflictError(
+      RegistrationErrorCode.CHECK_IN_TOO_EARLY,
+      `受付（チェックイン）はイベント当日の${eventDay}から行えます`,
+      'registrationId',
     ),
   windowClosed: () => new ConflictError(RegistrationErrorCode.WINDOW_CLOSED, '申込受付期間外です', 'eventId'),
   inviteOnly: () =>

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
+import { startOfTokyoDay } from '../common/japan/tokyo-day';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
@@ -121,6 +123,10 @@ export class RegistrationsService {
     await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId, actor);
       if (event.status !== EventStatus.PUBLISHED) throw RegistrationErrors.eventNotOpen();
+      // From 00:00 of the event's day in Tokyo, not its start time: desks open before the doors.
+      const eventDay = startOfTokyoDay(event.startsAt);
+      if (Date.now() < eventDay.getTime())
+        throw RegistrationErrors.checkInTooEarly(formatTokyoJapanese(eventDay).slice(0, -6));
       this.assertTransition(registration.status, RegistrationStatus.ATTENDED);
       await manager.update(Registration, registration.id, {
         status: RegistrationStatus.ATTENDED,

@@ -167,3 +167,28 @@ export function tokyoInDays(days: number, time: string): string {
   const tokyoDate = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
   return `${tokyoDate}T${time}:00+09:00`;
 }
+
+/**
+ * Moves an event with its 商談枠, meetings and registration window `days` earlier, as the calendar
+ * would: set a coming event up, then reach its day to check in, record meetings or close it.
+ */
+export async function moveEventEarlier(testApp: TestApp, eventId: string, days: number): Promise<void> {
+  const shift = `- make_interval(days => ${Math.trunc(days)})`;
+  await testApp.dataSource.transaction(async (manager) => {
+    await manager.query(
+      `UPDATE events SET starts_at = starts_at ${shift}, ends_at = ends_at ${shift},
+              registration_opens_at = registration_opens_at ${shift},
+              registration_closes_at = registration_closes_at ${shift}
+        WHERE id = $1`,
+      [eventId],
+    );
+    await manager.query(
+      `UPDATE matchmaking_sessions SET starts_at = starts_at ${shift} WHERE event_id = $1`,
+      [eventId],
+    );
+    await manager.query(
+      `UPDATE meetings SET starts_at = starts_at ${shift}, ends_at = ends_at ${shift} WHERE event_id = $1`,
+      [eventId],
+    );
+  });
+}
