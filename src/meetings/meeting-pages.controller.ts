@@ -14,7 +14,7 @@ const TEXT = {
     button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
     result: {
       ACCEPTED:
-        '面談を承諾しました。お申込者に連絡先をお知らせします。時間とテーブルは面談スケジュールでお知らせします。',
+        '面談を承諾しました。面談成立のお知らせを、お申込者とあなたにメールでお送りします（連絡先は、開示に同意された方の分のみお知らせします）。時間とテーブルは面談スケジュールでお知らせします。',
       DECLINED: 'お断りの旨をお申込者にお伝えします。',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
@@ -27,7 +27,7 @@ const TEXT = {
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     result: {
       ACCEPTED:
-        'Meeting accepted. We will share your contact details with them; the time and table follow with your agenda.',
+        'Meeting accepted. We will email you both a confirmation (with contact details only for those who agreed to share them); the time and table follow with your agenda.',
       DECLINED: 'We will let them know.',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
