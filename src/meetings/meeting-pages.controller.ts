@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
+import { participantLabel } from '../participants/participant-label';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
 
@@ -59,9 +60,7 @@ export class MeetingPagesController {
       return this.error(response, browserLocale(request), error);
     }
     const text = TEXT[preview.locale];
-    const requester = preview.requesterCompany
-      ? `${preview.requesterName}（${preview.requesterCompany}）`
-      : preview.requesterName;
+    const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
     const body = [
       `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
       `<p>${escapeHtml(text.from(requester))}</p>`,

@@ -1,6 +1,11 @@
 import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
-import { meetingAgreedEmail, meetingOutcomeEmail, meetingRequestEmail } from './meeting-emails.template';
+import {
+  meetingAgreedEmail,
+  meetingCancelledEmail,
+  meetingOutcomeEmail,
+  meetingRequestEmail,
+} from './meeting-emails.template';
 
 describe('meeting emails', () => {
   const event = {
@@ -87,6 +92,37 @@ describe('meeting emails', () => {
     expect(auto.text).toContain('試作のご相談です');
     expect(auto.text).toContain('先方のご意向により連絡先はお知らせしておりません');
     expect(auto.text).not.toContain('/meetings/respond');
+  });
+
+  it('puts the company first and 様 last, as Japanese business letters do', () => {
+    const declined = outcome(MeetingRequestStatus.DECLINED);
+    expect(declined.text).toContain('山本精工 山本 健 様は、今回は面談をお受けできないとのことです。');
+    expect(declined.text).not.toContain('（山本精工）');
+    expect(outcome(MeetingRequestStatus.DECLINED, { locale: 'en' }).text).toContain(
+      '山本 健 (山本精工) is unable',
+    );
+    const cancelled = meetingCancelledEmail({
+      locale: 'ja',
+      participantName: '﨑山 恵',
+      event,
+      entry: {
+        id: 'm1',
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        sequence: 1,
+        cancelled: true,
+        eventTitle: event.title,
+        venue: event.venue,
+        sessionName: '午後の部',
+        tableLabel: '3',
+        booth: false,
+        counterpartName: '髙橋 一郎',
+        counterpartCompany: '大和田印刷株式会社',
+        updatedAt: event.startsAt,
+      },
+    });
+    expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
+    expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\nテーブル 3');
   });
 
   it('names the deadline to answer by in the request, and promises contact only with consent', () => {

@@ -7,6 +7,7 @@ import {
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
+import { participantLabel } from '../../participants/participant-label';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
 
@@ -21,7 +22,7 @@ export interface SharedContact {
   phone: string | null;
 }
 
-const who = (person: Person) => (person.company ? `${person.name}（${person.company}）` : person.name);
+const who = (locale: MailLocale, person: Person) => participantLabel(locale, person.name, person.company);
 
 /** The details lines with the other side's contact, when shared. */
 function contactLines(locale: MailLocale, contact: SharedContact | null) {
@@ -61,7 +62,7 @@ export function meetingRequestEmail(data: {
       subject: `Meeting request from ${data.requester.name}: ${event.title}`,
       greeting: greetingFor(locale, data.recipientName),
       paragraphs: [
-        `${who(data.requester)} would like to meet you at "${event.title}".`,
+        `${who(locale, data.requester)} would like to meet you at "${event.title}".`,
         'Please let them know with one of the buttons below. If you accept, you will both be sent a confirmation; contact details (email, phone) are included only for those who agreed to share them.',
       ],
       details: [
@@ -84,7 +85,7 @@ export function meetingRequestEmail(data: {
     subject: `【面談のお申込】${data.requester.name} 様より（${event.title}）`,
     greeting: greetingFor(locale, data.recipientName),
     paragraphs: [
-      `${who(data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
+      `${who(locale, data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
       '下のボタンからご回答ください。承諾されると面談が成立し、お二人に成立のお知らせをお送りします。連絡先（メールアドレス・電話番号）は、開示に同意された方の分に限りお知らせします。',
     ],
     details: [
@@ -128,8 +129,8 @@ export function meetingAgreedEmail(data: {
       greeting: greetingFor(locale, data.recipientName),
       paragraphs: [
         data.autoAccepted
-          ? `${who(data.requester)} asked to meet you at "${event.title}". The organiser agrees meeting requests automatically for this event, so the meeting is agreed.`
-          : `Thank you for accepting: your meeting with ${who(data.requester)} at "${event.title}" is agreed.`,
+          ? `${who(locale, data.requester)} asked to meet you at "${event.title}". The organiser agrees meeting requests automatically for this event, so the meeting is agreed.`
+          : `Thank you for accepting: your meeting with ${who(locale, data.requester)} at "${event.title}" is agreed.`,
         agreedFollowUp(locale, data.contact),
       ],
       details: [
@@ -147,8 +148,8 @@ export function meetingAgreedEmail(data: {
     greeting: greetingFor(locale, data.recipientName),
     paragraphs: [
       data.autoAccepted
-        ? `${who(data.requester)} 様より「${event.title}」での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
-        : `お申込を承諾いただき、ありがとうございます。${who(data.requester)} 様との「${event.title}」での面談が成立しました。`,
+        ? `${who(locale, data.requester)} 様より「${event.title}」での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
+        : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との「${event.title}」での面談が成立しました。`,
       agreedFollowUp(locale, data.contact),
     ],
     details: [
@@ -186,16 +187,16 @@ export function meetingOutcomeEmail(data: {
     const paragraphs: Record<MeetingOutcome, string[]> = {
       ACCEPTED: [
         data.autoAccepted
-          ? `The organiser agrees meeting requests automatically for "${event.title}", so your meeting with ${who(data.recipient)} is agreed.`
-          : `${who(data.recipient)} accepted your meeting request for "${event.title}".`,
+          ? `The organiser agrees meeting requests automatically for "${event.title}", so your meeting with ${who(locale, data.recipient)} is agreed.`
+          : `${who(locale, data.recipient)} accepted your meeting request for "${event.title}".`,
         agreedFollowUp(locale, data.contact),
       ],
       DECLINED: [
-        `${who(data.recipient)} is unable to meet at "${event.title}" this time.`,
+        `${who(locale, data.recipient)} is unable to meet at "${event.title}" this time.`,
         'We hope you meet many other participants at the event.',
       ],
       EXPIRED: [
-        `${who(data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
+        `${who(locale, data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
         'You can still ask other participants for a meeting, or ask again if you wish.',
       ],
     };
@@ -213,16 +214,16 @@ export function meetingOutcomeEmail(data: {
   const paragraphs: Record<MeetingOutcome, string[]> = {
     ACCEPTED: [
       data.autoAccepted
-        ? `「${event.title}」では面談のお申込が自動で成立するため、${who(data.recipient)} 様との面談が成立しました。`
-        : `${who(data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
+        ? `「${event.title}」では面談のお申込が自動で成立するため、${who(locale, data.recipient)} 様との面談が成立しました。`
+        : `${who(locale, data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
       agreedFollowUp(locale, data.contact),
     ],
     DECLINED: [
-      `${who(data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
+      `${who(locale, data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
       '当日は他の参加者の方との出会いもぜひお楽しみください。',
     ],
     EXPIRED: [
-      `${who(data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
+      `${who(locale, data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
       '他の参加者の方への面談のお申込や、あらためてのお申込は引き続きご利用いただけます。',
     ],
   };
@@ -245,7 +246,7 @@ export type MeetingOutcome =
 function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
   return entries.map((entry) => ({
     label: formatEventTime(locale, entry.startsAt, entry.endsAt),
-    value: `${counterpartLabel(entry)}\n${placeLabel(locale, entry)}`,
+    value: `${counterpartLabel(locale, entry)}${locale === 'en' ? '' : ' 様'}\n${placeLabel(locale, entry)}`,
   }));
 }
 
@@ -306,7 +307,7 @@ export function meetingCancelledEmail(data: {
       subject: `Meeting cancelled: ${entry.counterpartName} (${event.title})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `Your meeting with ${counterpartLabel(entry)} at "${event.title}" has been cancelled.`,
+        `Your meeting with ${counterpartLabel(locale, entry)} at "${event.title}" has been cancelled.`,
         'The attached calendar file removes it from your calendar.',
       ],
       details: [line],
@@ -318,7 +319,7 @@ export function meetingCancelledEmail(data: {
     subject: `【面談中止】${entry.counterpartName} 様との面談（${event.title}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `「${event.title}」での ${counterpartLabel(entry)} 様との面談は中止となりました。`,
+      `「${event.title}」での ${counterpartLabel(locale, entry)} 様との面談は中止となりました。`,
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],
