@@ -114,7 +114,8 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     );
     sessionId = event.addMatchmakingSession.sessions[0].id;
-    people.a = await make({ name: '髙橋 一郎', furigana: 'タカハシ イチロウ' });
+    // A did not consent to share contact details; everyone else did.
+    people.a = await make({ name: '髙橋 一郎', furigana: 'タカハシ イチロウ', consentContactSharing: false });
     people.b = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
     people.c = await make({ name: '佐藤 花子', furigana: 'サトウ ハナコ' });
     people.d = await make({ name: '鈴木 次郎', furigana: 'スズキ ジロウ' });
@@ -127,7 +128,11 @@ describe('meetings: requests, scheduling, agendas', () => {
 
   /** A participant with a session, registered for the suite's event (or another, or none). */
   const make = async (input: Record<string, unknown>, registerFor: string | null = eventId) => {
-    const participant = await createParticipant(t, organizer, { phone: '03-1234-5678', ...input });
+    const participant = await createParticipant(t, organizer, {
+      phone: '03-1234-5678',
+      consentContactSharing: true,
+      ...input,
+    });
     if (registerFor)
       ok(await t.gql(registerMutation(), { eventId: registerFor, participantId: participant.id }, organizer));
     return { ...participant, token: await t.participantToken(participant.id) };
@@ -226,7 +231,18 @@ describe('meetings: requests, scheduling, agendas', () => {
     await sink.waitUntil(() => mailsTo(people.a.email, /面談成立/).length === 1);
     const [outcome] = mailsTo(people.a.email, /面談成立/);
     expect(outcome.subject).toBe('【面談成立】Emma Clarke 様（しんきん ビジネスマッチング商談会）');
+    expect(outcome.text).toContain(
+      'Emma Clarke 様が、「しんきん ビジネスマッチング商談会」での面談を承諾されました。',
+    );
     expect(outcome.text).toContain(people.b.email);
+    // B, who accepted, is told too; A did not consent, so B is told politely there is no contact.
+    await sink.waitUntil(() => mailsTo(people.b.email, /Meeting agreed/).length === 1);
+    const [confirmation] = mailsTo(people.b.email, /Meeting agreed/);
+    expect(confirmation.subject).toBe('Meeting agreed with 髙橋 一郎: しんきん ビジネスマッチング商談会');
+    expect(confirmation.text).toContain('Thank you for accepting');
+    expect(confirmation.text).toContain('their contact details are not shared');
+    expect(confirmation.text).not.toContain(people.a.email);
+    expect(confirmation.text).not.toContain('03-1234-5678');
 
     const after = ok(
       await t.gql<{ participant: { email: string | null } }>(
@@ -236,6 +252,28 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     );
     expect(after.participant.email).toBe(people.b.email);
+    // The other way round, A's consent is missing: B does not see A's contact details.
+    const withheld = ok(
+      await t.gql<{ participant: { email: string | null; phone: string | null } }>(
+        'query($id: ID!) { participant(id: $id) { email phone } }',
+        { id: people.a.id },
+        people.b.token,
+      ),
+    );
+    expect(withheld.participant).toEqual({ email: null, phone: null });
+    const received = ok(
+      await t.gql<{ myMeetingRequests: { from: { email: string | null }; to: { email: string | null } }[] }>(
+        `query($eventId: ID!) { myMeetingRequests(eventId: $eventId) { ${REQUEST_FIELDS} } }`,
+        { eventId },
+        people.b.token,
+      ),
+    ).myMeetingRequests;
+    expect(received).toEqual([
+      expect.objectContaining({
+        from: expect.objectContaining({ email: null }),
+        to: expect.objectContaining({ email: people.b.email }),
+      }),
+    ]);
     // C agreed nothing with B.
     const stranger = ok(
       await t.gql<{ participant: { email: string | null } }>(
@@ -414,6 +452,30 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     ).myAgenda;
     expect(agenda.meetings.map((m) => m.id)).toEqual([meetingAB.id]);
+    // Each side sees the other's contact details only if that side consented; staff see both.
+    type Party = { participantId: string; email: string | null };
+    const seenBy = async (token: string) =>
+      ok(
+        await t.gql<{ meeting: { participantA: Party; participantB: Party } }>(
+          `query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`,
+          { id: meetingAB.id },
+          token,
+        ),
+      ).meeting;
+    const emailsOf = (m: { participantA: Party; participantB: Party }) =>
+      Object.fromEntries([m.participantA, m.participantB].map((p) => [p.participantId, p.email]));
+    expect(emailsOf(await seenBy(people.a.token))).toEqual({
+      [people.a.id]: people.a.email,
+      [people.b.id]: people.b.email,
+    });
+    expect(emailsOf(await seenBy(people.b.token))).toEqual({
+      [people.a.id]: null,
+      [people.b.id]: people.b.email,
+    });
+    expect(emailsOf(await seenBy(staff))).toEqual({
+      [people.a.id]: people.a.email,
+      [people.b.id]: people.b.email,
+    });
     const feed = await fetch(agenda.feedUrl);
     expect(feed.headers.get('content-type')).toContain('text/calendar');
     const feedText = await feed.text();
@@ -680,7 +742,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(outcomes).toHaveLength(0);
   });
 
-  it('AUTO_ACCEPT agrees at once and tells both sides', async () => {
+  it('AUTO_ACCEPT agrees at once and tells both sides truthfully, with contact only where consented', async () => {
     ok(
       await t.gql(
         'mutation($eventId: ID!, $input: UpdateMeetingSettingsInput!) { updateMeetingSettings(eventId: $eventId, input: $input) { eventId } }',
@@ -693,10 +755,21 @@ describe('meetings: requests, scheduling, agendas', () => {
     await sink.waitUntil(
       () =>
         mailsTo(people.a.email, /面談成立/).length === 2 &&
-        mailsTo(people.d.email, /面談のお申込/).length >= 1,
+        mailsTo(people.d.email, /【面談成立】髙橋/).length === 1,
     );
-    const notice = mailsTo(people.d.email, /面談のお申込/).at(-1)!;
-    expect(notice.text).toContain('自動で成立');
+    const told = mailsTo(people.a.email, /面談成立/)[1];
+    expect(told.subject).toBe('【面談成立】鈴木 次郎 様（しんきん ビジネスマッチング商談会）');
+    expect(told.text).toContain('自動で成立するため、鈴木 次郎 様との面談が成立しました');
+    expect(told.text).not.toContain('承諾されました');
+    expect(told.text).toContain(people.d.email);
+    const [notice] = mailsTo(people.d.email, /【面談成立】髙橋/);
+    expect(notice.subject).toBe('【面談成立】髙橋 一郎 様（しんきん ビジネスマッチング商談会）');
+    expect(notice.text).toContain('自動で成立するため、面談が成立しました');
+    expect(notice.text).toContain(
+      '先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。',
+    );
+    expect(notice.text).not.toContain(people.a.email);
     expect(notice.text).not.toContain('/meetings/respond');
+    expect(mailsTo(people.d.email, /【面談のお申込】髙橋/)).toHaveLength(0);
   });
 });

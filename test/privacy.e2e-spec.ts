@@ -98,11 +98,13 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     people.partner = await createParticipant(t, organizer, {
       name: '山﨑 花子',
       phone: '090-1111-2222',
+      consentContactSharing: true,
       company: { name: '山﨑デザイン事務所' },
     });
     people.stranger = await createParticipant(t, organizer, {
       name: '佐藤 次郎',
       phone: '080-3333-4444',
+      consentContactSharing: true,
       company: { name: '佐藤食品' },
     });
     people.waiting = await createParticipant(t, organizer, { name: '待機 三郎' });
@@ -322,7 +324,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         ['かつしか ものづくり商談会 2026秋', '山﨑 花子', '午後の部', '1', 'SCHEDULED'],
       ],
     );
-    // They agreed to meet: her contact details are theirs to keep.
+    // They agreed to meet and she consented to share them: her contact details are theirs to keep.
     expect(data.meetingRequestsSent.map((r) => [r.other, r.status])).toEqual([
       [
         {

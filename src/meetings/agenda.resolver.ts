@@ -34,7 +34,7 @@ export class AgendaResolver {
     return Object.assign(new AgendaModel(), {
       eventId,
       feedUrl: this.feeds.url(actor.participantId),
-      meetings: meetings.map((meeting) => MeetingModel.from(meeting)),
+      meetings: meetings.map((meeting) => MeetingModel.from(meeting, actor)),
     });
   }
 }

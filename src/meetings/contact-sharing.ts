@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * Whether two participants agreed to meet (an ACCEPTED request at any event, either direction):
- * from then on each may see the other's contact details. Uses the open-pair index.
+ * Whether two participants agreed to meet (an ACCEPTED request at any event, either direction).
+ * Agreement alone does not open contact details: the owner's consent is needed too (see
+ * maySeeContact in src/participants/participant-access.ts). Uses the open-pair index.
  */
 export async function haveAgreedToMeet(manager: EntityManager, a: string, b: string): Promise<boolean> {
   if (a === b) return true;

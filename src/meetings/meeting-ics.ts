@@ -1,5 +1,6 @@
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale } from '../mail/templates/email-layout';
+import { participantLabel } from '../participants/participant-label';
 
 /** What a calendar entry says about one meeting, seen by one of its sides. */
 export interface MeetingCalendarEntry {
@@ -26,12 +27,12 @@ export function placeLabel(locale: MailLocale, entry: Pick<MeetingCalendarEntry,
   return entry.booth ? `ブース ${entry.tableLabel}` : `テーブル ${entry.tableLabel}`;
 }
 
+/** The other side, company first in Japanese (see participantLabel); sentences add 様. */
 export function counterpartLabel(
+  locale: MailLocale,
   entry: Pick<MeetingCalendarEntry, 'counterpartName' | 'counterpartCompany'>,
 ) {
-  return entry.counterpartCompany
-    ? `${entry.counterpartName}（${entry.counterpartCompany}）`
-    : entry.counterpartName;
+  return participantLabel(locale, entry.counterpartName, entry.counterpartCompany);
 }
 
 /**
@@ -48,7 +49,7 @@ export function meetingsIcs(options: {
 }): string {
   const { locale } = options;
   const events: IcsEvent[] = options.entries.map((entry) => {
-    const who = counterpartLabel(entry);
+    const who = counterpartLabel(locale, entry);
     const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
     return {
       uid: meetingUid(entry.id),

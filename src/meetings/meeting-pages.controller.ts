@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
+import { participantLabel } from '../participants/participant-label';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
 
@@ -14,7 +15,7 @@ const TEXT = {
     button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
     result: {
       ACCEPTED:
-        '面談を承諾しました。お申込者に連絡先をお知らせします。時間とテーブルは面談スケジュールでお知らせします。',
+        '面談を承諾しました。面談成立のお知らせを、お申込者とあなたにメールでお送りします（連絡先は、開示に同意された方の分のみお知らせします）。時間とテーブルは面談スケジュールでお知らせします。',
       DECLINED: 'お断りの旨をお申込者にお伝えします。',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
@@ -27,7 +28,7 @@ const TEXT = {
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     result: {
       ACCEPTED:
-        'Meeting accepted. We will share your contact details with them; the time and table follow with your agenda.',
+        'Meeting accepted. We will email you both a confirmation (with contact details only for those who agreed to share them); the time and table follow with your agenda.',
       DECLINED: 'We will let them know.',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
@@ -59,9 +60,7 @@ export class MeetingPagesController {
       return this.error(response, browserLocale(request), error);
     }
     const text = TEXT[preview.locale];
-    const requester = preview.requesterCompany
-      ? `${preview.requesterName}（${preview.requesterCompany}）`
-      : preview.requesterName;
+    const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
     const body = [
       `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
       `<p>${escapeHtml(text.from(requester))}</p>`,

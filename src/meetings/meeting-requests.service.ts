@@ -142,17 +142,22 @@ export class MeetingRequestsService {
         if (isUniqueViolation(error, 'uq_meeting_requests_open_pair')) throw MeetingErrors.duplicate();
         throw error;
       }
-      await this.outbox.enqueue(manager, [
-        {
-          key: `meeting-request-${request.id}`,
-          template: MeetingMailTemplate.REQUEST,
-          participantId: toParticipantId,
-          eventId,
-          transactional: true,
-          params: { requestId: request.id },
-        },
-        ...(auto ? [this.outcomeEmail(request)] : []),
-      ]);
+      // Under AUTO_ACCEPT nobody is asked: both sides are told the meeting is agreed.
+      await this.outbox.enqueue(
+        manager,
+        auto
+          ? [this.agreedEmail(request), this.outcomeEmail(request)]
+          : [
+              {
+                key: `meeting-request-${request.id}`,
+                template: MeetingMailTemplate.REQUEST,
+                participantId: toParticipantId,
+                eventId,
+                transactional: true,
+                params: { requestId: request.id },
+              },
+            ],
+      );
       return request.id;
     });
     return this.get(id);
@@ -272,11 +277,26 @@ export class MeetingRequestsService {
     const event = await manager.findOneBy(Event, { id: request.eventId });
     if (event?.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
     await manager.update(MeetingRequest, request.id, { status: to, respondedAt: new Date() });
-    await this.outbox.enqueue(manager, [this.outcomeEmail(request)]);
+    await this.outbox.enqueue(manager, [
+      this.outcomeEmail(request),
+      ...(accept ? [this.agreedEmail(request)] : []),
+    ]);
     return { request: { ...request, status: to }, changed: true };
   }
 
-  /** To the requester: accepted, declined, or expired unanswered (MeetingOutcomeComposer). */
+  /** To the person asked, once the meeting is agreed (MeetingAgreedComposer). */
+  private agreedEmail(request: Pick<MeetingRequest, 'id' | 'eventId' | 'toParticipantId'>) {
+    return {
+      key: `meeting-agreed-${request.id}`,
+      template: MeetingMailTemplate.AGREED,
+      participantId: request.toParticipantId,
+      eventId: request.eventId,
+      transactional: true,
+      params: { requestId: request.id },
+    };
+  }
+
+  /** To the requester: agreed, declined, or expired unanswered (MeetingOutcomeComposer). */
   private outcomeEmail(request: Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'>) {
     return {
       key: `meeting-outcome-${request.id}`,

@@ -8,6 +8,7 @@ import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
 import { AgendaComposer } from './mail/agenda.composer';
+import { MeetingAgreedComposer } from './mail/meeting-agreed.composer';
 import { MeetingCancelledComposer } from './mail/meeting-cancelled.composer';
 import { MeetingOutcomeComposer } from './mail/meeting-outcome.composer';
 import { MeetingRequestComposer } from './mail/meeting-request.composer';
@@ -52,6 +53,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     AgendaResolver,
     MeetingRequestComposer,
     MeetingOutcomeComposer,
+    MeetingAgreedComposer,
     AgendaComposer,
     MeetingCancelledComposer,
   ],

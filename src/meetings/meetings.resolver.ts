@@ -27,7 +27,7 @@ export class MeetingsResolver {
     @Args('includeCancelled', { nullable: true }) includeCancelled: boolean,
   ): Promise<MeetingModel[]> {
     return (await this.meetingsService.listForEvent(actor, eventId, includeCancelled ?? false)).map((m) =>
-      MeetingModel.from(m),
+      MeetingModel.from(m, actor),
     );
   }
 
@@ -37,7 +37,7 @@ export class MeetingsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.getVisible(actor, id));
+    return MeetingModel.from(await this.meetingsService.getVisible(actor, id), actor);
   }
 
   @Mutation(() => MeetingModel, {
@@ -48,7 +48,7 @@ export class MeetingsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.cancel(actor, id));
+    return MeetingModel.from(await this.meetingsService.cancel(actor, id), actor);
   }
 
   @Mutation(() => MeetingModel, { description: '承諾済みの面談申込を時間枠に手動で配置する（主催者）' })
@@ -60,7 +60,10 @@ export class MeetingsResolver {
     @Args('slotIndex', { type: () => Int }) slotIndex: number,
     @Args('table', { type: () => String, nullable: true }) table: string | null,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.place(actor, requestId, sessionId, slotIndex, table));
+    return MeetingModel.from(
+      await this.meetingsService.place(actor, requestId, sessionId, slotIndex, table),
+      actor,
+    );
   }
 
   @Mutation(() => MeetingModel, {
@@ -74,7 +77,7 @@ export class MeetingsResolver {
     @Args('slotIndex', { type: () => Int }) slotIndex: number,
     @Args('table', { type: () => String, nullable: true }) table: string | null,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.move(actor, id, sessionId, slotIndex, table));
+    return MeetingModel.from(await this.meetingsService.move(actor, id, sessionId, slotIndex, table), actor);
   }
 
   @Mutation(() => MeetingModel, { description: '面談の実施を記録する（スタッフ）' })
@@ -83,7 +86,7 @@ export class MeetingsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.markHeld(actor, id));
+    return MeetingModel.from(await this.meetingsService.markHeld(actor, id), actor);
   }
 
   @Mutation(() => MeetingModel, { description: '面談に来なかった参加者を記録する（スタッフ）' })
@@ -93,7 +96,7 @@ export class MeetingsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('participantId', { type: () => ID }) participantId: string,
   ): Promise<MeetingModel> {
-    return MeetingModel.from(await this.meetingsService.markNoShow(actor, id, participantId));
+    return MeetingModel.from(await this.meetingsService.markNoShow(actor, id, participantId), actor);
   }
 
   @Query(() => NoShowHistoryModel, { description: '参加者の面談不参加の履歴（全イベント・スタッフ）' })

@@ -1,24 +1,49 @@
 import { EntityManager } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { haveAgreedToMeet } from '../meetings/contact-sharing';
+import { Participant } from './participant.entity';
+
+/** What the contact rule needs to know about the person whose details they are. */
+export type ContactOwner = Pick<Participant, 'id' | 'consentContactSharing'>;
 
 /**
- * Contact details (email, phone) are for staff and for the person themself. Meetings widen this
- * once both sides agreed (see canSeeContactOf); until then other participants see the public
- * profile only.
+ * The one rule for a participant's contact details (email, phone), used by every GraphQL type and
+ * every email that shows them:
+ * - staff and the person themself always see them;
+ * - another participant sees them only once the two agreed to meet AND the owner consented to
+ *   sharing them (consentContactSharing: 面談成立時に連絡先を相手に開示することに同意する);
+ * - everyone else sees the public profile only.
  */
+export function maySeeContact(
+  viewer: Actor | undefined,
+  owner: ContactOwner,
+  agreedToMeet: boolean,
+): boolean {
+  if (canSeeContact(viewer, owner.id)) return true;
+  return viewer?.kind === 'participant' && sharesContactWithCounterpart(owner, agreedToMeet);
+}
+
+/**
+ * The participant half of maySeeContact, for emails to the other side of a meeting (there is no
+ * signed-in viewer there, only the person the email goes to).
+ */
+export function sharesContactWithCounterpart(owner: ContactOwner, agreedToMeet: boolean): boolean {
+  return agreedToMeet && owner.consentContactSharing;
+}
+
+/** Staff and the person themself: the part of the rule that needs no agreement or consent. */
 export function canSeeContact(actor: Actor | undefined, participantId: string): boolean {
   if (isStaff(actor)) return true;
   return actor?.kind === 'participant' && actor.participantId === participantId;
 }
 
-/** canSeeContact, plus the other side of an accepted meeting request. */
+/** maySeeContact, looking up whether the viewer agreed to meet the owner (at any event). */
 export async function canSeeContactOf(
   manager: EntityManager,
   actor: Actor | undefined,
-  participantId: string,
+  owner: ContactOwner,
 ): Promise<boolean> {
-  if (canSeeContact(actor, participantId)) return true;
-  if (actor?.kind !== 'participant') return false;
-  return haveAgreedToMeet(manager, actor.participantId, participantId);
+  if (canSeeContact(actor, owner.id)) return true;
+  if (actor?.kind !== 'participant' || !owner.consentContactSharing) return false;
+  return maySeeContact(actor, owner, await haveAgreedToMeet(manager, actor.participantId, owner.id));
 }

@@ -45,7 +45,10 @@ export class ParticipantsResolver {
   @Allow(...STAFF, Role.PARTICIPANT)
   async participant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     const participant = await this.participantsService.get(id);
-    return ParticipantModel.from(participant, await canSeeContactOf(this.dataSource.manager, actor, id));
+    return ParticipantModel.from(
+      participant,
+      await canSeeContactOf(this.dataSource.manager, actor, participant),
+    );
   }
 
   @Query(() => ParticipantConnection, { description: '参加者プール（フリガナ順）' })

@@ -24,13 +24,15 @@ import {
   MyDataSurveyAnswerModel,
 } from './models/my-data.model';
 import { Participant } from '../participants/participant.entity';
+import { sharesContactWithCounterpart } from '../participants/participant-access';
 import { ParticipantErrors } from '../participants/participants.errors';
 
 /**
  * 個人情報の開示: everything the service holds about one participant, for that participant.
  *
  * Other people appear by name (and company) only; their email and phone are shown when the two
- * agreed to meet, the same rule as everywhere else (src/meetings/contact-sharing.ts). Deals and
+ * agreed to meet and that person consented to share them, the same rule as everywhere else
+ * (maySeeContact in src/participants/participant-access.ts). Deals and
  * follow-ups are the organisations' business records about outcomes, written by their staff: the
  * export says how many deals name the person, not what staff wrote in them.
  */
@@ -133,7 +135,8 @@ export class MyDataService {
 
   /**
    * How each other person appears: contact details only for those the participant agreed to meet
-   * (one look-up per person they dealt with), and never for someone who has since been erased.
+   * and who consented to share them (one look-up per person they dealt with), and never for
+   * someone who has since been erased.
    */
   private async people(manager: EntityManager, participantId: string, others: Participant[]) {
     const showContact = new Map<string, boolean>();
@@ -141,7 +144,9 @@ export class MyDataService {
       if (showContact.has(other.id)) continue;
       showContact.set(
         other.id,
-        other.erasedAt === null && (await haveAgreedToMeet(manager, participantId, other.id)),
+        other.erasedAt === null &&
+          other.consentContactSharing &&
+          sharesContactWithCounterpart(other, await haveAgreedToMeet(manager, participantId, other.id)),
       );
     }
     return (other: Participant) => MyDataPersonModel.from(other, showContact.get(other.id) ?? false);

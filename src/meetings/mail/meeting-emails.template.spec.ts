@@ -1,6 +1,11 @@
 import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
-import { meetingOutcomeEmail, meetingRequestEmail } from './meeting-emails.template';
+import {
+  meetingAgreedEmail,
+  meetingCancelledEmail,
+  meetingOutcomeEmail,
+  meetingRequestEmail,
+} from './meeting-emails.template';
 
 describe('meeting emails', () => {
   const event = {
@@ -14,44 +19,113 @@ describe('meeting emails', () => {
     organizer: '城北信用金庫',
     coHosts: [],
   };
-  const recipient = {
-    name: '山本 健',
-    company: '山本精工',
-    email: 'yamamoto@example.jp',
-    phone: '03-1234-5678',
-  };
+  const recipient = { name: '山本 健', company: '山本精工' };
+  const contact = { email: 'yamamoto@example.jp', phone: '03-1234-5678' };
   const deadline = new Date('2026-12-08T09:30:00Z');
-
-  it('tells an English-speaking requester that the request expired, with the deadline and no contact details', () => {
-    const email = meetingOutcomeEmail({
-      locale: 'en',
-      requesterName: 'Liam Walsh',
+  const outcome = (
+    status: MeetingRequestStatus.ACCEPTED | MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED,
+    extra: { locale?: 'ja' | 'en'; contact?: typeof contact | null; autoAccepted?: boolean } = {},
+  ) =>
+    meetingOutcomeEmail({
+      locale: extra.locale ?? 'ja',
+      requesterName: extra.locale === 'en' ? 'Liam Walsh' : '﨑山 恵',
       recipient,
-      outcome: MeetingRequestStatus.EXPIRED,
+      contact: extra.contact === undefined ? contact : extra.contact,
+      outcome: status,
+      autoAccepted: extra.autoAccepted ?? false,
       deadline,
       event,
     });
-    expect(email.subject).toBe('Your meeting request to 山本 健: しんきん ビジネスマッチング商談会');
+
+  it('tells an English-speaking requester that the request expired, with the deadline and no contact details', () => {
+    const email = outcome(MeetingRequestStatus.EXPIRED, { locale: 'en' });
     expect(email.text).toContain('did not answer your meeting request');
     expect(email.text).toContain('Tue 8 Dec 2026, 18:30 (JST)');
-    expect(email.text).not.toContain(recipient.email);
+    expect(email.text).not.toContain(contact.email);
   });
 
-  it('gives the contact details with an acceptance only', () => {
-    const outcome = (status: typeof MeetingRequestStatus.ACCEPTED | typeof MeetingRequestStatus.DECLINED) =>
-      meetingOutcomeEmail({
-        locale: 'ja',
-        requesterName: '﨑山 恵',
-        recipient,
-        outcome: status,
-        deadline,
-        event,
-      });
+  it('gives the contact details with an agreed meeting only', () => {
     expect(outcome(MeetingRequestStatus.ACCEPTED).text).toContain('03-1234-5678');
     expect(outcome(MeetingRequestStatus.DECLINED).text).not.toContain('03-1234-5678');
   });
 
-  it('names the deadline to answer by in the request', () => {
+  it('says politely that the contact details are withheld when the other side did not consent', () => {
+    const ja = outcome(MeetingRequestStatus.ACCEPTED, { contact: null });
+    expect(ja.subject).toBe('【面談成立】山本 健 様（しんきん ビジネスマッチング商談会）');
+    expect(ja.text).toContain(
+      '先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。',
+    );
+    expect(ja.text).not.toContain('連絡先は次のとおりです');
+    expect(ja.html).not.toContain('yamamoto@example.jp');
+    const en = outcome(MeetingRequestStatus.ACCEPTED, { locale: 'en', contact: null });
+    expect(en.text).toContain('their contact details are not shared');
+  });
+
+  it('does not say anyone accepted a request the event agreed automatically', () => {
+    const ja = outcome(MeetingRequestStatus.ACCEPTED, { autoAccepted: true });
+    expect(ja.text).toContain('自動で成立するため');
+    expect(ja.text).not.toContain('承諾されました');
+    const en = outcome(MeetingRequestStatus.ACCEPTED, { locale: 'en', autoAccepted: true });
+    expect(en.subject).toBe('Meeting agreed with 山本 健: しんきん ビジネスマッチング商談会');
+    expect(en.text).not.toContain('accepted your meeting request');
+  });
+
+  it('confirms the agreed meeting to the person asked, with the requester’s contact if they consented', () => {
+    const agreed = (autoAccepted: boolean, shared: typeof contact | null) =>
+      meetingAgreedEmail({
+        locale: 'ja',
+        recipientName: '山本 健',
+        requester: { name: '﨑山 恵', company: null },
+        contact: shared,
+        autoAccepted,
+        message: '試作のご相談です',
+        event,
+      });
+    const accepted = agreed(false, contact);
+    expect(accepted.subject).toBe('【面談成立】﨑山 恵 様（しんきん ビジネスマッチング商談会）');
+    expect(accepted.text).toContain('面談が成立しました');
+    expect(accepted.text).toContain('03-1234-5678');
+    // They read the message when they accepted; under AUTO_ACCEPT this is the first they hear.
+    expect(accepted.text).not.toContain('試作のご相談です');
+    const auto = agreed(true, null);
+    expect(auto.text).toContain('自動で成立するため、面談が成立しました');
+    expect(auto.text).toContain('試作のご相談です');
+    expect(auto.text).toContain('先方のご意向により連絡先はお知らせしておりません');
+    expect(auto.text).not.toContain('/meetings/respond');
+  });
+
+  it('puts the company first and 様 last, as Japanese business letters do', () => {
+    const declined = outcome(MeetingRequestStatus.DECLINED);
+    expect(declined.text).toContain('山本精工 山本 健 様は、今回は面談をお受けできないとのことです。');
+    expect(declined.text).not.toContain('（山本精工）');
+    expect(outcome(MeetingRequestStatus.DECLINED, { locale: 'en' }).text).toContain(
+      '山本 健 (山本精工) is unable',
+    );
+    const cancelled = meetingCancelledEmail({
+      locale: 'ja',
+      participantName: '﨑山 恵',
+      event,
+      entry: {
+        id: 'm1',
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        sequence: 1,
+        cancelled: true,
+        eventTitle: event.title,
+        venue: event.venue,
+        sessionName: '午後の部',
+        tableLabel: '3',
+        booth: false,
+        counterpartName: '髙橋 一郎',
+        counterpartCompany: '大和田印刷株式会社',
+        updatedAt: event.startsAt,
+      },
+    });
+    expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
+    expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\nテーブル 3');
+  });
+
+  it('names the deadline to answer by in the request, and promises contact only with consent', () => {
     const email = meetingRequestEmail({
       locale: 'ja',
       recipientName: '山本 健',
@@ -61,5 +135,6 @@ describe('meeting emails', () => {
       links: { accept: 'https://example.jp/a', decline: 'https://example.jp/d', expiresAt: deadline },
     });
     expect(email.text).toContain('回答期限は 2026年12月8日(火) 18:30 です。');
+    expect(email.text).toContain('開示に同意された方の分に限りお知らせします');
   });
 });

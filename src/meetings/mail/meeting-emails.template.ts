@@ -7,6 +7,7 @@ import {
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
+import { participantLabel } from '../../participants/participant-label';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
 
@@ -15,17 +16,42 @@ interface Person {
   company: string | null;
 }
 
-const who = (person: Person) => (person.company ? `${person.name}（${person.company}）` : person.name);
+/** The other side's email and phone, or null when they did not consent to share them. */
+export interface SharedContact {
+  email: string;
+  phone: string | null;
+}
 
-/** To the person asked: who asks, their message, and accept / decline buttons (or "confirmed"). */
+const who = (locale: MailLocale, person: Person) => participantLabel(locale, person.name, person.company);
+
+/** The details lines with the other side's contact, when shared. */
+function contactLines(locale: MailLocale, contact: SharedContact | null) {
+  if (!contact) return [];
+  return [
+    { label: locale === 'en' ? 'Email' : 'メール', value: contact.email },
+    ...(contact.phone ? [{ label: locale === 'en' ? 'Phone' : '電話', value: contact.phone }] : []),
+  ];
+}
+
+/** After "the meeting is agreed": what follows, and the contact details or why there are none. */
+function agreedFollowUp(locale: MailLocale, contact: SharedContact | null): string {
+  if (locale === 'en')
+    return contact
+      ? 'The time and table will follow with your agenda. Their contact details are below.'
+      : 'The time and table will follow with your agenda. At their request their contact details are not shared; please meet them at the venue on the day.';
+  return contact
+    ? '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。'
+    : '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。';
+}
+
+/** To the person asked: who asks, their message, and accept / decline buttons. */
 export function meetingRequestEmail(data: {
   locale: MailLocale;
   recipientName: string;
   requester: Person;
   message: string;
   event: EventMailContext;
-  /** Null when the event accepts requests automatically: the meeting is already agreed. */
-  links: { accept: string; decline: string; expiresAt: Date } | null;
+  links: { accept: string; decline: string; expiresAt: Date };
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = organiserLines(locale, event.organizer, event.coHosts);
@@ -36,27 +62,21 @@ export function meetingRequestEmail(data: {
       subject: `Meeting request from ${data.requester.name}: ${event.title}`,
       greeting: greetingFor(locale, data.recipientName),
       paragraphs: [
-        `${who(data.requester)} would like to meet you at "${event.title}".`,
-        data.links
-          ? 'Please let them know with one of the buttons below. Your contact details are shared only if you accept.'
-          : 'The organiser accepts meeting requests automatically for this event, so the meeting is agreed. The time and table will follow with your agenda.',
+        `${who(locale, data.requester)} would like to meet you at "${event.title}".`,
+        'Please let them know with one of the buttons below. If you accept, you will both be sent a confirmation; contact details (email, phone) are included only for those who agreed to share them.',
       ],
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: when },
         ...(data.message ? [{ label: 'Message', value: data.message }] : []),
       ],
-      actions: data.links
-        ? [
-            { label: 'Accept', url: data.links.accept, primary: true },
-            { label: 'Decline', url: data.links.decline },
-          ]
-        : [],
-      notes: data.links
-        ? [
-            `Please answer by ${formatDeadline(locale, data.links.expiresAt)}; after that the request expires.`,
-          ]
-        : [],
+      actions: [
+        { label: 'Accept', url: data.links.accept, primary: true },
+        { label: 'Decline', url: data.links.decline },
+      ],
+      notes: [
+        `Please answer by ${formatDeadline(locale, data.links.expiresAt)}; after that the request expires.`,
+      ],
       sender,
     });
   }
@@ -65,40 +85,96 @@ export function meetingRequestEmail(data: {
     subject: `【面談のお申込】${data.requester.name} 様より（${event.title}）`,
     greeting: greetingFor(locale, data.recipientName),
     paragraphs: [
-      `${who(data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
-      data.links
-        ? '下のボタンからご回答ください。承諾された場合に限り、お互いの連絡先（メールアドレス・電話番号）をお知らせします。'
-        : 'このイベントでは面談のお申込が自動で成立します。面談の時間とテーブルは、後日お送りする面談スケジュールでお知らせします。',
+      `${who(locale, data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
+      '下のボタンからご回答ください。承諾されると面談が成立し、お二人に成立のお知らせをお送りします。連絡先（メールアドレス・電話番号）は、開示に同意された方の分に限りお知らせします。',
     ],
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
       ...(data.message ? [{ label: 'メッセージ', value: data.message }] : []),
     ],
-    actions: data.links
-      ? [
-          { label: '承諾する', url: data.links.accept, primary: true },
-          { label: 'お断りする', url: data.links.decline },
-        ]
-      : [],
-    notes: data.links
-      ? [
-          `回答期限は ${formatDeadline(locale, data.links.expiresAt)} です。期限を過ぎると、お申込は無効になります。`,
-        ]
-      : [],
+    actions: [
+      { label: '承諾する', url: data.links.accept, primary: true },
+      { label: 'お断りする', url: data.links.decline },
+    ],
+    notes: [
+      `回答期限は ${formatDeadline(locale, data.links.expiresAt)} です。期限を過ぎると、お申込は無効になります。`,
+    ],
     sender,
   });
 }
 
 /**
- * To the requester: accepted (with the other side's contact details), declined, or not answered by
- * its deadline (expired).
+ * To the person asked, once the meeting is agreed: they accepted it, or the event agreed it
+ * automatically (then this is the first they hear of it, so the requester's message comes along).
+ * Carries the requester's contact details when the requester consented to share them.
+ */
+export function meetingAgreedEmail(data: {
+  locale: MailLocale;
+  recipientName: string;
+  requester: Person;
+  contact: SharedContact | null;
+  autoAccepted: boolean;
+  message: string;
+  event: EventMailContext;
+}): ComposedEmail {
+  const { locale, event } = data;
+  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
+  const message = data.autoAccepted && data.message ? data.message : null;
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Meeting agreed with ${data.requester.name}: ${event.title}`,
+      greeting: greetingFor(locale, data.recipientName),
+      paragraphs: [
+        data.autoAccepted
+          ? `${who(locale, data.requester)} asked to meet you at "${event.title}". The organiser agrees meeting requests automatically for this event, so the meeting is agreed.`
+          : `Thank you for accepting: your meeting with ${who(locale, data.requester)} at "${event.title}" is agreed.`,
+        agreedFollowUp(locale, data.contact),
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: when },
+        ...(message ? [{ label: 'Message', value: message }] : []),
+        ...contactLines(locale, data.contact),
+      ],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【面談成立】${data.requester.name} 様（${event.title}）`,
+    greeting: greetingFor(locale, data.recipientName),
+    paragraphs: [
+      data.autoAccepted
+        ? `${who(locale, data.requester)} 様より「${event.title}」での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
+        : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との「${event.title}」での面談が成立しました。`,
+      agreedFollowUp(locale, data.contact),
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: when },
+      ...(message ? [{ label: 'メッセージ', value: message }] : []),
+      ...contactLines(locale, data.contact),
+    ],
+    sender,
+  });
+}
+
+/**
+ * To the requester: accepted or agreed automatically (with the other side's contact details when
+ * they consented to share them), declined, or not answered by its deadline (expired).
  */
 export function meetingOutcomeEmail(data: {
   locale: MailLocale;
   requesterName: string;
-  recipient: Person & { email: string; phone: string | null };
+  recipient: Person;
+  /** Only for an agreed meeting, and only when the recipient consented; otherwise null. */
+  contact: SharedContact | null;
   outcome: MeetingOutcome;
+  /** The event agreed the request automatically: nobody "accepted" it. */
+  autoAccepted: boolean;
   /** When the request expired (for EXPIRED). */
   deadline: Date;
   event: EventMailContext;
@@ -106,24 +182,21 @@ export function meetingOutcomeEmail(data: {
   const { locale, event, outcome } = data;
   const accepted = outcome === MeetingRequestStatus.ACCEPTED;
   const sender = organiserLines(locale, event.organizer, event.coHosts);
-  const contact = [
-    { label: locale === 'en' ? 'Email' : 'メール', value: data.recipient.email },
-    ...(data.recipient.phone
-      ? [{ label: locale === 'en' ? 'Phone' : '電話', value: data.recipient.phone }]
-      : []),
-  ];
+  const contact = accepted ? contactLines(locale, data.contact) : [];
   if (locale === 'en') {
     const paragraphs: Record<MeetingOutcome, string[]> = {
       ACCEPTED: [
-        `${who(data.recipient)} accepted your meeting request for "${event.title}".`,
-        'The time and table will follow with your agenda. Their contact details are below.',
+        data.autoAccepted
+          ? `The organiser agrees meeting requests automatically for "${event.title}", so your meeting with ${who(locale, data.recipient)} is agreed.`
+          : `${who(locale, data.recipient)} accepted your meeting request for "${event.title}".`,
+        agreedFollowUp(locale, data.contact),
       ],
       DECLINED: [
-        `${who(data.recipient)} is unable to meet at "${event.title}" this time.`,
+        `${who(locale, data.recipient)} is unable to meet at "${event.title}" this time.`,
         'We hope you meet many other participants at the event.',
       ],
       EXPIRED: [
-        `${who(data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
+        `${who(locale, data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
         'You can still ask other participants for a meeting, or ask again if you wish.',
       ],
     };
@@ -134,21 +207,23 @@ export function meetingOutcomeEmail(data: {
         : `Your meeting request to ${data.recipient.name}: ${event.title}`,
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
-      details: [{ label: 'Event', value: event.title }, ...(accepted ? contact : [])],
+      details: [{ label: 'Event', value: event.title }, ...contact],
       sender,
     });
   }
   const paragraphs: Record<MeetingOutcome, string[]> = {
     ACCEPTED: [
-      `${who(data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
-      '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。',
+      data.autoAccepted
+        ? `「${event.title}」では面談のお申込が自動で成立するため、${who(locale, data.recipient)} 様との面談が成立しました。`
+        : `${who(locale, data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
+      agreedFollowUp(locale, data.contact),
     ],
     DECLINED: [
-      `${who(data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
+      `${who(locale, data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
       '当日は他の参加者の方との出会いもぜひお楽しみください。',
     ],
     EXPIRED: [
-      `${who(data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
+      `${who(locale, data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
       '他の参加者の方への面談のお申込や、あらためてのお申込は引き続きご利用いただけます。',
     ],
   };
@@ -159,7 +234,7 @@ export function meetingOutcomeEmail(data: {
       : `【面談のお申込について】${data.recipient.name} 様（${event.title}）`,
     greeting: greetingFor(locale, data.requesterName),
     paragraphs: paragraphs[outcome],
-    details: [{ label: 'イベント', value: event.title }, ...(accepted ? contact : [])],
+    details: [{ label: 'イベント', value: event.title }, ...contact],
     sender,
   });
 }
@@ -171,7 +246,7 @@ export type MeetingOutcome =
 function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
   return entries.map((entry) => ({
     label: formatEventTime(locale, entry.startsAt, entry.endsAt),
-    value: `${counterpartLabel(entry)}\n${placeLabel(locale, entry)}`,
+    value: `${counterpartLabel(locale, entry)}${locale === 'en' ? '' : ' 様'}\n${placeLabel(locale, entry)}`,
   }));
 }
 
@@ -232,7 +307,7 @@ export function meetingCancelledEmail(data: {
       subject: `Meeting cancelled: ${entry.counterpartName} (${event.title})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `Your meeting with ${counterpartLabel(entry)} at "${event.title}" has been cancelled.`,
+        `Your meeting with ${counterpartLabel(locale, entry)} at "${event.title}" has been cancelled.`,
         'The attached calendar file removes it from your calendar.',
       ],
       details: [line],
@@ -244,7 +319,7 @@ export function meetingCancelledEmail(data: {
     subject: `【面談中止】${entry.counterpartName} 様との面談（${event.title}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `「${event.title}」での ${counterpartLabel(entry)} 様との面談は中止となりました。`,
+      `「${event.title}」での ${counterpartLabel(locale, entry)} 様との面談は中止となりました。`,
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],

@@ -1,9 +1,11 @@
 /** Outbox template names of the meeting emails (each has a MailComposer in this folder). */
 export const MeetingMailTemplate = {
-  /** To the recipient of a request: accept / decline links (or "confirmed" under AUTO_ACCEPT). */
+  /** To the recipient of a request: accept / decline links. */
   REQUEST: 'meeting-request',
-  /** To the requester: accepted (with contact details) or declined. */
+  /** To the requester: agreed (with contact details if consented), declined or expired. */
   OUTCOME: 'meeting-request-outcome',
+  /** To the recipient of a request once it is agreed (accepted, or AUTO_ACCEPT): 面談成立. */
+  AGREED: 'meeting-agreed',
   /** A participant's agenda at an event with an iCalendar REQUEST attachment. */
   AGENDA: 'meeting-agenda',
   /** One meeting called off, with an iCalendar CANCEL attachment. */

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { sharesContactWithCounterpart } from '../../participants/participant-access';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { MeetingOutcome, meetingOutcomeEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
- * Tells the requester the answer, or that none came by the deadline; an acceptance carries the
- * other side's contact details.
+ * Tells the requester the answer, or that none came by the deadline; an agreed meeting carries the
+ * other side's contact details when they consented to share them.
  */
 @Injectable()
 export class MeetingOutcomeComposer implements MailComposer {
@@ -34,16 +35,16 @@ export class MeetingOutcomeComposer implements MailComposer {
     // An expiry is worth telling only while the requester can still ask someone else.
     if (request.status === MeetingRequestStatus.EXPIRED && event.endsAt.getTime() <= Date.now()) return null;
     const recipient = request.toParticipant;
+    const agreed = request.status === MeetingRequestStatus.ACCEPTED;
     return meetingOutcomeEmail({
       locale: participant.locale === 'en' ? 'en' : 'ja',
       requesterName: participant.name,
-      recipient: {
-        name: recipient.name,
-        company: recipient.company?.name ?? null,
-        email: recipient.email,
-        phone: recipient.phone,
-      },
+      recipient: { name: recipient.name, company: recipient.company?.name ?? null },
+      contact: sharesContactWithCounterpart(recipient, agreed)
+        ? { email: recipient.email, phone: recipient.phone }
+        : null,
       outcome: request.status,
+      autoAccepted: request.autoAccepted,
       deadline: request.expiresAt ?? event.endsAt,
       event,
     });

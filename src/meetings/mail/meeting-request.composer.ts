@@ -8,6 +8,7 @@ import { ComposedEmail } from '../../mail/templates/email-layout';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';
+import { composeAgreedEmail } from './meeting-agreed.composer';
 import { meetingRequestEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
@@ -31,18 +32,17 @@ export class MeetingRequestComposer implements MailComposer {
     });
     if (!request) return null;
     const status = effectiveStatus(request);
-    const pending = status === MeetingRequestStatus.PENDING;
+    // Auto-agreed requests now go out as AGREED; one queued as REQUEST before that says the same.
+    if (status === MeetingRequestStatus.ACCEPTED && request.autoAccepted)
+      return composeAgreedEmail(this.contexts, manager, request.id, participant);
     // Answered, withdrawn or expired before the email went out: nothing to ask any more.
-    if (!pending && !(status === MeetingRequestStatus.ACCEPTED && request.autoAccepted)) return null;
+    if (status !== MeetingRequestStatus.PENDING) return null;
     const event = await this.contexts.get(manager, request.eventId);
     if (event?.status !== EventStatus.PUBLISHED) return null;
-    let links = null;
-    if (pending) {
-      const expiresAt = request.expiresAt ?? event.endsAt;
-      const token = issueToken({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: request.id, expiresAt });
-      const respond = `${this.config.PUBLIC_URL}/meetings/respond?token=${token}`;
-      links = { accept: `${respond}&accept=1`, decline: `${respond}&accept=0`, expiresAt };
-    }
+    const expiresAt = request.expiresAt ?? event.endsAt;
+    const token = issueToken({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: request.id, expiresAt });
+    const respond = `${this.config.PUBLIC_URL}/meetings/respond?token=${token}`;
+    const links = { accept: `${respond}&accept=1`, decline: `${respond}&accept=0`, expiresAt };
     return meetingRequestEmail({
       locale: participant.locale === 'en' ? 'en' : 'ja',
       recipientName: participant.name,

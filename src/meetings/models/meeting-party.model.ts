@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Participant } from '../../participants/participant.entity';
 
-@ObjectType('MeetingParty', { description: '面談の当事者（連絡先は双方が合意した後にのみ相手に表示）' })
+@ObjectType('MeetingParty', {
+  description: '面談の当事者（連絡先は双方が合意し、本人が開示に同意した場合にのみ相手に表示）',
+})
 export class MeetingPartyModel {
   @Field(() => ID)
   participantId: string;
@@ -15,10 +17,16 @@ export class MeetingPartyModel {
   @Field(() => String, { nullable: true })
   companyName: string | null;
 
-  @Field(() => String, { nullable: true, description: '双方の合意後・本人・スタッフにのみ表示' })
+  @Field(() => String, {
+    nullable: true,
+    description: '本人・スタッフ、または面談成立後に本人が開示に同意していれば相手に表示',
+  })
   email: string | null;
 
-  @Field(() => String, { nullable: true, description: '双方の合意後・本人・スタッフにのみ表示' })
+  @Field(() => String, {
+    nullable: true,
+    description: '本人・スタッフ、または面談成立後に本人が開示に同意していれば相手に表示',
+  })
   phone: string | null;
 
   static from(participant: Participant, showContact: boolean): MeetingPartyModel {

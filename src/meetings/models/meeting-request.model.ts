@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Actor, isStaff } from '../../auth/actor';
+import { Actor } from '../../auth/actor';
+import { maySeeContact } from '../../participants/participant-access';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';
@@ -37,22 +38,26 @@ export class MeetingRequestModel {
   @Field()
   createdAt: Date;
 
-  /** Contact details: staff and the person themself always; the other side once both agreed. */
+  /**
+   * Contact details follow maySeeContact: the two sides agreed once the request is ACCEPTED, and
+   * each side's details still need that side's consent.
+   */
   static from(request: MeetingRequest, actor: Actor | undefined): MeetingRequestModel {
     const status = effectiveStatus(request);
-    const agreed = status === MeetingRequestStatus.ACCEPTED;
-    const sees = (participantId: string) =>
-      isStaff(actor) ||
-      (actor?.kind === 'participant' &&
-        (actor.participantId === participantId ||
-          (agreed && [request.fromParticipantId, request.toParticipantId].includes(actor.participantId))));
+    const agreed =
+      status === MeetingRequestStatus.ACCEPTED &&
+      actor?.kind === 'participant' &&
+      [request.fromParticipantId, request.toParticipantId].includes(actor.participantId);
     return Object.assign(new MeetingRequestModel(), {
       id: request.id,
       eventId: request.eventId,
       status,
       message: request.message,
-      from: MeetingPartyModel.from(request.fromParticipant, sees(request.fromParticipantId)),
-      to: MeetingPartyModel.from(request.toParticipant, sees(request.toParticipantId)),
+      from: MeetingPartyModel.from(
+        request.fromParticipant,
+        maySeeContact(actor, request.fromParticipant, agreed),
+      ),
+      to: MeetingPartyModel.from(request.toParticipant, maySeeContact(actor, request.toParticipant, agreed)),
       autoAccepted: request.autoAccepted,
       expiresAt: request.expiresAt,
       respondedAt: request.respondedAt,

@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Actor } from '../../auth/actor';
 import { SessionMode } from '../../events/event-enums';
+import { maySeeContact } from '../../participants/participant-access';
 import { Meeting } from '../meeting.entity';
 import { MeetingStatus } from '../meeting-enums';
 import { MeetingPartyModel } from './meeting-party.model';
@@ -54,8 +56,15 @@ export class MeetingModel {
   @Field(() => [ID], { description: '不参加と記録された参加者' })
   noShowParticipantIds: string[];
 
-  /** Both sides agreed to meet, so they see each other's contact details; staff see them too. */
-  static from(meeting: Meeting): MeetingModel {
+  /**
+   * A live meeting means both sides agreed to meet (a cancelled one no longer does); whether the
+   * viewer sees a side's contact details is still up to maySeeContact (that side's consent).
+   */
+  static from(meeting: Meeting, viewer: Actor | undefined): MeetingModel {
+    const agreed =
+      meeting.status !== MeetingStatus.CANCELLED &&
+      viewer?.kind === 'participant' &&
+      [meeting.participantAId, meeting.participantBId].includes(viewer.participantId);
     return Object.assign(new MeetingModel(), {
       id: meeting.id,
       eventId: meeting.eventId,
@@ -70,8 +79,14 @@ export class MeetingModel {
       endsAt: meeting.endsAt,
       sequence: meeting.sequence,
       published: meeting.publishedAt !== null,
-      participantA: MeetingPartyModel.from(meeting.participantA, true),
-      participantB: MeetingPartyModel.from(meeting.participantB, true),
+      participantA: MeetingPartyModel.from(
+        meeting.participantA,
+        maySeeContact(viewer, meeting.participantA, agreed),
+      ),
+      participantB: MeetingPartyModel.from(
+        meeting.participantB,
+        maySeeContact(viewer, meeting.participantB, agreed),
+      ),
       noShowParticipantIds: (meeting.sides ?? [])
         .filter((side) => side.noShow)
         .map((side) => side.participantId),

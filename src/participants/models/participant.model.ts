@@ -56,17 +56,19 @@ export class ParticipantModel {
 
   @Field(() => String, {
     nullable: true,
-    description: '連絡先: スタッフ・本人・面談が成立した相手にのみ表示され、それ以外は null',
+    description:
+      '連絡先: スタッフ・本人、および本人が開示に同意していれば面談が成立した相手に表示。それ以外は null',
   })
   email: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: '連絡先: スタッフ・本人・面談が成立した相手にのみ表示され、それ以外は null',
+    description:
+      '連絡先: スタッフ・本人、および本人が開示に同意していれば面談が成立した相手に表示。それ以外は null',
   })
   phone: string | null;
 
-  /** `showContact` is the caller's decision (see ParticipantAccess): the model only obeys it. */
+  /** `showContact` is the caller's decision (maySeeContact in participant-access.ts): the model only obeys it. */
   static from(participant: Participant, showContact: boolean): ParticipantModel {
     return Object.assign(new ParticipantModel(), {
       id: participant.id,
