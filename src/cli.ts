@@ -25,6 +25,7 @@ class CliModule {}
 const USAGE = `Usage:
   npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]
   npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
+      [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
   npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]
   npm run cli -- organizations
 
@@ -44,6 +45,9 @@ const OPTION_NAMES = [
   'kind',
   'municipality',
   'corporate-number',
+  'address',
+  'contact-email',
+  'contact-phone',
   'role',
   'organization',
 ] as const;
@@ -70,6 +74,9 @@ const COMMANDS: Record<string, Command> = {
         kind: options.kind,
         municipality: options.municipality,
         corporateNumber: options['corporate-number'],
+        address: options.address,
+        contactEmail: options['contact-email'],
+        contactPhone: options['contact-phone'],
       });
       if (!input) return EX_DATAERR;
       const organization = await app.get(OrganizationsService).create(input);

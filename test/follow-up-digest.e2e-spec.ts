@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
 import { addDays, tokyoDateOf } from '../src/common/time/calendar-date';
+import { formatCalendarDate } from '../src/mail/templates/mail-dates';
 import { FOLLOW_UP_DIGEST_TEMPLATE } from '../src/deals/follow-up-digest.composer';
 import { FollowUpDigestsService } from '../src/deals/follow-up-digests.service';
 import { WEEKLY_SCHEDULER } from '../src/deals/follow-up-digests.processor';
@@ -42,15 +43,36 @@ describe('weekly follow-ups email to staff', () => {
     const colleague = await staffSession(t, Role.STAFF, orgId, 'colleague@okaya.example.jp');
     const person = await createParticipant(t, staff, { name: '﨑山 誠', company: { name: '﨑山製作所' } });
     const today = tokyoDateOf(new Date());
-    const schedule = async (dueOn: string, notes: string, token = staff) =>
+    const buyer = await createParticipant(t, staff, { name: '青戸 花子', company: { name: '青戸デザイン' } });
+    const deal = ok(
+      await t.gql<{ recordDeal: { id: string } }>(
+        'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+        {
+          input: {
+            participantAId: person.id,
+            participantBId: buyer.id,
+            type: 'ORDER',
+            title: '精密部品の試作',
+          },
+        },
+        staff,
+      ),
+    ).recordDeal.id;
+    const schedule = async (
+      dueOn: string,
+      notes: string,
+      token = staff,
+      about: object = { participantId: person.id },
+    ) =>
       ok(
         await t.gql<{ scheduleFollowUp: { id: string } }>(
           'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
-          { input: { participantId: person.id, dueOn, notes } },
+          { input: { ...about, dueOn, notes } },
           token,
         ),
       ).scheduleFollowUp.id;
     await schedule(addDays(today, 3), '試作品の評価結果を確認');
+    await schedule(addDays(today, 4), '量産の見積りを確認', staff, { dealId: deal });
     await schedule(addDays(today, -2), '補助金申請の進捗を確認');
     await schedule(addDays(today, 20), '来月の確認（今週の対象外）');
     const done = await schedule(addDays(today, 1), '完了済み');
@@ -69,13 +91,22 @@ describe('weekly follow-ups email to staff', () => {
 
     await sink.waitUntil(() => sink.to('keiei-shido@okaya.example.jp').length === 1);
     const [mail] = sink.to('keiei-shido@okaya.example.jp');
-    expect(mail.subject).toBe('【フォローアップ】今週の予定 2件（うち期限超過 1件）');
+    expect(mail.subject).toBe('【フォローアップ】今週の予定 3件（うち期限超過 1件）');
     expect(mail.text).toContain('テスト 担当 様');
-    const overdueAt = mail.text.indexOf(`${addDays(today, -2)}（期限超過）`);
-    const dueAt = mail.text.indexOf(addDays(today, 3));
+    // Dates as people write them (2026年12月1日(火)), overdue first.
+    const overdueAt = mail.text.indexOf(`■ ${formatCalendarDate('ja', addDays(today, -2))}（期限超過）`);
+    const dueAt = mail.text.indexOf(`■ ${formatCalendarDate('ja', addDays(today, 3))}`);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}（期限超過）/);
     expect(overdueAt).toBeGreaterThan(-1);
     expect(dueAt).toBeGreaterThan(overdueAt);
     expect(mail.text).toContain('﨑山 誠（﨑山製作所） — 補助金申請の進捗を確認');
+    // A deal's follow-up says who the deal is between.
+    expect(mail.text).toContain('精密部品の試作（﨑山製作所 × 青戸デザイン） — 量産の見積りを確認');
+    // No link that would answer 401 (an email link cannot carry the sign-in), no API name in the advice.
+    expect(mail.text).not.toContain(`${t.url}/exports/`);
+    expect(mail.text).toContain('GraphQL の followUpsDue');
+    expect(mail.text).toContain('必要なら次回の期日を設定してください。');
+    expect(mail.text).toContain('――――――――――――――――\n岡谷商工会議所\n');
     expect(mail.text).not.toContain('来月の確認');
     expect(mail.text).not.toContain('完了済み');
     expect(mail.text).not.toContain('同僚の担当分');

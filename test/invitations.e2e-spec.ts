@@ -49,7 +49,13 @@ describe('invitations by email', () => {
       OUTBOX_POLL_MS: '200',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    const orgId = await createOrganization(t, admin, {
+      name: '東京財務事務所',
+      kind: 'FINANCE_OFFICE',
+      address: '〒100-0013 東京都千代田区霞が関3-1-1',
+      contactEmail: 'salon@tokyo-zaimu.example.jp',
+      contactPhone: '03-1234-5678',
+    });
     coHostId = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
   });
@@ -131,6 +137,16 @@ describe('invitations by email', () => {
     expect(ja.text).toContain('髙橋 美﨑 様');
     expect(ja.text).toContain('主催: 東京財務事務所');
     expect(ja.text).toContain('共催: 葛飾区商工会議所');
+    // Why the reader gets it, and the organiser's address and contact (特定電子メール法).
+    expect(ja.text).toContain(
+      'このメールは、東京財務事務所が主催する「東京活性化サロン（第3回）事業承継」にご登録・ご招待いただいた方にお送りしています。',
+    );
+    expect(ja.text).toContain('所在地: 〒100-0013 東京都千代田区霞が関3-1-1');
+    expect(ja.text).toContain('お問い合わせ: salon@tokyo-zaimu.example.jp / TEL 03-1234-5678');
+    // A reply goes to the organiser, not to the no-reply sender.
+    expect(ja.parsed?.replyTo).toMatchObject({
+      value: [{ name: '東京財務事務所', address: 'salon@tokyo-zaimu.example.jp' }],
+    });
     expect(ja.text).toContain('ご出欠を、下のボタンからお知らせください');
     expect(ja.html).toContain('髙橋 美﨑 様');
     expect(ja.html).toContain('>参加する</a>');
@@ -146,6 +162,7 @@ describe('invitations by email', () => {
     expect(en.subject).toBe('Invitation: 東京活性化サロン（第3回）事業承継 (東京財務事務所)');
     expect(en.text).toContain('Dear Emma Clarke,');
     expect(en.text).toContain('Co-hosted by 葛飾区商工会議所');
+    expect(en.text).toContain('Address: 〒100-0013 東京都千代田区霞が関3-1-1');
 
     // The link: GET only shows a confirmation (a mail scanner's fetch changes nothing)…
     const accept = link(ja, 1);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, tokyoDateOf } from '../common/time/calendar-date';
-import { AppConfig } from '../config/app-config';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { Participant } from '../participants/participant.entity';
+import { User } from '../users/user.entity';
 import { FollowUp } from './follow-up.entity';
 import { followUpDigestEmail } from './follow-up-digest.template';
 
@@ -16,10 +17,7 @@ export const FOLLOW_UP_DIGEST_TEMPLATE = 'follow-up-digest';
 export class FollowUpDigestComposer implements MailComposer {
   readonly template = FOLLOW_UP_DIGEST_TEMPLATE;
 
-  constructor(
-    composers: MailComposers,
-    private readonly config: AppConfig,
-  ) {
+  constructor(composers: MailComposers) {
     composers.register(this);
   }
 
@@ -28,6 +26,10 @@ export class FollowUpDigestComposer implements MailComposer {
     const followUps = await manager
       .createQueryBuilder(FollowUp, 'followUp')
       .leftJoinAndSelect('followUp.deal', 'deal')
+      .leftJoinAndSelect('deal.participantA', 'participantA')
+      .leftJoinAndSelect('participantA.company', 'companyA')
+      .leftJoinAndSelect('deal.participantB', 'participantB')
+      .leftJoinAndSelect('participantB.company', 'companyB')
       .leftJoinAndSelect('followUp.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
       .where('followUp.doneAt IS NULL')
@@ -37,24 +39,44 @@ export class FollowUpDigestComposer implements MailComposer {
       .addOrderBy('followUp.id', 'ASC')
       .getMany();
     if (followUps.length === 0) return null;
+    const user = await manager.findOne(User, { where: { id: staff.id }, relations: { organization: true } });
     const today = tokyoDateOf(new Date());
     return followUpDigestEmail({
       staffName: staff.name,
+      organization: user?.organization?.name ?? 'Tsunagu',
       through: addDays(until, -1),
+      before: until,
       items: followUps.map((followUp) => ({
         dueOn: followUp.dueOn,
         overdue: followUp.dueOn < today,
         subject: subjectOf(followUp),
         notes: followUp.notes,
       })),
-      listUrl: `${this.config.PUBLIC_URL}/exports/follow-ups.csv?before=${until}`,
     });
   }
 }
 
-/** What the follow-up is about: the deal, or the participant and their company. */
+/**
+ * What the follow-up is about: the deal and who it is between (「試作品の共同開発（﨑山製作所 ×
+ * 青戸デザイン）」), or the participant and their company.
+ */
 function subjectOf(followUp: FollowUp): string {
-  if (followUp.deal) return followUp.deal.title;
-  const company = followUp.participant?.company?.name;
-  return `${followUp.participant?.name ?? ''}${company ? `（${company}）` : ''}`;
+  const { deal } = followUp;
+  if (deal) {
+    const parties = [deal.participantA, deal.participantB]
+      .filter((party): party is Participant => party !== null && party !== undefined)
+      .map(partyName);
+    return parties.length ? `${deal.title}（${parties.join(' × ')}）` : deal.title;
+  }
+  return followUp.participant ? personWithCompany(followUp.participant) : '';
+}
+
+/** A deal's party: their company, or the person when they have none. */
+function partyName(participant: Participant): string {
+  return participant.company?.name ?? participant.name;
+}
+
+function personWithCompany(participant: Participant): string {
+  const company = participant.company?.name;
+  return `${participant.name}${company ? `（${company}）` : ''}`;
 }

@@ -1,20 +1,24 @@
 import { ComposedEmail, greetingFor, renderEmail } from '../mail/templates/email-layout';
+import { formatCalendarDate } from '../mail/templates/mail-dates';
 
 export interface FollowUpDigestItem {
+  /** 'YYYY-MM-DD'. */
   dueOn: string;
   overdue: boolean;
-  /** The deal's title, or the participant (and company) whose plan is checked. */
+  /** The deal's title and who it is with, or the participant (and company) whose plan is checked. */
   subject: string;
   notes: string;
 }
 
 export interface FollowUpDigestEmailData {
   staffName: string;
+  /** The staff member's organisation, which the footer names. */
+  organization: string;
   /** The last day covered, 'YYYY-MM-DD'. */
   through: string;
+  /** The day after `through`: the `before` of the CSV export and of followUpsDue. */
+  before: string;
   items: FollowUpDigestItem[];
-  /** Where staff read and complete them. */
-  listUrl: string;
 }
 
 /** Monday's list for a 支援担当: what is overdue and what falls due this week. Japanese: staff mail. */
@@ -24,13 +28,19 @@ export function followUpDigestEmail(data: FollowUpDigestEmailData): ComposedEmai
     locale: 'ja',
     subject: `【フォローアップ】今週の予定 ${data.items.length}件${overdue > 0 ? `（うち期限超過 ${overdue}件）` : ''}`,
     greeting: greetingFor('ja', data.staffName),
-    paragraphs: [`${data.through} までに期日を迎える、担当のフォローアップをお知らせします。`],
+    paragraphs: [
+      `${formatCalendarDate('ja', data.through)}までに期日を迎える、担当のフォローアップをお知らせします。`,
+    ],
     details: data.items.map((item) => ({
-      label: `${item.dueOn}${item.overdue ? '（期限超過）' : ''}`,
+      label: `${formatCalendarDate('ja', item.dueOn)}${item.overdue ? '（期限超過）' : ''}`,
       value: item.notes ? `${item.subject} — ${item.notes}` : item.subject,
     })),
-    actions: [{ label: 'フォローアップ一覧（CSV）', url: data.listUrl, primary: true }],
-    notes: ['完了したら結果を記録し、必要なら次回の期日を設定してください（completeFollowUp）。'],
-    sender: ['Tsunagu'],
+    // No link to the CSV: an email link cannot carry the staff member's sign-in (the export
+    // answers 401 without it), so the email says where to fetch the list once signed in.
+    notes: [
+      '完了したら結果を記録し、必要なら次回の期日を設定してください。',
+      `この一覧は、ログインしたうえで API から取得できます（GraphQL の followUpsDue、CSV は /exports/follow-ups.csv?before=${data.before}）。`,
+    ],
+    sender: [data.organization],
   });
 }

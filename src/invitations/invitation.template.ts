@@ -3,7 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
-  organiserLines,
+  eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
@@ -20,7 +20,7 @@ export interface InvitationEmailData {
 export function invitationEmail(data: InvitationEmailData): ComposedEmail {
   const { event, locale } = data;
   const hosts = [event.organizer, ...event.coHosts];
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   if (locale === 'en') {
     return renderEmail({

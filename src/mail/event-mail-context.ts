@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
+import { OrganiserContact } from './templates/email-layout';
 
 /** What an event's emails say about it, the footer included. */
 export interface EventMailContext {
@@ -14,6 +15,11 @@ export interface EventMailContext {
   onlineUrl: string | null;
   organizer: string;
   coHosts: string[];
+  /**
+   * The organiser's address and contact, for the footer and the Reply-To; always loaded, optional
+   * so hand-built contexts (template specs, the mail bench) need not spell it out.
+   */
+  organizerContact?: OrganiserContact;
 }
 
 const TTL_MS = 10_000;
@@ -51,6 +57,11 @@ export class EventMailContexts {
       venue: event.venue,
       onlineUrl: event.onlineUrl,
       organizer: event.organization.name,
+      organizerContact: {
+        address: event.organization.address,
+        email: event.organization.contactEmail,
+        phone: event.organization.contactPhone,
+      },
       coHosts: event.coHosts
         .map((organization) => organization.name)
         .sort((a, b) => a.localeCompare(b, 'ja')),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
 import { Participant } from '../participants/participant.entity';
+import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
 import { MailTransport, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
@@ -48,6 +49,7 @@ export class MailDelivery {
     private readonly transport: MailTransport,
     private readonly tokens: ActionTokensService,
     private readonly unsubscribeLinks: UnsubscribeLinks,
+    private readonly eventContexts: EventMailContexts,
   ) {}
 
   private readonly claims = new MicroBatch((ids: string[]) => this.claimRows(ids), SENDER_BATCH);
@@ -195,7 +197,19 @@ export class MailDelivery {
     if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
     // The links must work before anyone can click them.
     if (tokens.length > 0) await this.tokenWrites.add(tokens);
-    return this.envelope(message, participant, composed, unsubscribeUrl);
+    return this.envelope(message, participant, composed, unsubscribeUrl, await this.replyTo(message));
+  }
+
+  /**
+   * An event's email is answered to its organiser's contact address: MAIL_FROM is a no-reply
+   * address, and a participant who replies means the organiser. The event context is the one the
+   * composer just read (cached), so this costs no query.
+   */
+  private async replyTo(message: OutboxMessage): Promise<OutgoingEmail['replyTo']> {
+    if (!message.eventId || message.userId) return undefined;
+    const event = await this.eventContexts.get(this.dataSource.manager, message.eventId);
+    const address = event?.organizerContact?.email;
+    return address ? { name: event.organizer, address } : undefined;
   }
 
   private envelope(
@@ -203,10 +217,12 @@ export class MailDelivery {
     participant: Participant,
     composed: ComposedEmail,
     unsubscribeUrl: string | null,
+    replyTo: OutgoingEmail['replyTo'],
   ): OutgoingEmail {
     const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tsunagu.local';
     return {
       from: this.config.MAIL_FROM,
+      ...(replyTo ? { replyTo } : {}),
       to: { name: participant.name, address: participant.email },
       subject: composed.subject,
       text: composed.text,

@@ -7,6 +7,8 @@ import { AppConfig } from '../config/app-config';
 export interface OutgoingEmail {
   from: string;
   to: { name: string; address: string };
+  /** The organiser's contact address, for an event's email whose organiser has one. */
+  replyTo?: { name: string; address: string };
   subject: string;
   text: string;
   html: string;
@@ -40,6 +42,7 @@ export class MailTransport implements OnApplicationShutdown {
     const info = (await transporter.sendMail({
       from: email.from,
       to: email.to,
+      replyTo: email.replyTo,
       subject: email.subject,
       text: email.text,
       html: email.html,

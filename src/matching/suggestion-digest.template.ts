@@ -1,6 +1,17 @@
 import { escapeHtml } from '../common/html/html-page';
 import { EventMailContext } from '../mail/event-mail-context';
-import { ComposedEmail, greetingFor, MailLocale, organiserLines } from '../mail/templates/email-layout';
+import {
+  ComposedEmail,
+  detailsHtml,
+  detailsText,
+  EmailDetail,
+  emailPageHtml,
+  eventSenderLines,
+  footerHtml,
+  footerText,
+  greetingFor,
+  MailLocale,
+} from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
 
 export interface DigestItem {
@@ -24,7 +35,7 @@ const TEXT = {
     subject: (title: string) => `【おすすめの面談相手】${title}`,
     intro: (title: string, count: number) =>
       `「${title}」にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
-    how: '話してみたい方がいれば「面談を申し込む」からお申し込みください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
+    how: 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申し込みください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
     event: 'イベント',
     date: '日時',
     venue: '会場',
@@ -35,9 +46,6 @@ const TEXT = {
       '連絡先（メールアドレス・電話番号）は、お互いが面談に合意した後にお知らせします。',
       'リンクは開催終了まで有効です。',
     ],
-    via: 'このメールは Tsunagu（つなぐ）から送信しています。',
-    unsubscribe: '今後のご案内メールが不要な方は、次のリンクから配信を停止できます。',
-    unsubscribeLink: '配信停止',
   },
   en: {
     subject: (title: string) => `People to meet at ${title}`,
@@ -54,16 +62,13 @@ const TEXT = {
       'Contact details (email, phone) are shared only after both of you have agreed to meet.',
       'The links work until the event ends.',
     ],
-    via: 'This email was sent through Tsunagu.',
-    unsubscribe: 'If you no longer wish to receive these emails, you can unsubscribe here:',
-    unsubscribeLink: 'Unsubscribe',
   },
 } as const;
 
 /**
  * The suggestion digest: up to five people, each with the reasons and their own 「面談を申し込む」
  * button. Rendered here rather than with the shared layout because that layout has a single row
- * of actions, and a digest needs one per person; the look (widths, colours, footer) is the same.
+ * of actions, and a digest needs one per person; the page, details and footer are the layout's own.
  */
 export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail {
   const text = TEXT[data.locale];
@@ -74,7 +79,7 @@ export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail
     { label: text.date, value: formatEventTime(data.locale, event.startsAt, event.endsAt) },
     ...(place ? [{ label: text.venue, value: place }] : []),
   ];
-  const sender = organiserLines(data.locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(data.locale, event);
   const greeting = greetingFor(data.locale, data.participantName);
   const paragraphs = [text.intro(event.title, data.items.length), text.how];
   const subject = text.subject(event.title);
@@ -88,7 +93,7 @@ export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail
 interface Parts {
   greeting: string;
   paragraphs: string[];
-  details: { label: string; value: string }[];
+  details: EmailDetail[];
   sender: string[];
 }
 
@@ -96,28 +101,20 @@ function renderText(data: SuggestionDigestData, parts: Parts): string {
   const text = TEXT[data.locale];
   const lines: string[] = [parts.greeting, ''];
   for (const paragraph of parts.paragraphs) lines.push(paragraph, '');
-  for (const { label, value } of parts.details) lines.push(`■ ${label}: ${value}`);
-  lines.push('');
+  lines.push(...detailsText(parts.details), '');
   data.items.forEach((item, index) => {
     lines.push(`${index + 1}. ${text.person(item)}`);
     for (const reason of item.reasons) lines.push(`   ・${reason}`);
     lines.push(`   ▶ ${text.request}`, `   ${item.requestUrl}`, '');
   });
   for (const note of text.notes) lines.push(`※ ${note}`);
-  lines.push('', '――――――――――――――――', ...parts.sender, text.via);
-  if (data.unsubscribeUrl) lines.push('', text.unsubscribe, data.unsubscribeUrl);
+  lines.push('', ...footerText(data.locale, parts.sender, data.unsubscribeUrl));
   return lines.join('\n') + '\n';
 }
 
 function renderHtml(data: SuggestionDigestData, parts: Parts & { subject: string }): string {
   const text = TEXT[data.locale];
   const p = (value: string) => `<p style="margin:0 0 16px">${escapeHtml(value)}</p>`;
-  const details = `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;width:100%">${parts.details
-    .map(
-      ({ label, value }) =>
-        `<tr><th style="text-align:left;vertical-align:top;padding:6px 12px 6px 0;white-space:nowrap;color:#52606d;font-weight:normal">${escapeHtml(label)}</th><td style="padding:6px 0">${escapeHtml(value)}</td></tr>`,
-    )
-    .join('')}</table>`;
   const items = data.items
     .map(
       (item, index) => `<div style="margin:0 0 16px;padding:16px;border:1px solid #e4e7eb;border-radius:8px">
@@ -130,24 +127,14 @@ function renderHtml(data: SuggestionDigestData, parts: Parts & { subject: string
   const notes = text.notes
     .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
     .join('');
-  const unsubscribe = data.unsubscribeUrl
-    ? `<p style="margin:12px 0 0">${escapeHtml(text.unsubscribe)} <a href="${escapeHtml(data.unsubscribeUrl)}" style="color:#52606d">${escapeHtml(text.unsubscribeLink)}</a></p>`
-    : '';
-  return `<!doctype html>
-<html lang="${data.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(parts.subject)}</title></head>
-<body style="margin:0;padding:0;background:#f6f7f9">
-<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
-${p(parts.greeting)}
+  return emailPageHtml(
+    data.locale,
+    parts.subject,
+    `${p(parts.greeting)}
 ${parts.paragraphs.map(p).join('\n')}
-${details}
+${detailsHtml(parts.details)}
 ${items}
-${notes}
-<div style="margin-top:24px;padding-top:12px;border-top:1px solid #e4e7eb;font-size:13px;color:#52606d">
-${parts.sender.map((line) => `<p style="margin:0">${escapeHtml(line)}</p>`).join('')}
-<p style="margin:8px 0 0">${escapeHtml(text.via)}</p>
-${unsubscribe}
-</div>
-</div>
-</body></html>
-`;
+${notes}`,
+    footerHtml(data.locale, parts.sender, data.unsubscribeUrl),
+  );
 }

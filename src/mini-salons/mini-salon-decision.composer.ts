@@ -34,6 +34,11 @@ export class MiniSalonDecisionComposer implements MailComposer {
       locale: participant.locale === 'en' ? 'en' : 'ja',
       participantName: participant.name,
       organizer: request.organization.name,
+      organizerContact: {
+        address: request.organization.address,
+        email: request.organization.contactEmail,
+        phone: request.organization.contactPhone,
+      },
       theme: request.theme,
       area: request.area,
       event,

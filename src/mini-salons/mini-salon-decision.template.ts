@@ -3,6 +3,8 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
+  OrganiserContact,
+  organiserContactLines,
   organiserLines,
   renderEmail,
 } from '../mail/templates/email-layout';
@@ -12,6 +14,7 @@ export interface MiniSalonDecisionEmailData {
   locale: MailLocale;
   participantName: string;
   organizer: string;
+  organizerContact: OrganiserContact;
   theme: string;
   area: string;
   /** Set when the salon will be held: the event as created (a draft the organiser completes). */
@@ -22,7 +25,11 @@ export interface MiniSalonDecisionEmailData {
 /** The organiser's answer to a ミニサロン開催要望: to be held (with the date), or not (with why). */
 export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): ComposedEmail {
   const { locale, event } = data;
-  const sender = organiserLines(locale, data.organizer, []);
+  // An answer to the reader's own request: who answers and how to reach them, no "why you get this".
+  const sender = [
+    ...organiserLines(locale, data.organizer, []),
+    ...organiserContactLines(locale, data.organizerContact),
+  ];
   if (locale === 'en') {
     return renderEmail({
       locale,

@@ -19,6 +19,20 @@ export class Organization {
   @Column({ type: 'char', length: 13, nullable: true, unique: true })
   corporateNumber: string | null;
 
+  /**
+   * Postal address (〒 and street), shown in the footer of event emails: 特定電子メール法 asks a
+   * sender of promotional mail (invitations, digests) for its name, address and a contact point.
+   */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  /** Where participants' replies go (Reply-To of event emails) and the footer's contact address. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  contactPhone: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -23,6 +23,9 @@ export class OrganizationsService {
         kind: input.kind,
         municipality: normalizeMunicipality(input.municipality),
         corporateNumber: input.corporateNumber ?? null,
+        address: input.address?.trim() || null,
+        contactEmail: input.contactEmail?.trim() || null,
+        contactPhone: input.contactPhone?.trim() || null,
       }),
     );
   }

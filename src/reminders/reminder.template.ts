@@ -3,7 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
-  organiserLines,
+  eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
@@ -18,7 +18,7 @@ export interface ReminderEmailData {
 export function reminderEmail(data: ReminderEmailData): ComposedEmail {
   const { event, locale } = data;
   const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   if (locale === 'en') {
     return renderEmail({
       locale,

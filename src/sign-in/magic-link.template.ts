@@ -20,7 +20,8 @@ export function magicLinkEmail(data: MagicLinkEmailData): ComposedEmail {
         `The link works once, for ${data.validMinutes} minutes.`,
         'If you did not ask to sign in, you can ignore this email.',
       ],
-      sender: ['Tsunagu'],
+      // The layout's own line says it comes from Tsunagu; a sign-in link has no organiser.
+      sender: [],
     });
   }
   return renderEmail({
@@ -33,6 +34,6 @@ export function magicLinkEmail(data: MagicLinkEmailData): ComposedEmail {
       `リンクの有効期限は ${data.validMinutes} 分で、1回のみ使用できます。`,
       'お心当たりのない場合は、このメールを破棄してください。',
     ],
-    sender: ['Tsunagu（つなぐ）'],
+    sender: [],
   });
 }

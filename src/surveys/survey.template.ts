@@ -3,7 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
-  organiserLines,
+  eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
@@ -21,7 +21,7 @@ export interface SurveyEmailData {
 /** The post-event survey: thanks, three short questions behind one button. */
 export function surveyEmail(data: SurveyEmailData): ComposedEmail {
   const { event, locale } = data;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   if (locale === 'en') {
     return renderEmail({
       locale,

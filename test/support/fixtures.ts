@@ -87,7 +87,8 @@ export async function invitationCampaign(
 export async function createOrganization(
   testApp: TestApp,
   adminToken: string,
-  input: { name: string; kind?: string; municipality?: string },
+  /** Any CreateOrganizationInput field besides; kind and municipality have defaults. */
+  input: { name: string; kind?: string; municipality?: string } & Record<string, string>,
 ): Promise<string> {
   const data = ok(
     await testApp.gql<{ createOrganization: { id: string } }>(

@@ -1,4 +1,4 @@
-import { organiserLines, renderEmail } from './email-layout';
+import { eventSenderLines, organiserLines, renderEmail } from './email-layout';
 
 describe('renderEmail', () => {
   const content = {
@@ -25,5 +25,48 @@ describe('renderEmail', () => {
   it('leaves the unsubscribe line out of transactional mail', () => {
     const email = renderEmail({ ...content, unsubscribeUrl: null });
     expect(email.text).not.toContain('配信を停止');
+  });
+
+  it('stacks each detail label above its value, so a long label leaves the value the full width', () => {
+    const email = renderEmail({
+      ...content,
+      details: [
+        { label: '2026年12月10日(木) 18:30〜18:50', value: '株式会社青戸製作所 髙橋 一郎 様\nテーブル 12' },
+      ],
+    });
+    expect(email.html).not.toContain('nowrap');
+    expect(email.html).not.toContain('<table');
+    expect(email.html).toMatch(
+      /<div[^>]*>2026年12月10日\(木\) 18:30〜18:50<\/div><div[^>]*>株式会社青戸製作所 髙橋 一郎 様<br>テーブル 12<\/div>/,
+    );
+    expect(email.text).toContain(
+      '■ 2026年12月10日(木) 18:30〜18:50: 株式会社青戸製作所 髙橋 一郎 様\n  テーブル 12',
+    );
+  });
+
+  it("says in an event's footer why the reader gets it and how to reach the organiser", () => {
+    const event = {
+      title: '東京活性化サロン',
+      organizer: '東京財務事務所',
+      coHosts: ['葛飾区商工会議所'],
+      organizerContact: {
+        address: '〒125-0062 東京都葛飾区青戸7-2-1',
+        email: 'salon@example.jp',
+        phone: null,
+      },
+    };
+    const ja = renderEmail({ ...content, sender: eventSenderLines('ja', event) });
+    expect(ja.text).toContain(
+      'このメールは、東京財務事務所が主催する「東京活性化サロン」にご登録・ご招待いただいた方にお送りしています。\n主催: 東京財務事務所\n共催: 葛飾区商工会議所\n所在地: 〒125-0062 東京都葛飾区青戸7-2-1\nお問い合わせ: salon@example.jp\n',
+    );
+    const en = renderEmail({ ...content, locale: 'en', sender: eventSenderLines('en', event) });
+    expect(en.text).toContain('invited to "東京活性化サロン", organised by 東京財務事務所.');
+    expect(en.text).toContain('Contact: salon@example.jp');
+    // An organiser without contact details gets no empty lines.
+    const bare = eventSenderLines('ja', {
+      ...event,
+      organizerContact: { address: null, email: null, phone: null },
+    });
+    expect(bare).toHaveLength(3);
   });
 });

@@ -17,6 +17,11 @@ export interface EmailAction {
   primary?: boolean;
 }
 
+export interface EmailDetail {
+  label: string;
+  value: string;
+}
+
 /** The parts every email has, in the order a reader meets them. */
 export interface EmailContent {
   locale: MailLocale;
@@ -24,10 +29,13 @@ export interface EmailContent {
   /** e.g. 髙橋 一郎 様 / Dear Ichiro Takahashi, */
   greeting: string;
   paragraphs: string[];
-  details?: { label: string; value: string }[];
+  details?: EmailDetail[];
   actions?: EmailAction[];
   notes?: string[];
-  /** Footer lines naming who sends it (the organiser and co-hosts). */
+  /**
+   * Footer lines naming who sends it: for an event's email `eventSenderLines` (why the reader
+   * gets it, the organiser and co-hosts, the organiser's address and contact).
+   */
   sender: string[];
   unsubscribeUrl?: string | null;
 }
@@ -51,33 +59,19 @@ export function renderEmail(content: EmailContent): ComposedEmail {
 }
 
 function renderText(content: EmailContent): string {
-  const footer = FOOTER[content.locale];
   const lines: string[] = [content.greeting, ''];
   for (const paragraph of content.paragraphs) lines.push(paragraph, '');
-  if (content.details?.length) {
-    for (const { label, value } of content.details) lines.push(`■ ${label}: ${value}`);
-    lines.push('');
-  }
+  if (content.details?.length) lines.push(...detailsText(content.details), '');
   for (const action of content.actions ?? []) lines.push(`▶ ${action.label}`, action.url, '');
   for (const note of content.notes ?? []) lines.push(`※ ${note}`);
   if (content.notes?.length) lines.push('');
-  lines.push('――――――――――――――――', ...content.sender, footer.via);
-  if (content.unsubscribeUrl) lines.push('', footer.unsubscribe, content.unsubscribeUrl);
+  lines.push(...footerText(content.locale, content.sender, content.unsubscribeUrl ?? null));
   return lines.join('\n') + '\n';
 }
 
 function renderHtml(content: EmailContent): string {
-  const footer = FOOTER[content.locale];
   const paragraph = (text: string) =>
     `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
-  const details = content.details?.length
-    ? `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;width:100%">${content.details
-        .map(
-          ({ label, value }) =>
-            `<tr><th style="text-align:left;vertical-align:top;padding:6px 12px 6px 0;white-space:nowrap;color:#52606d;font-weight:normal">${escapeHtml(label)}</th><td style="padding:6px 0">${escapeHtml(value).replace(/\n/g, '<br>')}</td></tr>`,
-        )
-        .join('')}</table>`
-    : '';
   const actions = (content.actions ?? [])
     .map((action) => {
       const style = action.primary
@@ -89,23 +83,68 @@ function renderHtml(content: EmailContent): string {
   const notes = (content.notes ?? [])
     .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
     .join('');
-  const unsubscribe = content.unsubscribeUrl
-    ? `<p style="margin:12px 0 0">${escapeHtml(footer.unsubscribe)} <a href="${escapeHtml(content.unsubscribeUrl)}" style="color:#52606d">${escapeHtml(footer.unsubscribeLink)}</a></p>`
-    : '';
-  return `<!doctype html>
-<html lang="${content.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
-<body style="margin:0;padding:0;background:#f6f7f9">
-<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
-${paragraph(content.greeting)}
+  return emailPageHtml(
+    content.locale,
+    content.subject,
+    `${paragraph(content.greeting)}
 ${content.paragraphs.map(paragraph).join('\n')}
-${details}
+${detailsHtml(content.details ?? [])}
 <div style="margin:8px 0 16px">${actions}</div>
-${notes}
-<div style="margin-top:24px;padding-top:12px;border-top:1px solid #e4e7eb;font-size:13px;color:#52606d">
-${content.sender.map((line) => `<p style="margin:0">${escapeHtml(line)}</p>`).join('')}
+${notes}`,
+    footerHtml(content.locale, content.sender, content.unsubscribeUrl ?? null),
+  );
+}
+
+/** ■ 日時: 2026年12月1日(火) 18:00〜20:30 — a value's further lines indented under it. */
+export function detailsText(details: EmailDetail[]): string[] {
+  return details.map(({ label, value }) => `■ ${label}: ${value.replace(/\n/g, '\n  ')}`);
+}
+
+/**
+ * Each detail as a small grey label line with its value below, not a two-column table: a label
+ * can be long (an agenda puts the whole date and time in it), and beside its value on a 360px
+ * phone it squeezed the value to a few characters a line. Stacking needs no media query, which
+ * many mail clients ignore, and reads as well on a desktop.
+ */
+export function detailsHtml(details: EmailDetail[]): string {
+  if (details.length === 0) return '';
+  const rows = details
+    .map(
+      ({ label, value }) =>
+        `<div style="padding:8px 0;border-bottom:1px solid #e4e7eb"><div style="font-size:13px;color:#52606d">${escapeHtml(label)}</div><div style="overflow-wrap:anywhere">${escapeHtml(value).replace(/\n/g, '<br>')}</div></div>`,
+    )
+    .join('');
+  return `<div style="margin:0 0 16px;border-top:1px solid #e4e7eb">${rows}</div>`;
+}
+
+/** The footer after a rule: who sends it and why, the service, and the unsubscribe link. */
+export function footerText(locale: MailLocale, sender: string[], unsubscribeUrl: string | null): string[] {
+  const footer = FOOTER[locale];
+  const lines = ['――――――――――――――――', ...sender, footer.via];
+  if (unsubscribeUrl) lines.push('', footer.unsubscribe, unsubscribeUrl);
+  return lines;
+}
+
+export function footerHtml(locale: MailLocale, sender: string[], unsubscribeUrl: string | null): string {
+  const footer = FOOTER[locale];
+  const unsubscribe = unsubscribeUrl
+    ? `<p style="margin:12px 0 0">${escapeHtml(footer.unsubscribe)} <a href="${escapeHtml(unsubscribeUrl)}" style="color:#52606d">${escapeHtml(footer.unsubscribeLink)}</a></p>`
+    : '';
+  return `<div style="margin-top:24px;padding-top:12px;border-top:1px solid #e4e7eb;font-size:13px;color:#52606d">
+${sender.map((line) => `<p style="margin:0">${escapeHtml(line)}</p>`).join('')}
 <p style="margin:8px 0 0">${escapeHtml(footer.via)}</p>
 ${unsubscribe}
-</div>
+</div>`;
+}
+
+/** The page around an email's body (already-escaped HTML) and footer, 600px wide at most. */
+export function emailPageHtml(locale: MailLocale, subject: string, body: string, footer: string): string {
+  return `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f6f7f9">
+<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
+${body}
+${footer}
 </div>
 </body></html>
 `;
@@ -117,6 +156,51 @@ export function organiserLines(locale: MailLocale, organizer: string, coHosts: s
     return [`Organised by ${organizer}`, ...(coHosts.length ? [`Co-hosted by ${coHosts.join(', ')}`] : [])];
   }
   return [`主催: ${organizer}`, ...(coHosts.length ? [`共催: ${coHosts.join('、')}`] : [])];
+}
+
+/** How to reach an organiser; each part is optional (organisations created before it have none). */
+export interface OrganiserContact {
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** What an event's footer needs to know (EventMailContext has it). */
+export interface EventSender {
+  title: string;
+  organizer: string;
+  coHosts: string[];
+  organizerContact?: OrganiserContact;
+}
+
+/**
+ * The footer of an event's email: why the reader gets it, who organises, and the organiser's
+ * address and contact — 特定電子メール法 asks promotional mail (invitations, digests) for the
+ * sender's name, address and a contact point, and a reader who wonders "why me?" finds the answer.
+ */
+export function eventSenderLines(locale: MailLocale, event: EventSender): string[] {
+  const why =
+    locale === 'en'
+      ? `You are receiving this email because you registered for or were invited to "${event.title}", organised by ${event.organizer}.`
+      : `このメールは、${event.organizer}が主催する「${event.title}」にご登録・ご招待いただいた方にお送りしています。`;
+  return [
+    why,
+    ...organiserLines(locale, event.organizer, event.coHosts),
+    ...(event.organizerContact ? organiserContactLines(locale, event.organizerContact) : []),
+  ];
+}
+
+/** 所在地 and お問い合わせ (email / phone) of the organiser, for the parts it has. */
+export function organiserContactLines(
+  locale: MailLocale,
+  { address, email, phone }: OrganiserContact,
+): string[] {
+  const en = locale === 'en';
+  const contact = [email, phone ? `${en ? 'Tel.' : 'TEL'} ${phone}` : null].filter(Boolean).join(' / ');
+  return [
+    ...(address ? [`${en ? 'Address' : '所在地'}: ${address}`] : []),
+    ...(contact ? [`${en ? 'Contact' : 'お問い合わせ'}: ${contact}`] : []),
+  ];
 }
 
 /** 髙橋 一郎 様 / Dear 髙橋 一郎, — names are written as the participant gave them. */

@@ -36,3 +36,8 @@ export function formatDay(locale: MailLocale, instant: Date): string {
   if (locale === 'ja') return formatTokyoJapanese(instant).replace(/ \d{2}:\d{2}$/, '');
   return formatEnglish(instant).replace(/, \d{2}:\d{2}$/, '');
 }
+
+/** 2026年12月1日(火) / Tue 1 Dec 2026 for a calendar date ('YYYY-MM-DD', a day in Japan). */
+export function formatCalendarDate(locale: MailLocale, date: string): string {
+  return formatDay(locale, new Date(`${date}T12:00:00+09:00`));
+}

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { IsCorporateNumber, IsMunicipality } from '../../common/japan/japan.validators';
 import { OrganizationKind } from '../organization-kind';
 
@@ -22,4 +22,26 @@ export class CreateOrganizationInput {
   @IsOptional()
   @IsCorporateNumber()
   corporateNumber?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '住所（例: 〒125-0062 東京都葛飾区青戸7-2-1）。イベントのメールの末尾に表示します',
+  })
+  @IsOptional()
+  @MaxLength(300)
+  address?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '問い合わせ先メールアドレス。イベントのメールの返信先（Reply-To）になります',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'メールアドレスの形式が正しくありません' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  @Field(() => String, { nullable: true, description: '問い合わせ先電話番号' })
+  @IsOptional()
+  @Matches(/^[0-9０-９+＋()（）\-－ー\s]{6,20}$/u, { message: '電話番号の形式が正しくありません' })
+  contactPhone?: string;
 }

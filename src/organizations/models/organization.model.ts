@@ -19,6 +19,15 @@ export class OrganizationModel {
   @Field(() => String, { nullable: true, description: '法人番号（13桁）' })
   corporateNumber: string | null;
 
+  @Field(() => String, { nullable: true, description: '住所' })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: '問い合わせ先メールアドレス' })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: '問い合わせ先電話番号' })
+  contactPhone: string | null;
+
   static from(organization: Organization): OrganizationModel {
     return Object.assign(new OrganizationModel(), {
       id: organization.id,
@@ -26,6 +35,9 @@ export class OrganizationModel {
       kind: organization.kind,
       municipality: organization.municipality,
       corporateNumber: organization.corporateNumber,
+      address: organization.address,
+      contactEmail: organization.contactEmail,
+      contactPhone: organization.contactPhone,
     });
   }
 }
