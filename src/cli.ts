@@ -123,10 +123,24 @@ async function validated<T extends object>(type: new () => T, plain: object): Pr
 }
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
-  });
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg === '--help' || arg === '-h') || args[0] === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
+    });
+  } catch (error) {
+    // An unknown or valueless option: say which, then how to call, rather than a stack trace.
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return EX_USAGE;
+  }
+  const { positionals, values } = parsed;
   const command = COMMANDS[positionals[0] ?? ''];
   const options = values as Options;
   if (!command || positionals.length !== 1 || command.required.some((name) => !options[name])) {

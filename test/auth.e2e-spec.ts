@@ -87,6 +87,17 @@ describe('auth and roles', () => {
       ),
     );
     expect(valid.createOrganization.corporateNumber).toBe('3013105001132');
+
+    // The same name again, with other spacing and full-width letters, is the same organisation.
+    const twice = failure(
+      await t.gql(
+        'mutation { createOrganization(input: { name: "　青梅 商工会議所 ", kind: CHAMBER_OF_COMMERCE, municipality: "東京都青梅市" }) { id } }',
+        {},
+        admin,
+      ),
+    );
+    expect(twice.extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    expect(twice.message).toBe('同じ名前の団体は既に登録されています: 青梅商工会議所');
   });
 
   it('rejects an expired or forged token', async () => {

@@ -70,6 +70,20 @@ describe('admin command line', () => {
     const password = /^Password \(shown once\): (\S+)$/m.exec(staff.stdout)![1];
     expect(await login('keiei.shido@taito.example.jp', password)).toBe('ORGANIZER');
 
+    const again = await cli(
+      'create-organization',
+      '--name',
+      '台東区 産業振興課',
+      '--kind',
+      'MUNICIPALITY',
+      '--municipality',
+      '東京都台東区',
+    );
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: '同じ名前の団体は既に登録されています: 台東区産業振興課\n',
+    });
+
     const listed = await cli('organizations');
     expect(listed.stdout).toContain(`${id}\tMUNICIPALITY\t台東区産業振興課`);
   });
@@ -104,5 +118,12 @@ describe('admin command line', () => {
     const usage = await cli('create-staff-user', '--email', 'x@example.jp');
     expect(usage.code).toBe(64);
     expect(usage.stderr).toContain('npm run cli -- create-staff-user');
+
+    const help = await cli('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toContain('npm run cli -- create-organization');
+    const unknown = await cli('organizations', '--verbose');
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain("Unknown option '--verbose'");
   });
 });

@@ -394,14 +394,18 @@ describe('deals and follow-ups', () => {
     expect(deals.status).toBe(200);
     expect(deals.headers.get('content-disposition')).toContain(encodeURIComponent('令和8年度_商談一覧.csv'));
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await deals.arrayBuffer());
-    expect(text.startsWith('\uFEFF年度,商談開始日,種類,段階,成約日・不成立日,概要,金額（円）')).toBe(true);
+    expect(
+      text.startsWith(
+        '\uFEFF開始年度,商談開始日,種類,段階,成約日・不成立日,成約・不成立年度,概要,金額（円）',
+      ),
+    ).toBe(true);
     const rows = text.trim().split('\r\n');
     expect(rows).toHaveLength(3); // the header and the two deals started in FY2026, by start date
     expect(rows[1]).toContain(
-      '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
+      '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,令和8年度,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
     );
     expect(rows[2]).toContain(
-      ',受発注,成約,2099-01-10,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社',
+      ',受発注,成約,2099-01-10,令和80年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社',
     );
     expect(rows[2]).toContain(',しんきん ビジネスマッチング商談会,面談,テスト 担当,初回納品済み,');
 
@@ -412,5 +416,70 @@ describe('deals and follow-ups', () => {
     expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
     expect((await get('/exports/follow-ups.csv')).status).toBe(400);
     expect((await fetch(`${t.url}/exports/deals.csv`)).status).toBe(401);
+  });
+  it('lists for a fiscal year exactly the deals the 年度 report counts, across the 31 March boundary', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '足立信用組合' });
+    const ownStaff = await staffSession(t, Role.STAFF, org);
+    const deal = async (
+      title: string,
+      stage: string,
+      startedOn: string,
+      closedOn: string | null,
+      amountYen: number,
+    ) =>
+      ok(
+        await recordDeal(
+          {
+            participantAId: people.a.id,
+            participantBId: people.b.id,
+            type: 'ORDER',
+            title,
+            stage,
+            startedOn,
+            amountYen,
+            ...(closedOn ? { closedOn } : {}),
+          },
+          ownStaff,
+        ),
+      );
+    // Started in FY2025, won on the first day of FY2026: new in 2025, 成約 in 2026.
+    await deal('年度をまたいだ成約', 'WON', '2026-03-31', '2026-04-01', 1_000_001);
+    // Started and won in FY2026, and won on its last day.
+    await deal('年度内の成約', 'WON', '2026-04-01', '2027-03-31', 2_000_000);
+    // Started in FY2026, won in FY2027: new in 2026 only.
+    await deal('翌年度の成約', 'WON', '2027-03-31', '2027-04-01', 4_000_000);
+    await deal('不成立', 'LOST', '2025-12-01', '2026-04-02', 8_000_000);
+    await deal('商談中', 'NEGOTIATING', '2026-05-01', null, 16_000_000);
+
+    const report = ok(
+      await t.gql<{
+        fiscalYearReport: { deals: { recorded: number; won: number; lost: number; wonAmountYen: number } };
+      }>(
+        'query($org: ID!) { fiscalYearReport(organizationId: $org, fiscalYear: 2026) { deals { recorded won lost wonAmountYen } } }',
+        { org },
+        ownStaff,
+      ),
+    ).fiscalYearReport.deals;
+    const rows = async (query: string) => {
+      const response = await fetch(`${t.url}/exports/deals.csv?${query}`, {
+        headers: { authorization: `Bearer ${ownStaff}` },
+      });
+      const [header, ...lines] = new TextDecoder('utf-8', { ignoreBOM: true })
+        .decode(await response.arrayBuffer())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      const amount = header.split(',').indexOf('金額（円）');
+      return {
+        count: lines.length,
+        amountYen: lines.reduce((sum, line) => sum + Number(line.split(',')[amount]), 0),
+      };
+    };
+    const won = await rows('fiscalYear=2026&stage=WON');
+    expect(report).toEqual({ recorded: 3, won: 2, lost: 1, wonAmountYen: 3_000_001 });
+    expect(won).toEqual({ count: report.won, amountYen: report.wonAmountYen });
+    expect((await rows('fiscalYear=2026&stage=LOST')).count).toBe(report.lost);
+    expect((await rows('fiscalYear=2026')).count).toBe(report.recorded);
   });
 });

@@ -29,7 +29,7 @@ const EVENT_REPORT = `query($eventId: ID!) {
     event { id title fiscalYear } generatedAt
     registrations { total byStatus { status label count } }
     meetings { total byStatus { status label count } }
-    deals { total amountYen withoutAmount byStage { stage label count amountYen withoutAmount } }
+    deals { total won wonAmountYen wonWithoutAmount amountYen withoutAmount byStage { stage label count amountYen withoutAmount } }
     surveys { responses gainedOpportunities satisfactionAverage }
   }
 }`;
@@ -476,6 +476,10 @@ describe('fiscal-year and event reports', () => {
     });
     expect(report.deals).toEqual({
       total: 3,
+      // 成約 only, as the 年度 report counts it; the old all-stage sum is still there, deprecated.
+      won: 1,
+      wonAmountYen: 1_200_000,
+      wonWithoutAmount: 0,
       amountYen: 4_200_000,
       withoutAmount: 1,
       byStage: [
@@ -506,9 +510,11 @@ describe('fiscal-year and event reports', () => {
         '面談,件数,合計,3,件',
         '面談,件数,実施,1,件',
         '商談,件数,成約,1,件',
-        '商談,金額,合計,4200000,円',
-        '商談,金額,成約,1200000,円',
-        '商談,金額未入力,合計,1,件',
+        '商談,成約金額,,1200000,円',
+        '商談,金額未入力の成約,,0,件',
+        '商談,段階別の金額,成約,1200000,円',
+        '商談,段階別の金額,不成立,3000000,円',
+        '商談,段階別の金額未入力,商談中,1,件',
         'アンケート,回答数,,2,件',
         'アンケート,受注機会の拡大につながった,,1,件',
         'アンケート,満足度の平均,,4.5,点（5点満点）',

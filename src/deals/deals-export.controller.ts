@@ -23,7 +23,10 @@ export class DealsExportController {
     private readonly followUps: FollowUpsService,
   ) {}
 
-  /** `?fiscalYear=2026&stage=WON&type=ORDER&eventId=…`: the same filter as the `deals` query. */
+  /**
+   * `?fiscalYear=2026&stage=WON&type=ORDER&eventId=…`: the same filter as the `deals` query, so
+   * `stage=WON` lists the deals closed in the year, the report's 成約.
+   */
   @Get('deals.csv')
   @Allow(...STAFF)
   async exportDeals(
@@ -34,11 +37,16 @@ export class DealsExportController {
     const deals = await allPages((page) => this.deals.list(actor, filter, page, (deal) => deal));
     const csv = toCsv<Deal>(
       [
-        { header: '年度', value: (d) => fiscalYearLabel(fiscalYearOfDate(d.startedOn)) },
+        // Both years, because the report counts a deal as 新規 in the first and 成約・不成立 in the second.
+        { header: '開始年度', value: (d) => fiscalYearLabel(fiscalYearOfDate(d.startedOn)) },
         { header: '商談開始日', value: (d) => d.startedOn },
         { header: '種類', value: (d) => DEAL_TYPE_LABEL[d.type] },
         { header: '段階', value: (d) => DEAL_STAGE_LABEL[d.stage] },
         { header: '成約日・不成立日', value: (d) => d.closedOn },
+        {
+          header: '成約・不成立年度',
+          value: (d) => (d.closedOn ? fiscalYearLabel(fiscalYearOfDate(d.closedOn)) : ''),
+        },
         { header: '概要', value: (d) => d.title },
         { header: '金額（円）', value: (d) => d.amountYen },
         { header: '当事者A', value: (d) => d.participantA?.name },

@@ -152,8 +152,13 @@ export class DealsService {
     if (filter?.stage) query.andWhere('deal.stage = :stage', { stage: filter.stage });
     if (filter?.type) query.andWhere('deal.type = :type', { type: filter.type });
     if (filter?.fiscalYear) {
+      // The year a deal counts in, as the 年度実績報告 counts it: 成約 and 不成立 in the year they
+      // closed, every other listing (新規商談数, 商談中) in the year the talks started. So the rows of
+      // `stage: WON` add up to the report's 成約 and 成約金額, and those without a stage to 新規商談数.
       const { start, end } = fiscalYearDates(filter.fiscalYear);
-      query.andWhere('deal.startedOn >= :start AND deal.startedOn < :end', { start, end });
+      const column =
+        filter.stage && filter.stage !== DealStage.NEGOTIATING ? 'deal.closedOn' : 'deal.startedOn';
+      query.andWhere(`${column} >= :start AND ${column} < :end`, { start, end });
     }
     return keysetPage(query, 'deal.startedOn', page, toNode);
   }

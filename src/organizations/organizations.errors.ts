@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../common/errors/app-error';
 export enum OrganizationErrorCode {
   NOT_FOUND = 'ORGANIZATION_NOT_FOUND',
   CORPORATE_NUMBER_TAKEN = 'ORGANIZATION_CORPORATE_NUMBER_TAKEN',
+  NAME_TAKEN = 'ORGANIZATION_NAME_TAKEN',
 }
 
 export const OrganizationErrors = {
@@ -13,5 +14,11 @@ export const OrganizationErrors = {
       OrganizationErrorCode.CORPORATE_NUMBER_TAKEN,
       'この法人番号の団体は既に登録されています',
       'corporateNumber',
+    ),
+  nameTaken: (name: string) =>
+    new ConflictError(
+      OrganizationErrorCode.NAME_TAKEN,
+      `同じ名前の団体は既に登録されています: ${name}`,
+      'name',
     ),
 };

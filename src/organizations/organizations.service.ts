@@ -17,9 +17,21 @@ export class OrganizationsService {
     ) {
       throw OrganizationErrors.corporateNumberTaken();
     }
+    const name = input.name.trim();
+    // Two organisations that differ only in case, width or spacing are the same one typed twice,
+    // and staff could not tell them apart in a list. Checked here rather than by a unique index,
+    // which a deployment that already holds such a pair could not build.
+    const [taken]: { name: string }[] = await this.organizations.query(
+      `SELECT name FROM organizations
+        WHERE lower(regexp_replace(normalize(name, NFKC), '\\s', '', 'g'))
+            = lower(regexp_replace(normalize($1, NFKC), '\\s', '', 'g'))
+        LIMIT 1`,
+      [name],
+    );
+    if (taken) throw OrganizationErrors.nameTaken(taken.name);
     return this.organizations.save(
       this.organizations.create({
-        name: input.name.trim(),
+        name,
         kind: input.kind,
         municipality: normalizeMunicipality(input.municipality),
         corporateNumber: input.corporateNumber ?? null,

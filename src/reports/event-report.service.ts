@@ -95,8 +95,16 @@ export class EventReportService {
       amountYen: 0,
       withoutAmount: 0,
     });
+    const won = byKey.find(({ key }) => key === DealStage.WON) ?? {
+      count: 0,
+      amountYen: 0,
+      withoutAmount: 0,
+    };
     return {
       total: total.count,
+      won: won.count,
+      wonAmountYen: won.amountYen,
+      wonWithoutAmount: won.withoutAmount,
       amountYen: total.amountYen,
       withoutAmount: total.withoutAmount,
       byStage: byKey.map(({ key, ...sums }) => ({ stage: key, label: DEAL_STAGE_LABEL[key], ...sums })),

@@ -83,9 +83,14 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     ...meetings.byStatus.map((status) => row('面談', '件数', status.count, '件', status.label)),
     row('商談', '件数', deals.total, '件', TOTAL),
     ...deals.byStage.map((stage) => row('商談', '件数', stage.count, '件', stage.label)),
-    row('商談', '金額', deals.amountYen, '円', TOTAL),
-    ...deals.byStage.map((stage) => row('商談', '金額', stage.amountYen, '円', stage.label)),
-    row('商談', '金額未入力', deals.withoutAmount, '件', TOTAL),
+    // 成約金額 as the 年度 report counts it; the other stages' amounts (見込額, 不成立) only by stage,
+    // so that no 合計 mixes them with what was won.
+    row('商談', '成約金額', deals.wonAmountYen, '円'),
+    row('商談', '金額未入力の成約', deals.wonWithoutAmount, '件'),
+    ...deals.byStage.map((stage) => row('商談', '段階別の金額', stage.amountYen, '円', stage.label)),
+    ...deals.byStage.map((stage) =>
+      row('商談', '段階別の金額未入力', stage.withoutAmount, '件', stage.label),
+    ),
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),

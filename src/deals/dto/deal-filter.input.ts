@@ -25,7 +25,12 @@ export class DealFilter {
   @IsEnum(DealType, { message: '商談の種類が正しくありません' })
   type?: DealType;
 
-  @Field(() => Int, { nullable: true, description: '商談開始日の年度（例: 2026 = 令和8年度）' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '年度（例: 2026 = 令和8年度）。年度実績報告と同じ数え方: stage が WON・LOST なら成約日・不成立日の年度、' +
+      'stage を指定しないときと NEGOTIATING のときは商談開始日の年度（報告の新規商談数）で絞り込みます。',
+  })
   @IsOptional()
   @Type(() => Number) // CSV exports take the filter from the query string
   @IsInt({ message: '年度は西暦4桁で指定してください（例: 2026）' })

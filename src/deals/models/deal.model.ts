@@ -73,8 +73,14 @@ export class DealModel {
   @Field(() => String, { nullable: true, description: '成約日・不成立日（YYYY-MM-DD）' })
   closedOn: string | null;
 
-  @Field(() => Int, { description: '商談開始日の年度' })
+  @Field(() => Int, { description: '商談開始日の年度（年度実績報告の新規商談数に数える年度）' })
   fiscalYear: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '成約日・不成立日の年度（年度実績報告の成約・不成立に数える年度）。商談中は null',
+  })
+  closedFiscalYear: number | null;
 
   @Field()
   notes: string;
@@ -107,6 +113,7 @@ export class DealModel {
       startedOn: deal.startedOn,
       closedOn: deal.closedOn,
       fiscalYear: fiscalYearOfDate(deal.startedOn),
+      closedFiscalYear: deal.closedOn ? fiscalYearOfDate(deal.closedOn) : null,
       notes: deal.notes,
       recordedByName: deal.recordedBy?.name ?? null,
       createdAt: deal.createdAt,

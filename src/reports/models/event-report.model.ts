@@ -72,10 +72,28 @@ export class EventDealFiguresModel {
   @Field(() => Int, { description: '商談数（すべての段階の合計）' })
   total: number;
 
-  @Field(() => Float, { description: '金額の合計（円・整数）' })
+  @Field(() => Int, { description: '成約の件数（年度実績報告の成約と同じく、成約した商談だけ）' })
+  won: number;
+
+  @Field(() => Float, {
+    description: '成約金額の合計（円・整数。成約した商談だけ。商談中の見込額・不成立は含めない）',
+  })
+  wonAmountYen: number;
+
+  @Field(() => Int, { description: '金額未入力の成約の件数' })
+  wonWithoutAmount: number;
+
+  @Field(() => Float, {
+    description: 'すべての段階（商談中の見込額・不成立を含む）の金額の合計（円・整数）',
+    deprecationReason:
+      '成約金額と取り違えやすいため。成約金額は wonAmountYen、段階別は byStage を使ってください',
+  })
   amountYen: number;
 
-  @Field(() => Int, { description: '金額未入力の件数' })
+  @Field(() => Int, {
+    description: 'すべての段階の金額未入力の件数',
+    deprecationReason: '成約分は wonWithoutAmount、段階別は byStage を使ってください',
+  })
   withoutAmount: number;
 
   @Field(() => [DealStageFiguresModel], { description: '段階別（すべての段階。合計は全体の値と一致）' })
