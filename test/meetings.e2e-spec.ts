@@ -642,8 +642,7 @@ describe('meetings: requests, scheduling, agendas', () => {
         `UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
         [id],
       );
-    const expiryNotices = () =>
-      mailsTo(asker.email, /面談のお申込について/).filter((mail) => mail.text.includes('回答期限（'));
+    const expiryNotices = () => mailsTo(asker.email, /面談のお申込：回答期限切れ/);
 
     const first = ok(await requestMeeting(asker.token, silent.id)).requestMeeting.id;
     await sink.waitUntil(() => mailsTo(silent.email, /面談のお申込/).length === 1);
@@ -658,7 +657,9 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(await sweep.process()).toBe(0);
     await sink.waitUntil(() => expiryNotices().length === 1);
     const [notice] = expiryNotices();
-    expect(notice.subject).toBe('【面談のお申込について】山本 健 様（しんきん ビジネスマッチング商談会）');
+    expect(notice.subject).toBe(
+      '【面談のお申込：回答期限切れ】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
     expect(notice.text).toContain('﨑山 恵 様');
     expect(notice.text).toContain('お返事がなかったため、無効となりました');
     // No contact details for a meeting that was never agreed.

@@ -44,6 +44,23 @@ describe('meeting emails', () => {
     expect(email.text).not.toContain(contact.email);
   });
 
+  it('gives a declined and an expired request each its own subject', () => {
+    expect(outcome(MeetingRequestStatus.DECLINED).subject).toBe(
+      '【面談のお申込：今回は見送り】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
+    const expired = outcome(MeetingRequestStatus.EXPIRED);
+    expect(expired.subject).toBe(
+      '【面談のお申込：回答期限切れ】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
+    expect(expired.text).toContain('他の参加者の方へのお申込や、あらためてのお申込は引き続き可能です。');
+    expect(outcome(MeetingRequestStatus.DECLINED, { locale: 'en' }).subject).toBe(
+      '山本 健 cannot meet this time: しんきん ビジネスマッチング商談会',
+    );
+    expect(outcome(MeetingRequestStatus.EXPIRED, { locale: 'en' }).subject).toBe(
+      'Your meeting request to 山本 健 has expired: しんきん ビジネスマッチング商談会',
+    );
+  });
+
   it('gives the contact details with an agreed meeting only', () => {
     expect(outcome(MeetingRequestStatus.ACCEPTED).text).toContain('03-1234-5678');
     expect(outcome(MeetingRequestStatus.DECLINED).text).not.toContain('03-1234-5678');
