@@ -425,9 +425,15 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(agendaA.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（1件）');
     expect(agendaA.text).toContain('Emma Clarke');
     const { method, events } = calendarOf(agendaA);
-    expect(method).toBe('REQUEST');
+    // A copy of the schedule, not an invitation: nobody to RSVP to, every entry imported.
+    expect(method).toBe('PUBLISH');
+    expect(agendaA.raw.toString('utf8')).toMatch(
+      /Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i,
+    );
     expect(events).toHaveLength(1);
     const [entry] = events;
+    expect(entry.component.getFirstProperty('organizer')).toBeNull();
+    expect(entry.component.getAllProperties('attendee')).toHaveLength(0);
     expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(entry.sequence).toBe(0);
     expect(entry.startDate.zone.tzid).toBe('Asia/Tokyo');
@@ -505,6 +511,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(moved).toMatchObject({ slotIndex: target, table: '2', sequence: 1 });
     await sink.waitUntil(() => mailsTo(people.a.email, /面談スケジュール/).length === 2);
     const update = mailsTo(people.a.email, /面談スケジュール/)[1];
+    expect(calendarOf(update).method).toBe('PUBLISH');
     const [entry] = calendarOf(update).events;
     expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(entry.sequence).toBe(1);
@@ -540,6 +547,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     await sink.waitUntil(() => mailsTo(people.a.email, /面談中止/).length === 1);
     const { method, events } = calendarOf(mailsTo(people.a.email, /面談中止/)[0]);
     expect(method).toBe('CANCEL');
+    expect(events).toHaveLength(1);
     expect(events[0].uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(events[0].sequence).toBe(2);
     expect(events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
