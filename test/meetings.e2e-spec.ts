@@ -448,6 +448,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(entry.summary).toBe('面談: Emma Clarke');
     expect(entry.location).toContain(`テーブル ${meetingAB.table}`);
     const [agendaB] = mailsTo(people.b.email, /meeting schedule/);
+    expect(agendaB.subject).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)');
     expect(calendarOf(agendaB).events[0].summary).toBe('Meeting: 髙橋 一郎');
 
     const agenda = ok(

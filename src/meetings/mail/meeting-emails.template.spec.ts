@@ -1,6 +1,7 @@
 import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
 import {
+  agendaEmail,
   meetingAgreedEmail,
   meetingCancelledEmail,
   meetingOutcomeEmail,
@@ -140,6 +141,34 @@ describe('meeting emails', () => {
     });
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\nテーブル 3');
+  });
+
+  it('counts the meetings of an English agenda in the singular and plural', () => {
+    const entry = {
+      id: 'm1',
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      sequence: 0,
+      cancelled: false,
+      eventTitle: event.title,
+      venue: event.venue,
+      sessionName: '',
+      tableLabel: '1',
+      booth: false,
+      counterpartName: '山本 健',
+      counterpartCompany: null,
+      updatedAt: event.startsAt,
+    };
+    const subject = (count: number) =>
+      agendaEmail({
+        locale: 'en',
+        participantName: 'Liam Walsh',
+        event,
+        entries: Array.from({ length: count }, (_, i) => ({ ...entry, id: `m${i}` })),
+        feedUrl: 'https://example.jp/agenda/x.ics',
+      }).subject;
+    expect(subject(1)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)');
+    expect(subject(2)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (2 meetings)');
   });
 
   it('names the deadline to answer by in the request, and promises contact only with consent', () => {

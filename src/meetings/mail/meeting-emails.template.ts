@@ -268,7 +268,7 @@ export function agendaEmail(data: {
   if (locale === 'en') {
     return renderEmail({
       locale,
-      subject: `Your meeting schedule: ${event.title} (${data.entries.length} meetings)`,
+      subject: `Your meeting schedule: ${event.title} (${data.entries.length} ${data.entries.length === 1 ? 'meeting' : 'meetings'})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
         `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
