@@ -525,6 +525,12 @@ describe('meetings: requests, scheduling, agendas', () => {
   it('cancelling sends METHOD:CANCEL and gives the freed slot to a waiting accepted request', async () => {
     const cd = ok(await requestMeeting(people.c.token, people.d.id)).requestMeeting.id;
     ok(await respond(people.d.token, cd, true));
+    // Accepted in the app: D is sent 面談成立 too, with C's contact details (C consented).
+    await sink.waitUntil(() => mailsTo(people.d.email, /【面談成立】佐藤 花子/).length === 1);
+    const [agreed] = mailsTo(people.d.email, /【面談成立】佐藤 花子/);
+    expect(agreed.text).toContain('お申込を承諾いただき、ありがとうございます。');
+    expect(agreed.text).toContain(people.c.email);
+    expect(agreed.text).toContain('03-1234-5678');
     // A participant cannot cancel someone else's meeting.
     expect(
       failure(
