@@ -328,7 +328,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     const page = await fetch(url[0]);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('ウェブ工房の山田 花子さんに面談を申し込みますか？');
+    expect(html).toContain('ウェブ工房 山田 花子 様に面談を申し込みますか？');
     expect(html).toContain('<textarea');
     expect(html).toContain('<button type="submit">面談を申し込む</button>');
 
@@ -339,7 +339,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     });
     const answer = await post.text();
     expect(post.status).toBe(200);
-    expect(answer).toContain('ウェブ工房の山田 花子さんに面談を申し込みました');
+    expect(answer).toContain('ウェブ工房 山田 花子 様に面談を申し込みました');
     const rows: { message: string; status: string }[] = await t.dataSource.query(
       `SELECT message, status FROM meeting_requests
         WHERE event_id = $1 AND from_participant_id = $2 AND to_participant_id = $3`,

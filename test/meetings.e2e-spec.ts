@@ -425,9 +425,15 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(agendaA.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（1件）');
     expect(agendaA.text).toContain('Emma Clarke');
     const { method, events } = calendarOf(agendaA);
-    expect(method).toBe('REQUEST');
+    // A copy of the schedule, not an invitation: nobody to RSVP to, every entry imported.
+    expect(method).toBe('PUBLISH');
+    expect(agendaA.raw.toString('utf8')).toMatch(
+      /Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i,
+    );
     expect(events).toHaveLength(1);
     const [entry] = events;
+    expect(entry.component.getFirstProperty('organizer')).toBeNull();
+    expect(entry.component.getAllProperties('attendee')).toHaveLength(0);
     expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(entry.sequence).toBe(0);
     expect(entry.startDate.zone.tzid).toBe('Asia/Tokyo');
@@ -442,6 +448,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(entry.summary).toBe('面談: Emma Clarke');
     expect(entry.location).toContain(`テーブル ${meetingAB.table}`);
     const [agendaB] = mailsTo(people.b.email, /meeting schedule/);
+    expect(agendaB.subject).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)');
     expect(calendarOf(agendaB).events[0].summary).toBe('Meeting: 髙橋 一郎');
 
     const agenda = ok(
@@ -505,6 +512,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(moved).toMatchObject({ slotIndex: target, table: '2', sequence: 1 });
     await sink.waitUntil(() => mailsTo(people.a.email, /面談スケジュール/).length === 2);
     const update = mailsTo(people.a.email, /面談スケジュール/)[1];
+    expect(calendarOf(update).method).toBe('PUBLISH');
     const [entry] = calendarOf(update).events;
     expect(entry.uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(entry.sequence).toBe(1);
@@ -517,6 +525,12 @@ describe('meetings: requests, scheduling, agendas', () => {
   it('cancelling sends METHOD:CANCEL and gives the freed slot to a waiting accepted request', async () => {
     const cd = ok(await requestMeeting(people.c.token, people.d.id)).requestMeeting.id;
     ok(await respond(people.d.token, cd, true));
+    // Accepted in the app: D is sent 面談成立 too, with C's contact details (C consented).
+    await sink.waitUntil(() => mailsTo(people.d.email, /【面談成立】佐藤 花子/).length === 1);
+    const [agreed] = mailsTo(people.d.email, /【面談成立】佐藤 花子/);
+    expect(agreed.text).toContain('お申込を承諾いただき、ありがとうございます。');
+    expect(agreed.text).toContain(people.c.email);
+    expect(agreed.text).toContain('03-1234-5678');
     // A participant cannot cancel someone else's meeting.
     expect(
       failure(
@@ -540,6 +554,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     await sink.waitUntil(() => mailsTo(people.a.email, /面談中止/).length === 1);
     const { method, events } = calendarOf(mailsTo(people.a.email, /面談中止/)[0]);
     expect(method).toBe('CANCEL');
+    expect(events).toHaveLength(1);
     expect(events[0].uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(events[0].sequence).toBe(2);
     expect(events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -653,8 +668,7 @@ describe('meetings: requests, scheduling, agendas', () => {
         `UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
         [id],
       );
-    const expiryNotices = () =>
-      mailsTo(asker.email, /面談のお申込について/).filter((mail) => mail.text.includes('回答期限（'));
+    const expiryNotices = () => mailsTo(asker.email, /面談のお申込：回答期限切れ/);
 
     const first = ok(await requestMeeting(asker.token, silent.id)).requestMeeting.id;
     await sink.waitUntil(() => mailsTo(silent.email, /面談のお申込/).length === 1);
@@ -669,7 +683,9 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(await sweep.process()).toBe(0);
     await sink.waitUntil(() => expiryNotices().length === 1);
     const [notice] = expiryNotices();
-    expect(notice.subject).toBe('【面談のお申込について】山本 健 様（しんきん ビジネスマッチング商談会）');
+    expect(notice.subject).toBe(
+      '【面談のお申込：回答期限切れ】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
     expect(notice.text).toContain('﨑山 恵 様');
     expect(notice.text).toContain('お返事がなかったため、無効となりました');
     // No contact details for a meeting that was never agreed.

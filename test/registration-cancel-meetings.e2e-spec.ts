@@ -117,7 +117,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
         organizer,
       ),
     );
-    await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:REQUEST')));
+    await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
 
     ok(
       await t.gql(

@@ -4,21 +4,21 @@ import { Public } from '../auth/access.decorators';
 import { browserLocale, escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
+import { participantLabel } from '../participants/participant-label';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
 
 const TEXT = {
   ja: {
     title: '面談の申し込み',
+    // 様, company first: the same way the emails address people (participantLabel).
     question: (p: SuggestionLinkPreview) =>
-      p.otherCompany
-        ? `${p.otherCompany}の${p.otherName}さんに面談を申し込みますか？`
-        : `${p.otherName}さんに面談を申し込みますか？`,
+      `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みますか？`,
     reasons: 'おすすめの理由',
     message: 'ひとことメッセージ（任意）',
     placeholder: '例: 御社の製品について、販路のご相談をさせてください。',
     button: '面談を申し込む',
     done: (p: SuggestionLinkPreview) =>
-      `${p.otherCompany ? `${p.otherCompany}の` : ''}${p.otherName}さんに面談を申し込みました。相手の方が承諾すると、メールでお知らせします。`,
+      `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みました。相手の方が承諾すると、メールでお知らせします。`,
     accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
     error: 'お申し込みできませんでした',
   },

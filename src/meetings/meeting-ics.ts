@@ -36,17 +36,27 @@ export function counterpartLabel(
 }
 
 /**
- * An iCalendar for a participant's meetings: METHOD:REQUEST for an agenda email, CANCEL for a
- * called-off meeting, PUBLISH for the subscription feed.
+ * An iCalendar for a participant's meetings. PUBLISH for the agenda email and the subscription
+ * feed: it is a copy of a schedule, not an invitation (there is nobody to RSVP to), and Outlook
+ * imports every VEVENT of a PUBLISH file but only the first of a REQUEST. No ORGANIZER or ATTENDEE
+ * there, so no client offers to answer a no-reply address. CANCEL, for one called-off meeting, is
+ * an iTIP message that must name ORGANIZER and ATTENDEE (RFC 5546 3.2.5); it carries the same UID
+ * and a higher SEQUENCE, which is what removes the entry.
  */
-export function meetingsIcs(options: {
-  locale: MailLocale;
-  calendarName: string;
-  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
-  entries: MeetingCalendarEntry[];
-  organizer?: { name: string; email: string };
-  attendee?: { name: string; email: string };
-}): string {
+export function meetingsIcs(
+  options: {
+    locale: MailLocale;
+    calendarName: string;
+    entries: MeetingCalendarEntry[];
+  } & (
+    | { method: 'PUBLISH' }
+    | {
+        method: 'CANCEL';
+        organizer: { name: string; email: string };
+        attendee: { name: string; email: string };
+      }
+  ),
+): string {
   const { locale } = options;
   const events: IcsEvent[] = options.entries.map((entry) => {
     const who = counterpartLabel(locale, entry);
@@ -64,8 +74,7 @@ export function meetingsIcs(options: {
       sequence: entry.sequence,
       status: entry.cancelled || options.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
       lastModified: entry.updatedAt,
-      organizer: options.organizer,
-      attendees: options.attendee ? [options.attendee] : undefined,
+      ...(options.method === 'CANCEL' ? { organizer: options.organizer, attendees: [options.attendee] } : {}),
     };
   });
   return buildIcs({ name: options.calendarName, method: options.method, events });

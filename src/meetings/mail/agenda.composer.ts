@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
@@ -11,8 +10,9 @@ import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
  * A participant's agenda at an event as it stands when the email is sent, with every published
- * meeting as a METHOD:REQUEST VEVENT (stable UID, current SEQUENCE): sent on publication, when a
- * meeting moves, and when a freed slot is given to them.
+ * meeting as a VEVENT of a METHOD:PUBLISH calendar (stable UID, current SEQUENCE, so a later copy
+ * replaces the entries): sent on publication, when a meeting moves, and when a freed slot is given
+ * to them. See meetingsIcs for why PUBLISH and not REQUEST.
  */
 @Injectable()
 export class AgendaComposer implements MailComposer {
@@ -23,7 +23,6 @@ export class AgendaComposer implements MailComposer {
     private readonly contexts: EventMailContexts,
     private readonly agenda: AgendaService,
     private readonly feeds: AgendaFeedLinks,
-    private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
@@ -47,10 +46,8 @@ export class AgendaComposer implements MailComposer {
     const ics = meetingsIcs({
       locale,
       calendarName: event.title,
-      method: 'REQUEST',
+      method: 'PUBLISH',
       entries,
-      organizer: { name: event.organizer, email: senderAddress(this.config.MAIL_FROM) },
-      attendee: { name: participant.name, email: participant.email },
     });
     return {
       ...email,
@@ -58,14 +55,9 @@ export class AgendaComposer implements MailComposer {
         {
           filename: 'meetings.ics',
           content: ics,
-          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
         },
       ],
     };
   }
-}
-
-/** `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
-export function senderAddress(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }

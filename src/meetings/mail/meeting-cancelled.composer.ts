@@ -5,7 +5,6 @@ import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-compo
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { AgendaService } from '../agenda.service';
 import { meetingsIcs } from '../meeting-ics';
-import { senderAddress } from './agenda.composer';
 import { meetingCancelledEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
@@ -47,4 +46,9 @@ export class MeetingCancelledComposer implements MailComposer {
       ],
     };
   }
+}
+
+/** `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
+export function senderAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }

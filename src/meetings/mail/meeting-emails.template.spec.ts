@@ -1,6 +1,7 @@
 import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
 import {
+  agendaEmail,
   meetingAgreedEmail,
   meetingCancelledEmail,
   meetingOutcomeEmail,
@@ -42,6 +43,23 @@ describe('meeting emails', () => {
     expect(email.text).toContain('did not answer your meeting request');
     expect(email.text).toContain('Tue 8 Dec 2026, 18:30 (JST)');
     expect(email.text).not.toContain(contact.email);
+  });
+
+  it('gives a declined and an expired request each its own subject', () => {
+    expect(outcome(MeetingRequestStatus.DECLINED).subject).toBe(
+      '【面談のお申込：今回は見送り】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
+    const expired = outcome(MeetingRequestStatus.EXPIRED);
+    expect(expired.subject).toBe(
+      '【面談のお申込：回答期限切れ】山本 健 様（しんきん ビジネスマッチング商談会）',
+    );
+    expect(expired.text).toContain('他の参加者の方へのお申込や、あらためてのお申込は引き続き可能です。');
+    expect(outcome(MeetingRequestStatus.DECLINED, { locale: 'en' }).subject).toBe(
+      '山本 健 cannot meet this time: しんきん ビジネスマッチング商談会',
+    );
+    expect(outcome(MeetingRequestStatus.EXPIRED, { locale: 'en' }).subject).toBe(
+      'Your meeting request to 山本 健 has expired: しんきん ビジネスマッチング商談会',
+    );
   });
 
   it('gives the contact details with an agreed meeting only', () => {
@@ -123,6 +141,34 @@ describe('meeting emails', () => {
     });
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\nテーブル 3');
+  });
+
+  it('counts the meetings of an English agenda in the singular and plural', () => {
+    const entry = {
+      id: 'm1',
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      sequence: 0,
+      cancelled: false,
+      eventTitle: event.title,
+      venue: event.venue,
+      sessionName: '',
+      tableLabel: '1',
+      booth: false,
+      counterpartName: '山本 健',
+      counterpartCompany: null,
+      updatedAt: event.startsAt,
+    };
+    const subject = (count: number) =>
+      agendaEmail({
+        locale: 'en',
+        participantName: 'Liam Walsh',
+        event,
+        entries: Array.from({ length: count }, (_, i) => ({ ...entry, id: `m${i}` })),
+        feedUrl: 'https://example.jp/agenda/x.ics',
+      }).subject;
+    expect(subject(1)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)');
+    expect(subject(2)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (2 meetings)');
   });
 
   it('names the deadline to answer by in the request, and promises contact only with consent', () => {

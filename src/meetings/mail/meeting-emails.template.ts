@@ -202,9 +202,11 @@ export function meetingOutcomeEmail(data: {
     };
     return renderEmail({
       locale,
-      subject: accepted
-        ? `Meeting agreed with ${data.recipient.name}: ${event.title}`
-        : `Your meeting request to ${data.recipient.name}: ${event.title}`,
+      subject: {
+        ACCEPTED: `Meeting agreed with ${data.recipient.name}: ${event.title}`,
+        DECLINED: `${data.recipient.name} cannot meet this time: ${event.title}`,
+        EXPIRED: `Your meeting request to ${data.recipient.name} has expired: ${event.title}`,
+      }[outcome],
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
       details: [{ label: 'Event', value: event.title }, ...contact],
@@ -224,14 +226,16 @@ export function meetingOutcomeEmail(data: {
     ],
     EXPIRED: [
       `${who(locale, data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
-      '他の参加者の方への面談のお申込や、あらためてのお申込は引き続きご利用いただけます。',
+      '他の参加者の方へのお申込や、あらためてのお申込は引き続き可能です。',
     ],
   };
   return renderEmail({
     locale,
-    subject: accepted
-      ? `【面談成立】${data.recipient.name} 様（${event.title}）`
-      : `【面談のお申込について】${data.recipient.name} 様（${event.title}）`,
+    subject: {
+      ACCEPTED: `【面談成立】${data.recipient.name} 様（${event.title}）`,
+      DECLINED: `【面談のお申込：今回は見送り】${data.recipient.name} 様（${event.title}）`,
+      EXPIRED: `【面談のお申込：回答期限切れ】${data.recipient.name} 様（${event.title}）`,
+    }[outcome],
     greeting: greetingFor(locale, data.requesterName),
     paragraphs: paragraphs[outcome],
     details: [{ label: 'イベント', value: event.title }, ...contact],
@@ -264,7 +268,7 @@ export function agendaEmail(data: {
   if (locale === 'en') {
     return renderEmail({
       locale,
-      subject: `Your meeting schedule: ${event.title} (${data.entries.length} meetings)`,
+      subject: `Your meeting schedule: ${event.title} (${data.entries.length} ${data.entries.length === 1 ? 'meeting' : 'meetings'})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
         `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,

@@ -6,7 +6,7 @@ export const MeetingMailTemplate = {
   OUTCOME: 'meeting-request-outcome',
   /** To the recipient of a request once it is agreed (accepted, or AUTO_ACCEPT): 面談成立. */
   AGREED: 'meeting-agreed',
-  /** A participant's agenda at an event with an iCalendar REQUEST attachment. */
+  /** A participant's agenda at an event with an iCalendar PUBLISH attachment. */
   AGENDA: 'meeting-agenda',
   /** One meeting called off, with an iCalendar CANCEL attachment. */
   CANCELLED: 'meeting-cancelled',
