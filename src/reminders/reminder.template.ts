@@ -3,6 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
+  inBrackets,
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
@@ -40,7 +41,7 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
     locale,
     subject: `【明日開催】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
-    paragraphs: [`「${event.title}」は明日開催です。皆さまのお越しをお待ちしております。`],
+    paragraphs: [`${inBrackets(event.title)}は明日開催です。皆さまのお越しをお待ちしております。`],
     details: [
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...(place ? [{ label: '会場', value: place }] : []),
