@@ -132,6 +132,7 @@ describe('magic-link sign-in and day-before reminders', () => {
       kind: 'SEMINAR',
       startsAt: tokyoInDays(1, '14:00'),
       endsAt: tokyoInDays(1, '16:00'),
+      capacity: 3,
     });
     const later = await createPublishedEvent(t, organizer, {
       title: '来週のサロン',
@@ -163,6 +164,9 @@ describe('magic-link sign-in and day-before reminders', () => {
     );
     await register(eventId, optedOut.id);
     await t.dataSource.query('UPDATE participants SET email_opt_out = true WHERE id = $1', [optedOut.id]);
+    // The event is full now: the next one waits for a seat.
+    const waiting = await createParticipant(t, organizer);
+    await register(eventId, waiting.id);
 
     const reminders = t.app.get(RemindersService);
     expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 2 });
@@ -184,5 +188,41 @@ describe('magic-link sign-in and day-before reminders', () => {
     }, 'reminders sent');
     expect(sink.to(cancelled.email)).toHaveLength(0);
     expect(sink.to(optedOut.email)).toHaveLength(0);
+
+    // The reminder asks those who cannot come to cancel, and gives them the link to do it.
+    expect(ja.text).toContain('▶ 参加をキャンセルする');
+    const [en] = sink.to(english.email);
+    const cancelUrl = new RegExp(`${t.url}/registrations/cancel\\?token=([\\w-]+)`).exec(en.text);
+    expect(cancelUrl).not.toBeNull();
+    const statusOf = async (participantId: string) =>
+      (
+        (await t.dataSource.query(
+          'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+          [eventId, participantId],
+        )) as { status: string }[]
+      )[0].status;
+    expect(await statusOf(waiting.id)).toBe('WAITLISTED');
+    // GET shows a confirmation in the participant's language and changes nothing…
+    const page = await fetch(cancelUrl![0]);
+    expect(page.status).toBe(200);
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain('<html lang="en">');
+    expect(pageHtml).toContain('Would you like to cancel your registration for this event?');
+    expect(await statusOf(english.id)).toBe('REGISTERED');
+    // …the POST cancels, and the first on the waiting list gets the seat.
+    const post = () =>
+      fetch(`${t.url}/registrations/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: cancelUrl![1] }).toString(),
+      });
+    const done = await post();
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Your registration is cancelled.');
+    expect(await statusOf(english.id)).toBe('CANCELLED');
+    expect(await statusOf(waiting.id)).toBe('REGISTERED');
+    // Pressing again changes nothing and says so.
+    expect(await (await post()).text()).toContain('This registration was already cancelled.');
+    expect(await statusOf(waiting.id)).toBe('REGISTERED');
   });
 });

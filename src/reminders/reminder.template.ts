@@ -13,6 +13,8 @@ export interface ReminderEmailData {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
+  /** Opens the page that cancels this registration (GET confirms, POST cancels). */
+  cancelUrl: string;
   unsubscribeUrl: string | null;
 }
 
@@ -30,8 +32,9 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...(place ? [{ label: 'Venue', value: place }] : []),
       ],
+      actions: [{ label: 'Cancel my registration', url: data.cancelUrl }],
       notes: [
-        'If you can no longer attend, please cancel your registration so someone on the waiting list can join.',
+        'If you can no longer attend, please cancel your registration with the button above so someone on the waiting list can join.',
       ],
       sender,
       unsubscribeUrl: data.unsubscribeUrl,
@@ -46,7 +49,10 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...(place ? [{ label: '会場', value: place }] : []),
     ],
-    notes: ['ご都合が悪くなった場合は、キャンセル待ちの方のために参加登録のキャンセルをお願いいたします。'],
+    actions: [{ label: '参加をキャンセルする', url: data.cancelUrl }],
+    notes: [
+      'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
+    ],
     sender,
     unsubscribeUrl: data.unsubscribeUrl,
   });
