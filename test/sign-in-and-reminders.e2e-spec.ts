@@ -72,6 +72,13 @@ describe('magic-link sign-in and day-before reminders', () => {
     const redeemed = await post('ja');
     const html = await redeemed.text();
     expect(html).toContain('髙橋 﨑子 様、ログインしました。');
+    // What to do next, with the pages the participant has; the raw session token only folded away.
+    expect(html).toContain('この後できること');
+    expect(html).toMatch(new RegExp(`<a href="${t.url}/agenda/${person.id}\\.[\\w-]{43}\\.ics">`));
+    expect(html).toContain(`<a href="${t.url}/calendar.ics">`);
+    expect(html).toMatch(
+      /<details[^>]*><summary>開発者向け<\/summary>[\s\S]*id="session-token"[\s\S]*<\/details>/,
+    );
     const session = /<code id="session-token">([^<]+)<\/code>/.exec(html)![1];
     const me = ok(
       await t.gql<{ me: { role: string; participant: { id: string } } }>(
@@ -106,6 +113,31 @@ describe('magic-link sign-in and day-before reminders', () => {
       }),
     );
     expect(viaGraphql.redeemMagicLink).toMatchObject({ role: 'PARTICIPANT', participant: { id: person.id } });
+  });
+
+  it("shows the sign-in pages in the participant's language, not the browser's", async () => {
+    const daniel = await createParticipant(t, organizer, { name: 'Daniel Carter', locale: 'en' });
+    await requestLink(daniel.email);
+    await sink.waitUntil(() => sink.to(daniel.email).length === 1);
+    const token = tokenIn(sink.to(daniel.email)[0].text);
+    const page = await (
+      await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } })
+    ).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Daniel Carter, press the button below to sign in.');
+    // Looking did not use the link up.
+    const redeemed = await fetch(`${t.url}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const html = await redeemed.text();
+    expect(html).toContain('Welcome, Daniel Carter. You are signed in.');
+    expect(html).toContain('What you can do next');
+    // A used link's page says so before anyone presses the button.
+    const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
+    expect(used.status).toBe(400);
+    expect(await used.text()).toContain('このリンクはすでに使用されています');
   });
 
   it('limits sign-in emails per address per hour, still answering true', async () => {
