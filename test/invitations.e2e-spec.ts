@@ -54,8 +54,15 @@ describe('invitations by email', () => {
       kind: 'FINANCE_OFFICE',
       address: '〒100-0013 東京都千代田区霞が関3-1-1',
       contactEmail: 'salon@tokyo-zaimu.example.jp',
-      contactPhone: '03-1234-5678',
     });
+    // Contact details can be added later, too.
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { id } }',
+        { id: orgId, input: { contactPhone: '03-1234-5678' } },
+        admin,
+      ),
+    );
     coHostId = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
   });
