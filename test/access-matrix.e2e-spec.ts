@@ -81,6 +81,12 @@ describe('access rules per role', () => {
       { participant: 'FORBIDDEN', otherOrganizer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
     ],
     [
+      'updateOrganizationContact',
+      'mutation($org: ID!) { updateOrganizationContact(id: $org, input: { contactPhone: "03-1234-5678" }) { id } }',
+      () => ({ org: ids.org }),
+      { participant: 'FORBIDDEN', otherOrganizer: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+    ],
+    [
       'organizations',
       '{ organizations { id } }',
       () => ({}),

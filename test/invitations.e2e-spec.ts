@@ -54,8 +54,15 @@ describe('invitations by email', () => {
       kind: 'FINANCE_OFFICE',
       address: '〒100-0013 東京都千代田区霞が関3-1-1',
       contactEmail: 'salon@tokyo-zaimu.example.jp',
-      contactPhone: '03-1234-5678',
     });
+    // Contact details can be added later, too.
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { id } }',
+        { id: orgId, input: { contactPhone: '03-1234-5678' } },
+        admin,
+      ),
+    );
     coHostId = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
   });
@@ -183,6 +190,17 @@ describe('invitations by email', () => {
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('参加登録が完了しました');
     expect(await registrationStatus(eventId, takahashi.id)).toBe('REGISTERED');
+    // A confirmation follows, with the date, the place and how to cancel.
+    await sink.waitUntil(() => sink.to(takahashi.email).length === 2);
+    const confirmation = sink.to(takahashi.email)[1];
+    expect(confirmation.subject).toBe('【参加登録完了】東京活性化サロン（第3回）事業承継');
+    expect(confirmation.text).toContain('「東京活性化サロン（第3回）事業承継」への参加登録が完了しました。');
+    expect(confirmation.text).toMatch(/■ 日時: \d{4}年\d{1,2}月\d{1,2}日\(.\) 18:00〜20:30/);
+    expect(confirmation.text).toContain('■ 会場: 東京財務事務所 会議室');
+    expect(confirmation.text).toMatch(
+      new RegExp(`▶ 参加をキャンセルする\n${t.url}/registrations/cancel\\?token=`),
+    );
+    expect(confirmation.header('List-Unsubscribe')).toBeUndefined();
     // Replaying the link answers the same and changes nothing.
     const replay = await (await post()).text();
     expect(replay).toContain('この回答はすでに承っています');
@@ -197,6 +215,11 @@ describe('invitations by email', () => {
       }),
     );
     expect(answer.respondToInvitation).toMatchObject({ status: 'WAITLISTED', changed: true });
+    await sink.waitUntil(() => sink.to(english.email).length === 2);
+    const waitlisted = sink.to(english.email)[1];
+    expect(waitlisted.subject).toBe('Waiting list: 東京活性化サロン（第3回）事業承継');
+    expect(waitlisted.text).toContain('The event is full, so you are on the waiting list.');
+    expect(waitlisted.text).toContain('▶ Leave the waiting list');
     // A waitlisted person cannot decline through the invitation (they cancel instead).
     expect(
       failure(await t.gql(respond, { token: link(en, 0).token, accept: false })).extensions,

@@ -143,7 +143,7 @@ describe('mini-salon requests', () => {
     ).event;
     expect(event).toEqual({
       kind: 'MINI_SALON',
-      title: 'ミニサロン「事業承継」（東京都葛飾区）',
+      title: 'ミニサロン『事業承継』（東京都葛飾区）',
       status: 'DRAFT',
       capacity: 12,
       visibility: 'INVITE_ONLY',

@@ -72,6 +72,13 @@ describe('magic-link sign-in and day-before reminders', () => {
     const redeemed = await post('ja');
     const html = await redeemed.text();
     expect(html).toContain('髙橋 﨑子 様、ログインしました。');
+    // What to do next, with the pages the participant has; the raw session token only folded away.
+    expect(html).toContain('この後できること');
+    expect(html).toMatch(new RegExp(`<a href="${t.url}/agenda/${person.id}\\.[\\w-]{43}\\.ics">`));
+    expect(html).toContain(`<a href="${t.url}/calendar.ics">`);
+    expect(html).toMatch(
+      /<details[^>]*><summary>開発者向け<\/summary>[\s\S]*id="session-token"[\s\S]*<\/details>/,
+    );
     const session = /<code id="session-token">([^<]+)<\/code>/.exec(html)![1];
     const me = ok(
       await t.gql<{ me: { role: string; participant: { id: string } } }>(
@@ -108,6 +115,31 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(viaGraphql.redeemMagicLink).toMatchObject({ role: 'PARTICIPANT', participant: { id: person.id } });
   });
 
+  it("shows the sign-in pages in the participant's language, not the browser's", async () => {
+    const daniel = await createParticipant(t, organizer, { name: 'Daniel Carter', locale: 'en' });
+    await requestLink(daniel.email);
+    await sink.waitUntil(() => sink.to(daniel.email).length === 1);
+    const token = tokenIn(sink.to(daniel.email)[0].text);
+    const page = await (
+      await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } })
+    ).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Daniel Carter, press the button below to sign in.');
+    // Looking did not use the link up.
+    const redeemed = await fetch(`${t.url}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    const html = await redeemed.text();
+    expect(html).toContain('Welcome, Daniel Carter. You are signed in.');
+    expect(html).toContain('What you can do next');
+    // A used link's page says so before anyone presses the button.
+    const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
+    expect(used.status).toBe(400);
+    expect(await used.text()).toContain('このリンクはすでに使用されています');
+  });
+
   it('limits sign-in emails per address per hour, still answering true', async () => {
     const person = await createParticipant(t, organizer);
     for (let i = 0; i < 5; i += 1) expect(await requestLink(person.email)).toBe(true);
@@ -132,6 +164,7 @@ describe('magic-link sign-in and day-before reminders', () => {
       kind: 'SEMINAR',
       startsAt: tokyoInDays(1, '14:00'),
       endsAt: tokyoInDays(1, '16:00'),
+      capacity: 3,
     });
     const later = await createPublishedEvent(t, organizer, {
       title: '来週のサロン',
@@ -163,6 +196,9 @@ describe('magic-link sign-in and day-before reminders', () => {
     );
     await register(eventId, optedOut.id);
     await t.dataSource.query('UPDATE participants SET email_opt_out = true WHERE id = $1', [optedOut.id]);
+    // The event is full now: the next one waits for a seat.
+    const waiting = await createParticipant(t, organizer);
+    await register(eventId, waiting.id);
 
     const reminders = t.app.get(RemindersService);
     expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 2 });
@@ -184,5 +220,41 @@ describe('magic-link sign-in and day-before reminders', () => {
     }, 'reminders sent');
     expect(sink.to(cancelled.email)).toHaveLength(0);
     expect(sink.to(optedOut.email)).toHaveLength(0);
+
+    // The reminder asks those who cannot come to cancel, and gives them the link to do it.
+    expect(ja.text).toContain('▶ 参加をキャンセルする');
+    const [en] = sink.to(english.email);
+    const cancelUrl = new RegExp(`${t.url}/registrations/cancel\\?token=([\\w-]+)`).exec(en.text);
+    expect(cancelUrl).not.toBeNull();
+    const statusOf = async (participantId: string) =>
+      (
+        (await t.dataSource.query(
+          'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+          [eventId, participantId],
+        )) as { status: string }[]
+      )[0].status;
+    expect(await statusOf(waiting.id)).toBe('WAITLISTED');
+    // GET shows a confirmation in the participant's language and changes nothing…
+    const page = await fetch(cancelUrl![0]);
+    expect(page.status).toBe(200);
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain('<html lang="en">');
+    expect(pageHtml).toContain('Would you like to cancel your registration for this event?');
+    expect(await statusOf(english.id)).toBe('REGISTERED');
+    // …the POST cancels, and the first on the waiting list gets the seat.
+    const post = () =>
+      fetch(`${t.url}/registrations/cancel`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: cancelUrl![1] }).toString(),
+      });
+    const done = await post();
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Your registration is cancelled.');
+    expect(await statusOf(english.id)).toBe('CANCELLED');
+    expect(await statusOf(waiting.id)).toBe('REGISTERED');
+    // Pressing again changes nothing and says so.
+    expect(await (await post()).text()).toContain('This registration was already cancelled.');
+    expect(await statusOf(waiting.id)).toBe('REGISTERED');
   });
 });

@@ -232,7 +232,7 @@ export const EVENTS: readonly DemoEvent[] = [
     organizer: 'financeOffice',
     coHosts: ['monokoto'],
     kind: EventKind.MINI_SALON,
-    title: '東京活性化“ミニ”サロン in 葛飾「事業承継」',
+    title: '東京活性化“ミニ”サロン in 葛飾『事業承継』',
     description:
       '地域の若手経営者団体「ものコト100」の要望を受けて開く出張ミニサロン。事業承継についてのお話の後、メンバーが抱える承継の悩みに税理士や支援機関の専門家が答えます。最後は懇親会で交流を深めます。',
     themes: ['事業承継', '税制'],

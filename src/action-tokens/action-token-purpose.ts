@@ -9,5 +9,7 @@ export const TokenPurpose = {
   SUGGESTION_MEETING_REQUEST: 'suggestion-meeting-request',
   /** The post-event survey link; the subject is the registration. */
   SURVEY_ANSWER: 'survey-answer',
+  /** 「参加をキャンセルする」 in a reminder or a registration confirmation; the subject is the registration. */
+  REGISTRATION_CANCEL: 'registration-cancel',
 } as const;
 export type TokenPurpose = (typeof TokenPurpose)[keyof typeof TokenPurpose];

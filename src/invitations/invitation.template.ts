@@ -3,6 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
+  inBrackets,
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
@@ -53,7 +54,7 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
     subject: `【ご招待】${event.title}（${event.organizer}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `${hosts.join('・')}より、「${event.title}」へのご案内をお送りします。`,
+      `${hosts.join('・')}より、${inBrackets(event.title)}へのご案内をお送りします。`,
       'ご出欠を、下のボタンからお知らせください。皆さまのご参加を心よりお待ちしております。',
     ],
     details: [

@@ -9,6 +9,7 @@ import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationPagesController } from './invitation-pages.controller';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsService } from './invitations.service';
+import { RegistrationConfirmationComposer } from './registration-confirmation.composer';
 
 @Module({
   imports: [
@@ -19,7 +20,7 @@ import { InvitationsService } from './invitations.service';
     MailModule,
   ],
   controllers: [InvitationPagesController],
-  providers: [InvitationsService, InvitationsResolver, InvitationComposer],
+  providers: [InvitationsService, InvitationsResolver, InvitationComposer, RegistrationConfirmationComposer],
   exports: [InvitationsService],
 })
 export class InvitationsModule {}

@@ -13,6 +13,7 @@ import { Registration } from '../registrations/registration.entity';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { INVITATION_TEMPLATE } from './invitation.composer';
+import { REGISTRATION_CONFIRMATION_TEMPLATE } from './registration-confirmation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
@@ -108,6 +109,20 @@ export class InvitationsService {
         ? await this.accept(manager, registration, event)
         : await this.decline(manager, registration);
       await this.tokens.markUsed(manager, token);
+      if (accept && status !== registration.status) {
+        // The answer to their own action, so transactional. One per status reached: registered or
+        // waitlisted. (A seat given later from the waiting list sends no email yet.)
+        await this.outbox.enqueue(manager, [
+          {
+            key: `registration-confirmation-${registration.id}-${status.toLowerCase()}`,
+            template: REGISTRATION_CONFIRMATION_TEMPLATE,
+            participantId: registration.participantId,
+            eventId: event.id,
+            transactional: true,
+            params: { registrationId: registration.id },
+          },
+        ]);
+      }
       return Object.assign(new InvitationAnswerModel(), {
         registrationId: registration.id,
         eventId: event.id,

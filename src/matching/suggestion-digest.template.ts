@@ -10,6 +10,7 @@ import {
   footerHtml,
   footerText,
   greetingFor,
+  inBrackets,
   MailLocale,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
@@ -34,7 +35,7 @@ const TEXT = {
   ja: {
     subject: (title: string) => `【おすすめの面談相手】${title}`,
     intro: (title: string, count: number) =>
-      `「${title}」にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
+      `${inBrackets(title)}にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
     how: 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申し込みください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
     event: 'イベント',
     date: '日時',

@@ -80,7 +80,7 @@ export class MiniSalonRequestsService {
         {
           organizationId: request.organizationId,
           kind: EventKind.MINI_SALON,
-          title: input.title?.trim() || `ミニサロン「${request.theme}」（${request.area}）`,
+          title: input.title?.trim() || `ミニサロン『${request.theme}』（${request.area}）`,
           description: request.message,
           themes: [request.theme],
           venue: input.venue ?? null,

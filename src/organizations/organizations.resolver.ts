@@ -1,7 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
+import { uuidArg } from '../common/validation/uuid';
 import { CreateOrganizationInput } from './dto/create-organization.input';
+import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
 import { OrganizationModel } from './models/organization.model';
 import { OrganizationsService } from './organizations.service';
 
@@ -13,6 +15,17 @@ export class OrganizationsResolver {
   @Allow(Role.ADMIN)
   async createOrganization(@Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
     return OrganizationModel.from(await this.organizationsService.create(input));
+  }
+
+  @Mutation(() => OrganizationModel, {
+    description: '主催団体の住所・問い合わせ先を設定する（管理者）。イベントのメールの末尾と返信先に使う',
+  })
+  @Allow(Role.ADMIN)
+  async updateOrganizationContact(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateOrganizationContactInput,
+  ): Promise<OrganizationModel> {
+    return OrganizationModel.from(await this.organizationsService.updateContact(uuidArg('id', id), input));
   }
 
   @Query(() => [OrganizationModel], { description: '主催団体の一覧（共催先を選ぶときなどに使う）' })

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { normalizeMunicipality } from '../common/japan/municipality';
 import { CreateOrganizationInput } from './dto/create-organization.input';
+import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
 import { Organization } from './organization.entity';
 import { OrganizationErrors } from './organizations.errors';
 
@@ -40,6 +41,17 @@ export class OrganizationsService {
         contactPhone: input.contactPhone?.trim() || null,
       }),
     );
+  }
+
+  /** Sets or clears the contact parts given; those left out stay. */
+  async updateContact(id: string, input: UpdateOrganizationContactInput): Promise<Organization> {
+    const organization = await this.get(id);
+    const cleaned = (value: string | null | undefined, current: string | null) =>
+      value === undefined ? current : value?.trim() || null;
+    organization.address = cleaned(input.address, organization.address);
+    organization.contactEmail = cleaned(input.contactEmail, organization.contactEmail);
+    organization.contactPhone = cleaned(input.contactPhone, organization.contactPhone);
+    return this.organizations.save(organization);
   }
 
   async get(id: string): Promise<Organization> {

@@ -41,6 +41,13 @@ export const RegistrationErrors = {
       `「${REGISTRATION_STATUS_LABEL[from]}」の参加登録を「${REGISTRATION_STATUS_LABEL[to]}」にはできません`,
       'status',
     ),
+  /** From a cancel link, for a registration past cancelling (attended, or not seated). */
+  notCancellable: () =>
+    new ConflictError(
+      RegistrationErrorCode.INVALID_TRANSITION,
+      'この参加登録はキャンセルできません。主催者にお問い合わせください',
+      'status',
+    ).withEnglish('This registration can no longer be cancelled. Please contact the organiser.'),
   notYours: () =>
     new AppError(ErrorKind.FORBIDDEN, RegistrationErrorCode.NOT_YOURS, '他の方の参加登録は操作できません'),
 };

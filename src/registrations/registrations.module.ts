@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { RegistrationCancelLinks } from './registration-cancel-links.service';
+import { RegistrationCancelPagesController } from './registration-cancel-pages.controller';
 import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
 import { RegistrationsExportController } from './registrations-export.controller';
@@ -10,8 +12,13 @@ import { RegistrationsService } from './registrations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule],
-  controllers: [RegistrationsExportController],
-  providers: [RegistrationsService, RegistrationCancellations, RegistrationsResolver],
+  controllers: [RegistrationsExportController, RegistrationCancelPagesController],
+  providers: [
+    RegistrationsService,
+    RegistrationCancellations,
+    RegistrationCancelLinks,
+    RegistrationsResolver,
+  ],
   exports: [RegistrationsService, RegistrationCancellations],
 })
 export class RegistrationsModule {}

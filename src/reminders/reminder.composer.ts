@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
+import { registrationCancelUrl } from '../registrations/registration-cancel-links.service';
 import { reminderEmail } from './reminder.template';
 
 export const REMINDER_TEMPLATE = 'reminder';
@@ -16,6 +18,7 @@ export class ReminderComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
@@ -25,6 +28,7 @@ export class ReminderComposer implements MailComposer {
     participant,
     unsubscribeUrl,
     manager,
+    issueToken,
   }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     // Cancelled since the scan: no reminder.
@@ -35,6 +39,7 @@ export class ReminderComposer implements MailComposer {
       locale: participant.locale === 'en' ? 'en' : 'ja',
       participantName: participant.name,
       event,
+      cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
       unsubscribeUrl,
     });
   }

@@ -3,6 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
+  inBrackets,
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
@@ -12,6 +13,8 @@ export interface ReminderEmailData {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
+  /** Opens the page that cancels this registration (GET confirms, POST cancels). */
+  cancelUrl: string;
   unsubscribeUrl: string | null;
 }
 
@@ -29,8 +32,9 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...(place ? [{ label: 'Venue', value: place }] : []),
       ],
+      actions: [{ label: 'Cancel my registration', url: data.cancelUrl }],
       notes: [
-        'If you can no longer attend, please cancel your registration so someone on the waiting list can join.',
+        'If you can no longer attend, please cancel your registration with the button above so someone on the waiting list can join.',
       ],
       sender,
       unsubscribeUrl: data.unsubscribeUrl,
@@ -40,12 +44,15 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
     locale,
     subject: `【明日開催】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
-    paragraphs: [`「${event.title}」は明日開催です。皆さまのお越しをお待ちしております。`],
+    paragraphs: [`${inBrackets(event.title)}は明日開催です。皆さまのお越しをお待ちしております。`],
     details: [
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...(place ? [{ label: '会場', value: place }] : []),
     ],
-    notes: ['ご都合が悪くなった場合は、キャンセル待ちの方のために参加登録のキャンセルをお願いいたします。'],
+    actions: [{ label: '参加をキャンセルする', url: data.cancelUrl }],
+    notes: [
+      'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
+    ],
     sender,
     unsubscribeUrl: data.unsubscribeUrl,
   });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { AuthService } from '../auth/auth.service';
@@ -47,6 +48,19 @@ export class MagicLinkService {
         },
       ]);
     });
+  }
+
+  /**
+   * Whose link it is, for the page behind it, without using it up: that page speaks the
+   * participant's language. Throws as redeeming would (unknown, expired or used link).
+   */
+  async preview(rawToken: string): Promise<{ locale: 'ja' | 'en'; name: string }> {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.resolve(manager, TokenPurpose.MAGIC_LINK, rawToken, { lock: false });
+    if (token.usedAt) throw ActionTokenErrors.used();
+    const participant = await manager.findOneBy(Participant, { id: token.subjectId });
+    if (!participant) throw ActionTokenErrors.invalid();
+    return { locale: participant.locale === 'en' ? 'en' : 'ja', name: participant.name };
   }
 
   /** Single use: the session for the participant the link was sent to. */

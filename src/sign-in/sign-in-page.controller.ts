@@ -2,26 +2,42 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
+import { AppConfig } from '../config/app-config';
+import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
 
 const TEXT = {
   ja: {
     title: 'Tsunagu にログイン',
-    prompt: 'ボタンを押すとログインします。',
+    prompt: (name: string) => `${name} 様、下のボタンを押すとログインします。`,
     button: 'ログイン',
     signedInTitle: 'ログインしました',
     signedIn: (name: string) => `${name} 様、ログインしました。`,
-    session: 'セッショントークン（Authorization: Bearer に使用）:',
+    next: 'この後できること',
+    agenda: '面談スケジュールをカレンダーアプリに追加する',
+    agendaHint: '（スマートフォンやパソコンのカレンダーで購読すると、面談の予定が自動で反映されます）',
+    calendar: '各団体のイベントカレンダーを見る',
+    emails:
+      'イベントへのご招待・おすすめの面談相手・アンケートは、メールでお届けします。メール内のボタンは、ログインしなくてもお使いいただけます。',
+    developer: '開発者向け',
+    session: 'セッショントークン（API の Authorization: Bearer に使用します。他の方には教えないでください）:',
     error: 'ログインできませんでした',
     again: 'お手数ですが、ログイン用リンクをもう一度お申し込みください。',
   },
   en: {
     title: 'Sign in to Tsunagu',
-    prompt: 'Press the button to sign in.',
+    prompt: (name: string) => `${name}, press the button below to sign in.`,
     button: 'Sign in',
     signedInTitle: 'Signed in',
     signedIn: (name: string) => `Welcome, ${name}. You are signed in.`,
-    session: 'Session token (for Authorization: Bearer):',
+    next: 'What you can do next',
+    agenda: 'Add your meeting schedule to your calendar app',
+    agendaHint: '(subscribe to it on your phone or computer and your meetings appear there)',
+    calendar: "See the organisations' event calendar",
+    emails:
+      'Invitations, people to meet and surveys come to you by email. The buttons in those emails work without signing in.',
+    developer: 'For developers',
+    session: 'Session token (for the API, Authorization: Bearer; do not share it):',
     error: 'We could not sign you in',
     again: 'Please ask for a new sign-in link.',
   },
@@ -29,24 +45,43 @@ const TEXT = {
 
 /**
  * The page the sign-in link opens: GET shows a button (a mail scanner's fetch must not use up the
- * single-use link), POST redeems it and shows the session token for the app to use. Before the
- * link is redeemed we do not know whose it is, so those pages follow the browser's language; the
- * signed-in page follows the participant's.
+ * single-use link), POST redeems it. Both speak the language of the participant the link was sent
+ * to (read without using the link up); only a link we cannot read falls back to the browser's.
+ *
+ * The signed-in page says what the participant can do next: the pages they have are their private
+ * agenda feed and the shared calendar (everything else comes as links in emails). No page reads a
+ * session cookie — the session is a Bearer token for API clients — so setting one would only leave
+ * a credential in the browser that nothing uses; the token stays on the page, folded away in a
+ * 開発者向け section rather than shown to a business owner as the result of signing in.
  */
 @Controller('sign-in')
 export class SignInPageController {
-  constructor(private readonly magicLinks: MagicLinkService) {}
+  constructor(
+    private readonly magicLinks: MagicLinkService,
+    private readonly feeds: AgendaFeedLinks,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Public()
-  confirm(@Query('token') token: string, @Req() request: Request, @Res() response: Response): void {
-    const lang = browserLocale(request);
-    const text = TEXT[lang];
+  async confirm(
+    @Query('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    let owner;
+    try {
+      owner = await this.magicLinks.preview(String(token ?? ''));
+    } catch (error) {
+      const lang = browserLocale(request);
+      return sendErrorPage(response, lang, TEXT[lang].error, error, TEXT[lang].again);
+    }
+    const text = TEXT[owner.locale];
     response.type('html').send(
       renderPage({
-        lang,
+        lang: owner.locale,
         title: text.title,
-        body: `<p>${escapeHtml(text.prompt)}</p>${postButton('sign-in', text.button, { token: String(token ?? '') })}`,
+        body: `<p>${escapeHtml(text.prompt(owner.name))}</p>${postButton('sign-in', text.button, { token: String(token ?? '') })}`,
       }),
     );
   }
@@ -66,16 +101,28 @@ export class SignInPageController {
       const lang = browserLocale(request);
       return sendErrorPage(response, lang, TEXT[lang].error, error, TEXT[lang].again);
     }
-    const lang = session.participant?.locale === 'en' ? 'en' : 'ja';
+    const participant = session.participant;
+    const lang = participant?.locale === 'en' ? 'en' : 'ja';
     const text = TEXT[lang];
+    const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
     response.type('html').send(
       renderPage({
         lang,
         title: text.signedInTitle,
         body: [
-          `<p>${escapeHtml(text.signedIn(session.participant?.name ?? ''))}</p>`,
+          `<p>${escapeHtml(text.signedIn(participant?.name ?? ''))}</p>`,
+          `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
+          '<ul>',
+          participant
+            ? `<li>${link(this.feeds.url(participant.id), text.agenda)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
+            : '',
+          `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}</li>`,
+          '</ul>',
+          `<p>${escapeHtml(text.emails)}</p>`,
+          `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,
           `<p>${escapeHtml(text.session)}</p>`,
           `<p><code id="session-token">${escapeHtml(session.token)}</code></p>`,
+          '</details>',
         ].join('\n'),
       }),
     );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
+import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkComposer } from './magic-link.composer';
 import { MagicLinkResolver } from './magic-link.resolver';
 import { MagicLinkService } from './magic-link.service';
@@ -9,6 +10,8 @@ import { SignInPageController } from './sign-in-page.controller';
 @Module({
   imports: [MailModule],
   controllers: [SignInPageController],
-  providers: [MagicLinkService, MagicLinkResolver, MagicLinkComposer],
+  // AgendaFeedLinks is a stateless signer over the config: provided here too rather than pulling
+  // in the whole meetings module for the signed-in page's agenda link.
+  providers: [MagicLinkService, MagicLinkResolver, MagicLinkComposer, AgendaFeedLinks],
 })
 export class SignInModule {}

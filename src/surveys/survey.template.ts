@@ -3,6 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
+  inBrackets,
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
@@ -47,7 +48,7 @@ export function surveyEmail(data: SurveyEmailData): ComposedEmail {
     subject: `【アンケートのお願い】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `先日は「${event.title}」にご参加いただき、誠にありがとうございました。`,
+      `先日は${inBrackets(event.title)}にご参加いただき、誠にありがとうございました。`,
       '今後の事業の参考とするため、アンケートへのご協力をお願いいたします。受注機会の拡大につながったか、満足度、ご意見の3問で、1分ほどで終わります。',
     ],
     details: [

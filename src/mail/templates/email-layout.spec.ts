@@ -1,4 +1,4 @@
-import { eventSenderLines, organiserLines, renderEmail } from './email-layout';
+import { eventSenderLines, inBrackets, organiserLines, renderEmail } from './email-layout';
 
 describe('renderEmail', () => {
   const content = {
@@ -68,5 +68,11 @@ describe('renderEmail', () => {
       organizerContact: { address: null, email: null, phone: null },
     });
     expect(bare).toHaveLength(3);
+  });
+
+  it('turns brackets inside a quoted title into 『』', () => {
+    expect(inBrackets('東京活性化ミニサロン in 葛飾「事業承継」')).toBe(
+      '「東京活性化ミニサロン in 葛飾『事業承継』」',
+    );
   });
 });

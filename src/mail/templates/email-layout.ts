@@ -182,7 +182,7 @@ export function eventSenderLines(locale: MailLocale, event: EventSender): string
   const why =
     locale === 'en'
       ? `You are receiving this email because you registered for or were invited to "${event.title}", organised by ${event.organizer}.`
-      : `このメールは、${event.organizer}が主催する「${event.title}」にご登録・ご招待いただいた方にお送りしています。`;
+      : `このメールは、${event.organizer}が主催する${inBrackets(event.title)}にご登録・ご招待いただいた方にお送りしています。`;
   return [
     why,
     ...organiserLines(locale, event.organizer, event.coHosts),
@@ -201,6 +201,14 @@ export function organiserContactLines(
     ...(address ? [`${en ? 'Address' : '所在地'}: ${address}`] : []),
     ...(contact ? [`${en ? 'Contact' : 'お問い合わせ'}: ${contact}`] : []),
   ];
+}
+
+/**
+ * 「title」 for Japanese text: brackets inside the title become 『』, so an organiser's
+ * 「…in 葛飾「事業承継」」 reads 「…in 葛飾『事業承継』」 rather than nesting 「」 in 「」.
+ */
+export function inBrackets(title: string): string {
+  return `「${title.replace(/「/g, '『').replace(/」/g, '』')}」`;
 }
 
 /** 髙橋 一郎 様 / Dear 髙橋 一郎, — names are written as the participant gave them. */

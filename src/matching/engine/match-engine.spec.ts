@@ -56,7 +56,7 @@ describe('computeSuggestions', () => {
         { id: 'helper', industry: 'E', offers: ['販路開拓'] },
       ]);
       expect(idsFor(input, 'maker')).toEqual(['helper', 'same-theme']);
-      expect(listFor(input, 'maker')[1].reasons).toEqual(['共通のテーマ『事業承継』']);
+      expect(listFor(input, 'maker')[1].reasons).toEqual(['共通のテーマ『事業承継』に関心をお持ちです']);
     });
 
     it('matches Japanese free text where the tags do not', () => {

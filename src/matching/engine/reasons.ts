@@ -172,7 +172,7 @@ const JA = {
       ? `${name}の『${m.need}』のニーズに、御社の『${m.offer}』が応えられます`
       : `${name}のニーズと御社の提供内容で『${phrase(m)}』に関する記述が一致します`,
   mutual: '相互に補完できる関係です',
-  themes: (themes: string[]) => `共通のテーマ${themes.map((x) => `『${x}』`).join('')}`,
+  themes: (themes: string[]) => `共通のテーマ${themes.map((x) => `『${x}』`).join('')}に関心をお持ちです`,
   crossIndustry: (mine: string, theirs: string) => `異業種（${mine} × ${theirs}）の交流です`,
   fallback: 'プロフィールに共通点があります',
 };

@@ -27,4 +27,18 @@ describe('text features', () => {
     const offered = new Set(characterNgrams('ホームページ制作').map((f) => f.feature));
     expect(bestMatchedPhrase(text, characterNgrams, (f) => (offered.has(f) ? 1 : 0))).toBe('ホームページ');
   });
+
+  it('quotes only whole words, and no word too general to tell anything', () => {
+    const quote = (need: string, offer: string) => {
+      const offered = new Set(characterNgrams(normalizeText(offer)).map((f) => f.feature));
+      return bestMatchedPhrase(normalizeText(need), characterNgrams, (f) => (offered.has(f) ? 1 : 0));
+    };
+    // インターン and デザイン share only the gram イン, which is no word.
+    expect(quote('インターンの受け入れ先を探しています', 'パッケージのデザインを承ります')).toBeUndefined();
+    // A kanji compound may be quoted by its first or last word, not by its middle.
+    expect(quote('人材戦略を考えたい', '人材育成の研修を行います')).toBe('人材');
+    expect(quote('人材戦略を考えたい', '教材戦術の研究')).toBeUndefined();
+    // 支援 matches, but says nothing about what the two have in common.
+    expect(quote('販路開拓の支援をお願いしたい', '創業支援を行っています')).toBeUndefined();
+  });
 });

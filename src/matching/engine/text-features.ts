@@ -100,8 +100,73 @@ function gramsOfSegment(text: string, from: number, to: number, out: TextFeature
 }
 
 /**
+ * Words too general to say what two businesses have in common: a reason quoting only one of them
+ * (「『支援』に関する記述が一致します」) tells the reader nothing. They still count in the score.
+ */
+const TOO_GENERAL_TO_QUOTE = new Set([
+  '支援',
+  '相談',
+  '紹介',
+  '連携',
+  '協力',
+  '情報',
+  '活用',
+  '提案',
+  '案内',
+  '取引',
+  '経営',
+  'サポート',
+  'サービス',
+]);
+
+type Script = 'katakana' | 'kanji' | 'latin' | 'hiragana' | 'other';
+
+function scriptOf(char: string): Script {
+  if (/[\u30a1-\u30fa\u30fc]/.test(char)) return 'katakana';
+  if (/[\u4e00-\u9fff\u3005]/.test(char)) return 'kanji';
+  if (LATIN_OR_DIGIT.test(char)) return 'latin';
+  if (/[\u3041-\u309f]/.test(char)) return 'hiragana';
+  return 'other';
+}
+
+/**
+ * The part of text[start, end) made of whole words, as far as script runs tell without a
+ * dictionary: a katakana or Latin run counts only when all of it is inside ('イン' of デザイン or
+ * インターン is no word), a kanji run when all of it is, or at least two characters from its start
+ * or its end (人材 of 人材戦略, 開拓 of 販路開拓; not 材戦). The longest such stretch, or ''.
+ */
+function wholeWords(text: string, start: number, end: number): string {
+  let best = '';
+  let runStart = start;
+  let current = '';
+  let k = start;
+  while (k < end) {
+    const script = scriptOf(text[k]);
+    let unitStart = k;
+    while (unitStart > 0 && scriptOf(text[unitStart - 1]) === script) unitStart--;
+    let unitEnd = k;
+    while (unitEnd < text.length && scriptOf(text[unitEnd]) === script) unitEnd++;
+    const pieceEnd = Math.min(unitEnd, end);
+    const whole = k === unitStart && pieceEnd === unitEnd;
+    const kanjiEdge = script === 'kanji' && pieceEnd - k >= 2 && (k === unitStart || pieceEnd === unitEnd);
+    const keep = whole || kanjiEdge || script === 'hiragana' || script === 'other';
+    if (keep && (whole || kanjiEdge || current)) {
+      if (!current) runStart = k;
+      current = text.slice(runStart, pieceEnd);
+    } else {
+      current = '';
+    }
+    if (current.length > best.length) best = current;
+    k = pieceEnd;
+  }
+  return best.replace(/^[\u3041-\u309f\s]+/, '').replace(/[\u3041-\u309f\s]+$/, '');
+}
+
+/**
  * The longest phrase of `text` covered by matched features, trimmed of leading/trailing hiragana,
- * e.g. 'ホームページ制作' from 'ホームページ制作を依頼したい'. Used to name what a text match was about.
+ * e.g. 'ホームページ制作' from 'ホームページ制作を依頼したい'. Used to name what a text match was about,
+ * so only whole words are quoted (n-grams match parts of words: イン in both インターン and
+ * デザイン) and never a word too general to say anything (支援).
  */
 export function bestMatchedPhrase(
   text: string,
@@ -118,7 +183,7 @@ export function bestMatchedPhrase(
       cover[k] = Math.max(cover[k], w);
     }
   }
-  let best: { start: number; end: number; weight: number } | undefined;
+  const spans: { start: number; end: number; weight: number }[] = [];
   let k = 0;
   while (k < text.length) {
     if (!hit[k]) {
@@ -128,13 +193,14 @@ export function bestMatchedPhrase(
     let end = k;
     let weight = 0;
     while (end < text.length && hit[end]) weight += cover[end++];
-    if (!best || weight > best.weight) best = { start: k, end, weight };
+    spans.push({ start: k, end, weight });
     k = end;
   }
-  if (!best) return undefined;
-  const phrase = text
-    .slice(best.start, best.end)
-    .replace(/^[\u3041-\u309f]+/, '')
-    .replace(/[\u3041-\u309f]+$/, '');
-  return phrase.length >= 2 ? phrase : undefined;
+  // Heaviest first; the first span that still holds a quotable word names the match.
+  spans.sort((x, y) => y.weight - x.weight);
+  for (const span of spans) {
+    const phrase = wholeWords(text, span.start, span.end);
+    if (phrase.length >= 2 && !TOO_GENERAL_TO_QUOTE.has(phrase)) return phrase;
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ export class AcceptMiniSalonRequestInput {
   @IsDate({ message: '終了日時の形式が正しくありません' })
   endsAt: Date;
 
-  @Field({ nullable: true, description: 'イベント名（既定: ミニサロン「テーマ」（地域））' })
+  @Field({ nullable: true, description: 'イベント名（既定: ミニサロン『テーマ』（地域））' })
   @IsOptional()
   @MaxLength(200)
   title?: string;

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EventStatus } from '../events/event-enums';
+import { EventMailContexts } from '../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { ComposedEmail } from '../mail/templates/email-layout';
+import { registrationCancelUrl } from '../registrations/registration-cancel-links.service';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { registrationConfirmationEmail } from './registration-confirmation.template';
+
+export const REGISTRATION_CONFIRMATION_TEMPLATE = 'registration-confirmation';
+
+/**
+ * Confirms an accepted invitation. Read when the email leaves: it tells the registration as it is
+ * then (a waitlisted seat given meanwhile reads as registered), and says nothing if it was
+ * cancelled or the event is over.
+ */
+@Injectable()
+export class RegistrationConfirmationComposer implements MailComposer {
+  readonly template = REGISTRATION_CONFIRMATION_TEMPLATE;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    const status = registration?.status;
+    if (
+      !registration ||
+      (status !== RegistrationStatus.REGISTERED && status !== RegistrationStatus.WAITLISTED)
+    ) {
+      return null;
+    }
+    const event = await this.contexts.get(manager, registration.eventId);
+    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
+    return registrationConfirmationEmail({
+      locale: participant.locale === 'en' ? 'en' : 'ja',
+      participantName: participant.name,
+      event,
+      waitlisted: status === RegistrationStatus.WAITLISTED,
+      cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
+    });
+  }
+}

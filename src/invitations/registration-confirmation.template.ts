@@ -1,0 +1,85 @@
+import { EventMailContext } from '../mail/event-mail-context';
+import {
+  ComposedEmail,
+  EmailDetail,
+  MailLocale,
+  eventSenderLines,
+  greetingFor,
+  inBrackets,
+  renderEmail,
+} from '../mail/templates/email-layout';
+import { formatEventTime } from '../mail/templates/mail-dates';
+
+export interface RegistrationConfirmationData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  /** On the waiting list rather than seated. */
+  waitlisted: boolean;
+  cancelUrl: string;
+}
+
+/**
+ * The answer to accepting an invitation: registered (with the date, the place and how to cancel)
+ * or on the waiting list. Transactional: the reader just asked for it.
+ */
+export function registrationConfirmationEmail(data: RegistrationConfirmationData): ComposedEmail {
+  const { event, locale, waitlisted } = data;
+  const time = formatEventTime(locale, event.startsAt, event.endsAt);
+  if (locale === 'en') {
+    const details: EmailDetail[] = [
+      { label: 'Event', value: event.title },
+      { label: 'Date', value: time },
+      ...(event.venue ? [{ label: 'Venue', value: event.venue }] : []),
+      ...(event.onlineUrl ? [{ label: 'Online', value: event.onlineUrl }] : []),
+    ];
+    return renderEmail({
+      locale,
+      subject: waitlisted ? `Waiting list: ${event.title}` : `You are registered: ${event.title}`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: waitlisted
+        ? [
+            `Thank you for accepting the invitation to "${event.title}". The event is full, so you are on the waiting list.`,
+            'If a seat becomes free, you will be registered in the order of the waiting list.',
+          ]
+        : [`Thank you for accepting the invitation. You are registered for "${event.title}".`],
+      details,
+      actions: [
+        { label: waitlisted ? 'Leave the waiting list' : 'Cancel my registration', url: data.cancelUrl },
+      ],
+      notes: [
+        waitlisted
+          ? 'If you no longer wish to attend, you can leave the waiting list with the button above.'
+          : 'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
+      ],
+      sender: eventSenderLines(locale, event),
+    });
+  }
+  const details: EmailDetail[] = [
+    { label: 'イベント', value: event.title },
+    { label: '日時', value: time },
+    ...(event.venue ? [{ label: '会場', value: event.venue }] : []),
+    ...(event.onlineUrl ? [{ label: 'オンライン参加', value: event.onlineUrl }] : []),
+  ];
+  return renderEmail({
+    locale,
+    subject: waitlisted ? `【キャンセル待ち】${event.title}` : `【参加登録完了】${event.title}`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: waitlisted
+      ? [
+          `${inBrackets(event.title)}へのご参加のお申し出、ありがとうございます。定員に達しているため、キャンセル待ちとして承りました。`,
+          '席が空き次第、キャンセル待ちの順に参加登録いたします。',
+        ]
+      : [`${inBrackets(event.title)}への参加登録が完了しました。当日お会いできるのを楽しみにしております。`],
+    details,
+    actions: [
+      { label: waitlisted ? 'キャンセル待ちを取り消す' : '参加をキャンセルする', url: data.cancelUrl },
+    ],
+    notes: [
+      waitlisted
+        ? 'ご参加が難しくなった場合は、上のボタンからキャンセル待ちを取り消せます。'
+        : 'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
+    ],
+    sender: eventSenderLines(locale, event),
+  });
+}

@@ -1,0 +1,25 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
+
+/**
+ * The contact shown in the footer of the organisation's event emails (特定電子メール法: name,
+ * address and a contact point). A field left out stays as it is; null clears it.
+ */
+@InputType()
+export class UpdateOrganizationContactInput {
+  @Field(() => String, { nullable: true, description: '住所（例: 〒125-0062 東京都葛飾区青戸7-2-1）' })
+  @IsOptional()
+  @MaxLength(300)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: '問い合わせ先メールアドレス（メールの返信先）' })
+  @IsOptional()
+  @IsEmail({}, { message: 'メールアドレスの形式が正しくありません' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: '問い合わせ先電話番号' })
+  @IsOptional()
+  @Matches(/^[0-9０-９+＋()（）\-－ー\s]{6,20}$/u, { message: '電話番号の形式が正しくありません' })
+  contactPhone?: string | null;
+}
