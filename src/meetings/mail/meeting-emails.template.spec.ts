@@ -140,7 +140,7 @@ describe('meeting emails', () => {
       },
     });
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
-    expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\nテーブル 3');
+    expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\n  テーブル 3');
   });
 
   it('counts the meetings of an English agenda in the singular and plural', () => {

@@ -3,7 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
-  organiserLines,
+  eventSenderLines,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
@@ -54,7 +54,7 @@ export function meetingRequestEmail(data: {
   links: { accept: string; decline: string; expiresAt: Date };
 }): ComposedEmail {
   const { locale, event } = data;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   if (locale === 'en') {
     return renderEmail({
@@ -119,7 +119,7 @@ export function meetingAgreedEmail(data: {
   event: EventMailContext;
 }): ComposedEmail {
   const { locale, event } = data;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const message = data.autoAccepted && data.message ? data.message : null;
   if (locale === 'en') {
@@ -181,7 +181,7 @@ export function meetingOutcomeEmail(data: {
 }): ComposedEmail {
   const { locale, event, outcome } = data;
   const accepted = outcome === MeetingRequestStatus.ACCEPTED;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const contact = accepted ? contactLines(locale, data.contact) : [];
   if (locale === 'en') {
     const paragraphs: Record<MeetingOutcome, string[]> = {
@@ -263,7 +263,7 @@ export function agendaEmail(data: {
   feedUrl: string;
 }): ComposedEmail {
   const { locale, event } = data;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   if (locale === 'en') {
     return renderEmail({
@@ -303,7 +303,7 @@ export function meetingCancelledEmail(data: {
   entry: MeetingCalendarEntry;
 }): ComposedEmail {
   const { locale, event, entry } = data;
-  const sender = organiserLines(locale, event.organizer, event.coHosts);
+  const sender = eventSenderLines(locale, event);
   const [line] = entryLines(locale, [entry]);
   if (locale === 'en') {
     return renderEmail({
