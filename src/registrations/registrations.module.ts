@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
+import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
 import { RegistrationsExportController } from './registrations-export.controller';
@@ -9,9 +11,14 @@ import { RegistrationsResolver } from './registrations.resolver';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule],
+  imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule, MailModule],
   controllers: [RegistrationsExportController],
-  providers: [RegistrationsService, RegistrationCancellations, RegistrationsResolver],
+  providers: [
+    RegistrationsService,
+    RegistrationCancellations,
+    RegistrationsResolver,
+    WaitlistPromotedComposer,
+  ],
   exports: [RegistrationsService, RegistrationCancellations],
 })
 export class RegistrationsModule {}
