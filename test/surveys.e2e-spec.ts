@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
 import { DAY_MS as DAY, startOfTokyoDay } from '../src/common/japan/tokyo-day';
+import { formatDay } from '../src/mail/templates/mail-dates';
 import { QueueName } from '../src/queue/queue-names';
 import { MORNING_SCHEDULER } from '../src/surveys/survey-after-event.processor';
 import { SurveysService } from '../src/surveys/surveys.service';
@@ -370,5 +371,37 @@ describe('post-event surveys', () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.SURVEYS));
     const scheduler = await eventually(() => queue.getJobScheduler(MORNING_SCHEDULER), 'the morning scan');
     expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
+  });
+
+  it('refuses a survey whose answer link would already have expired, writing nothing', async () => {
+    const id = await createPublishedEvent(t, organizer, { title: '春の交流会' });
+    const person = await createParticipant(t, organizer, { name: '春野 一郎' });
+    ok(await t.gql(registerMutation(), { eventId: id, participantId: person.id }, organizer));
+    // It ended 40 days ago at 20:30 Tokyo: the links lived 30 days, until 10 days ago.
+    const endsAt = new Date(startOfTokyoDay(new Date()).getTime() - 40 * DAY + 20.5 * HOUR);
+    await t.dataSource.query(
+      `UPDATE events SET starts_at = $2, ends_at = $3, status = 'CLOSED' WHERE id = $1`,
+      [id, new Date(endsAt.getTime() - 2.5 * HOUR), endsAt],
+    );
+    const refused = failure(
+      await t.gql(
+        'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
+        { eventId: id },
+        organizer,
+      ),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'SURVEY_WINDOW_CLOSED',
+      field: 'eventId',
+    });
+    expect(refused.message).toBe(
+      `アンケートの回答期間（イベント終了から30日間、${formatDay('ja', new Date(endsAt.getTime() + 30 * DAY - 1))}まで）が過ぎているため送れません`,
+    );
+    const [{ count }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE event_id = $1`,
+      [id],
+    );
+    expect(count).toBe(0);
   });
 });

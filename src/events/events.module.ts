@@ -2,6 +2,7 @@ import { EventsExportController } from './events-export.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { EventChanges } from './event-changes';
 import { Event } from './event.entity';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
@@ -10,7 +11,7 @@ import { MatchmakingSession } from './matchmaking-session.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Event, MatchmakingSession]), OrganizationsModule],
   controllers: [EventsExportController],
-  providers: [EventsService, EventsResolver],
-  exports: [EventsService],
+  providers: [EventsService, EventChanges, EventsResolver],
+  exports: [EventsService, EventChanges],
 })
 export class EventsModule {}

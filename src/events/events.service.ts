@@ -12,6 +12,7 @@ import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent } from './event-access';
+import { EventChanges } from './event-changes';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -26,6 +27,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly changes: EventChanges,
   ) {}
 
   private get events() {
@@ -65,19 +67,25 @@ export class EventsService {
     return manager.findOneOrFail(Event, { where: { id: saved.id }, relations: RELATIONS });
   }
 
+  /** Under the event's row lock, with the change listeners in the same transaction (seats added move the waitlist up). */
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
-    const event = await this.getManaged(actor, id);
-    if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
-    const { coHostIds, themes, ...fields } = input;
-    const changes: Partial<Event> = Object.fromEntries(
-      Object.entries(fields).filter(([, value]) => value !== undefined),
-    ) as Partial<Event>;
-    if (themes) changes.themes = normalizeTags(themes);
-    if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
-    const merged = this.events.merge(event, changes);
-    merged.fiscalYear = fiscalYearOf(merged.startsAt);
-    assertEventRules(merged);
-    await this.events.save(merged);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockManaged(manager, actor, id);
+      const event = await manager.findOneOrFail(Event, { where: { id }, relations: RELATIONS });
+      if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+      const before = { ...event };
+      const { coHostIds, themes, ...fields } = input;
+      const changes: Partial<Event> = Object.fromEntries(
+        Object.entries(fields).filter(([, value]) => value !== undefined),
+      ) as Partial<Event>;
+      if (themes) changes.themes = normalizeTags(themes);
+      if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+      const merged = this.events.merge(event, changes);
+      merged.fiscalYear = fiscalYearOf(merged.startsAt);
+      assertEventRules(merged);
+      await manager.save(merged);
+      await this.changes.updated(manager, before, merged);
+    });
     return this.get(id);
   }
 
@@ -94,6 +102,7 @@ export class EventsService {
         status: to,
         ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
       });
+      if (to === EventStatus.CANCELLED) await this.changes.cancelled(manager, event);
     });
     return this.get(id);
   }

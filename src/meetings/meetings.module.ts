@@ -7,7 +7,9 @@ import { AgendaFeedController } from './agenda-feed.controller';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
+import { CancelledEventListener } from './cancelled-event.listener';
 import { AgendaComposer } from './mail/agenda.composer';
+import { EventCancelledComposer } from './mail/event-cancelled.composer';
 import { MeetingAgreedComposer } from './mail/meeting-agreed.composer';
 import { MeetingCancelledComposer } from './mail/meeting-cancelled.composer';
 import { MeetingOutcomeComposer } from './mail/meeting-outcome.composer';
@@ -42,6 +44,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
   controllers: [MeetingPagesController, AgendaFeedController, MeetingsExportController],
   providers: [
     LeaverMeetingsListener,
+    CancelledEventListener,
     MeetingRequestsService,
     MeetingRequestExpiryProcessor,
     MeetingsService,
@@ -56,6 +59,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     MeetingAgreedComposer,
     AgendaComposer,
     MeetingCancelledComposer,
+    EventCancelledComposer,
   ],
   exports: [MeetingRequestsService, MeetingsService, MeetingSettingsService, AgendaService],
 })

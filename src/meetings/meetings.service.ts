@@ -260,6 +260,43 @@ export class MeetingsService {
     };
   }
 
+  /**
+   * The event is cancelled: every scheduled meeting is called off (a published one with its
+   * SEQUENCE raised, so the feed and any .ics show it CANCELLED) and every open request withdrawn,
+   * in the caller's transaction. No per-meeting email and no slot offered again: the event's
+   * 開催中止 email carries the calendar cancellations (CancelledEventListener).
+   */
+  async cancelForCancelledEvent(manager: EntityManager, eventId: string): Promise<void> {
+    const meetings = await manager
+      .createQueryBuilder(Meeting, 'meeting')
+      .setLock('pessimistic_write')
+      .where('meeting.eventId = :eventId AND meeting.status = :scheduled', {
+        eventId,
+        scheduled: MeetingStatus.SCHEDULED,
+      })
+      .getMany();
+    const now = new Date();
+    for (const meeting of meetings) {
+      await manager.update(Meeting, meeting.id, {
+        status: MeetingStatus.CANCELLED,
+        cancelledAt: now,
+        sequence: meeting.publishedAt !== null ? meeting.sequence + 1 : meeting.sequence,
+      });
+    }
+    if (meetings.length > 0) {
+      await manager.update(
+        MeetingParticipant,
+        { meetingId: In(meetings.map((m) => m.id)) },
+        { active: false },
+      );
+    }
+    await manager.update(
+      MeetingRequest,
+      { eventId, status: In(OPEN_REQUEST_STATUSES) },
+      { status: MeetingRequestStatus.CANCELLED },
+    );
+  }
+
   async markHeld(actor: Actor, id: string): Promise<Meeting> {
     return this.setOutcome(actor, id, MeetingStatus.HELD, null);
   }

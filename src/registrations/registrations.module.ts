@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
+import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
 import { RegistrationCancelPagesController } from './registration-cancel-pages.controller';
 import { RegistrationCancellations } from './registration-cancellations';
@@ -11,13 +13,14 @@ import { RegistrationsResolver } from './registrations.resolver';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule],
+  imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule, MailModule],
   controllers: [RegistrationsExportController, RegistrationCancelPagesController],
   providers: [
     RegistrationsService,
     RegistrationCancellations,
     RegistrationCancelLinks,
     RegistrationsResolver,
+    WaitlistPromotedComposer,
   ],
   exports: [RegistrationsService, RegistrationCancellations],
 })

@@ -12,6 +12,9 @@ import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
+import { EventChanges } from '../events/event-changes';
+import { OutboxService } from '../mail/outbox.service';
+import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
@@ -29,7 +32,19 @@ export class RegistrationsService {
     private readonly events: EventsService,
     private readonly participants: ParticipantsService,
     private readonly cancellations: RegistrationCancellations,
-  ) {}
+    private readonly outbox: OutboxService,
+    changes: EventChanges,
+  ) {
+    changes.register({
+      // More seats (or no limit any more): the waitlist moves up at once, in order.
+      updated: async (manager, before, after) => {
+        if (
+          after.capacity === null ? before.capacity !== null : after.capacity > (before.capacity ?? Infinity)
+        )
+          await this.promoteFromWaitlist(manager, after);
+      },
+    });
+  }
 
   /**
    * A participant registers themself, or staff of the organising side register someone. Either way
@@ -171,6 +186,11 @@ export class RegistrationsService {
     });
   }
 
+  /**
+   * Gives freed seats to the waitlist in the order people joined it, and tells each of them: a
+   * seat they asked for is a service message, not a newsletter, so it goes whatever their
+   * marketing-mail consent (as a cancelled meeting does); a bounced address is still skipped.
+   */
   private async promoteFromWaitlist(manager: EntityManager, event: Event): Promise<void> {
     const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
     const free = event.capacity === null ? Infinity : event.capacity - seated;
@@ -180,12 +200,25 @@ export class RegistrationsService {
       order: { waitlistedAt: 'ASC', id: 'ASC' },
       take: Number.isFinite(free) ? free : undefined,
     });
+    const now = new Date();
     for (const registration of next) {
       await manager.update(Registration, registration.id, {
         status: RegistrationStatus.REGISTERED,
-        registeredAt: new Date(),
+        registeredAt: now,
       });
     }
+    await this.outbox.enqueue(
+      manager,
+      next.map((registration) => ({
+        // The time is in the key: after a later cancel, waitlist and move-up, that is a new message.
+        key: `waitlist-promoted-${registration.id}-${now.getTime()}`,
+        template: WAITLIST_PROMOTED_TEMPLATE,
+        participantId: registration.participantId,
+        eventId: event.id,
+        transactional: true,
+        params: { registrationId: registration.id },
+      })),
+    );
   }
 
   private assertOpenForSelfRegistration(event: Event, existing: Registration | null): void {

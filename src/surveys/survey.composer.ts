@@ -7,7 +7,7 @@ import { ComposedEmail } from '../mail/templates/email-layout';
 import { formatDay } from '../mail/templates/mail-dates';
 import { Registration } from '../registrations/registration.entity';
 import { surveyEmail } from './survey.template';
-import { ANSWERING_STATUSES, SURVEY_LINK_DAYS } from './survey-rules';
+import { ANSWERING_STATUSES, surveyLinkExpiresAt } from './survey-rules';
 
 export const SURVEY_TEMPLATE = 'survey';
 
@@ -35,7 +35,7 @@ export class SurveyComposer implements MailComposer {
     if (!registration || !ANSWERING_STATUSES.includes(registration.status)) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event) return null;
-    const expiresAt = new Date(event.endsAt.getTime() + SURVEY_LINK_DAYS * 86_400_000);
+    const expiresAt = surveyLinkExpiresAt(event.endsAt);
     if (expiresAt.getTime() <= Date.now()) return null;
     const token = issueToken({ purpose: TokenPurpose.SURVEY_ANSWER, subjectId: registration.id, expiresAt });
     const locale = participant.locale === 'en' ? 'en' : 'ja';

@@ -10,6 +10,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
+import { formatDay } from '../mail/templates/mail-dates';
 import { Registration } from '../registrations/registration.entity';
 import { SurveyAnswerInput } from './dto/survey-answer.input';
 import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
@@ -17,7 +18,7 @@ import { SurveyAnswerModel, SurveyResultsModel } from './models/survey-results.m
 import { SurveySendResultModel } from './models/survey-send-result.model';
 import { SURVEY_TEMPLATE } from './survey.composer';
 import { SurveyResponse } from './survey-response.entity';
-import { ANSWERING_STATUSES, surveyedStatuses } from './survey-rules';
+import { ANSWERING_STATUSES, surveyedStatuses, surveyLinkExpiresAt } from './survey-rules';
 import { SurveyErrors } from './surveys.errors';
 
 /** How many days after an event the morning scan still sends its survey (a missed scan is caught up). */
@@ -53,6 +54,11 @@ export class SurveysService {
         event.status === EventStatus.CLOSED ||
         (event.status === EventStatus.PUBLISHED && event.endsAt.getTime() <= Date.now());
       if (!over) throw SurveyErrors.eventNotOver();
+      // Every email would carry a link that no longer works, so the composer would drop each one:
+      // say so now rather than answer "queued" for mail that will never go.
+      const linkExpiresAt = surveyLinkExpiresAt(event.endsAt);
+      if (linkExpiresAt.getTime() <= Date.now())
+        throw SurveyErrors.windowClosed(formatDay('ja', new Date(linkExpiresAt.getTime() - 1)));
       return this.queueSurveys(manager, eventId);
     });
   }

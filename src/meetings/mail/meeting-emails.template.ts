@@ -330,3 +330,58 @@ export function meetingCancelledEmail(data: {
     sender,
   });
 }
+
+/**
+ * 開催中止: the whole event is called off. To everyone who had a seat or was waiting for one, with
+ * the meetings they had on their agenda (each removed by the attached METHOD:CANCEL).
+ */
+export function eventCancelledEmail(data: {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  entries: MeetingCalendarEntry[];
+}): ComposedEmail {
+  const { locale, event, entries } = data;
+  const sender = eventSenderLines(locale, event);
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Cancelled: ${event.title}`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [
+        `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
+        ...(entries.length
+          ? [
+              `Your ${entries.length === 1 ? 'meeting' : `${entries.length} meetings`} at the event ${entries.length === 1 ? 'is' : 'are'} cancelled too. The attached calendar file removes ${entries.length === 1 ? 'it' : 'them'} from your calendar.`,
+            ]
+          : []),
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: when },
+        ...entryLines(locale, entries),
+      ],
+      sender,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【開催中止】${event.title}`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [
+      `${when}に開催を予定しておりました「${event.title}」は、開催を中止することとなりました。お申し込みいただいたにもかかわらず、誠に申し訳ございません。`,
+      ...(entries.length
+        ? [
+            `予定されていた面談（${entries.length}件）もすべて中止となります。添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。`,
+          ]
+        : []),
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: when },
+      ...entryLines(locale, entries),
+    ],
+    sender,
+  });
+}

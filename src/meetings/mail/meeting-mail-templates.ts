@@ -10,4 +10,6 @@ export const MeetingMailTemplate = {
   AGENDA: 'meeting-agenda',
   /** One meeting called off, with an iCalendar CANCEL attachment. */
   CANCELLED: 'meeting-cancelled',
+  /** The whole event called off (開催中止), with an iCalendar CANCEL of the person's meetings. */
+  EVENT_CANCELLED: 'event-cancelled',
 } as const;

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Event } from './event.entity';
+
+/**
+ * What later features do when an event changes, inside the transaction that changes it (the event
+ * row is locked): registrations move the waitlist up when seats are added, meetings are called off
+ * when the event is. Features register themselves here, as with RegistrationCancellations, so that
+ * events need not know about them.
+ */
+export interface EventChangeListener {
+  /** After an update is written; `before` is the row as it was. */
+  updated?(manager: EntityManager, before: Event, after: Event): Promise<void>;
+  /** After the event is set CANCELLED; `event` is the row as it was. */
+  cancelled?(manager: EntityManager, event: Event): Promise<void>;
+}
+
+@Injectable()
+export class EventChanges {
+  private readonly listeners: EventChangeListener[] = [];
+
+  register(listener: EventChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.updated?.(manager, before, after);
+  }
+
+  async cancelled(manager: EntityManager, event: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.cancelled?.(manager, event);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { EventChanges } from '../events/event-changes';
+import { Event } from '../events/event.entity';
+import { OutboxService } from '../mail/outbox.service';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { MeetingsService } from './meetings.service';
+
+/**
+ * Who hears of a cancelled event: everyone holding or waiting for a seat. Those who declined or
+ * cancelled already know they are not coming.
+ */
+const TOLD = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED];
+
+/**
+ * When an event is cancelled, in the same transaction: its meetings and open meeting requests are
+ * called off, and each person signed up for it gets one 開催中止 email.
+ *
+ * The email is sent as a service message (transactional), whatever the person's consent to
+ * newsletters: it is not advertising but news about something they signed up for, and someone who
+ * opted out of announcements must not travel to a venue for an event that will not happen. A
+ * bounced address is still skipped. Registrations keep their status: the list of who signed up
+ * stays as the organiser's record, and the event's status says it did not take place.
+ */
+@Injectable()
+export class CancelledEventListener {
+  constructor(
+    changes: EventChanges,
+    private readonly meetings: MeetingsService,
+    private readonly outbox: OutboxService,
+  ) {
+    changes.register({ cancelled: (manager, event) => this.cancelled(manager, event) });
+  }
+
+  private async cancelled(manager: EntityManager, event: Event): Promise<void> {
+    await this.meetings.cancelForCancelledEvent(manager, event.id);
+    const registrations = await manager.find(Registration, {
+      select: { id: true, participantId: true },
+      where: { eventId: event.id, status: In(TOLD) },
+      order: { id: 'ASC' },
+    });
+    await this.outbox.enqueue(
+      manager,
+      registrations.map((registration) => ({
+        key: `event-cancelled-${registration.id}`,
+        template: MeetingMailTemplate.EVENT_CANCELLED,
+        participantId: registration.participantId,
+        eventId: event.id,
+        transactional: true,
+        params: { registrationId: registration.id },
+      })),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { AgendaService } from '../agenda.service';
+import { meetingsIcs } from '../meeting-ics';
+import { senderAddress } from './meeting-cancelled.composer';
+import { eventCancelledEmail } from './meeting-emails.template';
+import { MeetingMailTemplate } from './meeting-mail-templates';
+
+/**
+ * 開催中止 to one participant. It lives with the meetings because it carries them: every published
+ * meeting of theirs that the cancellation called off goes in one METHOD:CANCEL (same UIDs, raised
+ * SEQUENCE), so their calendar drops the lot.
+ */
+@Injectable()
+export class EventCancelledComposer implements MailComposer {
+  readonly template = MeetingMailTemplate.EVENT_CANCELLED;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly agenda: AgendaService,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+    // Written only as the event is cancelled, which is final: no status to check again (and the
+    // cached context may still say PUBLISHED for a few seconds).
+    const event = await this.contexts.get(manager, message.eventId ?? '');
+    if (!event) return null;
+    const entries = (
+      await this.agenda.calendarEntries(manager, participant.id, {
+        eventId: event.id,
+        includeCancelled: true,
+      })
+    ).filter((entry) => entry.cancelled);
+    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const email = eventCancelledEmail({ locale, participantName: participant.name, event, entries });
+    if (entries.length === 0) return email;
+    const ics = meetingsIcs({
+      locale,
+      calendarName: event.title,
+      method: 'CANCEL',
+      entries,
+      organizer: { name: event.organizer, email: senderAddress(this.config.MAIL_FROM) },
+      attendee: { name: participant.name, email: participant.email },
+    });
+    return {
+      ...email,
+      attachments: [
+        { filename: 'cancel.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' },
+      ],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EventStatus } from '../../events/event-enums';
+import { Event } from '../../events/event.entity';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { Registration } from '../registration.entity';
+import { SEATED } from '../registration-enums';
+import { waitlistPromotedEmail } from './waitlist-promoted.template';
+
+export const WAITLIST_PROMOTED_TEMPLATE = 'waitlist-promoted';
+
+/** The seat a waitlisted person was given; nothing if they no longer hold it or the event is off. */
+@Injectable()
+export class WaitlistPromotedComposer implements MailComposer {
+  readonly template = WAITLIST_PROMOTED_TEMPLATE;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    if (!registration || !SEATED.includes(registration.status)) return null;
+    // The status read fresh: the cached context may be a few seconds behind a cancellation.
+    const current = await manager.findOne(Event, {
+      select: { id: true, status: true },
+      where: { id: registration.eventId },
+    });
+    if (current?.status !== EventStatus.PUBLISHED) return null;
+    const event = await this.contexts.get(manager, registration.eventId);
+    if (!event) return null;
+    return waitlistPromotedEmail({
+      locale: participant.locale === 'en' ? 'en' : 'ja',
+      participantName: participant.name,
+      event,
+    });
+  }
+}

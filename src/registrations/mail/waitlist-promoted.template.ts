@@ -1,0 +1,56 @@
+import { EventMailContext } from '../../mail/event-mail-context';
+import {
+  ComposedEmail,
+  MailLocale,
+  greetingFor,
+  organiserLines,
+  renderEmail,
+} from '../../mail/templates/email-layout';
+import { formatEventTime } from '../../mail/templates/mail-dates';
+
+export interface WaitlistPromotedEmailData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+}
+
+/** キャンセル待ちから参加確定: a seat came free (a cancellation, or more seats), and it is theirs. */
+export function waitlistPromotedEmail({
+  locale,
+  participantName,
+  event,
+}: WaitlistPromotedEmailData): ComposedEmail {
+  const place = event.venue ?? event.onlineUrl;
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Your place is confirmed: ${event.title}`,
+      greeting: greetingFor(locale, participantName),
+      paragraphs: [
+        `A place has become available at "${event.title}", and you have moved up from the waiting list. Your registration is now confirmed.`,
+        'We look forward to seeing you. If you can no longer attend, please cancel your registration so that the next person on the waiting list can take your place.',
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+        ...(place ? [{ label: event.venue ? 'Venue' : 'Online', value: place }] : []),
+      ],
+      sender: organiserLines(locale, event.organizer, event.coHosts),
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `【キャンセル待ちから参加確定のお知らせ】${event.title}`,
+    greeting: greetingFor(locale, participantName),
+    paragraphs: [
+      `「${event.title}」に空きが出たため、キャンセル待ちから参加確定となりました。`,
+      '当日お会いできることを楽しみにしております。ご都合が悪くなった場合は、次にお待ちの方のために参加登録のキャンセルをお願いいたします。',
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
+      ...(place ? [{ label: event.venue ? '会場' : 'オンライン', value: place }] : []),
+    ],
+    sender: organiserLines(locale, event.organizer, event.coHosts),
+  });
+}

@@ -1,0 +1,212 @@
+import ICAL from 'ical.js';
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { eventually } from './support/eventually';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+/** 開催中止: a cancelled event leaves nothing live behind, and everyone signed up for it is told. */
+describe('cancelling an event', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, SMTP_RATE_PER_SECOND: '1000', OUTBOX_POLL_MS: '200' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const calendarsIn = (address: string, subject: RegExp) =>
+    sink
+      .to(address)
+      .filter((mail) => subject.test(mail.subject))
+      .flatMap((mail) => mail.parsed?.attachments ?? [])
+      .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
+      .map((attachment) => new ICAL.Component(ICAL.parse(attachment.content.toString('utf8'))));
+
+  it('calls off its meetings and requests, and emails each registered or waitlisted person once', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '東大阪商工会議所', municipality: '大阪府東大阪市' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '東大阪ものづくり商談会',
+      capacity: 3,
+      startsAt: tokyoInDays(25, '13:00'),
+      endsAt: tokyoInDays(25, '17:00'),
+    });
+    ok(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        {
+          input: {
+            eventId,
+            startsAt: tokyoInDays(25, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    );
+    const people: Record<string, { id: string; email: string; token: string; registrationId: string }> = {};
+    const scene: [string, Record<string, unknown>][] = [
+      ['a', { name: '髙橋 一郎' }],
+      // Opted out of announcements: the cancellation of what she signed up for still reaches her.
+      ['b', { name: 'Emma Clarke', locale: 'en', consentEmail: false }],
+      ['c', { name: '山﨑 美咲' }],
+      ['leaver', { name: '辞退 太郎' }],
+      ['waiting', { name: '待機 花子' }],
+    ];
+    for (const [key, input] of scene) {
+      const person = await createParticipant(t, organizer, input);
+      const token = await t.participantToken(person.id);
+      const { register } = ok(
+        await t.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
+      );
+      people[key] = { ...person, token, registrationId: register.id };
+    }
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: people.leaver.registrationId },
+        people.leaver.token,
+      ),
+    );
+    const request = async (from: string, to: string) =>
+      ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to: people[to].id },
+          people[from].token,
+        ),
+      ).requestMeeting.id;
+    const accept = (id: string, by: string) =>
+      t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+        { id },
+        people[by].token,
+      );
+    const ab = await request('a', 'b');
+    const cb = await request('c', 'b');
+    const ac = await request('a', 'c'); // left unanswered
+    ok(await accept(ab, 'b'));
+    ok(await accept(cb, 'b'));
+    const run = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).scheduleMeetings.id;
+    for (let status = ''; status !== 'SUCCEEDED';) {
+      status = ok(
+        await t.gql<{ schedulingRun: { status: string } }>(
+          'query($id: ID!) { schedulingRun(id: $id) { status } }',
+          { id: run },
+          organizer,
+        ),
+      ).schedulingRun.status;
+      expect(status).not.toBe('FAILED');
+      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const outstanding = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+          [eventId],
+        )
+      )[0].n as number;
+    await eventually(async () => (await outstanding()) === 0, 'the agendas sent');
+    const [{ status: waitingStatus }] = await t.dataSource.query(
+      'SELECT status FROM registrations WHERE id = $1',
+      [people.waiting.registrationId],
+    );
+    expect(waitingStatus).toBe('WAITLISTED');
+
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
+
+    const meetings: { status: string; sequence: number }[] = await t.dataSource.query(
+      'SELECT status, sequence FROM meetings WHERE event_id = $1 ORDER BY id',
+      [eventId],
+    );
+    expect(meetings).toEqual([
+      { status: 'CANCELLED', sequence: 1 },
+      { status: 'CANCELLED', sequence: 1 },
+    ]);
+    const requests: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM meeting_requests WHERE id = ANY($1)',
+      [[ab, cb, ac]],
+    );
+    expect(requests.map((row) => row.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+
+    const cancelled = /開催中止|^Cancelled:/;
+    await sink.waitUntil(() =>
+      ['a', 'b', 'c', 'waiting'].every((key) =>
+        sink.to(people[key].email).some((mail) => cancelled.test(mail.subject)),
+      ),
+    );
+    const [ja] = sink.to(people.a.email).filter((mail) => cancelled.test(mail.subject));
+    expect(ja.subject).toBe('【開催中止】東大阪ものづくり商談会');
+    expect(ja.text).toContain('髙橋 一郎 様');
+    expect(ja.text).toContain('開催を中止することとなりました');
+    expect(ja.text).toContain('予定されていた面談（1件）もすべて中止となります');
+    const [calendar] = calendarsIn(people.a.email, cancelled);
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    const [vevent] = calendar.getAllSubcomponents('vevent');
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+
+    const [en] = sink.to(people.b.email).filter((mail) => cancelled.test(mail.subject));
+    expect(en.subject).toBe('Cancelled: 東大阪ものづくり商談会');
+    expect(en.text).toContain('Your 2 meetings at the event are cancelled too.');
+    expect(calendarsIn(people.b.email, cancelled)[0].getAllSubcomponents('vevent')).toHaveLength(2);
+
+    // Waiting for a seat: told, with nothing to take off a calendar.
+    const [waiting] = sink.to(people.waiting.email);
+    expect(waiting.subject).toBe('【開催中止】東大阪ものづくり商談会');
+    expect(waiting.parsed?.attachments ?? []).toHaveLength(0);
+
+    // The agenda feed shows the meetings cancelled.
+    const { feedUrl } = ok(
+      await t.gql<{ myAgenda: { feedUrl: string } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { feedUrl } }',
+        { e: eventId },
+        people.a.token,
+      ),
+    ).myAgenda;
+    const feed = await (await fetch(feedUrl)).text();
+    expect(feed).toContain('STATUS:CANCELLED');
+    expect(feed).not.toContain('STATUS:CONFIRMED');
+
+    // Once each, and nothing to whoever had already left.
+    expect(await outstanding()).toBe(0);
+    expect(sink.to(people.leaver.email)).toHaveLength(0);
+    expect(
+      ['a', 'b', 'c', 'waiting'].map(
+        (key) => sink.to(people[key].email).filter((m) => cancelled.test(m.subject)).length,
+      ),
+    ).toEqual([1, 1, 1, 1]);
+  });
+});

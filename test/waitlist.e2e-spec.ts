@@ -1,0 +1,116 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+const SUBJECT_JA = '【キャンセル待ちから参加確定のお知らせ】東京活性化サロン（第3回）';
+
+/** キャンセル待ち: seats that come free go to the waitlist in order, and each person is told by email. */
+describe('waitlist move-ups', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '関東財務局東京財務事務所', kind: 'FINANCE_OFFICE' }),
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const statusOf = async (registrationId: string) =>
+    (await t.dataSource.query('SELECT status FROM registrations WHERE id = $1', [registrationId]))[0]
+      .status as string;
+
+  it('moves the waitlist up in order when seats are added or given up, and emails each person', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第3回）',
+      capacity: 1,
+    });
+    const seated = await createParticipant(t, organizer, { name: '先着 一郎' });
+    const first = await createParticipant(t, organizer, { name: '髙橋 美﨑' });
+    // Without consent to newsletters: being given the seat they asked for still reaches them.
+    const second = await createParticipant(t, organizer, {
+      name: 'Emma Clarke',
+      locale: 'en',
+      consentEmail: false,
+    });
+    const third = await createParticipant(t, organizer, { name: '三番 待子' });
+    const registrations: Record<string, string> = {};
+    for (const person of [seated, first, second, third]) {
+      const { register } = ok(
+        await t.gql<{ register: { id: string; status: string } }>(
+          registerMutation('id status'),
+          { eventId },
+          await t.participantToken(person.id),
+        ),
+      );
+      registrations[person.id] = register.id;
+    }
+    expect(await statusOf(registrations[third.id])).toBe('WAITLISTED');
+
+    // Two more seats: the first two on the waitlist get them, in the order they joined it.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 3 }) { capacity } }',
+        { id: eventId },
+        organizer,
+      ),
+    );
+    expect(await statusOf(registrations[first.id])).toBe('REGISTERED');
+    expect(await statusOf(registrations[second.id])).toBe('REGISTERED');
+    expect(await statusOf(registrations[third.id])).toBe('WAITLISTED');
+
+    await sink.waitUntil(() => sink.to(first.email).length === 1 && sink.to(second.email).length === 1);
+    const [ja] = sink.to(first.email);
+    expect(ja.subject).toBe(SUBJECT_JA);
+    expect(ja.text).toContain('髙橋 美﨑 様');
+    expect(ja.text).toContain('キャンセル待ちから参加確定となりました');
+    const [en] = sink.to(second.email);
+    expect(en.subject).toBe('Your place is confirmed: 東京活性化サロン（第3回）');
+    expect(en.text).toContain('Dear Emma Clarke,');
+
+    // A seat given up goes to the next in line, who is told too.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: registrations[seated.id] },
+        await t.participantToken(seated.id),
+      ),
+    );
+    expect(await statusOf(registrations[third.id])).toBe('REGISTERED');
+    await sink.waitUntil(() => sink.to(third.email).length === 1);
+    expect(sink.to(third.email)[0].subject).toBe(SUBJECT_JA);
+
+    // Fewer seats move nobody, and nobody was told twice or told for nothing.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 2 }) { capacity } }',
+        { id: eventId },
+        organizer,
+      ),
+    );
+    const [{ pending }] = await t.dataSource.query(
+      `SELECT count(*)::int AS pending FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+      [eventId],
+    );
+    expect(pending).toBe(0);
+    expect([seated, first, second, third].map((person) => sink.to(person.email).length)).toEqual([
+      0, 1, 1, 1,
+    ]);
+  });
+});
