@@ -110,4 +110,26 @@ describe('input refusals name the field in Japanese', () => {
   it('names a required field that was left out', async () => {
     expectRefusal(await createEvent({ title: undefined }), 'title', /指定してください/);
   });
+
+  it('explains class-validator rules in Japanese, naming the field', async () => {
+    expectRefusal(
+      await createEvent({ title: 'あ'.repeat(201) }),
+      'title',
+      /^title は 200 文字以内で入力してください$/,
+    );
+    expectRefusal(
+      await createEvent({ themes: Array.from({ length: 21 }, (_, i) => `テーマ${i}`) }),
+      'themes',
+      /^themes は 20 件までにしてください$/,
+    );
+    expectRefusal(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        { input: { eventId: 'abc', startsAt: tokyoInDays(30, '14:00'), slotMinutes: 20, slotCount: 6 } },
+        organizer,
+      ),
+      'eventId',
+      /UUID/,
+    );
+  });
 });
