@@ -132,4 +132,11 @@ describe('input refusals name the field in Japanese', () => {
       /UUID/,
     );
   });
+
+  it('names the field that named a missing organisation', async () => {
+    const missing = randomUUID();
+    const error = failure(await createEvent({ coHostIds: [missing] }));
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'coHostIds' });
+    expect(error.message).toBe(`共催団体が見つかりません: ${missing}`);
+  });
 });
