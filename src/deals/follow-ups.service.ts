@@ -53,7 +53,10 @@ export class FollowUpsService {
     nextDueOn: string | null,
   ): Promise<{ completed: FollowUp; next: FollowUp | null }> {
     if (nextDueOn !== null && !isCalendarDate(nextDueOn)) {
-      throw new InputError('nextDueOn', '次回の期日は YYYY-MM-DD の形式で、実在する日を指定してください');
+      throw new InputError(
+        'nextDueOn',
+        '次回の期日は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+      );
     }
     if (result.length > 5000) throw new InputError('result', '結果は 5000 文字以内で入力してください');
     const nextId = await this.dataSource.transaction(async (manager) => {
@@ -80,7 +83,10 @@ export class FollowUpsService {
   /** Open follow-ups due before `before` (exclusive), earliest first: the staff's to-do list. */
   async due(actor: StaffActor, before: CalendarDate): Promise<FollowUp[]> {
     if (!isCalendarDate(before)) {
-      throw new InputError('before', '日付は YYYY-MM-DD の形式で、実在する日を指定してください');
+      throw new InputError(
+        'before',
+        '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+      );
     }
     const query = this.dataSource
       .getRepository(FollowUp)

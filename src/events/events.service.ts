@@ -42,7 +42,7 @@ export class EventsService {
   ): Promise<Event> {
     const organizationId = actor.role === Role.ADMIN ? input.organizationId : actor.organizationId;
     if (!organizationId) throw EventErrors.notManaged();
-    await this.organizations.get(organizationId);
+    await this.organizations.get(organizationId, 'organizationId');
     const coHosts = await this.coHosts(organizationId, input.coHostIds ?? []);
     const event = this.events.create({
       organizationId,
@@ -232,7 +232,7 @@ export class EventsService {
 
   private async coHosts(organizationId: string, ids: string[]) {
     if (ids.includes(organizationId)) throw EventErrors.selfCoHost();
-    return this.organizations.getMany([...new Set(ids)]);
+    return this.organizations.getMany([...new Set(ids)], 'coHostIds');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
@@ -21,7 +21,7 @@ export class MailExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportEmails(
     @CurrentActor() actor: Actor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Query('status') status: string | undefined,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,7 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
-import { uuidArg } from '../common/validation/uuid';
 import { EventsService } from '../events/events.service';
 import { EmailProgressModel } from './models/email-progress.model';
 import { OutboxMessageConnection, OutboxMessageModel } from './models/outbox-message.model';
@@ -44,8 +43,8 @@ export class MailResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('batchId', { type: () => ID }) batchId: string,
   ): Promise<EmailProgressModel> {
-    await this.events.getManaged(actor, uuidArg('eventId', eventId));
-    const counts = await this.outbox.countsForBatch(uuidArg('batchId', batchId), eventId);
+    await this.events.getManaged(actor, eventId);
+    const counts = await this.outbox.countsForBatch(batchId, eventId);
     return EmailProgressModel.from(eventId, batchId, counts);
   }
 }

@@ -5,7 +5,6 @@ import { ParticipantModel } from '../participants/models/participant.model';
 import { canSeeContact } from '../participants/participant-access';
 import { MatchingSettingsInput } from './dto/matching-settings.input';
 import { InviteeRecommendationsService } from './invitee-recommendations.service';
-import { uuidArg } from '../common/validation/uuid';
 import { MatchingService } from './matching.service';
 import { InviteeRecommendationModel } from './models/invitee-recommendation.model';
 import { MatchingRunModel } from './models/matching-run.model';
@@ -36,7 +35,7 @@ export class MatchingResolver {
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<MatchingRunModel> {
-    return MatchingRunModel.from(await this.matching.start(actor, uuidArg('eventId', eventId)));
+    return MatchingRunModel.from(await this.matching.start(actor, eventId));
   }
 
   @Query(() => MatchingRunModel, { description: 'マッチングの状態と進捗' })
@@ -45,7 +44,7 @@ export class MatchingResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MatchingRunModel> {
-    return MatchingRunModel.from(await this.matching.getManagedRun(actor, uuidArg('id', id)));
+    return MatchingRunModel.from(await this.matching.getManagedRun(actor, id));
   }
 
   @Mutation(() => MatchingSettingsModel, { description: 'イベントのマッチング設定（次回の実行から反映）' })
@@ -55,9 +54,7 @@ export class MatchingResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('input') input: MatchingSettingsInput,
   ): Promise<MatchingSettingsModel> {
-    return MatchingSettingsModel.from(
-      await this.matching.updateSettings(actor, uuidArg('eventId', eventId), input),
-    );
+    return MatchingSettingsModel.from(await this.matching.updateSettings(actor, eventId, input));
   }
 
   @Query(() => [SuggestionModel], { description: '自分へのおすすめ（参加者）' })
@@ -66,7 +63,7 @@ export class MatchingResolver {
     @CurrentActor() actor: ParticipantActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<SuggestionModel[]> {
-    return this.toModels(actor, await this.suggestions.mine(actor, uuidArg('eventId', eventId)));
+    return this.toModels(actor, await this.suggestions.mine(actor, eventId));
   }
 
   @Query(() => [SuggestionModel], {
@@ -81,12 +78,7 @@ export class MatchingResolver {
   ): Promise<SuggestionModel[]> {
     return this.toModels(
       actor,
-      await this.suggestions.forParticipant(
-        actor,
-        uuidArg('eventId', eventId),
-        uuidArg('participantId', participantId),
-        includeDismissed,
-      ),
+      await this.suggestions.forParticipant(actor, eventId, participantId, includeDismissed),
     );
   }
 
@@ -96,7 +88,7 @@ export class MatchingResolver {
     @CurrentActor() actor: ParticipantActor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<SuggestionModel> {
-    const [model] = this.toModels(actor, [await this.suggestions.dismiss(actor, uuidArg('id', id))]);
+    const [model] = this.toModels(actor, [await this.suggestions.dismiss(actor, id)]);
     return model;
   }
 
@@ -108,7 +100,7 @@ export class MatchingResolver {
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<SuggestionDigestResultModel> {
-    return this.digests.send(actor, uuidArg('eventId', eventId));
+    return this.digests.send(actor, eventId);
   }
 
   @Query(() => [InviteeRecommendationModel], {
@@ -120,7 +112,7 @@ export class MatchingResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
   ): Promise<InviteeRecommendationModel[]> {
-    const { rows } = await this.invitees.recommend(actor, uuidArg('eventId', eventId), first);
+    const { rows } = await this.invitees.recommend(actor, eventId, first);
     return rows.map((row) =>
       Object.assign(new InviteeRecommendationModel(), {
         participant: ParticipantModel.from(row.participant, true),

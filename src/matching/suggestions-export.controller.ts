@@ -1,13 +1,4 @@
-import {
-  Controller,
-  DefaultValuePipe,
-  Get,
-  Param,
-  ParseIntPipe,
-  ParseUUIDPipe,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
@@ -28,7 +19,7 @@ export class SuggestionsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportSuggestions(
     @CurrentActor() actor: Actor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Res() response: Response,
   ): Promise<void> {
     const { event, rows } = await this.suggestions.forExport(actor, eventId);
@@ -56,7 +47,7 @@ export class SuggestionsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportInviteeRecommendations(
     @CurrentActor() actor: StaffActor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Query('first', new DefaultValuePipe(20), ParseIntPipe) first: number,
     @Res() response: Response,
   ): Promise<void> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
@@ -24,7 +24,7 @@ export class MeetingsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportMeetings(
     @CurrentActor() actor: Actor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
@@ -58,7 +58,7 @@ export class MeetingsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportMeetingRequests(
     @CurrentActor() actor: Actor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);

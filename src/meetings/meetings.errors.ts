@@ -1,5 +1,10 @@
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
-import { MEETING_REQUEST_STATUS_LABEL, MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+import {
+  MEETING_REQUEST_STATUS_LABEL,
+  MEETING_STATUS_LABEL,
+  MeetingRequestStatus,
+  MeetingStatus,
+} from './meeting-enums';
 
 export enum MeetingErrorCode {
   REQUEST_NOT_FOUND = 'MEETING_REQUEST_NOT_FOUND',
@@ -98,7 +103,7 @@ export const MeetingErrors = {
   invalidTransition: (from: MeetingStatus, to: MeetingStatus) =>
     new ConflictError(
       MeetingErrorCode.INVALID_TRANSITION,
-      `面談の状態を ${from} から ${to} に変更できません`,
+      `面談の状態を「${MEETING_STATUS_LABEL[from]}」から「${MEETING_STATUS_LABEL[to]}」に変更できません`,
       'id',
     ),
   notAccepted: () =>

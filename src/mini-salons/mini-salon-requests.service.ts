@@ -35,7 +35,7 @@ export class MiniSalonRequestsService {
   async request(actor: ParticipantActor, input: RequestMiniSalonInput): Promise<MiniSalonRequest> {
     if (input.preferredTo < input.preferredFrom) throw MiniSalonErrors.datesReversed();
     if (input.preferredFrom < tokyoDateOf(new Date())) throw MiniSalonErrors.datesPast();
-    await this.organizations.get(input.organizationId);
+    await this.organizations.get(input.organizationId, 'organizationId');
     // ON CONFLICT DO NOTHING: the partial unique index (one open request per person and
     // organisation) decides, even for two requests sent at once.
     const inserted = await this.dataSource

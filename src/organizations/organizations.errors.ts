@@ -7,8 +7,13 @@ export enum OrganizationErrorCode {
 }
 
 export const OrganizationErrors = {
-  notFound: (id: string) =>
-    new NotFoundError(OrganizationErrorCode.NOT_FOUND, `主催団体が見つかりません: ${id}`),
+  /** `field`: the input that named the organisation, when a client did (not the actor's own). */
+  notFound: (id: string, field?: string) =>
+    new NotFoundError(
+      OrganizationErrorCode.NOT_FOUND,
+      `${field === 'coHostIds' ? '共催団体' : '団体'}が見つかりません: ${id}`,
+      field,
+    ),
   corporateNumberTaken: () =>
     new ConflictError(
       OrganizationErrorCode.CORPORATE_NUMBER_TAKEN,

@@ -54,18 +54,19 @@ export class OrganizationsService {
     return this.organizations.save(organization);
   }
 
-  async get(id: string): Promise<Organization> {
+  /** `field` names the input the id came from, for the error a client sees when it is unknown. */
+  async get(id: string, field?: string): Promise<Organization> {
     const organization = await this.organizations.findOneBy({ id });
-    if (!organization) throw OrganizationErrors.notFound(id);
+    if (!organization) throw OrganizationErrors.notFound(id, field);
     return organization;
   }
 
   /** Fails naming the first unknown id, so a mistyped co-host is reported rather than dropped. */
-  async getMany(ids: readonly string[]): Promise<Organization[]> {
+  async getMany(ids: readonly string[], field?: string): Promise<Organization[]> {
     if (ids.length === 0) return [];
     const found = await this.organizations.findBy({ id: In([...ids]) });
     const missing = ids.find((id) => !found.some((organization) => organization.id === id));
-    if (missing) throw OrganizationErrors.notFound(missing);
+    if (missing) throw OrganizationErrors.notFound(missing, field);
     return found;
   }
 

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { ParticipantActor, Role } from '../auth/actor';
-import { uuidArg } from '../common/validation/uuid';
 import { ErasureResultModel } from './models/erasure-result.model';
 import { MyDataModel } from './models/my-data.model';
 import { MyDataService } from './my-data.service';
@@ -34,6 +33,6 @@ export class ParticipantPrivacyResolver {
   })
   @Allow(Role.ADMIN)
   eraseParticipant(@Args('id', { type: () => ID }) id: string): Promise<ErasureResultModel> {
-    return this.erasure.erase(uuidArg('id', id));
+    return this.erasure.erase(id);
   }
 }

@@ -61,7 +61,7 @@ export class FiscalYearReportService {
 
   async build(actor: Actor, organizationId: string, fiscalYear: number): Promise<FiscalYearReportModel> {
     if (!readsReportsOf(actor, organizationId)) throw ReportErrors.notYourOrganization();
-    const organization = await this.organizations.get(organizationId);
+    const organization = await this.organizations.get(organizationId, 'organizationId');
     const year = yearBounds(fiscalYear);
     const generatedAt = new Date();
     const today = tokyoDateOf(generatedAt);

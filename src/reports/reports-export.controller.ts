@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
@@ -36,7 +36,7 @@ export class ReportsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportEvent(
     @CurrentActor() actor: Actor,
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Param('eventId') eventId: string,
     @Res() response: Response,
   ): Promise<void> {
     const report = await this.eventReports.build(actor, eventId);

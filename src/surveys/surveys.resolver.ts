@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor, Public } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
-import { uuidArg } from '../common/validation/uuid';
 import { SurveyAnswerInput } from './dto/survey-answer.input';
 import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
 import { SurveyResultsModel } from './models/survey-results.model';
@@ -22,7 +21,7 @@ export class SurveysResolver {
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<SurveySendResultModel> {
-    return this.surveys.send(actor, uuidArg('eventId', eventId));
+    return this.surveys.send(actor, eventId);
   }
 
   @Mutation(() => SurveyAnswerResultModel, {
@@ -42,6 +41,6 @@ export class SurveysResolver {
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<SurveyResultsModel> {
-    return this.surveys.results(actor, uuidArg('eventId', eventId));
+    return this.surveys.results(actor, eventId);
   }
 }

@@ -19,7 +19,7 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     if (input.role !== Role.ADMIN && !input.organizationId) throw UserErrors.organizationRequired();
     const organizationId = input.role === Role.ADMIN ? null : (input.organizationId ?? null);
-    if (organizationId) await this.organizations.get(organizationId);
+    if (organizationId) await this.organizations.get(organizationId, 'organizationId');
     if (await this.users.existsBy({ email })) throw UserErrors.emailTaken(email);
     const user = this.users.create({
       email,

@@ -40,8 +40,9 @@ export class InputError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(code: string, message: string) {
-    super(ErrorKind.NOT_FOUND, code, message);
+  /** `field` when the missing thing was named by an input field (`coHostIds`, `organizationId`). */
+  constructor(code: string, message: string, field?: string) {
+    super(ErrorKind.NOT_FOUND, code, message, field);
   }
 }
 

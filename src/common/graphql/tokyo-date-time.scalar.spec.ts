@@ -22,4 +22,17 @@ describe('DateTime scalar', () => {
     expect(() => TokyoDateTime.parseValue('来週の火曜')).toThrow('日時の形式が正しくありません');
     expect(() => TokyoDateTime.parseValue('2026-13-45T99:00')).toThrow();
   });
+
+  it('refuses a day or time that does not exist instead of rolling it over', () => {
+    expect(() => TokyoDateTime.parseValue('2027-02-30T18:00')).toThrow('存在しない日時です');
+    expect(() => TokyoDateTime.parseValue('2027-02-29')).toThrow('存在しない日時です');
+    expect(() => TokyoDateTime.parseValue('2027-04-01T24:00')).toThrow('存在しない日時です');
+    expect(TokyoDateTime.parseValue('2028-02-29T18:00').toISOString()).toBe('2028-02-29T09:00:00.000Z');
+  });
+
+  it('refuses years outside 2000–2100', () => {
+    expect(() => TokyoDateTime.parseValue('1900-01-20T18:00')).toThrow('2000年〜2100年');
+    expect(() => TokyoDateTime.parseValue('9999-01-20T18:00')).toThrow('2000年〜2100年');
+    expect(TokyoDateTime.parseValue('2100-12-31T23:59').getTime()).not.toBeNaN();
+  });
 });

@@ -20,8 +20,13 @@ export const TokyoDateTime = new GraphQLScalarType<Date, string>({
     return parseTokyo(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be an ISO 8601 string');
-    return parseTokyo(ast.value);
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('日時は文字列で指定してください', { nodes: ast });
+    try {
+      return parseTokyo(ast.value);
+    } catch (error) {
+      // With the node, the error knows where it is, so the field it belongs to can be named.
+      throw new GraphQLError((error as Error).message, { nodes: ast });
+    }
   },
 });
 
@@ -29,13 +34,34 @@ export function toTokyoIso(date: Date): string {
   return new Date(date.getTime() + TOKYO_OFFSET_MS).toISOString().replace(/\.\d{3}Z$/, '+09:00');
 }
 
+/** No date in this service (an event, a deal, a follow-up) falls outside these years. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
 function parseTokyo(value: unknown): Date {
   const match = typeof value === 'string' ? ISO_WITH_OPTIONAL_ZONE.exec(value.trim()) : null;
   if (!match) throw new GraphQLError(`日時の形式が正しくありません: ${String(value)}`);
-  const [, , , , hour] = match;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
   const zone = match[7];
+  // JavaScript rolls 2027-02-30 over to 2027-03-02 without a word; an organiser meant neither.
+  const wallClock = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const exists =
+    wallClock.getUTCFullYear() === year &&
+    wallClock.getUTCMonth() === month - 1 &&
+    wallClock.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
+  if (!exists) throw new GraphQLError(`存在しない日時です: ${String(value)}`);
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new GraphQLError(
+      `日時は ${FIRST_YEAR}年〜${LAST_YEAR}年 の範囲で指定してください: ${String(value)}`,
+    );
+  }
   const text =
-    hour === undefined ? `${value as string}T00:00:00` : (value as string).trim().replace(' ', 'T');
+    match[4] === undefined
+      ? `${(value as string).trim()}T00:00:00`
+      : (value as string).trim().replace(' ', 'T');
   const date = new Date(zone ? text : `${text}+09:00`);
   if (Number.isNaN(date.getTime())) throw new GraphQLError(`日時の形式が正しくありません: ${String(value)}`);
   return date;

@@ -7,6 +7,9 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2027-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('1900-04-01')).toBe(false);
+    expect(isCalendarDate('9999-12-31')).toBe(false);
+    expect(isCalendarDate('2100-12-31')).toBe(true);
     expect(isCalendarDate('2026-4-1')).toBe(false);
     expect(isCalendarDate('2026-04-01T00:00:00Z')).toBe(false);
     expect(isCalendarDate(20260401)).toBe(false);

@@ -10,12 +10,16 @@ export type CalendarDate = string;
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000; // no daylight saving time in Japan
 
-/** A real date in the shape 'YYYY-MM-DD' (no 2026-02-30). */
+/**
+ * A real date in the shape 'YYYY-MM-DD' (no 2026-02-30), in 2000–2100: the years the fiscal-year
+ * reports accept, so a record with a mistyped year (1900, 9999) cannot vanish from every report.
+ */
 export function isCalendarDate(value: unknown): value is CalendarDate {
   if (typeof value !== 'string') return false;
   const match = SHAPE.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
+  if (year < 2000 || year > 2100) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
@@ -53,7 +57,10 @@ export function IsCalendarDate(options?: ValidationOptions) {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName,
-      options: { message: '日付は YYYY-MM-DD の形式で、実在する日を指定してください', ...options },
+      options: {
+        message: '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+        ...options,
+      },
       validator: { validate: isCalendarDate },
     });
 }

@@ -9,6 +9,7 @@ export function isUuid(value: unknown): value is string {
 
 /** An ID argument checked before it reaches SQL, so a typo is BAD_USER_INPUT naming the field. */
 export function uuidArg(field: string, value: string): string {
-  if (!isUuid(value)) throw new InputError(field, `${field} の形式が正しくありません`);
+  if (!isUuid(value))
+    throw new InputError(field, `${field} の形式が正しくありません（UUID を指定してください）`);
   return value;
 }

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { DealStage, DealType } from '../deal-enums';
 
@@ -46,7 +47,7 @@ export class RecordDealInput {
   stage?: DealStage;
 
   @Field({ description: '概要（例: 精密部品の試作 500 個の受注）' })
-  @IsNotEmpty({ message: '商談の概要を入力してください' })
+  @RequiredText('商談の概要')
   @MaxLength(200, { message: '商談の概要は 200 文字以内で入力してください' })
   title: string;
 

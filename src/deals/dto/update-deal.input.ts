@@ -1,5 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { DealStage, DealType } from '../deal-enums';
 import { MAX_AMOUNT_YEN } from './record-deal.input';
@@ -18,7 +19,7 @@ export class UpdateDealInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsNotEmpty({ message: '商談の概要を入力してください' })
+  @RequiredText('商談の概要')
   @MaxLength(200, { message: '商談の概要は 200 文字以内で入力してください' })
   title?: string;
 

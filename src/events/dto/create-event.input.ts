@@ -4,7 +4,6 @@ import {
   IsDate,
   IsEnum,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { EventKind, EventVisibility } from '../event-enums';
 
 @InputType()
@@ -21,7 +21,7 @@ export class CreateEventInput {
   kind: EventKind;
 
   @Field()
-  @IsNotEmpty({ message: 'イベント名を入力してください' })
+  @RequiredText('イベント名')
   @MaxLength(200)
   title: string;
 

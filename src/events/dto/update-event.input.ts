@@ -4,7 +4,6 @@ import {
   IsDate,
   IsEnum,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { EventVisibility } from '../event-enums';
 
 /** Only the fields given change; `null` clears an optional one. The kind of an event is fixed. */
@@ -19,7 +19,7 @@ import { EventVisibility } from '../event-enums';
 export class UpdateEventInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsNotEmpty({ message: 'イベント名を入力してください' })
+  @RequiredText('イベント名')
   @MaxLength(200)
   title?: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { MINI_SALON_MAX_CAPACITY } from '../../events/event-enums';
 
 @InputType({ description: '開催決定: イベント（ミニサロン・下書き）の日時と会場' })
@@ -14,6 +15,7 @@ export class AcceptMiniSalonRequestInput {
 
   @Field({ nullable: true, description: 'イベント名（既定: ミニサロン『テーマ』（地域））' })
   @IsOptional()
+  @RequiredText('イベント名')
   @MaxLength(200)
   title?: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsMunicipality } from '../../common/japan/japan.validators';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { MINI_SALON_MAX_CAPACITY } from '../../events/event-enums';
@@ -11,7 +12,7 @@ export class RequestMiniSalonInput {
   organizationId: string;
 
   @Field({ description: 'テーマ（例: 事業承継、販路開拓）' })
-  @IsNotEmpty({ message: 'テーマを入力してください' })
+  @RequiredText('テーマ')
   @MaxLength(100, { message: 'テーマは 100 文字以内で入力してください' })
   theme: string;
 

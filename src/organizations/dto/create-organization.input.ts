@@ -1,12 +1,13 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, Matches, MaxLength } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsCorporateNumber, IsMunicipality } from '../../common/japan/japan.validators';
 import { OrganizationKind } from '../organization-kind';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field()
-  @IsNotEmpty({ message: '団体名を入力してください' })
+  @RequiredText('団体名')
   @MaxLength(200)
   name: string;
 

@@ -1,11 +1,12 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsCorporateNumber, IsJsicCode, IsMunicipality } from '../../common/japan/japan.validators';
 
 @InputType()
 export class CompanyInput {
   @Field({ description: '事業者名' })
-  @IsNotEmpty({ message: '事業者名を入力してください' })
+  @RequiredText('事業者名')
   @MaxLength(200)
   name: string;
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsFurigana } from '../../common/japan/japan.validators';
 import { ProfileFieldsInput } from './profile-fields.input';
 
@@ -8,7 +9,7 @@ import { ProfileFieldsInput } from './profile-fields.input';
 export class ProfileInput extends ProfileFieldsInput {
   @Field({ nullable: true })
   @IsOptional()
-  @IsNotEmpty({ message: '氏名を入力してください' })
+  @RequiredText('氏名')
   @MaxLength(100)
   name?: string;
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, ArrayMaxSize, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, ArrayMaxSize, MaxLength } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { IsFurigana } from '../../common/japan/japan.validators';
 import { ProfileFieldsInput } from './profile-fields.input';
 
@@ -12,7 +13,7 @@ export class UpsertParticipantInput extends ProfileFieldsInput {
   email: string;
 
   @Field()
-  @IsNotEmpty({ message: '氏名を入力してください' })
+  @RequiredText('氏名')
   @MaxLength(100)
   name: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { Role } from '../../auth/actor';
 
 @InputType()
@@ -9,7 +10,7 @@ export class CreateStaffUserInput {
   email: string;
 
   @Field()
-  @IsNotEmpty({ message: '氏名を入力してください' })
+  @RequiredText('氏名')
   @MaxLength(100)
   name: string;
 

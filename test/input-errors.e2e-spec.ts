@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/auth/actor';
+import { createOrganization, createPublishedEvent, staffSession, tokyoInDays } from './support/fixtures';
+import { createTestApp, failure, GraphqlResponse, TestApp } from './support/test-app';
+
+/**
+ * Inputs GraphQL itself refuses (a day that does not exist, a year nobody means, a wrong enum
+ * value) come back like every other input error: BAD_USER_INPUT, the field, a Japanese message.
+ */
+describe('input refusals name the field in Japanese', () => {
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '葛飾区商工会議所' }),
+    );
+    eventId = await createPublishedEvent(t, organizer, { title: '事業承継セミナー' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+  const createEvent = (input: Record<string, unknown>) =>
+    t.gql(
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+      {
+        input: {
+          kind: 'SEMINAR',
+          title: 'DX 推進セミナー',
+          venue: '葛飾区産業会館',
+          startsAt: tokyoInDays(30, '14:00'),
+          endsAt: tokyoInDays(30, '16:00'),
+          ...input,
+        },
+      },
+      organizer,
+    );
+  const expectRefusal = (response: GraphqlResponse, field: string, text?: RegExp) => {
+    const error = failure(response);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(error.message).toMatch(JAPANESE);
+    if (text) expect(error.message).toMatch(text);
+  };
+
+  it('refuses a day that does not exist instead of rolling it over to March', async () => {
+    expectRefusal(await createEvent({ startsAt: '2027-02-30T18:00' }), 'startsAt', /存在しない日時/);
+  });
+
+  it.each(['1900-01-20T18:00', '9999-01-20T18:00'])('refuses the year of %s', async (startsAt) => {
+    expectRefusal(await createEvent({ startsAt }), 'startsAt', /2000年〜2100年/);
+    expectRefusal(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input: { startsAt } },
+        organizer,
+      ),
+      'startsAt',
+    );
+  });
+
+  it('names the field of a date written in the query itself', async () => {
+    expectRefusal(
+      await t.gql(
+        `mutation($id: ID!) { acceptMiniSalonRequest(id: $id, input: { startsAt: "1900-01-20T18:00", endsAt: "1900-01-20T20:00" }) { id } }`,
+        { id: randomUUID() },
+        organizer,
+      ),
+      'startsAt',
+    );
+    const [row] = await t.dataSource.query('SELECT starts_at FROM events WHERE id = $1', [eventId]);
+    expect(new Date(row.starts_at).getFullYear()).toBeGreaterThan(2000);
+  });
+
+  it('refuses calendar dates outside 2000–2100 for deals and follow-ups', async () => {
+    expectRefusal(
+      await t.gql(
+        'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+        { input: { meetingId: randomUUID(), type: 'ORDER', title: '試作 500 個', startedOn: '1900-04-01' } },
+        organizer,
+      ),
+      'startedOn',
+    );
+    expectRefusal(
+      await t.gql(
+        'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+        { input: { dealId: randomUUID(), dueOn: '9999-12-31' } },
+        organizer,
+      ),
+      'dueOn',
+    );
+  });
+
+  it('names the field of a wrong enum value, in variables and in the query', async () => {
+    expectRefusal(await createEvent({ kind: 'PARTY' }), 'kind', /PARTY/);
+    expectRefusal(
+      await t.gql('{ events(filter: { status: OPENED }) { totalCount } }', {}, organizer),
+      'status',
+      /OPENED/,
+    );
+  });
+
+  it('names a required field that was left out', async () => {
+    expectRefusal(await createEvent({ title: undefined }), 'title', /指定してください/);
+  });
+
+  it('explains class-validator rules in Japanese, naming the field', async () => {
+    expectRefusal(
+      await createEvent({ title: 'あ'.repeat(201) }),
+      'title',
+      /^title は 200 文字以内で入力してください$/,
+    );
+    expectRefusal(
+      await createEvent({ themes: Array.from({ length: 21 }, (_, i) => `テーマ${i}`) }),
+      'themes',
+      /^themes は 20 件までにしてください$/,
+    );
+    expectRefusal(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        { input: { eventId: 'abc', startsAt: tokyoInDays(30, '14:00'), slotMinutes: 20, slotCount: 6 } },
+        organizer,
+      ),
+      'eventId',
+      /UUID/,
+    );
+  });
+
+  it('names the field that named a missing organisation', async () => {
+    const missing = randomUUID();
+    const error = failure(await createEvent({ coHostIds: [missing] }));
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'coHostIds' });
+    expect(error.message).toBe(`共催団体が見つかりません: ${missing}`);
+  });
+});
