@@ -6,6 +6,7 @@ import {
   registerMutation,
   staffSession,
 } from './support/fixtures';
+import { eventually } from './support/eventually';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -104,11 +105,14 @@ describe('waitlist move-ups', () => {
         organizer,
       ),
     );
-    const [{ pending }] = await t.dataSource.query(
-      `SELECT count(*)::int AS pending FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
-      [eventId],
-    );
-    expect(pending).toBe(0);
+    // An email can reach the sink a moment before its row is marked sent: wait for the outbox.
+    await eventually(async () => {
+      const [{ pending }]: { pending: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS pending FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+        [eventId],
+      );
+      return pending === 0;
+    }, 'the event’s emails to be sent');
     expect([seated, first, second, third].map((person) => sink.to(person.email).length)).toEqual([
       0, 1, 1, 1,
     ]);
