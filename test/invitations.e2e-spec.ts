@@ -322,6 +322,27 @@ describe('invitations by email', () => {
 
     const next = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン（第2回）' });
     expect(await invite(next, [person.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
+    // Staff see why: the consent stays as given, the opt-out beside it, in GraphQL and in the CSV.
+    expect(
+      ok(
+        await t.gql<{ participant: Record<string, unknown> }>(
+          'query($id: ID!) { participant(id: $id) { consentEmail emailOptOut emailSuppressed } }',
+          { id: person.id },
+          organizer,
+        ),
+      ).participant,
+    ).toEqual({ consentEmail: true, emailOptOut: true, emailSuppressed: false });
+    const exported = await fetch(`${t.url}/exports/participants.csv`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    const [header, ...rows] = (await exported.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header.split(',');
+    const cells = rows.find((row) => row.includes(person.email))!.split(',');
+    expect(cells[columns.indexOf('メール受信同意')]).toBe('はい');
+    expect(cells[columns.indexOf('メール配信停止')]).toBe('はい');
     expect((await fetch(`${t.url}/unsubscribe/${'y'.repeat(43)}`)).status).toBe(400);
     // A forged link (someone else's id with this signature) is refused.
     const other = await createParticipant(t, organizer, { name: '別人 太郎' });
