@@ -102,6 +102,16 @@ describe('shared event calendar', () => {
     expect(fair.startDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(10, '10:00')).toISOString());
     expect(fair.endDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(11, '17:00')).toISOString());
     expect(fair.uid).toMatch(/^event-[0-9a-f-]{36}@tsunagu$/);
+    // Each entry's URL opens the event's public page, in Japanese.
+    const page = await fetch(String(fair.component.getFirstPropertyValue('url')));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const shown of ['おおた工業フェア', '展示会', '主催', '日時']) expect(html).toContain(shown);
+    const draftId: string = (
+      await t.dataSource.query(`SELECT id FROM events WHERE title = '下書きのセミナー'`)
+    )[0].id;
+    expect((await fetch(`${t.url}/events/${draftId}`)).status).toBe(404);
+    expect((await fetch(`${t.url}/events/not-an-id`)).status).toBe(404);
     const again = new ICAL.Component(ICAL.parse(await fetchIcs()));
     expect(again.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(
       events.map((e) => e.uid),

@@ -3,13 +3,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { Event } from './event.entity';
+import { EventPagesController } from './event-pages.controller';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
 import { MatchmakingSession } from './matchmaking-session.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Event, MatchmakingSession]), OrganizationsModule],
-  controllers: [EventsExportController],
+  controllers: [EventsExportController, EventPagesController],
   providers: [EventsService, EventsResolver],
   exports: [EventsService],
 })
