@@ -535,6 +535,26 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     ).markNoShow;
     expect(noShow).toMatchObject({ status: 'NO_SHOW', noShowParticipantIds: [people.d.id] });
+    // The floor sheet says who did not come, with both parties' contacts to call them.
+    const sheet = await fetch(`${t.url}/exports/events/${eventId}/meetings.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    const [header, ...rows] = (await sheet.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header.split(',');
+    expect(columns).toEqual(
+      expect.arrayContaining(['メールアドレスA', '電話番号A', 'メールアドレスB', '電話番号B']),
+    );
+    const missed = rows
+      .map((row) => row.split(','))
+      .find((cells) => cells[columns.indexOf('状態')] === '不参加あり')!;
+    expect(missed[columns.indexOf('不参加')]).toBe('鈴木 次郎');
+    expect([
+      missed[columns.indexOf('メールアドレスA')],
+      missed[columns.indexOf('メールアドレスB')],
+    ]).toContain(people.d.email);
     const history = ok(
       await t.gql<{ noShowHistory: { noShowCount: number; entries: { eventTitle: string }[] } }>(
         'query($p: ID!) { noShowHistory(participantId: $p) { noShowCount entries { eventTitle } } }',
