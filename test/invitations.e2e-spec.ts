@@ -292,6 +292,34 @@ describe('invitations by email', () => {
     expect(failed.edges[0].node.recipientEmail).toBe('nosuchuser@example.jp');
     expect(failed.edges[0].node.lastError).toMatch(/550/);
 
+    // emailProgress says something is wrong, in words staff understand, and what is still retrying.
+    const progress = async () =>
+      ok(
+        await t.gql<{ emailProgress: Record<string, unknown> }>(
+          'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { queued retrying lastError lastErrorDetail } }',
+          { e: eventId, b: created.id },
+          organizer,
+        ),
+      ).emailProgress;
+    expect(await progress()).toMatchObject({
+      queued: 0,
+      retrying: 0,
+      lastError: '宛先に届きませんでした（アドレスが存在しないなど）',
+      lastErrorDetail: expect.stringMatching(/550/),
+    });
+    // As when the mail server is down: a row waiting for its next try after a refused connection.
+    const bounced = rows.find((row) => row.participantId === bounce.id)!;
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'PENDING', last_error = 'connect ECONNREFUSED 127.0.0.1:1025', updated_at = now() WHERE id = $1`,
+      [bounced.id],
+    );
+    expect(await progress()).toMatchObject({
+      queued: 1,
+      retrying: 1,
+      lastError: 'メールサーバーに接続できません（再送を試みています）',
+    });
+    await t.dataSource.query(`UPDATE outbox_messages SET status = 'FAILED' WHERE id = $1`, [bounced.id]);
+
     const suppressed = await t.dataSource.getRepository(Participant).findOneByOrFail({ id: bounce.id });
     expect(suppressed.emailSuppressedAt).toBeInstanceOf(Date);
     const next = await createPublishedEvent(t, organizer, { title: '次回サロン' });

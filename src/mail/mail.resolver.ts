@@ -46,6 +46,7 @@ export class MailResolver {
   ): Promise<EmailProgressModel> {
     await this.events.getManaged(actor, uuidArg('eventId', eventId));
     const counts = await this.outbox.countsForBatch(uuidArg('batchId', batchId), eventId);
-    return EmailProgressModel.from(eventId, batchId, counts);
+    const trouble = await this.outbox.troubleForBatch(batchId, eventId);
+    return EmailProgressModel.from(eventId, batchId, counts, trouble);
   }
 }
