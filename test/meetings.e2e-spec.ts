@@ -22,7 +22,7 @@ import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const RUN_FIELDS =
-  'id status progress phase requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
+  'id status progress phase phaseLabel requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
 const MEETING_FIELDS =
   'id requestId status sessionId slotIndex table startsAt endsAt sequence published noShowParticipantIds participantA { participantId email } participantB { participantId email }';
 const REQUEST_FIELDS =
@@ -353,6 +353,8 @@ describe('meetings: requests, scheduling, agendas', () => {
       upperBound: 1,
       ratio: 1,
       progress: 1,
+      phase: 'done',
+      phaseLabel: '完了',
     });
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({
