@@ -564,6 +564,17 @@ describe('meetings: requests, scheduling, agendas', () => {
         otherOrganizer,
       ),
     ).noShowHistory;
+    const historyCsv = await fetch(`${t.url}/exports/participants/${people.d.id}/no-shows.csv`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(historyCsv.status).toBe(200);
+    const historyLines = (await historyCsv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(historyLines[0]).toBe('面談日時,イベント,面談の相手,相手の事業者,面談ID,イベントID');
+    expect(historyLines).toHaveLength(2);
+    expect(historyLines[1]).toContain(`,${offered.id},`);
     expect(history).toEqual({
       noShowCount: 1,
       entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],
