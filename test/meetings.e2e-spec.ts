@@ -356,6 +356,16 @@ describe('meetings: requests, scheduling, agendas', () => {
       phase: 'done',
       phaseLabel: '完了',
     });
+    const unscheduled = (token: string) =>
+      fetch(`${t.url}/exports/scheduling-runs/${run.id}/unscheduled.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const sheet = await unscheduled(organizer);
+    expect(sheet.status).toBe(200);
+    expect((await sheet.text()).replace(/^\uFEFF/, '').trim()).toBe(
+      '参加者A,事業者A,参加者B,事業者B,理由,理由コード,申込ID',
+    );
+    expect((await unscheduled(otherOrganizer)).status).toBe(403);
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({
       requestId: requestAB,
