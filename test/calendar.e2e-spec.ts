@@ -81,6 +81,31 @@ describe('shared event calendar', () => {
     expect(forStaff.eventCalendar).toHaveLength(3);
   });
 
+  it('exports the calendar as staff see it, invite-only events included, as CSV', async () => {
+    const get = (query: string, token?: string) =>
+      fetch(
+        `${t.url}/exports/calendar.csv${query}`,
+        token ? { headers: { authorization: `Bearer ${token}` } } : {},
+      );
+    const response = await get('', kawaguchi);
+    expect(response.status).toBe(200);
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('開始,終了,種類,イベント名,主催,共催,会場,オンライン,テーマ,公開範囲,イベントID');
+    expect(lines.map((line) => line.split(',')[3])).toEqual([
+      'イベント名',
+      'おおた工業フェア',
+      '川口i-mono 異業種交流会',
+      '招待制の経営塾',
+    ]);
+    expect(lines[3]).toContain(',招待制,');
+    expect((await get('?from=2099-01-01&to=2099-01-31', kawaguchi)).status).toBe(200);
+    expect((await get('?from=12/01', kawaguchi)).status).toBe(400);
+    expect((await get('')).status).toBe(401);
+  });
+
   it('serves the same as iCalendar that a standard parser reads in Asia/Tokyo, with stable UIDs', async () => {
     const fetchIcs = async () => {
       const response = await fetch(`${t.url}/calendar.ics`);
@@ -102,6 +127,16 @@ describe('shared event calendar', () => {
     expect(fair.startDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(10, '10:00')).toISOString());
     expect(fair.endDate.toJSDate().toISOString()).toBe(new Date(tokyoInDays(11, '17:00')).toISOString());
     expect(fair.uid).toMatch(/^event-[0-9a-f-]{36}@tsunagu$/);
+    // Each entry's URL opens the event's public page, in Japanese.
+    const page = await fetch(String(fair.component.getFirstPropertyValue('url')));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    for (const shown of ['おおた工業フェア', '展示会', '主催', '日時']) expect(html).toContain(shown);
+    const draftId: string = (
+      await t.dataSource.query(`SELECT id FROM events WHERE title = '下書きのセミナー'`)
+    )[0].id;
+    expect((await fetch(`${t.url}/events/${draftId}`)).status).toBe(404);
+    expect((await fetch(`${t.url}/events/not-an-id`)).status).toBe(404);
     const again = new ICAL.Component(ICAL.parse(await fetchIcs()));
     expect(again.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(
       events.map((e) => e.uid),

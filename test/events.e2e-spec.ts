@@ -96,6 +96,28 @@ describe('events', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses to create an event for another organisation instead of ignoring the organizationId', async () => {
+    const before = await count();
+    const error = failure(
+      await t.gql(CREATE, { input: { ...base(), organizationId: coHostOrg } }, organizer),
+    );
+    expect(error.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'organizationId',
+      reason: 'EVENT_OTHER_ORGANIZATION',
+    });
+    expect(await count()).toBe(before);
+    // Naming one's own organisation is what leaving it out means.
+    const own = ok(
+      await t.gql<{ createEvent: { organization: { name: string } } }>(
+        CREATE,
+        { input: { ...base(), organizationId: financeOffice } },
+        organizer,
+      ),
+    );
+    expect(own.createEvent.organization.name).toBe('関東財務局東京財務事務所');
+  });
+
   it('moves through the status table and refuses what the table does not allow', async () => {
     const { createEvent } = ok(
       await t.gql<{ createEvent: { id: string } }>(

@@ -108,22 +108,89 @@ describe('CSV exports of staff lists', () => {
     expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'fiscalYear' });
   });
 
+  it('filters the events export as the events query does: kind, from, to', async () => {
+    const rows = async (query: string) =>
+      (await csv(`/exports/events.csv?${query}`, organizer)).lines.length - 1;
+    const listed = async (filter: Record<string, unknown>) =>
+      ok(
+        await t.gql<{ events: { totalCount: number } }>(
+          'query($filter: EventFilter) { events(filter: $filter) { totalCount } }',
+          { filter },
+          organizer,
+        ),
+      ).events.totalCount;
+    expect(await rows('kind=BUSINESS_MATCHING')).toBe(await listed({ kind: 'BUSINESS_MATCHING' }));
+    expect(await rows('kind=SEMINAR')).toBe(0);
+    expect(await rows('kind=SEMINAR')).toBe(await listed({ kind: 'SEMINAR' }));
+    expect(await rows('from=2099-01-01')).toBe(0);
+    expect(await rows('to=2000-01-01')).toBe(0);
+    expect(await rows('from=2000-01-01&to=2099-01-01')).toBe(1);
+    for (const [query, field] of [
+      ['kind=FAIR', 'kind'],
+      ['from=tomorrow', 'from'],
+    ]) {
+      const bad = await fetch(`${t.url}/exports/events.csv?${query}`, {
+        headers: { authorization: `Bearer ${organizer}` },
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('exports the registrations with roles in words, filtered by status', async () => {
+    const all = await csv(`/exports/events/${eventId}/registrations.csv`, organizer);
+    expect(all.status).toBe(200);
+    expect(all.lines[0]).toContain('状態,役割,ブース,申込日時,参加登録日時,キャンセル待ち登録日時,受付日時');
+    expect(all.lines.some((line) => line.includes('髙橋 健一') && line.includes(',バイヤー,'))).toBe(true);
+    expect(all.lines.some((line) => line.includes('山﨑 美咲') && line.includes(',サプライヤー,'))).toBe(
+      true,
+    );
+    const invited = await csv(`/exports/events/${eventId}/registrations.csv?status=INVITED`, organizer);
+    expect(invited.lines.slice(1).map((line) => line.split(',')[0])).toEqual(['佐藤 一郎']);
+    const bad = await fetch(`${t.url}/exports/events/${eventId}/registrations.csv?status=invited`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: 'status' });
+  });
+
   it('exports the meeting requests of an event', async () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/meeting-requests.csv`, organizer);
     expect(status).toBe(200);
-    expect(lines[0]).toBe('申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答日時,申込ID');
+    expect(lines[0]).toBe(
+      '申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答期限,回答日時,申込ID',
+    );
     expect(lines[1]).toContain(
       '髙橋 健一,髙橋製作所,山﨑 美咲,山﨑デザイン,試作の外注先を探しています,回答待ち',
     );
+    const path = `/exports/events/${eventId}/meeting-requests.csv`;
+    expect((await csv(`${path}?status=PENDING`, organizer)).lines).toHaveLength(2);
+    expect((await csv(`${path}?status=DECLINED`, organizer)).lines).toHaveLength(1);
+    expect((await csv(`${path}?status=toString`, organizer)).status).toBe(400);
   });
 
   it('exports the email delivery status of an event', async () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/emails.csv`, organizer);
     expect(status).toBe(200);
-    expect(lines[0]).toBe('作成日時,宛先,メールアドレス,種類,状態,送信回数,送信日時,エラー・理由');
-    expect(lines.slice(1).some((line) => line.includes('佐藤 一郎') && line.includes('invitation'))).toBe(
-      true,
+    expect(lines[0]).toBe(
+      '作成日時,宛先,メールアドレス,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
     );
+    const invitation = lines.find((line) => line.includes('佐藤 一郎'))!;
+    expect(invitation).toContain(',招待,');
+    const batchId = invitation.split(',').at(-1)!;
+    expect(
+      (await csv(`/exports/events/${eventId}/emails.csv?batchId=${batchId}`, organizer)).lines,
+    ).toHaveLength(2);
+
+    const typo = await fetch(`${t.url}/exports/events/${eventId}/emails.csv?status=FAILD`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(typo.status).toBe(400);
+    const body = (await typo.json()) as { field: string; message: string };
+    expect(body.field).toBe('status');
+    expect(body.message).toContain('「FAILD」は指定できません');
+    expect(body.message).toContain('FAILED（送信失敗）');
+    expect((await csv(`/exports/events/${eventId}/emails.csv?batchId=1`, organizer)).status).toBe(400);
   });
 
   it('exports the organising bodies staff choose co-hosts from', async () => {

@@ -332,6 +332,34 @@ describe('invitations by email', () => {
     expect(failed.edges[0].node.recipientEmail).toBe('nosuchuser@example.jp');
     expect(failed.edges[0].node.lastError).toMatch(/550/);
 
+    // emailProgress says something is wrong, in words staff understand, and what is still retrying.
+    const progress = async () =>
+      ok(
+        await t.gql<{ emailProgress: Record<string, unknown> }>(
+          'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { queued retrying lastError lastErrorDetail } }',
+          { e: eventId, b: created.id },
+          organizer,
+        ),
+      ).emailProgress;
+    expect(await progress()).toMatchObject({
+      queued: 0,
+      retrying: 0,
+      lastError: '宛先に届きませんでした（アドレスが存在しないなど）',
+      lastErrorDetail: expect.stringMatching(/550/),
+    });
+    // As when the mail server is down: a row waiting for its next try after a refused connection.
+    const bounced = rows.find((row) => row.participantId === bounce.id)!;
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'PENDING', last_error = 'connect ECONNREFUSED 127.0.0.1:1025', updated_at = now() WHERE id = $1`,
+      [bounced.id],
+    );
+    expect(await progress()).toMatchObject({
+      queued: 1,
+      retrying: 1,
+      lastError: 'メールサーバーに接続できません（再送を試みています）',
+    });
+    await t.dataSource.query(`UPDATE outbox_messages SET status = 'FAILED' WHERE id = $1`, [bounced.id]);
+
     const suppressed = await t.dataSource.getRepository(Participant).findOneByOrFail({ id: bounce.id });
     expect(suppressed.emailSuppressedAt).toBeInstanceOf(Date);
     const next = await createPublishedEvent(t, organizer, { title: '次回サロン' });
@@ -362,6 +390,27 @@ describe('invitations by email', () => {
 
     const next = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン（第2回）' });
     expect(await invite(next, [person.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
+    // Staff see why: the consent stays as given, the opt-out beside it, in GraphQL and in the CSV.
+    expect(
+      ok(
+        await t.gql<{ participant: Record<string, unknown> }>(
+          'query($id: ID!) { participant(id: $id) { consentEmail emailOptOut emailSuppressed } }',
+          { id: person.id },
+          organizer,
+        ),
+      ).participant,
+    ).toEqual({ consentEmail: true, emailOptOut: true, emailSuppressed: false });
+    const exported = await fetch(`${t.url}/exports/participants.csv`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    const [header, ...rows] = (await exported.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header.split(',');
+    const cells = rows.find((row) => row.includes(person.email))!.split(',');
+    expect(cells[columns.indexOf('メール受信同意')]).toBe('はい');
+    expect(cells[columns.indexOf('メール配信停止')]).toBe('はい');
     expect((await fetch(`${t.url}/unsubscribe/${'y'.repeat(43)}`)).status).toBe(400);
     // A forged link (someone else's id with this signature) is refused.
     const other = await createParticipant(t, organizer, { name: '別人 太郎' });

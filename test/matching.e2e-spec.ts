@@ -264,6 +264,9 @@ describe('matching: suggestions, digests and who to invite', () => {
     const csv = bytes.toString('utf8');
     expect(csv).toContain('参加者,フリガナ,事業者名,順位,おすすめの相手');
     expect(csv).toMatch(/髙橋 美﨑,タカハシ ミサキ,髙橋製作所,1,山田 花子/);
+    // Yes/no in words, as in every other export.
+    expect(csv.split('\r\n')[0]).toContain('非表示');
+    expect(csv).toMatch(/,いいえ,/);
     expect((await get(otherOrganizer)).status).toBe(403);
     expect((await get(tokens.takahashi)).status).toBe(403);
   });

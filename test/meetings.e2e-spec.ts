@@ -22,7 +22,7 @@ import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const RUN_FIELDS =
-  'id status progress phase requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
+  'id status progress phase phaseLabel requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
 const MEETING_FIELDS =
   'id requestId status sessionId slotIndex table startsAt endsAt sequence published noShowParticipantIds participantA { participantId email } participantB { participantId email }';
 const REQUEST_FIELDS =
@@ -391,7 +391,19 @@ describe('meetings: requests, scheduling, agendas', () => {
       upperBound: 1,
       ratio: 1,
       progress: 1,
+      phase: 'done',
+      phaseLabel: '完了',
     });
+    const unscheduled = (token: string) =>
+      fetch(`${t.url}/exports/scheduling-runs/${run.id}/unscheduled.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const sheet = await unscheduled(organizer);
+    expect(sheet.status).toBe(200);
+    expect((await sheet.text()).replace(/^\uFEFF/, '').trim()).toBe(
+      '参加者A,事業者A,参加者B,事業者B,理由,理由コード,申込ID',
+    );
+    expect((await unscheduled(otherOrganizer)).status).toBe(403);
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({
       requestId: requestAB,
@@ -623,6 +635,26 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     ).markNoShow;
     expect(noShow).toMatchObject({ status: 'NO_SHOW', noShowParticipantIds: [people.d.id] });
+    // The floor sheet says who did not come, with both parties' contacts to call them.
+    const sheet = await fetch(`${t.url}/exports/events/${eventId}/meetings.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    const [header, ...rows] = (await sheet.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header.split(',');
+    expect(columns).toEqual(
+      expect.arrayContaining(['メールアドレスA', '電話番号A', 'メールアドレスB', '電話番号B']),
+    );
+    const missed = rows
+      .map((row) => row.split(','))
+      .find((cells) => cells[columns.indexOf('状態')] === '不参加あり')!;
+    expect(missed[columns.indexOf('不参加')]).toBe('鈴木 次郎');
+    expect([
+      missed[columns.indexOf('メールアドレスA')],
+      missed[columns.indexOf('メールアドレスB')],
+    ]).toContain(people.d.email);
     const history = ok(
       await t.gql<{ noShowHistory: { noShowCount: number; entries: { eventTitle: string }[] } }>(
         'query($p: ID!) { noShowHistory(participantId: $p) { noShowCount entries { eventTitle } } }',
@@ -630,6 +662,17 @@ describe('meetings: requests, scheduling, agendas', () => {
         otherOrganizer,
       ),
     ).noShowHistory;
+    const historyCsv = await fetch(`${t.url}/exports/participants/${people.d.id}/no-shows.csv`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(historyCsv.status).toBe(200);
+    const historyLines = (await historyCsv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(historyLines[0]).toBe('面談日時,イベント,面談の相手,相手の事業者,面談ID,イベントID');
+    expect(historyLines).toHaveLength(2);
+    expect(historyLines[1]).toContain(`,${offered.id},`);
     expect(history).toEqual({
       noShowCount: 1,
       entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],

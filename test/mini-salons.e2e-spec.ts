@@ -222,9 +222,12 @@ describe('mini-salon requests', () => {
     expect(text).toContain(',髙橋 﨑子,髙橋精機,葛飾区若手経営者の会,後継者の育成について話し合いたいです,');
     expect(text).toContain(',見送り,DX,東京都大田区,');
     expect(text.trim().split('\r\n')).toHaveLength(4);
-    const bad = await fetch(`${t.url}/exports/mini-salon-requests.csv?status=OPEN`, {
-      headers: { authorization: `Bearer ${staff}` },
-    });
-    expect(bad.status).toBe(400);
+    for (const status of ['OPEN', 'toString', 'constructor']) {
+      const bad = await fetch(`${t.url}/exports/mini-salon-requests.csv?status=${status}`, {
+        headers: { authorization: `Bearer ${staff}` },
+      });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'status' });
+    }
   });
 });

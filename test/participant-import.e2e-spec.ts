@@ -129,6 +129,35 @@ describe('importParticipants', () => {
     expect(error.message).toContain('メールアドレス、氏名、フリガナ');
   });
 
+  it('imports back the CSV it exports, written in words, without changing anyone', async () => {
+    const exported = await fetch(`${t.url}/exports/participants.csv`, {
+      headers: { authorization: `Bearer ${staff}` },
+    });
+    const csv = await exported.text();
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header.split(',');
+    const takahashi = rows.find((row) => row.startsWith('takahashi@example.jp'))!.split(',');
+    expect(takahashi[columns.indexOf('業種')]).toBe('E 製造業');
+    expect(takahashi[columns.indexOf('区分')]).toBe('その他');
+    expect(takahashi[columns.indexOf('言語')]).toBe('日本語');
+    expect(takahashi[columns.indexOf('マッチング同意')]).toBe('はい');
+    expect(takahashi[columns.indexOf('メール配信停止')]).toBe('いいえ');
+
+    const before = await t.dataSource.query(
+      'SELECT p.*, c.industry FROM participants p LEFT JOIN companies c ON c.id = p.company_id ORDER BY p.email',
+    );
+    const result = ok(await t.gql<ImportResult>(IMPORT, { csv }, staff)).importParticipants;
+    expect(result).toMatchObject({ created: 0, updated: rows.length, errors: [], ignoredColumns: [] });
+    const after = await t.dataSource.query(
+      'SELECT p.*, c.industry FROM participants p LEFT JOIN companies c ON c.id = p.company_id ORDER BY p.email',
+    );
+    const settled = (list: Record<string, unknown>[]) => list.map(({ updated_at: _, ...row }) => row);
+    expect(settled(after)).toEqual(settled(before));
+  });
+
   it('is for staff only', async () => {
     expect(failure(await t.gql(IMPORT, { csv: 'email\n' })).extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -205,6 +205,7 @@ describe('registrations', () => {
     });
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
     expect(text.startsWith('\uFEFF氏名,フリガナ,事業者名')).toBe(true);
+    expect(text).not.toMatch(/,(VISITOR|BUYER|SELLER),/);
     expect(text).toContain('髙橋 健一,タカハシ ケンイチ');
     expect(text).toContain('参加登録済');
   });

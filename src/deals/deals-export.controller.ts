@@ -65,7 +65,7 @@ export class DealsExportController {
     sendCsv(response, `${year}商談一覧.csv`, csv);
   }
 
-  /** `?before=2026-12-01`: open follow-ups due before that day, as in `followUpsDue`. */
+  /** `?before=2026-12-02`: open follow-ups due before that day (not on it), as in `followUpsDue`. */
   @Get('follow-ups.csv')
   @Allow(...STAFF)
   async exportFollowUps(

@@ -35,11 +35,17 @@ export class FollowUpsResolver {
     return { completed: FollowUpModel.from(completed), next: next && FollowUpModel.from(next) };
   }
 
-  @Query(() => [FollowUpModel], { description: '期日が before より前の未完了フォローアップ（期日順）' })
+  @Query(() => [FollowUpModel], {
+    description: '期日が before より前（before の日は含まない）の未完了フォローアップ（期日順）',
+  })
   @Allow(...STAFF)
   async followUpsDue(
     @CurrentActor() actor: StaffActor,
-    @Args('before', { description: 'YYYY-MM-DD' }) before: string,
+    @Args('before', {
+      description:
+        'YYYY-MM-DD。この日より前が期日のものを返し、この日が期日のものは含みません（12月1日までを含めるなら "2026-12-02"）',
+    })
+    before: string,
   ): Promise<FollowUpModel[]> {
     return (await this.followUps.due(actor, before)).map(FollowUpModel.from);
   }

@@ -8,8 +8,9 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
 import { InputError } from '../common/errors/app-error';
+import { enumParam } from '../common/validation/enum-param';
 import { EventFilter } from './dto/event-filter.input';
-import { EventStatus } from './event-enums';
+import { EventKind, EventStatus } from './event-enums';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
 import { EventsService } from './events.service';
@@ -34,9 +35,15 @@ export class EventsExportController {
     @CurrentActor() actor: Actor,
     @Query('fiscalYear') fiscalYear: string | undefined,
     @Query('status') status: string | undefined,
+    @Query('kind') kind: string | undefined,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     const filter = exportFilter(fiscalYear, status);
+    filter.kind = enumParam('kind', kind, EventKind, EVENT_KIND_LABEL);
+    filter.from = instantParam('from', from);
+    filter.to = instantParam('to', to);
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
     const counts = await this.registrationCounts(events.map((event) => event.id));
     const count = (event: Event, key: keyof Counts) => counts.get(event.id)?.[key] ?? 0;
@@ -77,6 +84,16 @@ export class EventsExportController {
       );
     return new Map(rows.map((row) => [row.event_id, row]));
   }
+}
+
+/** `2026-12-01` (the start of that day in Tokyo) or an ISO instant, as the events query takes. */
+function instantParam(field: string, text: string | undefined): Date | undefined {
+  if (text === undefined || text === '') return undefined;
+  const date = new Date(/T/.test(text) ? text : `${text}T00:00:00+09:00`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) {
+    throw new InputError(field, '日付は YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）');
+  }
+  return date;
 }
 
 /** Query strings (`?fiscalYear=2026&status=PUBLISHED`) → the list's filter. */

@@ -15,6 +15,7 @@ export enum EventErrorCode {
   SESSION_OVERLAP = 'EVENT_SESSION_OVERLAP',
   NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
+  OTHER_ORGANIZATION = 'EVENT_OTHER_ORGANIZATION',
 }
 
 export const EventErrors = {
@@ -42,6 +43,13 @@ export const EventErrors = {
       ErrorKind.FORBIDDEN,
       EventErrorCode.NOT_MANAGED,
       '主催・共催していないイベントは操作できません',
+    ),
+  otherOrganization: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      EventErrorCode.OTHER_ORGANIZATION,
+      '所属する団体以外を主催団体にしたイベントは作成できません',
+      'organizationId',
     ),
   endBeforeStart: () =>
     new InputError('endsAt', '終了日時は開始日時より後にしてください', EventErrorCode.INVALID_SCHEDULE),

@@ -40,6 +40,11 @@ export class EventsService {
     input: CreateEventInput,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Event> {
+    // Staff create for their own organisation; naming another is refused rather than ignored, so
+    // nobody believes they created an event for an organisation they do not belong to.
+    if (actor.role !== Role.ADMIN && input.organizationId && input.organizationId !== actor.organizationId) {
+      throw EventErrors.otherOrganization();
+    }
     const organizationId = actor.role === Role.ADMIN ? input.organizationId : actor.organizationId;
     if (!organizationId) throw EventErrors.notManaged();
     await this.organizations.get(organizationId, 'organizationId');

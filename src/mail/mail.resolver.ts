@@ -45,6 +45,7 @@ export class MailResolver {
   ): Promise<EmailProgressModel> {
     await this.events.getManaged(actor, eventId);
     const counts = await this.outbox.countsForBatch(batchId, eventId);
-    return EmailProgressModel.from(eventId, batchId, counts);
+    const trouble = await this.outbox.troubleForBatch(batchId, eventId);
+    return EmailProgressModel.from(eventId, batchId, counts, trouble);
   }
 }

@@ -39,6 +39,16 @@ export interface OutboxWriteResult {
 
 export type OutboxCounts = Record<'total' | 'queued' | 'sent' | 'failed' | 'skipped', number>;
 
+/** A row whose error still matters: not one that went out on a later try. */
+const TROUBLED = `last_error IS NOT NULL AND status <> 'SENT'`;
+
+export interface BatchTrouble {
+  retrying: number;
+  /** Raw SMTP or Node message. */
+  lastError: string | null;
+  lastErrorAt: Date | null;
+}
+
 const INSERT_CHUNK = 1000;
 
 type Recipient = Pick<Participant, 'id' | 'consentEmail' | 'emailOptOut' | 'emailSuppressedAt'>;
@@ -127,6 +137,23 @@ export class OutboxService {
       failed: by(OutboxStatus.FAILED),
       skipped: by(OutboxStatus.SKIPPED),
     };
+  }
+
+  /**
+   * Whether a batch is stuck rather than slow: rows waiting for another try after an error, and
+   * the latest error of the batch (retrying or given up), so that a broken mail server shows.
+   */
+  async troubleForBatch(batchId: string, eventId?: string): Promise<BatchTrouble> {
+    const [row]: { retrying: number; last_error: string | null; last_error_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENDING') AND last_error IS NOT NULL)::int AS retrying,
+                (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE ${TROUBLED}))[1] AS last_error,
+                max(updated_at) FILTER (WHERE ${TROUBLED}) AS last_error_at
+           FROM outbox_messages
+          WHERE batch_id = $1 AND ($2::uuid IS NULL OR event_id = $2)`,
+        [batchId, eventId ?? null],
+      );
+    return { retrying: row.retrying, lastError: row.last_error, lastErrorAt: row.last_error_at };
   }
 
   list<N>(

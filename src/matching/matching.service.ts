@@ -26,7 +26,12 @@ const INSERT_CHUNK = 1000;
 /** Progress is written at most this often, so a big run does not hammer its own row. */
 const PROGRESS_EVERY_MS = 500;
 /** Share of the bar for loading (before) and writing (after) the engine's part. */
-const ENGINE_FROM = 5;
+// Progress (0–100) by stage, so the bar moves while each stage works: loading the room (→ 5),
+// starting the engine thread and building its index (→ 10), scoring participant by participant
+// (→ 90). Saving is one transaction that holds the run's row, so 100 arrives with SUCCEEDED.
+const LOADED = 5;
+const ENGINE_READY = 10;
+const ENGINE_FROM = 10;
 const ENGINE_TO = 90;
 
 /**
@@ -123,11 +128,16 @@ export class MatchingService {
     try {
       const event = await this.events.get(run.eventId);
       if (!MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
-      const input = await this.loader.forEvent(event);
       const progress = new ProgressWriter((value) => this.setProgress(runId, value));
-      progress.set(ENGINE_FROM);
+      progress.set(1);
+      const input = await this.loader.forEvent(event);
+      progress.set(LOADED);
       const output = await this.engine.suggestions(input, STORED_SUGGESTIONS, (done, total) =>
-        progress.set(ENGINE_FROM + Math.floor(((ENGINE_TO - ENGINE_FROM) * done) / Math.max(1, total))),
+        progress.set(
+          done === 0
+            ? ENGINE_READY
+            : ENGINE_FROM + Math.floor(((ENGINE_TO - ENGINE_FROM) * done) / Math.max(1, total)),
+        ),
       );
       await progress.flush();
       await this.replaceSuggestions(runId, run.eventId, input.participants.length, output);
@@ -239,20 +249,24 @@ async function upsertSuggestions(manager: EntityManager, rows: Partial<Suggestio
 
 /**
  * Writes progress from the engine's callbacks at most every PROGRESS_EVERY_MS, one write at a
- * time and only forwards; `flush` waits for the last one.
+ * time and only forwards; `flush` waits for the last one. A value held back by the interval is
+ * written when the interval ends (not at the next callback, which may be seconds away), so what
+ * staff see trails the work by at most PROGRESS_EVERY_MS.
  */
 class ProgressWriter {
   private written = -1;
   private latest = 0;
   private lastWriteAt = 0;
+  private trailing: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly write: (value: number) => Promise<void>) {}
 
   set(value: number): void {
     this.latest = Math.max(this.latest, Math.min(99, value));
-    if (Date.now() - this.lastWriteAt < PROGRESS_EVERY_MS && this.written >= 0) return;
-    this.schedule();
+    const wait = this.lastWriteAt + PROGRESS_EVERY_MS - Date.now();
+    if (wait <= 0 || this.written < 0) return this.schedule();
+    this.trailing ??= setTimeout(() => this.schedule(), wait).unref();
   }
 
   flush(): Promise<void> {
@@ -261,6 +275,8 @@ class ProgressWriter {
   }
 
   private schedule(): void {
+    if (this.trailing) clearTimeout(this.trailing);
+    this.trailing = null;
     this.lastWriteAt = Date.now();
     const value = this.latest;
     this.chain = this.chain

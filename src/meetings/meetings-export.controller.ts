@@ -1,15 +1,24 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { enumParam } from '../common/validation/enum-param';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { Meeting } from './meeting.entity';
-import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
+import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL, MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
+
+/** Who did not come, by name (「不参加あり」 alone does not say which side). */
+function noShowNames(meeting: Meeting): string {
+  return [meeting.participantA, meeting.participantB]
+    .filter((party) => meeting.sides?.some((side) => side.participantId === party.id && side.noShow))
+    .map((party) => party.name)
+    .join('、');
+}
 
 @Controller('exports/events')
 export class MeetingsExportController {
@@ -40,11 +49,17 @@ export class MeetingsExportController {
           value: (m) =>
             m.session.mode === SessionMode.BOOTHS ? `ブース ${m.tableLabel}` : `テーブル ${m.tableLabel}`,
         },
+        // Staff call the parties on the day, so their contacts are here (staff see them anyway).
         { header: '参加者A', value: (m) => m.participantA.name },
         { header: '事業者A', value: (m) => m.participantA.company?.name },
+        { header: 'メールアドレスA', value: (m) => m.participantA.email },
+        { header: '電話番号A', value: (m) => m.participantA.phone },
         { header: '参加者B', value: (m) => m.participantB.name },
         { header: '事業者B', value: (m) => m.participantB.company?.name },
+        { header: 'メールアドレスB', value: (m) => m.participantB.email },
+        { header: '電話番号B', value: (m) => m.participantB.phone },
         { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
+        { header: '不参加', value: (m) => noShowNames(m) },
         { header: '公開', value: (m) => (m.publishedAt ? '公開済み' : '未公開') },
         { header: '面談ID', value: (m) => m.id },
       ],
@@ -53,16 +68,18 @@ export class MeetingsExportController {
     sendCsv(response, `${event.title}_面談スケジュール.csv`, csv);
   }
 
-  /** 面談申込一覧: who asked whom, and where each request stands. */
+  /** 面談申込一覧: who asked whom, and where each request stands (`?status=PENDING`). */
   @Get(':eventId/meeting-requests.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportMeetingRequests(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
+    @Query('status') status: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
+    const wanted = enumParam('status', status, MeetingRequestStatus, MEETING_REQUEST_STATUS_LABEL);
     const event = await this.events.getManaged(actor, eventId);
-    const requests = await this.requests.listForEvent(actor, eventId);
+    const requests = await this.requests.listForEvent(actor, eventId, wanted);
     const csv = toCsv<MeetingRequest>(
       [
         { header: '申込日時', value: (r) => r.createdAt },
@@ -72,6 +89,7 @@ export class MeetingsExportController {
         { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
         { header: 'メッセージ', value: (r) => r.message },
         { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
+        { header: '回答期限', value: (r) => r.expiresAt },
         { header: '回答日時', value: (r) => r.respondedAt },
         { header: '申込ID', value: (r) => r.id },
       ],

@@ -23,6 +23,7 @@ import { MeetingRequestExpiryProcessor } from './meeting-request-expiry.processo
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingSettings } from './meeting-settings.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
+import { NoShowHistoryExportController } from './no-show-history-export.controller';
 import { MeetingsExportController } from './meetings-export.controller';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
@@ -41,7 +42,12 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     MailModule,
     RegistrationsModule,
   ],
-  controllers: [MeetingPagesController, AgendaFeedController, MeetingsExportController],
+  controllers: [
+    MeetingPagesController,
+    AgendaFeedController,
+    MeetingsExportController,
+    NoShowHistoryExportController,
+  ],
   providers: [
     LeaverMeetingsListener,
     CancelledEventListener,

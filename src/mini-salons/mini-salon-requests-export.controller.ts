@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
-import { InputError } from '../common/errors/app-error';
+import { enumParam } from '../common/validation/enum-param';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
@@ -20,13 +20,8 @@ export class MiniSalonRequestsExportController {
     @Query('status') status: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    if (status !== undefined && !(status in MiniSalonRequestStatus)) {
-      throw new InputError(
-        'status',
-        `状態は ${Object.keys(MiniSalonRequestStatus).join('・')} のいずれかで指定してください`,
-      );
-    }
-    const requests = await this.requests.list(actor, (status as MiniSalonRequestStatus | undefined) ?? null);
+    const wanted = enumParam('status', status, MiniSalonRequestStatus, MINI_SALON_REQUEST_STATUS_LABEL);
+    const requests = await this.requests.list(actor, wanted ?? null);
     const csv = toCsv<MiniSalonRequest>(
       [
         { header: '受付日時', value: (r) => r.createdAt },

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
-import { uuidArg } from '../common/validation/uuid';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
 import { OrganizationModel } from './models/organization.model';
@@ -25,7 +24,7 @@ export class OrganizationsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateOrganizationContactInput,
   ): Promise<OrganizationModel> {
-    return OrganizationModel.from(await this.organizationsService.updateContact(uuidArg('id', id), input));
+    return OrganizationModel.from(await this.organizationsService.updateContact(id, input));
   }
 
   @Query(() => [OrganizationModel], { description: '主催団体の一覧（共催先を選ぶときなどに使う）' })

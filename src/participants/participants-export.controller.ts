@@ -5,7 +5,15 @@ import { Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
-import { PARTICIPANT_COLUMNS, ParticipantCsvField } from './import/participant-csv-columns';
+import { jsicLabel } from '../common/japan/jsic';
+import { yesNo } from '../common/japan/yes-no';
+import {
+  EXPORT_ONLY_HEADERS,
+  KIND_LABELS,
+  LOCALE_LABEL,
+  PARTICIPANT_COLUMNS,
+  ParticipantCsvField,
+} from './import/participant-csv-columns';
 import { Participant } from './participant.entity';
 import { ParticipantsService } from './participants.service';
 
@@ -15,11 +23,11 @@ const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => u
   furigana: (p) => p.furigana,
   title: (p) => p.title,
   phone: (p) => p.phone,
-  kind: (p) => p.kind,
-  locale: (p) => p.locale,
+  kind: (p) => KIND_LABELS[p.kind][0],
+  locale: (p) => LOCALE_LABEL[p.locale],
   'company.name': (p) => p.company?.name,
   'company.corporateNumber': (p) => p.company?.corporateNumber,
-  'company.industry': (p) => p.company?.industry,
+  'company.industry': (p) => (p.company?.industry ? jsicLabel(p.company.industry) : ''),
   'company.municipality': (p) => p.company?.municipality,
   'company.employees': (p) => p.company?.employees,
   'company.description': (p) => p.company?.description,
@@ -29,12 +37,25 @@ const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => u
   tags: (p) => p.tags,
   offersText: (p) => p.offersText,
   needsText: (p) => p.needsText,
-  consentMatchmaking: (p) => p.consentMatchmaking,
-  consentEmail: (p) => p.consentEmail,
-  consentContactSharing: (p) => p.consentContactSharing,
+  consentMatchmaking: (p) => yesNo(p.consentMatchmaking),
+  consentEmail: (p) => yesNo(p.consentEmail),
+  consentContactSharing: (p) => yesNo(p.consentContactSharing),
 };
 
-/** The participant list as Excel opens it; the same columns the import reads, so it round-trips. */
+/** Why mail does not reach someone whose メール受信同意 is はい; the import skips these. */
+const EXPORT_ONLY_VALUES: Record<
+  (typeof EXPORT_ONLY_HEADERS)[number],
+  (participant: Participant) => unknown
+> = {
+  メール配信停止: (p) => yesNo(p.emailOptOut),
+  配信停止日時: (p) => p.emailOptOutAt,
+  メール不達による送信停止日時: (p) => p.emailSuppressedAt,
+};
+
+/**
+ * The participant list as Excel opens it, in words (若手経営者, 日本語, はい, 'R サービス業…'), with
+ * the same columns and values the import reads, so it round-trips.
+ */
 @Controller('exports')
 export class ParticipantsExportController {
   constructor(private readonly participants: ParticipantsService) {}
@@ -43,10 +64,13 @@ export class ParticipantsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportParticipants(@Query() filter: ParticipantFilter, @Res() response: Response): Promise<void> {
     const rows = await allPages((page) => this.participants.list(filter, page, (participant) => participant));
-    const columns = PARTICIPANT_COLUMNS.map((column) => ({
-      header: column.headers[0],
-      value: EXPORT_VALUES[column.field],
-    }));
+    const columns = [
+      ...PARTICIPANT_COLUMNS.map((column) => ({
+        header: column.headers[0],
+        value: EXPORT_VALUES[column.field],
+      })),
+      ...EXPORT_ONLY_HEADERS.map((header) => ({ header, value: EXPORT_ONLY_VALUES[header] })),
+    ];
     sendCsv(response, '参加者一覧.csv', toCsv(columns, rows));
   }
 }

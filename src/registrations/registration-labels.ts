@@ -1,4 +1,4 @@
-import { RegistrationStatus } from './registration-enums';
+import { EventRole, RegistrationStatus } from './registration-enums';
 
 export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, string> = {
   INVITED: '招待中',
@@ -8,4 +8,13 @@ export const REGISTRATION_STATUS_LABEL: Record<RegistrationStatus, string> = {
   CANCELLED: 'キャンセル',
   ATTENDED: '出席',
   NO_SHOW: '欠席',
+};
+
+/** As the EventRole description lists them: 来場者・出展者・バイヤー・サプライヤー・登壇者. */
+export const EVENT_ROLE_LABEL: Record<EventRole, string> = {
+  VISITOR: '来場者',
+  EXHIBITOR: '出展者',
+  BUYER: 'バイヤー',
+  SELLER: 'サプライヤー',
+  SPEAKER: '登壇者',
 };

@@ -1,13 +1,15 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
+import { enumParam } from '../common/validation/enum-param';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { Registration } from './registration.entity';
-import { REGISTRATION_STATUS_LABEL } from './registration-labels';
+import { RegistrationStatus } from './registration-enums';
+import { EVENT_ROLE_LABEL, REGISTRATION_STATUS_LABEL } from './registration-labels';
 import { RegistrationsService } from './registrations.service';
 
 @Controller('exports/events')
@@ -17,17 +19,22 @@ export class RegistrationsExportController {
     private readonly events: EventsService,
   ) {}
 
-  /** 参加者名簿 of one event, for the reception desk and the report to the organising body. */
+  /**
+   * 参加者名簿 of one event, for the reception desk and the report to the organising body;
+   * `?status=REGISTERED` as the `registrations` query filters.
+   */
   @Get(':eventId/registrations.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportRegistrations(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
+    @Query('status') status: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
+    const wanted = enumParam('status', status, RegistrationStatus, REGISTRATION_STATUS_LABEL);
     const event = await this.events.getManaged(actor, eventId);
     const rows = await allPages((page) =>
-      this.registrations.listForEvent(actor, eventId, undefined, page, (registration) => registration),
+      this.registrations.listForEvent(actor, eventId, wanted, page, (registration) => registration),
     );
     const csv = toCsv<Registration>(
       [
@@ -43,9 +50,11 @@ export class RegistrationsExportController {
         { header: 'メールアドレス', value: (r) => r.participant.email },
         { header: '電話番号', value: (r) => r.participant.phone },
         { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
-        { header: '役割', value: (r) => r.role },
+        { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
         { header: 'ブース', value: (r) => r.booth },
         { header: '申込日時', value: (r) => r.createdAt },
+        { header: '参加登録日時', value: (r) => r.registeredAt },
+        { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
         { header: '受付日時', value: (r) => r.checkedInAt },
       ],
       rows,

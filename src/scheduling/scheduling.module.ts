@@ -5,11 +5,13 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { SchedulingRun } from './scheduling-run.entity';
 import { SchedulingProcessor } from './scheduling.processor';
 import { SchedulingResolver } from './scheduling.resolver';
+import { UnscheduledExportController } from './unscheduled-export.controller';
 import { SchedulingService } from './scheduling.service';
 
 /** The scheduling job around the pure engine in ./engine: runs, their progress and results. */
 @Module({
   imports: [TypeOrmModule.forFeature([SchedulingRun]), EventsModule, MeetingsModule],
+  controllers: [UnscheduledExportController],
   providers: [SchedulingService, SchedulingProcessor, SchedulingResolver],
   exports: [SchedulingService],
 })

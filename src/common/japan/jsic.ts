@@ -28,11 +28,24 @@ export function isJsicCode(value: string): value is JsicCode {
   return Object.prototype.hasOwnProperty.call(JSIC_DIVISIONS, value);
 }
 
-/** Accepts the letter or the division's Japanese name (as in staff spreadsheets): 'E' or '製造業' → 'E'. */
+/** The letter and the division's name, as exports show it: 'R' → 'R サービス業（他に分類されないもの）'. */
+export function jsicLabel(code: string): string {
+  return isJsicCode(code) ? `${code} ${JSIC_DIVISIONS[code]}` : code;
+}
+
+/**
+ * Accepts the letter, the division's Japanese name (as in staff spreadsheets) or both as
+ * `jsicLabel` writes them, so an exported file imports back: 'E', '製造業', 'E 製造業' → 'E'.
+ */
 export function parseJsic(value: string): JsicCode | undefined {
   const trimmed = value.normalize('NFKC').trim();
   const upper = trimmed.toUpperCase();
   if (isJsicCode(upper)) return upper;
+  const labelled = /^([A-Za-z])\s+(.+)$/u.exec(trimmed);
+  if (labelled) {
+    const code = labelled[1].toUpperCase();
+    return isJsicCode(code) && JSIC_DIVISIONS[code].normalize('NFKC') === labelled[2] ? code : undefined;
+  }
   const byName = (Object.entries(JSIC_DIVISIONS) as [JsicCode, string][]).find(
     ([, name]) => name.normalize('NFKC') === trimmed,
   );

@@ -80,7 +80,11 @@ export class CreateEventInput {
   @IsUUID('all', { each: true, message: '共催団体のIDの形式が正しくありません' })
   coHostIds?: string[];
 
-  @Field(() => ID, { nullable: true, description: '主催団体（管理者が代理で作成する場合のみ）' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '主催団体。管理者が代理で作成するときに指定します。主催者・スタッフは自分の団体のIDのみ（省略可）、他の団体は FORBIDDEN',
+  })
   @IsOptional()
   @IsUUID('all')
   organizationId?: string;

@@ -37,6 +37,8 @@ export function computeSuggestions(
   const suggestions: Record<string, Suggestion[]> = {};
   const total = event.profiles.length;
   const progressEvery = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  // Profiles and the candidate index are built: a sign of life before the first participant.
+  options.onProgress?.(0, total);
   for (const receiver of event.profiles) {
     if (eligibility.isOptedIn(receiver.index)) {
       const locale = resolveLocale(receiver.participant.locale);

@@ -32,6 +32,20 @@ export const PARTICIPANT_COLUMNS = [
   },
 ] as const;
 
+/**
+ * Columns the export adds for staff to read (why mail is not sent) that an import must not set:
+ * only the participant unsubscribes, only a bounce suppresses. Import skips them without a warning.
+ */
+export const EXPORT_ONLY_HEADERS = [
+  'メール配信停止',
+  '配信停止日時',
+  'メール不達による送信停止日時',
+] as const;
+
+export function isExportOnlyHeader(header: string): boolean {
+  return EXPORT_ONLY_HEADERS.some((name) => headerKey(name) === headerKey(header));
+}
+
 export type ParticipantCsvField = (typeof PARTICIPANT_COLUMNS)[number]['field'];
 
 const headerKey = (header: string) =>
@@ -50,6 +64,10 @@ export function fieldForHeader(header: string): ParticipantCsvField | undefined 
   return FIELD_BY_HEADER.get(headerKey(header));
 }
 
+/** 言語 as the export writes it; `parseLocale` reads it back. */
+export const LOCALE_LABEL: Record<Locale, string> = { [Locale.ja]: '日本語', [Locale.en]: '英語' };
+
+/** The first name of each is what the export writes and what `ParticipantModel.kindLabel` shows. */
 export const KIND_LABELS: Record<ParticipantKind, string[]> = {
   YOUNG_ENTREPRENEUR: ['若手経営者', '若手起業家'],
   SUCCESSOR: ['後継者', '事業承継者'],

@@ -16,6 +16,7 @@ import { ParticipantImportResultModel } from './import-result.model';
 import { ImportRowErrorModel } from './import-row-error.model';
 import {
   fieldForHeader,
+  isExportOnlyHeader,
   parseKind,
   parseLocale,
   parseYesNo,
@@ -113,7 +114,7 @@ export class ParticipantImportService {
       const field = fieldForHeader(name);
       if (field && !columns.some((column) => column.field === field))
         columns.push({ index, header: name, field });
-      else if (name.trim()) ignored.push(name);
+      else if (name.trim() && !isExportOnlyHeader(name)) ignored.push(name);
     });
     const missing = REQUIRED.filter((field) => !columns.some((column) => column.field === field));
     if (missing.length > 0) {

@@ -48,8 +48,26 @@ export class ParticipantModel {
   @Field()
   consentMatchmaking: boolean;
 
-  @Field()
+  @Field({
+    description: 'メール受信同意（本人の同意。配信停止・不達でもこの値は変わりません。emailOptOut を参照）',
+  })
   consentEmail: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'メール配信停止（本人が配信停止リンクから停止）。true なら同意があっても案内メールは送られません。連絡先と同じく表示できる相手にのみ',
+  })
+  emailOptOut: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: '配信停止した日時' })
+  emailOptOutAt: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'メール不達による送信停止（宛先が恒久的に不達: 5xx）。true ならメールは送られません',
+  })
+  emailSuppressed: boolean | null;
 
   @Field()
   consentContactSharing: boolean;
@@ -87,6 +105,9 @@ export class ParticipantModel {
       consentMatchmaking: participant.consentMatchmaking,
       consentEmail: participant.consentEmail,
       consentContactSharing: participant.consentContactSharing,
+      emailOptOut: showContact ? participant.emailOptOut : null,
+      emailOptOutAt: showContact ? participant.emailOptOutAt : null,
+      emailSuppressed: showContact ? participant.emailSuppressedAt !== null : null,
       email: showContact ? participant.email : null,
       phone: showContact ? participant.phone : null,
     });

@@ -1,6 +1,17 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SchedulePhase } from '../engine/types';
 import { SchedulingRun, SchedulingRunStatus } from '../scheduling-run.entity';
 import { UnscheduledMeetingModel } from './unscheduled-meeting.model';
+
+/** What staff read while the run works; the codes stay in `phase` for clients that use them. */
+export const SCHEDULE_PHASE_LABEL: Record<SchedulePhase, string> = {
+  validate: '入力の確認中',
+  bound: '上限の計算中',
+  greedy: '初期配置の作成中',
+  improve: '配置の改善中',
+  compact: '空き枠の詰め直し中',
+  done: '完了',
+};
 
 registerEnumType(SchedulingRunStatus, {
   name: 'SchedulingRunStatus',
@@ -20,11 +31,24 @@ export class SchedulingRunModel {
   @Field(() => SchedulingRunStatus)
   status: SchedulingRunStatus;
 
-  @Field(() => Float, { description: '進捗 0〜1' })
+  @Field(() => Float, {
+    description:
+      '進捗。0〜1 の小数（0.5 = 50%）。MatchingRun.progress（0〜100 の整数）とは尺度が違うので、表示するときは 100 倍してください',
+  })
   progress: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '処理の段階（英語のコード: validate, bound, greedy, improve, compact, done）。表示には phaseLabel を',
+  })
   phase: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '処理の段階の表示名（例: 上限の計算中・配置の改善中）',
+  })
+  phaseLabel: string | null;
 
   @Field(() => Int, { nullable: true, description: '配置対象の承諾済み申込数（公開済みの面談を除く）' })
   requestCount: number | null;
@@ -75,6 +99,7 @@ export class SchedulingRunModel {
       status: run.status,
       progress: run.progress,
       phase: run.phase,
+      phaseLabel: run.phase ? (SCHEDULE_PHASE_LABEL[run.phase as SchedulePhase] ?? run.phase) : null,
       requestCount: run.requestCount,
       scheduledCount: run.scheduledCount,
       scheduledWeight: run.scheduledWeight,

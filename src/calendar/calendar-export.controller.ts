@@ -1,0 +1,66 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Allow } from '../auth/access.decorators';
+import { Role } from '../auth/actor';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { InputError } from '../common/errors/app-error';
+import { EventVisibility } from '../events/event-enums';
+import { EVENT_KIND_LABEL } from '../events/event-labels';
+import { Event } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+
+const DAY = 86_400_000;
+const MAX_RANGE_DAYS = 400;
+
+/** The shared calendar as staff see it in `eventCalendar` (invite-only events included), for Excel. */
+@Controller('exports')
+export class CalendarExportController {
+  constructor(private readonly events: EventsService) {}
+
+  /** `?from=2026-12-01&to=2027-03-31` (Tokyo days, `to` inclusive); by default 90 days back to 400 ahead. */
+  @Get('calendar.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportCalendar(
+    @Query('from') fromText: string | undefined,
+    @Query('to') toText: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const from = day('from', fromText) ?? new Date(Date.now() - 90 * DAY);
+    const toDay = day('to', toText);
+    const to = toDay ? new Date(toDay.getTime() + DAY) : new Date(Date.now() + 400 * DAY);
+    if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
+    if (toDay && fromText && to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+      throw new InputError('to', `期間は${MAX_RANGE_DAYS}日以内で指定してください`);
+    }
+    const events = await this.events.calendar(from, to, true);
+    const csv = toCsv<Event>(
+      [
+        { header: '開始', value: (e) => e.startsAt },
+        { header: '終了', value: (e) => e.endsAt },
+        { header: '種類', value: (e) => EVENT_KIND_LABEL[e.kind] },
+        { header: 'イベント名', value: (e) => e.title },
+        { header: '主催', value: (e) => e.organization.name },
+        { header: '共催', value: (e) => e.coHosts.map((host) => host.name) },
+        { header: '会場', value: (e) => e.venue },
+        { header: 'オンライン', value: (e) => e.onlineUrl },
+        { header: 'テーマ', value: (e) => e.themes },
+        {
+          header: '公開範囲',
+          value: (e) => (e.visibility === EventVisibility.PUBLIC ? '一般公開' : '招待制'),
+        },
+        { header: 'イベントID', value: (e) => e.id },
+      ],
+      events,
+    );
+    sendCsv(response, '共有イベントカレンダー.csv', csv);
+  }
+}
+
+function day(field: string, text: string | undefined): Date | undefined {
+  if (text === undefined || text === '') return undefined;
+  const date = new Date(`${text}T00:00:00+09:00`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime())) {
+    throw new InputError(field, '日付は YYYY-MM-DD で指定してください（例: 2026-12-01）');
+  }
+  return date;
+}

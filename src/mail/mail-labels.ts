@@ -1,0 +1,50 @@
+/**
+ * Japanese names of what the outbox stores as codes, for the staff who read emails.csv and
+ * emailProgress. Template names are the features' own constants (see each *.composer.ts); they
+ * are spelled out here rather than imported so that mail/ does not depend on every feature.
+ */
+export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
+  invitation: '招待',
+  reminder: 'リマインダー',
+  survey: 'アンケート依頼',
+  'suggestion-digest': 'おすすめ通知',
+  'follow-up-digest': 'フォローアップ予定の通知',
+  'magic-link': 'ログイン用リンク',
+  'mini-salon-decision': 'ミニサロン参加可否の通知',
+  'meeting-request': '面談の申込',
+  'meeting-request-outcome': '面談申込への回答',
+  'meeting-agenda': '面談予定表',
+  'meeting-cancelled': '面談の中止',
+};
+
+export function mailTemplateLabel(template: string): string {
+  return MAIL_TEMPLATE_LABEL[template] ?? template;
+}
+
+/** Why a row was not sent on purpose (`skip_reason`). */
+export const SKIP_REASON_LABEL: Record<string, string> = {
+  OPTED_OUT: '配信停止済みのため送信せず',
+  SUPPRESSED: '以前に宛先不明で届かなかったため送信停止',
+  RECIPIENT_GONE: '宛先の参加者が削除されたため送信せず',
+  NOTHING_TO_SEND: '送信前に内容が不要になったため送信せず（回答済み・中止など）',
+};
+
+export function skipReasonLabel(reason: string): string {
+  return SKIP_REASON_LABEL[reason] ?? reason;
+}
+
+/**
+ * A failed try (`last_error`, the raw SMTP or Node message) as staff can act on it. The raw text
+ * stays available beside it for whoever fixes the mail server.
+ */
+export function mailErrorLabel(raw: string): string {
+  if (/^compose:/.test(raw)) return 'メール本文を作成できませんでした（システム管理者に連絡してください）';
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ESOCKET|EHOSTUNREACH/.test(raw))
+    return 'メールサーバーに接続できません（再送を試みています）';
+  if (/ETIMEDOUT|timeout/i.test(raw)) return 'メールサーバーが応答しません（再送を試みています）';
+  if (/EAUTH|authentication|\b535\b/i.test(raw))
+    return 'メールサーバーの認証に失敗しました（設定を確認してください）';
+  if (/\b5\d\d\b/.test(raw)) return '宛先に届きませんでした（アドレスが存在しないなど）';
+  if (/\b4\d\d\b/.test(raw)) return '受信側で一時的に受け付けられませんでした（再送を試みています）';
+  return '送信できませんでした';
+}
