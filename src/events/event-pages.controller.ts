@@ -21,7 +21,9 @@ export class EventPagesController {
 
   @Get(':id')
   @Public()
-  async show(@Param('id') id: string, @Res() response: Response): Promise<void> {
+  // The whole params object, not @Param('id'): the validation pipe answers a malformed id with a
+  // 400, while a person following a mistyped link should see the page that says "not found".
+  async show(@Param() { id }: { id: string }, @Res() response: Response): Promise<void> {
     const event = isUuid(id) ? await this.events.get(id).catch(notFoundAsNull) : null;
     if (!event || event.status !== EventStatus.PUBLISHED || event.visibility !== EventVisibility.PUBLIC) {
       response
