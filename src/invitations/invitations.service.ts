@@ -12,6 +12,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { previewRegistrationLink, RegistrationLinkPreview } from '../registrations/registration-link-preview';
 import { INVITATION_TEMPLATE } from './invitation.composer';
 import { REGISTRATION_CONFIRMATION_TEMPLATE } from './registration-confirmation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
@@ -20,16 +21,6 @@ import { InvitationAnswerModel } from './models/invitation-answer.model';
 import { isUuid } from '../common/validation/uuid';
 
 const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
-
-/** What the confirmation page shows before the participant presses the button. */
-export interface InvitationPreview {
-  locale: 'ja' | 'en';
-  participantName: string;
-  eventTitle: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: RegistrationStatus;
-}
 
 @Injectable()
 export class InvitationsService {
@@ -134,24 +125,13 @@ export class InvitationsService {
   }
 
   /** For the page behind the link: reads, changes nothing. */
-  async preview(rawToken: string): Promise<InvitationPreview> {
-    const manager = this.dataSource.manager;
-    const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken, {
-      lock: false,
-    });
-    const registration = await manager.findOne(Registration, {
-      where: { id: token.subjectId },
-      relations: { event: true, participant: true },
-    });
-    if (!registration) throw ActionTokenErrors.invalid();
-    return {
-      locale: registration.participant.locale === 'en' ? 'en' : 'ja',
-      participantName: registration.participant.name,
-      eventTitle: registration.event.title,
-      startsAt: registration.event.startsAt,
-      endsAt: registration.event.endsAt,
-      status: registration.status,
-    };
+  preview(rawToken: string): Promise<RegistrationLinkPreview> {
+    return previewRegistrationLink(
+      this.dataSource.manager,
+      this.tokens,
+      TokenPurpose.INVITATION_RESPONSE,
+      rawToken,
+    );
   }
 
   private async accept(

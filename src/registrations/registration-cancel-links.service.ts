@@ -6,6 +6,7 @@ import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService, TokenRequest } from '../action-tokens/action-tokens.service';
 import { EventsService } from '../events/events.service';
 import { Registration } from './registration.entity';
+import { previewRegistrationLink, RegistrationLinkPreview } from './registration-link-preview';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
 import { RegistrationsService } from './registrations.service';
@@ -26,15 +27,6 @@ export function registrationCancelUrl(
     expiresAt: eventStartsAt,
   });
   return `${publicUrl}/registrations/cancel?token=${token}`;
-}
-
-export interface CancelLinkPreview {
-  locale: 'ja' | 'en';
-  participantName: string;
-  eventTitle: string;
-  startsAt: Date;
-  endsAt: Date;
-  status: RegistrationStatus;
 }
 
 export interface CancelLinkResult {
@@ -59,24 +51,13 @@ export class RegistrationCancelLinks {
   ) {}
 
   /** For the page behind the link: reads, changes nothing. */
-  async preview(rawToken: string): Promise<CancelLinkPreview> {
-    const manager = this.dataSource.manager;
-    const token = await this.tokens.resolve(manager, TokenPurpose.REGISTRATION_CANCEL, rawToken, {
-      lock: false,
-    });
-    const registration = await manager.findOne(Registration, {
-      where: { id: token.subjectId },
-      relations: { event: true, participant: true },
-    });
-    if (!registration) throw ActionTokenErrors.invalid();
-    return {
-      locale: registration.participant.locale === 'en' ? 'en' : 'ja',
-      participantName: registration.participant.name,
-      eventTitle: registration.event.title,
-      startsAt: registration.event.startsAt,
-      endsAt: registration.event.endsAt,
-      status: registration.status,
-    };
+  preview(rawToken: string): Promise<RegistrationLinkPreview> {
+    return previewRegistrationLink(
+      this.dataSource.manager,
+      this.tokens,
+      TokenPurpose.REGISTRATION_CANCEL,
+      rawToken,
+    );
   }
 
   async cancel(rawToken: string): Promise<CancelLinkResult> {

@@ -4,8 +4,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { AgendaService } from '../agenda.service';
-import { meetingsIcs } from '../meeting-ics';
-import { senderAddress } from './meeting-cancelled.composer';
+import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { eventCancelledEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
@@ -41,18 +40,11 @@ export class EventCancelledComposer implements MailComposer {
     const locale = participant.locale === 'en' ? 'en' : 'ja';
     const email = eventCancelledEmail({ locale, participantName: participant.name, event, entries });
     if (entries.length === 0) return email;
-    const ics = meetingsIcs({
-      locale,
-      calendarName: event.title,
-      method: 'CANCEL',
-      entries,
-      organizer: { name: event.organizer, email: senderAddress(this.config.MAIL_FROM) },
-      attendee: { name: participant.name, email: participant.email },
-    });
+    const recipient = { name: participant.name, email: participant.email };
     return {
       ...email,
       attachments: [
-        { filename: 'cancel.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' },
+        cancelIcsAttachment({ locale, event, entries, recipient, mailFrom: this.config.MAIL_FROM }),
       ],
     };
   }

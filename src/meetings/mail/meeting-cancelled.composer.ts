@@ -4,7 +4,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { AgendaService } from '../agenda.service';
-import { meetingsIcs } from '../meeting-ics';
+import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { meetingCancelledEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
@@ -31,24 +31,12 @@ export class MeetingCancelledComposer implements MailComposer {
     const event = await this.contexts.get(manager, message.eventId ?? '');
     if (!event) return null;
     const locale = participant.locale === 'en' ? 'en' : 'ja';
-    const ics = meetingsIcs({
-      locale,
-      calendarName: event.title,
-      method: 'CANCEL',
-      entries: [entry],
-      organizer: { name: event.organizer, email: senderAddress(this.config.MAIL_FROM) },
-      attendee: { name: participant.name, email: participant.email },
-    });
+    const recipient = { name: participant.name, email: participant.email };
     return {
       ...meetingCancelledEmail({ locale, participantName: participant.name, event, entry }),
       attachments: [
-        { filename: 'cancel.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' },
+        cancelIcsAttachment({ locale, event, entries: [entry], recipient, mailFrom: this.config.MAIL_FROM }),
       ],
     };
   }
-}
-
-/** `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
-export function senderAddress(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }

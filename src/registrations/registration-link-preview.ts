@@ -1,0 +1,42 @@
+import { EntityManager } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { Registration } from './registration.entity';
+import { RegistrationStatus } from './registration-enums';
+
+/** What the page behind a registration's email link (answer, cancel) shows before the button. */
+export interface RegistrationLinkPreview {
+  locale: 'ja' | 'en';
+  participantName: string;
+  eventTitle: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: RegistrationStatus;
+}
+
+/**
+ * Reads the registration a link's token names, without using the token up: a GET of the page
+ * (or a mail scanner fetching it) changes nothing.
+ */
+export async function previewRegistrationLink(
+  manager: EntityManager,
+  tokens: ActionTokensService,
+  purpose: TokenPurpose,
+  rawToken: string,
+): Promise<RegistrationLinkPreview> {
+  const token = await tokens.resolve(manager, purpose, rawToken, { lock: false });
+  const registration = await manager.findOne(Registration, {
+    where: { id: token.subjectId },
+    relations: { event: true, participant: true },
+  });
+  if (!registration) throw ActionTokenErrors.invalid();
+  return {
+    locale: registration.participant.locale === 'en' ? 'en' : 'ja',
+    participantName: registration.participant.name,
+    eventTitle: registration.event.title,
+    startsAt: registration.event.startsAt,
+    endsAt: registration.event.endsAt,
+    status: registration.status,
+  };
+}
