@@ -1,9 +1,11 @@
-import { contentDisposition, formatCell, toCsv } from './csv-file';
+import { contentDisposition, formatCell, toCsv, unneutraliseCell } from './csv-file';
 
 describe('formatCell', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
-    ['+81 3 1234 5678', `'+81 3 1234 5678`],
+    ['+81 3 1234 5678', '+81 3 1234 5678'],
+    ['+81 (3) 1234-5678', '+81 (3) 1234-5678'],
+    ['-12.5', '-12.5'],
     ['-1+1', `'-1+1`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
@@ -18,6 +20,11 @@ describe('formatCell', () => {
     expect(formatCell(-5000)).toBe('-5000');
     expect(formatCell(1200000)).toBe('1200000');
     expect(formatCell(BigInt(-3))).toBe('-3');
+  });
+
+  it('takes the quote off again when an exported cell is imported', () => {
+    for (const text of ['=HYPERLINK("http://x","y")', '@SUM(A1)', "'quoted", '髙橋製作所', '+81 3 1234 5678'])
+      expect(unneutraliseCell(formatCell(text))).toBe(text);
   });
 
   it('neutralises a list whose first item starts a formula', () => {

@@ -37,6 +37,11 @@ export function contentDisposition(filename: string): string {
 
 /** What a spreadsheet would read as the start of a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A phone number (+81 3-1234-5678) or a plain signed number: digits, spaces and - ( ) . only, so
+ * nothing a spreadsheet could run, and a `'` would stay in it as a literal character.
+ */
+const ONLY_NUMBERS = /^[+-]?[\d\s\-().]+$/;
 
 /**
  * One cell as text. Text that a participant typed (a name, a meeting message, a survey comment)
@@ -50,5 +55,10 @@ export function formatCell(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? '1' : '0';
   const text = Array.isArray(value) ? value.join('、') : String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !ONLY_NUMBERS.test(text) ? `'${text}` : text;
+}
+
+/** Undoes formatCell's neutralising `'` when a file this service wrote is imported again. */
+export function unneutraliseCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }

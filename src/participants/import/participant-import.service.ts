@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
+import { unneutraliseCell } from '../../common/csv/csv-file';
 import { DataSource } from 'typeorm';
 import { decodeText } from '../../common/csv/decode-text';
 import { InputError } from '../../common/errors/app-error';
@@ -132,7 +133,7 @@ export class ParticipantImportService {
     const plain: Record<string, unknown> = {};
     const company: Record<string, unknown> = {};
     for (const column of columns) {
-      const raw = (cells[column.index] ?? '').trim();
+      const raw = unneutraliseCell((cells[column.index] ?? '').trim());
       const converted = this.convert(column.field, raw);
       if (converted.error) {
         errors.push(this.error(row, column.field, columns, converted.error));
