@@ -1,3 +1,5 @@
+import { MAIL_TEMPLATE_LABEL } from '../src/mail/mail-labels';
+import { MailComposers } from '../src/mail/mail-composers';
 import { Role } from '../src/auth/actor';
 import {
   createOrganization,
@@ -91,6 +93,14 @@ describe('CSV exports of staff lists', () => {
   });
   afterAll(() => t.close());
 
+  it('names every kind of email in words in emails.csv, the kinds added later included', () => {
+    const unnamed = t.app
+      .get(MailComposers)
+      .templates()
+      .filter((template) => !(template in MAIL_TEMPLATE_LABEL));
+    expect(unnamed).toEqual([]);
+  });
+
   it('exports the events of the organisation with registration counts', async () => {
     const { status, bom, lines } = await csv('/exports/events.csv?status=PUBLISHED', organizer);
     expect({ status, bom }).toEqual({ status: 200, bom: true });
@@ -125,9 +135,20 @@ describe('CSV exports of staff lists', () => {
     expect(await rows('from=2099-01-01')).toBe(0);
     expect(await rows('to=2000-01-01')).toBe(0);
     expect(await rows('from=2000-01-01&to=2099-01-01')).toBe(1);
+    // A day typed as `to` includes that day, as staff asking for "until the 10th" expect.
+    const [{ node: only }] = ok(
+      await t.gql<{ events: { edges: { node: { startsAt: string } }[] } }>(
+        'query { events(first: 1) { edges { node { startsAt } } } }',
+        {},
+        organizer,
+      ),
+    ).events.edges;
+    const day = only.startsAt.slice(0, 10); // times come back in +09:00: this is the Tokyo day
+    expect(await rows(`from=${day}&to=${day}`)).toBe(1);
     for (const [query, field] of [
       ['kind=FAIR', 'kind'],
       ['from=tomorrow', 'from'],
+      ['to=2027-02-30', 'to'],
     ]) {
       const bad = await fetch(`${t.url}/exports/events.csv?${query}`, {
         headers: { authorization: `Bearer ${organizer}` },

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { isCalendarDate } from '../common/time/calendar-date';
 import { InputError } from '../common/errors/app-error';
 import { EventVisibility } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
@@ -58,9 +59,8 @@ export class CalendarExportController {
 
 function day(field: string, text: string | undefined): Date | undefined {
   if (text === undefined || text === '') return undefined;
-  const date = new Date(`${text}T00:00:00+09:00`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime())) {
-    throw new InputError(field, '日付は YYYY-MM-DD で指定してください（例: 2026-12-01）');
+  if (!isCalendarDate(text)) {
+    throw new InputError(field, '日付は YYYY-MM-DD の実在する日付で指定してください（例: 2026-12-01）');
   }
-  return date;
+  return new Date(`${text}T00:00:00+09:00`);
 }

@@ -7,7 +7,9 @@ import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
+import { isCalendarDate } from '../common/time/calendar-date';
 import { InputError } from '../common/errors/app-error';
+import { DAY_MS } from '../common/japan/tokyo-day';
 import { enumParam } from '../common/validation/enum-param';
 import { EventFilter } from './dto/event-filter.input';
 import { EventKind, EventStatus } from './event-enums';
@@ -43,7 +45,9 @@ export class EventsExportController {
     const filter = exportFilter(fiscalYear, status);
     filter.kind = enumParam('kind', kind, EventKind, EVENT_KIND_LABEL);
     filter.from = instantParam('from', from);
-    filter.to = instantParam('to', to);
+    // A day typed as `to` includes that day (as calendar.csv): the filter itself is `startsAt < to`.
+    const until = instantParam('to', to);
+    filter.to = until && to && !/T/.test(to) ? new Date(until.getTime() + DAY_MS) : until;
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
     const counts = await this.registrationCounts(events.map((event) => event.id));
     const count = (event: Event, key: keyof Counts) => counts.get(event.id)?.[key] ?? 0;
@@ -90,7 +94,8 @@ export class EventsExportController {
 function instantParam(field: string, text: string | undefined): Date | undefined {
   if (text === undefined || text === '') return undefined;
   const date = new Date(/T/.test(text) ? text : `${text}T00:00:00+09:00`);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) {
+  const dayValid = /T/.test(text) ? isCalendarDate(text.slice(0, 10)) : isCalendarDate(text);
+  if (!dayValid || Number.isNaN(date.getTime())) {
     throw new InputError(field, '日付は YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）');
   }
   return date;

@@ -43,6 +43,11 @@ export class MailComposers {
     this.composers.set(composer.template, composer);
   }
 
+  /** Every template name registered, e.g. to check that each has a label for staff. */
+  templates(): string[] {
+    return [...this.composers.keys()];
+  }
+
   get(template: string): MailComposer {
     const composer = this.composers.get(template);
     if (!composer) throw new Error(`no composer for mail template "${template}"`);

@@ -15,6 +15,10 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'meeting-request-outcome': '面談申込への回答',
   'meeting-agenda': '面談予定表',
   'meeting-cancelled': '面談の中止',
+  'meeting-agreed': '面談成立の通知',
+  'event-cancelled': '開催中止の通知',
+  'registration-confirmation': '参加登録完了の通知',
+  'waitlist-promoted': 'キャンセル待ちからの参加確定',
 };
 
 export function mailTemplateLabel(template: string): string {
