@@ -102,7 +102,7 @@ export class InvitationsService {
       await this.tokens.markUsed(manager, token);
       if (accept && status !== registration.status) {
         // The answer to their own action, so transactional. One per status reached: registered or
-        // waitlisted. (A seat given later from the waiting list sends no email yet.)
+        // waitlisted. (A seat given later from the waiting list is told by its own email.)
         await this.outbox.enqueue(manager, [
           {
             key: `registration-confirmation-${registration.id}-${status.toLowerCase()}`,

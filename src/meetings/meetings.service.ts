@@ -267,22 +267,16 @@ export class MeetingsService {
    * 開催中止 email carries the calendar cancellations (CancelledEventListener).
    */
   async cancelForCancelledEvent(manager: EntityManager, eventId: string): Promise<void> {
-    const meetings = await manager
-      .createQueryBuilder(Meeting, 'meeting')
-      .setLock('pessimistic_write')
-      .where('meeting.eventId = :eventId AND meeting.status = :scheduled', {
-        eventId,
-        scheduled: MeetingStatus.SCHEDULED,
-      })
-      .getMany();
-    const now = new Date();
-    for (const meeting of meetings) {
-      await manager.update(Meeting, meeting.id, {
-        status: MeetingStatus.CANCELLED,
-        cancelledAt: now,
-        sequence: meeting.publishedAt !== null ? meeting.sequence + 1 : meeting.sequence,
-      });
-    }
+    const meetings: { id: string }[] = await manager
+      .query(
+        `UPDATE meetings
+          SET status = 'CANCELLED', cancelled_at = now(), updated_at = now(),
+              sequence = sequence + CASE WHEN published_at IS NULL THEN 0 ELSE 1 END
+        WHERE event_id = $1 AND status = 'SCHEDULED'
+        RETURNING id`,
+        [eventId],
+      )
+      .then(([rows]: [{ id: string }[]]) => rows);
     if (meetings.length > 0) {
       await manager.update(
         MeetingParticipant,

@@ -192,6 +192,8 @@ export class RegistrationsService {
    * marketing-mail consent (as a cancelled meeting does); a bounced address is still skipped.
    */
   private async promoteFromWaitlist(manager: EntityManager, event: Event): Promise<void> {
+    // A seat given up at a cancelled or closed event is no seat for anyone else.
+    if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return;
     const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
     const free = event.capacity === null ? Infinity : event.capacity - seated;
     if (free <= 0) return;
@@ -201,11 +203,12 @@ export class RegistrationsService {
       take: Number.isFinite(free) ? free : undefined,
     });
     const now = new Date();
-    for (const registration of next) {
-      await manager.update(Registration, registration.id, {
-        status: RegistrationStatus.REGISTERED,
-        registeredAt: now,
-      });
+    if (next.length > 0) {
+      await manager.update(
+        Registration,
+        { id: In(next.map((registration) => registration.id)) },
+        { status: RegistrationStatus.REGISTERED, registeredAt: now },
+      );
     }
     await this.outbox.enqueue(
       manager,

@@ -3,7 +3,7 @@ import {
   ComposedEmail,
   MailLocale,
   greetingFor,
-  organiserLines,
+  eventSenderLines,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatEventTime } from '../../mail/templates/mail-dates';
@@ -35,7 +35,7 @@ export function waitlistPromotedEmail({
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...(place ? [{ label: event.venue ? 'Venue' : 'Online', value: place }] : []),
       ],
-      sender: organiserLines(locale, event.organizer, event.coHosts),
+      sender: eventSenderLines(locale, event),
     });
   }
   return renderEmail({
@@ -51,6 +51,6 @@ export function waitlistPromotedEmail({
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...(place ? [{ label: event.venue ? '会場' : 'オンライン', value: place }] : []),
     ],
-    sender: organiserLines(locale, event.organizer, event.coHosts),
+    sender: eventSenderLines(locale, event),
   });
 }
