@@ -79,7 +79,12 @@ export class MeetingRequestsService {
     if (text.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
 
     const id = await this.dataSource.transaction(async (manager) => {
-      const event = await manager.findOneBy(Event, { id: eventId });
+      // Shared lock: cancelling the event (which locks it for update) waits for this request, or
+      // this request sees the event cancelled; never a new request on an event called off.
+      const event = await manager.findOne(Event, {
+        where: { id: eventId },
+        lock: { mode: 'pessimistic_read' },
+      });
       if (!event) throw MeetingErrors.requesterNotRegistered();
       if (event.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
       // The requester's seat row, locked: one requester's requests are counted one at a time.
@@ -166,6 +171,7 @@ export class MeetingRequestsService {
   /** The recipient answers in the app. */
   async respond(actor: Actor, id: string, accept: boolean): Promise<MeetingRequestAnswer> {
     return this.dataSource.transaction(async (manager) => {
+      await this.lockEventOf(manager, id);
       const request = await this.lock(manager, id);
       if (actor.kind !== 'participant' || actor.participantId !== request.toParticipantId)
         throw MeetingErrors.notRecipient();
@@ -177,6 +183,7 @@ export class MeetingRequestsService {
   async respondByToken(rawToken: string, accept: boolean): Promise<MeetingRequestAnswer> {
     return this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.MEETING_RESPONSE, rawToken);
+      await this.lockEventOf(manager, token.subjectId);
       const request = await manager.findOne(MeetingRequest, {
         where: { id: token.subjectId },
         lock: { mode: 'pessimistic_write' },
@@ -318,6 +325,20 @@ export class MeetingRequestsService {
     // Only the requester withdraws an unanswered request; the recipient declines it instead.
     if (request.status === MeetingRequestStatus.PENDING && actor.participantId !== request.fromParticipantId)
       throw MeetingErrors.notASide();
+  }
+
+  /**
+   * Share-locks the event of a request before the request itself is locked: an answer and the
+   * event's cancellation (event for update, then its requests) take the two in the same order, so
+   * they run one after the other, and an answer never lands on an event that was called off.
+   */
+  private async lockEventOf(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await manager.findOne(MeetingRequest, {
+      where: { id: requestId },
+      select: { id: true, eventId: true },
+    });
+    if (request)
+      await manager.findOne(Event, { where: { id: request.eventId }, lock: { mode: 'pessimistic_read' } });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<MeetingRequest> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
@@ -111,6 +112,15 @@ export class MeetingsService {
     if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
     const placement = await this.resolveSlot(event, request, sessionId, slotIndex, table);
     const id = await this.dataSource.transaction(async (manager) => {
+      // Checked again under a shared lock on the event: a cancellation of the event (or of the
+      // request) committed since the checks above wins, and no meeting is placed on it.
+      const locked = await manager.findOne(Event, {
+        where: { id: request.eventId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      const current = await manager.findOneBy(MeetingRequest, { id: request.id });
+      if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
+      if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
       const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
       return meeting.id;
     });
