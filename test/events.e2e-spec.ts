@@ -1,3 +1,4 @@
+import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
 import { Role } from '../src/auth/actor';
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
@@ -142,7 +143,7 @@ describe('events', () => {
     const early = failure(await act('closeEvent'));
     expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_NOT_STARTED', field: 'id' });
     expect(early.message).toBe(
-      `開催前（${tokyoInDays(20, '18:00').slice(0, 16).replace('T', ' ')} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+      `開催前（${formatTokyoJapanese(new Date(tokyoInDays(20, '18:00')))} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
     );
     await moveEventEarlier(t, id, 21);
     expect(ok(await act('closeEvent')).closeEvent.status).toBe('CLOSED');

@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
 import { fiscalYearOf } from '../common/japan/fiscal-year';
 import { normalizeTags } from '../common/japan/tags';
-import { formatTokyoDateTime } from '../common/time/tokyo-time';
+import { formatTokyoDateTime, formatTokyoJapanese } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
@@ -102,7 +102,7 @@ export class EventsService {
       // Closing is for after the day: a closed event can no longer be edited or cancelled, and its
       // figures count in reports, so a future one closed by mistake would be stuck.
       if (to === EventStatus.CLOSED && Date.now() < event.startsAt.getTime())
-        throw EventErrors.notStarted(formatTokyoDateTime(event.startsAt));
+        throw EventErrors.notStarted(formatTokyoJapanese(event.startsAt));
       await manager.update(Event, id, {
         status: to,
         ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),

@@ -5,9 +5,7 @@ import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
-import { InputError } from '../common/errors/app-error';
 import { enumParam } from '../common/validation/enum-param';
-import { isUuid } from '../common/validation/uuid';
 import { mailErrorLabel, mailTemplateLabel, skipReasonLabel } from './mail-labels';
 import { OutboxMessage } from './outbox-message.entity';
 import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
@@ -35,9 +33,6 @@ export class MailExportController {
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
     const wanted = enumParam('status', status, OutboxStatus, OUTBOX_STATUS_LABEL) ?? null;
-    if (batchId !== undefined && !isUuid(batchId)) {
-      throw new InputError('batchId', '送信バッチIDの形式が正しくありません');
-    }
     const messages = await allPages((page) =>
       this.outbox.list({ eventId, status: wanted, batchId: batchId ?? null }, page, (m) => m),
     );

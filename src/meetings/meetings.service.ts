@@ -12,7 +12,7 @@ import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
-import { formatTokyoDateTime } from '../common/time/tokyo-time';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
 import { Meeting } from './meeting.entity';
 import {
@@ -454,7 +454,7 @@ export class MeetingsService {
     // Held or missed is what happened, so not before it could: a meeting marked held ahead of
     // time would count as 実施 in reports and let a deal be recorded from it.
     if (Date.now() < meeting.startsAt.getTime())
-      throw MeetingErrors.notStarted(formatTokyoDateTime(meeting.startsAt));
+      throw MeetingErrors.notStarted(formatTokyoJapanese(meeting.startsAt));
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw MeetingErrors.meetingNotFound(id);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
-import { formatTokyoJapanese } from '../common/time/tokyo-time';
+import { formatTokyoJapaneseDay } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
@@ -141,7 +141,7 @@ export class RegistrationsService {
       // From 00:00 of the event's day in Tokyo, not its start time: desks open before the doors.
       const eventDay = startOfTokyoDay(event.startsAt);
       if (Date.now() < eventDay.getTime())
-        throw RegistrationErrors.checkInTooEarly(formatTokyoJapanese(eventDay).slice(0, -6));
+        throw RegistrationErrors.checkInTooEarly(formatTokyoJapaneseDay(eventDay));
       this.assertTransition(registration.status, RegistrationStatus.ATTENDED);
       await manager.update(Registration, registration.id, {
         status: RegistrationStatus.ATTENDED,

@@ -13,3 +13,8 @@ export function formatTokyoJapanese(instant: Date): string {
   const time = tokyo.toISOString().slice(11, 16);
   return `${tokyo.getUTCFullYear()}年${tokyo.getUTCMonth() + 1}月${tokyo.getUTCDate()}日(${weekday}) ${time}`;
 }
+
+/** 2026年12月1日(火) — a day, as a participant or staff member reads it. */
+export function formatTokyoJapaneseDay(instant: Date): string {
+  return formatTokyoJapanese(instant).replace(/ \d{2}:\d{2}$/, '');
+}

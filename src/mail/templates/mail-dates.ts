@@ -1,4 +1,4 @@
-import { formatTokyoJapanese } from '../../common/time/tokyo-time';
+import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../../common/time/tokyo-time';
 import { MailLocale } from './email-layout';
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -33,7 +33,7 @@ export function formatDeadline(locale: MailLocale, instant: Date): string {
 
 /** 2026年12月31日(木) / Thu 31 Dec 2026: a deadline, in Tokyo. */
 export function formatDay(locale: MailLocale, instant: Date): string {
-  if (locale === 'ja') return formatTokyoJapanese(instant).replace(/ \d{2}:\d{2}$/, '');
+  if (locale === 'ja') return formatTokyoJapaneseDay(instant);
   return formatEnglish(instant).replace(/, \d{2}:\d{2}$/, '');
 }
 
