@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -63,7 +64,7 @@ export class InvitationComposer implements MailComposer {
     });
     const respond = `${this.config.PUBLIC_URL}/invitations/respond?token=${token}`;
     return invitationEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       event,
       acceptUrl: `${respond}&accept=1`,

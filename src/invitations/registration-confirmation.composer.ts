@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
@@ -40,7 +41,7 @@ export class RegistrationConfirmationComposer implements MailComposer {
     const event = await this.contexts.get(manager, registration.eventId);
     if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
     return registrationConfirmationEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       event,
       waitlisted: status === RegistrationStatus.WAITLISTED,

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
@@ -42,10 +43,10 @@ export class UnsubscribeController {
   ): Promise<void> {
     const participant = await this.orNull(() => this.preferences.recipientOf(token));
     if (!participant) return this.invalid(request, response);
-    const text = TEXT[participant.locale === 'en' ? 'en' : 'ja'];
+    const text = TEXT[languageOf(participant)];
     response.type('html').send(
       renderPage({
-        lang: participant.locale === 'en' ? 'en' : 'ja',
+        lang: languageOf(participant),
         title: text.title,
         body: `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`,
       }),
@@ -62,7 +63,7 @@ export class UnsubscribeController {
   ): Promise<void> {
     const participant = await this.orNull(() => this.preferences.unsubscribe(token));
     if (!participant) return this.invalid(request, response);
-    const lang = participant.locale === 'en' ? 'en' : 'ja';
+    const lang = languageOf(participant);
     response
       .type('html')
       .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].done)}</p>` }));

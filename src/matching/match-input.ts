@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { InviteeInput, MatchInput, MatchParticipant, MatchSettings } from './engine';
 
 /** What the loader reads for one person: their profile, company and (for the event) role. */
@@ -100,7 +101,7 @@ function toMatchParticipant(person: MatchPerson): MatchParticipant {
     municipality: person.company?.municipality ?? undefined,
     kind: person.kind,
     role: person.role,
-    locale: person.locale === 'en' ? 'en' : 'ja',
+    locale: languageOf(person),
     offers: person.offers,
     needs: person.needs,
     themes: person.themes,

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
@@ -52,7 +53,7 @@ export class SuggestionDigestComposer implements MailComposer {
     });
     if (suggestions.length === 0) return null;
     return suggestionDigestEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       event,
       items: suggestions.map((suggestion) => {

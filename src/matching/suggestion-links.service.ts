@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -77,7 +78,7 @@ export class SuggestionLinksService {
     if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
     const other = suggestion.suggestedParticipant;
     const preview: SuggestionLinkPreview = {
-      locale: suggestion.participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(suggestion.participant),
       participantName: suggestion.participant.name,
       otherName: other.name,
       otherCompany: other.company?.name ?? null,

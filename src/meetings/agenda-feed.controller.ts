@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -28,7 +29,7 @@ export class AgendaFeedController {
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
     // An erased participant's feed ends with them.
     if (!participant || participant.erasedAt) throw new NotFoundException();
-    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const locale = languageOf(participant);
     const entries = await this.agenda.calendarEntries(this.dataSource.manager, participantId, {
       includeCancelled: true,
     });

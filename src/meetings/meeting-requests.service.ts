@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -207,7 +208,7 @@ export class MeetingRequestsService {
     });
     if (!request) throw ActionTokenErrors.invalid();
     return {
-      locale: request.toParticipant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(request.toParticipant),
       recipientName: request.toParticipant.name,
       requesterName: request.fromParticipant.name,
       requesterCompany: request.fromParticipant.company?.name ?? null,

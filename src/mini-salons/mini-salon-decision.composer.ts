@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
@@ -31,7 +32,7 @@ export class MiniSalonDecisionComposer implements MailComposer {
     const event = accepted && request.eventId ? await this.contexts.get(manager, request.eventId) : null;
     if (accepted && !event) return null; // the event was deleted before the email left
     return miniSalonDecisionEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       organizer: request.organization.name,
       organizerContact: {

@@ -23,3 +23,8 @@ export enum Locale {
   en = 'en',
 }
 registerEnumType(Locale, { name: 'Locale', description: 'メールや画面の言語' });
+
+/** The language to write to someone in (emails, pages): their locale, Japanese when unknown. */
+export function languageOf(person: { locale?: string | null } | null | undefined): 'ja' | 'en' {
+  return person?.locale === Locale.en ? 'en' : 'ja';
+}

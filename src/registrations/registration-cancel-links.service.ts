@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -72,7 +73,7 @@ export class RegistrationCancelLinks {
       // Re-read under the event lock: seats change one at a time.
       const registration = await manager.findOneByOrFail(Registration, { id: found.id });
       const base = {
-        locale: found.participant.locale === 'en' ? 'en' : 'ja',
+        locale: languageOf(found.participant),
         eventTitle: event.title,
       } as const;
       await this.tokens.markUsed(manager, token);

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -32,7 +33,7 @@ export async function previewRegistrationLink(
   });
   if (!registration) throw ActionTokenErrors.invalid();
   return {
-    locale: registration.participant.locale === 'en' ? 'en' : 'ja',
+    locale: languageOf(registration.participant),
     participantName: registration.participant.name,
     eventTitle: registration.event.title,
     startsAt: registration.event.startsAt,

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
@@ -36,7 +37,7 @@ export class ReminderComposer implements MailComposer {
     const event = await this.contexts.get(manager, registration.eventId);
     if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
     return reminderEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       event,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
@@ -26,7 +27,7 @@ export class MagicLinkComposer implements MailComposer {
     if (expiresAt.getTime() <= Date.now()) return null;
     const token = issueToken({ purpose: TokenPurpose.MAGIC_LINK, subjectId: participant.id, expiresAt });
     return magicLinkEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       signInUrl: `${this.config.PUBLIC_URL}/sign-in?token=${token}`,
       validMinutes: Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 60_000)),

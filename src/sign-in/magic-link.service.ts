@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
@@ -60,7 +61,7 @@ export class MagicLinkService {
     if (token.usedAt) throw ActionTokenErrors.used();
     const participant = await manager.findOneBy(Participant, { id: token.subjectId });
     if (!participant) throw ActionTokenErrors.invalid();
-    return { locale: participant.locale === 'en' ? 'en' : 'ja', name: participant.name };
+    return { locale: languageOf(participant), name: participant.name };
   }
 
   /** Single use: the session for the participant the link was sent to. */

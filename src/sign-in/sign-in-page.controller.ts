@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
@@ -102,7 +103,7 @@ export class SignInPageController {
       return sendErrorPage(response, lang, TEXT[lang].error, error, TEXT[lang].again);
     }
     const participant = session.participant;
-    const lang = participant?.locale === 'en' ? 'en' : 'ja';
+    const lang = languageOf(participant);
     const text = TEXT[lang];
     const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
     response.type('html').send(

@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
@@ -38,7 +39,7 @@ export class SurveyComposer implements MailComposer {
     const expiresAt = surveyLinkExpiresAt(event.endsAt);
     if (expiresAt.getTime() <= Date.now()) return null;
     const token = issueToken({ purpose: TokenPurpose.SURVEY_ANSWER, subjectId: registration.id, expiresAt });
-    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const locale = languageOf(participant);
     return surveyEmail({
       locale,
       participantName: participant.name,

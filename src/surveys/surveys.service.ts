@@ -1,3 +1,4 @@
+import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -135,7 +136,7 @@ export class SurveysService {
     if (!registration) throw ActionTokenErrors.invalid();
     const previous = await manager.findOneBy(SurveyResponse, { registrationId: registration.id });
     return {
-      locale: registration.participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(registration.participant),
       participantName: registration.participant.name,
       eventTitle: registration.event.title,
       previous,

@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
@@ -35,7 +36,7 @@ export class AgendaComposer implements MailComposer {
       includeCancelled: false,
     });
     if (entries.length === 0) return null;
-    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const locale = languageOf(participant);
     const email = agendaEmail({
       locale,
       participantName: participant.name,

@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventMailContexts } from '../../mail/event-mail-context';
@@ -37,7 +38,7 @@ export class EventCancelledComposer implements MailComposer {
         includeCancelled: true,
       })
     ).filter((entry) => entry.cancelled);
-    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const locale = languageOf(participant);
     const email = eventCancelledEmail({ locale, participantName: participant.name, event, entries });
     if (entries.length === 0) return email;
     const recipient = { name: participant.name, email: participant.email };

@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
@@ -47,7 +48,7 @@ export async function composeAgreedEmail(
   if (!event) return null;
   const requester = request.fromParticipant;
   return meetingAgreedEmail({
-    locale: participant.locale === 'en' ? 'en' : 'ja',
+    locale: languageOf(participant),
     recipientName: participant.name,
     requester: { name: requester.name, company: requester.company?.name ?? null },
     contact: sharesContactWithCounterpart(requester, true)

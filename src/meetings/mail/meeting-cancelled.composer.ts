@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventMailContexts } from '../../mail/event-mail-context';
@@ -30,7 +31,7 @@ export class MeetingCancelledComposer implements MailComposer {
     if (!entry?.cancelled) return null;
     const event = await this.contexts.get(manager, message.eventId ?? '');
     if (!event) return null;
-    const locale = participant.locale === 'en' ? 'en' : 'ja';
+    const locale = languageOf(participant);
     const recipient = { name: participant.name, email: participant.email };
     return {
       ...meetingCancelledEmail({ locale, participantName: participant.name, event, entry }),

@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
@@ -37,7 +38,7 @@ export class MeetingOutcomeComposer implements MailComposer {
     const recipient = request.toParticipant;
     const agreed = request.status === MeetingRequestStatus.ACCEPTED;
     return meetingOutcomeEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       requesterName: participant.name,
       recipient: { name: recipient.name, company: recipient.company?.name ?? null },
       contact: sharesContactWithCounterpart(recipient, agreed)

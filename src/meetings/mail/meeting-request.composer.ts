@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../../action-tokens/action-token-purpose';
 import { AppConfig } from '../../config/app-config';
@@ -44,7 +45,7 @@ export class MeetingRequestComposer implements MailComposer {
     const respond = `${this.config.PUBLIC_URL}/meetings/respond?token=${token}`;
     const links = { accept: `${respond}&accept=1`, decline: `${respond}&accept=0`, expiresAt };
     return meetingRequestEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       recipientName: participant.name,
       requester: {
         name: request.fromParticipant.name,

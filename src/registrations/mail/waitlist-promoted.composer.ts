@@ -1,3 +1,4 @@
+import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
@@ -34,7 +35,7 @@ export class WaitlistPromotedComposer implements MailComposer {
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event) return null;
     return waitlistPromotedEmail({
-      locale: participant.locale === 'en' ? 'en' : 'ja',
+      locale: languageOf(participant),
       participantName: participant.name,
       event,
     });
