@@ -81,6 +81,13 @@ describe('waitlist move-ups', () => {
     expect(ja.subject).toBe(SUBJECT_JA);
     expect(ja.text).toContain('髙橋 美﨑 様');
     expect(ja.text).toContain('キャンセル待ちから参加確定となりました');
+    // With a way to give the seat back, as the confirmation of an accepted invitation has.
+    const cancelLink = /\S+\/registrations\/cancel\?token=[\w-]+/.exec(ja.text)?.[0];
+    expect(cancelLink).toBeDefined();
+    const page = await fetch(cancelLink!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('東京活性化サロン（第3回）');
+    expect(await statusOf(registrations[first.id])).toBe('REGISTERED');
     const [en] = sink.to(second.email);
     expect(en.subject).toBe('Your place is confirmed: 東京活性化サロン（第3回）');
     expect(en.text).toContain('Dear Emma Clarke,');

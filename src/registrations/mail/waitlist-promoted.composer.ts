@@ -1,10 +1,12 @@
 import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { registrationCancelUrl } from '../registration-cancel-links.service';
 import { Registration } from '../registration.entity';
 import { SEATED } from '../registration-enums';
 import { waitlistPromotedEmail } from './waitlist-promoted.template';
@@ -19,11 +21,12 @@ export class WaitlistPromotedComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
 
-  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (!registration || !SEATED.includes(registration.status)) return null;
     // The status read fresh: the cached context may be a few seconds behind a cancellation.
@@ -38,6 +41,7 @@ export class WaitlistPromotedComposer implements MailComposer {
       locale: languageOf(participant),
       participantName: participant.name,
       event,
+      cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
     });
   }
 }

@@ -12,6 +12,7 @@ export interface WaitlistPromotedEmailData {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
+  cancelUrl: string;
 }
 
 /** キャンセル待ちから参加確定: a seat came free (a cancellation, or more seats), and it is theirs. */
@@ -19,6 +20,7 @@ export function waitlistPromotedEmail({
   locale,
   participantName,
   event,
+  cancelUrl,
 }: WaitlistPromotedEmailData): ComposedEmail {
   const place = event.venue ?? event.onlineUrl;
   if (locale === 'en') {
@@ -28,13 +30,14 @@ export function waitlistPromotedEmail({
       greeting: greetingFor(locale, participantName),
       paragraphs: [
         `A place has become available at "${event.title}", and you have moved up from the waiting list. Your registration is now confirmed.`,
-        'We look forward to seeing you. If you can no longer attend, please cancel your registration so that the next person on the waiting list can take your place.',
+        'We look forward to seeing you. If you can no longer attend, please cancel with the button below so that the next person on the waiting list can take your place.',
       ],
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...(place ? [{ label: event.venue ? 'Venue' : 'Online', value: place }] : []),
       ],
+      actions: [{ label: 'Cancel my registration', url: cancelUrl }],
       sender: eventSenderLines(locale, event),
     });
   }
@@ -44,13 +47,14 @@ export function waitlistPromotedEmail({
     greeting: greetingFor(locale, participantName),
     paragraphs: [
       `「${event.title}」に空きが出たため、キャンセル待ちから参加確定となりました。`,
-      '当日お会いできることを楽しみにしております。ご都合が悪くなった場合は、次にお待ちの方のために参加登録のキャンセルをお願いいたします。',
+      '当日お会いできることを楽しみにしております。ご都合が悪くなった場合は、次にお待ちの方のために、下のボタンから参加登録のキャンセルをお願いいたします。',
     ],
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...(place ? [{ label: event.venue ? '会場' : 'オンライン', value: place }] : []),
     ],
+    actions: [{ label: '参加をキャンセルする', url: cancelUrl }],
     sender: eventSenderLines(locale, event),
   });
 }
