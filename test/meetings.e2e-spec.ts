@@ -390,7 +390,7 @@ describe('meetings: requests, scheduling, agendas', () => {
       scheduledWeight: 1,
       upperBound: 1,
       ratio: 1,
-      progress: 1,
+      progress: 100,
       phase: 'done',
       phaseLabel: '完了',
     });

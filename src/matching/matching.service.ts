@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, StaffActor } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { ProgressWriter } from '../common/progress/progress-writer';
 import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -128,7 +129,7 @@ export class MatchingService {
     try {
       const event = await this.events.get(run.eventId);
       if (!MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
-      const progress = new ProgressWriter((value) => this.setProgress(runId, value));
+      const progress = new ProgressWriter((value) => this.setProgress(runId, value), PROGRESS_EVERY_MS);
       progress.set(1);
       const input = await this.loader.forEvent(event);
       progress.set(LOADED);
@@ -244,47 +245,5 @@ async function upsertSuggestions(manager: EntityManager, rows: Partial<Suggestio
       )
       .updateEntity(false)
       .execute();
-  }
-}
-
-/**
- * Writes progress from the engine's callbacks at most every PROGRESS_EVERY_MS, one write at a
- * time and only forwards; `flush` waits for the last one. A value held back by the interval is
- * written when the interval ends (not at the next callback, which may be seconds away), so what
- * staff see trails the work by at most PROGRESS_EVERY_MS.
- */
-class ProgressWriter {
-  private written = -1;
-  private latest = 0;
-  private lastWriteAt = 0;
-  private trailing: NodeJS.Timeout | null = null;
-  private chain: Promise<void> = Promise.resolve();
-
-  constructor(private readonly write: (value: number) => Promise<void>) {}
-
-  set(value: number): void {
-    this.latest = Math.max(this.latest, Math.min(99, value));
-    const wait = this.lastWriteAt + PROGRESS_EVERY_MS - Date.now();
-    if (wait <= 0 || this.written < 0) return this.schedule();
-    this.trailing ??= setTimeout(() => this.schedule(), wait).unref();
-  }
-
-  flush(): Promise<void> {
-    if (this.latest !== this.written) this.schedule();
-    return this.chain;
-  }
-
-  private schedule(): void {
-    if (this.trailing) clearTimeout(this.trailing);
-    this.trailing = null;
-    this.lastWriteAt = Date.now();
-    const value = this.latest;
-    this.chain = this.chain
-      .then(async () => {
-        if (value <= this.written) return;
-        this.written = value;
-        await this.write(value);
-      })
-      .catch(() => undefined);
   }
 }

@@ -44,8 +44,8 @@ export class SchedulingRun {
   })
   status: SchedulingRunStatus;
 
-  /** 0..1, from the engine's progress reports. */
-  @Column({ type: 'real', default: 0 })
+  /** 0–100, from the engine's progress reports. */
+  @Column('smallint', { default: 0 })
   progress: number;
 
   @Column({ type: 'varchar', length: 20, nullable: true })

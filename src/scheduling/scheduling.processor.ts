@@ -17,8 +17,6 @@ export class SchedulingProcessor {
   }
 
   async process(job: Job<SchedulingPayload>): Promise<void> {
-    await this.scheduling.execute(job.data.runId, (fraction) =>
-      job.updateProgress(Math.round(fraction * 100)),
-    );
+    await this.scheduling.execute(job.data.runId, (percent) => job.updateProgress(percent));
   }
 }

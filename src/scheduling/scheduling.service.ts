@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { ProgressWriter } from '../common/progress/progress-writer';
 import { AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
@@ -18,7 +19,7 @@ import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
-import { scheduleMeetings, ScheduleProgress } from './engine';
+import { scheduleMeetings } from './engine';
 import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
 import { buildInstance, SchedulingInputs, toPlacements, unscheduledReason } from './scheduling-instance';
@@ -88,7 +89,7 @@ export class SchedulingService {
   }
 
   /** The job: returns early when the run is gone or already finished (a retried or duplicate job). */
-  async execute(runId: string, onFraction?: (fraction: number) => Promise<void>): Promise<void> {
+  async execute(runId: string, onProgress?: (percent: number) => Promise<void>): Promise<void> {
     const run = await this.runs.findOneBy({ id: runId });
     if (!run || ![SchedulingRunStatus.QUEUED, SchedulingRunStatus.RUNNING].includes(run.status)) return;
     await this.runs.update(runId, {
@@ -99,7 +100,7 @@ export class SchedulingService {
     try {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await this.computeAndWrite(run, onFraction);
+          await this.computeAndWrite(run, onProgress);
           return;
         } catch (error) {
           const raced =
@@ -120,13 +121,16 @@ export class SchedulingService {
     }
   }
 
-  private async computeAndWrite(run: SchedulingRun, onFraction?: (fraction: number) => Promise<void>) {
+  private async computeAndWrite(run: SchedulingRun, onProgress?: (percent: number) => Promise<void>) {
     const inputs = await this.loadInputs(this.dataSource.manager, run.eventId);
     const { instance, excluded } = buildInstance(inputs);
-    const progress = this.progressWriter(run.id, onFraction);
+    const progress = new ProgressWriter(async (percent, phase) => {
+      await this.runs.update(run.id, { progress: percent, phase });
+      await onProgress?.(percent);
+    }, PROGRESS_EVERY_MS);
     const result = await scheduleMeetings(instance, {
       timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS,
-      onProgress: progress.report,
+      onProgress: (report) => progress.set(report.fraction * 100, report.phase),
     });
     await progress.flush();
     const { placements, unscheduled } = toPlacements(result, inputs.sessions);
@@ -154,7 +158,7 @@ export class SchedulingService {
     );
     await this.runs.update(run.id, {
       status: SchedulingRunStatus.SUCCEEDED,
-      progress: 1,
+      progress: 100,
       phase: 'done',
       requestCount: instance.requests.length + excluded.length,
       scheduledCount: placements.length,
@@ -227,25 +231,6 @@ export class SchedulingService {
       })),
       maxMeetingsPerParticipant: settings.maxMeetingsPerParticipant,
     };
-  }
-
-  /** Engine progress into the run row (throttled) and the BullMQ job, never blocking the engine. */
-  private progressWriter(runId: string, onFraction?: (fraction: number) => Promise<void>) {
-    let last = 0;
-    let lastPhase = '';
-    let chain: Promise<unknown> = Promise.resolve();
-    const report = (progress: ScheduleProgress) => {
-      const now = Date.now();
-      if (progress.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
-      last = now;
-      lastPhase = progress.phase;
-      const fraction = Math.min(0.99, progress.fraction);
-      chain = chain
-        .then(() => this.runs.update(runId, { progress: fraction, phase: progress.phase }))
-        .then(() => onFraction?.(fraction))
-        .catch((error: Error) => this.logger.debug(`progress of ${runId}: ${error.message}`));
-    };
-    return { report, flush: () => chain };
   }
 }
 

@@ -13,10 +13,7 @@ export class MatchingRunModel {
   @Field(() => MatchingRunStatus)
   status: MatchingRunStatus;
 
-  @Field(() => Int, {
-    description:
-      '進捗。0〜100 の整数（パーセント）。SchedulingRun.progress（0〜1 の小数）とは尺度が違うので注意してください',
-  })
+  @Field(() => Int, { description: '進捗（0〜100 のパーセント）。SUCCEEDED になったときに 100' })
   progress: number;
 
   @Field(() => Int, { nullable: true, description: '対象人数（参加登録済みでマッチングに同意した人）' })

@@ -31,10 +31,7 @@ export class SchedulingRunModel {
   @Field(() => SchedulingRunStatus)
   status: SchedulingRunStatus;
 
-  @Field(() => Float, {
-    description:
-      '進捗。0〜1 の小数（0.5 = 50%）。MatchingRun.progress（0〜100 の整数）とは尺度が違うので、表示するときは 100 倍してください',
-  })
+  @Field(() => Int, { description: '進捗（0〜100 のパーセント）。SUCCEEDED になったときに 100' })
   progress: number;
 
   @Field(() => String, {
