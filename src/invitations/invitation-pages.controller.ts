@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
-import { MailLocale } from '../mail/templates/email-layout';
+import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { InvitationsService } from './invitations.service';
@@ -53,20 +52,22 @@ export class InvitationPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const accept = acceptParam !== '0';
-    let preview;
-    try {
-      preview = await this.invitations.preview(String(token ?? ''));
-    } catch (error) {
-      return this.error(response, browserLocale(request), error);
-    }
-    const text = TEXT[preview.locale];
-    const body = [
-      `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
-      `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
-      `<p>${escapeHtml(text.question(accept))}</p>`,
-      postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
-    ].join('\n');
-    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.invitations.preview(String(token ?? '')),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const body = [
+          `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
+          `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
+          `<p>${escapeHtml(text.question(accept))}</p>`,
+          postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 
   @Post('respond')
@@ -78,23 +79,21 @@ export class InvitationPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale = browserLocale(request);
-    try {
-      locale = (await this.invitations.preview(token)).locale;
-      const answer = await this.invitations.respond(token, form?.accept !== '0');
-      const text = TEXT[locale];
-      const body = [
-        `<p><strong>${escapeHtml(answer.eventTitle)}</strong></p>`,
-        `<p>${escapeHtml(text.result[answer.status] ?? answer.status)}</p>`,
-        answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
-      ].join('\n');
-      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
-    } catch (error) {
-      this.error(response, locale, error);
-    }
-  }
-
-  private error(response: Response, locale: MailLocale, error: unknown): void {
-    sendErrorPage(response, locale, TEXT[locale].error, error);
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.invitations.preview(token),
+      async ({ locale }) => {
+        const answer = await this.invitations.respond(token, form?.accept !== '0');
+        const text = TEXT[locale];
+        const body = [
+          `<p><strong>${escapeHtml(answer.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(text.result[answer.status] ?? answer.status)}</p>`,
+          answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
-import { MailLocale } from '../mail/templates/email-layout';
+import { escapeHtml, sendLinkPage } from '../common/html/html-page';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { participantLabel } from '../participants/participant-label';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
@@ -52,27 +51,29 @@ export class SuggestionPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let preview: SuggestionLinkPreview;
-    try {
-      preview = await this.links.preview(String(token ?? ''));
-    } catch (error) {
-      return this.error(response, browserLocale(request), error);
-    }
-    const text = TEXT[preview.locale];
-    const body = [
-      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
-      `<p>${escapeHtml(text.question(preview))}</p>`,
-      preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
-      `<p>${escapeHtml(text.reasons)}</p>`,
-      `<ul>${preview.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
-      `<form method="post" action="meeting-request">`,
-      `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
-      `<p><label for="message">${escapeHtml(text.message)}</label><br>`,
-      `<textarea id="message" name="message" rows="4" maxlength="${MAX_MESSAGE_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit" placeholder="${escapeHtml(text.placeholder)}"></textarea></p>`,
-      `<button type="submit">${escapeHtml(text.button)}</button>`,
-      `</form>`,
-    ].join('\n');
-    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.links.preview(String(token ?? '')),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const body = [
+          `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(text.question(preview))}</p>`,
+          preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
+          `<p>${escapeHtml(text.reasons)}</p>`,
+          `<ul>${preview.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
+          `<form method="post" action="meeting-request">`,
+          `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
+          `<p><label for="message">${escapeHtml(text.message)}</label><br>`,
+          `<textarea id="message" name="message" rows="4" maxlength="${MAX_MESSAGE_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit" placeholder="${escapeHtml(text.placeholder)}"></textarea></p>`,
+          `<button type="submit">${escapeHtml(text.button)}</button>`,
+          `</form>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 
   @Post('meeting-request')
@@ -84,23 +85,21 @@ export class SuggestionPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale = browserLocale(request);
-    try {
-      locale = (await this.links.preview(token)).locale;
-      const filed = await this.links.requestMeeting(token, String(form?.message ?? ''));
-      const text = TEXT[locale];
-      const outcome = filed.status === 'ACCEPTED' ? text.accepted : text.done(filed.preview);
-      const body = [
-        `<p><strong>${escapeHtml(filed.preview.eventTitle)}</strong></p>`,
-        `<p>${escapeHtml(outcome)}</p>`,
-      ].join('\n');
-      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
-    } catch (error) {
-      this.error(response, locale, error);
-    }
-  }
-
-  private error(response: Response, locale: MailLocale, error: unknown): void {
-    sendErrorPage(response, locale, TEXT[locale].error, error);
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.links.preview(token),
+      async ({ locale }) => {
+        const filed = await this.links.requestMeeting(token, String(form?.message ?? ''));
+        const text = TEXT[locale];
+        const outcome = filed.status === 'ACCEPTED' ? text.accepted : text.done(filed.preview);
+        const body = [
+          `<p><strong>${escapeHtml(filed.preview.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(outcome)}</p>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
-import { MailLocale } from '../mail/templates/email-layout';
+import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { participantLabel } from '../participants/participant-label';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
@@ -51,24 +50,28 @@ export class MeetingPagesController {
     @Query('accept') acceptParam: string,
     @Req() request: Request,
     @Res() response: Response,
-  ) {
+  ): Promise<void> {
     const accept = acceptParam !== '0';
-    let preview;
-    try {
-      preview = await this.requests.preview(String(token ?? ''));
-    } catch (error) {
-      return this.error(response, browserLocale(request), error);
-    }
-    const text = TEXT[preview.locale];
-    const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
-    const body = [
-      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
-      `<p>${escapeHtml(text.from(requester))}</p>`,
-      preview.message ? `<blockquote>${escapeHtml(preview.message).replace(/\n/g, '<br>')}</blockquote>` : '',
-      `<p>${escapeHtml(text.question(accept))}</p>`,
-      postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
-    ].join('\n');
-    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.requests.preview(String(token ?? '')),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
+        const body = [
+          `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(text.from(requester))}</p>`,
+          preview.message
+            ? `<blockquote>${escapeHtml(preview.message).replace(/\n/g, '<br>')}</blockquote>`
+            : '',
+          `<p>${escapeHtml(text.question(accept))}</p>`,
+          postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 
   @Post('respond')
@@ -80,22 +83,20 @@ export class MeetingPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale = browserLocale(request);
-    try {
-      locale = (await this.requests.preview(token)).locale;
-      const answer = await this.requests.respondByToken(token, form?.accept !== '0');
-      const text = TEXT[locale];
-      const body = [
-        `<p>${escapeHtml(text.result[answer.request.status] ?? answer.request.status)}</p>`,
-        answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
-      ].join('\n');
-      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
-    } catch (error) {
-      this.error(response, locale, error);
-    }
-  }
-
-  private error(response: Response, locale: MailLocale, error: unknown): void {
-    sendErrorPage(response, locale, TEXT[locale].error, error);
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.requests.preview(token),
+      async ({ locale }) => {
+        const answer = await this.requests.respondByToken(token, form?.accept !== '0');
+        const text = TEXT[locale];
+        const body = [
+          `<p>${escapeHtml(text.result[answer.request.status] ?? answer.request.status)}</p>`,
+          answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
+import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
 import { RegistrationStatus } from './registration-enums';
@@ -42,27 +42,30 @@ export class RegistrationCancelPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let preview;
-    try {
-      preview = await this.links.preview(String(token ?? ''));
-    } catch (error) {
-      const locale = browserLocale(request);
-      return sendErrorPage(response, locale, TEXT[locale].error, error);
-    }
-    const text = TEXT[preview.locale];
-    const cancelled = preview.status === RegistrationStatus.CANCELLED;
-    const body = [
-      `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
-      `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
-      cancelled
-        ? `<p>${escapeHtml(text.already)}</p>`
-        : [
-            `<p>${escapeHtml(text.question)}</p>`,
-            preview.status === RegistrationStatus.WAITLISTED ? `<p>${escapeHtml(text.waitlisted)}</p>` : '',
-            postButton('cancel', text.button, { token: String(token) }),
-          ].join('\n'),
-    ].join('\n');
-    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.links.preview(String(token ?? '')),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const cancelled = preview.status === RegistrationStatus.CANCELLED;
+        const body = [
+          `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
+          `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
+          cancelled
+            ? `<p>${escapeHtml(text.already)}</p>`
+            : [
+                `<p>${escapeHtml(text.question)}</p>`,
+                preview.status === RegistrationStatus.WAITLISTED
+                  ? `<p>${escapeHtml(text.waitlisted)}</p>`
+                  : '',
+                postButton('cancel', text.button, { token: String(token) }),
+              ].join('\n'),
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 
   @Post('cancel')
@@ -73,18 +76,21 @@ export class RegistrationCancelPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let locale = browserLocale(request);
-    try {
-      const result = await this.links.cancel(String(form?.token ?? ''));
-      locale = result.locale;
-      const text = TEXT[locale];
-      const body = [
-        `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
-        `<p>${escapeHtml(result.changed ? text.done : text.already)}</p>`,
-      ].join('\n');
-      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
-    } catch (error) {
-      sendErrorPage(response, locale, TEXT[locale].error, error);
-    }
+    const token = String(form?.token ?? '');
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.links.preview(token),
+      async ({ locale }) => {
+        const result = await this.links.cancel(token);
+        const text = TEXT[locale];
+        const body = [
+          `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(result.changed ? text.done : text.already)}</p>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 }

@@ -1,8 +1,7 @@
-import { languageOf } from '../participants/participant-kind';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, postButton, renderPage, sendErrorPage } from '../common/html/html-page';
+import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
@@ -70,20 +69,18 @@ export class SignInPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let owner;
-    try {
-      owner = await this.magicLinks.preview(String(token ?? ''));
-    } catch (error) {
-      const lang = browserLocale(request);
-      return sendErrorPage(response, lang, TEXT[lang].error, error, TEXT[lang].again);
-    }
-    const text = TEXT[owner.locale];
-    response.type('html').send(
-      renderPage({
-        lang: owner.locale,
-        title: text.title,
-        body: `<p>${escapeHtml(text.prompt(owner.name))}</p>${postButton('sign-in', text.button, { token: String(token ?? '') })}`,
-      }),
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.magicLinks.preview(String(token ?? '')),
+      (owner) => {
+        const text = TEXT[owner.locale];
+        return {
+          title: text.title,
+          body: `<p>${escapeHtml(text.prompt(owner.name))}</p>${postButton('sign-in', text.button, { token: String(token ?? '') })}`,
+        };
+      },
     );
   }
 
@@ -95,37 +92,36 @@ export class SignInPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let session;
-    try {
-      session = await this.magicLinks.redeem(String(form?.token ?? ''));
-    } catch (error) {
-      const lang = browserLocale(request);
-      return sendErrorPage(response, lang, TEXT[lang].error, error, TEXT[lang].again);
-    }
-    const participant = session.participant;
-    const lang = languageOf(participant);
-    const text = TEXT[lang];
-    const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
-    response.type('html').send(
-      renderPage({
-        lang,
-        title: text.signedInTitle,
-        body: [
-          `<p>${escapeHtml(text.signedIn(participant?.name ?? ''))}</p>`,
-          `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
-          '<ul>',
-          participant
-            ? `<li>${link(this.feeds.url(participant.id), text.agenda)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
-            : '',
-          `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}</li>`,
-          '</ul>',
-          `<p>${escapeHtml(text.emails)}</p>`,
-          `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,
-          `<p>${escapeHtml(text.session)}</p>`,
-          `<p><code id="session-token">${escapeHtml(session.token)}</code></p>`,
-          '</details>',
-        ].join('\n'),
-      }),
+    const token = String(form?.token ?? '');
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.magicLinks.preview(token),
+      async ({ locale }) => {
+        const session = await this.magicLinks.redeem(token);
+        const participant = session.participant;
+        const text = TEXT[locale];
+        const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
+        return {
+          title: text.signedInTitle,
+          body: [
+            `<p>${escapeHtml(text.signedIn(participant?.name ?? ''))}</p>`,
+            `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
+            '<ul>',
+            participant
+              ? `<li>${link(this.feeds.url(participant.id), text.agenda)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
+              : '',
+            `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}</li>`,
+            '</ul>',
+            `<p>${escapeHtml(text.emails)}</p>`,
+            `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,
+            `<p>${escapeHtml(text.session)}</p>`,
+            `<p><code id="session-token">${escapeHtml(session.token)}</code></p>`,
+            '</details>',
+          ].join('\n'),
+        };
+      },
     );
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, renderPage, sendErrorPage } from '../common/html/html-page';
+import { escapeHtml, sendLinkPage } from '../common/html/html-page';
 import { InputValidationPipe } from '../common/validation/input-validation.pipe';
-import { MailLocale } from '../mail/templates/email-layout';
 import { MAX_COMMENT_LENGTH, SurveyAnswerInput } from './dto/survey-answer.input';
-import { SurveyPreview, SurveysService } from './surveys.service';
+import { SurveysService } from './surveys.service';
 
 const TEXT = {
   ja: {
@@ -60,34 +59,38 @@ export class SurveyPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    let preview: SurveyPreview;
-    try {
-      preview = await this.surveys.preview(String(token ?? ''));
-    } catch (error) {
-      return this.error(response, browserLocale(request), error);
-    }
-    const text = TEXT[preview.locale];
-    const previous = preview.previous;
-    const radio = (name: string, value: string, label: string, checked: boolean) =>
-      `<label style="margin-right:16px"><input type="radio" name="${name}" value="${value}" required${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
-    const body = [
-      `<p>${escapeHtml(text.intro(preview.participantName, preview.eventTitle))}</p>`,
-      previous ? `<p>${escapeHtml(text.again)}</p>` : '',
-      `<form method="post" action="answer">`,
-      `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
-      `<p><strong>${escapeHtml(text.gained)}</strong><br>`,
-      radio('gainedOpportunities', 'yes', text.yes, previous?.gainedOpportunities === true),
-      radio('gainedOpportunities', 'no', text.no, previous?.gainedOpportunities === false),
-      `</p><p><strong>${escapeHtml(text.satisfaction)}</strong><br>`,
-      [5, 4, 3, 2, 1]
-        .map((score) => radio('satisfaction', String(score), String(score), previous?.satisfaction === score))
-        .join(''),
-      `</p><p><label for="comment"><strong>${escapeHtml(text.comment)}</strong></label><br>`,
-      `<textarea id="comment" name="comment" rows="4" maxlength="${MAX_COMMENT_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit">${escapeHtml(previous?.comment ?? '')}</textarea></p>`,
-      `<button type="submit">${escapeHtml(text.button)}</button>`,
-      `</form>`,
-    ].join('\n');
-    response.type('html').send(renderPage({ lang: preview.locale, title: text.title, body }));
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.surveys.preview(String(token ?? '')),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const previous = preview.previous;
+        const radio = (name: string, value: string, label: string, checked: boolean) =>
+          `<label style="margin-right:16px"><input type="radio" name="${name}" value="${value}" required${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
+        const body = [
+          `<p>${escapeHtml(text.intro(preview.participantName, preview.eventTitle))}</p>`,
+          previous ? `<p>${escapeHtml(text.again)}</p>` : '',
+          `<form method="post" action="answer">`,
+          `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
+          `<p><strong>${escapeHtml(text.gained)}</strong><br>`,
+          radio('gainedOpportunities', 'yes', text.yes, previous?.gainedOpportunities === true),
+          radio('gainedOpportunities', 'no', text.no, previous?.gainedOpportunities === false),
+          `</p><p><strong>${escapeHtml(text.satisfaction)}</strong><br>`,
+          [5, 4, 3, 2, 1]
+            .map((score) =>
+              radio('satisfaction', String(score), String(score), previous?.satisfaction === score),
+            )
+            .join(''),
+          `</p><p><label for="comment"><strong>${escapeHtml(text.comment)}</strong></label><br>`,
+          `<textarea id="comment" name="comment" rows="4" maxlength="${MAX_COMMENT_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit">${escapeHtml(previous?.comment ?? '')}</textarea></p>`,
+          `<button type="submit">${escapeHtml(text.button)}</button>`,
+          `</form>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 
   @Post('answer')
@@ -99,30 +102,28 @@ export class SurveyPagesController {
     @Res() response: Response,
   ): Promise<void> {
     const token = String(form?.token ?? '');
-    let locale = browserLocale(request);
-    try {
-      locale = (await this.surveys.preview(token)).locale;
-      const input = (await this.validation.transform(
-        {
-          gainedOpportunities: YES_NO.get(form?.gainedOpportunities ?? ''),
-          satisfaction: form?.satisfaction ? Number(form.satisfaction) : undefined,
-          comment: form?.comment ?? '',
-        },
-        { type: 'body', metatype: SurveyAnswerInput },
-      )) as SurveyAnswerInput;
-      const result = await this.surveys.submit(token, input);
-      const text = TEXT[locale];
-      const body = [
-        `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
-        `<p>${escapeHtml(result.updated ? text.updated : text.thanks)}</p>`,
-      ].join('\n');
-      response.type('html').send(renderPage({ lang: locale, title: text.title, body }));
-    } catch (error) {
-      this.error(response, locale, error);
-    }
-  }
-
-  private error(response: Response, locale: MailLocale, error: unknown): void {
-    sendErrorPage(response, locale, TEXT[locale].error, error);
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.surveys.preview(token),
+      async ({ locale }) => {
+        const input = (await this.validation.transform(
+          {
+            gainedOpportunities: YES_NO.get(form?.gainedOpportunities ?? ''),
+            satisfaction: form?.satisfaction ? Number(form.satisfaction) : undefined,
+            comment: form?.comment ?? '',
+          },
+          { type: 'body', metatype: SurveyAnswerInput },
+        )) as SurveyAnswerInput;
+        const result = await this.surveys.submit(token, input);
+        const text = TEXT[locale];
+        const body = [
+          `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
+          `<p>${escapeHtml(result.updated ? text.updated : text.thanks)}</p>`,
+        ].join('\n');
+        return { title: text.title, body };
+      },
+    );
   }
 }

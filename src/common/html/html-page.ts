@@ -72,7 +72,7 @@ export function browserLocale(request: Request): 'ja' | 'en' {
  * own message, in the page's language (its English one for `en`; an error that has none keeps
  * its Japanese message, marked as such). Anything else is a bug and is rethrown.
  */
-export function sendErrorPage(
+function sendErrorPage(
   response: Response,
   lang: 'ja' | 'en',
   title: string,
@@ -89,4 +89,32 @@ export function sendErrorPage(
     .status(ERROR_STATUS[error.kind] ?? 400)
     .type('html')
     .send(renderPage({ lang, title, body: next ? `${message}\n<p>${escapeHtml(next)}</p>` : message }));
+}
+
+/** The error page's title per language and, when the page knows, what the reader can do next. */
+export type LinkPageTexts = Record<'ja' | 'en', { error: string; again?: string }>;
+
+/**
+ * Answers a page behind a link in an email, GET or POST. `open` reads whose link it is without
+ * acting on it, which gives the page's language; `render` builds the page (acting first, on a
+ * POST). An AppError from either — an unknown, expired or used link, an answer no longer possible
+ * — becomes an error page: in the language of the link's owner once `open` has read it, in the
+ * browser's before.
+ */
+export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
+  request: Request,
+  response: Response,
+  texts: LinkPageTexts,
+  open: () => Promise<T>,
+  render: (opened: T) => Promise<Omit<PageContent, 'lang'>> | Omit<PageContent, 'lang'>,
+): Promise<void> {
+  let lang = browserLocale(request);
+  try {
+    const opened = await open();
+    lang = opened.locale;
+    const page = await render(opened);
+    response.type('html').send(renderPage({ lang, ...page }));
+  } catch (error) {
+    sendErrorPage(response, lang, texts[lang].error, error, texts[lang].again);
+  }
 }
