@@ -38,6 +38,8 @@ describe('invitations by email', () => {
       refuseRecipient: (address, attempt) => {
         if (address.startsWith('nosuchuser')) return 550;
         if (address.startsWith('busy') && attempt <= 2) return 451;
+        // A mail server that stays down for longer than the four tries last.
+        if (address.startsWith('outage') && attempt <= 4) return 451;
         return undefined;
       },
     });
@@ -364,6 +366,43 @@ describe('invitations by email', () => {
     expect(suppressed.emailSuppressedAt).toBeInstanceOf(Date);
     const next = await createPublishedEvent(t, organizer, { title: '次回サロン' });
     expect(await invite(next, [bounce.id])).toMatchObject({ invited: 1, notEmailable: 1, total: 0 });
+  });
+
+  it('sends failed emails again when staff ask, and only once; a bounced address stays failed', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '足立区ものづくり商談会' });
+    const outage = await createParticipant(t, organizer, { email: 'outage-mailbox@example.jp' });
+    const bounce = await createParticipant(t, organizer, { email: 'nosuchuser-adachi@example.jp' });
+    const created = await invite(eventId, [outage.id, bounce.id]);
+    expect(await drained(created.id)).toMatchObject({ total: 2, sent: 0, failed: 2 });
+    expect(sink.to(outage.email)).toHaveLength(0);
+
+    const resend = async (as: string, batchId?: string) =>
+      t.gql<{ resendFailedEmails: number }>(
+        'mutation($e: ID!, $b: ID) { resendFailedEmails(eventId: $e, batchId: $b) }',
+        { e: eventId, b: batchId },
+        as,
+      );
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const other = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '足立区産業経済部', kind: 'MUNICIPALITY' }),
+    );
+    expect(failure(await resend(other)).extensions?.code).toBe('FORBIDDEN');
+
+    expect(ok(await resend(organizer, created.id)).resendFailedEmails).toBe(1);
+    expect(await drained(created.id)).toMatchObject({ total: 2, sent: 1, failed: 1 });
+    expect(sink.to(outage.email)).toHaveLength(1);
+    expect(sink.to(outage.email)[0].subject).toContain('足立区ものづくり商談会');
+    // Nothing is left that would not bounce again: asking twice sends nothing twice.
+    expect(ok(await resend(organizer)).resendFailedEmails).toBe(0);
+    const rows = await t.dataSource.getRepository(OutboxMessage).findBy({ batchId: created.id });
+    expect(rows.find((row) => row.participantId === bounce.id)).toMatchObject({ status: 'FAILED' });
+    expect(rows.find((row) => row.participantId === outage.id)).toMatchObject({
+      status: 'SENT',
+      attempts: 5,
+      lastError: null,
+    });
   });
 
   it('unsubscribes with one click (RFC 8058): GET confirms, POST opts out, and no further invitation is queued', async () => {

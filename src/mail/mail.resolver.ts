@@ -1,4 +1,4 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { EventsService } from '../events/events.service';
@@ -47,5 +47,20 @@ export class MailResolver {
     const counts = await this.outbox.countsForBatch(batchId, eventId);
     const trouble = await this.outbox.troubleForBatch(batchId, eventId);
     return EmailProgressModel.from(eventId, batchId, counts, trouble);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      '送信に失敗したメール（status: FAILED）をもう一度送る。batchId を渡すとその一括送信の分だけ。宛先不明で配信を止めたアドレスは除く。もう一度送る件数を返す',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async resendFailedEmails(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('batchId', { type: () => ID, nullable: true, description: '招待キャンペーンID など' })
+    batchId: string | null,
+  ): Promise<number> {
+    await this.events.getManaged(actor, eventId);
+    return this.outbox.resendFailed({ eventId, batchId });
   }
 }

@@ -156,6 +156,31 @@ export class OutboxService {
     return { retrying: row.retrying, lastError: row.last_error, lastErrorAt: row.last_error_at };
   }
 
+  /**
+   * Sends an event's failed emails again (one batch's, when given) once their cause is fixed —
+   * the mail server was down for longer than the retries lasted, say. The composers read the
+   * event as it is then, so mail that no longer applies (a reminder after the event) is skipped,
+   * not sent. An address that bounced is left failed: it is suppressed, and would only bounce
+   * again. Answers how many go again.
+   */
+  async resendFailed(scope: { eventId: string; batchId?: string | null }): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ count }]: { count: number }[] = await manager.query(
+        `WITH resent AS (
+           UPDATE outbox_messages AS m
+              SET status = 'PENDING', enqueued_at = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE m.event_id = $1 AND ($2::uuid IS NULL OR m.batch_id = $2) AND m.status = 'FAILED'
+              AND NOT EXISTS (SELECT 1 FROM participants p
+                               WHERE p.id = m.participant_id AND p.email_suppressed_at IS NOT NULL)
+           RETURNING 1)
+         SELECT count(*)::int AS count FROM resent`,
+        [scope.eventId, scope.batchId ?? null],
+      );
+      if (count > 0) markOutboxWritten(manager);
+      return count;
+    });
+  }
+
   list<N>(
     filter: { eventId: string; batchId?: string | null; status?: OutboxStatus | null },
     page: PageArgs,
