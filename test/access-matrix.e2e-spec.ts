@@ -276,6 +276,7 @@ describe('access rules for every operation and URL', () => {
         furigana,
         phone: '090-1111-2222',
         consentContactSharing: true,
+        tags: ['墨田区ものづくり支援'],
         offers,
         needs,
         themes: ['販路開拓'],
@@ -576,13 +577,25 @@ describe('access rules for every operation and URL', () => {
       expect(meeting.participantA.email).toBe(ids.aEmail);
 
       const { mySuggestions } = await ask<{
-        mySuggestions: { suggested: { id: string; email: string | null } }[];
+        mySuggestions: { suggested: { id: string; email: string | null; tags: string[] } }[];
       }>(
         tokens.participant,
-        'query($e: ID!) { mySuggestions(eventId: $e) { suggested { id email phone } } }',
+        'query($e: ID!) { mySuggestions(eventId: $e) { suggested { id email phone tags } } }',
         { e: ids.event },
       );
-      for (const suggestion of mySuggestions) expect(suggestion.suggested.email).toBeNull();
+      for (const suggestion of mySuggestions)
+        expect(suggestion.suggested).toMatchObject({ email: null, tags: [] });
+    });
+
+    it("shows the organisations' labels on a person to staff and the person only", async () => {
+      const labels = (token: string | undefined, id: string) =>
+        ask<{ participant: { tags: string[] } }>(token, 'query($id: ID!) { participant(id: $id) { tags } }', {
+          id,
+        }).then((data) => data.participant.tags);
+      expect(await labels(tokens.participant, ids.a)).toEqual([]);
+      expect(await labels(insiders.b, ids.a)).toEqual([]); // the other side of an agreed meeting
+      expect(await labels(insiders.a, ids.a)).toEqual(['墨田区ものづくり支援']);
+      expect(await labels(tokens.otherOrganizer, ids.a)).toEqual(['墨田区ものづくり支援']);
     });
   });
 
