@@ -587,6 +587,21 @@ describe('access rules for every operation and URL', () => {
         expect(suggestion.suggested).toMatchObject({ email: null, tags: [] });
     });
 
+    it("names whom a participant stood up only to the staff of that event's organisation", async () => {
+      const noShow = (value: boolean) =>
+        t.dataSource.query(
+          'UPDATE meeting_participants SET no_show = $3 WHERE meeting_id = $1 AND participant_id = $2',
+          [ids.meeting, ids.a, value],
+        );
+      await noShow(true);
+      const history = (token: string) => text(`/exports/participants/${ids.a}/no-shows.csv`, token);
+      expect(await history(insiders.organizer)).toContain('山田 花子');
+      const shared = await history(tokens.otherOrganizer!);
+      expect(shared).toContain('すみだ ものづくり商談会'); // the history itself is shared with every organisation
+      expect(shared).not.toContain('山田 花子');
+      await noShow(false);
+    });
+
     it("shows the organisations' labels on a person to staff and the person only", async () => {
       const labels = (token: string | undefined, id: string) =>
         ask<{ participant: { tags: string[] } }>(token, 'query($id: ID!) { participant(id: $id) { tags } }', {
