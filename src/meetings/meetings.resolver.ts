@@ -102,14 +102,15 @@ export class MeetingsResolver {
   @Query(() => NoShowHistoryModel, { description: '参加者の面談不参加の履歴（全イベント・スタッフ）' })
   @Allow(...STAFF)
   async noShowHistory(
+    @CurrentActor() actor: Actor,
     @Args('participantId', { type: () => ID }) participantId: string,
   ): Promise<NoShowHistoryModel> {
     await this.participants.get(participantId);
-    const meetings = await this.meetingsService.noShowHistory(participantId);
+    const entries = await this.meetingsService.noShowHistory(actor, participantId);
     return Object.assign(new NoShowHistoryModel(), {
       participantId,
-      noShowCount: meetings.length,
-      entries: meetings.map((meeting) => ({
+      noShowCount: entries.length,
+      entries: entries.map(({ meeting }) => ({
         meetingId: meeting.id,
         eventId: meeting.eventId,
         eventTitle: meeting.event.title,

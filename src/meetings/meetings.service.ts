@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { managesEvent } from '../events/event-access';
 import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
+import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
@@ -310,13 +312,28 @@ export class MeetingsService {
     return this.setOutcome(actor, id, MeetingStatus.NO_SHOW, participantId);
   }
 
-  /** How often a participant missed a meeting, over every event (for organisers planning the next one). */
-  async noShowHistory(participantId: string) {
-    return this.dataSource.getRepository(Meeting).find({
+  /**
+   * How often a participant missed a meeting, over every event (for organisers planning the next
+   * one: the pool is shared). Who they stood up is the running organisation's business: the other
+   * side is named only at events the actor's organisation runs or co-hosts.
+   */
+  async noShowHistory(
+    actor: Actor,
+    participantId: string,
+  ): Promise<{ meeting: Meeting; counterpart: Participant | null }[]> {
+    const meetings = await this.dataSource.getRepository(Meeting).find({
       where: { sides: { participantId, noShow: true } },
-      relations: { event: true, ...RELATIONS },
+      relations: { event: { coHosts: true }, ...RELATIONS },
       order: { startsAt: 'DESC' },
     });
+    return meetings.map((meeting) => ({
+      meeting,
+      counterpart: managesEvent(actor, meeting.event)
+        ? meeting.participantAId === participantId
+          ? meeting.participantB
+          : meeting.participantA
+        : null,
+    }));
   }
 
   /**

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { ParticipantsService } from '../participants/participants.service';
+import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
 
@@ -18,22 +19,23 @@ export class NoShowHistoryExportController {
   @Get(':participantId/no-shows.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportNoShows(
+    @CurrentActor() actor: Actor,
     @Param('participantId') participantId: string,
     @Res() response: Response,
   ): Promise<void> {
     const participant = await this.participants.get(participantId);
-    const meetings = await this.meetings.noShowHistory(participantId);
-    const other = (m: Meeting) => (m.participantAId === participantId ? m.participantB : m.participantA);
-    const csv = toCsv<Meeting>(
+    const entries = await this.meetings.noShowHistory(actor, participantId);
+    // The other side is left blank at another organisation's events (see noShowHistory).
+    const csv = toCsv<{ meeting: Meeting; counterpart: Participant | null }>(
       [
-        { header: '面談日時', value: (m) => m.startsAt },
-        { header: 'イベント', value: (m) => m.event.title },
-        { header: '面談の相手', value: (m) => other(m).name },
-        { header: '相手の事業者', value: (m) => other(m).company?.name },
-        { header: '面談ID', value: (m) => m.id },
-        { header: 'イベントID', value: (m) => m.eventId },
+        { header: '面談日時', value: ({ meeting }) => meeting.startsAt },
+        { header: 'イベント', value: ({ meeting }) => meeting.event.title },
+        { header: '面談の相手', value: ({ counterpart }) => counterpart?.name },
+        { header: '相手の事業者', value: ({ counterpart }) => counterpart?.company?.name },
+        { header: '面談ID', value: ({ meeting }) => meeting.id },
+        { header: 'イベントID', value: ({ meeting }) => meeting.eventId },
       ],
-      meetings,
+      entries,
     );
     sendCsv(response, `${participant.name}_面談不参加の履歴.csv`, csv);
   }

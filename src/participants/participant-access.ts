@@ -37,6 +37,15 @@ export function canSeeContact(actor: Actor | undefined, participantId: string): 
   return actor?.kind === 'participant' && actor.participantId === participantId;
 }
 
+/**
+ * Staff's own labels on a person (tags: 若手経営者の会, 2025サロン参加 …) are the organisations'
+ * notes, not part of the public profile: staff and the person themself see them; another
+ * participant never does, not even the other side of an agreed meeting.
+ */
+export function maySeeStaffLabels(viewer: Actor | undefined, ownerId: string): boolean {
+  return canSeeContact(viewer, ownerId);
+}
+
 /** maySeeContact, looking up whether the viewer agreed to meet the owner (at any event). */
 export async function canSeeContactOf(
   manager: EntityManager,

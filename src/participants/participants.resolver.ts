@@ -10,7 +10,7 @@ import { ImportParticipantsArgs } from './import/import-participants.args';
 import { ParticipantImportResultModel } from './import/import-result.model';
 import { ParticipantImportService } from './import/participant-import.service';
 import { ParticipantConnection, ParticipantModel } from './models/participant.model';
-import { canSeeContactOf } from './participant-access';
+import { canSeeContactOf, maySeeStaffLabels } from './participant-access';
 import { ParticipantsService } from './participants.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
@@ -48,6 +48,7 @@ export class ParticipantsResolver {
     return ParticipantModel.from(
       participant,
       await canSeeContactOf(this.dataSource.manager, actor, participant),
+      maySeeStaffLabels(actor, participant.id),
     );
   }
 

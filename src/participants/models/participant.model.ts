@@ -36,7 +36,9 @@ export class ParticipantModel {
   @Field(() => [String])
   themes: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: '主催団体が付けた分類ラベル（スタッフ・本人にのみ表示。それ以外は空）',
+  })
   tags: string[];
 
   @Field()
@@ -86,8 +88,17 @@ export class ParticipantModel {
   })
   phone: string | null;
 
-  /** `showContact` is the caller's decision (maySeeContact in participant-access.ts): the model only obeys it. */
-  static from(participant: Participant, showContact: boolean): ParticipantModel {
+  /**
+   * `showContact` and `showStaffLabels` are the caller's decisions (maySeeContact and
+   * maySeeStaffLabels in participant-access.ts): the model only obeys them. Whoever may see the
+   * contact details without an agreed meeting (staff, the person) may see the labels too, hence
+   * the default.
+   */
+  static from(
+    participant: Participant,
+    showContact: boolean,
+    showStaffLabels = showContact,
+  ): ParticipantModel {
     return Object.assign(new ParticipantModel(), {
       id: participant.id,
       name: participant.name,
@@ -99,7 +110,7 @@ export class ParticipantModel {
       offers: participant.offers,
       needs: participant.needs,
       themes: participant.themes,
-      tags: participant.tags,
+      tags: showStaffLabels ? participant.tags : [],
       offersText: participant.offersText,
       needsText: participant.needsText,
       consentMatchmaking: participant.consentMatchmaking,
