@@ -95,6 +95,7 @@ const cases: Case[] = [
 
   ['outboxMessages', 'of the event', 'query($e: ID!) { outboxMessages(eventId: $e) { totalCount } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['emailProgress', "the schedule's emails", 'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { total } }', (ids) => ({ e: ids.event, b: ids.agendaBatch }), ITS_STAFF],
+  ['resendFailedEmails', "the event's failed emails", 'mutation($e: ID!) { resendFailedEmails(eventId: $e) }', (ids) => ({ e: ids.event }), ITS_STAFF],
 
   ['runMatching', 'for the event', 'mutation($e: ID!) { runMatching(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['matchingRun', "the event's run", 'query($id: ID!) { matchingRun(id: $id) { id } }', (ids) => ({ id: ids.matchingRun }), ITS_STAFF],
