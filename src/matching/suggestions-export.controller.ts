@@ -6,7 +6,6 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
-import { yesNo } from '../common/japan/yes-no';
 
 @Controller('exports/events')
 export class SuggestionsExportController {
@@ -35,7 +34,7 @@ export class SuggestionsExportController {
         { header: '相手の事業者名', value: (s) => s.suggestedParticipant.company?.name },
         { header: 'スコア', value: (s) => s.score.toFixed(3) },
         { header: '理由', value: (s) => s.reasons.join(' / ') },
-        { header: '非表示', value: (s) => yesNo(s.dismissed) },
+        { header: '非表示', value: (s) => s.dismissed },
         { header: '計算日時', value: (s) => s.run.finishedAt },
       ],
       rows,
