@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import ICAL from 'ical.js';
@@ -673,6 +674,11 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(historyLines[0]).toBe('面談日時,イベント,面談の相手,相手の事業者,面談ID,イベントID');
     expect(historyLines).toHaveLength(2);
     expect(historyLines[1]).toContain(`,${offered.id},`);
+    const unknown = await fetch(`${t.url}/exports/participants/${randomUUID()}/no-shows.csv`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'NOT_FOUND' });
     expect(history).toEqual({
       noShowCount: 1,
       entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],

@@ -9,6 +9,8 @@ import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
+import { Participant } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
@@ -59,6 +61,7 @@ export class MeetingsService {
     private readonly events: EventsService,
     private readonly settings: MeetingSettingsService,
     private readonly outbox: OutboxService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async get(id: string): Promise<Meeting> {
@@ -310,13 +313,18 @@ export class MeetingsService {
     return this.setOutcome(actor, id, MeetingStatus.NO_SHOW, participantId);
   }
 
-  /** How often a participant missed a meeting, over every event (for organisers planning the next one). */
-  async noShowHistory(participantId: string) {
-    return this.dataSource.getRepository(Meeting).find({
+  /**
+   * How often a participant missed a meeting, over every event (for organisers planning the next
+   * one), newest first. An unknown participant is NOT_FOUND, not an empty history.
+   */
+  async noShowHistory(participantId: string): Promise<{ participant: Participant; meetings: Meeting[] }> {
+    const participant = await this.participants.get(participantId);
+    const meetings = await this.dataSource.getRepository(Meeting).find({
       where: { sides: { participantId, noShow: true } },
       relations: { event: true, ...RELATIONS },
       order: { startsAt: 'DESC' },
     });
+    return { participant, meetings };
   }
 
   /**

@@ -3,17 +3,13 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { ParticipantsService } from '../participants/participants.service';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
 
 /** 面談不参加の履歴 of one participant across events, as `noShowHistory` lists it (staff only). */
 @Controller('exports/participants')
 export class NoShowHistoryExportController {
-  constructor(
-    private readonly meetings: MeetingsService,
-    private readonly participants: ParticipantsService,
-  ) {}
+  constructor(private readonly meetings: MeetingsService) {}
 
   @Get(':participantId/no-shows.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
@@ -21,8 +17,7 @@ export class NoShowHistoryExportController {
     @Param('participantId') participantId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const participant = await this.participants.get(participantId);
-    const meetings = await this.meetings.noShowHistory(participantId);
+    const { participant, meetings } = await this.meetings.noShowHistory(participantId);
     const other = (m: Meeting) => (m.participantAId === participantId ? m.participantB : m.participantA);
     const csv = toCsv<Meeting>(
       [
