@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
@@ -9,6 +10,7 @@ import {
   SWEEP_SCHEDULER,
 } from '../src/meetings/meeting-request-expiry.processor';
 import { QueueName } from '../src/queue/queue-names';
+import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -405,6 +407,28 @@ describe('meetings: requests, scheduling, agendas', () => {
       '参加者A,事業者A,参加者B,事業者B,理由,理由コード,申込ID',
     );
     expect((await unscheduled(otherOrganizer)).status).toBe(403);
+    // A request the run could not place is listed with both parties by name.
+    await t.app
+      .get(DataSource)
+      .getRepository(SchedulingRun)
+      .update(run.id, {
+        unscheduled: [
+          {
+            requestId: requestAB,
+            participantAId: people.a.id,
+            participantBId: people.b.id,
+            code: 'NO_COMMON_SLOT',
+            reason: '共通の空き枠がありません',
+          },
+        ],
+      });
+    expect(
+      (await (await unscheduled(organizer)).text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')[1],
+    ).toBe(`髙橋 一郎,,Emma Clarke,,共通の空き枠がありません,NO_COMMON_SLOT,${requestAB}`);
+    await t.app.get(DataSource).getRepository(SchedulingRun).update(run.id, { unscheduled: [] });
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({
       requestId: requestAB,
