@@ -7,12 +7,7 @@ import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
-import { isCalendarDate } from '../common/time/calendar-date';
-import { InputError } from '../common/errors/app-error';
-import { DAY_MS } from '../common/japan/tokyo-day';
-import { enumParam } from '../common/validation/enum-param';
-import { EventFilter } from './dto/event-filter.input';
-import { EventKind, EventStatus } from './event-enums';
+import { eventFilterOf, EventsExportQuery } from './dto/events-export.query';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
 import { EventsService } from './events.service';
@@ -35,19 +30,10 @@ export class EventsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportEvents(
     @CurrentActor() actor: Actor,
-    @Query('fiscalYear') fiscalYear: string | undefined,
-    @Query('status') status: string | undefined,
-    @Query('kind') kind: string | undefined,
-    @Query('from') from: string | undefined,
-    @Query('to') to: string | undefined,
+    @Query() query: EventsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const filter = exportFilter(fiscalYear, status);
-    filter.kind = enumParam('kind', kind, EventKind, EVENT_KIND_LABEL);
-    filter.from = instantParam('from', from);
-    // A day typed as `to` includes that day (as calendar.csv): the filter itself is `startsAt < to`.
-    const until = instantParam('to', to);
-    filter.to = until && to && !/T/.test(to) ? new Date(until.getTime() + DAY_MS) : until;
+    const filter = eventFilterOf(query);
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
     const counts = await this.registrationCounts(events.map((event) => event.id));
     const count = (event: Event, key: keyof Counts) => counts.get(event.id)?.[key] ?? 0;
@@ -88,32 +74,4 @@ export class EventsExportController {
       );
     return new Map(rows.map((row) => [row.event_id, row]));
   }
-}
-
-/** `2026-12-01` (the start of that day in Tokyo) or an ISO instant, as the events query takes. */
-function instantParam(field: string, text: string | undefined): Date | undefined {
-  if (text === undefined || text === '') return undefined;
-  const date = new Date(/T/.test(text) ? text : `${text}T00:00:00+09:00`);
-  const dayValid = /T/.test(text) ? isCalendarDate(text.slice(0, 10)) : isCalendarDate(text);
-  if (!dayValid || Number.isNaN(date.getTime())) {
-    throw new InputError(field, '日付は YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）');
-  }
-  return date;
-}
-
-/** Query strings (`?fiscalYear=2026&status=PUBLISHED`) → the list's filter. */
-function exportFilter(fiscalYear?: string, status?: string): EventFilter {
-  const filter = new EventFilter();
-  if (fiscalYear !== undefined) {
-    if (!/^\d{4}$/.test(fiscalYear))
-      throw new InputError('fiscalYear', '年度は西暦4桁で指定してください（例: 2026）');
-    filter.fiscalYear = Number(fiscalYear);
-  }
-  if (status !== undefined) {
-    const known = Object.values(EventStatus).find((value) => value === status);
-    if (!known)
-      throw new InputError('status', `状態は ${Object.values(EventStatus).join(', ')} のいずれかです`);
-    filter.status = known;
-  }
-  return filter;
 }

@@ -1,9 +1,10 @@
-import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
+import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
 
@@ -48,10 +49,10 @@ export class SuggestionsExportController {
   async exportInviteeRecommendations(
     @CurrentActor() actor: StaffActor,
     @Param('eventId') eventId: string,
-    @Query('first', new DefaultValuePipe(20), ParseIntPipe) first: number,
+    @Query() query: InviteeRecommendationsQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const { event, rows } = await this.invitees.recommend(actor, eventId, first);
+    const { event, rows } = await this.invitees.recommend(actor, eventId, query.first);
     const csv = toCsv<InviteeRecommendationRow & { rank: number }>(
       [
         { header: '順位', value: (r) => r.rank },
