@@ -1,7 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
@@ -10,21 +8,12 @@ import { allPages } from '../common/pagination/keyset-page';
 import { eventFilterOf, EventsExportQuery } from './dto/events-export.query';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
-import { EventsService } from './events.service';
-
-interface Counts {
-  registered: number;
-  waitlisted: number;
-  attended: number;
-}
+import { EventsService, RegistrationCounts } from './events.service';
 
 /** イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts. */
 @Controller('exports')
 export class EventsExportController {
-  constructor(
-    private readonly events: EventsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly events: EventsService) {}
 
   @Get('events.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
@@ -35,8 +24,8 @@ export class EventsExportController {
   ): Promise<void> {
     const filter = eventFilterOf(query);
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
-    const counts = await this.registrationCounts(events.map((event) => event.id));
-    const count = (event: Event, key: keyof Counts) => counts.get(event.id)?.[key] ?? 0;
+    const counts = await this.events.registrationCounts(events.map((event) => event.id));
+    const count = (event: Event, key: keyof RegistrationCounts) => counts.get(event.id)?.[key] ?? 0;
     const csv = toCsv<Event>(
       [
         { header: '年度', value: (e) => fiscalYearLabel(e.fiscalYear) },
@@ -58,20 +47,5 @@ export class EventsExportController {
       events,
     );
     sendCsv(response, 'イベント一覧.csv', csv);
-  }
-
-  // Registrations belong to their own module; one grouped query keeps the export a fixed cost.
-  private async registrationCounts(eventIds: string[]): Promise<Map<string, Counts>> {
-    if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; registered: number; waitlisted: number; attended: number }[] =
-      await this.dataSource.query(
-        `SELECT event_id,
-                count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
-                count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
-                count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended
-           FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
-        [eventIds],
-      );
-    return new Map(rows.map((row) => [row.event_id, row]));
   }
 }
