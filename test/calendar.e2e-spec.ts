@@ -102,7 +102,26 @@ describe('shared event calendar', () => {
     ]);
     expect(lines[3]).toContain(',招待制,');
     expect((await get('?from=2099-01-01&to=2099-01-31', kawaguchi)).status).toBe(200);
-    expect((await get('?from=12/01', kawaguchi)).status).toBe(400);
+    for (const [query, field] of [
+      ['?from=12/01', 'from'],
+      ['?to=2027-02-30', 'to'],
+      ['?from=2027-01-10&to=2027-01-09', 'to'],
+      ['?from=2027-01-01&to=2028-03-01', 'to'],
+    ]) {
+      const bad = await get(query, kawaguchi);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field });
+    }
+    // `to` as a day includes that day: the fair on day 10 is in a range that ends on its day.
+    const fairDay = tokyoInDays(10, '10:00').slice(0, 10);
+    const oneDay = await get(`?from=${fairDay}&to=${fairDay}`, kawaguchi);
+    expect(
+      (await oneDay.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')
+        .slice(1),
+    ).toEqual([expect.stringContaining(',おおた工業フェア,')]);
     expect((await get('')).status).toBe(401);
   });
 

@@ -414,7 +414,15 @@ describe('deals and follow-ups', () => {
     expect(csv.startsWith('\uFEFF期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
     expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
     expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
-    expect((await get('/exports/follow-ups.csv')).status).toBe(400);
+    for (const query of ['', '?before=2027-02-30', '?before=12/01']) {
+      const bad = await get(`/exports/follow-ups.csv${query}`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({
+        error: 'BAD_USER_INPUT',
+        field: 'before',
+        message: '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+      });
+    }
     expect((await fetch(`${t.url}/exports/deals.csv`)).status).toBe(401);
   });
   it('lists for a fiscal year exactly the deals the 年度 report counts, across the 31 March boundary', async () => {

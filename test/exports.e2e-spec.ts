@@ -145,9 +145,15 @@ describe('CSV exports of staff lists', () => {
     ).events.edges;
     const day = only.startsAt.slice(0, 10); // times come back in +09:00: this is the Tokyo day
     expect(await rows(`from=${day}&to=${day}`)).toBe(1);
+    expect(await rows(`from=${only.startsAt}&to=${only.startsAt}`)).toBe(0); // an instant `to` is exclusive
+    expect(await rows('status=&kind=')).toBe(await listed({}));
     for (const [query, field] of [
       ['kind=FAIR', 'kind'],
+      ['status=OPEN', 'status'],
+      ['fiscalYear=', 'fiscalYear'],
+      ['fiscalYear=26', 'fiscalYear'],
       ['from=tomorrow', 'from'],
+      ['from=2027-02-30T10:00:00%2B09:00', 'from'],
       ['to=2027-02-30', 'to'],
     ]) {
       const bad = await fetch(`${t.url}/exports/events.csv?${query}`, {
@@ -168,6 +174,10 @@ describe('CSV exports of staff lists', () => {
     );
     const invited = await csv(`/exports/events/${eventId}/registrations.csv?status=INVITED`, organizer);
     expect(invited.lines.slice(1).map((line) => line.split(',')[0])).toEqual(['佐藤 一郎']);
+    // An empty status is no filter, as leaving it out.
+    expect((await csv(`/exports/events/${eventId}/registrations.csv?status=`, organizer)).lines).toEqual(
+      all.lines,
+    );
     const bad = await fetch(`${t.url}/exports/events/${eventId}/registrations.csv?status=invited`, {
       headers: { authorization: `Bearer ${organizer}` },
     });
@@ -187,7 +197,11 @@ describe('CSV exports of staff lists', () => {
     const path = `/exports/events/${eventId}/meeting-requests.csv`;
     expect((await csv(`${path}?status=PENDING`, organizer)).lines).toHaveLength(2);
     expect((await csv(`${path}?status=DECLINED`, organizer)).lines).toHaveLength(1);
-    expect((await csv(`${path}?status=toString`, organizer)).status).toBe(400);
+    const bad = await fetch(`${t.url}${path}?status=toString`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'status' });
   });
 
   it('exports the email delivery status of an event', async () => {
@@ -211,7 +225,11 @@ describe('CSV exports of staff lists', () => {
     expect(body.field).toBe('status');
     expect(body.message).toContain('「FAILD」は指定できません');
     expect(body.message).toContain('FAILED（送信失敗）');
-    expect((await csv(`/exports/events/${eventId}/emails.csv?batchId=1`, organizer)).status).toBe(400);
+    const badBatch = await fetch(`${t.url}/exports/events/${eventId}/emails.csv?batchId=1`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(badBatch.status).toBe(400);
+    expect(await badBatch.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'batchId' });
   });
 
   it('exports the organising bodies staff choose co-hosts from', async () => {

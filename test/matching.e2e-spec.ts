@@ -470,6 +470,28 @@ describe('matching: suggestions, digests and who to invite', () => {
       code: 'BAD_USER_INPUT',
       field: 'first',
     });
+    for (const first of ['0', '201', 'all', '']) {
+      const bad = await fetch(
+        `${t.url}/exports/events/${eventId}/invitee-recommendations.csv?first=${first}`,
+        { headers: { authorization: `Bearer ${organizer}` } },
+      );
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({
+        error: 'BAD_USER_INPUT',
+        field: 'first',
+        message: 'first は 1〜200 の範囲で指定してください',
+      });
+    }
+    // Without `first`, the CSV lists the 20 best as `recommendInvitees` does.
+    const byDefault = await fetch(`${t.url}/exports/events/${eventId}/invitee-recommendations.csv`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
+    expect(
+      (await byDefault.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toEqual(lines);
   });
 
   it('keeps per-event settings for the next run', async () => {

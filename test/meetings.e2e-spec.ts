@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
@@ -8,6 +10,7 @@ import {
   SWEEP_SCHEDULER,
 } from '../src/meetings/meeting-request-expiry.processor';
 import { QueueName } from '../src/queue/queue-names';
+import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -404,6 +407,28 @@ describe('meetings: requests, scheduling, agendas', () => {
       '参加者A,事業者A,参加者B,事業者B,理由,理由コード,申込ID',
     );
     expect((await unscheduled(otherOrganizer)).status).toBe(403);
+    // A request the run could not place is listed with both parties by name.
+    await t.app
+      .get(DataSource)
+      .getRepository(SchedulingRun)
+      .update(run.id, {
+        unscheduled: [
+          {
+            requestId: requestAB,
+            participantAId: people.a.id,
+            participantBId: people.b.id,
+            code: 'NO_COMMON_SLOT',
+            reason: '共通の空き枠がありません',
+          },
+        ],
+      });
+    expect(
+      (await (await unscheduled(organizer)).text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n')[1],
+    ).toBe(`髙橋 一郎,,Emma Clarke,,共通の空き枠がありません,NO_COMMON_SLOT,${requestAB}`);
+    await t.app.get(DataSource).getRepository(SchedulingRun).update(run.id, { unscheduled: [] });
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({
       requestId: requestAB,
@@ -673,6 +698,11 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(historyLines[0]).toBe('面談日時,イベント,面談の相手,相手の事業者,面談ID,イベントID');
     expect(historyLines).toHaveLength(2);
     expect(historyLines[1]).toContain(`,${offered.id},`);
+    const unknown = await fetch(`${t.url}/exports/participants/${randomUUID()}/no-shows.csv`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'NOT_FOUND' });
     expect(history).toEqual({
       noShowCount: 1,
       entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { isCalendarDate } from '../common/time/calendar-date';
+import { dateRange, DateRangeQuery } from '../common/validation/date-range.query';
 import { InputError } from '../common/errors/app-error';
 import { EventVisibility } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
@@ -18,19 +18,18 @@ const MAX_RANGE_DAYS = 400;
 export class CalendarExportController {
   constructor(private readonly events: EventsService) {}
 
-  /** `?from=2026-12-01&to=2027-03-31` (Tokyo days, `to` inclusive); by default 90 days back to 400 ahead. */
+  /**
+   * `?from=2026-12-01&to=2027-03-31` (Tokyo days, `to` included; or ISO 8601 instants, as
+   * `eventCalendar` takes them); by default 90 days back to 400 ahead.
+   */
   @Get('calendar.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
-  async exportCalendar(
-    @Query('from') fromText: string | undefined,
-    @Query('to') toText: string | undefined,
-    @Res() response: Response,
-  ): Promise<void> {
-    const from = day('from', fromText) ?? new Date(Date.now() - 90 * DAY);
-    const toDay = day('to', toText);
-    const to = toDay ? new Date(toDay.getTime() + DAY) : new Date(Date.now() + 400 * DAY);
+  async exportCalendar(@Query() query: DateRangeQuery, @Res() response: Response): Promise<void> {
+    const asked = dateRange(query);
+    const from = asked.from ?? new Date(Date.now() - 90 * DAY);
+    const to = asked.until ?? new Date(Date.now() + 400 * DAY);
     if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
-    if (toDay && fromText && to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+    if (asked.from && asked.until && to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
       throw new InputError('to', `期間は${MAX_RANGE_DAYS}日以内で指定してください`);
     }
     const events = await this.events.calendar(from, to, true);
@@ -55,12 +54,4 @@ export class CalendarExportController {
     );
     sendCsv(response, '共有イベントカレンダー.csv', csv);
   }
-}
-
-function day(field: string, text: string | undefined): Date | undefined {
-  if (text === undefined || text === '') return undefined;
-  if (!isCalendarDate(text)) {
-    throw new InputError(field, '日付は YYYY-MM-DD の実在する日付で指定してください（例: 2026-12-01）');
-  }
-  return new Date(`${text}T00:00:00+09:00`);
 }

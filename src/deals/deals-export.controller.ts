@@ -10,6 +10,7 @@ import { Deal } from './deal.entity';
 import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
 import { DealsService } from './deals.service';
 import { DealFilter } from './dto/deal-filter.input';
+import { FollowUpsDueQuery } from './dto/follow-ups-due.query';
 import { FollowUp } from './follow-up.entity';
 import { FollowUpsService } from './follow-ups.service';
 
@@ -70,10 +71,10 @@ export class DealsExportController {
   @Allow(...STAFF)
   async exportFollowUps(
     @CurrentActor() actor: StaffActor,
-    @Query('before') before: string,
+    @Query() { before }: FollowUpsDueQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const followUps = await this.followUps.due(actor, String(before ?? ''));
+    const followUps = await this.followUps.due(actor, before);
     const csv = toCsv<FollowUp>(
       [
         { header: '期日', value: (f) => f.dueOn },

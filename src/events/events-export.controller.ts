@@ -1,56 +1,31 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
-import { isCalendarDate } from '../common/time/calendar-date';
-import { InputError } from '../common/errors/app-error';
-import { DAY_MS } from '../common/japan/tokyo-day';
-import { enumParam } from '../common/validation/enum-param';
-import { EventFilter } from './dto/event-filter.input';
-import { EventKind, EventStatus } from './event-enums';
+import { eventFilterOf, EventsExportQuery } from './dto/events-export.query';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
-import { EventsService } from './events.service';
-
-interface Counts {
-  registered: number;
-  waitlisted: number;
-  attended: number;
-}
+import { EventsService, RegistrationCounts } from './events.service';
 
 /** イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts. */
 @Controller('exports')
 export class EventsExportController {
-  constructor(
-    private readonly events: EventsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly events: EventsService) {}
 
   @Get('events.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportEvents(
     @CurrentActor() actor: Actor,
-    @Query('fiscalYear') fiscalYear: string | undefined,
-    @Query('status') status: string | undefined,
-    @Query('kind') kind: string | undefined,
-    @Query('from') from: string | undefined,
-    @Query('to') to: string | undefined,
+    @Query() query: EventsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const filter = exportFilter(fiscalYear, status);
-    filter.kind = enumParam('kind', kind, EventKind, EVENT_KIND_LABEL);
-    filter.from = instantParam('from', from);
-    // A day typed as `to` includes that day (as calendar.csv): the filter itself is `startsAt < to`.
-    const until = instantParam('to', to);
-    filter.to = until && to && !/T/.test(to) ? new Date(until.getTime() + DAY_MS) : until;
+    const filter = eventFilterOf(query);
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
-    const counts = await this.registrationCounts(events.map((event) => event.id));
-    const count = (event: Event, key: keyof Counts) => counts.get(event.id)?.[key] ?? 0;
+    const counts = await this.events.registrationCounts(events.map((event) => event.id));
+    const count = (event: Event, key: keyof RegistrationCounts) => counts.get(event.id)?.[key] ?? 0;
     const csv = toCsv<Event>(
       [
         { header: '年度', value: (e) => fiscalYearLabel(e.fiscalYear) },
@@ -73,47 +48,4 @@ export class EventsExportController {
     );
     sendCsv(response, 'イベント一覧.csv', csv);
   }
-
-  // Registrations belong to their own module; one grouped query keeps the export a fixed cost.
-  private async registrationCounts(eventIds: string[]): Promise<Map<string, Counts>> {
-    if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; registered: number; waitlisted: number; attended: number }[] =
-      await this.dataSource.query(
-        `SELECT event_id,
-                count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
-                count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
-                count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended
-           FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
-        [eventIds],
-      );
-    return new Map(rows.map((row) => [row.event_id, row]));
-  }
-}
-
-/** `2026-12-01` (the start of that day in Tokyo) or an ISO instant, as the events query takes. */
-function instantParam(field: string, text: string | undefined): Date | undefined {
-  if (text === undefined || text === '') return undefined;
-  const date = new Date(/T/.test(text) ? text : `${text}T00:00:00+09:00`);
-  const dayValid = /T/.test(text) ? isCalendarDate(text.slice(0, 10)) : isCalendarDate(text);
-  if (!dayValid || Number.isNaN(date.getTime())) {
-    throw new InputError(field, '日付は YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）');
-  }
-  return date;
-}
-
-/** Query strings (`?fiscalYear=2026&status=PUBLISHED`) → the list's filter. */
-function exportFilter(fiscalYear?: string, status?: string): EventFilter {
-  const filter = new EventFilter();
-  if (fiscalYear !== undefined) {
-    if (!/^\d{4}$/.test(fiscalYear))
-      throw new InputError('fiscalYear', '年度は西暦4桁で指定してください（例: 2026）');
-    filter.fiscalYear = Number(fiscalYear);
-  }
-  if (status !== undefined) {
-    const known = Object.values(EventStatus).find((value) => value === status);
-    if (!known)
-      throw new InputError('status', `状態は ${Object.values(EventStatus).join(', ')} のいずれかです`);
-    filter.status = known;
-  }
-  return filter;
 }

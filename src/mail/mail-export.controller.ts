@@ -5,10 +5,10 @@ import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
-import { enumParam } from '../common/validation/enum-param';
 import { mailErrorLabel, mailTemplateLabel, skipReasonLabel } from './mail-labels';
 import { OutboxMessage } from './outbox-message.entity';
-import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
+import { OUTBOX_STATUS_LABEL } from './outbox-status';
+import { EmailsExportQuery } from './dto/emails-export.query';
 import { OutboxService } from './outbox.service';
 
 @Controller('exports/events')
@@ -27,14 +27,12 @@ export class MailExportController {
   async exportEmails(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
-    @Query('status') status: string | undefined,
-    @Query('batchId') batchId: string | undefined,
+    @Query() { status, batchId }: EmailsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const wanted = enumParam('status', status, OutboxStatus, OUTBOX_STATUS_LABEL) ?? null;
     const messages = await allPages((page) =>
-      this.outbox.list({ eventId, status: wanted, batchId: batchId ?? null }, page, (m) => m),
+      this.outbox.list({ eventId, status: status ?? null, batchId: batchId ?? null }, page, (m) => m),
     );
     const csv = toCsv<OutboxMessage>(
       [

@@ -9,6 +9,7 @@ export enum MatchingErrorCode {
 }
 
 export const MAX_INVITEE_RECOMMENDATIONS = 200;
+export const INVALID_FIRST_MESSAGE = `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`;
 
 export const MatchingErrors = {
   runNotFound: (id: string) =>
@@ -29,6 +30,5 @@ export const MatchingErrors = {
       'このイベントは終了または中止されたため、マッチングできません',
       'eventId',
     ).withEnglish('This event has ended or was cancelled, so no more meetings can be requested.'),
-  invalidFirst: () =>
-    new InputError('first', `first は 1〜${MAX_INVITEE_RECOMMENDATIONS} の範囲で指定してください`),
+  invalidFirst: () => new InputError('first', INVALID_FIRST_MESSAGE),
 };

@@ -1,12 +1,12 @@
-import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
+import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
-import { yesNo } from '../common/japan/yes-no';
 
 @Controller('exports/events')
 export class SuggestionsExportController {
@@ -35,7 +35,7 @@ export class SuggestionsExportController {
         { header: '相手の事業者名', value: (s) => s.suggestedParticipant.company?.name },
         { header: 'スコア', value: (s) => s.score.toFixed(3) },
         { header: '理由', value: (s) => s.reasons.join(' / ') },
-        { header: '非表示', value: (s) => yesNo(s.dismissed) },
+        { header: '非表示', value: (s) => s.dismissed },
         { header: '計算日時', value: (s) => s.run.finishedAt },
       ],
       rows,
@@ -49,10 +49,10 @@ export class SuggestionsExportController {
   async exportInviteeRecommendations(
     @CurrentActor() actor: StaffActor,
     @Param('eventId') eventId: string,
-    @Query('first', new DefaultValuePipe(20), ParseIntPipe) first: number,
+    @Query() query: InviteeRecommendationsQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const { event, rows } = await this.invitees.recommend(actor, eventId, first);
+    const { event, rows } = await this.invitees.recommend(actor, eventId, query.first);
     const csv = toCsv<InviteeRecommendationRow & { rank: number }>(
       [
         { header: '順位', value: (r) => r.rank },

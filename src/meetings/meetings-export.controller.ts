@@ -3,11 +3,11 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { enumParam } from '../common/validation/enum-param';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { Meeting } from './meeting.entity';
-import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL, MeetingRequestStatus } from './meeting-enums';
+import { MeetingRequestsExportQuery } from './dto/meeting-requests-export.query';
+import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
@@ -74,12 +74,11 @@ export class MeetingsExportController {
   async exportMeetingRequests(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
-    @Query('status') status: string | undefined,
+    @Query() { status }: MeetingRequestsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const wanted = enumParam('status', status, MeetingRequestStatus, MEETING_REQUEST_STATUS_LABEL);
     const event = await this.events.getManaged(actor, eventId);
-    const requests = await this.requests.listForEvent(actor, eventId, wanted);
+    const requests = await this.requests.listForEvent(actor, eventId, status);
     const csv = toCsv<MeetingRequest>(
       [
         { header: '申込日時', value: (r) => r.createdAt },

@@ -1,7 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
-import { ParticipantsService } from '../participants/participants.service';
 import { UpdateMeetingSettingsInput } from './dto/update-meeting-settings.input';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
@@ -16,7 +15,6 @@ export class MeetingsResolver {
   constructor(
     private readonly meetingsService: MeetingsService,
     private readonly settings: MeetingSettingsService,
-    private readonly participants: ParticipantsService,
   ) {}
 
   @Query(() => [MeetingModel], { description: 'イベントの面談一覧（時刻順・スタッフ）' })
@@ -105,8 +103,7 @@ export class MeetingsResolver {
     @CurrentActor() actor: Actor,
     @Args('participantId', { type: () => ID }) participantId: string,
   ): Promise<NoShowHistoryModel> {
-    await this.participants.get(participantId);
-    const entries = await this.meetingsService.noShowHistory(actor, participantId);
+    const { entries } = await this.meetingsService.noShowHistory(actor, participantId);
     return Object.assign(new NoShowHistoryModel(), {
       participantId,
       noShowCount: entries.length,

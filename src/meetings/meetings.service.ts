@@ -11,6 +11,7 @@ import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
+import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
@@ -61,6 +62,7 @@ export class MeetingsService {
     private readonly events: EventsService,
     private readonly settings: MeetingSettingsService,
     private readonly outbox: OutboxService,
+    private readonly participants: ParticipantsService,
   ) {}
 
   async get(id: string): Promise<Meeting> {
@@ -314,19 +316,21 @@ export class MeetingsService {
 
   /**
    * How often a participant missed a meeting, over every event (for organisers planning the next
-   * one: the pool is shared). Who they stood up is the running organisation's business: the other
-   * side is named only at events the actor's organisation runs or co-hosts.
+   * one: the pool is shared), newest first; an unknown participant is NOT_FOUND, not an empty
+   * history. Who they stood up is the running organisation's business: the other side is named
+   * only at events the actor's organisation runs or co-hosts.
    */
   async noShowHistory(
     actor: Actor,
     participantId: string,
-  ): Promise<{ meeting: Meeting; counterpart: Participant | null }[]> {
+  ): Promise<{ participant: Participant; entries: { meeting: Meeting; counterpart: Participant | null }[] }> {
+    const participant = await this.participants.get(participantId);
     const meetings = await this.dataSource.getRepository(Meeting).find({
       where: { sides: { participantId, noShow: true } },
       relations: { event: { coHosts: true }, ...RELATIONS },
       order: { startsAt: 'DESC' },
     });
-    return meetings.map((meeting) => ({
+    const entries = meetings.map((meeting) => ({
       meeting,
       counterpart: managesEvent(actor, meeting.event)
         ? meeting.participantAId === participantId
@@ -334,6 +338,7 @@ export class MeetingsService {
           : meeting.participantA
         : null,
     }));
+    return { participant, entries };
   }
 
   /**

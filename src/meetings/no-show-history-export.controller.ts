@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { ParticipantsService } from '../participants/participants.service';
 import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
@@ -11,10 +10,7 @@ import { MeetingsService } from './meetings.service';
 /** 面談不参加の履歴 of one participant across events, as `noShowHistory` lists it (staff only). */
 @Controller('exports/participants')
 export class NoShowHistoryExportController {
-  constructor(
-    private readonly meetings: MeetingsService,
-    private readonly participants: ParticipantsService,
-  ) {}
+  constructor(private readonly meetings: MeetingsService) {}
 
   @Get(':participantId/no-shows.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
@@ -23,8 +19,7 @@ export class NoShowHistoryExportController {
     @Param('participantId') participantId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const participant = await this.participants.get(participantId);
-    const entries = await this.meetings.noShowHistory(actor, participantId);
+    const { participant, entries } = await this.meetings.noShowHistory(actor, participantId);
     // The other side is left blank at another organisation's events (see noShowHistory).
     const csv = toCsv<{ meeting: Meeting; counterpart: Participant | null }>(
       [

@@ -2,9 +2,9 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
-import { enumParam } from '../common/validation/enum-param';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from './mini-salon-enums';
+import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
+import { MINI_SALON_REQUEST_STATUS_LABEL } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonRequestsService } from './mini-salon-requests.service';
 
@@ -17,11 +17,10 @@ export class MiniSalonRequestsExportController {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async exportRequests(
     @CurrentActor() actor: StaffActor,
-    @Query('status') status: string | undefined,
+    @Query() { status }: MiniSalonRequestsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const wanted = enumParam('status', status, MiniSalonRequestStatus, MINI_SALON_REQUEST_STATUS_LABEL);
-    const requests = await this.requests.list(actor, wanted ?? null);
+    const requests = await this.requests.list(actor, status ?? null);
     const csv = toCsv<MiniSalonRequest>(
       [
         { header: '受付日時', value: (r) => r.createdAt },

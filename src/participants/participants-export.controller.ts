@@ -6,7 +6,6 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { jsicLabel } from '../common/japan/jsic';
-import { yesNo } from '../common/japan/yes-no';
 import {
   EXPORT_ONLY_HEADERS,
   KIND_LABELS,
@@ -37,9 +36,9 @@ const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => u
   tags: (p) => p.tags,
   offersText: (p) => p.offersText,
   needsText: (p) => p.needsText,
-  consentMatchmaking: (p) => yesNo(p.consentMatchmaking),
-  consentEmail: (p) => yesNo(p.consentEmail),
-  consentContactSharing: (p) => yesNo(p.consentContactSharing),
+  consentMatchmaking: (p) => p.consentMatchmaking,
+  consentEmail: (p) => p.consentEmail,
+  consentContactSharing: (p) => p.consentContactSharing,
 };
 
 /** Why mail does not reach someone whose メール受信同意 is はい; the import skips these. */
@@ -47,7 +46,7 @@ const EXPORT_ONLY_VALUES: Record<
   (typeof EXPORT_ONLY_HEADERS)[number],
   (participant: Participant) => unknown
 > = {
-  メール配信停止: (p) => yesNo(p.emailOptOut),
+  メール配信停止: (p) => p.emailOptOut,
   配信停止日時: (p) => p.emailOptOutAt,
   メール不達による送信停止日時: (p) => p.emailSuppressedAt,
 };

@@ -4,11 +4,10 @@ import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
-import { enumParam } from '../common/validation/enum-param';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { Registration } from './registration.entity';
-import { RegistrationStatus } from './registration-enums';
+import { RegistrationsExportQuery } from './dto/registrations-export.query';
 import { EVENT_ROLE_LABEL, REGISTRATION_STATUS_LABEL } from './registration-labels';
 import { RegistrationsService } from './registrations.service';
 
@@ -28,13 +27,12 @@ export class RegistrationsExportController {
   async exportRegistrations(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
-    @Query('status') status: string | undefined,
+    @Query() { status }: RegistrationsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const wanted = enumParam('status', status, RegistrationStatus, REGISTRATION_STATUS_LABEL);
     const event = await this.events.getManaged(actor, eventId);
     const rows = await allPages((page) =>
-      this.registrations.listForEvent(actor, eventId, wanted, page, (registration) => registration),
+      this.registrations.listForEvent(actor, eventId, status, page, (registration) => registration),
     );
     const csv = toCsv<Registration>(
       [

@@ -31,6 +31,12 @@ const PROGRESS_EVERY_MS = 250;
 
 class InputsChanged extends Error {}
 
+/** A request a run could not place, with both parties; null for one deleted since the run. */
+export interface UnscheduledWithParties extends UnscheduledEntry {
+  participantA: Participant | null;
+  participantB: Participant | null;
+}
+
 /**
  * The scheduling job's use case: snapshot the event, run the engine outside any transaction, then
  * write the placements under the event lock — if the locked meetings are still those it planned
@@ -86,6 +92,30 @@ export class SchedulingService {
     if (!run) throw SchedulingErrors.runNotFound(id);
     await this.events.getManaged(actor, run.eventId);
     return run;
+  }
+
+  /**
+   * The requests a run could not place, each with both parties (and their companies) as they are
+   * now, for staff to follow up. The run stores ids only; one query names everyone in it.
+   */
+  async unscheduledWithParties(actor: Actor, runId: string): Promise<UnscheduledWithParties[]> {
+    const run = await this.get(actor, runId);
+    const ids = [
+      ...new Set(run.unscheduled.flatMap((entry) => [entry.participantAId, entry.participantBId])),
+    ];
+    const people = new Map(
+      (ids.length
+        ? await this.dataSource
+            .getRepository(Participant)
+            .find({ where: { id: In(ids) }, relations: { company: true } })
+        : []
+      ).map((participant) => [participant.id, participant]),
+    );
+    return run.unscheduled.map((entry) => ({
+      ...entry,
+      participantA: people.get(entry.participantAId) ?? null,
+      participantB: people.get(entry.participantBId) ?? null,
+    }));
   }
 
   /** The job: returns early when the run is gone or already finished (a retried or duplicate job). */

@@ -6,7 +6,6 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { EventsService } from '../events/events.service';
 import { SurveyAnswerModel } from './models/survey-results.model';
 import { SurveysService } from './surveys.service';
-import { yesNo } from '../common/japan/yes-no';
 
 @Controller('exports/events')
 export class SurveysExportController {
@@ -30,7 +29,7 @@ export class SurveysExportController {
         { header: '回答日時', value: (a) => a.answeredAt },
         { header: '参加者', value: (a) => a.participantName },
         { header: '事業者', value: (a) => a.companyName },
-        { header: '受注機会の拡大', value: (a) => yesNo(a.gainedOpportunities) },
+        { header: '受注機会の拡大', value: (a) => a.gainedOpportunities },
         { header: '満足度', value: (a) => a.satisfaction },
         { header: 'ご意見', value: (a) => a.comment },
         { header: '参加者ID', value: (a) => a.participantId },

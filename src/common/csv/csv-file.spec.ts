@@ -27,6 +27,10 @@ describe('formatCell', () => {
       expect(unneutraliseCell(formatCell(text))).toBe(text);
   });
 
+  it('writes a yes/no as はい or いいえ, and an unknown one as an empty cell', () => {
+    expect([true, false, null, undefined].map(formatCell)).toEqual(['はい', 'いいえ', '', '']);
+  });
+
   it('neutralises a list whose first item starts a formula', () => {
     expect(formatCell(['=1+1', 'DX'])).toBe(`'=1+1、DX`);
   });

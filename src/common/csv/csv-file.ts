@@ -48,12 +48,15 @@ const ONLY_NUMBERS = /^[+-]?[\d\s\-().]+$/;
  * could start a formula that runs in staff's Excel, so such text gets a leading `'` and is read as
  * text (OWASP's advice: a visible quote is better than a formula that runs). Numbers are numbers the exporter wrote (a negative amount stays `-5000`), so
  * the decision is made on the value's type, not on its first character.
+ *
+ * A yes/no is はい / いいえ in every export, so a column gives the boolean as it is. The participant
+ * import reads these words back (as it does 1/0), so an exported participant list stays importable.
  */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatTokyoDateTime(value);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
   const text = Array.isArray(value) ? value.join('、') : String(value);
   return FORMULA_START.test(text) && !ONLY_NUMBERS.test(text) ? `'${text}` : text;
 }

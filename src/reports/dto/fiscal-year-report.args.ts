@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { QueryInteger } from '../../common/validation/query-params';
 
 const FIRST_REPORT_YEAR = 2000;
 const LAST_REPORT_YEAR = 2100;
@@ -20,9 +20,7 @@ export class FiscalYearReportArgs {
   @Field(() => Int, {
     description: '年度（西暦の開始年。例: 2026 = 令和8年度 = 2026年4月1日〜2027年3月31日）',
   })
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value,
-  )
+  @QueryInteger()
   @IsInt({ message: FISCAL_YEAR_MESSAGE })
   @Min(FIRST_REPORT_YEAR, { message: FISCAL_YEAR_MESSAGE })
   @Max(LAST_REPORT_YEAR, { message: FISCAL_YEAR_MESSAGE })

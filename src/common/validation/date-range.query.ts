@@ -1,0 +1,56 @@
+import { registerDecorator } from 'class-validator';
+import { DAY_MS } from '../japan/tokyo-day';
+import { isCalendarDate } from '../time/calendar-date';
+
+const HAS_TIME = /T/;
+
+/** A real day, `2026-12-01` (in Tokyo), or an ISO 8601 instant on a real day. */
+function isDayOrInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (!HAS_TIME.test(value)) return isCalendarDate(value);
+  return isCalendarDate(value.slice(0, 10)) && !Number.isNaN(new Date(value).getTime());
+}
+
+function DayOrInstant() {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDayOrInstant',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: '日付は実在する日を YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）',
+      },
+      // Empty is absent: a form with one date left blank sends `?from=&to=2026-12-10`.
+      validator: {
+        validate: (value: unknown) => value === undefined || value === '' || isDayOrInstant(value),
+      },
+    });
+}
+
+/**
+ * `?from=2026-12-01&to=2026-12-10` of a list export, as the list's query takes it: Tokyo days, or
+ * ISO 8601 instants. A day typed as `to` includes that day, as staff asking for "until the 10th"
+ * expect; an instant is where the range ends. Read the range with `dateRange`.
+ */
+export class DateRangeQuery {
+  @DayOrInstant()
+  from?: string;
+
+  @DayOrInstant()
+  to?: string;
+}
+
+/** The range as instants: from the start of `from`, up to (not including) the end of `to`. */
+export function dateRange(query: DateRangeQuery): { from?: Date; until?: Date } {
+  const start = instant(query.from);
+  const end = instant(query.to);
+  return {
+    from: start,
+    until: end && !HAS_TIME.test(query.to!) ? new Date(end.getTime() + DAY_MS) : end,
+  };
+}
+
+function instant(text: string | undefined): Date | undefined {
+  if (text === undefined || text === '') return undefined;
+  return new Date(HAS_TIME.test(text) ? text : `${text}T00:00:00+09:00`);
+}
