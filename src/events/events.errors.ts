@@ -16,6 +16,8 @@ export enum EventErrorCode {
   NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
   OTHER_ORGANIZATION = 'EVENT_OTHER_ORGANIZATION',
+  CAPACITY_BELOW_REGISTERED = 'EVENT_CAPACITY_BELOW_REGISTERED',
+  SESSION_OUTSIDE_NEW_TIME = 'EVENT_SESSION_OUTSIDE_NEW_TIME',
 }
 
 export const EventErrors = {
@@ -57,6 +59,12 @@ export const EventErrors = {
     new InputError(field, message, EventErrorCode.INVALID_SCHEDULE),
   miniSalonTooLarge: (max: number) =>
     new InputError('capacity', `ミニサロンの定員は${max}名までです`, EventErrorCode.MINI_SALON_TOO_LARGE),
+  capacityBelowRegistered: (registered: number) =>
+    new InputError(
+      'capacity',
+      `定員は現在の参加登録数（${registered}名）より少なくできません`,
+      EventErrorCode.CAPACITY_BELOW_REGISTERED,
+    ),
   noPlace: () =>
     new InputError('venue', '会場かオンライン参加URLのどちらかを入力してください', EventErrorCode.NO_PLACE),
   sessionOutsideEvent: () =>
