@@ -88,10 +88,33 @@ export class EventsService {
       const merged = this.events.merge(event, changes);
       merged.fiscalYear = fiscalYearOf(merged.startsAt);
       assertEventRules(merged);
+      await this.assertSessionsInside(manager, merged);
       await manager.save(merged);
       await this.changes.updated(manager, before, merged);
     });
     return this.get(id);
+  }
+
+  /**
+   * 商談枠 and the meetings placed in them keep their times when the event's times change: an edit
+   * that would leave one outside the event is refused, naming the side it falls out of, rather
+   * than leave people booked for a time the event no longer covers.
+   */
+  private async assertSessionsInside(manager: EntityManager, event: Event): Promise<void> {
+    const outside = (event.sessions ?? [])
+      .filter((session) => session.startsAt < event.startsAt || sessionEnd(session) > event.endsAt)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+    if (!outside) return;
+    // Meetings live in their own module; one indexed count keeps the modules apart.
+    const [{ meetings }]: { meetings: number }[] = await manager.query(
+      `SELECT count(*)::int AS meetings FROM meetings WHERE session_id = $1 AND status <> 'CANCELLED'`,
+      [outside.id],
+    );
+    throw EventErrors.sessionOutsideNewTime(
+      outside.startsAt < event.startsAt ? 'startsAt' : 'endsAt',
+      describeSession(outside, true),
+      meetings,
+    );
   }
 
   /** publish / close / cancel: one transition of the status table, under a row lock. */
@@ -245,9 +268,13 @@ function sessionEnd(session: Pick<MatchmakingSession, 'startsAt' | 'slotMinutes'
   return new Date(session.startsAt.getTime() + session.slotMinutes * session.slotCount * 60_000);
 }
 
-/** 「午前の部」（10:00〜11:20）: how the organiser recognises the session in the way. */
-function describeSession(session: MatchmakingSession): string {
+/**
+ * 「午前の部」（10:00〜11:20）: how the organiser recognises the session in the way; with its day
+ * (「午前の部」（2026年12月1日(火) 10:00〜11:20）) when the event's date is what is changing.
+ */
+function describeSession(session: MatchmakingSession, withDay = false): string {
   const time = (instant: Date) => formatTokyoDateTime(instant).slice(11);
-  const range = `（${time(session.startsAt)}〜${time(sessionEnd(session))}）`;
+  const start = withDay ? formatTokyoJapanese(session.startsAt) : time(session.startsAt);
+  const range = `（${start}〜${time(sessionEnd(session))}）`;
   return session.name ? `「${session.name}」${range}` : `既存の商談枠${range}`;
 }
