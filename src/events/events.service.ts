@@ -12,7 +12,7 @@ import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent } from './event-access';
-import { EventChanges } from './event-changes';
+import { EventChanges, summarizeChange } from './event-changes';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -85,8 +85,15 @@ export class EventsService {
       ) as Partial<Event>;
       if (themes) changes.themes = normalizeTags(themes);
       if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+      // As on create: a venue given again with a stray space is the same venue, not a change.
+      if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
+      if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       merged.fiscalYear = fiscalYearOf(merged.startsAt);
+      // A published event is on people's calendars: a new time or place is a new version of it.
+      const { schedule, place } = summarizeChange(before, merged);
+      if (merged.status === EventStatus.PUBLISHED && (schedule || place))
+        merged.sequence = before.sequence + 1;
       assertEventRules(merged);
       await this.assertSessionsInside(manager, merged);
       await manager.save(merged);
