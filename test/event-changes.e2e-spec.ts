@@ -134,6 +134,14 @@ describe('editing an event people signed up for', () => {
         ),
       );
     }
+    // Left unanswered: it expires with the event's end, wherever that moves.
+    const unanswered = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: people.a.id },
+        people.c.token,
+      ),
+    ).requestMeeting.id;
     const run = ok(
       await t.gql<{ scheduleMeetings: { id: string } }>(
         'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
@@ -208,6 +216,11 @@ describe('editing an event people signed up for', () => {
     // seat is told once, with the calendar entry moved (same UID, higher SEQUENCE).
     ok(await update(eventId, { startsAt: tokyoInDays(30, '13:30'), endsAt: tokyoInDays(30, '17:30') }));
     expect((await eventRow()).sequence).toBe(1);
+    const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await t.dataSource.query(
+      'SELECT expires_at FROM meeting_requests WHERE id = $1',
+      [unanswered],
+    );
+    expect(expiresAt).toEqual(new Date(tokyoInDays(30, '17:30')));
     await sink.waitUntil(() =>
       ['a', 'b', 'c', 'waiting'].every((key) => changeMails(people[key].email).length === 1),
     );
