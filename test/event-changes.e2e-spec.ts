@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
+import { DAY_MS } from '../src/common/japan/tokyo-day';
+import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -24,13 +26,18 @@ describe('editing an event people signed up for', () => {
   let sink: SmtpSink;
   let t: TestApp;
   let organizer: string;
+  /** Refused once with 451 (try later), so its first email is retried a few seconds on. */
+  let slowInbox = '';
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
+    sink = await SmtpSink.start({
+      refuseRecipient: (address, attempt) => (address === slowInbox && attempt === 1 ? 451 : undefined),
+    });
     t = await createTestApp({
       SMTP_URL: sink.url,
       SMTP_RATE_PER_SECOND: '1000',
       OUTBOX_POLL_MS: '200',
+      MAIL_RETRY_BASE_MS: '3000',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
     organizer = await staffSession(
@@ -295,5 +302,63 @@ describe('editing an event people signed up for', () => {
       [eventId],
     );
     expect(meetingsAfter.map((row) => row.starts_at)).toEqual(meetingsBefore.map((row) => row.starts_at));
+  });
+
+  it('reminds people the day before the new date, not on the old day', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'SEMINAR',
+      title: '大田区 事業承継セミナー',
+      startsAt: tokyoInDays(1, '14:00'),
+      endsAt: tokyoInDays(1, '16:00'),
+    });
+    const early = await createParticipant(t, organizer, { name: '早瀬 一郎' });
+    const slow = await createParticipant(t, organizer, { name: '遅延 二郎' });
+    for (const person of [early, slow]) {
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+    }
+    // The day-before scan runs for tomorrow's event. One reminder goes out; the other's inbox
+    // answers "try later", so it is still waiting to be sent when the event is moved.
+    slowInbox = slow.email.toLowerCase();
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 2 });
+    await sink.waitUntil(() => sink.to(early.email).some((mail) => mail.subject.startsWith('【明日開催】')));
+    await eventually(
+      async () => sink.refusals.some((refusal) => refusal.address === slowInbox),
+      'the refusal',
+    );
+
+    ok(await update(eventId, { startsAt: tokyoInDays(8, '14:00'), endsAt: tokyoInDays(8, '16:00') }));
+    await sink.waitUntil(() => changeMails(slow.email).length === 1 && changeMails(early.email).length === 1);
+    // The retry finds the event no longer tomorrow, and sends nothing.
+    await eventually(async () => {
+      const [row]: { status: string; skip_reason: string | null }[] = await t.dataSource.query(
+        `SELECT status, skip_reason FROM outbox_messages WHERE template = 'reminder' AND participant_id = $1`,
+        [slow.id],
+      );
+      return row.status === 'SKIPPED' && row.skip_reason === 'NOTHING_TO_SEND';
+    }, 'the stale reminder skipped');
+    expect(sink.to(slow.email).filter((mail) => mail.subject.startsWith('【明日開催】'))).toHaveLength(0);
+    // Today's scan finds nothing for tomorrow any more.
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 0, written: 0 });
+
+    // The day before the new date, both are reminded, of the new date.
+    const dayBefore = new Date(Date.now() + 7 * DAY_MS);
+    expect(await reminders.writeRemindersForTomorrow(dayBefore)).toEqual({ events: 1, written: 2 });
+    await sink.waitUntil(() =>
+      [early, slow].every(
+        (person) =>
+          sink.to(person.email).filter((mail) => mail.subject.startsWith('【明日開催】')).length >= 1,
+      ),
+    );
+    await settled(eventId);
+    const reminded = (person: { email: string }) =>
+      sink.to(person.email).filter((mail) => mail.subject.startsWith('【明日開催】'));
+    expect(reminded(early)).toHaveLength(2);
+    expect(reminded(slow)).toHaveLength(1);
+    const newDay = tokyoInDays(8, '14:00').slice(5, 10).split('-').map(Number);
+    expect(reminded(slow)[0].text).toContain(`${newDay[0]}月${newDay[1]}日`);
+    expect(reminded(early)[1].text).toContain(`${newDay[0]}月${newDay[1]}日`);
+    // A second scan that day adds nothing.
+    expect(await reminders.writeRemindersForTomorrow(dayBefore)).toEqual({ events: 1, written: 0 });
   });
 });
