@@ -208,7 +208,7 @@ describe('editing an event people signed up for', () => {
       field: 'startsAt',
       reason: 'EVENT_SESSION_OUTSIDE_NEW_TIME',
     });
-    expect(refused.message).toContain('商談枠「午後の部」');
+    expect(refused.message).toContain('商談枠「午後の部」（');
     expect(refused.message).toContain('（面談2件）');
     expect(refused.message).toContain('新しい開催時間の外になります');
     const tooEarly = failure(await update(eventId, { endsAt: tokyoInDays(30, '14:30') }));

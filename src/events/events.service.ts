@@ -119,7 +119,7 @@ export class EventsService {
     );
     throw EventErrors.sessionOutsideNewTime(
       outside.startsAt < event.startsAt ? 'startsAt' : 'endsAt',
-      describeSession(outside, true),
+      `商談枠${describeSession(outside, true).replace(/^既存の商談枠/, '')}`,
       meetings,
     );
   }
