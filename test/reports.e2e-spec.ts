@@ -4,6 +4,7 @@ import {
   createParticipant,
   createPublishedEvent,
   moveEventEarlier,
+  moveEventTo,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -218,11 +219,7 @@ describe('fiscal-year and event reports', () => {
       { id: missed, p: p4.id },
       organizerA,
     );
-    await mutate(
-      'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-      { id: fairId, input: { startsAt: '2027-03-31T13:00:00+09:00', endsAt: '2027-03-31T17:00:00+09:00' } },
-      organizerB,
-    );
+    await moveEventTo(t, fairId, '2027-03-31T13:00:00+09:00');
 
     // Not counted for A in FY2026; p6 is registered at each, so a leak would show in the figures.
     const nextYear = await createPublishedEvent(t, organizerA, {

@@ -8,7 +8,7 @@ import {
 } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { SmtpSink } from './support/smtp-sink';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const SUBJECT_JA = '【キャンセル待ちから参加確定のお知らせ】東京活性化サロン（第3回）';
 
@@ -104,14 +104,34 @@ describe('waitlist move-ups', () => {
     await sink.waitUntil(() => sink.to(third.email).length === 1);
     expect(sink.to(third.email)[0].subject).toBe(SUBJECT_JA);
 
-    // Fewer seats move nobody, and nobody was told twice or told for nothing.
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 2 }) { capacity } }',
-        { id: eventId },
+    // Fewer seats than people registered is refused, naming the field and how many hold a seat:
+    // nobody loses theirs, and the event is never silently over capacity.
+    const setCapacity = (capacity: number) =>
+      t.gql<{ updateEvent: { capacity: number } }>(
+        'mutation($id: ID!, $capacity: Int) { updateEvent(id: $id, input: { capacity: $capacity, title: "東京活性化サロン（第3回・改）" }) { capacity } }',
+        { id: eventId, capacity },
         organizer,
-      ),
+      );
+    const refused = failure(await setCapacity(2));
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'capacity',
+      reason: 'EVENT_CAPACITY_BELOW_REGISTERED',
+    });
+    expect(refused.message).toBe('定員は現在の参加登録数（3名）より少なくできません');
+    // The whole edit is refused, not just the capacity.
+    const [row]: { capacity: number; title: string }[] = await t.dataSource.query(
+      'SELECT capacity, title FROM events WHERE id = $1',
+      [eventId],
     );
+    expect(row).toEqual({ capacity: 3, title: '東京活性化サロン（第3回）' });
+    // Down to exactly the number registered is fine.
+    expect(ok(await setCapacity(5)).updateEvent.capacity).toBe(5);
+    expect(ok(await setCapacity(3)).updateEvent.capacity).toBe(3);
+    expect(await statusOf(registrations[seated.id])).toBe('CANCELLED');
+    expect(await statusOf(registrations[third.id])).toBe('REGISTERED');
+
+    // Nobody was told twice or told for nothing.
     // An email can reach the sink a moment before its row is marked sent: wait for the outbox.
     await eventually(async () => {
       const [{ pending }]: { pending: number }[] = await t.dataSource.query(

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { Public } from '../auth/access.decorators';
 import { AppConfig } from '../config/app-config';
 import { buildIcs } from '../common/ical/ics-calendar';
-import { EVENT_KIND_LABEL } from '../events/event-labels';
+import { eventCalendarEntry } from '../events/event-ics';
 import { EventsService } from '../events/events.service';
 
 const DAY = 86_400_000;
@@ -26,22 +26,7 @@ export class CalendarController {
     return buildIcs({
       name: 'Tsunagu 共有イベントカレンダー',
       method: 'PUBLISH',
-      events: events.map((event) => ({
-        uid: `event-${event.id}@tsunagu`,
-        start: event.startsAt,
-        end: event.endsAt,
-        summary: `【${EVENT_KIND_LABEL[event.kind]}】${event.title}`,
-        description: [
-          `主催: ${[event.organization.name, ...event.coHosts.map((host) => host.name)].join('・')}`,
-          event.themes.length ? `テーマ: ${event.themes.join('、')}` : '',
-          event.description,
-        ]
-          .filter(Boolean)
-          .join('\n'),
-        location: event.venue ?? event.onlineUrl,
-        url: `${this.config.PUBLIC_URL}/events/${event.id}`,
-        lastModified: event.updatedAt,
-      })),
+      events: events.map((event) => eventCalendarEntry(event, this.config.PUBLIC_URL)),
     });
   }
 }

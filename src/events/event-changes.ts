@@ -9,10 +9,34 @@ import { Event } from './event.entity';
  * events need not know about them.
  */
 export interface EventChangeListener {
-  /** After an update is written; `before` is the row as it was. */
+  /**
+   * After an update is written; `before` is the row as it was. Throwing refuses the whole update
+   * (the transaction rolls back), for a change that the listener's feature cannot accept.
+   */
   updated?(manager: EntityManager, before: Event, after: Event): Promise<void>;
   /** After the event is set CANCELLED; `event` is the row as it was. */
   cancelled?(manager: EntityManager, event: Event): Promise<void>;
+}
+
+/** What of an update matters to the people signed up: when the event takes place, and where. */
+export interface EventChangeSummary {
+  /** startsAt or endsAt moved (日時変更). */
+  schedule: boolean;
+  /** The venue or the online URL changed (会場変更). */
+  place: boolean;
+}
+
+export function summarizeChange(
+  before: Pick<Event, 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl'>,
+  after: Pick<Event, 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl'>,
+): EventChangeSummary {
+  return {
+    schedule:
+      before.startsAt.getTime() !== after.startsAt.getTime() ||
+      before.endsAt.getTime() !== after.endsAt.getTime(),
+    place:
+      (before.venue ?? '') !== (after.venue ?? '') || (before.onlineUrl ?? '') !== (after.onlineUrl ?? ''),
+  };
 }
 
 @Injectable()

@@ -94,6 +94,13 @@ export class Event {
   @Column({ type: 'boolean', nullable: true })
   matchAllowExhibitorPairs: boolean | null;
 
+  /**
+   * iCalendar SEQUENCE of the event's calendar entry (UID `event-<id>@tsunagu`): raised each time
+   * the time or place of a published event changes, so calendars move the entry (RFC 5546).
+   */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
   @OneToMany(() => MatchmakingSession, (session) => session.event)
   sessions: MatchmakingSession[];
 

@@ -16,6 +16,8 @@ export enum EventErrorCode {
   NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
   OTHER_ORGANIZATION = 'EVENT_OTHER_ORGANIZATION',
+  CAPACITY_BELOW_REGISTERED = 'EVENT_CAPACITY_BELOW_REGISTERED',
+  SESSION_OUTSIDE_NEW_TIME = 'EVENT_SESSION_OUTSIDE_NEW_TIME',
 }
 
 export const EventErrors = {
@@ -57,6 +59,12 @@ export const EventErrors = {
     new InputError(field, message, EventErrorCode.INVALID_SCHEDULE),
   miniSalonTooLarge: (max: number) =>
     new InputError('capacity', `ミニサロンの定員は${max}名までです`, EventErrorCode.MINI_SALON_TOO_LARGE),
+  capacityBelowRegistered: (registered: number) =>
+    new InputError(
+      'capacity',
+      `定員は現在の参加登録数（${registered}名）より少なくできません`,
+      EventErrorCode.CAPACITY_BELOW_REGISTERED,
+    ),
   noPlace: () =>
     new InputError('venue', '会場かオンライン参加URLのどちらかを入力してください', EventErrorCode.NO_PLACE),
   sessionOutsideEvent: () =>
@@ -64,6 +72,12 @@ export const EventErrors = {
       'startsAt',
       '商談枠はイベントの開催時間内に収めてください',
       EventErrorCode.SESSION_OUTSIDE_EVENT,
+    ),
+  sessionOutsideNewTime: (field: 'startsAt' | 'endsAt', session: string, meetings: number) =>
+    new InputError(
+      field,
+      `${session}${meetings > 0 ? `（面談${meetings}件）` : ''}が新しい開催時間の外になります。商談枠と面談はイベントの開催時間内に収めるため、商談枠が収まる日時にしてください`,
+      EventErrorCode.SESSION_OUTSIDE_NEW_TIME,
     ),
   sessionOverlap: (other: string) =>
     new InputError(

@@ -12,7 +12,7 @@ import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent } from './event-access';
-import { EventChanges } from './event-changes';
+import { EventChanges, summarizeChange } from './event-changes';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -92,13 +92,43 @@ export class EventsService {
       ) as Partial<Event>;
       if (themes) changes.themes = normalizeTags(themes);
       if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+      // As on create: a venue given again with a stray space is the same venue, not a change.
+      if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
+      if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       merged.fiscalYear = fiscalYearOf(merged.startsAt);
+      // A published event is on people's calendars: a new time or place is a new version of it.
+      const { schedule, place } = summarizeChange(before, merged);
+      if (merged.status === EventStatus.PUBLISHED && (schedule || place))
+        merged.sequence = before.sequence + 1;
       assertEventRules(merged);
+      await this.assertSessionsInside(manager, merged);
       await manager.save(merged);
       await this.changes.updated(manager, before, merged);
     });
     return this.get(id);
+  }
+
+  /**
+   * 商談枠 and the meetings placed in them keep their times when the event's times change: an edit
+   * that would leave one outside the event is refused, naming the side it falls out of, rather
+   * than leave people booked for a time the event no longer covers.
+   */
+  private async assertSessionsInside(manager: EntityManager, event: Event): Promise<void> {
+    const outside = (event.sessions ?? [])
+      .filter((session) => session.startsAt < event.startsAt || sessionEnd(session) > event.endsAt)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+    if (!outside) return;
+    // Meetings live in their own module; one indexed count keeps the modules apart.
+    const [{ meetings }]: { meetings: number }[] = await manager.query(
+      `SELECT count(*)::int AS meetings FROM meetings WHERE session_id = $1 AND status <> 'CANCELLED'`,
+      [outside.id],
+    );
+    throw EventErrors.sessionOutsideNewTime(
+      outside.startsAt < event.startsAt ? 'startsAt' : 'endsAt',
+      `商談枠${describeSession(outside, true).replace(/^既存の商談枠/, '')}`,
+      meetings,
+    );
   }
 
   /** publish / close / cancel: one transition of the status table, under a row lock. */
@@ -271,9 +301,13 @@ function sessionEnd(session: Pick<MatchmakingSession, 'startsAt' | 'slotMinutes'
   return new Date(session.startsAt.getTime() + session.slotMinutes * session.slotCount * 60_000);
 }
 
-/** 「午前の部」（10:00〜11:20）: how the organiser recognises the session in the way. */
-function describeSession(session: MatchmakingSession): string {
+/**
+ * 「午前の部」（10:00〜11:20）: how the organiser recognises the session in the way; with its day
+ * (「午前の部」（2026年12月1日(火) 10:00〜11:20）) when the event's date is what is changing.
+ */
+function describeSession(session: MatchmakingSession, withDay = false): string {
   const time = (instant: Date) => formatTokyoDateTime(instant).slice(11);
-  const range = `（${time(session.startsAt)}〜${time(sessionEnd(session))}）`;
+  const start = withDay ? formatTokyoJapanese(session.startsAt) : time(session.startsAt);
+  const range = `（${start}〜${time(sessionEnd(session))}）`;
   return session.name ? `「${session.name}」${range}` : `既存の商談枠${range}`;
 }

@@ -42,6 +42,12 @@ export class EventMailContexts {
     return value;
   }
 
+  /** Read now, for an email about the change itself (a new date or venue); refreshes the cache. */
+  fresh(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
+    this.cache.delete(eventId);
+    return this.get(manager, eventId);
+  }
+
   private async load(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
     const event = await manager.findOne(Event, {
       where: { id: eventId },

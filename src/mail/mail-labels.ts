@@ -17,6 +17,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'meeting-cancelled': '面談の中止',
   'meeting-agreed': '面談成立の通知',
   'event-cancelled': '開催中止の通知',
+  'event-changed': '日時・会場変更の通知',
   'registration-confirmation': '参加登録完了の通知',
   'waitlist-promoted': 'キャンセル待ちからの参加確定',
 };

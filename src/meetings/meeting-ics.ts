@@ -57,25 +57,30 @@ export function meetingsIcs(
       }
   ),
 ): string {
-  const { locale } = options;
-  const events: IcsEvent[] = options.entries.map((entry) => {
-    const who = counterpartLabel(locale, entry);
-    const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
-    return {
-      uid: meetingUid(entry.id),
-      start: entry.startsAt,
-      end: entry.endsAt,
-      summary: locale === 'en' ? `Meeting: ${who}` : `面談: ${who}`,
-      description:
-        locale === 'en'
-          ? `${entry.eventTitle}${entry.sessionName ? ` / ${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`
-          : `${entry.eventTitle}${entry.sessionName ? `／${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`,
-      location: place,
-      sequence: entry.sequence,
-      status: entry.cancelled || options.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-      lastModified: entry.updatedAt,
-      ...(options.method === 'CANCEL' ? { organizer: options.organizer, attendees: [options.attendee] } : {}),
-    };
-  });
+  const cancel = options.method === 'CANCEL';
+  const events: IcsEvent[] = options.entries.map((entry) => ({
+    ...meetingIcsEvent(options.locale, entry, cancel),
+    ...(cancel ? { organizer: options.organizer, attendees: [options.attendee] } : {}),
+  }));
   return buildIcs({ name: options.calendarName, method: options.method, events });
+}
+
+/** One meeting as a VEVENT, for a calendar of its own or beside the event's entry. */
+export function meetingIcsEvent(locale: MailLocale, entry: MeetingCalendarEntry, cancel = false): IcsEvent {
+  const who = counterpartLabel(locale, entry);
+  const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
+  return {
+    uid: meetingUid(entry.id),
+    start: entry.startsAt,
+    end: entry.endsAt,
+    summary: locale === 'en' ? `Meeting: ${who}` : `面談: ${who}`,
+    description:
+      locale === 'en'
+        ? `${entry.eventTitle}${entry.sessionName ? ` / ${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`
+        : `${entry.eventTitle}${entry.sessionName ? `／${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`,
+    location: place,
+    sequence: entry.sequence,
+    status: entry.cancelled || cancel ? 'CANCELLED' : 'CONFIRMED',
+    lastModified: entry.updatedAt,
+  };
 }

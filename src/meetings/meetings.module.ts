@@ -8,8 +8,10 @@ import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
 import { CancelledEventListener } from './cancelled-event.listener';
+import { ChangedEventListener } from './changed-event.listener';
 import { AgendaComposer } from './mail/agenda.composer';
 import { EventCancelledComposer } from './mail/event-cancelled.composer';
+import { EventChangedComposer } from './mail/event-changed.composer';
 import { MeetingAgreedComposer } from './mail/meeting-agreed.composer';
 import { MeetingCancelledComposer } from './mail/meeting-cancelled.composer';
 import { MeetingOutcomeComposer } from './mail/meeting-outcome.composer';
@@ -51,6 +53,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
   providers: [
     LeaverMeetingsListener,
     CancelledEventListener,
+    ChangedEventListener,
     MeetingRequestsService,
     MeetingRequestExpiryProcessor,
     MeetingsService,
@@ -66,6 +69,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     AgendaComposer,
     MeetingCancelledComposer,
     EventCancelledComposer,
+    EventChangedComposer,
   ],
   exports: [MeetingRequestsService, MeetingsService, MeetingSettingsService, AgendaService],
 })

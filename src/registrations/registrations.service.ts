@@ -10,6 +10,7 @@ import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
+import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { EventChanges } from '../events/event-changes';
@@ -36,11 +37,16 @@ export class RegistrationsService {
     changes: EventChanges,
   ) {
     changes.register({
-      // More seats (or no limit any more): the waitlist moves up at once, in order.
       updated: async (manager, before, after) => {
-        if (
-          after.capacity === null ? before.capacity !== null : after.capacity > (before.capacity ?? Infinity)
-        )
+        if (after.capacity === before.capacity) return;
+        // Fewer seats than people holding one would leave the event over capacity with nobody
+        // told whose seat is gone: refused (the whole update rolls back), the organiser decides.
+        if (after.capacity !== null) {
+          const seated = await manager.countBy(Registration, { eventId: after.id, status: In(SEATED) });
+          if (seated > after.capacity) throw EventErrors.capacityBelowRegistered(seated);
+        }
+        // More seats (or no limit any more): the waitlist moves up at once, in order.
+        if (after.capacity === null || after.capacity > (before.capacity ?? Infinity))
           await this.promoteFromWaitlist(manager, after);
       },
     });

@@ -1,7 +1,9 @@
 import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { tokyoDate } from '../common/time/tokyo-time';
 import { EventStatus } from '../events/event-enums';
+import { Event } from '../events/event.entity';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
@@ -34,8 +36,17 @@ export class ReminderComposer implements MailComposer {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     // Cancelled since the scan: no reminder.
     if (registration?.status !== RegistrationStatus.REGISTERED) return null;
+    // Read from the row, not the few-seconds cache: the event may have just been moved.
+    const current = await manager.findOne(Event, {
+      select: { id: true, status: true, startsAt: true },
+      where: { id: registration.eventId },
+    });
+    if (current?.status !== EventStatus.PUBLISHED || current.startsAt.getTime() < Date.now()) return null;
+    // Written for the day before an event that has since moved to another day: not "tomorrow" any
+    // more. The scan writes a new one the day before the new date.
+    if (message.params.eventDay && tokyoDate(current.startsAt) !== message.params.eventDay) return null;
     const event = await this.contexts.get(manager, registration.eventId);
-    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
+    if (!event) return null;
     return reminderEmail({
       locale: languageOf(participant),
       participantName: participant.name,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
+import { tokyoDate } from '../common/time/tokyo-time';
 import { EventStatus } from '../events/event-enums';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
@@ -17,9 +18,10 @@ export class RemindersService {
   ) {}
 
   /**
-   * Writes a reminder (key `reminder-<registrationId>`, so a second scan adds nothing) for each
-   * REGISTERED participant of every published event starting tomorrow in Asia/Tokyo. Those who
-   * cancelled are not REGISTERED; those who unsubscribed are filtered by the outbox.
+   * Writes a reminder (key `reminder-<registrationId>-<event day>`, so a second scan adds nothing)
+   * for each REGISTERED participant of every published event starting tomorrow in Asia/Tokyo.
+   * Those who cancelled are not REGISTERED; those who unsubscribed are filtered by the outbox. The
+   * day is in the key: an event moved to another day is reminded of again the day before it.
    */
   async writeRemindersForTomorrow(now = new Date()): Promise<{ events: number; written: number }> {
     const today = startOfTokyoDay(now).getTime();
@@ -34,14 +36,15 @@ export class RemindersService {
         .andWhere('event.startsAt >= :from AND event.startsAt < :to', { from, to })
         .andWhere('registration.status = :registered', { registered: RegistrationStatus.REGISTERED })
         .getMany();
+      const eventDay = tokyoDate(from);
       const result = await this.outbox.enqueue(
         manager,
         registrations.map((registration) => ({
-          key: `reminder-${registration.id}`,
+          key: `reminder-${registration.id}-${eventDay}`,
           template: REMINDER_TEMPLATE,
           participantId: registration.participantId,
           eventId: registration.eventId,
-          params: { registrationId: registration.id },
+          params: { registrationId: registration.id, eventDay },
         })),
       );
       return {

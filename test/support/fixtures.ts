@@ -1,6 +1,7 @@
 import { TestApp, ok } from './test-app';
 import { UsersService } from '../../src/users/users.service';
 import { Role } from '../../src/auth/actor';
+import { fiscalYearOf } from '../../src/common/japan/fiscal-year';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -190,6 +191,34 @@ export async function moveEventEarlier(testApp: TestApp, eventId: string, days: 
     await manager.query(
       `UPDATE meetings SET starts_at = starts_at ${shift}, ends_at = ends_at ${shift} WHERE event_id = $1`,
       [eventId],
+    );
+  });
+}
+
+/**
+ * Moves an event with its 商談枠 and meetings so that it starts at `startsAt`, in its new 年度, as a
+ * calendar would (updateEvent refuses a new time that would leave a 商談枠 outside the event).
+ */
+export async function moveEventTo(testApp: TestApp, eventId: string, startsAt: string): Promise<void> {
+  await testApp.dataSource.transaction(async (manager) => {
+    const [{ shift }]: { shift: string }[] = await manager.query(
+      `SELECT ($2::timestamptz - starts_at)::text AS shift FROM events WHERE id = $1`,
+      [eventId, startsAt],
+    );
+    await manager.query(
+      `UPDATE events SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval,
+              registration_opens_at = registration_opens_at + $2::interval,
+              registration_closes_at = registration_closes_at + $2::interval, fiscal_year = $3
+        WHERE id = $1`,
+      [eventId, shift, fiscalYearOf(new Date(startsAt))],
+    );
+    await manager.query(
+      `UPDATE matchmaking_sessions SET starts_at = starts_at + $2::interval WHERE event_id = $1`,
+      [eventId, shift],
+    );
+    await manager.query(
+      `UPDATE meetings SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval WHERE event_id = $1`,
+      [eventId, shift],
     );
   });
 }

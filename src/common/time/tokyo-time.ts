@@ -6,6 +6,11 @@ export function formatTokyoDateTime(instant: Date): string {
   return new Date(instant.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** 2026-12-01: the Tokyo calendar day of an instant, as a stable key. */
+export function tokyoDate(instant: Date): string {
+  return formatTokyoDateTime(instant).slice(0, 10);
+}
+
 /** 2026年12月1日(火) 14:00 — how a participant reads it in an email. */
 export function formatTokyoJapanese(instant: Date): string {
   const tokyo = new Date(instant.getTime() + TOKYO_OFFSET_MS);

@@ -12,4 +12,6 @@ export const MeetingMailTemplate = {
   CANCELLED: 'meeting-cancelled',
   /** The whole event called off (開催中止), with an iCalendar CANCEL of the person's meetings. */
   EVENT_CANCELLED: 'event-cancelled',
+  /** The event's date or venue changed (日時変更・会場変更), with its updated iCalendar entry. */
+  EVENT_CHANGED: 'event-changed',
 } as const;

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { buildIcs } from '../../common/ical/ics-calendar';
+import { AppConfig } from '../../config/app-config';
+import { EventStatus } from '../../events/event-enums';
+import { Event } from '../../events/event.entity';
+import { eventCalendarEntry } from '../../events/event-ics';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
+import { registrationCancelUrl } from '../../registrations/registration-cancel-links.service';
+import { Registration } from '../../registrations/registration.entity';
+import { RegistrationStatus } from '../../registrations/registration-enums';
+import { AgendaService } from '../agenda.service';
+import { meetingIcsEvent } from '../meeting-ics';
+import { EVENT_CHANGE_TOLD } from '../changed-event.listener';
+import { eventChangedEmail } from './event-changed.template';
+import { MeetingMailTemplate } from './meeting-mail-templates';
+
+/**
+ * 日時変更・会場変更 to one participant, told as the event is when the email leaves. A person with
+ * a seat gets the event's calendar entry (UID `event-<id>@tsunagu`, the event's raised SEQUENCE)
+ * with their published meetings beside it, in one METHOD:PUBLISH file, so the calendar moves the
+ * entries it has instead of adding new ones. It lives with the meetings because it carries them.
+ */
+@Injectable()
+export class EventChangedComposer implements MailComposer {
+  readonly template = MeetingMailTemplate.EVENT_CHANGED;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly agenda: AgendaService,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    // Left since the change: nothing to tell.
+    if (!registration || !EVENT_CHANGE_TOLD.includes(registration.status)) return null;
+    const row = await manager.findOne(Event, {
+      where: { id: registration.eventId },
+      relations: { organization: true, coHosts: true },
+    });
+    if (row?.status !== EventStatus.PUBLISHED || row.endsAt.getTime() < Date.now()) return null;
+    const event = await this.contexts.fresh(manager, row.id);
+    if (!event) return null;
+    const locale = languageOf(participant);
+    const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
+    const entries = waitlisted
+      ? []
+      : await this.agenda.calendarEntries(manager, participant.id, {
+          eventId: row.id,
+          includeCancelled: false,
+        });
+    const changed = (message.params.changed ?? '').split(',');
+    const email = eventChangedEmail({
+      locale,
+      participantName: participant.name,
+      event,
+      changed: { schedule: changed.includes('schedule'), place: changed.includes('place') },
+      waitlisted,
+      meetings: entries.length,
+      cancelUrl:
+        row.startsAt.getTime() > Date.now()
+          ? registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, row.startsAt)
+          : null,
+    });
+    if (waitlisted) return email;
+    const ics = buildIcs({
+      name: row.title,
+      method: 'PUBLISH',
+      events: [
+        eventCalendarEntry(row, this.config.PUBLIC_URL),
+        ...entries.map((entry) => meetingIcsEvent(locale, entry)),
+      ],
+    });
+    return {
+      ...email,
+      attachments: [
+        { filename: 'event.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+      ],
+    };
+  }
+}

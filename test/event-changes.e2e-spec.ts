@@ -1,0 +1,364 @@
+import ICAL from 'ical.js';
+import { Role } from '../src/auth/actor';
+import { DAY_MS } from '../src/common/japan/tokyo-day';
+import { RemindersService } from '../src/reminders/reminders.service';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const UPDATE = `mutation($id: ID!, $input: UpdateEventInput!) {
+  updateEvent(id: $id, input: $input) { startsAt endsAt venue capacity }
+}`;
+
+/**
+ * 日時変更・会場変更: what an organiser's edit of a published event does to the people already
+ * signed up, their meetings, their calendars and their reminders.
+ */
+describe('editing an event people signed up for', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  /** Refused once with 451 (try later), so its first email is retried a few seconds on. */
+  let slowInbox = '';
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start({
+      refuseRecipient: (address, attempt) => (address === slowInbox && attempt === 1 ? 451 : undefined),
+    });
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      SMTP_RATE_PER_SECOND: '1000',
+      OUTBOX_POLL_MS: '200',
+      MAIL_RETRY_BASE_MS: '3000',
+    });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '大田区産業振興協会', municipality: '東京都大田区' }),
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const update = (id: string, input: Record<string, unknown>) => t.gql(UPDATE, { id, input }, organizer);
+  const outstanding = async (eventId: string) =>
+    (
+      await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+        [eventId],
+      )
+    )[0].n as number;
+  const settled = (eventId: string) =>
+    eventually(async () => (await outstanding(eventId)) === 0, 'emails sent');
+  const changeMails = (address: string) =>
+    sink.to(address).filter((mail) => /変更】|changed:/.test(mail.subject));
+  const calendarOf = (mail: {
+    parsed: { attachments?: { contentType: string; content: Buffer }[] } | null;
+  }) => {
+    const attachment = (mail.parsed?.attachments ?? []).find((a) =>
+      a.contentType.startsWith('text/calendar'),
+    );
+    return attachment ? new ICAL.Component(ICAL.parse(attachment.content.toString('utf8'))) : null;
+  };
+  const tokyoWallClock = (time: ICAL.Time) => time.toString().slice(0, 16);
+
+  it('tells everyone signed up of a new time or venue once per change, with the calendar entry moved', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'おおた ものづくり商談会',
+      venue: '大田区産業プラザ PiO 1階',
+      capacity: 3,
+      startsAt: tokyoInDays(30, '13:00'),
+      endsAt: tokyoInDays(30, '17:00'),
+    });
+    ok(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        {
+          input: {
+            eventId,
+            name: '午後の部',
+            startsAt: tokyoInDays(30, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    );
+    const people: Record<string, { id: string; email: string; token: string; registrationId: string }> = {};
+    const scene: [string, Record<string, unknown>][] = [
+      ['a', { name: '髙橋 一郎' }],
+      // Opted out of announcements: a new date for what she signed up for still reaches her.
+      ['b', { name: 'Emma Clarke', locale: 'en', consentEmail: false }],
+      ['c', { name: '山﨑 美咲' }],
+      ['leaver', { name: '辞退 太郎' }],
+      ['waiting', { name: '待機 花子' }],
+    ];
+    for (const [key, input] of scene) {
+      const person = await createParticipant(t, organizer, input);
+      const token = await t.participantToken(person.id);
+      const { register } = ok(
+        await t.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
+      );
+      people[key] = { ...person, token, registrationId: register.id };
+    }
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: people.leaver.registrationId },
+        people.leaver.token,
+      ),
+    );
+    for (const [from, to] of [
+      ['a', 'b'],
+      ['c', 'b'],
+    ]) {
+      const id = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to: people[to].id },
+          people[from].token,
+        ),
+      ).requestMeeting.id;
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+          { id },
+          people[to].token,
+        ),
+      );
+    }
+    // Left unanswered: it expires with the event's end, wherever that moves.
+    const unanswered = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: people.a.id },
+        people.c.token,
+      ),
+    ).requestMeeting.id;
+    const run = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).scheduleMeetings.id;
+    await eventually(async () => {
+      const { status } = ok(
+        await t.gql<{ schedulingRun: { status: string } }>(
+          'query($id: ID!) { schedulingRun(id: $id) { status } }',
+          { id: run },
+          organizer,
+        ),
+      ).schedulingRun;
+      expect(status).not.toBe('FAILED');
+      return status === 'SUCCEEDED';
+    }, 'the schedule');
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await settled(eventId);
+    const meetingsBefore: { starts_at: Date; sequence: number }[] = await t.dataSource.query(
+      'SELECT starts_at, sequence FROM meetings WHERE event_id = $1 ORDER BY starts_at, id',
+      [eventId],
+    );
+    expect(meetingsBefore).toHaveLength(2);
+    const eventRow = async () =>
+      (
+        await t.dataSource.query('SELECT starts_at, ends_at, venue, sequence FROM events WHERE id = $1', [
+          eventId,
+        ])
+      )[0] as { starts_at: Date; ends_at: Date; venue: string; sequence: number };
+
+    // An edit that changes neither time nor place (the same venue with a stray space, a new
+    // title) tells nobody and leaves calendars alone.
+    ok(
+      await update(eventId, {
+        title: 'おおた ものづくり商談会 2026',
+        venue: '大田区産業プラザ PiO 1階 ',
+        startsAt: tokyoInDays(30, '13:00'),
+      }),
+    );
+    expect((await eventRow()).sequence).toBe(0);
+
+    // A new time that would leave the 商談枠 and its meetings outside the event is refused, naming
+    // the field and the session in the way; nothing changes and nobody is told.
+    const refused = failure(
+      await update(eventId, { startsAt: tokyoInDays(37, '13:00'), endsAt: tokyoInDays(37, '17:00') }),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+      reason: 'EVENT_SESSION_OUTSIDE_NEW_TIME',
+    });
+    expect(refused.message).toContain('商談枠「午後の部」（');
+    expect(refused.message).toContain('（面談2件）');
+    expect(refused.message).toContain('新しい開催時間の外になります');
+    const tooEarly = failure(await update(eventId, { endsAt: tokyoInDays(30, '14:30') }));
+    expect(tooEarly.extensions).toMatchObject({ field: 'endsAt', reason: 'EVENT_SESSION_OUTSIDE_NEW_TIME' });
+    expect(await eventRow()).toMatchObject({
+      starts_at: new Date(tokyoInDays(30, '13:00')),
+      ends_at: new Date(tokyoInDays(30, '17:00')),
+      sequence: 0,
+    });
+
+    // 日時変更 that keeps the session inside: accepted, and each person holding or waiting for a
+    // seat is told once, with the calendar entry moved (same UID, higher SEQUENCE).
+    ok(await update(eventId, { startsAt: tokyoInDays(30, '13:30'), endsAt: tokyoInDays(30, '17:30') }));
+    expect((await eventRow()).sequence).toBe(1);
+    const [{ expires_at: expiresAt }]: { expires_at: Date }[] = await t.dataSource.query(
+      'SELECT expires_at FROM meeting_requests WHERE id = $1',
+      [unanswered],
+    );
+    expect(expiresAt).toEqual(new Date(tokyoInDays(30, '17:30')));
+    await sink.waitUntil(() =>
+      ['a', 'b', 'c', 'waiting'].every((key) => changeMails(people[key].email).length === 1),
+    );
+    await settled(eventId);
+
+    const [ja] = changeMails(people.a.email);
+    expect(ja.subject).toBe('【日時変更】おおた ものづくり商談会 2026');
+    expect(ja.text).toContain('髙橋 一郎 様');
+    expect(ja.text).toContain('日時が変更になりました');
+    expect(ja.text).toMatch(/13:30〜17:30（変更）/);
+    expect(ja.text).toContain('予定されている面談（1件）の時間とテーブルに変更はありません');
+    expect(ja.text).toContain('▶ 参加をキャンセルする');
+    expect(ja.header('List-Unsubscribe')).toBeUndefined();
+    const calendar = calendarOf(ja)!;
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    const [eventEntry, meetingEntry] = calendar.getAllSubcomponents('vevent');
+    expect(eventEntry.getFirstPropertyValue('uid')).toBe(`event-${eventId}@tsunagu`);
+    expect(eventEntry.getFirstPropertyValue('sequence')).toBe(1);
+    expect(tokyoWallClock(eventEntry.getFirstPropertyValue('dtstart') as ICAL.Time)).toBe(
+      tokyoInDays(30, '13:30').slice(0, 16),
+    );
+    expect(eventEntry.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Asia/Tokyo');
+    expect(meetingEntry.getFirstPropertyValue('uid')).toMatch(/^meeting-.+@tsunagu$/);
+    expect(meetingEntry.getFirstPropertyValue('sequence')).toBe(0);
+
+    const [en] = changeMails(people.b.email);
+    expect(en.subject).toBe('Date changed: おおた ものづくり商談会 2026');
+    expect(en.text).toContain('Dear Emma Clarke,');
+    expect(en.text).toContain('The times and tables of your 2 meetings at the event stay as they were.');
+    expect(calendarOf(en)!.getAllSubcomponents('vevent')).toHaveLength(3);
+
+    // Waiting for a seat: told, with nothing on a calendar to move.
+    const [waiting] = changeMails(people.waiting.email);
+    expect(waiting.subject).toBe('【日時変更】おおた ものづくり商談会 2026');
+    expect(waiting.text).toContain('引き続きキャンセル待ちとして承っております');
+    expect(waiting.text).toContain('▶ キャンセル待ちを取り消す');
+    expect(calendarOf(waiting)).toBeNull();
+
+    // The shared calendar feed carries the same version.
+    const feed = await (await fetch(`${t.url}/calendar.ics`)).text();
+    const feedEntry = new ICAL.Component(ICAL.parse(feed))
+      .getAllSubcomponents('vevent')
+      .find((vevent) => vevent.getFirstPropertyValue('uid') === `event-${eventId}@tsunagu`)!;
+    expect(feedEntry.getFirstPropertyValue('sequence')).toBe(1);
+
+    // 会場変更: a second change is a second email; the meetings' place changes with the venue, so
+    // their calendar entries get a new version too.
+    ok(await update(eventId, { venue: '大田区産業プラザ PiO 2階 小展示ホール' }));
+    await sink.waitUntil(() =>
+      ['a', 'b', 'c', 'waiting'].every((key) => changeMails(people[key].email).length === 2),
+    );
+    const venueMail = changeMails(people.a.email)[1];
+    expect(venueMail.subject).toBe('【会場変更】おおた ものづくり商談会 2026');
+    expect(venueMail.text).toContain('大田区産業プラザ PiO 2階 小展示ホール（変更）');
+    const [movedEvent, movedMeeting] = calendarOf(venueMail)!.getAllSubcomponents('vevent');
+    expect(movedEvent.getFirstPropertyValue('sequence')).toBe(2);
+    expect(movedEvent.getFirstPropertyValue('location')).toBe('大田区産業プラザ PiO 2階 小展示ホール');
+    expect(movedMeeting.getFirstPropertyValue('sequence')).toBe(1);
+    expect(movedMeeting.getFirstPropertyValue('location')).toContain('大田区産業プラザ PiO 2階 小展示ホール');
+    expect(changeMails(people.b.email)[1].subject).toBe('Venue changed: おおた ものづくり商談会 2026');
+
+    // The same venue again is no change: no third email.
+    ok(await update(eventId, { venue: '大田区産業プラザ PiO 2階 小展示ホール' }));
+    await settled(eventId);
+    expect((await eventRow()).sequence).toBe(2);
+    expect(['a', 'b', 'c', 'waiting', 'leaver'].map((key) => changeMails(people[key].email).length)).toEqual([
+      2, 2, 2, 2, 0,
+    ]);
+    // The meetings themselves did not move.
+    const meetingsAfter: { starts_at: Date }[] = await t.dataSource.query(
+      'SELECT starts_at FROM meetings WHERE event_id = $1 ORDER BY starts_at, id',
+      [eventId],
+    );
+    expect(meetingsAfter.map((row) => row.starts_at)).toEqual(meetingsBefore.map((row) => row.starts_at));
+  });
+
+  it('reminds people the day before the new date, not on the old day', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'SEMINAR',
+      title: '大田区 事業承継セミナー',
+      startsAt: tokyoInDays(1, '14:00'),
+      endsAt: tokyoInDays(1, '16:00'),
+    });
+    const early = await createParticipant(t, organizer, { name: '早瀬 一郎' });
+    const slow = await createParticipant(t, organizer, { name: '遅延 二郎' });
+    for (const person of [early, slow]) {
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+    }
+    // The day-before scan runs for tomorrow's event. One reminder goes out; the other's inbox
+    // answers "try later", so it is still waiting to be sent when the event is moved.
+    slowInbox = slow.email.toLowerCase();
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 1, written: 2 });
+    await sink.waitUntil(() => sink.to(early.email).some((mail) => mail.subject.startsWith('【明日開催】')));
+    await eventually(
+      async () => sink.refusals.some((refusal) => refusal.address === slowInbox),
+      'the refusal',
+    );
+
+    ok(await update(eventId, { startsAt: tokyoInDays(8, '14:00'), endsAt: tokyoInDays(8, '16:00') }));
+    await sink.waitUntil(() => changeMails(slow.email).length === 1 && changeMails(early.email).length === 1);
+    // The retry finds the event no longer tomorrow, and sends nothing.
+    await eventually(async () => {
+      const [row]: { status: string; skip_reason: string | null }[] = await t.dataSource.query(
+        `SELECT status, skip_reason FROM outbox_messages WHERE template = 'reminder' AND participant_id = $1`,
+        [slow.id],
+      );
+      return row.status === 'SKIPPED' && row.skip_reason === 'NOTHING_TO_SEND';
+    }, 'the stale reminder skipped');
+    expect(sink.to(slow.email).filter((mail) => mail.subject.startsWith('【明日開催】'))).toHaveLength(0);
+    // Today's scan finds nothing for tomorrow any more.
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 0, written: 0 });
+
+    // The day before the new date, both are reminded, of the new date.
+    const dayBefore = new Date(Date.now() + 7 * DAY_MS);
+    expect(await reminders.writeRemindersForTomorrow(dayBefore)).toEqual({ events: 1, written: 2 });
+    await sink.waitUntil(() =>
+      [early, slow].every(
+        (person) =>
+          sink.to(person.email).filter((mail) => mail.subject.startsWith('【明日開催】')).length >= 1,
+      ),
+    );
+    await settled(eventId);
+    const reminded = (person: { email: string }) =>
+      sink.to(person.email).filter((mail) => mail.subject.startsWith('【明日開催】'));
+    expect(reminded(early)).toHaveLength(2);
+    expect(reminded(slow)).toHaveLength(1);
+    const newDay = tokyoInDays(8, '14:00').slice(5, 10).split('-').map(Number);
+    expect(reminded(slow)[0].text).toContain(`${newDay[0]}月${newDay[1]}日`);
+    expect(reminded(early)[1].text).toContain(`${newDay[0]}月${newDay[1]}日`);
+    // A second scan that day adds nothing.
+    expect(await reminders.writeRemindersForTomorrow(dayBefore)).toEqual({ events: 1, written: 0 });
+  });
+});
