@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class EventSequence1796600000000 implements MigrationInterface {
-  name = 'EventSequence1796600000000';
+/** Each change of an event's date or place raises its iCalendar SEQUENCE, so calendars move the entry. */
+export class EventSequence1796469850739 implements MigrationInterface {
+  name = 'EventSequence1796469850739';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "events" ADD "sequence" integer NOT NULL DEFAULT '0'`);
