@@ -200,8 +200,9 @@ describe('editing an event people signed up for', () => {
 
     // A new time that would leave the 商談枠 and its meetings outside the event is refused, naming
     // the field and the session in the way; nothing changes and nobody is told.
+    // (A week later and an hour longer is not a move of the whole event: the sessions stay put.)
     const refused = failure(
-      await update(eventId, { startsAt: tokyoInDays(37, '13:00'), endsAt: tokyoInDays(37, '17:00') }),
+      await update(eventId, { startsAt: tokyoInDays(37, '13:00'), endsAt: tokyoInDays(37, '18:00') }),
     );
     expect(refused.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -211,6 +212,7 @@ describe('editing an event people signed up for', () => {
     expect(refused.message).toContain('商談枠「午後の部」（');
     expect(refused.message).toContain('（面談2件）');
     expect(refused.message).toContain('新しい開催時間の外になります');
+    expect(refused.message).toContain('開始と終了を同じだけずらすと、商談枠と面談も一緒に移ります');
     const tooEarly = failure(await update(eventId, { endsAt: tokyoInDays(30, '14:30') }));
     expect(tooEarly.extensions).toMatchObject({ field: 'endsAt', reason: 'EVENT_SESSION_OUTSIDE_NEW_TIME' });
     expect(await eventRow()).toMatchObject({
@@ -302,6 +304,41 @@ describe('editing an event people signed up for', () => {
       [eventId],
     );
     expect(meetingsAfter.map((row) => row.starts_at)).toEqual(meetingsBefore.map((row) => row.starts_at));
+
+    // 開催日の変更: the whole event a week later takes its 商談枠 and meetings along, at the same
+    // tables; the email says so and moves every calendar entry.
+    const week = 7 * 86_400_000;
+    ok(await update(eventId, { startsAt: tokyoInDays(37, '13:30'), endsAt: tokyoInDays(37, '17:30') }));
+    const [session]: { starts_at: Date }[] = await t.dataSource.query(
+      'SELECT starts_at FROM matchmaking_sessions WHERE event_id = $1',
+      [eventId],
+    );
+    expect(session.starts_at).toEqual(new Date(new Date(tokyoInDays(30, '14:00')).getTime() + week));
+    const meetingsMoved: { starts_at: Date; sequence: number }[] = await t.dataSource.query(
+      'SELECT starts_at, sequence FROM meetings WHERE event_id = $1 ORDER BY starts_at, id',
+      [eventId],
+    );
+    expect(meetingsMoved).toEqual(
+      meetingsBefore.map((row) => ({
+        starts_at: new Date(row.starts_at.getTime() + week),
+        sequence: row.sequence + 2,
+      })),
+    );
+    await sink.waitUntil(() =>
+      ['a', 'b', 'c', 'waiting'].every((key) => changeMails(people[key].email).length === 3),
+    );
+    const moveMail = changeMails(people.a.email)[2];
+    expect(moveMail.subject).toBe('【日時変更】おおた ものづくり商談会 2026');
+    expect(moveMail.text).toContain('予定されている面談（1件）も、イベントと同じだけ日時をずらしました');
+    const [eventMoved, meetingMoved] = calendarOf(moveMail)!.getAllSubcomponents('vevent');
+    expect(eventMoved.getFirstPropertyValue('sequence')).toBe(3);
+    expect(meetingMoved.getFirstPropertyValue('sequence')).toBe(meetingsMoved[0].sequence);
+    expect(tokyoWallClock(meetingMoved.getFirstPropertyValue('dtstart') as ICAL.Time)).toBe(
+      tokyoInDays(37, '14:00').slice(0, 16),
+    );
+    expect(changeMails(people.b.email)[2].text).toContain(
+      'Your 2 meetings have moved with the event, by the same amount of time, at the same tables.',
+    );
   });
 
   it('reminds people the day before the new date, not on the old day', async () => {

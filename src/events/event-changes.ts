@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { tokyoDate } from '../common/time/tokyo-time';
 import { Event } from './event.entity';
 
 /**
@@ -22,6 +23,8 @@ export interface EventChangeListener {
 export interface EventChangeSummary {
   /** startsAt or endsAt moved (日時変更). */
   schedule: boolean;
+  /** The event moved to another day, its 商談枠 and meetings with it: see movedBy. */
+  moved: boolean;
   /** The venue or the online URL changed (会場変更). */
   place: boolean;
 }
@@ -34,9 +37,25 @@ export function summarizeChange(
     schedule:
       before.startsAt.getTime() !== after.startsAt.getTime() ||
       before.endsAt.getTime() !== after.endsAt.getTime(),
+    moved: movedBy(before, after) !== 0,
     place:
       (before.venue ?? '') !== (after.venue ?? '') || (before.onlineUrl ?? '') !== (after.onlineUrl ?? ''),
   };
+}
+
+/**
+ * How far the event moved to another day (開催日の変更), in milliseconds: its start onto another
+ * date in Tokyo, and start and end by the same amount, so its 商談枠 and meetings move with it. 0
+ * otherwise: a change within the day, or a longer or shorter event, leaves them where they are
+ * (a correction of the event's hours must not shift sessions that were entered right).
+ */
+export function movedBy(
+  before: Pick<Event, 'startsAt' | 'endsAt'>,
+  after: Pick<Event, 'startsAt' | 'endsAt'>,
+): number {
+  const start = after.startsAt.getTime() - before.startsAt.getTime();
+  const end = after.endsAt.getTime() - before.endsAt.getTime();
+  return start === end && tokyoDate(before.startsAt) !== tokyoDate(after.startsAt) ? start : 0;
 }
 
 @Injectable()

@@ -76,7 +76,7 @@ export const EventErrors = {
   sessionOutsideNewTime: (field: 'startsAt' | 'endsAt', session: string, meetings: number) =>
     new InputError(
       field,
-      `${session}${meetings > 0 ? `（面談${meetings}件）` : ''}が新しい開催時間の外になります。商談枠と面談はイベントの開催時間内に収めるため、商談枠が収まる日時にしてください`,
+      `${session}${meetings > 0 ? `（面談${meetings}件）` : ''}が新しい開催時間の外になります。商談枠が収まる日時にしてください（別の日に移すときは、開始と終了を同じだけずらすと、商談枠と面談も一緒に移ります）`,
       EventErrorCode.SESSION_OUTSIDE_NEW_TIME,
     ),
   sessionOverlap: (other: string) =>

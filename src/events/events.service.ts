@@ -12,7 +12,7 @@ import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent } from './event-access';
-import { EventChanges, summarizeChange } from './event-changes';
+import { EventChanges, movedBy, summarizeChange } from './event-changes';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -102,6 +102,7 @@ export class EventsService {
       if (merged.status === EventStatus.PUBLISHED && (schedule || place))
         merged.sequence = before.sequence + 1;
       assertEventRules(merged);
+      await this.moveSessions(manager, merged, movedBy(before, merged));
       await this.assertSessionsInside(manager, merged);
       await manager.save(merged);
       await this.changes.updated(manager, before, merged);
@@ -110,9 +111,26 @@ export class EventsService {
   }
 
   /**
-   * 商談枠 and the meetings placed in them keep their times when the event's times change: an edit
-   * that would leave one outside the event is refused, naming the side it falls out of, rather
-   * than leave people booked for a time the event no longer covers.
+   * An event moved to another day (see movedBy) takes its 商談枠 along; the meetings in them
+   * follow in the meetings module's listener. One row at a time, the farthest along the move
+   * first, so no session overlaps another on its way (the exclusion constraint checks each row as
+   * it is written).
+   */
+  private async moveSessions(manager: EntityManager, event: Event, shiftMs: number): Promise<void> {
+    if (shiftMs === 0) return;
+    const sessions = [...(event.sessions ?? [])].sort(
+      (a, b) => (b.startsAt.getTime() - a.startsAt.getTime()) * Math.sign(shiftMs),
+    );
+    for (const session of sessions) {
+      session.startsAt = new Date(session.startsAt.getTime() + shiftMs);
+      await manager.update(MatchmakingSession, session.id, { startsAt: session.startsAt });
+    }
+  }
+
+  /**
+   * Otherwise 商談枠 and the meetings placed in them keep their times when the event's times
+   * change: an edit that would leave one outside the event is refused, naming the side it falls
+   * out of, rather than leave people booked for a time the event no longer covers.
    */
   private async assertSessionsInside(manager: EntityManager, event: Event): Promise<void> {
     const outside = (event.sessions ?? [])

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { EventChanges, summarizeChange } from '../events/event-changes';
+import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
@@ -20,10 +20,11 @@ export const EVENT_CHANGE_TOLD = [
  * updated calendar entry. The email is a service message (transactional), as the 開催中止 one is:
  * someone who opted out of announcements must still not travel on the old day or to the old place.
  *
- * 商談枠 and meetings keep their times (EventsService refuses a new time that leaves one outside
- * the event); a new place changes where published meetings take place, so their SEQUENCE is raised
- * too and the same email carries them. Open meeting requests that expired with the event's end
- * expire with its new end.
+ * An event moved to another day (開催日の変更, see movedBy) takes its meetings along, as
+ * EventsService does its 商談枠; otherwise meetings keep their times (EventsService refuses a new
+ * time that leaves one outside the event). A new time or place of a published meeting raises its
+ * SEQUENCE, and the same email carries it. Open meeting requests that expired with the event's
+ * end expire with its new end.
  */
 @Injectable()
 export class ChangedEventListener {
@@ -35,6 +36,18 @@ export class ChangedEventListener {
   }
 
   private async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
+    const summary = summarizeChange(before, after);
+    if (summary.moved) {
+      await manager.query(
+        `UPDATE meetings
+            SET starts_at = starts_at + $2 * interval '1 millisecond',
+                ends_at = ends_at + $2 * interval '1 millisecond',
+                sequence = sequence + CASE WHEN published_at IS NOT NULL THEN 1 ELSE 0 END,
+                updated_at = now()
+          WHERE event_id = $1 AND status = 'SCHEDULED'`,
+        [after.id, movedBy(before, after)],
+      );
+    }
     if (before.endsAt.getTime() !== after.endsAt.getTime()) {
       await manager.query(
         `UPDATE meeting_requests SET expires_at = $3, updated_at = now()
@@ -45,8 +58,7 @@ export class ChangedEventListener {
     }
     // Not a new version (a draft, or a change of title or capacity): nothing for calendars.
     if (after.sequence === before.sequence) return;
-    const { schedule, place } = summarizeChange(before, after);
-    if (place) {
+    if (summary.place && !summary.moved) {
       await manager.query(
         `UPDATE meetings SET sequence = sequence + 1, updated_at = now()
           WHERE event_id = $1 AND status = 'SCHEDULED' AND published_at IS NOT NULL`,
@@ -58,7 +70,7 @@ export class ChangedEventListener {
       where: { eventId: after.id, status: In(EVENT_CHANGE_TOLD) },
       order: { id: 'ASC' },
     });
-    const changed = [schedule ? 'schedule' : '', place ? 'place' : ''].filter(Boolean).join(',');
+    const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
     await this.outbox.enqueue(
       manager,
       registrations.map((registration) => ({

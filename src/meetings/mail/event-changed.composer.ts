@@ -60,7 +60,11 @@ export class EventChangedComposer implements MailComposer {
       locale,
       participantName: participant.name,
       event,
-      changed: { schedule: changed.includes('schedule'), place: changed.includes('place') },
+      changed: {
+        schedule: changed.includes('schedule'),
+        moved: changed.includes('moved'),
+        place: changed.includes('place'),
+      },
       waitlisted,
       meetings: entries.length,
       cancelUrl:

@@ -19,7 +19,7 @@ export interface EventChangedEmailData {
   changed: EventChangeSummary;
   /** On the waiting list: told, with no calendar entry to move. */
   waitlisted: boolean;
-  /** Published meetings at the event, whose times stay as they were. */
+  /** Published meetings at the event: moved with it (changed.moved), or at their times as before. */
   meetings: number;
   /** Cancels this registration; null once the event has started. */
   cancelUrl: string | null;
@@ -53,7 +53,9 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
           : ['The attached calendar file updates the entry in your calendar.']),
         ...(meetings > 0
           ? [
-              `The times and tables of your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event stay as they were.`,
+              changed.moved
+                ? `Your ${meetings === 1 ? 'meeting has' : `${meetings} meetings have`} moved with the event, by the same amount of time, at the same ${meetings === 1 ? 'table' : 'tables'}.`
+                : `The times and tables of your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event stay as they were.`,
             ]
           : []),
       ],
@@ -93,7 +95,13 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
             '引き続きキャンセル待ちとして承っております。席が空き次第、キャンセル待ちの順に参加登録いたします。',
           ]
         : ['添付のカレンダーファイルを開くと、カレンダーの予定が変更後の内容に更新されます。']),
-      ...(meetings > 0 ? [`予定されている面談（${meetings}件）の時間とテーブルに変更はありません。`] : []),
+      ...(meetings > 0
+        ? [
+            changed.moved
+              ? `予定されている面談（${meetings}件）も、イベントと同じだけ日時をずらしました。テーブルに変更はありません。`
+              : `予定されている面談（${meetings}件）の時間とテーブルに変更はありません。`,
+          ]
+        : []),
     ],
     details,
     actions: data.cancelUrl
