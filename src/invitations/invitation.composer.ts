@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,6 +9,7 @@ import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composer
 import { SENDER_BATCH } from '../mail/mail-delivery.service';
 import { MicroBatch } from '../mail/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { invitationEmail } from './invitation.template';
 import { isUuid } from '../common/validation/uuid';

@@ -1,9 +1,9 @@
-import { languageOf } from '../participants/participant-kind';
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { browserLocale, escapeHtml, postButton, renderPage } from '../common/html/html-page';
+import { languageOf } from '../participants/participant-kind';
 import { EmailPreferencesService } from './email-preferences.service';
 
 const TEXT = {

@@ -1,10 +1,10 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { Suggestion } from './suggestion.entity';
 import { suggestionDigestEmail } from './suggestion-digest.template';

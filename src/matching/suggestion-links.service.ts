@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,6 +6,7 @@ import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Event } from '../events/event.entity';
 import { MailLocale } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';

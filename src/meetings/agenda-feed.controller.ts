@@ -1,9 +1,9 @@
-import { languageOf } from '../participants/participant-kind';
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaService } from './agenda.service';

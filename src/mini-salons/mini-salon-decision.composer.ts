@@ -1,8 +1,8 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { miniSalonDecisionEmail } from './mini-salon-decision.template';

@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -6,6 +5,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService, TokenRequest } from '../action-tokens/action-tokens.service';
 import { EventsService } from '../events/events.service';
+import { languageOf } from '../participants/participant-kind';
 import { Registration } from './registration.entity';
 import { previewRegistrationLink, RegistrationLinkPreview } from './registration-link-preview';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus } from './registration-enums';

@@ -1,8 +1,8 @@
-import { languageOf } from '../participants/participant-kind';
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { languageOf } from '../participants/participant-kind';
 import { Registration } from './registration.entity';
 import { RegistrationStatus } from './registration-enums';
 

@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { tokyoDate } from '../common/time/tokyo-time';
@@ -7,6 +6,7 @@ import { Event } from '../events/event.entity';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { registrationCancelUrl } from '../registrations/registration-cancel-links.service';

@@ -1,9 +1,9 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
 import { magicLinkEmail } from './magic-link.template';
 
 export const MAGIC_LINK_TEMPLATE = 'magic-link';

@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
@@ -11,6 +10,7 @@ import { AuthService } from '../auth/auth.service';
 import { SessionModel } from '../auth/models/session.model';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
+import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { REDIS } from '../redis/redis.module';
 import { MAGIC_LINK_TEMPLATE } from './magic-link.composer';

@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
@@ -6,6 +5,7 @@ import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { formatDay } from '../mail/templates/mail-dates';
+import { languageOf } from '../participants/participant-kind';
 import { Registration } from '../registrations/registration.entity';
 import { surveyEmail } from './survey.template';
 import { ANSWERING_STATUSES, surveyLinkExpiresAt } from './survey-rules';

@@ -1,4 +1,3 @@
-import { languageOf } from '../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { formatDay } from '../mail/templates/mail-dates';
+import { languageOf } from '../participants/participant-kind';
 import { Registration } from '../registrations/registration.entity';
 import { SurveyAnswerInput } from './dto/survey-answer.input';
 import { SurveyAnswerResultModel } from './models/survey-answer-result.model';

@@ -1,8 +1,8 @@
-import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
 import { meetingsIcs } from '../meeting-ics';

@@ -1,9 +1,9 @@
-import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
 import { AgendaService } from '../agenda.service';
 import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { meetingCancelledEmail } from './meeting-emails.template';

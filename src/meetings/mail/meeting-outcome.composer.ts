@@ -1,9 +1,9 @@
-import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { sharesContactWithCounterpart } from '../../participants/participant-access';
+import { languageOf } from '../../participants/participant-kind';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { MeetingOutcome, meetingOutcomeEmail } from './meeting-emails.template';

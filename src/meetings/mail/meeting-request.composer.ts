@@ -1,4 +1,3 @@
-import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../../action-tokens/action-token-purpose';
 import { AppConfig } from '../../config/app-config';
@@ -6,6 +5,7 @@ import { EventStatus } from '../../events/event-enums';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';

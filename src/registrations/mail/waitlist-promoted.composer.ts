@@ -1,4 +1,3 @@
-import { languageOf } from '../../participants/participant-kind';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
@@ -6,6 +5,7 @@ import { Event } from '../../events/event.entity';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
 import { registrationCancelUrl } from '../registration-cancel-links.service';
 import { Registration } from '../registration.entity';
 import { SEATED } from '../registration-enums';
