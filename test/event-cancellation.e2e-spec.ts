@@ -30,9 +30,8 @@ describe('cancelling an event', () => {
     sink
       .to(address)
       .filter((mail) => subject.test(mail.subject))
-      .flatMap((mail) => mail.parsed?.attachments ?? [])
-      .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
-      .map((attachment) => new ICAL.Component(ICAL.parse(attachment.content.toString('utf8'))));
+      .flatMap((mail) => mail.calendars)
+      .map((text) => new ICAL.Component(ICAL.parse(text)));
 
   it('calls off its meetings and requests, and emails each registered or waitlisted person once', async () => {
     const admin = await staffSession(t, Role.ADMIN, null);

@@ -11,7 +11,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const UPDATE = `mutation($id: ID!, $input: UpdateEventInput!) {
@@ -63,14 +63,8 @@ describe('editing an event people signed up for', () => {
     eventually(async () => (await outstanding(eventId)) === 0, 'emails sent');
   const changeMails = (address: string) =>
     sink.to(address).filter((mail) => /変更】|changed:/.test(mail.subject));
-  const calendarOf = (mail: {
-    parsed: { attachments?: { contentType: string; content: Buffer }[] } | null;
-  }) => {
-    const attachment = (mail.parsed?.attachments ?? []).find((a) =>
-      a.contentType.startsWith('text/calendar'),
-    );
-    return attachment ? new ICAL.Component(ICAL.parse(attachment.content.toString('utf8'))) : null;
-  };
+  const calendarOf = (mail: ReceivedMail) =>
+    mail.calendars[0] ? new ICAL.Component(ICAL.parse(mail.calendars[0])) : null;
   const tokyoWallClock = (time: ICAL.Time) => time.toString().slice(0, 16);
 
   it('tells everyone signed up of a new time or venue once per change, with the calendar entry moved', async () => {

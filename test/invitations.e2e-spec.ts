@@ -203,6 +203,13 @@ describe('invitations by email', () => {
       new RegExp(`▶ 参加をキャンセルする\n${t.url}/registrations/cancel\\?token=`),
     );
     expect(confirmation.header('List-Unsubscribe')).toBeUndefined();
+    // With the event as a calendar file, the entry a later 日時変更 email moves.
+    expect(confirmation.text).toContain(
+      '添付のカレンダーファイル（event.ics）を開くと、カレンダーに予定を追加できます。',
+    );
+    expect(confirmation.calendars).toHaveLength(1);
+    expect(confirmation.calendars[0]).toContain('METHOD:PUBLISH');
+    expect(confirmation.calendars[0]).toContain(`UID:event-${eventId}@tsunagu`);
     // Replaying the link answers the same and changes nothing.
     const replay = await (await post()).text();
     expect(replay).toContain('この回答はすでに承っています');

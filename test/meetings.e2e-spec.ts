@@ -59,9 +59,9 @@ interface MeetingRow {
 
 /** The .ics attachment of an email, parsed by ical.js. */
 function calendarOf(mail: ReceivedMail) {
-  const attachment = mail.parsed?.attachments.find((a) => a.contentType.startsWith('text/calendar'));
-  if (!attachment) throw new Error(`no calendar attached to "${mail.subject}"`);
-  const calendar = new ICAL.Component(ICAL.parse(attachment.content.toString('utf8')));
+  const [text] = mail.calendars;
+  if (!text) throw new Error(`no calendar attached to "${mail.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(text));
   ICAL.TimezoneService.register(new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!));
   const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
   return { method: calendar.getFirstPropertyValue('method'), events };

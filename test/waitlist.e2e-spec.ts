@@ -91,6 +91,12 @@ describe('waitlist move-ups', () => {
     const [en] = sink.to(second.email);
     expect(en.subject).toBe('Your place is confirmed: 東京活性化サロン（第3回）');
     expect(en.text).toContain('Dear Emma Clarke,');
+    // The seat goes on the calendar: the event's entry, as the shared feed has it.
+    expect(en.text).toContain(
+      'Open the attached calendar file (event.ics) to add the event to your calendar.',
+    );
+    expect(en.calendars).toHaveLength(1);
+    expect(en.calendars[0]).toContain(`UID:event-${eventId}@tsunagu`);
 
     // A seat given up goes to the next in line, who is told too.
     ok(

@@ -1,4 +1,5 @@
-import { IcsEvent } from '../common/ical/ics-calendar';
+import { EntityManager } from 'typeorm';
+import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL } from './event-labels';
 
@@ -46,4 +47,28 @@ export function eventCalendarEntry(
     sequence: event.sequence,
     lastModified: event.updatedAt,
   };
+}
+
+/**
+ * A calendar file to attach to an email (METHOD:PUBLISH, so calendars add or update the entries
+ * rather than treat them as invitations to answer).
+ */
+export function publishIcsAttachment(name: string, events: IcsEvent[]) {
+  return {
+    filename: 'event.ics',
+    content: buildIcs({ name, method: 'PUBLISH', events }),
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+  };
+}
+
+/**
+ * The event's own entry as a file to attach, read when the email leaves: one tap puts the event
+ * in the reader's calendar, and a later 日時変更 email's file (same UID, higher SEQUENCE) moves it.
+ */
+export async function eventIcsAttachment(manager: EntityManager, eventId: string, publicUrl: string) {
+  const event = await manager.findOneOrFail(Event, {
+    where: { id: eventId },
+    relations: { organization: true, coHosts: true },
+  });
+  return publishIcsAttachment(event.title, [eventCalendarEntry(event, publicUrl)]);
 }

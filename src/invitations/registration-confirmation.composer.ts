@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
+import { eventIcsAttachment } from '../events/event-ics';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
@@ -40,12 +41,19 @@ export class RegistrationConfirmationComposer implements MailComposer {
     }
     const event = await this.contexts.get(manager, registration.eventId);
     if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
-    return registrationConfirmationEmail({
+    const waitlisted = status === RegistrationStatus.WAITLISTED;
+    const email = registrationConfirmationEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
-      waitlisted: status === RegistrationStatus.WAITLISTED,
+      waitlisted,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
     });
+    // A seat goes on the calendar; a place on the waiting list does not, yet.
+    if (waitlisted) return email;
+    return {
+      ...email,
+      attachments: [await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL)],
+    };
   }
 }

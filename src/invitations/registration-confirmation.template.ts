@@ -47,11 +47,12 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
       actions: [
         { label: waitlisted ? 'Leave the waiting list' : 'Cancel my registration', url: data.cancelUrl },
       ],
-      notes: [
-        waitlisted
-          ? 'If you no longer wish to attend, you can leave the waiting list with the button above.'
-          : 'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
-      ],
+      notes: waitlisted
+        ? ['If you no longer wish to attend, you can leave the waiting list with the button above.']
+        : [
+            'Open the attached calendar file (event.ics) to add the event to your calendar.',
+            'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
+          ],
       sender: eventSenderLines(locale, event),
     });
   }
@@ -75,11 +76,12 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
     actions: [
       { label: waitlisted ? 'キャンセル待ちを取り消す' : '参加をキャンセルする', url: data.cancelUrl },
     ],
-    notes: [
-      waitlisted
-        ? 'ご参加が難しくなった場合は、上のボタンからキャンセル待ちを取り消せます。'
-        : 'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
-    ],
+    notes: waitlisted
+      ? ['ご参加が難しくなった場合は、上のボタンからキャンセル待ちを取り消せます。']
+      : [
+          '添付のカレンダーファイル（event.ics）を開くと、カレンダーに予定を追加できます。',
+          'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
+        ],
     sender: eventSenderLines(locale, event),
   });
 }

@@ -15,6 +15,8 @@ export interface ReceivedMail {
   messageId: string;
   /** A header as sent, unfolded (e.g. `header('List-Unsubscribe')`). */
   header(name: string): string | undefined;
+  /** The text of each iCalendar (.ics) attachment. */
+  calendars: string[];
 }
 
 export interface SmtpSinkOptions {
@@ -159,6 +161,9 @@ export class SmtpSink {
       text: parsed?.text ?? '',
       html: typeof parsed?.html === 'string' ? parsed.html : '',
       messageId: parsed?.messageId ?? '',
+      calendars: (parsed?.attachments ?? [])
+        .filter((attachment) => attachment.contentType.startsWith('text/calendar'))
+        .map((attachment) => attachment.content.toString('utf8')),
       header(name: string) {
         const line = headerLines.find((header) => header.key === name.toLowerCase())?.line;
         return line

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { buildIcs } from '../../common/ical/ics-calendar';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
-import { eventCalendarEntry } from '../../events/event-ics';
+import { eventCalendarEntry, publishIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
@@ -73,18 +72,13 @@ export class EventChangedComposer implements MailComposer {
           : null,
     });
     if (waitlisted) return email;
-    const ics = buildIcs({
-      name: row.title,
-      method: 'PUBLISH',
-      events: [
-        eventCalendarEntry(row, this.config.PUBLIC_URL),
-        ...entries.map((entry) => meetingIcsEvent(locale, entry)),
-      ],
-    });
     return {
       ...email,
       attachments: [
-        { filename: 'event.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+        publishIcsAttachment(row.title, [
+          eventCalendarEntry(row, this.config.PUBLIC_URL),
+          ...entries.map((entry) => meetingIcsEvent(locale, entry)),
+        ]),
       ],
     };
   }

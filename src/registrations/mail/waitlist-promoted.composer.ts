@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
+import { eventIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
@@ -37,11 +38,14 @@ export class WaitlistPromotedComposer implements MailComposer {
     if (current?.status !== EventStatus.PUBLISHED) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event) return null;
-    return waitlistPromotedEmail({
-      locale: languageOf(participant),
-      participantName: participant.name,
-      event,
-      cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
-    });
+    return {
+      ...waitlistPromotedEmail({
+        locale: languageOf(participant),
+        participantName: participant.name,
+        event,
+        cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
+      }),
+      attachments: [await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL)],
+    };
   }
 }

@@ -2,8 +2,9 @@ import { EventMailContext } from '../../mail/event-mail-context';
 import {
   ComposedEmail,
   MailLocale,
-  greetingFor,
   eventSenderLines,
+  greetingFor,
+  inBrackets,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatEventTime } from '../../mail/templates/mail-dates';
@@ -22,7 +23,6 @@ export function waitlistPromotedEmail({
   event,
   cancelUrl,
 }: WaitlistPromotedEmailData): ComposedEmail {
-  const place = event.venue ?? event.onlineUrl;
   if (locale === 'en') {
     return renderEmail({
       locale,
@@ -35,9 +35,11 @@ export function waitlistPromotedEmail({
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-        ...(place ? [{ label: event.venue ? 'Venue' : 'Online', value: place }] : []),
+        ...(event.venue ? [{ label: 'Venue', value: event.venue }] : []),
+        ...(event.onlineUrl ? [{ label: 'Online', value: event.onlineUrl }] : []),
       ],
       actions: [{ label: 'Cancel my registration', url: cancelUrl }],
+      notes: ['Open the attached calendar file (event.ics) to add the event to your calendar.'],
       sender: eventSenderLines(locale, event),
     });
   }
@@ -46,15 +48,17 @@ export function waitlistPromotedEmail({
     subject: `【キャンセル待ちから参加確定のお知らせ】${event.title}`,
     greeting: greetingFor(locale, participantName),
     paragraphs: [
-      `「${event.title}」に空きが出たため、キャンセル待ちから参加確定となりました。`,
+      `${inBrackets(event.title)}に空きが出たため、キャンセル待ちから参加確定となりました。`,
       '当日お会いできることを楽しみにしております。ご都合が悪くなった場合は、次にお待ちの方のために、下のボタンから参加登録のキャンセルをお願いいたします。',
     ],
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-      ...(place ? [{ label: event.venue ? '会場' : 'オンライン', value: place }] : []),
+      ...(event.venue ? [{ label: '会場', value: event.venue }] : []),
+      ...(event.onlineUrl ? [{ label: 'オンライン参加', value: event.onlineUrl }] : []),
     ],
     actions: [{ label: '参加をキャンセルする', url: cancelUrl }],
+    notes: ['添付のカレンダーファイル（event.ics）を開くと、カレンダーに予定を追加できます。'],
     sender: eventSenderLines(locale, event),
   });
 }
