@@ -428,6 +428,17 @@ describe('meetings: requests, scheduling, agendas', () => {
         .trim()
         .split('\r\n')[1],
     ).toBe(`髙橋 一郎,,Emma Clarke,,共通の空き枠がありません,NO_COMMON_SLOT,${requestAB}`);
+    // GraphQL names them too, so staff see who is left without opening the file.
+    const listed = ok(
+      await t.gql<{ schedulingRun: { unscheduled: Record<string, unknown>[] } }>(
+        'query($id: ID!) { schedulingRun(id: $id) { unscheduled { code participantA { name } participantB { name } } } }',
+        { id: run.id },
+        organizer,
+      ),
+    ).schedulingRun.unscheduled;
+    expect(listed).toEqual([
+      { code: 'NO_COMMON_SLOT', participantA: { name: '髙橋 一郎' }, participantB: { name: 'Emma Clarke' } },
+    ]);
     await t.app.get(DataSource).getRepository(SchedulingRun).update(run.id, { unscheduled: [] });
     [meetingAB] = await meetings();
     expect(meetingAB).toMatchObject({

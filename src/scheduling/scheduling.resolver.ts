@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { SchedulingRunModel } from './models/scheduling-run.model';
+import { UnscheduledMeetingModel } from './models/unscheduled-meeting.model';
 import { SchedulingService } from './scheduling.service';
 
 @Resolver(() => SchedulingRunModel)
@@ -27,5 +28,16 @@ export class SchedulingResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<SchedulingRunModel> {
     return SchedulingRunModel.from(await this.scheduling.get(actor, id));
+  }
+
+  @ResolveField(() => [UnscheduledMeetingModel], {
+    description: '配置できなかった面談申込（双方の参加者つき）',
+  })
+  async unscheduled(
+    @CurrentActor() actor: Actor,
+    @Parent() run: SchedulingRunModel,
+  ): Promise<UnscheduledMeetingModel[]> {
+    const entries = await this.scheduling.unscheduledWithParties(actor, run.id);
+    return entries.map((entry) => UnscheduledMeetingModel.from(entry));
   }
 }

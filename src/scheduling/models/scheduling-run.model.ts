@@ -1,7 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SchedulePhase } from '../engine/types';
 import { SchedulingRun, SchedulingRunStatus } from '../scheduling-run.entity';
-import { UnscheduledMeetingModel } from './unscheduled-meeting.model';
 
 /** What staff read while the run works; the codes stay in `phase` for clients that use them. */
 export const SCHEDULE_PHASE_LABEL: Record<SchedulePhase, string> = {
@@ -68,9 +67,6 @@ export class SchedulingRunModel {
   @Field(() => Int, { nullable: true, description: '動かさなかった公開済みの面談数' })
   lockedCount: number | null;
 
-  @Field(() => [UnscheduledMeetingModel])
-  unscheduled: UnscheduledMeetingModel[];
-
   @Field(() => String, { nullable: true })
   error: string | null;
 
@@ -104,7 +100,6 @@ export class SchedulingRunModel {
       ratio,
       optimal: run.optimal,
       lockedCount: run.lockedCount,
-      unscheduled: run.unscheduled.map((entry) => Object.assign(new UnscheduledMeetingModel(), entry)),
       error: run.error,
       createdAt: run.createdAt,
       startedAt: run.startedAt,
