@@ -2,9 +2,8 @@ import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import {
   createOrganization,
-  createParticipant,
   createPublishedEvent,
-  registerMutation,
+  registerPeople,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -62,7 +61,6 @@ describe('cancelling an event', () => {
         organizer,
       ),
     );
-    const people: Record<string, { id: string; email: string; token: string; registrationId: string }> = {};
     const scene: [string, Record<string, unknown>][] = [
       ['a', { name: '髙橋 一郎' }],
       // Opted out of announcements: the cancellation of what she signed up for still reaches her.
@@ -71,14 +69,7 @@ describe('cancelling an event', () => {
       ['leaver', { name: '辞退 太郎' }],
       ['waiting', { name: '待機 花子' }],
     ];
-    for (const [key, input] of scene) {
-      const person = await createParticipant(t, organizer, input);
-      const token = await t.participantToken(person.id);
-      const { register } = ok(
-        await t.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
-      );
-      people[key] = { ...person, token, registrationId: register.id };
-    }
+    const people = await registerPeople(t, organizer, eventId, scene);
     ok(
       await t.gql(
         'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',

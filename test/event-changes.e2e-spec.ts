@@ -8,6 +8,7 @@ import {
   createParticipant,
   createPublishedEvent,
   registerMutation,
+  registerPeople,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -92,7 +93,6 @@ describe('editing an event people signed up for', () => {
         organizer,
       ),
     );
-    const people: Record<string, { id: string; email: string; token: string; registrationId: string }> = {};
     const scene: [string, Record<string, unknown>][] = [
       ['a', { name: '髙橋 一郎' }],
       // Opted out of announcements: a new date for what she signed up for still reaches her.
@@ -101,14 +101,7 @@ describe('editing an event people signed up for', () => {
       ['leaver', { name: '辞退 太郎' }],
       ['waiting', { name: '待機 花子' }],
     ];
-    for (const [key, input] of scene) {
-      const person = await createParticipant(t, organizer, input);
-      const token = await t.participantToken(person.id);
-      const { register } = ok(
-        await t.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
-      );
-      people[key] = { ...person, token, registrationId: register.id };
-    }
+    const people = await registerPeople(t, organizer, eventId, scene);
     ok(
       await t.gql(
         'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',

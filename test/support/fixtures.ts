@@ -128,6 +128,36 @@ export async function createParticipant(
   return data.upsertParticipant;
 }
 
+export interface RegisteredPerson {
+  id: string;
+  email: string;
+  /** Their participant session. */
+  token: string;
+  registrationId: string;
+}
+
+/**
+ * A cast for an event: each person is created, signs in and registers themself (in order, so
+ * those past the capacity are waitlisted), keyed as given.
+ */
+export async function registerPeople(
+  testApp: TestApp,
+  staffToken: string,
+  eventId: string,
+  cast: [key: string, input: Record<string, unknown>][],
+): Promise<Record<string, RegisteredPerson>> {
+  const people: Record<string, RegisteredPerson> = {};
+  for (const [key, input] of cast) {
+    const person = await createParticipant(testApp, staffToken, input);
+    const token = await testApp.participantToken(person.id);
+    const { register } = ok(
+      await testApp.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
+    );
+    people[key] = { ...person, token, registrationId: register.id };
+  }
+  return people;
+}
+
 export const EVENT_FIELDS =
   'id kind title status capacity fiscalYear fiscalYearLabel startsAt endsAt visibility';
 
