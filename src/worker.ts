@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { exitOnStartupFailure, logAndBoundShutdown } from './common/lifecycle/process-lifecycle';
 import { loadConfigOrExit, loggerLevels } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
@@ -10,11 +11,14 @@ import { WorkerModule } from './worker.module';
  */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  const logger = new Logger('Worker');
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: loggerLevels(config.LOG_LEVEL),
+    abortOnError: false,
   });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`Tsunagu worker consuming queues (prefix ${config.QUEUE_PREFIX})`);
+  logAndBoundShutdown(logger, config.SHUTDOWN_GRACE_MS);
+  logger.log(`Tsunagu worker consuming queues (prefix ${config.QUEUE_PREFIX})`);
 }
 
-void bootstrap();
+bootstrap().catch((error) => exitOnStartupFailure('Tsunagu worker', error));

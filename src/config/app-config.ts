@@ -143,6 +143,16 @@ export class AppConfig extends DatabaseConfig {
   @Min(500)
   QUEUE_LOCK_MS = 30_000;
 
+  /**
+   * How long a stopping process (SIGTERM) waits for the jobs it holds before handing them back to
+   * their queues. Give the process manager this plus a few seconds before it kills (docker stop
+   * waits 10 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 8_000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

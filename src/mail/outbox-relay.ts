@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ const FIRST_BATCH = 100;
  * died with the row `sending`.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running: Promise<number> | null = null;
   private again = false;
@@ -121,7 +121,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     poll();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the queues and the database close: a pass in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
