@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
+import { isConnectionError, RedisStatus } from '../redis/redis-status';
 
 const BATCH = 1000;
 /** The first batch of a pass is small, so the first emails leave while the rest is handed over. */
@@ -31,6 +32,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     @InjectQueue(QueueName.MAIL) private readonly bulk: Queue<DeliverMailPayload>,
     @InjectQueue(QueueName.MAIL_TRANSACTIONAL) private readonly transactional: Queue<DeliverMailPayload>,
     private readonly config: AppConfig,
+    private readonly redisStatus: RedisStatus,
     workers: QueueWorkers,
   ) {
     workers.onStart(() => this.startPolling());
@@ -63,8 +65,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
           limit = BATCH;
         } while (!this.stopped);
       } catch (error) {
-        // Redis or Postgres away: the next poll tries again.
-        this.logger.warn(`outbox relay: ${(error as Error).message}`);
+        // Redis or Postgres away: the next poll tries again. Redis being away is logged once.
+        if (isConnectionError(error)) this.redisStatus.report('outbox relay', error as Error);
+        else this.logger.warn(`outbox relay: ${(error as Error).message}`);
       }
     } while (this.again && !this.stopped);
     return total;

@@ -9,6 +9,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TOKYO } from '../common/time/tokyo-time';
 import { AppConfig } from '../config/app-config';
+import { RedisStatus } from '../redis/redis-status';
 import { QueueName } from './queue-names';
 
 export const CONSUME_QUEUES = Symbol('CONSUME_QUEUES');
@@ -30,12 +31,14 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly handlers = new Map<QueueName, { handler: JobHandler; concurrency?: number }>();
   private readonly workers: Worker[] = [];
   private readonly startHooks: (() => Promise<void> | void)[] = [];
+  private readonly schedulers: (() => Promise<void>)[] = [];
   /** The jobs this process is working on, so a shutdown can hand back those it cannot finish. */
   private readonly running = new Map<string, { queue: QueueName; job: Job; token?: string }>();
 
   constructor(
     private readonly config: AppConfig,
     @Inject(CONSUME_QUEUES) readonly consuming: boolean,
+    private readonly redisStatus: RedisStatus,
   ) {}
 
   /** Called by a processor in its constructor; one handler per queue. */
@@ -55,13 +58,15 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     run: () => Promise<unknown>,
   ): void {
     this.register(queue.name as QueueName, run, { concurrency: 1 });
-    this.onStart(async () => {
+    const upsert = async () => {
       await queue.upsertJobScheduler(
         schedule.scheduler,
         { pattern: schedule.pattern, tz: TOKYO },
         { name: schedule.job, opts: { removeOnComplete: true, removeOnFail: 100 } },
       );
-    });
+    };
+    this.schedulers.push(upsert);
+    this.onStart(upsert);
   }
 
   /** Work that belongs to consuming processes only (poll loops, job schedulers). */
@@ -81,9 +86,13 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         // A job is "stalled" when its worker died; it must be retried however often that happens.
         maxStalledCount: 1000,
       });
-      worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+      worker.on('error', (error) => this.redisStatus.report(`${queue} worker`, error));
       this.workers.push(worker);
     }
+    // A Redis that restarted without its data has lost the schedulers along with the queues.
+    this.redisStatus.onRecovered(async () => {
+      for (const upsert of this.schedulers) await upsert();
+    });
     for (const hook of this.startHooks) await hook();
   }
 
