@@ -10,10 +10,12 @@ import {
   StartupError,
 } from './common/lifecycle/process-lifecycle';
 import { loadConfigOrExit, loggerLevels } from './config/app-config';
+import { checkDatabase } from './database/database-check';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = new Logger('Tsunagu');
+  await checkDatabase(config.DATABASE_URL, { log: (line) => logger.warn(line) });
   const app = configureHttp(
     await NestFactory.create<NestExpressApplication>(AppModule, {
       logger: loggerLevels(config.LOG_LEVEL),

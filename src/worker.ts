@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { exitOnStartupFailure, logAndBoundShutdown } from './common/lifecycle/process-lifecycle';
 import { loadConfigOrExit, loggerLevels } from './config/app-config';
+import { checkDatabase } from './database/database-check';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -12,6 +13,7 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = new Logger('Worker');
+  await checkDatabase(config.DATABASE_URL, { log: (line) => logger.warn(line) });
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: loggerLevels(config.LOG_LEVEL),
     abortOnError: false,
