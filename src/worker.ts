@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { exitOnStartupFailure, logAndBoundShutdown } from './common/lifecycle/process-lifecycle';
 import { loadConfigOrExit, loggerLevels } from './config/app-config';
+import { checkDatabase } from './database/database-check';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -10,11 +12,15 @@ import { WorkerModule } from './worker.module';
  */
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  const logger = new Logger('Worker');
+  await checkDatabase(config.DATABASE_URL, { log: (line) => logger.warn(line) });
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     logger: loggerLevels(config.LOG_LEVEL),
+    abortOnError: false,
   });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`Tsunagu worker consuming queues (prefix ${config.QUEUE_PREFIX})`);
+  logAndBoundShutdown(logger, config.SHUTDOWN_GRACE_MS);
+  logger.log(`Tsunagu worker consuming queues (prefix ${config.QUEUE_PREFIX})`);
 }
 
-void bootstrap();
+bootstrap().catch((error) => exitOnStartupFailure('Tsunagu worker', error));

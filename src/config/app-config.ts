@@ -12,16 +12,28 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidationArguments,
 } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+/**
+ * Names the variable and the schemes it takes, never the value: a URL can carry a password. Without
+ * `require_protocol`, `127.0.0.1:6379` or `localhost:3000` would pass and fail later, far from here.
+ */
+const urlMessage = ({ property, constraints }: ValidationArguments) => {
+  const [options] = constraints as [{ protocols: string[] }];
+  return `${property} must be a URL starting with ${options.protocols.map((p) => `${p}://`).join(' or ')}`;
+};
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
 /** The part of the config the migration CLI needs: it must run without the service's secrets. */
 export class DatabaseConfig {
-  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['postgres', 'postgresql'] },
+    { message: urlMessage },
+  )
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tsunagu';
 }
 
@@ -40,10 +52,16 @@ export class AppConfig extends DatabaseConfig {
   PORT = 3000;
 
   /** Where links in emails point: the address participants reach the service at. */
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: urlMessage },
+  )
   PUBLIC_URL = 'http://localhost:3000';
 
-  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['redis', 'rediss'] },
+    { message: urlMessage },
+  )
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix for BullMQ keys, so several environments (or test files) can share one Redis. */
@@ -64,7 +82,10 @@ export class AppConfig extends DatabaseConfig {
 
   /** smtp://user:pass@host:port; empty means "write .eml files to MAIL_DIR". */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] },
+    { message: urlMessage },
+  )
   SMTP_URL?: string;
 
   @IsString()
@@ -142,6 +163,16 @@ export class AppConfig extends DatabaseConfig {
   @IsInt()
   @Min(500)
   QUEUE_LOCK_MS = 30_000;
+
+  /**
+   * How long a stopping process (SIGTERM) waits for the jobs it holds before handing them back to
+   * their queues. Give the process manager this plus a few seconds before it kills (docker stop
+   * waits 10 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 8_000;
 
   @Transform(toInt)
   @IsInt()

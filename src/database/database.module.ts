@@ -2,13 +2,18 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { QueryErrorLogger } from './query-error-logger';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        databaseOptions(config.DATABASE_URL, { migrationsRun: config.RUN_MIGRATIONS, logging: ['error'] }),
+        databaseOptions(config.DATABASE_URL, {
+          migrationsRun: config.RUN_MIGRATIONS,
+          logging: ['error', 'warn', 'migration'],
+          logger: new QueryErrorLogger(),
+        }),
     }),
   ],
 })

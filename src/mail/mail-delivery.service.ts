@@ -41,6 +41,7 @@ export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 25 };
 @Injectable()
 export class MailDelivery {
   private readonly logger = new Logger(MailDelivery.name);
+  private temporaryFailures = { loggedAt: 0, since: 0 };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -76,6 +77,7 @@ export class MailDelivery {
     try {
       const sent = await this.transport.send(email);
       await this.sentMarks.add({ id: message.id, ...sent });
+      this.logger.debug(`${message.key} sent (outbox ${message.id}): ${sent.response}`);
       return { kind: 'done' };
     } catch (error) {
       const failure = classifySendFailure(error);
@@ -89,6 +91,9 @@ export class MailDelivery {
             );
           }
         });
+        this.logger.warn(
+          `${message.key} refused for good (outbox ${message.id}, ${recipientLabel(message)}): ${failure.reason}; no more email goes to this address`,
+        );
         return { kind: 'done' };
       }
       return this.failTemporarily(message, failure.reason, options.lastAttempt);
@@ -241,7 +246,28 @@ export class MailDelivery {
 
   private async skip(message: OutboxMessage, reason: string): Promise<null> {
     await this.finish(this.dataSource.manager, message.id, OutboxStatus.SKIPPED, { skipReason: reason });
+    this.logger.debug(
+      `${message.key} not sent (outbox ${message.id}, ${recipientLabel(message)}): ${reason}`,
+    );
     return null;
+  }
+
+  /**
+   * SMTP down or refusing for now: every email of a campaign fails the same way, so one line a
+   * minute says so (with how many more did), instead of one per email or none until the last try.
+   */
+  private noteTemporaryFailure(message: OutboxMessage, reason: string): void {
+    const now = Date.now();
+    if (now - this.temporaryFailures.loggedAt < TEMPORARY_FAILURE_LOG_EVERY_MS) {
+      this.temporaryFailures.since += 1;
+      return;
+    }
+    const more = this.temporaryFailures.since;
+    this.logger.warn(
+      `${message.key} not sent yet (outbox ${message.id}, try ${message.attempts} of ${this.config.MAIL_MAX_ATTEMPTS}): ${reason}; retried with backoff` +
+        (more > 0 ? ` (${more} other temporary failures since the last such line)` : ''),
+    );
+    this.temporaryFailures = { loggedAt: now, since: 0 };
   }
 
   private async failTemporarily(
@@ -251,9 +277,12 @@ export class MailDelivery {
   ): Promise<DeliveryOutcome> {
     if (lastAttempt) {
       await this.finish(this.dataSource.manager, message.id, OutboxStatus.FAILED, { lastError: reason });
-      this.logger.warn(`giving up on ${message.key} after ${message.attempts} tries: ${reason}`);
+      this.logger.warn(
+        `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${message.attempts} tries: ${reason}`,
+      );
       return { kind: 'done' };
     }
+    this.noteTemporaryFailure(message, reason);
     await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason });
     return { kind: 'retry', reason };
   }
@@ -269,6 +298,15 @@ export class MailDelivery {
 }
 
 type SentRow = { id: string } & SentEmail;
+
+const TEMPORARY_FAILURE_LOG_EVERY_MS = 60_000;
+
+/** Who an email was for, by id: enough to find the row, no address in the log. */
+function recipientLabel(message: OutboxMessage): string {
+  if (message.participantId) return `participant ${message.participantId}`;
+  if (message.userId) return `staff user ${message.userId}`;
+  return 'no recipient';
+}
 
 interface ClaimedRow {
   id: string;

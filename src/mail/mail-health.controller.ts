@@ -39,10 +39,8 @@ export class MailHealthController {
   @Public()
   async mail(@Res() response: Response): Promise<void> {
     let outbox: OutboxFigures;
-    let counts: Record<string, number>;
-    let workers: number;
     try {
-      [[outbox], counts, workers] = await Promise.all([
+      [outbox] = (await withTimeout(
         this.dataSource.query(
           // The partial index on is_open keeps this cheap however many rows were ever sent.
           `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
@@ -56,12 +54,8 @@ export class MailHealthController {
             WHERE is_open`,
           [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS],
         ) as Promise<OutboxFigures[]>,
-        this.jobCounts(),
-        // Every worker process consumes both mail queues; one without workers means no sender.
-        Promise.all([this.bulk.getWorkersCount(), this.transactional.getWorkersCount()]).then((both) =>
-          Math.min(...both),
-        ),
-      ]);
+        'PostgreSQL',
+      ))!;
     } catch (error) {
       response.status(503).json({ status: 'down', problems: [(error as Error).message] });
       return;
@@ -69,7 +63,31 @@ export class MailHealthController {
 
     const problems: string[] = [];
     const open = outbox.pending + outbox.sending;
-    if (open > 0 && workers === 0) {
+    // Redis away: the outbox still says how much waits; the rows go out once it is back.
+    let queue: { waiting: number; active: number; delayed: number; workers: number } | null = null;
+    try {
+      const [counts, workers] = await withTimeout(
+        Promise.all([
+          this.jobCounts(),
+          // Every worker process consumes both mail queues; one without workers means no sender.
+          Promise.all([this.bulk.getWorkersCount(), this.transactional.getWorkersCount()]).then((both) =>
+            Math.min(...both),
+          ),
+        ]),
+        'Redis',
+      );
+      queue = {
+        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        workers,
+      };
+    } catch (error) {
+      problems.push(
+        `the mail queues cannot be read (${(error as Error).message}): ${open} emails wait in the outbox and go out once Redis is back`,
+      );
+    }
+    if (queue && open > 0 && queue.workers === 0) {
       problems.push(
         `${open} emails are waiting and no worker consumes the mail queue (npm run start:worker)`,
       );
@@ -90,12 +108,7 @@ export class MailHealthController {
         oldestPendingSeconds:
           outbox.oldest_pending_seconds === null ? null : Math.round(outbox.oldest_pending_seconds),
       },
-      queue: {
-        waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
-        active: counts.active ?? 0,
-        delayed: counts.delayed ?? 0,
-        workers,
-      },
+      queue,
     });
   }
 
@@ -110,4 +123,18 @@ export class MailHealthController {
       states.map((state) => [state, (bulk[state] ?? 0) + (transactional[state] ?? 0)]),
     );
   }
+}
+
+/** A health check answers within a few seconds whatever is down. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${PROBE_TIMEOUT_MS} ms`)),
+      PROBE_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
+import { isConnectionError, RedisStatus } from '../redis/redis-status';
 
 const BATCH = 1000;
 /** The first batch of a pass is small, so the first emails leave while the rest is handed over. */
@@ -19,7 +20,7 @@ const FIRST_BATCH = 100;
  * died with the row `sending`.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running: Promise<number> | null = null;
   private again = false;
@@ -31,6 +32,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     @InjectQueue(QueueName.MAIL) private readonly bulk: Queue<DeliverMailPayload>,
     @InjectQueue(QueueName.MAIL_TRANSACTIONAL) private readonly transactional: Queue<DeliverMailPayload>,
     private readonly config: AppConfig,
+    private readonly redisStatus: RedisStatus,
     workers: QueueWorkers,
   ) {
     workers.onStart(() => this.startPolling());
@@ -63,8 +65,9 @@ export class OutboxRelay implements OnApplicationShutdown {
           limit = BATCH;
         } while (!this.stopped);
       } catch (error) {
-        // Redis or Postgres away: the next poll tries again.
-        this.logger.warn(`outbox relay: ${(error as Error).message}`);
+        // Redis or Postgres away: the next poll tries again. Redis being away is logged once.
+        if (isConnectionError(error)) this.redisStatus.report('outbox relay', error as Error);
+        else this.logger.warn(`outbox relay: ${(error as Error).message}`);
       }
     } while (this.again && !this.stopped);
     return total;
@@ -121,7 +124,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     poll();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the queues and the database close: a pass in progress finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

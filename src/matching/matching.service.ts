@@ -82,7 +82,9 @@ export class MatchingService {
         { jobId: runId, removeOnComplete: true, removeOnFail: 100 },
       );
     } catch (error) {
-      this.logger.error(`could not enqueue matching run ${runId}: ${(error as Error).message}`);
+      this.logger.error(
+        `could not enqueue matching run ${runId} (event ${eventId}): ${(error as Error).message}`,
+      );
       await this.finishFailed(
         runId,
         'ジョブをキューに登録できませんでした。しばらくしてから再実行してください',
@@ -143,11 +145,19 @@ export class MatchingService {
       await progress.flush();
       await this.replaceSuggestions(runId, run.eventId, input.participants.length, output);
     } catch (error) {
-      const reason =
-        error instanceof AppError || error instanceof EngineRunError
-          ? error.message
-          : 'マッチングの計算中にエラーが発生しました';
-      this.logger.error(`matching run ${runId} failed: ${(error as Error).stack ?? String(error)}`);
+      // Staff read `error` on the run; the on-call engineer finds the run and event in the log.
+      const where = `matching run ${runId} (event ${run.eventId}) failed`;
+      let reason: string;
+      if (error instanceof AppError) {
+        reason = error.message;
+        this.logger.warn(`${where}: ${error.message}`);
+      } else if (error instanceof EngineRunError) {
+        reason = `参加者データまたはマッチング設定に問題があり、計算できませんでした（${error.message}）`;
+        this.logger.warn(`${where}: the engine refused its input: ${error.message}`);
+      } else {
+        reason = `マッチングの計算中に予期しないエラーが発生しました。システム担当者に実行ID ${runId} をお知らせください`;
+        this.logger.error(`${where}: ${(error as Error).stack ?? String(error)}`);
+      }
       await this.finishFailed(runId, reason);
     }
   }

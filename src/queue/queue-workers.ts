@@ -1,7 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TOKYO } from '../common/time/tokyo-time';
 import { AppConfig } from '../config/app-config';
+import { RedisStatus } from '../redis/redis-status';
 import { QueueName } from './queue-names';
 
 export const CONSUME_QUEUES = Symbol('CONSUME_QUEUES');
@@ -18,15 +26,19 @@ export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
  * consumes at all is decided at start. Queues themselves are still registered with @nestjs/bullmq.
  */
 @Injectable()
-export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly handlers = new Map<QueueName, { handler: JobHandler; concurrency?: number }>();
   private readonly workers: Worker[] = [];
   private readonly startHooks: (() => Promise<void> | void)[] = [];
+  private readonly schedulers: (() => Promise<void>)[] = [];
+  /** The jobs this process is working on, so a shutdown can hand back those it cannot finish. */
+  private readonly running = new Map<string, { queue: QueueName; job: Job; token?: string }>();
 
   constructor(
     private readonly config: AppConfig,
     @Inject(CONSUME_QUEUES) readonly consuming: boolean,
+    private readonly redisStatus: RedisStatus,
   ) {}
 
   /** Called by a processor in its constructor; one handler per queue. */
@@ -46,13 +58,15 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     run: () => Promise<unknown>,
   ): void {
     this.register(queue.name as QueueName, run, { concurrency: 1 });
-    this.onStart(async () => {
+    const upsert = async () => {
       await queue.upsertJobScheduler(
         schedule.scheduler,
         { pattern: schedule.pattern, tz: TOKYO },
         { name: schedule.job, opts: { removeOnComplete: true, removeOnFail: 100 } },
       );
-    });
+    };
+    this.schedulers.push(upsert);
+    this.onStart(upsert);
   }
 
   /** Work that belongs to consuming processes only (poll loops, job schedulers). */
@@ -63,7 +77,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     if (!this.consuming) return;
     for (const [queue, { handler, concurrency }] of this.handlers) {
-      const worker = new Worker(queue, handler, {
+      const worker = new Worker(queue, (job, token) => this.track(queue, handler, job, token), {
         connection: { url: this.config.REDIS_URL },
         prefix: this.config.QUEUE_PREFIX,
         concurrency: concurrency ?? this.config.WORKER_CONCURRENCY,
@@ -72,13 +86,64 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         // A job is "stalled" when its worker died; it must be retried however often that happens.
         maxStalledCount: 1000,
       });
-      worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+      worker.on('error', (error) => this.redisStatus.report(`${queue} worker`, error));
       this.workers.push(worker);
     }
+    // A Redis that restarted without its data has lost the schedulers along with the queues.
+    this.redisStatus.onRecovered(async () => {
+      for (const upsert of this.schedulers) await upsert();
+    });
     for (const hook of this.startHooks) await hook();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  private async track(queue: QueueName, handler: JobHandler, job: Job, token?: string): Promise<unknown> {
+    const key = `${queue}/${job.id}`;
+    this.running.set(key, { queue, job, token });
+    try {
+      return await handler(job, token);
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  /**
+   * On SIGTERM, before the database, SMTP and Redis connections close (onApplicationShutdown):
+   * take no new jobs and let the running ones finish, for up to SHUTDOWN_GRACE_MS. An email takes
+   * a moment; a matching or scheduling run may not. What is still running then is handed back to
+   * its queue, where another worker takes it at once (rather than after QUEUE_LOCK_MS), and the
+   * process exits: its own copies of those jobs must not go on writing to rows that another worker
+   * now owns. The run's row stays RUNNING, which the next worker accepts and starts over.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    if (this.workers.length === 0) return;
+    const grace = this.config.SHUTDOWN_GRACE_MS;
+    this.logger.log(
+      `stopping${signal ? ` on ${signal}` : ''}: taking no new jobs, waiting up to ${grace} ms for the ${this.running.size} running`,
+    );
+    const closed = Promise.all(this.workers.map((worker) => worker.close()));
+    const finished = await Promise.race([closed.then(() => true), sleep(grace, false, { ref: false })]);
+    if (finished) {
+      this.logger.log('stopped taking jobs: every job this process held has finished');
+      return;
+    }
+    const unfinished = [...this.running.values()];
+    if (unfinished.length === 0) {
+      this.logger.warn(`the queue connections did not close within ${grace} ms (is Redis reachable?)`);
+      return;
+    }
+    await Promise.all(
+      unfinished.map(({ job, token }) =>
+        job.moveToWait(token).catch((error: Error) => {
+          // Its lock runs out after QUEUE_LOCK_MS and the job is taken over then.
+          this.logger.warn(`could not hand back ${job.queueName} job ${job.id}: ${error.message}`);
+        }),
+      ),
+    );
+    this.logger.warn(
+      `handed ${unfinished.length} unfinished jobs back to their queues after ${grace} ms: ` +
+        unfinished.map(({ queue, job }) => `${queue} ${job.id}`).join(', '),
+    );
+    // Without a signal the application is being closed by its owner (a test), which goes on.
+    if (signal) process.exit(0);
   }
 }

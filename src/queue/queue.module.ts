@@ -1,6 +1,8 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { RedisStatus } from '../redis/redis-status';
 import { ALL_QUEUES } from './queue-names';
 import { CONSUME_QUEUES, QueueWorkers } from './queue-workers';
 
@@ -20,7 +22,10 @@ export class QueueModule {
     const bull = BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: { url: config.REDIS_URL },
+        // Producers (a GraphQL request starting a run, the outbox relay, /health/mail) fail at once
+        // while Redis is away instead of waiting minutes for it: the run is marked failed, the
+        // relay tries again at its next poll. Workers have connections of their own that wait.
+        connection: { url: config.REDIS_URL, enableOfflineQueue: false },
         prefix: config.QUEUE_PREFIX,
       }),
     });
@@ -35,6 +40,16 @@ export class QueueModule {
           useFactory: (config: AppConfig) => options.consume ?? config.WORKER_IN_PROCESS,
         },
         QueueWorkers,
+        {
+          // Without a listener, each queue prints every reconnection error with its stack.
+          provide: 'QUEUE_ERRORS_REPORTED',
+          inject: [RedisStatus, ...ALL_QUEUES.map((name) => getQueueToken(name))],
+          useFactory: (status: RedisStatus, ...queues: Queue[]) => {
+            for (const queue of queues)
+              queue.on('error', (error) => status.report(`${queue.name} queue`, error));
+            return true;
+          },
+        },
       ],
       exports: [queues, QueueWorkers],
     };

@@ -1,10 +1,15 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { REDIS } from './redis.constants';
+import { RedisStatus } from './redis-status';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS } from './redis.constants';
 
-/** One shared Redis connection for health checks and small counters (rate limits). */
+/**
+ * One shared Redis connection for health checks and small counters (rate limits), and
+ * RedisStatus, which every Redis connection of the process reports its errors to.
+ */
 @Global()
 @Module({
   providers: [
@@ -14,8 +19,9 @@ export const REDIS = Symbol('REDIS');
       useFactory: (config: AppConfig) =>
         new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true }),
     },
+    RedisStatus,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RedisStatus],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}

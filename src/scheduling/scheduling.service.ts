@@ -19,7 +19,7 @@ import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
-import { scheduleMeetings } from './engine';
+import { InstanceError, scheduleMeetings } from './engine';
 import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
 import { buildInstance, SchedulingInputs, toPlacements, unscheduledReason } from './scheduling-instance';
@@ -78,9 +78,12 @@ export class SchedulingService {
         },
       );
     } catch (error) {
+      this.logger.error(
+        `could not enqueue scheduling run ${run.id} (event ${eventId}): ${(error as Error).message}`,
+      );
       await this.runs.update(run.id, {
         status: SchedulingRunStatus.FAILED,
-        error: `キューに登録できませんでした: ${(error as Error).message}`,
+        error: 'ジョブをキューに登録できませんでした。しばらくしてから再実行してください',
         finishedAt: new Date(),
       });
     }
@@ -137,15 +140,26 @@ export class SchedulingService {
             error instanceof InputsChanged ||
             (error instanceof AppError && error.code === MeetingErrorCode.SLOT_TAKEN);
           if (!raced || attempt >= MAX_ATTEMPTS) throw error;
-          this.logger.log(`run ${runId}: the event changed while computing, computing again`);
+          this.logger.log(`scheduling run ${runId}: the event changed while computing, computing again`);
         }
       }
     } catch (error) {
-      this.logger.warn(`run ${runId} failed: ${(error as Error).message}`);
+      // Staff read `error` on the run; the on-call engineer finds the run and event in the log.
+      const where = `scheduling run ${runId} (event ${run.eventId}) failed`;
+      let reason: string;
+      if (error instanceof AppError) {
+        reason = error.message;
+        this.logger.warn(`${where}: ${error.message}`);
+      } else if (error instanceof InstanceError) {
+        reason = `面談の条件に矛盾があり、自動配置できませんでした（${error.message}）`;
+        this.logger.warn(`${where}: the scheduler refused its input: ${error.message}`);
+      } else {
+        reason = `自動配置中に予期しないエラーが発生しました。システム担当者に実行ID ${runId} をお知らせください`;
+        this.logger.error(`${where}: ${(error as Error).stack ?? String(error)}`);
+      }
       await this.runs.update(runId, {
         status: SchedulingRunStatus.FAILED,
-        error:
-          error instanceof AppError ? error.message : `自動配置に失敗しました: ${(error as Error).message}`,
+        error: reason,
         finishedAt: new Date(),
       });
     }

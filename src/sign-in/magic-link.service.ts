@@ -13,6 +13,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { REDIS } from '../redis/redis.module';
+import { isConnectionError, RedisStatus } from '../redis/redis-status';
 import { MAGIC_LINK_TEMPLATE } from './magic-link.composer';
 
 /** Participants sign in with a link sent to their address; they have no password. */
@@ -25,6 +26,7 @@ export class MagicLinkService {
     private readonly outbox: OutboxService,
     private readonly tokens: ActionTokensService,
     private readonly auth: AuthService,
+    private readonly redisStatus: RedisStatus,
   ) {}
 
   /**
@@ -72,12 +74,22 @@ export class MagicLinkService {
     return this.auth.participantSession(participantId);
   }
 
-  /** A fixed one-hour window per address (hashed: the key should not hold the address). */
+  /**
+   * A fixed one-hour window per address (hashed: the key should not hold the address). Without
+   * Redis the count cannot be kept: the link is written anyway (it leaves once Redis is back), so a
+   * participant can still sign in after an outage, and the outage is logged once by RedisStatus.
+   */
   private async withinRateLimit(address: string): Promise<boolean> {
     const key = `${this.config.QUEUE_PREFIX}:magic-link:${createHash('sha256').update(address).digest('hex')}`;
-    const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [
-      [Error | null, number],
-    ];
-    return count <= this.config.MAGIC_LINK_PER_HOUR;
+    try {
+      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [
+        [Error | null, number],
+      ];
+      return count <= this.config.MAGIC_LINK_PER_HOUR;
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      this.redisStatus.report('sign-in rate limit', error as Error);
+      return true;
+    }
   }
 }

@@ -10,11 +10,17 @@ import { AppConfig } from '../../src/config/app-config';
  */
 export class WorkerProcess {
   private stderr = '';
+  private stdout = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(private readonly child: ChildProcess) {
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-20_000);
     });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.stdout = (this.stdout + chunk.toString()).slice(-20_000);
+    });
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
   static start(config: AppConfig, overrides: Record<string, string> = {}): WorkerProcess {
@@ -26,7 +32,7 @@ export class WorkerProcess {
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...env, ...overrides },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new WorkerProcess(child);
   }
@@ -44,6 +50,12 @@ export class WorkerProcess {
     return this.stderr;
   }
 
+  /** Everything it logged, stdout and stderr, without colours (the last 20,000 characters of each). */
+  get log(): string {
+    // eslint-disable-next-line no-control-regex
+    return `${this.stdout}\n${this.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  }
+
   /** SIGKILL: no shutdown hooks, no cleanup — as when a machine dies. */
   kill(): Promise<void> {
     return this.stop('SIGKILL');
@@ -51,10 +63,8 @@ export class WorkerProcess {
 
   stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     if (!this.alive) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
-      this.child.kill(signal);
-    });
+    this.child.kill(signal);
+    return this.exited.then(() => undefined);
   }
 }
 

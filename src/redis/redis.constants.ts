@@ -1,0 +1,2 @@
+/** The shared ioredis client (health checks, small counters such as rate limits). */
+export const REDIS = Symbol('REDIS');
