@@ -8,7 +8,12 @@ import { REDIS } from '../redis/redis.module';
 
 type Check = 'up' | 'down';
 
-/** For load balancers and the engineer on call: 200 when Postgres and Redis answer, 503 otherwise. */
+/**
+ * For load balancers and the engineer on call. 503 only when Postgres does not answer: nothing
+ * works without it. Without Redis the API still serves (what needs the queue waits in the outbox
+ * or is refused at once), so the answer is 200 `degraded`: a load balancer keeps the service, and
+ * the body says what is down.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -23,8 +28,8 @@ export class HealthController {
       this.check(() => this.dataSource.query('SELECT 1')),
       this.check(() => this.redis.ping()),
     ]);
-    const ok = database === 'up' && redis === 'up';
-    response.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, redis });
+    const status = database === 'down' ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok';
+    response.status(database === 'up' ? 200 : 503).json({ status, database, redis });
   }
 
   private async check(probe: () => Promise<unknown>): Promise<Check> {
