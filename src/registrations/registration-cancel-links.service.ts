@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
-import { ActionTokensService, TokenRequest } from '../action-tokens/action-tokens.service';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EventsService } from '../events/events.service';
 import { languageOf } from '../participants/participant-kind';
 import { Registration } from './registration.entity';
@@ -11,24 +11,6 @@ import { previewRegistrationLink, RegistrationLinkPreview } from './registration
 import { REGISTRATION_TRANSITIONS, RegistrationStatus } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
 import { RegistrationsService } from './registrations.service';
-
-/**
- * The cancel link for an email about `registrationId`, working until the event starts (after that
- * a cancellation frees no seat; the organiser records a no-show instead).
- */
-export function registrationCancelUrl(
-  publicUrl: string,
-  issueToken: (request: TokenRequest) => string,
-  registrationId: string,
-  eventStartsAt: Date,
-): string {
-  const token = issueToken({
-    purpose: TokenPurpose.REGISTRATION_CANCEL,
-    subjectId: registrationId,
-    expiresAt: eventStartsAt,
-  });
-  return `${publicUrl}/registrations/cancel?token=${token}`;
-}
 
 export interface CancelLinkResult {
   locale: 'ja' | 'en';

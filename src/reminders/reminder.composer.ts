@@ -9,7 +9,7 @@ import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
-import { registrationCancelUrl } from '../registrations/registration-cancel-links.service';
+import { registrationCancelUrl } from '../registrations/registration-cancel-url';
 import { reminderEmail } from './reminder.template';
 
 export const REMINDER_TEMPLATE = 'reminder';

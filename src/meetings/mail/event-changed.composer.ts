@@ -7,7 +7,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
-import { registrationCancelUrl } from '../../registrations/registration-cancel-links.service';
+import { registrationCancelUrl } from '../../registrations/registration-cancel-url';
 import { Registration } from '../../registrations/registration.entity';
 import { RegistrationStatus } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';

@@ -7,7 +7,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
-import { registrationCancelUrl } from '../registration-cancel-links.service';
+import { registrationCancelUrl } from '../registration-cancel-url';
 import { Registration } from '../registration.entity';
 import { SEATED } from '../registration-enums';
 import { waitlistPromotedEmail } from './waitlist-promoted.template';
