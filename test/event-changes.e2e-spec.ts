@@ -320,9 +320,15 @@ describe('editing an event people signed up for', () => {
     const [eventMoved, meetingMoved] = calendarOf(moveMail)!.getAllSubcomponents('vevent');
     expect(eventMoved.getFirstPropertyValue('sequence')).toBe(3);
     expect(meetingMoved.getFirstPropertyValue('sequence')).toBe(meetingsMoved[0].sequence);
-    expect(tokyoWallClock(meetingMoved.getFirstPropertyValue('dtstart') as ICAL.Time)).toBe(
-      tokyoInDays(37, '14:00').slice(0, 16),
+    // a's meeting, in whichever slot the scheduler gave it, a week later.
+    const [{ starts_at: aMeetingStart }]: { starts_at: Date }[] = await t.dataSource.query(
+      'SELECT starts_at FROM meetings WHERE event_id = $1 AND $2 IN (participant_a_id, participant_b_id)',
+      [eventId, people.a.id],
     );
+    expect(tokyoWallClock(meetingMoved.getFirstPropertyValue('dtstart') as ICAL.Time)).toBe(
+      new Date(aMeetingStart.getTime() + 9 * 3_600_000).toISOString().slice(0, 16),
+    );
+    expect(meetingsBefore.map((row) => row.starts_at.getTime() + week)).toContain(aMeetingStart.getTime());
     expect(changeMails(people.b.email)[2].text).toContain(
       'Your 2 meetings have moved with the event, by the same amount of time, at the same tables.',
     );

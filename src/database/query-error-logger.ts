@@ -4,6 +4,13 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 const QUERY_CHARS = 300;
 
 /**
+ * Unique and exclusion violations (a second request for the same pair, two placements in one
+ * slot): the database refusing a double booking, which the service turns into an answer for
+ * the caller. They are expected under concurrency, so they are logged at debug, not as errors.
+ */
+const REFUSALS = new Set(['23505', '23P01']);
+
+/**
  * TypeORM's own loggers print a failed statement with its parameters: participants' names and
  * addresses, token and password hashes. This one names the statement, the error and its
  * Postgres code, and only counts the parameters.
@@ -15,11 +22,11 @@ export class QueryErrorLogger implements TypeOrmLogger {
     const message = typeof error === 'string' ? error : error.message;
     const code = typeof error === 'string' ? undefined : (error as { code?: string }).code;
     const statement = query.replace(/\s+/g, ' ').trim();
-    this.logger.error(
-      `query failed${code ? ` (${code})` : ''}: ${message} — ${statement.slice(0, QUERY_CHARS)}${
-        statement.length > QUERY_CHARS ? '…' : ''
-      } [${parameters?.length ?? 0} parameters not logged]`,
-    );
+    const line = `query failed${code ? ` (${code})` : ''}: ${message} — ${statement.slice(0, QUERY_CHARS)}${
+      statement.length > QUERY_CHARS ? '…' : ''
+    } [${parameters?.length ?? 0} parameters not logged]`;
+    if (code && REFUSALS.has(code)) this.logger.debug(line);
+    else this.logger.error(line);
   }
 
   logQuery(): void {}
