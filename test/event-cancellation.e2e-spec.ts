@@ -3,7 +3,7 @@ import { Role } from '../src/auth/actor';
 import {
   createOrganization,
   createPublishedEvent,
-  registerPeople,
+  registerEveryKind,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -61,22 +61,7 @@ describe('cancelling an event', () => {
         organizer,
       ),
     );
-    const scene: [string, Record<string, unknown>][] = [
-      ['a', { name: '髙橋 一郎' }],
-      // Opted out of announcements: the cancellation of what she signed up for still reaches her.
-      ['b', { name: 'Emma Clarke', locale: 'en', consentEmail: false }],
-      ['c', { name: '山﨑 美咲' }],
-      ['leaver', { name: '辞退 太郎' }],
-      ['waiting', { name: '待機 花子' }],
-    ];
-    const people = await registerPeople(t, organizer, eventId, scene);
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
-        { id: people.leaver.registrationId },
-        people.leaver.token,
-      ),
-    );
+    const people = await registerEveryKind(t, organizer, eventId);
     const request = async (from: string, to: string) =>
       ok(
         await t.gql<{ requestMeeting: { id: string } }>(

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { Role } from '../src/auth/actor';
+import { captureLogs } from './support/captured-logs';
 import { eventually } from './support/eventually';
 import { createOrganization, createPublishedEvent, staffSession } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -10,21 +10,11 @@ import { createTestApp, ok, TestApp } from './support/test-app';
  */
 describe('a matching run on bad data', () => {
   let t: TestApp;
-  const logged: string[] = [];
+  let logged: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const level of ['warn', 'error'] as const) {
-      const original = Logger.prototype[level];
-      jest.spyOn(Logger.prototype, level).mockImplementation(function (
-        this: Logger,
-        message: unknown,
-        ...rest
-      ) {
-        logged.push(String(message));
-        return original.call(this, message, ...rest);
-      });
-    }
+    logged = captureLogs(['warn', 'error']);
   });
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -1,5 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
+import { captureLogs } from './support/captured-logs';
 import { eventually } from './support/eventually';
 import { invitationCampaign } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
@@ -13,7 +13,7 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('the log of emails that do not arrive', () => {
   let sink: SmtpSink;
   let t: TestApp;
-  const logged: string[] = [];
+  let logged: string[] = [];
 
   beforeAll(async () => {
     sink = await SmtpSink.start({
@@ -26,17 +26,7 @@ describe('the log of emails that do not arrive', () => {
       MAIL_MAX_ATTEMPTS: '2',
       MAIL_RETRY_BASE_MS: '100',
     });
-    for (const level of ['log', 'warn', 'error'] as const) {
-      const original = Logger.prototype[level];
-      jest.spyOn(Logger.prototype, level).mockImplementation(function (
-        this: Logger,
-        message: unknown,
-        ...rest
-      ) {
-        logged.push(String(message));
-        return original.call(this, message, ...rest);
-      });
-    }
+    logged = captureLogs(['log', 'warn', 'error']);
   });
   afterAll(async () => {
     jest.restoreAllMocks();

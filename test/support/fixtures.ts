@@ -140,7 +140,7 @@ export interface RegisteredPerson {
  * A cast for an event: each person is created, signs in and registers themself (in order, so
  * those past the capacity are waitlisted), keyed as given.
  */
-export async function registerPeople(
+async function registerPeople(
   testApp: TestApp,
   staffToken: string,
   eventId: string,
@@ -155,6 +155,34 @@ export async function registerPeople(
     );
     people[key] = { ...person, token, registrationId: register.id };
   }
+  return people;
+}
+
+/**
+ * Everyone a change to an event must reach or leave alone, registered in this order for an event
+ * of capacity 3: `a`, `b` and `c` hold a seat (`b` reads English and has opted out of
+ * announcements, which must not keep a service message about what she signed up for from her),
+ * `leaver` cancelled, and `waiting` is on the waiting list.
+ */
+export async function registerEveryKind(
+  testApp: TestApp,
+  staffToken: string,
+  eventId: string,
+): Promise<Record<string, RegisteredPerson>> {
+  const people = await registerPeople(testApp, staffToken, eventId, [
+    ['a', { name: '髙橋 一郎' }],
+    ['b', { name: 'Emma Clarke', locale: 'en', consentEmail: false }],
+    ['c', { name: '山﨑 美咲' }],
+    ['leaver', { name: '辞退 太郎' }],
+    ['waiting', { name: '待機 花子' }],
+  ]);
+  ok(
+    await testApp.gql(
+      'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+      { id: people.leaver.registrationId },
+      people.leaver.token,
+    ),
+  );
   return people;
 }
 
