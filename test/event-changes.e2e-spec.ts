@@ -314,6 +314,19 @@ describe('editing an event people signed up for', () => {
       new Date(aMeetingStart.getTime() + 9 * 3_600_000).toISOString().slice(0, 16),
     );
     expect(meetingsBefore.map((row) => row.starts_at.getTime() + week)).toContain(aMeetingStart.getTime());
+    // Links in emails already sent follow the event: the cancel links until its new start, the
+    // unanswered request's answer links until its new end.
+    const expiries = async (purpose: string, subjectId: string) =>
+      (
+        (await t.dataSource.query(
+          'SELECT DISTINCT expires_at FROM action_tokens WHERE purpose = $1 AND subject_id = $2',
+          [purpose, subjectId],
+        )) as { expires_at: Date }[]
+      ).map((row) => row.expires_at);
+    expect(await expiries('registration-cancel', people.a.registrationId)).toEqual([
+      new Date(tokyoInDays(37, '13:30')),
+    ]);
+    expect(await expiries('meeting-response', unanswered)).toEqual([new Date(tokyoInDays(37, '17:30'))]);
     expect(changeMails(people.b.email)[2].text).toContain(
       'Your 2 meetings have moved with the event, by the same amount of time, at the same tables.',
     );

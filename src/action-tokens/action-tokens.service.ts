@@ -106,6 +106,26 @@ export class ActionTokensService {
     return first;
   }
 
+  /**
+   * Links that last until one of an event's times (a cancel link until its start, an invitation
+   * until its end) follow that time when the event moves: the tokens of `purpose` for these
+   * subjects that expire at `from` expire at `to` instead.
+   */
+  async moveExpiry(
+    manager: EntityManager,
+    purpose: TokenPurpose,
+    subjectIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<void> {
+    if (subjectIds.length === 0 || from.getTime() === to.getTime()) return;
+    await manager.query(
+      `UPDATE action_tokens SET expires_at = $4
+        WHERE purpose = $1 AND subject_id = ANY($2::uuid[]) AND expires_at = $3`,
+      [purpose, subjectIds, from, to],
+    );
+  }
+
   /** For single-use tokens (sign-in links): the second use is refused. */
   async consume(manager: EntityManager, purpose: TokenPurpose, raw: string): Promise<ActionToken> {
     const token = await this.resolve(manager, purpose, raw);

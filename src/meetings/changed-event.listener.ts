@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EntityManager, In } from 'typeorm';
 import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
@@ -31,6 +33,7 @@ export class ChangedEventListener {
   constructor(
     changes: EventChanges,
     private readonly outbox: OutboxService,
+    private readonly tokens: ActionTokensService,
   ) {
     changes.register({ updated: (manager, before, after) => this.updated(manager, before, after) });
   }
@@ -49,11 +52,22 @@ export class ChangedEventListener {
       );
     }
     if (before.endsAt.getTime() !== after.endsAt.getTime()) {
-      await manager.query(
-        `UPDATE meeting_requests SET expires_at = $3, updated_at = now()
-          WHERE event_id = $1 AND status = 'PENDING' AND expires_at > now()
-            AND (expires_at = $2 OR expires_at > $3)`,
+      const moved: { id: string }[] = await manager.query(
+        `WITH moved AS (
+           UPDATE meeting_requests SET expires_at = $3, updated_at = now()
+            WHERE event_id = $1 AND status = 'PENDING' AND expires_at > now()
+              AND (expires_at = $2 OR expires_at > $3)
+            RETURNING id)
+         SELECT id FROM moved`,
         [after.id, before.endsAt, after.endsAt],
+      );
+      // The answer links in the request emails last as long as the request.
+      await this.tokens.moveExpiry(
+        manager,
+        TokenPurpose.MEETING_RESPONSE,
+        moved.map((row) => row.id),
+        before.endsAt,
+        after.endsAt,
       );
     }
     // Not a new version (a draft, or a change of title or capacity): nothing for calendars.

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Actor, isStaff } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
@@ -34,10 +36,12 @@ export class RegistrationsService {
     private readonly participants: ParticipantsService,
     private readonly cancellations: RegistrationCancellations,
     private readonly outbox: OutboxService,
+    private readonly tokens: ActionTokensService,
     changes: EventChanges,
   ) {
     changes.register({
       updated: async (manager, before, after) => {
+        await this.moveLinkExpiry(manager, before, after);
         if (after.capacity === before.capacity) return;
         // Fewer seats than people holding one would leave the event over capacity with nobody
         // told whose seat is gone: refused (the whole update rolls back), the organiser decides.
@@ -50,6 +54,28 @@ export class RegistrationsService {
           await this.promoteFromWaitlist(manager, after);
       },
     });
+  }
+
+  /**
+   * Cancel links work until the event starts and invitation links until it ends: when those times
+   * move, the links in emails already sent move with them.
+   */
+  private async moveLinkExpiry(manager: EntityManager, before: Event, after: Event): Promise<void> {
+    const startMoved = before.startsAt.getTime() !== after.startsAt.getTime();
+    const endMoved = before.endsAt.getTime() !== after.endsAt.getTime();
+    if (!startMoved && !endMoved) return;
+    const rows: { id: string }[] = await manager.query('SELECT id FROM registrations WHERE event_id = $1', [
+      after.id,
+    ]);
+    const ids = rows.map((row) => row.id);
+    await this.tokens.moveExpiry(
+      manager,
+      TokenPurpose.REGISTRATION_CANCEL,
+      ids,
+      before.startsAt,
+      after.startsAt,
+    );
+    await this.tokens.moveExpiry(manager, TokenPurpose.INVITATION_RESPONSE, ids, before.endsAt, after.endsAt);
   }
 
   /**
