@@ -372,6 +372,27 @@ describe('matching: suggestions, digests and who to invite', () => {
     const bad = await fetch(`${t.url}/suggestions/meeting-request?token=${'x'.repeat(43)}`);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('このリンクは無効です');
+
+    // The links last until the event ends, and follow its end when it moves.
+    const [{ ends_at: end }]: { ends_at: Date }[] = await t.dataSource.query(
+      'SELECT ends_at FROM events WHERE id = $1',
+      [eventId],
+    );
+    const later = new Date(end.getTime() + 3_600_000);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input: { endsAt: later.toISOString() } },
+        organizer,
+      ),
+    );
+    const expiries: { expires_at: Date }[] = await t.dataSource.query(
+      `SELECT DISTINCT expires_at FROM action_tokens
+        WHERE purpose = 'suggestion-meeting-request'
+          AND subject_id IN (SELECT id FROM suggestions WHERE event_id = $1)`,
+      [eventId],
+    );
+    expect(expiries).toEqual([{ expires_at: later }]);
   });
 
   it('keeps a dismissed suggestion out of every later run', async () => {

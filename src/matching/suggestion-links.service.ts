@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { EventChanges } from '../events/event-changes';
 import { Event } from '../events/event.entity';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
@@ -39,7 +40,25 @@ export class SuggestionLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ActionTokensService,
     @Inject(MEETING_REQUEST_PORT) private readonly meetings: MeetingRequestPort,
-  ) {}
+    changes: EventChanges,
+  ) {
+    // A digest's links last until the event ends: when the end moves, they move with it.
+    changes.register({
+      updated: async (manager, before, after) => {
+        if (before.endsAt.getTime() === after.endsAt.getTime()) return;
+        const rows: { id: string }[] = await manager.query('SELECT id FROM suggestions WHERE event_id = $1', [
+          after.id,
+        ]);
+        await this.tokens.moveExpiry(
+          manager,
+          TokenPurpose.SUGGESTION_MEETING_REQUEST,
+          rows.map((row) => row.id),
+          before.endsAt,
+          after.endsAt,
+        );
+      },
+    });
+  }
 
   /** For the GET page: reads, changes nothing. */
   async preview(rawToken: string): Promise<SuggestionLinkPreview> {
