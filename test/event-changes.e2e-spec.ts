@@ -7,6 +7,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  invitationAnswerLink,
   registerMutation,
   registerEveryKind,
   staffSession,
@@ -330,6 +331,97 @@ describe('editing an event people signed up for', () => {
     expect(changeMails(people.b.email)[2].text).toContain(
       'Your 2 meetings have moved with the event, by the same amount of time, at the same tables.',
     );
+  });
+
+  it("asks invitees who have not answered again, on the new date; a draft's people are told too", async () => {
+    // A draft: invitations go out before the event is announced.
+    const eventId = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SALON',
+            title: '大田区 事業承継サロン',
+            venue: '大田区産業プラザ PiO 6階',
+            startsAt: tokyoInDays(20, '18:00'),
+            endsAt: tokyoInDays(20, '20:00'),
+            capacity: 10,
+          },
+        },
+        organizer,
+      ),
+    ).createEvent.id;
+    const invitee = await createParticipant(t, organizer, { name: '招待 未回答' });
+    const english = await createParticipant(t, organizer, { name: 'Liam Walker', locale: 'en' });
+    const accepter = await createParticipant(t, organizer, { name: '招待 参加' });
+    const decliner = await createParticipant(t, organizer, { name: '招待 辞退' });
+    const noEmail = await createParticipant(t, organizer, { name: '招待 同意なし', consentEmail: false });
+    const everyone = [invitee, english, accepter, decliner, noEmail];
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: everyone.map((person) => person.id) },
+        organizer,
+      ),
+    );
+    const invited = [invitee, english, accepter, decliner];
+    await sink.waitUntil(() => invited.every((person) => sink.to(person.email).length === 1));
+    const answer = (mail: ReceivedMail, accept: 0 | 1) =>
+      t.gql(
+        'mutation($token: String!, $accept: Boolean!) { respondToInvitation(token: $token, accept: $accept) { status } }',
+        {
+          token: invitationAnswerLink(t, mail, accept).token,
+          accept: accept === 1,
+        },
+      );
+    ok(await answer(sink.to(accepter.email)[0], 1));
+    ok(await answer(sink.to(decliner.email)[0], 0));
+    await settled(eventId);
+
+    ok(await update(eventId, { startsAt: tokyoInDays(20, '17:00'), endsAt: tokyoInDays(20, '19:00') }));
+    await sink.waitUntil(() =>
+      [invitee, english, accepter].every((person) => changeMails(person.email).length === 1),
+    );
+    await settled(eventId);
+    expect(changeMails(decliner.email)).toHaveLength(0);
+    expect(sink.to(noEmail.email)).toHaveLength(0);
+
+    // The invitee is asked again, on the new time: still an invitation, so it can be unsubscribed.
+    const [asked] = changeMails(invitee.email);
+    expect(asked.subject).toBe('【日時変更】大田区 事業承継サロン');
+    expect(asked.text).toContain('先日ご案内した「大田区 事業承継サロン」の日時が変更になりました。');
+    expect(asked.text).toMatch(/17:00〜19:00（変更）/);
+    expect(asked.text).toContain('変更後の内容でのご出欠を、下のボタンからお知らせください。');
+    expect(asked.html).toContain('>参加する</a>');
+    expect(asked.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(calendarOf(asked)).toBeNull();
+    const [askedEn] = changeMails(english.email);
+    expect(askedEn.subject).toBe('Date changed: 大田区 事業承継サロン');
+    expect(askedEn.text).toContain(
+      'The date of "大田区 事業承継サロン", to which you were invited, has changed.',
+    );
+
+    // Its accept link registers them (GET shows, POST acts), as the first invitation's would.
+    const accept = invitationAnswerLink(t, asked, 1);
+    expect((await fetch(accept.url)).status).toBe(200);
+    const done = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(await done.text()).toContain('参加登録が完了しました');
+    const [{ status }]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, invitee.id],
+    );
+    expect(status).toBe('REGISTERED');
+
+    // Who accepted the draft's invitation has it on their calendar: the entry moves.
+    const [moved] = changeMails(accepter.email);
+    expect(moved.text).toContain('ご登録いただいている「大田区 事業承継サロン」の日時が変更になりました。');
+    const [entry] = calendarOf(moved)!.getAllSubcomponents('vevent');
+    expect(entry.getFirstPropertyValue('uid')).toBe(`event-${eventId}@tsunagu`);
+    expect(entry.getFirstPropertyValue('sequence')).toBe(1);
   });
 
   it('reminds people the day before the new date, not on the old day', async () => {

@@ -8,6 +8,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  invitationAnswerLink,
   staffSession,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
@@ -107,13 +108,7 @@ describe('invitations by email', () => {
     return rows[0]?.status;
   };
 
-  const link = (mail: ReceivedMail, accept: 0 | 1) => {
-    const match = new RegExp(`${t.url}/invitations/respond\\?token=([\\w-]+)&accept=${accept}`).exec(
-      mail.text,
-    );
-    if (!match) throw new Error(`no accept=${accept} link in:\n${mail.text}`);
-    return { url: match[0], token: match[1] };
-  };
+  const link = (mail: ReceivedMail, accept: 0 | 1) => invitationAnswerLink(t, mail, accept);
 
   it('emails each invitee in their language, with answer links and one-click unsubscribe headers', async () => {
     const eventId = await createPublishedEvent(t, organizer, {

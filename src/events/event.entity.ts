@@ -96,7 +96,8 @@ export class Event {
 
   /**
    * iCalendar SEQUENCE of the event's calendar entry (UID `event-<id>@tsunagu`): raised each time
-   * the time or place of a published event changes, so calendars move the entry (RFC 5546).
+   * the event's time or place changes, so calendars move the entry (RFC 5546), and the key of
+   * the 日時変更／会場変更 emails that tell of it.
    */
   @Column({ type: 'int', default: 0 })
   sequence: number;

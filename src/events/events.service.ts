@@ -97,10 +97,10 @@ export class EventsService {
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       merged.fiscalYear = fiscalYearOf(merged.startsAt);
-      // A published event is on people's calendars: a new time or place is a new version of it.
+      // A new time or place is a new version of the event: the people it was sent to have it on
+      // their calendars or in their inbox (a draft's invitees, and those who accepted, too).
       const { schedule, place } = summarizeChange(before, merged);
-      if (merged.status === EventStatus.PUBLISHED && (schedule || place))
-        merged.sequence = before.sequence + 1;
+      if (schedule || place) merged.sequence = before.sequence + 1;
       assertEventRules(merged);
       await this.moveSessions(manager, merged, movedBy(before, merged));
       await this.assertSessionsInside(manager, merged);

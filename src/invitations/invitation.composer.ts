@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
@@ -11,6 +10,7 @@ import { MicroBatch } from '../mail/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
+import { invitationAnswerUrls } from './invitation-answer-urls';
 import { invitationEmail } from './invitation.template';
 import { isUuid } from '../common/validation/uuid';
 
@@ -57,18 +57,11 @@ export class InvitationComposer implements MailComposer {
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
-    const token = issueToken({
-      purpose: TokenPurpose.INVITATION_RESPONSE,
-      subjectId: registration.id,
-      expiresAt: event.endsAt,
-    });
-    const respond = `${this.config.PUBLIC_URL}/invitations/respond?token=${token}`;
     return invitationEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
-      acceptUrl: `${respond}&accept=1`,
-      declineUrl: `${respond}&accept=0`,
+      ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
       unsubscribeUrl,
     });
   }

@@ -13,6 +13,7 @@ import { Registration } from '../registrations/registration.entity';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { previewRegistrationLink, RegistrationLinkPreview } from '../registrations/registration-link-preview';
+import { invitationKey } from './invitation-key';
 import { INVITATION_TEMPLATE } from './invitation.composer';
 import { REGISTRATION_CONFIRMATION_TEMPLATE } from './registration-confirmation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
@@ -62,7 +63,7 @@ export class InvitationsService {
       const written = await this.outbox.enqueue(
         manager,
         created.map((registration) => ({
-          key: `invitation-${registration.id}`,
+          key: invitationKey(registration.id),
           template: INVITATION_TEMPLATE,
           participantId: registration.participantId,
           eventId,

@@ -4,6 +4,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EntityManager, In } from 'typeorm';
 import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
+import { invitationKey } from '../invitations/invitation-key';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -17,10 +18,11 @@ export const EVENT_CHANGE_TOLD = [
 ];
 
 /**
- * When a published event's time or place changes (EventsService raises its SEQUENCE), in the same
+ * When an event's time or place changes (EventsService raises its SEQUENCE), in the same
  * transaction: each person signed up for it gets one 日時変更／会場変更 email per version, with the
  * updated calendar entry. The email is a service message (transactional), as the 開催中止 one is:
  * someone who opted out of announcements must still not travel on the old day or to the old place.
+ * Invitees who have not answered hear of it too, with the answer buttons again.
  *
  * An event moved to another day (開催日の変更, see movedBy) takes its meetings along, as
  * EventsService does its 商談枠; otherwise meetings keep their times (EventsService refuses a new
@@ -84,19 +86,31 @@ export class ChangedEventListener {
       where: { eventId: after.id, status: In(EVENT_CHANGE_TOLD) },
       order: { id: 'ASC' },
     });
-    const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
-    await this.outbox.enqueue(
-      manager,
-      registrations.map((registration) => ({
-        // One per version of the event: a second change is a new email, an edit that changes
-        // neither time nor place writes none.
-        key: `event-changed-${registration.id}-v${after.sequence}`,
-        template: MeetingMailTemplate.EVENT_CHANGED,
-        participantId: registration.participantId,
-        eventId: after.id,
-        transactional: true,
-        params: { registrationId: registration.id, changed },
-      })),
+    // Invited and not answered yet, after their invitation went out: it showed the old time or
+    // place. An invitation still waiting in the outbox will show the new ones.
+    const invitees: { id: string; participantId: string }[] = await manager.query(
+      `SELECT r.id, r.participant_id AS "participantId"
+         FROM registrations r
+         JOIN outbox_messages o ON o.key = $2 || r.id
+        WHERE r.event_id = $1 AND r.status = 'INVITED' AND o.status IN ('SENDING', 'SENT')
+        ORDER BY r.id`,
+      [after.id, invitationKey('')],
     );
+    const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
+    const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
+      // One per version of the event: a second change is a new email, an edit that changes
+      // neither time nor place writes none.
+      key: `event-changed-${registration.id}-v${after.sequence}`,
+      template: MeetingMailTemplate.EVENT_CHANGED,
+      participantId: registration.participantId,
+      eventId: after.id,
+      transactional,
+      params: { registrationId: registration.id, changed },
+    });
+    await this.outbox.enqueue(manager, [
+      ...registrations.map((registration) => tell(registration, true)),
+      // Still an invitation: it needs consent to email and honours an unsubscribe, as the first did.
+      ...invitees.map((registration) => tell(registration, false)),
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { TestApp, ok } from './test-app';
+import { ReceivedMail } from './smtp-sink';
 import { UsersService } from '../../src/users/users.service';
 import { Role } from '../../src/auth/actor';
 import { fiscalYearOf } from '../../src/common/japan/fiscal-year';
@@ -279,4 +280,13 @@ export async function moveEventTo(testApp: TestApp, eventId: string, startsAt: s
       [eventId, shift],
     );
   });
+}
+
+/** The accept (1) or decline (0) link of an invitation email, and its token. */
+export function invitationAnswerLink(testApp: TestApp, mail: ReceivedMail, accept: 0 | 1) {
+  const match = new RegExp(`${testApp.url}/invitations/respond\\?token=([\\w-]+)&accept=${accept}`).exec(
+    mail.text,
+  );
+  if (!match) throw new Error(`no accept=${accept} link in:\n${mail.text}`);
+  return { url: match[0], token: match[1] };
 }

@@ -7,20 +7,25 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { invitationAnswerUrls } from '../../invitations/invitation-answer-urls';
 import { registrationCancelUrl } from '../../registrations/registration-cancel-url';
 import { Registration } from '../../registrations/registration.entity';
 import { RegistrationStatus } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { meetingIcsEvent } from '../meeting-ics';
 import { EVENT_CHANGE_TOLD } from '../changed-event.listener';
-import { eventChangedEmail } from './event-changed.template';
+import { EventChangedAudience, eventChangedEmail } from './event-changed.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
+/** A draft's invitees and those who accepted are told as well as a published event's. */
+const TOLD_WHILE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
+
 /**
- * 日時変更・会場変更 to one participant, told as the event is when the email leaves. A person with
- * a seat gets the event's calendar entry (UID `event-<id>@tsunagu`, the event's raised SEQUENCE)
- * with their published meetings beside it, in one METHOD:PUBLISH file, so the calendar moves the
- * entries it has instead of adding new ones. It lives with the meetings because it carries them.
+ * 日時変更・会場変更 to one participant, told as the event is when the email leaves. An invitee who
+ * has not answered is asked again, with new answer links. A person with a seat gets the event's
+ * calendar entry (UID `event-<id>@tsunagu`, the event's raised SEQUENCE) with their published
+ * meetings beside it, in one METHOD:PUBLISH file, so the calendar moves the entries it has instead
+ * of adding new ones. It lives with the meetings because it carries them.
  */
 @Injectable()
 export class EventChangedComposer implements MailComposer {
@@ -35,45 +40,54 @@ export class EventChangedComposer implements MailComposer {
     composers.register(this);
   }
 
-  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
+  async compose({
+    message,
+    participant,
+    unsubscribeUrl,
+    manager,
+    issueToken,
+  }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
-    // Left since the change: nothing to tell.
-    if (!registration || !EVENT_CHANGE_TOLD.includes(registration.status)) return null;
+    const invited = registration?.status === RegistrationStatus.INVITED;
+    // Left or answered "no" since the change: nothing to tell.
+    if (!registration || !(invited || EVENT_CHANGE_TOLD.includes(registration.status))) return null;
     const row = await manager.findOne(Event, {
       where: { id: registration.eventId },
       relations: { organization: true, coHosts: true },
     });
-    if (row?.status !== EventStatus.PUBLISHED || row.endsAt.getTime() < Date.now()) return null;
+    if (!row || !TOLD_WHILE.includes(row.status) || row.endsAt.getTime() < Date.now()) return null;
     const event = await this.contexts.fresh(manager, row.id);
     if (!event) return null;
     const locale = languageOf(participant);
-    const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
-    const entries = waitlisted
-      ? []
-      : await this.agenda.calendarEntries(manager, participant.id, {
-          eventId: row.id,
-          includeCancelled: false,
-        });
     const changed = (message.params.changed ?? '').split(',');
-    const email = eventChangedEmail({
-      locale,
-      participantName: participant.name,
-      event,
-      changed: {
-        schedule: changed.includes('schedule'),
-        moved: changed.includes('moved'),
-        place: changed.includes('place'),
-      },
-      waitlisted,
-      meetings: entries.length,
-      cancelUrl:
-        row.startsAt.getTime() > Date.now()
-          ? registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, row.startsAt)
-          : null,
+    const compose = (audience: EventChangedAudience) =>
+      eventChangedEmail({
+        locale,
+        participantName: participant.name,
+        event,
+        changed: {
+          schedule: changed.includes('schedule'),
+          moved: changed.includes('moved'),
+          place: changed.includes('place'),
+        },
+        audience,
+      });
+    if (invited) {
+      const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
+      return compose({ kind: 'invited', ...answer, unsubscribeUrl });
+    }
+    const cancelUrl =
+      row.startsAt.getTime() > Date.now()
+        ? registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, row.startsAt)
+        : null;
+    if (registration.status === RegistrationStatus.WAITLISTED)
+      return compose({ kind: 'waitlisted', cancelUrl });
+    const entries = await this.agenda.calendarEntries(manager, participant.id, {
+      eventId: row.id,
+      includeCancelled: false,
     });
-    if (waitlisted) return email;
     return {
-      ...email,
+      ...compose({ kind: 'registered', meetings: entries.length, cancelUrl }),
       attachments: [
         publishIcsAttachment(row.title, [
           eventCalendarEntry(row, this.config.PUBLIC_URL),

@@ -2,6 +2,7 @@ import { EventChangeSummary } from '../../events/event-changes';
 import { EventMailContext } from '../../mail/event-mail-context';
 import {
   ComposedEmail,
+  EmailAction,
   EmailDetail,
   MailLocale,
   eventSenderLines,
@@ -11,28 +12,35 @@ import {
 } from '../../mail/templates/email-layout';
 import { formatEventTime } from '../../mail/templates/mail-dates';
 
+/** Who is told, and what they can do about it. */
+export type EventChangedAudience =
+  /** Holds a seat; published meetings at the event moved with it (changed.moved) or stayed. */
+  | { kind: 'registered'; meetings: number; cancelUrl: string | null }
+  /** On the waiting list: told, with no calendar entry to move. */
+  | { kind: 'waitlisted'; cancelUrl: string | null }
+  /** Invited and not answered yet: asked again, on the new details. */
+  | { kind: 'invited'; acceptUrl: string; declineUrl: string; unsubscribeUrl: string | null };
+
 export interface EventChangedEmailData {
   locale: MailLocale;
   participantName: string;
   /** The event as it is now. */
   event: EventMailContext;
   changed: EventChangeSummary;
-  /** On the waiting list: told, with no calendar entry to move. */
-  waitlisted: boolean;
-  /** Published meetings at the event: moved with it (changed.moved), or at their times as before. */
-  meetings: number;
-  /** Cancels this registration; null once the event has started. */
-  cancelUrl: string | null;
+  audience: EventChangedAudience;
 }
 
 /**
- * 日時変更・会場変更: the event someone signed up for now takes place at another time or place.
- * The new details come first, marked as changed; the composer attaches the updated calendar entry.
+ * 日時変更・会場変更: the event someone signed up for, or was invited to, now takes place at another
+ * time or place. The new details come first, marked as changed; the composer attaches the updated
+ * calendar entry for a seat.
  */
 export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
-  const { event, locale, changed, waitlisted, meetings } = data;
+  const { event, locale, changed, audience } = data;
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const sender = eventSenderLines(locale, event);
+  const unsubscribeUrl = audience.kind === 'invited' ? audience.unsubscribeUrl : null;
+  const meetings = audience.kind === 'registered' ? audience.meetings : 0;
   if (locale === 'en') {
     const what = changed.schedule && changed.place ? 'date and venue' : changed.schedule ? 'date' : 'venue';
     const mark = (value: string, isChanged: boolean) => (isChanged ? `${value} (changed)` : value);
@@ -42,15 +50,24 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       ...(event.venue ? [{ label: 'Venue', value: mark(event.venue, changed.place) }] : []),
       ...(event.onlineUrl ? [{ label: 'Online', value: mark(event.onlineUrl, changed.place) }] : []),
     ];
+    const how = {
+      registered: 'for which you are registered',
+      waitlisted: 'for which you are on the waiting list',
+      invited: 'to which you were invited',
+    }[audience.kind];
     return renderEmail({
       locale,
       subject: `${what[0].toUpperCase()}${what.slice(1)} changed: ${event.title}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `The ${what} of "${event.title}", for which you ${waitlisted ? 'are on the waiting list' : 'are registered'}, has changed. Please see the updated details below.`,
-        ...(waitlisted
-          ? ['You are still on the waiting list; if a seat becomes free, you will be registered in order.']
-          : ['The attached calendar file updates the entry in your calendar.']),
+        `The ${what} of "${event.title}", ${how}, has changed. Please see the updated details below.`,
+        {
+          registered: 'The attached calendar file updates the entry in your calendar.',
+          waitlisted:
+            'You are still on the waiting list; if a seat becomes free, you will be registered in order.',
+          invited:
+            'Please let us know whether you can join on the new terms by choosing one of the buttons below.',
+        }[audience.kind],
         ...(meetings > 0
           ? [
               changed.moved
@@ -60,20 +77,26 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
           : []),
       ],
       details,
-      actions: data.cancelUrl
-        ? [
-            {
-              label: waitlisted ? 'Leave the waiting list' : 'Cancel my registration',
-              url: data.cancelUrl,
-            },
-          ]
-        : [],
-      notes: [
-        waitlisted
-          ? 'If the new details no longer suit you, you can leave the waiting list with the button above.'
-          : 'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
-      ],
+      actions: actionsFor(audience, {
+        accept: 'Accept',
+        decline: 'Decline',
+        cancel: 'Cancel my registration',
+        leaveWaitlist: 'Leave the waiting list',
+      }),
+      notes: {
+        registered: [
+          'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
+        ],
+        waitlisted: [
+          'If the new details no longer suit you, you can leave the waiting list with the button above.',
+        ],
+        invited: [
+          'If the event is full, you will be put on the waiting list.',
+          'The buttons in the invitation you received earlier work too, until the event ends.',
+        ],
+      }[audience.kind],
       sender,
+      unsubscribeUrl,
     });
   }
   const what = changed.schedule && changed.place ? '日時・会場' : changed.schedule ? '日時' : '会場';
@@ -84,17 +107,23 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
     ...(event.venue ? [{ label: '会場', value: mark(event.venue, changed.place) }] : []),
     ...(event.onlineUrl ? [{ label: 'オンライン参加', value: mark(event.onlineUrl, changed.place) }] : []),
   ];
+  const how = {
+    registered: 'ご登録いただいている',
+    waitlisted: 'キャンセル待ちでお申し込みいただいている',
+    invited: '先日ご案内した',
+  }[audience.kind];
   return renderEmail({
     locale,
     subject: `【${what}変更】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `${waitlisted ? 'キャンセル待ちでお申し込みいただいている' : 'ご登録いただいている'}${inBrackets(event.title)}の${what}が変更になりました。お手数ですが、変更後の内容をご確認ください。`,
-      ...(waitlisted
-        ? [
-            '引き続きキャンセル待ちとして承っております。席が空き次第、キャンセル待ちの順に参加登録いたします。',
-          ]
-        : ['添付のカレンダーファイルを開くと、カレンダーの予定が変更後の内容に更新されます。']),
+      `${how}${inBrackets(event.title)}の${what}が変更になりました。お手数ですが、変更後の内容をご確認ください。`,
+      {
+        registered: '添付のカレンダーファイルを開くと、カレンダーの予定が変更後の内容に更新されます。',
+        waitlisted:
+          '引き続きキャンセル待ちとして承っております。席が空き次第、キャンセル待ちの順に参加登録いたします。',
+        invited: '変更後の内容でのご出欠を、下のボタンからお知らせください。',
+      }[audience.kind],
       ...(meetings > 0
         ? [
             changed.moved
@@ -104,14 +133,38 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         : []),
     ],
     details,
-    actions: data.cancelUrl
-      ? [{ label: waitlisted ? 'キャンセル待ちを取り消す' : '参加をキャンセルする', url: data.cancelUrl }]
-      : [],
-    notes: [
-      waitlisted
-        ? '変更後の内容でご参加が難しい場合は、上のボタンからキャンセル待ちを取り消せます。'
-        : '変更後の内容でご都合が悪い場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
-    ],
+    actions: actionsFor(audience, {
+      accept: '参加する',
+      decline: '辞退する',
+      cancel: '参加をキャンセルする',
+      leaveWaitlist: 'キャンセル待ちを取り消す',
+    }),
+    notes: {
+      registered: [
+        '変更後の内容でご都合が悪い場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
+      ],
+      waitlisted: ['変更後の内容でご参加が難しい場合は、上のボタンからキャンセル待ちを取り消せます。'],
+      invited: [
+        '定員に達している場合は、キャンセル待ちとして承ります。',
+        '先にお送りしたご案内メールのボタンも、開催終了まで引き続きお使いいただけます。',
+      ],
+    }[audience.kind],
     sender,
+    unsubscribeUrl,
   });
+}
+
+function actionsFor(
+  audience: EventChangedAudience,
+  labels: { accept: string; decline: string; cancel: string; leaveWaitlist: string },
+): EmailAction[] {
+  if (audience.kind === 'invited')
+    return [
+      { label: labels.accept, url: audience.acceptUrl, primary: true },
+      { label: labels.decline, url: audience.declineUrl },
+    ];
+  if (!audience.cancelUrl) return [];
+  return [
+    { label: audience.kind === 'waitlisted' ? labels.leaveWaitlist : labels.cancel, url: audience.cancelUrl },
+  ];
 }

@@ -1,0 +1,2 @@
+/** The outbox key of the invitation email to one invited registration: one invitation each. */
+export const invitationKey = (registrationId: string): string => `invitation-${registrationId}`;
