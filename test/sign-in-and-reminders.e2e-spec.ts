@@ -156,6 +156,16 @@ describe('magic-link sign-in and day-before reminders', () => {
     );
     expect(count).toBe('3');
     expect(sink.to(person.email)).toHaveLength(3);
+
+    // Asked many times at once, the limit still holds: the requests are counted one at a time.
+    const hurried = await createParticipant(t, organizer);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => requestLink(hurried.email)));
+    expect(answers.every(Boolean)).toBe(true);
+    const [{ written }]: { written: number }[] = await t.dataSource.query(
+      'SELECT count(*)::int AS written FROM outbox_messages WHERE participant_id = $1',
+      [hurried.id],
+    );
+    expect(written).toBe(3);
   });
 
   it('reminds registered participants the day before, not those who cancelled or unsubscribed, once', async () => {

@@ -1,2 +1,2 @@
-/** The shared ioredis client (health checks, small counters such as rate limits). */
+/** The shared ioredis client (health checks, and RedisStatus watching the connection). */
 export const REDIS = Symbol('REDIS');

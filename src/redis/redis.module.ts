@@ -7,8 +7,9 @@ import { RedisStatus } from './redis-status';
 export { REDIS } from './redis.constants';
 
 /**
- * One shared Redis connection for health checks and small counters (rate limits), and
- * RedisStatus, which every Redis connection of the process reports its errors to.
+ * One shared Redis connection for health checks, and RedisStatus, which every Redis connection of
+ * the process reports its errors to. (Counters that must hold while Redis is away, such as the
+ * sign-in rate limit, are kept in Postgres.)
  */
 @Global()
 @Module({

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Redis from 'ioredis';
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -12,8 +11,6 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
-import { REDIS } from '../redis/redis.module';
-import { isConnectionError, RedisStatus } from '../redis/redis-status';
 import { MAGIC_LINK_TEMPLATE } from './magic-link.composer';
 
 /** Participants sign in with a link sent to their address; they have no password. */
@@ -21,12 +18,10 @@ import { MAGIC_LINK_TEMPLATE } from './magic-link.composer';
 export class MagicLinkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly tokens: ActionTokensService,
     private readonly auth: AuthService,
-    private readonly redisStatus: RedisStatus,
   ) {}
 
   /**
@@ -36,10 +31,15 @@ export class MagicLinkService {
   async request(email: string): Promise<void> {
     const address = email.trim().toLowerCase();
     if (!address.includes('@') || address.length > 320) return;
-    if (!(await this.withinRateLimit(address))) return;
     await this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(Participant, { email: address });
+      // Locked: two requests at once are counted one after the other.
+      const participant = await manager.findOne(Participant, {
+        where: { email: address },
+        lock: { mode: 'for_no_key_update' },
+      });
       if (!participant) return;
+      // Asked too often: nothing is written, and the answer is the same.
+      if ((await this.linksLastHour(manager, participant.id)) >= this.config.MAGIC_LINK_PER_HOUR) return;
       await this.outbox.enqueue(manager, [
         {
           // Each request is its own message; the key only has to be unique.
@@ -75,21 +75,16 @@ export class MagicLinkService {
   }
 
   /**
-   * A fixed one-hour window per address (hashed: the key should not hold the address). Without
-   * Redis the count cannot be kept: the link is written anyway (it leaves once Redis is back), so a
-   * participant can still sign in after an outage, and the outage is logged once by RedisStatus.
+   * The rate limit counts the sign-in emails written for the participant in the last hour, in the
+   * outbox itself: it holds while Redis is away, and a request for an unknown address counts
+   * against nobody.
    */
-  private async withinRateLimit(address: string): Promise<boolean> {
-    const key = `${this.config.QUEUE_PREFIX}:magic-link:${createHash('sha256').update(address).digest('hex')}`;
-    try {
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [
-        [Error | null, number],
-      ];
-      return count <= this.config.MAGIC_LINK_PER_HOUR;
-    } catch (error) {
-      if (!isConnectionError(error)) throw error;
-      this.redisStatus.report('sign-in rate limit', error as Error);
-      return true;
-    }
+  private async linksLastHour(manager: EntityManager, participantId: string): Promise<number> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM outbox_messages
+        WHERE participant_id = $1 AND template = $2 AND created_at > now() - interval '1 hour'`,
+      [participantId, MAGIC_LINK_TEMPLATE],
+    );
+    return count;
   }
 }
