@@ -133,14 +133,14 @@ const cases: Case[] = [
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
-  ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { id } }', () => ({}), ANY_STAFF],
+  ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { totalCount } }', () => ({}), ANY_STAFF],
 
   ['sendSurvey', 'for the event', 'mutation($e: ID!) { sendSurvey(eventId: $e) { queued } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['submitSurvey', 'a made-up token', 'mutation($t: String!) { submitSurvey(token: $t, input: { gainedOpportunities: true, satisfaction: 5 }) { updated } }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
   ['surveyResults', 'of the event', 'query($e: ID!) { surveyResults(eventId: $e) { responses } }', (ids) => ({ e: ids.event }), ITS_STAFF],
 
   ['requestMiniSalon', 'of the organisation', `mutation($o: ID!) { requestMiniSalon(input: { organizationId: $o, theme: "DX", area: "東京都墨田区", preferredFrom: "${day(30)}", preferredTo: "${day(60)}", expectedParticipants: 8 }) { id } }`, (ids) => ({ o: ids.org }), PARTICIPANT_SELF],
-  ['miniSalonRequests', 'their own list', '{ miniSalonRequests { id } }', () => ({}), SIGNED_IN],
+  ['miniSalonRequests', 'their own list', '{ miniSalonRequests { totalCount } }', () => ({}), SIGNED_IN],
   ['acceptMiniSalonRequest', "A's request", `mutation($id: ID!) { acceptMiniSalonRequest(id: $id, input: { startsAt: "${tokyoInDays(40, '18:00')}", endsAt: "${tokyoInDays(40, '20:00')}" }) { id } }`, (ids) => ({ id: ids.miniSalon }), ITS_STAFF],
   ['declineMiniSalonRequest', "A's request", 'mutation($id: ID!) { declineMiniSalonRequest(id: $id, reason: "見送り") { id } }', (ids) => ({ id: ids.miniSalon }), ITS_STAFF],
   ['withdrawMiniSalonRequest', "A's request", 'mutation($id: ID!) { withdrawMiniSalonRequest(id: $id) { id } }', (ids) => ({ id: ids.miniSalon }), ITS_STAFF],
@@ -461,7 +461,7 @@ describe('access rules for every operation and URL', () => {
         myMeetingRequests: { id: string }[];
         mySuggestions: { participantId: string }[];
         myAgenda: { meetings: { id: string }[] };
-        miniSalonRequests: { requestedById: string }[];
+        miniSalonRequests: { edges: { node: { requestedById: string } }[] };
       }>(
         tokens.participant,
         `query($e: ID!) {
@@ -469,7 +469,7 @@ describe('access rules for every operation and URL', () => {
           myMeetingRequests(eventId: $e) { id }
           mySuggestions(eventId: $e) { participantId }
           myAgenda(eventId: $e) { meetings { id } }
-          miniSalonRequests { requestedById }
+          miniSalonRequests { edges { node { requestedById } } }
         }`,
         { e: ids.event },
       );
@@ -477,7 +477,9 @@ describe('access rules for every operation and URL', () => {
       expect(mine.myMeetingRequests).toEqual([]);
       expect(mine.mySuggestions.every((s) => s.participantId === ids.outsider)).toBe(true);
       expect(mine.myAgenda.meetings).toEqual([]);
-      expect(mine.miniSalonRequests.every((r) => r.requestedById === ids.outsider)).toBe(true);
+      expect(mine.miniSalonRequests.edges.every((edge) => edge.node.requestedById === ids.outsider)).toBe(
+        true,
+      );
       const { exportMyData } = await ask<{ exportMyData: { json: string } }>(
         tokens.participant,
         '{ exportMyData { json } }',
@@ -489,24 +491,24 @@ describe('access rules for every operation and URL', () => {
     it("shows another organisation's staff none of the organisation's deals, follow-ups, mini-salon requests or draft events", async () => {
       const seen = await ask<{
         deals: { totalCount: number };
-        followUpsDue: { id: string }[];
-        miniSalonRequests: { id: string }[];
+        followUpsDue: { totalCount: number };
+        miniSalonRequests: { totalCount: number };
         events: { edges: { node: { id: string } }[] };
         eventCalendar: { id: string }[];
       }>(
         tokens.otherOrganizer,
         `query($from: DateTime!, $to: DateTime!) {
           deals { totalCount }
-          followUpsDue(before: "2030-01-01") { id }
-          miniSalonRequests { id }
+          followUpsDue(before: "2030-01-01") { totalCount }
+          miniSalonRequests { totalCount }
           events { edges { node { id } } }
           eventCalendar(from: $from, to: $to) { id }
         }`,
         CALENDAR,
       );
       expect(seen.deals.totalCount).toBe(0);
-      expect(seen.followUpsDue).toEqual([]);
-      expect(seen.miniSalonRequests).toEqual([]);
+      expect(seen.followUpsDue.totalCount).toBe(0);
+      expect(seen.miniSalonRequests.totalCount).toBe(0);
       const theirEvents = seen.events.edges.map((edge) => edge.node.id);
       for (const id of [ids.event, ids.draft, ids.otherEvent]) expect(theirEvents).not.toContain(id);
       expect(seen.eventCalendar.map((e) => e.id)).not.toContain(ids.draft);

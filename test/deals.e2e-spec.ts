@@ -149,12 +149,12 @@ describe('deals and follow-ups', () => {
     );
   const due = async (before: string, token = staff) =>
     ok(
-      await t.gql<{ followUpsDue: FollowUpRow[] }>(
-        `query($before: String!) { followUpsDue(before: $before) { ${FOLLOW_UP_FIELDS} } }`,
+      await t.gql<{ followUpsDue: { edges: { node: FollowUpRow }[] } }>(
+        `query($before: String!) { followUpsDue(before: $before) { edges { node { ${FOLLOW_UP_FIELDS} } } } }`,
         { before },
         token,
       ),
-    ).followUpsDue;
+    ).followUpsDue.edges.map((edge) => edge.node);
 
   it('records a deal from a held meeting, takes it to 成約 and schedules its follow-ups', async () => {
     const recorded = ok(
@@ -360,7 +360,7 @@ describe('deals and follow-ups', () => {
       ).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dealId' });
     expect(
-      failure(await t.gql('{ followUpsDue(before: "12/01") { id } }', {}, staff)).extensions,
+      failure(await t.gql('{ followUpsDue(before: "12/01") { totalCount } }', {}, staff)).extensions,
     ).toMatchObject({
       field: 'before',
     });
@@ -425,6 +425,73 @@ describe('deals and follow-ups', () => {
     }
     expect((await fetch(`${t.url}/exports/deals.csv`)).status).toBe(401);
   });
+  it('pages through the follow-ups due by date, and exports every one of them', async () => {
+    // More than the largest page (200), many on the same day, so the id has to break the ties.
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '尼崎市産業振興課', kind: 'MUNICIPALITY' });
+    const orgStaff = await staffSession(t, Role.STAFF, org);
+    const person = await createParticipant(t, orgStaff, { name: '岡本 健', company: { name: '岡本鉄工所' } });
+    const COUNT = 230;
+    await t.dataSource.query(
+      `INSERT INTO follow_ups (organization_id, participant_id, due_on, notes)
+       SELECT $1, $2, DATE '2026-10-01' + (i % 20), '進捗確認 ' || i FROM generate_series(1, $3) AS i`,
+      [org, person.id, COUNT],
+    );
+    const expected: string[] = (
+      await t.dataSource.query(`SELECT id FROM follow_ups WHERE organization_id = $1 ORDER BY due_on, id`, [
+        org,
+      ])
+    ).map((row: { id: string }) => row.id);
+
+    type Page = {
+      followUpsDue: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string; dueOn: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const page = (variables: { first?: number; after?: string | null }) =>
+      t.gql<Page>(
+        `query($first: Int, $after: String) {
+          followUpsDue(before: "2027-01-01", first: $first, after: $after) {
+            totalCount edges { cursor node { id dueOn } } pageInfo { hasNextPage endCursor }
+          }
+        }`,
+        variables,
+        orgStaff,
+      );
+    const first = ok(await page({ first: 200 })).followUpsDue;
+    expect(first.totalCount).toBe(COUNT);
+    expect(first.edges).toHaveLength(200);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
+    const second = ok(await page({ first: 200, after: first.pageInfo.endCursor })).followUpsDue;
+    expect(second.totalCount).toBe(COUNT);
+    expect(second.edges).toHaveLength(COUNT - 200);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // No gaps, no repeats, and the order the staff work in: by due date.
+    expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(expected);
+    expect(ok(await page({})).followUpsDue.edges).toHaveLength(50);
+
+    expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect(failure(await page({ first: 201 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+
+    const response = await fetch(`${t.url}/exports/follow-ups.csv?before=2027-01-01`, {
+      headers: { authorization: `Bearer ${orgStaff}` },
+    });
+    const rows = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await response.arrayBuffer())
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
+  });
+
   it('lists for a fiscal year exactly the deals the 年度 report counts, across the 31 March boundary', async () => {
     const admin = await staffSession(t, Role.ADMIN, null);
     const org = await createOrganization(t, admin, { name: '足立信用組合' });

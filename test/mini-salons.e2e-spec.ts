@@ -22,6 +22,7 @@ interface RequestRow {
 describe('mini-salon requests', () => {
   let sink: SmtpSink;
   let t: TestApp;
+  let admin: string;
   let orgId: string;
   let organizer: string;
   let staff: string;
@@ -32,7 +33,7 @@ describe('mini-salon requests', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
-    const admin = await staffSession(t, Role.ADMIN, null);
+    admin = await staffSession(t, Role.ADMIN, null);
     orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
     staff = await staffSession(t, Role.STAFF, orgId);
@@ -74,12 +75,12 @@ describe('mini-salon requests', () => {
     );
   const list = async (token: string, status?: string) =>
     ok(
-      await t.gql<{ miniSalonRequests: RequestRow[] }>(
-        `query($status: MiniSalonRequestStatus) { miniSalonRequests(status: $status) { ${FIELDS} } }`,
+      await t.gql<{ miniSalonRequests: { edges: { node: RequestRow }[] } }>(
+        `query($status: MiniSalonRequestStatus) { miniSalonRequests(status: $status) { edges { node { ${FIELDS} } } } }`,
         { status },
         token,
       ),
-    ).miniSalonRequests;
+    ).miniSalonRequests.edges.map((edge) => edge.node);
 
   it('takes a request from a participant, one open request per organisation, naming bad fields', async () => {
     const created = ok(
@@ -229,5 +230,77 @@ describe('mini-salon requests', () => {
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({ error: 'BAD_USER_INPUT', field: 'status' });
     }
+  });
+
+  it('pages through the requests newest first, and exports every one of them', async () => {
+    // More than the largest page (200), several received in the same minute, so the id breaks the ties.
+    const org = await createOrganization(t, admin, { name: '墨田区産業観光部', kind: 'MUNICIPALITY' });
+    const orgOrganizer = await staffSession(t, Role.ORGANIZER, org);
+    const COUNT = 230;
+    await t.dataSource.query(
+      `INSERT INTO mini_salon_requests
+         (organization_id, requested_by_id, theme, area, preferred_from, preferred_to,
+          expected_participants, status, decline_reason, created_at)
+       SELECT $1, $2, 'テーマ ' || i, '東京都墨田区', DATE '2027-01-10', DATE '2027-02-28', 10,
+              'DECLINED', '見送り', now() - (i % 40) * interval '1 minute'
+       FROM generate_series(1, $3) AS i`,
+      [org, requester.id, COUNT],
+    );
+    const expected: string[] = (
+      await t.dataSource.query(
+        `SELECT id FROM mini_salon_requests WHERE organization_id = $1 ORDER BY created_at DESC, id DESC`,
+        [org],
+      )
+    ).map((row: { id: string }) => row.id);
+
+    type Page = {
+      miniSalonRequests: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const page = (variables: { status?: string; first?: number; after?: string | null }) =>
+      t.gql<Page>(
+        `query($status: MiniSalonRequestStatus, $first: Int, $after: String) {
+          miniSalonRequests(status: $status, first: $first, after: $after) {
+            totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
+          }
+        }`,
+        variables,
+        orgOrganizer,
+      );
+    const first = ok(await page({ status: 'DECLINED', first: 200 })).miniSalonRequests;
+    expect(first.totalCount).toBe(COUNT);
+    expect(first.edges).toHaveLength(200);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
+    const second = ok(
+      await page({ status: 'DECLINED', first: 200, after: first.pageInfo.endCursor }),
+    ).miniSalonRequests;
+    expect(second.edges).toHaveLength(COUNT - 200);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // No gaps, no repeats, newest first.
+    expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(expected);
+    expect(ok(await page({})).miniSalonRequests.edges).toHaveLength(50);
+    expect(ok(await page({ status: 'PENDING' })).miniSalonRequests.totalCount).toBe(0);
+
+    expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+    expect(failure(await page({ first: 0 })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+
+    const response = await fetch(`${t.url}/exports/mini-salon-requests.csv`, {
+      headers: { authorization: `Bearer ${orgOrganizer}` },
+    });
+    const rows = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await response.arrayBuffer())
+      .trim()
+      .split('\r\n')
+      .slice(1);
+    expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
   });
 });

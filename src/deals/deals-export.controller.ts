@@ -74,7 +74,9 @@ export class DealsExportController {
     @Query() { before }: FollowUpsDueQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const followUps = await this.followUps.due(actor, before);
+    const followUps = await allPages((page) =>
+      this.followUps.due(actor, before, page, (followUp) => followUp),
+    );
     const csv = toCsv<FollowUp>(
       [
         { header: '期日', value: (f) => f.dueOn },

@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
 import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
 import { FollowUpsService } from './follow-ups.service';
 import { CompletedFollowUpModel } from './models/completed-follow-up.model';
-import { FollowUpModel } from './models/follow-up.model';
+import { FollowUpConnection, FollowUpModel } from './models/follow-up.model';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
@@ -35,7 +35,7 @@ export class FollowUpsResolver {
     return { completed: FollowUpModel.from(completed), next: next && FollowUpModel.from(next) };
   }
 
-  @Query(() => [FollowUpModel], {
+  @Query(() => FollowUpConnection, {
     description: '期日が before より前（before の日は含まない）の未完了フォローアップ（期日順）',
   })
   @Allow(...STAFF)
@@ -46,7 +46,9 @@ export class FollowUpsResolver {
         'YYYY-MM-DD。この日より前が期日のものを返し、この日が期日のものは含みません（12月1日までを含めるなら "2026-12-02"）',
     })
     before: string,
-  ): Promise<FollowUpModel[]> {
-    return (await this.followUps.due(actor, before)).map(FollowUpModel.from);
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.followUps.due(actor, before, { first, after }, FollowUpModel.from);
   }
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { CalendarDate, isCalendarDate } from '../common/time/calendar-date';
 import { ParticipantsService } from '../participants/participants.service';
 import { User } from '../users/user.entity';
@@ -81,7 +83,12 @@ export class FollowUpsService {
   }
 
   /** Open follow-ups due before `before` (exclusive), earliest first: the staff's to-do list. */
-  async due(actor: StaffActor, before: CalendarDate): Promise<FollowUp[]> {
+  async due<N>(
+    actor: StaffActor,
+    before: CalendarDate,
+    page: PageArgs,
+    toNode: (followUp: FollowUp) => N,
+  ): Promise<ConnectionShape<N>> {
     if (!isCalendarDate(before)) {
       throw new InputError(
         'before',
@@ -96,13 +103,11 @@ export class FollowUpsService {
       .leftJoinAndSelect('participant.company', 'company')
       .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
       .where('followUp.doneAt IS NULL')
-      .andWhere('followUp.dueOn < :before', { before })
-      .orderBy('followUp.dueOn', 'ASC')
-      .addOrderBy('followUp.id', 'ASC');
+      .andWhere('followUp.dueOn < :before', { before });
     if (actor.role !== Role.ADMIN) {
       query.andWhere('followUp.organizationId = :org', { org: actor.organizationId });
     }
-    return query.getMany();
+    return keysetPage(query, 'followUp.dueOn', page, toNode);
   }
 
   private async get(id: string): Promise<FollowUp> {

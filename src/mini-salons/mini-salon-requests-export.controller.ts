@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { allPages } from '../common/pagination/keyset-page';
 import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
 import { MINI_SALON_REQUEST_STATUS_LABEL } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
@@ -20,7 +21,9 @@ export class MiniSalonRequestsExportController {
     @Query() { status }: MiniSalonRequestsExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const requests = await this.requests.list(actor, status ?? null);
+    const requests = await allPages((page) =>
+      this.requests.list(actor, status ?? null, page, (request) => request),
+    );
     const csv = toCsv<MiniSalonRequest>(
       [
         { header: '受付日時', value: (r) => r.createdAt },

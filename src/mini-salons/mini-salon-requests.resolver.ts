@@ -1,11 +1,11 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
 import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequestsService } from './mini-salon-requests.service';
-import { MiniSalonRequestModel } from './models/mini-salon-request.model';
+import { MiniSalonRequestConnection, MiniSalonRequestModel } from './models/mini-salon-request.model';
 
 const MANAGERS = [Role.ADMIN, Role.ORGANIZER];
 
@@ -22,7 +22,7 @@ export class MiniSalonRequestsResolver {
     return MiniSalonRequestModel.from(await this.requests.request(actor, input));
   }
 
-  @Query(() => [MiniSalonRequestModel], {
+  @Query(() => MiniSalonRequestConnection, {
     description: 'ミニサロン開催要望（スタッフ: 自団体あて、参加者: 自分の要望）。新しい順',
   })
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF, Role.PARTICIPANT)
@@ -30,8 +30,10 @@ export class MiniSalonRequestsResolver {
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => MiniSalonRequestStatus, nullable: true })
     status: MiniSalonRequestStatus | null,
-  ): Promise<MiniSalonRequestModel[]> {
-    return (await this.requests.list(actor, status ?? null)).map(MiniSalonRequestModel.from);
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.requests.list(actor, status ?? null, { first, after }, MiniSalonRequestModel.from);
   }
 
   @Mutation(() => MiniSalonRequestModel, {

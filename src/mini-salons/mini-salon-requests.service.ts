@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isStaff, ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { ForbiddenError, InputError } from '../common/errors/app-error';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { isUuid } from '../common/validation/uuid';
 import { tokyoDateOf } from '../common/time/calendar-date';
 import { EventKind, EventVisibility } from '../events/event-enums';
@@ -62,13 +64,25 @@ export class MiniSalonRequestsService {
   }
 
   /** Newest first: the organisation's requests for staff (all for an admin), their own for a participant. */
-  async list(actor: Actor, status: MiniSalonRequestStatus | null): Promise<MiniSalonRequest[]> {
-    const where: FindOptionsWhere<MiniSalonRequest> = status ? { status } : {};
-    if (!isStaff(actor)) where.requestedById = actor.participantId;
-    else if (actor.role !== Role.ADMIN) where.organizationId = actor.organizationId ?? undefined;
-    return this.dataSource
+  async list<N>(
+    actor: Actor,
+    status: MiniSalonRequestStatus | null,
+    page: PageArgs,
+    toNode: (request: MiniSalonRequest) => N,
+  ): Promise<ConnectionShape<N>> {
+    const query = this.dataSource
       .getRepository(MiniSalonRequest)
-      .find({ where, relations: RELATIONS, order: { createdAt: 'DESC' } });
+      .createQueryBuilder('request')
+      .leftJoinAndSelect('request.organization', 'organization')
+      .leftJoinAndSelect('request.requestedBy', 'requestedBy')
+      .leftJoinAndSelect('requestedBy.company', 'company');
+    if (status) query.andWhere('request.status = :status', { status });
+    if (!isStaff(actor)) {
+      query.andWhere('request.requestedById = :participantId', { participantId: actor.participantId });
+    } else if (actor.role !== Role.ADMIN) {
+      query.andWhere('request.organizationId = :org', { org: actor.organizationId });
+    }
+    return keysetPage(query, 'request.createdAt', page, toNode, 'DESC');
   }
 
   /** 開催決定: the mini-salon is created as a draft event of the organisation, and the requester told. */

@@ -4,6 +4,9 @@ import { ConnectionShape } from './connection';
 
 export const MAX_PAGE_SIZE = 200;
 
+/** `ASC` for oldest or earliest first; `DESC` for newest first. The id tie-breaker follows it. */
+export type SortDirection = 'ASC' | 'DESC';
+
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
@@ -17,13 +20,15 @@ export interface PageArgs {
  * JS Date keeps milliseconds while timestamptz keeps microseconds, and a cursor rounded down
  * compares below the row it came from, so that row (and every row created in the same
  * transaction) came back on the next page, forever. The id breaks ties between equal sort values.
- * `sortColumn` is a property of the query's main alias: `registration.createdAt`.
+ * `sortColumn` is a property of the query's main alias: `registration.createdAt`. With `DESC` both
+ * the column and the id run backwards, so a page continues below its cursor instead of above it.
  */
 export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   query: SelectQueryBuilder<E>,
   sortColumn: string,
   page: PageArgs,
   toNode: (row: E) => N,
+  direction: SortDirection = 'ASC',
 ): Promise<ConnectionShape<N>> {
   const first = page.first ?? 50;
   if (first < 1 || first > MAX_PAGE_SIZE) {
@@ -33,14 +38,15 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   const totalCount = await query.clone().getCount();
   if (page.after) {
     const [sortValue, id] = decodeCursor(page.after);
-    query.andWhere(`(${sortColumn}, ${alias}.id) > (:cursorSort, :cursorId)`, {
+    const beyond = direction === 'ASC' ? '>' : '<';
+    query.andWhere(`(${sortColumn}, ${alias}.id) ${beyond} (:cursorSort, :cursorId)`, {
       cursorSort: sortValue,
       cursorId: id,
     });
   }
   const rows = await query
-    .orderBy(sortColumn, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(sortColumn, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .take(first + 1)
     .getMany();
   const pageRows = rows.slice(0, first);

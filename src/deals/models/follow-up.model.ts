@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection';
 import { FollowUp } from '../follow-up.entity';
 import { DealPartyModel } from './deal.model';
 
@@ -58,3 +59,5 @@ export class FollowUpModel {
     });
   }
 }
+
+export const FollowUpConnection = Connection(FollowUpModel, 'FollowUp');

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination/connection';
 import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from '../mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salon-request.entity';
 
@@ -86,3 +87,5 @@ export class MiniSalonRequestModel {
     });
   }
 }
+
+export const MiniSalonRequestConnection = Connection(MiniSalonRequestModel, 'MiniSalonRequest');
