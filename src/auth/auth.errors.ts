@@ -2,9 +2,15 @@ import { UnauthenticatedError } from '../common/errors/app-error';
 
 export enum AuthErrorCode {
   INVALID_CREDENTIALS = 'AUTH_INVALID_CREDENTIALS',
+  TOO_MANY_FAILURES = 'AUTH_TOO_MANY_FAILURES',
 }
 
 export const AuthErrors = {
   invalidCredentials: () =>
     new UnauthenticatedError('メールアドレスまたはパスワードが違います', AuthErrorCode.INVALID_CREDENTIALS),
+  tooManyFailures: (minutes: number) =>
+    new UnauthenticatedError(
+      `パスワードの誤りが続いたため、このメールアドレスでのログインを一時停止しています。${minutes}分ほどしてからお試しください`,
+      AuthErrorCode.TOO_MANY_FAILURES,
+    ),
 };

@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { TokenService } from './token.service';
 
 @Global()
@@ -24,7 +25,13 @@ import { TokenService } from './token.service';
     ParticipantsModule,
     OrganizationsModule,
   ],
-  providers: [TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    TokenService,
+    AuthService,
+    LoginThrottle,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [TokenService, AuthService],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { UserModel } from '../users/models/user.model';
 import { UsersService } from '../users/users.service';
 import { Actor, Role } from './actor';
 import { AuthErrors } from './auth.errors';
+import { LoginThrottle } from './login-throttle';
 import { MeModel } from './models/me.model';
 import { SessionModel } from './models/session.model';
 import { TokenService } from './token.service';
@@ -18,11 +19,15 @@ export class AuthService {
     private readonly participants: ParticipantsService,
     private readonly organizations: OrganizationsService,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  /** Staff sign-in with a password; guessing pauses after a few wrong ones (LoginThrottle). */
   async login(email: string, password: string): Promise<SessionModel> {
+    await this.throttle.attempt(email);
     const user = await this.users.authenticate(email, password);
     if (!user) throw AuthErrors.invalidCredentials();
+    await this.throttle.succeeded(email);
     const token = await this.tokens.issue({
       kind: 'user',
       userId: user.id,

@@ -179,6 +179,18 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   MAGIC_LINK_TTL_MINUTES = 15;
 
+  /** Wrong staff passwords in a row for one address before login pauses for it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** How long login pauses after LOGIN_MAX_FAILURES; also how long a failure counts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_PAUSE_MINUTES = 15;
+
   /** Sign-in emails per address per hour; further requests answer true and send nothing. */
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,5 @@
 import { ActionToken } from '../action-tokens/action-token.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
 import { Deal } from '../deals/deal.entity';
 import { FollowUp } from '../deals/follow-up.entity';
 import { Event } from '../events/event.entity';
@@ -24,6 +25,7 @@ import { User } from '../users/user.entity';
 export const ENTITIES = [
   Organization,
   User,
+  LoginFailure,
   Company,
   Participant,
   Event,
