@@ -10,6 +10,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const DEAL_FIELDS = `id organizationId eventId eventTitle meetingId type typeLabel stage stageLabel title amountYen
   startedOn closedOn fiscalYear notes recordedByName
@@ -390,16 +391,15 @@ describe('deals and follow-ups', () => {
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {
     const get = (path: string) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${staff}` } });
-    const deals = await get('/exports/deals.csv?fiscalYear=2026');
-    expect(deals.status).toBe(200);
-    expect(deals.headers.get('content-disposition')).toContain(encodeURIComponent('令和8年度_商談一覧.csv'));
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await deals.arrayBuffer());
+    const deals = await fetchCsv(t, '/exports/deals.csv?fiscalYear=2026', staff);
+    expect(deals).toMatchObject({ status: 200, bom: true });
+    expect(deals.disposition).toContain(encodeURIComponent('令和8年度_商談一覧.csv'));
     expect(
-      text.startsWith(
-        '\uFEFF開始年度,商談開始日,種類,段階,成約日・不成立日,成約・不成立年度,概要,金額（円）',
+      deals.text.startsWith(
+        '開始年度,商談開始日,種類,段階,成約日・不成立日,成約・不成立年度,概要,金額（円）',
       ),
     ).toBe(true);
-    const rows = text.trim().split('\r\n');
+    const rows = deals.lines;
     expect(rows).toHaveLength(3); // the header and the two deals started in FY2026, by start date
     expect(rows[1]).toContain(
       '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,令和8年度,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
@@ -409,9 +409,9 @@ describe('deals and follow-ups', () => {
     );
     expect(rows[2]).toContain(',しんきん ビジネスマッチング商談会,面談,テスト 担当,初回納品済み,');
 
-    const followUps = await get('/exports/follow-ups.csv?before=2099-12-31');
-    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await followUps.arrayBuffer());
-    expect(csv.startsWith('\uFEFF期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
+    const { text: csv, bom } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
+    expect(bom).toBe(true);
+    expect(csv.startsWith('期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
     expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
     expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
     for (const query of ['', '?before=2027-02-30', '?before=12/01']) {
@@ -481,14 +481,7 @@ describe('deals and follow-ups', () => {
       field: 'first',
     });
 
-    const response = await fetch(`${t.url}/exports/follow-ups.csv?before=2027-01-01`, {
-      headers: { authorization: `Bearer ${orgStaff}` },
-    });
-    const rows = new TextDecoder('utf-8', { ignoreBOM: true })
-      .decode(await response.arrayBuffer())
-      .trim()
-      .split('\r\n')
-      .slice(1);
+    const rows = (await fetchCsv(t, '/exports/follow-ups.csv?before=2027-01-01', orgStaff)).lines.slice(1);
     expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
   });
 
@@ -537,14 +530,7 @@ describe('deals and follow-ups', () => {
       ),
     ).fiscalYearReport.deals;
     const rows = async (query: string) => {
-      const response = await fetch(`${t.url}/exports/deals.csv?${query}`, {
-        headers: { authorization: `Bearer ${ownStaff}` },
-      });
-      const [header, ...lines] = new TextDecoder('utf-8', { ignoreBOM: true })
-        .decode(await response.arrayBuffer())
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n');
+      const [header, ...lines] = (await fetchCsv(t, `/exports/deals.csv?${query}`, ownStaff)).lines;
       const amount = header.split(',').indexOf('金額（円）');
       return {
         count: lines.length,

@@ -9,6 +9,7 @@ import {
   staffSession,
 } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 /** Every list staff see can be taken to Excel: UTF-8 with a BOM, Japanese headers, one row per item. */
 describe('CSV exports of staff lists', () => {
@@ -17,21 +18,7 @@ describe('CSV exports of staff lists', () => {
   let otherOrganizer: string;
   let eventId: string;
 
-  const csv = async (path: string, token?: string) => {
-    const response = await fetch(`${t.url}${path}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return {
-      status: response.status,
-      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
-      lines: bytes
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    };
-  };
+  const csv = (path: string, token?: string) => fetchCsv(t, path, token);
 
   beforeAll(async () => {
     t = await createTestApp();

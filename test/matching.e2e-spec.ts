@@ -11,6 +11,7 @@ import {
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const RUN_FIELDS = 'id eventId status progress participantCount suggestionCount error';
 const SUGGESTION_FIELDS =
@@ -252,16 +253,11 @@ describe('matching: suggestions, digests and who to invite', () => {
   });
 
   it('exports the suggestions as CSV for staff of the organiser only', async () => {
-    const get = (token: string) =>
-      fetch(`${t.url}/exports/events/${eventId}/suggestions.csv`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+    const get = (token: string) => fetchCsv(t, `/exports/events/${eventId}/suggestions.csv`, token);
     const response = await get(organizer);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/csv');
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const csv = bytes.toString('utf8');
+    expect(response).toMatchObject({ status: 200, bom: true });
+    expect(response.contentType).toContain('text/csv');
+    const csv = response.text;
     expect(csv).toContain('参加者,フリガナ,事業者名,順位,おすすめの相手');
     expect(csv).toMatch(/髙橋 美﨑,タカハシ ミサキ,髙橋製作所,1,山田 花子/);
     // Yes/no in words, as in every other export.

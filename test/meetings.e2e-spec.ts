@@ -23,6 +23,7 @@ import {
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const RUN_FIELDS =
   'id status progress phase phaseLabel requestCount scheduledCount scheduledWeight upperBound ratio optimal lockedCount error unscheduled { requestId code reason }';
@@ -727,14 +728,8 @@ describe('meetings: requests, scheduling, agendas', () => {
     ).markMeetingHeld;
     expect(held).toMatchObject({ status: 'HELD', noShowParticipantIds: [] });
 
-    const csv = await fetch(`${t.url}/exports/events/${eventId}/meetings.csv`, {
-      headers: { authorization: `Bearer ${staff}` },
-    });
-    expect(csv.status).toBe(200);
-    const bytes = Buffer.from(await csv.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString('utf8').slice(1);
-    const lines = text.trim().split('\r\n');
+    const { status, bom, text, lines } = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, staff);
+    expect({ status, bom }).toEqual({ status: 200, bom: true });
     expect(lines[0]).toContain('開始,終了,商談枠');
     expect(lines).toHaveLength(3);
     expect(text).toContain('佐藤 花子');

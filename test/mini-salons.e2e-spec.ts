@@ -2,6 +2,7 @@ import { Role } from '../src/auth/actor';
 import { createOrganization, createParticipant, staffSession, tokyoInDays } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const FIELDS = `id organizationName requestedByName requestedByCompany groupName theme area preferredFrom preferredTo
   expectedParticipants message status statusLabel declineReason eventId`;
@@ -212,12 +213,10 @@ describe('mini-salon requests', () => {
   });
 
   it('exports the organisation’s requests as CSV for Excel', async () => {
-    const response = await fetch(`${t.url}/exports/mini-salon-requests.csv`, {
-      headers: { authorization: `Bearer ${staff}` },
-    });
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const { text, bom } = await fetchCsv(t, '/exports/mini-salon-requests.csv', staff);
+    expect(bom).toBe(true);
     expect(
-      text.startsWith('\uFEFF受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者'),
+      text.startsWith('受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者'),
     ).toBe(true);
     expect(text).toContain(',開催決定,事業承継,東京都葛飾区,');
     expect(text).toContain(',髙橋 﨑子,髙橋精機,葛飾区若手経営者の会,後継者の育成について話し合いたいです,');
@@ -293,14 +292,7 @@ describe('mini-salon requests', () => {
       field: 'first',
     });
 
-    const response = await fetch(`${t.url}/exports/mini-salon-requests.csv`, {
-      headers: { authorization: `Bearer ${orgOrganizer}` },
-    });
-    const rows = new TextDecoder('utf-8', { ignoreBOM: true })
-      .decode(await response.arrayBuffer())
-      .trim()
-      .split('\r\n')
-      .slice(1);
+    const rows = (await fetchCsv(t, '/exports/mini-salon-requests.csv', orgOrganizer)).lines.slice(1);
     expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/actor';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const UPSERT = `mutation($input: UpsertParticipantInput!) {
   upsertParticipant(input: $input) { id email furigana offers needs themes company { name corporateNumber industry industryName municipality } }
@@ -183,17 +184,11 @@ describe('participants', () => {
   });
 
   it('exports the pool as CSV that Excel opens in Japanese', async () => {
-    const response = await fetch(`${t.url}/exports/participants.csv`, {
-      headers: { authorization: `Bearer ${staff}` },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/csv');
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toContain('メールアドレス,氏名,フリガナ');
-    expect(text).toContain('髙橋 健一');
-    const anonymous = await fetch(`${t.url}/exports/participants.csv`);
-    expect(anonymous.status).toBe(401);
+    const response = await fetchCsv(t, '/exports/participants.csv', staff);
+    expect(response).toMatchObject({ status: 200, bom: true });
+    expect(response.contentType).toContain('text/csv');
+    expect(response.lines[0]).toContain('メールアドレス,氏名,フリガナ');
+    expect(response.text).toContain('髙橋 健一');
+    expect((await fetchCsv(t, '/exports/participants.csv')).status).toBe(401);
   });
 });

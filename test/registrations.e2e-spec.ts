@@ -9,6 +9,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const REGISTER = registerMutation('id status role participant { id }');
 type Registered = { register: { id: string; status: string; role: string } };
@@ -200,11 +201,9 @@ describe('registrations', () => {
         ),
       ).extensions?.code,
     ).toBe('FORBIDDEN');
-    const csv = await fetch(`${t.url}/exports/events/${eventId}/registrations.csv`, {
-      headers: { authorization: `Bearer ${staff}` },
-    });
-    const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
-    expect(text.startsWith('\uFEFF氏名,フリガナ,事業者名')).toBe(true);
+    const { text, bom } = await fetchCsv(t, `/exports/events/${eventId}/registrations.csv`, staff);
+    expect(bom).toBe(true);
+    expect(text.startsWith('氏名,フリガナ,事業者名')).toBe(true);
     expect(text).not.toMatch(/,(VISITOR|BUYER|SELLER),/);
     expect(text).toContain('髙橋 健一,タカハシ ケンイチ');
     expect(text).toContain('参加登録済');

@@ -10,6 +10,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
   fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
@@ -83,23 +84,8 @@ describe('fiscal-year and event reports', () => {
   const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
     ok(await t.gql<Record<string, { id: string }>>(query, variables, token));
 
-  const csv = async (query: string, token?: string, path = '/exports/reports/fiscal-year.csv') => {
-    const response = await fetch(`${t.url}${path}?${query}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return {
-      status: response.status,
-      disposition: response.headers.get('content-disposition') ?? '',
-      bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])),
-      text: bytes.toString('utf8'),
-      lines: bytes
-        .toString('utf8')
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    };
-  };
+  const csv = (query: string, token?: string, path = '/exports/reports/fiscal-year.csv') =>
+    fetchCsv(t, `${path}?${query}`, token);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -17,6 +17,7 @@ import {
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { fetchCsv } from './support/csv-export';
 
 const HOUR = 3_600_000;
 const RESULT_FIELDS = `sent responses responseRate gainedOpportunities satisfactionAverage satisfaction { score count }
@@ -299,11 +300,9 @@ describe('post-event surveys', () => {
     ).fiscalYearReport;
     expect(report.surveys).toEqual({ responses: 2, gainedOpportunities: 1, satisfactionAverage: 4 });
 
-    const csv = await fetch(`${t.url}/exports/events/${eventId}/survey.csv`, {
-      headers: { authorization: `Bearer ${organizer}` },
-    });
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    expect(text.startsWith('\uFEFF回答日時,参加者,事業者,受注機会の拡大,満足度,ご意見')).toBe(true);
+    const { text, bom } = await fetchCsv(t, `/exports/events/${eventId}/survey.csv`, organizer);
+    expect(bom).toBe(true);
+    expect(text.startsWith('回答日時,参加者,事業者,受注機会の拡大,満足度,ご意見')).toBe(true);
     expect(text).toContain(',髙橋 美﨑,髙橋精機,はい,5,試作の相談先が見つかりました,');
     expect(text).toContain(',Emma Clarke,,いいえ,3,,');
   });
