@@ -64,3 +64,8 @@ function processCpu(): Map<number, { command: string; ms: number }> {
   }
   return out;
 }
+
+/** The pids of every process running `command` (e.g. `postgres`: the server and its backends). */
+export function pidsOf(command: string): number[] {
+  return [...processCpu()].filter(([, entry]) => entry.command === command).map(([pid]) => pid);
+}

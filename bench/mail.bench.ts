@@ -56,7 +56,8 @@ import { ALL_QUEUES, QueueName } from '../src/queue/queue-names';
 import { AppModule } from '../src/app.module';
 import { WorkerProcess } from '../test/support/worker-process';
 import { freshDatabase } from './bench-database';
-import { CpuMeter } from './cpu-meter';
+import { CpuMeter, pidsOf } from './cpu-meter';
+import { CpuPinning } from './cpu-pinning';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const RATE = process.env.BENCH_RATE ?? '250';
@@ -65,6 +66,9 @@ const POOL = process.env.BENCH_POOL ?? '5';
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '200';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** BENCH_PIN=1: the sending process on core 0, Postgres, Redis and the sink on core 1 (see CpuPinning). */
+const pinning = process.env.BENCH_PIN === '1' ? new CpuPinning() : null;
+const ALL_CORES = `0-${cpus().length - 1}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
@@ -105,9 +109,10 @@ async function main(): Promise<void> {
     `seeded ${COUNT} participants; ${ROUNDS} round(s) of pipeline then sink alone (rate ${RATE}/s, pool ${POOL}, concurrency ${CONCURRENCY}, ${WORKERS} worker process(es))…`,
   );
 
+  const workerPids = () => workers.map((worker) => worker.pid);
   const processes = {
     service: { pids: () => [process.pid] },
-    worker: { pids: () => workers.map((worker) => worker.pid) },
+    worker: { pids: workerPids },
     postgres: { command: 'postgres' },
     redis: { command: 'redis-server' },
     sink: { pids: () => [pipelineSink.pid] },
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
     pipelineSink,
     0,
     processes,
+    workerPids,
   );
   // Its own sink process, kept for every round like the pipeline's.
   const directSink = await SinkProcess.start();
@@ -135,7 +141,16 @@ async function main(): Promise<void> {
   // Alternating the two, round after round, keeps a drift in the VM's speed from landing on one side.
   for (let round = 1; round <= ROUNDS; round += 1) {
     const eventId = await createEvent(dataSource, organizationId);
-    const run = await pipeline(app, dataSource, eventId, participantIds, pipelineSink, received, processes);
+    const run = await pipeline(
+      app,
+      dataSource,
+      eventId,
+      participantIds,
+      pipelineSink,
+      received,
+      processes,
+      workerPids,
+    );
     received += COUNT;
     pipelineRuns.push(run);
     const alone = await sinkAlone(app, config, directSink, received - COUNT, COUNT);
@@ -148,6 +163,7 @@ async function main(): Promise<void> {
   await cleanup(app, prefix);
   await pipelineSink.stop();
   await directSink.stop();
+  pinning?.restore();
 
   // Each round's pipeline against the sink-alone run right after it (the same minute of this VM);
   // the figures reported are those of the median round.
@@ -168,6 +184,7 @@ async function main(): Promise<void> {
       SMTP_POOL_SIZE: Number(POOL),
       MAIL_CONCURRENCY: Number(CONCURRENCY),
       workerProcesses: WORKERS,
+      pinnedToCores: pinning !== null,
     },
     inviteTransactionMs: pipelineRun.inviteMs,
     pipeline: {
@@ -211,7 +228,14 @@ async function pipeline(
   sink: SinkProcess,
   receivedBefore: number,
   processes: ConstructorParameters<typeof CpuMeter>[0],
+  workerPids: () => (number | undefined)[],
 ): Promise<PipelineRun> {
+  if (pinning) {
+    pinning.pin(workerPids(), '0');
+    pinning.pin([sink.pid, ...pidsOf('postgres'), ...pidsOf('redis-server')], '1');
+    // The service writes the campaign and relays it: any core.
+    pinning.pin([process.pid], ALL_CORES);
+  }
   const cpu = new CpuMeter(processes);
   const started = performance.now();
   const campaign = await app
@@ -278,6 +302,10 @@ async function sinkAlone(
   receivedBefore: number,
   count: number,
 ): Promise<{ seconds: number; cpuMs: Record<string, number> }> {
+  if (pinning) {
+    pinning.pin([process.pid], '0');
+    pinning.pin([sink.pid], '1');
+  }
   const cpu = new CpuMeter({ sender: { pids: () => [process.pid] }, sink: { pids: () => [sink.pid] } });
   const transport = new MailTransport(Object.assign(new AppConfig(), config, { SMTP_URL: sink.url }));
   const tokens = app.get(ActionTokensService);
