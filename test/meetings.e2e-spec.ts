@@ -372,7 +372,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(
       failure(
         await t.gql(
-          'query($eventId: ID!) { meetingRequests(eventId: $eventId) { id } }',
+          'query($eventId: ID!) { meetingRequests(eventId: $eventId) { totalCount } }',
           { eventId },
           otherOrganizer,
         ),
@@ -935,6 +935,13 @@ describe('meetings: requests, scheduling, agendas', () => {
          FROM meeting, unnest(ARRAY[participant_a_id, participant_b_id]) AS side`,
         [fair, buyers, sellers, session, BUYERS, startsAt],
       );
+      // Each of the first ten buyers was asked by a seller too, an hour earlier, and declined.
+      await t.dataSource.query(
+        `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at, created_at)
+         SELECT $1, seller, buyer, 'DECLINED', now(), now() - interval '1 hour'
+         FROM unnest($2::uuid[], $3::uuid[]) AS pair(seller, buyer)`,
+        [fair, sellers, buyers.slice(0, SELLERS)],
+      );
       // The first slot was called off.
       await t.dataSource.query(
         `UPDATE meetings SET status = 'CANCELLED', cancelled_at = now() WHERE event_id = $1 AND slot_index = 0`,
@@ -1013,6 +1020,82 @@ describe('meetings: requests, scheduling, agendas', () => {
       expect(status).toBe(200);
       expect(lines[0].split(',').at(-1)).toBe('面談ID');
       expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(all);
+    });
+
+    it('pages through its requests oldest first, and exports every one of them', async () => {
+      const expected = async (status: string | null) =>
+        (
+          await t.dataSource.query(
+            `SELECT id FROM meeting_requests WHERE event_id = $1 AND ($2::text IS NULL OR status::text = $2)
+             ORDER BY created_at, id`,
+            [fair, status],
+          )
+        ).map((row: { id: string }) => row.id);
+      const all: string[] = await expected(null);
+      const accepted: string[] = await expected('ACCEPTED');
+      expect([all.length, accepted.length]).toEqual([COUNT + SELLERS, COUNT]);
+      const page = pagesOf('meetingRequests', 'status', 'MeetingRequestStatus');
+
+      for (const [status, ids] of [
+        [null, all],
+        ['ACCEPTED', accepted],
+      ] as const) {
+        const first = ok(await page({ status, first: 200 })).meetingRequests;
+        expect(first.totalCount).toBe(ids.length);
+        expect(first.edges).toHaveLength(200);
+        expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
+        const second = ok(
+          await page({ status, first: 200, after: first.pageInfo.endCursor }),
+        ).meetingRequests;
+        expect(second.totalCount).toBe(ids.length);
+        expect(second.edges).toHaveLength(ids.length - 200);
+        expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges.at(-1)!.cursor });
+        // No gaps, no repeats, oldest first.
+        expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(ids);
+      }
+      expect(ok(await page({})).meetingRequests.edges.map((edge) => edge.node.id)).toEqual(all.slice(0, 50));
+      expect(ok(await page({ status: 'PENDING' })).meetingRequests).toEqual({
+        totalCount: 0,
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      });
+      // Staff see both sides' contact details.
+      const parties = ok(
+        await t.gql<{
+          meetingRequests: { edges: { node: { from: { email: string }; to: { email: string } } }[] };
+        }>(
+          'query($eventId: ID!) { meetingRequests(eventId: $eventId, first: 200) { edges { node { from { email } to { email } } } } }',
+          { eventId: fair },
+          staff,
+        ),
+      ).meetingRequests.edges;
+      const emails = parties.flatMap(({ node }) => [node.from.email, node.to.email]);
+      expect(emails.every((email) => /^fair\d+@example\.jp$/.test(email))).toBe(true);
+
+      expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+      expect(failure(await page({ first: 0 })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
+      expect(failure(await page({}, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
+
+      // 面談申込一覧 holds every request, as the list orders them (and as filtered).
+      for (const [query, ids] of [
+        ['', all],
+        ['?status=ACCEPTED', accepted],
+      ] as const) {
+        const { status, lines } = await fetchCsv(
+          t,
+          `/exports/events/${fair}/meeting-requests.csv${query}`,
+          staff,
+        );
+        expect(status).toBe(200);
+        expect(lines[0].split(',').at(-1)).toBe('申込ID');
+        expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(ids);
+      }
     });
   });
 });

@@ -81,7 +81,9 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const requests = await this.requests.listForEvent(actor, eventId, status);
+    const requests = await allPages((page) =>
+      this.requests.listForEvent(actor, eventId, status, page, (request) => request),
+    );
     const csv = toCsv<MeetingRequest>(
       [
         { header: '申込日時', value: (r) => r.createdAt },
