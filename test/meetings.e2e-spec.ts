@@ -175,12 +175,12 @@ describe('meetings: requests, scheduling, agendas', () => {
   };
   const meetings = async () =>
     ok(
-      await t.gql<{ meetings: MeetingRow[] }>(
-        `query($eventId: ID!) { meetings(eventId: $eventId, includeCancelled: true) { ${MEETING_FIELDS} } }`,
+      await t.gql<{ meetings: { edges: { node: MeetingRow }[] } }>(
+        `query($eventId: ID!) { meetings(eventId: $eventId, includeCancelled: true) { edges { node { ${MEETING_FIELDS} } } } }`,
         { eventId },
         staff,
       ),
-    ).meetings;
+    ).meetings.edges.map((edge) => edge.node);
   const mailsTo = (email: string, subject: RegExp) =>
     sink.to(email).filter((mail) => subject.test(mail.subject));
 
@@ -372,7 +372,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(
       failure(
         await t.gql(
-          'query($eventId: ID!) { meetingRequests(eventId: $eventId) { id } }',
+          'query($eventId: ID!) { meetingRequests(eventId: $eventId) { totalCount } }',
           { eventId },
           otherOrganizer,
         ),
@@ -866,5 +866,236 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(notice.text).not.toContain(people.a.email);
     expect(notice.text).not.toContain('/meetings/respond');
     expect(mailsTo(people.d.email, /【面談のお申込】髙橋/)).toHaveLength(0);
+  });
+
+  /**
+   * A large 商談会: 23 buyers each meet 10 sellers (230 meetings, one a slot per person and per
+   * table), more than the largest page. Written straight in SQL: the paging is under test, not
+   * the scheduler. Ten meetings share each start time, so the id breaks the ties.
+   */
+  describe('a large 商談会', () => {
+    const BUYERS = 23;
+    const SELLERS = 10;
+    const COUNT = BUYERS * SELLERS;
+    let fair: string;
+
+    beforeAll(async () => {
+      const startsAt = tokyoInDays(40, '13:00');
+      fair = await createPublishedEvent(t, organizer, {
+        kind: 'BUSINESS_MATCHING',
+        title: '尼崎 ものづくり商談会',
+        capacity: null,
+        startsAt,
+        endsAt: tokyoInDays(40, '17:00'),
+      });
+      const session = ok(
+        await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+          'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+          {
+            input: { eventId: fair, startsAt, slotMinutes: 10, slotCount: BUYERS, tableCount: SELLERS },
+          },
+          organizer,
+        ),
+      ).addMatchmakingSession.sessions[0].id;
+      const people: { id: string }[] = await t.dataSource.query(
+        `INSERT INTO participants (email, name, furigana)
+         SELECT 'fair' || n || '@example.jp', '参加者' || n, 'サンカシャ' FROM generate_series(1, $1) AS n
+         RETURNING id`,
+        [BUYERS + SELLERS],
+      );
+      const ids = people.map((person) => person.id);
+      const [buyers, sellers] = [ids.slice(0, BUYERS), ids.slice(BUYERS)];
+      await t.dataSource.query(
+        `INSERT INTO registrations (event_id, participant_id, status, registered_at)
+         SELECT $1, id, 'REGISTERED', now() FROM unnest($2::uuid[]) AS id`,
+        [fair, ids],
+      );
+      // Every buyer asked every seller, several in the same minute; buyer b meets seller s in slot
+      // (b + s) mod 23 at the seller's table, so nobody and no table is booked twice in a slot.
+      await t.dataSource.query(
+        `WITH pair AS (
+           SELECT b.i AS b, s.i AS s, b.id AS buyer, s.id AS seller
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS b(id, i), unnest($3::uuid[]) WITH ORDINALITY AS s(id, i)
+         ), request AS (
+           INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at, created_at)
+           SELECT $1, buyer, seller, 'ACCEPTED', now(), now() - ((b * 10 + s) % 40) * interval '1 minute' FROM pair
+           RETURNING id, from_participant_id, to_participant_id
+         ), meeting AS (
+           INSERT INTO meetings (event_id, request_id, session_id, slot_index, table_label, starts_at, ends_at,
+                                 participant_a_id, participant_b_id, status)
+           SELECT $1, request.id, $4, (pair.b + pair.s) % $5, pair.s::text,
+                  $6::timestamptz + ((pair.b + pair.s) % $5) * interval '10 minutes',
+                  $6::timestamptz + ((pair.b + pair.s) % $5 + 1) * interval '10 minutes',
+                  pair.buyer, pair.seller, 'SCHEDULED'
+           FROM request JOIN pair ON pair.buyer = request.from_participant_id AND pair.seller = request.to_participant_id
+           RETURNING id, session_id, slot_index, participant_a_id, participant_b_id
+         )
+         INSERT INTO meeting_participants (meeting_id, participant_id, event_id, session_id, slot_index)
+         SELECT id, side, $1, session_id, slot_index
+         FROM meeting, unnest(ARRAY[participant_a_id, participant_b_id]) AS side`,
+        [fair, buyers, sellers, session, BUYERS, startsAt],
+      );
+      // Each of the first ten buyers was asked by a seller too, an hour earlier, and declined.
+      await t.dataSource.query(
+        `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at, created_at)
+         SELECT $1, seller, buyer, 'DECLINED', now(), now() - interval '1 hour'
+         FROM unnest($2::uuid[], $3::uuid[]) AS pair(seller, buyer)`,
+        [fair, sellers, buyers.slice(0, SELLERS)],
+      );
+      // The first slot was called off.
+      await t.dataSource.query(
+        `UPDATE meetings SET status = 'CANCELLED', cancelled_at = now() WHERE event_id = $1 AND slot_index = 0`,
+        [fair],
+      );
+      await t.dataSource.query(
+        'UPDATE meeting_participants SET active = false WHERE event_id = $1 AND slot_index = 0',
+        [fair],
+      );
+    });
+
+    type Page = {
+      totalCount: number;
+      edges: { cursor: string; node: { id: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    /** Pages of `meetings` or `meetingRequests` at the fair, with the filter argument each takes. */
+    const pagesOf =
+      <Name extends 'meetings' | 'meetingRequests'>(name: Name, filter: string, filterType: string) =>
+      (variables: Record<string, unknown>, token = staff) =>
+        t.gql<Record<Name, Page>>(
+          `query($eventId: ID!, $${filter}: ${filterType}, $first: Int, $after: String) {
+            ${name}(eventId: $eventId, ${filter}: $${filter}, first: $first, after: $after) {
+              totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
+            }
+          }`,
+          { eventId: fair, ...variables },
+          token,
+        );
+
+    it('pages through its meetings by start time, then id, and exports every one of them', async () => {
+      const expected = async (includeCancelled: boolean) =>
+        (
+          await t.dataSource.query(
+            `SELECT id FROM meetings WHERE event_id = $1 AND ($2 OR status <> 'CANCELLED')
+             ORDER BY starts_at, id`,
+            [fair, includeCancelled],
+          )
+        ).map((row: { id: string }) => row.id);
+      const live: string[] = await expected(false);
+      const all: string[] = await expected(true);
+      expect([live.length, all.length]).toEqual([COUNT - SELLERS, COUNT]);
+      const page = pagesOf('meetings', 'includeCancelled', 'Boolean');
+
+      for (const [includeCancelled, ids] of [
+        [false, live],
+        [true, all],
+      ] as const) {
+        const first = ok(await page({ includeCancelled, first: 200 })).meetings;
+        expect(first.totalCount).toBe(ids.length);
+        expect(first.edges).toHaveLength(200);
+        expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
+        const second = ok(
+          await page({ includeCancelled, first: 200, after: first.pageInfo.endCursor }),
+        ).meetings;
+        expect(second.totalCount).toBe(ids.length);
+        expect(second.edges).toHaveLength(ids.length - 200);
+        expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges.at(-1)!.cursor });
+        // No gaps, no repeats, in time order.
+        expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(ids);
+      }
+      expect(ok(await page({})).meetings.edges.map((edge) => edge.node.id)).toEqual(live.slice(0, 50));
+
+      expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+      expect(failure(await page({ first: 201 })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
+      expect(failure(await page({}, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
+
+      // The floor sheet holds every meeting, cancelled ones too, in the same order.
+      const { status, lines } = await fetchCsv(t, `/exports/events/${fair}/meetings.csv`, staff);
+      expect(status).toBe(200);
+      expect(lines[0].split(',').at(-1)).toBe('面談ID');
+      expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(all);
+    });
+
+    it('pages through its requests oldest first, and exports every one of them', async () => {
+      const expected = async (status: string | null) =>
+        (
+          await t.dataSource.query(
+            `SELECT id FROM meeting_requests WHERE event_id = $1 AND ($2::text IS NULL OR status::text = $2)
+             ORDER BY created_at, id`,
+            [fair, status],
+          )
+        ).map((row: { id: string }) => row.id);
+      const all: string[] = await expected(null);
+      const accepted: string[] = await expected('ACCEPTED');
+      expect([all.length, accepted.length]).toEqual([COUNT + SELLERS, COUNT]);
+      const page = pagesOf('meetingRequests', 'status', 'MeetingRequestStatus');
+
+      for (const [status, ids] of [
+        [null, all],
+        ['ACCEPTED', accepted],
+      ] as const) {
+        const first = ok(await page({ status, first: 200 })).meetingRequests;
+        expect(first.totalCount).toBe(ids.length);
+        expect(first.edges).toHaveLength(200);
+        expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
+        const second = ok(
+          await page({ status, first: 200, after: first.pageInfo.endCursor }),
+        ).meetingRequests;
+        expect(second.totalCount).toBe(ids.length);
+        expect(second.edges).toHaveLength(ids.length - 200);
+        expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: second.edges.at(-1)!.cursor });
+        // No gaps, no repeats, oldest first.
+        expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(ids);
+      }
+      expect(ok(await page({})).meetingRequests.edges.map((edge) => edge.node.id)).toEqual(all.slice(0, 50));
+      expect(ok(await page({ status: 'PENDING' })).meetingRequests).toEqual({
+        totalCount: 0,
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      });
+      // Staff see both sides' contact details.
+      const parties = ok(
+        await t.gql<{
+          meetingRequests: { edges: { node: { from: { email: string }; to: { email: string } } }[] };
+        }>(
+          'query($eventId: ID!) { meetingRequests(eventId: $eventId, first: 200) { edges { node { from { email } to { email } } } } }',
+          { eventId: fair },
+          staff,
+        ),
+      ).meetingRequests.edges;
+      const emails = parties.flatMap(({ node }) => [node.from.email, node.to.email]);
+      expect(emails.every((email) => /^fair\d+@example\.jp$/.test(email))).toBe(true);
+
+      expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+      expect(failure(await page({ first: 0 })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
+      expect(failure(await page({}, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
+
+      // 面談申込一覧 holds every request, as the list orders them (and as filtered).
+      for (const [query, ids] of [
+        ['', all],
+        ['?status=ACCEPTED', accepted],
+      ] as const) {
+        const { status, lines } = await fetchCsv(
+          t,
+          `/exports/events/${fair}/meeting-requests.csv${query}`,
+          staff,
+        );
+        expect(status).toBe(200);
+        expect(lines[0].split(',').at(-1)).toBe('申込ID');
+        expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(ids);
+      }
+    });
   });
 });

@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
-import { MeetingRequestModel } from './models/meeting-request.model';
+import { MeetingRequestConnection, MeetingRequestModel } from './models/meeting-request.model';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
@@ -62,14 +62,17 @@ export class MeetingRequestsResolver {
     return requests.map((request) => MeetingRequestModel.from(request, actor));
   }
 
-  @Query(() => [MeetingRequestModel], { description: 'イベントの面談申込一覧（主催者）' })
+  @Query(() => MeetingRequestConnection, { description: 'イベントの面談申込一覧（主催者・申込順）' })
   @Allow(...STAFF)
-  async meetingRequests(
+  meetingRequests(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('status', { type: () => MeetingRequestStatus, nullable: true }) status: MeetingRequestStatus | null,
-  ): Promise<MeetingRequestModel[]> {
-    const requests = await this.requests.listForEvent(actor, eventId, status);
-    return requests.map((request) => MeetingRequestModel.from(request, actor));
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.requests.listForEvent(actor, eventId, status, { first, after }, (request) =>
+      MeetingRequestModel.from(request, actor),
+    );
   }
 }

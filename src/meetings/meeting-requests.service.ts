@@ -28,6 +28,8 @@ import { MeetingsService } from './meetings.service';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 
 /** What the page behind an email link shows before the recipient presses a button. */
 export interface MeetingRequestPreview {
@@ -262,14 +264,25 @@ export class MeetingRequestsService {
     });
   }
 
-  /** Every request of an event, for its organiser. */
-  async listForEvent(actor: Actor, eventId: string, status?: MeetingRequestStatus | null) {
+  /** Every request of an event, for its organiser, oldest first. */
+  async listForEvent<N>(
+    actor: Actor,
+    eventId: string,
+    status: MeetingRequestStatus | null | undefined,
+    page: PageArgs,
+    toNode: (request: MeetingRequest) => N,
+  ): Promise<ConnectionShape<N>> {
     await this.events.getManaged(actor, eventId);
-    return this.dataSource.getRepository(MeetingRequest).find({
-      where: { eventId, ...(status ? { status } : {}) },
-      relations: { fromParticipant: { company: true }, toParticipant: { company: true } },
-      order: { createdAt: 'ASC' },
-    });
+    const query = this.dataSource
+      .getRepository(MeetingRequest)
+      .createQueryBuilder('request')
+      .leftJoinAndSelect('request.fromParticipant', 'fromParticipant')
+      .leftJoinAndSelect('fromParticipant.company', 'fromCompany')
+      .leftJoinAndSelect('request.toParticipant', 'toParticipant')
+      .leftJoinAndSelect('toParticipant.company', 'toCompany')
+      .where('request.eventId = :eventId', { eventId });
+    if (status) query.andWhere('request.status = :status', { status });
+    return keysetPage(query, 'request.createdAt', page, toNode);
   }
 
   private async answer(

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { Meeting } from './meeting.entity';
@@ -37,7 +38,9 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const meetings = await this.meetings.listForEvent(actor, eventId, true);
+    const meetings = await allPages((page) =>
+      this.meetings.listForEvent(actor, eventId, true, page, (meeting) => meeting),
+    );
     const csv = toCsv<Meeting>(
       [
         { header: '開始', value: (m) => m.startsAt },
@@ -78,7 +81,9 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const requests = await this.requests.listForEvent(actor, eventId, status);
+    const requests = await allPages((page) =>
+      this.requests.listForEvent(actor, eventId, status, page, (request) => request),
+    );
     const csv = toCsv<MeetingRequest>(
       [
         { header: '申込日時', value: (r) => r.createdAt },

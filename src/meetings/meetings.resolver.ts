@@ -6,7 +6,7 @@ import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
 import { NoShowHistoryModel } from './models/agenda.model';
 import { MeetingSettingsModel } from './models/meeting-settings.model';
-import { MeetingModel } from './models/meeting.model';
+import { MeetingConnection, MeetingModel } from './models/meeting.model';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
@@ -17,15 +17,24 @@ export class MeetingsResolver {
     private readonly settings: MeetingSettingsService,
   ) {}
 
-  @Query(() => [MeetingModel], { description: 'イベントの面談一覧（時刻順・スタッフ）' })
+  @Query(() => MeetingConnection, {
+    description:
+      'イベントの面談一覧（スタッフ）。開始時刻順で、同じ時刻の面談は面談ID順（テーブル順ではありません）',
+  })
   @Allow(...STAFF)
-  async meetings(
+  meetings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('includeCancelled', { nullable: true }) includeCancelled: boolean,
-  ): Promise<MeetingModel[]> {
-    return (await this.meetingsService.listForEvent(actor, eventId, includeCancelled ?? false)).map((m) =>
-      MeetingModel.from(m, actor),
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.meetingsService.listForEvent(
+      actor,
+      eventId,
+      includeCancelled ?? false,
+      { first, after },
+      (m) => MeetingModel.from(m, actor),
     );
   }
 

@@ -30,6 +30,8 @@ import { MeetingSettingsService } from './meeting-settings.service';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { MeetingErrorCode, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
 const RELATIONS = {
@@ -83,19 +85,35 @@ export class MeetingsService {
     return meeting;
   }
 
-  /** An event's meetings in time order, for its staff (cancelled ones included on request). */
-  async listForEvent(actor: Actor, eventId: string, includeCancelled = false): Promise<Meeting[]> {
+  /**
+   * An event's meetings for its staff (cancelled ones included on request), by start time, then id:
+   * the keyset needs one sort column and a unique tie-breaker, so meetings at the same time come in
+   * a stable order, not by table.
+   */
+  async listForEvent<N>(
+    actor: Actor,
+    eventId: string,
+    includeCancelled: boolean,
+    page: PageArgs,
+    toNode: (meeting: Meeting) => N,
+  ): Promise<ConnectionShape<N>> {
     await this.events.getManaged(actor, eventId);
-    return this.dataSource.getRepository(Meeting).find({
-      where: {
-        eventId,
-        ...(includeCancelled
-          ? {}
-          : { status: In([MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW]) }),
-      },
-      relations: RELATIONS,
-      order: { startsAt: 'ASC', tableLabel: 'ASC' },
-    });
+    const query = this.dataSource
+      .getRepository(Meeting)
+      .createQueryBuilder('meeting')
+      .leftJoinAndSelect('meeting.session', 'session')
+      .leftJoinAndSelect('meeting.participantA', 'participantA')
+      .leftJoinAndSelect('participantA.company', 'companyA')
+      .leftJoinAndSelect('meeting.participantB', 'participantB')
+      .leftJoinAndSelect('participantB.company', 'companyB')
+      .leftJoinAndSelect('meeting.sides', 'sides')
+      .where('meeting.eventId = :eventId', { eventId });
+    if (!includeCancelled) {
+      query.andWhere('meeting.status IN (:...live)', {
+        live: [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW],
+      });
+    }
+    return keysetPage(query, 'meeting.startsAt', page, toNode);
   }
 
   /**

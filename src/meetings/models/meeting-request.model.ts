@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor';
+import { Connection } from '../../common/pagination/connection';
 import { maySeeContact } from '../../participants/participant-access';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
@@ -65,3 +66,5 @@ export class MeetingRequestModel {
     });
   }
 }
+
+export const MeetingRequestConnection = Connection(MeetingRequestModel, 'MeetingRequest');

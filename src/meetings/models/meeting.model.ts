@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor';
+import { Connection } from '../../common/pagination/connection';
 import { SessionMode } from '../../events/event-enums';
 import { maySeeContact } from '../../participants/participant-access';
 import { Meeting } from '../meeting.entity';
@@ -93,3 +94,5 @@ export class MeetingModel {
     });
   }
 }
+
+export const MeetingConnection = Connection(MeetingModel, 'Meeting');
