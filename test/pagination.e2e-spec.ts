@@ -1,3 +1,4 @@
+import { fetchCsv } from './support/csv-export';
 import { invitationCampaign } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -67,15 +68,25 @@ describe('paging through rows created in one transaction', () => {
     },
   );
 
+  it('refuses a cursor edited by hand as bad input naming `after`, before it reaches the database', async () => {
+    const [{ id }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 LIMIT 1',
+      [eventId],
+    );
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const after of [forged(['last tuesday', id]), forged(['2026-12-05', 'x']), forged([null, id])]) {
+      const result = await t.gql(
+        'query($eventId: ID!, $after: String) { registrations(eventId: $eventId, after: $after) { totalCount } }',
+        { eventId, after },
+        organizer,
+      );
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
   it.each(['registrations.csv', 'emails.csv'])('%s has one line per row', async (file) => {
-    const response = await fetch(`${t.url}/exports/events/${eventId}/${file}`, {
-      headers: { authorization: `Bearer ${organizer}` },
-    });
-    expect(response.status).toBe(200);
-    const lines = (await response.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const { status, lines } = await fetchCsv(t, `/exports/events/${eventId}/${file}`, organizer);
+    expect(status).toBe(200);
     const rows = lines.slice(1);
     expect(rows).toHaveLength(COUNT);
     expect(new Set(rows).size).toBe(COUNT);

@@ -11,7 +11,13 @@ describe('keyset cursor', () => {
   });
 
   it('refuses a cursor it did not write, naming `after`', () => {
-    for (const bad of ['abc', Buffer.from('[1]').toString('base64url')]) {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const bad of [
+      'abc',
+      forged([1]),
+      forged(['2026-12-05', 'not-a-uuid']),
+      forged([{ a: 1 }, 'c0a80101-0000-4000-8000-000000000001']),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(InputError);
       try {
         decodeCursor(bad);

@@ -1,5 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { InputError } from '../errors/app-error';
+import { isUuid } from '../validation/uuid';
 import { ConnectionShape } from './connection';
 
 export const MAX_PAGE_SIZE = 200;
@@ -35,9 +37,13 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
     throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`);
   }
   const alias = query.alias;
+  const column = sortColumnOf(query, sortColumn);
+  const cursor = page.after ? decodeCursor(page.after) : null;
+  // A cursor is opaque but not signed: one edited by hand must not reach Postgres as a bad value.
+  if (cursor && !fitsColumn(cursor[0], column)) throw invalidCursor();
   const totalCount = await query.clone().getCount();
-  if (page.after) {
-    const [sortValue, id] = decodeCursor(page.after);
+  if (cursor) {
+    const [sortValue, id] = cursor;
     const beyond = direction === 'ASC' ? '>' : '<';
     query.andWhere(`(${sortColumn}, ${alias}.id) ${beyond} (:cursorSort, :cursorId)`, {
       cursorSort: sortValue,
@@ -50,7 +56,7 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
     .take(first + 1)
     .getMany();
   const pageRows = rows.slice(0, first);
-  const sortValues = await exactSortValues(query, sortColumn, pageRows);
+  const sortValues = await exactSortValues(query, column, pageRows);
   const edges = pageRows.map((row) => ({
     cursor: encodeCursor(sortValues.get(row.id) ?? null, row.id),
     node: toNode(row),
@@ -65,14 +71,11 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
 /** The sort column of each row as Postgres writes it (`2026-12-05 08:45:12.123456+00`), by id. */
 async function exactSortValues<E extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<E>,
-  sortColumn: string,
+  column: ColumnMetadata,
   rows: E[],
 ): Promise<Map<string, string | null>> {
   if (rows.length === 0) return new Map();
   const metadata = query.expressionMap.mainAlias!.metadata;
-  const [sortAlias, property] = sortColumn.split('.');
-  const column = sortAlias === query.alias ? metadata.findColumnWithPropertyPath(property) : undefined;
-  if (!column) throw new Error(`keysetPage sorts on a column of ${query.alias}, not ${sortColumn}`);
   const escape = (name: string) => query.connection.driver.escape(name);
   const raw: { id: string; sort: string | null }[] = await query
     .createQueryBuilder()
@@ -84,20 +87,48 @@ async function exactSortValues<E extends ObjectLiteral & { id: string }>(
   return new Map(raw.map((row) => [row.id, row.sort]));
 }
 
+function sortColumnOf<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  sortColumn: string,
+): ColumnMetadata {
+  const [sortAlias, property] = sortColumn.split('.');
+  const column =
+    sortAlias === query.alias
+      ? query.expressionMap.mainAlias!.metadata.findColumnWithPropertyPath(property)
+      : undefined;
+  if (!column) throw new Error(`keysetPage sorts on a column of ${query.alias}, not ${sortColumn}`);
+  return column;
+}
+
+const TIME_TYPES: unknown[] = ['timestamptz', 'timestamp', 'date', Date];
+
+/** Whether a cursor's sort value can be compared with the column: a date or time, or text. */
+function fitsColumn(value: string | number | null, column: ColumnMetadata): boolean {
+  if (value === null) return column.isNullable;
+  if (TIME_TYPES.includes(column.type)) return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string';
+}
+
+function invalidCursor(): InputError {
+  return new InputError('after', 'カーソルの形式が正しくありません');
+}
+
 export function encodeCursor(sortValue: string | number | null, id: string): string {
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): [string | number | null, string] {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
-      return decoded as [string | number | null, string];
-    }
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the input error below
+    throw invalidCursor();
   }
-  throw new InputError('after', 'カーソルの形式が正しくありません');
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw invalidCursor();
+  const [sortValue, id] = decoded as unknown[];
+  const sortable = sortValue === null || typeof sortValue === 'string' || typeof sortValue === 'number';
+  if (!sortable || typeof id !== 'string' || !isUuid(id)) throw invalidCursor();
+  return [sortValue, id];
 }
 
 /** Every node of a paginated list, page by page (for exports, where the whole list is wanted). */
