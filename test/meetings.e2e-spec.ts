@@ -1015,11 +1015,16 @@ describe('meetings: requests, scheduling, agendas', () => {
       });
       expect(failure(await page({}, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
 
-      // The floor sheet holds every meeting, cancelled ones too, in the same order.
+      // The floor sheet holds every meeting, cancelled ones too, slot by slot and table by table
+      // (テーブル 2 before テーブル 10).
       const { status, lines } = await fetchCsv(t, `/exports/events/${fair}/meetings.csv`, staff);
       expect(status).toBe(200);
       expect(lines[0].split(',').at(-1)).toBe('面談ID');
-      expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(all);
+      const floorOrder: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM meetings WHERE event_id = $1 ORDER BY starts_at, table_label::int',
+        [fair],
+      );
+      expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(floorOrder.map((row) => row.id));
     });
 
     it('pages through its requests oldest first, and exports every one of them', async () => {

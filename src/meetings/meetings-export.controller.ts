@@ -41,6 +41,12 @@ export class MeetingsExportController {
     const meetings = await allPages((page) =>
       this.meetings.listForEvent(actor, eventId, true, page, (meeting) => meeting),
     );
+    // The floor sheet goes slot by slot, and within a slot table by table (テーブル 2 before 10).
+    meetings.sort(
+      (a, b) =>
+        a.startsAt.getTime() - b.startsAt.getTime() ||
+        a.tableLabel.localeCompare(b.tableLabel, 'ja', { numeric: true }),
+    );
     const csv = toCsv<Meeting>(
       [
         { header: '開始', value: (m) => m.startsAt },
