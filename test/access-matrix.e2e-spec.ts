@@ -64,6 +64,10 @@ const cases: Case[] = [
   ['updateOrganizationContact', 'the organisation', 'mutation($id: ID!) { updateOrganizationContact(id: $id, input: { contactPhone: "03-9999-9999" }) { id } }', (ids) => ({ id: ids.org }), ITS_STAFF],
   ['organizations', 'the list', '{ organizations { id } }', () => ({}), ANY_STAFF],
   ['createStaffUser', 'in the organisation', 'mutation($org: ID) { createStaffUser(input: { email: "x@example.jp", name: "x", password: "long-enough-password", role: STAFF, organizationId: $org }) { id } }', (ids) => ({ org: ids.org }), ITS_STAFF],
+  ['staffUsers', "the organisation's accounts", 'query($o: ID) { staffUsers(organizationId: $o) { totalCount } }', (ids) => ({ o: ids.org }), ITS_STAFF],
+  ['staffUsers', 'their own list', '{ staffUsers { totalCount } }', () => ({}), ANY_STAFF],
+  ['deactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
+  ['reactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],
   ['importParticipants', 'an empty list', 'mutation { importParticipants(csv: "email,name,furigana\\n") { created } }', () => ({}), ANY_STAFF],
@@ -182,6 +186,8 @@ const urls: UrlCase[] = [
   ['GET /exports/follow-ups.csv', 'their own list', 'GET', () => '/exports/follow-ups.csv?before=2030-01-01', ANY_STAFF_URL],
   ['GET /exports/participants.csv', 'the shared pool', 'GET', () => '/exports/participants.csv', ANY_STAFF_URL],
   ['GET /exports/organizations.csv', 'the list', 'GET', () => '/exports/organizations.csv', ANY_STAFF_URL],
+  ['GET /exports/staff-users.csv', "the organisation's accounts", 'GET', (ids) => `/exports/staff-users.csv?organizationId=${ids.org}`, ITS_STAFF_URL],
+  ['GET /exports/staff-users.csv', 'their own list', 'GET', () => '/exports/staff-users.csv', ANY_STAFF_URL],
   ['GET /exports/events.csv', 'their own list', 'GET', () => '/exports/events.csv', ANY_STAFF_URL],
   ['GET /exports/calendar.csv', 'the shared calendar', 'GET', () => '/exports/calendar.csv', ANY_STAFF_URL],
   ['GET /exports/mini-salon-requests.csv', 'their own list', 'GET', () => '/exports/mini-salon-requests.csv', ANY_STAFF_URL],
@@ -238,6 +244,13 @@ describe('access rules for every operation and URL', () => {
     );
     const as = <T>(token: string, query: string, variables: Record<string, unknown> = {}) =>
       t.gql<T>(query, variables, token).then(ok);
+    ids.staffUser = (
+      await as<{ createStaffUser: { id: string } }>(
+        admin,
+        'mutation($org: ID) { createStaffUser(input: { email: "shido@sumida.example.jp", name: "墨田 指導員", password: "long-enough-password", role: STAFF, organizationId: $org }) { id } }',
+        { org: ids.org },
+      )
+    ).createStaffUser.id;
 
     ids.event = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
@@ -488,8 +501,9 @@ describe('access rules for every operation and URL', () => {
       expect(exportMyData.json).not.toContain('精密部品の受注');
     });
 
-    it("shows another organisation's staff none of the organisation's deals, follow-ups, mini-salon requests or draft events", async () => {
+    it("shows another organisation's staff none of the organisation's deals, follow-ups, mini-salon requests, accounts or draft events", async () => {
       const seen = await ask<{
+        staffUsers: { edges: { node: { email: string } }[] };
         deals: { totalCount: number };
         followUpsDue: { totalCount: number };
         miniSalonRequests: { totalCount: number };
@@ -498,6 +512,7 @@ describe('access rules for every operation and URL', () => {
       }>(
         tokens.otherOrganizer,
         `query($from: DateTime!, $to: DateTime!) {
+          staffUsers { edges { node { email } } }
           deals { totalCount }
           followUpsDue(before: "2030-01-01") { totalCount }
           miniSalonRequests { totalCount }
@@ -507,6 +522,7 @@ describe('access rules for every operation and URL', () => {
         CALENDAR,
       );
       expect(seen.deals.totalCount).toBe(0);
+      expect(seen.staffUsers.edges.map((edge) => edge.node.email)).not.toContain(ids.organizerEmail);
       expect(seen.followUpsDue.totalCount).toBe(0);
       expect(seen.miniSalonRequests.totalCount).toBe(0);
       const theirEvents = seen.events.edges.map((edge) => edge.node.id);
@@ -518,10 +534,13 @@ describe('access rules for every operation and URL', () => {
           '/exports/follow-ups.csv?before=2030-01-01',
           '/exports/mini-salon-requests.csv',
           '/exports/events.csv',
+          '/exports/staff-users.csv',
         ].map((path) => text(path, tokens.otherOrganizer)),
       );
       for (const body of csv) {
         for (const secret of [
+          ids.organizerEmail,
+          'shido@sumida.example.jp',
           '精密部品の受注',
           '試作品の評価を確認',
           '後継者同士で話したい',
@@ -659,6 +678,9 @@ describe('access rules for every operation and URL', () => {
       });
       expect(await row('SELECT done_at FROM follow_ups WHERE id = $1', ids.followUp)).toEqual({
         done_at: null,
+      });
+      expect(await row('SELECT deactivated_at FROM users WHERE id = $1', ids.staffUser)).toEqual({
+        deactivated_at: null,
       });
       expect(await row('SELECT status FROM mini_salon_requests WHERE id = $1', ids.miniSalon)).toEqual({
         status: 'PENDING',

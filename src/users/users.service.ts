@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Role } from '../auth/actor';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Role, StaffActor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { isUuid } from '../common/validation/uuid';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { listableOrganization, managesAccount, StaffUserOrder } from './staff-accounts';
 import { User } from './user.entity';
 import { UserErrors } from './users.errors';
 
@@ -15,10 +18,21 @@ export type StaffSessionState = Pick<
   'id' | 'role' | 'organizationId' | 'deactivatedAt' | 'sessionsValidAfter'
 >;
 
+/** Serialises deactivations, so that two admins switching each other off cannot leave none. */
+const ADMIN_SET_LOCK = 0x7473_7566; // "tsuf"
+
+/**
+ * The new `sessions_valid_after`: now, to the millisecond (what a JWT claim and a JS Date hold),
+ * and always later than the one before even if clocks disagree, so no older session survives it.
+ */
+const NEXT_SESSIONS_VALID_AFTER = `date_trunc('milliseconds',
+  greatest(clock_timestamp(), coalesce(sessions_valid_after + interval '1 millisecond', '-infinity')))`;
+
 @Injectable()
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {}
 
@@ -73,5 +87,74 @@ export class UsersService {
       return undefined;
     }
     return (await verifyPassword(user.passwordHash, password)) ? user : undefined;
+  }
+
+  /**
+   * Staff accounts, ordered by name or by creation: an admin sees any organisation's (all when
+   * `organizationId` is null), organizers and staff their own organisation's only.
+   */
+  async list<N>(
+    actor: StaffActor,
+    organizationId: string | null,
+    order: StaffUserOrder,
+    page: PageArgs,
+    toNode: (user: User) => N,
+  ): Promise<ConnectionShape<N>> {
+    const scope = listableOrganization(actor, organizationId);
+    if (scope === undefined) throw UserErrors.otherOrganization();
+    if (scope !== null && actor.role === Role.ADMIN) await this.organizations.get(scope, 'organizationId');
+    const query = this.users
+      .createQueryBuilder('account')
+      .leftJoinAndSelect('account.organization', 'organization');
+    if (scope !== null) query.where('account.organizationId = :scope', { scope });
+    const sortColumn = order === StaffUserOrder.CREATED_AT ? 'account.createdAt' : 'account.name';
+    return keysetPage(query, sortColumn, page, toNode);
+  }
+
+  /**
+   * 利用停止: the account can no longer log in, and its sessions end at once. Refused for oneself
+   * and for the last active admin. Deactivating an account already switched off answers it as it
+   * is. `actor` is null for the server's command line, which acts as an admin.
+   */
+  async deactivate(actor: StaffActor | null, id: string): Promise<User> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+      const user = await this.lockManaged(manager, actor, id);
+      if (user.deactivatedAt) return;
+      // The last admin first: for a sole admin switching themself off it is the reason that matters.
+      if (user.role === Role.ADMIN) {
+        const [{ others }]: { others: number }[] = await manager.query(
+          `SELECT count(*)::int AS others FROM users
+            WHERE role = 'ADMIN' AND deactivated_at IS NULL AND id <> $1`,
+          [user.id],
+        );
+        if (others === 0) throw UserErrors.lastAdmin();
+      }
+      if (actor?.userId === user.id) throw UserErrors.deactivateSelf();
+      await manager.query(
+        `UPDATE users SET deactivated_at = now(), sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER}
+          WHERE id = $1`,
+        [user.id],
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Switched on again: the person logs in anew (sessions from before the deactivation stay ended). */
+  async reactivate(actor: StaffActor | null, id: string): Promise<User> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockManaged(manager, actor, id);
+      if (user.deactivatedAt) await manager.update(User, user.id, { deactivatedAt: null });
+    });
+    return this.get(id);
+  }
+
+  private async lockManaged(manager: EntityManager, actor: StaffActor | null, id: string): Promise<User> {
+    const user = isUuid(id)
+      ? await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!user) throw UserErrors.notFound();
+    if (actor && !managesAccount(actor, user)) throw UserErrors.notManaged();
+    return user;
   }
 }
