@@ -59,6 +59,7 @@ const cases: Case[] = [
   ['requestMagicLink', "A's email", 'mutation($e: String!) { requestMagicLink(email: $e) }', (ids) => ({ e: ids.aEmail }), ANYONE],
   ['redeemMagicLink', 'a made-up token', 'mutation($t: String!) { redeemMagicLink(token: $t) { token } }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
   ['me', 'themself', '{ me { role } }', () => ({}), SIGNED_IN],
+  ['changeMyPassword', 'a wrong current password', 'mutation { changeMyPassword(currentPassword: "wrong password!!", newPassword: "long-enough-password") { token } }', () => ({}), outcomes('FORBIDDEN', 'BAD_USER_INPUT', 'UNAUTHENTICATED')],
 
   ['createOrganization', 'a new one', 'mutation { createOrganization(input: { name: "x", kind: OTHER, municipality: "東京都港区" }) { id } }', () => ({}), ITS_STAFF],
   ['updateOrganizationContact', 'the organisation', 'mutation($id: ID!) { updateOrganizationContact(id: $id, input: { contactPhone: "03-9999-9999" }) { id } }', (ids) => ({ id: ids.org }), ITS_STAFF],

@@ -5,7 +5,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { UserModel } from '../users/models/user.model';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { Actor, Role } from './actor';
+import { Actor, Role, StaffActor } from './actor';
 import { AuthErrors } from './auth.errors';
 import { LoginThrottle } from './login-throttle';
 import { MeModel } from './models/me.model';
@@ -32,6 +32,24 @@ export class AuthService {
     await this.throttle.succeeded(email);
     if (user.deactivatedAt) throw AuthErrors.accountDeactivated();
     return this.staffSession(user);
+  }
+
+  /**
+   * A new password for the signed-in staff member. The current one is checked like a login (a
+   * wrong one counts in LoginThrottle, so a session left open does not allow guessing it); every
+   * other session ends, and the caller gets a fresh one to stay signed in.
+   */
+  async changeMyPassword(
+    actor: StaffActor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<SessionModel> {
+    const { email } = await this.users.get(actor.userId);
+    await this.throttle.attempt(email);
+    if (!(await this.users.passwordMatches(actor.userId, currentPassword)))
+      throw AuthErrors.wrongCurrentPassword();
+    await this.throttle.succeeded(email);
+    return this.staffSession(await this.users.setPassword(actor.userId, newPassword));
   }
 
   private async staffSession(user: User): Promise<SessionModel> {

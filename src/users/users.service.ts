@@ -89,6 +89,25 @@ export class UsersService {
     return (await verifyPassword(user.passwordHash, password)) ? user : undefined;
   }
 
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+    return user ? verifyPassword(user.passwordHash, password) : false;
+  }
+
+  /** A new password; every session issued before ends (the caller hands out a fresh one if wanted). */
+  async setPassword(id: string, password: string): Promise<User> {
+    const passwordHash = await hashPassword(password);
+    await this.users.query(
+      `UPDATE users SET password_hash = $2, sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER} WHERE id = $1`,
+      [id, passwordHash],
+    );
+    return this.get(id);
+  }
+
   /**
    * Staff accounts, ordered by name or by creation: an admin sees any organisation's (all when
    * `organizationId` is null), organizers and staff their own organisation's only.
