@@ -137,6 +137,7 @@ const cases: Case[] = [
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
+  ['reassignFollowUp', "the organisation's follow-up, to its 支援担当", 'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }', (ids) => ({ id: ids.followUp, to: ids.staffUser }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
   ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { totalCount } }', () => ({}), ANY_STAFF],
 
@@ -677,9 +678,12 @@ describe('access rules for every operation and URL', () => {
       expect(await row('SELECT count(*)::int AS n FROM deals WHERE event_id = $1', ids.event)).toEqual({
         n: 1,
       });
-      expect(await row('SELECT done_at FROM follow_ups WHERE id = $1', ids.followUp)).toEqual({
-        done_at: null,
-      });
+      expect(await row('SELECT done_at, assigned_to_id FROM follow_ups WHERE id = $1', ids.followUp)).toEqual(
+        {
+          done_at: null,
+          assigned_to_id: null,
+        },
+      );
       expect(await row('SELECT deactivated_at FROM users WHERE id = $1', ids.staffUser)).toEqual({
         deactivated_at: null,
       });
