@@ -20,6 +20,8 @@ export const UserErrors = {
       UserErrorCode.ORGANIZATION_REQUIRED,
     ),
   notFound: () => new NotFoundError(UserErrorCode.NOT_FOUND, 'ユーザーが見つかりません'),
+  notFoundByEmail: (email: string) =>
+    new NotFoundError(UserErrorCode.NOT_FOUND, `${email} のアカウントはありません`, 'email'),
   otherOrganization: () =>
     new ForbiddenError('他の団体のスタッフアカウントは表示できません', UserErrorCode.OTHER_ORGANIZATION),
   notManaged: () =>

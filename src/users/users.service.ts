@@ -61,6 +61,13 @@ export class UsersService {
     return user;
   }
 
+  async getByEmail(email: string): Promise<User> {
+    const address = email.trim().toLowerCase();
+    const user = await this.users.findOne({ where: { email: address }, relations: { organization: true } });
+    if (!user) throw UserErrors.notFoundByEmail(address);
+    return user;
+  }
+
   /** What a session token is checked against: one primary-key look-up, null if the account is gone. */
   sessionState(id: string): Promise<StaffSessionState | null> {
     return this.users.findOne({
