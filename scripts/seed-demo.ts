@@ -102,8 +102,9 @@ async function upsertStaff(
         passwordHash,
       })),
     )
-    // The demo password is reset on every run, so the logins printed below always work.
-    .orUpdate(['name', 'role', 'organization_id', 'password_hash'], ['email'])
+    // The demo password is reset, and an account switched off is switched on again, on every run,
+    // so the logins printed below always work.
+    .orUpdate(['name', 'role', 'organization_id', 'password_hash', 'deactivated_at'], ['email'])
     .updateEntity(false)
     .execute();
 }

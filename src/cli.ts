@@ -6,20 +6,26 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Role } from './auth/actor';
+import { LoginThrottle } from './auth/login-throttle';
 import { AppError } from './common/errors/app-error';
 import { ConfigModule } from './config/config.module';
 import { ConfigValidationError, loadDotEnv } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
 import { validationFailures } from './common/validation/validation-failures';
+import { formatTokyoDateTime } from './common/time/tokyo-time';
 import { CreateOrganizationInput } from './organizations/dto/create-organization.input';
 import { OrganizationKind } from './organizations/organization-kind';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OrganizationsService } from './organizations/organizations.service';
 import { CreateStaffUserInput } from './users/dto/create-staff-user.input';
+import { SetStaffPasswordInput } from './users/dto/set-staff-password.input';
 import { UsersModule } from './users/users.module';
 import { UsersService } from './users/users.service';
 
-@Module({ imports: [ConfigModule, DatabaseModule, OrganizationsModule, UsersModule] })
+@Module({
+  imports: [ConfigModule, DatabaseModule, OrganizationsModule, UsersModule],
+  providers: [LoginThrottle],
+})
 class CliModule {}
 
 const USAGE = `Usage:
@@ -28,10 +34,17 @@ const USAGE = `Usage:
       [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
   npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]
   npm run cli -- organizations
+  npm run cli -- deactivate-staff-user --email EMAIL
+  npm run cli -- reactivate-staff-user --email EMAIL
+  npm run cli -- set-staff-password --email EMAIL [--password PASSWORD]
 
 The admin's tasks from a shell: the first admin account, organisations and their staff accounts
 (the same as the createOrganization and createStaffUser mutations), and the organisations' ids.
-Without --password a random one is generated and printed once.
+Someone who leaves: deactivate-staff-user switches the account off and ends its sessions at once
+(as deactivateStaffUser; the last active admin cannot be); reactivate-staff-user switches it on
+again. set-staff-password gives an account a new password, ends its sessions and lifts a login
+pause for the address (e.g. an admin locked out). Without --password a random one is generated
+and printed once.
 KIND: ${Object.values(OrganizationKind).join(', ')}`;
 
 const EX_USAGE = 64;
@@ -81,6 +94,43 @@ const COMMANDS: Record<string, Command> = {
       if (!input) return EX_DATAERR;
       const organization = await app.get(OrganizationsService).create(input);
       console.log(`Organisation created: ${organization.name}\nid: ${organization.id}`);
+      return 0;
+    },
+  },
+  'deactivate-staff-user': {
+    required: ['email'],
+    async run(app, options) {
+      const users = app.get(UsersService);
+      const user = await users.deactivate(null, (await users.getByEmail(options.email!)).id);
+      console.log(
+        `Account deactivated: ${user.email} (since ${formatTokyoDateTime(user.deactivatedAt!)}); its sessions have ended`,
+      );
+      return 0;
+    },
+  },
+  'reactivate-staff-user': {
+    required: ['email'],
+    async run(app, options) {
+      const users = app.get(UsersService);
+      const user = await users.reactivate(null, (await users.getByEmail(options.email!)).id);
+      console.log(`Account reactivated: ${user.email}; they sign in again with their password`);
+      return 0;
+    },
+  },
+  'set-staff-password': {
+    required: ['email'],
+    async run(app, options) {
+      const password = options.password ?? randomBytes(12).toString('base64url');
+      const input = await validated(SetStaffPasswordInput, { email: options.email, password });
+      if (!input) return EX_DATAERR;
+      const users = app.get(UsersService);
+      const user = await users.setPassword((await users.getByEmail(input.email)).id, input.password);
+      await app.get(LoginThrottle).succeeded(user.email);
+      console.log(
+        `Password set: ${user.email}; its sessions have ended` +
+          (user.deactivatedAt ? ' (the account is deactivated: reactivate-staff-user to let them in)' : '') +
+          (options.password ? '' : `\nPassword (shown once): ${password}`),
+      );
       return 0;
     },
   },

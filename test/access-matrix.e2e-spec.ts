@@ -59,11 +59,16 @@ const cases: Case[] = [
   ['requestMagicLink', "A's email", 'mutation($e: String!) { requestMagicLink(email: $e) }', (ids) => ({ e: ids.aEmail }), ANYONE],
   ['redeemMagicLink', 'a made-up token', 'mutation($t: String!) { redeemMagicLink(token: $t) { token } }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
   ['me', 'themself', '{ me { role } }', () => ({}), SIGNED_IN],
+  ['changeMyPassword', 'a wrong current password', 'mutation { changeMyPassword(currentPassword: "wrong password!!", newPassword: "long-enough-password") { token } }', () => ({}), outcomes('FORBIDDEN', 'BAD_USER_INPUT', 'UNAUTHENTICATED')],
 
   ['createOrganization', 'a new one', 'mutation { createOrganization(input: { name: "x", kind: OTHER, municipality: "東京都港区" }) { id } }', () => ({}), ITS_STAFF],
   ['updateOrganizationContact', 'the organisation', 'mutation($id: ID!) { updateOrganizationContact(id: $id, input: { contactPhone: "03-9999-9999" }) { id } }', (ids) => ({ id: ids.org }), ITS_STAFF],
   ['organizations', 'the list', '{ organizations { id } }', () => ({}), ANY_STAFF],
   ['createStaffUser', 'in the organisation', 'mutation($org: ID) { createStaffUser(input: { email: "x@example.jp", name: "x", password: "long-enough-password", role: STAFF, organizationId: $org }) { id } }', (ids) => ({ org: ids.org }), ITS_STAFF],
+  ['staffUsers', "the organisation's accounts", 'query($o: ID) { staffUsers(organizationId: $o) { totalCount } }', (ids) => ({ o: ids.org }), ITS_STAFF],
+  ['staffUsers', 'their own list', '{ staffUsers { totalCount } }', () => ({}), ANY_STAFF],
+  ['deactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
+  ['reactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],
   ['importParticipants', 'an empty list', 'mutation { importParticipants(csv: "email,name,furigana\\n") { created } }', () => ({}), ANY_STAFF],
@@ -132,6 +137,7 @@ const cases: Case[] = [
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
+  ['reassignFollowUp', "the organisation's follow-up, to its 支援担当", 'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }', (ids) => ({ id: ids.followUp, to: ids.staffUser }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
   ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { totalCount } }', () => ({}), ANY_STAFF],
 
@@ -182,6 +188,8 @@ const urls: UrlCase[] = [
   ['GET /exports/follow-ups.csv', 'their own list', 'GET', () => '/exports/follow-ups.csv?before=2030-01-01', ANY_STAFF_URL],
   ['GET /exports/participants.csv', 'the shared pool', 'GET', () => '/exports/participants.csv', ANY_STAFF_URL],
   ['GET /exports/organizations.csv', 'the list', 'GET', () => '/exports/organizations.csv', ANY_STAFF_URL],
+  ['GET /exports/staff-users.csv', "the organisation's accounts", 'GET', (ids) => `/exports/staff-users.csv?organizationId=${ids.org}`, ITS_STAFF_URL],
+  ['GET /exports/staff-users.csv', 'their own list', 'GET', () => '/exports/staff-users.csv', ANY_STAFF_URL],
   ['GET /exports/events.csv', 'their own list', 'GET', () => '/exports/events.csv', ANY_STAFF_URL],
   ['GET /exports/calendar.csv', 'the shared calendar', 'GET', () => '/exports/calendar.csv', ANY_STAFF_URL],
   ['GET /exports/mini-salon-requests.csv', 'their own list', 'GET', () => '/exports/mini-salon-requests.csv', ANY_STAFF_URL],
@@ -238,6 +246,13 @@ describe('access rules for every operation and URL', () => {
     );
     const as = <T>(token: string, query: string, variables: Record<string, unknown> = {}) =>
       t.gql<T>(query, variables, token).then(ok);
+    ids.staffUser = (
+      await as<{ createStaffUser: { id: string } }>(
+        admin,
+        'mutation($org: ID) { createStaffUser(input: { email: "shido@sumida.example.jp", name: "墨田 指導員", password: "long-enough-password", role: STAFF, organizationId: $org }) { id } }',
+        { org: ids.org },
+      )
+    ).createStaffUser.id;
 
     ids.event = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
@@ -488,8 +503,9 @@ describe('access rules for every operation and URL', () => {
       expect(exportMyData.json).not.toContain('精密部品の受注');
     });
 
-    it("shows another organisation's staff none of the organisation's deals, follow-ups, mini-salon requests or draft events", async () => {
+    it("shows another organisation's staff none of the organisation's deals, follow-ups, mini-salon requests, accounts or draft events", async () => {
       const seen = await ask<{
+        staffUsers: { edges: { node: { email: string } }[] };
         deals: { totalCount: number };
         followUpsDue: { totalCount: number };
         miniSalonRequests: { totalCount: number };
@@ -498,6 +514,7 @@ describe('access rules for every operation and URL', () => {
       }>(
         tokens.otherOrganizer,
         `query($from: DateTime!, $to: DateTime!) {
+          staffUsers { edges { node { email } } }
           deals { totalCount }
           followUpsDue(before: "2030-01-01") { totalCount }
           miniSalonRequests { totalCount }
@@ -507,6 +524,7 @@ describe('access rules for every operation and URL', () => {
         CALENDAR,
       );
       expect(seen.deals.totalCount).toBe(0);
+      expect(seen.staffUsers.edges.map((edge) => edge.node.email)).not.toContain(ids.organizerEmail);
       expect(seen.followUpsDue.totalCount).toBe(0);
       expect(seen.miniSalonRequests.totalCount).toBe(0);
       const theirEvents = seen.events.edges.map((edge) => edge.node.id);
@@ -518,10 +536,13 @@ describe('access rules for every operation and URL', () => {
           '/exports/follow-ups.csv?before=2030-01-01',
           '/exports/mini-salon-requests.csv',
           '/exports/events.csv',
+          '/exports/staff-users.csv',
         ].map((path) => text(path, tokens.otherOrganizer)),
       );
       for (const body of csv) {
         for (const secret of [
+          ids.organizerEmail,
+          'shido@sumida.example.jp',
           '精密部品の受注',
           '試作品の評価を確認',
           '後継者同士で話したい',
@@ -657,8 +678,14 @@ describe('access rules for every operation and URL', () => {
       expect(await row('SELECT count(*)::int AS n FROM deals WHERE event_id = $1', ids.event)).toEqual({
         n: 1,
       });
-      expect(await row('SELECT done_at FROM follow_ups WHERE id = $1', ids.followUp)).toEqual({
-        done_at: null,
+      expect(await row('SELECT done_at, assigned_to_id FROM follow_ups WHERE id = $1', ids.followUp)).toEqual(
+        {
+          done_at: null,
+          assigned_to_id: null,
+        },
+      );
+      expect(await row('SELECT deactivated_at FROM users WHERE id = $1', ids.staffUser)).toEqual({
+        deactivated_at: null,
       });
       expect(await row('SELECT status FROM mini_salon_requests WHERE id = $1', ids.miniSalon)).toEqual({
         status: 'PENDING',

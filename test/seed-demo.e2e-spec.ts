@@ -193,8 +193,13 @@ describe('npm run seed:demo', () => {
     expect(Number(admins)).toBe(1);
   });
 
-  it('changes no counts when run a second time', async () => {
+  it('changes no counts when run a second time, and switches demo logins turned off back on', async () => {
+    await rows(`UPDATE users SET deactivated_at = now()`);
     await seedDemo(db);
     expect(await counts()).toEqual(firstRun);
+    const [{ off }] = await rows<{ off: number }>(
+      `SELECT count(*)::int AS off FROM users WHERE deactivated_at IS NOT NULL`,
+    );
+    expect(off).toBe(0);
   });
 });

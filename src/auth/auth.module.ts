@@ -2,7 +2,6 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
-import { OrganizationsModule } from '../organizations/organizations.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
@@ -23,7 +22,6 @@ import { TokenService } from './token.service';
     }),
     UsersModule,
     ParticipantsModule,
-    OrganizationsModule,
   ],
   providers: [
     TokenService,

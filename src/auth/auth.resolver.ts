@@ -1,7 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor, Public } from './access.decorators';
-import { Actor, Role } from './actor';
+import { Actor, Role, StaffActor } from './actor';
 import { AuthService } from './auth.service';
+import { ChangeMyPasswordArgs } from './dto/change-my-password.args';
 import { LoginArgs } from './dto/login.args';
 import { MeModel } from './models/me.model';
 import { SessionModel } from './models/session.model';
@@ -20,5 +21,17 @@ export class AuthResolver {
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF, Role.PARTICIPANT)
   me(@CurrentActor() actor: Actor): Promise<MeModel> {
     return this.auth.me(actor);
+  }
+
+  @Mutation(() => SessionModel, {
+    description:
+      '自分のパスワードを変更する（スタッフ）。他の端末のセッションは無効になり、このリクエストには新しいトークンを返す',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  changeMyPassword(
+    @CurrentActor() actor: StaffActor,
+    @Args() { currentPassword, newPassword }: ChangeMyPasswordArgs,
+  ): Promise<SessionModel> {
+    return this.auth.changeMyPassword(actor, currentPassword, newPassword);
   }
 }

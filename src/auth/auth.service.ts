@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationModel } from '../organizations/models/organization.model';
-import { OrganizationsService } from '../organizations/organizations.service';
 import { ParticipantModel } from '../participants/models/participant.model';
 import { ParticipantsService } from '../participants/participants.service';
 import { UserModel } from '../users/models/user.model';
+import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { Actor, Role } from './actor';
+import { Actor, Role, StaffActor } from './actor';
 import { AuthErrors } from './auth.errors';
 import { LoginThrottle } from './login-throttle';
 import { MeModel } from './models/me.model';
@@ -17,25 +17,44 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly participants: ParticipantsService,
-    private readonly organizations: OrganizationsService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Staff sign-in with a password; guessing pauses after a few wrong ones (LoginThrottle). */
+  /**
+   * Staff sign-in with a password; guessing pauses after a few wrong ones (LoginThrottle). A
+   * deactivated account is told so only once its password was right.
+   */
   async login(email: string, password: string): Promise<SessionModel> {
     await this.throttle.attempt(email);
     const user = await this.users.authenticate(email, password);
     if (!user) throw AuthErrors.invalidCredentials();
     await this.throttle.succeeded(email);
-    const token = await this.tokens.issue({
-      kind: 'user',
-      userId: user.id,
-      role: user.role,
-      organizationId: user.organizationId,
-    });
+    if (user.deactivatedAt) throw AuthErrors.accountDeactivated();
+    return this.staffSession(user);
+  }
+
+  /**
+   * A new password for the signed-in staff member. The current one is checked like a login (a
+   * wrong one counts in LoginThrottle, so a session left open does not allow guessing it); every
+   * other session ends, and the caller gets a fresh one to stay signed in.
+   */
+  async changeMyPassword(
+    actor: StaffActor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<SessionModel> {
+    const { email } = await this.users.get(actor.userId);
+    await this.throttle.attempt(email);
+    if (!(await this.users.passwordMatches(actor.userId, currentPassword)))
+      throw AuthErrors.wrongCurrentPassword();
+    await this.throttle.succeeded(email);
+    return this.staffSession(await this.users.setPassword(actor.userId, newPassword));
+  }
+
+  private async staffSession(user: User): Promise<SessionModel> {
     return Object.assign(new SessionModel(), {
-      token,
+      token: await this.tokens.issueForUser(user),
       role: user.role,
       user: UserModel.from(user),
       participant: null,
@@ -45,7 +64,7 @@ export class AuthService {
   /** A session for a participant whose identity another step has proven (a redeemed magic link). */
   async participantSession(participantId: string): Promise<SessionModel> {
     const participant = await this.participants.get(participantId);
-    const token = await this.tokens.issue({ kind: 'participant', participantId, role: Role.PARTICIPANT });
+    const token = await this.tokens.issueForParticipant(participantId);
     return Object.assign(new SessionModel(), {
       token,
       role: Role.PARTICIPANT,
@@ -65,11 +84,10 @@ export class AuthService {
       });
     }
     const user = await this.users.get(actor.userId);
-    const organization = user.organizationId ? await this.organizations.get(user.organizationId) : null;
     return Object.assign(new MeModel(), {
       role: user.role,
       user: UserModel.from(user),
-      organization: organization && OrganizationModel.from(organization),
+      organization: user.organization && OrganizationModel.from(user.organization),
       participant: null,
     });
   }

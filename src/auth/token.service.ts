@@ -3,28 +3,51 @@ import { JwtService } from '@nestjs/jwt';
 import { UnauthenticatedError } from '../common/errors/app-error';
 import { isUuid } from '../common/validation/uuid';
 import { ParticipantsService } from '../participants/participants.service';
-import { Actor, Role, StaffRole } from './actor';
+import { StaffSessionState, UsersService } from '../users/users.service';
+import { Actor, Role } from './actor';
 
 interface TokenClaims {
   sub: string;
   typ: 'user' | 'participant';
   role: Role;
   org?: string | null;
+  /**
+   * Staff: the account's `sessions_valid_after` when the token was issued (epoch ms), absent
+   * while it had none. JWT's own `iat` counts whole seconds, too coarse for "issued before": a
+   * token issued in the second of a password change would outlive the change, or the fresh token
+   * the change hands out would not.
+   */
+  sva?: number;
 }
 
-/** Session tokens (JWT) for staff accounts and for participants signed in by magic link. */
+/**
+ * Session tokens (JWT) for staff accounts and for participants signed in by magic link. Each
+ * request's token is checked against the database (a primary-key look-up), so a session ends as
+ * soon as its account does, and a staff member's role and organisation are the account's as
+ * they are now, not as they were at login.
+ */
 @Injectable()
 export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly participants: ParticipantsService,
+    private readonly users: UsersService,
   ) {}
 
-  issue(actor: Actor): Promise<string> {
-    const claims: TokenClaims =
-      actor.kind === 'user'
-        ? { sub: actor.userId, typ: 'user', role: actor.role, org: actor.organizationId }
-        : { sub: actor.participantId, typ: 'participant', role: Role.PARTICIPANT };
+  issueForParticipant(participantId: string): Promise<string> {
+    const claims: TokenClaims = { sub: participantId, typ: 'participant', role: Role.PARTICIPANT };
+    return this.jwt.signAsync(claims);
+  }
+
+  /** A staff session for the account as stored now (read it after any change to its sessions). */
+  issueForUser(user: Pick<StaffSessionState, 'id' | 'role' | 'organizationId' | 'sessionsValidAfter'>) {
+    const claims: TokenClaims = {
+      sub: user.id,
+      typ: 'user',
+      role: user.role,
+      org: user.organizationId,
+      ...(user.sessionsValidAfter ? { sva: user.sessionsValidAfter.getTime() } : {}),
+    };
     return this.jwt.signAsync(claims);
   }
 
@@ -35,19 +58,27 @@ export class TokenService {
     } catch {
       throw invalidSession();
     }
+    if (!isUuid(claims.sub)) throw invalidSession();
     if (claims.typ === 'participant') {
       // An erased participant's session ends at once (a primary-key look-up per request).
-      if (!isUuid(claims.sub) || !(await this.participants.hasActiveAccount(claims.sub)))
-        throw invalidSession();
+      if (!(await this.participants.hasActiveAccount(claims.sub))) throw invalidSession();
       return { kind: 'participant', participantId: claims.sub, role: Role.PARTICIPANT };
     }
+    // The same for staff: a deactivated account, or a session from before the password changed.
+    const account = await this.users.sessionState(claims.sub);
+    if (!account || account.deactivatedAt || !issuedSince(claims, account.sessionsValidAfter))
+      throw invalidSession();
     return {
       kind: 'user',
-      userId: claims.sub,
-      role: claims.role as StaffRole,
-      organizationId: claims.org ?? null,
+      userId: account.id,
+      role: account.role,
+      organizationId: account.organizationId,
     };
   }
+}
+
+function issuedSince(claims: TokenClaims, sessionsValidAfter: Date | null): boolean {
+  return sessionsValidAfter === null || (claims.sva ?? -Infinity) >= sessionsValidAfter.getTime();
 }
 
 function invalidSession(): UnauthenticatedError {

@@ -12,6 +12,7 @@ import { DealsService } from './deals.service';
 import { DealFilter } from './dto/deal-filter.input';
 import { FollowUpsDueQuery } from './dto/follow-ups-due.query';
 import { FollowUp } from './follow-up.entity';
+import { responsibleFor } from './follow-up-responsible';
 import { FollowUpsService } from './follow-ups.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
@@ -84,11 +85,20 @@ export class DealsExportController {
         { header: '対象の参加者', value: (f) => f.participant?.name },
         { header: '事業者', value: (f) => f.participant?.company?.name },
         { header: '確認すること', value: (f) => f.notes },
-        { header: '担当', value: (f) => f.assignedTo?.name },
+        // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
+        { header: '担当', value: (f) => responsibleFor(f)?.name },
+        { header: '担当の状態', value: (f) => responsibleState(f) },
         { header: 'フォローアップID', value: (f) => f.id },
       ],
       followUps,
     );
     sendCsv(response, `フォローアップ予定_${before}まで.csv`, csv);
   }
+}
+
+/** Whether the one in charge can still act on it: 利用停止 means it needs a new assignee. */
+function responsibleState(followUp: FollowUp): string {
+  const responsible = responsibleFor(followUp);
+  if (!responsible) return '';
+  return responsible.deactivatedAt ? '利用停止' : '有効';
 }

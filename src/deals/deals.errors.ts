@@ -13,6 +13,7 @@ export enum DealErrorCode {
   FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
   ASSIGNEE_NOT_IN_ORGANIZATION = 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION',
+  ASSIGNEE_DEACTIVATED = 'DEAL_ASSIGNEE_DEACTIVATED',
 }
 
 export const DealErrors = {
@@ -74,5 +75,11 @@ export const DealErrors = {
       'assignedToId',
       '担当者には同じ団体のスタッフを指定してください',
       DealErrorCode.ASSIGNEE_NOT_IN_ORGANIZATION,
+    ),
+  assigneeDeactivated: () =>
+    new InputError(
+      'assignedToId',
+      'このスタッフのアカウントは利用停止中のため、担当にできません',
+      DealErrorCode.ASSIGNEE_DEACTIVATED,
     ),
 };

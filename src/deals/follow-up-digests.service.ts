@@ -10,8 +10,9 @@ const DIGEST_DAYS = 7;
 
 /**
  * The weekly email to each 支援担当 with open follow-ups due within the week (overdue ones
- * included): to the assignee, or to whoever scheduled it when nobody is assigned. One email per
- * person per day (the outbox key), so a second scan the same day sends nothing new.
+ * included): to the assignee, or to whoever scheduled it when nobody is assigned, unless that
+ * account is deactivated. One email per person per day (the outbox key), so a second scan the
+ * same day sends nothing new.
  */
 @Injectable()
 export class FollowUpDigestsService {
@@ -24,10 +25,13 @@ export class FollowUpDigestsService {
     const today = tokyoDateOf(now);
     const until = addDays(today, DIGEST_DAYS);
     return this.dataSource.transaction(async (manager) => {
+      // A deactivated account gets no more work mail; its follow-ups are still in followUpsDue
+      // for its colleagues, marked, to be reassigned.
       const staff: { user_id: string }[] = await manager.query(
-        `SELECT DISTINCT coalesce(assigned_to_id, created_by_id) AS user_id
-           FROM follow_ups
-          WHERE done_at IS NULL AND due_on < $1 AND coalesce(assigned_to_id, created_by_id) IS NOT NULL
+        `SELECT DISTINCT u.id AS user_id
+           FROM follow_ups f
+           JOIN users u ON u.id = coalesce(f.assigned_to_id, f.created_by_id)
+          WHERE f.done_at IS NULL AND f.due_on < $1 AND u.deactivated_at IS NULL
           ORDER BY 1`,
         [until],
       );

@@ -35,6 +35,18 @@ export class FollowUpsResolver {
     return { completed: FollowUpModel.from(completed), next: next && FollowUpModel.from(next) };
   }
 
+  @Mutation(() => FollowUpModel, {
+    description: 'フォローアップの担当を付け替える（同じ団体の有効なスタッフに。担当者の異動・退職時など）',
+  })
+  @Allow(...STAFF)
+  async reassignFollowUp(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('assignedToId', { type: () => ID }) assignedToId: string,
+  ): Promise<FollowUpModel> {
+    return FollowUpModel.from(await this.followUps.reassign(actor, id, assignedToId));
+  }
+
   @Query(() => FollowUpConnection, {
     description: '期日が before より前（before の日は含まない）の未完了フォローアップ（期日順）',
   })

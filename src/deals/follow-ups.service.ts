@@ -14,7 +14,7 @@ import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
 import { FollowUp } from './follow-up.entity';
 import { isUuid } from '../common/validation/uuid';
 
-const RELATIONS = { deal: true, participant: { company: true }, assignedTo: true } as const;
+const RELATIONS = { deal: true, participant: { company: true }, assignedTo: true, createdBy: true } as const;
 
 /**
  * フォローアップ: dated checks by staff on a deal or on a participant's plan. Completing one
@@ -66,6 +66,11 @@ export class FollowUpsService {
       if (followUp.doneAt) throw DealErrors.followUpDone();
       await manager.update(FollowUp, id, { doneAt: new Date(), result });
       if (nextDueOn === null) return null;
+      // An assignee who has left does not get the next one: unassigned, it goes to whoever
+      // completed this one (the weekly email's fallback to the creator).
+      const assignee = followUp.assignedToId
+        ? await manager.findOneBy(User, { id: followUp.assignedToId })
+        : null;
       const next = await manager.save(
         manager.create(FollowUp, {
           organizationId: followUp.organizationId,
@@ -73,13 +78,27 @@ export class FollowUpsService {
           participantId: followUp.participantId,
           dueOn: nextDueOn,
           notes: followUp.notes,
-          assignedToId: followUp.assignedToId,
+          assignedToId: assignee && !assignee.deactivatedAt ? assignee.id : null,
           createdById: actor.userId,
         }),
       );
       return next.id;
     });
     return { completed: await this.get(id), next: nextId ? await this.get(nextId) : null };
+  }
+
+  /**
+   * Hands a follow-up to another staff member of its organisation, e.g. when its assignee has left
+   * (a deactivated assignee shows as such in followUpsDue and follow-ups.csv).
+   */
+  async reassign(actor: StaffActor, id: string, assignedToId: string): Promise<FollowUp> {
+    await this.dataSource.transaction(async (manager) => {
+      const followUp = await this.lockVisible(manager, actor, id);
+      if (followUp.doneAt) throw DealErrors.followUpDone();
+      await this.requireStaffOf(followUp.organizationId, assignedToId, manager);
+      await manager.update(FollowUp, id, { assignedToId });
+    });
+    return this.get(id);
   }
 
   /** Open follow-ups due before `before` (exclusive), earliest first: the staff's to-do list. */
@@ -102,6 +121,7 @@ export class FollowUpsService {
       .leftJoinAndSelect('followUp.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
       .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
+      .leftJoinAndSelect('followUp.createdBy', 'createdBy')
       .where('followUp.doneAt IS NULL')
       .andWhere('followUp.dueOn < :before', { before });
     if (actor.role !== Role.ADMIN) {
@@ -126,10 +146,14 @@ export class FollowUpsService {
     return followUp;
   }
 
-  private async requireStaffOf(organizationId: string, userId: string): Promise<void> {
-    const user = isUuid(userId)
-      ? await this.dataSource.getRepository(User).findOneBy({ id: userId, organizationId })
-      : null;
+  /** An assignee must be an active staff member of the follow-up's organisation. */
+  private async requireStaffOf(
+    organizationId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const user = isUuid(userId) ? await manager.findOneBy(User, { id: userId, organizationId }) : null;
     if (!user) throw DealErrors.assigneeNotInOrganization();
+    if (user.deactivatedAt) throw DealErrors.assigneeDeactivated();
   }
 }

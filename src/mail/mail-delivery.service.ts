@@ -63,11 +63,11 @@ export class MailDelivery {
   async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
     const claimed = await this.claim(outboxMessageId);
     if (!claimed) return this.whyNotClaimed(outboxMessageId);
-    const { message, participant } = claimed;
+    const { message, participant, staffDeactivated } = claimed;
 
     let email: OutgoingEmail | null;
     try {
-      email = await this.compose(message, participant);
+      email = await this.compose(message, participant, staffDeactivated);
     } catch (error) {
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
       return this.failTemporarily(message, `compose: ${(error as Error).message}`, options.lastAttempt);
@@ -106,7 +106,7 @@ export class MailDelivery {
    */
   private async claim(
     id: string,
-  ): Promise<{ message: OutboxMessage; participant: Participant | null } | null> {
+  ): Promise<{ message: OutboxMessage; participant: Participant | null; staffDeactivated: boolean } | null> {
     const row = await this.claims.add(id);
     if (!row) return null;
     const message = Object.assign(new OutboxMessage(), {
@@ -122,7 +122,7 @@ export class MailDelivery {
       attempts: row.attempts,
       status: OutboxStatus.SENDING,
     });
-    return { message, participant: recipientOf(row) };
+    return { message, participant: recipientOf(row), staffDeactivated: row.user_deactivated_at !== null };
   }
 
   /** One claim statement for many rows; each id answers its claimed row or null. */
@@ -139,7 +139,7 @@ export class MailDelivery {
             AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
           RETURNING id, key, template, transactional, participant_id, user_id, event_id, batch_id, params, attempts)
        SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at,
-              u.email AS user_email, u.name AS user_name
+              u.email AS user_email, u.name AS user_name, u.deactivated_at AS user_deactivated_at
          FROM claimed
          LEFT JOIN participants p ON p.id = claimed.participant_id
          LEFT JOIN users u ON u.id = claimed.user_id`,
@@ -181,8 +181,11 @@ export class MailDelivery {
   private async compose(
     message: OutboxMessage,
     participant: Participant | null,
+    staffDeactivated: boolean,
   ): Promise<OutgoingEmail | null> {
     if (!participant) return this.skip(message, 'RECIPIENT_GONE');
+    // Work mail written before the staff member's account was switched off stays unsent.
+    if (staffDeactivated) return this.skip(message, 'RECIPIENT_DEACTIVATED');
     if (!mayEmail(participant, message.transactional)) {
       return this.skip(message, participant.emailSuppressedAt ? 'SUPPRESSED' : 'OPTED_OUT');
     }
@@ -327,6 +330,7 @@ interface ClaimedRow {
   email_suppressed_at: Date | null;
   user_email: string | null;
   user_name: string | null;
+  user_deactivated_at: Date | null;
 }
 
 /**

@@ -31,6 +31,7 @@ export const SKIP_REASON_LABEL: Record<string, string> = {
   OPTED_OUT: '配信停止済みのため送信せず',
   SUPPRESSED: '以前に宛先不明で届かなかったため送信停止',
   RECIPIENT_GONE: '宛先の参加者が削除されたため送信せず',
+  RECIPIENT_DEACTIVATED: '宛先のスタッフのアカウントが利用停止のため送信せず',
   NOTHING_TO_SEND: '送信前に内容が不要になったため送信せず（回答済み・中止など）',
 };
 

@@ -31,4 +31,15 @@ export class User {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** 利用停止: set when the person leaves or moves on; they can neither log in nor keep a session. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /**
+   * Sessions issued before this end (see TokenService): set when the password changes or the
+   * account is deactivated. Null: every session the account was given still counts.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
 }

@@ -1,8 +1,10 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Role, StaffActor } from '../auth/actor';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
-import { UserModel } from './models/user.model';
+import { StaffUsersArgs } from './dto/staff-users.args';
+import { UserConnection, UserModel } from './models/user.model';
+import { StaffUserOrder } from './staff-accounts';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
@@ -13,5 +15,46 @@ export class UsersResolver {
   @Allow(Role.ADMIN)
   async createStaffUser(@Args('input') input: CreateStaffUserInput): Promise<UserModel> {
     return UserModel.from(await this.users.create(input));
+  }
+
+  @Query(() => UserConnection, {
+    description:
+      'スタッフアカウントの一覧（利用停止中を含む）。管理者は任意の団体（省略するとすべて）、主催者・支援担当は自団体のみ',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  staffUsers(
+    @CurrentActor() actor: StaffActor,
+    @Args() { organizationId, orderBy, first, after }: StaffUsersArgs,
+  ) {
+    return this.users.list(
+      actor,
+      organizationId ?? null,
+      orderBy ?? StaffUserOrder.NAME,
+      { first, after },
+      UserModel.from,
+    );
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      'スタッフアカウントを利用停止する（異動・退職時）。ログインできなくなり、使用中のセッションもすぐに無効になる。管理者は任意のアカウント、主催者は自団体の主催者・支援担当',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER)
+  async deactivateStaffUser(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.users.deactivate(actor, id));
+  }
+
+  @Mutation(() => UserModel, {
+    description: '利用停止したスタッフアカウントを再開する（改めてログインが必要）',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER)
+  async reactivateStaffUser(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.users.reactivate(actor, id));
   }
 }

@@ -1,17 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Role } from '../auth/actor';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Role, StaffActor } from '../auth/actor';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { ConnectionShape } from '../common/pagination/connection';
+import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { isUuid } from '../common/validation/uuid';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { listableOrganization, managesAccount, StaffUserOrder } from './staff-accounts';
 import { User } from './user.entity';
 import { UserErrors } from './users.errors';
+
+/** What a staff session is checked against on each request. */
+export type StaffSessionState = Pick<
+  User,
+  'id' | 'role' | 'organizationId' | 'deactivatedAt' | 'sessionsValidAfter'
+>;
+
+/** Serialises deactivations, so that two admins switching each other off cannot leave none. */
+const ADMIN_SET_LOCK = 0x7473_7566; // "tsuf"
+
+/**
+ * The new `sessions_valid_after`: now, to the millisecond (what a JWT claim and a JS Date hold),
+ * and always later than the one before even if clocks disagree, so no older session survives it.
+ */
+const NEXT_SESSIONS_VALID_AFTER = `date_trunc('milliseconds',
+  greatest(clock_timestamp(), coalesce(sessions_valid_after + interval '1 millisecond', '-infinity')))`;
 
 @Injectable()
 export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {}
 
@@ -28,20 +49,43 @@ export class UsersService {
       organizationId,
       passwordHash: await hashPassword(input.password),
     });
-    return this.users.save(user);
+    return this.get((await this.users.save(user)).id);
   }
 
+  /** The account with its organisation. */
   async get(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+    const user = isUuid(id)
+      ? await this.users.findOne({ where: { id }, relations: { organization: true } })
+      : null;
     if (!user) throw UserErrors.notFound();
     return user;
   }
 
-  /** The user if the password matches; undefined otherwise (the caller must not say which part was wrong). */
+  async getByEmail(email: string): Promise<User> {
+    const address = email.trim().toLowerCase();
+    const user = await this.users.findOne({ where: { email: address }, relations: { organization: true } });
+    if (!user) throw UserErrors.notFoundByEmail(address);
+    return user;
+  }
+
+  /** What a session token is checked against: one primary-key look-up, null if the account is gone. */
+  sessionState(id: string): Promise<StaffSessionState | null> {
+    return this.users.findOne({
+      where: { id },
+      select: { id: true, role: true, organizationId: true, deactivatedAt: true, sessionsValidAfter: true },
+    });
+  }
+
+  /**
+   * The user if the password matches; undefined otherwise (the caller must not say which part was
+   * wrong). A deactivated account is answered like any other: only the caller, once the password
+   * is known to be right, may say that it is switched off.
+   */
   async authenticate(email: string, password: string): Promise<User | undefined> {
     const user = await this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
+      .leftJoinAndSelect('user.organization', 'organization')
       .where('user.email = :email', { email: email.trim().toLowerCase() })
       .getOne();
     if (!user) {
@@ -50,5 +94,93 @@ export class UsersService {
       return undefined;
     }
     return (await verifyPassword(user.passwordHash, password)) ? user : undefined;
+  }
+
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+    return user ? verifyPassword(user.passwordHash, password) : false;
+  }
+
+  /** A new password; every session issued before ends (the caller hands out a fresh one if wanted). */
+  async setPassword(id: string, password: string): Promise<User> {
+    const passwordHash = await hashPassword(password);
+    await this.users.query(
+      `UPDATE users SET password_hash = $2, sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER} WHERE id = $1`,
+      [id, passwordHash],
+    );
+    return this.get(id);
+  }
+
+  /**
+   * Staff accounts, ordered by name or by creation: an admin sees any organisation's (all when
+   * `organizationId` is null), organizers and staff their own organisation's only.
+   */
+  async list<N>(
+    actor: StaffActor,
+    organizationId: string | null,
+    order: StaffUserOrder,
+    page: PageArgs,
+    toNode: (user: User) => N,
+  ): Promise<ConnectionShape<N>> {
+    const scope = listableOrganization(actor, organizationId);
+    if (scope === undefined) throw UserErrors.otherOrganization();
+    if (scope !== null && actor.role === Role.ADMIN) await this.organizations.get(scope, 'organizationId');
+    const query = this.users
+      .createQueryBuilder('account')
+      .leftJoinAndSelect('account.organization', 'organization');
+    if (scope !== null) query.where('account.organizationId = :scope', { scope });
+    const sortColumn = order === StaffUserOrder.CREATED_AT ? 'account.createdAt' : 'account.name';
+    return keysetPage(query, sortColumn, page, toNode);
+  }
+
+  /**
+   * 利用停止: the account can no longer log in, and its sessions end at once. Refused for oneself
+   * and for the last active admin. Deactivating an account already switched off answers it as it
+   * is. `actor` is null for the server's command line, which acts as an admin.
+   */
+  async deactivate(actor: StaffActor | null, id: string): Promise<User> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+      const user = await this.lockManaged(manager, actor, id);
+      if (user.deactivatedAt) return;
+      // The last admin first: for a sole admin switching themself off it is the reason that matters.
+      if (user.role === Role.ADMIN) {
+        const [{ others }]: { others: number }[] = await manager.query(
+          `SELECT count(*)::int AS others FROM users
+            WHERE role = 'ADMIN' AND deactivated_at IS NULL AND id <> $1`,
+          [user.id],
+        );
+        if (others === 0) throw UserErrors.lastAdmin();
+      }
+      if (actor?.userId === user.id) throw UserErrors.deactivateSelf();
+      await manager.query(
+        `UPDATE users SET deactivated_at = now(), sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER}
+          WHERE id = $1`,
+        [user.id],
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Switched on again: the person logs in anew (sessions from before the deactivation stay ended). */
+  async reactivate(actor: StaffActor | null, id: string): Promise<User> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await this.lockManaged(manager, actor, id);
+      if (user.deactivatedAt) await manager.update(User, user.id, { deactivatedAt: null });
+    });
+    return this.get(id);
+  }
+
+  private async lockManaged(manager: EntityManager, actor: StaffActor | null, id: string): Promise<User> {
+    const user = isUuid(id)
+      ? await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!user) throw UserErrors.notFound();
+    if (actor && !managesAccount(actor, user)) throw UserErrors.notManaged();
+    return user;
   }
 }

@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
 import { configureHttp } from '../../src/app-setup';
-import { Role } from '../../src/auth/actor';
 import { TokenService } from '../../src/auth/token.service';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { createDatabaseFromTemplate, dropDatabase } from './test-database';
@@ -92,8 +91,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     config,
     dataSource: app.get(DataSource),
     gql,
-    participantToken: (participantId) =>
-      app.get(TokenService).issue({ kind: 'participant', participantId, role: Role.PARTICIPANT }),
+    participantToken: (participantId) => app.get(TokenService).issueForParticipant(participantId),
     async close() {
       await app.close();
       await dropDatabase(name);

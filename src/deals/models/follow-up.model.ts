@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
 import { FollowUp } from '../follow-up.entity';
+import { responsibleFor } from '../follow-up-responsible';
 import { DealPartyModel } from './deal.model';
 
 @ObjectType('FollowUp', { description: 'フォローアップ（商談または参加者の計画について、期日を決めた確認）' })
@@ -41,8 +42,22 @@ export class FollowUpModel {
   @Field(() => String, { nullable: true, description: '担当スタッフ' })
   assignedToName: string | null;
 
-  /** `followUp` with its deal, participant (and company) and assignee loaded. */
+  @Field(() => String, {
+    nullable: true,
+    description: '実際の担当: 担当スタッフ、未指定なら予定したスタッフ（週1回の予定メールはこの人に届く）',
+  })
+  responsibleName: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '実際の担当のアカウントが有効か。false は利用停止中で予定メールが届かない（reassignFollowUp で担当を付け替える）',
+  })
+  responsibleActive: boolean | null;
+
+  /** `followUp` with its deal, participant (and company), assignee and creator loaded. */
   static from(followUp: FollowUp): FollowUpModel {
+    const responsible = responsibleFor(followUp);
     return Object.assign(new FollowUpModel(), {
       id: followUp.id,
       organizationId: followUp.organizationId,
@@ -56,6 +71,8 @@ export class FollowUpModel {
       doneAt: followUp.doneAt,
       assignedToId: followUp.assignedToId,
       assignedToName: followUp.assignedTo?.name ?? null,
+      responsibleName: responsible?.name ?? null,
+      responsibleActive: responsible ? responsible.deactivatedAt === null : null,
     });
   }
 }

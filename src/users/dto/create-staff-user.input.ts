@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { RequiredText } from '../../common/validation/required-text';
 import { Role } from '../../auth/actor';
+import { IsStaffPassword } from './staff-password';
 
 @InputType()
 export class CreateStaffUserInput {
@@ -15,7 +16,7 @@ export class CreateStaffUserInput {
   name: string;
 
   @Field()
-  @MinLength(12, { message: 'パスワードは12文字以上にしてください' })
+  @IsStaffPassword()
   password: string;
 
   @Field(() => Role)

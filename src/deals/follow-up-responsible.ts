@@ -1,0 +1,10 @@
+import { User } from '../users/user.entity';
+import { FollowUp } from './follow-up.entity';
+
+/**
+ * Who a follow-up is with: its assignee, or whoever scheduled it when nobody is assigned — the
+ * person the weekly email goes to (FollowUpDigestsService). Needs `assignedTo` and `createdBy`.
+ */
+export function responsibleFor(followUp: Pick<FollowUp, 'assignedTo' | 'createdBy'>): User | null {
+  return followUp.assignedTo ?? followUp.createdBy ?? null;
+}
