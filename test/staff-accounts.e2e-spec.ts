@@ -12,6 +12,7 @@ import { createOrganization, createParticipant, PASSWORD } from './support/fixtu
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { processEnv } from './support/worker-process';
+import { fetchCsv } from './support/csv-export';
 
 const run = promisify(execFile);
 
@@ -95,8 +96,7 @@ describe('staff accounts', () => {
         };
       }>(LIST, variables, token),
     ).staffUsers;
-  const csv = (token: string, query = '') =>
-    fetch(`${t.url}/exports/staff-users.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const csv = (token: string, query = '') => fetchCsv(t, `/exports/staff-users.csv${query}`, token);
   const cli = async (...args: string[]) => {
     try {
       const { stdout, stderr } = await run(
@@ -195,11 +195,8 @@ describe('staff accounts', () => {
 
     it('exports as CSV: BOM, Japanese headers, every account the list shows, the same access rule', async () => {
       const response = await csv(organizer.token, '?orderBy=CREATED_AT');
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      const bytes = Buffer.from(await response.arrayBuffer());
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+      expect(response).toMatchObject({ status: 200, bom: true, contentType: 'text/csv; charset=utf-8' });
+      const { lines } = response;
       expect(lines[0]).toBe('氏名,メールアドレス,役割,所属団体,状態,利用停止日時,登録日時,アカウントID');
       expect(lines).toHaveLength(4);
       expect(lines[2]).toMatch(
@@ -208,11 +205,10 @@ describe('staff accounts', () => {
         ),
       );
       expect((await csv(shido.token, `?organizationId=${okaya}`)).status).toBe(403);
-      const all = await (await csv(admin.token)).text();
-      expect(all.trimEnd().split('\r\n')).toHaveLength(6);
+      expect((await csv(admin.token)).lines).toHaveLength(6);
       const bad = await csv(admin.token, '?orderBy=AGE');
       expect(bad.status).toBe(400);
-      expect(await bad.json()).toMatchObject({ field: 'orderBy' });
+      expect(JSON.parse(bad.text)).toMatchObject({ field: 'orderBy' });
     });
   });
 
@@ -252,7 +248,7 @@ describe('staff accounts', () => {
       expect(again.deactivateStaffUser.deactivatedAt).toBe(deactivateStaffUser.deactivatedAt);
       const listed = (await list(colleague.token)).edges.find((edge) => edge.node.id === shido.id)!.node;
       expect(listed).toMatchObject({ active: false, deactivatedAt: deactivateStaffUser.deactivatedAt });
-      expect(await (await csv(colleague.token)).text()).toContain(',支援担当,葛飾区商工会議所,利用停止,2');
+      expect((await csv(colleague.token)).text).toContain(',支援担当,葛飾区商工会議所,利用停止,2');
     });
 
     it('is for admins, and for organizers on the staff and organizers of their own organisation', async () => {
