@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ok, createTestApp, TestApp } from './support/test-app';
-import { processEnv } from './support/worker-process';
-
-const run = promisify(execFile);
+import { runCli } from './support/cli';
 
 /**
  * The admin's command line (`npm run cli -- …`), run as a separate process against a test app's
@@ -20,19 +15,7 @@ describe('admin command line', () => {
     await t?.close();
   });
 
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
-        { cwd: join(__dirname, '..'), env: processEnv(t.config) },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(t, ...args);
   const login = async (email: string, password: string) =>
     ok(
       await t.gql<{ login: { role: string } }>(

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Role } from '../src/auth/actor';
 import { addDays, tokyoDateOf } from '../src/common/time/calendar-date';
 import { FOLLOW_UP_DIGEST_TEMPLATE } from '../src/deals/follow-up-digest.composer';
@@ -11,10 +8,8 @@ import { eventually } from './support/eventually';
 import { createOrganization, createParticipant, PASSWORD } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
-import { processEnv } from './support/worker-process';
 import { fetchCsv } from './support/csv-export';
-
-const run = promisify(execFile);
+import { runCli } from './support/cli';
 
 interface Account {
   id: string;
@@ -97,19 +92,7 @@ describe('staff accounts', () => {
       }>(LIST, variables, token),
     ).staffUsers;
   const csv = (token: string, query = '') => fetchCsv(t, `/exports/staff-users.csv${query}`, token);
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
-        { cwd: join(__dirname, '..'), env: processEnv(t.config) },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(t, ...args);
   const expectSessionEnded = async (token: string) => {
     expect(failure(await t.gql(ME, {}, token)).extensions).toMatchObject({
       code: 'UNAUTHENTICATED',

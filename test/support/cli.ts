@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { TestApp } from './test-app';
+import { processEnv } from './worker-process';
+
+const run = promisify(execFile);
+
+/**
+ * The admin's command line (`npm run cli -- …`) as a separate process against a test app's
+ * database; a failing command answers its exit code and output instead of throwing.
+ */
+export async function runCli(
+  testApp: TestApp,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
+      { cwd: join(__dirname, '..', '..'), env: processEnv(testApp.config) },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
