@@ -3,6 +3,7 @@ import { createOrganization, createParticipant, staffSession, tokyoInDays } from
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
+import { ConnectionPage, expectPaging } from './support/paging';
 
 const FIELDS = `id organizationName requestedByName requestedByCompany groupName theme area preferredFrom preferredTo
   expectedParticipants message status statusLabel declineReason eventId`;
@@ -252,15 +253,8 @@ describe('mini-salon requests', () => {
       )
     ).map((row: { id: string }) => row.id);
 
-    type Page = {
-      miniSalonRequests: {
-        totalCount: number;
-        edges: { cursor: string; node: { id: string } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    };
     const page = (variables: { status?: string; first?: number; after?: string | null }) =>
-      t.gql<Page>(
+      t.gql<{ miniSalonRequests: ConnectionPage }>(
         `query($status: MiniSalonRequestStatus, $first: Int, $after: String) {
           miniSalonRequests(status: $status, first: $first, after: $after) {
             totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor }
@@ -269,28 +263,10 @@ describe('mini-salon requests', () => {
         variables,
         orgOrganizer,
       );
-    const first = ok(await page({ status: 'DECLINED', first: 200 })).miniSalonRequests;
-    expect(first.totalCount).toBe(COUNT);
-    expect(first.edges).toHaveLength(200);
-    expect(first.pageInfo).toEqual({ hasNextPage: true, endCursor: first.edges[199].cursor });
-    const second = ok(
-      await page({ status: 'DECLINED', first: 200, after: first.pageInfo.endCursor }),
-    ).miniSalonRequests;
-    expect(second.edges).toHaveLength(COUNT - 200);
-    expect(second.pageInfo.hasNextPage).toBe(false);
-    // No gaps, no repeats, newest first.
-    expect([...first.edges, ...second.edges].map((edge) => edge.node.id)).toEqual(expected);
-    expect(ok(await page({})).miniSalonRequests.edges).toHaveLength(50);
+    // Newest first, with or without the status they all have.
+    await expectPaging((paging) => page({ status: 'DECLINED', ...paging }), expected);
+    await expectPaging(page, expected);
     expect(ok(await page({ status: 'PENDING' })).miniSalonRequests.totalCount).toBe(0);
-
-    expect(failure(await page({ after: 'not-a-cursor' })).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'after',
-    });
-    expect(failure(await page({ first: 0 })).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'first',
-    });
 
     const rows = (await fetchCsv(t, '/exports/mini-salon-requests.csv', orgOrganizer)).lines.slice(1);
     expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
