@@ -94,7 +94,7 @@ export class PasswordResetPageController {
 function formPage(owner: ResetLinkOwner, token: string, problem?: string) {
   const t = TEXT.ja;
   const field = (name: string, label: string) =>
-    `<p><label>${escapeHtml(label)}<br><input type="password" name="${name}" autocomplete="new-password" required style="${INPUT_STYLE}"></label></p>`;
+    `<p><label>${escapeHtml(label)}<br><input type="password" name="${escapeHtml(name)}" autocomplete="new-password" required style="${INPUT_STYLE}"></label></p>`;
   return {
     title: t.title,
     body: [
