@@ -24,6 +24,7 @@ import { RegistrationsModule } from './registrations/registrations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { MiniSalonsModule } from './mini-salons/mini-salons.module';
@@ -48,6 +49,7 @@ import { UsersModule } from './users/users.module';
     MailModule,
     InvitationsModule,
     SignInModule,
+    PasswordResetModule,
     RemindersModule,
     MatchingModule,
     MeetingsModule,

@@ -11,6 +11,7 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SignInModule } from './sign-in/sign-in.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { DealsModule } from './deals/deals.module';
@@ -31,6 +32,7 @@ import { MiniSalonsModule } from './mini-salons/mini-salons.module';
     MailModule,
     InvitationsModule,
     SignInModule,
+    PasswordResetModule,
     RemindersModule,
     MatchingModule,
     MeetingsModule,

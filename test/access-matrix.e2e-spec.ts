@@ -59,6 +59,8 @@ const cases: Case[] = [
   ['requestMagicLink', "A's email", 'mutation($e: String!) { requestMagicLink(email: $e) }', (ids) => ({ e: ids.aEmail }), ANYONE],
   ['redeemMagicLink', 'a made-up token', 'mutation($t: String!) { redeemMagicLink(token: $t) { token } }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
   ['me', 'themself', '{ me { role } }', () => ({}), SIGNED_IN],
+  ['requestPasswordReset', "the organizer's email", 'mutation($e: String!) { requestPasswordReset(email: $e) }', (ids) => ({ e: ids.organizerEmail }), ANYONE],
+  ['resetPassword', 'a made-up token', 'mutation($t: String!) { resetPassword(token: $t, newPassword: "long-enough-password") }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
   ['changeMyPassword', 'a wrong current password', 'mutation { changeMyPassword(currentPassword: "wrong password!!", newPassword: "long-enough-password") { token } }', () => ({}), outcomes('FORBIDDEN', 'BAD_USER_INPUT', 'UNAUTHENTICATED')],
 
   ['createOrganization', 'a new one', 'mutation { createOrganization(input: { name: "x", kind: OTHER, municipality: "東京都港区" }) { id } }', () => ({}), ITS_STAFF],
@@ -212,6 +214,8 @@ const urls: UrlCase[] = [
   ['POST /unsubscribe/:token', 'a made-up token', 'POST', () => `/unsubscribe/${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['GET /sign-in', 'a made-up token', 'GET', () => `/sign-in?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /sign-in', 'a made-up token', 'POST', () => '/sign-in', BAD_TOKEN_PAGE],
+  ['GET /password-reset', 'a made-up token', 'GET', () => `/password-reset?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
+  ['POST /password-reset', 'a made-up token', 'POST', () => '/password-reset', BAD_TOKEN_PAGE],
   ['GET /health', 'the service', 'GET', () => '/health', OPEN_URL],
   ['GET /health/mail', 'the mail queue', 'GET', () => '/health/mail', OPEN_URL],
 ];

@@ -11,5 +11,7 @@ export const TokenPurpose = {
   SURVEY_ANSWER: 'survey-answer',
   /** 「参加をキャンセルする」 in a reminder or a registration confirmation; the subject is the registration. */
   REGISTRATION_CANCEL: 'registration-cancel',
+  /** A staff member's password-reset link; the subject is the users row. */
+  PASSWORD_RESET: 'password-reset',
 } as const;
 export type TokenPurpose = (typeof TokenPurpose)[keyof typeof TokenPurpose];

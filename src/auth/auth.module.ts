@@ -30,6 +30,6 @@ import { TokenService } from './token.service';
     AuthResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TokenService, AuthService],
+  exports: [TokenService, AuthService, LoginThrottle],
 })
 export class AuthModule {}

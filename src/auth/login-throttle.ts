@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuthErrors } from './auth.errors';
 
@@ -41,9 +41,12 @@ export class LoginThrottle {
     if (!row) throw AuthErrors.tooManyFailures(this.config.LOGIN_PAUSE_MINUTES);
   }
 
-  /** The password was right: the count starts again. */
-  async succeeded(email: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM login_failures WHERE address_hash = $1', [addressHash(email)]);
+  /**
+   * The password was right, or a new one was set: the count starts again, and a pause ends. In
+   * `manager`'s transaction when given.
+   */
+  async succeeded(email: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('DELETE FROM login_failures WHERE address_hash = $1', [addressHash(email)]);
   }
 }
 

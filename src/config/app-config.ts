@@ -197,6 +197,18 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   MAGIC_LINK_PER_HOUR = 5;
 
+  /** How long a staff member's password-reset link works, from the request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** Password-reset emails per staff address per hour; further requests answer true and send nothing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_PER_HOUR = 3;
+
   /** Wall-clock budget of one meeting-scheduling run (the engine's soft time limit). */
   @Transform(toInt)
   @IsInt()

@@ -10,6 +10,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'suggestion-digest': 'おすすめ通知',
   'follow-up-digest': 'フォローアップ予定の通知',
   'magic-link': 'ログイン用リンク',
+  'password-reset': 'パスワード再設定の案内',
   'mini-salon-decision': 'ミニサロン参加可否の通知',
   'meeting-request': '面談の申込',
   'meeting-request-outcome': '面談申込への回答',

@@ -54,6 +54,11 @@ export class OutboxMessage {
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
   user: User | null;
 
+  /**
+   * Indexed for the per-hour limit of password-reset emails (counted per staff member). Partial:
+   * only the few staff rows are in it, so a campaign's inserts do not write to it.
+   */
+  @Index('idx_outbox_messages_user', { where: 'user_id IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
 

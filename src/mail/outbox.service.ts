@@ -115,6 +115,28 @@ export class OutboxService {
   }
 
   /**
+   * Emails of `template` written for one recipient in the last hour: the rate limit of the links
+   * people ask for themselves (a sign-in link, a password reset). Counted in the outbox itself, so
+   * it holds while Redis is away, and a request for an unknown address counts against nobody.
+   * Lock the recipient's row first, in the same transaction, so that parallel requests are counted
+   * one after the other and none passes the limit.
+   */
+  async writtenLastHour(
+    manager: EntityManager,
+    recipient: { participantId: string } | { userId: string },
+    template: string,
+  ): Promise<number> {
+    const [column, id] =
+      'userId' in recipient ? ['user_id', recipient.userId] : ['participant_id', recipient.participantId];
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM outbox_messages
+        WHERE ${column} = $1 AND template = $2 AND created_at > now() - interval '1 hour'`,
+      [id, template],
+    );
+    return count;
+  }
+
+  /**
    * Progress of a send operation (an invitation campaign, a digest run, an event's survey),
    * counted from its rows; `eventId` keeps the count to one event's mail.
    */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -39,7 +39,12 @@ export class MagicLinkService {
       });
       if (!participant) return;
       // Asked too often: nothing is written, and the answer is the same.
-      if ((await this.linksLastHour(manager, participant.id)) >= this.config.MAGIC_LINK_PER_HOUR) return;
+      const lastHour = await this.outbox.writtenLastHour(
+        manager,
+        { participantId: participant.id },
+        MAGIC_LINK_TEMPLATE,
+      );
+      if (lastHour >= this.config.MAGIC_LINK_PER_HOUR) return;
       await this.outbox.enqueue(manager, [
         {
           // Each request is its own message; the key only has to be unique.
@@ -72,19 +77,5 @@ export class MagicLinkService {
       async (manager) => (await this.tokens.consume(manager, TokenPurpose.MAGIC_LINK, rawToken)).subjectId,
     );
     return this.auth.participantSession(participantId);
-  }
-
-  /**
-   * The rate limit counts the sign-in emails written for the participant in the last hour, in the
-   * outbox itself: it holds while Redis is away, and a request for an unknown address counts
-   * against nobody.
-   */
-  private async linksLastHour(manager: EntityManager, participantId: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await manager.query(
-      `SELECT count(*)::int AS count FROM outbox_messages
-        WHERE participant_id = $1 AND template = $2 AND created_at > now() - interval '1 hour'`,
-      [participantId, MAGIC_LINK_TEMPLATE],
-    );
-    return count;
   }
 }

@@ -52,10 +52,10 @@ export class UsersService {
     return this.get((await this.users.save(user)).id);
   }
 
-  /** The account with its organisation. */
-  async get(id: string): Promise<User> {
+  /** The account with its organisation (read in `manager`'s transaction when given). */
+  async get(id: string, manager: EntityManager = this.users.manager): Promise<User> {
     const user = isUuid(id)
-      ? await this.users.findOne({ where: { id }, relations: { organization: true } })
+      ? await manager.findOne(User, { where: { id }, relations: { organization: true } })
       : null;
     if (!user) throw UserErrors.notFound();
     return user;
@@ -105,14 +105,21 @@ export class UsersService {
     return user ? verifyPassword(user.passwordHash, password) : false;
   }
 
-  /** A new password; every session issued before ends (the caller hands out a fresh one if wanted). */
-  async setPassword(id: string, password: string): Promise<User> {
+  /**
+   * A new password; every session issued before ends (the caller hands out a fresh one if wanted).
+   * In `manager`'s transaction when given: a reset link is used up with it, or not at all.
+   */
+  async setPassword(
+    id: string,
+    password: string,
+    manager: EntityManager = this.users.manager,
+  ): Promise<User> {
     const passwordHash = await hashPassword(password);
-    await this.users.query(
+    await manager.query(
       `UPDATE users SET password_hash = $2, sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER} WHERE id = $1`,
       [id, passwordHash],
     );
-    return this.get(id);
+    return this.get(id, manager);
   }
 
   /**
