@@ -3,10 +3,12 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { User } from '../users/user.entity';
 import { Company } from './company.entity';
 import { Locale, ParticipantKind } from './participant-kind';
 
@@ -117,6 +119,28 @@ export class Participant {
 
   @Column({ type: 'jsonb', nullable: true })
   erasure: ErasureCounts | null;
+
+  /**
+   * 最終更新: when the profile last changed, through upsertParticipant, the import or
+   * updateMyProfile, and by whom. The pool is shared by every organisation, so staff need to see
+   * who changed a phone number or a company. A write that changes nothing leaves it, and so do
+   * writes that are not profile edits (unsubscribe, bounce, erasure, registration). Unlike
+   * updatedAt, which any write moves.
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  profileUpdatedAt: Date;
+
+  /** The staff account that made the last change; null when the person did, or not known. */
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'profile_updated_by_user_id' })
+  profileUpdatedBy?: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  profileUpdatedByUserId: string | null;
+
+  /** The person changed it themself (updateMyProfile). */
+  @Column({ default: false })
+  profileUpdatedBySelf: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
