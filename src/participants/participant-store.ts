@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Company } from './company.entity';
 import { Participant } from './participant.entity';
@@ -14,16 +15,24 @@ export interface UpsertOutcome {
 }
 
 /**
+ * Who writes a profile (最終更新者): a staff account, or the person themself. `userId` is null only
+ * where no one is signed in (the demo seed): the change is then recorded with no author.
+ */
+export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' };
+
+/**
  * Writes participants (and their companies) in bulk, keyed by email: one INSERT … ON CONFLICT per
  * chunk. Used by the single upsert and by the CSV import, so both normalise and store alike.
- * Runs inside the caller's transaction.
+ * Runs inside the caller's transaction. A row that is created, or whose profile or company
+ * changes, records `author` as its 最終更新; a row written again unchanged keeps the one it had.
  */
 export async function upsertParticipants(
   manager: EntityManager,
   rows: ParticipantRow[],
+  author: ProfileAuthor,
 ): Promise<UpsertOutcome> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
-  const companyIds = await resolveCompanies(
+  const { ids: companyIds, changedIds: changedCompanyIds } = await resolveCompanies(
     manager,
     rows.map((row) => row.company),
   );
@@ -37,19 +46,26 @@ export async function upsertParticipants(
       };
     });
     // The columns this write sets: a column nobody gave is left untouched on existing rows.
-    const updateColumns = [...new Set(values.flatMap((value) => Object.keys(value)))].filter(
-      (key) => key !== 'email',
-    );
-    const result = await manager
+    const updateColumns = [...new Set(values.flatMap((value) => Object.keys(value)))]
+      .filter((key) => key !== 'email')
+      .map(toColumnName);
+    const companyChangedEmails = chunk.flatMap((row, index) => {
+      const companyId = companyIds[start + index];
+      return companyId && changedCompanyIds.has(companyId) ? [row.columns.email!] : [];
+    });
+    const [insert, parameters] = manager
       .createQueryBuilder()
       .insert()
       .into(Participant)
-      .values(values)
-      .orUpdate(updateColumns.map(toColumnName).concat('updated_at'), ['email'])
-      .returning('id, (xmax = 0) AS inserted')
+      .values(values.map((value) => ({ ...value, ...authorColumns(author) })))
       .updateEntity(false)
-      .execute();
-    for (const raw of result.raw as { id: string; inserted: boolean }[]) {
+      .getQueryAndParameters();
+    const raws: { id: string; inserted: boolean }[] = await manager.query(
+      `${insert} ${onEmailConflict(updateColumns, `$${parameters.length + 1}::text[]`)}
+       RETURNING id, (xmax = 0) AS inserted`,
+      [...parameters, companyChangedEmails],
+    );
+    for (const raw of raws) {
       outcome.ids.push(raw.id);
       if (raw.inserted) outcome.created += 1;
       else outcome.updated += 1;
@@ -58,17 +74,63 @@ export async function upsertParticipants(
   return outcome;
 }
 
-/** Changes an existing participant (the profile edit): only the given columns, and the company if given. */
+/**
+ * The ON CONFLICT clause, written out because TypeORM's orUpdate can only copy the new values:
+ * 最終更新 moves only where a given column (or the row's company, listed in `companyChangedEmails`)
+ * differs from what is stored, in the same statement, so the 10,000-row import costs nothing more.
+ * In SET, `participants.*` is still the row as it was.
+ */
+function onEmailConflict(columns: string[], companyChangedEmails: string): string {
+  const before = columns.map((column) => `participants."${column}"`).join(', ');
+  const after = columns.map((column) => `EXCLUDED."${column}"`).join(', ');
+  const changed = `(${columns.length ? `ROW(${before}) IS DISTINCT FROM ROW(${after}) OR ` : ''}EXCLUDED.email = ANY(${companyChangedEmails}))`;
+  const ifChanged = (column: string) =>
+    `"${column}" = CASE WHEN ${changed} THEN EXCLUDED."${column}" ELSE participants."${column}" END`;
+  return `ON CONFLICT ("email") DO UPDATE SET ${[
+    ...columns.map((column) => `"${column}" = EXCLUDED."${column}"`),
+    '"updated_at" = DEFAULT',
+    ...PROFILE_UPDATE_COLUMNS.map(ifChanged),
+  ].join(', ')}`;
+}
+
+const PROFILE_UPDATE_COLUMNS = [
+  'profile_updated_at',
+  'profile_updated_by_user_id',
+  'profile_updated_by_self',
+];
+
+function authorColumns(author: ProfileAuthor) {
+  return {
+    profileUpdatedByUserId: author.kind === 'staff' ? author.userId : null,
+    profileUpdatedBySelf: author.kind === 'self',
+  };
+}
+
+/**
+ * Changes an existing participant (the profile edit): only the given columns, and the company if
+ * given. 最終更新 moves only if something differs from what is stored.
+ */
 export async function updateParticipant(
   manager: EntityManager,
   id: string,
   row: ParticipantRow,
+  author: ProfileAuthor,
 ): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
-  const [companyId] = await resolveCompanies(manager, [row.company]);
+  const {
+    ids: [companyId],
+    changedIds,
+  } = await resolveCompanies(manager, [row.company]);
+  const columns = { ...row.columns, ...(companyId === undefined ? {} : { companyId }) };
+  const stored = await manager.findOneByOrFail(Participant, { id });
+  const changed =
+    (companyId != null && changedIds.has(companyId)) ||
+    Object.entries(columns).some(
+      ([key, value]) => !isDeepStrictEqual(value, stored[key as keyof typeof columns]),
+    );
   await manager.update(Participant, id, {
-    ...row.columns,
-    ...(companyId === undefined ? {} : { companyId }),
+    ...columns,
+    ...(changed ? { profileUpdatedAt: () => 'now()', ...authorColumns(author) } : {}),
   });
 }
 
@@ -76,11 +138,14 @@ function toColumnName(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** One company id per row (or undefined to leave it, null to detach), creating missing companies. */
+/**
+ * One company id per row (or undefined to leave it, null to detach), creating missing companies;
+ * `changedIds` are the existing companies whose details this write changed.
+ */
 async function resolveCompanies(
   manager: EntityManager,
   companies: (CompanyColumns | null | undefined)[],
-): Promise<(string | null | undefined)[]> {
+): Promise<{ ids: (string | null | undefined)[]; changedIds: Set<string> }> {
   const repository = manager.getRepository(Company);
   const keyOf = (company: CompanyColumns) =>
     company.corporateNumber
@@ -89,7 +154,9 @@ async function resolveCompanies(
 
   const wanted = new Map<string, CompanyColumns>();
   for (const company of companies) if (company) wanted.set(keyOf(company), company);
-  if (wanted.size === 0) return companies.map((company) => (company === null ? null : undefined));
+  const changedIds = new Set<string>();
+  if (wanted.size === 0)
+    return { ids: companies.map((company) => (company === null ? null : undefined)), changedIds };
 
   const corporateNumbers = [...wanted.values()].flatMap((c) =>
     c.corporateNumber ? [c.corporateNumber] : [],
@@ -106,7 +173,10 @@ async function resolveCompanies(
     const incoming = wanted.get(key);
     if (!incoming) continue;
     idByKey.set(key, company.id);
-    toUpdate.push(repository.merge(company, withoutEmpty(incoming)));
+    const given = withoutEmpty(incoming);
+    if (Object.entries(given).some(([field, value]) => company[field as keyof CompanyColumns] !== value))
+      changedIds.add(company.id);
+    toUpdate.push(repository.merge(company, given));
   }
   const toInsert = [...wanted.entries()].filter(([key]) => !idByKey.has(key));
   for (let start = 0; start < toInsert.length; start += UPSERT_CHUNK) {
@@ -122,7 +192,7 @@ async function resolveCompanies(
     (result.raw as { id: string }[]).forEach((raw, index) => idByKey.set(chunk[index][0], raw.id));
   }
   if (toUpdate.length) await repository.save(toUpdate, { chunk: UPSERT_CHUNK, reload: false });
-  return companies.map((company) => (company ? idByKey.get(keyOf(company)) : company));
+  return { ids: companies.map((company) => (company ? idByKey.get(keyOf(company)) : company)), changedIds };
 }
 
 /** A later row that leaves a company field blank does not erase what an earlier source said. */

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
@@ -25,8 +25,11 @@ export class ParticipantsResolver {
 
   @Mutation(() => ParticipantModel, { description: '参加者を登録・更新する（メールアドレスで照合）' })
   @Allow(...STAFF)
-  async upsertParticipant(@Args('input') input: UpsertParticipantInput): Promise<ParticipantModel> {
-    return ParticipantModel.from(await this.participantsService.upsert(input), true);
+  async upsertParticipant(
+    @CurrentActor() actor: StaffActor,
+    @Args('input') input: UpsertParticipantInput,
+  ): Promise<ParticipantModel> {
+    return ParticipantModel.from(await this.participantsService.upsert(actor, input), true);
   }
 
   @Mutation(() => ParticipantModel, { description: '自分のプロフィールを更新する（参加者）' })
@@ -69,7 +72,10 @@ export class ParticipantsResolver {
       '参加者名簿（CSV: UTF-8 / BOM付き / Shift_JIS）を取り込む。正しい行だけを登録し、誤りのある行は行番号と項目で返す',
   })
   @Allow(...STAFF)
-  importParticipants(@Args() input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
-    return this.importer.import(input);
+  importParticipants(
+    @CurrentActor() actor: StaffActor,
+    @Args() input: ImportParticipantsArgs,
+  ): Promise<ParticipantImportResultModel> {
+    return this.importer.import(actor, input);
   }
 }

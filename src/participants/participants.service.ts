@@ -5,6 +5,7 @@ import { normalizeFurigana } from '../common/japan/furigana';
 import { parseJsic } from '../common/japan/jsic';
 import { normalizeMunicipality } from '../common/japan/municipality';
 import { normalizeTag } from '../common/japan/tags';
+import { StaffActor } from '../auth/actor';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
@@ -22,9 +23,9 @@ export class ParticipantsService {
     return this.dataSource.getRepository(Participant);
   }
 
-  async upsert(input: UpsertParticipantInput): Promise<Participant> {
+  async upsert(actor: StaffActor, input: UpsertParticipantInput): Promise<Participant> {
     const { ids } = await this.dataSource.transaction((manager) =>
-      upsertParticipants(manager, [toParticipantRow(input)]),
+      upsertParticipants(manager, [toParticipantRow(input)], { kind: 'staff', userId: actor.userId }),
     );
     return this.get(ids[0]);
   }
@@ -32,13 +33,16 @@ export class ParticipantsService {
   async updateProfile(participantId: string, input: ProfileInput): Promise<Participant> {
     await this.get(participantId);
     await this.dataSource.transaction((manager) =>
-      updateParticipant(manager, participantId, toParticipantRow(input)),
+      updateParticipant(manager, participantId, toParticipantRow(input), { kind: 'self' }),
     );
     return this.get(participantId);
   }
 
   async get(id: string): Promise<Participant> {
-    const participant = await this.repository.findOne({ where: { id }, relations: { company: true } });
+    const participant = await this.repository.findOne({
+      where: { id },
+      relations: { company: true, profileUpdatedBy: { organization: true } },
+    });
     if (!participant) throw ParticipantErrors.notFound(id);
     return participant;
   }
@@ -72,6 +76,8 @@ export class ParticipantsService {
     const query = this.repository
       .createQueryBuilder('participant')
       .leftJoinAndSelect('participant.company', 'company')
+      .leftJoinAndSelect('participant.profileUpdatedBy', 'profileUpdatedBy')
+      .leftJoinAndSelect('profileUpdatedBy.organization', 'profileUpdatedByOrganization')
       .where('participant.erasedAt IS NULL');
     if (filter?.text) {
       const text = `%${escapeLike(filter.text.normalize('NFKC').trim())}%`;

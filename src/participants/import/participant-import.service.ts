@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { unneutraliseCell } from '../../common/csv/csv-file';
 import { DataSource } from 'typeorm';
+import { StaffActor } from '../../auth/actor';
 import { decodeText } from '../../common/csv/decode-text';
 import { InputError } from '../../common/errors/app-error';
 import { splitTags } from '../../common/japan/tags';
@@ -47,7 +48,8 @@ interface MappedColumn {
 export class ParticipantImportService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async import(input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
+  /** Every row the file changes records `actor` as its 最終更新者. */
+  async import(actor: StaffActor, input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
     const { text, encoding } = this.readFile(input);
     const records = this.parseCsv(text);
     const [header = [], ...dataRows] = records;
@@ -77,7 +79,7 @@ export class ParticipantImportService {
 
     const outcome = valid.length
       ? await this.dataSource.transaction((manager) =>
-          upsertParticipants(manager, valid.map(toParticipantRow)),
+          upsertParticipants(manager, valid.map(toParticipantRow), { kind: 'staff', userId: actor.userId }),
         )
       : { created: 0, updated: 0 };
     return Object.assign(new ParticipantImportResultModel(), {
