@@ -41,7 +41,7 @@ const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => u
   consentContactSharing: (p) => p.consentContactSharing,
 };
 
-/** Why mail does not reach someone whose メール受信同意 is はい; the import skips these. */
+/** Why mail does not reach someone whose メール受信同意 is はい, and 最終更新; the import skips these. */
 const EXPORT_ONLY_VALUES: Record<
   (typeof EXPORT_ONLY_HEADERS)[number],
   (participant: Participant) => unknown
@@ -49,7 +49,17 @@ const EXPORT_ONLY_VALUES: Record<
   メール配信停止: (p) => p.emailOptOut,
   配信停止日時: (p) => p.emailOptOutAt,
   メール不達による送信停止日時: (p) => p.emailSuppressedAt,
+  最終更新日時: (p) => p.profileUpdatedAt,
+  最終更新者: lastUpdatedBy,
 };
+
+/** 氏名（所属団体）, 本人, or empty where it is not known (changes made before it was recorded). */
+function lastUpdatedBy(participant: Participant): string {
+  if (participant.profileUpdatedBySelf) return '本人';
+  const author = participant.profileUpdatedBy;
+  if (!author) return '';
+  return author.organization ? `${author.name}（${author.organization.name}）` : author.name;
+}
 
 /**
  * The participant list as Excel opens it, in words (若手経営者, 日本語, はい, 'R サービス業…'), with

@@ -33,13 +33,16 @@ export const PARTICIPANT_COLUMNS = [
 ] as const;
 
 /**
- * Columns the export adds for staff to read (why mail is not sent) that an import must not set:
- * only the participant unsubscribes, only a bounce suppresses. Import skips them without a warning.
+ * Columns the export adds for staff to read (why mail is not sent, who last changed the profile)
+ * that an import must not set: only the participant unsubscribes, only a bounce suppresses, and
+ * 最終更新 is whoever imports. Import skips them without a warning.
  */
 export const EXPORT_ONLY_HEADERS = [
   'メール配信停止',
   '配信停止日時',
   'メール不達による送信停止日時',
+  '最終更新日時',
+  '最終更新者',
 ] as const;
 
 export function isExportOnlyHeader(header: string): boolean {

@@ -3,6 +3,7 @@ import { Connection } from '../../common/pagination/connection';
 import { Participant } from '../participant.entity';
 import { Locale, ParticipantKind } from '../participant-kind';
 import { CompanyModel } from './company.model';
+import { ParticipantLastUpdateModel } from './participant-last-update.model';
 
 @ObjectType('Participant', { description: '参加者のプロフィール' })
 export class ParticipantModel {
@@ -88,6 +89,13 @@ export class ParticipantModel {
   })
   phone: string | null;
 
+  @Field(() => ParticipantLastUpdateModel, {
+    nullable: true,
+    description:
+      '最終更新（いつ・誰が）: スタッフ・本人にのみ表示。参加者の照会（participant・participants）と登録・更新の結果で返し、他の一覧に含まれる参加者では null',
+  })
+  lastUpdate: ParticipantLastUpdateModel | null;
+
   /**
    * `showContact` and `showStaffLabels` are the caller's decisions (maySeeContact and
    * maySeeStaffLabels in participant-access.ts): the model only obeys them. Whoever may see the
@@ -111,6 +119,8 @@ export class ParticipantModel {
       needs: participant.needs,
       themes: participant.themes,
       tags: showStaffLabels ? participant.tags : [],
+      // Participants inside other lists come without the author loaded: null there.
+      lastUpdate: showStaffLabels ? ParticipantLastUpdateModel.from(participant) : null,
       offersText: participant.offersText,
       needsText: participant.needsText,
       consentMatchmaking: participant.consentMatchmaking,
