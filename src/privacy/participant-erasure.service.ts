@@ -228,7 +228,10 @@ export class ParticipantErasureService {
 
 /**
  * The row as it stays: nothing that says who the person was. Kind and locale remain (neither
- * identifies anyone); the company keeps its own row, which may be shared with colleagues.
+ * identifies anyone); the company keeps its own row, which may be shared with colleagues. 最終更新
+ * (profileUpdated*) is left as it was: erasure is not a profile edit, and which staff account last
+ * changed the profile says nothing about the person. Staff accounts are switched off, never
+ * deleted, so that name stays readable.
  */
 function anonymised(participant: Participant, erasedAt: Date): Partial<Participant> {
   return {
