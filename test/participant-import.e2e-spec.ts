@@ -158,6 +158,54 @@ describe('importParticipants', () => {
     expect(settled(after)).toEqual(settled(before));
   });
 
+  it('records the importing staff member as 最終更新者 of each row the file changes, and only those', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const importer = await staffSession(
+      t,
+      Role.STAFF,
+      await createOrganization(t, admin, { name: '墨田区産業振興課', kind: 'MUNICIPALITY' }),
+      'sumida@example.jp',
+    );
+    await t.dataSource.query(`UPDATE users SET name = '墨田 三郎' WHERE email = 'sumida@example.jp'`);
+    const lastUpdates = async () =>
+      Object.fromEntries(
+        (
+          await t.dataSource.query(
+            `SELECT p.email, p.profile_updated_at AS at, u.name AS by FROM participants p
+               LEFT JOIN users u ON u.id = p.profile_updated_by_user_id
+              WHERE p.email IN ('takahashi@example.jp', 'yamazaki@example.jp')`,
+          )
+        ).map((row: { email: string; at: Date; by: string }) => [row.email, row]),
+      );
+    const before = await lastUpdates();
+    const sheet = [
+      'メールアドレス,氏名,フリガナ,電話番号',
+      'takahashi@example.jp,髙橋 健一,タカハシ ケンイチ,03-5555-0101',
+      'yamazaki@example.jp,山﨑 美咲,ヤマザキ ミサキ,',
+    ].join('\r\n');
+    expect(ok(await t.gql<ImportResult>(IMPORT, { csv: sheet }, importer)).importParticipants).toMatchObject({
+      updated: 2,
+      errors: [],
+    });
+    const after = await lastUpdates();
+    expect(after['takahashi@example.jp'].by).toBe('墨田 三郎');
+    expect(after['takahashi@example.jp'].at.getTime()).toBeGreaterThan(
+      before['takahashi@example.jp'].at.getTime(),
+    );
+    // Nothing in 山﨑's row changed: the earlier 最終更新 stands.
+    expect(after['yamazaki@example.jp']).toEqual(before['yamazaki@example.jp']);
+    expect(before['yamazaki@example.jp'].by).toBe('テスト 担当');
+
+    const lastUpdate = ok(
+      await t.gql<{ participants: { edges: { node: { lastUpdate: unknown } }[] } }>(
+        '{ participants(filter: { text: "髙橋 健一" }) { edges { node { lastUpdate { byName byOrganization bySelf } } } } }',
+        {},
+        staff,
+      ),
+    ).participants.edges[0].node.lastUpdate;
+    expect(lastUpdate).toEqual({ byName: '墨田 三郎', byOrganization: '墨田区産業振興課', bySelf: false });
+  });
+
   it('is for staff only', async () => {
     expect(failure(await t.gql(IMPORT, { csv: 'email\n' })).extensions?.code).toBe('UNAUTHENTICATED');
   });

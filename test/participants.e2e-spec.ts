@@ -20,8 +20,12 @@ describe('participants', () => {
       name: '川口商工会議所',
       municipality: '埼玉県川口市',
     });
-    staff = await staffSession(t, Role.STAFF, org);
-    otherOrgStaff = await staffSession(t, Role.STAFF, other);
+    staff = await staffSession(t, Role.STAFF, org, 'katsushika@example.jp');
+    otherOrgStaff = await staffSession(t, Role.STAFF, other, 'kawaguchi@example.jp');
+    await t.dataSource.query(
+      `UPDATE users SET name = CASE email WHEN 'katsushika@example.jp' THEN '葛飾 一郎' ELSE '川口 次郎' END
+        WHERE email IN ('katsushika@example.jp', 'kawaguchi@example.jp')`,
+    );
   });
   afterAll(() => t.close());
 
@@ -181,6 +185,99 @@ describe('participants', () => {
     expect(
       failure(await t.gql('mutation { updateMyProfile(input: { name: "x" }) { id } }')).extensions?.code,
     ).toBe('UNAUTHENTICATED');
+  });
+
+  it('records who last changed a profile (最終更新) and shows it to staff and the person only', async () => {
+    type LastUpdate = { at: string; byName: string | null; byOrganization: string | null; bySelf: boolean };
+    const LAST_UPDATE = 'lastUpdate { at byName byOrganization bySelf }';
+    const input = {
+      email: 'nakamura@example.jp',
+      name: '中村 真一',
+      furigana: 'ナカムラ シンイチ',
+      phone: '03-3333-0001',
+      company: { name: '中村精機', corporateNumber: '3013105001132', employees: 12 },
+    };
+    const upsert = async (token: string, change: Record<string, unknown> = {}) =>
+      ok(
+        await t.gql<{ upsertParticipant: { id: string; lastUpdate: LastUpdate } }>(
+          `mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id ${LAST_UPDATE} } }`,
+          { input: { ...input, ...change } },
+          token,
+        ),
+      ).upsertParticipant;
+    const read = async (id: string, token: string) =>
+      ok(
+        await t.gql<{ participant: { lastUpdate: LastUpdate | null } }>(
+          `query($id: ID!) { participant(id: $id) { ${LAST_UPDATE} } }`,
+          { id },
+          token,
+        ),
+      ).participant.lastUpdate;
+    const katsushika = { byName: '葛飾 一郎', byOrganization: '葛飾区商工会議所', bySelf: false };
+    const kawaguchi = { byName: '川口 次郎', byOrganization: '川口商工会議所', bySelf: false };
+
+    const created = await upsert(staff);
+    expect(created.lastUpdate).toMatchObject(katsushika);
+    const { id } = created;
+    // Another organisation writes the same profile again: nothing changed, so it stays A's.
+    expect((await upsert(otherOrgStaff)).lastUpdate).toEqual(created.lastUpdate);
+    // The phone number changes: now B's, seen by A as well.
+    const byOther = await upsert(otherOrgStaff, { phone: '03-3333-0002' });
+    expect(byOther.lastUpdate).toMatchObject(kawaguchi);
+    expect(new Date(byOther.lastUpdate.at).getTime()).toBeGreaterThanOrEqual(
+      new Date(created.lastUpdate.at).getTime(),
+    );
+    expect(await read(id, staff)).toEqual(byOther.lastUpdate);
+
+    // The person edits their own profile.
+    const token = await t.participantToken(id);
+    const edit = (title: string) =>
+      t.gql<{ updateMyProfile: { lastUpdate: LastUpdate } }>(
+        `mutation($title: String) { updateMyProfile(input: { title: $title }) { ${LAST_UPDATE} } }`,
+        { title },
+        token,
+      );
+    const bySelf = ok(await edit('代表取締役')).updateMyProfile.lastUpdate;
+    expect(bySelf).toMatchObject({ byName: null, byOrganization: null, bySelf: true });
+    expect(ok(await edit('代表取締役')).updateMyProfile.lastUpdate).toEqual(bySelf);
+    expect(await read(id, staff)).toEqual(bySelf);
+
+    // Only the company's details change (従業員数): that is a change to this profile too.
+    expect(
+      (
+        await upsert(otherOrgStaff, {
+          phone: '03-3333-0002',
+          title: '代表取締役',
+          company: { ...input.company, employees: 15 },
+        })
+      ).lastUpdate,
+    ).toMatchObject(kawaguchi);
+
+    // In the pool list too; another participant never sees it, the person does.
+    const list = ok(
+      await t.gql<{ participants: { edges: { node: { id: string; lastUpdate: LastUpdate } }[] } }>(
+        `{ participants(filter: { text: "中村 真一" }) { edges { node { id ${LAST_UPDATE} } } } }`,
+        {},
+        staff,
+      ),
+    );
+    expect(list.participants.edges.map((edge) => edge.node)).toEqual([
+      { id, lastUpdate: expect.objectContaining(kawaguchi) },
+    ]);
+    const stranger = await createParticipant(t, staff);
+    expect(await read(id, await t.participantToken(stranger.id))).toBeNull();
+    expect(await read(id, token)).toMatchObject(kawaguchi);
+
+    const csv = await fetchCsv(t, '/exports/participants.csv', staff);
+    const columns = csv.lines[0].split(',');
+    expect(columns).toEqual(expect.arrayContaining(['最終更新日時', '最終更新者']));
+    const row = csv.lines.find((line) => line.startsWith('nakamura@example.jp'))!.split(',');
+    expect(row[columns.indexOf('最終更新者')]).toBe('川口 次郎（川口商工会議所）');
+    expect(row[columns.indexOf('最終更新日時')]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await edit('会長');
+    const afterSelf = await fetchCsv(t, '/exports/participants.csv', staff);
+    const selfRow = afterSelf.lines.find((line) => line.startsWith('nakamura@example.jp'))!.split(',');
+    expect(selfRow[columns.indexOf('最終更新者')]).toBe('本人');
   });
 
   it('exports the pool as CSV that Excel opens in Japanese', async () => {
