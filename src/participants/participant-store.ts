@@ -57,7 +57,10 @@ export async function upsertParticipants(
       .createQueryBuilder()
       .insert()
       .into(Participant)
-      .values(values.map((value) => ({ ...value, ...authorColumns(author) })))
+      // One author for the whole statement: a single parameter, not one per row.
+      .values(values.map((value) => ({ ...value, ...AUTHOR_VALUES })))
+      .setParameter('profileAuthorId', author.kind === 'staff' ? author.userId : null)
+      .setParameter('profileAuthorIsSelf', author.kind === 'self')
       .updateEntity(false)
       .getQueryAndParameters();
     const raws: { id: string; inserted: boolean }[] = await manager.query(
@@ -98,6 +101,11 @@ const PROFILE_UPDATE_COLUMNS = [
   'profile_updated_by_user_id',
   'profile_updated_by_self',
 ];
+
+const AUTHOR_VALUES = {
+  profileUpdatedByUserId: () => 'CAST(:profileAuthorId AS uuid)',
+  profileUpdatedBySelf: () => 'CAST(:profileAuthorIsSelf AS boolean)',
+};
 
 function authorColumns(author: ProfileAuthor) {
   return {
