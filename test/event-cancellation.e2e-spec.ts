@@ -18,7 +18,7 @@ describe('cancelling an event', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await createTestApp({ SMTP_URL: sink.url, SMTP_RATE_PER_SECOND: '1000', OUTBOX_POLL_MS: '200' });
+    t = await createTestApp(sink.appSettings());
   });
   afterAll(async () => {
     await t?.close();

@@ -36,9 +36,7 @@ describe('editing an event people signed up for', () => {
       refuseRecipient: (address, attempt) => (address === slowInbox && attempt === 1 ? 451 : undefined),
     });
     t = await createTestApp({
-      SMTP_URL: sink.url,
-      SMTP_RATE_PER_SECOND: '1000',
-      OUTBOX_POLL_MS: '200',
+      ...sink.appSettings(),
       MAIL_RETRY_BASE_MS: '3000',
     });
     const admin = await staffSession(t, Role.ADMIN, null);

@@ -45,11 +45,9 @@ describe('invitations by email', () => {
       },
     });
     t = await createTestApp({
-      SMTP_URL: sink.url,
-      SMTP_RATE_PER_SECOND: '1000',
+      ...sink.appSettings(),
       MAIL_RETRY_BASE_MS: '100',
       MAIL_MAX_ATTEMPTS: '4',
-      OUTBOX_POLL_MS: '200',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, {

@@ -52,7 +52,7 @@ describe('matching: suggestions, digests and who to invite', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await createTestApp({ SMTP_URL: sink.url, SMTP_RATE_PER_SECOND: '1000', OUTBOX_POLL_MS: '200' });
+    t = await createTestApp(sink.appSettings());
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
     const otherOrgId = await createOrganization(t, admin, {

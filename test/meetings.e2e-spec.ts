@@ -83,10 +83,8 @@ describe('meetings: requests, scheduling, agendas', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({
-      SMTP_URL: sink.url,
-      SMTP_RATE_PER_SECOND: '1000',
+      ...sink.appSettings(),
       MAIL_RETRY_BASE_MS: '100',
-      OUTBOX_POLL_MS: '200',
       SCHEDULING_TIME_LIMIT_MS: '2000',
     });
     const admin = await staffSession(t, Role.ADMIN, null);

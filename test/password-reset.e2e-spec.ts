@@ -87,10 +87,8 @@ describe('staff password reset', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({
-      SMTP_URL: sink.url,
-      SMTP_RATE_PER_SECOND: '1000',
+      ...sink.appSettings(),
       MAIL_RETRY_BASE_MS: '100',
-      OUTBOX_POLL_MS: '200',
       LOGIN_MAX_FAILURES: '3',
     });
     const admin = await t.app.get(UsersService).create({

@@ -20,10 +20,8 @@ describe('magic-link sign-in and day-before reminders', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({
-      SMTP_URL: sink.url,
-      SMTP_RATE_PER_SECOND: '1000',
+      ...sink.appSettings(),
       MAIL_RETRY_BASE_MS: '100',
-      OUTBOX_POLL_MS: '200',
       MAGIC_LINK_PER_HOUR: '3',
     });
     const admin = await staffSession(t, Role.ADMIN, null);
