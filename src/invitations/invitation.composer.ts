@@ -6,7 +6,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { SENDER_BATCH } from '../mail/mail-delivery.service';
-import { MicroBatch } from '../mail/micro-batch';
+import { MicroBatch } from '../common/batching/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';

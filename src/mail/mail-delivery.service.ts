@@ -10,7 +10,7 @@ import { MailTransport, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
-import { MicroBatch } from './micro-batch';
+import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
 import { classifySendFailure } from './send-failure';
 import { ComposedEmail } from './templates/email-layout';
