@@ -18,8 +18,10 @@ import { OrganizationKind } from './organizations/organization-kind';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OrganizationsService } from './organizations/organizations.service';
 import { CreateStaffUserInput } from './users/dto/create-staff-user.input';
+import { ChangeStaffRoleArgs } from './users/dto/change-staff-role.args';
 import { SetStaffPasswordInput } from './users/dto/set-staff-password.input';
 import { UsersModule } from './users/users.module';
+import { STAFF_ROLE_LABEL } from './users/staff-accounts';
 import { UsersService } from './users/users.service';
 
 @Module({
@@ -37,6 +39,7 @@ const USAGE = `Usage:
   npm run cli -- deactivate-staff-user --email EMAIL
   npm run cli -- reactivate-staff-user --email EMAIL
   npm run cli -- set-staff-password --email EMAIL [--password PASSWORD]
+  npm run cli -- set-staff-role --email EMAIL --role ADMIN|ORGANIZER|STAFF [--organization ID]
 
 The admin's tasks from a shell: the first admin account, organisations and their staff accounts
 (the same as the createOrganization and createStaffUser mutations), and the organisations' ids.
@@ -44,7 +47,8 @@ Someone who leaves: deactivate-staff-user switches the account off and ends its 
 (as deactivateStaffUser; the last active admin cannot be); reactivate-staff-user switches it on
 again. set-staff-password gives an account a new password, ends its sessions and lifts a login
 pause for the address (e.g. an admin locked out). Without --password a random one is generated
-and printed once.
+and printed once. set-staff-role gives an account another role (as changeStaffRole): an admin who
+becomes an organizer or staff member needs --organization; the last active admin keeps the role.
 KIND: ${Object.values(OrganizationKind).join(', ')}`;
 
 const EX_USAGE = 64;
@@ -130,6 +134,26 @@ const COMMANDS: Record<string, Command> = {
         `Password set: ${user.email}; its sessions have ended` +
           (user.deactivatedAt ? ' (the account is deactivated: reactivate-staff-user to let them in)' : '') +
           (options.password ? '' : `\nPassword (shown once): ${password}`),
+      );
+      return 0;
+    },
+  },
+  'set-staff-role': {
+    required: ['email', 'role'],
+    async run(app, options) {
+      const users = app.get(UsersService);
+      const { id } = await users.getByEmail(options.email!);
+      const input = await validated(ChangeStaffRoleArgs, {
+        id,
+        role: options.role,
+        organizationId: options.organization,
+      });
+      if (!input) return EX_DATAERR;
+      const user = await users.changeRole(null, id, input.role, input.organizationId ?? null);
+      console.log(
+        `Role set: ${user.email} is ${user.role} (${STAFF_ROLE_LABEL[user.role]})` +
+          (user.organization ? ` of ${user.organization.name}` : '') +
+          '; their open sessions have the new role at once',
       );
       return 0;
     },

@@ -71,6 +71,7 @@ const cases: Case[] = [
   ['staffUsers', 'their own list', '{ staffUsers { totalCount } }', () => ({}), ANY_STAFF],
   ['deactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['reactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
+  ['changeStaffRole', "the organisation's 支援担当, to 主催者", 'mutation($id: ID!) { changeStaffRole(id: $id, role: ORGANIZER) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],
   ['importParticipants', 'an empty list', 'mutation { importParticipants(csv: "email,name,furigana\\n") { created } }', () => ({}), ANY_STAFF],
@@ -140,6 +141,7 @@ const cases: Case[] = [
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
   ['reassignFollowUp', "the organisation's follow-up, to its 支援担当", 'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }', (ids) => ({ id: ids.followUp, to: ids.staffUser }), ITS_STAFF],
+  ['handOverFollowUps', "the organizer's follow-ups, to its 支援担当", 'mutation($from: ID!, $to: ID!) { handOverFollowUps(fromUserId: $from, toUserId: $to) }', (ids) => ({ from: ids.organizerUser, to: ids.staffUser }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
   ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { totalCount } }', () => ({}), ANY_STAFF],
 
@@ -243,6 +245,9 @@ describe('access rules for every operation and URL', () => {
     ids.organizerEmail = `organizer-${Date.now()}@example.jp`;
     const organizer = await staffSession(t, Role.ORGANIZER, ids.org, ids.organizerEmail);
     insiders.organizer = organizer;
+    [{ id: ids.organizerUser }] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
+      ids.organizerEmail,
+    ]);
     tokens.otherOrganizer = await staffSession(
       t,
       Role.ORGANIZER,
@@ -688,8 +693,9 @@ describe('access rules for every operation and URL', () => {
           assigned_to_id: null,
         },
       );
-      expect(await row('SELECT deactivated_at FROM users WHERE id = $1', ids.staffUser)).toEqual({
+      expect(await row('SELECT deactivated_at, role FROM users WHERE id = $1', ids.staffUser)).toEqual({
         deactivated_at: null,
+        role: 'STAFF',
       });
       expect(await row('SELECT status FROM mini_salon_requests WHERE id = $1', ids.miniSalon)).toEqual({
         status: 'PENDING',

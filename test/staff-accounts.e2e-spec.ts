@@ -180,11 +180,13 @@ describe('staff accounts', () => {
       const response = await csv(organizer.token, '?orderBy=CREATED_AT');
       expect(response).toMatchObject({ status: 200, bom: true, contentType: 'text/csv; charset=utf-8' });
       const { lines } = response;
-      expect(lines[0]).toBe('氏名,メールアドレス,役割,所属団体,状態,利用停止日時,登録日時,アカウントID');
+      expect(lines[0]).toBe(
+        '氏名,メールアドレス,役割,所属団体,状態,利用停止日時,未完了フォローアップ,登録日時,アカウントID',
+      );
       expect(lines).toHaveLength(4);
       expect(lines[2]).toMatch(
         new RegExp(
-          `^髙橋 﨑子,shido@katsushika\\.example\\.jp,支援担当,葛飾区商工会議所,有効,,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${shido.id}$`,
+          `^髙橋 﨑子,shido@katsushika\\.example\\.jp,支援担当,葛飾区商工会議所,有効,,0,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${shido.id}$`,
         ),
       );
       expect((await csv(shido.token, `?organizationId=${okaya}`)).status).toBe(403);
@@ -301,29 +303,141 @@ describe('staff accounts', () => {
     });
   });
 
-  it('applies a change of role or organisation to a session already open', async () => {
-    const token = ok(await login(colleague.email)).login.token;
-    expect(failure(await t.gql(DEACTIVATE, { id: shido.id }, token)).extensions?.code).toBe('FORBIDDEN');
-    await t.dataSource.query(`UPDATE users SET role = 'ORGANIZER' WHERE id = $1`, [colleague.id]);
-    expect(ok(await t.gql<{ me: { role: string } }>(ME, {}, token)).me.role).toBe('ORGANIZER');
-    ok(await t.gql(DEACTIVATE, { id: shido.id }, token));
-    ok(await t.gql(REACTIVATE, { id: shido.id }, token));
-    shido.token = ok(await login(shido.email)).login.token;
+  describe('changing a role', () => {
+    const CHANGE_ROLE = `mutation($id: ID!, $role: Role!, $org: ID) {
+      changeStaffRole(id: $id, role: $role, organizationId: $org) { id role roleLabel organization { name } }
+    }`;
+    type Changed = {
+      changeStaffRole: { role: string; roleLabel: string; organization: { name: string } | null };
+    };
+    const changeRole = (token: string, id: string, role: string, org?: string) =>
+      t.gql<Changed>(CHANGE_ROLE, { id, role, org }, token);
+    const meOf = async (token: string) =>
+      ok(await t.gql<{ me: { role: string; organization: { name: string } | null } }>(ME, {}, token)).me;
 
-    await t.dataSource.query(`UPDATE users SET role = 'STAFF', organization_id = $2 WHERE id = $1`, [
-      colleague.id,
-      okaya,
-    ]);
-    const moved = await list(token);
-    expect(moved.edges.map((edge) => edge.node.id).sort()).toEqual([colleague.id, okayaOrganizer.id].sort());
-    expect(failure(await t.gql(DEACTIVATE, { id: shido.id }, token)).extensions?.code).toBe('FORBIDDEN');
-    await t.dataSource.query(`UPDATE users SET organization_id = $2 WHERE id = $1`, [
-      colleague.id,
-      katsushika,
-    ]);
-    expect(
-      ok(await t.gql<{ me: { organization: { name: string } } }>(ME, {}, token)).me.organization.name,
-    ).toBe('葛飾区商工会議所');
+    it("applies at once to the person's open session: an organizer makes a 支援担当 主催者 and back", async () => {
+      const token = ok(await login(colleague.email)).login.token;
+      expect(failure(await t.gql(DEACTIVATE, { id: shido.id }, token)).extensions?.code).toBe('FORBIDDEN');
+      const promoted = ok(await changeRole(organizer.token, colleague.id, 'ORGANIZER')).changeStaffRole;
+      expect(promoted).toEqual({
+        id: colleague.id,
+        role: 'ORGANIZER',
+        roleLabel: '主催者',
+        organization: { name: '葛飾区商工会議所' },
+      });
+      expect((await meOf(token)).role).toBe('ORGANIZER');
+      ok(await t.gql(DEACTIVATE, { id: shido.id }, token));
+      ok(await t.gql(REACTIVATE, { id: shido.id }, token));
+      shido.token = ok(await login(shido.email)).login.token;
+      // The same role again changes nothing and is not an error.
+      ok(await changeRole(organizer.token, colleague.id, 'ORGANIZER'));
+
+      ok(await changeRole(organizer.token, colleague.id, 'STAFF'));
+      expect((await meOf(token)).role).toBe('STAFF');
+      expect(failure(await t.gql(DEACTIVATE, { id: shido.id }, token)).extensions?.code).toBe('FORBIDDEN');
+      expect((await csv(organizer.token)).text).toContain(
+        '金町 同僚,colleague@katsushika.example.jp,支援担当,',
+      );
+    });
+
+    it('refuses what the caller may not do, naming the field', async () => {
+      const refusals: [string, string, string, string | undefined, Record<string, string>][] = [
+        [
+          organizer.token,
+          shido.id,
+          'ADMIN',
+          undefined,
+          { code: 'FORBIDDEN', reason: 'USER_ADMIN_ROLE_RESERVED' },
+        ],
+        [
+          okayaOrganizer.token,
+          shido.id,
+          'ORGANIZER',
+          undefined,
+          { code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' },
+        ],
+        [organizer.token, admin.id, 'STAFF', katsushika, { code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' }],
+        [colleague.token, shido.id, 'ORGANIZER', undefined, { code: 'FORBIDDEN' }],
+        [
+          organizer.token,
+          organizer.id,
+          'STAFF',
+          undefined,
+          { code: 'BAD_USER_INPUT', reason: 'USER_CHANGE_OWN_ROLE', field: 'id' },
+        ],
+        [
+          admin.token,
+          admin.id,
+          'STAFF',
+          katsushika,
+          { code: 'BAD_USER_INPUT', reason: 'USER_CHANGE_OWN_ROLE', field: 'id' },
+        ],
+        [
+          admin.token,
+          shido.id,
+          'STAFF',
+          okaya,
+          { code: 'BAD_USER_INPUT', reason: 'USER_ORGANIZATION_FIXED', field: 'organizationId' },
+        ],
+        [admin.token, shido.id, 'ADMIN', katsushika, { code: 'BAD_USER_INPUT', field: 'organizationId' }],
+        [admin.token, shido.id, 'PARTICIPANT', undefined, { code: 'BAD_USER_INPUT', field: 'role' }],
+      ];
+      for (const [token, id, role, org, expected] of refusals) {
+        expect(failure(await changeRole(token, id, role, org)).extensions).toMatchObject(expected);
+      }
+      expect(failure(await changeRole(organizer.token, shido.id, 'ORGANIZER', okaya)).message).toBe(
+        '所属団体は変更できません。別の団体に移る方には、その団体で新しいアカウントを作成してください',
+      );
+      const [row] = await t.dataSource.query('SELECT role, organization_id FROM users WHERE id = $1', [
+        shido.id,
+      ]);
+      expect(row).toEqual({ role: 'STAFF', organization_id: katsushika });
+    });
+
+    it('lets an admin make someone admin, and back into an organisation once nothing of theirs is left outside it', async () => {
+      const token = ok(await login(shido.email)).login.token;
+      const made = ok(await changeRole(admin.token, shido.id, 'ADMIN')).changeStaffRole;
+      expect(made).toMatchObject({ role: 'ADMIN', roleLabel: '管理者', organization: null });
+      expect(await meOf(token)).toEqual({ role: 'ADMIN', organization: null });
+
+      // As an admin they schedule a follow-up in another organisation, for nobody in particular.
+      const person = await createParticipant(t, token, { name: '岡谷 精機', company: { name: '岡谷精機' } });
+      const elsewhere = ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          {
+            input: {
+              participantId: person.id,
+              organizationId: okaya,
+              dueOn: addDays(tokyoDateOf(new Date()), 7),
+            },
+          },
+          token,
+        ),
+      ).scheduleFollowUp.id;
+
+      expect(failure(await changeRole(admin.token, shido.id, 'STAFF')).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'USER_ORGANIZATION_REQUIRED',
+        field: 'organizationId',
+      });
+      const blocked = failure(await changeRole(admin.token, shido.id, 'STAFF', katsushika));
+      expect(blocked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'USER_FOLLOW_UPS_ELSEWHERE' });
+      expect(blocked.message).toBe(
+        'この管理者は他の団体の未完了のフォローアップ 1 件の担当です。先に reassignFollowUp で担当を付け替えてください',
+      );
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }',
+          { id: elsewhere, to: okayaOrganizer.id },
+          admin.token,
+        ),
+      );
+      const back = ok(await changeRole(admin.token, shido.id, 'STAFF', katsushika)).changeStaffRole;
+      expect(back).toMatchObject({ role: 'STAFF', organization: { name: '葛飾区商工会議所' } });
+      expect(await meOf(token)).toEqual({ role: 'STAFF', organization: { name: '葛飾区商工会議所' } });
+      shido.token = token;
+    });
   });
 
   describe('changeMyPassword', () => {
@@ -540,6 +654,79 @@ describe('staff accounts', () => {
       const seen = await due(colleague.token);
       expect(seen.every((followUp) => followUp.responsibleActive !== false)).toBe(true);
     });
+
+    it('hands every open follow-up of a person over at once, and the list shows how many each has', async () => {
+      const HAND_OVER =
+        'mutation($from: ID!, $to: ID!) { handOverFollowUps(fromUserId: $from, toUserId: $to) }';
+      const handOver = (token: string, from: string, to: string) =>
+        t.gql<{ handOverFollowUps: number }>(HAND_OVER, { from, to }, token);
+      const openCounts = async () => {
+        const { staffUsers } = ok(
+          await t.gql<{ staffUsers: { edges: { node: { id: string; openFollowUps: number } }[] } }>(
+            '{ staffUsers { edges { node { id openFollowUps } } } }',
+            {},
+            organizer.token,
+          ),
+        );
+        return Object.fromEntries(staffUsers.edges.map(({ node }) => [node.id, node.openFollowUps]));
+      };
+
+      // Back for a while: two follow-ups assigned to them, one of their own, one already done.
+      ok(await t.gql(REACTIVATE, { id: shido.id }, organizer.token));
+      shido.token = ok(await login(shido.email)).login.token;
+      const person = await createParticipant(t, organizer.token, {
+        name: '髙島 﨑夫',
+        company: { name: '髙島金型' },
+      });
+      await schedule(organizer.token, person.id, '展示会後の商談状況を確認', shido.id);
+      await schedule(colleague.token, person.id, '見積書の送付を確認', shido.id);
+      await schedule(shido.token, person.id, '試作の納期を確認');
+      const done = await schedule(shido.token, person.id, '完了済みの確認');
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { completeFollowUp(id: $id, result: "済") { completed { id } } }',
+          { id: done },
+          shido.token,
+        ),
+      );
+      ok(await t.gql(DEACTIVATE, { id: shido.id }, organizer.token));
+      const before = await openCounts();
+      expect(before[shido.id]).toBe(3);
+      expect(before[organizer.id]).toBe(0);
+      expect((await csv(organizer.token)).lines.find((line) => line.startsWith('髙橋 﨑子,'))).toMatch(
+        /,利用停止,\d{4}-\d\d-\d\d \d\d:\d\d,3,/,
+      );
+
+      const refusals: [string, string, string, Record<string, string>][] = [
+        [colleague.token, colleague.id, shido.id, { reason: 'DEAL_ASSIGNEE_DEACTIVATED', field: 'toUserId' }],
+        [
+          colleague.token,
+          shido.id,
+          okayaOrganizer.id,
+          { reason: 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION', field: 'toUserId' },
+        ],
+        [colleague.token, shido.id, shido.id, { reason: 'DEAL_HAND_OVER_TO_SELF', field: 'toUserId' }],
+        [okayaOrganizer.token, shido.id, okayaOrganizer.id, { code: 'FORBIDDEN' }],
+      ];
+      for (const [token, from, to, expected] of refusals) {
+        expect(failure(await handOver(token, from, to)).extensions).toMatchObject(expected);
+      }
+      expect((await openCounts())[shido.id]).toBe(3);
+
+      expect(ok(await handOver(colleague.token, shido.id, organizer.id)).handOverFollowUps).toBe(3);
+      const after = await openCounts();
+      expect(after).toMatchObject({ [shido.id]: 0, [organizer.id]: 3 });
+      const seen = await due(organizer.token);
+      expect(seen.filter((followUp) => followUp.responsibleName === '青戸 主催')).toHaveLength(3);
+      expect(seen.every((followUp) => followUp.responsibleActive !== false)).toBe(true);
+      const [{ assigned_to_id: completedTo }] = await t.dataSource.query(
+        'SELECT assigned_to_id FROM follow_ups WHERE id = $1',
+        [done],
+      );
+      expect(completedTo).toBeNull();
+      // Nothing left: not an error.
+      expect(ok(await handOver(colleague.token, shido.id, organizer.id)).handOverFollowUps).toBe(0);
+    });
   });
 
   describe('command line', () => {
@@ -568,7 +755,36 @@ describe('staff accounts', () => {
       const refused = await cli('deactivate-staff-user', '--email', admin.email);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/^有効な管理者がこのアカウントだけのため、利用停止できません/);
-      expect(ok(await t.gql(ME, {}, admin.token))).toBeTruthy();
+      const demoted = await cli(
+        'set-staff-role',
+        '--email',
+        admin.email,
+        '--role',
+        'STAFF',
+        '--organization',
+        okaya,
+      );
+      expect(demoted.code).toBe(1);
+      expect(demoted.stderr).toMatch(/^有効な管理者がこのアカウントだけのため、役割を変更できません/);
+      expect(ok(await t.gql<{ me: { role: string } }>(ME, {}, admin.token)).me.role).toBe('ADMIN');
+    });
+
+    it("sets an account's role, with the same rules as changeStaffRole", async () => {
+      const made = await cli('set-staff-role', '--email', colleague.email, '--role', 'ORGANIZER');
+      expect(made).toMatchObject({ code: 0, stderr: '' });
+      expect(made.stdout).toBe(
+        'Role set: colleague@katsushika.example.jp is ORGANIZER (主催者) of 葛飾区商工会議所; their open sessions have the new role at once\n',
+      );
+      expect(ok(await t.gql<{ me: { role: string } }>(ME, {}, colleague.token)).me.role).toBe('ORGANIZER');
+      expect(await cli('set-staff-role', '--email', colleague.email, '--role', 'BOSS')).toMatchObject({
+        code: 65,
+        stderr: 'role: 役割は ADMIN・ORGANIZER・STAFF のいずれかです\n',
+      });
+      expect(
+        (await cli('set-staff-role', '--email', colleague.email, '--role', 'STAFF', '--organization', okaya))
+          .stderr,
+      ).toMatch(/^所属団体は変更できません/);
+      expect((await cli('set-staff-role', '--email', colleague.email, '--role', 'STAFF')).code).toBe(0);
     });
 
     it('sets a password, generated and shown once unless given, ending sessions and lifting a login pause', async () => {

@@ -14,6 +14,8 @@ export enum DealErrorCode {
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
   ASSIGNEE_NOT_IN_ORGANIZATION = 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION',
   ASSIGNEE_DEACTIVATED = 'DEAL_ASSIGNEE_DEACTIVATED',
+  STAFF_NOT_FOUND = 'DEAL_STAFF_NOT_FOUND',
+  HAND_OVER_TO_SELF = 'DEAL_HAND_OVER_TO_SELF',
 }
 
 export const DealErrors = {
@@ -70,16 +72,25 @@ export const DealErrors = {
     ),
   followUpDone: () =>
     new ConflictError(DealErrorCode.FOLLOW_UP_DONE, 'このフォローアップはすでに完了しています', 'id'),
-  assigneeNotInOrganization: () =>
+  /** `field`: the argument naming the assignee (assignedToId, or toUserId of a hand-over). */
+  assigneeNotInOrganization: (field = 'assignedToId') =>
     new InputError(
-      'assignedToId',
+      field,
       '担当者には同じ団体のスタッフを指定してください',
       DealErrorCode.ASSIGNEE_NOT_IN_ORGANIZATION,
     ),
-  assigneeDeactivated: () =>
+  assigneeDeactivated: (field = 'assignedToId') =>
     new InputError(
-      'assignedToId',
+      field,
       'このスタッフのアカウントは利用停止中のため、担当にできません',
       DealErrorCode.ASSIGNEE_DEACTIVATED,
+    ),
+  staffNotFound: (field: string) =>
+    new NotFoundError(DealErrorCode.STAFF_NOT_FOUND, 'スタッフのアカウントが見つかりません', field),
+  handOverToSelf: () =>
+    new InputError(
+      'toUserId',
+      '引き継ぎ先には引き継ぎ元とは別のスタッフを指定してください',
+      DealErrorCode.HAND_OVER_TO_SELF,
     ),
 };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, tokyoDateOf } from '../common/time/calendar-date';
 import { OutboxService } from '../mail/outbox.service';
 import { FOLLOW_UP_DIGEST_TEMPLATE } from './follow-up-digest.composer';
+import { responsibleUserSql } from './follow-up-responsible';
 
 /** How far ahead the weekly list looks. */
 const DIGEST_DAYS = 7;
@@ -30,7 +31,7 @@ export class FollowUpDigestsService {
       const staff: { user_id: string }[] = await manager.query(
         `SELECT DISTINCT u.id AS user_id
            FROM follow_ups f
-           JOIN users u ON u.id = coalesce(f.assigned_to_id, f.created_by_id)
+           JOIN users u ON u.id = ${responsibleUserSql('f')}
           WHERE f.done_at IS NULL AND f.due_on < $1 AND u.deactivated_at IS NULL
           ORDER BY 1`,
         [until],

@@ -8,3 +8,7 @@ import { FollowUp } from './follow-up.entity';
 export function responsibleFor(followUp: Pick<FollowUp, 'assignedTo' | 'createdBy'>): User | null {
   return followUp.assignedTo ?? followUp.createdBy ?? null;
 }
+
+/** The same rule in SQL, for the `follow_ups` row under `alias`: the responsible user's id. */
+export const responsibleUserSql = (alias: string) =>
+  `coalesce(${alias}.assigned_to_id, ${alias}.created_by_id)`;

@@ -47,6 +47,20 @@ export class FollowUpsResolver {
     return FollowUpModel.from(await this.followUps.reassign(actor, id, assignedToId));
   }
 
+  @Mutation(() => Int, {
+    description:
+      '担当者の未完了のフォローアップをまとめて同じ団体の有効なスタッフに引き継ぐ（異動・退職の前後に）。引き継いだ件数を返す',
+  })
+  @Allow(...STAFF)
+  handOverFollowUps(
+    @CurrentActor() actor: StaffActor,
+    @Args('fromUserId', { type: () => ID, description: '引き継ぎ元（利用停止中でも可）' }) fromUserId: string,
+    @Args('toUserId', { type: () => ID, description: '引き継ぎ先（同じ団体の有効なスタッフ）' })
+    toUserId: string,
+  ): Promise<number> {
+    return this.followUps.handOver(actor, fromUserId, toUserId);
+  }
+
   @Query(() => FollowUpConnection, {
     description: '期日が before より前（before の日は含まない）の未完了フォローアップ（期日順）',
   })

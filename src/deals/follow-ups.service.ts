@@ -12,6 +12,7 @@ import { DealErrors } from './deals.errors';
 import { assertVisible, DealsService, recordingOrganization } from './deals.service';
 import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
 import { FollowUp } from './follow-up.entity';
+import { responsibleUserSql } from './follow-up-responsible';
 import { isUuid } from '../common/validation/uuid';
 
 const RELATIONS = { deal: true, participant: { company: true }, assignedTo: true, createdBy: true } as const;
@@ -34,17 +35,20 @@ export class FollowUpsService {
     if (input.participantId) await this.participants.get(input.participantId);
     const organizationId =
       deal?.organizationId ?? recordingOrganization(actor, input.organizationId, undefined);
-    if (input.assignedToId) await this.requireStaffOf(organizationId, input.assignedToId);
-    const saved = await this.dataSource.getRepository(FollowUp).save({
-      organizationId,
-      dealId: deal?.id ?? null,
-      participantId: input.participantId ?? null,
-      dueOn: input.dueOn,
-      notes: input.notes ?? '',
-      assignedToId: input.assignedToId ?? null,
-      createdById: actor.userId,
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (input.assignedToId) await this.requireStaffOf(organizationId, input.assignedToId, manager);
+      const saved = await manager.save(FollowUp, {
+        organizationId,
+        dealId: deal?.id ?? null,
+        participantId: input.participantId ?? null,
+        dueOn: input.dueOn,
+        notes: input.notes ?? '',
+        assignedToId: input.assignedToId ?? null,
+        createdById: actor.userId,
+      });
+      return saved.id;
     });
-    return this.get(saved.id);
+    return this.get(id);
   }
 
   /** Done, with what was found; `nextDueOn` schedules the next check on the same subject. */
@@ -101,6 +105,34 @@ export class FollowUpsService {
     return this.get(id);
   }
 
+  /**
+   * 引き継ぎ: every open follow-up `fromUserId` is responsible for (see responsibleFor) in their
+   * organisation goes to `toUserId`, an active staff member there, as reassign would one by one
+   * (and for whoever may do that). For an admin, who belongs to no organisation, the follow-ups
+   * in `toUserId`'s. Answers how many moved; none is not an error (nothing was left to hand over).
+   */
+  async handOver(actor: StaffActor, fromUserId: string, toUserId: string): Promise<number> {
+    if (fromUserId === toUserId) throw DealErrors.handOverToSelf();
+    return this.dataSource.transaction(async (manager) => {
+      const from = await manager.findOneBy(User, { id: fromUserId });
+      if (!from) throw DealErrors.staffNotFound('fromUserId');
+      const to = await manager.findOneBy(User, { id: toUserId });
+      if (!to) throw DealErrors.staffNotFound('toUserId');
+      const organizationId = from.organizationId ?? to.organizationId;
+      if (!organizationId) throw DealErrors.assigneeNotInOrganization('toUserId');
+      assertVisible(actor, { organizationId });
+      await this.requireStaffOf(organizationId, to.id, manager, 'toUserId');
+      const moved = await manager
+        .createQueryBuilder()
+        .update(FollowUp)
+        .set({ assignedToId: to.id })
+        .where(`done_at IS NULL AND organization_id = :organizationId`, { organizationId })
+        .andWhere(`${responsibleUserSql('follow_ups')} = :from`, { from: from.id })
+        .execute();
+      return moved.affected ?? 0;
+    });
+  }
+
   /** Open follow-ups due before `before` (exclusive), earliest first: the staff's to-do list. */
   async due<N>(
     actor: StaffActor,
@@ -146,14 +178,24 @@ export class FollowUpsService {
     return followUp;
   }
 
-  /** An assignee must be an active staff member of the follow-up's organisation. */
+  /**
+   * An assignee must be an active staff member of the follow-up's organisation. Their row is
+   * share-locked for the transaction: a deactivation at the same moment waits, then finds the
+   * follow-ups assigned (to hand on again), or goes first and this refuses.
+   */
   private async requireStaffOf(
     organizationId: string,
     userId: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
+    field = 'assignedToId',
   ): Promise<void> {
-    const user = isUuid(userId) ? await manager.findOneBy(User, { id: userId, organizationId }) : null;
-    if (!user) throw DealErrors.assigneeNotInOrganization();
-    if (user.deactivatedAt) throw DealErrors.assigneeDeactivated();
+    const user = isUuid(userId)
+      ? await manager.findOne(User, {
+          where: { id: userId, organizationId },
+          lock: { mode: 'pessimistic_read' },
+        })
+      : null;
+    if (!user) throw DealErrors.assigneeNotInOrganization(field);
+    if (user.deactivatedAt) throw DealErrors.assigneeDeactivated(field);
   }
 }

@@ -6,7 +6,6 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { StaffUsersQuery } from './dto/staff-users.args';
 import { STAFF_ROLE_LABEL, StaffUserOrder } from './staff-accounts';
-import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Controller('exports')
@@ -24,18 +23,21 @@ export class UsersExportController {
     const users = await allPages((page) =>
       this.users.list(actor, organizationId ?? null, orderBy ?? StaffUserOrder.NAME, page, (user) => user),
     );
-    const csv = toCsv<User>(
+    const openFollowUps = await Promise.all(users.map((user) => this.users.openFollowUps(user.id)));
+    const rows = users.map((user, i) => ({ user, openFollowUps: openFollowUps[i] }));
+    const csv = toCsv<(typeof rows)[number]>(
       [
-        { header: '氏名', value: (u) => u.name },
-        { header: 'メールアドレス', value: (u) => u.email },
-        { header: '役割', value: (u) => STAFF_ROLE_LABEL[u.role] },
-        { header: '所属団体', value: (u) => u.organization?.name },
-        { header: '状態', value: (u) => (u.deactivatedAt ? '利用停止' : '有効') },
-        { header: '利用停止日時', value: (u) => u.deactivatedAt },
-        { header: '登録日時', value: (u) => u.createdAt },
-        { header: 'アカウントID', value: (u) => u.id },
+        { header: '氏名', value: ({ user }) => user.name },
+        { header: 'メールアドレス', value: ({ user }) => user.email },
+        { header: '役割', value: ({ user }) => STAFF_ROLE_LABEL[user.role] },
+        { header: '所属団体', value: ({ user }) => user.organization?.name },
+        { header: '状態', value: ({ user }) => (user.deactivatedAt ? '利用停止' : '有効') },
+        { header: '利用停止日時', value: ({ user }) => user.deactivatedAt },
+        { header: '未完了フォローアップ', value: (row) => row.openFollowUps },
+        { header: '登録日時', value: ({ user }) => user.createdAt },
+        { header: 'アカウントID', value: ({ user }) => user.id },
       ],
-      users,
+      rows,
     );
     sendCsv(response, 'スタッフアカウント一覧.csv', csv);
   }

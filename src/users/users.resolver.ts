@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
+import { ChangeStaffRoleArgs } from './dto/change-staff-role.args';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
 import { StaffUsersArgs } from './dto/staff-users.args';
 import { UserConnection, UserModel } from './models/user.model';
@@ -56,5 +57,25 @@ export class UsersResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
     return UserModel.from(await this.users.reactivate(actor, id));
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      'スタッフアカウントの役割を変更する。管理者は任意のアカウントに任意の役割、主催者は自団体の主催者・支援担当の間のみ。ログイン中のセッションにもすぐ反映される',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER)
+  async changeStaffRole(
+    @CurrentActor() actor: StaffActor,
+    @Args() { id, role, organizationId }: ChangeStaffRoleArgs,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.users.changeRole(actor, id, role, organizationId ?? null));
+  }
+
+  @ResolveField(() => Int, {
+    description:
+      '担当している未完了のフォローアップの件数（担当に指定されたもの、担当未指定で本人が予定したもの）。利用停止の前に handOverFollowUps で引き継ぐ',
+  })
+  openFollowUps(@Parent() user: UserModel): Promise<number> {
+    return this.users.openFollowUps(user.id);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { Role, StaffActor } from '../auth/actor';
+import { Role, StaffActor, StaffRole } from '../auth/actor';
+import { MicroBatch } from '../common/batching/micro-batch';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { ConnectionShape } from '../common/pagination/connection';
-import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { keysetPage, MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
 import { isUuid } from '../common/validation/uuid';
+import { responsibleUserSql } from '../deals/follow-up-responsible';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
 import { listableOrganization, managesAccount, StaffUserOrder } from './staff-accounts';
@@ -18,7 +20,7 @@ export type StaffSessionState = Pick<
   'id' | 'role' | 'organizationId' | 'deactivatedAt' | 'sessionsValidAfter'
 >;
 
-/** Serialises deactivations, so that two admins switching each other off cannot leave none. */
+/** Serialises deactivations and role changes, so that two admins switching each other off cannot leave none. */
 const ADMIN_SET_LOCK = 0x7473_7566; // "tsuf"
 
 /**
@@ -35,6 +37,21 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {}
+
+  /** Open follow-ups per account, one query for every account of a list (see openFollowUps). */
+  private readonly openFollowUpCounts = new MicroBatch(
+    async (ids: string[]) => {
+      const rows: { user_id: string; open: number }[] = await this.dataSource.query(
+        `SELECT ${responsibleUserSql('f')} AS user_id, count(*)::int AS open FROM follow_ups f
+          WHERE f.done_at IS NULL AND ${responsibleUserSql('f')} = ANY($1::uuid[])
+          GROUP BY 1`,
+        [ids],
+      );
+      const open = new Map(rows.map((row) => [row.user_id, row.open]));
+      return ids.map((id) => open.get(id) ?? 0);
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
 
   async create(input: CreateStaffUserInput): Promise<User> {
     const email = input.email.trim().toLowerCase();
@@ -155,14 +172,7 @@ export class UsersService {
       const user = await this.lockManaged(manager, actor, id);
       if (user.deactivatedAt) return;
       // The last admin first: for a sole admin switching themself off it is the reason that matters.
-      if (user.role === Role.ADMIN) {
-        const [{ others }]: { others: number }[] = await manager.query(
-          `SELECT count(*)::int AS others FROM users
-            WHERE role = 'ADMIN' AND deactivated_at IS NULL AND id <> $1`,
-          [user.id],
-        );
-        if (others === 0) throw UserErrors.lastAdmin();
-      }
+      if (user.role === Role.ADMIN) await this.requireAnotherAdmin(manager, user.id, '利用停止');
       if (actor?.userId === user.id) throw UserErrors.deactivateSelf();
       await manager.query(
         `UPDATE users SET deactivated_at = now(), sessions_valid_after = ${NEXT_SESSIONS_VALID_AFTER}
@@ -180,6 +190,80 @@ export class UsersService {
       if (user.deactivatedAt) await manager.update(User, user.id, { deactivatedAt: null });
     });
     return this.get(id);
+  }
+
+  /**
+   * A new role. An admin may give any role to any account; an organizer may make their own
+   * organisation's staff 主催者 or 支援担当, never 管理者. Refused for oneself, and for the last
+   * active admin. An admin belongs to no organisation: one who becomes an organizer or staff member
+   * needs `organizationId`, and an account that becomes an admin leaves its organisation. Other
+   * accounts keep theirs (someone moving to another organisation gets an account there). The new
+   * role applies to the account's open sessions at once (TokenService reads it on each request).
+   * `actor` is null for the server's command line, which acts as an admin.
+   */
+  async changeRole(
+    actor: StaffActor | null,
+    id: string,
+    role: StaffRole,
+    organizationId: string | null,
+  ): Promise<User> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+      const user = await this.lockManaged(manager, actor, id);
+      if (actor?.userId === user.id) throw UserErrors.changeOwnRole();
+      if (actor && actor.role !== Role.ADMIN && role === Role.ADMIN) throw UserErrors.adminRoleReserved();
+      const organization = await this.organizationInRole(user, role, organizationId);
+      if (role === user.role && organization === user.organizationId) return;
+      if (user.role === Role.ADMIN && role !== Role.ADMIN) {
+        await this.requireAnotherAdmin(manager, user.id, '役割を変更');
+        // An admin may have scheduled follow-ups anywhere; as staff they would no longer see them.
+        const [{ elsewhere }]: { elsewhere: number }[] = await manager.query(
+          `SELECT count(*)::int AS elsewhere FROM follow_ups f
+            WHERE f.done_at IS NULL AND ${responsibleUserSql('f')} = $1 AND f.organization_id <> $2`,
+          [user.id, organization],
+        );
+        if (elsewhere > 0) throw UserErrors.followUpsElsewhere(elsewhere);
+      }
+      await manager.update(User, user.id, { role, organizationId: organization });
+    });
+    return this.get(id);
+  }
+
+  /** How many open follow-ups the account is responsible for (see responsibleFor), batched across callers. */
+  openFollowUps(id: string): Promise<number> {
+    return this.openFollowUpCounts.add(id);
+  }
+
+  /** The organisation `user` has once in `role` (see changeRole). */
+  private async organizationInRole(
+    user: User,
+    role: StaffRole,
+    requested: string | null,
+  ): Promise<string | null> {
+    if (role === Role.ADMIN) {
+      if (requested) throw UserErrors.adminHasNoOrganization();
+      return null;
+    }
+    if (user.role === Role.ADMIN) {
+      if (!requested) throw UserErrors.organizationRequired();
+      await this.organizations.get(requested, 'organizationId');
+      return requested;
+    }
+    if (requested && requested !== user.organizationId) throw UserErrors.organizationFixed();
+    return user.organizationId;
+  }
+
+  private async requireAnotherAdmin(
+    manager: EntityManager,
+    userId: string,
+    action: Parameters<typeof UserErrors.lastAdmin>[0],
+  ): Promise<void> {
+    const [{ others }]: { others: number }[] = await manager.query(
+      `SELECT count(*)::int AS others FROM users
+        WHERE role = 'ADMIN' AND deactivated_at IS NULL AND id <> $1`,
+      [userId],
+    );
+    if (others === 0) throw UserErrors.lastAdmin(action);
   }
 
   private async lockManaged(manager: EntityManager, actor: StaffActor | null, id: string): Promise<User> {
