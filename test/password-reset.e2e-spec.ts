@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
 import { OutboxService } from '../src/mail/outbox.service';
 import { PASSWORD_RESET_TEMPLATE } from '../src/password-reset/password-reset.composer';
 import { UsersService } from '../src/users/users.service';
@@ -108,9 +109,16 @@ describe('staff password reset', () => {
 
   it('emails an active staff member a reset link, answering true for any address', async () => {
     const person = await account('髙橋 﨑子');
-    expect(await requestReset(`  ${person.email.toUpperCase()} `)).toBe(true);
-    expect(await requestReset('nobody-here@katsushika.example.jp')).toBe(true);
-    expect(await requestReset('not an address')).toBe(true);
+    // Whichever way it goes, the answer takes no less than the floor: its time tells nothing.
+    for (const email of [
+      `  ${person.email.toUpperCase()} `,
+      'nobody-here@katsushika.example.jp',
+      'not an address',
+    ]) {
+      const started = performance.now();
+      expect(await requestReset(email)).toBe(true);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(ALWAYS_TRUE_ANSWER_MS);
+    }
     await sink.waitUntil(() => sink.to(person.email).length === 1);
 
     const [mail] = sink.to(person.email);

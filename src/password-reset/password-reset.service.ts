@@ -8,6 +8,7 @@ import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { InputError } from '../common/errors/app-error';
+import { ALWAYS_TRUE_ANSWER_MS, noSoonerThan } from '../common/time/no-sooner-than';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
 import { staffPasswordProblem } from '../users/dto/staff-password';
@@ -42,36 +43,39 @@ export class PasswordResetService {
 
   /**
    * Queues a reset email if the address belongs to an active staff account that has not asked too
-   * often. The caller always answers true, so the answer says nothing about who has an account.
+   * often. The caller always answers true, and no sooner than ALWAYS_TRUE_ANSWER_MS either way, so
+   * neither the answer nor its time says who has an account.
    */
-  async request(email: string): Promise<void> {
-    const address = email.trim().toLowerCase();
-    if (!address.includes('@') || address.length > 320) return;
-    await this.dataSource.transaction(async (manager) => {
-      // Locked: two requests at once are counted one after the other.
-      const user = await manager.findOne(User, {
-        where: { email: address },
-        lock: { mode: 'for_no_key_update' },
+  request(email: string): Promise<void> {
+    return noSoonerThan(ALWAYS_TRUE_ANSWER_MS, async () => {
+      const address = email.trim().toLowerCase();
+      if (!address.includes('@') || address.length > 320) return;
+      await this.dataSource.transaction(async (manager) => {
+        // Locked: two requests at once are counted one after the other.
+        const user = await manager.findOne(User, {
+          where: { email: address },
+          lock: { mode: 'for_no_key_update' },
+        });
+        // A switched-off account gets nothing: whoever switched it off decides whether it comes back.
+        if (!user || user.deactivatedAt) return;
+        // Asked too often: nothing is written, and the answer is the same.
+        const lastHour = await this.outbox.writtenLastHour(
+          manager,
+          { userId: user.id },
+          PASSWORD_RESET_TEMPLATE,
+        );
+        if (lastHour >= this.config.PASSWORD_RESET_PER_HOUR) return;
+        await this.outbox.enqueue(manager, [
+          {
+            // Each request is its own message; the key only has to be unique.
+            key: `password-reset-${user.id}-${randomUUID()}`,
+            template: PASSWORD_RESET_TEMPLATE,
+            userId: user.id,
+            transactional: true,
+            params: { requestedAt: String(Date.now()) },
+          },
+        ]);
       });
-      // A switched-off account gets nothing: whoever switched it off decides whether it comes back.
-      if (!user || user.deactivatedAt) return;
-      // Asked too often: nothing is written, and the answer is the same.
-      const lastHour = await this.outbox.writtenLastHour(
-        manager,
-        { userId: user.id },
-        PASSWORD_RESET_TEMPLATE,
-      );
-      if (lastHour >= this.config.PASSWORD_RESET_PER_HOUR) return;
-      await this.outbox.enqueue(manager, [
-        {
-          // Each request is its own message; the key only has to be unique.
-          key: `password-reset-${user.id}-${randomUUID()}`,
-          template: PASSWORD_RESET_TEMPLATE,
-          userId: user.id,
-          transactional: true,
-          params: { requestedAt: String(Date.now()) },
-        },
-      ]);
     });
   }
 

@@ -7,6 +7,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { AuthService } from '../auth/auth.service';
 import { SessionModel } from '../auth/models/session.model';
+import { ALWAYS_TRUE_ANSWER_MS, noSoonerThan } from '../common/time/no-sooner-than';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
@@ -26,35 +27,38 @@ export class MagicLinkService {
 
   /**
    * Queues a sign-in email if the address belongs to a participant and has not asked too often.
-   * The caller always answers true, so the answer says nothing about who has an account.
+   * The caller always answers true, and no sooner than ALWAYS_TRUE_ANSWER_MS either way, so
+   * neither the answer nor its time says who has an account.
    */
-  async request(email: string): Promise<void> {
-    const address = email.trim().toLowerCase();
-    if (!address.includes('@') || address.length > 320) return;
-    await this.dataSource.transaction(async (manager) => {
-      // Locked: two requests at once are counted one after the other.
-      const participant = await manager.findOne(Participant, {
-        where: { email: address },
-        lock: { mode: 'for_no_key_update' },
+  request(email: string): Promise<void> {
+    return noSoonerThan(ALWAYS_TRUE_ANSWER_MS, async () => {
+      const address = email.trim().toLowerCase();
+      if (!address.includes('@') || address.length > 320) return;
+      await this.dataSource.transaction(async (manager) => {
+        // Locked: two requests at once are counted one after the other.
+        const participant = await manager.findOne(Participant, {
+          where: { email: address },
+          lock: { mode: 'for_no_key_update' },
+        });
+        if (!participant) return;
+        // Asked too often: nothing is written, and the answer is the same.
+        const lastHour = await this.outbox.writtenLastHour(
+          manager,
+          { participantId: participant.id },
+          MAGIC_LINK_TEMPLATE,
+        );
+        if (lastHour >= this.config.MAGIC_LINK_PER_HOUR) return;
+        await this.outbox.enqueue(manager, [
+          {
+            // Each request is its own message; the key only has to be unique.
+            key: `magic-link-${participant.id}-${randomUUID()}`,
+            template: MAGIC_LINK_TEMPLATE,
+            participantId: participant.id,
+            transactional: true,
+            params: { requestedAt: String(Date.now()) },
+          },
+        ]);
       });
-      if (!participant) return;
-      // Asked too often: nothing is written, and the answer is the same.
-      const lastHour = await this.outbox.writtenLastHour(
-        manager,
-        { participantId: participant.id },
-        MAGIC_LINK_TEMPLATE,
-      );
-      if (lastHour >= this.config.MAGIC_LINK_PER_HOUR) return;
-      await this.outbox.enqueue(manager, [
-        {
-          // Each request is its own message; the key only has to be unique.
-          key: `magic-link-${participant.id}-${randomUUID()}`,
-          template: MAGIC_LINK_TEMPLATE,
-          participantId: participant.id,
-          transactional: true,
-          params: { requestedAt: String(Date.now()) },
-        },
-      ]);
     });
   }
 
