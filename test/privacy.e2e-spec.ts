@@ -17,6 +17,7 @@ const PERSON = 'name companyName email phone';
 const MY_DATA = `exportedAt
   profile { id email name furigana title phone kind locale offers needs themes tags offersText needsText
     consentMatchmaking consentEmail consentContactSharing emailOptOut emailOptOutAt emailSuppressedAt createdAt updatedAt
+    lastUpdate { at byName byOrganization bySelf }
     company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
   meetingRequestsSent { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
@@ -313,6 +314,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       emailOptOut: false,
       emailSuppressedAt: null,
       company: { name: '髙橋精密工業株式会社', corporateNumber: '3013105001132', industryName: '製造業' },
+      // Who last changed the profile: the organisation's staff member who entered it.
+      lastUpdate: { byName: 'テスト 担当', byOrganization: '葛飾区産業経済課', bySelf: false },
     });
     expect(data.registrations.map((r) => [r.event.title, r.status, r.statusLabel, r.role])).toEqual([
       ['かつしか ものづくり商談会 2026春', 'ATTENDED', '出席', 'VISITOR'],

@@ -45,7 +45,7 @@ export class MyDataService {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const participant = await manager.findOne(Participant, {
         where: { id: participantId },
-        relations: { company: true },
+        relations: { company: true, profileUpdatedBy: { organization: true } },
       });
       if (!participant) throw ParticipantErrors.notFound(participantId);
       const registrations = await manager.find(Registration, {

@@ -21,6 +21,7 @@ import { REGISTRATION_STATUS_LABEL } from '../../registrations/registration-labe
 import { SurveyResponse } from '../../surveys/survey-response.entity';
 import { Company } from '../../participants/company.entity';
 import { Participant } from '../../participants/participant.entity';
+import { ParticipantLastUpdateModel } from '../../participants/models/participant-last-update.model';
 import { Locale, ParticipantKind } from '../../participants/participant-kind';
 
 // The types below describe one person's own data and are built only by MyDataService. They are
@@ -147,6 +148,12 @@ export class MyDataProfileModel {
   @Field()
   updatedAt: Date;
 
+  @Field(() => ParticipantLastUpdateModel, {
+    nullable: true,
+    description: 'プロフィールを最後に変更したのは誰か（本人、またはどの団体のスタッフか）と日時',
+  })
+  lastUpdate: ParticipantLastUpdateModel | null;
+
   /** Expects company loaded. */
   static from(participant: Participant): MyDataProfileModel {
     return Object.assign(new MyDataProfileModel(), {
@@ -173,6 +180,7 @@ export class MyDataProfileModel {
       emailSuppressedAt: participant.emailSuppressedAt,
       createdAt: participant.createdAt,
       updatedAt: participant.updatedAt,
+      lastUpdate: ParticipantLastUpdateModel.from(participant),
     });
   }
 }
