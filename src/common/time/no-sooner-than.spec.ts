@@ -4,43 +4,33 @@ describe('noSoonerThan', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  const settled = async <T>(promise: Promise<T>) => {
+  /** Expects `answer` to be pending at `ms` − 1 and settled as `outcome` at `ms`. */
+  const expectSettledAt = async (answer: Promise<unknown>, ms: number, outcome: 'resolved' | 'rejected') => {
     let state = 'pending';
-    promise.then(
+    answer.then(
       () => (state = 'resolved'),
       () => (state = 'rejected'),
     );
-    await jest.advanceTimersByTimeAsync(0);
-    return () => state;
+    await jest.advanceTimersByTimeAsync(ms - 1);
+    expect(state).toBe('pending');
+    await jest.advanceTimersByTimeAsync(1);
+    expect(state).toBe(outcome);
   };
 
   it('holds a quick answer until the floor, then gives it', async () => {
     const answer = noSoonerThan(200, () => Promise.resolve('done'));
-    const state = await settled(answer);
-    await jest.advanceTimersByTimeAsync(199);
-    expect(state()).toBe('pending');
-    await jest.advanceTimersByTimeAsync(1);
-    expect(state()).toBe('resolved');
+    await expectSettledAt(answer, 200, 'resolved');
     await expect(answer).resolves.toBe('done');
   });
 
   it('holds a failure until the floor too', async () => {
     const answer = noSoonerThan(200, () => Promise.reject(new Error('database away')));
-    answer.catch(() => undefined);
-    const state = await settled(answer);
-    await jest.advanceTimersByTimeAsync(199);
-    expect(state()).toBe('pending');
-    await jest.advanceTimersByTimeAsync(1);
-    expect(state()).toBe('rejected');
+    await expectSettledAt(answer, 200, 'rejected');
     await expect(answer).rejects.toThrow('database away');
   });
 
   it('adds nothing to work that takes longer than the floor', async () => {
-    const answer = noSoonerThan(200, () => new Promise((resolve) => setTimeout(() => resolve('slow'), 300)));
-    const state = await settled(answer);
-    await jest.advanceTimersByTimeAsync(299);
-    expect(state()).toBe('pending');
-    await jest.advanceTimersByTimeAsync(1);
-    expect(state()).toBe('resolved');
+    const slow = () => new Promise((resolve) => setTimeout(() => resolve('slow'), 300));
+    await expectSettledAt(noSoonerThan(200, slow), 300, 'resolved');
   });
 });
