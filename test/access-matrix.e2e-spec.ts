@@ -71,6 +71,7 @@ const cases: Case[] = [
   ['staffUsers', 'their own list', '{ staffUsers { totalCount } }', () => ({}), ANY_STAFF],
   ['deactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['reactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
+  ['updateStaffUser', "the organisation's 支援担当's name", 'mutation($id: ID!) { updateStaffUser(id: $id, input: { name: "別人" }) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['changeStaffRole', "the organisation's 支援担当, to 主催者", 'mutation($id: ID!) { changeStaffRole(id: $id, role: ORGANIZER) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],
@@ -693,9 +694,10 @@ describe('access rules for every operation and URL', () => {
           assigned_to_id: null,
         },
       );
-      expect(await row('SELECT deactivated_at, role FROM users WHERE id = $1', ids.staffUser)).toEqual({
+      expect(await row('SELECT deactivated_at, role, name FROM users WHERE id = $1', ids.staffUser)).toEqual({
         deactivated_at: null,
         role: 'STAFF',
+        name: '墨田 指導員',
       });
       expect(await row('SELECT status FROM mini_salon_requests WHERE id = $1', ids.miniSalon)).toEqual({
         status: 'PENDING',

@@ -440,6 +440,70 @@ describe('staff accounts', () => {
     });
   });
 
+  describe('correcting a name or a login address', () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateStaffUserInput!) {
+      updateStaffUser(id: $id, input: $input) { id name email }
+    }`;
+    const update = (token: string, id: string, input: Record<string, unknown>) =>
+      t.gql<{ updateStaffUser: { id: string; name: string; email: string } }>(UPDATE, { id, input }, token);
+
+    it("lets the organizer change a 支援担当's name and address: the next login uses the new one", async () => {
+      const session = ok(await login(shido.email)).login.token;
+      const changed = ok(
+        await update(organizer.token, shido.id, {
+          name: ' 髙橋 﨑子（旧姓 山﨑） ',
+          email: 'Takahashi@Katsushika.example.jp',
+        }),
+      ).updateStaffUser;
+      expect(changed).toEqual({
+        id: shido.id,
+        name: '髙橋 﨑子（旧姓 山﨑）',
+        email: 'takahashi@katsushika.example.jp',
+      });
+      // The open session goes on; a login needs the new address.
+      expect(ok(await t.gql(ME, {}, session))).toBeTruthy();
+      expect(failure(await login(shido.email)).extensions?.reason).toBe('AUTH_INVALID_CREDENTIALS');
+      ok(await login('takahashi@katsushika.example.jp'));
+
+      ok(await update(organizer.token, shido.id, { name: '髙橋 﨑子', email: shido.email }));
+      ok(await login(shido.email));
+    });
+
+    it('lets anyone correct their own name, but not their own address', async () => {
+      expect(
+        ok(await update(colleague.token, colleague.id, { name: '金町 同僚子' })).updateStaffUser.name,
+      ).toBe('金町 同僚子');
+      const own = failure(await update(colleague.token, colleague.id, { email: 'mine@example.jp' }));
+      expect(own.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'USER_CHANGE_OWN_EMAIL',
+        field: 'email',
+      });
+      ok(await update(colleague.token, colleague.id, { name: '金町 同僚' }));
+    });
+
+    it('refuses others, a taken or malformed address and an empty name, naming the field', async () => {
+      const refusals: [string, string, Record<string, unknown>, Record<string, string>][] = [
+        [colleague.token, shido.id, { name: '別人' }, { code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' }],
+        [okayaOrganizer.token, shido.id, { name: '別人' }, { code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' }],
+        [organizer.token, admin.id, { name: '別人' }, { code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' }],
+        [
+          organizer.token,
+          shido.id,
+          { email: 'COLLEAGUE@katsushika.example.jp' },
+          { code: 'CONFLICT', reason: 'USER_EMAIL_TAKEN', field: 'email' },
+        ],
+        [organizer.token, shido.id, { email: 'not an address' }, { code: 'BAD_USER_INPUT', field: 'email' }],
+        [organizer.token, shido.id, { name: '　 ' }, { code: 'BAD_USER_INPUT', field: 'name' }],
+      ];
+      for (const [token, id, input, expected] of refusals) {
+        expect(failure(await update(token, id, input)).extensions).toMatchObject(expected);
+      }
+      const [row] = await t.dataSource.query('SELECT name, email FROM users WHERE id = $1', [shido.id]);
+      expect(row).toEqual({ name: '髙橋 﨑子', email: shido.email });
+    });
+  });
+
   describe('changeMyPassword', () => {
     const NEW_PASSWORD = 'a new passphrase for 2027';
 

@@ -12,6 +12,7 @@ export enum UserErrorCode {
   ADMIN_ROLE_RESERVED = 'USER_ADMIN_ROLE_RESERVED',
   ORGANIZATION_FIXED = 'USER_ORGANIZATION_FIXED',
   FOLLOW_UPS_ELSEWHERE = 'USER_FOLLOW_UPS_ELSEWHERE',
+  CHANGE_OWN_EMAIL = 'USER_CHANGE_OWN_EMAIL',
 }
 
 export const UserErrors = {
@@ -50,6 +51,12 @@ export const UserErrors = {
       'id',
       '自分の役割は変更できません。他の管理者または主催者に依頼してください',
       UserErrorCode.CHANGE_OWN_ROLE,
+    ),
+  changeOwnEmail: () =>
+    new InputError(
+      'email',
+      '自分のログイン用メールアドレスは変更できません。他の管理者または主催者に依頼してください',
+      UserErrorCode.CHANGE_OWN_EMAIL,
     ),
   adminRoleReserved: () =>
     new ForbiddenError('管理者の役割を付与・変更できるのは管理者だけです', UserErrorCode.ADMIN_ROLE_RESERVED),

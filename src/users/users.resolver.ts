@@ -3,6 +3,7 @@ import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
 import { ChangeStaffRoleArgs } from './dto/change-staff-role.args';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { UpdateStaffUserInput } from './dto/update-staff-user.input';
 import { StaffUsersArgs } from './dto/staff-users.args';
 import { UserConnection, UserModel } from './models/user.model';
 import { StaffUserOrder } from './staff-accounts';
@@ -57,6 +58,19 @@ export class UsersResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<UserModel> {
     return UserModel.from(await this.users.reactivate(actor, id));
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      'スタッフアカウントの氏名・メールアドレスを変更する。管理者は任意のアカウント、主催者は自団体の主催者・支援担当。自分の氏名は誰でも変更できる（自分のメールアドレスは不可）',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async updateStaffUser(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateStaffUserInput,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.users.update(actor, id, input));
   }
 
   @Mutation(() => UserModel, {

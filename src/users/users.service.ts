@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Role, StaffActor, StaffRole } from '../auth/actor';
 import { MicroBatch } from '../common/batching/micro-batch';
+import { isUniqueViolation } from '../common/errors/unique-violation';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
@@ -10,6 +11,7 @@ import { isUuid } from '../common/validation/uuid';
 import { responsibleUserSql } from '../deals/follow-up-responsible';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
+import { UpdateStaffUserInput } from './dto/update-staff-user.input';
 import { listableOrganization, managesAccount, StaffUserOrder } from './staff-accounts';
 import { User } from './user.entity';
 import { UserErrors } from './users.errors';
@@ -66,7 +68,8 @@ export class UsersService {
       organizationId,
       passwordHash: await hashPassword(input.password),
     });
-    return this.get((await this.users.save(user)).id);
+    const saved = await this.users.save(user).catch(refuseTakenEmail(email));
+    return this.get(saved.id);
   }
 
   /** The account with its organisation (read in `manager`'s transaction when given). */
@@ -193,6 +196,31 @@ export class UsersService {
   }
 
   /**
+   * A corrected name or a new login address. Whoever manages the account may change both; anyone
+   * may change their own name, but not their own address: with only a session (perhaps left open
+   * on a shared PC) that would hand the account, password reset included, to another mailbox.
+   * Sessions go on; the next login uses the new address.
+   */
+  async update(actor: StaffActor, id: string, input: UpdateStaffUserInput): Promise<User> {
+    const email = input.email?.trim().toLowerCase();
+    await this.dataSource
+      .transaction(async (manager) => {
+        const self = actor.userId === id;
+        const user = await this.lockManaged(manager, self ? null : actor, id);
+        const changes: Partial<Pick<User, 'name' | 'email'>> = {};
+        if (typeof input.name === 'string' && input.name !== user.name) changes.name = input.name;
+        if (email !== undefined && email !== user.email) {
+          if (self) throw UserErrors.changeOwnEmail();
+          if (await manager.existsBy(User, { email })) throw UserErrors.emailTaken(email);
+          changes.email = email;
+        }
+        if (Object.keys(changes).length > 0) await manager.update(User, user.id, changes);
+      })
+      .catch(refuseTakenEmail(email));
+    return this.get(id);
+  }
+
+  /**
    * A new role. An admin may give any role to any account; an organizer may make their own
    * organisation's staff 主催者 or 支援担当, never 管理者. Refused for oneself, and for the last
    * active admin. An admin belongs to no organisation: one who becomes an organizer or staff member
@@ -274,4 +302,16 @@ export class UsersService {
     if (actor && !managesAccount(actor, user)) throw UserErrors.notManaged();
     return user;
   }
+}
+
+/** The unique index on users (email), created in the Foundation migration. */
+const USERS_EMAIL_INDEX = 'IDX_97672ac88f789774dd47f7c8be';
+
+/** An address taken between the check and the write (two requests at once) is refused like one taken before. */
+function refuseTakenEmail(email: string | undefined) {
+  return (error: unknown): never => {
+    if (email !== undefined && isUniqueViolation(error, USERS_EMAIL_INDEX))
+      throw UserErrors.emailTaken(email);
+    throw error;
+  };
 }
