@@ -22,7 +22,10 @@ export type StaffSessionState = Pick<
   'id' | 'role' | 'organizationId' | 'deactivatedAt' | 'sessionsValidAfter'
 >;
 
-/** Serialises deactivations and role changes, so that two admins switching each other off cannot leave none. */
+/**
+ * Serialises deactivations and role changes, so that two admins switching each other off (or
+ * making each other staff) cannot leave none.
+ */
 const ADMIN_SET_LOCK = 0x7473_7566; // "tsuf"
 
 /**
@@ -307,7 +310,7 @@ export class UsersService {
 /** The unique index on users (email), created in the Foundation migration. */
 const USERS_EMAIL_INDEX = 'IDX_97672ac88f789774dd47f7c8be';
 
-/** An address taken between the check and the write (two requests at once) is refused like one taken before. */
+/** An address taken between the check and the write (two requests at once): refused as one taken before. */
 function refuseTakenEmail(email: string | undefined) {
   return (error: unknown): never => {
     if (email !== undefined && isUniqueViolation(error, USERS_EMAIL_INDEX))
