@@ -623,14 +623,28 @@ describe('staff accounts', () => {
       ok(await t.gql(DEACTIVATE, { id: shido.id }, organizer.token));
     });
 
-    it('leaves them out of the weekly digest, and skips work mail already written to them', async () => {
+    it('leaves them out of the weekly digest, tells the organizer theirs wait, and skips work mail already written to them', async () => {
       const digests = t.app.get(FollowUpDigestsService);
-      // The colleague gets theirs; the follow-ups of and for the deactivated 指導員 go to nobody.
-      expect(await digests.writeDigests()).toEqual({ staff: 1, written: 1 });
-      await sink.waitUntil(() => sink.to(colleague.email).length === 1);
+      // The colleague gets theirs; the follow-ups of and for the deactivated 指導員 go to the
+      // organisation's 主催者, marked as waiting to be handed over.
+      expect(await digests.writeDigests()).toEqual({ staff: 2, written: 2 });
+      await sink.waitUntil(
+        () => sink.to(colleague.email).length === 1 && sink.to(organizer.email).length === 1,
+      );
       expect(sink.to(colleague.email)[0].text).toContain('同僚の担当分');
       expect(sink.to(colleague.email)[0].text).not.toContain('補助金申請の進捗を確認');
       expect(sink.to(shido.email)).toEqual([]);
+      const [toOrganizer] = sink.to(organizer.email);
+      expect(toOrganizer.subject).toBe('【フォローアップ】今週の予定 3件（引き継ぎ待ち 3件）');
+      expect(toOrganizer.text).toContain(
+        '担当者のアカウントが利用停止中のフォローアップが 3件あり、引き継ぎを待っています。',
+      );
+      for (const notes of ['試作品の評価結果を確認', '補助金申請の進捗を確認', '4か月ごとの定期確認']) {
+        expect(toOrganizer.text).toContain(
+          `【引き継ぎ待ち・元担当 髙橋 﨑子】﨑山 誠（﨑山製作所） — ${notes}`,
+        );
+      }
+      expect(toOrganizer.text).not.toContain('同僚の担当分');
 
       // Mail written before the account was switched off is not sent when its turn comes.
       await t.dataSource.transaction((manager) =>

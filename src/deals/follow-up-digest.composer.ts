@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Role } from '../auth/actor';
 import { addDays, tokyoDateOf } from '../common/time/calendar-date';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { Participant } from '../participants/participant.entity';
 import { User } from '../users/user.entity';
 import { FollowUp } from './follow-up.entity';
+import { responsibleFor, responsibleUserSql, waitingForHandOverSql } from './follow-up-responsible';
 import { followUpDigestEmail } from './follow-up-digest.template';
 
 export const FOLLOW_UP_DIGEST_TEMPLATE = 'follow-up-digest';
 
 /**
  * A staff member's follow-ups due before `params.until`, read when the email leaves: one completed
- * in the meantime is left out, and nothing is sent if none is left.
+ * in the meantime is left out, and nothing is sent if none is left. An organizer also gets those of
+ * their organisation whose responsible account is switched off (引き継ぎ待ち).
  */
 @Injectable()
 export class FollowUpDigestComposer implements MailComposer {
@@ -23,37 +27,57 @@ export class FollowUpDigestComposer implements MailComposer {
 
   async compose({ message, participant: staff, manager }: ComposeInput): Promise<ComposedEmail | null> {
     const { until } = message.params;
-    const followUps = await manager
-      .createQueryBuilder(FollowUp, 'followUp')
-      .leftJoinAndSelect('followUp.deal', 'deal')
-      .leftJoinAndSelect('deal.participantA', 'participantA')
-      .leftJoinAndSelect('participantA.company', 'companyA')
-      .leftJoinAndSelect('deal.participantB', 'participantB')
-      .leftJoinAndSelect('participantB.company', 'companyB')
-      .leftJoinAndSelect('followUp.participant', 'participant')
-      .leftJoinAndSelect('participant.company', 'company')
-      .where('followUp.doneAt IS NULL')
-      .andWhere('followUp.dueOn < :until', { until })
-      .andWhere('coalesce(followUp.assignedToId, followUp.createdById) = :staff', { staff: staff.id })
-      .orderBy('followUp.dueOn', 'ASC')
-      .addOrderBy('followUp.id', 'ASC')
-      .getMany();
-    if (followUps.length === 0) return null;
     const user = await manager.findOne(User, { where: { id: staff.id }, relations: { organization: true } });
+    const own = await dueBefore(manager, until)
+      .andWhere(`${responsibleUserSql('"followUp"')} = :staff`, { staff: staff.id })
+      .getMany();
+    const waiting =
+      user?.role === Role.ORGANIZER && user.organizationId
+        ? await dueBefore(manager, until)
+            .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
+            .leftJoinAndSelect('followUp.createdBy', 'createdBy')
+            .andWhere('followUp.organizationId = :organizationId', { organizationId: user.organizationId })
+            .andWhere(waitingForHandOverSql('"followUp"'))
+            .getMany()
+        : [];
+    if (own.length === 0 && waiting.length === 0) return null;
     const today = tokyoDateOf(new Date());
+    const item = (followUp: FollowUp, handOverFrom: string | null) => ({
+      dueOn: followUp.dueOn,
+      overdue: followUp.dueOn < today,
+      subject: subjectOf(followUp),
+      notes: followUp.notes,
+      handOverFrom,
+    });
     return followUpDigestEmail({
       staffName: staff.name,
       organization: user?.organization?.name ?? 'Tsunagu',
       through: addDays(until, -1),
       before: until,
-      items: followUps.map((followUp) => ({
-        dueOn: followUp.dueOn,
-        overdue: followUp.dueOn < today,
-        subject: subjectOf(followUp),
-        notes: followUp.notes,
-      })),
+      items: [
+        ...own.map((followUp) => item(followUp, null)),
+        // A deleted account leaves no name: 不明.
+        ...waiting.map((followUp) => item(followUp, responsibleFor(followUp)?.name ?? '不明')),
+      ].sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     });
   }
+}
+
+/** Open follow-ups due before `until` with what their line in the email names, earliest first. */
+function dueBefore(manager: EntityManager, until: string) {
+  return manager
+    .createQueryBuilder(FollowUp, 'followUp')
+    .leftJoinAndSelect('followUp.deal', 'deal')
+    .leftJoinAndSelect('deal.participantA', 'participantA')
+    .leftJoinAndSelect('participantA.company', 'companyA')
+    .leftJoinAndSelect('deal.participantB', 'participantB')
+    .leftJoinAndSelect('participantB.company', 'companyB')
+    .leftJoinAndSelect('followUp.participant', 'participant')
+    .leftJoinAndSelect('participant.company', 'company')
+    .where('followUp.doneAt IS NULL')
+    .andWhere('followUp.dueOn < :until', { until })
+    .orderBy('followUp.dueOn', 'ASC')
+    .addOrderBy('followUp.id', 'ASC');
 }
 
 /**

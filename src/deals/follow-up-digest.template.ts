@@ -8,6 +8,11 @@ export interface FollowUpDigestItem {
   /** The deal's title and who it is with, or the participant (and company) whose plan is checked. */
   subject: string;
   notes: string;
+  /**
+   * For an organizer: the name of the switched-off account this follow-up waits to be handed over
+   * from (引き継ぎ待ち); null for the reader's own.
+   */
+  handOverFrom: string | null;
 }
 
 export interface FollowUpDigestEmailData {
@@ -21,19 +26,37 @@ export interface FollowUpDigestEmailData {
   items: FollowUpDigestItem[];
 }
 
-/** Monday's list for a 支援担当: what is overdue and what falls due this week. Japanese: staff mail. */
+/**
+ * Monday's list for a 支援担当: what is overdue and what falls due this week; for a 主催者 also what
+ * waits for a hand-over from a switched-off colleague. Japanese: staff mail.
+ */
 export function followUpDigestEmail(data: FollowUpDigestEmailData): ComposedEmail {
   const overdue = data.items.filter((item) => item.overdue).length;
+  const waiting = data.items.filter((item) => item.handOverFrom !== null).length;
+  const counts = [
+    ...(overdue > 0 ? [`うち期限超過 ${overdue}件`] : []),
+    ...(waiting > 0 ? [`引き継ぎ待ち ${waiting}件`] : []),
+  ];
+  const through = formatCalendarDate('ja', data.through);
   return renderEmail({
     locale: 'ja',
-    subject: `【フォローアップ】今週の予定 ${data.items.length}件${overdue > 0 ? `（うち期限超過 ${overdue}件）` : ''}`,
+    subject: `【フォローアップ】今週の予定 ${data.items.length}件${counts.length > 0 ? `（${counts.join('、')}）` : ''}`,
     greeting: greetingFor('ja', data.staffName),
     paragraphs: [
-      `${formatCalendarDate('ja', data.through)}までに期日を迎える、担当のフォローアップをお知らせします。`,
+      waiting < data.items.length
+        ? `${through}までに期日を迎える、担当のフォローアップをお知らせします。`
+        : `${through}までに期日を迎えるフォローアップのうち、担当者が利用停止中のものをお知らせします。`,
+      ...(waiting > 0
+        ? [
+            `担当者のアカウントが利用停止中のフォローアップが ${waiting}件あり、引き継ぎを待っています。handOverFollowUps（まとめて）または reassignFollowUp（1件ずつ）で担当を決めてください。`,
+          ]
+        : []),
     ],
     details: data.items.map((item) => ({
       label: `${formatCalendarDate('ja', item.dueOn)}${item.overdue ? '（期限超過）' : ''}`,
-      value: item.notes ? `${item.subject} — ${item.notes}` : item.subject,
+      value:
+        (item.handOverFrom !== null ? `【引き継ぎ待ち・元担当 ${item.handOverFrom}】` : '') +
+        (item.notes ? `${item.subject} — ${item.notes}` : item.subject),
     })),
     // No link to the CSV: an email link cannot carry the staff member's sign-in (the export
     // answers 401 without it), so the email says where to fetch the list once signed in.

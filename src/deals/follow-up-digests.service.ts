@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, tokyoDateOf } from '../common/time/calendar-date';
 import { OutboxService } from '../mail/outbox.service';
 import { FOLLOW_UP_DIGEST_TEMPLATE } from './follow-up-digest.composer';
-import { responsibleUserSql } from './follow-up-responsible';
+import { responsibleUserSql, waitingForHandOverSql } from './follow-up-responsible';
 
 /** How far ahead the weekly list looks. */
 const DIGEST_DAYS = 7;
@@ -12,8 +12,9 @@ const DIGEST_DAYS = 7;
 /**
  * The weekly email to each 支援担当 with open follow-ups due within the week (overdue ones
  * included): to the assignee, or to whoever scheduled it when nobody is assigned, unless that
- * account is deactivated. One email per person per day (the outbox key), so a second scan the
- * same day sends nothing new.
+ * account is deactivated. Those of a deactivated (or deleted) account go to the active 主催者 of
+ * their organisation instead, marked 引き継ぎ待ち, until someone takes them over. One email per
+ * person per day (the outbox key), so a second scan the same day sends nothing new.
  */
 @Injectable()
 export class FollowUpDigestsService {
@@ -27,12 +28,17 @@ export class FollowUpDigestsService {
     const until = addDays(today, DIGEST_DAYS);
     return this.dataSource.transaction(async (manager) => {
       // A deactivated account gets no more work mail; its follow-ups are still in followUpsDue
-      // for its colleagues, marked, to be reassigned.
+      // for its colleagues, marked, and its organisation's organizers are told they wait.
       const staff: { user_id: string }[] = await manager.query(
-        `SELECT DISTINCT u.id AS user_id
+        `SELECT u.id AS user_id
            FROM follow_ups f
            JOIN users u ON u.id = ${responsibleUserSql('f')}
           WHERE f.done_at IS NULL AND f.due_on < $1 AND u.deactivated_at IS NULL
+         UNION
+         SELECT o.id
+           FROM follow_ups f
+           JOIN users o ON o.organization_id = f.organization_id AND o.role = 'ORGANIZER' AND o.deactivated_at IS NULL
+          WHERE f.done_at IS NULL AND f.due_on < $1 AND ${waitingForHandOverSql('f')}
           ORDER BY 1`,
         [until],
       );

@@ -12,3 +12,10 @@ export function responsibleFor(followUp: Pick<FollowUp, 'assignedTo' | 'createdB
 /** The same rule in SQL, for the `follow_ups` row under `alias`: the responsible user's id. */
 export const responsibleUserSql = (alias: string) =>
   `coalesce(${alias}.assigned_to_id, ${alias}.created_by_id)`;
+
+/**
+ * The `follow_ups` row under `alias` has nobody to do it: its responsible account is switched off,
+ * or gone. It waits for a colleague (handOverFollowUps, reassignFollowUp).
+ */
+export const waitingForHandOverSql = (alias: string) =>
+  `NOT EXISTS (SELECT 1 FROM users r WHERE r.id = ${responsibleUserSql(alias)} AND r.deactivated_at IS NULL)`;
