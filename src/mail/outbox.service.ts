@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PageArgs, keysetPage } from '../common/pagination/keyset-page';
 import { Participant } from '../participants/participant.entity';
@@ -115,17 +116,20 @@ export class OutboxService {
   }
 
   /**
-   * Emails of `template` written for one recipient in the last hour: the rate limit of the links
-   * people ask for themselves (a sign-in link, a password reset). Counted in the outbox itself, so
-   * it holds while Redis is away, and a request for an unknown address counts against nobody.
-   * Lock the recipient's row first, in the same transaction, so that parallel requests are counted
-   * one after the other and none passes the limit.
+   * One transactional email that someone asked for themselves (a sign-in link, a password reset),
+   * unless `perHour` of its template were already written for the recipient in the last hour.
+   * Counted in the outbox itself, so the limit holds while Redis is away, and a request for an
+   * unknown address counts against nobody. Lock the recipient's row first, in the same
+   * transaction, so that parallel requests are counted one after the other and none passes the
+   * limit. Answers whether it was written; asked too often, nothing is, and the caller's answer is
+   * the same.
    */
-  async writtenLastHour(
+  async enqueueAskedFor(
     manager: EntityManager,
     recipient: { participantId: string } | { userId: string },
     template: string,
-  ): Promise<number> {
+    perHour: number,
+  ): Promise<boolean> {
     const [column, id] =
       'userId' in recipient ? ['user_id', recipient.userId] : ['participant_id', recipient.participantId];
     const [{ count }]: { count: number }[] = await manager.query(
@@ -133,7 +137,18 @@ export class OutboxService {
         WHERE ${column} = $1 AND template = $2 AND created_at > now() - interval '1 hour'`,
       [id, template],
     );
-    return count;
+    if (count >= perHour) return false;
+    await this.enqueue(manager, [
+      {
+        // Each request is its own message; the key only has to be unique.
+        key: `${template}-${id}-${randomUUID()}`,
+        template,
+        ...recipient,
+        transactional: true,
+        params: { requestedAt: String(Date.now()) },
+      },
+    ]);
+    return true;
   }
 
   /**

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionToken } from '../action-tokens/action-token.entity';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
@@ -58,23 +57,12 @@ export class PasswordResetService {
         });
         // A switched-off account gets nothing: whoever switched it off decides whether it comes back.
         if (!user || user.deactivatedAt) return;
-        // Asked too often: nothing is written, and the answer is the same.
-        const lastHour = await this.outbox.writtenLastHour(
+        await this.outbox.enqueueAskedFor(
           manager,
           { userId: user.id },
           PASSWORD_RESET_TEMPLATE,
+          this.config.PASSWORD_RESET_PER_HOUR,
         );
-        if (lastHour >= this.config.PASSWORD_RESET_PER_HOUR) return;
-        await this.outbox.enqueue(manager, [
-          {
-            // Each request is its own message; the key only has to be unique.
-            key: `password-reset-${user.id}-${randomUUID()}`,
-            template: PASSWORD_RESET_TEMPLATE,
-            userId: user.id,
-            transactional: true,
-            params: { requestedAt: String(Date.now()) },
-          },
-        ]);
       });
     });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
@@ -41,23 +40,12 @@ export class MagicLinkService {
           lock: { mode: 'for_no_key_update' },
         });
         if (!participant) return;
-        // Asked too often: nothing is written, and the answer is the same.
-        const lastHour = await this.outbox.writtenLastHour(
+        await this.outbox.enqueueAskedFor(
           manager,
           { participantId: participant.id },
           MAGIC_LINK_TEMPLATE,
+          this.config.MAGIC_LINK_PER_HOUR,
         );
-        if (lastHour >= this.config.MAGIC_LINK_PER_HOUR) return;
-        await this.outbox.enqueue(manager, [
-          {
-            // Each request is its own message; the key only has to be unique.
-            key: `magic-link-${participant.id}-${randomUUID()}`,
-            template: MAGIC_LINK_TEMPLATE,
-            participantId: participant.id,
-            transactional: true,
-            params: { requestedAt: String(Date.now()) },
-          },
-        ]);
       });
     });
   }
