@@ -640,8 +640,10 @@ describe('staff accounts', () => {
         '担当者のアカウントが利用停止中のフォローアップが 3件あり、引き継ぎを待っています。',
       );
       for (const notes of ['試作品の評価結果を確認', '補助金申請の進捗を確認', '4か月ごとの定期確認']) {
-        expect(toOrganizer.text).toContain(
-          `【引き継ぎ待ち・元担当 髙橋 﨑子】﨑山 誠（﨑山製作所） — ${notes}`,
+        expect(toOrganizer.text).toMatch(
+          new RegExp(
+            `■ \\d{4}年\\d+月\\d+日\\(.\\)（引き継ぎ待ち・元担当 髙橋 﨑子）: 﨑山 誠（﨑山製作所） — ${notes}`,
+          ),
         );
       }
       expect(toOrganizer.text).not.toContain('同僚の担当分');

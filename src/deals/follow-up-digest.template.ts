@@ -53,10 +53,11 @@ export function followUpDigestEmail(data: FollowUpDigestEmailData): ComposedEmai
         : []),
     ],
     details: data.items.map((item) => ({
-      label: `${formatCalendarDate('ja', item.dueOn)}${item.overdue ? '（期限超過）' : ''}`,
-      value:
-        (item.handOverFrom !== null ? `【引き継ぎ待ち・元担当 ${item.handOverFrom}】` : '') +
-        (item.notes ? `${item.subject} — ${item.notes}` : item.subject),
+      label:
+        formatCalendarDate('ja', item.dueOn) +
+        (item.overdue ? '（期限超過）' : '') +
+        (item.handOverFrom !== null ? `（引き継ぎ待ち・元担当 ${item.handOverFrom}）` : ''),
+      value: item.notes ? `${item.subject} — ${item.notes}` : item.subject,
     })),
     // No link to the CSV: an email link cannot carry the staff member's sign-in (the export
     // answers 401 without it), so the email says where to fetch the list once signed in.
