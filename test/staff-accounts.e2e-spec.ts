@@ -426,13 +426,20 @@ describe('staff accounts', () => {
       expect(blocked.message).toBe(
         'この管理者は他の団体の未完了のフォローアップ 1 件の担当です。先に reassignFollowUp で担当を付け替えてください',
       );
-      ok(
-        await t.gql(
-          'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }',
-          { id: elsewhere, to: okayaOrganizer.id },
+      // An admin's follow-ups are handed over per organisation: those in 岡谷's to 岡谷's organizer.
+      const { handOverFollowUps } = ok(
+        await t.gql<{ handOverFollowUps: number }>(
+          'mutation($from: ID!, $to: ID!) { handOverFollowUps(fromUserId: $from, toUserId: $to) }',
+          { from: shido.id, to: okayaOrganizer.id },
           admin.token,
         ),
       );
+      expect(handOverFollowUps).toBe(1);
+      const [{ assigned_to_id: assignee }] = await t.dataSource.query(
+        'SELECT assigned_to_id FROM follow_ups WHERE id = $1',
+        [elsewhere],
+      );
+      expect(assignee).toBe(okayaOrganizer.id);
       const back = ok(await changeRole(admin.token, shido.id, 'STAFF', katsushika)).changeStaffRole;
       expect(back).toMatchObject({ role: 'STAFF', organization: { name: '葛飾区商工会議所' } });
       expect(await meOf(token)).toEqual({ role: 'STAFF', organization: { name: '葛飾区商工会議所' } });
