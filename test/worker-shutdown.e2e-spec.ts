@@ -1,10 +1,13 @@
+import { createServer, AddressInfo } from 'node:net';
 import { Role } from '../src/auth/actor';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
+import { UsersService } from '../src/users/users.service';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
   createPublishedEvent,
   invitationCampaign,
+  PASSWORD,
   staffSession,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
@@ -27,6 +30,50 @@ describe('a worker stopped with SIGTERM', () => {
     const worker = WorkerProcess.start(t.config, { LOG_LEVEL: 'log', ...overrides });
     workers.push(worker);
     return worker;
+  };
+
+  /**
+   * A matching run that keeps its worker busy for a few seconds (a room of 6,000), started by a
+   * new organisation's organizer; resolves once a worker has it RUNNING.
+   */
+  const startLongMatchingRun = async (title: string) => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: `${title}実行委員会`, municipality: '東京都大田区' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, { title, capacity: null });
+    await t.dataSource.query(
+      `WITH people AS (
+         INSERT INTO participants (email, name, furigana, consent_matchmaking, offers, needs, themes)
+         SELECT $2 || i || '@example.jp', '参加者' || i, 'サンカシャ',  true,
+                (ARRAY['金属加工', '試作', 'EC構築支援', '販路開拓', '事業承継'])[i % 5 + 1 : i % 5 + 2],
+                (ARRAY['販路開拓', '資金調達', '金属加工', '人材採用', 'DX'])[i % 4 + 1 : i % 4 + 2],
+                (ARRAY['事業承継', 'DX', '販路開拓'])[i % 3 + 1 : i % 3 + 1]
+           FROM generate_series(1, 6000) AS i
+         RETURNING id)
+       INSERT INTO registrations (event_id, participant_id, status, registered_at)
+       SELECT $1, id, 'REGISTERED', now() FROM people`,
+      [eventId, `room-${eventId.slice(0, 8)}-`],
+    );
+    const run = ok(
+      await t.gql<{ runMatching: { id: string } }>(
+        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
+        { eventId },
+        organizer,
+      ),
+    ).runMatching;
+    await eventually(
+      async () =>
+        (
+          (await t.dataSource.query(`SELECT status FROM matching_runs WHERE id = $1`, [run.id])) as {
+            status: string;
+          }[]
+        )[0].status === 'RUNNING',
+      'the run to start',
+    );
+    return { ...run, admin };
   };
 
   beforeAll(async () => {
@@ -90,47 +137,10 @@ describe('a worker stopped with SIGTERM', () => {
   });
 
   it('mid-matching-run: hands the run back after SHUTDOWN_GRACE_MS and another worker completes it', async () => {
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const organizer = await staffSession(
-      t,
-      Role.ORGANIZER,
-      await createOrganization(t, admin, { name: '大田区産業振興協会', municipality: '東京都大田区' }),
-    );
-    const eventId = await createPublishedEvent(t, organizer, { title: 'おおた商談会', capacity: null });
-    // A room big enough that the engine works for a few seconds.
-    await t.dataSource.query(
-      `WITH people AS (
-         INSERT INTO participants (email, name, furigana, consent_matchmaking, offers, needs, themes)
-         SELECT 'room' || i || '@example.jp', '参加者' || i, 'サンカシャ',  true,
-                (ARRAY['金属加工', '試作', 'EC構築支援', '販路開拓', '事業承継'])[i % 5 + 1 : i % 5 + 2],
-                (ARRAY['販路開拓', '資金調達', '金属加工', '人材採用', 'DX'])[i % 4 + 1 : i % 4 + 2],
-                (ARRAY['事業承継', 'DX', '販路開拓'])[i % 3 + 1 : i % 3 + 1]
-           FROM generate_series(1, 6000) AS i
-         RETURNING id)
-       INSERT INTO registrations (event_id, participant_id, status, registered_at)
-       SELECT $1, id, 'REGISTERED', now() FROM people`,
-      [eventId],
-    );
-
     // Only this worker may take the run.
     await Promise.all(workers.map((worker) => worker.stop()));
     const short = start({ SHUTDOWN_GRACE_MS: '300' });
-    const run = ok(
-      await t.gql<{ runMatching: { id: string } }>(
-        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
-        { eventId },
-        organizer,
-      ),
-    ).runMatching;
-    await eventually(
-      async () =>
-        (
-          (await t.dataSource.query(`SELECT status FROM matching_runs WHERE id = $1`, [run.id])) as {
-            status: string;
-          }[]
-        )[0].status === 'RUNNING',
-      'the run to start',
-    );
+    const run = await startLongMatchingRun('おおた商談会');
 
     const stoppedAt = Date.now();
     await short.stop('SIGTERM');
@@ -154,4 +164,84 @@ describe('a worker stopped with SIGTERM', () => {
     );
     expect(done).toEqual({ status: 'SUCCEEDED', error: null, participant_count: 6000 });
   });
+
+  it('with the worker in the HTTP service: answers the requests in flight, then hands back and exits', async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    const port = await freePort();
+    const service = WorkerProcess.start(
+      t.config,
+      { LOG_LEVEL: 'log', WORKER_IN_PROCESS: 'true', PORT: String(port), SHUTDOWN_GRACE_MS: '300' },
+      'main',
+    );
+    workers.push(service);
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health`).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      'the service to listen',
+      60_000,
+    );
+    const { id: runId, admin } = await startLongMatchingRun('かまた商談会');
+
+    // A request still being answered when the stop comes: it waits for a row this test holds.
+    const account = await t.app.get(UsersService).create({
+      email: 'kamata-admin@example.jp',
+      name: '蒲田 管理者',
+      password: PASSWORD,
+      role: Role.ADMIN,
+    });
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [account.id]);
+    const answer = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({
+        query:
+          'mutation($id: ID!) { updateStaffUser(id: $id, input: { name: "蒲田 管理者（更新）" }) { name } }',
+        variables: { id: account.id },
+      }),
+    }).then((response) => response.json() as Promise<unknown>);
+    await eventually(
+      async () =>
+        (
+          (await t.dataSource.query(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )) as { waiting: number }[]
+        )[0].waiting > 0,
+      'the request to wait for the row',
+    );
+
+    // The HTTP server drains first (Apollo's drain, which @nestjs/apollo installs), while the
+    // process still holds the run; only then do the queue workers stop, hand back and exit.
+    const exited = service.stop('SIGTERM');
+    await eventually(() => service.log.includes('SIGTERM: shutting down'), 'the stop to begin');
+    // Three times the grace: without the drain the process would have handed back and exited.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(service.alive).toBe(true);
+    expect(service.log).not.toContain('handed');
+    await holder.commitTransaction();
+    await holder.release();
+    expect(await answer).toEqual({ data: { updateStaffUser: { name: '蒲田 管理者（更新）' } } });
+    await exited;
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+    expect(service.log).toContain(
+      `handed 1 unfinished jobs back to their queues after 300 ms: matching ${runId}`,
+    );
+  });
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -112,7 +112,9 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
    * a moment; a matching or scheduling run may not. What is still running then is handed back to
    * its queue, where another worker takes it at once (rather than after QUEUE_LOCK_MS), and the
    * process exits: its own copies of those jobs must not go on writing to rows that another worker
-   * now owns. The run's row stays RUNNING, which the next worker accepts and starts over.
+   * now owns. The run's row stays RUNNING, which the next worker accepts and starts over. In the
+   * HTTP service (WORKER_IN_PROCESS), the HTTP server has already stopped taking requests and
+   * answered those in flight by then (Apollo's drain, in onModuleDestroy), so the exit cuts none.
    */
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     if (this.workers.length === 0) return;

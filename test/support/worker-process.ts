@@ -23,12 +23,17 @@ export class WorkerProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  static start(config: AppConfig, overrides: Record<string, string> = {}): WorkerProcess {
+  /** `entry` 'main': the HTTP service instead (src/main.ts), e.g. with the worker in-process. */
+  static start(
+    config: AppConfig,
+    overrides: Record<string, string> = {},
+    entry: 'worker' | 'main' = 'worker',
+  ): WorkerProcess {
     const env = processEnv(config);
     const root = join(__dirname, '..', '..');
     const args = __filename.endsWith('.js')
-      ? [join(root, 'src', 'worker.js')]
-      : ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'];
+      ? [join(root, 'src', `${entry}.js`)]
+      : ['-r', 'ts-node/register/transpile-only', `src/${entry}.ts`];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...env, ...overrides },
