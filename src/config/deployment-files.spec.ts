@@ -45,12 +45,13 @@ function compiled(source: string): string {
 
 describe('deployment files', () => {
   const { app, worker } = compose.services;
+  const appConfig = loadConfig(interpolated(app.environment ?? {}));
+  const workerConfig = loadConfig(interpolated(worker.environment ?? {}));
 
   it.each([
-    ['app', app],
-    ['worker', worker],
-  ])('gives the %s an environment the service accepts at boot', (_, service) => {
-    const config: AppConfig = loadConfig(interpolated(service.environment ?? {}));
+    ['app', appConfig],
+    ['worker', workerConfig],
+  ])('gives the %s an environment the service accepts at boot', (_, config: AppConfig) => {
     expect(config.NODE_ENV).toBe('production');
     // Addresses name the compose services and the ports their images listen on.
     expect(new URL(config.DATABASE_URL).host).toBe('postgres:5432');
@@ -61,8 +62,7 @@ describe('deployment files', () => {
   });
 
   it('migrates from the app only, and gives the worker time to hand back its jobs before the kill', () => {
-    expect(loadConfig(interpolated(app.environment ?? {})).RUN_MIGRATIONS).toBe(true);
-    const workerConfig = loadConfig(interpolated(worker.environment ?? {}));
+    expect(appConfig.RUN_MIGRATIONS).toBe(true);
     expect(workerConfig.RUN_MIGRATIONS).toBe(false);
     const grace = /^(\d+)s$/.exec(worker.stop_grace_period ?? '');
     expect(Number(grace?.[1]) * 1000).toBeGreaterThan(workerConfig.SHUTDOWN_GRACE_MS + 2_000);
@@ -74,7 +74,6 @@ describe('deployment files', () => {
     expect(worker.command).toEqual(['node', compiled('src/worker.ts')]);
     expect(compiled('src/worker.ts')).toBe('dist/src/worker.js');
     // The published port reaches the one the service listens on inside its container.
-    const { PORT } = loadConfig(interpolated(app.environment ?? {}));
-    expect(app.ports?.some((mapping) => mapping.endsWith(`:${PORT}`))).toBe(true);
+    expect(app.ports?.some((mapping) => mapping.endsWith(`:${appConfig.PORT}`))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Role, StaffRole } from '../../auth/actor';
+import { IsStaffRole } from './staff-role';
 
 /** `changeStaffRole(id, role, organizationId)`. */
 @ArgsType()
@@ -10,9 +11,7 @@ export class ChangeStaffRoleArgs {
   id: string;
 
   @Field(() => Role, { description: 'ADMIN（管理者）・ORGANIZER（主催者）・STAFF（支援担当）' })
-  @IsIn([Role.ADMIN, Role.ORGANIZER, Role.STAFF], {
-    message: '役割は ADMIN・ORGANIZER・STAFF のいずれかです',
-  })
+  @IsStaffRole()
   role: StaffRole;
 
   @Field(() => ID, {

@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { RequiredText } from '../../common/validation/required-text';
 import { Role } from '../../auth/actor';
 import { IsStaffPassword } from './staff-password';
+import { IsStaffRole } from './staff-role';
 
 @InputType()
 export class CreateStaffUserInput {
@@ -20,9 +21,7 @@ export class CreateStaffUserInput {
   password: string;
 
   @Field(() => Role)
-  @IsIn([Role.ADMIN, Role.ORGANIZER, Role.STAFF], {
-    message: '役割は ADMIN・ORGANIZER・STAFF のいずれかです',
-  })
+  @IsStaffRole()
   role: Role.ADMIN | Role.ORGANIZER | Role.STAFF;
 
   @Field(() => ID, { nullable: true, description: 'ORGANIZER と STAFF は必須' })
