@@ -209,6 +209,10 @@ describe('deals and follow-ups', () => {
     expect(ok(await updateDeal(recorded.id, { notes: '初回納品済み' })).updateDeal.closedOn).toBe(
       '2099-01-10',
     );
+    // 事業承継 or a plant order can pass GraphQL Int's 21億円; the Yen scalar carries it exactly.
+    expect(ok(await updateDeal(recorded.id, { amountYen: 3_200_000_001 })).updateDeal.amountYen).toBe(
+      3_200_000_001,
+    );
     const reopened = ok(await updateDeal(recorded.id, { stage: 'NEGOTIATING', amountYen: null })).updateDeal;
     expect(reopened).toMatchObject({ stage: 'NEGOTIATING', closedOn: null, amountYen: null });
     ok(await updateDeal(recorded.id, { stage: 'WON', closedOn: '2099-01-10', amountYen: 2_100_000 }));
@@ -324,9 +328,20 @@ describe('deals and follow-ups', () => {
     expect(await field({ meetingId, type: 'ORDER', title: '負の金額', amountYen: -1 })).toMatchObject({
       field: 'amountYen',
     });
-    expect(await field({ meetingId, type: 'ORDER', title: '端数', amountYen: 1.5 })).toMatchObject({
-      field: 'amountYen',
-    });
+    const fraction = (await recordDeal({ meetingId, type: 'ORDER', title: '端数', amountYen: 1.5 }))
+      .errors?.[0];
+    expect(fraction?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountYen' });
+    expect(fraction?.message).toContain('金額は 0 円以上の円単位の整数で入力してください');
+    // The same refusal when the amount is written in the query itself.
+    const literal = await t.gql(
+      `mutation { recordDeal(input: { meetingId: "${meetingId}", type: ORDER, title: "端数", amountYen: 1.5 }) { id } }`,
+      {},
+      staff,
+    );
+    expect(failure(literal).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountYen' });
+    expect(
+      await field({ meetingId, type: 'ORDER', title: '上限超え', amountYen: 1_000_000_000_001 }),
+    ).toMatchObject({ field: 'amountYen' });
     expect(await field({ meetingId, type: 'ORDER', title: '日付', startedOn: '2027-02-29' })).toMatchObject({
       field: 'startedOn',
     });

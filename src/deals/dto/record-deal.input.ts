@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Yen } from '../../common/graphql/yen.scalar';
 import { RequiredText } from '../../common/validation/required-text';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { DealStage, DealType } from '../deal-enums';
@@ -51,10 +52,8 @@ export class RecordDealInput {
   @MaxLength(200, { message: '商談の概要は 200 文字以内で入力してください' })
   title: string;
 
-  @Field(() => Float, { nullable: true, description: '金額（円・整数）。未定なら省略' })
+  @Field(() => Yen, { nullable: true, description: '金額（円・整数）。未定なら省略' })
   @IsOptional()
-  @IsInt({ message: '金額は円単位の整数で入力してください' })
-  @Min(0, { message: '金額は 0 円以上で入力してください' })
   @Max(MAX_AMOUNT_YEN, { message: '金額が大きすぎます' })
   amountYen?: number;
 

@@ -1,5 +1,6 @@
-import { Field, Float, InputType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, IsOptional, Max, MaxLength } from 'class-validator';
+import { Yen } from '../../common/graphql/yen.scalar';
 import { RequiredText } from '../../common/validation/required-text';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { DealStage, DealType } from '../deal-enums';
@@ -23,10 +24,8 @@ export class UpdateDealInput {
   @MaxLength(200, { message: '商談の概要は 200 文字以内で入力してください' })
   title?: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Yen, { nullable: true })
   @IsOptional()
-  @IsInt({ message: '金額は円単位の整数で入力してください' })
-  @Min(0, { message: '金額は 0 円以上で入力してください' })
   @Max(MAX_AMOUNT_YEN, { message: '金額が大きすぎます' })
   amountYen?: number | null;
 

@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Yen } from '../../common/graphql/yen.scalar';
 import { Connection } from '../../common/pagination/connection';
 import { fiscalYearOfDate } from '../../common/time/calendar-date';
 import { Participant } from '../../participants/participant.entity';
@@ -64,7 +65,7 @@ export class DealModel {
   @Field()
   title: string;
 
-  @Field(() => Float, { nullable: true, description: '金額（円）' })
+  @Field(() => Yen, { nullable: true, description: '金額（円）' })
   amountYen: number | null;
 
   @Field({ description: '商談開始日（YYYY-MM-DD）' })

@@ -1,11 +1,12 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Yen } from '../../common/graphql/yen.scalar';
 import { DealStage } from '../../deals/deal-enums';
 import { EventModel } from '../../events/models/event.model';
 import { MeetingStatus } from '../../meetings/meeting-enums';
 import { RegistrationStatus } from '../../registrations/registration-enums';
 import { SurveyFiguresModel } from './survey-figures.model';
 
-// Computed figures, as in fiscal-year-report.model.ts; yen sums are Float for the same reason.
+// Computed figures, as in fiscal-year-report.model.ts.
 
 @ObjectType('RegistrationStatusCount', { description: '参加登録の状態別の件数' })
 export class RegistrationStatusCountModel {
@@ -42,7 +43,7 @@ export class DealStageFiguresModel {
   @Field(() => Int)
   count: number;
 
-  @Field(() => Float, { description: '金額の合計（円・整数。成約金額・見込額。未入力は0円として合算）' })
+  @Field(() => Yen, { description: '金額の合計（円・整数。成約金額・見込額。未入力は0円として合算）' })
   amountYen: number;
 
   @Field(() => Int, { description: '金額未入力の件数' })
@@ -75,7 +76,7 @@ export class EventDealFiguresModel {
   @Field(() => Int, { description: '成約の件数（年度実績報告の成約と同じく、成約した商談だけ）' })
   won: number;
 
-  @Field(() => Float, {
+  @Field(() => Yen, {
     description: '成約金額の合計（円・整数。成約した商談だけ。商談中の見込額・不成立は含めない）',
   })
   wonAmountYen: number;
@@ -83,7 +84,7 @@ export class EventDealFiguresModel {
   @Field(() => Int, { description: '金額未入力の成約の件数' })
   wonWithoutAmount: number;
 
-  @Field(() => Float, {
+  @Field(() => Yen, {
     description: 'すべての段階（商談中の見込額・不成立を含む）の金額の合計（円・整数）',
     deprecationReason:
       '成約金額と取り違えやすいため。成約金額は wonAmountYen、段階別は byStage を使ってください',

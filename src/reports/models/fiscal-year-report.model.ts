@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Yen } from '../../common/graphql/yen.scalar';
 import { DealType } from '../../deals/deal-enums';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
@@ -7,9 +8,7 @@ import { SurveyFiguresModel } from './survey-figures.model';
 /*
  * Report figures have no entity behind them: they are computed for the API, so these classes are
  * both what the services return and what GraphQL and the CSV export read.
- *
- * Yen sums are Float, not Int: GraphQL's Int stops at 2,147,483,647 (about 21億円), which one
- * year's 成約金額 can pass; a Float holds every integer yen up to 9千兆円 exactly.
+ * Yen sums are the Yen scalar: one year's 成約金額 can pass GraphQL Int's 21億円.
  */
 
 @ObjectType('EventKindCount', { description: 'イベントの種類別の件数' })
@@ -75,7 +74,7 @@ export abstract class DealYearFigures {
   @Field(() => Int, { description: '不成立件数（不成立となった日が年度内）' })
   lost: number;
 
-  @Field(() => Float, { description: '成約金額の合計（円・整数。金額未入力の成約は0円として合算）' })
+  @Field(() => Yen, { description: '成約金額の合計（円・整数。金額未入力の成約は0円として合算）' })
   wonAmountYen: number;
 
   @Field(() => Int, { description: '金額未入力の成約件数' })
