@@ -64,6 +64,26 @@ describe('waitlist move-ups', () => {
     }
     expect(await statusOf(registrations[third.id])).toBe('WAITLISTED');
 
+    // Full: the organiser sees who holds a seat and who waits; a participant sees only that none is left.
+    const seats = async (token: string) =>
+      ok(
+        await t.gql<{
+          event: { seatsLeft: number | null; registrationCounts: Record<string, number> | null };
+        }>(
+          'query($id: ID!) { event(id: $id) { seatsLeft registrationCounts { registered waitlisted invited attended } } }',
+          { id: eventId },
+          token,
+        ),
+      ).event;
+    expect(await seats(organizer)).toEqual({
+      seatsLeft: 0,
+      registrationCounts: { registered: 1, waitlisted: 3, invited: 0, attended: 0 },
+    });
+    expect(await seats(await t.participantToken(first.id))).toEqual({
+      seatsLeft: 0,
+      registrationCounts: null,
+    });
+
     // Two more seats: the first two on the waitlist get them, in the order they joined it.
     ok(
       await t.gql(
@@ -75,6 +95,7 @@ describe('waitlist move-ups', () => {
     expect(await statusOf(registrations[first.id])).toBe('REGISTERED');
     expect(await statusOf(registrations[second.id])).toBe('REGISTERED');
     expect(await statusOf(registrations[third.id])).toBe('WAITLISTED');
+    expect((await seats(organizer)).registrationCounts).toMatchObject({ registered: 3, waitlisted: 1 });
 
     await sink.waitUntil(() => sink.to(first.email).length === 1 && sink.to(second.email).length === 1);
     const [ja] = sink.to(first.email);

@@ -5,7 +5,7 @@ import { EventStatus, EventVisibility } from './event-enums';
 /** Staff act on the events their organisation runs or co-hosts (共催); admins on all. */
 export function managesEvent(
   actor: Actor | undefined,
-  event: Pick<Event, 'organizationId' | 'coHosts'>,
+  event: Pick<Event, 'organizationId'> & { coHosts?: { id: string }[] },
 ): boolean {
   if (!isStaff(actor)) return false;
   if (actor.role === Role.ADMIN) return true;

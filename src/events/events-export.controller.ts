@@ -8,7 +8,8 @@ import { allPages } from '../common/pagination/keyset-page';
 import { eventFilterOf, EventsExportQuery } from './dto/events-export.query';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
-import { EventsService, RegistrationCounts } from './events.service';
+import { EventsService } from './events.service';
+import { RegistrationCounts, seatsLeft } from './registration-counts';
 
 /** イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts. */
 @Controller('exports')
@@ -40,7 +41,9 @@ export class EventsExportController {
         { header: 'テーマ', value: (e) => e.themes },
         { header: '定員', value: (e) => e.capacity },
         { header: '参加登録', value: (e) => count(e, 'registered') },
+        { header: '残席', value: (e) => seatsLeft(e, { registered: count(e, 'registered') }) },
         { header: 'キャンセル待ち', value: (e) => count(e, 'waitlisted') },
+        { header: '招待中（未回答）', value: (e) => count(e, 'invited') },
         { header: '出席', value: (e) => count(e, 'attended') },
         { header: '状態', value: (e) => EVENT_STATUS_LABEL[e.status] },
       ],

@@ -1,13 +1,16 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
+import { managesEvent } from './event-access';
 import { EventStatus } from './event-enums';
 import { EventsService } from './events.service';
+import { seatsLeft } from './registration-counts';
 import { EventConnection, EventModel } from './models/event.model';
+import { EventRegistrationCountsModel } from './models/event-registration-counts.model';
 
 const MANAGERS = [Role.ADMIN, Role.ORGANIZER];
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
@@ -76,5 +79,27 @@ export class EventsResolver {
     @Args('after', { nullable: true }) after: string,
   ) {
     return this.eventsService.list(actor, filter, { first, after }, EventModel.from);
+  }
+
+  @ResolveField(() => EventRegistrationCountsModel, {
+    nullable: true,
+    description: '参加登録の状況（主催・共催のスタッフと管理者だけ。ほかの人には null）',
+  })
+  async registrationCounts(
+    @CurrentActor() actor: Actor,
+    @Parent() event: EventModel,
+  ): Promise<EventRegistrationCountsModel | null> {
+    if (!managesEvent(actor, { organizationId: event.organization.id, coHosts: event.coHosts })) return null;
+    return this.eventsService.registrationCountsOf(event.id);
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      '残席（定員 − 参加登録。0 なら満席でキャンセル待ち）。定員がない、または終了・中止したイベントは null',
+  })
+  async seatsLeft(@Parent() event: EventModel): Promise<number | null> {
+    if (event.capacity === null) return null;
+    return seatsLeft(event, await this.eventsService.registrationCountsOf(event.id));
   }
 }

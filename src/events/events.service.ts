@@ -5,7 +5,8 @@ import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
 import { fiscalYearOf } from '../common/japan/fiscal-year';
 import { normalizeTags } from '../common/japan/tags';
 import { formatTokyoDateTime, formatTokyoJapanese } from '../common/time/tokyo-time';
-import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { MicroBatch } from '../common/batching/micro-batch';
+import { keysetPage, MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
@@ -18,16 +19,10 @@ import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
 import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
 import { EventErrors } from './events.errors';
+import { NO_REGISTRATIONS, RegistrationCounts } from './registration-counts';
 import { MatchmakingSession } from './matchmaking-session.entity';
 
 const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
-
-/** An event's registrations by state: `registered` includes those who have since attended. */
-export interface RegistrationCounts {
-  registered: number;
-  waitlisted: number;
-  attended: number;
-}
 
 @Injectable()
 export class EventsService {
@@ -40,6 +35,15 @@ export class EventsService {
   private get events() {
     return this.dataSource.getRepository(Event);
   }
+
+  /** Counts per event, one query for every event of a list (Event.registrationCounts, seatsLeft). */
+  private readonly countsByEvent = new MicroBatch(
+    async (eventIds: string[]) => {
+      const counts = await this.registrationCounts(eventIds);
+      return eventIds.map((id) => counts.get(id) ?? NO_REGISTRATIONS);
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
 
   /** A new draft; pass `manager` to create it inside the caller's transaction (a mini-salon accepted). */
   async create(
@@ -268,22 +272,26 @@ export class EventsService {
   }
 
   /**
-   * Registration counts of each event, for the events export. Registrations belong to their own
+   * Registration counts of each event, for the events export and the Event type. Registrations belong to their own
    * module (which depends on this one), so this reads them in SQL: one grouped query keeps the export
    * a fixed cost however many events it lists.
    */
   async registrationCounts(eventIds: string[]): Promise<Map<string, RegistrationCounts>> {
     if (eventIds.length === 0) return new Map();
-    const rows: { event_id: string; registered: number; waitlisted: number; attended: number }[] =
-      await this.dataSource.query(
-        `SELECT event_id,
-                count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
-                count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
-                count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended
-           FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
-        [eventIds],
-      );
-    return new Map(rows.map((row) => [row.event_id, row]));
+    const rows: (RegistrationCounts & { event_id: string })[] = await this.dataSource.query(
+      `SELECT event_id,
+              count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
+              count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
+              count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended,
+              count(*) FILTER (WHERE status = 'INVITED')::int AS invited
+         FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
+      [eventIds],
+    );
+    return new Map(rows.map(({ event_id, ...counts }) => [event_id, counts]));
+  }
+
+  registrationCountsOf(eventId: string): Promise<RegistrationCounts> {
+    return this.countsByEvent.add(eventId);
   }
 
   /** The shared calendar: every organisation's published events in [from, to). */

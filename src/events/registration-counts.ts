@@ -1,0 +1,25 @@
+import { EDITABLE_EVENT_STATUSES } from './event-status';
+import { Event } from './event.entity';
+
+/** An event's registrations by state: `registered` includes those who have since attended. */
+export interface RegistrationCounts {
+  registered: number;
+  waitlisted: number;
+  attended: number;
+  /** Invited and not answered yet. */
+  invited: number;
+}
+
+export const NO_REGISTRATIONS: RegistrationCounts = { registered: 0, waitlisted: 0, attended: 0, invited: 0 };
+
+/**
+ * 残席: seats not yet given (never below 0 after a capacity cut); null without a capacity, and once
+ * the event is over or called off.
+ */
+export function seatsLeft(
+  event: Pick<Event, 'capacity' | 'status'>,
+  counts: Pick<RegistrationCounts, 'registered'>,
+): number | null {
+  if (event.capacity === null || !EDITABLE_EVENT_STATUSES.includes(event.status)) return null;
+  return Math.max(0, event.capacity - counts.registered);
+}
