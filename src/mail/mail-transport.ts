@@ -73,7 +73,8 @@ export class MailTransport implements OnApplicationShutdown {
 
   private async writeEml(email: OutgoingEmail, info: { message?: Buffer }): Promise<string> {
     await mkdir(this.config.MAIL_DIR, { recursive: true });
-    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.-]/g, '')}.eml`;
+    // <id@domain> → id@domain: the outbox row's id stays readable in the file name.
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.@-]/g, '')}.eml`;
     const path = join(this.config.MAIL_DIR, name);
     await writeFile(path, info.message ?? Buffer.alloc(0));
     return `written ${path}`;

@@ -3,6 +3,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
@@ -96,6 +97,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await dropDatabase(name);
       await deleteRedisKeys(config.REDIS_URL, `${name}:*`);
+      await rm(config.MAIL_DIR, { recursive: true, force: true });
     },
   };
 }
