@@ -172,6 +172,8 @@ describe('invitations by email', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('このイベントに参加しますか？');
+    // What they are answering to: where it is held and who runs it, not only the title and time.
+    expect(html).toContain('会場: 東京財務事務所 会議室<br>主催: 東京財務事務所</p>');
     expect(html).toContain('<button type="submit">参加する</button>');
     expect(await registrationStatus(eventId, takahashi.id)).toBe('INVITED');
     // …the POST registers.
@@ -238,6 +240,7 @@ describe('invitations by email', () => {
     const enPage = await (await fetch(declineEn.url)).text();
     expect(enPage).toContain('<html lang="en">');
     expect(enPage).toContain('Would you like to decline this invitation?');
+    expect(enPage).toContain('Venue: 東京財務事務所 会議室<br>Host: 東京財務事務所</p>');
     const refused = await fetch(`${t.url}/invitations/respond`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },

@@ -9,6 +9,9 @@ import { InvitationsService } from './invitations.service';
 const TEXT = {
   ja: {
     title: 'イベントへのご招待',
+    venue: '会場',
+    online: 'オンライン開催（参加方法はメールでお知らせします）',
+    organizer: '主催',
     question: (accept: boolean) =>
       accept ? 'このイベントに参加しますか？' : 'このイベントへの参加を辞退しますか？',
     button: (accept: boolean) => (accept ? '参加する' : '辞退する'),
@@ -22,6 +25,9 @@ const TEXT = {
   },
   en: {
     title: 'Your invitation',
+    venue: 'Venue',
+    online: 'Online (how to join comes by email)',
+    organizer: 'Host',
     question: (accept: boolean) =>
       accept ? 'Would you like to join this event?' : 'Would you like to decline this invitation?',
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
@@ -59,8 +65,15 @@ export class InvitationPagesController {
       () => this.invitations.preview(String(token ?? '')),
       (preview) => {
         const text = TEXT[preview.locale];
+        const place = preview.venue ?? (preview.online ? text.online : null);
+        const about = [
+          `<strong>${escapeHtml(preview.eventTitle)}</strong>`,
+          escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt)),
+          ...(place ? [`${text.venue}: ${escapeHtml(place)}`] : []),
+          `${text.organizer}: ${escapeHtml(preview.organizer)}`,
+        ];
         const body = [
-          `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
+          `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
           `<p>${escapeHtml(text.question(accept))}</p>`,
           postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),

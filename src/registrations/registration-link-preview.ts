@@ -13,6 +13,10 @@ export interface RegistrationLinkPreview {
   eventTitle: string;
   startsAt: Date;
   endsAt: Date;
+  /** 会場, or null for an event held online only (its URL comes by email, not on an open page). */
+  venue: string | null;
+  online: boolean;
+  organizer: string;
   status: RegistrationStatus;
 }
 
@@ -29,7 +33,7 @@ export async function previewRegistrationLink(
   const token = await tokens.resolve(manager, purpose, rawToken, { lock: false });
   const registration = await manager.findOne(Registration, {
     where: { id: token.subjectId },
-    relations: { event: true, participant: true },
+    relations: { event: { organization: true }, participant: true },
   });
   if (!registration) throw ActionTokenErrors.invalid();
   return {
@@ -38,6 +42,9 @@ export async function previewRegistrationLink(
     eventTitle: registration.event.title,
     startsAt: registration.event.startsAt,
     endsAt: registration.event.endsAt,
+    venue: registration.event.venue,
+    online: registration.event.onlineUrl !== null,
+    organizer: registration.event.organization.name,
     status: registration.status,
   };
 }
