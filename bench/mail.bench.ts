@@ -318,6 +318,7 @@ async function sinkAlone(
     endsAt: new Date(Date.now() + 3 * 3_600_000),
     venue: '東京財務事務所 会議室',
     onlineUrl: null,
+    capacity: 60,
     organizer: '東京財務事務所',
     coHosts: [],
   };

@@ -1,5 +1,6 @@
 import { EventMailContext } from '../mail/event-mail-context';
 import {
+  eventPlaceDetails,
   ComposedEmail,
   MailLocale,
   greetingFor,
@@ -22,7 +23,6 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
   const { event, locale } = data;
   const hosts = [event.organizer, ...event.coHosts];
   const sender = eventSenderLines(locale, event);
-  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   if (locale === 'en') {
     return renderEmail({
       locale,
@@ -35,14 +35,14 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-        ...(place ? [{ label: 'Venue', value: place }] : []),
+        ...eventPlaceDetails(locale, event),
       ],
       actions: [
         { label: 'Accept', url: data.acceptUrl, primary: true },
         { label: 'Decline', url: data.declineUrl },
       ],
       notes: [
-        'If the event is full, you will be put on the waiting list.',
+        ...(event.capacity === null ? [] : ['If the event is full, you will be put on the waiting list.']),
         'The links work until the event ends. If this email was not meant for you, please ignore it.',
       ],
       sender,
@@ -60,14 +60,14 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-      ...(place ? [{ label: '会場', value: place }] : []),
+      ...eventPlaceDetails(locale, event),
     ],
     actions: [
       { label: '参加する', url: data.acceptUrl, primary: true },
       { label: '辞退する', url: data.declineUrl },
     ],
     notes: [
-      '定員に達している場合は、キャンセル待ちとして承ります。',
+      ...(event.capacity === null ? [] : ['定員に達している場合は、キャンセル待ちとして承ります。']),
       'リンクは開催終了まで有効です。お心当たりのない場合は、このメールを破棄してください。',
     ],
     sender,

@@ -1,5 +1,6 @@
 import { EventMailContext } from '../mail/event-mail-context';
 import {
+  eventPlaceDetails,
   ComposedEmail,
   EmailDetail,
   MailLocale,
@@ -30,8 +31,7 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
     const details: EmailDetail[] = [
       { label: 'Event', value: event.title },
       { label: 'Date', value: time },
-      ...(event.venue ? [{ label: 'Venue', value: event.venue }] : []),
-      ...(event.onlineUrl ? [{ label: 'Online', value: event.onlineUrl }] : []),
+      ...eventPlaceDetails(locale, event),
     ];
     return renderEmail({
       locale,
@@ -59,8 +59,7 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
   const details: EmailDetail[] = [
     { label: 'イベント', value: event.title },
     { label: '日時', value: time },
-    ...(event.venue ? [{ label: '会場', value: event.venue }] : []),
-    ...(event.onlineUrl ? [{ label: 'オンライン参加', value: event.onlineUrl }] : []),
+    ...eventPlaceDetails(locale, event),
   ];
   return renderEmail({
     locale,

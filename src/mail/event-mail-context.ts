@@ -13,6 +13,8 @@ export interface EventMailContext {
   endsAt: Date;
   venue: string | null;
   onlineUrl: string | null;
+  /** null: no limit, so nobody is put on a waiting list. */
+  capacity: number | null;
   organizer: string;
   coHosts: string[];
   /**
@@ -62,6 +64,7 @@ export class EventMailContexts {
       endsAt: event.endsAt,
       venue: event.venue,
       onlineUrl: event.onlineUrl,
+      capacity: event.capacity,
       organizer: event.organization.name,
       organizerContact: {
         address: event.organization.address,

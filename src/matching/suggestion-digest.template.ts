@@ -1,6 +1,7 @@
 import { escapeHtml } from '../common/html/html-page';
 import { EventMailContext } from '../mail/event-mail-context';
 import {
+  eventPlaceDetails,
   ComposedEmail,
   detailsHtml,
   detailsText,
@@ -39,7 +40,6 @@ const TEXT = {
     how: 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申し込みください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
     event: 'イベント',
     date: '日時',
-    venue: '会場',
     person: (item: DigestItem) =>
       `${item.companyName ? `${item.companyName}\u3000` : ''}${item.name} 様${item.title ? `（${item.title}）` : ''}`,
     request: '面談を申し込む',
@@ -55,7 +55,6 @@ const TEXT = {
     how: 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will send you the time and place.',
     event: 'Event',
     date: 'Date',
-    venue: 'Venue',
     person: (item: DigestItem) =>
       `${item.name}${item.title ? `, ${item.title}` : ''}${item.companyName ? ` (${item.companyName})` : ''}`,
     request: 'Request a meeting',
@@ -74,11 +73,10 @@ const TEXT = {
 export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail {
   const text = TEXT[data.locale];
   const { event } = data;
-  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   const details = [
     { label: text.event, value: event.title },
     { label: text.date, value: formatEventTime(data.locale, event.startsAt, event.endsAt) },
-    ...(place ? [{ label: text.venue, value: place }] : []),
+    ...eventPlaceDetails(data.locale, event),
   ];
   const sender = eventSenderLines(data.locale, event);
   const greeting = greetingFor(data.locale, data.participantName);

@@ -1,5 +1,6 @@
 import { EventMailContext } from '../mail/event-mail-context';
 import {
+  eventPlaceDetails,
   ComposedEmail,
   MailLocale,
   greetingFor,
@@ -20,7 +21,6 @@ export interface ReminderEmailData {
 
 export function reminderEmail(data: ReminderEmailData): ComposedEmail {
   const { event, locale } = data;
-  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   const sender = eventSenderLines(locale, event);
   if (locale === 'en') {
     return renderEmail({
@@ -30,7 +30,7 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
       paragraphs: [`A reminder that "${event.title}" takes place tomorrow. We look forward to seeing you.`],
       details: [
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-        ...(place ? [{ label: 'Venue', value: place }] : []),
+        ...eventPlaceDetails(locale, event),
       ],
       actions: [{ label: 'Cancel my registration', url: data.cancelUrl }],
       notes: [
@@ -47,7 +47,7 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
     paragraphs: [`${inBrackets(event.title)}は明日開催です。皆さまのお越しをお待ちしております。`],
     details: [
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-      ...(place ? [{ label: '会場', value: place }] : []),
+      ...eventPlaceDetails(locale, event),
     ],
     actions: [{ label: '参加をキャンセルする', url: data.cancelUrl }],
     notes: [

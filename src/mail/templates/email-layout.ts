@@ -166,6 +166,22 @@ export interface OrganiserContact {
 }
 
 /** What an event's footer needs to know (EventMailContext has it). */
+/**
+ * Where an event is held, as detail lines: 会場, and オンライン参加 with the URL for an event held
+ * online (or both). The same labels in every email about the event.
+ */
+export function eventPlaceDetails(
+  locale: MailLocale,
+  event: { venue: string | null; onlineUrl: string | null },
+): EmailDetail[] {
+  const label =
+    locale === 'en' ? { venue: 'Venue', online: 'Online' } : { venue: '会場', online: 'オンライン参加' };
+  return [
+    ...(event.venue ? [{ label: label.venue, value: event.venue }] : []),
+    ...(event.onlineUrl ? [{ label: label.online, value: event.onlineUrl }] : []),
+  ];
+}
+
 export interface EventSender {
   title: string;
   organizer: string;

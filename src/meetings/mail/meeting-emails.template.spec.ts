@@ -17,6 +17,7 @@ describe('meeting emails', () => {
     endsAt: new Date('2026-12-10T08:00:00Z'),
     venue: '北区 産業会館',
     onlineUrl: null,
+    capacity: 60,
     organizer: '城北信用金庫',
     coHosts: [],
   };

@@ -1,5 +1,6 @@
 import { EventMailContext } from '../../mail/event-mail-context';
 import {
+  eventPlaceDetails,
   ComposedEmail,
   MailLocale,
   greetingFor,
@@ -264,7 +265,6 @@ export function agendaEmail(data: {
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = eventSenderLines(locale, event);
-  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   if (locale === 'en') {
     return renderEmail({
       locale,
@@ -274,7 +274,7 @@ export function agendaEmail(data: {
         `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
         'If a meeting changes, we will send the update again; your calendar updates the same entries.',
       ],
-      details: [...(place ? [{ label: 'Venue', value: place }] : []), ...entryLines(locale, data.entries)],
+      details: [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)],
       actions: [{ label: 'Subscribe to my meeting calendar', url: data.feedUrl }],
       notes: ['The calendar link is personal: please do not share it.'],
       sender,
@@ -288,7 +288,7 @@ export function agendaEmail(data: {
       `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
       '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
     ],
-    details: [...(place ? [{ label: '会場', value: place }] : []), ...entryLines(locale, data.entries)],
+    details: [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)],
     actions: [{ label: 'カレンダーで購読する', url: data.feedUrl }],
     notes: ['購読用リンクはご本人専用です。他の方と共有しないでください。'],
     sender,
