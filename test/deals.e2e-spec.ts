@@ -339,9 +339,11 @@ describe('deals and follow-ups', () => {
       staff,
     );
     expect(failure(literal).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountYen' });
-    expect(
-      await field({ meetingId, type: 'ORDER', title: '上限超え', amountYen: 1_000_000_000_001 }),
-    ).toMatchObject({ field: 'amountYen' });
+    const tooLarge = (
+      await recordDeal({ meetingId, type: 'ORDER', title: '上限超え', amountYen: 1_000_000_000_001 })
+    ).errors?.[0];
+    expect(tooLarge?.extensions).toMatchObject({ field: 'amountYen' });
+    expect(tooLarge?.message).toBe('金額は 1 兆円以下で入力してください');
     expect(await field({ meetingId, type: 'ORDER', title: '日付', startedOn: '2027-02-29' })).toMatchObject({
       field: 'startedOn',
     });

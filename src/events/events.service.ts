@@ -272,9 +272,9 @@ export class EventsService {
   }
 
   /**
-   * Registration counts of each event, for the events export and the Event type. Registrations belong to their own
-   * module (which depends on this one), so this reads them in SQL: one grouped query keeps the export
-   * a fixed cost however many events it lists.
+   * Registration counts of each event, for the events export and the Event type. Registrations
+   * belong to their own module (which depends on this one), so this reads them in SQL: one grouped
+   * query keeps a list a fixed cost however many events it holds.
    */
   async registrationCounts(eventIds: string[]): Promise<Map<string, RegistrationCounts>> {
     if (eventIds.length === 0) return new Map();

@@ -54,7 +54,7 @@ export class RecordDealInput {
 
   @Field(() => Yen, { nullable: true, description: '金額（円・整数）。未定なら省略' })
   @IsOptional()
-  @Max(MAX_AMOUNT_YEN, { message: '金額が大きすぎます' })
+  @Max(MAX_AMOUNT_YEN, { message: '金額は 1 兆円以下で入力してください' })
   amountYen?: number;
 
   @Field({ nullable: true, description: '商談開始日（YYYY-MM-DD）。既定は面談の日、なければ今日' })

@@ -26,7 +26,7 @@ export class UpdateDealInput {
 
   @Field(() => Yen, { nullable: true })
   @IsOptional()
-  @Max(MAX_AMOUNT_YEN, { message: '金額が大きすぎます' })
+  @Max(MAX_AMOUNT_YEN, { message: '金額は 1 兆円以下で入力してください' })
   amountYen?: number | null;
 
   @Field({ nullable: true })
