@@ -71,7 +71,14 @@ async function upsertOrganizations(manager: EntityManager, scenario: Scenario): 
       demo.corporateNumber === 'credit-union'
         ? (scenario.companies.find((company) => company.name === demo.name)?.corporateNumber ?? null)
         : demo.corporateNumber;
-    const values = { name: demo.name, kind: demo.kind, municipality: demo.municipality, corporateNumber };
+    const values = {
+      name: demo.name,
+      kind: demo.kind,
+      municipality: demo.municipality,
+      corporateNumber,
+      contactEmail: demo.contact.email,
+      address: demo.contact.address,
+    };
     const existing = await repository.findOne({
       where: corporateNumber ? [{ name: demo.name }, { corporateNumber }] : [{ name: demo.name }],
     });

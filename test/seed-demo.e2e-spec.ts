@@ -191,6 +191,11 @@ describe('npm run seed:demo', () => {
       `SELECT count(*) AS admins FROM users WHERE role = 'ADMIN'`,
     );
     expect(Number(admins)).toBe(1);
+    // Their event emails name a contact and are answered to it (特定電子メール法's contact point).
+    const [{ withoutContact }] = await rows<{ withoutContact: string }>(
+      `SELECT count(*) AS "withoutContact" FROM organizations WHERE contact_email IS NULL`,
+    );
+    expect(Number(withoutContact)).toBe(0);
   });
 
   it('changes no counts when run a second time, and switches demo logins turned off back on', async () => {

@@ -22,6 +22,11 @@ export interface DemoOrganization {
   municipality: string;
   /** Only where the real number is public in the seeds (青梅商工会議所) or the body is fictional. */
   corporateNumber: string | null | 'credit-union';
+  /**
+   * The footer and Reply-To of the body's event emails. Addresses only where the seeds print them
+   * (青梅商工会議所); the mailboxes are the demo's own.
+   */
+  contact: { email: string; address: string | null };
 }
 
 /** Names are the upsert key: the seed finds last run's organisation by its exact name. */
@@ -32,6 +37,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.FINANCE_OFFICE,
     municipality: '東京都千代田区',
     corporateNumber: null,
+    contact: { email: 'salon@tokyo-zaimu.example.jp', address: null },
   },
   {
     key: 'monokoto',
@@ -39,6 +45,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.BUSINESS_GROUP,
     municipality: '東京都葛飾区',
     corporateNumber: null,
+    contact: { email: 'info@monokoto100.example.jp', address: null },
   },
   {
     key: 'tcciTaito',
@@ -46,6 +53,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.CHAMBER_OF_COMMERCE,
     municipality: '東京都台東区',
     corporateNumber: null,
+    contact: { email: 'taito@tcci-taito.example.jp', address: null },
   },
   {
     key: 'taitoCity',
@@ -53,6 +61,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.MUNICIPALITY,
     municipality: '東京都台東区',
     corporateNumber: null,
+    contact: { email: 'sangyo@city-taito.example.jp', address: null },
   },
   {
     key: 'otaCity',
@@ -60,6 +69,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.MUNICIPALITY,
     municipality: '東京都大田区',
     corporateNumber: null,
+    contact: { email: 'sangyo@city-ota.example.jp', address: null },
   },
   {
     key: 'kawaguchiCity',
@@ -67,6 +77,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.MUNICIPALITY,
     municipality: '埼玉県川口市',
     corporateNumber: null,
+    contact: { email: 'sangyo@city-kawaguchi.example.jp', address: null },
   },
   {
     key: 'council',
@@ -74,6 +85,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.OTHER,
     municipality: '兵庫県尼崎市',
     corporateNumber: null,
+    contact: { email: 'jimukyoku@smec-council.example.jp', address: null },
   },
   {
     key: 'creditUnion',
@@ -82,6 +94,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     municipality: '東京都立川市',
     // The same legal entity as the participants' company of that name: one 法人番号.
     corporateNumber: 'credit-union',
+    contact: { email: 'matching@kawasemi-shinkin.example.jp', address: null },
   },
   {
     key: 'omeCci',
@@ -89,6 +102,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     kind: OrganizationKind.CHAMBER_OF_COMMERCE,
     municipality: '東京都青梅市',
     corporateNumber: '3013105001132',
+    contact: { email: 'soudan@omecci.example.jp', address: '〒198-8585 東京都青梅市上町373番地の1' },
   },
 ];
 
