@@ -13,9 +13,11 @@ import { toParticipantRow } from '../src/participants/participant-row';
 import { upsertParticipants } from '../src/participants/participant-store';
 import { EventRole } from '../src/registrations/registration-enums';
 import { Registration } from '../src/registrations/registration.entity';
+import { FiscalYearTarget } from '../src/reports/targets/fiscal-year-target.entity';
+import { ReportMetric } from '../src/reports/targets/report-metric';
 import { User } from '../src/users/user.entity';
 import { DemoEvent } from './demo/events';
-import { DEMO_PASSWORD, OrgKey } from './demo/organizations';
+import { DEMO_PASSWORD, OrgKey, TARGETS_FISCAL_YEAR } from './demo/organizations';
 import { DemoPerson } from './demo/people';
 import { buildScenario, Scenario } from './demo/scenario';
 
@@ -48,6 +50,7 @@ export async function seedDemo(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await dataSource.transaction(async (manager) => {
     const organizationIds = await upsertOrganizations(manager, scenario);
+    await upsertTargets(manager, scenario, organizationIds);
     await upsertStaff(manager, scenario, organizationIds, passwordHash);
     const participantIds = await upsertPeople(manager, scenario.people);
     const eventIds = await upsertEvents(manager, scenario.events, organizationIds);
@@ -88,6 +91,24 @@ async function upsertOrganizations(manager: EntityManager, scenario: Scenario): 
     ids.set(demo.key, saved.id);
   }
   return ids;
+}
+
+/** Each body's 令和8年度 targets; its other years and metrics are left as they are. */
+async function upsertTargets(
+  manager: EntityManager,
+  scenario: Scenario,
+  organizationIds: Map<OrgKey, string>,
+): Promise<void> {
+  const rows = scenario.organizations.flatMap((demo) =>
+    Object.entries(demo.targets ?? {}).map(([metric, target]) => ({
+      organizationId: organizationIds.get(demo.key)!,
+      fiscalYear: TARGETS_FISCAL_YEAR,
+      metric: metric as ReportMetric,
+      target,
+    })),
+  );
+  if (rows.length > 0)
+    await manager.upsert(FiscalYearTarget, rows, ['organizationId', 'fiscalYear', 'metric']);
 }
 
 async function upsertStaff(

@@ -563,4 +563,153 @@ describe('fiscal-year and event reports', () => {
       expect(JSON.parse(text)).toMatchObject({ error: 'BAD_USER_INPUT', field });
     }
   });
+
+  describe('年度目標', () => {
+    interface TargetRow {
+      metric: string;
+      label: string;
+      unit: string;
+      target: number;
+      actual: number;
+      achievementRate: number | null;
+    }
+    const setTargets = (
+      organizationId: string,
+      fiscalYear: number,
+      targets: { metric: string; target: number | null }[],
+      token: string,
+    ) =>
+      t.gql<{ setFiscalYearTargets: { targets: TargetRow[] } }>(
+        `mutation($org: ID!, $fy: Int!, $targets: [FiscalYearTargetInput!]!) {
+           setFiscalYearTargets(organizationId: $org, fiscalYear: $fy, targets: $targets) {
+             targets { metric label unit target actual achievementRate }
+           }
+         }`,
+        { org: organizationId, fy: fiscalYear, targets },
+        token,
+      );
+    const targetsOf = async (organizationId: string, fiscalYear: number, token: string) =>
+      ok(
+        await t.gql<{ fiscalYearReport: { targets: TargetRow[] } }>(
+          `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+             targets { metric label unit target actual achievementRate } } }`,
+          { org: organizationId, fy: fiscalYear },
+          token,
+        ),
+      ).fiscalYearReport.targets;
+
+    it('sets the year’s targets and shows each beside its 実績 with the 達成率, in the report’s order', async () => {
+      const set = ok(
+        await setTargets(
+          orgA,
+          2026,
+          [
+            { metric: 'DEALS_WON', target: 4 },
+            { metric: 'FOLLOW_UPS_DONE', target: 0 },
+            { metric: 'EVENTS', target: 4 },
+            { metric: 'PARTICIPANTS', target: 8 },
+          ],
+          organizerA,
+        ),
+      ).setFiscalYearTargets.targets;
+      expect(set).toEqual([
+        { metric: 'EVENTS', label: '開催イベント数', unit: '件', target: 4, actual: 2, achievementRate: 50 },
+        {
+          metric: 'PARTICIPANTS',
+          label: '参加者数（実人数）',
+          unit: '人',
+          target: 8,
+          actual: 4,
+          achievementRate: 50,
+        },
+        { metric: 'DEALS_WON', label: '成約件数', unit: '件', target: 4, actual: 4, achievementRate: 100 },
+        {
+          metric: 'FOLLOW_UPS_DONE',
+          label: 'フォローアップの実施（年度内に完了）',
+          unit: '件',
+          target: 0,
+          actual: 2,
+          achievementRate: null,
+        },
+      ]);
+
+      // A number replaces a target, null removes one, a metric not named keeps its own.
+      ok(
+        await setTargets(
+          orgA,
+          2026,
+          [
+            { metric: 'DEALS_WON', target: 6 },
+            { metric: 'EVENTS', target: null },
+          ],
+          organizerA,
+        ),
+      );
+      const now = await targetsOf(orgA, 2026, staffA);
+      expect(now.map((row) => [row.metric, row.target, row.achievementRate])).toEqual([
+        ['PARTICIPANTS', 8, 50],
+        ['DEALS_WON', 6, 66.7],
+        ['FOLLOW_UPS_DONE', 0, null],
+      ]);
+      // Each year has its own; another organisation's report has none of them.
+      expect(await targetsOf(orgA, 2027, staffA)).toEqual([]);
+      expect(await targetsOf(orgB, 2026, organizerB)).toEqual([]);
+    });
+
+    it('is set by the organisation’s 主催者 or an admin only', async () => {
+      const attempt = [{ metric: 'DEALS_WON', target: 100 }];
+      expect(failure(await setTargets(orgA, 2026, attempt, staffA)).extensions?.code).toBe('FORBIDDEN');
+      expect(failure(await setTargets(orgA, 2026, attempt, organizerB)).extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'REPORT_NOT_YOUR_ORGANIZATION',
+      });
+      expect(failure(await setTargets(orgA, 2026, attempt, participantToken)).extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await targetsOf(orgA, 2026, admin)).find((row) => row.metric === 'DEALS_WON')?.target).toBe(6);
+      ok(await setTargets(orgB, 2026, [{ metric: 'EVENTS', target: 12 }], admin));
+      expect(await targetsOf(orgB, 2026, organizerB)).toMatchObject([{ metric: 'EVENTS', target: 12 }]);
+    });
+
+    it('refuses bad targets naming the field, and changes none of them', async () => {
+      const before = await targetsOf(orgA, 2026, organizerA);
+      const refusal = async (targets: { metric: string; target: number | null }[]) =>
+        failure(await setTargets(orgA, 2026, targets, organizerA));
+      const negative = await refusal([
+        { metric: 'PARTICIPANTS', target: 10 },
+        { metric: 'DEALS_WON', target: -1 },
+      ]);
+      expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets.1.target' });
+      expect(negative.message).toContain('目標値は 0 以上で入力してください');
+      const repeated = await refusal([
+        { metric: 'PARTICIPANTS', target: 10 },
+        { metric: 'PARTICIPANTS', target: 20 },
+      ]);
+      expect(repeated.extensions).toMatchObject({ field: 'targets', reason: 'REPORT_TARGET_REPEATED' });
+      expect(repeated.message).toBe(
+        '「参加者数（実人数）」の目標が2度指定されています。1項目につき1度にしてください',
+      );
+      expect((await refusal([{ metric: 'SALES', target: 1 }])).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'targets.0.metric',
+      });
+      expect((await refusal([])).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets' });
+      expect(await targetsOf(orgA, 2026, organizerA)).toEqual(before);
+    });
+
+    it('adds 目標, 実績 and 達成率 rows to the CSV', async () => {
+      const { lines } = await csv(`organizationId=${orgA}&fiscalYear=2026`, staffA);
+      expect(lines.filter((line) => line.startsWith('年度目標,'))).toEqual([
+        '年度目標,参加者数（実人数）,目標,8,人',
+        '年度目標,参加者数（実人数）,実績,4,人',
+        '年度目標,参加者数（実人数）,達成率,50,%',
+        '年度目標,成約件数,目標,6,件',
+        '年度目標,成約件数,実績,4,件',
+        '年度目標,成約件数,達成率,66.7,%',
+        '年度目標,フォローアップの実施（年度内に完了）,目標,0,件',
+        '年度目標,フォローアップの実施（年度内に完了）,実績,2,件',
+        '年度目標,フォローアップの実施（年度内に完了）,達成率,,%',
+      ]);
+    });
+  });
 });

@@ -196,6 +196,13 @@ describe('npm run seed:demo', () => {
       `SELECT count(*) AS "withoutContact" FROM organizations WHERE contact_email IS NULL`,
     );
     expect(Number(withoutContact)).toBe(0);
+    // 令和8年度 targets for the 年度実績報告, as 青梅's plan sets its follow-ups (延べ144回).
+    const targets = await rows<{ name: string; metric: string; target: number }>(
+      `SELECT o.name, t.metric, t.target FROM fiscal_year_targets t JOIN organizations o ON o.id = t.organization_id
+        WHERE t.fiscal_year = 2026 ORDER BY o.name, t.metric`,
+    );
+    expect(targets).toContainEqual({ name: '青梅商工会議所', metric: 'FOLLOW_UPS_DONE', target: 144 });
+    expect(new Set(targets.map((row) => row.name)).size).toBe(3);
   });
 
   it('changes no counts when run a second time, and switches demo logins turned off back on', async () => {

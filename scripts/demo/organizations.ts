@@ -1,8 +1,12 @@
 import { Role } from '../../src/auth/actor';
 import { OrganizationKind } from '../../src/organizations/organization-kind';
+import { ReportMetric } from '../../src/reports/targets/report-metric';
 
 /** The shared password of every demo staff account, printed by the seed: demo data only. */
 export const DEMO_PASSWORD = 'tsunagu-demo-2026';
+
+/** The year the demo's targets are for: the year its events are in (令和8年度). */
+export const TARGETS_FISCAL_YEAR = 2026;
 
 export type OrgKey =
   | 'financeOffice'
@@ -27,6 +31,8 @@ export interface DemoOrganization {
    * (青梅商工会議所); the mailboxes are the demo's own.
    */
   contact: { email: string; address: string | null };
+  /** 令和8年度の目標, as a body would take them from its plan (青梅: フォローアップ延べ144回). */
+  targets?: Partial<Record<ReportMetric, number>>;
 }
 
 /** Names are the upsert key: the seed finds last run's organisation by its exact name. */
@@ -38,6 +44,13 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     municipality: '東京都千代田区',
     corporateNumber: null,
     contact: { email: 'salon@tokyo-zaimu.example.jp', address: null },
+
+    targets: {
+      [ReportMetric.EVENTS]: 8,
+      [ReportMetric.PARTICIPANTS]: 250,
+      [ReportMetric.COMPANIES]: 200,
+      [ReportMetric.ATTENDED]: 220,
+    },
   },
   {
     key: 'monokoto',
@@ -95,6 +108,12 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     // The same legal entity as the participants' company of that name: one 法人番号.
     corporateNumber: 'credit-union',
     contact: { email: 'matching@kawasemi-shinkin.example.jp', address: null },
+
+    targets: {
+      [ReportMetric.MEETINGS_HELD]: 150,
+      [ReportMetric.DEALS_RECORDED]: 40,
+      [ReportMetric.DEALS_WON]: 15,
+    },
   },
   {
     key: 'omeCci',
@@ -103,6 +122,8 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
     municipality: '東京都青梅市',
     corporateNumber: '3013105001132',
     contact: { email: 'soudan@omecci.example.jp', address: '〒198-8585 東京都青梅市上町373番地の1' },
+
+    targets: { [ReportMetric.EVENTS]: 3, [ReportMetric.COMPANIES]: 40, [ReportMetric.FOLLOW_UPS_DONE]: 144 },
   },
 ];
 

@@ -17,6 +17,7 @@ import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
+import { FiscalYearTarget } from '../reports/targets/fiscal-year-target.entity';
 import { SchedulingRun } from '../scheduling/scheduling-run.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { User } from '../users/user.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   FollowUp,
   SurveyResponse,
   MiniSalonRequest,
+  FiscalYearTarget,
 ];

@@ -22,6 +22,7 @@ import {
 import { readsReportsOf } from './report-access';
 import { ReportErrors } from './reports.errors';
 import { RollupRow, splitRollup } from './rollup';
+import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service';
 
 /**
  * The events that count for an organisation's year: run or co-hosted (共催) by it ($1), starting
@@ -57,6 +58,7 @@ export class FiscalYearReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly targets: FiscalYearTargetsService,
   ) {}
 
   async build(actor: Actor, organizationId: string, fiscalYear: number): Promise<FiscalYearReportModel> {
@@ -65,20 +67,26 @@ export class FiscalYearReportService {
     const year = yearBounds(fiscalYear);
     const generatedAt = new Date();
     const today = tokyoDateOf(generatedAt);
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
-      organization: OrganizationModel.from(organization),
-      fiscalYear,
-      label: fiscalYearLabel(fiscalYear),
-      firstDay: year.firstDay,
-      lastDay: year.lastDay,
-      generatedAt,
-      events: await this.events(manager, organizationId, fiscalYear),
-      participation: await this.participation(manager, organizationId, fiscalYear),
-      meetings: await this.meetings(manager, organizationId, fiscalYear),
-      deals: await this.deals(manager, organizationId, year),
-      followUps: await this.followUps(manager, organizationId, year, today),
-      surveys: await this.surveys(manager, organizationId, fiscalYear),
-    }));
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const figures = {
+        events: await this.events(manager, organizationId, fiscalYear),
+        participation: await this.participation(manager, organizationId, fiscalYear),
+        meetings: await this.meetings(manager, organizationId, fiscalYear),
+        deals: await this.deals(manager, organizationId, year),
+        followUps: await this.followUps(manager, organizationId, year, today),
+        surveys: await this.surveys(manager, organizationId, fiscalYear),
+      };
+      return {
+        organization: OrganizationModel.from(organization),
+        fiscalYear,
+        label: fiscalYearLabel(fiscalYear),
+        firstDay: year.firstDay,
+        lastDay: year.lastDay,
+        generatedAt,
+        ...figures,
+        targets: await this.targets.compare(manager, organizationId, fiscalYear, figures),
+      };
+    });
   }
 
   private async events(

@@ -38,7 +38,8 @@ const row = (
 
 /**
  * The report as one row per figure, in the order of the GraphQL type. A breakdown (by event kind,
- * by deal type) follows its 合計 row, so the rows under a 合計 add up to it.
+ * by deal type) follows its 合計 row, so the rows under a 合計 add up to it. Each 年度目標 comes last
+ * as three rows: 目標, 実績 and 達成率.
  */
 export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRow[] {
   const { events, participation, meetings, deals, followUps, surveys } = report;
@@ -66,6 +67,11 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
+    ...report.targets.flatMap((target) => [
+      row('年度目標', target.label, target.target, target.unit, '目標'),
+      row('年度目標', target.label, target.actual, target.unit, '実績'),
+      row('年度目標', target.label, target.achievementRate ?? '', '%', '達成率'),
+    ]),
   ];
 }
 

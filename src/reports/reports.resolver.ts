@@ -1,12 +1,14 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { Actor, Role, StaffActor } from '../auth/actor';
 import { EventReportArgs } from './dto/event-report.args';
 import { FiscalYearReportArgs } from './dto/fiscal-year-report.args';
+import { SetFiscalYearTargetsArgs } from './dto/set-fiscal-year-targets.args';
 import { EventReportService } from './event-report.service';
 import { FiscalYearReportService } from './fiscal-year-report.service';
 import { EventReportModel } from './models/event-report.model';
 import { FiscalYearReportModel } from './models/fiscal-year-report.model';
+import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
@@ -15,6 +17,7 @@ export class ReportsResolver {
   constructor(
     private readonly fiscalYearReports: FiscalYearReportService,
     private readonly eventReports: EventReportService,
+    private readonly targets: FiscalYearTargetsService,
   ) {}
 
   @Query(() => FiscalYearReportModel, {
@@ -26,6 +29,19 @@ export class ReportsResolver {
     @CurrentActor() actor: Actor,
     @Args() { organizationId, fiscalYear }: FiscalYearReportArgs,
   ): Promise<FiscalYearReportModel> {
+    return this.fiscalYearReports.build(actor, organizationId, fiscalYear);
+  }
+
+  @Mutation(() => FiscalYearReportModel, {
+    description:
+      '年度目標を設定する（主催者は自団体、管理者は全団体）。答えは目標・実績・達成率を含む年度実績報告',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER)
+  async setFiscalYearTargets(
+    @CurrentActor() actor: StaffActor,
+    @Args() { organizationId, fiscalYear, targets }: SetFiscalYearTargetsArgs,
+  ): Promise<FiscalYearReportModel> {
+    await this.targets.set(actor, organizationId, fiscalYear, targets);
     return this.fiscalYearReports.build(actor, organizationId, fiscalYear);
   }
 

@@ -32,6 +32,18 @@ describe('formatInputError', () => {
     });
   });
 
+  it('numbers an item of a list variable under the list’s name', () => {
+    expect(
+      refusal(
+        'Variable "$targets" got invalid value "SALES" at "targets[1].metric"; Value "SALES" does not exist in "ReportMetric" enum.',
+        'BAD_USER_INPUT',
+      ),
+    ).toEqual({
+      message: 'targets.1.metric に指定できない値です: SALES',
+      extensions: { code: 'BAD_USER_INPUT', field: 'targets.1.metric' },
+    });
+  });
+
   it('names the field of a literal by where it stands in the query', () => {
     const source = new Source('{ events(filter: { status: OPENED }) { totalCount } }');
     const error = new GraphQLError('Value "OPENED" does not exist in "EventStatus" enum.', {

@@ -41,8 +41,7 @@ function readRefusal(
   const variable = VARIABLE_VALUE.exec(message);
   if (variable) {
     const [, name, at, reason] = variable;
-    // `at "input.company.name"` is the path inside the variable; the field is what follows it.
-    const inside = at?.split('.').slice(1).join('.');
+    const inside = at ? fieldInside(at) : undefined;
     const missing = ARGUMENT_MISSING.exec(reason);
     if (missing) {
       const field = [inside, missing[1]].filter(Boolean).join('.');
@@ -62,6 +61,16 @@ function readRefusal(
   const field = literal && error ? fieldAtLiteral(error) : undefined;
   if (!field) return undefined;
   return { field, message: japaneseReason(field, literal?.[1] ?? message) };
+}
+
+/**
+ * `at "input.company.name"` is the path from the variable: the field is what follows the variable
+ * (`company.name`). In a list variable (`at "targets[1].metric"`) the item is numbered as the
+ * validation of arguments numbers it, under the list's name: `targets.1.metric`.
+ */
+function fieldInside(at: string): string {
+  const [variable, ...path] = at.replace(/\[(\d+)\]/g, '.$1').split('.');
+  return /^\d+$/.test(path[0] ?? '') ? [variable, ...path].join('.') : path.join('.');
 }
 
 /** For a value written in the query itself: the name before the `:` in front of it. */

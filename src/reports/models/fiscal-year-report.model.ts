@@ -1,8 +1,9 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealType } from '../../deals/deal-enums';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
+import { ReportMetric } from '../targets/report-metric';
 import { SurveyFiguresModel } from './survey-figures.model';
 
 /*
@@ -116,6 +117,33 @@ export class FiscalYearFollowUpFiguresModel {
 @ObjectType('FiscalYearSurveyFigures', { description: '年度内に開催したイベントのアンケート回答' })
 export class FiscalYearSurveyFiguresModel extends SurveyFiguresModel {}
 
+@ObjectType('FiscalYearTarget', { description: '年度目標と、その項目の実績・達成率' })
+export class FiscalYearTargetModel {
+  @Field(() => ReportMetric)
+  metric: ReportMetric;
+
+  @Field({ description: '項目の表示名（例: 成約件数）' })
+  label: string;
+
+  @Field({ description: '単位（件・人・社）' })
+  unit: string;
+
+  @Field(() => Int, { description: '目標' })
+  target: number;
+
+  @Field(() => Int, { description: '実績（この報告の同じ項目の値）' })
+  actual: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '達成率（%、小数1桁。実績 ÷ 目標）。目標が 0 なら null',
+  })
+  achievementRate: number | null;
+
+  @Field({ description: '目標を最後に設定した日時' })
+  updatedAt: Date;
+}
+
 @ObjectType('FiscalYearReport', { description: '年度実績報告（4月1日〜翌年3月31日）' })
 export class FiscalYearReportModel {
   @Field(() => OrganizationModel)
@@ -153,4 +181,10 @@ export class FiscalYearReportModel {
 
   @Field(() => FiscalYearSurveyFiguresModel)
   surveys: FiscalYearSurveyFiguresModel;
+
+  @Field(() => [FiscalYearTargetModel], {
+    description:
+      '年度目標を設定した項目の目標・実績・達成率（setFiscalYearTargets で設定。項目の順は報告と同じ）',
+  })
+  targets: FiscalYearTargetModel[];
 }
