@@ -280,6 +280,100 @@ describe('participants', () => {
     expect(selfRow[columns.indexOf('最終更新者')]).toBe('本人');
   });
 
+  it('keeps a 変更履歴 of each profile: which fields, from what to what, and who, by every way of writing it', async () => {
+    type Change = {
+      byName: string | null;
+      byOrganization: string | null;
+      bySelf: boolean;
+      fields: { field: string; label: string; before: string; after: string }[];
+    };
+    const HISTORY = 'profileChanges { at byName byOrganization bySelf fields { field label before after } }';
+    const input = {
+      email: 'kobayashi@example.jp',
+      name: '小林 髙志',
+      furigana: 'コバヤシ タカシ',
+      needs: ['販路開拓'],
+      company: { name: '小林製作所', municipality: '東京都葛飾区' },
+    };
+    const upsert = async (token: string, change: Record<string, unknown> = {}) =>
+      ok(
+        await t.gql<{ upsertParticipant: { id: string } }>(
+          `mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }`,
+          { input: { ...input, ...change } },
+          token,
+        ),
+      ).upsertParticipant.id;
+    const history = async (id: string, token: string) =>
+      ok(
+        await t.gql<{ participant: { profileChanges: Change[] | null } }>(
+          `query($id: ID!) { participant(id: $id) { ${HISTORY} } }`,
+          { id },
+          token,
+        ),
+      ).participant.profileChanges;
+
+    const id = await upsert(staff);
+    // Creating a profile, or writing it again unchanged, is no change.
+    await upsert(otherOrgStaff);
+    expect(await history(id, staff)).toEqual([]);
+
+    // Another organisation overwrites what 葛飾 entered: the old values stay readable.
+    await upsert(otherOrgStaff, {
+      needs: ['事業承継', '販路開拓'],
+      kind: 'SUCCESSOR',
+      company: { name: '小林精密', municipality: '埼玉県川口市' },
+    });
+    const [byOther] = (await history(id, staff))!;
+    expect(byOther).toMatchObject({ byName: '川口 次郎', byOrganization: '川口商工会議所', bySelf: false });
+    expect(byOther.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'needs', label: '求めること', before: '販路開拓', after: '事業承継、販路開拓' },
+        { field: 'kind', label: '区分', before: 'その他', after: '後継者' },
+        { field: 'company', label: '事業者名', before: '小林製作所', after: '小林精密' },
+      ]),
+    );
+    expect(byOther.fields).toHaveLength(3);
+
+    // The person's own edit, newest first; another participant sees no history at all.
+    const token = await t.participantToken(id);
+    ok(
+      await t.gql(
+        'mutation { updateMyProfile(input: { needsText: "海外の販路を探しています" }) { id } }',
+        {},
+        token,
+      ),
+    );
+    const own = (await history(id, token))!;
+    expect(own.map((change) => change.bySelf)).toEqual([true, false]);
+    expect(own[0].fields).toEqual([
+      { field: 'needsText', label: '求めること（詳細）', before: '', after: '海外の販路を探しています' },
+    ]);
+    const stranger = await createParticipant(t, staff, { name: '別人 太郎' });
+    expect(await history(id, await t.participantToken(stranger.id))).toBeNull();
+
+    // The CSV import records its changes the same way.
+    const csv = [
+      'メールアドレス,氏名,フリガナ,役職',
+      'kobayashi@example.jp,小林 髙志,コバヤシ タカシ,専務取締役',
+    ].join('\r\n');
+    ok(await t.gql('mutation($csv: String) { importParticipants(csv: $csv) { updated } }', { csv }, staff));
+    const [imported] = (await history(id, staff))!;
+    expect(imported).toMatchObject({
+      byName: '葛飾 一郎',
+      fields: [{ field: 'title', before: '', after: '専務取締役' }],
+    });
+
+    // The person's download of their data includes it.
+    const exported = ok(
+      await t.gql<{ exportMyData: { profileChanges: Change[] } }>(
+        `{ exportMyData { ${HISTORY} } }`,
+        {},
+        token,
+      ),
+    ).exportMyData.profileChanges;
+    expect(exported).toHaveLength(3);
+  });
+
   it('exports the pool as CSV that Excel opens in Japanese', async () => {
     const response = await fetchCsv(t, '/exports/participants.csv', staff);
     expect(response).toMatchObject({ status: 200, bom: true });

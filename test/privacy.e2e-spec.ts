@@ -19,6 +19,7 @@ const MY_DATA = `exportedAt
     consentMatchmaking consentEmail consentContactSharing emailOptOut emailOptOutAt emailSuppressedAt createdAt updatedAt
     lastUpdate { at byName byOrganization bySelf }
     company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
+  profileChanges { at byName byOrganization bySelf fields { field label before after } }
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
   meetingRequestsSent { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
   meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
@@ -32,7 +33,7 @@ const MY_DATA = `exportedAt
   json`;
 const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
   meetingRequestMessagesCleared suggestionsDeleted actionTokensDeleted emailsSkipped surveyCommentsDeleted
-  miniSalonRequestsWithdrawn`;
+  miniSalonRequestsWithdrawn profileChangesDeleted`;
 const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
   deals { total amountYen byStage { stage count amountYen } }`;
 
@@ -416,6 +417,9 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ).length;
     expect(pendingEmails).toBeGreaterThan(0);
 
+    // A 変更履歴 entry: it holds the old value, so the erasure must take it too.
+    ok(await t.gql('mutation { updateMyProfile(input: { title: "取締役" }) { id } }', {}, subjectToken));
+
     const result = ok(await erase(people.subject.id)).eraseParticipant;
     expect(result).toMatchObject({
       participantId: people.subject.id,
@@ -429,7 +433,9 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       emailsSkipped: pendingEmails,
       surveyCommentsDeleted: 1,
       miniSalonRequestsWithdrawn: 1,
+      profileChangesDeleted: 1,
     });
+    expect(await rowsOf('SELECT id FROM participant_profile_changes WHERE participant_id = $1')).toEqual([]);
 
     // The request is withdrawn and loses their words; the organisation keeps the theme and dates.
     expect(

@@ -16,6 +16,7 @@ import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
+import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { Registration } from '../registrations/registration.entity';
 import { FiscalYearTarget } from '../reports/targets/fiscal-year-target.entity';
 import { SchedulingRun } from '../scheduling/scheduling-run.entity';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   LoginFailure,
   Company,
   Participant,
+  ParticipantProfileChange,
   Event,
   MatchmakingSession,
   Registration,

@@ -1,8 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Company } from './company.entity';
 import { Participant } from './participant.entity';
 import { CompanyColumns, ParticipantColumns, ParticipantRow } from './participant-row';
+import { ProfileFieldChanges } from './participant-profile-change.entity';
+import { ProfileAuthor, profileDiff, recordProfileChanges } from './profile-changes';
 
 const UPSERT_CHUNK = 1000;
 // Serialises writers of the shared pool, so two imports cannot both create the same company.
@@ -13,12 +14,6 @@ export interface UpsertOutcome {
   created: number;
   updated: number;
 }
-
-/**
- * Who writes a profile (最終更新者): a staff account, or the person themself. `userId` is null only
- * where no one is signed in (the demo seed): the change is then recorded with no author.
- */
-export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' };
 
 /**
  * Writes participants (and their companies) in bulk, keyed by email: one INSERT … ON CONFLICT per
@@ -39,6 +34,7 @@ export async function upsertParticipants(
   const outcome: UpsertOutcome = { ids: [], created: 0, updated: 0 };
   for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
+    const changed = await changesOf(manager, chunk, companyIds.slice(start, start + UPSERT_CHUNK));
     const values = chunk.map((row, index) => {
       const companyId = companyIds[start + index];
       return { ...row.columns, ...(companyId === undefined ? {} : { companyId }) } as ParticipantColumns & {
@@ -73,8 +69,32 @@ export async function upsertParticipants(
       if (raw.inserted) outcome.created += 1;
       else outcome.updated += 1;
     }
+    await recordProfileChanges(manager, changed, author);
   }
   return outcome;
+}
+
+/**
+ * The 変更履歴 entries a chunk of the bulk write will make: each existing profile (by email) that a
+ * row changes. Read under the pool's write lock, so nothing moves between this and the write.
+ */
+async function changesOf(
+  manager: EntityManager,
+  chunk: ParticipantRow[],
+  companyIds: (string | null | undefined)[],
+): Promise<{ participantId: string; changes: ProfileFieldChanges }[]> {
+  const stored = await manager.find(Participant, {
+    where: { email: In(chunk.map((row) => row.columns.email!)) },
+    relations: { company: true },
+  });
+  const byEmail = new Map(stored.map((participant) => [participant.email, participant]));
+  return chunk.flatMap((row, index) => {
+    const before = byEmail.get(row.columns.email!);
+    const companyId = companyIds[index];
+    const company = companyId === undefined ? undefined : { id: companyId, name: row.company?.name ?? null };
+    const changes = before && profileDiff(before, row.columns, company);
+    return before && changes ? [{ participantId: before.id, changes }] : [];
+  });
 }
 
 /**
@@ -130,16 +150,18 @@ export async function updateParticipant(
     changedIds,
   } = await resolveCompanies(manager, [row.company]);
   const columns = { ...row.columns, ...(companyId === undefined ? {} : { companyId }) };
-  const stored = await manager.findOneByOrFail(Participant, { id });
-  const changed =
-    (companyId != null && changedIds.has(companyId)) ||
-    Object.entries(columns).some(
-      ([key, value]) => !isDeepStrictEqual(value, stored[key as keyof typeof columns]),
-    );
+  const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
+  const changes = profileDiff(
+    stored,
+    row.columns,
+    companyId === undefined ? undefined : { id: companyId, name: row.company?.name ?? null },
+  );
+  const changed = (companyId != null && changedIds.has(companyId)) || changes !== null;
   await manager.update(Participant, id, {
     ...columns,
     ...(changed ? { profileUpdatedAt: () => 'now()', ...authorColumns(author) } : {}),
   });
+  if (changes) await recordProfileChanges(manager, [{ participantId: id, changes }], author);
 }
 
 function toColumnName(property: string): string {

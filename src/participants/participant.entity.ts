@@ -23,6 +23,8 @@ export interface ErasureCounts {
   emailsSkipped: number;
   surveyCommentsDeleted: number;
   miniSalonRequestsWithdrawn: number;
+  /** Absent on rows erased before profiles had a 変更履歴. */
+  profileChangesDeleted?: number;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor } from '../auth/access.decorators';
@@ -10,6 +10,7 @@ import { ImportParticipantsArgs } from './import/import-participants.args';
 import { ParticipantImportResultModel } from './import/import-result.model';
 import { ParticipantImportService } from './import/participant-import.service';
 import { ParticipantConnection, ParticipantModel } from './models/participant.model';
+import { ProfileChangeModel } from './models/profile-change.model';
 import { canSeeContactOf, maySeeStaffLabels } from './participant-access';
 import { ParticipantsService } from './participants.service';
 
@@ -77,5 +78,18 @@ export class ParticipantsResolver {
     @Args() input: ImportParticipantsArgs,
   ): Promise<ParticipantImportResultModel> {
     return this.importer.import(actor, input);
+  }
+
+  @ResolveField(() => [ProfileChangeModel], {
+    nullable: true,
+    description:
+      '変更履歴（新しい順に直近20件）: どの項目を、何から何へ、誰が変えたか。参加者プールは全団体で共有のため、上書きされた値も確認できます。スタッフ・本人にのみ表示、ほかは null',
+  })
+  profileChanges(
+    @CurrentActor() actor: Actor,
+    @Parent() participant: ParticipantModel,
+  ): Promise<ProfileChangeModel[]> | null {
+    if (!maySeeStaffLabels(actor, participant.id)) return null;
+    return this.participantsService.profileChanges(participant.id);
   }
 }

@@ -6,18 +6,49 @@ import { parseJsic } from '../common/japan/jsic';
 import { normalizeMunicipality } from '../common/japan/municipality';
 import { normalizeTag } from '../common/japan/tags';
 import { StaffActor } from '../auth/actor';
-import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { MicroBatch } from '../common/batching/micro-batch';
+import { keysetPage, MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
+import { ProfileChangeModel } from './models/profile-change.model';
 import { Participant } from './participant.entity';
 import { toParticipantRow } from './participant-row';
 import { updateParticipant, upsertParticipants } from './participant-store';
 import { ParticipantErrors } from './participants.errors';
 
+/** How many 変更履歴 entries a profile shows: the latest, newest first. */
+export const PROFILE_CHANGES_SHOWN = 20;
+
 @Injectable()
 export class ParticipantsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 変更履歴 per participant, one query for every participant of a list (see profileChanges). */
+  private readonly recentChanges = new MicroBatch(
+    async (participantIds: string[]) => {
+      const rows: (Parameters<typeof ProfileChangeModel.from>[0] & { participantId: string })[] =
+        await this.dataSource.query(
+          `SELECT c.participant_id AS "participantId", c.changed_at AS at, c.changed_by_self AS "bySelf",
+                  c.changes, u.name AS "byName", o.name AS "byOrganization"
+             FROM (SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY changed_at DESC, id DESC) AS n
+                     FROM participant_profile_changes WHERE participant_id = ANY($1::uuid[])) c
+             LEFT JOIN users u ON u.id = c.changed_by_user_id
+             LEFT JOIN organizations o ON o.id = u.organization_id
+            WHERE c.n <= $2
+            ORDER BY c.changed_at DESC, c.id DESC`,
+          [participantIds, PROFILE_CHANGES_SHOWN],
+        );
+      return participantIds.map((id) =>
+        rows.filter((row) => row.participantId === id).map((row) => ProfileChangeModel.from(row)),
+      );
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
+
+  profileChanges(participantId: string): Promise<ProfileChangeModel[]> {
+    return this.recentChanges.add(participantId);
+  }
 
   private get repository() {
     return this.dataSource.getRepository(Participant);

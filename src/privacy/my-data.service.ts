@@ -24,6 +24,8 @@ import {
   MyDataSurveyAnswerModel,
 } from './models/my-data.model';
 import { Participant } from '../participants/participant.entity';
+import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
+import { ProfileChangeModel } from '../participants/models/profile-change.model';
 import { sharesContactWithCounterpart } from '../participants/participant-access';
 import { ParticipantErrors } from '../participants/participants.errors';
 
@@ -48,6 +50,11 @@ export class MyDataService {
         relations: { company: true, profileUpdatedBy: { organization: true } },
       });
       if (!participant) throw ParticipantErrors.notFound(participantId);
+      const profileChanges = await manager.find(ParticipantProfileChange, {
+        where: { participantId },
+        relations: { changedByUser: { organization: true } },
+        order: { changedAt: 'DESC', id: 'DESC' },
+      });
       const registrations = await manager.find(Registration, {
         where: { participantId },
         relations: { event: true },
@@ -110,6 +117,15 @@ export class MyDataService {
       const data = Object.assign(new MyDataModel(), {
         exportedAt: new Date(),
         profile: MyDataProfileModel.from(participant),
+        profileChanges: profileChanges.map((change) =>
+          ProfileChangeModel.from({
+            at: change.changedAt,
+            byName: change.changedByUser?.name ?? null,
+            byOrganization: change.changedByUser?.organization?.name ?? null,
+            bySelf: change.changedBySelf,
+            changes: change.changes,
+          }),
+        ),
         registrations: registrations.map((registration) => MyDataRegistrationModel.from(registration)),
         meetingRequestsSent: sent.map((request) =>
           MyDataMeetingRequestModel.from(request, person(request.toParticipant)),

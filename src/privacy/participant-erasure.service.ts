@@ -18,6 +18,7 @@ import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { ErasureResultModel } from './models/erasure-result.model';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
+import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { ParticipantErrors } from '../participants/participants.errors';
 
 const ERASED_NAME = '（削除済み）';
@@ -90,6 +91,8 @@ export class ParticipantErasureService {
           await manager.update(SurveyResponse, { participantId, comment: Not('') }, { comment: '' }),
         ),
         miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
+        // The history holds the values the anonymisation just removed.
+        profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
       };
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };

@@ -38,6 +38,9 @@ export class ErasureResultModel {
   @Field(() => Int, { description: '取り下げた検討中のミニサロン開催要望（要望の文面も消去）' })
   miniSalonRequestsWithdrawn: number;
 
+  @Field(() => Int, { description: '削除したプロフィールの変更履歴（以前の値を含むため）' })
+  profileChangesDeleted: number;
+
   /** Expects an erased participant (erasedAt and erasure set). */
   static from(participant: Participant): ErasureResultModel {
     const counts: ErasureCounts = participant.erasure!;
@@ -53,6 +56,7 @@ export class ErasureResultModel {
       emailsSkipped: counts.emailsSkipped,
       surveyCommentsDeleted: counts.surveyCommentsDeleted,
       miniSalonRequestsWithdrawn: counts.miniSalonRequestsWithdrawn,
+      profileChangesDeleted: counts.profileChangesDeleted ?? 0,
     });
   }
 }

@@ -22,6 +22,7 @@ import { SurveyResponse } from '../../surveys/survey-response.entity';
 import { Company } from '../../participants/company.entity';
 import { Participant } from '../../participants/participant.entity';
 import { ParticipantLastUpdateModel } from '../../participants/models/participant-last-update.model';
+import { ProfileChangeModel } from '../../participants/models/profile-change.model';
 import { Locale, ParticipantKind } from '../../participants/participant-kind';
 
 // The types below describe one person's own data and are built only by MyDataService. They are
@@ -516,6 +517,9 @@ export class MyDataModel {
 
   @Field(() => MyDataProfileModel)
   profile: MyDataProfileModel;
+
+  @Field(() => [ProfileChangeModel], { description: 'プロフィールの変更履歴（すべて、新しい順）' })
+  profileChanges: ProfileChangeModel[];
 
   @Field(() => [MyDataRegistrationModel])
   registrations: MyDataRegistrationModel[];

@@ -1,0 +1,50 @@
+import { isDeepStrictEqual } from 'node:util';
+import { EntityManager } from 'typeorm';
+import { Participant } from './participant.entity';
+import { ParticipantProfileChange, ProfileFieldChanges } from './participant-profile-change.entity';
+import { ParticipantColumns } from './participant-row';
+
+/**
+ * Who writes a profile (最終更新者): a staff account, or the person themself. `userId` is null only
+ * where no one is signed in (the demo seed): the change is then recorded with no author.
+ */
+export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' };
+
+/**
+ * What a write changes in a stored profile: each given column whose value differs, and the company
+ * when the write names another one (by name, as a reader knows it). Null when nothing differs.
+ */
+export function profileDiff(
+  stored: Pick<Participant, 'companyId'> & ParticipantColumns & { company?: { name: string } | null },
+  columns: ParticipantColumns,
+  company?: { id: string | null; name: string | null },
+): ProfileFieldChanges | null {
+  const changes: ProfileFieldChanges = {};
+  for (const [field, after] of Object.entries(columns)) {
+    if (field === 'email' || after === undefined) continue;
+    const before = stored[field as keyof ParticipantColumns];
+    if (!isDeepStrictEqual(before, after)) changes[field] = { before, after };
+  }
+  if (company && company.id !== stored.companyId) {
+    changes.company = { before: stored.company?.name ?? null, after: company.name };
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/** One 変更履歴 row per changed profile, by `author`, in the caller's transaction. */
+export async function recordProfileChanges(
+  manager: EntityManager,
+  entries: { participantId: string; changes: ProfileFieldChanges }[],
+  author: ProfileAuthor,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ participantId, changes }) =>
+    manager.create(ParticipantProfileChange, {
+      participantId,
+      changes,
+      changedByUserId: author.kind === 'staff' ? author.userId : null,
+      changedBySelf: author.kind === 'self',
+    }),
+  );
+  await manager.save(rows, { chunk: 1000, reload: false });
+}
