@@ -193,6 +193,7 @@ const urls: UrlCase[] = [
   ['GET /exports/deals.csv', 'their own list', 'GET', () => '/exports/deals.csv', ANY_STAFF_URL],
   ['GET /exports/follow-ups.csv', 'their own list', 'GET', () => '/exports/follow-ups.csv?before=2030-01-01', ANY_STAFF_URL],
   ['GET /exports/participants.csv', 'the shared pool', 'GET', () => '/exports/participants.csv', ANY_STAFF_URL],
+  ['GET /exports/profile-changes.csv', "the shared pool's 変更履歴", 'GET', () => '/exports/profile-changes.csv', ANY_STAFF_URL],
   ['GET /exports/organizations.csv', 'the list', 'GET', () => '/exports/organizations.csv', ANY_STAFF_URL],
   ['GET /exports/staff-users.csv', "the organisation's accounts", 'GET', (ids) => `/exports/staff-users.csv?organizationId=${ids.org}`, ITS_STAFF_URL],
   ['GET /exports/staff-users.csv', 'their own list', 'GET', () => '/exports/staff-users.csv', ANY_STAFF_URL],

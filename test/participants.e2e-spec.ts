@@ -372,6 +372,22 @@ describe('participants', () => {
       ),
     ).exportMyData.profileChanges;
     expect(exported).toHaveLength(3);
+
+    // The whole pool's history as CSV, one row per changed field.
+    const audit = await fetchCsv(t, '/exports/profile-changes.csv', staff);
+    expect({ status: audit.status, bom: audit.bom }).toEqual({ status: 200, bom: true });
+    expect(audit.lines[0]).toBe('変更日時,参加者,メールアドレス,変更者,項目,変更前,変更後');
+    const rows = audit.lines.slice(1).map((line) => line.split(',').slice(1).join(','));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        '小林 髙志,kobayashi@example.jp,葛飾 一郎（葛飾区商工会議所）,役職,,専務取締役',
+        '小林 髙志,kobayashi@example.jp,本人,求めること（詳細）,,海外の販路を探しています',
+        '小林 髙志,kobayashi@example.jp,川口 次郎（川口商工会議所）,求めること,販路開拓,事業承継、販路開拓',
+      ]),
+    );
+    const backwards = await fetchCsv(t, '/exports/profile-changes.csv?from=2026-12-10&to=2026-12-01', staff);
+    expect(backwards.status).toBe(400);
+    expect(JSON.parse(backwards.text)).toMatchObject({ error: 'BAD_USER_INPUT', field: 'to' });
   });
 
   it('exports the pool as CSV that Excel opens in Japanese', async () => {

@@ -3,8 +3,7 @@ import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
-import { dateRange, DateRangeQuery } from '../common/validation/date-range.query';
-import { InputError } from '../common/errors/app-error';
+import { checkRange, dateRange, DateRangeQuery } from '../common/validation/date-range.query';
 import { EventVisibility } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { Event } from '../events/event.entity';
@@ -28,10 +27,7 @@ export class CalendarExportController {
     const asked = dateRange(query);
     const from = asked.from ?? new Date(Date.now() - 90 * DAY);
     const to = asked.until ?? new Date(Date.now() + 400 * DAY);
-    if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
-    if (asked.from && asked.until && to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
-      throw new InputError('to', `期間は${MAX_RANGE_DAYS}日以内で指定してください`);
-    }
+    checkRange(from, to, asked.from && asked.until ? MAX_RANGE_DAYS : undefined);
     const events = await this.events.calendar(from, to, true);
     const csv = toCsv<Event>(
       [

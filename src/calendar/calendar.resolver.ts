@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public, CurrentActor } from '../auth/access.decorators';
 import { Actor, isStaff } from '../auth/actor';
-import { InputError } from '../common/errors/app-error';
+import { checkRange } from '../common/validation/date-range.query';
 import { EventsService } from '../events/events.service';
 import { EventModel } from '../events/models/event.model';
 
@@ -20,10 +20,7 @@ export class CalendarResolver {
     @Args('from') from: Date,
     @Args('to') to: Date,
   ): Promise<EventModel[]> {
-    if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-      throw new InputError('to', `期間は${MAX_RANGE_DAYS}日以内で指定してください`);
-    }
+    checkRange(from, to, MAX_RANGE_DAYS);
     return (await this.events.calendar(from, to, isStaff(actor))).map(EventModel.from);
   }
 }

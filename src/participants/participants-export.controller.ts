@@ -15,6 +15,9 @@ import {
 } from './import/participant-csv-columns';
 import { Participant } from './participant.entity';
 import { ParticipantsService } from './participants.service';
+import { ProfileChangeModel } from './models/profile-change.model';
+import { checkRange, dateRange, DateRangeQuery } from '../common/validation/date-range.query';
+import { DAY_MS } from '../common/japan/tokyo-day';
 
 const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => unknown> = {
   email: (p) => p.email,
@@ -55,10 +58,18 @@ const EXPORT_ONLY_VALUES: Record<
 
 /** 氏名（所属団体）, 本人, or empty where it is not known (changes made before it was recorded). */
 function lastUpdatedBy(participant: Participant): string {
-  if (participant.profileUpdatedBySelf) return '本人';
   const author = participant.profileUpdatedBy;
-  if (!author) return '';
-  return author.organization ? `${author.name}（${author.organization.name}）` : author.name;
+  return authorLabel({
+    bySelf: participant.profileUpdatedBySelf,
+    byName: author?.name ?? null,
+    byOrganization: author?.organization?.name ?? null,
+  });
+}
+
+function authorLabel(author: Pick<ProfileChangeModel, 'bySelf' | 'byName' | 'byOrganization'>): string {
+  if (author.bySelf) return '本人';
+  if (!author.byName) return '';
+  return author.byOrganization ? `${author.byName}（${author.byOrganization}）` : author.byName;
 }
 
 /**
@@ -82,4 +93,36 @@ export class ParticipantsExportController {
     ];
     sendCsv(response, '参加者一覧.csv', toCsv(columns, rows));
   }
+
+  /**
+   * 変更履歴 of the whole pool, one row per changed field: who changed whose profile, from what to
+   * what. `?from=2026-11-01&to=2026-11-30` (Tokyo days, `to` included); by default the last 31 days.
+   */
+  @Get('profile-changes.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportProfileChanges(@Query() query: DateRangeQuery, @Res() response: Response): Promise<void> {
+    const asked = dateRange(query);
+    const until = asked.until ?? new Date();
+    const from = asked.from ?? new Date(until.getTime() - 31 * DAY_MS);
+    checkRange(from, until, MAX_CHANGES_RANGE_DAYS);
+    const changes = await this.participants.profileChangesBetween(from, until);
+    const rows = changes.flatMap(({ participantName, participantEmail, change }) =>
+      change.fields.map((field) => ({ participantName, participantEmail, change, field })),
+    );
+    const csv = toCsv<(typeof rows)[number]>(
+      [
+        { header: '変更日時', value: (row) => row.change.at },
+        { header: '参加者', value: (row) => row.participantName },
+        { header: 'メールアドレス', value: (row) => row.participantEmail },
+        { header: '変更者', value: (row) => authorLabel(row.change) },
+        { header: '項目', value: (row) => row.field.label },
+        { header: '変更前', value: (row) => row.field.before },
+        { header: '変更後', value: (row) => row.field.after },
+      ],
+      rows,
+    );
+    sendCsv(response, 'プロフィール変更履歴.csv', csv);
+  }
 }
+
+const MAX_CHANGES_RANGE_DAYS = 400;

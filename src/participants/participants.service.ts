@@ -50,6 +50,32 @@ export class ParticipantsService {
     return this.recentChanges.add(participantId);
   }
 
+  /** Every profile's 変更履歴 in [from, until), newest first, with whose profile it is. */
+  async profileChangesBetween(
+    from: Date,
+    until: Date,
+  ): Promise<{ participantName: string; participantEmail: string; change: ProfileChangeModel }[]> {
+    const rows: (Parameters<typeof ProfileChangeModel.from>[0] & {
+      participantName: string;
+      participantEmail: string;
+    })[] = await this.dataSource.query(
+      `SELECT p.name AS "participantName", p.email AS "participantEmail", c.changed_at AS at,
+              c.changed_by_self AS "bySelf", c.changes, u.name AS "byName", o.name AS "byOrganization"
+         FROM participant_profile_changes c
+         JOIN participants p ON p.id = c.participant_id
+         LEFT JOIN users u ON u.id = c.changed_by_user_id
+         LEFT JOIN organizations o ON o.id = u.organization_id
+        WHERE c.changed_at >= $1 AND c.changed_at < $2
+        ORDER BY c.changed_at DESC, c.id DESC`,
+      [from, until],
+    );
+    return rows.map(({ participantName, participantEmail, ...change }) => ({
+      participantName,
+      participantEmail,
+      change: ProfileChangeModel.from(change),
+    }));
+  }
+
   private get repository() {
     return this.dataSource.getRepository(Participant);
   }

@@ -1,4 +1,5 @@
 import { registerDecorator } from 'class-validator';
+import { InputError } from '../errors/app-error';
 import { DAY_MS } from '../japan/tokyo-day';
 import { isCalendarDate } from '../time/calendar-date';
 
@@ -48,6 +49,17 @@ export function dateRange(query: DateRangeQuery): { from?: Date; until?: Date } 
     from: start,
     until: end && !HAS_TIME.test(query.to!) ? new Date(end.getTime() + DAY_MS) : end,
   };
+}
+
+/**
+ * Refuses, on `to`, a range that ends before it starts or, given `maxDays`, spans more: one list
+ * asked for a whole decade would be read at once.
+ */
+export function checkRange(from: Date, to: Date, maxDays?: number): void {
+  if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
+  if (maxDays !== undefined && to.getTime() - from.getTime() > maxDays * DAY_MS) {
+    throw new InputError('to', `期間は${maxDays}日以内で指定してください`);
+  }
 }
 
 function instant(text: string | undefined): Date | undefined {
