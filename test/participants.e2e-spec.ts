@@ -385,6 +385,17 @@ describe('participants', () => {
         '小林 髙志,kobayashi@example.jp,川口 次郎（川口商工会議所）,求めること,販路開拓,事業承継、販路開拓',
       ]),
     );
+    // A write that changes the company's own details (従業員数) shows in the history of who it names.
+    await upsert(staff, {
+      needs: ['事業承継', '販路開拓'],
+      kind: 'SUCCESSOR',
+      company: { name: '小林精密', municipality: '埼玉県川口市', employees: 30 },
+    });
+    const [companyChange] = (await history(id, staff))!;
+    expect(companyChange.fields).toEqual([
+      { field: 'company.employees', label: '従業員数', before: '', after: '30' },
+    ]);
+
     const backwards = await fetchCsv(t, '/exports/profile-changes.csv?from=2026-12-10&to=2026-12-01', staff);
     expect(backwards.status).toBe(400);
     expect(JSON.parse(backwards.text)).toMatchObject({ error: 'BAD_USER_INPUT', field: 'to' });

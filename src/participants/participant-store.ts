@@ -3,7 +3,7 @@ import { Company } from './company.entity';
 import { Participant } from './participant.entity';
 import { CompanyColumns, ParticipantColumns, ParticipantRow } from './participant-row';
 import { ProfileFieldChanges } from './participant-profile-change.entity';
-import { ProfileAuthor, profileDiff, recordProfileChanges } from './profile-changes';
+import { CompanyWritten, ProfileAuthor, profileDiff, recordProfileChanges } from './profile-changes';
 
 const UPSERT_CHUNK = 1000;
 // Serialises writers of the shared pool, so two imports cannot both create the same company.
@@ -34,7 +34,12 @@ export async function upsertParticipants(
   const outcome: UpsertOutcome = { ids: [], created: 0, updated: 0 };
   for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
-    const changed = await changesOf(manager, chunk, companyIds.slice(start, start + UPSERT_CHUNK));
+    const changed = await changesOf(
+      manager,
+      chunk,
+      companyIds.slice(start, start + UPSERT_CHUNK),
+      changedCompanyIds,
+    );
     const values = chunk.map((row, index) => {
       const companyId = companyIds[start + index];
       return { ...row.columns, ...(companyId === undefined ? {} : { companyId }) } as ParticipantColumns & {
@@ -82,6 +87,7 @@ async function changesOf(
   manager: EntityManager,
   chunk: ParticipantRow[],
   companyIds: (string | null | undefined)[],
+  changedCompanies: Map<string, ProfileFieldChanges>,
 ): Promise<{ participantId: string; changes: ProfileFieldChanges }[]> {
   const stored = await manager.find(Participant, {
     where: { email: In(chunk.map((row) => row.columns.email!)) },
@@ -90,9 +96,8 @@ async function changesOf(
   const byEmail = new Map(stored.map((participant) => [participant.email, participant]));
   return chunk.flatMap((row, index) => {
     const before = byEmail.get(row.columns.email!);
-    const companyId = companyIds[index];
-    const company = companyId === undefined ? undefined : { id: companyId, name: row.company?.name ?? null };
-    const changes = before && profileDiff(before, row.columns, company);
+    const changes =
+      before && profileDiff(before, row.columns, companyWritten(row, companyIds[index], changedCompanies));
     return before && changes ? [{ participantId: before.id, changes }] : [];
   });
 }
@@ -136,7 +141,8 @@ function authorColumns(author: ProfileAuthor) {
 
 /**
  * Changes an existing participant (the profile edit): only the given columns, and the company if
- * given. 最終更新 moves only if something differs from what is stored.
+ * given. 最終更新 moves, and the 変更履歴 gains an entry, only if something differs from what is
+ * stored.
  */
 export async function updateParticipant(
   manager: EntityManager,
@@ -151,17 +157,22 @@ export async function updateParticipant(
   } = await resolveCompanies(manager, [row.company]);
   const columns = { ...row.columns, ...(companyId === undefined ? {} : { companyId }) };
   const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
-  const changes = profileDiff(
-    stored,
-    row.columns,
-    companyId === undefined ? undefined : { id: companyId, name: row.company?.name ?? null },
-  );
-  const changed = (companyId != null && changedIds.has(companyId)) || changes !== null;
+  const changes = profileDiff(stored, row.columns, companyWritten(row, companyId, changedIds));
   await manager.update(Participant, id, {
     ...columns,
-    ...(changed ? { profileUpdatedAt: () => 'now()', ...authorColumns(author) } : {}),
+    ...(changes ? { profileUpdatedAt: () => 'now()', ...authorColumns(author) } : {}),
   });
   if (changes) await recordProfileChanges(manager, [{ participantId: id, changes }], author);
+}
+
+/** The company a row names, as profileDiff reads it: its id, its name, and what the write changed in it. */
+function companyWritten(
+  row: ParticipantRow,
+  companyId: string | null | undefined,
+  changedCompanies: Map<string, ProfileFieldChanges>,
+): CompanyWritten | undefined {
+  if (companyId === undefined) return undefined;
+  return { id: companyId, name: row.company?.name ?? null, fields: changedCompanies.get(companyId ?? '') };
 }
 
 function toColumnName(property: string): string {
@@ -170,12 +181,13 @@ function toColumnName(property: string): string {
 
 /**
  * One company id per row (or undefined to leave it, null to detach), creating missing companies;
- * `changedIds` are the existing companies whose details this write changed.
+ * `changedIds` are the existing companies whose details this write changed, with the changes
+ * (`company.municipality` …) for the 変更履歴 of whoever the write names there.
  */
 async function resolveCompanies(
   manager: EntityManager,
   companies: (CompanyColumns | null | undefined)[],
-): Promise<{ ids: (string | null | undefined)[]; changedIds: Set<string> }> {
+): Promise<{ ids: (string | null | undefined)[]; changedIds: Map<string, ProfileFieldChanges> }> {
   const repository = manager.getRepository(Company);
   const keyOf = (company: CompanyColumns) =>
     company.corporateNumber
@@ -184,7 +196,7 @@ async function resolveCompanies(
 
   const wanted = new Map<string, CompanyColumns>();
   for (const company of companies) if (company) wanted.set(keyOf(company), company);
-  const changedIds = new Set<string>();
+  const changedIds = new Map<string, ProfileFieldChanges>();
   if (wanted.size === 0)
     return { ids: companies.map((company) => (company === null ? null : undefined)), changedIds };
 
@@ -204,8 +216,12 @@ async function resolveCompanies(
     if (!incoming) continue;
     idByKey.set(key, company.id);
     const given = withoutEmpty(incoming);
-    if (Object.entries(given).some(([field, value]) => company[field as keyof CompanyColumns] !== value))
-      changedIds.add(company.id);
+    const fields: ProfileFieldChanges = {};
+    for (const [field, after] of Object.entries(given)) {
+      const before = company[field as keyof CompanyColumns];
+      if (before !== after) fields[`company.${field}`] = { before, after };
+    }
+    if (Object.keys(fields).length > 0) changedIds.set(company.id, fields);
     toUpdate.push(repository.merge(company, given));
   }
   const toInsert = [...wanted.entries()].filter(([key]) => !idByKey.has(key));

@@ -28,6 +28,9 @@ describe('profileDiff', () => {
       company: { before: '小林製作所', after: null },
     });
     expect(profileDiff(stored, {}, { id: 'c1', name: '小林製作所' })).toBeNull();
+    // The same company, with details the write changed.
+    const fields = { 'company.employees': { before: null, after: 30 } };
+    expect(profileDiff(stored, {}, { id: 'c1', name: '小林製作所', fields })).toEqual(fields);
   });
 
   it('is null when nothing differs; the email is the key, not a change, and a field not given is left alone', () => {

@@ -11,13 +11,24 @@ import { ParticipantColumns } from './participant-row';
 export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' };
 
 /**
- * What a write changes in a stored profile: each given column whose value differs, and the company
- * when the write names another one (by name, as a reader knows it). Null when nothing differs.
+ * The company a write names: its id (null detaches), its name, and the changes the write made to
+ * its details (`company.municipality` …), which every profile naming it shows.
+ */
+export interface CompanyWritten {
+  id: string | null;
+  name: string | null;
+  fields?: ProfileFieldChanges;
+}
+
+/**
+ * What a write changes in a stored profile: each given column whose value differs, the company
+ * when the write names another one (by name, as a reader knows it), and the details it changed in
+ * the company. Null when nothing differs.
  */
 export function profileDiff(
   stored: Pick<Participant, 'companyId'> & ParticipantColumns & { company?: { name: string } | null },
   columns: ParticipantColumns,
-  company?: { id: string | null; name: string | null },
+  company?: CompanyWritten,
 ): ProfileFieldChanges | null {
   const changes: ProfileFieldChanges = {};
   for (const [field, after] of Object.entries(columns)) {
@@ -28,6 +39,7 @@ export function profileDiff(
   if (company && company.id !== stored.companyId) {
     changes.company = { before: stored.company?.name ?? null, after: company.name };
   }
+  Object.assign(changes, company?.fields);
   return Object.keys(changes).length > 0 ? changes : null;
 }
 

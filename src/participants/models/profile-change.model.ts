@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import { jsicLabel } from '../../common/japan/jsic';
 import { KIND_LABELS, LOCALE_LABEL, PARTICIPANT_COLUMNS } from '../import/participant-csv-columns';
 import { Locale, ParticipantKind } from '../participant-kind';
 import { ProfileFieldChanges } from '../participant-profile-change.entity';
@@ -64,11 +65,12 @@ const FIELD_LABEL = new Map<string, string>([
   ['company', '事業者名'],
 ]);
 
-/** A stored value as the participant CSV writes it: labels for codes, 、 between tags, はい/いいえ. */
+/** A stored value as the participant CSV writes it: labels for codes (業種 too), 、 between tags, はい/いいえ. */
 function asText(field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (field === 'kind') return KIND_LABELS[value as ParticipantKind]?.[0] ?? String(value);
   if (field === 'locale') return LOCALE_LABEL[value as Locale] ?? String(value);
+  if (field === 'company.industry') return jsicLabel(String(value));
   if (Array.isArray(value)) return value.join('、');
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
   return String(value);
