@@ -12,7 +12,8 @@ export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: '
 
 /**
  * The company a write names: its id (null detaches), its name, and the changes the write made to
- * its details (`company.municipality` …), which every profile naming it shows.
+ * its details (`company.municipality` …), which the history of each profile in the write naming it
+ * shows (as 最終更新 moves for them).
  */
 export interface CompanyWritten {
   id: string | null;
