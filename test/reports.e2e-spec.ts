@@ -16,7 +16,7 @@ const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
   fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
     organization { name } fiscalYear label firstDay lastDay generatedAt
     events { total byKind { kind label count } }
-    participation { registrations attended participants companies }
+    participation { registrations attended participants companies newCompanies companiesToDate }
     meetings { held noShow }
     deals {
       recorded won lost wonAmountYen wonWithoutAmount
@@ -45,7 +45,10 @@ interface FiscalYearReport {
   lastDay: string;
   generatedAt: string;
   events: { total: number; byKind: { kind: string; label: string; count: number }[] };
-  participation: Record<'registrations' | 'attended' | 'participants' | 'companies', number>;
+  participation: Record<
+    'registrations' | 'attended' | 'participants' | 'companies' | 'newCompanies' | 'companiesToDate',
+    number
+  >;
   meetings: Record<'held' | 'noShow', number>;
   deals: DealFigures & { byType: (DealFigures & { type: string; label: string })[] };
   followUps: Record<'due' | 'done' | 'open' | 'overdue', number>;
@@ -249,6 +252,8 @@ describe('fiscal-year and event reports', () => {
       endsAt: '2026-06-01T20:00:00+09:00',
     });
     for (const eventId of [nextYear, lastYear, draft, cancelled]) await register(eventId, p6.id, organizerA);
+    // 髙橋製作所 took part the year before too: in FY2026 it counts, but not as 新規.
+    await register(lastYear, p1.id, organizerA);
     await register(seminarOfB, p6.id, organizerB);
     await mutate('mutation($id: ID!) { cancelEvent(id: $id) { id } }', { id: cancelled }, organizerA);
 
@@ -314,8 +319,16 @@ describe('fiscal-year and event reports', () => {
         { kind: 'SEMINAR', label: 'セミナー', count: 0 },
       ],
     });
-    // Salon: 髙橋×2 (one attended); fair: 髙橋×2, 山﨑 (attended), 佐藤 — 鈴木 cancelled.
-    expect(report.participation).toEqual({ registrations: 6, attended: 2, participants: 4, companies: 2 });
+    // Salon: 髙橋×2 (one attended); fair: 髙橋×2, 山﨑 (attended), 佐藤 — 鈴木 cancelled. 山﨑デザイン
+    // is the year's one new company: 髙橋製作所 came to the FY2025 salon.
+    expect(report.participation).toEqual({
+      registrations: 6,
+      attended: 2,
+      participants: 4,
+      companies: 2,
+      newCompanies: 1,
+      companiesToDate: 2,
+    });
     expect(report.meetings).toEqual({ held: 1, noShow: 1 });
     const zero = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
     expect(report.deals).toEqual({
@@ -386,25 +399,36 @@ describe('fiscal-year and event reports', () => {
     );
     expect(moved.name).toBe('髙橋製作所');
     const report = ok(await fiscalYearReport(orgA, 2026, staffA)).fiscalYearReport;
-    expect(report.participation).toEqual({ registrations: 6, attended: 2, participants: 4, companies: 2 });
+    expect(report.participation).toMatchObject({ participants: 4, companies: 2, newCompanies: 1 });
   });
 
   it('puts each row in the year on its own side of the boundaries', async () => {
     const before = ok(await fiscalYearReport(orgA, 2025, organizerA)).fiscalYearReport;
     expect(before.label).toBe('令和7年度');
     expect(before.events.total).toBe(1);
-    expect(before.participation).toEqual({ registrations: 1, attended: 0, participants: 1, companies: 0 });
+    expect(before.participation).toEqual({
+      registrations: 2,
+      attended: 0,
+      participants: 2,
+      companies: 1,
+      newCompanies: 1,
+      companiesToDate: 1,
+    });
     expect(before.deals).toMatchObject({ recorded: 2, won: 0, lost: 1, wonAmountYen: 0 });
     expect(before.followUps).toEqual({ due: 2, done: 1, open: 0, overdue: 0 });
 
     const after = ok(await fiscalYearReport(orgA, 2027, organizerA)).fiscalYearReport;
     expect(after.events).toMatchObject({ total: 1 });
+    // No company at the FY2027 seminar; the 累計 carries the two of the years before.
+    expect(after.participation).toMatchObject({ companies: 0, newCompanies: 0, companiesToDate: 2 });
     expect(after.deals).toMatchObject({ recorded: 1, won: 1, lost: 0, wonAmountYen: 5_000_000 });
     expect(after.followUps).toMatchObject({ due: 1, done: 1, open: 1 });
 
     // The co-hosted fair counts for its organiser too; A's deals and follow-ups do not.
     const ofB = ok(await fiscalYearReport(orgB, 2026, organizerB)).fiscalYearReport;
     expect(ofB.events.total).toBe(2);
+    // 新規 is per organisation: B had no event the year before, so both fair companies are new to it.
+    expect(ofB.participation).toMatchObject({ companies: 2, newCompanies: 2, companiesToDate: 2 });
     expect(ofB.deals).toMatchObject({ recorded: 1, won: 1, wonAmountYen: 9_999_999 });
     expect(ofB.followUps).toMatchObject({ due: 1, open: 1 });
   });
@@ -532,6 +556,8 @@ describe('fiscal-year and event reports', () => {
         '参加,参加登録数（延べ）,,6,件',
         '参加,参加者数（実人数）,,4,人',
         '参加,参加事業者数,,2,社',
+        '参加,うち新規参加事業者数,,1,社',
+        '参加,参加事業者数の累計,,2,社',
         '面談,実施,,1,件',
         '面談,不参加あり,,1,件',
         '商談,新規商談数,合計,6,件',
@@ -608,6 +634,7 @@ describe('fiscal-year and event reports', () => {
             { metric: 'FOLLOW_UPS_DONE', target: 0 },
             { metric: 'EVENTS', target: 4 },
             { metric: 'PARTICIPANTS', target: 8 },
+            { metric: 'NEW_COMPANIES', target: 3 },
           ],
           organizerA,
         ),
@@ -621,6 +648,14 @@ describe('fiscal-year and event reports', () => {
           target: 8,
           actual: 4,
           achievementRate: 50,
+        },
+        {
+          metric: 'NEW_COMPANIES',
+          label: '新規参加事業者数',
+          unit: '社',
+          target: 3,
+          actual: 1,
+          achievementRate: 33.3,
         },
         { metric: 'DEALS_WON', label: '成約件数', unit: '件', target: 4, actual: 4, achievementRate: 100 },
         {
@@ -648,6 +683,7 @@ describe('fiscal-year and event reports', () => {
       const now = await targetsOf(orgA, 2026, staffA);
       expect(now.map((row) => [row.metric, row.target, row.achievementRate])).toEqual([
         ['PARTICIPANTS', 8, 50],
+        ['NEW_COMPANIES', 3, 33.3],
         ['DEALS_WON', 6, 66.7],
         ['FOLLOW_UPS_DONE', 0, null],
       ]);
@@ -703,6 +739,9 @@ describe('fiscal-year and event reports', () => {
         '年度目標,参加者数（実人数）,目標,8,人',
         '年度目標,参加者数（実人数）,実績,4,人',
         '年度目標,参加者数（実人数）,達成率,50,%',
+        '年度目標,新規参加事業者数,目標,3,社',
+        '年度目標,新規参加事業者数,実績,1,社',
+        '年度目標,新規参加事業者数,達成率,33.3,%',
         '年度目標,成約件数,目標,6,件',
         '年度目標,成約件数,実績,4,件',
         '年度目標,成約件数,達成率,66.7,%',

@@ -49,6 +49,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
       [ReportMetric.EVENTS]: 8,
       [ReportMetric.PARTICIPANTS]: 250,
       [ReportMetric.COMPANIES]: 200,
+      [ReportMetric.NEW_COMPANIES]: 100,
       [ReportMetric.ATTENDED]: 220,
     },
   },

@@ -25,17 +25,19 @@ import { RollupRow, splitRollup } from './rollup';
 import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service';
 
 /**
- * The events that count for an organisation's year: run or co-hosted (共催) by it ($1), starting
- * in the fiscal year ($2; `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo), and
- * neither a draft nor called off.
+ * The events that count for an organisation: run or co-hosted (共催) by it ($1), neither a draft
+ * nor called off, and starting in the fiscal year $2 (`=`) or in it and any year before (`<=`);
+ * `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo.
  */
-const YEAR_EVENTS = `year_events AS (
-  SELECT e.id, e.kind
+const countedEvents = (name: string, years: '=' | '<=') => `${name} AS (
+  SELECT e.id, e.kind, e.fiscal_year
     FROM events e
-   WHERE e.fiscal_year = $2
+   WHERE e.fiscal_year ${years} $2
      AND e.status NOT IN ('DRAFT', 'CANCELLED')
      AND (e.organization_id = $1
           OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = e.id AND ch.organization_id = $1)))`;
+
+const YEAR_EVENTS = countedEvents('year_events', '=');
 
 /** A fiscal year on the Tokyo calendar: the instants for timestamps, the dates for date columns. */
 interface YearBounds {
@@ -108,25 +110,41 @@ export class FiscalYearReportService {
 
   /**
    * Who took part: registrations that hold a seat (参加登録済) or were checked in (出席). Companies
-   * are counted as of each registration, so a closed year's figure stays as it was reported.
+   * are counted as of each registration, so a closed year's figure stays as it was reported. A
+   * company is 新規 in the first year it took part in; 累計 counts every company up to the year.
    */
   private async participation(
     manager: EntityManager,
     organizationId: string,
     fiscalYear: number,
   ): Promise<FiscalYearParticipationFiguresModel> {
-    const [figures]: FiscalYearParticipationFiguresModel[] = await manager.query(
-      `WITH ${YEAR_EVENTS}
-       SELECT count(*)::int AS registrations,
-              count(*) FILTER (WHERE r.status = 'ATTENDED')::int AS attended,
-              count(DISTINCT r.participant_id)::int AS participants,
-              count(DISTINCT r.company_id)::int AS companies
-         FROM registrations r
-        WHERE r.event_id IN (SELECT id FROM year_events)
-          AND r.status IN ('REGISTERED', 'ATTENDED')`,
-      [organizationId, fiscalYear],
-    );
-    return figures;
+    const [figures]: Omit<FiscalYearParticipationFiguresModel, 'newCompanies' | 'companiesToDate'>[] =
+      await manager.query(
+        `WITH ${YEAR_EVENTS}
+         SELECT count(*)::int AS registrations,
+                count(*) FILTER (WHERE r.status = 'ATTENDED')::int AS attended,
+                count(DISTINCT r.participant_id)::int AS participants,
+                count(DISTINCT r.company_id)::int AS companies
+           FROM registrations r
+          WHERE r.event_id IN (SELECT id FROM year_events)
+            AND r.status IN ('REGISTERED', 'ATTENDED')`,
+        [organizationId, fiscalYear],
+      );
+    const [companies]: Pick<FiscalYearParticipationFiguresModel, 'newCompanies' | 'companiesToDate'>[] =
+      await manager.query(
+        `WITH ${countedEvents('events_to_date', '<=')},
+              first_years AS (
+                SELECT r.company_id, min(e.fiscal_year) AS first_year
+                  FROM registrations r
+                  JOIN events_to_date e ON e.id = r.event_id
+                 WHERE r.status IN ('REGISTERED', 'ATTENDED') AND r.company_id IS NOT NULL
+                 GROUP BY r.company_id)
+         SELECT count(*) FILTER (WHERE first_year = $2)::int AS "newCompanies",
+                count(*)::int AS "companiesToDate"
+           FROM first_years`,
+        [organizationId, fiscalYear],
+      );
+    return { ...figures, ...companies };
   }
 
   private async meetings(

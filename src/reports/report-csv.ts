@@ -54,6 +54,8 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('参加', '出席者数（延べ）', participation.attended, '人'),
     row('参加', '参加者数（実人数）', participation.participants, '人'),
     row('参加', '参加事業者数', participation.companies, '社'),
+    row('参加', 'うち新規参加事業者数', participation.newCompanies, '社'),
+    row('参加', '参加事業者数の累計', participation.companiesToDate, '社'),
     row('面談', '実施', meetings.held, '件'),
     row('面談', '不参加あり', meetings.noShow, '件'),
     ...DEAL_ITEMS.flatMap(({ item, figure, unit }) => [

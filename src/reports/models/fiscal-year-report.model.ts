@@ -52,6 +52,16 @@ export class FiscalYearParticipationFiguresModel {
     description: '参加事業者数（実数。参加登録時の所属事業者で数え、事業者の登録がない参加者は数えない）',
   })
   companies: number;
+
+  @Field(() => Int, {
+    description: '新規参加事業者数（参加事業者のうち、前年度までの参加がない事業者）',
+  })
+  newCompanies: number;
+
+  @Field(() => Int, {
+    description: '参加事業者数の累計（この年度までに参加したことのある事業者の実数）',
+  })
+  companiesToDate: number;
 }
 
 @ObjectType('FiscalYearMeetingFigures', { description: '年度内に開催したイベントでの面談' })

@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 
 /**
  * The report's figures an organisation can set a 年度目標 for: the counts its 経営発達支援計画 or
- * 施策の指標 name (開催回数, 参加事業者数, 成約件数, フォローアップの延回数 …). Each is read from the
+ * 施策の指標 name (開催回数, 参加事業者数 and the year's 新規 of them, 成約件数, フォローアップの延回数 …). Each is read from the
  * report itself, so 実績 beside a 目標 is the very figure the report shows.
  */
 export enum ReportMetric {
@@ -11,6 +11,7 @@ export enum ReportMetric {
   ATTENDED = 'ATTENDED',
   PARTICIPANTS = 'PARTICIPANTS',
   COMPANIES = 'COMPANIES',
+  NEW_COMPANIES = 'NEW_COMPANIES',
   MEETINGS_HELD = 'MEETINGS_HELD',
   DEALS_RECORDED = 'DEALS_RECORDED',
   DEALS_WON = 'DEALS_WON',
@@ -23,7 +24,13 @@ registerEnumType(ReportMetric, { name: 'ReportMetric', description: '年度目�
 /** The report's figures a target is compared with (FiscalYearReportModel has them all). */
 export interface TargetFigures {
   events: { total: number };
-  participation: { registrations: number; attended: number; participants: number; companies: number };
+  participation: {
+    registrations: number;
+    attended: number;
+    participants: number;
+    companies: number;
+    newCompanies: number;
+  };
   meetings: { held: number };
   deals: { recorded: number; won: number };
   followUps: { done: number };
@@ -48,6 +55,11 @@ export const REPORT_METRICS: Record<
     actual: (r) => r.participation.participants,
   },
   [ReportMetric.COMPANIES]: { label: '参加事業者数', unit: '社', actual: (r) => r.participation.companies },
+  [ReportMetric.NEW_COMPANIES]: {
+    label: '新規参加事業者数',
+    unit: '社',
+    actual: (r) => r.participation.newCompanies,
+  },
   [ReportMetric.MEETINGS_HELD]: { label: '面談の実施', unit: '件', actual: (r) => r.meetings.held },
   [ReportMetric.DEALS_RECORDED]: { label: '新規商談数', unit: '件', actual: (r) => r.deals.recorded },
   [ReportMetric.DEALS_WON]: { label: '成約件数', unit: '件', actual: (r) => r.deals.won },
