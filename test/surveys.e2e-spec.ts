@@ -200,9 +200,13 @@ describe('post-event surveys', () => {
     expect(await changed.text()).toContain('回答を修正しました');
     const incomplete = await post({ token, satisfaction: '5' });
     expect(incomplete.status).toBe(400);
-    expect(await incomplete.text()).toContain(
-      '受注機会の拡大につながったかを「はい」か「いいえ」で選んでください',
-    );
+    const refusal = await incomplete.text();
+    expect(refusal).toContain('受注機会の拡大につながったかを「はい」か「いいえ」で選んでください');
+    // An error page has no form, so it says nothing of an earlier answer filled in.
+    expect(refusal).not.toContain('以前の回答');
+    const unknown = await fetch(`${t.url}/surveys/answer?token=${'x'.repeat(43)}`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).not.toContain('以前の回答');
     const rows = await t.dataSource.query(`SELECT satisfaction, gained_opportunities FROM survey_responses`);
     expect(rows).toEqual([{ satisfaction: 5, gained_opportunities: true }]);
   });

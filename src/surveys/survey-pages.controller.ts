@@ -16,7 +16,7 @@ const TEXT = {
     satisfaction: '満足度をお聞かせください（5: 満足 〜 1: 不満）',
     comment: 'ご意見・ご感想（任意）',
     button: '回答する',
-    again: '以前の回答が入っています。修正して送ることもできます。',
+    previousAnswer: '以前の回答が入っています。修正して送ることもできます。',
     thanks: 'ご回答ありがとうございました。今後の事業の参考にさせていただきます。',
     updated: '回答を修正しました。ありがとうございました。',
     error: '回答できませんでした',
@@ -30,7 +30,7 @@ const TEXT = {
     satisfaction: 'How satisfied were you? (5: very satisfied – 1: not satisfied)',
     comment: 'Anything you would like to tell us (optional)',
     button: 'Send',
-    again: 'Your earlier answer is filled in; you can change it and send again.',
+    previousAnswer: 'Your earlier answer is filled in; you can change it and send again.',
     thanks: 'Thank you for your answers. They help us plan the next events.',
     updated: 'Your answers have been updated. Thank you.',
     error: 'We could not record your answers',
@@ -71,7 +71,7 @@ export class SurveyPagesController {
           `<label style="margin-right:16px"><input type="radio" name="${name}" value="${value}" required${checked ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
         const body = [
           `<p>${escapeHtml(text.intro(preview.participantName, preview.eventTitle))}</p>`,
-          previous ? `<p>${escapeHtml(text.again)}</p>` : '',
+          previous ? `<p>${escapeHtml(text.previousAnswer)}</p>` : '',
           `<form method="post" action="answer">`,
           `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
           `<p><strong>${escapeHtml(text.gained)}</strong><br>`,
