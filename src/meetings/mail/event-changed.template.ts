@@ -83,7 +83,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         cancel: 'Cancel my registration',
         leaveWaitlist: 'Leave the waiting list',
       }),
-      notes: {
+      notes: notesFor(audience, {
         registered: [
           'If you can no longer attend, please cancel with the button above so someone on the waiting list can join.',
         ],
@@ -94,7 +94,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
           'If the event is full, you will be put on the waiting list.',
           'The buttons in the invitation you received earlier work too, until the event ends.',
         ],
-      }[audience.kind],
+      }),
       sender,
       unsubscribeUrl,
     });
@@ -139,7 +139,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       cancel: '参加をキャンセルする',
       leaveWaitlist: 'キャンセル待ちを取り消す',
     }),
-    notes: {
+    notes: notesFor(audience, {
       registered: [
         '変更後の内容でご都合が悪い場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
       ],
@@ -148,10 +148,18 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         '定員に達している場合は、キャンセル待ちとして承ります。',
         '先にお送りしたご案内メールのボタンも、開催終了まで引き続きお使いいただけます。',
       ],
-    }[audience.kind],
+    }),
     sender,
     unsubscribeUrl,
   });
+}
+
+/** The audience's notes; those that point to the cancel button go when there is none (the event has begun). */
+function notesFor(
+  audience: EventChangedAudience,
+  notes: Record<EventChangedAudience['kind'], string[]>,
+): string[] {
+  return audience.kind !== 'invited' && !audience.cancelUrl ? [] : notes[audience.kind];
 }
 
 function actionsFor(
