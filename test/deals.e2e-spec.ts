@@ -169,6 +169,7 @@ describe('deals and follow-ups', () => {
       }),
     ).recordDeal;
     const meetingDay = tokyoInDays(-1, '00:00').slice(0, 10);
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
     expect(recorded).toMatchObject({
       meetingId,
       eventId,
@@ -197,25 +198,23 @@ describe('deals and follow-ups', () => {
     expect(first.dueOn).toBe(addMonths(meetingDay, 4));
 
     const won = ok(
-      await updateDeal(recorded.id, { stage: 'WON', closedOn: '2099-01-10', amountYen: 2_100_000 }),
+      await updateDeal(recorded.id, { stage: 'WON', closedOn: today, amountYen: 2_100_000 }),
     ).updateDeal;
     expect(won).toMatchObject({
       stage: 'WON',
       stageLabel: '成約',
-      closedOn: '2099-01-10',
+      closedOn: today,
       amountYen: 2_100_000,
     });
     // 成約 stays closed on its date while other fields change; reopening clears the date.
-    expect(ok(await updateDeal(recorded.id, { notes: '初回納品済み' })).updateDeal.closedOn).toBe(
-      '2099-01-10',
-    );
+    expect(ok(await updateDeal(recorded.id, { notes: '初回納品済み' })).updateDeal.closedOn).toBe(today);
     // 事業承継 or a plant order can pass GraphQL Int's 21億円; the Yen scalar carries it exactly.
     expect(ok(await updateDeal(recorded.id, { amountYen: 3_200_000_001 })).updateDeal.amountYen).toBe(
       3_200_000_001,
     );
     const reopened = ok(await updateDeal(recorded.id, { stage: 'NEGOTIATING', amountYen: null })).updateDeal;
     expect(reopened).toMatchObject({ stage: 'NEGOTIATING', closedOn: null, amountYen: null });
-    ok(await updateDeal(recorded.id, { stage: 'WON', closedOn: '2099-01-10', amountYen: 2_100_000 }));
+    ok(await updateDeal(recorded.id, { stage: 'WON', closedOn: today, amountYen: 2_100_000 }));
 
     // Completing the follow-up records the result and sets the next one.
     const completed = ok(
@@ -357,6 +356,14 @@ describe('deals and follow-ups', () => {
         closedOn: '2026-04-30',
       }),
     ).toMatchObject({ field: 'closedOn' });
+    const tomorrow = tokyoInDays(1, '00:00').slice(0, 10);
+    const future = (
+      await recordDeal({ meetingId, type: 'ORDER', title: '来月成約予定', stage: 'WON', closedOn: tomorrow })
+    ).errors?.[0];
+    expect(future?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closedOn' });
+    expect(future?.message).toBe(
+      '成約日・不成立日は今日以前の日付にしてください（これからの成約は「商談中」で記録します）',
+    );
     expect(
       await field({ meetingId, type: 'ORDER', title: '商談中に成約日', closedOn: '2026-04-30' }),
     ).toMatchObject({
@@ -403,8 +410,9 @@ describe('deals and follow-ups', () => {
     ).fiscalYearReport.deals;
     expect(report.recorded).toBe(await list({ fiscalYear: 2026 }));
     expect(report.lost).toBe(await list({ fiscalYear: 2026, stage: 'LOST' }));
-    // The 成約 closed in 2099 counts as won in FY2098, not now.
-    expect(report.won).toBe(0);
+    // The 成約 closed today counts as won in this year, as the list filtered by its closing year.
+    expect(report.won).toBe(await list({ fiscalYear: 2026, stage: 'WON' }));
+    expect(report.won).toBe(1);
   });
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {
@@ -423,7 +431,7 @@ describe('deals and follow-ups', () => {
       '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,令和8年度,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
     );
     expect(rows[2]).toContain(
-      ',受発注,成約,2099-01-10,令和80年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社',
+      `,受発注,成約,${tokyoInDays(0, '00:00').slice(0, 10)},令和8年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社`,
     );
     expect(rows[2]).toContain(',しんきん ビジネスマッチング商談会,面談,テスト 担当,初回納品済み,');
 
@@ -506,20 +514,21 @@ describe('deals and follow-ups', () => {
           ownStaff,
         ),
       );
-    // Started in FY2025, won on the first day of FY2026: new in 2025, 成約 in 2026.
-    await deal('年度をまたいだ成約', 'WON', '2026-03-31', '2026-04-01', 1_000_001);
-    // Started and won in FY2026, and won on its last day.
-    await deal('年度内の成約', 'WON', '2026-04-01', '2027-03-31', 2_000_000);
-    // Started in FY2026, won in FY2027: new in 2026 only.
-    await deal('翌年度の成約', 'WON', '2027-03-31', '2027-04-01', 4_000_000);
-    await deal('不成立', 'LOST', '2025-12-01', '2026-04-02', 8_000_000);
-    await deal('商談中', 'NEGOTIATING', '2026-05-01', null, 16_000_000);
+    // One year back, so that every 成約 lies in the past. Started in FY2024, won on the first day of
+    // FY2025: new in 2024, 成約 in 2025.
+    await deal('年度をまたいだ成約', 'WON', '2025-03-31', '2025-04-01', 1_000_001);
+    // Started and won in FY2025, and won on its last day.
+    await deal('年度内の成約', 'WON', '2025-04-01', '2026-03-31', 2_000_000);
+    // Started in FY2025, won in FY2026: new in 2025 only.
+    await deal('翌年度の成約', 'WON', '2026-03-31', '2026-04-01', 4_000_000);
+    await deal('不成立', 'LOST', '2024-12-01', '2025-04-02', 8_000_000);
+    await deal('商談中', 'NEGOTIATING', '2025-05-01', null, 16_000_000);
 
     const report = ok(
       await t.gql<{
         fiscalYearReport: { deals: { recorded: number; won: number; lost: number; wonAmountYen: number } };
       }>(
-        'query($org: ID!) { fiscalYearReport(organizationId: $org, fiscalYear: 2026) { deals { recorded won lost wonAmountYen } } }',
+        'query($org: ID!) { fiscalYearReport(organizationId: $org, fiscalYear: 2025) { deals { recorded won lost wonAmountYen } } }',
         { org },
         ownStaff,
       ),
@@ -532,10 +541,10 @@ describe('deals and follow-ups', () => {
         amountYen: lines.reduce((sum, line) => sum + Number(line.split(',')[amount]), 0),
       };
     };
-    const won = await rows('fiscalYear=2026&stage=WON');
+    const won = await rows('fiscalYear=2025&stage=WON');
     expect(report).toEqual({ recorded: 3, won: 2, lost: 1, wonAmountYen: 3_000_001 });
     expect(won).toEqual({ count: report.won, amountYen: report.wonAmountYen });
-    expect((await rows('fiscalYear=2026&stage=LOST')).count).toBe(report.lost);
-    expect((await rows('fiscalYear=2026')).count).toBe(report.recorded);
+    expect((await rows('fiscalYear=2025&stage=LOST')).count).toBe(report.lost);
+    expect((await rows('fiscalYear=2025')).count).toBe(report.recorded);
   });
 });

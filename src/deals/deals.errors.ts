@@ -58,6 +58,12 @@ export const DealErrors = {
       '成約日・不成立日は、成約または不成立の商談にだけ指定できます',
       DealErrorCode.CLOSED_ON_INVALID,
     ),
+  closedInFuture: () =>
+    new InputError(
+      'closedOn',
+      '成約日・不成立日は今日以前の日付にしてください（これからの成約は「商談中」で記録します）',
+      DealErrorCode.CLOSED_ON_INVALID,
+    ),
   closedBeforeStart: () =>
     new InputError(
       'closedOn',

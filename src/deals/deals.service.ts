@@ -230,13 +230,18 @@ export function assertVisible(actor: StaffActor, row: { organizationId: string }
   if (actor.role !== Role.ADMIN && row.organizationId !== actor.organizationId) throw new ForbiddenError();
 }
 
-/** 成約日・不成立日: only on a closed deal, today unless given, never before the start. */
+/**
+ * 成約日・不成立日: only on a closed deal, today unless given, never before the start and never
+ * after today (a 成約 still to come would count in a year's 実績 before it happened).
+ */
 function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: string): string | null {
   if (stage === DealStage.NEGOTIATING) {
     if (closedOn) throw DealErrors.closedOnWithoutClosing();
     return null;
   }
-  const date = closedOn ?? tokyoDateOf(new Date());
+  const today = tokyoDateOf(new Date());
+  const date = closedOn ?? today;
+  if (date > today) throw DealErrors.closedInFuture();
   if (date < startedOn) throw DealErrors.closedBeforeStart();
   return date;
 }
