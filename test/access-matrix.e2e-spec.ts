@@ -96,6 +96,7 @@ const cases: Case[] = [
   ['register', 'D, someone else', 'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],
   ['cancelRegistration', "A's registration", 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['checkIn', "A's registration", 'mutation($id: ID!) { checkIn(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
+  ['markAbsent', "A's registration", 'mutation($id: ID!) { markAbsent(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['registrations', 'of the event', 'query($id: ID!) { registrations(eventId: $id) { totalCount } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['myRegistrations', 'their own', '{ myRegistrations { id } }', () => ({}), PARTICIPANT_SELF],
   ['inviteParticipants', 'D to the event', 'mutation($e: ID!, $p: ID!) { inviteParticipants(eventId: $e, participantIds: [$p]) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],

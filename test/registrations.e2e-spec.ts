@@ -130,7 +130,7 @@ describe('registrations', () => {
     );
     expect(checked.checkIn.status).toBe('ATTENDED');
     expect(failure(await t.gql(checkIn, { id: registered.register.id }, staff)).extensions?.reason).toBe(
-      'REGISTRATION_INVALID_TRANSITION',
+      'REGISTRATION_ALREADY_CHECKED_IN',
     );
   });
 

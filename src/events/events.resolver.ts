@@ -43,8 +43,19 @@ export class EventsResolver {
 
   @Mutation(() => EventModel, { description: '終了にする（公開中 → 終了）' })
   @Allow(...MANAGERS)
-  async closeEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return EventModel.from(await this.eventsService.transition(actor, id, EventStatus.CLOSED));
+  async closeEvent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('markNotCheckedInAbsent', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: '受付をしなかった参加登録済の人を欠席として記録する（受付を使ったイベント向け）',
+    })
+    markNotCheckedInAbsent: boolean,
+  ) {
+    return EventModel.from(
+      await this.eventsService.transition(actor, id, EventStatus.CLOSED, { markNotCheckedInAbsent }),
+    );
   }
 
   @Mutation(() => EventModel, { description: '中止にする（下書き・公開中 → 中止）' })

@@ -153,8 +153,16 @@ export class EventsService {
     );
   }
 
-  /** publish / close / cancel: one transition of the status table, under a row lock. */
-  async transition(actor: Actor, id: string, to: EventStatus): Promise<Event> {
+  /**
+   * publish / close / cancel: one transition of the status table, under a row lock. Closing can
+   * record as 欠席 everyone still 参加登録済, i.e. not checked in at the desk (`markNotCheckedInAbsent`).
+   */
+  async transition(
+    actor: Actor,
+    id: string,
+    to: EventStatus,
+    { markNotCheckedInAbsent = false }: { markNotCheckedInAbsent?: boolean } = {},
+  ): Promise<Event> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.lockManaged(manager, actor, id);
       if (!EVENT_TRANSITIONS.can(event.status, to)) throw EventErrors.invalidTransition(event.status, to);
@@ -167,6 +175,13 @@ export class EventsService {
         ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
       });
       if (to === EventStatus.CANCELLED) await this.changes.cancelled(manager, event);
+      if (to === EventStatus.CLOSED && markNotCheckedInAbsent) {
+        await manager.query(
+          `UPDATE registrations SET status = 'NO_SHOW', updated_at = now()
+            WHERE event_id = $1 AND status = 'REGISTERED'`,
+          [id],
+        );
+      }
     });
     return this.get(id);
   }

@@ -45,6 +45,7 @@ export const REGISTRATION_TRANSITIONS = new TransitionTable<RegistrationStatus>(
   WAITLISTED: [RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED],
   DECLINED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
   CANCELLED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
-  ATTENDED: [],
+  // 出席 ⇄ 欠席: the list is put right after the day (a forgotten or a mistaken check-in).
+  ATTENDED: [RegistrationStatus.NO_SHOW],
   NO_SHOW: [RegistrationStatus.ATTENDED],
 });

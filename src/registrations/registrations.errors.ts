@@ -10,6 +10,7 @@ export enum RegistrationErrorCode {
   INVALID_TRANSITION = 'REGISTRATION_INVALID_TRANSITION',
   NOT_YOURS = 'REGISTRATION_NOT_YOURS',
   CHECK_IN_TOO_EARLY = 'REGISTRATION_CHECK_IN_TOO_EARLY',
+  ALREADY_CHECKED_IN = 'REGISTRATION_ALREADY_CHECKED_IN',
 }
 
 export const RegistrationErrors = {
@@ -21,10 +22,23 @@ export const RegistrationErrors = {
       'このイベントは現在申し込みを受け付けていません',
       'eventId',
     ),
+  /** 受付・欠席 of an event that is a draft or called off. */
+  attendanceClosed: () =>
+    new ConflictError(
+      RegistrationErrorCode.EVENT_NOT_OPEN,
+      '公開中または終了したイベントでのみ、出席・欠席を記録できます',
+      'registrationId',
+    ),
   checkInTooEarly: (eventDay: string) =>
     new ConflictError(
       RegistrationErrorCode.CHECK_IN_TOO_EARLY,
       `受付（チェックイン）はイベント当日の${eventDay}から行えます`,
+      'registrationId',
+    ),
+  alreadyCheckedIn: (at: string) =>
+    new ConflictError(
+      RegistrationErrorCode.ALREADY_CHECKED_IN,
+      `受付済みです（${at} に受付）`,
       'registrationId',
     ),
   windowClosed: () => new ConflictError(RegistrationErrorCode.WINDOW_CLOSED, '申込受付期間外です', 'eventId'),

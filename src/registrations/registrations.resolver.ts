@@ -37,13 +37,32 @@ export class RegistrationsResolver {
     return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
   }
 
-  @Mutation(() => RegistrationModel, { description: '受付（来場の記録）' })
+  @Mutation(() => RegistrationModel, {
+    description: '受付（来場の記録）。イベント当日から。終了後に受付漏れを訂正することもできる',
+  })
   @Allow(...STAFF)
   async checkIn(
     @CurrentActor() actor: Actor,
     @Args('registrationId', { type: () => ID }) registrationId: string,
   ) {
-    return RegistrationModel.from(await this.registrationsService.checkIn(actor, registrationId), true);
+    return RegistrationModel.from(
+      await this.registrationsService.recordAttendance(actor, registrationId, RegistrationStatus.ATTENDED),
+      true,
+    );
+  }
+
+  @Mutation(() => RegistrationModel, {
+    description: '欠席を記録する（イベント当日から。終了後の訂正もできる。出席の記録は取り消される）',
+  })
+  @Allow(...STAFF)
+  async markAbsent(
+    @CurrentActor() actor: Actor,
+    @Args('registrationId', { type: () => ID }) registrationId: string,
+  ) {
+    return RegistrationModel.from(
+      await this.registrationsService.recordAttendance(actor, registrationId, RegistrationStatus.NO_SHOW),
+      true,
+    );
   }
 
   @Query(() => RegistrationConnection, { description: 'イベントの参加者一覧（申込順）' })

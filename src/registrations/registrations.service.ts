@@ -6,7 +6,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Actor, isStaff } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
-import { formatTokyoJapaneseDay } from '../common/time/tokyo-time';
+import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
@@ -166,18 +166,34 @@ export class RegistrationsService {
     return this.cancellations.notify(manager, registration);
   }
 
-  async checkIn(actor: Actor, registrationId: string): Promise<Registration> {
+  /**
+   * 受付 (出席) or 欠席, from 00:00 of the event's day in Tokyo (desks open before the doors), while
+   * the event runs and after it closed, so that the list can be put right afterwards: a forgotten
+   * check-in, or someone checked in by mistake. Checking in twice is refused with the time of the
+   * first; marking absent twice changes nothing.
+   */
+  async recordAttendance(
+    actor: Actor,
+    registrationId: string,
+    to: RegistrationStatus.ATTENDED | RegistrationStatus.NO_SHOW,
+  ): Promise<Registration> {
     await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId, actor);
-      if (event.status !== EventStatus.PUBLISHED) throw RegistrationErrors.eventNotOpen();
-      // From 00:00 of the event's day in Tokyo, not its start time: desks open before the doors.
+      if (event.status !== EventStatus.PUBLISHED && event.status !== EventStatus.CLOSED)
+        throw RegistrationErrors.attendanceClosed();
       const eventDay = startOfTokyoDay(event.startsAt);
       if (Date.now() < eventDay.getTime())
         throw RegistrationErrors.checkInTooEarly(formatTokyoJapaneseDay(eventDay));
-      this.assertTransition(registration.status, RegistrationStatus.ATTENDED);
+      if (registration.status === to) {
+        if (to === RegistrationStatus.NO_SHOW) return;
+        throw RegistrationErrors.alreadyCheckedIn(
+          formatTokyoJapanese(registration.checkedInAt ?? new Date()),
+        );
+      }
+      this.assertTransition(registration.status, to);
       await manager.update(Registration, registration.id, {
-        status: RegistrationStatus.ATTENDED,
-        checkedInAt: new Date(),
+        status: to,
+        checkedInAt: to === RegistrationStatus.ATTENDED ? new Date() : null,
       });
     });
     return this.get(registrationId);

@@ -109,9 +109,10 @@ export class FiscalYearReportService {
   }
 
   /**
-   * Who took part: registrations that hold a seat (参加登録済) or were checked in (出席). Companies
-   * are counted as of each registration, so a closed year's figure stays as it was reported. A
-   * company is 新規 in the first year it took part in; 累計 counts every company up to the year.
+   * Registrations that held a seat: 参加登録済, 出席 and 欠席. Who took part leaves out those recorded
+   * as 欠席. Companies are counted as of each registration, so a closed year's figure stays as it
+   * was reported. A company is 新規 in the first year it took part in; 累計 counts every company up
+   * to the year.
    */
   private async participation(
     manager: EntityManager,
@@ -123,11 +124,11 @@ export class FiscalYearReportService {
         `WITH ${YEAR_EVENTS}
          SELECT count(*)::int AS registrations,
                 count(*) FILTER (WHERE r.status = 'ATTENDED')::int AS attended,
-                count(DISTINCT r.participant_id)::int AS participants,
-                count(DISTINCT r.company_id)::int AS companies
+                count(DISTINCT r.participant_id) FILTER (WHERE r.status <> 'NO_SHOW')::int AS participants,
+                count(DISTINCT r.company_id) FILTER (WHERE r.status <> 'NO_SHOW')::int AS companies
            FROM registrations r
           WHERE r.event_id IN (SELECT id FROM year_events)
-            AND r.status IN ('REGISTERED', 'ATTENDED')`,
+            AND r.status IN ('REGISTERED', 'ATTENDED', 'NO_SHOW')`,
         [organizationId, fiscalYear],
       );
     const [companies]: Pick<FiscalYearParticipationFiguresModel, 'newCompanies' | 'companiesToDate'>[] =

@@ -36,20 +36,22 @@ export class FiscalYearEventFiguresModel {
 }
 
 @ObjectType('FiscalYearParticipationFigures', {
-  description: '年度内に開催したイベントへの参加（参加登録済・出席の登録）',
+  description:
+    '年度内に開催したイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
 })
 export class FiscalYearParticipationFiguresModel {
-  @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席）' })
+  @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席・欠席）' })
   registrations: number;
 
   @Field(() => Int, { description: '出席数（延べ）' })
   attended: number;
 
-  @Field(() => Int, { description: '参加者数（実人数）' })
+  @Field(() => Int, { description: '参加者数（実人数。欠席を除く）' })
   participants: number;
 
   @Field(() => Int, {
-    description: '参加事業者数（実数。参加登録時の所属事業者で数え、事業者の登録がない参加者は数えない）',
+    description:
+      '参加事業者数（実数。欠席を除き、参加登録時の所属事業者で数え、事業者の登録がない参加者は数えない）',
   })
   companies: number;
 

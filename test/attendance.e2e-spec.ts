@@ -1,0 +1,154 @@
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  moveEventEarlier,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const CHECK_IN = 'mutation($id: ID!) { checkIn(registrationId: $id) { status checkedInAt } }';
+const MARK_ABSENT = 'mutation($id: ID!) { markAbsent(registrationId: $id) { status checkedInAt } }';
+type Attendance = { status: string; checkedInAt: string | null };
+
+/** 出席 and 欠席: recorded at the desk on the day, when closing, and put right after the event. */
+describe('attendance', () => {
+  let t: TestApp;
+  let admin: string;
+  let organizer: string;
+  let staff: string;
+  let otherStaff: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, {
+      name: '大田区産業振興協会',
+      municipality: '東京都大田区',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, org);
+    staff = await staffSession(t, Role.STAFF, org);
+    otherStaff = await staffSession(
+      t,
+      Role.STAFF,
+      await createOrganization(t, admin, { name: '墨田区商工会議所' }),
+    );
+  });
+  afterAll(() => t.close());
+
+  /** An event of `host`'s with `count` people registered by it, each of their own company. */
+  const eventWith = async (count: number, host = organizer) => {
+    const eventId = await createPublishedEvent(t, host, { title: 'おおた工場見学交流会', capacity: 30 });
+    const seats: string[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const person = await createParticipant(t, staff, {
+        company: { name: `大田精機${n + 1}`, municipality: '東京都大田区' },
+      });
+      seats.push(
+        ok(
+          await t.gql<{ register: { id: string } }>(
+            registerMutation(),
+            { eventId, participantId: person.id },
+            host,
+          ),
+        ).register.id,
+      );
+    }
+    return { eventId, seats };
+  };
+  const attend = async (query: string, id: string, token = staff) => {
+    const data = ok(await t.gql<Record<string, Attendance>>(query, { id }, token));
+    return Object.values(data)[0];
+  };
+  const statuses = async (seats: string[]) =>
+    (
+      await t.dataSource.query<{ id: string; status: string }[]>(
+        'SELECT id, status FROM registrations WHERE id = ANY($1)',
+        [seats],
+      )
+    )
+      .sort((a, b) => seats.indexOf(a.id) - seats.indexOf(b.id))
+      .map((row) => row.status);
+
+  it('records 出席 and 欠席 on the day, and refuses a second check-in with the time of the first', async () => {
+    const { eventId, seats } = await eventWith(2);
+    const early = failure(await t.gql(MARK_ABSENT, { id: seats[1] }, staff));
+    expect(early.extensions).toMatchObject({
+      reason: 'REGISTRATION_CHECK_IN_TOO_EARLY',
+      field: 'registrationId',
+    });
+    await moveEventEarlier(t, eventId, 14);
+
+    expect(await attend(CHECK_IN, seats[0])).toMatchObject({ status: 'ATTENDED' });
+    const again = failure(await t.gql(CHECK_IN, { id: seats[0] }, staff));
+    expect(again.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REGISTRATION_ALREADY_CHECKED_IN',
+      field: 'registrationId',
+    });
+    expect(again.message).toMatch(/^受付済みです（\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2} に受付）$/);
+
+    expect(await attend(MARK_ABSENT, seats[1])).toEqual({ status: 'NO_SHOW', checkedInAt: null });
+    expect(await attend(MARK_ABSENT, seats[1])).toEqual({ status: 'NO_SHOW', checkedInAt: null });
+    expect(failure(await t.gql(MARK_ABSENT, { id: seats[1] }, otherStaff)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await statuses(seats)).toEqual(['ATTENDED', 'NO_SHOW']);
+  });
+
+  it('closes an event recording those not checked in as 欠席, and lets staff put the list right afterwards', async () => {
+    // An organisation of its own, so that its year holds this event alone.
+    const org = await createOrganization(t, admin, { name: '川口商工会議所', municipality: '埼玉県川口市' });
+    const host = await staffSession(t, Role.ORGANIZER, org);
+    const { eventId, seats } = await eventWith(4, host);
+    await moveEventEarlier(t, eventId, 15);
+    await attend(CHECK_IN, seats[0], host);
+    await attend(CHECK_IN, seats[1], host);
+    const closed = ok(
+      await t.gql<{ closeEvent: { status: string; fiscalYear: number } }>(
+        'mutation($id: ID!) { closeEvent(id: $id, markNotCheckedInAbsent: true) { status fiscalYear } }',
+        { id: eventId },
+        host,
+      ),
+    ).closeEvent;
+    expect(closed.status).toBe('CLOSED');
+    expect(await statuses(seats)).toEqual(['ATTENDED', 'ATTENDED', 'NO_SHOW', 'NO_SHOW']);
+
+    // After the day: a forgotten check-in, and a check-in made for the wrong person.
+    expect(await attend(CHECK_IN, seats[2], host)).toMatchObject({ status: 'ATTENDED' });
+    expect(await attend(MARK_ABSENT, seats[1], host)).toEqual({ status: 'NO_SHOW', checkedInAt: null });
+    expect(await statuses(seats)).toEqual(['ATTENDED', 'NO_SHOW', 'ATTENDED', 'NO_SHOW']);
+
+    const report = ok(
+      await t.gql<{ eventReport: { registrations: { byStatus: { status: string; count: number }[] } } }>(
+        'query($id: ID!) { eventReport(eventId: $id) { registrations { byStatus { status count } } } }',
+        { id: eventId },
+        host,
+      ),
+    ).eventReport.registrations.byStatus;
+    expect(report.filter((row) => row.count > 0)).toEqual([
+      { status: 'ATTENDED', count: 2 },
+      { status: 'NO_SHOW', count: 2 },
+    ]);
+    // The year counts every seat held, and as having taken part only those who came.
+    const participation = ok(
+      await t.gql<{ fiscalYearReport: { participation: Record<string, number> } }>(
+        `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+           participation { registrations attended participants companies } } }`,
+        { org, fy: closed.fiscalYear },
+        host,
+      ),
+    ).fiscalYearReport.participation;
+    expect(participation).toEqual({ registrations: 4, attended: 2, participants: 2, companies: 2 });
+  });
+
+  it('closes without touching the list unless asked', async () => {
+    const { eventId, seats } = await eventWith(2);
+    await moveEventEarlier(t, eventId, 15);
+    await attend(CHECK_IN, seats[0]);
+    ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
+    expect(await statuses(seats)).toEqual(['ATTENDED', 'REGISTERED']);
+  });
+});
