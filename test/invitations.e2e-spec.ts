@@ -141,7 +141,7 @@ describe('invitations by email', () => {
     expect(ja.text).toContain('共催: 葛飾区商工会議所');
     // Why the reader gets it, and the organiser's address and contact (特定電子メール法).
     expect(ja.text).toContain(
-      'このメールは、東京財務事務所が主催する「東京活性化サロン（第3回）事業承継」にご登録・ご招待いただいた方にお送りしています。',
+      'このメールは、東京財務事務所が主催する「東京活性化サロン（第3回）事業承継」にご登録の方、またはご招待した方にお送りしています。',
     );
     expect(ja.text).toContain('所在地: 〒100-0013 東京都千代田区霞が関3-1-1');
     expect(ja.text).toContain('お問い合わせ: salon@tokyo-zaimu.example.jp / TEL 03-1234-5678');

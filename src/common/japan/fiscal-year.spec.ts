@@ -19,9 +19,12 @@ describe('年度 (fiscal year, April–March, Asia/Tokyo)', () => {
     expect(end.toISOString()).toBe('2027-03-31T15:00:00.000Z');
   });
 
-  it('names years in the Reiwa era', () => {
+  it('names years in the Reiwa and Heisei eras', () => {
     expect(fiscalYearLabel(2026)).toBe('令和8年度');
     expect(fiscalYearLabel(2019)).toBe('令和元年度');
-    expect(fiscalYearLabel(2016)).toBe('2016年度');
+    expect(fiscalYearLabel(2018)).toBe('平成30年度');
+    expect(fiscalYearLabel(2016)).toBe('平成28年度');
+    expect(fiscalYearLabel(1989)).toBe('平成元年度');
+    expect(fiscalYearLabel(1988)).toBe('1988年度');
   });
 });

@@ -23,8 +23,19 @@ export function fiscalYearDates(fiscalYear: number): { start: string; end: strin
   return { start: `${fiscalYear}-04-01`, end: `${fiscalYear + 1}-04-01` };
 }
 
-/** 令和 year of a fiscal year (Reiwa year = Gregorian − 2018): FY2026 → 「令和8年度」. */
+/**
+ * The era name of a fiscal year, as 実績報告 write it: 令和 from FY2019 (Reiwa year = Gregorian −
+ * 2018), 平成 for FY1989–2018 (Gregorian − 1988): FY2026 → 「令和8年度」, FY2018 → 「平成30年度」.
+ * A year's first is 元年度; a year before 平成 keeps its Gregorian number.
+ */
 export function fiscalYearLabel(fiscalYear: number): string {
-  const reiwa = fiscalYear - 2018;
-  return reiwa >= 1 ? `令和${reiwa === 1 ? '元' : reiwa}年度` : `${fiscalYear}年度`;
+  const era =
+    fiscalYear >= 2019
+      ? { name: '令和', first: 2019 }
+      : fiscalYear >= 1989
+        ? { name: '平成', first: 1989 }
+        : null;
+  if (!era) return `${fiscalYear}年度`;
+  const year = fiscalYear - era.first + 1;
+  return `${era.name}${year === 1 ? '元' : year}年度`;
 }

@@ -57,7 +57,7 @@ describe('renderEmail', () => {
     };
     const ja = renderEmail({ ...content, sender: eventSenderLines('ja', event) });
     expect(ja.text).toContain(
-      'このメールは、東京財務事務所が主催する「東京活性化サロン」にご登録・ご招待いただいた方にお送りしています。\n主催: 東京財務事務所\n共催: 葛飾区商工会議所\n所在地: 〒125-0062 東京都葛飾区青戸7-2-1\nお問い合わせ: salon@example.jp\n',
+      'このメールは、東京財務事務所が主催する「東京活性化サロン」にご登録の方、またはご招待した方にお送りしています。\n主催: 東京財務事務所\n共催: 葛飾区商工会議所\n所在地: 〒125-0062 東京都葛飾区青戸7-2-1\nお問い合わせ: salon@example.jp\n',
     );
     const en = renderEmail({ ...content, locale: 'en', sender: eventSenderLines('en', event) });
     expect(en.text).toContain('invited to "東京活性化サロン", organised by 東京財務事務所.');

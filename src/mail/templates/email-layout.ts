@@ -198,7 +198,7 @@ export function eventSenderLines(locale: MailLocale, event: EventSender): string
   const why =
     locale === 'en'
       ? `You are receiving this email because you registered for or were invited to "${event.title}", organised by ${event.organizer}.`
-      : `このメールは、${event.organizer}が主催する${inBrackets(event.title)}にご登録・ご招待いただいた方にお送りしています。`;
+      : `このメールは、${event.organizer}が主催する${inBrackets(event.title)}にご登録の方、またはご招待した方にお送りしています。`;
   return [
     why,
     ...organiserLines(locale, event.organizer, event.coHosts),
