@@ -95,6 +95,7 @@ const cases: Case[] = [
 
   ['register', 'D, someone else', 'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],
   ['cancelRegistration', "A's registration", 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
+  ['updateRegistration', "A's registration, to BUYER", 'mutation($id: ID!) { updateRegistration(id: $id, input: { role: BUYER }) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['checkIn', "A's registration", 'mutation($id: ID!) { checkIn(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['markAbsent', "A's registration", 'mutation($id: ID!) { markAbsent(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['registrations', 'of the event', 'query($id: ID!) { registrations(eventId: $id) { totalCount } }', (ids) => ({ id: ids.event }), ITS_STAFF],
@@ -662,8 +663,9 @@ describe('access rules for every operation and URL', () => {
       expect(
         await row('SELECT count(*)::int AS n FROM matchmaking_sessions WHERE event_id = $1', ids.event),
       ).toEqual({ n: 1 });
-      expect(await row('SELECT status FROM registrations WHERE id = $1', ids.aRegistration)).toEqual({
+      expect(await row('SELECT status, role FROM registrations WHERE id = $1', ids.aRegistration)).toEqual({
         status: 'REGISTERED',
+        role: 'VISITOR',
       });
       expect(await row('SELECT contact_phone FROM organizations WHERE id = $1', ids.org)).toEqual({
         contact_phone: '03-5608-6185',

@@ -1,4 +1,4 @@
-import { AppError, ConflictError, ErrorKind, NotFoundError } from '../common/errors/app-error';
+import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
 import { RegistrationStatus } from './registration-enums';
 import { REGISTRATION_STATUS_LABEL } from './registration-labels';
 
@@ -11,6 +11,10 @@ export enum RegistrationErrorCode {
   NOT_YOURS = 'REGISTRATION_NOT_YOURS',
   CHECK_IN_TOO_EARLY = 'REGISTRATION_CHECK_IN_TOO_EARLY',
   ALREADY_CHECKED_IN = 'REGISTRATION_ALREADY_CHECKED_IN',
+  SET_BY_ORGANISER = 'REGISTRATION_SET_BY_ORGANISER',
+  NOT_EDITABLE = 'REGISTRATION_NOT_EDITABLE',
+  BOOTH_HAS_MEETINGS = 'REGISTRATION_BOOTH_HAS_MEETINGS',
+  NOTHING_TO_CHANGE = 'REGISTRATION_NOTHING_TO_CHANGE',
 }
 
 export const RegistrationErrors = {
@@ -62,6 +66,39 @@ export const RegistrationErrors = {
       'この参加登録はキャンセルできません。主催者にお問い合わせください',
       'status',
     ).withEnglish('This registration can no longer be cancelled. Please contact the organiser.'),
+  /** A participant naming a role or booth other than the one they have: the organiser sets those. */
+  setByOrganiser: (field: 'role' | 'booth') =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      RegistrationErrorCode.SET_BY_ORGANISER,
+      field === 'role'
+        ? '参加区分（出展者・バイヤーなど）は主催者が設定します。変更は主催者にお問い合わせください'
+        : 'ブース番号は主催者が設定します。変更は主催者にお問い合わせください',
+      field,
+    ).withEnglish(
+      field === 'role'
+        ? 'Your role at the event (exhibitor, buyer…) is set by the organiser. Please contact them to change it.'
+        : 'Booths are assigned by the organiser. Please contact them to change yours.',
+    ),
+  notEditable: (status: RegistrationStatus) =>
+    new ConflictError(
+      RegistrationErrorCode.NOT_EDITABLE,
+      `「${REGISTRATION_STATUS_LABEL[status]}」の参加登録の参加区分・ブースは変更できません`,
+      'id',
+    ),
+  /** In booth-mode sessions a meeting takes place at the exhibitor's booth: moving it is a new place. */
+  boothHasMeetings: () =>
+    new ConflictError(
+      RegistrationErrorCode.BOOTH_HAS_MEETINGS,
+      'この方には面談が配置済みのため、ブースは変更できません（ブース方式の商談枠では面談の場所がブースで決まります）。先に面談を中止してから変更してください',
+      'booth',
+    ),
+  nothingToChange: () =>
+    new InputError(
+      'input',
+      '変更する参加区分（role）またはブース（booth）を指定してください',
+      RegistrationErrorCode.NOTHING_TO_CHANGE,
+    ),
   notYours: () =>
     new AppError(ErrorKind.FORBIDDEN, RegistrationErrorCode.NOT_YOURS, '他の方の参加登録は操作できません'),
 };

@@ -3,6 +3,7 @@ import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { canSeeContact } from '../participants/participant-access';
 import { RegisterArgs } from './dto/register.args';
+import { UpdateRegistrationInput } from './dto/update-registration.input';
 import { RegistrationConnection, RegistrationModel } from './models/registration.model';
 import { RegistrationStatus } from './registration-enums';
 import { RegistrationsService } from './registrations.service';
@@ -14,11 +15,13 @@ export class RegistrationsResolver {
   constructor(private readonly registrationsService: RegistrationsService) {}
 
   @Mutation(() => RegistrationModel, {
-    description: '参加申込（参加者本人）または代理登録（スタッフ）。定員を超えるとキャンセル待ち',
+    description:
+      '参加申込（参加者本人）または代理登録（スタッフ）。定員を超えるとキャンセル待ち。' +
+      'スタッフが参加登録済み・キャンセル待ちの方を指定すると、指定した参加区分・ブースをその参加登録に設定する',
   })
   @Allow(...STAFF, Role.PARTICIPANT)
   async register(@CurrentActor() actor: Actor, @Args() args: RegisterArgs) {
-    const seat = { role: args.role, booth: actor.kind === 'user' ? args.booth : undefined };
+    const seat = { role: args.role, booth: args.booth };
     const registration = await this.registrationsService.register(
       actor,
       args.eventId,
@@ -26,6 +29,18 @@ export class RegistrationsResolver {
       seat,
     );
     return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
+  }
+
+  @Mutation(() => RegistrationModel, {
+    description: '参加区分・ブースを変更する（主催・共催団体のスタッフ）。次回のマッチング・面談配置から反映',
+  })
+  @Allow(...STAFF)
+  async updateRegistration(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateRegistrationInput,
+  ) {
+    return RegistrationModel.from(await this.registrationsService.update(actor, id, input), true);
   }
 
   @Mutation(() => RegistrationModel, {

@@ -28,6 +28,21 @@ export interface SeatRequest {
   booth?: string | null;
 }
 
+/** Who someone is at the event and where they stand; left out stays, `booth: null` removes it. */
+export interface RegistrationChange {
+  role?: EventRole;
+  booth?: string | null;
+}
+
+/** Registrations whose role and booth staff may still change: everyone but those who left. */
+const EDITABLE: RegistrationStatus[] = [
+  RegistrationStatus.INVITED,
+  RegistrationStatus.REGISTERED,
+  RegistrationStatus.WAITLISTED,
+  RegistrationStatus.ATTENDED,
+  RegistrationStatus.NO_SHOW,
+];
+
 @Injectable()
 export class RegistrationsService {
   constructor(
@@ -81,7 +96,9 @@ export class RegistrationsService {
   /**
    * A participant registers themself, or staff of the organising side register someone. Either way
    * the seat is decided under the event's row lock, so parallel requests for the last seats queue
-   * up and the ones that find the event full are waitlisted.
+   * up and the ones that find the event full are waitlisted. Role and booth are the organiser's to
+   * give: staff registering someone who already holds a seat or waits set them on that registration
+   * (as updateRegistration does); a participant may only repeat the ones they have.
    */
   async register(actor: Actor, eventId: string, participantId: string | undefined, seat: SeatRequest) {
     const bySelf = actor.kind === 'participant';
@@ -92,13 +109,73 @@ export class RegistrationsService {
     const registrationId = await this.dataSource.transaction(async (manager) => {
       const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
       const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
-      if (bySelf) this.assertOpenForSelfRegistration(event, existing);
-      else if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) {
+      if (bySelf) {
+        this.assertOpenForSelfRegistration(event, existing);
+        this.assertNoRoleOrBoothOfTheirOwn(existing, seat);
+      } else if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) {
         throw RegistrationErrors.eventNotOpen();
+      }
+      if (!bySelf && existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) {
+        await this.applyChange(manager, existing, seat);
+        return existing.id;
       }
       return (await this.requestSeat(manager, event, who, existing, seat)).id;
     });
     return this.get(registrationId);
+  }
+
+  /**
+   * Staff of the organising side (or a co-host) set someone's role at the event (at a 商談会, who
+   * buys and who sells) and their booth. Suggestions already made stay until the next matching
+   * run, which reads the new role; the next scheduling run reads the new booth.
+   */
+  async update(actor: Actor, registrationId: string, change: RegistrationChange): Promise<Registration> {
+    if (change.role === undefined && change.booth === undefined) throw RegistrationErrors.nothingToChange();
+    await this.dataSource.transaction(async (manager) => {
+      const { registration } = await this.lockRegistration(manager, registrationId, actor);
+      await this.applyChange(manager, registration, change);
+    });
+    return this.get(registrationId);
+  }
+
+  /** Under the event's row lock (lockManaged), in the caller's transaction. */
+  private async applyChange(
+    manager: EntityManager,
+    registration: Registration,
+    change: RegistrationChange,
+  ): Promise<void> {
+    if (!EDITABLE.includes(registration.status)) throw RegistrationErrors.notEditable(registration.status);
+    const role = change.role ?? registration.role;
+    const booth = change.booth === undefined ? registration.booth : change.booth?.trim() || null;
+    if (role === registration.role && booth === registration.booth) return;
+    if (booth !== registration.booth) await this.assertBoothMovable(manager, registration);
+    await manager.update(Registration, registration.id, { role, booth });
+  }
+
+  /**
+   * In booth-mode sessions a meeting takes place at the exhibitor's booth, and the scheduler keeps
+   * placed meetings where they are: a new booth (or none) under meetings already placed would send
+   * people to a place that no longer holds them. Cancelling those meetings comes first.
+   */
+  private async assertBoothMovable(manager: EntityManager, registration: Registration): Promise<void> {
+    const [{ placed }]: { placed: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM matchmaking_sessions WHERE event_id = $1 AND mode = 'BOOTHS')
+          AND EXISTS (SELECT 1 FROM meeting_participants WHERE event_id = $1 AND participant_id = $2 AND active)
+          AS placed`,
+      [registration.eventId, registration.participantId],
+    );
+    if (placed) throw RegistrationErrors.boothHasMeetings();
+  }
+
+  /**
+   * Participants choose no role or booth of their own: the organiser decides who exhibits, buys or
+   * speaks. Naming the ones they already have (or VISITOR, without a registration yet) is harmless.
+   */
+  private assertNoRoleOrBoothOfTheirOwn(existing: Registration | null, seat: SeatRequest): void {
+    if (seat.role !== undefined && seat.role !== (existing?.role ?? EventRole.VISITOR))
+      throw RegistrationErrors.setByOrganiser('role');
+    if (seat.booth !== undefined && seat.booth !== null && seat.booth !== existing?.booth)
+      throw RegistrationErrors.setByOrganiser('booth');
   }
 
   /**

@@ -14,12 +14,18 @@ export class RegisterArgs {
   @IsUUID('all', { message: 'participantId の形式が正しくありません' })
   participantId?: string;
 
-  @Field(() => EventRole, { nullable: true })
+  @Field(() => EventRole, {
+    nullable: true,
+    description: '参加区分（スタッフのみ。参加登録済み・キャンセル待ちの方にも反映）',
+  })
   @IsOptional()
   @IsEnum(EventRole)
   role?: EventRole;
 
-  @Field(() => String, { nullable: true, description: 'ブース番号（出展者、スタッフのみ）' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ブース番号（出展者、スタッフのみ。参加登録済み・キャンセル待ちの方にも反映）',
+  })
   @IsOptional()
   @MaxLength(20)
   booth?: string;
