@@ -391,6 +391,68 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(expiries).toEqual([{ expires_at: later }]);
   });
 
+  it('answers the request waiting from the suggested person instead of filing a second one', async () => {
+    /** The token of the digest's link to `name`, found by the page each link opens. */
+    const linkTo = async (email: string, name: string) => {
+      const [mail] = sink.to(email).filter((m) => /おすすめの面談相手|People to meet/.test(m.subject));
+      const pattern = new RegExp(`${t.url}/suggestions/meeting-request\\?token=([\\w-]+)`, 'g');
+      for (const [url, token] of mail.text.matchAll(pattern))
+        if ((await (await fetch(url)).text()).includes(name)) return token;
+      throw new Error(`no link to ${name} in the digest to ${email}`);
+    };
+    const press = async (token: string) => {
+      const response = await fetch(`${t.url}/suggestions/meeting-request`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(),
+      });
+      return { status: response.status, html: await response.text() };
+    };
+    const pair = (a: string, b: string) =>
+      t.dataSource.query(
+        `SELECT from_participant_id AS "from", status FROM meeting_requests
+          WHERE event_id = $1 AND from_participant_id IN ($2, $3) AND to_participant_id IN ($2, $3)`,
+        [eventId, a, b],
+      );
+
+    // 髙橋 asked 山田 from her digest (above); 山田 presses 「面談を申し込む」 for 髙橋 in hers.
+    const answered = await press(await linkTo(people.yamada.email, '髙橋 美﨑'));
+    expect(answered.status).toBe(200);
+    expect(answered.html).toContain(
+      '髙橋製作所 髙橋 美﨑 様からの面談申込を承諾しました。面談が成立しました。',
+    );
+    expect(await pair(people.takahashi.id, people.yamada.id)).toEqual([
+      { from: people.takahashi.id, status: 'ACCEPTED' },
+    ]);
+    // As if 山田 had pressed 「承諾する」 in the request email: 髙橋 hears the meeting is agreed.
+    await sink.waitUntil(
+      () =>
+        sink
+          .to(people.takahashi.email)
+          .some(
+            (mail) =>
+              mail.subject === '【面談成立】山田 花子 様（東京活性化サロン（第4回）ものづくりと販路）',
+          ),
+      30_000,
+      'the 面談成立 email to 髙橋',
+    );
+
+    // The same in English, for Emma, whom 髙橋 asked in the app.
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+        { e: eventId, p: people.emma.id },
+        tokens.takahashi,
+      ),
+    );
+    const english = await press(await linkTo(people.emma.email, '髙橋 美﨑'));
+    expect(english.status).toBe(200);
+    expect(english.html).toContain('You have accepted the meeting request from 髙橋 美﨑 of 髙橋製作所.');
+    expect(await pair(people.takahashi.id, people.emma.id)).toEqual([
+      { from: people.takahashi.id, status: 'ACCEPTED' },
+    ]);
+  });
+
   it('keeps a dismissed suggestion out of every later run', async () => {
     const [best] = await mySuggestions('takahashi');
     expect(best.suggested.name).toBe('山田 花子');

@@ -4,12 +4,16 @@
  * the meetings module's internals; MatchingModule binds it to the meetings service.
  */
 export interface MeetingRequestPort {
+  /**
+   * Answers the request filed, or, when the suggested person had already asked the receiver, that
+   * request of theirs, now accepted (its `fromParticipantId` is the suggested person).
+   */
   requestMeeting(
     fromParticipantId: string,
     eventId: string,
     toParticipantId: string,
     message: string,
-  ): Promise<{ id: string; status: string }>;
+  ): Promise<{ id: string; status: string; fromParticipantId: string }>;
 }
 
 export const MEETING_REQUEST_PORT = Symbol('MEETING_REQUEST_PORT');

@@ -28,6 +28,8 @@ export interface MeetingRequestFiled {
   preview: SuggestionLinkPreview;
   meetingRequestId: string;
   status: string;
+  /** The other person had asked first: pressing the button accepted their request. */
+  acceptedTheirs: boolean;
 }
 
 /**
@@ -79,7 +81,12 @@ export class SuggestionLinksService {
       const token = await this.tokens.resolve(manager, TokenPurpose.SUGGESTION_MEETING_REQUEST, rawToken);
       if (token.id === tokenId) await this.tokens.markUsed(manager, token);
     });
-    return { preview, meetingRequestId: request.id, status: request.status };
+    return {
+      preview,
+      meetingRequestId: request.id,
+      status: request.status,
+      acceptedTheirs: request.fromParticipantId !== suggestion.participantId,
+    };
   }
 
   private async load(rawToken: string) {

@@ -19,6 +19,8 @@ const TEXT = {
     done: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みました。相手の方が承諾すると、メールでお知らせします。`,
     accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
+    acceptedTheirs: (p: SuggestionLinkPreview) =>
+      `${participantLabel('ja', p.otherName, p.otherCompany)} 様からの面談申込を承諾しました。面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。`,
     error: 'お申し込みできませんでした',
   },
   en: {
@@ -32,6 +34,8 @@ const TEXT = {
     done: (p: SuggestionLinkPreview) =>
       `Your meeting request to ${p.otherName} has been sent. We will email you when they accept.`,
     accepted: 'The meeting is agreed. We will email you the time and place.',
+    acceptedTheirs: (p: SuggestionLinkPreview) =>
+      `You have accepted the meeting request from ${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}. The meeting is agreed; we will email you the time and place.`,
     error: 'We could not send your request',
   },
 } as const;
@@ -93,7 +97,12 @@ export class SuggestionPagesController {
       async ({ locale }) => {
         const filed = await this.links.requestMeeting(token, String(form?.message ?? ''));
         const text = TEXT[locale];
-        const outcome = filed.status === 'ACCEPTED' ? text.accepted : text.done(filed.preview);
+        // They had asked first: the button answered their request rather than filing a new one.
+        const outcome = filed.acceptedTheirs
+          ? text.acceptedTheirs(filed.preview)
+          : filed.status === 'ACCEPTED'
+            ? text.accepted
+            : text.done(filed.preview);
         const body = [
           `<p><strong>${escapeHtml(filed.preview.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(outcome)}</p>`,

@@ -12,7 +12,9 @@ export class MeetingRequestsResolver {
   constructor(private readonly requests: MeetingRequestsService) {}
 
   @Mutation(() => MeetingRequestModel, {
-    description: '面談を申し込む（参加者本人。双方がイベントに参加登録済みであること）',
+    description:
+      '面談を申し込む（参加者本人。双方がイベントに参加登録済みであること）。' +
+      '相手からの回答待ちの申込がある場合は、それを承諾して成立させ、その申込（from が相手、status が ACCEPTED）を返す',
   })
   @Allow(Role.PARTICIPANT)
   async requestMeeting(

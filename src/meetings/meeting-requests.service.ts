@@ -68,6 +68,10 @@ export class MeetingRequestsService {
    * (REGISTERED or ATTENDED); one open request per pair (either direction, enforced by a unique
    * index); the event's cap on outgoing requests applies. Under AUTO_ACCEPT the request is agreed
    * at once. Used by the GraphQL mutation and by the suggestion digest's link.
+   *
+   * When the other person has already asked and is waiting for an answer, asking back is saying
+   * yes: their request is accepted exactly as `respond(…, true)` would (same checks, same emails),
+   * and that request is the answer, with `fromParticipantId` the other person.
    */
   async requestMeeting(
     fromParticipantId: string,
@@ -103,6 +107,18 @@ export class MeetingRequestsService {
 
       const settings = await this.settings.get(manager, eventId);
       await this.expireStale(manager, eventId);
+      // The seat rows locked above serialise two people asking each other at the same moment: the
+      // second finds the first's request here. An acceptance is no new request, so no cap applies.
+      const theirs = await manager.findOne(MeetingRequest, {
+        where: {
+          eventId,
+          fromParticipantId: toParticipantId,
+          toParticipantId: fromParticipantId,
+          status: MeetingRequestStatus.PENDING,
+        },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (theirs) return (await this.answer(manager, theirs, true)).request.id;
       if (settings.maxRequestsPerParticipant !== null) {
         const sent = await manager.countBy(MeetingRequest, {
           eventId,
