@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor';
 import { Connection } from '../../common/pagination/connection';
 import { SessionMode } from '../../events/event-enums';
+import { ParticipantModel } from '../../participants/models/participant.model';
 import { maySeeContact } from '../../participants/participant-access';
 import { Meeting } from '../meeting.entity';
 import { MeetingStatus } from '../meeting-enums';
@@ -54,6 +55,13 @@ export class MeetingModel {
   @Field(() => MeetingPartyModel)
   participantB: MeetingPartyModel;
 
+  @Field(() => ParticipantModel, {
+    nullable: true,
+    description:
+      '面談の相手: 当事者の参加者から見た、自分ではない側の公開プロフィール（連絡先は participantA・B と同じ規則で表示）。申込の向き（participantA が申込者）に関係なく相手を指します。スタッフには null',
+  })
+  other: ParticipantModel | null;
+
   @Field(() => [ID], { description: '不参加と記録された参加者' })
   noShowParticipantIds: string[];
 
@@ -62,10 +70,14 @@ export class MeetingModel {
    * viewer sees a side's contact details is still up to maySeeContact (that side's consent).
    */
   static from(meeting: Meeting, viewer: Actor | undefined): MeetingModel {
-    const agreed =
-      meeting.status !== MeetingStatus.CANCELLED &&
+    const viewerSide =
       viewer?.kind === 'participant' &&
-      [meeting.participantAId, meeting.participantBId].includes(viewer.participantId);
+      [meeting.participantAId, meeting.participantBId].includes(viewer.participantId)
+        ? viewer.participantId
+        : null;
+    const agreed = meeting.status !== MeetingStatus.CANCELLED && viewerSide !== null;
+    // participantA is whoever asked, so for the person asked it is the other side, not "A".
+    const other = viewerSide === meeting.participantAId ? meeting.participantB : meeting.participantA;
     return Object.assign(new MeetingModel(), {
       id: meeting.id,
       eventId: meeting.eventId,
@@ -88,6 +100,7 @@ export class MeetingModel {
         meeting.participantB,
         maySeeContact(viewer, meeting.participantB, agreed),
       ),
+      other: viewerSide ? ParticipantModel.from(other, maySeeContact(viewer, other, agreed), false) : null,
       noShowParticipantIds: (meeting.sides ?? [])
         .filter((side) => side.noShow)
         .map((side) => side.participantId),

@@ -1,0 +1,203 @@
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  emailProgress,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+interface Person {
+  id: string;
+  email: string;
+  token: string;
+}
+
+/**
+ * A participant's agenda as they read it: who each meeting is with, and the agreed meetings the
+ * schedule had no room for. 中野 has two slots and agrees to meet three people.
+ */
+describe('agenda: the person met, and agreed meetings without a time', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+  let sessionId: string;
+  const people: Record<'nakano' | 'ando' | 'inoue' | 'emma', Person> = {} as never;
+  const requests: Record<'ando' | 'inoue' | 'emma', string> = {} as never;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ ...sink.appSettings(), SCHEDULING_TIME_LIMIT_MS: '2000' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '中野区産業振興センター' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'なかの ものづくり商談会',
+      venue: '中野区産業振興センター 3階',
+      startsAt: tokyoInDays(30, '13:00'),
+      endsAt: tokyoInDays(30, '17:00'),
+    });
+    sessionId = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            name: '午後の部',
+            startsAt: tokyoInDays(30, '14:00'),
+            slotMinutes: 30,
+            slotCount: 2,
+            tableCount: 3,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
+    people.nakano = await make({
+      name: '中野 健一',
+      furigana: 'ナカノ ケンイチ',
+      company: { name: '中野精機株式会社' },
+    });
+    people.ando = await make({
+      name: '安藤 美咲',
+      furigana: 'アンドウ ミサキ',
+      title: '代表取締役',
+      company: { name: '安藤金型製作所' },
+      offers: ['金型設計'],
+    });
+    people.inoue = await make({ name: '井上 誠', furigana: 'イノウエ マコト' });
+    people.emma = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
+    // 安藤 and 井上 asked 中野, so 中野 is participantB of both meetings.
+    requests.ando = await agree(people.ando, people.nakano);
+    requests.inoue = await agree(people.inoue, people.nakano);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const make = async (input: Record<string, unknown>): Promise<Person> => {
+    const participant = await createParticipant(t, organizer, { consentContactSharing: true, ...input });
+    ok(await t.gql(registerMutation(), { eventId, participantId: participant.id }, organizer));
+    return { ...participant, token: await t.participantToken(participant.id) };
+  };
+  /** `from` asks `to`, `to` accepts: an agreed meeting without a slot yet. */
+  const agree = async (from: Person, to: Person) => {
+    const { id } = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: to.id },
+        from.token,
+      ),
+    ).requestMeeting;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+        { id },
+        to.token,
+      ),
+    );
+    return id;
+  };
+  /** The organiser places an agreed meeting by hand, so the test knows who gets which slot. */
+  const place = async (requestId: string, slotIndex: number, table: string) =>
+    ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!, $slot: Int!, $table: String) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $slot, table: $table) { id } }',
+        { r: requestId, s: sessionId, slot: slotIndex, table },
+        organizer,
+      ),
+    ).placeMeeting;
+  const publish = async () => {
+    const { publishSchedule } = ok(
+      await t.gql<{
+        publishSchedule: {
+          publishedMeetings: number;
+          notifiedParticipants: number;
+          batchId: string;
+        };
+      }>(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings notifiedParticipants batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await eventually(
+      async () =>
+        (await emailProgress(t, organizer, eventId, publishSchedule.batchId)).sent ===
+        publishSchedule.notifiedParticipants,
+      'agendas sent',
+    );
+    return publishSchedule;
+  };
+  const agendaMails = (person: Person) =>
+    sink.to(person.email).filter((mail) => /面談スケジュール|meeting schedule/.test(mail.subject));
+  const agendaOf = async <T>(person: Person, selection: string) =>
+    ok(
+      await t.gql<{ myAgenda: T }>(
+        `query($e: ID!) { myAgenda(eventId: $e) { ${selection} } }`,
+        { e: eventId },
+        person.token,
+      ),
+    ).myAgenda;
+
+  it('names the person each meeting is with, whichever side asked', async () => {
+    await place(requests.ando, 0, '1');
+    await place(requests.inoue, 1, '2');
+    expect(await publish()).toMatchObject({ publishedMeetings: 2, notifiedParticipants: 3 });
+
+    type Entry = {
+      startsAt: string;
+      table: string;
+      participantB: { name: string };
+      other: {
+        id: string;
+        name: string;
+        title: string | null;
+        company: { name: string } | null;
+        offers: string[];
+        email: string | null;
+      };
+    };
+    const mine = await agendaOf<{ meetings: Entry[] }>(
+      people.nakano,
+      'meetings { startsAt table participantB { name } other { id name title company { name } offers email } }',
+    );
+    // participantB is the person asked: 中野 himself in both. `other` is who he meets.
+    expect(mine.meetings.map((m) => m.participantB.name)).toEqual(['中野 健一', '中野 健一']);
+    expect(mine.meetings.map((m) => [m.table, m.other.name])).toEqual([
+      ['1', '安藤 美咲'],
+      ['2', '井上 誠'],
+    ]);
+    expect(mine.meetings[0].other).toEqual({
+      id: people.ando.id,
+      name: '安藤 美咲',
+      title: '代表取締役',
+      company: { name: '安藤金型製作所' },
+      offers: ['金型設計'],
+      email: people.ando.email,
+    });
+    const andos = await agendaOf<{ meetings: Entry[] }>(
+      people.ando,
+      'meetings { other { name company { name } } }',
+    );
+    expect(andos.meetings).toEqual([{ other: { name: '中野 健一', company: { name: '中野精機株式会社' } } }]);
+    // Staff are no side of it: no "other" for them.
+    const staffView = ok(
+      await t.gql<{ meetings: { edges: { node: { other: unknown } }[] } }>(
+        'query($e: ID!) { meetings(eventId: $e) { edges { node { other { name } } } } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).meetings.edges.map((edge) => edge.node.other);
+    expect(staffView).toEqual([null, null]);
+    await sink.waitUntil(() => agendaMails(people.nakano).length === 1);
+  });
+});
