@@ -22,6 +22,16 @@ export interface EmailDetail {
   value: string;
 }
 
+/**
+ * A part of its own after the details, under a heading (■ 時間が未定の面談): what it is about, then
+ * one line per item. For things that must not read as more of the details above them.
+ */
+export interface EmailSection {
+  heading: string;
+  paragraphs: string[];
+  items: string[];
+}
+
 /** The parts every email has, in the order a reader meets them. */
 export interface EmailContent {
   locale: MailLocale;
@@ -30,6 +40,7 @@ export interface EmailContent {
   greeting: string;
   paragraphs: string[];
   details?: EmailDetail[];
+  sections?: EmailSection[];
   actions?: EmailAction[];
   notes?: string[];
   /**
@@ -62,6 +73,11 @@ function renderText(content: EmailContent): string {
   const lines: string[] = [content.greeting, ''];
   for (const paragraph of content.paragraphs) lines.push(paragraph, '');
   if (content.details?.length) lines.push(...detailsText(content.details), '');
+  for (const section of content.sections ?? []) {
+    lines.push(`■ ${section.heading}`, ...section.paragraphs);
+    const bullet = content.locale === 'en' ? '- ' : '・';
+    lines.push(...section.items.map((item) => `${bullet}${item.replace(/\n/g, '\n  ')}`), '');
+  }
   for (const action of content.actions ?? []) lines.push(`▶ ${action.label}`, action.url, '');
   for (const note of content.notes ?? []) lines.push(`※ ${note}`);
   if (content.notes?.length) lines.push('');
@@ -83,12 +99,21 @@ function renderHtml(content: EmailContent): string {
   const notes = (content.notes ?? [])
     .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
     .join('');
+  const sections = (content.sections ?? [])
+    .map(
+      (section) =>
+        `<h2 style="margin:24px 0 8px;font-size:16px">${escapeHtml(section.heading)}</h2>
+${section.paragraphs.map(paragraph).join('\n')}
+<ul style="margin:0 0 16px;padding-left:20px">${section.items.map((item) => `<li>${escapeHtml(item).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`,
+    )
+    .join('\n');
   return emailPageHtml(
     content.locale,
     content.subject,
     `${paragraph(content.greeting)}
 ${content.paragraphs.map(paragraph).join('\n')}
 ${detailsHtml(content.details ?? [])}
+${sections}
 <div style="margin:8px 0 16px">${actions}</div>
 ${notes}`,
     footerHtml(content.locale, content.sender, content.unsubscribeUrl ?? null),
