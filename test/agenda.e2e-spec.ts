@@ -120,11 +120,12 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       await t.gql<{
         publishSchedule: {
           publishedMeetings: number;
+          unscheduledMeetings: number;
           notifiedParticipants: number;
           batchId: string;
         };
       }>(
-        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings notifiedParticipants batchId } }',
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings unscheduledMeetings notifiedParticipants batchId } }',
         { e: eventId },
         organizer,
       ),
@@ -199,5 +200,128 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     ).meetings.edges.map((edge) => edge.node.other);
     expect(staffView).toEqual([null, null]);
     await sink.waitUntil(() => agendaMails(people.nakano).length === 1);
+  });
+
+  it('tells both sides of an agreed meeting the schedule had no room for, apart from the timed ones', async () => {
+    requests.emma = await agree(people.nakano, people.emma);
+    const started = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).scheduleMeetings;
+    type Run = { status: string; scheduledCount: number; unscheduled: { requestId: string; code: string }[] };
+    const run = await eventually(async () => {
+      const current = ok(
+        await t.gql<{ schedulingRun: Run }>(
+          'query($id: ID!) { schedulingRun(id: $id) { status scheduledCount unscheduled { requestId code } } }',
+          { id: started.id },
+          organizer,
+        ),
+      ).schedulingRun;
+      return ['SUCCEEDED', 'FAILED'].includes(current.status) && current;
+    }, 'scheduling run');
+    // 中野's two slots are taken by published meetings: the organiser sees the pair left out.
+    expect(run).toMatchObject({ status: 'SUCCEEDED', scheduledCount: 0 });
+    expect(run.unscheduled).toEqual([{ requestId: requests.emma, code: 'MAX_MEETINGS_REACHED' }]);
+
+    expect(await publish()).toMatchObject({
+      publishedMeetings: 0,
+      unscheduledMeetings: 1,
+      notifiedParticipants: 2,
+    });
+    await sink.waitUntil(
+      () => agendaMails(people.nakano).length === 2 && agendaMails(people.emma).length === 1,
+    );
+
+    const nakanos = agendaMails(people.nakano)[1];
+    expect(nakanos.subject).toBe('【面談スケジュール】なかの ものづくり商談会（2件・時間未定1件）');
+    expect(nakanos.text).toContain('安藤金型製作所 安藤 美咲 様\n  テーブル 1');
+    expect(nakanos.text).toContain(
+      '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。',
+    );
+    expect(nakanos.text).toContain('・Emma Clarke 様\n');
+    // The calendar holds the two meetings with a time, nothing for the one without.
+    expect(nakanos.calendars).toHaveLength(1);
+    expect(nakanos.calendars[0].match(/BEGIN:VEVENT/g)).toHaveLength(2);
+
+    // Emma has no meeting with a time at all, and is told in English.
+    const [emmas] = agendaMails(people.emma);
+    expect(emmas.subject).toBe(
+      'Your meeting schedule: なかの ものづくり商談会 (1 meeting without a time yet)',
+    );
+    expect(emmas.text).toContain(
+      '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day.',
+    );
+    expect(emmas.text).toContain('- 中野 健一 (中野精機株式会社)\n');
+    expect(emmas.calendars).toEqual([]);
+
+    type Agenda = {
+      meetings: { other: { name: string } }[];
+      unscheduled: {
+        requestId: string;
+        other: { name: string; company: { name: string } | null; email: string | null };
+      }[];
+    };
+    const selection =
+      'meetings { other { name } } unscheduled { requestId other { name company { name } email } }';
+    expect(await agendaOf<Agenda>(people.nakano, selection)).toEqual({
+      meetings: [{ other: { name: '安藤 美咲' } }, { other: { name: '井上 誠' } }],
+      unscheduled: [
+        { requestId: requests.emma, other: { name: 'Emma Clarke', company: null, email: people.emma.email } },
+      ],
+    });
+    expect(await agendaOf<Agenda>(people.emma, selection)).toEqual({
+      meetings: [],
+      unscheduled: [
+        {
+          requestId: requests.emma,
+          other: { name: '中野 健一', company: { name: '中野精機株式会社' }, email: people.nakano.email },
+        },
+      ],
+    });
+    // 安藤 has nothing without a time.
+    expect(await agendaOf<Agenda>(people.ando, selection)).toMatchObject({ unscheduled: [] });
+
+    // Publishing again tells nobody the same thing twice.
+    expect(await publish()).toMatchObject({
+      publishedMeetings: 0,
+      unscheduledMeetings: 0,
+      notifiedParticipants: 0,
+    });
+  });
+
+  it('moves the meeting out of the part without a time once a slot is freed for it', async () => {
+    const [withAndo] = (
+      await agendaOf<{ meetings: { id: string; other: { name: string } }[] }>(
+        people.ando,
+        'meetings { id other { name } }',
+      )
+    ).meetings;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelMeeting(id: $id) { status } }',
+        { id: withAndo.id },
+        people.ando.token,
+      ),
+    );
+    // The freed slot goes to 中野 and Emma, published at once: both get their agenda again.
+    await sink.waitUntil(
+      () => agendaMails(people.nakano).length === 3 && agendaMails(people.emma).length === 2,
+    );
+    const nakanos = agendaMails(people.nakano)[2];
+    expect(nakanos.subject).toBe('【面談スケジュール】なかの ものづくり商談会（2件）');
+    expect(nakanos.text).not.toContain('時間が未定');
+    expect(nakanos.text).toContain('Emma Clarke 様\n  テーブル 1');
+    const emmas = agendaMails(people.emma)[1];
+    expect(emmas.subject).toBe('Your meeting schedule: なかの ものづくり商談会 (1 meeting)');
+    expect(emmas.text).not.toContain('without a time');
+    expect(emmas.calendars).toHaveLength(1);
+    const emmaAgenda = await agendaOf<{
+      meetings: { table: string; other: { name: string } }[];
+      unscheduled: unknown[];
+    }>(people.emma, 'meetings { table other { name } } unscheduled { requestId }');
+    expect(emmaAgenda).toEqual({ meetings: [{ table: '1', other: { name: '中野 健一' } }], unscheduled: [] });
   });
 });

@@ -6,8 +6,10 @@ import { Actor } from '../auth/actor';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
+import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
-import { MeetingStatus } from './meeting-enums';
+import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
+import { MeetingRequest } from './meeting-request.entity';
 import { MeetingCalendarEntry } from './meeting-ics';
 import { agendaEmail } from './meetings.service';
 
@@ -15,9 +17,24 @@ const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW
 
 export interface SchedulePublication {
   publishedMeetings: number;
+  /** Agreed meetings without a slot, told to both sides for the first time. */
+  unscheduledMeetings: number;
   notifiedParticipants: number;
   /** The agenda emails' batch, for emailProgress. */
   batchId: string;
+}
+
+/** A participant's published agenda at an event: meetings with a time, and agreed ones without. */
+export interface ParticipantAgenda {
+  meetings: Meeting[];
+  unscheduled: UnscheduledAgendaEntry[];
+}
+
+/** An agreed meeting (ACCEPTED request) the published schedule has no slot for. */
+export interface UnscheduledAgendaEntry {
+  request: MeetingRequest;
+  /** The other side, company loaded. */
+  other: Participant;
 }
 
 /** Publishing a schedule and reading it back as a participant's agenda or calendar. */
@@ -31,8 +48,10 @@ export class AgendaService {
 
   /**
    * Locks every unpublished meeting of the event in place (re-running the scheduler no longer
-   * moves them) and writes one agenda email per participant who has a newly published meeting.
-   * Publishing again publishes only what was added since, and emails only those it concerns.
+   * moves them) and writes one agenda email per participant who has a newly published meeting or
+   * an agreed meeting that is left without a slot: the run lists such a pair as unscheduled for
+   * the organiser, and both people would otherwise come expecting a meeting nobody told them
+   * about. Publishing again publishes only what was added since, and emails only those it concerns.
    */
   async publish(actor: Actor, eventId: string): Promise<SchedulePublication> {
     return this.dataSource.transaction(async (manager) => {
@@ -44,7 +63,19 @@ export class AgendaService {
           RETURNING participant_a_id, participant_b_id`,
         [eventId],
       )) as [{ participant_a_id: string; participant_b_id: string }[], number];
-      const participants = [...new Set(rows.flatMap((row) => [row.participant_a_id, row.participant_b_id]))];
+      const [unscheduled] = (await manager.query(
+        `UPDATE meeting_requests r SET unscheduled_published_at = now(), updated_at = now()
+          WHERE r.event_id = $1 AND r.status = $2 AND r.unscheduled_published_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')
+          RETURNING from_participant_id, to_participant_id`,
+        [eventId, MeetingRequestStatus.ACCEPTED],
+      )) as [{ from_participant_id: string; to_participant_id: string }[], number];
+      const participants = [
+        ...new Set([
+          ...rows.flatMap((row) => [row.participant_a_id, row.participant_b_id]),
+          ...unscheduled.flatMap((row) => [row.from_participant_id, row.to_participant_id]),
+        ]),
+      ];
       const batch = randomUUID();
       await this.outbox.enqueue(
         manager,
@@ -53,17 +84,64 @@ export class AgendaService {
           batchId: batch,
         })),
       );
-      return { publishedMeetings: rows.length, notifiedParticipants: participants.length, batchId: batch };
+      return {
+        publishedMeetings: rows.length,
+        unscheduledMeetings: unscheduled.length,
+        notifiedParticipants: participants.length,
+        batchId: batch,
+      };
     });
   }
 
-  /** A participant's published, live meetings at an event, in time order. */
-  async agenda(participantId: string, eventId: string): Promise<Meeting[]> {
-    return this.dataSource.getRepository(Meeting).find({
+  /**
+   * A participant's published, live meetings at an event in time order, and the agreed meetings
+   * published without a slot: two queries, whatever the number of meetings.
+   */
+  async agenda(participantId: string, eventId: string): Promise<ParticipantAgenda> {
+    const manager = this.dataSource.manager;
+    const meetings = await manager.find(Meeting, {
       where: { eventId, status: In(LIVE), publishedAt: Not(IsNull()), sides: { participantId } },
       relations: { session: true, participantA: { company: true }, participantB: { company: true } },
       order: { startsAt: 'ASC' },
     });
+    return { meetings, unscheduled: await this.unscheduled(manager, participantId, eventId) };
+  }
+
+  /**
+   * Agreed meetings the participant was told have no time yet, until they have a published one:
+   * one the scheduler places later is still unannounced until the organiser publishes it, so it
+   * stays here rather than vanish from the agenda. Oldest agreement first.
+   */
+  async unscheduled(
+    manager: EntityManager,
+    participantId: string,
+    eventId: string,
+  ): Promise<UnscheduledAgendaEntry[]> {
+    const requests = await manager
+      .createQueryBuilder(MeetingRequest, 'request')
+      .innerJoinAndSelect('request.fromParticipant', 'fromParticipant')
+      .leftJoinAndSelect('fromParticipant.company', 'fromCompany')
+      .innerJoinAndSelect('request.toParticipant', 'toParticipant')
+      .leftJoinAndSelect('toParticipant.company', 'toCompany')
+      .where('request.eventId = :eventId AND request.status = :accepted', {
+        eventId,
+        accepted: MeetingRequestStatus.ACCEPTED,
+      })
+      .andWhere('request.unscheduledPublishedAt IS NOT NULL')
+      .andWhere('(request.fromParticipantId = :participantId OR request.toParticipantId = :participantId)', {
+        participantId,
+      })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM meetings m
+                      WHERE m.request_id = request.id AND m.status <> 'CANCELLED' AND m.published_at IS NOT NULL)`,
+      )
+      .orderBy('request.respondedAt', 'ASC', 'NULLS LAST')
+      .addOrderBy('request.id', 'ASC')
+      .getMany();
+    return requests.map((request) => ({
+      request,
+      other: request.fromParticipantId === participantId ? request.toParticipant : request.fromParticipant,
+    }));
   }
 
   /** Calendar entries for one participant: an event's agenda, or every event's (the feed). */

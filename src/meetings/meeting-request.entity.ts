@@ -62,6 +62,13 @@ export class MeetingRequest {
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null;
 
+  /**
+   * When a published schedule first told both sides that this agreed meeting has no time yet (it
+   * was ACCEPTED but had no slot): publishing again tells only those not told before.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  unscheduledPublishedAt: Date | null;
+
   /** True when the event's settings accepted it on the recipient's behalf. */
   @Column({ default: false })
   autoAccepted: boolean;

@@ -10,8 +10,8 @@ import { agendaEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
- * A participant's agenda at an event as it stands when the email is sent, with every published
- * meeting as a VEVENT of a METHOD:PUBLISH calendar (stable UID, current SEQUENCE, so a later copy
+ * A participant's agenda at an event as it stands when the email is sent — the agreed meetings
+ * published without a slot listed apart (時間が未定の面談) — with every published meeting as a VEVENT of a METHOD:PUBLISH calendar (stable UID, current SEQUENCE, so a later copy
  * replaces the entries): sent on publication, when a meeting moves, and when a freed slot is given
  * to them. See meetingsIcs for why PUBLISH and not REQUEST.
  */
@@ -35,15 +35,22 @@ export class AgendaComposer implements MailComposer {
       eventId: event.id,
       includeCancelled: false,
     });
-    if (entries.length === 0) return null;
+    const unscheduled = await this.agenda.unscheduled(manager, participant.id, event.id);
+    if (entries.length === 0 && unscheduled.length === 0) return null;
     const locale = languageOf(participant);
     const email = agendaEmail({
       locale,
       participantName: participant.name,
       event,
       entries,
+      unscheduled: unscheduled.map(({ other }) => ({
+        name: other.name,
+        company: other.company?.name ?? null,
+      })),
       feedUrl: this.feeds.url(participant.id),
     });
+    // Only meetings with a time go in the calendar; nothing to attach when none has one yet.
+    if (entries.length === 0) return email;
     const ics = meetingsIcs({
       locale,
       calendarName: event.title,

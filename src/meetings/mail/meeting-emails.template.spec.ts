@@ -144,7 +144,7 @@ describe('meeting emails', () => {
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\n  テーブル 3');
   });
 
-  it('counts the meetings of an English agenda in the singular and plural', () => {
+  describe('agenda', () => {
     const entry = {
       id: 'm1',
       startsAt: event.startsAt,
@@ -160,16 +160,60 @@ describe('meeting emails', () => {
       counterpartCompany: null,
       updatedAt: event.startsAt,
     };
-    const subject = (count: number) =>
+    const agenda = (
+      locale: 'ja' | 'en',
+      count: number,
+      unscheduled: { name: string; company: string | null }[] = [],
+    ) =>
       agendaEmail({
-        locale: 'en',
-        participantName: 'Liam Walsh',
+        locale,
+        participantName: locale === 'en' ? 'Liam Walsh' : '中野 健一',
         event,
         entries: Array.from({ length: count }, (_, i) => ({ ...entry, id: `m${i}` })),
+        unscheduled,
         feedUrl: 'https://example.jp/agenda/x.ics',
-      }).subject;
-    expect(subject(1)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)');
-    expect(subject(2)).toBe('Your meeting schedule: しんきん ビジネスマッチング商談会 (2 meetings)');
+      });
+    const ando = { name: '安藤 美咲', company: '安藤金型製作所' };
+
+    it('counts the meetings of an English agenda in the singular and plural', () => {
+      expect(agenda('en', 1).subject).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)',
+      );
+      expect(agenda('en', 2).subject).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (2 meetings)',
+      );
+    });
+
+    it('lists agreed meetings without a time apart, and counts them in the subject', () => {
+      const email = agenda('ja', 2, [ando]);
+      expect(email.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（2件・時間未定1件）');
+      expect(email.text).toContain(
+        '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。\n・安藤金型製作所 安藤 美咲 様\n',
+      );
+      // After the meetings with a time, not among them.
+      expect(email.text.indexOf('■ 時間が未定の面談')).toBeGreaterThan(email.text.indexOf('山本 健 様'));
+      expect(email.html).toContain('<h2 style="margin:24px 0 8px;font-size:16px">時間が未定の面談</h2>');
+      expect(email.html).toContain('<li>安藤金型製作所 安藤 美咲 様</li>');
+      expect(agenda('ja', 2).text).not.toContain('時間が未定');
+    });
+
+    it('still makes sense when no meeting has a time', () => {
+      const ja = agenda('ja', 0, [ando]);
+      expect(ja.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（時間未定1件）');
+      expect(ja.text).not.toContain('カレンダーファイル');
+      const en = agenda('en', 0, [{ name: 'Emma Clarke', company: null }]);
+      expect(en.subject).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting without a time yet)',
+      );
+      expect(en.text).toContain(
+        '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day.',
+      );
+      expect(en.text).toContain('\n- Emma Clarke\n');
+      expect(en.text).not.toContain('attached calendar file');
+      expect(agenda('en', 3, [ando]).subject).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (3 meetings, 1 without a time yet)',
+      );
+    });
   });
 
   it('names the deadline to answer by in the request, and promises contact only with consent', () => {

@@ -2,6 +2,7 @@ import { EventMailContext } from '../../mail/event-mail-context';
 import {
   eventPlaceDetails,
   ComposedEmail,
+  EmailSection,
   MailLocale,
   greetingFor,
   eventSenderLines,
@@ -255,40 +256,93 @@ function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
   }));
 }
 
-/** A participant's schedule at an event; the .ics is attached by the composer. */
+/**
+ * The agreed meetings the schedule had no room for, as a part of their own: said plainly, so
+ * neither side comes expecting a time that was never set, with where to turn on the day.
+ */
+function unscheduledSection(locale: MailLocale, people: Person[]): EmailSection[] {
+  if (people.length === 0) return [];
+  const items = people.map((person) => `${who(locale, person)}${locale === 'en' ? '' : ' 様'}`);
+  if (locale === 'en')
+    return [
+      {
+        heading: 'Meetings without a time yet',
+        paragraphs: [
+          'Your meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day. If a time is set, we will let you know.',
+        ],
+        items,
+      },
+    ];
+  return [
+    {
+      heading: '時間が未定の面談',
+      paragraphs: [
+        '次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。',
+      ],
+      items,
+    },
+  ];
+}
+
+/**
+ * A participant's schedule at an event: the meetings with a time (the composer attaches them as
+ * .ics), then the agreed ones without. Either part may be empty, not both.
+ */
 export function agendaEmail(data: {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
   entries: MeetingCalendarEntry[];
+  unscheduled: Person[];
   feedUrl: string;
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = eventSenderLines(locale, event);
+  const timed = data.entries.length;
+  const untimed = data.unscheduled.length;
+  const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)];
+  const sections = unscheduledSection(locale, data.unscheduled);
   if (locale === 'en') {
+    const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
+    const count =
+      untimed === 0
+        ? meetings(timed)
+        : timed === 0
+          ? `${meetings(untimed)} without a time yet`
+          : `${meetings(timed)}, ${untimed} without a time yet`;
     return renderEmail({
       locale,
-      subject: `Your meeting schedule: ${event.title} (${data.entries.length} ${data.entries.length === 1 ? 'meeting' : 'meetings'})`,
+      subject: `Your meeting schedule: ${event.title} (${count})`,
       greeting: greetingFor(locale, data.participantName),
-      paragraphs: [
-        `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
-        'If a meeting changes, we will send the update again; your calendar updates the same entries.',
-      ],
-      details: [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)],
+      paragraphs:
+        timed > 0
+          ? [
+              `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
+              'If a meeting changes, we will send the update again; your calendar updates the same entries.',
+            ]
+          : [`Here is your meeting schedule for "${event.title}".`],
+      details,
+      sections,
       actions: [{ label: 'Subscribe to my meeting calendar', url: data.feedUrl }],
       notes: ['The calendar link is personal: please do not share it.'],
       sender,
     });
   }
+  const count =
+    untimed === 0 ? `${timed}件` : timed === 0 ? `時間未定${untimed}件` : `${timed}件・時間未定${untimed}件`;
   return renderEmail({
     locale,
-    subject: `【面談スケジュール】${event.title}（${data.entries.length}件）`,
+    subject: `【面談スケジュール】${event.title}（${count}）`,
     greeting: greetingFor(locale, data.participantName),
-    paragraphs: [
-      `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
-      '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
-    ],
-    details: [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)],
+    paragraphs:
+      timed > 0
+        ? [
+            `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
+            '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
+          ]
+        : [`「${event.title}」の面談スケジュールをお送りします。`],
+    details,
+    sections,
     actions: [{ label: 'カレンダーで購読する', url: data.feedUrl }],
     notes: ['購読用リンクはご本人専用です。他の方と共有しないでください。'],
     sender,
