@@ -1,4 +1,4 @@
-import { GraphQLError, Source } from 'graphql';
+import { buildSchema, GraphQLError, parse, Source, validate } from 'graphql';
 import { formatInputError } from './graphql-input-errors';
 
 describe('formatInputError', () => {
@@ -27,8 +27,29 @@ describe('formatInputError', () => {
         'BAD_USER_INPUT',
       ),
     ).toMatchObject({
-      message: 'first は数値で指定してください',
+      message: 'first は整数で指定してください',
       extensions: { field: 'first' },
+    });
+  });
+
+  it('names a field of a variable that the input type does not have, or that is null', () => {
+    expect(
+      refusal(
+        'Variable "$input" got invalid value { nmae: "x" } at "input.company"; Field "nmae" is not defined by type "CompanyInput". Did you mean "name"?',
+        'BAD_USER_INPUT',
+      ),
+    ).toEqual({
+      message: 'company.nmae という項目はありません（name のことですか）',
+      extensions: { code: 'BAD_USER_INPUT', field: 'company.nmae' },
+    });
+    expect(
+      refusal(
+        'Variable "$input" got invalid value null at "input.title"; Expected non-nullable type "String!" not to be null.',
+        'BAD_USER_INPUT',
+      ),
+    ).toEqual({
+      message: 'title を指定してください',
+      extensions: { code: 'BAD_USER_INPUT', field: 'title' },
     });
   });
 
@@ -53,6 +74,112 @@ describe('formatInputError', () => {
     expect(refusal(error.message, 'GRAPHQL_VALIDATION_FAILED', error)).toMatchObject({
       message: 'status に指定できない値です: OPENED',
       extensions: { code: 'BAD_USER_INPUT', field: 'status' },
+    });
+  });
+
+  describe('values written in the query itself', () => {
+    const schema = buildSchema(`
+      enum EventKind { SEMINAR SALON }
+      input CompanyInput { name: String! employees: Int }
+      input CreateEventInput { kind: EventKind! title: String! venue: String company: CompanyInput }
+      input TargetInput { metric: EventKind! target: Int }
+      type Query { participants(first: Int, after: String): Int }
+      type Mutation {
+        createEvent(input: CreateEventInput!): Int
+        setTargets(targets: [TargetInput!]!): Int
+        suggestions(includeDismissed: Boolean): Int
+      }
+    `);
+    /** Each refusal as Apollo passes it on: graphql-js's error, code GRAPHQL_VALIDATION_FAILED. */
+    const refusals = (query: string) =>
+      validate(schema, parse(query)).map((error) =>
+        refusal(error.message, 'GRAPHQL_VALIDATION_FAILED', error),
+      );
+    const event = 'kind: SALON, title: "DX 推進サロン"';
+
+    it.each([
+      ['{ participants(first: "10") }', 'first', 'first は整数で指定してください'],
+      ['{ participants(first: 1.5) }', 'first', 'first は整数で指定してください'],
+      ['{ participants(first: 99999999999) }', 'first', 'first の値が範囲を超えています'],
+      ['{ participants(after: 5) }', 'after', 'after は文字列で指定してください'],
+      [
+        'mutation { suggestions(includeDismissed: "no") }',
+        'includeDismissed',
+        'includeDismissed は true か false で指定してください',
+      ],
+      [
+        `mutation { createEvent(input: { ${event}, venu: "x" }) }`,
+        'venu',
+        'venu という項目はありません（venue のことですか）',
+      ],
+      ['mutation { createEvent(input: { kind: SALON }) }', 'title', 'title を指定してください'],
+      ['mutation { createEvent(input: { kind: SALON, title: null }) }', 'title', 'title を指定してください'],
+      [
+        'mutation { createEvent(input: { kind: PARTY, title: "x" }) }',
+        'kind',
+        'kind に指定できない値です: PARTY',
+      ],
+      [
+        'mutation { createEvent(input: { kind: SALN, title: "x" }) }',
+        'kind',
+        'kind に指定できない値です: SALN（SALON のことですか）',
+      ],
+      [
+        'mutation { createEvent(input: { kind: "SALON", title: "x" }) }',
+        'kind',
+        'kind は引用符を付けずに SALON と書いてください',
+      ],
+      [
+        `mutation { createEvent(input: { ${event}, company: { employees: 5 } }) }`,
+        'company.name',
+        'company.name を指定してください',
+      ],
+      [
+        `mutation { createEvent(input: { ${event}, company: { name: "x", employees: "5" } }) }`,
+        'company.employees',
+        'company.employees は整数で指定してください',
+      ],
+      [
+        `mutation { createEvent(input: { ${event}, company: { name: "x", nmae: "y" } }) }`,
+        'company.nmae',
+        'company.nmae という項目はありません（name のことですか）',
+      ],
+      ['mutation { createEvent(input: "x") }', 'input', 'input の値が正しくありません'],
+      ['mutation { createEvent }', 'input', 'input を指定してください'],
+      [
+        'mutation { setTargets(targets: [{ metric: SALON }, { metric: PARTY }]) }',
+        'targets.1.metric',
+        'targets.1.metric に指定できない値です: PARTY',
+      ],
+      [
+        'mutation { setTargets(targets: [{ metric: SALON }, { target: 3 }]) }',
+        'targets.1.metric',
+        'targets.1.metric を指定してください',
+      ],
+    ])('%s → %s', (query, field, message) => {
+      expect(refusals(query)).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', field } }]);
+    });
+
+    it('names each of several refusals in one query by its own place', () => {
+      expect(
+        refusals('{ a: participants(first: "1") b: participants(first: 2, after: 3) }').map(
+          (r) => r.extensions,
+        ),
+      ).toEqual([
+        { code: 'BAD_USER_INPUT', field: 'first' },
+        { code: 'BAD_USER_INPUT', field: 'after' },
+      ]);
+    });
+
+    it('leaves the shape of the query alone', () => {
+      for (const query of [
+        '{ participants { nope } }',
+        '{ nope }',
+        'query($first: String) { participants(first: $first) }',
+        '{ participants(frist: 10) }',
+      ]) {
+        expect(refusals(query).map((r) => r.extensions?.code)).not.toContain('BAD_USER_INPUT');
+      }
     });
   });
 

@@ -1,10 +1,11 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ASTNode, GraphQLError, GraphQLFormattedError, Kind, parse, ValueNode, visit } from 'graphql';
 
 /**
  * Apollo refuses a wrong enum value, a malformed scalar or a missing argument before any resolver
- * runs, in English and without naming the field (GRAPHQL_VALIDATION_FAILED, or BAD_USER_INPUT for
- * variables). This turns those refusals into what our own input errors look like: BAD_USER_INPUT,
- * `extensions.field` as the client wrote it, and a Japanese message. Anything else passes unchanged.
+ * runs, in English and without naming the field (GRAPHQL_VALIDATION_FAILED for values written in the
+ * query, BAD_USER_INPUT for variables). This turns those refusals into what our own input errors look
+ * like: BAD_USER_INPUT, `extensions.field` as the client wrote it, and a Japanese message. Mistakes in
+ * the shape of the query (a field the type does not have, a syntax error) pass unchanged.
  */
 export function formatInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -30,9 +31,23 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const VARIABLE_VALUE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; ([\s\S]*)$/;
 const VARIABLE_MISSING =
   /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)/;
-const ARGUMENT_MISSING = /^(?:Argument|Field) "(?:\w+\.)?(\w+)" of required type "[^"]+" was not provided/;
-const LITERAL_VALUE =
-  /^(?:Expected value of type "[^"]+", found [\s\S]*?(?:; ([\s\S]*))?|Value "[^"]*" does not exist in "\w+" enum[\s\S]*|Enum "\w+" cannot represent [\s\S]*)$/;
+const ARGUMENT_MISSING =
+  /^(?:Argument "(\w+)" of required type "[^"]+" was not provided|Field "\w+" argument "(\w+)" of type "[^"]+" is required)/;
+/** A field of an input object left out, or one the type does not have: named inside the object. */
+const FIELD_MISSING = /^Field "(?:\w+\.)?(\w+)" of required type "[^"]+" was not provided/;
+const FIELD_UNKNOWN = /^Field "(\w+)" is not defined by type/;
+/** How graphql-js refuses a value written in the query: ValuesOfCorrectTypeRule and the scalars. */
+const LITERAL_REFUSALS = [
+  /^Expected value of type /,
+  /^Value "[^"]*" does not exist in "\w+" enum/,
+  /^(?:Enum "\w+"|Int|Float|String|Boolean|ID) cannot represent /,
+  FIELD_MISSING,
+  FIELD_UNKNOWN,
+  // Our own scalars (Yen, DateTime) refuse in Japanese.
+  JAPANESE,
+];
+/** A scalar that threw a plain Error: graphql-js puts its message after the type it expected. */
+const EXPECTED_VALUE_BECAUSE = /^Expected value of type "[^"]+", found [\s\S]*?; ([\s\S]*)$/;
 
 function readRefusal(
   message: string,
@@ -41,58 +56,110 @@ function readRefusal(
   const variable = VARIABLE_VALUE.exec(message);
   if (variable) {
     const [, name, at, reason] = variable;
-    const inside = at ? fieldInside(at) : undefined;
-    const missing = ARGUMENT_MISSING.exec(reason);
-    if (missing) {
-      const field = [inside, missing[1]].filter(Boolean).join('.');
-      return { field, message: `${field} を指定してください` };
-    }
-    const field = inside || name;
-    return { field, message: japaneseReason(field, reason) };
+    return refusalAt(at ? pathOf(at) : [name], reason);
   }
-  const missingVariable = VARIABLE_MISSING.exec(message);
-  if (missingVariable)
-    return { field: missingVariable[1], message: `${missingVariable[1]} を指定してください` };
-  const missingArgument = ARGUMENT_MISSING.exec(message);
-  if (missingArgument)
-    return { field: missingArgument[1], message: `${missingArgument[1]} を指定してください` };
-  // A scalar's own refusal of a literal (the DateTime scalar's, in Japanese) arrives as it was thrown.
-  const literal = LITERAL_VALUE.exec(message) ?? (JAPANESE.test(message) ? [message, message] : null);
-  const field = literal && error ? fieldAtLiteral(error) : undefined;
-  if (!field) return undefined;
-  return { field, message: japaneseReason(field, literal?.[1] ?? message) };
+  const missing = VARIABLE_MISSING.exec(message) ?? ARGUMENT_MISSING.exec(message);
+  if (missing) {
+    const field = missing[1] ?? missing[2];
+    return { field, message: `${field} を指定してください` };
+  }
+  if (!error || !LITERAL_REFUSALS.some((refusal) => refusal.test(message))) return undefined;
+  const path = literalPath(error);
+  if (!path) return undefined;
+  return refusalAt(path, EXPECTED_VALUE_BECAUSE.exec(message)?.[1] ?? message);
 }
 
 /**
- * `at "input.company.name"` is the path from the variable: the field is what follows the variable
- * (`company.name`). In a list variable (`at "targets[1].metric"`) the item is numbered as the
- * validation of arguments numbers it, under the list's name: `targets.1.metric`.
+ * `path` leads from the argument (or variable) to the value refused, or to the input object a field
+ * is missing from or unknown to; `reason` is graphql-js's English for what is wrong there.
  */
-function fieldInside(at: string): string {
-  const [variable, ...path] = at.replace(/\[(\d+)\]/g, '.$1').split('.');
-  return /^\d+$/.test(path[0] ?? '') ? [variable, ...path].join('.') : path.join('.');
+function refusalAt(path: string[], reason: string): { field: string; message: string } {
+  const missing = FIELD_MISSING.exec(reason);
+  if (missing) {
+    const field = fieldOf([...path, missing[1]]);
+    return { field, message: `${field} を指定してください` };
+  }
+  const unknown = FIELD_UNKNOWN.exec(reason);
+  if (unknown) {
+    const field = fieldOf([...path, unknown[1]]);
+    return { field, message: `${field} という項目はありません${didYouMean(reason)}` };
+  }
+  const field = fieldOf(path);
+  return { field, message: japaneseReason(field, reason) };
 }
 
-/** For a value written in the query itself: the name before the `:` in front of it. */
-function fieldAtLiteral(error: Pick<GraphQLError, 'source' | 'positions'>): string | undefined {
+/** `input.company.name` and `targets[1].metric`, as graphql-js prints a path inside a variable. */
+function pathOf(at: string): string[] {
+  return at.replace(/\[(\d+)\]/g, '.$1').split('.');
+}
+
+/**
+ * The field as the client wrote it inside the argument, the way class-validator names it
+ * (`company.name`), or the argument itself when it is the value (`first`). An item of a list
+ * argument is numbered under the list's name: `targets.1.metric`.
+ */
+function fieldOf([argument, ...inside]: string[]): string {
+  return inside.length === 0 || /^\d+$/.test(inside[0]) ? [argument, ...inside].join('.') : inside.join('.');
+}
+
+/**
+ * For a value written in the query itself graphql-js gives only where it stands, so read the query
+ * again and follow the argument, the object fields and the list items down to that place.
+ */
+function literalPath(error: Pick<GraphQLError, 'source' | 'positions'>): string[] | undefined {
   const position = error.positions?.[0];
   if (!error.source || position === undefined) return undefined;
-  return /(\w+)\s*:\s*$/.exec(error.source.body.slice(0, position))?.[1];
+  let path: string[] | undefined;
+  visit(parse(error.source.body), {
+    Argument(argument) {
+      if (encloses(argument.value, position))
+        path = [argument.name.value, ...pathInside(argument.value, position)];
+      return false;
+    },
+  });
+  return path;
+}
+
+function pathInside(value: ValueNode, position: number): string[] {
+  if (value.kind === Kind.OBJECT) {
+    const field = value.fields.find((candidate) => encloses(candidate.value, position));
+    return field ? [field.name.value, ...pathInside(field.value, position)] : [];
+  }
+  if (value.kind === Kind.LIST) {
+    const index = value.values.findIndex((item) => encloses(item, position));
+    return index < 0 ? [] : [String(index), ...pathInside(value.values[index], position)];
+  }
+  return [];
+}
+
+function encloses(node: ASTNode, position: number): boolean {
+  return node.loc !== undefined && node.loc.start <= position && position < node.loc.end;
 }
 
 function japaneseReason(field: string, reason: string): string {
-  // The DateTime scalar already explains itself in Japanese.
+  // Our scalars (DateTime, Yen) already explain themselves in Japanese.
   if (JAPANESE.test(reason)) return `${field}: ${reason}`;
+  const quoted =
+    /^Enum "\w+" cannot represent non-enum value: "([^"]*)"\. Did you mean the enum value "\1"\?/.exec(
+      reason,
+    );
+  if (quoted) return `${field} は引用符を付けずに ${quoted[1]} と書いてください`;
   const enumValue =
     /Value "([^"]*)" does not exist in "\w+" enum|Enum "\w+" cannot represent non-enum value: "?([^".]*)"?/.exec(
       reason,
     );
-  if (enumValue) return `${field} に指定できない値です: ${enumValue[1] ?? enumValue[2]}`;
-  if (/^Int cannot|^Float cannot/.test(reason)) return `${field} は数値で指定してください`;
+  if (enumValue) return `${field} に指定できない値です: ${enumValue[1] ?? enumValue[2]}${didYouMean(reason)}`;
+  if (/^Int cannot represent non 32-bit/.test(reason)) return `${field} の値が範囲を超えています`;
+  if (/^Int cannot/.test(reason)) return `${field} は整数で指定してください`;
+  if (/^Float cannot/.test(reason)) return `${field} は数値で指定してください`;
   if (/^Boolean cannot/.test(reason)) return `${field} は true か false で指定してください`;
   if (/^String cannot|^ID cannot/.test(reason)) return `${field} は文字列で指定してください`;
-  if (/^Field "\w+" is not defined/.test(reason))
-    return `${field} に使えない項目があります: ${/"(\w+)"/.exec(reason)?.[1]}`;
-  if (/must not be null/.test(reason)) return `${field} を指定してください`;
+  if (/found null\.$|not to be null|must not be null/.test(reason)) return `${field} を指定してください`;
   return `${field} の値が正しくありません`;
+}
+
+/** graphql-js's 'Did you mean "venue"?' as 「（venue のことですか）」. */
+function didYouMean(reason: string): string {
+  const suggestions = /Did you mean (.*)\?$/.exec(reason)?.[1].match(/"[^"]*"/g);
+  return suggestions ? `（${suggestions.map((name) => name.slice(1, -1)).join('、')} のことですか）` : '';
 }
