@@ -133,6 +133,97 @@ describe('input refusals name the field in Japanese', () => {
     );
   });
 
+  describe('values written in the query itself', () => {
+    const createEventLiteral = (fields: string) =>
+      t.gql(`mutation { createEvent(input: { ${fields} }) { id } }`, {}, organizer);
+    const event = `kind: SALON, title: "DX 推進サロン", startsAt: "${tokyoInDays(30, '14:00')}", endsAt: "${tokyoInDays(30, '16:00')}"`;
+
+    it('names a scalar argument of the wrong type', async () => {
+      expectRefusal(
+        await t.gql('{ participants(first: "10") { totalCount } }', {}, organizer),
+        'first',
+        /^first は整数で指定してください$/,
+      );
+      expectRefusal(
+        await t.gql(
+          `{ suggestionsFor(eventId: "${eventId}", participantId: "${randomUUID()}", includeDismissed: "no") { id } }`,
+          {},
+          organizer,
+        ),
+        'includeDismissed',
+        /^includeDismissed は true か false で指定してください$/,
+      );
+    });
+
+    it('names a field of an input object that is wrong, unknown or left out', async () => {
+      expectRefusal(await createEventLiteral(`${event}, venu: "葛飾区産業会館"`), 'venu', /venue/);
+      expectRefusal(
+        await createEventLiteral(event.replace('title: "DX 推進サロン", ', '')),
+        'title',
+        /^title を指定してください$/,
+      );
+      expectRefusal(
+        await createEventLiteral(event.replace('"DX 推進サロン"', 'null')),
+        'title',
+        /^title を指定してください$/,
+      );
+      expectRefusal(await createEventLiteral(event.replace('SALON', 'PARTY')), 'kind', /PARTY/);
+      expectRefusal(await createEventLiteral(event.replace('SALON', '"SALON"')), 'kind', /SALON/);
+      expectRefusal(await createEventLiteral(`${event}, themes: ["DX", 1]`), 'themes.1', /文字列/);
+      expectRefusal(
+        await t.gql('mutation { createEvent { id } }', {}, organizer),
+        'input',
+        /^input を指定してください$/,
+      );
+    });
+
+    it('names an item of a list by its number, as for variables', async () => {
+      const organizationId = randomUUID();
+      expectRefusal(
+        await t.gql(
+          `mutation { setFiscalYearTargets(organizationId: "${organizationId}", fiscalYear: 2026, targets: [{ metric: EVENTS, target: 3 }, { metric: SALES }]) { fiscalYear } }`,
+          {},
+          organizer,
+        ),
+        'targets.1.metric',
+        /SALES/,
+      );
+    });
+
+    it('passes on a custom scalar’s own Japanese refusal, naming the field', async () => {
+      for (const amount of ['-1', '1.5', '"1000"']) {
+        expectRefusal(
+          await t.gql(
+            `mutation { recordDeal(input: { meetingId: "${randomUUID()}", type: ORDER, title: "試作 500 個", amountYen: ${amount} }) { id } }`,
+            {},
+            organizer,
+          ),
+          'amountYen',
+          /^amountYen: 金額は 0 円以上の円単位の整数で入力してください/,
+        );
+      }
+    });
+
+    it('reports every refusal in one query, each with its own field', async () => {
+      const response = await t.gql(`{ participants(first: "10", after: 5) { totalCount } }`, {}, organizer);
+      expect(response.errors?.map((error) => error.extensions)).toEqual([
+        { code: 'BAD_USER_INPUT', field: 'first' },
+        { code: 'BAD_USER_INPUT', field: 'after' },
+      ]);
+    });
+
+    it('leaves mistakes in the shape of the query as they are', async () => {
+      expect(failure(await t.gql('{ participants { nope } }', {}, organizer)).extensions).toMatchObject({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+      });
+      expect(
+        failure(await t.gql('{ participants(first: ) { totalCount } }', {}, organizer)).extensions,
+      ).toMatchObject({
+        code: 'GRAPHQL_PARSE_FAILED',
+      });
+    });
+  });
+
   it('names the field that named a missing organisation', async () => {
     const missing = randomUUID();
     const error = failure(await createEvent({ coHostIds: [missing] }));
