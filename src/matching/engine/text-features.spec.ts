@@ -40,5 +40,7 @@ describe('text features', () => {
     expect(quote('人材戦略を考えたい', '教材戦術の研究')).toBeUndefined();
     // 支援 matches, but says nothing about what the two have in common.
     expect(quote('販路開拓の支援をお願いしたい', '創業支援を行っています')).toBeUndefined();
+    // Nor boilerplate that comes in through a longer gram: 対応 of 「対応し」.
+    expect(quote('小ロットに対応してくれる工場', '短納期に対応します')).toBeUndefined();
   });
 });

@@ -200,7 +200,8 @@ export function bestMatchedPhrase(
   spans.sort((x, y) => y.weight - x.weight);
   for (const span of spans) {
     const phrase = wholeWords(text, span.start, span.end);
-    if (phrase.length >= 2 && !TOO_GENERAL_TO_QUOTE.has(phrase)) return phrase;
+    // Boilerplate can still come in through a longer gram (対応 of 「対応し」): never quoted either.
+    if (phrase.length >= 2 && !TOO_GENERAL_TO_QUOTE.has(phrase) && !STOP_GRAMS.has(phrase)) return phrase;
   }
   return undefined;
 }
