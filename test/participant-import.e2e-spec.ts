@@ -49,14 +49,13 @@ describe('importParticipants', () => {
     const bytes = iconv.encode(JAPANESE_SHEET, 'cp932');
     const result = ok(await t.gql<ImportResult>(IMPORT, { fileBase64: bytes.toString('base64') }, staff));
     expect(result.importParticipants).toMatchObject({
-      created: 2,
+      created: 3,
       updated: 0,
       totalRows: 4,
       encoding: 'Shift_JIS (CP932)',
       ignoredColumns: ['備考'],
     });
     expect(result.importParticipants.errors).toEqual([
-      { row: 4, field: 'furigana', column: 'フリガナ', message: 'フリガナは全角カタカナで入力してください' },
       {
         row: 5,
         field: 'company.corporateNumber',
@@ -69,6 +68,16 @@ describe('importParticipants', () => {
          FROM participants p JOIN companies c ON c.id = p.company_id ORDER BY p.furigana`,
     );
     expect(rows).toEqual([
+      // フリガナ typed in hiragana is kept in katakana, as the rest of the pool.
+      {
+        name: '佐藤 一郎',
+        furigana: 'サトウ イチロウ',
+        offers: ['卸売'],
+        consent_matchmaking: true,
+        company: '佐藤商事',
+        industry: 'I',
+        employees: 10,
+      },
       {
         name: '髙橋 健一',
         furigana: 'タカハシ ケンイチ',

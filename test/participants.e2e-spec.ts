@@ -71,7 +71,7 @@ describe('participants', () => {
       'company.corporateNumber',
     ],
     ['industry', { company: { name: '不明工業', industry: 'Z' } }, 'company.industry'],
-    ['furigana', { furigana: 'たかはし' }, 'furigana'],
+    ['furigana', { furigana: '髙橋' }, 'furigana'],
     ['municipality', { company: { name: '所在不明商事', municipality: '葛飾' } }, 'company.municipality'],
     ['email', { email: 'not-an-email' }, 'email'],
   ])('rejects a wrong %s naming the field, writing nothing', async (_, change, field) => {

@@ -12,8 +12,13 @@ describe('フリガナ', () => {
     expect(normalizeFurigana('ﾀｶﾊｼ  ｹﾝｲﾁ')).toBe('タカハシ ケンイチ');
   });
 
-  it('rejects hiragana, kanji, Latin letters and empty text', () => {
-    expect(isKatakana('たかはし')).toBe(false);
+  it('accepts hiragana and stores it in katakana', () => {
+    expect(isKatakana('たかはし けんいち')).toBe(true);
+    expect(normalizeFurigana('なかの　かずや')).toBe('ナカノ カズヤ');
+    expect(normalizeFurigana('さゝき・じゅん')).toBe('サヽキ・ジュン');
+  });
+
+  it('rejects kanji, Latin letters and empty text', () => {
     expect(isKatakana('髙橋')).toBe(false);
     expect(isKatakana('Takahashi')).toBe(false);
     expect(isKatakana('  ')).toBe(false);

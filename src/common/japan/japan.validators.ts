@@ -20,7 +20,11 @@ export const IsCorporateNumber = stringRule(
   isValidCorporateNumber,
   '法人番号は13桁の数字で、先頭のチェックデジットが正しい必要があります',
 );
-export const IsFurigana = stringRule('isFurigana', isKatakana, 'フリガナは全角カタカナで入力してください');
+export const IsFurigana = stringRule(
+  'isFurigana',
+  isKatakana,
+  'フリガナはカタカナ（またはひらがな）で入力してください',
+);
 export const IsJsicCode = stringRule(
   'isJsicCode',
   (value) => parseJsic(value) !== undefined,

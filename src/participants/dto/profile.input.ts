@@ -13,7 +13,7 @@ export class ProfileInput extends ProfileFieldsInput {
   @MaxLength(100)
   name?: string;
 
-  @Field({ nullable: true, description: 'フリガナ（全角カタカナ）' })
+  @Field({ nullable: true, description: 'フリガナ（カタカナ。ひらがなはカタカナにして保存）' })
   @IsOptional()
   @IsFurigana()
   furigana?: string;

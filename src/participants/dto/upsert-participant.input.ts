@@ -17,7 +17,7 @@ export class UpsertParticipantInput extends ProfileFieldsInput {
   @MaxLength(100)
   name: string;
 
-  @Field({ description: 'フリガナ（全角カタカナ）' })
+  @Field({ description: 'フリガナ（カタカナ。ひらがなはカタカナにして保存）' })
   @IsFurigana()
   furigana: string;
 
