@@ -118,7 +118,13 @@ describe('meetings: requests, scheduling, agendas', () => {
     );
     sessionId = event.addMatchmakingSession.sessions[0].id;
     // A did not consent to share contact details; everyone else did.
-    people.a = await make({ name: '髙橋 一郎', furigana: 'タカハシ イチロウ', consentContactSharing: false });
+    people.a = await make({
+      name: '髙橋 一郎',
+      furigana: 'タカハシ イチロウ',
+      consentContactSharing: false,
+      offers: ['金属加工', '試作'],
+      needsText: '自社製品の販路開拓のため、県外の商社やバイヤーの方と知り合いたいと考えています。',
+    });
     people.b = await make({ name: 'Emma Clarke', furigana: 'エマ クラーク', locale: 'en' });
     people.c = await make({ name: '佐藤 花子', furigana: 'サトウ ハナコ' });
     people.d = await make({ name: '鈴木 次郎', furigana: 'スズキ ジロウ' });
@@ -196,6 +202,11 @@ describe('meetings: requests, scheduling, agendas', () => {
     const [mail] = mailsTo(people.b.email, /Meeting request/);
     expect(mail.subject).toBe('Meeting request from 髙橋 一郎: しんきん ビジネスマッチング商談会');
     expect(mail.text).toContain('金属加工の試作について');
+    // What A offers and looks for, from the public profile: the tags, or the free text.
+    expect(mail.text).toContain('They offer: 金属加工、試作');
+    expect(mail.text).toContain(
+      'They are looking for: 自社製品の販路開拓のため、県外の商社やバイヤーの方と知り合いたいと考えています。',
+    );
     const link = new RegExp(`${t.url}/meetings/respond\\?token=([\\w-]+)&accept=1`).exec(mail.text);
     expect(link).not.toBeNull();
 

@@ -220,12 +220,15 @@ describe('meeting emails', () => {
     const email = meetingRequestEmail({
       locale: 'ja',
       recipientName: '山本 健',
-      requester: { name: '﨑山 恵', company: null },
+      requester: { name: '﨑山 恵', company: null, offers: '金属加工、試作', needs: '' },
       message: '',
       event,
       links: { accept: 'https://example.jp/a', decline: 'https://example.jp/d', expiresAt: deadline },
     });
     expect(email.text).toContain('回答期限は 2026年12月8日(火) 18:30 です。');
     expect(email.text).toContain('開示に同意された方の分に限りお知らせします');
+    // What the requester offers helps the reader decide; an empty line is left out.
+    expect(email.text).toContain('提供できること: 金属加工、試作');
+    expect(email.text).not.toContain('求めること');
   });
 });

@@ -47,10 +47,16 @@ function agreedFollowUp(locale: MailLocale, contact: SharedContact | null): stri
 }
 
 /** To the person asked: who asks, their message, and accept / decline buttons. */
+/** What the requester's public profile says they offer and need, in a line each (may be empty). */
+export interface ProfileSummary {
+  offers: string;
+  needs: string;
+}
+
 export function meetingRequestEmail(data: {
   locale: MailLocale;
   recipientName: string;
-  requester: Person;
+  requester: Person & ProfileSummary;
   message: string;
   event: EventMailContext;
   links: { accept: string; decline: string; expiresAt: Date };
@@ -70,6 +76,8 @@ export function meetingRequestEmail(data: {
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: when },
+        ...(data.requester.offers ? [{ label: 'They offer', value: data.requester.offers }] : []),
+        ...(data.requester.needs ? [{ label: 'They are looking for', value: data.requester.needs }] : []),
         ...(data.message ? [{ label: 'Message', value: data.message }] : []),
       ],
       actions: [
@@ -93,6 +101,8 @@ export function meetingRequestEmail(data: {
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
+      ...(data.requester.offers ? [{ label: '提供できること', value: data.requester.offers }] : []),
+      ...(data.requester.needs ? [{ label: '求めること', value: data.requester.needs }] : []),
       ...(data.message ? [{ label: 'メッセージ', value: data.message }] : []),
     ],
     actions: [
