@@ -144,6 +144,11 @@ export class MatchingService {
       );
       await progress.flush();
       await this.replaceSuggestions(runId, run.eventId, input.participants.length, output);
+      const suggestions = Object.values(output.suggestions).reduce((sum, list) => sum + list.length, 0);
+      this.logger.log(
+        `matching run ${runId} (event ${run.eventId}) succeeded: ${suggestions} suggestions for ` +
+          `${input.participants.length} participants`,
+      );
     } catch (error) {
       // Staff read `error` on the run; the on-call engineer finds the run and event in the log.
       const where = `matching run ${runId} (event ${run.eventId}) failed`;

@@ -221,6 +221,12 @@ export class SchedulingService {
       error: null,
       finishedAt: new Date(),
     });
+    this.logger.log(
+      `scheduling run ${run.id} (event ${run.eventId}) succeeded: ${placements.length} of ` +
+        `${instance.requests.length + excluded.length} meetings placed, ${entries.length} not, ` +
+        `weight ${result.scheduledWeight} of at most ${result.upperBound}` +
+        `${result.stats.optimal ? ' (optimal)' : ''}, ${result.stats.elapsedMs} ms computing`,
+    );
   }
 
   /** What the engine needs, read in one consistent order (so two reads can be compared). */
