@@ -159,7 +159,7 @@ describe('cancelling an event', () => {
     expect(calendarsIn(people.b.email, cancelled)[0].getAllSubcomponents('vevent')).toHaveLength(2);
 
     // Waiting for a seat: told, with nothing to take off a calendar.
-    const [waiting] = sink.to(people.waiting.email);
+    const [waiting] = sink.to(people.waiting.email).filter((mail) => cancelled.test(mail.subject));
     expect(waiting.subject).toBe('【開催中止】東大阪ものづくり商談会');
     expect(waiting.parsed?.attachments ?? []).toHaveLength(0);
 
@@ -178,7 +178,7 @@ describe('cancelling an event', () => {
     // Once each, and nothing to whoever had already left. An email can reach the sink a moment
     // before its row is marked sent: wait for the outbox rather than read it at once.
     await eventually(async () => (await outstanding()) === 0, 'the cancellation emails marked sent');
-    expect(sink.to(people.leaver.email)).toHaveLength(0);
+    expect(sink.to(people.leaver.email).filter((m) => cancelled.test(m.subject))).toHaveLength(0);
     expect(
       ['a', 'b', 'c', 'waiting'].map(
         (key) => sink.to(people[key].email).filter((m) => cancelled.test(m.subject)).length,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
@@ -15,7 +15,7 @@ import { RegistrationsService } from '../registrations/registrations.service';
 import { previewRegistrationLink, RegistrationLinkPreview } from '../registrations/registration-link-preview';
 import { invitationKey } from './invitation-key';
 import { INVITATION_TEMPLATE } from './invitation.composer';
-import { REGISTRATION_CONFIRMATION_TEMPLATE } from './registration-confirmation.composer';
+import { isSeatOrWaitlist, registrationConfirmation } from './registration-confirmation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
@@ -25,6 +25,8 @@ const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
@@ -74,7 +76,12 @@ export class InvitationsService {
       await manager.update(InvitationCampaign, campaign.id, { notEmailable: written.notEmailable.length });
       return campaign.id;
     });
-    return this.getCampaign(campaignId);
+    const campaign = await this.getCampaign(campaignId);
+    this.logger.log(
+      `invitation campaign ${campaign.id} (event ${eventId}): ${campaign.invited} invited, ` +
+        `${campaign.alreadyRegistered} already registered, ${campaign.notEmailable} without email`,
+    );
+    return campaign;
   }
 
   async getCampaign(id: string): Promise<InvitationCampaign> {
@@ -101,19 +108,9 @@ export class InvitationsService {
         ? await this.accept(manager, registration, event)
         : await this.decline(manager, registration);
       await this.tokens.markUsed(manager, token);
-      if (accept && status !== registration.status) {
-        // The answer to their own action, so transactional. One per status reached: registered or
-        // waitlisted. (A seat given later from the waiting list is told by its own email.)
-        await this.outbox.enqueue(manager, [
-          {
-            key: `registration-confirmation-${registration.id}-${status.toLowerCase()}`,
-            template: REGISTRATION_CONFIRMATION_TEMPLATE,
-            participantId: registration.participantId,
-            eventId: event.id,
-            transactional: true,
-            params: { registrationId: registration.id },
-          },
-        ]);
+      if (accept && status !== registration.status && isSeatOrWaitlist(status)) {
+        // (A seat given later from the waiting list is told by its own email.)
+        await this.outbox.enqueue(manager, [registrationConfirmation(registration, status)]);
       }
       return Object.assign(new InvitationAnswerModel(), {
         registrationId: registration.id,

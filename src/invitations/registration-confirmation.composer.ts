@@ -4,6 +4,7 @@ import { EventStatus } from '../events/event-enums';
 import { eventIcsAttachment } from '../events/event-ics';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { OutboxRequest } from '../mail/outbox.service';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { registrationCancelUrl } from '../registrations/registration-cancel-url';
@@ -14,9 +15,37 @@ import { registrationConfirmationEmail } from './registration-confirmation.templ
 export const REGISTRATION_CONFIRMATION_TEMPLATE = 'registration-confirmation';
 
 /**
- * Confirms an accepted invitation. Read when the email leaves: it tells the registration as it is
- * then (a waitlisted seat given meanwhile reads as registered), and says nothing if it was
- * cancelled or the event is over.
+ * The confirmation of a seat or a place on the waiting list someone has just been given, to write
+ * in the same transaction. The answer to their own action (or to staff's on their behalf), so
+ * transactional; one per status reached, whichever way it was reached (an invitation accepted, a
+ * registration), so accepting after registering sends nothing twice.
+ */
+export function registrationConfirmation(
+  registration: Pick<Registration, 'id' | 'participantId' | 'eventId'>,
+  status: RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED,
+): OutboxRequest {
+  return {
+    key: `registration-confirmation-${registration.id}-${status.toLowerCase()}`,
+    template: REGISTRATION_CONFIRMATION_TEMPLATE,
+    participantId: registration.participantId,
+    eventId: registration.eventId,
+    transactional: true,
+    params: { registrationId: registration.id },
+  };
+}
+
+/** The statuses a confirmation tells: a seat, or a place on the waiting list. */
+export function isSeatOrWaitlist(
+  status: RegistrationStatus,
+): status is RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED {
+  return status === RegistrationStatus.REGISTERED || status === RegistrationStatus.WAITLISTED;
+}
+
+/**
+ * Confirms a registration: an accepted invitation, a participant's own, or one staff made for
+ * them. Read when the email leaves: it tells the registration as it is then (a waitlisted seat
+ * given meanwhile reads as registered), and says nothing if it was cancelled, the event is over or
+ * still a draft.
  */
 @Injectable()
 export class RegistrationConfirmationComposer implements MailComposer {
@@ -32,16 +61,10 @@ export class RegistrationConfirmationComposer implements MailComposer {
 
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
-    const status = registration?.status;
-    if (
-      !registration ||
-      (status !== RegistrationStatus.REGISTERED && status !== RegistrationStatus.WAITLISTED)
-    ) {
-      return null;
-    }
+    if (!registration || !isSeatOrWaitlist(registration.status)) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
-    const waitlisted = status === RegistrationStatus.WAITLISTED;
+    const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
     const email = registrationConfirmationEmail({
       locale: languageOf(participant),
       participantName: participant.name,

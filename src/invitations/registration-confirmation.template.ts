@@ -21,8 +21,8 @@ export interface RegistrationConfirmationData {
 }
 
 /**
- * The answer to accepting an invitation: registered (with the date, the place and how to cancel)
- * or on the waiting list. Transactional: the reader just asked for it.
+ * The answer to a registration, an accepted invitation or one of the participant's own (or made by
+ * staff for them): registered (with the date, the place and how to cancel) or on the waiting list. Transactional: the reader just asked for it.
  */
 export function registrationConfirmationEmail(data: RegistrationConfirmationData): ComposedEmail {
   const { event, locale, waitlisted } = data;
@@ -39,10 +39,10 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
       greeting: greetingFor(locale, data.participantName),
       paragraphs: waitlisted
         ? [
-            `Thank you for accepting the invitation to "${event.title}". The event is full, so you are on the waiting list.`,
+            `Thank you for your interest in "${event.title}". The event is full, so you are on the waiting list.`,
             'If a seat becomes free, you will be registered in the order of the waiting list.',
           ]
-        : [`Thank you for accepting the invitation. You are registered for "${event.title}".`],
+        : [`You are registered for "${event.title}". We look forward to seeing you.`],
       details,
       actions: [
         { label: waitlisted ? 'Leave the waiting list' : 'Cancel my registration', url: data.cancelUrl },

@@ -16,6 +16,10 @@ import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { EventChanges } from '../events/event-changes';
+import {
+  isSeatOrWaitlist,
+  registrationConfirmation,
+} from '../invitations/registration-confirmation.composer';
 import { OutboxService } from '../mail/outbox.service';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
@@ -119,7 +123,10 @@ export class RegistrationsService {
         await this.applyChange(manager, existing, seat);
         return existing.id;
       }
-      return (await this.requestSeat(manager, event, who, existing, seat)).id;
+      const seated = await this.requestSeat(manager, event, who, existing, seat);
+      if (seated.status !== existing?.status && isSeatOrWaitlist(seated.status))
+        await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status)]);
+      return seated.id;
     });
     return this.get(registrationId);
   }
