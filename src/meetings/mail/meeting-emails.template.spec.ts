@@ -65,6 +65,9 @@ describe('meeting emails', () => {
 
   it('gives the contact details with an agreed meeting only', () => {
     expect(outcome(MeetingRequestStatus.ACCEPTED).text).toContain('03-1234-5678');
+    // The requester reads when the event is, as the person who accepted does.
+    expect(outcome(MeetingRequestStatus.ACCEPTED).text).toContain('■ 日時: 2026年12月10日(木) 13:00〜17:00');
+    expect(outcome(MeetingRequestStatus.ACCEPTED, { locale: 'en' }).text).toContain('■ Date:');
     expect(outcome(MeetingRequestStatus.DECLINED).text).not.toContain('03-1234-5678');
   });
 

@@ -194,6 +194,7 @@ export function meetingOutcomeEmail(data: {
   const { locale, event, outcome } = data;
   const accepted = outcome === MeetingRequestStatus.ACCEPTED;
   const sender = eventSenderLines(locale, event);
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const contact = accepted ? contactLines(locale, data.contact) : [];
   if (locale === 'en') {
     const paragraphs: Record<MeetingOutcome, string[]> = {
@@ -221,7 +222,7 @@ export function meetingOutcomeEmail(data: {
       }[outcome],
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
-      details: [{ label: 'Event', value: event.title }, ...contact],
+      details: [{ label: 'Event', value: event.title }, { label: 'Date', value: when }, ...contact],
       sender,
     });
   }
@@ -250,7 +251,7 @@ export function meetingOutcomeEmail(data: {
     }[outcome],
     greeting: greetingFor(locale, data.requesterName),
     paragraphs: paragraphs[outcome],
-    details: [{ label: 'イベント', value: event.title }, ...contact],
+    details: [{ label: 'イベント', value: event.title }, { label: '日時', value: when }, ...contact],
     sender,
   });
 }
