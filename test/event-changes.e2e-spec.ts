@@ -192,6 +192,16 @@ describe('editing an event people signed up for', () => {
     expect(refused.message).toContain('開始と終了を同じだけずらすと、商談枠と面談も一緒に移ります');
     const tooEarly = failure(await update(eventId, { endsAt: tokyoInDays(30, '14:30') }));
     expect(tooEarly.extensions).toMatchObject({ field: 'endsAt', reason: 'EVENT_SESSION_OUTSIDE_NEW_TIME' });
+    // Nor may a published event move to a time already gone: its people would be told of it.
+    const gone = failure(
+      await update(eventId, { startsAt: tokyoInDays(-2, '13:00'), endsAt: tokyoInDays(-2, '17:00') }),
+    );
+    expect(gone.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'startsAt',
+      reason: 'EVENT_INVALID_SCHEDULE',
+    });
+    expect(gone.message).toMatch(/^開始日時（\d{4}年\d+月\d+日\(.\) 13:00）がすでに過ぎています。/);
     expect(await eventRow()).toMatchObject({
       starts_at: new Date(tokyoInDays(30, '13:00')),
       ends_at: new Date(tokyoInDays(30, '17:00')),

@@ -77,6 +77,21 @@ describe('events', () => {
     });
   });
 
+  it("lets a draft be dated in the past, so last year's events can be entered for the reports", async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(CREATE, { input: base() }, organizer),
+    );
+    const lastYear = { startsAt: tokyoInDays(-200, '18:00'), endsAt: tokyoInDays(-200, '20:00') };
+    const moved = ok(
+      await t.gql<{ updateEvent: { startsAt: string; status: string } }>(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { startsAt status } }',
+        { id: createEvent.id, input: lastYear },
+        organizer,
+      ),
+    );
+    expect(moved.updateEvent).toEqual({ startsAt: lastYear.startsAt, status: 'DRAFT' });
+  });
+
   it.each([
     ['end before start', { endsAt: tokyoInDays(20, '17:00') }, 'endsAt'],
     ['capacity 0', { capacity: 0 }, 'capacity'],

@@ -847,6 +847,98 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(outcomes).toHaveLength(0);
   });
 
+  it('neither places nor moves a meeting into a time slot that has begun', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '川口 食品商談会',
+      startsAt: tokyoInDays(3, '13:00'),
+      endsAt: tokyoInDays(3, '17:00'),
+    });
+    const session = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId: fair,
+            startsAt: tokyoInDays(3, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
+    const agreed = async (from: string, to: string) => {
+      const [asker, answerer] = [await make({ name: from }, fair), await make({ name: to }, fair)];
+      const { id } = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId: fair, to: answerer.id },
+          asker.token,
+        ),
+      ).requestMeeting;
+      ok(await respond(answerer.token, id, true));
+      return id;
+    };
+    const place = (requestId: string, slot: number) =>
+      t.gql<{ placeMeeting: { id: string; slotIndex: number } }>(
+        'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i, table: "1") { id slotIndex } }',
+        { r: requestId, s: session, i: slot },
+        organizer,
+      );
+    const placed = ok(await place(await agreed('青木 健', '石井 由美'), 2)).placeMeeting;
+    const early = ok(await place(await agreed('松本 翔', '井上 真理'), 0)).placeMeeting;
+    // The day has come: the first slot began 25 minutes ago, the second 5, the third is to come.
+    await t.dataSource.query(
+      `UPDATE matchmaking_sessions SET starts_at = now() - interval '25 minutes' WHERE id = $1`,
+      [session],
+    );
+    for (const slot of [0, 1]) {
+      const refused = failure(
+        await t.gql(
+          'mutation($id: ID!, $s: ID!, $i: Int!) { moveMeeting(id: $id, sessionId: $s, slotIndex: $i, table: "2") { id } }',
+          { id: placed.id, s: session, i: slot },
+          organizer,
+        ),
+      );
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'slotIndex',
+        reason: 'MEETING_SLOT_PAST',
+      });
+      expect(refused.message).toMatch(
+        /^この時間枠（.+ 開始）はすでに始まっています。これからの時間枠を指定してください$/,
+      );
+    }
+    const waiting = await agreed('森 大輔', '池田 恵');
+    expect(failure(await place(waiting, 1)).extensions).toMatchObject({
+      field: 'slotIndex',
+      reason: 'MEETING_SLOT_PAST',
+    });
+    const [row]: { slot_index: number; table_label: string }[] = await t.dataSource.query(
+      'SELECT slot_index, table_label FROM meetings WHERE id = $1',
+      [placed.id],
+    );
+    expect(row).toEqual({ slot_index: 2, table_label: '1' });
+
+    // A meeting called off once its slot has begun frees nothing for the request still waiting;
+    // one called off ahead of its time gives the waiting request its slot.
+    const cancel = (id: string) =>
+      t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id }, organizer);
+    const placedFor = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT slot_index FROM meetings WHERE request_id = $1 AND status = 'SCHEDULED'`,
+          [waiting],
+        )
+      ).map((meeting: { slot_index: number }) => meeting.slot_index);
+    ok(await cancel(early.id));
+    expect(await placedFor()).toEqual([]);
+    ok(await cancel(placed.id));
+    expect(await placedFor()).toEqual([2]);
+  });
+
   it('AUTO_ACCEPT agrees at once and tells both sides truthfully, with contact only where consented', async () => {
     ok(
       await t.gql(

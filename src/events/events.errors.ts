@@ -55,6 +55,12 @@ export const EventErrors = {
     ),
   endBeforeStart: () =>
     new InputError('endsAt', '終了日時は開始日時より後にしてください', EventErrorCode.INVALID_SCHEDULE),
+  movedIntoPast: (field: 'startsAt' | 'endsAt', at: string) =>
+    new InputError(
+      field,
+      `${field === 'startsAt' ? '開始' : '終了'}日時（${at}）がすでに過ぎています。公開中のイベントの日時は、これからの日時に変更してください（参加者に日時変更をお知らせします）`,
+      EventErrorCode.INVALID_SCHEDULE,
+    ),
   registrationWindow: (field: 'registrationOpensAt' | 'registrationClosesAt', message: string) =>
     new InputError(field, message, EventErrorCode.INVALID_SCHEDULE),
   miniSalonTooLarge: (max: number) =>

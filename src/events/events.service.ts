@@ -106,6 +106,7 @@ export class EventsService {
       const { schedule, place } = summarizeChange(before, merged);
       if (schedule || place) merged.sequence = before.sequence + 1;
       assertEventRules(merged);
+      if (event.status === EventStatus.PUBLISHED) assertNotMovedIntoPast(before, merged);
       await this.moveSessions(manager, merged, movedBy(before, merged));
       await this.assertSessionsInside(manager, merged);
       await manager.save(merged);
@@ -335,6 +336,18 @@ export class EventsService {
   private async coHosts(organizationId: string, ids: string[]) {
     if (ids.includes(organizationId)) throw EventErrors.selfCoHost();
     return this.organizations.getMany([...new Set(ids)], 'coHostIds');
+  }
+}
+
+/**
+ * A published event's people are told of every new time (日時変更), so a new start or end must lie
+ * ahead. Drafts may lie in the past: an organisation enters last year's events for its reports.
+ */
+function assertNotMovedIntoPast(before: Event, after: Event): void {
+  const now = Date.now();
+  for (const field of ['startsAt', 'endsAt'] as const) {
+    if (after[field].getTime() !== before[field].getTime() && after[field].getTime() < now)
+      throw EventErrors.movedIntoPast(field, formatTokyoJapanese(after[field]));
   }
 }
 

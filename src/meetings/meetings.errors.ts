@@ -24,6 +24,7 @@ export enum MeetingErrorCode {
   SLOT_TAKEN = 'MEETING_SLOT_TAKEN',
   ALREADY_PLACED = 'MEETING_ALREADY_PLACED',
   INVALID_SLOT = 'MEETING_INVALID_SLOT',
+  SLOT_PAST = 'MEETING_SLOT_PAST',
   INVALID_TABLE = 'MEETING_INVALID_TABLE',
   NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
   MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
@@ -123,6 +124,12 @@ export const MeetingErrors = {
       MeetingErrorCode.SLOT_TAKEN,
       'この時間枠は埋まっています（テーブルまたは参加者のどちらかに別の面談があります）',
       'slotIndex',
+    ),
+  slotPast: (startsAt: string) =>
+    new InputError(
+      'slotIndex',
+      `この時間枠（${startsAt} 開始）はすでに始まっています。これからの時間枠を指定してください`,
+      MeetingErrorCode.SLOT_PAST,
     ),
   invalidSlot: (count: number) =>
     new InputError(

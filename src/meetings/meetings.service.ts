@@ -361,9 +361,10 @@ export class MeetingsService {
 
   /**
    * Gives a freed slot to an accepted request still without a meeting, when both sides attend, are
-   * free then, are under their meeting cap and the table (or booth) fits. Published schedules get
-   * the new meeting published at once, with the agenda sent to both. Runs after the cancellation
-   * committed; losing a race to another writer just means trying the next candidate.
+   * free then, are under their meeting cap and the table (or booth) fits, while the slot is still
+   * to come. Published schedules get the new meeting published at once, with the agenda sent to
+   * both. Runs after the cancellation committed; losing a race to another writer just means trying
+   * the next candidate.
    */
   async offerFreedSlot(freed: FreedSlot): Promise<Meeting | null> {
     try {
@@ -527,8 +528,10 @@ export class MeetingsService {
     if (!session) throw MeetingErrors.invalidTable('この商談枠はこのイベントにありません');
     if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= session.slotCount)
       throw MeetingErrors.invalidSlot(session.slotCount);
-    const label = await this.tableFor(session, request, table);
     const { startsAt, endsAt } = slotTimes(session, slotIndex);
+    // Nobody can be sent to a time that has gone; a meeting that took place is recorded as held.
+    if (startsAt.getTime() <= Date.now()) throw MeetingErrors.slotPast(formatTokyoJapanese(startsAt));
+    const label = await this.tableFor(session, request, table);
     return {
       requestId: request.id,
       participantAId: request.fromParticipantId,
@@ -571,6 +574,9 @@ export class MeetingsService {
     const manager = this.dataSource.manager;
     const session = await manager.findOneBy(MatchmakingSession, { id: freed.sessionId });
     if (!session) return [];
+    const { startsAt, endsAt } = slotTimes(session, freed.slotIndex);
+    // A slot that has begun is nobody's to take: both would be told of a meeting already late.
+    if (startsAt.getTime() <= Date.now()) return [];
     const settings = await this.settings.get(manager, freed.eventId);
     const rows: { id: string; from_participant_id: string; to_participant_id: string }[] =
       await manager.query(
@@ -604,7 +610,6 @@ export class MeetingsService {
           freed.tableLabel,
         ],
       );
-    const { startsAt, endsAt } = slotTimes(session, freed.slotIndex);
     return rows.map((row) => ({
       requestId: row.id,
       participantAId: row.from_participant_id,
