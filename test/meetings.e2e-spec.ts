@@ -939,6 +939,64 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(await placedFor()).toEqual([2]);
   });
 
+  it('refuses to schedule an event without 商談枠, or whose time slots have all begun, saying why', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '川口 建設業商談会',
+      startsAt: tokyoInDays(5, '13:00'),
+      endsAt: tokyoInDays(5, '17:00'),
+    });
+    const schedule = () =>
+      t.gql(
+        'mutation($eventId: ID!) { scheduleMeetings(eventId: $eventId) { id } }',
+        { eventId: fair },
+        organizer,
+      );
+    const runs = async () =>
+      (
+        await t.dataSource.query('SELECT count(*)::int AS n FROM scheduling_runs WHERE event_id = $1', [fair])
+      )[0].n as number;
+    const none = failure(await schedule());
+    expect(none.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'eventId',
+      reason: 'SCHEDULING_NO_SESSIONS',
+    });
+    expect(none.message).toBe(
+      'このイベントには商談枠がありません。面談の時間帯とテーブル数を商談枠として追加してから、自動配置してください',
+    );
+    ok(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        {
+          input: {
+            eventId: fair,
+            startsAt: tokyoInDays(5, '14:00'),
+            slotMinutes: 30,
+            slotCount: 2,
+            tableCount: 3,
+          },
+        },
+        organizer,
+      ),
+    );
+    // The afternoon has come and its last slot (14:30) has begun.
+    await t.dataSource.query(
+      `UPDATE matchmaking_sessions SET starts_at = now() - interval '31 minutes' WHERE event_id = $1`,
+      [fair],
+    );
+    const over = failure(await schedule());
+    expect(over.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'eventId',
+      reason: 'SCHEDULING_SESSIONS_OVER',
+    });
+    expect(over.message).toMatch(
+      /^商談枠の最後の時間枠（.+ 開始）がすでに始まっているため、配置できる時間枠がありません$/,
+    );
+    expect(await runs()).toBe(0);
+  });
+
   it('AUTO_ACCEPT agrees at once and tells both sides truthfully, with contact only where consented', async () => {
     ok(
       await t.gql(

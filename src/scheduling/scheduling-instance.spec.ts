@@ -8,6 +8,8 @@ import {
 } from './scheduling-instance';
 
 const AM = new Date('2026-12-01T01:00:00Z'); // 10:00 in Tokyo
+/** The run's time: the day before, every slot still to come. */
+const EVE = new Date('2026-11-30T01:00:00Z');
 
 const inputs = (overrides: Partial<SchedulingInputs> = {}): SchedulingInputs => ({
   sessions: [{ id: 's-am', startsAt: AM, slotMinutes: 20, slotCount: 3, mode: 'TABLES', tableCount: 2 }],
@@ -28,7 +30,7 @@ const inputs = (overrides: Partial<SchedulingInputs> = {}): SchedulingInputs => 
 
 describe('DB rows → engine instance', () => {
   it('takes attendees with an accepted request, every session, and slots as the default cap', () => {
-    const { instance, excluded } = buildInstance(inputs());
+    const { instance, excluded } = buildInstance(inputs(), EVE);
     expect(excluded).toEqual([]);
     expect(instance.sessions).toEqual([{ id: 's-am', slots: 3, tables: 2 }]);
     expect(instance.participants).toEqual([
@@ -44,7 +46,7 @@ describe('DB rows → engine instance', () => {
   });
 
   it('uses the event cap on meetings when set', () => {
-    const { instance } = buildInstance(inputs({ maxMeetingsPerParticipant: 1 }));
+    const { instance } = buildInstance(inputs({ maxMeetingsPerParticipant: 1 }), EVE);
     expect(instance.participants.every((p) => p.maxMeetings === 1)).toBe(true);
   });
 
@@ -56,6 +58,7 @@ describe('DB rows → engine instance', () => {
           { participantId: 'p2', booth: null },
         ],
       }),
+      EVE,
     );
     expect(instance.requests.map((r) => r.id)).toEqual(['r12']);
     expect(excluded).toEqual([
@@ -77,6 +80,7 @@ describe('DB rows → engine instance', () => {
           },
         ],
       }),
+      EVE,
     );
     expect(instance.requests.map((r) => r.id)).toEqual(['r12']);
     expect(instance.locked).toEqual([{ a: 'p1', b: 'p3', session: 's-am', slot: 1, table: '2' }]);
@@ -96,6 +100,7 @@ describe('DB rows → engine instance', () => {
           { participantId: 'p3', booth: null },
         ],
       }),
+      EVE,
     );
     expect(instance.sessions).toEqual([
       { id: 's-tables', slots: 3, tables: 2 },
@@ -117,6 +122,7 @@ describe('DB rows → engine instance', () => {
   it('ignores booths when the event has no booth session', () => {
     const { instance } = buildInstance(
       inputs({ attendees: [...inputs().attendees, { participantId: 'p1', booth: 'B-1' }].slice(1) }),
+      EVE,
     );
     expect(instance.participants.find((p) => p.id === 'p1')?.booth).toBeUndefined();
   });
@@ -191,6 +197,44 @@ describe('engine result → placements', () => {
     }
   });
 
+  it('on the day, fills only slots still to come, around a locked meeting in one that has begun', async () => {
+    const built = buildInstance(
+      inputs({
+        published: [
+          {
+            requestId: 'r-old',
+            participantAId: 'p1',
+            participantBId: 'p4',
+            sessionId: 's-am',
+            slotIndex: 0,
+            tableLabel: '1',
+          },
+        ],
+      }),
+      new Date('2026-12-01T01:25:00Z'), // 10:25: the 10:00 and 10:20 slots have begun
+    );
+    expect(built.instance.participants).toEqual([
+      { id: 'p1', sessions: ['s-am'], maxMeetings: 3, unavailable: [{ session: 's-am', slot: 1 }] },
+      {
+        id: 'p2',
+        sessions: ['s-am'],
+        maxMeetings: 3,
+        unavailable: [
+          { session: 's-am', slot: 0 },
+          { session: 's-am', slot: 1 },
+        ],
+      },
+      expect.objectContaining({ id: 'p3', unavailable: built.instance.participants[1].unavailable }),
+      { id: 'p4', sessions: ['s-am'], maxMeetings: 3, unavailable: [{ session: 's-am', slot: 1 }] },
+    ]);
+    const result = await scheduleMeetings(built.instance, { timeLimitMs: 2000, useSolver: false });
+    expect(verifySchedule(built.instance, result)).toEqual([]);
+    // p1 has one slot left (10:40): the weightier request gets it.
+    const { placements, unscheduled } = toPlacements(result, inputs().sessions);
+    expect(placements.map((p) => [p.requestId, p.slotIndex])).toEqual([['r13', 2]]);
+    expect(unscheduled.map((entry) => entry.requestId)).toEqual(['r12']);
+  });
+
   it('slot times are back to back', () => {
     expect(slotTimes({ startsAt: AM, slotMinutes: 30 }, 1)).toEqual({
       startsAt: new Date('2026-12-01T01:30:00Z'),
@@ -216,6 +260,7 @@ describe('engine result → placements', () => {
           },
         ],
       }),
+      EVE,
     );
     const result = await scheduleMeetings(built.instance, { timeLimitMs: 2000, useSolver: false });
     expect(verifySchedule(built.instance, result)).toEqual([]);

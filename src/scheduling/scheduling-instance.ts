@@ -85,8 +85,10 @@ export interface BuiltInstance {
  * a booth meet at their booth, so when the event has booth-mode sessions they take part in those
  * only; without booth sessions their booth is ignored and they meet at tables like everyone else.
  * Requests already fulfilled by a published meeting are not asked again: the meeting is locked.
+ * Slots that began before `now` are nobody's to fill (a run on the day, between meetings), except
+ * where a locked meeting already sits.
  */
-export function buildInstance(inputs: SchedulingInputs): BuiltInstance {
+export function buildInstance(inputs: SchedulingInputs, now: Date): BuiltInstance {
   const boothSessions = inputs.sessions.filter((session) => session.mode === 'BOOTHS').map((s) => s.id);
   const allSessions = inputs.sessions.map((session) => session.id);
   const attendee = new Map(inputs.attendees.map((row) => [row.participantId, row]));
@@ -116,17 +118,34 @@ export function buildInstance(inputs: SchedulingInputs): BuiltInstance {
   }
   for (const meeting of inputs.published) involved.add(meeting.participantAId).add(meeting.participantBId);
 
+  const begun = inputs.sessions.flatMap((session) =>
+    Array.from({ length: session.slotCount }, (_, slot) => ({ session: session.id, slot })).filter(
+      ({ slot }) => slotTimes(session, slot).startsAt.getTime() <= now.getTime(),
+    ),
+  );
+  const lockedAt = new Set(
+    inputs.published.flatMap((meeting) =>
+      [meeting.participantAId, meeting.participantBId].map(
+        (id) => `${id} ${meeting.sessionId} ${meeting.slotIndex}`,
+      ),
+    ),
+  );
+
   const participants: ParticipantInput[] = [...involved].sort().map((id) => {
     const booth = boothSessions.length > 0 ? (attendee.get(id)?.booth ?? null) : null;
     const sessions = booth ? boothSessions : allSessions;
     const slots = inputs.sessions
       .filter((session) => sessions.includes(session.id))
       .reduce((sum, session) => sum + session.slotCount, 0);
+    const unavailable = begun.filter(
+      (ref) => sessions.includes(ref.session) && !lockedAt.has(`${id} ${ref.session} ${ref.slot}`),
+    );
     return {
       id,
       sessions,
       maxMeetings: inputs.maxMeetingsPerParticipant ?? slots,
       ...(booth ? { booth } : {}),
+      ...(unavailable.length ? { unavailable } : {}),
     };
   });
 

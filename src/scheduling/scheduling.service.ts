@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { ProgressWriter } from '../common/progress/progress-writer';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { AppConfig } from '../config/app-config';
 import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
@@ -22,7 +23,13 @@ import { SEATED } from '../registrations/registration-enums';
 import { InstanceError, scheduleMeetings } from './engine';
 import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
-import { buildInstance, SchedulingInputs, toPlacements, unscheduledReason } from './scheduling-instance';
+import {
+  buildInstance,
+  SchedulingInputs,
+  slotTimes,
+  toPlacements,
+  unscheduledReason,
+} from './scheduling-instance';
 
 const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW];
 /** Another writer changed the locked meetings between computing and writing: compute again. */
@@ -59,9 +66,18 @@ export class SchedulingService {
     return this.dataSource.getRepository(SchedulingRun);
   }
 
-  /** Records a run and hands it to the queue; the answer shows it QUEUED. */
+  /**
+   * Records a run and hands it to the queue; the answer shows it QUEUED. An event with no time slot
+   * still to come is refused at once, saying why, rather than "succeeding" with nothing placed.
+   */
   async start(actor: Actor, eventId: string): Promise<SchedulingRun> {
-    await this.events.getManaged(actor, eventId);
+    const event = await this.events.getManaged(actor, eventId);
+    const sessions = event.sessions ?? [];
+    if (sessions.length === 0) throw SchedulingErrors.noSessions();
+    const lastSlot = new Date(
+      Math.max(...sessions.map((session) => slotTimes(session, session.slotCount - 1).startsAt.getTime())),
+    );
+    if (lastSlot.getTime() <= Date.now()) throw SchedulingErrors.sessionsOver(formatTokyoJapanese(lastSlot));
     const run = await this.runs.save(
       this.runs.create({ eventId, requestedByUserId: isStaff(actor) ? actor.userId : null }),
     );
@@ -167,7 +183,7 @@ export class SchedulingService {
 
   private async computeAndWrite(run: SchedulingRun, onProgress?: (percent: number) => Promise<void>) {
     const inputs = await this.loadInputs(this.dataSource.manager, run.eventId);
-    const { instance, excluded } = buildInstance(inputs);
+    const { instance, excluded } = buildInstance(inputs, new Date());
     const progress = new ProgressWriter(async (percent, phase) => {
       await this.runs.update(run.id, { progress: percent, phase });
       await onProgress?.(percent);
