@@ -10,10 +10,12 @@ import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const REQUEST_FIELDS =
-  'id status autoAccepted respondedAt from { participantId email } to { participantId email }';
+  'id status message reply autoAccepted respondedAt from { participantId email } to { participantId email }';
 interface RequestView {
   id: string;
   status: string;
+  message: string;
+  reply: string;
   autoAccepted: boolean;
   respondedAt: string | null;
   from: { participantId: string; email: string | null };
@@ -79,6 +81,9 @@ describe('meeting requests: asking back someone who asked you', () => {
     expect(answer).toMatchObject({
       id: theirs.id,
       status: 'ACCEPTED',
+      // Her message stays hers; what he typed is his reply to it.
+      message: '物流の効率化についてご相談させてください',
+      reply: 'ぜひお話ししましょう',
       autoAccepted: false,
       from: { participantId: ando.id, email: ando.email },
       to: { participantId: nakano.id, email: nakano.email },
@@ -94,6 +99,7 @@ describe('meeting requests: asking back someone who asked you', () => {
     expect(toAndo.subject).toBe(`【面談成立】中野 健太 様（${EVENT_TITLE}）`);
     expect(toAndo.text).toContain(`中野 健太 様が、「${EVENT_TITLE}」での面談を承諾されました。`);
     expect(toAndo.text).toContain(nakano.email);
+    expect(toAndo.text).toContain('■ 先方からのメッセージ: ぜひお話ししましょう');
     const [toNakano] = mailsTo(nakano, /面談成立/);
     expect(toNakano.subject).toBe(`【面談成立】安藤 美紀 様（${EVENT_TITLE}）`);
     expect(toNakano.text).toContain('お申込を承諾いただき、ありがとうございます。');
@@ -152,12 +158,22 @@ describe('meeting requests: asking back someone who asked you', () => {
   it('leaves a declined request alone: asking back files a new one', async () => {
     const [a, b] = [await person({}), await person({})];
     const theirs = ok(await requestMeeting(a, b)).requestMeeting;
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: false) { id } }',
-        { id: theirs.id },
+    const decline = (message: string) =>
+      t.gql<{ respondToMeetingRequest: RequestView }>(
+        `mutation($id: ID!, $m: String) { respondToMeetingRequest(id: $id, accept: false, message: $m) { ${REQUEST_FIELDS} } }`,
+        { id: theirs.id, m: message },
         b.token,
-      ),
+      );
+    // An answer in the app may carry a message too, within the same length as a request's.
+    expect(failure(await decline('あ'.repeat(1001))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'message',
+    });
+    const declined = ok(await decline('  今回は日程が合わず失礼します。次回ぜひ。 ')).respondToMeetingRequest;
+    expect(declined).toMatchObject({ status: 'DECLINED', reply: '今回は日程が合わず失礼します。次回ぜひ。' });
+    await sink.waitUntil(() => mailsTo(a, /今回は見送り/).length === 1);
+    expect(mailsTo(a, /今回は見送り/)[0].text).toContain(
+      '■ 先方からのメッセージ: 今回は日程が合わず失礼します。次回ぜひ。',
     );
     const mine = ok(await requestMeeting(b, a)).requestMeeting;
     expect(mine).toMatchObject({ status: 'PENDING', from: { participantId: b.id } });

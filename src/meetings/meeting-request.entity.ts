@@ -48,6 +48,13 @@ export class MeetingRequest {
   @Column({ type: 'text', default: '' })
   message: string;
 
+  /**
+   * What the person asked wrote with their answer, or when they asked back (which accepts this
+   * request); the requester reads it in the answer's email.
+   */
+  @Column({ type: 'text', default: '' })
+  reply: string;
+
   @Column({ type: 'enum', enum: MeetingRequestStatus, enumName: 'meeting_request_status' })
   status: MeetingRequestStatus;
 

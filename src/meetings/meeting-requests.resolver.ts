@@ -32,14 +32,17 @@ export class MeetingRequestsResolver {
     return MeetingRequestModel.from(request, actor);
   }
 
-  @Mutation(() => MeetingRequestModel, { description: '受けた面談申込に回答する（申込を受けた本人）' })
+  @Mutation(() => MeetingRequestModel, {
+    description: '受けた面談申込に回答する（申込を受けた本人）。message は申込者への回答メールに載る',
+  })
   @Allow(Role.PARTICIPANT)
   async respondToMeetingRequest(
     @CurrentActor() actor: ParticipantActor,
     @Args('id', { type: () => ID }) id: string,
     @Args('accept') accept: boolean,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
   ): Promise<MeetingRequestModel> {
-    const answer = await this.requests.respond(actor, id, accept);
+    const answer = await this.requests.respond(actor, id, accept, message);
     return MeetingRequestModel.from(await this.requests.get(answer.request.id), actor);
   }
 

@@ -118,7 +118,8 @@ export class MeetingRequestsService {
         },
         lock: { mode: 'pessimistic_write' },
       });
-      if (theirs) return (await this.answer(manager, theirs, true)).request.id;
+      // Their request is the answer; what was typed for the new one goes with it as the reply.
+      if (theirs) return (await this.answer(manager, theirs, true, text)).request.id;
       if (settings.maxRequestsPerParticipant !== null) {
         const sent = await manager.countBy(MeetingRequest, {
           eventId,
@@ -188,13 +189,20 @@ export class MeetingRequestsService {
   }
 
   /** The recipient answers in the app. */
-  async respond(actor: Actor, id: string, accept: boolean): Promise<MeetingRequestAnswer> {
+  async respond(
+    actor: Actor,
+    id: string,
+    accept: boolean,
+    message?: string | null,
+  ): Promise<MeetingRequestAnswer> {
+    const reply = (message ?? '').trim();
+    if (reply.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
     return this.dataSource.transaction(async (manager) => {
       await this.lockEventOf(manager, id);
       const request = await this.lock(manager, id);
       if (actor.kind !== 'participant' || actor.participantId !== request.toParticipantId)
         throw MeetingErrors.notRecipient();
-      return this.answer(manager, request, accept);
+      return this.answer(manager, request, accept, reply);
     });
   }
 
@@ -305,6 +313,7 @@ export class MeetingRequestsService {
     manager: EntityManager,
     request: MeetingRequest,
     accept: boolean,
+    reply = '',
   ): Promise<MeetingRequestAnswer> {
     const to = accept ? MeetingRequestStatus.ACCEPTED : MeetingRequestStatus.DECLINED;
     if (request.status === to) return { request, changed: false };
@@ -313,7 +322,7 @@ export class MeetingRequestsService {
       throw MeetingErrors.invalidRequestTransition(request.status);
     const event = await manager.findOneBy(Event, { id: request.eventId });
     if (event?.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
-    await manager.update(MeetingRequest, request.id, { status: to, respondedAt: new Date() });
+    await manager.update(MeetingRequest, request.id, { status: to, respondedAt: new Date(), reply });
     await this.outbox.enqueue(manager, [
       this.outcomeEmail(request),
       ...(accept ? [this.agreedEmail(request)] : []),

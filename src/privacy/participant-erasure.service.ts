@@ -72,13 +72,21 @@ export class ParticipantErasureService {
         ...left.counts,
         actionTokensDeleted,
         suggestionsDeleted: await this.deleteSuggestions(manager, participantId),
-        meetingRequestMessagesCleared: affected(
-          await manager.update(
-            MeetingRequest,
-            { fromParticipantId: participantId, message: Not('') },
-            { message: '' },
+        meetingRequestMessagesCleared:
+          affected(
+            await manager.update(
+              MeetingRequest,
+              { fromParticipantId: participantId, message: Not('') },
+              { message: '' },
+            ),
+          ) +
+          affected(
+            await manager.update(
+              MeetingRequest,
+              { toParticipantId: participantId, reply: Not('') },
+              { reply: '' },
+            ),
           ),
-        ),
         emailsSkipped: affected(
           await manager.update(
             OutboxMessage,

@@ -26,7 +26,12 @@ describe('meeting emails', () => {
   const deadline = new Date('2026-12-08T09:30:00Z');
   const outcome = (
     status: MeetingRequestStatus.ACCEPTED | MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED,
-    extra: { locale?: 'ja' | 'en'; contact?: typeof contact | null; autoAccepted?: boolean } = {},
+    extra: {
+      locale?: 'ja' | 'en';
+      contact?: typeof contact | null;
+      autoAccepted?: boolean;
+      reply?: string;
+    } = {},
   ) =>
     meetingOutcomeEmail({
       locale: extra.locale ?? 'ja',
@@ -34,6 +39,7 @@ describe('meeting emails', () => {
       recipient,
       contact: extra.contact === undefined ? contact : extra.contact,
       outcome: status,
+      reply: extra.reply ?? '',
       autoAccepted: extra.autoAccepted ?? false,
       deadline,
       event,
@@ -61,6 +67,21 @@ describe('meeting emails', () => {
     expect(outcome(MeetingRequestStatus.EXPIRED, { locale: 'en' }).subject).toBe(
       'Your meeting request to 山本 健 has expired: しんきん ビジネスマッチング商談会',
     );
+  });
+
+  it("carries the answer's message to the requester, but not with an expiry", () => {
+    const reply = '当日は14時以降でしたら、いつでも伺えます。';
+    expect(outcome(MeetingRequestStatus.ACCEPTED, { reply }).text).toContain(
+      `■ 先方からのメッセージ: ${reply}`,
+    );
+    expect(outcome(MeetingRequestStatus.DECLINED, { reply }).text).toContain(
+      `■ 先方からのメッセージ: ${reply}`,
+    );
+    expect(outcome(MeetingRequestStatus.ACCEPTED, { reply: 'See you at 2pm.', locale: 'en' }).text).toContain(
+      '■ Their message: See you at 2pm.',
+    );
+    expect(outcome(MeetingRequestStatus.EXPIRED, { reply }).text).not.toContain(reply);
+    expect(outcome(MeetingRequestStatus.ACCEPTED).text).not.toContain('先方からのメッセージ');
   });
 
   it('gives the contact details with an agreed meeting only', () => {

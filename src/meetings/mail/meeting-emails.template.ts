@@ -185,6 +185,8 @@ export function meetingOutcomeEmail(data: {
   /** Only for an agreed meeting, and only when the recipient consented; otherwise null. */
   contact: SharedContact | null;
   outcome: MeetingOutcome;
+  /** What the person asked wrote with their answer (may be empty). */
+  reply: string;
   /** The event agreed the request automatically: nobody "accepted" it. */
   autoAccepted: boolean;
   /** When the request expired (for EXPIRED). */
@@ -196,6 +198,10 @@ export function meetingOutcomeEmail(data: {
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const contact = accepted ? contactLines(locale, data.contact) : [];
+  const reply =
+    data.reply && outcome !== MeetingRequestStatus.EXPIRED
+      ? [{ label: locale === 'en' ? 'Their message' : '先方からのメッセージ', value: data.reply }]
+      : [];
   if (locale === 'en') {
     const paragraphs: Record<MeetingOutcome, string[]> = {
       ACCEPTED: [
@@ -222,7 +228,7 @@ export function meetingOutcomeEmail(data: {
       }[outcome],
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
-      details: [{ label: 'Event', value: event.title }, { label: 'Date', value: when }, ...contact],
+      details: [{ label: 'Event', value: event.title }, { label: 'Date', value: when }, ...reply, ...contact],
       sender,
     });
   }
@@ -251,7 +257,12 @@ export function meetingOutcomeEmail(data: {
     }[outcome],
     greeting: greetingFor(locale, data.requesterName),
     paragraphs: paragraphs[outcome],
-    details: [{ label: 'イベント', value: event.title }, { label: '日時', value: when }, ...contact],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: when },
+      ...reply,
+      ...contact,
+    ],
     sender,
   });
 }

@@ -45,6 +45,7 @@ export class MeetingOutcomeComposer implements MailComposer {
         ? { email: recipient.email, phone: recipient.phone }
         : null,
       outcome: request.status,
+      reply: request.reply,
       autoAccepted: request.autoAccepted,
       deadline: request.expiresAt ?? event.endsAt,
       event,

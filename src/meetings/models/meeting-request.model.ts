@@ -21,6 +21,9 @@ export class MeetingRequestModel {
   @Field()
   message: string;
 
+  @Field({ description: '申込先が回答（または申込し返し）に添えたメッセージ' })
+  reply: string;
+
   @Field(() => MeetingPartyModel, { description: '申込者' })
   from: MeetingPartyModel;
 
@@ -54,6 +57,7 @@ export class MeetingRequestModel {
       eventId: request.eventId,
       status,
       message: request.message,
+      reply: request.reply,
       from: MeetingPartyModel.from(
         request.fromParticipant,
         maySeeContact(actor, request.fromParticipant, agreed),

@@ -20,7 +20,7 @@ export class ErasureResultModel {
   @Field(() => Int, { description: '取り消した面談申込（回答待ち・承諾済み、送った・受けた両方）' })
   meetingRequestsWithdrawn: number;
 
-  @Field(() => Int, { description: '消去した面談申込のメッセージ（本人が書いたもの）' })
+  @Field(() => Int, { description: '消去した面談申込・回答のメッセージ（本人が書いたもの）' })
   meetingRequestMessagesCleared: number;
 
   @Field(() => Int, { description: '削除したおすすめ（本人あて・本人をすすめたもの）' })
