@@ -28,12 +28,16 @@ describe('cancelling a registration calls off that person’s meetings', () => {
   /** The text of every calendar attached to the emails one address received. */
   const calendarsTo = (address: string) => sink.to(address).flatMap((mail) => mail.calendars);
 
-  it('cancels the published meeting with METHOD:CANCEL to the other side, and withdraws open requests', async () => {
+  /**
+   * Three registered at a 商談会 with one 商談枠: A and B agreed a meeting, which is scheduled and
+   * published (B has its METHOD:PUBLISH); C asked A, still open.
+   */
+  async function publishedMeetingBetweenAAndB(organisation: string) {
     const admin = await staffSession(t, Role.ADMIN, null);
     const organizer = await staffSession(
       t,
       Role.ORGANIZER,
-      await createOrganization(t, admin, { name: '尼崎商工会議所', municipality: '兵庫県尼崎市' }),
+      await createOrganization(t, admin, { name: organisation, municipality: '兵庫県尼崎市' }),
     );
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
@@ -114,6 +118,11 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     );
     await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
 
+    return { organizer, eventId, a, b, c, ab, ca };
+  }
+
+  it('cancels the published meeting with METHOD:CANCEL to the other side, and withdraws open requests', async () => {
+    const { eventId, a, b, ab, ca } = await publishedMeetingBetweenAAndB('尼崎商工会議所');
     ok(
       await t.gql(
         'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
@@ -137,5 +146,47 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     const vevent = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(Number(vevent.getFirstPropertyValue('sequence'))).toBe(meeting.sequence);
+    // They cancelled it themselves: no 参加取消のお知らせ, to them or anyone.
+    expect(await cancellationNotices(eventId)).toEqual([]);
   });
+
+  it('staff cancelling tells the person, naming their meeting, whose calendar cancel comes on its own', async () => {
+    const { organizer, eventId, a, b } = await publishedMeetingBetweenAAndB('尼崎信用金庫');
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: a.registrationId },
+        organizer,
+      ),
+    );
+
+    const noticeTo = (address: string) =>
+      sink.to(address).filter((mail) => mail.subject === '【参加取消のお知らせ】あまがさき商談会');
+    await sink.waitUntil(() => noticeTo(a.email).length === 1);
+    const [notice] = noticeTo(a.email);
+    expect(notice.text).toContain(
+      'このたび、「あまがさき商談会」への参加登録を、主催者の尼崎信用金庫にて取り消しましたので、お知らせいたします。',
+    );
+    expect(notice.text).toContain(
+      'あわせて、このイベントで予定されていた面談（1件）も取り消しました。面談の相手の方にもお知らせしています。',
+    );
+    // The meeting's own 面談中止 still carries the calendar cancel, to both sides, as when people leave
+    // by themselves; the notice goes to the one whose registration it was, and says so.
+    expect(notice.text).toContain('カレンダーから削除するためのご案内を面談ごとに別途お送りします。');
+    expect(notice.calendars).toHaveLength(0);
+    for (const person of [a, b])
+      await sink.waitUntil(() =>
+        calendarsTo(person.email).some((calendar) => calendar.includes('METHOD:CANCEL')),
+      );
+    expect(await cancellationNotices(eventId)).toEqual([a.id]);
+  });
+
+  /** Whom a 参加取消のお知らせ was written for at the event. */
+  const cancellationNotices = async (eventId: string): Promise<string[]> =>
+    (
+      await t.dataSource.query(
+        `SELECT participant_id FROM outbox_messages WHERE event_id = $1 AND template = 'registration-cancelled'`,
+        [eventId],
+      )
+    ).map((row: { participant_id: string }) => row.participant_id);
 });

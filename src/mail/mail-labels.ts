@@ -21,6 +21,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'event-changed': '日時・会場変更の通知',
   'registration-confirmation': '参加登録完了の通知',
   'waitlist-promoted': 'キャンセル待ちからの参加確定',
+  'registration-cancelled': '主催者による参加取消の通知',
 };
 
 export function mailTemplateLabel(template: string): string {

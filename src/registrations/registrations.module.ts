@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { RegistrationCancelledComposer } from './mail/registration-cancelled.composer';
 import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
 import { RegistrationCancelPagesController } from './registration-cancel-pages.controller';
@@ -21,6 +22,7 @@ import { RegistrationsService } from './registrations.service';
     RegistrationCancelLinks,
     RegistrationsResolver,
     WaitlistPromotedComposer,
+    RegistrationCancelledComposer,
   ],
   exports: [RegistrationsService, RegistrationCancellations],
 })

@@ -20,7 +20,8 @@ import {
   isSeatOrWaitlist,
   registrationConfirmation,
 } from '../invitations/registration-confirmation.composer';
-import { OutboxService } from '../mail/outbox.service';
+import { OutboxRequest, OutboxService } from '../mail/outbox.service';
+import { isCancelledHolding, registrationCancelled } from './mail/registration-cancelled.composer';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
 import { Registration } from './registration.entity';
@@ -223,13 +224,21 @@ export class RegistrationsService {
     });
   }
 
-  /** Cancels a registration; a freed seat goes to the first person on the waitlist. */
+  /**
+   * Cancels a registration; a freed seat goes to the first person on the waitlist. When staff
+   * cancel someone's registration, that person is told (参加取消のお知らせ); cancelling one's own
+   * needs no email, the answer is on the screen.
+   */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
     const afterCommit = await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId);
       await this.assertMayAct(manager, actor, registration, event);
       this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
-      return this.cancelLocked(manager, registration, event);
+      // Before the listeners run: the meetings to mention are those they are about to call off.
+      const notice = isStaff(actor) ? await this.cancellationNotice(manager, registration, event) : [];
+      const then = await this.cancelLocked(manager, registration, event);
+      await this.outbox.enqueue(manager, notice);
+      return then;
     });
     for (const then of afterCommit) await then();
     return this.get(registrationId);
@@ -248,6 +257,29 @@ export class RegistrationsService {
     await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
     if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
     return this.cancellations.notify(manager, registration);
+  }
+
+  /**
+   * The 参加取消のお知らせ for someone whose registration staff cancel, with how many of their
+   * meetings at the event go with it (LeaverMeetingsListener calls off the scheduled ones; those on
+   * a published agenda also get their own 面談中止 with the calendar cancel). Only at a published
+   * event still to come: a draft's seats were confirmed to nobody yet (staff still shape its list),
+   * and at an event that is over nobody is on their way.
+   */
+  private async cancellationNotice(
+    manager: EntityManager,
+    registration: Registration,
+    event: Event,
+  ): Promise<OutboxRequest[]> {
+    if (event.status !== EventStatus.PUBLISHED || event.endsAt.getTime() < Date.now()) return [];
+    if (!isCancelledHolding(registration.status)) return [];
+    const [meetings]: { total: number; published: number }[] = await manager.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published
+         FROM meetings
+        WHERE event_id = $1 AND status = 'SCHEDULED' AND $2 IN (participant_a_id, participant_b_id)`,
+      [registration.eventId, registration.participantId],
+    );
+    return [registrationCancelled(registration, registration.status, meetings, new Date())];
   }
 
   /**

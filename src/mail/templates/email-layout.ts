@@ -232,16 +232,19 @@ export function eventSenderLines(locale: MailLocale, event: EventSender): string
 }
 
 /** 所在地 and お問い合わせ (email / phone) of the organiser, for the parts it has. */
-export function organiserContactLines(
-  locale: MailLocale,
-  { address, email, phone }: OrganiserContact,
-): string[] {
+export function organiserContactLines(locale: MailLocale, contact: OrganiserContact): string[] {
   const en = locale === 'en';
-  const contact = [email, phone ? `${en ? 'Tel.' : 'TEL'} ${phone}` : null].filter(Boolean).join(' / ');
+  const address = contact.address;
+  const reach = organiserContactPoint(locale, contact);
   return [
     ...(address ? [`${en ? 'Address' : '所在地'}: ${address}`] : []),
-    ...(contact ? [`${en ? 'Contact' : 'お問い合わせ'}: ${contact}`] : []),
+    ...(reach ? [`${en ? 'Contact' : 'お問い合わせ'}: ${reach}`] : []),
   ];
+}
+
+/** The organiser's email and phone as one line (info@example.jp / TEL 03-…), or '' if it has none. */
+export function organiserContactPoint(locale: MailLocale, { email, phone }: OrganiserContact): string {
+  return [email, phone ? `${locale === 'en' ? 'Tel.' : 'TEL'} ${phone}` : null].filter(Boolean).join(' / ');
 }
 
 /**

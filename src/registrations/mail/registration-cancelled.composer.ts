@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { EventStatus } from '../../events/event-enums';
+import { Event } from '../../events/event.entity';
+import { EventMailContexts } from '../../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
+import { OutboxRequest } from '../../mail/outbox.service';
+import { ComposedEmail } from '../../mail/templates/email-layout';
+import { languageOf } from '../../participants/participant-kind';
+import { Registration } from '../registration.entity';
+import { RegistrationStatus } from '../registration-enums';
+import { CancelledHolding, registrationCancelledEmail } from './registration-cancelled.template';
+
+export const REGISTRATION_CANCELLED_TEMPLATE = 'registration-cancelled';
+
+const HOLDINGS: RegistrationStatus[] = [
+  RegistrationStatus.REGISTERED,
+  RegistrationStatus.WAITLISTED,
+  RegistrationStatus.INVITED,
+];
+
+/** Whether staff cancelling this status is something the person must be told. */
+export function isCancelledHolding(status: RegistrationStatus): status is CancelledHolding {
+  return HOLDINGS.includes(status);
+}
+
+/**
+ * The 参加取消のお知らせ for a registration staff have just cancelled, to write in the same
+ * transaction. Transactional: it changes what the reader may do on the day. The counts of meetings
+ * are facts of that moment, which cannot be read back later (a meeting does not record who left).
+ */
+export function registrationCancelled(
+  registration: Pick<Registration, 'id' | 'participantId' | 'eventId'>,
+  was: CancelledHolding,
+  meetings: { total: number; published: number },
+  at: Date,
+): OutboxRequest {
+  return {
+    // The time is in the key: cancelled again after registering again is a new message.
+    key: `registration-cancelled-${registration.id}-${at.getTime()}`,
+    template: REGISTRATION_CANCELLED_TEMPLATE,
+    participantId: registration.participantId,
+    eventId: registration.eventId,
+    transactional: true,
+    params: {
+      registrationId: registration.id,
+      was,
+      meetings: String(meetings.total),
+      publishedMeetings: String(meetings.published),
+    },
+  };
+}
+
+/** Nothing if the person holds the registration again by the time it leaves, or the event is off or over. */
+@Injectable()
+export class RegistrationCancelledComposer implements MailComposer {
+  readonly template = REGISTRATION_CANCELLED_TEMPLATE;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+    const { registrationId, was, meetings, publishedMeetings } = message.params;
+    const registration = await manager.findOneBy(Registration, { id: registrationId });
+    if (registration?.status !== RegistrationStatus.CANCELLED) return null;
+    if (!isCancelledHolding(was as RegistrationStatus)) return null;
+    // The status read fresh: the cached context may be a few seconds behind a cancelled event,
+    // whose own 開催中止 email says all there is to say.
+    const current = await manager.findOne(Event, {
+      select: { id: true, status: true, endsAt: true },
+      where: { id: registration.eventId },
+    });
+    if (current?.status !== EventStatus.PUBLISHED || current.endsAt.getTime() < Date.now()) return null;
+    const event = await this.contexts.get(manager, registration.eventId);
+    if (!event) return null;
+    return registrationCancelledEmail({
+      locale: languageOf(participant),
+      participantName: participant.name,
+      event,
+      was: was as CancelledHolding,
+      meetings: Number(meetings ?? 0),
+      publishedMeetings: Number(publishedMeetings ?? 0),
+    });
+  }
+}

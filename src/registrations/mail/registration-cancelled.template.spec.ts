@@ -1,0 +1,71 @@
+import { EventStatus } from '../../events/event-enums';
+import { RegistrationStatus } from '../registration-enums';
+import {
+  RegistrationCancelledEmailData,
+  registrationCancelledEmail,
+} from './registration-cancelled.template';
+
+describe('参加取消のお知らせ', () => {
+  const event = {
+    id: 'e1',
+    title: 'しんきん ビジネスマッチング商談会',
+    status: EventStatus.PUBLISHED,
+    startsAt: new Date('2026-12-10T04:00:00Z'),
+    endsAt: new Date('2026-12-10T08:00:00Z'),
+    venue: '北区 産業会館',
+    onlineUrl: null,
+    capacity: 60,
+    organizer: '城北信用金庫',
+    coHosts: [],
+    organizerContact: { address: null, email: 'shodan@johoku.example.jp', phone: null },
+  };
+  const email = (data: Partial<RegistrationCancelledEmailData> = {}) =>
+    registrationCancelledEmail({
+      locale: 'ja',
+      participantName: '山本 健',
+      event,
+      was: RegistrationStatus.REGISTERED,
+      meetings: 0,
+      publishedMeetings: 0,
+      ...data,
+    });
+
+  it('names the event, its time and place, who cancelled it and whom to ask', () => {
+    const { subject, text } = email();
+    expect(subject).toBe('【参加取消のお知らせ】しんきん ビジネスマッチング商談会');
+    expect(text).toContain(
+      'このたび、「しんきん ビジネスマッチング商談会」への参加登録を、主催者の城北信用金庫にて取り消しましたので、お知らせいたします。',
+    );
+    expect(text).toContain('■ 日時: 2026年12月10日(木) 13:00〜17:00');
+    expect(text).toContain('■ 会場: 北区 産業会館');
+    expect(text).toContain('城北信用金庫（shodan@johoku.example.jp）までお問い合わせください。');
+    expect(text).toContain('お問い合わせ: shodan@johoku.example.jp');
+  });
+
+  it('says what was cancelled: an invitation is not a seat', () => {
+    const { text } = email({ was: RegistrationStatus.INVITED });
+    expect(text).toContain(
+      '「しんきん ビジネスマッチング商談会」へのご招待を、主催者の城北信用金庫にて取り消しました',
+    );
+    expect(text).not.toContain('ご来場');
+  });
+
+  it('tells that their meetings are off too, and that the ones on the agenda get their own email', () => {
+    expect(email({ meetings: 2 }).text).toContain(
+      'あわせて、このイベントで予定されていた面談（2件）も取り消しました。面談の相手の方にもお知らせしています。\n',
+    );
+    expect(email({ meetings: 2 }).text).not.toContain('別途');
+    expect(email({ meetings: 2, publishedMeetings: 1 }).text).toContain(
+      'ご案内を面談ごとに別途お送りします。',
+    );
+    const english = email({ locale: 'en', participantName: 'Liam Walsh', meetings: 1, publishedMeetings: 1 });
+    expect(english.text).toContain(
+      'Your meeting at the event is cancelled too, and the other side has been told.',
+    );
+  });
+
+  it('asks the organiser by name when it left no contact', () => {
+    const { text } = email({ event: { ...event, organizerContact: undefined } });
+    expect(text).toContain('お手数ですが城北信用金庫までお問い合わせください。');
+  });
+});

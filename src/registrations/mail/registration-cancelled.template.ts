@@ -1,0 +1,115 @@
+import { EventMailContext } from '../../mail/event-mail-context';
+import {
+  ComposedEmail,
+  EmailDetail,
+  MailLocale,
+  eventPlaceDetails,
+  eventSenderLines,
+  greetingFor,
+  inBrackets,
+  organiserContactPoint,
+  renderEmail,
+} from '../../mail/templates/email-layout';
+import { formatEventTime } from '../../mail/templates/mail-dates';
+import { RegistrationStatus } from '../registration-enums';
+
+/** What the person held before the organiser cancelled it. */
+export type CancelledHolding =
+  RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED | RegistrationStatus.INVITED;
+
+export interface RegistrationCancelledEmailData {
+  locale: MailLocale;
+  participantName: string;
+  event: EventMailContext;
+  was: CancelledHolding;
+  /** The person's meetings at the event that the cancellation called off. */
+  meetings: number;
+  /** Of those, the ones on a published agenda: each gets its own 面談中止 with the calendar cancel. */
+  publishedMeetings: number;
+}
+
+/**
+ * 参加取消のお知らせ: staff of the organising side cancelled someone's registration (or their place
+ * on the waiting list, or their invitation). Without it the person may still turn up on the day.
+ * It says who cancelled it and whom to ask, and that their meetings at the event are off too.
+ */
+export function registrationCancelledEmail(data: RegistrationCancelledEmailData): ComposedEmail {
+  const { locale, event, was, meetings, publishedMeetings } = data;
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
+  // Whom to ask, in the body: the reader's first question is why, and only the organiser knows.
+  const reach = event.organizerContact ? organiserContactPoint(locale, event.organizerContact) : '';
+  if (locale === 'en') {
+    const what = {
+      [RegistrationStatus.REGISTERED]: 'your registration for',
+      [RegistrationStatus.WAITLISTED]: 'your place on the waiting list for',
+      [RegistrationStatus.INVITED]: 'your invitation to',
+    }[was];
+    const details: EmailDetail[] = [
+      { label: 'Event', value: event.title },
+      { label: 'Date', value: when },
+      ...eventPlaceDetails(locale, event),
+    ];
+    return renderEmail({
+      locale,
+      subject: `Registration cancelled: ${event.title}`,
+      greeting: greetingFor(locale, data.participantName),
+      paragraphs: [
+        `We are writing to let you know that ${event.organizer}, the organiser, has cancelled ${what} "${event.title}".`,
+        ...(was === RegistrationStatus.REGISTERED
+          ? ['Your seat at the event is no longer reserved, so please do not come to the venue on the day.']
+          : []),
+        ...(meetings > 0
+          ? [
+              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and the other side has been told.` +
+                (publishedMeetings > 0
+                  ? ` A separate email for each meeting on your agenda removes it from your calendar.`
+                  : ''),
+            ]
+          : []),
+        `If you have any questions, please contact ${event.organizer}${reach ? ` (${reach})` : ''}.`,
+      ],
+      details,
+      notes:
+        was === RegistrationStatus.REGISTERED
+          ? ['If you added the event to your calendar, please remove it.']
+          : undefined,
+      sender: eventSenderLines(locale, event),
+    });
+  }
+  const what = {
+    [RegistrationStatus.REGISTERED]: 'への参加登録',
+    [RegistrationStatus.WAITLISTED]: 'のキャンセル待ち',
+    [RegistrationStatus.INVITED]: 'へのご招待',
+  }[was];
+  const details: EmailDetail[] = [
+    { label: 'イベント', value: event.title },
+    { label: '日時', value: when },
+    ...eventPlaceDetails(locale, event),
+  ];
+  return renderEmail({
+    locale,
+    subject: `【参加取消のお知らせ】${event.title}`,
+    greeting: greetingFor(locale, data.participantName),
+    paragraphs: [
+      `このたび、${inBrackets(event.title)}${what}を、主催者の${event.organizer}にて取り消しましたので、お知らせいたします。`,
+      ...(was === RegistrationStatus.REGISTERED
+        ? ['当日のお席はご用意しておりませんので、ご来場にならないようご注意ください。']
+        : []),
+      ...(meetings > 0
+        ? [
+            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消しました。面談の相手の方にもお知らせしています。` +
+              (publishedMeetings > 0
+                ? '面談予定表でお知らせした面談については、カレンダーから削除するためのご案内を面談ごとに別途お送りします。'
+                : ''),
+          ]
+        : []),
+      `ご不明な点がございましたら、お手数ですが${event.organizer}${reach ? `（${reach}）` : ''}までお問い合わせください。`,
+    ],
+    details,
+    notes:
+      was === RegistrationStatus.REGISTERED
+        ? ['カレンダーに予定を追加されていた場合は、お手数ですが削除をお願いいたします。']
+        : undefined,
+    sender: eventSenderLines(locale, event),
+  });
+}
