@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  invitationAnswerLink,
   registerMutation,
   staffSession,
 } from './support/fixtures';
@@ -81,5 +82,100 @@ describe('registration confirmations', () => {
       [self.id],
     );
     expect(count).toBe(1);
+  });
+
+  it('confirms what staff prepared while the event was a draft when it is published, once each', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'MINI_SALON',
+            title: 'すみだ 事業承継ミニサロン',
+            venue: 'すみだ産業会館 8階',
+            startsAt: '2099-06-10T18:00:00+09:00',
+            endsAt: '2099-06-10T20:00:00+09:00',
+            capacity: 2,
+            themes: ['事業承継'],
+          },
+        },
+        organizer,
+      ),
+    );
+    const eventId = createEvent.id;
+    const [early, invited, waiting, leaver, late] = await Promise.all([
+      createParticipant(t, organizer, { name: '﨑山 恵', furigana: 'サキヤマ メグミ' }),
+      createParticipant(t, organizer, { name: '髙野 修', furigana: 'タカノ オサム' }),
+      createParticipant(t, organizer, { name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' }),
+      createParticipant(t, organizer, { name: '辞退 太郎', furigana: 'ジタイ タロウ' }),
+      createParticipant(t, organizer, { name: '遅野 花子', furigana: 'オソノ ハナコ' }),
+    ]);
+    const earlyRegistration = await register(eventId, organizer, early.id);
+    expect(earlyRegistration.status).toBe('REGISTERED');
+    // Invited while a draft (the invitation goes out), and accepted from its link.
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [invited.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => sink.to(invited.email).length === 1);
+    const { token } = invitationAnswerLink(t, sink.to(invited.email)[0], 1);
+    const { respondToInvitation } = ok(
+      await t.gql<{ respondToInvitation: { status: string } }>(
+        'mutation($token: String!) { respondToInvitation(token: $token, accept: true) { status } }',
+        { token },
+      ),
+    );
+    expect(respondToInvitation.status).toBe('REGISTERED');
+    expect((await register(eventId, organizer, waiting.id)).status).toBe('WAITLISTED');
+    const gone = await register(eventId, organizer, leaver.id);
+    ok(await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: gone.id }, organizer));
+    // A confirmation a draft wrote before publishing sent them, skipped as having nothing to send:
+    // nobody had it, so it goes now.
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, transactional, participant_id, event_id, params, status, skip_reason, attempts)
+       VALUES ($1, 'registration-confirmation', true, $2, $3, $4, 'SKIPPED', 'NOTHING_TO_SEND', 1)`,
+      [
+        `registration-confirmation-${earlyRegistration.id}-registered`,
+        early.id,
+        eventId,
+        { registrationId: earlyRegistration.id },
+      ],
+    );
+    const confirmationRows = async (participantId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT status FROM outbox_messages WHERE participant_id = $1 AND template = 'registration-confirmation'`,
+          [participantId],
+        )
+      ).map((row: { status: string }) => row.status);
+    for (const person of [invited, waiting, leaver]) expect(await confirmationRows(person.id)).toEqual([]);
+
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+    // Registered again after publishing: their seat was confirmed already, nothing new.
+    await register(eventId, organizer, early.id);
+    // Someone registered afterwards is confirmed as ever.
+    expect((await register(eventId, organizer, late.id)).status).toBe('WAITLISTED');
+
+    const confirmations = (email: string) =>
+      sink
+        .to(email)
+        .filter((mail) => /^(【参加登録完了】|【キャンセル待ち】|Waiting list: )/.test(mail.subject));
+    await sink.waitUntil(() =>
+      [early, invited, waiting, late].every((person) => confirmations(person.email).length === 1),
+    );
+    expect(confirmations(early.email)[0].subject).toBe('【参加登録完了】すみだ 事業承継ミニサロン');
+    expect(confirmations(early.email)[0].text).toContain('■ 会場: すみだ産業会館 8階');
+    expect(confirmations(early.email)[0].calendars).toHaveLength(1);
+    expect(confirmations(invited.email)[0].subject).toBe('【参加登録完了】すみだ 事業承継ミニサロン');
+    expect(confirmations(waiting.email)[0].subject).toBe('Waiting list: すみだ 事業承継ミニサロン');
+    expect(confirmations(late.email)[0].subject).toBe('【キャンセル待ち】すみだ 事業承継ミニサロン');
+    expect(sink.to(leaver.email)).toHaveLength(0);
+    // One row each, the one that went (the email arrives a moment before its row says SENT).
+    for (const person of [early, invited, waiting, late])
+      expect(await confirmationRows(person.id)).toHaveLength(1);
+    expect(await confirmationRows(leaver.id)).toEqual([]);
   });
 });

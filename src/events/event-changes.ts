@@ -5,9 +5,9 @@ import { Event } from './event.entity';
 
 /**
  * What later features do when an event changes, inside the transaction that changes it (the event
- * row is locked): registrations move the waitlist up when seats are added, meetings are called off
- * when the event is. Features register themselves here, as with RegistrationCancellations, so that
- * events need not know about them.
+ * row is locked): registrations move the waitlist up when seats are added and are confirmed when a
+ * draft is published, meetings are called off when the event is. Features register themselves
+ * here, as with RegistrationCancellations, so that events need not know about them.
  */
 export interface EventChangeListener {
   /**
@@ -17,6 +17,8 @@ export interface EventChangeListener {
   updated?(manager: EntityManager, before: Event, after: Event): Promise<void>;
   /** After the event is set CANCELLED; `event` is the row as it was. */
   cancelled?(manager: EntityManager, event: Event): Promise<void>;
+  /** After a draft is set PUBLISHED; `event` is the row as it now is. */
+  published?(manager: EntityManager, event: Event): Promise<void>;
 }
 
 /** What of an update matters to the people signed up: when the event takes place, and where. */
@@ -72,5 +74,9 @@ export class EventChanges {
 
   async cancelled(manager: EntityManager, event: Event): Promise<void> {
     for (const listener of this.listeners) await listener.cancelled?.(manager, event);
+  }
+
+  async published(manager: EntityManager, event: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.published?.(manager, event);
   }
 }

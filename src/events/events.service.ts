@@ -171,11 +171,14 @@ export class EventsService {
       // figures count in reports, so a future one closed by mistake would be stuck.
       if (to === EventStatus.CLOSED && Date.now() < event.startsAt.getTime())
         throw EventErrors.notStarted(formatTokyoJapanese(event.startsAt));
+      const publishedAt = new Date();
       await manager.update(Event, id, {
         status: to,
-        ...(to === EventStatus.PUBLISHED ? { publishedAt: new Date() } : {}),
+        ...(to === EventStatus.PUBLISHED ? { publishedAt } : {}),
       });
       if (to === EventStatus.CANCELLED) await this.changes.cancelled(manager, event);
+      if (to === EventStatus.PUBLISHED)
+        await this.changes.published(manager, { ...event, status: to, publishedAt });
       if (to === EventStatus.CLOSED && markNotCheckedInAbsent) {
         await manager.query(
           `UPDATE registrations SET status = 'NO_SHOW', updated_at = now()

@@ -15,7 +15,7 @@ import { RegistrationsService } from '../registrations/registrations.service';
 import { previewRegistrationLink, RegistrationLinkPreview } from '../registrations/registration-link-preview';
 import { invitationKey } from './invitation-key';
 import { INVITATION_TEMPLATE } from './invitation.composer';
-import { isSeatOrWaitlist, registrationConfirmation } from './registration-confirmation.composer';
+import { confirmsNow, registrationConfirmation } from './registration-confirmation.composer';
 import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
@@ -108,7 +108,7 @@ export class InvitationsService {
         ? await this.accept(manager, registration, event)
         : await this.decline(manager, registration);
       await this.tokens.markUsed(manager, token);
-      if (accept && status !== registration.status && isSeatOrWaitlist(status)) {
+      if (accept && status !== registration.status && confirmsNow(event, status)) {
         // (A seat given later from the waiting list is told by its own email.)
         await this.outbox.enqueue(manager, [registrationConfirmation(registration, status)]);
       }

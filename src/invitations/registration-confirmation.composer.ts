@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
+import { Event } from '../events/event.entity';
 import { eventIcsAttachment } from '../events/event-ics';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
@@ -42,6 +43,34 @@ export function isSeatOrWaitlist(
 }
 
 /**
+ * Whether a registration that has just reached `status` is confirmed now. Not while the event is a
+ * draft (staff preparing the list before it goes out): its confirmation would only be skipped, and
+ * under its key no later one could be written. Publishing confirms everyone registered by then
+ * (`confirmOnPublish`).
+ */
+export function confirmsNow(
+  event: Pick<Event, 'status'>,
+  status: RegistrationStatus,
+): status is RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED {
+  return event.status !== EventStatus.DRAFT && isSeatOrWaitlist(status);
+}
+
+/**
+ * The confirmations of a draft's registrations, as it is published: one for each seat or place on
+ * the waiting list held now, under the same key as any other confirmation of that status, so
+ * nobody gets one twice.
+ */
+export function confirmOnPublish(
+  registrations: Pick<Registration, 'id' | 'participantId' | 'eventId' | 'status'>[],
+): OutboxRequest[] {
+  return registrations.flatMap((registration) =>
+    isSeatOrWaitlist(registration.status)
+      ? [registrationConfirmation(registration, registration.status)]
+      : [],
+  );
+}
+
+/**
  * Confirms a registration: an accepted invitation, a participant's own, or one staff made for
  * them. Read when the email leaves: it tells the registration as it is then (a waitlisted seat
  * given meanwhile reads as registered), and says nothing if it was cancelled, the event is over or
@@ -62,8 +91,15 @@ export class RegistrationConfirmationComposer implements MailComposer {
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (!registration || !isSeatOrWaitlist(registration.status)) return null;
+    // The status read fresh: the cached context may still say DRAFT for a few seconds after the
+    // event is published, which is when a draft's registrations are confirmed.
+    const current = await manager.findOne(Event, {
+      select: { id: true, status: true, startsAt: true },
+      where: { id: registration.eventId },
+    });
+    if (current?.status !== EventStatus.PUBLISHED || current.startsAt.getTime() < Date.now()) return null;
     const event = await this.contexts.get(manager, registration.eventId);
-    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
+    if (!event) return null;
     const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
     const email = registrationConfirmationEmail({
       locale: languageOf(participant),

@@ -116,6 +116,25 @@ export class OutboxService {
   }
 
   /**
+   * Rows under `keys` that were skipped as having nothing to send when they were composed
+   * (NOTHING_TO_SEND: the moment for them had not come), written again for the sender in the
+   * caller's transaction. Their composers read the rows anew, so what no longer applies is skipped
+   * again. Never a row that was sent, or skipped for its recipient (opted out, bounced).
+   */
+  async reopenSkipped(manager: EntityManager, keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const [, count]: [unknown, number] = await manager.query(
+      `UPDATE outbox_messages
+          SET status = 'PENDING', skip_reason = NULL, enqueued_at = NULL, lease_expires_at = NULL,
+              updated_at = now()
+        WHERE key = ANY($1::varchar[]) AND status = 'SKIPPED' AND skip_reason = 'NOTHING_TO_SEND'`,
+      [keys],
+    );
+    if (count > 0 && !markOutboxWritten(manager)) this.relay.kick();
+    return count;
+  }
+
+  /**
    * One transactional email that someone asked for themselves (a sign-in link, a password reset),
    * unless `perHour` of its template were already written for the recipient in the last hour.
    * Counted in the outbox itself, so the limit holds while Redis is away, and a request for an

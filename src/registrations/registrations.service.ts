@@ -17,7 +17,8 @@ import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { EventChanges } from '../events/event-changes';
 import {
-  isSeatOrWaitlist,
+  confirmOnPublish,
+  confirmsNow,
   registrationConfirmation,
 } from '../invitations/registration-confirmation.composer';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
@@ -60,6 +61,7 @@ export class RegistrationsService {
     changes: EventChanges,
   ) {
     changes.register({
+      published: (manager, event) => this.confirmDraftRegistrations(manager, event),
       updated: async (manager, before, after) => {
         await this.moveLinkExpiry(manager, before, after);
         if (after.capacity === before.capacity) return;
@@ -74,6 +76,25 @@ export class RegistrationsService {
           await this.promoteFromWaitlist(manager, after);
       },
     });
+  }
+
+  /**
+   * A draft's registrations were not confirmed as they were made (`confirmsNow`): staff prepare
+   * the list before the event goes out. Publishing confirms each seat and place on the waiting
+   * list held now, in the publishing transaction. A confirmation a draft wrote before that rule
+   * (and skipped as having nothing to send) goes again, since nobody had it.
+   */
+  private async confirmDraftRegistrations(manager: EntityManager, event: Event): Promise<void> {
+    const registrations = await manager.find(Registration, {
+      select: { id: true, participantId: true, eventId: true, status: true },
+      where: {
+        eventId: event.id,
+        status: In([RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]),
+      },
+    });
+    const confirmations = confirmOnPublish(registrations);
+    const { existing } = await this.outbox.enqueue(manager, confirmations);
+    await this.outbox.reopenSkipped(manager, existing);
   }
 
   /**
@@ -125,7 +146,7 @@ export class RegistrationsService {
         return existing.id;
       }
       const seated = await this.requestSeat(manager, event, who, existing, seat);
-      if (seated.status !== existing?.status && isSeatOrWaitlist(seated.status))
+      if (seated.status !== existing?.status && confirmsNow(event, seated.status))
         await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status)]);
       return seated.id;
     });
