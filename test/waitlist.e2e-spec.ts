@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { QueueName } from '../src/queue/queue-names';
 import {
   createOrganization,
   createParticipant,
@@ -183,5 +186,53 @@ describe('waitlist move-ups', () => {
       [eventId],
     );
     expect(confirmed).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }, { n: 1 }]);
+  });
+
+  it('moved up before their 【キャンセル待ち】 left, a person gets the move-up email alone', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第4回）',
+      capacity: 1,
+    });
+    const seated = await createParticipant(t, organizer, { name: '先着 二郎' });
+    const waiting = await createParticipant(t, organizer, { name: '待機 花子' });
+    const register = async (person: { id: string }) =>
+      ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation('id'),
+          { eventId },
+          await t.participantToken(person.id),
+        ),
+      ).register.id;
+    const seat = await register(seated);
+    await sink.waitUntil(() => sink.to(seated.email).length === 1);
+    // The mail queue holds its jobs while the waiting place is confirmed and the seat then given.
+    const mail = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await mail.pause();
+    try {
+      await register(waiting);
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+          { id: seat },
+          await t.participantToken(seated.id),
+        ),
+      );
+    } finally {
+      await mail.resume();
+    }
+    const settled = await eventually(async () => {
+      const rows: { template: string; status: string }[] = await t.dataSource.query(
+        `SELECT template, status FROM outbox_messages WHERE participant_id = $1 ORDER BY template`,
+        [waiting.id],
+      );
+      return rows.every((row) => !['PENDING', 'SENDING'].includes(row.status)) && rows;
+    }, 'the waiting person’s emails to settle');
+    expect(settled).toEqual([
+      { template: 'registration-confirmation', status: 'SKIPPED' },
+      { template: 'waitlist-promoted', status: 'SENT' },
+    ]);
+    expect(sink.to(waiting.email).map((received) => received.subject)).toEqual([
+      '【キャンセル待ちから参加確定のお知らせ】東京活性化サロン（第4回）',
+    ]);
   });
 });

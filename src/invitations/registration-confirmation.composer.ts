@@ -31,7 +31,7 @@ export function registrationConfirmation(
     participantId: registration.participantId,
     eventId: registration.eventId,
     transactional: true,
-    params: { registrationId: registration.id },
+    params: { registrationId: registration.id, status },
   };
 }
 
@@ -72,8 +72,8 @@ export function confirmOnPublish(
 
 /**
  * Confirms a registration: an accepted invitation, a participant's own, or one staff made for
- * them. Read when the email leaves: it tells the registration as it is then (a waitlisted seat
- * given meanwhile reads as registered), and says nothing if it was cancelled, the event is over or
+ * them. Says nothing if the registration has moved on by the time the email leaves: cancelled, or
+ * moved up from the waiting list (the 繰り上げ email tells of that seat), or the event is over or
  * still a draft.
  */
 @Injectable()
@@ -91,6 +91,8 @@ export class RegistrationConfirmationComposer implements MailComposer {
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (!registration || !isSeatOrWaitlist(registration.status)) return null;
+    // Rows written before the status was a parameter tell the registration as it is now.
+    if (registration.status !== (message.params.status ?? registration.status)) return null;
     // The status read fresh: the cached context may still say DRAFT for a few seconds after the
     // event is published, which is when a draft's registrations are confirmed.
     const current = await manager.findOne(Event, {
