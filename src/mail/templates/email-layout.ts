@@ -20,6 +20,8 @@ export interface EmailAction {
 export interface EmailDetail {
   label: string;
   value: string;
+  /** Set before the label and shown in colour, e.g. 【変更】 on a meeting that moved. */
+  mark?: string;
 }
 
 /**
@@ -122,7 +124,7 @@ ${notes}`,
 
 /** ■ 日時: 2026年12月1日(火) 18:00〜20:30 — a value's further lines indented under it. */
 export function detailsText(details: EmailDetail[]): string[] {
-  return details.map(({ label, value }) => `■ ${label}: ${value.replace(/\n/g, '\n  ')}`);
+  return details.map(({ label, value, mark }) => `■ ${mark ?? ''}${label}: ${value.replace(/\n/g, '\n  ')}`);
 }
 
 /**
@@ -135,8 +137,8 @@ export function detailsHtml(details: EmailDetail[]): string {
   if (details.length === 0) return '';
   const rows = details
     .map(
-      ({ label, value }) =>
-        `<div style="padding:8px 0;border-bottom:1px solid #e4e7eb"><div style="font-size:13px;color:#52606d">${escapeHtml(label)}</div><div style="overflow-wrap:anywhere">${escapeHtml(value).replace(/\n/g, '<br>')}</div></div>`,
+      ({ label, value, mark }) =>
+        `<div style="padding:8px 0;border-bottom:1px solid #e4e7eb"><div style="font-size:13px;color:#52606d">${mark ? `<strong style="color:#b42318">${escapeHtml(mark)}</strong>` : ''}${escapeHtml(label)}</div><div style="overflow-wrap:anywhere">${escapeHtml(value).replace(/\n/g, '<br>')}</div></div>`,
     )
     .join('');
   return `<div style="margin:0 0 16px;border-top:1px solid #e4e7eb">${rows}</div>`;

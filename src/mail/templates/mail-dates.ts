@@ -31,6 +31,12 @@ export function formatDeadline(locale: MailLocale, instant: Date): string {
   return locale === 'ja' ? formatTokyoJapanese(instant) : `${formatEnglish(instant)} (JST)`;
 }
 
+/** 12月10日(木) 14:00 / Thu 10 Dec, 14:00: a time on a known day, as a note beside a full one. */
+export function formatShortTime(locale: MailLocale, instant: Date): string {
+  if (locale === 'ja') return formatTokyoJapanese(instant).replace(/^\d+年/, '');
+  return formatEnglish(instant).replace(/ \d{4},/, ',');
+}
+
 /** 2026年12月31日(木) / Thu 31 Dec 2026: a deadline, in Tokyo. */
 export function formatDay(locale: MailLocale, instant: Date): string {
   if (locale === 'ja') return formatTokyoJapaneseDay(instant);
