@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { formatEventTime, formatShortTime } from '../src/mail/templates/mail-dates';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -149,6 +150,27 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       ),
     ).myAgenda;
 
+  /** A slot of 午後の部 as the agenda prints it (30-minute slots from 14:00), and its short form. */
+  const slotStart = (index: number) =>
+    new Date(new Date(tokyoInDays(30, '14:00')).getTime() + index * 30 * 60_000);
+  const slot = (locale: 'ja' | 'en', index: number) =>
+    formatEventTime(locale, slotStart(index), new Date(slotStart(index).getTime() + 30 * 60_000));
+  const short = (locale: 'ja' | 'en', index: number) => formatShortTime(locale, slotStart(index));
+  /** Every email of the event sent and recorded: what a participant holds is settled. */
+  const mailSettled = () =>
+    eventually(
+      async () =>
+        Number(
+          (
+            (await t.dataSource.query(
+              `SELECT count(*) AS open FROM outbox_messages WHERE event_id = $1 AND is_open`,
+              [eventId],
+            )) as { open: string }[]
+          )[0].open,
+        ) === 0,
+      'emails of the event sent',
+    );
+
   it('names the person each meeting is with, whichever side asked', async () => {
     await place(requests.ando, 0, '1');
     await place(requests.inoue, 1, '2');
@@ -235,13 +257,17 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       () => agendaMails(people.nakano).length === 2 && agendaMails(people.emma).length === 1,
     );
 
+    // 中野 was sent his agenda before: this one says what is new since.
     const nakanos = agendaMails(people.nakano)[1];
-    expect(nakanos.subject).toBe('【面談スケジュール】なかの ものづくり商談会（2件・時間未定1件）');
+    expect(nakanos.subject).toBe(
+      '【面談スケジュール（変更あり）】なかの ものづくり商談会（2件・時間未定1件）',
+    );
     expect(nakanos.text).toContain('安藤金型製作所 安藤 美咲 様\n  テーブル 1');
+    expect(nakanos.text).not.toContain('【変更】');
     expect(nakanos.text).toContain(
       '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。',
     );
-    expect(nakanos.text).toContain('・Emma Clarke 様\n');
+    expect(nakanos.text).toContain('・【追加】Emma Clarke 様\n');
     // The calendar holds the two meetings with a time, nothing for the one without.
     expect(nakanos.calendars).toHaveLength(1);
     expect(nakanos.calendars[0].match(/BEGIN:VEVENT/g)).toHaveLength(2);
@@ -311,17 +337,135 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       () => agendaMails(people.nakano).length === 3 && agendaMails(people.emma).length === 2,
     );
     const nakanos = agendaMails(people.nakano)[2];
-    expect(nakanos.subject).toBe('【面談スケジュール】なかの ものづくり商談会（2件）');
-    expect(nakanos.text).not.toContain('時間が未定');
-    expect(nakanos.text).toContain('Emma Clarke 様\n  テーブル 1');
+    expect(nakanos.subject).toBe('【面談スケジュール（変更あり）】なかの ものづくり商談会（2件）');
+    expect(nakanos.text).not.toContain('■ 時間が未定の面談');
+    // The meeting that had no time has one now; the one 安藤 called off is listed as gone.
+    expect(nakanos.text).toContain(
+      `■ 【変更】${slot('ja', 0)}: Emma Clarke 様\n  テーブル 1\n  （変更前: 時間未定）\n`,
+    );
+    expect(nakanos.text).toContain(`■ ${slot('ja', 1)}: 井上 誠 様\n  テーブル 2\n\n`);
+    expect(nakanos.text).toContain(
+      `■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・安藤金型製作所 安藤 美咲 様\n  （${short('ja', 0)} テーブル 1）\n`,
+    );
     const emmas = agendaMails(people.emma)[1];
-    expect(emmas.subject).toBe('Your meeting schedule: なかの ものづくり商談会 (1 meeting)');
-    expect(emmas.text).not.toContain('without a time');
+    expect(emmas.subject).toBe('Updated meeting schedule: なかの ものづくり商談会 (1 meeting)');
+    expect(emmas.text).not.toContain('without a time yet\n');
+    expect(emmas.text).toContain(
+      `■ [Changed] ${slot('en', 0)}: 中野 健一 (中野精機株式会社)\n  Table 1\n  (before: no time yet)\n`,
+    );
     expect(emmas.calendars).toHaveLength(1);
     const emmaAgenda = await agendaOf<{
       meetings: { table: string; other: { name: string } }[];
       unscheduled: unknown[];
     }>(people.emma, 'meetings { table other { name } } unscheduled { requestId }');
     expect(emmaAgenda).toEqual({ meetings: [{ table: '1', other: { name: '中野 健一' } }], unscheduled: [] });
+  });
+  it('marks what moved in the agenda sent after moveMeeting, and on publishing again emails only whom it concerns', async () => {
+    await mailSettled();
+    const sent = {
+      nakano: agendaMails(people.nakano).length,
+      inoue: agendaMails(people.inoue).length,
+      ando: agendaMails(people.ando).length,
+      emma: agendaMails(people.emma).length,
+    };
+    // A later block at 16:00: the organiser moves 井上's meeting there, to another table.
+    const evening = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string; name: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id name } } }',
+        {
+          input: {
+            eventId,
+            name: '夕方の部',
+            startsAt: tokyoInDays(30, '16:00'),
+            slotMinutes: 30,
+            slotCount: 1,
+            tableCount: 3,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions.find((session) => session.name === '夕方の部')!.id;
+    const withInoue = (
+      await agendaOf<{ meetings: { id: string; other: { name: string } }[] }>(
+        people.inoue,
+        'meetings { id other { name } }',
+      )
+    ).meetings[0];
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $s: ID!) { moveMeeting(id: $id, sessionId: $s, slotIndex: 0, table: "3") { id } }',
+        { id: withInoue.id, s: evening },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(
+      () =>
+        agendaMails(people.nakano).length === sent.nakano + 1 &&
+        agendaMails(people.inoue).length === sent.inoue + 1,
+    );
+    const four = formatEventTime(
+      'ja',
+      new Date(tokyoInDays(30, '16:00')),
+      new Date(tokyoInDays(30, '16:30')),
+    );
+    const nakanos = agendaMails(people.nakano).at(-1)!;
+    expect(nakanos.subject).toBe('【面談スケジュール（変更あり）】なかの ものづくり商談会（2件）');
+    expect(nakanos.text).toContain(
+      '前回お送りしたときから変更1件がありましたので、あらためてお送りします。変更のあった面談に【変更】と記しています。',
+    );
+    expect(nakanos.text).toContain(
+      `■ 【変更】${four}: 井上 誠 様\n  テーブル 3\n  （変更前: ${short('ja', 1)} テーブル 2）\n`,
+    );
+    // Emma's meeting did not move since his last agenda: no mark, and nothing is listed as gone.
+    expect(nakanos.text).toContain(`■ ${slot('ja', 0)}: Emma Clarke 様\n  テーブル 1\n■ 【変更】`);
+    expect(nakanos.text).not.toContain('取り消しになった面談');
+    expect(nakanos.html).toContain(`<strong style="color:#b42318">【変更】</strong>${four}`);
+    expect(nakanos.html).toContain(`（変更前: ${short('ja', 1)} テーブル 2）`);
+    const inoues = agendaMails(people.inoue).at(-1)!;
+    expect(inoues.subject).toBe('【面談スケジュール（変更あり）】なかの ものづくり商談会（1件）');
+    expect(inoues.text).toContain(`（変更前: ${short('ja', 1)} テーブル 2）`);
+    await mailSettled();
+
+    // 安藤, whose meeting was called off, agrees to meet 井上; a new run places it and it is published.
+    await agree(people.ando, people.inoue);
+    const run = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).scheduleMeetings;
+    await eventually(
+      async () =>
+        ok(
+          await t.gql<{ schedulingRun: { status: string } }>(
+            'query($id: ID!) { schedulingRun(id: $id) { status } }',
+            { id: run.id },
+            organizer,
+          ),
+        ).schedulingRun.status === 'SUCCEEDED',
+      'scheduling run',
+    );
+    // Only the two it concerns are told; 中野 and Emma have nothing new.
+    expect(await publish()).toMatchObject({ publishedMeetings: 1, notifiedParticipants: 2 });
+    await mailSettled();
+    expect(agendaMails(people.nakano)).toHaveLength(sent.nakano + 1);
+    expect(agendaMails(people.emma)).toHaveLength(sent.emma);
+
+    const inouesNext = agendaMails(people.inoue).at(-1)!;
+    expect(inouesNext.subject).toBe('【面談スケジュール（変更あり）】なかの ものづくり商談会（2件）');
+    expect(inouesNext.text).toMatch(/■ 【追加】[^\n]+: 安藤金型製作所 安藤 美咲 様\n {2}テーブル \d\n/);
+    // The move was in his last agenda already: not marked again.
+    expect(inouesNext.text).toContain(`■ ${four}: 中野精機株式会社 中野 健一 様\n  テーブル 3\n`);
+    expect(inouesNext.text).toContain('追加1件がありました');
+    // 安藤's last agenda still had 中野: gone since, as well as the new one.
+    const andos = agendaMails(people.ando).at(-1)!;
+    expect(agendaMails(people.ando)).toHaveLength(sent.ando + 1);
+    expect(andos.subject).toBe('【面談スケジュール（変更あり）】なかの ものづくり商談会（1件）');
+    expect(andos.text).toMatch(/■ 【追加】[^\n]+: 井上 誠 様\n/);
+    expect(andos.text).toContain(
+      `■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・中野精機株式会社 中野 健一 様\n  （${short('ja', 0)} テーブル 1）\n`,
+    );
+    expect(andos.text).toContain('追加1件・取り消し1件がありました');
   });
 });

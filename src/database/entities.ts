@@ -7,6 +7,7 @@ import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { MatchingRun } from '../matching/matching-run.entity';
 import { Suggestion } from '../matching/suggestion.entity';
+import { AgendaDelivery } from '../meetings/agenda-delivery.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { MeetingParticipant } from '../meetings/meeting-participant.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   MeetingRequest,
   Meeting,
   MeetingParticipant,
+  AgendaDelivery,
   SchedulingRun,
   Deal,
   FollowUp,

@@ -170,6 +170,7 @@ export class AgendaService {
       const other = meeting.participantAId === participantId ? meeting.participantB : meeting.participantA;
       return {
         id: meeting.id,
+        requestId: meeting.requestId,
         startsAt: meeting.startsAt,
         endsAt: meeting.endsAt,
         sequence: meeting.sequence,

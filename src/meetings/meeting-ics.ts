@@ -5,6 +5,8 @@ import { participantLabel } from '../participants/participant-label';
 /** What a calendar entry says about one meeting, seen by one of its sides. */
 export interface MeetingCalendarEntry {
   id: string;
+  /** The agreement it carries out: how an agenda follows a meeting that had no time before. */
+  requestId: string;
   startsAt: Date;
   endsAt: Date;
   sequence: number;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { AgendaDeliveries } from './agenda-deliveries.service';
 import { AgendaFeedController } from './agenda-feed.controller';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
@@ -59,6 +60,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     MeetingsService,
     MeetingSettingsService,
     AgendaService,
+    AgendaDeliveries,
     AgendaFeedLinks,
     MeetingRequestsResolver,
     MeetingsResolver,

@@ -3,6 +3,9 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { Participant } from '../../participants/participant.entity';
+import { agendaChanges, AgendaSnapshot, unchanged } from '../agenda-changes';
+import { AgendaDeliveries } from '../agenda-deliveries.service';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
 import { meetingsIcs } from '../meeting-ics';
@@ -11,9 +14,15 @@ import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
  * A participant's agenda at an event as it stands when the email is sent — the agreed meetings
- * published without a slot listed apart (時間が未定の面談) — with every published meeting as a VEVENT of a METHOD:PUBLISH calendar (stable UID, current SEQUENCE, so a later copy
- * replaces the entries): sent on publication, when a meeting moves, and when a freed slot is given
- * to them. See meetingsIcs for why PUBLISH and not REQUEST.
+ * published without a slot listed apart (時間が未定の面談) — with every published meeting as a
+ * VEVENT of a METHOD:PUBLISH calendar (stable UID, current SEQUENCE, so a later copy replaces the
+ * entries): sent on publication, when a meeting moves, and when a freed slot is given to them. See
+ * meetingsIcs for why PUBLISH and not REQUEST.
+ *
+ * Against the agenda the participant last received (AgendaDeliveries) it marks what changed:
+ * 【変更】 with where and when it was, 【追加】, and the meetings gone (取り消しになった面談). An agenda
+ * that would tell them nothing new is not sent: two quick moves queue two emails, and the first
+ * one written already shows both.
  */
 @Injectable()
 export class AgendaComposer implements MailComposer {
@@ -23,6 +32,7 @@ export class AgendaComposer implements MailComposer {
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
     private readonly agenda: AgendaService,
+    private readonly deliveries: AgendaDeliveries,
     private readonly feeds: AgendaFeedLinks,
   ) {
     composers.register(this);
@@ -37,18 +47,49 @@ export class AgendaComposer implements MailComposer {
     });
     const unscheduled = await this.agenda.unscheduled(manager, participant.id, event.id);
     if (entries.length === 0 && unscheduled.length === 0) return null;
+    const snapshot: AgendaSnapshot = {
+      meetings: entries.map((entry) => ({
+        id: entry.id,
+        requestId: entry.requestId,
+        startsAt: entry.startsAt.toISOString(),
+        endsAt: entry.endsAt.toISOString(),
+        table: entry.tableLabel,
+        booth: entry.booth,
+      })),
+      unscheduled: unscheduled.map(({ request }) => request.id),
+    };
+    const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
+    const changes = agendaChanges(previous, snapshot);
+    if (changes && unchanged(changes)) return null;
+    const counterparts = await this.deliveries.counterparts(
+      manager,
+      participant.id,
+      changes?.removed.map((entry) => entry.requestId) ?? [],
+    );
+    const person = (other: Participant | undefined) => ({
+      name: other?.name ?? '',
+      company: other?.company?.name ?? null,
+    });
     const locale = languageOf(participant);
     const email = agendaEmail({
       locale,
       participantName: participant.name,
       event,
       entries,
-      unscheduled: unscheduled.map(({ other }) => ({
-        name: other.name,
-        company: other.company?.name ?? null,
+      unscheduled: unscheduled.map(({ request, other }) => ({
+        ...person(other),
+        added: changes?.addedUnscheduled.has(request.id) ?? false,
       })),
       feedUrl: this.feeds.url(participant.id),
+      changes: changes && {
+        marks: changes.meetings,
+        removed: changes.removed.map((entry) => ({
+          ...person(counterparts.get(entry.requestId)),
+          before: entry.before,
+        })),
+      },
     });
+    await this.deliveries.record(manager, message.id, participant.id, event.id, snapshot);
     // Only meetings with a time go in the calendar; nothing to attach when none has one yet.
     if (entries.length === 0) return email;
     const ics = meetingsIcs({

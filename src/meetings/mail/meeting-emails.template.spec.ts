@@ -150,6 +150,7 @@ describe('meeting emails', () => {
       event,
       entry: {
         id: 'm1',
+        requestId: 'r1',
         startsAt: event.startsAt,
         endsAt: event.endsAt,
         sequence: 1,
@@ -171,6 +172,7 @@ describe('meeting emails', () => {
   describe('agenda', () => {
     const entry = {
       id: 'm1',
+      requestId: 'r1',
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       sequence: 0,
@@ -237,6 +239,123 @@ describe('meeting emails', () => {
       expect(agenda('en', 3, [ando]).subject).toBe(
         'Your meeting schedule: しんきん ビジネスマッチング商談会 (3 meetings, 1 without a time yet)',
       );
+    });
+
+    describe('sent again after a change', () => {
+      const at = (iso: string) => new Date(iso);
+      const moved = {
+        ...entry,
+        id: 'moved',
+        startsAt: at('2026-12-10T05:20:00Z'),
+        endsAt: at('2026-12-10T05:40:00Z'),
+        tableLabel: '2',
+        counterpartName: '安藤 美咲',
+        counterpartCompany: '安藤金型製作所',
+      };
+      const added = {
+        ...entry,
+        id: 'added',
+        startsAt: at('2026-12-10T06:00:00Z'),
+        endsAt: at('2026-12-10T06:20:00Z'),
+      };
+      const same = { ...entry, id: 'same', counterpartName: '井上 誠' };
+      const update = (locale: 'ja' | 'en') =>
+        agendaEmail({
+          locale,
+          participantName: locale === 'en' ? 'Liam Walsh' : '中野 健一',
+          event,
+          entries: [same, moved, added],
+          unscheduled: [{ name: 'Emma Clarke', company: null, added: true }],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          changes: {
+            marks: new Map([
+              [
+                'moved',
+                {
+                  kind: 'CHANGED' as const,
+                  before: {
+                    startsAt: at('2026-12-10T05:00:00Z'),
+                    endsAt: at('2026-12-10T05:20:00Z'),
+                    table: '3',
+                    booth: false,
+                  },
+                },
+              ],
+              ['added', { kind: 'ADDED' as const }],
+            ]),
+            removed: [
+              {
+                name: '佐藤 花子',
+                company: '佐藤商店',
+                before: {
+                  startsAt: at('2026-12-10T07:00:00Z'),
+                  endsAt: at('2026-12-10T07:20:00Z'),
+                  table: '1',
+                  booth: false,
+                },
+              },
+              { name: '鈴木 次郎', company: null, before: null },
+            ],
+          },
+        });
+
+      it('says so in the subject, counts what changed and marks each meeting in Japanese', () => {
+        const email = update('ja');
+        expect(email.subject).toBe(
+          '【面談スケジュール（変更あり）】しんきん ビジネスマッチング商談会（3件・時間未定1件）',
+        );
+        expect(email.text).toContain(
+          '「しんきん ビジネスマッチング商談会」の面談スケジュールに、前回お送りしたときから変更1件・追加2件・取り消し2件がありましたので、あらためてお送りします。変更のあった面談に【変更】、新しい面談に【追加】と記しています。取り消しになった面談は、最後にまとめています。',
+        );
+        expect(email.text).toContain(
+          '■ 【変更】2026年12月10日(木) 14:20〜14:40: 安藤金型製作所 安藤 美咲 様\n  テーブル 2\n  （変更前: 12月10日(木) 14:00 テーブル 3）',
+        );
+        expect(email.text).toContain('■ 【追加】2026年12月10日(木) 15:00〜15:20: 山本 健 様\n  テーブル 1\n');
+        // A meeting as it was carries no mark.
+        expect(email.text).toContain('■ 2026年12月10日(木) 13:00〜17:00: 井上 誠 様\n  テーブル 1\n');
+        expect(email.text).toContain('・【追加】Emma Clarke 様\n');
+        expect(email.text).toContain(
+          '■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・佐藤商店 佐藤 花子 様\n  （12月10日(木) 16:00 テーブル 1）\n・鈴木 次郎 様\n  （時間未定でした）\n',
+        );
+        expect(email.html).toContain(
+          '<strong style="color:#b42318">【変更】</strong>2026年12月10日(木) 14:20〜14:40',
+        );
+        expect(email.html).toContain('（変更前: 12月10日(木) 14:00 テーブル 3）');
+        expect(email.html).toContain(
+          '<h2 style="margin:24px 0 8px;font-size:16px">取り消しになった面談</h2>',
+        );
+      });
+
+      it('in English', () => {
+        const email = update('en');
+        expect(email.subject).toBe(
+          'Updated meeting schedule: しんきん ビジネスマッチング商談会 (3 meetings, 1 without a time yet)',
+        );
+        expect(email.text).toContain(
+          'Your meeting schedule for "しんきん ビジネスマッチング商談会" has changed since the one we last sent you: 1 changed, 2 new, 2 cancelled. Look for [Changed] and [New] below. Cancelled meetings are listed at the end.',
+        );
+        expect(email.text).toContain(
+          '■ [Changed] Thu 10 Dec 2026, 14:20–14:40 (JST): 安藤 美咲 (安藤金型製作所)\n  Table 2\n  (before: Thu 10 Dec, 14:00, Table 3)',
+        );
+        expect(email.text).toContain('- [New] Emma Clarke\n');
+        expect(email.text).toContain(
+          '■ Cancelled meetings\nThese meetings on the schedule we last sent you have been cancelled.\n- 佐藤 花子 (佐藤商店)\n  (was: Thu 10 Dec, 16:00, Table 1)\n- 鈴木 次郎\n  (was: no time yet)\n',
+        );
+      });
+
+      it('stays a plain agenda when nothing is marked', () => {
+        const email = agendaEmail({
+          locale: 'ja',
+          participantName: '中野 健一',
+          event,
+          entries: [same],
+          unscheduled: [],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          changes: { marks: new Map(), removed: [] },
+        });
+        expect(email.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（1件）');
+        expect(email.text).not.toContain('変更前');
+      });
     });
   });
 

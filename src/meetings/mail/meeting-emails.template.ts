@@ -8,7 +8,8 @@ import {
   eventSenderLines,
   renderEmail,
 } from '../../mail/templates/email-layout';
-import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
+import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
+import { AgendaMark, AgendaSlot } from '../agenda-changes';
 import { participantLabel } from '../../participants/participant-label';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
@@ -271,20 +272,73 @@ export function meetingOutcomeEmail(data: {
 export type MeetingOutcome =
   MeetingRequestStatus.ACCEPTED | MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED;
 
-function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[]) {
-  return entries.map((entry) => ({
-    label: formatEventTime(locale, entry.startsAt, entry.endsAt),
-    value: `${counterpartLabel(locale, entry)}${locale === 'en' ? '' : ' 様'}\n${placeLabel(locale, entry)}`,
-  }));
+function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[], marks?: Map<string, AgendaMark>) {
+  return entries.map((entry) => {
+    const mark = marks?.get(entry.id);
+    return {
+      label: formatEventTime(locale, entry.startsAt, entry.endsAt),
+      value: [
+        `${counterpartLabel(locale, entry)}${locale === 'en' ? '' : ' 様'}`,
+        placeLabel(locale, entry),
+        ...(mark?.kind === 'CHANGED' ? [beforeNote(locale, mark.before)] : []),
+      ].join('\n'),
+      ...(mark ? { mark: markLabel(locale, mark) } : {}),
+    };
+  });
+}
+
+const MARKS = {
+  ja: { ADDED: '【追加】', CHANGED: '【変更】' },
+  en: { ADDED: '[New] ', CHANGED: '[Changed] ' },
+} as const;
+
+const markLabel = (locale: MailLocale, mark: AgendaMark) => MARKS[locale][mark.kind];
+
+/** Where and when it was: 12月10日(木) 14:00 テーブル 1, or that it had no time. */
+function slotText(locale: MailLocale, slot: AgendaSlot | null): string {
+  if (!slot) return locale === 'en' ? 'no time yet' : '時間未定';
+  const place = placeLabel(locale, { booth: slot.booth, tableLabel: slot.table });
+  return locale === 'en'
+    ? `${formatShortTime(locale, slot.startsAt)}, ${place}`
+    : `${formatShortTime(locale, slot.startsAt)} ${place}`;
+}
+
+/** （変更前: 12月10日(木) 14:00 テーブル 1） under a meeting that moved. */
+function beforeNote(locale: MailLocale, before: AgendaSlot | null): string {
+  return locale === 'en'
+    ? `(before: ${slotText(locale, before)})`
+    : `（変更前: ${slotText(locale, before)}）`;
+}
+
+/** An agreed meeting without a time; `added` when the agenda received before did not list it. */
+export interface UnscheduledAgendaPerson extends Person {
+  added?: boolean;
+}
+
+/** A meeting on the agenda received before that is called off since: who, and when it was. */
+export interface RemovedAgendaPerson extends Person {
+  before: AgendaSlot | null;
+}
+
+/**
+ * What changed since the agenda the reader last received: marks on the meetings with a time (by
+ * meeting id), and the meetings gone. Null for a first agenda.
+ */
+export interface AgendaEmailChanges {
+  marks: Map<string, AgendaMark>;
+  removed: RemovedAgendaPerson[];
 }
 
 /**
  * The agreed meetings the schedule had no room for, as a part of their own: said plainly, so
  * neither side comes expecting a time that was never set, with where to turn on the day.
  */
-function unscheduledSection(locale: MailLocale, people: Person[]): EmailSection[] {
+function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[]): EmailSection[] {
   if (people.length === 0) return [];
-  const items = people.map((person) => `${who(locale, person)}${locale === 'en' ? '' : ' 様'}`);
+  const items = people.map(
+    (person) =>
+      `${person.added ? MARKS[locale].ADDED : ''}${who(locale, person)}${locale === 'en' ? '' : ' 様'}`,
+  );
   if (locale === 'en')
     return [
       {
@@ -306,24 +360,100 @@ function unscheduledSection(locale: MailLocale, people: Person[]): EmailSection[
   ];
 }
 
+/** ■ 取り消しになった面談: what the reader's last agenda had and this one has not. */
+function removedSection(locale: MailLocale, removed: RemovedAgendaPerson[]): EmailSection[] {
+  if (removed.length === 0) return [];
+  const items = removed.map((entry) =>
+    locale === 'en'
+      ? `${who(locale, entry)}\n(was: ${slotText(locale, entry.before)})`
+      : `${who(locale, entry)} 様\n（${entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`,
+  );
+  if (locale === 'en')
+    return [
+      {
+        heading: 'Cancelled meetings',
+        paragraphs: ['These meetings on the schedule we last sent you have been cancelled.'],
+        items,
+      },
+    ];
+  return [
+    {
+      heading: '取り消しになった面談',
+      paragraphs: ['前回お送りしたスケジュールにあった次の面談は、取り消しになりました。'],
+      items,
+    },
+  ];
+}
+
+/** Changed, new and cancelled since the last agenda, counted: the first thing an update says. */
+function changeSummary(
+  locale: MailLocale,
+  counts: { changed: number; added: number; removed: number },
+  title: string,
+): string[] {
+  const { changed, added, removed } = counts;
+  if (locale === 'en') {
+    const parts = [
+      changed ? `${changed} changed` : '',
+      added ? `${added} new` : '',
+      removed ? `${removed} cancelled` : '',
+    ].filter(Boolean);
+    const marked = [changed ? '[Changed]' : '', added ? '[New]' : ''].filter(Boolean);
+    return [
+      `Your meeting schedule for "${title}" has changed since the one we last sent you: ${parts.join(', ')}.` +
+        (marked.length ? ` Look for ${marked.join(' and ')} below.` : '') +
+        (removed ? ' Cancelled meetings are listed at the end.' : ''),
+    ];
+  }
+  const parts = [
+    changed ? `変更${changed}件` : '',
+    added ? `追加${added}件` : '',
+    removed ? `取り消し${removed}件` : '',
+  ].filter(Boolean);
+  const marked = [changed ? '変更のあった面談に【変更】' : '', added ? '新しい面談に【追加】' : ''].filter(
+    Boolean,
+  );
+  return [
+    `「${title}」の面談スケジュールに、前回お送りしたときから${parts.join('・')}がありましたので、あらためてお送りします。` +
+      (marked.length ? `${marked.join('、')}と記しています。` : '') +
+      (removed ? '取り消しになった面談は、最後にまとめています。' : ''),
+  ];
+}
+
 /**
  * A participant's schedule at an event: the meetings with a time (the composer attaches them as
- * .ics), then the agreed ones without. Either part may be empty, not both.
+ * .ics), then the agreed ones without. Either part may be empty, not both. Sent again after a
+ * change, it says so in the subject and marks what changed since the agenda the reader last got.
  */
 export function agendaEmail(data: {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
   entries: MeetingCalendarEntry[];
-  unscheduled: Person[];
+  unscheduled: UnscheduledAgendaPerson[];
   feedUrl: string;
+  changes?: AgendaEmailChanges | null;
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = eventSenderLines(locale, event);
   const timed = data.entries.length;
   const untimed = data.unscheduled.length;
-  const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries)];
-  const sections = unscheduledSection(locale, data.unscheduled);
+  const marks = data.changes?.marks;
+  const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries, marks)];
+  const sections = [
+    ...unscheduledSection(locale, data.unscheduled),
+    ...removedSection(locale, data.changes?.removed ?? []),
+  ];
+  const shown = data.entries.map((entry) => marks?.get(entry.id)).filter((mark) => mark !== undefined);
+  const counts = {
+    changed: shown.filter((mark) => mark.kind === 'CHANGED').length,
+    added:
+      shown.filter((mark) => mark.kind === 'ADDED').length +
+      data.unscheduled.filter((person) => person.added).length,
+    removed: data.changes?.removed.length ?? 0,
+  };
+  const updated = counts.changed + counts.added + counts.removed > 0;
+  const summary = updated ? changeSummary(locale, counts, event.title) : [];
   if (locale === 'en') {
     const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
     const count =
@@ -334,10 +464,14 @@ export function agendaEmail(data: {
           : `${meetings(timed)}, ${untimed} without a time yet`;
     return renderEmail({
       locale,
-      subject: `Your meeting schedule: ${event.title} (${count})`,
+      subject: `${updated ? 'Updated meeting schedule' : 'Your meeting schedule'}: ${event.title} (${count})`,
       greeting: greetingFor(locale, data.participantName),
-      paragraphs:
-        timed > 0
+      paragraphs: updated
+        ? [
+            ...summary,
+            ...(timed > 0 ? ['The attached calendar file updates the entries in your calendar.'] : []),
+          ]
+        : timed > 0
           ? [
               `Here is your meeting schedule for "${event.title}". The attached calendar file adds the meetings to your calendar.`,
               'If a meeting changes, we will send the update again; your calendar updates the same entries.',
@@ -354,10 +488,16 @@ export function agendaEmail(data: {
     untimed === 0 ? `${timed}件` : timed === 0 ? `時間未定${untimed}件` : `${timed}件・時間未定${untimed}件`;
   return renderEmail({
     locale,
-    subject: `【面談スケジュール】${event.title}（${count}）`,
+    subject: `【面談スケジュール${updated ? '（変更あり）' : ''}】${event.title}（${count}）`,
     greeting: greetingFor(locale, data.participantName),
-    paragraphs:
-      timed > 0
+    paragraphs: updated
+      ? [
+          ...summary,
+          ...(timed > 0
+            ? ['添付のカレンダーファイル（.ics）を開くと、カレンダーの予定が新しい内容に更新されます。']
+            : []),
+        ]
+      : timed > 0
         ? [
             `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
             '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
