@@ -524,7 +524,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     const list = ok(await recommend(organizer, 20)).recommendInvitees;
     const ids = list.map((r) => r.participant.id);
     expect(ids[0]).toBe(candidate.id);
-    expect(list[0].reasons).toContain('イベントのテーマ『事業承継』に関心があります');
+    expect(list[0].reasons).toContain('求めること『販路開拓』がテーマ『販路開拓』に合います');
     expect(ids).not.toContain(optedOut.id);
     expect(ids).not.toContain(noConsent.id);
     for (const person of Object.values(people)) expect(ids).not.toContain(person.id);
@@ -546,7 +546,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(lines[1]).toMatch(
       new RegExp(`^1,伊藤 誠,イトウ マコト,伊藤精機,${candidate.email},\\d+\\.\\d{3},`),
     );
-    expect(lines[1]).toContain('イベントのテーマ『事業承継』に関心があります');
+    expect(lines[1]).toContain('求めること『販路開拓』がテーマ『販路開拓』に合います');
     expect((await exported(otherOrganizer)).status).toBe(403);
     expect(failure(await recommend(organizer, 0)).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -1,7 +1,8 @@
 import { validateMatchInput } from './input-validation';
 import { jsicDivisionName } from './jsic';
-import { scorePair } from './pair-score';
-import { buildProfiles, Profile, ProfileOptions } from './profiles';
+import { PairScore, scorePair } from './pair-score';
+import { buildProfiles, EventProfiles, Profile, ProfileOptions } from './profiles';
+import { describeNeedMatch } from './reasons';
 import { Locale, MatchParticipant, Suggestion } from './types';
 
 export interface InviteeInput {
@@ -17,6 +18,31 @@ export interface InviteeInput {
   limit?: number;
   /** Language of the reasons, read by the organiser. Default ja. */
   locale?: Locale;
+  /**
+   * Where it is held, a municipality such as 東京都葛飾区 (a mini-salon request's area): people
+   * based there, or in the same prefecture, rank higher, since a small salon draws locally.
+   */
+  area?: string;
+}
+
+/** What being in the area adds, to people who already fit the topic or the room. */
+const AREA_BONUS = { municipality: 0.15, prefecture: 0.05 };
+
+/** 東京都 of 東京都葛飾区; undefined when it does not start with one of the 47. */
+export function prefectureOf(municipality: string | undefined): string | undefined {
+  return /^(東京都|北海道|京都府|大阪府|.{2,3}?県)/.exec(municipality?.normalize('NFKC').trim() ?? '')?.[1];
+}
+
+type AreaFit = 'municipality' | 'prefecture' | null;
+
+function areaFit(area: string | undefined, municipality: string | undefined): AreaFit {
+  if (!area || !municipality) return null;
+  const [a, m] = [area, municipality].map((x) => x.normalize('NFKC').replace(/\s/g, ''));
+  if (a === m) return 'municipality';
+  const prefecture = prefectureOf(a);
+  // An area given as a prefecture alone (東京都) is met by anyone in it.
+  if (prefecture && prefecture === a && prefectureOf(m) === prefecture) return 'municipality';
+  return prefecture && prefectureOf(m) === prefecture ? 'prefecture' : null;
 }
 
 export type InviteeRecommendation = Suggestion;
@@ -59,8 +85,14 @@ export function recommendInvitees(input: InviteeInput, tuning: ProfileOptions = 
     // The best five fits: inviting someone five registered people want to meet beats one.
     const fit = fits.slice(0, 5).reduce((sum, f) => sum + f.complementarity, 0) / 5;
     const bringsNewIndustry = !!c.division && registered.length > 0 && !presentDivisions.has(c.division);
-    const score = 0.5 * relevance + 0.4 * fit + (bringsNewIndustry && relevance + fit > 0 ? 0.1 : 0);
-    return { c, score, topic, relevance, fits, bringsNewIndustry };
+    const inArea = areaFit(input.area, c.participant.municipality);
+    const relevant = relevance + fit > 0;
+    const score =
+      0.5 * relevance +
+      0.4 * fit +
+      (bringsNewIndustry && relevant ? 0.1 : 0) +
+      (inArea && relevant ? AREA_BONUS[inArea] : 0);
+    return { c, score, topic, relevance, fits, bringsNewIndustry, inArea };
   });
   ranked.sort((x, y) => y.score - x.score || x.c.index - y.c.index);
 
@@ -73,38 +105,53 @@ export function recommendInvitees(input: InviteeInput, tuning: ProfileOptions = 
     out.push({
       id: r.c.participant.id,
       score: Math.round(r.score * 1000) / 1000,
-      reasons: inviteeReasons(r, input.themes, locale),
+      reasons: inviteeReasons(event, eventProfile, r, input, locale),
     });
   }
   return out;
 }
 
+/**
+ * Up to three reasons of this person's own: which of their tags (or words of their profile) meet
+ * the event's topic, that they are in its area, whom in the room they complement, the industry
+ * they bring. The organiser reads them to decide whom to invite, so two people are not told apart
+ * by the same sentence.
+ */
 function inviteeReasons(
+  event: EventProfiles,
+  eventProfile: Profile,
   r: {
     c: Profile;
     topic: ReturnType<typeof scorePair>;
     relevance: number;
     fits: Array<{ r: Profile; complementarity: number }>;
     bringsNewIndustry: boolean;
+    inArea: AreaFit;
   },
-  themes: string[],
+  input: InviteeInput,
   locale: Locale,
 ): string[] {
+  const en = locale === 'en';
   const reasons: string[] = [];
+  const topic = topicReason(event, eventProfile, r.c, r.topic, locale);
   const theirThemes = new Set((r.c.participant.themes ?? []).map((t) => t.normalize('NFKC')));
-  const sharedThemes = themes.filter((t) => theirThemes.has(t.normalize('NFKC'))).slice(0, 2);
-  if (sharedThemes.length > 0) {
-    const list = sharedThemes
-      .map((t) => (locale === 'en' ? `'${t}'` : `『${t}』`))
-      .join(locale === 'en' ? ', ' : '');
+  const sharedThemes = input.themes.filter((t) => theirThemes.has(t.normalize('NFKC'))).slice(0, 2);
+  if (topic) {
+    reasons.push(topic);
+  } else if (sharedThemes.length > 0) {
+    const list = sharedThemes.map((t) => (en ? `'${t}'` : `『${t}』`)).join(en ? ', ' : '');
+    reasons.push(en ? `Interested in the event theme ${list}` : `イベントのテーマ${list}に関心があります`);
+  }
+  const municipality = r.c.participant.municipality;
+  if (r.inArea && municipality) {
     reasons.push(
-      locale === 'en' ? `Interested in the event theme ${list}` : `イベントのテーマ${list}に関心があります`,
-    );
-  } else if (r.relevance > 0) {
-    reasons.push(
-      locale === 'en'
-        ? 'Their profile matches the event topic'
-        : 'プロフィールがイベントの内容に合っています',
+      r.inArea === 'municipality'
+        ? en
+          ? `Based in the event's area (${municipality})`
+          : `開催地域（${municipality}）の事業者です`
+        : en
+          ? `Based near the event's area (${municipality})`
+          : `開催地域と同じ${prefectureOf(municipality)}の事業者です（${municipality}）`,
     );
   }
   const strongFits = r.fits.filter((f) => f.complementarity >= 0.2);
@@ -112,7 +159,7 @@ function inviteeReasons(
     const example = strongFits[0].r.participant;
     const name = example.companyName || example.name || example.id;
     reasons.push(
-      locale === 'en'
+      en
         ? `Complements ${strongFits.length} registered participant(s), e.g. ${name}`
         : `登録済みの参加者${strongFits.length}名（${name}など）と補完し合えます`,
     );
@@ -120,12 +167,52 @@ function inviteeReasons(
   if (r.bringsNewIndustry && r.c.division) {
     const division = jsicDivisionName(r.c.division, locale);
     reasons.push(
-      locale === 'en'
+      en
         ? `Brings an industry not yet in the room (${division})`
         : `参加者にまだいない業種（${division}）です`,
     );
   }
+  if (reasons.length === 0 && r.relevance > 0)
+    reasons.push(en ? 'Their profile matches the event topic' : 'プロフィールがイベントの内容に合っています');
   return reasons.length > 0
     ? reasons.slice(0, 3)
-    : [locale === 'en' ? 'Related to the event' : 'イベントに関連があります'];
+    : [en ? 'Related to the event' : 'イベントに関連があります'];
+}
+
+/**
+ * Which of the person's own words meet the event's topic, from the stronger side: what they offer
+ * that the theme calls for, or what they look for that the theme is about.
+ */
+function topicReason(
+  event: EventProfiles,
+  eventProfile: Profile,
+  c: Profile,
+  topic: PairScore,
+  locale: Locale,
+): string | null {
+  const en = locale === 'en';
+  const offers = describeNeedMatch(event, eventProfile, c, topic.forward, locale);
+  const needs = describeNeedMatch(event, c, eventProfile, topic.backward, locale);
+  const order =
+    topic.forward.strength >= topic.backward.strength
+      ? [['offer', offers] as const, ['need', needs] as const]
+      : [['need', needs] as const, ['offer', offers] as const];
+  for (const [side, match] of order) {
+    if (match.kind === 'phrases') {
+      if (side === 'offer')
+        return en
+          ? `Offers '${match.offer}', which fits the event theme '${match.need}'`
+          : `提供できること『${match.offer}』がテーマ『${match.need}』に合います`;
+      return en
+        ? `Looking for '${match.need}', which the event theme '${match.offer}' is about`
+        : `求めること『${match.need}』がテーマ『${match.offer}』に合います`;
+    }
+  }
+  for (const [, match] of order) {
+    if (match.kind === 'text')
+      return en
+        ? `Their profile mentions '${match.phrase}', as the event does`
+        : `プロフィールの『${match.phrase}』に関する記述がイベントの内容に合います`;
+  }
+  return null;
 }

@@ -6,7 +6,7 @@ import { bestMatchedPhrase, normalizeTag } from './text-features';
 import { Locale } from './types';
 
 /** What one side's needs were met by, in words the participant recognises. */
-type NeedMatch =
+export type NeedMatch =
   { kind: 'phrases'; need: string; offer: string } | { kind: 'text'; phrase: string } | { kind: 'none' };
 
 interface Candidate {
@@ -79,7 +79,7 @@ export function buildReasons(
   return reasons.length > 0 ? reasons : [t.fallback];
 }
 
-function describeNeedMatch(
+export function describeNeedMatch(
   event: EventProfiles,
   needer: Profile,
   offerer: Profile,
