@@ -176,6 +176,43 @@ describe('mini-salon requests', () => {
     ]);
   });
 
+  it('recommends whom to invite to the accepted mini-salon: its area first, each with their own reasons', async () => {
+    const [accepted] = await list(organizer, 'ACCEPTED');
+    const make = (name: string, company: string, municipality: string, needs: string[]) =>
+      createParticipant(t, organizer, {
+        name,
+        company: { name: company, industry: 'E', municipality },
+        needs,
+      });
+    // Alike but for where they are; the one from Osaka is in the pool first.
+    const osaka = await make('大阪 一郎', '東大阪製作所', '大阪府東大阪市', ['事業承継']);
+    const sumida = await make('墨田 二郎', '墨田工業', '東京都墨田区', ['事業承継']);
+    const katsushika = await make('葛飾 三郎', '葛飾金属', '東京都葛飾区', ['事業承継', '後継者育成']);
+    const rows = ok(
+      await t.gql<{ recommendInvitees: { participant: { id: string }; reasons: string[] }[] }>(
+        'query($e: ID!) { recommendInvitees(eventId: $e, first: 10) { participant { id } reasons } }',
+        { e: accepted.eventId },
+        organizer,
+      ),
+    ).recommendInvitees;
+    const ids = rows.map((row) => row.participant.id);
+    expect(ids.filter((id) => [osaka.id, sumida.id, katsushika.id].includes(id))).toEqual([
+      katsushika.id,
+      sumida.id,
+      osaka.id,
+    ]);
+    const reasons = new Map(rows.map((row) => [row.participant.id, row.reasons]));
+    expect(reasons.get(katsushika.id)).toEqual([
+      '求めること『事業承継』がテーマ『事業承継』に合います',
+      '開催地域（東京都葛飾区）の事業者です',
+    ]);
+    expect(reasons.get(sumida.id)).toEqual([
+      '求めること『事業承継』がテーマ『事業承継』に合います',
+      '開催地域と同じ東京都の事業者です（東京都墨田区）',
+    ]);
+    expect(reasons.get(osaka.id)).toEqual(['求めること『事業承継』がテーマ『事業承継』に合います']);
+  });
+
   it('lets the organiser decline with a reason, in the requester’s language; others cannot decide', async () => {
     const request = ok(await ask(english.token, { theme: 'DX', area: '東京都大田区' })).requestMiniSalon;
     const decline = (token: string, reason: string) =>

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { MeetingStatus } from '../meetings/meeting-enums';
+import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
@@ -49,7 +50,8 @@ export class MatchInputLoader {
 
   /**
    * The room (people holding a seat) and the pool: everyone with matchmaking consent who may be
-   * emailed an invitation and has no registration for this event in any status.
+   * emailed an invitation and has no registration for this event in any status; and, for a
+   * mini-salon accepted from a request, the area it was asked for.
    */
   async forInvitees(event: Event, limit: number): Promise<InviteeInput> {
     const seated = await this.dataSource.getRepository(Registration).find({
@@ -72,11 +74,16 @@ export class MatchInputLoader {
       .orderBy('participant.createdAt', 'ASC')
       .addOrderBy('participant.id', 'ASC')
       .getMany();
+    // A mini-salon accepted from a request is held where it was asked for.
+    const request = await this.dataSource
+      .getRepository(MiniSalonRequest)
+      .findOne({ select: { id: true, area: true }, where: { eventId: event.id } });
     return toInviteeInput(
       event,
       seated.map((r) => toPerson(r.participant, r.role)),
       pool.map((p) => toPerson(p)),
       limit,
+      request?.area ?? null,
     );
   }
 

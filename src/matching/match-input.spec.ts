@@ -137,5 +137,11 @@ describe('toInviteeInput', () => {
     });
     expect(input.registered.map((p) => p.id)).toEqual(['r']);
     expect(input.pool.map((p) => p.id)).toEqual(['p']);
+    expect(input).not.toHaveProperty('area');
+  });
+
+  it('carries the area a mini-salon was asked for', () => {
+    const event = { title: 'ミニサロン', description: '', themes: ['販路開拓'] };
+    expect(toInviteeInput(event, [], [person('p')], 20, '東京都葛飾区').area).toBe('東京都葛飾区');
   });
 });

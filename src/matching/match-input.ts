@@ -80,8 +80,11 @@ export function toInviteeInput(
   registered: MatchPerson[],
   pool: MatchPerson[],
   limit: number,
+  /** The mini-salon request's area (地域) when the event came from one. */
+  area: string | null = null,
 ): InviteeInput {
   return {
+    ...(area ? { area } : {}),
     themes: event.themes,
     text: [event.title, event.description].filter((part) => part.trim() !== '').join('。'),
     registered: registered.map(toMatchParticipant),
