@@ -219,6 +219,7 @@ const urls: UrlCase[] = [
   ['POST /registrations/cancel', 'a made-up token', 'POST', () => '/registrations/cancel', BAD_TOKEN_PAGE],
   ['GET /unsubscribe/:token', 'a made-up token', 'GET', () => `/unsubscribe/${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /unsubscribe/:token', 'a made-up token', 'POST', () => `/unsubscribe/${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
+  ['POST /unsubscribe/:token/resubscribe', 'a made-up token', 'POST', () => `/unsubscribe/${FAKE_TOKEN}/resubscribe`, BAD_TOKEN_PAGE],
   ['GET /sign-in', 'a made-up token', 'GET', () => `/sign-in?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /sign-in', 'a made-up token', 'POST', () => '/sign-in', BAD_TOKEN_PAGE],
   ['GET /password-reset', 'a made-up token', 'GET', () => `/password-reset?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],

@@ -453,6 +453,29 @@ describe('invitations by email', () => {
     const cells = rows.find((row) => row.includes(person.email))!.split(',');
     expect(cells[columns.indexOf('メール受信同意')]).toBe('はい');
     expect(cells[columns.indexOf('メール配信停止')]).toBe('はい');
+
+    // Stopped by mistake: the page that confirmed it, and the link visited again later, offer the
+    // way back; the button (a POST) switches event emails on again.
+    const stopped = await (await fetch(url)).text();
+    expect(stopped).toContain(
+      'へのイベントのご案内・おすすめ・リマインダーのメールは、配信を停止しています。',
+    );
+    expect(stopped).not.toContain('>配信を停止する<');
+    const back = /<form method="post" action="([^"]+)"><button type="submit">配信を再開する<\/button>/.exec(
+      stopped,
+    );
+    expect(back?.[1]).toMatch(/^\.\/.+\/resubscribe$/);
+    const resumed = await fetch(new URL(back![1], url), { method: 'POST' });
+    expect(resumed.status).toBe(200);
+    expect(await resumed.text()).toContain('配信を再開しました。');
+    expect((await repository.findOneByOrFail({ id: person.id })).emailOptOut).toBe(false);
+    const third = await createPublishedEvent(t, organizer, { title: '尼崎ものづくりサロン（第3回）' });
+    expect(await invite(third, [person.id])).toMatchObject({ invited: 1, notEmailable: 0, total: 1 });
+    await sink.waitUntil(() => sink.to(person.email).length === 2);
+    // And off again from the newest email, whose confirmation page offers the way back too.
+    const again = await fetch(url, { method: 'POST' });
+    expect(await again.text()).toContain('>配信を再開する</button>');
+    expect((await repository.findOneByOrFail({ id: person.id })).emailOptOut).toBe(true);
     expect((await fetch(`${t.url}/unsubscribe/${'y'.repeat(43)}`)).status).toBe(400);
     // A forged link (someone else's id with this signature) is refused.
     const other = await createParticipant(t, organizer, { name: '別人 太郎' });

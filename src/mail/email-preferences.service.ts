@@ -47,6 +47,24 @@ export class EmailPreferencesService {
   }
 
   /**
+   * Undoes an unsubscribe (a click by mistake, or a change of mind), from the same link: event
+   * emails are queued for them again from now on. What was skipped while they were opted out stays
+   * skipped. Idempotent.
+   */
+  async resubscribe(link: string): Promise<Participant | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const participant = await manager.findOneBy(Participant, {
+        id: await this.participantOf(manager, link),
+      });
+      if (!participant || participant.erasedAt) return null;
+      if (participant.emailOptOut) {
+        await manager.update(Participant, participant.id, { emailOptOut: false, emailOptOutAt: null });
+      }
+      return participant;
+    });
+  }
+
+  /**
    * The signed link, or — for emails sent before links were signed — a stored unsubscribe token
    * (those lived 365 days; this fallback can go a year after the change). Throws on anything else.
    */

@@ -13,6 +13,11 @@ const TEXT = {
       `${address} へのイベントのご案内・おすすめ・リマインダーのメールを停止します。よろしければボタンを押してください。`,
     button: '配信を停止する',
     done: '配信を停止しました。今後、ご案内メールはお送りしません（ログイン用のメールなど、お手続きに必要なメールは届きます）。',
+    stopped: (address: string) =>
+      `${address} へのイベントのご案内・おすすめ・リマインダーのメールは、配信を停止しています。`,
+    undo: '間違えて停止した場合や、またご案内を受け取りたい場合は、こちらから再開できます。',
+    resubscribe: '配信を再開する',
+    resumed: '配信を再開しました。今後、イベントのご案内・おすすめ・リマインダーをお送りします。',
     invalid: 'このリンクは無効か、有効期限が切れています。',
   },
   en: {
@@ -21,6 +26,11 @@ const TEXT = {
       `Stop sending event invitations, suggestions and reminders to ${address}? Press the button to confirm.`,
     button: 'Unsubscribe',
     done: 'You have been unsubscribed. We will send no more invitations or reminders (emails you ask for, such as sign-in links, still arrive).',
+    stopped: (address: string) =>
+      `Event invitations, suggestions and reminders to ${address} are switched off.`,
+    undo: 'If that was a mistake, or you would like to hear from us again, you can switch them back on.',
+    resubscribe: 'Resubscribe',
+    resumed: 'You are subscribed again: we will send you event invitations, suggestions and reminders.',
     invalid: 'This link is invalid or has expired.',
   },
 } as const;
@@ -28,7 +38,8 @@ const TEXT = {
 /**
  * The unsubscribe link of every non-transactional email. GET shows a confirmation with a button
  * (link scanners fetch GETs); POST acts, and is also the RFC 8058 one-click target that mail
- * clients call with `List-Unsubscribe=One-Click`.
+ * clients call with `List-Unsubscribe=One-Click`. The same link undoes it (…/resubscribe, a POST
+ * from the button on the page that confirms the unsubscribe, or on a later visit).
  */
 @Controller('unsubscribe')
 export class UnsubscribeController {
@@ -43,14 +54,13 @@ export class UnsubscribeController {
   ): Promise<void> {
     const participant = await this.orNull(() => this.preferences.recipientOf(token));
     if (!participant) return this.invalid(request, response);
-    const text = TEXT[languageOf(participant)];
-    response.type('html').send(
-      renderPage({
-        lang: languageOf(participant),
-        title: text.title,
-        body: `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`,
-      }),
-    );
+    const lang = languageOf(participant);
+    const text = TEXT[lang];
+    // Already unsubscribed (the link of an older email, kept): the way back is all there is to do.
+    const body = participant.emailOptOut
+      ? `<p>${escapeHtml(text.stopped(participant.email))}</p>${this.undo(token, lang)}`
+      : `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`;
+    response.type('html').send(renderPage({ lang, title: text.title, body }));
   }
 
   @Post(':token')
@@ -64,9 +74,34 @@ export class UnsubscribeController {
     const participant = await this.orNull(() => this.preferences.unsubscribe(token));
     if (!participant) return this.invalid(request, response);
     const lang = languageOf(participant);
+    response.type('html').send(
+      renderPage({
+        lang,
+        title: TEXT[lang].title,
+        body: `<p>${escapeHtml(TEXT[lang].done)}</p>${this.undo(token, lang)}`,
+      }),
+    );
+  }
+
+  @Post(':token/resubscribe')
+  @Public()
+  @HttpCode(200)
+  async resubscribe(
+    @Param('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const participant = await this.orNull(() => this.preferences.resubscribe(token));
+    if (!participant) return this.invalid(request, response);
+    const lang = languageOf(participant);
     response
       .type('html')
-      .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].done)}</p>` }));
+      .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].resumed)}</p>` }));
+  }
+
+  /** The way back from an unsubscribe, on the page that confirms it and on the link's later visits. */
+  private undo(token: string, lang: 'ja' | 'en'): string {
+    return `<p>${escapeHtml(TEXT[lang].undo)}</p>${postButton(`./${encodeURIComponent(token)}/resubscribe`, TEXT[lang].resubscribe)}`;
   }
 
   private async orNull<T>(work: () => Promise<T>): Promise<T | null> {
