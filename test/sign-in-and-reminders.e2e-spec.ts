@@ -6,6 +6,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -137,10 +138,123 @@ describe('magic-link sign-in and day-before reminders', () => {
     const html = await redeemed.text();
     expect(html).toContain('Welcome, Daniel Carter. You are signed in.');
     expect(html).toContain('What you can do next');
+    expect(html).toContain('<p>You have no coming events.</p>');
     // A used link's page says so before anyone presses the button.
     const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
     expect(used.status).toBe(400);
     expect(await used.text()).toContain('このリンクはすでに使用されています');
+  });
+
+  it('lists on the signed-in page what the participant has coming: seats, meetings, requests to answer', async () => {
+    const person = await createParticipant(t, organizer, { name: '墨田 花子', consentContactSharing: true });
+    const partner = await createParticipant(t, organizer, { name: '押上 次郎', consentContactSharing: true });
+    const asker = await createParticipant(t, organizer, { name: '錦糸 三郎' });
+    const gql = async <T>(query: string, variables: Record<string, unknown>, token = organizer) =>
+      ok(await t.gql<T>(query, variables, token));
+    const register = (eventId: string, participantId: string) =>
+      gql(registerMutation(), { eventId, participantId });
+    const ask = async (eventId: string, from: string, to: string) =>
+      (
+        await gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to },
+          await t.participantToken(from),
+        )
+      ).requestMeeting.id;
+
+    // A 商談会 with a meeting on her published agenda and a request waiting for her answer.
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'すみだ ものづくり商談会',
+      startsAt: tokyoInDays(6, '13:00'),
+      endsAt: tokyoInDays(6, '17:00'),
+    });
+    for (const id of [person.id, partner.id, asker.id]) await register(fair, id);
+    const session = (
+      await gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId: fair,
+            startsAt: tokyoInDays(6, '14:00'),
+            slotMinutes: 30,
+            slotCount: 2,
+            tableCount: 2,
+          },
+        },
+      )
+    ).addMatchmakingSession.sessions[0].id;
+    const agreed = await ask(fair, partner.id, person.id);
+    await gql(
+      'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+      { id: agreed },
+      await t.participantToken(person.id),
+    );
+    await gql(
+      'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+      { r: agreed, s: session },
+    );
+    await gql('mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }', { e: fair });
+    await ask(fair, asker.id, person.id);
+    // A full salon she waits for; a members-only one she is invited to.
+    const full = await createPublishedEvent(t, organizer, {
+      title: '墨田 事業承継サロン',
+      capacity: 1,
+      startsAt: tokyoInDays(9, '18:00'),
+      endsAt: tokyoInDays(9, '20:00'),
+    });
+    await register(full, asker.id);
+    await register(full, person.id);
+    const invited = await createPublishedEvent(t, organizer, {
+      title: '会員限定 経営者交流会',
+      visibility: 'INVITE_ONLY',
+      startsAt: tokyoInDays(12, '18:00'),
+      endsAt: tokyoInDays(12, '20:00'),
+    });
+    await gql(
+      'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+      { e: invited, ids: [person.id] },
+    );
+    // Not listed: an event that is over, and one she cancelled.
+    const over = await createPublishedEvent(t, organizer, {
+      title: '先月の交流会',
+      startsAt: tokyoInDays(3, '18:00'),
+      endsAt: tokyoInDays(3, '20:00'),
+    });
+    await register(over, person.id);
+    await moveEventEarlier(t, over, 30);
+    const cancelled = await createPublishedEvent(t, organizer, { title: '取りやめた勉強会' });
+    const { register: seat } = await gql<{ register: { id: string } }>(registerMutation('id'), {
+      eventId: cancelled,
+      participantId: person.id,
+    });
+    await gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: seat.id });
+
+    await requestLink(person.email);
+    await sink.waitUntil(() => sink.to(person.email).some((mail) => /ログイン用リンク/.test(mail.subject)));
+    const token = tokenIn(sink.to(person.email).find((mail) => /ログイン用リンク/.test(mail.subject))!.text);
+    const html = await (
+      await fetch(`${t.url}/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(),
+      })
+    ).text();
+    const listed = /<h2[^>]*>参加予定のイベント<\/h2><ul>([\s\S]*?)<\/ul>/.exec(html)![1];
+    const items = listed.split('</li>').filter(Boolean);
+    expect(items).toHaveLength(3);
+    // Soonest first; a public event links to its page, a members-only one does not.
+    expect(items[0]).toContain(`<a href="${t.url}/events/${fair}">すみだ ものづくり商談会</a>`);
+    expect(items[0]).toContain('参加登録済');
+    expect(items[0]).toContain('面談 1件（面談スケジュールのメールとカレンダーでご確認いただけます）');
+    expect(items[0]).toContain('回答待ちの面談申込 1件（申込メールのボタンからご回答ください）');
+    expect(items[1]).toContain('墨田 事業承継サロン');
+    expect(items[1]).toContain('キャンセル待ち（お席が空きしだいメールでお知らせします）');
+    expect(items[1]).not.toContain('面談');
+    expect(items[2]).toContain('<strong>会員限定 経営者交流会</strong>');
+    expect(items[2]).toContain('ご招待中（招待メールのボタンからご回答ください）');
+    expect(listed).not.toContain('先月の交流会');
+    expect(listed).not.toContain('取りやめた勉強会');
   });
 
   it('limits sign-in emails per address per hour, still answering true', async () => {

@@ -5,6 +5,7 @@ import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
+import { UpcomingEvents, upcomingEventsHtml } from './upcoming-events';
 
 const TEXT = {
   ja: {
@@ -48,8 +49,9 @@ const TEXT = {
  * single-use link), POST redeems it. Both speak the language of the participant the link was sent
  * to (read without using the link up); only a link we cannot read falls back to the browser's.
  *
- * The signed-in page says what the participant can do next: the pages they have are their private
- * agenda feed and the shared calendar (everything else comes as links in emails). No page reads a
+ * The signed-in page lists the events the participant has coming (what they hold there, their
+ * meetings, requests awaiting their answer) and says what they can do next: the pages they have are
+ * their private agenda feed and the shared calendar (everything else comes as links in emails). No page reads a
  * session cookie — the session is a Bearer token for API clients — so setting one would only leave
  * a credential in the browser that nothing uses; the token stays on the page, folded away in a
  * 開発者向け section rather than shown to a business owner as the result of signing in.
@@ -59,6 +61,7 @@ export class SignInPageController {
   constructor(
     private readonly magicLinks: MagicLinkService,
     private readonly feeds: AgendaFeedLinks,
+    private readonly upcoming: UpcomingEvents,
     private readonly config: AppConfig,
   ) {}
 
@@ -103,10 +106,18 @@ export class SignInPageController {
         const participant = session.participant;
         const text = TEXT[locale];
         const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
+        const coming = participant
+          ? upcomingEventsHtml(
+              locale,
+              await this.upcoming.of(participant.id),
+              (eventId) => `${this.config.PUBLIC_URL}/events/${eventId}`,
+            )
+          : '';
         return {
           title: text.signedInTitle,
           body: [
             `<p>${escapeHtml(text.signedIn(participant?.name ?? ''))}</p>`,
+            coming,
             `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
             '<ul>',
             participant

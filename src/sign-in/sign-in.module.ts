@@ -5,6 +5,7 @@ import { MagicLinkComposer } from './magic-link.composer';
 import { MagicLinkResolver } from './magic-link.resolver';
 import { MagicLinkService } from './magic-link.service';
 import { SignInPageController } from './sign-in-page.controller';
+import { UpcomingEvents } from './upcoming-events';
 
 /** Magic-link sign-in for participants (the session itself is AuthService's). */
 @Module({
@@ -12,6 +13,6 @@ import { SignInPageController } from './sign-in-page.controller';
   controllers: [SignInPageController],
   // AgendaFeedLinks is a stateless signer over the config: provided here too rather than pulling
   // in the whole meetings module for the signed-in page's agenda link.
-  providers: [MagicLinkService, MagicLinkResolver, MagicLinkComposer, AgendaFeedLinks],
+  providers: [MagicLinkService, MagicLinkResolver, MagicLinkComposer, AgendaFeedLinks, UpcomingEvents],
 })
 export class SignInModule {}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { escapeHtml } from '../common/html/html-page';
+import { formatEventTime } from '../mail/templates/mail-dates';
+import { MailLocale } from '../mail/templates/email-layout';
+
+/** A registration of the signed-in participant at an event still to come or under way. */
+export interface UpcomingEvent {
+  eventId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  venue: string | null;
+  online: boolean;
+  public: boolean;
+  status: UpcomingStatus;
+  /** Meetings on their published agenda there. */
+  meetings: number;
+  /** Meeting requests there waiting for their answer. */
+  awaitingAnswer: number;
+}
+
+type UpcomingStatus = 'INVITED' | 'REGISTERED' | 'WAITLISTED' | 'ATTENDED';
+
+/** At most this many are listed: a participant's coming events, not their history. */
+const LIMIT = 20;
+
+/**
+ * What a participant has coming, for the page they land on after signing in from their phone:
+ * each published event they are invited to, registered or waiting for, with how many meetings
+ * they have there and how many requests wait for their answer. One query.
+ */
+@Injectable()
+export class UpcomingEvents {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async of(participantId: string): Promise<UpcomingEvent[]> {
+    const rows: (Omit<UpcomingEvent, 'public'> & { visibility: string })[] = await this.dataSource.query(
+      `SELECT e.id AS "eventId", e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.venue,
+              e.online_url IS NOT NULL AS online, e.visibility, r.status,
+              (SELECT count(*)::int FROM meetings m
+                WHERE m.event_id = e.id AND m.status = 'SCHEDULED' AND m.published_at IS NOT NULL
+                  AND $1 IN (m.participant_a_id, m.participant_b_id)) AS meetings,
+              (SELECT count(*)::int FROM meeting_requests q
+                WHERE q.event_id = e.id AND q.to_participant_id = $1 AND q.status = 'PENDING'
+                  AND (q.expires_at IS NULL OR q.expires_at > now())) AS "awaitingAnswer"
+         FROM registrations r
+         JOIN events e ON e.id = r.event_id
+        WHERE r.participant_id = $1 AND r.status IN ('INVITED', 'REGISTERED', 'WAITLISTED', 'ATTENDED')
+          AND e.status = 'PUBLISHED' AND e.ends_at > now()
+        ORDER BY e.starts_at, e.id
+        LIMIT ${LIMIT}`,
+      [participantId],
+    );
+    return rows.map(({ visibility, ...row }) => ({ ...row, public: visibility === 'PUBLIC' }));
+  }
+}
+
+const TEXT = {
+  ja: {
+    heading: '参加予定のイベント',
+    none: '参加予定のイベントはありません。',
+    online: 'オンライン',
+    status: {
+      INVITED: 'ご招待中（招待メールのボタンからご回答ください）',
+      REGISTERED: '参加登録済',
+      WAITLISTED: 'キャンセル待ち（お席が空きしだいメールでお知らせします）',
+      ATTENDED: '受付済',
+    },
+    meetings: (count: number) =>
+      `面談 ${count}件（面談スケジュールのメールとカレンダーでご確認いただけます）`,
+    awaiting: (count: number) => `回答待ちの面談申込 ${count}件（申込メールのボタンからご回答ください）`,
+  },
+  en: {
+    heading: 'Your coming events',
+    none: 'You have no coming events.',
+    online: 'Online',
+    status: {
+      INVITED: 'Invited (please answer with the buttons in the invitation email)',
+      REGISTERED: 'Registered',
+      WAITLISTED: 'On the waiting list (we will email you if a seat opens)',
+      ATTENDED: 'Checked in',
+    },
+    meetings: (count: number) =>
+      `${count} meeting${count === 1 ? '' : 's'} (see your meeting schedule email and calendar)`,
+    awaiting: (count: number) =>
+      `${count} meeting request${count === 1 ? '' : 's'} awaiting your answer (use the buttons in the request email)`,
+  },
+} as const;
+
+/** The list as HTML for the signed-in page: heading, then one item per event. */
+export function upcomingEventsHtml(
+  locale: MailLocale,
+  events: UpcomingEvent[],
+  eventUrl: (eventId: string) => string,
+): string {
+  const text = TEXT[locale];
+  const heading = `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.heading)}</h2>`;
+  if (events.length === 0) return `${heading}<p>${escapeHtml(text.none)}</p>`;
+  const items = events.map((event) => {
+    const title = event.public
+      ? `<a href="${escapeHtml(eventUrl(event.eventId))}">${escapeHtml(event.title)}</a>`
+      : escapeHtml(event.title);
+    const lines = [
+      formatEventTime(locale, event.startsAt, event.endsAt),
+      event.venue ?? (event.online ? text.online : ''),
+      text.status[event.status],
+      event.meetings > 0 ? text.meetings(event.meetings) : '',
+      event.awaitingAnswer > 0 ? text.awaiting(event.awaitingAnswer) : '',
+    ].filter(Boolean);
+    return `<li style="margin-bottom:12px"><strong>${title}</strong><br>${lines.map(escapeHtml).join('<br>')}</li>`;
+  });
+  return `${heading}<ul>${items.join('')}</ul>`;
+}
