@@ -3,6 +3,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  invitationAnswerLink,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -156,6 +157,41 @@ describe('a registration cancelled by staff', () => {
     expect(mail.text).toContain('■ Venue: 川口商工会議所 3階 大会議室');
     expect(mail.text).toContain('Organised by 川口商工会議所');
     expect(mail.text).not.toContain('様');
+  });
+
+  it('withdraws an invitation: the notice says so, and its answer links no longer register anyone', async () => {
+    const person = await createParticipant(t, organizer, { name: '髙木 美﨑', furigana: 'タカギ ミサキ' });
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [person.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => sink.to(person.email).some((mail) => /ご招待/.test(mail.subject)));
+    const invitation = sink.to(person.email).find((mail) => /ご招待/.test(mail.subject))!;
+    const [{ id }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, person.id],
+    );
+    expect(await cancel(id)).toBe('CANCELLED');
+    expect((await noticeTo(person.email)).text).toContain('ご招待');
+
+    const accept = invitationAnswerLink(t, invitation, 1);
+    const page = await fetch(accept.url);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('このリンクは有効期限が切れています');
+    const pressed = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(pressed.status).toBe(400);
+    const [row]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM registrations WHERE id = $1',
+      [id],
+    );
+    expect(row.status).toBe('CANCELLED');
   });
 
   it('sends no such notice when people cancel themselves, nor to an address that bounced', async () => {

@@ -126,6 +126,16 @@ export class ActionTokensService {
     );
   }
 
+  /** Ends the links of `purpose` for these subjects now: what they offered is no longer on offer. */
+  async expire(manager: EntityManager, purpose: TokenPurpose, subjectIds: string[]): Promise<void> {
+    if (subjectIds.length === 0) return;
+    await manager.query(
+      `UPDATE action_tokens SET expires_at = now()
+        WHERE purpose = $1 AND subject_id = ANY($2::uuid[]) AND expires_at > now()`,
+      [purpose, subjectIds],
+    );
+  }
+
   /** For single-use tokens (sign-in links): the second use is refused. */
   async consume(manager: EntityManager, purpose: TokenPurpose, raw: string): Promise<ActionToken> {
     const token = await this.resolve(manager, purpose, raw);

@@ -247,8 +247,9 @@ export class RegistrationsService {
 
   /**
    * Cancels a registration; a freed seat goes to the first person on the waitlist. When staff
-   * cancel someone's registration, that person is told (参加取消のお知らせ); cancelling one's own
-   * needs no email, the answer is on the screen.
+   * cancel someone's registration, that person is told (参加取消のお知らせ), and the answer links of
+   * their invitation stop working: the organiser has withdrawn it. Cancelling one's own needs no
+   * email, the answer is on the screen, and the invitation still takes them back.
    */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
     const afterCommit = await this.dataSource.transaction(async (manager) => {
@@ -259,6 +260,8 @@ export class RegistrationsService {
       const notice = isStaff(actor) ? await this.cancellationNotice(manager, registration, event) : [];
       const then = await this.cancelLocked(manager, registration, event);
       await this.outbox.enqueue(manager, notice);
+      if (isStaff(actor))
+        await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, [registration.id]);
       return then;
     });
     for (const then of afterCommit) await then();
