@@ -6,6 +6,7 @@ import {
   createParticipant,
   createPublishedEvent,
   staffSession,
+  tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -41,6 +42,21 @@ describe('what the jobs log when they succeed', () => {
       title: '岡谷ものづくり商談会',
       capacity: null,
     });
+    ok(
+      await t.gql(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
+        {
+          input: {
+            eventId,
+            startsAt: tokyoInDays(14, '18:30'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 4,
+          },
+        },
+        organizer,
+      ),
+    );
     const people = await Promise.all([1, 2, 3].map(() => createParticipant(t, organizer)));
     const campaign = ok(
       await t.gql<{ inviteParticipants: { id: string } }>(
