@@ -2,6 +2,7 @@ import { Role } from '../src/auth/actor';
 import { captureLogs } from './support/captured-logs';
 import { eventually } from './support/eventually';
 import {
+  addMatchmakingSession,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -42,21 +43,13 @@ describe('what the jobs log when they succeed', () => {
       title: '岡谷ものづくり商談会',
       capacity: null,
     });
-    ok(
-      await t.gql(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
-        {
-          input: {
-            eventId,
-            startsAt: tokyoInDays(14, '18:30'),
-            slotMinutes: 20,
-            slotCount: 3,
-            tableCount: 4,
-          },
-        },
-        organizer,
-      ),
-    );
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(14, '18:30'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 4,
+    });
     const people = await Promise.all([1, 2, 3].map(() => createParticipant(t, organizer)));
     const campaign = ok(
       await t.gql<{ inviteParticipants: { id: string } }>(

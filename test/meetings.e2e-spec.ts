@@ -13,6 +13,7 @@ import { QueueName } from '../src/queue/queue-names';
 import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
 import { eventually } from './support/eventually';
 import {
+  addMatchmakingSession,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -854,21 +855,13 @@ describe('meetings: requests, scheduling, agendas', () => {
       startsAt: tokyoInDays(3, '13:00'),
       endsAt: tokyoInDays(3, '17:00'),
     });
-    const session = ok(
-      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
-        {
-          input: {
-            eventId: fair,
-            startsAt: tokyoInDays(3, '14:00'),
-            slotMinutes: 20,
-            slotCount: 3,
-            tableCount: 2,
-          },
-        },
-        organizer,
-      ),
-    ).addMatchmakingSession.sessions[0].id;
+    const session = await addMatchmakingSession(t, organizer, {
+      eventId: fair,
+      startsAt: tokyoInDays(3, '14:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
     const agreed = async (from: string, to: string) => {
       const [asker, answerer] = [await make({ name: from }, fair), await make({ name: to }, fair)];
       const { id } = ok(
@@ -965,21 +958,13 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(none.message).toBe(
       'このイベントには商談枠がありません。面談の時間帯とテーブル数を商談枠として追加してから、自動配置してください',
     );
-    ok(
-      await t.gql(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { id } }',
-        {
-          input: {
-            eventId: fair,
-            startsAt: tokyoInDays(5, '14:00'),
-            slotMinutes: 30,
-            slotCount: 2,
-            tableCount: 3,
-          },
-        },
-        organizer,
-      ),
-    );
+    await addMatchmakingSession(t, organizer, {
+      eventId: fair,
+      startsAt: tokyoInDays(5, '14:00'),
+      slotMinutes: 30,
+      slotCount: 2,
+      tableCount: 3,
+    });
     // The afternoon has come and its last slot (14:30) has begun.
     await t.dataSource.query(
       `UPDATE matchmaking_sessions SET starts_at = now() - interval '31 minutes' WHERE event_id = $1`,

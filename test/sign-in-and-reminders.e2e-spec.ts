@@ -3,6 +3,7 @@ import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
+  addMatchmakingSession,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -170,20 +171,13 @@ describe('magic-link sign-in and day-before reminders', () => {
       endsAt: tokyoInDays(6, '17:00'),
     });
     for (const id of [person.id, partner.id, asker.id]) await register(fair, id);
-    const session = (
-      await gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
-        {
-          input: {
-            eventId: fair,
-            startsAt: tokyoInDays(6, '14:00'),
-            slotMinutes: 30,
-            slotCount: 2,
-            tableCount: 2,
-          },
-        },
-      )
-    ).addMatchmakingSession.sessions[0].id;
+    const session = await addMatchmakingSession(t, organizer, {
+      eventId: fair,
+      startsAt: tokyoInDays(6, '14:00'),
+      slotMinutes: 30,
+      slotCount: 2,
+      tableCount: 2,
+    });
     const agreed = await ask(fair, partner.id, person.id);
     await gql(
       'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',

@@ -4,6 +4,7 @@ import { Public } from '../auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { browserLocale, escapeHtml, postButton, renderPage } from '../common/html/html-page';
 import { languageOf } from '../participants/participant-kind';
+import { Participant } from '../participants/participant.entity';
 import { EmailPreferencesService } from './email-preferences.service';
 
 const TEXT = {
@@ -52,15 +53,18 @@ export class UnsubscribeController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const participant = await this.orNull(() => this.preferences.recipientOf(token));
-    if (!participant) return this.invalid(request, response);
-    const lang = languageOf(participant);
-    const text = TEXT[lang];
-    // Already unsubscribed (the link of an older email, kept): the way back is all there is to do.
-    const body = participant.emailOptOut
-      ? `<p>${escapeHtml(text.stopped(participant.email))}</p>${this.undo(token, lang)}`
-      : `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`;
-    response.type('html').send(renderPage({ lang, title: text.title, body }));
+    await this.page(
+      request,
+      response,
+      () => this.preferences.recipientOf(token),
+      (participant, lang) => {
+        const text = TEXT[lang];
+        // Already unsubscribed (the link of an older email, kept): the way back is all there is to do.
+        return participant.emailOptOut
+          ? `<p>${escapeHtml(text.stopped(participant.email))}</p>${this.undo(token, lang)}`
+          : `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`;
+      },
+    );
   }
 
   @Post(':token')
@@ -71,15 +75,11 @@ export class UnsubscribeController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const participant = await this.orNull(() => this.preferences.unsubscribe(token));
-    if (!participant) return this.invalid(request, response);
-    const lang = languageOf(participant);
-    response.type('html').send(
-      renderPage({
-        lang,
-        title: TEXT[lang].title,
-        body: `<p>${escapeHtml(TEXT[lang].done)}</p>${this.undo(token, lang)}`,
-      }),
+    await this.page(
+      request,
+      response,
+      () => this.preferences.unsubscribe(token),
+      (_, lang) => `<p>${escapeHtml(TEXT[lang].done)}</p>${this.undo(token, lang)}`,
     );
   }
 
@@ -91,12 +91,25 @@ export class UnsubscribeController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const participant = await this.orNull(() => this.preferences.resubscribe(token));
+    await this.page(
+      request,
+      response,
+      () => this.preferences.resubscribe(token),
+      (_, lang) => `<p>${escapeHtml(TEXT[lang].resumed)}</p>`,
+    );
+  }
+
+  /** The page in the participant's language once `work` has found them; the invalid-link page if not. */
+  private async page(
+    request: Request,
+    response: Response,
+    work: () => Promise<Participant | null>,
+    body: (participant: Participant, lang: 'ja' | 'en') => string,
+  ): Promise<void> {
+    const participant = await this.orNull(work);
     if (!participant) return this.invalid(request, response);
     const lang = languageOf(participant);
-    response
-      .type('html')
-      .send(renderPage({ lang, title: TEXT[lang].title, body: `<p>${escapeHtml(TEXT[lang].resumed)}</p>` }));
+    response.type('html').send(renderPage({ lang, title: TEXT[lang].title, body: body(participant, lang) }));
   }
 
   /** The way back from an unsubscribe, on the page that confirms it and on the link's later visits. */

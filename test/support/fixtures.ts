@@ -223,6 +223,23 @@ export async function createPublishedEvent(
   return created.createEvent.id;
 }
 
+/** Adds a 商談枠 (tables unless `input.mode` says otherwise) to an event; answers the new session's id. */
+export async function addMatchmakingSession(
+  testApp: TestApp,
+  organizerToken: string,
+  input: { eventId: string; startsAt: string } & Record<string, unknown>,
+): Promise<string> {
+  const { sessions } = ok(
+    await testApp.gql<{ addMatchmakingSession: { sessions: { id: string; startsAt: string }[] } }>(
+      'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id startsAt } } }',
+      { input },
+      organizerToken,
+    ),
+  ).addMatchmakingSession;
+  const startsAt = new Date(input.startsAt).getTime();
+  return sessions.find((session) => new Date(session.startsAt).getTime() === startsAt)!.id;
+}
+
 /** A Tokyo wall-clock time `days` from today, e.g. tokyoInDays(14, '18:00') → '2026-12-05T18:00:00+09:00'. */
 export function tokyoInDays(days: number, time: string): string {
   const tokyoDate = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
