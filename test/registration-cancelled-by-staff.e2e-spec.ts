@@ -175,7 +175,11 @@ describe('a registration cancelled by staff', () => {
       [eventId, person.id],
     );
     expect(await cancel(id)).toBe('CANCELLED');
-    expect((await noticeTo(person.email)).text).toContain('ご招待');
+    const notice = await noticeTo(person.email);
+    expect(notice.text).toContain(
+      '「川口 ものづくり交流サロン」へのご招待を、主催者の川口商工会議所にて取り消しました',
+    );
+    expect(notice.text).toContain('お送りしたご招待メールのボタンは、お使いいただけなくなりました。');
 
     const accept = invitationAnswerLink(t, invitation, 1);
     const page = await fetch(accept.url);

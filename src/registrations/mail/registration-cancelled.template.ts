@@ -58,6 +58,9 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
         ...(was === RegistrationStatus.REGISTERED
           ? ['Your seat at the event is no longer reserved, so please do not come to the venue on the day.']
           : []),
+        ...(was === RegistrationStatus.INVITED
+          ? ['The buttons in the invitation email no longer work.']
+          : []),
         ...(meetings > 0
           ? [
               `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and the other side has been told.` +
@@ -94,6 +97,9 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
       `このたび、${inBrackets(event.title)}${what}を、主催者の${event.organizer}にて取り消しましたので、お知らせいたします。`,
       ...(was === RegistrationStatus.REGISTERED
         ? ['当日のお席はご用意しておりませんので、ご来場にならないようご注意ください。']
+        : []),
+      ...(was === RegistrationStatus.INVITED
+        ? ['お送りしたご招待メールのボタンは、お使いいただけなくなりました。']
         : []),
       ...(meetings > 0
         ? [
