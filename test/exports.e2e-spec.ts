@@ -176,7 +176,7 @@ describe('CSV exports of staff lists', () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/meeting-requests.csv`, organizer);
     expect(status).toBe(200);
     expect(lines[0]).toBe(
-      '申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答期限,回答日時,申込ID',
+      '申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答期限,回答日時,回答メッセージ,申込ID',
     );
     expect(lines[1]).toContain(
       '髙橋 健一,髙橋製作所,山﨑 美咲,山﨑デザイン,試作の外注先を探しています,回答待ち',

@@ -6,6 +6,7 @@ import {
   registerMutation,
   staffSession,
 } from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -175,6 +176,15 @@ describe('meeting requests: asking back someone who asked you', () => {
     expect(mailsTo(a, /今回は見送り/)[0].text).toContain(
       '■ 先方からのメッセージ: 今回は日程が合わず失礼します。次回ぜひ。',
     );
+    // Staff read it too, in the 面談申込一覧.
+    const { lines } = await fetchCsv(
+      t,
+      `/exports/events/${eventId}/meeting-requests.csv?status=DECLINED`,
+      organizer,
+    );
+    const columns = lines[0].split(',');
+    const row = lines.find((line) => line.endsWith(theirs.id))!.split(',');
+    expect(row[columns.indexOf('回答メッセージ')]).toBe('今回は日程が合わず失礼します。次回ぜひ。');
     const mine = ok(await requestMeeting(b, a)).requestMeeting;
     expect(mine).toMatchObject({ status: 'PENDING', from: { participantId: b.id } });
     expect(mine.id).not.toBe(theirs.id);

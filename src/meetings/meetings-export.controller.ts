@@ -101,6 +101,7 @@ export class MeetingsExportController {
         { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
         { header: '回答期限', value: (r) => r.expiresAt },
         { header: '回答日時', value: (r) => r.respondedAt },
+        { header: '回答メッセージ', value: (r) => r.reply },
         { header: '申込ID', value: (r) => r.id },
       ],
       requests,
