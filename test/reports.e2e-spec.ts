@@ -635,6 +635,7 @@ describe('fiscal-year and event reports', () => {
             { metric: 'EVENTS', target: 4 },
             { metric: 'PARTICIPANTS', target: 8 },
             { metric: 'NEW_COMPANIES', target: 3 },
+            { metric: 'WON_AMOUNT', target: 300_000 },
           ],
           organizerA,
         ),
@@ -658,6 +659,15 @@ describe('fiscal-year and event reports', () => {
           achievementRate: 33.3,
         },
         { metric: 'DEALS_WON', label: '成約件数', unit: '件', target: 4, actual: 4, achievementRate: 100 },
+        // 2,502,000,000円 is 250,200万円 (万円未満切り捨て).
+        {
+          metric: 'WON_AMOUNT',
+          label: '成約金額',
+          unit: '万円',
+          target: 300_000,
+          actual: 250_200,
+          achievementRate: 83.4,
+        },
         {
           metric: 'FOLLOW_UPS_DONE',
           label: 'フォローアップの実施（年度内に完了）',
@@ -685,6 +695,7 @@ describe('fiscal-year and event reports', () => {
         ['PARTICIPANTS', 8, 50],
         ['NEW_COMPANIES', 3, 33.3],
         ['DEALS_WON', 6, 66.7],
+        ['WON_AMOUNT', 300_000, 83.4],
         ['FOLLOW_UPS_DONE', 0, null],
       ]);
       // Each year has its own; another organisation's report has none of them.
@@ -745,6 +756,9 @@ describe('fiscal-year and event reports', () => {
         '年度目標,成約件数,目標,6,件',
         '年度目標,成約件数,実績,4,件',
         '年度目標,成約件数,達成率,66.7,%',
+        '年度目標,成約金額,目標,300000,万円',
+        '年度目標,成約金額,実績,250200,万円',
+        '年度目標,成約金額,達成率,83.4,%',
         '年度目標,フォローアップの実施（年度内に完了）,目標,0,件',
         '年度目標,フォローアップの実施（年度内に完了）,実績,2,件',
         '年度目標,フォローアップの実施（年度内に完了）,達成率,,%',

@@ -22,7 +22,10 @@ export class FiscalYearTargetInput {
   @IsEnum(ReportMetric, { message: 'metric に指定できない項目です' })
   metric: ReportMetric;
 
-  @Field(() => Int, { nullable: true, description: '目標値（0 以上の整数）。null でその項目の目標を外す' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '目標値（0 以上の整数。成約金額は万円単位）。null でその項目の目標を外す',
+  })
   @IsOptional()
   @IsInt({ message: '目標値は整数で入力してください' })
   @Min(0, { message: '目標値は 0 以上で入力してください' })

@@ -137,7 +137,7 @@ export class FiscalYearTargetModel {
   @Field({ description: '項目の表示名（例: 成約件数）' })
   label: string;
 
-  @Field({ description: '単位（件・人・社）' })
+  @Field({ description: '単位（件・人・社・万円）' })
   unit: string;
 
   @Field(() => Int, { description: '目標' })

@@ -2,8 +2,9 @@ import { registerEnumType } from '@nestjs/graphql';
 
 /**
  * The report's figures an organisation can set a 年度目標 for: the counts its 経営発達支援計画 or
- * 施策の指標 name (開催回数, 参加事業者数 and the year's 新規 of them, 成約件数, フォローアップの延回数 …). Each is read from the
- * report itself, so 実績 beside a 目標 is the very figure the report shows.
+ * 施策の指標 name (開催回数, 参加事業者数 and the year's 新規 of them, 成約件数, フォローアップの延回数 …)
+ * and the 成約金額, in 万円 as such plans write amounts. Each is read from the report itself, so
+ * 実績 beside a 目標 is the very figure the report shows.
  */
 export enum ReportMetric {
   EVENTS = 'EVENTS',
@@ -15,6 +16,7 @@ export enum ReportMetric {
   MEETINGS_HELD = 'MEETINGS_HELD',
   DEALS_RECORDED = 'DEALS_RECORDED',
   DEALS_WON = 'DEALS_WON',
+  WON_AMOUNT = 'WON_AMOUNT',
   FOLLOW_UPS_DONE = 'FOLLOW_UPS_DONE',
   GAINED_OPPORTUNITIES = 'GAINED_OPPORTUNITIES',
 }
@@ -32,7 +34,7 @@ export interface TargetFigures {
     newCompanies: number;
   };
   meetings: { held: number };
-  deals: { recorded: number; won: number };
+  deals: { recorded: number; won: number; wonAmountYen: number };
   followUps: { done: number };
   surveys: { gainedOpportunities: number };
 }
@@ -63,6 +65,12 @@ export const REPORT_METRICS: Record<
   [ReportMetric.MEETINGS_HELD]: { label: '面談の実施', unit: '件', actual: (r) => r.meetings.held },
   [ReportMetric.DEALS_RECORDED]: { label: '新規商談数', unit: '件', actual: (r) => r.deals.recorded },
   [ReportMetric.DEALS_WON]: { label: '成約件数', unit: '件', actual: (r) => r.deals.won },
+  // 万円未満切り捨て, as a report in 万円 reads: 1,234,567円 is 123万円.
+  [ReportMetric.WON_AMOUNT]: {
+    label: '成約金額',
+    unit: '万円',
+    actual: (r) => Math.floor(r.deals.wonAmountYen / 10_000),
+  },
   [ReportMetric.FOLLOW_UPS_DONE]: {
     label: 'フォローアップの実施（年度内に完了）',
     unit: '件',
