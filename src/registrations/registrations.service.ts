@@ -12,6 +12,7 @@ import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
+import { registrationWindow } from '../events/registration-window';
 import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
@@ -417,14 +418,7 @@ export class RegistrationsService {
     if (event.visibility === EventVisibility.INVITE_ONLY && existing?.status !== RegistrationStatus.INVITED) {
       throw RegistrationErrors.inviteOnly();
     }
-    const now = Date.now();
-    if (
-      (event.registrationOpensAt && now < event.registrationOpensAt.getTime()) ||
-      (event.registrationClosesAt && now > event.registrationClosesAt.getTime()) ||
-      now > event.endsAt.getTime()
-    ) {
-      throw RegistrationErrors.windowClosed();
-    }
+    if (registrationWindow(event) !== 'OPEN') throw RegistrationErrors.windowClosed();
   }
 
   private async assertMayAct(manager: EntityManager, actor: Actor, registration: Registration, event: Event) {
