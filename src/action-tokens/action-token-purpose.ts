@@ -11,6 +11,11 @@ export const TokenPurpose = {
   SURVEY_ANSWER: 'survey-answer',
   /** 「参加をキャンセルする」 in a reminder or a registration confirmation; the subject is the registration. */
   REGISTRATION_CANCEL: 'registration-cancel',
+  /**
+   * The link of 【参加申込のご確認】, asked for on an event's public page: the subject is the
+   * participant, the event is the token's scope (nobody is registered until they confirm).
+   */
+  EVENT_APPLICATION: 'event-application',
   /** A staff member's password-reset link; the subject is the users row. */
   PASSWORD_RESET: 'password-reset',
 } as const;

@@ -9,9 +9,16 @@ export interface TokenRequest {
   purpose: TokenPurpose;
   subjectId: string;
   expiresAt: Date;
+  /**
+   * A second id the link is bound to, when the subject alone does not say what it acts on (an
+   * application link: the subject is the participant, the scope the event). It is written in
+   * front of the secret (`<scope>.<secret>`), so the stored hash covers it: changing it in the
+   * link makes a token nobody issued. Read it back with `tokenScope`.
+   */
+  scope?: string;
 }
 
-export type PreparedToken = TokenRequest & { tokenHash: string };
+export type PreparedToken = Omit<TokenRequest, 'scope'> & { tokenHash: string };
 
 const hashOf = (raw: string) => createHash('sha256').update(raw, 'utf8').digest('hex');
 
@@ -31,6 +38,12 @@ function randomToken(): string {
   const token = pool.subarray(offset, offset + TOKEN_BYTES).toString('base64url');
   offset += TOKEN_BYTES;
   return token;
+}
+
+/** The scope a token was issued with (see TokenRequest.scope), or null if it has none. */
+export function tokenScope(raw: string): string | null {
+  const dot = typeof raw === 'string' ? raw.lastIndexOf('.') : -1;
+  return dot > 0 ? raw.slice(0, dot) : null;
 }
 
 /**
@@ -55,8 +68,8 @@ export class ActionTokensService {
    * `save` must store before the link leaves the process. Lets a sender store all of an email's
    * tokens in one INSERT.
    */
-  prepare(request: TokenRequest): { raw: string; row: PreparedToken } {
-    const raw = randomToken();
+  prepare({ scope, ...request }: TokenRequest): { raw: string; row: PreparedToken } {
+    const raw = scope ? `${scope}.${randomToken()}` : randomToken();
     return { raw, row: { ...request, tokenHash: hashOf(raw) } };
   }
 
