@@ -141,13 +141,15 @@ export class OutboxService {
    * unknown address counts against nobody. Lock the recipient's row first, in the same
    * transaction, so that parallel requests are counted one after the other and none passes the
    * limit. Answers whether it was written; asked too often, nothing is, and the caller's answer is
-   * the same.
+   * the same. An email about an event (an application link) names it in `about`, with the ids its
+   * composer needs beside `requestedAt`.
    */
   async enqueueAskedFor(
     manager: EntityManager,
     recipient: { participantId: string } | { userId: string },
     template: string,
     perHour: number,
+    about: { eventId?: string; params?: Record<string, string> } = {},
   ): Promise<boolean> {
     const [column, id] =
       'userId' in recipient ? ['user_id', recipient.userId] : ['participant_id', recipient.participantId];
@@ -164,7 +166,8 @@ export class OutboxService {
         template,
         ...recipient,
         transactional: true,
-        params: { requestedAt: String(Date.now()) },
+        eventId: about.eventId ?? null,
+        params: { ...about.params, requestedAt: String(Date.now()) },
       },
     ]);
     return true;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff, Role } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
 import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../common/time/tokyo-time';
@@ -133,25 +133,52 @@ export class RegistrationsService {
     const who = bySelf ? actor.participantId : participantId;
     if (!who) throw new InputError('participantId', '登録する参加者を指定してください');
     if (!bySelf) await this.participants.get(who);
-    const registrationId = await this.dataSource.transaction(async (manager) => {
-      const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
-      const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
-      if (bySelf) {
-        this.assertOpenForSelfRegistration(event, existing);
-        this.assertNoRoleOrBoothOfTheirOwn(existing, seat);
-      } else if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) {
-        throw RegistrationErrors.eventNotOpen();
-      }
-      if (!bySelf && existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) {
-        await this.applyChange(manager, existing, seat);
-        return existing.id;
-      }
-      const seated = await this.requestSeat(manager, event, who, existing, seat);
-      if (seated.status !== existing?.status && confirmsNow(event, seated.status))
-        await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status)]);
-      return seated.id;
-    });
-    return this.get(registrationId);
+    const { registration } = await this.dataSource.transaction((manager) =>
+      this.registerIn(manager, actor, eventId, who, seat),
+    );
+    return this.get(registration.id);
+  }
+
+  /**
+   * A participant registers themself, in the caller's transaction: the same way as `register`, for
+   * a caller whose own change must commit with the registration (an application link is used up
+   * by the registration it makes). Answers whether this call gave the seat or the place on the
+   * waiting list, rather than finding one they already held.
+   */
+  registerSelf(
+    manager: EntityManager,
+    participantId: string,
+    eventId: string,
+  ): Promise<{ registration: Registration; changed: boolean }> {
+    const actor: Actor = { kind: 'participant', participantId, role: Role.PARTICIPANT };
+    return this.registerIn(manager, actor, eventId, participantId, {});
+  }
+
+  private async registerIn(
+    manager: EntityManager,
+    actor: Actor,
+    eventId: string,
+    who: string,
+    seat: SeatRequest,
+  ): Promise<{ registration: Registration; changed: boolean }> {
+    const bySelf = actor.kind === 'participant';
+    const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
+    const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
+    if (bySelf) {
+      this.assertOpenForSelfRegistration(event, existing);
+      this.assertNoRoleOrBoothOfTheirOwn(existing, seat);
+    } else if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) {
+      throw RegistrationErrors.eventNotOpen();
+    }
+    if (!bySelf && existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) {
+      await this.applyChange(manager, existing, seat);
+      return { registration: existing, changed: false };
+    }
+    const seated = await this.requestSeat(manager, event, who, existing, seat);
+    const changed = seated.status !== existing?.status;
+    if (changed && confirmsNow(event, seated.status))
+      await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status)]);
+    return { registration: seated, changed };
   }
 
   /**
