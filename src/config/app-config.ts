@@ -197,6 +197,15 @@ export class AppConfig extends DatabaseConfig {
   @Min(1)
   MAGIC_LINK_PER_HOUR = 5;
 
+  /**
+   * Application links (an event's public page: 申込用のリンクを受け取る) per address per hour, over
+   * every event; further requests get the same answer and send nothing.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  APPLY_LINK_PER_HOUR = 5;
+
   /** How long a staff member's password-reset link works, from the request. */
   @Transform(toInt)
   @IsInt()

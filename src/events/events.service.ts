@@ -19,7 +19,10 @@ import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
 import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
 import { EventErrors } from './events.errors';
-import { NO_REGISTRATIONS, RegistrationCounts } from './registration-counts';
+import { NO_REGISTRATIONS, RegistrationCounts, seatsLeft } from './registration-counts';
+import { registrationWindow } from './registration-window';
+import { ApplicationState, hasPublicPage } from './event-public-page';
+import { isUuid } from '../common/validation/uuid';
 import { MatchmakingSession } from './matchmaking-session.entity';
 
 const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
@@ -242,6 +245,23 @@ export class EventsService {
       if (listed.length > 0) return event;
     }
     throw EventErrors.notFound(id);
+  }
+
+  /**
+   * A published public event for its public page, with where its 参加のお申込 stands; null for
+   * anything else (a malformed id too), which the page answers as "not found", telling nothing.
+   */
+  async publicPage(id: string): Promise<{ event: Event; application: ApplicationState } | null> {
+    const event = isUuid(id) ? await this.events.findOne({ where: { id }, relations: RELATIONS }) : null;
+    if (!event || !hasPublicPage(event)) return null;
+    const registered = (await this.registrationCounts([id])).get(id)?.registered ?? 0;
+    return {
+      event,
+      application: {
+        window: registrationWindow(event),
+        full: seatsLeft(event, { registered }) === 0,
+      },
+    };
   }
 
   /** The event, if the actor's organisation runs or co-hosts it. */

@@ -22,6 +22,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'registration-confirmation': '参加登録完了の通知',
   'waitlist-promoted': 'キャンセル待ちからの参加確定',
   'registration-cancelled': '主催者による参加取消の通知',
+  'event-application': '参加申込の確認（申込用リンク）',
 };
 
 export function mailTemplateLabel(template: string): string {

@@ -25,7 +25,7 @@ export const RegistrationErrors = {
       RegistrationErrorCode.EVENT_NOT_OPEN,
       'このイベントは現在申し込みを受け付けていません',
       'eventId',
-    ),
+    ).withEnglish('This event is not taking registrations at the moment.'),
   /** 受付・欠席 of an event that is a draft or called off. */
   attendanceClosed: () =>
     new ConflictError(
@@ -45,14 +45,17 @@ export const RegistrationErrors = {
       `受付済みです（${at} に受付）`,
       'registrationId',
     ),
-  windowClosed: () => new ConflictError(RegistrationErrorCode.WINDOW_CLOSED, '申込受付期間外です', 'eventId'),
+  windowClosed: () =>
+    new ConflictError(RegistrationErrorCode.WINDOW_CLOSED, '申込受付期間外です', 'eventId').withEnglish(
+      'Registration for this event is not open.',
+    ),
   inviteOnly: () =>
     new AppError(
       ErrorKind.FORBIDDEN,
       RegistrationErrorCode.INVITE_ONLY,
       'このイベントは招待制です',
       'eventId',
-    ),
+    ).withEnglish('This event is by invitation only.'),
   invalidTransition: (from: RegistrationStatus, to: RegistrationStatus) =>
     new ConflictError(
       RegistrationErrorCode.INVALID_TRANSITION,

@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/events.module';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { EventApplicationPagesController } from './event-application-pages.controller';
+import { EventApplications } from './event-applications.service';
+import { EventApplicationComposer } from './mail/event-application.composer';
 import { RegistrationCancelledComposer } from './mail/registration-cancelled.composer';
 import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
@@ -15,7 +18,11 @@ import { RegistrationsService } from './registrations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule, MailModule],
-  controllers: [RegistrationsExportController, RegistrationCancelPagesController],
+  controllers: [
+    RegistrationsExportController,
+    RegistrationCancelPagesController,
+    EventApplicationPagesController,
+  ],
   providers: [
     RegistrationsService,
     RegistrationCancellations,
@@ -23,6 +30,8 @@ import { RegistrationsService } from './registrations.service';
     RegistrationsResolver,
     WaitlistPromotedComposer,
     RegistrationCancelledComposer,
+    EventApplications,
+    EventApplicationComposer,
   ],
   exports: [RegistrationsService, RegistrationCancellations],
 })

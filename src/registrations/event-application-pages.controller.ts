@@ -1,0 +1,156 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/access.decorators';
+import { escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
+import { EVENT_NOT_FOUND_PAGE, eventPublicPage } from '../events/event-public-page';
+import { EventsService } from '../events/events.service';
+import { formatEventTime } from '../mail/templates/mail-dates';
+import { ApplicationPreview, EventApplications } from './event-applications.service';
+import { RegistrationStatus } from './registration-enums';
+
+const TEXT = {
+  ja: {
+    title: '参加のお申込',
+    question: 'このイベントに参加を申し込みますか？',
+    full: '定員に達しているため、キャンセル待ちでのお申込になります。',
+    button: '参加を申し込む',
+    registered: '参加登録が完了しました。確認のメールをお送りします。',
+    waitlisted:
+      'キャンセル待ちで受け付けました。席が空き次第、順にご案内します。確認のメールをお送りします。',
+    already: 'すでにお申込済みです。',
+    heldRegistered: '（参加登録済みです）',
+    heldWaitlisted: '（キャンセル待ちです）',
+    error: 'お申込できませんでした',
+  },
+  en: {
+    title: 'Register for the event',
+    question: 'Would you like to register for this event?',
+    full: 'The event is full, so you will be put on the waiting list.',
+    button: 'Register',
+    registered: 'You are registered. We are sending you a confirmation email.',
+    waitlisted:
+      'You are on the waiting list. If a seat becomes free, you will be registered in order. We are sending you a confirmation email.',
+    already: 'You have already registered.',
+    heldRegistered: '(You are registered.)',
+    heldWaitlisted: '(You are on the waiting list.)',
+    error: 'We could not register you',
+  },
+} as const;
+
+/** An email address as a form may send it; anything else gets the form back, nothing sent. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Applying from an event's public page. The page's form (POST /events/:id/apply) sends a link to
+ * the address given and answers the same whether it is known or not; the link's page
+ * (/registrations/apply) shows the event and a button on GET — mail scanners fetch links and must
+ * change nothing — and registers on POST.
+ */
+@Controller()
+export class EventApplicationPagesController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly applications: EventApplications,
+  ) {}
+
+  @Post('events/:id/apply')
+  @Public()
+  @HttpCode(200)
+  async request(
+    @Param() { id }: { id: string },
+    @Body() form: { email?: unknown },
+    @Res() response: Response,
+  ): Promise<void> {
+    const page = await this.events.publicPage(id);
+    if (!page) {
+      response.status(404).type('html').send(renderPage(EVENT_NOT_FOUND_PAGE));
+      return;
+    }
+    const { event, application } = page;
+    // A closed window shows as on the page itself: nothing to send.
+    if (application.window !== 'OPEN') {
+      response.type('html').send(renderPage(eventPublicPage(event, application)));
+      return;
+    }
+    const email = typeof form?.email === 'string' ? form.email.trim() : '';
+    if (!EMAIL.test(email) || email.length > 320) {
+      response
+        .status(400)
+        .type('html')
+        .send(renderPage(eventPublicPage(event, application, { invalidEmail: email.slice(0, 320) })));
+      return;
+    }
+    await this.applications.request(event.id, email);
+    response.type('html').send(renderPage(eventPublicPage(event, application, { sent: true })));
+  }
+
+  @Get('registrations/apply')
+  @Public()
+  async confirm(
+    @Query('token') token: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const raw = String(token ?? '');
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.applications.preview(raw),
+      (preview) => {
+        const text = TEXT[preview.locale];
+        const action = preview.held
+          ? `<p>${escapeHtml(text.already)}${escapeHtml(heldLine(preview.locale, preview.held))}</p>`
+          : [
+              `<p>${escapeHtml(text.question)}</p>`,
+              preview.full ? `<p>${escapeHtml(text.full)}</p>` : '',
+              postButton('apply', text.button, { token: raw }),
+            ]
+              .filter(Boolean)
+              .join('\n');
+        return { title: text.title, body: `${eventLines(preview)}\n${action}` };
+      },
+    );
+  }
+
+  @Post('registrations/apply')
+  @Public()
+  @HttpCode(200)
+  async apply(
+    @Body() form: { token?: string },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const raw = String(form?.token ?? '');
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      () => this.applications.preview(raw),
+      async (preview) => {
+        const outcome = await this.applications.apply(raw);
+        const text = TEXT[preview.locale];
+        const result = outcome.applied
+          ? outcome.status === RegistrationStatus.WAITLISTED
+            ? text.waitlisted
+            : text.registered
+          : `${text.already}${heldLine(preview.locale, outcome.held)}`;
+        return { title: text.title, body: `${eventLines(preview)}\n<p>${escapeHtml(result)}</p>` };
+      },
+    );
+  }
+}
+
+function eventLines(preview: ApplicationPreview): string {
+  const { event, locale } = preview;
+  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  return [
+    `<p><strong>${escapeHtml(event.title)}</strong><br>${escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt))}${place ? `<br>${escapeHtml(place)}` : ''}</p>`,
+    `<p>${escapeHtml(preview.participantName)}${locale === 'ja' ? ' 様' : ''}</p>`,
+  ].join('\n');
+}
+
+function heldLine(locale: 'ja' | 'en', held: RegistrationStatus): string {
+  const text = TEXT[locale];
+  return held === RegistrationStatus.WAITLISTED ? text.heldWaitlisted : text.heldRegistered;
+}
