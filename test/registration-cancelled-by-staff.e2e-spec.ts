@@ -198,6 +198,53 @@ describe('a registration cancelled by staff', () => {
     expect(row.status).toBe('CANCELLED');
   });
 
+  it('tells a draft’s invitee whose invitation went out, and nobody else the draft’s list held', async () => {
+    const draft = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SALON',
+            title: '川口 事業承継サロン（準備中）',
+            venue: VENUE,
+            startsAt: tokyoInDays(30, '18:00'),
+            endsAt: tokyoInDays(30, '20:00'),
+          },
+        },
+        organizer,
+      ),
+    ).createEvent.id;
+    const invitee = await createParticipant(t, organizer, { name: '島田 恵子', furigana: 'シマダ ケイコ' });
+    const listed = await createParticipant(t, organizer, { name: '原田 修', furigana: 'ハラダ オサム' });
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: draft, ids: [invitee.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => sink.to(invitee.email).some((mail) => /ご招待/.test(mail.subject)));
+    const { register: seat } = ok(
+      await t.gql<{ register: { id: string } }>(
+        registerMutation('id'),
+        { eventId: draft, participantId: listed.id },
+        organizer,
+      ),
+    );
+    const [{ id: invitation }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [draft, invitee.id],
+    );
+    await cancel(invitation);
+    await cancel(seat.id);
+
+    const subject = '【参加取消のお知らせ】川口 事業承継サロン（準備中）';
+    await sink.waitUntil(() => sink.to(invitee.email).some((mail) => mail.subject === subject));
+    const notice = sink.to(invitee.email).find((mail) => mail.subject === subject)!;
+    expect(notice.text).toContain('お送りしたご招待メールのボタンは、お使いいただけなくなりました。');
+    expect(await noticeRows(listed.id)).toBe(0);
+  });
+
   it('sends no such notice when people cancel themselves, nor to an address that bounced', async () => {
     const self = await createParticipant(t, organizer, { name: '﨑田 陽介', furigana: 'サキタ ヨウスケ' });
     const selfToken = await t.participantToken(self.id);

@@ -22,6 +22,8 @@ import {
   confirmsNow,
   registrationConfirmation,
 } from '../invitations/registration-confirmation.composer';
+import { invitationKey } from '../invitations/invitation-key';
+import { OutboxStatus } from '../mail/outbox-status';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { isCancelledHolding, registrationCancelled } from './mail/registration-cancelled.composer';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
@@ -316,15 +318,17 @@ export class RegistrationsService {
    * meetings at the event go with it (LeaverMeetingsListener calls off the scheduled ones; those on
    * a published agenda also get their own 面談中止 with the calendar cancel). Only at a published
    * event still to come: a draft's seats were confirmed to nobody yet (staff still shape its list),
-   * and at an event that is over nobody is on their way.
+   * except an invitation already in the invitee's inbox; at an event that is over nobody is on
+   * their way.
    */
   private async cancellationNotice(
     manager: EntityManager,
     registration: Registration,
     event: Event,
   ): Promise<OutboxRequest[]> {
-    if (event.status !== EventStatus.PUBLISHED || event.endsAt.getTime() < Date.now()) return [];
-    if (!isCancelledHolding(registration.status)) return [];
+    if (event.endsAt.getTime() < Date.now() || !isCancelledHolding(registration.status)) return [];
+    if (event.status !== EventStatus.PUBLISHED && !(await this.invitationWentOut(manager, registration)))
+      return [];
     const [meetings]: { total: number; published: number }[] = await manager.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published
          FROM meetings
@@ -332,6 +336,19 @@ export class RegistrationsService {
       [registration.eventId, registration.participantId],
     );
     return [registrationCancelled(registration, registration.status, meetings, new Date())];
+  }
+
+  /**
+   * A draft's invitee whose invitation has left (or is leaving) the outbox: they have it in their
+   * inbox, so they are told when it is withdrawn. Nobody else has heard of a draft.
+   */
+  private async invitationWentOut(manager: EntityManager, registration: Registration): Promise<boolean> {
+    if (registration.status !== RegistrationStatus.INVITED) return false;
+    const [row]: { status: OutboxStatus }[] = await manager.query(
+      `SELECT status FROM outbox_messages WHERE key = $1`,
+      [invitationKey(registration.id)],
+    );
+    return row !== undefined && [OutboxStatus.SENDING, OutboxStatus.SENT].includes(row.status);
   }
 
   /**

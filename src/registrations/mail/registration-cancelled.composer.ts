@@ -73,7 +73,11 @@ export class RegistrationCancelledComposer implements MailComposer {
       select: { id: true, status: true, endsAt: true },
       where: { id: registration.eventId },
     });
-    if (current?.status !== EventStatus.PUBLISHED || current.endsAt.getTime() < Date.now()) return null;
+    // A draft only for a withdrawn invitation: the invitee is the one person who has heard of it.
+    const told =
+      current?.status === EventStatus.PUBLISHED ||
+      (current?.status === EventStatus.DRAFT && was === RegistrationStatus.INVITED);
+    if (!current || !told || current.endsAt.getTime() < Date.now()) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event) return null;
     return registrationCancelledEmail({
