@@ -225,10 +225,17 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Accept this meeting?');
+    // With the button, a box for a note to the requester.
+    expect(html).toContain('<label for="message">Message (optional; sent to them with your answer)</label>');
+    expect(html).toMatch(/<textarea id="message" name="message" rows="4" maxlength="1000"/);
     const posted = await fetch(`${t.url}/meetings/respond`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: link![1], accept: '1' }).toString(),
+      body: new URLSearchParams({
+        token: link![1],
+        accept: '1',
+        message: ' Any time after 2pm suits me. ',
+      }).toString(),
     });
     expect(posted.status).toBe(200);
     expect(await posted.text()).toContain('Meeting accepted');
@@ -250,6 +257,7 @@ describe('meetings: requests, scheduling, agendas', () => {
       'Emma Clarke 様が、「しんきん ビジネスマッチング商談会」での面談を承諾されました。',
     );
     expect(outcome.text).toContain(people.b.email);
+    expect(outcome.text).toContain('■ 先方からのメッセージ: Any time after 2pm suits me.');
     // B, who accepted, is told too; A did not consent, so B is told politely there is no contact.
     await sink.waitUntil(() => mailsTo(people.b.email, /Meeting agreed/).length === 1);
     const [confirmation] = mailsTo(people.b.email, /Meeting agreed/);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, sendLinkPage } from '../common/html/html-page';
+import { escapeHtml, postButtonWithMessage, sendLinkPage } from '../common/html/html-page';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { participantLabel } from '../participants/participant-label';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
@@ -68,12 +68,12 @@ export class SuggestionPagesController {
           preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
           `<p>${escapeHtml(text.reasons)}</p>`,
           `<ul>${preview.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
-          `<form method="post" action="meeting-request">`,
-          `<input type="hidden" name="token" value="${escapeHtml(String(token))}">`,
-          `<p><label for="message">${escapeHtml(text.message)}</label><br>`,
-          `<textarea id="message" name="message" rows="4" maxlength="${MAX_MESSAGE_LENGTH}" style="width:100%;box-sizing:border-box;font:inherit" placeholder="${escapeHtml(text.placeholder)}"></textarea></p>`,
-          `<button type="submit">${escapeHtml(text.button)}</button>`,
-          `</form>`,
+          postButtonWithMessage(
+            'meeting-request',
+            text.button,
+            { token: String(token) },
+            { label: text.message, placeholder: text.placeholder, maxLength: MAX_MESSAGE_LENGTH },
+          ),
         ].join('\n');
         return { title: text.title, body };
       },

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
+import { escapeHtml, postButtonWithMessage, sendLinkPage } from '../common/html/html-page';
 import { participantLabel } from '../participants/participant-label';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
+import { MAX_MESSAGE_LENGTH } from './meetings.errors';
 
 const TEXT = {
   ja: {
@@ -12,6 +13,11 @@ const TEXT = {
     from: (name: string) => `${name} 様からの面談のお申込です。`,
     question: (accept: boolean) => (accept ? 'この面談を承諾しますか？' : 'この面談をお断りしますか？'),
     button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
+    message: 'メッセージ（任意。お申込者へのお返事に添えてお伝えします）',
+    placeholder: (accept: boolean) =>
+      accept
+        ? '例）当日は14時以降でしたら、いつでも伺えます。'
+        : '例）今回は日程が合わず失礼します。またの機会にぜひ。',
     result: {
       ACCEPTED:
         '面談を承諾しました。面談成立のお知らせを、お二人にメールでお送りします（連絡先は、開示に同意された方の分のみお知らせします）。時間とテーブルは面談スケジュールでお知らせします。',
@@ -25,6 +31,11 @@ const TEXT = {
     from: (name: string) => `${name} would like to meet you.`,
     question: (accept: boolean) => (accept ? 'Accept this meeting?' : 'Decline this meeting?'),
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
+    message: 'Message (optional; sent to them with your answer)',
+    placeholder: (accept: boolean) =>
+      accept
+        ? 'e.g. Any time after 2pm on the day suits me.'
+        : 'e.g. My schedule is full this time, but I hope we meet another time.',
     result: {
       ACCEPTED:
         'Meeting accepted. We will email you both a confirmation (with contact details only for those who agreed to share them); the time and table follow with your agenda.',
@@ -37,7 +48,8 @@ const TEXT = {
 
 /**
  * The pages behind the accept / decline links of a meeting request email. GET shows the request
- * and a button (link scanners must change nothing); POST answers.
+ * and a button with an optional message to the requester (link scanners must change nothing);
+ * POST answers, the message going to the requester with the answer.
  */
 @Controller('meetings')
 export class MeetingPagesController {
@@ -67,7 +79,12 @@ export class MeetingPagesController {
             ? `<blockquote>${escapeHtml(preview.message).replace(/\n/g, '<br>')}</blockquote>`
             : '',
           `<p>${escapeHtml(text.question(accept))}</p>`,
-          postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+          postButtonWithMessage(
+            'respond',
+            text.button(accept),
+            { token: String(token), accept: accept ? '1' : '0' },
+            { label: text.message, placeholder: text.placeholder(accept), maxLength: MAX_MESSAGE_LENGTH },
+          ),
         ].join('\n');
         return { title: text.title, body };
       },
@@ -78,7 +95,7 @@ export class MeetingPagesController {
   @Public()
   @HttpCode(200)
   async respond(
-    @Body() form: { token?: string; accept?: string },
+    @Body() form: { token?: string; accept?: string; message?: string },
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -89,7 +106,11 @@ export class MeetingPagesController {
       TEXT,
       () => this.requests.preview(token),
       async ({ locale }) => {
-        const answer = await this.requests.respondByToken(token, form?.accept !== '0');
+        const answer = await this.requests.respondByToken(
+          token,
+          form?.accept !== '0',
+          String(form?.message ?? ''),
+        );
         const text = TEXT[locale];
         const body = [
           `<p>${escapeHtml(text.result[answer.request.status] ?? answer.request.status)}</p>`,

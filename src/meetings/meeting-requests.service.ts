@@ -82,8 +82,7 @@ export class MeetingRequestsService {
     if (!isUuid(toParticipantId)) throw MeetingErrors.recipientNotRegistered();
     if (!isUuid(eventId)) throw MeetingErrors.requesterNotRegistered();
     if (fromParticipantId === toParticipantId) throw MeetingErrors.selfRequest();
-    const text = (message ?? '').trim();
-    if (text.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
+    const text = messageText(message);
 
     const id = await this.dataSource.transaction(async (manager) => {
       // Shared lock: cancelling the event (which locks it for update) waits for this request, or
@@ -195,8 +194,7 @@ export class MeetingRequestsService {
     accept: boolean,
     message?: string | null,
   ): Promise<MeetingRequestAnswer> {
-    const reply = (message ?? '').trim();
-    if (reply.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
+    const reply = messageText(message);
     return this.dataSource.transaction(async (manager) => {
       await this.lockEventOf(manager, id);
       const request = await this.lock(manager, id);
@@ -207,7 +205,8 @@ export class MeetingRequestsService {
   }
 
   /** The recipient answers from the email link (the token names the request). */
-  async respondByToken(rawToken: string, accept: boolean): Promise<MeetingRequestAnswer> {
+  async respondByToken(rawToken: string, accept: boolean, message?: string): Promise<MeetingRequestAnswer> {
+    const reply = messageText(message);
     return this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.MEETING_RESPONSE, rawToken);
       await this.lockEventOf(manager, token.subjectId);
@@ -216,7 +215,7 @@ export class MeetingRequestsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!request) throw ActionTokenErrors.invalid();
-      const answer = await this.answer(manager, request, accept);
+      const answer = await this.answer(manager, request, accept, reply);
       await this.tokens.markUsed(manager, token);
       return answer;
     });
@@ -446,4 +445,11 @@ export function effectiveStatus(request: Pick<MeetingRequest, 'status' | 'expire
   )
     return MeetingRequestStatus.EXPIRED;
   return request.status;
+}
+
+/** A request's or an answer's message as kept: trimmed, within MAX_MESSAGE_LENGTH (else refused). */
+function messageText(message: string | null | undefined): string {
+  const text = (message ?? '').trim();
+  if (text.length > MAX_MESSAGE_LENGTH) throw MeetingErrors.messageTooLong();
+  return text;
 }

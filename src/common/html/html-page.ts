@@ -51,10 +51,29 @@ ${body}
 
 /** A one-button form that POSTs back to `action`: GET shows it, only the POST acts. */
 export function postButton(action: string, label: string, fields: Record<string, string> = {}): string {
-  const hidden = Object.entries(fields)
+  return `<form method="post" action="${escapeHtml(action)}">${hiddenFields(fields)}<button type="submit">${escapeHtml(label)}</button></form>`;
+}
+
+/** postButton with a free-text box above the button, posted as `message` (a note to the other person). */
+export function postButtonWithMessage(
+  action: string,
+  label: string,
+  fields: Record<string, string>,
+  message: { label: string; placeholder: string; maxLength: number },
+): string {
+  return [
+    `<form method="post" action="${escapeHtml(action)}">${hiddenFields(fields)}`,
+    `<p><label for="message">${escapeHtml(message.label)}</label><br>`,
+    `<textarea id="message" name="message" rows="4" maxlength="${message.maxLength}" style="width:100%;box-sizing:border-box;font:inherit" placeholder="${escapeHtml(message.placeholder)}"></textarea></p>`,
+    `<button type="submit">${escapeHtml(label)}</button>`,
+    `</form>`,
+  ].join('\n');
+}
+
+function hiddenFields(fields: Record<string, string>): string {
+  return Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('');
-  return `<form method="post" action="${escapeHtml(action)}">${hidden}<button type="submit">${escapeHtml(label)}</button></form>`;
 }
 
 const ERROR_STATUS: Record<string, number> = { CONFLICT: 409, FORBIDDEN: 403, NOT_FOUND: 404 };
