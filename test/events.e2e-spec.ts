@@ -206,6 +206,56 @@ describe('events', () => {
     expect(tooBig.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capacity' });
   });
 
+  it('changes the co-hosts as the organiser lists them, a co-host taken off included; a co-host cannot', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        { input: { ...base(), coHostIds: [coHostOrg] } },
+        organizer,
+      ),
+    );
+    const stranger = (
+      await t.dataSource.query(`SELECT id FROM organizations WHERE name = '尼崎市産業振興課'`)
+    )[0].id as string;
+    const setCoHosts = (coHostIds: string[], token: string) =>
+      t.gql<{ updateEvent: { coHosts: { name: string }[] } }>(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { coHosts { name } } }',
+        { id: createEvent.id, input: { coHostIds } },
+        token,
+      );
+    const names = async (coHostIds: string[]) =>
+      ok(await setCoHosts(coHostIds, organizer))
+        .updateEvent.coHosts.map((host) => host.name)
+        .sort();
+
+    expect(await names([coHostOrg, stranger])).toEqual(['ものコト100', '尼崎市産業振興課'].sort());
+    // The wrong organisation taken off again: it must lose the event, not keep it.
+    expect(await names([coHostOrg])).toEqual(['ものコト100']);
+    expect(
+      failure(
+        await t.gql(
+          'query($id: ID!) { eventReport(eventId: $id) { event { id } } }',
+          { id: createEvent.id },
+          strangerOrganizer,
+        ),
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+
+    // Who co-hosts decides who reads the participants: a co-host neither widens nor narrows it.
+    for (const coHostIds of [[coHostOrg, stranger], []]) {
+      expect(failure(await setCoHosts(coHostIds, coHostOrganizer)).extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        field: 'coHostIds',
+      });
+    }
+    const [{ n }] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM event_co_hosts WHERE event_id = $1',
+      [createEvent.id],
+    );
+    expect(n).toBe(1);
+    expect(await names([])).toEqual([]);
+  });
+
   it('adds matchmaking sessions inside the event, with tables or booths', async () => {
     const { createEvent } = ok(
       await t.gql<{ createEvent: { id: string } }>(

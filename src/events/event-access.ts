@@ -15,6 +15,12 @@ export function managesEvent(
   );
 }
 
+/** The organising organisation's staff (or an admin), not a co-host's. */
+export function organisesEvent(actor: Actor | undefined, event: Pick<Event, 'organizationId'>): boolean {
+  if (!isStaff(actor)) return false;
+  return actor.role === Role.ADMIN || actor.organizationId === event.organizationId;
+}
+
 /** Anyone may see a published public event; drafts and invite-only events need a reason to. */
 export function isOpenToAll(event: Pick<Event, 'status' | 'visibility'>): boolean {
   return event.status !== EventStatus.DRAFT && event.visibility === EventVisibility.PUBLIC;

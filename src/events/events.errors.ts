@@ -18,6 +18,7 @@ export enum EventErrorCode {
   OTHER_ORGANIZATION = 'EVENT_OTHER_ORGANIZATION',
   CAPACITY_BELOW_REGISTERED = 'EVENT_CAPACITY_BELOW_REGISTERED',
   SESSION_OUTSIDE_NEW_TIME = 'EVENT_SESSION_OUTSIDE_NEW_TIME',
+  CO_HOSTS_BY_ORGANIZER = 'EVENT_CO_HOSTS_BY_ORGANIZER',
 }
 
 export const EventErrors = {
@@ -96,6 +97,13 @@ export const EventErrors = {
       'tableCount',
       'テーブル方式ではテーブル数が必要です',
       EventErrorCode.SESSION_TABLES_REQUIRED,
+    ),
+  coHostsByOrganizer: () =>
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      EventErrorCode.CO_HOSTS_BY_ORGANIZER,
+      '共催団体を変更できるのは主催団体のスタッフです',
+      'coHostIds',
     ),
   selfCoHost: () =>
     new InputError('coHostIds', '主催団体を共催に含めることはできません', EventErrorCode.SELF_CO_HOST),

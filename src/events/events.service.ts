@@ -12,7 +12,7 @@ import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input'
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
-import { isOpenToAll, managesEvent } from './event-access';
+import { isOpenToAll, managesEvent, organisesEvent } from './event-access';
 import { EventChanges, movedBy, summarizeChange } from './event-changes';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
@@ -98,11 +98,17 @@ export class EventsService {
         Object.entries(fields).filter(([, value]) => value !== undefined),
       ) as Partial<Event>;
       if (themes) changes.themes = normalizeTags(themes);
-      if (coHostIds) changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+      if (coHostIds) {
+        // Who co-hosts decides who else may read the event's participants: the organiser's call.
+        if (!organisesEvent(actor, event)) throw EventErrors.coHostsByOrganizer();
+        changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+      }
       // As on create: a venue given again with a stray space is the same venue, not a change.
       if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
+      // merge adds the given co-hosts to those the event has and never takes one out.
+      if (changes.coHosts) merged.coHosts = changes.coHosts;
       merged.fiscalYear = fiscalYearOf(merged.startsAt);
       // A new time or place is a new version of the event: the people it was sent to have it on
       // their calendars or in their inbox (a draft's invitees, and those who accepted, too).
