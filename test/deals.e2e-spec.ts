@@ -16,7 +16,8 @@ import { expectPaging } from './support/paging';
 const DEAL_FIELDS = `id organizationId eventId eventTitle meetingId type typeLabel stage stageLabel title amountYen
   startedOn closedOn fiscalYear notes recordedByName
   participantA { participantId name companyName } participantB { participantId name companyName }`;
-const FOLLOW_UP_FIELDS = 'id dealId dealTitle participant { name } dueOn notes result done assignedToName';
+const FOLLOW_UP_FIELDS =
+  'id dealId dealTitle participant { name } parties { name companyName } dueOn notes result done assignedToName';
 
 interface DealRow {
   id: string;
@@ -191,6 +192,11 @@ describe('deals and follow-ups', () => {
     expect(first).toMatchObject({
       dealId: recorded.id,
       dealTitle: '精密部品の試作 500 個',
+      // Whom to call: both sides of the deal.
+      parties: [
+        { name: '髙橋 一郎', companyName: '髙橋精密工業株式会社' },
+        { name: '山﨑 花子', companyName: '山﨑デザイン事務所' },
+      ],
       notes: '「精密部品の試作 500 個」の進捗確認',
       done: false,
       assignedToName: 'テスト 担当',
@@ -439,6 +445,14 @@ describe('deals and follow-ups', () => {
     expect(bom).toBe(true);
     expect(csv.startsWith('期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
     expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
+    // A deal's follow-up names both its sides and how to reach them, as the weekly email does.
+    expect(csv.split('\r\n')[0]).toBe(
+      '期日,対象の商談,対象の参加者,事業者,確認すること,担当,担当の状態,メールアドレス,電話番号,フォローアップID',
+    );
+    expect(csv).toContain(
+      `2099-05-10,精密部品の試作 500 個,髙橋 一郎、山﨑 花子,髙橋精密工業株式会社、山﨑デザイン事務所,` +
+        `「精密部品の試作 500 個」の進捗確認,テスト 担当,有効,${people.a.email}、${people.b.email},,`,
+    );
     expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
     for (const query of ['', '?before=2027-02-30', '?before=12/01']) {
       const bad = await get(`/exports/follow-ups.csv${query}`);

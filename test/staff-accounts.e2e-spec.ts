@@ -698,8 +698,9 @@ describe('staff accounts', () => {
         })
       ).text();
       expect(text.split('\r\n')[0]).toContain(',担当,担当の状態,');
-      expect(text).toContain(`補助金申請の進捗を確認,髙橋 﨑子,利用停止,${followUps.assignedToShido}`);
-      expect(text).toContain(`試作品の評価結果を確認,髙橋 﨑子,利用停止,${followUps.shidoOwn}`);
+      const row = (id: string) => text.split('\r\n').find((line) => line.endsWith(`,${id}`));
+      expect(row(followUps.assignedToShido)).toContain('補助金申請の進捗を確認,髙橋 﨑子,利用停止,');
+      expect(row(followUps.shidoOwn)).toContain('試作品の評価結果を確認,髙橋 﨑子,利用停止,');
     });
 
     it('lets a colleague take a follow-up over, never giving one to a deactivated account', async () => {

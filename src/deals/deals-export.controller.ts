@@ -6,6 +6,7 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
 import { fiscalYearOfDate } from '../common/time/calendar-date';
+import { Participant } from '../participants/participant.entity';
 import { Deal } from './deal.entity';
 import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
 import { DealsService } from './deals.service';
@@ -13,6 +14,7 @@ import { DealFilter } from './dto/deal-filter.input';
 import { FollowUpsDueQuery } from './dto/follow-ups-due.query';
 import { FollowUp } from './follow-up.entity';
 import { responsibleFor } from './follow-up-responsible';
+import { followUpParties } from './models/follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
@@ -82,12 +84,15 @@ export class DealsExportController {
       [
         { header: '期日', value: (f) => f.dueOn },
         { header: '対象の商談', value: (f) => f.deal?.title },
-        { header: '対象の参加者', value: (f) => f.participant?.name },
-        { header: '事業者', value: (f) => f.participant?.company?.name },
+        // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
+        { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
+        { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
         { header: '確認すること', value: (f) => f.notes },
         // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
         { header: '担当', value: (f) => responsibleFor(f)?.name },
         { header: '担当の状態', value: (f) => responsibleState(f) },
+        { header: 'メールアドレス', value: (f) => partiesEach(f, (p) => p.email) },
+        { header: '電話番号', value: (f) => partiesEach(f, (p) => p.phone) },
         { header: 'フォローアップID', value: (f) => f.id },
       ],
       followUps,
@@ -101,4 +106,13 @@ function responsibleState(followUp: FollowUp): string {
   const responsible = responsibleFor(followUp);
   if (!responsible) return '';
   return responsible.deactivatedAt ? '利用停止' : '有効';
+}
+
+/**
+ * One value of each party (「髙橋 一郎、山﨑 花子」), in the same order in every column so they pair
+ * up; nothing when none of them has one.
+ */
+function partiesEach(followUp: FollowUp, pick: (party: Participant) => string | null | undefined): string[] {
+  const values = followUpParties(followUp).map((party) => pick(party) ?? '');
+  return values.some((value) => value !== '') ? values : [];
 }

@@ -15,7 +15,12 @@ import { FollowUp } from './follow-up.entity';
 import { responsibleUserSql } from './follow-up-responsible';
 import { isUuid } from '../common/validation/uuid';
 
-const RELATIONS = { deal: true, participant: { company: true }, assignedTo: true, createdBy: true } as const;
+const RELATIONS = {
+  deal: { participantA: { company: true }, participantB: { company: true } },
+  participant: { company: true },
+  assignedTo: true,
+  createdBy: true,
+} as const;
 
 /**
  * フォローアップ: dated checks by staff on a deal or on a participant's plan. Completing one
@@ -150,6 +155,10 @@ export class FollowUpsService {
       .getRepository(FollowUp)
       .createQueryBuilder('followUp')
       .leftJoinAndSelect('followUp.deal', 'deal')
+      .leftJoinAndSelect('deal.participantA', 'dealParticipantA')
+      .leftJoinAndSelect('dealParticipantA.company', 'dealCompanyA')
+      .leftJoinAndSelect('deal.participantB', 'dealParticipantB')
+      .leftJoinAndSelect('dealParticipantB.company', 'dealCompanyB')
       .leftJoinAndSelect('followUp.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
       .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')

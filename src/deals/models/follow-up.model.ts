@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
+import { Participant } from '../../participants/participant.entity';
 import { FollowUp } from '../follow-up.entity';
 import { responsibleFor } from '../follow-up-responsible';
 import { DealPartyModel } from './deal.model';
@@ -20,6 +21,11 @@ export class FollowUpModel {
 
   @Field(() => DealPartyModel, { nullable: true, description: '対象の参加者' })
   participant: DealPartyModel | null;
+
+  @Field(() => [DealPartyModel], {
+    description: '確認する相手: 商談のフォローアップなら商談の双方、参加者のフォローアップならその参加者',
+  })
+  parties: DealPartyModel[];
 
   @Field({ description: '期日（YYYY-MM-DD）' })
   dueOn: string;
@@ -64,6 +70,7 @@ export class FollowUpModel {
       dealId: followUp.dealId,
       dealTitle: followUp.deal?.title ?? null,
       participant: DealPartyModel.from(followUp.participant),
+      parties: followUpParties(followUp).map((party) => DealPartyModel.from(party)!),
       dueOn: followUp.dueOn,
       notes: followUp.notes,
       result: followUp.result,
@@ -75,6 +82,17 @@ export class FollowUpModel {
       responsibleActive: responsible ? responsible.deactivatedAt === null : null,
     });
   }
+}
+
+/**
+ * Whom staff contact for a follow-up: both sides of its deal, or the participant whose plan it
+ * checks. Needs the deal's parties and the participant loaded.
+ */
+export function followUpParties(followUp: Pick<FollowUp, 'deal' | 'participant'>): Participant[] {
+  const candidates = followUp.deal
+    ? [followUp.deal.participantA, followUp.deal.participantB]
+    : [followUp.participant];
+  return candidates.filter((party): party is Participant => !!party);
 }
 
 export const FollowUpConnection = Connection(FollowUpModel, 'FollowUp');
