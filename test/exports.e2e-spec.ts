@@ -56,7 +56,11 @@ describe('CSV exports of staff lists', () => {
       furigana: 'ヤマザキ ミサキ',
       company: { name: '山﨑デザイン' },
     });
-    const guest = await createParticipant(t, organizer, { name: '佐藤 一郎', furigana: 'サトウ イチロウ' });
+    const guest = await createParticipant(t, organizer, {
+      name: '佐藤 一郎',
+      furigana: 'サトウ イチロウ',
+      phone: '0425551234',
+    });
     for (const [person, role] of [
       [buyer, 'BUYER'],
       [seller, 'SELLER'],
@@ -195,10 +199,12 @@ describe('CSV exports of staff lists', () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/emails.csv`, organizer);
     expect(status).toBe(200);
     expect(lines[0]).toBe(
-      '作成日時,宛先,メールアドレス,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
+      '作成日時,宛先,メールアドレス,電話番号,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
     );
     const invitation = lines.find((line) => line.includes('佐藤 一郎'))!;
     expect(invitation).toContain(',招待,');
+    // For the ones that failed, the number to call, as Excel shows it (the leading 0 kept).
+    expect(invitation).toContain(',"=""0425551234""",');
     const batchId = invitation.split(',').at(-1)!;
     expect(
       (await csv(`/exports/events/${eventId}/emails.csv?batchId=${batchId}`, organizer)).lines,

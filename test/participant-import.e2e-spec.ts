@@ -139,6 +139,13 @@ describe('importParticipants', () => {
   });
 
   it('imports back the CSV it exports, written in words, without changing anyone', async () => {
+    await t.dataSource.query(
+      `UPDATE participants SET phone = '0312345678' WHERE email = 'takahashi@example.jp'`,
+    );
+    await t.dataSource.query(
+      `UPDATE companies SET corporate_number = '7000012050002'
+        WHERE id = (SELECT company_id FROM participants WHERE email = 'takahashi@example.jp')`,
+    );
     const exported = await fetch(`${t.url}/exports/participants.csv`, {
       headers: { authorization: `Bearer ${staff}` },
     });
@@ -154,6 +161,9 @@ describe('importParticipants', () => {
     expect(takahashi[columns.indexOf('言語')]).toBe('日本語');
     expect(takahashi[columns.indexOf('マッチング同意')]).toBe('はい');
     expect(takahashi[columns.indexOf('メール配信停止')]).toBe('いいえ');
+    // Kept as text, so Excel shows 0312345678 and 3013105001132, not 312345678 and 3.01311E+12.
+    expect(takahashi[columns.indexOf('電話番号')]).toBe('"=""0312345678"""');
+    expect(takahashi[columns.indexOf('法人番号')]).toBe('"=""7000012050002"""');
 
     const before = await t.dataSource.query(
       'SELECT p.*, c.industry FROM participants p LEFT JOIN companies c ON c.id = p.company_id ORDER BY p.email',

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
 import { fiscalYearOfDate } from '../common/time/calendar-date';
@@ -92,7 +92,7 @@ export class DealsExportController {
         { header: '担当', value: (f) => responsibleFor(f)?.name },
         { header: '担当の状態', value: (f) => responsibleState(f) },
         { header: 'メールアドレス', value: (f) => partiesEach(f, (p) => p.email) },
-        { header: '電話番号', value: (f) => partiesEach(f, (p) => p.phone) },
+        { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
         { header: 'フォローアップID', value: (f) => f.id },
       ],
       followUps,

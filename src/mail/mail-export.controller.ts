@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { mailErrorLabel, mailTemplateLabel, skipReasonLabel } from './mail-labels';
@@ -39,6 +39,8 @@ export class MailExportController {
         { header: '作成日時', value: (m) => m.createdAt },
         { header: '宛先', value: (m) => m.participant?.name },
         { header: 'メールアドレス', value: (m) => m.participant?.email },
+        // The ones that failed are followed up by phone.
+        { header: '電話番号', value: (m) => excelText(m.participant?.phone) },
         { header: '種類', value: (m) => mailTemplateLabel(m.template) },
         { header: '状態', value: (m) => OUTBOX_STATUS_LABEL[m.status] },
         { header: '送信回数', value: (m) => m.attempts },

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -62,11 +62,11 @@ export class MeetingsExportController {
         { header: '参加者A', value: (m) => m.participantA.name },
         { header: '事業者A', value: (m) => m.participantA.company?.name },
         { header: 'メールアドレスA', value: (m) => m.participantA.email },
-        { header: '電話番号A', value: (m) => m.participantA.phone },
+        { header: '電話番号A', value: (m) => excelText(m.participantA.phone) },
         { header: '参加者B', value: (m) => m.participantB.name },
         { header: '事業者B', value: (m) => m.participantB.company?.name },
         { header: 'メールアドレスB', value: (m) => m.participantB.email },
-        { header: '電話番号B', value: (m) => m.participantB.phone },
+        { header: '電話番号B', value: (m) => excelText(m.participantB.phone) },
         { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
         { header: '不参加', value: (m) => noShowNames(m) },
         { header: '公開', value: (m) => (m.publishedAt ? '公開済み' : '未公開') },

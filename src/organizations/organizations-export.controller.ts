@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { Organization } from './organization.entity';
 import { ORGANIZATION_KIND_LABEL } from './organization-kind';
 import { OrganizationsService } from './organizations.service';
@@ -20,7 +20,7 @@ export class OrganizationsExportController {
         { header: '団体名', value: (o) => o.name },
         { header: '種類', value: (o) => ORGANIZATION_KIND_LABEL[o.kind] },
         { header: '所在地', value: (o) => o.municipality },
-        { header: '法人番号', value: (o) => o.corporateNumber },
+        { header: '法人番号', value: (o) => excelText(o.corporateNumber) },
         { header: '登録日時', value: (o) => o.createdAt },
       ],
       await this.organizations.list(),

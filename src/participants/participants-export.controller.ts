@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { jsicLabel } from '../common/japan/jsic';
@@ -24,11 +24,11 @@ const EXPORT_VALUES: Record<ParticipantCsvField, (participant: Participant) => u
   name: (p) => p.name,
   furigana: (p) => p.furigana,
   title: (p) => p.title,
-  phone: (p) => p.phone,
+  phone: (p) => excelText(p.phone),
   kind: (p) => KIND_LABELS[p.kind][0],
   locale: (p) => LOCALE_LABEL[p.locale],
   'company.name': (p) => p.company?.name,
-  'company.corporateNumber': (p) => p.company?.corporateNumber,
+  'company.corporateNumber': (p) => excelText(p.company?.corporateNumber),
   'company.industry': (p) => (p.company?.industry ? jsicLabel(p.company.industry) : ''),
   'company.municipality': (p) => p.company?.municipality,
   'company.employees': (p) => p.company?.employees,
@@ -116,8 +116,8 @@ export class ParticipantsExportController {
         { header: 'メールアドレス', value: (row) => row.participantEmail },
         { header: '変更者', value: (row) => authorLabel(row.change) },
         { header: '項目', value: (row) => row.field.label },
-        { header: '変更前', value: (row) => row.field.before },
-        { header: '変更後', value: (row) => row.field.after },
+        { header: '変更前', value: (row) => excelText(row.field.before) },
+        { header: '変更後', value: (row) => excelText(row.field.after) },
       ],
       rows,
     );

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
@@ -46,7 +46,7 @@ export class RegistrationsExportController {
         },
         { header: '所在地', value: (r) => r.participant.company?.municipality },
         { header: 'メールアドレス', value: (r) => r.participant.email },
-        { header: '電話番号', value: (r) => r.participant.phone },
+        { header: '電話番号', value: (r) => excelText(r.participant.phone) },
         { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
         { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
         { header: 'ブース', value: (r) => r.booth },

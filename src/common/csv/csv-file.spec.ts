@@ -1,4 +1,4 @@
-import { contentDisposition, formatCell, toCsv, unneutraliseCell } from './csv-file';
+import { contentDisposition, excelText, formatCell, toCsv, unneutraliseCell } from './csv-file';
 
 describe('formatCell', () => {
   it.each([
@@ -38,6 +38,37 @@ describe('formatCell', () => {
   it('puts the neutralised cell in the file, quoted where CSV needs it', () => {
     const csv = toCsv([{ header: '氏名', value: (row: string) => row }], ['=HYPERLINK("http://x","y")']);
     expect(csv).toBe('\uFEFF氏名\r\n"\'=HYPERLINK(""http://x"",""y"")"\r\n');
+  });
+});
+
+describe('excelText', () => {
+  it.each([
+    ['0312345678', '="0312345678"'],
+    ['3013105001132', '="3013105001132"'],
+    ['03-1234-5678', '="03-1234-5678"'],
+    ['+81 3 1234 5678', '="+81 3 1234 5678"'],
+    [['0312345678'], '="0312345678"'],
+    [['0312345678', '09012345678'], '0312345678、09012345678'],
+    ['内線 12', '内線 12'],
+    ['=1+1', `'=1+1`],
+    ['', ''],
+    [null, ''],
+  ])('writes %j for Excel as %j', (value, cell) => {
+    expect(formatCell(excelText(value))).toBe(cell);
+  });
+
+  it('reads the number kept as text back as it was', () => {
+    for (const text of ['0312345678', '+81 3 1234 5678', '3013105001132'])
+      expect(unneutraliseCell(formatCell(excelText(text)))).toBe(text);
+  });
+
+  it('leaves a formula someone typed as it is on import', () => {
+    expect(unneutraliseCell('="abc"')).toBe('="abc"');
+  });
+
+  it('puts the kept number in the file with its quotes doubled', () => {
+    const csv = toCsv([{ header: '電話番号', value: (row: string) => excelText(row) }], ['0312345678']);
+    expect(csv).toBe('\uFEFF電話番号\r\n"=""0312345678"""\r\n');
   });
 });
 

@@ -44,6 +44,17 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const ONLY_NUMBERS = /^[+-]?[\d\s\-().]+$/;
 
 /**
+ * A value Excel must show as written: a phone number (0312345678) or a 法人番号 (3013105001132),
+ * which it would otherwise open as the numbers 312345678 and 3.01311E+12, or, starting with `+`,
+ * as a formula. See formatCell.
+ */
+export class ExcelText {
+  constructor(readonly value: unknown) {}
+}
+
+export const excelText = (value: unknown): ExcelText => new ExcelText(value);
+
+/**
  * One cell as text. Text that a participant typed (a name, a meeting message, a survey comment)
  * could start a formula that runs in staff's Excel, so such text gets a leading `'` and is read as
  * text (OWASP's advice: a visible quote is better than a formula that runs). Numbers are numbers the exporter wrote (a negative amount stays `-5000`), so
@@ -51,9 +62,18 @@ const ONLY_NUMBERS = /^[+-]?[\d\s\-().]+$/;
  *
  * A yes/no is はい / いいえ in every export, so a column gives the boolean as it is. The participant
  * import reads these words back (as it does 1/0), so an exported participant list stays importable.
+ *
+ * An ExcelText made only of digits, spaces and + - ( ) . is written as the formula `="0312345678"`:
+ * the one way a CSV tells Excel to keep such a value as text (a leading `'` would show). Excel
+ * saves the value again without it; unneutraliseCell reads it back when the file is imported as
+ * it was exported.
  */
 export function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof ExcelText) {
+    const text = formatCell(value.value);
+    return text !== '' && ONLY_NUMBERS.test(text) ? `="${text}"` : text;
+  }
   if (value instanceof Date) return formatTokyoDateTime(value);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
@@ -61,7 +81,12 @@ export function formatCell(value: unknown): string {
   return FORMULA_START.test(text) && !ONLY_NUMBERS.test(text) ? `'${text}` : text;
 }
 
-/** Undoes formatCell's neutralising `'` when a file this service wrote is imported again. */
+/**
+ * Undoes what formatCell did to a cell when a file this service wrote is imported again: the
+ * neutralising `'`, and the `="…"` around a number kept as text.
+ */
 export function unneutraliseCell(text: string): string {
+  const kept = /^="(.*)"$/.exec(text)?.[1];
+  if (kept !== undefined && ONLY_NUMBERS.test(kept)) return kept;
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
