@@ -29,6 +29,17 @@ describe('starting with bad configuration', () => {
       'SMTP_URL must be a URL starting with smtp:// or smtps://',
     ],
     ['PUBLIC_URL', 'localhost:3000', 'PUBLIC_URL must be a URL starting with http:// or https://'],
+    // Not a value the parser refuses only when the schedulers are set up, with a stack trace.
+    [
+      'REMINDER_CRON',
+      '0 25 * * *',
+      'REMINDER_CRON must be a cron expression: minute hour day-of-month month day-of-week, Asia/Tokyo (e.g. "0 10 * * *"): Constraint error, got value 25 expected range 0-23',
+    ],
+    [
+      'SURVEY_CRON',
+      '0 10 * *',
+      'SURVEY_CRON must be a cron expression: minute hour day-of-month month day-of-week, Asia/Tokyo (e.g. "0 10 * * *"): 4 fields',
+    ],
   ])('%s=%s stops the start with exit code 78, naming the variable', async (name, value, message) => {
     const { code, log } = await startWith({ [name]: value });
     expect(code).toBe(78);

@@ -1,4 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
+import { getNextMillis } from 'bullmq';
 import { existsSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -11,9 +12,11 @@ import {
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
   ValidationArguments,
 } from 'class-validator';
+import { TOKYO } from '../common/time/tokyo-time';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -25,6 +28,45 @@ const urlMessage = ({ property, constraints }: ValidationArguments) => {
   const [options] = constraints as [{ protocols: string[] }];
   return `${property} must be a URL starting with ${options.protocols.map((p) => `${p}://`).join(' or ')}`;
 };
+/**
+ * A cron expression the job schedulers accept (five fields, or six with seconds first), checked
+ * with the parser BullMQ itself uses, in Asia/Tokyo. Otherwise a typo only shows when a consuming
+ * process upserts its schedulers: a stack trace from the parser naming no variable, and a process
+ * (the HTTP service too, with WORKER_IN_PROCESS) that does not start. Four fields parse, but as
+ * something else than meant, so the count is checked first.
+ */
+function IsCron(): PropertyDecorator {
+  return (target, propertyName) => {
+    let reason = '';
+    registerDecorator({
+      name: 'isCron',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate(value: unknown) {
+          reason = '';
+          if (typeof value !== 'string') return false;
+          const fields = value.trim().split(/\s+/).length;
+          if (!value.trim().startsWith('@') && fields !== 5 && fields !== 6) {
+            reason = `${fields} fields`;
+            return false;
+          }
+          try {
+            if (getNextMillis(Date.now(), { pattern: value, tz: TOKYO }) !== undefined) return true;
+            reason = 'it never comes';
+          } catch (error) {
+            reason = (error as Error).message;
+          }
+          return false;
+        },
+        defaultMessage: ({ property }: ValidationArguments) =>
+          `${property} must be a cron expression: minute hour day-of-month month day-of-week, Asia/Tokyo (e.g. "0 10 * * *")` +
+          (reason ? `: ${reason}` : ''),
+      },
+    });
+  };
+}
+
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 
@@ -225,19 +267,19 @@ export class AppConfig extends DatabaseConfig {
   SCHEDULING_TIME_LIMIT_MS = 8_000;
 
   /** When the day-before reminders are written (cron, Asia/Tokyo). */
-  @IsString()
+  @IsCron()
   REMINDER_CRON = '0 10 * * *';
 
   /** When the survey goes to those who took part in an event that ended the day before (cron, Asia/Tokyo). */
-  @IsString()
+  @IsCron()
   SURVEY_CRON = '0 10 * * *';
 
   /** When staff are emailed the follow-ups due in the coming week (cron, Asia/Tokyo). */
-  @IsString()
+  @IsCron()
   FOLLOW_UP_DIGEST_CRON = '0 8 * * 1';
 
   /** How often unanswered meeting requests past their deadline are expired and their requesters told (cron). */
-  @IsString()
+  @IsCron()
   MEETING_REQUEST_EXPIRY_CRON = '*/10 * * * *';
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
