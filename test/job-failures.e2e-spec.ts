@@ -1,14 +1,25 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { QueueName } from '../src/queue/queue-names';
 import { captureLogs } from './support/captured-logs';
 import { eventually } from './support/eventually';
-import { createOrganization, createPublishedEvent, staffSession } from './support/fixtures';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 /**
  * A job that throws: staff see the run FAILED with a reason they can read, and the log names the
- * run and its event so the engineer on call can find both.
+ * run and its event so the engineer on call can find both. A periodic scan that throws says so in
+ * the log and is tried again, rather than leaving the day without its emails.
  */
-describe('a matching run on bad data', () => {
+describe('jobs that fail', () => {
   let t: TestApp;
   let logged: string[] = [];
 
@@ -21,7 +32,7 @@ describe('a matching run on bad data', () => {
     await t?.close();
   });
 
-  it('is marked FAILED with a reason in Japanese, and logged with its run and event', async () => {
+  it('a matching run on bad data is marked FAILED with a reason in Japanese, and logged with its run and event', async () => {
     const admin = await staffSession(t, Role.ADMIN, null);
     const organizer = await staffSession(
       t,
@@ -59,5 +70,58 @@ describe('a matching run on bad data', () => {
     expect(logged).toContainEqual(
       `matching run ${run.id} (event ${eventId}) failed: the engine refused its input: settings.crossIndustryBonus must be a number ≥ 0`,
     );
+  });
+
+  it('a periodic scan that throws is logged naming its scheduler, and tried again until it succeeds', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '墨田区商工会議所', municipality: '東京都墨田区' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '明日の交流サロン',
+      startsAt: tokyoInDays(1, '18:00'),
+      endsAt: tokyoInDays(1, '20:00'),
+    });
+    const person = await createParticipant(t, organizer);
+    ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+    const open = async () =>
+      (
+        (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE is_open`)) as {
+          n: number;
+        }[]
+      )[0].n;
+    await eventually(async () => (await open()) === 0, 'the registration email sent');
+
+    // The database cannot answer the scan when the day's run comes (a restart, a migration).
+    await t.dataSource.query('ALTER TABLE registrations RENAME TO registrations_away');
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.REMINDERS));
+    const scheduled = async (state: 'delayed') =>
+      (await queue.getJobs([state])).find((job) => job.id?.startsWith('repeat:reminders-daily:'));
+    const daily = await eventually(() => scheduled('delayed'), 'the daily reminder job');
+    await daily.promote();
+    const line = await eventually(
+      () => logged.find((entry) => entry.startsWith('reminders-daily scan')),
+      'a line for the failed scan',
+    );
+    expect(line).toMatch(
+      /^reminders-daily scan \(reminders job repeat:reminders-daily:\d+\) failed, try 1 of 8; tried again in 30 s: QueryFailedError: relation "registrations" does not exist/,
+    );
+
+    await t.dataSource.query('ALTER TABLE registrations_away RENAME TO registrations');
+    // The retry waits its backoff; bring it forward rather than wait 30 s.
+    const retry = await eventually(
+      async () => (await queue.getJobs(['delayed'])).find((job) => job.id === daily.id),
+      'the failed scan waiting for its next try',
+    );
+    await retry.promote();
+    await eventually(async () => {
+      const rows: { status: string }[] = await t.dataSource.query(
+        `SELECT status FROM outbox_messages WHERE template = 'reminder' AND participant_id = $1`,
+        [person.id],
+      );
+      return rows.length === 1 && rows[0].status === 'SENT';
+    }, "the day's reminder written by the second try, and sent");
   });
 });

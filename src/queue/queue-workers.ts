@@ -17,6 +17,14 @@ export const CONSUME_QUEUES = Symbol('CONSUME_QUEUES');
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
 /**
+ * A periodic scan that fails (Postgres restarting at 10:00) is tried again with backoff, 30 s
+ * doubling, for about an hour in all: each scan is idempotent (its emails have keys), and the
+ * day's reminders must not wait for tomorrow's run.
+ */
+export const PERIODIC_ATTEMPTS = 8;
+export const PERIODIC_RETRY_BASE_MS = 30_000;
+
+/**
  * Starts the BullMQ workers of this process. Processors register a handler for their queue; the
  * workers start only where jobs are consumed (the worker entry point, or the HTTP service when
  * WORKER_IN_PROCESS is true).
@@ -50,19 +58,45 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   /**
    * A periodic scan: `run` handles the queue one job at a time, and a BullMQ job scheduler adds
    * a `job` at each `pattern` (cron, Asia/Tokyo). Upserting the scheduler is idempotent, so every
-   * consuming process does it at start.
+   * consuming process does it at start. A scan that throws is logged, naming the scheduler, and
+   * tried again (PERIODIC_ATTEMPTS): nothing else would say that the day's emails were not written.
    */
   registerPeriodic(
     queue: Queue,
     schedule: { scheduler: string; pattern: string; job: string },
     run: () => Promise<unknown>,
   ): void {
-    this.register(queue.name as QueueName, run, { concurrency: 1 });
+    const scan = async (job: Job) => {
+      try {
+        return await run();
+      } catch (error) {
+        const tries = job.opts.attempts ?? 1;
+        const tryNumber = job.attemptsMade + 1;
+        const next =
+          tryNumber < tries
+            ? `tried again in ${Math.round((PERIODIC_RETRY_BASE_MS * 2 ** (tryNumber - 1)) / 1000)} s`
+            : 'no more tries: it runs again at its next scheduled time';
+        this.logger.error(
+          `${schedule.scheduler} scan (${queue.name} job ${job.id}) failed, try ${tryNumber} of ${tries}; ${next}: ` +
+            ((error as Error).stack ?? String(error)),
+        );
+        throw error;
+      }
+    };
+    this.register(queue.name as QueueName, scan, { concurrency: 1 });
     const upsert = async () => {
       await queue.upsertJobScheduler(
         schedule.scheduler,
         { pattern: schedule.pattern, tz: TOKYO },
-        { name: schedule.job, opts: { removeOnComplete: true, removeOnFail: 100 } },
+        {
+          name: schedule.job,
+          opts: {
+            attempts: PERIODIC_ATTEMPTS,
+            backoff: { type: 'exponential', delay: PERIODIC_RETRY_BASE_MS },
+            removeOnComplete: true,
+            removeOnFail: 100,
+          },
+        },
       );
     };
     this.schedulers.push(upsert);
