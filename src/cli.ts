@@ -9,7 +9,9 @@ import { Role } from './auth/actor';
 import { LoginThrottle } from './auth/login-throttle';
 import { AppError } from './common/errors/app-error';
 import { ConfigModule } from './config/config.module';
-import { ConfigValidationError, loadDotEnv } from './config/app-config';
+import { ConfigValidationError, loadConfig, loadDotEnv } from './config/app-config';
+import { StartupError } from './common/lifecycle/process-lifecycle';
+import { checkDatabase } from './database/database-check';
 import { DatabaseModule } from './database/database.module';
 import { validationFailures } from './common/validation/validation-failures';
 import { formatTokyoDateTime } from './common/time/tokyo-time';
@@ -53,6 +55,7 @@ KIND: ${Object.values(OrganizationKind).join(', ')}`;
 
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
+const EX_CONFIG = 78;
 
 type Options = Partial<Record<(typeof OPTION_NAMES)[number], string>>;
 const OPTION_NAMES = [
@@ -222,6 +225,17 @@ async function main(): Promise<number> {
     return EX_USAGE;
   }
   loadDotEnv();
+  // As the service starts: a wrong variable or database is one line naming it, not Nest's stack
+  // trace (and TypeORM's, every 3 s for half a minute).
+  let databaseUrl: string;
+  try {
+    databaseUrl = loadConfig(process.env).DATABASE_URL;
+  } catch (error) {
+    if (!(error instanceof ConfigValidationError)) throw error;
+    console.error(error.message);
+    return EX_CONFIG;
+  }
+  await checkDatabase(databaseUrl, { waitMs: 6_000, log: (line) => console.error(line) });
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
     return await command.run(app, options);
@@ -233,7 +247,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigValidationError || error instanceof AppError) console.error(error.message);
+    if (error instanceof StartupError) console.error(`npm run cli could not start: ${error.message}`);
+    else if (error instanceof AppError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   },

@@ -1,5 +1,5 @@
 import { ok, createTestApp, TestApp } from './support/test-app';
-import { runCli } from './support/cli';
+import { runCli, runCliWith } from './support/cli';
 
 /**
  * The admin's command line (`npm run cli -- …`), run as a separate process against a test app's
@@ -108,5 +108,25 @@ describe('admin command line', () => {
     const unknown = await cli('organizations', '--verbose');
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain("Unknown option '--verbose'");
+  });
+
+  it('a wrong variable or database stops it with one line naming it, as the service does', async () => {
+    const noSecret = await runCliWith(t, { JWT_SECRET: undefined }, 'organizations');
+    expect(noSecret).toMatchObject({
+      code: 78,
+      stdout: '',
+      stderr: 'Invalid configuration:\n  JWT_SECRET: JWT_SECRET must be at least 32 characters\n',
+    });
+
+    const url = new URL(t.config.DATABASE_URL);
+    url.password = 's3cret';
+    url.pathname = '/tsunagu_no_such_database';
+    const started = Date.now();
+    const noDatabase = await runCliWith(t, { DATABASE_URL: url.toString() }, 'organizations');
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(noDatabase.code).toBe(1);
+    expect(noDatabase.stderr).toMatch(
+      /^npm run cli could not start: PostgreSQL at postgres:\/\/\w+:\*\*\*@[^ ]+\/tsunagu_no_such_database \(DATABASE_URL\): database "tsunagu_no_such_database" does not exist \(3D000\)\n$/,
+    );
   });
 });

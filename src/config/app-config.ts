@@ -115,7 +115,8 @@ export class AppConfig extends DatabaseConfig {
   @IsBoolean()
   RUN_MIGRATIONS = true;
 
-  @IsString()
+  // Missing or short, one message: not also "must be a string".
+  @IsString({ message: 'JWT_SECRET must be at least 32 characters' })
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 
@@ -307,7 +308,8 @@ function validateInto<T extends object>(type: new () => T, env: NodeJS.ProcessEn
   const errors = validateSync(config);
   if (errors.length > 0) {
     const lines = errors.map(
-      (error) => `  ${error.property}: ${Object.values(error.constraints ?? {}).join('; ') || 'invalid'}`,
+      (error) =>
+        `  ${error.property}: ${[...new Set(Object.values(error.constraints ?? {}))].join('; ') || 'invalid'}`,
     );
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
   }

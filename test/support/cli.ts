@@ -14,11 +14,25 @@ export async function runCli(
   testApp: TestApp,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCliWith(testApp, {}, ...args);
+}
+
+/** The same with variables changed (`undefined` leaves one out), as a wrong `.env` would. */
+export async function runCliWith(
+  testApp: TestApp,
+  overrides: Record<string, string | undefined>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: Record<string, string> = processEnv(testApp.config);
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
   try {
     const { stdout, stderr } = await run(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
-      { cwd: join(__dirname, '..', '..'), env: processEnv(testApp.config) },
+      { cwd: join(__dirname, '..', '..'), env },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
