@@ -527,23 +527,27 @@ describe('access rules for every operation and URL', () => {
       const seen = await ask<{
         staffUsers: { edges: { node: { email: string } }[] };
         deals: { totalCount: number };
+        eventDeals: { totalCount: number };
         followUpsDue: { totalCount: number };
         miniSalonRequests: { totalCount: number };
         events: { edges: { node: { id: string } }[] };
         eventCalendar: { id: string }[];
       }>(
         tokens.otherOrganizer,
-        `query($from: DateTime!, $to: DateTime!) {
+        `query($from: DateTime!, $to: DateTime!, $e: ID!) {
           staffUsers { edges { node { email } } }
           deals { totalCount }
+          eventDeals: deals(filter: { eventId: $e }) { totalCount }
           followUpsDue(before: "2030-01-01") { totalCount }
           miniSalonRequests { totalCount }
           events { edges { node { id } } }
           eventCalendar(from: $from, to: $to) { id }
         }`,
-        CALENDAR,
+        { ...CALENDAR, e: ids.event },
       );
       expect(seen.deals.totalCount).toBe(0);
+      // An event's deals are read by its organiser's and co-hosts' staff, not by anyone naming it.
+      expect(seen.eventDeals.totalCount).toBe(0);
       expect(seen.staffUsers.edges.map((edge) => edge.node.email)).not.toContain(ids.organizerEmail);
       expect(seen.followUpsDue.totalCount).toBe(0);
       expect(seen.miniSalonRequests.totalCount).toBe(0);
@@ -553,6 +557,7 @@ describe('access rules for every operation and URL', () => {
       const csv = await Promise.all(
         [
           '/exports/deals.csv',
+          `/exports/deals.csv?eventId=${ids.event}`,
           '/exports/follow-ups.csv?before=2030-01-01',
           '/exports/mini-salon-requests.csv',
           '/exports/events.csv',

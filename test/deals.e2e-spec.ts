@@ -439,7 +439,9 @@ describe('deals and follow-ups', () => {
     expect(rows[2]).toContain(
       `,受発注,成約,${tokyoInDays(0, '00:00').slice(0, 10)},令和8年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社`,
     );
-    expect(rows[2]).toContain(',しんきん ビジネスマッチング商談会,面談,テスト 担当,初回納品済み,');
+    expect(rows[2]).toContain(
+      ',しんきん ビジネスマッチング商談会,面談,城北信用金庫,テスト 担当,初回納品済み,',
+    );
 
     const { text: csv, bom } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
     expect(bom).toBe(true);

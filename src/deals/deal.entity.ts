@@ -23,8 +23,9 @@ const yen = {
 
 /**
  * 商談: what came out of a meeting (or of an introduction outside one), recorded by 支援担当.
- * It belongs to the organisation whose programme produced it — the event's organiser — and is
- * counted in the fiscal year of its dates: recorded by `startedOn`, 成約 by `closedOn`.
+ * It belongs to the organisation of the staff who recorded it (an admin names one) — the event's
+ * organiser or one of its co-hosts — which counts it in its 年度 figures, in the fiscal year of its
+ * dates: recorded by `startedOn`, 成約 by `closedOn`.
  * The two sides are kept even if the meeting is later removed; a party erased from the pool
  * leaves the deal in the figures without a name.
  */

@@ -28,8 +28,9 @@ export class DealsExportController {
   ) {}
 
   /**
-   * `?fiscalYear=2026&stage=WON&type=ORDER&eventId=…`: the same filter as the `deals` query, so
-   * `stage=WON` lists the deals closed in the year, the report's 成約.
+   * `?fiscalYear=2026&stage=WON&type=ORDER&eventId=…`: the same filter and rows as the `deals`
+   * query, so `stage=WON` lists the deals closed in the year, the report's 成約, and `eventId` the
+   * event's deals its eventReport counts.
    */
   @Get('deals.csv')
   @Allow(...STAFF)
@@ -59,6 +60,8 @@ export class DealsExportController {
         { header: '事業者B', value: (d) => d.participantB?.company?.name },
         { header: 'イベント', value: (d) => d.event?.title },
         { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
+        // An event's list holds the deals of its organiser and of its co-hosts alike.
+        { header: '記録した団体', value: (d) => d.organization?.name },
         { header: '記録者', value: (d) => d.recordedBy?.name },
         { header: 'メモ', value: (d) => d.notes },
         { header: '商談ID', value: (d) => d.id },

@@ -24,7 +24,9 @@ export class DealsResolver {
     return DealModel.from(await this.dealsService.record(actor, input));
   }
 
-  @Mutation(() => DealModel, { description: '商談の段階・金額などを更新する（成約・不成立・再開）' })
+  @Mutation(() => DealModel, {
+    description: '商談の段階・金額などを更新する（成約・不成立・再開）。記録した団体のスタッフのみ',
+  })
   @Allow(...STAFF)
   async updateDeal(
     @CurrentActor() actor: StaffActor,
@@ -34,7 +36,9 @@ export class DealsResolver {
     return DealModel.from(await this.dealsService.update(actor, id, input));
   }
 
-  @Query(() => DealModel)
+  @Query(() => DealModel, {
+    description: '商談（自団体が記録したもの、または自団体が主催・共催するイベントで記録されたもの）',
+  })
   @Allow(...STAFF)
   async deal(
     @CurrentActor() actor: StaffActor,
@@ -43,7 +47,11 @@ export class DealsResolver {
     return DealModel.from(await this.dealsService.getVisible(actor, id));
   }
 
-  @Query(() => DealConnection, { description: '自団体の商談一覧（商談開始日順）' })
+  @Query(() => DealConnection, {
+    description:
+      '商談一覧（商談開始日順）。自団体が記録した商談。filter.eventId に自団体が主催・共催するイベントを指定すると、' +
+      '主催・共催のどの団体が記録したものも含むそのイベントの全商談（eventReport の商談と同じ行）',
+  })
   @Allow(...STAFF)
   async deals(
     @CurrentActor() actor: StaffActor,

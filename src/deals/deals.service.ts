@@ -7,6 +7,8 @@ import { fiscalYearDates } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
+import { managesEvent } from '../events/event-access';
+import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MeetingsService } from '../meetings/meetings.service';
@@ -21,6 +23,7 @@ import { FollowUp } from './follow-up.entity';
 import { isUuid } from '../common/validation/uuid';
 
 const RELATIONS = {
+  organization: true,
   event: true,
   participantA: { company: true },
   participantB: { company: true },
@@ -41,7 +44,9 @@ interface DealSource {
 /**
  * 商談: recorded by staff, mostly from a held meeting, and moved through 商談中 → 成約 / 不成立.
  * A deal belongs to the organisation of the staff member who records it (the one that follows it
- * up and counts it in its 年度 figures); staff see and change only their organisation's deals.
+ * up and counts it in its 年度 figures); only its staff change it or schedule its follow-ups.
+ * An event's deals are the outcome of the meetings its organiser and co-hosts run together, so
+ * the staff of each of them read every deal recorded for the event, as its eventReport counts them.
  */
 @Injectable()
 export class DealsService {
@@ -94,7 +99,7 @@ export class DealsService {
 
   async update(actor: StaffActor, id: string, input: UpdateDealInput): Promise<Deal> {
     await this.dataSource.transaction(async (manager) => {
-      const deal = await this.lockVisible(manager, actor, id);
+      const deal = await this.lockOwned(manager, actor, id);
       const stage = input.stage ?? deal.stage;
       if (stage !== deal.stage && !DEAL_TRANSITIONS.can(deal.stage, stage)) {
         throw DealErrors.invalidStageTransition(deal.stage, stage);
@@ -119,13 +124,26 @@ export class DealsService {
     return this.get(id);
   }
 
+  /** A deal the actor may read: their organisation's, or one recorded for an event it runs or co-hosts. */
   async getVisible(actor: StaffActor, id: string): Promise<Deal> {
     const deal = await this.get(id);
-    assertVisible(actor, deal);
+    if (isOwnOrganization(actor, deal)) return deal;
+    if (deal.eventId && (await this.managesEventOf(actor, deal.eventId))) return deal;
+    throw new ForbiddenError();
+  }
+
+  /** A deal the actor may change or follow up: their organisation's (any, for an admin). */
+  async getOwned(actor: StaffActor, id: string): Promise<Deal> {
+    const deal = await this.get(id);
+    assertOwnOrganization(actor, deal);
     return deal;
   }
 
-  /** The organisation's deals (every organisation's, for an admin), by start date. */
+  /**
+   * The organisation's deals (every organisation's, for an admin), by start date. Filtered by an
+   * event the organisation runs or co-hosts, every deal recorded for it, whichever of them recorded
+   * it: the rows its eventReport counts. By any other event, the organisation's own deals there.
+   */
   async list<N>(
     actor: StaffActor,
     filter: DealFilter | undefined,
@@ -140,8 +158,10 @@ export class DealsService {
       .leftJoinAndSelect('participantA.company', 'companyA')
       .leftJoinAndSelect('deal.participantB', 'participantB')
       .leftJoinAndSelect('participantB.company', 'companyB')
-      .leftJoinAndSelect('deal.recordedBy', 'recordedBy');
-    if (actor.role !== Role.ADMIN)
+      .leftJoinAndSelect('deal.recordedBy', 'recordedBy')
+      .leftJoinAndSelect('deal.organization', 'organization');
+    const wholeEvent = filter?.eventId ? await this.managesEventOf(actor, filter.eventId) : false;
+    if (actor.role !== Role.ADMIN && !wholeEvent)
       query.andWhere('deal.organizationId = :org', { org: actor.organizationId });
     if (filter?.eventId) query.andWhere('deal.eventId = :eventId', { eventId: filter.eventId });
     if (filter?.participantId) {
@@ -170,12 +190,21 @@ export class DealsService {
     return deal;
   }
 
-  private async lockVisible(manager: EntityManager, actor: StaffActor, id: string): Promise<Deal> {
+  private async lockOwned(manager: EntityManager, actor: StaffActor, id: string): Promise<Deal> {
     if (!isUuid(id)) throw DealErrors.notFound(id);
     const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!deal) throw DealErrors.notFound(id);
-    assertVisible(actor, deal);
+    assertOwnOrganization(actor, deal);
     return deal;
+  }
+
+  /** Whether the actor's organisation runs or co-hosts the event (false for one that does not exist). */
+  private async managesEventOf(actor: StaffActor, eventId: string): Promise<boolean> {
+    if (!isUuid(eventId)) return false;
+    const event = await this.dataSource
+      .getRepository(Event)
+      .findOne({ where: { id: eventId }, relations: { coHosts: true } });
+    return event !== null && managesEvent(actor, event);
   }
 
   private async source(actor: StaffActor, input: RecordDealInput): Promise<DealSource> {
@@ -226,8 +255,14 @@ export function recordingOrganization(
   return organizationId;
 }
 
-export function assertVisible(actor: StaffActor, row: { organizationId: string }): void {
-  if (actor.role !== Role.ADMIN && row.organizationId !== actor.organizationId) throw new ForbiddenError();
+/** Whether a deal or follow-up is the actor's organisation's (every one is, for an admin). */
+function isOwnOrganization(actor: StaffActor, row: { organizationId: string }): boolean {
+  return actor.role === Role.ADMIN || row.organizationId === actor.organizationId;
+}
+
+/** Changing a deal or a follow-up stays with the organisation that recorded it. */
+export function assertOwnOrganization(actor: StaffActor, row: { organizationId: string }): void {
+  if (!isOwnOrganization(actor, row)) throw new ForbiddenError();
 }
 
 /**

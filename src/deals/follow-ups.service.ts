@@ -9,7 +9,7 @@ import { CalendarDate, isCalendarDate } from '../common/time/calendar-date';
 import { ParticipantsService } from '../participants/participants.service';
 import { User } from '../users/user.entity';
 import { DealErrors } from './deals.errors';
-import { assertVisible, DealsService, recordingOrganization } from './deals.service';
+import { assertOwnOrganization, DealsService, recordingOrganization } from './deals.service';
 import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
 import { FollowUp } from './follow-up.entity';
 import { responsibleUserSql } from './follow-up-responsible';
@@ -36,7 +36,7 @@ export class FollowUpsService {
 
   async schedule(actor: StaffActor, input: ScheduleFollowUpInput): Promise<FollowUp> {
     if (!input.dealId && !input.participantId) throw DealErrors.followUpSubjectRequired();
-    const deal = input.dealId ? await this.deals.getVisible(actor, input.dealId) : null;
+    const deal = input.dealId ? await this.deals.getOwned(actor, input.dealId) : null;
     if (input.participantId) await this.participants.get(input.participantId);
     const organizationId =
       deal?.organizationId ?? recordingOrganization(actor, input.organizationId, undefined);
@@ -125,7 +125,7 @@ export class FollowUpsService {
       if (!to) throw DealErrors.staffNotFound('toUserId');
       const organizationId = from.organizationId ?? to.organizationId;
       if (!organizationId) throw DealErrors.assigneeNotInOrganization('toUserId');
-      assertVisible(actor, { organizationId });
+      assertOwnOrganization(actor, { organizationId });
       await this.requireStaffOf(organizationId, to.id, manager, 'toUserId');
       const moved = await manager
         .createQueryBuilder()
@@ -183,7 +183,7 @@ export class FollowUpsService {
     if (!isUuid(id)) throw DealErrors.followUpNotFound(id);
     const followUp = await manager.findOne(FollowUp, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!followUp) throw DealErrors.followUpNotFound(id);
-    assertVisible(actor, followUp);
+    assertOwnOrganization(actor, followUp);
     return followUp;
   }
 

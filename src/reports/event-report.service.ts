@@ -80,7 +80,11 @@ export class EventReportService {
     };
   }
 
-  /** Deals that came out of this event (`deals.event_id`), by stage; sums as float8, exact below 2^53. */
+  /**
+   * Deals that came out of this event (`deals.event_id`), whichever of its organiser and co-hosts
+   * recorded them, by stage: the rows `deals(filter: { eventId })` lists to the same staff. Sums
+   * as float8, exact below 2^53.
+   */
   private async deals(manager: EntityManager, eventId: string): Promise<EventDealFiguresModel> {
     const rows: RollupRow<DealStage, DealStageSums>[] = await manager.query(
       `SELECT stage AS key,

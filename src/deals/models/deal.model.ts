@@ -32,8 +32,16 @@ export class DealModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID, { description: '記録した団体（年度実績に数える団体）' })
+  @Field(() => ID, {
+    description: '記録した団体（年度実績に数え、商談の更新・フォローアップを行う団体）',
+  })
   organizationId: string;
+
+  @Field({
+    description:
+      '記録した団体の名称。イベントの商談は主催・共催のどの団体が記録したものも一覧に並ぶため、記録元を示す',
+  })
+  organizationName: string;
 
   @Field(() => ID, { nullable: true })
   eventId: string | null;
@@ -95,11 +103,12 @@ export class DealModel {
   @Field()
   updatedAt: Date;
 
-  /** `deal` with its event, parties (and their companies) and recorder loaded. */
+  /** `deal` with its organisation, event, parties (and their companies) and recorder loaded. */
   static from(deal: Deal): DealModel {
     return Object.assign(new DealModel(), {
       id: deal.id,
       organizationId: deal.organizationId,
+      organizationName: deal.organization?.name ?? '',
       eventId: deal.eventId,
       eventTitle: deal.event?.title ?? null,
       meetingId: deal.meetingId,

@@ -68,7 +68,11 @@ export class EventMeetingFiguresModel {
   byStatus: MeetingStatusCountModel[];
 }
 
-@ObjectType('EventDealFigures', { description: 'イベントから生まれた商談' })
+@ObjectType('EventDealFigures', {
+  description:
+    'イベントから生まれた商談。主催・共催のどの団体が記録したものも数える' +
+    '（deals(filter: { eventId }) と商談一覧CSV の eventId 指定で並ぶ行と同じ）',
+})
 export class EventDealFiguresModel {
   @Field(() => Int, { description: '商談数（すべての段階の合計）' })
   total: number;
