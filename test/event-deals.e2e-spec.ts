@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
   createOrganization,
   createParticipant,
@@ -193,6 +194,27 @@ describe("an event's deals, recorded by its organiser and its co-host", () => {
       '城東信用金庫',
       '城東信用金庫',
     ]);
+  });
+
+  it('counts each deal in the 年度 report of the organisation that recorded it, as its own list shows', async () => {
+    const fiscalYear = fiscalYearOf(new Date());
+    for (const [org, token, recorded] of [
+      [hostOrg, hostStaff, 2],
+      [coHostOrg, coHostStaff, 3],
+    ] as const) {
+      const year = ok(
+        await t.gql<{ fiscalYearReport: { deals: { recorded: number; won: number; wonAmountYen: number } } }>(
+          'query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) { deals { recorded won wonAmountYen } } }',
+          { o: org, y: fiscalYear },
+          token,
+        ),
+      ).fiscalYearReport.deals;
+      expect(year.recorded).toBe(recorded);
+      expect(year.recorded).toBe((await list(token, { fiscalYear })).totalCount);
+      const won = await list(token, { fiscalYear, stage: 'WON' });
+      expect(year.won).toBe(won.totalCount);
+      expect(year.wonAmountYen).toBe(won.edges.reduce((sum, edge) => sum + (edge.node.amountYen ?? 0), 0));
+    }
   });
 
   it('shows an unrelated organisation none of them', async () => {

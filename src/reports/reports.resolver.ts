@@ -22,7 +22,9 @@ export class ReportsResolver {
 
   @Query(() => FiscalYearReportModel, {
     description:
-      '年度実績報告: 主催・共催イベント、参加、面談、商談、フォローアップ（主催者・スタッフは自団体のみ、管理者は全団体）',
+      '年度実績報告（主催者・スタッフは自団体のみ、管理者は全団体）。イベント・参加・面談・アンケートは' +
+      '団体が主催・共催したイベントで数え、商談・フォローアップは団体が記録したもので数える' +
+      '（共催イベントで他団体が記録した商談は含まない）',
   })
   @Allow(...STAFF)
   fiscalYearReport(
@@ -46,7 +48,9 @@ export class ReportsResolver {
   }
 
   @Query(() => EventReportModel, {
-    description: 'イベントの実績: 参加登録・面談の状態別件数、商談の段階別件数と金額（主催・共催のスタッフ）',
+    description:
+      'イベントの実績: 参加登録・面談の状態別件数、商談の段階別件数と金額（主催・共催のスタッフ）。' +
+      '商談は主催・共催のどの団体が記録したものも数える',
   })
   @Allow(...STAFF)
   eventReport(@CurrentActor() actor: Actor, @Args() { eventId }: EventReportArgs): Promise<EventReportModel> {

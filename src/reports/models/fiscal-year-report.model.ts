@@ -37,7 +37,7 @@ export class FiscalYearEventFiguresModel {
 
 @ObjectType('FiscalYearParticipationFigures', {
   description:
-    '年度内に開催したイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
+    '年度内に開催した、主催・共催のイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
 })
 export class FiscalYearParticipationFiguresModel {
   @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席・欠席）' })
@@ -66,7 +66,9 @@ export class FiscalYearParticipationFiguresModel {
   companiesToDate: number;
 }
 
-@ObjectType('FiscalYearMeetingFigures', { description: '年度内に開催したイベントでの面談' })
+@ObjectType('FiscalYearMeetingFigures', {
+  description: '年度内に開催した、主催・共催のイベント（下書き・中止を除く）での面談',
+})
 export class FiscalYearMeetingFiguresModel {
   @Field(() => Int, { description: '実施した面談' })
   held: number;
@@ -103,7 +105,12 @@ export class DealTypeFiguresModel extends DealYearFigures {
   label: string;
 }
 
-@ObjectType('FiscalYearDealFigures', { description: '団体の商談（商談成約）の年度実績' })
+@ObjectType('FiscalYearDealFigures', {
+  description:
+    '団体が記録した商談（商談成約）の年度実績。自団体のスタッフが記録したものを、主催・共催のイベントでも' +
+    'イベント外でも数え、共催イベントで他団体が記録した商談は含まない' +
+    '（deals(filter: { fiscalYear }) と商談一覧CSV に並ぶ行と同じ）',
+})
 export class FiscalYearDealFiguresModel extends DealYearFigures {
   @Field(() => [DealTypeFiguresModel], {
     description: '種類別（すべての種類。各項目の合計は全体の値と一致）',
@@ -111,7 +118,9 @@ export class FiscalYearDealFiguresModel extends DealYearFigures {
   byType: DealTypeFiguresModel[];
 }
 
-@ObjectType('FiscalYearFollowUpFigures', { description: '団体のフォローアップの年度実績' })
+@ObjectType('FiscalYearFollowUpFigures', {
+  description: '団体のフォローアップ（自団体の商談・参加者について自団体で設定したもの）の年度実績',
+})
 export class FiscalYearFollowUpFiguresModel {
   @Field(() => Int, { description: '期限が年度内のもの' })
   due: number;
@@ -126,7 +135,9 @@ export class FiscalYearFollowUpFiguresModel {
   overdue: number;
 }
 
-@ObjectType('FiscalYearSurveyFigures', { description: '年度内に開催したイベントのアンケート回答' })
+@ObjectType('FiscalYearSurveyFigures', {
+  description: '年度内に開催した、主催・共催のイベントのアンケート回答',
+})
 export class FiscalYearSurveyFiguresModel extends SurveyFiguresModel {}
 
 @ObjectType('FiscalYearTarget', { description: '年度目標と、その項目の実績・達成率' })
