@@ -1,24 +1,13 @@
-import { parentPort } from 'node:worker_threads';
+import { serveOneRequest } from '../common/threads/engine-thread';
 import { computeSuggestions, recommendInvitees } from './engine';
-import type { EngineRequest, EngineThreadMessage } from './engine-runner';
+import type { EngineProgress, EngineRequest } from './engine-runner';
 
-/**
- * Runs one engine call off the main thread and reports progress as messages. No Nest import:
- * this file is loaded on its own in a worker thread.
- */
-parentPort?.once('message', (request: EngineRequest) => {
-  const post = (message: EngineThreadMessage) => parentPort!.postMessage(message);
-  try {
-    if (request.kind === 'suggestions') {
-      const output = computeSuggestions(request.input, {
+/** Runs one matching engine call off the main thread (see EngineRunner). */
+serveOneRequest<EngineRequest, EngineProgress>((request, progress) =>
+  request.kind === 'suggestions'
+    ? computeSuggestions(request.input, {
         top: request.top,
-        onProgress: (done, total) => post({ kind: 'progress', done, total }),
-      });
-      post({ kind: 'done', result: output });
-    } else {
-      post({ kind: 'done', result: recommendInvitees(request.input) });
-    }
-  } catch (error) {
-    post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-  }
-});
+        onProgress: (done, total) => progress({ done, total }),
+      })
+    : recommendInvitees(request.input),
+);

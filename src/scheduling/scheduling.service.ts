@@ -20,7 +20,8 @@ import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
-import { InstanceError, scheduleMeetings } from './engine';
+import { InstanceError } from './engine';
+import { SchedulerRunner } from './scheduler-runner';
 import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
 import {
@@ -60,6 +61,7 @@ export class SchedulingService {
     private readonly events: EventsService,
     private readonly meetings: MeetingsService,
     private readonly settings: MeetingSettingsService,
+    private readonly scheduler: SchedulerRunner,
   ) {}
 
   private get runs() {
@@ -188,10 +190,11 @@ export class SchedulingService {
       await this.runs.update(run.id, { progress: percent, phase });
       await onProgress?.(percent);
     }, PROGRESS_EVERY_MS);
-    const result = await scheduleMeetings(instance, {
-      timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS,
-      onProgress: (report) => progress.set(report.fraction * 100, report.phase),
-    });
+    const result = await this.scheduler.schedule(
+      instance,
+      { timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS },
+      (report) => progress.set(report.fraction * 100, report.phase),
+    );
     await progress.flush();
     const { placements, unscheduled } = toPlacements(result, inputs.sessions);
 
