@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -123,17 +126,47 @@ describe('a scheduling run as staff watch it', () => {
     // What this test stands on: the engine computed for a while.
     expect(seen.at(-1)!.at - running[0].at).toBeGreaterThan(1000);
     const longestSilenceMs = Math.max(...seen.slice(1).map(({ at }, index) => at - seen[index].at));
-    console.log(
-      JSON.stringify({
-        longestSilenceMs,
-        took: seen.at(-1)!.at - running[0].at,
-        seen: seen.map(({ run }) => run.progress),
-      }),
-    );
     expect(longestSilenceMs).toBeLessThan(500);
     const between = new Set(
       running.map(({ run }) => run.progress).filter((progress) => progress > 0 && progress < 100),
     );
     expect(between.size).toBeGreaterThan(2);
+  });
+
+  it('answers the run already under way when asked again, and queues its job again if Redis lost it', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.SCHEDULING));
+    const runsOfEvent = async () =>
+      (
+        await t.dataSource.query(`SELECT count(*)::int AS count FROM scheduling_runs WHERE event_id = $1`, [
+          eventId,
+        ])
+      )[0].count as number;
+    const schedule = async () =>
+      ok(
+        await t.gql<{ scheduleMeetings: { id: string; status: string } }>(
+          'mutation($eventId: ID!) { scheduleMeetings(eventId: $eventId) { id status } }',
+          { eventId },
+          organizer,
+        ),
+      ).scheduleMeetings;
+    const before = await runsOfEvent();
+    await queue.pause();
+    const first = await schedule();
+    expect(first.status).toBe('QUEUED');
+    // Redis restarted empty: the row says QUEUED, and no job would ever run it.
+    await queue.remove(first.id);
+    expect(await queue.getJob(first.id)).toBeUndefined();
+
+    expect(await schedule()).toEqual(first);
+    expect(await runsOfEvent()).toBe(before + 1);
+    expect(await queue.getJob(first.id)).toBeDefined();
+    await queue.resume();
+    await eventually(
+      async () =>
+        (await t.dataSource.query(`SELECT status FROM scheduling_runs WHERE id = $1`, [first.id]))[0]
+          .status === 'SUCCEEDED',
+      `run ${first.id}`,
+      60_000,
+    );
   });
 });

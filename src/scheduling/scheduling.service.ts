@@ -69,8 +69,11 @@ export class SchedulingService {
   }
 
   /**
-   * Records a run and hands it to the queue; the answer shows it QUEUED. An event with no time slot
-   * still to come is refused at once, saying why, rather than "succeeding" with nothing placed.
+   * Records a run and hands it to the queue; the answer shows it QUEUED. While the event has a run
+   * queued or running, that run is the answer (a second organiser pressing the button waits for
+   * the same one), and its job is handed to the queue again: a no-op, unless Redis lost it. An
+   * event with no time slot still to come is refused at once, saying why, rather than
+   * "succeeding" with nothing placed.
    */
   async start(actor: Actor, eventId: string): Promise<SchedulingRun> {
     const event = await this.events.getManaged(actor, eventId);
@@ -80,10 +83,21 @@ export class SchedulingService {
       Math.max(...sessions.map((session) => slotTimes(session, session.slotCount - 1).startsAt.getTime())),
     );
     if (lastSlot.getTime() <= Date.now()) throw SchedulingErrors.sessionsOver(formatTokyoJapanese(lastSlot));
-    const run = await this.runs.save(
-      this.runs.create({ eventId, requestedByUserId: isStaff(actor) ? actor.userId : null }),
-    );
+    const run = await this.dataSource.transaction(async (manager) => {
+      await this.events.lockManaged(manager, actor, eventId);
+      const active = await manager.findOne(SchedulingRun, {
+        where: { eventId, status: In([SchedulingRunStatus.QUEUED, SchedulingRunStatus.RUNNING]) },
+        order: { createdAt: 'DESC' },
+      });
+      return (
+        active ??
+        manager.save(
+          manager.create(SchedulingRun, { eventId, requestedByUserId: isStaff(actor) ? actor.userId : null }),
+        )
+      );
+    });
     try {
+      // After the commit: the worker must find the row. The job id makes a second add a no-op.
       await this.queue.add(
         SchedulingJob.RUN,
         { runId: run.id },
@@ -99,11 +113,15 @@ export class SchedulingService {
       this.logger.error(
         `could not enqueue scheduling run ${run.id} (event ${eventId}): ${(error as Error).message}`,
       );
-      await this.runs.update(run.id, {
-        status: SchedulingRunStatus.FAILED,
-        error: 'ジョブをキューに登録できませんでした。しばらくしてから再実行してください',
-        finishedAt: new Date(),
-      });
+      // Only a run still waiting: a running one is in a worker's hands, which will finish it.
+      await this.runs.update(
+        { id: run.id, status: SchedulingRunStatus.QUEUED },
+        {
+          status: SchedulingRunStatus.FAILED,
+          error: 'ジョブをキューに登録できませんでした。しばらくしてから再実行してください',
+          finishedAt: new Date(),
+        },
+      );
     }
     return this.runs.findOneByOrFail({ id: run.id });
   }
