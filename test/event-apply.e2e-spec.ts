@@ -211,6 +211,41 @@ describe('applying from the public event page', () => {
     expect(sink.to(person.email)[1].subject).toBe('You are registered: Katsushika Design Salon');
   });
 
+  it('shows the page in English when asked (?lang=en, or the browser), and keeps it through the form', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'SEMINAR',
+      title: 'Katsushika Export Seminar',
+      venue: 'テクノプラザかつしか 2階',
+    });
+    const english = await (await fetch(`${t.url}/events/${eventId}?lang=en`)).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<dt>Type</dt><dd>Seminar</dd>');
+    expect(english).toContain('<dt>Organised by</dt><dd>葛飾区産業経済課</dd>');
+    expect(english).toMatch(/<dt>Date<\/dt><dd>\w{3} \d{1,2} \w{3} \d{4}, 18:00–20:30 \(JST\)<\/dd>/);
+    expect(english).toContain(`<form method="post" action="${eventId}/apply?lang=en">`);
+    expect(english).toContain('>Send me the link</button>');
+    expect(english).not.toMatch(/参加のお申込|メールアドレス|種類/);
+    const byBrowser = await (
+      await fetch(`${t.url}/events/${eventId}`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })
+    ).text();
+    expect(byBrowser).toContain('<dt>Type</dt><dd>Seminar</dd>');
+    // Japanese stays the default, and ?lang=ja wins over the browser.
+    expect((await page(eventId)).html).toContain('<dt>種類</dt><dd>セミナー</dd>');
+    const japanese = await (
+      await fetch(`${t.url}/events/${eventId}?lang=ja`, { headers: { 'accept-language': 'en' } })
+    ).text();
+    expect(japanese).toContain('<dt>種類</dt><dd>セミナー</dd>');
+
+    const sent = await post(`/events/${eventId}/apply?lang=en`, { email: 'nobody@example.jp' });
+    expect(sent.html).toContain('<html lang="en">');
+    expect(sent.html).toContain(
+      'If the organiser has this email address, we have sent a link to register to it. If no email arrives, please contact 葛飾区産業経済課 (sangyo@city.katsushika.example.jp / Tel. 03-5654-8111).',
+    );
+    const missing = await fetch(`${t.url}/events/00000000-0000-4000-8000-000000000000?lang=en`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<h1>Event not found</h1>');
+  });
+
   it('puts an application to a full event on the waiting list, and says so before', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: 'かつしか 事業承継ミニサロン',
@@ -248,7 +283,7 @@ describe('applying from the public event page', () => {
       registrationOpensAt: tokyoInDays(7, '10:00'),
     });
     const closedPage = await page(closed);
-    expect(closedPage.html).toContain('受付終了しました');
+    expect(closedPage.html).toContain('受付を終了しました');
     expect(closedPage.html).not.toContain('<form');
     const notYetPage = await page(notYet);
     expect(notYetPage.html).toContain('受付前です。お申込は');

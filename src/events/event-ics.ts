@@ -1,7 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
+import { MailLocale } from '../mail/templates/email-layout';
+import { EventVisibility } from './event-enums';
 import { Event } from './event.entity';
-import { EVENT_KIND_LABEL } from './event-labels';
+import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
+import { eventPageUrl } from './event-public-page';
 
 /** The UID an event keeps for life, in the shared calendar feed and in emails alike. */
 export const eventUid = (eventId: string) => `event-${eventId}@tsunagu`;
@@ -9,6 +12,9 @@ export const eventUid = (eventId: string) => `event-${eventId}@tsunagu`;
 /**
  * The event's calendar entry. Its SEQUENCE is the event's: an email about a new date or venue and
  * the shared feed carry the same UID and version, so a calendar holding either moves the entry.
+ * In the reader's language (the feed is Japanese; an email to a participant whose locale is `en`
+ * carries English labels). Its URL is the event's public page, which only a public event has: an
+ * invitation-only event's entry has none rather than a link to "not found".
  */
 export function eventCalendarEntry(
   event: Pick<
@@ -24,26 +30,32 @@ export function eventCalendarEntry(
     | 'endsAt'
     | 'sequence'
     | 'updatedAt'
+    | 'visibility'
     | 'organization'
     | 'coHosts'
   >,
   publicUrl: string,
+  locale: MailLocale = 'ja',
 ): IcsEvent {
+  const en = locale === 'en';
+  const hosts = [event.organization.name, ...event.coHosts.map((host) => host.name)];
   return {
     uid: eventUid(event.id),
     start: event.startsAt,
     end: event.endsAt,
-    summary: `【${EVENT_KIND_LABEL[event.kind]}】${event.title}`,
+    summary: en
+      ? `${event.title} (${EVENT_KIND_LABEL_EN[event.kind]})`
+      : `【${EVENT_KIND_LABEL[event.kind]}】${event.title}`,
     description: [
-      `主催: ${[event.organization.name, ...event.coHosts.map((host) => host.name)].join('・')}`,
-      event.themes.length ? `テーマ: ${event.themes.join('、')}` : '',
-      event.onlineUrl && event.venue ? `オンライン参加: ${event.onlineUrl}` : '',
+      en ? `Organised by: ${hosts.join(', ')}` : `主催: ${hosts.join('・')}`,
+      event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${event.themes.join(en ? ', ' : '、')}` : '',
+      event.onlineUrl && event.venue ? `${en ? 'Online' : 'オンライン参加'}: ${event.onlineUrl}` : '',
       event.description,
     ]
       .filter(Boolean)
       .join('\n'),
     location: event.venue ?? event.onlineUrl,
-    url: `${publicUrl}/events/${event.id}`,
+    url: event.visibility === EventVisibility.PUBLIC ? eventPageUrl(publicUrl, event.id, locale) : null,
     sequence: event.sequence,
     lastModified: event.updatedAt,
   };
@@ -65,10 +77,15 @@ export function publishIcsAttachment(name: string, events: IcsEvent[]) {
  * The event's own entry as a file to attach, read when the email leaves: one tap puts the event
  * in the reader's calendar, and a later 日時変更 email's file (same UID, higher SEQUENCE) moves it.
  */
-export async function eventIcsAttachment(manager: EntityManager, eventId: string, publicUrl: string) {
+export async function eventIcsAttachment(
+  manager: EntityManager,
+  eventId: string,
+  publicUrl: string,
+  locale: MailLocale,
+) {
   const event = await manager.findOneOrFail(Event, {
     where: { id: eventId },
     relations: { organization: true, coHosts: true },
   });
-  return publishIcsAttachment(event.title, [eventCalendarEntry(event, publicUrl)]);
+  return publishIcsAttachment(event.title, [eventCalendarEntry(event, publicUrl, locale)]);
 }

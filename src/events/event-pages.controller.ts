@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { renderPage } from '../common/html/html-page';
-import { EVENT_NOT_FOUND_PAGE, eventPublicPage } from './event-public-page';
+import { browserLocale, renderPage } from '../common/html/html-page';
+import { eventNotFoundPage, eventPageLang, eventPublicPage } from './event-public-page';
 import { EventsService } from './events.service';
 
 /**
@@ -20,12 +20,22 @@ export class EventPagesController {
   @Public()
   // The whole params object, not @Param('id'): the validation pipe answers a malformed id with a
   // 400, while a person following a mistyped link should see the page that says "not found".
-  async show(@Param() { id }: { id: string }, @Res() response: Response): Promise<void> {
+  // `?lang=en` (the links written for an English-speaking participant) or the browser's language.
+  async show(
+    @Param() { id }: { id: string },
+    @Query('lang') langParam: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const lang = eventPageLang(langParam, browserLocale(request));
     const page = await this.events.publicPage(id);
     if (!page) {
-      response.status(404).type('html').send(renderPage(EVENT_NOT_FOUND_PAGE));
+      response
+        .status(404)
+        .type('html')
+        .send(renderPage(eventNotFoundPage(lang)));
       return;
     }
-    response.type('html').send(renderPage(eventPublicPage(page.event, page.application)));
+    response.type('html').send(renderPage(eventPublicPage(page.event, page.application, undefined, lang)));
   }
 }

@@ -2,13 +2,18 @@ import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
-import { EVENT_KIND_LABEL } from './event-labels';
+import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
 import { Event } from './event.entity';
 import { RegistrationWindow } from './registration-window';
 
 /** Only what the shared feed shows, a published public event, has a public page. */
 export function hasPublicPage(event: Pick<Event, 'status' | 'visibility'>): boolean {
   return event.status === EventStatus.PUBLISHED && event.visibility === EventVisibility.PUBLIC;
+}
+
+/** The public page of an event, in the reader's language (`?lang=en` for English). */
+export function eventPageUrl(publicUrl: string, eventId: string, locale: 'ja' | 'en' = 'ja'): string {
+  return `${publicUrl}/events/${eventId}${locale === 'en' ? '?lang=en' : ''}`;
 }
 
 /** Where the page's 参加のお申込 stands: the window, and whether a seat is left. */
@@ -21,34 +26,110 @@ export interface ApplicationState {
 /** What the page says after its form was sent: the answer, or what to put right. */
 export type FormAnswer = { sent: true } | { invalidEmail: string };
 
-export const EVENT_NOT_FOUND_PAGE: PageContent = {
-  lang: 'ja',
-  title: 'イベントが見つかりません',
-  body: '<p>公開中のイベントではありません。</p>',
-};
+type PageLang = 'ja' | 'en';
+
+const TEXT = {
+  ja: {
+    notFoundTitle: 'イベントが見つかりません',
+    notFound: '公開中のイベントではありません。',
+    rows: {
+      kind: '種類',
+      date: '日時',
+      venue: '会場',
+      online: 'オンライン',
+      hosts: '主催',
+      themes: 'テーマ',
+    },
+    hostsJoin: '・',
+    themesJoin: '、',
+    heading: '参加のお申込',
+    notYetOpen: (opens: string | null) => `受付前です。お申込は${opens ? `${opens}から` : ''}受け付けます。`,
+    closed: (organiser: string) => `受付を終了しました。ご不明な点は${organiser}にお問い合わせください。`,
+    sent: (organiser: string) =>
+      `ご登録のメールアドレスあてに、お申込用のリンクをお送りしました（ご登録がない場合は届きません。${organiser}にお問い合わせください）。`,
+    full: '定員に達しているため、キャンセル待ちでのお申込になります。',
+    prompt: '主催者にご登録のメールアドレスを入力してください。お申込用のリンクをお送りします。',
+    invalid: 'メールアドレスの形式をご確認ください。',
+    email: 'メールアドレス',
+    button: '申込用のリンクを受け取る',
+    organiser: (name: string, contact: string) =>
+      contact ? `主催者 ${name}（${contact}）` : `主催者 ${name}`,
+  },
+  en: {
+    notFoundTitle: 'Event not found',
+    notFound: 'This is not a published event.',
+    rows: {
+      kind: 'Type',
+      date: 'Date',
+      venue: 'Venue',
+      online: 'Online',
+      hosts: 'Organised by',
+      themes: 'Themes',
+    },
+    hostsJoin: ', ',
+    themesJoin: ', ',
+    heading: 'Register',
+    notYetOpen: (opens: string | null) =>
+      `Registration is not open yet.${opens ? ` It opens on ${opens}.` : ''}`,
+    closed: (organiser: string) =>
+      `Registration is closed. If you have any questions, please contact ${organiser}.`,
+    sent: (organiser: string) =>
+      `If the organiser has this email address, we have sent a link to register to it. If no email arrives, please contact ${organiser}.`,
+    full: 'The event is full, so you will be put on the waiting list.',
+    prompt: 'Enter the email address the organiser has for you, and we will send you a link to register.',
+    invalid: 'Please check the email address.',
+    email: 'Email address',
+    button: 'Send me the link',
+    organiser: (name: string, contact: string) => (contact ? `${name} (${contact})` : name),
+  },
+} as const;
+
+/** The page for an event that has none (not published, not public, or no such event). */
+export function eventNotFoundPage(lang: PageLang = 'ja'): PageContent {
+  return { lang, title: TEXT[lang].notFoundTitle, body: `<p>${escapeHtml(TEXT[lang].notFound)}</p>` };
+}
+
+export const EVENT_NOT_FOUND_PAGE: PageContent = eventNotFoundPage('ja');
+
+/**
+ * The page's language: `?lang=en` or `?lang=ja` as the links we write for a participant give it
+ * (their emails' calendar entries, the signed-in page), otherwise the browser's preference.
+ */
+export function eventPageLang(query: unknown, browser: PageLang): PageLang {
+  return query === 'en' || query === 'ja' ? query : browser;
+}
 
 /**
  * The public page of an event: what it is, and the 参加のお申込 form while it takes applications.
  * The form only asks for an address; the link to confirm goes there, so nobody registers someone
- * else and nobody learns whose address is known.
+ * else and nobody learns whose address is known. In Japanese, or in English for a reader who
+ * asks for it (the event's own title and description stay as the organiser wrote them).
  */
-export function eventPublicPage(event: Event, state: ApplicationState, answer?: FormAnswer): PageContent {
+export function eventPublicPage(
+  event: Event,
+  state: ApplicationState,
+  answer?: FormAnswer,
+  lang: PageLang = 'ja',
+): PageContent {
   return {
-    lang: 'ja',
+    lang,
     title: event.title,
-    body: `${eventDetails(event)}\n${applicationSection(event, state, answer)}`,
+    body: `${eventDetails(event, lang)}\n${applicationSection(event, state, answer, lang)}`,
   };
 }
 
-function eventDetails(event: Event): string {
-  const organisers = [event.organization.name, ...event.coHosts.map((host) => host.name)].join('・');
+function eventDetails(event: Event, lang: PageLang): string {
+  const text = TEXT[lang];
+  const organisers = [event.organization.name, ...event.coHosts.map((host) => host.name)].join(
+    text.hostsJoin,
+  );
   const rows: [string, string][] = [
-    ['種類', EVENT_KIND_LABEL[event.kind]],
-    ['日時', formatEventTime('ja', event.startsAt, event.endsAt)],
-    ['会場', event.venue ?? ''],
-    ['オンライン', event.onlineUrl ?? ''],
-    ['主催', organisers],
-    ['テーマ', event.themes.join('、')],
+    [text.rows.kind, (lang === 'en' ? EVENT_KIND_LABEL_EN : EVENT_KIND_LABEL)[event.kind]],
+    [text.rows.date, formatEventTime(lang, event.startsAt, event.endsAt)],
+    [text.rows.venue, event.venue ?? ''],
+    [text.rows.online, event.onlineUrl ?? ''],
+    [text.rows.hosts, organisers],
+    [text.rows.themes, event.themes.join(text.themesJoin)],
   ];
   const list = rows
     .filter(([, value]) => value)
@@ -60,42 +141,46 @@ function eventDetails(event: Event): string {
   return `<dl>${list}</dl>\n${description}`;
 }
 
-/** 主催者 <name>（<contact>） */
-function organiser(event: Event): string {
+/** 主催者 <name>（<contact>） / <name> (<contact>) */
+function organiser(event: Event, lang: PageLang): string {
   const { name, contactEmail, contactPhone } = event.organization;
-  const contact = organiserContactPoint('ja', { address: null, email: contactEmail, phone: contactPhone });
-  return contact ? `主催者 ${name}（${contact}）` : `主催者 ${name}`;
+  const contact = organiserContactPoint(lang, { address: null, email: contactEmail, phone: contactPhone });
+  return TEXT[lang].organiser(name, contact);
 }
 
-function applicationSection(event: Event, state: ApplicationState, answer?: FormAnswer): string {
-  const heading = '<h2>参加のお申込</h2>';
+function applicationSection(
+  event: Event,
+  state: ApplicationState,
+  answer: FormAnswer | undefined,
+  lang: PageLang,
+): string {
+  const text = TEXT[lang];
+  const heading = `<h2>${escapeHtml(text.heading)}</h2>`;
   if (state.window === 'NOT_YET_OPEN') {
-    const opens = event.registrationOpensAt ? `${formatDeadline('ja', event.registrationOpensAt)}から` : '';
-    return `${heading}\n<p>受付前です。お申込は${escapeHtml(opens)}受け付けます。</p>`;
+    const opens = event.registrationOpensAt ? formatDeadline(lang, event.registrationOpensAt) : null;
+    return `${heading}\n<p>${escapeHtml(text.notYetOpen(opens))}</p>`;
   }
   if (state.window === 'CLOSED') {
-    return `${heading}\n<p>受付終了しました。ご不明な点は${escapeHtml(organiser(event))}にお問い合わせください。</p>`;
+    return `${heading}\n<p>${escapeHtml(text.closed(organiser(event, lang)))}</p>`;
   }
   if (answer && 'sent' in answer) {
-    return `${heading}\n<p>${escapeHtml(
-      `ご登録のメールアドレスあてに、お申込用のリンクをお送りしました（ご登録がない場合は届きません。${organiser(event)}にお問い合わせください）`,
-    )}</p>`;
+    return `${heading}\n<p>${escapeHtml(text.sent(organiser(event, lang)))}</p>`;
   }
-  const full = state.full ? '<p>定員に達しているため、キャンセル待ちでのお申込になります。</p>' : '';
+  const full = state.full ? `<p>${escapeHtml(text.full)}</p>` : '';
   const invalid =
-    answer && 'invalidEmail' in answer
-      ? '<p><strong>メールアドレスの形式をご確認ください。</strong></p>'
-      : '';
+    answer && 'invalidEmail' in answer ? `<p><strong>${escapeHtml(text.invalid)}</strong></p>` : '';
   const value = answer && 'invalidEmail' in answer ? answer.invalidEmail : '';
+  // Relative: the page is /events/<id>, so this posts to /events/<id>/apply behind any prefix; the
+  // answer page keeps the language.
+  const action = `${event.id}/apply${lang === 'en' ? '?lang=en' : ''}`;
   return [
     heading,
     full,
-    '<p>主催者にご登録のメールアドレスを入力してください。お申込用のリンクをお送りします。</p>',
+    `<p>${escapeHtml(text.prompt)}</p>`,
     invalid,
-    // Relative: the page is /events/<id>, so this posts to /events/<id>/apply behind any prefix.
-    `<form method="post" action="${escapeHtml(event.id)}/apply">` +
-      `<p><label>メールアドレス<br><input type="email" name="email" required maxlength="320" autocomplete="email" value="${escapeHtml(value)}"></label></p>` +
-      '<button type="submit">申込用のリンクを受け取る</button></form>',
+    `<form method="post" action="${escapeHtml(action)}">` +
+      `<p><label>${escapeHtml(text.email)}<br><input type="email" name="email" required maxlength="320" autocomplete="email" style="width:100%;box-sizing:border-box;font:inherit;padding:8px" value="${escapeHtml(value)}"></label></p>` +
+      `<button type="submit">${escapeHtml(text.button)}</button></form>`,
   ]
     .filter(Boolean)
     .join('\n');

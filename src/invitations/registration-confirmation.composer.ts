@@ -114,7 +114,9 @@ export class RegistrationConfirmationComposer implements MailComposer {
     if (waitlisted) return email;
     return {
       ...email,
-      attachments: [await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL)],
+      attachments: [
+        await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL, languageOf(participant)),
+      ],
     };
   }
 }

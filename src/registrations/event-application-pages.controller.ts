@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
-import { EVENT_NOT_FOUND_PAGE, eventPublicPage } from '../events/event-public-page';
+import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
+import { eventNotFoundPage, eventPageLang, eventPublicPage } from '../events/event-public-page';
 import { EventsService } from '../events/events.service';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { ApplicationPreview, EventApplications } from './event-applications.service';
@@ -58,18 +58,25 @@ export class EventApplicationPagesController {
   @HttpCode(200)
   async request(
     @Param() { id }: { id: string },
+    @Query('lang') langParam: unknown,
     @Body() form: { email?: unknown },
+    @Req() httpRequest: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // The language of the page the form was on (its action carries `?lang=en`), else the browser's.
+    const lang = eventPageLang(langParam, browserLocale(httpRequest));
     const page = await this.events.publicPage(id);
     if (!page) {
-      response.status(404).type('html').send(renderPage(EVENT_NOT_FOUND_PAGE));
+      response
+        .status(404)
+        .type('html')
+        .send(renderPage(eventNotFoundPage(lang)));
       return;
     }
     const { event, application } = page;
     // A closed window shows as on the page itself: nothing to send.
     if (application.window !== 'OPEN') {
-      response.type('html').send(renderPage(eventPublicPage(event, application)));
+      response.type('html').send(renderPage(eventPublicPage(event, application, undefined, lang)));
       return;
     }
     const email = typeof form?.email === 'string' ? form.email.trim() : '';
@@ -77,11 +84,11 @@ export class EventApplicationPagesController {
       response
         .status(400)
         .type('html')
-        .send(renderPage(eventPublicPage(event, application, { invalidEmail: email.slice(0, 320) })));
+        .send(renderPage(eventPublicPage(event, application, { invalidEmail: email.slice(0, 320) }, lang)));
       return;
     }
     await this.applications.request(event.id, email);
-    response.type('html').send(renderPage(eventPublicPage(event, application, { sent: true })));
+    response.type('html').send(renderPage(eventPublicPage(event, application, { sent: true }, lang)));
   }
 
   @Get('registrations/apply')

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
+import { eventPageUrl } from '../events/event-public-page';
 import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
 import { UpcomingEvents, upcomingEventsHtml } from './upcoming-events';
@@ -17,7 +18,8 @@ const TEXT = {
     next: 'この後できること',
     agenda: '面談スケジュールをカレンダーアプリに追加する',
     agendaHint: '（スマートフォンやパソコンのカレンダーで購読すると、面談の予定が自動で反映されます）',
-    calendar: '各団体のイベントカレンダーを見る',
+    calendar: '各団体の公開イベントをカレンダーアプリに追加する',
+    calendarHint: '（参加できるイベントの予定が、カレンダーに表示されます）',
     emails:
       'イベントへのご招待・おすすめの面談相手・アンケートは、メールでお届けします。メール内のボタンは、ログインしなくてもお使いいただけます。',
     developer: '開発者向け',
@@ -34,7 +36,8 @@ const TEXT = {
     next: 'What you can do next',
     agenda: 'Add your meeting schedule to your calendar app',
     agendaHint: '(subscribe to it on your phone or computer and your meetings appear there)',
-    calendar: "See the organisations' event calendar",
+    calendar: "Add the organisations' public events to your calendar app",
+    calendarHint: '(the events you can join appear in your calendar)',
     emails:
       'Invitations, people to meet and surveys come to you by email. The buttons in those emails work without signing in.',
     developer: 'For developers',
@@ -107,10 +110,8 @@ export class SignInPageController {
         const text = TEXT[locale];
         const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
         const coming = participant
-          ? upcomingEventsHtml(
-              locale,
-              await this.upcoming.of(participant.id),
-              (eventId) => `${this.config.PUBLIC_URL}/events/${eventId}`,
+          ? upcomingEventsHtml(locale, await this.upcoming.of(participant.id), (eventId) =>
+              eventPageUrl(this.config.PUBLIC_URL, eventId, locale),
             )
           : '';
         return {
@@ -123,7 +124,7 @@ export class SignInPageController {
             participant
               ? `<li>${link(this.feeds.url(participant.id), text.agenda)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
               : '',
-            `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}</li>`,
+            `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
             '</ul>',
             `<p>${escapeHtml(text.emails)}</p>`,
             `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,

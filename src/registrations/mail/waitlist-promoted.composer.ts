@@ -45,7 +45,9 @@ export class WaitlistPromotedComposer implements MailComposer {
         event,
         cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
       }),
-      attachments: [await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL)],
+      attachments: [
+        await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL, languageOf(participant)),
+      ],
     };
   }
 }
