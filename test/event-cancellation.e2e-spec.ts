@@ -147,16 +147,36 @@ describe('cancelling an event', () => {
     expect(ja.text).toContain('髙橋 一郎 様');
     expect(ja.text).toContain('開催を中止することとなりました');
     expect(ja.text).toContain('予定されていた面談（1件）もすべて中止となります');
+    expect(ja.text).toContain(
+      '添付のカレンダーファイルを開くと、カレンダーからこのイベントと面談の予定が削除されます。',
+    );
     const [calendar] = calendarsIn(people.a.email, cancelled);
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
-    const [vevent] = calendar.getAllSubcomponents('vevent');
-    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
-    expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+    const vevents = calendar.getAllSubcomponents('vevent');
+    for (const vevent of vevents) {
+      expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+      expect(vevent.getFirstPropertyValue('sequence')).toBe(1);
+    }
+    // The event's own entry, which the registration confirmation put on the calendar, goes too: the
+    // same UID as there and in the feed, at the SEQUENCE the cancellation raised.
+    expect(vevents.map((vevent) => vevent.getFirstPropertyValue('uid'))).toEqual([
+      `event-${eventId}@tsunagu`,
+      expect.stringMatching(/^meeting-/),
+    ]);
+    const [{ sequence: eventSequence }] = await t.dataSource.query(
+      'SELECT sequence FROM events WHERE id = $1',
+      [eventId],
+    );
+    expect(eventSequence).toBe(1);
 
     const [en] = sink.to(people.b.email).filter((mail) => cancelled.test(mail.subject));
     expect(en.subject).toBe('Cancelled: 東大阪ものづくり商談会');
-    expect(en.text).toContain('Your 2 meetings at the event are cancelled too.');
-    expect(calendarsIn(people.b.email, cancelled)[0].getAllSubcomponents('vevent')).toHaveLength(2);
+    expect(en.text).toContain(
+      'Your 2 meetings at the event are cancelled too. The attached calendar file removes the event and your meetings from your calendar.',
+    );
+    const enEntries = calendarsIn(people.b.email, cancelled)[0].getAllSubcomponents('vevent');
+    expect(enEntries).toHaveLength(3);
+    expect(enEntries[0].getFirstPropertyValue('summary')).toBe('東大阪ものづくり商談会 (Business matching)');
 
     // Waiting for a seat: told, with nothing to take off a calendar.
     const [waiting] = sink.to(people.waiting.email).filter((mail) => cancelled.test(mail.subject));

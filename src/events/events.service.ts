@@ -184,6 +184,8 @@ export class EventsService {
       await manager.update(Event, id, {
         status: to,
         ...(to === EventStatus.PUBLISHED ? { publishedAt } : {}),
+        // Called off: a new version of the calendar entry, which the 開催中止 email's CANCEL carries.
+        ...(to === EventStatus.CANCELLED ? { sequence: event.sequence + 1 } : {}),
       });
       if (to === EventStatus.CANCELLED) await this.changes.cancelled(manager, event);
       if (to === EventStatus.PUBLISHED)

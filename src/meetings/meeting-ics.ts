@@ -41,29 +41,17 @@ export function counterpartLabel(
  * An iCalendar for a participant's meetings. PUBLISH for the agenda email and the subscription
  * feed: it is a copy of a schedule, not an invitation (there is nobody to RSVP to), and Outlook
  * imports every VEVENT of a PUBLISH file but only the first of a REQUEST. No ORGANIZER or ATTENDEE
- * there, so no client offers to answer a no-reply address. CANCEL, for one called-off meeting, is
- * an iTIP message that must name ORGANIZER and ATTENDEE (RFC 5546 3.2.5); it carries the same UID
- * and a higher SEQUENCE, which is what removes the entry.
+ * there, so no client offers to answer a no-reply address. A called-off meeting goes in a CANCEL
+ * of its own (cancelIcsAttachment): an iTIP message that names ORGANIZER and ATTENDEE (RFC 5546
+ * 3.2.5), with the same UID and a higher SEQUENCE, which is what removes the entry.
  */
-export function meetingsIcs(
-  options: {
-    locale: MailLocale;
-    calendarName: string;
-    entries: MeetingCalendarEntry[];
-  } & (
-    | { method: 'PUBLISH' }
-    | {
-        method: 'CANCEL';
-        organizer: { name: string; email: string };
-        attendee: { name: string; email: string };
-      }
-  ),
-): string {
-  const cancel = options.method === 'CANCEL';
-  const events: IcsEvent[] = options.entries.map((entry) => ({
-    ...meetingIcsEvent(options.locale, entry, cancel),
-    ...(cancel ? { organizer: options.organizer, attendees: [options.attendee] } : {}),
-  }));
+export function meetingsIcs(options: {
+  locale: MailLocale;
+  calendarName: string;
+  entries: MeetingCalendarEntry[];
+  method: 'PUBLISH';
+}): string {
+  const events: IcsEvent[] = options.entries.map((entry) => meetingIcsEvent(options.locale, entry));
   return buildIcs({ name: options.calendarName, method: options.method, events });
 }
 

@@ -1,27 +1,36 @@
+import { buildIcs, IcsEvent } from '../../common/ical/ics-calendar';
 import { EventMailContext } from '../../mail/event-mail-context';
 import { MailLocale } from '../../mail/templates/email-layout';
-import { MeetingCalendarEntry, meetingsIcs } from '../meeting-ics';
+import { MeetingCalendarEntry, meetingIcsEvent } from '../meeting-ics';
 
 /**
  * The METHOD:CANCEL attachment that removes `entries` from the recipient's calendar (same UIDs,
- * raised SEQUENCE), for the email about one cancelled meeting or a whole cancelled event.
+ * raised SEQUENCE), for the email about one cancelled meeting or a whole cancelled event. For a
+ * cancelled event, `eventEntry` is the event's own entry (the one its registration confirmation
+ * attached), so that it leaves the calendar with the meetings.
  */
 export function cancelIcsAttachment(options: {
   locale: MailLocale;
   event: EventMailContext;
   entries: MeetingCalendarEntry[];
+  eventEntry?: IcsEvent;
   recipient: { name: string; email: string };
   /** MAIL_FROM: the iTIP ORGANIZER a CANCEL must name. */
   mailFrom: string;
 }) {
-  const content = meetingsIcs({
-    locale: options.locale,
-    calendarName: options.event.title,
-    method: 'CANCEL',
-    entries: options.entries,
+  // An iTIP CANCEL names ORGANIZER and ATTENDEE (RFC 5546 3.2.5).
+  const parties = {
     organizer: { name: options.event.organizer, email: senderAddress(options.mailFrom) },
-    attendee: options.recipient,
-  });
+    attendees: [options.recipient],
+  };
+  const events: IcsEvent[] = [
+    // No link: a cancelled event's public page is gone.
+    ...(options.eventEntry
+      ? [{ ...options.eventEntry, status: 'CANCELLED' as const, url: null, ...parties }]
+      : []),
+    ...options.entries.map((entry) => ({ ...meetingIcsEvent(options.locale, entry, true), ...parties })),
+  ];
+  const content = buildIcs({ name: options.event.title, method: 'CANCEL', events });
   return { filename: 'cancel.ics', content, contentType: 'text/calendar; charset=utf-8; method=CANCEL' };
 }
 

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { eventCalendarEntry } from '../../events/event-ics';
+import { Event } from '../../events/event.entity';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { Registration } from '../../registrations/registration.entity';
+import { SEATED } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { eventCancelledEmail } from './meeting-emails.template';
@@ -12,7 +16,9 @@ import { MeetingMailTemplate } from './meeting-mail-templates';
 /**
  * 開催中止 to one participant. It lives with the meetings because it carries them: every published
  * meeting of theirs that the cancellation called off goes in one METHOD:CANCEL (same UIDs, raised
- * SEQUENCE), so their calendar drops the lot.
+ * SEQUENCE), so their calendar drops the lot — with the event's own entry, for someone holding a
+ * seat (their registration confirmation put it on their calendar; the cancellation raised its
+ * SEQUENCE). A place on the waiting list had no calendar entry to remove.
  */
 @Injectable()
 export class EventCancelledComposer implements MailComposer {
@@ -39,13 +45,35 @@ export class EventCancelledComposer implements MailComposer {
       })
     ).filter((entry) => entry.cancelled);
     const locale = languageOf(participant);
-    const email = eventCancelledEmail({ locale, participantName: participant.name, event, entries });
-    if (entries.length === 0) return email;
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    const seated = registration !== null && SEATED.includes(registration.status);
+    const email = eventCancelledEmail({
+      locale,
+      participantName: participant.name,
+      event,
+      entries,
+      onCalendar: seated,
+    });
+    if (!seated && entries.length === 0) return email;
+    const row = seated
+      ? await manager.findOne(Event, {
+          where: { id: event.id },
+          relations: { organization: true, coHosts: true },
+        })
+      : null;
+    const eventEntry = row ? eventCalendarEntry(row, this.config.PUBLIC_URL, locale) : undefined;
     const recipient = { name: participant.name, email: participant.email };
     return {
       ...email,
       attachments: [
-        cancelIcsAttachment({ locale, event, entries, recipient, mailFrom: this.config.MAIL_FROM }),
+        cancelIcsAttachment({
+          locale,
+          event,
+          entries,
+          eventEntry,
+          recipient,
+          mailFrom: this.config.MAIL_FROM,
+        }),
       ],
     };
   }

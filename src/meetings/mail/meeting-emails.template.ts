@@ -556,8 +556,11 @@ export function eventCancelledEmail(data: {
   participantName: string;
   event: EventMailContext;
   entries: MeetingCalendarEntry[];
+  /** They hold a seat, so the event's own entry is in the attached CANCEL too. */
+  onCalendar?: boolean;
 }): ComposedEmail {
   const { locale, event, entries } = data;
+  const onCalendar = data.onCalendar ?? false;
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   if (locale === 'en') {
@@ -567,9 +570,24 @@ export function eventCancelledEmail(data: {
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
         `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
-        ...(entries.length
+        ...(entries.length || onCalendar
           ? [
-              `Your ${entries.length === 1 ? 'meeting' : `${entries.length} meetings`} at the event ${entries.length === 1 ? 'is' : 'are'} cancelled too. The attached calendar file removes ${entries.length === 1 ? 'it' : 'them'} from your calendar.`,
+              [
+                entries.length
+                  ? `Your ${entries.length === 1 ? 'meeting' : `${entries.length} meetings`} at the event ${entries.length === 1 ? 'is' : 'are'} cancelled too.`
+                  : '',
+                `The attached calendar file removes ${
+                  onCalendar
+                    ? entries.length
+                      ? 'the event and your meetings'
+                      : 'the event'
+                    : entries.length === 1
+                      ? 'it'
+                      : 'them'
+                } from your calendar.`,
+              ]
+                .filter(Boolean)
+                .join(' '),
             ]
           : []),
       ],
@@ -587,9 +605,12 @@ export function eventCancelledEmail(data: {
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
       `${when}に開催を予定しておりました「${event.title}」は、開催を中止することとなりました。お申し込みいただいたにもかかわらず、誠に申し訳ございません。`,
-      ...(entries.length
+      ...(entries.length || onCalendar
         ? [
-            `予定されていた面談（${entries.length}件）もすべて中止となります。添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。`,
+            (entries.length ? `予定されていた面談（${entries.length}件）もすべて中止となります。` : '') +
+              `添付のカレンダーファイルを開くと、カレンダーから${
+                onCalendar ? (entries.length ? 'このイベントと面談の' : 'このイベントの') : ''
+              }予定が削除されます。`,
           ]
         : []),
     ],
