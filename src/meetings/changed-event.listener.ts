@@ -97,6 +97,13 @@ export class ChangedEventListener {
       [after.id, invitationKey('')],
     );
     const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
+    // What it was, so the email can say "変更前" beside the new values: the reader may not remember.
+    const was = {
+      ...(summary.schedule
+        ? { wasStartsAt: before.startsAt.toISOString(), wasEndsAt: before.endsAt.toISOString() }
+        : {}),
+      ...(summary.place ? { wasVenue: before.venue ?? '', wasOnlineUrl: before.onlineUrl ?? '' } : {}),
+    };
     const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
       // One per version of the event: a second change is a new email, an edit that changes
       // neither time nor place writes none.
@@ -105,7 +112,7 @@ export class ChangedEventListener {
       participantId: registration.participantId,
       eventId: after.id,
       transactional,
-      params: { registrationId: registration.id, changed },
+      params: { registrationId: registration.id, changed, ...was },
     });
     await this.outbox.enqueue(manager, [
       ...registrations.map((registration) => tell(registration, true)),

@@ -14,7 +14,7 @@ import { RegistrationStatus } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { meetingIcsEvent } from '../meeting-ics';
 import { EVENT_CHANGE_TOLD } from '../changed-event.listener';
-import { EventChangedAudience, eventChangedEmail } from './event-changed.template';
+import { EventChangedAudience, EventChangedWas, eventChangedEmail } from './event-changed.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /** A draft's invitees and those who accepted are told as well as a published event's. */
@@ -60,6 +60,14 @@ export class EventChangedComposer implements MailComposer {
     if (!event) return null;
     const locale = languageOf(participant);
     const changed = (message.params.changed ?? '').split(',');
+    const { wasStartsAt, wasEndsAt, wasVenue, wasOnlineUrl } = message.params;
+    // Rows written before these were parameters say what is new without what it was.
+    const was: EventChangedWas = {
+      ...(wasStartsAt && wasEndsAt ? { startsAt: new Date(wasStartsAt), endsAt: new Date(wasEndsAt) } : {}),
+      ...(wasVenue !== undefined || wasOnlineUrl !== undefined
+        ? { venue: wasVenue || null, onlineUrl: wasOnlineUrl || null }
+        : {}),
+    };
     const compose = (audience: EventChangedAudience) =>
       eventChangedEmail({
         locale,
@@ -70,6 +78,7 @@ export class EventChangedComposer implements MailComposer {
           moved: changed.includes('moved'),
           place: changed.includes('place'),
         },
+        was,
         audience,
       });
     if (invited) {
@@ -90,7 +99,7 @@ export class EventChangedComposer implements MailComposer {
       ...compose({ kind: 'registered', meetings: entries.length, cancelUrl }),
       attachments: [
         publishIcsAttachment(row.title, [
-          eventCalendarEntry(row, this.config.PUBLIC_URL),
+          eventCalendarEntry(row, this.config.PUBLIC_URL, locale),
           ...entries.map((entry) => meetingIcsEvent(locale, entry)),
         ]),
       ],

@@ -41,3 +41,82 @@ describe('日時変更・会場変更 email', () => {
     expect(started.text).toContain(locale === 'ja' ? '台東区民会館' : 'Venue');
   });
 });
+
+describe('日時変更・会場変更 email: what it was', () => {
+  const event = {
+    id: 'e1',
+    title: '台東区ものづくり商談会',
+    status: EventStatus.PUBLISHED,
+    startsAt: new Date('2026-12-10T04:30:00Z'),
+    endsAt: new Date('2026-12-10T08:30:00Z'),
+    venue: '台東区民会館 2階',
+    onlineUrl: null as string | null,
+    capacity: 40,
+    organizer: '台東区産業振興課',
+    coHosts: [],
+  };
+  const registered: EventChangedAudience = { kind: 'registered', meetings: 0, cancelUrl: null };
+
+  it('puts the old date and venue under the new ones, in the reader’s language', () => {
+    const changed = { schedule: true, moved: false, place: true };
+    const was = {
+      startsAt: new Date('2026-12-10T04:00:00Z'),
+      endsAt: new Date('2026-12-10T08:00:00Z'),
+      venue: '台東区民会館',
+      onlineUrl: null,
+    };
+    const ja = eventChangedEmail({
+      locale: 'ja',
+      participantName: '中野 和也',
+      event,
+      changed,
+      was,
+      audience: registered,
+    });
+    expect(ja.text).toContain(
+      '■ 日時: 2026年12月10日(木) 13:30〜17:30（変更）\n  （変更前: 2026年12月10日(木) 13:00〜17:00）\n',
+    );
+    expect(ja.text).toContain('■ 会場: 台東区民会館 2階（変更）\n  （変更前: 台東区民会館）\n');
+    expect(ja.html).toContain('（変更前: 台東区民会館）');
+    const en = eventChangedEmail({
+      locale: 'en',
+      participantName: 'Emma Clarke',
+      event,
+      changed,
+      was,
+      audience: registered,
+    });
+    expect(en.text).toContain(
+      '■ Date: Thu 10 Dec 2026, 13:30–17:30 (JST) (changed)\n  (before: Thu 10 Dec 2026, 13:00–17:00 (JST))\n',
+    );
+    expect(en.text).toContain('■ Venue: 台東区民会館 2階 (changed)\n  (before: 台東区民会館)\n');
+  });
+
+  it('says a venue dropped for an online event is gone, and marks only the part that changed', () => {
+    const online = { ...event, venue: null, onlineUrl: 'https://meet.example.jp/taito' };
+    const changed = { schedule: false, moved: false, place: true };
+    const { text } = eventChangedEmail({
+      locale: 'ja',
+      participantName: '中野 和也',
+      event: online,
+      changed,
+      was: { venue: '台東区民会館', onlineUrl: null },
+      audience: registered,
+    });
+    expect(text).toContain('■ 日時: 2026年12月10日(木) 13:30〜17:30\n');
+    expect(text).toContain('■ 会場: なし（変更）\n  （変更前: 台東区民会館）\n');
+    expect(text).toContain('■ オンライン参加: https://meet.example.jp/taito（変更）\n');
+  });
+
+  it('marks the changed place without a 変更前 for a row written before it was recorded', () => {
+    const { text } = eventChangedEmail({
+      locale: 'ja',
+      participantName: '中野 和也',
+      event,
+      changed: { schedule: false, moved: false, place: true },
+      audience: registered,
+    });
+    expect(text).toContain('■ 会場: 台東区民会館 2階（変更）\n');
+    expect(text).not.toContain('変更前');
+  });
+});

@@ -21,13 +21,63 @@ export type EventChangedAudience =
   /** Invited and not answered yet: asked again, on the new details. */
   | { kind: 'invited'; acceptUrl: string; declineUrl: string; unsubscribeUrl: string | null };
 
+/** What the changed parts were before the change (each part only when it is known). */
+export interface EventChangedWas {
+  startsAt?: Date;
+  endsAt?: Date;
+  venue?: string | null;
+  onlineUrl?: string | null;
+}
+
 export interface EventChangedEmailData {
   locale: MailLocale;
   participantName: string;
   /** The event as it is now. */
   event: EventMailContext;
   changed: EventChangeSummary;
+  /** The values before the change, shown under the new ones (変更前). */
+  was?: EventChangedWas;
   audience: EventChangedAudience;
+}
+
+/**
+ * The 日時, 会場 and オンライン参加 lines: the new value, marked as changed, with what it was under
+ * it. A place that is gone (a venue dropped for an online-only event) still shows, as なし / None,
+ * so the reader sees where not to go.
+ */
+function placeAndTimeDetails(
+  locale: MailLocale,
+  event: EventMailContext,
+  changed: EventChangeSummary,
+  was: EventChangedWas,
+): EmailDetail[] {
+  const en = locale === 'en';
+  const label = en
+    ? { date: 'Date', venue: 'Venue', online: 'Online', none: 'None' }
+    : { date: '日時', venue: '会場', online: 'オンライン参加', none: 'なし' };
+  /** The value now; if it changed, marked so, with what it was (when known) on the next line. */
+  const line = (now: string | null, isChanged: boolean, before: string | null | undefined) => {
+    if (!isChanged) return now ?? '';
+    const marked = `${now ?? label.none}${en ? ' (changed)' : '（変更）'}`;
+    if (!before) return marked;
+    return `${marked}\n${en ? `(before: ${before})` : `（変更前: ${before}）`}`;
+  };
+  /** 会場 or オンライン参加: changed if the place changed and this part differs (or we do not know). */
+  const placePart = (labelText: string, now: string | null, before: string | null | undefined) => {
+    const isChanged = changed.place && (before === undefined || (before ?? '') !== (now ?? ''));
+    // Shown when there is one now, or when one was dropped (where not to go any more).
+    if (now === null && !(isChanged && before)) return [];
+    return [{ label: labelText, value: line(now, isChanged, before) }];
+  };
+  const wasWhen = was.startsAt && was.endsAt ? formatEventTime(locale, was.startsAt, was.endsAt) : null;
+  return [
+    {
+      label: label.date,
+      value: line(formatEventTime(locale, event.startsAt, event.endsAt), changed.schedule, wasWhen),
+    },
+    ...placePart(label.venue, event.venue, was.venue),
+    ...placePart(label.online, event.onlineUrl, was.onlineUrl),
+  ];
 }
 
 /**
@@ -37,18 +87,14 @@ export interface EventChangedEmailData {
  */
 export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   const { event, locale, changed, audience } = data;
-  const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const sender = eventSenderLines(locale, event);
   const unsubscribeUrl = audience.kind === 'invited' ? audience.unsubscribeUrl : null;
   const meetings = audience.kind === 'registered' ? audience.meetings : 0;
   if (locale === 'en') {
     const what = changed.schedule && changed.place ? 'date and venue' : changed.schedule ? 'date' : 'venue';
-    const mark = (value: string, isChanged: boolean) => (isChanged ? `${value} (changed)` : value);
     const details: EmailDetail[] = [
       { label: 'Event', value: event.title },
-      { label: 'Date', value: mark(when, changed.schedule) },
-      ...(event.venue ? [{ label: 'Venue', value: mark(event.venue, changed.place) }] : []),
-      ...(event.onlineUrl ? [{ label: 'Online', value: mark(event.onlineUrl, changed.place) }] : []),
+      ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
     ];
     const how = {
       registered: 'for which you are registered',
@@ -100,12 +146,9 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
     });
   }
   const what = changed.schedule && changed.place ? '日時・会場' : changed.schedule ? '日時' : '会場';
-  const mark = (value: string, isChanged: boolean) => (isChanged ? `${value}（変更）` : value);
   const details: EmailDetail[] = [
     { label: 'イベント', value: event.title },
-    { label: '日時', value: mark(when, changed.schedule) },
-    ...(event.venue ? [{ label: '会場', value: mark(event.venue, changed.place) }] : []),
-    ...(event.onlineUrl ? [{ label: 'オンライン参加', value: mark(event.onlineUrl, changed.place) }] : []),
+    ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
   ];
   const how = {
     registered: 'ご登録いただいている',
