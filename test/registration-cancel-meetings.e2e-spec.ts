@@ -150,6 +150,31 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     expect(await cancellationNotices(eventId)).toEqual([]);
   });
 
+  it('the cancel link’s page says the meetings go with the seat, before the button and after it', async () => {
+    const { a, b } = await publishedMeetingBetweenAAndB('尼崎市産業振興課');
+    await sink.waitUntil(() => sink.to(a.email).some((mail) => mail.subject.startsWith('【参加登録完了】')));
+    const confirmation = sink.to(a.email).find((mail) => mail.subject.startsWith('【参加登録完了】'))!;
+    const url = new RegExp(`${t.url}/registrations/cancel\\?token=[\\w-]+`).exec(confirmation.text)![0];
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('このイベントへの参加をキャンセルしますか？');
+    // A agreed a meeting with B (published) and has C's request to answer.
+    expect(page).toContain(
+      'キャンセルすると、このイベントで成立している面談（1件）と回答待ちの面談のお申込（1件）も取り消しとなります。',
+    );
+    const done = await fetch(`${t.url}/registrations/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: new URL(url).searchParams.get('token')! }).toString(),
+    });
+    expect(done.status).toBe(200);
+    const result = await done.text();
+    expect(result).toContain('参加のキャンセルを承りました。');
+    expect(result).toContain(
+      'あわせて、このイベントでの面談（1件）と回答待ちの面談のお申込（1件）も取り消しました。',
+    );
+    await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:CANCEL')));
+  });
+
   it('staff cancelling tells the person, naming their meeting, whose calendar cancel comes on its own', async () => {
     const { organizer, eventId, a, b } = await publishedMeetingBetweenAAndB('尼崎信用金庫');
     ok(

@@ -173,6 +173,16 @@ describe('registration confirmations', () => {
     expect(confirmations(waiting.email)[0].subject).toBe('Waiting list: すみだ 事業承継ミニサロン');
     expect(confirmations(late.email)[0].subject).toBe('【キャンセル待ち】すみだ 事業承継ミニサロン');
     expect(sink.to(leaver.email)).toHaveLength(0);
+    // The button of a place on the waiting list opens a page that speaks of the waiting list.
+    const leaveUrl = (mail: { text: string }) =>
+      new RegExp(`${t.url}/registrations/cancel\\?token=[\\w-]+`).exec(mail.text)![0];
+    const waitingPage = await (await fetch(leaveUrl(confirmations(late.email)[0]))).text();
+    expect(waitingPage).toContain('<h1>キャンセル待ちの取り消し</h1>');
+    expect(waitingPage).toContain('このイベントのキャンセル待ちを取り消しますか？');
+    expect(waitingPage).toContain('>キャンセル待ちを取り消す</button>');
+    const waitingPageEn = await (await fetch(leaveUrl(confirmations(waiting.email)[0]))).text();
+    expect(waitingPageEn).toContain('Would you like to leave the waiting list for this event?');
+    expect(waitingPageEn).toContain('>Leave the waiting list</button>');
     // One row each, the one that went (the email arrives a moment before its row says SENT).
     for (const person of [early, invited, waiting, late])
       expect(await confirmationRows(person.id)).toHaveLength(1);

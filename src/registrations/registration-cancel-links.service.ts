@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -17,6 +17,35 @@ export interface CancelLinkResult {
   eventTitle: string;
   /** False when the registration was already cancelled (a second press, a replayed link). */
   changed: boolean;
+  /** What the cancellation called off with the seat: see MeetingsAtStake. */
+  meetings: MeetingsAtStake;
+}
+
+/**
+ * The person's meetings at the event that cancelling calls off (LeaverMeetingsListener): the agreed
+ * ones, scheduled or not, and the requests still waiting for an answer, sent or received. The page
+ * says so before the button, so nobody leaves the other side at an empty table without knowing.
+ */
+export interface MeetingsAtStake {
+  agreed: number;
+  pending: number;
+}
+
+/** Counted with SQL, as registrations counts meetings elsewhere: registrations do not import meetings. */
+async function meetingsAtStake(
+  manager: EntityManager,
+  eventId: string,
+  participantId: string,
+): Promise<MeetingsAtStake> {
+  const [row]: MeetingsAtStake[] = await manager.query(
+    `SELECT count(*) FILTER (WHERE status = 'ACCEPTED')::int AS agreed,
+            count(*) FILTER (WHERE status = 'PENDING')::int AS pending
+       FROM meeting_requests
+      WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id)
+        AND status IN ('ACCEPTED', 'PENDING')`,
+    [eventId, participantId],
+  );
+  return row;
 }
 
 /**
@@ -34,13 +63,15 @@ export class RegistrationCancelLinks {
   ) {}
 
   /** For the page behind the link: reads, changes nothing. */
-  preview(rawToken: string): Promise<RegistrationLinkPreview> {
-    return previewRegistrationLink(
-      this.dataSource.manager,
+  async preview(rawToken: string): Promise<RegistrationLinkPreview & { meetings: MeetingsAtStake }> {
+    const manager = this.dataSource.manager;
+    const preview = await previewRegistrationLink(
+      manager,
       this.tokens,
       TokenPurpose.REGISTRATION_CANCEL,
       rawToken,
     );
+    return { ...preview, meetings: await meetingsAtStake(manager, preview.eventId, preview.participantId) };
   }
 
   async cancel(rawToken: string): Promise<CancelLinkResult> {
@@ -60,13 +91,14 @@ export class RegistrationCancelLinks {
       } as const;
       await this.tokens.markUsed(manager, token);
       if (registration.status === RegistrationStatus.CANCELLED) {
-        return { result: { ...base, changed: false }, afterCommit: [] };
+        return { result: { ...base, changed: false, meetings: { agreed: 0, pending: 0 } }, afterCommit: [] };
       }
       if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)) {
         throw RegistrationErrors.notCancellable();
       }
+      const meetings = await meetingsAtStake(manager, registration.eventId, registration.participantId);
       const then = await this.registrations.cancelLocked(manager, registration, event);
-      return { result: { ...base, changed: true }, afterCommit: then };
+      return { result: { ...base, changed: true, meetings }, afterCommit: then };
     });
     for (const then of afterCommit) await then();
     return result;

@@ -3,29 +3,76 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
-import { RegistrationCancelLinks } from './registration-cancel-links.service';
+import { MeetingsAtStake, RegistrationCancelLinks } from './registration-cancel-links.service';
 import { RegistrationStatus } from './registration-enums';
 
 const TEXT = {
   ja: {
-    title: '参加のキャンセル',
-    question: 'このイベントへの参加をキャンセルしますか？',
-    waitlisted: '（現在キャンセル待ちです。キャンセルすると、順番待ちからも外れます）',
-    button: '参加をキャンセルする',
-    done: '参加のキャンセルを承りました。ご連絡ありがとうございました。またの機会にぜひご参加ください。',
+    title: (waitlisted: boolean) => (waitlisted ? 'キャンセル待ちの取り消し' : '参加のキャンセル'),
+    question: (waitlisted: boolean) =>
+      waitlisted
+        ? 'このイベントのキャンセル待ちを取り消しますか？'
+        : 'このイベントへの参加をキャンセルしますか？',
+    button: (waitlisted: boolean) => (waitlisted ? 'キャンセル待ちを取り消す' : '参加をキャンセルする'),
+    atStake: ({ agreed, pending }: MeetingsAtStake) => {
+      const parts = [
+        agreed ? `成立している面談（${agreed}件）` : '',
+        pending ? `回答待ちの面談のお申込（${pending}件）` : '',
+      ].filter(Boolean);
+      return `キャンセルすると、このイベントで${parts.join('と')}も取り消しとなります。`;
+    },
+    done: (waitlisted: boolean) =>
+      waitlisted
+        ? 'キャンセル待ちを取り消しました。ご連絡ありがとうございました。またの機会にぜひご参加ください。'
+        : '参加のキャンセルを承りました。ご連絡ありがとうございました。またの機会にぜひご参加ください。',
+    calledOff: ({ agreed, pending }: MeetingsAtStake) => {
+      const parts = [
+        agreed ? `面談（${agreed}件）` : '',
+        pending ? `回答待ちの面談のお申込（${pending}件）` : '',
+      ].filter(Boolean);
+      return `あわせて、このイベントでの${parts.join('と')}も取り消しました。`;
+    },
     already: 'この参加登録は、すでにキャンセルされています。',
     error: 'キャンセルできませんでした',
   },
   en: {
-    title: 'Cancel your registration',
-    question: 'Would you like to cancel your registration for this event?',
-    waitlisted: '(You are on the waiting list; cancelling takes you off it.)',
-    button: 'Cancel my registration',
-    done: 'Your registration is cancelled. Thank you for letting us know; we hope to see you another time.',
+    title: (waitlisted: boolean) => (waitlisted ? 'Leave the waiting list' : 'Cancel your registration'),
+    question: (waitlisted: boolean) =>
+      waitlisted
+        ? 'Would you like to leave the waiting list for this event?'
+        : 'Would you like to cancel your registration for this event?',
+    button: (waitlisted: boolean) => (waitlisted ? 'Leave the waiting list' : 'Cancel my registration'),
+    atStake: ({ agreed, pending }: MeetingsAtStake) =>
+      `Cancelling also calls off ${englishMeetings({ agreed, pending })} at this event.`,
+    done: (waitlisted: boolean) =>
+      waitlisted
+        ? 'You have left the waiting list. Thank you for letting us know; we hope to see you another time.'
+        : 'Your registration is cancelled. Thank you for letting us know; we hope to see you another time.',
+    calledOff: (meetings: MeetingsAtStake) =>
+      `${capitalise(englishMeetings(meetings))} at the event ${meetings.agreed + meetings.pending === 1 ? 'is' : 'are'} called off too.`,
     already: 'This registration was already cancelled.',
     error: 'We could not cancel this',
   },
 } as const;
+
+/** "your 2 agreed meetings and 1 meeting request waiting for an answer" */
+function englishMeetings({ agreed, pending }: MeetingsAtStake): string {
+  return [
+    agreed ? `your ${agreed === 1 ? 'agreed meeting' : `${agreed} agreed meetings`}` : '',
+    pending
+      ? `${agreed ? '' : 'your '}${pending === 1 ? 'meeting request' : `${pending} meeting requests`} waiting for an answer`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const anyAtStake = ({ agreed, pending }: MeetingsAtStake) => agreed + pending > 0;
+
+/** The error page's texts (sendLinkPage), before we know whether it is a seat or a waiting place. */
+const LINK_TEXTS = { ja: { error: TEXT.ja.error }, en: { error: TEXT.en.error } };
 
 /**
  * The page the cancel link of a reminder or a registration confirmation opens. GET only shows a
@@ -45,25 +92,28 @@ export class RegistrationCancelPagesController {
     await sendLinkPage(
       request,
       response,
-      TEXT,
+      LINK_TEXTS,
       () => this.links.preview(String(token ?? '')),
       (preview) => {
         const text = TEXT[preview.locale];
         const cancelled = preview.status === RegistrationStatus.CANCELLED;
+        const waitlisted = preview.status === RegistrationStatus.WAITLISTED;
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
           cancelled
             ? `<p>${escapeHtml(text.already)}</p>`
             : [
-                `<p>${escapeHtml(text.question)}</p>`,
-                preview.status === RegistrationStatus.WAITLISTED
-                  ? `<p>${escapeHtml(text.waitlisted)}</p>`
+                `<p>${escapeHtml(text.question(waitlisted))}</p>`,
+                anyAtStake(preview.meetings)
+                  ? `<p><strong>${escapeHtml(text.atStake(preview.meetings))}</strong></p>`
                   : '',
-                postButton('cancel', text.button, { token: String(token) }),
-              ].join('\n'),
+                postButton('cancel', text.button(waitlisted), { token: String(token) }),
+              ]
+                .filter(Boolean)
+                .join('\n'),
         ].join('\n');
-        return { title: text.title, body };
+        return { title: text.title(waitlisted), body };
       },
     );
   }
@@ -80,16 +130,22 @@ export class RegistrationCancelPagesController {
     await sendLinkPage(
       request,
       response,
-      TEXT,
+      LINK_TEXTS,
       () => this.links.preview(token),
-      async ({ locale }) => {
+      async ({ locale, status }) => {
         const result = await this.links.cancel(token);
         const text = TEXT[locale];
+        const waitlisted = status === RegistrationStatus.WAITLISTED;
         const body = [
           `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
-          `<p>${escapeHtml(result.changed ? text.done : text.already)}</p>`,
-        ].join('\n');
-        return { title: text.title, body };
+          `<p>${escapeHtml(result.changed ? text.done(waitlisted) : text.already)}</p>`,
+          result.changed && anyAtStake(result.meetings)
+            ? `<p>${escapeHtml(text.calledOff(result.meetings))}</p>`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n');
+        return { title: text.title(waitlisted), body };
       },
     );
   }

@@ -8,6 +8,8 @@ import { RegistrationStatus } from './registration-enums';
 
 /** What the page behind a registration's email link (answer, cancel) shows before the button. */
 export interface RegistrationLinkPreview {
+  eventId: string;
+  participantId: string;
   locale: 'ja' | 'en';
   participantName: string;
   eventTitle: string;
@@ -37,6 +39,8 @@ export async function previewRegistrationLink(
   });
   if (!registration) throw ActionTokenErrors.invalid();
   return {
+    eventId: registration.eventId,
+    participantId: registration.participantId,
     locale: languageOf(registration.participant),
     participantName: registration.participant.name,
     eventTitle: registration.event.title,
