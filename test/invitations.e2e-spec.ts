@@ -235,12 +235,17 @@ describe('invitations by email', () => {
       field: 'token',
     });
 
-    // The English invitee's pages are in English, the refusal included.
+    // The English invitee's pages are in English, the refusal included. On the waiting list, the
+    // decline link says so before any button, and points to the one that takes them off it.
     const declineEn = link(en, 0);
     const enPage = await (await fetch(declineEn.url)).text();
     expect(enPage).toContain('<html lang="en">');
-    expect(enPage).toContain('Would you like to decline this invitation?');
+    expect(enPage).not.toContain('<button');
+    expect(enPage).toContain(
+      '<p>You are already on the waiting list. To leave it, use the &quot;Leave the waiting list&quot; button in the email that confirmed your place on it.</p>',
+    );
     expect(enPage).toContain('Venue: 東京財務事務所 会議室<br>Host: 東京財務事務所</p>');
+    // A page opened before, pressed after: refused with the same words.
     const refused = await fetch(`${t.url}/invitations/respond`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },
@@ -250,7 +255,13 @@ describe('invitations by email', () => {
     const refusal = await refused.text();
     expect(refusal).toContain('<html lang="en">');
     expect(refusal).toContain(
-      '<p>You are already registered. To cancel, please sign in and cancel your registration.</p>',
+      '<p>You are already on the waiting list. To leave it, use the &quot;Leave the waiting list&quot; button in the email that confirmed your place on it.</p>',
+    );
+    // A seat holder is pointed to the confirmation's cancel button (signing in offers none).
+    const declineSeated = await (await fetch(link(ja, 0).url)).text();
+    expect(declineSeated).not.toContain('<button');
+    expect(declineSeated).toContain(
+      'すでに参加登録済みです。参加をキャンセルする場合は、参加登録完了のお知らせメールにある「参加をキャンセルする」ボタンからお手続きください',
     );
     // A link we cannot read says so in the browser's language, Japanese when it states none.
     const unknownLink = (language: string) =>

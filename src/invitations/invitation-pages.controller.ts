@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
-import { RegistrationStatus } from '../registrations/registration-enums';
+import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
+import { InvitationErrors } from './invitations.errors';
 import { InvitationsService } from './invitations.service';
 
 const TEXT = {
@@ -16,9 +17,11 @@ const TEXT = {
       accept ? 'このイベントに参加しますか？' : 'このイベントへの参加を辞退しますか？',
     button: (accept: boolean) => (accept ? '参加する' : '辞退する'),
     result: {
-      REGISTERED: '参加登録が完了しました。当日お会いできるのを楽しみにしております。',
+      REGISTERED:
+        '参加登録が完了しました。確認のメールをお送りします。当日お会いできるのを楽しみにしております。',
       WAITLISTED: '定員に達しているため、キャンセル待ちとして登録しました。席が空き次第ご連絡します。',
-      DECLINED: '辞退を承りました。またの機会にぜひご参加ください。',
+      DECLINED:
+        '辞退を承りました。ご都合が変わりましたら、ご招待メールの「参加する」ボタンから、開催終了までお申し込みいただけます。',
     } as Partial<Record<RegistrationStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
     error: 'お手続きできませんでした',
@@ -32,9 +35,11 @@ const TEXT = {
       accept ? 'Would you like to join this event?' : 'Would you like to decline this invitation?',
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     result: {
-      REGISTERED: 'You are registered. We look forward to seeing you.',
+      REGISTERED:
+        'You are registered. We are sending you a confirmation email. We look forward to seeing you.',
       WAITLISTED: 'The event is full, so you are on the waiting list. We will let you know if a seat opens.',
-      DECLINED: 'Thank you for letting us know. We hope to see you another time.',
+      DECLINED:
+        'Thank you for letting us know. If your plans change, the "Accept" button in the invitation email works until the event ends.',
     } as Partial<Record<RegistrationStatus, string>>,
     unchanged: '(We already had this answer.)',
     error: 'We could not process this',
@@ -72,11 +77,24 @@ export class InvitationPagesController {
           ...(place ? [`${text.venue}: ${escapeHtml(place)}`] : []),
           `${text.organizer}: ${escapeHtml(preview.organizer)}`,
         ];
+        // Declining what they already accepted: say so, and where the way to cancel is, before
+        // they press a button that can only refuse.
+        const held =
+          !accept && [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
+            ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
+            : null;
         const body = [
           `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
-          `<p>${escapeHtml(text.question(accept))}</p>`,
-          postButton('respond', text.button(accept), { token: String(token), accept: accept ? '1' : '0' }),
+          held
+            ? `<p>${escapeHtml((preview.locale === 'en' ? held.english : undefined) ?? held.message)}</p>`
+            : [
+                `<p>${escapeHtml(text.question(accept))}</p>`,
+                postButton('respond', text.button(accept), {
+                  token: String(token),
+                  accept: accept ? '1' : '0',
+                }),
+              ].join('\n'),
         ].join('\n');
         return { title: text.title, body };
       },

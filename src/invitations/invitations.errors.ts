@@ -29,12 +29,26 @@ export const InvitationErrors = {
       'このイベントは終了または中止されたため、招待・回答できません',
       'eventId',
     ).withEnglish('This event has ended or was cancelled, so the invitation can no longer be answered.'),
-  alreadyRegistered: () =>
-    new ConflictError(
-      InvitationErrorCode.ALREADY_REGISTERED,
-      'すでに参加登録済みです。参加を取り消す場合はログインしてキャンセルしてください',
-      'accept',
-    ).withEnglish('You are already registered. To cancel, please sign in and cancel your registration.'),
+  /**
+   * Declining what the invitee already accepted. The way to cancel is the button in the email that
+   * confirmed it (signing in shows no such button: the participant's pages are the emails' links).
+   */
+  alreadyRegistered: (waitlisted = false) =>
+    waitlisted
+      ? new ConflictError(
+          InvitationErrorCode.ALREADY_REGISTERED,
+          'すでにキャンセル待ちで承っています。取り消す場合は、キャンセル待ちのお知らせメールにある「キャンセル待ちを取り消す」ボタンからお手続きください',
+          'accept',
+        ).withEnglish(
+          'You are already on the waiting list. To leave it, use the "Leave the waiting list" button in the email that confirmed your place on it.',
+        )
+      : new ConflictError(
+          InvitationErrorCode.ALREADY_REGISTERED,
+          'すでに参加登録済みです。参加をキャンセルする場合は、参加登録完了のお知らせメールにある「参加をキャンセルする」ボタンからお手続きください',
+          'accept',
+        ).withEnglish(
+          'You are already registered. To cancel, use the "Cancel my registration" button in your registration confirmation email.',
+        ),
   notAnswerable: () =>
     new ConflictError(
       InvitationErrorCode.NOT_ANSWERABLE,

@@ -154,7 +154,7 @@ export class InvitationsService {
   private async decline(manager: EntityManager, registration: Registration): Promise<RegistrationStatus> {
     if (registration.status === RegistrationStatus.DECLINED) return registration.status;
     if ([...SEATED, RegistrationStatus.WAITLISTED].includes(registration.status)) {
-      throw InvitationErrors.alreadyRegistered();
+      throw InvitationErrors.alreadyRegistered(registration.status === RegistrationStatus.WAITLISTED);
     }
     if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.DECLINED)) {
       throw InvitationErrors.notAnswerable();
