@@ -234,7 +234,7 @@ describe('mini-salon requests', () => {
 
     await sink.waitUntil(() => sink.to(english.email).length === 1);
     const [mail] = sink.to(english.email);
-    expect(mail.subject).toBe('Your mini-salon request (DX)');
+    expect(mail.subject).toBe('Your mini-salon request: not held this time (DX)');
     expect(mail.text).toContain('cannot hold it this time');
     expect(mail.text).toContain('同じテーマのサロンを12月に大田区で開催予定です');
 

@@ -13,7 +13,7 @@ import { eventually } from './support/eventually';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
-const SUBJECT_JA = '【キャンセル待ちから参加確定のお知らせ】東京活性化サロン（第3回）';
+const SUBJECT_JA = '【繰り上げ参加確定】東京活性化サロン（第3回）';
 
 /** キャンセル待ち: seats that come free go to the waitlist in order, and each person is told by email. */
 describe('waitlist move-ups', () => {
@@ -232,7 +232,7 @@ describe('waitlist move-ups', () => {
       { template: 'waitlist-promoted', status: 'SENT' },
     ]);
     expect(sink.to(waiting.email).map((received) => received.subject)).toEqual([
-      '【キャンセル待ちから参加確定のお知らせ】東京活性化サロン（第4回）',
+      '【繰り上げ参加確定】東京活性化サロン（第4回）',
     ]);
   });
 });

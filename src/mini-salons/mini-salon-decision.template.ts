@@ -35,7 +35,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       locale,
       subject: event
         ? `Your mini-salon request: it will be held (${data.theme})`
-        : `Your mini-salon request (${data.theme})`,
+        : `Your mini-salon request: not held this time (${data.theme})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: event
         ? [
@@ -62,7 +62,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
     locale,
     subject: event
       ? `【開催決定】ミニサロン開催のご要望（${data.theme}）`
-      : `ミニサロン開催のご要望について（${data.theme}）`,
+      : `【開催見送り】ミニサロン開催のご要望（${data.theme}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: event
       ? [

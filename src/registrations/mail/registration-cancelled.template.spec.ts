@@ -43,7 +43,14 @@ describe('参加取消のお知らせ', () => {
   });
 
   it('says what was cancelled: an invitation is not a seat', () => {
-    const { text } = email({ was: RegistrationStatus.INVITED });
+    const { subject, text } = email({ was: RegistrationStatus.INVITED });
+    expect(subject).toBe('【ご招待取消のお知らせ】しんきん ビジネスマッチング商談会');
+    expect(email({ was: RegistrationStatus.WAITLISTED }).subject).toBe(
+      '【キャンセル待ち取消のお知らせ】しんきん ビジネスマッチング商談会',
+    );
+    expect(email({ was: RegistrationStatus.INVITED, locale: 'en' }).subject).toBe(
+      'Invitation withdrawn: しんきん ビジネスマッチング商談会',
+    );
     expect(text).toContain(
       '「しんきん ビジネスマッチング商談会」へのご招待を、主催者の城北信用金庫にて取り消しました',
     );

@@ -51,7 +51,13 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
     ];
     return renderEmail({
       locale,
-      subject: `Registration cancelled: ${event.title}`,
+      subject: `${
+        {
+          [RegistrationStatus.REGISTERED]: 'Registration cancelled',
+          [RegistrationStatus.WAITLISTED]: 'Waiting list place cancelled',
+          [RegistrationStatus.INVITED]: 'Invitation withdrawn',
+        }[was]
+      }: ${event.title}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
         `We are writing to let you know that ${event.organizer}, the organiser, has cancelled ${what} "${event.title}".`,
@@ -91,12 +97,19 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
   ];
   return renderEmail({
     locale,
-    subject: `【参加取消のお知らせ】${event.title}`,
+    // What was cancelled, first: someone invited never registered, and one waiting had no seat.
+    subject: `【${
+      {
+        [RegistrationStatus.REGISTERED]: '参加取消',
+        [RegistrationStatus.WAITLISTED]: 'キャンセル待ち取消',
+        [RegistrationStatus.INVITED]: 'ご招待取消',
+      }[was]
+    }のお知らせ】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
       `このたび、${inBrackets(event.title)}${what}を、主催者の${event.organizer}にて取り消しましたので、お知らせいたします。`,
       ...(was === RegistrationStatus.REGISTERED
-        ? ['当日のお席はご用意しておりませんので、ご来場にならないようご注意ください。']
+        ? ['当日のお席はご用意できなくなりましたので、ご来場はお控えくださいますようお願いいたします。']
         : []),
       ...(was === RegistrationStatus.INVITED
         ? ['お送りしたご招待メールのボタンは、お使いいただけなくなりました。']
@@ -105,7 +118,7 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
         ? [
             `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消しました。面談の相手の方にもお知らせしています。` +
               (publishedMeetings > 0
-                ? '面談予定表でお知らせした面談については、カレンダーから削除するためのご案内を面談ごとに別途お送りします。'
+                ? '面談スケジュールでお知らせした面談については、カレンダーから削除するためのご案内を面談ごとに別途お送りします。'
                 : ''),
           ]
         : []),

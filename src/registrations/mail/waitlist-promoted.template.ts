@@ -45,7 +45,7 @@ export function waitlistPromotedEmail({
   }
   return renderEmail({
     locale,
-    subject: `【キャンセル待ちから参加確定のお知らせ】${event.title}`,
+    subject: `【繰り上げ参加確定】${event.title}`,
     greeting: greetingFor(locale, participantName),
     paragraphs: [
       `${inBrackets(event.title)}に空きが出たため、キャンセル待ちから参加確定となりました。`,
