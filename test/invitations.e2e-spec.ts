@@ -469,7 +469,7 @@ describe('invitations by email', () => {
     // way back; the button (a POST) switches event emails on again.
     const stopped = await (await fetch(url)).text();
     expect(stopped).toContain(
-      'へのイベントのご案内・おすすめ・リマインダーのメールは、配信を停止しています。',
+      'へのイベントのご案内・おすすめ・リマインダー・アンケートのメールは、配信を停止しています。',
     );
     expect(stopped).not.toContain('>配信を停止する<');
     const back = /<form method="post" action="([^"]+)"><button type="submit">配信を再開する<\/button>/.exec(

@@ -52,4 +52,11 @@ describe('invitation email', () => {
     expect(invite(salon, 'en').text).toContain('Venue: 東京財務事務所 会議室');
     expect(invite(salon, 'en').text).toContain('If the event is full, you will be put on the waiting list.');
   });
+
+  it('names co-hosts in an English sentence with "and"', () => {
+    const cohosted = { ...salon, coHosts: ['葛飾区商工会議所'] };
+    expect(invite(cohosted, 'en').text).toContain(
+      '関東財務局 東京財務事務所 and 葛飾区商工会議所 would like to invite you to "東京活性化サロン（第5回）".',
+    );
+  });
 });

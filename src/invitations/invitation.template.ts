@@ -2,6 +2,7 @@ import { EventMailContext } from '../mail/event-mail-context';
 import {
   eventPlaceDetails,
   ComposedEmail,
+  englishList,
   MailLocale,
   greetingFor,
   inBrackets,
@@ -29,7 +30,7 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
       subject: `Invitation: ${event.title} (${event.organizer})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `${hosts.join(', ')} would like to invite you to "${event.title}".`,
+        `${englishList(hosts)} would like to invite you to "${event.title}".`,
         'Please let us know whether you can join by choosing one of the buttons below.',
       ],
       details: [

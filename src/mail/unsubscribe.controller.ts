@@ -11,27 +11,28 @@ const TEXT = {
   ja: {
     title: 'メール配信の停止',
     confirm: (address: string) =>
-      `${address} へのイベントのご案内・おすすめ・リマインダーのメールを停止します。よろしければボタンを押してください。`,
+      `${address} へのイベントのご案内・おすすめ・リマインダー・アンケートのメールを停止します。よろしければボタンを押してください。`,
     button: '配信を停止する',
     done: '配信を停止しました。今後、ご案内メールはお送りしません（ログイン用のメールなど、お手続きに必要なメールは届きます）。',
     stopped: (address: string) =>
-      `${address} へのイベントのご案内・おすすめ・リマインダーのメールは、配信を停止しています。`,
+      `${address} へのイベントのご案内・おすすめ・リマインダー・アンケートのメールは、配信を停止しています。`,
     undo: '間違えて停止した場合や、またご案内を受け取りたい場合は、こちらから再開できます。',
     resubscribe: '配信を再開する',
-    resumed: '配信を再開しました。今後、イベントのご案内・おすすめ・リマインダーをお送りします。',
+    resumed: '配信を再開しました。今後、イベントのご案内・おすすめ・リマインダー・アンケートをお送りします。',
     invalid: 'このリンクは無効か、有効期限が切れています。',
   },
   en: {
     title: 'Unsubscribe',
     confirm: (address: string) =>
-      `Stop sending event invitations, suggestions and reminders to ${address}? Press the button to confirm.`,
+      `Stop sending event invitations, suggestions, reminders and surveys to ${address}? Press the button to confirm.`,
     button: 'Unsubscribe',
-    done: 'You have been unsubscribed. We will send no more invitations or reminders (emails you ask for, such as sign-in links, still arrive).',
+    done: 'You have been unsubscribed. We will send no more invitations, reminders or surveys (emails you ask for, such as sign-in links, still arrive).',
     stopped: (address: string) =>
       `Event invitations, suggestions and reminders to ${address} are switched off.`,
     undo: 'If that was a mistake, or you would like to hear from us again, you can switch them back on.',
     resubscribe: 'Resubscribe',
-    resumed: 'You are subscribed again: we will send you event invitations, suggestions and reminders.',
+    resumed:
+      'You are subscribed again: we will send you event invitations, suggestions, reminders and surveys.',
     invalid: 'This link is invalid or has expired.',
   },
 } as const;

@@ -12,7 +12,10 @@ import {
   footerText,
   greetingFor,
   inBrackets,
+  ITEM_MARK,
   MailLocale,
+  NOTE_MARK,
+  notesHtml,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
 
@@ -103,10 +106,10 @@ function renderText(data: SuggestionDigestData, parts: Parts): string {
   lines.push(...detailsText(parts.details), '');
   data.items.forEach((item, index) => {
     lines.push(`${index + 1}. ${text.person(item)}`);
-    for (const reason of item.reasons) lines.push(`   ・${reason}`);
+    for (const reason of item.reasons) lines.push(`   ${ITEM_MARK[data.locale]}${reason}`);
     lines.push(`   ▶ ${text.request}`, `   ${item.requestUrl}`, '');
   });
-  for (const note of text.notes) lines.push(`※ ${note}`);
+  for (const note of text.notes) lines.push(`${NOTE_MARK[data.locale]}${note}`);
   lines.push('', ...footerText(data.locale, parts.sender, data.unsubscribeUrl));
   return lines.join('\n') + '\n';
 }
@@ -123,9 +126,7 @@ function renderHtml(data: SuggestionDigestData, parts: Parts & { subject: string
 </div>`,
     )
     .join('\n');
-  const notes = text.notes
-    .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
-    .join('');
+  const notes = notesHtml(data.locale, text.notes);
   return emailPageHtml(
     data.locale,
     parts.subject,

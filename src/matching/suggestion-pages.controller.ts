@@ -8,7 +8,7 @@ import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-link
 
 const TEXT = {
   ja: {
-    title: '面談の申し込み',
+    title: '面談のお申込',
     // 様, company first: the same way the emails address people (participantLabel).
     question: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みますか？`,
@@ -21,7 +21,7 @@ const TEXT = {
     accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
     acceptedTheirs: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様からの面談申込を承諾しました。面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。`,
-    error: 'お申し込みできませんでした',
+    error: 'お申込できませんでした',
   },
   en: {
     title: 'Request a meeting',

@@ -103,11 +103,19 @@ function sendErrorPage(
   const english = lang === 'en' ? error.english : undefined;
   const message = english
     ? `<p>${escapeHtml(english)}</p>`
-    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(error.message)}</p>`;
+    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(asSentence(error.message))}</p>`;
   response
     .status(ERROR_STATUS[error.kind] ?? 400)
     .type('html')
     .send(renderPage({ lang, title, body: next ? `${message}\n<p>${escapeHtml(next)}</p>` : message }));
+}
+
+/**
+ * An error's Japanese message as a sentence on a page: the API's messages end without 。, the
+ * page's own sentences around it with one.
+ */
+function asSentence(message: string): string {
+  return /[。！？」）)]$/.test(message) ? message : `${message}。`;
 }
 
 /** The error page's title per language and, when the page knows, what the reader can do next. */

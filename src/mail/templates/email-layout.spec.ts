@@ -1,4 +1,4 @@
-import { eventSenderLines, inBrackets, organiserLines, renderEmail } from './email-layout';
+import { englishList, eventSenderLines, inBrackets, organiserLines, renderEmail } from './email-layout';
 
 describe('renderEmail', () => {
   const content = {
@@ -74,5 +74,22 @@ describe('renderEmail', () => {
     expect(inBrackets('東京活性化ミニサロン in 葛飾「事業承継」')).toBe(
       '「東京活性化ミニサロン in 葛飾『事業承継』」',
     );
+  });
+
+  it('marks notes with ※ in Japanese only: English readers get an asterisk, and none in the HTML', () => {
+    const notes = { notes: ['The link works once.'] };
+    const ja = renderEmail({ ...content, ...notes });
+    expect(ja.text).toContain('※ The link works once.');
+    expect(ja.html).toContain('※ The link works once.');
+    const en = renderEmail({ ...content, ...notes, locale: 'en' });
+    expect(en.text).toContain('* The link works once.');
+    expect(en.text).not.toContain('※');
+    expect(en.html).not.toContain('※');
+  });
+
+  it('names organisers in English as a list, not with a comma alone', () => {
+    expect(englishList(['東京財務事務所'])).toBe('東京財務事務所');
+    expect(englishList(['東京財務事務所', '葛飾区商工会議所'])).toBe('東京財務事務所 and 葛飾区商工会議所');
+    expect(englishList(['A', 'B', 'C'])).toBe('A, B and C');
   });
 });

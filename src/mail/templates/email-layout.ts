@@ -77,11 +77,11 @@ function renderText(content: EmailContent): string {
   if (content.details?.length) lines.push(...detailsText(content.details), '');
   for (const section of content.sections ?? []) {
     lines.push(`■ ${section.heading}`, ...section.paragraphs);
-    const bullet = content.locale === 'en' ? '- ' : '・';
+    const bullet = ITEM_MARK[content.locale];
     lines.push(...section.items.map((item) => `${bullet}${item.replace(/\n/g, '\n  ')}`), '');
   }
   for (const action of content.actions ?? []) lines.push(`▶ ${action.label}`, action.url, '');
-  for (const note of content.notes ?? []) lines.push(`※ ${note}`);
+  for (const note of content.notes ?? []) lines.push(`${NOTE_MARK[content.locale]}${note}`);
   if (content.notes?.length) lines.push('');
   lines.push(...footerText(content.locale, content.sender, content.unsubscribeUrl ?? null));
   return lines.join('\n') + '\n';
@@ -98,9 +98,7 @@ function renderHtml(content: EmailContent): string {
       return `<a href="${escapeHtml(action.url)}" style="display:inline-block;margin:0 8px 12px 0;padding:12px 24px;border-radius:6px;text-decoration:none;font-weight:bold;${style}">${escapeHtml(action.label)}</a>`;
     })
     .join('');
-  const notes = (content.notes ?? [])
-    .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">※ ${escapeHtml(note)}</p>`)
-    .join('');
+  const notes = notesHtml(content.locale, content.notes ?? []);
   const sections = (content.sections ?? [])
     .map(
       (section) =>
@@ -120,6 +118,29 @@ ${sections}
 ${notes}`,
     footerHtml(content.locale, content.sender, content.unsubscribeUrl ?? null),
   );
+}
+
+/**
+ * Before each note: ※ in Japanese; in English, where ※ is no mark a reader knows, an asterisk in
+ * the plain text and nothing in the HTML (the small grey type sets notes apart there).
+ */
+export const NOTE_MARK: Record<MailLocale, string> = { ja: '※ ', en: '* ' };
+
+/** The notes under the buttons, in small grey type. */
+export function notesHtml(locale: MailLocale, notes: readonly string[]): string {
+  const mark = locale === 'ja' ? NOTE_MARK.ja : '';
+  return notes
+    .map((note) => `<p style="margin:0 0 8px;font-size:13px;color:#52606d">${mark}${escapeHtml(note)}</p>`)
+    .join('');
+}
+
+/** The mark before each item of a list in the plain text: ・ in Japanese, - in English. */
+export const ITEM_MARK: Record<MailLocale, string> = { ja: '・', en: '- ' };
+
+/** "A", "A and B", "A, B and C": organisers named in an English sentence. */
+export function englishList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** ■ 日時: 2026年12月1日(火) 18:00〜20:30 — a value's further lines indented under it. */
