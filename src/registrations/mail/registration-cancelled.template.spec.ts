@@ -59,16 +59,19 @@ describe('参加取消のお知らせ', () => {
 
   it('tells that their meetings are off too, and that the ones on the agenda get their own email', () => {
     expect(email({ meetings: 2 }).text).toContain(
-      'あわせて、このイベントで予定されていた面談（2件）も取り消しました。面談の相手の方にもお知らせしています。\n',
+      'あわせて、このイベントで予定されていた面談（2件）も取り消しました。\n',
     );
+    // Nobody is emailed about a meeting that was not yet on an agenda: the email does not say so.
+    expect(email({ meetings: 2 }).text).not.toContain('相手の方にも');
     expect(email({ meetings: 2 }).text).not.toContain('別途');
     expect(email({ meetings: 2, publishedMeetings: 1 }).text).toContain(
-      'ご案内を面談ごとに別途お送りします。',
+      '面談スケジュールでお知らせした面談（1件）は、面談の相手の方にもお知らせし、カレンダーから削除するためのご案内を面談ごとに別途お送りします。',
     );
-    const english = email({ locale: 'en', participantName: 'Liam Walsh', meetings: 1, publishedMeetings: 1 });
+    const english = email({ locale: 'en', participantName: 'Liam Walsh', meetings: 2, publishedMeetings: 1 });
     expect(english.text).toContain(
-      'Your meeting at the event is cancelled too, and the other side has been told.',
+      'Your 2 meetings at the event are cancelled too. For the one on your agenda, the other side has been told',
     );
+    expect(email({ locale: 'en', meetings: 1 }).text).not.toContain('the other side');
   });
 
   it('asks the organiser by name when it left no contact', () => {

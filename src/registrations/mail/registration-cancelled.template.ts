@@ -69,9 +69,10 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
           : []),
         ...(meetings > 0
           ? [
-              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and the other side has been told.` +
+              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too.` +
+                // Only a meeting on a published agenda is emailed about, to both sides.
                 (publishedMeetings > 0
-                  ? ` A separate email for each meeting on your agenda removes it from your calendar.`
+                  ? ` For ${publishedMeetings === 1 ? 'the one' : `the ${publishedMeetings}`} on your agenda, the other side has been told, and a separate email for each removes it from your calendar.`
                   : ''),
             ]
           : []),
@@ -116,9 +117,9 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
         : []),
       ...(meetings > 0
         ? [
-            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消しました。面談の相手の方にもお知らせしています。` +
+            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消しました。` +
               (publishedMeetings > 0
-                ? '面談スケジュールでお知らせした面談については、カレンダーから削除するためのご案内を面談ごとに別途お送りします。'
+                ? `面談スケジュールでお知らせした面談（${publishedMeetings}件）は、面談の相手の方にもお知らせし、カレンダーから削除するためのご案内を面談ごとに別途お送りします。`
                 : ''),
           ]
         : []),
