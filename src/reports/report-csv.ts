@@ -20,6 +20,12 @@ export const REPORT_CSV_COLUMNS: { header: string; value: (row: ReportCsvRow) =>
 
 const TOTAL = '合計';
 
+/** On what each part of a report is counted (the report models' descriptions say the same). */
+const FISCAL_YEAR_EVENTS_BASIS = '年度内に開催した、主催・共催のイベント（下書き・中止を除く）';
+const FISCAL_YEAR_DEALS_BASIS =
+  '自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）';
+const EVENT_DEALS_BASIS = 'このイベントについて主催・共催の各団体が記録したもの';
+
 const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = [
   { item: '新規商談数', figure: 'recorded', unit: '件' },
   { item: '成約件数', figure: 'won', unit: '件' },
@@ -48,6 +54,9 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('対象', '年度', `${report.label}（${report.fiscalYear}年度）`),
     row('対象', '期間', `${report.firstDay}〜${report.lastDay}`),
     row('対象', '集計日時', report.generatedAt),
+    // What the GraphQL descriptions say, for whoever reads the file without them.
+    row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談・アンケート'),
+    row('対象', '集計の範囲', FISCAL_YEAR_DEALS_BASIS, '', '商談・フォローアップ'),
     row('イベント', '開催イベント数', events.total, '件', TOTAL),
     ...events.byKind.map((kind) => row('イベント', '開催イベント数', kind.count, '件', kind.label)),
     row('参加', '参加登録数（延べ）', participation.registrations, '件'),
@@ -85,6 +94,7 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     row('対象', '開始', event.startsAt),
     row('対象', '終了', event.endsAt),
     row('対象', '集計日時', report.generatedAt),
+    row('対象', '集計の範囲', EVENT_DEALS_BASIS, '', '商談'),
     row('参加登録', '件数', registrations.total, '件', TOTAL),
     ...registrations.byStatus.map((status) => row('参加登録', '件数', status.count, '件', status.label)),
     row('面談', '件数', meetings.total, '件', TOTAL),
