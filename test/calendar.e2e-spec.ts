@@ -161,4 +161,20 @@ describe('shared event calendar', () => {
       events.map((e) => e.uid),
     );
   });
+
+  it('serves the feed in English with ?lang=en, its entries linking to the English pages', async () => {
+    const text = await (await fetch(`${t.url}/calendar.ics?lang=en`)).text();
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Tsunagu shared event calendar');
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((event) => event.summary)).toEqual([
+      'おおた工業フェア (Trade fair)',
+      '川口i-mono 異業種交流会 (Salon)',
+    ]);
+    expect(events[0].description).toMatch(/^Organised by: /);
+    const url = String(events[0].component.getFirstPropertyValue('url'));
+    expect(url).toMatch(/lang=en/);
+    const html = await (await fetch(url)).text();
+    expect(html).toContain('<html lang="en"');
+  });
 });

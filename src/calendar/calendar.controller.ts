@@ -19,14 +19,21 @@ export class CalendarController {
   @Public()
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'inline; filename="tsunagu-calendar.ics"')
-  async calendarFeed(@Query('from') fromText?: string, @Query('to') toText?: string): Promise<string> {
+  async calendarFeed(
+    @Query('from') fromText?: string,
+    @Query('to') toText?: string,
+    @Query('lang') lang?: string,
+  ): Promise<string> {
     const from = parseDay(fromText) ?? new Date(Date.now() - 90 * DAY);
     const to = parseDay(toText) ?? new Date(Date.now() + 400 * DAY);
+    // A subscription is fetched by the calendar's server, not the reader's browser: the language
+    // goes in the URL (`?lang=en`), as on the event pages the entries link to.
+    const locale = lang === 'en' ? 'en' : 'ja';
     const events = await this.events.calendar(from, to, false);
     return buildIcs({
-      name: 'Tsunagu 共有イベントカレンダー',
+      name: locale === 'en' ? 'Tsunagu shared event calendar' : 'Tsunagu 共有イベントカレンダー',
       method: 'PUBLISH',
-      events: events.map((event) => eventCalendarEntry(event, this.config.PUBLIC_URL)),
+      events: events.map((event) => eventCalendarEntry(event, this.config.PUBLIC_URL, locale)),
     });
   }
 }
