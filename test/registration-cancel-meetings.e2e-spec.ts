@@ -206,6 +206,237 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     expect(await cancellationNotices(eventId)).toEqual([a.id]);
   });
 
+  /**
+   * A 商談会 where 髙橋 (A) has every kind of meeting there is: a scheduled meeting with B not yet on
+   * a published agenda (placed by hand after publishing), an agreed request with C without a time,
+   * a request from D awaiting A's answer, a published meeting with E, and a request A sent to F.
+   * `locale` is B's, C's and D's.
+   */
+  async function leaverWithEveryKindOfMeeting(organisation: string, locale: 'ja' | 'en') {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: organisation, municipality: '兵庫県尼崎市' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'あまがさき商談会',
+      startsAt: tokyoInDays(25, '13:00'),
+      endsAt: tokyoInDays(25, '17:00'),
+    });
+    const {
+      addMatchmakingSession: {
+        sessions: [session],
+      },
+    } = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            startsAt: tokyoInDays(25, '14:00'),
+            slotMinutes: 20,
+            slotCount: 4,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    );
+    const cast = {
+      a: { name: '髙橋 一郎', company: { name: '大和田印刷株式会社' } },
+      b: locale === 'en' ? { name: 'Emma Clarke', locale } : { name: '山﨑 美咲' },
+      c: locale === 'en' ? { name: 'Liam Walsh', locale } : { name: '佐藤 花子' },
+      d: locale === 'en' ? { name: 'Noah Price', locale } : { name: '鈴木 健太' },
+      e: { name: '中村 陽子' },
+      f: { name: '小林 大輔' },
+    };
+    const people = {} as Record<
+      keyof typeof cast,
+      { id: string; email: string; token: string; registrationId: string }
+    >;
+    for (const [key, input] of Object.entries(cast) as [keyof typeof cast, Record<string, unknown>][]) {
+      const person = await createParticipant(t, organizer, input);
+      const { register } = ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId, participantId: person.id },
+          organizer,
+        ),
+      );
+      people[key] = { ...person, registrationId: register.id, token: await t.participantToken(person.id) };
+    }
+    const { a, b, c, d, e, f } = people;
+    const request = async (from: typeof a, to: typeof a) =>
+      ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to: to.id },
+          from.token,
+        ),
+      ).requestMeeting.id;
+    const accept = async (id: string, by: typeof a) =>
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+          { id },
+          by.token,
+        ),
+      );
+
+    await accept(await request(a, e), e);
+    const run = ok(
+      await t.gql<{ scheduleMeetings: { id: string } }>(
+        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    for (let status = ''; status !== 'SUCCEEDED';) {
+      status = ok(
+        await t.gql<{ schedulingRun: { status: string } }>(
+          'query($id: ID!) { schedulingRun(id: $id) { status } }',
+          { id: run.scheduleMeetings.id },
+          organizer,
+        ),
+      ).schedulingRun.status;
+      expect(status).not.toBe('FAILED');
+      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => calendarsTo(e.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
+
+    const ab = await request(a, b);
+    await accept(ab, b);
+    const [{ slot_index: taken }] = await t.dataSource.query(
+      `SELECT slot_index FROM meetings WHERE event_id = $1 AND status = 'SCHEDULED'`,
+      [eventId],
+    );
+    ok(
+      await t.gql(
+        'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i, table: "1") { id } }',
+        { r: ab, s: session.id, i: (taken + 1) % 4 },
+        organizer,
+      ),
+    );
+    await accept(await request(c, a), a);
+    await request(d, a);
+    await request(a, f);
+    // Everyone has had the emails so far (F's request, the 面談成立s), so what follows is new.
+    await sink.waitUntil(() =>
+      sink.to(f.email).some((mail) => mail.text.includes('面談のお申込がありました')),
+    );
+    return { eventId, ...people };
+  }
+
+  /** The emails of the new kind written at the event, by recipient; once each is in the sink. */
+  async function counterpartNotices(eventId: string): Promise<string[]> {
+    const rows: { participant_id: string; status: string }[] = await t.dataSource.query(
+      `SELECT participant_id, status FROM outbox_messages WHERE event_id = $1 AND template = 'meeting-counterpart-left'`,
+      [eventId],
+    );
+    return rows.map((row) => row.participant_id).sort();
+  }
+
+  it('tells each other side once: the agreed meetings not on a published agenda, and the request awaiting an answer', async () => {
+    const { eventId, a, b, c, d, e, f } = await leaverWithEveryKindOfMeeting('尼崎市商業振興会', 'ja');
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: a.registrationId },
+        a.token,
+      ),
+    );
+
+    expect(await counterpartNotices(eventId)).toEqual([b.id, c.id, d.id].sort());
+    const calledOff = (address: string) =>
+      sink.to(address).filter((mail) => mail.subject.startsWith('【面談取り消し】'));
+    const withdrawn = (address: string) =>
+      sink.to(address).filter((mail) => mail.subject.startsWith('【面談のお申込：取り消し】'));
+    await sink.waitUntil(
+      () => calledOff(b.email).length + calledOff(c.email).length + withdrawn(d.email).length === 3,
+    );
+    // E's meeting was on the published agenda: its 面談中止 with the calendar cancel, nothing more.
+    await sink.waitUntil(() => calendarsTo(e.email).some((calendar) => calendar.includes('METHOD:CANCEL')));
+    expect(sink.to(e.email).filter((mail) => mail.subject.startsWith('【面談中止】'))).toHaveLength(1);
+
+    for (const person of [b, c]) {
+      const [mail] = calledOff(person.email);
+      expect(calledOff(person.email)).toHaveLength(1);
+      expect(mail.subject).toBe('【面談取り消し】髙橋 一郎 様との面談（あまがさき商談会）');
+      expect(mail.text).toContain(
+        '「あまがさき商談会」で成立していた 大和田印刷株式会社 髙橋 一郎 様との面談は、先方がイベントへのご参加を取り消されたため、取りやめとなりました。',
+      );
+      expect(mail.text).toContain('お手続きいただくことはございません。');
+      expect(mail.calendars).toHaveLength(0);
+    }
+    const [request] = withdrawn(d.email);
+    expect(withdrawn(d.email)).toHaveLength(1);
+    expect(request.subject).toBe('【面談のお申込：取り消し】髙橋 一郎 様（あまがさき商談会）');
+    expect(request.text).toContain(
+      '「あまがさき商談会」での 大和田印刷株式会社 髙橋 一郎 様への面談のお申込は、先方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。',
+    );
+    // A's own request to F needs no email, and A is not told about their own meetings.
+    for (const person of [a, e, f])
+      expect(sink.to(person.email).filter((mail) => /取り消し】/.test(mail.subject))).toEqual([]);
+  });
+
+  it('writes to an English-speaking other side in English', async () => {
+    const { eventId, a, b, c, d } = await leaverWithEveryKindOfMeeting('尼崎ものづくり支援センター', 'en');
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: a.registrationId },
+        a.token,
+      ),
+    );
+    expect(await counterpartNotices(eventId)).toEqual([b.id, c.id, d.id].sort());
+    const calledOff = (address: string) =>
+      sink.to(address).filter((mail) => mail.subject.startsWith('Meeting called off'));
+    const withdrawn = (address: string) =>
+      sink.to(address).filter((mail) => mail.subject.includes('cannot go ahead'));
+    await sink.waitUntil(
+      () => calledOff(b.email).length + calledOff(c.email).length + withdrawn(d.email).length === 3,
+    );
+    const [agreed] = calledOff(b.email);
+    expect(agreed.subject).toBe('Meeting called off: 髙橋 一郎 (あまがさき商談会)');
+    expect(agreed.text).toContain(
+      'Your agreed meeting with 髙橋 一郎 (大和田印刷株式会社) at "あまがさき商談会" has been called off, as they are no longer taking part in the event.',
+    );
+    const [request] = withdrawn(d.email);
+    expect(request.subject).toBe('Your meeting request to 髙橋 一郎 cannot go ahead: あまがさき商談会');
+    expect(request.text).toContain('There is nothing you need to do. You can still ask other participants');
+  });
+
+  it('names nobody when the person who left is erased', async () => {
+    const erased = await leaverWithEveryKindOfMeeting('尼崎中小企業振興会', 'ja');
+    const admin = await staffSession(t, Role.ADMIN, null);
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }',
+        { id: erased.a.id },
+        admin,
+      ),
+    );
+    await sink.waitUntil(() =>
+      sink.to(erased.b.email).some((mail) => mail.subject.startsWith('【面談取り消し】')),
+    );
+    const [mail] = sink.to(erased.b.email).filter((m) => m.subject.startsWith('【面談取り消し】'));
+    expect(mail.subject).toBe('【面談取り消し】参加者の方との面談（あまがさき商談会）');
+    expect(mail.text).toContain(
+      '「あまがさき商談会」で成立していた面談について、お相手の方がイベントへのご参加を取り消されたため、取りやめとなりました。',
+    );
+    expect(mail.text).not.toContain('髙橋');
+    expect(mail.text).not.toContain('削除済み');
+  });
+
   /** Whom a 参加取消のお知らせ was written for at the event. */
   const cancellationNotices = async (eventId: string): Promise<string[]> =>
     (

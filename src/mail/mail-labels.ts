@@ -16,6 +16,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'meeting-request-outcome': '面談申込への回答',
   'meeting-agenda': '面談予定表',
   'meeting-cancelled': '面談の中止',
+  'meeting-counterpart-left': '相手の参加取消による面談・申込の取り消し',
   'meeting-agreed': '面談成立の通知',
   'event-cancelled': '開催中止の通知',
   'event-changed': '日時・会場変更の通知',

@@ -15,6 +15,7 @@ import { EventCancelledComposer } from './mail/event-cancelled.composer';
 import { EventChangedComposer } from './mail/event-changed.composer';
 import { MeetingAgreedComposer } from './mail/meeting-agreed.composer';
 import { MeetingCancelledComposer } from './mail/meeting-cancelled.composer';
+import { CounterpartLeftComposer } from './mail/counterpart-left.composer';
 import { MeetingOutcomeComposer } from './mail/meeting-outcome.composer';
 import { MeetingRequestComposer } from './mail/meeting-request.composer';
 import { Meeting } from './meeting.entity';
@@ -70,6 +71,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     MeetingAgreedComposer,
     AgendaComposer,
     MeetingCancelledComposer,
+    CounterpartLeftComposer,
     EventCancelledComposer,
     EventChangedComposer,
   ],

@@ -17,6 +17,7 @@ import { SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { CounterpartLeftKind } from './mail/meeting-emails.template';
 import { Meeting } from './meeting.entity';
 import {
   MEETING_TRANSITIONS,
@@ -262,9 +263,25 @@ export class MeetingsService {
   /**
    * Someone gave up their seat: their scheduled meetings at the event are called off (both sides
    * get METHOD:CANCEL if published) and their open requests withdrawn, in the caller's transaction.
-   * The freed slots are offered to waiting requests after the commit.
+   * Each other side is told once, at an event still to come: the one with an agreed meeting not on
+   * a published agenda (a meeting not yet published, or an agreed request without a time), and the
+   * one whose request was waiting for the leaver's answer. Those the leaver asked need no email:
+   * the link in their request says it is withdrawn. The freed slots are offered to waiting
+   * requests after the commit.
    */
   async cancelForLeaver(manager: EntityManager, eventId: string, participantId: string) {
+    const event = await manager.findOneBy(Event, { id: eventId });
+    const tell = event?.status === EventStatus.PUBLISHED && event.endsAt.getTime() > Date.now();
+    const notices: OutboxRequest[] = [];
+    const notice = (requestId: string, counterpartId: string, kind: CounterpartLeftKind) =>
+      notices.push({
+        key: `meeting-counterpart-left-${requestId}`,
+        template: MeetingMailTemplate.COUNTERPART_LEFT,
+        participantId: counterpartId,
+        eventId,
+        transactional: true,
+        params: { requestId, kind },
+      });
     const meetings = await manager
       .createQueryBuilder(Meeting, 'meeting')
       .setLock('pessimistic_write')
@@ -277,7 +294,37 @@ export class MeetingsService {
       })
       .getMany();
     const freed: FreedSlot[] = [];
-    for (const meeting of meetings) freed.push(await this.cancelLocked(manager, meeting));
+    for (const meeting of meetings) {
+      freed.push(await this.cancelLocked(manager, meeting));
+      // A published one has its 面談中止 from cancelLocked.
+      if (meeting.publishedAt === null)
+        notice(
+          meeting.requestId,
+          otherSide(meeting.participantAId, meeting.participantBId, participantId),
+          'AGREED',
+        );
+    }
+    // Still open now: agreed without a meeting, or waiting for an answer.
+    const open = await manager
+      .createQueryBuilder(MeetingRequest, 'request')
+      .setLock('pessimistic_write')
+      .where('request.eventId = :eventId AND request.status IN (:...open)', {
+        eventId,
+        open: OPEN_REQUEST_STATUSES,
+      })
+      .andWhere('(request.fromParticipantId = :participantId OR request.toParticipantId = :participantId)', {
+        participantId,
+      })
+      .andWhere(
+        // A meeting already held (at an event under way) is not news to call off.
+        `NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = request.id AND m.status IN ('HELD', 'NO_SHOW'))`,
+      )
+      .getMany();
+    for (const request of open) {
+      const counterpartId = otherSide(request.fromParticipantId, request.toParticipantId, participantId);
+      if (request.status === MeetingRequestStatus.ACCEPTED) notice(request.id, counterpartId, 'AGREED');
+      else if (request.toParticipantId === participantId) notice(request.id, counterpartId, 'REQUESTED');
+    }
     await manager
       .createQueryBuilder()
       .update(MeetingRequest)
@@ -287,6 +334,7 @@ export class MeetingsService {
         participantId,
       })
       .execute();
+    if (tell) await this.outbox.enqueue(manager, notices);
     return async () => {
       for (const slot of freed) await this.offerFreedSlot(slot);
     };
@@ -633,4 +681,9 @@ export function agendaEmail(eventId: string, participantId: string, key: string)
     transactional: true,
     params: { eventId },
   };
+}
+
+/** The side of a meeting or request that is not `participantId`. */
+function otherSide(a: string, b: string, participantId: string): string {
+  return a === participantId ? b : a;
 }

@@ -2,6 +2,7 @@ import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
 import {
   agendaEmail,
+  counterpartLeftEmail,
   meetingAgreedEmail,
   meetingCancelledEmail,
   meetingOutcomeEmail,
@@ -373,5 +374,68 @@ describe('meeting emails', () => {
     // What the requester offers helps the reader decide; an empty line is left out.
     expect(email.text).toContain('提供できること: 金属加工、試作');
     expect(email.text).not.toContain('求めること');
+  });
+
+  describe('the other side left the event', () => {
+    const left = (kind: 'AGREED' | 'REQUESTED', locale: 'ja' | 'en' = 'ja', erased = false) =>
+      counterpartLeftEmail({
+        locale,
+        recipientName: locale === 'en' ? 'Liam Walsh' : '﨑山 恵',
+        kind,
+        leaver: erased ? null : recipient,
+        event,
+      });
+
+    it('says the agreed meeting is off and why, that nothing is needed, and that others can be asked', () => {
+      const email = left('AGREED');
+      expect(email.subject).toBe('【面談取り消し】山本 健 様との面談（しんきん ビジネスマッチング商談会）');
+      expect(email.text).toContain('﨑山 恵 様');
+      expect(email.text).toContain(
+        '「しんきん ビジネスマッチング商談会」で成立していた 山本精工 山本 健 様との面談は、先方がイベントへのご参加を取り消されたため、取りやめとなりました。',
+      );
+      expect(email.text).toContain(
+        'お手続きいただくことはございません。他の参加者の方への面談のお申込は、引き続き可能です。',
+      );
+      expect(email.text).toContain('城北信用金庫');
+    });
+
+    it('tells a requester their request awaiting an answer cannot go ahead', () => {
+      const email = left('REQUESTED');
+      expect(email.subject).toBe('【面談のお申込：取り消し】山本 健 様（しんきん ビジネスマッチング商談会）');
+      expect(email.text).toContain(
+        '「しんきん ビジネスマッチング商談会」での 山本精工 山本 健 様への面談のお申込は、先方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。',
+      );
+    });
+
+    it('names nobody for a person erased', () => {
+      for (const kind of ['AGREED', 'REQUESTED'] as const)
+        for (const locale of ['ja', 'en'] as const) {
+          const email = left(kind, locale, true);
+          expect(`${email.subject}\n${email.text}\n${email.html}`).not.toMatch(/山本/);
+        }
+      expect(left('AGREED', 'ja', true).subject).toBe(
+        '【面談取り消し】参加者の方との面談（しんきん ビジネスマッチング商談会）',
+      );
+      expect(left('REQUESTED', 'ja', true).subject).toBe(
+        '【面談のお申込：取り消し】しんきん ビジネスマッチング商談会',
+      );
+      expect(left('AGREED', 'en', true).text).toContain(
+        'Your agreed meeting with the other participant at "しんきん ビジネスマッチング商談会" has been called off',
+      );
+    });
+
+    it('writes in English for locale en', () => {
+      const agreed = left('AGREED', 'en');
+      expect(agreed.subject).toBe('Meeting called off: 山本 健 (しんきん ビジネスマッチング商談会)');
+      expect(agreed.text).toContain('Dear Liam Walsh,');
+      expect(agreed.text).toContain('Your agreed meeting with 山本 健 (山本精工)');
+      const requested = left('REQUESTED', 'en');
+      expect(requested.subject).toBe(
+        'Your meeting request to 山本 健 cannot go ahead: しんきん ビジネスマッチング商談会',
+      );
+      expect(requested.text).toContain(
+        'Your meeting request to 山本 健 (山本精工) for "しんきん ビジネスマッチング商談会" cannot go ahead, as they are no longer taking part in the event.',
+      );
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   MailLocale,
   greetingFor,
   eventSenderLines,
+  inBrackets,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
@@ -618,6 +619,74 @@ export function eventCancelledEmail(data: {
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
       ...entryLines(locale, entries),
+    ],
+    sender,
+  });
+}
+
+/** What the reader had with the person who left: an agreed meeting, or a request awaiting their answer. */
+export type CounterpartLeftKind = 'AGREED' | 'REQUESTED';
+
+/**
+ * To the other side of someone who gave up their seat: their agreed meeting, not yet on a
+ * published agenda (that one has its own 面談中止 with the calendar cancel), is off; or their
+ * request awaiting that person's answer cannot go ahead. `leaver` is null when the person was
+ * erased: the email then names nobody.
+ */
+export function counterpartLeftEmail(data: {
+  locale: MailLocale;
+  recipientName: string;
+  kind: CounterpartLeftKind;
+  leaver: Person | null;
+  event: EventMailContext;
+}): ComposedEmail {
+  const { locale, event, leaver, kind } = data;
+  const sender = eventSenderLines(locale, event);
+  const when = formatEventTime(locale, event.startsAt, event.endsAt);
+  if (locale === 'en') {
+    const them = leaver ? who(locale, leaver) : 'the other participant';
+    return renderEmail({
+      locale,
+      subject:
+        kind === 'AGREED'
+          ? `Meeting called off: ${leaver ? `${leaver.name} (${event.title})` : event.title}`
+          : `Your meeting request ${leaver ? `to ${leaver.name} ` : ''}cannot go ahead: ${event.title}`,
+      greeting: greetingFor(locale, data.recipientName),
+      paragraphs: [
+        kind === 'AGREED'
+          ? `Your agreed meeting with ${them} at "${event.title}" has been called off, as they are no longer taking part in the event.`
+          : `Your meeting request to ${them} for "${event.title}" cannot go ahead, as they are no longer taking part in the event.`,
+        'There is nothing you need to do. You can still ask other participants for a meeting.',
+      ],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: when },
+      ],
+      sender,
+    });
+  }
+  const them = leaver ? `${who(locale, leaver)} 様` : null;
+  const title = inBrackets(event.title);
+  return renderEmail({
+    locale,
+    subject:
+      kind === 'AGREED'
+        ? `【面談取り消し】${leaver ? `${leaver.name} 様` : '参加者の方'}との面談（${event.title}）`
+        : `【面談のお申込：取り消し】${leaver ? `${leaver.name} 様（${event.title}）` : event.title}`,
+    greeting: greetingFor(locale, data.recipientName),
+    paragraphs: [
+      kind === 'AGREED'
+        ? them
+          ? `${title}で成立していた ${them}との面談は、先方がイベントへのご参加を取り消されたため、取りやめとなりました。`
+          : `${title}で成立していた面談について、お相手の方がイベントへのご参加を取り消されたため、取りやめとなりました。`
+        : them
+          ? `${title}での ${them}への面談のお申込は、先方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。`
+          : `${title}でお申し込みいただいた面談は、お相手の方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。`,
+      'お手続きいただくことはございません。他の参加者の方への面談のお申込は、引き続き可能です。',
+    ],
+    details: [
+      { label: 'イベント', value: event.title },
+      { label: '日時', value: when },
     ],
     sender,
   });

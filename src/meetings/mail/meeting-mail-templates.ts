@@ -10,6 +10,11 @@ export const MeetingMailTemplate = {
   AGENDA: 'meeting-agenda',
   /** One meeting called off, with an iCalendar CANCEL attachment. */
   CANCELLED: 'meeting-cancelled',
+  /**
+   * The other side left the event: an agreed meeting not on a published agenda is off, or a
+   * request awaiting their answer cannot go ahead.
+   */
+  COUNTERPART_LEFT: 'meeting-counterpart-left',
   /** The whole event called off (開催中止), with an iCalendar CANCEL of the person's meetings. */
   EVENT_CANCELLED: 'event-cancelled',
   /** The event's date or venue changed (日時変更・会場変更), with its updated iCalendar entry. */
