@@ -250,7 +250,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       c: locale === 'en' ? { name: 'Liam Walsh', locale } : { name: '佐藤 花子' },
       d: locale === 'en' ? { name: 'Noah Price', locale } : { name: '鈴木 健太' },
       e: { name: '中村 陽子' },
-      f: { name: '小林 大輔' },
+      f: locale === 'en' ? { name: 'Olivia Hughes', locale } : { name: '小林 大輔' },
     };
     const people = {} as Record<
       keyof typeof cast,
@@ -330,10 +330,29 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     await request(d, a);
     await request(a, f);
     // Everyone has had the emails so far (F's request, the 面談成立s), so what follows is new.
-    await sink.waitUntil(() =>
-      sink.to(f.email).some((mail) => mail.text.includes('面談のお申込がありました')),
-    );
+    await sink.waitUntil(() => sink.to(f.email).some((mail) => answerLink(mail.text) !== null));
     return { eventId, ...people };
+  }
+
+  /** The accept link in a meeting request email. */
+  const answerLink = (text: string) =>
+    new RegExp(`${t.url}/meetings/respond\\?token=[\\w-]+&accept=1`).exec(text)?.[0] ?? null;
+
+  /** The page behind F's accept link, opened (GET) and answered (POST). */
+  async function answerPages(f: { email: string }) {
+    const url = sink
+      .to(f.email)
+      .map((mail) => answerLink(mail.text))
+      .find((link) => link !== null)!;
+    const opened = await (await fetch(url)).text();
+    const answered = await (
+      await fetch(`${t.url}/meetings/respond`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: new URL(url).searchParams.get('token')!, accept: '1' }).toString(),
+      })
+    ).text();
+    return { opened, answered };
   }
 
   /** The emails of the new kind written at the event, by recipient; once each is in the sink. */
@@ -386,10 +405,16 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     // A's own request to F needs no email, and A is not told about their own meetings.
     for (const person of [a, e, f])
       expect(sink.to(person.email).filter((mail) => /取り消し】/.test(mail.subject))).toEqual([]);
+    // F opens the request A sent: it says it is withdrawn, with nothing to press.
+    const pages = await answerPages(f);
+    for (const page of [pages.opened, pages.answered]) {
+      expect(page).toContain('この面談のお申込は取り下げられました。ご回答いただく必要はありません。');
+      expect(page).not.toContain('<button');
+    }
   });
 
   it('writes to an English-speaking other side in English', async () => {
-    const { eventId, a, b, c, d } = await leaverWithEveryKindOfMeeting('尼崎ものづくり支援センター', 'en');
+    const { eventId, a, b, c, d, f } = await leaverWithEveryKindOfMeeting('尼崎ものづくり支援センター', 'en');
     ok(
       await t.gql(
         'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
@@ -413,6 +438,11 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     const [request] = withdrawn(d.email);
     expect(request.subject).toBe('Your meeting request to 髙橋 一郎 cannot go ahead: あまがさき商談会');
     expect(request.text).toContain('There is nothing you need to do. You can still ask other participants');
+    const pages = await answerPages(f);
+    for (const page of [pages.opened, pages.answered]) {
+      expect(page).toContain('This meeting request has been withdrawn. There is nothing you need to do.');
+      expect(page).not.toContain('<button');
+    }
   });
 
   it('names nobody when the person who left is erased', async () => {

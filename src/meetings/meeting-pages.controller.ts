@@ -4,7 +4,7 @@ import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButtonWithMessage, sendLinkPage } from '../common/html/html-page';
 import { participantLabel } from '../participants/participant-label';
 import { MeetingRequestStatus } from './meeting-enums';
-import { MeetingRequestsService } from './meeting-requests.service';
+import { MeetingRequestPreview, MeetingRequestsService } from './meeting-requests.service';
 import { MAX_MESSAGE_LENGTH } from './meetings.errors';
 
 const TEXT = {
@@ -24,6 +24,7 @@ const TEXT = {
       DECLINED: 'お断りの旨をお申込者にお伝えします。',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
+    withdrawn: 'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
     error: 'お手続きできませんでした',
   },
   en: {
@@ -42,6 +43,7 @@ const TEXT = {
       DECLINED: 'We will let them know.',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
+    withdrawn: 'This meeting request has been withdrawn. There is nothing you need to do.',
     error: 'We could not process this',
   },
 } as const;
@@ -72,6 +74,7 @@ export class MeetingPagesController {
       (preview) => {
         const text = TEXT[preview.locale];
         const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
+        if (preview.status === MeetingRequestStatus.CANCELLED) return withdrawnPage(preview);
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(text.from(requester))}</p>`,
@@ -105,7 +108,9 @@ export class MeetingPagesController {
       response,
       TEXT,
       () => this.requests.preview(token),
-      async ({ locale }) => {
+      async (preview) => {
+        const { locale } = preview;
+        if (preview.status === MeetingRequestStatus.CANCELLED) return withdrawnPage(preview);
         const answer = await this.requests.respondByToken(
           token,
           form?.accept !== '0',
@@ -120,4 +125,21 @@ export class MeetingPagesController {
       },
     );
   }
+}
+
+/**
+ * A request withdrawn (its requester took it back or left the event): said so, with no button to
+ * press, rather than a form whose answer could only fail.
+ */
+function withdrawnPage(preview: MeetingRequestPreview) {
+  const text = TEXT[preview.locale];
+  const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
+  return {
+    title: text.title,
+    body: [
+      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+      `<p>${escapeHtml(text.from(requester))}</p>`,
+      `<p>${escapeHtml(text.withdrawn)}</p>`,
+    ].join('\n'),
+  };
 }
