@@ -193,7 +193,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       'このたび、「あまがさき商談会」への参加登録を、主催者の尼崎信用金庫にて取り消しましたので、お知らせいたします。',
     );
     expect(notice.text).toContain(
-      'あわせて、このイベントで予定されていた面談（1件）も取り消しました。面談スケジュールでお知らせした面談（1件）は、面談の相手の方にもお知らせし、',
+      'あわせて、このイベントで予定されていた面談（1件）も取り消し、面談の相手の方にもお知らせします。面談スケジュールでお知らせした面談（1件）は、',
     );
     // The meeting's own 面談中止 still carries the calendar cancel, to both sides, as when people leave
     // by themselves; the notice goes to the one whose registration it was, and says so.

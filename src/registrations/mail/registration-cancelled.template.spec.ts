@@ -57,21 +57,20 @@ describe('参加取消のお知らせ', () => {
     expect(text).not.toContain('ご来場');
   });
 
-  it('tells that their meetings are off too, and that the ones on the agenda get their own email', () => {
+  it('tells that their meetings are off too and the other sides are told, and that the ones on the agenda get their own email', () => {
     expect(email({ meetings: 2 }).text).toContain(
-      'あわせて、このイベントで予定されていた面談（2件）も取り消しました。\n',
+      'あわせて、このイベントで予定されていた面談（2件）も取り消し、面談の相手の方にもお知らせします。\n',
     );
-    // Nobody is emailed about a meeting that was not yet on an agenda: the email does not say so.
-    expect(email({ meetings: 2 }).text).not.toContain('相手の方にも');
+    // Only a meeting on an agenda has a calendar entry to remove.
     expect(email({ meetings: 2 }).text).not.toContain('別途');
     expect(email({ meetings: 2, publishedMeetings: 1 }).text).toContain(
-      '面談スケジュールでお知らせした面談（1件）は、面談の相手の方にもお知らせし、カレンダーから削除するためのご案内を面談ごとに別途お送りします。',
+      '面談の相手の方にもお知らせします。面談スケジュールでお知らせした面談（1件）は、カレンダーから削除するためのご案内を面談ごとに別途お送りします。',
     );
     const english = email({ locale: 'en', participantName: 'Liam Walsh', meetings: 2, publishedMeetings: 1 });
     expect(english.text).toContain(
-      'Your 2 meetings at the event are cancelled too. For the one on your agenda, the other side has been told',
+      'Your 2 meetings at the event are cancelled too, and we are letting the other side know. For the one on your agenda, a separate email',
     );
-    expect(email({ locale: 'en', meetings: 1 }).text).not.toContain('the other side');
+    expect(email({ locale: 'en', meetings: 1 }).text).not.toContain('separate email');
   });
 
   it('asks the organiser by name when it left no contact', () => {

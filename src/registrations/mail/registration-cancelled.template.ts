@@ -24,7 +24,10 @@ export interface RegistrationCancelledEmailData {
   was: CancelledHolding;
   /** The person's meetings at the event that the cancellation called off. */
   meetings: number;
-  /** Of those, the ones on a published agenda: each gets its own 面談中止 with the calendar cancel. */
+  /**
+   * Of those, the ones on a published agenda: each gets its own 面談中止 with the calendar cancel.
+   * The other side of every one is told (MeetingsService.cancelForLeaver).
+   */
   publishedMeetings: number;
 }
 
@@ -69,10 +72,10 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
           : []),
         ...(meetings > 0
           ? [
-              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too.` +
-                // Only a meeting on a published agenda is emailed about, to both sides.
+              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and we are letting the other side know.` +
+                // A meeting on a published agenda also gets its own email, to both sides.
                 (publishedMeetings > 0
-                  ? ` For ${publishedMeetings === 1 ? 'the one' : `the ${publishedMeetings}`} on your agenda, the other side has been told, and a separate email for each removes it from your calendar.`
+                  ? ` For ${publishedMeetings === 1 ? 'the one' : `the ${publishedMeetings}`} on your agenda, a separate email for each removes it from your calendar.`
                   : ''),
             ]
           : []),
@@ -117,9 +120,9 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
         : []),
       ...(meetings > 0
         ? [
-            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消しました。` +
+            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消し、面談の相手の方にもお知らせします。` +
               (publishedMeetings > 0
-                ? `面談スケジュールでお知らせした面談（${publishedMeetings}件）は、面談の相手の方にもお知らせし、カレンダーから削除するためのご案内を面談ごとに別途お送りします。`
+                ? `面談スケジュールでお知らせした面談（${publishedMeetings}件）は、カレンダーから削除するためのご案内を面談ごとに別途お送りします。`
                 : ''),
           ]
         : []),
