@@ -467,6 +467,20 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     expect(mail.text).not.toContain('削除済み');
   });
 
+  it('leaves a meeting already held as it was, its request agreed, when the person goes', async () => {
+    const { a, ab, ca } = await publishedMeetingBetweenAAndB('尼崎経営者協会');
+    await t.dataSource.query(`UPDATE meetings SET status = 'HELD' WHERE request_id = $1`, [ab]);
+    const admin = await staffSession(t, Role.ADMIN, null);
+    ok(await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: a.id }, admin));
+
+    const statusOf = async (requestId: string) =>
+      (await t.dataSource.query(`SELECT status FROM meeting_requests WHERE id = $1`, [requestId]))[0].status;
+    expect(await statusOf(ab)).toBe('ACCEPTED');
+    expect(await statusOf(ca)).toBe('CANCELLED');
+    const [meeting] = await t.dataSource.query(`SELECT status FROM meetings WHERE request_id = $1`, [ab]);
+    expect(meeting.status).toBe('HELD');
+  });
+
   /** Whom a 参加取消のお知らせ was written for at the event. */
   const cancellationNotices = async (eventId: string): Promise<string[]> =>
     (

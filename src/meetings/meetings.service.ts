@@ -325,15 +325,13 @@ export class MeetingsService {
       if (request.status === MeetingRequestStatus.ACCEPTED) notice(request.id, counterpartId, 'AGREED');
       else if (request.toParticipantId === participantId) notice(request.id, counterpartId, 'REQUESTED');
     }
-    await manager
-      .createQueryBuilder()
-      .update(MeetingRequest)
-      .set({ status: MeetingRequestStatus.CANCELLED })
-      .where('event_id = :eventId AND status IN (:...open)', { eventId, open: OPEN_REQUEST_STATUSES })
-      .andWhere('(from_participant_id = :participantId OR to_participant_id = :participantId)', {
-        participantId,
-      })
-      .execute();
+    // Those only: a request whose meeting was held keeps saying it was agreed, for the figures.
+    if (open.length > 0)
+      await manager.update(
+        MeetingRequest,
+        { id: In(open.map((request) => request.id)) },
+        { status: MeetingRequestStatus.CANCELLED },
+      );
     if (tell) await this.outbox.enqueue(manager, notices);
     return async () => {
       for (const slot of freed) await this.offerFreedSlot(slot);
