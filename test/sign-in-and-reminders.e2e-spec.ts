@@ -79,8 +79,16 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(html).toContain('髙橋 﨑子 様、ログインしました。');
     // What to do next, with the pages the participant has; the raw session token only folded away.
     expect(html).toContain('この後できること');
-    expect(html).toMatch(new RegExp(`<a href="${t.url}/agenda/${person.id}\\.[\\w-]{43}\\.ics">`));
-    expect(html).toContain(`<a href="${t.url}/calendar.ics">`);
+    // Each feed as a subscription for each kind of calendar app (https:// alone would import once).
+    const feed = `${t.url.replace(/^http:/, 'webcal:')}/agenda/${person.id}\\.[\\w-]{43}\\.ics`;
+    expect(html).toMatch(new RegExp(`<a href="${feed}">iPhone・Mac・Outlook</a>`));
+    expect(html).toMatch(
+      new RegExp(`<a href="${t.url}/agenda/${person.id}\\.[\\w-]{43}\\.ics">その他のアプリ`),
+    );
+    expect(html).toContain(
+      `<a href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent(`${t.url.replace(/^http:/, 'webcal:')}/calendar.ics`)}">Google カレンダー</a>`,
+    );
+    expect(html).toContain(`<a href="${t.url}/calendar.ics">その他のアプリ（URL）</a>`);
     expect(html).toMatch(
       /<details[^>]*><summary>開発者向け<\/summary>[\s\S]*id="session-token"[\s\S]*<\/details>/,
     );

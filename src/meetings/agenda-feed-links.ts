@@ -32,3 +32,22 @@ export class AgendaFeedLinks {
       .digest('base64url');
   }
 }
+
+/** A calendar feed as the links that subscribe to it, one per kind of calendar app. */
+export interface SubscribeLinks {
+  /** iPhone, iPad, Mac and Outlook: `webcal://` subscribes, where `https://` would import once. */
+  webcal: string;
+  /** Google Calendar's own page for adding a feed by URL. */
+  google: string;
+  /** The plain address, for any other app's "subscribe by URL". */
+  url: string;
+}
+
+export function subscribeLinks(feedUrl: string): SubscribeLinks {
+  const webcal = feedUrl.replace(/^https?:\/\//, 'webcal://');
+  return {
+    webcal,
+    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    url: feedUrl,
+  };
+}

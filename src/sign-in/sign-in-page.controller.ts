@@ -4,7 +4,7 @@ import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { eventPageUrl } from '../events/event-public-page';
-import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
+import { AgendaFeedLinks, SubscribeLinks, subscribeLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
 import { UpcomingEvents, upcomingEventsHtml } from './upcoming-events';
 
@@ -16,9 +16,12 @@ const TEXT = {
     signedInTitle: 'ログインしました',
     signedIn: (name: string) => `${name} 様、ログインしました。`,
     next: 'この後できること',
-    agenda: '面談スケジュールをカレンダーアプリに追加する',
+    agenda: '面談スケジュールをカレンダーアプリで購読する',
     agendaHint: '（スマートフォンやパソコンのカレンダーで購読すると、面談の予定が自動で反映されます）',
-    calendar: '各団体の公開イベントをカレンダーアプリに追加する',
+    calendar: '各団体の公開イベントをカレンダーアプリで購読する',
+    apple: 'iPhone・Mac・Outlook',
+    google: 'Google カレンダー',
+    other: 'その他のアプリ（URL）',
     calendarHint: '（参加できるイベントの予定が、カレンダーに表示されます）',
     emails:
       'イベントへのご招待・おすすめの面談相手・アンケートは、メールでお届けします。メール内のボタンは、ログインしなくてもお使いいただけます。',
@@ -34,9 +37,12 @@ const TEXT = {
     signedInTitle: 'Signed in',
     signedIn: (name: string) => `Welcome, ${name}. You are signed in.`,
     next: 'What you can do next',
-    agenda: 'Add your meeting schedule to your calendar app',
+    agenda: 'Subscribe to your meeting schedule in your calendar app',
     agendaHint: '(subscribe to it on your phone or computer and your meetings appear there)',
-    calendar: "Add the organisations' public events to your calendar app",
+    calendar: "Subscribe to the organisations' public events in your calendar app",
+    apple: 'iPhone, Mac, Outlook',
+    google: 'Google Calendar',
+    other: 'other apps (URL)',
     calendarHint: '(the events you can join appear in your calendar)',
     emails:
       'Invitations, people to meet and surveys come to you by email. The buttons in those emails work without signing in.',
@@ -108,7 +114,6 @@ export class SignInPageController {
         const session = await this.magicLinks.redeem(token);
         const participant = session.participant;
         const text = TEXT[locale];
-        const link = (url: string, label: string) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
         const coming = participant
           ? upcomingEventsHtml(locale, await this.upcoming.of(participant.id), (eventId) =>
               eventPageUrl(this.config.PUBLIC_URL, eventId, locale),
@@ -122,9 +127,9 @@ export class SignInPageController {
             `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
             '<ul>',
             participant
-              ? `<li>${link(this.feeds.url(participant.id), text.agenda)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
+              ? `<li>${escapeHtml(text.agenda)}: ${subscribeHtml(subscribeLinks(this.feeds.url(participant.id)), text)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
               : '',
-            `<li>${link(`${this.config.PUBLIC_URL}/calendar.ics`, text.calendar)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
+            `<li>${escapeHtml(text.calendar)}: ${subscribeHtml(subscribeLinks(`${this.config.PUBLIC_URL}/calendar.ics${locale === 'en' ? '?lang=en' : ''}`), text)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
             '</ul>',
             `<p>${escapeHtml(text.emails)}</p>`,
             `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,
@@ -136,4 +141,18 @@ export class SignInPageController {
       },
     );
   }
+}
+
+/** One link per kind of calendar app (see SubscribeLinks). */
+function subscribeHtml(
+  links: SubscribeLinks,
+  text: { apple: string; google: string; other: string },
+): string {
+  return [
+    [links.webcal, text.apple],
+    [links.google, text.google],
+    [links.url, text.other],
+  ]
+    .map(([url, label]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`)
+    .join(' ・ ');
 }

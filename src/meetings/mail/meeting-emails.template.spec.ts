@@ -202,6 +202,21 @@ describe('meeting emails', () => {
       });
     const ando = { name: '安藤 美咲', company: '安藤金型製作所' };
 
+    it('offers the feed as a subscription for each kind of calendar app, and the address for others', () => {
+      const { text, html } = agenda('ja', 1);
+      expect(text).toContain(
+        '▶ iPhone・Mac・Outlook のカレンダーで購読する\nwebcal://example.jp/agenda/x.ics\n',
+      );
+      expect(text).toContain(
+        '▶ Google カレンダーで購読する\nhttps://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fexample.jp%2Fagenda%2Fx.ics\n',
+      );
+      expect(text).toContain('次のアドレスを購読先として登録してください: https://example.jp/agenda/x.ics');
+      expect(html).toContain('href="webcal://example.jp/agenda/x.ics"');
+      expect(agenda('en', 1).text).toContain(
+        '▶ Subscribe on iPhone, Mac or Outlook\nwebcal://example.jp/agenda/x.ics',
+      );
+    });
+
     it('counts the meetings of an English agenda in the singular and plural', () => {
       expect(agenda('en', 1).subject).toBe(
         'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting)',

@@ -13,6 +13,7 @@ import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/tem
 import { AgendaMark, AgendaSlot } from '../agenda-changes';
 import { participantLabel } from '../../participants/participant-label';
 import { MeetingRequestStatus } from '../meeting-enums';
+import { subscribeLinks } from '../agenda-feed-links';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
 
 interface Person {
@@ -437,6 +438,7 @@ export function agendaEmail(data: {
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = eventSenderLines(locale, event);
+  const feed = subscribeLinks(data.feedUrl);
   const timed = data.entries.length;
   const untimed = data.unscheduled.length;
   const marks = data.changes?.marks;
@@ -480,8 +482,14 @@ export function agendaEmail(data: {
           : [`Here is your meeting schedule for "${event.title}".`],
       details,
       sections,
-      actions: [{ label: 'Subscribe to my meeting calendar', url: data.feedUrl }],
-      notes: ['The calendar link is personal: please do not share it.'],
+      actions: [
+        { label: 'Subscribe on iPhone, Mac or Outlook', url: feed.webcal },
+        { label: 'Subscribe in Google Calendar', url: feed.google },
+      ],
+      notes: [
+        `For another calendar app, subscribe to this address: ${feed.url}`,
+        'The calendar links are personal: please do not share them.',
+      ],
       sender,
     });
   }
@@ -506,8 +514,14 @@ export function agendaEmail(data: {
         : [`「${event.title}」の面談スケジュールをお送りします。`],
     details,
     sections,
-    actions: [{ label: 'カレンダーで購読する', url: data.feedUrl }],
-    notes: ['購読用リンクはご本人専用です。他の方と共有しないでください。'],
+    actions: [
+      { label: 'iPhone・Mac・Outlook のカレンダーで購読する', url: feed.webcal },
+      { label: 'Google カレンダーで購読する', url: feed.google },
+    ],
+    notes: [
+      `その他のカレンダーアプリでは、次のアドレスを購読先として登録してください: ${feed.url}`,
+      '購読用リンクはご本人専用です。他の方と共有しないでください。',
+    ],
     sender,
   });
 }
