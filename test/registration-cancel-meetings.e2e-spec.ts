@@ -411,6 +411,12 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       expect(page).toContain('この面談のお申込は取り下げられました。ご回答いただく必要はありません。');
       expect(page).not.toContain('<button');
     }
+    // B had agreed to meet A: the link in A's request now says the meeting is off, not withdrawn.
+    const agreed = await answerPages(b);
+    for (const page of [agreed.opened, agreed.answered]) {
+      expect(page).toContain('この面談は取り消しになりました。ご回答いただく必要はありません。');
+      expect(page).not.toContain('<button');
+    }
   });
 
   it('writes to an English-speaking other side in English', async () => {

@@ -25,6 +25,7 @@ const TEXT = {
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
     withdrawn: 'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
+    calledOff: 'この面談は取り消しになりました。ご回答いただく必要はありません。',
     error: 'お手続きできませんでした',
   },
   en: {
@@ -44,6 +45,7 @@ const TEXT = {
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
     withdrawn: 'This meeting request has been withdrawn. There is nothing you need to do.',
+    calledOff: 'This meeting has been called off. There is nothing you need to do.',
     error: 'We could not process this',
   },
 } as const;
@@ -128,8 +130,8 @@ export class MeetingPagesController {
 }
 
 /**
- * A request withdrawn (its requester took it back or left the event): said so, with no button to
- * press, rather than a form whose answer could only fail.
+ * A request withdrawn (its requester took it back or left the event), or a meeting agreed and
+ * then called off: said so, with no button to press, rather than a form whose answer could only fail.
  */
 function withdrawnPage(preview: MeetingRequestPreview) {
   const text = TEXT[preview.locale];
@@ -139,7 +141,7 @@ function withdrawnPage(preview: MeetingRequestPreview) {
     body: [
       `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
       `<p>${escapeHtml(text.from(requester))}</p>`,
-      `<p>${escapeHtml(text.withdrawn)}</p>`,
+      `<p>${escapeHtml(preview.answered ? text.calledOff : text.withdrawn)}</p>`,
     ].join('\n'),
   };
 }

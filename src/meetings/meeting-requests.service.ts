@@ -40,6 +40,8 @@ export interface MeetingRequestPreview {
   message: string;
   eventTitle: string;
   status: MeetingRequestStatus;
+  /** It had been answered: a cancelled one was an agreed meeting called off, not a request taken back. */
+  answered: boolean;
 }
 
 export interface MeetingRequestAnswer {
@@ -240,6 +242,7 @@ export class MeetingRequestsService {
       message: request.message,
       eventTitle: request.event.title,
       status: effectiveStatus(request),
+      answered: request.respondedAt !== null,
     };
   }
 
