@@ -314,6 +314,8 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     await sink.waitUntil(() => calendarsTo(e.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
 
     const ab = await request(a, b);
+    // B answers once the request's email is in: an answer given first would leave it unsent.
+    await sink.waitUntil(() => sink.to(b.email).some((mail) => answerLink(mail.text) !== null));
     await accept(ab, b);
     const [{ slot_index: taken }] = await t.dataSource.query(
       `SELECT slot_index FROM meetings WHERE event_id = $1 AND status = 'SCHEDULED'`,
@@ -340,10 +342,14 @@ describe('cancelling a registration calls off that person’s meetings', () => {
 
   /** The page behind F's accept link, opened (GET) and answered (POST). */
   async function answerPages(f: { email: string }) {
-    const url = sink
-      .to(f.email)
-      .map((mail) => answerLink(mail.text))
-      .find((link) => link !== null)!;
+    const link = () =>
+      sink
+        .to(f.email)
+        .map((mail) => answerLink(mail.text))
+        .find((found) => found !== null);
+    // The request's email may still be on its way: the queue sends in no fixed order.
+    await sink.waitUntil(() => link() !== undefined);
+    const url = link()!;
     const opened = await (await fetch(url)).text();
     const answered = await (
       await fetch(`${t.url}/meetings/respond`, {
