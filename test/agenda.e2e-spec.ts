@@ -9,6 +9,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  scheduleAndWait,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -428,24 +429,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
 
     // 安藤, whose meeting was called off, agrees to meet 井上; a new run places it and it is published.
     await agree(people.ando, people.inoue);
-    const run = ok(
-      await t.gql<{ scheduleMeetings: { id: string } }>(
-        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    ).scheduleMeetings;
-    await eventually(
-      async () =>
-        ok(
-          await t.gql<{ schedulingRun: { status: string } }>(
-            'query($id: ID!) { schedulingRun(id: $id) { status } }',
-            { id: run.id },
-            organizer,
-          ),
-        ).schedulingRun.status === 'SUCCEEDED',
-      'scheduling run',
-    );
+    await scheduleAndWait(t, organizer, eventId);
     // Only the two it concerns are told; 中野 and Emma have nothing new.
     expect(await publish()).toMatchObject({ publishedMeetings: 1, notifiedParticipants: 2 });
     await mailSettled();

@@ -6,6 +6,7 @@ import {
   registerEveryKind,
   staffSession,
   tokyoInDays,
+  scheduleAndPublish,
 } from './support/fixtures';
 import { eventually } from './support/eventually';
 import { SmtpSink } from './support/smtp-sink';
@@ -81,31 +82,7 @@ describe('cancelling an event', () => {
     const ac = await request('a', 'c'); // left unanswered
     ok(await accept(ab, 'b'));
     ok(await accept(cb, 'b'));
-    const run = ok(
-      await t.gql<{ scheduleMeetings: { id: string } }>(
-        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    ).scheduleMeetings.id;
-    for (let status = ''; status !== 'SUCCEEDED';) {
-      status = ok(
-        await t.gql<{ schedulingRun: { status: string } }>(
-          'query($id: ID!) { schedulingRun(id: $id) { status } }',
-          { id: run },
-          organizer,
-        ),
-      ).schedulingRun.status;
-      expect(status).not.toBe('FAILED');
-      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    ok(
-      await t.gql(
-        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    await scheduleAndPublish(t, organizer, eventId);
     const outstanding = async () =>
       (
         await t.dataSource.query(

@@ -12,6 +12,7 @@ import {
   registerEveryKind,
   staffSession,
   tokyoInDays,
+  scheduleAndPublish,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -126,31 +127,7 @@ describe('editing an event people signed up for', () => {
         people.c.token,
       ),
     ).requestMeeting.id;
-    const run = ok(
-      await t.gql<{ scheduleMeetings: { id: string } }>(
-        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    ).scheduleMeetings.id;
-    await eventually(async () => {
-      const { status } = ok(
-        await t.gql<{ schedulingRun: { status: string } }>(
-          'query($id: ID!) { schedulingRun(id: $id) { status } }',
-          { id: run },
-          organizer,
-        ),
-      ).schedulingRun;
-      expect(status).not.toBe('FAILED');
-      return status === 'SUCCEEDED';
-    }, 'the schedule');
-    ok(
-      await t.gql(
-        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    await scheduleAndPublish(t, organizer, eventId);
     await settled(eventId);
     const meetingsBefore: { starts_at: Date; sequence: number }[] = await t.dataSource.query(
       'SELECT starts_at, sequence FROM meetings WHERE event_id = $1 ORDER BY starts_at, id',

@@ -7,6 +7,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  scheduleAndPublish,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -91,31 +92,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       ),
     );
 
-    const run = ok(
-      await t.gql<{ scheduleMeetings: { id: string } }>(
-        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
-    for (let status = ''; status !== 'SUCCEEDED';) {
-      status = ok(
-        await t.gql<{ schedulingRun: { status: string } }>(
-          'query($id: ID!) { schedulingRun(id: $id) { status } }',
-          { id: run.scheduleMeetings.id },
-          organizer,
-        ),
-      ).schedulingRun.status;
-      expect(status).not.toBe('FAILED');
-      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    ok(
-      await t.gql(
-        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    await scheduleAndPublish(t, organizer, eventId);
     await sink.waitUntil(() => calendarsTo(b.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
 
     return { organizer, eventId, a, b, c, ab, ca };
@@ -286,31 +263,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       );
 
     await accept(await request(a, e), e);
-    const run = ok(
-      await t.gql<{ scheduleMeetings: { id: string } }>(
-        'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
-    for (let status = ''; status !== 'SUCCEEDED';) {
-      status = ok(
-        await t.gql<{ schedulingRun: { status: string } }>(
-          'query($id: ID!) { schedulingRun(id: $id) { status } }',
-          { id: run.scheduleMeetings.id },
-          organizer,
-        ),
-      ).schedulingRun.status;
-      expect(status).not.toBe('FAILED');
-      if (status !== 'SUCCEEDED') await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    ok(
-      await t.gql(
-        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    await scheduleAndPublish(t, organizer, eventId);
     await sink.waitUntil(() => calendarsTo(e.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
 
     const ab = await request(a, b);

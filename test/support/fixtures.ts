@@ -1,4 +1,5 @@
 import { TestApp, ok } from './test-app';
+import { eventually } from './eventually';
 import { ReceivedMail } from './smtp-sink';
 import { UsersService } from '../../src/users/users.service';
 import { Role } from '../../src/auth/actor';
@@ -306,4 +307,47 @@ export function invitationAnswerLink(testApp: TestApp, mail: ReceivedMail, accep
   );
   if (!match) throw new Error(`no accept=${accept} link in:\n${mail.text}`);
   return { url: match[0], token: match[1] };
+}
+
+/** Runs the scheduler on the event and waits until the run has succeeded; returns its id. */
+export async function scheduleAndWait(
+  testApp: TestApp,
+  organizerToken: string,
+  eventId: string,
+): Promise<string> {
+  const runId = ok(
+    await testApp.gql<{ scheduleMeetings: { id: string } }>(
+      'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }',
+      { e: eventId },
+      organizerToken,
+    ),
+  ).scheduleMeetings.id;
+  await eventually(async () => {
+    const { status, error } = ok(
+      await testApp.gql<{ schedulingRun: { status: string; error: string | null } }>(
+        'query($id: ID!) { schedulingRun(id: $id) { status error } }',
+        { id: runId },
+        organizerToken,
+      ),
+    ).schedulingRun;
+    if (status === 'FAILED') throw new Error(`scheduling run ${runId} failed: ${error}`);
+    return status === 'SUCCEEDED';
+  }, `scheduling run ${runId}`);
+  return runId;
+}
+
+/** Schedules the event's agreed meetings and publishes the schedule: the agendas go out. */
+export async function scheduleAndPublish(
+  testApp: TestApp,
+  organizerToken: string,
+  eventId: string,
+): Promise<void> {
+  await scheduleAndWait(testApp, organizerToken, eventId);
+  ok(
+    await testApp.gql(
+      'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+      { e: eventId },
+      organizerToken,
+    ),
+  );
 }
