@@ -1,4 +1,6 @@
 import ICAL from 'ical.js';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import {
   createOrganization,
@@ -430,6 +432,67 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     );
     expect(mail.text).not.toContain('髙橋');
     expect(mail.text).not.toContain('削除済み');
+  });
+
+  it('calls a published meeting off naming nobody when the other side is erased, in the email and its calendar cancel', async () => {
+    const { a, b } = await publishedMeetingBetweenAAndB('尼崎地域産業振興財団');
+    // A has B's name on the agenda, so the cancel below is all that tells A the meeting is off.
+    await sink.waitUntil(() => calendarsTo(a.email).some((calendar) => calendar.includes('METHOD:PUBLISH')));
+    const admin = await staffSession(t, Role.ADMIN, null);
+    ok(await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: b.id }, admin));
+
+    const calledOff = () => sink.to(a.email).filter((mail) => mail.subject.startsWith('【面談中止】'));
+    await sink.waitUntil(() => calledOff().length === 1);
+    const [mail] = calledOff();
+    expect(mail.subject).toBe('【面談中止】参加者の方との面談（あまがさき商談会）');
+    expect(mail.text).toContain('髙橋 一郎 様');
+    expect(mail.text).toContain('「あまがさき商談会」で予定されていた次の面談は中止となりました。');
+    expect(mail.text).toMatch(/: 参加者の方\n {2}テーブル \d+\n/);
+    expect(mail.html).toContain('参加者の方');
+    expect(mail.calendars).toHaveLength(1);
+    const [cancel] = mail.calendars;
+    const vevent = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(vevent.getFirstPropertyValue('summary')).toBe('面談（あまがさき商談会）');
+    // Unfolded, so that a name split across the calendar's 75-octet lines is found too.
+    const unfolded = cancel.replace(/\r?\n[ \t]/g, '');
+    for (const part of [mail.subject, mail.text, mail.html, unfolded]) {
+      expect(part).not.toContain('削除済み');
+      expect(part).not.toContain('山﨑');
+      expect(part).not.toMatch(/参加者の方 様|null|undefined/);
+    }
+  });
+
+  it('shows the answer page of a request from someone erased since with nobody named', async () => {
+    const { a, f } = await leaverWithEveryKindOfMeeting('尼崎商業活性化協議会', 'ja');
+    const admin = await staffSession(t, Role.ADMIN, null);
+    ok(await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: a.id }, admin));
+    const noName = (page: string) => {
+      expect(page).not.toContain('削除済み');
+      expect(page).not.toContain('髙橋');
+      expect(page).not.toContain('大和田印刷');
+      expect(page).not.toContain('<button');
+    };
+    // The erasure took the links to A's requests: the one in F's email leads nowhere, naming nobody.
+    const pages = await answerPages(f);
+    for (const page of [pages.opened, pages.answered]) noName(page);
+
+    // A link to the request that outlived the erasure says it is withdrawn, from 参加者の方.
+    const [{ id: requestId }] = await t.dataSource.query(
+      'SELECT id FROM meeting_requests WHERE from_participant_id = $1 AND to_participant_id = $2',
+      [a.id, f.id],
+    );
+    const [token] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+      {
+        purpose: TokenPurpose.MEETING_RESPONSE,
+        subjectId: requestId,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    ]);
+    const page = await (await fetch(`${t.url}/meetings/respond?token=${token}&accept=1`)).text();
+    expect(page).toContain('参加者の方からの面談のお申込です。');
+    expect(page).toContain('この面談のお申込は取り下げられました。ご回答いただく必要はありません。');
+    noName(page);
   });
 
   it('leaves a meeting already held as it was, its request agreed, when the person goes', async () => {

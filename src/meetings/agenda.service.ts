@@ -6,6 +6,7 @@ import { Actor } from '../auth/actor';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
+import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
@@ -180,7 +181,9 @@ export class AgendaService {
         sessionName: meeting.session.name,
         tableLabel: meeting.tableLabel,
         booth: meeting.session.mode === SessionMode.BOOTHS,
-        counterpartName: other.name,
+        // Someone erased since is named to nobody (their row keeps only a placeholder for staff,
+        // and no company).
+        counterpartName: nameShownToOthers(other),
         counterpartCompany: other.company?.name ?? null,
         updatedAt: meeting.updatedAt,
       };

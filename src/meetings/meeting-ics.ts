@@ -16,7 +16,8 @@ export interface MeetingCalendarEntry {
   sessionName: string;
   tableLabel: string;
   booth: boolean;
-  counterpartName: string;
+  /** Null (company too) once the other side is erased: the entry then names nobody. */
+  counterpartName: string | null;
   counterpartCompany: string | null;
   updatedAt: Date;
 }
@@ -29,12 +30,23 @@ export function placeLabel(locale: MailLocale, entry: Pick<MeetingCalendarEntry,
   return entry.booth ? `ブース ${entry.tableLabel}` : `テーブル ${entry.tableLabel}`;
 }
 
-/** The other side, company first in Japanese (see participantLabel); sentences add 様. */
+/**
+ * The other side, company first in Japanese (see participantLabel); sentences add 様. Null for
+ * someone erased since: the sentence is then worded without them.
+ */
 export function counterpartLabel(
   locale: MailLocale,
   entry: Pick<MeetingCalendarEntry, 'counterpartName' | 'counterpartCompany'>,
-) {
+): string | null {
+  if (entry.counterpartName === null) return null;
   return participantLabel(locale, entry.counterpartName, entry.counterpartCompany);
+}
+
+/** SUMMARY: 面談: <the other side>, or the event's name for a meeting with someone erased since. */
+function meetingSummary(locale: MailLocale, entry: MeetingCalendarEntry): string {
+  const who = counterpartLabel(locale, entry);
+  if (locale === 'en') return who === null ? `Meeting at ${entry.eventTitle}` : `Meeting: ${who}`;
+  return who === null ? `面談（${entry.eventTitle}）` : `面談: ${who}`;
 }
 
 /**
@@ -57,13 +69,12 @@ export function meetingsIcs(options: {
 
 /** One meeting as a VEVENT, for a calendar of its own or beside the event's entry. */
 export function meetingIcsEvent(locale: MailLocale, entry: MeetingCalendarEntry, cancel = false): IcsEvent {
-  const who = counterpartLabel(locale, entry);
   const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
   return {
     uid: meetingUid(entry.id),
     start: entry.startsAt,
     end: entry.endsAt,
-    summary: locale === 'en' ? `Meeting: ${who}` : `面談: ${who}`,
+    summary: meetingSummary(locale, entry),
     description:
       locale === 'en'
         ? `${entry.eventTitle}${entry.sessionName ? ` / ${entry.sessionName}` : ''}\n${placeLabel(locale, entry)}`

@@ -10,7 +10,8 @@ import { MAX_MESSAGE_LENGTH } from './meetings.errors';
 const TEXT = {
   ja: {
     title: '面談のお申込',
-    from: (name: string) => `${name} 様からの面談のお申込です。`,
+    from: (name: string | null) =>
+      name === null ? '参加者の方からの面談のお申込です。' : `${name} 様からの面談のお申込です。`,
     question: (accept: boolean) => (accept ? 'この面談を承諾しますか？' : 'この面談をお断りしますか？'),
     button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
     message: 'メッセージ（任意。お申込者へのお返事に添えてお伝えします）',
@@ -30,7 +31,8 @@ const TEXT = {
   },
   en: {
     title: 'Meeting request',
-    from: (name: string) => `${name} would like to meet you.`,
+    from: (name: string | null) =>
+      name === null ? 'A participant would like to meet you.' : `${name} would like to meet you.`,
     question: (accept: boolean) => (accept ? 'Accept this meeting?' : 'Decline this meeting?'),
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     message: 'Message (optional; sent to them with your answer)',
@@ -75,7 +77,7 @@ export class MeetingPagesController {
       () => this.requests.preview(String(token ?? '')),
       (preview) => {
         const text = TEXT[preview.locale];
-        const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
+        const requester = requesterLabel(preview);
         if (preview.status === MeetingRequestStatus.CANCELLED) return withdrawnPage(preview);
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
@@ -135,7 +137,7 @@ export class MeetingPagesController {
  */
 function withdrawnPage(preview: MeetingRequestPreview) {
   const text = TEXT[preview.locale];
-  const requester = participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
+  const requester = requesterLabel(preview);
   return {
     title: text.title,
     body: [
@@ -144,4 +146,10 @@ function withdrawnPage(preview: MeetingRequestPreview) {
       `<p>${escapeHtml(preview.answered ? text.calledOff : text.withdrawn)}</p>`,
     ].join('\n'),
   };
+}
+
+/** Who asked, company first in Japanese; null for someone erased since, who is named to nobody. */
+function requesterLabel(preview: MeetingRequestPreview): string | null {
+  if (preview.requesterName === null) return null;
+  return participantLabel(preview.locale, preview.requesterName, preview.requesterCompany);
 }

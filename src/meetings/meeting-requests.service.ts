@@ -10,6 +10,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
+import { nameShownToOthers } from '../participants/participant-label';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
@@ -35,7 +36,8 @@ import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 export interface MeetingRequestPreview {
   locale: 'ja' | 'en';
   recipientName: string;
-  requesterName: string;
+  /** Null once the requester is erased (their company went with the erasure): named to nobody. */
+  requesterName: string | null;
   requesterCompany: string | null;
   message: string;
   eventTitle: string;
@@ -237,7 +239,7 @@ export class MeetingRequestsService {
     return {
       locale: languageOf(request.toParticipant),
       recipientName: request.toParticipant.name,
-      requesterName: request.fromParticipant.name,
+      requesterName: nameShownToOthers(request.fromParticipant),
       requesterCompany: request.fromParticipant.company?.name ?? null,
       message: request.message,
       eventTitle: request.event.title,

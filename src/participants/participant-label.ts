@@ -9,3 +9,23 @@ export function participantLabel(locale: MailLocale, name: string, company: stri
   if (!company) return name;
   return locale === 'en' ? `${name} (${company})` : `${company} ${name}`;
 }
+
+/**
+ * Who someone erased since (個人情報の削除) is to the people they met or asked: nobody by name. Their
+ * row keeps a placeholder (「（削除済み）」) that staff read as such; participants are never shown it.
+ * Those who read a name from a participant row use this to carry "no name" (null) instead.
+ */
+export function nameShownToOthers(participant: { name: string; erasedAt: Date | null }): string | null {
+  return participant.erasedAt ? null : participant.name;
+}
+
+/**
+ * The other side as a participant reads them in a list or on a line of their own: the label with
+ * 様 in Japanese, or, for someone erased since, 「参加者の方」 / "A participant" (as the email about
+ * an erased person who left words it).
+ */
+export function counterpartLine(locale: MailLocale, name: string | null, company: string | null): string {
+  if (name === null) return locale === 'en' ? 'A participant' : '参加者の方';
+  const label = participantLabel(locale, name, company);
+  return locale === 'en' ? label : `${label} 様`;
+}

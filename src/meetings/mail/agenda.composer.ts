@@ -3,6 +3,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { nameShownToOthers } from '../../participants/participant-label';
 import { Participant } from '../../participants/participant.entity';
 import { agendaChanges, AgendaSnapshot, unchanged } from '../agenda-changes';
 import { AgendaDeliveries } from '../agenda-deliveries.service';
@@ -66,8 +67,9 @@ export class AgendaComposer implements MailComposer {
       participant.id,
       changes?.removed.map((entry) => entry.requestId) ?? [],
     );
+    // Someone erased since is named to nobody (nor is a row gone missing).
     const person = (other: Participant | undefined) => ({
-      name: other?.name ?? '',
+      name: other ? nameShownToOthers(other) : null,
       company: other?.company?.name ?? null,
     });
     const locale = languageOf(participant);

@@ -47,6 +47,8 @@ export async function composeAgreedEmail(
   const event = await contexts.get(manager, request.eventId);
   if (!event) return null;
   const requester = request.fromParticipant;
+  // Erased since: there is nobody to meet, and nobody to name.
+  if (requester.erasedAt) return null;
   return meetingAgreedEmail({
     locale: languageOf(participant),
     recipientName: participant.name,

@@ -1,5 +1,6 @@
 import { EventStatus } from '../../events/event-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
+import { meetingIcsEvent } from '../meeting-ics';
 import {
   agendaEmail,
   counterpartLeftEmail,
@@ -389,6 +390,128 @@ describe('meeting emails', () => {
     // What the requester offers helps the reader decide; an empty line is left out.
     expect(email.text).toContain('提供できること: 金属加工、試作');
     expect(email.text).not.toContain('求めること');
+  });
+
+  describe('the other side was erased since', () => {
+    // As the participant row reads once erased: the name is a placeholder meant for staff only.
+    const erasedEntry = {
+      id: 'm1',
+      requestId: 'r1',
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      sequence: 2,
+      cancelled: true,
+      eventTitle: event.title,
+      venue: event.venue,
+      sessionName: '午後の部',
+      tableLabel: '3',
+      booth: false,
+      counterpartName: null,
+      counterpartCompany: null,
+      updatedAt: event.startsAt,
+    };
+    const all = (email: { subject: string; text: string; html: string }) =>
+      `${email.subject}\n${email.text}\n${email.html}`;
+
+    it('calls the meeting off naming nobody, with the time and table that say which it was', () => {
+      const ja = meetingCancelledEmail({
+        locale: 'ja',
+        participantName: '﨑山 恵',
+        event,
+        entry: erasedEntry,
+      });
+      expect(ja.subject).toBe('【面談中止】参加者の方との面談（しんきん ビジネスマッチング商談会）');
+      expect(ja.text).toContain(
+        '「しんきん ビジネスマッチング商談会」で予定されていた次の面談は中止となりました。',
+      );
+      expect(ja.text).toContain('■ 2026年12月10日(木) 13:00〜17:00: 参加者の方\n  テーブル 3\n');
+      const en = meetingCancelledEmail({
+        locale: 'en',
+        participantName: 'Liam Walsh',
+        event,
+        entry: erasedEntry,
+      });
+      expect(en.subject).toBe('Meeting cancelled: しんきん ビジネスマッチング商談会');
+      expect(en.text).toContain(
+        'The meeting below at "しんきん ビジネスマッチング商談会" has been cancelled.',
+      );
+      expect(en.text).toContain(': A participant\n  Table 3\n');
+      for (const email of [ja, en]) expect(all(email)).not.toMatch(/削除済み|null|undefined| 様との面談は/);
+    });
+
+    it('gives the calendar entry the event for a title, not a name', () => {
+      expect(meetingIcsEvent('ja', erasedEntry, true).summary).toBe(
+        '面談（しんきん ビジネスマッチング商談会）',
+      );
+      expect(meetingIcsEvent('en', erasedEntry, true).summary).toBe(
+        'Meeting at しんきん ビジネスマッチング商談会',
+      );
+      expect(meetingIcsEvent('ja', { ...erasedEntry, counterpartName: '髙橋 一郎' }).summary).toBe(
+        '面談: 髙橋 一郎',
+      );
+    });
+
+    it('tells a requester their request was declined or expired, naming nobody', () => {
+      const told = (
+        status: MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED,
+        locale: 'ja' | 'en',
+      ) =>
+        meetingOutcomeEmail({
+          locale,
+          requesterName: locale === 'en' ? 'Liam Walsh' : '﨑山 恵',
+          recipient: null,
+          contact: null,
+          outcome: status,
+          reply: '',
+          autoAccepted: false,
+          deadline,
+          event,
+        });
+      const declined = told(MeetingRequestStatus.DECLINED, 'ja');
+      expect(declined.subject).toBe('【面談のお申込：今回は見送り】しんきん ビジネスマッチング商談会');
+      expect(declined.text).toContain(
+        '「しんきん ビジネスマッチング商談会」での面談のお申込について、お相手の方は今回は面談をお受けできないとのことです。',
+      );
+      const expired = told(MeetingRequestStatus.EXPIRED, 'ja');
+      expect(expired.subject).toBe('【面談のお申込：回答期限切れ】しんきん ビジネスマッチング商談会');
+      expect(expired.text).toContain(
+        '「しんきん ビジネスマッチング商談会」での面談のお申込は、回答期限（2026年12月8日(火) 18:30）までにお返事がなかったため、無効となりました。',
+      );
+      expect(told(MeetingRequestStatus.DECLINED, 'en').subject).toBe(
+        'Your meeting request cannot go ahead this time: しんきん ビジネスマッチング商談会',
+      );
+      expect(told(MeetingRequestStatus.EXPIRED, 'en').text).toContain(
+        'Your meeting request for "しんきん ビジネスマッチング商談会" was not answered by Tue 8 Dec 2026, 18:30 (JST), so it has expired.',
+      );
+      for (const status of [MeetingRequestStatus.DECLINED, MeetingRequestStatus.EXPIRED] as const)
+        for (const locale of ['ja', 'en'] as const)
+          expect(all(told(status, locale))).not.toMatch(/削除済み|null|undefined|様は|様への/);
+    });
+
+    it('lists them on an agenda as 参加者の方, with and without a time, and among the cancelled', () => {
+      for (const locale of ['ja', 'en'] as const) {
+        const email = agendaEmail({
+          locale,
+          participantName: locale === 'en' ? 'Liam Walsh' : '中野 健一',
+          event,
+          entries: [{ ...erasedEntry, cancelled: false }],
+          unscheduled: [{ name: null, company: null, added: true }],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          changes: { marks: new Map(), removed: [{ name: null, company: null, before: null }] },
+        });
+        expect(all(email)).not.toMatch(/削除済み|null|undefined/);
+        if (locale === 'ja') {
+          expect(email.text).toContain(': 参加者の方\n  テーブル 3\n');
+          expect(email.text).toContain('・【追加】参加者の方\n');
+          expect(email.text).toContain('・参加者の方\n  （時間未定でした）\n');
+          expect(email.text).not.toContain('参加者の方 様');
+        } else {
+          expect(email.text).toContain(': A participant\n  Table 3\n');
+          expect(email.text).toContain('- [New] A participant\n');
+          expect(email.text).toContain('- A participant\n  (was: no time yet)\n');
+        }
+      }
+    });
   });
 
   describe('the other side left the event', () => {

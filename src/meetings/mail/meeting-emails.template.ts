@@ -11,13 +11,19 @@ import {
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
 import { AgendaMark, AgendaSlot } from '../agenda-changes';
-import { participantLabel } from '../../participants/participant-label';
+import { counterpartLine, participantLabel } from '../../participants/participant-label';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { subscribeLinks } from '../agenda-feed-links';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
 
 interface Person {
   name: string;
+  company: string | null;
+}
+
+/** The other side as read from their row: `name` is null once they are erased (named to nobody). */
+interface Counterpart {
+  name: string | null;
   company: string | null;
 }
 
@@ -179,12 +185,13 @@ export function meetingAgreedEmail(data: {
 
 /**
  * To the requester: accepted or agreed automatically (with the other side's contact details when
- * they consented to share them), declined, or not answered by its deadline (expired).
+ * they consented to share them), declined, or not answered by its deadline (expired). `recipient`
+ * is null when the person asked was erased since: the email then names nobody.
  */
 export function meetingOutcomeEmail(data: {
   locale: MailLocale;
   requesterName: string;
-  recipient: Person;
+  recipient: Person | null;
   /** Only for an agreed meeting, and only when the recipient consented; otherwise null. */
   contact: SharedContact | null;
   outcome: MeetingOutcome;
@@ -196,7 +203,7 @@ export function meetingOutcomeEmail(data: {
   deadline: Date;
   event: EventMailContext;
 }): ComposedEmail {
-  const { locale, event, outcome } = data;
+  const { locale, event, outcome, recipient } = data;
   const accepted = outcome === MeetingRequestStatus.ACCEPTED;
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
@@ -205,29 +212,42 @@ export function meetingOutcomeEmail(data: {
     data.reply && outcome !== MeetingRequestStatus.EXPIRED
       ? [{ label: locale === 'en' ? 'Their message' : '先方からのメッセージ', value: data.reply }]
       : [];
+  const them = recipient && who(locale, recipient);
+  const deadline = formatDeadline(locale, data.deadline);
   if (locale === 'en') {
     const paragraphs: Record<MeetingOutcome, string[]> = {
       ACCEPTED: [
         data.autoAccepted
-          ? `The organiser agrees meeting requests automatically for "${event.title}", so your meeting with ${who(locale, data.recipient)} is agreed.`
-          : `${who(locale, data.recipient)} accepted your meeting request for "${event.title}".`,
+          ? `The organiser agrees meeting requests automatically for "${event.title}", so your meeting${them ? ` with ${them}` : ''} is agreed.`
+          : them
+            ? `${them} accepted your meeting request for "${event.title}".`
+            : `Your meeting request for "${event.title}" has been accepted.`,
         agreedFollowUp(locale, data.contact),
       ],
       DECLINED: [
-        `${who(locale, data.recipient)} is unable to meet at "${event.title}" this time.`,
+        them
+          ? `${them} is unable to meet at "${event.title}" this time.`
+          : `The participant you asked is unable to meet at "${event.title}" this time.`,
         'We hope you meet many other participants at the event.',
       ],
       EXPIRED: [
-        `${who(locale, data.recipient)} did not answer your meeting request for "${event.title}" by ${formatDeadline(locale, data.deadline)}, so the request has expired.`,
+        them
+          ? `${them} did not answer your meeting request for "${event.title}" by ${deadline}, so the request has expired.`
+          : `Your meeting request for "${event.title}" was not answered by ${deadline}, so it has expired.`,
         'You can still ask other participants for a meeting, or ask again if you wish.',
       ],
     };
+    const name = recipient?.name;
     return renderEmail({
       locale,
       subject: {
-        ACCEPTED: `Meeting agreed with ${data.recipient.name}: ${event.title}`,
-        DECLINED: `${data.recipient.name} cannot meet this time: ${event.title}`,
-        EXPIRED: `Your meeting request to ${data.recipient.name} has expired: ${event.title}`,
+        ACCEPTED: name ? `Meeting agreed with ${name}: ${event.title}` : `Meeting agreed: ${event.title}`,
+        DECLINED: name
+          ? `${name} cannot meet this time: ${event.title}`
+          : `Your meeting request cannot go ahead this time: ${event.title}`,
+        EXPIRED: name
+          ? `Your meeting request to ${name} has expired: ${event.title}`
+          : `Your meeting request has expired: ${event.title}`,
       }[outcome],
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
@@ -238,25 +258,31 @@ export function meetingOutcomeEmail(data: {
   const paragraphs: Record<MeetingOutcome, string[]> = {
     ACCEPTED: [
       data.autoAccepted
-        ? `「${event.title}」では面談のお申込が自動で成立するため、${who(locale, data.recipient)} 様との面談が成立しました。`
-        : `${who(locale, data.recipient)} 様が、「${event.title}」での面談を承諾されました。`,
+        ? `「${event.title}」では面談のお申込が自動で成立するため、${them ? `${them} 様との` : ''}面談が成立しました。`
+        : them
+          ? `${them} 様が、「${event.title}」での面談を承諾されました。`
+          : `「${event.title}」での面談のお申込が承諾され、面談が成立しました。`,
       agreedFollowUp(locale, data.contact),
     ],
     DECLINED: [
-      `${who(locale, data.recipient)} 様は、今回は面談をお受けできないとのことです。`,
+      them
+        ? `${them} 様は、今回は面談をお受けできないとのことです。`
+        : `「${event.title}」での面談のお申込について、お相手の方は今回は面談をお受けできないとのことです。`,
       '当日は他の参加者の方との出会いもぜひお楽しみください。',
     ],
     EXPIRED: [
-      `${who(locale, data.recipient)} 様への「${event.title}」での面談のお申込は、回答期限（${formatDeadline(locale, data.deadline)}）までにお返事がなかったため、無効となりました。`,
+      `${them ? `${them} 様への` : ''}「${event.title}」での面談のお申込は、回答期限（${deadline}）までにお返事がなかったため、無効となりました。`,
       '他の参加者の方へのお申込や、あらためてのお申込は引き続き可能です。',
     ],
   };
+  // 〇〇 様（イベント名）, or the event alone when the other side is named to nobody.
+  const about = recipient ? `${recipient.name} 様（${event.title}）` : event.title;
   return renderEmail({
     locale,
     subject: {
-      ACCEPTED: `【面談成立】${data.recipient.name} 様（${event.title}）`,
-      DECLINED: `【面談のお申込：今回は見送り】${data.recipient.name} 様（${event.title}）`,
-      EXPIRED: `【面談のお申込：回答期限切れ】${data.recipient.name} 様（${event.title}）`,
+      ACCEPTED: `【面談成立】${about}`,
+      DECLINED: `【面談のお申込：今回は見送り】${about}`,
+      EXPIRED: `【面談のお申込：回答期限切れ】${about}`,
     }[outcome],
     greeting: greetingFor(locale, data.requesterName),
     paragraphs: paragraphs[outcome],
@@ -280,7 +306,7 @@ function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[], marks?:
     return {
       label: formatEventTime(locale, entry.startsAt, entry.endsAt),
       value: [
-        `${counterpartLabel(locale, entry)}${locale === 'en' ? '' : ' 様'}`,
+        counterpartLine(locale, entry.counterpartName, entry.counterpartCompany),
         placeLabel(locale, entry),
         ...(mark?.kind === 'CHANGED' ? [beforeNote(locale, mark.before)] : []),
       ].join('\n'),
@@ -313,12 +339,12 @@ function beforeNote(locale: MailLocale, before: AgendaSlot | null): string {
 }
 
 /** An agreed meeting without a time; `added` when the agenda received before did not list it. */
-export interface UnscheduledAgendaPerson extends Person {
+export interface UnscheduledAgendaPerson extends Counterpart {
   added?: boolean;
 }
 
 /** A meeting on the agenda received before that is called off since: who, and when it was. */
-export interface RemovedAgendaPerson extends Person {
+export interface RemovedAgendaPerson extends Counterpart {
   before: AgendaSlot | null;
 }
 
@@ -339,7 +365,7 @@ function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[
   if (people.length === 0) return [];
   const items = people.map(
     (person) =>
-      `${person.added ? MARKS[locale].ADDED : ''}${who(locale, person)}${locale === 'en' ? '' : ' 様'}`,
+      `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`,
   );
   if (locale === 'en')
     return [
@@ -365,10 +391,12 @@ function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[
 /** ■ 取り消しになった面談: what the reader's last agenda had and this one has not. */
 function removedSection(locale: MailLocale, removed: RemovedAgendaPerson[]): EmailSection[] {
   if (removed.length === 0) return [];
-  const items = removed.map((entry) =>
-    locale === 'en'
-      ? `${who(locale, entry)}\n(was: ${slotText(locale, entry.before)})`
-      : `${who(locale, entry)} 様\n（${entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`,
+  const items = removed.map(
+    (entry) =>
+      `${counterpartLine(locale, entry.name, entry.company)}\n` +
+      (locale === 'en'
+        ? `(was: ${slotText(locale, entry.before)})`
+        : `（${entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`),
   );
   if (locale === 'en')
     return [
@@ -526,7 +554,10 @@ export function agendaEmail(data: {
   });
 }
 
-/** One meeting called off; the CANCEL .ics removes it from the calendar. */
+/**
+ * One meeting called off; the CANCEL .ics removes it from the calendar. A meeting with someone
+ * erased since names nobody (as counterpartLeftEmail words it): the line below says which it was.
+ */
 export function meetingCancelledEmail(data: {
   locale: MailLocale;
   participantName: string;
@@ -536,13 +567,16 @@ export function meetingCancelledEmail(data: {
   const { locale, event, entry } = data;
   const sender = eventSenderLines(locale, event);
   const [line] = entryLines(locale, [entry]);
+  const them = counterpartLabel(locale, entry);
   if (locale === 'en') {
     return renderEmail({
       locale,
-      subject: `Meeting cancelled: ${entry.counterpartName} (${event.title})`,
+      subject: `Meeting cancelled: ${entry.counterpartName === null ? event.title : `${entry.counterpartName} (${event.title})`}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `Your meeting with ${counterpartLabel(locale, entry)} at "${event.title}" has been cancelled.`,
+        them === null
+          ? `The meeting below at "${event.title}" has been cancelled.`
+          : `Your meeting with ${them} at "${event.title}" has been cancelled.`,
         'The attached calendar file removes it from your calendar.',
       ],
       details: [line],
@@ -551,10 +585,12 @@ export function meetingCancelledEmail(data: {
   }
   return renderEmail({
     locale,
-    subject: `【面談中止】${entry.counterpartName} 様との面談（${event.title}）`,
+    subject: `【面談中止】${entry.counterpartName === null ? '参加者の方' : `${entry.counterpartName} 様`}との面談（${event.title}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `「${event.title}」での ${counterpartLabel(locale, entry)} 様との面談は中止となりました。`,
+      them === null
+        ? `「${event.title}」で予定されていた次の面談は中止となりました。`
+        : `「${event.title}」での ${them} 様との面談は中止となりました。`,
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],

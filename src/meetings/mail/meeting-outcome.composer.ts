@@ -37,10 +37,15 @@ export class MeetingOutcomeComposer implements MailComposer {
     if (request.status === MeetingRequestStatus.EXPIRED && event.endsAt.getTime() <= Date.now()) return null;
     const recipient = request.toParticipant;
     const agreed = request.status === MeetingRequestStatus.ACCEPTED;
+    // Erased since: an agreement with them is no news (their meetings still to come went with
+    // them); a decline or an expiry is still told, naming nobody.
+    if (recipient.erasedAt && agreed) return null;
     return meetingOutcomeEmail({
       locale: languageOf(participant),
       requesterName: participant.name,
-      recipient: { name: recipient.name, company: recipient.company?.name ?? null },
+      recipient: recipient.erasedAt
+        ? null
+        : { name: recipient.name, company: recipient.company?.name ?? null },
       contact: sharesContactWithCounterpart(recipient, agreed)
         ? { email: recipient.email, phone: recipient.phone }
         : null,

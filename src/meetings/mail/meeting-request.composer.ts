@@ -32,7 +32,8 @@ export class MeetingRequestComposer implements MailComposer {
       where: { id: message.params.requestId },
       relations: { fromParticipant: { company: true } },
     });
-    if (!request) return null;
+    // Erased since (their open requests are withdrawn with them): nobody to answer, or to name.
+    if (!request || request.fromParticipant.erasedAt) return null;
     const status = effectiveStatus(request);
     // Auto-agreed requests now go out as AGREED; one queued as REQUEST before that says the same.
     if (status === MeetingRequestStatus.ACCEPTED && request.autoAccepted)
