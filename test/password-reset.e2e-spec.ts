@@ -218,7 +218,7 @@ describe('staff password reset', () => {
       const html = await second.text();
       expect(html).toContain('<title>パスワードを再設定できませんでした</title>');
       expect(html).toContain('このリンクはすでに使用されています');
-      expect(html).toContain('お手数ですが、パスワードの再設定をもう一度お申し込みください。');
+      expect(html).toContain('お手数ですが、パスワードの再設定をもう一度お申込ください。');
     }
     expect(await passwordIs(person, NEW_PASSWORD)).toBe(true);
   });

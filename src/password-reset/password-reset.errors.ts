@@ -13,7 +13,7 @@ export const PasswordResetErrors = {
   superseded: () =>
     new InputError(
       'token',
-      'このリンクを送った後にパスワードが変更されたため、このリンクは使えません。必要でしたら、パスワードの再設定をもう一度お申し込みください',
+      'このリンクを送った後にパスワードが変更されたため、このリンクは使えません。必要でしたら、パスワードの再設定をもう一度お申込ください',
       PasswordResetErrorCode.SUPERSEDED,
     ),
   accountDeactivated: () =>

@@ -15,7 +15,7 @@ export function passwordResetEmail(data: PasswordResetEmailData): ComposedEmail 
     subject: '【Tsunagu】パスワード再設定のご案内',
     greeting: greetingFor('ja', data.staffName),
     paragraphs: [
-      'Tsunagu のパスワード再設定のお申し込みを受け付けました。下のボタンから新しいパスワードを設定してください。',
+      'Tsunagu のパスワード再設定のお申込を受け付けました。下のボタンから新しいパスワードを設定してください。',
     ],
     details: [{ label: 'アカウント（ログインに使うメールアドレス）', value: data.email }],
     actions: [{ label: 'パスワードを再設定する', url: data.resetUrl, primary: true }],

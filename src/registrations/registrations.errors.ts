@@ -23,7 +23,7 @@ export const RegistrationErrors = {
   eventNotOpen: () =>
     new ConflictError(
       RegistrationErrorCode.EVENT_NOT_OPEN,
-      'このイベントは現在申し込みを受け付けていません',
+      'このイベントは現在申込を受け付けていません',
       'eventId',
     ).withEnglish('This event is not taking registrations at the moment.'),
   /** 受付・欠席 of an event that is a draft or called off. */

@@ -28,7 +28,7 @@ const TEXT = {
     developer: '開発者向け',
     session: 'セッショントークン（API の Authorization: Bearer に使用します。他の方には教えないでください）:',
     error: 'ログインできませんでした',
-    again: 'お手数ですが、ログイン用リンクをもう一度お申し込みください。',
+    again: 'お手数ですが、ログイン用リンクをもう一度お申込ください。',
   },
   en: {
     title: 'Sign in to Tsunagu',

@@ -152,7 +152,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   ];
   const how = {
     registered: 'ご登録いただいている',
-    waitlisted: 'キャンセル待ちでお申し込みいただいている',
+    waitlisted: 'キャンセル待ちでお申込いただいている',
     invited: '先日ご案内した',
   }[audience.kind];
   return renderEmail({

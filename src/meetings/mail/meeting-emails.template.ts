@@ -655,7 +655,7 @@ export function eventCancelledEmail(data: {
     subject: `【開催中止】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `${when}に開催を予定しておりました「${event.title}」は、開催を中止することとなりました。お申し込みいただいたにもかかわらず、誠に申し訳ございません。`,
+      `${when}に開催を予定しておりました「${event.title}」は、開催を中止することとなりました。お申込いただいたにもかかわらず、誠に申し訳ございません。`,
       ...(entries.length || onCalendar
         ? [
             (entries.length ? `予定されていた面談（${entries.length}件）もすべて中止となります。` : '') +
@@ -731,7 +731,7 @@ export function counterpartLeftEmail(data: {
           : `${title}で成立していた面談について、お相手の方がイベントへのご参加を取り消されたため、取りやめとなりました。`
         : them
           ? `${title}での ${them}への面談のお申込は、先方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。`
-          : `${title}でお申し込みいただいた面談は、お相手の方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。`,
+          : `${title}でお申込いただいた面談は、お相手の方がイベントへのご参加を取り消されたため、お受けいただけなくなりました。`,
       'お手続きいただくことはございません。他の参加者の方への面談のお申込は、引き続き可能です。',
     ],
     details: [
