@@ -84,6 +84,58 @@ describe('registration confirmations', () => {
     expect(count).toBe(1);
   });
 
+  it('confirms a seat taken again after cancelling, registered again or by the invitation: the event goes back on the calendar', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ 創業塾', capacity: 5 });
+    const [again, invited] = await Promise.all([
+      createParticipant(t, organizer, { name: '髙橋 一郎', furigana: 'タカハシ イチロウ' }),
+      createParticipant(t, organizer, { name: '山﨑 美咲', furigana: 'ヤマザキ ミサキ' }),
+    ]);
+    const cancelOwn = async (registrationId: string, token: string) =>
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+          { id: registrationId },
+          token,
+        ),
+      );
+    const seats = (email: string) =>
+      sink.to(email).filter((mail) => mail.subject === '【参加登録完了】すみだ 創業塾');
+
+    const againToken = await t.participantToken(again.id);
+    const first = await register(eventId, againToken);
+    await sink.waitUntil(() => seats(again.email).length === 1);
+    await cancelOwn(first.id, againToken);
+    expect((await register(eventId, againToken)).status).toBe('REGISTERED');
+
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [invited.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => sink.to(invited.email).some((mail) => /ご招待/.test(mail.subject)));
+    const invitation = sink.to(invited.email).find((mail) => /ご招待/.test(mail.subject))!;
+    const answer = async () =>
+      ok(
+        await t.gql<{ respondToInvitation: { status: string } }>(
+          'mutation($token: String!) { respondToInvitation(token: $token, accept: true) { status } }',
+          { token: invitationAnswerLink(t, invitation, 1).token },
+        ),
+      ).respondToInvitation.status;
+    expect(await answer()).toBe('REGISTERED');
+    await sink.waitUntil(() => seats(invited.email).length === 1);
+    const [{ id: invitedRegistration }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, invited.id],
+    );
+    await cancelOwn(invitedRegistration, await t.participantToken(invited.id));
+    expect(await answer()).toBe('REGISTERED');
+
+    await sink.waitUntil(() => [again, invited].every((person) => seats(person.email).length === 2));
+    for (const person of [again, invited]) expect(seats(person.email)[1].calendars).toHaveLength(1);
+  });
+
   it('confirms what staff prepared while the event was a draft when it is published, once each', async () => {
     const { createEvent } = ok(
       await t.gql<{ createEvent: { id: string } }>(

@@ -104,13 +104,14 @@ export class InvitationsService {
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
       // Re-read under the event lock: seats are decided one answer at a time.
       const registration = (await manager.findOneBy(Registration, { id: found.id }))!;
+      const was = registration.status;
       const status = accept
         ? await this.accept(manager, registration, event)
         : await this.decline(manager, registration);
       await this.tokens.markUsed(manager, token);
       if (accept && status !== registration.status && confirmsNow(event, status)) {
         // (A seat given later from the waiting list is told by its own email.)
-        await this.outbox.enqueue(manager, [registrationConfirmation(registration, status)]);
+        await this.outbox.enqueue(manager, [registrationConfirmation(registration, status, was)]);
       }
       return Object.assign(new InvitationAnswerModel(), {
         registrationId: registration.id,

@@ -19,14 +19,19 @@ export const REGISTRATION_CONFIRMATION_TEMPLATE = 'registration-confirmation';
  * The confirmation of a seat or a place on the waiting list someone has just been given, to write
  * in the same transaction. The answer to their own action (or to staff's on their behalf), so
  * transactional; one per status reached, whichever way it was reached (an invitation accepted, a
- * registration), so accepting after registering sends nothing twice.
+ * registration), so accepting after registering sends nothing twice. Reached again after a
+ * cancellation (`from` CANCELLED), it is a new one: that cancellation's email took the event off
+ * their calendar, and this one's file puts it back.
  */
 export function registrationConfirmation(
   registration: Pick<Registration, 'id' | 'participantId' | 'eventId'>,
   status: RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED,
+  from?: RegistrationStatus | null,
+  at = new Date(),
 ): OutboxRequest {
+  const again = from === RegistrationStatus.CANCELLED ? `-${at.getTime()}` : '';
   return {
-    key: `registration-confirmation-${registration.id}-${status.toLowerCase()}`,
+    key: `registration-confirmation-${registration.id}-${status.toLowerCase()}${again}`,
     template: REGISTRATION_CONFIRMATION_TEMPLATE,
     participantId: registration.participantId,
     eventId: registration.eventId,

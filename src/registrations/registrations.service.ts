@@ -176,10 +176,11 @@ export class RegistrationsService {
       await this.applyChange(manager, existing, seat);
       return { registration: existing, changed: false };
     }
+    const was = existing?.status ?? null;
     const seated = await this.requestSeat(manager, event, who, existing, seat);
-    const changed = seated.status !== existing?.status;
+    const changed = seated.status !== was;
     if (changed && confirmsNow(event, seated.status))
-      await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status)]);
+      await this.outbox.enqueue(manager, [registrationConfirmation(seated, seated.status, was)]);
     return { registration: seated, changed };
   }
 
