@@ -205,9 +205,12 @@ describe('waitlist move-ups', () => {
       ).register.id;
     const seat = await register(seated);
     await sink.waitUntil(() => sink.to(seated.email).length === 1);
-    // The mail queue holds its jobs while the waiting place is confirmed and the seat then given.
-    const mail = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
-    await mail.pause();
+    // The mail queues hold their jobs while the waiting place is confirmed and the seat then given:
+    // a confirmation goes by the transactional one, which is the one that must wait.
+    const queues = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL].map((name) =>
+      t.app.get<Queue>(getQueueToken(name)),
+    );
+    for (const queue of queues) await queue.pause();
     try {
       await register(waiting);
       ok(
@@ -218,7 +221,7 @@ describe('waitlist move-ups', () => {
         ),
       );
     } finally {
-      await mail.resume();
+      for (const queue of queues) await queue.resume();
     }
     const settled = await eventually(async () => {
       const rows: { template: string; status: string }[] = await t.dataSource.query(
