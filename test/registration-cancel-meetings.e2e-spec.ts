@@ -177,10 +177,16 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     // The meeting's own 面談中止 still carries the calendar cancel, to both sides, as when people leave
     // by themselves; the notice goes to the one whose registration it was, and says so.
     expect(notice.text).toContain('カレンダーから削除するためのご案内を面談ごとに別途お送りします。');
-    expect(notice.calendars).toHaveLength(0);
+    // The notice's own file takes the event's entry off the calendar, and only that.
+    expect(notice.calendars).toHaveLength(1);
+    expect(notice.calendars[0]).toContain('METHOD:CANCEL');
+    expect(notice.calendars[0]).toContain(`UID:event-${eventId}@tsunagu`);
+    expect(notice.calendars[0]).not.toContain('UID:meeting-');
     for (const person of [a, b])
       await sink.waitUntil(() =>
-        calendarsTo(person.email).some((calendar) => calendar.includes('METHOD:CANCEL')),
+        calendarsTo(person.email).some(
+          (calendar) => calendar.includes('METHOD:CANCEL') && calendar.includes('UID:meeting-'),
+        ),
       );
     expect(await cancellationNotices(eventId)).toEqual([a.id]);
   });

@@ -122,7 +122,12 @@ describe('a registration cancelled by staff', () => {
     expect(mail.html).toContain(
       '「川口 ものづくり交流サロン」への参加登録を、主催者の川口商工会議所にて取り消しました',
     );
-    expect(mail.calendars).toHaveLength(0);
+    // Their seat's calendar entry goes with it (test/registration-cancel-calendar.e2e-spec.ts).
+    expect(mail.text).toContain(
+      '※ 添付のカレンダーファイル（cancel.ics）を開くと、カレンダーからこのイベントの予定が削除されます。',
+    );
+    expect(mail.calendars).toHaveLength(1);
+    expect(mail.calendars[0]).toContain('METHOD:CANCEL');
 
     // The freed seat went to the waiting list; a place on the waiting list cancelled reads as such.
     const next = await createParticipant(t, organizer, { name: '佐藤 花子', furigana: 'サトウ ハナコ' });
@@ -135,6 +140,7 @@ describe('a registration cancelled by staff', () => {
       'このたび、「川口 ものづくり交流サロン」のキャンセル待ちを、主催者の川口商工会議所にて取り消しましたので、お知らせいたします。',
     );
     expect(waitlisted.text).not.toContain('ご来場はお控えください');
+    expect(waitlisted.calendars).toHaveLength(0);
     expect(notices(seated.email)).toHaveLength(1);
     expect(notices(waiting.email)).toHaveLength(0);
   });

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { cancelAttachment } from '../common/ical/cancel-attachment';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale } from '../mail/templates/email-layout';
 import { EventVisibility } from './event-enums';
@@ -88,4 +89,35 @@ export async function eventIcsAttachment(
     relations: { organization: true, coHosts: true },
   });
   return publishIcsAttachment(event.title, [eventCalendarEntry(event, publicUrl, locale)]);
+}
+
+/**
+ * The event's own entry as a METHOD:CANCEL to attach, for someone whose seat has ended while the
+ * event goes on: at `sequence`, the version their cancellation wrote (RegistrationsService
+ * raises the event's SEQUENCE for it), which is above the one on their calendar.
+ */
+export async function eventCancelIcsAttachment(
+  manager: EntityManager,
+  options: {
+    eventId: string;
+    sequence: number;
+    publicUrl: string;
+    locale: MailLocale;
+    recipient: { name: string; email: string };
+    /** MAIL_FROM: the iTIP ORGANIZER a CANCEL must name. */
+    mailFrom: string;
+  },
+) {
+  const event = await manager.findOneOrFail(Event, {
+    where: { id: options.eventId },
+    relations: { organization: true, coHosts: true },
+  });
+  const entry = eventCalendarEntry(event, options.publicUrl, options.locale);
+  return cancelAttachment({
+    name: event.title,
+    events: [{ ...entry, sequence: options.sequence }],
+    organizer: event.organization.name,
+    recipient: options.recipient,
+    mailFrom: options.mailFrom,
+  });
 }

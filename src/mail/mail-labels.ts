@@ -23,6 +23,7 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'registration-confirmation': '参加登録完了の通知',
   'waitlist-promoted': 'キャンセル待ちからの参加確定',
   'registration-cancelled': '主催者による参加取消の通知',
+  'registration-cancel-confirmed': '参加キャンセル受付の通知（カレンダーからの削除）',
   'event-application': '参加申込の確認（申込用リンク）',
 };
 

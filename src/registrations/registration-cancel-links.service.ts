@@ -51,7 +51,8 @@ async function meetingsAtStake(
 /**
  * The 「参加をキャンセルする」 link of a reminder or a registration confirmation: the token names
  * the registration and does nothing else. Cancelling goes through RegistrationsService's own path
- * under the event lock, so the waitlist moves up and the cancellation listeners run.
+ * under the event lock, so the waitlist moves up, the cancellation listeners run, and a seat's
+ * 参加キャンセル受付 takes the event off their calendar.
  */
 @Injectable()
 export class RegistrationCancelLinks {
@@ -97,7 +98,7 @@ export class RegistrationCancelLinks {
         throw RegistrationErrors.notCancellable();
       }
       const meetings = await meetingsAtStake(manager, registration.eventId, registration.participantId);
-      const then = await this.registrations.cancelLocked(manager, registration, event);
+      const then = await this.registrations.cancelAndTell(manager, registration, event, 'self');
       return { result: { ...base, changed: true, meetings }, afterCommit: then };
     });
     for (const then of afterCommit) await then();

@@ -6,6 +6,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { EventApplicationPagesController } from './event-application-pages.controller';
 import { EventApplications } from './event-applications.service';
 import { EventApplicationComposer } from './mail/event-application.composer';
+import { OwnCancellationComposer } from './mail/own-cancellation.composer';
 import { RegistrationCancelledComposer } from './mail/registration-cancelled.composer';
 import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
@@ -30,6 +31,7 @@ import { RegistrationsService } from './registrations.service';
     RegistrationsResolver,
     WaitlistPromotedComposer,
     RegistrationCancelledComposer,
+    OwnCancellationComposer,
     EventApplications,
     EventApplicationComposer,
   ],

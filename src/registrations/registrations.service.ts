@@ -25,6 +25,7 @@ import {
 import { invitationKey } from '../invitations/invitation-key';
 import { OutboxStatus } from '../mail/outbox-status';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
+import { ownCancellation } from './mail/own-cancellation.composer';
 import { isCancelledHolding, registrationCancelled } from './mail/registration-cancelled.composer';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
@@ -279,24 +280,41 @@ export class RegistrationsService {
   /**
    * Cancels a registration; a freed seat goes to the first person on the waitlist. When staff
    * cancel someone's registration, that person is told (参加取消のお知らせ), and the answer links of
-   * their invitation stop working: the organiser has withdrawn it. Cancelling one's own needs no
-   * email, the answer is on the screen, and the invitation still takes them back.
+   * their invitation stop working: the organiser has withdrawn it. Cancelling one's own is answered
+   * on the screen, and the invitation still takes them back; a seat's email follows all the same,
+   * to take the event off their calendar (see cancelAndTell).
    */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
     const afterCommit = await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId);
       await this.assertMayAct(manager, actor, registration, event);
       this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
-      // Before the listeners run: the meetings to mention are those they are about to call off.
-      const notice = isStaff(actor) ? await this.cancellationNotice(manager, registration, event) : [];
-      const then = await this.cancelLocked(manager, registration, event);
-      await this.outbox.enqueue(manager, notice);
+      const then = await this.cancelAndTell(manager, registration, event, isStaff(actor) ? 'staff' : 'self');
       if (isStaff(actor))
         await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, [registration.id]);
       return then;
     });
     for (const then of afterCommit) await then();
     return this.get(registrationId);
+  }
+
+  /**
+   * cancelLocked, and the email that goes with it, in the caller's transaction (which holds the
+   * event's row lock): staff cancelling tell the person (参加取消のお知らせ); someone cancelling their
+   * own seat gets 参加キャンセル受付. Either way a seat's email carries the METHOD:CANCEL that takes
+   * the event off the calendar their confirmation put it on.
+   */
+  async cancelAndTell(
+    manager: EntityManager,
+    registration: Registration,
+    event: Event,
+    by: 'staff' | 'self',
+  ): Promise<(() => Promise<void>)[]> {
+    // Before the listeners run: the meetings to mention are those they are about to call off.
+    const notice = await this.cancellationNotice(manager, registration, event, by);
+    const then = await this.cancelLocked(manager, registration, event);
+    await this.outbox.enqueue(manager, notice);
+    return then;
   }
 
   /**
@@ -315,28 +333,58 @@ export class RegistrationsService {
   }
 
   /**
-   * The 参加取消のお知らせ for someone whose registration staff cancel, with how many of their
-   * meetings at the event go with it (LeaverMeetingsListener calls off the scheduled ones; those on
-   * a published agenda also get their own 面談中止 with the calendar cancel). Only at a published
-   * event still to come: a draft's seats were confirmed to nobody yet (staff still shape its list),
-   * except an invitation already in the invitee's inbox; at an event that is over nobody is on
-   * their way.
+   * The email for someone whose registration is cancelled, with how many of their meetings at the
+   * event go with it (LeaverMeetingsListener calls off the scheduled ones; those on a published
+   * agenda also get their own 面談中止 with the calendar cancel). Only at a published event still to
+   * come: a draft's seats were confirmed to nobody yet (staff still shape its list), except an
+   * invitation already in the invitee's inbox; at an event that is over nobody is on their way.
+   * Staff cancelling anything someone held tell them (参加取消のお知らせ). Someone cancelling their
+   * own seat saw it done on the screen: their email is for the calendar entry only, so a place on
+   * the waiting list, which had none, gets nothing.
    */
   private async cancellationNotice(
     manager: EntityManager,
     registration: Registration,
     event: Event,
+    by: 'staff' | 'self',
   ): Promise<OutboxRequest[]> {
     if (event.endsAt.getTime() < Date.now() || !isCancelledHolding(registration.status)) return [];
-    if (event.status !== EventStatus.PUBLISHED && !(await this.invitationWentOut(manager, registration)))
-      return [];
+    const published = event.status === EventStatus.PUBLISHED;
+    // A seat at a published event is the one whose confirmation attached the event's entry
+    // (METHOD:PUBLISH): an invitation and a place on the waiting list carry none.
+    const onCalendar = published && registration.status === RegistrationStatus.REGISTERED;
+    if (by === 'self' && !onCalendar) return [];
+    if (!published && !(await this.invitationWentOut(manager, registration))) return [];
     const [meetings]: { total: number; published: number }[] = await manager.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published
          FROM meetings
         WHERE event_id = $1 AND status = 'SCHEDULED' AND $2 IN (participant_a_id, participant_b_id)`,
       [registration.eventId, registration.participantId],
     );
-    return [registrationCancelled(registration, registration.status, meetings, new Date())];
+    const sequence = onCalendar ? await this.withdrawnEntrySequence(manager, event) : undefined;
+    const at = new Date();
+    if (by === 'self')
+      return sequence === undefined ? [] : [ownCancellation(registration, meetings, sequence, at)];
+    return [registrationCancelled(registration, registration.status, meetings, at, sequence)];
+  }
+
+  /**
+   * The SEQUENCE of the METHOD:CANCEL that takes the event off the calendar of someone whose seat
+   * ends while the event goes on. Every file they were sent carried the event's SEQUENCE of its
+   * day, so at most n, the one now: their CANCEL goes at n + 1, and the event moves to n + 2, in
+   * this transaction (under its row lock, as 開催中止 raises it). Every version written from now
+   * on, the feed's, a 日時変更's and above all the PUBLISH of a seat they take again (registered
+   * again, an invitation accepted, moved up from the waiting list), is then above their CANCEL,
+   * and their calendar takes it. Raised by one only, that PUBLISH would carry the CANCEL's own
+   * SEQUENCE, which a calendar may ignore. Others' entries, at n or below, are simply updated by
+   * their next file, as SEQUENCE only has to grow.
+   */
+  private async withdrawnEntrySequence(manager: EntityManager, event: Event): Promise<number> {
+    const [rows]: [{ sequence: number }[]] = await manager.query(
+      `UPDATE events SET sequence = sequence + 2, updated_at = now() WHERE id = $1 RETURNING sequence`,
+      [event.id],
+    );
+    return rows[0].sequence - 1;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
+import { eventCancelIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { OutboxRequest } from '../../mail/outbox.service';
@@ -27,12 +29,15 @@ export function isCancelledHolding(status: RegistrationStatus): status is Cancel
  * The 参加取消のお知らせ for a registration staff have just cancelled, to write in the same
  * transaction. Transactional: it changes what the reader may do on the day. The counts of meetings
  * are facts of that moment, which cannot be read back later (a meeting does not record who left).
+ * For a seat, `calendarSequence` is the SEQUENCE of the METHOD:CANCEL it carries (see
+ * RegistrationsService.withdrawnEntrySequence).
  */
 export function registrationCancelled(
   registration: Pick<Registration, 'id' | 'participantId' | 'eventId'>,
   was: CancelledHolding,
   meetings: { total: number; published: number },
   at: Date,
+  calendarSequence?: number,
 ): OutboxRequest {
   return {
     // The time is in the key: cancelled again after registering again is a new message.
@@ -46,6 +51,7 @@ export function registrationCancelled(
       was,
       meetings: String(meetings.total),
       publishedMeetings: String(meetings.published),
+      ...(calendarSequence === undefined ? {} : { calendarSequence: String(calendarSequence) }),
     },
   };
 }
@@ -58,12 +64,13 @@ export class RegistrationCancelledComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
 
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
-    const { registrationId, was, meetings, publishedMeetings } = message.params;
+    const { registrationId, was, meetings, publishedMeetings, calendarSequence } = message.params;
     const registration = await manager.findOneBy(Registration, { id: registrationId });
     if (registration?.status !== RegistrationStatus.CANCELLED) return null;
     if (!isCancelledHolding(was as RegistrationStatus)) return null;
@@ -80,13 +87,27 @@ export class RegistrationCancelledComposer implements MailComposer {
     if (!current || !told || current.endsAt.getTime() < Date.now()) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event) return null;
-    return registrationCancelledEmail({
-      locale: languageOf(participant),
+    const locale = languageOf(participant);
+    // Rows written before the CANCEL was attached have no SEQUENCE for it: the text asks instead.
+    const calendarCancel = was === RegistrationStatus.REGISTERED && calendarSequence !== undefined;
+    const email = registrationCancelledEmail({
+      locale,
       participantName: participant.name,
       event,
       was: was as CancelledHolding,
       meetings: Number(meetings ?? 0),
       publishedMeetings: Number(publishedMeetings ?? 0),
+      calendarCancel,
     });
+    if (!calendarCancel) return email;
+    const attachment = await eventCancelIcsAttachment(manager, {
+      eventId: event.id,
+      sequence: Number(calendarSequence),
+      publicUrl: this.config.PUBLIC_URL,
+      locale,
+      recipient: { name: participant.name, email: participant.email },
+      mailFrom: this.config.MAIL_FROM,
+    });
+    return { ...email, attachments: [attachment] };
   }
 }

@@ -73,6 +73,22 @@ describe('参加取消のお知らせ', () => {
     expect(email({ locale: 'en', meetings: 1 }).text).not.toContain('separate email');
   });
 
+  it('says the attached file takes a seat off the calendar, and asks by hand in a row written before it', () => {
+    const attached = email({ calendarCancel: true }).text;
+    expect(attached).toContain(
+      '※ 添付のカレンダーファイル（cancel.ics）を開くと、カレンダーからこのイベントの予定が削除されます。',
+    );
+    expect(attached).not.toContain('お手数ですが削除を');
+    expect(email({ calendarCancel: true, locale: 'en' }).text).toContain(
+      'Open the attached calendar file (cancel.ics) to remove the event from your calendar.',
+    );
+    expect(email().text).toContain(
+      'カレンダーに予定を追加されていた場合は、お手数ですが削除をお願いいたします。',
+    );
+    // An invitation was never on a calendar.
+    expect(email({ was: RegistrationStatus.INVITED }).text).not.toContain('カレンダー');
+  });
+
   it('asks the organiser by name when it left no contact', () => {
     const { text } = email({ event: { ...event, organizerContact: undefined } });
     expect(text).toContain('お手数ですが城北信用金庫までお問い合わせください。');

@@ -29,6 +29,39 @@ export interface RegistrationCancelledEmailData {
    * The other side of every one is told (MeetingsService.cancelForLeaver).
    */
   publishedMeetings: number;
+  /** A seat's email carries the METHOD:CANCEL that takes the event off their calendar. */
+  calendarCancel?: boolean;
+}
+
+/** What the attached METHOD:CANCEL does, said where a phone shows it: its own line. */
+export const CALENDAR_CANCEL_NOTE = {
+  ja: '添付のカレンダーファイル（cancel.ics）を開くと、カレンダーからこのイベントの予定が削除されます。',
+  en: 'Open the attached calendar file (cancel.ics) to remove the event from your calendar.',
+} as const;
+
+/** Rows written before the CANCEL was attached: the reader removes the entry by hand. */
+const REMOVE_BY_HAND = {
+  ja: 'カレンダーに予定を追加されていた場合は、お手数ですが削除をお願いいたします。',
+  en: 'If you added the event to your calendar, please remove it.',
+} as const;
+
+/** The person's meetings called off with the seat, and which of them get an email of their own. */
+export function meetingsCalledOff(locale: MailLocale, meetings: number, publishedMeetings: number): string[] {
+  if (meetings === 0) return [];
+  if (locale === 'en')
+    return [
+      `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and we are letting the other side know.` +
+        // A meeting on a published agenda also gets its own email, to both sides.
+        (publishedMeetings > 0
+          ? ` For ${publishedMeetings === 1 ? 'the one' : `the ${publishedMeetings}`} on your agenda, a separate email for each removes it from your calendar.`
+          : ''),
+    ];
+  return [
+    `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消し、面談の相手の方にもお知らせします。` +
+      (publishedMeetings > 0
+        ? `面談スケジュールでお知らせした面談（${publishedMeetings}件）は、カレンダーから削除するためのご案内を面談ごとに別途お送りします。`
+        : ''),
+  ];
 }
 
 /**
@@ -70,22 +103,11 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
         ...(was === RegistrationStatus.INVITED
           ? ['The buttons in the invitation email no longer work.']
           : []),
-        ...(meetings > 0
-          ? [
-              `Your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event ${meetings === 1 ? 'is' : 'are'} cancelled too, and we are letting the other side know.` +
-                // A meeting on a published agenda also gets its own email, to both sides.
-                (publishedMeetings > 0
-                  ? ` For ${publishedMeetings === 1 ? 'the one' : `the ${publishedMeetings}`} on your agenda, a separate email for each removes it from your calendar.`
-                  : ''),
-            ]
-          : []),
+        ...meetingsCalledOff(locale, meetings, publishedMeetings),
         `If you have any questions, please contact ${event.organizer}${reach ? ` (${reach})` : ''}.`,
       ],
       details,
-      notes:
-        was === RegistrationStatus.REGISTERED
-          ? ['If you added the event to your calendar, please remove it.']
-          : undefined,
+      notes: was === RegistrationStatus.REGISTERED ? [calendarNote(locale, data)] : undefined,
       sender: eventSenderLines(locale, event),
     });
   }
@@ -118,21 +140,15 @@ export function registrationCancelledEmail(data: RegistrationCancelledEmailData)
       ...(was === RegistrationStatus.INVITED
         ? ['お送りしたご招待メールのボタンは、お使いいただけなくなりました。']
         : []),
-      ...(meetings > 0
-        ? [
-            `あわせて、このイベントで予定されていた面談（${meetings}件）も取り消し、面談の相手の方にもお知らせします。` +
-              (publishedMeetings > 0
-                ? `面談スケジュールでお知らせした面談（${publishedMeetings}件）は、カレンダーから削除するためのご案内を面談ごとに別途お送りします。`
-                : ''),
-          ]
-        : []),
+      ...meetingsCalledOff(locale, meetings, publishedMeetings),
       `ご不明な点がございましたら、お手数ですが${event.organizer}${reach ? `（${reach}）` : ''}までお問い合わせください。`,
     ],
     details,
-    notes:
-      was === RegistrationStatus.REGISTERED
-        ? ['カレンダーに予定を追加されていた場合は、お手数ですが削除をお願いいたします。']
-        : undefined,
+    notes: was === RegistrationStatus.REGISTERED ? [calendarNote(locale, data)] : undefined,
     sender: eventSenderLines(locale, event),
   });
+}
+
+function calendarNote(locale: MailLocale, data: { calendarCancel?: boolean }): string {
+  return (data.calendarCancel ? CALENDAR_CANCEL_NOTE : REMOVE_BY_HAND)[locale];
 }
