@@ -14,9 +14,22 @@ export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 export const DIGEST_SIZE = 5;
 
 /**
- * The suggestion digest of one participant for one run. Read at send time: a suggestion dismissed
- * in the meantime is left out, and a run replaced by a newer one sends nothing (the organizer
- * sends the newer run's digests).
+ * SQL condition on a suggestion `s`: the two have no request between them at the event, in either
+ * direction, that is waiting for an answer or agreed. Whoever asked has done what the link offers;
+ * whoever was asked answers from the request email.
+ */
+export const UNASKED_PAIR_SQL = `NOT EXISTS (
+  SELECT 1 FROM meeting_requests r
+   WHERE r.event_id = s.event_id
+     AND (r.status = 'ACCEPTED' OR (r.status = 'PENDING' AND (r.expires_at IS NULL OR r.expires_at > now())))
+     AND ((r.from_participant_id = s.participant_id AND r.to_participant_id = s.suggested_participant_id)
+       OR (r.from_participant_id = s.suggested_participant_id AND r.to_participant_id = s.participant_id)))`;
+
+/**
+ * The suggestion digest of one participant: the suggestions chosen when it was written
+ * (`suggestionIds`), read at send time. One dismissed, dropped by a newer run, or whose pair has
+ * been asked in the meantime is left out; when none is left, nothing is sent. (Digests written
+ * before `suggestionIds` show the run's top five, and send nothing once a newer run replaced it.)
  */
 @Injectable()
 export class SuggestionDigestComposer implements MailComposer {
@@ -40,18 +53,28 @@ export class SuggestionDigestComposer implements MailComposer {
     if (!message.eventId) return null;
     const event = await this.contexts.get(manager, message.eventId);
     if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) return null;
-    const suggestions = await manager.find(Suggestion, {
-      where: {
+    const chosen = message.params.suggestionIds?.split(',');
+    const suggestions = await manager
+      .getRepository(Suggestion)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.suggestedParticipant', 'suggested')
+      .leftJoinAndSelect('suggested.company', 'company')
+      .where('s.eventId = :eventId AND s.participantId = :participantId AND s.dismissed = false', {
         eventId: event.id,
         participantId: participant.id,
-        runId: message.params.runId,
-        dismissed: false,
-      },
-      relations: { suggestedParticipant: { company: true } },
-      order: { rank: 'ASC' },
-      take: DIGEST_SIZE,
-    });
+      })
+      .andWhere(chosen ? 's.id IN (:...chosen)' : 's.runId = :runId', { chosen, runId: message.params.runId })
+      .andWhere(UNASKED_PAIR_SQL)
+      .orderBy('s.rank', 'ASC')
+      .limit(DIGEST_SIZE)
+      .getMany();
     if (suggestions.length === 0) return null;
+    const earlier: unknown[] = await manager.query(
+      `SELECT 1 FROM outbox_messages
+        WHERE template = $1 AND event_id = $2 AND participant_id = $3 AND status = 'SENT' AND id <> $4
+        LIMIT 1`,
+      [SUGGESTION_DIGEST_TEMPLATE, event.id, participant.id, message.id],
+    );
     return suggestionDigestEmail({
       locale: languageOf(participant),
       participantName: participant.name,
@@ -71,6 +94,7 @@ export class SuggestionDigestComposer implements MailComposer {
           requestUrl: `${this.config.PUBLIC_URL}/suggestions/meeting-request?token=${token}`,
         };
       }),
+      followUp: earlier.length > 0,
       unsubscribeUrl,
     });
   }

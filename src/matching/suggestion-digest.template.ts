@@ -32,6 +32,8 @@ export interface SuggestionDigestData {
   participantName: string;
   event: EventMailContext;
   items: DigestItem[];
+  /** An earlier digest of the event went to them: this one introduces the people new since. */
+  followUp: boolean;
   unsubscribeUrl: string | null;
 }
 
@@ -40,6 +42,8 @@ const TEXT = {
     subject: (title: string) => `【おすすめの面談相手】${title}`,
     intro: (title: string, count: number) =>
       `${inBrackets(title)}にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
+    followUp: (title: string, count: number) =>
+      `前回のご案内に続き、${inBrackets(title)}でお会いになることをおすすめしたい方を新たに${count}名ご紹介します。`,
     how: 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申込ください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
     event: 'イベント',
     date: '日時',
@@ -54,7 +58,9 @@ const TEXT = {
   en: {
     subject: (title: string) => `People to meet at ${title}`,
     intro: (title: string, count: number) =>
-      `Based on the profiles of the participants of "${title}", here are ${count} ${count === 1 ? 'person' : 'people'} we think you should meet.`,
+      `Based on the profiles of the participants of "${title}", ${count === 1 ? 'here is 1 person' : `here are ${count} people`} we think you should meet.`,
+    followUp: (title: string, count: number) =>
+      `Following our last email, ${count === 1 ? 'here is 1 more person' : `here are ${count} more people`} we think you should meet at "${title}".`,
     how: 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will send you the time and place.',
     event: 'Event',
     date: 'Date',
@@ -83,7 +89,8 @@ export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail
   ];
   const sender = eventSenderLines(data.locale, event);
   const greeting = greetingFor(data.locale, data.participantName);
-  const paragraphs = [text.intro(event.title, data.items.length), text.how];
+  const intro = data.followUp ? text.followUp : text.intro;
+  const paragraphs = [intro(event.title, data.items.length), text.how];
   const subject = text.subject(event.title);
   return {
     subject,

@@ -9,11 +9,15 @@ import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
-import { SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
+import { DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE, UNASKED_PAIR_SQL } from './suggestion-digest.composer';
 
 /**
  * Writes one digest email per participant who has suggestions from the event's latest successful
  * run, in one transaction; the outbox key (run + participant) makes a second call send nothing new.
+ *
+ * A digest introduces only people the participant has not been introduced to by an earlier digest
+ * of the event, and none they already asked or were asked by: after a re-run of matching, those
+ * whose list only reshuffled get no email, the others hear of the newcomers only.
  */
 @Injectable()
 export class SuggestionDigestsService {
@@ -39,23 +43,58 @@ export class SuggestionDigestsService {
           ORDER BY participant_id`,
         [eventId, run.id],
       );
+      const keyOf = (participantId: string) => `suggestion-digest-${run.id}-${participantId}`;
+      const queuedBefore = new Set(
+        (
+          (await manager.query(`SELECT key FROM outbox_messages WHERE key = ANY($1::varchar[])`, [
+            receivers.map((row) => keyOf(row.participant_id)),
+          ])) as { key: string }[]
+        ).map((row) => row.key),
+      );
+      // Each participant's digest as it stands (the best five not dismissed and not asked), less
+      // the people an earlier digest introduced: a list that only reshuffled brings nothing new.
+      const fresh: { id: string; participant_id: string }[] = await manager.query(
+        `SELECT id, participant_id FROM (
+           SELECT s.id, s.participant_id, s.digested_at,
+                  row_number() OVER (PARTITION BY s.participant_id ORDER BY s.rank) AS position
+             FROM suggestions s
+            WHERE s.event_id = $1 AND s.run_id = $2 AND s.dismissed = false AND ${UNASKED_PAIR_SQL}
+         ) ranked
+         WHERE position <= $3 AND digested_at IS NULL
+         ORDER BY participant_id, position`,
+        [eventId, run.id, DIGEST_SIZE],
+      );
+      const byParticipant = new Map<string, string[]>();
+      for (const row of fresh) {
+        if (queuedBefore.has(keyOf(row.participant_id))) continue;
+        byParticipant.set(row.participant_id, [...(byParticipant.get(row.participant_id) ?? []), row.id]);
+      }
       const result = await this.outbox.enqueue(
         manager,
-        receivers.map(({ participant_id: participantId }) => ({
-          key: `suggestion-digest-${run.id}-${participantId}`,
+        [...byParticipant].map(([participantId, ids]) => ({
+          key: keyOf(participantId),
           template: SUGGESTION_DIGEST_TEMPLATE,
           participantId,
           eventId,
           batchId: run.id,
-          params: { runId: run.id },
+          params: { runId: run.id, suggestionIds: ids.join(',') },
         })),
       );
+      const written = new Set(result.written);
+      const digested = [...byParticipant]
+        .filter(([participantId]) => written.has(keyOf(participantId)))
+        .flatMap(([, ids]) => ids);
+      if (digested.length > 0)
+        await manager.query(`UPDATE suggestions SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
+          digested,
+        ]);
       return Object.assign(new SuggestionDigestResultModel(), {
         runId: run.id,
         participants: receivers.length,
         queued: result.written.length,
-        alreadyQueued: result.existing.length,
+        alreadyQueued: queuedBefore.size + result.existing.length,
         notEmailable: result.notEmailable.length,
+        nothingNew: receivers.length - queuedBefore.size - byParticipant.size,
       });
     });
   }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('SuggestionDigestResult', {
-  description: 'おすすめメールの送信受付。participants = queued + alreadyQueued + notEmailable',
+  description: 'おすすめメールの送信受付。participants = queued + alreadyQueued + notEmailable + nothingNew',
 })
 export class SuggestionDigestResultModel {
   @Field(() => ID, {
@@ -21,4 +21,10 @@ export class SuggestionDigestResultModel {
 
   @Field(() => Int, { description: 'メール受信の同意がない・配信停止・不達のため送らない人数' })
   notEmailable: number;
+
+  @Field(() => Int, {
+    description:
+      'おすすめの相手が全員、以前のおすすめメールで紹介済み、または面談申込済みのため送らない人数（マッチングの再実行後など）',
+  })
+  nothingNew: number;
 }

@@ -1,0 +1,219 @@
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  emailProgress,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+interface DigestResult {
+  runId: string;
+  participants: number;
+  queued: number;
+  alreadyQueued: number;
+  notEmailable: number;
+  nothingNew: number;
+}
+
+/**
+ * The suggestion digest as its readers meet it over an event's weeks: the first one, and what a
+ * re-run of matching (new registrants, a changed profile) sends them afterwards.
+ */
+describe('suggestion digests as participants read them', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+  const people: Record<string, { id: string; email: string }> = {};
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp(sink.appSettings());
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第4回）',
+      themes: ['事業承継', '販路開拓'],
+    });
+    await join('takahashi', {
+      name: '髙橋 美﨑',
+      furigana: 'タカハシ ミサキ',
+      title: '代表取締役',
+      phone: '03-1234-5678',
+      kind: 'SUCCESSOR',
+      company: { name: '髙橋製作所', industry: 'E', municipality: '東京都葛飾区' },
+      offers: ['金属加工', '試作'],
+      needs: ['販路開拓'],
+      themes: ['事業承継'],
+    });
+    await join('yamada', {
+      name: '山田 花子',
+      furigana: 'ヤマダ ハナコ',
+      company: { name: 'ウェブ工房', industry: 'G', municipality: '東京都墨田区' },
+      offers: ['EC構築支援', 'ホームページ制作'],
+      needs: ['金属加工'],
+      themes: ['DX'],
+    });
+    await join('emma', {
+      name: 'Emma Clarke',
+      furigana: 'エマ クラーク',
+      locale: 'en',
+      kind: 'DESIGNER',
+      company: { name: 'Clarke Design', industry: 'L', municipality: '東京都渋谷区' },
+      offers: ['パッケージデザイン'],
+      needs: ['試作', '販路開拓'],
+    });
+    await join('sato', {
+      name: '佐藤 健一',
+      furigana: 'サトウ ケンイチ',
+      company: { name: '佐藤食品', industry: 'E', municipality: '東京都足立区' },
+      offers: ['和菓子'],
+      needs: ['販路開拓', 'パッケージデザイン'],
+      themes: ['事業承継'],
+    });
+    await join('suzuki', {
+      name: '鈴木 一郎',
+      furigana: 'スズキ イチロウ',
+      company: { name: '鈴木商事', industry: 'I', municipality: '東京都大田区' },
+      offers: ['販路開拓'],
+      needs: ['金属加工'],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  async function join(key: string, profile: Record<string, unknown>) {
+    people[key] = await createParticipant(t, organizer, profile);
+    ok(await t.gql(registerMutation(), { eventId, participantId: people[key].id }, organizer));
+  }
+
+  async function runMatching() {
+    const { runMatching: run } = ok(
+      await t.gql<{ runMatching: { id: string } }>(
+        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
+        { eventId },
+        organizer,
+      ),
+    );
+    await eventually(async () => {
+      const { matchingRun } = ok(
+        await t.gql<{ matchingRun: { status: string; error: string | null } }>(
+          'query($id: ID!) { matchingRun(id: $id) { status error } }',
+          { id: run.id },
+          organizer,
+        ),
+      );
+      if (matchingRun.status === 'FAILED') throw new Error(`run failed: ${matchingRun.error}`);
+      return matchingRun.status === 'SUCCEEDED';
+    }, `matching run ${run.id}`);
+  }
+
+  /** Sends the digests and waits until every one written has gone out (or was skipped). */
+  async function sendDigests(): Promise<DigestResult> {
+    const { sendSuggestionDigests: result } = ok(
+      await t.gql<{ sendSuggestionDigests: DigestResult }>(
+        `mutation($eventId: ID!) { sendSuggestionDigests(eventId: $eventId) {
+          runId participants queued alreadyQueued notEmailable nothingNew } }`,
+        { eventId },
+        organizer,
+      ),
+    );
+    await eventually(async () => {
+      const progress = await emailProgress(t, organizer, eventId, result.runId);
+      return progress.sent + progress.skipped === result.queued;
+    }, 'the digests sent');
+    return result;
+  }
+
+  const isDigest = (mail: ReceivedMail) => /おすすめの面談相手|People to meet/.test(mail.subject);
+  const digestsTo = (key: string) => sink.to(people[key].email).filter(isDigest);
+  /** The names the digest introduces, in order ("1. 鈴木商事\u3000鈴木 一郎 様" → "鈴木 一郎"). */
+  const introduced = (mail: ReceivedMail) =>
+    [...mail.text.matchAll(/^\d+\. (.+)$/gm)].map(([, line]) =>
+      Object.values(names).find((name) => line.includes(name)),
+    );
+  const names: Record<string, string> = {
+    takahashi: '髙橋 美﨑',
+    yamada: '山田 花子',
+    emma: 'Emma Clarke',
+    sato: '佐藤 健一',
+    suzuki: '鈴木 一郎',
+    ito: '伊藤 誠',
+  };
+
+  /** Presses 「面談を申し込む」 for `name` in the latest digest to `key`: opens the page, then posts. */
+  async function requestFromDigest(key: string, name: string) {
+    const mail = digestsTo(key).at(-1)!;
+    for (const [url] of mail.text.matchAll(
+      new RegExp(`${t.url}/suggestions/meeting-request\\?token=[\\w-]+`, 'g'),
+    )) {
+      if (!(await (await fetch(url)).text()).includes(name)) continue;
+      const response = await fetch(`${t.url}/suggestions/meeting-request`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: new URL(url).searchParams.get('token')! }).toString(),
+      });
+      expect(response.status).toBe(200);
+      return;
+    }
+    throw new Error(`no link to ${name} in the digest to ${key}`);
+  }
+
+  it('a re-run of matching emails only the people not introduced before, and none already asked', async () => {
+    await runMatching();
+    const first = await sendDigests();
+    expect(first).toMatchObject({ participants: 5, queued: 5 });
+    expect(introduced(digestsTo('emma')[0])).toContain(names.suzuki);
+    await requestFromDigest('emma', names.suzuki);
+
+    // The organiser runs matching again with nobody new: every list is the same, nobody is emailed.
+    await runMatching();
+    const same = await sendDigests();
+    const [{ count }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE batch_id = $1`,
+      [same.runId],
+    );
+    expect(count).toBe(0);
+    expect(same).toMatchObject({ participants: 5, queued: 0, alreadyQueued: 0, nothingNew: 5 });
+
+    // Someone new registers who fits Emma and 鈴木: the next digest introduces them, and only them.
+    await join('ito', {
+      name: '伊藤 誠',
+      furigana: 'イトウ マコト',
+      company: { name: '伊藤精機', industry: 'E', municipality: '東京都大田区' },
+      offers: ['試作', '金属加工'],
+      needs: ['販路開拓', 'パッケージデザイン'],
+    });
+    await runMatching();
+    const after = await sendDigests();
+    expect(after.queued).toBeGreaterThan(0);
+    expect(after.queued + after.nothingNew + after.notEmailable).toBe(after.participants);
+    await sink.waitUntil(() => digestsTo('emma').length === 2, 30_000, 'the second digest to Emma');
+    const second = digestsTo('emma')[1];
+    expect(introduced(second)).toEqual([names.ito]);
+    // It says why it comes again, in a sentence that counts right.
+    expect(second.text).toContain('Following our last email, here is 1 more person we think you should meet');
+    // 鈴木, whom Emma asked, is in nobody's digest between them.
+    for (const mail of digestsTo('suzuki').slice(1)) expect(introduced(mail)).not.toContain(names.emma);
+    // 山田, who needs 金属加工, hears of 伊藤 (who offers it) in Japanese.
+    await sink.waitUntil(() => digestsTo('yamada').length === 2, 30_000, 'the second digest to 山田');
+    const again = digestsTo('yamada')[1];
+    expect(introduced(again)).toEqual([names.ito]);
+    expect(again.text).toContain(
+      '前回のご案内に続き、「東京活性化サロン（第4回）」でお会いになることをおすすめしたい方を新たに1名ご紹介します。',
+    );
+    // Nobody is introduced twice to the same person.
+    for (const key of Object.keys(people)) {
+      const seen = digestsTo(key).flatMap(introduced);
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+  });
+});
