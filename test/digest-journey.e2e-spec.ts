@@ -149,28 +149,55 @@ describe('suggestion digests as participants read them', () => {
     ito: '伊藤 誠',
   };
 
-  /** Presses 「面談を申し込む」 for `name` in the latest digest to `key`: opens the page, then posts. */
-  async function requestFromDigest(key: string, name: string) {
+  /** The page behind the link to `name` in the latest digest to `key` (GET: shows, changes nothing). */
+  async function pageFor(key: string, name: string): Promise<{ url: string; html: string }> {
     const mail = digestsTo(key).at(-1)!;
     for (const [url] of mail.text.matchAll(
       new RegExp(`${t.url}/suggestions/meeting-request\\?token=[\\w-]+`, 'g'),
     )) {
-      if (!(await (await fetch(url)).text()).includes(name)) continue;
-      const response = await fetch(`${t.url}/suggestions/meeting-request`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token: new URL(url).searchParams.get('token')! }).toString(),
-      });
-      expect(response.status).toBe(200);
-      return;
+      const html = await (await fetch(url)).text();
+      if (html.includes(name)) return { url, html };
     }
     throw new Error(`no link to ${name} in the digest to ${key}`);
   }
 
-  it('a re-run of matching emails only the people not introduced before, and none already asked', async () => {
+  /** Presses 「面談を申し込む」 for `name` in the latest digest to `key`: opens the page, then posts. */
+  async function requestFromDigest(key: string, name: string) {
+    const { url } = await pageFor(key, name);
+    const response = await fetch(`${t.url}/suggestions/meeting-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: new URL(url).searchParams.get('token')! }).toString(),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  it('tells an English reader what the Japanese tags in the reasons mean', async () => {
     await runMatching();
     const first = await sendDigests();
     expect(first).toMatchObject({ participants: 5, queued: 5 });
+    await sink.waitUntil(() => digestsTo('emma').length === 1, 30_000, 'the digest to Emma');
+    const [digest] = digestsTo('emma');
+    // Emma needs 販路開拓 and 試作; 鈴木商事 offers 販路開拓, 髙橋製作所 試作.
+    expect(digest.text).toContain("- Your need for '販路開拓' (new sales channels) is what 鈴木商事 offers");
+    expect(digest.text).toContain("- Your need for '試作' (prototyping) is what 髙橋製作所 offers");
+    expect(digest.text).toContain(
+      "- Your need for '販路開拓' (new sales channels) matches what ウェブ工房 offers: 'EC構築支援' (online shop)",
+    );
+    expect(digest.html).toContain(
+      '<li>Your need for &#39;試作&#39; (prototyping) is what 髙橋製作所 offers</li>',
+    );
+    // The page the link opens says the same.
+    expect((await pageFor('emma', names.suzuki)).html).toContain(
+      '<li>Your need for &#39;販路開拓&#39; (new sales channels) is what 鈴木商事 offers</li>',
+    );
+    // Japanese readers keep their own words.
+    const [japanese] = digestsTo('sato');
+    expect(japanese.text).toContain('・御社の『販路開拓』のニーズに、鈴木商事の『販路開拓』が合います');
+    expect(japanese.text).not.toMatch(/\((new sales channels|online shop)\)/);
+  });
+
+  it('a re-run of matching emails only the people not introduced before, and none already asked', async () => {
     expect(introduced(digestsTo('emma')[0])).toContain(names.suzuki);
     await requestFromDigest('emma', names.suzuki);
 

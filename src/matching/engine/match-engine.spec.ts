@@ -220,9 +220,20 @@ describe('computeSuggestions', () => {
       ]);
       const [suggestion] = listFor(input, 'maker');
       expect(suggestion.reasons).toEqual([
-        "Your need for '販路開拓' matches what Web Kobo offers: 'EC構築支援'",
+        "Your need for '販路開拓' (new sales channels) matches what Web Kobo offers: 'EC構築支援' (online shop)",
         'Cross-industry exchange (manufacturing × information and communications)',
       ]);
+    });
+
+    it('says once what a tag both sides wrote means, for an English reader', () => {
+      const input = event([
+        { ...maker, locale: 'en', needs: ['販路開拓'] },
+        { id: 'trader', industry: 'I', companyName: '鈴木商事', offers: ['販路開拓'] },
+      ]);
+      const [suggestion] = listFor(input, 'maker');
+      expect(suggestion.reasons[0]).toBe(
+        "Your need for '販路開拓' (new sales channels) is what 鈴木商事 offers",
+      );
     });
 
     it('gives every suggestion one to three reasons', () => {

@@ -1,4 +1,5 @@
 import { conceptById } from './concepts';
+import { quotedForEnglish as q } from './gloss';
 import { jsicDivisionName } from './jsic';
 import { DirectionEvidence, PairScore, SCORING } from './pair-score';
 import { ConceptSource, EventProfiles, FeatureKind, Profile, SparseVector } from './profiles';
@@ -177,18 +178,23 @@ const JA = {
   fallback: 'プロフィールに共通点があります',
 };
 
+// Participants write their tags in Japanese; an English reader gets each quoted as written (what
+// the other side will say) with the thesaurus's English beside it.
 const EN: typeof JA = {
   yourNeed: (m, name) =>
-    m.kind === 'phrases'
-      ? `Your need for '${m.need}' matches what ${name} offers: '${m.offer}'`
-      : `Your needs and what ${name} offers both mention '${phrase(m)}'`,
+    m.kind !== 'phrases'
+      ? `Your needs and what ${name} offers both mention ${q(phrase(m))}`
+      : m.need === m.offer
+        ? `Your need for ${q(m.need)} is what ${name} offers`
+        : `Your need for ${q(m.need)} matches what ${name} offers: ${q(m.offer)}`,
   theirNeed: (m, name) =>
-    m.kind === 'phrases'
-      ? `${name} needs '${m.need}', which you offer: '${m.offer}'`
-      : `${name}'s needs and what you offer both mention '${phrase(m)}'`,
+    m.kind !== 'phrases'
+      ? `${name}'s needs and what you offer both mention ${q(phrase(m))}`
+      : m.need === m.offer
+        ? `${name} needs ${q(m.need)}, which you offer`
+        : `${name} needs ${q(m.need)}, which you offer: ${q(m.offer)}`,
   mutual: 'You can help each other',
-  themes: (themes) =>
-    `Shared theme${themes.length > 1 ? 's' : ''}: ${themes.map((x) => `'${x}'`).join(', ')}`,
+  themes: (themes) => `Shared theme${themes.length > 1 ? 's' : ''}: ${themes.map(q).join(', ')}`,
   crossIndustry: (mine, theirs) => `Cross-industry exchange (${mine} × ${theirs})`,
   fallback: 'Your profiles have something in common',
 };
