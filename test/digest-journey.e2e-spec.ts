@@ -197,6 +197,33 @@ describe('suggestion digests as participants read them', () => {
     expect(japanese.text).not.toMatch(/\((new sales channels|online shop)\)/);
   });
 
+  it('says who each person is: industry, area, what they offer and look for, and no contact details', async () => {
+    const [japanese] = digestsTo('sato');
+    expect(japanese.text).toMatch(
+      /\d\. 鈴木商事\u3000鈴木 一郎 様\n {3}卸売業，小売業／東京都大田区\n {3}提供できること: 販路開拓\n {3}求めること: 金属加工\n {3}・/,
+    );
+    expect(japanese.text).toMatch(
+      /\d\. 髙橋製作所\u3000髙橋 美﨑 様（代表取締役）\n {3}製造業／東京都葛飾区\n {3}提供できること: 金属加工、試作\n {3}求めること: 販路開拓\n/,
+    );
+    expect(japanese.html).toContain(
+      '卸売業，小売業／東京都大田区<br>提供できること: 販路開拓<br>求めること: 金属加工',
+    );
+
+    const [english] = digestsTo('emma');
+    expect(english.text).toMatch(
+      /\d\. 髙橋 美﨑, 代表取締役 \(髙橋製作所\)\n {3}manufacturing, 東京都葛飾区\n {3}They offer: 金属加工 \(metalworking\), 試作 \(prototyping\)\n {3}They are looking for: 販路開拓 \(new sales channels\)\n/,
+    );
+    // The page the link opens introduces them the same way.
+    expect((await pageFor('emma', names.takahashi)).html).toContain(
+      '<p>manufacturing, 東京都葛飾区<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
+    );
+    // Contact details wait until both agree.
+    for (const mail of sink.messages.filter(isDigest)) {
+      expect(mail.text).not.toContain('03-1234-5678');
+      for (const person of Object.values(people)) expect(mail.text).not.toContain(person.email);
+    }
+  });
+
   it('a re-run of matching emails only the people not introduced before, and none already asked', async () => {
     expect(introduced(digestsTo('emma')[0])).toContain(names.suzuki);
     await requestFromDigest('emma', names.suzuki);

@@ -3,11 +3,14 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
-import { ComposedEmail } from '../mail/templates/email-layout';
+import { ComposedEmail, MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
+import { Participant } from '../participants/participant.entity';
+import { profileSummary } from '../participants/profile-summary';
+import { englishGloss, jsicDivision, jsicDivisionName } from './engine';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { Suggestion } from './suggestion.entity';
-import { suggestionDigestEmail } from './suggestion-digest.template';
+import { DigestItem, suggestionDigestEmail } from './suggestion-digest.template';
 
 export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 /** How many suggestions a digest shows. */
@@ -75,8 +78,9 @@ export class SuggestionDigestComposer implements MailComposer {
         LIMIT 1`,
       [SUGGESTION_DIGEST_TEMPLATE, event.id, participant.id, message.id],
     );
+    const locale = languageOf(participant);
     return suggestionDigestEmail({
-      locale: languageOf(participant),
+      locale,
       participantName: participant.name,
       event,
       items: suggestions.map((suggestion) => {
@@ -90,6 +94,7 @@ export class SuggestionDigestComposer implements MailComposer {
           name: other.name,
           companyName: other.company?.name ?? null,
           title: other.title,
+          ...introduction(other, locale),
           reasons: suggestion.reasons,
           requestUrl: `${this.config.PUBLIC_URL}/suggestions/meeting-request?token=${token}`,
         };
@@ -98,4 +103,30 @@ export class SuggestionDigestComposer implements MailComposer {
       unsubscribeUrl,
     });
   }
+}
+
+/**
+ * Who a suggested person is, from their public profile: industry and municipality, and what they
+ * offer and look for; for an English reader a Japanese tag has the English beside it.
+ */
+export function introduction(
+  person: Participant,
+  locale: MailLocale,
+): Pick<DigestItem, 'about' | 'offers' | 'needs'> {
+  const division = jsicDivision(person.company?.industry ?? undefined);
+  const about = [division ? jsicDivisionName(division, locale) : null, person.company?.municipality || null]
+    .filter((part): part is string => !!part)
+    .join(locale === 'en' ? ', ' : '／');
+  const summary =
+    locale === 'en'
+      ? profileSummary(
+          person,
+          (tag) => {
+            const gloss = englishGloss(tag);
+            return gloss ? `${tag} (${gloss})` : tag;
+          },
+          ', ',
+        )
+      : profileSummary(person);
+  return { about: about || null, ...summary };
 }

@@ -23,6 +23,11 @@ export interface DigestItem {
   name: string;
   companyName: string | null;
   title: string | null;
+  /** Industry and municipality, as far as the profile gives them: 「製造業／東京都葛飾区」. */
+  about: string | null;
+  /** From the public profile, in the reader's words for it (may be empty). */
+  offers: string;
+  needs: string;
   reasons: string[];
   requestUrl: string;
 }
@@ -49,6 +54,8 @@ const TEXT = {
     date: '日時',
     person: (item: DigestItem) =>
       `${item.companyName ? `${item.companyName}\u3000` : ''}${item.name} 様${item.title ? `（${item.title}）` : ''}`,
+    offers: '提供できること',
+    needs: '求めること',
     request: '面談を申し込む',
     notes: [
       '連絡先（メールアドレス・電話番号）は、お互いが面談に合意した後にお知らせします。',
@@ -66,6 +73,8 @@ const TEXT = {
     date: 'Date',
     person: (item: DigestItem) =>
       `${item.name}${item.title ? `, ${item.title}` : ''}${item.companyName ? ` (${item.companyName})` : ''}`,
+    offers: 'They offer',
+    needs: 'They are looking for',
     request: 'Request a meeting',
     notes: [
       'Contact details (email, phone) are shared only after both of you have agreed to meet.',
@@ -106,6 +115,16 @@ interface Parts {
   sender: string[];
 }
 
+/** Who the person is, under their name: industry and area, what they offer and look for. */
+function profileLines(locale: MailLocale, item: DigestItem): string[] {
+  const text = TEXT[locale];
+  return [
+    ...(item.about ? [item.about] : []),
+    ...(item.offers ? [`${text.offers}: ${item.offers}`] : []),
+    ...(item.needs ? [`${text.needs}: ${item.needs}`] : []),
+  ];
+}
+
 function renderText(data: SuggestionDigestData, parts: Parts): string {
   const text = TEXT[data.locale];
   const lines: string[] = [parts.greeting, ''];
@@ -113,6 +132,7 @@ function renderText(data: SuggestionDigestData, parts: Parts): string {
   lines.push(...detailsText(parts.details), '');
   data.items.forEach((item, index) => {
     lines.push(`${index + 1}. ${text.person(item)}`);
+    for (const line of profileLines(data.locale, item)) lines.push(`   ${line}`);
     for (const reason of item.reasons) lines.push(`   ${ITEM_MARK[data.locale]}${reason}`);
     lines.push(`   ▶ ${text.request}`, `   ${item.requestUrl}`, '');
   });
@@ -128,6 +148,7 @@ function renderHtml(data: SuggestionDigestData, parts: Parts & { subject: string
     .map(
       (item, index) => `<div style="margin:0 0 16px;padding:16px;border:1px solid #e4e7eb;border-radius:8px">
 <p style="margin:0 0 8px;font-weight:bold">${index + 1}. ${escapeHtml(text.person(item))}</p>
+${profileHtml(data.locale, item)}
 <ul style="margin:0 0 12px;padding-left:20px">${item.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>
 <a href="${escapeHtml(item.requestUrl)}" style="display:inline-block;padding:12px 24px;border-radius:6px;text-decoration:none;font-weight:bold;background:#1d4ed8;color:#ffffff;border:1px solid #1d4ed8">${escapeHtml(text.request)}</a>
 </div>`,
@@ -144,4 +165,10 @@ ${items}
 ${notes}`,
     footerHtml(data.locale, parts.sender, data.unsubscribeUrl),
   );
+}
+
+function profileHtml(locale: MailLocale, item: DigestItem): string {
+  const lines = profileLines(locale, item);
+  if (lines.length === 0) return '';
+  return `<p style="margin:0 0 8px;color:#52606d;font-size:14px">${lines.map(escapeHtml).join('<br>')}</p>`;
 }

@@ -12,6 +12,8 @@ import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
 import { Suggestion } from './suggestion.entity';
+import { introduction } from './suggestion-digest.composer';
+import { DigestItem } from './suggestion-digest.template';
 
 /** What the page behind a digest link shows before the participant presses the button. */
 export interface SuggestionLinkPreview {
@@ -20,6 +22,8 @@ export interface SuggestionLinkPreview {
   otherName: string;
   otherCompany: string | null;
   otherTitle: string | null;
+  /** Industry and area, what they offer and look for (DigestItem's). */
+  otherProfile: Pick<DigestItem, 'about' | 'offers' | 'needs'>;
   reasons: string[];
   eventTitle: string;
 }
@@ -103,12 +107,14 @@ export class SuggestionLinksService {
     const event = await manager.findOneBy(Event, { id: suggestion.eventId });
     if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
     const other = suggestion.suggestedParticipant;
+    const locale = languageOf(suggestion.participant);
     const preview: SuggestionLinkPreview = {
-      locale: languageOf(suggestion.participant),
+      locale,
       participantName: suggestion.participant.name,
       otherName: other.name,
       otherCompany: other.company?.name ?? null,
       otherTitle: other.title,
+      otherProfile: introduction(other, locale),
       reasons: suggestion.reasons,
       eventTitle: event.title,
     };

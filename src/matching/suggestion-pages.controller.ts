@@ -12,6 +12,8 @@ const TEXT = {
     // 様, company first: the same way the emails address people (participantLabel).
     question: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みますか？`,
+    offers: '提供できること',
+    needs: '求めること',
     reasons: 'おすすめの理由',
     message: 'ひとことメッセージ（任意）',
     placeholder: '例: 御社の製品について、販路のご相談をさせてください。',
@@ -27,6 +29,8 @@ const TEXT = {
     title: 'Request a meeting',
     question: (p: SuggestionLinkPreview) =>
       `Would you like to request a meeting with ${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}?`,
+    offers: 'They offer',
+    needs: 'They are looking for',
     reasons: 'Why we suggest them',
     message: 'A short message (optional)',
     placeholder: 'e.g. I would like to talk about sales channels for your products.',
@@ -66,6 +70,7 @@ export class SuggestionPagesController {
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(text.question(preview))}</p>`,
           preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
+          profileHtml(text, preview),
           `<p>${escapeHtml(text.reasons)}</p>`,
           `<ul>${preview.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
           postButtonWithMessage(
@@ -111,4 +116,15 @@ export class SuggestionPagesController {
       },
     );
   }
+}
+
+/** Who they are, as the digest said it: industry and area, what they offer and look for. */
+function profileHtml(text: (typeof TEXT)['ja' | 'en'], preview: SuggestionLinkPreview): string {
+  const { about, offers, needs } = preview.otherProfile;
+  const lines = [
+    ...(about ? [escapeHtml(about)] : []),
+    ...(offers ? [`${escapeHtml(text.offers)}: ${escapeHtml(offers)}`] : []),
+    ...(needs ? [`${escapeHtml(text.needs)}: ${escapeHtml(needs)}`] : []),
+  ];
+  return lines.length > 0 ? `<p>${lines.join('<br>')}</p>` : '';
 }

@@ -12,6 +12,7 @@ import {
 import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
 import { AgendaMark, AgendaSlot } from '../agenda-changes';
 import { counterpartLine, participantLabel } from '../../participants/participant-label';
+import { ProfileSummary } from '../../participants/profile-summary';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { subscribeLinks } from '../agenda-feed-links';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
@@ -56,11 +57,6 @@ function agreedFollowUp(locale: MailLocale, contact: SharedContact | null): stri
 }
 
 /** To the person asked: who asks, their message, and accept / decline buttons. */
-/** What the requester's public profile says they offer and need, in a line each (may be empty). */
-export interface ProfileSummary {
-  offers: string;
-  needs: string;
-}
 
 export function meetingRequestEmail(data: {
   locale: MailLocale;

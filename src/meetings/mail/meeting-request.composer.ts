@@ -10,8 +10,8 @@ import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';
 import { composeAgreedEmail } from './meeting-agreed.composer';
-import { meetingRequestEmail, ProfileSummary } from './meeting-emails.template';
-import { Participant } from '../../participants/participant.entity';
+import { meetingRequestEmail } from './meeting-emails.template';
+import { profileSummary } from '../../participants/profile-summary';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /** The request email to the person asked; the answer token is minted at send time. */
@@ -59,22 +59,4 @@ export class MeetingRequestComposer implements MailComposer {
       links,
     });
   }
-}
-
-/** The longest free text quoted in a request email; the rest is on the profile. */
-const SUMMARY_LENGTH = 80;
-
-/**
- * What the recipient needs to decide, from the requester's public profile: the tags, or the free
- * text (shortened) when there are none.
- */
-function profileSummary(
-  person: Pick<Participant, 'offers' | 'needs' | 'offersText' | 'needsText'>,
-): ProfileSummary {
-  const line = (tags: string[], text: string) => {
-    if (tags.length > 0) return tags.join('、');
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
-  };
-  return { offers: line(person.offers, person.offersText), needs: line(person.needs, person.needsText) };
 }
