@@ -270,4 +270,68 @@ describe('suggestion digests as participants read them', () => {
       expect(new Set(seen).size).toBe(seen.length);
     }
   });
+
+  it('someone who left is neither emailed a digest nor introduced in one, and the old links say so', async () => {
+    // 小林 joins and fits 佐藤 well; matching runs; then 佐藤 cancels before the digests go out.
+    await join('kobayashi', {
+      name: '小林 デザイン',
+      furigana: 'コバヤシ デザイン',
+      company: { name: '小林パッケージ', industry: 'E', municipality: '東京都台東区' },
+      offers: ['パッケージデザイン', '販路開拓'],
+      needs: ['和菓子'],
+    });
+    names.kobayashi = '小林 デザイン';
+    await runMatching();
+    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, people.sato.id],
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: registrationId },
+        await t.participantToken(people.sato.id),
+      ),
+    );
+    const result = await sendDigests();
+    expect(result.queued).toBeGreaterThan(0);
+    await sink.waitUntil(() => digestsTo('kobayashi').length === 1, 30_000, 'the digest to 小林');
+    expect(introduced(digestsTo('kobayashi')[0])).not.toContain(names.sato);
+    expect(introduced(digestsTo('kobayashi')[0]).length).toBeGreaterThan(0);
+    expect(digestsTo('sato')).toHaveLength(1);
+
+    // Emma's first digest still links to 佐藤: the page says he left, in English, with no button.
+    const mail = digestsTo('emma')[0];
+    const links = [
+      ...mail.text.matchAll(new RegExp(`${t.url}/suggestions/meeting-request\\?token=[\\w-]+`, 'g')),
+    ];
+    const pages = await Promise.all(links.map(async ([url]) => ({ url, response: await fetch(url) })));
+    const left = pages.filter(({ response }) => response.status === 409);
+    expect(left).toHaveLength(1);
+    const html = await left[0].response.text();
+    expect(html).toContain('This person is no longer registered for the event');
+    expect(html).not.toContain('<form');
+    const post = await fetch(`${t.url}/suggestions/meeting-request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: new URL(left[0].url).searchParams.get('token')! }).toString(),
+    });
+    expect(post.status).toBe(409);
+    expect(await post.text()).toContain('This person is no longer registered for the event');
+    const rows: unknown[] = await t.dataSource.query(
+      'SELECT 1 FROM meeting_requests WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id)',
+      [eventId, people.sato.id],
+    );
+    expect(rows).toEqual([]);
+
+    // 佐藤's own digest: its links say, in Japanese, that he is no longer registered.
+    const [own] = new RegExp(`${t.url}/suggestions/meeting-request\\?token=[\\w-]+`).exec(
+      digestsTo('sato')[0].text,
+    )!;
+    const page = await fetch(own);
+    expect(page.status).toBe(409);
+    expect(await page.text()).toContain(
+      'このイベントへの参加を取り消されているため、面談はお申し込みいただけません',
+    );
+  });
 });

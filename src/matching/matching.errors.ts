@@ -6,6 +6,8 @@ export enum MatchingErrorCode {
   NOT_YOUR_SUGGESTION = 'MATCHING_NOT_YOUR_SUGGESTION',
   NO_SUCCEEDED_RUN = 'MATCHING_NO_SUCCEEDED_RUN',
   EVENT_NOT_OPEN = 'MATCHING_EVENT_NOT_OPEN',
+  RECEIVER_LEFT = 'MATCHING_RECEIVER_LEFT',
+  SUGGESTED_LEFT = 'MATCHING_SUGGESTED_LEFT',
 }
 
 export const MAX_INVITEE_RECOMMENDATIONS = 200;
@@ -30,5 +32,19 @@ export const MatchingErrors = {
       'このイベントは終了または中止されたため、マッチングできません',
       'eventId',
     ).withEnglish('This event has ended or was cancelled, so no more meetings can be requested.'),
+  /** The digest's reader cancelled their registration since. */
+  receiverLeft: () =>
+    new ConflictError(
+      MatchingErrorCode.RECEIVER_LEFT,
+      'このイベントへの参加を取り消されているため、面談はお申し込みいただけません',
+    ).withEnglish('You are no longer registered for this event, so meetings can no longer be requested.'),
+  /** The person suggested cancelled their registration since. */
+  suggestedLeft: () =>
+    new ConflictError(
+      MatchingErrorCode.SUGGESTED_LEFT,
+      'この方はイベントへの参加を取り消されたため、面談はお申し込みいただけません',
+    ).withEnglish(
+      'This person is no longer registered for the event, so a meeting with them cannot be requested.',
+    ),
   invalidFirst: () => new InputError('first', INVALID_FIRST_MESSAGE),
 };

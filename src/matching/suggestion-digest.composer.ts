@@ -17,6 +17,15 @@ export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 export const DIGEST_SIZE = 5;
 
 /**
+ * SQL condition on a suggestion `s`: both still hold a seat at the event (REGISTERED or
+ * ATTENDED). Someone who cancelled after the run is neither emailed a digest nor introduced in one.
+ */
+export const SEATED_PAIR_SQL = `(
+  SELECT count(*) FROM registrations g
+   WHERE g.event_id = s.event_id AND g.status IN ('REGISTERED', 'ATTENDED')
+     AND g.participant_id IN (s.participant_id, s.suggested_participant_id)) = 2`;
+
+/**
  * SQL condition on a suggestion `s`: the two have no request between them at the event, in either
  * direction, that is waiting for an answer or agreed. Whoever asked has done what the link offers;
  * whoever was asked answers from the request email.
@@ -31,7 +40,7 @@ export const UNASKED_PAIR_SQL = `NOT EXISTS (
 /**
  * The suggestion digest of one participant: the suggestions chosen when it was written
  * (`suggestionIds`), read at send time. One dismissed, dropped by a newer run, or whose pair has
- * been asked in the meantime is left out; when none is left, nothing is sent. (Digests written
+ * been asked in the meantime, or whose either side has left the event since, is left out; when none is left, nothing is sent. (Digests written
  * before `suggestionIds` show the run's top five, and send nothing once a newer run replaced it.)
  */
 @Injectable()
@@ -68,6 +77,7 @@ export class SuggestionDigestComposer implements MailComposer {
       })
       .andWhere(chosen ? 's.id IN (:...chosen)' : 's.runId = :runId', { chosen, runId: message.params.runId })
       .andWhere(UNASKED_PAIR_SQL)
+      .andWhere(SEATED_PAIR_SQL)
       .orderBy('s.rank', 'ASC')
       .limit(DIGEST_SIZE)
       .getMany();

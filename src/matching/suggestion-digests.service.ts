@@ -9,7 +9,12 @@ import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
-import { DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE, UNASKED_PAIR_SQL } from './suggestion-digest.composer';
+import {
+  DIGEST_SIZE,
+  SEATED_PAIR_SQL,
+  SUGGESTION_DIGEST_TEMPLATE,
+  UNASKED_PAIR_SQL,
+} from './suggestion-digest.composer';
 
 /**
  * Writes one digest email per participant who has suggestions from the event's latest successful
@@ -38,8 +43,8 @@ export class SuggestionDigestsService {
       });
       if (!run) throw MatchingErrors.noSucceededRun();
       const receivers: { participant_id: string }[] = await manager.query(
-        `SELECT DISTINCT participant_id FROM suggestions
-          WHERE event_id = $1 AND run_id = $2 AND dismissed = false
+        `SELECT DISTINCT participant_id FROM suggestions s
+          WHERE event_id = $1 AND run_id = $2 AND dismissed = false AND ${SEATED_PAIR_SQL}
           ORDER BY participant_id`,
         [eventId, run.id],
       );
@@ -51,14 +56,16 @@ export class SuggestionDigestsService {
           ])) as { key: string }[]
         ).map((row) => row.key),
       );
-      // Each participant's digest as it stands (the best five not dismissed and not asked), less
-      // the people an earlier digest introduced: a list that only reshuffled brings nothing new.
+      // Each participant's digest as it stands (the best five not dismissed, not asked, of people
+      // still registered), less the people an earlier digest introduced: a list that only
+      // reshuffled brings nothing new.
       const fresh: { id: string; participant_id: string }[] = await manager.query(
         `SELECT id, participant_id FROM (
            SELECT s.id, s.participant_id, s.digested_at,
                   row_number() OVER (PARTITION BY s.participant_id ORDER BY s.rank) AS position
              FROM suggestions s
-            WHERE s.event_id = $1 AND s.run_id = $2 AND s.dismissed = false AND ${UNASKED_PAIR_SQL}
+            WHERE s.event_id = $1 AND s.run_id = $2 AND s.dismissed = false
+              AND ${SEATED_PAIR_SQL} AND ${UNASKED_PAIR_SQL}
          ) ranked
          WHERE position <= $3 AND digested_at IS NULL
          ORDER BY participant_id, position`,

@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EventChanges } from '../events/event-changes';
+import { AppError } from '../common/errors/app-error';
 import { Event } from '../events/event.entity';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
+import { Registration } from '../registrations/registration.entity';
+import { SEATED } from '../registrations/registration-enums';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
@@ -26,6 +29,11 @@ export interface SuggestionLinkPreview {
   otherProfile: Pick<DigestItem, 'about' | 'offers' | 'needs'>;
   reasons: string[];
   eventTitle: string;
+  /**
+   * Why no meeting can be requested any more (one side left the event since the digest), said
+   * in the reader's language: the page shows it instead of the button.
+   */
+  unavailable: AppError | null;
 }
 
 export interface MeetingRequestFiled {
@@ -74,6 +82,7 @@ export class SuggestionLinksService {
   /** For the POST: files the meeting request and records the token's use. */
   async requestMeeting(rawToken: string, message: string): Promise<MeetingRequestFiled> {
     const { preview, suggestion, tokenId } = await this.load(rawToken);
+    if (preview.unavailable) throw preview.unavailable;
     // The meetings feature checks the message (length) and the pair (seats, duplicates, caps).
     const request = await this.meetings.requestMeeting(
       suggestion.participantId,
@@ -107,6 +116,15 @@ export class SuggestionLinksService {
     const event = await manager.findOneBy(Event, { id: suggestion.eventId });
     if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
     const other = suggestion.suggestedParticipant;
+    const seated = await manager.find(Registration, {
+      select: { participantId: true },
+      where: {
+        eventId: event.id,
+        participantId: In([suggestion.participantId, other.id]),
+        status: In(SEATED),
+      },
+    });
+    const holds = (id: string) => seated.some((seat) => seat.participantId === id);
     const locale = languageOf(suggestion.participant);
     const preview: SuggestionLinkPreview = {
       locale,
@@ -117,6 +135,11 @@ export class SuggestionLinksService {
       otherProfile: introduction(other, locale),
       reasons: suggestion.reasons,
       eventTitle: event.title,
+      unavailable: !holds(suggestion.participantId)
+        ? MatchingErrors.receiverLeft()
+        : !holds(other.id)
+          ? MatchingErrors.suggestedLeft()
+          : null,
     };
     return { preview, suggestion, tokenId: token.id };
   }

@@ -65,6 +65,8 @@ export class SuggestionPagesController {
       TEXT,
       () => this.links.preview(String(token ?? '')),
       (preview) => {
+        // Thrown here, where the reader's language is known: the error page speaks it.
+        if (preview.unavailable) throw preview.unavailable;
         const text = TEXT[preview.locale];
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
