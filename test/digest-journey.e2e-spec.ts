@@ -331,7 +331,7 @@ describe('suggestion digests as participants read them', () => {
     const page = await fetch(own);
     expect(page.status).toBe(409);
     expect(await page.text()).toContain(
-      'このイベントへの参加を取り消されているため、面談はお申し込みいただけません',
+      'このイベントへの参加を取り消されているため、面談はお申込いただけません',
     );
   });
 });

@@ -36,13 +36,13 @@ export const MatchingErrors = {
   receiverLeft: () =>
     new ConflictError(
       MatchingErrorCode.RECEIVER_LEFT,
-      'このイベントへの参加を取り消されているため、面談はお申し込みいただけません',
+      'このイベントへの参加を取り消されているため、面談はお申込いただけません',
     ).withEnglish('You are no longer registered for this event, so meetings can no longer be requested.'),
   /** The person suggested cancelled their registration since. */
   suggestedLeft: () =>
     new ConflictError(
       MatchingErrorCode.SUGGESTED_LEFT,
-      'この方はイベントへの参加を取り消されたため、面談はお申し込みいただけません',
+      'この方はイベントへの参加を取り消されたため、面談はお申込いただけません',
     ).withEnglish(
       'This person is no longer registered for the event, so a meeting with them cannot be requested.',
     ),
