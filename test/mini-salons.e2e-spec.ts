@@ -1,5 +1,11 @@
 import { Role } from '../src/auth/actor';
-import { createOrganization, createParticipant, staffSession, tokyoInDays } from './support/fixtures';
+import {
+  createOrganization,
+  createParticipant,
+  invitationAnswerLink,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
@@ -160,6 +166,37 @@ describe('mini-salon requests', () => {
     expect(mail.text).toContain('東京財務事務所にて開催することといたしました');
     expect(mail.text).toContain('葛飾区産業フェア会場 会議室');
     expect(mail.header('List-Unsubscribe')).toBeUndefined();
+    // The one who asked for the salon is invited to it in the same email: no invitation to wait for.
+    expect(mail.text).toContain('ぜひご参加ください。ご出欠を、下のボタンからお知らせください。');
+    expect(mail.text).toContain('ご一緒に参加される方（グループの皆さまなど）がいらっしゃる場合は');
+    expect(mail.html).toContain('>参加する</a>');
+    const accept = invitationAnswerLink(t, mail, 1);
+    expect(await (await fetch(accept.url)).text()).toContain('<button type="submit">参加する</button>');
+    const registration = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2`,
+          [accepted.eventId, requester.id],
+        )
+      ).map((row: { status: string }) => row.status);
+    expect(await registration()).toEqual(['INVITED']); // the GET changed nothing
+    const answered = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(answered.status).toBe(200);
+    expect(await registration()).toEqual(['REGISTERED']);
+    // Staff inviting the requester with the others later send them nothing twice.
+    expect(
+      ok(
+        await t.gql<{ inviteParticipants: { invited: number; alreadyRegistered: number } }>(
+          'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { invited alreadyRegistered } }',
+          { e: accepted.eventId, ids: [requester.id] },
+          organizer,
+        ),
+      ).inviteParticipants,
+    ).toEqual({ invited: 0, alreadyRegistered: 1 });
 
     // Decided once; the requester sees where it stands.
     expect(
@@ -202,15 +239,23 @@ describe('mini-salon requests', () => {
       osaka.id,
     ]);
     const reasons = new Map(rows.map((row) => [row.participant.id, row.reasons]));
+    // The requester, who accepted her invitation above, is the salon's one participant so far,
+    // and no manufacturer: each of the three would bring an industry not yet there.
     expect(reasons.get(katsushika.id)).toEqual([
       '求めること『事業承継』がテーマ『事業承継』に合います',
       '開催地域（東京都葛飾区）の事業者です',
+      '参加者にまだいない業種（製造業）です',
     ]);
     expect(reasons.get(sumida.id)).toEqual([
       '求めること『事業承継』がテーマ『事業承継』に合います',
       '開催地域と同じ東京都の事業者です（東京都墨田区）',
+      '参加者にまだいない業種（製造業）です',
     ]);
-    expect(reasons.get(osaka.id)).toEqual(['求めること『事業承継』がテーマ『事業承継』に合います']);
+    expect(reasons.get(osaka.id)).toEqual([
+      '求めること『事業承継』がテーマ『事業承継』に合います',
+      '参加者にまだいない業種（製造業）です',
+    ]);
+    expect(ids).not.toContain(requester.id);
   });
 
   it('lets the organiser decline with a reason, in the requester’s language; others cannot decide', async () => {

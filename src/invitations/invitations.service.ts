@@ -167,9 +167,10 @@ export class InvitationsService {
   /**
    * INSERT … ON CONFLICT DO NOTHING: those with any registration for the event are left as they
    * are. One statement over an array, so a 10,000-invitee campaign commits (and its first email
-   * leaves) sooner.
+   * leaves) sooner. Also for a mini-salon accepted from a request: its requester is invited in
+   * the transaction that creates the event, and the 開催決定 email carries the answer links.
    */
-  private async createInvitedRegistrations(
+  async createInvitedRegistrations(
     manager: EntityManager,
     eventId: string,
     participantIds: string[],

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { Registration } from '../registrations/registration.entity';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { miniSalonDecisionEmail } from './mini-salon-decision.template';
 
 export const MINI_SALON_DECISION_TEMPLATE = 'mini-salon-decision';
 
-/** The answer to a mini-salon request, written when the organiser decides. */
+/**
+ * The answer to a mini-salon request, written when the organiser decides. A salon to be held
+ * comes with the requester's invitation: its 参加する／辞退する links, while they have not answered.
+ */
 @Injectable()
 export class MiniSalonDecisionComposer implements MailComposer {
   readonly template = MINI_SALON_DECISION_TEMPLATE;
@@ -17,11 +24,12 @@ export class MiniSalonDecisionComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
   ) {
     composers.register(this);
   }
 
-  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+  async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const request = await manager.findOne(MiniSalonRequest, {
       where: { id: message.params.requestId },
       relations: { organization: true },
@@ -31,6 +39,13 @@ export class MiniSalonDecisionComposer implements MailComposer {
     if (!accepted && request.status !== MiniSalonRequestStatus.DECLINED) return null;
     const event = accepted && request.eventId ? await this.contexts.get(manager, request.eventId) : null;
     if (accepted && !event) return null; // the event was deleted before the email left
+    const registrationId = message.params.registrationId;
+    const invitation =
+      event && registrationId ? await manager.findOneBy(Registration, { id: registrationId }) : null;
+    const answerUrls =
+      event && invitation?.status === RegistrationStatus.INVITED
+        ? invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, invitation.id, event.endsAt)
+        : null;
     return miniSalonDecisionEmail({
       locale: languageOf(participant),
       participantName: participant.name,
@@ -44,6 +59,7 @@ export class MiniSalonDecisionComposer implements MailComposer {
       area: request.area,
       event,
       declineReason: request.declineReason,
+      answerUrls,
     });
   }
 }

@@ -11,10 +11,48 @@ describe('ミニサロン開催要望への回答', () => {
       area: '東京都大田区',
       event: null,
       declineReason: '同じテーマのサロンを12月に開催予定です',
+      answerUrls: null,
     });
 
   it('says in the first characters of the subject that it will not be held', () => {
     expect(declined('ja').subject).toBe('【開催見送り】ミニサロン開催のご要望（DX）');
     expect(declined('en').subject).toBe('Your mini-salon request: not held this time (DX)');
+  });
+});
+
+describe('ミニサロン開催決定', () => {
+  const held = (locale: 'ja' | 'en', contact: string | null) =>
+    miniSalonDecisionEmail({
+      locale,
+      participantName: locale === 'ja' ? '髙橋 﨑子' : 'Emma Clarke',
+      organizer: '東京財務事務所',
+      organizerContact: { address: null, email: contact, phone: null },
+      theme: 'DX',
+      area: '東京都大田区',
+      event: {
+        id: 'e1',
+        title: 'ミニサロン『DX』（東京都大田区）',
+        status: 'DRAFT' as never,
+        startsAt: new Date('2027-01-15T06:00:00Z'),
+        endsAt: new Date('2027-01-15T08:00:00Z'),
+        venue: '大田区産業プラザPiO',
+        onlineUrl: null,
+        capacity: 12,
+        organizer: '東京財務事務所',
+        coHosts: [],
+      },
+      declineReason: '',
+      answerUrls: { acceptUrl: 'https://t.example/a', declineUrl: 'https://t.example/d' },
+    });
+
+  it('invites the requester with the answer buttons, in English too, and says whom to tell about others', () => {
+    const en = held('en', 'salon@example.go.jp');
+    expect(en.text).toContain('You are invited: please let us know whether you can join');
+    expect(en.text).toContain('to the contact below, and they will be invited.');
+    expect(en.text).toContain('▶ Accept\nhttps://t.example/a');
+    expect(en.text).toContain('▶ Decline\nhttps://t.example/d');
+    expect(en.text).not.toMatch(/[ぁ-ん]/);
+    // An organisation without a contact is named instead of a contact line that is not there.
+    expect(held('ja', null).text).toContain('お名前とメールアドレスを東京財務事務所までお知らせください');
   });
 });

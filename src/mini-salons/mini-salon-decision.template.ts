@@ -20,16 +20,19 @@ export interface MiniSalonDecisionEmailData {
   /** Set when the salon will be held: the event as created (a draft the organiser completes). */
   event: EventMailContext | null;
   declineReason: string;
+  /** The requester's invitation to the salon to be held, while they have not answered it. */
+  answerUrls: { acceptUrl: string; declineUrl: string } | null;
 }
 
-/** The organiser's answer to a ミニサロン開催要望: to be held (with the date), or not (with why). */
+/**
+ * The organiser's answer to a ミニサロン開催要望: to be held (with the date, and the buttons to
+ * answer the requester's invitation to it), or not (with why).
+ */
 export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): ComposedEmail {
-  const { locale, event } = data;
+  const { locale, event, answerUrls } = data;
   // An answer to the reader's own request: who answers and how to reach them, no "why you get this".
-  const sender = [
-    ...organiserLines(locale, data.organizer, []),
-    ...organiserContactLines(locale, data.organizerContact),
-  ];
+  const contact = organiserContactLines(locale, data.organizerContact);
+  const sender = [...organiserLines(locale, data.organizer, []), ...contact];
   if (locale === 'en') {
     return renderEmail({
       locale,
@@ -40,7 +43,12 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       paragraphs: event
         ? [
             `Thank you for your request for a mini-salon on "${data.theme}" in ${data.area}. ${data.organizer} will hold it.`,
-            'The invitation with the details will follow by email.',
+            ...(answerUrls
+              ? [
+                  'You are invited: please let us know whether you can join by choosing one of the buttons below.',
+                ]
+              : []),
+            `If others (members of your group, for instance) would like to join too, please send their names and email addresses to ${contact.length ? 'the contact below' : data.organizer}, and they will be invited.`,
           ]
         : [
             `Thank you for your request for a mini-salon on "${data.theme}" in ${data.area}. We are sorry, but ${data.organizer} cannot hold it this time.`,
@@ -54,7 +62,17 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
         : data.declineReason
           ? [{ label: 'Reason', value: data.declineReason }]
           : [],
-      notes: event ? [] : ['You are welcome to send a new request for another theme or time.'],
+      actions: answerUrls
+        ? [
+            { label: 'Accept', url: answerUrls.acceptUrl, primary: true },
+            { label: 'Decline', url: answerUrls.declineUrl },
+          ]
+        : [],
+      notes: event
+        ? answerUrls
+          ? ['The links work until the event ends.']
+          : []
+        : ['You are welcome to send a new request for another theme or time.'],
       sender,
     });
   }
@@ -67,7 +85,8 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
     paragraphs: event
       ? [
           `「${data.theme}」（${data.area}）のミニサロン開催のご要望をいただき、ありがとうございました。${data.organizer}にて開催することといたしました。`,
-          '詳細は、あらためてご招待のメールでお知らせいたします。',
+          ...(answerUrls ? ['ぜひご参加ください。ご出欠を、下のボタンからお知らせください。'] : []),
+          `ご一緒に参加される方（グループの皆さまなど）がいらっしゃる場合は、お名前とメールアドレスを${contact.length ? '下記のお問い合わせ先' : data.organizer}までお知らせください。ご招待をお送りします。`,
         ]
       : [
           `「${data.theme}」（${data.area}）のミニサロン開催のご要望をいただき、ありがとうございました。誠に恐れ入りますが、今回は開催を見送らせていただくこととなりました。`,
@@ -81,7 +100,17 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       : data.declineReason
         ? [{ label: '理由', value: data.declineReason }]
         : [],
-    notes: event ? [] : ['テーマや時期を変えて、あらためてご要望をお寄せください。'],
+    actions: answerUrls
+      ? [
+          { label: '参加する', url: answerUrls.acceptUrl, primary: true },
+          { label: '辞退する', url: answerUrls.declineUrl },
+        ]
+      : [],
+    notes: event
+      ? answerUrls
+        ? ['リンクは開催終了まで有効です。']
+        : []
+      : ['テーマや時期を変えて、あらためてご要望をお寄せください。'],
     sender,
   });
 }

@@ -9,6 +9,7 @@ import { isUuid } from '../common/validation/uuid';
 import { tokyoDateOf } from '../common/time/calendar-date';
 import { EventKind, EventVisibility } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
+import { InvitationsService } from '../invitations/invitations.service';
 import { OutboxService } from '../mail/outbox.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
@@ -31,6 +32,7 @@ export class MiniSalonRequestsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly events: EventsService,
+    private readonly invitations: InvitationsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -85,7 +87,11 @@ export class MiniSalonRequestsService {
     return keysetPage(query, 'request.createdAt', page, toNode, 'DESC');
   }
 
-  /** 開催決定: the mini-salon is created as a draft event of the organisation, and the requester told. */
+  /**
+   * 開催決定: the mini-salon is created as a draft event of the organisation with its requester
+   * invited, and the requester told: the 開催決定 email carries the invitation's 参加する／辞退する, so
+   * the person who asked for the salon is never left waiting for an invitation nobody sends.
+   */
   async accept(actor: StaffActor, id: string, input: AcceptMiniSalonRequestInput): Promise<MiniSalonRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.lockForDecision(manager, actor, id, MiniSalonRequestStatus.ACCEPTED);
@@ -107,7 +113,17 @@ export class MiniSalonRequestsService {
         },
         manager,
       );
-      return this.decide(manager, actor, request, MiniSalonRequestStatus.ACCEPTED, { eventId: event.id });
+      const [invited] = await this.invitations.createInvitedRegistrations(manager, event.id, [
+        request.requestedById,
+      ]);
+      return this.decide(
+        manager,
+        actor,
+        request,
+        MiniSalonRequestStatus.ACCEPTED,
+        { eventId: event.id },
+        { registrationId: invited.id },
+      );
     });
   }
 
@@ -142,6 +158,8 @@ export class MiniSalonRequestsService {
     request: MiniSalonRequest,
     status: MiniSalonRequestStatus,
     changes: Partial<Pick<MiniSalonRequest, 'eventId' | 'declineReason'>>,
+    /** The requester's invitation to the accepted salon, whose answer links the email carries. */
+    invitation: { registrationId: string } | Record<string, never> = {},
   ): Promise<MiniSalonRequest> {
     await manager.update(MiniSalonRequest, request.id, {
       ...changes,
@@ -157,7 +175,7 @@ export class MiniSalonRequestsService {
         participantId: request.requestedById,
         transactional: true,
         eventId: changes.eventId ?? null,
-        params: { requestId: request.id },
+        params: { requestId: request.id, ...invitation },
       },
     ]);
     return this.get(manager, request.id);
