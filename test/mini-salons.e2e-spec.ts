@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { formatCalendarDate } from '../src/mail/templates/mail-dates';
 import {
   createOrganization,
   createParticipant,
@@ -13,6 +14,8 @@ import { ConnectionPage, expectPaging } from './support/paging';
 
 const FIELDS = `id organizationName requestedByName requestedByCompany groupName theme area preferredFrom preferredTo
   expectedParticipants message status statusLabel declineReason eventId`;
+
+const ORGANIZER_EMAIL = 'salon-tanto@tokyo-zaimu.example.jp';
 
 interface RequestRow {
   id: string;
@@ -42,8 +45,12 @@ describe('mini-salon requests', () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
     admin = await staffSession(t, Role.ADMIN, null);
-    orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
-    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    orgId = await createOrganization(t, admin, {
+      name: '東京財務事務所',
+      kind: 'FINANCE_OFFICE',
+      contactEmail: 'salon@tokyo-zaimu.example.jp',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId, ORGANIZER_EMAIL);
     staff = await staffSession(t, Role.STAFF, orgId);
     otherOrganizer = await staffSession(
       t,
@@ -111,6 +118,36 @@ describe('mini-salon requests', () => {
       field: 'organizationId',
     });
 
+    // The requester learns that it arrived, what happens next and whom to ask, on her phone…
+    await sink.waitUntil(
+      () => sink.to(requester.email).length === 1 && sink.to(ORGANIZER_EMAIL).length === 1,
+    );
+    const [receipt] = sink.to(requester.email);
+    expect(receipt.subject).toBe('【受付】ミニサロン開催のご要望（事業承継）');
+    expect(receipt.text).toContain('髙橋 﨑子 様');
+    expect(receipt.text).toContain(
+      '東京財務事務所で検討のうえ、開催するかどうかをメールでお知らせします。開催する場合は、日時・会場とあわせてご招待をお送りします。',
+    );
+    expect(receipt.text).toContain(
+      `■ 希望時期: ${formatCalendarDate('ja', day(20))}〜${formatCalendarDate('ja', day(50))}`,
+    );
+    expect(receipt.text).toContain('■ グループ: 葛飾区若手経営者の会');
+    expect(receipt.text).toContain(
+      'ご要望の内容の変更やご不明な点は、下記のお問い合わせ先までご連絡ください。',
+    );
+    expect(receipt.text).toContain('お問い合わせ: salon@tokyo-zaimu.example.jp');
+    expect(receipt.html).toContain('<meta name="viewport"');
+    // …and the 主催者 who decide learn that it waits for them (not the 支援担当, not another body).
+    const [notice] = sink.to(ORGANIZER_EMAIL);
+    expect(notice.subject).toBe('【ミニサロン開催要望】事業承継（東京都葛飾区）髙橋 﨑子 様より');
+    expect(notice.text).toContain('■ 要望者: 髙橋 﨑子（髙橋精機）');
+    expect(notice.text).toContain('■ メッセージ: 後継者の育成について話し合いたいです');
+    expect(notice.text).toContain('acceptMiniSalonRequest');
+    const notices: { user_id: string }[] = await t.dataSource.query(
+      `SELECT user_id FROM outbox_messages WHERE template = 'mini-salon-request-notice'`,
+    );
+    expect(notices).toHaveLength(1);
+
     const field = async (input: Record<string, unknown>) =>
       failure(await ask(english.token, input)).extensions?.field;
     expect(await field({ area: '葛飾区' })).toBe('area');
@@ -159,8 +196,9 @@ describe('mini-salon requests', () => {
       themes: ['事業承継'],
     });
 
-    await sink.waitUntil(() => sink.to(requester.email).length === 1);
-    const [mail] = sink.to(requester.email);
+    const decision = () => sink.to(requester.email).filter((mail) => mail.subject.includes('【開催決定】'));
+    await sink.waitUntil(() => decision().length === 1);
+    const [mail] = decision();
     expect(mail.subject).toBe('【開催決定】ミニサロン開催のご要望（事業承継）');
     expect(mail.text).toContain('髙橋 﨑子 様');
     expect(mail.text).toContain('東京財務事務所にて開催することといたしました');
@@ -277,11 +315,21 @@ describe('mini-salon requests', () => {
       declineReason: '同じテーマのサロンを12月に大田区で開催予定です',
     });
 
-    await sink.waitUntil(() => sink.to(english.email).length === 1);
-    const [mail] = sink.to(english.email);
+    const decision = () => sink.to(english.email).filter((mail) => mail.subject.includes('not held'));
+    await sink.waitUntil(() => decision().length === 1);
+    const [mail] = decision();
     expect(mail.subject).toBe('Your mini-salon request: not held this time (DX)');
     expect(mail.text).toContain('cannot hold it this time');
     expect(mail.text).toContain('同じテーマのサロンを12月に大田区で開催予定です');
+    const [receipt] = sink.to(english.email);
+    expect(receipt.subject).toBe('Your mini-salon request: received (DX)');
+    expect(receipt.text).toContain(
+      '東京財務事務所 will consider it and let you know by email whether it will be held.',
+    );
+    expect(receipt.text).toMatch(
+      /■ Preferred dates: \w{3} \d{1,2} \w{3} \d{4} to \w{3} \d{1,2} \w{3} \d{4}\n/,
+    );
+    expect(receipt.text).toContain('please contact the organiser below.');
 
     // A new request can be filed once the last one is decided, and withdrawn while pending.
     const again = ok(await ask(english.token, { theme: 'DX・IoT', area: '東京都大田区' })).requestMiniSalon;

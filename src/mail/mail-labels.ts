@@ -11,6 +11,8 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'follow-up-digest': 'フォローアップ予定の通知',
   'magic-link': 'ログイン用リンク',
   'password-reset': 'パスワード再設定の案内',
+  'mini-salon-request-received': 'ミニサロン開催要望の受付',
+  'mini-salon-request-notice': 'ミニサロン開催要望の通知（主催者あて）',
   'mini-salon-decision': 'ミニサロン開催可否の通知（開催決定ならご招待つき）',
   'meeting-request': '面談の申込',
   'meeting-request-outcome': '面談申込への回答',

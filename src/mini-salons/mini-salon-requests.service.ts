@@ -15,6 +15,8 @@ import { OrganizationsService } from '../organizations/organizations.service';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
 import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
 import { MINI_SALON_DECISION_TEMPLATE } from './mini-salon-decision.composer';
+import { MINI_SALON_REQUEST_NOTICE_TEMPLATE } from './mini-salon-request-notice.composer';
+import { MINI_SALON_REQUEST_RECEIVED_TEMPLATE } from './mini-salon-request-received.composer';
 import { MINI_SALON_REQUEST_TRANSITIONS, MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonErrors } from './mini-salons.errors';
@@ -40,29 +42,54 @@ export class MiniSalonRequestsService {
     if (input.preferredTo < input.preferredFrom) throw MiniSalonErrors.datesReversed();
     if (input.preferredFrom < tokyoDateOf(new Date())) throw MiniSalonErrors.datesPast();
     await this.organizations.get(input.organizationId, 'organizationId');
-    // ON CONFLICT DO NOTHING: the partial unique index (one open request per person and
-    // organisation) decides, even for two requests sent at once.
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(MiniSalonRequest)
-      .values({
-        organizationId: input.organizationId,
-        requestedById: actor.participantId,
-        groupName: input.groupName?.trim() || null,
-        theme: input.theme.trim(),
-        area: input.area,
-        preferredFrom: input.preferredFrom,
-        preferredTo: input.preferredTo,
-        expectedParticipants: input.expectedParticipants,
-        message: input.message?.trim() ?? '',
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const [row] = inserted.raw as { id: string }[];
-    if (!row) throw MiniSalonErrors.alreadyOpen();
-    return this.get(this.dataSource.manager, row.id);
+    return this.dataSource.transaction(async (manager) => {
+      // ON CONFLICT DO NOTHING: the partial unique index (one open request per person and
+      // organisation) decides, even for two requests sent at once.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MiniSalonRequest)
+        .values({
+          organizationId: input.organizationId,
+          requestedById: actor.participantId,
+          groupName: input.groupName?.trim() || null,
+          theme: input.theme.trim(),
+          area: input.area,
+          preferredFrom: input.preferredFrom,
+          preferredTo: input.preferredTo,
+          expectedParticipants: input.expectedParticipants,
+          message: input.message?.trim() ?? '',
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [row] = inserted.raw as { id: string }[];
+      if (!row) throw MiniSalonErrors.alreadyOpen();
+      // The requester learns it arrived and what comes next; the organisation's 主催者, who
+      // decide, learn that it waits for them rather than finding it only when they look.
+      const organisers: { id: string }[] = await manager.query(
+        `SELECT id FROM users
+          WHERE organization_id = $1 AND role = $2 AND deactivated_at IS NULL
+          ORDER BY id`,
+        [input.organizationId, Role.ORGANIZER],
+      );
+      await this.outbox.enqueue(manager, [
+        {
+          key: `mini-salon-request-received-${row.id}`,
+          template: MINI_SALON_REQUEST_RECEIVED_TEMPLATE,
+          participantId: actor.participantId,
+          transactional: true,
+          params: { requestId: row.id },
+        },
+        ...organisers.map(({ id: userId }) => ({
+          key: `mini-salon-request-notice-${row.id}-${userId}`,
+          template: MINI_SALON_REQUEST_NOTICE_TEMPLATE,
+          userId,
+          params: { requestId: row.id },
+        })),
+      ]);
+      return this.get(manager, row.id);
+    });
   }
 
   /** Newest first: the organisation's requests for staff (all for an admin), their own for a participant. */
