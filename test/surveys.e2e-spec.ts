@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { Role } from '../src/auth/actor';
 import { DAY_MS as DAY, startOfTokyoDay } from '../src/common/japan/tokyo-day';
 import { formatDay } from '../src/mail/templates/mail-dates';
@@ -163,8 +164,25 @@ describe('post-event surveys', () => {
     expect(ja.text).toContain('主催: 大田区産業振興協会');
     expect(ja.html).toContain('>アンケートに回答する</a>');
     expect(ja.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // The link works through the whole of the last day the email names, not only until the hour
+    // the event ended: on the 30th day after the event, until midnight in Tokyo.
+    const [{ ends_at: endsAt }]: { ends_at: Date }[] = await t.dataSource.query(
+      `SELECT ends_at FROM events WHERE id = $1`,
+      [eventId],
+    );
+    const lastDay = new Date(endsAt.getTime() + 30 * DAY);
+    expect(ja.text).toContain(`■ 回答期限: ${formatDay('ja', lastDay)}`);
+    const tokens: { expires_at: Date }[] = await t.dataSource.query(
+      `SELECT expires_at FROM action_tokens WHERE purpose = $1`,
+      [TokenPurpose.SURVEY_ANSWER],
+    );
+    expect(tokens.map((token) => token.expires_at)).toEqual([
+      new Date(startOfTokyoDay(lastDay).getTime() + DAY),
+      new Date(startOfTokyoDay(lastDay).getTime() + DAY),
+    ]);
     const [en] = sink.to(people.en.email);
     expect(en.subject).toBe('Survey: おおた研究・開発フェア 交流会');
+    expect(en.text).toContain(`■ Answer by: ${formatDay('en', lastDay)}`);
     expect(en.text).toContain('Dear Emma Clarke,');
     // Not checked in: not asked.
     expect(sink.to(people.absent.email)).toHaveLength(0);

@@ -1,11 +1,18 @@
+import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
 import { RegistrationStatus } from '../registrations/registration-enums';
 
 /** How long after the event the survey link works. */
 export const SURVEY_LINK_DAYS = 30;
 
-/** When the answer link of an event's survey stops working (SURVEY_LINK_DAYS after it ends). */
+/**
+ * When the answer link of an event's survey stops working: at the end (midnight, Tokyo) of the day
+ * SURVEY_LINK_DAYS after the event ends. The email names that day as 回答期限, and a reader takes a
+ * day to last until its end, not until the hour the event happened to end.
+ */
 export function surveyLinkExpiresAt(eventEndsAt: Date): Date {
-  return new Date(eventEndsAt.getTime() + SURVEY_LINK_DAYS * 86_400_000);
+  return new Date(
+    startOfTokyoDay(new Date(eventEndsAt.getTime() + SURVEY_LINK_DAYS * DAY_MS)).getTime() + DAY_MS,
+  );
 }
 
 /**

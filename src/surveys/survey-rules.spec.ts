@@ -1,0 +1,14 @@
+import { surveyLinkExpiresAt } from './survey-rules';
+
+describe('surveyLinkExpiresAt', () => {
+  it('lasts to the end of the 30th day after the event in Tokyo, whatever the hour it ended', () => {
+    // Ended 1 Dec 20:30 JST: the email's 回答期限 is 31 Dec, and the link works until 1 Jan 00:00 JST.
+    expect(surveyLinkExpiresAt(new Date('2026-12-01T20:30:00+09:00')).toISOString()).toBe(
+      new Date('2027-01-01T00:00:00+09:00').toISOString(),
+    );
+    // Ended just after midnight in Tokyo (still 30 Nov in UTC): counted from the Tokyo day.
+    expect(surveyLinkExpiresAt(new Date('2026-12-01T00:30:00+09:00')).toISOString()).toBe(
+      new Date('2027-01-01T00:00:00+09:00').toISOString(),
+    );
+  });
+});
