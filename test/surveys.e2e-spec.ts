@@ -315,12 +315,24 @@ describe('post-event surveys', () => {
     ).events.edges[0].node.fiscalYear;
     const report = ok(
       await t.gql<{ fiscalYearReport: { surveys: Record<string, unknown> } }>(
-        'query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { surveys { responses gainedOpportunities satisfactionAverage } } }',
+        'query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { surveys { responses gainedOpportunities gainedOpportunitiesRate satisfactionAverage } } }',
         { org: orgId, fy: year },
         organizer,
       ),
     ).fiscalYearReport;
-    expect(report.surveys).toEqual({ responses: 2, gainedOpportunities: 1, satisfactionAverage: 4 });
+    // The share a 施策の指標 reports (「受注機会の拡大が図られた」と回答した割合), not only the count.
+    expect(report.surveys).toEqual({
+      responses: 2,
+      gainedOpportunities: 1,
+      gainedOpportunitiesRate: 50,
+      satisfactionAverage: 4,
+    });
+    const yearCsv = await fetchCsv(
+      t,
+      `/exports/reports/fiscal-year.csv?organizationId=${orgId}&fiscalYear=${year}`,
+      organizer,
+    );
+    expect(yearCsv.lines).toContain('アンケート,受注機会の拡大につながった割合,,50,%');
 
     const { text, bom } = await fetchCsv(t, `/exports/events/${eventId}/survey.csv`, organizer);
     expect(bom).toBe(true);

@@ -120,6 +120,8 @@ export class EventReportService {
     const [figures]: EventSurveyFiguresModel[] = await manager.query(
       `SELECT count(*)::int AS responses,
               count(*) FILTER (WHERE gained_opportunities)::int AS "gainedOpportunities",
+              round(100.0 * count(*) FILTER (WHERE gained_opportunities) / NULLIF(count(*), 0), 1)::float8
+                AS "gainedOpportunitiesRate",
               round(avg(satisfaction), 2)::float8 AS "satisfactionAverage"
          FROM survey_responses WHERE event_id = $1`,
       [eventId],

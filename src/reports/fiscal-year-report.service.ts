@@ -231,6 +231,8 @@ export class FiscalYearReportService {
       `WITH ${YEAR_EVENTS}
        SELECT count(*)::int AS responses,
               count(*) FILTER (WHERE s.gained_opportunities)::int AS "gainedOpportunities",
+              round(100.0 * count(*) FILTER (WHERE s.gained_opportunities) / NULLIF(count(*), 0), 1)::float8
+                AS "gainedOpportunitiesRate",
               round(avg(s.satisfaction), 2)::float8 AS "satisfactionAverage"
          FROM survey_responses s
         WHERE s.event_id IN (SELECT id FROM year_events)`,

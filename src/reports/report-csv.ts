@@ -77,6 +77,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('フォローアップ', 'うち期限超過', followUps.overdue, '件'),
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
+    row('アンケート', '受注機会の拡大につながった割合', surveys.gainedOpportunitiesRate ?? '', '%'),
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
     ...report.targets.flatMap((target) => [
       row('年度目標', target.label, target.target, target.unit, '目標'),
@@ -111,6 +112,7 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     ),
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
+    row('アンケート', '受注機会の拡大につながった割合', surveys.gainedOpportunitiesRate ?? '', '%'),
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
   ];
 }

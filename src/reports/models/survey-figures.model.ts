@@ -9,6 +9,17 @@ export abstract class SurveyFiguresModel {
   @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
   gainedOpportunities: number;
 
+  /**
+   * The share that 施策の指標 name (台東区:「受注機会の拡大が図られた」と回答した企業の割合, 目標 50%),
+   * so staff read it as reported rather than dividing two figures by hand.
+   */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      '「受注機会の拡大につながった」と答えた割合（%、小数1桁。gainedOpportunities ÷ responses）。回答がなければ null',
+  })
+  gainedOpportunitiesRate: number | null;
+
   @Field(() => Float, { nullable: true, description: '満足度の平均（1〜5。回答がなければ null）' })
   satisfactionAverage: number | null;
 }
