@@ -165,19 +165,49 @@ describe('mini-salon requests', () => {
     expect((await list(staff)).map((r) => r.id)).toEqual([pending.id]);
     expect((await list(english.token)).map((r) => r.id)).toEqual([]);
 
-    const accepted = ok(
-      await t.gql<{ acceptMiniSalonRequest: RequestRow }>(
+    const acceptWith = (input: Record<string, unknown>) =>
+      t.gql<{ acceptMiniSalonRequest: RequestRow }>(
         `mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { ${FIELDS} } }`,
-        {
-          id: pending.id,
-          input: {
-            startsAt: tokyoInDays(30, '15:00'),
-            endsAt: tokyoInDays(30, '17:00'),
-            venue: '葛飾区産業フェア会場 会議室',
-          },
-        },
+        { id: pending.id, input },
         organizer,
-      ),
+      );
+    // A salon announced as 開催決定 lies ahead (a typo in the year would invite her to the past).
+    expect(
+      failure(
+        await acceptWith({
+          startsAt: tokyoInDays(-3, '15:00'),
+          endsAt: tokyoInDays(-3, '17:00'),
+          venue: '葛飾区産業フェア会場 会議室',
+        }),
+      ).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MINI_SALON_REQUEST_STARTS_IN_PAST',
+      field: 'startsAt',
+    });
+    expect(
+      failure(
+        await acceptWith({
+          startsAt: tokyoInDays(30, '15:00'),
+          endsAt: tokyoInDays(30, '17:00'),
+          onlineUrl: 'zoom 後日連絡',
+        }),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'onlineUrl' });
+    expect((await list(organizer, 'PENDING')).map((r) => r.id)).toEqual([pending.id]);
+    const [{ count: events }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM events`,
+    );
+    expect(events).toBe(0);
+
+    // Held in a room, and online for members who cannot come.
+    const accepted = ok(
+      await acceptWith({
+        startsAt: tokyoInDays(30, '15:00'),
+        endsAt: tokyoInDays(30, '17:00'),
+        venue: '葛飾区産業フェア会場 会議室',
+        onlineUrl: 'https://meet.example.jp/katsushika-salon',
+      }),
     ).acceptMiniSalonRequest;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: '開催決定' });
     const event = ok(
@@ -202,7 +232,8 @@ describe('mini-salon requests', () => {
     expect(mail.subject).toBe('【開催決定】ミニサロン開催のご要望（事業承継）');
     expect(mail.text).toContain('髙橋 﨑子 様');
     expect(mail.text).toContain('東京財務事務所にて開催することといたしました');
-    expect(mail.text).toContain('葛飾区産業フェア会場 会議室');
+    expect(mail.text).toContain('■ 会場: 葛飾区産業フェア会場 会議室');
+    expect(mail.text).toContain('■ オンライン参加: https://meet.example.jp/katsushika-salon');
     expect(mail.header('List-Unsubscribe')).toBeUndefined();
     // The one who asked for the salon is invited to it in the same email: no invitation to wait for.
     expect(mail.text).toContain('ぜひご参加ください。ご出欠を、下のボタンからお知らせください。');

@@ -1,6 +1,7 @@
 import { EventMailContext } from '../mail/event-mail-context';
 import {
   ComposedEmail,
+  eventPlaceDetails,
   MailLocale,
   greetingFor,
   OrganiserContact,
@@ -57,7 +58,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
         ? [
             { label: 'Event', value: event.title },
             { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-            ...(event.venue ? [{ label: 'Venue', value: event.venue }] : []),
+            ...eventPlaceDetails(locale, event),
           ]
         : data.declineReason
           ? [{ label: 'Reason', value: data.declineReason }]
@@ -95,7 +96,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       ? [
           { label: 'イベント', value: event.title },
           { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
-          ...(event.venue ? [{ label: '会場', value: event.venue }] : []),
+          ...eventPlaceDetails(locale, event),
         ]
       : data.declineReason
         ? [{ label: '理由', value: data.declineReason }]

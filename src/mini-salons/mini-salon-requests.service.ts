@@ -120,6 +120,9 @@ export class MiniSalonRequestsService {
    * the person who asked for the salon is never left waiting for an invitation nobody sends.
    */
   async accept(actor: StaffActor, id: string, input: AcceptMiniSalonRequestInput): Promise<MiniSalonRequest> {
+    // A draft may lie in the past (last year's events entered for the reports), but a salon
+    // announced to its requester as 開催決定 must be ahead, or its invitation links are dead.
+    if (input.startsAt.getTime() <= Date.now()) throw MiniSalonErrors.startsInPast();
     return this.dataSource.transaction(async (manager) => {
       const request = await this.lockForDecision(manager, actor, id, MiniSalonRequestStatus.ACCEPTED);
       const event = await this.events.create(
@@ -131,6 +134,7 @@ export class MiniSalonRequestsService {
           description: request.message,
           themes: [request.theme],
           venue: input.venue ?? null,
+          onlineUrl: input.onlineUrl ?? null,
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           capacity: input.capacity ?? request.expectedParticipants,

@@ -7,6 +7,7 @@ export enum MiniSalonErrorCode {
   DATES_REVERSED = 'MINI_SALON_REQUEST_DATES_REVERSED',
   DATES_PAST = 'MINI_SALON_REQUEST_DATES_PAST',
   ALREADY_DECIDED = 'MINI_SALON_REQUEST_ALREADY_DECIDED',
+  STARTS_IN_PAST = 'MINI_SALON_REQUEST_STARTS_IN_PAST',
 }
 
 export const MiniSalonErrors = {
@@ -26,6 +27,12 @@ export const MiniSalonErrors = {
     ),
   datesPast: () =>
     new InputError('preferredFrom', '希望時期は今日以降の日付にしてください', MiniSalonErrorCode.DATES_PAST),
+  startsInPast: () =>
+    new InputError(
+      'startsAt',
+      '開催決定のミニサロンは、これから先の日時で開いてください（要望者にご招待をお送りします）',
+      MiniSalonErrorCode.STARTS_IN_PAST,
+    ),
   alreadyDecided: (status: MiniSalonRequestStatus) =>
     new ConflictError(
       MiniSalonErrorCode.ALREADY_DECIDED,

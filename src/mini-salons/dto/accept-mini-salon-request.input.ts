@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { RequiredText } from '../../common/validation/required-text';
 import { MINI_SALON_MAX_CAPACITY } from '../../events/event-enums';
 
-@InputType({ description: '開催決定: イベント（ミニサロン・下書き）の日時と会場' })
+@InputType({ description: '開催決定: イベント（ミニサロン・下書き）の日時と会場（これから先の日時）' })
 export class AcceptMiniSalonRequestInput {
   @Field({ description: '開始日時（タイムゾーンなしは日本時間）' })
   @IsDate({ message: '開始日時の形式が正しくありません' })
@@ -19,10 +19,15 @@ export class AcceptMiniSalonRequestInput {
   @MaxLength(200)
   title?: string;
 
-  @Field(() => String, { nullable: true, description: '会場' })
+  @Field(() => String, { nullable: true, description: '会場（会場かオンライン参加URLのどちらかは必須）' })
   @IsOptional()
   @MaxLength(300)
   venue?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'オンライン参加URL（オンラインで開くミニサロン）' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'] }, { message: 'オンライン参加URLの形式が正しくありません' })
+  onlineUrl?: string | null;
 
   @Field(() => Int, { nullable: true, description: '定員（既定: 参加見込み人数）' })
   @IsOptional()
