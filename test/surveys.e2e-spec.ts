@@ -440,4 +440,54 @@ describe('post-event surveys', () => {
     );
     expect(count).toBe(0);
   });
+  it('shows no form to someone recorded as 欠席 after the survey went out, in their language', async () => {
+    // No check-in at the door, so everyone registered was asked; the next day the sign-in sheet
+    // shows one of them did not come, and staff correct the record.
+    const id = await createPublishedEvent(t, organizer, { title: '川口ものづくり交流会' });
+    const came = await createParticipant(t, organizer, { name: '来場 一郎' });
+    const away = await createParticipant(t, organizer, { name: 'Liam Walker', locale: 'en' });
+    const registrations: Record<string, string> = {};
+    for (const person of [came, away]) {
+      registrations[person.id] = ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId: id, participantId: person.id },
+          organizer,
+        ),
+      ).register.id;
+    }
+    await t.dataSource.query(
+      `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    expect(
+      ok(
+        await t.gql<{ sendSurvey: { queued: number } }>(
+          'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
+          { eventId: id },
+          organizer,
+        ),
+      ).sendSurvey.queued,
+    ).toBe(2);
+    const surveyTo = (email: string) =>
+      sink.to(email).filter((mail) => /^(Survey|【アンケート)/.test(mail.subject));
+    await sink.waitUntil(() => surveyTo(came.email).length === 1 && surveyTo(away.email).length === 1);
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { markAbsent(registrationId: $id) { status } }',
+        { id: registrations[away.id] },
+        organizer,
+      ),
+    );
+
+    const { url } = linkIn(surveyTo(away.email)[0]);
+    const page = await fetch(url, { headers: { 'accept-language': 'ja' } });
+    expect(page.status).toBe(409);
+    const html = await page.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Only those who took part in this event can answer its survey.');
+    expect(html).not.toContain('<form');
+    // The one who came still gets the form.
+    expect(await (await fetch(linkIn(surveyTo(came.email)[0]).url)).text()).toContain('<form method="post"');
+  });
 });

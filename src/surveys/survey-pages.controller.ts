@@ -4,6 +4,7 @@ import { Public } from '../auth/access.decorators';
 import { escapeHtml, sendLinkPage } from '../common/html/html-page';
 import { InputValidationPipe } from '../common/validation/input-validation.pipe';
 import { MAX_COMMENT_LENGTH, SurveyAnswerInput } from './dto/survey-answer.input';
+import { SurveyErrors } from './surveys.errors';
 import { SurveysService } from './surveys.service';
 
 const TEXT = {
@@ -65,6 +66,8 @@ export class SurveyPagesController {
       TEXT,
       () => this.surveys.preview(String(token ?? '')),
       (preview) => {
+        // No form whose answer could only be refused; thrown here, the page is in their language.
+        if (!preview.answerable) throw SurveyErrors.notAParticipant();
         const text = TEXT[preview.locale];
         const previous = preview.previous;
         const radio = (name: string, value: string, label: string, checked: boolean) =>

@@ -31,6 +31,11 @@ export interface SurveyPreview {
   eventTitle: string;
   /** The answer given before, to fill the form with. */
   previous: Pick<SurveyResponse, 'gainedOpportunities' | 'satisfaction' | 'comment'> | null;
+  /**
+   * Whether the registration may still answer: not once staff recorded them as 欠席 after the
+   * survey went out (a correction the day after, when no check-in was used) or cancelled it.
+   */
+  answerable: boolean;
 }
 
 /**
@@ -140,6 +145,7 @@ export class SurveysService {
       participantName: registration.participant.name,
       eventTitle: registration.event.title,
       previous,
+      answerable: ANSWERING_STATUSES.includes(registration.status),
     };
   }
 
