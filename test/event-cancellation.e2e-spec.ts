@@ -33,12 +33,16 @@ describe('cancelling an event', () => {
       .flatMap((mail) => mail.calendars)
       .map((text) => new ICAL.Component(ICAL.parse(text)));
 
-  it('calls off its meetings and requests, and emails each registered or waitlisted person once', async () => {
+  /**
+   * A published 商談会 whose agendas went out: a meets b, c meets b (both agreed and placed), a's
+   * request to c left unanswered, one person waiting for a seat and one who left.
+   */
+  async function aMatchingDayWithMeetings(organisation: string) {
     const admin = await staffSession(t, Role.ADMIN, null);
     const organizer = await staffSession(
       t,
       Role.ORGANIZER,
-      await createOrganization(t, admin, { name: '東大阪商工会議所', municipality: '大阪府東大阪市' }),
+      await createOrganization(t, admin, { name: organisation, municipality: '大阪府東大阪市' }),
     );
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
@@ -91,6 +95,12 @@ describe('cancelling an event', () => {
         )
       )[0].n as number;
     await eventually(async () => (await outstanding()) === 0, 'the agendas sent');
+    return { organizer, eventId, people, ab, cb, ac, outstanding };
+  }
+
+  it('calls off its meetings and requests, and emails each registered or waitlisted person once', async () => {
+    const { organizer, eventId, people, ab, cb, ac, outstanding } =
+      await aMatchingDayWithMeetings('東大阪商工会議所');
     const [{ status: waitingStatus }] = await t.dataSource.query(
       'SELECT status FROM registrations WHERE id = $1',
       [people.waiting.registrationId],
@@ -181,5 +191,41 @@ describe('cancelling an event', () => {
         (key) => sink.to(people[key].email).filter((m) => cancelled.test(m.subject)).length,
       ),
     ).toEqual([1, 1, 1, 1]);
+  });
+
+  it('lists only the meetings it calls off: one called off before was told then', async () => {
+    const { organizer, eventId, people, ab, cb, outstanding } = await aMatchingDayWithMeetings('布施商工会');
+    const meetingOf = async (requestId: string) =>
+      (await t.dataSource.query('SELECT id FROM meetings WHERE request_id = $1', [requestId]))[0]
+        .id as string;
+    const called = await meetingOf(cb);
+    ok(await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { status } }', { id: called }, organizer));
+    await eventually(async () => (await outstanding()) === 0, 'the 面談中止 emails sent');
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
+
+    const cancelled = /開催中止|^Cancelled:/;
+    await sink.waitUntil(() =>
+      ['b', 'c'].every((key) => sink.to(people[key].email).some((mail) => cancelled.test(mail.subject))),
+    );
+    // b still had the meeting with a: that one, not the one with c again.
+    const [en] = sink.to(people.b.email).filter((mail) => cancelled.test(mail.subject));
+    expect(en.text).toContain(
+      'Your meeting at the event is cancelled too. The attached calendar file removes the event and your meeting from your calendar.',
+    );
+    const uids = calendarsIn(people.b.email, cancelled)[0]
+      .getAllSubcomponents('vevent')
+      .map((vevent) => vevent.getFirstPropertyValue('uid'));
+    expect(uids).toEqual([`event-${eventId}@tsunagu`, `meeting-${await meetingOf(ab)}@tsunagu`]);
+    // c's only meeting was called off before: the email speaks of the event alone.
+    const [ja] = sink.to(people.c.email).filter((mail) => cancelled.test(mail.subject));
+    expect(ja.text).not.toContain('予定されていた面談');
+    expect(ja.text).toContain(
+      '添付のカレンダーファイルを開くと、カレンダーからこのイベントの予定が削除されます。',
+    );
+    expect(
+      calendarsIn(people.c.email, cancelled)[0]
+        .getAllSubcomponents('vevent')
+        .map((vevent) => vevent.getFirstPropertyValue('uid')),
+    ).toEqual([`event-${eventId}@tsunagu`]);
   });
 });

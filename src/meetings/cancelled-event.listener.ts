@@ -35,7 +35,7 @@ export class CancelledEventListener {
   }
 
   private async cancelled(manager: EntityManager, event: Event): Promise<void> {
-    await this.meetings.cancelForCancelledEvent(manager, event.id);
+    const calledOff = await this.meetings.cancelForCancelledEvent(manager, event.id);
     const registrations = await manager.find(Registration, {
       select: { id: true, participantId: true },
       where: { eventId: event.id, status: In(TOLD) },
@@ -49,7 +49,10 @@ export class CancelledEventListener {
         participantId: registration.participantId,
         eventId: event.id,
         transactional: true,
-        params: { registrationId: registration.id },
+        params: {
+          registrationId: registration.id,
+          meetingIds: (calledOff.get(registration.participantId) ?? []).join(','),
+        },
       })),
     );
   }

@@ -343,18 +343,28 @@ export class MeetingsService {
    * SEQUENCE raised, so the feed and any .ics show it CANCELLED) and every open request withdrawn,
    * in the caller's transaction. No per-meeting email and no slot offered again: the event's
    * 開催中止 email carries the calendar cancellations (CancelledEventListener).
+   *
+   * Answers the published meetings it called off, by participant: those are the ones the email
+   * lists (a meeting called off before, and told then, is not news).
    */
-  async cancelForCancelledEvent(manager: EntityManager, eventId: string): Promise<void> {
-    const meetings: { id: string }[] = await manager
-      .query(
-        `UPDATE meetings
-          SET status = 'CANCELLED', cancelled_at = now(), updated_at = now(),
-              sequence = sequence + CASE WHEN published_at IS NULL THEN 0 ELSE 1 END
-        WHERE event_id = $1 AND status = 'SCHEDULED'
-        RETURNING id`,
-        [eventId],
-      )
-      .then(([rows]: [{ id: string }[]]) => rows);
+  async cancelForCancelledEvent(manager: EntityManager, eventId: string): Promise<Map<string, string[]>> {
+    const meetings: { id: string; participant_a_id: string; participant_b_id: string; published: boolean }[] =
+      await manager
+        .query(
+          `UPDATE meetings
+            SET status = 'CANCELLED', cancelled_at = now(), updated_at = now(),
+                sequence = sequence + CASE WHEN published_at IS NULL THEN 0 ELSE 1 END
+          WHERE event_id = $1 AND status = 'SCHEDULED'
+          RETURNING id, participant_a_id, participant_b_id, published_at IS NOT NULL AS published`,
+          [eventId],
+        )
+        .then(([rows]: [typeof meetings]) => rows);
+    const published = new Map<string, string[]>();
+    for (const meeting of meetings.filter((row) => row.published)) {
+      for (const participantId of [meeting.participant_a_id, meeting.participant_b_id]) {
+        published.set(participantId, [...(published.get(participantId) ?? []), meeting.id]);
+      }
+    }
     if (meetings.length > 0) {
       await manager.update(
         MeetingParticipant,
@@ -367,6 +377,7 @@ export class MeetingsService {
       { eventId, status: In(OPEN_REQUEST_STATUSES) },
       { status: MeetingRequestStatus.CANCELLED },
     );
+    return published;
   }
 
   async markHeld(actor: Actor, id: string): Promise<Meeting> {

@@ -38,12 +38,19 @@ export class EventCancelledComposer implements MailComposer {
     // cached context may still say PUBLISHED for a few seconds).
     const event = await this.contexts.get(manager, message.eventId ?? '');
     if (!event) return null;
-    const entries = (
-      await this.agenda.calendarEntries(manager, participant.id, {
-        eventId: event.id,
-        includeCancelled: true,
-      })
-    ).filter((entry) => entry.cancelled);
+    // The published meetings this cancellation called off (those called off before were told
+    // then); every cancelled one for a row written before the ids were kept.
+    const calledOff = message.params.meetingIds?.split(',').filter(Boolean);
+    const entries =
+      calledOff?.length === 0
+        ? []
+        : (
+            await this.agenda.calendarEntries(manager, participant.id, {
+              eventId: event.id,
+              ...(calledOff ? { meetingIds: calledOff } : {}),
+              includeCancelled: true,
+            })
+          ).filter((entry) => entry.cancelled);
     const locale = languageOf(participant);
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     const seated = registration !== null && SEATED.includes(registration.status);

@@ -626,7 +626,7 @@ export function eventCancelledEmail(data: {
                 `The attached calendar file removes ${
                   onCalendar
                     ? entries.length
-                      ? 'the event and your meetings'
+                      ? `the event and your ${entries.length === 1 ? 'meeting' : 'meetings'}`
                       : 'the event'
                     : entries.length === 1
                       ? 'it'
