@@ -176,7 +176,9 @@ describe('a seat given up leaves the calendar', () => {
       body: new URLSearchParams({ token: new URL(url).searchParams.get('token')! }).toString(),
     });
     expect(pressed.status).toBe(200);
-    expect(await pressed.text()).toContain('Your registration is cancelled.');
+    const done = await pressed.text();
+    expect(done).toContain('Your registration is cancelled.');
+    expect(done).toContain('the calendar file attached to it removes the event from your calendar.');
     const receipt = await mailTo(emma.email, /^Cancellation confirmed: /);
     expect(receipt.subject).toBe('Cancellation confirmed: 浜松 海外展開相談会');
     expect(receipt.text).toContain(

@@ -148,6 +148,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     expect(done.status).toBe(200);
     const result = await done.text();
     expect(result).toContain('参加のキャンセルを承りました。');
+    expect(result).toContain('カレンダーに追加した予定は、メールに添付のファイルを開くと削除されます。');
     expect(result).toContain(
       'あわせて、このイベントでの面談（1件）と回答待ちの面談のお申込（1件）も取り消しました。',
     );

@@ -24,7 +24,8 @@ const TEXT = {
     done: (waitlisted: boolean) =>
       waitlisted
         ? 'キャンセル待ちを取り消しました。ご連絡ありがとうございました。またの機会にぜひご参加ください。'
-        : '参加のキャンセルを承りました。ご連絡ありがとうございました。またの機会にぜひご参加ください。',
+        : '参加のキャンセルを承りました。ご連絡ありがとうございました。またの機会にぜひご参加ください。' +
+          '確認のメールをお送りします。カレンダーに追加した予定は、メールに添付のファイルを開くと削除されます。',
     calledOff: ({ agreed, pending }: MeetingsAtStake) => {
       const parts = [
         agreed ? `面談（${agreed}件）` : '',
@@ -47,7 +48,8 @@ const TEXT = {
     done: (waitlisted: boolean) =>
       waitlisted
         ? 'You have left the waiting list. Thank you for letting us know; we hope to see you another time.'
-        : 'Your registration is cancelled. Thank you for letting us know; we hope to see you another time.',
+        : 'Your registration is cancelled. Thank you for letting us know; we hope to see you another time. ' +
+          'We are sending you an email to confirm it: the calendar file attached to it removes the event from your calendar.',
     calledOff: (meetings: MeetingsAtStake) =>
       `${capitalise(englishMeetings(meetings))} at the event ${meetings.agreed + meetings.pending === 1 ? 'is' : 'are'} called off too.`,
     already: 'This registration was already cancelled.',
