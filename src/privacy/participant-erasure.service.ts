@@ -177,16 +177,20 @@ export class ParticipantErasureService {
 
   /**
    * The links that act on the person or on their rows: sign-in and unsubscribe (the participant),
-   * invitation and survey answers (their registrations), meeting answers (requests either way),
+   * invitation and survey answers (their registrations), the answer links of requests made to them,
    * 「面談を申し込む」 (suggestions for them or of them). Keyed by purpose and subject, so the
    * (purpose, subject_id) index finds them.
+   *
+   * The answer link of a request they made stays: it is the other person's, it holds nothing of
+   * the erased one, and it now opens a page saying the request was withdrawn (naming nobody),
+   * rather than one saying the link is not valid.
    */
   private async deleteActionTokens(manager: EntityManager, participantId: string): Promise<number> {
     const [{ count }]: { count: number }[] = await manager.query(
       `WITH subjects AS (
               SELECT $1::uuid AS id
         UNION ALL SELECT id FROM registrations WHERE participant_id = $1
-        UNION ALL SELECT id FROM meeting_requests WHERE $1 IN (from_participant_id, to_participant_id)
+        UNION ALL SELECT id FROM meeting_requests WHERE to_participant_id = $1
         UNION ALL SELECT id FROM suggestions WHERE $1 IN (participant_id, suggested_participant_id)
        ), deleted AS (
         DELETE FROM action_tokens
