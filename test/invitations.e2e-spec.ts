@@ -1,8 +1,12 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
 import { Participant } from '../src/participants/participant.entity';
+import { QueueName } from '../src/queue/queue-names';
+import { fetchCsv } from './support/csv-export';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -14,11 +18,13 @@ import {
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
-const CAMPAIGN_FIELDS = 'id eventId invited alreadyRegistered notEmailable total queued sent failed skipped';
+const CAMPAIGN_FIELDS =
+  'id eventId invited reinvited alreadyRegistered notEmailable total queued sent failed skipped';
 
 interface Campaign {
   id: string;
   invited: number;
+  reinvited: number;
   alreadyRegistered: number;
   notEmailable: number;
   total: number;
@@ -277,7 +283,18 @@ describe('invitations by email', () => {
     expect(await (await unknownLink('*')).text()).toContain('このリンクは無効です');
   });
 
-  it('records a decline once, and re-inviting skips those already registered', async () => {
+  const invitations = (email: string) =>
+    sink.to(email).filter((mail) => mail.subject.startsWith('【ご招待】'));
+  const respondPage = (token: string, accept: 0 | 1) =>
+    fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, accept: String(accept) }).toString(),
+    });
+  const REPLACED =
+    'このご招待は、あとからお送りした新しいご招待メールに替わりました。新しいメールのボタンからお知らせください';
+
+  it('records a decline once, and invites again someone who declined, with a new email that answers', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: 'ミニサロン（DX）',
       kind: 'MINI_SALON',
@@ -287,23 +304,169 @@ describe('invitations by email', () => {
     const first = await invite(eventId, [person.id]);
     await sink.waitUntil(() => sink.to(person.email).length === 1);
     const decline = link(sink.to(person.email)[0], 0);
-    const respond = `mutation($token: String!) { respondToInvitation(token: $token, accept: false) { status changed } }`;
-    expect(
-      ok(await t.gql<{ respondToInvitation: object }>(respond, { token: decline.token })).respondToInvitation,
-    ).toEqual({
-      status: 'DECLINED',
-      changed: true,
-    });
-    expect(
-      ok(await t.gql<{ respondToInvitation: object }>(respond, { token: decline.token })).respondToInvitation,
-    ).toEqual({
-      status: 'DECLINED',
-      changed: false,
-    });
-    const again = await invite(eventId, [person.id]);
-    expect(again).toMatchObject({ invited: 0, alreadyRegistered: 1, total: 0 });
+    const respond = `mutation($token: String!, $accept: Boolean!) { respondToInvitation(token: $token, accept: $accept) { status changed } }`;
+    const answer = async (token: string, accept: boolean) =>
+      ok(await t.gql<{ respondToInvitation: object }>(respond, { token, accept })).respondToInvitation;
+    expect(await answer(decline.token, false)).toEqual({ status: 'DECLINED', changed: true });
+    expect(await answer(decline.token, false)).toEqual({ status: 'DECLINED', changed: false });
     expect((await drained(first.id)).sent).toBe(1);
-    expect(sink.to(person.email)).toHaveLength(1);
+
+    // They phone to say they can come after all: invited again, twice in a row by mistake.
+    const again = await invite(eventId, [person.id]);
+    expect(again).toMatchObject({
+      invited: 1,
+      reinvited: 1,
+      alreadyRegistered: 0,
+      notEmailable: 0,
+      total: 1,
+    });
+    expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+    const twice = await invite(eventId, [person.id]);
+    expect(twice).toMatchObject({ invited: 0, reinvited: 0, alreadyRegistered: 1, total: 0 });
+    expect((await drained(again.id)).sent).toBe(1);
+    await sink.waitUntil(() => invitations(person.email).length === 2);
+    const second = invitations(person.email)[1];
+    expect(second.text).toContain('より、「ミニサロン（DX）」へのご案内を改めてお送りします。');
+    expect(second.text).toContain('以前のご招待メールのボタンは使えません。上のボタンからお知らせください。');
+
+    // The first email's buttons no longer answer: its decline, given before, would otherwise
+    // decline this invitation too (a reload of the page that took it, say).
+    expect(failure(await t.gql(respond, { token: decline.token, accept: false })).extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'token',
+    });
+    const oldAccept = link(invitations(person.email)[0], 1);
+    const oldPage = await (await fetch(oldAccept.url)).text();
+    expect(oldPage).toContain(REPLACED);
+    expect(oldPage).not.toContain('<button');
+    expect(await (await respondPage(oldAccept.token, 1)).text()).toContain(REPLACED);
+    expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+
+    // The new one's page asks, as a first invitation's does (not "already declined"), and registers.
+    const accept = link(second, 1);
+    const page = await (await fetch(accept.url)).text();
+    expect(page).toContain('このイベントに参加しますか？');
+    expect(page).toContain('<button type="submit">参加する</button>');
+    expect(await (await respondPage(accept.token, 1)).text()).toContain('参加登録が完了しました');
+    expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
+    await sink.waitUntil(() =>
+      sink.to(person.email).some((mail) => mail.subject.startsWith('【参加登録完了】')),
+    );
+
+    // Registered now: a further invitation leaves them as they are, and writes no email.
+    const registered = await invite(eventId, [person.id]);
+    expect(registered).toMatchObject({ invited: 0, reinvited: 0, alreadyRegistered: 1, total: 0 });
+    expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
+    expect(invitations(person.email)).toHaveLength(2);
+  });
+
+  it('invites again someone whose seat staff cancelled: the new invitation seats them, the old one says it was replaced', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '事業承継セミナー（招待制）',
+      visibility: 'INVITE_ONLY',
+      capacity: 10,
+    });
+    const person = await createParticipant(t, organizer, { name: '佐藤 花子' });
+    const other = await createParticipant(t, organizer, { name: '鈴木 一郎' });
+    await invite(eventId, [person.id, other.id]);
+    await sink.waitUntil(
+      () => invitations(person.email).length === 1 && invitations(other.email).length === 1,
+    );
+    const firstAccept = link(invitations(person.email)[0], 1);
+    expect(await (await respondPage(firstAccept.token, 1)).text()).toContain('参加登録が完了しました');
+    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, person.id],
+    );
+    await sink.waitUntil(() =>
+      sink.to(person.email).some((mail) => mail.subject.startsWith('【参加登録完了】')),
+    );
+    // Cancelled by mistake, later: they are told, and the seat is gone.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+        { id: registrationId },
+        organizer,
+      ),
+    );
+    expect(await registrationStatus(eventId, person.id)).toBe('CANCELLED');
+    await sink.waitUntil(() =>
+      sink.to(person.email).some((mail) => mail.subject.startsWith('【参加取消のお知らせ】')),
+    );
+
+    // Invited again, together with someone who has not answered yet (still counted as there).
+    const again = await invite(eventId, [person.id, other.id]);
+    expect(again).toMatchObject({ invited: 1, reinvited: 1, alreadyRegistered: 1, total: 1 });
+    expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+    expect((await drained(again.id)).sent).toBe(1);
+    await sink.waitUntil(() => invitations(person.email).length === 2);
+    expect(invitations(other.email)).toHaveLength(1);
+    const second = invitations(person.email)[1];
+    expect(second.text).toContain('へのご案内を改めてお送りします。');
+
+    // The first invitation's links (ended when staff cancelled) say a newer email has come.
+    const oldPage = await (await fetch(firstAccept.url)).text();
+    expect(oldPage).toContain(REPLACED);
+    expect(await (await respondPage(link(invitations(person.email)[0], 0).token, 0)).text()).toContain(
+      REPLACED,
+    );
+    expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+
+    const accept = link(second, 1);
+    expect(await (await fetch(accept.url)).text()).toContain('このイベントに参加しますか？');
+    expect(await (await respondPage(accept.token, 1)).text()).toContain('参加登録が完了しました');
+    expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
+    // Confirmed again, with the calendar file that puts the event back.
+    await sink.waitUntil(
+      () => sink.to(person.email).filter((mail) => mail.subject.startsWith('【参加登録完了】')).length === 2,
+    );
+    const confirmations = sink.to(person.email).filter((mail) => mail.subject.startsWith('【参加登録完了】'));
+    expect(confirmations[1].calendars[0]).toContain('METHOD:PUBLISH');
+    // One registration: one line of the list, counted once.
+    const list = await fetchCsv(t, `/exports/events/${eventId}/registrations.csv`, organizer);
+    expect(list.lines.filter((line) => line.includes('佐藤 花子'))).toHaveLength(1);
+    const counts = ok(
+      await t.gql<{ event: { registrationCounts: { registered: number; invited: number } } }>(
+        'query($id: ID!) { event(id: $id) { registrationCounts { registered invited } } }',
+        { id: eventId },
+        organizer,
+      ),
+    ).event.registrationCounts;
+    expect(counts).toMatchObject({ registered: 1, invited: 1 });
+  });
+
+  it('sends only the new invitation of someone invited again before their first one went out', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '海外展開ミニサロン',
+      kind: 'MINI_SALON',
+      capacity: 10,
+    });
+    const person = await createParticipant(t, organizer, { name: '井上 直子' });
+    // The mail queue holds the first invitation while the seat is cancelled and she is invited again.
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await queue.pause();
+    let first: Campaign;
+    let again: Campaign;
+    try {
+      first = await invite(eventId, [person.id]);
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, person.id],
+      );
+      ok(await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id }, organizer));
+      again = await invite(eventId, [person.id]);
+      expect(again).toMatchObject({ invited: 1, reinvited: 1, total: 1 });
+    } finally {
+      await queue.resume();
+    }
+    expect(await drained(first.id)).toMatchObject({ total: 1, sent: 0, skipped: 1 });
+    expect(await drained(again.id)).toMatchObject({ total: 1, sent: 1 });
+    await sink.waitUntil(() => invitations(person.email).length === 1);
+    const [only] = invitations(person.email);
+    expect(only.text).toContain('へのご案内を改めてお送りします。');
+    const accept = link(only, 1);
+    expect(await (await respondPage(accept.token, 1)).text()).toContain('参加登録が完了しました');
+    expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
   });
 
   it('retries a temporary refusal (4xx) and delivers once; a hard bounce (5xx) fails and suppresses the address', async () => {

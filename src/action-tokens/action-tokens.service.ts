@@ -109,6 +109,16 @@ export class ActionTokensService {
     return token;
   }
 
+  /**
+   * The token for `raw` of `purpose` whether or not it has expired, or null: to tell someone why
+   * a link no longer works. Never to act on.
+   */
+  async find(manager: EntityManager, purpose: TokenPurpose, raw: string): Promise<ActionToken | null> {
+    if (typeof raw !== 'string' || raw.length < 20 || raw.length > 100) return null;
+    const token = await manager.findOneBy(ActionToken, { tokenHash: hashOf(raw) });
+    return token?.purpose === purpose ? token : null;
+  }
+
   /** Records a use; answers whether this was the first. */
   async markUsed(manager: EntityManager, token: ActionToken): Promise<boolean> {
     const first = token.usedAt === null;

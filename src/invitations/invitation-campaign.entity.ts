@@ -20,11 +20,15 @@ export class InvitationCampaign {
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 
-  /** Registrations created in INVITED state. */
+  /** Registrations created in INVITED state, or put back in it (`reinvited`). */
   @Column('int')
   invited: number;
 
-  /** Asked for, but already had a registration for the event (any status). */
+  /** Of `invited`, those who had cancelled or declined and were invited again. */
+  @Column('int', { default: 0 })
+  reinvited: number;
+
+  /** Asked for, but already invited, registered, waiting, or past the event (出席・欠席). */
   @Column('int')
   alreadyRegistered: number;
 

@@ -27,7 +27,8 @@ export class InvitationComposer implements MailComposer {
   // A campaign's emails are composed many at a time: their registrations are read together.
   private readonly registrations = new MicroBatch(async (ids: string[]) => {
     const rows: InvitedRegistration[] = await this.dataSource.query(
-      `SELECT id, status, event_id AS "eventId" FROM registrations WHERE id = ANY($1::uuid[])`,
+      `SELECT id, status, event_id AS "eventId", invitation_round AS "invitationRound"
+         FROM registrations WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -55,12 +56,15 @@ export class InvitationComposer implements MailComposer {
     const registration = isUuid(registrationId ?? '') ? await this.registrations.add(registrationId) : null;
     // Answered (or registered some other way) before the email went out: nothing to ask.
     if (registration?.status !== RegistrationStatus.INVITED) return null;
+    // An earlier round's email not sent yet when they were invited again: the new one asks.
+    if (Number(message.params.round ?? 1) !== (registration.invitationRound ?? 1)) return null;
     const event = await this.contexts.get(manager, registration.eventId);
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     return invitationEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
+      again: (registration.invitationRound ?? 1) > 1,
       ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
       unsubscribeUrl,
     });
@@ -71,4 +75,5 @@ interface InvitedRegistration {
   id: string;
   status: RegistrationStatus;
   eventId: string;
+  invitationRound: number | null;
 }

@@ -22,9 +22,10 @@ describe('invitation email', () => {
     onlineUrl: 'https://meet.example.jp/dx',
     capacity: null,
   };
-  const invite = (event: EventMailContext, locale: 'ja' | 'en' = 'ja') =>
+  const invite = (event: EventMailContext, locale: 'ja' | 'en' = 'ja', again = false) =>
     invitationEmail({
       locale,
+      again,
       participantName: locale === 'en' ? 'Emma Clarke' : '木村 結衣',
       event,
       acceptUrl: 'https://tsunagu.example.jp/invitations/respond?token=t&accept=1',
@@ -58,5 +59,18 @@ describe('invitation email', () => {
     expect(invite(cohosted, 'en').text).toContain(
       '関東財務局 東京財務事務所 and 葛飾区商工会議所 would like to invite you to "東京活性化サロン（第5回）".',
     );
+  });
+
+  it('says an invitation sent again is one, and that the earlier buttons no longer answer', () => {
+    const ja = invite(salon, 'ja', true).text;
+    expect(ja).toContain(
+      '関東財務局 東京財務事務所より、「東京活性化サロン（第5回）」へのご案内を改めてお送りします。',
+    );
+    expect(ja).toContain('以前のご招待メールのボタンは使えません。上のボタンからお知らせください。');
+    const en = invite(salon, 'en', true).text;
+    expect(en).toContain('would like to invite you again to "東京活性化サロン（第5回）".');
+    expect(en).toContain('The buttons in the earlier invitation no longer work: please use the ones above.');
+    expect(invite(salon).text).not.toContain('改めて');
+    expect(invite(salon).text).not.toContain('以前のご招待メール');
   });
 });

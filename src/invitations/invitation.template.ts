@@ -15,6 +15,11 @@ export interface InvitationEmailData {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
+  /**
+   * Invited again after cancelling or declining (or a seat the organiser cancelled): said so, and
+   * that the earlier invitation's buttons no longer answer.
+   */
+  again?: boolean;
   acceptUrl: string;
   declineUrl: string;
   unsubscribeUrl: string | null;
@@ -30,7 +35,9 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
       subject: `Invitation: ${event.title} (${event.organizer})`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `${englishList(hosts)} would like to invite you to "${event.title}".`,
+        data.again
+          ? `${englishList(hosts)} would like to invite you again to "${event.title}".`
+          : `${englishList(hosts)} would like to invite you to "${event.title}".`,
         'Please let us know whether you can join by choosing one of the buttons below.',
       ],
       details: [
@@ -43,6 +50,9 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
         { label: 'Decline', url: data.declineUrl },
       ],
       notes: [
+        ...(data.again
+          ? ['The buttons in the earlier invitation no longer work: please use the ones above.']
+          : []),
         ...(event.capacity === null ? [] : ['If the event is full, you will be put on the waiting list.']),
         'The links work until the event ends. If this email was not meant for you, please ignore it.',
       ],
@@ -55,7 +65,9 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
     subject: `【ご招待】${event.title}（${event.organizer}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `${hosts.join('・')}より、${inBrackets(event.title)}へのご案内をお送りします。`,
+      data.again
+        ? `${hosts.join('・')}より、${inBrackets(event.title)}へのご案内を改めてお送りします。`
+        : `${hosts.join('・')}より、${inBrackets(event.title)}へのご案内をお送りします。`,
       'ご出欠を、下のボタンからお知らせください。皆さまのご参加を心よりお待ちしております。',
     ],
     details: [
@@ -68,6 +80,7 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
       { label: '辞退する', url: data.declineUrl },
     ],
     notes: [
+      ...(data.again ? ['以前のご招待メールのボタンは使えません。上のボタンからお知らせください。'] : []),
       ...(event.capacity === null ? [] : ['定員に達している場合は、キャンセル待ちとして承ります。']),
       'リンクは開催終了まで有効です。お心当たりのない場合は、このメールを破棄してください。',
     ],

@@ -7,6 +7,7 @@ export enum InvitationErrorCode {
   EVENT_NOT_OPEN = 'INVITATION_EVENT_NOT_OPEN',
   ALREADY_REGISTERED = 'INVITATION_ALREADY_REGISTERED',
   NOT_ANSWERABLE = 'INVITATION_NOT_ANSWERABLE',
+  REPLACED = 'INVITATION_REPLACED',
 }
 
 export const MAX_INVITEES = 20_000;
@@ -55,4 +56,13 @@ export const InvitationErrors = {
       'この招待にはもう回答できません',
       'token',
     ).withEnglish('This invitation can no longer be answered.'),
+  /** A link of an earlier invitation, after staff invited the person again: the new email answers. */
+  replaced: () =>
+    new ConflictError(
+      InvitationErrorCode.REPLACED,
+      'このご招待は、あとからお送りした新しいご招待メールに替わりました。新しいメールのボタンからお知らせください',
+      'token',
+    ).withEnglish(
+      'This invitation was replaced by a newer invitation email. Please answer with its buttons.',
+    ),
 };

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { ActionTokenErrorCode, ActionTokenErrors } from '../action-tokens/action-tokens.errors';
+import { AppError } from '../common/errors/app-error';
 import { StaffActor } from '../auth/actor';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -37,9 +38,10 @@ export class InvitationsService {
   ) {}
 
   /**
-   * Invites participants to an event: an INVITED registration for each one not registered yet and
-   * one invitation email each, written to the outbox in the same transaction. Nothing is sent
-   * here; the queue does that after the commit.
+   * Invites participants to an event: an INVITED registration for each one not registered yet, and
+   * those who had cancelled or declined invited again (INVITED once more, the links of their
+   * earlier invitation ended), with one invitation email each, written to the outbox in the same
+   * transaction. Nothing is sent here; the queue does that after the commit.
    */
   async invite(actor: StaffActor, eventId: string, participantIds: string[]): Promise<InvitationCampaign> {
     const ids = [...new Set(participantIds)];
@@ -52,25 +54,38 @@ export class InvitationsService {
     const campaignId = await this.dataSource.transaction(async (manager) => {
       const event = await this.events.lockManaged(manager, actor, eventId);
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
+      const reinvited = await this.inviteAgain(manager, eventId, ids);
       const created = await this.createInvitedRegistrations(manager, eventId, ids);
+      const invited = [...created, ...reinvited];
+      // Only the new email's buttons answer: an old one's, or a page of it reloaded, would act on
+      // this invitation by surprise (a decline given before, submitted again).
+      await this.tokens.expire(
+        manager,
+        TokenPurpose.INVITATION_RESPONSE,
+        reinvited.map((registration) => registration.id),
+      );
       const campaign = await manager.save(
         manager.create(InvitationCampaign, {
           eventId,
           createdByUserId: actor.userId,
-          invited: created.length,
-          alreadyRegistered: ids.length - created.length,
+          invited: invited.length,
+          reinvited: reinvited.length,
+          alreadyRegistered: ids.length - invited.length,
           notEmailable: 0,
         }),
       );
       const written = await this.outbox.enqueue(
         manager,
-        created.map((registration) => ({
-          key: invitationKey(registration.id),
+        invited.map((registration) => ({
+          key: invitationKey(registration.id, registration.invitationRound),
           template: INVITATION_TEMPLATE,
           participantId: registration.participantId,
           eventId,
           batchId: campaign.id,
-          params: { registrationId: registration.id },
+          params: {
+            registrationId: registration.id,
+            ...(registration.invitationRound > 1 ? { round: String(registration.invitationRound) } : {}),
+          },
         })),
       );
       await manager.update(InvitationCampaign, campaign.id, { notEmailable: written.notEmailable.length });
@@ -79,7 +94,8 @@ export class InvitationsService {
     const campaign = await this.getCampaign(campaignId);
     this.logger.log(
       `invitation campaign ${campaign.id} (event ${eventId}): ${campaign.invited} invited, ` +
-        `${campaign.alreadyRegistered} already registered, ${campaign.notEmailable} without email`,
+        `${campaign.reinvited} of them again, ${campaign.alreadyRegistered} already registered, ` +
+        `${campaign.notEmailable} without email`,
     );
     return campaign;
   }
@@ -96,6 +112,10 @@ export class InvitationsService {
    * changes nothing and answers the same (`changed: false`).
    */
   async respond(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
+    return this.sayIfReplaced(rawToken, () => this.answer(rawToken, accept));
+  }
+
+  private answer(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
     return this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken);
       const found = await manager.findOneBy(Registration, { id: token.subjectId });
@@ -125,12 +145,44 @@ export class InvitationsService {
 
   /** For the page behind the link: reads, changes nothing. */
   preview(rawToken: string): Promise<RegistrationLinkPreview> {
-    return previewRegistrationLink(
-      this.dataSource.manager,
-      this.tokens,
-      TokenPurpose.INVITATION_RESPONSE,
-      rawToken,
+    return this.sayIfReplaced(rawToken, () =>
+      previewRegistrationLink(
+        this.dataSource.manager,
+        this.tokens,
+        TokenPurpose.INVITATION_RESPONSE,
+        rawToken,
+      ),
     );
+  }
+
+  /**
+   * An earlier invitation's link, ended when the person was invited again (before the event
+   * ends, while the new invitation awaits their answer), says so instead of 「有効期限が切れています」:
+   * the new email is the one to answer.
+   */
+  private async sayIfReplaced<T>(rawToken: string, act: () => Promise<T>): Promise<T> {
+    try {
+      return await act();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== ActionTokenErrorCode.EXPIRED) throw error;
+      const token = await this.tokens.find(
+        this.dataSource.manager,
+        TokenPurpose.INVITATION_RESPONSE,
+        rawToken,
+      );
+      const [now]: { status: RegistrationStatus; round: number | null; endsAt: Date }[] = token
+        ? await this.dataSource.query(
+            `SELECT r.status, r.invitation_round AS round, e.ends_at AS "endsAt"
+               FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = $1`,
+            [token.subjectId],
+          )
+        : [];
+      const replaced =
+        now?.status === RegistrationStatus.INVITED &&
+        (now.round ?? 1) > 1 &&
+        token!.expiresAt.getTime() < now.endsAt.getTime();
+      throw replaced ? InvitationErrors.replaced() : error;
+    }
   }
 
   private async accept(
@@ -166,22 +218,48 @@ export class InvitationsService {
 
   /**
    * INSERT … ON CONFLICT DO NOTHING: those with any registration for the event are left as they
-   * are. One statement over an array, so a 10,000-invitee campaign commits (and its first email
-   * leaves) sooner. Also for a mini-salon accepted from a request: its requester is invited in
-   * the transaction that creates the event, and the 開催決定 email carries the answer links.
+   * are (inviteAgain has put those who had cancelled or declined back first). One statement over an
+   * array, so a 10,000-invitee campaign commits (and its first email leaves) sooner. Also for a
+   * mini-salon accepted from a request: its requester is invited in the transaction that creates
+   * the event, and the 開催決定 email carries the answer links.
    */
   async createInvitedRegistrations(
     manager: EntityManager,
     eventId: string,
     participantIds: string[],
-  ): Promise<Pick<Registration, 'id' | 'participantId'>[]> {
-    const rows: { id: string; participantId: string }[] = await manager.query(
-      `INSERT INTO registrations (event_id, participant_id, status)
-       SELECT $1::uuid, participant_id, $3::registration_status FROM unnest($2::uuid[]) AS participant_id
+  ): Promise<InvitedRegistration[]> {
+    const rows: InvitedRegistration[] = await manager.query(
+      `INSERT INTO registrations (event_id, participant_id, status, invitation_round)
+       SELECT $1::uuid, participant_id, $3::registration_status, 1 FROM unnest($2::uuid[]) AS participant_id
        ON CONFLICT DO NOTHING
-       RETURNING id, participant_id AS "participantId"`,
+       RETURNING id, participant_id AS "participantId", invitation_round AS "invitationRound"`,
       [eventId, participantIds, RegistrationStatus.INVITED],
     );
     return rows;
   }
+
+  /**
+   * Those among `participantIds` whose registration was cancelled (by themselves or by staff) or
+   * who declined, INVITED again on their next round of invitation. One statement over the array,
+   * like the INSERT; everyone else (invited and not answered yet, registered, waiting, 出席・欠席)
+   * is left as they are.
+   */
+  private async inviteAgain(
+    manager: EntityManager,
+    eventId: string,
+    participantIds: string[],
+  ): Promise<InvitedRegistration[]> {
+    const from = REGISTRATION_TRANSITIONS.sourcesOf(RegistrationStatus.INVITED);
+    const [rows]: [InvitedRegistration[]] = await manager.query(
+      `UPDATE registrations
+          SET status = $3::registration_status, invitation_round = coalesce(invitation_round, 0) + 1,
+              registered_at = NULL, waitlisted_at = NULL, updated_at = now()
+        WHERE event_id = $1 AND participant_id = ANY($2::uuid[]) AND status = ANY($4::registration_status[])
+        RETURNING id, participant_id AS "participantId", invitation_round AS "invitationRound"`,
+      [eventId, participantIds, RegistrationStatus.INVITED, from],
+    );
+    return rows;
+  }
 }
+
+type InvitedRegistration = Pick<Registration, 'id' | 'participantId'> & { invitationRound: number };

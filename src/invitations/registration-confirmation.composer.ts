@@ -21,15 +21,19 @@ export const REGISTRATION_CONFIRMATION_TEMPLATE = 'registration-confirmation';
  * transactional; one per status reached, whichever way it was reached (an invitation accepted, a
  * registration), so accepting after registering sends nothing twice. Reached again after a
  * cancellation (`from` CANCELLED), it is a new one: that cancellation's email took the event off
- * their calendar, and this one's file puts it back.
+ * their calendar, and this one's file puts it back. So is one reached from an invitation staff sent
+ * again after a cancellation or a decline (`from` INVITED on a later round): a confirmation of the
+ * seat they had before may hold the plain key.
  */
 export function registrationConfirmation(
-  registration: Pick<Registration, 'id' | 'participantId' | 'eventId'>,
+  registration: Pick<Registration, 'id' | 'participantId' | 'eventId'> &
+    Partial<Pick<Registration, 'invitationRound'>>,
   status: RegistrationStatus.REGISTERED | RegistrationStatus.WAITLISTED,
   from?: RegistrationStatus | null,
   at = new Date(),
 ): OutboxRequest {
-  const again = from === RegistrationStatus.CANCELLED ? `-${at.getTime()}` : '';
+  const invitedAgain = from === RegistrationStatus.INVITED && (registration.invitationRound ?? 1) > 1;
+  const again = from === RegistrationStatus.CANCELLED || invitedAgain ? `-${at.getTime()}` : '';
   return {
     key: `registration-confirmation-${registration.id}-${status.toLowerCase()}${again}`,
     template: REGISTRATION_CONFIRMATION_TEMPLATE,

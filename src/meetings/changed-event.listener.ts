@@ -4,7 +4,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EntityManager, In } from 'typeorm';
 import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
-import { invitationKey } from '../invitations/invitation-key';
+import { invitationKeySql } from '../invitations/invitation-key';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -91,10 +91,10 @@ export class ChangedEventListener {
     const invitees: { id: string; participantId: string }[] = await manager.query(
       `SELECT r.id, r.participant_id AS "participantId"
          FROM registrations r
-         JOIN outbox_messages o ON o.key = $2 || r.id
+         JOIN outbox_messages o ON o.key = ${invitationKeySql('r')}
         WHERE r.event_id = $1 AND r.status = 'INVITED' AND o.status IN ('SENDING', 'SENT')
         ORDER BY r.id`,
-      [after.id, invitationKey('')],
+      [after.id],
     );
     const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
     // What it was, so the email can say "変更前" beside the new values: the reader may not remember.

@@ -14,6 +14,10 @@ describe('registration status table', () => {
     expect(REGISTRATION_TRANSITIONS.can(S.CANCELLED, S.REGISTERED)).toBe(true);
   });
 
+  it('invites again only those who cancelled or declined', () => {
+    expect(REGISTRATION_TRANSITIONS.sourcesOf(S.INVITED).sort()).toEqual([S.CANCELLED, S.DECLINED].sort());
+  });
+
   it('checks in only registered people, and attendance is final', () => {
     expect(REGISTRATION_TRANSITIONS.sourcesOf(S.ATTENDED).sort()).toEqual([S.NO_SHOW, S.REGISTERED].sort());
     expect(REGISTRATION_TRANSITIONS.can(S.ATTENDED, S.CANCELLED)).toBe(false);

@@ -32,7 +32,8 @@ export const SEATED: RegistrationStatus[] = [RegistrationStatus.REGISTERED, Regi
 
 /**
  * The registration lifecycle. A seat request from INVITED, DECLINED or CANCELLED ends in
- * REGISTERED or WAITLISTED depending on capacity; NO_SHOW may be corrected to ATTENDED.
+ * REGISTERED or WAITLISTED depending on capacity; NO_SHOW may be corrected to ATTENDED. Staff may
+ * invite again someone who declined or cancelled (or whose seat they cancelled): INVITED again.
  */
 export const REGISTRATION_TRANSITIONS = new TransitionTable<RegistrationStatus>({
   INVITED: [
@@ -43,8 +44,8 @@ export const REGISTRATION_TRANSITIONS = new TransitionTable<RegistrationStatus>(
   ],
   REGISTERED: [RegistrationStatus.CANCELLED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW],
   WAITLISTED: [RegistrationStatus.REGISTERED, RegistrationStatus.CANCELLED],
-  DECLINED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
-  CANCELLED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+  DECLINED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.INVITED],
+  CANCELLED: [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.INVITED],
   // 出席 ⇄ 欠席: the list is put right after the day (a forgotten or a mistaken check-in).
   ATTENDED: [RegistrationStatus.NO_SHOW],
   NO_SHOW: [RegistrationStatus.ATTENDED],

@@ -53,6 +53,14 @@ export class Registration {
   @Column({ type: 'varchar', nullable: true })
   booth: string | null;
 
+  /**
+   * Which invitation the person is on: 1 from their first, one more each time staff invite again
+   * after they cancelled or declined; null if nobody invited them. Each round's email has its own
+   * outbox key (invitationKey), and only the current round's email is sent.
+   */
+  @Column({ type: 'int', nullable: true })
+  invitationRound: number | null;
+
   /** When the person joined the waitlist: the queue order for promotion. */
   @Column({ type: 'timestamptz', nullable: true })
   waitlistedAt: Date | null;

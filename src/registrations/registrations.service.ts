@@ -395,7 +395,7 @@ export class RegistrationsService {
     if (registration.status !== RegistrationStatus.INVITED) return false;
     const [row]: { status: OutboxStatus }[] = await manager.query(
       `SELECT status FROM outbox_messages WHERE key = $1`,
-      [invitationKey(registration.id)],
+      [invitationKey(registration.id, registration.invitationRound)],
     );
     return row !== undefined && [OutboxStatus.SENDING, OutboxStatus.SENT].includes(row.status);
   }

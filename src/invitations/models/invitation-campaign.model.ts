@@ -16,7 +16,12 @@ export class InvitationCampaignModel extends EmailCountsModel {
   @Field(() => Int, { description: '招待中として登録した人数' })
   invited: number;
 
-  @Field(() => Int, { description: 'すでに参加登録があったため招待しなかった人数' })
+  @Field(() => Int, {
+    description: 'invited のうち、キャンセル・辞退のあと改めて招待した人数（新しい招待メールを送ります）',
+  })
+  reinvited: number;
+
+  @Field(() => Int, { description: 'すでに招待中・参加登録済・キャンセル待ち等のため招待しなかった人数' })
   alreadyRegistered: number;
 
   @Field(() => Int, { description: 'メール受信の同意がない・配信停止・不達のためメールを送らない人数' })
@@ -30,6 +35,7 @@ export class InvitationCampaignModel extends EmailCountsModel {
       id: campaign.id,
       eventId: campaign.eventId,
       invited: campaign.invited,
+      reinvited: campaign.reinvited,
       alreadyRegistered: campaign.alreadyRegistered,
       notEmailable: campaign.notEmailable,
       ...counts,
