@@ -21,7 +21,8 @@ import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
 
 const HOUR = 3_600_000;
-const RESULT_FIELDS = `sent responses responseRate gainedOpportunities satisfactionAverage satisfaction { score count }
+const RESULT_FIELDS = `sent responses excludedResponses responseRate responseRatePercent gainedOpportunities
+  satisfactionAverage satisfaction { score count }
   answers { participantName companyName gainedOpportunities satisfaction comment }`;
 
 /**
@@ -268,7 +269,9 @@ describe('post-event surveys', () => {
     expect(results).toEqual({
       sent: 2,
       responses: 2,
+      excludedResponses: 0,
       responseRate: 1,
+      responseRatePercent: 100,
       gainedOpportunities: 1,
       satisfactionAverage: 4,
       satisfaction: [
@@ -489,5 +492,188 @@ describe('post-event surveys', () => {
     expect(html).not.toContain('<form');
     // The one who came still gets the form.
     expect(await (await fetch(linkIn(surveyTo(came.email)[0]).url)).text()).toContain('<form method="post"');
+  });
+
+  it('counts only the answers of those who took part: one recorded as 欠席 after answering is left out of every figure', async () => {
+    // No check-in at the door, so all three registered were asked; two answered at once. The next
+    // day the sign-in sheet shows one of those two did not come.
+    const id = await createPublishedEvent(t, organizer, { title: '蒲田 受発注商談会' });
+    const came = await createParticipant(t, organizer, {
+      name: '出席 一子',
+      company: { name: '蒲田製作所' },
+    });
+    const away = await createParticipant(t, organizer, { name: '欠席 次郎', company: { name: '羽田工業' } });
+    const quiet = await createParticipant(t, organizer, { name: '無回答 三郎' });
+    const registrations: Record<string, string> = {};
+    for (const person of [came, away, quiet]) {
+      registrations[person.id] = ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId: id, participantId: person.id },
+          organizer,
+        ),
+      ).register.id;
+    }
+    await t.dataSource.query(
+      `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    expect(
+      ok(
+        await t.gql<{ sendSurvey: { queued: number } }>(
+          'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
+          { eventId: id },
+          organizer,
+        ),
+      ).sendSurvey.queued,
+    ).toBe(3);
+    await eventually(async () => (await emailProgress(t, organizer, id, id)).sent === 3, 'all three sent');
+    const surveyTo = (email: string) =>
+      sink.to(email).filter((mail) => mail.subject.startsWith('【アンケートのお願い】'));
+    await sink.waitUntil(() => [came, away, quiet].every((person) => surveyTo(person.email).length === 1));
+    const answer = async (person: { email: string }, input: Record<string, unknown>) =>
+      ok(
+        await t.gql(
+          'mutation($token: String!, $input: SurveyAnswerInput!) { submitSurvey(token: $token, input: $input) { updated } }',
+          { token: linkIn(surveyTo(person.email)[0]).token, input },
+        ),
+      );
+    await answer(came, { gainedOpportunities: true, satisfaction: 4, comment: '発注先が見つかりました' });
+    await answer(away, { gainedOpportunities: true, satisfaction: 1, comment: '参加できず残念' });
+    // Staff put the record right from the sign-in sheet: one came, one did not.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { checkIn(registrationId: $id) { status } }',
+        { id: registrations[came.id] },
+        organizer,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { markAbsent(registrationId: $id) { status } }',
+        { id: registrations[away.id] },
+        organizer,
+      ),
+    );
+
+    // The answer is kept, and only left out of the figures.
+    const stored: { satisfaction: number }[] = await t.dataSource.query(
+      `SELECT satisfaction FROM survey_responses WHERE event_id = $1 ORDER BY satisfaction`,
+      [id],
+    );
+    expect(stored).toEqual([{ satisfaction: 1 }, { satisfaction: 4 }]);
+    const results = ok(
+      await t.gql<{ surveyResults: Record<string, unknown> }>(
+        `query($eventId: ID!) { surveyResults(eventId: $eventId) { ${RESULT_FIELDS} } }`,
+        { eventId: id },
+        organizer,
+      ),
+    ).surveyResults;
+    // Of the two who took part and were sent the survey (出席 一子, 無回答 三郎), one answered.
+    expect(results).toEqual({
+      sent: 2,
+      responses: 1,
+      excludedResponses: 1,
+      responseRate: 0.5,
+      responseRatePercent: 50,
+      gainedOpportunities: 1,
+      satisfactionAverage: 4,
+      satisfaction: [
+        { score: 1, count: 0 },
+        { score: 2, count: 0 },
+        { score: 3, count: 0 },
+        { score: 4, count: 1 },
+        { score: 5, count: 0 },
+      ],
+      answers: [
+        {
+          participantName: '出席 一子',
+          companyName: '蒲田製作所',
+          gainedOpportunities: true,
+          satisfaction: 4,
+          comment: '発注先が見つかりました',
+        },
+      ],
+    });
+    const answersCsv = await fetchCsv(t, `/exports/events/${id}/survey.csv`, organizer);
+    expect(answersCsv.lines).toHaveLength(2);
+    expect(answersCsv.text).toContain(',出席 一子,蒲田製作所,はい,4,発注先が見つかりました,');
+    expect(answersCsv.text).not.toContain('欠席 次郎');
+
+    const surveyFigures =
+      'surveys { responses gainedOpportunities gainedOpportunitiesRate satisfactionAverage }';
+    const eventReport = ok(
+      await t.gql<{ eventReport: { surveys: Record<string, unknown> } }>(
+        `query($eventId: ID!) { eventReport(eventId: $eventId) { ${surveyFigures} } }`,
+        { eventId: id },
+        organizer,
+      ),
+    ).eventReport;
+    expect(eventReport.surveys).toEqual({
+      responses: 1,
+      gainedOpportunities: 1,
+      gainedOpportunitiesRate: 100,
+      satisfactionAverage: 4,
+    });
+    const eventCsv = await fetchCsv(t, `/exports/events/${id}/report.csv`, organizer);
+    expect(eventCsv.lines).toEqual(
+      expect.arrayContaining([
+        '対象,集計の範囲,アンケート,参加した人（参加登録済・出席）の回答。回答の後で欠席と記録された人・キャンセルした人の回答は数えない,',
+        'アンケート,回答数,,1,件',
+        'アンケート,受注機会の拡大につながった割合,,100,%',
+        'アンケート,満足度の平均,,4,点（5点満点）',
+      ]),
+    );
+
+    // The year: the first event's two answers (はい 5, いいえ 3) and 出席 一子's (はい 4), not 欠席 次郎's.
+    const [{ fiscal_year: year }]: { fiscal_year: number }[] = await t.dataSource.query(
+      `SELECT fiscal_year FROM events WHERE id = $1`,
+      [id],
+    );
+    const yearReport = ok(
+      await t.gql<{ fiscalYearReport: { surveys: Record<string, unknown> } }>(
+        `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { ${surveyFigures} } }`,
+        { org: orgId, fy: year },
+        organizer,
+      ),
+    ).fiscalYearReport;
+    expect(yearReport.surveys).toEqual({
+      responses: 3,
+      gainedOpportunities: 2,
+      gainedOpportunitiesRate: 66.7,
+      satisfactionAverage: 4,
+    });
+    const yearCsv = await fetchCsv(
+      t,
+      `/exports/reports/fiscal-year.csv?organizationId=${orgId}&fiscalYear=${year}`,
+      organizer,
+    );
+    expect(yearCsv.lines).toEqual(
+      expect.arrayContaining([
+        '対象,集計の範囲,アンケート,参加した人（参加登録済・出席）の回答。回答の後で欠席と記録された人・キャンセルした人の回答は数えない,',
+        'アンケート,回答数,,3,件',
+        'アンケート,受注機会の拡大につながった,,2,件',
+        'アンケート,受注機会の拡大につながった割合,,66.7,%',
+        'アンケート,満足度の平均,,4,点（5点満点）',
+      ]),
+    );
+
+    // Put right again (the sign-in sheet was misread): the kept answer counts once more.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { checkIn(registrationId: $id) { status } }',
+        { id: registrations[away.id] },
+        organizer,
+      ),
+    );
+    expect(
+      ok(
+        await t.gql<{ surveyResults: { responses: number; excludedResponses: number; sent: number } }>(
+          'query($eventId: ID!) { surveyResults(eventId: $eventId) { sent responses excludedResponses } }',
+          { eventId: id },
+          organizer,
+        ),
+      ).surveyResults,
+    ).toEqual({ sent: 3, responses: 2, excludedResponses: 0 });
   });
 });

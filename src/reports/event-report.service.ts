@@ -8,6 +8,7 @@ import { EventModel } from '../events/models/event.model';
 import { MEETING_STATUS_LABEL, MeetingStatus } from '../meetings/meeting-enums';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { REGISTRATION_STATUS_LABEL } from '../registrations/registration-labels';
+import { ANSWERING_STATUSES } from '../surveys/survey-rules';
 import {
   EventDealFiguresModel,
   EventMeetingFiguresModel,
@@ -115,16 +116,21 @@ export class EventReportService {
     };
   }
 
-  /** アンケート: 受注機会の拡大 and 満足度, as the fiscal-year report counts them. */
+  /**
+   * アンケート: 受注機会の拡大 and 満足度, as the fiscal-year report counts them: the answers of those
+   * who took part (ANSWERING_STATUSES), as surveyResults does.
+   */
   private async surveys(manager: EntityManager, eventId: string): Promise<EventSurveyFiguresModel> {
     const [figures]: EventSurveyFiguresModel[] = await manager.query(
       `SELECT count(*)::int AS responses,
-              count(*) FILTER (WHERE gained_opportunities)::int AS "gainedOpportunities",
-              round(100.0 * count(*) FILTER (WHERE gained_opportunities) / NULLIF(count(*), 0), 1)::float8
+              count(*) FILTER (WHERE s.gained_opportunities)::int AS "gainedOpportunities",
+              round(100.0 * count(*) FILTER (WHERE s.gained_opportunities) / NULLIF(count(*), 0), 1)::float8
                 AS "gainedOpportunitiesRate",
-              round(avg(satisfaction), 2)::float8 AS "satisfactionAverage"
-         FROM survey_responses WHERE event_id = $1`,
-      [eventId],
+              round(avg(s.satisfaction), 2)::float8 AS "satisfactionAverage"
+         FROM survey_responses s
+         JOIN registrations r ON r.id = s.registration_id
+        WHERE s.event_id = $1 AND r.status = ANY($2)`,
+      [eventId, ANSWERING_STATUSES],
     );
     return figures;
   }

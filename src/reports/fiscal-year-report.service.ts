@@ -9,6 +9,7 @@ import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { ANSWERING_STATUSES } from '../surveys/survey-rules';
 import {
   DealYearFigures,
   FiscalYearDealFiguresModel,
@@ -221,7 +222,10 @@ export class FiscalYearReportService {
     );
     return figures;
   }
-  /** アンケート of the year's events: the programme's 受注機会の拡大 and 満足度. */
+  /**
+   * アンケート of the year's events: the programme's 受注機会の拡大 and 満足度, over the answers of
+   * those who took part (ANSWERING_STATUSES; 施策の指標: 「参加した企業のうち」), as surveyResults.
+   */
   private async surveys(
     manager: EntityManager,
     organizationId: string,
@@ -235,8 +239,9 @@ export class FiscalYearReportService {
                 AS "gainedOpportunitiesRate",
               round(avg(s.satisfaction), 2)::float8 AS "satisfactionAverage"
          FROM survey_responses s
-        WHERE s.event_id IN (SELECT id FROM year_events)`,
-      [organizationId, fiscalYear],
+         JOIN registrations r ON r.id = s.registration_id
+        WHERE s.event_id IN (SELECT id FROM year_events) AND r.status = ANY($3)`,
+      [organizationId, fiscalYear, ANSWERING_STATUSES],
     );
     return figures;
   }

@@ -1,3 +1,4 @@
+import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
 import { EventReportModel } from './models/event-report.model';
 import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
 
@@ -57,6 +58,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     // What the GraphQL descriptions say, for whoever reads the file without them.
     row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談・アンケート'),
     row('対象', '集計の範囲', FISCAL_YEAR_DEALS_BASIS, '', '商談・フォローアップ'),
+    row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     row('イベント', '開催イベント数', events.total, '件', TOTAL),
     ...events.byKind.map((kind) => row('イベント', '開催イベント数', kind.count, '件', kind.label)),
     row('参加', '参加登録数（延べ）', participation.registrations, '件'),
@@ -96,6 +98,7 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     row('対象', '終了', event.endsAt),
     row('対象', '集計日時', report.generatedAt),
     row('対象', '集計の範囲', EVENT_DEALS_BASIS, '', '商談'),
+    row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     row('参加登録', '件数', registrations.total, '件', TOTAL),
     ...registrations.byStatus.map((status) => row('参加登録', '件数', status.count, '件', status.label)),
     row('面談', '件数', meetings.total, '件', TOTAL),

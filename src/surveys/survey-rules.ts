@@ -25,8 +25,18 @@ export function surveyedStatuses(checkedIn: number): RegistrationStatus[] {
     : [RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED];
 }
 
-/** Statuses that may answer: a registration that took part. */
+/**
+ * Statuses that may answer: a registration that took part (参加登録済, 出席), as the 年度 report
+ * counts 参加者. The same statuses decide which answers the figures count (surveyResults and the
+ * reports): someone who answered and was then recorded as 欠席 (or cancelled) did not take part,
+ * and 施策の指標 ask for the share among those who did (「参加した企業のうち…」). Their answer is
+ * kept, and counts again if the record is corrected back to 出席.
+ */
 export const ANSWERING_STATUSES: readonly RegistrationStatus[] = [
   RegistrationStatus.REGISTERED,
   RegistrationStatus.ATTENDED,
 ];
+
+/** What the figures count, in the words of the report CSVs' 集計の範囲 row. */
+export const SURVEY_FIGURES_BASIS =
+  '参加した人（参加登録済・出席）の回答。回答の後で欠席と記録された人・キャンセルした人の回答は数えない';

@@ -185,25 +185,37 @@ export class SurveysService {
     });
   }
 
+  /**
+   * The figures count only answers of those who took part (ANSWERING_STATUSES, as of now), and the
+   * response rate only the emails sent to them, so both sides of the share stand on the same people.
+   * An answer left out (its person recorded as 欠席 afterwards) stays stored and is counted apart.
+   */
   async results(actor: Actor, eventId: string): Promise<SurveyResultsModel> {
     await this.events.getManaged(actor, eventId);
-    const [[{ sent }], responses] = await Promise.all([
+    const [[{ sent }], stored] = await Promise.all([
       this.dataSource.query(
-        `SELECT count(*)::int AS sent FROM outbox_messages WHERE event_id = $1 AND template = $2 AND status = 'SENT'`,
-        [eventId, SURVEY_TEMPLATE],
+        `SELECT count(*)::int AS sent
+           FROM outbox_messages o
+           JOIN registrations r ON r.id = (o.params->>'registrationId')::uuid
+          WHERE o.event_id = $1 AND o.template = $2 AND o.status = 'SENT' AND r.status = ANY($3)`,
+        [eventId, SURVEY_TEMPLATE, ANSWERING_STATUSES],
       ) as Promise<{ sent: number }[]>,
       this.dataSource.getRepository(SurveyResponse).find({
         where: { eventId },
-        relations: { participant: { company: true } },
+        relations: { registration: true, participant: { company: true } },
         order: { updatedAt: 'DESC' },
       }),
     ]);
+    const responses = stored.filter((response) => ANSWERING_STATUSES.includes(response.registration.status));
     const total = responses.reduce((sum, response) => sum + response.satisfaction, 0);
     return Object.assign(new SurveyResultsModel(), {
       eventId,
       sent,
       responses: responses.length,
+      excludedResponses: stored.length - responses.length,
       responseRate: sent > 0 ? responses.length / sent : null,
+      // One decimal, rounded half up as the reports' SQL round() does.
+      responseRatePercent: sent > 0 ? Math.round((1000 * responses.length) / sent) / 10 : null,
       gainedOpportunities: responses.filter((response) => response.gainedOpportunities).length,
       satisfactionAverage: responses.length > 0 ? Math.round((total / responses.length) * 100) / 100 : null,
       satisfaction: [1, 2, 3, 4, 5].map((score) => ({

@@ -3,7 +3,10 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 /** アンケート figures: the programme's 受注機会の拡大 and 満足度, for a year or for one event. */
 @ObjectType({ isAbstract: true })
 export abstract class SurveyFiguresModel {
-  @Field(() => Int, { description: '回答数' })
+  @Field(() => Int, {
+    description:
+      '回答数：参加した人（参加登録済・出席）の回答。回答の後で欠席と記録された人・キャンセルした人の回答は数えない（以下の割合・平均も同じ）',
+  })
   responses: number;
 
   @Field(() => Int, { description: '「受注機会の拡大につながった」と答えた数' })
