@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { formatTokyoDateTime } from '../src/common/time/tokyo-time';
 import { formatCalendarDate } from '../src/mail/templates/mail-dates';
 import {
   createOrganization,
@@ -59,6 +60,7 @@ describe('mini-salon requests', () => {
     );
     const person = await createParticipant(t, organizer, {
       name: '髙橋 﨑子',
+      phone: '0312345678',
       consentEmail: false, // the answer is transactional: it arrives anyway
       company: { name: '髙橋精機' },
     });
@@ -374,16 +376,51 @@ describe('mini-salon requests', () => {
     expect(ok(await withdraw(english.token)).withdrawMiniSalonRequest.status).toBe('WITHDRAWN');
   });
 
-  it('exports the organisation’s requests as CSV for Excel', async () => {
-    const { text, bom } = await fetchCsv(t, '/exports/mini-salon-requests.csv', staff);
+  it('exports the organisation’s requests as CSV for Excel, with whom to call back and who decided', async () => {
+    // The organiser who accepted one and declined another, by the name staff know them by.
+    await t.dataSource.query(`UPDATE users SET name = '財務 花子' WHERE email = $1`, [ORGANIZER_EMAIL]);
+    const { text, bom, lines } = await fetchCsv(t, '/exports/mini-salon-requests.csv', staff);
     expect(bom).toBe(true);
-    expect(
-      text.startsWith('受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者'),
-    ).toBe(true);
-    expect(text).toContain(',開催決定,事業承継,東京都葛飾区,');
-    expect(text).toContain(',髙橋 﨑子,髙橋精機,葛飾区若手経営者の会,後継者の育成について話し合いたいです,');
-    expect(text).toContain(',見送り,DX,東京都大田区,');
-    expect(text.trim().split('\r\n')).toHaveLength(4);
+    expect(lines[0]).toBe(
+      '受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者,メールアドレス,電話番号,' +
+        '事業者,グループ,メッセージ,見送りの理由,対応者,対応日時,イベントID,要望ID',
+    );
+    const rowOf = (theme: string) => {
+      const row = lines.find((line) => line.split(',')[2] === theme);
+      if (!row) throw new Error(`no row for ${theme} in:\n${text}`);
+      return row.split(',');
+    };
+    const decidedAt = async (theme: string) =>
+      formatTokyoDateTime(
+        (
+          (await t.dataSource.query(`SELECT decided_at FROM mini_salon_requests WHERE theme = $1`, [
+            theme,
+          ])) as { decided_at: Date }[]
+        )[0].decided_at,
+      );
+    const accepted = rowOf('事業承継');
+    expect(accepted.slice(1, 4)).toEqual(['開催決定', '事業承継', '東京都葛飾区']);
+    // The phone number as Excel must keep it: 0312345678, not the number 312345678.
+    expect(accepted.slice(7, 16)).toEqual([
+      '髙橋 﨑子',
+      requester.email,
+      '"=""0312345678"""',
+      '髙橋精機',
+      '葛飾区若手経営者の会',
+      '後継者の育成について話し合いたいです',
+      '',
+      '財務 花子',
+      await decidedAt('事業承継'),
+    ]);
+    const declined = rowOf('DX');
+    expect(declined[1]).toBe('見送り');
+    expect(declined.slice(7, 10)).toEqual(['Emma Clarke', english.email, '']);
+    expect(declined.slice(14, 16)).toEqual(['財務 花子', await decidedAt('DX')]);
+    // Withdrawn by the requester: nobody decided it.
+    const withdrawn = rowOf('DX・IoT');
+    expect(withdrawn[1]).toBe('取り下げ');
+    expect(withdrawn.slice(14, 16)).toEqual(['', '']);
+    expect(lines).toHaveLength(4);
     for (const status of ['OPEN', 'toString', 'constructor']) {
       const bad = await fetch(`${t.url}/exports/mini-salon-requests.csv?status=${status}`, {
         headers: { authorization: `Bearer ${staff}` },

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
 import { MINI_SALON_REQUEST_STATUS_LABEL } from './mini-salon-enums';
@@ -34,11 +34,16 @@ export class MiniSalonRequestsExportController {
         { header: '希望時期（まで）', value: (r) => r.preferredTo },
         { header: '参加見込み', value: (r) => r.expectedParticipants },
         { header: '要望者', value: (r) => r.requestedBy.name },
+        // For staff who phone or write back; an erased requester's placeholder address is no contact.
+        { header: 'メールアドレス', value: (r) => (r.requestedBy.erasedAt ? null : r.requestedBy.email) },
+        { header: '電話番号', value: (r) => excelText(r.requestedBy.phone) },
         { header: '事業者', value: (r) => r.requestedBy.company?.name },
         { header: 'グループ', value: (r) => r.groupName },
         { header: 'メッセージ', value: (r) => r.message },
         { header: '見送りの理由', value: (r) => r.declineReason },
-        { header: '決定日時', value: (r) => r.decidedAt },
+        // Who accepted (開催決定) or declined (見送り) it, and when; empty while pending or withdrawn.
+        { header: '対応者', value: (r) => r.decidedBy?.name },
+        { header: '対応日時', value: (r) => r.decidedAt },
         { header: 'イベントID', value: (r) => r.eventId },
         { header: '要望ID', value: (r) => r.id },
       ],

@@ -104,7 +104,9 @@ export class MiniSalonRequestsService {
       .createQueryBuilder('request')
       .leftJoinAndSelect('request.organization', 'organization')
       .leftJoinAndSelect('request.requestedBy', 'requestedBy')
-      .leftJoinAndSelect('requestedBy.company', 'company');
+      .leftJoinAndSelect('requestedBy.company', 'company')
+      // Who accepted or declined it: the export names them (対応者).
+      .leftJoinAndSelect('request.decidedBy', 'decidedBy');
     if (status) query.andWhere('request.status = :status', { status });
     if (!isStaff(actor)) {
       query.andWhere('request.requestedById = :participantId', { participantId: actor.participantId });
