@@ -16,6 +16,7 @@ import { FollowUp } from './follow-up.entity';
 import { responsibleFor } from './follow-up-responsible';
 import { followUpParties } from './models/follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
+import { emailOnRecord } from '../participants/participant-label';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
@@ -94,7 +95,7 @@ export class DealsExportController {
         // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
         { header: '担当', value: (f) => responsibleFor(f)?.name },
         { header: '担当の状態', value: (f) => responsibleState(f) },
-        { header: 'メールアドレス', value: (f) => partiesEach(f, (p) => p.email) },
+        { header: 'メールアドレス', value: (f) => partiesEach(f, emailOnRecord) },
         { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
         { header: 'フォローアップID', value: (f) => f.id },
       ],

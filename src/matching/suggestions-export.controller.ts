@@ -7,6 +7,7 @@ import { InviteeRecommendationRow, InviteeRecommendationsService } from './invit
 import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
 import { Suggestion } from './suggestion.entity';
 import { SuggestionsService } from './suggestions.service';
+import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports/events')
 export class SuggestionsExportController {
@@ -59,7 +60,7 @@ export class SuggestionsExportController {
         { header: '参加者', value: (r) => r.participant.name },
         { header: 'フリガナ', value: (r) => r.participant.furigana },
         { header: '事業者名', value: (r) => r.participant.company?.name },
-        { header: 'メールアドレス', value: (r) => r.participant.email },
+        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
         { header: 'スコア', value: (r) => r.score.toFixed(3) },
         { header: '理由', value: (r) => r.reasons.join(' / ') },
       ],

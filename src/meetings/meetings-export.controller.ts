@@ -12,6 +12,7 @@ import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-en
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
+import { emailOnRecord } from '../participants/participant-label';
 
 /** Who did not come, by name (「不参加あり」 alone does not say which side). */
 function noShowNames(meeting: Meeting): string {
@@ -61,11 +62,11 @@ export class MeetingsExportController {
         // Staff call the parties on the day, so their contacts are here (staff see them anyway).
         { header: '参加者A', value: (m) => m.participantA.name },
         { header: '事業者A', value: (m) => m.participantA.company?.name },
-        { header: 'メールアドレスA', value: (m) => m.participantA.email },
+        { header: 'メールアドレスA', value: (m) => emailOnRecord(m.participantA) },
         { header: '電話番号A', value: (m) => excelText(m.participantA.phone) },
         { header: '参加者B', value: (m) => m.participantB.name },
         { header: '事業者B', value: (m) => m.participantB.company?.name },
-        { header: 'メールアドレスB', value: (m) => m.participantB.email },
+        { header: 'メールアドレスB', value: (m) => emailOnRecord(m.participantB) },
         { header: '電話番号B', value: (m) => excelText(m.participantB.phone) },
         { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
         { header: '不参加', value: (m) => noShowNames(m) },

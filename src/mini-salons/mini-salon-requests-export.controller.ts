@@ -8,6 +8,7 @@ import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.q
 import { MINI_SALON_REQUEST_STATUS_LABEL } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonRequestsService } from './mini-salon-requests.service';
+import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports')
 export class MiniSalonRequestsExportController {
@@ -34,8 +35,8 @@ export class MiniSalonRequestsExportController {
         { header: '希望時期（まで）', value: (r) => r.preferredTo },
         { header: '参加見込み', value: (r) => r.expectedParticipants },
         { header: '要望者', value: (r) => r.requestedBy.name },
-        // For staff who phone or write back; an erased requester's placeholder address is no contact.
-        { header: 'メールアドレス', value: (r) => (r.requestedBy.erasedAt ? null : r.requestedBy.email) },
+        // For staff who phone or write back.
+        { header: 'メールアドレス', value: (r) => emailOnRecord(r.requestedBy) },
         { header: '電話番号', value: (r) => excelText(r.requestedBy.phone) },
         { header: '事業者', value: (r) => r.requestedBy.company?.name },
         { header: 'グループ', value: (r) => r.groupName },

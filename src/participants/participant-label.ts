@@ -29,3 +29,11 @@ export function counterpartLine(locale: MailLocale, name: string | null, company
   const label = participantLabel(locale, name, company);
   return locale === 'en' ? label : `${label} 様`;
 }
+
+/**
+ * The address staff may write to, for lists they export: none for someone erased, whose row keeps a
+ * placeholder (`erased-…@invalid`) only so that the address column stays unique.
+ */
+export function emailOnRecord(participant: { email: string; erasedAt: Date | null }): string | null {
+  return participant.erasedAt ? null : participant.email;
+}

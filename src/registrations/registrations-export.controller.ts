@@ -10,6 +10,7 @@ import { Registration } from './registration.entity';
 import { RegistrationsExportQuery } from './dto/registrations-export.query';
 import { EVENT_ROLE_LABEL, REGISTRATION_STATUS_LABEL } from './registration-labels';
 import { RegistrationsService } from './registrations.service';
+import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports/events')
 export class RegistrationsExportController {
@@ -45,7 +46,7 @@ export class RegistrationsExportController {
             r.participant.company?.industry ? JSIC_DIVISIONS[r.participant.company.industry as JsicCode] : '',
         },
         { header: '所在地', value: (r) => r.participant.company?.municipality },
-        { header: 'メールアドレス', value: (r) => r.participant.email },
+        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
         { header: '電話番号', value: (r) => excelText(r.participant.phone) },
         { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
         { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
