@@ -11,9 +11,8 @@ import { MatchingRunModel } from './models/matching-run.model';
 import { MatchingSettingsModel } from './models/matching-settings.model';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
 import { SuggestionModel } from './models/suggestion.model';
-import { Suggestion } from './suggestion.entity';
 import { SuggestionDigestsService } from './suggestion-digests.service';
-import { SuggestionsService } from './suggestions.service';
+import { ListedSuggestion, SuggestionsService } from './suggestions.service';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 const ORGANIZERS = [Role.ADMIN, Role.ORGANIZER];
@@ -122,7 +121,9 @@ export class MatchingResolver {
     );
   }
 
-  private toModels(actor: Actor, suggestions: Suggestion[]): SuggestionModel[] {
-    return suggestions.map((s) => SuggestionModel.from(s, canSeeContact(actor, s.suggestedParticipantId)));
+  private toModels(actor: Actor, suggestions: ListedSuggestion[]): SuggestionModel[] {
+    return suggestions.map((listed) =>
+      SuggestionModel.from(listed, canSeeContact(actor, listed.suggestion.suggestedParticipantId)),
+    );
   }
 }

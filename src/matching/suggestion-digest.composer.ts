@@ -11,31 +11,11 @@ import { englishGloss, jsicDivision, jsicDivisionName } from './engine';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { Suggestion } from './suggestion.entity';
 import { DigestItem, suggestionDigestEmail } from './suggestion-digest.template';
+import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
 
 export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 /** How many suggestions a digest shows. */
 export const DIGEST_SIZE = 5;
-
-/**
- * SQL condition on a suggestion `s`: both still hold a seat at the event (REGISTERED or
- * ATTENDED). Someone who cancelled after the run is neither emailed a digest nor introduced in one.
- */
-export const SEATED_PAIR_SQL = `(
-  SELECT count(*) FROM registrations g
-   WHERE g.event_id = s.event_id AND g.status IN ('REGISTERED', 'ATTENDED')
-     AND g.participant_id IN (s.participant_id, s.suggested_participant_id)) = 2`;
-
-/**
- * SQL condition on a suggestion `s`: the two have no request between them at the event, in either
- * direction, that is waiting for an answer or agreed. Whoever asked has done what the link offers;
- * whoever was asked answers from the request email.
- */
-export const UNASKED_PAIR_SQL = `NOT EXISTS (
-  SELECT 1 FROM meeting_requests r
-   WHERE r.event_id = s.event_id
-     AND (r.status = 'ACCEPTED' OR (r.status = 'PENDING' AND (r.expires_at IS NULL OR r.expires_at > now())))
-     AND ((r.from_participant_id = s.participant_id AND r.to_participant_id = s.suggested_participant_id)
-       OR (r.from_participant_id = s.suggested_participant_id AND r.to_participant_id = s.participant_id)))`;
 
 /**
  * The suggestion digest of one participant: the suggestions chosen when it was written

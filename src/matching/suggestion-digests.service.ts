@@ -9,12 +9,8 @@ import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
-import {
-  DIGEST_SIZE,
-  SEATED_PAIR_SQL,
-  SUGGESTION_DIGEST_TEMPLATE,
-  UNASKED_PAIR_SQL,
-} from './suggestion-digest.composer';
+import { DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
+import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
 
 /**
  * Writes one digest email per participant who has suggestions from the event's latest successful

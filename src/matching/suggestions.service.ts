@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor, isStaff, ParticipantActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
+import { MeetingRequestStatus } from '../meetings/meeting-enums';
 import { MatchingErrors } from './matching.errors';
 import { Suggestion } from './suggestion.entity';
+import { PAIR_OPEN_REQUEST_SQL, SEATED_PAIR_SQL } from './suggestion-pairs';
 
 const WITH_PEOPLE = { suggestedParticipant: { company: true } } as const;
+
+/** A suggestion as listed, with what has happened between the two since the run. */
+export interface ListedSuggestion {
+  suggestion: Suggestion;
+  /** Their request waiting for an answer or agreed, either way (PAIR_OPEN_REQUEST_SQL); null: none. */
+  request: { id: string; status: MeetingRequestStatus; incoming: boolean } | null;
+  /** Both still hold a seat (SEATED_PAIR_SQL); false only in the staff's lists. */
+  bothRegistered: boolean;
+}
 
 /** Reading and dismissing suggestions; writing them is the run's job (MatchingService). */
 @Injectable()
@@ -20,38 +31,45 @@ export class SuggestionsService {
     return this.dataSource.getRepository(Suggestion);
   }
 
-  /** The signed-in participant's current suggestions at the event, best first. */
-  mine(actor: ParticipantActor, eventId: string): Promise<Suggestion[]> {
-    return this.list(eventId, actor.participantId, false);
+  /**
+   * The signed-in participant's current suggestions at the event, best first, as the digest treats
+   * them: people who have since left the event are not listed (their request page refuses), and
+   * anyone the participant asked, was asked by or agreed to meet keeps their place, marked with
+   * that request, so the list they come back to says 申込済み／承諾済み where a button could only fail.
+   */
+  mine(actor: ParticipantActor, eventId: string): Promise<ListedSuggestion[]> {
+    return this.list(eventId, actor.participantId, { includeDismissed: false, includeLeft: false });
   }
 
   /**
-   * One participant's suggestions: for staff of the event's organisers (dismissed ones on
-   * request), or for that participant themself.
+   * One participant's suggestions: for staff of the event's organisers, everything the run
+   * suggested (dismissed ones on request), people who left included and marked, since staff follow
+   * up on the whole list; for that participant themself, what mySuggestions shows.
    */
   async forParticipant(
     actor: Actor,
     eventId: string,
     participantId: string,
     includeDismissed: boolean,
-  ): Promise<Suggestion[]> {
+  ): Promise<ListedSuggestion[]> {
     if (isStaff(actor)) {
       await this.events.getManaged(actor, eventId);
-      return this.list(eventId, participantId, includeDismissed);
+      return this.list(eventId, participantId, { includeDismissed, includeLeft: true });
     }
     if (actor.participantId !== participantId) throw MatchingErrors.notYours();
-    return this.list(eventId, participantId, false);
+    return this.list(eventId, participantId, { includeDismissed: false, includeLeft: false });
   }
 
   /** "Not interested": hidden now, and never suggested again at this event. */
-  async dismiss(actor: ParticipantActor, id: string): Promise<Suggestion> {
+  async dismiss(actor: ParticipantActor, id: string): Promise<ListedSuggestion> {
     const suggestion = await this.suggestions.findOneBy({ id });
     if (!suggestion) throw MatchingErrors.suggestionNotFound(id);
     if (suggestion.participantId !== actor.participantId) throw MatchingErrors.notYours();
     if (!suggestion.dismissed) {
       await this.suggestions.update({ id }, { dismissed: true, dismissedAt: new Date() });
     }
-    return this.get(id);
+    const [listed] = await this.withPairState([await this.get(id)]);
+    return listed;
   }
 
   async get(id: string): Promise<Suggestion> {
@@ -79,13 +97,52 @@ export class SuggestionsService {
     return { event, rows };
   }
 
-  private list(eventId: string, participantId: string, includeDismissed: boolean): Promise<Suggestion[]> {
-    const where: FindOptionsWhere<Suggestion> = { eventId, participantId };
-    if (!includeDismissed) where.dismissed = false;
-    return this.suggestions.find({
-      where,
-      relations: WITH_PEOPLE,
-      order: { dismissed: 'ASC', rank: 'ASC' },
+  private async list(
+    eventId: string,
+    participantId: string,
+    { includeDismissed, includeLeft }: { includeDismissed: boolean; includeLeft: boolean },
+  ): Promise<ListedSuggestion[]> {
+    const query = this.suggestions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.suggestedParticipant', 'suggested')
+      .leftJoinAndSelect('suggested.company', 'company')
+      .where('s.eventId = :eventId AND s.participantId = :participantId', { eventId, participantId })
+      .orderBy('s.dismissed', 'ASC')
+      .addOrderBy('s.rank', 'ASC');
+    if (!includeDismissed) query.andWhere('s.dismissed = false');
+    if (!includeLeft) query.andWhere(SEATED_PAIR_SQL);
+    return this.withPairState(await query.getMany());
+  }
+
+  /** One statement for the whole list, with the digest's own conditions. */
+  private async withPairState(suggestions: Suggestion[]): Promise<ListedSuggestion[]> {
+    if (suggestions.length === 0) return [];
+    const rows: {
+      id: string;
+      seated: boolean;
+      request_id: string | null;
+      request_status: MeetingRequestStatus | null;
+      incoming: boolean | null;
+    }[] = await this.dataSource.query(
+      `SELECT s.id, ${SEATED_PAIR_SQL} AS seated,
+              r.id AS request_id, r.status AS request_status,
+              r.from_participant_id = s.suggested_participant_id AS incoming
+         FROM suggestions s
+         LEFT JOIN meeting_requests r ON ${PAIR_OPEN_REQUEST_SQL}
+        WHERE s.id = ANY($1)`,
+      [suggestions.map((suggestion) => suggestion.id)],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return suggestions.map((suggestion) => {
+      const row = byId.get(suggestion.id);
+      return {
+        suggestion,
+        request:
+          row?.request_id && row.request_status
+            ? { id: row.request_id, status: row.request_status, incoming: row.incoming === true }
+            : null,
+        bothRegistered: row?.seated === true,
+      };
     });
   }
 }

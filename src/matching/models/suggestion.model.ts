@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ParticipantModel } from '../../participants/models/participant.model';
-import { Suggestion } from '../suggestion.entity';
+import { ListedSuggestion } from '../suggestions.service';
+import { SuggestionRequestModel } from './suggestion-request.model';
 
 @ObjectType('Suggestion', { description: 'おすすめの面談相手と、その理由' })
 export class SuggestionModel {
@@ -28,6 +29,18 @@ export class SuggestionModel {
   @Field()
   dismissed: boolean;
 
+  @Field(() => SuggestionRequestModel, {
+    nullable: true,
+    description: 'この二人の間の回答待ち・承諾済みの面談申込（どちら向きでも）。null なら申し込める',
+  })
+  request: SuggestionRequestModel | null;
+
+  @Field({
+    description:
+      'お二人ともイベントに参加登録中。false はどちらかが参加を取り消したもの（スタッフの一覧にのみ出る）',
+  })
+  bothRegistered: boolean;
+
   @Field(() => ID)
   runId: string;
 
@@ -35,7 +48,10 @@ export class SuggestionModel {
   createdAt: Date;
 
   /** `showContact` is the caller's decision about the suggested person (see canSeeContact). */
-  static from(suggestion: Suggestion, showContact: boolean): SuggestionModel {
+  static from(
+    { suggestion, request, bothRegistered }: ListedSuggestion,
+    showContact: boolean,
+  ): SuggestionModel {
     return Object.assign(new SuggestionModel(), {
       id: suggestion.id,
       eventId: suggestion.eventId,
@@ -45,6 +61,8 @@ export class SuggestionModel {
       score: suggestion.score,
       reasons: suggestion.reasons,
       dismissed: suggestion.dismissed,
+      request: request && Object.assign(new SuggestionRequestModel(), request),
+      bothRegistered,
       runId: suggestion.runId,
       createdAt: suggestion.createdAt,
     });

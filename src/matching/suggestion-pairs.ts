@@ -1,0 +1,31 @@
+/**
+ * SQL conditions on a suggestion aliased `s`, shared by the digest (who is emailed, who is
+ * introduced) and the lists a participant reads (mySuggestions), so that both leave out, and mark,
+ * the same people.
+ */
+
+/**
+ * Both still hold a seat at the event (REGISTERED or ATTENDED). Someone who cancelled after the
+ * run is neither emailed a digest nor introduced in one, nor listed to others.
+ */
+export const SEATED_PAIR_SQL = `(
+  SELECT count(*) FROM registrations g
+   WHERE g.event_id = s.event_id AND g.status IN ('REGISTERED', 'ATTENDED')
+     AND g.participant_id IN (s.participant_id, s.suggested_participant_id)) = 2`;
+
+/**
+ * On a meeting request `r`: it is between the two at the event, in either direction, and holds the
+ * pair (waiting for an answer and not expired, or agreed), so a new request could only be refused.
+ */
+export const PAIR_OPEN_REQUEST_SQL = `r.event_id = s.event_id
+     AND (r.status = 'ACCEPTED' OR (r.status = 'PENDING' AND (r.expires_at IS NULL OR r.expires_at > now())))
+     AND ((r.from_participant_id = s.participant_id AND r.to_participant_id = s.suggested_participant_id)
+       OR (r.from_participant_id = s.suggested_participant_id AND r.to_participant_id = s.participant_id))`;
+
+/**
+ * The two have no such request. Whoever asked has done what the link offers; whoever was asked
+ * answers from the request email.
+ */
+export const UNASKED_PAIR_SQL = `NOT EXISTS (
+  SELECT 1 FROM meeting_requests r
+   WHERE ${PAIR_OPEN_REQUEST_SQL})`;

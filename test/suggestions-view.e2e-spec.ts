@@ -1,0 +1,203 @@
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+interface Listed {
+  suggested: { name: string };
+  request: { id: string; status: string; incoming: boolean } | null;
+  bothRegistered: boolean;
+}
+
+/**
+ * What a participant sees of the people suggested to them once requests have been made and people
+ * have left, and how the person asked meets who asks: the request email and its answer page.
+ */
+describe('suggestions and requests as participants see them', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+  const people: Record<string, { id: string; email: string; token: string }> = {};
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp(sink.appSettings());
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第5回）',
+      themes: ['事業承継', '販路開拓'],
+    });
+    await join('takahashi', {
+      name: '髙橋 美﨑',
+      furigana: 'タカハシ ミサキ',
+      phone: '03-1234-5678',
+      consentContactSharing: true,
+      company: { name: '髙橋製作所', industry: 'E', municipality: '東京都葛飾区' },
+      offers: ['金属加工', '試作'],
+      needs: ['販路開拓'],
+    });
+    await join('emma', {
+      name: 'Emma Clarke',
+      furigana: 'エマ クラーク',
+      locale: 'en',
+      company: { name: 'Clarke Design', industry: 'L', municipality: '東京都渋谷区' },
+      offers: ['パッケージデザイン'],
+      needs: ['試作', '販路開拓'],
+    });
+    await join('suzuki', {
+      name: '鈴木 一郎',
+      furigana: 'スズキ イチロウ',
+      company: { name: '鈴木商事', industry: 'I', municipality: '東京都大田区' },
+      offers: ['販路開拓'],
+      needs: ['金属加工', 'パッケージデザイン'],
+    });
+    await join('sato', {
+      name: '佐藤 健一',
+      furigana: 'サトウ ケンイチ',
+      company: { name: '佐藤食品', industry: 'E', municipality: '東京都足立区' },
+      offers: ['和菓子'],
+      needs: ['販路開拓', 'パッケージデザイン'],
+    });
+    await runMatching();
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  async function join(key: string, profile: Record<string, unknown>) {
+    const person = await createParticipant(t, organizer, profile);
+    ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+    people[key] = { ...person, token: await t.participantToken(person.id) };
+  }
+
+  async function runMatching() {
+    const { runMatching: run } = ok(
+      await t.gql<{ runMatching: { id: string } }>(
+        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
+        { eventId },
+        organizer,
+      ),
+    );
+    await eventually(async () => {
+      const { matchingRun } = ok(
+        await t.gql<{ matchingRun: { status: string; error: string | null } }>(
+          'query($id: ID!) { matchingRun(id: $id) { status error } }',
+          { id: run.id },
+          organizer,
+        ),
+      );
+      if (matchingRun.status === 'FAILED') throw new Error(`run failed: ${matchingRun.error}`);
+      return matchingRun.status === 'SUCCEEDED';
+    }, `matching run ${run.id}`);
+  }
+
+  const LISTED = 'suggested { name } request { id status incoming } bothRegistered';
+  const mySuggestions = async (key: string, fields = LISTED): Promise<Listed[]> =>
+    ok(
+      await t.gql<{ mySuggestions: Listed[] }>(
+        `query($eventId: ID!) { mySuggestions(eventId: $eventId) { ${fields} } }`,
+        { eventId },
+        people[key].token,
+      ),
+    ).mySuggestions;
+  const staffView = async (key: string): Promise<Listed[]> =>
+    ok(
+      await t.gql<{ suggestionsFor: Listed[] }>(
+        `query($eventId: ID!, $participantId: ID!) {
+          suggestionsFor(eventId: $eventId, participantId: $participantId) { ${LISTED} } }`,
+        { eventId, participantId: people[key].id },
+        organizer,
+      ),
+    ).suggestionsFor;
+  const entryFor = (list: Listed[], name: string) => list.find((entry) => entry.suggested.name === name);
+
+  const requestMeeting = async (from: string, to: string) =>
+    ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: people[to].id },
+        people[from].token,
+      ),
+    ).requestMeeting.id;
+
+  it('keeps someone asked in the list, marked with the request, on both sides, until it is answered', async () => {
+    expect(entryFor(await mySuggestions('emma'), '鈴木 一郎')).toMatchObject({ request: null });
+    expect(entryFor(await mySuggestions('suzuki'), 'Emma Clarke')).toMatchObject({ request: null });
+
+    const id = await requestMeeting('emma', 'suzuki');
+    // Emma asked: 申込済み in place of a button that could only answer 「申込はすでにあります」.
+    expect(entryFor(await mySuggestions('emma'), '鈴木 一郎')).toEqual({
+      suggested: { name: '鈴木 一郎' },
+      request: { id, status: 'PENDING', incoming: false },
+      bothRegistered: true,
+    });
+    // 鈴木 was asked: Emma stays in his list, as someone waiting for his answer.
+    expect(entryFor(await mySuggestions('suzuki'), 'Emma Clarke')?.request).toEqual({
+      id,
+      status: 'PENDING',
+      incoming: true,
+    });
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { status } }',
+        { id },
+        people.suzuki.token,
+      ),
+    );
+    expect(entryFor(await mySuggestions('emma'), '鈴木 一郎')?.request).toEqual({
+      id,
+      status: 'ACCEPTED',
+      incoming: false,
+    });
+    // Staff see the same state.
+    expect(entryFor(await staffView('emma'), '鈴木 一郎')?.request).toMatchObject({ status: 'ACCEPTED' });
+  });
+
+  it('no longer lists someone who cancelled their registration; staff still see them, marked', async () => {
+    const before = await mySuggestions('suzuki', 'suggested { name }');
+    expect(before.map((entry) => entry.suggested.name)).toContain('佐藤 健一');
+    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, people.sato.id],
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: registrationId },
+        people.sato.token,
+      ),
+    );
+
+    const after = await mySuggestions('suzuki', 'suggested { name }');
+    expect(after.map((entry) => entry.suggested.name)).not.toContain('佐藤 健一');
+    expect(after).toHaveLength(before.length - 1);
+    // The participant's own view through suggestionsFor is the same list.
+    const own = ok(
+      await t.gql<{ suggestionsFor: Listed[] }>(
+        `query($eventId: ID!, $participantId: ID!) {
+          suggestionsFor(eventId: $eventId, participantId: $participantId) { suggested { name } } }`,
+        { eventId, participantId: people.suzuki.id },
+        people.suzuki.token,
+      ),
+    ).suggestionsFor;
+    expect(own).toEqual(after);
+    // 佐藤's own list is empty: he left.
+    expect(await mySuggestions('sato', 'suggested { name }')).toEqual([]);
+
+    // Staff follow up on the whole list: 佐藤 is there, marked as no longer registered.
+    expect(entryFor(await staffView('suzuki'), '佐藤 健一')).toMatchObject({ bothRegistered: false });
+    expect(entryFor(await staffView('suzuki'), '髙橋 美﨑')).toMatchObject({ bothRegistered: true });
+  });
+});
