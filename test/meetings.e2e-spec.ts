@@ -203,8 +203,8 @@ describe('meetings: requests, scheduling, agendas', () => {
     const [mail] = mailsTo(people.b.email, /Meeting request/);
     expect(mail.subject).toBe('Meeting request from 髙橋 一郎: しんきん ビジネスマッチング商談会');
     expect(mail.text).toContain('金属加工の試作について');
-    // What A offers and looks for, from the public profile: the tags, or the free text.
-    expect(mail.text).toContain('They offer: 金属加工、試作');
+    // What A offers and looks for, from the public profile: the tags (with their English), or the free text.
+    expect(mail.text).toContain('They offer: 金属加工 (metalworking), 試作 (prototyping)');
     expect(mail.text).toContain(
       'They are looking for: 自社製品の販路開拓のため、県外の商社やバイヤーの方と知り合いたいと考えています。',
     );

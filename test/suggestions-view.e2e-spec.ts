@@ -7,7 +7,7 @@ import {
   registerMutation,
   staffSession,
 } from './support/fixtures';
-import { SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 interface Listed {
@@ -131,6 +131,20 @@ describe('suggestions and requests as participants see them', () => {
       ),
     ).requestMeeting.id;
 
+  /** The request emails to `key` from `from` (the subject names who asks). */
+  const requestMailTo = (key: string, from: string) =>
+    sink
+      .to(people[key].email)
+      .filter(
+        (mail) => /面談のお申込|Meeting request from/.test(mail.subject) && mail.subject.includes(from),
+      );
+  const answerPage = async (mail: ReceivedMail) => {
+    const [url] = new RegExp(`${t.url}/meetings/respond\\?token=[\\w-]+&accept=1`).exec(mail.text)!;
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
   it('keeps someone asked in the list, marked with the request, on both sides, until it is answered', async () => {
     expect(entryFor(await mySuggestions('emma'), '鈴木 一郎')).toMatchObject({ request: null });
     expect(entryFor(await mySuggestions('suzuki'), 'Emma Clarke')).toMatchObject({ request: null });
@@ -199,5 +213,48 @@ describe('suggestions and requests as participants see them', () => {
     // Staff follow up on the whole list: 佐藤 is there, marked as no longer registered.
     expect(entryFor(await staffView('suzuki'), '佐藤 健一')).toMatchObject({ bothRegistered: false });
     expect(entryFor(await staffView('suzuki'), '髙橋 美﨑')).toMatchObject({ bothRegistered: true });
+  });
+
+  it('introduces the requester in the request email, in Japanese, and no contact details', async () => {
+    await requestMeeting('takahashi', 'suzuki');
+    await sink.waitUntil(
+      () => requestMailTo('suzuki', '髙橋 美﨑').length === 1,
+      30_000,
+      'the request to 鈴木',
+    );
+    const [mail] = requestMailTo('suzuki', '髙橋 美﨑');
+    expect(mail.text).toContain(
+      '■ 業種・地域: 製造業／東京都葛飾区\n■ 提供できること: 金属加工、試作\n■ 求めること: 販路開拓\n',
+    );
+    expect(mail.html).toContain('製造業／東京都葛飾区');
+    expect(mail.text).not.toContain('03-1234-5678');
+    expect(mail.text).not.toContain(people.takahashi.email);
+
+    // The page its 承諾する button opens says who is asking, the same way.
+    const html = await answerPage(mail);
+    expect(html).toContain(
+      '<p>製造業／東京都葛飾区<br>提供できること: 金属加工、試作<br>求めること: 販路開拓</p>',
+    );
+    expect(html).not.toContain('03-1234-5678');
+  });
+
+  it('introduces the requester to an English reader with the English beside each Japanese tag', async () => {
+    await requestMeeting('takahashi', 'emma');
+    await sink.waitUntil(
+      () => requestMailTo('emma', '髙橋 美﨑').length === 1,
+      30_000,
+      'the request to Emma',
+    );
+    const [mail] = requestMailTo('emma', '髙橋 美﨑');
+    expect(mail.text).toContain(
+      '■ Industry, area: manufacturing, 東京都葛飾区\n■ They offer: 金属加工 (metalworking), 試作 (prototyping)\n■ They are looking for: 販路開拓 (new sales channels)\n',
+    );
+    expect(mail.html).toContain('金属加工 (metalworking), 試作 (prototyping)');
+    expect(mail.text).not.toContain('03-1234-5678');
+
+    const html = await answerPage(mail);
+    expect(html).toContain(
+      '<p>manufacturing, 東京都葛飾区<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
+    );
   });
 });

@@ -3,14 +3,12 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
-import { ComposedEmail, MailLocale } from '../mail/templates/email-layout';
+import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
-import { Participant } from '../participants/participant.entity';
-import { profileSummary } from '../participants/profile-summary';
-import { englishGloss, jsicDivision, jsicDivisionName } from './engine';
+import { profileIntroduction } from '../participants/profile-summary';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { Suggestion } from './suggestion.entity';
-import { DigestItem, suggestionDigestEmail } from './suggestion-digest.template';
+import { suggestionDigestEmail } from './suggestion-digest.template';
 import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
 
 export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
@@ -84,7 +82,7 @@ export class SuggestionDigestComposer implements MailComposer {
           name: other.name,
           companyName: other.company?.name ?? null,
           title: other.title,
-          ...introduction(other, locale),
+          ...profileIntroduction(other, locale),
           reasons: suggestion.reasons,
           requestUrl: `${this.config.PUBLIC_URL}/suggestions/meeting-request?token=${token}`,
         };
@@ -93,30 +91,4 @@ export class SuggestionDigestComposer implements MailComposer {
       unsubscribeUrl,
     });
   }
-}
-
-/**
- * Who a suggested person is, from their public profile: industry and municipality, and what they
- * offer and look for; for an English reader a Japanese tag has the English beside it.
- */
-export function introduction(
-  person: Participant,
-  locale: MailLocale,
-): Pick<DigestItem, 'about' | 'offers' | 'needs'> {
-  const division = jsicDivision(person.company?.industry ?? undefined);
-  const about = [division ? jsicDivisionName(division, locale) : null, person.company?.municipality || null]
-    .filter((part): part is string => !!part)
-    .join(locale === 'en' ? ', ' : '／');
-  const summary =
-    locale === 'en'
-      ? profileSummary(
-          person,
-          (tag) => {
-            const gloss = englishGloss(tag);
-            return gloss ? `${tag} (${gloss})` : tag;
-          },
-          ', ',
-        )
-      : profileSummary(person);
-  return { about: about || null, ...summary };
 }

@@ -9,14 +9,13 @@ import { AppError } from '../common/errors/app-error';
 import { Event } from '../events/event.entity';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
+import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
 import { Suggestion } from './suggestion.entity';
-import { introduction } from './suggestion-digest.composer';
-import { DigestItem } from './suggestion-digest.template';
 
 /** What the page behind a digest link shows before the participant presses the button. */
 export interface SuggestionLinkPreview {
@@ -26,7 +25,7 @@ export interface SuggestionLinkPreview {
   otherCompany: string | null;
   otherTitle: string | null;
   /** Industry and area, what they offer and look for (DigestItem's). */
-  otherProfile: Pick<DigestItem, 'about' | 'offers' | 'needs'>;
+  otherProfile: ProfileIntroduction;
   reasons: string[];
   eventTitle: string;
   /**
@@ -132,7 +131,7 @@ export class SuggestionLinksService {
       otherName: other.name,
       otherCompany: other.company?.name ?? null,
       otherTitle: other.title,
-      otherProfile: introduction(other, locale),
+      otherProfile: profileIntroduction(other, locale),
       reasons: suggestion.reasons,
       eventTitle: event.title,
       unavailable: !holds(suggestion.participantId)

@@ -12,6 +12,8 @@ const TEXT = {
     title: '面談のお申込',
     from: (name: string | null) =>
       name === null ? '参加者の方からの面談のお申込です。' : `${name} 様からの面談のお申込です。`,
+    offers: '提供できること',
+    needs: '求めること',
     question: (accept: boolean) => (accept ? 'この面談を承諾しますか？' : 'この面談をお断りしますか？'),
     button: (accept: boolean) => (accept ? '承諾する' : 'お断りする'),
     message: 'メッセージ（任意。お申込者へのお返事に添えてお伝えします）',
@@ -33,6 +35,8 @@ const TEXT = {
     title: 'Meeting request',
     from: (name: string | null) =>
       name === null ? 'A participant would like to meet you.' : `${name} would like to meet you.`,
+    offers: 'They offer',
+    needs: 'They are looking for',
     question: (accept: boolean) => (accept ? 'Accept this meeting?' : 'Decline this meeting?'),
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     message: 'Message (optional; sent to them with your answer)',
@@ -82,6 +86,7 @@ export class MeetingPagesController {
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(text.from(requester))}</p>`,
+          profileHtml(preview),
           preview.message
             ? `<blockquote>${escapeHtml(preview.message).replace(/\n/g, '<br>')}</blockquote>`
             : '',
@@ -146,6 +151,22 @@ function withdrawnPage(preview: MeetingRequestPreview) {
       `<p>${escapeHtml(preview.answered ? text.calledOff : text.withdrawn)}</p>`,
     ].join('\n'),
   };
+}
+
+/**
+ * Who is asking, as their request email (and the おすすめ digest) says it: industry and area, what
+ * they offer and look for, so the person deciding here need not go back to the email.
+ */
+function profileHtml(preview: MeetingRequestPreview): string {
+  if (!preview.requesterProfile) return '';
+  const text = TEXT[preview.locale];
+  const { about, offers, needs } = preview.requesterProfile;
+  const lines = [
+    ...(about ? [escapeHtml(about)] : []),
+    ...(offers ? [`${escapeHtml(text.offers)}: ${escapeHtml(offers)}`] : []),
+    ...(needs ? [`${escapeHtml(text.needs)}: ${escapeHtml(needs)}`] : []),
+  ];
+  return lines.length > 0 ? `<p>${lines.join('<br>')}</p>` : '';
 }
 
 /** Who asked, company first in Japanese; null for someone erased since, who is named to nobody. */

@@ -11,6 +11,7 @@ import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
+import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
@@ -39,6 +40,8 @@ export interface MeetingRequestPreview {
   /** Null once the requester is erased (their company went with the erasure): named to nobody. */
   requesterName: string | null;
   requesterCompany: string | null;
+  /** Who the requester is, as their request email says it; null once they are erased. */
+  requesterProfile: ProfileIntroduction | null;
   message: string;
   eventTitle: string;
   status: MeetingRequestStatus;
@@ -236,11 +239,14 @@ export class MeetingRequestsService {
       relations: { event: true, fromParticipant: { company: true }, toParticipant: true },
     });
     if (!request) throw ActionTokenErrors.invalid();
+    const locale = languageOf(request.toParticipant);
+    const requesterName = nameShownToOthers(request.fromParticipant);
     return {
-      locale: languageOf(request.toParticipant),
+      locale,
       recipientName: request.toParticipant.name,
-      requesterName: nameShownToOthers(request.fromParticipant),
+      requesterName,
       requesterCompany: request.fromParticipant.company?.name ?? null,
+      requesterProfile: requesterName === null ? null : profileIntroduction(request.fromParticipant, locale),
       message: request.message,
       eventTitle: request.event.title,
       status: effectiveStatus(request),

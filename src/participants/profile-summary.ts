@@ -1,9 +1,17 @@
+import type { MailLocale } from '../mail/templates/email-layout';
+import { englishGloss, jsicDivision, jsicDivisionName } from '../matching/engine';
 import { Participant } from './participant.entity';
 
 /** What a public profile says someone offers and needs, in a line each (may be empty). */
 export interface ProfileSummary {
   offers: string;
   needs: string;
+}
+
+/** Who someone is, for a reader who has not met them: the summary and, above it, `about`. */
+export interface ProfileIntroduction extends ProfileSummary {
+  /** Industry and municipality, as far as the profile gives them: 「製造業／東京都葛飾区」. */
+  about: string | null;
 }
 
 /** The longest free text quoted; the rest is on the profile. */
@@ -24,4 +32,32 @@ export function profileSummary(
     return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
   };
   return { offers: line(person.offers, person.offersText), needs: line(person.needs, person.needsText) };
+}
+
+/**
+ * Who someone is, from their public profile only (no contact details: those wait until both agree
+ * to meet): industry and municipality, and what they offer and look for; for an English reader a
+ * Japanese tag has the English beside it. The same wherever a person is introduced to another:
+ * the おすすめ digest and its page, the request email and its answer page.
+ */
+export function profileIntroduction(
+  person: Pick<Participant, 'company' | 'offers' | 'needs' | 'offersText' | 'needsText'>,
+  locale: MailLocale,
+): ProfileIntroduction {
+  const division = jsicDivision(person.company?.industry ?? undefined);
+  const about = [division ? jsicDivisionName(division, locale) : null, person.company?.municipality || null]
+    .filter((part): part is string => !!part)
+    .join(locale === 'en' ? ', ' : '／');
+  const summary =
+    locale === 'en'
+      ? profileSummary(
+          person,
+          (tag) => {
+            const gloss = englishGloss(tag);
+            return gloss ? `${tag} (${gloss})` : tag;
+          },
+          ', ',
+        )
+      : profileSummary(person);
+  return { about: about || null, ...summary };
 }

@@ -380,7 +380,7 @@ describe('meeting emails', () => {
     const email = meetingRequestEmail({
       locale: 'ja',
       recipientName: '山本 健',
-      requester: { name: '﨑山 恵', company: null, offers: '金属加工、試作', needs: '' },
+      requester: { name: '﨑山 恵', company: null, about: null, offers: '金属加工、試作', needs: '' },
       message: '',
       event,
       links: { accept: 'https://example.jp/a', decline: 'https://example.jp/d', expiresAt: deadline },

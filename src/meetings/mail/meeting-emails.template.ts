@@ -12,7 +12,7 @@ import {
 import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
 import { AgendaMark, AgendaSlot } from '../agenda-changes';
 import { counterpartLine, participantLabel } from '../../participants/participant-label';
-import { ProfileSummary } from '../../participants/profile-summary';
+import { ProfileIntroduction } from '../../participants/profile-summary';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { subscribeLinks } from '../agenda-feed-links';
 import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
@@ -56,12 +56,14 @@ function agreedFollowUp(locale: MailLocale, contact: SharedContact | null): stri
     : '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。';
 }
 
-/** To the person asked: who asks, their message, and accept / decline buttons. */
-
+/**
+ * To the person asked: who asks (introduced as the おすすめ digest introduces people: industry and
+ * area, what they offer and look for), their message, and accept / decline buttons.
+ */
 export function meetingRequestEmail(data: {
   locale: MailLocale;
   recipientName: string;
-  requester: Person & ProfileSummary;
+  requester: Person & ProfileIntroduction;
   message: string;
   event: EventMailContext;
   links: { accept: string; decline: string; expiresAt: Date };
@@ -81,6 +83,7 @@ export function meetingRequestEmail(data: {
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: when },
+        ...(data.requester.about ? [{ label: 'Industry, area', value: data.requester.about }] : []),
         ...(data.requester.offers ? [{ label: 'They offer', value: data.requester.offers }] : []),
         ...(data.requester.needs ? [{ label: 'They are looking for', value: data.requester.needs }] : []),
         ...(data.message ? [{ label: 'Message', value: data.message }] : []),
@@ -106,6 +109,7 @@ export function meetingRequestEmail(data: {
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
+      ...(data.requester.about ? [{ label: '業種・地域', value: data.requester.about }] : []),
       ...(data.requester.offers ? [{ label: '提供できること', value: data.requester.offers }] : []),
       ...(data.requester.needs ? [{ label: '求めること', value: data.requester.needs }] : []),
       ...(data.message ? [{ label: 'メッセージ', value: data.message }] : []),

@@ -11,7 +11,7 @@ import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';
 import { composeAgreedEmail } from './meeting-agreed.composer';
 import { meetingRequestEmail } from './meeting-emails.template';
-import { profileSummary } from '../../participants/profile-summary';
+import { profileIntroduction } from '../../participants/profile-summary';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /** The request email to the person asked; the answer token is minted at send time. */
@@ -46,13 +46,15 @@ export class MeetingRequestComposer implements MailComposer {
     const token = issueToken({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: request.id, expiresAt });
     const respond = `${this.config.PUBLIC_URL}/meetings/respond?token=${token}`;
     const links = { accept: `${respond}&accept=1`, decline: `${respond}&accept=0`, expiresAt };
+    const locale = languageOf(participant);
     return meetingRequestEmail({
-      locale: languageOf(participant),
+      locale,
       recipientName: participant.name,
+      // Introduced as the おすすめ digest introduces people: public profile only, no contact details.
       requester: {
         name: request.fromParticipant.name,
         company: request.fromParticipant.company?.name ?? null,
-        ...profileSummary(request.fromParticipant),
+        ...profileIntroduction(request.fromParticipant, locale),
       },
       message: request.message,
       event,
