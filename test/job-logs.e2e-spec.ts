@@ -59,7 +59,7 @@ describe('what the jobs log when they succeed', () => {
       ),
     ).inviteParticipants;
     expect(logged).toContainEqual(
-      `invitation campaign ${campaign.id} (event ${eventId}): 3 invited, 0 already registered, 0 without email`,
+      `invitation campaign ${campaign.id} (event ${eventId}): 3 invited, 0 of them again, 0 already registered, 0 without email`,
     );
 
     const job = async (mutation: string, query: string) => {
