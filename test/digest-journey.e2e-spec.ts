@@ -7,6 +7,7 @@ import {
   emailProgress,
   registerMutation,
   staffSession,
+  matchAndWait,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -95,26 +96,7 @@ describe('suggestion digests as participants read them', () => {
     ok(await t.gql(registerMutation(), { eventId, participantId: people[key].id }, organizer));
   }
 
-  async function runMatching() {
-    const { runMatching: run } = ok(
-      await t.gql<{ runMatching: { id: string } }>(
-        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
-        { eventId },
-        organizer,
-      ),
-    );
-    await eventually(async () => {
-      const { matchingRun } = ok(
-        await t.gql<{ matchingRun: { status: string; error: string | null } }>(
-          'query($id: ID!) { matchingRun(id: $id) { status error } }',
-          { id: run.id },
-          organizer,
-        ),
-      );
-      if (matchingRun.status === 'FAILED') throw new Error(`run failed: ${matchingRun.error}`);
-      return matchingRun.status === 'SUCCEEDED';
-    }, `matching run ${run.id}`);
-  }
+  const runMatching = () => matchAndWait(t, organizer, eventId);
 
   /** Sends the digests and waits until every one written has gone out (or was skipped). */
   async function sendDigests(): Promise<DigestResult> {

@@ -1,5 +1,4 @@
 import { Role } from '../src/auth/actor';
-import { eventually } from './support/eventually';
 import {
   createOrganization,
   createParticipant,
@@ -7,6 +6,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  matchAndWait,
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -206,24 +206,7 @@ describe('registrations: role and booth', () => {
     ok(await update(organizer, ids[seller.id], { role: 'SELLER' }));
     ok(await update(organizer, ids[otherBuyer.id], { role: 'BUYER' }));
 
-    const run = ok(
-      await t.gql<{ runMatching: { id: string } }>(
-        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
-        { eventId },
-        organizer,
-      ),
-    ).runMatching;
-    await eventually(async () => {
-      const { matchingRun } = ok(
-        await t.gql<{ matchingRun: { status: string; error: string | null } }>(
-          'query($id: ID!) { matchingRun(id: $id) { status error } }',
-          { id: run.id },
-          organizer,
-        ),
-      );
-      if (matchingRun.status === 'FAILED') throw new Error(`matching failed: ${matchingRun.error}`);
-      return matchingRun.status === 'SUCCEEDED';
-    }, 'the matching run');
+    await matchAndWait(t, organizer, eventId);
     const suggested = async (participantId: string) =>
       ok(
         await t.gql<{ suggestionsFor: { suggested: { id: string } }[] }>(

@@ -1,11 +1,11 @@
 import { Role } from '../src/auth/actor';
-import { eventually } from './support/eventually';
 import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
   registerMutation,
   staffSession,
+  matchAndWait,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -81,26 +81,7 @@ describe('suggestions and requests as participants see them', () => {
     people[key] = { ...person, token: await t.participantToken(person.id) };
   }
 
-  async function runMatching() {
-    const { runMatching: run } = ok(
-      await t.gql<{ runMatching: { id: string } }>(
-        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { id } }',
-        { eventId },
-        organizer,
-      ),
-    );
-    await eventually(async () => {
-      const { matchingRun } = ok(
-        await t.gql<{ matchingRun: { status: string; error: string | null } }>(
-          'query($id: ID!) { matchingRun(id: $id) { status error } }',
-          { id: run.id },
-          organizer,
-        ),
-      );
-      if (matchingRun.status === 'FAILED') throw new Error(`run failed: ${matchingRun.error}`);
-      return matchingRun.status === 'SUCCEEDED';
-    }, `matching run ${run.id}`);
-  }
+  const runMatching = () => matchAndWait(t, organizer, eventId);
 
   const LISTED = 'suggested { name } request { id status incoming } bothRegistered';
   const mySuggestions = async (key: string, fields = LISTED): Promise<Listed[]> =>

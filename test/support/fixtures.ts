@@ -309,6 +309,33 @@ export function invitationAnswerLink(testApp: TestApp, mail: ReceivedMail, accep
   return { url: match[0], token: match[1] };
 }
 
+/** Runs matching on the event and waits until the run has succeeded; returns its id. */
+export async function matchAndWait(
+  testApp: TestApp,
+  organizerToken: string,
+  eventId: string,
+): Promise<string> {
+  const runId = ok(
+    await testApp.gql<{ runMatching: { id: string } }>(
+      'mutation($e: ID!) { runMatching(eventId: $e) { id } }',
+      { e: eventId },
+      organizerToken,
+    ),
+  ).runMatching.id;
+  await eventually(async () => {
+    const { status, error } = ok(
+      await testApp.gql<{ matchingRun: { status: string; error: string | null } }>(
+        'query($id: ID!) { matchingRun(id: $id) { status error } }',
+        { id: runId },
+        organizerToken,
+      ),
+    ).matchingRun;
+    if (status === 'FAILED') throw new Error(`matching run ${runId} failed: ${error}`);
+    return status === 'SUCCEEDED';
+  }, `matching run ${runId}`);
+  return runId;
+}
+
 /** Runs the scheduler on the event and waits until the run has succeeded; returns its id. */
 export async function scheduleAndWait(
   testApp: TestApp,
