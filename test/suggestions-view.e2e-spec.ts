@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { Role } from '../src/auth/actor';
 import {
   createOrganization,
@@ -7,6 +8,7 @@ import {
   staffSession,
   matchAndWait,
 } from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -194,6 +196,22 @@ describe('suggestions and requests as participants see them', () => {
     // Staff follow up on the whole list: 佐藤 is there, marked as no longer registered.
     expect(entryFor(await staffView('suzuki'), '佐藤 健一')).toMatchObject({ bothRegistered: false });
     expect(entryFor(await staffView('suzuki'), '髙橋 美﨑')).toMatchObject({ bothRegistered: true });
+  });
+
+  it('gives staff the same in the おすすめ一覧 CSV: the request between the two, and whether both still hold a seat', async () => {
+    const csv = await fetchCsv(t, `/exports/events/${eventId}/suggestions.csv`, organizer);
+    expect(csv.status).toBe(200);
+    const rows: Record<string, string>[] = parse(csv.text, { columns: true });
+    const row = (receiver: string, suggested: string) =>
+      rows.find((r) => r['参加者'] === receiver && r['おすすめの相手'] === suggested);
+    // Emma asked 鈴木 and he agreed (the first test): both rows say so, whoever asked.
+    expect(row('Emma Clarke', '鈴木 一郎')).toMatchObject({
+      面談の申込: '面談成立',
+      両者とも参加登録中: 'はい',
+    });
+    expect(row('鈴木 一郎', 'Emma Clarke')).toMatchObject({ 面談の申込: '面談成立' });
+    // 佐藤 left (the test before): still listed, marked.
+    expect(row('鈴木 一郎', '佐藤 健一')).toMatchObject({ 面談の申込: '', 両者とも参加登録中: 'いいえ' });
   });
 
   it('introduces the requester in the request email, in Japanese, and no contact details', async () => {

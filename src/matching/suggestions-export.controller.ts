@@ -5,8 +5,8 @@ import { Actor, Role, StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
-import { Suggestion } from './suggestion.entity';
-import { SuggestionsService } from './suggestions.service';
+import { MeetingRequestStatus } from '../meetings/meeting-enums';
+import { ListedSuggestion, SuggestionsService } from './suggestions.service';
 import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports/events')
@@ -25,19 +25,22 @@ export class SuggestionsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const { event, rows } = await this.suggestions.forExport(actor, eventId);
-    const csv = toCsv<Suggestion>(
+    const csv = toCsv<ListedSuggestion>(
       [
-        { header: '参加者', value: (s) => s.participant.name },
-        { header: 'フリガナ', value: (s) => s.participant.furigana },
-        { header: '事業者名', value: (s) => s.participant.company?.name },
-        { header: '順位', value: (s) => s.rank },
-        { header: 'おすすめの相手', value: (s) => s.suggestedParticipant.name },
-        { header: '相手のフリガナ', value: (s) => s.suggestedParticipant.furigana },
-        { header: '相手の事業者名', value: (s) => s.suggestedParticipant.company?.name },
-        { header: 'スコア', value: (s) => s.score.toFixed(3) },
-        { header: '理由', value: (s) => s.reasons.join(' / ') },
-        { header: '非表示', value: (s) => s.dismissed },
-        { header: '計算日時', value: (s) => s.run.finishedAt },
+        { header: '参加者', value: ({ suggestion: s }) => s.participant.name },
+        { header: 'フリガナ', value: ({ suggestion: s }) => s.participant.furigana },
+        { header: '事業者名', value: ({ suggestion: s }) => s.participant.company?.name },
+        { header: '順位', value: ({ suggestion: s }) => s.rank },
+        { header: 'おすすめの相手', value: ({ suggestion: s }) => s.suggestedParticipant.name },
+        { header: '相手のフリガナ', value: ({ suggestion: s }) => s.suggestedParticipant.furigana },
+        { header: '相手の事業者名', value: ({ suggestion: s }) => s.suggestedParticipant.company?.name },
+        { header: 'スコア', value: ({ suggestion: s }) => s.score.toFixed(3) },
+        { header: '理由', value: ({ suggestion: s }) => s.reasons.join(' / ') },
+        { header: '非表示', value: ({ suggestion: s }) => s.dismissed },
+        // What came of it, for staff following up on the pairs they suggested.
+        { header: '面談の申込', value: ({ request }) => requestLabel(request) },
+        { header: '両者とも参加登録中', value: ({ bothRegistered }) => bothRegistered },
+        { header: '計算日時', value: ({ suggestion: s }) => s.run.finishedAt },
       ],
       rows,
     );
@@ -68,4 +71,11 @@ export class SuggestionsExportController {
     );
     sendCsv(response, `${event.title}_招待候補.csv`, csv);
   }
+}
+
+/** The pair's request as the row's participant stands in it; empty when neither has asked. */
+function requestLabel(request: ListedSuggestion['request']): string | null {
+  if (!request) return null;
+  if (request.status === MeetingRequestStatus.ACCEPTED) return '面談成立';
+  return request.incoming ? '相手から申込あり（回答待ち）' : '申込済み（相手の回答待ち）';
 }

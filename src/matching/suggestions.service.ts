@@ -78,7 +78,10 @@ export class SuggestionsService {
     return suggestion;
   }
 
-  /** Every suggestion of an event, for the staff's CSV (grouped by receiver, best first). */
+  /**
+   * Every suggestion of an event, for the staff's CSV (grouped by receiver, best first), with what
+   * has happened between the two since: their request, and whether both still hold a seat.
+   */
   async forExport(actor: Actor, eventId: string) {
     const event = await this.events.getManaged(actor, eventId);
     const rows = await this.suggestions
@@ -94,7 +97,7 @@ export class SuggestionsService {
       .addOrderBy('suggestion.dismissed', 'ASC')
       .addOrderBy('suggestion.rank', 'ASC')
       .getMany();
-    return { event, rows };
+    return { event, rows: await this.withPairState(rows) };
   }
 
   private async list(
