@@ -443,35 +443,44 @@ describe('post-event surveys', () => {
     );
     expect(count).toBe(0);
   });
-  it('shows no form to someone recorded as 欠席 after the survey went out, in their language', async () => {
-    // No check-in at the door, so everyone registered was asked; the next day the sign-in sheet
-    // shows one of them did not come, and staff correct the record.
-    const id = await createPublishedEvent(t, organizer, { title: '川口ものづくり交流会' });
-    const came = await createParticipant(t, organizer, { name: '来場 一郎' });
-    const away = await createParticipant(t, organizer, { name: 'Liam Walker', locale: 'en' });
+  /**
+   * Registers `people` at the event, moves it an hour into the past with no check-in at the door,
+   * and sends its survey to all of them; answers their registration ids by participant.
+   */
+  async function registeredAndSurveyed(eventId: string, people: { id: string }[]) {
     const registrations: Record<string, string> = {};
-    for (const person of [came, away]) {
+    for (const person of people) {
       registrations[person.id] = ok(
         await t.gql<{ register: { id: string } }>(
           registerMutation(),
-          { eventId: id, participantId: person.id },
+          { eventId, participantId: person.id },
           organizer,
         ),
       ).register.id;
     }
     await t.dataSource.query(
       `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
-      [id],
+      [eventId],
     );
     expect(
       ok(
         await t.gql<{ sendSurvey: { queued: number } }>(
           'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
-          { eventId: id },
+          { eventId },
           organizer,
         ),
       ).sendSurvey.queued,
-    ).toBe(2);
+    ).toBe(people.length);
+    return registrations;
+  }
+
+  it('shows no form to someone recorded as 欠席 after the survey went out, in their language', async () => {
+    // No check-in at the door, so everyone registered was asked; the next day the sign-in sheet
+    // shows one of them did not come, and staff correct the record.
+    const id = await createPublishedEvent(t, organizer, { title: '川口ものづくり交流会' });
+    const came = await createParticipant(t, organizer, { name: '来場 一郎' });
+    const away = await createParticipant(t, organizer, { name: 'Liam Walker', locale: 'en' });
+    const registrations = await registeredAndSurveyed(id, [came, away]);
     const surveyTo = (email: string) =>
       sink.to(email).filter((mail) => /^(Survey|【アンケート)/.test(mail.subject));
     await sink.waitUntil(() => surveyTo(came.email).length === 1 && surveyTo(away.email).length === 1);
@@ -504,29 +513,7 @@ describe('post-event surveys', () => {
     });
     const away = await createParticipant(t, organizer, { name: '欠席 次郎', company: { name: '羽田工業' } });
     const quiet = await createParticipant(t, organizer, { name: '無回答 三郎' });
-    const registrations: Record<string, string> = {};
-    for (const person of [came, away, quiet]) {
-      registrations[person.id] = ok(
-        await t.gql<{ register: { id: string } }>(
-          registerMutation(),
-          { eventId: id, participantId: person.id },
-          organizer,
-        ),
-      ).register.id;
-    }
-    await t.dataSource.query(
-      `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = $1`,
-      [id],
-    );
-    expect(
-      ok(
-        await t.gql<{ sendSurvey: { queued: number } }>(
-          'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
-          { eventId: id },
-          organizer,
-        ),
-      ).sendSurvey.queued,
-    ).toBe(3);
+    const registrations = await registeredAndSurveyed(id, [came, away, quiet]);
     await eventually(async () => (await emailProgress(t, organizer, id, id)).sent === 3, 'all three sent');
     const surveyTo = (email: string) =>
       sink.to(email).filter((mail) => mail.subject.startsWith('【アンケートのお願い】'));
