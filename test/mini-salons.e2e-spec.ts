@@ -469,4 +469,19 @@ describe('mini-salon requests', () => {
     const rows = (await fetchCsv(t, '/exports/mini-salon-requests.csv', orgOrganizer)).lines.slice(1);
     expect(rows.map((row) => row.split(',').at(-1))).toEqual(expected);
   });
+
+  it('tells the 支援担当 of an organisation with no 主催者 in use, so that one is set up', async () => {
+    const branch = await createOrganization(t, admin, { name: '葛飾区商工会 支所' });
+    const staffEmail = `shien-${Date.now()}@example.jp`;
+    await staffSession(t, Role.STAFF, branch, staffEmail);
+    const person = await createParticipant(t, organizer, { name: '堀切 和也' });
+    ok(await ask(await t.participantToken(person.id), { organizationId: branch, theme: 'DX' }));
+
+    await sink.waitUntil(() => sink.to(staffEmail).length === 1);
+    const [notice] = sink.to(staffEmail);
+    expect(notice.subject).toBe('【ミニサロン開催要望】DX（東京都葛飾区）堀切 和也 様より');
+    expect(notice.text).toContain(
+      '葛飾区商工会 支所には利用中の主催者アカウントがないため、支援担当の皆さまにお知らせしています。',
+    );
+  });
 });

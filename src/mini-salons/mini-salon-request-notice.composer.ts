@@ -8,8 +8,9 @@ import { miniSalonRequestNoticeEmail } from './mini-salon-request-received.templ
 export const MINI_SALON_REQUEST_NOTICE_TEMPLATE = 'mini-salon-request-notice';
 
 /**
- * To each 主催者 of the organisation asked: a mini-salon request waits for their answer. Nothing
- * once it no longer does (a colleague decided, or the requester withdrew it).
+ * To each 主催者 of the organisation asked: a mini-salon request waits for their answer (to its
+ * 支援担当 when it has no 主催者 in use, so that one is set up). Nothing once it no longer waits (a
+ * colleague decided, or the requester withdrew it).
  */
 @Injectable()
 export class MiniSalonRequestNoticeComposer implements MailComposer {
@@ -32,6 +33,7 @@ export class MiniSalonRequestNoticeComposer implements MailComposer {
       requesterCompany: request.requestedBy.company?.name ?? null,
       receivedAt: request.createdAt,
       request,
+      noOrganiser: message.params.noOrganiser === 'true',
     });
   }
 }

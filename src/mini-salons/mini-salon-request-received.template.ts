@@ -96,9 +96,14 @@ export interface MiniSalonRequestNoticeEmailData {
   requesterCompany: string | null;
   receivedAt: Date;
   request: MiniSalonRequestDetails;
+  /** Written to the 支援担当: the organisation has no 主催者 in use to decide. */
+  noOrganiser?: boolean;
 }
 
-/** To the organisation's 主催者: a request arrived and waits for their answer. Japanese: staff mail. */
+/**
+ * To the organisation's 主催者 (or its 支援担当, when it has no 主催者 in use): a request arrived and
+ * waits for an answer. Japanese: staff mail.
+ */
 export function miniSalonRequestNoticeEmail(data: MiniSalonRequestNoticeEmailData): ComposedEmail {
   const { request } = data;
   const requester = data.requesterCompany
@@ -110,6 +115,11 @@ export function miniSalonRequestNoticeEmail(data: MiniSalonRequestNoticeEmailDat
     greeting: greetingFor('ja', data.staffName),
     paragraphs: [
       `${data.organizer}あてに、ミニサロン開催の要望が届きました。要望者は受付のメールを受け取り、回答を待っています。`,
+      ...(data.noOrganiser
+        ? [
+            `${data.organizer}には利用中の主催者アカウントがないため、支援担当の皆さまにお知らせしています。開催するかどうかは主催者が決めます。管理者に主催者アカウントの作成または利用再開を依頼してください。`,
+          ]
+        : []),
       '開催する場合は acceptMiniSalonRequest で日時・会場を決めてください（ミニサロンのイベントが下書きで作られ、要望者にはご招待つきでお知らせします）。見送る場合は declineMiniSalonRequest で、要望者にお伝えする理由を添えてください。',
     ],
     details: [

@@ -66,13 +66,17 @@ export class MiniSalonRequestsService {
       const [row] = inserted.raw as { id: string }[];
       if (!row) throw MiniSalonErrors.alreadyOpen();
       // The requester learns it arrived and what comes next; the organisation's 主催者, who
-      // decide, learn that it waits for them rather than finding it only when they look.
-      const organisers: { id: string }[] = await manager.query(
-        `SELECT id FROM users
-          WHERE organization_id = $1 AND role = $2 AND deactivated_at IS NULL
-          ORDER BY id`,
-        [input.organizationId, Role.ORGANIZER],
-      );
+      // decide, learn that it waits for them rather than finding it only when they look. With
+      // no 主催者 in use (the only one left, say), its 支援担当 hear of it, to have one set up.
+      const activeWith = async (role: Role): Promise<string[]> =>
+        (
+          (await manager.query(
+            `SELECT id FROM users WHERE organization_id = $1 AND role = $2 AND deactivated_at IS NULL ORDER BY id`,
+            [input.organizationId, role],
+          )) as { id: string }[]
+        ).map((user) => user.id);
+      const organisers = await activeWith(Role.ORGANIZER);
+      const told = organisers.length > 0 ? organisers : await activeWith(Role.STAFF);
       await this.outbox.enqueue(manager, [
         {
           key: `mini-salon-request-received-${row.id}`,
@@ -81,11 +85,11 @@ export class MiniSalonRequestsService {
           transactional: true,
           params: { requestId: row.id },
         },
-        ...organisers.map(({ id: userId }) => ({
+        ...told.map((userId) => ({
           key: `mini-salon-request-notice-${row.id}-${userId}`,
           template: MINI_SALON_REQUEST_NOTICE_TEMPLATE,
           userId,
-          params: { requestId: row.id },
+          params: { requestId: row.id, ...(organisers.length === 0 ? { noOrganiser: 'true' } : {}) },
         })),
       ]);
       return this.get(manager, row.id);
