@@ -14,7 +14,7 @@ import { fetchCsv } from './support/csv-export';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const EVENT = 'event { id title kind venue startsAt endsAt }';
-const PERSON = 'name companyName email phone';
+const PERSON = 'name erased companyName email phone';
 const MY_DATA = `exportedAt
   profile { id email name furigana title phone kind locale offers needs themes tags offersText needsText
     consentMatchmaking consentEmail consentContactSharing emailOptOut emailOptOutAt emailSuppressedAt createdAt updatedAt
@@ -38,7 +38,13 @@ const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled
 const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
   deals { total amountYen byStage { stage count amountYen } }`;
 
-type Person = { name: string; companyName: string | null; email: string | null; phone: string | null };
+type Person = {
+  name: string;
+  erased: boolean;
+  companyName: string | null;
+  email: string | null;
+  phone: string | null;
+};
 interface MyData {
   profile: Record<string, unknown> & { company: Record<string, unknown> | null };
   registrations: { event: { title: string }; status: string; statusLabel: string; role: string }[];
@@ -334,6 +340,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       [
         {
           name: '山﨑 花子',
+          erased: false,
           companyName: '山﨑デザイン事務所',
           email: people.partner.email,
           phone: '090-1111-2222',
@@ -343,6 +350,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       [
         {
           name: '山﨑 花子',
+          erased: false,
           companyName: '山﨑デザイン事務所',
           email: people.partner.email,
           phone: '090-1111-2222',
@@ -549,10 +557,33 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(pool).toContain(people.partner.id);
     const partnersView = ok(await exportMyData(await t.participantToken(people.partner.id))).exportMyData;
     expect(partnersView.meetingRequestsReceived.map((r) => r.other)).toEqual([
-      { name: '（削除済み）', companyName: null, email: null, phone: null },
-      { name: '（削除済み）', companyName: null, email: null, phone: null },
+      { name: '（削除済み）', erased: true, companyName: null, email: null, phone: null },
+      { name: '（削除済み）', erased: true, companyName: null, email: null, phone: null },
     ]);
     expect(partnersView.json).not.toContain('髙橋');
+    // The API says who was erased, so that an app names them as the emails do (「参加者の方」), not
+    // by the placeholder.
+    type Party = { participantId: string; erased: boolean };
+    const marked = ok(
+      await t.gql<{
+        exportMyData: { meetingRequestsReceived: { other: { erased: boolean } }[] };
+        myMeetingRequests: { from: Party; to: Party }[];
+      }>(
+        `query($e: ID!) {
+          exportMyData { meetingRequestsReceived { other { erased } } }
+          myMeetingRequests(eventId: $e) { from { participantId erased } to { participantId erased } }
+        }`,
+        { e: futureEventId },
+        await t.participantToken(people.partner.id),
+      ),
+    );
+    expect(marked.exportMyData.meetingRequestsReceived).toEqual([
+      { other: { erased: true } },
+      { other: { erased: true } },
+    ]);
+    const parties = marked.myMeetingRequests.flatMap((request) => [request.from, request.to]);
+    expect(parties.length).toBeGreaterThan(0);
+    for (const party of parties) expect(party.erased).toBe(party.participantId === people.subject.id);
 
     // Staff's lists keep the row (the figures still count it) with no address to write to: the
     // placeholder that keeps the address column unique is not a contact.

@@ -15,6 +15,11 @@ export function participantLabel(locale: MailLocale, name: string, company: stri
  * row keeps a placeholder (「（削除済み）」) that staff read as such; participants are never shown it.
  * Those who read a name from a participant row use this to carry "no name" (null) instead.
  */
+/** The GraphQL description of `erased` on every type that names another participant. */
+export const ERASED_FIELD_DESCRIPTION =
+  '個人情報の削除済み。true なら name は「（削除済み）」（スタッフ向けの目印）で連絡先はありません。' +
+  '参加者向けの画面では名前を出さず、「参加者の方」（英語: A participant）と表示してください';
+
 export function nameShownToOthers(participant: { name: string; erasedAt: Date | null }): string | null {
   return participant.erasedAt ? null : participant.name;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Participant } from '../../participants/participant.entity';
+import { ERASED_FIELD_DESCRIPTION } from '../../participants/participant-label';
 
 @ObjectType('MeetingParty', {
   description: '面談の当事者（連絡先は双方が合意し、本人が開示に同意した場合にのみ相手に表示）',
@@ -10,6 +11,9 @@ export class MeetingPartyModel {
 
   @Field()
   name: string;
+
+  @Field({ description: ERASED_FIELD_DESCRIPTION })
+  erased: boolean;
 
   @Field({ description: 'フリガナ' })
   furigana: string;
@@ -33,6 +37,7 @@ export class MeetingPartyModel {
     return Object.assign(new MeetingPartyModel(), {
       participantId: participant.id,
       name: participant.name,
+      erased: Boolean(participant.erasedAt),
       furigana: participant.furigana,
       companyName: participant.company?.name ?? null,
       email: showContact ? participant.email : null,

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
 import { Participant } from '../participant.entity';
+import { ERASED_FIELD_DESCRIPTION } from '../participant-label';
 import { Locale, ParticipantKind } from '../participant-kind';
 import { CompanyModel } from './company.model';
 import { ParticipantLastUpdateModel } from './participant-last-update.model';
@@ -12,6 +13,9 @@ export class ParticipantModel {
 
   @Field()
   name: string;
+
+  @Field({ description: ERASED_FIELD_DESCRIPTION })
+  erased: boolean;
 
   @Field({ description: 'フリガナ' })
   furigana: string;
@@ -110,6 +114,7 @@ export class ParticipantModel {
     return Object.assign(new ParticipantModel(), {
       id: participant.id,
       name: participant.name,
+      erased: Boolean(participant.erasedAt),
       furigana: participant.furigana,
       title: participant.title,
       kind: participant.kind,

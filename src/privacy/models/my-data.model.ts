@@ -21,6 +21,7 @@ import { REGISTRATION_STATUS_LABEL } from '../../registrations/registration-labe
 import { SurveyResponse } from '../../surveys/survey-response.entity';
 import { Company } from '../../participants/company.entity';
 import { Participant } from '../../participants/participant.entity';
+import { ERASED_FIELD_DESCRIPTION } from '../../participants/participant-label';
 import { ParticipantLastUpdateModel } from '../../participants/models/participant-last-update.model';
 import { ProfileChangeModel } from '../../participants/models/profile-change.model';
 import { Locale, ParticipantKind } from '../../participants/participant-kind';
@@ -225,6 +226,9 @@ export class MyDataPersonModel {
   @Field()
   name: string;
 
+  @Field({ description: ERASED_FIELD_DESCRIPTION })
+  erased: boolean;
+
   @Field(() => String, { nullable: true })
   companyName: string | null;
 
@@ -238,6 +242,7 @@ export class MyDataPersonModel {
   static from(participant: Participant, showContact: boolean): MyDataPersonModel {
     return Object.assign(new MyDataPersonModel(), {
       name: participant.name,
+      erased: Boolean(participant.erasedAt),
       companyName: participant.company?.name ?? null,
       email: showContact ? participant.email : null,
       phone: showContact ? participant.phone : null,
