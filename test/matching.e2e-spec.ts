@@ -598,4 +598,81 @@ describe('matching: suggestions, digests and who to invite', () => {
     const run = await runToCompletion();
     expect(run.status).toBe('SUCCEEDED');
   });
+
+  it('lists for staff whom the latest run left without anyone to meet, and why, to pair them by hand', async () => {
+    type Unmatched = {
+      participant: { name: string; email: string | null };
+      registeredAt: string | null;
+      reason: string;
+      reasonLabel: string;
+    };
+    const unmatched = (event: string, token = organizer) =>
+      t.gql<{ participantsWithoutSuggestions: Unmatched[] }>(
+        `query($e: ID!) { participantsWithoutSuggestions(eventId: $e) {
+          participant { name email } registeredAt reason reasonLabel } }`,
+        { e: event },
+        token,
+      );
+    const notYetRun = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第5回）' });
+    expect(failure(await unmatched(notYetRun)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MATCHING_NO_SUCCEEDED_RUN',
+      field: 'eventId',
+    });
+    expect(failure(await unmatched(eventId, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
+    // Everyone who agreed to matchmaking was suggested someone; 非公開 希望 did not agree and is not listed.
+    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toEqual([]);
+
+    // Someone registers after the run, offering and needing what nobody here does.
+    const newcomer = await createParticipant(t, organizer, {
+      name: '伊藤 茶子',
+      furigana: 'イトウ チャコ',
+      phone: '0312345678',
+      offers: ['茶道教室'],
+      needs: ['書道用品'],
+    });
+    await register(eventId, newcomer.id);
+    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toEqual([
+      {
+        participant: { name: '伊藤 茶子', email: newcomer.email },
+        registeredAt: expect.any(String),
+        reason: 'JOINED_AFTER_RUN',
+        reasonLabel: 'マッチング実行後に参加登録（再実行で対象になります）',
+      },
+    ]);
+    // Run again: she is in it now, and still nobody fits.
+    await runToCompletion();
+    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toMatchObject([
+      {
+        participant: { name: '伊藤 茶子' },
+        reason: 'NO_FIT',
+        reasonLabel: '条件に合う相手が見つからなかった',
+      },
+    ]);
+
+    const path = `/exports/events/${eventId}/participants-without-suggestions.csv`;
+    const csv = await fetchCsv(t, path, organizer);
+    expect(csv.bom).toBe(true);
+    expect(csv.lines[0]).toBe(
+      '参加者,フリガナ,事業者名,提供できること,求めること,メールアドレス,電話番号,参加登録日時,おすすめがない理由,計算日時',
+    );
+    expect(csv.lines).toHaveLength(2);
+    const row = csv.lines[1].split(',');
+    expect(row.slice(0, 7)).toEqual([
+      '伊藤 茶子',
+      'イトウ チャコ',
+      '',
+      '茶道教室',
+      '書道用品',
+      newcomer.email,
+      '"=""0312345678"""',
+    ]);
+    expect(row[7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(row[8]).toBe('条件に合う相手が見つからなかった');
+    expect(row[9]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const refused = await fetch(`${t.url}${path}`, {
+      headers: { authorization: `Bearer ${otherOrganizer}` },
+    });
+    expect(refused.status).toBe(403);
+  });
 });

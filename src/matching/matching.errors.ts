@@ -23,7 +23,7 @@ export const MatchingErrors = {
   noSucceededRun: () =>
     new ConflictError(
       MatchingErrorCode.NO_SUCCEEDED_RUN,
-      'まだマッチングが完了していません。runMatching を実行し、完了してから送信してください',
+      'まだマッチングが完了していません。runMatching を実行し、完了してからもう一度お試しください',
       'eventId',
     ),
   eventNotOpen: () =>

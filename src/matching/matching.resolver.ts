@@ -9,10 +9,12 @@ import { MatchingService } from './matching.service';
 import { InviteeRecommendationModel } from './models/invitee-recommendation.model';
 import { MatchingRunModel } from './models/matching-run.model';
 import { MatchingSettingsModel } from './models/matching-settings.model';
+import { ParticipantWithoutSuggestionsModel } from './models/participant-without-suggestions.model';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
 import { SuggestionModel } from './models/suggestion.model';
 import { SuggestionDigestsService } from './suggestion-digests.service';
 import { ListedSuggestion, SuggestionsService } from './suggestions.service';
+import { UNMATCHED_REASON_LABEL } from './unmatched-reason';
 
 const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 const ORGANIZERS = [Role.ADMIN, Role.ORGANIZER];
@@ -78,6 +80,26 @@ export class MatchingResolver {
     return this.toModels(
       actor,
       await this.suggestions.forParticipant(actor, eventId, participantId, includeDismissed),
+    );
+  }
+
+  @Query(() => [ParticipantWithoutSuggestionsModel], {
+    description:
+      '最新のマッチング結果で、おすすめが1件もない参加者と理由（参加登録済みでマッチングに同意した人。スタッフが手で組み合わせる候補）',
+  })
+  @Allow(...STAFF)
+  async participantsWithoutSuggestions(
+    @CurrentActor() actor: StaffActor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ): Promise<ParticipantWithoutSuggestionsModel[]> {
+    const { rows } = await this.suggestions.withoutSuggestions(actor, eventId);
+    return rows.map((row) =>
+      Object.assign(new ParticipantWithoutSuggestionsModel(), {
+        participant: ParticipantModel.from(row.participant, true),
+        registeredAt: row.registeredAt,
+        reason: row.reason,
+        reasonLabel: UNMATCHED_REASON_LABEL[row.reason],
+      }),
     );
   }
 

@@ -2,11 +2,12 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
-import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
 import { MeetingRequestStatus } from '../meetings/meeting-enums';
-import { ListedSuggestion, SuggestionsService } from './suggestions.service';
+import { ListedSuggestion, SuggestionsService, UnmatchedParticipant } from './suggestions.service';
+import { UNMATCHED_REASON_LABEL } from './unmatched-reason';
 import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports/events')
@@ -45,6 +46,36 @@ export class SuggestionsExportController {
       rows,
     );
     sendCsv(response, `${event.title}_おすすめ一覧.csv`, csv);
+  }
+
+  /**
+   * おすすめなし一覧 (`participantsWithoutSuggestions`): whom the latest run left without anyone to
+   * meet, with why and how to reach them, for staff pairing them by hand.
+   */
+  @Get(':eventId/participants-without-suggestions.csv')
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async exportParticipantsWithoutSuggestions(
+    @CurrentActor() actor: Actor,
+    @Param('eventId') eventId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { event, run, rows } = await this.suggestions.withoutSuggestions(actor, eventId);
+    const csv = toCsv<UnmatchedParticipant>(
+      [
+        { header: '参加者', value: (r) => r.participant.name },
+        { header: 'フリガナ', value: (r) => r.participant.furigana },
+        { header: '事業者名', value: (r) => r.participant.company?.name },
+        { header: '提供できること', value: (r) => r.participant.offers.join(' / ') },
+        { header: '求めること', value: (r) => r.participant.needs.join(' / ') },
+        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
+        { header: '電話番号', value: (r) => excelText(r.participant.phone) },
+        { header: '参加登録日時', value: (r) => r.registeredAt },
+        { header: 'おすすめがない理由', value: (r) => UNMATCHED_REASON_LABEL[r.reason] },
+        { header: '計算日時', value: () => run.finishedAt },
+      ],
+      rows,
+    );
+    sendCsv(response, `${event.title}_おすすめなし一覧.csv`, csv);
   }
 
   /** 招待候補 (`recommendInvitees`), best first, with their contact details for the invitation. */

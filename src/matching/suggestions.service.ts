@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Actor, isStaff, ParticipantActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { MeetingRequestStatus } from '../meetings/meeting-enums';
+import { Participant } from '../participants/participant.entity';
+import { MatchingRun } from './matching-run.entity';
+import { MatchingRunStatus } from './matching-run-status';
 import { MatchingErrors } from './matching.errors';
 import { Suggestion } from './suggestion.entity';
 import { PAIR_OPEN_REQUEST_SQL, SEATED_PAIR_SQL } from './suggestion-pairs';
+import { UnmatchedReason, unmatchedReason } from './unmatched-reason';
 
 const WITH_PEOPLE = { suggestedParticipant: { company: true } } as const;
 
@@ -17,6 +21,13 @@ export interface ListedSuggestion {
   request: { id: string; status: MeetingRequestStatus; incoming: boolean } | null;
   /** Both still hold a seat (SEATED_PAIR_SQL); false only in the staff's lists. */
   bothRegistered: boolean;
+}
+
+/** Someone the latest run left without anyone to meet, and why. */
+export interface UnmatchedParticipant {
+  participant: Participant;
+  registeredAt: Date | null;
+  reason: UnmatchedReason;
 }
 
 /** Reading and dismissing suggestions; writing them is the run's job (MatchingService). */
@@ -98,6 +109,61 @@ export class SuggestionsService {
       .addOrderBy('suggestion.rank', 'ASC')
       .getMany();
     return { event, rows: await this.withPairState(rows) };
+  }
+
+  /**
+   * Who holds a seat and agreed to matchmaking but has no suggestion left from the event's latest
+   * run: none found, every one dismissed, or every person suggested has left since; or they
+   * registered after the run. These are the people staff pair by hand (or run matching again
+   * for). In registration order.
+   */
+  async withoutSuggestions(actor: Actor, eventId: string) {
+    const event = await this.events.getManaged(actor, eventId);
+    const run = await this.dataSource.getRepository(MatchingRun).findOne({
+      where: { eventId, status: MatchingRunStatus.SUCCEEDED },
+      order: { finishedAt: 'DESC' },
+    });
+    if (!run) throw MatchingErrors.noSucceededRun();
+    const found: {
+      participant_id: string;
+      registered_at: Date | null;
+      suggested: number;
+      dismissed: number;
+    }[] = await this.dataSource.query(
+      `SELECT g.participant_id, g.registered_at,
+                (SELECT count(*) FROM suggestions s
+                  WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
+                    AND s.run_id = $2 AND NOT s.dismissed)::int AS suggested,
+                (SELECT count(*) FROM suggestions s
+                  WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id AND s.dismissed)::int AS dismissed
+           FROM registrations g
+           JOIN participants p ON p.id = g.participant_id
+          WHERE g.event_id = $1 AND g.status IN ('REGISTERED', 'ATTENDED')
+            AND p.consent_matchmaking AND p.erased_at IS NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM suggestions s
+               WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
+                 AND s.run_id = $2 AND NOT s.dismissed AND ${SEATED_PAIR_SQL})
+          ORDER BY g.registered_at NULLS LAST, g.id`,
+      [eventId, run.id],
+    );
+    const people = new Map(
+      (
+        await this.dataSource.getRepository(Participant).find({
+          where: { id: In(found.map((row) => row.participant_id)) },
+          relations: { company: true },
+        })
+      ).map((participant) => [participant.id, participant]),
+    );
+    const rows: UnmatchedParticipant[] = found.map((row) => ({
+      participant: people.get(row.participant_id)!,
+      registeredAt: row.registered_at,
+      reason: unmatchedReason(
+        { registeredAt: row.registered_at, suggested: row.suggested, dismissed: row.dismissed },
+        run.startedAt,
+      ),
+    }));
+    return { event, run, rows };
   }
 
   private async list(

@@ -1,0 +1,41 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Why a participant holding a seat has no suggestion left from the event's latest run. */
+export enum UnmatchedReason {
+  /** Registered after the run started: running matching again takes them in. */
+  JOINED_AFTER_RUN = 'JOINED_AFTER_RUN',
+  /** The run suggested people, all of whom have cancelled since. */
+  SUGGESTED_LEFT = 'SUGGESTED_LEFT',
+  /** They marked every suggestion 非表示 (not interested). */
+  ALL_DISMISSED = 'ALL_DISMISSED',
+  /** The run found nobody whose offers, needs or themes fit theirs. */
+  NO_FIT = 'NO_FIT',
+}
+
+registerEnumType(UnmatchedReason, {
+  name: 'UnmatchedReason',
+  description:
+    'おすすめがない理由: マッチング後に参加登録・相手が全員参加取消・全て非表示・条件に合う相手なし',
+});
+
+export const UNMATCHED_REASON_LABEL: Record<UnmatchedReason, string> = {
+  JOINED_AFTER_RUN: 'マッチング実行後に参加登録（再実行で対象になります）',
+  SUGGESTED_LEFT: 'おすすめの相手が全員参加を取り消した',
+  ALL_DISMISSED: 'おすすめを全て非表示にした',
+  NO_FIT: '条件に合う相手が見つからなかった',
+};
+
+/**
+ * Why, from what the run left of their suggestions: `suggested` rows of the run not dismissed (all
+ * with someone who has left since, or they would not be asked about), `dismissed` rows at the event.
+ */
+export function unmatchedReason(
+  seen: { registeredAt: Date | null; suggested: number; dismissed: number },
+  runStartedAt: Date | null,
+): UnmatchedReason {
+  if (seen.registeredAt && runStartedAt && seen.registeredAt > runStartedAt)
+    return UnmatchedReason.JOINED_AFTER_RUN;
+  if (seen.suggested > 0) return UnmatchedReason.SUGGESTED_LEFT;
+  if (seen.dismissed > 0) return UnmatchedReason.ALL_DISMISSED;
+  return UnmatchedReason.NO_FIT;
+}
