@@ -30,6 +30,8 @@ module.exports = {
   testTimeout: 120000,
   // A fresh worker per test file: @nestjs/graphql keeps type metadata across files in one process,
   // and a second AppModule built in the same worker trips over the first file's GraphQL scalars.
+  // Two files run at once (`--maxWorkers=2` in package.json): each has its own database, queue
+  // prefix, mail folder and SMTP port, and most of a file's time is spent waiting on them.
   workerIdleMemoryLimit: '1KB',
   projects: [
     {
