@@ -193,11 +193,11 @@ describe('suggestion digests as participants read them', () => {
 
     const [english] = digestsTo('emma');
     expect(english.text).toMatch(
-      /\d\. 髙橋 美﨑, 代表取締役 \(髙橋製作所\)\n {3}manufacturing, 東京都葛飾区\n {3}They offer: 金属加工 \(metalworking\), 試作 \(prototyping\)\n {3}They are looking for: 販路開拓 \(new sales channels\)\n/,
+      /\d\. 髙橋 美﨑, 代表取締役 \(髙橋製作所\)\n {3}manufacturing, 東京都葛飾区 \(Katsushika City, Tokyo\)\n {3}They offer: 金属加工 \(metalworking\), 試作 \(prototyping\)\n {3}They are looking for: 販路開拓 \(new sales channels\)\n/,
     );
     // The page the link opens introduces them the same way.
     expect((await pageFor('emma', names.takahashi)).html).toContain(
-      '<p>manufacturing, 東京都葛飾区<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
+      '<p>manufacturing, 東京都葛飾区 (Katsushika City, Tokyo)<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
     );
     // Contact details wait until both agree.
     for (const mail of sink.messages.filter(isDigest)) {

@@ -356,9 +356,12 @@ describe('mini-salon requests', () => {
     const [mail] = decision();
     expect(mail.subject).toBe('Your mini-salon request: not held this time (DX)');
     expect(mail.text).toContain('cannot hold it this time');
+    // Where, in words an English reader can place.
+    expect(mail.text).toContain('a mini-salon on "DX" in 東京都大田区 (Ota City, Tokyo).');
     expect(mail.text).toContain('同じテーマのサロンを12月に大田区で開催予定です');
     const [receipt] = receipts();
     expect(receipt.subject).toBe('Your mini-salon request: received (DX)');
+    expect(receipt.text).toContain('■ Area: 東京都大田区 (Ota City, Tokyo)\n');
     expect(receipt.text).toContain(
       '東京財務事務所 will consider it and let you know by email whether it will be held.',
     );

@@ -246,14 +246,14 @@ describe('suggestions and requests as participants see them', () => {
     );
     const [mail] = requestMailTo('emma', '髙橋 美﨑');
     expect(mail.text).toContain(
-      '■ Industry, area: manufacturing, 東京都葛飾区\n■ They offer: 金属加工 (metalworking), 試作 (prototyping)\n■ They are looking for: 販路開拓 (new sales channels)\n',
+      '■ Industry, area: manufacturing, 東京都葛飾区 (Katsushika City, Tokyo)\n■ They offer: 金属加工 (metalworking), 試作 (prototyping)\n■ They are looking for: 販路開拓 (new sales channels)\n',
     );
     expect(mail.html).toContain('金属加工 (metalworking), 試作 (prototyping)');
     expect(mail.text).not.toContain('03-1234-5678');
 
     const html = await answerPage(mail);
     expect(html).toContain(
-      '<p>manufacturing, 東京都葛飾区<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
+      '<p>manufacturing, 東京都葛飾区 (Katsushika City, Tokyo)<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { municipalityForEnglishReader } from '../common/japan/municipality';
 import { EventMailContext } from '../mail/event-mail-context';
 import {
   ComposedEmail,
@@ -43,7 +44,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       greeting: greetingFor(locale, data.participantName),
       paragraphs: event
         ? [
-            `Thank you for your request for a mini-salon on "${data.theme}" in ${data.area}. ${data.organizer} will hold it.`,
+            `Thank you for your request for a mini-salon on "${data.theme}" in ${municipalityForEnglishReader(data.area)}. ${data.organizer} will hold it.`,
             ...(answerUrls
               ? [
                   'You are invited: please let us know whether you can join by choosing one of the buttons below.',
@@ -52,7 +53,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
             `If others (members of your group, for instance) would like to join too, please send their names and email addresses to ${contact.length ? 'the contact below' : data.organizer}, and they will be invited.`,
           ]
         : [
-            `Thank you for your request for a mini-salon on "${data.theme}" in ${data.area}. We are sorry, but ${data.organizer} cannot hold it this time.`,
+            `Thank you for your request for a mini-salon on "${data.theme}" in ${municipalityForEnglishReader(data.area)}. We are sorry, but ${data.organizer} cannot hold it this time.`,
           ],
       details: event
         ? [

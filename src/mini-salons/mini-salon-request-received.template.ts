@@ -1,3 +1,4 @@
+import { municipalityForEnglishReader } from '../common/japan/municipality';
 import {
   ComposedEmail,
   EmailDetail,
@@ -37,7 +38,7 @@ export function miniSalonRequestDetails(locale: MailLocale, request: MiniSalonRe
   const to = formatCalendarDate(locale, request.preferredTo);
   return [
     { label: en ? 'Theme' : 'テーマ', value: request.theme },
-    { label: en ? 'Area' : '地域', value: request.area },
+    { label: en ? 'Area' : '地域', value: en ? municipalityForEnglishReader(request.area) : request.area },
     { label: en ? 'Preferred dates' : '希望時期', value: en ? `${from} to ${to}` : `${from}〜${to}` },
     {
       label: en ? 'Expected participants' : '参加見込み',

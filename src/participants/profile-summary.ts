@@ -1,3 +1,4 @@
+import { municipalityForEnglishReader } from '../common/japan/municipality';
 import type { MailLocale } from '../mail/templates/email-layout';
 import { englishGloss, jsicDivision, jsicDivisionName } from '../matching/engine';
 import { Participant } from './participant.entity';
@@ -45,7 +46,9 @@ export function profileIntroduction(
   locale: MailLocale,
 ): ProfileIntroduction {
   const division = jsicDivision(person.company?.industry ?? undefined);
-  const about = [division ? jsicDivisionName(division, locale) : null, person.company?.municipality || null]
+  const municipality = person.company?.municipality || null;
+  const area = municipality && locale === 'en' ? municipalityForEnglishReader(municipality) : municipality;
+  const about = [division ? jsicDivisionName(division, locale) : null, area]
     .filter((part): part is string => !!part)
     .join(locale === 'en' ? ', ' : '／');
   const summary =

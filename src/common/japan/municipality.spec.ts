@@ -1,4 +1,9 @@
-import { isValidMunicipality, normalizeMunicipality, TOKYO_MUNICIPALITIES } from './municipality';
+import {
+  isValidMunicipality,
+  municipalityForEnglishReader,
+  normalizeMunicipality,
+  TOKYO_MUNICIPALITIES,
+} from './municipality';
 
 describe('municipality', () => {
   it("lists Tokyo's 62 municipalities", () => {
@@ -26,4 +31,17 @@ describe('municipality', () => {
     expect(normalizeMunicipality(' 東京都　葛飾区 ')).toBe('東京都葛飾区');
     expect(isValidMunicipality('東京都 葛飾区')).toBe(true);
   });
+
+  it.each([
+    ['東京都葛飾区', '東京都葛飾区 (Katsushika City, Tokyo)'],
+    ['東京都千代田区', '東京都千代田区 (Chiyoda City, Tokyo)'],
+    ['東京都青梅市', '東京都青梅市 (Tokyo)'],
+    ['北海道札幌市中央区', '北海道札幌市中央区 (Hokkaido)'],
+    ['大阪府東大阪市', '大阪府東大阪市 (Osaka Prefecture)'],
+    ['長野県岡谷市', '長野県岡谷市 (Nagano Prefecture)'],
+    ['葛飾区', '葛飾区'],
+    ['Berlin', 'Berlin'],
+  ])('tells an English reader where %s is', (value, english) =>
+    expect(municipalityForEnglishReader(value)).toBe(english),
+  );
 });

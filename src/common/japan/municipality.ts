@@ -114,6 +114,103 @@ export const TOKYO_MUNICIPALITIES = [
   '小笠原村',
 ] as const;
 
+/** Each prefecture's English name, for English readers of a municipality (「大阪府東大阪市 (Osaka Prefecture)」). */
+const PREFECTURE_ENGLISH: Record<(typeof PREFECTURES)[number], string> = {
+  北海道: 'Hokkaido',
+  青森県: 'Aomori',
+  岩手県: 'Iwate',
+  宮城県: 'Miyagi',
+  秋田県: 'Akita',
+  山形県: 'Yamagata',
+  福島県: 'Fukushima',
+  茨城県: 'Ibaraki',
+  栃木県: 'Tochigi',
+  群馬県: 'Gunma',
+  埼玉県: 'Saitama',
+  千葉県: 'Chiba',
+  東京都: 'Tokyo',
+  神奈川県: 'Kanagawa',
+  新潟県: 'Niigata',
+  富山県: 'Toyama',
+  石川県: 'Ishikawa',
+  福井県: 'Fukui',
+  山梨県: 'Yamanashi',
+  長野県: 'Nagano',
+  岐阜県: 'Gifu',
+  静岡県: 'Shizuoka',
+  愛知県: 'Aichi',
+  三重県: 'Mie',
+  滋賀県: 'Shiga',
+  京都府: 'Kyoto',
+  大阪府: 'Osaka',
+  兵庫県: 'Hyogo',
+  奈良県: 'Nara',
+  和歌山県: 'Wakayama',
+  鳥取県: 'Tottori',
+  島根県: 'Shimane',
+  岡山県: 'Okayama',
+  広島県: 'Hiroshima',
+  山口県: 'Yamaguchi',
+  徳島県: 'Tokushima',
+  香川県: 'Kagawa',
+  愛媛県: 'Ehime',
+  高知県: 'Kochi',
+  福岡県: 'Fukuoka',
+  佐賀県: 'Saga',
+  長崎県: 'Nagasaki',
+  熊本県: 'Kumamoto',
+  大分県: 'Oita',
+  宮崎県: 'Miyazaki',
+  鹿児島県: 'Kagoshima',
+  沖縄県: 'Okinawa',
+};
+
+/** Tokyo's 23 special wards as they name themselves in English (「葛飾区」: Katsushika City). */
+const TOKYO_WARD_ENGLISH: Record<string, string> = {
+  千代田区: 'Chiyoda',
+  中央区: 'Chuo',
+  港区: 'Minato',
+  新宿区: 'Shinjuku',
+  文京区: 'Bunkyo',
+  台東区: 'Taito',
+  墨田区: 'Sumida',
+  江東区: 'Koto',
+  品川区: 'Shinagawa',
+  目黒区: 'Meguro',
+  大田区: 'Ota',
+  世田谷区: 'Setagaya',
+  渋谷区: 'Shibuya',
+  中野区: 'Nakano',
+  杉並区: 'Suginami',
+  豊島区: 'Toshima',
+  北区: 'Kita',
+  荒川区: 'Arakawa',
+  板橋区: 'Itabashi',
+  練馬区: 'Nerima',
+  足立区: 'Adachi',
+  葛飾区: 'Katsushika',
+  江戸川区: 'Edogawa',
+};
+
+/**
+ * A municipality as an English reader needs it: the Japanese, which is what maps and signs show,
+ * with where it is in English beside it, as Japanese tags are glossed — 「東京都葛飾区 (Katsushika
+ * City, Tokyo)」, 「大阪府東大阪市 (Osaka Prefecture)」. Anything else (no known prefecture) stays as written.
+ */
+export function municipalityForEnglishReader(value: string): string {
+  const normalized = normalizeMunicipality(value);
+  const prefecture = PREFECTURES.find((candidate) => normalized.startsWith(candidate));
+  if (!prefecture) return value;
+  const ward = prefecture === '東京都' ? TOKYO_WARD_ENGLISH[normalized.slice(prefecture.length)] : undefined;
+  const name = PREFECTURE_ENGLISH[prefecture];
+  const place = ward
+    ? `${ward} City, Tokyo`
+    : prefecture === '東京都' || prefecture === '北海道'
+      ? name
+      : `${name} Prefecture`;
+  return `${value} (${place})`;
+}
+
 // Outside Tokyo we check the shape (prefecture, then a 市/区/町/村 name, optionally under a 郡 or a
 // designated city's ward) rather than ship the whole national list of ~1,700 names.
 const MUNICIPALITY_SHAPE = /^(?:[^\s]{1,6}郡)?[^\s]{1,8}?[市区町村](?:[^\s]{1,5}区)?$/u;
