@@ -294,6 +294,66 @@ describe('invitations by email', () => {
   const REPLACED =
     'このご招待は、あとからお送りした新しいご招待メールに替わりました。新しいメールのボタンからお知らせください';
 
+  it('names the event by its English title to English readers, where the organiser gave one', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第5回）海外展開',
+      titleEn: 'Tokyo Revitalisation Salon No. 5: Going Overseas',
+    });
+    const japanese = await createParticipant(t, organizer, { name: '山田 花子', furigana: 'ヤマダ ハナコ' });
+    const english = await createParticipant(t, organizer, {
+      name: 'Liam Walsh',
+      furigana: 'リアム ウォルシュ',
+      locale: 'en',
+    });
+    await drained((await invite(eventId, [japanese.id, english.id])).id);
+    const [ja] = sink.to(japanese.email);
+    expect(ja.subject).toBe('【ご招待】東京活性化サロン（第5回）海外展開（東京財務事務所）');
+    const [en] = sink.to(english.email);
+    expect(en.subject).toBe('Invitation: Tokyo Revitalisation Salon No. 5: Going Overseas (東京財務事務所)');
+    expect(en.text).not.toContain('海外展開');
+
+    // The page the link opens, the page after answering, and the calendar entry that follows.
+    const accept = link(en, 1);
+    expect(await (await fetch(accept.url)).text()).toContain(
+      'Tokyo Revitalisation Salon No. 5: Going Overseas',
+    );
+    const answered = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(await answered.text()).toContain(
+      '<strong>Tokyo Revitalisation Salon No. 5: Going Overseas</strong>',
+    );
+    await sink.waitUntil(() => sink.to(english.email).length === 2);
+    const confirmation = sink.to(english.email)[1];
+    expect(confirmation.subject).toContain('Tokyo Revitalisation Salon No. 5: Going Overseas');
+    expect(confirmation.calendars).toHaveLength(1);
+    expect(confirmation.calendars[0]).toContain('SUMMARY:Tokyo Revitalisation Salon No. 5: Going Overseas');
+
+    // Staff read and clear it like any other field; without it, everyone reads the Japanese title.
+    const cleared = ok(
+      await t.gql<{ updateEvent: { title: string; titleEn: string | null } }>(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { titleEn: null }) { title titleEn } }',
+        { id: eventId },
+        organizer,
+      ),
+    ).updateEvent;
+    expect(cleared).toEqual({ title: '東京活性化サロン（第5回）海外展開', titleEn: null });
+    expect(
+      failure(
+        await t.gql(
+          'mutation($id: ID!, $en: String) { updateEvent(id: $id, input: { titleEn: $en }) { id } }',
+          {
+            id: eventId,
+            en: 'x'.repeat(201),
+          },
+          organizer,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'titleEn' });
+  });
+
   it('records a decline once, and invites again someone who declined, with a new email that answers', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: 'ミニサロン（DX）',

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { cancelAttachment } from '../common/ical/cancel-attachment';
+import { eventTitleFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale } from '../mail/templates/email-layout';
 import { EventVisibility } from './event-enums';
@@ -23,6 +24,7 @@ export function eventCalendarEntry(
     | 'id'
     | 'kind'
     | 'title'
+    | 'titleEn'
     | 'description'
     | 'themes'
     | 'venue'
@@ -39,14 +41,15 @@ export function eventCalendarEntry(
   locale: MailLocale = 'ja',
 ): IcsEvent {
   const en = locale === 'en';
+  const title = eventTitleFor(event, locale);
   const hosts = [event.organization.name, ...event.coHosts.map((host) => host.name)];
   return {
     uid: eventUid(event.id),
     start: event.startsAt,
     end: event.endsAt,
     summary: en
-      ? `${event.title} (${EVENT_KIND_LABEL_EN[event.kind]})`
-      : `【${EVENT_KIND_LABEL[event.kind]}】${event.title}`,
+      ? `${title} (${EVENT_KIND_LABEL_EN[event.kind]})`
+      : `【${EVENT_KIND_LABEL[event.kind]}】${title}`,
     description: [
       en ? `Organised by: ${hosts.join(', ')}` : `主催: ${hosts.join('・')}`,
       event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${event.themes.join(en ? ', ' : '、')}` : '',
@@ -88,7 +91,7 @@ export async function eventIcsAttachment(
     where: { id: eventId },
     relations: { organization: true, coHosts: true },
   });
-  return publishIcsAttachment(event.title, [eventCalendarEntry(event, publicUrl, locale)]);
+  return publishIcsAttachment(eventTitleFor(event, locale), [eventCalendarEntry(event, publicUrl, locale)]);
 }
 
 /**
@@ -114,7 +117,7 @@ export async function eventCancelIcsAttachment(
   });
   const entry = eventCalendarEntry(event, options.publicUrl, options.locale);
   return cancelAttachment({
-    name: event.title,
+    name: eventTitleFor(event, options.locale),
     events: [{ ...entry, sequence: options.sequence }],
     organizer: event.organization.name,
     recipient: options.recipient,

@@ -1,5 +1,6 @@
 import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
+import { eventTitleFor } from './event-title';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
 import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
@@ -103,7 +104,8 @@ export function eventPageLang(query: unknown, browser: PageLang): PageLang {
  * The public page of an event: what it is, and the 参加のお申込 form while it takes applications.
  * The form only asks for an address; the link to confirm goes there, so nobody registers someone
  * else and nobody learns whose address is known. In Japanese, or in English for a reader who
- * asks for it (the event's own title and description stay as the organiser wrote them).
+ * asks for it (with the English title where the organiser gave one; the description stays as
+ * they wrote it).
  */
 export function eventPublicPage(
   event: Event,
@@ -113,7 +115,7 @@ export function eventPublicPage(
 ): PageContent {
   return {
     lang,
-    title: event.title,
+    title: eventTitleFor(event, lang),
     body: `${eventDetails(event, lang)}\n${applicationSection(event, state, answer, lang)}`,
   };
 }

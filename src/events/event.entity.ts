@@ -42,6 +42,10 @@ export class Event {
   @Column()
   title: string;
 
+  /** The title English readers get (emails, pages, calendar entries); null: the Japanese one. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  titleEn: string | null;
+
   @Column({ type: 'text', default: '' })
   description: string;
 

@@ -68,6 +68,7 @@ export class EventsService {
       coHosts,
       kind: input.kind,
       title: input.title.trim(),
+      titleEn: input.titleEn?.trim() || null,
       description: input.description?.trim() ?? '',
       themes: normalizeTags(input.themes ?? []),
       venue: input.venue?.trim() || null,
@@ -105,6 +106,7 @@ export class EventsService {
       }
       // As on create: a venue given again with a stray space is the same venue, not a change.
       if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
+      if (typeof fields.titleEn === 'string') changes.titleEn = fields.titleEn.trim() || null;
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       // merge adds the given co-hosts to those the event has and never takes one out.

@@ -58,7 +58,7 @@ export class InvitationComposer implements MailComposer {
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     // An earlier round's email not sent yet when they were invited again: the new one asks.
     if (Number(message.params.round ?? 1) !== (registration.invitationRound ?? 1)) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     return invitationEmail({
       locale: languageOf(participant),

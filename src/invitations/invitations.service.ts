@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { languageOf } from '../participants/participant-kind';
+import { eventTitleFor } from '../events/event-title';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -118,7 +120,10 @@ export class InvitationsService {
   private answer(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
     return this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken);
-      const found = await manager.findOneBy(Registration, { id: token.subjectId });
+      const found = await manager.findOne(Registration, {
+        where: { id: token.subjectId },
+        relations: { participant: true },
+      });
       if (!found) throw ActionTokenErrors.invalid();
       const event = await this.events.lockManaged(manager, null, found.eventId);
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
@@ -136,7 +141,7 @@ export class InvitationsService {
       return Object.assign(new InvitationAnswerModel(), {
         registrationId: registration.id,
         eventId: event.id,
-        eventTitle: event.title,
+        eventTitle: eventTitleFor(event, languageOf(found.participant)),
         status,
         changed: status !== registration.status,
       });

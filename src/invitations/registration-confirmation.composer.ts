@@ -109,7 +109,7 @@ export class RegistrationConfirmationComposer implements MailComposer {
       where: { id: registration.eventId },
     });
     if (current?.status !== EventStatus.PUBLISHED || current.startsAt.getTime() < Date.now()) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
     const email = registrationConfirmationEmail({

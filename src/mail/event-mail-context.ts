@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
-import { OrganiserContact } from './templates/email-layout';
+import { MailLocale, OrganiserContact } from './templates/email-layout';
 
 /** What an event's emails say about it, the footer included. */
 export interface EventMailContext {
   id: string;
+  /** In the reader's language: the English title for an English reader, where the event has one. */
   title: string;
   status: EventStatus;
   startsAt: Date;
@@ -26,15 +27,34 @@ export interface EventMailContext {
 
 const TTL_MS = 10_000;
 
+/** The event as stored, with both titles; `get` hands out the reader's. */
+interface StoredContext extends EventMailContext {
+  titleEn: string | null;
+}
+
 /**
- * Event details for composers, cached for a few seconds: a campaign's thousands of emails are
- * about the same event, and a title edited mid-campaign may show in the next few emails late.
+ * Event details for composers, in the reader's language, cached for a few seconds: a campaign's
+ * thousands of emails are about the same event, and a title edited mid-campaign may show in the
+ * next few emails late.
  */
 @Injectable()
 export class EventMailContexts {
-  private readonly cache = new Map<string, { at: number; value: Promise<EventMailContext | null> }>();
+  private readonly cache = new Map<string, { at: number; value: Promise<StoredContext | null> }>();
 
-  get(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
+  async get(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
+    const stored = await this.stored(manager, eventId);
+    if (!stored) return null;
+    const { titleEn, ...context } = stored;
+    return locale === 'en' && titleEn ? { ...context, title: titleEn } : context;
+  }
+
+  /** Read now, for an email about the change itself (a new date or venue); refreshes the cache. */
+  fresh(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
+    this.cache.delete(eventId);
+    return this.get(manager, eventId, locale);
+  }
+
+  private stored(manager: EntityManager, eventId: string): Promise<StoredContext | null> {
     const cached = this.cache.get(eventId);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
     const value = this.load(manager, eventId);
@@ -44,13 +64,7 @@ export class EventMailContexts {
     return value;
   }
 
-  /** Read now, for an email about the change itself (a new date or venue); refreshes the cache. */
-  fresh(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
-    this.cache.delete(eventId);
-    return this.get(manager, eventId);
-  }
-
-  private async load(manager: EntityManager, eventId: string): Promise<EventMailContext | null> {
+  private async load(manager: EntityManager, eventId: string): Promise<StoredContext | null> {
     const event = await manager.findOne(Event, {
       where: { id: eventId },
       relations: { organization: true, coHosts: true },
@@ -59,6 +73,7 @@ export class EventMailContexts {
     return {
       id: event.id,
       title: event.title,
+      titleEn: event.titleEn,
       status: event.status,
       startsAt: event.startsAt,
       endsAt: event.endsAt,

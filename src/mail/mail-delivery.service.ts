@@ -215,7 +215,8 @@ export class MailDelivery {
    */
   private async replyTo(message: OutboxMessage): Promise<OutgoingEmail['replyTo']> {
     if (!message.eventId || message.userId) return undefined;
-    const event = await this.eventContexts.get(this.dataSource.manager, message.eventId);
+    // The organiser's contact reads the same in either language.
+    const event = await this.eventContexts.get(this.dataSource.manager, message.eventId, 'ja');
     const address = event?.organizerContact?.email;
     return address ? { name: event.organizer, address } : undefined;
   }

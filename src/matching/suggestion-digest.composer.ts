@@ -41,7 +41,7 @@ export class SuggestionDigestComposer implements MailComposer {
     issueToken,
   }: ComposeInput): Promise<ComposedEmail | null> {
     if (!message.eventId) return null;
-    const event = await this.contexts.get(manager, message.eventId);
+    const event = await this.contexts.get(manager, message.eventId, languageOf(participant));
     if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) return null;
     const chosen = message.params.suggestionIds?.split(',');
     const suggestions = await manager

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { eventTitleFor } from '../events/event-title';
 import { DataSource, In } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -133,7 +134,7 @@ export class SuggestionLinksService {
       otherTitle: other.title,
       otherProfile: profileIntroduction(other, locale),
       reasons: suggestion.reasons,
-      eventTitle: event.title,
+      eventTitle: eventTitleFor(event, locale),
       unavailable: !holds(suggestion.participantId)
         ? MatchingErrors.receiverLeft()
         : !holds(other.id)

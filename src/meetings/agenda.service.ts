@@ -5,7 +5,9 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
+import { eventTitleFor } from '../events/event-title';
 import { OutboxService } from '../mail/outbox.service';
+import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
@@ -168,7 +170,10 @@ export class AgendaService {
       order: { startsAt: 'ASC' },
     });
     return meetings.map((meeting) => {
-      const other = meeting.participantAId === participantId ? meeting.participantB : meeting.participantA;
+      const [me, other] =
+        meeting.participantAId === participantId
+          ? [meeting.participantA, meeting.participantB]
+          : [meeting.participantB, meeting.participantA];
       return {
         id: meeting.id,
         requestId: meeting.requestId,
@@ -176,7 +181,7 @@ export class AgendaService {
         endsAt: meeting.endsAt,
         sequence: meeting.sequence,
         cancelled: meeting.status === MeetingStatus.CANCELLED,
-        eventTitle: meeting.event.title,
+        eventTitle: eventTitleFor(meeting.event, languageOf(me)),
         venue: meeting.event.venue,
         sessionName: meeting.session.name,
         tableLabel: meeting.tableLabel,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { eventTitleFor } from '../events/event-title';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -248,7 +249,7 @@ export class MeetingRequestsService {
       requesterCompany: request.fromParticipant.company?.name ?? null,
       requesterProfile: requesterName === null ? null : profileIntroduction(request.fromParticipant, locale),
       message: request.message,
-      eventTitle: request.event.title,
+      eventTitle: eventTitleFor(request.event, locale),
       status: effectiveStatus(request),
       answered: request.respondedAt !== null,
     };

@@ -37,7 +37,10 @@ export class MiniSalonDecisionComposer implements MailComposer {
     if (!request) return null;
     const accepted = request.status === MiniSalonRequestStatus.ACCEPTED;
     if (!accepted && request.status !== MiniSalonRequestStatus.DECLINED) return null;
-    const event = accepted && request.eventId ? await this.contexts.get(manager, request.eventId) : null;
+    const event =
+      accepted && request.eventId
+        ? await this.contexts.get(manager, request.eventId, languageOf(participant))
+        : null;
     if (accepted && !event) return null; // the event was deleted before the email left
     const registrationId = message.params.registrationId;
     const invitation =

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { eventTitleFor } from '../events/event-title';
 import { Public } from '../auth/access.decorators';
 import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
 import { eventNotFoundPage, eventPageLang, eventPublicPage } from '../events/event-public-page';
@@ -152,7 +153,7 @@ function eventLines(preview: ApplicationPreview): string {
   const { event, locale } = preview;
   const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
   return [
-    `<p><strong>${escapeHtml(event.title)}</strong><br>${escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt))}${place ? `<br>${escapeHtml(place)}` : ''}</p>`,
+    `<p><strong>${escapeHtml(eventTitleFor(event, locale))}</strong><br>${escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt))}${place ? `<br>${escapeHtml(place)}` : ''}</p>`,
     `<p>${escapeHtml(preview.participantName)}${locale === 'ja' ? ' 様' : ''}</p>`,
   ].join('\n');
 }

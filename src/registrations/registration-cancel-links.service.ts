@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { eventTitleFor } from '../events/event-title';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -88,7 +89,7 @@ export class RegistrationCancelLinks {
       const registration = await manager.findOneByOrFail(Registration, { id: found.id });
       const base = {
         locale: languageOf(found.participant),
-        eventTitle: event.title,
+        eventTitle: eventTitleFor(event, languageOf(found.participant)),
       } as const;
       await this.tokens.markUsed(manager, token);
       if (registration.status === RegistrationStatus.CANCELLED) {

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { eventTitleFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { languageOf } from '../participants/participant-kind';
@@ -43,7 +44,7 @@ export async function previewRegistrationLink(
     participantId: registration.participantId,
     locale: languageOf(registration.participant),
     participantName: registration.participant.name,
-    eventTitle: registration.event.title,
+    eventTitle: eventTitleFor(registration.event, languageOf(registration.participant)),
     startsAt: registration.event.startsAt,
     endsAt: registration.event.endsAt,
     venue: registration.event.venue,

@@ -45,7 +45,7 @@ export class ReminderComposer implements MailComposer {
     // Written for the day before an event that has since moved to another day: not "tomorrow" any
     // more. The scan writes a new one the day before the new date.
     if (message.params.eventDay && tokyoDate(current.startsAt) !== message.params.eventDay) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     return reminderEmail({
       locale: languageOf(participant),

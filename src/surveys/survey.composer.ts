@@ -34,7 +34,7 @@ export class SurveyComposer implements MailComposer {
   }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (!registration || !ANSWERING_STATUSES.includes(registration.status)) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     const expiresAt = surveyLinkExpiresAt(event.endsAt);
     if (expiresAt.getTime() <= Date.now()) return null;

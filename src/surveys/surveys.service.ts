@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { eventTitleFor } from '../events/event-title';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -143,7 +144,7 @@ export class SurveysService {
     return {
       locale: languageOf(registration.participant),
       participantName: registration.participant.name,
-      eventTitle: registration.event.title,
+      eventTitle: eventTitleFor(registration.event, languageOf(registration.participant)),
       previous,
       answerable: ANSWERING_STATUSES.includes(registration.status),
     };
@@ -155,7 +156,7 @@ export class SurveysService {
       const token = await this.tokens.resolve(manager, TokenPurpose.SURVEY_ANSWER, rawToken);
       const registration = await manager.findOne(Registration, {
         where: { id: token.subjectId },
-        relations: { event: true },
+        relations: { event: true, participant: true },
       });
       if (!registration) throw ActionTokenErrors.invalid();
       if (!ANSWERING_STATUSES.includes(registration.status)) throw SurveyErrors.notAParticipant();
@@ -179,7 +180,7 @@ export class SurveysService {
       );
       await this.tokens.markUsed(manager, token);
       return Object.assign(new SurveyAnswerResultModel(), {
-        eventTitle: registration.event.title,
+        eventTitle: eventTitleFor(registration.event, languageOf(registration.participant)),
         updated: rows[0].updated,
       });
     });

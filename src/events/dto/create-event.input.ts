@@ -25,6 +25,15 @@ export class CreateEventInput {
   @MaxLength(200)
   title: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '英語のイベント名（言語設定が英語の参加者へのメール・ページ・カレンダーに使う。なければ日本語のイベント名）',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  titleEn?: string | null;
+
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(10000)

@@ -23,6 +23,11 @@ export class UpdateEventInput {
   @MaxLength(200)
   title?: string;
 
+  @Field(() => String, { nullable: true, description: '英語のイベント名（null で消す）' })
+  @IsOptional()
+  @MaxLength(200)
+  titleEn?: string | null;
+
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(10000)

@@ -17,6 +17,9 @@ export class EventModel {
   @Field()
   title: string;
 
+  @Field(() => String, { nullable: true, description: '英語のイベント名（言語設定が英語の参加者向け）' })
+  titleEn: string | null;
+
   @Field()
   description: string;
 
@@ -71,6 +74,7 @@ export class EventModel {
       id: event.id,
       kind: event.kind,
       title: event.title,
+      titleEn: event.titleEn,
       description: event.description,
       themes: event.themes,
       venue: event.venue,

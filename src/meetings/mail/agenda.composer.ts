@@ -40,7 +40,7 @@ export class AgendaComposer implements MailComposer {
   }
 
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
-    const event = await this.contexts.get(manager, message.params.eventId);
+    const event = await this.contexts.get(manager, message.params.eventId, languageOf(participant));
     if (!event) return null;
     const entries = await this.agenda.calendarEntries(manager, participant.id, {
       eventId: event.id,

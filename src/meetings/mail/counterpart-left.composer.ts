@@ -38,7 +38,7 @@ export class CounterpartLeftComposer implements MailComposer {
     const leaver =
       request.fromParticipantId === participant.id ? request.toParticipant : request.fromParticipant;
     if (leaver.id === participant.id) return null;
-    const event = await this.contexts.get(manager, request.eventId);
+    const event = await this.contexts.get(manager, request.eventId, languageOf(participant));
     // Called off as a whole since: its 開催中止 says all there is to say.
     if (!event || event.status === EventStatus.CANCELLED || event.endsAt.getTime() <= Date.now()) return null;
     // The reader has left too since: the meeting is no longer theirs to miss.

@@ -36,7 +36,7 @@ export class EventCancelledComposer implements MailComposer {
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
     // Written only as the event is cancelled, which is final: no status to check again (and the
     // cached context may still say PUBLISHED for a few seconds).
-    const event = await this.contexts.get(manager, message.eventId ?? '');
+    const event = await this.contexts.get(manager, message.eventId ?? '', languageOf(participant));
     if (!event) return null;
     // The published meetings this cancellation called off (those called off before were told
     // then); every cancelled one for a row written before the ids were kept.

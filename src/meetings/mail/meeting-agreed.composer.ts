@@ -44,7 +44,7 @@ export async function composeAgreedEmail(
   });
   // Called off before the email went out: the agreement is no longer news.
   if (request?.status !== MeetingRequestStatus.ACCEPTED) return null;
-  const event = await contexts.get(manager, request.eventId);
+  const event = await contexts.get(manager, request.eventId, languageOf(participant));
   if (!event) return null;
   const requester = request.fromParticipant;
   // Erased since: there is nobody to meet, and nobody to name.

@@ -29,7 +29,7 @@ export class MeetingCancelledComposer implements MailComposer {
       includeCancelled: true,
     });
     if (!entry?.cancelled) return null;
-    const event = await this.contexts.get(manager, message.eventId ?? '');
+    const event = await this.contexts.get(manager, message.eventId ?? '', languageOf(participant));
     if (!event) return null;
     const locale = languageOf(participant);
     const recipient = { name: participant.name, email: participant.email };

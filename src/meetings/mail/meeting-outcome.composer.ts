@@ -31,7 +31,7 @@ export class MeetingOutcomeComposer implements MailComposer {
     });
     // Withdrawn after the answer (e.g. cancelled at once): the outcome is no longer news.
     if (!request || !isOutcome(request.status)) return null;
-    const event = await this.contexts.get(manager, request.eventId);
+    const event = await this.contexts.get(manager, request.eventId, languageOf(participant));
     if (!event) return null;
     // An expiry is worth telling only while the requester can still ask someone else.
     if (request.status === MeetingRequestStatus.EXPIRED && event.endsAt.getTime() <= Date.now()) return null;

@@ -40,7 +40,7 @@ export class MeetingRequestComposer implements MailComposer {
       return composeAgreedEmail(this.contexts, manager, request.id, participant);
     // Answered, withdrawn or expired before the email went out: nothing to ask any more.
     if (status !== MeetingRequestStatus.PENDING) return null;
-    const event = await this.contexts.get(manager, request.eventId);
+    const event = await this.contexts.get(manager, request.eventId, languageOf(participant));
     if (event?.status !== EventStatus.PUBLISHED) return null;
     const expiresAt = request.expiresAt ?? event.endsAt;
     const token = issueToken({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: request.id, expiresAt });

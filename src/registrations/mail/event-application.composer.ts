@@ -50,7 +50,7 @@ export class EventApplicationComposer implements MailComposer {
       ),
     );
     if (expiresAt.getTime() <= Date.now()) return null;
-    const event = await this.contexts.get(manager, current.id);
+    const event = await this.contexts.get(manager, current.id, languageOf(participant));
     if (!event) return null;
     const seated = await manager.countBy(Registration, { eventId: current.id, status: In(SEATED) });
     const token = issueToken({

@@ -67,7 +67,7 @@ export class OwnCancellationComposer implements MailComposer {
       where: { id: registration.eventId },
     });
     if (current?.status !== EventStatus.PUBLISHED || current.endsAt.getTime() < Date.now()) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     const locale = languageOf(participant);
     const email = ownCancellationEmail({

@@ -85,7 +85,7 @@ export class RegistrationCancelledComposer implements MailComposer {
       current?.status === EventStatus.PUBLISHED ||
       (current?.status === EventStatus.DRAFT && was === RegistrationStatus.INVITED);
     if (!current || !told || current.endsAt.getTime() < Date.now()) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     const locale = languageOf(participant);
     // Rows written before the CANCEL was attached have no SEQUENCE for it: the text asks instead.

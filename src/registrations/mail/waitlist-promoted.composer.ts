@@ -36,7 +36,7 @@ export class WaitlistPromotedComposer implements MailComposer {
       where: { id: registration.eventId },
     });
     if (current?.status !== EventStatus.PUBLISHED) return null;
-    const event = await this.contexts.get(manager, registration.eventId);
+    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     return {
       ...waitlistPromotedEmail({
