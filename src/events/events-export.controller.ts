@@ -32,6 +32,7 @@ export class EventsExportController {
         { header: '年度', value: (e) => fiscalYearLabel(e.fiscalYear) },
         { header: '種類', value: (e) => EVENT_KIND_LABEL[e.kind] },
         { header: 'イベント名', value: (e) => e.title },
+        { header: 'イベント名（英語）', value: (e) => e.titleEn },
         { header: '主催', value: (e) => e.organization.name },
         { header: '共催', value: (e) => e.coHosts.map((host) => host.name) },
         { header: '開始', value: (e) => e.startsAt },
