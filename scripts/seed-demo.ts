@@ -186,6 +186,7 @@ async function upsertEvents(
       organizationId,
       kind: demo.kind,
       title: demo.title,
+      titleEn: demo.titleEn ?? null,
       description: demo.description,
       themes: demo.themes,
       venue: demo.venue,

@@ -39,6 +39,8 @@ export interface DemoEvent {
   kind: EventKind;
   /** With the organiser, the upsert key: keep titles stable between runs. */
   title: string;
+  /** What the English-speaking participants read; most events have none. */
+  titleEn?: string;
   description: string;
   themes: string[];
   venue: string;
@@ -108,6 +110,7 @@ export const EVENTS: readonly DemoEvent[] = [
     coHosts: [],
     kind: EventKind.SALON,
     title: '東京活性化サロン 第2回「IoT」',
+    titleEn: 'Tokyo Revitalisation Salon No. 2: IoT',
     description: salonDescription(
       'IoT',
       '大田区の「仲間まわし」をIoTでつなぐ取組と、後付けセンサーで古い設備を見える化した事例を紹介します。',
@@ -278,6 +281,7 @@ export const EVENTS: readonly DemoEvent[] = [
     coHosts: ['council', 'kawaguchiCity'],
     kind: EventKind.TRADE_FAIR,
     title: '中小企業都市 工業交流展2026 in 大田',
+    titleEn: 'SME Cities Industrial Exchange Fair 2026 in Ota',
     description:
       '中小企業都市連絡協議会の7都市（川口・墨田・大田・岡谷・加賀・東大阪・尼崎）のものづくり企業150社が一堂に会する2日間の工業交流展。出展者ブースでの事前予約制商談も行います。',
     themes: ['販路開拓', '技能承継', '医療機器', 'IoT'],
