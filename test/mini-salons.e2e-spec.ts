@@ -214,7 +214,7 @@ describe('mini-salon requests', () => {
     expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: '開催決定' });
     const event = ok(
       await t.gql<{ event: Record<string, unknown> }>(
-        'query($id: ID!) { event(id: $id) { kind title status capacity visibility themes } }',
+        'query($id: ID!) { event(id: $id) { kind title titleEn status capacity visibility themes } }',
         { id: accepted.eventId },
         organizer,
       ),
@@ -222,6 +222,8 @@ describe('mini-salon requests', () => {
     expect(event).toEqual({
       kind: 'MINI_SALON',
       title: 'ミニサロン『事業承継』（東京都葛飾区）',
+      // What invitees whose language is English read.
+      titleEn: 'Mini-salon on "事業承継" in 東京都葛飾区 (Katsushika City, Tokyo)',
       status: 'DRAFT',
       capacity: 12,
       visibility: 'INVITE_ONLY',

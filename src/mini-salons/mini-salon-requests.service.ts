@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { municipalityForEnglishReader } from '../common/japan/municipality';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isStaff, ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { ForbiddenError, InputError } from '../common/errors/app-error';
@@ -136,7 +137,14 @@ export class MiniSalonRequestsService {
         {
           organizationId: request.organizationId,
           kind: EventKind.MINI_SALON,
+          // The default title in both languages; a title of the organiser's own has no English
+          // one unless they give it.
           title: input.title?.trim() || `ミニサロン『${request.theme}』（${request.area}）`,
+          titleEn:
+            input.titleEn?.trim() ||
+            (input.title?.trim()
+              ? null
+              : `Mini-salon on "${request.theme}" in ${municipalityForEnglishReader(request.area)}`),
           description: request.message,
           themes: [request.theme],
           venue: input.venue ?? null,

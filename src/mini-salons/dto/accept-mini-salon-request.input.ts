@@ -19,6 +19,15 @@ export class AcceptMiniSalonRequestInput {
   @MaxLength(200)
   title?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '英語のイベント名（既定: イベント名を指定しなければ Mini-salon on "テーマ" in 地域、指定すればなし）',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  titleEn?: string | null;
+
   @Field(() => String, { nullable: true, description: '会場（会場かオンライン参加URLのどちらかは必須）' })
   @IsOptional()
   @MaxLength(300)
