@@ -649,6 +649,15 @@ describe('matching: suggestions, digests and who to invite', () => {
         reasonLabel: '条件に合う相手が見つからなかった',
       },
     ]);
+    // Sending the digests says so too: one person has nothing to be sent.
+    const digests = ok(
+      await t.gql<{ sendSuggestionDigests: { withoutSuggestions: number } }>(
+        'mutation($e: ID!) { sendSuggestionDigests(eventId: $e) { withoutSuggestions } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).sendSuggestionDigests;
+    expect(digests.withoutSuggestions).toBe(1);
 
     const path = `/exports/events/${eventId}/participants-without-suggestions.csv`;
     const csv = await fetchCsv(t, path, organizer);

@@ -10,7 +10,7 @@ import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
 import { DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
-import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
+import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from './suggestion-pairs';
 
 /**
  * Writes one digest email per participant who has suggestions from the event's latest successful
@@ -87,6 +87,10 @@ export class SuggestionDigestsService {
       const digested = [...byParticipant]
         .filter(([participantId]) => written.has(keyOf(participantId)))
         .flatMap(([, ids]) => ids);
+      const [{ unmatched }]: { unmatched: number }[] = await manager.query(
+        `SELECT count(*)::int AS unmatched ${UNMATCHED_REGISTRATIONS_SQL}`,
+        [eventId, run.id],
+      );
       if (digested.length > 0)
         await manager.query(`UPDATE suggestions SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
           digested,
@@ -98,6 +102,7 @@ export class SuggestionDigestsService {
         alreadyQueued: queuedBefore.size + result.existing.length,
         notEmailable: result.notEmailable.length,
         nothingNew: receivers.length - queuedBefore.size - byParticipant.size,
+        withoutSuggestions: unmatched,
       });
     });
   }

@@ -29,3 +29,17 @@ export const PAIR_OPEN_REQUEST_SQL = `r.event_id = s.event_id
 export const UNASKED_PAIR_SQL = `NOT EXISTS (
   SELECT 1 FROM meeting_requests r
    WHERE ${PAIR_OPEN_REQUEST_SQL})`;
+
+/**
+ * The registrations (aliased `g`) of event $1 whom run $2 left without anyone to meet: they hold a
+ * seat and agreed to matchmaking, and have no suggestion of the run that is not dismissed and
+ * whose other side still holds a seat. For staff to pair by hand (participantsWithoutSuggestions).
+ */
+export const UNMATCHED_REGISTRATIONS_SQL = `FROM registrations g
+  JOIN participants p ON p.id = g.participant_id
+ WHERE g.event_id = $1 AND g.status IN ('REGISTERED', 'ATTENDED')
+   AND p.consent_matchmaking AND p.erased_at IS NULL
+   AND NOT EXISTS (
+     SELECT 1 FROM suggestions s
+      WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
+        AND s.run_id = $2 AND NOT s.dismissed AND ${SEATED_PAIR_SQL})`;

@@ -9,7 +9,7 @@ import { MatchingRun } from './matching-run.entity';
 import { MatchingRunStatus } from './matching-run-status';
 import { MatchingErrors } from './matching.errors';
 import { Suggestion } from './suggestion.entity';
-import { PAIR_OPEN_REQUEST_SQL, SEATED_PAIR_SQL } from './suggestion-pairs';
+import { PAIR_OPEN_REQUEST_SQL, SEATED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from './suggestion-pairs';
 import { UnmatchedReason, unmatchedReason } from './unmatched-reason';
 
 const WITH_PEOPLE = { suggestedParticipant: { company: true } } as const;
@@ -136,14 +136,7 @@ export class SuggestionsService {
                     AND s.run_id = $2 AND NOT s.dismissed)::int AS suggested,
                 (SELECT count(*) FROM suggestions s
                   WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id AND s.dismissed)::int AS dismissed
-           FROM registrations g
-           JOIN participants p ON p.id = g.participant_id
-          WHERE g.event_id = $1 AND g.status IN ('REGISTERED', 'ATTENDED')
-            AND p.consent_matchmaking AND p.erased_at IS NULL
-            AND NOT EXISTS (
-              SELECT 1 FROM suggestions s
-               WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
-                 AND s.run_id = $2 AND NOT s.dismissed AND ${SEATED_PAIR_SQL})
+         ${UNMATCHED_REGISTRATIONS_SQL}
           ORDER BY g.registered_at NULLS LAST, g.id`,
       [eventId, run.id],
     );

@@ -27,4 +27,10 @@ export class SuggestionDigestResultModel {
       'おすすめの相手が全員、以前のおすすめメールで紹介済み、または面談申込済みのため送らない人数（マッチングの再実行後など）',
   })
   nothingNew: number;
+
+  @Field(() => Int, {
+    description:
+      'おすすめが1件もないため送らない人数（participants には含まない。participantsWithoutSuggestions で一覧と理由）',
+  })
+  withoutSuggestions: number;
 }
