@@ -27,6 +27,7 @@ describe('shared event calendar', () => {
     await createPublishedEvent(t, ota, {
       kind: 'TRADE_FAIR',
       title: 'おおた工業フェア',
+      titleEn: 'Ota Industrial Fair',
       capacity: 500,
       startsAt: tokyoInDays(10, '10:00'),
       endsAt: tokyoInDays(11, '17:00'),
@@ -162,13 +163,13 @@ describe('shared event calendar', () => {
     );
   });
 
-  it('serves the feed in English with ?lang=en, its entries linking to the English pages', async () => {
+  it('serves the feed in English with ?lang=en (English titles where given), its entries linking to the English pages', async () => {
     const text = await (await fetch(`${t.url}/calendar.ics?lang=en`)).text();
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Tsunagu shared event calendar');
     const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     expect(events.map((event) => event.summary)).toEqual([
-      'おおた工業フェア (Trade fair)',
+      'Ota Industrial Fair (Trade fair)',
       '川口i-mono 異業種交流会 (Salon)',
     ]);
     expect(events[0].description).toMatch(/^Organised by: /);
@@ -176,5 +177,7 @@ describe('shared event calendar', () => {
     expect(url).toMatch(/lang=en/);
     const html = await (await fetch(url)).text();
     expect(html).toContain('<html lang="en"');
+    expect(html).toContain('Ota Industrial Fair');
+    expect(html).not.toContain('おおた工業フェア');
   });
 });
