@@ -76,6 +76,7 @@ async function upsertOrganizations(manager: EntityManager, scenario: Scenario): 
         : demo.corporateNumber;
     const values = {
       name: demo.name,
+      nameEn: demo.nameEn ?? null,
       kind: demo.kind,
       municipality: demo.municipality,
       corporateNumber,

@@ -228,7 +228,7 @@ describe('CSV exports of staff lists', () => {
   it('exports the organising bodies staff choose co-hosts from', async () => {
     const { status, bom, lines } = await csv('/exports/organizations.csv', otherOrganizer);
     expect({ status, bom }).toEqual({ status: 200, bom: true });
-    expect(lines[0]).toBe('団体名,種類,所在地,法人番号,登録日時');
+    expect(lines[0]).toBe('団体名,種類,所在地,法人番号,英語の団体名,登録日時');
     expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual(
       expect.arrayContaining([
         '多摩かわせみ信用金庫,金融機関,東京都立川市',

@@ -78,12 +78,12 @@ describe('invitations by email', () => {
     await sink?.stop();
   });
 
-  const invite = async (eventId: string, participantIds: string[]) =>
+  const invite = async (eventId: string, participantIds: string[], token = organizer) =>
     ok(
       await t.gql<{ inviteParticipants: Campaign }>(
         `mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { ${CAMPAIGN_FIELDS} } }`,
         { eventId, ids: participantIds },
-        organizer,
+        token,
       ),
     ).inviteParticipants;
 
@@ -294,8 +294,18 @@ describe('invitations by email', () => {
   const REPLACED =
     'このご招待は、あとからお送りした新しいご招待メールに替わりました。新しいメールのボタンからお知らせください';
 
-  it('names the event by its English title to English readers, where the organiser gave one', async () => {
-    const eventId = await createPublishedEvent(t, organizer, {
+  it('names the event and its organisers in English to English readers, where they have English names', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const supportCenter = await createOrganization(t, admin, {
+      name: '東京都中小企業振興公社',
+      nameEn: 'Tokyo SME Support Center',
+      kind: 'SUPPORT_AGENCY',
+      municipality: '東京都千代田区',
+      contactEmail: 'kokusai@tokyo-kosha.example.jp',
+    });
+    const host = await staffSession(t, Role.ORGANIZER, supportCenter);
+    const eventId = await createPublishedEvent(t, host, {
+      coHostIds: [coHostId],
       title: '東京活性化サロン（第5回）海外展開',
       titleEn: 'Tokyo Revitalisation Salon No. 5: Going Overseas',
     });
@@ -305,18 +315,28 @@ describe('invitations by email', () => {
       furigana: 'リアム ウォルシュ',
       locale: 'en',
     });
-    await drained((await invite(eventId, [japanese.id, english.id])).id);
+    await invite(eventId, [japanese.id, english.id], host);
+    await sink.waitUntil(() => sink.to(japanese.email).length === 1 && sink.to(english.email).length === 1);
     const [ja] = sink.to(japanese.email);
-    expect(ja.subject).toBe('【ご招待】東京活性化サロン（第5回）海外展開（東京財務事務所）');
+    expect(ja.subject).toBe('【ご招待】東京活性化サロン（第5回）海外展開（東京都中小企業振興公社）');
+    expect(ja.parsed?.replyTo).toMatchObject({ value: [{ name: '東京都中小企業振興公社' }] });
     const [en] = sink.to(english.email);
-    expect(en.subject).toBe('Invitation: Tokyo Revitalisation Salon No. 5: Going Overseas (東京財務事務所)');
+    expect(en.subject).toBe(
+      'Invitation: Tokyo Revitalisation Salon No. 5: Going Overseas (Tokyo SME Support Center)',
+    );
     expect(en.text).not.toContain('海外展開');
+    expect(en.text).not.toContain('東京都中小企業振興公社');
+    // A co-host with no English name is named as it is.
+    expect(en.text).toContain('Co-hosted by 葛飾区商工会議所');
+    expect(en.parsed?.replyTo).toMatchObject({
+      value: [{ name: 'Tokyo SME Support Center', address: 'kokusai@tokyo-kosha.example.jp' }],
+    });
 
     // The page the link opens, the page after answering, and the calendar entry that follows.
     const accept = link(en, 1);
-    expect(await (await fetch(accept.url)).text()).toContain(
-      'Tokyo Revitalisation Salon No. 5: Going Overseas',
-    );
+    const page = await (await fetch(accept.url)).text();
+    expect(page).toContain('Tokyo Revitalisation Salon No. 5: Going Overseas');
+    expect(page).toContain('Host: Tokyo SME Support Center');
     const answered = await fetch(`${t.url}/invitations/respond`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -330,13 +350,16 @@ describe('invitations by email', () => {
     expect(confirmation.subject).toContain('Tokyo Revitalisation Salon No. 5: Going Overseas');
     expect(confirmation.calendars).toHaveLength(1);
     expect(confirmation.calendars[0]).toContain('SUMMARY:Tokyo Revitalisation Salon No. 5: Going Overseas');
+    expect(confirmation.calendars[0]).toContain(
+      'DESCRIPTION:Organised by: Tokyo SME Support Center\\, 葛飾区',
+    );
 
     // Staff read and clear it like any other field; without it, everyone reads the Japanese title.
     const cleared = ok(
       await t.gql<{ updateEvent: { title: string; titleEn: string | null } }>(
         'mutation($id: ID!) { updateEvent(id: $id, input: { titleEn: null }) { title titleEn } }',
         { id: eventId },
-        organizer,
+        host,
       ),
     ).updateEvent;
     expect(cleared).toEqual({ title: '東京活性化サロン（第5回）海外展開', titleEn: null });
@@ -348,7 +371,7 @@ describe('invitations by email', () => {
             id: eventId,
             en: 'x'.repeat(201),
           },
-          organizer,
+          host,
         ),
       ).extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'titleEn' });

@@ -22,6 +22,8 @@ export type OrgKey =
 export interface DemoOrganization {
   key: OrgKey;
   name: string;
+  /** For the English-speaking participants, where the body has a name in English. */
+  nameEn?: string;
   kind: OrganizationKind;
   municipality: string;
   /** Only where the real number is public in the seeds (青梅商工会議所) or the body is fictional. */
@@ -40,6 +42,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
   {
     key: 'financeOffice',
     name: '関東財務局 東京財務事務所',
+    nameEn: 'Kanto Local Finance Bureau, Tokyo Finance Office',
     kind: OrganizationKind.FINANCE_OFFICE,
     municipality: '東京都千代田区',
     corporateNumber: null,
@@ -80,6 +83,7 @@ export const ORGANIZATIONS: readonly DemoOrganization[] = [
   {
     key: 'otaCity',
     name: '大田区 産業振興課',
+    nameEn: 'Ota City Industrial Promotion Section',
     kind: OrganizationKind.MUNICIPALITY,
     municipality: '東京都大田区',
     corporateNumber: null,

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { cancelAttachment } from '../common/ical/cancel-attachment';
+import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale } from '../mail/templates/email-layout';
@@ -42,7 +43,7 @@ export function eventCalendarEntry(
 ): IcsEvent {
   const en = locale === 'en';
   const title = eventTitleFor(event, locale);
-  const hosts = [event.organization.name, ...event.coHosts.map((host) => host.name)];
+  const hosts = [event.organization, ...event.coHosts].map((host) => organizationNameFor(host, locale));
   return {
     uid: eventUid(event.id),
     start: event.startsAt,
@@ -119,7 +120,7 @@ export async function eventCancelIcsAttachment(
   return cancelAttachment({
     name: eventTitleFor(event, options.locale),
     events: [{ ...entry, sequence: options.sequence }],
-    organizer: event.organization.name,
+    organizer: organizationNameFor(event.organization, options.locale),
     recipient: options.recipient,
     mailFrom: options.mailFrom,
   });

@@ -1,5 +1,6 @@
 import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
+import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor } from './event-title';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
@@ -122,9 +123,9 @@ export function eventPublicPage(
 
 function eventDetails(event: Event, lang: PageLang): string {
   const text = TEXT[lang];
-  const organisers = [event.organization.name, ...event.coHosts.map((host) => host.name)].join(
-    text.hostsJoin,
-  );
+  const organisers = [event.organization, ...event.coHosts]
+    .map((host) => organizationNameFor(host, lang))
+    .join(text.hostsJoin);
   const rows: [string, string][] = [
     [text.rows.kind, (lang === 'en' ? EVENT_KIND_LABEL_EN : EVENT_KIND_LABEL)[event.kind]],
     [text.rows.date, formatEventTime(lang, event.startsAt, event.endsAt)],

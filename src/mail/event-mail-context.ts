@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
+import { eventTitleFor } from '../events/event-title';
+import { organizationNameFor } from '../organizations/organization-name';
 import { MailLocale, OrganiserContact } from './templates/email-layout';
 
 /** What an event's emails say about it, the footer included. */
 export interface EventMailContext {
   id: string;
-  /** In the reader's language: the English title for an English reader, where the event has one. */
+  /**
+   * The title and the organisers' names are the reader's: the English ones for an English reader,
+   * where the event and the organisations have them.
+   */
   title: string;
   status: EventStatus;
   startsAt: Date;
@@ -27,10 +32,11 @@ export interface EventMailContext {
 
 const TTL_MS = 10_000;
 
-/** The event as stored, with both titles; `get` hands out the reader's. */
-interface StoredContext extends EventMailContext {
-  titleEn: string | null;
-}
+/** What differs between a Japanese and an English reader: the names. */
+type Names = Pick<EventMailContext, 'title' | 'organizer' | 'coHosts'>;
+
+/** The event as stored, with its names in both languages; `get` hands out the reader's. */
+type StoredContext = Omit<EventMailContext, keyof Names> & Record<MailLocale, Names>;
 
 /**
  * Event details for composers, in the reader's language, cached for a few seconds: a campaign's
@@ -44,8 +50,8 @@ export class EventMailContexts {
   async get(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
     const stored = await this.stored(manager, eventId);
     if (!stored) return null;
-    const { titleEn, ...context } = stored;
-    return locale === 'en' && titleEn ? { ...context, title: titleEn } : context;
+    const { ja, en, ...context } = stored;
+    return { ...context, ...(locale === 'en' ? en : ja) };
   }
 
   /** Read now, for an email about the change itself (a new date or venue); refreshes the cache. */
@@ -70,25 +76,28 @@ export class EventMailContexts {
       relations: { organization: true, coHosts: true },
     });
     if (!event) return null;
+    const names = (locale: MailLocale): Names => ({
+      title: eventTitleFor(event, locale),
+      organizer: organizationNameFor(event.organization, locale),
+      coHosts: event.coHosts
+        .map((organization) => organizationNameFor(organization, locale))
+        .sort((a, b) => a.localeCompare(b, locale)),
+    });
     return {
       id: event.id,
-      title: event.title,
-      titleEn: event.titleEn,
       status: event.status,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
       venue: event.venue,
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
-      organizer: event.organization.name,
       organizerContact: {
         address: event.organization.address,
         email: event.organization.contactEmail,
         phone: event.organization.contactPhone,
       },
-      coHosts: event.coHosts
-        .map((organization) => organization.name)
-        .sort((a, b) => a.localeCompare(b, 'ja')),
+      ja: names('ja'),
+      en: names('en'),
     };
   }
 }

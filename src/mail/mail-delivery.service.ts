@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
 import { AppConfig } from '../config/app-config';
+import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
@@ -13,7 +14,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
 import { classifySendFailure } from './send-failure';
-import { ComposedEmail } from './templates/email-layout';
+import { ComposedEmail, MailLocale } from './templates/email-layout';
 
 export type DeliveryOutcome =
   | { kind: 'done' }
@@ -205,7 +206,13 @@ export class MailDelivery {
     if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
     // The links must work before anyone can click them.
     if (tokens.length > 0) await this.tokenWrites.add(tokens);
-    return this.envelope(message, participant, composed, unsubscribeUrl, await this.replyTo(message));
+    return this.envelope(
+      message,
+      participant,
+      composed,
+      unsubscribeUrl,
+      await this.replyTo(message, languageOf(participant)),
+    );
   }
 
   /**
@@ -213,10 +220,9 @@ export class MailDelivery {
    * address, and a participant who replies means the organiser. The event context is the one the
    * composer just read (cached), so this costs no query.
    */
-  private async replyTo(message: OutboxMessage): Promise<OutgoingEmail['replyTo']> {
+  private async replyTo(message: OutboxMessage, locale: MailLocale): Promise<OutgoingEmail['replyTo']> {
     if (!message.eventId || message.userId) return undefined;
-    // The organiser's contact reads the same in either language.
-    const event = await this.eventContexts.get(this.dataSource.manager, message.eventId, 'ja');
+    const event = await this.eventContexts.get(this.dataSource.manager, message.eventId, locale);
     const address = event?.organizerContact?.email;
     return address ? { name: event.organizer, address } : undefined;
   }

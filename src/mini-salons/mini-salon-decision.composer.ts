@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { organizationNameFor } from '../organizations/organization-name';
 import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
@@ -52,7 +53,7 @@ export class MiniSalonDecisionComposer implements MailComposer {
     return miniSalonDecisionEmail({
       locale: languageOf(participant),
       participantName: participant.name,
-      organizer: request.organization.name,
+      organizer: organizationNameFor(request.organization, languageOf(participant)),
       organizerContact: {
         address: request.organization.address,
         email: request.organization.contactEmail,

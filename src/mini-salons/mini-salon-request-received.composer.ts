@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { organizationNameFor } from '../organizations/organization-name';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
@@ -29,7 +30,7 @@ export class MiniSalonRequestReceivedComposer implements MailComposer {
     return miniSalonRequestReceivedEmail({
       locale: languageOf(participant),
       participantName: participant.name,
-      organizer: request.organization.name,
+      organizer: organizationNameFor(request.organization, languageOf(participant)),
       organizerContact: {
         address: request.organization.address,
         email: request.organization.contactEmail,

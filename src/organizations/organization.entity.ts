@@ -9,6 +9,10 @@ export class Organization {
   @Column()
   name: string;
 
+  /** The name English readers get in the emails and pages of its events; null: the Japanese one. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameEn: string | null;
+
   @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
   kind: OrganizationKind;
 

@@ -21,6 +21,7 @@ export class OrganizationsExportController {
         { header: '種類', value: (o) => ORGANIZATION_KIND_LABEL[o.kind] },
         { header: '所在地', value: (o) => o.municipality },
         { header: '法人番号', value: (o) => excelText(o.corporateNumber) },
+        { header: '英語の団体名', value: (o) => o.nameEn },
         { header: '登録日時', value: (o) => o.createdAt },
       ],
       await this.organizations.list(),

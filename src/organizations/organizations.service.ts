@@ -33,6 +33,7 @@ export class OrganizationsService {
     return this.organizations.save(
       this.organizations.create({
         name,
+        nameEn: input.nameEn?.trim() || null,
         kind: input.kind,
         municipality: normalizeMunicipality(input.municipality),
         corporateNumber: input.corporateNumber ?? null,
@@ -48,6 +49,7 @@ export class OrganizationsService {
     const organization = await this.get(id);
     const cleaned = (value: string | null | undefined, current: string | null) =>
       value === undefined ? current : value?.trim() || null;
+    organization.nameEn = cleaned(input.nameEn, organization.nameEn);
     organization.address = cleaned(input.address, organization.address);
     organization.contactEmail = cleaned(input.contactEmail, organization.contactEmail);
     organization.contactPhone = cleaned(input.contactPhone, organization.contactPhone);

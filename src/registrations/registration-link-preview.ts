@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -49,7 +50,7 @@ export async function previewRegistrationLink(
     endsAt: registration.event.endsAt,
     venue: registration.event.venue,
     online: registration.event.onlineUrl !== null,
-    organizer: registration.event.organization.name,
+    organizer: organizationNameFor(registration.event.organization, languageOf(registration.participant)),
     status: registration.status,
   };
 }

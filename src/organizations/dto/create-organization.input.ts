@@ -11,6 +11,14 @@ export class CreateOrganizationInput {
   @MaxLength(200)
   name: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '英語の団体名（言語設定が英語の参加者へのメール・ページに使う。なければ日本語の団体名）',
+  })
+  @IsOptional()
+  @MaxLength(200)
+  nameEn?: string | null;
+
   @Field(() => OrganizationKind)
   @IsEnum(OrganizationKind)
   kind: OrganizationKind;

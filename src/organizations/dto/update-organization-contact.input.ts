@@ -3,10 +3,16 @@ import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
 
 /**
  * The contact shown in the footer of the organisation's event emails (特定電子メール法: name,
- * address and a contact point). A field left out stays as it is; null clears it.
+ * address and a contact point), and the name English readers get. A field left out stays as it
+ * is; null clears it.
  */
 @InputType()
 export class UpdateOrganizationContactInput {
+  @Field(() => String, { nullable: true, description: '英語の団体名（言語設定が英語の参加者向け）' })
+  @IsOptional()
+  @MaxLength(200)
+  nameEn?: string | null;
+
   @Field(() => String, { nullable: true, description: '住所（例: 〒125-0062 東京都葛飾区青戸7-2-1）' })
   @IsOptional()
   @MaxLength(300)

@@ -10,6 +10,9 @@ export class OrganizationModel {
   @Field()
   name: string;
 
+  @Field(() => String, { nullable: true, description: '英語の団体名（言語設定が英語の参加者向け）' })
+  nameEn: string | null;
+
   @Field(() => OrganizationKind)
   kind: OrganizationKind;
 
@@ -32,6 +35,7 @@ export class OrganizationModel {
     return Object.assign(new OrganizationModel(), {
       id: organization.id,
       name: organization.name,
+      nameEn: organization.nameEn,
       kind: organization.kind,
       municipality: organization.municipality,
       corporateNumber: organization.corporateNumber,
