@@ -130,9 +130,16 @@ describe('magic-link sign-in and day-before reminders', () => {
 
   it("shows the sign-in pages in the participant's language, not the browser's", async () => {
     const daniel = await createParticipant(t, organizer, { name: 'Daniel Carter', locale: 'en' });
+    const salon = await createPublishedEvent(t, organizer, {
+      title: 'すみだ ものづくりサロン',
+      titleEn: 'Sumida Makers Salon',
+    });
+    ok(await t.gql(registerMutation(), { eventId: salon, participantId: daniel.id }, organizer));
     await requestLink(daniel.email);
-    await sink.waitUntil(() => sink.to(daniel.email).length === 1);
-    const token = tokenIn(sink.to(daniel.email)[0].text);
+    // (His registration's confirmation comes too.)
+    const signInMail = () => sink.to(daniel.email).find((mail) => mail.text.includes('/sign-in?token='));
+    await sink.waitUntil(() => signInMail() !== undefined);
+    const token = tokenIn(signInMail()!.text);
     const page = await (
       await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } })
     ).text();
@@ -147,7 +154,9 @@ describe('magic-link sign-in and day-before reminders', () => {
     const html = await redeemed.text();
     expect(html).toContain('Welcome, Daniel Carter. You are signed in.');
     expect(html).toContain('What you can do next');
-    expect(html).toContain('<p>You have no coming events.</p>');
+    // His coming event, by its English title.
+    expect(html).toContain('>Sumida Makers Salon</a>');
+    expect(html).not.toContain('すみだ ものづくりサロン');
     // A used link's page says so before anyone presses the button.
     const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
     expect(used.status).toBe(400);

@@ -37,7 +37,10 @@ export class UpcomingEvents {
 
   async of(participantId: string): Promise<UpcomingEvent[]> {
     const rows: (Omit<UpcomingEvent, 'public'> & { visibility: string })[] = await this.dataSource.query(
-      `SELECT e.id AS "eventId", e.title, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.venue,
+      // The title in the reader's language, as eventTitleFor gives it.
+      `SELECT e.id AS "eventId",
+              CASE WHEN p.locale = 'en' AND e.title_en IS NOT NULL THEN e.title_en ELSE e.title END AS title,
+              e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.venue,
               e.online_url IS NOT NULL AS online, e.visibility, r.status,
               (SELECT count(*)::int FROM meetings m
                 WHERE m.event_id = e.id AND m.status = 'SCHEDULED' AND m.published_at IS NOT NULL
@@ -47,6 +50,7 @@ export class UpcomingEvents {
                   AND (q.expires_at IS NULL OR q.expires_at > now())) AS "awaitingAnswer"
          FROM registrations r
          JOIN events e ON e.id = r.event_id
+         JOIN participants p ON p.id = r.participant_id
         WHERE r.participant_id = $1 AND r.status IN ('INVITED', 'REGISTERED', 'WAITLISTED', 'ATTENDED')
           AND e.status = 'PUBLISHED' AND e.ends_at > now()
         ORDER BY e.starts_at, e.id
