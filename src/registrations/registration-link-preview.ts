@@ -40,17 +40,18 @@ export async function previewRegistrationLink(
     relations: { event: { organization: true }, participant: true },
   });
   if (!registration) throw ActionTokenErrors.invalid();
+  const locale = languageOf(registration.participant);
   return {
     eventId: registration.eventId,
     participantId: registration.participantId,
-    locale: languageOf(registration.participant),
+    locale,
     participantName: registration.participant.name,
-    eventTitle: eventTitleFor(registration.event, languageOf(registration.participant)),
+    eventTitle: eventTitleFor(registration.event, locale),
     startsAt: registration.event.startsAt,
     endsAt: registration.event.endsAt,
     venue: registration.event.venue,
     online: registration.event.onlineUrl !== null,
-    organizer: organizationNameFor(registration.event.organization, languageOf(registration.participant)),
+    organizer: organizationNameFor(registration.event.organization, locale),
     status: registration.status,
   };
 }

@@ -141,10 +141,11 @@ export class SurveysService {
     });
     if (!registration) throw ActionTokenErrors.invalid();
     const previous = await manager.findOneBy(SurveyResponse, { registrationId: registration.id });
+    const locale = languageOf(registration.participant);
     return {
-      locale: languageOf(registration.participant),
+      locale,
       participantName: registration.participant.name,
-      eventTitle: eventTitleFor(registration.event, languageOf(registration.participant)),
+      eventTitle: eventTitleFor(registration.event, locale),
       previous,
       answerable: ANSWERING_STATUSES.includes(registration.status),
     };
