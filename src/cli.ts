@@ -35,7 +35,7 @@ class CliModule {}
 const USAGE = `Usage:
   npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]
   npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
-      [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
+      [--name-en NAME] [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
   npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]
   npm run cli -- organizations
   npm run cli -- deactivate-staff-user --email EMAIL
@@ -61,6 +61,7 @@ type Options = Partial<Record<(typeof OPTION_NAMES)[number], string>>;
 const OPTION_NAMES = [
   'email',
   'name',
+  'name-en',
   'password',
   'kind',
   'municipality',
@@ -91,6 +92,7 @@ const COMMANDS: Record<string, Command> = {
     async run(app, options) {
       const input = await validated(CreateOrganizationInput, {
         name: options.name,
+        nameEn: options['name-en'],
         kind: options.kind,
         municipality: options.municipality,
         corporateNumber: options['corporate-number'],

@@ -29,6 +29,8 @@ describe('admin command line', () => {
       'create-organization',
       '--name',
       '台東区産業振興課',
+      '--name-en',
+      'Taito City Industrial Promotion Section',
       '--kind',
       'MUNICIPALITY',
       '--municipality',
@@ -36,6 +38,11 @@ describe('admin command line', () => {
     );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const id = /^id: ([0-9a-f-]{36})$/m.exec(created.stdout)![1];
+    const [{ name_en }]: { name_en: string }[] = await t.dataSource.query(
+      'SELECT name_en FROM organizations WHERE id = $1',
+      [id],
+    );
+    expect(name_en).toBe('Taito City Industrial Promotion Section');
 
     const staff = await cli(
       'create-staff-user',
