@@ -106,6 +106,7 @@ const cases: Case[] = [
 
   ['outboxMessages', 'of the event', 'query($e: ID!) { outboxMessages(eventId: $e) { totalCount } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['emailProgress', "the schedule's emails", 'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { total } }', (ids) => ({ e: ids.event, b: ids.agendaBatch }), ITS_STAFF],
+  ['changeParticipantEmail', "D's address", 'mutation($p: ID!) { changeParticipantEmail(participantId: $p, email: "d-moved@example.jp") { resentEmails } }', (ids) => ({ p: ids.d }), ANY_STAFF],
   ['resendFailedEmails', "the event's failed emails", 'mutation($e: ID!) { resendFailedEmails(eventId: $e) }', (ids) => ({ e: ids.event }), ITS_STAFF],
 
   ['runMatching', 'for the event', 'mutation($e: ID!) { runMatching(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],

@@ -123,15 +123,11 @@ export class OutboxService {
    */
   async reopenSkipped(manager: EntityManager, keys: string[]): Promise<number> {
     if (keys.length === 0) return 0;
-    const [, count]: [unknown, number] = await manager.query(
-      `UPDATE outbox_messages
-          SET status = 'PENDING', skip_reason = NULL, enqueued_at = NULL, lease_expires_at = NULL,
-              updated_at = now()
-        WHERE key = ANY($1::varchar[]) AND status = 'SKIPPED' AND skip_reason = 'NOTHING_TO_SEND'`,
+    return this.reopen(
+      manager,
+      `m.key = ANY($1::varchar[]) AND m.status = 'SKIPPED' AND m.skip_reason = 'NOTHING_TO_SEND'`,
       [keys],
     );
-    if (count > 0 && !markOutboxWritten(manager)) this.relay.kick();
-    return count;
   }
 
   /**
@@ -223,21 +219,44 @@ export class OutboxService {
    * again. Answers how many go again.
    */
   async resendFailed(scope: { eventId: string; batchId?: string | null }): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const [{ count }]: { count: number }[] = await manager.query(
-        `WITH resent AS (
-           UPDATE outbox_messages AS m
-              SET status = 'PENDING', enqueued_at = NULL, lease_expires_at = NULL, updated_at = now()
-            WHERE m.event_id = $1 AND ($2::uuid IS NULL OR m.batch_id = $2) AND m.status = 'FAILED'
-              AND NOT EXISTS (SELECT 1 FROM participants p
-                               WHERE p.id = m.participant_id AND p.email_suppressed_at IS NOT NULL)
-           RETURNING 1)
-         SELECT count(*)::int AS count FROM resent`,
+    return this.dataSource.transaction((manager) =>
+      this.reopen(
+        manager,
+        `m.event_id = $1 AND ($2::uuid IS NULL OR m.batch_id = $2) AND m.status = 'FAILED'`,
         [scope.eventId, scope.batchId ?? null],
-      );
-      if (count > 0) markOutboxWritten(manager);
-      return count;
-    });
+      ),
+    );
+  }
+
+  /**
+   * What did not reach a participant, sent again in the caller's transaction once their address is
+   * corrected (the sender reads the new one): the emails that failed, of every event, and those
+   * skipped because the old address had bounced.
+   */
+  resendFailedTo(manager: EntityManager, participantId: string): Promise<number> {
+    return this.reopen(
+      manager,
+      `m.participant_id = $1 AND (m.status = 'FAILED' OR (m.status = 'SKIPPED' AND m.skip_reason = 'SUPPRESSED'))`,
+      [participantId],
+    );
+  }
+
+  /** The rows `scope` (a condition on `m`) selects go back to PENDING, but none to a suppressed address. */
+  private async reopen(manager: EntityManager, scope: string, parameters: unknown[]): Promise<number> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `WITH resent AS (
+         UPDATE outbox_messages AS m
+            SET status = 'PENDING', skip_reason = NULL, enqueued_at = NULL, lease_expires_at = NULL,
+                updated_at = now()
+          WHERE ${scope}
+            AND NOT EXISTS (SELECT 1 FROM participants p
+                             WHERE p.id = m.participant_id AND p.email_suppressed_at IS NOT NULL)
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM resent`,
+      parameters,
+    );
+    if (count > 0 && !markOutboxWritten(manager)) this.relay.kick();
+    return count;
   }
 
   list<N>(
