@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -31,9 +32,13 @@ describe('suggestion digests as participants read them', () => {
   let organizer: string;
   let eventId: string;
   const people: Record<string, { id: string; email: string }> = {};
+  /** Addresses whose mail server says 「try later」 for now. */
+  const unreachable = new Set<string>();
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
+    sink = await SmtpSink.start({
+      refuseRecipient: (address) => (unreachable.has(address) ? 451 : undefined),
+    });
     t = await createTestApp(sink.appSettings());
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
@@ -315,5 +320,92 @@ describe('suggestion digests as participants read them', () => {
     expect(await page.text()).toContain(
       'このイベントへの参加を取り消されているため、面談はお申込いただけません',
     );
+  });
+
+  it('a digest that never reached its reader introduced nobody: a later one names those people', async () => {
+    await join('nakamura', {
+      name: '中村 優子',
+      furigana: 'ナカムラ ユウコ',
+      company: { name: '中村会計事務所', industry: 'L', municipality: '東京都江東区' },
+      offers: ['補助金申請', 'クラウド会計'],
+      needs: ['試作'],
+    });
+    names.nakamura = '中村 優子';
+    // 中村's mail server is down while the digests go out; her digest waits for its next try…
+    unreachable.add(people.nakamura.email);
+    await runMatching();
+    const { sendSuggestionDigests: first } = ok(
+      await t.gql<{ sendSuggestionDigests: DigestResult }>(
+        'mutation($eventId: ID!) { sendSuggestionDigests(eventId: $eventId) { runId queued } }',
+        { eventId },
+        organizer,
+      ),
+    );
+    const digestRow = async () =>
+      (
+        (await t.dataSource.query(
+          `SELECT status, skip_reason AS "skipReason", params->>'suggestionIds' AS "suggestionIds"
+             FROM outbox_messages WHERE batch_id = $1 AND participant_id = $2`,
+          [first.runId, people.nakamura.id],
+        )) as { status: string; skipReason: string | null; suggestionIds: string }[]
+      )[0];
+    await eventually(async () => {
+      const row = await digestRow();
+      return row?.status === 'PENDING' && sink.refusals.some((r) => r.address === people.nakamura.email);
+    }, 'the digest to 中村 refused for now');
+    const named = (await digestRow()).suggestionIds.split(',');
+    expect(named.length).toBeGreaterThan(0);
+
+    // …and before it goes, she unsubscribes (from another organiser's email, say): it is skipped.
+    const link = t.app.get(UnsubscribeLinks).token(people.nakamura.id);
+    expect((await fetch(`${t.url}/unsubscribe/${link}`, { method: 'POST' })).status).toBe(200);
+    expect(await digestRow()).toMatchObject({ status: 'SKIPPED', skipReason: 'OPTED_OUT' });
+    await eventually(async () => {
+      const progress = await emailProgress(t, organizer, eventId, first.runId);
+      return progress.queued === 0;
+    }, 'the other digests sent');
+
+    // She changes her mind and her mail server is back. The next digest introduces the people the
+    // skipped one named: nobody has told her of them yet.
+    unreachable.delete(people.nakamura.email);
+    expect((await fetch(`${t.url}/unsubscribe/${link}/resubscribe`, { method: 'POST' })).status).toBe(200);
+    await runMatching();
+    const again = await sendDigests();
+    expect(again.queued).toBeGreaterThan(0);
+    await sink.waitUntil(() => digestsTo('nakamura').length === 1, 30_000, 'the digest to 中村');
+    const [digest] = digestsTo('nakamura');
+    const [{ introducedIds }]: { introducedIds: string[] }[] = await t.dataSource.query(
+      `SELECT array_agg(s.id::text) AS "introducedIds" FROM suggestions s
+        WHERE s.id = ANY($1::uuid[]) AND s.participant_id = $2`,
+      [named, people.nakamura.id],
+    );
+    expect(introducedIds.length).toBe(named.length);
+    // The first digest she reads: no 「前回のご案内に続き」, and the people the lost one named.
+    expect(digest.text).not.toContain('前回のご案内に続き');
+    const [{ shownNames }]: { shownNames: string[] }[] = await t.dataSource.query(
+      `SELECT array_agg(p.name) AS "shownNames" FROM suggestions s
+         JOIN participants p ON p.id = s.suggested_participant_id WHERE s.id = ANY($1::uuid[])`,
+      [named],
+    );
+    expect(introduced(digest)).toEqual(expect.arrayContaining(shownNames));
+
+    // Had the lost digest failed instead (its tries used up), staff could send it again: it then
+    // leaves out whom the newer one introduced, and here nobody is left, so nothing goes.
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'FAILED', skip_reason = NULL
+                               WHERE batch_id = $1 AND participant_id = $2`,
+      [first.runId, people.nakamura.id],
+    );
+    const resent = ok(
+      await t.gql<{ resendFailedEmails: number }>(
+        'mutation($e: ID!, $b: ID) { resendFailedEmails(eventId: $e, batchId: $b) }',
+        { e: eventId, b: first.runId },
+        organizer,
+      ),
+    ).resendFailedEmails;
+    expect(resent).toBe(1);
+    await eventually(async () => (await digestRow()).status === 'SKIPPED', 'the old digest composed again');
+    expect(await digestRow()).toMatchObject({ skipReason: 'NOTHING_TO_SEND' });
+    expect(digestsTo('nakamura')).toHaveLength(1);
   });
 });

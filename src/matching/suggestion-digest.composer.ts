@@ -16,10 +16,21 @@ export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 export const DIGEST_SIZE = 5;
 
 /**
+ * On an outbox row `d` and a suggestion `s`: `d` is a digest to the suggestion's participant at its
+ * event that names it. Whether it introduced the person depends on its status: one sent did, one
+ * pending or sending will, one skipped (the reader unsubscribed, the address bounced) or failed did
+ * not, and the next digest may introduce them.
+ */
+export const DIGEST_NAMING_SQL = `d.template = '${SUGGESTION_DIGEST_TEMPLATE}' AND d.event_id = s.event_id
+  AND d.participant_id = s.participant_id
+  AND s.id::text = ANY(string_to_array(d.params->>'suggestionIds', ','))`;
+
+/**
  * The suggestion digest of one participant: the suggestions chosen when it was written
- * (`suggestionIds`), read at send time. One dismissed, dropped by a newer run, or whose pair has
- * been asked in the meantime, or whose either side has left the event since, is left out; when none is left, nothing is sent. (Digests written
- * before `suggestionIds` show the run's top five, and send nothing once a newer run replaced it.)
+ * (`suggestionIds`), read at send time. One dismissed, dropped by a newer run, whose pair has been
+ * asked in the meantime, whose either side has left the event since, or introduced by another
+ * digest sent meanwhile, is left out; when none is left, nothing is sent. (Digests written before
+ * `suggestionIds` show the run's top five, and send nothing once a newer run replaced it.)
  */
 @Injectable()
 export class SuggestionDigestComposer implements MailComposer {
@@ -56,6 +67,11 @@ export class SuggestionDigestComposer implements MailComposer {
       .andWhere(chosen ? 's.id IN (:...chosen)' : 's.runId = :runId', { chosen, runId: message.params.runId })
       .andWhere(UNASKED_PAIR_SQL)
       .andWhere(SEATED_PAIR_SQL)
+      // A failed digest sent again later: whom a newer digest has introduced meanwhile is left out.
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM outbox_messages d WHERE ${DIGEST_NAMING_SQL} AND d.status = 'SENT' AND d.id <> :messageId)`,
+        { messageId: message.id },
+      )
       .orderBy('s.rank', 'ASC')
       .limit(DIGEST_SIZE)
       .getMany();

@@ -9,7 +9,7 @@ import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
-import { DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
+import { DIGEST_NAMING_SQL, DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
 import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from './suggestion-pairs';
 
 /**
@@ -18,7 +18,8 @@ import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from '
  *
  * A digest introduces only people the participant has not been introduced to by an earlier digest
  * of the event, and none they already asked or were asked by: after a re-run of matching, those
- * whose list only reshuffled get no email, the others hear of the newcomers only.
+ * whose list only reshuffled get no email, the others hear of the newcomers only. An earlier digest
+ * that was skipped or failed introduced nobody: the people it named are introduced afresh.
  */
 @Injectable()
 export class SuggestionDigestsService {
@@ -53,17 +54,19 @@ export class SuggestionDigestsService {
         ).map((row) => row.key),
       );
       // Each participant's digest as it stands (the best five not dismissed, not asked, of people
-      // still registered), less the people an earlier digest introduced: a list that only
-      // reshuffled brings nothing new.
+      // still registered), less the people an earlier digest introduced (sent, or on its way): a
+      // list that only reshuffled brings nothing new.
       const fresh: { id: string; participant_id: string }[] = await manager.query(
         `SELECT id, participant_id FROM (
-           SELECT s.id, s.participant_id, s.digested_at,
+           SELECT s.id, s.participant_id, s.event_id,
                   row_number() OVER (PARTITION BY s.participant_id ORDER BY s.rank) AS position
              FROM suggestions s
             WHERE s.event_id = $1 AND s.run_id = $2 AND s.dismissed = false
               AND ${SEATED_PAIR_SQL} AND ${UNASKED_PAIR_SQL}
-         ) ranked
-         WHERE position <= $3 AND digested_at IS NULL
+         ) s
+         WHERE position <= $3
+           AND NOT EXISTS (SELECT 1 FROM outbox_messages d
+                            WHERE ${DIGEST_NAMING_SQL} AND d.status IN ('PENDING', 'SENDING', 'SENT'))
          ORDER BY participant_id, position`,
         [eventId, run.id, DIGEST_SIZE],
       );
@@ -83,18 +86,10 @@ export class SuggestionDigestsService {
           params: { runId: run.id, suggestionIds: ids.join(',') },
         })),
       );
-      const written = new Set(result.written);
-      const digested = [...byParticipant]
-        .filter(([participantId]) => written.has(keyOf(participantId)))
-        .flatMap(([, ids]) => ids);
       const [{ unmatched }]: { unmatched: number }[] = await manager.query(
         `SELECT count(*)::int AS unmatched ${UNMATCHED_REGISTRATIONS_SQL}`,
         [eventId, run.id],
       );
-      if (digested.length > 0)
-        await manager.query(`UPDATE suggestions SET digested_at = now() WHERE id = ANY($1::uuid[])`, [
-          digested,
-        ]);
       return Object.assign(new SuggestionDigestResultModel(), {
         runId: run.id,
         participants: receivers.length,

@@ -59,14 +59,6 @@ export class Suggestion {
   @Column({ type: 'timestamptz', nullable: true })
   dismissedAt: Date | null;
 
-  /**
-   * When the pair first went into a digest written for the participant. A run suggesting the pair
-   * again keeps the row, and this with it: the later run's digest introduces only people not
-   * introduced before (the earlier email's link to this one still works).
-   */
-  @Column({ type: 'timestamptz', nullable: true })
-  digestedAt: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
