@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     // The schema the migrations built must be exactly what the entities describe.
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const pending = await withoutDeprecationNotices(() => dataSource.driver.createSchemaBuilder().log());
     if (pending.upQueries.length > 0) {
       throw new Error(
         `Entities and migrations disagree; generate a migration:\n${pending.upQueries.map((q) => q.query).join('\n')}`,
@@ -23,5 +23,21 @@ export default async function globalSetup(): Promise<void> {
     }
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/**
+ * TypeORM (still in 1.1.3) reads the tables' columns in parallel on one connection, which pg 8.19+
+ * reports as deprecated. The notice is about TypeORM, not this project, so it is kept out of the
+ * test log for the comparison only; the test workers, separate processes, still report any such
+ * call of ours.
+ */
+async function withoutDeprecationNotices<T>(work: () => Promise<T>): Promise<T> {
+  const before = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    return await work();
+  } finally {
+    process.noDeprecation = before;
   }
 }
