@@ -26,6 +26,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { EmailChangeModule } from './email-change/email-change.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { MiniSalonsModule } from './mini-salons/mini-salons.module';
 import { UsersModule } from './users/users.module';
@@ -49,6 +50,7 @@ import { UsersModule } from './users/users.module';
     MailModule,
     InvitationsModule,
     SignInModule,
+    EmailChangeModule,
     PasswordResetModule,
     RemindersModule,
     MatchingModule,

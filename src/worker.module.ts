@@ -13,6 +13,7 @@ import { RemindersModule } from './reminders/reminders.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { EmailChangeModule } from './email-change/email-change.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { DealsModule } from './deals/deals.module';
 import { MiniSalonsModule } from './mini-salons/mini-salons.module';
@@ -32,6 +33,7 @@ import { MiniSalonsModule } from './mini-salons/mini-salons.module';
     MailModule,
     InvitationsModule,
     SignInModule,
+    EmailChangeModule,
     PasswordResetModule,
     RemindersModule,
     MatchingModule,

@@ -76,6 +76,7 @@ const cases: Case[] = [
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],
   ['importParticipants', 'an empty list', 'mutation { importParticipants(csv: "email,name,furigana\\n") { created } }', () => ({}), ANY_STAFF],
+  ['requestEmailChange', 'their own address', 'mutation { requestEmailChange(email: "moving@example.jp") }', () => ({}), PARTICIPANT_SELF],
   ['updateMyProfile', 'themself', 'mutation { updateMyProfile(input: { title: "代表" }) { id } }', () => ({}), PARTICIPANT_SELF],
   ['participant', "A's public profile", 'query($id: ID!) { participant(id: $id) { id } }', (ids) => ({ id: ids.a }), SIGNED_IN],
   ['participants', 'the shared pool', '{ participants { totalCount } }', () => ({}), ANY_STAFF],
@@ -230,6 +231,8 @@ const urls: UrlCase[] = [
   ['POST /unsubscribe/:token/resubscribe', 'a made-up token', 'POST', () => `/unsubscribe/${FAKE_TOKEN}/resubscribe`, BAD_TOKEN_PAGE],
   ['GET /sign-in', 'a made-up token', 'GET', () => `/sign-in?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /sign-in', 'a made-up token', 'POST', () => '/sign-in', BAD_TOKEN_PAGE],
+  ['GET /email-change', 'a made-up token', 'GET', () => `/email-change?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
+  ['POST /email-change', 'a made-up token', 'POST', () => '/email-change', BAD_TOKEN_PAGE],
   ['GET /password-reset', 'a made-up token', 'GET', () => `/password-reset?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /password-reset', 'a made-up token', 'POST', () => '/password-reset', BAD_TOKEN_PAGE],
   ['GET /health', 'the service', 'GET', () => '/health', OPEN_URL],

@@ -128,7 +128,13 @@ describe('correcting a participant’s email address', () => {
       expect.stringContaining('ご招待'),
       expect.stringContaining('参加登録完了'),
     ]);
+    // The typo never worked: no notice is sent to it.
     expect(sink.to('misaki.takahashi@exmaple.jp')).toHaveLength(0);
+    const notices: unknown[] = await t.dataSource.query(
+      `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND template = 'email-changed-notice'`,
+      [person.id],
+    );
+    expect(notices).toEqual([]);
   });
 
   it('refuses an address another participant has, a malformed one and an unknown person, changing nothing', async () => {
@@ -183,6 +189,15 @@ describe('correcting a participant’s email address', () => {
     const token = /\/sign-in\?token=([\w-]+)/.exec(sink.to(person.email)[0].text)![1];
 
     await change(person.id, 'hanako.yamada@example.jp');
+    // The old address worked: it is told, with who made the change and whom to ask.
+    await sink.waitUntil(() => sink.to(person.email).length === 2, 30_000, 'the notice to the old address');
+    const notice = sink.to(person.email)[1];
+    expect(notice.subject).toBe('【Tsunagu】メールアドレス変更のお知らせ');
+    expect(notice.text).toContain(
+      '葛飾区商工会議所の担当者が、Tsunagu にご登録のメールアドレスを ha***@example.jp に変更しました。',
+    );
+    expect(notice.text).toContain('お心当たりのない場合は、葛飾区商工会議所にお問い合わせください。');
+    expect(notice.text).not.toContain('hanako.yamada@example.jp');
     const refused = failure(
       await t.gql('mutation($token: String!) { redeemMagicLink(token: $token) { token } }', { token }),
     );
@@ -204,5 +219,125 @@ describe('correcting a participant’s email address', () => {
         ),
       ).redeemMagicLink.participant.id,
     ).toBe(person.id);
+  });
+
+  describe('by the participant, from a link sent to the new address', () => {
+    const REQUEST = 'mutation($email: String!) { requestEmailChange(email: $email) }';
+    const linkIn = (text: string) => new RegExp(`${t.url}/email-change\\?token=([\\w-]+)`).exec(text);
+    const press = (token: string) =>
+      fetch(`${t.url}/email-change`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(),
+      });
+    const storedEmail = async (id: string) =>
+      (
+        (await t.dataSource.query('SELECT email FROM participants WHERE id = $1', [id])) as {
+          email: string;
+        }[]
+      )[0].email;
+
+    it('changes the address only once the new one confirms, and tells the old one', async () => {
+      const person = await createParticipant(t, organizer, { name: '鈴木 花子' });
+      const session = await t.participantToken(person.id);
+      expect(ok(await t.gql(REQUEST, { email: 'Hanako.Suzuki@example.jp' }, session))).toEqual({
+        requestEmailChange: true,
+      });
+
+      await sink.waitUntil(
+        () => sink.to('hanako.suzuki@example.jp').length === 1,
+        30_000,
+        'the confirmation',
+      );
+      const [confirmation] = sink.to('hanako.suzuki@example.jp');
+      expect(confirmation.subject).toBe('【Tsunagu】メールアドレス変更のご確認');
+      expect(confirmation.text).toContain('鈴木 花子 様');
+      expect(confirmation.text).toContain(
+        'Tsunagu にご登録のメールアドレスを、このアドレス（hanako.suzuki@example.jp）に変更するお申込みを受け付けました。',
+      );
+      expect(confirmation.header('list-unsubscribe')).toBeUndefined();
+      const [url, token] = linkIn(confirmation.text)!;
+      // Nothing has changed yet, and the old address has heard nothing.
+      expect(await storedEmail(person.id)).toBe(person.email);
+      expect(sink.to(person.email)).toHaveLength(0);
+
+      // The page shows what will change (a mail scanner's fetch changes nothing)…
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(
+        '鈴木 花子 様、Tsunagu にご登録のメールアドレスを hanako.suzuki@example.jp に変更します。',
+      );
+      expect(await storedEmail(person.id)).toBe(person.email);
+      // …and the button changes it.
+      const done = await press(token);
+      expect(done.status).toBe(200);
+      expect(await done.text()).toContain('今後のご案内は hanako.suzuki@example.jp にお送りします。');
+      expect(await storedEmail(person.id)).toBe('hanako.suzuki@example.jp');
+      const { participant } = ok(
+        await t.gql<{ participant: { profileChanges: { bySelf: boolean; fields: { field: string }[] }[] } }>(
+          'query($id: ID!) { participant(id: $id) { profileChanges { bySelf fields { field } } } }',
+          { id: person.id },
+          organizer,
+        ),
+      );
+      expect(participant.profileChanges[0]).toEqual({ bySelf: true, fields: [{ field: 'email' }] });
+
+      await sink.waitUntil(() => sink.to(person.email).length === 1, 30_000, 'the notice to the old address');
+      expect(sink.to(person.email)[0].text).toContain(
+        'お申込みにより、Tsunagu にご登録のメールアドレスを ha***@example.jp に変更しました。',
+      );
+      // The link works once.
+      const again = await press(token);
+      expect(again.status).toBe(400);
+      expect(await again.text()).toContain('このリンクはすでに使用されています');
+
+      const same = failure(await t.gql(REQUEST, { email: 'hanako.suzuki@example.jp' }, session));
+      expect(same.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'EMAIL_CHANGE_SAME_ADDRESS',
+        field: 'email',
+      });
+      expect(failure(await t.gql(REQUEST, { email: 'hanako@' }, session)).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'email',
+      });
+    });
+
+    it("says only behind the link that the address is someone else's, in the reader's language", async () => {
+      const emma = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+      const other = await createParticipant(t, organizer, { name: '伊藤 誠' });
+      const session = await t.participantToken(emma.id);
+      // The answer is the same as for a free address: it tells the asker nothing about the pool.
+      expect(ok(await t.gql(REQUEST, { email: other.email }, session))).toEqual({ requestEmailChange: true });
+      await sink.waitUntil(() => sink.to(other.email).length === 1, 30_000, 'the confirmation');
+      const [confirmation] = sink.to(other.email);
+      expect(confirmation.subject).toBe('Confirm your new email address for Tsunagu');
+      expect(confirmation.text).toContain('Dear Emma Clarke,');
+      const [, token] = linkIn(confirmation.text)!;
+      const refused = await press(token);
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain(
+        'This address is already used by another participant&#39;s profile. Please contact the event organiser.',
+      );
+      expect(await storedEmail(emma.id)).toBe(emma.email);
+      expect(await storedEmail(other.id)).toBe(other.email);
+    });
+
+    it('sends at most three confirmations an hour, answering the same', async () => {
+      const person = await createParticipant(t, organizer, { name: '小林 健' });
+      const session = await t.participantToken(person.id);
+      for (let index = 1; index <= 5; index += 1)
+        expect(ok(await t.gql(REQUEST, { email: `ken.kobayashi${index}@example.jp` }, session))).toEqual({
+          requestEmailChange: true,
+        });
+      await sink.waitUntil(() => sink.to('ken.kobayashi3@example.jp').length === 1, 30_000, 'the third');
+      const [{ requests }]: { requests: number }[] = await t.dataSource.query(
+        'SELECT count(*)::int AS requests FROM email_change_requests WHERE participant_id = $1',
+        [person.id],
+      );
+      expect(requests).toBe(3);
+      expect(sink.to('ken.kobayashi4@example.jp')).toHaveLength(0);
+      expect(sink.to('ken.kobayashi5@example.jp')).toHaveLength(0);
+    });
   });
 });

@@ -34,7 +34,7 @@ const MY_DATA = `exportedAt
   json`;
 const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
   meetingRequestMessagesCleared suggestionsDeleted actionTokensDeleted emailsSkipped surveyCommentsDeleted
-  miniSalonRequestsWithdrawn profileChangesDeleted`;
+  miniSalonRequestsWithdrawn profileChangesDeleted emailChangeRequestsDeleted`;
 const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
   deals { total amountYen byStage { stage count amountYen } }`;
 
@@ -421,6 +421,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
 
   it('erases a participant: the person is gone, what was still to come is called off, the past still counts', async () => {
     const pastReport = await eventReport(pastEventId);
+    // An address they asked to move to, its confirmation waiting to go there.
+    ok(await t.gql('mutation { requestEmailChange(email: "new-home@example.jp") }', {}, subjectToken));
     const pendingEmails = (
       await rowsOf(`SELECT id FROM outbox_messages WHERE participant_id = $1 AND status = 'PENDING'`)
     ).length;
@@ -443,8 +445,13 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       surveyCommentsDeleted: 1,
       miniSalonRequestsWithdrawn: 1,
       profileChangesDeleted: 1,
+      emailChangeRequestsDeleted: 1,
     });
     expect(await rowsOf('SELECT id FROM participant_profile_changes WHERE participant_id = $1')).toEqual([]);
+    expect(await rowsOf('SELECT id FROM email_change_requests WHERE participant_id = $1')).toEqual([]);
+    expect(
+      await rowsOf('SELECT id FROM outbox_messages WHERE participant_id = $1 AND to_address IS NOT NULL'),
+    ).toEqual([]);
 
     // The request is withdrawn and loses their words; the organisation keeps the theme and dates.
     expect(

@@ -18,5 +18,7 @@ export const TokenPurpose = {
   EVENT_APPLICATION: 'event-application',
   /** A staff member's password-reset link; the subject is the users row. */
   PASSWORD_RESET: 'password-reset',
+  /** The link of 【メールアドレス変更のご確認】, sent to the new address; the subject is the request. */
+  EMAIL_CHANGE: 'email-change',
 } as const;
 export type TokenPurpose = (typeof TokenPurpose)[keyof typeof TokenPurpose];

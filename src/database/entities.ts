@@ -1,6 +1,7 @@
 import { ActionToken } from '../action-tokens/action-token.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Deal } from '../deals/deal.entity';
+import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { FollowUp } from '../deals/follow-up.entity';
 import { Event } from '../events/event.entity';
 import { InvitationCampaign } from '../invitations/invitation-campaign.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Company,
   Participant,
   ParticipantProfileChange,
+  EmailChangeRequest,
   Event,
   MatchmakingSession,
   Registration,

@@ -85,7 +85,8 @@ export class MailDelivery {
       if (failure.kind === 'hard-bounce') {
         await this.dataSource.transaction(async (manager) => {
           await this.finish(manager, message.id, OutboxStatus.FAILED, { lastError: failure.reason });
-          if (message.participantId) {
+          // An address given for this one email (a new one to confirm) is not the participant's.
+          if (message.participantId && !message.toAddress) {
             await manager.query(
               `UPDATE participants SET email_suppressed_at = now() WHERE id = $1 AND email_suppressed_at IS NULL`,
               [message.participantId],
@@ -120,6 +121,7 @@ export class MailDelivery {
       eventId: row.event_id,
       batchId: row.batch_id,
       params: row.params,
+      toAddress: row.to_address,
       attempts: row.attempts,
       status: OutboxStatus.SENDING,
     });
@@ -138,7 +140,8 @@ export class MailDelivery {
                 updated_at = now()
           WHERE id = ANY($1::uuid[])
             AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
-          RETURNING id, key, template, transactional, participant_id, user_id, event_id, batch_id, params, attempts)
+          RETURNING id, key, template, transactional, participant_id, user_id, event_id, batch_id, params,
+                    to_address, attempts)
        SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at,
               u.email AS user_email, u.name AS user_name, u.deactivated_at AS user_deactivated_at
          FROM claimed
@@ -187,7 +190,7 @@ export class MailDelivery {
     if (!participant) return this.skip(message, 'RECIPIENT_GONE');
     // Work mail written before the staff member's account was switched off stays unsent.
     if (staffDeactivated) return this.skip(message, 'RECIPIENT_DEACTIVATED');
-    if (!mayEmail(participant, message.transactional)) {
+    if (!message.toAddress && !mayEmail(participant, message.transactional)) {
       return this.skip(message, participant.emailSuppressedAt ? 'SUPPRESSED' : 'OPTED_OUT');
     }
     const tokens: PreparedToken[] = [];
@@ -238,7 +241,7 @@ export class MailDelivery {
     return {
       from: this.config.MAIL_FROM,
       ...(replyTo ? { replyTo } : {}),
-      to: { name: participant.name, address: participant.email },
+      to: { name: participant.name, address: message.toAddress ?? participant.email },
       subject: composed.subject,
       text: composed.text,
       html: composed.html,
@@ -328,6 +331,7 @@ interface ClaimedRow {
   event_id: string | null;
   batch_id: string | null;
   params: Record<string, string>;
+  to_address: string | null;
   attempts: number;
   email: string | null;
   name: string;

@@ -38,7 +38,7 @@ export class MailExportController {
       [
         { header: '作成日時', value: (m) => m.createdAt },
         { header: '宛先', value: (m) => m.participant?.name },
-        { header: 'メールアドレス', value: (m) => m.participant?.email },
+        { header: 'メールアドレス', value: (m) => m.toAddress ?? m.participant?.email },
         // The ones that failed are followed up by phone.
         { header: '電話番号', value: (m) => excelText(m.participant?.phone) },
         { header: '種類', value: (m) => mailTemplateLabel(m.template) },

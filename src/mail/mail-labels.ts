@@ -27,6 +27,8 @@ export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   'registration-cancelled': '主催者による参加取消の通知',
   'registration-cancel-confirmed': '参加キャンセル受付の通知（カレンダーからの削除）',
   'event-application': '参加申込の確認（申込用リンク）',
+  'email-change-confirmation': 'メールアドレス変更の確認（新しいアドレスあて）',
+  'email-changed-notice': 'メールアドレス変更のお知らせ（以前のアドレスあて）',
 };
 
 export function mailTemplateLabel(template: string): string {

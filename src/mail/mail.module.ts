@@ -1,8 +1,6 @@
 import { MailExportController } from './mail-export.controller';
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
-import { ParticipantsModule } from '../participants/participants.module';
-import { EmailAddressService } from './email-address.service';
 import { EmailPreferencesService } from './email-preferences.service';
 import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
@@ -22,7 +20,7 @@ import { UnsubscribeLinks } from './unsubscribe-links';
  * unsubscribe page, and `/health/mail` for whoever is on call. Features write rows with OutboxService and register a MailComposer.
  */
 @Module({
-  imports: [EventsModule, ParticipantsModule],
+  imports: [EventsModule],
   controllers: [UnsubscribeController, MailExportController, MailHealthController],
   providers: [
     OutboxService,
@@ -34,7 +32,6 @@ import { UnsubscribeLinks } from './unsubscribe-links';
     MailProcessor,
     EventMailContexts,
     EmailPreferencesService,
-    EmailAddressService,
     UnsubscribeLinks,
     MailResolver,
   ],

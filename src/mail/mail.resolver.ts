@@ -1,13 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role, StaffActor } from '../auth/actor';
+import { Actor, Role } from '../auth/actor';
 import { EventsService } from '../events/events.service';
-import { ParticipantModel } from '../participants/models/participant.model';
-import { ParticipantsService } from '../participants/participants.service';
-import { ChangeParticipantEmailArgs } from './dto/change-participant-email.args';
-import { EmailAddressService } from './email-address.service';
 import { EmailProgressModel } from './models/email-progress.model';
-import { ParticipantEmailChangeModel } from './models/participant-email-change.model';
 import { OutboxMessageConnection, OutboxMessageModel } from './models/outbox-message.model';
 import { OutboxStatus } from './outbox-status';
 import { OutboxService } from './outbox.service';
@@ -17,8 +12,6 @@ export class MailResolver {
   constructor(
     private readonly outbox: OutboxService,
     private readonly events: EventsService,
-    private readonly addresses: EmailAddressService,
-    private readonly participants: ParticipantsService,
   ) {}
 
   @Query(() => OutboxMessageConnection, {
@@ -69,21 +62,5 @@ export class MailResolver {
   ): Promise<number> {
     await this.events.getManaged(actor, eventId);
     return this.outbox.resendFailed({ eventId, batchId });
-  }
-
-  @Mutation(() => ParticipantEmailChangeModel, {
-    description:
-      '参加者のメールアドレスを変更する（宛先不明で届かなかったアドレスの訂正など）。宛先不明による送信停止は解除され、送信に失敗していたメールは新しいアドレスにもう一度送られる。古いアドレスに送ったログイン用リンクは使えなくなる。変更履歴に残る',
-  })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
-  async changeParticipantEmail(
-    @CurrentActor() actor: StaffActor,
-    @Args() { participantId, email }: ChangeParticipantEmailArgs,
-  ): Promise<ParticipantEmailChangeModel> {
-    const resentEmails = await this.addresses.change(actor, participantId, email);
-    return Object.assign(new ParticipantEmailChangeModel(), {
-      participant: ParticipantModel.from(await this.participants.get(participantId), true),
-      resentEmails,
-    });
   }
 }

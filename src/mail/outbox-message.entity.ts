@@ -50,6 +50,15 @@ export class OutboxMessage {
   @Column({ type: 'uuid', nullable: true })
   participantId: string | null;
 
+  /**
+   * Set only for mail about the participant's address itself, which goes elsewhere: the
+   * confirmation of a new address (sent to it), the notice that it changed (sent to the old one).
+   * Their consent and bounce suppression are about their own address, so neither applies, and a
+   * bounce here suppresses nothing.
+   */
+  @Column({ type: 'varchar', nullable: true })
+  toAddress: string | null;
+
   /** Mail to a staff member instead (work mail such as the follow-ups due): always transactional. */
   @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
   user: User | null;

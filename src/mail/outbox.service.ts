@@ -27,6 +27,11 @@ export interface OutboxRequest {
   batchId?: string | null;
   /** IDs the composer needs; never content or secrets. */
   params?: Record<string, string>;
+  /**
+   * Another address than the participant's, for mail about their address itself (see
+   * OutboxMessage.toAddress): written whatever their consent or suppression, always transactional.
+   */
+  toAddress?: string;
 }
 
 export interface OutboxWriteResult {
@@ -83,7 +88,7 @@ export class OutboxService {
     }
     const rows = requests.filter((request) => {
       // Staff receive work mail as part of their job: no consent or unsubscribe applies.
-      if (request.userId) return true;
+      if (request.userId || request.toAddress) return true;
       const recipient = request.participantId ? recipients.get(request.participantId) : undefined;
       const ok = recipient !== undefined && mayEmail(recipient, request.transactional ?? false);
       if (!ok) result.notEmailable.push(request.key);
@@ -92,19 +97,22 @@ export class OutboxService {
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK);
       const inserted: { key: string }[] = await manager.query(
-        `INSERT INTO outbox_messages (key, template, transactional, participant_id, user_id, event_id, batch_id, params)
-         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::jsonb[])
+        `INSERT INTO outbox_messages (key, template, transactional, participant_id, user_id, event_id, batch_id, params, to_address)
+         SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::boolean[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::jsonb[], $9::varchar[])
          ON CONFLICT DO NOTHING
          RETURNING key`,
         [
           chunk.map((request) => request.key),
           chunk.map((request) => request.template),
-          chunk.map((request) => (request.userId ? true : (request.transactional ?? false))),
+          chunk.map((request) =>
+            request.userId || request.toAddress ? true : (request.transactional ?? false),
+          ),
           chunk.map((request) => request.participantId ?? null),
           chunk.map((request) => request.userId ?? null),
           chunk.map((request) => request.eventId ?? null),
           chunk.map((request) => request.batchId ?? null),
           chunk.map((request) => JSON.stringify(request.params ?? {})),
+          chunk.map((request) => request.toAddress ?? null),
         ],
       );
       const written = new Set(inserted.map((row) => row.key));
@@ -138,14 +146,15 @@ export class OutboxService {
    * transaction, so that parallel requests are counted one after the other and none passes the
    * limit. Answers whether it was written; asked too often, nothing is, and the caller's answer is
    * the same. An email about an event (an application link) names it in `about`, with the ids its
-   * composer needs beside `requestedAt`.
+   * composer needs beside `requestedAt`; one to another address (a new address to confirm) names
+   * that address.
    */
   async enqueueAskedFor(
     manager: EntityManager,
     recipient: { participantId: string } | { userId: string },
     template: string,
     perHour: number,
-    about: { eventId?: string; params?: Record<string, string> } = {},
+    about: { eventId?: string; params?: Record<string, string>; toAddress?: string } = {},
   ): Promise<boolean> {
     const [column, id] =
       'userId' in recipient ? ['user_id', recipient.userId] : ['participant_id', recipient.participantId];
@@ -164,6 +173,7 @@ export class OutboxService {
         transactional: true,
         eventId: about.eventId ?? null,
         params: { ...about.params, requestedAt: String(Date.now()) },
+        toAddress: about.toAddress,
       },
     ]);
     return true;
@@ -231,12 +241,13 @@ export class OutboxService {
   /**
    * What did not reach a participant, sent again in the caller's transaction once their address is
    * corrected (the sender reads the new one): the emails that failed, of every event, and those
-   * skipped because the old address had bounced.
+   * skipped because the old address had bounced. Not mail about an address itself (`toAddress`).
    */
   resendFailedTo(manager: EntityManager, participantId: string): Promise<number> {
     return this.reopen(
       manager,
-      `m.participant_id = $1 AND (m.status = 'FAILED' OR (m.status = 'SKIPPED' AND m.skip_reason = 'SUPPRESSED'))`,
+      `m.participant_id = $1 AND m.to_address IS NULL
+         AND (m.status = 'FAILED' OR (m.status = 'SKIPPED' AND m.skip_reason = 'SUPPRESSED'))`,
       [participantId],
     );
   }

@@ -169,18 +169,19 @@ export async function updateParticipant(
  * Moves a participant to another address (a typo that bounced, a new address), under the pool's
  * write lock so that no import creates the address meanwhile. The bounce suppression belonged to
  * the old address and is lifted; the person's own choice (配信停止) stays. 最終更新 moves and the
- * 変更履歴 records the old address. Answers 'taken' when another participant holds the address.
+ * 変更履歴 records the old address. Answers 'taken' when another participant holds the address,
+ * and the participant as it was before.
  */
 export async function changeParticipantEmail(
   manager: EntityManager,
   id: string,
   email: string,
   author: ProfileAuthor,
-): Promise<'changed' | 'unchanged' | 'taken'> {
+): Promise<{ outcome: 'changed' | 'unchanged' | 'taken'; before: Participant }> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
   const stored = await manager.findOneByOrFail(Participant, { id });
-  if (stored.email === email) return 'unchanged';
-  if (await manager.existsBy(Participant, { email })) return 'taken';
+  if (stored.email === email) return { outcome: 'unchanged', before: stored };
+  if (await manager.existsBy(Participant, { email })) return { outcome: 'taken', before: stored };
   await manager.update(Participant, id, {
     email,
     emailSuppressedAt: null,
@@ -192,7 +193,7 @@ export async function changeParticipantEmail(
     [{ participantId: id, changes: { email: { before: stored.email, after: email } } }],
     author,
   );
-  return 'changed';
+  return { outcome: 'changed', before: stored };
 }
 
 /** The company a row names, as profileDiff reads it: its id, its name, and what the write changed in it. */

@@ -25,6 +25,8 @@ export interface ErasureCounts {
   miniSalonRequestsWithdrawn: number;
   /** Absent on rows erased before profiles had a 変更履歴. */
   profileChangesDeleted?: number;
+  /** Absent on rows erased before participants could change their address. */
+  emailChangeRequestsDeleted?: number;
 }
 
 /**

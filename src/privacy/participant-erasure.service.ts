@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxMessage } from '../mail/outbox-message.entity';
@@ -101,7 +102,10 @@ export class ParticipantErasureService {
         miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
         // The history holds the values the anonymisation just removed.
         profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
+        // Addresses they asked to move to, and those their mail about an address went to.
+        emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
       };
+      await manager.update(OutboxMessage, { participantId, toAddress: Not(IsNull()) }, { toAddress: null });
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
     });
@@ -192,6 +196,7 @@ export class ParticipantErasureService {
         UNION ALL SELECT id FROM registrations WHERE participant_id = $1
         UNION ALL SELECT id FROM meeting_requests WHERE to_participant_id = $1
         UNION ALL SELECT id FROM suggestions WHERE $1 IN (participant_id, suggested_participant_id)
+        UNION ALL SELECT id FROM email_change_requests WHERE participant_id = $1
        ), deleted AS (
         DELETE FROM action_tokens
          WHERE purpose = ANY($2) AND subject_id IN (SELECT id FROM subjects)

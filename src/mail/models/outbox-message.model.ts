@@ -55,7 +55,7 @@ export class OutboxMessageModel {
       status: message.status,
       participantId: message.participantId,
       recipientName: message.participant?.name ?? null,
-      recipientEmail: message.participant?.email ?? null,
+      recipientEmail: message.toAddress ?? message.participant?.email ?? null,
       batchId: message.batchId,
       attempts: message.attempts,
       resentAfterCrash: message.resentAfterCrash,

@@ -41,6 +41,9 @@ export class ErasureResultModel {
   @Field(() => Int, { description: '削除したプロフィールの変更履歴（以前の値を含むため）' })
   profileChangesDeleted: number;
 
+  @Field(() => Int, { description: '削除したメールアドレス変更の申込（新しいアドレスを含むため）' })
+  emailChangeRequestsDeleted: number;
+
   /** Expects an erased participant (erasedAt and erasure set). */
   static from(participant: Participant): ErasureResultModel {
     const counts: ErasureCounts = participant.erasure!;
@@ -57,6 +60,7 @@ export class ErasureResultModel {
       surveyCommentsDeleted: counts.surveyCommentsDeleted,
       miniSalonRequestsWithdrawn: counts.miniSalonRequestsWithdrawn,
       profileChangesDeleted: counts.profileChangesDeleted ?? 0,
+      emailChangeRequestsDeleted: counts.emailChangeRequestsDeleted ?? 0,
     });
   }
 }

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { StaffActor } from '../auth/actor';
+import { Participant } from '../participants/participant.entity';
+import { changeParticipantEmail } from '../participants/participant-store';
+import { ProfileAuthor } from '../participants/profile-changes';
+import { ParticipantErrors } from '../participants/participants.errors';
+import { OutboxService } from '../mail/outbox.service';
+
+/** Links mailed to the participant's address that let whoever holds them act as the person. */
+const LINKS_TO_THE_ADDRESS = [TokenPurpose.MAGIC_LINK, TokenPurpose.EVENT_APPLICATION];
+
+/** The notice to the address a participant left (see EmailAddressService.moveTo). */
+export const EMAIL_CHANGED_NOTICE_TEMPLATE = 'email-changed-notice';
+
+export interface AddressMove {
+  outcome: 'changed' | 'unchanged' | 'taken';
+  /** The emails that go again, to the new address. */
+  resent: number;
+}
+
+/**
+ * A participant's address changes: corrected by staff (typically after 「宛先不明」, a typo that
+ * bounced), or by the person from the link that confirmed the new one.
+ */
+@Injectable()
+export class EmailAddressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ActionTokensService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Staff correct the address; answers how many failed emails go again. */
+  async change(actor: StaffActor, participantId: string, email: string): Promise<number> {
+    const address = email.trim().toLowerCase();
+    return this.dataSource.transaction(async (manager) => {
+      const move = await this.moveTo(manager, participantId, address, {
+        kind: 'staff',
+        userId: actor.userId,
+      });
+      if (move.outcome === 'taken') throw ParticipantErrors.emailTaken(address);
+      return move.resent;
+    });
+  }
+
+  /**
+   * In the caller's transaction: the address changes (and its bounce suppression lifts, see
+   * changeParticipantEmail); the sign-in and application links mailed to the old address stop
+   * working; every email that failed to reach the person goes again, to the new address (their
+   * composers read the event as it is then, so what no longer applies is skipped rather than
+   * sent); and the old address, if it worked, is told, with who made the change, so that a change
+   * the person did not make does not go unnoticed.
+   */
+  async moveTo(
+    manager: EntityManager,
+    participantId: string,
+    address: string,
+    author: ProfileAuthor,
+  ): Promise<AddressMove> {
+    const participant = await manager.findOneBy(Participant, { id: participantId });
+    if (!participant || participant.erasedAt)
+      throw ParticipantErrors.notFound(participantId, 'participantId');
+    const { outcome, before } = await changeParticipantEmail(manager, participantId, address, author);
+    if (outcome !== 'changed') return { outcome, resent: 0 };
+    for (const purpose of LINKS_TO_THE_ADDRESS) await this.tokens.expire(manager, purpose, [participantId]);
+    if (!before.emailSuppressedAt) {
+      await this.outbox.enqueue(manager, [
+        {
+          key: `${EMAIL_CHANGED_NOTICE_TEMPLATE}-${participantId}-${randomUUID()}`,
+          template: EMAIL_CHANGED_NOTICE_TEMPLATE,
+          participantId,
+          toAddress: before.email,
+          params: author.kind === 'staff' && author.userId ? { changedByUserId: author.userId } : {},
+        },
+      ]);
+    }
+    return { outcome, resent: await this.outbox.resendFailedTo(manager, participantId) };
+  }
+}

@@ -1,0 +1,19 @@
+import { ConflictError, InputError } from '../common/errors/app-error';
+
+export enum EmailChangeErrorCode {
+  SAME_ADDRESS = 'EMAIL_CHANGE_SAME_ADDRESS',
+  ADDRESS_TAKEN = 'EMAIL_CHANGE_ADDRESS_TAKEN',
+}
+
+export const EmailChangeErrors = {
+  sameAddress: () =>
+    new InputError('email', '現在のメールアドレスと同じです', EmailChangeErrorCode.SAME_ADDRESS),
+  /** Said on the page behind the link, to whoever holds the new address: the person themself. */
+  addressTaken: () =>
+    new ConflictError(
+      EmailChangeErrorCode.ADDRESS_TAKEN,
+      'このメールアドレスは、別の参加者の登録に使われています。お手数ですが、イベントの主催者にお問い合わせください。',
+    ).withEnglish(
+      "This address is already used by another participant's profile. Please contact the event organiser.",
+    ),
+};

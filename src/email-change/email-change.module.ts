@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
+import { ParticipantsModule } from '../participants/participants.module';
+import { EmailAddressService } from './email-address.service';
+import { EmailChangeConfirmationComposer, EmailChangedNoticeComposer } from './email-change.composers';
+import { EmailChangePageController } from './email-change-page.controller';
+import { EmailChangeResolver } from './email-change.resolver';
+import { EmailChangeService } from './email-change.service';
+
+/**
+ * A participant's email address changing: corrected by staff, or moved by the person from a link
+ * sent to the new address; either way the old address is told.
+ */
+@Module({
+  imports: [MailModule, ParticipantsModule],
+  controllers: [EmailChangePageController],
+  providers: [
+    EmailAddressService,
+    EmailChangeService,
+    EmailChangeResolver,
+    EmailChangeConfirmationComposer,
+    EmailChangedNoticeComposer,
+  ],
+})
+export class EmailChangeModule {}

@@ -1,0 +1,48 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Allow, CurrentActor } from '../auth/access.decorators';
+import { ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { ParticipantModel } from '../participants/models/participant.model';
+import { ParticipantsService } from '../participants/participants.service';
+import { ChangeParticipantEmailArgs } from './dto/change-participant-email.args';
+import { RequestEmailChangeArgs } from './dto/request-email-change.args';
+import { EmailAddressService } from './email-address.service';
+import { EmailChangeService } from './email-change.service';
+import { ParticipantEmailChangeModel } from './models/participant-email-change.model';
+
+@Resolver()
+export class EmailChangeResolver {
+  constructor(
+    private readonly addresses: EmailAddressService,
+    private readonly selfService: EmailChangeService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  @Mutation(() => ParticipantEmailChangeModel, {
+    description:
+      '参加者のメールアドレスを変更する（宛先不明で届かなかったアドレスの訂正など）。宛先不明による送信停止は解除され、送信に失敗していたメールは新しいアドレスにもう一度送られる。古いアドレスに送ったログイン用リンクは使えなくなり、古いアドレスには変更のお知らせが届く（宛先不明だった場合を除く）。変更履歴に残る',
+  })
+  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  async changeParticipantEmail(
+    @CurrentActor() actor: StaffActor,
+    @Args() { participantId, email }: ChangeParticipantEmailArgs,
+  ): Promise<ParticipantEmailChangeModel> {
+    const resentEmails = await this.addresses.change(actor, participantId, email);
+    return Object.assign(new ParticipantEmailChangeModel(), {
+      participant: ParticipantModel.from(await this.participants.get(participantId), true),
+      resentEmails,
+    });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      '自分のメールアドレスの変更を申し込む（参加者）。新しいアドレスに確認のメールが届き、そのボタンを押すと変更される。1時間に3回まで（超えた分は送られないが、答えは同じ true）',
+  })
+  @Allow(Role.PARTICIPANT)
+  async requestEmailChange(
+    @CurrentActor() actor: ParticipantActor,
+    @Args() { email }: RequestEmailChangeArgs,
+  ): Promise<boolean> {
+    await this.selfService.request(actor.participantId, email);
+    return true;
+  }
+}

@@ -1,0 +1,101 @@
+import { ComposedEmail, MailLocale, greetingFor, renderEmail } from '../mail/templates/email-layout';
+
+export interface ConfirmationEmailData {
+  locale: MailLocale;
+  participantName: string;
+  newEmail: string;
+  confirmUrl: string;
+  validHours: number;
+}
+
+/** To the new address, asked for by the reader: transactional, no organiser (like a sign-in link). */
+export function emailChangeConfirmationEmail(data: ConfirmationEmailData): ComposedEmail {
+  if (data.locale === 'en') {
+    return renderEmail({
+      locale: 'en',
+      subject: 'Confirm your new email address for Tsunagu',
+      greeting: greetingFor('en', data.participantName),
+      paragraphs: [
+        `You asked to use this address (${data.newEmail}) for Tsunagu from now on.`,
+        'Press the button below to confirm it. Until you do, emails keep going to your current address.',
+      ],
+      actions: [{ label: 'Confirm the new address', url: data.confirmUrl, primary: true }],
+      notes: [
+        `The link works once, for ${data.validHours} hours.`,
+        'If you did not ask for this, you can ignore this email: nothing changes.',
+      ],
+      sender: [],
+    });
+  }
+  return renderEmail({
+    locale: 'ja',
+    subject: '【Tsunagu】メールアドレス変更のご確認',
+    greeting: greetingFor('ja', data.participantName),
+    paragraphs: [
+      `Tsunagu にご登録のメールアドレスを、このアドレス（${data.newEmail}）に変更するお申込みを受け付けました。`,
+      '下のボタンから変更を確定してください。確定するまでは、これまでのアドレスにご案内をお送りします。',
+    ],
+    actions: [{ label: 'メールアドレスを変更する', url: data.confirmUrl, primary: true }],
+    notes: [
+      `リンクの有効期限は ${data.validHours} 時間で、1回のみ使用できます。`,
+      'お心当たりのない場合は、このメールを破棄してください。登録内容は変わりません。',
+    ],
+    sender: [],
+  });
+}
+
+export interface ChangedNoticeData {
+  locale: MailLocale;
+  participantName: string;
+  /** The new address, partly hidden. */
+  newEmailHint: string;
+  /** The organisation whose staff made the change; null when the person did. */
+  changedByOrganization: string | null;
+}
+
+/** To the address the person left: the change is no surprise to them, or they can act on it. */
+export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail {
+  if (data.locale === 'en') {
+    return renderEmail({
+      locale: 'en',
+      subject: 'Your email address for Tsunagu has changed',
+      greeting: greetingFor('en', data.participantName),
+      paragraphs: [
+        data.changedByOrganization
+          ? `The staff of ${data.changedByOrganization} changed your email address for Tsunagu to ${data.newEmailHint}.`
+          : `Your email address for Tsunagu was changed to ${data.newEmailHint}, as you asked.`,
+        'From now on, invitations, sign-in links and everything else go to the new address, not to this one.',
+      ],
+      notes: [
+        data.changedByOrganization
+          ? `If this is not right, please contact ${data.changedByOrganization}.`
+          : 'If you did not make this change, please contact the organiser of your events.',
+      ],
+      sender: [],
+    });
+  }
+  return renderEmail({
+    locale: 'ja',
+    subject: '【Tsunagu】メールアドレス変更のお知らせ',
+    greeting: greetingFor('ja', data.participantName),
+    paragraphs: [
+      data.changedByOrganization
+        ? `${data.changedByOrganization}の担当者が、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`
+        : `お申込みにより、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`,
+      '今後のご招待・ログイン用リンクなどのご案内は、新しいアドレスにお送りします。このアドレスには届きません。',
+    ],
+    notes: [
+      data.changedByOrganization
+        ? `お心当たりのない場合は、${data.changedByOrganization}にお問い合わせください。`
+        : 'お心当たりのない場合は、ご参加のイベントの主催者にお問い合わせください。',
+    ],
+    sender: [],
+  });
+}
+
+/** 「ta***@example.jp」: enough for the owner to recognise, not to write to (nor to count). */
+export function addressHint(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return email;
+  return `${email.slice(0, Math.min(2, at))}***${email.slice(at)}`;
+}
