@@ -286,6 +286,28 @@ describe('correcting a participant’s email address', () => {
       expect(sink.to(person.email)[0].text).toContain(
         'お申込みにより、Tsunagu にご登録のメールアドレスを ha***@example.jp に変更しました。',
       );
+      // What they can download about themselves says where the mail about it went.
+      const { exportMyData } = ok(
+        await t.gql<{
+          exportMyData: {
+            emailChangeRequests: { newEmail: string; confirmedAt: string | null }[];
+            emails: { template: string; toAddress: string | null }[];
+          };
+        }>(
+          '{ exportMyData { emailChangeRequests { newEmail confirmedAt } emails { template toAddress } } }',
+          {},
+          session,
+        ),
+      );
+      expect(exportMyData.emailChangeRequests).toEqual([
+        { newEmail: 'hanako.suzuki@example.jp', confirmedAt: expect.any(String) },
+      ]);
+      expect(exportMyData.emails).toEqual(
+        expect.arrayContaining([
+          { template: 'email-change-confirmation', toAddress: 'hanako.suzuki@example.jp' },
+          { template: 'email-changed-notice', toAddress: person.email },
+        ]),
+      );
       // The link works once.
       const again = await press(token);
       expect(again.status).toBe(400);

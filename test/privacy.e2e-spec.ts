@@ -27,7 +27,8 @@ const MY_DATA = `exportedAt
   meetings { id ${EVENT} other { ${PERSON} } startsAt endsAt sessionName table status statusLabel noShow }
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
-  emails { id template ${EVENT} status statusLabel skipReason createdAt sentAt }
+  emails { id template ${EVENT} status statusLabel skipReason toAddress createdAt sentAt }
+  emailChangeRequests { newEmail createdAt confirmedAt }
   miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
     preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
   dealCount

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toTokyoIso } from '../common/graphql/tokyo-date-time.scalar';
@@ -13,6 +14,7 @@ import { MeetingRequest } from '../meetings/meeting-request.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import {
+  MyDataEmailChangeRequestModel,
   MyDataEmailModel,
   MyDataMeetingModel,
   MyDataMeetingRequestModel,
@@ -101,6 +103,10 @@ export class MyDataService {
         relations: { event: true },
         order: { createdAt: 'ASC' },
       });
+      const emailChangeRequests = await manager.find(EmailChangeRequest, {
+        where: { participantId },
+        order: { createdAt: 'ASC' },
+      });
       const dealCount = await manager.count(Deal, {
         where: [{ participantAId: participantId }, { participantBId: participantId }],
       });
@@ -142,6 +148,9 @@ export class MyDataService {
         surveyAnswers: surveyAnswers.map((answer) => MyDataSurveyAnswerModel.from(answer)),
         miniSalonRequests: miniSalonRequests.map(MiniSalonRequestModel.from),
         emails: emails.map((email) => MyDataEmailModel.from(email)),
+        emailChangeRequests: emailChangeRequests.map((request) =>
+          MyDataEmailChangeRequestModel.from(request),
+        ),
         dealCount,
       });
       data.json = toJson(data);

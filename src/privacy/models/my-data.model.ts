@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { EmailChangeRequest } from '../../email-change/email-change-request.entity';
 import { JSIC_DIVISIONS, JsicCode } from '../../common/japan/jsic';
 import { Event } from '../../events/event.entity';
 import { EventKind } from '../../events/event-enums';
@@ -494,6 +495,12 @@ export class MyDataEmailModel {
   @Field(() => String, { nullable: true, description: '送信しなかった理由（配信停止など）' })
   skipReason: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '登録のアドレス以外に送ったメールの宛先（メールアドレス変更の確認・お知らせ）',
+  })
+  toAddress: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -509,8 +516,29 @@ export class MyDataEmailModel {
       status: message.status,
       statusLabel: OUTBOX_STATUS_LABEL[message.status],
       skipReason: message.skipReason,
+      toAddress: message.toAddress,
       createdAt: message.createdAt,
       sentAt: message.sentAt,
+    });
+  }
+}
+
+@ObjectType('MyDataEmailChangeRequest', { description: 'メールアドレス変更の申込' })
+export class MyDataEmailChangeRequestModel {
+  @Field()
+  newEmail: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '変更を確定した日時（未確定は null）' })
+  confirmedAt: Date | null;
+
+  static from(request: EmailChangeRequest): MyDataEmailChangeRequestModel {
+    return Object.assign(new MyDataEmailChangeRequestModel(), {
+      newEmail: request.newEmail,
+      createdAt: request.createdAt,
+      confirmedAt: request.confirmedAt,
     });
   }
 }
@@ -549,6 +577,9 @@ export class MyDataModel {
 
   @Field(() => [MyDataEmailModel])
   emails: MyDataEmailModel[];
+
+  @Field(() => [MyDataEmailChangeRequestModel])
+  emailChangeRequests: MyDataEmailChangeRequestModel[];
 
   @Field(() => Int, {
     description:
