@@ -233,6 +233,7 @@ const urls: UrlCase[] = [
   ['POST /sign-in', 'a made-up token', 'POST', () => '/sign-in', BAD_TOKEN_PAGE],
   ['GET /email-change', 'a made-up token', 'GET', () => `/email-change?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /email-change', 'a made-up token', 'POST', () => '/email-change', BAD_TOKEN_PAGE],
+  ['POST /email-change/request', 'a made-up session', 'POST', () => '/email-change/request', BAD_TOKEN_PAGE],
   ['GET /password-reset', 'a made-up token', 'GET', () => `/password-reset?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /password-reset', 'a made-up token', 'POST', () => '/password-reset', BAD_TOKEN_PAGE],
   ['GET /health', 'the service', 'GET', () => '/health', OPEN_URL],

@@ -361,5 +361,49 @@ describe('correcting a participant’s email address', () => {
       expect(sink.to('ken.kobayashi4@example.jp')).toHaveLength(0);
       expect(sink.to('ken.kobayashi5@example.jp')).toHaveLength(0);
     });
+
+    it('can be asked for from the signed-in page, by someone with no app', async () => {
+      const person = await createParticipant(t, organizer, { name: '松本 大輔' });
+      ok(
+        await t.gql('mutation($email: String!) { requestMagicLink(email: $email) }', { email: person.email }),
+      );
+      await sink.waitUntil(() => sink.to(person.email).length === 1, 30_000, 'the sign-in link');
+      const signInToken = /\/sign-in\?token=([\w-]+)/.exec(sink.to(person.email)[0].text)![1];
+      const signedIn = await (
+        await fetch(`${t.url}/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token: signInToken }).toString(),
+        })
+      ).text();
+      expect(signedIn).toContain(`現在のアドレス: ${person.email}`);
+      expect(signedIn).toContain('<form method="post" action="email-change/request">');
+      const session = /name="session" value="([^"]+)"/.exec(signedIn)![1];
+      const ask = (fields: Record<string, string>) =>
+        fetch(`${t.url}/email-change/request`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        });
+
+      const typo = await ask({ session, email: 'daisuke.matsumoto@' });
+      expect(typo.status).toBe(400);
+      expect(await typo.text()).toContain('メールアドレスの形式が正しくありません');
+      const stranger = await ask({ session: 'not-a-session', email: 'daisuke.matsumoto@example.jp' });
+      expect(stranger.status).toBe(400);
+      expect(await stranger.text()).toContain('もう一度ログインしてください');
+
+      const sent = await ask({ session, email: 'Daisuke.Matsumoto@example.jp' });
+      expect(sent.status).toBe(200);
+      expect(await sent.text()).toContain(
+        'daisuke.matsumoto@example.jp に確認のメールをお送りしました。メール内のボタンを押すと、変更が確定します（24時間以内）。',
+      );
+      await sink.waitUntil(
+        () => sink.to('daisuke.matsumoto@example.jp').length === 1,
+        30_000,
+        'the confirmation',
+      );
+      expect(linkIn(sink.to('daisuke.matsumoto@example.jp')[0].text)).not.toBeNull();
+    });
   });
 });

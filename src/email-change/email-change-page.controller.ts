@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { ForbiddenError } from '../common/errors/app-error';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
+import { TokenService } from '../auth/token.service';
+import { ParticipantsService } from '../participants/participants.service';
+import { languageOf } from '../participants/participant-kind';
+import { EmailChangeErrors } from './email-change.errors';
 import { EmailChangeService } from './email-change.service';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const TEXT = {
   ja: {
@@ -15,6 +22,10 @@ const TEXT = {
       `今後のご案内は ${email} にお送りします。ログイン用リンクも、このアドレスでお申込ください。`,
     error: 'メールアドレスを変更できませんでした',
     again: 'お手数ですが、もう一度お申込ください。',
+    sentTitle: '確認のメールをお送りしました',
+    sent: (email: string) =>
+      `${email} に確認のメールをお送りしました。メール内のボタンを押すと、変更が確定します（24時間以内）。それまでは、これまでのアドレスにご案内をお送りします。`,
+    notArrived: '届かない場合は、アドレスをお確かめのうえ、もう一度ログインしてお申込ください。',
   },
   en: {
     title: 'Change your email address',
@@ -26,17 +37,58 @@ const TEXT = {
       `From now on we write to ${email}. Ask for sign-in links with this address, too.`,
     error: 'We could not change your email address',
     again: 'Please ask for the change again.',
+    sentTitle: 'Confirmation email sent',
+    sent: (email: string) =>
+      `We have sent a confirmation email to ${email}. The change takes effect when you press the button in it (within 24 hours). Until then, we keep writing to your current address.`,
+    notArrived: 'If it does not arrive, please check the address, sign in again and ask once more.',
   },
 } as const;
 
 /**
  * The page the confirmation link opens: GET shows what will change and a button (a mail scanner's
  * fetch must not use the single-use link), POST changes the address. Both speak the participant's
- * language.
+ * language. Beside them, the POST of the form on the signed-in page that asks for the change.
  */
 @Controller('email-change')
 export class EmailChangePageController {
-  constructor(private readonly emailChanges: EmailChangeService) {}
+  constructor(
+    private readonly emailChanges: EmailChangeService,
+    private readonly sessions: TokenService,
+    private readonly participants: ParticipantsService,
+  ) {}
+
+  /** The signed-in page's form: the session it was shown with, and the new address. */
+  @Post('request')
+  @Public()
+  @HttpCode(200)
+  async request(
+    @Body() form: { session?: unknown; email?: unknown },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const email = typeof form?.email === 'string' ? form.email.trim() : '';
+    await sendLinkPage(
+      request,
+      response,
+      TEXT,
+      async () => {
+        const actor = await this.sessions.verify(String(form?.session ?? ''));
+        if (actor.kind !== 'participant') throw new ForbiddenError();
+        return {
+          participantId: actor.participantId,
+          locale: languageOf(await this.participants.get(actor.participantId)),
+        };
+      },
+      async ({ participantId, locale }) => {
+        if (!EMAIL.test(email) || email.length > 254) throw EmailChangeErrors.invalidAddress();
+        await this.emailChanges.request(participantId, email);
+        return {
+          title: TEXT[locale].sentTitle,
+          body: `<p>${escapeHtml(TEXT[locale].sent(email.toLowerCase()))}</p><p>${escapeHtml(TEXT[locale].notArrived)}</p>`,
+        };
+      },
+    );
+  }
 
   @Get()
   @Public()

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
+import { emailChangeFormHtml } from '../email-change/email-change-form';
 import { eventPageUrl } from '../events/event-public-page';
 import { AgendaFeedLinks, SubscribeLinks, subscribeLinks } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
@@ -60,7 +61,8 @@ const TEXT = {
  *
  * The signed-in page lists the events the participant has coming (what they hold there, their
  * meetings, requests awaiting their answer) and says what they can do next: the pages they have are
- * their private agenda feed and the shared calendar (everything else comes as links in emails). No page reads a
+ * their private agenda feed and the shared calendar (everything else comes as links in emails), and
+ * a form to move to another email address. No page reads a
  * session cookie — the session is a Bearer token for API clients — so setting one would only leave
  * a credential in the browser that nothing uses; the token stays on the page, folded away in a
  * 開発者向け section rather than shown to a business owner as the result of signing in.
@@ -132,6 +134,7 @@ export class SignInPageController {
             `<li>${escapeHtml(text.calendar)}: ${subscribeHtml(subscribeLinks(`${this.config.PUBLIC_URL}/calendar.ics${locale === 'en' ? '?lang=en' : ''}`), text)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
             '</ul>',
             `<p>${escapeHtml(text.emails)}</p>`,
+            participant?.email ? emailChangeFormHtml(locale, session.token, participant.email) : '',
             `<details style="margin-top:24px;font-size:.875rem;color:#52606d"><summary>${escapeHtml(text.developer)}</summary>`,
             `<p>${escapeHtml(text.session)}</p>`,
             `<p><code id="session-token">${escapeHtml(session.token)}</code></p>`,
