@@ -29,7 +29,9 @@ class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts it, unless it is running (a second one could not take the port, and the first would be left behind). */
   async up(): Promise<void> {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return;
     this.child = spawn('redis-server', ['--port', String(this.port), '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
