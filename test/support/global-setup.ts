@@ -10,6 +10,16 @@ export default async function globalSetup(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${template}"`);
   });
+  try {
+    await migrateAndCompare(template);
+  } catch (error) {
+    // Jest runs no teardown after a failed setup: the template would be left behind.
+    await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`));
+    throw error;
+  }
+}
+
+async function migrateAndCompare(template: string): Promise<void> {
   const dataSource = new DataSource(databaseOptions(databaseUrl(template)));
   await dataSource.initialize();
   try {
