@@ -345,21 +345,36 @@ describe('correcting a participant’s email address', () => {
       expect(await storedEmail(other.id)).toBe(other.email);
     });
 
-    it('sends at most three confirmations an hour, answering the same', async () => {
+    it('sends at most three confirmations an hour, answering the same; the latest request counts', async () => {
       const person = await createParticipant(t, organizer, { name: '小林 健' });
       const session = await t.participantToken(person.id);
-      for (let index = 1; index <= 5; index += 1)
+      ok(await t.gql(REQUEST, { email: 'ken.kobayashi1@example.jp' }, session));
+      await sink.waitUntil(() => sink.to('ken.kobayashi1@example.jp').length === 1, 30_000, 'the first');
+      for (let index = 2; index <= 5; index += 1)
         expect(ok(await t.gql(REQUEST, { email: `ken.kobayashi${index}@example.jp` }, session))).toEqual({
           requestEmailChange: true,
         });
       await sink.waitUntil(() => sink.to('ken.kobayashi3@example.jp').length === 1, 30_000, 'the third');
-      const [{ requests }]: { requests: number }[] = await t.dataSource.query(
-        'SELECT count(*)::int AS requests FROM email_change_requests WHERE participant_id = $1',
+      const confirmations: unknown[] = await t.dataSource.query(
+        `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND template = 'email-change-confirmation'`,
         [person.id],
       );
-      expect(requests).toBe(3);
+      expect(confirmations).toHaveLength(3);
       expect(sink.to('ken.kobayashi4@example.jp')).toHaveLength(0);
       expect(sink.to('ken.kobayashi5@example.jp')).toHaveLength(0);
+      // Only the third request stands: the first one's link no longer changes anything.
+      const requests: { newEmail: string }[] = await t.dataSource.query(
+        'SELECT new_email AS "newEmail" FROM email_change_requests WHERE participant_id = $1',
+        [person.id],
+      );
+      expect(requests).toEqual([{ newEmail: 'ken.kobayashi3@example.jp' }]);
+      const [, first] = linkIn(sink.to('ken.kobayashi1@example.jp')[0].text)!;
+      const stale = await press(first);
+      expect(stale.status).toBe(400);
+      expect(await stale.text()).toContain('このリンクは有効期限が切れています');
+      const [, latest] = linkIn(sink.to('ken.kobayashi3@example.jp')[0].text)!;
+      expect((await press(latest)).status).toBe(200);
+      expect(await storedEmail(person.id)).toBe('ken.kobayashi3@example.jp');
     });
 
     it('can be asked for from the signed-in page, by someone with no app', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -31,7 +31,10 @@ export class EmailChangeService {
     private readonly addresses: EmailAddressService,
   ) {}
 
-  /** Writes the request and its confirmation email, unless asked too often (then nothing, silently). */
+  /**
+   * Writes the request and its confirmation email, unless asked too often (then nothing,
+   * silently). An earlier request not yet confirmed is replaced: its link stops working.
+   */
   async request(participantId: string, email: string): Promise<void> {
     const address = email.trim().toLowerCase();
     await this.dataSource.transaction(async (manager) => {
@@ -52,7 +55,18 @@ export class EmailChangeService {
         EMAIL_CHANGE_PER_HOUR,
         { params: { requestId: request.id }, toAddress: address },
       );
-      if (!written) await manager.delete(EmailChangeRequest, request.id);
+      if (!written) {
+        await manager.delete(EmailChangeRequest, request.id);
+        return;
+      }
+      // The latest request is the one that counts: the links of earlier ones stop working.
+      const earlier = await manager.find(EmailChangeRequest, {
+        select: { id: true },
+        where: { participantId, confirmedAt: IsNull(), id: Not(request.id) },
+      });
+      const ids = earlier.map((row) => row.id);
+      await this.tokens.expire(manager, TokenPurpose.EMAIL_CHANGE, ids);
+      if (ids.length > 0) await manager.delete(EmailChangeRequest, ids);
     });
   }
 
