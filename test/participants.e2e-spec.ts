@@ -135,6 +135,10 @@ describe('participants', () => {
     expect(furigana).toEqual([...furigana].sort());
     const byCompanyName = ok(await t.gql<Page>(query, { filter: { text: '鈴木デザイン3' } }, staff));
     expect(byCompanyName.participants.totalCount).toBe(1);
+    // By the address someone gives on the phone, in whatever case and width they are typed in.
+    await createParticipant(t, staff, { email: 'kenta.suzuki@suzuki-design.example.jp' });
+    const byEmail = ok(await t.gql<Page>(query, { filter: { text: 'Ｋｅｎｔａ.Suzuki@' } }, staff));
+    expect(byEmail.participants.totalCount).toBe(1);
   });
 
   it('shows contact details to staff and to the person themself only', async () => {

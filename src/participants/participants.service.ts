@@ -144,7 +144,9 @@ export class ParticipantsService {
           where
             .where('participant.name ILIKE :text', { text })
             .orWhere('participant.furigana ILIKE :kana', { kana })
-            .orWhere('company.name ILIKE :text', { text }),
+            .orWhere('company.name ILIKE :text', { text })
+            // Someone who calls gives their address: staff find them by it.
+            .orWhere('participant.email ILIKE :text', { text }),
         ),
       );
     }

@@ -5,7 +5,7 @@ import { ParticipantKind } from '../participant-kind';
 
 @InputType()
 export class ParticipantFilter {
-  @Field({ nullable: true, description: '氏名・フリガナ・事業者名の部分一致' })
+  @Field({ nullable: true, description: '氏名・フリガナ・事業者名・メールアドレスの部分一致' })
   @IsOptional()
   @MaxLength(100)
   text?: string;
