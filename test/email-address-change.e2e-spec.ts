@@ -7,6 +7,7 @@ import {
   invitationAnswerLink,
   staffSession,
 } from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -79,6 +80,24 @@ describe('correcting a participant’s email address', () => {
       'the invitation to bounce',
     );
 
+    // Staff find whom mail no longer reaches: in the pool, and in the list Excel opens.
+    const bounced = async () =>
+      ok(
+        await t.gql<{ participants: { edges: { node: { id: string } }[] } }>(
+          '{ participants(filter: { emailSuppressed: true }) { edges { node { id } } } }',
+          {},
+          organizer,
+        ),
+      ).participants.edges.map((edge) => edge.node.id);
+    expect(await bounced()).toEqual([person.id]);
+    const list = await fetchCsv(t, '/exports/participants.csv?emailSuppressed=true', organizer);
+    expect(list.status).toBe(200);
+    expect(list.lines).toHaveLength(2);
+    expect(list.lines[1]).toContain('misaki.takahashi@exmaple.jp');
+    const wrong = await fetchCsv(t, '/exports/participants.csv?emailSuppressed=yes', organizer);
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('emailSuppressed');
+
     const changed = await change(person.id, 'Misaki.Takahashi@Example.jp');
     expect(changed).toMatchObject({
       resentEmails: 1,
@@ -114,6 +133,7 @@ describe('correcting a participant’s email address', () => {
       [eventId, person.id],
     );
     expect(registration.status).toBe('REGISTERED');
+    expect(await bounced()).toEqual([]);
 
     // The same address again changes nothing and sends nothing.
     const again = await change(person.id, 'misaki.takahashi@example.jp');

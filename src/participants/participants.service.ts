@@ -167,6 +167,9 @@ export class ParticipantsService {
         },
       );
     }
+    if (typeof filter?.emailSuppressed === 'boolean') {
+      query.andWhere(`participant.emailSuppressedAt IS ${filter.emailSuppressed ? 'NOT NULL' : 'NULL'}`);
+    }
     if (filter?.tag) {
       query.andWhere('EXISTS (SELECT 1 FROM unnest(participant.tags) AS t WHERE lower(t) = lower(:tag))', {
         tag: normalizeTag(filter.tag),

@@ -13,6 +13,20 @@ export function QueryInteger(): PropertyDecorator {
 }
 
 /**
+ * Yes or no typed in a query string (`?emailSuppressed=true`): `true` and `false` become booleans,
+ * absent or empty means no filter, and anything else stays text, for the field's `IsBoolean` to
+ * refuse naming the field.
+ */
+export function QueryBoolean(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => {
+    if (value === '' || value === undefined) return undefined;
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    return value;
+  });
+}
+
+/**
  * A query-string filter that must be one of an enum's values (`?status=FAILED`): absent or empty
  * means no filter; anything else unknown is refused naming the field and listing the choices, never
  * ignored (which would export everything) nor looked up on the object's prototype (`?status=toString`).

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
+import { QueryBoolean } from '../../common/validation/query-params';
 import { IsJsicCode } from '../../common/japan/japan.validators';
 import { ParticipantKind } from '../participant-kind';
 
@@ -34,4 +35,14 @@ export class ParticipantFilter {
   @IsOptional()
   @MaxLength(50)
   tag?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: 宛先不明でメールの送信を止めている参加者だけ（アドレスを確かめて changeParticipantEmail で直す）。false: それ以外',
+  })
+  @QueryBoolean()
+  @IsOptional()
+  @IsBoolean()
+  emailSuppressed?: boolean | null;
 }
