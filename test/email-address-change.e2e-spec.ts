@@ -202,13 +202,18 @@ describe('correcting a participant’s email address', () => {
     expect(self.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('ends the sign-in links mailed to the old address', async () => {
+  it('ends the sign-in links mailed to the old address, and the sessions signed in through it', async () => {
     const person = await createParticipant(t, organizer, { name: '山田 花子' });
+    const before = await t.participantToken(person.id);
+    const me = (session: string) => t.gql('{ me { participant { id } } }', {}, session);
+    ok(await me(before));
     ok(await t.gql('mutation($email: String!) { requestMagicLink(email: $email) }', { email: person.email }));
     await sink.waitUntil(() => sink.to(person.email).length === 1, 30_000, 'the sign-in link');
     const token = /\/sign-in\?token=([\w-]+)/.exec(sink.to(person.email)[0].text)![1];
 
     await change(person.id, 'hanako.yamada@example.jp');
+    expect(failure(await me(before)).extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    ok(await me(await t.participantToken(person.id)));
     // The old address worked: it is told, with who made the change and whom to ask.
     await sink.waitUntil(() => sink.to(person.email).length === 2, 30_000, 'the notice to the old address');
     const notice = sink.to(person.email)[1];
@@ -293,6 +298,11 @@ describe('correcting a participant’s email address', () => {
       expect(done.status).toBe(200);
       expect(await done.text()).toContain('今後のご案内は hanako.suzuki@example.jp にお送りします。');
       expect(await storedEmail(person.id)).toBe('hanako.suzuki@example.jp');
+      // The session they asked from ends with the old address: they sign in with the new one.
+      expect(failure(await t.gql(REQUEST, { email: 'other@example.jp' }, session)).extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+      const fresh = await t.participantToken(person.id);
       const { participant } = ok(
         await t.gql<{ participant: { profileChanges: { bySelf: boolean; fields: { field: string }[] }[] } }>(
           'query($id: ID!) { participant(id: $id) { profileChanges { bySelf fields { field } } } }',
@@ -316,7 +326,7 @@ describe('correcting a participant’s email address', () => {
         }>(
           '{ exportMyData { emailChangeRequests { newEmail confirmedAt } emails { template toAddress } } }',
           {},
-          session,
+          fresh,
         ),
       );
       expect(exportMyData.emailChangeRequests).toEqual([
@@ -333,13 +343,13 @@ describe('correcting a participant’s email address', () => {
       expect(again.status).toBe(400);
       expect(await again.text()).toContain('このリンクはすでに使用されています');
 
-      const same = failure(await t.gql(REQUEST, { email: 'hanako.suzuki@example.jp' }, session));
+      const same = failure(await t.gql(REQUEST, { email: 'hanako.suzuki@example.jp' }, fresh));
       expect(same.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'EMAIL_CHANGE_SAME_ADDRESS',
         field: 'email',
       });
-      expect(failure(await t.gql(REQUEST, { email: 'hanako@' }, session)).extensions).toMatchObject({
+      expect(failure(await t.gql(REQUEST, { email: 'hanako@' }, fresh)).extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'email',
       });

@@ -12,8 +12,8 @@ interface TokenClaims {
   role: Role;
   org?: string | null;
   /**
-   * Staff: the account's `sessions_valid_after` when the token was issued (epoch ms), absent
-   * while it had none. JWT's own `iat` counts whole seconds, too coarse for "issued before": a
+   * The account's or participant's `sessions_valid_after` when the token was issued (epoch ms),
+   * absent while it had none. JWT's own `iat` counts whole seconds, too coarse for "issued before": a
    * token issued in the second of a password change would outlive the change, or the fresh token
    * the change hands out would not.
    */
@@ -34,8 +34,15 @@ export class TokenService {
     private readonly users: UsersService,
   ) {}
 
-  issueForParticipant(participantId: string): Promise<string> {
-    const claims: TokenClaims = { sub: participantId, typ: 'participant', role: Role.PARTICIPANT };
+  /** A participant's session, for the person as stored now (read after any change to their sessions). */
+  async issueForParticipant(participantId: string): Promise<string> {
+    const state = await this.participants.sessionState(participantId);
+    const claims: TokenClaims = {
+      sub: participantId,
+      typ: 'participant',
+      role: Role.PARTICIPANT,
+      ...(state?.sessionsValidAfter ? { sva: state.sessionsValidAfter.getTime() } : {}),
+    };
     return this.jwt.signAsync(claims);
   }
 
@@ -60,8 +67,10 @@ export class TokenService {
     }
     if (!isUuid(claims.sub)) throw invalidSession();
     if (claims.typ === 'participant') {
-      // An erased participant's session ends at once (a primary-key look-up per request).
-      if (!(await this.participants.hasActiveAccount(claims.sub))) throw invalidSession();
+      // An erased participant's session ends at once, and one from before their address changed
+      // (a primary-key look-up per request).
+      const state = await this.participants.sessionState(claims.sub);
+      if (!state || state.erasedAt || !issuedSince(claims, state.sessionsValidAfter)) throw invalidSession();
       return { kind: 'participant', participantId: claims.sub, role: Role.PARTICIPANT };
     }
     // The same for staff: a deactivated account, or a session from before the password changed.

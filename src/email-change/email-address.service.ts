@@ -49,9 +49,9 @@ export class EmailAddressService {
   }
 
   /**
-   * In the caller's transaction: the address changes (and its bounce suppression lifts, see
-   * changeParticipantEmail); the sign-in and application links mailed to the old address stop
-   * working; every email that failed to reach the person goes again, to the new address (their
+   * In the caller's transaction: the address changes (its bounce suppression lifts and the
+   * sessions issued until now end, see changeParticipantEmail); the sign-in and application links
+   * mailed to the old address stop working; every email that failed to reach the person goes again, to the new address (their
    * composers read the event as it is then, so what no longer applies is skipped rather than
    * sent); and the old address, if it worked, is told, with who made the change, so that a change
    * the person did not make does not go unnoticed.

@@ -19,7 +19,7 @@ const TEXT = {
     button: '変更する',
     doneTitle: 'メールアドレスを変更しました',
     done: (email: string) =>
-      `今後のご案内は ${email} にお送りします。ログイン用リンクも、このアドレスでお申込ください。`,
+      `今後のご案内は ${email} にお送りします。ログインし直すときは、このアドレスでログイン用リンクをお申込ください。`,
     error: 'メールアドレスを変更できませんでした',
     again: 'お手数ですが、もう一度お申込ください。',
     sentTitle: '確認のメールをお送りしました',
@@ -34,7 +34,7 @@ const TEXT = {
     button: 'Change it',
     doneTitle: 'Your email address has changed',
     done: (email: string) =>
-      `From now on we write to ${email}. Ask for sign-in links with this address, too.`,
+      `From now on we write to ${email}. To sign in again, ask for a sign-in link with this address.`,
     error: 'We could not change your email address',
     again: 'Please ask for the change again.',
     sentTitle: 'Confirmation email sent',

@@ -1,4 +1,5 @@
 import { EntityManager, In, IsNull } from 'typeorm';
+import { NEXT_SESSIONS_VALID_AFTER } from '../auth/sessions-valid-after';
 import { Company } from './company.entity';
 import { Participant } from './participant.entity';
 import { CompanyColumns, ParticipantColumns, ParticipantRow } from './participant-row';
@@ -168,7 +169,8 @@ export async function updateParticipant(
 /**
  * Moves a participant to another address (a typo that bounced, a new address), under the pool's
  * write lock so that no import creates the address meanwhile. The bounce suppression belonged to
- * the old address and is lifted; the person's own choice (配信停止) stays. 最終更新 moves and the
+ * the old address and is lifted; the person's own choice (配信停止) stays; sessions issued until now
+ * end (whoever signed in through the old address is signed out). 最終更新 moves and the
  * 変更履歴 records the old address. Answers 'taken' when another participant holds the address,
  * and the participant as it was before.
  */
@@ -185,6 +187,7 @@ export async function changeParticipantEmail(
   await manager.update(Participant, id, {
     email,
     emailSuppressedAt: null,
+    sessionsValidAfter: () => NEXT_SESSIONS_VALID_AFTER,
     profileUpdatedAt: () => 'now()',
     ...authorColumns(author),
   });

@@ -110,6 +110,13 @@ export class Participant {
   @Column({ type: 'timestamptz', nullable: true })
   emailOptOutAt: Date | null;
 
+  /**
+   * Sessions issued before this end (see TokenService): set when the address changes, so that
+   * whoever signed in through the old address is signed out. Null: every session still counts.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  sessionsValidAfter: Date | null;
+
   /** The address hard-bounced (SMTP 5xx on RCPT/DATA): nothing is sent to it any more. */
   @Column({ type: 'timestamptz', nullable: true })
   emailSuppressedAt: Date | null;

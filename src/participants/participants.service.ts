@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, IsNull } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import { normalizeFurigana } from '../common/japan/furigana';
 import { parseJsic } from '../common/japan/jsic';
 import { normalizeMunicipality } from '../common/japan/municipality';
@@ -117,11 +117,15 @@ export class ParticipantsService {
   }
 
   /**
-   * Whether a participant's session may still act: sessions are not stored, so one issued before
-   * the person was erased would otherwise live on until it expires.
+   * What decides whether a participant's session may still act (sessions are not stored): one
+   * issued before the person was erased, or before their address changed, would otherwise live on
+   * until it expires. Null for an unknown id.
    */
-  hasActiveAccount(id: string): Promise<boolean> {
-    return this.repository.existsBy({ id, erasedAt: IsNull() });
+  sessionState(id: string): Promise<Pick<Participant, 'erasedAt' | 'sessionsValidAfter'> | null> {
+    return this.repository.findOne({
+      select: { id: true, erasedAt: true, sessionsValidAfter: true },
+      where: { id },
+    });
   }
 
   findByEmail(email: string): Promise<Participant | null> {

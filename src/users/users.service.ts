@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NEXT_SESSIONS_VALID_AFTER } from '../auth/sessions-valid-after';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Role, StaffActor, StaffRole } from '../auth/actor';
@@ -27,13 +28,6 @@ export type StaffSessionState = Pick<
  * making each other staff) cannot leave none.
  */
 const ADMIN_SET_LOCK = 0x7473_7566; // "tsuf"
-
-/**
- * The new `sessions_valid_after`: now, to the millisecond (what a JWT claim and a JS Date hold),
- * and always later than the one before even if clocks disagree, so no older session survives it.
- */
-const NEXT_SESSIONS_VALID_AFTER = `date_trunc('milliseconds',
-  greatest(clock_timestamp(), coalesce(sessions_valid_after + interval '1 millisecond', '-infinity')))`;
 
 @Injectable()
 export class UsersService {
