@@ -148,6 +148,48 @@ describe('correcting a participant’s email address', () => {
       expect.stringContaining('ご招待'),
       expect.stringContaining('参加登録完了'),
     ]);
+    // The old Excel list, imported again, does not bring her back under the typo; nor does the form.
+    const imported = ok(
+      await t.gql<{
+        importParticipants: { created: number; updated: number; errors: Record<string, unknown>[] };
+      }>(
+        'mutation($csv: String!) { importParticipants(csv: $csv) { created updated errors { row field column message } } }',
+        {
+          csv: 'メールアドレス,氏名,フリガナ\nmisaki.takahashi@exmaple.jp,髙橋　美﨑,タカハシ ミサキ\nsomeone.new@example.jp,新井 一郎,アライ イチロウ\n',
+        },
+        organizer,
+      ),
+    ).importParticipants;
+    expect(imported).toEqual({
+      created: 1,
+      updated: 0,
+      errors: [
+        {
+          row: 2,
+          field: 'email',
+          column: 'メールアドレス',
+          message:
+            'misaki.takahashi@exmaple.jp は 髙橋 美﨑 さんの以前のメールアドレスです（現在は misaki.takahashi@example.jp）。同じ方なら、今のアドレスで登録してください',
+        },
+      ],
+    });
+    const retyped = failure(
+      await t.gql(
+        'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }',
+        { input: { email: 'misaki.takahashi@exmaple.jp', name: '髙橋 美﨑', furigana: 'タカハシ ミサキ' } },
+        organizer,
+      ),
+    );
+    expect(retyped.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_EMAIL_MOVED_AWAY',
+      field: 'email',
+    });
+    const [{ people }]: { people: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS people FROM participants WHERE name = '髙橋 美﨑'`,
+    );
+    expect(people).toBe(1);
+
     // The typo never worked: no notice is sent to it.
     expect(sink.to('misaki.takahashi@exmaple.jp')).toHaveLength(0);
     const notices: unknown[] = await t.dataSource.query(

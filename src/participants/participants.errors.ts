@@ -1,8 +1,10 @@
 import { ConflictError, NotFoundError } from '../common/errors/app-error';
+import type { MovedAway } from './moved-addresses';
 
 export enum ParticipantErrorCode {
   NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   EMAIL_TAKEN = 'PARTICIPANT_EMAIL_TAKEN',
+  EMAIL_MOVED_AWAY = 'PARTICIPANT_EMAIL_MOVED_AWAY',
 }
 
 export const ParticipantErrors = {
@@ -14,4 +16,11 @@ export const ParticipantErrors = {
       `${email} は別の参加者のメールアドレスとして登録されています`,
       'email',
     ),
+  emailMovedAway: (email: string, moved: MovedAway) =>
+    new ConflictError(ParticipantErrorCode.EMAIL_MOVED_AWAY, movedAwayMessage(email, moved), 'email'),
 };
+
+/** Said when a list or a form brings back someone under the address they left. */
+export function movedAwayMessage(email: string, moved: MovedAway): string {
+  return `${email} は ${moved.name} さんの以前のメールアドレスです（現在は ${moved.currentEmail}）。同じ方なら、今のアドレスで登録してください`;
+}

@@ -15,6 +15,7 @@ import { ProfileChangeModel } from './models/profile-change.model';
 import { Participant } from './participant.entity';
 import { toParticipantRow } from './participant-row';
 import { updateParticipant, upsertParticipants } from './participant-store';
+import { movedAwayFrom, sameName } from './moved-addresses';
 import { ParticipantErrors } from './participants.errors';
 
 /** How many 変更履歴 entries a profile shows: the latest, newest first. */
@@ -80,10 +81,15 @@ export class ParticipantsService {
     return this.dataSource.getRepository(Participant);
   }
 
+  /** Refused when it would bring back, under the address they left, someone who has moved. */
   async upsert(actor: StaffActor, input: UpsertParticipantInput): Promise<Participant> {
-    const { ids } = await this.dataSource.transaction((manager) =>
-      upsertParticipants(manager, [toParticipantRow(input)], { kind: 'staff', userId: actor.userId }),
-    );
+    const row = toParticipantRow(input);
+    const { ids } = await this.dataSource.transaction(async (manager) => {
+      const email = row.columns.email!;
+      const moved = (await movedAwayFrom(manager, [email])).get(email);
+      if (moved && sameName(moved.name, input.name)) throw ParticipantErrors.emailMovedAway(email, moved);
+      return upsertParticipants(manager, [row], { kind: 'staff', userId: actor.userId });
+    });
     return this.get(ids[0]);
   }
 

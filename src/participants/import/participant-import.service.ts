@@ -11,8 +11,10 @@ import { InputError } from '../../common/errors/app-error';
 import { splitTags } from '../../common/japan/tags';
 import { validationFailures } from '../../common/validation/validation-failures';
 import { UpsertParticipantInput } from '../dto/upsert-participant.input';
+import { movedAwayFrom, sameName } from '../moved-addresses';
 import { toParticipantRow } from '../participant-row';
 import { upsertParticipants } from '../participant-store';
+import { movedAwayMessage } from '../participants.errors';
 import { ImportParticipantsArgs } from './import-participants.args';
 import { ParticipantImportResultModel } from './import-result.model';
 import { ImportRowErrorModel } from './import-row-error.model';
@@ -77,9 +79,21 @@ export class ParticipantImportService {
       errors.push(...rowErrors);
     }
 
-    const outcome = valid.length
+    // An old list imported again must not bring back, under the address they left, someone who
+    // has moved: the row is reported instead.
+    const moved = await movedAwayFrom(this.dataSource.manager, [...firstRowOfEmail.keys()]);
+    const toWrite = valid.filter((value) => {
+      const email = value.email.trim().toLowerCase();
+      const away = moved.get(email);
+      if (!away || !sameName(away.name, value.name)) return true;
+      errors.push(this.error(firstRowOfEmail.get(email)!, 'email', columns, movedAwayMessage(email, away)));
+      return false;
+    });
+    errors.sort((a, b) => a.row - b.row);
+
+    const outcome = toWrite.length
       ? await this.dataSource.transaction((manager) =>
-          upsertParticipants(manager, valid.map(toParticipantRow), { kind: 'staff', userId: actor.userId }),
+          upsertParticipants(manager, toWrite.map(toParticipantRow), { kind: 'staff', userId: actor.userId }),
         )
       : { created: 0, updated: 0 };
     return Object.assign(new ParticipantImportResultModel(), {
