@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { ForbiddenError } from '../common/errors/app-error';
+import { isFormEmail } from '../common/html/form-email';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { TokenService } from '../auth/token.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { languageOf } from '../participants/participant-kind';
 import { EmailChangeErrors } from './email-change.errors';
 import { EmailChangeService } from './email-change.service';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const TEXT = {
   ja: {
@@ -80,7 +79,7 @@ export class EmailChangePageController {
         };
       },
       async ({ participantId, locale }) => {
-        if (!EMAIL.test(email) || email.length > 254) throw EmailChangeErrors.invalidAddress();
+        if (!isFormEmail(email, 254)) throw EmailChangeErrors.invalidAddress();
         await this.emailChanges.request(participantId, email);
         return {
           title: TEXT[locale].sentTitle,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import type { Request, Response } from 'express';
 import { eventTitleFor } from '../events/event-title';
 import { Public } from '../auth/access.decorators';
+import { isFormEmail } from '../common/html/form-email';
 import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
 import { eventNotFoundPage, eventPageLang, eventPublicPage } from '../events/event-public-page';
 import { EventsService } from '../events/events.service';
@@ -37,9 +38,6 @@ const TEXT = {
     error: 'We could not register you',
   },
 } as const;
-
-/** An email address as a form may send it; anything else gets the form back, nothing sent. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Applying from an event's public page. The page's form (POST /events/:id/apply) sends a link to
@@ -81,7 +79,7 @@ export class EventApplicationPagesController {
       return;
     }
     const email = typeof form?.email === 'string' ? form.email.trim() : '';
-    if (!EMAIL.test(email) || email.length > 320) {
+    if (!isFormEmail(email, 320)) {
       response
         .status(400)
         .type('html')
