@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { StaffActor } from '../auth/actor';
-import { Participant } from '../participants/participant.entity';
 import { changeParticipantEmail } from '../participants/participant-store';
 import { ProfileAuthor } from '../participants/profile-changes';
 import { ParticipantErrors } from '../participants/participants.errors';
@@ -62,11 +61,10 @@ export class EmailAddressService {
     address: string,
     author: ProfileAuthor,
   ): Promise<AddressMove> {
-    const participant = await manager.findOneBy(Participant, { id: participantId });
-    if (!participant || participant.erasedAt)
-      throw ParticipantErrors.notFound(participantId, 'participantId');
-    const { outcome, before } = await changeParticipantEmail(manager, participantId, address, author);
-    if (outcome !== 'changed') return { outcome, resent: 0 };
+    const move = await changeParticipantEmail(manager, participantId, address, author);
+    if (move.outcome === 'missing') throw ParticipantErrors.notFound(participantId, 'participantId');
+    if (move.outcome !== 'changed') return { outcome: move.outcome, resent: 0 };
+    const { before } = move;
     for (const purpose of LINKS_TO_THE_ADDRESS) await this.tokens.expire(manager, purpose, [participantId]);
     if (!before.emailSuppressedAt) {
       await this.outbox.enqueue(manager, [
@@ -79,6 +77,6 @@ export class EmailAddressService {
         },
       ]);
     }
-    return { outcome, resent: await this.outbox.resendFailedTo(manager, participantId) };
+    return { outcome: 'changed', resent: await this.outbox.resendFailedTo(manager, participantId) };
   }
 }

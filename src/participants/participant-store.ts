@@ -172,16 +172,17 @@ export async function updateParticipant(
  * the old address and is lifted; the person's own choice (配信停止) stays; sessions issued until now
  * end (whoever signed in through the old address is signed out). 最終更新 moves and the
  * 変更履歴 records the old address. Answers 'taken' when another participant holds the address,
- * and the participant as it was before.
+ * 'missing' for an unknown or erased person, and the participant as it was before.
  */
 export async function changeParticipantEmail(
   manager: EntityManager,
   id: string,
   email: string,
   author: ProfileAuthor,
-): Promise<{ outcome: 'changed' | 'unchanged' | 'taken'; before: Participant }> {
+): Promise<{ outcome: 'missing' } | { outcome: 'changed' | 'unchanged' | 'taken'; before: Participant }> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
-  const stored = await manager.findOneByOrFail(Participant, { id });
+  const stored = await manager.findOneBy(Participant, { id });
+  if (!stored || stored.erasedAt) return { outcome: 'missing' };
   if (stored.email === email) return { outcome: 'unchanged', before: stored };
   if (await manager.existsBy(Participant, { email })) return { outcome: 'taken', before: stored };
   await manager.update(Participant, id, {
