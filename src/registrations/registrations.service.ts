@@ -333,6 +333,20 @@ export class RegistrationsService {
   }
 
   /**
+   * A registration that repeats another of the same person at the event (two profiles of one
+   * person merged, 名寄せ) goes without a word to anyone: the person keeps their other one. A seat it
+   * held goes to the waiting list, as a cancelled one does, at an event still to come.
+   */
+  async removeDuplicate(manager: EntityManager, registration: Registration): Promise<void> {
+    // Every change to an event's seats serialises on its row.
+    const event = await this.events.lockManaged(manager, null, registration.eventId);
+    await manager.delete(Registration, registration.id);
+    if (SEATED.includes(registration.status) && event.endsAt.getTime() > Date.now()) {
+      await this.promoteFromWaitlist(manager, event);
+    }
+  }
+
+  /**
    * The email for someone whose registration is cancelled, with how many of their meetings at the
    * event go with it (LeaverMeetingsListener calls off the scheduled ones; those on a published
    * agenda also get their own 面談中止 with the calendar cancel). Only at a published event still to
