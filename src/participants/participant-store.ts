@@ -200,6 +200,76 @@ export async function changeParticipantEmail(
   return { outcome: 'changed', before: stored };
 }
 
+/**
+ * The two profiles of a merge (名寄せ), under the pool's write lock and each row's own lock (taken
+ * in id order, so two merges of the same pair wait for each other rather than deadlock). Locking
+ * the rows also holds back every write that would point a new registration, request or deal at
+ * either of them until the merge commits. Null for a person unknown or erased.
+ */
+export async function lockForMerge(
+  manager: EntityManager,
+  keepId: string,
+  duplicateId: string,
+): Promise<{ keep: Participant | null; duplicate: Participant | null }> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  const rows = await manager.find(Participant, {
+    where: { id: In([keepId, duplicateId]), erasedAt: IsNull() },
+    order: { id: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { keep: byId.get(keepId) ?? null, duplicate: byId.get(duplicateId) ?? null };
+}
+
+/** Fields a merge fills on the kept profile when it has none and the duplicate has one. */
+const FILLED_WHEN_EMPTY = ['furigana', 'title', 'phone', 'offersText', 'needsText'] as const;
+/** Tag lists a merge unites, the kept profile's tags first. */
+const UNITED = ['offers', 'needs', 'themes', 'tags'] as const;
+
+/**
+ * The last step of a merge, once everything of the duplicate points at the kept profile: what the
+ * kept one lacks is taken from the duplicate (a phone number, a company, tags), its own values and
+ * choices (consents, 配信停止) stay as they are, and the duplicate row goes. The 変更履歴 gains one
+ * entry with the fields filled and the address the duplicate had (so an old list imported again
+ * does not bring it back, see movedAwayFrom); the duplicate's own history has already moved.
+ */
+export async function foldDuplicateInto(
+  manager: EntityManager,
+  keep: Participant,
+  duplicate: Participant,
+  author: ProfileAuthor,
+): Promise<void> {
+  const filled: Partial<Participant> = {};
+  for (const field of FILLED_WHEN_EMPTY) {
+    if (!keep[field] && duplicate[field]) filled[field] = duplicate[field];
+  }
+  for (const field of UNITED) {
+    const united = [...new Set([...keep[field], ...duplicate[field]])];
+    if (united.length > keep[field].length) filled[field] = united;
+  }
+  if (!keep.companyId && duplicate.companyId) filled.companyId = duplicate.companyId;
+
+  const changes: ProfileFieldChanges = {
+    mergedParticipant: { before: `${duplicate.name}（${duplicate.email}）`, after: keep.name },
+    email: { before: duplicate.email, after: keep.email },
+  };
+  for (const [field, after] of Object.entries(filled)) {
+    if (field === 'companyId') {
+      const company = await manager.findOneBy(Company, { id: after as string });
+      changes.company = { before: null, after: company?.name ?? null };
+    } else {
+      changes[field] = { before: keep[field as keyof Participant], after };
+    }
+  }
+  await manager.delete(Participant, duplicate.id);
+  await manager.update(Participant, keep.id, {
+    ...filled,
+    profileUpdatedAt: () => 'now()',
+    ...authorColumns(author),
+  });
+  await recordProfileChanges(manager, [{ participantId: keep.id, changes }], author);
+}
+
 /** The company a row names, as profileDiff reads it: its id, its name, and what the write changed in it. */
 function companyWritten(
   row: ParticipantRow,

@@ -63,6 +63,7 @@ export class ProfileChangeModel {
 const FIELD_LABEL = new Map<string, string>([
   ...PARTICIPANT_COLUMNS.map((column) => [column.field, column.headers[0]] as [string, string]),
   ['company', '事業者名'],
+  ['mergedParticipant', '統合した重複登録'],
 ]);
 
 /** A stored value as the participant CSV writes it: labels for codes (業種 too), 、 between tags, はい/いいえ. */
