@@ -41,6 +41,7 @@ export const SKIP_REASON_LABEL: Record<string, string> = {
   SUPPRESSED: '以前に宛先不明で届かなかったため送信停止',
   RECIPIENT_GONE: '宛先の参加者が削除されたため送信せず',
   RECIPIENT_DEACTIVATED: '宛先のスタッフのアカウントが利用停止のため送信せず',
+  MERGED_AWAY: '同じ方の重複した登録を統合し、参加登録が一つになったため送信せず',
   NOTHING_TO_SEND: '送信前に内容が不要になったため送信せず（回答済み・中止など）',
 };
 

@@ -252,6 +252,12 @@ export class OutboxService {
     );
   }
 
+  /** These rows go again (two profiles of one person merged: what failed to reach the one that went). */
+  resend(manager: EntityManager, ids: string[]): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return this.reopen(manager, 'm.id = ANY($1::uuid[])', [ids]);
+  }
+
   /** The rows `scope` (a condition on `m`) selects go back to PENDING, but none to a suppressed address. */
   private async reopen(manager: EntityManager, scope: string, parameters: unknown[]): Promise<number> {
     const [{ count }]: { count: number }[] = await manager.query(
