@@ -73,6 +73,7 @@ export class EmailChangedNoticeComposer implements MailComposer {
       participantName: participant.name,
       newEmailHint: addressHint(participant.email),
       changedByOrganization,
+      merged: message.params.merged === 'true',
     });
   }
 }

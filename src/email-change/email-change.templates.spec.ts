@@ -36,4 +36,30 @@ describe('the notice to the address a participant left', () => {
     );
     expect(mail.text).toContain('お心当たりのない場合は、ご参加のイベントの主催者にお問い合わせください。');
   });
+
+  it('says two registrations became one after a merge, in both languages', () => {
+    const ja = emailChangedNoticeEmail({
+      locale: 'ja',
+      participantName: '山田 太郎',
+      newEmailHint: 'ya***@sumida-kogyo.jp',
+      changedByOrganization: '墨田区商工会議所',
+      merged: true,
+    });
+    expect(ja.subject).toBe('【Tsunagu】ご登録の統合のお知らせ');
+    expect(ja.text).toContain(
+      'Tsunagu には、このアドレスと ya***@sumida-kogyo.jp の2つでご登録がありました。墨田区商工会議所の担当者が、ya***@sumida-kogyo.jp のご登録に一つにまとめました。',
+    );
+    expect(ja.text).toContain('お心当たりのない場合は、墨田区商工会議所にお問い合わせください。');
+    const en = emailChangedNoticeEmail({
+      locale: 'en',
+      participantName: 'Emma Clarke',
+      newEmailHint: 'em***@example.com',
+      changedByOrganization: 'Sumida Chamber of Commerce',
+      merged: true,
+    });
+    expect(en.subject).toBe('Your two registrations with Tsunagu are now one');
+    expect(en.text).toContain(
+      'You were registered with Tsunagu twice, under this address and under em***@example.com.',
+    );
+  });
 });

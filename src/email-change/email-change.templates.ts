@@ -51,6 +51,8 @@ export interface ChangedNoticeData {
   newEmailHint: string;
   /** The organisation whose staff made the change; null when the person did. */
   changedByOrganization: string | null;
+  /** The change came from staff merging two profiles of the person (名寄せ), this address's and another. */
+  merged?: boolean;
 }
 
 /** To the address the person left: the change is no surprise to them, or they can act on it. */
@@ -58,12 +60,16 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
   if (data.locale === 'en') {
     return renderEmail({
       locale: 'en',
-      subject: 'Your email address for Tsunagu has changed',
+      subject: data.merged
+        ? 'Your two registrations with Tsunagu are now one'
+        : 'Your email address for Tsunagu has changed',
       greeting: greetingFor('en', data.participantName),
       paragraphs: [
-        data.changedByOrganization
-          ? `The staff of ${data.changedByOrganization} changed your email address for Tsunagu to ${data.newEmailHint}.`
-          : `Your email address for Tsunagu was changed to ${data.newEmailHint}, as you asked.`,
+        data.merged
+          ? `You were registered with Tsunagu twice, under this address and under ${data.newEmailHint}. The staff of ${data.changedByOrganization} have joined the two into one, under ${data.newEmailHint}; your registrations and meetings are kept there.`
+          : data.changedByOrganization
+            ? `The staff of ${data.changedByOrganization} changed your email address for Tsunagu to ${data.newEmailHint}.`
+            : `Your email address for Tsunagu was changed to ${data.newEmailHint}, as you asked.`,
         'From now on, invitations, sign-in links and everything else go to the new address, not to this one.',
       ],
       notes: [
@@ -76,12 +82,14 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
   }
   return renderEmail({
     locale: 'ja',
-    subject: '【Tsunagu】メールアドレス変更のお知らせ',
+    subject: data.merged ? '【Tsunagu】ご登録の統合のお知らせ' : '【Tsunagu】メールアドレス変更のお知らせ',
     greeting: greetingFor('ja', data.participantName),
     paragraphs: [
-      data.changedByOrganization
-        ? `${data.changedByOrganization}の担当者が、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`
-        : `お申込みにより、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`,
+      data.merged
+        ? `Tsunagu には、このアドレスと ${data.newEmailHint} の2つでご登録がありました。${data.changedByOrganization}の担当者が、${data.newEmailHint} のご登録に一つにまとめました。参加登録や面談の予定はそちらに引き継いでいます。`
+        : data.changedByOrganization
+          ? `${data.changedByOrganization}の担当者が、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`
+          : `お申込みにより、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`,
       '今後のご招待・ログイン用リンクなどのご案内は、新しいアドレスにお送りします。このアドレスには届きません。',
     ],
     notes: [
