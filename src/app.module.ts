@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { MatchingModule } from './matching/matching.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ParticipantMergeModule } from './participant-merge/participant-merge.module';
 import { ParticipantsModule } from './participants/participants.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
@@ -51,6 +52,7 @@ import { UsersModule } from './users/users.module';
     InvitationsModule,
     SignInModule,
     EmailChangeModule,
+    ParticipantMergeModule,
     PasswordResetModule,
     RemindersModule,
     MatchingModule,

@@ -108,6 +108,7 @@ const cases: Case[] = [
   ['outboxMessages', 'of the event', 'query($e: ID!) { outboxMessages(eventId: $e) { totalCount } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['emailProgress', "the schedule's emails", 'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { total } }', (ids) => ({ e: ids.event, b: ids.agendaBatch }), ITS_STAFF],
   ['changeParticipantEmail', "D's address", 'mutation($p: ID!) { changeParticipantEmail(participantId: $p, email: "d-moved@example.jp") { resentEmails } }', (ids) => ({ p: ids.d }), ANY_STAFF],
+  ['mergeParticipants', "D's twin into D", 'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { emailsMoved } }', (ids) => ({ p: ids.d, d: ids.twin }), ANY_STAFF],
   ['resendFailedEmails', "the event's failed emails", 'mutation($e: ID!) { resendFailedEmails(eventId: $e) }', (ids) => ({ e: ids.event }), ITS_STAFF],
 
   ['runMatching', 'for the event', 'mutation($e: ID!) { runMatching(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],
@@ -329,7 +330,17 @@ describe('access rules for every operation and URL', () => {
     const c = await person('佐藤 健一', 'サトウ ケンイチ', ['試作'], ['金属加工']);
     const d = await person('鈴木 次郎', 'スズキ ジロウ', ['デザイン'], ['試作']);
     const outsider = await person('田中 三郎', 'タナカ サブロウ', ['販路開拓'], ['試作']);
-    Object.assign(ids, { a: a.id, b: b.id, c: c.id, d: d.id, outsider: outsider.id, aEmail: a.email });
+    // The same person twice in the pool, for the merge (名寄せ), which any organisation's staff may do.
+    const twin = await person('鈴木 次郎', 'スズキ ジロウ', ['デザイン'], ['試作']);
+    Object.assign(ids, {
+      a: a.id,
+      b: b.id,
+      c: c.id,
+      d: d.id,
+      outsider: outsider.id,
+      aEmail: a.email,
+      twin: twin.id,
+    });
     insiders.a = await t.participantToken(a.id);
     insiders.b = await t.participantToken(b.id);
     insiders.c = await t.participantToken(c.id);

@@ -1,0 +1,68 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ParticipantModel } from '../../participants/models/participant.model';
+
+/** What a merge moved to the kept profile, and what it let go. */
+export interface MergeCounts {
+  registrationsMoved: number;
+  registrationsCombined: number;
+  meetingsMoved: number;
+  meetingRequestsMoved: number;
+  meetingRequestsWithdrawn: number;
+  suggestionsDeleted: number;
+  dealsMoved: number;
+  followUpsMoved: number;
+  surveyResponsesMoved: number;
+  miniSalonRequestsMoved: number;
+  emailsMoved: number;
+  emailsResent: number;
+}
+
+@ObjectType('ParticipantMerge', { description: '重複した登録の統合（名寄せ）の結果' })
+export class ParticipantMergeModel implements MergeCounts {
+  @Field(() => ParticipantModel, { description: '残った参加者（変更履歴に統合の記録がある）' })
+  participant: ParticipantModel;
+
+  @Field(() => Int, { description: '移した参加登録（同じイベントに両方あったものは1件として数える）' })
+  registrationsMoved: number;
+
+  @Field(() => Int, {
+    description:
+      '両方に参加登録があり、一つにまとめたイベントの数（参加確定・キャンセル待ち・招待の順に進んだ方を残す。空いた席はキャンセル待ちの方へ）',
+  })
+  registrationsCombined: number;
+
+  @Field(() => Int)
+  meetingsMoved: number;
+
+  @Field(() => Int)
+  meetingRequestsMoved: number;
+
+  @Field(() => Int, {
+    description:
+      '同じ相手への面談申込が両方にあったため取り下げた申込（成立した方、または残す登録の方が残る）',
+  })
+  meetingRequestsWithdrawn: number;
+
+  @Field(() => Int, { description: '削除したおすすめ（2人の間のもの、重なっていたもの）' })
+  suggestionsDeleted: number;
+
+  @Field(() => Int)
+  dealsMoved: number;
+
+  @Field(() => Int)
+  followUpsMoved: number;
+
+  @Field(() => Int)
+  surveyResponsesMoved: number;
+
+  @Field(() => Int)
+  miniSalonRequestsMoved: number;
+
+  @Field(() => Int, { description: '移したメール（送信済みの記録を含む）' })
+  emailsMoved: number;
+
+  @Field(() => Int, {
+    description: '重複していた登録のアドレスに届かなかったメールのうち、残る登録のアドレスにもう一度送る件数',
+  })
+  emailsResent: number;
+}

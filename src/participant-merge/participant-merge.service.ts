@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { StaffActor } from '../auth/actor';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
+import { EMAIL_CHANGED_NOTICE_TEMPLATE } from '../email-change/email-address.service';
+import { OutboxService } from '../mail/outbox.service';
+import { OutboxStatus } from '../mail/outbox-status';
+import { MeetingRequestStatus, MeetingStatus, OPEN_REQUEST_STATUSES } from '../meetings/meeting-enums';
+import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
+import { Participant } from '../participants/participant.entity';
+import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
+import { ParticipantErrors } from '../participants/participants.errors';
+import { Registration } from '../registrations/registration.entity';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { RegistrationsService } from '../registrations/registrations.service';
+import { MergeCounts } from './models/participant-merge.model';
+import { ParticipantMergeErrors } from './participant-merge.errors';
+
+/**
+ * Of two registrations of one person at an event, the one that stays: the further it got, the
+ * better (a seat over a waiting-list place over an invitation); a tie keeps the kept profile's.
+ */
+const REGISTRATION_WEIGHT: Record<RegistrationStatus, number> = {
+  [RegistrationStatus.ATTENDED]: 6,
+  [RegistrationStatus.REGISTERED]: 5,
+  [RegistrationStatus.WAITLISTED]: 4,
+  [RegistrationStatus.INVITED]: 3,
+  [RegistrationStatus.NO_SHOW]: 2,
+  [RegistrationStatus.DECLINED]: 1,
+  [RegistrationStatus.CANCELLED]: 0,
+};
+
+/** Emails not yet sent that belonged to a registration the merge removed. */
+const MERGED_AWAY = 'MERGED_AWAY';
+
+/**
+ * 名寄せ: one person in the pool twice (two addresses, two Excel lists) becomes one. Everything the
+ * duplicate profile had — registrations, meetings, requests, suggestions, deals, follow-ups,
+ * survey answers, mini-salon requests, emails, its 変更履歴 — moves to the kept profile, in one
+ * transaction; where both had the same thing the better one stays. The duplicate's address is told
+ * that mail now goes to the kept one, and the duplicate row goes.
+ */
+@Injectable()
+export class ParticipantMergeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationsService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async merge(actor: StaffActor, keepId: string, duplicateId: string): Promise<MergeCounts> {
+    if (keepId === duplicateId) throw ParticipantMergeErrors.sameParticipant();
+    return this.dataSource.transaction(async (manager) => {
+      const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
+      if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
+      if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
+      await this.assertNothingForStaffToDecide(manager, keepId, duplicateId);
+
+      const pair = [keepId, duplicateId];
+      // Read before the rows move: what never reached the duplicate's address goes again to the kept one.
+      const undelivered: { id: string }[] = await manager.query(
+        `SELECT id FROM outbox_messages
+          WHERE participant_id = $1 AND to_address IS NULL
+            AND (status = $2 OR (status = $3 AND skip_reason = 'SUPPRESSED'))`,
+        [duplicateId, OutboxStatus.FAILED, OutboxStatus.SKIPPED],
+      );
+      const combined = await this.combineRegistrations(manager, keepId, duplicateId);
+      const requests = await this.combineMeetingRequests(manager, pair);
+      const counts: Omit<MergeCounts, 'emailsResent'> = {
+        registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
+        registrationsCombined: combined,
+        meetingsMoved:
+          (await move(manager, 'meetings', 'participant_a_id', pair)) +
+          (await move(manager, 'meetings', 'participant_b_id', pair)),
+        meetingRequestsMoved:
+          (await move(manager, 'meeting_requests', 'from_participant_id', pair)) +
+          (await move(manager, 'meeting_requests', 'to_participant_id', pair)),
+        meetingRequestsWithdrawn: requests.withdrawn,
+        suggestionsDeleted: await this.combineSuggestions(manager, pair),
+        dealsMoved:
+          (await move(manager, 'deals', 'participant_a_id', pair)) +
+          (await move(manager, 'deals', 'participant_b_id', pair)),
+        followUpsMoved: await move(manager, 'follow_ups', 'participant_id', pair),
+        surveyResponsesMoved: await move(manager, 'survey_responses', 'participant_id', pair),
+        miniSalonRequestsMoved: await move(manager, 'mini_salon_requests', 'requested_by_id', pair),
+        emailsMoved: await move(manager, 'outbox_messages', 'participant_id', pair),
+      };
+      await move(manager, 'meeting_participants', 'participant_id', pair);
+      await move(manager, 'agenda_deliveries', 'participant_id', pair);
+      await move(manager, 'participant_profile_changes', 'participant_id', pair);
+      await this.dropLinksOfTheDuplicate(manager, duplicateId);
+      await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
+      await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
+      return {
+        ...counts,
+        emailsResent: await this.outbox.resend(
+          manager,
+          undelivered.map((row) => row.id),
+        ),
+      };
+    });
+  }
+
+  /**
+   * Refused, naming what to do first: a meeting between the two profiles (the person would meet
+   * themself), two meetings of theirs in one slot, two meetings agreed with the same person at one
+   * event, two mini-salon requests still being considered by one organisation.
+   */
+  private async assertNothingForStaffToDecide(manager: EntityManager, keepId: string, duplicateId: string) {
+    const [between]: { title: string }[] = await manager.query(
+      `SELECT e.title FROM meetings m JOIN events e ON e.id = m.event_id
+        WHERE m.status <> $3 AND m.participant_a_id IN ($1, $2) AND m.participant_b_id IN ($1, $2)
+        LIMIT 1`,
+      [keepId, duplicateId, MeetingStatus.CANCELLED],
+    );
+    if (between) throw ParticipantMergeErrors.meetingBetween(between.title);
+
+    const [clash]: { title: string; startsAt: Date }[] = await manager.query(
+      `SELECT e.title, m.starts_at AS "startsAt"
+         FROM meeting_participants k
+         JOIN meeting_participants d
+           ON d.session_id = k.session_id AND d.slot_index = k.slot_index AND d.participant_id = $2 AND d.active
+         JOIN meetings m ON m.id = k.meeting_id
+         JOIN events e ON e.id = k.event_id
+        WHERE k.participant_id = $1 AND k.active
+        ORDER BY m.starts_at LIMIT 1`,
+      [keepId, duplicateId],
+    );
+    if (clash) throw ParticipantMergeErrors.slotClash(clash.title, formatTokyoJapanese(clash.startsAt));
+
+    const [twice]: { title: string; name: string }[] = await manager.query(
+      `WITH agreed AS (
+         SELECT event_id,
+                CASE WHEN from_participant_id IN ($1, $2) THEN from_participant_id ELSE to_participant_id END AS side,
+                CASE WHEN from_participant_id IN ($1, $2) THEN to_participant_id ELSE from_participant_id END AS other
+           FROM meeting_requests
+          WHERE status = $3 AND (from_participant_id IN ($1, $2) OR to_participant_id IN ($1, $2))
+       )
+       SELECT e.title, p.name
+         FROM agreed k JOIN agreed d ON d.event_id = k.event_id AND d.other = k.other AND d.side = $2
+         JOIN events e ON e.id = k.event_id JOIN participants p ON p.id = k.other
+        WHERE k.side = $1 LIMIT 1`,
+      [keepId, duplicateId, MeetingRequestStatus.ACCEPTED],
+    );
+    if (twice) throw ParticipantMergeErrors.twoMeetingsWith(twice.title, twice.name);
+
+    const [salon]: { name: string }[] = await manager.query(
+      `SELECT o.name FROM mini_salon_requests k
+         JOIN mini_salon_requests d ON d.organization_id = k.organization_id AND d.requested_by_id = $2 AND d.status = $3
+         JOIN organizations o ON o.id = k.organization_id
+        WHERE k.requested_by_id = $1 AND k.status = $3 LIMIT 1`,
+      [keepId, duplicateId, MiniSalonRequestStatus.PENDING],
+    );
+    if (salon) throw ParticipantMergeErrors.twoMiniSalonRequests(salon.name);
+  }
+
+  /**
+   * At an event where both profiles have a registration, the better one stays (REGISTRATION_WEIGHT)
+   * and the other goes, with its links and its unsent emails; a survey answer only it had goes to
+   * the one that stays. Answers how many events had two.
+   */
+  private async combineRegistrations(manager: EntityManager, keepId: string, duplicateId: string) {
+    const duplicates = await manager.find(Registration, { where: { participantId: duplicateId } });
+    if (duplicates.length === 0) return 0;
+    const kept = await manager.find(Registration, {
+      where: { participantId: keepId, eventId: In(duplicates.map((registration) => registration.eventId)) },
+    });
+    for (const mine of kept) {
+      const theirs = duplicates.find((registration) => registration.eventId === mine.eventId)!;
+      const [stays, goes] =
+        REGISTRATION_WEIGHT[theirs.status] > REGISTRATION_WEIGHT[mine.status]
+          ? [theirs, mine]
+          : [mine, theirs];
+      await manager.query(
+        `UPDATE survey_responses SET registration_id = $2
+          WHERE registration_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_responses WHERE registration_id = $2)`,
+        [goes.id, stays.id],
+      );
+      await manager.query('DELETE FROM action_tokens WHERE subject_id = $1', [goes.id]);
+      await manager.query(
+        `UPDATE outbox_messages SET status = $2, skip_reason = $3
+          WHERE params->>'registrationId' = $1 AND status = $4`,
+        [goes.id, OutboxStatus.SKIPPED, MERGED_AWAY, OutboxStatus.PENDING],
+      );
+      await this.registrations.removeDuplicate(manager, goes);
+    }
+    return kept.length;
+  }
+
+  /**
+   * Requests between the two profiles go (with the cancelled meetings they led to); of two open
+   * requests with the same person at one event, the agreed one stays (or the kept profile's), and
+   * the other is withdrawn. Answers how many were withdrawn.
+   */
+  private async combineMeetingRequests(manager: EntityManager, pair: string[]) {
+    const between = await changedIds(
+      manager,
+      `DELETE FROM meeting_requests
+        WHERE from_participant_id = ANY($1) AND to_participant_id = ANY($1) RETURNING id`,
+      [pair],
+    );
+    const withdrawn = await changedIds(
+      manager,
+      `WITH open AS (
+         SELECT id, row_number() OVER (
+                  PARTITION BY event_id,
+                    CASE WHEN from_participant_id = ANY($1) THEN to_participant_id ELSE from_participant_id END
+                  ORDER BY status = $3 DESC, $2 IN (from_participant_id, to_participant_id), created_at) AS rank
+           FROM meeting_requests
+          WHERE status = ANY($4) AND (from_participant_id = ANY($1) OR to_participant_id = ANY($1))
+       )
+       UPDATE meeting_requests SET status = $5, updated_at = now()
+        WHERE id IN (SELECT id FROM open WHERE rank > 1) RETURNING id`,
+      [pair, pair[1], MeetingRequestStatus.ACCEPTED, OPEN_REQUEST_STATUSES, MeetingRequestStatus.CANCELLED],
+    );
+    await manager.query('DELETE FROM action_tokens WHERE subject_id = ANY($1)', [[...between, ...withdrawn]]);
+    return { withdrawn: withdrawn.length };
+  }
+
+  /**
+   * Suggestions between the two profiles go; so do the duplicate's at an event where the kept
+   * profile has its own list (the two lists' ranks would interleave), and suggestions of the
+   * duplicate to someone who is also suggested the kept profile. Answers how many went.
+   */
+  private async combineSuggestions(manager: EntityManager, [keepId, duplicateId]: string[]) {
+    const ids = await changedIds(
+      manager,
+      `DELETE FROM suggestions s
+        WHERE (s.participant_id IN ($1, $2) AND s.suggested_participant_id IN ($1, $2))
+           OR (s.participant_id = $2 AND EXISTS (
+                SELECT 1 FROM suggestions k WHERE k.event_id = s.event_id AND k.participant_id = $1))
+           OR (s.suggested_participant_id = $2 AND EXISTS (
+                SELECT 1 FROM suggestions k
+                 WHERE k.event_id = s.event_id AND k.participant_id = s.participant_id
+                   AND k.suggested_participant_id = $1))
+       RETURNING id`,
+      [keepId, duplicateId],
+    );
+    await manager.query('DELETE FROM action_tokens WHERE subject_id = ANY($1)', [ids]);
+    await move(manager, 'suggestions', 'participant_id', [keepId, duplicateId]);
+    await move(manager, 'suggestions', 'suggested_participant_id', [keepId, duplicateId]);
+    return ids.length;
+  }
+
+  /**
+   * Links that act as the duplicate profile itself (sign-in, event applications) stop working, and
+   * so do the address changes it asked for. Links to its registrations, requests and suggestions
+   * keep working: those rows are now the kept profile's.
+   */
+  private async dropLinksOfTheDuplicate(manager: EntityManager, duplicateId: string) {
+    await manager.query(
+      `DELETE FROM action_tokens
+        WHERE subject_id = $1
+           OR subject_id IN (SELECT id FROM email_change_requests WHERE participant_id = $1)`,
+      [duplicateId],
+    );
+    await manager.query('DELETE FROM email_change_requests WHERE participant_id = $1', [duplicateId]);
+  }
+
+  /**
+   * The address the duplicate had is told, as after an address change, unless it bounced: so that
+   * the person, if they still read it, knows where their mail goes now.
+   */
+  private async tellTheDuplicateAddress(
+    manager: EntityManager,
+    actor: StaffActor,
+    keep: Participant,
+    duplicate: Participant,
+  ) {
+    if (duplicate.emailSuppressedAt) return;
+    await this.outbox.enqueue(manager, [
+      {
+        key: `${EMAIL_CHANGED_NOTICE_TEMPLATE}-${keep.id}-${randomUUID()}`,
+        template: EMAIL_CHANGED_NOTICE_TEMPLATE,
+        participantId: keep.id,
+        toAddress: duplicate.email,
+        params: { changedByUserId: actor.userId, merged: 'true' },
+      },
+    ]);
+  }
+}
+
+/** The ids an UPDATE or DELETE … RETURNING id touched (TypeORM answers such a statement with [rows, count]). */
+async function changedIds(manager: EntityManager, sql: string, parameters: unknown[]): Promise<string[]> {
+  const [rows]: [{ id: string }[], number] = await manager.query(sql, parameters);
+  return rows.map((row) => row.id);
+}
+
+/** Points `column` of `table` from the duplicate (pair[1]) to the kept profile (pair[0]); answers how many rows. */
+async function move(manager: EntityManager, table: string, column: string, [keepId, duplicateId]: string[]) {
+  const [, affected]: [unknown, number] = await manager.query(
+    `UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2`,
+    [keepId, duplicateId],
+  );
+  return affected;
+}

@@ -1,0 +1,484 @@
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  addMatchmakingSession,
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  invitationAnswerLink,
+  matchAndWait,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const MERGE = `mutation($participantId: ID!, $duplicateId: ID!) {
+  mergeParticipants(participantId: $participantId, duplicateId: $duplicateId) {
+    registrationsMoved registrationsCombined meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
+    suggestionsDeleted dealsMoved followUpsMoved surveyResponsesMoved miniSalonRequestsMoved emailsMoved emailsResent
+    participant { id email title phone offers needs profileChanges { fields { field label before after } } }
+  }
+}`;
+
+interface Merge {
+  [count: string]: unknown;
+  participant: {
+    id: string;
+    email: string;
+    title: string | null;
+    phone: string | null;
+    offers: string[];
+    needs: string[];
+    profileChanges: { fields: Record<'field' | 'label' | 'before' | 'after', string>[] }[];
+  };
+}
+
+/**
+ * 名寄せ at a chamber of commerce: 山田 太郎 came in from two Excel lists under two addresses, was
+ * registered twice for the 商談会 and shows up twice in other people's suggestions. Staff merge the
+ * two profiles into the one they keep; whatever the other had follows him there.
+ */
+describe('merging two profiles of one person', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    // exmaple.jp: a typo; its mail server knows nobody.
+    sink = await SmtpSink.start({
+      refuseRecipient: (address) => (address.endsWith('@exmaple.jp') ? 550 : undefined),
+    });
+    t = await createTestApp(sink.appSettings());
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '墨田区商工会議所' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const gql = <T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    token = organizer,
+  ) => t.gql<T>(query, variables, token);
+  const merge = (participantId: string, duplicateId: string, token = organizer) =>
+    gql<{ mergeParticipants: Merge }>(MERGE, { participantId, duplicateId }, token);
+  const register = async (eventId: string, participantId: string) =>
+    ok(
+      await gql<{ register: { id: string; status: string } }>(registerMutation('id status'), {
+        eventId,
+        participantId,
+      }),
+    ).register;
+  const statusOf = async (registrationId: string): Promise<string | undefined> =>
+    (await t.dataSource.query('SELECT status FROM registrations WHERE id = $1', [registrationId]))[0]?.status;
+
+  /** A 商談会 with one 商談枠 of three 20-minute slots at two tables. */
+  const matchmakingEvent = async (title: string, capacity: number) => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title,
+      capacity,
+      startsAt: tokyoInDays(10, '13:00'),
+      endsAt: tokyoInDays(10, '17:00'),
+    });
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '午後の部',
+      startsAt: tokyoInDays(10, '14:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    return { eventId, sessionId };
+  };
+
+  /** `from` asks `to` to meet, `to` agrees, and staff place it (unless `slotIndex` is left out). */
+  const meet = async (
+    eventId: string,
+    from: string,
+    to: string,
+    place?: { sessionId: string; slotIndex: number; table: string },
+  ) => {
+    const { requestMeeting } = ok(
+      await gql<{ requestMeeting: { id: string } }>(
+        'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+        { eventId, to },
+        await t.participantToken(from),
+      ),
+    );
+    ok(
+      await gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+        { id: requestMeeting.id },
+        await t.participantToken(to),
+      ),
+    );
+    if (!place) return { requestId: requestMeeting.id, meetingId: null };
+    const { placeMeeting } = ok(
+      await gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!, $i: Int!, $table: String!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i, table: $table) { id } }',
+        { r: requestMeeting.id, s: place.sessionId, i: place.slotIndex, table: place.table },
+      ),
+    );
+    return { requestId: requestMeeting.id, meetingId: placeMeeting.id };
+  };
+
+  it('moves everything the duplicate had to the kept profile and tells the address that went', async () => {
+    const kept = await createParticipant(t, organizer, {
+      name: '山田 太郎',
+      email: 'yamada@sumida-kogyo.jp',
+      phone: '03-1234-5678',
+      offers: ['溶接'],
+      needs: ['販路開拓'],
+      company: { name: '山田工業株式会社' },
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: '山田　太郎',
+      email: 'taro.yamada@example.com',
+      title: '代表取締役',
+      offers: ['金属加工'],
+      needs: ['販路開拓'],
+    });
+    const sato = await createParticipant(t, organizer, {
+      name: '佐藤 花子',
+      offers: ['販路開拓'],
+      needs: ['金属加工', '溶接'],
+    });
+    const waiting = await createParticipant(t, organizer, { name: '待機 一郎' });
+
+    // The 商談会: he is registered twice, which took two of its three seats.
+    const { eventId, sessionId } = await matchmakingEvent('すみだ ものづくり商談会', 3);
+    const keptSeat = await register(eventId, kept.id);
+    await register(eventId, duplicate.id);
+    await register(eventId, sato.id);
+    const waitlisted = await register(eventId, waiting.id);
+    expect(waitlisted.status).toBe('WAITLISTED');
+    await matchAndWait(t, organizer, eventId);
+    const satoSuggestions = async () =>
+      ok(
+        await gql<{ mySuggestions: { suggested: { id: string } }[] }>(
+          'query($eventId: ID!) { mySuggestions(eventId: $eventId) { suggested { id } } }',
+          { eventId },
+          await t.participantToken(sato.id),
+        ),
+      ).mySuggestions.map((suggestion) => suggestion.suggested.id);
+    expect(await satoSuggestions()).toEqual(expect.arrayContaining([kept.id, duplicate.id]));
+    // Under his second address he agreed a meeting with 佐藤さん, and staff recorded a deal and a follow-up.
+    await meet(eventId, duplicate.id, sato.id, { sessionId, slotIndex: 0, table: '1' });
+    ok(
+      await gql('mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }', {
+        input: {
+          eventId,
+          participantAId: duplicate.id,
+          participantBId: sato.id,
+          type: 'ORDER',
+          title: '溶接治具の試作',
+        },
+      }),
+    );
+    ok(
+      await gql('mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }', {
+        input: {
+          participantId: duplicate.id,
+          dueOn: tokyoInDays(40, '00:00').slice(0, 10),
+          notes: '試作の結果を確認',
+        },
+      }),
+    );
+    // A salon he was invited to under the second address only; the invitation is in that inbox.
+    const salonId = await createPublishedEvent(t, organizer, { title: '墨田区 事業承継サロン' });
+    ok(
+      await gql(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+        {
+          eventId: salonId,
+          ids: [duplicate.id],
+        },
+      ),
+    );
+    const oldInbox = (subject: string) =>
+      sink.to('taro.yamada@example.com').filter((mail) => mail.subject.includes(subject));
+    await sink.waitUntil(() => oldInbox('墨田区 事業承継サロン').length === 1, 30_000, 'the invitation');
+    const duplicateSession = await t.participantToken(duplicate.id);
+
+    const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
+
+    expect(merged).toMatchObject({
+      registrationsMoved: 1,
+      registrationsCombined: 1,
+      meetingsMoved: 1,
+      meetingRequestsMoved: 1,
+      meetingRequestsWithdrawn: 0,
+      dealsMoved: 1,
+      followUpsMoved: 1,
+      emailsResent: 0,
+    });
+    expect(merged.suggestionsDeleted).toBeGreaterThan(0);
+    // His own profile stays; what it lacked comes from the other one.
+    expect(merged.participant).toMatchObject({
+      email: 'yamada@sumida-kogyo.jp',
+      title: '代表取締役',
+      phone: '03-1234-5678',
+      offers: ['溶接', '金属加工'],
+      needs: ['販路開拓'],
+    });
+    // One entry in the 変更履歴, in the order Postgres keeps a jsonb object's keys (shortest first).
+    expect(merged.participant.profileChanges[0].fields).toEqual([
+      {
+        field: 'email',
+        label: 'メールアドレス',
+        before: 'taro.yamada@example.com',
+        after: 'yamada@sumida-kogyo.jp',
+      },
+      { field: 'title', label: '役職', before: '', after: '代表取締役' },
+      { field: 'offers', label: '提供できること', before: '溶接', after: '溶接、金属加工' },
+      {
+        field: 'mergedParticipant',
+        label: '統合した重複登録',
+        before: '山田　太郎（taro.yamada@example.com）',
+        after: '山田 太郎',
+      },
+    ]);
+
+    // One registration at the 商談会, his own; the seat the other held went to the waiting list.
+    const seats: { participant_id: string; status: string }[] = await t.dataSource.query(
+      'SELECT participant_id, status FROM registrations WHERE event_id = $1 ORDER BY participant_id',
+      [eventId],
+    );
+    expect(seats.filter((seat) => seat.participant_id === kept.id)).toEqual([
+      { participant_id: kept.id, status: 'REGISTERED' },
+    ]);
+    expect(await statusOf(keptSeat.id)).toBe('REGISTERED');
+    expect(await statusOf(waitlisted.id)).toBe('REGISTERED');
+    await sink.waitUntil(
+      () => sink.to(waiting.email).some((mail) => mail.subject.startsWith('【繰り上げ参加確定】')),
+      30_000,
+      'the waiting list moving up',
+    );
+    // 佐藤さん sees him once among her suggestions, and their meeting is his.
+    const suggested = await satoSuggestions();
+    expect(suggested.filter((id) => id === kept.id)).toHaveLength(1);
+    expect(suggested).not.toContain(duplicate.id);
+    const meetings: { a: string; b: string }[] = await t.dataSource.query(
+      `SELECT participant_a_id AS a, participant_b_id AS b FROM meetings WHERE event_id = $1 AND status = 'SCHEDULED'`,
+      [eventId],
+    );
+    expect(meetings.map((meeting) => [meeting.a, meeting.b].sort())).toEqual([[kept.id, sato.id].sort()]);
+    const deals = ok(
+      await gql<{ deals: { edges: { node: { participantA: { participantId: string } } }[] } }>(
+        'query($eventId: ID!) { deals(filter: { eventId: $eventId }) { edges { node { participantA { participantId } } } } }',
+        { eventId },
+      ),
+    ).deals.edges;
+    expect(deals.map((edge) => edge.node.participantA.participantId)).toEqual([kept.id]);
+
+    // The address that went is told where his mail goes now.
+    await sink.waitUntil(() => oldInbox('統合').length === 1, 30_000, 'the notice');
+    const [notice] = oldInbox('統合');
+    expect(notice.subject).toBe('【Tsunagu】ご登録の統合のお知らせ');
+    expect(notice.text).toContain('山田 太郎 様');
+    expect(notice.text).toContain('ya***@sumida-kogyo.jp');
+    expect(notice.text).toContain('墨田区商工会議所の担当者が');
+    expect(notice.header('list-unsubscribe')).toBeUndefined();
+
+    // The invitation in the old inbox still answers: the registration is his now.
+    const accept = invitationAnswerLink(t, oldInbox('墨田区 事業承継サロン')[0], 1);
+    const done = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(done.status).toBe(200);
+    const [salonSeat]: { participant_id: string; status: string }[] = await t.dataSource.query(
+      'SELECT participant_id, status FROM registrations WHERE event_id = $1',
+      [salonId],
+    );
+    expect(salonSeat).toEqual({ participant_id: kept.id, status: 'REGISTERED' });
+
+    // The duplicate is gone: its session ends, and an old list cannot bring it back.
+    expect(failure(await gql('{ me { __typename } }', {}, duplicateSession)).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      failure(await gql('query($id: ID!) { participant(id: $id) { id } }', { id: duplicate.id })).extensions,
+    ).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const reimported = await gql(
+      'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }',
+      { input: { email: 'taro.yamada@example.com', name: '山田 太郎', furigana: 'ヤマダ タロウ' } },
+    );
+    expect(failure(reimported).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_EMAIL_MOVED_AWAY',
+    });
+  });
+
+  it('sends what bounced off the duplicate’s address to the kept one, and writes nothing to the bounced address', async () => {
+    const kept = await createParticipant(t, organizer, {
+      name: '鈴木 﨑子',
+      email: 'sakiko@suzuki-shoten.jp',
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: '鈴木 﨑子',
+      email: 'sakiko@exmaple.jp',
+    });
+    const eventId = await createPublishedEvent(t, organizer, { title: '墨田区 創業サロン' });
+    ok(
+      await gql(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+        {
+          eventId,
+          ids: [duplicate.id],
+        },
+      ),
+    );
+    await eventually(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND status = 'FAILED'`,
+            [duplicate.id],
+          )
+        ).length === 1,
+      'the invitation to bounce',
+    );
+
+    const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
+
+    expect(merged).toMatchObject({ registrationsMoved: 1, emailsMoved: 1, emailsResent: 1 });
+    await sink.waitUntil(() => sink.to('sakiko@suzuki-shoten.jp').length === 1, 30_000, 'the invitation');
+    expect(sink.to('sakiko@suzuki-shoten.jp')[0].subject).toContain('墨田区 創業サロン');
+    const toTheTypo: unknown[] = await t.dataSource.query(
+      `SELECT 1 FROM outbox_messages WHERE to_address = 'sakiko@exmaple.jp'`,
+    );
+    expect(toTheTypo).toEqual([]);
+  });
+
+  it('refuses, changing nothing, what only staff can decide, and merges once they have', async () => {
+    const { eventId, sessionId } = await matchmakingEvent('すみだ 食の商談会', 20);
+    const [kept, duplicate, buyer, seller, maker] = await Promise.all(
+      ['加藤 誠', '加藤 誠', '中村 商事', '小林 食品', '松本 工房'].map((name) =>
+        createParticipant(t, organizer, { name }),
+      ),
+    );
+    for (const person of [kept, duplicate, buyer, seller, maker]) await register(eventId, person.id);
+    const refusal = async () => failure(await merge(kept.id, duplicate.id));
+    const cancelMeeting = async (id: string | null) =>
+      ok(await gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id }));
+
+    // Both profiles agreed to meet the same buyer: which meeting stays is for staff to say.
+    await meet(eventId, kept.id, buyer.id);
+    const second = await meet(eventId, duplicate.id, buyer.id);
+    const twice = await refusal();
+    expect(twice.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_MERGE_TWO_MEETINGS_WITH',
+      field: 'duplicateId',
+    });
+    expect(twice.message).toContain('中村 商事 さんとの面談');
+    ok(
+      await gql(
+        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
+        { id: second.requestId },
+        await t.participantToken(duplicate.id),
+      ),
+    );
+
+    // Two meetings in one slot.
+    await meet(eventId, kept.id, seller.id, { sessionId, slotIndex: 1, table: '1' });
+    const clash = await meet(eventId, duplicate.id, maker.id, { sessionId, slotIndex: 1, table: '2' });
+    expect((await refusal()).extensions).toMatchObject({ reason: 'PARTICIPANT_MERGE_SLOT_CLASH' });
+    await cancelMeeting(clash.meetingId);
+
+    // A meeting of the person with themself.
+    const between = await meet(eventId, kept.id, duplicate.id, { sessionId, slotIndex: 2, table: '1' });
+    expect((await refusal()).extensions).toMatchObject({ reason: 'PARTICIPANT_MERGE_MEETING_BETWEEN' });
+    const duplicateStillThere: unknown[] = await t.dataSource.query(
+      'SELECT 1 FROM participants WHERE id = $1',
+      [duplicate.id],
+    );
+    expect(duplicateStillThere).toHaveLength(1);
+    await cancelMeeting(between.meetingId);
+
+    // Still open: a second request to the seller, whom he has already agreed to meet. It goes.
+    ok(
+      await gql(
+        'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+        { eventId, to: seller.id },
+        await t.participantToken(duplicate.id),
+      ),
+    );
+    const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
+    expect(merged).toMatchObject({ registrationsCombined: 1, meetingRequestsWithdrawn: 1 });
+    const open: { other: string; status: string }[] = await t.dataSource.query(
+      `SELECT CASE WHEN from_participant_id = $2 THEN to_participant_id ELSE from_participant_id END AS other, status
+         FROM meeting_requests WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id)
+          AND status IN ('PENDING', 'ACCEPTED')`,
+      [eventId, kept.id],
+    );
+    expect(open.sort((x, y) => x.other.localeCompare(y.other))).toEqual(
+      [
+        { other: buyer.id, status: 'ACCEPTED' },
+        { other: seller.id, status: 'ACCEPTED' },
+      ].sort((x, y) => x.other.localeCompare(y.other)),
+    );
+  });
+
+  it('answers typed errors that name the field', async () => {
+    const person = await createParticipant(t, organizer, { name: '井上 翔' });
+    expect(failure(await merge(person.id, person.id)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'PARTICIPANT_MERGE_SAME_PARTICIPANT',
+      field: 'duplicateId',
+    });
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(failure(await merge(person.id, unknown)).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'duplicateId',
+    });
+    expect(failure(await merge(unknown, person.id)).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'participantId',
+    });
+    const other = await createParticipant(t, organizer, { name: '井上 翔' });
+    expect(
+      failure(await merge(person.id, other.id, await t.participantToken(person.id))).extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('knows every table that points at a participant', async () => {
+    // A new table with a participant column must be handled by ParticipantMergeService (and by
+    // the erasure): the merge deletes the duplicate row, and its cascade would take the rest.
+    const references: { reference: string }[] = await t.dataSource.query(
+      `SELECT c.conrelid::regclass || '.' || a.attname AS reference
+         FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+        WHERE c.contype = 'f' AND c.confrelid = 'participants'::regclass
+        ORDER BY 1`,
+    );
+    expect(references.map((row) => row.reference)).toEqual([
+      'agenda_deliveries.participant_id',
+      'deals.participant_a_id',
+      'deals.participant_b_id',
+      'email_change_requests.participant_id',
+      'follow_ups.participant_id',
+      'meeting_participants.participant_id',
+      'meeting_requests.from_participant_id',
+      'meeting_requests.to_participant_id',
+      'meetings.participant_a_id',
+      'meetings.participant_b_id',
+      'mini_salon_requests.requested_by_id',
+      'outbox_messages.participant_id',
+      'participant_profile_changes.participant_id',
+      'registrations.participant_id',
+      'suggestions.participant_id',
+      'suggestions.suggested_participant_id',
+      'survey_responses.participant_id',
+    ]);
+  });
+});
