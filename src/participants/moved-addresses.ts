@@ -31,9 +31,3 @@ export async function movedAwayFrom(
   );
   return new Map(rows.map(({ oldEmail, ...moved }) => [oldEmail, moved]));
 }
-
-/** The same person by name, whatever the spacing and width they were typed with. */
-export function sameName(a: string, b: string): boolean {
-  const plain = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
-  return plain(a) === plain(b);
-}

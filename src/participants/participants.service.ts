@@ -15,7 +15,8 @@ import { ProfileChangeModel } from './models/profile-change.model';
 import { Participant } from './participant.entity';
 import { toParticipantRow } from './participant-row';
 import { updateParticipant, upsertParticipants } from './participant-store';
-import { movedAwayFrom, sameName } from './moved-addresses';
+import { sameName } from '../common/japan/person-name';
+import { movedAwayFrom } from './moved-addresses';
 import { ParticipantErrors } from './participants.errors';
 
 /** How many 変更履歴 entries a profile shows: the latest, newest first. */

@@ -1,0 +1,26 @@
+import { nameKey, sameName } from './person-name';
+
+describe('nameKey', () => {
+  it('reads a name the same whatever its spacing and width', () => {
+    expect(nameKey('山田　太郎')).toBe('山田太郎');
+    expect(nameKey(' 山田 太郎 ')).toBe('山田太郎');
+    expect(nameKey('Ｅｍｍａ Ｃｌａｒｋｅ')).toBe('EmmaClarke');
+  });
+
+  it('folds the variant kanji of names to the common form', () => {
+    expect(nameKey('髙橋 美﨑')).toBe(nameKey('高橋 美崎'));
+    expect(nameKey('齋藤 一郎')).toBe('斎藤一郎');
+    expect(nameKey('𠮷田 花子')).toBe('吉田花子');
+    expect(nameKey('渡邉 健')).toBe(nameKey('渡辺 健'));
+  });
+
+  it('keeps different names apart', () => {
+    expect(nameKey('斉藤 誠')).not.toBe(nameKey('斎藤 誠'));
+    expect(nameKey('山田 太郎')).not.toBe(nameKey('山田 太朗'));
+  });
+
+  it('says whether two names are one person’s', () => {
+    expect(sameName('髙橋 美﨑', '高橋　美崎')).toBe(true);
+    expect(sameName('鈴木 一郎', '鈴木 二郎')).toBe(false);
+  });
+});
