@@ -17,6 +17,7 @@ import { MeetingSettings } from '../meetings/meeting-settings.entity';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
+import { ParticipantDistinctPair } from '../participant-merge/participant-distinct-pair.entity';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { Registration } from '../registrations/registration.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Participant,
   ParticipantProfileChange,
   EmailChangeRequest,
+  ParticipantDistinctPair,
   Event,
   MatchmakingSession,
   Registration,
