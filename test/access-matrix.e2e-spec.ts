@@ -109,6 +109,8 @@ const cases: Case[] = [
   ['emailProgress', "the schedule's emails", 'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { total } }', (ids) => ({ e: ids.event, b: ids.agendaBatch }), ITS_STAFF],
   ['changeParticipantEmail', "D's address", 'mutation($p: ID!) { changeParticipantEmail(participantId: $p, email: "d-moved@example.jp") { resentEmails } }', (ids) => ({ p: ids.d }), ANY_STAFF],
   ['mergeParticipants', "D's twin into D", 'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { emailsMoved } }', (ids) => ({ p: ids.d, d: ids.twin }), ANY_STAFF],
+  ['duplicateCandidates', "the shared pool's", '{ duplicateCandidates { totalCount } }', () => ({}), ANY_STAFF],
+  ['markDistinctParticipants', 'A and B as two people', 'mutation($p: ID!, $o: ID!) { markDistinctParticipants(participantId: $p, otherId: $o) }', (ids) => ({ p: ids.a, o: ids.b }), ANY_STAFF],
   ['resendFailedEmails', "the event's failed emails", 'mutation($e: ID!) { resendFailedEmails(eventId: $e) }', (ids) => ({ e: ids.event }), ITS_STAFF],
 
   ['runMatching', 'for the event', 'mutation($e: ID!) { runMatching(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],
@@ -200,6 +202,7 @@ const urls: UrlCase[] = [
   ['GET /exports/deals.csv', 'their own list', 'GET', () => '/exports/deals.csv', ANY_STAFF_URL],
   ['GET /exports/follow-ups.csv', 'their own list', 'GET', () => '/exports/follow-ups.csv?before=2030-01-01', ANY_STAFF_URL],
   ['GET /exports/participants.csv', 'the shared pool', 'GET', () => '/exports/participants.csv', ANY_STAFF_URL],
+  ['GET /exports/duplicate-candidates.csv', "the shared pool's 名寄せ候補", 'GET', () => '/exports/duplicate-candidates.csv', ANY_STAFF_URL],
   ['GET /exports/profile-changes.csv', "the shared pool's 変更履歴", 'GET', () => '/exports/profile-changes.csv', ANY_STAFF_URL],
   ['GET /exports/organizations.csv', 'the list', 'GET', () => '/exports/organizations.csv', ANY_STAFF_URL],
   ['GET /exports/staff-users.csv', "the organisation's accounts", 'GET', (ids) => `/exports/staff-users.csv?organizationId=${ids.org}`, ITS_STAFF_URL],

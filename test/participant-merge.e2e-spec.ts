@@ -474,6 +474,8 @@ describe('merging two profiles of one person', () => {
       'meetings.participant_b_id',
       'mini_salon_requests.requested_by_id',
       'outbox_messages.participant_id',
+      'participant_distinct_pairs.first_participant_id',
+      'participant_distinct_pairs.second_participant_id',
       'participant_profile_changes.participant_id',
       'registrations.participant_id',
       'suggestions.participant_id',

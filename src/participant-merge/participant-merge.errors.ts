@@ -13,10 +13,10 @@ export enum ParticipantMergeErrorCode {
  * off, and telling the other side), so the merge stops, names it and changes nothing.
  */
 export const ParticipantMergeErrors = {
-  sameParticipant: () =>
+  sameParticipant: (field: 'duplicateId' | 'otherId') =>
     new InputError(
-      'duplicateId',
-      '統合する2つの登録が同じです。重複している方の登録を指定してください',
+      field,
+      '同じ参加者が2回指定されています。もう一方の参加者を指定してください',
       ParticipantMergeErrorCode.SAME_PARTICIPANT,
     ),
   meetingBetween: (eventTitle: string) =>

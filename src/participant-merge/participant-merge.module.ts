@@ -2,12 +2,24 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { DuplicateCandidatesExportController } from './duplicate-candidates-export.controller';
+import { DuplicateCandidatesResolver } from './duplicate-candidates.resolver';
+import { DuplicateCandidatesService } from './duplicate-candidates.service';
 import { ParticipantMergeResolver } from './participant-merge.resolver';
 import { ParticipantMergeService } from './participant-merge.service';
 
-/** 名寄せ: two profiles of one person in the shared pool become one. */
+/**
+ * 名寄せ: finding who may be in the shared pool twice (名寄せ候補), and making two profiles of one
+ * person one.
+ */
 @Module({
   imports: [MailModule, ParticipantsModule, RegistrationsModule],
-  providers: [ParticipantMergeService, ParticipantMergeResolver],
+  controllers: [DuplicateCandidatesExportController],
+  providers: [
+    ParticipantMergeService,
+    ParticipantMergeResolver,
+    DuplicateCandidatesService,
+    DuplicateCandidatesResolver,
+  ],
 })
 export class ParticipantMergeModule {}

@@ -51,7 +51,7 @@ export class ParticipantMergeService {
   ) {}
 
   async merge(actor: StaffActor, keepId: string, duplicateId: string): Promise<MergeCounts> {
-    if (keepId === duplicateId) throw ParticipantMergeErrors.sameParticipant();
+    if (keepId === duplicateId) throw ParticipantMergeErrors.sameParticipant('duplicateId');
     return this.dataSource.transaction(async (manager) => {
       const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
       if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
@@ -90,6 +90,7 @@ export class ParticipantMergeService {
       await move(manager, 'meeting_participants', 'participant_id', pair);
       await move(manager, 'agenda_deliveries', 'participant_id', pair);
       await move(manager, 'participant_profile_changes', 'participant_id', pair);
+      await this.carryDistinctMarks(manager, pair);
       await this.dropLinksOfTheDuplicate(manager, duplicateId);
       await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
       await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
@@ -242,6 +243,24 @@ export class ParticipantMergeService {
     await move(manager, 'suggestions', 'participant_id', [keepId, duplicateId]);
     await move(manager, 'suggestions', 'suggested_participant_id', [keepId, duplicateId]);
     return ids.length;
+  }
+
+  /**
+   * Someone staff found to be another person than the duplicate (別人) is another person than the
+   * kept profile too. The duplicate's own marks go with its row.
+   */
+  private async carryDistinctMarks(manager: EntityManager, [keepId, duplicateId]: string[]) {
+    await manager.query(
+      `INSERT INTO participant_distinct_pairs (first_participant_id, second_participant_id, marked_by_user_id, marked_at)
+       SELECT least($1::uuid, other), greatest($1::uuid, other), marked_by_user_id, marked_at
+         FROM (SELECT CASE WHEN first_participant_id = $2 THEN second_participant_id ELSE first_participant_id END AS other,
+                      marked_by_user_id, marked_at
+                 FROM participant_distinct_pairs
+                WHERE $2 IN (first_participant_id, second_participant_id)) marks
+        WHERE other <> $1
+       ON CONFLICT DO NOTHING`,
+      [keepId, duplicateId],
+    );
   }
 
   /**

@@ -106,6 +106,11 @@ export class ParticipantErasureService {
         emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
       };
       await manager.update(OutboxMessage, { participantId, toAddress: Not(IsNull()) }, { toAddress: null });
+      // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
+      await manager.query(
+        'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
+        [participantId],
+      );
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
     });
