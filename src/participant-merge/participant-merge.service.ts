@@ -59,14 +59,17 @@ export class ParticipantMergeService {
       await this.assertNothingForStaffToDecide(manager, keepId, duplicateId);
 
       const pair = [keepId, duplicateId];
-      // Read before the rows move: what never reached the duplicate's address goes again to the kept one.
+      const combined = await this.combineRegistrations(manager, keepId, duplicateId);
+      // Read before the rows move: what never reached the duplicate's address goes again to the
+      // kept one, unless it was about a registration the merge removed.
       const undelivered: { id: string }[] = await manager.query(
-        `SELECT id FROM outbox_messages
-          WHERE participant_id = $1 AND to_address IS NULL
-            AND (status = $2 OR (status = $3 AND skip_reason = 'SUPPRESSED'))`,
+        `SELECT m.id FROM outbox_messages m
+          WHERE m.participant_id = $1 AND m.to_address IS NULL
+            AND (m.status = $2 OR (m.status = $3 AND m.skip_reason = 'SUPPRESSED'))
+            AND (m.params->>'registrationId' IS NULL
+                 OR EXISTS (SELECT 1 FROM registrations r WHERE r.id::text = m.params->>'registrationId'))`,
         [duplicateId, OutboxStatus.FAILED, OutboxStatus.SKIPPED],
       );
-      const combined = await this.combineRegistrations(manager, keepId, duplicateId);
       const requests = await this.combineMeetingRequests(manager, pair);
       const counts: Omit<MergeCounts, 'emailsResent'> = {
         registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
