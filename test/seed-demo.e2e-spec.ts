@@ -5,6 +5,7 @@ import { seedDemo } from '../scripts/seed-demo';
 import { isValidCorporateNumber } from '../src/common/japan/corporate-number';
 import { isKatakana } from '../src/common/japan/furigana';
 import { isValidMunicipality } from '../src/common/japan/municipality';
+import { nameKey } from '../src/common/japan/person-name';
 import { databaseOptions } from '../src/database/database-options';
 import { createDatabaseFromTemplate, dropDatabase } from './support/test-database';
 
@@ -91,6 +92,22 @@ describe('npm run seed:demo', () => {
       `SELECT count(*) FROM participants WHERE name LIKE '%髙%' OR name LIKE '%﨑%'`,
     );
     expect(Number(count)).toBeGreaterThan(0);
+  });
+
+  it('brings a few owners into the pool twice, as another list typed them, for 名寄せ', async () => {
+    const people = await rows<{ name: string; email: string; company_id: string | null }>(
+      'SELECT name, email, company_id FROM participants',
+    );
+    const twice = people.filter((person) => person.email.endsWith('@mail.example.jp'));
+    expect(twice).toHaveLength(4);
+    for (const second of twice) {
+      expect(second.company_id).toBeNull();
+      const first = people.find(
+        (person) => person !== second && person.company_id && nameKey(person.name) === nameKey(second.name),
+      );
+      expect(first?.name).toBeDefined();
+      expect(first!.name).not.toBe(second.name);
+    }
   });
 
   it('puts 150 exhibitors at distinct booths of the two-day trade fair', async () => {

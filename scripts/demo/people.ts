@@ -451,5 +451,53 @@ export function generatePeople(seed: string): People {
     });
   });
 
+  people.push(...twiceInThePool(people, new Random(`${seed}/twice`), emails));
   return { companies, people };
+}
+
+/** How a name came out when someone typed it into another list: the common kanji, or a wide space. */
+const RETYPED: [variant: string, common: string][] = [
+  ['髙', '高'],
+  ['﨑', '崎'],
+  ['邊', '辺'],
+  ['邉', '辺'],
+  ['澤', '沢'],
+  ['齋', '斎'],
+];
+
+/**
+ * 名寄せ候補 to find: a few owners who also signed a salon's sheet with a personal address and
+ * without their company, their name typed as it came (高 for 髙, a full-width space), as happens
+ * when two organisations' lists meet in one pool.
+ */
+function twiceInThePool(people: DemoPerson[], random: Random, emails: Set<string>): DemoPerson[] {
+  const owners = people.filter((person) => person.company && person.kind === ParticipantKind.SME_OWNER);
+  const variant = owners.filter((person) => RETYPED.some(([variant]) => person.name.includes(variant)));
+  const chosen = [
+    ...variant.slice(0, 2),
+    ...random.sample(
+      owners.filter((person) => !variant.includes(person)),
+      2,
+    ),
+  ];
+  return chosen.map((person) => {
+    const retyped = RETYPED.reduce(
+      (name, [variant, common]) => name.replaceAll(variant, common),
+      person.name,
+    );
+    const local = person.email.split('@')[0];
+    let address = `${local}@mail.example.jp`;
+    for (let n = 2; emails.has(address); n++) address = `${local}${n}@mail.example.jp`;
+    emails.add(address);
+    return {
+      ...person,
+      email: address,
+      name: retyped === person.name ? person.name.replace(' ', '　') : retyped,
+      title: '代表',
+      company: null,
+      tags: ['2025サロン参加'],
+      needs: [],
+      needsText: '',
+    };
+  });
 }
