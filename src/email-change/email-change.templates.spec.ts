@@ -49,6 +49,9 @@ describe('the notice to the address a participant left', () => {
     expect(ja.text).toContain(
       'Tsunagu には、このアドレスと ya***@sumida-kogyo.jp の2つでご登録がありました。墨田区商工会議所の担当者が、ya***@sumida-kogyo.jp のご登録に一つにまとめました。',
     );
+    expect(ja.text).toContain(
+      '今後のご招待・ログイン用リンクなどのご案内は、ya***@sumida-kogyo.jp にお送りします。このアドレスには届きません。',
+    );
     expect(ja.text).toContain('お心当たりのない場合は、墨田区商工会議所にお問い合わせください。');
     const en = emailChangedNoticeEmail({
       locale: 'en',

@@ -70,7 +70,7 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
           : data.changedByOrganization
             ? `The staff of ${data.changedByOrganization} changed your email address for Tsunagu to ${data.newEmailHint}.`
             : `Your email address for Tsunagu was changed to ${data.newEmailHint}, as you asked.`,
-        'From now on, invitations, sign-in links and everything else go to the new address, not to this one.',
+        `From now on, invitations, sign-in links and everything else go to ${data.merged ? data.newEmailHint : 'the new address'}, not to this one.`,
       ],
       notes: [
         data.changedByOrganization
@@ -90,7 +90,7 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
         : data.changedByOrganization
           ? `${data.changedByOrganization}の担当者が、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`
           : `お申込みにより、Tsunagu にご登録のメールアドレスを ${data.newEmailHint} に変更しました。`,
-      '今後のご招待・ログイン用リンクなどのご案内は、新しいアドレスにお送りします。このアドレスには届きません。',
+      `今後のご招待・ログイン用リンクなどのご案内は、${data.merged ? `${data.newEmailHint} ` : '新しいアドレス'}にお送りします。このアドレスには届きません。`,
     ],
     notes: [
       data.changedByOrganization
