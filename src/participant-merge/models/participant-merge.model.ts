@@ -22,7 +22,10 @@ export class ParticipantMergeModel implements MergeCounts {
   @Field(() => ParticipantModel, { description: '残った参加者（変更履歴に統合の記録がある）' })
   participant: ParticipantModel;
 
-  @Field(() => Int, { description: '移した参加登録（同じイベントに両方あったものは1件として数える）' })
+  @Field(() => Int, {
+    description:
+      '重複していた登録から移った参加登録（同じイベントに両方あったイベントでは、残った方が重複側のものだったときだけ数える）',
+  })
   registrationsMoved: number;
 
   @Field(() => Int, {
