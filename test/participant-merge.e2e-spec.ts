@@ -74,6 +74,13 @@ describe('merging two profiles of one person', () => {
         participantId,
       }),
     ).register;
+  const invite = async (eventId: string, participantId: string) =>
+    ok(
+      await gql(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+        { eventId, ids: [participantId] },
+      ),
+    );
   const statusOf = async (registrationId: string): Promise<string | undefined> =>
     (await t.dataSource.query('SELECT status FROM registrations WHERE id = $1', [registrationId]))[0]?.status;
 
@@ -192,15 +199,7 @@ describe('merging two profiles of one person', () => {
     );
     // A salon he was invited to under the second address only; the invitation is in that inbox.
     const salonId = await createPublishedEvent(t, organizer, { title: '墨田区 事業承継サロン' });
-    ok(
-      await gql(
-        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
-        {
-          eventId: salonId,
-          ids: [duplicate.id],
-        },
-      ),
-    );
+    await invite(salonId, duplicate.id);
     const oldInbox = (subject: string) =>
       sink.to('taro.yamada@example.com').filter((mail) => mail.subject.includes(subject));
     await sink.waitUntil(() => oldInbox('墨田区 事業承継サロン').length === 1, 30_000, 'the invitation');
@@ -332,14 +331,7 @@ describe('merging two profiles of one person', () => {
     // At the other event she already holds a seat under the address that works.
     const seminarId = await createPublishedEvent(t, organizer, { title: '墨田区 事業計画セミナー' });
     await register(seminarId, kept.id);
-    for (const invitedTo of [eventId, seminarId]) {
-      ok(
-        await gql(
-          'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
-          { eventId: invitedTo, ids: [duplicate.id] },
-        ),
-      );
-    }
+    for (const invitedTo of [eventId, seminarId]) await invite(invitedTo, duplicate.id);
     await eventually(
       async () =>
         (

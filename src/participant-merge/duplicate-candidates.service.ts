@@ -5,7 +5,7 @@ import { StaffActor } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { nameKeySql } from '../common/japan/person-name';
 import { ConnectionShape } from '../common/pagination/connection';
-import { MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
+import { pageSize, PageArgs } from '../common/pagination/keyset-page';
 import { isUuid } from '../common/validation/uuid';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantErrors } from '../participants/participants.errors';
@@ -24,17 +24,11 @@ export interface DuplicateCandidate {
   markedDistinct: boolean;
 }
 
-interface CandidateRow {
+/** A pair as the query answers it: the two ids, the name it sorts by, and what matched. */
+interface CandidateRow extends Omit<DuplicateCandidate, 'first' | 'second'> {
   firstId: string;
   secondId: string;
   sortKey: string;
-  firstRegistrationCount: number;
-  secondRegistrationCount: number;
-  sameName: boolean;
-  sameFurigana: boolean;
-  sameMobilePhone: boolean;
-  sameCompany: boolean;
-  markedDistinct: boolean;
 }
 
 /**
@@ -91,10 +85,7 @@ export class DuplicateCandidatesService {
 
   /** By name (the first person's), then by the pair's ids; pairs marked 別人 only when asked. */
   async list(page: PageArgs, includeDistinct = false): Promise<ConnectionShape<DuplicateCandidate>> {
-    const first = page.first ?? 50;
-    if (first < 1 || first > MAX_PAGE_SIZE) {
-      throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`);
-    }
+    const first = pageSize(page);
     const after = page.after ? decodePairCursor(page.after) : null;
     const shown = `($1::boolean OR NOT "markedDistinct")`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(

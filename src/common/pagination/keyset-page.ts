@@ -32,10 +32,7 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   toNode: (row: E) => N,
   direction: SortDirection = 'ASC',
 ): Promise<ConnectionShape<N>> {
-  const first = page.first ?? 50;
-  if (first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`);
-  }
+  const first = pageSize(page);
   const alias = query.alias;
   const column = sortColumnOf(query, sortColumn);
   const cursor = page.after ? decodeCursor(page.after) : null;
@@ -66,6 +63,15 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
     totalCount,
   };
+}
+
+/** How many rows a page holds: `first`, 50 by default, refused outside 1…MAX_PAGE_SIZE naming the field. */
+export function pageSize(page: PageArgs): number {
+  const first = page.first ?? 50;
+  if (first < 1 || first > MAX_PAGE_SIZE) {
+    throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`);
+  }
+  return first;
 }
 
 /** The sort column of each row as Postgres writes it (`2026-12-05 08:45:12.123456+00`), by id. */
