@@ -225,6 +225,49 @@ describe('importParticipants', () => {
     expect(lastUpdate).toEqual({ byName: '墨田 三郎', byOrganization: '墨田区産業振興課', bySelf: false });
   });
 
+  it('names the newcomers who may be in the pool already under another address (名寄せ候補)', async () => {
+    const first = [
+      'メールアドレス,氏名,フリガナ',
+      'misaki.ota@ota-kikaku.example.jp,太田 美﨑,オオタ ミサキ',
+    ];
+    ok(await t.gql<ImportResult>(IMPORT, { csv: first.join('\r\n') }, staff));
+    // Another organisation's list: the same person under a personal address, as its staff typed her.
+    const second = [
+      'メールアドレス,氏名,フリガナ',
+      'misaki.ota@ota-kikaku.example.jp,太田 美﨑,オオタ ミサキ',
+      'ota.new@example.jp,太田 新一,オオタ シンイチ',
+      'misaki.ota@mail.example.jp,太田　美崎,オオタ ミサキ',
+    ];
+    const result = ok(
+      await t.gql<{
+        importParticipants: {
+          created: number;
+          updated: number;
+          possibleDuplicateCount: number;
+          possibleDuplicates: unknown[];
+        };
+      }>(
+        `mutation($csv: String) { importParticipants(csv: $csv) { created updated possibleDuplicateCount
+           possibleDuplicates { row email existingName existingEmail } } }`,
+        { csv: second.join('\r\n') },
+        staff,
+      ),
+    ).importParticipants;
+    expect(result).toEqual({
+      created: 2,
+      updated: 1,
+      possibleDuplicateCount: 1,
+      possibleDuplicates: [
+        {
+          row: 4,
+          email: 'misaki.ota@mail.example.jp',
+          existingName: '太田 美﨑',
+          existingEmail: 'misaki.ota@ota-kikaku.example.jp',
+        },
+      ],
+    });
+  });
+
   it('is for staff only', async () => {
     expect(failure(await t.gql(IMPORT, { csv: 'email\n' })).extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -12,6 +12,8 @@ const POOL_WRITE_LOCK = 0x7473_6e67; // "tsng"
 
 export interface UpsertOutcome {
   ids: string[];
+  /** Of `ids`, the participants this write created. */
+  createdIds: string[];
   created: number;
   updated: number;
 }
@@ -32,7 +34,7 @@ export async function upsertParticipants(
     manager,
     rows.map((row) => row.company),
   );
-  const outcome: UpsertOutcome = { ids: [], created: 0, updated: 0 };
+  const outcome: UpsertOutcome = { ids: [], createdIds: [], created: 0, updated: 0 };
   for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
     const changed = await changesOf(
@@ -72,8 +74,10 @@ export async function upsertParticipants(
     );
     for (const raw of raws) {
       outcome.ids.push(raw.id);
-      if (raw.inserted) outcome.created += 1;
-      else outcome.updated += 1;
+      if (raw.inserted) {
+        outcome.created += 1;
+        outcome.createdIds.push(raw.id);
+      } else outcome.updated += 1;
     }
     await recordProfileChanges(manager, changed, author);
   }

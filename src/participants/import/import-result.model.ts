@@ -1,5 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ImportPossibleDuplicateModel } from './import-possible-duplicate.model';
 import { ImportRowErrorModel } from './import-row-error.model';
+
+/** How many 名寄せ候補 an import's answer lists; the count says how many there are. */
+export const MAX_POSSIBLE_DUPLICATES_LISTED = 100;
 
 @ObjectType('ParticipantImportResult')
 export class ParticipantImportResultModel {
@@ -20,4 +24,14 @@ export class ParticipantImportResultModel {
 
   @Field(() => [ImportRowErrorModel])
   errors: ImportRowErrorModel[];
+
+  @Field(() => Int, {
+    description: '新しく登録した方のうち、同じ氏名の参加者がすでに別のアドレスでいる方の数（名寄せ候補）',
+  })
+  possibleDuplicateCount: number;
+
+  @Field(() => [ImportPossibleDuplicateModel], {
+    description: `その方々（行の順に最初の ${MAX_POSSIBLE_DUPLICATES_LISTED} 件。すべては duplicateCandidates で）`,
+  })
+  possibleDuplicates: ImportPossibleDuplicateModel[];
 }

@@ -13,11 +13,12 @@ import { validationFailures } from '../../common/validation/validation-failures'
 import { UpsertParticipantInput } from '../dto/upsert-participant.input';
 import { sameName } from '../../common/japan/person-name';
 import { movedAwayFrom } from '../moved-addresses';
+import { existingNamesakes } from '../namesakes';
 import { toParticipantRow } from '../participant-row';
 import { upsertParticipants } from '../participant-store';
 import { movedAwayMessage } from '../participants.errors';
 import { ImportParticipantsArgs } from './import-participants.args';
-import { ParticipantImportResultModel } from './import-result.model';
+import { MAX_POSSIBLE_DUPLICATES_LISTED, ParticipantImportResultModel } from './import-result.model';
 import { ImportRowErrorModel } from './import-row-error.model';
 import {
   fieldForHeader,
@@ -96,7 +97,19 @@ export class ParticipantImportService {
       ? await this.dataSource.transaction((manager) =>
           upsertParticipants(manager, toWrite.map(toParticipantRow), { kind: 'staff', userId: actor.userId }),
         )
-      : { created: 0, updated: 0 };
+      : { created: 0, updated: 0, createdIds: [] };
+    // Lists meet in one pool: someone new here may be in it already under another address.
+    const namesakes = await existingNamesakes(this.dataSource.manager, outcome.createdIds);
+    const possibleDuplicates = namesakes
+      .map((namesake) => ({
+        row: firstRowOfEmail.get(namesake.email)!,
+        participantId: namesake.participantId,
+        email: namesake.email,
+        existingParticipantId: namesake.existingId,
+        existingName: namesake.existingName,
+        existingEmail: namesake.existingEmail,
+      }))
+      .sort((a, b) => a.row - b.row);
     return Object.assign(new ParticipantImportResultModel(), {
       created: outcome.created,
       updated: outcome.updated,
@@ -104,6 +117,8 @@ export class ParticipantImportService {
       encoding,
       ignoredColumns: ignored,
       errors,
+      possibleDuplicateCount: possibleDuplicates.length,
+      possibleDuplicates: possibleDuplicates.slice(0, MAX_POSSIBLE_DUPLICATES_LISTED),
     });
   }
 
