@@ -79,6 +79,7 @@ describe('editing an event people signed up for', () => {
       kind: 'BUSINESS_MATCHING',
       title: 'おおた ものづくり商談会',
       venue: '大田区産業プラザ PiO 1階',
+      venueEn: 'Ota City Industrial Plaza PiO, 1F',
       capacity: 3,
       startsAt: tokyoInDays(30, '13:00'),
       endsAt: tokyoInDays(30, '17:00'),
@@ -241,7 +242,12 @@ describe('editing an event people signed up for', () => {
 
     // 会場変更: a second change is a second email; the meetings' place changes with the venue, so
     // their calendar entries get a new version too.
-    ok(await update(eventId, { venue: '大田区産業プラザ PiO 2階 小展示ホール' }));
+    ok(
+      await update(eventId, {
+        venue: '大田区産業プラザ PiO 2階 小展示ホール',
+        venueEn: 'Ota City Industrial Plaza PiO, 2F Small Exhibition Hall',
+      }),
+    );
     await sink.waitUntil(() =>
       ['a', 'b', 'c', 'waiting'].every((key) => changeMails(people[key].email).length === 2),
     );
@@ -253,7 +259,14 @@ describe('editing an event people signed up for', () => {
     expect(movedEvent.getFirstPropertyValue('location')).toBe('大田区産業プラザ PiO 2階 小展示ホール');
     expect(movedMeeting.getFirstPropertyValue('sequence')).toBe(1);
     expect(movedMeeting.getFirstPropertyValue('location')).toContain('大田区産業プラザ PiO 2階 小展示ホール');
-    expect(changeMails(people.b.email)[1].subject).toBe('Venue changed: おおた ものづくり商談会 2026');
+    // In English for Emma: the venue as she can read it, now and before.
+    const englishMail = changeMails(people.b.email)[1];
+    expect(englishMail.subject).toBe('Venue changed: おおた ものづくり商談会 2026');
+    expect(englishMail.text).toContain('Ota City Industrial Plaza PiO, 2F Small Exhibition Hall (changed)');
+    expect(englishMail.text).toContain('(before: Ota City Industrial Plaza PiO, 1F)');
+    expect(calendarOf(englishMail)!.getFirstSubcomponent('vevent')!.getFirstPropertyValue('location')).toBe(
+      'Ota City Industrial Plaza PiO, 2F Small Exhibition Hall',
+    );
 
     // The same venue again is no change: no third email.
     ok(await update(eventId, { venue: '大田区産業プラザ PiO 2階 小展示ホール' }));

@@ -308,6 +308,8 @@ describe('invitations by email', () => {
       coHostIds: [coHostId],
       title: '東京活性化サロン（第5回）海外展開',
       titleEn: 'Tokyo Revitalisation Salon No. 5: Going Overseas',
+      venue: '東京都中小企業振興公社 秋葉原庁舎 3階',
+      venueEn: 'Tokyo SME Support Center, Akihabara Office, 3F',
     });
     const japanese = await createParticipant(t, organizer, { name: '山田 花子', furigana: 'ヤマダ ハナコ' });
     const english = await createParticipant(t, organizer, {
@@ -326,6 +328,8 @@ describe('invitations by email', () => {
     );
     expect(en.text).not.toContain('海外展開');
     expect(en.text).not.toContain('東京都中小企業振興公社');
+    expect(en.text).toContain('Venue: Tokyo SME Support Center, Akihabara Office, 3F');
+    expect(ja.text).toContain('東京都中小企業振興公社 秋葉原庁舎 3階');
     // A co-host with no English name is named as it is.
     expect(en.text).toContain('Co-hosted by 葛飾区商工会議所');
     expect(en.parsed?.replyTo).toMatchObject({
@@ -337,6 +341,7 @@ describe('invitations by email', () => {
     const page = await (await fetch(accept.url)).text();
     expect(page).toContain('Tokyo Revitalisation Salon No. 5: Going Overseas');
     expect(page).toContain('Host: Tokyo SME Support Center');
+    expect(page).toContain('Tokyo SME Support Center, Akihabara Office, 3F');
     const answered = await fetch(`${t.url}/invitations/respond`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -353,6 +358,20 @@ describe('invitations by email', () => {
     expect(confirmation.calendars[0]).toContain(
       'DESCRIPTION:Organised by: Tokyo SME Support Center\\, 葛飾区',
     );
+    expect(confirmation.calendars[0]).toContain(
+      'LOCATION:Tokyo SME Support Center\\, Akihabara Office\\, 3F',
+    );
+
+    // A new venue given without its English drops the old English one: English readers get the
+    // new venue in Japanese rather than the old one in English.
+    const moved = ok(
+      await t.gql<{ updateEvent: { venue: string; venueEn: string | null } }>(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { venue: "東京都中小企業振興公社 本社 会議室" }) { venue venueEn } }',
+        { id: eventId },
+        host,
+      ),
+    ).updateEvent;
+    expect(moved).toEqual({ venue: '東京都中小企業振興公社 本社 会議室', venueEn: null });
 
     // Staff read and clear it like any other field; without it, everyone reads the Japanese title.
     const cleared = ok(

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { cancelAttachment } from '../common/ical/cancel-attachment';
 import { organizationNameFor } from '../organizations/organization-name';
-import { eventTitleFor } from './event-title';
+import { eventTitleFor, eventVenueFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale } from '../mail/templates/email-layout';
 import { EventVisibility } from './event-enums';
@@ -29,6 +29,7 @@ export function eventCalendarEntry(
     | 'description'
     | 'themes'
     | 'venue'
+    | 'venueEn'
     | 'onlineUrl'
     | 'startsAt'
     | 'endsAt'
@@ -59,7 +60,7 @@ export function eventCalendarEntry(
     ]
       .filter(Boolean)
       .join('\n'),
-    location: event.venue ?? event.onlineUrl,
+    location: eventVenueFor(event, locale) ?? event.onlineUrl,
     url: event.visibility === EventVisibility.PUBLIC ? eventPageUrl(publicUrl, event.id, locale) : null,
     sequence: event.sequence,
     lastModified: event.updatedAt,

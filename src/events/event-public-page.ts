@@ -1,7 +1,7 @@
 import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
 import { organizationNameFor } from '../organizations/organization-name';
-import { eventTitleFor } from './event-title';
+import { eventTitleFor, eventVenueFor } from './event-title';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
 import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
@@ -129,7 +129,7 @@ function eventDetails(event: Event, lang: PageLang): string {
   const rows: [string, string][] = [
     [text.rows.kind, (lang === 'en' ? EVENT_KIND_LABEL_EN : EVENT_KIND_LABEL)[event.kind]],
     [text.rows.date, formatEventTime(lang, event.startsAt, event.endsAt)],
-    [text.rows.venue, event.venue ?? ''],
+    [text.rows.venue, eventVenueFor(event, lang) ?? ''],
     [text.rows.online, event.onlineUrl ?? ''],
     [text.rows.hosts, organisers],
     [text.rows.themes, event.themes.join(text.themesJoin)],

@@ -8,3 +8,8 @@ import { Event } from './event.entity';
 export function eventTitleFor(event: Pick<Event, 'title' | 'titleEn'>, locale: MailLocale): string {
   return locale === 'en' && event.titleEn ? event.titleEn : event.title;
 }
+
+/** The venue in the reader's language, as eventTitleFor does the title; null for an online-only event. */
+export function eventVenueFor(event: Pick<Event, 'venue' | 'venueEn'>, locale: MailLocale): string | null {
+  return locale === 'en' && event.venueEn && event.venue ? event.venueEn : event.venue;
+}

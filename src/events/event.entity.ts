@@ -55,6 +55,10 @@ export class Event {
   @Column({ type: 'varchar', nullable: true })
   venue: string | null;
 
+  /** The venue English readers get (its name and address as a visitor from abroad reads them); null: the Japanese one. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  venueEn: string | null;
+
   @Column({ type: 'varchar', nullable: true })
   onlineUrl: string | null;
 

@@ -38,6 +38,7 @@ export class EventsExportController {
         { header: '開始', value: (e) => e.startsAt },
         { header: '終了', value: (e) => e.endsAt },
         { header: '会場', value: (e) => e.venue },
+        { header: '会場（英語）', value: (e) => e.venueEn },
         { header: 'オンライン', value: (e) => e.onlineUrl },
         { header: 'テーマ', value: (e) => e.themes },
         { header: '定員', value: (e) => e.capacity },

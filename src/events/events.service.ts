@@ -72,6 +72,7 @@ export class EventsService {
       description: input.description?.trim() ?? '',
       themes: normalizeTags(input.themes ?? []),
       venue: input.venue?.trim() || null,
+      venueEn: input.venueEn?.trim() || null,
       onlineUrl: input.onlineUrl?.trim() || null,
       startsAt: input.startsAt,
       endsAt: input.endsAt,
@@ -107,6 +108,12 @@ export class EventsService {
       // As on create: a venue given again with a stray space is the same venue, not a change.
       if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
       if (typeof fields.titleEn === 'string') changes.titleEn = fields.titleEn.trim() || null;
+      if (typeof fields.venueEn === 'string') changes.venueEn = fields.venueEn.trim() || null;
+      // A new venue with no English for it: English readers get the new one in Japanese rather
+      // than the old one in English.
+      if (changes.venue !== undefined && changes.venue !== event.venue && fields.venueEn === undefined) {
+        changes.venueEn = null;
+      }
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       // merge adds the given co-hosts to those the event has and never takes one out.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
-import { eventTitleFor } from '../events/event-title';
+import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { organizationNameFor } from '../organizations/organization-name';
 import { MailLocale, OrganiserContact } from './templates/email-layout';
 
@@ -10,8 +10,8 @@ import { MailLocale, OrganiserContact } from './templates/email-layout';
 export interface EventMailContext {
   id: string;
   /**
-   * The title and the organisers' names are the reader's: the English ones for an English reader,
-   * where the event and the organisations have them.
+   * The title, the venue and the organisers' names are the reader's: the English ones for an
+   * English reader, where the event and the organisations have them.
    */
   title: string;
   status: EventStatus;
@@ -32,8 +32,8 @@ export interface EventMailContext {
 
 const TTL_MS = 10_000;
 
-/** What differs between a Japanese and an English reader: the names. */
-type Names = Pick<EventMailContext, 'title' | 'organizer' | 'coHosts'>;
+/** What differs between a Japanese and an English reader: the names, and where to go. */
+type Names = Pick<EventMailContext, 'title' | 'venue' | 'organizer' | 'coHosts'>;
 
 /** The event as stored, with its names in both languages; `get` hands out the reader's. */
 type StoredContext = Omit<EventMailContext, keyof Names> & Record<MailLocale, Names>;
@@ -78,6 +78,7 @@ export class EventMailContexts {
     if (!event) return null;
     const names = (locale: MailLocale): Names => ({
       title: eventTitleFor(event, locale),
+      venue: eventVenueFor(event, locale),
       organizer: organizationNameFor(event.organization, locale),
       coHosts: event.coHosts
         .map((organization) => organizationNameFor(organization, locale))
@@ -88,7 +89,6 @@ export class EventMailContexts {
       status: event.status,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
-      venue: event.venue,
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
       organizerContact: {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
-import { eventTitleFor } from '../events/event-title';
+import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
@@ -182,7 +182,7 @@ export class AgendaService {
         sequence: meeting.sequence,
         cancelled: meeting.status === MeetingStatus.CANCELLED,
         eventTitle: eventTitleFor(meeting.event, languageOf(me)),
-        venue: meeting.event.venue,
+        venue: eventVenueFor(meeting.event, languageOf(me)),
         sessionName: meeting.session.name,
         tableLabel: meeting.tableLabel,
         booth: meeting.session.mode === SessionMode.BOOTHS,

@@ -1,3 +1,4 @@
+import { eventVenueFor } from '../events/event-title';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -102,7 +103,13 @@ export class ChangedEventListener {
       ...(summary.schedule
         ? { wasStartsAt: before.startsAt.toISOString(), wasEndsAt: before.endsAt.toISOString() }
         : {}),
-      ...(summary.place ? { wasVenue: before.venue ?? '', wasOnlineUrl: before.onlineUrl ?? '' } : {}),
+      ...(summary.place
+        ? {
+            wasVenue: before.venue ?? '',
+            wasVenueEn: eventVenueFor(before, 'en') ?? '',
+            wasOnlineUrl: before.onlineUrl ?? '',
+          }
+        : {}),
     };
     const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
       // One per version of the event: a second change is a new email, an edit that changes

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { eventTitleFor } from '../events/event-title';
+import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { Public } from '../auth/access.decorators';
 import { isFormEmail } from '../common/html/form-email';
 import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
@@ -149,7 +149,7 @@ export class EventApplicationPagesController {
 
 function eventLines(preview: ApplicationPreview): string {
   const { event, locale } = preview;
-  const place = [event.venue, event.onlineUrl].filter(Boolean).join(' / ');
+  const place = [eventVenueFor(event, locale), event.onlineUrl].filter(Boolean).join(' / ');
   return [
     `<p><strong>${escapeHtml(eventTitleFor(event, locale))}</strong><br>${escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt))}${place ? `<br>${escapeHtml(place)}` : ''}</p>`,
     `<p>${escapeHtml(preview.participantName)}${locale === 'ja' ? ' 様' : ''}</p>`,

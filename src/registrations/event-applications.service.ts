@@ -27,7 +27,7 @@ const HELD: RegistrationStatus[] = [...SEATED, RegistrationStatus.WAITLISTED];
 export interface ApplicationPreview {
   locale: 'ja' | 'en';
   participantName: string;
-  event: Pick<Event, 'title' | 'titleEn' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl'>;
+  event: Pick<Event, 'title' | 'titleEn' | 'startsAt' | 'endsAt' | 'venue' | 'venueEn' | 'onlineUrl'>;
   /** Their seat or place on the waiting list, if they already hold one: no button then. */
   held: RegistrationStatus | null;
   /** Every seat is taken: applying puts them on the waiting list. */

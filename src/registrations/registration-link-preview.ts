@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { organizationNameFor } from '../organizations/organization-name';
-import { eventTitleFor } from '../events/event-title';
+import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { languageOf } from '../participants/participant-kind';
@@ -49,7 +49,7 @@ export async function previewRegistrationLink(
     eventTitle: eventTitleFor(registration.event, locale),
     startsAt: registration.event.startsAt,
     endsAt: registration.event.endsAt,
-    venue: registration.event.venue,
+    venue: eventVenueFor(registration.event, locale),
     online: registration.event.onlineUrl !== null,
     organizer: organizationNameFor(registration.event.organization, locale),
     status: registration.status,

@@ -37,10 +37,12 @@ export class UpcomingEvents {
 
   async of(participantId: string): Promise<UpcomingEvent[]> {
     const rows: (Omit<UpcomingEvent, 'public'> & { visibility: string })[] = await this.dataSource.query(
-      // The title in the reader's language, as eventTitleFor gives it.
+      // The title and the venue in the reader's language, as eventTitleFor and eventVenueFor give them.
       `SELECT e.id AS "eventId",
               CASE WHEN p.locale = 'en' AND e.title_en IS NOT NULL THEN e.title_en ELSE e.title END AS title,
-              e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.venue,
+              e.starts_at AS "startsAt", e.ends_at AS "endsAt",
+              CASE WHEN p.locale = 'en' AND e.venue_en IS NOT NULL AND e.venue IS NOT NULL
+                   THEN e.venue_en ELSE e.venue END AS venue,
               e.online_url IS NOT NULL AS online, e.visibility, r.status,
               (SELECT count(*)::int FROM meetings m
                 WHERE m.event_id = e.id AND m.status = 'SCHEDULED' AND m.published_at IS NOT NULL

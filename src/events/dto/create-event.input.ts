@@ -50,6 +50,15 @@ export class CreateEventInput {
   @MaxLength(300)
   venue?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '英語の会場名・所在地（言語設定が英語の参加者へのメール・ページ・カレンダーに使う。なければ日本語の会場）',
+  })
+  @IsOptional()
+  @MaxLength(300)
+  venueEn?: string | null;
+
   @Field(() => String, { nullable: true, description: 'オンライン参加URL' })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'] }, { message: 'オンライン参加URLの形式が正しくありません' })

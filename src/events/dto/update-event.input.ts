@@ -44,6 +44,11 @@ export class UpdateEventInput {
   @MaxLength(300)
   venue?: string | null;
 
+  @Field(() => String, { nullable: true, description: '英語の会場名・所在地（null で消す）' })
+  @IsOptional()
+  @MaxLength(300)
+  venueEn?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'] }, { message: 'オンライン参加URLの形式が正しくありません' })

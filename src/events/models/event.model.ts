@@ -29,6 +29,9 @@ export class EventModel {
   @Field(() => String, { nullable: true })
   venue: string | null;
 
+  @Field(() => String, { nullable: true, description: '英語の会場名・所在地（言語設定が英語の参加者向け）' })
+  venueEn: string | null;
+
   @Field(() => String, { nullable: true })
   onlineUrl: string | null;
 
@@ -78,6 +81,7 @@ export class EventModel {
       description: event.description,
       themes: event.themes,
       venue: event.venue,
+      venueEn: event.venueEn,
       onlineUrl: event.onlineUrl,
       startsAt: event.startsAt,
       endsAt: event.endsAt,

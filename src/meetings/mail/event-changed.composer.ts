@@ -60,12 +60,16 @@ export class EventChangedComposer implements MailComposer {
     if (!event) return null;
     const locale = languageOf(participant);
     const changed = (message.params.changed ?? '').split(',');
-    const { wasStartsAt, wasEndsAt, wasVenue, wasOnlineUrl } = message.params;
+    const { wasStartsAt, wasEndsAt, wasVenue, wasVenueEn, wasOnlineUrl } = message.params;
     // Rows written before these were parameters say what is new without what it was.
     const was: EventChangedWas = {
       ...(wasStartsAt && wasEndsAt ? { startsAt: new Date(wasStartsAt), endsAt: new Date(wasEndsAt) } : {}),
       ...(wasVenue !== undefined || wasOnlineUrl !== undefined
-        ? { venue: wasVenue || null, onlineUrl: wasOnlineUrl || null }
+        ? {
+            // The old venue as the reader knew it (rows written before wasVenueEn have the Japanese only).
+            venue: (locale === 'en' && wasVenueEn) || wasVenue || null,
+            onlineUrl: wasOnlineUrl || null,
+          }
         : {}),
     };
     const compose = (audience: EventChangedAudience) =>
