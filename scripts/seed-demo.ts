@@ -191,6 +191,7 @@ async function upsertEvents(
       description: demo.description,
       themes: demo.themes,
       venue: demo.venue,
+      venueEn: demo.venueEn ?? null,
       onlineUrl: null,
       startsAt,
       endsAt: new Date(demo.endsAt),

@@ -44,6 +44,8 @@ export interface DemoEvent {
   description: string;
   themes: string[];
   venue: string;
+  /** The venue as the English-speaking participants read it; given with an English title. */
+  venueEn?: string;
   startsAt: string;
   endsAt: string;
   capacity: number | null;
@@ -117,6 +119,7 @@ export const EVENTS: readonly DemoEvent[] = [
     ),
     themes: ['IoT', '生産性向上'],
     venue: '東京財務事務所 会議室',
+    venueEn: 'Tokyo Finance Office (Kanto Local Finance Bureau), meeting room',
     startsAt: '2026-07-15T18:00:00+09:00',
     endsAt: '2026-07-15T20:30:00+09:00',
     capacity: 60,
@@ -286,6 +289,7 @@ export const EVENTS: readonly DemoEvent[] = [
       '中小企業都市連絡協議会の7都市（川口・墨田・大田・岡谷・加賀・東大阪・尼崎）のものづくり企業150社が一堂に会する2日間の工業交流展。出展者ブースでの事前予約制商談も行います。',
     themes: ['販路開拓', '技能承継', '医療機器', 'IoT'],
     venue: '大田区産業プラザPiO 大展示ホール',
+    venueEn: 'Ota City Industrial Plaza PiO, Large Exhibition Hall (Kamata, Ota City)',
     startsAt: '2026-10-08T10:00:00+09:00',
     endsAt: '2026-10-09T17:00:00+09:00',
     capacity: null,
