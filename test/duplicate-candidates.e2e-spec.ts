@@ -3,8 +3,8 @@ import { fetchCsv } from './support/csv-export';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
-const CANDIDATES = `query($first: Int, $after: String, $includeDistinct: Boolean) {
-  duplicateCandidates(first: $first, after: $after, includeDistinct: $includeDistinct) {
+const CANDIDATES = `query($first: Int, $after: String, $includeDistinct: Boolean, $participantId: ID) {
+  duplicateCandidates(first: $first, after: $after, includeDistinct: $includeDistinct, participantId: $participantId) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { first { id name } second { id name } matched markedDistinct firstRegistrationCount } }
@@ -177,6 +177,21 @@ describe('finding who may be in the pool twice', () => {
     const wrong = await fetchCsv(t, '/exports/duplicate-candidates.csv?includeDistinct=yes', staff);
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('includeDistinct');
+  });
+
+  it('shows the pairs of one participant, for their profile', async () => {
+    const mori = await person('森 健太', { phone: '070-3333-4444' });
+    const moriAgain = await person('森 健太');
+    const viaMobile = await person('森 健', { phone: '070-3333-4444' });
+    const page = await candidates({ participantId: mori.id });
+    expect(page.totalCount).toBe(2);
+    const others = page.edges.map(({ node }) => (node.first.id === mori.id ? node.second.id : node.first.id));
+    expect(others.sort()).toEqual([moriAgain.id, viaMobile.id].sort());
+    const csv = await fetchCsv(t, `/exports/duplicate-candidates.csv?participantId=${moriAgain.id}`, staff);
+    expect(csv.lines).toHaveLength(2);
+    const wrong = await fetchCsv(t, '/exports/duplicate-candidates.csv?participantId=mori', staff);
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('participantId');
   });
 
   it('answers typed errors that name the field', async () => {

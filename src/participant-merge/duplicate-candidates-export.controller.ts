@@ -29,7 +29,7 @@ export class DuplicateCandidatesExportController {
   @Get('duplicate-candidates.csv')
   @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
   async export(@Query() query: DuplicateCandidatesQuery, @Res() response: Response): Promise<void> {
-    const rows = await allPages((page) => this.candidates.list(page, query.includeDistinct ?? false));
+    const rows = await allPages((page) => this.candidates.list(page, query));
     const side = (which: 'first' | 'second', label: string) =>
       PERSON_COLUMNS.map((column) => ({
         header: `${column.header}${label}`,

@@ -24,8 +24,14 @@ export class DuplicateCandidatesResolver {
       description: '別人として確認済みの組も含める',
     })
     includeDistinct: boolean,
+    @Args('participantId', {
+      type: () => ID,
+      nullable: true,
+      description: 'この参加者を含む組だけ（プロフィールに「同じ方かもしれない登録」を出すとき）',
+    })
+    participantId: string | null,
   ) {
-    const page = await this.candidates.list({ first, after }, includeDistinct);
+    const page = await this.candidates.list({ first, after }, { includeDistinct, participantId });
     return {
       ...page,
       edges: page.edges.map((edge) => ({ ...edge, node: DuplicateCandidateModel.from(edge.node) })),

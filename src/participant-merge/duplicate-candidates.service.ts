@@ -24,6 +24,13 @@ export interface DuplicateCandidate {
   markedDistinct: boolean;
 }
 
+export interface DuplicateCandidateFilter {
+  /** Also the pairs staff marked 別人. */
+  includeDistinct?: boolean;
+  /** Only the pairs this participant is in. */
+  participantId?: string | null;
+}
+
 /** A pair as the query answers it: the two ids, the name it sorts by, and what matched. */
 interface CandidateRow extends Omit<DuplicateCandidate, 'first' | 'second'> {
   firstId: string;
@@ -83,22 +90,29 @@ const CANDIDATES = `
 export class DuplicateCandidatesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** By name (the first person's), then by the pair's ids; pairs marked 別人 only when asked. */
-  async list(page: PageArgs, includeDistinct = false): Promise<ConnectionShape<DuplicateCandidate>> {
+  /**
+   * By name (the first person's), then by the pair's ids; pairs marked 別人 only when asked, and
+   * only those of one participant when `participantId` is given (their profile's 名寄せ候補).
+   */
+  async list(
+    page: PageArgs,
+    filter: DuplicateCandidateFilter = {},
+  ): Promise<ConnectionShape<DuplicateCandidate>> {
     const first = pageSize(page);
     const after = page.after ? decodePairCursor(page.after) : null;
-    const shown = `($1::boolean OR NOT "markedDistinct")`;
+    const shown = `($1::boolean OR NOT "markedDistinct") AND ($2::uuid IS NULL OR $2::uuid IN ("firstId", "secondId"))`;
+    const filterParameters = [filter.includeDistinct ?? false, filter.participantId ?? null];
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM (${CANDIDATES}) c WHERE ${shown}`,
-      [includeDistinct],
+      filterParameters,
     );
     const rows: CandidateRow[] = await this.dataSource.query(
       `SELECT * FROM (${CANDIDATES}) c
         WHERE ${shown}
-          AND ($2::text IS NULL OR ("sortKey", "firstId", "secondId") > ($2::text, $3::uuid, $4::uuid))
+          AND ($3::text IS NULL OR ("sortKey", "firstId", "secondId") > ($3::text, $4::uuid, $5::uuid))
         ORDER BY "sortKey", "firstId", "secondId"
-        LIMIT $5`,
-      [includeDistinct, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, first + 1],
+        LIMIT $6`,
+      [...filterParameters, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, first + 1],
     );
     const pageRows = rows.slice(0, first);
     const people = await this.people(pageRows.flatMap((row) => [row.firstId, row.secondId]));
