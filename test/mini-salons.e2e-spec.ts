@@ -208,13 +208,14 @@ describe('mini-salon requests', () => {
         startsAt: tokyoInDays(30, '15:00'),
         endsAt: tokyoInDays(30, '17:00'),
         venue: '葛飾区産業フェア会場 会議室',
+        venueEn: 'Katsushika Industry Fair hall, meeting room',
         onlineUrl: 'https://meet.example.jp/katsushika-salon',
       }),
     ).acceptMiniSalonRequest;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: '開催決定' });
     const event = ok(
       await t.gql<{ event: Record<string, unknown> }>(
-        'query($id: ID!) { event(id: $id) { kind title titleEn status capacity visibility themes } }',
+        'query($id: ID!) { event(id: $id) { kind title titleEn venueEn status capacity visibility themes } }',
         { id: accepted.eventId },
         organizer,
       ),
@@ -224,6 +225,7 @@ describe('mini-salon requests', () => {
       title: 'ミニサロン『事業承継』（東京都葛飾区）',
       // What invitees whose language is English read.
       titleEn: 'Mini-salon on "事業承継" in 東京都葛飾区 (Katsushika City, Tokyo)',
+      venueEn: 'Katsushika Industry Fair hall, meeting room',
       status: 'DRAFT',
       capacity: 12,
       visibility: 'INVITE_ONLY',

@@ -148,6 +148,7 @@ export class MiniSalonRequestsService {
           description: request.message,
           themes: [request.theme],
           venue: input.venue ?? null,
+          venueEn: input.venueEn ?? null,
           onlineUrl: input.onlineUrl ?? null,
           startsAt: input.startsAt,
           endsAt: input.endsAt,

@@ -33,6 +33,11 @@ export class AcceptMiniSalonRequestInput {
   @MaxLength(300)
   venue?: string | null;
 
+  @Field(() => String, { nullable: true, description: '英語の会場名・所在地（言語設定が英語の参加者向け）' })
+  @IsOptional()
+  @MaxLength(300)
+  venueEn?: string | null;
+
   @Field(() => String, { nullable: true, description: 'オンライン参加URL（オンラインで開くミニサロン）' })
   @IsOptional()
   @IsUrl({ protocols: ['https', 'http'] }, { message: 'オンライン参加URLの形式が正しくありません' })
