@@ -362,37 +362,51 @@ describe('merging two profiles of one person', () => {
     expect(toTheTypo).toEqual([]);
   });
 
-  it('keeps the registration that got further, with the survey answer the other one had', async () => {
+  it('keeps the registration that got further, with the survey answer and booth the other one had', async () => {
     const kept = await createParticipant(t, organizer, { name: '小川 直樹' });
     const duplicate = await createParticipant(t, organizer, { name: '小川 直樹' });
-    const eventId = await createPublishedEvent(t, organizer, { title: '墨田区 DXセミナー' });
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: 'すみだ産業フェア',
+    });
     const keptSeat = await register(eventId, kept.id);
-    const duplicateSeat = await register(eventId, duplicate.id);
-    // The seminar took place: he was checked in under one profile and answered the survey under the other.
+    // His firm exhibits: staff registered it under the company address.
+    const exhibitorSeat = ok(
+      await gql<{ register: { id: string } }>(registerMutation(), {
+        eventId,
+        participantId: duplicate.id,
+        role: 'EXHIBITOR',
+        booth: 'A-01',
+      }),
+    ).register;
+    // The fair took place: he was checked in under one profile and answered the survey under the other.
     await moveEventEarlier(t, eventId, 20);
-    ok(await gql('mutation($id: ID!) { checkIn(registrationId: $id) { status } }', { id: duplicateSeat.id }));
+    ok(await gql('mutation($id: ID!) { checkIn(registrationId: $id) { status } }', { id: keptSeat.id }));
     await t.dataSource.query(
       `INSERT INTO survey_responses (registration_id, event_id, participant_id, gained_opportunities, satisfaction, comment)
-       VALUES ($1, $2, $3, true, 5, '事例が具体的で参考になりました')`,
-      [keptSeat.id, eventId, kept.id],
+       VALUES ($1, $2, $3, true, 5, '新しい取引先と出会えました')`,
+      [exhibitorSeat.id, eventId, duplicate.id],
     );
 
     const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
 
-    expect(merged).toMatchObject({ registrationsMoved: 1, registrationsCombined: 1 });
-    const seats: { id: string; participant_id: string; status: string }[] = await t.dataSource.query(
-      'SELECT id, participant_id, status FROM registrations WHERE event_id = $1',
+    expect(merged).toMatchObject({
+      registrationsMoved: 0,
+      registrationsCombined: 1,
+      surveyResponsesMoved: 1,
+    });
+    const seats: Record<string, string>[] = await t.dataSource.query(
+      'SELECT id, participant_id, status, role, booth FROM registrations WHERE event_id = $1',
       [eventId],
     );
-    expect(seats).toEqual([{ id: duplicateSeat.id, participant_id: kept.id, status: 'ATTENDED' }]);
-    const answers: { registration_id: string; participant_id: string; satisfaction: number }[] =
-      await t.dataSource.query(
-        'SELECT registration_id, participant_id, satisfaction FROM survey_responses WHERE event_id = $1',
-        [eventId],
-      );
-    expect(answers).toEqual([
-      { registration_id: duplicateSeat.id, participant_id: kept.id, satisfaction: 5 },
+    expect(seats).toEqual([
+      { id: keptSeat.id, participant_id: kept.id, status: 'ATTENDED', role: 'EXHIBITOR', booth: 'A-01' },
     ]);
+    const answers: Record<string, unknown>[] = await t.dataSource.query(
+      'SELECT registration_id, participant_id, satisfaction FROM survey_responses WHERE event_id = $1',
+      [eventId],
+    );
+    expect(answers).toEqual([{ registration_id: keptSeat.id, participant_id: kept.id, satisfaction: 5 }]);
   });
 
   it('refuses, changing nothing, what only staff can decide, and merges once they have', async () => {

@@ -13,7 +13,7 @@ import { Participant } from '../participants/participant.entity';
 import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { Registration } from '../registrations/registration.entity';
-import { RegistrationStatus } from '../registrations/registration-enums';
+import { EventRole, RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { MergeCounts } from './models/participant-merge.model';
 import { ParticipantMergeErrors } from './participant-merge.errors';
@@ -162,8 +162,8 @@ export class ParticipantMergeService {
 
   /**
    * At an event where both profiles have a registration, the better one stays (REGISTRATION_WEIGHT)
-   * and the other goes, with its links and its unsent emails; a survey answer only it had goes to
-   * the one that stays. Answers how many events had two.
+   * and the other goes, with its links and its unsent emails; a survey answer, a role other than
+   * 来場者 or a booth only it had goes to the one that stays. Answers how many events had two.
    */
   private async combineRegistrations(manager: EntityManager, keepId: string, duplicateId: string) {
     const duplicates = await manager.find(Registration, { where: { participantId: duplicateId } });
@@ -189,6 +189,11 @@ export class ParticipantMergeService {
         [goes.id, OutboxStatus.SKIPPED, MERGED_AWAY, OutboxStatus.PENDING],
       );
       await this.registrations.removeDuplicate(manager, goes);
+      // An exhibitor's role and booth, given under the other profile, stay with the person.
+      const role = stays.role === EventRole.VISITOR ? goes.role : stays.role;
+      const booth = stays.booth ?? goes.booth;
+      if (role !== stays.role || booth !== stays.booth)
+        await manager.update(Registration, stays.id, { role, booth });
     }
     return kept.length;
   }
