@@ -43,6 +43,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       kind: 'BUSINESS_MATCHING',
       title: 'なかの ものづくり商談会',
       venue: '中野区産業振興センター 3階',
+      venueEn: 'Nakano Industrial Promotion Center, 3F',
       startsAt: tokyoInDays(30, '13:00'),
       endsAt: tokyoInDays(30, '17:00'),
     });
@@ -355,6 +356,8 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       `■ [Changed] ${slot('en', 0)}: 中野 健一 (中野精機株式会社)\n  Table 1\n  (before: no time yet)\n`,
     );
     expect(emmas.calendars).toHaveLength(1);
+    // Her calendar entry sends her to the venue as she can read it.
+    expect(emmas.calendars[0]).toContain('LOCATION:Nakano Industrial Promotion Center\\, 3F Table 1');
     const emmaAgenda = await agendaOf<{
       meetings: { table: string; other: { name: string } }[];
       unscheduled: unknown[];

@@ -28,6 +28,8 @@ describe('shared event calendar', () => {
       kind: 'TRADE_FAIR',
       title: 'おおた工業フェア',
       titleEn: 'Ota Industrial Fair',
+      venue: '大田区産業プラザPiO 大展示ホール',
+      venueEn: 'Ota City Industrial Plaza PiO, Large Exhibition Hall',
       capacity: 500,
       startsAt: tokyoInDays(10, '10:00'),
       endsAt: tokyoInDays(11, '17:00'),
@@ -173,11 +175,14 @@ describe('shared event calendar', () => {
       '川口i-mono 異業種交流会 (Salon)',
     ]);
     expect(events[0].description).toMatch(/^Organised by: /);
+    expect(events[0].location).toBe('Ota City Industrial Plaza PiO, Large Exhibition Hall');
     const url = String(events[0].component.getFirstPropertyValue('url'));
     expect(url).toMatch(/lang=en/);
     const html = await (await fetch(url)).text();
     expect(html).toContain('<html lang="en"');
     expect(html).toContain('Ota Industrial Fair');
     expect(html).not.toContain('おおた工業フェア');
+    expect(html).toContain('Ota City Industrial Plaza PiO, Large Exhibition Hall');
+    expect(html).not.toContain('大田区産業プラザPiO');
   });
 });

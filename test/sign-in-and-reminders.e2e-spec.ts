@@ -133,6 +133,8 @@ describe('magic-link sign-in and day-before reminders', () => {
     const salon = await createPublishedEvent(t, organizer, {
       title: 'すみだ ものづくりサロン',
       titleEn: 'Sumida Makers Salon',
+      venue: 'すみだ産業会館 8階',
+      venueEn: 'Sumida Industry Hall, 8F',
     });
     ok(await t.gql(registerMutation(), { eventId: salon, participantId: daniel.id }, organizer));
     await requestLink(daniel.email);
@@ -157,6 +159,8 @@ describe('magic-link sign-in and day-before reminders', () => {
     // His coming event, by its English title.
     expect(html).toContain('>Sumida Makers Salon</a>');
     expect(html).not.toContain('すみだ ものづくりサロン');
+    expect(html).toContain('Sumida Industry Hall, 8F');
+    expect(html).not.toContain('すみだ産業会館');
     // A used link's page says so before anyone presses the button.
     const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
     expect(used.status).toBe(400);
