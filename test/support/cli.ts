@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TestApp } from './test-app';
@@ -29,10 +30,13 @@ export async function runCliWith(
     else env[name] = value;
   }
   try {
+    const root = join(__dirname, '..', '..');
+    // Run from outside the project folder: the CLI reads a `.env` in its working directory, and a
+    // developer's (scripts/up.sh writes one) would fill in the variable a test leaves out.
     const { stdout, stderr } = await run(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args],
-      { cwd: join(__dirname, '..', '..'), env },
+      ['-r', require.resolve('ts-node/register/transpile-only'), join(root, 'src', 'cli.ts'), ...args],
+      { cwd: tmpdir(), env: { ...env, TS_NODE_PROJECT: join(root, 'tsconfig.json') } },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
