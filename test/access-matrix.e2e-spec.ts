@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { agendaVersion } from '../src/meetings/agenda-changes';
 import { eventually } from './support/eventually';
 import {
   createOrganization,
@@ -45,6 +46,8 @@ const ANYONE = outcomes('OK', 'OK', 'OK');
 const BAD_TOKEN = outcomes('BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT');
 
 const FAKE_TOKEN = 'x'.repeat(43);
+/** The version of an agenda with nothing on it: the outsider participant's at the event. */
+const EMPTY_AGENDA = agendaVersion({ meetings: [], unscheduled: [] });
 /** A Tokyo calendar day `days` from today, YYYY-MM-DD. */
 const day = (days: number) => tokyoInDays(days, '00:00').slice(0, 10);
 const CALENDAR = { from: day(-30), to: day(300) };
@@ -139,6 +142,7 @@ const cases: Case[] = [
   ['meetingSettings', 'of the event', 'query($e: ID!) { meetingSettings(eventId: $e) { acceptanceMode } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['updateMeetingSettings', 'of the event', 'mutation($e: ID!) { updateMeetingSettings(eventId: $e, input: { maxRequestsPerParticipant: 1 }) { acceptanceMode } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['myAgenda', 'their own at the event', 'query($e: ID!) { myAgenda(eventId: $e) { meetings { id } } }', (ids) => ({ e: ids.event }), PARTICIPANT_SELF],
+  ['markAgendaSeen', 'their own at the event', 'mutation($e: ID!, $v: String!) { markAgendaSeen(eventId: $e, version: $v) { version } }', (ids) => ({ e: ids.event, v: EMPTY_AGENDA }), PARTICIPANT_SELF],
   ['publishSchedule', 'of the event', 'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['scheduleMeetings', 'for the event', 'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['schedulingRun', "the event's run", 'query($id: ID!) { schedulingRun(id: $id) { id } }', (ids) => ({ id: ids.schedulingRun }), ITS_STAFF],

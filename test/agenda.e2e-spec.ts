@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { toTokyoIso } from '../src/common/graphql/tokyo-date-time.scalar';
 import { formatEventTime, formatShortTime } from '../src/mail/templates/mail-dates';
 import { eventually } from './support/eventually';
 import {
@@ -454,5 +455,144 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       `■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・中野精機株式会社 中野 健一 様\n  （${short('ja', 0)} テーブル 1）\n`,
     );
     expect(andos.text).toContain('追加1件・取り消し1件がありました');
+  });
+
+  it('marks on myAgenda what changed since the reader last looked; an email sent is not taken as read', async () => {
+    await mailSettled();
+    type Change = {
+      kind: string;
+      meetingId: string | null;
+      previousStartsAt: string | null;
+      previousTable: string | null;
+      other: { name: string } | null;
+    };
+    type Seen = {
+      meetings: { id: string; other: { name: string } }[];
+      changes: Change[];
+      changesSince: string | null;
+      version: string;
+    };
+    const selection =
+      'meetings { id other { name } } changes { kind meetingId previousStartsAt previousTable other { name } } changesSince version';
+    const seenBy = (person: Person) => agendaOf<Seen>(person, selection);
+    const markSeen = (person: Person, version: string) =>
+      t.gql<{ markAgendaSeen: Seen }>(
+        `mutation($e: ID!, $v: String!) { markAgendaSeen(eventId: $e, version: $v) { ${selection} } }`,
+        { e: eventId, v: version },
+        person.token,
+      );
+    const iso = toTokyoIso;
+
+    // 中野 has never marked his agenda seen: the marks are against the first one he was sent
+    // (安藤 at 14:00, 井上 at 14:30), though three more have reached him since.
+    const [{ firstSent }]: { firstSent: Date }[] = await t.dataSource.query(
+      `SELECT min(m.sent_at) AS "firstSent" FROM agenda_deliveries d JOIN outbox_messages m ON m.id = d.outbox_message_id
+        WHERE d.participant_id = $1 AND d.event_id = $2`,
+      [people.nakano.id, eventId],
+    );
+    const before = await seenBy(people.nakano);
+    const [withEmma, withInoue] = before.meetings;
+    expect(before.changesSince).toBe(iso(firstSent));
+    expect(before.changes).toEqual([
+      { kind: 'ADDED', meetingId: withEmma.id, previousStartsAt: null, previousTable: null, other: null },
+      {
+        kind: 'CHANGED',
+        meetingId: withInoue.id,
+        previousStartsAt: iso(slotStart(1)),
+        previousTable: '2',
+        other: null,
+      },
+      {
+        kind: 'REMOVED',
+        meetingId: expect.any(String),
+        previousStartsAt: iso(slotStart(0)),
+        previousTable: '1',
+        other: { name: '安藤 美咲' },
+      },
+    ]);
+
+    // An early block at 13:00; the organiser moves Emma's meeting there while 中野 reads.
+    const early = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string; name: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id name } } }',
+        {
+          input: {
+            eventId,
+            name: '午前の部',
+            startsAt: tokyoInDays(30, '13:00'),
+            slotMinutes: 30,
+            slotCount: 2,
+            tableCount: 3,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions.find((session) => session.name === '午前の部')!.id;
+    const move = async (slotIndex: number, table: string) => {
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $s: ID!, $slot: Int!, $table: String) { moveMeeting(id: $id, sessionId: $s, slotIndex: $slot, table: $table) { id } }',
+          { id: withEmma.id, s: early, slot: slotIndex, table },
+          organizer,
+        ),
+      );
+      await mailSettled();
+    };
+    await move(0, '1');
+    // What he read is out of date: marking it seen would hide the move from him.
+    const stale = await markSeen(people.nakano, before.version);
+    expect(stale.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'AGENDA_CHANGED_SINCE_READ',
+      field: 'version',
+    });
+    expect(stale.errors?.[0].message).toBe(
+      '表示した後に面談スケジュールが変わりました。読み込み直して、変更をご確認ください',
+    );
+    expect(
+      await t.dataSource.query('SELECT 1 FROM agenda_views WHERE participant_id = $1', [people.nakano.id]),
+    ).toEqual([]);
+
+    const reread = await seenBy(people.nakano);
+    expect(reread.version).not.toBe(before.version);
+    const seen = ok(await markSeen(people.nakano, reread.version)).markAgendaSeen;
+    expect(seen.changes).toEqual([]);
+    expect(Date.parse(seen.changesSince!)).toBeGreaterThan(firstSent.getTime());
+    expect(await seenBy(people.nakano)).toEqual(seen);
+
+    // Moved again after he looked: marked against what he saw (13:00, table 1), not the first email.
+    await move(1, '2');
+    const after = await seenBy(people.nakano);
+    expect(after.changesSince).toBe(seen.changesSince);
+    expect(after.changes).toEqual([
+      {
+        kind: 'CHANGED',
+        meetingId: withEmma.id,
+        previousStartsAt: iso(new Date(tokyoInDays(30, '13:00'))),
+        previousTable: '1',
+        other: null,
+      },
+    ]);
+    // Emma's first agenda listed this meeting without a time.
+    expect((await seenBy(people.emma)).changes).toEqual([
+      { kind: 'CHANGED', meetingId: withEmma.id, previousStartsAt: null, previousTable: null, other: null },
+    ]);
+  });
+
+  it('refuses a malformed or unknown event when marking the agenda seen', async () => {
+    const mark = (e: string) =>
+      t.gql(
+        'mutation($e: ID!) { markAgendaSeen(eventId: $e, version: "x") { version } }',
+        { e },
+        people.nakano.token,
+      );
+    expect((await mark('not-an-id')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'eventId',
+    });
+    expect((await mark('00000000-0000-4000-8000-000000000000')).errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'eventId',
+    });
   });
 });

@@ -9,6 +9,7 @@ import { OutboxMessage } from '../mail/outbox-message.entity';
 import { MatchingRun } from '../matching/matching-run.entity';
 import { Suggestion } from '../matching/suggestion.entity';
 import { AgendaDelivery } from '../meetings/agenda-delivery.entity';
+import { AgendaView } from '../meetings/agenda-view.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { MeetingParticipant } from '../meetings/meeting-participant.entity';
@@ -49,6 +50,7 @@ export const ENTITIES = [
   Meeting,
   MeetingParticipant,
   AgendaDelivery,
+  AgendaView,
   SchedulingRun,
   Deal,
   FollowUp,

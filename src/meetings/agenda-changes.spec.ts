@@ -1,4 +1,10 @@
-import { agendaChanges, AgendaSnapshot, AgendaSnapshotMeeting, unchanged } from './agenda-changes';
+import {
+  agendaChanges,
+  AgendaSnapshot,
+  AgendaSnapshotMeeting,
+  agendaVersion,
+  unchanged,
+} from './agenda-changes';
 
 const at = (time: string) => `2026-12-10T${time}:00+09:00`;
 const meeting = (id: string, time: string, table: string): AgendaSnapshotMeeting => ({
@@ -64,5 +70,16 @@ describe('agendaChanges', () => {
       { requestId: 'r-gone', meetingId: null, before: null },
     ]);
     expect(unchanged(changes)).toBe(false);
+  });
+});
+
+describe('agendaVersion', () => {
+  it('is the same for the same agenda listed in another order, and differs when a table moves', () => {
+    const a = meeting('a', '14:00', '1');
+    const b = meeting('b', '14:00', '2');
+    const version = agendaVersion(snapshot([a, b], ['r-x', 'r-y']));
+    expect(agendaVersion(snapshot([b, a], ['r-y', 'r-x']))).toBe(version);
+    expect(agendaVersion(snapshot([a, { ...b, table: '3' }], ['r-x', 'r-y']))).not.toBe(version);
+    expect(agendaVersion(snapshot([a, b], ['r-x']))).not.toBe(version);
   });
 });

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+
 /**
  * What an agenda email listed, kept per email (AgendaDelivery) so the next one can mark what
- * changed since. IDs, times and tables only: names are read when the next email is written, so an
- * erased participant's name is not kept here.
+ * changed since, and what a participant last looked at (AgendaView) for myAgenda. IDs, times and
+ * tables only: names are read when the agenda is shown, so an erased participant's name is not
+ * kept here.
  */
 export interface AgendaSnapshot {
   meetings: AgendaSnapshotMeeting[];
@@ -17,6 +20,42 @@ export interface AgendaSnapshotMeeting {
   endsAt: string;
   table: string;
   booth: boolean;
+}
+
+/** A published meeting as the agenda lists it. */
+export interface AgendaLine {
+  id: string;
+  requestId: string;
+  startsAt: Date;
+  endsAt: Date;
+  tableLabel: string;
+  booth: boolean;
+}
+
+/** The agenda as it stands: its meetings in time order, and the request ids of those without a time. */
+export const agendaSnapshot = (meetings: AgendaLine[], unscheduled: string[]): AgendaSnapshot => ({
+  meetings: meetings.map((meeting) => ({
+    id: meeting.id,
+    requestId: meeting.requestId,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    table: meeting.tableLabel,
+    booth: meeting.booth,
+  })),
+  unscheduled,
+});
+
+/**
+ * A short fingerprint of an agenda: the reader sends back the one they were shown, so that
+ * marking it seen cannot swallow a change made while they were reading.
+ */
+export function agendaVersion(snapshot: AgendaSnapshot): string {
+  // Sorted by id: two meetings at one time may come back in either order.
+  const canonical = {
+    meetings: [...snapshot.meetings].sort((a, b) => a.id.localeCompare(b.id)),
+    unscheduled: [...snapshot.unscheduled].sort(),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 22);
 }
 
 /** Where and when a meeting was on the agenda received before. */

@@ -29,11 +29,25 @@ export enum MeetingErrorCode {
   NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
   MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
   NOT_STARTED = 'MEETING_NOT_STARTED',
+  AGENDA_EVENT_NOT_FOUND = 'AGENDA_EVENT_NOT_FOUND',
+  AGENDA_CHANGED = 'AGENDA_CHANGED_SINCE_READ',
 }
 
 export const MAX_MESSAGE_LENGTH = 1000;
 
 export const MeetingErrors = {
+  agendaEventNotFound: (id: string) =>
+    new NotFoundError(
+      MeetingErrorCode.AGENDA_EVENT_NOT_FOUND,
+      `イベントが見つかりません: ${id}`,
+      'eventId',
+    ).withEnglish(`Event not found: ${id}`),
+  agendaChangedSinceRead: () =>
+    new ConflictError(
+      MeetingErrorCode.AGENDA_CHANGED,
+      '表示した後に面談スケジュールが変わりました。読み込み直して、変更をご確認ください',
+      'version',
+    ).withEnglish('Your meeting schedule changed after it was shown. Please reload it to see the changes.'),
   requestNotFound: (id: string) =>
     new NotFoundError(MeetingErrorCode.REQUEST_NOT_FOUND, `面談申込が見つかりません: ${id}`),
   notStarted: (startsAt: string) =>

@@ -4,6 +4,7 @@ import { EventsModule } from '../events/events.module';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { AgendaDeliveries } from './agenda-deliveries.service';
+import { AgendaViews } from './agenda-views.service';
 import { AgendaFeedController } from './agenda-feed.controller';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
@@ -62,6 +63,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     MeetingSettingsService,
     AgendaService,
     AgendaDeliveries,
+    AgendaViews,
     AgendaFeedLinks,
     MeetingRequestsResolver,
     MeetingsResolver,

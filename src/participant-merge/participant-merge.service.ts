@@ -92,6 +92,9 @@ export class ParticipantMergeService {
       };
       await move(manager, 'meeting_participants', 'participant_id', pair);
       await move(manager, 'agenda_deliveries', 'participant_id', pair);
+      // The duplicate's last look was at its own half of the agenda: the kept profile's changes
+      // are marked against its own last look (or, failing that, the first agenda either was sent).
+      await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
       await move(manager, 'participant_profile_changes', 'participant_id', pair);
       await this.carryDistinctMarks(manager, pair);
       await this.dropLinksOfTheDuplicate(manager, duplicateId);

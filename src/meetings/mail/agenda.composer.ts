@@ -5,7 +5,7 @@ import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
 import { nameShownToOthers } from '../../participants/participant-label';
 import { Participant } from '../../participants/participant.entity';
-import { agendaChanges, AgendaSnapshot, unchanged } from '../agenda-changes';
+import { agendaChanges, agendaSnapshot, unchanged } from '../agenda-changes';
 import { AgendaDeliveries } from '../agenda-deliveries.service';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
@@ -48,17 +48,10 @@ export class AgendaComposer implements MailComposer {
     });
     const unscheduled = await this.agenda.unscheduled(manager, participant.id, event.id);
     if (entries.length === 0 && unscheduled.length === 0) return null;
-    const snapshot: AgendaSnapshot = {
-      meetings: entries.map((entry) => ({
-        id: entry.id,
-        requestId: entry.requestId,
-        startsAt: entry.startsAt.toISOString(),
-        endsAt: entry.endsAt.toISOString(),
-        table: entry.tableLabel,
-        booth: entry.booth,
-      })),
-      unscheduled: unscheduled.map(({ request }) => request.id),
-    };
+    const snapshot = agendaSnapshot(
+      entries,
+      unscheduled.map(({ request }) => request.id),
+    );
     const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
     const changes = agendaChanges(previous, snapshot);
     if (changes && unchanged(changes)) return null;

@@ -1,9 +1,106 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Actor } from '../../auth/actor';
 import { ParticipantModel } from '../../participants/models/participant.model';
 import { maySeeContact } from '../../participants/participant-access';
+import type { AgendaSlot } from '../agenda-changes';
+import type { AgendaReading } from '../agenda-views.service';
 import type { UnscheduledAgendaEntry } from '../agenda.service';
 import { MeetingModel } from './meeting.model';
+
+export enum AgendaChangeKind {
+  ADDED = 'ADDED',
+  CHANGED = 'CHANGED',
+  REMOVED = 'REMOVED',
+}
+
+registerEnumType(AgendaChangeKind, {
+  name: 'AgendaChangeKind',
+  description: '追加・変更（時間かテーブル）・取り消し',
+});
+
+@ObjectType('AgendaChange', {
+  description:
+    '前回スケジュールを確認した時からの変更 1件（メールの【追加】【変更】・取り消しになった面談と同じ）',
+})
+export class AgendaChangeModel {
+  @Field(() => AgendaChangeKind)
+  kind: AgendaChangeKind;
+
+  @Field(() => ID, { description: '面談申込の ID' })
+  requestId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '面談の ID（取り消しは、取り消された面談）。時間が未定の面談の追加・取り消しでは null',
+  })
+  meetingId: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '変更・取り消し前の開始日時（時間が未定だった場合は null）',
+  })
+  previousStartsAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  previousEndsAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '変更・取り消し前のテーブル、またはブース' })
+  previousTable: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  previousAtBooth: boolean | null;
+
+  @Field(() => ParticipantModel, {
+    nullable: true,
+    description:
+      '取り消しになった面談の相手（公開プロフィール、連絡先なし）。追加・変更では meetings・unscheduled に',
+  })
+  other: ParticipantModel | null;
+
+  static list(reading: AgendaReading): AgendaChangeModel[] {
+    const changes = reading.changes;
+    if (!changes) return [];
+    const change = (
+      kind: AgendaChangeKind,
+      ids: { requestId: string; meetingId: string | null },
+      before: AgendaSlot | null,
+      other: ParticipantModel | null = null,
+    ) =>
+      Object.assign(new AgendaChangeModel(), {
+        kind,
+        ...ids,
+        previousStartsAt: before?.startsAt ?? null,
+        previousEndsAt: before?.endsAt ?? null,
+        previousTable: before?.table ?? null,
+        previousAtBooth: before?.booth ?? null,
+        other,
+      });
+    return [
+      ...reading.meetings.flatMap((meeting) => {
+        const mark = changes.meetings.get(meeting.id);
+        if (!mark) return [];
+        const ids = { requestId: meeting.requestId, meetingId: meeting.id };
+        return mark.kind === 'ADDED'
+          ? [change(AgendaChangeKind.ADDED, ids, null)]
+          : [change(AgendaChangeKind.CHANGED, ids, mark.before)];
+      }),
+      ...reading.unscheduled
+        .filter(({ request }) => changes.addedUnscheduled.has(request.id))
+        .map(({ request }) =>
+          change(AgendaChangeKind.ADDED, { requestId: request.id, meetingId: null }, null),
+        ),
+      ...changes.removed.map((entry) => {
+        const other = reading.removedCounterparts.get(entry.requestId);
+        return change(
+          AgendaChangeKind.REMOVED,
+          { requestId: entry.requestId, meetingId: entry.meetingId },
+          entry.before,
+          other ? ParticipantModel.from(other, false, false) : null,
+        );
+      }),
+    ];
+  }
+}
 
 @ObjectType('AgendaUnscheduledMeeting', {
   description:
@@ -47,6 +144,22 @@ export class AgendaModel {
       '時間が未定の面談: 成立しているが、公開したスケジュールで時間枠に入りきらなかった面談（面談スケジュールのメールにも記載）',
   })
   unscheduled: AgendaUnscheduledMeetingModel[];
+
+  @Field(() => [AgendaChangeModel], {
+    description:
+      'changesSince からの変更（追加・変更・取り消し）。スケジュールを送る前、まだ何も届いていなければ空',
+  })
+  changes: AgendaChangeModel[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'changes の基準: 前回 markAgendaSeen で確認した日時。まだ確認していなければ、最初に面談スケジュールのメールを送った日時',
+  })
+  changesSince: Date | null;
+
+  @Field({ description: 'このスケジュールの版。確認したら markAgendaSeen(eventId, version) に渡す' })
+  version: string;
 }
 
 @ObjectType('SchedulePublication', { description: '面談スケジュールの公開結果' })
