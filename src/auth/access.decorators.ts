@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { Actor, Role } from './actor';
+import { Actor, Role, STAFF_ROLES } from './actor';
 
 export const ACCESS_RULE = 'tsunagu:access';
 export type AccessRule = { public: true } | { roles: Role[] };
@@ -11,6 +11,8 @@ export type AccessRule = { public: true } | { roles: Role[] };
  * refused by AccessGuard (deny by default).
  */
 export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { roles } satisfies AccessRule);
+/** Any staff account; what each may see or change is then up to the service (its organisation). */
+export const AllowStaff = () => Allow(...STAFF_ROLES);
 export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
 
 export type RequestWithActor = Request & { actor?: Actor };

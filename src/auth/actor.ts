@@ -10,6 +10,9 @@ registerEnumType(Role, { name: 'Role', description: '操作する人の役割' }
 
 export type StaffRole = Role.ADMIN | Role.ORGANIZER | Role.STAFF;
 
+/** Every staff role: 管理者・主催者・支援担当. */
+export const STAFF_ROLES: readonly StaffRole[] = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
+
 /** Who is making a request: a staff account of an organisation, or a participant signed in by magic link. */
 export type Actor =
   | { kind: 'user'; userId: string; role: StaffRole; organizationId: string | null }

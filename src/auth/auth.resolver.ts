@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor, Public } from './access.decorators';
-import { Actor, Role, StaffActor } from './actor';
+import { Allow, AllowStaff, CurrentActor, Public } from './access.decorators';
+import { Actor, Role, STAFF_ROLES, StaffActor } from './actor';
 import { AuthService } from './auth.service';
 import { ChangeMyPasswordArgs } from './dto/change-my-password.args';
 import { LoginArgs } from './dto/login.args';
@@ -18,7 +18,7 @@ export class AuthResolver {
   }
 
   @Query(() => MeModel)
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   me(@CurrentActor() actor: Actor): Promise<MeModel> {
     return this.auth.me(actor);
   }
@@ -27,7 +27,7 @@ export class AuthResolver {
     description:
       '自分のパスワードを変更する（スタッフ）。他の端末のセッションは無効になり、このリクエストには新しいトークンを返す',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   changeMyPassword(
     @CurrentActor() actor: StaffActor,
     @Args() { currentPassword, newPassword }: ChangeMyPasswordArgs,

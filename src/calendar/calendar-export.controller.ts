@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { AllowStaff } from '../auth/access.decorators';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { checkRange, dateRange, DateRangeQuery } from '../common/validation/date-range.query';
 import { EventVisibility } from '../events/event-enums';
@@ -22,7 +21,7 @@ export class CalendarExportController {
    * `eventCalendar` takes them); by default 90 days back to 400 ahead.
    */
   @Get('calendar.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportCalendar(@Query() query: DateRangeQuery, @Res() response: Response): Promise<void> {
     const asked = dateRange(query);
     const from = asked.from ?? new Date(Date.now() - 90 * DAY);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
@@ -18,8 +18,6 @@ import { followUpParties } from './models/follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
 import { emailOnRecord } from '../participants/participant-label';
 
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
-
 /** 商談一覧 and フォローアップ予定, as the staff see them in `deals` and `followUpsDue`. */
 @Controller('exports')
 export class DealsExportController {
@@ -34,7 +32,7 @@ export class DealsExportController {
    * event's deals its eventReport counts.
    */
   @Get('deals.csv')
-  @Allow(...STAFF)
+  @AllowStaff()
   async exportDeals(
     @CurrentActor() actor: StaffActor,
     @Query() filter: DealFilter,
@@ -75,7 +73,7 @@ export class DealsExportController {
 
   /** `?before=2026-12-02`: open follow-ups due before that day (not on it), as in `followUpsDue`. */
   @Get('follow-ups.csv')
-  @Allow(...STAFF)
+  @AllowStaff()
   async exportFollowUps(
     @CurrentActor() actor: StaffActor,
     @Query() { before }: FollowUpsDueQuery,

@@ -1,13 +1,11 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { DealsService } from './deals.service';
 import { DealFilter } from './dto/deal-filter.input';
 import { RecordDealInput } from './dto/record-deal.input';
 import { UpdateDealInput } from './dto/update-deal.input';
 import { DealConnection, DealModel } from './models/deal.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => DealModel)
 export class DealsResolver {
@@ -16,7 +14,7 @@ export class DealsResolver {
   @Mutation(() => DealModel, {
     description: '商談を記録する（支援担当）。面談から記録するなら meetingId だけでよい',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async recordDeal(
     @CurrentActor() actor: StaffActor,
     @Args('input') input: RecordDealInput,
@@ -27,7 +25,7 @@ export class DealsResolver {
   @Mutation(() => DealModel, {
     description: '商談の段階・金額などを更新する（成約・不成立・再開）。記録した団体のスタッフのみ',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async updateDeal(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
@@ -39,7 +37,7 @@ export class DealsResolver {
   @Query(() => DealModel, {
     description: '商談（自団体が記録したもの、または自団体が主催・共催するイベントで記録されたもの）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async deal(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
@@ -52,7 +50,7 @@ export class DealsResolver {
       '商談一覧（商談開始日順）。自団体が記録した商談。filter.eventId に自団体が主催・共催するイベントを指定すると、' +
       '主催・共催のどの団体が記録したものも含むそのイベントの全商談（eventReport の商談と同じ行）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async deals(
     @CurrentActor() actor: StaffActor,
     @Args('filter', { nullable: true }) filter: DealFilter,

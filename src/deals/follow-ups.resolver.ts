@@ -1,19 +1,17 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { ScheduleFollowUpInput } from './dto/schedule-follow-up.input';
 import { FollowUpsService } from './follow-ups.service';
 import { CompletedFollowUpModel } from './models/completed-follow-up.model';
 import { FollowUpConnection, FollowUpModel } from './models/follow-up.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => FollowUpModel)
 export class FollowUpsResolver {
   constructor(private readonly followUps: FollowUpsService) {}
 
   @Mutation(() => FollowUpModel, { description: 'フォローアップを予定する（商談または参加者の計画）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async scheduleFollowUp(
     @CurrentActor() actor: StaffActor,
     @Args('input') input: ScheduleFollowUpInput,
@@ -24,7 +22,7 @@ export class FollowUpsResolver {
   @Mutation(() => CompletedFollowUpModel, {
     description: 'フォローアップを完了し結果を記録する。nextDueOn で次回を予定（例: 4か月後）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async completeFollowUp(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
@@ -38,7 +36,7 @@ export class FollowUpsResolver {
   @Mutation(() => FollowUpModel, {
     description: 'フォローアップの担当を付け替える（同じ団体の有効なスタッフに。担当者の異動・退職時など）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async reassignFollowUp(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
@@ -51,7 +49,7 @@ export class FollowUpsResolver {
     description:
       '担当者の未完了のフォローアップをまとめて同じ団体の有効なスタッフに引き継ぐ（異動・退職の前後に）。引き継いだ件数を返す',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   handOverFollowUps(
     @CurrentActor() actor: StaffActor,
     @Args('fromUserId', { type: () => ID, description: '引き継ぎ元（利用停止中でも可）' }) fromUserId: string,
@@ -64,7 +62,7 @@ export class FollowUpsResolver {
   @Query(() => FollowUpConnection, {
     description: '期日が before より前（before の日は含まない）の未完了フォローアップ（期日順）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async followUpsDue(
     @CurrentActor() actor: StaffActor,
     @Args('before', {

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { ParticipantModel } from '../participants/models/participant.model';
 import { ParticipantsService } from '../participants/participants.service';
@@ -21,7 +21,7 @@ export class EmailChangeResolver {
     description:
       '参加者のメールアドレスを変更する（宛先不明で届かなかったアドレスの訂正など）。宛先不明による送信停止は解除され、送信に失敗していたメールは新しいアドレスにもう一度送られる。古いアドレスに送ったログイン用リンクと、それまでのログイン（セッション）は使えなくなり、古いアドレスには変更のお知らせが届く（宛先不明だった場合を除く）。変更履歴に残る',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async changeParticipantEmail(
     @CurrentActor() actor: StaffActor,
     @Args() { participantId, email }: ChangeParticipantEmailArgs,

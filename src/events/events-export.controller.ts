@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
@@ -17,7 +17,7 @@ export class EventsExportController {
   constructor(private readonly events: EventsService) {}
 
   @Get('events.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportEvents(
     @CurrentActor() actor: Actor,
     @Query() query: EventsExportQuery,

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role, StaffActor } from '../auth/actor';
+import { Actor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
@@ -13,7 +13,6 @@ import { EventConnection, EventModel } from './models/event.model';
 import { EventRegistrationCountsModel } from './models/event-registration-counts.model';
 
 const MANAGERS = [Role.ADMIN, Role.ORGANIZER];
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => EventModel)
 export class EventsResolver {
@@ -74,7 +73,7 @@ export class EventsResolver {
   }
 
   @Query(() => EventModel)
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return EventModel.from(await this.eventsService.getVisible(actor, id));
   }
@@ -82,7 +81,7 @@ export class EventsResolver {
   @Query(() => EventConnection, {
     description: 'イベント一覧（スタッフ: 自団体の主催・共催、参加者: 公開イベント）',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   events(
     @CurrentActor() actor: Actor,
     @Args('filter', { nullable: true }) filter: EventFilter,

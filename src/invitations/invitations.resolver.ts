@@ -1,13 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor, Public } from '../auth/access.decorators';
-import { Actor, Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor, Public } from '../auth/access.decorators';
+import { Actor, StaffActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { InvitationsService } from './invitations.service';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
 import { InvitationCampaignModel } from './models/invitation-campaign.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => InvitationCampaignModel)
 export class InvitationsResolver {
@@ -20,7 +18,7 @@ export class InvitationsResolver {
   @Mutation(() => InvitationCampaignModel, {
     description: '参加者をイベントに招待する（招待メールはキューから順に送信）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async inviteParticipants(
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -31,7 +29,7 @@ export class InvitationsResolver {
   }
 
   @Query(() => InvitationCampaignModel, { description: '招待メールの送信状況' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async invitationCampaign(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
@@ -23,7 +23,7 @@ export class MailExportController {
    * for one bulk send (as emailProgress names it). An unknown status is refused, not ignored.
    */
   @Get(':eventId/emails.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportEmails(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,

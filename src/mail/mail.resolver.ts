@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { EmailProgressModel } from './models/email-progress.model';
 import { OutboxMessageConnection, OutboxMessageModel } from './models/outbox-message.model';
@@ -17,7 +17,7 @@ export class MailResolver {
   @Query(() => OutboxMessageConnection, {
     description: 'イベントのメール送信状況（status: FAILED で送信できなかったメールを確認）',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async outboxMessages(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -37,7 +37,7 @@ export class MailResolver {
     description:
       '一括送信の進み具合: sendSuggestionDigests の runId、publishSchedule・sendSurvey の batchId を渡す',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async emailProgress(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -53,7 +53,7 @@ export class MailResolver {
     description:
       '送信に失敗したメール（status: FAILED）をもう一度送る。batchId を渡すとその一括送信の分だけ。宛先不明で配信を止めたアドレスは除く。もう一度送る件数を返す',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async resendFailedEmails(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { ParticipantModel } from '../participants/models/participant.model';
 import { canSeeContact } from '../participants/participant-access';
 import { MatchingSettingsInput } from './dto/matching-settings.input';
@@ -16,7 +16,6 @@ import { SuggestionDigestsService } from './suggestion-digests.service';
 import { ListedSuggestion, SuggestionsService } from './suggestions.service';
 import { UNMATCHED_REASON_LABEL } from './unmatched-reason';
 
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 const ORGANIZERS = [Role.ADMIN, Role.ORGANIZER];
 
 @Resolver()
@@ -31,7 +30,7 @@ export class MatchingResolver {
   @Mutation(() => MatchingRunModel, {
     description: 'おすすめを計算する（キューで実行。実行中のものがあればそれを返す）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async runMatching(
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -40,7 +39,7 @@ export class MatchingResolver {
   }
 
   @Query(() => MatchingRunModel, { description: 'マッチングの状態と進捗' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async matchingRun(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -49,7 +48,7 @@ export class MatchingResolver {
   }
 
   @Mutation(() => MatchingSettingsModel, { description: 'イベントのマッチング設定（次回の実行から反映）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async updateMatchingSettings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -70,7 +69,7 @@ export class MatchingResolver {
   @Query(() => [SuggestionModel], {
     description: 'ある参加者へのおすすめ（主催者・スタッフ。参加者は本人の分のみ）',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async suggestionsFor(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -87,7 +86,7 @@ export class MatchingResolver {
     description:
       '最新のマッチング結果で、おすすめが1件もない参加者と理由（参加登録済みでマッチングに同意した人。スタッフが手で組み合わせる候補）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async participantsWithoutSuggestions(
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -127,7 +126,7 @@ export class MatchingResolver {
   @Query(() => [InviteeRecommendationModel], {
     description: '招待すると良い参加者（イベントのテーマと登録済みの参加者から）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async recommendInvitees(
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,

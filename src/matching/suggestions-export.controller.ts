@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, StaffActor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
@@ -19,7 +19,7 @@ export class SuggestionsExportController {
 
   /** おすすめ一覧 of one event: who was suggested to whom, why, and whether they dismissed it. */
   @Get(':eventId/suggestions.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportSuggestions(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
@@ -53,7 +53,7 @@ export class SuggestionsExportController {
    * meet, with why and how to reach them, for staff pairing them by hand.
    */
   @Get(':eventId/participants-without-suggestions.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportParticipantsWithoutSuggestions(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
@@ -80,7 +80,7 @@ export class SuggestionsExportController {
 
   /** 招待候補 (`recommendInvitees`), best first, with their contact details for the invitation. */
   @Get(':eventId/invitee-recommendations.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportInviteeRecommendations(
     @CurrentActor() actor: StaffActor,
     @Param('eventId') eventId: string,

@@ -1,11 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role, STAFF_ROLES } from '../auth/actor';
 import { MeetingRequestStatus } from './meeting-enums';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingRequestConnection, MeetingRequestModel } from './models/meeting-request.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => MeetingRequestModel)
 export class MeetingRequestsResolver {
@@ -49,7 +47,7 @@ export class MeetingRequestsResolver {
   @Mutation(() => MeetingRequestModel, {
     description: '面談申込を取り消す（申込者、承諾後は双方、または主催者）。配置済みの面談も中止',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async cancelMeetingRequest(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -68,7 +66,7 @@ export class MeetingRequestsResolver {
   }
 
   @Query(() => MeetingRequestConnection, { description: 'イベントの面談申込一覧（主催者・申込順）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   meetingRequests(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,

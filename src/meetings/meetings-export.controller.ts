@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
@@ -32,7 +32,7 @@ export class MeetingsExportController {
 
   /** 面談スケジュール of one event, for the floor staff's table sheets. */
   @Get(':eventId/meetings.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportMeetings(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,
@@ -80,7 +80,7 @@ export class MeetingsExportController {
 
   /** 面談申込一覧: who asked whom, and where each request stands (`?status=PENDING`). */
   @Get(':eventId/meeting-requests.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportMeetingRequests(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,

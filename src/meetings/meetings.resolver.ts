@@ -1,14 +1,12 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, Role, STAFF_ROLES } from '../auth/actor';
 import { UpdateMeetingSettingsInput } from './dto/update-meeting-settings.input';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
 import { NoShowHistoryModel } from './models/agenda.model';
 import { MeetingSettingsModel } from './models/meeting-settings.model';
 import { MeetingConnection, MeetingModel } from './models/meeting.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => MeetingModel)
 export class MeetingsResolver {
@@ -21,7 +19,7 @@ export class MeetingsResolver {
     description:
       'イベントの面談一覧（スタッフ）。開始時刻順で、同じ時刻の面談は面談ID順（テーブル順ではありません）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   meetings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -39,7 +37,7 @@ export class MeetingsResolver {
   }
 
   @Query(() => MeetingModel, { description: '面談（当事者またはイベントのスタッフ）' })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async meeting(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -50,7 +48,7 @@ export class MeetingsResolver {
   @Mutation(() => MeetingModel, {
     description: '面談を中止する（当事者または主催者）。空いた枠は待機中の申込に割り当て',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async cancelMeeting(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -59,7 +57,7 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => MeetingModel, { description: '承諾済みの面談申込を時間枠に手動で配置する（主催者）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async placeMeeting(
     @CurrentActor() actor: Actor,
     @Args('requestId', { type: () => ID }) requestId: string,
@@ -76,7 +74,7 @@ export class MeetingsResolver {
   @Mutation(() => MeetingModel, {
     description: '面談を別の時間枠・テーブルに移す（公開済みなら双方に更新を通知）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async moveMeeting(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -88,7 +86,7 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => MeetingModel, { description: '面談の実施を記録する（スタッフ）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async markMeetingHeld(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -97,7 +95,7 @@ export class MeetingsResolver {
   }
 
   @Mutation(() => MeetingModel, { description: '面談に来なかった参加者を記録する（スタッフ）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async markNoShow(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -107,7 +105,7 @@ export class MeetingsResolver {
   }
 
   @Query(() => NoShowHistoryModel, { description: '参加者の面談不参加の履歴（全イベント・スタッフ）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async noShowHistory(
     @CurrentActor() actor: Actor,
     @Args('participantId', { type: () => ID }) participantId: string,
@@ -126,7 +124,7 @@ export class MeetingsResolver {
   }
 
   @Query(() => MeetingSettingsModel, { description: 'イベントの面談申込の設定（主催者）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async meetingSettings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -137,7 +135,7 @@ export class MeetingsResolver {
   @Mutation(() => MeetingSettingsModel, {
     description: '面談申込の設定を変更する（承諾方式・申込数の上限・回答期限）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async updateMeetingSettings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
@@ -13,7 +13,7 @@ export class NoShowHistoryExportController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get(':participantId/no-shows.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportNoShows(
     @CurrentActor() actor: Actor,
     @Param('participantId') participantId: string,

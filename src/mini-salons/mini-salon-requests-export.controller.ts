@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
@@ -16,7 +16,7 @@ export class MiniSalonRequestsExportController {
 
   /** ミニサロン開催要望一覧 of the organisation, `?status=PENDING` as in `miniSalonRequests`. */
   @Get('mini-salon-requests.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportRequests(
     @CurrentActor() actor: StaffActor,
     @Query() { status }: MiniSalonRequestsExportQuery,

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { Actor, ParticipantActor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
 import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
@@ -25,7 +25,7 @@ export class MiniSalonRequestsResolver {
   @Query(() => MiniSalonRequestConnection, {
     description: 'ミニサロン開催要望（スタッフ: 自団体あて、参加者: 自分の要望）。新しい順',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async miniSalonRequests(
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => MiniSalonRequestStatus, nullable: true })

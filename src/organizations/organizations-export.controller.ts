@@ -1,7 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { AllowStaff } from '../auth/access.decorators';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { Organization } from './organization.entity';
 import { ORGANIZATION_KIND_LABEL } from './organization-kind';
@@ -13,7 +12,7 @@ export class OrganizationsExportController {
 
   /** 主催団体の一覧, as the `organizations` query shows it to staff. */
   @Get('organizations.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportOrganizations(@Res() response: Response): Promise<void> {
     const csv = toCsv<Organization>(
       [

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow } from '../auth/access.decorators';
+import { Allow, AllowStaff } from '../auth/access.decorators';
 import { Role } from '../auth/actor';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
@@ -28,7 +28,7 @@ export class OrganizationsResolver {
   }
 
   @Query(() => [OrganizationModel], { description: '主催団体の一覧（共催先を選ぶときなどに使う）' })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async organizations(): Promise<OrganizationModel[]> {
     return (await this.organizationsService.list()).map(OrganizationModel.from);
   }

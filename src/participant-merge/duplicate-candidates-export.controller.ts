@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { AllowStaff } from '../auth/access.decorators';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { Participant } from '../participants/participant.entity';
@@ -27,7 +26,7 @@ export class DuplicateCandidatesExportController {
 
   /** `?includeDistinct=true` also lists the pairs already found to be two people. */
   @Get('duplicate-candidates.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async export(@Query() query: DuplicateCandidatesQuery, @Res() response: Response): Promise<void> {
     const rows = await allPages((page) => this.candidates.list(page, query));
     const side = (which: 'first' | 'second', label: string) =>

@@ -1,10 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { DuplicateCandidatesService } from './duplicate-candidates.service';
 import { DuplicateCandidateConnection, DuplicateCandidateModel } from './models/duplicate-candidate.model';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver()
 export class DuplicateCandidatesResolver {
@@ -14,7 +12,7 @@ export class DuplicateCandidatesResolver {
     description:
       '名寄せ候補: 参加者プールで同じ方かもしれない2人の組（氏名が同じ、携帯電話番号が同じ、または同じ事業者でフリガナが同じ）。氏名順。CSV は /exports/duplicate-candidates.csv',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async duplicateCandidates(
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
@@ -42,7 +40,7 @@ export class DuplicateCandidatesResolver {
     description:
       '名寄せ候補の2人を別人とする（distinct: false で取り消す）。別人とした組は duplicateCandidates に出なくなる',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async markDistinctParticipants(
     @CurrentActor() actor: StaffActor,
     @Args('participantId', { type: () => ID }) participantId: string,

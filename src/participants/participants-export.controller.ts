@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow } from '../auth/access.decorators';
-import { Role } from '../auth/actor';
+import { AllowStaff } from '../auth/access.decorators';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
@@ -81,7 +80,7 @@ export class ParticipantsExportController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Get('participants.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportParticipants(@Query() filter: ParticipantFilter, @Res() response: Response): Promise<void> {
     const rows = await allPages((page) => this.participants.list(filter, page, (participant) => participant));
     const columns = [
@@ -99,7 +98,7 @@ export class ParticipantsExportController {
    * what. `?from=2026-11-01&to=2026-11-30` (Tokyo days, `to` included); by default the last 31 days.
    */
   @Get('profile-changes.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportProfileChanges(@Query() query: DateRangeQuery, @Res() response: Response): Promise<void> {
     const asked = dateRange(query);
     const until = asked.until ?? new Date();

@@ -1,8 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, StaffActor } from '../auth/actor';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
@@ -14,8 +14,6 @@ import { ProfileChangeModel } from './models/profile-change.model';
 import { canSeeContactOf, maySeeStaffLabels } from './participant-access';
 import { ParticipantsService } from './participants.service';
 
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
-
 @Resolver(() => ParticipantModel)
 export class ParticipantsResolver {
   constructor(
@@ -25,7 +23,7 @@ export class ParticipantsResolver {
   ) {}
 
   @Mutation(() => ParticipantModel, { description: '参加者を登録・更新する（メールアドレスで照合）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   async upsertParticipant(
     @CurrentActor() actor: StaffActor,
     @Args('input') input: UpsertParticipantInput,
@@ -46,7 +44,7 @@ export class ParticipantsResolver {
   }
 
   @Query(() => ParticipantModel)
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async participant(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     const participant = await this.participantsService.get(id);
     return ParticipantModel.from(
@@ -57,7 +55,7 @@ export class ParticipantsResolver {
   }
 
   @Query(() => ParticipantConnection, { description: '参加者プール（フリガナ順）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   participants(
     @Args('filter', { nullable: true }) filter: ParticipantFilter,
     @Args('first', { type: () => Int, nullable: true }) first: number,
@@ -72,7 +70,7 @@ export class ParticipantsResolver {
     description:
       '参加者名簿（CSV: UTF-8 / BOM付き / Shift_JIS）を取り込む。正しい行だけを登録し、誤りのある行は行番号と項目で返す',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   importParticipants(
     @CurrentActor() actor: StaffActor,
     @Args() input: ImportParticipantsArgs,

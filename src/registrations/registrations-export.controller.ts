@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
 import { allPages } from '../common/pagination/keyset-page';
@@ -24,7 +24,7 @@ export class RegistrationsExportController {
    * `?status=REGISTERED` as the `registrations` query filters.
    */
   @Get(':eventId/registrations.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportRegistrations(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,

@@ -1,14 +1,12 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role } from '../auth/actor';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor, ParticipantActor, Role, STAFF_ROLES } from '../auth/actor';
 import { canSeeContact } from '../participants/participant-access';
 import { RegisterArgs } from './dto/register.args';
 import { UpdateRegistrationInput } from './dto/update-registration.input';
 import { RegistrationConnection, RegistrationModel } from './models/registration.model';
 import { RegistrationStatus } from './registration-enums';
 import { RegistrationsService } from './registrations.service';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver(() => RegistrationModel)
 export class RegistrationsResolver {
@@ -19,7 +17,7 @@ export class RegistrationsResolver {
       '参加申込（参加者本人）または代理登録（スタッフ）。定員を超えるとキャンセル待ち。' +
       'スタッフが参加登録済み・キャンセル待ちの方を指定すると、指定した参加区分・ブースをその参加登録に設定する',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async register(@CurrentActor() actor: Actor, @Args() args: RegisterArgs) {
     const seat = { role: args.role, booth: args.booth };
     const registration = await this.registrationsService.register(
@@ -34,7 +32,7 @@ export class RegistrationsResolver {
   @Mutation(() => RegistrationModel, {
     description: '参加区分・ブースを変更する（主催・共催団体のスタッフ）。次回のマッチング・面談配置から反映',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async updateRegistration(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -46,7 +44,7 @@ export class RegistrationsResolver {
   @Mutation(() => RegistrationModel, {
     description: '参加をキャンセルする（空いた席はキャンセル待ちの先頭へ）',
   })
-  @Allow(...STAFF, Role.PARTICIPANT)
+  @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async cancelRegistration(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     const registration = await this.registrationsService.cancel(actor, id);
     return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
@@ -55,7 +53,7 @@ export class RegistrationsResolver {
   @Mutation(() => RegistrationModel, {
     description: '受付（来場の記録）。イベント当日から。終了後に受付漏れを訂正することもできる',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async checkIn(
     @CurrentActor() actor: Actor,
     @Args('registrationId', { type: () => ID }) registrationId: string,
@@ -69,7 +67,7 @@ export class RegistrationsResolver {
   @Mutation(() => RegistrationModel, {
     description: '欠席を記録する（イベント当日から。終了後の訂正もできる。出席の記録は取り消される）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   async markAbsent(
     @CurrentActor() actor: Actor,
     @Args('registrationId', { type: () => ID }) registrationId: string,
@@ -81,7 +79,7 @@ export class RegistrationsResolver {
   }
 
   @Query(() => RegistrationConnection, { description: 'イベントの参加者一覧（申込順）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   registrations(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { FiscalYearReportArgs } from './dto/fiscal-year-report.args';
 import { EventReportService } from './event-report.service';
@@ -17,7 +17,7 @@ export class ReportsExportController {
 
   /** 年度実績報告 for Excel: `?organizationId=…&fiscalYear=2026`, the same figures as `fiscalYearReport`. */
   @Get('reports/fiscal-year.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportFiscalYear(
     @CurrentActor() actor: Actor,
     @Query() args: FiscalYearReportArgs,
@@ -33,7 +33,7 @@ export class ReportsExportController {
 
   /** An event's 実績 for Excel, the same figures as `eventReport`, one row per figure. */
   @Get('events/:eventId/report.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportEvent(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,

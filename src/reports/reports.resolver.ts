@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, StaffActor } from '../auth/actor';
 import { EventReportArgs } from './dto/event-report.args';
 import { FiscalYearReportArgs } from './dto/fiscal-year-report.args';
@@ -9,8 +9,6 @@ import { FiscalYearReportService } from './fiscal-year-report.service';
 import { EventReportModel } from './models/event-report.model';
 import { FiscalYearReportModel } from './models/fiscal-year-report.model';
 import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver()
 export class ReportsResolver {
@@ -26,7 +24,7 @@ export class ReportsResolver {
       '団体が主催・共催したイベントで数え、商談・フォローアップは団体が記録したもので数える' +
       '（共催イベントで他団体が記録した商談は含まない）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   fiscalYearReport(
     @CurrentActor() actor: Actor,
     @Args() { organizationId, fiscalYear }: FiscalYearReportArgs,
@@ -52,7 +50,7 @@ export class ReportsResolver {
       'イベントの実績: 参加登録・面談の状態別件数、商談の段階別件数と金額（主催・共催のスタッフ）。' +
       '商談は主催・共催のどの団体が記録したものも数える',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   eventReport(@CurrentActor() actor: Actor, @Args() { eventId }: EventReportArgs): Promise<EventReportModel> {
     return this.eventReports.build(actor, eventId);
   }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { SchedulingRunModel } from './models/scheduling-run.model';
 import { UnscheduledMeetingModel } from './models/unscheduled-meeting.model';
@@ -22,7 +22,7 @@ export class SchedulingResolver {
   }
 
   @Query(() => SchedulingRunModel, { description: '自動配置の進捗と結果' })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async schedulingRun(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,

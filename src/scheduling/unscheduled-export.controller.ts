@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { SchedulingService, UnscheduledWithParties } from './scheduling.service';
 
@@ -11,7 +11,7 @@ export class UnscheduledExportController {
   constructor(private readonly scheduling: SchedulingService) {}
 
   @Get(':runId/unscheduled.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportUnscheduled(
     @CurrentActor() actor: Actor,
     @Param('runId') runId: string,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { EventsService } from '../events/events.service';
 import { SurveyAnswerModel } from './models/survey-results.model';
@@ -16,7 +16,7 @@ export class SurveysExportController {
 
   /** アンケート回答一覧 of one event, newest first, as `surveyResults` shows them. */
   @Get(':eventId/survey.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportAnswers(
     @CurrentActor() actor: Actor,
     @Param('eventId') eventId: string,

@@ -1,13 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor, Public } from '../auth/access.decorators';
-import { Actor, Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor, Public } from '../auth/access.decorators';
+import { Actor, StaffActor } from '../auth/actor';
 import { SurveyAnswerInput } from './dto/survey-answer.input';
 import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
 import { SurveyResultsModel } from './models/survey-results.model';
 import { SurveySendResultModel } from './models/survey-send-result.model';
 import { SurveysService } from './surveys.service';
-
-const STAFF = [Role.ADMIN, Role.ORGANIZER, Role.STAFF];
 
 @Resolver()
 export class SurveysResolver {
@@ -16,7 +14,7 @@ export class SurveysResolver {
   @Mutation(() => SurveySendResultModel, {
     description: '終了したイベントの参加者にアンケートを送る（二度目は未送信の人にだけ）',
   })
-  @Allow(...STAFF)
+  @AllowStaff()
   sendSurvey(
     @CurrentActor() actor: StaffActor,
     @Args('eventId', { type: () => ID }) eventId: string,
@@ -36,7 +34,7 @@ export class SurveysResolver {
   }
 
   @Query(() => SurveyResultsModel, { description: 'アンケートの集計と回答（主催・共催のスタッフ）' })
-  @Allow(...STAFF)
+  @AllowStaff()
   surveyResults(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../auth/actor';
+import { Role, STAFF_ROLES } from '../auth/actor';
 import { Organization } from '../organizations/organization.entity';
 
 /** A staff account (admin, organizer or 支援担当) that logs in with email and password. */
@@ -19,7 +19,7 @@ export class User {
   @Column({ select: false })
   passwordHash: string;
 
-  @Column({ type: 'enum', enum: [Role.ADMIN, Role.ORGANIZER, Role.STAFF], enumName: 'staff_role' })
+  @Column({ type: 'enum', enum: [...STAFF_ROLES], enumName: 'staff_role' })
   role: Role.ADMIN | Role.ORGANIZER | Role.STAFF;
 
   /** Admins belong to no organisation; organizers and staff always to one. */

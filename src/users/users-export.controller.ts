@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Role, StaffActor } from '../auth/actor';
+import { AllowStaff, CurrentActor } from '../auth/access.decorators';
+import { StaffActor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { StaffUsersQuery } from './dto/staff-users.args';
@@ -14,7 +14,7 @@ export class UsersExportController {
 
   /** スタッフアカウント一覧, `?organizationId=…&orderBy=CREATED_AT` as in `staffUsers`, same access rule. */
   @Get('staff-users.csv')
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async exportStaffUsers(
     @CurrentActor() actor: StaffActor,
     @Query() { organizationId, orderBy }: StaffUsersQuery,

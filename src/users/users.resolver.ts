@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
 import { ChangeStaffRoleArgs } from './dto/change-staff-role.args';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
@@ -23,7 +23,7 @@ export class UsersResolver {
     description:
       'スタッフアカウントの一覧（利用停止中を含む）。管理者は任意の団体（省略するとすべて）、主催者・支援担当は自団体のみ',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   staffUsers(
     @CurrentActor() actor: StaffActor,
     @Args() { organizationId, orderBy, first, after }: StaffUsersArgs,
@@ -64,7 +64,7 @@ export class UsersResolver {
     description:
       'スタッフアカウントの氏名・メールアドレスを変更する。管理者は任意のアカウント、主催者は自団体の主催者・支援担当。自分の氏名は誰でも変更できる（自分のメールアドレスは不可）',
   })
-  @Allow(Role.ADMIN, Role.ORGANIZER, Role.STAFF)
+  @AllowStaff()
   async updateStaffUser(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
