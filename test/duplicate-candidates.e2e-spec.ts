@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { nameKey, nameKeySql } from '../src/common/japan/person-name';
 import { fetchCsv } from './support/csv-export';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -111,6 +112,25 @@ describe('finding who may be in the pool twice', () => {
         '高橋　美崎 ⇔ 髙橋 美﨑: 氏名、フリガナ',
       ].sort(),
     );
+  });
+
+  it('compares names in Postgres exactly as nameKey does', async () => {
+    const names = [
+      '山田　太郎',
+      'Ｅｍｍａ Ｃｌａｒｋｅ',
+      '髙橋 美﨑',
+      '𠮷田 花子',
+      '嶋田 眞一',
+      '飛驒 彌生',
+      `葛${String.fromCodePoint(0xe0100)}西 一郎`,
+      `${String.fromCodePoint(0xfa10)}本 恵`,
+      '斉藤 誠',
+    ];
+    const rows: { key: string }[] = await t.dataSource.query(
+      `SELECT ${nameKeySql('name')} AS key FROM unnest($1::text[]) WITH ORDINALITY AS n(name, i) ORDER BY i`,
+      [names],
+    );
+    expect(rows.map((row) => row.key)).toEqual(names.map(nameKey));
   });
 
   it('stops offering a pair staff found to be two people, and offers it again when told so', async () => {

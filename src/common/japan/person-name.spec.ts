@@ -24,3 +24,19 @@ describe('nameKey', () => {
     expect(sameName('鈴木 一郎', '鈴木 二郎')).toBe(false);
   });
 });
+
+describe('nameKey: more variants and variation selectors', () => {
+  it('folds the old forms of the kanji staff meet in names', () => {
+    expect(nameKey('嶋田 眞一')).toBe(nameKey('島田 真一'));
+    expect(nameKey('渡邊 龜吉')).toBe(nameKey('渡辺 亀吉'));
+    expect(nameKey('飛驒 彌生')).toBe(nameKey('飛騨 弥生'));
+    expect(nameKey('冨田 淸')).toBe(nameKey('富田 清'));
+  });
+
+  it('drops ideographic variation selectors, and a compatibility ideograph reads as its unified one', () => {
+    const withSelector = `葛${String.fromCodePoint(0xe0100)}西 一郎`;
+    expect(nameKey(withSelector)).toBe('葛西一郎');
+    expect(nameKey(`辻${String.fromCodePoint(0xe0101)} 健`)).toBe('辻健');
+    expect(nameKey(`${String.fromCodePoint(0xfa10)}本 恵`)).toBe(nameKey('塚本 恵'));
+  });
+});
