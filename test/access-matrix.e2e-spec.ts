@@ -222,6 +222,8 @@ const urls: UrlCase[] = [
   ['POST /events/:id/apply', 'the draft', 'POST', (ids) => `/events/${ids.draft}/apply`, NOT_FOUND_URL],
   ['POST /events/:id/apply', 'the invite-only event', 'POST', (ids) => `/events/${ids.inviteOnly}/apply`, NOT_FOUND_URL],
   ['GET /agenda/:file', "A's feed, signature forged", 'GET', (ids) => `/agenda/${ids.a}.${'A'.repeat(43)}.ics`, NOT_FOUND_URL],
+  ['GET /my-agenda/:link/:event', "A's agenda page, signature forged", 'GET', (ids) => `/my-agenda/${ids.a}.${'A'.repeat(43)}/${ids.event}`, NOT_FOUND_URL],
+  ['POST /my-agenda/:link/:event', "A's agenda page, signature forged", 'POST', (ids) => `/my-agenda/${ids.a}.${'A'.repeat(43)}/${ids.event}`, NOT_FOUND_URL],
   ['GET /invitations/respond', 'a made-up token', 'GET', () => `/invitations/respond?token=${FAKE_TOKEN}&accept=1`, BAD_TOKEN_PAGE],
   ['POST /invitations/respond', 'a made-up token', 'POST', () => '/invitations/respond', BAD_TOKEN_PAGE],
   ['GET /meetings/respond', 'a made-up token', 'GET', () => `/meetings/respond?token=${FAKE_TOKEN}&accept=1`, BAD_TOKEN_PAGE],

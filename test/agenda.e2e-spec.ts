@@ -3,6 +3,7 @@ import { toTokyoIso } from '../src/common/graphql/tokyo-date-time.scalar';
 import { formatEventTime, formatShortTime } from '../src/mail/templates/mail-dates';
 import { eventually } from './support/eventually';
 import {
+  addMatchmakingSession,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -32,6 +33,8 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
   let eventId: string;
   let sessionId: string;
   const people: Record<'nakano' | 'ando' | 'inoue' | 'emma', Person> = {} as never;
+  /** Moves Emma's meeting with 中野 within 午前の部 (set up by the test that adds it). */
+  let moveEmmas: (slotIndex: number, table: string) => Promise<void>;
   const requests: Record<'ando' | 'inoue' | 'emma', string> = {} as never;
 
   beforeAll(async () => {
@@ -48,22 +51,14 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       startsAt: tokyoInDays(30, '13:00'),
       endsAt: tokyoInDays(30, '17:00'),
     });
-    sessionId = ok(
-      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
-        {
-          input: {
-            eventId,
-            name: '午後の部',
-            startsAt: tokyoInDays(30, '14:00'),
-            slotMinutes: 30,
-            slotCount: 2,
-            tableCount: 3,
-          },
-        },
-        organizer,
-      ),
-    ).addMatchmakingSession.sessions[0].id;
+    sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '午後の部',
+      startsAt: tokyoInDays(30, '14:00'),
+      slotMinutes: 30,
+      slotCount: 2,
+      tableCount: 3,
+    });
     people.nakano = await make({
       name: '中野 健一',
       furigana: 'ナカノ ケンイチ',
@@ -374,22 +369,14 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       emma: agendaMails(people.emma).length,
     };
     // A later block at 16:00: the organiser moves 井上's meeting there, to another table.
-    const evening = ok(
-      await t.gql<{ addMatchmakingSession: { sessions: { id: string; name: string }[] } }>(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id name } } }',
-        {
-          input: {
-            eventId,
-            name: '夕方の部',
-            startsAt: tokyoInDays(30, '16:00'),
-            slotMinutes: 30,
-            slotCount: 1,
-            tableCount: 3,
-          },
-        },
-        organizer,
-      ),
-    ).addMatchmakingSession.sessions.find((session) => session.name === '夕方の部')!.id;
+    const evening = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '夕方の部',
+      startsAt: tokyoInDays(30, '16:00'),
+      slotMinutes: 30,
+      slotCount: 1,
+      tableCount: 3,
+    });
     const withInoue = (
       await agendaOf<{ meetings: { id: string; other: { name: string } }[] }>(
         people.inoue,
@@ -512,23 +499,15 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     ]);
 
     // An early block at 13:00; the organiser moves Emma's meeting there while 中野 reads.
-    const early = ok(
-      await t.gql<{ addMatchmakingSession: { sessions: { id: string; name: string }[] } }>(
-        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id name } } }',
-        {
-          input: {
-            eventId,
-            name: '午前の部',
-            startsAt: tokyoInDays(30, '13:00'),
-            slotMinutes: 30,
-            slotCount: 2,
-            tableCount: 3,
-          },
-        },
-        organizer,
-      ),
-    ).addMatchmakingSession.sessions.find((session) => session.name === '午前の部')!.id;
-    const move = async (slotIndex: number, table: string) => {
+    const early = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '午前の部',
+      startsAt: tokyoInDays(30, '13:00'),
+      slotMinutes: 30,
+      slotCount: 2,
+      tableCount: 3,
+    });
+    moveEmmas = async (slotIndex: number, table: string) => {
       ok(
         await t.gql(
           'mutation($id: ID!, $s: ID!, $slot: Int!, $table: String) { moveMeeting(id: $id, sessionId: $s, slotIndex: $slot, table: $table) { id } }',
@@ -538,6 +517,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       );
       await mailSettled();
     };
+    const move = moveEmmas;
     await move(0, '1');
     // What he read is out of date: marking it seen would hide the move from him.
     const stale = await markSeen(people.nakano, before.version);
@@ -577,6 +557,105 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect((await seenBy(people.emma)).changes).toEqual([
       { kind: 'CHANGED', meetingId: withEmma.id, previousStartsAt: null, previousTable: null, other: null },
     ]);
+  });
+
+  it('opens the agenda as it stands from the agenda email, marked; a fetch marks nothing, 確認しました does', async () => {
+    const pageLink = (person: Person) => {
+      const text = agendaMails(person).at(-1)!.text;
+      return /▶ (?:最新の面談スケジュールを見る|See your latest schedule)\n(\S+)\n/.exec(text)![1];
+    };
+    const seenAt = async () =>
+      (
+        (await t.dataSource.query(
+          'SELECT seen_at AS "seenAt" FROM agenda_views WHERE participant_id = $1 AND event_id = $2',
+          [people.nakano.id, eventId],
+        )) as { seenAt: Date }[]
+      )[0]?.seenAt.toISOString();
+    const url = pageLink(people.nakano);
+    expect(url).toMatch(new RegExp(`^${t.url}/my-agenda/${people.nakano.id}\\.[\\w-]{43}/${eventId}$`));
+    const before = await seenAt();
+    const open = async () => {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];
+    const html = await open();
+    // He marked it seen at 13:00, table 1; it has moved to 13:30, table 2 since.
+    expect(html).toContain('<title>面談スケジュール（なかの ものづくり商談会）</title>');
+    expect(html).toMatch(
+      /前回ご確認いただいたスケジュール（[^）]+）から、変更1件があります。【変更】の印のある面談をご確認ください。/,
+    );
+    const early = (slot: number) =>
+      new Date(new Date(tokyoInDays(30, '13:00')).getTime() + slot * 30 * 60_000);
+    expect(html).toContain(
+      `<strong style="color:#b42318">【変更】</strong>${formatEventTime('ja', early(1), early(2))}</div><div style="overflow-wrap:anywhere">Emma Clarke 様<br>テーブル 2<br>（変更前: ${formatShortTime('ja', early(0))} テーブル 1）</div>`,
+    );
+    expect(html).toContain('会場</div><div style="overflow-wrap:anywhere">中野区産業振興センター 3階</div>');
+    expect(html).toContain('<button type="submit">確認しました</button>');
+    // Opening it (or a mail scanner fetching it) marks nothing seen.
+    await open();
+    expect(await seenAt()).toBe(before);
+    expect((await agendaOf<{ changes: unknown[] }>(people.nakano, 'changes { kind }')).changes).toHaveLength(
+      1,
+    );
+
+    // It moves again while the page is open: 確認しました with what he was shown is not taken.
+    const shown = versionIn(html)!;
+    await moveEmmas(0, '3');
+    const post = (version: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ version }).toString(),
+      });
+    const refused = await post(shown);
+    expect(refused.status).toBe(200);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain('表示した後に面談スケジュールが変わりました。');
+    expect(refusedHtml).toContain(`（変更前: ${formatShortTime('ja', early(0))} テーブル 1）`);
+    expect(await seenAt()).toBe(before);
+
+    const seen = await post(versionIn(refusedHtml)!);
+    expect(await seen.text()).toMatch(/確認済みにしました（[^）]+）。/);
+    expect(await seenAt()).not.toBe(before);
+    const after = await open();
+    expect(after).toMatch(/前回ご確認いただいたスケジュール（[^）]+）から、変更はありません。/);
+    expect(after).not.toContain('【変更】');
+    expect(after).not.toContain('<form');
+    // The API reads the same mark.
+    expect((await agendaOf<{ changes: unknown[] }>(people.nakano, 'changes { kind }')).changes).toEqual([]);
+
+    // Emma reads hers in English, against the first agenda she was sent (her meeting had no time).
+    const emmas = await (await fetch(pageLink(people.emma))).text();
+    expect(emmas).toContain('<title>Meeting schedule: なかの ものづくり商談会</title>');
+    expect(emmas).toMatch(
+      /Since the first schedule we sent you \([^)]+\): 1 changed\. Look for \[Changed\] below\./,
+    );
+    expect(emmas).toContain('(before: no time yet)');
+    expect(emmas).toContain('Nakano Industrial Promotion Center, 3F');
+    expect(emmas).toContain('<button type="submit">I have seen it</button>');
+  });
+
+  it('opens no agenda page from a link not signed for it', async () => {
+    const feed = ok(
+      await t.gql<{ myAgenda: { feedUrl: string } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { feedUrl } }',
+        { e: eventId },
+        people.nakano.token,
+      ),
+    ).myAgenda.feedUrl;
+    // The calendar feed's signature is for the feed only.
+    const feedLink = /\/agenda\/([^/]+)\.ics$/.exec(feed)![1];
+    for (const path of [
+      `my-agenda/${feedLink}/${eventId}`,
+      `my-agenda/${people.nakano.id}.${'x'.repeat(43)}/${eventId}`,
+      `my-agenda/${feedLink}/not-an-event`,
+    ]) {
+      const response = await fetch(`${t.url}/${path}`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('このリンクでは面談スケジュールを表示できません。');
+    }
   });
 
   it('refuses a malformed or unknown event when marking the agenda seen', async () => {

@@ -261,7 +261,12 @@ describe('magic-link sign-in and day-before reminders', () => {
     // Soonest first; a public event links to its page, a members-only one does not.
     expect(items[0]).toContain(`<a href="${t.url}/events/${fair}">すみだ ものづくり商談会</a>`);
     expect(items[0]).toContain('参加登録済');
-    expect(items[0]).toContain('面談 1件（面談スケジュールのメールとカレンダーでご確認いただけます）');
+    // The meeting count opens their agenda page at the event.
+    const agenda = /面談 1件（<a href="([^"]+)">面談スケジュールを見る<\/a>）/.exec(items[0])![1];
+    expect(agenda).toMatch(new RegExp(`^${t.url}/my-agenda/${person.id}\\.[\\w-]{43}/${fair}$`));
+    const agendaPage = await fetch(agenda);
+    expect(agendaPage.status).toBe(200);
+    expect(await agendaPage.text()).toContain('<title>面談スケジュール（すみだ ものづくり商談会）</title>');
     expect(items[0]).toContain('回答待ちの面談申込 1件（申込メールのボタンからご回答ください）');
     expect(items[1]).toContain('墨田 事業承継サロン');
     expect(items[1]).toContain('キャンセル待ち（お席が空きしだいメールでお知らせします）');

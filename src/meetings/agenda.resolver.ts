@@ -1,10 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
-import { uuidArg } from '../common/validation/uuid';
 import { AgendaFeedLinks } from './agenda-feed-links';
-import { AgendaReading, AgendaViews } from './agenda-views.service';
-import { AgendaService } from './agenda.service';
+import { AgendaComparison, AgendaViews, snapshotOf } from './agenda-views.service';
+import { AgendaService, ParticipantAgenda } from './agenda.service';
 import {
   AgendaChangeModel,
   AgendaModel,
@@ -41,7 +40,9 @@ export class AgendaResolver {
     @CurrentActor() actor: ParticipantActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<AgendaModel> {
-    return this.model(actor, await this.views.read(actor.participantId, uuidArg('eventId', eventId)));
+    const agenda = await this.agenda.agenda(actor.participantId, eventId);
+    const comparison = await this.views.compare(actor.participantId, eventId, snapshotOf(agenda));
+    return this.model(actor, eventId, agenda, comparison);
   }
 
   @Mutation(() => AgendaModel, {
@@ -54,21 +55,32 @@ export class AgendaResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('version', { description: 'myAgenda の version' }) version: string,
   ): Promise<AgendaModel> {
-    return this.model(
-      actor,
-      await this.views.markSeen(actor.participantId, uuidArg('eventId', eventId), version),
-    );
+    const agenda = await this.agenda.agenda(actor.participantId, eventId);
+    const snapshot = snapshotOf(agenda);
+    const seenAt = await this.views.markSeen(actor.participantId, eventId, snapshot, version);
+    return this.model(actor, eventId, agenda, {
+      version,
+      since: seenAt,
+      baseline: 'SEEN',
+      changes: null,
+      removedCounterparts: new Map(),
+    });
   }
 
-  private model(actor: ParticipantActor, reading: AgendaReading): AgendaModel {
+  private model(
+    actor: ParticipantActor,
+    eventId: string,
+    agenda: ParticipantAgenda,
+    comparison: AgendaComparison,
+  ): AgendaModel {
     return Object.assign(new AgendaModel(), {
-      eventId: reading.eventId,
+      eventId,
       feedUrl: this.feeds.url(actor.participantId),
-      meetings: reading.meetings.map((meeting) => MeetingModel.from(meeting, actor)),
-      unscheduled: reading.unscheduled.map((entry) => AgendaUnscheduledMeetingModel.from(entry, actor)),
-      changes: AgendaChangeModel.list(reading),
-      changesSince: reading.since,
-      version: reading.version,
+      meetings: agenda.meetings.map((meeting) => MeetingModel.from(meeting, actor)),
+      unscheduled: agenda.unscheduled.map((entry) => AgendaUnscheduledMeetingModel.from(entry, actor)),
+      changes: AgendaChangeModel.list({ ...agenda, ...comparison }),
+      changesSince: comparison.since,
+      version: comparison.version,
     });
   }
 }

@@ -31,6 +31,7 @@ export enum MeetingErrorCode {
   NOT_STARTED = 'MEETING_NOT_STARTED',
   AGENDA_EVENT_NOT_FOUND = 'AGENDA_EVENT_NOT_FOUND',
   AGENDA_CHANGED = 'AGENDA_CHANGED_SINCE_READ',
+  AGENDA_LINK_INVALID = 'AGENDA_LINK_INVALID',
 }
 
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -42,6 +43,13 @@ export const MeetingErrors = {
       `イベントが見つかりません: ${id}`,
       'eventId',
     ).withEnglish(`Event not found: ${id}`),
+  agendaLinkInvalid: () =>
+    new NotFoundError(
+      MeetingErrorCode.AGENDA_LINK_INVALID,
+      'このリンクでは面談スケジュールを表示できません。最新の面談スケジュールのメールにあるリンクからお開きください',
+    ).withEnglish(
+      'This link does not open a meeting schedule. Please use the link in your latest meeting schedule email.',
+    ),
   agendaChangedSinceRead: () =>
     new ConflictError(
       MeetingErrorCode.AGENDA_CHANGED,

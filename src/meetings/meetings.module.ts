@@ -6,6 +6,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { AgendaDeliveries } from './agenda-deliveries.service';
 import { AgendaViews } from './agenda-views.service';
 import { AgendaFeedController } from './agenda-feed.controller';
+import { AgendaPageController } from './agenda-page.controller';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaResolver } from './agenda.resolver';
 import { AgendaService } from './agenda.service';
@@ -50,6 +51,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
   controllers: [
     MeetingPagesController,
     AgendaFeedController,
+    AgendaPageController,
     MeetingsExportController,
     NoShowHistoryExportController,
   ],

@@ -5,7 +5,7 @@ import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { emailChangeFormHtml } from '../email-change/email-change-form';
 import { eventPageUrl } from '../events/event-public-page';
-import { AgendaFeedLinks, SubscribeLinks, subscribeLinks } from '../meetings/agenda-feed-links';
+import { AgendaFeedLinks, subscribeLinks, subscribeLinksHtml } from '../meetings/agenda-feed-links';
 import { MagicLinkService } from './magic-link.service';
 import { UpcomingEvents, upcomingEventsHtml } from './upcoming-events';
 
@@ -117,8 +117,11 @@ export class SignInPageController {
         const participant = session.participant;
         const text = TEXT[locale];
         const coming = participant
-          ? upcomingEventsHtml(locale, await this.upcoming.of(participant.id), (eventId) =>
-              eventPageUrl(this.config.PUBLIC_URL, eventId, locale),
+          ? upcomingEventsHtml(
+              locale,
+              await this.upcoming.of(participant.id),
+              (eventId) => eventPageUrl(this.config.PUBLIC_URL, eventId, locale),
+              (eventId) => this.feeds.pageUrl(participant.id, eventId),
             )
           : '';
         return {
@@ -129,9 +132,9 @@ export class SignInPageController {
             `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.next)}</h2>`,
             '<ul>',
             participant
-              ? `<li>${escapeHtml(text.agenda)}: ${subscribeHtml(subscribeLinks(this.feeds.url(participant.id)), text)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
+              ? `<li>${escapeHtml(text.agenda)}: ${subscribeLinksHtml(subscribeLinks(this.feeds.url(participant.id)), text)}<br><small>${escapeHtml(text.agendaHint)}</small></li>`
               : '',
-            `<li>${escapeHtml(text.calendar)}: ${subscribeHtml(subscribeLinks(`${this.config.PUBLIC_URL}/calendar.ics${locale === 'en' ? '?lang=en' : ''}`), text)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
+            `<li>${escapeHtml(text.calendar)}: ${subscribeLinksHtml(subscribeLinks(`${this.config.PUBLIC_URL}/calendar.ics${locale === 'en' ? '?lang=en' : ''}`), text)}<br><small>${escapeHtml(text.calendarHint)}</small></li>`,
             '</ul>',
             `<p>${escapeHtml(text.emails)}</p>`,
             participant?.email ? emailChangeFormHtml(locale, session.token, participant.email) : '',
@@ -144,18 +147,4 @@ export class SignInPageController {
       },
     );
   }
-}
-
-/** One link per kind of calendar app (see SubscribeLinks). */
-function subscribeHtml(
-  links: SubscribeLinks,
-  text: { apple: string; google: string; other: string },
-): string {
-  return [
-    [links.webcal, text.apple],
-    [links.google, text.google],
-    [links.url, text.other],
-  ]
-    .map(([url, label]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`)
-    .join(' ・ ');
 }

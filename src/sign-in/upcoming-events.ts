@@ -74,8 +74,9 @@ const TEXT = {
       WAITLISTED: 'キャンセル待ち（お席が空きしだいメールでお知らせします）',
       ATTENDED: '受付済',
     },
-    meetings: (count: number) =>
-      `面談 ${count}件（面談スケジュールのメールとカレンダーでご確認いただけます）`,
+    meetings: (count: number) => `面談 ${count}件`,
+    agenda: '面談スケジュールを見る',
+    brackets: ['（', '）'],
     awaiting: (count: number) => `回答待ちの面談申込 ${count}件（申込メールのボタンからご回答ください）`,
   },
   en: {
@@ -88,8 +89,9 @@ const TEXT = {
       WAITLISTED: 'On the waiting list (we will email you if a seat opens)',
       ATTENDED: 'Checked in',
     },
-    meetings: (count: number) =>
-      `${count} meeting${count === 1 ? '' : 's'} (see your meeting schedule email and calendar)`,
+    meetings: (count: number) => `${count} meeting${count === 1 ? '' : 's'}`,
+    agenda: 'see your schedule',
+    brackets: [' (', ')'],
     awaiting: (count: number) =>
       `${count} meeting request${count === 1 ? '' : 's'} awaiting your answer (use the buttons in the request email)`,
   },
@@ -100,6 +102,8 @@ export function upcomingEventsHtml(
   locale: MailLocale,
   events: UpcomingEvent[],
   eventUrl: (eventId: string) => string,
+  /** Their agenda page at the event (AgendaFeedLinks.pageUrl). */
+  agendaUrl: (eventId: string) => string,
 ): string {
   const text = TEXT[locale];
   const heading = `<h2 style="font-size:1rem;margin:24px 0 8px">${escapeHtml(text.heading)}</h2>`;
@@ -108,14 +112,18 @@ export function upcomingEventsHtml(
     const title = event.public
       ? `<a href="${escapeHtml(eventUrl(event.eventId))}">${escapeHtml(event.title)}</a>`
       : escapeHtml(event.title);
+    const meetings =
+      event.meetings > 0
+        ? `${escapeHtml(text.meetings(event.meetings))}${text.brackets[0]}<a href="${escapeHtml(agendaUrl(event.eventId))}">${escapeHtml(text.agenda)}</a>${text.brackets[1]}`
+        : '';
     const lines = [
-      formatEventTime(locale, event.startsAt, event.endsAt),
-      event.venue ?? (event.online ? text.online : ''),
-      text.status[event.status],
-      event.meetings > 0 ? text.meetings(event.meetings) : '',
-      event.awaitingAnswer > 0 ? text.awaiting(event.awaitingAnswer) : '',
+      escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt)),
+      escapeHtml(event.venue ?? (event.online ? text.online : '')),
+      escapeHtml(text.status[event.status]),
+      meetings,
+      event.awaitingAnswer > 0 ? escapeHtml(text.awaiting(event.awaitingAnswer)) : '',
     ].filter(Boolean);
-    return `<li style="margin-bottom:12px"><strong>${title}</strong><br>${lines.map(escapeHtml).join('<br>')}</li>`;
+    return `<li style="margin-bottom:12px"><strong>${title}</strong><br>${lines.join('<br>')}</li>`;
   });
   return `${heading}<ul>${items.join('')}</ul>`;
 }

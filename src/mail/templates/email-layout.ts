@@ -99,14 +99,7 @@ function renderHtml(content: EmailContent): string {
     })
     .join('');
   const notes = notesHtml(content.locale, content.notes ?? []);
-  const sections = (content.sections ?? [])
-    .map(
-      (section) =>
-        `<h2 style="margin:24px 0 8px;font-size:16px">${escapeHtml(section.heading)}</h2>
-${section.paragraphs.map(paragraph).join('\n')}
-<ul style="margin:0 0 16px;padding-left:20px">${section.items.map((item) => `<li>${escapeHtml(item).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`,
-    )
-    .join('\n');
+  const sections = sectionsHtml(content.sections ?? []);
   return emailPageHtml(
     content.locale,
     content.subject,
@@ -118,6 +111,20 @@ ${sections}
 ${notes}`,
     footerHtml(content.locale, content.sender, content.unsubscribeUrl ?? null),
   );
+}
+
+/** Each section under its heading: its paragraphs, then its items as a list. */
+export function sectionsHtml(sections: EmailSection[]): string {
+  const paragraph = (text: string) =>
+    `<p style="margin:0 0 16px">${escapeHtml(text).replace(/\n/g, '<br>')}</p>`;
+  return sections
+    .map(
+      (section) =>
+        `<h2 style="margin:24px 0 8px;font-size:16px">${escapeHtml(section.heading)}</h2>
+${section.paragraphs.map(paragraph).join('\n')}
+<ul style="margin:0 0 16px;padding-left:20px">${section.items.map((item) => `<li>${escapeHtml(item).replace(/\n/g, '<br>')}</li>`).join('')}</ul>`,
+    )
+    .join('\n');
 }
 
 /**

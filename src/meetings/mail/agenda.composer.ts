@@ -3,14 +3,12 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
-import { nameShownToOthers } from '../../participants/participant-label';
-import { Participant } from '../../participants/participant.entity';
 import { agendaChanges, agendaSnapshot, unchanged } from '../agenda-changes';
 import { AgendaDeliveries } from '../agenda-deliveries.service';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
 import { meetingsIcs } from '../meeting-ics';
-import { agendaEmail } from './meeting-emails.template';
+import { agendaEmail, agendaListing } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
@@ -60,29 +58,15 @@ export class AgendaComposer implements MailComposer {
       participant.id,
       changes?.removed.map((entry) => entry.requestId) ?? [],
     );
-    // Someone erased since is named to nobody (nor is a row gone missing).
-    const person = (other: Participant | undefined) => ({
-      name: other ? nameShownToOthers(other) : null,
-      company: other?.company?.name ?? null,
-    });
     const locale = languageOf(participant);
     const email = agendaEmail({
       locale,
       participantName: participant.name,
       event,
       entries,
-      unscheduled: unscheduled.map(({ request, other }) => ({
-        ...person(other),
-        added: changes?.addedUnscheduled.has(request.id) ?? false,
-      })),
+      ...agendaListing(unscheduled, changes, counterparts),
       feedUrl: this.feeds.url(participant.id),
-      changes: changes && {
-        marks: changes.meetings,
-        removed: changes.removed.map((entry) => ({
-          ...person(counterparts.get(entry.requestId)),
-          before: entry.before,
-        })),
-      },
+      pageUrl: this.feeds.pageUrl(participant.id, event.id),
     });
     await this.deliveries.record(manager, message.id, participant.id, event.id, snapshot);
     // Only meetings with a time go in the calendar; nothing to attach when none has one yet.

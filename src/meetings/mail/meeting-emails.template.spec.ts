@@ -200,6 +200,7 @@ describe('meeting emails', () => {
         entries: Array.from({ length: count }, (_, i) => ({ ...entry, id: `m${i}` })),
         unscheduled,
         feedUrl: 'https://example.jp/agenda/x.ics',
+        pageUrl: 'https://example.jp/my-agenda/x/e1',
       });
     const ando = { name: '安藤 美咲', company: '安藤金型製作所' };
 
@@ -213,6 +214,11 @@ describe('meeting emails', () => {
       );
       expect(text).toContain('次のアドレスを購読先として登録してください: https://example.jp/agenda/x.ics');
       expect(html).toContain('href="webcal://example.jp/agenda/x.ics"');
+      // The page first: the schedule as it stands when opened on the day.
+      expect(
+        text.indexOf('▶ 最新の面談スケジュールを見る\nhttps://example.jp/my-agenda/x/e1\n'),
+      ).toBeGreaterThan(0);
+      expect(text.indexOf('最新の面談スケジュールを見る')).toBeLessThan(text.indexOf('購読する'));
       expect(agenda('en', 1).text).toContain(
         '▶ Subscribe on iPhone, Mac or Outlook\nwebcal://example.jp/agenda/x.ics',
       );
@@ -284,6 +290,7 @@ describe('meeting emails', () => {
           entries: [same, moved, added],
           unscheduled: [{ name: 'Emma Clarke', company: null, added: true }],
           feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
           changes: {
             marks: new Map([
               [
@@ -368,6 +375,7 @@ describe('meeting emails', () => {
           entries: [same],
           unscheduled: [],
           feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
           changes: { marks: new Map(), removed: [] },
         });
         expect(email.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（1件）');
@@ -497,6 +505,7 @@ describe('meeting emails', () => {
           entries: [{ ...erasedEntry, cancelled: false }],
           unscheduled: [{ name: null, company: null, added: true }],
           feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
           changes: { marks: new Map(), removed: [{ name: null, company: null, before: null }] },
         });
         expect(all(email)).not.toMatch(/削除済み|null|undefined/);

@@ -10,8 +10,9 @@ import {
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { formatDeadline, formatEventTime, formatShortTime } from '../../mail/templates/mail-dates';
-import { AgendaMark, AgendaSlot } from '../agenda-changes';
-import { counterpartLine, participantLabel } from '../../participants/participant-label';
+import { AgendaChanges, AgendaMark, AgendaSlot } from '../agenda-changes';
+import { counterpartLine, nameShownToOthers, participantLabel } from '../../participants/participant-label';
+import { Participant } from '../../participants/participant.entity';
 import { ProfileIntroduction } from '../../participants/profile-summary';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { subscribeLinks } from '../agenda-feed-links';
@@ -300,7 +301,12 @@ export function meetingOutcomeEmail(data: {
 export type MeetingOutcome =
   MeetingRequestStatus.ACCEPTED | MeetingRequestStatus.DECLINED | MeetingRequestStatus.EXPIRED;
 
-function entryLines(locale: MailLocale, entries: MeetingCalendarEntry[], marks?: Map<string, AgendaMark>) {
+/** One detail line per meeting: when, with whom, where; 【変更】 (with where it was) or 【追加】 when marked. */
+export function entryLines(
+  locale: MailLocale,
+  entries: MeetingCalendarEntry[],
+  marks?: Map<string, AgendaMark>,
+) {
   return entries.map((entry) => {
     const mark = marks?.get(entry.id);
     return {
@@ -338,6 +344,37 @@ function beforeNote(locale: MailLocale, before: AgendaSlot | null): string {
     : `（変更前: ${slotText(locale, before)}）`;
 }
 
+/** The other side as an agenda names them: nobody once erased (nor a row gone missing). */
+export const counterpartOf = (other: Participant | undefined): Counterpart => ({
+  name: other ? nameShownToOthers(other) : null,
+  company: other?.company?.name ?? null,
+});
+
+/**
+ * The agreed meetings without a time and the changes, as an agenda (the email or the page) lists
+ * them: each with the other side's name, the meetings gone with whom they were.
+ */
+export function agendaListing(
+  /** As AgendaService.unscheduled reads them. */
+  unscheduled: { request: { id: string }; other: Participant }[],
+  changes: AgendaChanges | null,
+  removedCounterparts: Map<string, Participant>,
+): { unscheduled: UnscheduledAgendaPerson[]; changes: AgendaEmailChanges | null } {
+  return {
+    unscheduled: unscheduled.map(({ request, other }) => ({
+      ...counterpartOf(other),
+      added: changes?.addedUnscheduled.has(request.id) ?? false,
+    })),
+    changes: changes && {
+      marks: changes.meetings,
+      removed: changes.removed.map((entry) => ({
+        ...counterpartOf(removedCounterparts.get(entry.requestId)),
+        before: entry.before,
+      })),
+    },
+  };
+}
+
 /** An agreed meeting without a time; `added` when the agenda received before did not list it. */
 export interface UnscheduledAgendaPerson extends Counterpart {
   added?: boolean;
@@ -361,7 +398,7 @@ export interface AgendaEmailChanges {
  * The agreed meetings the schedule had no room for, as a part of their own: said plainly, so
  * neither side comes expecting a time that was never set, with where to turn on the day.
  */
-function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[]): EmailSection[] {
+export function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[]): EmailSection[] {
   if (people.length === 0) return [];
   const items = people.map(
     (person) =>
@@ -388,8 +425,34 @@ function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[
   ];
 }
 
-/** ■ 取り消しになった面談: what the reader's last agenda had and this one has not. */
-function removedSection(locale: MailLocale, removed: RemovedAgendaPerson[]): EmailSection[] {
+/**
+ * What the marks are against: the agenda last emailed (an email), the first one emailed or the one
+ * the reader last marked seen (the agenda page, before and after they first mark it).
+ */
+export type AgendaBaseline = 'LAST_SENT' | 'FIRST_SENT' | 'SEEN';
+
+const BASELINE = {
+  ja: {
+    LAST_SENT: '前回お送りしたスケジュール',
+    FIRST_SENT: '最初にお送りしたスケジュール',
+    SEEN: '前回ご確認いただいたスケジュール',
+  },
+  en: {
+    LAST_SENT: 'the schedule we last sent you',
+    FIRST_SENT: 'the first schedule we sent you',
+    SEEN: 'the schedule you last looked at',
+  },
+} as const;
+
+/** 前回お送りしたスケジュール, or what else the marks are against, as a phrase. */
+export const baselinePhrase = (locale: MailLocale, baseline: AgendaBaseline) => BASELINE[locale][baseline];
+
+/** ■ 取り消しになった面談: what the agenda the marks are against had and this one has not. */
+export function removedSection(
+  locale: MailLocale,
+  removed: RemovedAgendaPerson[],
+  baseline: AgendaBaseline = 'LAST_SENT',
+): EmailSection[] {
   if (removed.length === 0) return [];
   const items = removed.map(
     (entry) =>
@@ -402,49 +465,79 @@ function removedSection(locale: MailLocale, removed: RemovedAgendaPerson[]): Ema
     return [
       {
         heading: 'Cancelled meetings',
-        paragraphs: ['These meetings on the schedule we last sent you have been cancelled.'],
+        paragraphs: [`These meetings on ${baselinePhrase(locale, baseline)} have been cancelled.`],
         items,
       },
     ];
   return [
     {
       heading: '取り消しになった面談',
-      paragraphs: ['前回お送りしたスケジュールにあった次の面談は、取り消しになりました。'],
+      paragraphs: [`${baselinePhrase(locale, baseline)}にあった次の面談は、取り消しになりました。`],
       items,
     },
   ];
 }
 
-/** Changed, new and cancelled since the last agenda, counted: the first thing an update says. */
-function changeSummary(
+export interface AgendaChangeCounts {
+  changed: number;
+  added: number;
+  removed: number;
+}
+
+/** How many meetings are marked 【変更】 and 【追加】, and how many are gone. */
+export function agendaChangeCounts(
+  entries: MeetingCalendarEntry[],
+  unscheduled: UnscheduledAgendaPerson[],
+  changes: AgendaEmailChanges | null | undefined,
+): AgendaChangeCounts {
+  const shown = entries.map((entry) => changes?.marks.get(entry.id)).filter((mark) => mark !== undefined);
+  return {
+    changed: shown.filter((mark) => mark.kind === 'CHANGED').length,
+    added:
+      shown.filter((mark) => mark.kind === 'ADDED').length +
+      unscheduled.filter((person) => person.added).length,
+    removed: changes?.removed.length ?? 0,
+  };
+}
+
+/** 変更1件・追加1件・取り消し1件 / 1 changed, 1 new, 1 cancelled. */
+export function changeCountsText(
   locale: MailLocale,
-  counts: { changed: number; added: number; removed: number },
-  title: string,
-): string[] {
-  const { changed, added, removed } = counts;
-  if (locale === 'en') {
-    const parts = [
+  { changed, added, removed }: AgendaChangeCounts,
+): string {
+  if (locale === 'en')
+    return [
       changed ? `${changed} changed` : '',
       added ? `${added} new` : '',
       removed ? `${removed} cancelled` : '',
-    ].filter(Boolean);
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return [
+    changed ? `変更${changed}件` : '',
+    added ? `追加${added}件` : '',
+    removed ? `取り消し${removed}件` : '',
+  ]
+    .filter(Boolean)
+    .join('・');
+}
+
+/** Changed, new and cancelled since the last agenda, counted: the first thing an update says. */
+function changeSummary(locale: MailLocale, counts: AgendaChangeCounts, title: string): string[] {
+  const { changed, added, removed } = counts;
+  if (locale === 'en') {
     const marked = [changed ? '[Changed]' : '', added ? '[New]' : ''].filter(Boolean);
     return [
-      `Your meeting schedule for "${title}" has changed since the one we last sent you: ${parts.join(', ')}.` +
+      `Your meeting schedule for "${title}" has changed since the one we last sent you: ${changeCountsText(locale, counts)}.` +
         (marked.length ? ` Look for ${marked.join(' and ')} below.` : '') +
         (removed ? ' Cancelled meetings are listed at the end.' : ''),
     ];
   }
-  const parts = [
-    changed ? `変更${changed}件` : '',
-    added ? `追加${added}件` : '',
-    removed ? `取り消し${removed}件` : '',
-  ].filter(Boolean);
   const marked = [changed ? '変更のあった面談に【変更】' : '', added ? '新しい面談に【追加】' : ''].filter(
     Boolean,
   );
   return [
-    `「${title}」の面談スケジュールに、前回お送りしたときから${parts.join('・')}がありましたので、あらためてお送りします。` +
+    `「${title}」の面談スケジュールに、前回お送りしたときから${changeCountsText(locale, counts)}がありましたので、あらためてお送りします。` +
       (marked.length ? `${marked.join('、')}と記しています。` : '') +
       (removed ? '取り消しになった面談は、最後にまとめています。' : ''),
   ];
@@ -462,6 +555,8 @@ export function agendaEmail(data: {
   entries: MeetingCalendarEntry[];
   unscheduled: UnscheduledAgendaPerson[];
   feedUrl: string;
+  /** The agenda page at this event: the schedule as it stands whenever it is opened. */
+  pageUrl: string;
   changes?: AgendaEmailChanges | null;
 }): ComposedEmail {
   const { locale, event } = data;
@@ -475,14 +570,7 @@ export function agendaEmail(data: {
     ...unscheduledSection(locale, data.unscheduled),
     ...removedSection(locale, data.changes?.removed ?? []),
   ];
-  const shown = data.entries.map((entry) => marks?.get(entry.id)).filter((mark) => mark !== undefined);
-  const counts = {
-    changed: shown.filter((mark) => mark.kind === 'CHANGED').length,
-    added:
-      shown.filter((mark) => mark.kind === 'ADDED').length +
-      data.unscheduled.filter((person) => person.added).length,
-    removed: data.changes?.removed.length ?? 0,
-  };
+  const counts = agendaChangeCounts(data.entries, data.unscheduled, data.changes);
   const updated = counts.changed + counts.added + counts.removed > 0;
   const summary = updated ? changeSummary(locale, counts, event.title) : [];
   if (locale === 'en') {
@@ -511,12 +599,14 @@ export function agendaEmail(data: {
       details,
       sections,
       actions: [
+        { label: 'See your latest schedule', url: data.pageUrl, primary: true },
         { label: 'Subscribe on iPhone, Mac or Outlook', url: feed.webcal },
         { label: 'Subscribe in Google Calendar', url: feed.google },
       ],
       notes: [
+        'The schedule page always shows your meetings as they stand, with what changed since you last looked.',
         `For another calendar app, subscribe to this address: ${feed.url}`,
-        'The calendar links are personal: please do not share them.',
+        'The schedule page and the calendar links are personal: please do not share them.',
       ],
       sender,
     });
@@ -543,12 +633,14 @@ export function agendaEmail(data: {
     details,
     sections,
     actions: [
+      { label: '最新の面談スケジュールを見る', url: data.pageUrl, primary: true },
       { label: 'iPhone・Mac・Outlook のカレンダーで購読する', url: feed.webcal },
       { label: 'Google カレンダーで購読する', url: feed.google },
     ],
     notes: [
+      '「最新の面談スケジュールを見る」では、いつ開いてもその時点の面談スケジュールを、前回ご確認いただいた時からの変更の印つきでご覧いただけます。',
       `その他のカレンダーアプリでは、次のアドレスを購読先として登録してください: ${feed.url}`,
-      '購読用リンクはご本人専用です。他の方と共有しないでください。',
+      'スケジュールのページと購読用リンクはご本人専用です。他の方と共有しないでください。',
     ],
     sender,
   });

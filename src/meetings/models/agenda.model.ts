@@ -3,8 +3,8 @@ import { Actor } from '../../auth/actor';
 import { ParticipantModel } from '../../participants/models/participant.model';
 import { maySeeContact } from '../../participants/participant-access';
 import type { AgendaSlot } from '../agenda-changes';
-import type { AgendaReading } from '../agenda-views.service';
-import type { UnscheduledAgendaEntry } from '../agenda.service';
+import type { AgendaComparison } from '../agenda-views.service';
+import type { ParticipantAgenda, UnscheduledAgendaEntry } from '../agenda.service';
 import { MeetingModel } from './meeting.model';
 
 export enum AgendaChangeKind {
@@ -57,7 +57,7 @@ export class AgendaChangeModel {
   })
   other: ParticipantModel | null;
 
-  static list(reading: AgendaReading): AgendaChangeModel[] {
+  static list(reading: ParticipantAgenda & AgendaComparison): AgendaChangeModel[] {
     const changes = reading.changes;
     if (!changes) return [];
     const change = (

@@ -1,0 +1,142 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+import { AppError } from '../common/errors/app-error';
+import { sendLinkPage } from '../common/html/html-page';
+import { isUuid } from '../common/validation/uuid';
+import { EventMailContext, EventMailContexts } from '../mail/event-mail-context';
+import { MailLocale } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
+import { Participant } from '../participants/participant.entity';
+import { agendaSnapshot } from './agenda-changes';
+import { AgendaFeedLinks } from './agenda-feed-links';
+import { agendaPage, AgendaPageNotice } from './agenda-page';
+import { AgendaComparison, AgendaViews } from './agenda-views.service';
+import { AgendaService } from './agenda.service';
+import { agendaListing } from './mail/meeting-emails.template';
+import { MeetingErrorCode, MeetingErrors } from './meetings.errors';
+
+const TEXTS = {
+  ja: { error: '面談スケジュールを表示できません' },
+  en: { error: 'We cannot show this meeting schedule' },
+};
+
+interface OpenedAgenda {
+  locale: MailLocale;
+  participantId: string;
+  event: EventMailContext;
+}
+
+/**
+ * The agenda page an agenda email links to (最新の面談スケジュールを見る): the participant's meetings
+ * at the event as they stand, whenever it is opened, marked against what they last looked at. The
+ * signed link is the credential, as for the calendar feed. GET only shows (a mail scanner fetching
+ * the link marks nothing seen); the POST of 確認しました records the version the reader was shown.
+ */
+// The route names the event `:event`, not `:eventId`: the page, not InputValidationPipe's JSON
+// error, answers a malformed one.
+@Controller('my-agenda')
+export class AgendaPageController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly links: AgendaFeedLinks,
+    private readonly agenda: AgendaService,
+    private readonly views: AgendaViews,
+    private readonly contexts: EventMailContexts,
+  ) {}
+
+  @Get(':link/:event')
+  @Public()
+  async show(
+    @Param('link') link: string,
+    @Param('event') eventId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendLinkPage(
+      request,
+      response,
+      TEXTS,
+      () => this.open(link, eventId),
+      (opened) => this.page(opened, null),
+    );
+  }
+
+  @Post(':link/:event')
+  @Public()
+  @HttpCode(200)
+  async markSeen(
+    @Param('link') link: string,
+    @Param('event') eventId: string,
+    @Body() form: { version?: string },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await sendLinkPage(
+      request,
+      response,
+      TEXTS,
+      () => this.open(link, eventId),
+      async (opened) => {
+        const { snapshot } = await this.read(opened);
+        try {
+          await this.views.markSeen(opened.participantId, eventId, snapshot, String(form?.version ?? ''));
+        } catch (error) {
+          if (error instanceof AppError && error.code === MeetingErrorCode.AGENDA_CHANGED)
+            return this.page(opened, 'CHANGED_WHILE_READING');
+          throw error;
+        }
+        return this.page(opened, 'SEEN');
+      },
+    );
+  }
+
+  /** Whose page it is and the event, in their language; an unknown link or event is one error. */
+  private async open(link: string, eventId: string): Promise<OpenedAgenda> {
+    const participantId = this.links.verifyPage(link);
+    if (!participantId || !isUuid(eventId)) throw MeetingErrors.agendaLinkInvalid();
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
+    // An erased participant's page ends with them, as their feed does.
+    if (!participant || participant.erasedAt) throw MeetingErrors.agendaLinkInvalid();
+    const locale = languageOf(participant);
+    const event = await this.contexts.get(this.dataSource.manager, eventId, locale);
+    if (!event) throw MeetingErrors.agendaLinkInvalid();
+    return { locale, participantId, event };
+  }
+
+  private async read({ participantId, event }: OpenedAgenda) {
+    const manager = this.dataSource.manager;
+    const entries = await this.agenda.calendarEntries(manager, participantId, {
+      eventId: event.id,
+      includeCancelled: false,
+    });
+    const unscheduled = await this.agenda.unscheduled(manager, participantId, event.id);
+    const snapshot = agendaSnapshot(
+      entries,
+      unscheduled.map(({ request }) => request.id),
+    );
+    return { entries, unscheduled, snapshot };
+  }
+
+  private async page(opened: OpenedAgenda, notice: AgendaPageNotice | null) {
+    const { entries, unscheduled, snapshot } = await this.read(opened);
+    const comparison: AgendaComparison = await this.views.compare(
+      opened.participantId,
+      opened.event.id,
+      snapshot,
+    );
+    return agendaPage({
+      locale: opened.locale,
+      event: opened.event,
+      entries,
+      ...agendaListing(unscheduled, comparison.changes, comparison.removedCounterparts),
+      comparison,
+      // Relative, so it holds behind a proxy that serves the service under a path.
+      action: opened.event.id,
+      feedUrl: this.links.url(opened.participantId),
+      notice,
+    });
+  }
+}
