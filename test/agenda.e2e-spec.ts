@@ -625,6 +625,17 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(after).not.toContain('<form');
     // The API reads the same mark.
     expect((await agendaOf<{ changes: unknown[] }>(people.nakano, 'changes { kind }')).changes).toEqual([]);
+    // What he has marked seen is part of what is kept about him, and he can read it.
+    const { exportMyData } = ok(
+      await t.gql<{ exportMyData: { agendaViews: { eventId: string; eventTitle: string }[] } }>(
+        '{ exportMyData { agendaViews { eventId eventTitle seenAt } } }',
+        {},
+        people.nakano.token,
+      ),
+    );
+    expect(exportMyData.agendaViews).toEqual([
+      { eventId, eventTitle: 'なかの ものづくり商談会', seenAt: expect.any(String) },
+    ]);
 
     // Emma reads hers in English, against the first agenda she was sent (her meeting had no time).
     const emmas = await (await fetch(pageLink(people.emma))).text();
@@ -673,5 +684,21 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       code: 'NOT_FOUND',
       field: 'eventId',
     });
+  });
+
+  it('forgets when an erased participant looked at their agenda, and their agenda page ends with them', async () => {
+    const link = /▶ 最新の面談スケジュールを見る\n(\S+)\n/.exec(agendaMails(people.nakano).at(-1)!.text)![1];
+    const views = () =>
+      t.dataSource.query('SELECT 1 FROM agenda_views WHERE participant_id = $1', [people.nakano.id]);
+    expect(await views()).toHaveLength(1);
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { eraseParticipant(id: $id) { participantId } }',
+        { id: people.nakano.id },
+        await staffSession(t, Role.ADMIN, null),
+      ),
+    );
+    expect(await views()).toEqual([]);
+    expect((await fetch(link)).status).toBe(404);
   });
 });

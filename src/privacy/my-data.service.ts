@@ -10,10 +10,12 @@ import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { MiniSalonRequestModel } from '../mini-salons/models/mini-salon-request.model';
 import { haveAgreedToMeet } from '../meetings/contact-sharing';
 import { Meeting } from '../meetings/meeting.entity';
+import { AgendaView } from '../meetings/agenda-view.entity';
 import { MeetingRequest } from '../meetings/meeting-request.entity';
 import { Registration } from '../registrations/registration.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import {
+  MyDataAgendaViewModel,
   MyDataEmailChangeRequestModel,
   MyDataEmailModel,
   MyDataMeetingModel,
@@ -107,6 +109,11 @@ export class MyDataService {
         where: { participantId },
         order: { createdAt: 'ASC' },
       });
+      const agendaViews = await manager.find(AgendaView, {
+        where: { participantId },
+        relations: { event: true },
+        order: { seenAt: 'ASC' },
+      });
       const dealCount = await manager.count(Deal, {
         where: [{ participantAId: participantId }, { participantBId: participantId }],
       });
@@ -151,6 +158,7 @@ export class MyDataService {
         emailChangeRequests: emailChangeRequests.map((request) =>
           MyDataEmailChangeRequestModel.from(request),
         ),
+        agendaViews: agendaViews.map(MyDataAgendaViewModel.from),
         dealCount,
       });
       data.json = toJson(data);

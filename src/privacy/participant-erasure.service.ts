@@ -111,6 +111,8 @@ export class ParticipantErasureService {
         'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
         [participantId],
       );
+      // When they looked at their agendas: no use to anyone once they are gone.
+      await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [participantId]);
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
     });

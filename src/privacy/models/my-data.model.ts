@@ -8,6 +8,7 @@ import { MiniSalonRequestModel } from '../../mini-salons/models/mini-salon-reque
 import { OUTBOX_STATUS_LABEL, OutboxStatus } from '../../mail/outbox-status';
 import { Suggestion } from '../../matching/suggestion.entity';
 import { Meeting } from '../../meetings/meeting.entity';
+import { AgendaView } from '../../meetings/agenda-view.entity';
 import {
   MEETING_REQUEST_STATUS_LABEL,
   MEETING_STATUS_LABEL,
@@ -543,6 +544,28 @@ export class MyDataEmailChangeRequestModel {
   }
 }
 
+@ObjectType('MyDataAgendaView', {
+  description: '面談スケジュールを確認済みにした記録（イベントごとに最後の 1件。以後の変更に印をつけるため）',
+})
+export class MyDataAgendaViewModel {
+  @Field(() => ID)
+  eventId: string;
+
+  @Field()
+  eventTitle: string;
+
+  @Field()
+  seenAt: Date;
+
+  static from(view: AgendaView): MyDataAgendaViewModel {
+    return Object.assign(new MyDataAgendaViewModel(), {
+      eventId: view.eventId,
+      eventTitle: view.event?.title ?? '',
+      seenAt: view.seenAt,
+    });
+  }
+}
+
 @ObjectType('MyData', { description: '本人について保存されている情報（個人情報の開示）' })
 export class MyDataModel {
   @Field()
@@ -580,6 +603,9 @@ export class MyDataModel {
 
   @Field(() => [MyDataEmailChangeRequestModel])
   emailChangeRequests: MyDataEmailChangeRequestModel[];
+
+  @Field(() => [MyDataAgendaViewModel])
+  agendaViews: MyDataAgendaViewModel[];
 
   @Field(() => Int, {
     description:
