@@ -627,14 +627,14 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect((await agendaOf<{ changes: unknown[] }>(people.nakano, 'changes { kind }')).changes).toEqual([]);
     // What he has marked seen is part of what is kept about him, and he can read it.
     const { exportMyData } = ok(
-      await t.gql<{ exportMyData: { agendaViews: { eventId: string; eventTitle: string }[] } }>(
-        '{ exportMyData { agendaViews { eventId eventTitle seenAt } } }',
+      await t.gql<{ exportMyData: { agendaViews: { event: { id: string; title: string } }[] } }>(
+        '{ exportMyData { agendaViews { event { id title } seenAt } } }',
         {},
         people.nakano.token,
       ),
     );
     expect(exportMyData.agendaViews).toEqual([
-      { eventId, eventTitle: 'なかの ものづくり商談会', seenAt: expect.any(String) },
+      { event: { id: eventId, title: 'なかの ものづくり商談会' }, seenAt: expect.any(String) },
     ]);
 
     // Emma reads hers in English, against the first agenda she was sent (her meeting had no time).

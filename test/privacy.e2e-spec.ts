@@ -29,7 +29,7 @@ const MY_DATA = `exportedAt
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
   emails { id template ${EVENT} status statusLabel skipReason toAddress createdAt sentAt }
   emailChangeRequests { newEmail createdAt confirmedAt }
-  agendaViews { eventId eventTitle seenAt }
+  agendaViews { ${EVENT} seenAt }
   miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
     preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
   dealCount

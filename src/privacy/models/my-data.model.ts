@@ -548,19 +548,16 @@ export class MyDataEmailChangeRequestModel {
   description: '面談スケジュールを確認済みにした記録（イベントごとに最後の 1件。以後の変更に印をつけるため）',
 })
 export class MyDataAgendaViewModel {
-  @Field(() => ID)
-  eventId: string;
-
-  @Field()
-  eventTitle: string;
+  @Field(() => MyDataEventModel)
+  event: MyDataEventModel;
 
   @Field()
   seenAt: Date;
 
+  /** Expects event loaded. */
   static from(view: AgendaView): MyDataAgendaViewModel {
     return Object.assign(new MyDataAgendaViewModel(), {
-      eventId: view.eventId,
-      eventTitle: view.event?.title ?? '',
+      event: MyDataEventModel.from(view.event!),
       seenAt: view.seenAt,
     });
   }
