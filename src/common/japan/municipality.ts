@@ -193,18 +193,125 @@ const TOKYO_WARD_ENGLISH: Record<string, string> = {
 };
 
 /**
+ * Cities named in English, by prefecture and name: Tokyo's 26 cities, the 20 designated cities
+ * (政令指定都市; their wards read as the city), the other prefectural capitals, and the larger
+ * cities around Tokyo and of the SME districts (東大阪, 川口). Elsewhere the prefecture is glossed.
+ */
+const CITY_ENGLISH: Record<string, string> = {
+  東京都八王子市: 'Hachioji',
+  東京都立川市: 'Tachikawa',
+  東京都武蔵野市: 'Musashino',
+  東京都三鷹市: 'Mitaka',
+  東京都青梅市: 'Ome',
+  東京都府中市: 'Fuchu',
+  東京都昭島市: 'Akishima',
+  東京都調布市: 'Chofu',
+  東京都町田市: 'Machida',
+  東京都小金井市: 'Koganei',
+  東京都小平市: 'Kodaira',
+  東京都日野市: 'Hino',
+  東京都東村山市: 'Higashimurayama',
+  東京都国分寺市: 'Kokubunji',
+  東京都国立市: 'Kunitachi',
+  東京都福生市: 'Fussa',
+  東京都狛江市: 'Komae',
+  東京都東大和市: 'Higashiyamato',
+  東京都清瀬市: 'Kiyose',
+  東京都東久留米市: 'Higashikurume',
+  東京都武蔵村山市: 'Musashimurayama',
+  東京都多摩市: 'Tama',
+  東京都稲城市: 'Inagi',
+  東京都羽村市: 'Hamura',
+  東京都あきる野市: 'Akiruno',
+  東京都西東京市: 'Nishitokyo',
+  北海道札幌市: 'Sapporo',
+  宮城県仙台市: 'Sendai',
+  埼玉県さいたま市: 'Saitama',
+  千葉県千葉市: 'Chiba',
+  神奈川県横浜市: 'Yokohama',
+  神奈川県川崎市: 'Kawasaki',
+  神奈川県相模原市: 'Sagamihara',
+  新潟県新潟市: 'Niigata',
+  静岡県静岡市: 'Shizuoka',
+  静岡県浜松市: 'Hamamatsu',
+  愛知県名古屋市: 'Nagoya',
+  京都府京都市: 'Kyoto',
+  大阪府大阪市: 'Osaka',
+  大阪府堺市: 'Sakai',
+  兵庫県神戸市: 'Kobe',
+  岡山県岡山市: 'Okayama',
+  広島県広島市: 'Hiroshima',
+  福岡県北九州市: 'Kitakyushu',
+  福岡県福岡市: 'Fukuoka',
+  熊本県熊本市: 'Kumamoto',
+  青森県青森市: 'Aomori',
+  岩手県盛岡市: 'Morioka',
+  秋田県秋田市: 'Akita',
+  山形県山形市: 'Yamagata',
+  福島県福島市: 'Fukushima',
+  茨城県水戸市: 'Mito',
+  栃木県宇都宮市: 'Utsunomiya',
+  群馬県前橋市: 'Maebashi',
+  富山県富山市: 'Toyama',
+  石川県金沢市: 'Kanazawa',
+  福井県福井市: 'Fukui',
+  山梨県甲府市: 'Kofu',
+  長野県長野市: 'Nagano',
+  岐阜県岐阜市: 'Gifu',
+  三重県津市: 'Tsu',
+  滋賀県大津市: 'Otsu',
+  奈良県奈良市: 'Nara',
+  和歌山県和歌山市: 'Wakayama',
+  鳥取県鳥取市: 'Tottori',
+  島根県松江市: 'Matsue',
+  山口県山口市: 'Yamaguchi',
+  徳島県徳島市: 'Tokushima',
+  香川県高松市: 'Takamatsu',
+  愛媛県松山市: 'Matsuyama',
+  高知県高知市: 'Kochi',
+  佐賀県佐賀市: 'Saga',
+  長崎県長崎市: 'Nagasaki',
+  大分県大分市: 'Oita',
+  宮崎県宮崎市: 'Miyazaki',
+  鹿児島県鹿児島市: 'Kagoshima',
+  沖縄県那覇市: 'Naha',
+  埼玉県川口市: 'Kawaguchi',
+  埼玉県川越市: 'Kawagoe',
+  埼玉県越谷市: 'Koshigaya',
+  埼玉県所沢市: 'Tokorozawa',
+  千葉県船橋市: 'Funabashi',
+  千葉県柏市: 'Kashiwa',
+  千葉県松戸市: 'Matsudo',
+  千葉県市川市: 'Ichikawa',
+  神奈川県横須賀市: 'Yokosuka',
+  神奈川県藤沢市: 'Fujisawa',
+  群馬県高崎市: 'Takasaki',
+  茨城県つくば市: 'Tsukuba',
+  大阪府東大阪市: 'Higashiosaka',
+  兵庫県姫路市: 'Himeji',
+  兵庫県尼崎市: 'Amagasaki',
+  愛知県豊田市: 'Toyota',
+};
+
+/** The city keys longest first, so that 東大阪市 is not read as another city's prefix. */
+const CITY_KEYS = Object.keys(CITY_ENGLISH).sort((a, b) => b.length - a.length);
+
+/**
  * A municipality as an English reader needs it: the Japanese, which is what maps and signs show,
  * with where it is in English beside it, as Japanese tags are glossed — 「東京都葛飾区 (Katsushika
- * City, Tokyo)」, 「大阪府東大阪市 (Osaka Prefecture)」. Anything else (no known prefecture) stays as written.
+ * City, Tokyo)」, 「神奈川県横浜市中区 (Yokohama City, Kanagawa)」, and for a place not named in English
+ * its prefecture, 「長野県岡谷市 (Nagano Prefecture)」. Anything else (no known prefecture) stays as written.
  */
 export function municipalityForEnglishReader(value: string): string {
   const normalized = normalizeMunicipality(value);
   const prefecture = PREFECTURES.find((candidate) => normalized.startsWith(candidate));
   if (!prefecture) return value;
-  const ward = prefecture === '東京都' ? TOKYO_WARD_ENGLISH[normalized.slice(prefecture.length)] : undefined;
   const name = PREFECTURE_ENGLISH[prefecture];
-  const place = ward
-    ? `${ward} City, Tokyo`
+  const ward = prefecture === '東京都' ? TOKYO_WARD_ENGLISH[normalized.slice(prefecture.length)] : undefined;
+  const cityKey = CITY_KEYS.find((key) => normalized.startsWith(key));
+  const city = ward ?? (cityKey ? CITY_ENGLISH[cityKey] : undefined);
+  const place = city
+    ? `${city} City, ${name}`
     : prefecture === '東京都' || prefecture === '北海道'
       ? name
       : `${name} Prefecture`;
