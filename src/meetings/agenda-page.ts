@@ -107,7 +107,9 @@ export function agendaPage(data: AgendaPageData): { title: string; body: string 
             ])
           : text.unchanged(since)
         : null;
-  const empty = data.entries.length === 0 && data.unscheduled.length === 0;
+  // With nothing listed and nothing gone since (then 取り消しになった面談 says what happened).
+  const empty =
+    data.entries.length === 0 && data.unscheduled.length === 0 && (data.changes?.removed.length ?? 0) === 0;
   const details = [
     { label: text.when, value: formatEventTime(locale, event.startsAt, event.endsAt) },
     ...eventPlaceDetails(locale, event),
