@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/actor';
 import { toTokyoIso } from '../src/common/graphql/tokyo-date-time.scalar';
 import { formatEventTime, formatShortTime } from '../src/mail/templates/mail-dates';
+import { fetchCsv } from './support/csv-export';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -571,6 +572,17 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
           [people.nakano.id, eventId],
         )) as { seenAt: Date }[]
       )[0]?.seenAt.toISOString();
+    /** Per meeting on the floor sheet: each side and whether they saw it where it is now. */
+    const seenOnSheet = async () => {
+      const { lines } = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+      const header = lines[0].split(',');
+      return lines.slice(1).map((line) => {
+        const cells = line.split(',');
+        return ['参加者A', 'スケジュール確認A', '参加者B', 'スケジュール確認B'].map(
+          (column) => cells[header.indexOf(column)],
+        );
+      });
+    };
     const url = pageLink(people.nakano);
     expect(url).toMatch(new RegExp(`^${t.url}/my-agenda/${people.nakano.id}\\.[\\w-]{43}/${eventId}$`));
     const before = await seenAt();
@@ -616,6 +628,13 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(refusedHtml).toContain(`（変更前: ${formatShortTime('ja', early(0))} テーブル 1）`);
     expect(await seenAt()).toBe(before);
 
+    // What he last marked seen had Emma's meeting at 13:00, table 1: not where it is now.
+    expect(await seenOnSheet()).toEqual(
+      expect.arrayContaining([
+        ['中野 健一', '', 'Emma Clarke', ''],
+        ['井上 誠', '', '中野 健一', '確認済み'],
+      ]),
+    );
     const seen = await post(versionIn(refusedHtml)!);
     expect(await seen.text()).toMatch(/確認済みにしました（[^）]+）。/);
     expect(await seenAt()).not.toBe(before);
@@ -625,6 +644,13 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(after).not.toContain('<form');
     // The API reads the same mark.
     expect((await agendaOf<{ changes: unknown[] }>(people.nakano, 'changes { kind }')).changes).toEqual([]);
+    // The floor sheet shows he has seen both his meetings where they are now; Emma has not.
+    expect(await seenOnSheet()).toEqual(
+      expect.arrayContaining([
+        ['中野 健一', '確認済み', 'Emma Clarke', ''],
+        ['井上 誠', '', '中野 健一', '確認済み'],
+      ]),
+    );
     // What he has marked seen is part of what is kept about him, and he can read it.
     const { exportMyData } = ok(
       await t.gql<{ exportMyData: { agendaViews: { event: { id: string; title: string } }[] } }>(

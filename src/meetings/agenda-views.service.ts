@@ -78,6 +78,26 @@ export class AgendaViews {
     return seenAt;
   }
 
+  /**
+   * The sides of the event's meetings who have marked seen an agenda with the meeting where it is
+   * now (its time and table), as `meetingId/participantId`: for the floor staff, who call those
+   * who may not know of a last-minute move.
+   */
+  async seenWhereTheyAre(eventId: string): Promise<Set<string>> {
+    const rows: { meeting_id: string; participant_id: string }[] = await this.dataSource.query(
+      `SELECT m.id AS meeting_id, v.participant_id
+         FROM meetings m
+         JOIN agenda_views v
+           ON v.event_id = m.event_id AND v.participant_id IN (m.participant_a_id, m.participant_b_id)
+         CROSS JOIN LATERAL jsonb_array_elements(v.agenda->'meetings') seen
+        WHERE m.event_id = $1 AND seen->>'id' = m.id::text
+          AND (seen->>'startsAt')::timestamptz = m.starts_at AND (seen->>'endsAt')::timestamptz = m.ends_at
+          AND seen->>'table' = m.table_label`,
+      [eventId],
+    );
+    return new Set(rows.map((row) => `${row.meeting_id}/${row.participant_id}`));
+  }
+
   /** The agenda last marked seen, or else the first one whose email went out; null when neither. */
   private async baseline(
     participantId: string,

@@ -6,6 +6,7 @@ import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
+import { AgendaViews } from './agenda-views.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestsExportQuery } from './dto/meeting-requests-export.query';
 import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
@@ -28,6 +29,7 @@ export class MeetingsExportController {
     private readonly meetings: MeetingsService,
     private readonly requests: MeetingRequestsService,
     private readonly events: EventsService,
+    private readonly views: AgendaViews,
   ) {}
 
   /** 面談スケジュール of one event, for the floor staff's table sheets. */
@@ -48,6 +50,9 @@ export class MeetingsExportController {
         a.startsAt.getTime() - b.startsAt.getTime() ||
         a.tableLabel.localeCompare(b.tableLabel, 'ja', { numeric: true }),
     );
+    const seen = await this.views.seenWhereTheyAre(event.id);
+    const seenBy = (m: Meeting, participantId: string) =>
+      seen.has(`${m.id}/${participantId}`) ? '確認済み' : '';
     const csv = toCsv<Meeting>(
       [
         { header: '開始', value: (m) => m.startsAt },
@@ -71,6 +76,9 @@ export class MeetingsExportController {
         { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
         { header: '不参加', value: (m) => noShowNames(m) },
         { header: '公開', value: (m) => (m.publishedAt ? '公開済み' : '未公開') },
+        // Marked seen on their agenda page (確認しました) with this time and table.
+        { header: 'スケジュール確認A', value: (m) => seenBy(m, m.participantAId) },
+        { header: 'スケジュール確認B', value: (m) => seenBy(m, m.participantBId) },
         { header: '面談ID', value: (m) => m.id },
       ],
       meetings,
