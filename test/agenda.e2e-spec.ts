@@ -651,6 +651,24 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
         ['井上 誠', '', '中野 健一', '確認済み'],
       ]),
     );
+    // So does the staff list.
+    const emmaMeeting = (
+      await agendaOf<{ meetings: { id: string; other: { name: string } }[] }>(
+        people.nakano,
+        'meetings { id other { name } }',
+      )
+    ).meetings.find((meeting) => meeting.other.name === 'Emma Clarke')!.id;
+    const listed = ok(
+      await t.gql<{ meetings: { edges: { node: { id: string; seenBy: string[] } }[] } }>(
+        'query($e: ID!) { meetings(eventId: $e) { edges { node { id seenBy } } } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).meetings.edges.map(({ node }) => node);
+    expect(listed).toEqual(expect.arrayContaining([{ id: emmaMeeting, seenBy: [people.nakano.id] }]));
+    expect(
+      (await agendaOf<{ meetings: { seenBy: unknown }[] }>(people.nakano, 'meetings { seenBy }')).meetings[0],
+    ).toEqual({ seenBy: null });
     // What he has marked seen is part of what is kept about him, and he can read it.
     const { exportMyData } = ok(
       await t.gql<{ exportMyData: { agendaViews: { event: { id: string; title: string } }[] } }>(

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role, STAFF_ROLES } from '../auth/actor';
+import { AgendaViews } from './agenda-views.service';
 import { UpdateMeetingSettingsInput } from './dto/update-meeting-settings.input';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { MeetingsService } from './meetings.service';
@@ -13,6 +14,7 @@ export class MeetingsResolver {
   constructor(
     private readonly meetingsService: MeetingsService,
     private readonly settings: MeetingSettingsService,
+    private readonly views: AgendaViews,
   ) {}
 
   @Query(() => MeetingConnection, {
@@ -20,19 +22,23 @@ export class MeetingsResolver {
       'イベントの面談一覧（スタッフ）。開始時刻順で、同じ時刻の面談は面談ID順（テーブル順ではありません）',
   })
   @AllowStaff()
-  meetings(
+  async meetings(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('includeCancelled', { nullable: true }) includeCancelled: boolean,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ) {
+    const seen = await this.views.seenWhereTheyAre(eventId);
     return this.meetingsService.listForEvent(
       actor,
       eventId,
       includeCancelled ?? false,
       { first, after },
-      (m) => MeetingModel.from(m, actor),
+      (m) =>
+        Object.assign(MeetingModel.from(m, actor), {
+          seenBy: [m.participantAId, m.participantBId].filter((id) => seen.has(`${m.id}/${id}`)),
+        }),
     );
   }
 

@@ -65,6 +65,13 @@ export class MeetingModel {
   @Field(() => [ID], { description: '不参加と記録された参加者' })
   noShowParticipantIds: string[];
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'スタッフの面談一覧（meetings）でのみ: 面談スケジュールを、この面談が今の時間・テーブルにある状態で確認済みにした当事者（直前の変更を電話で伝える相手を知るため）。それ以外では null',
+  })
+  seenBy: string[] | null;
+
   /**
    * A live meeting means both sides agreed to meet (a cancelled one no longer does); whether the
    * viewer sees a side's contact details is still up to maySeeContact (that side's consent).
@@ -101,6 +108,7 @@ export class MeetingModel {
         maySeeContact(viewer, meeting.participantB, agreed),
       ),
       other: viewerSide ? ParticipantModel.from(other, maySeeContact(viewer, other, agreed), false) : null,
+      seenBy: null,
       noShowParticipantIds: (meeting.sides ?? [])
         .filter((side) => side.noShow)
         .map((side) => side.participantId),
