@@ -47,6 +47,32 @@ describe('magic-link sign-in and day-before reminders', () => {
       ),
     ).requestMagicLink;
   const tokenIn = (text: string) => /\/sign-in\?token=([\w-]+)/.exec(text)![1];
+  const gql = async <T>(query: string, variables: Record<string, unknown>, token = organizer) =>
+    ok(await t.gql<T>(query, variables, token));
+  const register = (eventId: string, participantId: string) =>
+    gql(registerMutation(), { eventId, participantId });
+  const ask = async (eventId: string, from: string, to: string) =>
+    (
+      await gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to },
+        await t.participantToken(from),
+      )
+    ).requestMeeting.id;
+  /** `from` asks `to`, who accepts; placed at slot 0 of `session` and published at once. */
+  const meet = async (eventId: string, session: string, from: string, to: string, table: string) => {
+    const request = await ask(eventId, from, to);
+    await gql(
+      'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+      { id: request },
+      await t.participantToken(to),
+    );
+    await gql(
+      'mutation($r: ID!, $s: ID!, $table: String) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: $table) { id } }',
+      { r: request, s: session, table },
+    );
+    await gql('mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }', { e: eventId });
+  };
 
   it('emails a sign-in link to a known participant, answers true for anyone, and signs in once', async () => {
     const person = await createParticipant(t, organizer, { name: '髙橋 﨑子', consentEmail: false });
@@ -171,19 +197,6 @@ describe('magic-link sign-in and day-before reminders', () => {
     const person = await createParticipant(t, organizer, { name: '墨田 花子', consentContactSharing: true });
     const partner = await createParticipant(t, organizer, { name: '押上 次郎', consentContactSharing: true });
     const asker = await createParticipant(t, organizer, { name: '錦糸 三郎' });
-    const gql = async <T>(query: string, variables: Record<string, unknown>, token = organizer) =>
-      ok(await t.gql<T>(query, variables, token));
-    const register = (eventId: string, participantId: string) =>
-      gql(registerMutation(), { eventId, participantId });
-    const ask = async (eventId: string, from: string, to: string) =>
-      (
-        await gql<{ requestMeeting: { id: string } }>(
-          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
-          { e: eventId, to },
-          await t.participantToken(from),
-        )
-      ).requestMeeting.id;
-
     // A 商談会 with a meeting on her published agenda and a request waiting for her answer.
     const fair = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
@@ -199,17 +212,7 @@ describe('magic-link sign-in and day-before reminders', () => {
       slotCount: 2,
       tableCount: 2,
     });
-    const agreed = await ask(fair, partner.id, person.id);
-    await gql(
-      'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
-      { id: agreed },
-      await t.participantToken(person.id),
-    );
-    await gql(
-      'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
-      { r: agreed, s: session },
-    );
-    await gql('mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }', { e: fair });
+    await meet(fair, session, partner.id, person.id, '1');
     await ask(fair, asker.id, person.id);
     // A full salon she waits for; a members-only one she is invited to.
     const full = await createPublishedEvent(t, organizer, {
@@ -406,5 +409,46 @@ describe('magic-link sign-in and day-before reminders', () => {
     // Pressing again changes nothing and says so.
     expect(await (await post()).text()).toContain('This registration was already cancelled.');
     expect(await statusOf(waiting.id)).toBe('REGISTERED');
+  });
+
+  it('gives those with meetings tomorrow their count and the link to their agenda page', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '墨田 明日の商談会',
+      startsAt: tokyoInDays(1, '13:00'),
+      endsAt: tokyoInDays(1, '17:00'),
+    });
+    const seller = await createParticipant(t, organizer, { name: '隅田 一郎' });
+    const buyer = await createParticipant(t, organizer, { name: 'Olivia Grant', locale: 'en' });
+    const alone = await createParticipant(t, organizer, { name: '押上 花子' });
+    for (const id of [seller.id, buyer.id, alone.id]) await register(fair, id);
+    const session = await addMatchmakingSession(t, organizer, {
+      eventId: fair,
+      startsAt: tokyoInDays(1, '14:00'),
+      slotMinutes: 30,
+      slotCount: 1,
+      tableCount: 1,
+    });
+    await meet(fair, session, seller.id, buyer.id, '1');
+
+    await t.app.get(RemindersService).writeRemindersForTomorrow();
+    const reminderTo = (email: string) =>
+      sink.to(email).find((mail) => /^(【明日開催】|Tomorrow: )墨田 明日の商談会/.test(mail.subject));
+    await sink.waitUntil(() => [seller, buyer, alone].every((person) => reminderTo(person.email)));
+    const ja = reminderTo(seller.email)!;
+    expect(ja.text).toContain('■ 面談: 1件（時間とテーブルは面談スケジュールでご確認ください）');
+    const link = /▶ 面談スケジュールを見る\n(\S+)\n/.exec(ja.text)![1];
+    expect(link).toMatch(new RegExp(`^${t.url}/my-agenda/${seller.id}\\.[\\w-]{43}/${fair}$`));
+    // The page first, then the way to cancel.
+    expect(ja.text.indexOf('▶ 面談スケジュールを見る')).toBeLessThan(
+      ja.text.indexOf('▶ 参加をキャンセルする'),
+    );
+    const page = await (await fetch(link)).text();
+    expect(page).toContain('Olivia Grant 様<br>テーブル 1');
+    const en = reminderTo(buyer.email)!;
+    expect(en.text).toContain('■ Meetings: 1 (times and tables are on your meeting schedule)');
+    expect(en.text).toContain('▶ See your meeting schedule');
+    // Nothing about meetings for someone who has none.
+    expect(reminderTo(alone.email)!.text).not.toContain('面談');
   });
 });

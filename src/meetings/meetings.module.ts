@@ -79,6 +79,6 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     EventCancelledComposer,
     EventChangedComposer,
   ],
-  exports: [MeetingRequestsService, MeetingsService, MeetingSettingsService, AgendaService],
+  exports: [MeetingRequestsService, MeetingsService, MeetingSettingsService, AgendaService, AgendaFeedLinks],
 })
 export class MeetingsModule {}

@@ -6,6 +6,8 @@ import { Event } from '../events/event.entity';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { AgendaFeedLinks } from '../meetings/agenda-feed-links';
+import { AgendaService } from '../meetings/agenda.service';
 import { languageOf } from '../participants/participant-kind';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -22,6 +24,8 @@ export class ReminderComposer implements MailComposer {
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
     private readonly config: AppConfig,
+    private readonly agenda: AgendaService,
+    private readonly agendaLinks: AgendaFeedLinks,
   ) {
     composers.register(this);
   }
@@ -47,11 +51,21 @@ export class ReminderComposer implements MailComposer {
     if (message.params.eventDay && tokyoDate(current.startsAt) !== message.params.eventDay) return null;
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
+    // Their meetings there, published with a time or agreed without one: the day before is when
+    // they look up where to be.
+    const meetings =
+      (
+        await this.agenda.calendarEntries(manager, participant.id, {
+          eventId: event.id,
+          includeCancelled: false,
+        })
+      ).length + (await this.agenda.unscheduled(manager, participant.id, event.id)).length;
     return reminderEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
+      agenda: meetings > 0 ? { meetings, url: this.agendaLinks.pageUrl(participant.id, event.id) } : null,
       unsubscribeUrl,
     });
   }

@@ -16,11 +16,13 @@ export interface ReminderEmailData {
   event: EventMailContext;
   /** Opens the page that cancels this registration (GET confirms, POST cancels). */
   cancelUrl: string;
+  /** Their meetings at the event and their agenda page there; null when they have none. */
+  agenda?: { meetings: number; url: string } | null;
   unsubscribeUrl: string | null;
 }
 
 export function reminderEmail(data: ReminderEmailData): ComposedEmail {
-  const { event, locale } = data;
+  const { event, locale, agenda } = data;
   const sender = eventSenderLines(locale, event);
   if (locale === 'en') {
     return renderEmail({
@@ -31,8 +33,19 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
       details: [
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...eventPlaceDetails(locale, event),
+        ...(agenda
+          ? [
+              {
+                label: 'Meetings',
+                value: `${agenda.meetings} (times and tables are on your meeting schedule)`,
+              },
+            ]
+          : []),
       ],
-      actions: [{ label: 'Cancel my registration', url: data.cancelUrl }],
+      actions: [
+        ...(agenda ? [{ label: 'See your meeting schedule', url: agenda.url, primary: true }] : []),
+        { label: 'Cancel my registration', url: data.cancelUrl },
+      ],
       notes: [
         'If you can no longer attend, please cancel your registration with the button above so someone on the waiting list can join.',
       ],
@@ -48,8 +61,19 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
     details: [
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...eventPlaceDetails(locale, event),
+      ...(agenda
+        ? [
+            {
+              label: '面談',
+              value: `${agenda.meetings}件（時間とテーブルは面談スケジュールでご確認ください）`,
+            },
+          ]
+        : []),
     ],
-    actions: [{ label: '参加をキャンセルする', url: data.cancelUrl }],
+    actions: [
+      ...(agenda ? [{ label: '面談スケジュールを見る', url: agenda.url, primary: true }] : []),
+      { label: '参加をキャンセルする', url: data.cancelUrl },
+    ],
     notes: [
       'ご都合が悪くなった場合は、キャンセル待ちの方のために、上のボタンから参加登録のキャンセルをお願いいたします。',
     ],
