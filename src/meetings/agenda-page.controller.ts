@@ -10,7 +10,6 @@ import { EventMailContext, EventMailContexts } from '../mail/event-mail-context'
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
-import { agendaSnapshot } from './agenda-changes';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { agendaPage, AgendaPageNotice } from './agenda-page';
 import { AgendaComparison, AgendaViews } from './agenda-views.service';
@@ -34,9 +33,9 @@ interface OpenedAgenda {
  * at the event as they stand, whenever it is opened, marked against what they last looked at. The
  * signed link is the credential, as for the calendar feed. GET only shows (a mail scanner fetching
  * the link marks nothing seen); the POST of 確認しました records the version the reader was shown.
+ * The route names the event `:event`, not `:eventId`, so that the page, not InputValidationPipe's
+ * JSON error, answers a malformed one.
  */
-// The route names the event `:event`, not `:eventId`: the page, not InputValidationPipe's JSON
-// error, answers a malformed one.
 @Controller('my-agenda')
 export class AgendaPageController {
   constructor(
@@ -80,7 +79,11 @@ export class AgendaPageController {
       TEXTS,
       () => this.open(link, eventId),
       async (opened) => {
-        const { snapshot } = await this.read(opened);
+        const { snapshot } = await this.agenda.listing(
+          this.dataSource.manager,
+          opened.participantId,
+          eventId,
+        );
         try {
           await this.views.markSeen(opened.participantId, eventId, snapshot, String(form?.version ?? ''));
         } catch (error) {
@@ -106,22 +109,12 @@ export class AgendaPageController {
     return { locale, participantId, event };
   }
 
-  private async read({ participantId, event }: OpenedAgenda) {
-    const manager = this.dataSource.manager;
-    const entries = await this.agenda.calendarEntries(manager, participantId, {
-      eventId: event.id,
-      includeCancelled: false,
-    });
-    const unscheduled = await this.agenda.unscheduled(manager, participantId, event.id);
-    const snapshot = agendaSnapshot(
-      entries,
-      unscheduled.map(({ request }) => request.id),
-    );
-    return { entries, unscheduled, snapshot };
-  }
-
   private async page(opened: OpenedAgenda, notice: AgendaPageNotice | null) {
-    const { entries, unscheduled, snapshot } = await this.read(opened);
+    const { entries, unscheduled, snapshot } = await this.agenda.listing(
+      this.dataSource.manager,
+      opened.participantId,
+      opened.event.id,
+    );
     const comparison: AgendaComparison = await this.views.compare(
       opened.participantId,
       opened.event.id,

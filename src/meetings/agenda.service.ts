@@ -10,6 +10,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
+import { AgendaSnapshot, agendaSnapshot } from './agenda-changes';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
@@ -38,6 +39,12 @@ export interface UnscheduledAgendaEntry {
   request: MeetingRequest;
   /** The other side, company loaded. */
   other: Participant;
+}
+
+export interface AgendaListing {
+  entries: MeetingCalendarEntry[];
+  unscheduled: UnscheduledAgendaEntry[];
+  snapshot: AgendaSnapshot;
 }
 
 /** Publishing a schedule and reading it back as a participant's agenda or calendar. */
@@ -145,6 +152,24 @@ export class AgendaService {
       request,
       other: request.fromParticipantId === participantId ? request.toParticipant : request.fromParticipant,
     }));
+  }
+
+  /**
+   * A participant's agenda at an event as the agenda email, the agenda page and the reminder list
+   * it: the published meetings as calendar entries, the agreed ones without a time, and what the
+   * two amount to for comparing (AgendaSnapshot).
+   */
+  async listing(manager: EntityManager, participantId: string, eventId: string): Promise<AgendaListing> {
+    const entries = await this.calendarEntries(manager, participantId, { eventId, includeCancelled: false });
+    const unscheduled = await this.unscheduled(manager, participantId, eventId);
+    return {
+      entries,
+      unscheduled,
+      snapshot: agendaSnapshot(
+        entries,
+        unscheduled.map(({ request }) => request.id),
+      ),
+    };
   }
 
   /** Calendar entries for one participant: an event's agenda, or every event's (the feed). */

@@ -53,13 +53,8 @@ export class ReminderComposer implements MailComposer {
     if (!event) return null;
     // Their meetings there, published with a time or agreed without one: the day before is when
     // they look up where to be.
-    const meetings =
-      (
-        await this.agenda.calendarEntries(manager, participant.id, {
-          eventId: event.id,
-          includeCancelled: false,
-        })
-      ).length + (await this.agenda.unscheduled(manager, participant.id, event.id)).length;
+    const { entries, unscheduled } = await this.agenda.listing(manager, participant.id, event.id);
+    const meetings = entries.length + unscheduled.length;
     return reminderEmail({
       locale: languageOf(participant),
       participantName: participant.name,

@@ -3,7 +3,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
-import { agendaChanges, agendaSnapshot, unchanged } from '../agenda-changes';
+import { agendaChanges, unchanged } from '../agenda-changes';
 import { AgendaDeliveries } from '../agenda-deliveries.service';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
@@ -40,16 +40,8 @@ export class AgendaComposer implements MailComposer {
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
     const event = await this.contexts.get(manager, message.params.eventId, languageOf(participant));
     if (!event) return null;
-    const entries = await this.agenda.calendarEntries(manager, participant.id, {
-      eventId: event.id,
-      includeCancelled: false,
-    });
-    const unscheduled = await this.agenda.unscheduled(manager, participant.id, event.id);
+    const { entries, unscheduled, snapshot } = await this.agenda.listing(manager, participant.id, event.id);
     if (entries.length === 0 && unscheduled.length === 0) return null;
-    const snapshot = agendaSnapshot(
-      entries,
-      unscheduled.map(({ request }) => request.id),
-    );
     const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
     const changes = agendaChanges(previous, snapshot);
     if (changes && unchanged(changes)) return null;
