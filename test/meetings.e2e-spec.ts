@@ -626,6 +626,12 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(events[0].uid).toBe(`meeting-${meetingAB.id}@tsunagu`);
     expect(events[0].sequence).toBe(2);
     expect(events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    // Its button opens what is left of A's schedule there, the called-off meeting listed as gone.
+    const schedule = /▶ 面談スケジュールを見る\n(\S+)\n/.exec(
+      mailsTo(people.a.email, /面談中止/)[0].text,
+    )![1];
+    const page = await (await fetch(schedule)).text();
+    expect(page).toContain('<h2 style="margin:24px 0 8px;font-size:16px">取り消しになった面談</h2>');
 
     const offered = await eventually(
       async () => (await meetings()).find((m) => m.requestId === cd),

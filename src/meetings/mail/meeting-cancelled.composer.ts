@@ -4,6 +4,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
 import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { meetingCancelledEmail } from './meeting-emails.template';
@@ -19,6 +20,7 @@ export class MeetingCancelledComposer implements MailComposer {
     private readonly contexts: EventMailContexts,
     private readonly agenda: AgendaService,
     private readonly config: AppConfig,
+    private readonly links: AgendaFeedLinks,
   ) {
     composers.register(this);
   }
@@ -34,7 +36,13 @@ export class MeetingCancelledComposer implements MailComposer {
     const locale = languageOf(participant);
     const recipient = { name: participant.name, email: participant.email };
     return {
-      ...meetingCancelledEmail({ locale, participantName: participant.name, event, entry }),
+      ...meetingCancelledEmail({
+        locale,
+        participantName: participant.name,
+        event,
+        entry,
+        pageUrl: this.links.pageUrl(participant.id, event.id),
+      }),
       attachments: [
         cancelIcsAttachment({ locale, event, entries: [entry], recipient, mailFrom: this.config.MAIL_FROM }),
       ],

@@ -151,6 +151,7 @@ describe('meeting emails', () => {
       locale: 'ja',
       participantName: '﨑山 恵',
       event,
+      pageUrl: 'https://example.jp/my-agenda/x/e1',
       entry: {
         id: 'm1',
         requestId: 'r1',
@@ -170,6 +171,8 @@ describe('meeting emails', () => {
     });
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\n  テーブル 3');
+    // What is left of their schedule is a tap away.
+    expect(cancelled.text).toContain('▶ 面談スケジュールを見る\nhttps://example.jp/my-agenda/x/e1\n');
   });
 
   describe('agenda', () => {
@@ -509,6 +512,7 @@ describe('meeting emails', () => {
         locale: 'ja',
         participantName: '﨑山 恵',
         event,
+        pageUrl: 'https://example.jp/my-agenda/x/e1',
         entry: erasedEntry,
       });
       expect(ja.subject).toBe('【面談中止】参加者の方との面談（しんきん ビジネスマッチング商談会）');
@@ -520,6 +524,7 @@ describe('meeting emails', () => {
         locale: 'en',
         participantName: 'Liam Walsh',
         event,
+        pageUrl: 'https://example.jp/my-agenda/x/e1',
         entry: erasedEntry,
       });
       expect(en.subject).toBe('Meeting cancelled: しんきん ビジネスマッチング商談会');

@@ -655,6 +655,8 @@ export function meetingCancelledEmail(data: {
   participantName: string;
   event: EventMailContext;
   entry: MeetingCalendarEntry;
+  /** Their agenda page at the event: what is left of their schedule. */
+  pageUrl: string;
 }): ComposedEmail {
   const { locale, event, entry } = data;
   const sender = eventSenderLines(locale, event);
@@ -672,6 +674,7 @@ export function meetingCancelledEmail(data: {
         'The attached calendar file removes it from your calendar.',
       ],
       details: [line],
+      actions: [{ label: 'See your meeting schedule', url: data.pageUrl }],
       sender,
     });
   }
@@ -686,6 +689,7 @@ export function meetingCancelledEmail(data: {
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],
+    actions: [{ label: '面談スケジュールを見る', url: data.pageUrl }],
     sender,
   });
 }
