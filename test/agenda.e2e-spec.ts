@@ -589,6 +589,8 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     const open = async () => {
       const response = await fetch(url);
       expect(response.status).toBe(200);
+      // Opened again on the day, it is never an older copy.
+      expect(response.headers.get('cache-control')).toBe('no-store');
       return response.text();
     };
     const versionIn = (html: string) => /name="version" value="([^"]+)"/.exec(html)?.[1];

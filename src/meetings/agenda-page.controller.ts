@@ -54,6 +54,8 @@ export class AgendaPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // Always the schedule as it stands: no browser or proxy keeps an older one.
+    response.setHeader('Cache-Control', 'no-store');
     await sendLinkPage(
       request,
       response,
@@ -73,6 +75,7 @@ export class AgendaPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    response.setHeader('Cache-Control', 'no-store');
     await sendLinkPage(
       request,
       response,
