@@ -671,6 +671,19 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(
       (await agendaOf<{ meetings: { seenBy: unknown }[] }>(people.nakano, 'meetings { seenBy }')).meetings[0],
     ).toEqual({ seenBy: null });
+    // On the phone with one of them, staff list only that person's meetings.
+    const ofOne = (participantId: string) =>
+      t.gql<{ meetings: { edges: { node: { id: string } }[] } }>(
+        'query($e: ID!, $p: ID) { meetings(eventId: $e, participantId: $p) { edges { node { id } } } }',
+        { e: eventId, p: participantId },
+        organizer,
+      );
+    expect(ok(await ofOne(people.emma.id)).meetings.edges.map(({ node }) => node.id)).toEqual([emmaMeeting]);
+    expect(ok(await ofOne(people.inoue.id)).meetings.edges).toHaveLength(2);
+    expect((await ofOne('not-an-id')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'participantId',
+    });
     // What he has marked seen is part of what is kept about him, and he can read it.
     const { exportMyData } = ok(
       await t.gql<{ exportMyData: { agendaViews: { event: { id: string; title: string } }[] } }>(

@@ -42,7 +42,7 @@ export class MeetingsExportController {
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
     const meetings = await allPages((page) =>
-      this.meetings.listForEvent(actor, eventId, true, page, (meeting) => meeting),
+      this.meetings.listForEvent(actor, eventId, { includeCancelled: true }, page, (meeting) => meeting),
     );
     // The floor sheet goes slot by slot, and within a slot table by table (テーブル 2 before 10).
     meetings.sort(

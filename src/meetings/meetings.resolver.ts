@@ -26,6 +26,12 @@ export class MeetingsResolver {
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('includeCancelled', { nullable: true }) includeCancelled: boolean,
+    @Args('participantId', {
+      type: () => ID,
+      nullable: true,
+      description: 'この参加者の面談だけ（電話で問い合わせを受けたときなど）',
+    })
+    participantId: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ) {
@@ -33,7 +39,7 @@ export class MeetingsResolver {
     return this.meetingsService.listForEvent(
       actor,
       eventId,
-      includeCancelled ?? false,
+      { includeCancelled: includeCancelled ?? false, participantId },
       { first, after },
       (m) =>
         Object.assign(MeetingModel.from(m, actor), {

@@ -94,7 +94,7 @@ export class MeetingsService {
   async listForEvent<N>(
     actor: Actor,
     eventId: string,
-    includeCancelled: boolean,
+    filter: { includeCancelled: boolean; participantId?: string | null },
     page: PageArgs,
     toNode: (meeting: Meeting) => N,
   ): Promise<ConnectionShape<N>> {
@@ -109,7 +109,12 @@ export class MeetingsService {
       .leftJoinAndSelect('participantB.company', 'companyB')
       .leftJoinAndSelect('meeting.sides', 'sides')
       .where('meeting.eventId = :eventId', { eventId });
-    if (!includeCancelled) {
+    if (filter.participantId) {
+      query.andWhere('(meeting.participantAId = :participantId OR meeting.participantBId = :participantId)', {
+        participantId: filter.participantId,
+      });
+    }
+    if (!filter.includeCancelled) {
       query.andWhere('meeting.status IN (:...live)', {
         live: [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW],
       });
