@@ -143,6 +143,7 @@ const cases: Case[] = [
   ['updateMeetingSettings', 'of the event', 'mutation($e: ID!) { updateMeetingSettings(eventId: $e, input: { maxRequestsPerParticipant: 1 }) { acceptanceMode } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['myAgenda', 'their own at the event', 'query($e: ID!) { myAgenda(eventId: $e) { meetings { id } } }', (ids) => ({ e: ids.event }), PARTICIPANT_SELF],
   ['markAgendaSeen', 'their own at the event', 'mutation($e: ID!, $v: String!) { markAgendaSeen(eventId: $e, version: $v) { version } }', (ids) => ({ e: ids.event, v: EMPTY_AGENDA }), PARTICIPANT_SELF],
+  ['sendAgendaAgain', "A's, at the event", 'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }', (ids) => ({ e: ids.event, p: ids.a }), ITS_STAFF],
   ['publishSchedule', 'of the event', 'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['scheduleMeetings', 'for the event', 'mutation($e: ID!) { scheduleMeetings(eventId: $e) { id } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['schedulingRun', "the event's run", 'query($id: ID!) { schedulingRun(id: $id) { id } }', (ids) => ({ id: ids.schedulingRun }), ITS_STAFF],

@@ -745,6 +745,31 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     });
   });
 
+  it('sends the agenda again to someone who lost it, even with nothing new in it', async () => {
+    await mailSettled();
+    const sent = agendaMails(people.emma).length;
+    const again = (participantId: string) =>
+      t.gql<{ sendAgendaAgain: boolean }>(
+        'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+        { e: eventId, p: participantId },
+        organizer,
+      );
+    expect(ok(await again(people.emma.id)).sendAgendaAgain).toBe(true);
+    await sink.waitUntil(() => agendaMails(people.emma).length === sent + 1);
+    const resent = agendaMails(people.emma).at(-1)!;
+    // Nothing moved since her last one: the plain agenda, not an update.
+    expect(resent.subject).toBe('Your meeting schedule: なかの ものづくり商談会 (1 meeting)');
+    expect(resent.text).toContain('▶ See your latest schedule');
+    expect(resent.calendars).toHaveLength(1);
+    // Someone with nothing on a published agenda there: nothing to send.
+    const newcomer = await make({ name: '新井 一', furigana: 'アライ ハジメ' });
+    expect((await again(newcomer.id)).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'AGENDA_EMPTY',
+      field: 'participantId',
+    });
+  });
+
   it('forgets when an erased participant looked at their agenda, and their agenda page ends with them', async () => {
     const link = /▶ 最新の面談スケジュールを見る\n(\S+)\n/.exec(agendaMails(people.nakano).at(-1)!.text)![1];
     const views = () =>

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, CurrentActor } from '../auth/access.decorators';
+import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role } from '../auth/actor';
 import { AgendaFeedLinks } from './agenda-feed-links';
 import { AgendaComparison, AgendaViews, snapshotOf } from './agenda-views.service';
@@ -29,6 +29,20 @@ export class AgendaResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<SchedulePublicationModel> {
     return Object.assign(new SchedulePublicationModel(), await this.agenda.publish(actor, eventId));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      '参加者に面談スケジュールのメールを送り直す（メールをなくした方に。変更がなくても送る）。公開した面談がなければ CONFLICT（field: participantId）',
+  })
+  @AllowStaff()
+  async sendAgendaAgain(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('participantId', { type: () => ID }) participantId: string,
+  ): Promise<boolean> {
+    await this.agenda.sendAgain(actor, eventId, participantId);
+    return true;
   }
 
   @Query(() => AgendaModel, {

@@ -15,6 +15,7 @@ import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingCalendarEntry } from './meeting-ics';
+import { MeetingErrors } from './meetings.errors';
 import { agendaEmail } from './meetings.service';
 
 const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW];
@@ -100,6 +101,21 @@ export class AgendaService {
         notifiedParticipants: participants.length,
         batchId: batch,
       };
+    });
+  }
+
+  /**
+   * The participant's agenda at the event emailed to them again, as it stands (a lost email, a new
+   * phone): sent even when nothing changed since the last one. Refused when they have nothing on
+   * a published agenda there.
+   */
+  async sendAgain(actor: Actor, eventId: string, participantId: string): Promise<void> {
+    await this.events.getManaged(actor, eventId);
+    await this.dataSource.transaction(async (manager) => {
+      const { entries, unscheduled } = await this.listing(manager, participantId, eventId);
+      if (entries.length === 0 && unscheduled.length === 0) throw MeetingErrors.agendaEmpty();
+      const email = agendaEmail(eventId, participantId, `agenda-again-${randomUUID()}`);
+      await this.outbox.enqueue(manager, [{ ...email, params: { ...email.params, again: 'true' } }]);
     });
   }
 

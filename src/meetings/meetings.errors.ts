@@ -32,6 +32,7 @@ export enum MeetingErrorCode {
   AGENDA_EVENT_NOT_FOUND = 'AGENDA_EVENT_NOT_FOUND',
   AGENDA_CHANGED = 'AGENDA_CHANGED_SINCE_READ',
   AGENDA_LINK_INVALID = 'AGENDA_LINK_INVALID',
+  AGENDA_EMPTY = 'AGENDA_EMPTY',
 }
 
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -49,6 +50,12 @@ export const MeetingErrors = {
       'このリンクでは面談スケジュールを表示できません。最新の面談スケジュールのメールにあるリンクからお開きください',
     ).withEnglish(
       'This link does not open a meeting schedule. Please use the link in your latest meeting schedule email.',
+    ),
+  agendaEmpty: () =>
+    new ConflictError(
+      MeetingErrorCode.AGENDA_EMPTY,
+      'この参加者には、このイベントで公開した面談がありません（送る面談スケジュールがありません）',
+      'participantId',
     ),
   agendaChangedSinceRead: () =>
     new ConflictError(

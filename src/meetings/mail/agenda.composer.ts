@@ -44,7 +44,8 @@ export class AgendaComposer implements MailComposer {
     if (entries.length === 0 && unscheduled.length === 0) return null;
     const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
     const changes = agendaChanges(previous, snapshot);
-    if (changes && unchanged(changes)) return null;
+    // Asked for again by staff (sendAgendaAgain): sent even with nothing new in it.
+    if (changes && unchanged(changes) && message.params.again !== 'true') return null;
     const counterparts = await this.deliveries.counterparts(
       manager,
       participant.id,
