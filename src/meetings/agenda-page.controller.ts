@@ -54,15 +54,7 @@ export class AgendaPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    // Always the schedule as it stands: no browser or proxy keeps an older one.
-    response.setHeader('Cache-Control', 'no-store');
-    await sendLinkPage(
-      request,
-      response,
-      TEXTS,
-      () => this.open(link, eventId),
-      (opened) => this.page(opened, null),
-    );
+    await this.send(request, response, link, eventId, (opened) => this.page(opened, null));
   }
 
   @Post(':link/:event')
@@ -75,28 +67,29 @@ export class AgendaPageController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    await this.send(request, response, link, eventId, async (opened) => {
+      const { snapshot } = await this.agenda.listing(this.dataSource.manager, opened.participantId, eventId);
+      try {
+        await this.views.markSeen(opened.participantId, eventId, snapshot, String(form?.version ?? ''));
+      } catch (error) {
+        if (error instanceof AppError && error.code === MeetingErrorCode.AGENDA_CHANGED)
+          return this.page(opened, 'CHANGED_WHILE_READING');
+        throw error;
+      }
+      return this.page(opened, 'SEEN');
+    });
+  }
+
+  /** The page, or the error page, never cached: opened again on the day, it is the schedule as it stands. */
+  private async send(
+    request: Request,
+    response: Response,
+    link: string,
+    eventId: string,
+    render: (opened: OpenedAgenda) => Promise<{ title: string; body: string }>,
+  ): Promise<void> {
     response.setHeader('Cache-Control', 'no-store');
-    await sendLinkPage(
-      request,
-      response,
-      TEXTS,
-      () => this.open(link, eventId),
-      async (opened) => {
-        const { snapshot } = await this.agenda.listing(
-          this.dataSource.manager,
-          opened.participantId,
-          eventId,
-        );
-        try {
-          await this.views.markSeen(opened.participantId, eventId, snapshot, String(form?.version ?? ''));
-        } catch (error) {
-          if (error instanceof AppError && error.code === MeetingErrorCode.AGENDA_CHANGED)
-            return this.page(opened, 'CHANGED_WHILE_READING');
-          throw error;
-        }
-        return this.page(opened, 'SEEN');
-      },
-    );
+    await sendLinkPage(request, response, TEXTS, () => this.open(link, eventId), render);
   }
 
   /** Whose page it is and the event, in their language; an unknown link or event is one error. */
