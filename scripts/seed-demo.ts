@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, In } from 'typeorm';
 import { hashPassword } from '../src/auth/password';
 import { fiscalYearLabel, fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { loadDatabaseConfig, loadDotEnv } from '../src/config/app-config';
 import { databaseOptions } from '../src/database/database-options';
+import { Deal } from '../src/deals/deal.entity';
+import { FollowUp } from '../src/deals/follow-up.entity';
 import { EventStatus } from '../src/events/event-enums';
 import { Event } from '../src/events/event.entity';
 import { MatchmakingSession } from '../src/events/matchmaking-session.entity';
+import { MeetingParticipant } from '../src/meetings/meeting-participant.entity';
+import { MeetingRequest } from '../src/meetings/meeting-request.entity';
+import { Meeting } from '../src/meetings/meeting.entity';
 import { Organization } from '../src/organizations/organization.entity';
 import { Participant } from '../src/participants/participant.entity';
 import { toParticipantRow } from '../src/participants/participant-row';
@@ -15,14 +20,28 @@ import { EventRole } from '../src/registrations/registration-enums';
 import { Registration } from '../src/registrations/registration.entity';
 import { FiscalYearTarget } from '../src/reports/targets/fiscal-year-target.entity';
 import { ReportMetric } from '../src/reports/targets/report-metric';
+import { SurveyResponse } from '../src/surveys/survey-response.entity';
 import { User } from '../src/users/user.entity';
 import { DemoEvent } from './demo/events';
+import { DemoMeetingRequest } from './demo/meetings';
 import { DEMO_PASSWORD, OrgKey, TARGETS_FISCAL_YEAR } from './demo/organizations';
+import { DemoDeal, DemoFollowUp, DemoVisit } from './demo/outcomes';
 import { DemoPerson } from './demo/people';
 import { buildScenario, Scenario } from './demo/scenario';
+import { DemoSurveyResponse } from './demo/surveys';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 500;
+
+/** The ids the upserts gave the scenario's rows, by their natural keys. */
+interface SeededIds {
+  organizationIds: Map<OrgKey, string>;
+  eventIds: Map<string, string>;
+  /** By email. */
+  participantIds: Map<string, string>;
+  /** Staff accounts by email. */
+  staffIds: Map<string, string>;
+}
 
 export interface DemoSummary {
   organizations: number;
@@ -33,6 +52,11 @@ export interface DemoSummary {
   sessions: number;
   registrations: Record<string, number>;
   exhibitors: number;
+  meetingRequests: Record<string, number>;
+  meetings: Record<string, number>;
+  deals: Record<string, number>;
+  followUps: { open: number; done: number };
+  surveyResponses: number;
   logins: { email: string; role: string; organization: string | null }[];
   password: string;
 }
@@ -55,6 +79,13 @@ export async function seedDemo(
     const participantIds = await upsertPeople(manager, scenario.people);
     const eventIds = await upsertEvents(manager, scenario.events, organizationIds);
     await upsertRegistrations(manager, scenario, eventIds, participantIds);
+    const staffIds = await staffIdsByEmail(manager, scenario);
+    const keys = { organizationIds, eventIds, participantIds, staffIds };
+    const requestIds = await upsertMeetingRequests(manager, scenario.meetingRequests, keys);
+    const meetingIds = await upsertMeetings(manager, scenario.meetingRequests, requestIds, keys);
+    await upsertDeals(manager, scenario.outcomes.deals, meetingIds, keys);
+    await upsertVisits(manager, scenario.outcomes.visits, keys);
+    await upsertSurveyResponses(manager, scenario.surveyResponses, keys);
     return { organizationIds, participantIds, eventIds };
   });
   return summarize(
@@ -274,6 +305,276 @@ async function upsertRegistrations(
   }
 }
 
+async function staffIdsByEmail(manager: EntityManager, scenario: Scenario): Promise<Map<string, string>> {
+  const users = await manager.find(User, {
+    select: { id: true, email: true },
+    where: { email: In(scenario.staff.map((staff) => staff.email)) },
+  });
+  return new Map(users.map((user) => [user.email, user.id]));
+}
+
+/**
+ * Saves `rows` (plain column values) of `entity`: each updates the row `existing` holds under its
+ * natural key, or is inserted. Returns the ids, in the order of `rows`.
+ */
+async function saveByKey<T extends { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: DeepPartial<T>[],
+  existing: Map<string, string>,
+  keyOf: (row: DeepPartial<T>) => string,
+): Promise<string[]> {
+  const saved = await manager.save(
+    entity,
+    rows.map((row) => ({ ...row, id: existing.get(keyOf(row)) })),
+    { chunk: CHUNK },
+  );
+  return saved.map((row) => row.id as string);
+}
+
+/** 面談申込, by event + requester + recipient. */
+async function upsertMeetingRequests(
+  manager: EntityManager,
+  requests: readonly DemoMeetingRequest[],
+  { eventIds, participantIds }: SeededIds,
+): Promise<Map<DemoMeetingRequest, string>> {
+  const keyOf = (row: DeepPartial<MeetingRequest>) =>
+    `${row.eventId}/${row.fromParticipantId}/${row.toParticipantId}`;
+  const found: { id: string; key: string }[] = await manager.query(
+    `SELECT id, event_id || '/' || from_participant_id || '/' || to_participant_id AS key
+       FROM meeting_requests WHERE event_id = ANY($1)`,
+    [[...eventIds.values()]],
+  );
+  const ids = await saveByKey(
+    manager,
+    MeetingRequest,
+    requests.map((request) => ({
+      eventId: eventIds.get(request.event.key)!,
+      fromParticipantId: participantIds.get(request.from.email)!,
+      toParticipantId: participantIds.get(request.to.email)!,
+      status: request.status,
+      message: request.message,
+      reply: request.reply,
+      respondedAt: request.respondedAt,
+      createdAt: request.createdAt,
+    })),
+    new Map(found.map((row) => [row.key, row.id])),
+    keyOf,
+  );
+  return new Map(requests.map((request, index) => [request, ids[index]]));
+}
+
+/** The fair's meetings, by their request (a live meeting per request), with one row per side. */
+async function upsertMeetings(
+  manager: EntityManager,
+  requests: readonly DemoMeetingRequest[],
+  requestIds: Map<DemoMeetingRequest, string>,
+  { eventIds, participantIds }: SeededIds,
+): Promise<Map<DemoMeetingRequest, string>> {
+  const placed = requests.filter((request) => request.meeting !== null);
+  if (placed.length === 0) return new Map();
+  const sessions: { id: string; eventId: string; name: string }[] = await manager.query(
+    `SELECT id, event_id AS "eventId", name FROM matchmaking_sessions WHERE event_id = ANY($1)`,
+    [[...eventIds.values()]],
+  );
+  const sessionId = (request: DemoMeetingRequest) =>
+    sessions.find(
+      (session) =>
+        session.eventId === eventIds.get(request.event.key) && session.name === request.meeting!.session.name,
+    )!.id;
+  const found: { id: string; requestId: string }[] = await manager.query(
+    `SELECT id, request_id AS "requestId" FROM meetings WHERE request_id = ANY($1) AND status <> 'CANCELLED'`,
+    [placed.map((request) => requestIds.get(request)!)],
+  );
+  const ids = await saveByKey(
+    manager,
+    Meeting,
+    placed.map((request) => {
+      const meeting = request.meeting!;
+      return {
+        eventId: eventIds.get(request.event.key)!,
+        requestId: requestIds.get(request)!,
+        sessionId: sessionId(request),
+        slotIndex: meeting.slotIndex,
+        tableLabel: meeting.table,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        participantAId: participantIds.get(request.from.email)!,
+        participantBId: participantIds.get(request.to.email)!,
+        status: meeting.status,
+        publishedAt: meeting.publishedAt,
+      };
+    }),
+    new Map(found.map((row) => [row.requestId, row.id])),
+    (row) => row.requestId!,
+  );
+  const sides = placed.flatMap((request, index) =>
+    [request.from, request.to].map((person) => ({
+      meetingId: ids[index],
+      participantId: participantIds.get(person.email)!,
+      eventId: eventIds.get(request.event.key)!,
+      sessionId: sessionId(request),
+      slotIndex: request.meeting!.slotIndex,
+      active: true,
+      noShow: request.meeting!.absent.includes(person),
+    })),
+  );
+  for (let start = 0; start < sides.length; start += CHUNK) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MeetingParticipant)
+      .values(sides.slice(start, start + CHUNK))
+      .orUpdate(['session_id', 'slot_index', 'active', 'no_show'], ['meeting_id', 'participant_id'])
+      .updateEntity(false)
+      .execute();
+  }
+  return new Map(placed.map((request, index) => [request, ids[index]]));
+}
+
+/**
+ * 商談 with their follow-ups: a meeting's deal by its meeting, an introduction by organisation,
+ * event and the two sides.
+ */
+async function upsertDeals(
+  manager: EntityManager,
+  deals: readonly DemoDeal[],
+  meetingIds: Map<DemoMeetingRequest, string>,
+  { organizationIds, eventIds, participantIds, staffIds }: SeededIds,
+): Promise<void> {
+  const keyOf = (row: DeepPartial<Deal>) =>
+    row.meetingId ?? `${row.organizationId}/${row.eventId}/${row.participantAId}/${row.participantBId}`;
+  const found: { id: string; key: string }[] = await manager.query(
+    `SELECT id, coalesce(meeting_id::text,
+              organization_id || '/' || event_id || '/' || participant_a_id || '/' || participant_b_id) AS key
+       FROM deals WHERE event_id = ANY($1)`,
+    [[...eventIds.values()]],
+  );
+  const ids = await saveByKey(
+    manager,
+    Deal,
+    deals.map((deal) => ({
+      organizationId: organizationIds.get(deal.organization)!,
+      eventId: eventIds.get(deal.event.key)!,
+      meetingId: deal.request ? meetingIds.get(deal.request)! : null,
+      participantAId: participantIds.get(deal.a.email)!,
+      participantBId: participantIds.get(deal.b.email)!,
+      type: deal.type,
+      stage: deal.stage,
+      title: deal.title,
+      amountYen: deal.amountYen,
+      startedOn: deal.startedOn,
+      closedOn: deal.closedOn,
+      notes: deal.notes,
+      recordedById: staffIds.get(deal.recordedBy)!,
+    })),
+    new Map(found.map((row) => [row.key, row.id])),
+    keyOf,
+  );
+  await upsertFollowUps(
+    manager,
+    deals.flatMap((deal, index) =>
+      deal.followUps.map((followUp) => ({
+        organization: deal.organization,
+        dealId: ids[index],
+        participantId: null,
+        followUp,
+      })),
+    ),
+    { organizationIds, staffIds },
+  );
+}
+
+/** 巡回指導: follow-ups on a participant, not on a deal. */
+async function upsertVisits(
+  manager: EntityManager,
+  visits: readonly DemoVisit[],
+  ids: SeededIds,
+): Promise<void> {
+  await upsertFollowUps(
+    manager,
+    visits.map((visit) => ({
+      organization: visit.organization,
+      dealId: null,
+      participantId: ids.participantIds.get(visit.person.email)!,
+      followUp: visit.followUp,
+    })),
+    ids,
+  );
+}
+
+/** By subject (deal, or participant) and due date. */
+async function upsertFollowUps(
+  manager: EntityManager,
+  followUps: {
+    organization: OrgKey;
+    dealId: string | null;
+    participantId: string | null;
+    followUp: DemoFollowUp;
+  }[],
+  { organizationIds, staffIds }: Pick<SeededIds, 'organizationIds' | 'staffIds'>,
+): Promise<void> {
+  const keyOf = (row: DeepPartial<FollowUp>) =>
+    `${row.organizationId}/${row.dealId ?? ''}/${row.participantId ?? ''}/${row.dueOn}`;
+  const rows = followUps.map(({ organization, dealId, participantId, followUp }) => ({
+    organizationId: organizationIds.get(organization)!,
+    dealId,
+    participantId,
+    dueOn: followUp.dueOn,
+    notes: followUp.notes,
+    result: followUp.result,
+    doneAt: followUp.doneAt,
+    assignedToId: staffIds.get(followUp.assignedTo)!,
+    createdById: staffIds.get(followUp.assignedTo)!,
+  }));
+  const found: { id: string; key: string }[] = await manager.query(
+    `SELECT id, organization_id || '/' || coalesce(deal_id::text, '') || '/' || coalesce(participant_id::text, '')
+              || '/' || due_on::text AS key
+       FROM follow_ups WHERE deal_id = ANY($1) OR (deal_id IS NULL AND participant_id = ANY($2))`,
+    [
+      rows.flatMap((row) => row.dealId ?? []),
+      rows.flatMap((row) => (row.dealId ? [] : (row.participantId ?? []))),
+    ],
+  );
+  await saveByKey(manager, FollowUp, rows, new Map(found.map((row) => [row.key, row.id])), keyOf);
+}
+
+/** アンケート, one per registration. */
+async function upsertSurveyResponses(
+  manager: EntityManager,
+  responses: readonly DemoSurveyResponse[],
+  { eventIds, participantIds }: SeededIds,
+): Promise<void> {
+  const registrations: { id: string; key: string }[] = await manager.query(
+    `SELECT id, event_id || '/' || participant_id AS key FROM registrations WHERE event_id = ANY($1)`,
+    [[...eventIds.values()]],
+  );
+  const registrationIds = new Map(registrations.map((row) => [row.key, row.id]));
+  const values = responses.map((response) => {
+    const eventId = eventIds.get(response.registration.event.key)!;
+    const participantId = participantIds.get(response.registration.person.email)!;
+    return {
+      registrationId: registrationIds.get(`${eventId}/${participantId}`)!,
+      eventId,
+      participantId,
+      gainedOpportunities: response.gainedOpportunities,
+      satisfaction: response.satisfaction,
+      comment: response.comment,
+      createdAt: response.answeredAt,
+    };
+  });
+  for (let start = 0; start < values.length; start += CHUNK) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SurveyResponse)
+      .values(values.slice(start, start + CHUNK))
+      .orUpdate(['gained_opportunities', 'satisfaction', 'comment'], ['registration_id'])
+      .updateEntity(false)
+      .execute();
+  }
+}
+
 async function countBy(
   dataSource: DataSource,
   table: string,
@@ -286,6 +587,18 @@ async function countBy(
     [ids],
   );
   return Object.fromEntries(rows.map((row) => [row.key, Number(row.count)]));
+}
+
+async function followUpCounts(
+  dataSource: DataSource,
+  organizationIds: string[],
+): Promise<DemoSummary['followUps']> {
+  const [counts]: DemoSummary['followUps'][] = await dataSource.query(
+    `SELECT count(*) FILTER (WHERE done_at IS NULL)::int AS open, count(*) FILTER (WHERE done_at IS NOT NULL)::int AS done
+       FROM follow_ups WHERE organization_id = ANY($1)`,
+    [organizationIds],
+  );
+  return counts;
 }
 
 async function summarize(
@@ -310,6 +623,11 @@ async function summarize(
     exhibitors: await dataSource
       .getRepository(Registration)
       .countBy({ eventId: In(eventIds), role: EventRole.EXHIBITOR }),
+    meetingRequests: await countBy(dataSource, 'meeting_requests', 'status', 'event_id', eventIds),
+    meetings: await countBy(dataSource, 'meetings', 'status', 'event_id', eventIds),
+    deals: await countBy(dataSource, 'deals', 'stage', 'event_id', eventIds),
+    followUps: await followUpCounts(dataSource, [...organizationIds.values()]),
+    surveyResponses: await dataSource.getRepository(SurveyResponse).countBy({ eventId: In(eventIds) }),
     logins: scenario.staff.map((staff) => ({
       email: staff.email,
       role: staff.role,
@@ -334,6 +652,11 @@ function format(summary: DemoSummary): string {
     `  sessions        ${summary.sessions}`,
     `  registrations   ${breakdown(summary.registrations)}`,
     `  exhibitors      ${summary.exhibitors} at the trade fair`,
+    `  requests        ${breakdown(summary.meetingRequests)}`,
+    `  meetings        ${breakdown(summary.meetings)}`,
+    `  deals           ${breakdown(summary.deals)}`,
+    `  follow-ups      ${summary.followUps.open + summary.followUps.done} (open ${summary.followUps.open}, done ${summary.followUps.done})`,
+    `  survey answers  ${summary.surveyResponses}`,
     '',
     `Staff logins (password for all: ${summary.password})`,
     ...summary.logins.map((login) =>

@@ -18,6 +18,12 @@ const TABLES = [
   'event_co_hosts',
   'matchmaking_sessions',
   'registrations',
+  'meeting_requests',
+  'meetings',
+  'meeting_participants',
+  'deals',
+  'follow_ups',
+  'survey_responses',
 ];
 
 describe('npm run seed:demo', () => {
@@ -220,6 +226,116 @@ describe('npm run seed:demo', () => {
     );
     expect(targets).toContainEqual({ name: '青梅商工会議所', metric: 'FOLLOW_UPS_DONE', target: 144 });
     expect(new Set(targets.map((row) => row.name)).size).toBe(3);
+  });
+
+  it("places the fair's agreed visits at the exhibitor's booth, in the sessions, and records who came", async () => {
+    const meetings = await rows<{
+      booth: string;
+      table_label: string;
+      in_session: boolean;
+      status: string;
+      visitor_status: string;
+      absent: number;
+    }>(
+      `SELECT x.booth, m.table_label, m.status, v.status AS visitor_status,
+              m.starts_at >= s.starts_at AND m.ends_at <= s.starts_at + s.slot_count * s.slot_minutes * interval '1 minute'
+                AND m.starts_at = s.starts_at + m.slot_index * s.slot_minutes * interval '1 minute' AS in_session,
+              (SELECT count(*)::int FROM meeting_participants p WHERE p.meeting_id = m.id AND p.no_show) AS absent
+         FROM meetings m
+         JOIN meeting_requests q ON q.id = m.request_id AND q.status = 'ACCEPTED'
+         JOIN matchmaking_sessions s ON s.id = m.session_id
+         JOIN registrations x ON x.event_id = m.event_id AND x.participant_id = m.participant_b_id AND x.role = 'EXHIBITOR'
+         JOIN registrations v ON v.event_id = m.event_id AND v.participant_id = m.participant_a_id AND v.role = 'VISITOR'`,
+    );
+    const [{ total }] = await rows<{ total: number }>('SELECT count(*)::int AS total FROM meetings');
+    expect(meetings.length).toBe(total);
+    expect(total).toBeGreaterThan(150);
+    expect(
+      meetings.filter((meeting) => meeting.table_label !== meeting.booth || !meeting.in_session),
+    ).toEqual([]);
+    // A visitor recorded 欠席 missed every meeting; the absent side is marked on each 不参加あり.
+    expect(
+      meetings.filter((meeting) => meeting.visitor_status === 'NO_SHOW' && meeting.status !== 'NO_SHOW'),
+    ).toEqual([]);
+    expect(meetings.filter((meeting) => (meeting.status === 'NO_SHOW') !== (meeting.absent === 1))).toEqual(
+      [],
+    );
+    expect(meetings.filter((meeting) => meeting.status === 'HELD').length).toBeGreaterThan(total / 2);
+  });
+
+  it('leaves the coming matching fair ready to schedule: answered and awaited requests, none placed yet', async () => {
+    const requests = await rows<{ status: string; count: number; between_seated: boolean }>(
+      `SELECT q.status, count(*)::int AS count,
+              bool_and(f.role = 'SELLER' AND t.role = 'BUYER' AND f.status = 'REGISTERED' AND t.status = 'REGISTERED')
+                AS between_seated
+         FROM meeting_requests q JOIN events e ON e.id = q.event_id AND e.kind = 'BUSINESS_MATCHING'
+         JOIN registrations f ON f.event_id = e.id AND f.participant_id = q.from_participant_id
+         JOIN registrations t ON t.event_id = e.id AND t.participant_id = q.to_participant_id
+        GROUP BY q.status`,
+    );
+    expect(requests.every((row) => row.between_seated)).toBe(true);
+    expect(new Set(requests.map((row) => row.status))).toEqual(new Set(['ACCEPTED', 'PENDING', 'DECLINED']));
+    expect(requests.find((row) => row.status === 'ACCEPTED')!.count).toBeGreaterThan(100);
+    const [{ placed }] = await rows<{ placed: number }>(
+      `SELECT count(*)::int AS placed FROM meetings m JOIN events e ON e.id = m.event_id
+        WHERE e.kind = 'BUSINESS_MATCHING'`,
+    );
+    expect(placed).toBe(0);
+  });
+
+  it('records deals for the bodies that may, dated in the year up to the story, each closed one followed up', async () => {
+    const deals = await rows<{
+      may_record: boolean;
+      recorder_belongs: boolean;
+      stage: string;
+      started_on: string;
+      closed_on: string | null;
+      from_held_meeting: boolean | null;
+      done_follow_ups: number;
+      open_follow_ups: number;
+    }>(
+      `SELECT d.organization_id = e.organization_id
+                OR d.organization_id IN (SELECT organization_id FROM event_co_hosts c WHERE c.event_id = e.id) AS may_record,
+              u.organization_id = d.organization_id AS recorder_belongs,
+              d.stage, d.started_on::text, d.closed_on::text,
+              (SELECT m.status = 'HELD' FROM meetings m WHERE m.id = d.meeting_id) AS from_held_meeting,
+              (SELECT count(*)::int FROM follow_ups f WHERE f.deal_id = d.id AND f.done_at IS NOT NULL) AS done_follow_ups,
+              (SELECT count(*)::int FROM follow_ups f WHERE f.deal_id = d.id AND f.done_at IS NULL) AS open_follow_ups
+         FROM deals d JOIN events e ON e.id = d.event_id JOIN users u ON u.id = d.recorded_by_id`,
+    );
+    expect(deals.length).toBeGreaterThan(30);
+    expect(deals.filter((deal) => !deal.may_record || !deal.recorder_belongs)).toEqual([]);
+    expect(deals.filter((deal) => deal.from_held_meeting === false)).toEqual([]);
+    expect(
+      deals.filter((deal) => deal.started_on < '2026-04-01' || (deal.closed_on ?? '') > '2026-11-20'),
+    ).toEqual([]);
+    expect(new Set(deals.map((deal) => deal.stage))).toEqual(new Set(['NEGOTIATING', 'WON', 'LOST']));
+    expect(
+      deals.filter((deal) =>
+        deal.stage === 'NEGOTIATING' ? deal.open_follow_ups !== 1 : deal.done_follow_ups !== 1,
+      ),
+    ).toEqual([]);
+    // 青梅's 巡回指導 count toward its 144 visits a year.
+    const [visits] = await rows<{ done: number; open: number }>(
+      `SELECT count(*) FILTER (WHERE f.done_at IS NOT NULL)::int AS done, count(*) FILTER (WHERE f.done_at IS NULL)::int AS open
+         FROM follow_ups f JOIN organizations o ON o.id = f.organization_id
+        WHERE o.name = '青梅商工会議所' AND f.deal_id IS NULL AND f.participant_id IS NOT NULL`,
+    );
+    expect(visits.done).toBeGreaterThan(10);
+    expect(visits.open).toBeGreaterThan(0);
+  });
+
+  it('has surveys answered by those who came to past events, about 40 % finding new order opportunities', async () => {
+    const [answers] = await rows<{ total: number; not_attended: number; gained: number }>(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE r.status <> 'ATTENDED')::int AS not_attended,
+              count(*) FILTER (WHERE s.gained_opportunities)::int AS gained
+         FROM survey_responses s JOIN registrations r ON r.id = s.registration_id`,
+    );
+    expect(answers.total).toBeGreaterThan(200);
+    expect(answers.not_attended).toBe(0);
+    expect(answers.gained / answers.total).toBeGreaterThan(0.3);
+    expect(answers.gained / answers.total).toBeLessThan(0.5);
   });
 
   it('changes no counts when run a second time, and switches demo logins turned off back on', async () => {
