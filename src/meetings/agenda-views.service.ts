@@ -79,21 +79,23 @@ export class AgendaViews {
   }
 
   /**
-   * The sides of the event's meetings who have marked seen an agenda with the meeting where it is
-   * now (its time and table), as `meetingId/participantId`: for the floor staff, who call those
-   * who may not know of a last-minute move.
+   * The sides of these meetings who have marked seen an agenda with the meeting where it is now
+   * (its time and table), as `meetingId/participantId`: for the floor staff, who call those who
+   * may not know of a last-minute move. Asked for a page of meetings, it reads only their sides'
+   * agenda views.
    */
-  async seenWhereTheyAre(eventId: string): Promise<Set<string>> {
+  async seenWhereTheyAre(meetingIds: readonly string[]): Promise<Set<string>> {
+    if (meetingIds.length === 0) return new Set();
     const rows: { meeting_id: string; participant_id: string }[] = await this.dataSource.query(
       `SELECT m.id AS meeting_id, v.participant_id
          FROM meetings m
          JOIN agenda_views v
            ON v.event_id = m.event_id AND v.participant_id IN (m.participant_a_id, m.participant_b_id)
          CROSS JOIN LATERAL jsonb_array_elements(v.agenda->'meetings') seen
-        WHERE m.event_id = $1 AND seen->>'id' = m.id::text
+        WHERE m.id = ANY($1) AND seen->>'id' = m.id::text
           AND (seen->>'startsAt')::timestamptz = m.starts_at AND (seen->>'endsAt')::timestamptz = m.ends_at
           AND seen->>'table' = m.table_label`,
-      [eventId],
+      [meetingIds],
     );
     return new Set(rows.map((row) => `${row.meeting_id}/${row.participant_id}`));
   }

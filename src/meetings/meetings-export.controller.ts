@@ -50,7 +50,7 @@ export class MeetingsExportController {
         a.startsAt.getTime() - b.startsAt.getTime() ||
         a.tableLabel.localeCompare(b.tableLabel, 'ja', { numeric: true }),
     );
-    const seen = await this.views.seenWhereTheyAre(event.id);
+    const seen = await this.views.seenWhereTheyAre(meetings.map((meeting) => meeting.id));
     const seenBy = (m: Meeting, participantId: string) =>
       seen.has(`${m.id}/${participantId}`) ? '確認済み' : '';
     const csv = toCsv<Meeting>(

@@ -35,17 +35,23 @@ export class MeetingsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ) {
-    const seen = await this.views.seenWhereTheyAre(eventId);
-    return this.meetingsService.listForEvent(
+    const page = await this.meetingsService.listForEvent(
       actor,
       eventId,
       { includeCancelled: includeCancelled ?? false, participantId },
       { first, after },
-      (m) =>
-        Object.assign(MeetingModel.from(m, actor), {
+      (m) => m,
+    );
+    const seen = await this.views.seenWhereTheyAre(page.edges.map((edge) => edge.node.id));
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node: m }) => ({
+        cursor,
+        node: Object.assign(MeetingModel.from(m, actor), {
           seenBy: [m.participantAId, m.participantBId].filter((id) => seen.has(`${m.id}/${id}`)),
         }),
-    );
+      })),
+    };
   }
 
   @Query(() => MeetingModel, { description: '面談（当事者またはイベントのスタッフ）' })
