@@ -443,6 +443,8 @@ describe('deals and follow-ups', () => {
       ',しんきん ビジネスマッチング商談会,面談,城北信用金庫,テスト 担当,初回納品済み,',
     );
 
+    // Only one side left a phone number: the other's is marked, so the numbers still pair up.
+    await t.dataSource.query(`UPDATE participants SET phone = '03-3734-0000' WHERE id = $1`, [people.a.id]);
     const { text: csv, bom } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
     expect(bom).toBe(true);
     expect(csv.startsWith('期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
@@ -453,7 +455,7 @@ describe('deals and follow-ups', () => {
     );
     expect(csv).toContain(
       `2099-05-10,精密部品の試作 500 個,髙橋 一郎、山﨑 花子,髙橋精密工業株式会社、山﨑デザイン事務所,` +
-        `「精密部品の試作 500 個」の進捗確認,テスト 担当,有効,${people.a.email}、${people.b.email},,`,
+        `「精密部品の試作 500 個」の進捗確認,テスト 担当,有効,${people.a.email}、${people.b.email},03-3734-0000、（なし）,`,
     );
     expect((await get('/exports/deals.csv?fiscalYear=26年')).status).toBe(400);
     for (const query of ['', '?before=2027-02-30', '?before=12/01']) {

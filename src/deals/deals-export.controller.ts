@@ -110,11 +110,14 @@ function responsibleState(followUp: FollowUp): string {
   return responsible.deactivatedAt ? '利用停止' : '有効';
 }
 
+/** Stands for a party's missing value, so the values of the two sides still pair up. */
+const NONE = '（なし）';
+
 /**
  * One value of each party (「髙橋 一郎、山﨑 花子」), in the same order in every column so they pair
- * up; nothing when none of them has one.
+ * up, 「（なし）」 for a party without one; nothing when none of them has one.
  */
 function partiesEach(followUp: FollowUp, pick: (party: Participant) => string | null | undefined): string[] {
-  const values = followUpParties(followUp).map((party) => pick(party) ?? '');
-  return values.some((value) => value !== '') ? values : [];
+  const values = followUpParties(followUp).map((party) => pick(party) || NONE);
+  return values.some((value) => value !== NONE) ? values : [];
 }
