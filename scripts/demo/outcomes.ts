@@ -113,9 +113,10 @@ export function planOutcomes(
 
 function dealsFromMeetings(requests: readonly DemoMeetingRequest[], random: Random): DemoDeal[] {
   return requests.flatMap((request) => {
-    if (request.meeting?.status !== MeetingStatus.HELD || !random.chance(0.2)) return [];
     const exhibitor = request.to;
     const visitor = request.from;
+    // Officials and support staff walk the fair for others: deals are between businesses.
+    if (request.meeting?.status !== MeetingStatus.HELD || !trades(visitor) || !random.chance(0.22)) return [];
     const organization =
       RECORDER_BY_CITY.find(([city]) => city.test(exhibitor.municipality))?.[1] ?? request.event.organizer;
     const type =
@@ -192,6 +193,14 @@ function introductions(
       ];
     });
   });
+}
+
+function trades(person: DemoPerson): boolean {
+  return (
+    person.company !== null &&
+    person.kind !== ParticipantKind.GOVERNMENT &&
+    person.kind !== ParticipantKind.SUPPORT_AGENCY
+  );
 }
 
 function dealTitle(type: DealType, offer: string): string {
