@@ -175,6 +175,13 @@ describe('finding who may be in the pool twice', () => {
     const everyPair = [...pairs(firstPage), ...pairs(rest)];
     expect(everyPair).toHaveLength(firstPage.totalCount);
     expect(new Set(everyPair).size).toBe(everyPair.length);
+    // Past the last pair: no pair, and still how many there are.
+    const beyond = await candidates({ first: 10, after: rest.pageInfo.endCursor });
+    expect(beyond).toMatchObject({
+      edges: [],
+      totalCount: firstPage.totalCount,
+      pageInfo: { hasNextPage: false },
+    });
     expect(failure(await t.gql(CANDIDATES, { after: 'not-a-cursor' }, staff)).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'after',

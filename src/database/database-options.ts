@@ -16,7 +16,9 @@ export function databaseOptions(url: string, overrides: Partial<DataSourceOption
     synchronize: false,
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
-    extra: { max: 20 },
+    // No JIT compilation: this service's queries are short, and where a plan's row estimates are
+    // far off (the 名寄せ pairs, joined through a CTE) compiling took as long as running the query.
+    extra: { max: 20, options: '-c jit=off' },
     ...overrides,
   } as DataSourceOptions;
 }

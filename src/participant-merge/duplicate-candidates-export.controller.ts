@@ -2,7 +2,6 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff } from '../auth/access.decorators';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
-import { allPages } from '../common/pagination/keyset-page';
 import { Participant } from '../participants/participant.entity';
 import { DuplicateCandidatesQuery } from './dto/duplicate-candidates.query';
 import { DuplicateCandidate, DuplicateCandidatesService } from './duplicate-candidates.service';
@@ -28,7 +27,7 @@ export class DuplicateCandidatesExportController {
   @Get('duplicate-candidates.csv')
   @AllowStaff()
   async export(@Query() query: DuplicateCandidatesQuery, @Res() response: Response): Promise<void> {
-    const rows = await allPages((page) => this.candidates.list(page, query));
+    const rows = await this.candidates.all(query);
     const side = (which: 'first' | 'second', label: string) =>
       PERSON_COLUMNS.map((column) => ({
         header: `${column.header}${label}`,
