@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { DataSource, DeepPartial, EntityManager, EntityTarget, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { hashPassword } from '../src/auth/password';
 import { fiscalYearLabel, fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { loadDatabaseConfig, loadDotEnv } from '../src/config/app-config';
@@ -281,25 +282,39 @@ async function upsertRegistrations(
     waitlistedAt: registration.waitlistedAt,
     checkedInAt: registration.checkedInAt,
   }));
+  await upsertInChunks(
+    manager,
+    Registration,
+    values,
+    [
+      'status',
+      'company_id',
+      'role',
+      'booth',
+      'registered_at',
+      'waitlisted_at',
+      'checked_in_at',
+      'updated_at',
+    ],
+    ['event_id', 'participant_id'],
+  );
+}
+
+/** INSERT … ON CONFLICT (`conflict`) DO UPDATE `update`, CHUNK rows per statement. */
+async function upsertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  values: QueryDeepPartialEntity<T>[],
+  update: string[],
+  conflict: string[],
+): Promise<void> {
   for (let start = 0; start < values.length; start += CHUNK) {
     await manager
       .createQueryBuilder()
       .insert()
-      .into(Registration)
+      .into(entity)
       .values(values.slice(start, start + CHUNK))
-      .orUpdate(
-        [
-          'status',
-          'company_id',
-          'role',
-          'booth',
-          'registered_at',
-          'waitlisted_at',
-          'checked_in_at',
-          'updated_at',
-        ],
-        ['event_id', 'participant_id'],
-      )
+      .orUpdate(update, conflict)
       .updateEntity(false)
       .execute();
   }
@@ -311,6 +326,16 @@ async function staffIdsByEmail(manager: EntityManager, scenario: Scenario): Prom
     where: { email: In(scenario.staff.map((staff) => staff.email)) },
   });
   return new Map(users.map((user) => [user.email, user.id]));
+}
+
+/** The stored rows' ids by natural key, from `sql` selecting `id` and `key`. */
+async function storedKeys(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<Map<string, string>> {
+  const rows: { id: string; key: string }[] = await manager.query(sql, parameters);
+  return new Map(rows.map((row) => [row.key, row.id]));
 }
 
 /**
@@ -340,7 +365,8 @@ async function upsertMeetingRequests(
 ): Promise<Map<DemoMeetingRequest, string>> {
   const keyOf = (row: DeepPartial<MeetingRequest>) =>
     `${row.eventId}/${row.fromParticipantId}/${row.toParticipantId}`;
-  const found: { id: string; key: string }[] = await manager.query(
+  const stored = await storedKeys(
+    manager,
     `SELECT id, event_id || '/' || from_participant_id || '/' || to_participant_id AS key
        FROM meeting_requests WHERE event_id = ANY($1)`,
     [[...eventIds.values()]],
@@ -358,7 +384,7 @@ async function upsertMeetingRequests(
       respondedAt: request.respondedAt,
       createdAt: request.createdAt,
     })),
-    new Map(found.map((row) => [row.key, row.id])),
+    stored,
     keyOf,
   );
   return new Map(requests.map((request, index) => [request, ids[index]]));
@@ -382,8 +408,9 @@ async function upsertMeetings(
       (session) =>
         session.eventId === eventIds.get(request.event.key) && session.name === request.meeting!.session.name,
     )!.id;
-  const found: { id: string; requestId: string }[] = await manager.query(
-    `SELECT id, request_id AS "requestId" FROM meetings WHERE request_id = ANY($1) AND status <> 'CANCELLED'`,
+  const stored = await storedKeys(
+    manager,
+    `SELECT id, request_id::text AS key FROM meetings WHERE request_id = ANY($1) AND status <> 'CANCELLED'`,
     [placed.map((request) => requestIds.get(request)!)],
   );
   const ids = await saveByKey(
@@ -405,7 +432,7 @@ async function upsertMeetings(
         publishedAt: meeting.publishedAt,
       };
     }),
-    new Map(found.map((row) => [row.requestId, row.id])),
+    stored,
     (row) => row.requestId!,
   );
   const sides = placed.flatMap((request, index) =>
@@ -419,16 +446,14 @@ async function upsertMeetings(
       noShow: request.meeting!.absent.includes(person),
     })),
   );
-  for (let start = 0; start < sides.length; start += CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MeetingParticipant)
-      .values(sides.slice(start, start + CHUNK))
-      .orUpdate(['session_id', 'slot_index', 'active', 'no_show'], ['meeting_id', 'participant_id'])
-      .updateEntity(false)
-      .execute();
-  }
+  await upsertInChunks(
+    manager,
+    MeetingParticipant,
+    sides,
+    ['session_id', 'slot_index', 'active', 'no_show'],
+    ['meeting_id', 'participant_id'],
+  );
+
   return new Map(placed.map((request, index) => [request, ids[index]]));
 }
 
@@ -444,7 +469,8 @@ async function upsertDeals(
 ): Promise<void> {
   const keyOf = (row: DeepPartial<Deal>) =>
     row.meetingId ?? `${row.organizationId}/${row.eventId}/${row.participantAId}/${row.participantBId}`;
-  const found: { id: string; key: string }[] = await manager.query(
+  const stored = await storedKeys(
+    manager,
     `SELECT id, coalesce(meeting_id::text,
               organization_id || '/' || event_id || '/' || participant_a_id || '/' || participant_b_id) AS key
        FROM deals WHERE event_id = ANY($1)`,
@@ -468,7 +494,7 @@ async function upsertDeals(
       notes: deal.notes,
       recordedById: staffIds.get(deal.recordedBy)!,
     })),
-    new Map(found.map((row) => [row.key, row.id])),
+    stored,
     keyOf,
   );
   await upsertFollowUps(
@@ -527,7 +553,8 @@ async function upsertFollowUps(
     assignedToId: staffIds.get(followUp.assignedTo)!,
     createdById: staffIds.get(followUp.assignedTo)!,
   }));
-  const found: { id: string; key: string }[] = await manager.query(
+  const stored = await storedKeys(
+    manager,
     `SELECT id, organization_id || '/' || coalesce(deal_id::text, '') || '/' || coalesce(participant_id::text, '')
               || '/' || due_on::text AS key
        FROM follow_ups WHERE deal_id = ANY($1) OR (deal_id IS NULL AND participant_id = ANY($2))`,
@@ -536,7 +563,7 @@ async function upsertFollowUps(
       rows.flatMap((row) => (row.dealId ? [] : (row.participantId ?? []))),
     ],
   );
-  await saveByKey(manager, FollowUp, rows, new Map(found.map((row) => [row.key, row.id])), keyOf);
+  await saveByKey(manager, FollowUp, rows, stored, keyOf);
 }
 
 /** アンケート, one per registration. */
@@ -563,16 +590,13 @@ async function upsertSurveyResponses(
       createdAt: response.answeredAt,
     };
   });
-  for (let start = 0; start < values.length; start += CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SurveyResponse)
-      .values(values.slice(start, start + CHUNK))
-      .orUpdate(['gained_opportunities', 'satisfaction', 'comment'], ['registration_id'])
-      .updateEntity(false)
-      .execute();
-  }
+  await upsertInChunks(
+    manager,
+    SurveyResponse,
+    values,
+    ['gained_opportunities', 'satisfaction', 'comment'],
+    ['registration_id'],
+  );
 }
 
 async function countBy(

@@ -107,13 +107,11 @@ function planBoothVisits(
     ).slice(0, random.int(1, 4));
     for (const exhibitor of chosen) {
       const createdAt = askedAt(visitor, exhibitor, starts - DAY_MS, random);
-      const roll = random.next();
-      const status =
-        roll < 0.8
-          ? MeetingRequestStatus.ACCEPTED
-          : roll < 0.92
-            ? MeetingRequestStatus.DECLINED
-            : MeetingRequestStatus.EXPIRED;
+      const status = random.weighted([
+        [MeetingRequestStatus.ACCEPTED, 80],
+        [MeetingRequestStatus.DECLINED, 12],
+        [MeetingRequestStatus.EXPIRED, 8],
+      ]);
       requests.push({
         event,
         from: visitor.person,
@@ -203,13 +201,11 @@ function planSellerRequests(
       .slice(0, random.int(2, 4))
       .map((buyer) => {
         const createdAt = askedAt(seller, buyer, starts - 3 * DAY_MS, random);
-        const roll = random.next();
-        const status =
-          roll < 0.65
-            ? MeetingRequestStatus.ACCEPTED
-            : roll < 0.9
-              ? MeetingRequestStatus.PENDING
-              : MeetingRequestStatus.DECLINED;
+        const status = random.weighted([
+          [MeetingRequestStatus.ACCEPTED, 65],
+          [MeetingRequestStatus.PENDING, 25],
+          [MeetingRequestStatus.DECLINED, 10],
+        ]);
         const answered = status !== MeetingRequestStatus.PENDING;
         return {
           event,
