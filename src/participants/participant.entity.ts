@@ -34,6 +34,8 @@ export interface ErasureCounts {
  * in by magic link; they have no password.
  */
 @Entity('participants')
+// The pool is listed, paged and exported by フリガナ: each page continues from the last (furigana, id).
+@Index('idx_participants_furigana', ['furigana', 'id'])
 export class Participant {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -12,6 +12,11 @@ export type SortDirection = 'ASC' | 'DESC';
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  /**
+   * False where nobody reads `totalCount` (allPages, which reads every page anyway): the count,
+   * a query over the whole list, is then skipped and `totalCount` is 0.
+   */
+  countTotal?: boolean;
 }
 
 /**
@@ -38,7 +43,7 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
   const cursor = page.after ? decodeCursor(page.after) : null;
   // A cursor is opaque but not signed: one edited by hand must not reach Postgres as a bad value.
   if (cursor && !fitsColumn(cursor[0], column)) throw invalidCursor();
-  const totalCount = await query.clone().getCount();
+  const totalCount = page.countTotal === false ? 0 : await query.clone().getCount();
   if (cursor) {
     const [sortValue, id] = cursor;
     const beyond = direction === 'ASC' ? '>' : '<';
@@ -137,12 +142,15 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
   return [sortValue, id];
 }
 
-/** Every node of a paginated list, page by page (for exports, where the whole list is wanted). */
+/**
+ * Every node of a paginated list, page by page (for exports, where the whole list is wanted),
+ * without counting the list again for each page.
+ */
 export async function allPages<N>(fetchPage: (page: PageArgs) => Promise<ConnectionShape<N>>): Promise<N[]> {
   const nodes: N[] = [];
   let after: string | null = null;
   do {
-    const page: ConnectionShape<N> = await fetchPage({ first: MAX_PAGE_SIZE, after });
+    const page: ConnectionShape<N> = await fetchPage({ first: MAX_PAGE_SIZE, after, countTotal: false });
     nodes.push(...page.edges.map((edge) => edge.node));
     const next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     // A cursor that does not move would page forever and take the process down with it.
