@@ -4,16 +4,10 @@
  * (all updated). Target: each under 30 s on the 2-core reference machine.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import * as iconv from 'iconv-lite';
 import { cpus, totalmem } from 'node:os';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../src/app.module';
-import { configureHttp } from '../src/app-setup';
-import { Role } from '../src/auth/actor';
 import { corporateNumberCheckDigit } from '../src/common/japan/corporate-number';
-import { UsersService } from '../src/users/users.service';
-import { freshDatabase } from './bench-database';
+import { post, startService } from './bench-service';
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const WARDS = [
@@ -75,27 +69,7 @@ function sheet(rows: number): Buffer {
 }
 
 async function main(): Promise<void> {
-  const databaseUrl = await freshDatabase('tsunagu_bench_import');
-  // This script is an entry point: it sets up the environment the service reads at boot.
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
-    QUEUE_PREFIX: 'tsunagu-bench-import',
-    LOG_LEVEL: 'error',
-  });
-  const app = configureHttp(
-    await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] }),
-  );
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  await app
-    .get(UsersService)
-    .create({ email: 'bench@example.jp', name: 'ベンチ', password: 'bench-password-123', role: Role.ADMIN });
-  const login = await post(
-    url,
-    'mutation { login(email: "bench@example.jp", password: "bench-password-123") { token } }',
-  );
-  const token = (login.data as { login: { token: string } }).login.token;
+  const { app, url, token } = await startService('tsunagu_bench_import');
 
   const file = sheet(ROWS).toString('base64');
   console.error(
@@ -121,15 +95,6 @@ async function main(): Promise<void> {
     );
   }
   await app.close();
-}
-
-async function post(url: string, query: string, variables?: object, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: unknown; errors?: unknown };
 }
 
 main().catch((error: unknown) => {

@@ -84,7 +84,7 @@ const CANDIDATES = `
  * 名寄せ候補: participants who may be one person entered twice, for staff to merge
  * (ParticipantMergeService) or to mark as two people (別人), after which the pair is not offered
  * again. Read from the whole pool on each call, one statement for a page and its count: about
- * 0.6 s at 50,000 participants (`npm run bench:duplicates`).
+ * 0.6 s at 50,000 participants (`npm run bench:pool`).
  */
 @Injectable()
 export class DuplicateCandidatesService {
