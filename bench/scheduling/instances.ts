@@ -229,5 +229,23 @@ export function benchInstances(): NamedInstance[] {
         unavailableShare: 0.2,
       }),
     },
+    {
+      // Everyone there all day with no cap of their own, and tables for half the requests: the
+      // shape on which HiGHS once overran the time limit by minutes (see upper-bound.ts).
+      name: 'expo-all-day-10000p-60000r-3x10',
+      exact: false,
+      instance: mixedEvent({
+        seed: 13,
+        participants: 10000,
+        requests: 60000,
+        sessions: 3,
+        slots: 10,
+        tables: 1000,
+        boothShare: 0,
+        maxMeetings: [30, 30],
+        partialShare: 0,
+        unavailableShare: 0,
+      }),
+    },
   ];
 }

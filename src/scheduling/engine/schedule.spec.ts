@@ -50,6 +50,24 @@ describe('scheduleMeetings', () => {
     );
   });
 
+  it('gives a whole-number bound for whole-number weights, even without the solver', async () => {
+    // Three people who each want to meet both others, one meeting each: the per-person bound is
+    // half of 3. Staff read the bound beside the weight, and it is stored as an integer.
+    const instance: ScheduleInstance = {
+      sessions: [{ id: 'am', slots: 2, tables: 2 }],
+      participants: ['p1', 'p2', 'p3'].map((id) => ({ id, sessions: ['am'], maxMeetings: 1 })),
+      requests: [
+        { a: 'p1', b: 'p2', weight: 1 },
+        { a: 'p2', b: 'p3', weight: 1 },
+        { a: 'p1', b: 'p3', weight: 1 },
+      ],
+    };
+    const result = await scheduleMeetings(instance, { useSolver: false });
+    expect(result.scheduledWeight).toBe(1);
+    expect(result.upperBound).toBe(1);
+    expect(result.stats.optimal).toBe(true);
+  });
+
   it('says when no table is left', async () => {
     const instance: ScheduleInstance = {
       sessions: [{ id: 'am', slots: 1, tables: 1 }],
