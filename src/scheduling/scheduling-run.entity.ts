@@ -1,5 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Event } from '../events/event.entity';
+import type { SchedulePhase } from './engine/types';
+
+/** Where a run stands: the engine's phases, then writing what it placed (seconds for a large event). */
+export type RunPhase = SchedulePhase | 'saving';
 
 export enum SchedulingRunStatus {
   QUEUED = 'QUEUED',
@@ -44,12 +48,13 @@ export class SchedulingRun {
   })
   status: SchedulingRunStatus;
 
-  /** 0–100, from the engine's progress reports. */
+  /** 0–100: the engine's progress reports up to 90, then writing the meetings. */
   @Column('smallint', { default: 0 })
   progress: number;
 
+  /** One of the engine's phases, or `saving` while the meetings are written. */
   @Column({ type: 'varchar', length: 20, nullable: true })
-  phase: string | null;
+  phase: RunPhase | null;
 
   @Column({ type: 'int', nullable: true })
   requestCount: number | null;

@@ -22,7 +22,7 @@ import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { InstanceError } from './engine';
 import { SchedulerRunner } from './scheduler-runner';
-import { SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
+import { RunPhase, SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
 import {
   buildInstance,
@@ -36,6 +36,8 @@ const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW
 /** Another writer changed the locked meetings between computing and writing: compute again. */
 const MAX_ATTEMPTS = 3;
 const PROGRESS_EVERY_MS = 250;
+/** The share of a run's progress bar that is the engine's computing. */
+const ENGINE_SHARE = 90;
 
 class InputsChanged extends Error {}
 
@@ -204,15 +206,19 @@ export class SchedulingService {
   private async computeAndWrite(run: SchedulingRun, onProgress?: (percent: number) => Promise<void>) {
     const inputs = await this.loadInputs(this.dataSource.manager, run.eventId);
     const { instance, excluded } = buildInstance(inputs, new Date());
-    const progress = new ProgressWriter(async (percent, phase) => {
+    const progress = new ProgressWriter<RunPhase>(async (percent, phase) => {
       await this.runs.update(run.id, { progress: percent, phase });
       await onProgress?.(percent);
     }, PROGRESS_EVERY_MS);
+    // The engine's part is the first 90 %; writing what it placed, seconds for a large event, the
+    // rest: staff do not see 完了 while the meetings are still being saved.
     const result = await this.scheduler.schedule(
       instance,
       { timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS },
-      (report) => progress.set(report.fraction * 100, report.phase),
+      (report) =>
+        progress.set(report.fraction * ENGINE_SHARE, report.phase === 'done' ? 'saving' : report.phase),
     );
+    progress.set(ENGINE_SHARE, 'saving');
     await progress.flush();
     const { placements, unscheduled } = toPlacements(result, inputs.sessions);
 
@@ -228,7 +234,10 @@ export class SchedulingService {
     });
 
     const entries = [...excluded, ...unscheduled];
-    const named = entries.map((entry) => entry.participantId).filter((id): id is string => Boolean(id));
+    // Once each: a large event has tens of thousands of entries, and a query at most 65,535 values.
+    const named = [
+      ...new Set(entries.map((entry) => entry.participantId).filter((id): id is string => Boolean(id))),
+    ];
     const names = new Map(
       (named.length
         ? await this.dataSource

@@ -7,24 +7,24 @@
  *
  * A failed write is dropped: progress is a courtesy, and the next write or the run's end corrects it.
  */
-export class ProgressWriter {
+export class ProgressWriter<Phase extends string = string> {
   private written = -1;
-  private writtenPhase: string | undefined;
+  private writtenPhase: Phase | undefined;
   /** The phase of the last write scheduled (it may not have run yet). */
-  private scheduledPhase: string | undefined;
+  private scheduledPhase: Phase | undefined;
   private latest = 0;
-  private latestPhase: string | undefined;
+  private latestPhase: Phase | undefined;
   private lastWriteAt = 0;
   private trailing: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly write: (percent: number, phase: string | undefined) => Promise<void>,
+    private readonly write: (percent: number, phase: Phase | undefined) => Promise<void>,
     private readonly everyMs: number,
   ) {}
 
   /** `percent` may be fractional; it is written as a whole number. */
-  set(percent: number, phase?: string): void {
+  set(percent: number, phase?: Phase): void {
     this.latest = Math.max(this.latest, Math.min(99, Math.floor(percent)));
     if (phase !== undefined) this.latestPhase = phase;
     const wait = this.lastWriteAt + this.everyMs - Date.now();

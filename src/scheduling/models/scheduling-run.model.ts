@@ -1,14 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { SchedulePhase } from '../engine/types';
-import { SchedulingRun, SchedulingRunStatus } from '../scheduling-run.entity';
+import { RunPhase, SchedulingRun, SchedulingRunStatus } from '../scheduling-run.entity';
 
 /** What staff read while the run works; the codes stay in `phase` for clients that use them. */
-export const SCHEDULE_PHASE_LABEL: Record<SchedulePhase, string> = {
+export const SCHEDULE_PHASE_LABEL: Record<RunPhase, string> = {
   validate: '入力の確認中',
   bound: '上限の計算中',
   greedy: '初期配置の作成中',
   improve: '配置の改善中',
   compact: '空き枠の詰め直し中',
+  saving: '配置の保存中',
   done: '完了',
 };
 
@@ -36,7 +36,7 @@ export class SchedulingRunModel {
   @Field(() => String, {
     nullable: true,
     description:
-      '処理の段階（英語のコード: validate, bound, greedy, improve, compact, done）。表示には phaseLabel を',
+      '処理の段階（英語のコード: validate, bound, greedy, improve, compact, saving, done）。表示には phaseLabel を',
   })
   phase: string | null;
 
@@ -92,7 +92,7 @@ export class SchedulingRunModel {
       status: run.status,
       progress: run.progress,
       phase: run.phase,
-      phaseLabel: run.phase ? (SCHEDULE_PHASE_LABEL[run.phase as SchedulePhase] ?? run.phase) : null,
+      phaseLabel: run.phase ? (SCHEDULE_PHASE_LABEL[run.phase] ?? run.phase) : null,
       requestCount: run.requestCount,
       scheduledCount: run.scheduledCount,
       scheduledWeight: run.scheduledWeight,
