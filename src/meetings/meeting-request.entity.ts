@@ -21,6 +21,7 @@ import { MeetingRequestStatus } from './meeting-enums';
 @Check('ck_meeting_requests_not_self', '"from_participant_id" <> "to_participant_id"')
 @Index('uq_meeting_requests_open_pair', { synchronize: false })
 @Index(['eventId', 'status'])
+@Index('idx_meeting_requests_event_created', ['eventId', 'createdAt', 'id'])
 @Index(['eventId', 'fromParticipantId'])
 @Index(['toParticipantId'])
 export class MeetingRequest {

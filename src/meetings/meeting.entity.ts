@@ -27,6 +27,7 @@ import { MeetingRequest } from './meeting-request.entity';
 })
 @Index('uq_meetings_live_request', ['requestId'], { unique: true, where: `status <> 'CANCELLED'` })
 @Index(['eventId', 'status'])
+@Index('idx_meetings_event_time', ['eventId', 'startsAt', 'id'])
 export class Meeting {
   @PrimaryGeneratedColumn('uuid')
   id: string;

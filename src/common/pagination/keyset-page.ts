@@ -52,13 +52,14 @@ export async function keysetPage<E extends ObjectLiteral & { id: string }, N>(
       cursorId: id,
     });
   }
-  const rows = await query
-    .orderBy(sortColumn, direction)
-    .addOrderBy(`${alias}.id`, direction)
-    .take(first + 1)
-    .getMany();
+  query.orderBy(sortColumn, direction).addOrderBy(`${alias}.id`, direction);
+  // A join to many rows multiplies them: only take() counts entities (TypeORM reads the page's ids
+  // in a query over every joined row first).
+  const multiplies = query.expressionMap.joinAttributes.some((join) => join.isMany);
+  const { rows, sortValues } = multiplies
+    ? await pageByTake(query, column, first + 1)
+    : await pageByIds(query, column, first + 1);
   const pageRows = rows.slice(0, first);
-  const sortValues = await exactSortValues(query, column, pageRows);
   const edges = pageRows.map((row) => ({
     cursor: encodeCursor(sortValues.get(row.id) ?? null, row.id),
     node: toNode(row),
@@ -79,7 +80,49 @@ export function pageSize(page: PageArgs): number {
   return first;
 }
 
-/** The sort column of each row as Postgres writes it (`2026-12-05 08:45:12.123456+00`), by id. */
+interface FoundRows<E> {
+  rows: E[];
+  /** The sort column of each row as Postgres writes it (`2026-12-05 08:45:12.123456+00`), by id. */
+  sortValues: Map<string, string | null>;
+}
+
+/**
+ * The page's ids and sort values first, from a query that reads nothing else, then its rows by id.
+ * Postgres leaves out the joins the first query does not use and finds the page on the table
+ * alone, cheaply however well it knows the table. As one query with every join, a page of a large
+ * event whose rows it had not yet counted (the scheduler had just written 30,000 meetings) joined
+ * and sorted all of them: 200 ms a page, against 26 ms so and 1 ms once it has counted them.
+ */
+async function pageByIds<E extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<E>,
+  column: ColumnMetadata,
+  limit: number,
+): Promise<FoundRows<E>> {
+  const escape = (name: string) => query.connection.driver.escape(name);
+  const found: { id: string; sort: string | null }[] = await query
+    .clone()
+    .select(`${query.alias}.id`, 'id')
+    // CAST, not ::text: the list's own parameters may include one named :text.
+    .addSelect(`CAST(${escape(query.alias)}.${escape(column.databaseName)} AS text)`, 'sort')
+    .limit(limit)
+    .getRawMany();
+  if (found.length === 0) return { rows: [], sortValues: new Map() };
+  const rows = await query
+    .andWhere(`${query.alias}.id IN (:...pageIds)`, { pageIds: found.map((row) => row.id) })
+    .getMany();
+  return { rows, sortValues: new Map(found.map((row) => [row.id, row.sort])) };
+}
+
+async function pageByTake<E extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<E>,
+  column: ColumnMetadata,
+  limit: number,
+): Promise<FoundRows<E>> {
+  const rows = await query.take(limit).getMany();
+  return { rows, sortValues: await exactSortValues(query, column, rows.slice(0, limit - 1)) };
+}
+
+/** The sort value of each row as Postgres writes it, read by id. */
 async function exactSortValues<E extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<E>,
   column: ColumnMetadata,
