@@ -35,6 +35,9 @@ import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
+/** A scheduling run's meetings are written this many to a statement. */
+const PLACEMENTS_PER_STATEMENT = 5_000;
+
 const RELATIONS = {
   session: true,
   participantA: { company: true },
@@ -464,6 +467,7 @@ export class MeetingsService {
   /**
    * Writes placements (meeting + one row per side). A clash with any live meeting raises
    * SLOT_TAKEN / ALREADY_PLACED from the unique indexes; the caller's transaction is then void.
+   * One statement per 5,000 placements, from arrays: a scheduling run writes tens of thousands.
    */
   async insertPlacements(
     manager: EntityManager,
@@ -471,65 +475,54 @@ export class MeetingsService {
     placements: Placement[],
     publishedAt: Date | null,
   ): Promise<Meeting[]> {
-    if (placements.length === 0) return [];
+    const meetings: Meeting[] = [];
     try {
-      const meetings: Meeting[] = [];
-      for (let start = 0; start < placements.length; start += 500) {
-        const chunk = placements.slice(start, start + 500);
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Meeting)
-          .values(
-            chunk.map((placement) => ({
-              eventId,
-              requestId: placement.requestId,
-              sessionId: placement.sessionId,
-              slotIndex: placement.slotIndex,
-              tableLabel: placement.tableLabel,
-              startsAt: placement.startsAt,
-              endsAt: placement.endsAt,
-              participantAId: placement.participantAId,
-              participantBId: placement.participantBId,
-              status: MeetingStatus.SCHEDULED,
-              sequence: 0,
-              publishedAt,
-            })),
-          )
-          .returning('id')
-          .updateEntity(false)
-          .execute();
-        const ids = (inserted.raw as { id: string }[]).map((row) => row.id);
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(MeetingParticipant)
-          .values(
-            chunk.flatMap((placement, index) =>
-              [placement.participantAId, placement.participantBId].map((participantId) => ({
-                meetingId: ids[index],
-                participantId,
-                eventId,
-                sessionId: placement.sessionId,
-                slotIndex: placement.slotIndex,
-                active: true,
-              })),
-            ),
-          )
-          .updateEntity(false)
-          .execute();
-        chunk.forEach((placement, index) =>
+      for (let start = 0; start < placements.length; start += PLACEMENTS_PER_STATEMENT) {
+        const chunk = placements.slice(start, start + PLACEMENTS_PER_STATEMENT);
+        const column = <K extends keyof Placement>(key: K) => chunk.map((placement) => placement[key]);
+        const inserted: { id: string; request_id: string }[] = await manager.query(
+          `WITH placed AS (
+             INSERT INTO meetings (event_id, request_id, session_id, slot_index, table_label, starts_at,
+                                   ends_at, participant_a_id, participant_b_id, published_at)
+             SELECT $1, p.request_id, p.session_id, p.slot_index, p.table_label, p.starts_at, p.ends_at,
+                    p.a, p.b, $2
+             FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::varchar[], $7::timestamptz[],
+                         $8::timestamptz[], $9::uuid[], $10::uuid[])
+               AS p(request_id, session_id, slot_index, table_label, starts_at, ends_at, a, b)
+             RETURNING id, request_id, session_id, slot_index, participant_a_id, participant_b_id
+           ), sides AS (
+             INSERT INTO meeting_participants (meeting_id, participant_id, event_id, session_id, slot_index)
+             SELECT placed.id, side.participant_id, $1, placed.session_id, placed.slot_index
+             FROM placed, LATERAL (VALUES (placed.participant_a_id), (placed.participant_b_id))
+               AS side(participant_id)
+           )
+           SELECT id, request_id FROM placed`,
+          [
+            eventId,
+            publishedAt,
+            column('requestId'),
+            column('sessionId'),
+            column('slotIndex'),
+            column('tableLabel'),
+            column('startsAt'),
+            column('endsAt'),
+            column('participantAId'),
+            column('participantBId'),
+          ],
+        );
+        const idOf = new Map(inserted.map((row) => [row.request_id, row.id]));
+        for (const placement of chunk) {
           meetings.push(
             Object.assign(new Meeting(), {
               ...placement,
-              id: ids[index],
+              id: idOf.get(placement.requestId)!,
               eventId,
               status: MeetingStatus.SCHEDULED,
               sequence: 0,
               publishedAt,
             }),
-          ),
-        );
+          );
+        }
       }
       return meetings;
     } catch (error) {
