@@ -50,3 +50,15 @@ export async function post(url: string, query: string, variables?: object, token
   });
   return (await response.json()) as { data?: unknown; errors?: unknown };
 }
+
+/** The median of `rounds` timed calls of `run`, in ms, after one warm-up call. */
+export async function medianMs(run: () => Promise<unknown>, rounds: number): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
+}

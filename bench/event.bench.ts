@@ -23,7 +23,7 @@ import { UsersService } from '../src/users/users.service';
 import { randomPerson } from '../scripts/demo/companies';
 import { NAME_STEMS } from '../scripts/demo/industries';
 import { Random } from '../scripts/demo/random';
-import { post, startService } from './bench-service';
+import { medianMs, post, startService } from './bench-service';
 import { mixedEvent } from './scheduling/instances';
 
 const ROUNDS = 5;
@@ -119,17 +119,6 @@ async function load(db: DataSource, eventId: string, shape: Shape): Promise<void
     );
   }
   await db.query('ANALYZE');
-}
-
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
@@ -256,8 +245,6 @@ async function main(): Promise<void> {
                 scheduledCount
                 scheduledWeight
                 upperBound
-                startedAt
-                finishedAt
               }
             }
           `,
@@ -279,14 +266,9 @@ async function main(): Promise<void> {
         `${Math.round(runMs)} ms from the button to SUCCEEDED`,
     );
 
-    type Page = {
-      meetings: {
-        totalCount: number;
-        pageInfo: { endCursor: string };
-        edges: { node: { participantA: { name: string } } }[];
-      };
-    };
-    const first = (await graphql<Page>(MEETINGS, { eventId }, organizer)).meetings;
+    const first = (
+      await graphql<{ meetings: { pageInfo: { endCursor: string } } }>(MEETINGS, { eventId }, organizer)
+    ).meetings;
     const someone = (
       await dataSource.query(`SELECT participant_a_id AS id FROM meetings WHERE event_id = $1 LIMIT 1`, [
         eventId,
@@ -312,7 +294,7 @@ async function main(): Promise<void> {
         () => csv(`/exports/scheduling-runs/${run.id}/unscheduled.csv`),
       ],
     ];
-    for (const [what, call] of rows) console.log(`| ${what} | ${Math.round(await median(call))} |`);
+    for (const [what, call] of rows) console.log(`| ${what} | ${Math.round(await medianMs(call, ROUNDS))} |`);
 
     const [published, publishMs] = await timed(() =>
       graphql<{ publishSchedule: { publishedMeetings: number } }>(

@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { DataSource } from 'typeorm';
 import { FAMILY_NAMES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NamePart } from '../scripts/demo/names';
 import { Random } from '../scripts/demo/random';
-import { post, startService } from './bench-service';
+import { medianMs, post, startService } from './bench-service';
 
 const PEOPLE = Number(process.argv[2] ?? 50_000);
 const ROUNDS = 5;
@@ -156,17 +156,6 @@ async function load(db: DataSource, people: Person[]): Promise<void> {
   await db.query('ANALYZE participants');
 }
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
-}
-
 const CANDIDATES = `query($after: String, $participantId: ID) {
   duplicateCandidates(first: 50, after: $after, participantId: $participantId) {
     totalCount pageInfo { endCursor } edges { node { first { id name } second { id name } matched } }
@@ -212,7 +201,7 @@ async function main(): Promise<void> {
       ['名寄せ候補 of one participant', () => graphql(CANDIDATES, { participantId: someone })],
       ['duplicate-candidates.csv, every pair', () => csv('/exports/duplicate-candidates.csv')],
     ];
-    for (const [what, run] of rows) console.log(`| ${what} | ${Math.round(await median(run))} |`);
+    for (const [what, run] of rows) console.log(`| ${what} | ${Math.round(await medianMs(run, ROUNDS))} |`);
   } finally {
     await app.close();
   }

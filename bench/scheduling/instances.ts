@@ -173,6 +173,9 @@ export function withLocked(
   return { ...instance, locked };
 }
 
+/** The 10,000-participant expo's people and requests; its instances differ in tables and attendance. */
+const EXPO = { seed: 13, participants: 10000, requests: 60000, sessions: 3, slots: 10 };
+
 export function benchInstances(): NamedInstance[] {
   const small: NamedInstance[] = [];
   for (let seed = 1; seed <= 6; seed++) {
@@ -217,11 +220,7 @@ export function benchInstances(): NamedInstance[] {
       name: 'expo-10000p-60000r-3x10',
       exact: false,
       instance: mixedEvent({
-        seed: 13,
-        participants: 10000,
-        requests: 60000,
-        sessions: 3,
-        slots: 10,
+        ...EXPO,
         tables: 1200,
         boothShare: 0.05,
         maxMeetings: [3, 10],
@@ -235,11 +234,7 @@ export function benchInstances(): NamedInstance[] {
       name: 'expo-all-day-10000p-60000r-3x10',
       exact: false,
       instance: mixedEvent({
-        seed: 13,
-        participants: 10000,
-        requests: 60000,
-        sessions: 3,
-        slots: 10,
+        ...EXPO,
         tables: 1000,
         boothShare: 0,
         maxMeetings: [30, 30],
