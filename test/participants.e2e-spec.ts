@@ -1,4 +1,6 @@
 import { Role } from '../src/auth/actor';
+import { WHOLE_LIST_PAGE_SIZE } from '../src/common/pagination/keyset-page';
+import { Participant } from '../src/participants/participant.entity';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
@@ -412,5 +414,29 @@ describe('participants', () => {
     expect(response.lines[0]).toContain('メールアドレス,氏名,フリガナ');
     expect(response.text).toContain('髙橋 健一');
     expect((await fetchCsv(t, '/exports/participants.csv')).status).toBe(401);
+  });
+
+  it('exports a list longer than the pages it is read in, everyone once, in the list order', async () => {
+    // One フリガナ for all: the pages meet among equal sort values, where only the id decides.
+    const count = WHOLE_LIST_PAGE_SIZE + 3;
+    const emails = Array.from({ length: count }, (_, i) => `page-${String(i).padStart(4, '0')}@example.jp`);
+    await t.dataSource
+      .getRepository(Participant)
+      .insert(emails.map((email) => ({ email, name: '頁 送太', furigana: 'ページ ソウタ' })));
+    const { status, lines } = await fetchCsv(
+      t,
+      `/exports/participants.csv?text=${encodeURIComponent('頁 送太')}`,
+      staff,
+    );
+    expect(status).toBe(200);
+    const exported = lines.slice(1).map((line) => line.split(',')[0]);
+    expect(exported).toHaveLength(count);
+    expect(new Set(exported)).toEqual(new Set(emails));
+    const ids = await t.dataSource.getRepository(Participant).find({
+      select: { id: true, email: true },
+      where: { furigana: 'ページ ソウタ' },
+      order: { id: 'ASC' },
+    });
+    expect(exported).toEqual(ids.map((participant) => participant.email));
   });
 });

@@ -1,5 +1,13 @@
 import { InputError } from '../errors/app-error';
-import { allPages, decodeCursor, encodeCursor } from './keyset-page';
+import {
+  allPages,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  pageSize,
+  WHOLE_LIST_PAGE_SIZE,
+} from './keyset-page';
 
 describe('keyset cursor', () => {
   it('keeps the sort value to the microsecond and the id', () => {
@@ -39,6 +47,18 @@ describe('allPages', () => {
     const pages = [page(['a', 'b'], 'b', true), page(['c'], 'c', false)];
     let call = 0;
     await expect(allPages(() => Promise.resolve(pages[call++]))).resolves.toEqual(['a', 'b', 'c']);
+  });
+
+  it('reads long pages without counting, where a client may ask for no more than MAX_PAGE_SIZE', async () => {
+    const asked: PageArgs[] = [];
+    await allPages((args) => {
+      asked.push(args);
+      return Promise.resolve(page(['a'], 'a', false));
+    });
+    expect(asked).toEqual([{ first: WHOLE_LIST_PAGE_SIZE, after: null, wholeList: true }]);
+    expect(pageSize(asked[0])).toBe(WHOLE_LIST_PAGE_SIZE);
+    expect(() => pageSize({ first: MAX_PAGE_SIZE + 1 })).toThrow(InputError);
+    expect(() => pageSize({ first: WHOLE_LIST_PAGE_SIZE + 1, wholeList: true })).toThrow(InputError);
   });
 
   it('stops with an error instead of paging forever when the cursor does not move', async () => {
