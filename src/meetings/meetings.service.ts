@@ -122,13 +122,15 @@ export class MeetingsService {
     // The sides (who did not come) are read for the page alone: joined, they would double the rows
     // and the page would be found by a query over all of the event's meetings.
     const found = await keysetPage(query, 'meeting.startsAt', page, (meeting) => meeting);
-    const sides = await this.dataSource.getRepository(MeetingParticipant).findBy({
+    const sides = new Map<string, MeetingParticipant[]>();
+    const pageSides = await this.dataSource.getRepository(MeetingParticipant).findBy({
       meetingId: In(found.edges.map((edge) => edge.node.id)),
     });
+    for (const side of pageSides) sides.set(side.meetingId, [...(sides.get(side.meetingId) ?? []), side]);
     return {
       ...found,
       edges: found.edges.map(({ cursor, node: meeting }) => {
-        meeting.sides = sides.filter((side) => side.meetingId === meeting.id);
+        meeting.sides = sides.get(meeting.id) ?? [];
         return { cursor, node: toNode(meeting) };
       }),
     };
