@@ -15,9 +15,9 @@ import {
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
-const MERGE = `mutation($participantId: ID!, $duplicateId: ID!) {
-  mergeParticipants(participantId: $participantId, duplicateId: $duplicateId) {
-    registrationsMoved registrationsCombined meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
+const MERGE = `mutation($participantId: ID!, $duplicateId: ID!, $dryRun: Boolean) {
+  mergeParticipants(participantId: $participantId, duplicateId: $duplicateId, dryRun: $dryRun) {
+    dryRun registrationsMoved registrationsCombined meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
     suggestionsDeleted dealsMoved followUpsMoved surveyResponsesMoved miniSalonRequestsMoved emailsMoved emailsResent
     participant { id email title phone offers needs profileChanges { fields { field label before after } } }
   }
@@ -66,8 +66,20 @@ describe('merging two profiles of one person', () => {
     variables: Record<string, unknown>,
     token = organizer,
   ) => t.gql<T>(query, variables, token);
-  const merge = (participantId: string, duplicateId: string, token = organizer) =>
-    gql<{ mergeParticipants: Merge }>(MERGE, { participantId, duplicateId }, token);
+  const merge = (participantId: string, duplicateId: string, token = organizer, dryRun = false) =>
+    gql<{ mergeParticipants: Merge }>(MERGE, { participantId, duplicateId, dryRun }, token);
+  /** What of the two profiles a merge would touch, to see that a dry run left it as it was. */
+  const stateOf = (ids: string[]) =>
+    t.dataSource.query(
+      `SELECT (SELECT json_agg(p ORDER BY p.id) FROM participants p WHERE p.id = ANY($1)) AS people,
+              (SELECT json_agg(r ORDER BY r.id) FROM registrations r WHERE r.participant_id = ANY($1)) AS registrations,
+              (SELECT json_agg(m ORDER BY m.id) FROM meetings m
+                WHERE m.participant_a_id = ANY($1) OR m.participant_b_id = ANY($1)) AS meetings,
+              (SELECT json_agg(d ORDER BY d.id) FROM deals d
+                WHERE d.participant_a_id = ANY($1) OR d.participant_b_id = ANY($1)) AS deals,
+              (SELECT count(*) FROM outbox_messages) AS emails`,
+      [ids],
+    );
   const register = async (eventId: string, participantId: string) =>
     ok(
       await gql<{ register: { id: string; status: string } }>(registerMutation('id status'), {
@@ -206,7 +218,23 @@ describe('merging two profiles of one person', () => {
     await sink.waitUntil(() => oldInbox('墨田区 事業承継サロン').length === 1, 30_000, 'the invitation');
     const duplicateSession = await t.participantToken(duplicate.id);
 
+    // Staff look first: the same merge, rolled back.
+    const before = await stateOf([kept.id, duplicate.id]);
+    const preview = ok(await merge(kept.id, duplicate.id, organizer, true)).mergeParticipants;
+    expect(await stateOf([kept.id, duplicate.id])).toEqual(before);
+    expect(
+      preview.participant.profileChanges.map((change) => change.fields.map((f) => f.field)),
+    ).not.toContainEqual(expect.arrayContaining(['mergedParticipant']));
+
     const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
+    const { profileChanges: _history, ...mergedProfile } = merged.participant;
+    const { profileChanges: _previewHistory, ...previewProfile } = preview.participant;
+    expect({ ...preview, participant: previewProfile }).toEqual({
+      ...merged,
+      dryRun: true,
+      participant: mergedProfile,
+    });
+    expect(merged.dryRun).toBe(false);
 
     expect(merged).toMatchObject({
       registrationsMoved: 1,
@@ -425,6 +453,8 @@ describe('merging two profiles of one person', () => {
     await meet(eventId, kept.id, buyer.id);
     const second = await meet(eventId, duplicate.id, buyer.id);
     const twice = await refusal();
+    // A dry run is refused alike.
+    expect(failure(await merge(kept.id, duplicate.id, organizer, true)).extensions).toEqual(twice.extensions);
     expect(twice.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'PARTICIPANT_MERGE_TWO_MEETINGS_WITH',

@@ -12,6 +12,7 @@ import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Participant } from '../participants/participant.entity';
 import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
+import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { EventRole, RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
@@ -48,66 +49,95 @@ export class ParticipantMergeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registrations: RegistrationsService,
     private readonly outbox: OutboxService,
+    private readonly participants: ParticipantsService,
   ) {}
 
-  async merge(actor: StaffActor, keepId: string, duplicateId: string): Promise<MergeCounts> {
+  /**
+   * The merge, and the kept profile as it then stands. With `dryRun` the same merge is done and
+   * rolled back (確認のみ): staff see what would move, and any refusal, with nothing changed and no
+   * email queued.
+   */
+  async merge(
+    actor: StaffActor,
+    keepId: string,
+    duplicateId: string,
+    { dryRun = false } = {},
+  ): Promise<{ counts: MergeCounts; participant: Participant }> {
     if (keepId === duplicateId) throw ParticipantMergeErrors.sameParticipant('duplicateId');
-    return this.dataSource.transaction(async (manager) => {
-      const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
-      if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
-      if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
-      await this.assertNothingForStaffToDecide(manager, keepId, duplicateId);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const counts = await this.mergeIn(runner.manager, actor, keepId, duplicateId);
+      const participant = await this.participants.get(keepId, runner.manager);
+      await (dryRun ? runner.rollbackTransaction() : runner.commitTransaction());
+      return { counts, participant };
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
 
-      const pair = [keepId, duplicateId];
-      const combined = await this.combineRegistrations(manager, keepId, duplicateId);
-      // Read before the rows move: what never reached the duplicate's address goes again to the
-      // kept one, unless it was about a registration the merge removed.
-      const undelivered: { id: string }[] = await manager.query(
-        `SELECT m.id FROM outbox_messages m
-          WHERE m.participant_id = $1 AND m.to_address IS NULL
-            AND (m.status = $2 OR (m.status = $3 AND m.skip_reason = 'SUPPRESSED'))
-            AND (m.params->>'registrationId' IS NULL
-                 OR EXISTS (SELECT 1 FROM registrations r WHERE r.id::text = m.params->>'registrationId'))`,
-        [duplicateId, OutboxStatus.FAILED, OutboxStatus.SKIPPED],
-      );
-      const requests = await this.combineMeetingRequests(manager, pair);
-      const counts: Omit<MergeCounts, 'emailsResent'> = {
-        registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
-        registrationsCombined: combined,
-        meetingsMoved:
-          (await move(manager, 'meetings', 'participant_a_id', pair)) +
-          (await move(manager, 'meetings', 'participant_b_id', pair)),
-        meetingRequestsMoved:
-          (await move(manager, 'meeting_requests', 'from_participant_id', pair)) +
-          (await move(manager, 'meeting_requests', 'to_participant_id', pair)),
-        meetingRequestsWithdrawn: requests.withdrawn,
-        suggestionsDeleted: await this.combineSuggestions(manager, pair),
-        dealsMoved:
-          (await move(manager, 'deals', 'participant_a_id', pair)) +
-          (await move(manager, 'deals', 'participant_b_id', pair)),
-        followUpsMoved: await move(manager, 'follow_ups', 'participant_id', pair),
-        surveyResponsesMoved: await move(manager, 'survey_responses', 'participant_id', pair),
-        miniSalonRequestsMoved: await move(manager, 'mini_salon_requests', 'requested_by_id', pair),
-        emailsMoved: await move(manager, 'outbox_messages', 'participant_id', pair),
-      };
-      await move(manager, 'meeting_participants', 'participant_id', pair);
-      await move(manager, 'agenda_deliveries', 'participant_id', pair);
-      // The duplicate's last look was at its own half of the agenda: the kept profile's changes
-      // are marked against its own last look (or, failing that, the first agenda either was sent).
-      await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
-      await move(manager, 'participant_profile_changes', 'participant_id', pair);
-      await this.carryDistinctMarks(manager, pair);
-      await this.dropLinksOfTheDuplicate(manager, duplicateId);
-      await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
-      await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
-      return {
-        ...counts,
-        emailsResent: await this.outbox.resend(
-          manager,
-          undelivered.map((row) => row.id),
-        ),
-      };
-    });
+  private async mergeIn(
+    manager: EntityManager,
+    actor: StaffActor,
+    keepId: string,
+    duplicateId: string,
+  ): Promise<MergeCounts> {
+    const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
+    if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
+    if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
+    await this.assertNothingForStaffToDecide(manager, keepId, duplicateId);
+
+    const pair = [keepId, duplicateId];
+    const combined = await this.combineRegistrations(manager, keepId, duplicateId);
+    // Read before the rows move: what never reached the duplicate's address goes again to the
+    // kept one, unless it was about a registration the merge removed.
+    const undelivered: { id: string }[] = await manager.query(
+      `SELECT m.id FROM outbox_messages m
+        WHERE m.participant_id = $1 AND m.to_address IS NULL
+          AND (m.status = $2 OR (m.status = $3 AND m.skip_reason = 'SUPPRESSED'))
+          AND (m.params->>'registrationId' IS NULL
+               OR EXISTS (SELECT 1 FROM registrations r WHERE r.id::text = m.params->>'registrationId'))`,
+      [duplicateId, OutboxStatus.FAILED, OutboxStatus.SKIPPED],
+    );
+    const requests = await this.combineMeetingRequests(manager, pair);
+    const counts: Omit<MergeCounts, 'emailsResent'> = {
+      registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
+      registrationsCombined: combined,
+      meetingsMoved:
+        (await move(manager, 'meetings', 'participant_a_id', pair)) +
+        (await move(manager, 'meetings', 'participant_b_id', pair)),
+      meetingRequestsMoved:
+        (await move(manager, 'meeting_requests', 'from_participant_id', pair)) +
+        (await move(manager, 'meeting_requests', 'to_participant_id', pair)),
+      meetingRequestsWithdrawn: requests.withdrawn,
+      suggestionsDeleted: await this.combineSuggestions(manager, pair),
+      dealsMoved:
+        (await move(manager, 'deals', 'participant_a_id', pair)) +
+        (await move(manager, 'deals', 'participant_b_id', pair)),
+      followUpsMoved: await move(manager, 'follow_ups', 'participant_id', pair),
+      surveyResponsesMoved: await move(manager, 'survey_responses', 'participant_id', pair),
+      miniSalonRequestsMoved: await move(manager, 'mini_salon_requests', 'requested_by_id', pair),
+      emailsMoved: await move(manager, 'outbox_messages', 'participant_id', pair),
+    };
+    await move(manager, 'meeting_participants', 'participant_id', pair);
+    await move(manager, 'agenda_deliveries', 'participant_id', pair);
+    // The duplicate's last look was at its own half of the agenda: the kept profile's changes
+    // are marked against its own last look (or, failing that, the first agenda either was sent).
+    await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
+    await move(manager, 'participant_profile_changes', 'participant_id', pair);
+    await this.carryDistinctMarks(manager, pair);
+    await this.dropLinksOfTheDuplicate(manager, duplicateId);
+    await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
+    await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
+    return {
+      ...counts,
+      emailsResent: await this.outbox.resend(
+        manager,
+        undelivered.map((row) => row.id),
+      ),
+    };
   }
 
   /**

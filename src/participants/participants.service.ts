@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { normalizeFurigana } from '../common/japan/furigana';
 import { parseJsic } from '../common/japan/jsic';
 import { normalizeMunicipality } from '../common/japan/municipality';
@@ -102,8 +102,9 @@ export class ParticipantsService {
     return this.get(participantId);
   }
 
-  async get(id: string): Promise<Participant> {
-    const participant = await this.repository.findOne({
+  /** With `manager`, as that transaction sees the profile (a merge reads what it made before committing). */
+  async get(id: string, manager: EntityManager = this.repository.manager): Promise<Participant> {
+    const participant = await manager.findOne(Participant, {
       where: { id },
       relations: { company: true, profileUpdatedBy: { organization: true } },
     });

@@ -19,8 +19,14 @@ export interface MergeCounts {
 
 @ObjectType('ParticipantMerge', { description: '重複した登録の統合（名寄せ）の結果' })
 export class ParticipantMergeModel implements MergeCounts {
-  @Field(() => ParticipantModel, { description: '残った参加者（変更履歴に統合の記録がある）' })
+  @Field(() => ParticipantModel, {
+    description:
+      '残った参加者（変更履歴に統合の記録がある）。dryRun では統合したときのプロフィール（変更履歴など別に読む項目は今のまま）',
+  })
   participant: ParticipantModel;
+
+  @Field({ description: 'true なら確認のみで、何も変わっていない' })
+  dryRun: boolean;
 
   @Field(() => Int, {
     description:
