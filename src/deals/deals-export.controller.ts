@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { StaffActor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
 import { fiscalYearOfDate } from '../common/time/calendar-date';
@@ -38,35 +38,33 @@ export class DealsExportController {
     @Query() filter: DealFilter,
     @Res() response: Response,
   ): Promise<void> {
-    const deals = await allPages((page) => this.deals.list(actor, filter, page, (deal) => deal));
-    const csv = toCsv<Deal>(
-      [
-        // Both years, because the report counts a deal as 新規 in the first and 成約・不成立 in the second.
-        { header: '開始年度', value: (d) => fiscalYearLabel(fiscalYearOfDate(d.startedOn)) },
-        { header: '商談開始日', value: (d) => d.startedOn },
-        { header: '種類', value: (d) => DEAL_TYPE_LABEL[d.type] },
-        { header: '段階', value: (d) => DEAL_STAGE_LABEL[d.stage] },
-        { header: '成約日・不成立日', value: (d) => d.closedOn },
-        {
-          header: '成約・不成立年度',
-          value: (d) => (d.closedOn ? fiscalYearLabel(fiscalYearOfDate(d.closedOn)) : ''),
-        },
-        { header: '概要', value: (d) => d.title },
-        { header: '金額（円）', value: (d) => d.amountYen },
-        { header: '当事者A', value: (d) => d.participantA?.name },
-        { header: '事業者A', value: (d) => d.participantA?.company?.name },
-        { header: '当事者B', value: (d) => d.participantB?.name },
-        { header: '事業者B', value: (d) => d.participantB?.company?.name },
-        { header: 'イベント', value: (d) => d.event?.title },
-        { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
-        // An event's list holds the deals of its organiser and of its co-hosts alike.
-        { header: '記録した団体', value: (d) => d.organization?.name },
-        { header: '記録者', value: (d) => d.recordedBy?.name },
-        { header: 'メモ', value: (d) => d.notes },
-        { header: '商談ID', value: (d) => d.id },
-      ],
-      deals,
-    );
+    const columns: CsvColumn<Deal>[] = [
+      // Both years, because the report counts a deal as 新規 in the first and 成約・不成立 in the second.
+      { header: '開始年度', value: (d) => fiscalYearLabel(fiscalYearOfDate(d.startedOn)) },
+      { header: '商談開始日', value: (d) => d.startedOn },
+      { header: '種類', value: (d) => DEAL_TYPE_LABEL[d.type] },
+      { header: '段階', value: (d) => DEAL_STAGE_LABEL[d.stage] },
+      { header: '成約日・不成立日', value: (d) => d.closedOn },
+      {
+        header: '成約・不成立年度',
+        value: (d) => (d.closedOn ? fiscalYearLabel(fiscalYearOfDate(d.closedOn)) : ''),
+      },
+      { header: '概要', value: (d) => d.title },
+      { header: '金額（円）', value: (d) => d.amountYen },
+      { header: '当事者A', value: (d) => d.participantA?.name },
+      { header: '事業者A', value: (d) => d.participantA?.company?.name },
+      { header: '当事者B', value: (d) => d.participantB?.name },
+      { header: '事業者B', value: (d) => d.participantB?.company?.name },
+      { header: 'イベント', value: (d) => d.event?.title },
+      { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
+      // An event's list holds the deals of its organiser and of its co-hosts alike.
+      { header: '記録した団体', value: (d) => d.organization?.name },
+      { header: '記録者', value: (d) => d.recordedBy?.name },
+      { header: 'メモ', value: (d) => d.notes },
+      { header: '商談ID', value: (d) => d.id },
+    ];
+    const rows = await allPages((page) => this.deals.list(actor, filter, page, csvCells(columns)));
+    const csv = cellsToCsv(columns, rows);
     const year = filter.fiscalYear ? `${fiscalYearLabel(filter.fiscalYear)}_` : '';
     sendCsv(response, `${year}商談一覧.csv`, csv);
   }
@@ -79,26 +77,22 @@ export class DealsExportController {
     @Query() { before }: FollowUpsDueQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const followUps = await allPages((page) =>
-      this.followUps.due(actor, before, page, (followUp) => followUp),
-    );
-    const csv = toCsv<FollowUp>(
-      [
-        { header: '期日', value: (f) => f.dueOn },
-        { header: '対象の商談', value: (f) => f.deal?.title },
-        // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
-        { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
-        { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
-        { header: '確認すること', value: (f) => f.notes },
-        // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
-        { header: '担当', value: (f) => responsibleFor(f)?.name },
-        { header: '担当の状態', value: (f) => responsibleState(f) },
-        { header: 'メールアドレス', value: (f) => partiesEach(f, emailOnRecord) },
-        { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
-        { header: 'フォローアップID', value: (f) => f.id },
-      ],
-      followUps,
-    );
+    const columns: CsvColumn<FollowUp>[] = [
+      { header: '期日', value: (f) => f.dueOn },
+      { header: '対象の商談', value: (f) => f.deal?.title },
+      // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
+      { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
+      { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
+      { header: '確認すること', value: (f) => f.notes },
+      // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
+      { header: '担当', value: (f) => responsibleFor(f)?.name },
+      { header: '担当の状態', value: (f) => responsibleState(f) },
+      { header: 'メールアドレス', value: (f) => partiesEach(f, emailOnRecord) },
+      { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
+      { header: 'フォローアップID', value: (f) => f.id },
+    ];
+    const rows = await allPages((page) => this.followUps.due(actor, before, page, csvCells(columns)));
+    const csv = cellsToCsv(columns, rows);
     sendCsv(response, `フォローアップ予定_${before}まで.csv`, csv);
   }
 }

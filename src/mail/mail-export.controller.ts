@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { mailErrorLabel, mailTemplateLabel, skipReasonLabel } from './mail-labels';
@@ -31,30 +31,32 @@ export class MailExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const messages = await allPages((page) =>
-      this.outbox.list({ eventId, status: status ?? null, batchId: batchId ?? null }, page, (m) => m),
+    const columns: CsvColumn<OutboxMessage>[] = [
+      { header: '作成日時', value: (m) => m.createdAt },
+      { header: '宛先', value: (m) => m.participant?.name },
+      { header: 'メールアドレス', value: (m) => m.toAddress ?? m.participant?.email },
+      // The ones that failed are followed up by phone.
+      { header: '電話番号', value: (m) => excelText(m.participant?.phone) },
+      { header: '種類', value: (m) => mailTemplateLabel(m.template) },
+      { header: '状態', value: (m) => OUTBOX_STATUS_LABEL[m.status] },
+      { header: '送信回数', value: (m) => m.attempts },
+      { header: '送信日時', value: (m) => m.sentAt },
+      {
+        header: 'エラー・理由',
+        value: (m) =>
+          m.lastError ? mailErrorLabel(m.lastError) : m.skipReason ? skipReasonLabel(m.skipReason) : '',
+      },
+      { header: 'エラー詳細（システム管理者向け）', value: (m) => m.lastError },
+      { header: '送信バッチID', value: (m) => m.batchId },
+    ];
+    const rows = await allPages((page) =>
+      this.outbox.list(
+        { eventId, status: status ?? null, batchId: batchId ?? null },
+        page,
+        csvCells(columns),
+      ),
     );
-    const csv = toCsv<OutboxMessage>(
-      [
-        { header: '作成日時', value: (m) => m.createdAt },
-        { header: '宛先', value: (m) => m.participant?.name },
-        { header: 'メールアドレス', value: (m) => m.toAddress ?? m.participant?.email },
-        // The ones that failed are followed up by phone.
-        { header: '電話番号', value: (m) => excelText(m.participant?.phone) },
-        { header: '種類', value: (m) => mailTemplateLabel(m.template) },
-        { header: '状態', value: (m) => OUTBOX_STATUS_LABEL[m.status] },
-        { header: '送信回数', value: (m) => m.attempts },
-        { header: '送信日時', value: (m) => m.sentAt },
-        {
-          header: 'エラー・理由',
-          value: (m) =>
-            m.lastError ? mailErrorLabel(m.lastError) : m.skipReason ? skipReasonLabel(m.skipReason) : '',
-        },
-        { header: 'エラー詳細（システム管理者向け）', value: (m) => m.lastError },
-        { header: '送信バッチID', value: (m) => m.batchId },
-      ],
-      messages,
-    );
+    const csv = cellsToCsv(columns, rows);
     sendCsv(response, `${event.title}_メール送信状況.csv`, csv);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -28,6 +28,20 @@ function noShowNames(meeting: Meeting): string {
  * (localeCompare with options builds one per comparison: 1.2 s for 30,000 meetings).
  */
 const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
+
+const REQUEST_COLUMNS: CsvColumn<MeetingRequest>[] = [
+  { header: '申込日時', value: (r) => r.createdAt },
+  { header: '申込者', value: (r) => r.fromParticipant.name },
+  { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
+  { header: '相手', value: (r) => r.toParticipant.name },
+  { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
+  { header: 'メッセージ', value: (r) => r.message },
+  { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
+  { header: '回答期限', value: (r) => r.expiresAt },
+  { header: '回答日時', value: (r) => r.respondedAt },
+  { header: '回答メッセージ', value: (r) => r.reply },
+  { header: '申込ID', value: (r) => r.id },
+];
 
 @Controller('exports/events')
 export class MeetingsExportController {
@@ -100,25 +114,10 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const requests = await allPages((page) =>
-      this.requests.listForEvent(actor, eventId, status, page, (request) => request),
+    const rows = await allPages((page) =>
+      this.requests.listForEvent(actor, eventId, status, page, csvCells(REQUEST_COLUMNS)),
     );
-    const csv = toCsv<MeetingRequest>(
-      [
-        { header: '申込日時', value: (r) => r.createdAt },
-        { header: '申込者', value: (r) => r.fromParticipant.name },
-        { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
-        { header: '相手', value: (r) => r.toParticipant.name },
-        { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
-        { header: 'メッセージ', value: (r) => r.message },
-        { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
-        { header: '回答期限', value: (r) => r.expiresAt },
-        { header: '回答日時', value: (r) => r.respondedAt },
-        { header: '回答メッセージ', value: (r) => r.reply },
-        { header: '申込ID', value: (r) => r.id },
-      ],
-      requests,
-    );
+    const csv = cellsToCsv(REQUEST_COLUMNS, rows);
     sendCsv(response, `${event.title}_面談申込一覧.csv`, csv);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff } from '../auth/access.decorators';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { jsicLabel } from '../common/japan/jsic';
@@ -82,15 +82,15 @@ export class ParticipantsExportController {
   @Get('participants.csv')
   @AllowStaff()
   async exportParticipants(@Query() filter: ParticipantFilter, @Res() response: Response): Promise<void> {
-    const rows = await allPages((page) => this.participants.list(filter, page, (participant) => participant));
-    const columns = [
+    const columns: CsvColumn<Participant>[] = [
       ...PARTICIPANT_COLUMNS.map((column) => ({
         header: column.headers[0],
         value: EXPORT_VALUES[column.field],
       })),
       ...EXPORT_ONLY_HEADERS.map((header) => ({ header, value: EXPORT_ONLY_VALUES[header] })),
     ];
-    sendCsv(response, '参加者一覧.csv', toCsv(columns, rows));
+    const rows = await allPages((page) => this.participants.list(filter, page, csvCells(columns)));
+    sendCsv(response, '参加者一覧.csv', cellsToCsv(columns, rows));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
@@ -32,32 +32,30 @@ export class RegistrationsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
+    const columns: CsvColumn<Registration>[] = [
+      { header: '氏名', value: (r) => r.participant.name },
+      { header: 'フリガナ', value: (r) => r.participant.furigana },
+      { header: '事業者名', value: (r) => r.participant.company?.name },
+      {
+        header: '業種',
+        value: (r) =>
+          r.participant.company?.industry ? JSIC_DIVISIONS[r.participant.company.industry as JsicCode] : '',
+      },
+      { header: '所在地', value: (r) => r.participant.company?.municipality },
+      { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
+      { header: '電話番号', value: (r) => excelText(r.participant.phone) },
+      { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
+      { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
+      { header: 'ブース', value: (r) => r.booth },
+      { header: '申込日時', value: (r) => r.createdAt },
+      { header: '参加登録日時', value: (r) => r.registeredAt },
+      { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
+      { header: '受付日時', value: (r) => r.checkedInAt },
+    ];
     const rows = await allPages((page) =>
-      this.registrations.listForEvent(actor, eventId, status, page, (registration) => registration),
+      this.registrations.listForEvent(actor, eventId, status, page, csvCells(columns)),
     );
-    const csv = toCsv<Registration>(
-      [
-        { header: '氏名', value: (r) => r.participant.name },
-        { header: 'フリガナ', value: (r) => r.participant.furigana },
-        { header: '事業者名', value: (r) => r.participant.company?.name },
-        {
-          header: '業種',
-          value: (r) =>
-            r.participant.company?.industry ? JSIC_DIVISIONS[r.participant.company.industry as JsicCode] : '',
-        },
-        { header: '所在地', value: (r) => r.participant.company?.municipality },
-        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
-        { header: '電話番号', value: (r) => excelText(r.participant.phone) },
-        { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
-        { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
-        { header: 'ブース', value: (r) => r.booth },
-        { header: '申込日時', value: (r) => r.createdAt },
-        { header: '参加登録日時', value: (r) => r.registeredAt },
-        { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
-        { header: '受付日時', value: (r) => r.checkedInAt },
-      ],
-      rows,
-    );
+    const csv = cellsToCsv(columns, rows);
     sendCsv(response, `${event.title}_参加者名簿.csv`, csv);
   }
 }

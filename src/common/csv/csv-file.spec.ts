@@ -1,4 +1,13 @@
-import { contentDisposition, excelText, formatCell, toCsv, unneutraliseCell } from './csv-file';
+import {
+  cellsToCsv,
+  contentDisposition,
+  CsvColumn,
+  csvCells,
+  excelText,
+  formatCell,
+  toCsv,
+  unneutraliseCell,
+} from './csv-file';
 
 describe('formatCell', () => {
   it.each([
@@ -69,6 +78,28 @@ describe('excelText', () => {
   it('puts the kept number in the file with its quotes doubled', () => {
     const csv = toCsv([{ header: '電話番号', value: (row: string) => excelText(row) }], ['0312345678']);
     expect(csv).toBe('\uFEFF電話番号\r\n"=""0312345678"""\r\n');
+  });
+});
+
+describe('csvCells', () => {
+  it('writes, page by page, the same file as the rows written at once', () => {
+    const columns: CsvColumn<{ name: string; at: Date; phone: string }>[] = [
+      { header: '氏名', value: (row) => row.name },
+      { header: '日時', value: (row) => row.at },
+      { header: '電話番号', value: (row) => excelText(row.phone) },
+    ];
+    const rows = [
+      { name: '髙橋 健一', at: new Date('2026-12-06T01:30:00Z'), phone: '0312345678' },
+      { name: '=cmd', at: new Date('2026-12-07T01:30:00Z'), phone: '' },
+    ];
+    const csv = cellsToCsv(columns, rows.map(csvCells(columns)));
+    expect(csv).toBe(toCsv(columns, rows));
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFF氏名,日時,電話番号',
+      '髙橋 健一,2026-12-06 10:30,"=""0312345678"""',
+      "'=cmd,2026-12-07 10:30,",
+      '',
+    ]);
   });
 });
 

@@ -2,17 +2,37 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { formatTokyoDateTime } from '../time/tokyo-time';
 
+/** A column of an export: its header (in Japanese) and the value of a row. */
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => unknown;
+}
+
 /**
  * CSV that Excel opens with Japanese intact: UTF-8 with a BOM, CRLF line ends, every field quoted
- * when needed. `columns` gives the header (in Japanese) and the order.
+ * when needed. `columns` gives the header and the order.
  */
-export function toCsv<T>(
-  columns: { header: string; value: (row: T) => unknown }[],
-  rows: Iterable<T>,
-): string {
-  const records = [columns.map((column) => column.header)];
-  for (const row of rows) records.push(columns.map((column) => formatCell(column.value(row))));
-  return '\uFEFF' + stringify(records, { record_delimiter: '\r\n' });
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
+  const cells = csvCells(columns);
+  const records: string[][] = [];
+  for (const row of rows) records.push(cells(row));
+  return cellsToCsv(columns, records);
+}
+
+/**
+ * A row as the cells the CSV writes. A large export maps each page of its list to cells as it is
+ * read, so that what it keeps until the end is text, not entities (a meeting request holds both
+ * people and their companies: 300,000 objects for 60,000 rows).
+ */
+export function csvCells<T>(columns: readonly CsvColumn<T>[]): (row: T) => string[] {
+  return (row) => columns.map((column) => formatCell(column.value(row)));
+}
+
+/** The CSV of rows already turned into cells (csvCells), under the columns' headers. */
+export function cellsToCsv(columns: readonly { header: string }[], rows: readonly string[][]): string {
+  return (
+    '\uFEFF' + stringify([columns.map((column) => column.header), ...rows], { record_delimiter: '\r\n' })
+  );
 }
 
 export function sendCsv(response: Response, filename: string, csv: string): void {
