@@ -29,20 +29,6 @@ function noShowNames(meeting: Meeting): string {
  */
 const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
 
-const REQUEST_COLUMNS: CsvColumn<MeetingRequest>[] = [
-  { header: '申込日時', value: (r) => r.createdAt },
-  { header: '申込者', value: (r) => r.fromParticipant.name },
-  { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
-  { header: '相手', value: (r) => r.toParticipant.name },
-  { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
-  { header: 'メッセージ', value: (r) => r.message },
-  { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
-  { header: '回答期限', value: (r) => r.expiresAt },
-  { header: '回答日時', value: (r) => r.respondedAt },
-  { header: '回答メッセージ', value: (r) => r.reply },
-  { header: '申込ID', value: (r) => r.id },
-];
-
 @Controller('exports/events')
 export class MeetingsExportController {
   constructor(
@@ -114,10 +100,23 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
+    const columns: CsvColumn<MeetingRequest>[] = [
+      { header: '申込日時', value: (r) => r.createdAt },
+      { header: '申込者', value: (r) => r.fromParticipant.name },
+      { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
+      { header: '相手', value: (r) => r.toParticipant.name },
+      { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
+      { header: 'メッセージ', value: (r) => r.message },
+      { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
+      { header: '回答期限', value: (r) => r.expiresAt },
+      { header: '回答日時', value: (r) => r.respondedAt },
+      { header: '回答メッセージ', value: (r) => r.reply },
+      { header: '申込ID', value: (r) => r.id },
+    ];
     const rows = await allPages((page) =>
-      this.requests.listForEvent(actor, eventId, status, page, csvCells(REQUEST_COLUMNS)),
+      this.requests.listForEvent(actor, eventId, status, page, csvCells(columns)),
     );
-    const csv = cellsToCsv(REQUEST_COLUMNS, rows);
+    const csv = cellsToCsv(columns, rows);
     sendCsv(response, `${event.title}_面談申込一覧.csv`, csv);
   }
 }
