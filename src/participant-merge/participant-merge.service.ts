@@ -78,6 +78,7 @@ export class ParticipantMergeService {
     }
   }
 
+  /** The whole merge, in the caller's transaction (the two profiles locked first); answers what moved. */
   private async mergeIn(
     manager: EntityManager,
     actor: StaffActor,
