@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -360,16 +363,27 @@ describe('merging two profiles of one person', () => {
     // At the other event she already holds a seat under the address that works.
     const seminarId = await createPublishedEvent(t, organizer, { title: '墨田区 事業計画セミナー' });
     await register(seminarId, kept.id);
-    for (const invitedTo of [eventId, seminarId]) await invite(invitedTo, duplicate.id);
+    // Both invitations are written before either can bounce: a bounce suppresses the address, and
+    // an invitation to a suppressed address is not written at all.
+    const mail = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await mail.pause();
+    try {
+      for (const invitedTo of [eventId, seminarId]) await invite(invitedTo, duplicate.id);
+    } finally {
+      await mail.resume();
+    }
+    // Neither reaches her: both bounce, or the second is held back because the first bounce has
+    // already suppressed the address (which, depends on whether the worker takes them together).
     await eventually(
       async () =>
         (
           await t.dataSource.query(
-            `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND status = 'FAILED'`,
+            `SELECT 1 FROM outbox_messages WHERE participant_id = $1
+                AND (status = 'FAILED' OR (status = 'SKIPPED' AND skip_reason = 'SUPPRESSED'))`,
             [duplicate.id],
           )
         ).length === 2,
-      'both invitations to bounce',
+      'both invitations to bounce or be held back',
     );
 
     const merged = ok(await merge(kept.id, duplicate.id)).mergeParticipants;
