@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
-import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -29,6 +29,46 @@ function noShowNames(meeting: Meeting): string {
  */
 const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
 
+/** A meeting on the floor sheet, and whether each side marked it seen where it now is. */
+interface FloorSheetRow {
+  meeting: Meeting;
+  seenByA: boolean;
+  seenByB: boolean;
+}
+
+const seenMark = (seen: boolean) => (seen ? '確認済み' : '');
+
+/** 面談スケジュール: the columns of the floor staff's table sheets. */
+const FLOOR_SHEET: CsvColumn<FloorSheetRow>[] = [
+  { header: '開始', value: ({ meeting }) => meeting.startsAt },
+  { header: '終了', value: ({ meeting }) => meeting.endsAt },
+  { header: '商談枠', value: ({ meeting }) => meeting.session.name },
+  { header: '枠番号', value: ({ meeting }) => meeting.slotIndex + 1 },
+  {
+    header: '場所',
+    value: ({ meeting }) =>
+      meeting.session.mode === SessionMode.BOOTHS
+        ? `ブース ${meeting.tableLabel}`
+        : `テーブル ${meeting.tableLabel}`,
+  },
+  // Staff call the parties on the day, so their contacts are here (staff see them anyway).
+  { header: '参加者A', value: ({ meeting }) => meeting.participantA.name },
+  { header: '事業者A', value: ({ meeting }) => meeting.participantA.company?.name },
+  { header: 'メールアドレスA', value: ({ meeting }) => emailOnRecord(meeting.participantA) },
+  { header: '電話番号A', value: ({ meeting }) => excelText(meeting.participantA.phone) },
+  { header: '参加者B', value: ({ meeting }) => meeting.participantB.name },
+  { header: '事業者B', value: ({ meeting }) => meeting.participantB.company?.name },
+  { header: 'メールアドレスB', value: ({ meeting }) => emailOnRecord(meeting.participantB) },
+  { header: '電話番号B', value: ({ meeting }) => excelText(meeting.participantB.phone) },
+  { header: '状態', value: ({ meeting }) => MEETING_STATUS_LABEL[meeting.status] },
+  { header: '不参加', value: ({ meeting }) => noShowNames(meeting) },
+  { header: '公開', value: ({ meeting }) => (meeting.publishedAt ? '公開済み' : '未公開') },
+  // Marked seen on their agenda page (確認しました) with this time and table.
+  { header: 'スケジュール確認A', value: ({ seenByA }) => seenMark(seenByA) },
+  { header: 'スケジュール確認B', value: ({ seenByB }) => seenMark(seenByB) },
+  { header: '面談ID', value: ({ meeting }) => meeting.id },
+];
+
 @Controller('exports/events')
 export class MeetingsExportController {
   constructor(
@@ -47,45 +87,39 @@ export class MeetingsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const meetings = await allPages((page) =>
-      this.meetings.listForEvent(actor, eventId, { includeCancelled: true }, page, (meeting) => meeting),
-    );
+    const cells = csvCells(FLOOR_SHEET);
+    // Each page becomes its cells as it is read, with who has seen it; only they and the sort keys
+    // are kept (30,000 meetings with both people and their companies would be held otherwise).
+    const rows = await allPages(async (page) => {
+      const found = await this.meetings.listForEvent(
+        actor,
+        eventId,
+        { includeCancelled: true },
+        page,
+        (meeting) => meeting,
+      );
+      const seen = await this.views.seenWhereTheyAre(found.edges.map((edge) => edge.node.id));
+      return {
+        ...found,
+        edges: found.edges.map(({ cursor, node: meeting }) => ({
+          cursor,
+          node: {
+            startsAt: meeting.startsAt.getTime(),
+            table: meeting.tableLabel,
+            cells: cells({
+              meeting,
+              seenByA: seen.has(`${meeting.id}/${meeting.participantAId}`),
+              seenByB: seen.has(`${meeting.id}/${meeting.participantBId}`),
+            }),
+          },
+        })),
+      };
+    });
     // The floor sheet goes slot by slot, and within a slot table by table.
-    meetings.sort(
-      (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || byTableLabel(a.tableLabel, b.tableLabel),
-    );
-    const seen = await this.views.seenWhereTheyAre(meetings.map((meeting) => meeting.id));
-    const seenBy = (m: Meeting, participantId: string) =>
-      seen.has(`${m.id}/${participantId}`) ? '確認済み' : '';
-    const csv = toCsv<Meeting>(
-      [
-        { header: '開始', value: (m) => m.startsAt },
-        { header: '終了', value: (m) => m.endsAt },
-        { header: '商談枠', value: (m) => m.session.name },
-        { header: '枠番号', value: (m) => m.slotIndex + 1 },
-        {
-          header: '場所',
-          value: (m) =>
-            m.session.mode === SessionMode.BOOTHS ? `ブース ${m.tableLabel}` : `テーブル ${m.tableLabel}`,
-        },
-        // Staff call the parties on the day, so their contacts are here (staff see them anyway).
-        { header: '参加者A', value: (m) => m.participantA.name },
-        { header: '事業者A', value: (m) => m.participantA.company?.name },
-        { header: 'メールアドレスA', value: (m) => emailOnRecord(m.participantA) },
-        { header: '電話番号A', value: (m) => excelText(m.participantA.phone) },
-        { header: '参加者B', value: (m) => m.participantB.name },
-        { header: '事業者B', value: (m) => m.participantB.company?.name },
-        { header: 'メールアドレスB', value: (m) => emailOnRecord(m.participantB) },
-        { header: '電話番号B', value: (m) => excelText(m.participantB.phone) },
-        { header: '状態', value: (m) => MEETING_STATUS_LABEL[m.status] },
-        { header: '不参加', value: (m) => noShowNames(m) },
-        { header: '公開', value: (m) => (m.publishedAt ? '公開済み' : '未公開') },
-        // Marked seen on their agenda page (確認しました) with this time and table.
-        { header: 'スケジュール確認A', value: (m) => seenBy(m, m.participantAId) },
-        { header: 'スケジュール確認B', value: (m) => seenBy(m, m.participantBId) },
-        { header: '面談ID', value: (m) => m.id },
-      ],
-      meetings,
+    rows.sort((a, b) => a.startsAt - b.startsAt || byTableLabel(a.table, b.table));
+    const csv = cellsToCsv(
+      FLOOR_SHEET,
+      rows.map((row) => row.cells),
     );
     sendCsv(response, `${event.title}_面談スケジュール.csv`, csv);
   }
