@@ -33,6 +33,7 @@ import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { joinMeetingParty } from './meeting-party-join';
 
 /** What the page behind an email link shows before the recipient presses a button. */
 export interface MeetingRequestPreview {
@@ -308,14 +309,10 @@ export class MeetingRequestsService {
     toNode: (request: MeetingRequest) => N,
   ): Promise<ConnectionShape<N>> {
     await this.events.getManaged(actor, eventId);
-    const query = this.dataSource
-      .getRepository(MeetingRequest)
-      .createQueryBuilder('request')
-      .leftJoinAndSelect('request.fromParticipant', 'fromParticipant')
-      .leftJoinAndSelect('fromParticipant.company', 'fromCompany')
-      .leftJoinAndSelect('request.toParticipant', 'toParticipant')
-      .leftJoinAndSelect('toParticipant.company', 'toCompany')
-      .where('request.eventId = :eventId', { eventId });
+    const query = this.dataSource.getRepository(MeetingRequest).createQueryBuilder('request');
+    joinMeetingParty(query, 'request.fromParticipant', 'fromParticipant', 'fromCompany');
+    joinMeetingParty(query, 'request.toParticipant', 'toParticipant', 'toCompany');
+    query.where('request.eventId = :eventId', { eventId });
     if (status) query.andWhere('request.status = :status', { status });
     return keysetPage(query, 'request.createdAt', page, toNode);
   }

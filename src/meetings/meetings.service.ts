@@ -33,6 +33,7 @@ import { MeetingErrorCode, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { joinMeetingParty } from './meeting-party-join';
 
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
 /** A scheduling run's meetings are written this many to a statement. */
@@ -105,12 +106,10 @@ export class MeetingsService {
     const query = this.dataSource
       .getRepository(Meeting)
       .createQueryBuilder('meeting')
-      .leftJoinAndSelect('meeting.session', 'session')
-      .leftJoinAndSelect('meeting.participantA', 'participantA')
-      .leftJoinAndSelect('participantA.company', 'companyA')
-      .leftJoinAndSelect('meeting.participantB', 'participantB')
-      .leftJoinAndSelect('participantB.company', 'companyB')
-      .where('meeting.eventId = :eventId', { eventId });
+      .leftJoinAndSelect('meeting.session', 'session');
+    joinMeetingParty(query, 'meeting.participantA', 'participantA', 'companyA');
+    joinMeetingParty(query, 'meeting.participantB', 'participantB', 'companyB');
+    query.where('meeting.eventId = :eventId', { eventId });
     if (filter.participantId) {
       query.andWhere('(meeting.participantAId = :participantId OR meeting.participantBId = :participantId)', {
         participantId: filter.participantId,
