@@ -781,8 +781,33 @@ describe('meetings: requests, scheduling, agendas', () => {
       `回答期限は ${formatTokyoJapanese(new Date(tokyoInDays(20, '17:00')))} です`,
     );
 
-    // Past its deadline: the sweep writes EXPIRED and tells the requester, once.
+    // Past its deadline, staff's list and CSV say 期限切れ before any sweep has written it.
     await overdue(first);
+    const listed = async (status: string) => {
+      const found = ok(
+        await t.gql<{ meetingRequests: { edges: { node: { id: string; status: string } }[] } }>(
+          'query($eventId: ID!, $status: MeetingRequestStatus) { meetingRequests(eventId: $eventId, status: $status) { edges { node { id status } } } }',
+          { eventId, status },
+          staff,
+        ),
+      ).meetingRequests.edges.map(({ node }) => node);
+      const { lines } = await fetchCsv(
+        t,
+        `/exports/events/${eventId}/meeting-requests.csv?status=${status}`,
+        staff,
+      );
+      return { found, csv: lines.slice(1).filter((line) => line.endsWith(first)) };
+    };
+    expect(await listed('EXPIRED')).toEqual({
+      found: expect.arrayContaining([{ id: first, status: 'EXPIRED' }]),
+      csv: [expect.stringContaining(',期限切れ,')],
+    });
+    expect(await listed('PENDING')).toEqual({
+      found: expect.not.arrayContaining([expect.objectContaining({ id: first })]),
+      csv: [],
+    });
+
+    // The sweep writes EXPIRED and tells the requester, once.
     expect(await sweep.process()).toBe(1);
     expect(await sweep.process()).toBe(0);
     await sink.waitUntil(() => expiryNotices().length === 1);

@@ -313,7 +313,7 @@ export class MeetingRequestsService {
     joinMeetingParty(query, 'request.fromParticipant', 'fromParticipant', 'fromCompany');
     joinMeetingParty(query, 'request.toParticipant', 'toParticipant', 'toCompany');
     query.where('request.eventId = :eventId', { eventId });
-    if (status) query.andWhere('request.status = :status', { status });
+    if (status) query.andWhere(effectiveStatusIs(status), { status });
     return keysetPage(query, 'request.createdAt', page, toNode);
   }
 
@@ -444,6 +444,18 @@ export class MeetingRequestsService {
 }
 
 const EXPIRY_BATCH = 500;
+
+/**
+ * effectiveStatus as SQL on the alias `request`, for `:status`: the list filtered by 期限切れ holds
+ * the requests a sweep has not yet reached, and the one filtered by 回答待ち leaves them out.
+ */
+function effectiveStatusIs(status: MeetingRequestStatus): string {
+  const pastDeadline = `request.status = '${MeetingRequestStatus.PENDING}' AND request.expiresAt IS NOT NULL
+    AND request.expiresAt <= now()`;
+  if (status === MeetingRequestStatus.PENDING) return `(request.status = :status AND NOT (${pastDeadline}))`;
+  if (status === MeetingRequestStatus.EXPIRED) return `(request.status = :status OR (${pastDeadline}))`;
+  return 'request.status = :status';
+}
 
 /** A pending request past its deadline reads as EXPIRED even before a sweep writes it. */
 export function effectiveStatus(request: Pick<MeetingRequest, 'status' | 'expiresAt'>): MeetingRequestStatus {

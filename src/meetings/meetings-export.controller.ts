@@ -11,7 +11,7 @@ import { Meeting } from './meeting.entity';
 import { MeetingRequestsExportQuery } from './dto/meeting-requests-export.query';
 import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
-import { MeetingRequestsService } from './meeting-requests.service';
+import { effectiveStatus, MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
 import { emailOnRecord } from '../participants/participant-label';
 
@@ -141,7 +141,7 @@ export class MeetingsExportController {
       { header: '相手', value: (r) => r.toParticipant.name },
       { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
       { header: 'メッセージ', value: (r) => r.message },
-      { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[r.status] },
+      { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[effectiveStatus(r)] },
       { header: '回答期限', value: (r) => r.expiresAt },
       { header: '回答日時', value: (r) => r.respondedAt },
       { header: '回答メッセージ', value: (r) => r.reply },
