@@ -3,6 +3,12 @@ import { TOKYO } from '../time/tokyo-time';
 
 const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
 
+// RFC 5545 §3.1: no line longer than 75 octets. ical.js fills each piece of a folded line up to
+// foldLength and then puts the continuation's leading space before it, so at its default of 75 a
+// continuation line is 76 octets (Japanese text folds on nearly every line); 74 keeps every line
+// within 75.
+ICAL.foldLength = 74;
+
 export interface IcsEvent {
   /** Stable across exports, so calendar apps update the entry instead of adding a second one. */
   uid: string;
