@@ -219,6 +219,12 @@ describe('suggestion digests as participants read them', () => {
   it('a re-run of matching emails only the people not introduced before, and none already asked', async () => {
     expect(introduced(digestsTo('emma')[0])).toContain(names.suzuki);
     await requestFromDigest('emma', names.suzuki);
+    // Opened again, the link says she has asked, with no second button.
+    const asked = await pageFor('emma', names.suzuki);
+    expect(asked.html).toContain(
+      '<p>You have already requested a meeting with 鈴木 一郎 of 鈴木商事. We will email you when they accept.</p>',
+    );
+    expect(asked.html).not.toContain('<form');
 
     // The organiser runs matching again with nobody new: every list is the same, nobody is emailed.
     await runMatching();

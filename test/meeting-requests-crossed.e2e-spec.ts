@@ -185,6 +185,13 @@ describe('meeting requests: asking back someone who asked you', () => {
     const columns = lines[0].split(',');
     const row = lines.find((line) => line.endsWith(theirs.id))!.split(',');
     expect(row[columns.indexOf('回答メッセージ')]).toBe('今回は日程が合わず失礼します。次回ぜひ。');
+    // The 見送り holds at this event: a asks b no more (say from a digest's link)…
+    expect(failure(await requestMeeting(a, b)).extensions).toMatchObject({
+      reason: 'MEETING_DECLINED_BEFORE',
+      field: 'toParticipantId',
+    });
+    expect(await betweenThem(a, b)).toEqual([{ from: a.id, status: 'DECLINED' }]);
+    // …but b, who declined, may still ask a.
     const mine = ok(await requestMeeting(b, a)).requestMeeting;
     expect(mine).toMatchObject({ status: 'PENDING', from: { participantId: b.id } });
     expect(mine.id).not.toBe(theirs.id);

@@ -1,3 +1,5 @@
+import { RequestStanding } from '../meetings/meeting-enums';
+
 /**
  * What the digest's 「面談を申し込む」 page needs from the meetings feature: file a request from
  * the suggestion's receiver to the suggested person. Matching depends on this small port, not on
@@ -14,6 +16,9 @@ export interface MeetingRequestPort {
     toParticipantId: string,
     message: string,
   ): Promise<{ id: string; status: string; fromParticipantId: string }>;
+
+  /** Where `participantId` stands with `otherId` at the event (see RequestStanding). */
+  standing(eventId: string, participantId: string, otherId: string): Promise<RequestStanding | null>;
 }
 
 export const MEETING_REQUEST_PORT = Symbol('MEETING_REQUEST_PORT');

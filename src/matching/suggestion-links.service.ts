@@ -16,6 +16,7 @@ import { SEATED } from '../registrations/registration-enums';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
+import { RequestStanding } from '../meetings/meeting-enums';
 import { Suggestion } from './suggestion.entity';
 
 /** What the page behind a digest link shows before the participant presses the button. */
@@ -34,6 +35,8 @@ export interface SuggestionLinkPreview {
    * in the reader's language: the page shows it instead of the button.
    */
   unavailable: AppError | null;
+  /** What is already between the two at the event; the page says so instead of asking. */
+  standing: RequestStanding | null;
 }
 
 export interface MeetingRequestFiled {
@@ -140,6 +143,7 @@ export class SuggestionLinksService {
         : !holds(other.id)
           ? MatchingErrors.suggestedLeft()
           : null,
+      standing: await this.meetings.standing(event.id, suggestion.participantId, other.id),
     };
     return { preview, suggestion, tokenId: token.id };
   }

@@ -6,6 +6,10 @@ import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { participantLabel } from '../participants/participant-label';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
 
+/** The other person as English text names them: 「Ken Aoki of 青木製作所」. */
+const englishName = (p: SuggestionLinkPreview) =>
+  `${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}`;
+
 const TEXT = {
   ja: {
     title: '面談のお申込',
@@ -23,12 +27,21 @@ const TEXT = {
     accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
     acceptedTheirs: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様からの面談申込を承諾しました。面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。`,
+    standing: {
+      AGREED: (p: SuggestionLinkPreview) =>
+        `${participantLabel('ja', p.otherName, p.otherCompany)} 様との面談は成立しています。当日の時間と場所は、面談スケジュールでお知らせします。`,
+      ASKED: (p: SuggestionLinkPreview) =>
+        `${participantLabel('ja', p.otherName, p.otherCompany)} 様には面談をお申込済みです。相手の方が承諾すると、メールでお知らせします。`,
+      ASKED_BY_THEM: (p: SuggestionLinkPreview) =>
+        `${participantLabel('ja', p.otherName, p.otherCompany)} 様からも面談のお申込が届いています。申し込むと、そのお申込を承諾したことになります。`,
+      DECLINED: (p: SuggestionLinkPreview) =>
+        `${participantLabel('ja', p.otherName, p.otherCompany)} 様からは、このイベントでの面談は見送りとのお返事をいただいています。`,
+    },
     error: 'お申込できませんでした',
   },
   en: {
     title: 'Request a meeting',
-    question: (p: SuggestionLinkPreview) =>
-      `Would you like to request a meeting with ${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}?`,
+    question: (p: SuggestionLinkPreview) => `Would you like to request a meeting with ${englishName(p)}?`,
     offers: 'They offer',
     needs: 'They are looking for',
     reasons: 'Why we suggest them',
@@ -39,7 +52,17 @@ const TEXT = {
       `Your meeting request to ${p.otherName} has been sent. We will email you when they accept.`,
     accepted: 'The meeting is agreed. We will email you the time and place.',
     acceptedTheirs: (p: SuggestionLinkPreview) =>
-      `You have accepted the meeting request from ${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}. The meeting is agreed; we will email you the time and place.`,
+      `You have accepted the meeting request from ${englishName(p)}. The meeting is agreed; we will email you the time and place.`,
+    standing: {
+      AGREED: (p: SuggestionLinkPreview) =>
+        `Your meeting with ${englishName(p)} is agreed. We will email you the time and place.`,
+      ASKED: (p: SuggestionLinkPreview) =>
+        `You have already requested a meeting with ${englishName(p)}. We will email you when they accept.`,
+      ASKED_BY_THEM: (p: SuggestionLinkPreview) =>
+        `${englishName(p)} has also asked to meet you: requesting a meeting accepts their request.`,
+      DECLINED: (p: SuggestionLinkPreview) =>
+        `${englishName(p)} has declined a meeting with you at this event.`,
+    },
     error: 'We could not send your request',
   },
 } as const;
@@ -68,8 +91,18 @@ export class SuggestionPagesController {
         // Thrown here, where the reader's language is known: the error page speaks it.
         if (preview.unavailable) throw preview.unavailable;
         const text = TEXT[preview.locale];
+        const heading = `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`;
+        // Agreed, asked already or declined: said so, with no button whose answer could only fail.
+        const { standing } = preview;
+        if (standing && standing !== 'ASKED_BY_THEM') {
+          return {
+            title: text.title,
+            body: [heading, `<p>${escapeHtml(text.standing[standing](preview))}</p>`].join('\n'),
+          };
+        }
         const body = [
-          `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+          heading,
+          standing ? `<p>${escapeHtml(text.standing[standing](preview))}</p>` : '',
           `<p>${escapeHtml(text.question(preview))}</p>`,
           preview.otherTitle ? `<p>${escapeHtml(preview.otherTitle)}</p>` : '',
           profileHtml(text, preview),

@@ -76,3 +76,11 @@ export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> 
   EXPIRED: '期限切れ',
   CANCELLED: '取消済み',
 };
+
+/**
+ * Where two people stand at an event, for the page to say before a button is pressed: agreed
+ * (either asked), already asked and waiting, asked by the other and waiting for this person, or
+ * declined by the other. Null when there is nothing between them (or only what lapsed or was
+ * withdrawn).
+ */
+export type RequestStanding = 'AGREED' | 'ASKED' | 'ASKED_BY_THEM' | 'DECLINED';

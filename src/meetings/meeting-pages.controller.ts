@@ -27,6 +27,11 @@ const TEXT = {
       DECLINED: 'お断りの旨をお申込者にお伝えします。',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
+    answered: {
+      ACCEPTED: 'この面談は承諾済みです。時間とテーブルは面談スケジュールでお知らせします。',
+      DECLINED: 'このお申込には、お断りのお返事をいただいています。',
+      EXPIRED: '回答期限を過ぎたため、このお申込は無効になりました。ご回答いただく必要はありません。',
+    } as Partial<Record<MeetingRequestStatus, string>>,
     withdrawn: 'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
     calledOff: 'この面談は取り消しになりました。ご回答いただく必要はありません。',
     error: 'お手続きできませんでした',
@@ -50,6 +55,11 @@ const TEXT = {
       DECLINED: 'We will let them know.',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
+    answered: {
+      ACCEPTED: 'You have accepted this meeting. The time and table follow with your agenda.',
+      DECLINED: 'You have declined this meeting request.',
+      EXPIRED: 'The time to answer this meeting request has passed. There is nothing you need to do.',
+    } as Partial<Record<MeetingRequestStatus, string>>,
     withdrawn: 'This meeting request has been withdrawn. There is nothing you need to do.',
     calledOff: 'This meeting has been called off. There is nothing you need to do.',
     error: 'We could not process this',
@@ -83,6 +93,7 @@ export class MeetingPagesController {
         const text = TEXT[preview.locale];
         const requester = requesterLabel(preview);
         if (preview.status === MeetingRequestStatus.CANCELLED) return withdrawnPage(preview);
+        if (preview.status !== MeetingRequestStatus.PENDING) return answeredPage(preview);
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(text.from(requester))}</p>`,
@@ -149,6 +160,22 @@ function withdrawnPage(preview: MeetingRequestPreview) {
       `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
       `<p>${escapeHtml(text.from(requester))}</p>`,
       `<p>${escapeHtml(preview.answered ? text.calledOff : text.withdrawn)}</p>`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * A request answered already (in the app, or from the other button) or past its deadline: what
+ * stands, with no button, rather than a question whose answer could only be refused.
+ */
+function answeredPage(preview: MeetingRequestPreview) {
+  const text = TEXT[preview.locale];
+  return {
+    title: text.title,
+    body: [
+      `<p><strong>${escapeHtml(preview.eventTitle)}</strong></p>`,
+      `<p>${escapeHtml(text.from(requesterLabel(preview)))}</p>`,
+      `<p>${escapeHtml(text.answered[preview.status] ?? preview.status)}</p>`,
     ].join('\n'),
   };
 }

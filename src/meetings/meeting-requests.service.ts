@@ -24,6 +24,7 @@ import {
   MeetingRequestStatus,
   MeetingStatus,
   OPEN_REQUEST_STATUSES,
+  RequestStanding,
 } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
@@ -151,6 +152,15 @@ export class MeetingRequestsService {
         ],
       });
       if (open > 0) throw MeetingErrors.duplicate();
+      // A 見送り holds for the rest of the event: the same person does not ask again (from a
+      // digest's link, say). The one who declined may still ask them.
+      const declined = await manager.existsBy(MeetingRequest, {
+        eventId,
+        fromParticipantId,
+        toParticipantId,
+        status: MeetingRequestStatus.DECLINED,
+      });
+      if (declined) throw MeetingErrors.declinedBefore();
 
       const auto = settings.acceptanceMode === AcceptanceMode.AUTO_ACCEPT;
       const expiresAt =
@@ -254,6 +264,36 @@ export class MeetingRequestsService {
       status: effectiveStatus(request),
       answered: request.respondedAt !== null,
     };
+  }
+
+  /** The standing of MeetingRequestPort: what is between the two at the event, as it reads now. */
+  async standing(eventId: string, participantId: string, otherId: string): Promise<RequestStanding | null> {
+    const requests = await this.dataSource.getRepository(MeetingRequest).find({
+      where: [
+        {
+          eventId,
+          fromParticipantId: participantId,
+          toParticipantId: otherId,
+          status: In([...OPEN_REQUEST_STATUSES, MeetingRequestStatus.DECLINED]),
+        },
+        {
+          eventId,
+          fromParticipantId: otherId,
+          toParticipantId: participantId,
+          status: In(OPEN_REQUEST_STATUSES),
+        },
+      ],
+    });
+    const read = requests.map((request) => ({
+      status: effectiveStatus(request),
+      mine: request.fromParticipantId === participantId,
+    }));
+    if (read.some(({ status }) => status === MeetingRequestStatus.ACCEPTED)) return 'AGREED';
+    const pending = read.filter(({ status }) => status === MeetingRequestStatus.PENDING);
+    if (pending.some(({ mine }) => mine)) return 'ASKED';
+    if (pending.length > 0) return 'ASKED_BY_THEM';
+    if (read.some(({ status }) => status === MeetingRequestStatus.DECLINED)) return 'DECLINED';
+    return null;
   }
 
   /**

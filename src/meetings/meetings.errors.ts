@@ -14,6 +14,7 @@ export enum MeetingErrorCode {
   RECIPIENT_NOT_REGISTERED = 'MEETING_RECIPIENT_NOT_REGISTERED',
   SELF_REQUEST = 'MEETING_SELF_REQUEST',
   DUPLICATE_REQUEST = 'MEETING_DUPLICATE_REQUEST',
+  DECLINED_BEFORE = 'MEETING_DECLINED_BEFORE',
   REQUEST_CAP_REACHED = 'MEETING_REQUEST_CAP_REACHED',
   REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
   NOT_RECIPIENT = 'MEETING_NOT_RECIPIENT',
@@ -104,6 +105,12 @@ export const MeetingErrors = {
       'この方との面談申込はすでにあります（回答待ちまたは承諾済み）',
       'toParticipantId',
     ).withEnglish('There is already a meeting request with this person (waiting for an answer or accepted).'),
+  declinedBefore: () =>
+    new ConflictError(
+      MeetingErrorCode.DECLINED_BEFORE,
+      'この方からは、このイベントでの面談を見送るとのお返事をいただいています',
+      'toParticipantId',
+    ).withEnglish('This person has declined a meeting with you at this event.'),
   capReached: (cap: number) =>
     new ConflictError(
       MeetingErrorCode.REQUEST_CAP_REACHED,
