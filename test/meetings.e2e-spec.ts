@@ -249,6 +249,16 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(await changed.text()).toContain(
       '<p>This meeting request is accepted, so it cannot be changed.</p>',
     );
+    // Opened again, either link says what stands, with no button.
+    for (const accept of ['1', '0']) {
+      const again = await (
+        await fetch(`${t.url}/meetings/respond?token=${link![1]}&accept=${accept}`)
+      ).text();
+      expect(again).toContain(
+        '<p>You have accepted this meeting. The time and table follow with your agenda.</p>',
+      );
+      expect(again).not.toContain('<form');
+    }
 
     await sink.waitUntil(() => mailsTo(people.a.email, /面談成立/).length === 1);
     const [outcome] = mailsTo(people.a.email, /面談成立/);
@@ -744,6 +754,14 @@ describe('meetings: requests, scheduling, agendas', () => {
       noShowCount: 1,
       entries: [{ eventTitle: 'しんきん ビジネスマッチング商談会' }],
     });
+    // The list has both sides as 欠席 (the event closed with everyone not checked in marked absent).
+    const sides = `registrations r JOIN meetings m ON m.event_id = r.event_id
+       AND r.participant_id IN (m.participant_a_id, m.participant_b_id) WHERE m.id = $1`;
+    await t.dataSource.query(
+      `UPDATE registrations SET status = 'NO_SHOW', checked_in_at = NULL
+        WHERE id IN (SELECT r.id FROM ${sides})`,
+      [offered.id],
+    );
     const held = ok(
       await t.gql<{ markMeetingHeld: MeetingRow }>(
         `mutation($id: ID!) { markMeetingHeld(id: $id) { ${MEETING_FIELDS} } }`,
@@ -752,6 +770,16 @@ describe('meetings: requests, scheduling, agendas', () => {
       ),
     ).markMeetingHeld;
     expect(held).toMatchObject({ status: 'HELD', noShowParticipantIds: [] });
+    // Who met came: both are 出席 from the meeting's start.
+    expect(
+      await t.dataSource.query(
+        `SELECT r.status, abs(extract(epoch FROM r.checked_in_at - m.starts_at)) < 0.001 AS "fromStart" FROM ${sides}`,
+        [offered.id],
+      ),
+    ).toEqual([
+      { status: 'ATTENDED', fromStart: true },
+      { status: 'ATTENDED', fromStart: true },
+    ]);
 
     const { status, bom, text, lines } = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, staff);
     expect({ status, bom }).toEqual({ status: 200, bom: true });

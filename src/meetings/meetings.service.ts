@@ -13,7 +13,7 @@ import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
-import { SEATED } from '../registrations/registration-enums';
+import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
@@ -577,6 +577,17 @@ export class MeetingsService {
           { meetingId: id, participantId: noShowParticipantId },
           { noShow: true },
         );
+      // Whoever came to the meeting came to the event: a side the list has as 欠席 (closed with
+      // everyone not yet checked in marked absent, while meetings were still to come) is 出席
+      // from the meeting's start, so the event's and the year's figures count them.
+      const came = [meeting.participantAId, meeting.participantBId].filter(
+        (side) => side !== noShowParticipantId,
+      );
+      await manager.update(
+        Registration,
+        { eventId: meeting.eventId, participantId: In(came), status: RegistrationStatus.NO_SHOW },
+        { status: RegistrationStatus.ATTENDED, checkedInAt: meeting.startsAt },
+      );
     });
     return this.get(id);
   }
