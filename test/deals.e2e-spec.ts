@@ -322,6 +322,32 @@ describe('deals and follow-ups', () => {
       field: 'meetingId',
     });
     expect(await field({ type: 'ORDER', title: '当事者なし' })).toMatchObject({ field: 'participantAId' });
+    // At an event: one that has taken place, between people who held a seat there.
+    const outsider = await createParticipant(t, organizer, {
+      name: '岡田 修',
+      company: { name: '岡田工業' },
+    });
+    const atEvent = { eventId, participantAId: people.a.id, participantBId: outsider.id, type: 'ORDER' };
+    const notThere = await recordDeal({ ...atEvent, title: '不参加の方との商談' });
+    expect(notThere.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^岡田 修 様はこのイベントに参加登録・出席していないため/),
+      extensions: { code: 'BAD_USER_INPUT', reason: 'DEAL_PARTY_NOT_AT_EVENT', field: 'participantBId' },
+    });
+    const coming = await createPublishedEvent(t, organizer, {
+      title: '来月の異業種交流会',
+      startsAt: tokyoInDays(30, '18:00'),
+      endsAt: tokyoInDays(30, '20:00'),
+    });
+    const early = await recordDeal({
+      ...atEvent,
+      eventId: coming,
+      participantBId: people.b.id,
+      title: '開催前',
+    });
+    expect(early.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^開催前（.+ 開始）のため、このイベントでの商談は記録できません$/),
+      extensions: { reason: 'DEAL_EVENT_NOT_HELD', field: 'eventId' },
+    });
     expect(
       await field({
         participantAId: people.a.id,

@@ -4,6 +4,8 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
+  registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -64,6 +66,11 @@ describe("an event's deals, recorded by its organiser and its co-host", () => {
       await createParticipant(t, hostOrganizer, { name: '山﨑 花子', company: { name: '山﨑デザイン' } }),
       await createParticipant(t, hostOrganizer, { name: '佐藤 次郎', company: { name: '佐藤食品' } }),
     ];
+    // They were there, and it has taken place: deals are recorded after the event.
+    for (const person of [a, b, c]) {
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, hostOrganizer));
+    }
+    await moveEventEarlier(t, eventId, 11);
     const record = async (token: string, input: Record<string, unknown>) =>
       ok(
         await t.gql<{ recordDeal: { id: string } }>(

@@ -5,6 +5,8 @@ export enum DealErrorCode {
   NOT_FOUND = 'DEAL_NOT_FOUND',
   FOLLOW_UP_NOT_FOUND = 'DEAL_FOLLOW_UP_NOT_FOUND',
   MEETING_NOT_HELD = 'DEAL_MEETING_NOT_HELD',
+  EVENT_NOT_HELD = 'DEAL_EVENT_NOT_HELD',
+  PARTY_NOT_AT_EVENT = 'DEAL_PARTY_NOT_AT_EVENT',
   PARTIES_REQUIRED = 'DEAL_PARTIES_REQUIRED',
   SAME_PARTIES = 'DEAL_SAME_PARTIES',
   ORGANIZATION_REQUIRED = 'DEAL_ORGANIZATION_REQUIRED',
@@ -27,6 +29,18 @@ export const DealErrors = {
       'meetingId',
       '商談は実施済みの面談から記録してください（面談を「実施」にしてから記録できます）',
       DealErrorCode.MEETING_NOT_HELD,
+    ),
+  eventNotHeld: (reason: string) =>
+    new InputError(
+      'eventId',
+      `${reason}のため、このイベントでの商談は記録できません`,
+      DealErrorCode.EVENT_NOT_HELD,
+    ),
+  partyNotAtEvent: (field: 'participantAId' | 'participantBId', name: string) =>
+    new InputError(
+      field,
+      `${name} 様はこのイベントに参加登録・出席していないため、このイベントでの商談として記録できません（出欠を直すか、イベントを指定せずに記録してください）`,
+      DealErrorCode.PARTY_NOT_AT_EVENT,
     ),
   partiesRequired: () =>
     new InputError(

@@ -7,12 +7,15 @@ import { fiscalYearDates } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { managesEvent } from '../events/event-access';
+import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ParticipantsService } from '../participants/participants.service';
+import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
 import { DEAL_TRANSITIONS, DealStage } from './deal-enums';
 import { DealErrors } from './deals.errors';
@@ -207,6 +210,26 @@ export class DealsService {
     return event !== null && managesEvent(actor, event);
   }
 
+  /**
+   * A deal recorded as an event's (without a meeting) counts in its report and its organiser's
+   * year: only for an event that has taken place, between two people who held a seat there or came.
+   */
+  private async assertTookPart(event: Event, parties: Record<'participantAId' | 'participantBId', string>) {
+    if (event.status === EventStatus.CANCELLED) throw DealErrors.eventNotHeld('開催中止');
+    if (event.startsAt.getTime() > Date.now())
+      throw DealErrors.eventNotHeld(`開催前（${formatTokyoJapanese(event.startsAt)} 開始）`);
+    const seated: { participantId: string }[] = await this.dataSource.query(
+      `SELECT participant_id AS "participantId" FROM registrations
+        WHERE event_id = $1 AND participant_id = ANY($2) AND status = ANY($3)`,
+      [event.id, Object.values(parties), [RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED]],
+    );
+    for (const [field, id] of Object.entries(parties) as ['participantAId' | 'participantBId', string][]) {
+      if (seated.some((row) => row.participantId === id)) continue;
+      const { name } = await this.participants.get(id);
+      throw DealErrors.partyNotAtEvent(field, name);
+    }
+  }
+
   private async source(actor: StaffActor, input: RecordDealInput): Promise<DealSource> {
     if (input.meetingId) {
       const meeting = await this.meetings.get(input.meetingId);
@@ -226,6 +249,7 @@ export class DealsService {
     if (!participantAId || !participantBId) throw DealErrors.partiesRequired();
     if (participantAId === participantBId) throw DealErrors.sameParties();
     await this.participants.requireExisting([participantAId, participantBId]);
+    if (event) await this.assertTookPart(event, { participantAId, participantBId });
     return {
       organizationId: recordingOrganization(actor, input.organizationId, event?.organizationId),
       eventId: event?.id ?? null,
