@@ -7,6 +7,7 @@ import {
   registerMutation,
   staffSession,
 } from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const CHECK_IN = 'mutation($id: ID!) { checkIn(registrationId: $id) { status checkedInAt } }';
@@ -142,6 +143,16 @@ describe('attendance', () => {
       ),
     ).fiscalYearReport.participation;
     expect(participation).toEqual({ registrations: 4, attended: 2, participants: 2, companies: 2 });
+    // The events list says the same: its 参加登録 (seats held) and 欠席 make the year's 参加登録数.
+    const { lines } = await fetchCsv(t, `/exports/events.csv?fiscalYear=${closed.fiscalYear}`, host);
+    const [header, row] = lines.map((line) => line.split(','));
+    const cell = (name: string) => Number(row[header.indexOf(name)]);
+    expect({ registered: cell('参加登録'), attended: cell('出席'), absent: cell('欠席') }).toEqual({
+      registered: 2,
+      attended: 2,
+      absent: 2,
+    });
+    expect(cell('参加登録') + cell('欠席')).toBe(participation.registrations);
   });
 
   it('closes without touching the list unless asked', async () => {

@@ -47,6 +47,7 @@ export class EventsExportController {
         { header: 'キャンセル待ち', value: (e) => count(e, 'waitlisted') },
         { header: '招待中（未回答）', value: (e) => count(e, 'invited') },
         { header: '出席', value: (e) => count(e, 'attended') },
+        { header: '欠席', value: (e) => count(e, 'absent') },
         { header: '状態', value: (e) => EVENT_STATUS_LABEL[e.status] },
       ],
       events,

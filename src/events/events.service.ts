@@ -339,6 +339,7 @@ export class EventsService {
               count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
               count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
               count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended,
+              count(*) FILTER (WHERE status = 'NO_SHOW')::int AS absent,
               count(*) FILTER (WHERE status = 'INVITED')::int AS invited
          FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
       [eventIds],

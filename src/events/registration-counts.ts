@@ -6,11 +6,19 @@ export interface RegistrationCounts {
   registered: number;
   waitlisted: number;
   attended: number;
+  /** 欠席: held a seat and did not come (the 年度 report's 参加登録数 counts them with the rest). */
+  absent: number;
   /** Invited and not answered yet. */
   invited: number;
 }
 
-export const NO_REGISTRATIONS: RegistrationCounts = { registered: 0, waitlisted: 0, attended: 0, invited: 0 };
+export const NO_REGISTRATIONS: RegistrationCounts = {
+  registered: 0,
+  waitlisted: 0,
+  attended: 0,
+  absent: 0,
+  invited: 0,
+};
 
 /**
  * 残席: seats not yet given (never below 0 after a capacity cut); null without a capacity, and once

@@ -13,4 +13,7 @@ export class EventRegistrationCountsModel {
 
   @Field(() => Int, { description: '出席' })
   attended: number;
+
+  @Field(() => Int, { description: '欠席（参加登録のうち来なかった人。定員には数えない）' })
+  absent: number;
 }
