@@ -137,9 +137,9 @@ describe('applying from the public event page', () => {
     // Pressed again, or opened again: already applied, nothing more happens.
     const again = await post('/registrations/apply', { token });
     expect(again.status).toBe(200);
-    expect(again.html).toContain('すでにお申込済みです');
+    expect(again.html).toContain('<p>すでに参加登録済みです。</p>');
     const reopened = await (await fetch(url)).text();
-    expect(reopened).toContain('すでにお申込済みです');
+    expect(reopened).toContain('<p>すでに参加登録済みです。</p>');
     expect(reopened).not.toContain('<form');
     expect(await registrationsOf(eventId, person.id)).toEqual(['REGISTERED']);
     const [{ count }] = await t.dataSource.query(
@@ -270,6 +270,10 @@ describe('applying from the public event page', () => {
     expect(await registrationsOf(eventId, person.id)).toEqual(['WAITLISTED']);
     await sink.waitUntil(() => sink.to(person.email).length === 2);
     expect(sink.to(person.email)[1].subject).toBe('【キャンセル待ち】かつしか 事業承継ミニサロン');
+    // Pressed again: one sentence for what they hold.
+    expect((await post('/registrations/apply', { token })).html).toContain(
+      '<p>すでにキャンセル待ちでお申込済みです。席が空き次第、順にご案内します。</p>',
+    );
   });
 
   it('shows no form while registration is closed or not yet open, and sends nothing', async () => {

@@ -19,9 +19,8 @@ const TEXT = {
     registered: '参加登録が完了しました。確認のメールをお送りします。',
     waitlisted:
       'キャンセル待ちで受け付けました。席が空き次第、順にご案内します。確認のメールをお送りします。',
-    already: 'すでにお申込済みです。',
-    heldRegistered: '（参加登録済みです）',
-    heldWaitlisted: '（キャンセル待ちです）',
+    alreadyRegistered: 'すでに参加登録済みです。',
+    alreadyWaitlisted: 'すでにキャンセル待ちでお申込済みです。席が空き次第、順にご案内します。',
     error: 'お申込できませんでした',
   },
   en: {
@@ -32,9 +31,9 @@ const TEXT = {
     registered: 'You are registered. We are sending you a confirmation email.',
     waitlisted:
       'You are on the waiting list. If a seat becomes free, you will be registered in order. We are sending you a confirmation email.',
-    already: 'You have already registered.',
-    heldRegistered: '(You are registered.)',
-    heldWaitlisted: '(You are on the waiting list.)',
+    alreadyRegistered: 'You are already registered.',
+    alreadyWaitlisted:
+      'You are already on the waiting list. If a seat becomes free, you will be registered in order.',
     error: 'We could not register you',
   },
 } as const;
@@ -106,7 +105,7 @@ export class EventApplicationPagesController {
       (preview) => {
         const text = TEXT[preview.locale];
         const action = preview.held
-          ? `<p>${escapeHtml(text.already)}${escapeHtml(heldLine(preview.locale, preview.held))}</p>`
+          ? `<p>${escapeHtml(alreadyHeld(preview.locale, preview.held))}</p>`
           : [
               `<p>${escapeHtml(text.question)}</p>`,
               preview.full ? `<p>${escapeHtml(text.full)}</p>` : '',
@@ -140,7 +139,7 @@ export class EventApplicationPagesController {
           ? outcome.status === RegistrationStatus.WAITLISTED
             ? text.waitlisted
             : text.registered
-          : `${text.already}${heldLine(preview.locale, outcome.held)}`;
+          : alreadyHeld(preview.locale, outcome.held);
         return { title: text.title, body: `${eventLines(preview)}\n<p>${escapeHtml(result)}</p>` };
       },
     );
@@ -156,7 +155,8 @@ function eventLines(preview: ApplicationPreview): string {
   ].join('\n');
 }
 
-function heldLine(locale: 'ja' | 'en', held: RegistrationStatus): string {
+/** Applied before: what they hold, a seat or a place on the waiting list. */
+function alreadyHeld(locale: 'ja' | 'en', held: RegistrationStatus): string {
   const text = TEXT[locale];
-  return held === RegistrationStatus.WAITLISTED ? text.heldWaitlisted : text.heldRegistered;
+  return held === RegistrationStatus.WAITLISTED ? text.alreadyWaitlisted : text.alreadyRegistered;
 }
