@@ -235,6 +235,15 @@ describe('post-event surveys', () => {
     expect(await (await fetch(url)).text()).toContain(
       'Did this event open up new business opportunities for you?',
     );
+    // The form's refusal speaks English to her too.
+    const long = await post({
+      token,
+      gainedOpportunities: 'no',
+      satisfaction: '3',
+      comment: 'a'.repeat(2001),
+    });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain('<p>Please keep your comment within 2000 characters.</p>');
     const submit = (input: Record<string, unknown>) =>
       t.gql<{ submitSurvey: { eventTitle: string; updated: boolean } }>(
         'mutation($token: String!, $input: SurveyAnswerInput!) { submitSurvey(token: $token, input: $input) { eventTitle updated } }',
