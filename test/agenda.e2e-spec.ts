@@ -726,6 +726,23 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       expect(response.status).toBe(404);
       expect(await response.text()).toContain('このリンクでは面談スケジュールを表示できません。');
     }
+    // A link cut short (the event's id lost at a line break) is not a route at all: a browser
+    // still gets a page in its language, a script the JSON.
+    const cut = `${t.url}/my-agenda/${people.nakano.id}.${'x'.repeat(43)}`;
+    const browser = (language: string) =>
+      fetch(cut, {
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-language': language },
+      });
+    const japanese = await browser('ja-JP,ja;q=0.9');
+    expect(japanese.status).toBe(404);
+    expect(japanese.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await japanese.text();
+    expect(page).toContain('<p>ページが見つかりません。</p>');
+    expect(page).toContain('リンクが途中で切れていないか確かめて');
+    expect(await (await browser('en-GB,en;q=0.9')).text()).toContain('<p>Page not found.</p>');
+    const script = await fetch(cut);
+    expect(script.status).toBe(404);
+    expect(await script.json()).toMatchObject({ error: 'NOT_FOUND' });
   });
 
   it('refuses a malformed or unknown event when marking the agenda seen', async () => {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { sendErrorPage } from '../html/html-page';
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorKind } from './app-error';
 
@@ -33,7 +34,20 @@ export class AppExceptionFilter implements GqlExceptionFilter {
         extensions: { code: error.kind, reason: error.code, ...(error.field ? { field: error.field } : {}) },
       });
     }
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    // A browser (a link from an email cut short, an address typed by hand) is shown a page in its
+    // language; API clients and scripts keep the JSON.
+    const request = http.getRequest<Request>();
+    if (request.accepts(['json', 'html']) === 'html') {
+      sendErrorPage(
+        request,
+        response,
+        error ? HTTP_STATUS[error.kind] : 500,
+        error ?? { message: '内部エラーが発生しました', english: 'Something went wrong on our side.' },
+      );
+      return;
+    }
     if (!error) {
       response.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: '内部エラーが発生しました' });
       return;
@@ -48,7 +62,10 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       // Framework-level refusals (unknown route, body too large, malformed JSON): the client's doing.
       const status = exception.getStatus();
-      if (status === 404) return new AppError(ErrorKind.NOT_FOUND, 'NOT_FOUND', 'ページが見つかりません');
+      if (status === 404)
+        return new AppError(ErrorKind.NOT_FOUND, 'NOT_FOUND', 'ページが見つかりません').withEnglish(
+          'Page not found.',
+        );
       if (status === 413)
         return new AppError(ErrorKind.BAD_USER_INPUT, 'REQUEST_TOO_LARGE', '送信データが大きすぎます');
       return new AppError(ErrorKind.BAD_USER_INPUT, 'BAD_REQUEST', exception.message);

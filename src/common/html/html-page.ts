@@ -91,7 +91,7 @@ export function browserLocale(request: Request): 'ja' | 'en' {
  * own message, in the page's language (its English one for `en`; an error that has none keeps
  * its Japanese message, marked as such). Anything else is a bug and is rethrown.
  */
-function sendErrorPage(
+function sendLinkErrorPage(
   response: Response,
   lang: 'ja' | 'en',
   title: string,
@@ -100,14 +100,54 @@ function sendErrorPage(
   next?: string,
 ): void {
   if (!(error instanceof AppError)) throw error;
-  const english = lang === 'en' ? error.english : undefined;
-  const message = english
-    ? `<p>${escapeHtml(english)}</p>`
-    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(asSentence(error.message))}</p>`;
+  const message = errorMessageHtml(lang, error);
   response
     .status(ERROR_STATUS[error.kind] ?? 400)
     .type('html')
     .send(renderPage({ lang, title, body: next ? `${message}\n<p>${escapeHtml(next)}</p>` : message }));
+}
+
+const PAGE_ERROR_TEXT = {
+  ja: {
+    title: 'ページを表示できませんでした',
+    next: 'メールのリンクから開いた場合は、リンクが途中で切れていないか確かめて、メールからもう一度開いてください。',
+  },
+  en: {
+    title: 'We could not show this page',
+    next: 'If you came from a link in an email, check that the whole link was opened, and open it again from the email.',
+  },
+} as const;
+
+/**
+ * An error met by a browser outside the pages behind links (an address cut short, a route that is
+ * not there): a page in the browser's language instead of JSON.
+ */
+export function sendErrorPage(
+  request: Request,
+  response: Response,
+  status: number,
+  error: Pick<AppError, 'message' | 'english'>,
+): void {
+  const lang = browserLocale(request);
+  const text = PAGE_ERROR_TEXT[lang];
+  response
+    .status(status)
+    .type('html')
+    .send(
+      renderPage({
+        lang,
+        title: text.title,
+        body: `${errorMessageHtml(lang, error)}\n<p>${escapeHtml(text.next)}</p>`,
+      }),
+    );
+}
+
+/** The error's own message in the page's language (its English for `en`, else its Japanese, marked as such). */
+function errorMessageHtml(lang: 'ja' | 'en', error: Pick<AppError, 'message' | 'english'>): string {
+  const english = lang === 'en' ? error.english : undefined;
+  return english
+    ? `<p>${escapeHtml(english)}</p>`
+    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(asSentence(error.message))}</p>`;
 }
 
 /**
@@ -142,6 +182,6 @@ export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
     const page = await render(opened);
     response.type('html').send(renderPage({ lang, ...page }));
   } catch (error) {
-    sendErrorPage(response, lang, texts[lang].error, error, texts[lang].again);
+    sendLinkErrorPage(response, lang, texts[lang].error, error, texts[lang].again);
   }
 }
