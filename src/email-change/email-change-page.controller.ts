@@ -101,10 +101,13 @@ export class EmailChangePageController {
       response,
       TEXT,
       () => this.emailChanges.preview(String(token ?? '')),
-      ({ locale, name, newEmail }) => ({
-        title: TEXT[locale].title,
-        body: `<p>${escapeHtml(TEXT[locale].prompt(name, newEmail))}</p>${postButton('email-change', TEXT[locale].button, { token: String(token ?? '') })}`,
-      }),
+      ({ locale, name, newEmail, done }) =>
+        done
+          ? donePage(locale, newEmail)
+          : {
+              title: TEXT[locale].title,
+              body: `<p>${escapeHtml(TEXT[locale].prompt(name, newEmail))}</p>${postButton('email-change', TEXT[locale].button, { token: String(token ?? '') })}`,
+            },
     );
   }
 
@@ -122,10 +125,14 @@ export class EmailChangePageController {
       response,
       TEXT,
       () => this.emailChanges.preview(token),
-      async ({ locale, newEmail }) => {
-        await this.emailChanges.confirm(token);
-        return { title: TEXT[locale].doneTitle, body: `<p>${escapeHtml(TEXT[locale].done(newEmail))}</p>` };
+      async ({ locale, newEmail, done }) => {
+        if (!done) await this.emailChanges.confirm(token);
+        return donePage(locale, newEmail);
       },
     );
   }
+}
+
+function donePage(locale: 'ja' | 'en', newEmail: string) {
+  return { title: TEXT[locale].doneTitle, body: `<p>${escapeHtml(TEXT[locale].done(newEmail))}</p>` };
 }

@@ -22,8 +22,8 @@ export const EmailChangeErrors = {
   addressTaken: () =>
     new ConflictError(
       EmailChangeErrorCode.ADDRESS_TAKEN,
-      'このメールアドレスは、別の参加者の登録に使われています。お手数ですが、イベントの主催者にお問い合わせください。',
+      'このメールアドレスは、別の参加者の登録に使われています（どちらもご自身の登録でしたら、イベントの主催者にお問い合わせください）',
     ).withEnglish(
-      "This address is already used by another participant's profile. Please contact the event organiser.",
+      "This address is already used by another participant's profile (if both are yours, please contact the event organiser).",
     ),
 };

@@ -70,20 +70,26 @@ export class EmailChangeService {
     });
   }
 
-  /** What the link would do, for the page behind it, without using it up. */
-  async preview(rawToken: string): Promise<{ locale: MailLocale; name: string; newEmail: string }> {
+  /**
+   * What the link would do, for the page behind it, without using it up; `done` when it already
+   * did (the button pressed twice, the link opened again): the page says so rather than fail.
+   */
+  async preview(
+    rawToken: string,
+  ): Promise<{ locale: MailLocale; name: string; newEmail: string; done: boolean }> {
     const manager = this.dataSource.manager;
     const token = await this.tokens.resolve(manager, TokenPurpose.EMAIL_CHANGE, rawToken, { lock: false });
-    if (token.usedAt) throw ActionTokenErrors.used();
     const request = await manager.findOne(EmailChangeRequest, {
       where: { id: token.subjectId },
       relations: { participant: true },
     });
+    if (token.usedAt && !request?.confirmedAt) throw ActionTokenErrors.used();
     if (!request || request.participant.erasedAt) throw ActionTokenErrors.invalid();
     return {
       locale: languageOf(request.participant),
       name: request.participant.name,
       newEmail: request.newEmail,
+      done: request.confirmedAt !== null,
     };
   }
 
