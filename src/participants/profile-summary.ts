@@ -19,16 +19,16 @@ export interface ProfileIntroduction extends ProfileSummary {
 const SUMMARY_LENGTH = 80;
 
 /**
- * For an email that introduces someone: their tags (each passed through `tag`, e.g. to add the
- * English for a Japanese word), or their free text, shortened, when they gave no tags.
+ * For an email that introduces someone: their tags (passed through `shown`, e.g. to add the
+ * English for Japanese words), or their free text, shortened, when they gave no tags.
  */
 export function profileSummary(
   person: Pick<Participant, 'offers' | 'needs' | 'offersText' | 'needsText'>,
-  tag: (tag: string) => string = (value) => value,
+  shown: (tags: string[]) => string[] = (tags) => tags,
   separator = '、',
 ): ProfileSummary {
   const line = (tags: string[], text: string) => {
-    if (tags.length > 0) return tags.map(tag).join(separator);
+    if (tags.length > 0) return shown(tags).join(separator);
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
   };
@@ -51,16 +51,18 @@ export function profileIntroduction(
   const about = [division ? jsicDivisionName(division, locale) : null, area]
     .filter((part): part is string => !!part)
     .join(locale === 'en' ? ', ' : '／');
-  const summary =
-    locale === 'en'
-      ? profileSummary(
-          person,
-          (tag) => {
-            const gloss = englishGloss(tag);
-            return gloss ? `${tag} (${gloss})` : tag;
-          },
-          ', ',
-        )
-      : profileSummary(person);
+  const summary = locale === 'en' ? profileSummary(person, glossedTags, ', ') : profileSummary(person);
   return { about: about || null, ...summary };
+}
+
+/**
+ * Japanese tags with their English beside them, once for a run of tags that mean the same:
+ * 「省エネ, 脱炭素 (energy saving and decarbonisation)」, not the gloss after each.
+ */
+export function glossedTags(tags: string[]): string[] {
+  const glosses = tags.map((tag) => englishGloss(tag));
+  return tags.map((tag, index) => {
+    const gloss = glosses[index];
+    return gloss && glosses[index + 1] !== gloss ? `${tag} (${gloss})` : tag;
+  });
 }

@@ -11,6 +11,8 @@ export interface Concept {
   ja: string;
   en: string;
   terms: string[];
+  /** Longer words that hold a term but mean something else: 技能承継 is not 事業承継. */
+  except?: string[];
   serves?: string[];
 }
 
@@ -235,6 +237,7 @@ export const CONCEPTS: Concept[] = [
       '事業売却',
       '廃業',
     ],
+    except: ['技能承継', '技術承継'],
   },
   {
     id: 'recruitment',
@@ -260,7 +263,7 @@ export const CONCEPTS: Concept[] = [
     id: 'training',
     ja: '人材育成・研修',
     en: 'training and skills',
-    terms: ['研修', '人材育成', '社員教育', '教育訓練', '技能継承', 'スキルアップ'],
+    terms: ['研修', '人材育成', '社員教育', '教育訓練', '技能継承', '技能承継', '技術承継', 'スキルアップ'],
   },
   {
     id: 'dx',
@@ -454,13 +457,14 @@ interface CompiledTerm {
   conceptId: string;
   term: string;
   latin?: RegExp;
+  except?: string[];
 }
 
 const COMPILED: CompiledTerm[] = CONCEPTS.flatMap((c) =>
   c.terms.map((term) =>
     /^[a-z0-9&]+$/.test(term)
       ? { conceptId: c.id, term, latin: new RegExp(`(?<![a-z0-9])${escapeRegExp(term)}(?![a-z0-9])`) }
-      : { conceptId: c.id, term },
+      : { conceptId: c.id, term, except: c.except },
   ),
 );
 
@@ -473,7 +477,10 @@ export function findConcepts(normalizedText: string): string[] {
   const found = new Set<string>();
   for (const t of COMPILED) {
     if (found.has(t.conceptId)) continue;
-    if (t.latin ? t.latin.test(normalizedText) : normalizedText.includes(t.term)) found.add(t.conceptId);
+    const text = t.except
+      ? t.except.reduce((rest, word) => rest.replaceAll(word, '\u0000'), normalizedText)
+      : normalizedText;
+    if (t.latin ? t.latin.test(text) : text.includes(t.term)) found.add(t.conceptId);
   }
   return [...found];
 }

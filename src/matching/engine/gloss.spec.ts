@@ -6,6 +6,9 @@ describe('englishGloss', () => {
     expect(englishGloss('EC構築支援')).toBe('online shop');
     expect(englishGloss('金属加工')).toBe('metalworking');
     expect(englishGloss('和菓子')).toBe('food processing');
+    // 技能承継 hands on skills, not the business.
+    expect(englishGloss('技能承継')).toBe('training and skills');
+    expect(englishGloss('事業承継')).toBe('business succession');
   });
 
   it('leaves Latin-script words and words the thesaurus does not know alone', () => {
