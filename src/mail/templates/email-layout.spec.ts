@@ -22,6 +22,16 @@ describe('renderEmail', () => {
     expect(email.html).toContain('<title>【ご招待】&lt;サロン&gt;</title>');
   });
 
+  it('lets a long link in a note break on a narrow phone rather than widen the page', () => {
+    const email = renderEmail({
+      ...content,
+      notes: [`カレンダーに登録: https://example.jp/agenda/${'x'.repeat(120)}.ics`],
+    });
+    const page = /<div style="max-width:600px;[^"]*"/.exec(email.html)![0];
+    expect(page).toContain('overflow-wrap:anywhere');
+    expect(email.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  });
+
   it('leaves the unsubscribe line out of transactional mail', () => {
     const email = renderEmail({ ...content, unsubscribeUrl: null });
     expect(email.text).not.toContain('配信を停止');

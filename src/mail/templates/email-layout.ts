@@ -166,7 +166,7 @@ export function detailsHtml(details: EmailDetail[]): string {
   const rows = details
     .map(
       ({ label, value, mark }) =>
-        `<div style="padding:8px 0;border-bottom:1px solid #e4e7eb"><div style="font-size:13px;color:#52606d">${mark ? `<strong style="color:#b42318">${escapeHtml(mark)}</strong>` : ''}${escapeHtml(label)}</div><div style="overflow-wrap:anywhere">${escapeHtml(value).replace(/\n/g, '<br>')}</div></div>`,
+        `<div style="padding:8px 0;border-bottom:1px solid #e4e7eb"><div style="font-size:13px;color:#52606d">${mark ? `<strong style="color:#b42318">${escapeHtml(mark)}</strong>` : ''}${escapeHtml(label)}</div><div>${escapeHtml(value).replace(/\n/g, '<br>')}</div></div>`,
     )
     .join('');
   return `<div style="margin:0 0 16px;border-top:1px solid #e4e7eb">${rows}</div>`;
@@ -192,12 +192,15 @@ ${unsubscribe}
 </div>`;
 }
 
-/** The page around an email's body (already-escaped HTML) and footer, 600px wide at most. */
+/**
+ * The page around an email's body (already-escaped HTML) and footer, 600px wide at most; a long
+ * URL or address breaks anywhere rather than push a phone's screen wider.
+ */
 export function emailPageHtml(locale: MailLocale, subject: string, body: string, footer: string): string {
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:0;background:#f6f7f9">
-<div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
+<div style="max-width:600px;margin:0 auto;padding:24px 16px;overflow-wrap:anywhere;font-family:-apple-system,'Hiragino Sans','Noto Sans JP',Meiryo,sans-serif;font-size:16px;line-height:1.7;color:#1f2933;background:#ffffff">
 ${body}
 ${footer}
 </div>
