@@ -136,6 +136,45 @@ describe('importParticipants', () => {
     const error = failure(await t.gql(IMPORT, { csv: '会社名,電話\n株式会社テスト,03-0000-0000\n' }, staff));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     expect(error.message).toContain('メールアドレス、氏名、フリガナ');
+    // Sent as a file, the file is named.
+    const file = Buffer.from('会社名,電話\n株式会社テスト,03-0000-0000\n').toString('base64');
+    expect(failure(await t.gql(IMPORT, { fileBase64: file }, staff)).extensions?.field).toBe('fileBase64');
+  });
+
+  it('says what to fix in what Excel does to a list: a workbook, a number in exponent form, a blank address', async () => {
+    const before = await count();
+    // An .xlsx is a zip: its first bytes say so.
+    const workbook = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
+    const refused = failure(await t.gql(IMPORT, { fileBase64: workbook.toString('base64') }, staff));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileBase64' });
+    expect(refused.message).toMatch(
+      /^Excel のファイル（\.xlsx \/ \.xls）のままでは読み込めません。.*「CSV UTF-8（コンマ区切り）」/,
+    );
+
+    const sheet = [
+      'メールアドレス,氏名,フリガナ,事業者名,法人番号,所在地',
+      'ueno@example.jp,上野 花子,ウエノ ハナコ,上野製作所,3.01311E+12,東京都台東区',
+      ',浅草 太郎,アサクサ タロウ,浅草工業,,東京都台東区',
+      'senzoku@example.jp,千束 一,センゾク ハジメ,千束商店,,東京都台東市',
+    ].join('\r\n');
+    const result = ok(await t.gql<ImportResult>(IMPORT, { csv: sheet }, staff)).importParticipants;
+    expect(result.created).toBe(0);
+    expect(result.errors.map(({ row, field, message }) => ({ row, field, message }))).toEqual([
+      {
+        row: 2,
+        field: 'company.corporateNumber',
+        message:
+          '法人番号「3.01311E+12」が Excel で指数表記になっています。列の書式を「文字列」にして、13桁を入力し直してください',
+      },
+      { row: 3, field: 'email', message: 'メールアドレスが入力されていません' },
+      {
+        row: 4,
+        field: 'company.municipality',
+        message:
+          '所在地「東京都台東市」という市区町村は見つかりません。都道府県名に続けて市区町村名を入力してください（例: 東京都葛飾区）',
+      },
+    ]);
+    expect(await count()).toBe(before);
   });
 
   it('imports back the CSV it exports, written in words, without changing anyone', async () => {

@@ -1,10 +1,14 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isValidCorporateNumber } from './corporate-number';
 import { isKatakana } from './furigana';
 import { parseJsic } from './jsic';
-import { isValidMunicipality } from './municipality';
+import { isValidMunicipality, normalizeMunicipality, PREFECTURES } from './municipality';
 
-function stringRule(name: string, test: (value: string) => boolean, message: string) {
+function stringRule(
+  name: string,
+  test: (value: string) => boolean,
+  message: string | ((args: ValidationArguments) => string),
+) {
   return (options?: ValidationOptions) => (target: object, propertyName: string) =>
     registerDecorator({
       name,
@@ -30,8 +34,9 @@ export const IsJsicCode = stringRule(
   (value) => parseJsic(value) !== undefined,
   '業種は日本標準産業分類の大分類（A〜T）で指定してください',
 );
-export const IsMunicipality = stringRule(
-  'isMunicipality',
-  isValidMunicipality,
-  '所在地は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
+export const IsMunicipality = stringRule('isMunicipality', isValidMunicipality, ({ value }) =>
+  typeof value === 'string' &&
+  PREFECTURES.some((prefecture) => normalizeMunicipality(value).startsWith(prefecture))
+    ? `所在地「${value}」という市区町村は見つかりません。都道府県名に続けて市区町村名を入力してください（例: 東京都葛飾区）`
+    : '所在地は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
 );

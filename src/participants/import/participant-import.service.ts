@@ -55,9 +55,11 @@ export class ParticipantImportService {
   /** Every row the file changes records `actor` as its 最終更新者. */
   async import(actor: StaffActor, input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
     const { text, encoding } = this.readFile(input);
-    const records = this.parseCsv(text);
+    // The file's own faults are named on the argument it came in.
+    const source = input.fileBase64 !== undefined ? 'fileBase64' : 'csv';
+    const records = this.parseCsv(text, source);
     const [header = [], ...dataRows] = records;
-    const { columns, ignored } = this.mapHeader(header);
+    const { columns, ignored } = this.mapHeader(header, source);
 
     const errors: ImportRowErrorModel[] = [];
     const valid: UpsertParticipantInput[] = [];
@@ -126,21 +128,29 @@ export class ParticipantImportService {
     if (input.fileBase64 !== undefined && input.csv !== undefined) {
       throw new InputError('fileBase64', 'csv と fileBase64 はどちらか一方だけを指定してください');
     }
-    if (input.fileBase64 !== undefined) return decodeText(Buffer.from(input.fileBase64, 'base64'));
+    if (input.fileBase64 !== undefined) {
+      const bytes = Buffer.from(input.fileBase64, 'base64');
+      if (isSpreadsheetFile(bytes))
+        throw new InputError(
+          'fileBase64',
+          'Excel のファイル（.xlsx / .xls）のままでは読み込めません。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」を選んで保存したファイルを読み込んでください',
+        );
+      return decodeText(bytes);
+    }
     if (input.csv !== undefined) return { text: input.csv.replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
     throw new InputError('csv', 'csv か fileBase64 のどちらかを指定してください');
   }
 
-  private parseCsv(text: string): string[][] {
+  private parseCsv(text: string, source: string): string[][] {
     try {
       return parse(text, { relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
     } catch (error) {
       const line = (error as { lines?: number }).lines;
-      throw new InputError('csv', `CSV として読み取れません${line ? `（${line} 行目付近）` : ''}`);
+      throw new InputError(source, `CSV として読み取れません${line ? `（${line} 行目付近）` : ''}`);
     }
   }
 
-  private mapHeader(header: string[]): { columns: MappedColumn[]; ignored: string[] } {
+  private mapHeader(header: string[], source: string): { columns: MappedColumn[]; ignored: string[] } {
     const columns: MappedColumn[] = [];
     const ignored: string[] = [];
     header.forEach((name, index) => {
@@ -154,7 +164,7 @@ export class ParticipantImportService {
       const names = missing.map(
         (field) => PARTICIPANT_COLUMNS.find((column) => column.field === field)!.headers[0],
       );
-      throw new InputError('csv', `必須の列がありません: ${names.join('、')}（1行目に見出しが必要です）`);
+      throw new InputError(source, `必須の列がありません: ${names.join('、')}（1行目に見出しが必要です）`);
     }
     return { columns, ignored };
   }
@@ -183,8 +193,9 @@ export class ParticipantImportService {
 
     const input = plainToInstance(UpsertParticipantInput, plain);
     for (const [field, message] of validationFailures(await validate(input))) {
-      if (!errors.some((error) => error.field === field))
-        errors.push(this.error(row, field, columns, message));
+      if (errors.some((error) => error.field === field)) continue;
+      const blank = field === 'email' && plain.email === '';
+      errors.push(this.error(row, field, columns, blank ? 'メールアドレスが入力されていません' : message));
     }
     return { value: errors.length === 0 ? input : undefined, errors };
   }
@@ -214,8 +225,14 @@ export class ParticipantImportService {
         ? { value: Number(digits) }
         : { error: `従業員数「${raw}」は数字で入力してください` };
     }
-    if (field === 'company.corporateNumber')
+    if (field === 'company.corporateNumber') {
+      // Excel shows a 13-digit number it was not told is text as 1.23457E+12, and saves it so.
+      if (/^\d(\.\d+)?e\+\d+$/i.test(raw))
+        return {
+          error: `法人番号「${raw}」が Excel で指数表記になっています。列の書式を「文字列」にして、13桁を入力し直してください`,
+        };
       return { value: raw.normalize('NFKC').replace(/[\s-]/gu, '') || null };
+    }
     if (field === 'offersText' || field === 'needsText' || field === 'company.description')
       return { value: raw };
     return { value: raw === '' ? (REQUIRED.includes(field) ? '' : null) : raw };
@@ -225,4 +242,11 @@ export class ParticipantImportService {
     const column = columns.find((candidate) => candidate.field === field)?.header ?? null;
     return Object.assign(new ImportRowErrorModel(), { row, field, column, message });
   }
+}
+
+/** An .xlsx (a zip) or an old .xls (an OLE compound file), by their first bytes. */
+function isSpreadsheetFile(bytes: Buffer): boolean {
+  const zip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  const ole = bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  return zip || ole;
 }
