@@ -115,12 +115,12 @@ describe('input refusals name the field in Japanese', () => {
     expectRefusal(
       await createEvent({ title: 'あ'.repeat(201) }),
       'title',
-      /^title は 200 文字以内で入力してください$/,
+      /^タイトルは 200 文字以内で入力してください$/,
     );
     expectRefusal(
       await createEvent({ themes: Array.from({ length: 21 }, (_, i) => `テーマ${i}`) }),
       'themes',
-      /^themes は 20 件までにしてください$/,
+      /^テーマは 20 件までにしてください$/,
     );
     expectRefusal(
       await t.gql(
@@ -142,7 +142,7 @@ describe('input refusals name the field in Japanese', () => {
       expectRefusal(
         await t.gql('{ participants(first: "10") { totalCount } }', {}, organizer),
         'first',
-        /^first は整数で指定してください$/,
+        /^件数は整数で指定してください$/,
       );
       expectRefusal(
         await t.gql(
@@ -160,12 +160,12 @@ describe('input refusals name the field in Japanese', () => {
       expectRefusal(
         await createEventLiteral(event.replace('title: "DX 推進サロン", ', '')),
         'title',
-        /^title を指定してください$/,
+        /^タイトルを指定してください$/,
       );
       expectRefusal(
         await createEventLiteral(event.replace('"DX 推進サロン"', 'null')),
         'title',
-        /^title を指定してください$/,
+        /^タイトルを指定してください$/,
       );
       expectRefusal(await createEventLiteral(event.replace('SALON', 'PARTY')), 'kind', /PARTY/);
       expectRefusal(await createEventLiteral(event.replace('SALON', '"SALON"')), 'kind', /SALON/);
@@ -190,7 +190,7 @@ describe('input refusals name the field in Japanese', () => {
       );
     });
 
-    it('passes on a custom scalar’s own Japanese refusal, naming the field', async () => {
+    it('passes on a custom scalar’s own Japanese refusal, which names the field itself', async () => {
       for (const amount of ['-1', '1.5', '"1000"']) {
         expectRefusal(
           await t.gql(
@@ -199,7 +199,7 @@ describe('input refusals name the field in Japanese', () => {
             organizer,
           ),
           'amountYen',
-          /^amountYen: 金額は 0 円以上の円単位の整数で入力してください/,
+          /^金額は 0 円以上の円単位の整数で入力してください/,
         );
       }
     });

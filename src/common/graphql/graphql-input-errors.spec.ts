@@ -12,7 +12,7 @@ describe('formatInputError', () => {
         'BAD_USER_INPUT',
       ),
     ).toEqual({
-      message: 'kind に指定できない値です: PARTY',
+      message: '種類に指定できない値です: PARTY',
       extensions: { code: 'BAD_USER_INPUT', field: 'kind' },
     });
     expect(
@@ -27,7 +27,7 @@ describe('formatInputError', () => {
         'BAD_USER_INPUT',
       ),
     ).toMatchObject({
-      message: 'first は整数で指定してください',
+      message: '件数は整数で指定してください',
       extensions: { field: 'first' },
     });
   });
@@ -48,7 +48,7 @@ describe('formatInputError', () => {
         'BAD_USER_INPUT',
       ),
     ).toEqual({
-      message: 'title を指定してください',
+      message: 'タイトルを指定してください',
       extensions: { code: 'BAD_USER_INPUT', field: 'title' },
     });
   });
@@ -72,7 +72,7 @@ describe('formatInputError', () => {
       positions: [source.body.indexOf('OPENED')],
     });
     expect(refusal(error.message, 'GRAPHQL_VALIDATION_FAILED', error)).toMatchObject({
-      message: 'status に指定できない値です: OPENED',
+      message: '状態に指定できない値です: OPENED',
       extensions: { code: 'BAD_USER_INPUT', field: 'status' },
     });
   });
@@ -98,10 +98,10 @@ describe('formatInputError', () => {
     const event = 'kind: SALON, title: "DX 推進サロン"';
 
     it.each([
-      ['{ participants(first: "10") }', 'first', 'first は整数で指定してください'],
-      ['{ participants(first: 1.5) }', 'first', 'first は整数で指定してください'],
-      ['{ participants(first: 99999999999) }', 'first', 'first の値が範囲を超えています'],
-      ['{ participants(after: 5) }', 'after', 'after は文字列で指定してください'],
+      ['{ participants(first: "10") }', 'first', '件数は整数で指定してください'],
+      ['{ participants(first: 1.5) }', 'first', '件数は整数で指定してください'],
+      ['{ participants(first: 99999999999) }', 'first', '件数の値が範囲を超えています'],
+      ['{ participants(after: 5) }', 'after', 'カーソルは文字列で指定してください'],
       [
         'mutation { suggestions(includeDismissed: "no") }',
         'includeDismissed',
@@ -112,17 +112,21 @@ describe('formatInputError', () => {
         'venu',
         'venu という項目はありません（venue のことですか）',
       ],
-      ['mutation { createEvent(input: { kind: SALON }) }', 'title', 'title を指定してください'],
-      ['mutation { createEvent(input: { kind: SALON, title: null }) }', 'title', 'title を指定してください'],
+      ['mutation { createEvent(input: { kind: SALON }) }', 'title', 'タイトルを指定してください'],
+      [
+        'mutation { createEvent(input: { kind: SALON, title: null }) }',
+        'title',
+        'タイトルを指定してください',
+      ],
       [
         'mutation { createEvent(input: { kind: PARTY, title: "x" }) }',
         'kind',
-        'kind に指定できない値です: PARTY',
+        '種類に指定できない値です: PARTY',
       ],
       [
         'mutation { createEvent(input: { kind: SALN, title: "x" }) }',
         'kind',
-        'kind に指定できない値です: SALN（SALON のことですか）',
+        '種類に指定できない値です: SALN（SALON のことですか）',
       ],
       [
         'mutation { createEvent(input: { kind: "SALON", title: "x" }) }',
@@ -132,12 +136,12 @@ describe('formatInputError', () => {
       [
         `mutation { createEvent(input: { ${event}, company: { employees: 5 } }) }`,
         'company.name',
-        'company.name を指定してください',
+        '事業者名を指定してください',
       ],
       [
         `mutation { createEvent(input: { ${event}, company: { name: "x", employees: "5" } }) }`,
         'company.employees',
-        'company.employees は整数で指定してください',
+        '従業員数は整数で指定してください',
       ],
       [
         `mutation { createEvent(input: { ${event}, company: { name: "x", nmae: "y" } }) }`,

@@ -1,4 +1,5 @@
 import { ASTNode, GraphQLError, GraphQLFormattedError, Kind, parse, ValueNode, visit } from 'graphql';
+import { fieldSubject } from '../validation/field-labels';
 
 /**
  * Apollo refuses a wrong enum value, a malformed scalar or a missing argument before any resolver
@@ -61,7 +62,7 @@ function readRefusal(
   const missing = VARIABLE_MISSING.exec(message) ?? ARGUMENT_MISSING.exec(message);
   if (missing) {
     const field = missing[1] ?? missing[2];
-    return { field, message: `${field} を指定してください` };
+    return { field, message: `${fieldSubject(field)}を指定してください` };
   }
   if (!error || !LITERAL_REFUSALS.some((refusal) => refusal.test(message))) return undefined;
   const path = literalPath(error);
@@ -77,7 +78,7 @@ function refusalAt(path: string[], reason: string): { field: string; message: st
   const missing = FIELD_MISSING.exec(reason);
   if (missing) {
     const field = fieldOf([...path, missing[1]]);
-    return { field, message: `${field} を指定してください` };
+    return { field, message: `${fieldSubject(field)}を指定してください` };
   }
   const unknown = FIELD_UNKNOWN.exec(reason);
   if (unknown) {
@@ -137,25 +138,31 @@ function encloses(node: ASTNode, position: number): boolean {
 }
 
 function japaneseReason(field: string, reason: string): string {
+  const subject = fieldSubject(field);
   // Our scalars (DateTime, Yen) already explain themselves in Japanese.
-  if (JAPANESE.test(reason)) return `${field}: ${reason}`;
+  if (JAPANESE.test(reason)) {
+    const label = subject.trim();
+    return reason.startsWith(label) ? reason : `${label}: ${reason}`;
+  }
   const quoted =
     /^Enum "\w+" cannot represent non-enum value: "([^"]*)"\. Did you mean the enum value "\1"\?/.exec(
       reason,
     );
+  // About how the query is written, for whoever wrote it: the field as they wrote it.
   if (quoted) return `${field} は引用符を付けずに ${quoted[1]} と書いてください`;
   const enumValue =
     /Value "([^"]*)" does not exist in "\w+" enum|Enum "\w+" cannot represent non-enum value: "?([^".]*)"?/.exec(
       reason,
     );
-  if (enumValue) return `${field} に指定できない値です: ${enumValue[1] ?? enumValue[2]}${didYouMean(reason)}`;
-  if (/^Int cannot represent non 32-bit/.test(reason)) return `${field} の値が範囲を超えています`;
-  if (/^Int cannot/.test(reason)) return `${field} は整数で指定してください`;
-  if (/^Float cannot/.test(reason)) return `${field} は数値で指定してください`;
-  if (/^Boolean cannot/.test(reason)) return `${field} は true か false で指定してください`;
-  if (/^String cannot|^ID cannot/.test(reason)) return `${field} は文字列で指定してください`;
-  if (/found null\.$|not to be null|must not be null/.test(reason)) return `${field} を指定してください`;
-  return `${field} の値が正しくありません`;
+  if (enumValue)
+    return `${subject}に指定できない値です: ${enumValue[1] ?? enumValue[2]}${didYouMean(reason)}`;
+  if (/^Int cannot represent non 32-bit/.test(reason)) return `${subject}の値が範囲を超えています`;
+  if (/^Int cannot/.test(reason)) return `${subject}は整数で指定してください`;
+  if (/^Float cannot/.test(reason)) return `${subject}は数値で指定してください`;
+  if (/^Boolean cannot/.test(reason)) return `${subject}は true か false で指定してください`;
+  if (/^String cannot|^ID cannot/.test(reason)) return `${subject}は文字列で指定してください`;
+  if (/found null\.$|not to be null|must not be null/.test(reason)) return `${subject}を指定してください`;
+  return `${subject}の値が正しくありません`;
 }
 
 /** graphql-js's 'Did you mean "venue"?' as 「（venue のことですか）」. */

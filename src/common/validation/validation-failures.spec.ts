@@ -41,13 +41,13 @@ const failures = async (plain: object) =>
 describe('validationFailures', () => {
   it('gives Japanese messages naming the field for rules declared without one', async () => {
     expect(await failures({ title: '事業承継セミナー' })).toEqual([
-      ['title', 'title は 5 文字以内で入力してください'],
+      ['title', 'タイトルは 5 文字以内で入力してください'],
     ]);
     expect(await failures({ themes: ['a', 'b', 'c'] })).toEqual([
-      ['themes', 'themes は 2 件までにしてください'],
+      ['themes', 'テーマは 2 件までにしてください'],
     ]);
     expect(await failures({ eventId: 'abc' })).toEqual([
-      ['eventId', 'eventId の形式が正しくありません（UUID を指定してください）'],
+      ['eventId', 'イベントIDの形式が正しくありません（UUID を指定してください）'],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { getMetadataStorage, ValidationError } from 'class-validator';
+import { fieldSubject } from './field-labels';
 
 /**
  * Rules that say the value is missing. When a field is left blank, 「事業者名を入力してください」 is
@@ -9,29 +10,30 @@ const PRESENCE = ['isDefined', 'isNotEmpty', 'isString'];
 /**
  * Japanese for every class-validator rule the inputs use, for rules declared without a message of
  * their own (class-validator's defaults are English: "title must be shorter than or equal to 200
- * characters"). `field` is the path the client sent; `args` are the rule's constraints.
+ * characters"). `subject` is the field as fieldSubject names it; `args` are the rule's constraints.
  */
-const MESSAGES: Record<string, (field: string, args: unknown[]) => string> = {
-  maxLength: (field, [max]) => `${field} は ${String(max)} 文字以内で入力してください`,
-  minLength: (field, [min]) => `${field} は ${String(min)} 文字以上で入力してください`,
-  min: (field, [min]) => `${field} は ${String(min)} 以上で指定してください`,
-  max: (field, [max]) => `${field} は ${String(max)} 以下で指定してください`,
-  isInt: (field) => `${field} は整数で指定してください`,
-  isNumber: (field) => `${field} は数値で指定してください`,
-  isBoolean: (field) => `${field} は true か false で指定してください`,
-  isString: (field) => `${field} は文字列で入力してください`,
-  isNotEmpty: (field) => `${field} を入力してください`,
-  isDefined: (field) => `${field} を指定してください`,
-  isUuid: (field) => `${field} の形式が正しくありません（UUID を指定してください）`,
-  isEnum: (field) => `${field} に指定できない値です`,
-  isIn: (field, [values]) => `${field} は ${(values as unknown[]).join('、')} のいずれかを指定してください`,
-  isDate: (field) => `${field} の日時が正しくありません`,
-  isEmail: (field) => `${field} はメールアドレスの形式で入力してください`,
-  isUrl: (field) => `${field} は URL の形式で入力してください`,
-  matches: (field) => `${field} の形式が正しくありません`,
-  arrayMaxSize: (field, [max]) => `${field} は ${String(max)} 件までにしてください`,
-  arrayMinSize: (field, [min]) => `${field} は ${String(min)} 件以上指定してください`,
-  nestedValidation: (field) => `${field} の形式が正しくありません`,
+const MESSAGES: Record<string, (subject: string, args: unknown[]) => string> = {
+  maxLength: (subject, [max]) => `${subject}は ${String(max)} 文字以内で入力してください`,
+  minLength: (subject, [min]) => `${subject}は ${String(min)} 文字以上で入力してください`,
+  min: (subject, [min]) => `${subject}は ${String(min)} 以上で指定してください`,
+  max: (subject, [max]) => `${subject}は ${String(max)} 以下で指定してください`,
+  isInt: (subject) => `${subject}は整数で指定してください`,
+  isNumber: (subject) => `${subject}は数値で指定してください`,
+  isBoolean: (subject) => `${subject}は true か false で指定してください`,
+  isString: (subject) => `${subject}は文字列で入力してください`,
+  isNotEmpty: (subject) => `${subject}を入力してください`,
+  isDefined: (subject) => `${subject}を指定してください`,
+  isUuid: (subject) => `${subject}の形式が正しくありません（UUID を指定してください）`,
+  isEnum: (subject) => `${subject}に指定できない値です`,
+  isIn: (subject, [values]) =>
+    `${subject}は ${(values as unknown[]).join('、')} のいずれかを指定してください`,
+  isDate: (subject) => `${subject}の日時が正しくありません`,
+  isEmail: (subject) => `${subject}はメールアドレスの形式で入力してください`,
+  isUrl: (subject) => `${subject}は URL の形式で入力してください`,
+  matches: (subject) => `${subject}の形式が正しくありません`,
+  arrayMaxSize: (subject, [max]) => `${subject}は ${String(max)} 件までにしてください`,
+  arrayMinSize: (subject, [min]) => `${subject}は ${String(min)} 件以上指定してください`,
+  nestedValidation: (subject) => `${subject}の形式が正しくありません`,
 };
 
 /** class-validator's nested errors as [field path, first message] pairs: `company.corporateNumber`. */
@@ -58,5 +60,5 @@ function messageFor(error: ValidationError, rule: string, path: string): string 
         .getTargetValidationMetadatas(target, '', true, false)
         .find((item) => item.propertyName === error.property && (item.name ?? item.type) === rule)
     : undefined;
-  return japanese(path, metadata?.constraints ?? []);
+  return japanese(fieldSubject(path), metadata?.constraints ?? []);
 }
