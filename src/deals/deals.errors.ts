@@ -45,7 +45,7 @@ export const DealErrors = {
   partiesRequired: () =>
     new InputError(
       'participantAId',
-      '面談を指定しない場合は、商談の当事者（participantAId と participantBId）を指定してください',
+      '面談を指定しない場合は、商談の当事者を2人とも指定してください',
       DealErrorCode.PARTIES_REQUIRED,
     ),
   sameParties: () =>
@@ -87,7 +87,7 @@ export const DealErrors = {
   followUpSubjectRequired: () =>
     new InputError(
       'dealId',
-      'フォローアップの対象（dealId または participantId）を指定してください',
+      'フォローアップの対象（商談または参加者）を指定してください',
       DealErrorCode.FOLLOW_UP_SUBJECT_REQUIRED,
     ),
   followUpDone: () =>
