@@ -281,6 +281,7 @@ async function upsertRegistrations(
     registeredAt: registration.registeredAt,
     waitlistedAt: registration.waitlistedAt,
     checkedInAt: registration.checkedInAt,
+    createdAt: registration.createdAt,
   }));
   await upsertInChunks(
     manager,
@@ -294,6 +295,7 @@ async function upsertRegistrations(
       'registered_at',
       'waitlisted_at',
       'checked_in_at',
+      'created_at',
       'updated_at',
     ],
     ['event_id', 'participant_id'],
@@ -588,13 +590,14 @@ async function upsertSurveyResponses(
       satisfaction: response.satisfaction,
       comment: response.comment,
       createdAt: response.answeredAt,
+      updatedAt: response.answeredAt,
     };
   });
   await upsertInChunks(
     manager,
     SurveyResponse,
     values,
-    ['gained_opportunities', 'satisfaction', 'comment'],
+    ['gained_opportunities', 'satisfaction', 'comment', 'created_at', 'updated_at'],
     ['registration_id'],
   );
 }

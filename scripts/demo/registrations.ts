@@ -11,6 +11,8 @@ export interface DemoRegistration {
   status: RegistrationStatus;
   role: EventRole;
   booth: string | null;
+  /** 申込日時: when they applied, or were invited (the day registration opened). */
+  createdAt: Date;
   registeredAt: Date | null;
   waitlistedAt: Date | null;
   checkedInAt: Date | null;
@@ -127,7 +129,13 @@ function settle(
   let seated = 0;
   applicants.forEach((applicant, index) => {
     const applied = new Date(opens + Math.floor(times[index] * span));
-    const base = { event, person: applicant.person, role: applicant.role, booth: applicant.booth ?? null };
+    const base = {
+      event,
+      person: applicant.person,
+      role: applicant.role,
+      booth: applicant.booth ?? null,
+      createdAt: applied,
+    };
     const speaker = applicant.role === EventRole.SPEAKER || applicant.role === EventRole.EXHIBITOR;
     if (!speaker && random.chance(cancelRate)) {
       registrations.push({
@@ -175,6 +183,7 @@ function settle(
       person,
       role: EventRole.VISITOR,
       booth: null,
+      createdAt: new Date(opens),
       status: declined ? RegistrationStatus.DECLINED : RegistrationStatus.INVITED,
       registeredAt: null,
       waitlistedAt: null,
