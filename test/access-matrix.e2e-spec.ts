@@ -158,6 +158,7 @@ const cases: Case[] = [
   ['handOverFollowUps', "the organizer's follow-ups, to its 支援担当", 'mutation($from: ID!, $to: ID!) { handOverFollowUps(fromUserId: $from, toUserId: $to) }', (ids) => ({ from: ids.organizerUser, to: ids.staffUser }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
   ['followUpsDue', 'their own list', '{ followUpsDue(before: "2030-01-01") { totalCount } }', () => ({}), ANY_STAFF],
+  ['followUpsDone', 'their own list', '{ followUpsDone(fiscalYear: 2026) { totalCount } }', () => ({}), ANY_STAFF],
 
   ['sendSurvey', 'for the event', 'mutation($e: ID!) { sendSurvey(eventId: $e) { queued } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['submitSurvey', 'a made-up token', 'mutation($t: String!) { submitSurvey(token: $t, input: { gainedOpportunities: true, satisfaction: 5 }) { updated } }', () => ({ t: FAKE_TOKEN }), BAD_TOKEN],
@@ -206,6 +207,7 @@ const urls: UrlCase[] = [
   ['GET /exports/participants/:participantId/no-shows.csv', "A's, from the shared pool", 'GET', (ids) => `/exports/participants/${ids.a}/no-shows.csv`, ANY_STAFF_URL],
   ['GET /exports/deals.csv', 'their own list', 'GET', () => '/exports/deals.csv', ANY_STAFF_URL],
   ['GET /exports/follow-ups.csv', 'their own list', 'GET', () => '/exports/follow-ups.csv?before=2030-01-01', ANY_STAFF_URL],
+  ['GET /exports/follow-ups-done.csv', 'their own list', 'GET', () => '/exports/follow-ups-done.csv?fiscalYear=2026', ANY_STAFF_URL],
   ['GET /exports/participants.csv', 'the shared pool', 'GET', () => '/exports/participants.csv', ANY_STAFF_URL],
   ['GET /exports/duplicate-candidates.csv', "the shared pool's 名寄せ候補", 'GET', () => '/exports/duplicate-candidates.csv', ANY_STAFF_URL],
   ['GET /exports/profile-changes.csv', "the shared pool's 変更履歴", 'GET', () => '/exports/profile-changes.csv', ANY_STAFF_URL],

@@ -1,3 +1,4 @@
+import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { Role } from '../src/auth/actor';
 import { addMonths } from '../src/common/time/calendar-date';
 import {
@@ -445,6 +446,56 @@ describe('deals and follow-ups', () => {
     // The 成約 closed today counts as won in this year, as the list filtered by its closing year.
     expect(report.won).toBe(await list({ fiscalYear: 2026, stage: 'WON' }));
     expect(report.won).toBe(1);
+  });
+
+  it("lists the follow-ups done in a year, as many as the year's report counts, also as CSV", async () => {
+    const fiscalYear = fiscalYearOf(new Date());
+    const { followUpsDone, fiscalYearReport } = ok(
+      await t.gql<{
+        followUpsDone: {
+          totalCount: number;
+          edges: { node: { id: string; result: string; done: boolean } }[];
+        };
+        fiscalYearReport: { followUps: { done: number } };
+      }>(
+        `query($org: ID!, $fy: Int!) {
+           followUpsDone(fiscalYear: $fy) { totalCount edges { node { id result done } } }
+           fiscalYearReport(organizationId: $org, fiscalYear: $fy) { followUps { done } } }`,
+        { org: orgId, fy: fiscalYear },
+        staff,
+      ),
+    );
+    expect(followUpsDone.totalCount).toBe(fiscalYearReport.followUps.done);
+    expect(followUpsDone.edges.map(({ node }) => node)).toEqual([
+      expect.objectContaining({ result: '追加発注の見込みあり', done: true }),
+    ]);
+    const { status, bom, lines } = await fetchCsv(
+      t,
+      `/exports/follow-ups-done.csv?fiscalYear=${fiscalYear}`,
+      staff,
+    );
+    expect({ status, bom }).toEqual({ status: 200, bom: true });
+    expect(lines[0]).toBe(
+      '実施日時,期日,対象の商談,対象の参加者,事業者,確認すること,担当,結果,フォローアップID',
+    );
+    expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([followUpsDone.edges[0].node.id]);
+    expect(lines[1]).toContain(',追加発注の見込みあり,');
+    // Another organisation's staff see none of them; a year that is not one is refused on the field.
+    expect(
+      ok(
+        await t.gql<{ followUpsDone: { totalCount: number } }>(
+          '{ followUpsDone(fiscalYear: 2026) { totalCount } }',
+          {},
+          otherStaff,
+        ),
+      ).followUpsDone.totalCount,
+    ).toBe(0);
+    expect(
+      failure(await t.gql('{ followUpsDone(fiscalYear: 26) { totalCount } }', {}, staff)).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'fiscalYear',
+    });
   });
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {

@@ -11,6 +11,7 @@ import { Deal } from './deal.entity';
 import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
 import { DealsService } from './deals.service';
 import { DealFilter } from './dto/deal-filter.input';
+import { FollowUpsDoneQuery } from './dto/follow-ups-done.query';
 import { FollowUpsDueQuery } from './dto/follow-ups-due.query';
 import { FollowUp } from './follow-up.entity';
 import { responsibleFor } from './follow-up-responsible';
@@ -18,7 +19,7 @@ import { followUpParties } from './models/follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
 import { emailOnRecord } from '../participants/participant-label';
 
-/** 商談一覧 and フォローアップ予定, as the staff see them in `deals` and `followUpsDue`. */
+/** 商談一覧, フォローアップ予定 and 実施, as the staff see them in `deals`, `followUpsDue` and `followUpsDone`. */
 @Controller('exports')
 export class DealsExportController {
   constructor(
@@ -79,13 +80,7 @@ export class DealsExportController {
   ): Promise<void> {
     const columns: CsvColumn<FollowUp>[] = [
       { header: '期日', value: (f) => f.dueOn },
-      { header: '対象の商談', value: (f) => f.deal?.title },
-      // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
-      { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
-      { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
-      { header: '確認すること', value: (f) => f.notes },
-      // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
-      { header: '担当', value: (f) => responsibleFor(f)?.name },
+      ...FOLLOW_UP_SUBJECT,
       { header: '担当の状態', value: (f) => responsibleState(f) },
       { header: 'メールアドレス', value: (f) => partiesEach(f, emailOnRecord) },
       { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
@@ -95,7 +90,41 @@ export class DealsExportController {
     const csv = cellsToCsv(columns, rows);
     sendCsv(response, `フォローアップ予定_${before}まで.csv`, csv);
   }
+
+  /**
+   * `?fiscalYear=2026`: the follow-ups done in the 年度, as `followUpsDone` lists them; as many
+   * rows as the year report's フォローアップ実施件数.
+   */
+  @Get('follow-ups-done.csv')
+  @AllowStaff()
+  async exportFollowUpsDone(
+    @CurrentActor() actor: StaffActor,
+    @Query() { fiscalYear }: FollowUpsDoneQuery,
+    @Res() response: Response,
+  ): Promise<void> {
+    const columns: CsvColumn<FollowUp>[] = [
+      { header: '実施日時', value: (f) => f.doneAt },
+      { header: '期日', value: (f) => f.dueOn },
+      ...FOLLOW_UP_SUBJECT,
+      { header: '結果', value: (f) => f.result },
+      { header: 'フォローアップID', value: (f) => f.id },
+    ];
+    const rows = await allPages((page) => this.followUps.done(actor, fiscalYear, page, csvCells(columns)));
+    const csv = cellsToCsv(columns, rows);
+    sendCsv(response, `フォローアップ実施_${fiscalYearLabel(fiscalYear)}.csv`, csv);
+  }
 }
+
+/** What a follow-up is about and who is in charge of it, in both follow-up lists. */
+const FOLLOW_UP_SUBJECT: CsvColumn<FollowUp>[] = [
+  { header: '対象の商談', value: (f) => f.deal?.title },
+  // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
+  { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
+  { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
+  { header: '確認すること', value: (f) => f.notes },
+  // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
+  { header: '担当', value: (f) => responsibleFor(f)?.name },
+];
 
 /** Whether the one in charge can still act on it: 利用停止 means it needs a new assignee. */
 function responsibleState(followUp: FollowUp): string {

@@ -75,4 +75,17 @@ export class FollowUpsResolver {
   ) {
     return this.followUps.due(actor, before, { first, after }, FollowUpModel.from);
   }
+
+  @Query(() => FollowUpConnection, {
+    description: '年度内に完了したフォローアップ（完了順）。年度実績報告のフォローアップ実施件数の内訳',
+  })
+  @AllowStaff()
+  async followUpsDone(
+    @CurrentActor() actor: StaffActor,
+    @Args('fiscalYear', { type: () => Int, description: '年度（例: 2026 = 令和8年度）' }) fiscalYear: number,
+    @Args('first', { type: () => Int, nullable: true }) first: number,
+    @Args('after', { nullable: true }) after: string,
+  ) {
+    return this.followUps.done(actor, fiscalYear, { first, after }, FollowUpModel.from);
+  }
 }

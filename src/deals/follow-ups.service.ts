@@ -5,6 +5,7 @@ import { Role, StaffActor } from '../auth/actor';
 import { InputError } from '../common/errors/app-error';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { fiscalYearRange } from '../common/japan/fiscal-year';
 import { CalendarDate, isCalendarDate } from '../common/time/calendar-date';
 import { ParticipantsService } from '../participants/participants.service';
 import { User } from '../users/user.entity';
@@ -151,6 +152,34 @@ export class FollowUpsService {
         '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
       );
     }
+    const query = this.listQuery(actor)
+      .andWhere('followUp.doneAt IS NULL')
+      .andWhere('followUp.dueOn < :before', { before });
+    return keysetPage(query, 'followUp.dueOn', page, toNode);
+  }
+
+  /**
+   * The follow-ups done in a 年度 (by the day they were done, in Tokyo), in the order they were
+   * done: the rows behind the year report's フォローアップ実施件数.
+   */
+  async done<N>(
+    actor: StaffActor,
+    fiscalYear: number,
+    page: PageArgs,
+    toNode: (followUp: FollowUp) => N,
+  ): Promise<ConnectionShape<N>> {
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100)
+      throw new InputError('fiscalYear', '年度は 2000〜2100 の西暦で指定してください（例: 2026）');
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const query = this.listQuery(actor).andWhere('followUp.doneAt >= :start AND followUp.doneAt < :end', {
+      start,
+      end,
+    });
+    return keysetPage(query, 'followUp.doneAt', page, toNode);
+  }
+
+  /** Follow-ups with whom they concern and who is in charge, of the actor's organisation (all, for an admin). */
+  private listQuery(actor: StaffActor) {
     const query = this.dataSource
       .getRepository(FollowUp)
       .createQueryBuilder('followUp')
@@ -162,13 +191,11 @@ export class FollowUpsService {
       .leftJoinAndSelect('followUp.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
       .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
-      .leftJoinAndSelect('followUp.createdBy', 'createdBy')
-      .where('followUp.doneAt IS NULL')
-      .andWhere('followUp.dueOn < :before', { before });
+      .leftJoinAndSelect('followUp.createdBy', 'createdBy');
     if (actor.role !== Role.ADMIN) {
       query.andWhere('followUp.organizationId = :org', { org: actor.organizationId });
     }
-    return keysetPage(query, 'followUp.dueOn', page, toNode);
+    return query;
   }
 
   private async get(id: string): Promise<FollowUp> {
