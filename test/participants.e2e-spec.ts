@@ -176,6 +176,18 @@ describe('participants', () => {
       ),
     );
     expect(updated.updateMyProfile).toEqual({ needs: ['海外展開'], email: me.email });
+    // A company's new name alone keeps its trade and town.
+    const withCompany = await createParticipant(t, staff, {
+      company: { name: '株式会社あさぎり硝子', industry: 'E', municipality: '東京都江東区' },
+    });
+    const renamed = ok(
+      await t.gql<{ updateMyProfile: { company: Record<string, string | null> } }>(
+        'mutation { updateMyProfile(input: { company: { name: "朝霧硝子株式会社" } }) { company { name industry municipality } } }',
+        {},
+        await t.participantToken(withCompany.id),
+      ),
+    ).updateMyProfile.company;
+    expect(renamed).toEqual({ name: '朝霧硝子株式会社', industry: 'E', municipality: '東京都江東区' });
     expect(failure(await t.gql('{ participants { totalCount } }', {}, token)).extensions?.code).toBe(
       'FORBIDDEN',
     );

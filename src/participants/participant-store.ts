@@ -146,22 +146,36 @@ function authorColumns(author: ProfileAuthor) {
 
 /**
  * Changes an existing participant (the profile edit): only the given columns, and the company if
- * given. 最終更新 moves, and the 変更履歴 gains an entry, only if something differs from what is
- * stored.
+ * given. A company given without its industry or municipality keeps the ones the profile's company
+ * had, as a blank never erases a company's field: someone who corrects their company's name is
+ * still in the same trade and town. 最終更新 moves, and the 変更履歴 gains an entry, only if
+ * something differs from what is stored.
  */
 export async function updateParticipant(
   manager: EntityManager,
   id: string,
-  row: ParticipantRow,
+  given: ParticipantRow,
   author: ProfileAuthor,
 ): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
+  // Not for a company named by its 法人番号: that one is found as it is, and keeps its own fields.
+  const row: ParticipantRow =
+    given.company && stored.company && !given.company.corporateNumber
+      ? {
+          ...given,
+          company: {
+            ...given.company,
+            industry: given.company.industry ?? stored.company.industry,
+            municipality: given.company.municipality ?? stored.company.municipality,
+          },
+        }
+      : given;
   const {
     ids: [companyId],
     changedIds,
   } = await resolveCompanies(manager, [row.company]);
   const columns = { ...row.columns, ...(companyId === undefined ? {} : { companyId }) };
-  const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
   const changes = profileDiff(stored, row.columns, companyWritten(row, companyId, changedIds));
   await manager.update(Participant, id, {
     ...columns,
