@@ -132,6 +132,9 @@ describe('a scheduling run as staff watch it', () => {
       running.map(({ run }) => run.progress).filter((progress) => progress > 0 && progress < 100),
     );
     expect(between.size).toBeGreaterThan(2);
+    // It only moves forwards, also where the time used carries it between the engine's reports.
+    const shown = running.map(({ run }) => run.progress);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
     // The engine fills the bar to 90; 完了 comes with SUCCEEDED, never while meetings are still saved.
     for (const { run } of running) {
       expect(run.phase).not.toBe('done');

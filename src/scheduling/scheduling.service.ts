@@ -20,7 +20,7 @@ import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
-import { InstanceError } from './engine';
+import { InstanceError, progressAt, ScheduleProgress } from './engine';
 import { SchedulerRunner } from './scheduler-runner';
 import { RunPhase, SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
@@ -40,6 +40,11 @@ const PROGRESS_EVERY_MS = 250;
 const ENGINE_SHARE = 90;
 
 class InputsChanged extends Error {}
+
+/** The run's phase for an engine report: its end is when the meetings are being saved. */
+function enginePhase(report: ScheduleProgress): RunPhase {
+  return report.phase === 'done' ? 'saving' : report.phase;
+}
 
 /** A request a run could not place, with both parties; null for one deleted since the run. */
 export interface UnscheduledWithParties extends UnscheduledEntry {
@@ -212,12 +217,20 @@ export class SchedulingService {
     }, PROGRESS_EVERY_MS);
     // The engine's part is the first 90 %; writing what it placed, seconds for a large event, the
     // rest: staff do not see 完了 while the meetings are still being saved.
-    const result = await this.scheduler.schedule(
-      instance,
-      { timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS },
-      (report) =>
-        progress.set(report.fraction * ENGINE_SHARE, report.phase === 'done' ? 'saving' : report.phase),
-    );
+    // Between the engine's reports, a phase that computes to a time budget moves the bar on.
+    let last: { report: ScheduleProgress; at: number } | null = null;
+    const show = () => {
+      if (!last) return;
+      const { report, at } = last;
+      progress.set(progressAt(report, at, Date.now()) * ENGINE_SHARE, enginePhase(report));
+    };
+    const clock = setInterval(show, PROGRESS_EVERY_MS);
+    const result = await this.scheduler
+      .schedule(instance, { timeLimitMs: this.config.SCHEDULING_TIME_LIMIT_MS }, (report) => {
+        last = { report, at: Date.now() };
+        show();
+      })
+      .finally(() => clearInterval(clock));
     progress.set(ENGINE_SHARE, 'saving');
     await progress.flush();
     const { placements, unscheduled } = toPlacements(result, inputs.sessions);

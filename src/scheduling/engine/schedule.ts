@@ -32,7 +32,7 @@ export async function scheduleMeetings(
   report({ phase: 'validate', fraction: 0 });
   const problem = compileProblem(validateInstance(instance));
 
-  report({ phase: 'bound', fraction: 0.05 });
+  report({ phase: 'bound', fraction: 0.05, toward: { fraction: 0.4, by: startedAt + timeLimitMs * 0.4 } });
   let upperBound = combinatorialBound(problem);
   let boundMethod: ScheduleStats['boundMethod'] = 'combinatorial';
   let selection: Uint8Array | undefined;
@@ -45,7 +45,7 @@ export async function scheduleMeetings(
     selection = solved?.selection;
   }
 
-  report({ phase: 'greedy', fraction: 0.4, upperBound });
+  report({ phase: 'greedy', fraction: 0.4, toward: { fraction: 0.8, by: deadline }, upperBound });
   const runs: Board[] = [];
   const orders = selection
     ? [priorityOrder(problem, selection), priorityOrder(problem)]
@@ -61,7 +61,13 @@ export async function scheduleMeetings(
       deadline: Date.now() + share,
       seed: seed + k,
       onPass: (_pass, weight) =>
-        report({ phase: 'improve', fraction: 0.5, scheduledWeight: weight, upperBound }),
+        report({
+          phase: 'improve',
+          fraction: 0.5,
+          toward: { fraction: 0.8, by: deadline },
+          scheduledWeight: weight,
+          upperBound,
+        }),
     });
     if (board.weight >= upperBound - WEIGHT_EPSILON) break;
   }
@@ -69,8 +75,15 @@ export async function scheduleMeetings(
 
   // Small events: the exact model can close the last few points and prove the optimum.
   if (options.useSolver !== false && best.weight < upperBound - WEIGHT_EPSILON && Date.now() < deadline) {
-    report({ phase: 'improve', fraction: 0.8, scheduledWeight: best.weight, upperBound });
-    const exact = solveTimeIndexed(problem, await getHighs(), best, ((deadline - Date.now()) * 0.8) / 1000);
+    const budgetMs = (deadline - Date.now()) * 0.8;
+    report({
+      phase: 'improve',
+      fraction: 0.8,
+      toward: { fraction: 0.9, by: Date.now() + budgetMs },
+      scheduledWeight: best.weight,
+      upperBound,
+    });
+    const exact = solveTimeIndexed(problem, await getHighs(), best, budgetMs / 1000);
     if (exact) {
       const bound = roundBound(problem, exact.bound);
       if (bound < upperBound) {

@@ -119,6 +119,11 @@ export interface ScheduleProgress {
   phase: SchedulePhase;
   /** 0..1 over the whole run. */
   fraction: number;
+  /**
+   * For a phase that runs to a time budget and cannot report meanwhile (a solver call): the
+   * fraction it will have reached by `by` (epoch ms) at the latest, so a bar can move until then.
+   */
+  toward?: { fraction: number; by: number };
   scheduledWeight?: number;
   upperBound?: number;
 }
