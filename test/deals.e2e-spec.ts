@@ -1,6 +1,6 @@
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { Role } from '../src/auth/actor';
-import { addMonths } from '../src/common/time/calendar-date';
+import { addDays, addMonths } from '../src/common/time/calendar-date';
 import {
   createOrganization,
   createParticipant,
@@ -222,6 +222,32 @@ describe('deals and follow-ups', () => {
     const reopened = ok(await updateDeal(recorded.id, { stage: 'NEGOTIATING', amountYen: null })).updateDeal;
     expect(reopened).toMatchObject({ stage: 'NEGOTIATING', closedOn: null, amountYen: null });
     ok(await updateDeal(recorded.id, { stage: 'WON', closedOn: today, amountYen: 2_100_000 }));
+
+    // Past dates are taken (a visit entered afterwards), but a mistyped year is not: no check
+    // before the deal began, and no next check that is not after this one.
+    const scheduleFollowUp = (input: Record<string, unknown>) =>
+      t.gql(
+        'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+        { input },
+        staff,
+      );
+    const beforeDeal = failure(
+      await scheduleFollowUp({ dealId: recorded.id, dueOn: addDays(meetingDay, -1) }),
+    );
+    expect(beforeDeal.message).toBe(
+      `フォローアップの期日は商談開始日（${meetingDay}）以降の日付にしてください`,
+    );
+    expect(beforeDeal.extensions).toMatchObject({ field: 'dueOn', reason: 'DEAL_FOLLOW_UP_DUE_INVALID' });
+    const notLater = failure(
+      await t.gql(
+        'mutation($id: ID!, $next: String) { completeFollowUp(id: $id, result: "訪問済み", nextDueOn: $next) { completed { id } } }',
+        { id: first.id, next: '2020-05-10' },
+        staff,
+      ),
+    );
+    expect(notLater.message).toBe(`次回の期日は今回の期日（${first.dueOn}）より後の日付にしてください`);
+    expect(notLater.extensions).toMatchObject({ field: 'nextDueOn', reason: 'DEAL_FOLLOW_UP_DUE_INVALID' });
+    ok(await scheduleFollowUp({ dealId: recorded.id, dueOn: meetingDay, notes: '当日の訪問記録' }));
 
     // Completing the follow-up records the result and sets the next one.
     const completed = ok(

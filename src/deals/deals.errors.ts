@@ -14,6 +14,7 @@ export enum DealErrorCode {
   CLOSED_ON_INVALID = 'DEAL_CLOSED_ON_INVALID',
   FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
+  FOLLOW_UP_DUE_INVALID = 'DEAL_FOLLOW_UP_DUE_INVALID',
   ASSIGNEE_NOT_IN_ORGANIZATION = 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION',
   ASSIGNEE_DEACTIVATED = 'DEAL_ASSIGNEE_DEACTIVATED',
   STAFF_NOT_FOUND = 'DEAL_STAFF_NOT_FOUND',
@@ -89,6 +90,19 @@ export const DealErrors = {
       'dealId',
       'フォローアップの対象（商談または参加者）を指定してください',
       DealErrorCode.FOLLOW_UP_SUBJECT_REQUIRED,
+    ),
+  /** A check on a deal before the deal began is a mistyped date (2020 for 2026, say). */
+  followUpBeforeDeal: (startedOn: string) =>
+    new InputError(
+      'dueOn',
+      `フォローアップの期日は商談開始日（${startedOn}）以降の日付にしてください`,
+      DealErrorCode.FOLLOW_UP_DUE_INVALID,
+    ),
+  nextFollowUpNotLater: (dueOn: string) =>
+    new InputError(
+      'nextDueOn',
+      `次回の期日は今回の期日（${dueOn}）より後の日付にしてください`,
+      DealErrorCode.FOLLOW_UP_DUE_INVALID,
     ),
   followUpDone: () =>
     new ConflictError(DealErrorCode.FOLLOW_UP_DONE, 'このフォローアップはすでに完了しています', 'id'),

@@ -38,6 +38,8 @@ export class FollowUpsService {
   async schedule(actor: StaffActor, input: ScheduleFollowUpInput): Promise<FollowUp> {
     if (!input.dealId && !input.participantId) throw DealErrors.followUpSubjectRequired();
     const deal = input.dealId ? await this.deals.getOwned(actor, input.dealId) : null;
+    // A past date is fine (a visit entered afterwards), but not one before the deal began.
+    if (deal && input.dueOn < deal.startedOn) throw DealErrors.followUpBeforeDeal(deal.startedOn);
     if (input.participantId) await this.participants.get(input.participantId);
     const organizationId =
       deal?.organizationId ?? recordingOrganization(actor, input.organizationId, undefined);
@@ -74,6 +76,8 @@ export class FollowUpsService {
     const nextId = await this.dataSource.transaction(async (manager) => {
       const followUp = await this.lockVisible(manager, actor, id);
       if (followUp.doneAt) throw DealErrors.followUpDone();
+      if (nextDueOn !== null && nextDueOn <= followUp.dueOn)
+        throw DealErrors.nextFollowUpNotLater(followUp.dueOn);
       await manager.update(FollowUp, id, { doneAt: new Date(), result });
       if (nextDueOn === null) return null;
       // An assignee who has left does not get the next one: unassigned, it goes to whoever
