@@ -45,7 +45,11 @@ describe('correcting a participant’s email address', () => {
     });
     t = await createTestApp(sink.appSettings());
     const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, { name: '葛飾区商工会議所' });
+    const orgId = await createOrganization(t, admin, {
+      name: '葛飾区商工会議所',
+      contactEmail: 'info@katsushika-cci.example.jp',
+      contactPhone: '03-3662-3191',
+    });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
     eventId = await createPublishedEvent(t, organizer, { title: '葛飾区ものづくり商談会' });
   });
@@ -263,7 +267,9 @@ describe('correcting a participant’s email address', () => {
     expect(notice.text).toContain(
       '葛飾区商工会議所の担当者が、Tsunagu にご登録のメールアドレスを ha***@example.jp に変更しました。',
     );
-    expect(notice.text).toContain('お心当たりのない場合は、葛飾区商工会議所にお問い合わせください。');
+    expect(notice.text).toContain(
+      'お心当たりのない場合は、葛飾区商工会議所（info@katsushika-cci.example.jp / TEL 03-3662-3191）にお問い合わせください。',
+    );
     expect(notice.text).not.toContain('hanako.yamada@example.jp');
     const refused = failure(
       await t.gql('mutation($token: String!) { redeemMagicLink(token: $token) { token } }', { token }),
@@ -306,6 +312,11 @@ describe('correcting a participant’s email address', () => {
 
     it('changes the address only once the new one confirms, and tells the old one', async () => {
       const person = await createParticipant(t, organizer, { name: '鈴木 花子' });
+      // Registered for the chamber's 商談会 (written in SQL: no email about it to count below).
+      await t.dataSource.query(
+        `INSERT INTO registrations (event_id, participant_id, status, registered_at) VALUES ($1, $2, 'REGISTERED', now())`,
+        [eventId, person.id],
+      );
       const session = await t.participantToken(person.id);
       expect(ok(await t.gql(REQUEST, { email: 'Hanako.Suzuki@example.jp' }, session))).toEqual({
         requestEmailChange: true,
@@ -355,8 +366,13 @@ describe('correcting a participant’s email address', () => {
       expect(participant.profileChanges[0]).toEqual({ bySelf: true, fields: [{ field: 'email' }] });
 
       await sink.waitUntil(() => sink.to(person.email).length === 1, 30_000, 'the notice to the old address');
-      expect(sink.to(person.email)[0].text).toContain(
+      const notice = sink.to(person.email)[0].text;
+      expect(notice).toContain(
         'お申込みにより、Tsunagu にご登録のメールアドレスを ha***@example.jp に変更しました。',
+      );
+      // If they did not ask for it, the organiser of their event is whom to call.
+      expect(notice).toContain(
+        'お心当たりのない場合は、葛飾区商工会議所（info@katsushika-cci.example.jp / TEL 03-3662-3191）にお問い合わせください。',
       );
       // What they can download about themselves says where the mail about it went.
       const { exportMyData } = ok(

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
-import { ComposedEmail } from '../mail/templates/email-layout';
+import { ComposedEmail, organiserContactPoint } from '../mail/templates/email-layout';
 import { organizationNameFor } from '../organizations/organization-name';
 import { languageOf } from '../participants/participant-kind';
 import { EMAIL_CHANGED_NOTICE_TEMPLATE } from './email-address.service';
@@ -44,7 +45,7 @@ export class EmailChangeConfirmationComposer implements MailComposer {
 
 /**
  * 【メールアドレス変更のお知らせ】 to the address the person left (the row's `toAddress`), naming
- * the new one partly and, when staff made the change, their organisation.
+ * the new one partly, who made the change, and whom to ask (with their contact) if it is a surprise.
  */
 @Injectable()
 export class EmailChangedNoticeComposer implements MailComposer {
@@ -56,24 +57,54 @@ export class EmailChangedNoticeComposer implements MailComposer {
 
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
     const locale = languageOf(participant);
-    let changedByOrganization: string | null = null;
-    if (message.params.changedByUserId) {
-      const [staff]: { name: string | null; nameEn: string | null }[] = await manager.query(
-        `SELECT o.name, o.name_en AS "nameEn" FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
-          WHERE u.id = $1`,
-        [message.params.changedByUserId],
-      );
-      // An administrator belongs to no organisation: the service itself made the change.
-      changedByOrganization = staff?.name
-        ? organizationNameFor({ name: staff.name, nameEn: staff.nameEn }, locale)
-        : 'Tsunagu';
-    }
+    const changedBy = message.params.changedByUserId
+      ? await this.staffOrganization(manager, message.params.changedByUserId)
+      : null;
+    // Whom to ask if the change is a surprise: whoever made it, or else the organiser of the last
+    // event the person was registered for or invited to.
+    const ask = changedBy ?? (await this.lastOrganiser(manager, participant.id));
+    const named = (organisation: OrganisationContact) =>
+      organisation.name === null
+        ? 'Tsunagu' // an administrator belongs to no organisation: the service itself made it
+        : organizationNameFor({ name: organisation.name, nameEn: organisation.nameEn }, locale);
     return emailChangedNoticeEmail({
       locale,
       participantName: participant.name,
       newEmailHint: addressHint(participant.email),
-      changedByOrganization,
+      changedByOrganization: changedBy && named(changedBy),
+      ask: ask && { organization: named(ask), reach: organiserContactPoint(locale, ask) },
       merged: message.params.merged === 'true',
     });
   }
+
+  /** The staff member's organisation; all null for an administrator, who belongs to none. */
+  private async staffOrganization(manager: EntityManager, userId: string): Promise<OrganisationContact> {
+    const [row]: OrganisationContact[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
+      [userId],
+    );
+    return row ?? { name: null, nameEn: null, email: null, phone: null };
+  }
+
+  private async lastOrganiser(
+    manager: EntityManager,
+    participantId: string,
+  ): Promise<OrganisationContact | null> {
+    const [row]: OrganisationContact[] = await manager.query(
+      `SELECT ${CONTACT_COLUMNS} FROM registrations r
+         JOIN events e ON e.id = r.event_id JOIN organizations o ON o.id = e.organization_id
+        WHERE r.participant_id = $1 ORDER BY e.starts_at DESC LIMIT 1`,
+      [participantId],
+    );
+    return row ?? null;
+  }
 }
+
+interface OrganisationContact {
+  name: string | null;
+  nameEn: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+const CONTACT_COLUMNS = `o.name, o.name_en AS "nameEn", o.contact_email AS email, o.contact_phone AS phone`;

@@ -15,6 +15,7 @@ describe('the notice to the address a participant left', () => {
       participantName: 'Emma Clarke',
       newEmailHint: 'em***@example.com',
       changedByOrganization: 'Katsushika Chamber of Commerce',
+      ask: { organization: 'Katsushika Chamber of Commerce', reach: '' },
     });
     expect(mail.subject).toBe('Your email address for Tsunagu has changed');
     expect(mail.text).toContain(
@@ -23,18 +24,37 @@ describe('the notice to the address a participant left', () => {
     expect(mail.text).toContain('If this is not right, please contact Katsushika Chamber of Commerce.');
   });
 
-  it('says the person asked for it themself, in Japanese', () => {
+  it('says the person asked for it themself, and whom to ask if they did not, in Japanese', () => {
     const mail = emailChangedNoticeEmail({
       locale: 'ja',
       participantName: '髙橋 美﨑',
       newEmailHint: 'mi***@example.jp',
       changedByOrganization: null,
+      ask: {
+        organization: '葛飾区産業経済課',
+        reach: 'sangyo@city.katsushika.example.jp / TEL 03-5654-8111',
+      },
     });
     expect(mail.text).toContain('髙橋 美﨑 様');
     expect(mail.text).toContain(
       'お申込みにより、Tsunagu にご登録のメールアドレスを mi***@example.jp に変更しました。',
     );
-    expect(mail.text).toContain('お心当たりのない場合は、ご参加のイベントの主催者にお問い合わせください。');
+    expect(mail.text).toContain(
+      'お心当たりのない場合は、葛飾区産業経済課（sangyo@city.katsushika.example.jp / TEL 03-5654-8111）にお問い合わせください。',
+    );
+  });
+
+  it('falls back to the organiser of their events for someone never registered anywhere', () => {
+    const mail = emailChangedNoticeEmail({
+      locale: 'en',
+      participantName: 'Emma Clarke',
+      newEmailHint: 'em***@example.com',
+      changedByOrganization: null,
+      ask: null,
+    });
+    expect(mail.text).toContain(
+      'If you did not make this change, please contact the organiser of your events.',
+    );
   });
 
   it('says two registrations became one after a merge, in both languages', () => {
@@ -43,6 +63,7 @@ describe('the notice to the address a participant left', () => {
       participantName: '山田 太郎',
       newEmailHint: 'ya***@sumida-kogyo.jp',
       changedByOrganization: '墨田区商工会議所',
+      ask: { organization: '墨田区商工会議所', reach: '' },
       merged: true,
     });
     expect(ja.subject).toBe('【Tsunagu】ご登録の統合のお知らせ');
@@ -58,6 +79,7 @@ describe('the notice to the address a participant left', () => {
       participantName: 'Emma Clarke',
       newEmailHint: 'em***@example.com',
       changedByOrganization: 'Sumida Chamber of Commerce',
+      ask: { organization: 'Sumida Chamber of Commerce', reach: '' },
       merged: true,
     });
     expect(en.subject).toBe('Your two registrations with Tsunagu are now one');

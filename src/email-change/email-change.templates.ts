@@ -51,6 +51,11 @@ export interface ChangedNoticeData {
   newEmailHint: string;
   /** The organisation whose staff made the change; null when the person did. */
   changedByOrganization: string | null;
+  /**
+   * Whom to ask if the change is a surprise, and how to reach them ('' if the organisation left
+   * no contact): who made it, or the organiser of the person's last event; null if neither.
+   */
+  ask: { organization: string; reach: string } | null;
   /** The change came from staff merging two profiles of the person (名寄せ), this address's and another. */
   merged?: boolean;
 }
@@ -73,9 +78,11 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
         `From now on, invitations, sign-in links and everything else go to ${data.merged ? data.newEmailHint : 'the new address'}, not to this one.`,
       ],
       notes: [
-        data.changedByOrganization
-          ? `If this is not right, please contact ${data.changedByOrganization}.`
-          : 'If you did not make this change, please contact the organiser of your events.',
+        `${data.changedByOrganization ? 'If this is not right' : 'If you did not make this change'}, please contact ${
+          data.ask
+            ? `${data.ask.organization}${data.ask.reach ? ` (${data.ask.reach})` : ''}`
+            : 'the organiser of your events'
+        }.`,
       ],
       sender: [],
     });
@@ -93,9 +100,11 @@ export function emailChangedNoticeEmail(data: ChangedNoticeData): ComposedEmail 
       `今後のご招待・ログイン用リンクなどのご案内は、${data.merged ? `${data.newEmailHint} ` : '新しいアドレス'}にお送りします。このアドレスには届きません。`,
     ],
     notes: [
-      data.changedByOrganization
-        ? `お心当たりのない場合は、${data.changedByOrganization}にお問い合わせください。`
-        : 'お心当たりのない場合は、ご参加のイベントの主催者にお問い合わせください。',
+      `お心当たりのない場合は、${
+        data.ask
+          ? `${data.ask.organization}${data.ask.reach ? `（${data.ask.reach}）` : ''}`
+          : 'ご参加のイベントの主催者'
+      }にお問い合わせください。`,
     ],
     sender: [],
   });

@@ -147,7 +147,7 @@ function eventDetails(event: Event, lang: PageLang): string {
 /** 主催者 <name>（<contact>） / <name> (<contact>) */
 function organiser(event: Event, lang: PageLang): string {
   const { name, contactEmail, contactPhone } = event.organization;
-  const contact = organiserContactPoint(lang, { address: null, email: contactEmail, phone: contactPhone });
+  const contact = organiserContactPoint(lang, { email: contactEmail, phone: contactPhone });
   return TEXT[lang].organiser(name, contact);
 }
 

@@ -276,7 +276,10 @@ export function organiserContactLines(locale: MailLocale, contact: OrganiserCont
 }
 
 /** The organiser's email and phone as one line (info@example.jp / TEL 03-…), or '' if it has none. */
-export function organiserContactPoint(locale: MailLocale, { email, phone }: OrganiserContact): string {
+export function organiserContactPoint(
+  locale: MailLocale,
+  { email, phone }: Pick<OrganiserContact, 'email' | 'phone'>,
+): string {
   return [email, phone ? `${locale === 'en' ? 'Tel.' : 'TEL'} ${phone}` : null].filter(Boolean).join(' / ');
 }
 
