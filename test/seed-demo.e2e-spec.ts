@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../scripts/seed-demo';
+import { STORY_DAY_END_MS } from '../scripts/demo/events';
 import { isValidCorporateNumber } from '../src/common/japan/corporate-number';
 import { isKatakana } from '../src/common/japan/furigana';
 import { isValidMunicipality } from '../src/common/japan/municipality';
@@ -281,6 +282,17 @@ describe('npm run seed:demo', () => {
         WHERE e.kind = 'BUSINESS_MATCHING'`,
     );
     expect(placed).toBe(0);
+  });
+
+  it("lets nothing happen after the story's day: applications, 面談申込 and answers to them come before it", async () => {
+    const [late] = await rows<{ registrations: number; requests: number; answers: number }>(
+      `SELECT (SELECT count(*)::int FROM registrations
+                WHERE created_at > $1 OR registered_at > $1 OR waitlisted_at > $1) AS registrations,
+              (SELECT count(*)::int FROM meeting_requests WHERE created_at > $1) AS requests,
+              (SELECT count(*)::int FROM meeting_requests WHERE responded_at > $1) AS answers`,
+      [new Date(STORY_DAY_END_MS)],
+    );
+    expect(late).toEqual({ registrations: 0, requests: 0, answers: 0 });
   });
 
   it('records deals for the bodies that may, dated in the year up to the story, each closed one followed up', async () => {

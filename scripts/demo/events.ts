@@ -6,6 +6,14 @@ import { OrgKey } from './organizations';
  * runs: the story is set in late November 2026, so what happened before then is CLOSED with its
  * attendance recorded, what comes after is PUBLISHED, and the last salon is still a DRAFT.
  */
+/**
+ * The day the story stands on: applications, 面談申込 and their answers, closed deals and
+ * follow-ups done are up to it, never after.
+ */
+export const STORY_DAY = '2026-11-20';
+/** STORY_DAY's close of business in Tokyo, epoch ms. */
+export const STORY_DAY_END_MS = Date.parse(`${STORY_DAY}T18:00:00+09:00`);
+
 export type AudiencePlan =
   | { type: 'salon'; applicants: number; invited?: number; speakers: Speaker[]; focus: Focus }
   | { type: 'miniSalon'; applicants: number; speakers: Speaker[] }

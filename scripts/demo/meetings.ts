@@ -3,7 +3,7 @@ import { tokyoDateOf } from '../../src/common/time/calendar-date';
 import { EventKind, EventStatus } from '../../src/events/event-enums';
 import { MeetingRequestStatus, MeetingStatus } from '../../src/meetings/meeting-enums';
 import { EventRole, RegistrationStatus } from '../../src/registrations/registration-enums';
-import { DemoEvent, DemoSession } from './events';
+import { DemoEvent, DemoSession, STORY_DAY_END_MS } from './events';
 import { DemoPerson } from './people';
 import { Random } from './random';
 import { DemoRegistration } from './registrations';
@@ -200,7 +200,7 @@ function planSellerRequests(
     mostRelevant(seller.person.offers, buyers, (buyer) => buyer.person.needs, random)
       .slice(0, random.int(2, 4))
       .map((buyer) => {
-        const createdAt = askedAt(seller, buyer, starts - 3 * DAY_MS, random);
+        const createdAt = askedAt(seller, buyer, Math.min(starts - 3 * DAY_MS, STORY_DAY_END_MS), random);
         const status = random.weighted([
           [MeetingRequestStatus.ACCEPTED, 65],
           [MeetingRequestStatus.PENDING, 25],
@@ -217,7 +217,9 @@ function planSellerRequests(
           ),
           reply: status === MeetingRequestStatus.ACCEPTED ? random.pick(REPLIES) : '',
           createdAt,
-          respondedAt: answered ? new Date(createdAt.getTime() + random.int(3, 72) * HOUR_MS) : null,
+          respondedAt: answered
+            ? new Date(Math.min(createdAt.getTime() + random.int(3, 72) * HOUR_MS, STORY_DAY_END_MS))
+            : null,
           meeting: null,
         };
       }),

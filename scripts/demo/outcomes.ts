@@ -5,15 +5,12 @@ import { EventKind, EventStatus } from '../../src/events/event-enums';
 import { MeetingStatus } from '../../src/meetings/meeting-enums';
 import { ParticipantKind } from '../../src/participants/participant-kind';
 import { RegistrationStatus } from '../../src/registrations/registration-enums';
-import { DemoEvent } from './events';
+import { DemoEvent, STORY_DAY } from './events';
 import { DemoMeetingRequest } from './meetings';
 import { OrgKey, STAFF } from './organizations';
 import { DemoPerson } from './people';
 import { Random } from './random';
 import { DemoRegistration } from './registrations';
-
-/** The day the demo's story stands on: deals closed and follow-ups done up to it, not after. */
-export const STORY_DAY: CalendarDate = '2026-11-20';
 
 /** フォローアップ: what staff check, and by when; `doneAt` and `result` once checked. */
 export interface DemoFollowUp {

@@ -1,7 +1,7 @@
 import { EventStatus } from '../../src/events/event-enums';
 import { ParticipantKind } from '../../src/participants/participant-kind';
 import { EventRole, RegistrationStatus } from '../../src/registrations/registration-enums';
-import { DemoEvent, Focus, Speaker } from './events';
+import { DemoEvent, Focus, Speaker, STORY_DAY_END_MS } from './events';
 import { DemoPerson } from './people';
 import { Random } from './random';
 
@@ -121,8 +121,11 @@ function settle(
   cancelRate: number,
 ): DemoRegistration[] {
   const starts = new Date(event.startsAt).getTime();
-  const opens = starts - 45 * DAY_MS;
-  const span = 43 * DAY_MS;
+  // Applications open 45 days ahead and close two days before; none after the story's day, so
+  // an event still to come opened earlier (a large fair takes applications months ahead).
+  const closes = Math.min(starts - 2 * DAY_MS, STORY_DAY_END_MS);
+  const opens = Math.min(starts - 45 * DAY_MS, closes - 30 * DAY_MS);
+  const span = closes - opens;
   const times = applicants.map(() => random.next()).sort((a, b) => a - b);
   const closed = event.status === EventStatus.CLOSED;
   const registrations: DemoRegistration[] = [];
