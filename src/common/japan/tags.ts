@@ -1,10 +1,22 @@
 /**
+ * Numbers in circles or brackets (①, ⑴, ㉑) keep their form: NFKC would turn 金属プレス① into
+ * 金属プレス1, a different product line to its reader.
+ */
+const ENCLOSED_NUMBERS = /([\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+)/u;
+
+/**
  * Offers, needs and themes are stored as normalised tags so that 「ＤＸ」, 「DX 」 and 「dx」 are one tag:
- * NFKC (full-width → half-width Latin, half-width katakana → full-width), trimmed, inner whitespace
- * collapsed, empties dropped, duplicates (ignoring Latin case) removed in first-seen order.
+ * NFKC (full-width → half-width Latin, half-width katakana → full-width) except for enclosed
+ * numbers, trimmed, inner whitespace collapsed, empties dropped, duplicates (ignoring Latin case)
+ * removed in first-seen order.
  */
 export function normalizeTag(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return value
+    .split(ENCLOSED_NUMBERS)
+    .map((part, index) => (index % 2 === 1 ? part : part.normalize('NFKC')))
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 export function normalizeTags(values: readonly string[]): string[] {
