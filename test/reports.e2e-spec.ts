@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
   createOrganization,
   createParticipant,
@@ -139,7 +140,7 @@ describe('fiscal-year and event reports', () => {
     await mutate('mutation($id: ID!) { checkIn(registrationId: $id) { id } }', { id: salonSeat }, organizerA);
 
     // Counted for A as co-host: B's matching fair. Meetings are requested while it lies ahead, then
-    // it moves to the year's last day (requests at an event that has ended expire at once).
+    // it moves to a day of the year now past (requests at an event that has ended expire at once).
     fairId = await createPublishedEvent(t, organizerB, {
       kind: 'BUSINESS_MATCHING',
       title: 'かつしかビジネスマッチング商談会',
@@ -208,7 +209,7 @@ describe('fiscal-year and event reports', () => {
       { id: missed, p: p4.id },
       organizerA,
     );
-    await moveEventTo(t, fairId, '2027-03-31T13:00:00+09:00');
+    await moveEventTo(t, fairId, '2026-11-30T13:00:00+09:00');
 
     // Not counted for A in FY2026; p6 is registered at each, so a leak would show in the figures.
     const nextYear = await createPublishedEvent(t, organizerA, {
@@ -418,7 +419,9 @@ describe('fiscal-year and event reports', () => {
     expect(before.followUps).toEqual({ due: 2, done: 1, open: 0, overdue: 0 });
 
     const after = ok(await fiscalYearReport(orgA, 2027, organizerA)).fiscalYearReport;
-    expect(after.events).toMatchObject({ total: 1 });
+    // The FY2027 seminar counts from when it begins.
+    const seminarBegun = Date.now() >= Date.parse('2027-04-01T10:00:00+09:00');
+    expect(after.events).toMatchObject({ total: seminarBegun ? 1 : 0 });
     // No company at the FY2027 seminar; the 累計 carries the two of the years before.
     expect(after.participation).toMatchObject({ companies: 0, newCompanies: 0, companiesToDate: 2 });
     expect(after.deals).toMatchObject({ recorded: 1, won: 1, lost: 0, wonAmountYen: 5_000_000 });
@@ -552,7 +555,7 @@ describe('fiscal-year and event reports', () => {
         '対象,団体,,関東財務局東京財務事務所,',
         '対象,年度,,令和8年度（2026年度）,',
         '対象,期間,,2026-04-01〜2027-03-31,',
-        '対象,集計の範囲,イベント・参加・面談・アンケート,年度内に開催した、主催・共催のイベント（下書き・中止を除く）,',
+        '対象,集計の範囲,イベント・参加・面談・アンケート,年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）,',
         '対象,集計の範囲,商談・フォローアップ,自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）,',
         'イベント,開催イベント数,合計,2,件',
         'イベント,開催イベント数,商談会,1,件',
@@ -768,5 +771,27 @@ describe('fiscal-year and event reports', () => {
         '年度目標,フォローアップの実施（年度内に完了）,達成率,,%',
       ]);
     });
+  });
+
+  it('counts an event from when it begins: one still ahead, and its sign-ups, are a plan, not 実績', async () => {
+    const coming = await createPublishedEvent(t, organizerA, {
+      kind: 'MINI_SALON',
+      title: 'ミニサロン in 葛飾（事業承継）',
+      startsAt: tokyoInDays(10, '18:00'),
+      endsAt: tokyoInDays(10, '20:00'),
+      capacity: 20,
+    });
+    const year = fiscalYearOf(new Date(Date.parse(tokyoInDays(10, '18:00'))));
+    const before = ok(await fiscalYearReport(orgA, year, staffA)).fiscalYearReport;
+    await register(coming, designer.id, organizerA);
+    const after = ok(await fiscalYearReport(orgA, year, staffA)).fiscalYearReport;
+    expect(after.events).toEqual(before.events);
+    expect(after.participation).toEqual(before.participation);
+
+    // The day comes (yesterday, say): it counts. Last in the file, as it changes the figures.
+    await moveEventEarlier(t, coming, 11);
+    const heldYear = fiscalYearOf(new Date(Date.parse(tokyoInDays(-1, '18:00'))));
+    const held = ok(await fiscalYearReport(orgA, heldYear, staffA)).fiscalYearReport;
+    expect(held.events.byKind.find((kind) => kind.kind === 'MINI_SALON')!.count).toBe(1);
   });
 });

@@ -27,14 +27,16 @@ import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service'
 
 /**
  * The events that count for an organisation: run or co-hosted (共催) by it ($1), neither a draft
- * nor called off, and starting in the fiscal year $2 (`=`) or in it and any year before (`<=`);
- * `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo.
+ * nor called off, begun by the time of the report (an event still ahead is a plan, and its sign-ups
+ * are not 参加), and starting in the fiscal year $2 (`=`) or in it and any year before (`<=`);
+ * `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo. `now()` is the report's snapshot.
  */
 const countedEvents = (name: string, years: '=' | '<=') => `${name} AS (
   SELECT e.id, e.kind, e.fiscal_year
     FROM events e
    WHERE e.fiscal_year ${years} $2
      AND e.status NOT IN ('DRAFT', 'CANCELLED')
+     AND e.starts_at <= now()
      AND (e.organization_id = $1
           OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = e.id AND ch.organization_id = $1)))`;
 

@@ -22,7 +22,8 @@ export const REPORT_CSV_COLUMNS: { header: string; value: (row: ReportCsvRow) =>
 const TOTAL = '合計';
 
 /** On what each part of a report is counted (the report models' descriptions say the same). */
-const FISCAL_YEAR_EVENTS_BASIS = '年度内に開催した、主催・共催のイベント（下書き・中止を除く）';
+const FISCAL_YEAR_EVENTS_BASIS =
+  '年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）';
 const FISCAL_YEAR_DEALS_BASIS =
   '自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）';
 const EVENT_DEALS_BASIS = 'このイベントについて主催・共催の各団体が記録したもの';

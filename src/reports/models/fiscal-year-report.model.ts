@@ -25,7 +25,7 @@ export class EventKindCountModel {
 }
 
 @ObjectType('FiscalYearEventFigures', {
-  description: '年度内に開始した、主催・共催のイベント（下書き・中止を除く）',
+  description: '年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）',
 })
 export class FiscalYearEventFiguresModel {
   @Field(() => Int, { description: '開催イベント数' })
@@ -37,7 +37,7 @@ export class FiscalYearEventFiguresModel {
 
 @ObjectType('FiscalYearParticipationFigures', {
   description:
-    '年度内に開催した、主催・共催のイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
+    '年度内に開催した（集計時点で開始済みの）主催・共催のイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
 })
 export class FiscalYearParticipationFiguresModel {
   @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席・欠席）' })
@@ -67,7 +67,7 @@ export class FiscalYearParticipationFiguresModel {
 }
 
 @ObjectType('FiscalYearMeetingFigures', {
-  description: '年度内に開催した、主催・共催のイベント（下書き・中止を除く）での面談',
+  description: '年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）での面談',
 })
 export class FiscalYearMeetingFiguresModel {
   @Field(() => Int, { description: '実施した面談' })
@@ -136,7 +136,7 @@ export class FiscalYearFollowUpFiguresModel {
 }
 
 @ObjectType('FiscalYearSurveyFigures', {
-  description: '年度内に開催した、主催・共催のイベントのアンケート回答',
+  description: '年度内に開催した（集計時点で開始済みの）主催・共催のイベントのアンケート回答',
 })
 export class FiscalYearSurveyFiguresModel extends SurveyFiguresModel {}
 
