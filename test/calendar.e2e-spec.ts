@@ -19,14 +19,15 @@ describe('shared event calendar', () => {
         municipality: '東京都大田区',
       }),
     );
-    kawaguchi = await staffSession(
-      t,
-      Role.ORGANIZER,
-      await createOrganization(t, admin, { name: '川口商工会議所', municipality: '埼玉県川口市' }),
-    );
+    const kawaguchiId = await createOrganization(t, admin, {
+      name: '川口商工会議所',
+      municipality: '埼玉県川口市',
+    });
+    kawaguchi = await staffSession(t, Role.ORGANIZER, kawaguchiId);
     await createPublishedEvent(t, ota, {
       kind: 'TRADE_FAIR',
       title: 'おおた工業フェア',
+      coHostIds: [kawaguchiId],
       titleEn: 'Ota Industrial Fair',
       venue: '大田区産業プラザPiO 大展示ホール',
       venueEn: 'Ota City Industrial Plaza PiO, Large Exhibition Hall',
@@ -153,7 +154,13 @@ describe('shared event calendar', () => {
     const page = await fetch(String(fair.component.getFirstPropertyValue('url')));
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const shown of ['おおた工業フェア', '展示会', '主催', '日時']) expect(html).toContain(shown);
+    for (const shown of ['おおた工業フェア', '展示会', '日時']) expect(html).toContain(shown);
+    // The organiser and the co-host each as what they are, on the page and in the entry.
+    expect(html).toContain('<dt>主催</dt><dd>大田区産業振興協会</dd><dt>共催</dt><dd>川口商工会議所</dd>');
+    expect(fair.description.split('\n').slice(0, 2)).toEqual([
+      '主催: 大田区産業振興協会',
+      '共催: 川口商工会議所',
+    ]);
     const draftId: string = (
       await t.dataSource.query(`SELECT id FROM events WHERE title = '下書きのセミナー'`)
     )[0].id;
@@ -174,7 +181,7 @@ describe('shared event calendar', () => {
       'Ota Industrial Fair (Trade fair)',
       '川口i-mono 異業種交流会 (Salon)',
     ]);
-    expect(events[0].description).toMatch(/^Organised by: /);
+    expect(events[0].description).toMatch(/^Organised by /);
     expect(events[0].location).toBe('Ota City Industrial Plaza PiO, Large Exhibition Hall');
     const url = String(events[0].component.getFirstPropertyValue('url'));
     expect(url).toMatch(/lang=en/);

@@ -355,8 +355,9 @@ describe('invitations by email', () => {
     expect(confirmation.subject).toContain('Tokyo Revitalisation Salon No. 5: Going Overseas');
     expect(confirmation.calendars).toHaveLength(1);
     expect(confirmation.calendars[0]).toContain('SUMMARY:Tokyo Revitalisation Salon No. 5: Going Overseas');
+    // The organiser and the co-host each as what they are (the line folds inside 葛飾区商工会議所).
     expect(confirmation.calendars[0]).toContain(
-      'DESCRIPTION:Organised by: Tokyo SME Support Center\\, 葛飾区',
+      'DESCRIPTION:Organised by Tokyo SME Support Center\\nCo-hosted by 葛飾区',
     );
     expect(confirmation.calendars[0]).toContain(
       'LOCATION:Tokyo SME Support Center\\, Akihabara Office\\, 3F',

@@ -3,7 +3,7 @@ import { cancelAttachment } from '../common/ical/cancel-attachment';
 import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor, eventVenueFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
-import { MailLocale } from '../mail/templates/email-layout';
+import { MailLocale, organiserLines } from '../mail/templates/email-layout';
 import { EventVisibility } from './event-enums';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
@@ -44,7 +44,7 @@ export function eventCalendarEntry(
 ): IcsEvent {
   const en = locale === 'en';
   const title = eventTitleFor(event, locale);
-  const hosts = [event.organization, ...event.coHosts].map((host) => organizationNameFor(host, locale));
+  const coHosts = event.coHosts.map((host) => organizationNameFor(host, locale));
   return {
     uid: eventUid(event.id),
     start: event.startsAt,
@@ -53,7 +53,7 @@ export function eventCalendarEntry(
       ? `${title} (${EVENT_KIND_LABEL_EN[event.kind]})`
       : `【${EVENT_KIND_LABEL[event.kind]}】${title}`,
     description: [
-      en ? `Organised by: ${hosts.join(', ')}` : `主催: ${hosts.join('・')}`,
+      ...organiserLines(locale, organizationNameFor(event.organization, locale), coHosts),
       event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${event.themes.join(en ? ', ' : '、')}` : '',
       event.onlineUrl && event.venue ? `${en ? 'Online' : 'オンライン参加'}: ${event.onlineUrl}` : '',
       event.description,

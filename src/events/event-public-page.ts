@@ -39,10 +39,11 @@ const TEXT = {
       date: '日時',
       venue: '会場',
       online: 'オンライン',
-      hosts: '主催',
+      organiser: '主催',
+      coHosts: '共催',
       themes: 'テーマ',
     },
-    hostsJoin: '・',
+    hostsJoin: '、',
     themesJoin: '、',
     heading: '参加のお申込',
     notYetOpen: (opens: string | null) => `受付前です。お申込は${opens ? `${opens}から` : ''}受け付けます。`,
@@ -65,7 +66,8 @@ const TEXT = {
       date: 'Date',
       venue: 'Venue',
       online: 'Online',
-      hosts: 'Organised by',
+      organiser: 'Organised by',
+      coHosts: 'Co-hosted by',
       themes: 'Themes',
     },
     hostsJoin: ', ',
@@ -123,15 +125,14 @@ export function eventPublicPage(
 
 function eventDetails(event: Event, lang: PageLang): string {
   const text = TEXT[lang];
-  const organisers = [event.organization, ...event.coHosts]
-    .map((host) => organizationNameFor(host, lang))
-    .join(text.hostsJoin);
+  const coHosts = event.coHosts.map((host) => organizationNameFor(host, lang)).join(text.hostsJoin);
   const rows: [string, string][] = [
     [text.rows.kind, (lang === 'en' ? EVENT_KIND_LABEL_EN : EVENT_KIND_LABEL)[event.kind]],
     [text.rows.date, formatEventTime(lang, event.startsAt, event.endsAt)],
     [text.rows.venue, eventVenueFor(event, lang) ?? ''],
     [text.rows.online, event.onlineUrl ?? ''],
-    [text.rows.hosts, organisers],
+    [text.rows.organiser, organizationNameFor(event.organization, lang)],
+    [text.rows.coHosts, coHosts],
     [text.rows.themes, event.themes.join(text.themesJoin)],
   ];
   const list = rows
