@@ -179,7 +179,9 @@ describe('invitations by email', () => {
     const html = await page.text();
     expect(html).toContain('このイベントに参加しますか？');
     // What they are answering to: where it is held and who runs it, not only the title and time.
-    expect(html).toContain('会場: 東京財務事務所 会議室<br>主催: 東京財務事務所</p>');
+    expect(html).toContain(
+      '会場: 東京財務事務所 会議室<br>主催: 東京財務事務所<br>共催: 葛飾区商工会議所</p>',
+    );
     expect(html).toContain('<button type="submit">参加する</button>');
     expect(await registrationStatus(eventId, takahashi.id)).toBe('INVITED');
     // …the POST registers.
@@ -250,7 +252,9 @@ describe('invitations by email', () => {
     expect(enPage).toContain(
       '<p>You are already on the waiting list. To leave it, use the &quot;Leave the waiting list&quot; button in the email that confirmed your place on it.</p>',
     );
-    expect(enPage).toContain('Venue: 東京財務事務所 会議室<br>Host: 東京財務事務所</p>');
+    expect(enPage).toContain(
+      'Venue: 東京財務事務所 会議室<br>Host: 東京財務事務所<br>Co-hosts: 葛飾区商工会議所</p>',
+    );
     // A page opened before, pressed after: refused with the same words.
     const refused = await fetch(`${t.url}/invitations/respond`, {
       method: 'POST',

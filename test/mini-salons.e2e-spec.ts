@@ -494,4 +494,56 @@ describe('mini-salon requests', () => {
       '葛飾区商工会 支所には利用中の主催者アカウントがないため、支援担当の皆さまにお知らせしています。',
     );
   });
+  it('keeps the requester who has not answered told: a new date, then the cancellation, and the page says so', async () => {
+    const coHost = await createOrganization(t, admin, {
+      name: '多摩かわせみ信用金庫',
+      kind: 'FINANCIAL_INSTITUTION',
+    });
+    const person = await createParticipant(t, organizer, { name: '柴又 健一' });
+    const request = ok(
+      await ask(await t.participantToken(person.id), { theme: '販路開拓' }),
+    ).requestMiniSalon;
+    const eventId = ok(
+      await t.gql<{ acceptMiniSalonRequest: RequestRow }>(
+        'mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { eventId } }',
+        {
+          id: request.id,
+          input: {
+            startsAt: tokyoInDays(40, '15:00'),
+            endsAt: tokyoInDays(40, '17:00'),
+            venue: '葛飾区産業フェア会場 会議室',
+            coHostIds: [coHost],
+          },
+        },
+        organizer,
+      ),
+    ).acceptMiniSalonRequest.eventId!;
+    const mails = (subject: string) =>
+      sink.to(person.email).filter((mail) => mail.subject.startsWith(subject));
+    await sink.waitUntil(() => mails('【開催決定】').length === 1);
+    const [decision] = mails('【開催決定】');
+    // The co-host the requester may have hoped for is named.
+    expect(decision.text).toContain('共催: 多摩かわせみ信用金庫');
+    const invitation = invitationAnswerLink(t, decision, 1);
+    expect(await (await fetch(invitation.url)).text()).toContain('共催: 多摩かわせみ信用金庫');
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+
+    // A new day: the requester holds the 開催決定 email with the old one.
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input: { startsAt: tokyoInDays(41, '15:00'), endsAt: tokyoInDays(41, '17:00') } },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => mails('【日時変更】').length === 1, 30_000, 'the change');
+
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
+    await sink.waitUntil(() => mails('【開催中止】').length === 1, 30_000, 'the cancellation');
+    expect(mails('【開催中止】')[0].text).toContain('ご招待メールのボタンはご利用いただけなくなりました。');
+    // The invitation's page no longer asks a question only a refusal can answer.
+    const page = await (await fetch(invitation.url)).text();
+    expect(page).toContain('このイベントは開催中止となりました。ご回答いただく必要はありません。');
+    expect(page).not.toContain('<button');
+  });
 });

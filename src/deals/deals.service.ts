@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { inBrackets } from '../mail/templates/email-layout';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
@@ -89,7 +90,7 @@ export class DealsService {
             organizationId: deal.organizationId,
             dealId: deal.id,
             dueOn: addMonths(closedOn ?? startedOn, input.followUpInMonths),
-            notes: `「${deal.title}」の進捗確認`,
+            notes: `${inBrackets(deal.title)}の進捗確認`,
             assignedToId: actor.userId,
             createdById: actor.userId,
           }),

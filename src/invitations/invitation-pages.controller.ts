@@ -13,6 +13,11 @@ const TEXT = {
     venue: '会場',
     online: 'オンライン開催（参加方法はメールでお知らせします）',
     organizer: '主催',
+    coHosts: '共催',
+    over: {
+      CANCELLED: 'このイベントは開催中止となりました。ご回答いただく必要はありません。',
+      ENDED: 'このイベントは終了しました。',
+    },
     question: (accept: boolean) =>
       accept ? 'このイベントに参加しますか？' : 'このイベントへの参加を辞退しますか？',
     button: (accept: boolean) => (accept ? '参加する' : '辞退する'),
@@ -31,6 +36,11 @@ const TEXT = {
     venue: 'Venue',
     online: 'Online (how to join comes by email)',
     organizer: 'Host',
+    coHosts: 'Co-hosts',
+    over: {
+      CANCELLED: 'This event has been cancelled, so there is nothing to answer.',
+      ENDED: 'This event has ended.',
+    },
     question: (accept: boolean) =>
       accept ? 'Would you like to join this event?' : 'Would you like to decline this invitation?',
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
@@ -76,6 +86,9 @@ export class InvitationPagesController {
           escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt)),
           ...(place ? [`${text.venue}: ${escapeHtml(place)}`] : []),
           `${text.organizer}: ${escapeHtml(preview.organizer)}`,
+          ...(preview.coHosts.length
+            ? [`${text.coHosts}: ${escapeHtml(preview.coHosts.join(preview.locale === 'en' ? ', ' : '、'))}`]
+            : []),
         ];
         // Declining what they already accepted: say so, and where the way to cancel is, before
         // they press a button that can only refuse.
@@ -83,11 +96,14 @@ export class InvitationPagesController {
           !accept && [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
             ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
             : null;
+        const standing = preview.eventOver
+          ? text.over[preview.eventOver]
+          : held && ((preview.locale === 'en' ? held.english : undefined) ?? held.message);
         const body = [
           `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
-          held
-            ? `<p>${escapeHtml((preview.locale === 'en' ? held.english : undefined) ?? held.message)}</p>`
+          standing
+            ? `<p>${escapeHtml(standing)}</p>`
             : [
                 `<p>${escapeHtml(text.question(accept))}</p>`,
                 postButton('respond', text.button(accept), {

@@ -6,11 +6,13 @@ import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { inviteesWithInvitationSent } from './invitees-told';
 import { MeetingsService } from './meetings.service';
 
 /**
- * Who hears of a cancelled event: everyone holding or waiting for a seat. Those who declined or
- * cancelled already know they are not coming.
+ * Who hears of a cancelled event: everyone holding or waiting for a seat, and the invitees who have
+ * not answered yet (see inviteesWithInvitationSent). Those who declined or cancelled already know
+ * they are not coming.
  */
 const TOLD = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED];
 
@@ -41,19 +43,22 @@ export class CancelledEventListener {
       where: { eventId: event.id, status: In(TOLD) },
       order: { id: 'ASC' },
     });
-    await this.outbox.enqueue(
-      manager,
-      registrations.map((registration) => ({
-        key: `event-cancelled-${registration.id}`,
-        template: MeetingMailTemplate.EVENT_CANCELLED,
-        participantId: registration.participantId,
-        eventId: event.id,
-        transactional: true,
-        params: {
-          registrationId: registration.id,
-          meetingIds: (calledOff.get(registration.participantId) ?? []).join(','),
-        },
-      })),
-    );
+    const invitees = await inviteesWithInvitationSent(manager, event.id);
+    const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
+      key: `event-cancelled-${registration.id}`,
+      template: MeetingMailTemplate.EVENT_CANCELLED,
+      participantId: registration.participantId,
+      eventId: event.id,
+      transactional,
+      params: {
+        registrationId: registration.id,
+        meetingIds: (calledOff.get(registration.participantId) ?? []).join(','),
+      },
+    });
+    await this.outbox.enqueue(manager, [
+      ...registrations.map((registration) => tell(registration, true)),
+      // Still an invitation: it needs consent to email and honours an unsubscribe, as the first did.
+      ...invitees.map((registration) => tell(registration, false)),
+    ]);
   }
 }

@@ -5,11 +5,11 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EntityManager, In } from 'typeorm';
 import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
-import { invitationKeySql } from '../invitations/invitation-key';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { inviteesWithInvitationSent } from './invitees-told';
 
 /** Who hears of a new date or venue: everyone holding or waiting for a seat. */
 export const EVENT_CHANGE_TOLD = [
@@ -87,16 +87,7 @@ export class ChangedEventListener {
       where: { eventId: after.id, status: In(EVENT_CHANGE_TOLD) },
       order: { id: 'ASC' },
     });
-    // Invited and not answered yet, after their invitation went out: it showed the old time or
-    // place. An invitation still waiting in the outbox will show the new ones.
-    const invitees: { id: string; participantId: string }[] = await manager.query(
-      `SELECT r.id, r.participant_id AS "participantId"
-         FROM registrations r
-         JOIN outbox_messages o ON o.key = ${invitationKeySql('r')}
-        WHERE r.event_id = $1 AND r.status = 'INVITED' AND o.status IN ('SENDING', 'SENT')
-        ORDER BY r.id`,
-      [after.id],
-    );
+    const invitees = await inviteesWithInvitationSent(manager, after.id);
     const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
     // What it was, so the email can say "変更前" beside the new values: the reader may not remember.
     const was = {

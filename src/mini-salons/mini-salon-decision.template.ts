@@ -34,7 +34,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
   const { locale, event, answerUrls } = data;
   // An answer to the reader's own request: who answers and how to reach them, no "why you get this".
   const contact = organiserContactLines(locale, data.organizerContact);
-  const sender = [...organiserLines(locale, data.organizer, []), ...contact];
+  const sender = [...organiserLines(locale, data.organizer, event?.coHosts ?? []), ...contact];
   if (locale === 'en') {
     return renderEmail({
       locale,

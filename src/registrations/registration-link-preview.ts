@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { organizationNameFor } from '../organizations/organization-name';
+import { EventStatus } from '../events/event-enums';
 import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -21,6 +22,10 @@ export interface RegistrationLinkPreview {
   venue: string | null;
   online: boolean;
   organizer: string;
+  /** 共催, in the reader's language. */
+  coHosts: string[];
+  /** Cancelled or over: the page says so instead of asking what only a refusal can answer. */
+  eventOver: 'CANCELLED' | 'ENDED' | null;
   status: RegistrationStatus;
 }
 
@@ -37,7 +42,7 @@ export async function previewRegistrationLink(
   const token = await tokens.resolve(manager, purpose, rawToken, { lock: false });
   const registration = await manager.findOne(Registration, {
     where: { id: token.subjectId },
-    relations: { event: { organization: true }, participant: true },
+    relations: { event: { organization: true, coHosts: true }, participant: true },
   });
   if (!registration) throw ActionTokenErrors.invalid();
   const locale = languageOf(registration.participant);
@@ -52,6 +57,13 @@ export async function previewRegistrationLink(
     venue: eventVenueFor(registration.event, locale),
     online: registration.event.onlineUrl !== null,
     organizer: organizationNameFor(registration.event.organization, locale),
+    coHosts: registration.event.coHosts.map((host) => organizationNameFor(host, locale)),
+    eventOver:
+      registration.event.status === EventStatus.CANCELLED
+        ? 'CANCELLED'
+        : registration.event.endsAt.getTime() <= Date.now()
+          ? 'ENDED'
+          : null,
     status: registration.status,
   };
 }

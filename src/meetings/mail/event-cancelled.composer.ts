@@ -7,7 +7,7 @@ import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-compo
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
 import { Registration } from '../../registrations/registration.entity';
-import { SEATED } from '../../registrations/registration-enums';
+import { RegistrationStatus, SEATED } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { eventCancelledEmail } from './meeting-emails.template';
@@ -60,6 +60,7 @@ export class EventCancelledComposer implements MailComposer {
       event,
       entries,
       onCalendar: seated,
+      invited: registration?.status === RegistrationStatus.INVITED,
     });
     if (!seated && entries.length === 0) return email;
     const row = seated

@@ -104,7 +104,7 @@ export function meetingRequestEmail(data: {
     subject: `【面談のお申込】${data.requester.name} 様より（${event.title}）`,
     greeting: greetingFor(locale, data.recipientName),
     paragraphs: [
-      `${who(locale, data.requester)} 様より、「${event.title}」での面談のお申込がありました。`,
+      `${who(locale, data.requester)} 様より、${inBrackets(event.title)}での面談のお申込がありました。`,
       '下のボタンからご回答ください。承諾されると面談が成立し、お二人に成立のお知らせをお送りします。連絡先（メールアドレス・電話番号）は、開示に同意された方の分に限りお知らせします。',
     ],
     details: [
@@ -170,8 +170,8 @@ export function meetingAgreedEmail(data: {
     greeting: greetingFor(locale, data.recipientName),
     paragraphs: [
       data.autoAccepted
-        ? `${who(locale, data.requester)} 様より「${event.title}」での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
-        : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との「${event.title}」での面談が成立しました。`,
+        ? `${who(locale, data.requester)} 様より${inBrackets(event.title)}での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
+        : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との${inBrackets(event.title)}での面談が成立しました。`,
       agreedFollowUp(locale, data.contact),
     ],
     details: [
@@ -259,20 +259,20 @@ export function meetingOutcomeEmail(data: {
   const paragraphs: Record<MeetingOutcome, string[]> = {
     ACCEPTED: [
       data.autoAccepted
-        ? `「${event.title}」では面談のお申込が自動で成立するため、${them ? `${them} 様との` : ''}面談が成立しました。`
+        ? `${inBrackets(event.title)}では面談のお申込が自動で成立するため、${them ? `${them} 様との` : ''}面談が成立しました。`
         : them
-          ? `${them} 様が、「${event.title}」での面談を承諾されました。`
-          : `「${event.title}」での面談のお申込が承諾され、面談が成立しました。`,
+          ? `${them} 様が、${inBrackets(event.title)}での面談を承諾されました。`
+          : `${inBrackets(event.title)}での面談のお申込が承諾され、面談が成立しました。`,
       agreedFollowUp(locale, data.contact),
     ],
     DECLINED: [
       them
         ? `${them} 様は、今回は面談をお受けできないとのことです。`
-        : `「${event.title}」での面談のお申込について、お相手の方は今回は面談をお受けできないとのことです。`,
+        : `${inBrackets(event.title)}での面談のお申込について、お相手の方は今回は面談をお受けできないとのことです。`,
       '当日は他の参加者の方との出会いもぜひお楽しみください。',
     ],
     EXPIRED: [
-      `${them ? `${them} 様への` : ''}「${event.title}」での面談のお申込は、回答期限（${deadline}）までにお返事がなかったため、無効となりました。`,
+      `${them ? `${them} 様への` : ''}${inBrackets(event.title)}での面談のお申込は、回答期限（${deadline}）までにお返事がなかったため、無効となりました。`,
       '他の参加者の方へのお申込や、あらためてのお申込は引き続き可能です。',
     ],
   };
@@ -537,7 +537,7 @@ function changeSummary(locale: MailLocale, counts: AgendaChangeCounts, title: st
     Boolean,
   );
   return [
-    `「${title}」の面談スケジュールに、前回お送りしたときから${changeCountsText(locale, counts)}がありましたので、あらためてお送りします。` +
+    `${inBrackets(title)}の面談スケジュールに、前回お送りしたときから${changeCountsText(locale, counts)}がありましたので、あらためてお送りします。` +
       (marked.length ? `${marked.join('、')}と記しています。` : '') +
       (removed ? '取り消しになった面談は、最後にまとめています。' : ''),
   ];
@@ -626,10 +626,10 @@ export function agendaEmail(data: {
         ]
       : timed > 0
         ? [
-            `「${event.title}」の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
+            `${inBrackets(event.title)}の面談スケジュールをお送りします。添付のカレンダーファイル（.ics）を開くと、予定をカレンダーに登録できます。`,
             '面談に変更があった場合はあらためてお送りし、カレンダーの同じ予定が更新されます。',
           ]
-        : [`「${event.title}」の面談スケジュールをお送りします。`],
+        : [`${inBrackets(event.title)}の面談スケジュールをお送りします。`],
     details,
     sections,
     actions: [
@@ -684,8 +684,8 @@ export function meetingCancelledEmail(data: {
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
       them === null
-        ? `「${event.title}」で予定されていた次の面談は中止となりました。`
-        : `「${event.title}」での ${them} 様との面談は中止となりました。`,
+        ? `${inBrackets(event.title)}で予定されていた次の面談は中止となりました。`
+        : `${inBrackets(event.title)}での ${them} 様との面談は中止となりました。`,
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],
@@ -705,8 +705,10 @@ export function eventCancelledEmail(data: {
   entries: MeetingCalendarEntry[];
   /** They hold a seat, so the event's own entry is in the attached CANCEL too. */
   onCalendar?: boolean;
+  /** Invited and not answered: the invitation's buttons no longer work. */
+  invited?: boolean;
 }): ComposedEmail {
-  const { locale, event, entries } = data;
+  const { locale, event, entries, invited } = data;
   const onCalendar = data.onCalendar ?? false;
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
@@ -716,7 +718,9 @@ export function eventCancelledEmail(data: {
       subject: `Cancelled: ${event.title}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
+        invited
+          ? `We regret to inform you that "${event.title}", planned for ${when}, to which you were invited, has been cancelled. We apologise for any inconvenience. The buttons in the invitation email no longer work.`
+          : `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
         ...(entries.length || onCalendar
           ? [
               [
@@ -751,7 +755,9 @@ export function eventCancelledEmail(data: {
     subject: `【開催中止】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `${when}に開催を予定しておりました「${event.title}」は、開催を中止することとなりました。お申込いただいたにもかかわらず、誠に申し訳ございません。`,
+      invited
+        ? `${when}に開催を予定し、ご招待しておりました${inBrackets(event.title)}は、開催を中止することとなりました。誠に申し訳ございません。ご招待メールのボタンはご利用いただけなくなりました。`
+        : `${when}に開催を予定しておりました${inBrackets(event.title)}は、開催を中止することとなりました。お申込いただいたにもかかわらず、誠に申し訳ございません。`,
       ...(entries.length || onCalendar
         ? [
             (entries.length ? `予定されていた面談（${entries.length}件）もすべて中止となります。` : '') +
