@@ -378,6 +378,24 @@ describe('invitations by email', () => {
     ).updateEvent;
     expect(moved).toEqual({ venue: '東京都中小企業振興公社 本社 会議室', venueEn: null });
 
+    // So does a new title: the English one would still name the event as it was.
+    const renamed = ok(
+      await t.gql<{ updateEvent: { title: string; titleEn: string | null } }>(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { title: "東京活性化サロン（第5回）海外展開・輸出" }) { title titleEn } }',
+        { id: eventId },
+        host,
+      ),
+    ).updateEvent;
+    expect(renamed).toEqual({ title: '東京活性化サロン（第5回）海外展開・輸出', titleEn: null });
+    const both = ok(
+      await t.gql<{ updateEvent: { title: string; titleEn: string | null } }>(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { title: "東京活性化サロン（第5回）海外展開", titleEn: "Tokyo Revitalisation Salon No. 5: Going Overseas" }) { title titleEn } }',
+        { id: eventId },
+        host,
+      ),
+    ).updateEvent;
+    expect(both.titleEn).toBe('Tokyo Revitalisation Salon No. 5: Going Overseas');
+
     // Staff read and clear it like any other field; without it, everyone reads the Japanese title.
     const cleared = ok(
       await t.gql<{ updateEvent: { title: string; titleEn: string | null } }>(

@@ -215,7 +215,7 @@ describe('mini-salon requests', () => {
     expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: '開催決定' });
     const event = ok(
       await t.gql<{ event: Record<string, unknown> }>(
-        'query($id: ID!) { event(id: $id) { kind title titleEn venueEn status capacity visibility themes } }',
+        'query($id: ID!) { event(id: $id) { kind title titleEn description venueEn status capacity visibility themes } }',
         { id: accepted.eventId },
         organizer,
       ),
@@ -225,6 +225,8 @@ describe('mini-salon requests', () => {
       title: 'ミニサロン『事業承継』（東京都葛飾区）',
       // What invitees whose language is English read.
       titleEn: 'Mini-salon on "事業承継" in 東京都葛飾区 (Katsushika City, Tokyo)',
+      // The request's message was written to the organiser: invitees do not read it.
+      description: '',
       venueEn: 'Katsushika Industry Fair hall, meeting room',
       status: 'DRAFT',
       capacity: 12,

@@ -114,6 +114,10 @@ export class EventsService {
       if (changes.venue !== undefined && changes.venue !== event.venue && fields.venueEn === undefined) {
         changes.venueEn = null;
       }
+      // The same for a new title: an English one kept would name the event as it was.
+      if (changes.title !== undefined && changes.title !== event.title && fields.titleEn === undefined) {
+        changes.titleEn = null;
+      }
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);
       // merge adds the given co-hosts to those the event has and never takes one out.

@@ -145,7 +145,8 @@ export class MiniSalonRequestsService {
             (input.title?.trim()
               ? null
               : `Mini-salon on "${request.theme}" in ${municipalityForEnglishReader(request.area)}`),
-          description: request.message,
+          // Not the request's message: it was written to the organiser, not to every invitee.
+          description: input.description?.trim() ?? '',
           themes: [request.theme],
           venue: input.venue ?? null,
           venueEn: input.venueEn ?? null,

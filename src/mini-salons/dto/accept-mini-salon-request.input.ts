@@ -28,6 +28,15 @@ export class AcceptMiniSalonRequestInput {
   @MaxLength(200)
   titleEn?: string | null;
 
+  @Field({
+    nullable: true,
+    description:
+      'イベントの説明（招待メール・カレンダーに載る。既定: なし。要望者のメッセージは要望者と主催者のもので、載せない）',
+  })
+  @IsOptional()
+  @MaxLength(10000)
+  description?: string;
+
   @Field(() => String, { nullable: true, description: '会場（会場かオンライン参加URLのどちらかは必須）' })
   @IsOptional()
   @MaxLength(300)
