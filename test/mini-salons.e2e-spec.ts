@@ -127,6 +127,12 @@ describe('mini-salon requests', () => {
     const [receipt] = sink.to(requester.email);
     expect(receipt.subject).toBe('【受付】ミニサロン開催のご要望（事業承継）');
     expect(receipt.text).toContain('髙橋 﨑子 様');
+    // It says to ask the organisation: a reply reaches it, not the no-reply sender. Nothing is
+    // held yet, so it names who answers, not a 主催.
+    expect(receipt.parsed?.replyTo).toMatchObject({
+      value: [{ name: '東京財務事務所', address: 'salon@tokyo-zaimu.example.jp' }],
+    });
+    expect(receipt.text).not.toContain('主催:');
     expect(receipt.text).toContain(
       '東京財務事務所で検討のうえ、開催するかどうかをメールでお知らせします。開催する場合は、日時・会場とあわせてご招待をお送りします。',
     );
@@ -362,6 +368,8 @@ describe('mini-salon requests', () => {
     const [mail] = decision();
     expect(mail.subject).toBe('Your mini-salon request: not held this time (DX)');
     expect(mail.text).toContain('cannot hold it this time');
+    expect(mail.parsed?.replyTo).toMatchObject({ value: [{ address: 'salon@tokyo-zaimu.example.jp' }] });
+    expect(mail.text).not.toContain('Organised by');
     // Where, in words an English reader can place.
     expect(mail.text).toContain('a mini-salon on "DX" in 東京都大田区 (Ota City, Tokyo).');
     expect(mail.text).toContain('同じテーマのサロンを12月に大田区で開催予定です');

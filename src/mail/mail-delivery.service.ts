@@ -214,7 +214,7 @@ export class MailDelivery {
       participant,
       composed,
       unsubscribeUrl,
-      await this.replyTo(message, languageOf(participant)),
+      composed.replyTo ?? (await this.replyTo(message, languageOf(participant))),
     );
   }
 

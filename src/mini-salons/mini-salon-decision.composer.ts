@@ -4,7 +4,7 @@ import { organizationNameFor } from '../organizations/organization-name';
 import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
-import { ComposedEmail } from '../mail/templates/email-layout';
+import { ComposedEmail, repliedToOrganiser } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Registration } from '../registrations/registration.entity';
@@ -50,10 +50,11 @@ export class MiniSalonDecisionComposer implements MailComposer {
       event && invitation?.status === RegistrationStatus.INVITED
         ? invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, invitation.id, event.endsAt)
         : null;
-    return miniSalonDecisionEmail({
+    const organizer = organizationNameFor(request.organization, languageOf(participant));
+    const email = miniSalonDecisionEmail({
       locale: languageOf(participant),
       participantName: participant.name,
-      organizer: organizationNameFor(request.organization, languageOf(participant)),
+      organizer,
       organizerContact: {
         address: request.organization.address,
         email: request.organization.contactEmail,
@@ -65,5 +66,7 @@ export class MiniSalonDecisionComposer implements MailComposer {
       declineReason: request.declineReason,
       answerUrls,
     });
+    // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
+    return repliedToOrganiser(email, organizer, request.organization.contactEmail);
   }
 }

@@ -34,7 +34,11 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
   const { locale, event, answerUrls } = data;
   // An answer to the reader's own request: who answers and how to reach them, no "why you get this".
   const contact = organiserContactLines(locale, data.organizerContact);
-  const sender = [...organiserLines(locale, data.organizer, event?.coHosts ?? []), ...contact];
+  // 主催 (and 共催) only for a salon to be held; a 見送り names who answers.
+  const sender = [
+    ...(event ? organiserLines(locale, data.organizer, event.coHosts) : [data.organizer]),
+    ...contact,
+  ];
   if (locale === 'en') {
     return renderEmail({
       locale,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { organizationNameFor } from '../organizations/organization-name';
-import { ComposedEmail } from '../mail/templates/email-layout';
+import { ComposedEmail, repliedToOrganiser } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
@@ -27,10 +27,11 @@ export class MiniSalonRequestReceivedComposer implements MailComposer {
       relations: { organization: true },
     });
     if (request?.status !== MiniSalonRequestStatus.PENDING) return null;
-    return miniSalonRequestReceivedEmail({
+    const organizer = organizationNameFor(request.organization, languageOf(participant));
+    const email = miniSalonRequestReceivedEmail({
       locale: languageOf(participant),
       participantName: participant.name,
-      organizer: organizationNameFor(request.organization, languageOf(participant)),
+      organizer,
       organizerContact: {
         address: request.organization.address,
         email: request.organization.contactEmail,
@@ -38,5 +39,7 @@ export class MiniSalonRequestReceivedComposer implements MailComposer {
       },
       request,
     });
+    // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
+    return repliedToOrganiser(email, organizer, request.organization.contactEmail);
   }
 }

@@ -6,7 +6,6 @@ import {
   MailLocale,
   OrganiserContact,
   organiserContactLines,
-  organiserLines,
   renderEmail,
 } from '../mail/templates/email-layout';
 import { formatCalendarDate, formatDeadline } from '../mail/templates/mail-dates';
@@ -57,7 +56,8 @@ export function miniSalonRequestDetails(locale: MailLocale, request: MiniSalonRe
 export function miniSalonRequestReceivedEmail(data: MiniSalonRequestReceivedEmailData): ComposedEmail {
   const { locale, organizer, request } = data;
   const contact = organiserContactLines(locale, data.organizerContact);
-  const sender = [...organiserLines(locale, organizer, []), ...contact];
+  // Who will answer: nothing is held yet, so no 主催.
+  const sender = [organizer, ...contact];
   if (locale === 'en') {
     return renderEmail({
       locale,

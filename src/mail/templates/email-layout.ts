@@ -8,6 +8,11 @@ export interface ComposedEmail {
   text: string;
   html: string;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+  /**
+   * Where a reply goes, for an organisation's email about no event (a mini-salon request's
+   * receipt or answer); an event's email is answered to its organiser without it.
+   */
+  replyTo?: { name: string; address: string };
 }
 
 export interface EmailAction {
@@ -214,6 +219,15 @@ export function organiserLines(locale: MailLocale, organizer: string, coHosts: s
     return [`Organised by ${organizer}`, ...(coHosts.length ? [`Co-hosted by ${coHosts.join(', ')}`] : [])];
   }
   return [`主催: ${organizer}`, ...(coHosts.length ? [`共催: ${coHosts.join('、')}`] : [])];
+}
+
+/** The email with replies going to the organisation's contact address, where it has one. */
+export function repliedToOrganiser(
+  email: ComposedEmail,
+  name: string,
+  address: string | null,
+): ComposedEmail {
+  return address ? { ...email, replyTo: { name, address } } : email;
 }
 
 /** How to reach an organiser; each part is optional (organisations created before it have none). */
