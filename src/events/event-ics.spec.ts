@@ -23,7 +23,7 @@ describe("an event's calendar entry", () => {
     const entry = eventCalendarEntry(event, 'https://tsunagu.example.jp');
     expect(entry.summary).toBe('【商談会】すみだ ものづくり商談会');
     expect(entry.description).toBe(
-      '主催: 墨田区商工会議所・東京財務事務所\nテーマ: 事業承継、販路開拓\nオンライン参加: https://meet.example.jp/sumida',
+      '主催: 墨田区商工会議所\n共催: 東京財務事務所\nテーマ: 事業承継、販路開拓\nオンライン参加: https://meet.example.jp/sumida',
     );
     expect(entry.url).toBe('https://tsunagu.example.jp/events/e1');
   });
@@ -32,7 +32,7 @@ describe("an event's calendar entry", () => {
     const entry = eventCalendarEntry(event, 'https://tsunagu.example.jp', 'en');
     expect(entry.summary).toBe('すみだ ものづくり商談会 (Business matching)');
     expect(entry.description).toBe(
-      'Organised by: 墨田区商工会議所, 東京財務事務所\nThemes: 事業承継, 販路開拓\nOnline: https://meet.example.jp/sumida',
+      'Organised by 墨田区商工会議所\nCo-hosted by 東京財務事務所\nThemes: 事業承継, 販路開拓\nOnline: https://meet.example.jp/sumida',
     );
     expect(entry.url).toBe('https://tsunagu.example.jp/events/e1?lang=en');
     expect(entry.sequence).toBe(2);
