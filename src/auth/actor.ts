@@ -8,6 +8,14 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: '操作する人の役割' });
 
+/** The roles as staff call them (参加者: the participant, acting for themself). */
+export const ROLE_LABEL: Record<Role, string> = {
+  [Role.ADMIN]: '管理者',
+  [Role.ORGANIZER]: '主催者',
+  [Role.STAFF]: '支援担当',
+  [Role.PARTICIPANT]: '参加者ご本人',
+};
+
 export type StaffRole = Role.ADMIN | Role.ORGANIZER | Role.STAFF;
 
 /** Every staff role: 管理者・主催者・支援担当. */

@@ -121,7 +121,8 @@ export function miniSalonRequestNoticeEmail(data: MiniSalonRequestNoticeEmailDat
             `${data.organizer}には利用中の主催者アカウントがないため、支援担当の皆さまにお知らせしています。開催するかどうかは主催者が決めます。管理者に主催者アカウントの作成または利用再開を依頼してください。`,
           ]
         : []),
-      '開催する場合は acceptMiniSalonRequest で日時・会場を決めてください（ミニサロンのイベントが下書きで作られ、要望者にはご招待つきでお知らせします）。見送る場合は declineMiniSalonRequest で、要望者にお伝えする理由を添えてください。',
+      // The decision is the 主催者's: a 支援担当 reading this cannot act on the how-to.
+      `${data.noOrganiser ? '主催者アカウントで、' : ''}開催する場合は日時・会場を決めて「開催決定」に（acceptMiniSalonRequest。ミニサロンのイベントが下書きで作られ、要望者にはご招待つきでお知らせします）、見送る場合は要望者にお伝えする理由を添えて「見送り」に（declineMiniSalonRequest）してください。`,
     ],
     details: [
       { label: '要望者', value: requester },

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Role, StaffActor, StaffRole } from '../auth/actor';
+import { Role, ROLE_LABEL, StaffActor, StaffRole } from '../auth/actor';
 
 /** How the list of staff accounts is ordered. */
 export enum StaffUserOrder {
@@ -11,11 +11,7 @@ registerEnumType(StaffUserOrder, {
   description: 'NAME: 氏名順、CREATED_AT: 登録順（古い順）',
 });
 
-export const STAFF_ROLE_LABEL: Record<StaffRole, string> = {
-  [Role.ADMIN]: '管理者',
-  [Role.ORGANIZER]: '主催者',
-  [Role.STAFF]: '支援担当',
-};
+export const STAFF_ROLE_LABEL: Record<StaffRole, string> = ROLE_LABEL;
 
 /**
  * Whose accounts a staff member may list: an admin any organisation's (`null`: every account,
