@@ -277,7 +277,6 @@ describe('deals and follow-ups', () => {
       await recordDeal({
         participantAId: people.c.id,
         participantBId: people.b.id,
-        eventId,
         type: 'JOINT_DEVELOPMENT',
         stage: 'LOST',
         title: '地場野菜を使った新商品の共同開発',
@@ -411,10 +410,28 @@ describe('deals and follow-ups', () => {
         type: 'ORDER',
         title: '逆順',
         stage: 'WON',
-        startedOn: '2026-05-01',
-        closedOn: '2026-04-30',
+        startedOn: tokyoInDays(0, '00:00').slice(0, 10),
+        closedOn: tokyoInDays(-1, '00:00').slice(0, 10),
       }),
     ).toMatchObject({ field: 'closedOn' });
+    // Talks that came of a meeting or an event cannot have begun before it.
+    expect(
+      await field({ meetingId, type: 'ORDER', title: '面談前から', startedOn: '2026-04-01' }),
+    ).toMatchObject({ field: 'startedOn', reason: 'DEAL_STARTED_BEFORE_SOURCE' });
+    const beforeEvent = await recordDeal({
+      eventId,
+      participantAId: people.a.id,
+      participantBId: people.b.id,
+      type: 'ORDER',
+      title: '開催前から',
+      startedOn: '2026-04-01',
+    });
+    expect(beforeEvent.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^商談開始日は、もとになった面談・イベントの日（\d{4}-\d{2}-\d{2}）以降の日付にしてください$/,
+      ),
+      extensions: { field: 'startedOn', reason: 'DEAL_STARTED_BEFORE_SOURCE' },
+    });
     const tomorrow = tokyoInDays(1, '00:00').slice(0, 10);
     const future = (
       await recordDeal({ meetingId, type: 'ORDER', title: '来月成約予定', stage: 'WON', closedOn: tomorrow })

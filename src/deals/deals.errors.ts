@@ -12,6 +12,7 @@ export enum DealErrorCode {
   ORGANIZATION_REQUIRED = 'DEAL_ORGANIZATION_REQUIRED',
   INVALID_STAGE_TRANSITION = 'DEAL_INVALID_STAGE_TRANSITION',
   CLOSED_ON_INVALID = 'DEAL_CLOSED_ON_INVALID',
+  STARTED_BEFORE_SOURCE = 'DEAL_STARTED_BEFORE_SOURCE',
   FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
   FOLLOW_UP_DUE_INVALID = 'DEAL_FOLLOW_UP_DUE_INVALID',
@@ -78,6 +79,12 @@ export const DealErrors = {
       'closedOn',
       '成約日・不成立日は今日以前の日付にしてください（これからの成約は「商談中」で記録します）',
       DealErrorCode.CLOSED_ON_INVALID,
+    ),
+  startedBeforeSource: (day: string) =>
+    new InputError(
+      'startedOn',
+      `商談開始日は、もとになった面談・イベントの日（${day}）以降の日付にしてください`,
+      DealErrorCode.STARTED_BEFORE_SOURCE,
     ),
   closedBeforeStart: () =>
     new InputError(

@@ -43,6 +43,8 @@ interface DealSource {
   participantBId: string;
   /** The day of the meeting, the natural start of the talks. */
   meetingDate: CalendarDate | null;
+  /** The day its meeting or event took place: talks that came of it cannot start earlier. */
+  notBefore: CalendarDate | null;
 }
 
 /**
@@ -65,6 +67,8 @@ export class DealsService {
     const source = await this.source(actor, input);
     const stage = input.stage ?? DealStage.NEGOTIATING;
     const startedOn = input.startedOn ?? source.meetingDate ?? tokyoDateOf(new Date());
+    if (source.notBefore && startedOn < source.notBefore)
+      throw DealErrors.startedBeforeSource(source.notBefore);
     const closedOn = closingDate(stage, input.closedOn, startedOn);
     const id = await this.dataSource.transaction(async (manager) => {
       const deal = await manager.save(
@@ -109,6 +113,10 @@ export class DealsService {
         throw DealErrors.invalidStageTransition(deal.stage, stage);
       }
       const startedOn = input.startedOn ?? deal.startedOn;
+      if (input.startedOn !== undefined) {
+        const notBefore = await this.sourceDay(manager, deal);
+        if (notBefore && startedOn < notBefore) throw DealErrors.startedBeforeSource(notBefore);
+      }
       // A deal that stays closed keeps its date unless a new one is given; a reopened one loses it.
       const closedOn = closingDate(
         stage,
@@ -243,6 +251,7 @@ export class DealsService {
         participantAId: meeting.participantAId,
         participantBId: meeting.participantBId,
         meetingDate: tokyoDateOf(meeting.startsAt),
+        notBefore: tokyoDateOf(meeting.startsAt),
       };
     }
     const event = input.eventId ? await this.events.getManaged(actor, input.eventId) : null;
@@ -258,7 +267,18 @@ export class DealsService {
       participantAId,
       participantBId,
       meetingDate: null,
+      notBefore: event ? tokyoDateOf(event.startsAt) : null,
     };
+  }
+
+  /** DealSource.notBefore of a recorded deal. */
+  private async sourceDay(manager: EntityManager, deal: Deal): Promise<CalendarDate | null> {
+    const [row]: { startsAt: Date }[] = deal.meetingId
+      ? await manager.query(`SELECT starts_at AS "startsAt" FROM meetings WHERE id = $1`, [deal.meetingId])
+      : deal.eventId
+        ? await manager.query(`SELECT starts_at AS "startsAt" FROM events WHERE id = $1`, [deal.eventId])
+        : [];
+    return row ? tokyoDateOf(row.startsAt) : null;
   }
 }
 
