@@ -18,8 +18,17 @@ import {
 } from 'class-validator';
 import { TOKYO } from '../common/time/tokyo-time';
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+/**
+ * true/false, 1/0, yes/no, on/off; anything else is left as it is, so @IsBoolean refuses it and
+ * the start stops naming the variable: a typo (`ture`) must not quietly turn the worker off.
+ */
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  return TRUE.includes(word) ? true : FALSE.includes(word) ? false : value;
+};
 /**
  * Names the variable and the schemes it takes, never the value: a URL can carry a password. Without
  * `require_protocol`, `127.0.0.1:6379` or `localhost:3000` would pass and fail later, far from here.
