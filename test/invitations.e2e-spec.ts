@@ -662,7 +662,13 @@ describe('invitations by email', () => {
       retrying: 1,
       lastError: 'メールサーバーに接続できません（再送を試みています）',
     });
+    // Its last try spent, it no longer says it is being retried: staff are to resend it.
     await t.dataSource.query(`UPDATE outbox_messages SET status = 'FAILED' WHERE id = $1`, [bounced.id]);
+    expect(await progress()).toMatchObject({
+      retrying: 0,
+      lastError:
+        'メールサーバーに接続できません（自動の再送は終了しました。原因を解消してから再送してください）',
+    });
 
     const suppressed = await t.dataSource.getRepository(Participant).findOneByOrFail({ id: bounce.id });
     expect(suppressed.emailSuppressedAt).toBeInstanceOf(Date);

@@ -7,7 +7,7 @@ import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { mailErrorLabel, mailTemplateLabel, skipReasonLabel } from './mail-labels';
 import { OutboxMessage } from './outbox-message.entity';
-import { OUTBOX_STATUS_LABEL } from './outbox-status';
+import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
 import { EmailsExportQuery } from './dto/emails-export.query';
 import { OutboxService } from './outbox.service';
 
@@ -44,7 +44,11 @@ export class MailExportController {
       {
         header: 'エラー・理由',
         value: (m) =>
-          m.lastError ? mailErrorLabel(m.lastError) : m.skipReason ? skipReasonLabel(m.skipReason) : '',
+          m.lastError
+            ? mailErrorLabel(m.lastError, m.status !== OutboxStatus.FAILED)
+            : m.skipReason
+              ? skipReasonLabel(m.skipReason)
+              : '',
       },
       { header: 'エラー詳細（システム管理者向け）', value: (m) => m.lastError },
       { header: '送信バッチID', value: (m) => m.batchId },

@@ -50,17 +50,21 @@ export function skipReasonLabel(reason: string): string {
 }
 
 /**
- * A failed try (`last_error`, the raw SMTP or Node message) as staff can act on it. The raw text
- * stays available beside it for whoever fixes the mail server.
+ * A failed try (`last_error`, the raw SMTP or Node message) as staff can act on it: `retrying`
+ * while the row will be tried again, false once it is 送信失敗 and waits for staff to resend it.
+ * The raw text stays available beside it for whoever fixes the mail server.
  */
-export function mailErrorLabel(raw: string): string {
+export function mailErrorLabel(raw: string, retrying: boolean): string {
+  const next = retrying
+    ? '（再送を試みています）'
+    : '（自動の再送は終了しました。原因を解消してから再送してください）';
   if (/^compose:/.test(raw)) return 'メール本文を作成できませんでした（システム管理者に連絡してください）';
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ESOCKET|EHOSTUNREACH/.test(raw))
-    return 'メールサーバーに接続できません（再送を試みています）';
-  if (/ETIMEDOUT|timeout/i.test(raw)) return 'メールサーバーが応答しません（再送を試みています）';
+    return `メールサーバーに接続できません${next}`;
+  if (/ETIMEDOUT|timeout/i.test(raw)) return `メールサーバーが応答しません${next}`;
   if (/EAUTH|authentication|\b535\b/i.test(raw))
     return 'メールサーバーの認証に失敗しました（設定を確認してください）';
   if (/\b5\d\d\b/.test(raw)) return '宛先に届きませんでした（アドレスが存在しないなど）';
-  if (/\b4\d\d\b/.test(raw)) return '受信側で一時的に受け付けられませんでした（再送を試みています）';
+  if (/\b4\d\d\b/.test(raw)) return `受信側で一時的に受け付けられませんでした${next}`;
   return '送信できませんでした';
 }

@@ -43,7 +43,7 @@ export class EmailProgressModel extends EmailCountsModel {
       batchId,
       ...counts,
       retrying: trouble.retrying,
-      lastError: trouble.lastError ? mailErrorLabel(trouble.lastError) : null,
+      lastError: trouble.lastError ? mailErrorLabel(trouble.lastError, trouble.retrying > 0) : null,
       lastErrorDetail: trouble.lastError,
       lastErrorAt: trouble.lastErrorAt,
     });
