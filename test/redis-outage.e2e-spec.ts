@@ -16,13 +16,18 @@ class PrivateRedis {
   constructor(readonly port: number) {}
 
   static async start(): Promise<PrivateRedis> {
+    const redis = await PrivateRedis.reserve();
+    await redis.up();
+    return redis;
+  }
+
+  /** A port of its own, nothing listening on it yet. */
+  static async reserve(): Promise<PrivateRedis> {
     const probe = createServer();
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
-    const redis = new PrivateRedis(port);
-    await redis.up();
-    return redis;
+    return new PrivateRedis(port);
   }
 
   get url(): string {
@@ -216,5 +221,66 @@ describe('Redis away and back', () => {
     }
     const healthy = await mailHealth();
     expect(healthy.status).toBe(200);
+  });
+});
+
+/**
+ * Redis not there yet when the service starts (BullMQ waits for a first connection without end):
+ * what needs the queue is still refused at once, and the relay locks no outbox row meanwhile.
+ */
+describe('Redis not there when the service starts', () => {
+  let redis: PrivateRedis;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    redis = await PrivateRedis.reserve();
+    t = await createTestApp({ REDIS_URL: redis.url, WORKER_IN_PROCESS: 'false' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('refuses a run at once and leaves the invitations unlocked in the outbox', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '岡谷商工会議所' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '岡谷ものづくり商談会',
+      capacity: null,
+    });
+    const started = Date.now();
+    const run = ok(
+      await t.gql<{ runMatching: { status: string; error: string } }>(
+        'mutation($eventId: ID!) { runMatching(eventId: $eventId) { status error } }',
+        { eventId },
+        organizer,
+      ),
+    ).runMatching;
+    expect(run).toEqual({
+      status: 'FAILED',
+      error: 'ジョブをキューに登録できませんでした。しばらくしてから再実行してください',
+    });
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    const [invitee]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO participants (email, name, furigana, consent_email) VALUES ('okaya@example.jp', '岡谷 一郎', 'オカヤ イチロウ', true) RETURNING id`,
+    );
+    ok(
+      await t.gql(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+        { eventId, ids: [invitee.id] },
+        organizer,
+      ),
+    );
+    // The relay kicked by the commit gave up on Redis without locking the row: another process
+    // (a worker that reaches Redis) can take it.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const free = await t.dataSource.transaction((manager) =>
+      manager.query(`SELECT id FROM outbox_messages WHERE status = 'PENDING' FOR UPDATE SKIP LOCKED`),
+    );
+    expect(free).toHaveLength(1);
   });
 });

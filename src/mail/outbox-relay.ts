@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
+import { queueReady } from '../queue/queue-ready';
 import { QueueWorkers } from '../queue/queue-workers';
 import { isConnectionError, RedisStatus } from '../redis/redis-status';
 
@@ -74,6 +75,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private async relayBatch(limit: number): Promise<number> {
+    // Before locking any row: a Redis never reached would otherwise keep them locked.
+    await Promise.all([queueReady(this.transactional), queueReady(this.bulk)]);
     return this.dataSource.transaction(async (manager) => {
       // SKIP LOCKED: parallel relays split the rows instead of queuing behind each other.
       const rows: { id: string; transactional: boolean }[] = await manager.query(

@@ -10,6 +10,7 @@ import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { ComputeSuggestionsPayload, MatchingJob, QueueName } from '../queue/queue-names';
+import { queueReady } from '../queue/queue-ready';
 import { MatchingSettingsInput } from './dto/matching-settings.input';
 import { MatchOutput } from './engine';
 import { EngineRunError, EngineRunner } from './engine-runner';
@@ -76,6 +77,7 @@ export class MatchingService {
     });
     try {
       // After the commit: the worker must find the row. The job id makes a second add a no-op.
+      await queueReady(this.queue);
       await this.queue.add(
         MatchingJob.COMPUTE,
         { matchingRunId: runId },

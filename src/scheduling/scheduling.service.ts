@@ -18,6 +18,7 @@ import { MeetingErrorCode } from '../meetings/meetings.errors';
 import { MeetingsService } from '../meetings/meetings.service';
 import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
+import { queueReady } from '../queue/queue-ready';
 import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { InstanceError, progressAt, ScheduleProgress } from './engine';
@@ -105,6 +106,7 @@ export class SchedulingService {
     });
     try {
       // After the commit: the worker must find the row. The job id makes a second add a no-op.
+      await queueReady(this.queue);
       await this.queue.add(
         SchedulingJob.RUN,
         { runId: run.id },
