@@ -136,6 +136,44 @@ describe('a worker stopped with SIGTERM', () => {
     console.log(`SIGTERM mid-campaign: exited after ${took} ms with ${receivedAtStop} of ${INVITEES} sent`);
   });
 
+  it('mid-campaign behind a slow rate limit: hands the claimed emails back, and the next worker sends them at once', async () => {
+    const count = 120;
+    // Only the workers of this test take these jobs.
+    await Promise.all(workers.map((worker) => worker.stop('SIGTERM')));
+    const { campaign, invitees } = await invitationCampaign(t, {
+      organization: { name: '足立区産業振興課', municipality: '東京都足立区' },
+      eventTitle: 'あだち ものづくり商談会',
+      invitees: { emailPrefix: 'handback', name: '足立 花子', furigana: 'アダチ ハナコ', count },
+    });
+    const to = (all: { to: string[] }[]) =>
+      all.flatMap((mail) => mail.to).filter((address) => address.startsWith('handback'));
+    // 20 a second with 50 claimed at a time: most of what it holds waits behind the limit.
+    const slow = start({ SMTP_RATE_PER_SECOND: '20', SHUTDOWN_GRACE_MS: '500' });
+    await sink.waitUntil((all) => to(all).length >= 20, 30_000, '20 invitations from the slow worker');
+    await slow.stop('SIGTERM');
+    expect(slow.log).toMatch(/handed \d+ unfinished jobs back to their queues/);
+
+    // The leases of what it held ended with it: the next worker does not wait MAIL_LEASE_MS (60 s).
+    const resumedAt = Date.now();
+    const next = start();
+    await sink.waitUntil(
+      (all) => new Set(to(all)).size === count,
+      30_000,
+      'every invitation, the handed-back ones at once',
+    );
+    expect(Date.now() - resumedAt).toBeLessThan(30_000);
+    const rows: { attempts: number; resent: number }[] = await t.dataSource.query(
+      `SELECT attempts, resent_after_crash AS resent FROM outbox_messages WHERE batch_id = $1`,
+      [campaign.id],
+    );
+    // No try used up by the stop; a duplicate only where one was counted as possibly resent.
+    expect(rows.filter((row) => row.attempts !== 1)).toEqual([]);
+    const duplicates = to(sink.messages).length - count;
+    expect(duplicates).toBeLessThanOrEqual(rows.reduce((sum, row) => sum + row.resent, 0));
+    expect(new Set(to(sink.messages))).toEqual(new Set(invitees.map((row) => row.email)));
+    await next.stop('SIGTERM');
+  });
+
   it('mid-matching-run: hands the run back after SHUTDOWN_GRACE_MS and another worker completes it', async () => {
     // Only this worker may take the run.
     await Promise.all(workers.map((worker) => worker.stop()));

@@ -20,8 +20,13 @@ export class MailProcessor {
     private readonly delivery: MailDelivery,
   ) {
     const handler = (job: Job, token?: string) => this.process(job as Job<DeliverMailPayload>, token);
-    workers.register(QueueName.MAIL, handler, { concurrency: config.MAIL_CONCURRENCY });
-    workers.register(QueueName.MAIL_TRANSACTIONAL, handler, { concurrency: TRANSACTIONAL_CONCURRENCY });
+    const handBack = (jobs: Job[]) =>
+      this.delivery.release(jobs.map((job) => (job as Job<DeliverMailPayload>).data.outboxMessageId));
+    workers.register(QueueName.MAIL, handler, { concurrency: config.MAIL_CONCURRENCY, handBack });
+    workers.register(QueueName.MAIL_TRANSACTIONAL, handler, {
+      concurrency: TRANSACTIONAL_CONCURRENCY,
+      handBack,
+    });
   }
 
   async process(job: Job<DeliverMailPayload>, token?: string): Promise<void> {

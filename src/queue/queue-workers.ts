@@ -16,6 +16,15 @@ export const CONSUME_QUEUES = Symbol('CONSUME_QUEUES');
 
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
+export interface HandlerOptions {
+  concurrency?: number;
+  /**
+   * Called at shutdown with this queue's jobs still running after SHUTDOWN_GRACE_MS, before they
+   * are handed back to the queue: to release what they hold (an outbox row's lease).
+   */
+  handBack?: (jobs: Job[]) => Promise<void>;
+}
+
 /**
  * A periodic scan that fails (Postgres restarting at 10:00) is tried again with backoff, 30 s
  * doubling, for about an hour in all: each scan is idempotent (its emails have keys), and the
@@ -36,7 +45,7 @@ export const PERIODIC_RETRY_BASE_MS = 30_000;
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
-  private readonly handlers = new Map<QueueName, { handler: JobHandler; concurrency?: number }>();
+  private readonly handlers = new Map<QueueName, { handler: JobHandler } & HandlerOptions>();
   private readonly workers: Worker[] = [];
   private readonly startHooks: (() => Promise<void> | void)[] = [];
   private readonly schedulers: (() => Promise<void>)[] = [];
@@ -50,7 +59,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   /** Called by a processor in its constructor; one handler per queue. */
-  register(queue: QueueName, handler: JobHandler, options: { concurrency?: number } = {}): void {
+  register(queue: QueueName, handler: JobHandler, options: HandlerOptions = {}): void {
     if (this.handlers.has(queue)) throw new Error(`queue ${queue} already has a handler`);
     this.handlers.set(queue, { handler, ...options });
   }
@@ -166,6 +175,14 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     if (unfinished.length === 0) {
       this.logger.warn(`the queue connections did not close within ${grace} ms (is Redis reachable?)`);
       return;
+    }
+    // Release first what the jobs hold, so that whoever takes them next can start at once.
+    for (const [queue, { handBack }] of this.handlers) {
+      const jobs = unfinished.filter((entry) => entry.queue === queue).map((entry) => entry.job);
+      if (!handBack || jobs.length === 0) continue;
+      await handBack(jobs).catch((error: Error) =>
+        this.logger.warn(`could not release the ${queue} jobs handed back: ${error.message}`),
+      );
     }
     await Promise.all(
       unfinished.map(({ job, token }) =>
