@@ -61,7 +61,11 @@ export class MailDelivery {
   }, SENDER_BATCH);
   private readonly sentMarks = new MicroBatch((rows: SentRow[]) => this.markSent(rows), SENDER_BATCH);
 
-  async deliver(outboxMessageId: string, options: { lastAttempt: boolean }): Promise<DeliveryOutcome> {
+  /**
+   * `attempt` of `attempts`: the queue job's, which govern the retries (the relay that handed the
+   * row over set them from its MAIL_MAX_ATTEMPTS).
+   */
+  async deliver(outboxMessageId: string, options: DeliveryAttempt): Promise<DeliveryOutcome> {
     const claimed = await this.claim(outboxMessageId);
     if (!claimed) return this.whyNotClaimed(outboxMessageId);
     const { message, participant, staffDeactivated } = claimed;
@@ -71,7 +75,7 @@ export class MailDelivery {
       email = await this.compose(message, participant, staffDeactivated);
     } catch (error) {
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
-      return this.failTemporarily(message, `compose: ${(error as Error).message}`, options.lastAttempt);
+      return this.failTemporarily(message, `compose: ${(error as Error).message}`, options);
     }
     if (!email) return { kind: 'done' };
 
@@ -98,7 +102,7 @@ export class MailDelivery {
         );
         return { kind: 'done' };
       }
-      return this.failTemporarily(message, failure.reason, options.lastAttempt);
+      return this.failTemporarily(message, failure.reason, options);
     }
   }
 
@@ -284,7 +288,11 @@ export class MailDelivery {
    * SMTP down or refusing for now: every email of a campaign fails the same way, so one line a
    * minute says so (with how many more did), instead of one per email or none until the last try.
    */
-  private noteTemporaryFailure(message: OutboxMessage, reason: string): void {
+  private noteTemporaryFailure(
+    message: OutboxMessage,
+    reason: string,
+    { attempt, attempts }: DeliveryAttempt,
+  ): void {
     const now = Date.now();
     if (now - this.temporaryFailures.loggedAt < TEMPORARY_FAILURE_LOG_EVERY_MS) {
       this.temporaryFailures.since += 1;
@@ -292,7 +300,7 @@ export class MailDelivery {
     }
     const more = this.temporaryFailures.since;
     this.logger.warn(
-      `${message.key} not sent yet (outbox ${message.id}, try ${message.attempts} of ${this.config.MAIL_MAX_ATTEMPTS}): ${reason}; retried with backoff` +
+      `${message.key} not sent yet (outbox ${message.id}, try ${attempt} of ${attempts}): ${reason}; retried with backoff` +
         (more > 0 ? ` (${more} other temporary failures since the last such line)` : ''),
     );
     this.temporaryFailures = { loggedAt: now, since: 0 };
@@ -301,16 +309,16 @@ export class MailDelivery {
   private async failTemporarily(
     message: OutboxMessage,
     reason: string,
-    lastAttempt: boolean,
+    attempt: DeliveryAttempt,
   ): Promise<DeliveryOutcome> {
-    if (lastAttempt) {
+    if (attempt.attempt >= attempt.attempts) {
       await this.finish(this.dataSource.manager, message.id, OutboxStatus.FAILED, { lastError: reason });
       this.logger.warn(
-        `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${message.attempts} tries: ${reason}`,
+        `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${attempt.attempts} tries: ${reason}`,
       );
       return { kind: 'done' };
     }
-    this.noteTemporaryFailure(message, reason);
+    this.noteTemporaryFailure(message, reason, attempt);
     await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason });
     return { kind: 'retry', reason };
   }
@@ -326,6 +334,12 @@ export class MailDelivery {
 }
 
 type SentRow = { id: string } & SentEmail;
+
+/** Which try of the queue job this is, counted from 1, and how many it has. */
+export interface DeliveryAttempt {
+  attempt: number;
+  attempts: number;
+}
 
 const TEMPORARY_FAILURE_LOG_EVERY_MS = 60_000;
 

@@ -30,8 +30,10 @@ export class MailProcessor {
   }
 
   async process(job: Job<DeliverMailPayload>, token?: string): Promise<void> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.delivery.deliver(job.data.outboxMessageId, { lastAttempt });
+    const outcome = await this.delivery.deliver(job.data.outboxMessageId, {
+      attempt: job.attemptsMade + 1,
+      attempts: job.opts.attempts ?? 1,
+    });
     if (outcome.kind === 'busy') {
       // Not a failure: wait for the other sender's lease without using up a try.
       await job.moveToDelayed(outcome.until.getTime() + 50, token);
