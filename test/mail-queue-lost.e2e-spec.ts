@@ -79,9 +79,27 @@ describe('the mail queue lost with Redis', () => {
         expiredLeases: 0,
         notHandedOver: 5,
         oldestPendingSeconds: 600,
+        retrying: 0,
+        lastError: null,
       },
       queue: { waiting: 0, active: 0, delayed: 0, workers: 0 },
     });
+    // Every waiting email failed at its last try: the mail server, not one mailbox. Said by its
+    // code only (the raw text can name an address, and the page is public).
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET last_error = 'Can''t send mail - all recipients were rejected: 450 4.2.0 <x@example.jp>: try later'
+        WHERE batch_id = $1`,
+      [campaign.id],
+    );
+    const failing = (await (await fetch(`${t.url}/health/mail`)).json()) as {
+      problems: string[];
+      outbox: Record<string, unknown>;
+    };
+    expect(failing.problems).toContain(
+      `all ${INVITEES} waiting emails failed at their last try and wait to be retried: the mail server refuses them or cannot be reached (last error: SMTP 450)`,
+    );
+    expect(failing.outbox).toMatchObject({ retrying: INVITEES, lastError: 'SMTP 450' });
+    expect(JSON.stringify(failing)).not.toContain('example.jp');
 
     worker = WorkerProcess.start(t.config);
     await sink
@@ -111,7 +129,15 @@ describe('the mail queue lost with Redis', () => {
     expect(await healthy.json()).toEqual({
       status: 'ok',
       problems: [],
-      outbox: { pending: 0, sending: 0, expiredLeases: 0, notHandedOver: 0, oldestPendingSeconds: null },
+      outbox: {
+        pending: 0,
+        sending: 0,
+        expiredLeases: 0,
+        notHandedOver: 0,
+        oldestPendingSeconds: null,
+        retrying: 0,
+        lastError: null,
+      },
       queue: { waiting: 0, active: 0, delayed: 0, workers: 1 },
     });
   });

@@ -17,13 +17,18 @@ interface OutboxFigures {
   expired_leases: number;
   not_handed_over: number;
   oldest_pending_seconds: number | null;
+  retrying: number;
+  last_error: string | null;
 }
+
+/** From this many waiting emails, all of them failed at least once means the mail server, not a mailbox. */
+const FAILING_FROM = 3;
 
 /**
  * For the engineer on call: is email flowing? The open outbox rows as Postgres holds them, the
  * mail queues as Redis holds them, and how many workers consume them. 503 `stalled` when emails wait
- * and nothing will send them: no worker on the mail queue, or rows the relay has not handed over
- * for far longer than its poll interval. (`/health` answers only whether the service's own
+ * and nothing will send them: no worker on the mail queue, rows the relay has not handed over
+ * for far longer than its poll interval, or every waiting email failing at the mail server. (`/health` answers only whether the service's own
  * dependencies are up; a load balancer should not take the API away because the worker is down.)
  */
 @Controller('health')
@@ -49,7 +54,10 @@ export class MailHealthController {
                   count(*) FILTER (WHERE status = 'PENDING' AND enqueued_at IS NULL
                                      AND created_at < now() - $1 * interval '1 millisecond')::int AS not_handed_over,
                   extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8
-                    AS oldest_pending_seconds
+                    AS oldest_pending_seconds,
+                  count(*) FILTER (WHERE status = 'PENDING' AND last_error IS NOT NULL)::int AS retrying,
+                  (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1]
+                    AS last_error
              FROM outbox_messages
             WHERE is_open`,
           [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS],
@@ -97,6 +105,14 @@ export class MailHealthController {
         `${outbox.not_handed_over} outbox rows were never handed to the queue: the relay is not running or cannot reach Redis`,
       );
     }
+    // The raw error can name a recipient's address, and this page is public: its code only.
+    const lastError = outbox.last_error && errorCode(outbox.last_error);
+    // One mailbox that is full is that recipient's matter; every waiting email failing is the server.
+    if (outbox.retrying >= FAILING_FROM && outbox.retrying === outbox.pending) {
+      problems.push(
+        `all ${outbox.pending} waiting emails failed at their last try and wait to be retried: the mail server refuses them or cannot be reached (last error: ${lastError})`,
+      );
+    }
     response.status(problems.length > 0 ? 503 : 200).json({
       status: problems.length > 0 ? 'stalled' : 'ok',
       problems,
@@ -107,6 +123,8 @@ export class MailHealthController {
         notHandedOver: outbox.not_handed_over,
         oldestPendingSeconds:
           outbox.oldest_pending_seconds === null ? null : Math.round(outbox.oldest_pending_seconds),
+        retrying: outbox.retrying,
+        lastError,
       },
       queue,
     });
@@ -137,4 +155,12 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
     );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** `ECONNREFUSED`, `SMTP 450`…: what kind of failure, without the text around it. */
+function errorCode(raw: string): string {
+  const errno = /\bE[A-Z]{3,}\b/.exec(raw)?.[0];
+  if (errno) return errno;
+  const reply = /\b[45]\d\d\b/.exec(raw)?.[0];
+  return reply ? `SMTP ${reply}` : 'other';
 }
