@@ -735,6 +735,10 @@ describe('fiscal-year and event reports', () => {
       ]);
       expect(negative.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets.1.target' });
       expect(negative.message).toContain('目標値は 0 以上で入力してください');
+      // A fraction, refused by GraphQL's Int: the item named by its place, as staff count.
+      const fraction = await refusal([{ metric: 'PARTICIPANTS', target: 1.5 }]);
+      expect(fraction.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'targets.0.target' });
+      expect(fraction.message).toMatch(/^目標の1件目の目標値は/);
       const repeated = await refusal([
         { metric: 'PARTICIPANTS', target: 10 },
         { metric: 'PARTICIPANTS', target: 20 },

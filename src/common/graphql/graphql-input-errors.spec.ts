@@ -60,7 +60,7 @@ describe('formatInputError', () => {
         'BAD_USER_INPUT',
       ),
     ).toEqual({
-      message: 'targets.1.metric に指定できない値です: SALES',
+      message: '目標の2件目の指標に指定できない値です: SALES',
       extensions: { code: 'BAD_USER_INPUT', field: 'targets.1.metric' },
     });
   });
@@ -153,12 +153,12 @@ describe('formatInputError', () => {
       [
         'mutation { setTargets(targets: [{ metric: SALON }, { metric: PARTY }]) }',
         'targets.1.metric',
-        'targets.1.metric に指定できない値です: PARTY',
+        '目標の2件目の指標に指定できない値です: PARTY',
       ],
       [
         'mutation { setTargets(targets: [{ metric: SALON }, { target: 3 }]) }',
         'targets.1.metric',
-        'targets.1.metric を指定してください',
+        '目標の2件目の指標を指定してください',
       ],
     ])('%s → %s', (query, field, message) => {
       expect(refusals(query)).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', field } }]);

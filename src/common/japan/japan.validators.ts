@@ -2,6 +2,7 @@ import { registerDecorator, ValidationArguments, ValidationOptions } from 'class
 import { isValidCorporateNumber } from './corporate-number';
 import { isKatakana } from './furigana';
 import { parseJsic } from './jsic';
+import { fieldSubject } from '../validation/field-labels';
 import { isValidMunicipality, normalizeMunicipality, PREFECTURES } from './municipality';
 
 function stringRule(
@@ -34,9 +35,10 @@ export const IsJsicCode = stringRule(
   (value) => parseJsic(value) !== undefined,
   '業種は日本標準産業分類の大分類（A〜T）で指定してください',
 );
-export const IsMunicipality = stringRule('isMunicipality', isValidMunicipality, ({ value }) =>
+/** Named as staff call the field: 所在地 of a company or an organisation, 開催地域 of a mini-salon. */
+export const IsMunicipality = stringRule('isMunicipality', isValidMunicipality, ({ value, property }) =>
   typeof value === 'string' &&
   PREFECTURES.some((prefecture) => normalizeMunicipality(value).startsWith(prefecture))
-    ? `所在地「${value}」という市区町村は見つかりません。都道府県名に続けて市区町村名を入力してください（例: 東京都葛飾区）`
-    : '所在地は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
+    ? `${fieldSubject(property)}「${value}」という市区町村は見つかりません。都道府県名に続けて市区町村名を入力してください（例: 東京都葛飾区）`
+    : `${fieldSubject(property)}は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）`,
 );

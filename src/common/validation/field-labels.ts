@@ -1,14 +1,14 @@
 /**
  * What staff call the fields of the API's inputs, for messages that name one: 「終了日時を指定して
  * ください」, not 「endsAt を…」. The field itself, as the client wrote it, is the error's `field`.
- * Looked up by the whole path (`company.name`), then by its last part; a field not listed here,
- * and an item of a list (`targets.1.metric`), is named as written.
+ * Looked up by the whole path (`company.name`), then by its last part; an item of a list
+ * (`targets.1.metric`) by the list and its place in it; a field not listed here is named as written.
  */
 const FIELD_LABELS: Record<string, string> = {
   address: '住所',
   after: 'カーソル',
   amountYen: '金額',
-  area: '地域',
+  area: '開催地域',
   assignedToId: '担当者ID',
   before: '期日',
   booth: 'ブース',
@@ -32,7 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   employees: '従業員数',
   endsAt: '終了日時',
   eventId: 'イベントID',
-  expectedParticipants: '参加予定人数',
+  expectedParticipants: '参加見込み人数',
   fileBase64: 'ファイル',
   first: '件数',
   fiscalYear: '年度',
@@ -46,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   maxRequestsPerParticipant: '1人あたりの申込数の上限',
   meetingId: '面談ID',
   message: 'メッセージ',
+  metric: '指標',
   municipality: '所在地',
   name: '名前',
   nameEn: '名前（英語）',
@@ -77,6 +78,8 @@ const FIELD_LABELS: Record<string, string> = {
   startsAt: '開始日時',
   status: '状態',
   tableCount: 'テーブル数',
+  target: '目標値',
+  targets: '目標',
   themes: 'テーマ',
   title: 'タイトル',
   titleEn: 'タイトル（英語）',
@@ -91,6 +94,14 @@ const FIELD_LABELS: Record<string, string> = {
  * that a particle reads right after either (「タイトルは」, 「venu は」).
  */
 export function fieldSubject(path: string): string {
+  // An item of a list by its place in it: 「目標の2件目の目標値」.
+  const item = /^([^.]+)\.(\d+)\.([^.]+)$/.exec(path);
+  if (item) {
+    const [, list, index, field] = item;
+    return FIELD_LABELS[field] && FIELD_LABELS[list]
+      ? `${FIELD_LABELS[list]}の${Number(index) + 1}件目の${FIELD_LABELS[field]}`
+      : `${path} `;
+  }
   const last = path.split('.').at(-1)!;
   const label = FIELD_LABELS[path] ?? (/\.\d+(\.|$)/.test(path) ? undefined : FIELD_LABELS[last]);
   return label ?? `${path} `;
