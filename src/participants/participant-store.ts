@@ -15,7 +15,10 @@ export interface UpsertOutcome {
   /** Of `ids`, the participants this write created. */
   createdIds: string[];
   created: number;
+  /** Existing participants whose profile the write changed… */
   updated: number;
+  /** …and those it found as they were. */
+  unchanged: number;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function upsertParticipants(
     manager,
     rows.map((row) => row.company),
   );
-  const outcome: UpsertOutcome = { ids: [], createdIds: [], created: 0, updated: 0 };
+  const outcome: UpsertOutcome = { ids: [], createdIds: [], created: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
     const chunk = rows.slice(start, start + UPSERT_CHUNK);
     const changed = await changesOf(
@@ -72,12 +75,14 @@ export async function upsertParticipants(
        RETURNING id, (xmax = 0) AS inserted`,
       [...parameters, companyChangedEmails],
     );
+    const changedIds = new Set(changed.map((entry) => entry.participantId));
     for (const raw of raws) {
       outcome.ids.push(raw.id);
       if (raw.inserted) {
         outcome.created += 1;
         outcome.createdIds.push(raw.id);
-      } else outcome.updated += 1;
+      } else if (changedIds.has(raw.id)) outcome.updated += 1;
+      else outcome.unchanged += 1;
     }
     await recordProfileChanges(manager, changed, author);
   }

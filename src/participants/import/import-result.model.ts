@@ -7,11 +7,14 @@ export const MAX_POSSIBLE_DUPLICATES_LISTED = 100;
 
 @ObjectType('ParticipantImportResult')
 export class ParticipantImportResultModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: '新しく登録した参加者の数' })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '登録済みの参加者で、内容を更新した数（変更履歴に残る）' })
   updated: number;
+
+  @Field(() => Int, { description: '登録済みの参加者で、内容に変更がなかった数' })
+  unchanged: number;
 
   @Field(() => Int, { description: 'データ行の数（見出しを除く）' })
   totalRows: number;

@@ -99,7 +99,7 @@ export class ParticipantImportService {
       ? await this.dataSource.transaction((manager) =>
           upsertParticipants(manager, toWrite.map(toParticipantRow), { kind: 'staff', userId: actor.userId }),
         )
-      : { created: 0, updated: 0, createdIds: [] };
+      : { created: 0, updated: 0, unchanged: 0, createdIds: [] };
     // Lists meet in one pool: someone new here may be in it already under another address.
     const namesakes = await existingNamesakes(this.dataSource.manager, outcome.createdIds);
     const possibleDuplicates = namesakes
@@ -115,6 +115,7 @@ export class ParticipantImportService {
     return Object.assign(new ParticipantImportResultModel(), {
       created: outcome.created,
       updated: outcome.updated,
+      unchanged: outcome.unchanged,
       totalRows: dataRows.length,
       encoding,
       ignoredColumns: ignored,
