@@ -101,6 +101,11 @@ describe('meeting requests: asking back someone who asked you', () => {
     expect(toAndo.text).toContain(`中野 健太 様が、「${EVENT_TITLE}」での面談を承諾されました。`);
     expect(toAndo.text).toContain(nakano.email);
     expect(toAndo.text).toContain('■ 先方からのメッセージ: ぜひお話ししましょう');
+    // A salon without 商談枠: no time is promised, they find each other at the venue.
+    expect(toAndo.text).toContain(
+      'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。先方の連絡先は次のとおりです。',
+    );
+    expect(toAndo.text).not.toContain('面談スケジュールとしてあらためてお送りします');
     const [toNakano] = mailsTo(nakano, /面談成立/);
     expect(toNakano.subject).toBe(`【面談成立】安藤 美紀 様（${EVENT_TITLE}）`);
     expect(toNakano.text).toContain('お申込を承諾いただき、ありがとうございます。');

@@ -28,6 +28,11 @@ export interface EventMailContext {
    * so hand-built contexts (template specs, the mail bench) need not spell it out.
    */
   organizerContact?: OrganiserContact;
+  /**
+   * No 商談枠 (a salon where people meet as they mingle): an agreed meeting gets no time or table,
+   * and the two find each other at the venue. Optional as organizerContact is; absent, times come.
+   */
+  withoutSlots?: boolean;
 }
 
 const TTL_MS = 10_000;
@@ -73,7 +78,7 @@ export class EventMailContexts {
   private async load(manager: EntityManager, eventId: string): Promise<StoredContext | null> {
     const event = await manager.findOne(Event, {
       where: { id: eventId },
-      relations: { organization: true, coHosts: true },
+      relations: { organization: true, coHosts: true, sessions: true },
     });
     if (!event) return null;
     const names = (locale: MailLocale): Names => ({
@@ -91,6 +96,7 @@ export class EventMailContexts {
       endsAt: event.endsAt,
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
+      withoutSlots: event.sessions.length === 0,
       organizerContact: {
         address: event.organization.address,
         email: event.organization.contactEmail,

@@ -49,7 +49,10 @@ const TEXT = {
       `${inBrackets(title)}にご参加の皆さまのプロフィールから、お会いになることをおすすめしたい方を${count}名ご紹介します。`,
     followUp: (title: string, count: number) =>
       `前回のご案内に続き、${inBrackets(title)}でお会いになることをおすすめしたい方を新たに${count}名ご紹介します。`,
-    how: 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申込ください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
+    how: (withoutSlots: boolean) =>
+      withoutSlots
+        ? 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申込ください。相手の方が承諾すると面談が成立し、双方にお知らせします。このイベントでは面談の時間枠を設けていませんので、当日、会場でお声がけください。'
+        : 'お話ししてみたい方がいらっしゃいましたら、「面談を申し込む」からお申込ください。相手の方が承諾すると面談が成立し、当日の時間と場所をお知らせします。',
     event: 'イベント',
     date: '日時',
     person: (item: DigestItem) =>
@@ -68,7 +71,10 @@ const TEXT = {
       `Based on the profiles of the participants of "${title}", ${count === 1 ? 'here is 1 person' : `here are ${count} people`} we think you should meet.`,
     followUp: (title: string, count: number) =>
       `Following our last email, ${count === 1 ? 'here is 1 more person' : `here are ${count} more people`} we think you should meet at "${title}".`,
-    how: 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will send you the time and place.',
+    how: (withoutSlots: boolean) =>
+      withoutSlots
+        ? 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will let you both know; this event has no set meeting times, so please find each other at the venue on the day.'
+        : 'If you would like to talk to someone, choose "Request a meeting". Once they accept, we will send you the time and place.',
     event: 'Event',
     date: 'Date',
     person: (item: DigestItem) =>
@@ -99,7 +105,7 @@ export function suggestionDigestEmail(data: SuggestionDigestData): ComposedEmail
   const sender = eventSenderLines(data.locale, event);
   const greeting = greetingFor(data.locale, data.participantName);
   const intro = data.followUp ? text.followUp : text.intro;
-  const paragraphs = [intro(event.title, data.items.length), text.how];
+  const paragraphs = [intro(event.title, data.items.length), text.how(event.withoutSlots ?? false)];
   const subject = text.subject(event.title);
   return {
     subject,

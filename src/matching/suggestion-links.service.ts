@@ -8,6 +8,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EventChanges } from '../events/event-changes';
 import { AppError } from '../common/errors/app-error';
 import { Event } from '../events/event.entity';
+import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
@@ -37,6 +38,8 @@ export interface SuggestionLinkPreview {
   unavailable: AppError | null;
   /** What is already between the two at the event; the page says so instead of asking. */
   standing: RequestStanding | null;
+  /** The event has no 商談枠: an agreed meeting gets no time, the two meet at the venue. */
+  withoutSlots: boolean;
 }
 
 export interface MeetingRequestFiled {
@@ -144,6 +147,7 @@ export class SuggestionLinksService {
           ? MatchingErrors.suggestedLeft()
           : null,
       standing: await this.meetings.standing(event.id, suggestion.participantId, other.id),
+      withoutSlots: !(await manager.existsBy(MatchmakingSession, { eventId: event.id })),
     };
     return { preview, suggestion, tokenId: token.id };
   }

@@ -10,6 +10,17 @@ import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-link
 const englishName = (p: SuggestionLinkPreview) =>
   `${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}`;
 
+/** After an agreed meeting: its time and place to come, or, without 商談枠, meeting at the venue. */
+function whatNext(locale: 'ja' | 'en', p: SuggestionLinkPreview): string {
+  if (locale === 'en')
+    return p.withoutSlots
+      ? 'This event has no set meeting times: please find each other at the venue on the day.'
+      : 'We will email you the time and place.';
+  return p.withoutSlots
+    ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
+    : '当日の時間と場所は、追ってメールでお知らせします。';
+}
+
 const TEXT = {
   ja: {
     title: '面談のお申込',
@@ -24,12 +35,12 @@ const TEXT = {
     button: '面談を申し込む',
     done: (p: SuggestionLinkPreview) =>
       `${participantLabel('ja', p.otherName, p.otherCompany)} 様に面談を申し込みました。相手の方が承諾すると、メールでお知らせします。`,
-    accepted: '面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。',
+    accepted: (p: SuggestionLinkPreview) => `面談が成立しました。${whatNext('ja', p)}`,
     acceptedTheirs: (p: SuggestionLinkPreview) =>
-      `${participantLabel('ja', p.otherName, p.otherCompany)} 様からの面談申込を承諾しました。面談が成立しました。当日の時間と場所は、追ってメールでお知らせします。`,
+      `${participantLabel('ja', p.otherName, p.otherCompany)} 様からの面談申込を承諾しました。面談が成立しました。${whatNext('ja', p)}`,
     standing: {
       AGREED: (p: SuggestionLinkPreview) =>
-        `${participantLabel('ja', p.otherName, p.otherCompany)} 様との面談は成立しています。当日の時間と場所は、面談スケジュールでお知らせします。`,
+        `${participantLabel('ja', p.otherName, p.otherCompany)} 様との面談は成立しています。${whatNext('ja', p)}`,
       ASKED: (p: SuggestionLinkPreview) =>
         `${participantLabel('ja', p.otherName, p.otherCompany)} 様には面談をお申込済みです。相手の方が承諾すると、メールでお知らせします。`,
       ASKED_BY_THEM: (p: SuggestionLinkPreview) =>
@@ -50,12 +61,12 @@ const TEXT = {
     button: 'Request a meeting',
     done: (p: SuggestionLinkPreview) =>
       `Your meeting request to ${p.otherName} has been sent. We will email you when they accept.`,
-    accepted: 'The meeting is agreed. We will email you the time and place.',
+    accepted: (p: SuggestionLinkPreview) => `The meeting is agreed. ${whatNext('en', p)}`,
     acceptedTheirs: (p: SuggestionLinkPreview) =>
-      `You have accepted the meeting request from ${englishName(p)}. The meeting is agreed; we will email you the time and place.`,
+      `You have accepted the meeting request from ${englishName(p)}. The meeting is agreed. ${whatNext('en', p)}`,
     standing: {
       AGREED: (p: SuggestionLinkPreview) =>
-        `Your meeting with ${englishName(p)} is agreed. We will email you the time and place.`,
+        `Your meeting with ${englishName(p)} is agreed. ${whatNext('en', p)}`,
       ASKED: (p: SuggestionLinkPreview) =>
         `You have already requested a meeting with ${englishName(p)}. We will email you when they accept.`,
       ASKED_BY_THEM: (p: SuggestionLinkPreview) =>
@@ -141,7 +152,7 @@ export class SuggestionPagesController {
         const outcome = filed.acceptedTheirs
           ? text.acceptedTheirs(filed.preview)
           : filed.status === 'ACCEPTED'
-            ? text.accepted
+            ? text.accepted(filed.preview)
             : text.done(filed.preview);
         const body = [
           `<p><strong>${escapeHtml(filed.preview.eventTitle)}</strong></p>`,

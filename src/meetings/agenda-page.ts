@@ -116,7 +116,7 @@ export function agendaPage(data: AgendaPageData): { title: string; body: string 
     ...entryLines(locale, data.entries, data.changes?.marks),
   ];
   const sections = [
-    ...unscheduledSection(locale, data.unscheduled),
+    ...unscheduledSection(locale, data.unscheduled, event),
     ...removedSection(locale, data.changes?.removed ?? [], comparison.baseline ?? 'LAST_SENT'),
   ];
   const paragraph = (line: string, style = '') => `<p${style}>${escapeHtml(line)}</p>`;

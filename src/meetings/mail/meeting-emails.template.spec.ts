@@ -673,4 +673,45 @@ describe('meeting emails', () => {
       );
     });
   });
+
+  describe('at an event without 商談枠', () => {
+    const salon = { ...event, title: '東京活性化サロン', withoutSlots: true };
+
+    it('promises no time: the agreed meeting is met at the venue', () => {
+      const email = meetingOutcomeEmail({
+        locale: 'ja',
+        requesterName: '﨑山 恵',
+        recipient,
+        contact,
+        outcome: MeetingRequestStatus.ACCEPTED,
+        reply: '',
+        autoAccepted: false,
+        deadline,
+        event: salon,
+      });
+      expect(email.text).toContain(
+        'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。',
+      );
+      expect(email.text).not.toContain('面談スケジュール');
+    });
+
+    it('lists the agreed meetings as people to meet on the day, not as meetings that did not fit', () => {
+      for (const [locale, heading, not] of [
+        ['ja', '当日お会いいただく方', '入りきらなかった'],
+        ['en', 'People to meet on the day', 'did not fit'],
+      ] as const) {
+        const { text } = agendaEmail({
+          locale,
+          participantName: '中野 健一',
+          event: salon,
+          entries: [],
+          unscheduled: [{ name: '安藤 美咲', company: '安藤金型製作所', added: false }],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+        });
+        expect(text).toContain(heading);
+        expect(text).not.toContain(not);
+      }
+    });
+  });
 });

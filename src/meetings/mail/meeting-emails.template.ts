@@ -46,15 +46,25 @@ function contactLines(locale: MailLocale, contact: SharedContact | null) {
   ];
 }
 
-/** After "the meeting is agreed": what follows, and the contact details or why there are none. */
-function agreedFollowUp(locale: MailLocale, contact: SharedContact | null): string {
-  if (locale === 'en')
+/**
+ * After "the meeting is agreed": what follows (a time and table, or, at an event without 商談枠,
+ * finding each other at the venue), and the contact details or why there are none.
+ */
+function agreedFollowUp(locale: MailLocale, contact: SharedContact | null, event: EventMailContext): string {
+  if (locale === 'en') {
+    const next = event.withoutSlots
+      ? 'This event has no set meeting times: please find each other at the venue on the day.'
+      : 'The time and table will follow with your agenda.';
     return contact
-      ? 'The time and table will follow with your agenda. Their contact details are below.'
-      : 'The time and table will follow with your agenda. At their request their contact details are not shared; please meet them at the venue on the day.';
+      ? `${next} Their contact details are below.`
+      : `${next} At their request their contact details are not shared${event.withoutSlots ? '.' : '; please meet them at the venue on the day.'}`;
+  }
+  const next = event.withoutSlots
+    ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
+    : '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。';
   return contact
-    ? '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方の連絡先は次のとおりです。'
-    : '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。';
+    ? `${next}先方の連絡先は次のとおりです。`
+    : `${next}先方のご意向により連絡先はお知らせしておりません。${event.withoutSlots ? '' : '当日、会場でお会いください。'}`;
 }
 
 /**
@@ -153,7 +163,7 @@ export function meetingAgreedEmail(data: {
         data.autoAccepted
           ? `${who(locale, data.requester)} asked to meet you at "${event.title}". The organiser agrees meeting requests automatically for this event, so the meeting is agreed.`
           : `Thank you for accepting: your meeting with ${who(locale, data.requester)} at "${event.title}" is agreed.`,
-        agreedFollowUp(locale, data.contact),
+        agreedFollowUp(locale, data.contact, event),
       ],
       details: [
         { label: 'Event', value: event.title },
@@ -172,7 +182,7 @@ export function meetingAgreedEmail(data: {
       data.autoAccepted
         ? `${who(locale, data.requester)} 様より${inBrackets(event.title)}での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
         : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との${inBrackets(event.title)}での面談が成立しました。`,
-      agreedFollowUp(locale, data.contact),
+      agreedFollowUp(locale, data.contact, event),
     ],
     details: [
       { label: 'イベント', value: event.title },
@@ -223,7 +233,7 @@ export function meetingOutcomeEmail(data: {
           : them
             ? `${them} accepted your meeting request for "${event.title}".`
             : `Your meeting request for "${event.title}" has been accepted.`,
-        agreedFollowUp(locale, data.contact),
+        agreedFollowUp(locale, data.contact, event),
       ],
       DECLINED: [
         them
@@ -263,7 +273,7 @@ export function meetingOutcomeEmail(data: {
         : them
           ? `${them} 様が、${inBrackets(event.title)}での面談を承諾されました。`
           : `${inBrackets(event.title)}での面談のお申込が承諾され、面談が成立しました。`,
-      agreedFollowUp(locale, data.contact),
+      agreedFollowUp(locale, data.contact, event),
     ],
     DECLINED: [
       them
@@ -398,12 +408,35 @@ export interface AgendaEmailChanges {
  * The agreed meetings the schedule had no room for, as a part of their own: said plainly, so
  * neither side comes expecting a time that was never set, with where to turn on the day.
  */
-export function unscheduledSection(locale: MailLocale, people: UnscheduledAgendaPerson[]): EmailSection[] {
+export function unscheduledSection(
+  locale: MailLocale,
+  people: UnscheduledAgendaPerson[],
+  event: Pick<EventMailContext, 'withoutSlots'>,
+): EmailSection[] {
   if (people.length === 0) return [];
   const items = people.map(
     (person) =>
       `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`,
   );
+  // No 商談枠 at all: no time was ever to come, and none is missing.
+  if (event.withoutSlots)
+    return [
+      locale === 'en'
+        ? {
+            heading: 'People to meet on the day',
+            paragraphs: [
+              'Your meetings with the people below are agreed. This event has no set meeting times: please find each other at the venue on the day.',
+            ],
+            items,
+          }
+        : {
+            heading: '当日お会いいただく方',
+            paragraphs: [
+              '次の方との面談が成立しています。このイベントでは面談の時間枠を設けていませんので、当日、会場でお声がけください。',
+            ],
+            items,
+          },
+    ];
   if (locale === 'en')
     return [
       {
@@ -567,7 +600,7 @@ export function agendaEmail(data: {
   const marks = data.changes?.marks;
   const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries, marks)];
   const sections = [
-    ...unscheduledSection(locale, data.unscheduled),
+    ...unscheduledSection(locale, data.unscheduled, event),
     ...removedSection(locale, data.changes?.removed ?? []),
   ];
   const counts = agendaChangeCounts(data.entries, data.unscheduled, data.changes);

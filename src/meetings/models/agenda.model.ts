@@ -141,7 +141,7 @@ export class AgendaModel {
 
   @Field(() => [AgendaUnscheduledMeetingModel], {
     description:
-      '時間が未定の面談: 成立しているが、公開したスケジュールで時間枠に入りきらなかった面談（面談スケジュールのメールにも記載）',
+      '時間が未定の面談: 成立しているが、公開したスケジュールで時間枠に入りきらなかった面談、または商談枠のないイベントで当日会場でお会いいただく面談（面談スケジュールのメールにも記載）',
   })
   unscheduled: AgendaUnscheduledMeetingModel[];
 
