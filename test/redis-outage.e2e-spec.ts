@@ -237,7 +237,10 @@ describe('Redis not there when the service starts', () => {
     t = await createTestApp({ REDIS_URL: redis.url, WORKER_IN_PROCESS: 'false' });
   });
   afterAll(async () => {
+    // Up for the close, which deletes the test's keys there.
+    await redis?.up();
     await t?.close();
+    await redis?.down();
   });
 
   it('refuses a run at once and leaves the invitations unlocked in the outbox', async () => {
