@@ -58,6 +58,8 @@ interface MeetingRow {
   sequence: number;
   published: boolean;
   noShowParticipantIds: string[];
+  participantA: { participantId: string; email: string | null };
+  participantB: { participantId: string; email: string | null };
 }
 
 /** The .ics attachment of an email, parsed by ical.js. */
@@ -780,7 +782,6 @@ describe('meetings: requests, scheduling, agendas', () => {
       { status: 'ATTENDED', fromStart: true },
       { status: 'ATTENDED', fromStart: true },
     ]);
-
     const { status, bom, text, lines } = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, staff);
     expect({ status, bom }).toEqual({ status: 200, bom: true });
     expect(lines[0]).toContain('開始,終了,商談枠');
@@ -788,6 +789,53 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(text).toContain('佐藤 花子');
     expect(text).toContain('実施');
     expect(text).toContain('中止');
+
+    // A correction: one side did not come after all. The 出席 this meeting gave them goes with it
+    // (no survey to someone who missed the day); the side who came keeps theirs.
+    const missedBy = held.participantA.participantId;
+    const cameSide = held.participantB.participantId;
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { status } }',
+        { id: offered.id, p: missedBy },
+        staff,
+      ),
+    );
+    const statusOf = async (participantId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT r.id, r.status, r.checked_in_at AS "checkedInAt" FROM registrations r
+            JOIN meetings m ON m.event_id = r.event_id WHERE m.id = $1 AND r.participant_id = $2`,
+          [offered.id, participantId],
+        )
+      )[0] as { id: string; status: string; checkedInAt: Date | null };
+    expect(await statusOf(missedBy)).toMatchObject({ status: 'NO_SHOW', checkedInAt: null });
+    expect(await statusOf(cameSide)).toMatchObject({ status: 'ATTENDED' });
+    // And 欠席 is refused for whoever a meeting records as there: the figures would disagree.
+    // (Reception opens on the event's day: the event begins an hour ago for this.)
+    const [{ startsAt }]: { startsAt: Date }[] = await t.dataSource.query(
+      `SELECT starts_at AS "startsAt" FROM events WHERE id = $1`,
+      [eventId],
+    );
+    await t.dataSource.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [
+      eventId,
+    ]);
+    const absent = failure(
+      await t.gql(
+        'mutation($id: ID!) { markAbsent(registrationId: $id) { status } }',
+        { id: (await statusOf(cameSide)).id },
+        staff,
+      ),
+    );
+    expect(absent.message).toBe(
+      '実施として記録した面談が1件あるため、欠席にできません（面談の記録を先に直してください）',
+    );
+    expect(absent.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REGISTRATION_CAME_TO_MEETINGS',
+      field: 'registrationId',
+    });
+    await t.dataSource.query(`UPDATE events SET starts_at = $2 WHERE id = $1`, [eventId, startsAt]);
   });
 
   it('an unanswered request expires at its deadline: the requester is told once, and may ask again', async () => {

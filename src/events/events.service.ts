@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { cameToAMeetingSql, firstMeetingCameToSql } from '../meetings/came-to-meeting';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor, isStaff, Role, StaffActor } from '../auth/actor';
@@ -204,6 +205,12 @@ export class EventsService {
       if (to === EventStatus.PUBLISHED)
         await this.changes.published(manager, { ...event, status: to, publishedAt });
       if (to === EventStatus.CLOSED && markNotCheckedInAbsent) {
+        // Not checked in, but at a meeting already recorded as taking place: they came.
+        await manager.query(
+          `UPDATE registrations r SET status = 'ATTENDED', checked_in_at = ${firstMeetingCameToSql('r')}, updated_at = now()
+            WHERE r.event_id = $1 AND r.status = 'REGISTERED' AND ${cameToAMeetingSql('r')}`,
+          [id],
+        );
         await manager.query(
           `UPDATE registrations SET status = 'NO_SHOW', updated_at = now()
             WHERE event_id = $1 AND status = 'REGISTERED'`,

@@ -25,6 +25,7 @@ import {
   MeetingStatus,
   OPEN_REQUEST_STATUSES,
 } from './meeting-enums';
+import { cameToAMeetingSql } from './came-to-meeting';
 import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
@@ -588,6 +589,17 @@ export class MeetingsService {
         { eventId: meeting.eventId, participantId: In(came), status: RegistrationStatus.NO_SHOW },
         { status: RegistrationStatus.ATTENDED, checkedInAt: meeting.startsAt },
       );
+      // A correction (held → the other side missed it) takes back the 出席 that this meeting
+      // alone gave the side who did not come: one checked in at reception keeps theirs. (The
+      // 出席 was written from the meeting's start as JavaScript holds it, to the millisecond.)
+      if (noShowParticipantId)
+        await manager.query(
+          `UPDATE registrations r SET status = 'NO_SHOW', checked_in_at = NULL, updated_at = now()
+            WHERE r.event_id = $1 AND r.participant_id = $2 AND r.status = 'ATTENDED'
+              AND r.checked_in_at = (SELECT date_trunc('milliseconds', starts_at) FROM meetings WHERE id = $3)
+              AND NOT ${cameToAMeetingSql('r')}`,
+          [meeting.eventId, noShowParticipantId, meeting.id],
+        );
     });
     return this.get(id);
   }

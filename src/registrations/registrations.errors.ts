@@ -11,6 +11,7 @@ export enum RegistrationErrorCode {
   NOT_YOURS = 'REGISTRATION_NOT_YOURS',
   CHECK_IN_TOO_EARLY = 'REGISTRATION_CHECK_IN_TOO_EARLY',
   ALREADY_CHECKED_IN = 'REGISTRATION_ALREADY_CHECKED_IN',
+  CAME_TO_MEETINGS = 'REGISTRATION_CAME_TO_MEETINGS',
   SET_BY_ORGANISER = 'REGISTRATION_SET_BY_ORGANISER',
   NOT_EDITABLE = 'REGISTRATION_NOT_EDITABLE',
   BOOTH_HAS_MEETINGS = 'REGISTRATION_BOOTH_HAS_MEETINGS',
@@ -37,6 +38,12 @@ export const RegistrationErrors = {
     new ConflictError(
       RegistrationErrorCode.CHECK_IN_TOO_EARLY,
       `受付（チェックイン）はイベント当日の${eventDay}から行えます`,
+      'registrationId',
+    ),
+  cameToMeetings: (count: number) =>
+    new ConflictError(
+      RegistrationErrorCode.CAME_TO_MEETINGS,
+      `実施として記録した面談が${count}件あるため、欠席にできません（面談の記録を先に直してください）`,
       'registrationId',
     ),
   alreadyCheckedIn: (at: string) =>

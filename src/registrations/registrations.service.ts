@@ -1,3 +1,4 @@
+import { meetingsCameToCountSql } from '../meetings/came-to-meeting';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -439,6 +440,14 @@ export class RegistrationsService {
         );
       }
       this.assertTransition(registration.status, to);
+      if (to === RegistrationStatus.NO_SHOW) {
+        // 欠席 beside meetings recorded as taking place with them would make the figures disagree.
+        const [{ held }]: { held: number }[] = await manager.query(
+          `SELECT ${meetingsCameToCountSql('r')} AS held FROM registrations r WHERE r.id = $1`,
+          [registration.id],
+        );
+        if (held > 0) throw RegistrationErrors.cameToMeetings(held);
+      }
       await manager.update(Registration, registration.id, {
         status: to,
         checkedInAt: to === RegistrationStatus.ATTENDED ? new Date() : null,
