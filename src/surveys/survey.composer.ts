@@ -1,3 +1,4 @@
+import { tokyoDateOf } from '../common/time/calendar-date';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
@@ -46,6 +47,7 @@ export class SurveyComposer implements MailComposer {
       event,
       answerUrl: `${this.config.PUBLIC_URL}/surveys/answer?token=${token}`,
       answerBy: formatDay(locale, new Date(expiresAt.getTime() - 1)),
+      sameDay: tokyoDateOf(new Date()) === tokyoDateOf(event.endsAt),
       unsubscribeUrl,
     });
   }

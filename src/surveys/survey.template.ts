@@ -16,6 +16,8 @@ export interface SurveyEmailData {
   answerUrl: string;
   /** The last day the link works, as the reader would write it. */
   answerBy: string;
+  /** Sent on the day the event ended (staff sent it straight after): 「本日は」, not 「先日は」. */
+  sameDay?: boolean;
   unsubscribeUrl: string | null;
 }
 
@@ -48,7 +50,7 @@ export function surveyEmail(data: SurveyEmailData): ComposedEmail {
     subject: `【アンケートのお願い】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      `先日は${inBrackets(event.title)}にご参加いただき、誠にありがとうございました。`,
+      `${data.sameDay ? '本日は' : '先日は'}${inBrackets(event.title)}にご参加いただき、誠にありがとうございました。`,
       '今後の事業の参考とするため、アンケートへのご協力をお願いいたします。受注機会の拡大につながったか、満足度、ご意見の3問で、1分ほどで終わります。',
     ],
     details: [
