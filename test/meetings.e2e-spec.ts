@@ -582,13 +582,18 @@ describe('meetings: requests, scheduling, agendas', () => {
     });
 
     const target = meetingAB.slotIndex === 2 ? 0 : 2;
-    const moved = ok(
-      await t.gql<{ moveMeeting: MeetingRow }>(
-        `mutation($id: ID!, $sessionId: ID!, $slot: Int!) { moveMeeting(id: $id, sessionId: $sessionId, slotIndex: $slot, table: "2") { ${MEETING_FIELDS} } }`,
-        { id: meetingAB.id, sessionId, slot: target },
+    const move = (slot: number, table: string) =>
+      t.gql<{ moveMeeting: MeetingRow }>(
+        `mutation($id: ID!, $sessionId: ID!, $slot: Int!, $table: String) { moveMeeting(id: $id, sessionId: $sessionId, slotIndex: $slot, table: $table) { ${MEETING_FIELDS} } }`,
+        { id: meetingAB.id, sessionId, slot, table },
         organizer,
-      ),
-    ).moveMeeting;
+      );
+    // Slots count from 0 here and from 1 on the floor sheet: the refusal says how to go between.
+    expect(failure(await move(99, '2')).message).toMatch(
+      /^時間枠の番号は 0〜\d+ で指定してください（0 が最初の枠。面談一覧CSVの枠番号から 1 を引いた数です）$/,
+    );
+    // The table as the floor sheet writes it.
+    const moved = ok(await move(target, 'テーブル 2')).moveMeeting;
     expect(moved).toMatchObject({ slotIndex: target, table: '2', sequence: 1 });
     await sink.waitUntil(() => mailsTo(people.a.email, /面談スケジュール/).length === 2);
     const update = mailsTo(people.a.email, /面談スケジュール/)[1];

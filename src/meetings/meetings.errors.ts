@@ -170,7 +170,7 @@ export const MeetingErrors = {
   invalidSlot: (count: number) =>
     new InputError(
       'slotIndex',
-      `時間枠の番号は 0〜${count - 1} で指定してください`,
+      `時間枠の番号は 0〜${count - 1} で指定してください（0 が最初の枠。面談一覧CSVの枠番号から 1 を引いた数です）`,
       MeetingErrorCode.INVALID_SLOT,
     ),
   invalidTable: (message: string) => new InputError('table', message, MeetingErrorCode.INVALID_TABLE),

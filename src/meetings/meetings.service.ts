@@ -652,9 +652,15 @@ export class MeetingsService {
       return withBooth[0].booth!;
     }
     const count = session.tableCount ?? 0;
-    const number = Number(table);
+    // As the floor sheet writes it (「テーブル 3」), or the number alone, in either width.
+    const number = Number(
+      table
+        ?.normalize('NFKC')
+        .replace(/^\s*(テーブル|table)\s*/i, '')
+        .trim(),
+    );
     if (!table || !Number.isInteger(number) || number < 1 || number > count)
-      throw MeetingErrors.invalidTable(`テーブル番号は 1〜${count} で指定してください`);
+      throw MeetingErrors.invalidTable(`テーブル番号は 1〜${count} で指定してください（例: 3、テーブル 3）`);
     return String(number);
   }
 
