@@ -1,11 +1,13 @@
 import { Role } from '../src/auth/actor';
 import {
+  addMatchmakingSession,
   createOrganization,
   createParticipant,
   createPublishedEvent,
   moveEventEarlier,
   registerMutation,
   staffSession,
+  tokyoInDays,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -161,5 +163,49 @@ describe('attendance', () => {
     await attend(CHECK_IN, seats[0]);
     ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
     expect(await statuses(seats)).toEqual(['ATTENDED', 'REGISTERED']);
+  });
+  it('closes recording as 出席 whoever a meeting records as there, though not checked in at reception', async () => {
+    const { eventId, seats } = await eventWith(3);
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(14, '18:30'),
+      slotMinutes: 20,
+      slotCount: 2,
+      tableCount: 2,
+    });
+    const people: { participant_id: string }[] = await t.dataSource.query(
+      'SELECT participant_id FROM registrations WHERE id = ANY($1) ORDER BY array_position($1, id)',
+      [seats],
+    );
+    // Agreed between the first two (written straight in SQL: the meeting is what is under test).
+    const [{ id: requestId }]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at)
+       VALUES ($1, $2, $3, 'ACCEPTED', now()) RETURNING id`,
+      [eventId, people[0].participant_id, people[1].participant_id],
+    );
+    const meetingId = ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+        { r: requestId, s: sessionId },
+        organizer,
+      ),
+    ).placeMeeting.id;
+    await moveEventEarlier(t, eventId, 15);
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, staff));
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { closeEvent(id: $id, markNotCheckedInAbsent: true) { status } }',
+        { id: eventId },
+        organizer,
+      ),
+    );
+    expect(await statuses(seats)).toEqual(['ATTENDED', 'ATTENDED', 'NO_SHOW']);
+    const [{ fromStart }]: { fromStart: boolean }[] = await t.dataSource.query(
+      `SELECT abs(extract(epoch FROM r.checked_in_at - m.starts_at)) < 0.001 AS "fromStart"
+         FROM registrations r JOIN meetings m ON m.id = $2 WHERE r.id = $1`,
+      [seats[0], meetingId],
+    );
+    expect(fromStart).toBe(true);
   });
 });
