@@ -89,6 +89,10 @@ describe('meetings under concurrency: the database refuses double bookings', () 
       ),
     );
     expect(outcomes(responses)).toEqual({ won: 1, refused: 199 });
+    // Each refusal says what holds the slot, for staff choosing another on the day.
+    expect(
+      new Set(responses.flatMap((response) => response.errors?.map((error) => error.message) ?? [])),
+    ).toEqual(new Set(['この時間枠は埋まっています（参加者0 様に同じ時間の別の面談があります）']));
     const [{ count }]: { count: string }[] = await t.dataSource.query(
       `SELECT count(*) FROM meeting_participants WHERE participant_id = $1 AND session_id = $2 AND slot_index = 0 AND active`,
       [hub, sessionId],
@@ -104,6 +108,9 @@ describe('meetings under concurrency: the database refuses double bookings', () 
       requests.map((requestId) => t.gql(PLACE, { requestId, sessionId, slot: 1, table: '7' }, organizer)),
     );
     expect(outcomes(responses)).toEqual({ won: 1, refused: 99 });
+    expect(
+      new Set(responses.flatMap((response) => response.errors?.map((error) => error.message) ?? [])),
+    ).toEqual(new Set(['この時間枠は埋まっています（テーブル 7 に別の面談があります）']));
   });
 
   it('two organisers scheduling at once, while participants accept: both runs finish, nobody is double-booked', async () => {

@@ -155,12 +155,9 @@ export const MeetingErrors = {
       'この面談申込はすでに時間枠に配置されています',
       'requestId',
     ),
-  slotTaken: () =>
-    new ConflictError(
-      MeetingErrorCode.SLOT_TAKEN,
-      'この時間枠は埋まっています（テーブルまたは参加者のどちらかに別の面談があります）',
-      'slotIndex',
-    ),
+  /** `why`: what holds the slot, where known (「テーブル 3 に別の面談があります」). */
+  slotTaken: (why = 'テーブルまたは参加者のどちらかに別の面談があります') =>
+    new ConflictError(MeetingErrorCode.SLOT_TAKEN, `この時間枠は埋まっています（${why}）`, 'slotIndex'),
   slotPast: (startsAt: string) =>
     new InputError(
       'slotIndex',

@@ -163,10 +163,36 @@ export class MeetingsService {
       const current = await manager.findOneBy(MeetingRequest, { id: request.id });
       if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
       if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
-      const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
-      return meeting.id;
+      try {
+        const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
+        return meeting.id;
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (error instanceof AppError && isUniqueViolation(cause, ...SLOT_CONSTRAINTS))
+          throw await this.slotTaken(cause, placement.tableLabel);
+        throw error;
+      }
     });
     return this.get(id);
+  }
+
+  /**
+   * The slot a move or a placement wanted is taken: says by what, so staff on the floor can pick
+   * another (the table has a meeting then, or one side has a meeting elsewhere then).
+   */
+  private async slotTaken(error: unknown, tableLabel: string): Promise<AppError> {
+    const { constraint, detail } =
+      (error as { driverError?: { constraint?: string; detail?: string } }).driverError ?? {};
+    if (constraint === 'uq_meetings_table_slot')
+      return MeetingErrors.slotTaken(
+        `${/^\d+$/.test(tableLabel) ? 'テーブル ' : 'ブース '}${tableLabel} に別の面談があります`,
+      );
+    // Key (session_id, slot_index, participant_id)=(…, 3, <participant id>) already exists.
+    const participantId = /([0-9a-f-]{36})\) already exists/.exec(detail ?? '')?.[1];
+    const busy = participantId
+      ? await this.dataSource.getRepository(Participant).findOneBy({ id: participantId })
+      : null;
+    return MeetingErrors.slotTaken(busy ? `${busy.name} 様に同じ時間の別の面談があります` : undefined);
   }
 
   /**
@@ -213,7 +239,8 @@ export class MeetingsService {
           { sessionId: target.sessionId, slotIndex: target.slotIndex },
         );
       } catch (error) {
-        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw MeetingErrors.slotTaken();
+        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS))
+          throw await this.slotTaken(error, target.tableLabel);
         throw error;
       }
       if (locked.publishedAt) {
@@ -529,7 +556,8 @@ export class MeetingsService {
       return meetings;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_meetings_live_request')) throw MeetingErrors.alreadyPlaced();
-      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw MeetingErrors.slotTaken();
+      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS))
+        throw Object.assign(MeetingErrors.slotTaken(), { cause: error });
       throw error;
     }
   }
