@@ -558,5 +558,10 @@ describe('mini-salon requests', () => {
     const page = await (await fetch(invitation.url)).text();
     expect(page).toContain('このイベントは開催中止となりました。ご回答いただく必要はありません。');
     expect(page).not.toContain('<button');
+    // And the request no longer reads as a salon to come.
+    expect((await list(organizer)).find((row) => row.id === request.id)).toMatchObject({
+      status: 'ACCEPTED',
+      statusLabel: '開催決定（のち中止）',
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { EventStatus } from '../events/event-enums';
 import { registerEnumType } from '@nestjs/graphql';
 import { TransitionTable } from '../common/state/transition-table';
 
@@ -18,6 +19,20 @@ export const MINI_SALON_REQUEST_STATUS_LABEL: Record<MiniSalonRequestStatus, str
   DECLINED: '見送り',
   WITHDRAWN: '取り下げ',
 };
+
+/**
+ * The request's 状態 as staff and the requester read it: 開催決定 of a salon since called off says
+ * so, rather than promising a salon that will not take place. `event` loaded where there is one.
+ */
+export function miniSalonRequestStatusLabel(request: {
+  status: MiniSalonRequestStatus;
+  event?: { status: EventStatus } | null;
+}): string {
+  const label = MINI_SALON_REQUEST_STATUS_LABEL[request.status];
+  return request.status === MiniSalonRequestStatus.ACCEPTED && request.event?.status === EventStatus.CANCELLED
+    ? `${label}（のち中止）`
+    : label;
+}
 
 /** A request is decided once: the organiser accepts or declines it, or the requester withdraws it. */
 export const MINI_SALON_REQUEST_TRANSITIONS = new TransitionTable<MiniSalonRequestStatus>({

@@ -5,7 +5,7 @@ import { StaffActor } from '../auth/actor';
 import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
-import { MINI_SALON_REQUEST_STATUS_LABEL } from './mini-salon-enums';
+import { miniSalonRequestStatusLabel } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonRequestsService } from './mini-salon-requests.service';
 import { emailOnRecord } from '../participants/participant-label';
@@ -28,7 +28,7 @@ export class MiniSalonRequestsExportController {
     const csv = toCsv<MiniSalonRequest>(
       [
         { header: '受付日時', value: (r) => r.createdAt },
-        { header: '状態', value: (r) => MINI_SALON_REQUEST_STATUS_LABEL[r.status] },
+        { header: '状態', value: (r) => miniSalonRequestStatusLabel(r) },
         { header: 'テーマ', value: (r) => r.theme },
         { header: '地域', value: (r) => r.area },
         { header: '希望時期（から）', value: (r) => r.preferredFrom },

@@ -22,7 +22,7 @@ import { MINI_SALON_REQUEST_TRANSITIONS, MiniSalonRequestStatus } from './mini-s
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonErrors } from './mini-salons.errors';
 
-const RELATIONS = { organization: true, requestedBy: { company: true } } as const;
+const RELATIONS = { organization: true, requestedBy: { company: true }, event: true } as const;
 
 /**
  * ミニサロン開催要望: participants ask, the organisation's organisers accept (the event is created
@@ -110,6 +110,8 @@ export class MiniSalonRequestsService {
       .leftJoinAndSelect('request.organization', 'organization')
       .leftJoinAndSelect('request.requestedBy', 'requestedBy')
       .leftJoinAndSelect('requestedBy.company', 'company')
+      // Whether the salon it led to was called off since: its 状態 says so.
+      .leftJoinAndSelect('request.event', 'event')
       // Who accepted or declined it: the export names them (対応者).
       .leftJoinAndSelect('request.decidedBy', 'decidedBy');
     if (status) query.andWhere('request.status = :status', { status });

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
-import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from '../mini-salon-enums';
+import { miniSalonRequestStatusLabel, MiniSalonRequestStatus } from '../mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salon-request.entity';
 
 @ObjectType('MiniSalonRequest', { description: 'ミニサロン開催要望' })
@@ -47,7 +47,10 @@ export class MiniSalonRequestModel {
   @Field(() => MiniSalonRequestStatus)
   status: MiniSalonRequestStatus;
 
-  @Field({ description: '検討中・開催決定・見送り・取り下げ' })
+  @Field({
+    description:
+      '検討中・開催決定・見送り・取り下げ（開催決定のイベントがその後中止になれば「開催決定（のち中止）」）',
+  })
   statusLabel: string;
 
   @Field({ description: '見送りの理由（要望者に伝えたもの）' })
@@ -79,7 +82,7 @@ export class MiniSalonRequestModel {
       expectedParticipants: request.expectedParticipants,
       message: request.message,
       status: request.status,
-      statusLabel: MINI_SALON_REQUEST_STATUS_LABEL[request.status],
+      statusLabel: miniSalonRequestStatusLabel(request),
       declineReason: request.declineReason,
       eventId: request.eventId,
       decidedAt: request.decidedAt,
