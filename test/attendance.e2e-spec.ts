@@ -119,8 +119,32 @@ describe('attendance', () => {
     expect(closed.status).toBe('CLOSED');
     expect(await statuses(seats)).toEqual(['ATTENDED', 'ATTENDED', 'NO_SHOW', 'NO_SHOW']);
 
-    // After the day: a forgotten check-in, and a check-in made for the wrong person.
-    expect(await attend(CHECK_IN, seats[2], host)).toMatchObject({ status: 'ATTENDED' });
+    // After the day: a forgotten check-in, with when they came, and a check-in made for the wrong
+    // person. A time before the event's day, or still to come, is refused.
+    const [{ startsAt }]: { startsAt: Date }[] = await t.dataSource.query(
+      'SELECT starts_at AS "startsAt" FROM events WHERE id = $1',
+      [eventId],
+    );
+    const lateCheckIn = (at: Date) =>
+      t.gql<{ checkIn: Attendance }>(
+        'mutation($id: ID!, $at: DateTime) { checkIn(registrationId: $id, at: $at) { status checkedInAt } }',
+        { id: seats[2], at: at.toISOString() },
+        host,
+      );
+    expect(
+      failure(await lateCheckIn(new Date(startsAt.getTime() - 2 * 86_400_000))).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'at',
+      reason: 'REGISTRATION_CHECK_IN_TIME_INVALID',
+    });
+    expect(failure(await lateCheckIn(new Date(Date.now() + 86_400_000))).extensions).toMatchObject({
+      field: 'at',
+    });
+    const came = new Date(startsAt.getTime() + 10 * 60_000);
+    const checkedIn = ok(await lateCheckIn(came)).checkIn;
+    expect(checkedIn.status).toBe('ATTENDED');
+    expect(new Date(checkedIn.checkedInAt!).getTime()).toBe(came.getTime());
     expect(await attend(MARK_ABSENT, seats[1], host)).toEqual({ status: 'NO_SHOW', checkedInAt: null });
     expect(await statuses(seats)).toEqual(['ATTENDED', 'NO_SHOW', 'ATTENDED', 'NO_SHOW']);
 

@@ -12,6 +12,7 @@ export enum RegistrationErrorCode {
   CHECK_IN_TOO_EARLY = 'REGISTRATION_CHECK_IN_TOO_EARLY',
   ALREADY_CHECKED_IN = 'REGISTRATION_ALREADY_CHECKED_IN',
   CAME_TO_MEETINGS = 'REGISTRATION_CAME_TO_MEETINGS',
+  CHECK_IN_TIME_INVALID = 'REGISTRATION_CHECK_IN_TIME_INVALID',
   SET_BY_ORGANISER = 'REGISTRATION_SET_BY_ORGANISER',
   NOT_EDITABLE = 'REGISTRATION_NOT_EDITABLE',
   BOOTH_HAS_MEETINGS = 'REGISTRATION_BOOTH_HAS_MEETINGS',
@@ -39,6 +40,12 @@ export const RegistrationErrors = {
       RegistrationErrorCode.CHECK_IN_TOO_EARLY,
       `受付（チェックイン）はイベント当日の${eventDay}から行えます`,
       'registrationId',
+    ),
+  checkInTimeOutside: (eventDay: string) =>
+    new InputError(
+      'at',
+      `受付日時は、イベント当日の${eventDay}から今までの日時を指定してください`,
+      RegistrationErrorCode.CHECK_IN_TIME_INVALID,
     ),
   cameToMeetings: (count: number) =>
     new ConflictError(

@@ -57,9 +57,20 @@ export class RegistrationsResolver {
   async checkIn(
     @CurrentActor() actor: Actor,
     @Args('registrationId', { type: () => ID }) registrationId: string,
+    @Args('at', {
+      type: () => Date,
+      nullable: true,
+      description: '受付した日時（後から記録するとき。当日から今までの間。既定: 今）',
+    })
+    at?: Date | null,
   ) {
     return RegistrationModel.from(
-      await this.registrationsService.recordAttendance(actor, registrationId, RegistrationStatus.ATTENDED),
+      await this.registrationsService.recordAttendance(
+        actor,
+        registrationId,
+        RegistrationStatus.ATTENDED,
+        at ?? undefined,
+      ),
       true,
     );
   }

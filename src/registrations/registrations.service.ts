@@ -425,6 +425,8 @@ export class RegistrationsService {
     actor: Actor,
     registrationId: string,
     to: RegistrationStatus.ATTENDED | RegistrationStatus.NO_SHOW,
+    /** When they came, for a check-in entered afterwards; now by default. */
+    checkedInAt: Date = new Date(),
   ): Promise<Registration> {
     await this.dataSource.transaction(async (manager) => {
       const { registration, event } = await this.lockRegistration(manager, registrationId, actor);
@@ -433,6 +435,8 @@ export class RegistrationsService {
       const eventDay = startOfTokyoDay(event.startsAt);
       if (Date.now() < eventDay.getTime())
         throw RegistrationErrors.checkInTooEarly(formatTokyoJapaneseDay(eventDay));
+      if (checkedInAt.getTime() < eventDay.getTime() || checkedInAt.getTime() > Date.now() + 60_000)
+        throw RegistrationErrors.checkInTimeOutside(formatTokyoJapaneseDay(eventDay));
       if (registration.status === to) {
         if (to === RegistrationStatus.NO_SHOW) return;
         throw RegistrationErrors.alreadyCheckedIn(
@@ -450,7 +454,7 @@ export class RegistrationsService {
       }
       await manager.update(Registration, registration.id, {
         status: to,
-        checkedInAt: to === RegistrationStatus.ATTENDED ? new Date() : null,
+        checkedInAt: to === RegistrationStatus.ATTENDED ? checkedInAt : null,
       });
     });
     return this.get(registrationId);
