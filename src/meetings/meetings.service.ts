@@ -163,15 +163,8 @@ export class MeetingsService {
       const current = await manager.findOneBy(MeetingRequest, { id: request.id });
       if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
       if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
-      try {
-        const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
-        return meeting.id;
-      } catch (error) {
-        const cause = (error as { cause?: unknown }).cause;
-        if (error instanceof AppError && isUniqueViolation(cause, ...SLOT_CONSTRAINTS))
-          throw await this.slotTaken(cause, placement.tableLabel);
-        throw error;
-      }
+      const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
+      return meeting.id;
     });
     return this.get(id);
   }
@@ -180,18 +173,21 @@ export class MeetingsService {
    * The slot a move or a placement wanted is taken: says by what, so staff on the floor can pick
    * another (the table has a meeting then, or one side has a meeting elsewhere then).
    */
-  private async slotTaken(error: unknown, tableLabel: string): Promise<AppError> {
+  private async slotTaken(error: unknown): Promise<AppError> {
     const { constraint, detail } =
       (error as { driverError?: { constraint?: string; detail?: string } }).driverError ?? {};
-    if (constraint === 'uq_meetings_table_slot')
+    // Postgres names the key that clashed, the table or the person last: `Key (session_id,
+    // slot_index, table_label)=(…, 3, 7) already exists.` (participant_id for a person).
+    const last = /, ([^,()]+)\) already exists/.exec(detail ?? '')?.[1];
+    if (constraint === 'uq_meetings_table_slot' && last)
       return MeetingErrors.slotTaken(
-        `${/^\d+$/.test(tableLabel) ? 'テーブル ' : 'ブース '}${tableLabel} に別の面談があります`,
+        `${/^\d+$/.test(last) ? 'テーブル ' : 'ブース '}${last} に別の面談があります`,
       );
-    // Key (session_id, slot_index, participant_id)=(…, 3, <participant id>) already exists.
-    const participantId = /([0-9a-f-]{36})\) already exists/.exec(detail ?? '')?.[1];
-    const busy = participantId
-      ? await this.dataSource.getRepository(Participant).findOneBy({ id: participantId })
-      : null;
+    const participantId = constraint === 'uq_meeting_participants_slot' ? last : undefined;
+    const busy =
+      participantId && isUuid(participantId)
+        ? await this.dataSource.getRepository(Participant).findOneBy({ id: participantId })
+        : null;
     return MeetingErrors.slotTaken(busy ? `${busy.name} 様に同じ時間の別の面談があります` : undefined);
   }
 
@@ -239,8 +235,7 @@ export class MeetingsService {
           { sessionId: target.sessionId, slotIndex: target.slotIndex },
         );
       } catch (error) {
-        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS))
-          throw await this.slotTaken(error, target.tableLabel);
+        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw await this.slotTaken(error);
         throw error;
       }
       if (locked.publishedAt) {
@@ -556,8 +551,7 @@ export class MeetingsService {
       return meetings;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_meetings_live_request')) throw MeetingErrors.alreadyPlaced();
-      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS))
-        throw Object.assign(MeetingErrors.slotTaken(), { cause: error });
+      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw await this.slotTaken(error);
       throw error;
     }
   }
