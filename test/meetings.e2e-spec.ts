@@ -1252,15 +1252,28 @@ describe('meetings: requests, scheduling, agendas', () => {
       expect(failure(await page({}, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
 
       // The floor sheet holds every meeting, cancelled ones too, slot by slot and table by table
-      // (テーブル 2 before テーブル 10).
+      // (テーブル 2 before テーブル 10); then the agreed meetings with no live meeting (here the
+      // first slot's, called off behind their requests' backs), oldest request first.
       const { status, lines } = await fetchCsv(t, `/exports/events/${fair}/meetings.csv`, staff);
       expect(status).toBe(200);
-      expect(lines[0].split(',').at(-1)).toBe('面談ID');
-      const floorOrder: { id: string }[] = await t.dataSource.query(
-        'SELECT id FROM meetings WHERE event_id = $1 ORDER BY starts_at, table_label::int',
+      expect(lines[0].split(',').slice(-2)).toEqual(['面談ID', '面談申込ID']);
+      const floorOrder: { id: string; request_id: string }[] = await t.dataSource.query(
+        'SELECT id, request_id FROM meetings WHERE event_id = $1 ORDER BY starts_at, table_label::int',
         [fair],
       );
-      expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(floorOrder.map((row) => row.id));
+      const withoutSlot: { id: string }[] = await t.dataSource.query(
+        `SELECT r.id FROM meeting_requests r
+          WHERE r.event_id = $1 AND r.status = 'ACCEPTED'
+            AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')
+          ORDER BY r.created_at, r.id`,
+        [fair],
+      );
+      expect(withoutSlot).toHaveLength(SELLERS);
+      expect(lines.slice(1).map((line) => line.split(',').slice(-2).join(','))).toEqual([
+        ...floorOrder.map((row) => `${row.id},${row.request_id}`),
+        ...withoutSlot.map((row) => `,${row.id}`),
+      ]);
+      expect(lines.at(-1)).toMatch(/^,,,,未定,.*,面談成立・時間未定,,未公開,,,,/);
     });
 
     it('pages through its requests oldest first, and exports every one of them', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { eventTitleFor } from '../events/event-title';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -349,12 +349,37 @@ export class MeetingRequestsService {
     toNode: (request: MeetingRequest) => N,
   ): Promise<ConnectionShape<N>> {
     await this.events.getManaged(actor, eventId);
+    const query = this.eventRequests(eventId);
+    if (status) query.andWhere(effectiveStatusIs(status), { status });
+    return keysetPage(query, 'request.createdAt', page, toNode);
+  }
+
+  /**
+   * Agreed meetings with no live meeting behind them, oldest first: at an event without 商談枠 the
+   * pair meets at the venue at a time of their own; at one with them, the schedule has not placed
+   * them (yet). The floor sheet lists them after the placed meetings.
+   */
+  async listAgreedWithoutMeeting<N>(
+    actor: Actor,
+    eventId: string,
+    page: PageArgs,
+    toNode: (request: MeetingRequest) => N,
+  ): Promise<ConnectionShape<N>> {
+    await this.events.getManaged(actor, eventId);
+    const query = this.eventRequests(eventId)
+      .andWhere('request.status = :accepted', { accepted: MeetingRequestStatus.ACCEPTED })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = request.id AND m.status <> '${MeetingStatus.CANCELLED}')`,
+      );
+    return keysetPage(query, 'request.createdAt', page, toNode);
+  }
+
+  /** An event's requests with both sides as the lists show them (joinMeetingParty). */
+  private eventRequests(eventId: string): SelectQueryBuilder<MeetingRequest> {
     const query = this.dataSource.getRepository(MeetingRequest).createQueryBuilder('request');
     joinMeetingParty(query, 'request.fromParticipant', 'fromParticipant', 'fromCompany');
     joinMeetingParty(query, 'request.toParticipant', 'toParticipant', 'toCompany');
-    query.where('request.eventId = :eventId', { eventId });
-    if (status) query.andWhere(effectiveStatusIs(status), { status });
-    return keysetPage(query, 'request.createdAt', page, toNode);
+    return query.where('request.eventId = :eventId', { eventId });
   }
 
   private async answer(

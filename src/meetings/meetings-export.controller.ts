@@ -14,6 +14,7 @@ import { MeetingRequest } from './meeting-request.entity';
 import { effectiveStatus, MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
 import { emailOnRecord } from '../participants/participant-label';
+import { Participant } from '../participants/participant.entity';
 
 /** Who did not come, by name (「不参加あり」 alone does not say which side). */
 function noShowNames(meeting: Meeting): string {
@@ -29,45 +30,97 @@ function noShowNames(meeting: Meeting): string {
  */
 const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
 
-/** A meeting on the floor sheet, and whether each side marked it seen where it now is. */
-interface FloorSheetRow {
-  meeting: Meeting;
+/**
+ * One line of the floor sheet: a placed meeting, or an agreed one without a slot (at an event
+ * without 商談枠 the pair meets at the venue; at one with them, the schedule has no place for it
+ * yet), so reception has every pair that means to meet.
+ */
+interface FloorSheetLine {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  sessionName: string;
+  slotNumber: number | null;
+  place: string;
+  a: Participant;
+  b: Participant;
+  status: string;
+  noShow: string;
+  published: string;
+  /** Marked seen on their agenda page (確認しました) with this time and table. */
   seenByA: boolean;
   seenByB: boolean;
+  meetingId: string;
+  requestId: string;
 }
 
 const seenMark = (seen: boolean) => (seen ? '確認済み' : '');
 
 /** 面談スケジュール: the columns of the floor staff's table sheets. */
-const FLOOR_SHEET: CsvColumn<FloorSheetRow>[] = [
-  { header: '開始', value: ({ meeting }) => meeting.startsAt },
-  { header: '終了', value: ({ meeting }) => meeting.endsAt },
-  { header: '商談枠', value: ({ meeting }) => meeting.session.name },
-  { header: '枠番号', value: ({ meeting }) => meeting.slotIndex + 1 },
-  {
-    header: '場所',
-    value: ({ meeting }) =>
+const FLOOR_SHEET: CsvColumn<FloorSheetLine>[] = [
+  { header: '開始', value: (line) => line.startsAt },
+  { header: '終了', value: (line) => line.endsAt },
+  { header: '商談枠', value: (line) => line.sessionName },
+  { header: '枠番号', value: (line) => line.slotNumber },
+  { header: '場所', value: (line) => line.place },
+  // Staff call the parties on the day, so their contacts are here (staff see them anyway).
+  { header: '参加者A', value: ({ a }) => a.name },
+  { header: '事業者A', value: ({ a }) => a.company?.name },
+  { header: 'メールアドレスA', value: ({ a }) => emailOnRecord(a) },
+  { header: '電話番号A', value: ({ a }) => excelText(a.phone) },
+  { header: '参加者B', value: ({ b }) => b.name },
+  { header: '事業者B', value: ({ b }) => b.company?.name },
+  { header: 'メールアドレスB', value: ({ b }) => emailOnRecord(b) },
+  { header: '電話番号B', value: ({ b }) => excelText(b.phone) },
+  { header: '状態', value: (line) => line.status },
+  { header: '不参加', value: (line) => line.noShow },
+  { header: '公開', value: (line) => line.published },
+  { header: 'スケジュール確認A', value: (line) => seenMark(line.seenByA) },
+  { header: 'スケジュール確認B', value: (line) => seenMark(line.seenByB) },
+  { header: '面談ID', value: (line) => line.meetingId },
+  { header: '面談申込ID', value: (line) => line.requestId },
+];
+
+function placedMeetingLine(meeting: Meeting, seenByA: boolean, seenByB: boolean): FloorSheetLine {
+  return {
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    sessionName: meeting.session.name,
+    slotNumber: meeting.slotIndex + 1,
+    place:
       meeting.session.mode === SessionMode.BOOTHS
         ? `ブース ${meeting.tableLabel}`
         : `テーブル ${meeting.tableLabel}`,
-  },
-  // Staff call the parties on the day, so their contacts are here (staff see them anyway).
-  { header: '参加者A', value: ({ meeting }) => meeting.participantA.name },
-  { header: '事業者A', value: ({ meeting }) => meeting.participantA.company?.name },
-  { header: 'メールアドレスA', value: ({ meeting }) => emailOnRecord(meeting.participantA) },
-  { header: '電話番号A', value: ({ meeting }) => excelText(meeting.participantA.phone) },
-  { header: '参加者B', value: ({ meeting }) => meeting.participantB.name },
-  { header: '事業者B', value: ({ meeting }) => meeting.participantB.company?.name },
-  { header: 'メールアドレスB', value: ({ meeting }) => emailOnRecord(meeting.participantB) },
-  { header: '電話番号B', value: ({ meeting }) => excelText(meeting.participantB.phone) },
-  { header: '状態', value: ({ meeting }) => MEETING_STATUS_LABEL[meeting.status] },
-  { header: '不参加', value: ({ meeting }) => noShowNames(meeting) },
-  { header: '公開', value: ({ meeting }) => (meeting.publishedAt ? '公開済み' : '未公開') },
-  // Marked seen on their agenda page (確認しました) with this time and table.
-  { header: 'スケジュール確認A', value: ({ seenByA }) => seenMark(seenByA) },
-  { header: 'スケジュール確認B', value: ({ seenByB }) => seenMark(seenByB) },
-  { header: '面談ID', value: ({ meeting }) => meeting.id },
-];
+    a: meeting.participantA,
+    b: meeting.participantB,
+    status: MEETING_STATUS_LABEL[meeting.status],
+    noShow: noShowNames(meeting),
+    published: meeting.publishedAt ? '公開済み' : '未公開',
+    seenByA,
+    seenByB,
+    meetingId: meeting.id,
+    requestId: meeting.requestId,
+  };
+}
+
+/** An agreed meeting without a slot: the requester is A, the one who accepted B. */
+function agreedWithoutSlotLine(request: MeetingRequest, eventHasSessions: boolean): FloorSheetLine {
+  return {
+    startsAt: null,
+    endsAt: null,
+    sessionName: '',
+    slotNumber: null,
+    place: eventHasSessions ? '未定' : '会場内（時間は当日）',
+    a: request.fromParticipant,
+    b: request.toParticipant,
+    status: eventHasSessions ? '面談成立・時間未定' : '面談成立（商談枠なし）',
+    noShow: '',
+    published: !eventHasSessions ? '' : request.unscheduledPublishedAt ? '時間未定として通知済み' : '未公開',
+    seenByA: false,
+    seenByB: false,
+    meetingId: '',
+    requestId: request.id,
+  };
+}
 
 @Controller('exports/events')
 export class MeetingsExportController {
@@ -90,7 +143,7 @@ export class MeetingsExportController {
     const cells = csvCells(FLOOR_SHEET);
     // Each page becomes its cells as it is read, with who has seen it; only they and the sort keys
     // are kept (30,000 meetings with both people and their companies would be held otherwise).
-    const rows = await allPages(async (page) => {
+    const placed = await allPages(async (page) => {
       const found = await this.meetings.listForEvent(
         actor,
         eventId,
@@ -106,21 +159,27 @@ export class MeetingsExportController {
           node: {
             startsAt: meeting.startsAt.getTime(),
             table: meeting.tableLabel,
-            cells: cells({
-              meeting,
-              seenByA: seen.has(`${meeting.id}/${meeting.participantAId}`),
-              seenByB: seen.has(`${meeting.id}/${meeting.participantBId}`),
-            }),
+            cells: cells(
+              placedMeetingLine(
+                meeting,
+                seen.has(`${meeting.id}/${meeting.participantAId}`),
+                seen.has(`${meeting.id}/${meeting.participantBId}`),
+              ),
+            ),
           },
         })),
       };
     });
-    // The floor sheet goes slot by slot, and within a slot table by table.
-    rows.sort((a, b) => a.startsAt - b.startsAt || byTableLabel(a.table, b.table));
-    const csv = cellsToCsv(
-      FLOOR_SHEET,
-      rows.map((row) => row.cells),
+    // The floor sheet goes slot by slot, and within a slot table by table; then the agreed
+    // meetings without a slot, in the order they were asked for.
+    placed.sort((a, b) => a.startsAt - b.startsAt || byTableLabel(a.table, b.table));
+    const eventHasSessions = event.sessions.length > 0;
+    const withoutSlot = await allPages((page) =>
+      this.requests.listAgreedWithoutMeeting(actor, eventId, page, (request) =>
+        cells(agreedWithoutSlotLine(request, eventHasSessions)),
+      ),
     );
+    const csv = cellsToCsv(FLOOR_SHEET, [...placed.map((row) => row.cells), ...withoutSlot]);
     sendCsv(response, `${event.title}_面談スケジュール.csv`, csv);
   }
 
