@@ -121,6 +121,36 @@ describe('importParticipants', () => {
     expect(takahashi).toEqual({ needs: ['海外展開'], offers: ['精密板金', '溶接'] });
   });
 
+  it('keeps what a blank 区分 or 言語 cell leaves, even where another row of the file gives one', async () => {
+    const setTakahashi = (kind: string, locale: string) =>
+      t.dataSource.query(
+        `UPDATE participants SET kind = $1, locale = $2 WHERE email = 'takahashi@example.jp'`,
+        [kind, locale],
+      );
+    const [before] = await t.dataSource.query(
+      `SELECT kind, locale FROM participants WHERE email = 'takahashi@example.jp'`,
+    );
+    await setTakahashi('SME_OWNER', 'en');
+    const sheet = [
+      'メールアドレス,氏名,フリガナ,区分,言語',
+      'takahashi@example.jp,髙橋 健一,タカハシ ケンイチ,,',
+      'ishii@example.jp,石井 陽介,イシイ ヨウスケ,後継者,日本語',
+    ].join('\r\n');
+    expect(ok(await t.gql<ImportResult>(IMPORT, { csv: sheet }, staff)).importParticipants).toMatchObject({
+      created: 1,
+      unchanged: 1,
+      errors: [],
+    });
+    const stored = await t.dataSource.query(
+      `SELECT email, kind, locale FROM participants WHERE email IN ('takahashi@example.jp', 'ishii@example.jp') ORDER BY email`,
+    );
+    expect(stored).toEqual([
+      { email: 'ishii@example.jp', kind: 'SUCCESSOR', locale: 'ja' },
+      { email: 'takahashi@example.jp', kind: 'SME_OWNER', locale: 'en' },
+    ]);
+    await setTakahashi(before.kind, before.locale);
+  });
+
   it('reports a duplicate email within one file and writes nothing for that row', async () => {
     const before = await count();
     const sheet =

@@ -52,41 +52,58 @@ export async function upsertParticipants(
         companyId?: string | null;
       };
     });
-    // The columns this write sets: a column nobody gave is left untouched on existing rows.
-    const updateColumns = [...new Set(values.flatMap((value) => Object.keys(value)))]
-      .filter((key) => key !== 'email')
-      .map(toColumnName);
     const companyChangedEmails = chunk.flatMap((row, index) => {
       const companyId = companyIds[start + index];
       return companyId && changedCompanyIds.has(companyId) ? [row.columns.email!] : [];
     });
-    const [insert, parameters] = manager
-      .createQueryBuilder()
-      .insert()
-      .into(Participant)
-      // One author for the whole statement: a single parameter, not one per row.
-      .values(values.map((value) => ({ ...value, ...AUTHOR_VALUES })))
-      .setParameter('profileAuthorId', author.kind === 'staff' ? author.userId : null)
-      .setParameter('profileAuthorIsSelf', author.kind === 'self')
-      .updateEntity(false)
-      .getQueryAndParameters();
-    const raws: { id: string; inserted: boolean }[] = await manager.query(
-      `${insert} ${onEmailConflict(updateColumns, `$${parameters.length + 1}::text[]`)}
-       RETURNING id, (xmax = 0) AS inserted`,
-      [...parameters, companyChangedEmails],
-    );
     const changedIds = new Set(changed.map((entry) => entry.participantId));
-    for (const raw of raws) {
-      outcome.ids.push(raw.id);
-      if (raw.inserted) {
-        outcome.created += 1;
-        outcome.createdIds.push(raw.id);
-      } else if (changedIds.has(raw.id)) outcome.updated += 1;
-      else outcome.unchanged += 1;
+    // One statement per set of given columns: in a multi-row INSERT, a column one row leaves out
+    // is DEFAULT, and ON CONFLICT would copy that default over what is stored (a blank 言語 cell
+    // turning an English reader Japanese because the row above gave one).
+    for (const group of bySameColumns(values)) {
+      // The columns this write sets: a column the rows do not give is left untouched on existing rows.
+      const updateColumns = Object.keys(group[0])
+        .filter((key) => key !== 'email')
+        .map(toColumnName);
+      const [insert, parameters] = manager
+        .createQueryBuilder()
+        .insert()
+        .into(Participant)
+        // One author for the whole statement: a single parameter, not one per row.
+        .values(group.map((value) => ({ ...value, ...AUTHOR_VALUES })))
+        .setParameter('profileAuthorId', author.kind === 'staff' ? author.userId : null)
+        .setParameter('profileAuthorIsSelf', author.kind === 'self')
+        .updateEntity(false)
+        .getQueryAndParameters();
+      const raws: { id: string; inserted: boolean }[] = await manager.query(
+        `${insert} ${onEmailConflict(updateColumns, `$${parameters.length + 1}::text[]`)}
+         RETURNING id, (xmax = 0) AS inserted`,
+        [...parameters, companyChangedEmails],
+      );
+      for (const raw of raws) {
+        outcome.ids.push(raw.id);
+        if (raw.inserted) {
+          outcome.created += 1;
+          outcome.createdIds.push(raw.id);
+        } else if (changedIds.has(raw.id)) outcome.updated += 1;
+        else outcome.unchanged += 1;
+      }
     }
     await recordProfileChanges(manager, changed, author);
   }
   return outcome;
+}
+
+/** The rows in groups that give the same columns, in the order each set first appears. */
+function bySameColumns<T extends object>(values: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const key = Object.keys(value).sort().join(',');
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return [...groups.values()];
 }
 
 /**
