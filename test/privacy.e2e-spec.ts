@@ -76,6 +76,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
   let t: TestApp;
   let admin: string;
   let organizer: string;
+  let orgId: string;
   let staff: string;
   let pastEventId: string;
   let futureEventId: string;
@@ -90,7 +91,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     // No worker: emails stay PENDING in the outbox, where an erasure must find them.
     t = await createTestApp({ WORKER_IN_PROCESS: 'false' });
     admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, { name: '葛飾区産業経済課', kind: 'MUNICIPALITY' });
+    orgId = await createOrganization(t, admin, { name: '葛飾区産業経済課', kind: 'MUNICIPALITY' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
     staff = await staffSession(t, Role.STAFF, orgId);
 
@@ -423,6 +424,23 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
 
   it('erases a participant: the person is gone, what was still to come is called off, the past still counts', async () => {
     const pastReport = await eventReport(pastEventId);
+    const [{ company_id: companyId, fiscal_year: fiscalYear }] = await t.dataSource.query(
+      'SELECT p.company_id, e.fiscal_year FROM participants p, events e WHERE p.id = $1 AND e.id = $2',
+      [people.subject.id, pastEventId],
+    );
+    expect(companyId).not.toBeNull();
+    const yearsCompanies = async () =>
+      ok(
+        await t.gql<{ fiscalYearReport: { participation: Record<string, number> } }>(
+          `query($o: ID!, $y: Int!) {
+            fiscalYearReport(organizationId: $o, fiscalYear: $y) { participation { participants companies newCompanies companiesToDate } }
+          }`,
+          { o: orgId, y: fiscalYear },
+          organizer,
+        ),
+      ).fiscalYearReport.participation;
+    const yearBefore = await yearsCompanies();
+    expect(yearBefore.companies).toBeGreaterThan(0);
     // An address they asked to move to, its confirmation waiting to go there.
     ok(await t.gql('mutation { requestEmailChange(email: "new-home@example.jp") }', {}, subjectToken));
     const pendingEmails = (
@@ -497,10 +515,10 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         { event_id: futureEventId, participant_id: people.waiting.id, status: 'REGISTERED' },
       ]),
     );
-    // Which company they came for would say who they were: their seats keep none either.
+    // Their seats keep the company they came for, so the 参加事業者数 of past years stays true.
     expect(await rowsOf('SELECT company_id FROM registrations WHERE participant_id = $1')).toEqual([
-      { company_id: null },
-      { company_id: null },
+      { company_id: companyId },
+      { company_id: companyId },
     ]);
     expect(
       await rowsOf(
@@ -536,6 +554,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
 
     // Every figure about the past event is what it was.
     expect(await eventReport(pastEventId)).toEqual(pastReport);
+    expect(await yearsCompanies()).toEqual(yearBefore);
     const futureReport = (await eventReport(futureEventId)) as {
       registrations: { total: number; byStatus: { status: string; count: number }[] };
     };

@@ -64,8 +64,8 @@ export class ParticipantErasureService {
       // Anonymised before anything else: from here on the outbox writes no email for them, and
       // the emails the other sides are sent about the cancellations name nobody.
       await manager.update(Participant, participantId, anonymised(participant, erasedAt));
-      // Which company they came for would say who they were, as the link on their row would.
-      await manager.update(Registration, { participantId }, { companyId: null });
+      // Their seats keep the company they came for: 参加事業者数 counts businesses, and only the
+      // report reads it (every list names the company from the profile, which no longer has one).
       const left = await this.leaveUpcomingEvents(manager, participantId);
       // Before the suggestions go: their ids are the subjects of some of the links.
       const actionTokensDeleted = await this.deleteActionTokens(manager, participantId);
