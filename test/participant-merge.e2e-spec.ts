@@ -498,6 +498,22 @@ describe('merging two profiles of one person', () => {
     expect(duplicateStillThere).toHaveLength(1);
     await cancelMeeting(between.meetingId);
 
+    // A deal recorded between the two profiles: merged, one person would be both sides.
+    const [deal]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO deals (organization_id, event_id, participant_a_id, participant_b_id, type, title, started_on)
+       SELECT organization_id, id, $2, $3, 'ORDER', '業務用食材の仕入れ', current_date FROM events WHERE id = $1
+       RETURNING id`,
+      [eventId, kept.id, duplicate.id],
+    );
+    const dealBetween = await refusal();
+    expect(dealBetween.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_MERGE_DEAL_BETWEEN',
+      field: 'duplicateId',
+    });
+    expect(dealBetween.message).toContain('「業務用食材の仕入れ」');
+    await t.dataSource.query('DELETE FROM deals WHERE id = $1', [deal.id]);
+
     // Still open: a second request to the seller, whom he has already agreed to meet. It goes.
     ok(
       await gql(

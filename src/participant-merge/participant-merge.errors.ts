@@ -3,6 +3,7 @@ import { ConflictError, InputError } from '../common/errors/app-error';
 export enum ParticipantMergeErrorCode {
   SAME_PARTICIPANT = 'PARTICIPANT_MERGE_SAME_PARTICIPANT',
   MEETING_BETWEEN = 'PARTICIPANT_MERGE_MEETING_BETWEEN',
+  DEAL_BETWEEN = 'PARTICIPANT_MERGE_DEAL_BETWEEN',
   SLOT_CLASH = 'PARTICIPANT_MERGE_SLOT_CLASH',
   TWO_MEETINGS_WITH = 'PARTICIPANT_MERGE_TWO_MEETINGS_WITH',
   TWO_MINI_SALON_REQUESTS = 'PARTICIPANT_MERGE_TWO_MINI_SALON_REQUESTS',
@@ -23,6 +24,12 @@ export const ParticipantMergeErrors = {
     new ConflictError(
       ParticipantMergeErrorCode.MEETING_BETWEEN,
       `2つの登録の間に面談があります（${eventTitle}）。同じ方どうしの面談は、先に取り消してください`,
+      'duplicateId',
+    ),
+  dealBetween: (dealTitle: string) =>
+    new ConflictError(
+      ParticipantMergeErrorCode.DEAL_BETWEEN,
+      `2つの登録の間に商談の記録があります（「${dealTitle}」）。統合すると同じ方どうしの商談になるため、先にその記録を直すか削除してください`,
       'duplicateId',
     ),
   slotClash: (eventTitle: string, at: string) =>

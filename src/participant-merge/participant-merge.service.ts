@@ -142,8 +142,8 @@ export class ParticipantMergeService {
   }
 
   /**
-   * Refused, naming what to do first: a meeting between the two profiles (the person would meet
-   * themself), two meetings of theirs in one slot, two meetings agreed with the same person at one
+   * Refused, naming what to do first: a meeting or a deal between the two profiles (the person
+   * would meet or deal with themself), two meetings of theirs in one slot, two meetings agreed with the same person at one
    * event, two mini-salon requests still being considered by one organisation.
    */
   private async assertNothingForStaffToDecide(manager: EntityManager, keepId: string, duplicateId: string) {
@@ -154,6 +154,13 @@ export class ParticipantMergeService {
       [keepId, duplicateId, MeetingStatus.CANCELLED],
     );
     if (between) throw ParticipantMergeErrors.meetingBetween(between.title);
+
+    // A deal needs two parties (recordDeal refuses one person on both sides).
+    const [deal]: { title: string }[] = await manager.query(
+      `SELECT title FROM deals WHERE participant_a_id IN ($1, $2) AND participant_b_id IN ($1, $2) LIMIT 1`,
+      [keepId, duplicateId],
+    );
+    if (deal) throw ParticipantMergeErrors.dealBetween(deal.title);
 
     const [clash]: { title: string; startsAt: Date }[] = await manager.query(
       `SELECT e.title, m.starts_at AS "startsAt"
