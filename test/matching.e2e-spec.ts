@@ -620,8 +620,15 @@ describe('matching: suggestions, digests and who to invite', () => {
       field: 'eventId',
     });
     expect(failure(await unmatched(eventId, otherOrganizer)).extensions?.code).toBe('FORBIDDEN');
-    // Everyone who agreed to matchmaking was suggested someone; 非公開 希望 did not agree and is not listed.
-    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toEqual([]);
+    // Everyone who agreed to matchmaking was suggested someone; 非公開 希望 did not agree, and is
+    // listed so staff know nobody is steered to her.
+    const notAgreed = {
+      participant: { name: '非公開 希望', email: people.private.email },
+      registeredAt: expect.any(String),
+      reason: 'NO_CONSENT',
+      reasonLabel: 'マッチングに同意していない（プロフィールで同意すると、次の実行から対象になります）',
+    };
+    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toEqual([notAgreed]);
 
     // Someone registers after the run, offering and needing what nobody here does.
     const newcomer = await createParticipant(t, organizer, {
@@ -633,6 +640,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     });
     await register(eventId, newcomer.id);
     expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toEqual([
+      notAgreed,
       {
         participant: { name: '伊藤 茶子', email: newcomer.email },
         registeredAt: expect.any(String),
@@ -643,13 +651,14 @@ describe('matching: suggestions, digests and who to invite', () => {
     // Run again: she is in it now, and still nobody fits.
     await runToCompletion();
     expect(ok(await unmatched(eventId)).participantsWithoutSuggestions).toMatchObject([
+      notAgreed,
       {
         participant: { name: '伊藤 茶子' },
         reason: 'NO_FIT',
         reasonLabel: '条件に合う相手が見つからなかった',
       },
     ]);
-    // Sending the digests says so too: one person has nothing to be sent.
+    // Sending the digests says so too: one person who agreed has nothing to be sent.
     const digests = ok(
       await t.gql<{ sendSuggestionDigests: { withoutSuggestions: number } }>(
         'mutation($e: ID!) { sendSuggestionDigests(eventId: $e) { withoutSuggestions } }',
@@ -665,8 +674,9 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(csv.lines[0]).toBe(
       '参加者,フリガナ,事業者名,提供できること,求めること,メールアドレス,電話番号,参加登録日時,おすすめがない理由,計算日時',
     );
-    expect(csv.lines).toHaveLength(2);
-    const row = csv.lines[1].split(',');
+    expect(csv.lines).toHaveLength(3);
+    expect(csv.lines[1]).toContain('非公開 希望');
+    const row = csv.lines[2].split(',');
     expect(row.slice(0, 7)).toEqual([
       '伊藤 茶子',
       'イトウ チャコ',

@@ -87,7 +87,8 @@ export class SuggestionDigestsService {
         })),
       );
       const [{ unmatched }]: { unmatched: number }[] = await manager.query(
-        `SELECT count(*)::int AS unmatched ${UNMATCHED_REGISTRATIONS_SQL}`,
+        // Those who agreed to matchmaking: the others expect no おすすめ.
+        `SELECT count(*)::int AS unmatched ${UNMATCHED_REGISTRATIONS_SQL} AND p.consent_matchmaking`,
         [eventId, run.id],
       );
       return Object.assign(new SuggestionDigestResultModel(), {

@@ -31,14 +31,14 @@ export const UNASKED_PAIR_SQL = `NOT EXISTS (
    WHERE ${PAIR_OPEN_REQUEST_SQL})`;
 
 /**
- * The registrations (aliased `g`) of event $1 whom run $2 left without anyone to meet: they hold a
- * seat and agreed to matchmaking, and have no suggestion of the run that is not dismissed and
- * whose other side still holds a seat. For staff to pair by hand (participantsWithoutSuggestions).
+ * The registrations (aliased `g`, their participant `p`) of event $1 whom run $2 left without anyone
+ * to meet: they hold a seat and have no suggestion of the run that is not dismissed and whose other
+ * side still holds a seat (those who have not agreed to matchmaking among them). For staff to pair by hand (participantsWithoutSuggestions).
  */
 export const UNMATCHED_REGISTRATIONS_SQL = `FROM registrations g
   JOIN participants p ON p.id = g.participant_id
  WHERE g.event_id = $1 AND g.status IN ('REGISTERED', 'ATTENDED')
-   AND p.consent_matchmaking AND p.erased_at IS NULL
+   AND p.erased_at IS NULL
    AND NOT EXISTS (
      SELECT 1 FROM suggestions s
       WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id

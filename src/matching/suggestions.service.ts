@@ -112,9 +112,10 @@ export class SuggestionsService {
   }
 
   /**
-   * Who holds a seat and agreed to matchmaking but has no suggestion left from the event's latest
-   * run: none found, every one dismissed, or every person suggested has left since; or they
-   * registered after the run. These are the people staff pair by hand (or run matching again
+   * Who holds a seat but has no suggestion left from the event's latest run: none found, every one
+   * dismissed, or every person suggested has left since; they registered after the run; or they
+   * have not agreed to matchmaking (staff who pair by hand need them most: an exhibitor nobody is
+   * steered to). These are the people staff pair by hand (or run matching again
    * for). In registration order.
    */
   async withoutSuggestions(actor: Actor, eventId: string) {
@@ -126,11 +127,12 @@ export class SuggestionsService {
     if (!run) throw MatchingErrors.noSucceededRun();
     const found: {
       participant_id: string;
+      consented: boolean;
       registered_at: Date | null;
       suggested: number;
       dismissed: number;
     }[] = await this.dataSource.query(
-      `SELECT g.participant_id, g.registered_at,
+      `SELECT g.participant_id, p.consent_matchmaking AS consented, g.registered_at,
                 (SELECT count(*) FROM suggestions s
                   WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
                     AND s.run_id = $2 AND NOT s.dismissed)::int AS suggested,
@@ -152,7 +154,12 @@ export class SuggestionsService {
       participant: people.get(row.participant_id)!,
       registeredAt: row.registered_at,
       reason: unmatchedReason(
-        { registeredAt: row.registered_at, suggested: row.suggested, dismissed: row.dismissed },
+        {
+          consented: row.consented,
+          registeredAt: row.registered_at,
+          suggested: row.suggested,
+          dismissed: row.dismissed,
+        },
         run.startedAt,
       ),
     }));

@@ -2,6 +2,8 @@ import { registerEnumType } from '@nestjs/graphql';
 
 /** Why a participant holding a seat has no suggestion left from the event's latest run. */
 export enum UnmatchedReason {
+  /** Has not agreed to matchmaking (マッチング同意): no run suggests them or anyone to them. */
+  NO_CONSENT = 'NO_CONSENT',
   /** Registered after the run started: running matching again takes them in. */
   JOINED_AFTER_RUN = 'JOINED_AFTER_RUN',
   /** The run suggested people, all of whom have cancelled since. */
@@ -15,10 +17,11 @@ export enum UnmatchedReason {
 registerEnumType(UnmatchedReason, {
   name: 'UnmatchedReason',
   description:
-    'おすすめがない理由: マッチング後に参加登録・相手が全員参加取消・全て非表示・条件に合う相手なし',
+    'おすすめがない理由: マッチングに未同意・マッチング後に参加登録・相手が全員参加取消・全て非表示・条件に合う相手なし',
 });
 
 export const UNMATCHED_REASON_LABEL: Record<UnmatchedReason, string> = {
+  NO_CONSENT: 'マッチングに同意していない（プロフィールで同意すると、次の実行から対象になります）',
   JOINED_AFTER_RUN: 'マッチング実行後に参加登録（再実行で対象になります）',
   SUGGESTED_LEFT: 'おすすめの相手が全員参加を取り消した',
   ALL_DISMISSED: 'おすすめを全て非表示にした',
@@ -30,9 +33,10 @@ export const UNMATCHED_REASON_LABEL: Record<UnmatchedReason, string> = {
  * with someone who has left since, or they would not be asked about), `dismissed` rows at the event.
  */
 export function unmatchedReason(
-  seen: { registeredAt: Date | null; suggested: number; dismissed: number },
+  seen: { consented: boolean; registeredAt: Date | null; suggested: number; dismissed: number },
   runStartedAt: Date | null,
 ): UnmatchedReason {
+  if (!seen.consented) return UnmatchedReason.NO_CONSENT;
   if (seen.registeredAt && runStartedAt && seen.registeredAt > runStartedAt)
     return UnmatchedReason.JOINED_AFTER_RUN;
   if (seen.suggested > 0) return UnmatchedReason.SUGGESTED_LEFT;
