@@ -127,13 +127,14 @@ describe('magic-link sign-in and day-before reminders', () => {
       ),
     );
     expect(me.me).toEqual({ role: 'PARTICIPANT', participant: { id: person.id } });
-    // The link is single-use; the refusal follows the browser's language.
+    // The link is single-use; the refusal speaks her language whatever the browser's, and leads
+    // to the page that sends a new one.
     const again = await post('en-US,en;q=0.8');
     expect(again.status).toBe(400);
     const refusal = await again.text();
-    expect(refusal).toContain('<p>This link has already been used.</p>');
-    expect(refusal).toContain('<p>Please ask for a new sign-in link.</p>');
-    expect(await (await post('ja')).text()).toContain('このリンクはすでに使用されています');
+    expect(refusal).toContain('<p>このリンクはすでに使用されています。</p>');
+    expect(refusal).toContain('<p>お手数ですが、ログイン用リンクをもう一度お申込ください。</p>');
+    expect(refusal).toContain('<p><a href="sign-in">ログイン用リンクを申し込む</a></p>');
 
     const redeem =
       'mutation($token: String!) { redeemMagicLink(token: $token) { token role participant { id } } }';
@@ -187,10 +188,53 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(html).not.toContain('すみだ ものづくりサロン');
     expect(html).toContain('Sumida Industry Hall, 8F');
     expect(html).not.toContain('すみだ産業会館');
-    // A used link's page says so before anyone presses the button.
+    // A used link's page says so before anyone presses the button, in his language too.
     const used = await fetch(`${t.url}/sign-in?token=${token}`, { headers: { 'accept-language': 'ja' } });
     expect(used.status).toBe(400);
-    expect(await used.text()).toContain('このリンクはすでに使用されています');
+    const usedPage = await used.text();
+    expect(usedPage).toContain('<html lang="en">');
+    expect(usedPage).toContain('<p>This link has already been used.</p>');
+    expect(usedPage).toContain('<p><a href="sign-in">Ask for a sign-in link</a></p>');
+  });
+
+  it('asks for the address on the page without a link, and sends a link only to a participant', async () => {
+    const person = await createParticipant(t, organizer, { name: '佐藤 陽菜' });
+    const form = await fetch(`${t.url}/sign-in`, { headers: { 'accept-language': 'ja' } });
+    expect(form.status).toBe(200);
+    const formHtml = await form.text();
+    expect(formHtml).toContain('<title>ログイン用リンクのお申込</title>');
+    expect(formHtml).toContain('<form method="post" action="sign-in/request">');
+    expect(formHtml).toContain('<input type="email" name="email" required');
+
+    const ask = (email: string, language: string) =>
+      fetch(`${t.url}/sign-in/request`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': language },
+        body: new URLSearchParams({ email }).toString(),
+      });
+    const answered = await ask(` ${person.email.toUpperCase()} `, 'ja');
+    expect(answered.status).toBe(200);
+    const answer = await answered.text();
+    expect(answer).toContain(
+      `${person.email.toUpperCase()} がご登録のアドレスであれば、ログイン用のリンクをお送りしました。リンクの有効期限は15分です。`,
+    );
+    await sink.waitUntil(() => sink.to(person.email).length === 1);
+    const [mail] = sink.to(person.email);
+    expect(mail.subject).toBe('【Tsunagu】ログイン用リンクのお知らせ');
+    const signedIn = await fetch(`${t.url}/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: tokenIn(mail.text) }).toString(),
+    });
+    expect(await signedIn.text()).toContain('佐藤 陽菜 様、ログインしました。');
+
+    // An address nobody has gets the same page, in the browser's language, and no email.
+    const unknown = await (await ask('nobody-at-all@example.jp', 'en-US,en;q=0.9')).text();
+    expect(unknown).toContain(
+      'If nobody-at-all@example.jp is the address you registered with, we have sent you a sign-in link.',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(sink.to('nobody-at-all@example.jp')).toEqual([]);
   });
 
   it('lists on the signed-in page what the participant has coming: seats, meetings, requests to answer', async () => {

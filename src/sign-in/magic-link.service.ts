@@ -57,10 +57,11 @@ export class MagicLinkService {
   async preview(rawToken: string): Promise<{ locale: 'ja' | 'en'; name: string }> {
     const manager = this.dataSource.manager;
     const token = await this.tokens.resolve(manager, TokenPurpose.MAGIC_LINK, rawToken, { lock: false });
-    if (token.usedAt) throw ActionTokenErrors.used();
     const participant = await manager.findOneBy(Participant, { id: token.subjectId });
     if (!participant) throw ActionTokenErrors.invalid();
-    return { locale: languageOf(participant), name: participant.name };
+    const locale = languageOf(participant);
+    if (token.usedAt) throw ActionTokenErrors.used().forReader(locale);
+    return { locale, name: participant.name };
   }
 
   /** Single use: the session for the participant the link was sent to. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
+import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { emailChangeFormHtml } from '../email-change/email-change-form';
 import { eventPageUrl } from '../events/event-public-page';
@@ -30,6 +30,16 @@ const TEXT = {
     session: 'セッショントークン（API の Authorization: Bearer に使用します。他の方には教えないでください）:',
     error: 'ログインできませんでした',
     again: 'お手数ですが、ログイン用リンクをもう一度お申込ください。',
+    againLink: { href: 'sign-in', label: 'ログイン用リンクを申し込む' },
+    askTitle: 'ログイン用リンクのお申込',
+    ask: 'ご登録のメールアドレスを入力してください。ログイン用のリンクをメールでお送りします。',
+    emailLabel: 'メールアドレス',
+    askButton: 'リンクを送る',
+    sentTitle: 'メールをご確認ください',
+    sent: (email: string, minutes: number) =>
+      `${email} がご登録のアドレスであれば、ログイン用のリンクをお送りしました。リンクの有効期限は${minutes}分です。`,
+    notArrived:
+      '届かない場合は、迷惑メールフォルダもご確認ください。アドレスがご登録のものと違う場合は、イベントの主催団体にお問い合わせください。',
   },
   en: {
     title: 'Sign in to Tsunagu',
@@ -51,13 +61,24 @@ const TEXT = {
     session: 'Session token (for the API, Authorization: Bearer; do not share it):',
     error: 'We could not sign you in',
     again: 'Please ask for a new sign-in link.',
+    againLink: { href: 'sign-in', label: 'Ask for a sign-in link' },
+    askTitle: 'Ask for a sign-in link',
+    ask: 'Enter the email address you registered with, and we will email you a link to sign in.',
+    emailLabel: 'Email address',
+    askButton: 'Send the link',
+    sentTitle: 'Check your email',
+    sent: (email: string, minutes: number) =>
+      `If ${email} is the address you registered with, we have sent you a sign-in link. It works for ${minutes} minutes.`,
+    notArrived:
+      "If it does not arrive, check your spam folder. If you registered with another address, please contact the event's organiser.",
   },
 } as const;
 
 /**
  * The page the sign-in link opens: GET shows a button (a mail scanner's fetch must not use up the
  * single-use link), POST redeems it. Both speak the language of the participant the link was sent
- * to (read without using the link up); only a link we cannot read falls back to the browser's.
+ * to (read without using the link up), a used link's page too; only a link we cannot read falls
+ * back to the browser's. Without a link, the page asks for the address to send one to.
  *
  * The signed-in page lists the events the participant has coming (what they hold there, their
  * meetings, requests awaiting their answer) and says what they can do next: the pages they have are
@@ -79,10 +100,29 @@ export class SignInPageController {
   @Get()
   @Public()
   async confirm(
-    @Query('token') token: string,
+    @Query('token') token: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // The page itself, without a link: where someone asks for one.
+    if (!token) {
+      const lang = browserLocale(request);
+      const text = TEXT[lang];
+      response.type('html').send(
+        renderPage({
+          lang,
+          title: text.askTitle,
+          body: [
+            `<p>${escapeHtml(text.ask)}</p>`,
+            '<form method="post" action="sign-in/request">',
+            `<p><label>${escapeHtml(text.emailLabel)}<br><input type="email" name="email" required maxlength="254" autocomplete="email" style="width:100%;box-sizing:border-box;font:inherit;padding:8px"></label></p>`,
+            `<button type="submit">${escapeHtml(text.askButton)}</button>`,
+            '</form>',
+          ].join('\n'),
+        }),
+      );
+      return;
+    }
     await sendLinkPage(
       request,
       response,
@@ -95,6 +135,34 @@ export class SignInPageController {
           body: `<p>${escapeHtml(text.prompt(owner.name))}</p>${postButton('sign-in', text.button, { token: String(token ?? '') })}`,
         };
       },
+    );
+  }
+
+  /**
+   * The form's answer, the same whether or not the address is known (as `requestMagicLink`): the
+   * link goes only to a participant's address, and no more often than MAGIC_LINK_PER_HOUR.
+   */
+  @Post('request')
+  @Public()
+  @HttpCode(200)
+  async requestLink(
+    @Body() form: { email?: string },
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const email = String(form?.email ?? '').trim();
+    await this.magicLinks.request(email);
+    const lang = browserLocale(request);
+    const text = TEXT[lang];
+    response.type('html').send(
+      renderPage({
+        lang,
+        title: text.sentTitle,
+        body: [
+          `<p>${escapeHtml(text.sent(email, this.config.MAGIC_LINK_TTL_MINUTES))}</p>`,
+          `<p>${escapeHtml(text.notArrived)}</p>`,
+        ].join('\n'),
+      }),
     );
   }
 

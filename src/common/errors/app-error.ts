@@ -31,6 +31,17 @@ export class AppError extends Error {
     this.english = message;
     return this;
   }
+
+  /**
+   * The language of the person a link's page is for, when the error knows whose link it is (a
+   * sign-in link already used): the page speaks it rather than the browser's.
+   */
+  readerLocale?: 'ja' | 'en';
+
+  forReader(locale: 'ja' | 'en'): this {
+    this.readerLocale = locale;
+    return this;
+  }
 }
 
 export class InputError extends AppError {

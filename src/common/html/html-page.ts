@@ -96,15 +96,20 @@ function sendLinkErrorPage(
   lang: 'ja' | 'en',
   title: string,
   error: unknown,
-  /** What the reader can do next, when the page knows. */
+  /** What the reader can do next, when the page knows, and the page to do it on. */
   next?: string,
+  nextLink?: { href: string; label: string },
 ): void {
   if (!(error instanceof AppError)) throw error;
-  const message = errorMessageHtml(lang, error);
+  const body = [
+    errorMessageHtml(lang, error),
+    next ? `<p>${escapeHtml(next)}</p>` : '',
+    nextLink ? `<p><a href="${escapeHtml(nextLink.href)}">${escapeHtml(nextLink.label)}</a></p>` : '',
+  ];
   response
     .status(ERROR_STATUS[error.kind] ?? 400)
     .type('html')
-    .send(renderPage({ lang, title, body: next ? `${message}\n<p>${escapeHtml(next)}</p>` : message }));
+    .send(renderPage({ lang, title, body: body.filter(Boolean).join('\n') }));
 }
 
 const PAGE_ERROR_TEXT = {
@@ -158,8 +163,14 @@ function asSentence(message: string): string {
   return /[。！？」）)]$/.test(message) ? message : `${message}。`;
 }
 
-/** The error page's title per language and, when the page knows, what the reader can do next. */
-export type LinkPageTexts = Record<'ja' | 'en', { error: string; again?: string }>;
+/**
+ * The error page's title per language and, when the page knows, what the reader can do next
+ * (`again`, with a link where there is a page for it).
+ */
+export type LinkPageTexts = Record<
+  'ja' | 'en',
+  { error: string; again?: string; againLink?: { href: string; label: string } }
+>;
 
 /**
  * Answers a page behind a link in an email, GET or POST. `open` reads whose link it is without
@@ -182,6 +193,8 @@ export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
     const page = await render(opened);
     response.type('html').send(renderPage({ lang, ...page }));
   } catch (error) {
-    sendLinkErrorPage(response, lang, texts[lang].error, error, texts[lang].again);
+    const reader = (error instanceof AppError && error.readerLocale) || lang;
+    const { error: title, again, againLink } = texts[reader];
+    sendLinkErrorPage(response, reader, title, error, again, againLink);
   }
 }
