@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { SessionMode } from '../events/event-enums';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { Participant } from '../participants/participant.entity';
@@ -44,6 +45,8 @@ export class MatchInputLoader {
       {
         crossIndustryBonus: event.matchCrossIndustryBonus,
         allowExhibitorPairs: event.matchAllowExhibitorPairs,
+        boothsOnly:
+          event.sessions.length > 0 && event.sessions.every((session) => session.mode === SessionMode.BOOTHS),
       },
     );
   }

@@ -99,6 +99,11 @@ describe('toMatchInput', () => {
     expect(
       toMatchInput([], noHistory, { crossIndustryBonus: 0.3, allowExhibitorPairs: null }).settings,
     ).toEqual({ crossIndustryBonus: 0.3 });
+    // An event whose 商談枠 are all at booths: every pair has an exhibitor on one side.
+    expect(
+      toMatchInput([], noHistory, { crossIndustryBonus: null, allowExhibitorPairs: null, boothsOnly: true })
+        .settings,
+    ).toEqual({ exhibitorOnOneSide: true });
   });
 
   it('gives the engine what it needs to honour dismissals and past meetings', () => {

@@ -28,6 +28,8 @@ export interface MatchHistory {
 export interface EventMatchSettings {
   crossIndustryBonus: number | null;
   allowExhibitorPairs: boolean | null;
+  /** Its 商談枠 are all at exhibitors' booths (there are some, and no tables). */
+  boothsOnly?: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export function toMatchInput(
   if (settings.crossIndustryBonus !== null) engineSettings.crossIndustryBonus = settings.crossIndustryBonus;
   if (settings.allowExhibitorPairs !== null)
     engineSettings.allowExhibitorPairs = settings.allowExhibitorPairs;
+  if (settings.boothsOnly) engineSettings.exhibitorOnOneSide = true;
 
   return {
     participants: consenting.map((person) => ({

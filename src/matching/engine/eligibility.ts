@@ -13,6 +13,7 @@ export class Eligibility {
   private readonly excludeMetBefore: boolean;
   private readonly roleRules: boolean;
   private readonly allowExhibitorPairs: boolean;
+  private readonly exhibitorOnOneSide: boolean;
 
   constructor(
     private readonly profiles: Profile[],
@@ -40,6 +41,7 @@ export class Eligibility {
     this.excludeMetBefore = settings.excludeMetBefore ?? true;
     this.roleRules = settings.roleRules ?? true;
     this.allowExhibitorPairs = settings.allowExhibitorPairs ?? false;
+    this.exhibitorOnOneSide = settings.exhibitorOnOneSide ?? false;
   }
 
   isOptedIn(index: number): boolean {
@@ -58,6 +60,7 @@ export class Eligibility {
 
   private rolesAllow(a: string, b: string): boolean {
     if (a === 'EXHIBITOR' && b === 'EXHIBITOR') return this.allowExhibitorPairs;
+    if (this.exhibitorOnOneSide && a !== 'EXHIBITOR' && b !== 'EXHIBITOR') return false;
     if (!this.roleRules) return true;
     // At a 商談会 buyers meet sellers; a buyer-buyer or seller-seller table is a wasted slot.
     if (a === 'BUYER') return b === 'SELLER';

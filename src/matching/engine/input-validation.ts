@@ -57,7 +57,12 @@ export function validateMatchInput(value: unknown): asserts value is MatchInput 
   if (bonus !== undefined && (typeof bonus !== 'number' || !Number.isFinite(bonus) || bonus < 0)) {
     throw new MatchInputError('settings.crossIndustryBonus must be a number ≥ 0');
   }
-  for (const flag of ['excludeMetBefore', 'roleRules', 'allowExhibitorPairs'] as const) {
+  for (const flag of [
+    'excludeMetBefore',
+    'roleRules',
+    'allowExhibitorPairs',
+    'exhibitorOnOneSide',
+  ] as const) {
     if (settings[flag] !== undefined && typeof settings[flag] !== 'boolean') {
       throw new MatchInputError(`settings.${flag} must be true or false`);
     }

@@ -154,6 +154,18 @@ describe('computeSuggestions', () => {
       ]);
     });
 
+    it('pairs everyone with an exhibitor where every 商談枠 is at a booth', () => {
+      const participants: MatchParticipant[] = [
+        { id: 'booth-1', role: 'EXHIBITOR', offers: ['金属加工'] },
+        { id: 'visitor-1', role: 'VISITOR', needs: ['金属加工', '販路開拓'] },
+        { id: 'visitor-2', role: 'VISITOR', offers: ['販路開拓'], needs: ['金属加工'] },
+      ];
+      expect(idsFor(event(participants), 'visitor-1')).toEqual(['visitor-2', 'booth-1']);
+      const boothsOnly = event(participants, { exhibitorOnOneSide: true });
+      expect(idsFor(boothsOnly, 'visitor-1')).toEqual(['booth-1']);
+      expect(idsFor(boothsOnly, 'booth-1').sort()).toEqual(['visitor-1', 'visitor-2']);
+    });
+
     it('neither suggests nor serves participants without matchmaking opt-in', () => {
       const input = event([
         maker,

@@ -43,6 +43,11 @@ export interface MatchSettings {
   roleRules?: boolean;
   /** Let two EXHIBITORs be suggested to each other. Default false. */
   allowExhibitorPairs?: boolean;
+  /**
+   * Every pair has an EXHIBITOR on one side: at an event whose 商談枠 are all at exhibitors'
+   * booths, two others would have nowhere to meet. Default false.
+   */
+  exhibitorOnOneSide?: boolean;
 }
 
 export interface MatchInput {
