@@ -183,6 +183,7 @@ describe('engine result → placements', () => {
       'DUPLICATE_REQUEST',
       'SELF_REQUEST',
       'BOTH_BOOTH_HOLDERS',
+      'NO_BOOTH_NO_TABLES',
       'NO_COMMON_SESSION',
       'NO_COMMON_SLOT',
       'MAX_MEETINGS_REACHED',

@@ -173,6 +173,15 @@ export function compileProblem(instance: ScheduleInstance): Problem {
       });
       return;
     }
+    // Where every session is at booths, a pair without an exhibitor has nowhere to sit.
+    if (boothOf[a] < 0 && boothOf[b] < 0 && !tableCap.some((tables) => tables > 0)) {
+      excluded.push({
+        request: i,
+        code: 'NO_BOOTH_NO_TABLES',
+        reason: `neither ${r.a} nor ${r.b} holds a booth, and no session has tables`,
+      });
+      return;
+    }
     const common = commonAvailability(available, slotCount, slotSession, a, b);
     if (common === 'none') {
       excluded.push({

@@ -50,6 +50,25 @@ describe('scheduleMeetings', () => {
     );
   });
 
+  it('says a pair without an exhibitor has nowhere to meet where every session is at booths', async () => {
+    const instance: ScheduleInstance = {
+      sessions: [{ id: 'booths', slots: 3, tables: 0 }],
+      participants: [
+        { id: 'maker', sessions: ['booths'], maxMeetings: 3, booth: 'A-01' },
+        { id: 'visitor-1', sessions: ['booths'], maxMeetings: 3 },
+        { id: 'visitor-2', sessions: ['booths'], maxMeetings: 3 },
+      ],
+      requests: [
+        { a: 'visitor-1', b: 'maker', id: 'at-booth' },
+        { a: 'visitor-1', b: 'visitor-2', id: 'nowhere' },
+      ],
+    };
+    const result = await scheduleMeetings(instance);
+    expect(verifySchedule(instance, result)).toEqual([]);
+    expect(result.meetings.map((m) => [m.requestId, m.table])).toEqual([['at-booth', 'A-01']]);
+    expect(result.unscheduled).toMatchObject([{ requestId: 'nowhere', code: 'NO_BOOTH_NO_TABLES' }]);
+  });
+
   it('gives a whole-number bound for whole-number weights, even without the solver', async () => {
     // Three people who each want to meet both others, one meeting each: the per-person bound is
     // half of 3. Staff read the bound beside the weight, and it is stored as an integer.
