@@ -121,10 +121,16 @@ describe('meeting requests: asking back someone who asked you', () => {
     expect(pair).toContain(',面談成立（商談枠なし）,');
 
     // Now it is agreed, asking again is the duplicate it always was.
-    expect(failure(await requestMeeting(nakano, ando)).extensions).toMatchObject({
-      code: 'CONFLICT',
-      reason: 'MEETING_DUPLICATE_REQUEST',
-    });
+    const duplicate = failure(await requestMeeting(nakano, ando));
+    expect(duplicate.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_DUPLICATE_REQUEST' });
+    expect(duplicate.message).toBe('この方との面談申込はすでにあります（回答待ちまたは承諾済み）');
+    // A participant who reads English is told in English, the code and field unchanged.
+    await t.dataSource.query(`UPDATE participants SET locale = 'en' WHERE id = $1`, [nakano.id]);
+    const inEnglish = failure(await requestMeeting(nakano, ando));
+    expect(inEnglish.message).toBe(
+      'There is already a meeting request with this person (waiting for an answer or accepted).',
+    );
+    expect(inEnglish.extensions).toEqual(duplicate.extensions);
   });
 
   it('accepts even when the cap on sent requests is reached: an acceptance is no new request', async () => {

@@ -24,7 +24,13 @@ export const STAFF_ROLES: readonly StaffRole[] = [Role.ADMIN, Role.ORGANIZER, Ro
 /** Who is making a request: a staff account of an organisation, or a participant signed in by magic link. */
 export type Actor =
   | { kind: 'user'; userId: string; role: StaffRole; organizationId: string | null }
-  | { kind: 'participant'; participantId: string; role: Role.PARTICIPANT };
+  | {
+      kind: 'participant';
+      participantId: string;
+      role: Role.PARTICIPANT;
+      /** Their language, for the API's error messages (English where the error has it). */
+      locale?: 'ja' | 'en';
+    };
 
 export type StaffActor = Extract<Actor, { kind: 'user' }>;
 export type ParticipantActor = Extract<Actor, { kind: 'participant' }>;

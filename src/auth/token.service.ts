@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { UnauthenticatedError } from '../common/errors/app-error';
 import { isUuid } from '../common/validation/uuid';
 import { ParticipantsService } from '../participants/participants.service';
+import { languageOf } from '../participants/participant-kind';
 import { StaffSessionState, UsersService } from '../users/users.service';
 import { Actor, Role } from './actor';
 
@@ -71,7 +72,12 @@ export class TokenService {
       // (a primary-key look-up per request).
       const state = await this.participants.sessionState(claims.sub);
       if (!state || state.erasedAt || !issuedSince(claims, state.sessionsValidAfter)) throw invalidSession();
-      return { kind: 'participant', participantId: claims.sub, role: Role.PARTICIPANT };
+      return {
+        kind: 'participant',
+        participantId: claims.sub,
+        role: Role.PARTICIPANT,
+        locale: languageOf(state),
+      };
     }
     // The same for staff: a deactivated account, or a session from before the password changed.
     const account = await this.users.sessionState(claims.sub);

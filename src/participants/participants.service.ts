@@ -129,9 +129,9 @@ export class ParticipantsService {
    * issued before the person was erased, or before their address changed, would otherwise live on
    * until it expires. Null for an unknown id.
    */
-  sessionState(id: string): Promise<Pick<Participant, 'erasedAt' | 'sessionsValidAfter'> | null> {
+  sessionState(id: string): Promise<Pick<Participant, 'erasedAt' | 'sessionsValidAfter' | 'locale'> | null> {
     return this.repository.findOne({
-      select: { id: true, erasedAt: true, sessionsValidAfter: true },
+      select: { id: true, erasedAt: true, sessionsValidAfter: true, locale: true },
       where: { id },
     });
   }

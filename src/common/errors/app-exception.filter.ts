@@ -25,12 +25,14 @@ export class AppExceptionFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const error = this.toAppError(exception);
     if (host.getType<GqlContextType>() === 'graphql') {
-      GqlArgumentsHost.create(host);
+      const { req } = GqlArgumentsHost.create(host).getContext<{ req?: { actor?: { locale?: string } } }>();
+      // A participant whose locale is en reads the English message where the error has one.
+      const english = req?.actor?.locale === 'en';
       if (!error)
-        return new GraphQLError('内部エラーが発生しました', {
+        return new GraphQLError(english ? 'Something went wrong on our side.' : '内部エラーが発生しました', {
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         });
-      return new GraphQLError(error.message, {
+      return new GraphQLError((english && error.english) || error.message, {
         extensions: { code: error.kind, reason: error.code, ...(error.field ? { field: error.field } : {}) },
       });
     }
