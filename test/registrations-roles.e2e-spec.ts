@@ -221,6 +221,70 @@ describe('registrations: role and booth', () => {
     expect((await suggested(seller.id)).sort()).toEqual([buyer.id, otherBuyer.id].sort());
   });
 
+  it('writes a booth one way however it is typed, and gives it to one company', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: '大田区工業フェア',
+    });
+    const company = { name: '株式会社大森精工', municipality: '東京都大田区' };
+    const exhibitor = await createParticipant(t, organizer, { name: '大森 一郎', company });
+    const colleague = await createParticipant(t, organizer, { company });
+    const other = await createParticipant(t, organizer, { company: { name: '有限会社蒲田製作所' } });
+    const exhibit = (person: { id: string }, booth: string | null) =>
+      registerAs(organizer, { eventId, participantId: person.id, role: 'EXHIBITOR', booth });
+
+    // Full-width, lower case and stray spaces are the booth printed on the floor plan.
+    const held = ok(await exhibit(exhibitor, ' Ａ－０３ ')).register;
+    expect(held.booth).toBe('A-03');
+    expect(await stored(held.id)).toEqual({ role: 'EXHIBITOR', booth: 'A-03' });
+
+    // Another company is refused the booth however it writes it, told who has it.
+    for (const typed of ['A-03', 'a-03', 'A-03 ', 'ブース Ａ－03']) {
+      const taken = failure(await exhibit(other, typed));
+      expect(taken.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'REGISTRATION_BOOTH_TAKEN',
+        field: 'booth',
+      });
+      expect(taken.message).toBe(
+        'ブース A-03 は株式会社大森精工（大森 一郎 様）に割り当て済みです。別のブース番号を指定するか、先にそちらのブースを変更してください',
+      );
+    }
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, other.id],
+    );
+    expect(count).toBe(0);
+
+    // An empty booth is no booth; then a free one, and updateRegistration is held to the same.
+    const second = ok(await exhibit(other, '')).register;
+    expect(second).toMatchObject({ status: 'REGISTERED', role: 'EXHIBITOR', booth: null });
+    expect(ok(await update(organizer, second.id, { booth: ' a-04 ' })).updateRegistration.booth).toBe('A-04');
+    const moved = failure(await update(organizer, second.id, { booth: 'a-03' }));
+    expect(moved.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REGISTRATION_BOOTH_TAKEN',
+      field: 'booth',
+    });
+    expect(ok(await update(organizer, second.id, { booth: '　' })).updateRegistration.booth).toBeNull();
+    expect(ok(await update(organizer, second.id, { booth: 'A-04' })).updateRegistration.booth).toBe('A-04');
+
+    // A colleague from the same company may stand at the same booth.
+    expect(ok(await exhibit(colleague, 'a-03')).register.booth).toBe('A-03');
+
+    // Once the holder has cancelled, the booth is free for another company.
+    const third = await createParticipant(t, organizer, { company: { name: '株式会社六郷工業' } });
+    ok(
+      await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: second.id }, organizer),
+    );
+    expect(ok(await exhibit(third, 'A-04 ')).register.booth).toBe('A-04');
+    // Coming back, the one who cancelled does not get the booth that has since gone to another.
+    expect(ok(await registerAs(organizer, { eventId, participantId: other.id })).register).toMatchObject({
+      status: 'REGISTERED',
+      booth: null,
+    });
+  });
+
   it('keeps the booth of an exhibitor whose meetings are placed at it in booth-mode sessions', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'TRADE_FAIR',

@@ -16,6 +16,7 @@ export enum RegistrationErrorCode {
   SET_BY_ORGANISER = 'REGISTRATION_SET_BY_ORGANISER',
   NOT_EDITABLE = 'REGISTRATION_NOT_EDITABLE',
   BOOTH_HAS_MEETINGS = 'REGISTRATION_BOOTH_HAS_MEETINGS',
+  BOOTH_TAKEN = 'REGISTRATION_BOOTH_TAKEN',
   NOTHING_TO_CHANGE = 'REGISTRATION_NOTHING_TO_CHANGE',
 }
 
@@ -108,6 +109,13 @@ export const RegistrationErrors = {
     new ConflictError(
       RegistrationErrorCode.BOOTH_HAS_MEETINGS,
       'この方には面談が配置済みのため、ブースは変更できません（ブース方式の商談枠では面談の場所がブースで決まります）。先に面談を中止してから変更してください',
+      'booth',
+    ),
+  /** One booth, one exhibitor: two companies given the same booth would be sent meetings there at once. */
+  boothTaken: (booth: string, holder: string) =>
+    new ConflictError(
+      RegistrationErrorCode.BOOTH_TAKEN,
+      `ブース ${booth} は${holder}に割り当て済みです。別のブース番号を指定するか、先にそちらのブースを変更してください`,
       'booth',
     ),
   nothingToChange: () =>

@@ -30,6 +30,7 @@ import { ownCancellation } from './mail/own-cancellation.composer';
 import { isCancelledHolding, registrationCancelled } from './mail/registration-cancelled.composer';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
+import { normalizeBooth } from './booth-label';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
@@ -208,10 +209,44 @@ export class RegistrationsService {
   ): Promise<void> {
     if (!EDITABLE.includes(registration.status)) throw RegistrationErrors.notEditable(registration.status);
     const role = change.role ?? registration.role;
-    const booth = change.booth === undefined ? registration.booth : change.booth?.trim() || null;
+    const booth = change.booth === undefined ? registration.booth : normalizeBooth(change.booth);
     if (role === registration.role && booth === registration.booth) return;
-    if (booth !== registration.booth) await this.assertBoothMovable(manager, registration);
+    if (booth !== registration.booth) {
+      await this.assertBoothMovable(manager, registration);
+      const holder = booth && (await this.boothHolder(manager, registration.eventId, booth, registration));
+      if (holder) throw RegistrationErrors.boothTaken(booth, holder);
+    }
     await manager.update(Registration, registration.id, { role, booth });
+  }
+
+  /**
+   * Who else holds `booth` at the event, as staff would name them (会社名 and person), or null if
+   * nobody does. Those who cancelled or declined no longer hold one. Colleagues of one company may
+   * share their booth (the scheduler then places one meeting at a time there); another company may
+   * not. Callers hold the event's row lock, so two registrations cannot take the booth at once.
+   */
+  private async boothHolder(
+    manager: EntityManager,
+    eventId: string,
+    booth: string,
+    registration: { id?: string; participantId: string },
+  ): Promise<string | null> {
+    const rows: { name: string; company: string | null }[] = await manager.query(
+      `SELECT p.name, c.name AS company
+         FROM registrations r
+         JOIN participants p ON p.id = r.participant_id
+         LEFT JOIN participants me ON me.id = $4
+         LEFT JOIN companies c ON c.id = coalesce(r.company_id, p.company_id)
+        WHERE r.event_id = $1 AND r.booth = $2 AND r.id IS DISTINCT FROM $3::uuid
+          AND r.participant_id <> $4 AND r.status = ANY($5::registration_status[])
+          AND (me.company_id IS NULL OR me.company_id IS DISTINCT FROM coalesce(r.company_id, p.company_id))
+        ORDER BY r.created_at
+        LIMIT 1`,
+      [eventId, booth, registration.id ?? null, registration.participantId, EDITABLE],
+    );
+    if (rows.length === 0) return null;
+    const [{ name, company }] = rows;
+    return company ? `${company}（${name} 様）` : `${name} 様`;
   }
 
   /**
@@ -236,8 +271,8 @@ export class RegistrationsService {
   private assertNoRoleOrBoothOfTheirOwn(existing: Registration | null, seat: SeatRequest): void {
     if (seat.role !== undefined && seat.role !== (existing?.role ?? EventRole.VISITOR))
       throw RegistrationErrors.setByOrganiser('role');
-    if (seat.booth !== undefined && seat.booth !== null && seat.booth !== existing?.booth)
-      throw RegistrationErrors.setByOrganiser('booth');
+    const booth = normalizeBooth(seat.booth);
+    if (booth !== null && booth !== existing?.booth) throw RegistrationErrors.setByOrganiser('booth');
   }
 
   /**
@@ -265,6 +300,7 @@ export class RegistrationsService {
       select: { id: true, companyId: true },
       where: { id: participantId },
     });
+    const booth = await this.boothForSeat(manager, event.id, participantId, existing, seat);
     return manager.save(Registration, {
       ...(existing ?? {}),
       eventId: event.id,
@@ -272,10 +308,31 @@ export class RegistrationsService {
       companyId: participant?.companyId ?? null,
       status,
       role: seat.role ?? existing?.role ?? EventRole.VISITOR,
-      booth: seat.booth ?? existing?.booth ?? null,
+      booth,
       registeredAt: status === RegistrationStatus.REGISTERED ? now : null,
       waitlistedAt: status === RegistrationStatus.WAITLISTED ? now : null,
     });
+  }
+
+  /**
+   * The booth of a new or returning seat: the one staff give, refused if another company holds it;
+   * else the one they had before they cancelled or declined, unless it has since gone to another
+   * company, when they come back without one (staff give them another).
+   */
+  private async boothForSeat(
+    manager: EntityManager,
+    eventId: string,
+    participantId: string,
+    existing: Registration | null,
+    seat: SeatRequest,
+  ): Promise<string | null> {
+    const given = normalizeBooth(seat.booth);
+    const booth = given ?? existing?.booth ?? null;
+    if (!booth) return null;
+    const holder = await this.boothHolder(manager, eventId, booth, { id: existing?.id, participantId });
+    if (!holder) return booth;
+    if (given) throw RegistrationErrors.boothTaken(booth, holder);
+    return null;
   }
 
   /**
