@@ -256,6 +256,47 @@ describe('events', () => {
     expect(await names([])).toEqual([]);
   });
 
+  it('shows 残席 until the event ends, though staff have not closed it', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        { input: { ...base(), title: '葛飾ものづくりセミナー', capacity: 3 } },
+        organizer,
+      ),
+    );
+    const eventId = createEvent.id;
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+    const person = await createParticipant(t, organizer);
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }',
+        { e: eventId, p: person.id },
+        organizer,
+      ),
+    );
+    const seats = async () =>
+      ok(
+        await t.gql<{ event: { status: string; seatsLeft: number | null } }>(
+          'query($id: ID!) { event(id: $id) { status seatsLeft } }',
+          { id: eventId },
+          organizer,
+        ),
+      ).event;
+    expect(await seats()).toEqual({ status: 'PUBLISHED', seatsLeft: 2 });
+
+    // Three days after it ended, still 公開中 as nobody closed it: no seat is left to take.
+    await moveEventEarlier(t, eventId, 23);
+    expect(await seats()).toEqual({ status: 'PUBLISHED', seatsLeft: null });
+    const listed = ok(
+      await t.gql<{ events: { edges: { node: { id: string; seatsLeft: number | null } }[] } }>(
+        '{ events(first: 100) { edges { node { id seatsLeft } } } }',
+        {},
+        organizer,
+      ),
+    ).events.edges.find((edge) => edge.node.id === eventId);
+    expect(listed?.node.seatsLeft).toBeNull();
+  });
+
   it('adds matchmaking sessions inside the event, with tables or booths', async () => {
     const { createEvent } = ok(
       await t.gql<{ createEvent: { id: string } }>(

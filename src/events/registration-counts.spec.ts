@@ -2,7 +2,7 @@ import { EventStatus } from './event-enums';
 import { seatsLeft } from './registration-counts';
 
 describe('seatsLeft (残席)', () => {
-  const open = { capacity: 30, status: EventStatus.PUBLISHED };
+  const open = { capacity: 30, status: EventStatus.PUBLISHED, endsAt: new Date(Date.now() + 86_400_000) };
 
   it('is the capacity less those holding a seat, and 0 when full', () => {
     expect(seatsLeft(open, { registered: 25 })).toBe(5);
@@ -18,5 +18,13 @@ describe('seatsLeft (残席)', () => {
     expect(seatsLeft({ ...open, capacity: null }, { registered: 3 })).toBeNull();
     expect(seatsLeft({ ...open, status: EventStatus.CLOSED }, { registered: 3 })).toBeNull();
     expect(seatsLeft({ ...open, status: EventStatus.CANCELLED }, { registered: 3 })).toBeNull();
+  });
+
+  it('is null once the event has ended, though nobody has closed it', () => {
+    const endsAt = new Date('2026-12-01T17:00:00+09:00');
+    const ended = { ...open, endsAt };
+    expect(seatsLeft(ended, { registered: 28 }, endsAt.getTime() - 60_000)).toBe(2);
+    expect(seatsLeft(ended, { registered: 28 }, endsAt.getTime())).toBeNull();
+    expect(seatsLeft(ended, { registered: 28 }, endsAt.getTime() + 3 * 86_400_000)).toBeNull();
   });
 });

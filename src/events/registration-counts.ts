@@ -22,12 +22,15 @@ export const NO_REGISTRATIONS: RegistrationCounts = {
 
 /**
  * 残席: seats not yet given (never below 0 after a capacity cut); null without a capacity, and once
- * the event is over or called off.
+ * the event is over or called off. Over means its end has passed, whether or not staff have closed
+ * it yet: nobody can take a seat at an event that has ended.
  */
 export function seatsLeft(
-  event: Pick<Event, 'capacity' | 'status'>,
+  event: Pick<Event, 'capacity' | 'status' | 'endsAt'>,
   counts: Pick<RegistrationCounts, 'registered'>,
+  now = Date.now(),
 ): number | null {
   if (event.capacity === null || !EDITABLE_EVENT_STATUSES.includes(event.status)) return null;
+  if (event.endsAt.getTime() <= now) return null;
   return Math.max(0, event.capacity - counts.registered);
 }
