@@ -449,6 +449,142 @@ describe('events', () => {
     ).rejects.toMatchObject({ driverError: { code: '23P01' } });
   });
 
+  it('names each matchmaking session once, and removes one added by mistake while no meeting is in it', async () => {
+    const { createEvent } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        {
+          input: {
+            ...base(),
+            kind: 'TRADE_FAIR',
+            title: '葛飾ものづくり展示会',
+            capacity: 40,
+            startsAt: tokyoInDays(32, '10:00'),
+            endsAt: tokyoInDays(32, '17:00'),
+          },
+        },
+        organizer,
+      ),
+    );
+    const eventId = createEvent.id;
+    const add = `mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id name startsAt } } }`;
+    type Sessions = { id: string; name: string; startsAt: string }[];
+    const session = (name: string | undefined, time: string) => ({
+      input: {
+        eventId,
+        name,
+        startsAt: tokyoInDays(32, time),
+        slotMinutes: 20,
+        slotCount: 3,
+        mode: 'BOOTHS',
+      },
+    });
+    const [morning] = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: Sessions } }>(
+        add,
+        session('午前の部', '10:30'),
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions;
+    expect(morning.name).toBe('午前の部');
+
+    const blank = failure(await t.gql(add, session(' 　', '13:00'), organizer));
+    expect(blank.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(blank.message).toBe('枠の名前を入力してください');
+    const twice = failure(await t.gql(add, session(' 午前の部　', '13:00'), organizer));
+    expect(twice.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+      reason: 'EVENT_SESSION_NAME_TAKEN',
+    });
+    expect(twice.message).toBe(
+      '同じ名前の商談枠「午前の部」（10:30〜11:30）がすでにあります。別の名前にしてください',
+    );
+
+    // Added at the wrong time, it is in the way of the real one until removed.
+    const wrong = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: Sessions } }>(
+        add,
+        session('午後の部', '11:40'),
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions.find((s) => s.name === '午後の部')!;
+    const remove = 'mutation($id: ID!) { removeMatchmakingSession(id: $id) { sessions { name } } }';
+    expect(failure(await t.gql(remove, { id: wrong.id }, strangerOrganizer)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(failure(await t.gql(remove, { id: wrong.id }, staff)).extensions?.code).toBe('FORBIDDEN');
+    const removed = ok(
+      await t.gql<{ removeMatchmakingSession: { sessions: { name: string }[] } }>(
+        remove,
+        { id: wrong.id },
+        organizer,
+      ),
+    ).removeMatchmakingSession;
+    expect(removed.sessions).toEqual([{ name: '午前の部' }]);
+    expect(failure(await t.gql(remove, { id: wrong.id }, organizer)).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'id',
+    });
+    ok(await t.gql(add, session('午後の部', '13:00'), organizer));
+
+    // One with a meeting in it stays, saying how many: those people were told to come then.
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+    const exhibitor = await createParticipant(t, organizer);
+    const visitor = await createParticipant(t, organizer);
+    const register =
+      'mutation($e: ID!, $p: ID, $r: EventRole, $b: String) { register(eventId: $e, participantId: $p, role: $r, booth: $b) { id } }';
+    ok(await t.gql(register, { e: eventId, p: exhibitor.id, r: 'EXHIBITOR', b: 'A-01' }, organizer));
+    ok(await t.gql(register, { e: eventId, p: visitor.id }, organizer));
+    const request = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+        { e: eventId, p: exhibitor.id },
+        await t.participantToken(visitor.id),
+      ),
+    ).requestMeeting;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+        { id: request.id },
+        await t.participantToken(exhibitor.id),
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1) { table } }',
+        { r: request.id, s: morning.id },
+        organizer,
+      ),
+    );
+    const kept = failure(await t.gql(remove, { id: morning.id }, organizer));
+    expect(kept.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_SESSION_HAS_MEETINGS',
+      field: 'id',
+    });
+    expect(kept.message).toBe(
+      'この商談枠には面談が1件入っているため削除できません。面談をほかの商談枠へ移すか中止してから、削除してください',
+    );
+    // Once the meeting is called off, nothing holds the session.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
+        { id: request.id },
+        organizer,
+      ),
+    );
+    expect(
+      ok(
+        await t.gql<{ removeMatchmakingSession: { sessions: { name: string }[] } }>(
+          remove,
+          { id: morning.id },
+          organizer,
+        ),
+      ).removeMatchmakingSession.sessions,
+    ).toEqual([{ name: '午後の部' }]);
+  });
+
   it("lists an organisation's own and co-hosted events for staff, and public published ones for participants", async () => {
     const list = `query($filter: EventFilter) { events(filter: $filter, first: 50) { totalCount edges { node { title status } } } }`;
     type List = { events: { totalCount: number; edges: { node: { title: string; status: string } }[] } };

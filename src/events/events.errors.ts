@@ -19,6 +19,9 @@ export enum EventErrorCode {
   CAPACITY_BELOW_REGISTERED = 'EVENT_CAPACITY_BELOW_REGISTERED',
   SESSION_OUTSIDE_NEW_TIME = 'EVENT_SESSION_OUTSIDE_NEW_TIME',
   CO_HOSTS_BY_ORGANIZER = 'EVENT_CO_HOSTS_BY_ORGANIZER',
+  SESSION_NOT_FOUND = 'EVENT_SESSION_NOT_FOUND',
+  SESSION_NAME_TAKEN = 'EVENT_SESSION_NAME_TAKEN',
+  SESSION_HAS_MEETINGS = 'EVENT_SESSION_HAS_MEETINGS',
 }
 
 export const EventErrors = {
@@ -91,6 +94,21 @@ export const EventErrors = {
       'startsAt',
       `商談枠の時間が${other}と重なっています。同じ方・同じテーブルが同時に2つの面談に入らないよう、重ならない時間にしてください`,
       EventErrorCode.SESSION_OVERLAP,
+    ),
+  sessionNotFound: (id: string) =>
+    new NotFoundError(EventErrorCode.SESSION_NOT_FOUND, `商談枠が見つかりません: ${id}`, 'id'),
+  /** Staff, emails and the floor sheet tell sessions apart by name: two of one name would be confused. */
+  sessionNameTaken: (other: string) =>
+    new InputError(
+      'name',
+      `同じ名前の商談枠${other}がすでにあります。別の名前にしてください`,
+      EventErrorCode.SESSION_NAME_TAKEN,
+    ),
+  sessionHasMeetings: (meetings: number) =>
+    new ConflictError(
+      EventErrorCode.SESSION_HAS_MEETINGS,
+      `この商談枠には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移すか中止してから、削除してください`,
+      'id',
     ),
   sessionTablesRequired: () =>
     new InputError(

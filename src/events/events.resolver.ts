@@ -72,6 +72,14 @@ export class EventsResolver {
     return EventModel.from(await this.eventsService.addSession(actor, input));
   }
 
+  @Mutation(() => EventModel, {
+    description: '誤って追加した商談枠を削除する（面談が入っている枠は削除できない）',
+  })
+  @Allow(...MANAGERS)
+  async removeMatchmakingSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return EventModel.from(await this.eventsService.removeSession(actor, id));
+  }
+
   @Query(() => EventModel)
   @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {

@@ -232,19 +232,46 @@ export class EventsService {
       // Under the event lock, so two sessions added at once cannot both pass the overlap check.
       await this.lockManaged(manager, null, event.id);
       const sessions = await manager.findBy(MatchmakingSession, { eventId: event.id });
+      const { name } = input;
+      const sameName = name ? sessions.find((session) => sameSessionName(session.name, name)) : undefined;
+      if (sameName) throw EventErrors.sessionNameTaken(describeSession(sameName));
       const overlapping = sessions.find(
         (session) => session.startsAt < endsAt && input.startsAt < sessionEnd(session),
       );
       if (overlapping) throw EventErrors.sessionOverlap(describeSession(overlapping));
       await manager.save(MatchmakingSession, {
         eventId: event.id,
-        name: input.name?.trim() ?? '',
+        name: input.name ?? '',
         startsAt: input.startsAt,
         slotMinutes: input.slotMinutes,
         slotCount: input.slotCount,
         mode,
         tableCount: mode === SessionMode.TABLES ? (input.tableCount ?? null) : null,
       });
+    });
+    return this.get(event.id);
+  }
+
+  /**
+   * Takes away a 商談枠 added by mistake, before it holds anyone: a session with meetings in it is
+   * refused, saying how many, since those people were (or will be) told to come then. Meetings
+   * cancelled in it go with it; the next scheduling run no longer places anyone there.
+   */
+  async removeSession(actor: Actor, sessionId: string): Promise<Event> {
+    const session = await this.dataSource.manager.findOneBy(MatchmakingSession, { id: sessionId });
+    if (!session) throw EventErrors.sessionNotFound(sessionId);
+    const event = await this.getManaged(actor, session.eventId);
+    if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+    await this.dataSource.transaction(async (manager) => {
+      // Under the event lock, as placing a meeting and a scheduling run's writing take it.
+      await this.lockManaged(manager, null, event.id);
+      // Meetings live in their own module; one indexed count keeps the modules apart.
+      const [{ meetings }]: { meetings: number }[] = await manager.query(
+        `SELECT count(*)::int AS meetings FROM meetings WHERE session_id = $1 AND status <> 'CANCELLED'`,
+        [session.id],
+      );
+      if (meetings > 0) throw EventErrors.sessionHasMeetings(meetings);
+      await manager.delete(MatchmakingSession, session.id);
     });
     return this.get(event.id);
   }
@@ -405,6 +432,12 @@ function assertNotMovedIntoPast(before: Event, after: Event): void {
 
 function sessionEnd(session: Pick<MatchmakingSession, 'startsAt' | 'slotMinutes' | 'slotCount'>): Date {
   return new Date(session.startsAt.getTime() + session.slotMinutes * session.slotCount * 60_000);
+}
+
+/** 「午前の部」 and 「午前の部 」 or 「午前の部」 in full-width spaces are one name to whoever reads them. */
+function sameSessionName(a: string, b: string): boolean {
+  const key = (name: string) => name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return key(a) === key(b);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { RequiredText } from '../../common/validation/required-text';
 import { SessionMode } from '../event-enums';
 
 @InputType()
@@ -8,8 +9,9 @@ export class AddMatchmakingSessionInput {
   @IsUUID('all')
   eventId: string;
 
-  @Field({ nullable: true, description: '枠の名前（例: 午前の部）' })
+  @Field({ nullable: true, description: '枠の名前（例: 午前の部）。イベント内で重複不可' })
   @IsOptional()
+  @RequiredText('枠の名前')
   @MaxLength(100)
   name?: string;
 
