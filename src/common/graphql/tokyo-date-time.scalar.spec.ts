@@ -18,8 +18,16 @@ describe('DateTime scalar', () => {
     expect(TokyoDateTime.serialize(new Date('2026-12-01T05:00:00Z'))).toBe('2026-12-01T14:00:00+09:00');
   });
 
+  it('reads full-width digits and slashes as staff type them', () => {
+    const expected = new Date('2027-04-15T01:00:00Z');
+    expect(TokyoDateTime.parseValue('２０２７－０４－１５Ｔ１０：００')).toEqual(expected);
+    expect(TokyoDateTime.parseValue('2027/04/15 10:00')).toEqual(expected);
+  });
+
   it('rejects text that is not a date', () => {
-    expect(() => TokyoDateTime.parseValue('来週の火曜')).toThrow('日時の形式が正しくありません');
+    expect(() => TokyoDateTime.parseValue('来週の火曜')).toThrow(
+      '日時の形式が正しくありません（例: 2027-04-15T10:00）: 来週の火曜',
+    );
     expect(() => TokyoDateTime.parseValue('2026-13-45T99:00')).toThrow();
   });
 

@@ -38,9 +38,20 @@ export function toTokyoIso(date: Date): string {
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 
-function parseTokyo(value: unknown): Date {
-  const match = typeof value === 'string' ? ISO_WITH_OPTIONAL_ZONE.exec(value.trim()) : null;
-  if (!match) throw new GraphQLError(`日時の形式が正しくありません: ${String(value)}`);
+/**
+ * As staff type a time: full-width digits and dashes (NFKC) and 2027/04/15 are read as
+ * 2027-04-15; anything else is refused with an example of the form.
+ */
+function parseTokyo(raw: unknown): Date {
+  const value =
+    typeof raw === 'string'
+      ? raw
+          .normalize('NFKC')
+          .trim()
+          .replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')
+      : raw;
+  const match = typeof value === 'string' ? ISO_WITH_OPTIONAL_ZONE.exec(value) : null;
+  if (!match) throw new GraphQLError(`日時の形式が正しくありません（例: 2027-04-15T10:00）: ${String(raw)}`);
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
   const zone = match[7];
   // JavaScript rolls 2027-02-30 over to 2027-03-02 without a word; an organiser meant neither.
@@ -52,17 +63,13 @@ function parseTokyo(value: unknown): Date {
     hour < 24 &&
     minute < 60 &&
     second < 60;
-  if (!exists) throw new GraphQLError(`存在しない日時です: ${String(value)}`);
+  if (!exists) throw new GraphQLError(`存在しない日時です: ${String(raw)}`);
   if (year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new GraphQLError(
-      `日時は ${FIRST_YEAR}年〜${LAST_YEAR}年 の範囲で指定してください: ${String(value)}`,
-    );
+    throw new GraphQLError(`日時は ${FIRST_YEAR}年〜${LAST_YEAR}年 の範囲で指定してください: ${String(raw)}`);
   }
-  const text =
-    match[4] === undefined
-      ? `${(value as string).trim()}T00:00:00`
-      : (value as string).trim().replace(' ', 'T');
+  const text = match[4] === undefined ? `${value as string}T00:00:00` : (value as string).replace(' ', 'T');
   const date = new Date(zone ? text : `${text}+09:00`);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError(`日時の形式が正しくありません: ${String(value)}`);
+  if (Number.isNaN(date.getTime()))
+    throw new GraphQLError(`日時の形式が正しくありません（例: 2027-04-15T10:00）: ${String(raw)}`);
   return date;
 }
