@@ -111,6 +111,26 @@ describe('input refusals name the field in Japanese', () => {
     expectRefusal(await createEvent({ title: undefined }), 'title', /指定してください/);
   });
 
+  it('names the field left out even when other text holds "; ", quotes or line breaks', async () => {
+    const response = await t.gql(
+      'mutation($i: UpsertParticipantInput!) { upsertParticipant(input: $i) { id } }',
+      {
+        i: {
+          email: 'yamada@example.jp',
+          name: '山田 太郎',
+          offersText:
+            '町工場の技術; 海外の販路\n"small factories; connections to buyers in India and Singapore"',
+          needs: ['販路開拓; 輸出'],
+        },
+      },
+      organizer,
+    );
+    expect(failure(response)).toMatchObject({
+      message: 'フリガナを指定してください',
+      extensions: { code: 'BAD_USER_INPUT', field: 'furigana' },
+    });
+  });
+
   it('explains class-validator rules in Japanese, naming the field', async () => {
     expectRefusal(
       await createEvent({ title: 'あ'.repeat(201) }),

@@ -1,4 +1,4 @@
-import { buildSchema, GraphQLError, parse, Source, validate } from 'graphql';
+import { buildSchema, execute, GraphQLError, parse, Source, validate } from 'graphql';
 import { formatInputError } from './graphql-input-errors';
 
 describe('formatInputError', () => {
@@ -74,6 +74,48 @@ describe('formatInputError', () => {
     expect(refusal(error.message, 'GRAPHQL_VALIDATION_FAILED', error)).toMatchObject({
       message: '状態に指定できない値です: OPENED',
       extensions: { code: 'BAD_USER_INPUT', field: 'status' },
+    });
+  });
+
+  describe('values sent in variables, whatever text they hold', () => {
+    const schema = buildSchema(`
+      input ParticipantInput { name: String! furigana: String! offersText: String needs: [String!] }
+      type Query { ok: Int }
+      type Mutation { upsertParticipant(input: ParticipantInput!): Int }
+    `);
+    const query = parse('mutation($i: ParticipantInput!) { upsertParticipant(input: $i) }');
+    /** graphql-js's refusal of the variables, as Apollo hands it to formatError (UserInputError). */
+    const refused = (i: Record<string, unknown>) => {
+      const [error] = (
+        execute({ schema, document: query, variableValues: { i } }) as { errors: GraphQLError[] }
+      ).errors;
+      return { message: error.message, originalError: error.originalError ?? error, positions: undefined };
+    };
+    const offersText =
+      '町工場の技術; 海外の販路\n"small factories; connections to buyers in India and Singapore"; needs: [a; b]';
+
+    it.each([
+      ['a value with "; ", quotes and newlines', { name: '山田', offersText, needs: ['x; y', '"z"; w'] }],
+      ['a value that looks like a refusal', { name: 'x"; Field \\"name\\" of required type', offersText }],
+    ])('names the field left out beside %s', (_, i) => {
+      const error = refused(i);
+      const expected = {
+        message: 'フリガナを指定してください',
+        extensions: { code: 'BAD_USER_INPUT', field: 'furigana' },
+      };
+      expect(refusal(error.message, 'BAD_USER_INPUT', error)).toEqual(expected);
+      // Without the wrapped error, read from the message alone.
+      expect(refusal(error.message, 'BAD_USER_INPUT')).toEqual(expected);
+    });
+
+    it('names a wrong value inside the variable beside such text', () => {
+      const error = refused({ name: '山田', furigana: 'ヤマダ', offersText: { note: offersText } });
+      const expected = {
+        message: expect.stringMatching(/文字列で指定してください$/),
+        extensions: { code: 'BAD_USER_INPUT', field: 'offersText' },
+      };
+      expect(refusal(error.message, 'BAD_USER_INPUT', error)).toEqual(expected);
+      expect(refusal(error.message, 'BAD_USER_INPUT')).toEqual(expected);
     });
   });
 

@@ -24,12 +24,16 @@ export function formatInputError(formatted: GraphQLFormattedError, error: unknow
   };
 }
 
-function isGraphqlError(error: unknown): error is Pick<GraphQLError, 'source' | 'positions'> {
+function isGraphqlError(
+  error: unknown,
+): error is Pick<GraphQLError, 'source' | 'positions' | 'originalError'> {
   return typeof error === 'object' && error !== null && 'positions' in error;
 }
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-const VARIABLE_VALUE = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; ([\s\S]*)$/;
+const VARIABLE_VALUE = /^Variable "\$(\w+)" got invalid value /;
+/** graphql-js's path inside a variable, after the printed value: ` at "input.targets[1].metric"`. */
+const VARIABLE_AT = / at "(\w+(?:\.\w+|\[\d+\])*)"$/;
 const VARIABLE_MISSING =
   /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)/;
 const ARGUMENT_MISSING =
@@ -48,15 +52,15 @@ const LITERAL_REFUSALS = [
   JAPANESE,
 ];
 /** A scalar that threw a plain Error: graphql-js puts its message after the type it expected. */
-const EXPECTED_VALUE_BECAUSE = /^Expected value of type "[^"]+", found [\s\S]*?; ([\s\S]*)$/;
+const EXPECTED_VALUE_BECAUSE = /^Expected value of type "[^"]+", found /;
 
 function readRefusal(
   message: string,
-  error?: Pick<GraphQLError, 'source' | 'positions'>,
+  error?: Pick<GraphQLError, 'source' | 'positions' | 'originalError'>,
 ): { field: string; message: string } | undefined {
-  const variable = VARIABLE_VALUE.exec(message);
+  const variable = readVariableRefusal(message, error?.originalError);
   if (variable) {
-    const [, name, at, reason] = variable;
+    const { name, at, reason } = variable;
     return refusalAt(at ? pathOf(at) : [name], reason);
   }
   const missing = VARIABLE_MISSING.exec(message) ?? ARGUMENT_MISSING.exec(message);
@@ -67,7 +71,55 @@ function readRefusal(
   if (!error || !LITERAL_REFUSALS.some((refusal) => refusal.test(message))) return undefined;
   const path = literalPath(error);
   if (!path) return undefined;
-  return refusalAt(path, EXPECTED_VALUE_BECAUSE.exec(message)?.[1] ?? message);
+  return refusalAt(path, wrappedReason(message, error.originalError) ?? scalarReason(message) ?? message);
+}
+
+/**
+ * `Variable "$input" got invalid value <the value, printed> at "input.company"; <what is wrong>`. The
+ * printed value is whatever the client sent, "; " and quotes included (「町工場の技術; 海外の販路」), so
+ * it cannot be matched over. What is wrong is the message of the error graphql-js wrapped, which
+ * Apollo keeps as `originalError`; without it, the printed value ends at the first "; " outside its
+ * quoted strings (graphql-js prints strings as JSON, so quotes inside them are escaped).
+ */
+function readVariableRefusal(
+  message: string,
+  original?: { message?: unknown } | null,
+): { name: string; at?: string; reason: string } | undefined {
+  const start = VARIABLE_VALUE.exec(message);
+  if (!start) return undefined;
+  const reason = wrappedReason(message, original);
+  const end =
+    reason !== undefined ? message.length - reason.length - 2 : endOfPrintedValue(message, start[0].length);
+  if (end < 0) return undefined;
+  const value = message.slice(start[0].length, end);
+  return { name: start[1], at: VARIABLE_AT.exec(value)?.[1], reason: message.slice(end + 2) };
+}
+
+/** What a scalar said after graphql-js's `Expected value of type "Yen", found <the value>; `. */
+function scalarReason(message: string): string | undefined {
+  const start = EXPECTED_VALUE_BECAUSE.exec(message);
+  const end = start ? endOfPrintedValue(message, start[0].length) : -1;
+  return end < 0 ? undefined : message.slice(end + 2);
+}
+
+/** graphql-js's `…; <reason>` where the reason is the message of the error it wrapped. */
+function wrappedReason(message: string, original?: { message?: unknown } | null): string | undefined {
+  const reason = original?.message;
+  return typeof reason === 'string' && reason && reason !== message && message.endsWith(`; ${reason}`)
+    ? reason
+    : undefined;
+}
+
+/** Where the first "; " outside a quoted string begins, from `from` on; -1 if there is none. */
+function endOfPrintedValue(message: string, from: number): number {
+  let quoted = false;
+  for (let index = from; index < message.length; index++) {
+    const char = message[index];
+    if (quoted && char === '\\') index++;
+    else if (char === '"') quoted = !quoted;
+    else if (!quoted && char === ';' && message[index + 1] === ' ') return index;
+  }
+  return -1;
 }
 
 /**
@@ -139,8 +191,9 @@ function encloses(node: ASTNode, position: number): boolean {
 
 function japaneseReason(field: string, reason: string): string {
   const subject = fieldSubject(field);
-  // Our scalars (DateTime, Yen) already explain themselves in Japanese.
-  if (JAPANESE.test(reason)) {
+  // Our scalars (DateTime, Yen) already explain themselves in Japanese. graphql-js's English may
+  // quote the client's Japanese text, so only a reason that begins in Japanese is ours.
+  if (JAPANESE.test(reason.charAt(0))) {
     const label = subject.trim();
     return reason.startsWith(label) ? reason : `${label}: ${reason}`;
   }
