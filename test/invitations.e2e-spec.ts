@@ -217,6 +217,13 @@ describe('invitations by email', () => {
     const replay = await (await post()).text();
     expect(replay).toContain('この回答はすでに承っています');
     expect(await registrationStatus(eventId, takahashi.id)).toBe('REGISTERED');
+    // Opening the link again says they are registered and how to cancel, with no button to press.
+    const reopened = await (await fetch(accept.url)).text();
+    expect(reopened).not.toContain('<button');
+    expect(reopened).not.toContain('このイベントに参加しますか？');
+    expect(reopened).toContain(
+      '<p>すでに参加登録済みです。参加をキャンセルする場合は、参加登録完了のお知らせメールにある「参加をキャンセルする」ボタンからお手続きください。</p>',
+    );
 
     // The event (capacity 1) is now full: the next acceptance is waitlisted.
     const respond = `mutation($token: String!, $accept: Boolean!) { respondToInvitation(token: $token, accept: $accept) { status changed eventTitle } }`;
@@ -243,16 +250,18 @@ describe('invitations by email', () => {
       field: 'token',
     });
 
-    // The English invitee's pages are in English, the refusal included. On the waiting list, the
-    // decline link says so before any button, and points to the one that takes them off it.
+    // The English invitee's pages are in English, the refusal included. On the waiting list, either
+    // link says so before any button, and points to the one that takes them off it.
     const declineEn = link(en, 0);
-    const enPage = await (await fetch(declineEn.url)).text();
-    expect(enPage).toContain('<html lang="en">');
-    expect(enPage).not.toContain('<button');
-    expect(enPage).toContain(
-      '<p>You are already on the waiting list. To leave it, use the &quot;Leave the waiting list&quot; button in the email that confirmed your place on it.</p>',
-    );
-    expect(enPage).toContain(
+    for (const url of [declineEn.url, link(en, 1).url]) {
+      const enPage = await (await fetch(url)).text();
+      expect(enPage).toContain('<html lang="en">');
+      expect(enPage).not.toContain('<button');
+      expect(enPage).toContain(
+        '<p>You are already on the waiting list. To leave it, use the &quot;Leave the waiting list&quot; button in the email that confirmed your place on it.</p>',
+      );
+    }
+    expect(await (await fetch(declineEn.url)).text()).toContain(
       'Venue: 東京財務事務所 会議室<br>Host: 東京財務事務所<br>Co-hosts: 葛飾区商工会議所</p>',
     );
     // A page opened before, pressed after: refused with the same words.
@@ -271,7 +280,7 @@ describe('invitations by email', () => {
     const declineSeated = await (await fetch(link(ja, 0).url)).text();
     expect(declineSeated).not.toContain('<button');
     expect(declineSeated).toContain(
-      'すでに参加登録済みです。参加をキャンセルする場合は、参加登録完了のお知らせメールにある「参加をキャンセルする」ボタンからお手続きください',
+      'すでに参加登録済みです。参加をキャンセルする場合は、参加登録完了のお知らせメールにある「参加をキャンセルする」ボタンからお手続きください。</p>',
     );
     // A link we cannot read says so in the browser's language, Japanese when it states none.
     const unknownLink = (language: string) =>

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
+import { asSentence, escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { InvitationErrors } from './invitations.errors';
@@ -90,15 +90,15 @@ export class InvitationPagesController {
             ? [`${text.coHosts}: ${escapeHtml(preview.coHosts.join(preview.locale === 'en' ? ', ' : '、'))}`]
             : []),
         ];
-        // Declining what they already accepted: say so, and where the way to cancel is, before
-        // they press a button that can only refuse.
-        const held =
-          !accept && [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
-            ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
-            : null;
+        // Already holding a seat or a place on the waiting list, whichever link they open again:
+        // say so, and where the way to cancel is, instead of asking the question they answered
+        // (accepting again would change nothing; declining is refused).
+        const held = [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
+          ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
+          : null;
         const standing = preview.eventOver
           ? text.over[preview.eventOver]
-          : held && ((preview.locale === 'en' ? held.english : undefined) ?? held.message);
+          : held && ((preview.locale === 'en' ? held.english : undefined) ?? asSentence(held.message));
         const body = [
           `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,

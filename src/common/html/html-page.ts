@@ -159,7 +159,7 @@ function errorMessageHtml(lang: 'ja' | 'en', error: Pick<AppError, 'message' | '
  * An error's Japanese message as a sentence on a page: the API's messages end without 。, the
  * page's own sentences around it with one.
  */
-function asSentence(message: string): string {
+export function asSentence(message: string): string {
   return /[。！？」）)]$/.test(message) ? message : `${message}。`;
 }
 
