@@ -22,8 +22,8 @@ const MY_DATA = `exportedAt
     company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
   profileChanges { at byName byOrganization bySelf fields { field label before after } }
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
-  meetingRequestsSent { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
-  meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message status statusLabel autoAccepted expiresAt respondedAt createdAt }
+  meetingRequestsSent { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt createdAt }
+  meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt createdAt }
   meetings { id ${EVENT} other { ${PERSON} } startsAt endsAt sessionName table status statusLabel noShow }
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
@@ -50,8 +50,8 @@ type Person = {
 interface MyData {
   profile: Record<string, unknown> & { company: Record<string, unknown> | null };
   registrations: { event: { title: string }; status: string; statusLabel: string; role: string }[];
-  meetingRequestsSent: { other: Person; message: string; status: string }[];
-  meetingRequestsReceived: { other: Person; message: string; status: string }[];
+  meetingRequestsSent: { other: Person; message: string; reply: string; status: string }[];
+  meetingRequestsReceived: { other: Person; message: string; reply: string; status: string }[];
   meetings: { event: { title: string }; other: Person; table: string; status: string; sessionName: string }[];
   suggestions: { suggested: Person; reasons: string[]; rank: number }[];
   surveyAnswers: { satisfaction: number; comment: string }[];
@@ -164,11 +164,11 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
           await t.participantToken(from),
         ),
       ).requestMeeting.id;
-    const agreeAndPlace = async (requestId: string, to: string, sessionId: string) => {
+    const agreeAndPlace = async (requestId: string, to: string, sessionId: string, reply?: string) => {
       ok(
         await t.gql(
-          'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
-          { id: requestId },
+          'mutation($id: ID!, $m: String) { respondToMeetingRequest(id: $id, accept: true, message: $m) { id } }',
+          { id: requestId, m: reply },
           await t.participantToken(to),
         ),
       );
@@ -192,7 +192,12 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       people.partner.id,
       '試作品のデザインについてご相談したいです',
     );
-    const heldMeeting = await agreeAndPlace(pastRequest, people.partner.id, past.sessionId);
+    const heldMeeting = await agreeAndPlace(
+      pastRequest,
+      people.partner.id,
+      past.sessionId,
+      '図面をお持ちいただけると助かります',
+    );
     await moveEventEarlier(t, pastEventId, 4);
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: heldMeeting }, organizer));
     ok(
@@ -361,11 +366,19 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         'ACCEPTED',
       ],
     ]);
+    // What they wrote, and what she wrote back when she accepted.
+    expect(data.meetingRequestsSent.map((r) => [r.message, r.reply])).toEqual(
+      expect.arrayContaining([
+        ['試作品のデザインについてご相談したいです', '図面をお持ちいただけると助かります'],
+        ['量産の件で続きをお話ししたいです', ''],
+      ]),
+    );
     // A request they have not answered, and a suggestion: name and company only.
     expect(data.meetingRequestsReceived).toMatchObject([
       {
         other: { name: '佐藤 次郎', companyName: '佐藤食品', email: null, phone: null },
         message: '販路の件で',
+        reply: '',
         status: 'PENDING',
       },
     ]);

@@ -312,8 +312,11 @@ export class MyDataMeetingRequestModel {
   @Field(() => MyDataPersonModel, { description: '相手' })
   other: MyDataPersonModel;
 
-  @Field()
+  @Field({ description: '申込者が添えたメッセージ' })
   message: string;
+
+  @Field({ description: '申込を受けた側が回答に添えたメッセージ' })
+  reply: string;
 
   @Field(() => MeetingRequestStatus)
   status: MeetingRequestStatus;
@@ -341,6 +344,7 @@ export class MyDataMeetingRequestModel {
       event: MyDataEventModel.from(request.event),
       other,
       message: request.message,
+      reply: request.reply,
       status,
       statusLabel: MEETING_REQUEST_STATUS_LABEL[status],
       autoAccepted: request.autoAccepted,
