@@ -246,6 +246,7 @@ describe('editing an event people signed up for', () => {
       await update(eventId, {
         venue: '大田区産業プラザ PiO 2階 小展示ホール',
         venueEn: 'Ota City Industrial Plaza PiO, 2F Small Exhibition Hall',
+        titleEn: 'Ota Monozukuri Business Matching 2026',
       }),
     );
     await sink.waitUntil(() =>
@@ -261,12 +262,20 @@ describe('editing an event people signed up for', () => {
     expect(movedMeeting.getFirstPropertyValue('location')).toContain('大田区産業プラザ PiO 2階 小展示ホール');
     // In English for Emma: the venue as she can read it, now and before.
     const englishMail = changeMails(people.b.email)[1];
-    expect(englishMail.subject).toBe('Venue changed: おおた ものづくり商談会 2026');
+    expect(englishMail.subject).toBe('Venue changed: Ota Monozukuri Business Matching 2026');
     expect(englishMail.text).toContain('Ota City Industrial Plaza PiO, 2F Small Exhibition Hall (changed)');
     expect(englishMail.text).toContain('(before: Ota City Industrial Plaza PiO, 1F)');
     expect(calendarOf(englishMail)!.getFirstSubcomponent('vevent')!.getFirstPropertyValue('location')).toBe(
       'Ota City Industrial Plaza PiO, 2F Small Exhibition Hall',
     );
+    // Her calendar file is named and titled in English too, as her confirmation's was.
+    expect(calendarOf(englishMail)!.getFirstPropertyValue('x-wr-calname')).toBe(
+      'Ota Monozukuri Business Matching 2026',
+    );
+    expect(calendarOf(englishMail)!.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')).toBe(
+      'Ota Monozukuri Business Matching 2026 (Business matching)',
+    );
+    expect(calendarOf(venueMail)!.getFirstPropertyValue('x-wr-calname')).toBe('おおた ものづくり商談会 2026');
 
     // The same venue again is no change: no third email.
     ok(await update(eventId, { venue: '大田区産業プラザ PiO 2階 小展示ホール' }));

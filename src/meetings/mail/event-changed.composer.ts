@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
 import { eventCalendarEntry, publishIcsAttachment } from '../../events/event-ics';
+import { eventTitleFor } from '../../events/event-title';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
@@ -102,7 +103,7 @@ export class EventChangedComposer implements MailComposer {
     return {
       ...compose({ kind: 'registered', meetings: entries.length, cancelUrl }),
       attachments: [
-        publishIcsAttachment(row.title, [
+        publishIcsAttachment(eventTitleFor(row, locale), [
           eventCalendarEntry(row, this.config.PUBLIC_URL, locale),
           ...entries.map((entry) => meetingIcsEvent(locale, entry)),
         ]),
