@@ -8,6 +8,7 @@ import {
   staffSession,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
+import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -438,21 +439,42 @@ describe('correcting a participant’s email address', () => {
       expect(await storedEmail(other.id)).toBe(other.email);
     });
 
-    it('sends at most three confirmations an hour, answering the same; the latest request counts', async () => {
+    it('sends at most three confirmations an hour, then says so and when to ask again; the latest request counts', async () => {
       const person = await createParticipant(t, organizer, { name: '小林 健' });
       const session = await t.participantToken(person.id);
       ok(await t.gql(REQUEST, { email: 'ken.kobayashi1@example.jp' }, session));
       await sink.waitUntil(() => sink.to('ken.kobayashi1@example.jp').length === 1, 30_000, 'the first');
-      for (let index = 2; index <= 5; index += 1)
+      for (let index = 2; index <= 3; index += 1)
         expect(ok(await t.gql(REQUEST, { email: `ken.kobayashi${index}@example.jp` }, session))).toEqual({
           requestEmailChange: true,
         });
-      await sink.waitUntil(() => sink.to('ken.kobayashi3@example.jp').length === 1, 30_000, 'the third');
-      const confirmations: unknown[] = await t.dataSource.query(
-        `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND template = 'email-change-confirmation'`,
+      const confirmations: { createdAt: Date }[] = await t.dataSource.query(
+        `SELECT created_at AS "createdAt" FROM outbox_messages
+          WHERE participant_id = $1 AND template = 'email-change-confirmation' ORDER BY created_at`,
         [person.id],
       );
       expect(confirmations).toHaveLength(3);
+      // The fourth and fifth are refused, not answered as if sent: asking again works an hour
+      // after the first was sent.
+      const againAt = formatTokyoJapanese(new Date(confirmations[0].createdAt.getTime() + 3_600_000));
+      for (let index = 4; index <= 5; index += 1) {
+        const refused = failure(await t.gql(REQUEST, { email: `ken.kobayashi${index}@example.jp` }, session));
+        expect(refused.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'email',
+          reason: 'EMAIL_CHANGE_TOO_MANY_REQUESTS',
+        });
+        expect(refused.message).toBe(
+          `この1時間に3回お申込いただいたため、今回は確認のメールをお送りしていません。${againAt}以降に、もう一度お申込ください`,
+        );
+      }
+      await sink.waitUntil(() => sink.to('ken.kobayashi3@example.jp').length === 1, 30_000, 'the third');
+      expect(
+        await t.dataSource.query(
+          `SELECT 1 FROM outbox_messages WHERE participant_id = $1 AND template = 'email-change-confirmation'`,
+          [person.id],
+        ),
+      ).toHaveLength(3);
       expect(sink.to('ken.kobayashi4@example.jp')).toHaveLength(0);
       expect(sink.to('ken.kobayashi5@example.jp')).toHaveLength(0);
       // Only the third request stands: the first one's link no longer changes anything.
@@ -512,6 +534,25 @@ describe('correcting a participant’s email address', () => {
         'the confirmation',
       );
       expect(linkIn(sink.to('daisuke.matsumoto@example.jp')[0].text)).not.toBeNull();
+    });
+
+    it('says on the signed-in page, in the participant’s language, that they asked too often', async () => {
+      const person = await createParticipant(t, organizer, { name: 'Oliver Grant', locale: 'en' });
+      const session = await t.participantToken(person.id);
+      for (let index = 1; index <= 3; index += 1)
+        ok(await t.gql(REQUEST, { email: `oliver.grant${index}@example.com` }, session));
+      const refused = await fetch(`${t.url}/email-change/request`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'ja' },
+        body: new URLSearchParams({ session, email: 'oliver.grant4@example.com' }).toString(),
+      });
+      expect(refused.status).toBe(400);
+      const page = await refused.text();
+      expect(page).toContain('<html lang="en">');
+      expect(page).not.toContain('We have sent a confirmation email');
+      expect(page).toMatch(
+        /<p>You have asked 3 times in the last hour, so no confirmation email was sent this time\. Please ask again after \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} \(JST\)\.<\/p>/,
+      );
     });
   });
 });

@@ -1,9 +1,11 @@
 import { ConflictError, InputError } from '../common/errors/app-error';
+import { formatDeadline } from '../mail/templates/mail-dates';
 
 export enum EmailChangeErrorCode {
   INVALID_ADDRESS = 'EMAIL_CHANGE_INVALID_ADDRESS',
   SAME_ADDRESS = 'EMAIL_CHANGE_SAME_ADDRESS',
   ADDRESS_TAKEN = 'EMAIL_CHANGE_ADDRESS_TAKEN',
+  TOO_MANY_REQUESTS = 'EMAIL_CHANGE_TOO_MANY_REQUESTS',
 }
 
 export const EmailChangeErrors = {
@@ -17,6 +19,18 @@ export const EmailChangeErrors = {
   sameAddress: () =>
     new InputError('email', '現在のメールアドレスと同じです', EmailChangeErrorCode.SAME_ADDRESS).withEnglish(
       'This is already your email address.',
+    ),
+  /**
+   * Asked more than `perHour` times within the hour: no confirmation was sent, and they are asking
+   * in their own session, so they are told plainly and when to ask again.
+   */
+  tooManyRequests: (perHour: number, againAt: Date) =>
+    new InputError(
+      'email',
+      `この1時間に${perHour}回お申込いただいたため、今回は確認のメールをお送りしていません。${formatDeadline('ja', againAt)}以降に、もう一度お申込ください`,
+      EmailChangeErrorCode.TOO_MANY_REQUESTS,
+    ).withEnglish(
+      `You have asked ${perHour} times in the last hour, so no confirmation email was sent this time. Please ask again after ${formatDeadline('en', againAt)}.`,
     ),
   /** Said on the page behind the link, to whoever holds the new address: the person themself. */
   addressTaken: () =>

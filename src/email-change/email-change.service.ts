@@ -32,8 +32,8 @@ export class EmailChangeService {
   ) {}
 
   /**
-   * Writes the request and its confirmation email, unless asked too often (then nothing,
-   * silently). An earlier request not yet confirmed is replaced: its link stops working.
+   * Writes the request and its confirmation email, unless asked too often (refused, saying when
+   * they may ask again). An earlier request not yet confirmed is replaced: its link stops working.
    */
   async request(participantId: string, email: string): Promise<void> {
     const address = email.trim().toLowerCase();
@@ -55,10 +55,18 @@ export class EmailChangeService {
         EMAIL_CHANGE_PER_HOUR,
         { params: { requestId: request.id }, toAddress: address },
       );
-      if (!written) {
-        await manager.delete(EmailChangeRequest, request.id);
-        return;
-      }
+      // Asked in their own session, so saying so tells nobody else anything. Thrown, the request
+      // row goes with the transaction.
+      if (!written)
+        throw EmailChangeErrors.tooManyRequests(
+          EMAIL_CHANGE_PER_HOUR,
+          await this.outbox.askableAgainAt(
+            manager,
+            { participantId },
+            EMAIL_CHANGE_CONFIRMATION_TEMPLATE,
+            EMAIL_CHANGE_PER_HOUR,
+          ),
+        );
       // The latest request is the one that counts: the links of earlier ones stop working.
       const earlier = await manager.find(EmailChangeRequest, {
         select: { id: true },

@@ -180,6 +180,28 @@ export class OutboxService {
   }
 
   /**
+   * When enqueueAskedFor would write `template` for the recipient again: an hour after the
+   * `perHour`-th latest of the last hour's was written (now, if fewer were). For someone asking in
+   * their own session, who may be told they asked too often.
+   */
+  async askableAgainAt(
+    manager: EntityManager,
+    recipient: { participantId: string } | { userId: string },
+    template: string,
+    perHour: number,
+  ): Promise<Date> {
+    const [column, id] =
+      'userId' in recipient ? ['user_id', recipient.userId] : ['participant_id', recipient.participantId];
+    const [row]: { at: Date }[] = await manager.query(
+      `SELECT created_at + interval '1 hour' AS at FROM outbox_messages
+        WHERE ${column} = $1 AND template = $2 AND created_at > now() - interval '1 hour'
+        ORDER BY created_at DESC OFFSET $3 LIMIT 1`,
+      [id, template, perHour - 1],
+    );
+    return row ? new Date(row.at) : new Date();
+  }
+
+  /**
    * Progress of a send operation (an invitation campaign, a digest run, an event's survey),
    * counted from its rows; `eventId` keeps the count to one event's mail.
    */
