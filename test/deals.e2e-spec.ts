@@ -685,4 +685,48 @@ describe('deals and follow-ups', () => {
     expect((await rows('fiscalYear=2025&stage=LOST')).count).toBe(report.lost);
     expect((await rows('fiscalYear=2025')).count).toBe(report.recorded);
   });
+
+  it('refuses a 商談開始日 still to come on startedOn, and a start moved past the closing date', async () => {
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const nextYear = addDays(today, 365);
+    const parties = { participantAId: people.a.id, participantBId: people.c.id, type: 'ORDER' };
+    // 2027-04-01 typed for 2026-04-01: refused where it was typed, not later when the deal closes.
+    const typo = failure(await recordDeal({ ...parties, title: '年の打ち間違い', startedOn: nextYear }));
+    expect(typo.message).toBe(`商談開始日は今日（${today}）以前の日付にしてください`);
+    expect(typo.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'DEAL_STARTED_ON_INVALID',
+      field: 'startedOn',
+    });
+    const started = ok(await recordDeal({ ...parties, title: '今日から', startedOn: today })).recordDeal;
+    expect(started.startedOn).toBe(today);
+    expect(failure(await updateDeal(started.id, { startedOn: nextYear })).extensions).toMatchObject({
+      reason: 'DEAL_STARTED_ON_INVALID',
+      field: 'startedOn',
+    });
+
+    const closed = ok(
+      await recordDeal({
+        ...parties,
+        title: '先月の成約',
+        stage: 'WON',
+        startedOn: addDays(today, -40),
+        closedOn: addDays(today, -30),
+      }),
+    ).recordDeal;
+    const moved = failure(await updateDeal(closed.id, { startedOn: addDays(today, -20) }));
+    expect(moved.message).toBe(
+      `商談開始日は成約日・不成立日（${addDays(today, -30)}）以前の日付にしてください`,
+    );
+    expect(moved.extensions).toMatchObject({ reason: 'DEAL_STARTED_ON_INVALID', field: 'startedOn' });
+    // Both dates given: the closing date is the one that does not fit, as when recording.
+    expect(
+      failure(await updateDeal(closed.id, { startedOn: addDays(today, -20), closedOn: addDays(today, -25) }))
+        .extensions,
+    ).toMatchObject({ field: 'closedOn' });
+    expect(ok(await updateDeal(closed.id, { startedOn: addDays(today, -30) })).updateDeal).toMatchObject({
+      startedOn: addDays(today, -30),
+      closedOn: addDays(today, -30),
+    });
+  });
 });

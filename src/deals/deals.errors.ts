@@ -13,6 +13,7 @@ export enum DealErrorCode {
   INVALID_STAGE_TRANSITION = 'DEAL_INVALID_STAGE_TRANSITION',
   CLOSED_ON_INVALID = 'DEAL_CLOSED_ON_INVALID',
   STARTED_BEFORE_SOURCE = 'DEAL_STARTED_BEFORE_SOURCE',
+  STARTED_ON_INVALID = 'DEAL_STARTED_ON_INVALID',
   FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
   FOLLOW_UP_DUE_INVALID = 'DEAL_FOLLOW_UP_DUE_INVALID',
@@ -85,6 +86,20 @@ export const DealErrors = {
       'startedOn',
       `商談開始日は、もとになった面談・イベントの日（${day}）以降の日付にしてください`,
       DealErrorCode.STARTED_BEFORE_SOURCE,
+    ),
+  /** A start still to come is a mistyped year (2027 for 2026, say): talks not yet begun are no deal. */
+  startedInFuture: (today: string) =>
+    new InputError(
+      'startedOn',
+      `商談開始日は今日（${today}）以前の日付にしてください`,
+      DealErrorCode.STARTED_ON_INVALID,
+    ),
+  /** A new 商談開始日 after the closing date the deal keeps: the start is what was just typed. */
+  startedAfterClosing: (closedOn: string) =>
+    new InputError(
+      'startedOn',
+      `商談開始日は成約日・不成立日（${closedOn}）以前の日付にしてください`,
+      DealErrorCode.STARTED_ON_INVALID,
     ),
   closedBeforeStart: () =>
     new InputError(

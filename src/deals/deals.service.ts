@@ -67,6 +67,7 @@ export class DealsService {
     const source = await this.source(actor, input);
     const stage = input.stage ?? DealStage.NEGOTIATING;
     const startedOn = input.startedOn ?? source.meetingDate ?? tokyoDateOf(new Date());
+    assertStartedBy(startedOn);
     if (source.notBefore && startedOn < source.notBefore)
       throw DealErrors.startedBeforeSource(source.notBefore);
     const closedOn = closingDate(stage, input.closedOn, startedOn);
@@ -114,15 +115,16 @@ export class DealsService {
       }
       const startedOn = input.startedOn ?? deal.startedOn;
       if (input.startedOn !== undefined) {
+        assertStartedBy(startedOn);
         const notBefore = await this.sourceDay(manager, deal);
         if (notBefore && startedOn < notBefore) throw DealErrors.startedBeforeSource(notBefore);
       }
       // A deal that stays closed keeps its date unless a new one is given; a reopened one loses it.
-      const closedOn = closingDate(
-        stage,
-        input.closedOn ?? (stage === deal.stage ? (deal.closedOn ?? undefined) : undefined),
-        startedOn,
-      );
+      const keptClosedOn = !input.closedOn && stage === deal.stage ? deal.closedOn : null;
+      // Only the start was changed, to after the date kept: the start is the mistake, not the date.
+      if (keptClosedOn && input.startedOn && startedOn > keptClosedOn)
+        throw DealErrors.startedAfterClosing(keptClosedOn);
+      const closedOn = closingDate(stage, input.closedOn ?? keptClosedOn ?? undefined, startedOn);
       await manager.update(Deal, id, {
         type: input.type ?? deal.type,
         stage,
@@ -308,6 +310,15 @@ function isOwnOrganization(actor: StaffActor, row: { organizationId: string }): 
 /** Changing a deal or a follow-up stays with the organisation that recorded it. */
 export function assertOwnOrganization(actor: StaffActor, row: { organizationId: string }): void {
   if (!isOwnOrganization(actor, row)) throw new ForbiddenError();
+}
+
+/**
+ * 商談開始日: never after today (Tokyo), as the closing date. A start still to come is a mistyped
+ * year, and would otherwise surface only at closing, as a refusal of the closing date.
+ */
+function assertStartedBy(startedOn: CalendarDate): void {
+  const today = tokyoDateOf(new Date());
+  if (startedOn > today) throw DealErrors.startedInFuture(today);
 }
 
 /**
