@@ -729,4 +729,115 @@ describe('deals and follow-ups', () => {
       closedOn: addDays(today, -30),
     });
   });
+
+  it("deletes a deal entered twice with its follow-ups, and cancels follow-ups no longer needed, out of the year's figures", async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '葛飾区商工会' });
+    const ownStaff = await staffSession(t, Role.STAFF, org);
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const fiscalYear = fiscalYearOf(new Date());
+    const figures = async () =>
+      ok(
+        await t.gql<{
+          fiscalYearReport: { deals: { recorded: number }; followUps: Record<string, number> };
+          followUpsDone: { totalCount: number };
+          deals: { totalCount: number };
+        }>(
+          `query($org: ID!, $fy: Int!) {
+             fiscalYearReport(organizationId: $org, fiscalYear: $fy) { deals { recorded } followUps { due done open overdue } }
+             followUpsDone(fiscalYear: $fy) { totalCount }
+             deals(filter: { fiscalYear: $fy }) { totalCount } }`,
+          { org, fy: fiscalYear },
+          ownStaff,
+        ),
+      );
+    const mutate = <T = Record<string, unknown>>(operation: string, id: string, token = ownStaff) =>
+      t.gql<T>(`mutation($id: ID!) { ${operation} }`, { id }, token);
+    const complete = (id: string) =>
+      mutate(`completeFollowUp(id: $id, result: "確認済み") { completed { id } }`, id);
+    const cancel = (id: string, token = ownStaff) =>
+      mutate<{ cancelFollowUp: Record<string, unknown> }>(
+        'cancelFollowUp(id: $id) { id done doneAt cancelled cancelledAt statusLabel }',
+        id,
+        token,
+      );
+    const deleteDeal = (id: string, token = ownStaff) =>
+      mutate<{ deleteDeal: { id: string; followUpsDeleted: number } }>(
+        'deleteDeal(id: $id) { id followUpsDeleted }',
+        id,
+        token,
+      );
+    const followUpOf = async (dealId: string) =>
+      (
+        (await t.dataSource.query('SELECT id FROM follow_ups WHERE deal_id = $1', [dealId])) as {
+          id: string;
+        }[]
+      )[0].id;
+
+    // The same deal entered twice, and the duplicate's follow-up completed as a way to clear it.
+    const input = {
+      participantAId: people.a.id,
+      participantBId: people.b.id,
+      type: 'ORDER',
+      title: '試作部品の発注',
+      startedOn: today,
+    };
+    const deal = ok(await recordDeal(input, ownStaff)).recordDeal;
+    const twice = ok(await recordDeal({ ...input, followUpInMonths: 1 }, ownStaff)).recordDeal;
+    ok(await complete(await followUpOf(twice.id)));
+    const before = await figures();
+    expect(before.fiscalYearReport.deals.recorded).toBe(2);
+    expect(before.followUpsDone.totalCount).toBe(1);
+
+    // Only its own organisation's staff may, as for updateDeal.
+    expect(failure(await deleteDeal(twice.id, otherStaff)).extensions?.code).toBe('FORBIDDEN');
+    expect(ok(await deleteDeal(twice.id)).deleteDeal).toEqual({ id: twice.id, followUpsDeleted: 1 });
+    expect(
+      failure(await t.gql('query($id: ID!) { deal(id: $id) { id } }', { id: twice.id }, ownStaff)).extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+    expect(failure(await deleteDeal(twice.id)).extensions?.code).toBe('NOT_FOUND');
+    const afterDelete = await figures();
+    expect(afterDelete.fiscalYearReport.deals.recorded).toBe(1);
+    expect(afterDelete.deals.totalCount).toBe(1);
+    expect(afterDelete.followUpsDone.totalCount).toBe(0);
+    expect(afterDelete.fiscalYearReport.followUps.done).toBe(0);
+
+    // A follow-up on the deal is done; one on a participant's plan is no longer needed (廃業).
+    const schedule = async (subject: Record<string, string>) =>
+      ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          { input: { ...subject, dueOn: today } },
+          ownStaff,
+        ),
+      ).scheduleFollowUp.id;
+    const visit = await schedule({ dealId: deal.id });
+    const plan = await schedule({ participantId: people.c.id });
+    ok(await complete(visit));
+    expect(failure(await cancel(plan, otherStaff)).extensions?.code).toBe('FORBIDDEN');
+    const cancelled = ok(await cancel(plan)).cancelFollowUp;
+    expect(cancelled).toEqual({
+      id: plan,
+      done: false,
+      doneAt: null,
+      cancelled: true,
+      cancelledAt: expect.any(String),
+      statusLabel: '取りやめ',
+    });
+    // Off the to-do list, and counted neither as done nor as still open.
+    expect((await due(addDays(today, 1), ownStaff)).map((f) => f.id)).toEqual([]);
+    const after = await figures();
+    expect(after.fiscalYearReport.followUps).toEqual({ due: 1, done: 1, open: 0, overdue: 0 });
+    expect(after.followUpsDone.totalCount).toBe(1);
+    const csv = await fetchCsv(t, `/exports/follow-ups-done.csv?fiscalYear=${fiscalYear}`, ownStaff);
+    expect(csv.lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([visit]);
+    // Closed either way: each refusal says which.
+    expect(failure(await complete(plan)).extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'DEAL_FOLLOW_UP_CANCELLED',
+    });
+    expect(failure(await cancel(plan)).message).toBe('このフォローアップは取りやめ済みです');
+    expect(failure(await cancel(visit)).extensions).toMatchObject({ reason: 'DEAL_FOLLOW_UP_DONE' });
+  });
 });

@@ -16,6 +16,7 @@ export enum DealErrorCode {
   STARTED_ON_INVALID = 'DEAL_STARTED_ON_INVALID',
   FOLLOW_UP_SUBJECT_REQUIRED = 'DEAL_FOLLOW_UP_SUBJECT_REQUIRED',
   FOLLOW_UP_DONE = 'DEAL_FOLLOW_UP_DONE',
+  FOLLOW_UP_CANCELLED = 'DEAL_FOLLOW_UP_CANCELLED',
   FOLLOW_UP_DUE_INVALID = 'DEAL_FOLLOW_UP_DUE_INVALID',
   ASSIGNEE_NOT_IN_ORGANIZATION = 'DEAL_ASSIGNEE_NOT_IN_ORGANIZATION',
   ASSIGNEE_DEACTIVATED = 'DEAL_ASSIGNEE_DEACTIVATED',
@@ -128,6 +129,11 @@ export const DealErrors = {
     ),
   followUpDone: () =>
     new ConflictError(DealErrorCode.FOLLOW_UP_DONE, 'このフォローアップはすでに完了しています', 'id'),
+  followUpCancelled: () =>
+    new ConflictError(DealErrorCode.FOLLOW_UP_CANCELLED, 'このフォローアップは取りやめ済みです', 'id'),
+  /** A closed follow-up: done, or cancelled (both set doneAt), each refused in its own words. */
+  followUpClosed: (followUp: { cancelledAt: Date | null }): ConflictError =>
+    followUp.cancelledAt ? DealErrors.followUpCancelled() : DealErrors.followUpDone(),
   /** `field`: the argument naming the assignee (assignedToId, or toUserId of a hand-over). */
   assigneeNotInOrganization: (field = 'assignedToId') =>
     new InputError(

@@ -6,6 +6,7 @@ import { DealFilter } from './dto/deal-filter.input';
 import { RecordDealInput } from './dto/record-deal.input';
 import { UpdateDealInput } from './dto/update-deal.input';
 import { DealConnection, DealModel } from './models/deal.model';
+import { DeletedDealModel } from './models/deleted-deal.model';
 
 @Resolver(() => DealModel)
 export class DealsResolver {
@@ -32,6 +33,18 @@ export class DealsResolver {
     @Args('input') input: UpdateDealInput,
   ): Promise<DealModel> {
     return DealModel.from(await this.dealsService.update(actor, id, input));
+  }
+
+  @Mutation(() => DeletedDealModel, {
+    description:
+      '誤って記録した商談（二重登録など）をフォローアップごと削除する。年度実績からも外れる。記録した団体のスタッフのみ',
+  })
+  @AllowStaff()
+  async deleteDeal(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<DeletedDealModel> {
+    return { id, followUpsDeleted: await this.dealsService.delete(actor, id) };
   }
 
   @Query(() => DealModel, {

@@ -138,6 +138,21 @@ export class DealsService {
     return this.get(id);
   }
 
+  /**
+   * A deal recorded by mistake (the same one entered twice, say) goes, with its follow-ups, so the
+   * year's figures no longer count it: marking it 不成立 would count a 不成立 that never happened.
+   * For whoever may update it. Answers how many follow-ups went with it.
+   */
+  async delete(actor: StaffActor, id: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockOwned(manager, actor, id);
+      const followUps = await manager.countBy(FollowUp, { dealId: id });
+      // follow_ups.deal_id cascades; nothing else refers to a deal.
+      await manager.delete(Deal, id);
+      return followUps;
+    });
+  }
+
   /** A deal the actor may read: their organisation's, or one recorded for an event it runs or co-hosts. */
   async getVisible(actor: StaffActor, id: string): Promise<Deal> {
     const deal = await this.get(id);

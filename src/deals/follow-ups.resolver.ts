@@ -34,6 +34,18 @@ export class FollowUpsResolver {
   }
 
   @Mutation(() => FollowUpModel, {
+    description:
+      'フォローアップを取りやめる（商談の二重登録・廃業などで不要になったもの）。予定から外れ、年度実績の実施件数には数えない',
+  })
+  @AllowStaff()
+  async cancelFollowUp(
+    @CurrentActor() actor: StaffActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<FollowUpModel> {
+    return FollowUpModel.from(await this.followUps.cancel(actor, id));
+  }
+
+  @Mutation(() => FollowUpModel, {
     description: 'フォローアップの担当を付け替える（同じ団体の有効なスタッフに。担当者の異動・退職時など）',
   })
   @AllowStaff()

@@ -75,7 +75,7 @@ export class FollowUpsService {
     if (result.length > 5000) throw new InputError('result', '結果は 5000 文字以内で入力してください');
     const nextId = await this.dataSource.transaction(async (manager) => {
       const followUp = await this.lockVisible(manager, actor, id);
-      if (followUp.doneAt) throw DealErrors.followUpDone();
+      if (followUp.doneAt) throw DealErrors.followUpClosed(followUp);
       if (nextDueOn !== null && nextDueOn <= followUp.dueOn)
         throw DealErrors.nextFollowUpNotLater(followUp.dueOn);
       await manager.update(FollowUp, id, { doneAt: new Date(), result });
@@ -102,13 +102,28 @@ export class FollowUpsService {
   }
 
   /**
+   * 取りやめ: a follow-up no longer needed (its deal entered twice, the business closed) is closed
+   * without counting as done. It leaves the to-do lists and the weekly email as a completed one
+   * does, but not into the year report's フォローアップ実施 or followUpsDone.
+   */
+  async cancel(actor: StaffActor, id: string): Promise<FollowUp> {
+    await this.dataSource.transaction(async (manager) => {
+      const followUp = await this.lockVisible(manager, actor, id);
+      if (followUp.doneAt) throw DealErrors.followUpClosed(followUp);
+      const now = new Date();
+      await manager.update(FollowUp, id, { doneAt: now, cancelledAt: now });
+    });
+    return this.get(id);
+  }
+
+  /**
    * Hands a follow-up to another staff member of its organisation, e.g. when its assignee has left
    * (a deactivated assignee shows as such in followUpsDue and follow-ups.csv).
    */
   async reassign(actor: StaffActor, id: string, assignedToId: string): Promise<FollowUp> {
     await this.dataSource.transaction(async (manager) => {
       const followUp = await this.lockVisible(manager, actor, id);
-      if (followUp.doneAt) throw DealErrors.followUpDone();
+      if (followUp.doneAt) throw DealErrors.followUpClosed(followUp);
       await this.requireStaffOf(followUp.organizationId, assignedToId, manager);
       await manager.update(FollowUp, id, { assignedToId });
     });
@@ -164,7 +179,7 @@ export class FollowUpsService {
 
   /**
    * The follow-ups done in a 年度 (by the day they were done, in Tokyo), in the order they were
-   * done: the rows behind the year report's フォローアップ実施件数.
+   * done: the rows behind the year report's フォローアップ実施件数. Cancelled ones were not done.
    */
   async done<N>(
     actor: StaffActor,
@@ -175,10 +190,9 @@ export class FollowUpsService {
     if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100)
       throw new InputError('fiscalYear', '年度は 2000〜2100 の西暦で指定してください（例: 2026）');
     const { start, end } = fiscalYearRange(fiscalYear);
-    const query = this.listQuery(actor).andWhere('followUp.doneAt >= :start AND followUp.doneAt < :end', {
-      start,
-      end,
-    });
+    const query = this.listQuery(actor)
+      .andWhere('followUp.doneAt >= :start AND followUp.doneAt < :end', { start, end })
+      .andWhere('followUp.cancelledAt IS NULL');
     return keysetPage(query, 'followUp.doneAt', page, toNode);
   }
 

@@ -202,7 +202,10 @@ export class FiscalYearReportService {
     };
   }
 
-  /** Done is judged by the Tokyo date of `done_at`; open and overdue as of `today` (Tokyo). */
+  /**
+   * Done is judged by the Tokyo date of `done_at`; open and overdue as of `today` (Tokyo). A
+   * cancelled one (取りやめ) was neither done nor is it waiting: it counts in none of them.
+   */
   private async followUps(
     manager: EntityManager,
     organizationId: string,
@@ -213,7 +216,7 @@ export class FiscalYearReportService {
       `WITH year_follow_ups AS (
          SELECT due_on, done_at, due_on >= $2 AND due_on < $3 AS due
            FROM follow_ups
-          WHERE organization_id = $1
+          WHERE organization_id = $1 AND cancelled_at IS NULL
             AND ((due_on >= $2 AND due_on < $3) OR (done_at >= $4 AND done_at < $5)))
        SELECT count(*) FILTER (WHERE due)::int AS due,
               count(*) FILTER (WHERE done_at >= $4 AND done_at < $5)::int AS done,

@@ -36,11 +36,20 @@ export class FollowUpModel {
   @Field({ description: '確認した結果' })
   result: string;
 
-  @Field()
+  @Field({ description: '完了したか（取りやめたものは false）' })
   done: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: '完了した日時' })
   doneAt: Date | null;
+
+  @Field({ description: '取りやめたか（不要になったもの。完了・実施件数には数えない）' })
+  cancelled: boolean;
+
+  @Field(() => Date, { nullable: true, description: '取りやめた日時' })
+  cancelledAt: Date | null;
+
+  @Field({ description: '未完了・完了・取りやめ' })
+  statusLabel: string;
 
   @Field(() => ID, { nullable: true })
   assignedToId: string | null;
@@ -64,6 +73,7 @@ export class FollowUpModel {
   /** `followUp` with its deal, participant (and company), assignee and creator loaded. */
   static from(followUp: FollowUp): FollowUpModel {
     const responsible = responsibleFor(followUp);
+    const cancelled = followUp.cancelledAt !== null;
     return Object.assign(new FollowUpModel(), {
       id: followUp.id,
       organizationId: followUp.organizationId,
@@ -74,8 +84,12 @@ export class FollowUpModel {
       dueOn: followUp.dueOn,
       notes: followUp.notes,
       result: followUp.result,
-      done: followUp.doneAt !== null,
-      doneAt: followUp.doneAt,
+      // A cancelled one is closed (doneAt) but was not done.
+      done: followUp.doneAt !== null && !cancelled,
+      doneAt: cancelled ? null : followUp.doneAt,
+      cancelled,
+      cancelledAt: followUp.cancelledAt,
+      statusLabel: cancelled ? '取りやめ' : followUp.doneAt ? '完了' : '未完了',
       assignedToId: followUp.assignedToId,
       assignedToName: followUp.assignedTo?.name ?? null,
       responsibleName: responsible?.name ?? null,

@@ -122,10 +122,10 @@ export class FiscalYearDealFiguresModel extends DealYearFigures {
   description: '団体のフォローアップ（自団体の商談・参加者について自団体で設定したもの）の年度実績',
 })
 export class FiscalYearFollowUpFiguresModel {
-  @Field(() => Int, { description: '期限が年度内のもの' })
+  @Field(() => Int, { description: '期限が年度内のもの（取りやめたものは数えない）' })
   due: number;
 
-  @Field(() => Int, { description: '年度内に完了したもの（完了日時を日本時間で判定）' })
+  @Field(() => Int, { description: '年度内に完了したもの（完了日時を日本時間で判定。取りやめは含まない）' })
   done: number;
 
   @Field(() => Int, { description: '期限が年度内で、集計時点で未完了のもの' })
