@@ -1,6 +1,7 @@
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
   createOrganization,
   createParticipant,
@@ -36,7 +37,7 @@ const MY_DATA = `exportedAt
   json`;
 const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
   meetingRequestMessagesCleared suggestionsDeleted actionTokensDeleted emailsSkipped surveyCommentsDeleted
-  miniSalonRequestsWithdrawn profileChangesDeleted emailChangeRequestsDeleted`;
+  miniSalonRequestsWithdrawn profileChangesDeleted emailChangeRequestsDeleted followUpsCancelled`;
 const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
   deals { total amountYen byStage { stage count amountYen } }`;
 
@@ -464,6 +465,36 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     // A 変更履歴 entry: it holds the old value, so the erasure must take it too.
     ok(await t.gql('mutation { updateMyProfile(input: { title: "取締役" }) { id } }', {}, subjectToken));
 
+    // A 巡回指導 visit planned with them, overdue, and one already made.
+    const yesterday = tokyoInDays(-1, '00:00');
+    const dueOn = yesterday.slice(0, 10);
+    const planVisit = async () =>
+      ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          { input: { participantId: people.subject.id, dueOn, notes: '巡回指導（事業計画の進捗確認）' } },
+          staff,
+        ),
+      ).scheduleFollowUp.id;
+    const plannedVisit = await planVisit();
+    const madeVisit = await planVisit();
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { completeFollowUp(id: $id) { completed { id } } }',
+        { id: madeVisit },
+        staff,
+      ),
+    );
+    const followUpsReport = async () =>
+      ok(
+        await t.gql<{ fiscalYearReport: { followUps: Record<string, number> } }>(
+          'query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) { followUps { done open overdue } } }',
+          { o: orgId, y: fiscalYearOf(new Date(yesterday)) },
+          staff,
+        ),
+      ).fiscalYearReport.followUps;
+    const followUpsBefore = await followUpsReport();
+
     const result = ok(await erase(people.subject.id)).eraseParticipant;
     expect(result).toMatchObject({
       participantId: people.subject.id,
@@ -479,6 +510,21 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       miniSalonRequestsWithdrawn: 1,
       profileChangesDeleted: 1,
       emailChangeRequestsDeleted: 1,
+      followUpsCancelled: 1,
+    });
+    // Nobody is sent to visit them: the plan is 取りやめ, neither waiting nor done; the visit made stays done.
+    expect(
+      await rowsOf(
+        'SELECT id, done_at IS NOT NULL AS closed, cancelled_at IS NOT NULL AS cancelled FROM follow_ups WHERE participant_id = $1 ORDER BY cancelled_at NULLS FIRST',
+      ),
+    ).toEqual([
+      { id: madeVisit, closed: true, cancelled: false },
+      { id: plannedVisit, closed: true, cancelled: true },
+    ]);
+    expect(await followUpsReport()).toEqual({
+      done: followUpsBefore.done,
+      open: followUpsBefore.open - 1,
+      overdue: followUpsBefore.overdue - 1,
     });
     expect(await rowsOf('SELECT id FROM participant_profile_changes WHERE participant_id = $1')).toEqual([]);
     expect(await rowsOf('SELECT id FROM email_change_requests WHERE participant_id = $1')).toEqual([]);

@@ -27,6 +27,8 @@ export interface ErasureCounts {
   profileChangesDeleted?: number;
   /** Absent on rows erased before participants could change their address. */
   emailChangeRequestsDeleted?: number;
+  /** Absent on rows erased before follow-ups could be cancelled. */
+  followUpsCancelled?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { FollowUp } from '../deals/follow-up.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -104,6 +105,7 @@ export class ParticipantErasureService {
         profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
         // Addresses they asked to move to, and those their mail about an address went to.
         emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
+        followUpsCancelled: await this.cancelFollowUps(manager, participantId),
       };
       await manager.update(OutboxMessage, { participantId, toAddress: Not(IsNull()) }, { toAddress: null });
       // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
@@ -233,6 +235,18 @@ export class ParticipantErasureService {
       { message: '', groupName: null },
     );
     return withdrawn;
+  }
+
+  /**
+   * Their open follow-ups (巡回指導 plans and the like, follow_ups.participant_id) are 取りやめ, as
+   * cancelFollowUp does: nobody is sent to visit a deleted person, and the year report does not
+   * show them as 未完了 or 期限超過. A deal's follow-ups stay: the other side is still there.
+   */
+  private async cancelFollowUps(manager: EntityManager, participantId: string): Promise<number> {
+    const now = new Date();
+    return affected(
+      await manager.update(FollowUp, { participantId, doneAt: IsNull() }, { doneAt: now, cancelledAt: now }),
+    );
   }
 
   /**

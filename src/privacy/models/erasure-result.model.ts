@@ -44,6 +44,11 @@ export class ErasureResultModel {
   @Field(() => Int, { description: '削除したメールアドレス変更の申込（新しいアドレスを含むため）' })
   emailChangeRequestsDeleted: number;
 
+  @Field(() => Int, {
+    description: '取りやめた、本人についての未完了のフォローアップ（巡回指導の予定など。商談のものは残す）',
+  })
+  followUpsCancelled: number;
+
   /** Expects an erased participant (erasedAt and erasure set). */
   static from(participant: Participant): ErasureResultModel {
     const counts: ErasureCounts = participant.erasure!;
@@ -61,6 +66,7 @@ export class ErasureResultModel {
       miniSalonRequestsWithdrawn: counts.miniSalonRequestsWithdrawn,
       profileChangesDeleted: counts.profileChangesDeleted ?? 0,
       emailChangeRequestsDeleted: counts.emailChangeRequestsDeleted ?? 0,
+      followUpsCancelled: counts.followUpsCancelled ?? 0,
     });
   }
 }
