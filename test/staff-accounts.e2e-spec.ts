@@ -632,6 +632,14 @@ describe('staff accounts', () => {
 
     it('leaves them out of the weekly digest, tells the organizer theirs wait, and skips work mail already written to them', async () => {
       const digests = t.app.get(FollowUpDigestsService);
+      // One more of theirs, due next month: in the number waiting, not in this week's list. Gone
+      // again after this test, whose neighbours count the three.
+      const [{ id: nextMonth }]: { id: string }[] = await t.dataSource.query(
+        `INSERT INTO follow_ups (organization_id, participant_id, due_on, notes, assigned_to_id, created_by_id)
+         SELECT organization_id, participant_id, due_on + 30, '来月の定期確認', assigned_to_id, created_by_id
+           FROM follow_ups WHERE id = $1 RETURNING id`,
+        [followUps.shidoOwn],
+      );
       // The colleague gets theirs; the follow-ups of and for the deactivated 指導員 go to the
       // organisation's 主催者, marked as waiting to be handed over.
       expect(await digests.writeDigests()).toEqual({ staff: 2, written: 2 });
@@ -644,8 +652,14 @@ describe('staff accounts', () => {
       const [toOrganizer] = sink.to(organizer.email);
       expect(toOrganizer.subject).toBe('【フォローアップ】今週の予定 3件（引き継ぎ待ち 3件）');
       expect(toOrganizer.text).toContain(
-        '担当者のアカウントが利用停止中のフォローアップが 3件あり、引き継ぎを待っています。',
+        '担当者のアカウントが利用停止中のフォローアップが全部で 4件あり、引き継ぎを待っています（',
       );
+      expect(toOrganizer.text).toContain('までに期日を迎える 3件を下に記載しています）。');
+      // What to do, in the words of the work, not the API's.
+      expect(toOrganizer.text).toContain('同じ団体のスタッフに引き継いで担当を決めてください。');
+      expect(toOrganizer.text).not.toMatch(/handOverFollowUps|reassignFollowUp/);
+      expect(toOrganizer.text).not.toContain('来月の定期確認');
+      await t.dataSource.query('DELETE FROM follow_ups WHERE id = $1', [nextMonth]);
       for (const notes of ['試作品の評価結果を確認', '補助金申請の進捗を確認', '4か月ごとの定期確認']) {
         expect(toOrganizer.text).toMatch(
           new RegExp(

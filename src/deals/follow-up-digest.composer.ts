@@ -31,16 +31,26 @@ export class FollowUpDigestComposer implements MailComposer {
     const own = await dueBefore(manager, until)
       .andWhere(`${responsibleUserSql('"followUp"')} = :staff`, { staff: staff.id })
       .getMany();
-    const waiting =
-      user?.role === Role.ORGANIZER && user.organizationId
-        ? await dueBefore(manager, until)
-            .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
-            .leftJoinAndSelect('followUp.createdBy', 'createdBy')
-            .andWhere('followUp.organizationId = :organizationId', { organizationId: user.organizationId })
-            .andWhere(waitingForHandOverSql('"followUp"'))
-            .getMany()
-        : [];
+    // An organizer also hears of their organisation's follow-ups waiting for a hand-over.
+    const organizationId = user?.role === Role.ORGANIZER ? user.organizationId : null;
+    const waiting = organizationId
+      ? await dueBefore(manager, until)
+          .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
+          .leftJoinAndSelect('followUp.createdBy', 'createdBy')
+          .andWhere('followUp.organizationId = :organizationId', { organizationId })
+          .andWhere(waitingForHandOverSql('"followUp"'))
+          .getMany()
+      : [];
     if (own.length === 0 && waiting.length === 0) return null;
+    const waitingTotal =
+      organizationId && waiting.length > 0
+        ? await manager
+            .createQueryBuilder(FollowUp, 'followUp')
+            .where('followUp.doneAt IS NULL')
+            .andWhere('followUp.organizationId = :organizationId', { organizationId })
+            .andWhere(waitingForHandOverSql('"followUp"'))
+            .getCount()
+        : 0;
     const today = tokyoDateOf(new Date());
     const item = (followUp: FollowUp, handOverFrom: string | null) => ({
       dueOn: followUp.dueOn,
@@ -54,6 +64,7 @@ export class FollowUpDigestComposer implements MailComposer {
       organization: user?.organization?.name ?? 'Tsunagu',
       through: addDays(until, -1),
       before: until,
+      waitingTotal,
       items: [
         ...own.map((followUp) => item(followUp, null)),
         // A deleted account leaves no name: 不明.

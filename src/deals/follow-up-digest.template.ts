@@ -24,6 +24,11 @@ export interface FollowUpDigestEmailData {
   /** The day after `through`: the `before` of the CSV export and of followUpsDue. */
   before: string;
   items: FollowUpDigestItem[];
+  /**
+   * For an organizer: every open follow-up of the organisation waiting for a hand-over, whatever
+   * its due date (the items list only those due by `through`); 0 otherwise.
+   */
+  waitingTotal: number;
 }
 
 /**
@@ -46,9 +51,13 @@ export function followUpDigestEmail(data: FollowUpDigestEmailData): ComposedEmai
       waiting < data.items.length
         ? `${through}までに期日を迎える、担当のフォローアップをお知らせします。`
         : `${through}までに期日を迎えるフォローアップのうち、担当者が利用停止中のものをお知らせします。`,
-      ...(waiting > 0
+      // The items are this week's only: the number waiting is the organisation's whole backlog.
+      ...(data.waitingTotal > 0
         ? [
-            `担当者のアカウントが利用停止中のフォローアップが ${waiting}件あり、引き継ぎを待っています。handOverFollowUps（まとめて）または reassignFollowUp（1件ずつ）で担当を決めてください。`,
+            (data.waitingTotal > waiting
+              ? `担当者のアカウントが利用停止中のフォローアップが全部で ${data.waitingTotal}件あり、引き継ぎを待っています（${through}までに期日を迎える ${waiting}件を下に記載しています）。`
+              : `担当者のアカウントが利用停止中のフォローアップが ${data.waitingTotal}件あり、引き継ぎを待っています。`) +
+              '元の担当者の分をまとめて、または1件ずつ、同じ団体のスタッフに引き継いで担当を決めてください。',
           ]
         : []),
     ],
