@@ -123,6 +123,18 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     const vevent = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(Number(vevent.getFirstPropertyValue('sequence'))).toBe(meeting.sequence);
+    // Each side is told why: B that A gave up the seat (and whom to ask), A that it went with theirs.
+    const calledOff = (address: string) =>
+      sink.to(address).find((mail) => mail.subject.startsWith('【面談中止】'));
+    const toB = calledOff(b.email)!;
+    expect(toB.text).toContain(
+      '髙橋 一郎 様が参加を取り消されたため、「あまがさき商談会」での面談は中止となりました。',
+    );
+    expect(toB.text).toContain('ほかの参加者との面談をご希望の場合は、下記の主催者までご相談ください。');
+    await sink.waitUntil(() => calledOff(a.email) !== undefined);
+    expect(calledOff(a.email)!.text).toContain(
+      '参加のキャンセルに伴い、「あまがさき商談会」での 山﨑 美咲 様との面談は中止となりました。',
+    );
     // They cancelled it themselves: no 参加取消のお知らせ, to them or anyone.
     expect(await cancellationNotices(eventId)).toEqual([]);
   });

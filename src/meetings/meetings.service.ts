@@ -266,9 +266,10 @@ export class MeetingsService {
 
   /**
    * Cancels a meeting whose row the caller holds locked, and its request (the agreement is off, so
-   * the scheduler must not place it again). Published meetings send METHOD:CANCEL to both sides.
+   * the scheduler must not place it again). Published meetings send METHOD:CANCEL to both sides,
+   * saying why when it is that one of them gave up their seat (`leftBy`).
    */
-  async cancelLocked(manager: EntityManager, meeting: Meeting): Promise<FreedSlot> {
+  async cancelLocked(manager: EntityManager, meeting: Meeting, leftBy?: string): Promise<FreedSlot> {
     if (!MEETING_TRANSITIONS.can(meeting.status, MeetingStatus.CANCELLED))
       throw MeetingErrors.invalidTransition(meeting.status, MeetingStatus.CANCELLED);
     const published = meeting.publishedAt !== null;
@@ -288,7 +289,7 @@ export class MeetingsService {
           participantId,
           eventId: meeting.eventId,
           transactional: true,
-          params: { meetingId: meeting.id },
+          params: { meetingId: meeting.id, ...(leftBy ? { leftBy } : {}) },
         })),
       );
     }
@@ -336,7 +337,7 @@ export class MeetingsService {
       .getMany();
     const freed: FreedSlot[] = [];
     for (const meeting of meetings) {
-      freed.push(await this.cancelLocked(manager, meeting));
+      freed.push(await this.cancelLocked(manager, meeting, participantId));
       // A published one has its 面談中止 from cancelLocked.
       if (meeting.publishedAt === null)
         notice(

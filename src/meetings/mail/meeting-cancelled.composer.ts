@@ -41,6 +41,11 @@ export class MeetingCancelledComposer implements MailComposer {
         participantName: participant.name,
         event,
         entry,
+        why: !message.params.leftBy
+          ? undefined
+          : message.params.leftBy === participant.id
+            ? 'YOU_LEFT'
+            : 'THEY_LEFT',
         pageUrl: this.links.pageUrl(participant.id, event.id),
       }),
       attachments: [

@@ -147,7 +147,7 @@ describe('meeting emails', () => {
     expect(outcome(MeetingRequestStatus.DECLINED, { locale: 'en' }).text).toContain(
       '山本 健 (山本精工) is unable',
     );
-    const cancelled = meetingCancelledEmail({
+    const cancelledInput: Parameters<typeof meetingCancelledEmail>[0] = {
       locale: 'ja',
       participantName: '﨑山 恵',
       event,
@@ -168,8 +168,13 @@ describe('meeting emails', () => {
         counterpartCompany: '大和田印刷株式会社',
         updatedAt: event.startsAt,
       },
-    });
+    };
+    const cancelled = meetingCancelledEmail(cancelledInput);
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
+    // Someone who left: the other side is told why, in English too, and whom to ask.
+    const theyLeft = meetingCancelledEmail({ ...cancelledInput, locale: 'en', why: 'THEY_LEFT' });
+    expect(theyLeft.text).toContain('has cancelled their registration, your meeting at');
+    expect(theyLeft.text).toContain('If you would like to meet someone else there, please ask the organiser');
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\n  テーブル 3');
     // What is left of their schedule is a tap away.
     expect(cancelled.text).toContain('▶ 面談スケジュールを見る\nhttps://example.jp/my-agenda/x/e1\n');

@@ -688,22 +688,33 @@ export function meetingCancelledEmail(data: {
   participantName: string;
   event: EventMailContext;
   entry: MeetingCalendarEntry;
+  /** Why, when it is known: the reader gave up their seat, or the other side did. */
+  why?: 'YOU_LEFT' | 'THEY_LEFT';
   /** Their agenda page at the event: what is left of their schedule. */
   pageUrl: string;
 }): ComposedEmail {
-  const { locale, event, entry } = data;
+  const { locale, event, entry, why } = data;
   const sender = eventSenderLines(locale, event);
   const [line] = entryLines(locale, [entry]);
   const them = counterpartLabel(locale, entry);
   if (locale === 'en') {
+    const cancelled =
+      why === 'THEY_LEFT' && them !== null
+        ? `As ${them} has cancelled their registration, your meeting at "${event.title}" has been cancelled.`
+        : them === null
+          ? `The meeting below at "${event.title}" has been cancelled.`
+          : `Your meeting with ${them} at "${event.title}" has been cancelled.`;
     return renderEmail({
       locale,
       subject: `Meeting cancelled: ${entry.counterpartName === null ? event.title : `${entry.counterpartName} (${event.title})`}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        them === null
-          ? `The meeting below at "${event.title}" has been cancelled.`
-          : `Your meeting with ${them} at "${event.title}" has been cancelled.`,
+        why === 'YOU_LEFT'
+          ? `As you have cancelled your registration, ${cancelled[0].toLowerCase()}${cancelled.slice(1)}`
+          : cancelled,
+        ...(why === 'THEY_LEFT'
+          ? ['If you would like to meet someone else there, please ask the organiser (contact below).']
+          : []),
         'The attached calendar file removes it from your calendar.',
       ],
       details: [line],
@@ -716,9 +727,15 @@ export function meetingCancelledEmail(data: {
     subject: `【面談中止】${entry.counterpartName === null ? '参加者の方' : `${entry.counterpartName} 様`}との面談（${event.title}）`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      them === null
-        ? `${inBrackets(event.title)}で予定されていた次の面談は中止となりました。`
-        : `${inBrackets(event.title)}での ${them} 様との面談は中止となりました。`,
+      why === 'THEY_LEFT' && them !== null
+        ? `${them} 様が参加を取り消されたため、${inBrackets(event.title)}での面談は中止となりました。`
+        : (why === 'YOU_LEFT' ? '参加のキャンセルに伴い、' : '') +
+          (them === null
+            ? `${inBrackets(event.title)}で予定されていた次の面談は中止となりました。`
+            : `${inBrackets(event.title)}での ${them} 様との面談は中止となりました。`),
+      ...(why === 'THEY_LEFT'
+        ? ['ほかの参加者との面談をご希望の場合は、下記の主催者までご相談ください。']
+        : []),
       '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
     ],
     details: [line],
