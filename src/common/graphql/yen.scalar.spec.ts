@@ -20,6 +20,10 @@ describe('Yen scalar', () => {
     expect(() => Yen.parseLiteral({ kind: Kind.FLOAT, value: '1.5' })).toThrow('円単位の整数');
     expect(() => Yen.parseLiteral({ kind: Kind.STRING, value: '100万' })).toThrow('円単位の整数');
     expect(() => Yen.parseLiteral({ kind: Kind.INT, value: '9007199254740993' })).toThrow('円単位の整数');
+    // What to type instead, for an amount copied from a sheet.
+    expect(() => Yen.parseValue('1,800,000')).toThrow(
+      '（半角数字だけで、カンマや「円」は付けずに。例: 1800000。上限は 9,007,199,254,740,991 円）: 1,800,000',
+    );
   });
 
   it('will not write a figure that is not whole yen', () => {

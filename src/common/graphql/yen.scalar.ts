@@ -31,5 +31,5 @@ function isYen(value: unknown): value is number {
 }
 
 function refusal(value: unknown): string {
-  return `金額は 0 円以上の円単位の整数で入力してください: ${String(value)}`;
+  return `金額は 0 円以上の円単位の整数で入力してください（半角数字だけで、カンマや「円」は付けずに。例: 1800000。上限は ${Number.MAX_SAFE_INTEGER.toLocaleString('ja-JP')} 円）: ${String(value)}`;
 }
