@@ -1,6 +1,6 @@
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { Role } from '../src/auth/actor';
-import { addDays, addMonths } from '../src/common/time/calendar-date';
+import { addDays, addMonths, tokyoDateOf } from '../src/common/time/calendar-date';
 import {
   createOrganization,
   createParticipant,
@@ -519,7 +519,7 @@ describe('deals and follow-ups', () => {
     );
     expect({ status, bom }).toEqual({ status: 200, bom: true });
     expect(lines[0]).toBe(
-      '実施日時,期日,対象の商談,対象の参加者,事業者,確認すること,担当,結果,フォローアップID',
+      '実施日,期日,対象の商談,対象の参加者,事業者,確認すること,担当,実施者,結果,フォローアップID',
     );
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([followUpsDone.edges[0].node.id]);
     expect(lines[1]).toContain(',追加発注の見込みあり,');
@@ -539,6 +539,50 @@ describe('deals and follow-ups', () => {
       code: 'BAD_USER_INPUT',
       field: 'fiscalYear',
     });
+  });
+
+  it('records a visit entered afterwards on the day it was made, in that year, with who recorded it', async () => {
+    const fiscalYear = fiscalYearOf(new Date());
+    // The last day of the year before: a 巡回指導 made on 31 March, entered in this year.
+    const lastDayBefore = `${fiscalYear}-03-31`;
+    const { scheduleFollowUp: visit } = ok(
+      await t.gql<{ scheduleFollowUp: { id: string } }>(
+        'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+        { input: { participantId: people.c.id, dueOn: lastDayBefore, notes: '巡回指導（年度末）' } },
+        staff,
+      ),
+    );
+    const complete = (doneOn: string) =>
+      t.gql<{ completeFollowUp: { completed: { done: boolean; doneAt: string; completedByName: string } } }>(
+        'mutation($id: ID!, $on: String) { completeFollowUp(id: $id, result: "計画どおり", doneOn: $on) { completed { done doneAt completedByName } } }',
+        { id: visit.id, on: doneOn },
+        staff,
+      );
+    const future = failure(await complete(addDays(tokyoDateOf(new Date()), 1)));
+    expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'doneOn' });
+    expect(future.message).toContain('実施日は YYYY-MM-DD の形式で、今日（');
+
+    const [{ name: staffName }] = await t.dataSource.query('SELECT name FROM users WHERE id = $1', [
+      staffUserId,
+    ]);
+    const { completed } = ok(await complete(lastDayBefore)).completeFollowUp;
+    expect(completed).toMatchObject({ done: true, completedByName: staffName });
+    expect(completed.doneAt).toBe(`${lastDayBefore}T12:00:00+09:00`);
+    // It counts in the year it was made, not the year it was entered.
+    const doneIn = async (year: number) =>
+      ok(
+        await t.gql<{ followUpsDone: { edges: { node: { id: string } }[] } }>(
+          'query($fy: Int!) { followUpsDone(fiscalYear: $fy, first: 100) { edges { node { id } } } }',
+          { fy: year },
+          staff,
+        ),
+      ).followUpsDone.edges.map(({ node }) => node.id);
+    expect(await doneIn(fiscalYear - 1)).toContain(visit.id);
+    expect(await doneIn(fiscalYear)).not.toContain(visit.id);
+    const { lines } = await fetchCsv(t, `/exports/follow-ups-done.csv?fiscalYear=${fiscalYear - 1}`, staff);
+    const row = lines.find((line) => line.endsWith(`,${visit.id}`))!;
+    expect(row.startsWith(`${lastDayBefore},${lastDayBefore},`)).toBe(true);
+    expect(row).toContain(`,${staffName},計画どおり,`);
   });
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {

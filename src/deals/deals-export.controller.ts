@@ -5,7 +5,7 @@ import { StaffActor } from '../auth/actor';
 import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
-import { fiscalYearOfDate } from '../common/time/calendar-date';
+import { fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
 import { Participant } from '../participants/participant.entity';
 import { Deal } from './deal.entity';
 import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
@@ -103,9 +103,11 @@ export class DealsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const columns: CsvColumn<FollowUp>[] = [
-      { header: '実施日時', value: (f) => f.doneAt },
+      // The day only: a visit entered afterwards is recorded on its day, not at an hour.
+      { header: '実施日', value: (f) => f.doneAt && tokyoDateOf(f.doneAt) },
       { header: '期日', value: (f) => f.dueOn },
       ...FOLLOW_UP_SUBJECT,
+      { header: '実施者', value: (f) => f.completedBy?.name },
       { header: '結果', value: (f) => f.result },
       { header: 'フォローアップID', value: (f) => f.id },
     ];

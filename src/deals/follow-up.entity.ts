@@ -71,6 +71,13 @@ export class FollowUp {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** Who recorded it done (実施者): not always its assignee. */
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  completedBy: User | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  completedById: string | null;
+
   @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
   assignedTo: User | null;
 

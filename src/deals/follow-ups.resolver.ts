@@ -28,8 +28,20 @@ export class FollowUpsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('result', { defaultValue: '' }) result: string,
     @Args('nextDueOn', { type: () => String, nullable: true }) nextDueOn: string | null,
+    @Args('doneOn', {
+      type: () => String,
+      nullable: true,
+      description: '実施日（YYYY-MM-DD、今日まで）。後から記録する訪問の日。省略すると今',
+    })
+    doneOn: string | null,
   ): Promise<CompletedFollowUpModel> {
-    const { completed, next } = await this.followUps.complete(actor, id, result, nextDueOn ?? null);
+    const { completed, next } = await this.followUps.complete(
+      actor,
+      id,
+      result,
+      nextDueOn ?? null,
+      doneOn ?? null,
+    );
     return { completed: FollowUpModel.from(completed), next: next && FollowUpModel.from(next) };
   }
 

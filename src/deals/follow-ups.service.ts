@@ -6,7 +6,7 @@ import { InputError } from '../common/errors/app-error';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { fiscalYearRange } from '../common/japan/fiscal-year';
-import { CalendarDate, isCalendarDate } from '../common/time/calendar-date';
+import { CalendarDate, isCalendarDate, tokyoDateOf } from '../common/time/calendar-date';
 import { ParticipantsService } from '../participants/participants.service';
 import { User } from '../users/user.entity';
 import { DealErrors } from './deals.errors';
@@ -21,6 +21,7 @@ const RELATIONS = {
   participant: { company: true },
   assignedTo: true,
   createdBy: true,
+  completedBy: true,
 } as const;
 
 /**
@@ -65,7 +66,15 @@ export class FollowUpsService {
     id: string,
     result: string,
     nextDueOn: string | null,
+    doneOn: string | null = null,
   ): Promise<{ completed: FollowUp; next: FollowUp | null }> {
+    const today = tokyoDateOf(new Date());
+    if (doneOn !== null && (!isCalendarDate(doneOn) || doneOn > today)) {
+      throw new InputError(
+        'doneOn',
+        `実施日は YYYY-MM-DD の形式で、今日（${today}）までの日付を指定してください（例: ${today}）`,
+      );
+    }
     if (nextDueOn !== null && !isCalendarDate(nextDueOn)) {
       throw new InputError(
         'nextDueOn',
@@ -78,7 +87,10 @@ export class FollowUpsService {
       if (followUp.doneAt) throw DealErrors.followUpClosed(followUp);
       if (nextDueOn !== null && nextDueOn <= followUp.dueOn)
         throw DealErrors.nextFollowUpNotLater(followUp.dueOn);
-      await manager.update(FollowUp, id, { doneAt: new Date(), result });
+      // A visit entered afterwards counts on the day it was made (in the year it was made): noon
+      // of that day in Tokyo, so no time zone moves it across a date line.
+      const doneAt = doneOn === null || doneOn === today ? new Date() : new Date(`${doneOn}T12:00:00+09:00`);
+      await manager.update(FollowUp, id, { doneAt, result, completedById: actor.userId });
       if (nextDueOn === null) return null;
       // An assignee who has left does not get the next one: unassigned, it goes to whoever
       // completed this one (the weekly email's fallback to the creator).
@@ -209,7 +221,8 @@ export class FollowUpsService {
       .leftJoinAndSelect('followUp.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
       .leftJoinAndSelect('followUp.assignedTo', 'assignedTo')
-      .leftJoinAndSelect('followUp.createdBy', 'createdBy');
+      .leftJoinAndSelect('followUp.createdBy', 'createdBy')
+      .leftJoinAndSelect('followUp.completedBy', 'completedBy');
     if (actor.role !== Role.ADMIN) {
       query.andWhere('followUp.organizationId = :org', { org: actor.organizationId });
     }

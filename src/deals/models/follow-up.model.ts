@@ -51,6 +51,9 @@ export class FollowUpModel {
   @Field({ description: '未完了・完了・取りやめ' })
   statusLabel: string;
 
+  @Field(() => String, { nullable: true, description: '完了を記録したスタッフ（実施者）' })
+  completedByName: string | null;
+
   @Field(() => ID, { nullable: true })
   assignedToId: string | null;
 
@@ -70,7 +73,7 @@ export class FollowUpModel {
   })
   responsibleActive: boolean | null;
 
-  /** `followUp` with its deal, participant (and company), assignee and creator loaded. */
+  /** `followUp` with its deal, participant (and company), assignee, creator and completer loaded. */
   static from(followUp: FollowUp): FollowUpModel {
     const responsible = responsibleFor(followUp);
     const cancelled = followUp.cancelledAt !== null;
@@ -90,6 +93,7 @@ export class FollowUpModel {
       cancelled,
       cancelledAt: followUp.cancelledAt,
       statusLabel: cancelled ? '取りやめ' : followUp.doneAt ? '完了' : '未完了',
+      completedByName: cancelled ? null : (followUp.completedBy?.name ?? null),
       assignedToId: followUp.assignedToId,
       assignedToName: followUp.assignedTo?.name ?? null,
       responsibleName: responsible?.name ?? null,
