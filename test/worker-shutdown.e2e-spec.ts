@@ -162,6 +162,13 @@ describe('a worker stopped with SIGTERM', () => {
       'every invitation, the handed-back ones at once',
     );
     expect(Date.now() - resumedAt).toBeLessThan(30_000);
+    // An email the slow worker put on the wire but could not mark sent before it stopped is in the
+    // sink already, and goes again (counted as resent): the rows tell when everything is done.
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    await eventually(
+      async () => (await outbox.countBy({ batchId: campaign.id, status: 'SENT' as never })) === count,
+      'every outbox row to be SENT',
+    );
     const rows: { attempts: number; resent: number }[] = await t.dataSource.query(
       `SELECT attempts, resent_after_crash AS resent FROM outbox_messages WHERE batch_id = $1`,
       [campaign.id],
