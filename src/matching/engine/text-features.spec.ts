@@ -42,5 +42,7 @@ describe('text features', () => {
     expect(quote('販路開拓の支援をお願いしたい', '創業支援を行っています')).toBeUndefined();
     // Nor boilerplate that comes in through a longer gram: 対応 of 「対応し」.
     expect(quote('小ロットに対応してくれる工場', '短納期に対応します')).toBeUndefined();
+    // Every maker has products: a glassworks and a leather shop have nothing in common by it.
+    expect(quote('自社製品の海外への販路を広げたい', '革製品の修理・製品加工を承ります')).toBeUndefined();
   });
 });

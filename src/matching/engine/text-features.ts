@@ -60,6 +60,10 @@ const STOP_GRAMS = new Set([
   '業者',
   '皆様',
   '地域',
+  // Every maker and shop speaks of its products: 「自社製品」 on both sides is no reason to meet.
+  '自社',
+  '製品',
+  '商品',
 ]);
 
 export const characterNgrams: TextAnalyzer = (text) => {
