@@ -320,8 +320,10 @@ describe('deals and follow-ups', () => {
         token,
       );
     expect(ok(await deals(otherStaff)).deals.totalCount).toBe(0);
-    expect(failure(await updateDeal(lost.id, { stage: 'NEGOTIATING' }, otherStaff)).extensions?.code).toBe(
-      'FORBIDDEN',
+    const othersDeal = failure(await updateDeal(lost.id, { stage: 'NEGOTIATING' }, otherStaff));
+    expect(othersDeal.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DEAL_OTHER_ORGANIZATION' });
+    expect(othersDeal.message).toBe(
+      '他の団体が記録した商談です。記録した団体のスタッフ（または管理者）が操作できます',
     );
     expect(await due('2099-01-01', otherStaff)).toEqual([]);
     expect(
@@ -859,7 +861,9 @@ describe('deals and follow-ups', () => {
     const visit = await schedule({ dealId: deal.id });
     const plan = await schedule({ participantId: people.c.id });
     ok(await complete(visit));
-    expect(failure(await cancel(plan, otherStaff)).extensions?.code).toBe('FORBIDDEN');
+    expect(failure(await cancel(plan, otherStaff)).message).toBe(
+      '他の団体が記録したフォローアップです。記録した団体のスタッフ（または管理者）が操作できます',
+    );
     const cancelled = ok(await cancel(plan)).cancelFollowUp;
     expect(cancelled).toEqual({
       id: plan,

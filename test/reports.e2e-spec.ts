@@ -713,10 +713,14 @@ describe('fiscal-year and event reports', () => {
     it('is set by the organisation’s 主催者 or an admin only', async () => {
       const attempt = [{ metric: 'DEALS_WON', target: 100 }];
       expect(failure(await setTargets(orgA, 2026, attempt, staffA)).extensions?.code).toBe('FORBIDDEN');
-      expect(failure(await setTargets(orgA, 2026, attempt, organizerB)).extensions).toMatchObject({
+      const otherOrganizer = failure(await setTargets(orgA, 2026, attempt, organizerB));
+      expect(otherOrganizer.extensions).toMatchObject({
         code: 'FORBIDDEN',
         reason: 'REPORT_NOT_YOUR_ORGANIZATION',
       });
+      expect(otherOrganizer.message).toBe(
+        '自団体以外の年度目標は設定できません。その団体のスタッフか管理者が設定します',
+      );
       expect(failure(await setTargets(orgA, 2026, attempt, participantToken)).extensions?.code).toBe(
         'FORBIDDEN',
       );

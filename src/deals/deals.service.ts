@@ -158,7 +158,7 @@ export class DealsService {
     const deal = await this.get(id);
     if (isOwnOrganization(actor, deal)) return deal;
     if (deal.eventId && (await this.managesEventOf(actor, deal.eventId))) return deal;
-    throw new ForbiddenError();
+    throw otherOrganizations('商談');
   }
 
   /** A deal the actor may change or follow up: their organisation's (any, for an admin). */
@@ -323,8 +323,20 @@ function isOwnOrganization(actor: StaffActor, row: { organizationId: string }): 
 }
 
 /** Changing a deal or a follow-up stays with the organisation that recorded it. */
-export function assertOwnOrganization(actor: StaffActor, row: { organizationId: string }): void {
-  if (!isOwnOrganization(actor, row)) throw new ForbiddenError();
+export function assertOwnOrganization(
+  actor: StaffActor,
+  row: { organizationId: string },
+  what: '商談' | 'フォローアップ' = '商談',
+): void {
+  if (!isOwnOrganization(actor, row)) throw otherOrganizations(what);
+}
+
+/** Another organisation's record: who may act on it, rather than a bare 権限がありません. */
+function otherOrganizations(what: '商談' | 'フォローアップ'): ForbiddenError {
+  return new ForbiddenError(
+    `他の団体が記録した${what}です。記録した団体のスタッフ（または管理者）が操作できます`,
+    'DEAL_OTHER_ORGANIZATION',
+  );
 }
 
 /**

@@ -157,7 +157,7 @@ export class FollowUpsService {
       if (!to) throw DealErrors.staffNotFound('toUserId');
       const organizationId = from.organizationId ?? to.organizationId;
       if (!organizationId) throw DealErrors.assigneeNotInOrganization('toUserId');
-      assertOwnOrganization(actor, { organizationId });
+      assertOwnOrganization(actor, { organizationId }, 'フォローアップ');
       await this.requireStaffOf(organizationId, to.id, manager, 'toUserId');
       const moved = await manager
         .createQueryBuilder()
@@ -241,7 +241,7 @@ export class FollowUpsService {
     if (!isUuid(id)) throw DealErrors.followUpNotFound(id);
     const followUp = await manager.findOne(FollowUp, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!followUp) throw DealErrors.followUpNotFound(id);
-    assertOwnOrganization(actor, followUp);
+    assertOwnOrganization(actor, followUp, 'フォローアップ');
     return followUp;
   }
 

@@ -7,8 +7,13 @@ export enum ReportErrorCode {
 }
 
 export const ReportErrors = {
-  notYourOrganization: () =>
-    new ForbiddenError('自団体以外の実績は表示できません', ReportErrorCode.NOT_YOUR_ORGANIZATION),
+  notYourOrganization: (doing: 'read' | 'set' = 'read') =>
+    new ForbiddenError(
+      doing === 'read'
+        ? '自団体以外の実績は表示できません'
+        : '自団体以外の年度目標は設定できません。その団体のスタッフか管理者が設定します',
+      ReportErrorCode.NOT_YOUR_ORGANIZATION,
+    ),
   targetRepeated: (metric: ReportMetric) =>
     new InputError(
       'targets',

@@ -28,7 +28,7 @@ export class FiscalYearTargetsService {
     fiscalYear: number,
     targets: FiscalYearTargetInput[],
   ): Promise<void> {
-    if (!readsReportsOf(actor, organizationId)) throw ReportErrors.notYourOrganization();
+    if (!readsReportsOf(actor, organizationId)) throw ReportErrors.notYourOrganization('set');
     await this.organizations.get(organizationId, 'organizationId');
     const seen = new Set<ReportMetric>();
     for (const { metric } of targets) {
