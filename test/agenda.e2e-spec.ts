@@ -264,7 +264,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(nakanos.text).toContain('安藤金型製作所 安藤 美咲 様\n  テーブル 1');
     expect(nakanos.text).not.toContain('【変更】');
     expect(nakanos.text).toContain(
-      '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。',
+      '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間と場所が決まっていません。お手数ですが、当日、会場の受付でご相談ください。',
     );
     expect(nakanos.text).toContain('・【追加】Emma Clarke 様\n');
     // The calendar holds the two meetings with a time, nothing for the one without.
@@ -277,7 +277,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       'Your meeting schedule: なかの ものづくり商談会 (1 meeting without a time yet)',
     );
     expect(emmas.text).toContain(
-      '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day.',
+      '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or place has been set. Please ask at the reception desk at the venue on the day.',
     );
     expect(emmas.text).toContain('- 中野 健一 (中野精機株式会社)\n');
     expect(emmas.calendars).toEqual([]);

@@ -205,7 +205,7 @@ describe('editing an event people signed up for', () => {
     expect(ja.text).toContain('髙橋 一郎 様');
     expect(ja.text).toContain('日時が変更になりました');
     expect(ja.text).toMatch(/13:30〜17:30（変更）/);
-    expect(ja.text).toContain('予定されている面談（1件）の時間とテーブルに変更はありません');
+    expect(ja.text).toContain('予定されている面談（1件）の時間とテーブル・ブースに変更はありません');
     expect(ja.text).toContain('▶ 参加をキャンセルする');
     expect(ja.header('List-Unsubscribe')).toBeUndefined();
     const calendar = calendarOf(ja)!;

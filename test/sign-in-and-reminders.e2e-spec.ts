@@ -480,7 +480,7 @@ describe('magic-link sign-in and day-before reminders', () => {
       sink.to(email).find((mail) => /^(【明日開催】|Tomorrow: )墨田 明日の商談会/.test(mail.subject));
     await sink.waitUntil(() => [seller, buyer, alone].every((person) => reminderTo(person.email)));
     const ja = reminderTo(seller.email)!;
-    expect(ja.text).toContain('■ 面談: 1件（時間とテーブルは面談スケジュールでご確認ください）');
+    expect(ja.text).toContain('■ 面談: 1件（時間と場所は面談スケジュールでご確認ください）');
     const link = /▶ 面談スケジュールを見る\n(\S+)\n/.exec(ja.text)![1];
     expect(link).toMatch(new RegExp(`^${t.url}/my-agenda/${seller.id}\\.[\\w-]{43}/${fair}$`));
     // The page first, then the way to cancel.

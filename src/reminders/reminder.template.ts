@@ -65,7 +65,7 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
         ? [
             {
               label: '面談',
-              value: `${agenda.meetings}件（時間とテーブルは面談スケジュールでご確認ください）`,
+              value: `${agenda.meetings}件（時間と場所は面談スケジュールでご確認ください）`,
             },
           ]
         : []),

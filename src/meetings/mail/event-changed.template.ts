@@ -170,8 +170,8 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       ...(meetings > 0
         ? [
             changed.moved
-              ? `予定されている面談（${meetings}件）も、イベントと同じだけ日時をずらしました。テーブルに変更はありません。`
-              : `予定されている面談（${meetings}件）の時間とテーブルに変更はありません。`,
+              ? `予定されている面談（${meetings}件）も、イベントと同じだけ日時をずらしました。テーブル・ブースに変更はありません。`
+              : `予定されている面談（${meetings}件）の時間とテーブル・ブースに変更はありません。`,
           ]
         : []),
     ],

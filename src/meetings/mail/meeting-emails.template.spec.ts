@@ -246,7 +246,7 @@ describe('meeting emails', () => {
       const email = agenda('ja', 2, [ando]);
       expect(email.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（2件・時間未定1件）');
       expect(email.text).toContain(
-        '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。\n・安藤金型製作所 安藤 美咲 様\n',
+        '■ 時間が未定の面談\n次の方との面談は成立していますが、時間枠に入りきらなかったため、時間と場所が決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。\n・安藤金型製作所 安藤 美咲 様\n',
       );
       // After the meetings with a time, not among them.
       expect(email.text.indexOf('■ 時間が未定の面談')).toBeGreaterThan(email.text.indexOf('山本 健 様'));
@@ -264,7 +264,7 @@ describe('meeting emails', () => {
         'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 meeting without a time yet)',
       );
       expect(en.text).toContain(
-        '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day.',
+        '■ Meetings without a time yet\nYour meetings with the people below are agreed, but they did not fit into the time slots, so no time or place has been set. Please ask at the reception desk at the venue on the day.',
       );
       expect(en.text).toContain('\n- Emma Clarke\n');
       expect(en.text).not.toContain('attached calendar file');

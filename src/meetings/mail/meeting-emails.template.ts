@@ -54,14 +54,14 @@ function agreedFollowUp(locale: MailLocale, contact: SharedContact | null, event
   if (locale === 'en') {
     const next = event.withoutSlots
       ? 'This event has no set meeting times: please find each other at the venue on the day.'
-      : 'The time and table will follow with your agenda.';
+      : 'The time and place will follow with your agenda.';
     return contact
       ? `${next} Their contact details are below.`
       : `${next} At their request their contact details are not shared${event.withoutSlots ? '.' : '; please meet them at the venue on the day.'}`;
   }
   const next = event.withoutSlots
     ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
-    : '面談の時間とテーブルは、面談スケジュールとしてあらためてお送りします。';
+    : '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。';
   return contact
     ? `${next}先方の連絡先は次のとおりです。`
     : `${next}先方のご意向により連絡先はお知らせしておりません。${event.withoutSlots ? '' : '当日、会場でお会いください。'}`;
@@ -442,7 +442,7 @@ export function unscheduledSection(
       {
         heading: 'Meetings without a time yet',
         paragraphs: [
-          'Your meetings with the people below are agreed, but they did not fit into the time slots, so no time or table has been set. Please ask at the reception desk at the venue on the day. If a time is set, we will let you know.',
+          'Your meetings with the people below are agreed, but they did not fit into the time slots, so no time or place has been set. Please ask at the reception desk at the venue on the day. If a time is set, we will let you know.',
         ],
         items,
       },
@@ -451,7 +451,7 @@ export function unscheduledSection(
     {
       heading: '時間が未定の面談',
       paragraphs: [
-        '次の方との面談は成立していますが、時間枠に入りきらなかったため、時間とテーブルが決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。',
+        '次の方との面談は成立していますが、時間枠に入りきらなかったため、時間と場所が決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。',
       ],
       items,
     },

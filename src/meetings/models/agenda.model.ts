@@ -104,7 +104,7 @@ export class AgendaChangeModel {
 
 @ObjectType('AgendaUnscheduledMeeting', {
   description:
-    '時間が未定の面談: 面談は成立していますが、公開したスケジュールの時間枠に入りきらず、時間とテーブルが決まっていないもの（当日、会場の受付でご相談ください）',
+    '時間が未定の面談: 面談は成立していますが、公開したスケジュールの時間枠に入りきらず、時間と場所が決まっていないもの（当日、会場の受付でご相談ください）',
 })
 export class AgendaUnscheduledMeetingModel {
   @Field(() => ID, { description: '面談申込の ID' })
