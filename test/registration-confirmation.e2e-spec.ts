@@ -84,6 +84,28 @@ describe('registration confirmations', () => {
     expect(count).toBe(1);
   });
 
+  it('tells an exhibitor their booth in the confirmation, in their language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: 'おおた工業フェア',
+    });
+    const [maker, visitor] = await Promise.all([
+      createParticipant(t, organizer, { name: '大森 一郎', furigana: 'オオモリ イチロウ' }),
+      createParticipant(t, organizer, { name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' }),
+    ]);
+    const asExhibitor = (participantId: string, booth: string) =>
+      t.gql(
+        'mutation($e: ID!, $p: ID!, $b: String) { register(eventId: $e, participantId: $p, role: EXHIBITOR, booth: $b) { id } }',
+        { e: eventId, p: participantId, b: booth },
+        organizer,
+      );
+    ok(await asExhibitor(maker.id, 'ａ－０１'));
+    ok(await asExhibitor(visitor.id, 'B-02'));
+    await sink.waitUntil(() => [maker, visitor].every((person) => sink.to(person.email).length === 1));
+    expect(sink.to(maker.email)[0].text).toContain('参加区分: 出展者（ブース A-01）');
+    expect(sink.to(visitor.email)[0].text).toContain('Taking part as: Exhibitor (booth B-02)');
+  });
+
   it('confirms a seat taken again after cancelling, registered again or by the invitation: the event goes back on the calendar', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ 創業塾', capacity: 5 });
     const [again, invited] = await Promise.all([

@@ -118,6 +118,8 @@ export class RegistrationConfirmationComposer implements MailComposer {
       event,
       waitlisted,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
+      role: registration.role,
+      booth: registration.booth,
     });
     // A seat goes on the calendar; a place on the waiting list does not, yet.
     if (waitlisted) return email;

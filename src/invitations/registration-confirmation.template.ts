@@ -10,6 +10,7 @@ import {
   renderEmail,
 } from '../mail/templates/email-layout';
 import { formatEventTime } from '../mail/templates/mail-dates';
+import { EventRole } from '../registrations/registration-enums';
 
 export interface RegistrationConfirmationData {
   locale: MailLocale;
@@ -18,6 +19,32 @@ export interface RegistrationConfirmationData {
   /** On the waiting list rather than seated. */
   waitlisted: boolean;
   cancelUrl: string;
+  /** How they take part, when it is not as a visitor: an exhibitor learns their booth here. */
+  role?: EventRole;
+  booth?: string | null;
+}
+
+const ROLE_NAME: Record<MailLocale, Record<EventRole, string>> = {
+  ja: {
+    VISITOR: '来場者',
+    EXHIBITOR: '出展者',
+    BUYER: 'バイヤー',
+    SELLER: 'サプライヤー',
+    SPEAKER: '登壇者',
+  },
+  en: { VISITOR: 'Visitor', EXHIBITOR: 'Exhibitor', BUYER: 'Buyer', SELLER: 'Supplier', SPEAKER: 'Speaker' },
+};
+
+/** 参加区分: 出展者（ブース A-01）; nothing for a visitor, the usual way to come. */
+function roleDetails(
+  locale: MailLocale,
+  role: EventRole | undefined,
+  booth: string | null | undefined,
+): EmailDetail[] {
+  if (!role || role === EventRole.VISITOR) return [];
+  const name = ROLE_NAME[locale][role];
+  if (locale === 'en') return [{ label: 'Taking part as', value: booth ? `${name} (booth ${booth})` : name }];
+  return [{ label: '参加区分', value: booth ? `${name}（ブース ${booth}）` : name }];
 }
 
 /**
@@ -32,6 +59,7 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
       { label: 'Event', value: event.title },
       { label: 'Date', value: time },
       ...eventPlaceDetails(locale, event),
+      ...roleDetails(locale, data.role, data.booth),
     ];
     return renderEmail({
       locale,
@@ -60,6 +88,7 @@ export function registrationConfirmationEmail(data: RegistrationConfirmationData
     { label: 'イベント', value: event.title },
     { label: '日時', value: time },
     ...eventPlaceDetails(locale, event),
+    ...roleDetails(locale, data.role, data.booth),
   ];
   return renderEmail({
     locale,
