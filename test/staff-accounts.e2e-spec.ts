@@ -396,6 +396,31 @@ describe('staff accounts', () => {
 
     it('lets an admin make someone admin, and back into an organisation once nothing of theirs is left outside it', async () => {
       const token = ok(await login(shido.email)).login.token;
+      // Their follow-ups at the chamber are handed over (here: no longer needed) first: an admin
+      // belongs to no organisation.
+      const theirs = ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          {
+            input: {
+              participantId: (await createParticipant(t, organizer.token, { name: '葛飾 製作' })).id,
+              dueOn: addDays(tokyoDateOf(new Date()), 14),
+              assignedToId: shido.id,
+            },
+          },
+          organizer.token,
+        ),
+      ).scheduleFollowUp.id;
+      const notYet = failure(await changeRole(admin.token, shido.id, 'ADMIN'));
+      expect(notYet.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'USER_FOLLOW_UPS_TO_HAND_OVER',
+        field: 'role',
+      });
+      expect(notYet.message).toContain('この方は未完了のフォローアップ 1 件の担当です。');
+      ok(
+        await t.gql('mutation($id: ID!) { cancelFollowUp(id: $id) { id } }', { id: theirs }, organizer.token),
+      );
       const made = ok(await changeRole(admin.token, shido.id, 'ADMIN')).changeStaffRole;
       expect(made).toMatchObject({ role: 'ADMIN', roleLabel: '管理者', organization: null });
       expect(await meOf(token)).toEqual({ role: 'ADMIN', organization: null });
@@ -424,7 +449,7 @@ describe('staff accounts', () => {
       const blocked = failure(await changeRole(admin.token, shido.id, 'STAFF', katsushika));
       expect(blocked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'USER_FOLLOW_UPS_ELSEWHERE' });
       expect(blocked.message).toBe(
-        'この管理者は他の団体の未完了のフォローアップ 1 件の担当です。先に reassignFollowUp で担当を付け替えてください',
+        'この管理者は他の団体の未完了のフォローアップ 1 件の担当です。先にその団体のスタッフに引き継いでください（handOverFollowUps でまとめて、reassignFollowUp で1件ずつ）',
       );
       // An admin's follow-ups are handed over per organisation: those in 岡谷's to 岡谷's organizer.
       const { handOverFollowUps } = ok(

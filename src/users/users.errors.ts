@@ -12,6 +12,7 @@ export enum UserErrorCode {
   ADMIN_ROLE_RESERVED = 'USER_ADMIN_ROLE_RESERVED',
   ORGANIZATION_FIXED = 'USER_ORGANIZATION_FIXED',
   FOLLOW_UPS_ELSEWHERE = 'USER_FOLLOW_UPS_ELSEWHERE',
+  FOLLOW_UPS_TO_HAND_OVER = 'USER_FOLLOW_UPS_TO_HAND_OVER',
   CHANGE_OWN_EMAIL = 'USER_CHANGE_OWN_EMAIL',
 }
 
@@ -71,7 +72,13 @@ export const UserErrors = {
   followUpsElsewhere: (count: number) =>
     new ConflictError(
       UserErrorCode.FOLLOW_UPS_ELSEWHERE,
-      `この管理者は他の団体の未完了のフォローアップ ${count} 件の担当です。先に reassignFollowUp で担当を付け替えてください`,
+      `この管理者は他の団体の未完了のフォローアップ ${count} 件の担当です。先にその団体のスタッフに引き継いでください（handOverFollowUps でまとめて、reassignFollowUp で1件ずつ）`,
       'organizationId',
+    ),
+  followUpsToHandOver: (count: number) =>
+    new ConflictError(
+      UserErrorCode.FOLLOW_UPS_TO_HAND_OVER,
+      `この方は未完了のフォローアップ ${count} 件の担当です。管理者は団体に所属しないため、先に団体のスタッフに引き継いでください（handOverFollowUps でまとめて）`,
+      'role',
     ),
 };

@@ -249,6 +249,15 @@ export class UsersService {
         );
         if (elsewhere > 0) throw UserErrors.followUpsElsewhere(elsewhere);
       }
+      if (role === Role.ADMIN && user.role !== Role.ADMIN) {
+        // An admin belongs to no organisation: its follow-ups would leave with them, out of its
+        // staff list and its hand-overs.
+        const [{ open }]: { open: number }[] = await manager.query(
+          `SELECT count(*)::int AS open FROM follow_ups f WHERE f.done_at IS NULL AND ${responsibleUserSql('f')} = $1`,
+          [user.id],
+        );
+        if (open > 0) throw UserErrors.followUpsToHandOver(open);
+      }
       await manager.update(User, user.id, { role, organizationId: organization });
     });
     return this.get(id);
