@@ -494,6 +494,41 @@ describe('invitations by email', () => {
     expect(invitations(person.email)).toHaveLength(2);
   });
 
+  it('asks for the answer by the 申込締切 staff set, and takes no 参加する after it', async () => {
+    const closesAt = new Date(Date.now() + 60 * 60 * 1000);
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '事業承継セミナー',
+      kind: 'SEMINAR',
+      registrationClosesAt: closesAt.toISOString(),
+    });
+    const [late, declining] = await Promise.all([
+      createParticipant(t, organizer, { name: '遅野 一郎' }),
+      createParticipant(t, organizer, { name: '辞野 花子' }),
+    ]);
+    await invite(eventId, [late.id, declining.id]);
+    await sink.waitUntil(
+      () => invitations(late.email).length === 1 && invitations(declining.email).length === 1,
+    );
+    const [mail] = invitations(late.email);
+    expect(mail.text).toMatch(/ご回答は、申込締切の\d{4}年\d+月\d+日\(.\) \d{2}:\d{2}までにお願いします。/);
+    expect(mail.text).not.toContain('リンクは開催終了まで有効です');
+
+    // The deadline passes.
+    await t.dataSource.query(
+      `UPDATE events SET registration_closes_at = now() - interval '1 minute' WHERE id = $1`,
+      [eventId],
+    );
+    const closed = await respondPage(link(mail, 1).token, 1);
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toMatch(
+      /申込の受付は.+で締め切りました。ご参加を希望される場合は、主催者にお問い合わせください。/,
+    );
+    expect(await registrationStatus(eventId, late.id)).toBe('INVITED');
+    // Saying no still helps them plan.
+    await respondPage(link(invitations(declining.email)[0], 0).token, 0);
+    expect(await registrationStatus(eventId, declining.id)).toBe('DECLINED');
+  });
+
   it('invites again someone whose seat staff cancelled: the new invitation seats them, the old one says it was replaced', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '事業承継セミナー（招待制）',

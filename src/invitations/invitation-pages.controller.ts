@@ -26,7 +26,7 @@ const TEXT = {
         '参加登録が完了しました。確認のメールをお送りします。当日お会いできるのを楽しみにしております。',
       WAITLISTED: '定員に達しているため、キャンセル待ちとして登録しました。席が空き次第ご連絡します。',
       DECLINED:
-        '辞退を承りました。ご都合が変わりましたら、ご招待メールの「参加する」ボタンから、開催終了までお申込いただけます。',
+        '辞退を承りました。ご都合が変わりましたら、申込の締切（設定がなければ開催終了）まで、ご招待メールの「参加する」ボタンからお申込いただけます。',
     } as Partial<Record<RegistrationStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
     error: 'お手続きできませんでした',
@@ -49,7 +49,7 @@ const TEXT = {
         'You are registered. We are sending you a confirmation email. We look forward to seeing you.',
       WAITLISTED: 'The event is full, so you are on the waiting list. We will let you know if a seat opens.',
       DECLINED:
-        'Thank you for letting us know. If your plans change, the "Accept" button in the invitation email works until the event ends.',
+        'Thank you for letting us know. If your plans change, the "Accept" button in the invitation email works until registration closes (or, without a deadline, until the event ends).',
     } as Partial<Record<RegistrationStatus, string>>,
     unchanged: '(We already had this answer.)',
     error: 'We could not process this',

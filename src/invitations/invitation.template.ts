@@ -9,7 +9,7 @@ import {
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
-import { formatEventTime } from '../mail/templates/mail-dates';
+import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 
 export interface InvitationEmailData {
   locale: MailLocale;
@@ -54,7 +54,9 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
           ? ['The buttons in the earlier invitation no longer work: please use the ones above.']
           : []),
         ...(event.capacity === null ? [] : ['If the event is full, you will be put on the waiting list.']),
-        'The links work until the event ends. If this email was not meant for you, please ignore it.',
+        event.registrationClosesAt
+          ? `Please answer by ${formatDeadline(locale, event.registrationClosesAt)}, when registration closes. If this email was not meant for you, please ignore it.`
+          : 'The links work until the event ends. If this email was not meant for you, please ignore it.',
       ],
       sender,
       unsubscribeUrl: data.unsubscribeUrl,
@@ -82,7 +84,9 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
     notes: [
       ...(data.again ? ['以前のご招待メールのボタンは使えません。上のボタンからお知らせください。'] : []),
       ...(event.capacity === null ? [] : ['定員に達している場合は、キャンセル待ちとして承ります。']),
-      'リンクは開催終了まで有効です。お心当たりのない場合は、このメールを破棄してください。',
+      event.registrationClosesAt
+        ? `ご回答は、申込締切の${formatDeadline(locale, event.registrationClosesAt)}までにお願いします。お心当たりのない場合は、このメールを破棄してください。`
+        : 'リンクは開催終了まで有効です。お心当たりのない場合は、このメールを破棄してください。',
     ],
     sender,
     unsubscribeUrl: data.unsubscribeUrl,

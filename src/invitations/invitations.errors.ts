@@ -1,4 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
+import { formatDeadline } from '../mail/templates/mail-dates';
 
 export enum InvitationErrorCode {
   CAMPAIGN_NOT_FOUND = 'INVITATION_CAMPAIGN_NOT_FOUND',
@@ -8,6 +9,7 @@ export enum InvitationErrorCode {
   ALREADY_REGISTERED = 'INVITATION_ALREADY_REGISTERED',
   NOT_ANSWERABLE = 'INVITATION_NOT_ANSWERABLE',
   REPLACED = 'INVITATION_REPLACED',
+  REGISTRATION_CLOSED = 'INVITATION_REGISTRATION_CLOSED',
 }
 
 export const MAX_INVITEES = 20_000;
@@ -50,6 +52,15 @@ export const InvitationErrors = {
         ).withEnglish(
           'You are already registered. To cancel, use the "Cancel my registration" button in your registration confirmation email.',
         ),
+  /** 参加する after the 申込締切 staff set (declining stays possible: it only helps them plan). */
+  registrationClosed: (closesAt: Date) =>
+    new ConflictError(
+      InvitationErrorCode.REGISTRATION_CLOSED,
+      `申込の受付は${formatDeadline('ja', closesAt)}で締め切りました。ご参加を希望される場合は、主催者にお問い合わせください`,
+      'accept',
+    ).withEnglish(
+      `Registration closed on ${formatDeadline('en', closesAt)}. If you would still like to join, please contact the organiser.`,
+    ),
   notAnswerable: () =>
     new ConflictError(
       InvitationErrorCode.NOT_ANSWERABLE,

@@ -199,6 +199,8 @@ export class InvitationsService {
     if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.REGISTERED)) {
       throw InvitationErrors.notAnswerable();
     }
+    if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now())
+      throw InvitationErrors.registrationClosed(event.registrationClosesAt);
     const seated = await this.registrations.requestSeat(
       manager,
       event,

@@ -21,6 +21,8 @@ export interface EventMailContext {
   onlineUrl: string | null;
   /** null: no limit, so nobody is put on a waiting list. */
   capacity: number | null;
+  /** 申込締切, when staff set one: invitations are answered by then. Optional as organizerContact is. */
+  registrationClosesAt?: Date | null;
   organizer: string;
   coHosts: string[];
   /**
@@ -96,6 +98,7 @@ export class EventMailContexts {
       endsAt: event.endsAt,
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
+      registrationClosesAt: event.registrationClosesAt,
       withoutSlots: event.sessions.length === 0,
       organizerContact: {
         address: event.organization.address,
