@@ -357,7 +357,30 @@ describe('events', () => {
         organizer,
       ),
     );
-    expect(outside.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    // It ends at 18:00, after the event: the count of slots is what to change, and up to 2 fit.
+    expect(outside.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slotCount' });
+    expect(outside.message).toBe(
+      '商談枠はイベントの開催時間内に収めてください（商談枠 16:00〜18:00、イベント 09:30〜17:00）。この開始時刻と枠の長さなら、枠数は 2 までです',
+    );
+    const early = failure(
+      await t.gql(
+        add,
+        {
+          input: {
+            eventId: createEvent.id,
+            startsAt: tokyoInDays(30, '09:00'),
+            slotMinutes: 20,
+            slotCount: 2,
+            tableCount: 10,
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    expect(early.message).toBe(
+      '商談枠はイベントの開催時間内に収めてください（商談枠 09:00〜09:40、イベント 09:30〜17:00）',
+    );
     const noTables = failure(
       await t.gql(
         add,

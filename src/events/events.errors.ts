@@ -1,6 +1,7 @@
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
 import { EventStatus } from './event-enums';
 import { EVENT_STATUS_LABEL } from './event-labels';
+import { formatTokyoJapanese } from '../common/time/tokyo-time';
 
 export enum EventErrorCode {
   NOT_FOUND = 'EVENT_NOT_FOUND',
@@ -77,10 +78,19 @@ export const EventErrors = {
     ),
   noPlace: () =>
     new InputError('venue', '会場かオンライン参加URLのどちらかを入力してください', EventErrorCode.NO_PLACE),
-  sessionOutsideEvent: () =>
+  /**
+   * A 商談枠 that would start before the event or end after it, with both times, and how many slots
+   * fit when only the end is at fault (the count is what staff usually got wrong).
+   */
+  sessionOutsideEvent: (
+    session: { startsAt: Date; endsAt: Date },
+    event: { startsAt: Date; endsAt: Date },
+    fitting: number | null,
+  ) =>
     new InputError(
-      'startsAt',
-      '商談枠はイベントの開催時間内に収めてください',
+      fitting === null ? 'startsAt' : 'slotCount',
+      `商談枠はイベントの開催時間内に収めてください（商談枠 ${clock(session.startsAt)}〜${clock(session.endsAt)}、イベント ${clock(event.startsAt)}〜${clock(event.endsAt)}）` +
+        (fitting === null ? '' : `。この開始時刻と枠の長さなら、枠数は ${fitting} までです`),
       EventErrorCode.SESSION_OUTSIDE_EVENT,
     ),
   sessionOutsideNewTime: (field: 'startsAt' | 'endsAt', session: string, meetings: number) =>
@@ -126,3 +136,8 @@ export const EventErrors = {
   selfCoHost: () =>
     new InputError('coHostIds', '主催団体を共催に含めることはできません', EventErrorCode.SELF_CO_HOST),
 };
+
+/** 14:00: the time of day in Tokyo. */
+function clock(instant: Date): string {
+  return formatTokyoJapanese(instant).slice(-5);
+}

@@ -227,7 +227,13 @@ export class EventsService {
     const mode = input.mode ?? SessionMode.TABLES;
     if (mode === SessionMode.TABLES && !input.tableCount) throw EventErrors.sessionTablesRequired();
     const endsAt = new Date(input.startsAt.getTime() + input.slotMinutes * input.slotCount * 60_000);
-    if (input.startsAt < event.startsAt || endsAt > event.endsAt) throw EventErrors.sessionOutsideEvent();
+    if (input.startsAt < event.startsAt || endsAt > event.endsAt) {
+      const fitting =
+        input.startsAt < event.startsAt
+          ? null
+          : Math.floor((event.endsAt.getTime() - input.startsAt.getTime()) / (input.slotMinutes * 60_000));
+      throw EventErrors.sessionOutsideEvent({ startsAt: input.startsAt, endsAt }, event, fitting);
+    }
     await this.dataSource.transaction(async (manager) => {
       // Under the event lock, so two sessions added at once cannot both pass the overlap check.
       await this.lockManaged(manager, null, event.id);
