@@ -1,4 +1,4 @@
-import { escapeHtml } from '../common/html/html-page';
+import { emailField, escapeHtml } from '../common/html/html-page';
 import { MailLocale } from '../mail/templates/email-layout';
 
 const TEXT = {
@@ -30,7 +30,7 @@ export function emailChangeFormHtml(locale: MailLocale, session: string, current
     `<p>${escapeHtml(text.current(currentEmail))}</p>`,
     '<form method="post" action="email-change/request">',
     `<input type="hidden" name="session" value="${escapeHtml(session)}">`,
-    `<p><label>${escapeHtml(text.label)}<br><input type="email" name="email" required maxlength="254" autocomplete="email" style="width:100%;box-sizing:border-box;font:inherit;padding:8px"></label></p>`,
+    emailField(text.label),
     `<button type="submit">${escapeHtml(text.button)}</button>`,
     `<p><small>${escapeHtml(text.hint)}</small></p>`,
     '</form>',

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { browserLocale, escapeHtml, postButton, renderPage, sendLinkPage } from '../common/html/html-page';
+import {
+  browserLocale,
+  emailField,
+  escapeHtml,
+  postButton,
+  renderPage,
+  sendLinkPage,
+} from '../common/html/html-page';
 import { AppConfig } from '../config/app-config';
 import { emailChangeFormHtml } from '../email-change/email-change-form';
 import { eventPageUrl } from '../events/event-public-page';
@@ -106,21 +113,16 @@ export class SignInPageController {
   ): Promise<void> {
     // The page itself, without a link: where someone asks for one.
     if (!token) {
-      const lang = browserLocale(request);
-      const text = TEXT[lang];
-      response.type('html').send(
-        renderPage({
-          lang,
-          title: text.askTitle,
-          body: [
-            `<p>${escapeHtml(text.ask)}</p>`,
-            '<form method="post" action="sign-in/request">',
-            `<p><label>${escapeHtml(text.emailLabel)}<br><input type="email" name="email" required maxlength="254" autocomplete="email" style="width:100%;box-sizing:border-box;font:inherit;padding:8px"></label></p>`,
-            `<button type="submit">${escapeHtml(text.askButton)}</button>`,
-            '</form>',
-          ].join('\n'),
-        }),
-      );
+      sendInBrowserLanguage(request, response, (text) => ({
+        title: text.askTitle,
+        body: [
+          `<p>${escapeHtml(text.ask)}</p>`,
+          '<form method="post" action="sign-in/request">',
+          emailField(text.emailLabel),
+          `<button type="submit">${escapeHtml(text.askButton)}</button>`,
+          '</form>',
+        ],
+      }));
       return;
     }
     await sendLinkPage(
@@ -152,18 +154,13 @@ export class SignInPageController {
   ): Promise<void> {
     const email = String(form?.email ?? '').trim();
     await this.magicLinks.request(email);
-    const lang = browserLocale(request);
-    const text = TEXT[lang];
-    response.type('html').send(
-      renderPage({
-        lang,
-        title: text.sentTitle,
-        body: [
-          `<p>${escapeHtml(text.sent(email, this.config.MAGIC_LINK_TTL_MINUTES))}</p>`,
-          `<p>${escapeHtml(text.notArrived)}</p>`,
-        ].join('\n'),
-      }),
-    );
+    sendInBrowserLanguage(request, response, (text) => ({
+      title: text.sentTitle,
+      body: [
+        `<p>${escapeHtml(text.sent(email, this.config.MAGIC_LINK_TTL_MINUTES))}</p>`,
+        `<p>${escapeHtml(text.notArrived)}</p>`,
+      ],
+    }));
   }
 
   @Post()
@@ -215,4 +212,15 @@ export class SignInPageController {
       },
     );
   }
+}
+
+/** A page for someone without a link yet: we do not know who they are, so the browser's language. */
+function sendInBrowserLanguage(
+  request: Request,
+  response: Response,
+  page: (text: (typeof TEXT)['ja' | 'en']) => { title: string; body: string[] },
+): void {
+  const lang = browserLocale(request);
+  const { title, body } = page(TEXT[lang]);
+  response.type('html').send(renderPage({ lang, title, body: body.join('\n') }));
 }

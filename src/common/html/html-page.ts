@@ -70,6 +70,11 @@ export function postButtonWithMessage(
   ].join('\n');
 }
 
+/** An email address box, full width on a phone, posted as `email`. */
+export function emailField(label: string): string {
+  return `<p><label>${escapeHtml(label)}<br><input type="email" name="email" required maxlength="254" autocomplete="email" style="width:100%;box-sizing:border-box;font:inherit;padding:8px"></label></p>`;
+}
+
 function hiddenFields(fields: Record<string, string>): string {
   return Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
