@@ -151,6 +151,32 @@ describe('importParticipants', () => {
     await setTakahashi(before.kind, before.locale);
   });
 
+  it('keeps people at the company they have when a list names it without its 所在地 or 法人番号', async () => {
+    const companies = () =>
+      t.dataSource.query(
+        `SELECT p.email, p.company_id FROM participants p
+          WHERE p.email IN ('takahashi@example.jp', 'yamazaki@example.jp') ORDER BY p.email`,
+      );
+    const before = await companies();
+    const [{ count: companiesBefore }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM companies',
+    );
+    const sheet = [
+      'メールアドレス,氏名,フリガナ,事業者名',
+      'takahashi@example.jp,髙橋 健一,タカハシ ケンイチ,髙橋製作所',
+      'yamazaki@example.jp,山﨑 美咲,ヤマザキ ミサキ,山﨑デザイン',
+    ].join('\r\n');
+    expect(ok(await t.gql<ImportResult>(IMPORT, { csv: sheet }, staff)).importParticipants).toMatchObject({
+      unchanged: 2,
+      errors: [],
+    });
+    expect(await companies()).toEqual(before);
+    const [{ count: companiesAfter }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM companies',
+    );
+    expect(companiesAfter).toBe(companiesBefore);
+  });
+
   it('reports a duplicate email within one file and writes nothing for that row', async () => {
     const before = await count();
     const sheet =

@@ -29,10 +29,11 @@ export interface UpsertOutcome {
  */
 export async function upsertParticipants(
   manager: EntityManager,
-  rows: ParticipantRow[],
+  given: ParticipantRow[],
   author: ProfileAuthor,
 ): Promise<UpsertOutcome> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  const rows = await withStoredCompaniesFields(manager, given);
   const { ids: companyIds, changedIds: changedCompanyIds } = await resolveCompanies(
     manager,
     rows.map((row) => row.company),
@@ -181,18 +182,7 @@ export async function updateParticipant(
 ): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
   const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
-  // Not for a company named by its 法人番号: that one is found as it is, and keeps its own fields.
-  const row: ParticipantRow =
-    given.company && stored.company && !given.company.corporateNumber
-      ? {
-          ...given,
-          company: {
-            ...given.company,
-            industry: given.company.industry ?? stored.company.industry,
-            municipality: given.company.municipality ?? stored.company.municipality,
-          },
-        }
-      : given;
+  const row = withStoredCompanyFields(given, stored.company);
   const {
     ids: [companyId],
     changedIds,
@@ -329,6 +319,49 @@ function toColumnName(property: string): string {
  * `changedIds` are the existing companies whose details this write changed, with the changes
  * (`company.municipality` …) for the 変更履歴 of whoever the write names there.
  */
+/** withStoredCompanyFields for the rows of people already in the pool, in one read. */
+async function withStoredCompaniesFields(
+  manager: EntityManager,
+  rows: ParticipantRow[],
+): Promise<ParticipantRow[]> {
+  const blank = rows.filter(
+    (row) =>
+      row.company && !row.company.corporateNumber && (!row.company.industry || !row.company.municipality),
+  );
+  if (blank.length === 0) return rows;
+  const stored = await manager.find(Participant, {
+    select: {
+      id: true,
+      email: true,
+      company: { id: true, name: true, corporateNumber: true, industry: true, municipality: true },
+    },
+    where: { email: In(blank.map((row) => row.columns.email!)) },
+    relations: { company: true },
+  });
+  const byEmail = new Map(stored.map((participant) => [participant.email, participant.company]));
+  return rows.map((row) => withStoredCompanyFields(row, byEmail.get(row.columns.email!)));
+}
+
+/**
+ * A company given without its industry or municipality keeps the ones the person's stored company
+ * had: a blank never erases a company's field (a list without a 所在地 column, a profile edit that
+ * corrects the name), and companies are found by name and 所在地, so a blank one would be another
+ * company of the same name. Not for a company named by its 法人番号: that one is found as it is.
+ */
+function withStoredCompanyFields(row: ParticipantRow, stored: Company | null | undefined): ParticipantRow {
+  if (!row.company || !stored || row.company.corporateNumber) return row;
+  return {
+    ...row,
+    company: {
+      ...row.company,
+      // The same company by name is the stored one, 法人番号 and all.
+      corporateNumber: row.company.name === stored.name ? stored.corporateNumber : null,
+      industry: row.company.industry ?? stored.industry,
+      municipality: row.company.municipality ?? stored.municipality,
+    },
+  };
+}
+
 async function resolveCompanies(
   manager: EntityManager,
   companies: (CompanyColumns | null | undefined)[],
