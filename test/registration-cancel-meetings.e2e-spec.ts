@@ -128,12 +128,12 @@ describe('cancelling a registration calls off that person’s meetings', () => {
       sink.to(address).find((mail) => mail.subject.startsWith('【面談中止】'));
     const toB = calledOff(b.email)!;
     expect(toB.text).toContain(
-      '髙橋 一郎 様が参加を取り消されたため、「あまがさき商談会」での面談は中止となりました。',
+      '髙橋 一郎 様の参加登録が取り消されたため、「あまがさき商談会」での面談は中止となりました。',
     );
     expect(toB.text).toContain('ほかの参加者との面談をご希望の場合は、下記の主催者までご相談ください。');
     await sink.waitUntil(() => calledOff(a.email) !== undefined);
     expect(calledOff(a.email)!.text).toContain(
-      '参加のキャンセルに伴い、「あまがさき商談会」での 山﨑 美咲 様との面談は中止となりました。',
+      '参加登録の取り消しに伴い、「あまがさき商談会」での 山﨑 美咲 様との面談は中止となりました。',
     );
     // They cancelled it themselves: no 参加取消のお知らせ, to them or anyone.
     expect(await cancellationNotices(eventId)).toEqual([]);

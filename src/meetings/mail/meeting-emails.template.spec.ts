@@ -173,7 +173,7 @@ describe('meeting emails', () => {
     expect(cancelled.text).toContain('での 大和田印刷株式会社 髙橋 一郎 様との面談は中止となりました');
     // Someone who left: the other side is told why, in English too, and whom to ask.
     const theyLeft = meetingCancelledEmail({ ...cancelledInput, locale: 'en', why: 'THEY_LEFT' });
-    expect(theyLeft.text).toContain('has cancelled their registration, your meeting at');
+    expect(theyLeft.text).toContain('has been cancelled, your meeting at');
     expect(theyLeft.text).toContain('If you would like to meet someone else there, please ask the organiser');
     expect(cancelled.text).toContain('大和田印刷株式会社 髙橋 一郎 様\n  テーブル 3');
     // What is left of their schedule is a tap away.

@@ -688,7 +688,10 @@ export function meetingCancelledEmail(data: {
   participantName: string;
   event: EventMailContext;
   entry: MeetingCalendarEntry;
-  /** Why, when it is known: the reader gave up their seat, or the other side did. */
+  /**
+   * Why, when it is known: the reader's seat was given up, or the other side's (by them or by
+   * staff: the words say neither).
+   */
   why?: 'YOU_LEFT' | 'THEY_LEFT';
   /** Their agenda page at the event: what is left of their schedule. */
   pageUrl: string;
@@ -700,7 +703,7 @@ export function meetingCancelledEmail(data: {
   if (locale === 'en') {
     const cancelled =
       why === 'THEY_LEFT' && them !== null
-        ? `As ${them} has cancelled their registration, your meeting at "${event.title}" has been cancelled.`
+        ? `As the registration of ${them} has been cancelled, your meeting at "${event.title}" has been cancelled.`
         : them === null
           ? `The meeting below at "${event.title}" has been cancelled.`
           : `Your meeting with ${them} at "${event.title}" has been cancelled.`;
@@ -710,7 +713,7 @@ export function meetingCancelledEmail(data: {
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
         why === 'YOU_LEFT'
-          ? `As you have cancelled your registration, ${cancelled[0].toLowerCase()}${cancelled.slice(1)}`
+          ? `As your registration has been cancelled, ${cancelled[0].toLowerCase()}${cancelled.slice(1)}`
           : cancelled,
         ...(why === 'THEY_LEFT'
           ? ['If you would like to meet someone else there, please ask the organiser (contact below).']
@@ -728,8 +731,8 @@ export function meetingCancelledEmail(data: {
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
       why === 'THEY_LEFT' && them !== null
-        ? `${them} 様が参加を取り消されたため、${inBrackets(event.title)}での面談は中止となりました。`
-        : (why === 'YOU_LEFT' ? '参加のキャンセルに伴い、' : '') +
+        ? `${them} 様の参加登録が取り消されたため、${inBrackets(event.title)}での面談は中止となりました。`
+        : (why === 'YOU_LEFT' ? '参加登録の取り消しに伴い、' : '') +
           (them === null
             ? `${inBrackets(event.title)}で予定されていた次の面談は中止となりました。`
             : `${inBrackets(event.title)}での ${them} 様との面談は中止となりました。`),
