@@ -1,5 +1,7 @@
 /** Dashes an IME gives in place of the hyphen staff mean: ‐ ‑ ‒ – — ― and the minus sign −. */
 const DASHES = /[\u2010-\u2015\u2212]/gu;
+/** The long-vowel mark a Japanese IME types for "-" in full-width mode (Ａー０３), between letters or digits only: ホール keeps its ー. */
+const LONG_VOWEL_AS_DASH = /(?<=[0-9A-Za-z])ー(?=[0-9A-Za-z])/gu;
 
 /**
  * A booth as staff type it and as the floor plan prints it are one booth: 「Ａ－０３」, 「a-03」,
@@ -13,6 +15,7 @@ export function normalizeBooth(value: string | null | undefined): string | null 
   const booth = value
     .normalize('NFKC')
     .replace(DASHES, '-')
+    .replace(LONG_VOWEL_AS_DASH, '-')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^(ブース|booth)\s*/iu, '')
