@@ -313,6 +313,22 @@ describe('registrations: role and booth', () => {
       await registerAs(organizer, { eventId, participantId: exhibitor.id, role: 'EXHIBITOR', booth: 'D-07' }),
     ).register;
     ok(await registerAs(organizer, { eventId, participantId: visitor.id }));
+    // Two without a booth have nowhere to sit where every 商談枠 is at a booth: refused at once.
+    const another = await createParticipant(t, organizer);
+    ok(await registerAs(organizer, { eventId, participantId: another.id }));
+    const nowhere = failure(
+      await t.gql(
+        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+        { e: eventId, p: another.id },
+        await t.participantToken(visitor.id),
+      ),
+    );
+    expect(nowhere.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MEETING_NO_BOOTH_BETWEEN',
+      field: 'toParticipantId',
+    });
+    expect(nowhere.message).toContain('このイベントの面談は出展者のブースで行います。');
     const request = ok(
       await t.gql<{ requestMeeting: { id: string } }>(
         'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Event } from '../events/event.entity';
-import { SessionMode } from '../events/event-enums';
+import { boothsOnly } from '../events/booths-only';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { Participant } from '../participants/participant.entity';
 import { Registration } from '../registrations/registration.entity';
-import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
+import { EventRole, RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { InviteeInput, MatchInput } from './engine';
 import { MatchPerson, toInviteeInput, toMatchInput } from './match-input';
 import { Suggestion } from './suggestion.entity';
@@ -24,7 +24,14 @@ export class MatchInputLoader {
       relations: { participant: { company: true } },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    const people = registrations.map((r) => toPerson(r.participant, r.role));
+    // Where every 商談枠 is at a booth, an exhibitor with no booth yet hosts nobody: matched as a visitor.
+    const atBooths = boothsOnly(event.sessions);
+    const people = registrations.map((r) =>
+      toPerson(
+        r.participant,
+        atBooths && r.role === EventRole.EXHIBITOR && !r.booth ? EventRole.VISITOR : r.role,
+      ),
+    );
     const ids = people.filter((person) => person.consentMatchmaking).map((person) => person.id);
     const [metBefore, dismissed] = await Promise.all([
       this.metBefore(event, ids),
@@ -45,8 +52,7 @@ export class MatchInputLoader {
       {
         crossIndustryBonus: event.matchCrossIndustryBonus,
         allowExhibitorPairs: event.matchAllowExhibitorPairs,
-        boothsOnly:
-          event.sessions.length > 0 && event.sessions.every((session) => session.mode === SessionMode.BOOTHS),
+        boothsOnly: atBooths,
       },
     );
   }

@@ -7,6 +7,8 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { Actor, isStaff } from '../auth/actor';
 import { Event } from '../events/event.entity';
+import { boothsOnly } from '../events/booths-only';
+import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -113,6 +115,13 @@ export class MeetingRequestsService {
         throw MeetingErrors.requesterNotRegistered();
       if (!seats.some((seat) => seat.participantId === toParticipantId))
         throw MeetingErrors.recipientNotRegistered();
+      if (
+        !seats.some((seat) => seat.booth) &&
+        boothsOnly(
+          await manager.find(MatchmakingSession, { select: { id: true, mode: true }, where: { eventId } }),
+        )
+      )
+        throw MeetingErrors.noBoothBetween();
 
       const settings = await this.settings.get(manager, eventId);
       await this.expireStale(manager, eventId);

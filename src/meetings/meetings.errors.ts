@@ -14,6 +14,7 @@ export enum MeetingErrorCode {
   RECIPIENT_NOT_REGISTERED = 'MEETING_RECIPIENT_NOT_REGISTERED',
   SELF_REQUEST = 'MEETING_SELF_REQUEST',
   DUPLICATE_REQUEST = 'MEETING_DUPLICATE_REQUEST',
+  NO_BOOTH_BETWEEN = 'MEETING_NO_BOOTH_BETWEEN',
   DECLINED_BEFORE = 'MEETING_DECLINED_BEFORE',
   REQUEST_CAP_REACHED = 'MEETING_REQUEST_CAP_REACHED',
   REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
@@ -99,6 +100,15 @@ export const MeetingErrors = {
       'ご自身には面談を申し込めません',
       MeetingErrorCode.SELF_REQUEST,
     ).withEnglish('You cannot request a meeting with yourself.'),
+  /** Where every 商談枠 is at an exhibitor's booth, and neither side has one. */
+  noBoothBetween: () =>
+    new InputError(
+      'toParticipantId',
+      'このイベントの面談は出展者のブースで行います。どちらにもブースがないため、この方とは面談を組めません。ブースのある出展者にお申込ください',
+      MeetingErrorCode.NO_BOOTH_BETWEEN,
+    ).withEnglish(
+      "Meetings at this event take place at exhibitors' booths, and neither of you has one, so this meeting cannot be arranged. Please ask an exhibitor with a booth.",
+    ),
   duplicate: () =>
     new ConflictError(
       MeetingErrorCode.DUPLICATE_REQUEST,

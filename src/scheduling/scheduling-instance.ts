@@ -212,7 +212,7 @@ const REASONS: Record<UnscheduledPlacement['code'], (name: string) => string> = 
   SELF_REQUEST: () => '自分自身への申込のため配置できません',
   BOTH_BOOTH_HOLDERS: () => '双方が出展者（ブース）のため、ブース方式の商談枠では面談できません',
   NO_BOOTH_NO_TABLES: () =>
-    'どちらも出展者（ブース）ではなく、テーブル方式の商談枠もないため、面談の場所がありません',
+    'どちらにもブースがなく（ブースが未設定の出展者を含む）、テーブル方式の商談枠もないため、面談の場所がありません',
   NO_COMMON_SESSION: () => '双方が参加する商談枠がありません',
   NO_COMMON_SLOT: () => '双方の空いている時間帯が重なりません',
   MAX_MEETINGS_REACHED: (name) => `${name || '一方の参加者'}の面談数が上限に達しています`,
