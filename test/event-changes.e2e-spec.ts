@@ -223,7 +223,9 @@ describe('editing an event people signed up for', () => {
     const [en] = changeMails(people.b.email);
     expect(en.subject).toBe('Date changed: おおた ものづくり商談会 2026');
     expect(en.text).toContain('Dear Emma Clarke,');
-    expect(en.text).toContain('The times and tables of your 2 meetings at the event stay as they were.');
+    expect(en.text).toContain(
+      'The times and tables (or booths) of your 2 meetings at the event stay as they were.',
+    );
     expect(calendarOf(en)!.getAllSubcomponents('vevent')).toHaveLength(3);
 
     // Waiting for a seat: told, with nothing on a calendar to move.
@@ -342,7 +344,7 @@ describe('editing an event people signed up for', () => {
     ]);
     expect(await expiries('meeting-response', unanswered)).toEqual([new Date(tokyoInDays(37, '17:30'))]);
     expect(changeMails(people.b.email)[2].text).toContain(
-      'Your 2 meetings have moved with the event, by the same amount of time, at the same tables.',
+      'Your 2 meetings have moved with the event, by the same amount of time, at the same tables or booths.',
     );
   });
 

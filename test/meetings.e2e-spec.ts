@@ -257,7 +257,7 @@ describe('meetings: requests, scheduling, agendas', () => {
         await fetch(`${t.url}/meetings/respond?token=${link![1]}&accept=${accept}`)
       ).text();
       expect(again).toContain(
-        '<p>You have accepted this meeting. The time and place follow with your agenda.</p>',
+        '<p>You have accepted this meeting. The confirmation email says how it takes place on the day.</p>',
       );
       expect(again).not.toContain('<form');
     }

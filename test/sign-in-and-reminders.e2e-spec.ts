@@ -490,7 +490,7 @@ describe('magic-link sign-in and day-before reminders', () => {
     const page = await (await fetch(link)).text();
     expect(page).toContain('Olivia Grant 様<br>テーブル 1');
     const en = reminderTo(buyer.email)!;
-    expect(en.text).toContain('■ Meetings: 1 (times and tables are on your meeting schedule)');
+    expect(en.text).toContain('■ Meetings: 1 (times and places are on your meeting schedule)');
     expect(en.text).toContain('▶ See your meeting schedule');
     // Nothing about meetings for someone who has none.
     expect(reminderTo(alone.email)!.text).not.toContain('面談');

@@ -23,12 +23,12 @@ const TEXT = {
         : '例）今回は日程が合わず失礼します。またの機会にぜひ。',
     result: {
       ACCEPTED:
-        '面談を承諾しました。面談成立のお知らせを、お二人にメールでお送りします（連絡先は、開示に同意された方の分のみお知らせします）。時間と場所は面談スケジュールでお知らせします。',
+        '面談を承諾しました。面談成立のお知らせを、お二人にメールでお送りします（連絡先は、開示に同意された方の分のみお知らせします）。当日の面談の進め方も、そのメールでお知らせします。',
       DECLINED: 'お断りの旨をお申込者にお伝えします。',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '（この回答はすでに承っています）',
     answered: {
-      ACCEPTED: 'この面談は承諾済みです。時間と場所は面談スケジュールでお知らせします。',
+      ACCEPTED: 'この面談は承諾済みです。当日の面談の進め方は、面談成立のお知らせメールでご確認ください。',
       DECLINED: 'このお申込には、お断りのお返事をいただいています。',
       EXPIRED: '回答期限を過ぎたため、このお申込は無効になりました。ご回答いただく必要はありません。',
     } as Partial<Record<MeetingRequestStatus, string>>,
@@ -51,12 +51,12 @@ const TEXT = {
         : 'e.g. My schedule is full this time, but I hope we meet another time.',
     result: {
       ACCEPTED:
-        'Meeting accepted. We will email you both a confirmation (with contact details only for those who agreed to share them); the time and place follow with your agenda.',
+        'Meeting accepted. We will email you both a confirmation (with contact details only for those who agreed to share them), which also says how the meeting takes place on the day.',
       DECLINED: 'We will let them know.',
     } as Partial<Record<MeetingRequestStatus, string>>,
     unchanged: '(We already had this answer.)',
     answered: {
-      ACCEPTED: 'You have accepted this meeting. The time and place follow with your agenda.',
+      ACCEPTED: 'You have accepted this meeting. The confirmation email says how it takes place on the day.',
       DECLINED: 'You have declined this meeting request.',
       EXPIRED: 'The time to answer this meeting request has passed. There is nothing you need to do.',
     } as Partial<Record<MeetingRequestStatus, string>>,

@@ -37,7 +37,7 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
           ? [
               {
                 label: 'Meetings',
-                value: `${agenda.meetings} (times and tables are on your meeting schedule)`,
+                value: `${agenda.meetings} (times and places are on your meeting schedule)`,
               },
             ]
           : []),

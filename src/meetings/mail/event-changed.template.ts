@@ -117,8 +117,10 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         ...(meetings > 0
           ? [
               changed.moved
-                ? `Your ${meetings === 1 ? 'meeting has' : `${meetings} meetings have`} moved with the event, by the same amount of time, at the same ${meetings === 1 ? 'table' : 'tables'}.`
-                : `The times and tables of your ${meetings === 1 ? 'meeting' : `${meetings} meetings`} at the event stay as they were.`,
+                ? `Your ${meetings === 1 ? 'meeting has' : `${meetings} meetings have`} moved with the event, by the same amount of time, at the same ${meetings === 1 ? 'table or booth' : 'tables or booths'}.`
+                : meetings === 1
+                  ? 'The time and table (or booth) of your meeting at the event stay as they were.'
+                  : `The times and tables (or booths) of your ${meetings} meetings at the event stay as they were.`,
             ]
           : []),
       ],
