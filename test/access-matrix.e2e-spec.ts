@@ -248,7 +248,7 @@ const urls: UrlCase[] = [
   ['GET /sign-in', 'a made-up token', 'GET', () => `/sign-in?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /sign-in', 'a made-up token', 'POST', () => '/sign-in', BAD_TOKEN_PAGE],
   ['GET /sign-in', 'no link: the form to ask for one', 'GET', () => '/sign-in', OPEN_URL],
-  ['POST /sign-in/request', 'an address nobody has', 'POST', () => '/sign-in/request', OPEN_URL],
+  ['POST /sign-in/request', 'no address given', 'POST', () => '/sign-in/request', BAD_TOKEN_PAGE],
   ['GET /email-change', 'a made-up token', 'GET', () => `/email-change?token=${FAKE_TOKEN}`, BAD_TOKEN_PAGE],
   ['POST /email-change', 'a made-up token', 'POST', () => '/email-change', BAD_TOKEN_PAGE],
   ['POST /email-change/request', 'a made-up session', 'POST', () => '/email-change/request', BAD_TOKEN_PAGE],

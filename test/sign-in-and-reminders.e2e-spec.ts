@@ -233,8 +233,20 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(unknown).toContain(
       'If nobody-at-all@example.jp is the address you registered with, we have sent you a sign-in link.',
     );
+    expect(unknown).toContain('<a href="../sign-in">Use another address</a>');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sink.to('nobody-at-all@example.jp')).toEqual([]);
+
+    // Something that is no address is asked for again, which tells nothing about who is registered.
+    for (const typed of ['', 'sato.example.jp']) {
+      const refused = await ask(typed, 'ja');
+      expect(refused.status).toBe(400);
+      const page = await refused.text();
+      expect(page).toContain(
+        'メールアドレスの形式になっていません。ご登録のアドレスを、もう一度入力してください。',
+      );
+      expect(page).toContain('<form method="post" action="request">');
+    }
   });
 
   it('lists on the signed-in page what the participant has coming: seats, meetings, requests to answer', async () => {

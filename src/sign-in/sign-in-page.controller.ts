@@ -42,6 +42,8 @@ const TEXT = {
     ask: 'ご登録のメールアドレスを入力してください。ログイン用のリンクをメールでお送りします。',
     emailLabel: 'メールアドレス',
     askButton: 'リンクを送る',
+    notAnAddress: 'メールアドレスの形式になっていません。ご登録のアドレスを、もう一度入力してください。',
+    askAgain: '別のアドレスで申し込む',
     sentTitle: 'メールをご確認ください',
     sent: (email: string, minutes: number) =>
       `${email} がご登録のアドレスであれば、ログイン用のリンクをお送りしました。リンクの有効期限は${minutes}分です。`,
@@ -73,6 +75,8 @@ const TEXT = {
     ask: 'Enter the email address you registered with, and we will email you a link to sign in.',
     emailLabel: 'Email address',
     askButton: 'Send the link',
+    notAnAddress: 'That is not an email address. Please enter the address you registered with again.',
+    askAgain: 'Use another address',
     sentTitle: 'Check your email',
     sent: (email: string, minutes: number) =>
       `If ${email} is the address you registered with, we have sent you a sign-in link. It works for ${minutes} minutes.`,
@@ -113,16 +117,7 @@ export class SignInPageController {
   ): Promise<void> {
     // The page itself, without a link: where someone asks for one.
     if (!token) {
-      sendInBrowserLanguage(request, response, (text) => ({
-        title: text.askTitle,
-        body: [
-          `<p>${escapeHtml(text.ask)}</p>`,
-          '<form method="post" action="sign-in/request">',
-          emailField(text.emailLabel),
-          `<button type="submit">${escapeHtml(text.askButton)}</button>`,
-          '</form>',
-        ],
-      }));
+      sendInBrowserLanguage(request, response, (text) => askForLink(text, 'sign-in/request'));
       return;
     }
     await sendLinkPage(
@@ -153,12 +148,19 @@ export class SignInPageController {
     @Res() response: Response,
   ): Promise<void> {
     const email = String(form?.email ?? '').trim();
+    // Saying an address is malformed tells nothing about who is registered.
+    if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+      response.status(400);
+      sendInBrowserLanguage(request, response, (text) => askForLink(text, 'request', text.notAnAddress));
+      return;
+    }
     await this.magicLinks.request(email);
     sendInBrowserLanguage(request, response, (text) => ({
       title: text.sentTitle,
       body: [
         `<p>${escapeHtml(text.sent(email, this.config.MAGIC_LINK_TTL_MINUTES))}</p>`,
         `<p>${escapeHtml(text.notArrived)}</p>`,
+        `<p><a href="../sign-in">${escapeHtml(text.askAgain)}</a></p>`,
       ],
     }));
   }
@@ -212,6 +214,24 @@ export class SignInPageController {
       },
     );
   }
+}
+
+/**
+ * The form that asks for the address to send a link to; `action` is relative to the page showing
+ * it (/sign-in, or /sign-in/request when an address was refused), so it works behind any prefix.
+ */
+function askForLink(text: (typeof TEXT)['ja' | 'en'], action: string, refusal?: string) {
+  return {
+    title: text.askTitle,
+    body: [
+      refusal ? `<p><strong>${escapeHtml(refusal)}</strong></p>` : '',
+      `<p>${escapeHtml(text.ask)}</p>`,
+      `<form method="post" action="${action}">`,
+      emailField(text.emailLabel),
+      `<button type="submit">${escapeHtml(text.askButton)}</button>`,
+      '</form>',
+    ].filter(Boolean),
+  };
 }
 
 /** A page for someone without a link yet: we do not know who they are, so the browser's language. */
