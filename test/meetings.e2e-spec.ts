@@ -841,6 +841,27 @@ describe('meetings: requests, scheduling, agendas', () => {
       field: 'registrationId',
     });
     await t.dataSource.query(`UPDATE events SET starts_at = $2 WHERE id = $1`, [eventId, startsAt]);
+
+    // Neither came after all (no participantId): both marks stand, and nobody is 出席 by it.
+    const neither = ok(
+      await t.gql<{ markNoShow: { status: string; seenBy: unknown } }>(
+        'mutation($id: ID!) { markNoShow(id: $id) { status } }',
+        { id: offered.id },
+        staff,
+      ),
+    ).markNoShow;
+    expect(neither.status).toBe('NO_SHOW');
+    expect(
+      await t.dataSource.query(
+        'SELECT count(*)::int AS marked FROM meeting_participants WHERE meeting_id = $1 AND no_show',
+        [offered.id],
+      ),
+    ).toEqual([{ marked: 2 }]);
+    expect(await statusOf(missedBy)).toMatchObject({ status: 'NO_SHOW', checkedInAt: null });
+    expect(await statusOf(cameSide)).toMatchObject({ status: 'NO_SHOW', checkedInAt: null });
+    // Held after all, as the tests after this one have it.
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: offered.id }, staff));
+    expect(await statusOf(cameSide)).toMatchObject({ status: 'ATTENDED' });
   });
 
   it('an unanswered request expires at its deadline: the requester is told once, and may ask again', async () => {

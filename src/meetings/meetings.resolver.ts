@@ -112,12 +112,15 @@ export class MeetingsResolver {
     return MeetingModel.from(await this.meetingsService.markHeld(actor, id), actor);
   }
 
-  @Mutation(() => MeetingModel, { description: '面談に来なかった参加者を記録する（スタッフ）' })
+  @Mutation(() => MeetingModel, {
+    description:
+      '面談に来なかった参加者を記録する（スタッフ）。participantId の方が不参加で相手は来た。省略すると双方とも不参加',
+  })
   @AllowStaff()
   async markNoShow(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
-    @Args('participantId', { type: () => ID }) participantId: string,
+    @Args('participantId', { type: () => ID, nullable: true }) participantId: string | null,
   ): Promise<MeetingModel> {
     return MeetingModel.from(await this.meetingsService.markNoShow(actor, id, participantId), actor);
   }

@@ -423,12 +423,15 @@ export class MeetingsService {
   }
 
   async markHeld(actor: Actor, id: string): Promise<Meeting> {
-    return this.setOutcome(actor, id, MeetingStatus.HELD, null);
+    return this.setOutcome(actor, id, MeetingStatus.HELD, 'none');
   }
 
-  /** Records that `participantId` did not come; the meeting becomes NO_SHOW. */
-  async markNoShow(actor: Actor, id: string, participantId: string): Promise<Meeting> {
-    return this.setOutcome(actor, id, MeetingStatus.NO_SHOW, participantId);
+  /**
+   * Records that `participantId` did not come and the other side did, or with null that neither
+   * came; the meeting becomes NO_SHOW. Each call says the whole of it, so it corrects the last.
+   */
+  async markNoShow(actor: Actor, id: string, participantId: string | null): Promise<Meeting> {
+    return this.setOutcome(actor, id, MeetingStatus.NO_SHOW, participantId ?? 'both');
   }
 
   /**
@@ -572,15 +575,14 @@ export class MeetingsService {
     actor: Actor,
     id: string,
     to: MeetingStatus,
-    noShowParticipantId: string | null,
+    /** Who missed it: one side (by id), both, or none. */
+    missed: string | 'both' | 'none',
   ): Promise<Meeting> {
     const meeting = await this.get(id);
     await this.events.getManaged(actor, meeting.eventId);
-    if (
-      noShowParticipantId &&
-      ![meeting.participantAId, meeting.participantBId].includes(noShowParticipantId)
-    )
-      throw MeetingErrors.notInMeeting();
+    const sides = [meeting.participantAId, meeting.participantBId];
+    if (missed !== 'both' && missed !== 'none' && !sides.includes(missed)) throw MeetingErrors.notInMeeting();
+    const absent = missed === 'both' ? sides : missed === 'none' ? [] : [missed];
     // Held or missed is what happened, so not before it could: a meeting marked held ahead of
     // time would count as 実施 in reports and let a deal be recorded from it.
     if (Date.now() < meeting.startsAt.getTime())
@@ -593,35 +595,34 @@ export class MeetingsService {
           throw MeetingErrors.invalidTransition(locked.status, to);
         await manager.update(Meeting, id, { status: to });
       }
-      // HELD clears earlier no-show marks (a correction); NO_SHOW marks the side that missed it.
+      // HELD clears earlier no-show marks (a correction); NO_SHOW marks the sides that missed it.
       await manager.update(MeetingParticipant, { meetingId: id }, { noShow: false });
-      if (noShowParticipantId)
+      if (absent.length > 0)
         await manager.update(
           MeetingParticipant,
-          { meetingId: id, participantId: noShowParticipantId },
+          { meetingId: id, participantId: In(absent) },
           { noShow: true },
         );
       // Whoever came to the meeting came to the event: a side the list has as 欠席 (closed with
       // everyone not yet checked in marked absent, while meetings were still to come) is 出席
       // from the meeting's start, so the event's and the year's figures count them.
-      const came = [meeting.participantAId, meeting.participantBId].filter(
-        (side) => side !== noShowParticipantId,
-      );
-      await manager.update(
-        Registration,
-        { eventId: meeting.eventId, participantId: In(came), status: RegistrationStatus.NO_SHOW },
-        { status: RegistrationStatus.ATTENDED, checkedInAt: meeting.startsAt },
-      );
+      const came = sides.filter((side) => !absent.includes(side));
+      if (came.length > 0)
+        await manager.update(
+          Registration,
+          { eventId: meeting.eventId, participantId: In(came), status: RegistrationStatus.NO_SHOW },
+          { status: RegistrationStatus.ATTENDED, checkedInAt: meeting.startsAt },
+        );
       // A correction (held → the other side missed it) takes back the 出席 that this meeting
       // alone gave the side who did not come: one checked in at reception keeps theirs. (The
       // 出席 was written from the meeting's start as JavaScript holds it, to the millisecond.)
-      if (noShowParticipantId)
+      if (absent.length > 0)
         await manager.query(
           `UPDATE registrations r SET status = 'NO_SHOW', checked_in_at = NULL, updated_at = now()
-            WHERE r.event_id = $1 AND r.participant_id = $2 AND r.status = 'ATTENDED'
+            WHERE r.event_id = $1 AND r.participant_id = ANY($2::uuid[]) AND r.status = 'ATTENDED'
               AND r.checked_in_at = (SELECT date_trunc('milliseconds', starts_at) FROM meetings WHERE id = $3)
               AND NOT ${cameToAMeetingSql('r')}`,
-          [meeting.eventId, noShowParticipantId, meeting.id],
+          [meeting.eventId, absent, meeting.id],
         );
     });
     return this.get(id);
