@@ -188,6 +188,55 @@ describe('attendance', () => {
     ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
     expect(await statuses(seats)).toEqual(['ATTENDED', 'REGISTERED']);
   });
+  it('does not close in the middle of the day, while meetings are still to come', async () => {
+    const { eventId, seats } = await eventWith(2);
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(14, '18:30'),
+      slotMinutes: 20,
+      slotCount: 2,
+      tableCount: 2,
+    });
+    const people: { participant_id: string }[] = await t.dataSource.query(
+      'SELECT participant_id FROM registrations WHERE id = ANY($1) ORDER BY array_position($1, id)',
+      [seats],
+    );
+    const [{ id: requestId }]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at)
+       VALUES ($1, $2, $3, 'ACCEPTED', now()) RETURNING id`,
+      [eventId, people[0].participant_id, people[1].participant_id],
+    );
+    ok(
+      await t.gql(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1, table: "1") { id } }',
+        { r: requestId, s: sessionId },
+        organizer,
+      ),
+    );
+    // The event has begun; its meeting has not.
+    await t.dataSource.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [
+      eventId,
+    ]);
+    const close = () =>
+      t.gql(
+        'mutation($id: ID!) { closeEvent(id: $id, markNotCheckedInAbsent: true) { status } }',
+        { id: eventId },
+        organizer,
+      );
+    const early = failure(await close());
+    expect(early.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EVENT_MEETINGS_AHEAD', field: 'id' });
+    expect(early.message).toMatch(
+      /^これから始まる面談が 1 件あります（最後は .+ 開始）。面談が終わってから終了にしてください$/,
+    );
+    expect(await statuses(seats)).toEqual(['REGISTERED', 'REGISTERED']);
+    // Once it has begun, closing is for staff to decide.
+    await t.dataSource.query(
+      `UPDATE meetings SET starts_at = now() - interval '1 minute' WHERE event_id = $1`,
+      [eventId],
+    );
+    expect(ok(await close())).toEqual({ closeEvent: { status: 'CLOSED' } });
+  });
+
   it('closes recording as 出席 whoever a meeting records as there, though not checked in at reception', async () => {
     const { eventId, seats } = await eventWith(3);
     const sessionId = await addMatchmakingSession(t, organizer, {

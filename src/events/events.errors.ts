@@ -14,6 +14,7 @@ export enum EventErrorCode {
   SESSION_OUTSIDE_EVENT = 'EVENT_SESSION_OUTSIDE_EVENT',
   SESSION_TABLES_REQUIRED = 'EVENT_SESSION_TABLES_REQUIRED',
   SESSION_OVERLAP = 'EVENT_SESSION_OVERLAP',
+  MEETINGS_AHEAD = 'EVENT_MEETINGS_AHEAD',
   NOT_STARTED = 'EVENT_NOT_STARTED',
   SELF_CO_HOST = 'EVENT_SELF_CO_HOST',
   OTHER_ORGANIZATION = 'EVENT_OTHER_ORGANIZATION',
@@ -37,6 +38,12 @@ export const EventErrors = {
     new ConflictError(
       EventErrorCode.NOT_STARTED,
       `開催前（${startsAt} 開始）のイベントは終了にできません。取りやめる場合は中止にしてください`,
+      'id',
+    ),
+  meetingsAhead: (count: number, last: string) =>
+    new ConflictError(
+      EventErrorCode.MEETINGS_AHEAD,
+      `これから始まる面談が ${count} 件あります（最後は ${last} 開始）。面談が終わってから終了にしてください`,
       'id',
     ),
   notEditable: (status: EventStatus) =>

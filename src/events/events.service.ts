@@ -194,6 +194,16 @@ export class EventsService {
       // figures count in reports, so a future one closed by mistake would be stuck.
       if (to === EventStatus.CLOSED && Date.now() < event.startsAt.getTime())
         throw EventErrors.notStarted(formatTokyoJapanese(event.startsAt));
+      // Nor in the middle of the day: meetings still to come would stay 予定 in a closed event,
+      // and the survey would thank people who have meetings ahead.
+      if (to === EventStatus.CLOSED) {
+        const [ahead]: { count: number; last: Date }[] = await manager.query(
+          `SELECT count(*)::int AS count, max(starts_at) AS last FROM meetings
+            WHERE event_id = $1 AND status = 'SCHEDULED' AND starts_at > now()`,
+          [id],
+        );
+        if (ahead.count > 0) throw EventErrors.meetingsAhead(ahead.count, formatTokyoJapanese(ahead.last));
+      }
       const publishedAt = new Date();
       await manager.update(Event, id, {
         status: to,
