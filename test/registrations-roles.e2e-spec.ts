@@ -219,6 +219,23 @@ describe('registrations: role and booth', () => {
     expect(await suggested(buyer.id)).toEqual([seller.id]);
     expect(await suggested(otherBuyer.id)).toEqual([seller.id]);
     expect((await suggested(seller.id)).sort()).toEqual([buyer.id, otherBuyer.id].sort());
+    // Nor may one buyer ask another for a meeting; a buyer may ask a seller.
+    const ask = async (from: string, to: string) =>
+      t.gql(
+        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+        { e: eventId, p: to },
+        await t.participantToken(from),
+      );
+    const twoBuyers = failure(await ask(buyer.id, otherBuyer.id));
+    expect(twoBuyers.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MEETING_SAME_SIDE',
+      field: 'toParticipantId',
+    });
+    expect(twoBuyers.message).toBe(
+      'この方もバイヤーのため、面談を申し込めません。商談会の面談はバイヤーとサプライヤーの間で行います',
+    );
+    ok(await ask(buyer.id, seller.id));
   });
 
   it('writes a booth one way however it is typed, and gives it to one company', async () => {

@@ -16,7 +16,7 @@ import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
 import { Registration } from '../registrations/registration.entity';
-import { SEATED } from '../registrations/registration-enums';
+import { EventRole, SEATED } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
 import { Meeting } from './meeting.entity';
 import {
@@ -115,6 +115,12 @@ export class MeetingRequestsService {
         throw MeetingErrors.requesterNotRegistered();
       if (!seats.some((seat) => seat.participantId === toParticipantId))
         throw MeetingErrors.recipientNotRegistered();
+      // At a 商談会 buyers meet sellers, as the matching suggests them: two of a side is a wasted table.
+      const [fromRole, toRole] = [fromParticipantId, toParticipantId].map(
+        (id) => seats.find((seat) => seat.participantId === id)!.role,
+      );
+      if (fromRole === toRole && (fromRole === EventRole.BUYER || fromRole === EventRole.SELLER))
+        throw MeetingErrors.sameSide(fromRole);
       if (
         !seats.some((seat) => seat.booth) &&
         boothsOnly(

@@ -15,6 +15,7 @@ export enum MeetingErrorCode {
   SELF_REQUEST = 'MEETING_SELF_REQUEST',
   DUPLICATE_REQUEST = 'MEETING_DUPLICATE_REQUEST',
   NO_BOOTH_BETWEEN = 'MEETING_NO_BOOTH_BETWEEN',
+  SAME_SIDE = 'MEETING_SAME_SIDE',
   DECLINED_BEFORE = 'MEETING_DECLINED_BEFORE',
   REQUEST_CAP_REACHED = 'MEETING_REQUEST_CAP_REACHED',
   REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
@@ -100,6 +101,19 @@ export const MeetingErrors = {
       'ご自身には面談を申し込めません',
       MeetingErrorCode.SELF_REQUEST,
     ).withEnglish('You cannot request a meeting with yourself.'),
+  /** Two buyers, or two sellers, at a 商談会. */
+  sameSide: (role: 'BUYER' | 'SELLER') =>
+    new InputError(
+      'toParticipantId',
+      role === 'BUYER'
+        ? 'この方もバイヤーのため、面談を申し込めません。商談会の面談はバイヤーとサプライヤーの間で行います'
+        : 'この方もサプライヤーのため、面談を申し込めません。商談会の面談はバイヤーとサプライヤーの間で行います',
+      MeetingErrorCode.SAME_SIDE,
+    ).withEnglish(
+      role === 'BUYER'
+        ? 'This person is a buyer too. At this business meeting, buyers meet suppliers.'
+        : 'This person is a supplier too. At this business meeting, suppliers meet buyers.',
+    ),
   /** Where every 商談枠 is at an exhibitor's booth, and neither side has one. */
   noBoothBetween: () =>
     new InputError(
