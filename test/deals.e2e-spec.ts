@@ -564,6 +564,19 @@ describe('deals and follow-ups', () => {
     expect(future.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'doneOn' });
     expect(future.message).toContain('実施日は YYYY-MM-DD の形式で、今日（');
 
+    // The next check comes after the visit, not before it.
+    const sameDay = failure(
+      await t.gql(
+        'mutation($id: ID!, $on: String, $next: String) { completeFollowUp(id: $id, doneOn: $on, nextDueOn: $next) { completed { id } } }',
+        { id: visit.id, on: tokyoDateOf(new Date()), next: addDays(lastDayBefore, 1) },
+        staff,
+      ),
+    );
+    expect(sameDay.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nextDueOn' });
+    expect(sameDay.message).toBe(
+      `次回の期日は今回の実施日（${tokyoDateOf(new Date())}）より後の日付にしてください`,
+    );
+
     const [{ name: staffName }] = await t.dataSource.query('SELECT name FROM users WHERE id = $1', [
       staffUserId,
     ]);

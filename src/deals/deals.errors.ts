@@ -127,6 +127,18 @@ export const DealErrors = {
       `次回の期日は今回の期日（${dueOn}）より後の日付にしてください`,
       DealErrorCode.FOLLOW_UP_DUE_INVALID,
     ),
+  doneBeforeDeal: (startedOn: string) =>
+    new InputError(
+      'doneOn',
+      `実施日は商談開始日（${startedOn}）以降の日付にしてください`,
+      DealErrorCode.FOLLOW_UP_DUE_INVALID,
+    ),
+  nextFollowUpNotAfterVisit: (doneOn: string) =>
+    new InputError(
+      'nextDueOn',
+      `次回の期日は今回の実施日（${doneOn}）より後の日付にしてください`,
+      DealErrorCode.FOLLOW_UP_DUE_INVALID,
+    ),
   followUpDone: () =>
     new ConflictError(DealErrorCode.FOLLOW_UP_DONE, 'このフォローアップはすでに完了しています', 'id'),
   followUpCancelled: () =>

@@ -87,6 +87,16 @@ export class FollowUpsService {
       if (followUp.doneAt) throw DealErrors.followUpClosed(followUp);
       if (nextDueOn !== null && nextDueOn <= followUp.dueOn)
         throw DealErrors.nextFollowUpNotLater(followUp.dueOn);
+      // A visit to a deal's parties is made once the deal began; the next one after this one.
+      if (doneOn !== null && followUp.dealId) {
+        const [deal]: { startedOn: string }[] = await manager.query(
+          `SELECT to_char(started_on, 'YYYY-MM-DD') AS "startedOn" FROM deals WHERE id = $1`,
+          [followUp.dealId],
+        );
+        if (deal && doneOn < deal.startedOn) throw DealErrors.doneBeforeDeal(deal.startedOn);
+      }
+      if (nextDueOn !== null && nextDueOn <= (doneOn ?? today))
+        throw DealErrors.nextFollowUpNotAfterVisit(doneOn ?? today);
       // A visit entered afterwards counts on the day it was made (in the year it was made): noon
       // of that day in Tokyo, so no time zone moves it across a date line.
       const doneAt = doneOn === null || doneOn === today ? new Date() : new Date(`${doneOn}T12:00:00+09:00`);
