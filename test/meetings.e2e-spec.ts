@@ -862,6 +862,19 @@ describe('meetings: requests, scheduling, agendas', () => {
     // Held after all, as the tests after this one have it.
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: offered.id }, staff));
     expect(await statusOf(cameSide)).toMatchObject({ status: 'ATTENDED' });
+    // What happened stays where it happened.
+    const [{ session_id: sessionId }]: { session_id: string }[] = await t.dataSource.query(
+      'SELECT session_id FROM meetings WHERE id = $1',
+      [offered.id],
+    );
+    const moved = failure(
+      await t.gql(
+        'mutation($id: ID!, $s: ID!) { moveMeeting(id: $id, sessionId: $s, slotIndex: 1) { id } }',
+        { id: offered.id, s: sessionId },
+        staff,
+      ),
+    );
+    expect(moved.message).toBe('「実施」の面談は移動できません（移動できるのは予定の面談だけです）');
   });
 
   it('an unanswered request expires at its deadline: the requester is told once, and may ask again', async () => {

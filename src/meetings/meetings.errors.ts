@@ -167,6 +167,13 @@ export const MeetingErrors = {
       `面談の状態を「${MEETING_STATUS_LABEL[from]}」から「${MEETING_STATUS_LABEL[to]}」に変更できません`,
       'id',
     ),
+  /** Only a meeting still to happen moves: one held, missed or called off is what it is. */
+  notMovable: (status: MeetingStatus) =>
+    new ConflictError(
+      MeetingErrorCode.INVALID_TRANSITION,
+      `「${MEETING_STATUS_LABEL[status]}」の面談は移動できません（移動できるのは予定の面談だけです）`,
+      'id',
+    ),
   notAccepted: () =>
     new ConflictError(
       MeetingErrorCode.REQUEST_NOT_ACCEPTED,

@@ -204,8 +204,7 @@ export class MeetingsService {
   ): Promise<Meeting> {
     const meeting = await this.get(id);
     const event = await this.events.getManaged(actor, meeting.eventId);
-    if (meeting.status !== MeetingStatus.SCHEDULED)
-      throw MeetingErrors.invalidTransition(meeting.status, MeetingStatus.SCHEDULED);
+    if (meeting.status !== MeetingStatus.SCHEDULED) throw MeetingErrors.notMovable(meeting.status);
     const request = {
       id: meeting.requestId,
       fromParticipantId: meeting.participantAId,
@@ -215,10 +214,7 @@ export class MeetingsService {
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (locked?.status !== MeetingStatus.SCHEDULED)
-        throw MeetingErrors.invalidTransition(
-          locked?.status ?? MeetingStatus.CANCELLED,
-          MeetingStatus.SCHEDULED,
-        );
+        throw MeetingErrors.notMovable(locked?.status ?? MeetingStatus.CANCELLED);
       const sequence = locked.publishedAt ? locked.sequence + 1 : locked.sequence;
       try {
         await manager.update(Meeting, id, {

@@ -19,7 +19,7 @@ export class UpdateMeetingSettingsInput {
   @Field(() => Int, { nullable: true, description: '回答期限（時間）。null は開催終了まで' })
   @IsOptional()
   @IsInt()
-  @Min(1)
+  @Min(1, { message: '回答期限は 1 時間以上で指定してください（開催終了までにする場合は null）' })
   @Max(24 * 365)
   requestExpiryHours?: number | null;
 
