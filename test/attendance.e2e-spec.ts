@@ -188,8 +188,11 @@ describe('attendance', () => {
     ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
     expect(await statuses(seats)).toEqual(['ATTENDED', 'REGISTERED']);
   });
-  it('does not close in the middle of the day, while meetings are still to come', async () => {
-    const { eventId, seats } = await eventWith(2);
+  /**
+   * A meeting agreed between the first two seats (the request written straight in SQL: the meeting
+   * is what is under test), placed at table 1 in slot `slotIndex` of a 商談枠 at 18:30 on the day.
+   */
+  const meetingOfTheFirstTwo = async (eventId: string, seats: string[], slotIndex: number) => {
     const sessionId = await addMatchmakingSession(t, organizer, {
       eventId,
       startsAt: tokyoInDays(14, '18:30'),
@@ -206,13 +209,18 @@ describe('attendance', () => {
        VALUES ($1, $2, $3, 'ACCEPTED', now()) RETURNING id`,
       [eventId, people[0].participant_id, people[1].participant_id],
     );
-    ok(
-      await t.gql(
-        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1, table: "1") { id } }',
-        { r: requestId, s: sessionId },
+    return ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!, $slot: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $slot, table: "1") { id } }',
+        { r: requestId, s: sessionId, slot: slotIndex },
         organizer,
       ),
-    );
+    ).placeMeeting.id;
+  };
+
+  it('does not close in the middle of the day, while meetings are still to come', async () => {
+    const { eventId, seats } = await eventWith(2);
+    await meetingOfTheFirstTwo(eventId, seats, 1);
     // The event has begun; its meeting has not.
     await t.dataSource.query(`UPDATE events SET starts_at = now() - interval '1 hour' WHERE id = $1`, [
       eventId,
@@ -239,30 +247,7 @@ describe('attendance', () => {
 
   it('closes recording as 出席 whoever a meeting records as there, though not checked in at reception', async () => {
     const { eventId, seats } = await eventWith(3);
-    const sessionId = await addMatchmakingSession(t, organizer, {
-      eventId,
-      startsAt: tokyoInDays(14, '18:30'),
-      slotMinutes: 20,
-      slotCount: 2,
-      tableCount: 2,
-    });
-    const people: { participant_id: string }[] = await t.dataSource.query(
-      'SELECT participant_id FROM registrations WHERE id = ANY($1) ORDER BY array_position($1, id)',
-      [seats],
-    );
-    // Agreed between the first two (written straight in SQL: the meeting is what is under test).
-    const [{ id: requestId }]: { id: string }[] = await t.dataSource.query(
-      `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status, responded_at)
-       VALUES ($1, $2, $3, 'ACCEPTED', now()) RETURNING id`,
-      [eventId, people[0].participant_id, people[1].participant_id],
-    );
-    const meetingId = ok(
-      await t.gql<{ placeMeeting: { id: string } }>(
-        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
-        { r: requestId, s: sessionId },
-        organizer,
-      ),
-    ).placeMeeting.id;
+    const meetingId = await meetingOfTheFirstTwo(eventId, seats, 0);
     await moveEventEarlier(t, eventId, 15);
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, staff));
 

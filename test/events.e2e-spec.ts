@@ -2,6 +2,7 @@ import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
 import { Role } from '../src/auth/actor';
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
+  agreeMeeting,
   createOrganization,
   createParticipant,
   EVENT_FIELDS,
@@ -559,20 +560,7 @@ describe('events', () => {
       'mutation($e: ID!, $p: ID, $r: EventRole, $b: String) { register(eventId: $e, participantId: $p, role: $r, booth: $b) { id } }';
     ok(await t.gql(register, { e: eventId, p: exhibitor.id, r: 'EXHIBITOR', b: 'A-01' }, organizer));
     ok(await t.gql(register, { e: eventId, p: visitor.id }, organizer));
-    const request = ok(
-      await t.gql<{ requestMeeting: { id: string } }>(
-        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
-        { e: eventId, p: exhibitor.id },
-        await t.participantToken(visitor.id),
-      ),
-    ).requestMeeting;
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
-        { id: request.id },
-        await t.participantToken(exhibitor.id),
-      ),
-    );
+    const request = { id: await agreeMeeting(t, eventId, visitor.id, exhibitor.id) };
     ok(
       await t.gql(
         'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1) { table } }',

@@ -1,5 +1,6 @@
 import { Role } from '../src/auth/actor';
 import {
+  agreeMeeting,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -346,20 +347,7 @@ describe('registrations: role and booth', () => {
       field: 'toParticipantId',
     });
     expect(nowhere.message).toContain('このイベントの面談は出展者のブースで行います。');
-    const request = ok(
-      await t.gql<{ requestMeeting: { id: string } }>(
-        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
-        { e: eventId, p: exhibitor.id },
-        await t.participantToken(visitor.id),
-      ),
-    ).requestMeeting;
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
-        { id: request.id },
-        await t.participantToken(exhibitor.id),
-      ),
-    );
+    const request = { id: await agreeMeeting(t, eventId, visitor.id, exhibitor.id) };
     const placed = ok(
       await t.gql<{ placeMeeting: { table: string } }>(
         'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0) { table } }',

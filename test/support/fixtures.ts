@@ -309,6 +309,25 @@ export function invitationAnswerLink(testApp: TestApp, mail: ReceivedMail, accep
   return { url: match[0], token: match[1] };
 }
 
+/** `fromId` asks `toId` for a meeting at the event, and `toId` accepts: the agreed request's id. */
+export async function agreeMeeting(testApp: TestApp, eventId: string, fromId: string, toId: string) {
+  const request = ok(
+    await testApp.gql<{ requestMeeting: { id: string } }>(
+      'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+      { e: eventId, p: toId },
+      await testApp.participantToken(fromId),
+    ),
+  ).requestMeeting;
+  ok(
+    await testApp.gql(
+      'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+      { id: request.id },
+      await testApp.participantToken(toId),
+    ),
+  );
+  return request.id;
+}
+
 /** Runs matching on the event and waits until the run has succeeded; returns its id. */
 export async function matchAndWait(
   testApp: TestApp,
