@@ -19,7 +19,7 @@ import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const CAMPAIGN_FIELDS =
-  'id eventId invited reinvited alreadyRegistered notEmailable total queued sent failed skipped';
+  'id eventId invited reinvited alreadyRegistered notEmailable total queued sent failed skipped organizerAddressMissing';
 
 interface Campaign {
   id: string;
@@ -32,6 +32,7 @@ interface Campaign {
   sent: number;
   failed: number;
   skipped: number;
+  organizerAddressMissing: boolean;
 }
 
 describe('invitations by email', () => {
@@ -132,7 +133,13 @@ describe('invitations by email', () => {
     const noConsent = await createParticipant(t, organizer, { consentEmail: false });
 
     const created = await invite(eventId, [takahashi.id, english.id, noConsent.id]);
-    expect(created).toMatchObject({ invited: 3, alreadyRegistered: 0, notEmailable: 1, total: 2 });
+    expect(created).toMatchObject({
+      invited: 3,
+      alreadyRegistered: 0,
+      notEmailable: 1,
+      total: 2,
+      organizerAddressMissing: false,
+    });
     await sink.waitUntil(
       (all) =>
         all.some((m) => m.to.includes(english.email)) && all.some((m) => m.to.includes(takahashi.email)),
@@ -841,6 +848,38 @@ describe('invitations by email', () => {
     ]);
     expect((await fetch(`${t.url}/unsubscribe/${stored}`, { method: 'POST' })).status).toBe(200);
     expect((await repository.findOneByOrFail({ id: other.id })).emailOptOut).toBe(true);
+  });
+
+  it('tells staff when their organisation has no postal address for the footer, until an admin gives it one', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const cityId = await createOrganization(t, admin, { name: '川口市 産業振興課', kind: 'MUNICIPALITY' });
+    const city = await staffSession(t, Role.ORGANIZER, cityId);
+    const eventId = await createPublishedEvent(t, city, { title: '川口市 事業承継セミナー' });
+    const person = await createParticipant(t, city);
+    const sent = ok(
+      await t.gql<{ inviteParticipants: Campaign }>(
+        `mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { ${CAMPAIGN_FIELDS} } }`,
+        { eventId, ids: [person.id] },
+        city,
+      ),
+    ).inviteParticipants;
+    expect(sent.organizerAddressMissing).toBe(true);
+
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { id } }',
+        { id: cityId, input: { address: '〒332-8601 埼玉県川口市青木2-1-1' } },
+        admin,
+      ),
+    );
+    const after = ok(
+      await t.gql<{ invitationCampaign: Campaign }>(
+        `query($id: ID!) { invitationCampaign(id: $id) { organizerAddressMissing } }`,
+        { id: sent.id },
+        city,
+      ),
+    ).invitationCampaign;
+    expect(after.organizerAddressMissing).toBe(false);
   });
 
   it('refuses invitations from staff of another organisation and bad ids, naming the field', async () => {

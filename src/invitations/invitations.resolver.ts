@@ -25,7 +25,12 @@ export class InvitationsResolver {
     @Args('participantIds', { type: () => [ID] }) participantIds: string[],
   ): Promise<InvitationCampaignModel> {
     const campaign = await this.invitations.invite(actor, eventId, participantIds);
-    return InvitationCampaignModel.from(campaign, await this.outbox.countsForBatch(campaign.id));
+    const { organization } = await this.events.get(eventId);
+    return InvitationCampaignModel.from(
+      campaign,
+      await this.outbox.countsForBatch(campaign.id),
+      organization,
+    );
   }
 
   @Query(() => InvitationCampaignModel, { description: '招待メールの送信状況' })
@@ -35,8 +40,12 @@ export class InvitationsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<InvitationCampaignModel> {
     const campaign = await this.invitations.getCampaign(id);
-    await this.events.getManaged(actor, campaign.eventId);
-    return InvitationCampaignModel.from(campaign, await this.outbox.countsForBatch(campaign.id));
+    const { organization } = await this.events.getManaged(actor, campaign.eventId);
+    return InvitationCampaignModel.from(
+      campaign,
+      await this.outbox.countsForBatch(campaign.id),
+      organization,
+    );
   }
 
   @Mutation(() => InvitationAnswerModel, {

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { StaffActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
+import { Organization } from '../organizations/organization.entity';
+import { organizerAddressMissing } from '../organizations/organizer-address';
 import { MatchingRun } from './matching-run.entity';
 import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
@@ -99,6 +101,9 @@ export class SuggestionDigestsService {
         notEmailable: result.notEmailable.length,
         nothingNew: receivers.length - queuedBefore.size - byParticipant.size,
         withoutSuggestions: unmatched,
+        organizerAddressMissing: organizerAddressMissing(
+          await manager.findOneByOrFail(Organization, { id: event.organizationId }),
+        ),
       });
     });
   }

@@ -1,6 +1,11 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { EmailCountsModel } from '../../mail/models/email-counts.model';
 import { OutboxCounts } from '../../mail/outbox.service';
+import { Organization } from '../../organizations/organization.entity';
+import {
+  ORGANIZER_ADDRESS_MISSING_DESCRIPTION,
+  organizerAddressMissing,
+} from '../../organizations/organizer-address';
 import { InvitationCampaign } from '../invitation-campaign.entity';
 
 @ObjectType('InvitationCampaign', {
@@ -27,10 +32,18 @@ export class InvitationCampaignModel extends EmailCountsModel {
   @Field(() => Int, { description: 'メール受信の同意がない・配信停止・不達のためメールを送らない人数' })
   notEmailable: number;
 
+  @Field({ description: ORGANIZER_ADDRESS_MISSING_DESCRIPTION })
+  organizerAddressMissing: boolean;
+
   @Field()
   createdAt: Date;
 
-  static from(campaign: InvitationCampaign, counts: OutboxCounts): InvitationCampaignModel {
+  /** `organizer`: the event's organising body, whose address the emails' footer shows. */
+  static from(
+    campaign: InvitationCampaign,
+    counts: OutboxCounts,
+    organizer: Organization,
+  ): InvitationCampaignModel {
     return Object.assign(new InvitationCampaignModel(), {
       id: campaign.id,
       eventId: campaign.eventId,
@@ -39,6 +52,7 @@ export class InvitationCampaignModel extends EmailCountsModel {
       alreadyRegistered: campaign.alreadyRegistered,
       notEmailable: campaign.notEmailable,
       ...counts,
+      organizerAddressMissing: organizerAddressMissing(organizer),
       createdAt: campaign.createdAt,
     });
   }

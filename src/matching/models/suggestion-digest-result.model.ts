@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ORGANIZER_ADDRESS_MISSING_DESCRIPTION } from '../../organizations/organizer-address';
 
 @ObjectType('SuggestionDigestResult', {
   description: 'おすすめメールの送信受付。participants = queued + alreadyQueued + notEmailable + nothingNew',
@@ -33,4 +34,7 @@ export class SuggestionDigestResultModel {
       'おすすめが1件もないため送らない人数（participants には含まない。participantsWithoutSuggestions で一覧と理由）',
   })
   withoutSuggestions: number;
+
+  @Field({ description: ORGANIZER_ADDRESS_MISSING_DESCRIPTION })
+  organizerAddressMissing: boolean;
 }
