@@ -1,3 +1,4 @@
+import { headerKey } from '../../common/csv/csv-upload';
 import { Locale, ParticipantKind } from '../participant-kind';
 
 /**
@@ -50,22 +51,6 @@ export function isExportOnlyHeader(header: string): boolean {
 }
 
 export type ParticipantCsvField = (typeof PARTICIPANT_COLUMNS)[number]['field'];
-
-const headerKey = (header: string) =>
-  header
-    .normalize('NFKC')
-    .replace(/[\s_-]+/gu, '')
-    .toLowerCase();
-
-const FIELD_BY_HEADER = new Map<string, ParticipantCsvField>(
-  PARTICIPANT_COLUMNS.flatMap((column) =>
-    column.headers.map((header) => [headerKey(header), column.field] as const),
-  ),
-);
-
-export function fieldForHeader(header: string): ParticipantCsvField | undefined {
-  return FIELD_BY_HEADER.get(headerKey(header));
-}
 
 /** 言語 as the export writes it; `parseLocale` reads it back. */
 export const LOCALE_LABEL: Record<Locale, string> = { [Locale.ja]: '日本語', [Locale.en]: '英語' };

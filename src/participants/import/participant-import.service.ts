@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { parse } from 'csv-parse/sync';
-import { unneutraliseCell } from '../../common/csv/csv-file';
 import { DataSource } from 'typeorm';
 import { StaffActor } from '../../auth/actor';
-import { decodeText } from '../../common/csv/decode-text';
+import {
+  MappedColumn as CsvColumn,
+  mapCsvHeader,
+  readCell,
+  readCsvUpload,
+} from '../../common/csv/csv-upload';
 import { InputError } from '../../common/errors/app-error';
 import { splitTags } from '../../common/japan/tags';
 import { validationFailures } from '../../common/validation/validation-failures';
@@ -21,7 +24,6 @@ import { ImportParticipantsArgs } from './import-participants.args';
 import { MAX_POSSIBLE_DUPLICATES_LISTED, ParticipantImportResultModel } from './import-result.model';
 import { ImportRowErrorModel } from './import-row-error.model';
 import {
-  fieldForHeader,
   isExportOnlyHeader,
   parseKind,
   parseLocale,
@@ -38,11 +40,7 @@ const YES_NO_FIELDS = new Set<ParticipantCsvField>([
   'consentContactSharing',
 ]);
 
-interface MappedColumn {
-  index: number;
-  header: string;
-  field: ParticipantCsvField;
-}
+type MappedColumn = CsvColumn<ParticipantCsvField>;
 
 /**
  * Imports the participant lists staff keep in Excel. Valid rows are upserted by email in one
@@ -54,10 +52,7 @@ export class ParticipantImportService {
 
   /** Every row the file changes records `actor` as its 最終更新者. */
   async import(actor: StaffActor, input: ImportParticipantsArgs): Promise<ParticipantImportResultModel> {
-    const { text, encoding } = this.readFile(input);
-    // The file's own faults are named on the argument it came in.
-    const source = input.fileBase64 !== undefined ? 'fileBase64' : 'csv';
-    const records = this.parseCsv(text, source);
+    const { records, encoding, source } = readCsvUpload(input);
     const [header = [], ...dataRows] = records;
     const { columns, ignored } = this.mapHeader(header, source);
 
@@ -125,41 +120,8 @@ export class ParticipantImportService {
     });
   }
 
-  private readFile(input: ImportParticipantsArgs): { text: string; encoding: string } {
-    if (input.fileBase64 !== undefined && input.csv !== undefined) {
-      throw new InputError('fileBase64', 'csv と fileBase64 はどちらか一方だけを指定してください');
-    }
-    if (input.fileBase64 !== undefined) {
-      const bytes = Buffer.from(input.fileBase64, 'base64');
-      if (isSpreadsheetFile(bytes))
-        throw new InputError(
-          'fileBase64',
-          'Excel のファイル（.xlsx / .xls）のままでは読み込めません。Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」を選んで保存したファイルを読み込んでください',
-        );
-      return decodeText(bytes);
-    }
-    if (input.csv !== undefined) return { text: input.csv.replace(/^\uFEFF/, ''), encoding: 'UTF-8' };
-    throw new InputError('csv', 'csv か fileBase64 のどちらかを指定してください');
-  }
-
-  private parseCsv(text: string, source: string): string[][] {
-    try {
-      return parse(text, { relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
-    } catch (error) {
-      const line = (error as { lines?: number }).lines;
-      throw new InputError(source, `CSV として読み取れません${line ? `（${line} 行目付近）` : ''}`);
-    }
-  }
-
   private mapHeader(header: string[], source: string): { columns: MappedColumn[]; ignored: string[] } {
-    const columns: MappedColumn[] = [];
-    const ignored: string[] = [];
-    header.forEach((name, index) => {
-      const field = fieldForHeader(name);
-      if (field && !columns.some((column) => column.field === field))
-        columns.push({ index, header: name, field });
-      else if (name.trim() && !isExportOnlyHeader(name)) ignored.push(name);
-    });
+    const { columns, ignored } = mapCsvHeader(header, PARTICIPANT_COLUMNS, isExportOnlyHeader);
     const missing = REQUIRED.filter((field) => !columns.some((column) => column.field === field));
     if (missing.length > 0) {
       const names = missing.map(
@@ -176,7 +138,7 @@ export class ParticipantImportService {
     const plain: Record<string, unknown> = {};
     const company: Record<string, unknown> = {};
     for (const column of columns) {
-      const raw = unneutraliseCell((cells[column.index] ?? '').trim());
+      const raw = readCell(cells, column);
       const converted = this.convert(column.field, raw);
       if (converted.error) {
         errors.push(this.error(row, column.field, columns, converted.error));
@@ -243,11 +205,4 @@ export class ParticipantImportService {
     const column = columns.find((candidate) => candidate.field === field)?.header ?? null;
     return Object.assign(new ImportRowErrorModel(), { row, field, column, message });
   }
-}
-
-/** An .xlsx (a zip) or an old .xls (an OLE compound file), by their first bytes. */
-function isSpreadsheetFile(bytes: Buffer): boolean {
-  const zip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-  const ole = bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-  return zip || ole;
 }
