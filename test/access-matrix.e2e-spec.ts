@@ -101,6 +101,7 @@ const cases: Case[] = [
   ['register', 'D, someone else', 'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],
   ['cancelRegistration', "A's registration", 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['updateRegistration', "A's registration, to BUYER", 'mutation($id: ID!) { updateRegistration(id: $id, input: { role: BUYER }) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
+  ['updateRegistrationsFromCsv', 'of the event, from a list of no one', 'mutation($e: ID!) { updateRegistrationsFromCsv(eventId: $e, csv: "email,booth\\n") { updated } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['checkIn', "A's registration", 'mutation($id: ID!) { checkIn(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['markAbsent', "A's registration", 'mutation($id: ID!) { markAbsent(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['registrations', 'of the event', 'query($id: ID!) { registrations(eventId: $id) { totalCount } }', (ids) => ({ id: ids.event }), ITS_STAFF],

@@ -51,6 +51,9 @@ export class RegistrationsExportController {
       { header: '参加登録日時', value: (r) => r.registeredAt },
       { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
       { header: '受付日時', value: (r) => r.checkedInAt },
+      // Names the person when the list comes back edited (updateRegistrationsFromCsv), whatever
+      // happened to the address meanwhile.
+      { header: '参加者ID', value: (r) => r.participantId },
     ];
     const rows = await allPages((page) =>
       this.registrations.listForEvent(actor, eventId, status, page, csvCells(columns)),

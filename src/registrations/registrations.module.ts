@@ -9,6 +9,7 @@ import { EventApplicationComposer } from './mail/event-application.composer';
 import { OwnCancellationComposer } from './mail/own-cancellation.composer';
 import { RegistrationCancelledComposer } from './mail/registration-cancelled.composer';
 import { WaitlistPromotedComposer } from './mail/waitlist-promoted.composer';
+import { RegistrationsCsvService } from './import/registrations-csv.service';
 import { RegistrationCancelLinks } from './registration-cancel-links.service';
 import { RegistrationCancelPagesController } from './registration-cancel-pages.controller';
 import { RegistrationCancellations } from './registration-cancellations';
@@ -29,6 +30,7 @@ import { RegistrationsService } from './registrations.service';
     RegistrationCancellations,
     RegistrationCancelLinks,
     RegistrationsResolver,
+    RegistrationsCsvService,
     WaitlistPromotedComposer,
     RegistrationCancelledComposer,
     OwnCancellationComposer,

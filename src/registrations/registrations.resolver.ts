@@ -3,6 +3,9 @@ import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, ParticipantActor, Role, STAFF_ROLES } from '../auth/actor';
 import { canSeeContact } from '../participants/participant-access';
 import { RegisterArgs } from './dto/register.args';
+import { RegistrationsCsvResultModel } from './import/registrations-csv-result.model';
+import { RegistrationsCsvService } from './import/registrations-csv.service';
+import { UpdateRegistrationsFromCsvArgs } from './import/update-registrations-from-csv.args';
 import { UpdateRegistrationInput } from './dto/update-registration.input';
 import { RegistrationConnection, RegistrationModel } from './models/registration.model';
 import { RegistrationStatus } from './registration-enums';
@@ -10,7 +13,10 @@ import { RegistrationsService } from './registrations.service';
 
 @Resolver(() => RegistrationModel)
 export class RegistrationsResolver {
-  constructor(private readonly registrationsService: RegistrationsService) {}
+  constructor(
+    private readonly registrationsService: RegistrationsService,
+    private readonly registrationsCsv: RegistrationsCsvService,
+  ) {}
 
   @Mutation(() => RegistrationModel, {
     description:
@@ -39,6 +45,17 @@ export class RegistrationsResolver {
     @Args('input') input: UpdateRegistrationInput,
   ) {
     return RegistrationModel.from(await this.registrationsService.update(actor, id, input), true);
+  }
+
+  @Mutation(() => RegistrationsCsvResultModel, {
+    description:
+      '出展者一覧・参加者一覧の CSV（UTF-8 / BOM付き / Shift_JIS）で、参加登録済みの方の参加区分・ブースを一括で設定する' +
+      '（主催・共催団体のスタッフ）。参加者は 参加者ID か メールアドレス の列で指定し、空欄のセルは登録済みの内容のまま。' +
+      'updateRegistration と同じ規則で、誤りのある行が1行でもあれば何も変更せず、すべての誤りを行番号と列で返す',
+  })
+  @AllowStaff()
+  updateRegistrationsFromCsv(@CurrentActor() actor: Actor, @Args() args: UpdateRegistrationsFromCsvArgs) {
+    return this.registrationsCsv.update(actor, args);
   }
 
   @Mutation(() => RegistrationModel, {

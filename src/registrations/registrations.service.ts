@@ -201,8 +201,11 @@ export class RegistrationsService {
     return this.get(registrationId);
   }
 
-  /** Under the event's row lock (lockManaged), in the caller's transaction. */
-  private async applyChange(
+  /**
+   * Under the event's row lock (lockManaged), in the caller's transaction: updateRegistration's
+   * rules, which the 出展者一覧 upload (RegistrationsCsvService) applies row by row.
+   */
+  async applyChange(
     manager: EntityManager,
     registration: Registration,
     change: RegistrationChange,
