@@ -1,6 +1,8 @@
 import { Role } from '../src/auth/actor';
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
+  addMatchmakingSession,
+  agreeMeeting,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -541,6 +543,111 @@ describe('fiscal-year and event reports', () => {
       code: 'BAD_USER_INPUT',
       field: 'eventId',
     });
+  });
+
+  it('reports the 面談申込 of an event: made, agreed, declined, expired, cancelled, and the meetings placed', async () => {
+    const eventId = await createPublishedEvent(t, organizerB, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'かつしか受発注商談会',
+      startsAt: tokyoInDays(20, '13:00'),
+      endsAt: tokyoInDays(20, '17:00'),
+    });
+    const sessionId = await addMatchmakingSession(t, organizerB, {
+      eventId,
+      startsAt: tokyoInDays(20, '14:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    const people = [];
+    for (let i = 0; i < 6; i += 1) {
+      const person = await createParticipant(t, organizerB);
+      await register(eventId, person.id, organizerB);
+      people.push(person);
+    }
+    const [a, b, c, d, e, f] = people;
+    const ask = async (from: { id: string }, to: { id: string }) =>
+      (
+        await mutate(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId, to: to.id },
+          await t.participantToken(from.id),
+        )
+      ).requestMeeting.id;
+    const place = (requestId: string, slot: number) =>
+      mutate(
+        'mutation($r: ID!, $s: ID!, $slot: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $slot, table: "1") { id } }',
+        { r: requestId, s: sessionId, slot },
+        organizerB,
+      );
+    const cancel = (id: string) =>
+      mutate('mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }', { id }, organizerB);
+
+    await place(await agreeMeeting(t, eventId, a.id, b.id), 0); // agreed and placed
+    const agreedThenOff = await agreeMeeting(t, eventId, e.id, f.id);
+    await place(agreedThenOff, 1);
+    await cancel(agreedThenOff); // agreed, then called off with its meeting
+    // After that, so that the freed slot is not offered to it.
+    await agreeMeeting(t, eventId, c.id, d.id); // agreed, no time yet
+    await ask(a, c); // waiting
+    const declined = await ask(a, d);
+    await mutate(
+      'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: false) { id } }',
+      { id: declined },
+      await t.participantToken(d.id),
+    );
+    await cancel(await ask(b, c)); // withdrawn before any answer
+    // Past its 回答期限 and not yet swept: 期限切れ, as the list shows it.
+    const lapsed = await ask(e, a);
+    await t.dataSource.query(
+      `UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [lapsed],
+    );
+
+    const { eventReport } = ok(
+      await t.gql<{ eventReport: { meetingRequests: unknown; meetings: unknown } }>(
+        `query($eventId: ID!) { eventReport(eventId: $eventId) {
+          meetingRequests { total byStatus { status label count } agreed unplaced }
+          meetings { total placed byStatus { status count } }
+        } }`,
+        { eventId },
+        organizerB,
+      ),
+    );
+    expect(eventReport.meetingRequests).toEqual({
+      total: 7,
+      byStatus: [
+        { status: 'PENDING', label: '回答待ち', count: 1 },
+        { status: 'ACCEPTED', label: '承諾済み', count: 2 },
+        { status: 'DECLINED', label: '辞退済み', count: 1 },
+        { status: 'EXPIRED', label: '期限切れ', count: 1 },
+        { status: 'CANCELLED', label: '取消済み', count: 2 },
+      ],
+      agreed: 3,
+      unplaced: 1,
+    });
+    expect(eventReport.meetings).toEqual({
+      total: 2,
+      placed: 1,
+      byStatus: [
+        { status: 'SCHEDULED', count: 1 },
+        { status: 'HELD', count: 0 },
+        { status: 'NO_SHOW', count: 0 },
+        { status: 'CANCELLED', count: 1 },
+      ],
+    });
+
+    const exported = await csv('', organizerB, `/exports/events/${eventId}/report.csv`);
+    expect(exported.lines).toEqual(
+      expect.arrayContaining([
+        '面談申込,件数,合計,7,件',
+        '面談申込,件数,承諾済み,2,件',
+        '面談申込,件数,期限切れ,1,件',
+        '面談申込,成立（承諾後の取消を含む）,,3,件',
+        '面談申込,承諾済みで面談未配置,,1,件',
+        '面談,配置済み（中止を除く）,,1,件',
+      ]),
+    );
   });
 
   it('exports the year as CSV for Excel: BOM, Japanese headers, one row per figure', async () => {

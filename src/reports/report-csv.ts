@@ -92,7 +92,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
 
 /** An event's report the same way: one row per figure, each breakdown after its 合計. */
 export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
-  const { event, registrations, meetings, deals, surveys } = report;
+  const { event, registrations, meetingRequests, meetings, deals, surveys } = report;
   return [
     row('対象', 'イベント', event.title),
     row('対象', '開始', event.startsAt),
@@ -102,8 +102,13 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     row('参加登録', '件数', registrations.total, '件', TOTAL),
     ...registrations.byStatus.map((status) => row('参加登録', '件数', status.count, '件', status.label)),
+    row('面談申込', '件数', meetingRequests.total, '件', TOTAL),
+    ...meetingRequests.byStatus.map((status) => row('面談申込', '件数', status.count, '件', status.label)),
+    row('面談申込', '成立（承諾後の取消を含む）', meetingRequests.agreed, '件'),
+    row('面談申込', '承諾済みで面談未配置', meetingRequests.unplaced, '件'),
     row('面談', '件数', meetings.total, '件', TOTAL),
     ...meetings.byStatus.map((status) => row('面談', '件数', status.count, '件', status.label)),
+    row('面談', '配置済み（中止を除く）', meetings.placed, '件'),
     row('商談', '件数', deals.total, '件', TOTAL),
     ...deals.byStage.map((stage) => row('商談', '件数', stage.count, '件', stage.label)),
     // 成約金額 as the 年度 report counts it; the other stages' amounts (見込額, 不成立) only by stage,
