@@ -137,6 +137,40 @@ describe('updateRegistrationsFromCsv', () => {
     expect(await stored(eventId)).toMatchObject({ [a.email]: 'EXHIBITOR -', [c.email]: 'SELLER C-09' });
   });
 
+  it('lets two exhibitors trade booths in one file, and still refuses a booth left to another company', async () => {
+    const { eventId, people } = await fair('蒲田ものづくり展');
+    const [a, b, c] = people;
+    const sheet = (...rows: string[]) => ['メールアドレス,参加区分,ブース', ...rows].join('\n');
+    ok(
+      await upload(organizer, {
+        eventId,
+        csv: sheet(`${a.email},出展者,A-01`, `${b.email},出展者,A-02`, `${c.email},出展者,A-03`),
+      }),
+    );
+
+    const swapped = ok(
+      await upload(organizer, { eventId, csv: sheet(`${a.email},,A-02`, `${b.email},,A-01`) }),
+    ).updateRegistrationsFromCsv;
+    expect(swapped).toMatchObject({ updated: 2, errors: [] });
+    expect(await stored(eventId)).toMatchObject({
+      [a.email]: 'EXHIBITOR A-02',
+      [b.email]: 'EXHIBITOR A-01',
+      [c.email]: 'EXHIBITOR A-03',
+    });
+
+    // A-03 stays with c, who is not in the file: the move onto it is refused, and nothing moved.
+    const refused = ok(
+      await upload(organizer, { eventId, csv: sheet(`${a.email},,A-03`, `${b.email},,A-02`) }),
+    ).updateRegistrationsFromCsv;
+    expect(refused.updated).toBe(0);
+    expect(refused.errors).toEqual([expect.objectContaining({ row: 2, field: 'booth', column: 'ブース' })]);
+    expect(await stored(eventId)).toMatchObject({
+      [a.email]: 'EXHIBITOR A-02',
+      [b.email]: 'EXHIBITOR A-01',
+      [c.email]: 'EXHIBITOR A-03',
+    });
+  });
+
   it('changes nothing when a row is wrong, and reports every wrong row with its row and column', async () => {
     const { eventId, people } = await fair('おおた工業フェア');
     const [a, b, c, d] = people;

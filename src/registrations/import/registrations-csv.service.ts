@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../auth/actor';
 import {
   MappedColumn as CsvColumn,
@@ -80,6 +80,7 @@ export class RegistrationsCsvService {
       return await this.dataSource.transaction(async (manager) => {
         await this.events.lockManaged(manager, actor, args.eventId);
         const { changes, errors } = await this.readRows(manager, args.eventId, dataRows, columns);
+        await this.vacateMovedBooths(manager, changes);
         for (const { row, by, registration, change } of changes) {
           if (!asksForChange(registration, change)) {
             result.unchanged += 1;
@@ -104,6 +105,25 @@ export class RegistrationsCsvService {
       if (error instanceof FileRefused) return error.result;
       throw error;
     }
+  }
+
+  /**
+   * A sheet is the floor plan as it should be, not a list of moves: two exhibitors trading booths
+   * in one file is what staff mean. Every booth the file moves someone off is let go first, so
+   * each row's booth is checked against the others' new places; a refused file rolls this back
+   * with the rest. The rows keep their stored booth in memory, so applyChange still checks each
+   * move (meetings placed at the old booth keep it).
+   */
+  private async vacateMovedBooths(manager: EntityManager, changes: RowChange[]): Promise<void> {
+    const moving = changes
+      .filter(
+        ({ registration, change }) =>
+          change.booth !== undefined &&
+          registration.booth !== null &&
+          normalizeBooth(change.booth) !== registration.booth,
+      )
+      .map(({ registration }) => registration.id);
+    if (moving.length > 0) await manager.update(Registration, { id: In(moving) }, { booth: null });
   }
 
   private mapHeader(header: string[], source: string): { columns: MappedColumn[]; ignored: string[] } {
