@@ -138,6 +138,14 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     );
     return publishSchedule;
   };
+  const consentToShare = async (person: Person, consent: boolean) =>
+    ok(
+      await t.gql(
+        'mutation($c: Boolean!) { updateMyProfile(input: { consentContactSharing: $c }) { id } }',
+        { c: consent },
+        person.token,
+      ),
+    );
   const agendaMails = (person: Person) =>
     sink.to(person.email).filter((mail) => /面談スケジュール|meeting schedule/.test(mail.subject));
   const agendaOf = async <T>(person: Person, selection: string) =>
@@ -482,13 +490,19 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     const [withEmma, withInoue] = before.meetings;
     expect(before.changesSince).toBe(iso(firstSent));
     expect(before.changes).toEqual([
-      { kind: 'ADDED', meetingId: withEmma.id, previousStartsAt: null, previousTable: null, other: null },
+      {
+        kind: 'ADDED',
+        meetingId: withEmma.id,
+        previousStartsAt: null,
+        previousTable: null,
+        other: { name: 'Emma Clarke' },
+      },
       {
         kind: 'CHANGED',
         meetingId: withInoue.id,
         previousStartsAt: iso(slotStart(1)),
         previousTable: '2',
-        other: null,
+        other: { name: '井上 誠' },
       },
       {
         kind: 'REMOVED',
@@ -551,13 +565,31 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
         meetingId: withEmma.id,
         previousStartsAt: iso(new Date(tokyoInDays(30, '13:00'))),
         previousTable: '1',
-        other: null,
+        other: { name: 'Emma Clarke' },
       },
     ]);
     // Emma's first agenda listed this meeting without a time.
     expect((await seenBy(people.emma)).changes).toEqual([
-      { kind: 'CHANGED', meetingId: withEmma.id, previousStartsAt: null, previousTable: null, other: null },
+      {
+        kind: 'CHANGED',
+        meetingId: withEmma.id,
+        previousStartsAt: null,
+        previousTable: null,
+        other: { name: '中野 健一' },
+      },
     ]);
+    // The other side as meetings[] shows them: contact only as that side consented.
+    const contact = 'other { name email phone erased }';
+    const emmas = await agendaOf<{ meetings: { other: unknown }[]; changes: { other: unknown }[] }>(
+      people.emma,
+      `meetings { ${contact} } changes { ${contact} }`,
+    );
+    expect(emmas.changes[0].other).toEqual(emmas.meetings[0].other);
+    expect(emmas.changes[0].other).toMatchObject({ email: people.nakano.email });
+    await consentToShare(people.nakano, false);
+    const withheld = await agendaOf<{ changes: { other: unknown }[] }>(people.emma, `changes { ${contact} }`);
+    expect(withheld.changes[0].other).toEqual({ name: '中野 健一', email: null, phone: null, erased: false });
+    await consentToShare(people.nakano, true);
   });
 
   it('opens the agenda as it stands from the agenda email, marked; a fetch marks nothing, 確認しました does', async () => {

@@ -92,7 +92,7 @@ export class AgendaResolver {
       feedUrl: this.feeds.url(actor.participantId),
       meetings: agenda.meetings.map((meeting) => MeetingModel.from(meeting, actor)),
       unscheduled: agenda.unscheduled.map((entry) => AgendaUnscheduledMeetingModel.from(entry, actor)),
-      changes: AgendaChangeModel.list({ ...agenda, ...comparison }),
+      changes: AgendaChangeModel.list({ ...agenda, ...comparison }, actor),
       changesSince: comparison.since,
       version: comparison.version,
     });

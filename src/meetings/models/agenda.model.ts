@@ -53,11 +53,15 @@ export class AgendaChangeModel {
   @Field(() => ParticipantModel, {
     nullable: true,
     description:
-      '取り消しになった面談の相手（公開プロフィール、連絡先なし）。追加・変更では meetings・unscheduled に',
+      '面談の相手（公開プロフィール）。追加・変更では meetings・unscheduled の other と同じ（連絡先は開示に同意した場合のみ）、取り消しになった面談では連絡先なし。取り消しの相手が削除済みなら null',
   })
   other: ParticipantModel | null;
 
-  static list(reading: ParticipantAgenda & AgendaComparison): AgendaChangeModel[] {
+  /**
+   * The other side of an added or moved meeting as meetings[] and unscheduled[] show it, so a
+   * screen listing the changes alone can say whom each is with.
+   */
+  static list(reading: ParticipantAgenda & AgendaComparison, viewer: Actor): AgendaChangeModel[] {
     const changes = reading.changes;
     if (!changes) return [];
     const change = (
@@ -80,14 +84,20 @@ export class AgendaChangeModel {
         const mark = changes.meetings.get(meeting.id);
         if (!mark) return [];
         const ids = { requestId: meeting.requestId, meetingId: meeting.id };
+        const { other } = MeetingModel.from(meeting, viewer);
         return mark.kind === 'ADDED'
-          ? [change(AgendaChangeKind.ADDED, ids, null)]
-          : [change(AgendaChangeKind.CHANGED, ids, mark.before)];
+          ? [change(AgendaChangeKind.ADDED, ids, null, other)]
+          : [change(AgendaChangeKind.CHANGED, ids, mark.before, other)];
       }),
       ...reading.unscheduled
         .filter(({ request }) => changes.addedUnscheduled.has(request.id))
-        .map(({ request }) =>
-          change(AgendaChangeKind.ADDED, { requestId: request.id, meetingId: null }, null),
+        .map((entry) =>
+          change(
+            AgendaChangeKind.ADDED,
+            { requestId: entry.request.id, meetingId: null },
+            null,
+            AgendaUnscheduledMeetingModel.from(entry, viewer).other,
+          ),
         ),
       ...changes.removed.map((entry) => {
         const other = reading.removedCounterparts.get(entry.requestId);
