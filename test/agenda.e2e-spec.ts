@@ -9,6 +9,7 @@ import {
   createParticipant,
   createPublishedEvent,
   emailProgress,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -817,6 +818,64 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       reason: 'AGENDA_EMPTY',
       field: 'participantId',
     });
+  });
+
+  it('marks a meeting recorded as missed when the agenda is sent again, saying who missed it', async () => {
+    await mailSettled();
+    // The day has come and gone: Emma did not come to her meeting with 中野.
+    await moveEventEarlier(t, eventId, 31);
+    const withEmma = (
+      await agendaOf<{ meetings: { id: string; startsAt: string; endsAt: string; table: string }[] }>(
+        people.emma,
+        'meetings { id startsAt endsAt table }',
+      )
+    ).meetings[0];
+    // Sent again twice: once to take the day's move (a test's doing) out of what they hold, then
+    // with the meeting recorded as missed.
+    const sendBoth = async () => {
+      const sent = { emma: agendaMails(people.emma).length, nakano: agendaMails(people.nakano).length };
+      for (const person of [people.emma, people.nakano])
+        ok(
+          await t.gql(
+            'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+            { e: eventId, p: person.id },
+            organizer,
+          ),
+        );
+      await sink.waitUntil(
+        () =>
+          agendaMails(people.emma).length === sent.emma + 1 &&
+          agendaMails(people.nakano).length === sent.nakano + 1,
+      );
+      await mailSettled();
+    };
+    await sendBoth();
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $p: ID!) { markNoShow(id: $id, participantId: $p) { id } }',
+        { id: withEmma.id, p: people.emma.id },
+        organizer,
+      ),
+    );
+    await sendBoth();
+    const when = (locale: 'ja' | 'en') =>
+      formatEventTime(locale, new Date(withEmma.startsAt), new Date(withEmma.endsAt));
+    // Still listed (it was not called off), marked as what it is; the one who missed it learns
+    // of the record and whom to tell if it is wrong.
+    const emmas = agendaMails(people.emma).at(-1)!;
+    expect(emmas.text).toContain(
+      `■ [Missed] ${when('en')}: 中野 健一 (中野精機株式会社)\n  Table ${withEmma.table}\n  (You were recorded as not attending. If that is not right, please tell the organiser.)\n`,
+    );
+    expect(emmas.html).toContain(`<strong style="color:#b42318">[Missed] </strong>${when('en')}`);
+    // Where it was before it was missed is no longer news: not counted as a change.
+    expect(emmas.subject).toBe('Your meeting schedule: なかの ものづくり商談会 (1 meeting)');
+    const nakanos = agendaMails(people.nakano).at(-1)!;
+    expect(nakanos.text).toContain(
+      `■ 【不参加】${when('ja')}: Emma Clarke 様\n  テーブル ${withEmma.table}\n  （先方がお越しになれず、面談は行われませんでした）\n`,
+    );
+    // His other meeting took place as planned: listed as before, unmarked.
+    expect(nakanos.text).toMatch(/■ \d{4}年[^\n]+: 井上 誠 様\n {2}テーブル 3\n/);
+    expect(nakanos.subject).toBe('【面談スケジュール】なかの ものづくり商談会（2件）');
   });
 
   it('forgets when an erased participant looked at their agenda, and their agenda page ends with them', async () => {

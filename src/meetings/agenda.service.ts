@@ -14,7 +14,8 @@ import { AgendaSnapshot, agendaSnapshot } from './agenda-changes';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
-import { MeetingCalendarEntry } from './meeting-ics';
+import { MeetingCalendarEntry, MissedBy } from './meeting-ics';
+import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingErrors } from './meetings.errors';
 import { agendaEmail } from './meetings.service';
 
@@ -210,6 +211,7 @@ export class AgendaService {
       },
       order: { startsAt: 'ASC' },
     });
+    const missed = await this.missedSides(manager, meetings);
     return meetings.map((meeting) => {
       const [me, other] =
         meeting.participantAId === participantId
@@ -231,8 +233,29 @@ export class AgendaService {
         // and no company).
         counterpartName: nameShownToOthers(other),
         counterpartCompany: other.company?.name ?? null,
+        missedBy: missedBy(meeting, participantId, missed.get(meeting.id)),
         updatedAt: meeting.updatedAt,
       };
     });
   }
+
+  /** Who was recorded as not having come, by meeting, for the NO_SHOW ones: one query. */
+  private async missedSides(manager: EntityManager, meetings: Meeting[]): Promise<Map<string, string[]>> {
+    const ids = meetings.filter((meeting) => meeting.status === MeetingStatus.NO_SHOW).map(({ id }) => id);
+    const missed = new Map<string, string[]>();
+    if (ids.length === 0) return missed;
+    const sides = await manager.find(MeetingParticipant, { where: { meetingId: In(ids), noShow: true } });
+    for (const side of sides)
+      missed.set(side.meetingId, [...(missed.get(side.meetingId) ?? []), side.participantId]);
+    return missed;
+  }
+}
+
+/** A NO_SHOW meeting as `participantId` reads it: they missed it, the other side did, or both. */
+function missedBy(meeting: Meeting, participantId: string, absent: string[] = []): MissedBy | null {
+  if (meeting.status !== MeetingStatus.NO_SHOW) return null;
+  const me = absent.includes(participantId);
+  const them = absent.some((id) => id !== participantId);
+  // A NO_SHOW meeting always has a side marked; with none found, say nothing rather than guess.
+  return me && them ? 'BOTH' : me ? 'YOU' : them ? 'THEM' : null;
 }

@@ -19,8 +19,16 @@ export interface MeetingCalendarEntry {
   /** Null (company too) once the other side is erased: the entry then names nobody. */
   counterpartName: string | null;
   counterpartCompany: string | null;
+  /**
+   * Who staff recorded as not having come (a NO_SHOW meeting), seen from this side: the reader,
+   * the other side, or both. Null for a meeting still to come, held, or called off.
+   */
+  missedBy: MissedBy | null;
   updatedAt: Date;
 }
+
+/** Who missed a meeting, as one of its sides reads it. */
+export type MissedBy = 'YOU' | 'THEM' | 'BOTH';
 
 /** The UID a meeting keeps for life, so calendar apps update it in place when it moves. */
 export const meetingUid = (meetingId: string) => `meeting-${meetingId}@tsunagu`;

@@ -166,6 +166,7 @@ describe('meeting emails', () => {
         booth: false,
         counterpartName: '髙橋 一郎',
         counterpartCompany: '大和田印刷株式会社',
+        missedBy: null,
         updatedAt: event.startsAt,
       },
     };
@@ -195,6 +196,7 @@ describe('meeting emails', () => {
       booth: false,
       counterpartName: '山本 健',
       counterpartCompany: null,
+      missedBy: null,
       updatedAt: event.startsAt,
     };
     const agenda = (
@@ -507,6 +509,7 @@ describe('meeting emails', () => {
       booth: false,
       counterpartName: null,
       counterpartCompany: null,
+      missedBy: null,
       updatedAt: event.startsAt,
     };
     const all = (email: { subject: string; text: string; html: string }) =>

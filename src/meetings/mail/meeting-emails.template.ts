@@ -318,6 +318,17 @@ export function entryLines(
   marks?: Map<string, AgendaMark>,
 ) {
   return entries.map((entry) => {
+    // A meeting recorded as missed is past, so it cannot have moved since: what it is comes first.
+    if (entry.missedBy)
+      return {
+        label: formatEventTime(locale, entry.startsAt, entry.endsAt),
+        value: [
+          counterpartLine(locale, entry.counterpartName, entry.counterpartCompany),
+          placeLabel(locale, entry),
+          MISSED[locale][entry.missedBy],
+        ].join('\n'),
+        mark: MISSED[locale].mark,
+      };
     const mark = marks?.get(entry.id);
     return {
       label: formatEventTime(locale, entry.startsAt, entry.endsAt),
@@ -337,6 +348,26 @@ const MARKS = {
 } as const;
 
 const markLabel = (locale: MailLocale, mark: AgendaMark) => MARKS[locale][mark.kind];
+
+/**
+ * A meeting staff recorded as missed (不参加) stays on the agenda, marked: it did not go ahead, but
+ * it was not called off either, and the reader recorded as absent by mistake learns of it here and
+ * can say so to the organiser.
+ */
+const MISSED = {
+  ja: {
+    mark: '【不参加】',
+    YOU: '（ご欠席と記録されています。お心当たりがない場合は主催者までご連絡ください）',
+    THEM: '（先方がお越しになれず、面談は行われませんでした）',
+    BOTH: '（おふたりともご欠席と記録されています。お心当たりがない場合は主催者までご連絡ください）',
+  },
+  en: {
+    mark: '[Missed] ',
+    YOU: '(You were recorded as not attending. If that is not right, please tell the organiser.)',
+    THEM: '(The other side could not come, so the meeting did not take place.)',
+    BOTH: '(Neither side was recorded as attending. If that is not right, please tell the organiser.)',
+  },
+} as const;
 
 /** Where and when it was: 12月10日(木) 14:00 テーブル 1, or that it had no time. */
 function slotText(locale: MailLocale, slot: AgendaSlot | null): string {
@@ -523,7 +554,11 @@ export function agendaChangeCounts(
   unscheduled: UnscheduledAgendaPerson[],
   changes: AgendaEmailChanges | null | undefined,
 ): AgendaChangeCounts {
-  const shown = entries.map((entry) => changes?.marks.get(entry.id)).filter((mark) => mark !== undefined);
+  // A meeting recorded as missed is marked as that (entryLines): where it was before is no longer news.
+  const shown = entries
+    .filter((entry) => !entry.missedBy)
+    .map((entry) => changes?.marks.get(entry.id))
+    .filter((mark) => mark !== undefined);
   return {
     changed: shown.filter((mark) => mark.kind === 'CHANGED').length,
     added:
