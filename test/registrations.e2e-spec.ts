@@ -208,4 +208,105 @@ describe('registrations', () => {
     expect(text).toContain('髙橋 健一,タカハシ ケンイチ');
     expect(text).toContain('参加登録済');
   });
+
+  it('lists a participant’s registrations with the event each is for, in their language and without staff-only data', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'じょうほく ものづくり商談会',
+      titleEn: 'Johoku Manufacturing Business Matching',
+      venue: '城北信用金庫 本店 3階',
+      venueEn: 'Johoku Shinkin Bank Head Office, 3F',
+      startsAt: tokyoInDays(20, '13:00'),
+      endsAt: tokyoInDays(20, '17:00'),
+    });
+    const webinar = await createPublishedEvent(t, organizer, {
+      kind: 'SEMINAR',
+      title: '事業承継オンラインセミナー',
+      venue: null,
+      onlineUrl: 'https://meet.example.jp/shokei',
+      capacity: 1,
+    });
+    const emma = await createParticipant(t, staff, { name: 'Emma Clarke', locale: 'en' });
+    const kenji = await createParticipant(t, staff, { name: '中村 健司' });
+    for (const eventId of [fair, webinar])
+      ok(await t.gql(registerMutation(), { eventId, participantId: kenji.id }, organizer));
+    for (const eventId of [fair, webinar])
+      ok(await t.gql(registerMutation(), { eventId, participantId: emma.id }, organizer));
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: fair }, organizer));
+
+    const EVENT = 'id kind kindLabel title startsAt endsAt venue onlineUrl status statusLabel';
+    const mine = async (id: string) =>
+      ok(
+        await t.gql<{ myRegistrations: Record<string, unknown>[] }>(
+          `{ myRegistrations { eventId status statusLabel event { ${EVENT} } } }`,
+          {},
+          await t.participantToken(id),
+        ),
+      ).myRegistrations;
+    // Newest first: the webinar, where the one seat went to 中村 and Emma waits; the fair, called off.
+    expect(await mine(emma.id)).toEqual([
+      {
+        eventId: webinar,
+        status: 'WAITLISTED',
+        statusLabel: 'On the waiting list',
+        event: {
+          id: webinar,
+          kind: 'SEMINAR',
+          kindLabel: 'Seminar',
+          // No English title given: the Japanese one.
+          title: '事業承継オンラインセミナー',
+          startsAt: expect.any(String),
+          endsAt: expect.any(String),
+          venue: null,
+          onlineUrl: 'https://meet.example.jp/shokei',
+          status: 'PUBLISHED',
+          statusLabel: 'Upcoming',
+        },
+      },
+      {
+        eventId: fair,
+        status: 'REGISTERED',
+        statusLabel: 'Registered',
+        event: {
+          id: fair,
+          kind: 'BUSINESS_MATCHING',
+          kindLabel: 'Business matching',
+          title: 'Johoku Manufacturing Business Matching',
+          startsAt: expect.any(String),
+          endsAt: expect.any(String),
+          venue: 'Johoku Shinkin Bank Head Office, 3F',
+          onlineUrl: null,
+          status: 'CANCELLED',
+          statusLabel: 'Cancelled',
+        },
+      },
+    ]);
+    const [seminar, matching] = await mine(kenji.id);
+    expect(seminar).toMatchObject({
+      statusLabel: '参加登録済',
+      event: { kindLabel: 'セミナー', title: '事業承継オンラインセミナー', statusLabel: '開催予定' },
+    });
+    expect(matching.event).toMatchObject({
+      kindLabel: '商談会',
+      title: 'じょうほく ものづくり商談会',
+      venue: '城北信用金庫 本店 3階',
+      statusLabel: '中止',
+    });
+    // What only staff see of an event is not there to ask for.
+    const staffOnly = await t.gql(
+      '{ myRegistrations { event { capacity } } }',
+      {},
+      await t.participantToken(kenji.id),
+    );
+    expect(staffOnly.errors?.[0].message).toMatch(/Cannot query field "capacity"/);
+    // Staff's lists of registrations do not carry it.
+    const listed = ok(
+      await t.gql<{ registrations: { edges: { node: { statusLabel: string; event: unknown } }[] } }>(
+        'query($id: ID!) { registrations(eventId: $id) { edges { node { statusLabel event { id } } } } }',
+        { id: webinar },
+        staff,
+      ),
+    ).registrations.edges.map(({ node }) => node);
+    expect(listed).toContainEqual({ statusLabel: 'キャンセル待ち', event: null });
+  });
 });

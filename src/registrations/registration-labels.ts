@@ -18,3 +18,14 @@ export const EVENT_ROLE_LABEL: Record<EventRole, string> = {
   SELLER: 'サプライヤー',
   SPEAKER: '登壇者',
 };
+
+/** The statuses as an English-speaking participant reads them (myRegistrations). */
+export const REGISTRATION_STATUS_LABEL_EN: Record<RegistrationStatus, string> = {
+  INVITED: 'Invited',
+  REGISTERED: 'Registered',
+  WAITLISTED: 'On the waiting list',
+  DECLINED: 'Declined',
+  CANCELLED: 'Cancelled',
+  ATTENDED: 'Attended',
+  NO_SHOW: 'Absent',
+};

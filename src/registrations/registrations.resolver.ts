@@ -120,10 +120,13 @@ export class RegistrationsResolver {
     );
   }
 
-  @Query(() => [RegistrationModel], { description: '自分の参加登録' })
+  @Query(() => [RegistrationModel], {
+    description: '自分の参加登録（新しい順）。各登録のイベント（event）つき、言語設定に合わせた表示',
+  })
   @Allow(Role.PARTICIPANT)
   async myRegistrations(@CurrentActor() actor: ParticipantActor) {
     const registrations = await this.registrationsService.listForParticipant(actor.participantId);
-    return registrations.map((registration) => RegistrationModel.from(registration, true));
+    const locale = actor.locale ?? 'ja';
+    return registrations.map((registration) => RegistrationModel.from(registration, true, locale, true));
   }
 }

@@ -550,7 +550,8 @@ export class RegistrationsService {
   listForParticipant(participantId: string): Promise<Registration[]> {
     return this.dataSource.getRepository(Registration).find({
       where: { participantId },
-      relations: { participant: { company: true } },
+      // The events come in the same query: one statement however many registrations.
+      relations: { participant: { company: true }, event: true },
       order: { createdAt: 'DESC' },
     });
   }

@@ -3,6 +3,8 @@ import { Connection } from '../../common/pagination/connection';
 import { ParticipantModel } from '../../participants/models/participant.model';
 import { Registration } from '../registration.entity';
 import { EventRole, RegistrationStatus } from '../registration-enums';
+import { REGISTRATION_STATUS_LABEL, REGISTRATION_STATUS_LABEL_EN } from '../registration-labels';
+import { RegistrationEventModel } from './registration-event.model';
 
 @ObjectType('Registration', { description: '参加登録' })
 export class RegistrationModel {
@@ -17,6 +19,17 @@ export class RegistrationModel {
 
   @Field(() => RegistrationStatus)
   status: RegistrationStatus;
+
+  @Field({
+    description: '状態の表示（参加登録済・キャンセル待ちなど。言語設定が英語の参加者には英語）',
+  })
+  statusLabel: string;
+
+  @Field(() => RegistrationEventModel, {
+    nullable: true,
+    description: '参加登録のイベント（自分の参加登録 myRegistrations でのみ。それ以外では null）',
+  })
+  event: RegistrationEventModel | null;
 
   @Field(() => EventRole)
   role: EventRole;
@@ -36,13 +49,25 @@ export class RegistrationModel {
   @Field()
   createdAt: Date;
 
-  /** Expects participant (with company) loaded. */
-  static from(registration: Registration, showContact: boolean): RegistrationModel {
+  /**
+   * Expects participant (with company) loaded. `locale` is the reader's (ja for staff); the event
+   * is shown when it is given, loaded (myRegistrations).
+   */
+  static from(
+    registration: Registration,
+    showContact: boolean,
+    locale: 'ja' | 'en' = 'ja',
+    withEvent = false,
+  ): RegistrationModel {
     return Object.assign(new RegistrationModel(), {
       id: registration.id,
       eventId: registration.eventId,
       participant: ParticipantModel.from(registration.participant, showContact),
       status: registration.status,
+      statusLabel: (locale === 'en' ? REGISTRATION_STATUS_LABEL_EN : REGISTRATION_STATUS_LABEL)[
+        registration.status
+      ],
+      event: withEvent ? RegistrationEventModel.from(registration.event, locale) : null,
       role: registration.role,
       booth: registration.booth,
       registeredAt: registration.registeredAt,
