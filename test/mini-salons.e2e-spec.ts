@@ -158,6 +158,36 @@ describe('mini-salon requests', () => {
 
     const field = async (input: Record<string, unknown>) =>
       failure(await ask(english.token, input)).extensions?.field;
+    // Each refusal in the requester's language: English for Emma, Japanese for 髙橋.
+    const said = async (input: Record<string, unknown>) => [
+      failure(await ask(english.token, input)).message,
+      failure(await ask(requester.token, input)).message,
+    ];
+    expect(await said({ area: '葛飾区' })).toEqual([
+      'Area must be a prefecture followed by a city, ward, town or village, in Japanese (e.g. 東京都葛飾区).',
+      '開催地域は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
+    ]);
+    expect(await said({ preferredFrom: day(30), preferredTo: day(10) })).toEqual([
+      'The end of the preferred period must be on or after its start.',
+      '希望時期の終わりは始め以降の日付にしてください',
+    ]);
+    expect(await said({ preferredFrom: day(-3) })).toEqual([
+      'The preferred period must start today or later.',
+      '希望時期は今日以降の日付にしてください',
+    ]);
+    expect(await said({ preferredTo: '2026-02-30' })).toEqual([
+      'Please give a real date between 2000 and 2100 as YYYY-MM-DD.',
+      '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+    ]);
+    expect(await said({ expectedParticipants: 31 })).toEqual([
+      'Expected number of participants must be from 2 to 30.',
+      '参加見込み人数は 2〜30 人で入力してください',
+    ]);
+    expect(await said({ theme: '' })).toEqual(['Theme cannot be empty.', 'テーマを入力してください']);
+    expect(await said({ message: 'x'.repeat(2001) })).toEqual([
+      'Message must be at most 2000 characters.',
+      'メッセージは 2000 文字以内で入力してください',
+    ]);
     expect(await field({ area: '葛飾区' })).toBe('area');
     expect(await field({ preferredFrom: day(30), preferredTo: day(10) })).toBe('preferredTo');
     expect(await field({ preferredFrom: day(-3) })).toBe('preferredFrom');
@@ -396,7 +426,12 @@ describe('mini-salon requests', () => {
         token,
       );
     expect(failure(await withdraw(requester.token)).extensions?.code).toBe('FORBIDDEN');
+    // Refused in her language while it is open, and once it is withdrawn.
+    expect(failure(await ask(english.token, { theme: 'DX' })).message).toBe(
+      'Your request to this organisation is already being considered. Please wait for their answer, or withdraw it and send a new one.',
+    );
     expect(ok(await withdraw(english.token)).withdrawMiniSalonRequest.status).toBe('WITHDRAWN');
+    expect(failure(await withdraw(english.token)).message).toBe('This request is already withdrawn.');
   });
 
   it('exports the organisation’s requests as CSV for Excel, with whom to call back and who decided', async () => {

@@ -451,4 +451,61 @@ describe('participants', () => {
     });
     expect(exported).toEqual(ids.map((participant) => participant.email));
   });
+
+  it('refuses a bad profile field in the participant’s language, naming the field', async () => {
+    const emma = await createParticipant(t, staff, { name: 'Emma Clarke', locale: 'en' });
+    const kenji = await createParticipant(t, staff, { name: '中村 健司' });
+    const refused = async (id: string, input: Record<string, unknown>) =>
+      failure(
+        await t.gql(
+          'mutation($input: ProfileInput!) { updateMyProfile(input: $input) { id } }',
+          { input },
+          await t.participantToken(id),
+        ),
+      );
+    const cases: [Record<string, unknown>, string, string, string][] = [
+      [
+        { furigana: 'Emma' },
+        'furigana',
+        'Please write the furigana (the reading of your name) in katakana or hiragana.',
+        'フリガナはカタカナ（またはひらがな）で入力してください',
+      ],
+      [{ name: '  ' }, 'name', 'Name cannot be empty.', '氏名を入力してください'],
+      [
+        { phone: 'call me' },
+        'phone',
+        'Phone number is not in the right format.',
+        '電話番号の形式が正しくありません',
+      ],
+      [
+        { offersText: 'x'.repeat(4001) },
+        'offersText',
+        'What you offer (text) must be at most 4000 characters.',
+        '提供できること（文章）は 4000 文字以内で入力してください',
+      ],
+      [
+        { company: { name: 'Clarke Design', municipality: 'London' } },
+        'company.municipality',
+        'Location must be a prefecture followed by a city, ward, town or village, in Japanese (e.g. 東京都葛飾区).',
+        '所在地は都道府県名から始まる市区町村名で入力してください（例: 東京都葛飾区）',
+      ],
+      [
+        { company: { name: 'Clarke Design', employees: -1 } },
+        'company.employees',
+        'Number of employees must be 0 or more.',
+        '従業員数は0以上で入力してください',
+      ],
+    ];
+    for (const [input, field, english, japanese] of cases) {
+      const inEnglish = await refused(emma.id, input);
+      expect(inEnglish.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(inEnglish.message).toBe(english);
+      expect((await refused(kenji.id, input)).message).toBe(japanese);
+    }
+    // Staff read Japanese whatever the participant's language.
+    const byStaff = failure(
+      await t.gql(UPSERT, { input: { email: emma.email, name: 'Emma Clarke', furigana: 'Emma' } }, staff),
+    );
+    expect(byStaff.message).toBe('フリガナはカタカナ（またはひらがな）で入力してください');
+  });
 });

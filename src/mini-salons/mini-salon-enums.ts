@@ -20,6 +20,14 @@ export const MINI_SALON_REQUEST_STATUS_LABEL: Record<MiniSalonRequestStatus, str
   WITHDRAWN: '取り下げ',
 };
 
+/** As an English-speaking requester reads them (an error refusing to withdraw a decided request). */
+export const MINI_SALON_REQUEST_STATUS_LABEL_EN: Record<MiniSalonRequestStatus, string> = {
+  PENDING: 'under consideration',
+  ACCEPTED: 'accepted',
+  DECLINED: 'declined',
+  WITHDRAWN: 'withdrawn',
+};
+
 /**
  * The request's 状態 as staff and the requester read it: 開催決定 of a salon since called off says
  * so, rather than promising a salon that will not take place. `event` loaded where there is one.

@@ -1,5 +1,9 @@
 import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
-import { MINI_SALON_REQUEST_STATUS_LABEL, MiniSalonRequestStatus } from './mini-salon-enums';
+import {
+  MINI_SALON_REQUEST_STATUS_LABEL,
+  MINI_SALON_REQUEST_STATUS_LABEL_EN,
+  MiniSalonRequestStatus,
+} from './mini-salon-enums';
 
 export enum MiniSalonErrorCode {
   NOT_FOUND = 'MINI_SALON_REQUEST_NOT_FOUND',
@@ -12,21 +16,30 @@ export enum MiniSalonErrorCode {
 
 export const MiniSalonErrors = {
   notFound: (id: string) =>
-    new NotFoundError(MiniSalonErrorCode.NOT_FOUND, `ミニサロンの開催要望が見つかりません: ${id}`),
+    new NotFoundError(
+      MiniSalonErrorCode.NOT_FOUND,
+      `ミニサロンの開催要望が見つかりません: ${id}`,
+    ).withEnglish(`Mini-salon request not found: ${id}`),
   alreadyOpen: () =>
     new ConflictError(
       MiniSalonErrorCode.ALREADY_OPEN,
       'この団体への開催要望はすでに検討中です。回答をお待ちいただくか、取り下げてから出し直してください',
       'organizationId',
+    ).withEnglish(
+      'Your request to this organisation is already being considered. Please wait for their answer, or withdraw it and send a new one.',
     ),
   datesReversed: () =>
     new InputError(
       'preferredTo',
       '希望時期の終わりは始め以降の日付にしてください',
       MiniSalonErrorCode.DATES_REVERSED,
-    ),
+    ).withEnglish('The end of the preferred period must be on or after its start.'),
   datesPast: () =>
-    new InputError('preferredFrom', '希望時期は今日以降の日付にしてください', MiniSalonErrorCode.DATES_PAST),
+    new InputError(
+      'preferredFrom',
+      '希望時期は今日以降の日付にしてください',
+      MiniSalonErrorCode.DATES_PAST,
+    ).withEnglish('The preferred period must start today or later.'),
   startsInPast: () =>
     new InputError(
       'startsAt',
@@ -38,5 +51,5 @@ export const MiniSalonErrors = {
       MiniSalonErrorCode.ALREADY_DECIDED,
       `この開催要望はすでに「${MINI_SALON_REQUEST_STATUS_LABEL[status]}」です`,
       'id',
-    ),
+    ).withEnglish(`This request is already ${MINI_SALON_REQUEST_STATUS_LABEL_EN[status]}.`),
 };

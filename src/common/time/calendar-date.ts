@@ -59,6 +59,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
       propertyName,
       options: {
         message: '日付は YYYY-MM-DD の形式で、2000〜2100年の実在する日を指定してください',
+        context: { en: 'Please give a real date between 2000 and 2100 as YYYY-MM-DD.' },
         ...options,
       },
       validator: { validate: isCalendarDate },

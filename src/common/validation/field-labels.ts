@@ -90,19 +90,59 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * The field as a message's subject: its label, or the field as written followed by a space, so
- * that a particle reads right after either (「タイトルは」, 「venu は」).
+ * The fields a participant fills in (their profile, a ミニサロン request, a survey), as an
+ * English-speaking participant reads them in an error message. Staff read Japanese only, so their
+ * fields are not here: such a field is named as written.
  */
-export function fieldSubject(path: string): string {
+const FIELD_LABELS_EN: Record<string, string> = {
+  area: 'Area',
+  comment: 'Comment',
+  company: 'Company',
+  'company.description': 'Business description',
+  'company.name': 'Company name',
+  corporateNumber: 'Corporate number',
+  employees: 'Number of employees',
+  expectedParticipants: 'Expected number of participants',
+  furigana: 'Furigana',
+  groupName: 'Group name',
+  industry: 'Industry',
+  kind: 'Kind',
+  locale: 'Language',
+  message: 'Message',
+  municipality: 'Location',
+  name: 'Name',
+  needs: 'What you are looking for',
+  needsText: 'What you are looking for (text)',
+  offers: 'What you offer',
+  offersText: 'What you offer (text)',
+  organizationId: 'Organisation ID',
+  phone: 'Phone number',
+  preferredFrom: 'Start of the preferred period',
+  preferredTo: 'End of the preferred period',
+  satisfaction: 'Satisfaction',
+  theme: 'Theme',
+  themes: 'Themes',
+  title: 'Title',
+};
+
+/**
+ * The field as a message's subject: its label, or the field as written followed by a space, so
+ * that a particle reads right after either (「タイトルは」, 「venu は」). In English, the label or the
+ * field as written.
+ */
+export function fieldSubject(path: string, locale: 'ja' | 'en' = 'ja'): string {
+  const labels = locale === 'en' ? FIELD_LABELS_EN : FIELD_LABELS;
+  const asWritten = locale === 'en' ? path : `${path} `;
   // An item of a list by its place in it: 「目標の2件目の目標値」.
   const item = /^([^.]+)\.(\d+)\.([^.]+)$/.exec(path);
   if (item) {
     const [, list, index, field] = item;
-    return FIELD_LABELS[field] && FIELD_LABELS[list]
-      ? `${FIELD_LABELS[list]}の${Number(index) + 1}件目の${FIELD_LABELS[field]}`
-      : `${path} `;
+    if (!labels[field] || !labels[list]) return asWritten;
+    return locale === 'en'
+      ? `${labels[field]} of item ${Number(index) + 1} of ${labels[list]}`
+      : `${labels[list]}の${Number(index) + 1}件目の${labels[field]}`;
   }
   const last = path.split('.').at(-1)!;
-  const label = FIELD_LABELS[path] ?? (/\.\d+(\.|$)/.test(path) ? undefined : FIELD_LABELS[last]);
-  return label ?? `${path} `;
+  const label = labels[path] ?? (/\.\d+(\.|$)/.test(path) ? undefined : labels[last]);
+  return label ?? asWritten;
 }

@@ -27,7 +27,12 @@ export class InputValidationPipe implements PipeTransform {
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { forbidUnknownValues: false });
     const [first] = validationFailures(errors);
-    if (first) throw new InputError(first[0], first[1]);
+    if (first) {
+      // The filter shows the English to a participant whose locale is en, where the rule has it.
+      const [, english] = validationFailures(errors, 'en')[0];
+      const error = new InputError(first[0], first[1]);
+      throw english ? error.withEnglish(english) : error;
+    }
     return instance;
   }
 

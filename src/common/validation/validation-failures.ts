@@ -36,14 +36,62 @@ const MESSAGES: Record<string, (subject: string, args: unknown[]) => string> = {
   nestedValidation: (subject) => `${subject}の形式が正しくありません`,
 };
 
-/** class-validator's nested errors as [field path, first message] pairs: `company.corporateNumber`. */
-export function validationFailures(errors: ValidationError[], prefix = ''): [string, string][] {
+/**
+ * The same in English, for participants whose locale is en (AppError.english): a rule's own
+ * Japanese message has no English, so these name the field as FIELD_LABELS_EN does.
+ */
+const MESSAGES_EN: Record<string, (subject: string, args: unknown[]) => string> = {
+  maxLength: (subject, [max]) => `${subject} must be at most ${String(max)} characters.`,
+  minLength: (subject, [min]) => `${subject} must be at least ${String(min)} characters.`,
+  min: (subject, [min]) => `${subject} must be ${String(min)} or more.`,
+  max: (subject, [max]) => `${subject} must be ${String(max)} or less.`,
+  isInt: (subject) => `${subject} must be a whole number.`,
+  isNumber: (subject) => `${subject} must be a number.`,
+  isBoolean: (subject) => `${subject} must be true or false.`,
+  isString: (subject) => `${subject} must be text.`,
+  isNotEmpty: (subject) => `${subject} cannot be empty.`,
+  isDefined: (subject) => `${subject} is required.`,
+  isUuid: (subject) => `${subject} is not in the right format (a UUID is expected).`,
+  isEnum: (subject) => `${subject} is not one of the values allowed.`,
+  isIn: (subject, [values]) => `${subject} must be one of ${(values as unknown[]).join(', ')}.`,
+  isDate: (subject) => `${subject} is not a valid date and time.`,
+  isEmail: (subject) => `${subject} must be an email address.`,
+  isUrl: (subject) => `${subject} must be a URL.`,
+  matches: (subject) => `${subject} is not in the right format.`,
+  arrayMaxSize: (subject, [max]) => `${subject} can have at most ${String(max)} items.`,
+  arrayMinSize: (subject, [min]) => `${subject} needs at least ${String(min)} items.`,
+  nestedValidation: (subject) => `${subject} is not in the right format.`,
+};
+
+/**
+ * What a rule that says more than MESSAGES_EN can (which municipality was not found, what a date
+ * looks like) gives as its English, in its `context`: `{ en: 'text' }` or a function of the field's
+ * subject and value. See japan.validators.ts.
+ */
+export type EnglishMessage = string | ((subject: string, value: unknown) => string);
+
+/**
+ * class-validator's nested errors as [field path, first message] pairs: `company.corporateNumber`.
+ * In English (locale en) a pair's message is undefined where the rule has no English.
+ */
+export function validationFailures(errors: ValidationError[], locale?: 'ja'): [string, string][];
+export function validationFailures(errors: ValidationError[], locale: 'en'): [string, string | undefined][];
+export function validationFailures(errors: ValidationError[], locale: 'ja' | 'en' = 'ja') {
+  return failures(errors, locale, '');
+}
+
+function failures(
+  errors: ValidationError[],
+  locale: 'ja' | 'en',
+  prefix: string,
+): [string, string | undefined][] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = error.constraints ?? {};
     const rule = PRESENCE.find((name) => name in constraints) ?? Object.keys(constraints)[0];
-    const own: [string, string][] = rule ? [[path, messageFor(error, rule, path)]] : [];
-    return own.concat(validationFailures(error.children ?? [], path));
+    const message = locale === 'en' ? englishFor : messageFor;
+    const own: [string, string | undefined][] = rule ? [[path, message(error, rule, path)]] : [];
+    return own.concat(failures(error.children ?? [], locale, path));
   });
 }
 
@@ -54,11 +102,25 @@ function messageFor(error: ValidationError, rule: string, path: string): string 
   const original = error.constraints![rule];
   const japanese = MESSAGES[rule];
   if (JAPANESE.test(original) || !japanese) return original;
+  return japanese(fieldSubject(path), constraintsOf(error, rule));
+}
+
+/** The rule's English (its context's, else MESSAGES_EN's), or undefined when it has none. */
+function englishFor(error: ValidationError, rule: string, path: string): string | undefined {
+  const own = (error.contexts?.[rule] as { en?: EnglishMessage } | undefined)?.en;
+  const subject = fieldSubject(path, 'en');
+  if (typeof own === 'function') return own(subject, error.value);
+  if (own) return own;
+  return MESSAGES_EN[rule]?.(subject, constraintsOf(error, rule));
+}
+
+/** The constraints the rule was declared with (MaxLength(200): [200]). */
+function constraintsOf(error: ValidationError, rule: string): unknown[] {
   const target = error.target?.constructor;
   const metadata = target
     ? getMetadataStorage()
         .getTargetValidationMetadatas(target, '', true, false)
         .find((item) => item.propertyName === error.property && (item.name ?? item.type) === rule)
     : undefined;
-  return japanese(fieldSubject(path), metadata?.constraints ?? []);
+  return metadata?.constraints ?? [];
 }

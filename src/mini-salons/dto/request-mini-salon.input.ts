@@ -5,6 +5,12 @@ import { IsMunicipality } from '../../common/japan/japan.validators';
 import { IsCalendarDate } from '../../common/time/calendar-date';
 import { MINI_SALON_MAX_CAPACITY } from '../../events/event-enums';
 
+/** One message for the three rules on it: the range is what the requester needs to know. */
+const EXPECTED_PARTICIPANTS = {
+  message: `参加見込み人数は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください`,
+  context: { en: `Expected number of participants must be from 2 to ${MINI_SALON_MAX_CAPACITY}.` },
+};
+
 @InputType({ description: 'ミニサロン開催の要望' })
 export class RequestMiniSalonInput {
   @Field(() => ID, { description: '要望先の団体（例: 東京財務事務所）' })
@@ -29,11 +35,9 @@ export class RequestMiniSalonInput {
   preferredTo: string;
 
   @Field(() => Int, { description: `参加見込み人数（2〜${MINI_SALON_MAX_CAPACITY}）` })
-  @IsInt({ message: `参加見込み人数は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください` })
-  @Min(2, { message: `参加見込み人数は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください` })
-  @Max(MINI_SALON_MAX_CAPACITY, {
-    message: `参加見込み人数は 2〜${MINI_SALON_MAX_CAPACITY} 人で入力してください`,
-  })
+  @IsInt(EXPECTED_PARTICIPANTS)
+  @Min(2, EXPECTED_PARTICIPANTS)
+  @Max(MINI_SALON_MAX_CAPACITY, EXPECTED_PARTICIPANTS)
   expectedParticipants: number;
 
   @Field({ nullable: true, description: 'グループとしての要望なら、その名前（例: 葛飾区若手経営者の会）' })
