@@ -9,7 +9,7 @@ import { profileIntroduction } from '../participants/profile-summary';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { Suggestion } from './suggestion.entity';
 import { suggestionDigestEmail } from './suggestion-digest.template';
-import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
+import { CONSENTING_PAIR_SQL, SEATED_PAIR_SQL, UNASKED_PAIR_SQL } from './suggestion-pairs';
 
 export const SUGGESTION_DIGEST_TEMPLATE = 'suggestion-digest';
 /** How many suggestions a digest shows. */
@@ -28,9 +28,10 @@ export const DIGEST_NAMING_SQL = `d.template = '${SUGGESTION_DIGEST_TEMPLATE}' A
 /**
  * The suggestion digest of one participant: the suggestions chosen when it was written
  * (`suggestionIds`), read at send time. One dismissed, dropped by a newer run, whose pair has been
- * asked in the meantime, whose either side has left the event since, or introduced by another
- * digest sent meanwhile, is left out; when none is left, nothing is sent. (Digests written before
- * `suggestionIds` show the run's top five, and send nothing once a newer run replaced it.)
+ * asked in the meantime, whose either side has left the event or withdrawn matchmaking consent
+ * since, or introduced by another digest sent meanwhile, is left out; when none is left, nothing
+ * is sent. (Digests written before `suggestionIds` show the run's top five, and send nothing once a
+ * newer run replaced it.)
  */
 @Injectable()
 export class SuggestionDigestComposer implements MailComposer {
@@ -67,6 +68,7 @@ export class SuggestionDigestComposer implements MailComposer {
       .andWhere(chosen ? 's.id IN (:...chosen)' : 's.runId = :runId', { chosen, runId: message.params.runId })
       .andWhere(UNASKED_PAIR_SQL)
       .andWhere(SEATED_PAIR_SQL)
+      .andWhere(CONSENTING_PAIR_SQL)
       // A failed digest sent again later: whom a newer digest has introduced meanwhile is left out.
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM outbox_messages d WHERE ${DIGEST_NAMING_SQL} AND d.status = 'SENT' AND d.id <> :messageId)`,

@@ -12,7 +12,12 @@ import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { SuggestionDigestResultModel } from './models/suggestion-digest-result.model';
 import { DIGEST_NAMING_SQL, DIGEST_SIZE, SUGGESTION_DIGEST_TEMPLATE } from './suggestion-digest.composer';
-import { SEATED_PAIR_SQL, UNASKED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from './suggestion-pairs';
+import {
+  CONSENTING_PAIR_SQL,
+  SEATED_PAIR_SQL,
+  UNASKED_PAIR_SQL,
+  UNMATCHED_REGISTRATIONS_SQL,
+} from './suggestion-pairs';
 
 /**
  * Writes one digest email per participant who has suggestions from the event's latest successful
@@ -43,7 +48,8 @@ export class SuggestionDigestsService {
       if (!run) throw MatchingErrors.noSucceededRun();
       const receivers: { participant_id: string }[] = await manager.query(
         `SELECT DISTINCT participant_id FROM suggestions s
-          WHERE event_id = $1 AND run_id = $2 AND dismissed = false AND ${SEATED_PAIR_SQL}
+          WHERE event_id = $1 AND run_id = $2 AND dismissed = false
+            AND ${SEATED_PAIR_SQL} AND ${CONSENTING_PAIR_SQL}
           ORDER BY participant_id`,
         [eventId, run.id],
       );
@@ -56,7 +62,7 @@ export class SuggestionDigestsService {
         ).map((row) => row.key),
       );
       // Each participant's digest as it stands (the best five not dismissed, not asked, of people
-      // still registered), less the people an earlier digest introduced (sent, or on its way): a
+      // still registered and agreeing to matchmaking), less the people an earlier digest introduced (sent, or on its way): a
       // list that only reshuffled brings nothing new.
       const fresh: { id: string; participant_id: string }[] = await manager.query(
         `SELECT id, participant_id FROM (
@@ -64,7 +70,7 @@ export class SuggestionDigestsService {
                   row_number() OVER (PARTITION BY s.participant_id ORDER BY s.rank) AS position
              FROM suggestions s
             WHERE s.event_id = $1 AND s.run_id = $2 AND s.dismissed = false
-              AND ${SEATED_PAIR_SQL} AND ${UNASKED_PAIR_SQL}
+              AND ${SEATED_PAIR_SQL} AND ${CONSENTING_PAIR_SQL} AND ${UNASKED_PAIR_SQL}
          ) s
          WHERE position <= $3
            AND NOT EXISTS (SELECT 1 FROM outbox_messages d

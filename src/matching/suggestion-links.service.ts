@@ -18,6 +18,7 @@ import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
 import { RequestStanding } from '../meetings/meeting-enums';
+import { MeetingErrors } from '../meetings/meetings.errors';
 import { Suggestion } from './suggestion.entity';
 
 /** What the page behind a digest link shows before the participant presses the button. */
@@ -32,8 +33,9 @@ export interface SuggestionLinkPreview {
   reasons: string[];
   eventTitle: string;
   /**
-   * Why no meeting can be requested any more (one side left the event since the digest), said
-   * in the reader's language: the page shows it instead of the button.
+   * Why no meeting can be requested any more (one side left the event since the digest, or the
+   * person suggested withdrew their matchmaking consent), said in the reader's language: the page
+   * shows it instead of the button.
    */
   unavailable: AppError | null;
   /** What is already between the two at the event; the page says so instead of asking. */
@@ -132,6 +134,7 @@ export class SuggestionLinksService {
     });
     const holds = (id: string) => seated.some((seat) => seat.participantId === id);
     const locale = languageOf(suggestion.participant);
+    const standing = await this.meetings.standing(event.id, suggestion.participantId, other.id);
     const preview: SuggestionLinkPreview = {
       locale,
       participantName: suggestion.participant.name,
@@ -141,12 +144,17 @@ export class SuggestionLinksService {
       otherProfile: profileIntroduction(other, locale),
       reasons: suggestion.reasons,
       eventTitle: eventTitleFor(event, locale),
+      // One who withdrew matchmaking consent since the digest is not asked (requestMeeting refuses
+      // the same); with something already between the two, the page says that instead: an agreed
+      // meeting, or a request of theirs to answer, outlives the withdrawal.
       unavailable: !holds(suggestion.participantId)
         ? MatchingErrors.receiverLeft()
         : !holds(other.id)
           ? MatchingErrors.suggestedLeft()
-          : null,
-      standing: await this.meetings.standing(event.id, suggestion.participantId, other.id),
+          : !other.consentMatchmaking && standing === null
+            ? MeetingErrors.recipientNotAccepting()
+            : null,
+      standing,
       withoutSlots: !(await manager.existsBy(MatchmakingSession, { eventId: event.id })),
     };
     return { preview, suggestion, tokenId: token.id };

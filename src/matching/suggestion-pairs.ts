@@ -5,6 +5,16 @@
  */
 
 /**
+ * Both sides agree to matchmaking (マッチング同意) as they stand now, not as they stood when the run
+ * computed the pair: someone who withdraws consent (or never gave it) is from that moment shown to
+ * nobody as a suggestion, staff's lists and CSV included, is introduced in no digest, and is sent
+ * none. Their own suggestions go with it, since they asked to be out of matchmaking.
+ */
+export const CONSENTING_PAIR_SQL = `NOT EXISTS (
+  SELECT 1 FROM participants c
+   WHERE c.id IN (s.participant_id, s.suggested_participant_id) AND NOT c.consent_matchmaking)`;
+
+/**
  * Both still hold a seat at the event (REGISTERED or ATTENDED). Someone who cancelled after the
  * run is neither emailed a digest nor introduced in one, nor listed to others.
  */
@@ -32,8 +42,9 @@ export const UNASKED_PAIR_SQL = `NOT EXISTS (
 
 /**
  * The registrations (aliased `g`, their participant `p`) of event $1 whom run $2 left without anyone
- * to meet: they hold a seat and have no suggestion of the run that is not dismissed and whose other
- * side still holds a seat (those who have not agreed to matchmaking among them). For staff to pair by hand (participantsWithoutSuggestions).
+ * to meet: they hold a seat and have no suggestion of the run that is not dismissed and whose two
+ * sides still hold a seat and agree to matchmaking (those who have not agreed among them). For staff
+ * to pair by hand (participantsWithoutSuggestions).
  */
 export const UNMATCHED_REGISTRATIONS_SQL = `FROM registrations g
   JOIN participants p ON p.id = g.participant_id
@@ -42,4 +53,4 @@ export const UNMATCHED_REGISTRATIONS_SQL = `FROM registrations g
    AND NOT EXISTS (
      SELECT 1 FROM suggestions s
       WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
-        AND s.run_id = $2 AND NOT s.dismissed AND ${SEATED_PAIR_SQL})`;
+        AND s.run_id = $2 AND NOT s.dismissed AND ${SEATED_PAIR_SQL} AND ${CONSENTING_PAIR_SQL})`;

@@ -9,7 +9,12 @@ import { MatchingRun } from './matching-run.entity';
 import { MatchingRunStatus } from './matching-run-status';
 import { MatchingErrors } from './matching.errors';
 import { Suggestion } from './suggestion.entity';
-import { PAIR_OPEN_REQUEST_SQL, SEATED_PAIR_SQL, UNMATCHED_REGISTRATIONS_SQL } from './suggestion-pairs';
+import {
+  CONSENTING_PAIR_SQL,
+  PAIR_OPEN_REQUEST_SQL,
+  SEATED_PAIR_SQL,
+  UNMATCHED_REGISTRATIONS_SQL,
+} from './suggestion-pairs';
 import { UnmatchedReason, unmatchedReason } from './unmatched-reason';
 
 const WITH_PEOPLE = { suggestedParticipant: { company: true } } as const;
@@ -44,7 +49,8 @@ export class SuggestionsService {
 
   /**
    * The signed-in participant's current suggestions at the event, best first, as the digest treats
-   * them: people who have since left the event are not listed (their request page refuses), and
+   * them: people who have since left the event or withdrawn their matchmaking consent are not listed
+   * (their request page refuses; nobody sees a participant who withdrew, CONSENTING_PAIR_SQL), and
    * anyone the participant asked, was asked by or agreed to meet keeps their place, marked with
    * that request, so the list they come back to says 申込済み／承諾済み where a button could only fail.
    */
@@ -55,7 +61,8 @@ export class SuggestionsService {
   /**
    * One participant's suggestions: for staff of the event's organisers, everything the run
    * suggested (dismissed ones on request), people who left included and marked, since staff follow
-   * up on the whole list; for that participant themself, what mySuggestions shows.
+   * up on the whole list, less anyone on either side without matchmaking consent now; for that
+   * participant themself, what mySuggestions shows.
    */
   async forParticipant(
     actor: Actor,
@@ -91,7 +98,8 @@ export class SuggestionsService {
 
   /**
    * Every suggestion of an event, for the staff's CSV (grouped by receiver, best first), with what
-   * has happened between the two since: their request, and whether both still hold a seat.
+   * has happened between the two since: their request, and whether both still hold a seat. Pairs
+   * with someone who has no matchmaking consent now are left out, as in every list.
    */
   async forExport(actor: Actor, eventId: string) {
     const event = await this.events.getManaged(actor, eventId);
@@ -103,6 +111,7 @@ export class SuggestionsService {
       .leftJoinAndSelect('suggested.company', 'suggestedCompany')
       .innerJoinAndSelect('suggestion.run', 'run')
       .where('suggestion.eventId = :eventId', { eventId })
+      .andWhere('participant.consentMatchmaking AND suggested.consentMatchmaking')
       .orderBy('participant.furigana', 'ASC')
       .addOrderBy('participant.id', 'ASC')
       .addOrderBy('suggestion.dismissed', 'ASC')
@@ -113,9 +122,9 @@ export class SuggestionsService {
 
   /**
    * Who holds a seat but has no suggestion left from the event's latest run: none found, every one
-   * dismissed, or every person suggested has left since; they registered after the run; or they
-   * have not agreed to matchmaking (staff who pair by hand need them most: an exhibitor nobody is
-   * steered to). These are the people staff pair by hand (or run matching again
+   * dismissed, or every person suggested has left or withdrawn consent since; they registered after
+   * the run; or they have not agreed to matchmaking (staff who pair by hand need them most: an
+   * exhibitor nobody is steered to). These are the people staff pair by hand (or run matching again
    * for). In registration order.
    */
   async withoutSuggestions(actor: Actor, eventId: string) {
@@ -176,6 +185,7 @@ export class SuggestionsService {
       .innerJoinAndSelect('s.suggestedParticipant', 'suggested')
       .leftJoinAndSelect('suggested.company', 'company')
       .where('s.eventId = :eventId AND s.participantId = :participantId', { eventId, participantId })
+      .andWhere(CONSENTING_PAIR_SQL)
       .orderBy('s.dismissed', 'ASC')
       .addOrderBy('s.rank', 'ASC');
     if (!includeDismissed) query.andWhere('s.dismissed = false');

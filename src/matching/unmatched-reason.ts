@@ -6,7 +6,10 @@ export enum UnmatchedReason {
   NO_CONSENT = 'NO_CONSENT',
   /** Registered after the run started: running matching again takes them in. */
   JOINED_AFTER_RUN = 'JOINED_AFTER_RUN',
-  /** The run suggested people, all of whom have cancelled since. */
+  /**
+   * The run suggested people, all of whom have since cancelled or withdrawn their matchmaking
+   * consent (one who withdrew is not named: why someone is out of matchmaking is theirs).
+   */
   SUGGESTED_LEFT = 'SUGGESTED_LEFT',
   /** They marked every suggestion 非表示 (not interested). */
   ALL_DISMISSED = 'ALL_DISMISSED',
@@ -17,20 +20,20 @@ export enum UnmatchedReason {
 registerEnumType(UnmatchedReason, {
   name: 'UnmatchedReason',
   description:
-    'おすすめがない理由: マッチングに未同意・マッチング後に参加登録・相手が全員参加取消・全て非表示・条件に合う相手なし',
+    'おすすめがない理由: マッチングに未同意・マッチング後に参加登録・相手が全員参加取消または同意取下げ・全て非表示・条件に合う相手なし',
 });
 
 export const UNMATCHED_REASON_LABEL: Record<UnmatchedReason, string> = {
   NO_CONSENT: 'マッチングに同意していない（プロフィールで同意すると、次の実行から対象になります）',
   JOINED_AFTER_RUN: 'マッチング実行後に参加登録（再実行で対象になります）',
-  SUGGESTED_LEFT: 'おすすめの相手が全員参加を取り消した',
+  SUGGESTED_LEFT: 'おすすめの相手が全員、参加を取り消したかマッチングの同意を取り下げた',
   ALL_DISMISSED: 'おすすめを全て非表示にした',
   NO_FIT: '条件に合う相手が見つからなかった',
 };
 
 /**
  * Why, from what the run left of their suggestions: `suggested` rows of the run not dismissed (all
- * with someone who has left since, or they would not be asked about), `dismissed` rows at the event.
+ * with someone who has left or withdrawn consent since, or they would not be asked about), `dismissed` rows at the event.
  */
 export function unmatchedReason(
   seen: { consented: boolean; registeredAt: Date | null; suggested: number; dismissed: number },

@@ -14,6 +14,7 @@ import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
+import { Participant } from '../participants/participant.entity';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
 import { Registration } from '../registrations/registration.entity';
 import { EventRole, SEATED } from '../registrations/registration-enums';
@@ -77,9 +78,10 @@ export class MeetingRequestsService {
 
   /**
    * `fromParticipantId` asks `toParticipantId` to meet at the event. Both must hold a seat
-   * (REGISTERED or ATTENDED); one open request per pair (either direction, enforced by a unique
-   * index); the event's cap on outgoing requests applies. Under AUTO_ACCEPT the request is agreed
-   * at once. Used by the GraphQL mutation and by the suggestion digest's link.
+   * (REGISTERED or ATTENDED), and the person asked must agree to matchmaking now; one open request
+   * per pair (either direction, enforced by a unique index); the event's cap on outgoing requests
+   * applies. Under AUTO_ACCEPT the request is agreed at once. Used by the GraphQL mutation and by the
+   * suggestion digest's link.
    *
    * When the other person has already asked and is waiting for an answer, asking back is saying
    * yes: their request is accepted exactly as `respond(…, true)` would (same checks, same emails),
@@ -144,6 +146,15 @@ export class MeetingRequestsService {
       });
       // Their request is the answer; what was typed for the new one goes with it as the reply.
       if (theirs) return (await this.answer(manager, theirs, true, text)).request.id;
+      // Asked only while they agree to matchmaking: one who withdrew (or never agreed) is reached by
+      // no new request, from the app or a digest's link. Answering their own request (above) is not
+      // asking them; staff may still place a meeting by hand. Read without a lock: a withdrawal at
+      // this very moment leaves one more pending request, like those already pending when it came.
+      const recipient = await manager.findOne(Participant, {
+        select: { id: true, consentMatchmaking: true },
+        where: { id: toParticipantId },
+      });
+      if (!recipient?.consentMatchmaking) throw MeetingErrors.recipientNotAccepting();
       if (settings.maxRequestsPerParticipant !== null) {
         const sent = await manager.countBy(MeetingRequest, {
           eventId,

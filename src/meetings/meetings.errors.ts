@@ -12,6 +12,7 @@ export enum MeetingErrorCode {
   EVENT_NOT_OPEN = 'MEETING_EVENT_NOT_OPEN',
   REQUESTER_NOT_REGISTERED = 'MEETING_REQUESTER_NOT_REGISTERED',
   RECIPIENT_NOT_REGISTERED = 'MEETING_RECIPIENT_NOT_REGISTERED',
+  RECIPIENT_NOT_ACCEPTING = 'MEETING_RECIPIENT_NOT_ACCEPTING',
   SELF_REQUEST = 'MEETING_SELF_REQUEST',
   DUPLICATE_REQUEST = 'MEETING_DUPLICATE_REQUEST',
   NO_BOOTH_BETWEEN = 'MEETING_NO_BOOTH_BETWEEN',
@@ -95,6 +96,16 @@ export const MeetingErrors = {
       '申込先の方はこのイベントに参加登録していません',
       MeetingErrorCode.RECIPIENT_NOT_REGISTERED,
     ).withEnglish('The person you asked to meet is not registered for this event.'),
+  /**
+   * The person asked has no matchmaking consent (withdrawn, or never given). Said without the
+   * why: whether and when someone withdrew is theirs.
+   */
+  recipientNotAccepting: () =>
+    new ConflictError(
+      MeetingErrorCode.RECIPIENT_NOT_ACCEPTING,
+      'この方は現在、面談の申込を受け付けていません',
+      'toParticipantId',
+    ).withEnglish('This person is not accepting meeting requests at the moment.'),
   selfRequest: () =>
     new InputError(
       'toParticipantId',
