@@ -165,6 +165,21 @@ describe('participants', () => {
     expect(failure(await t.gql(query, { id: a.id })).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('shows a person’s consents to staff and to the person themself only', async () => {
+    const a = await createParticipant(t, staff, { consentContactSharing: true, consentEmail: false });
+    const b = await createParticipant(t, staff);
+    const query =
+      'query($id: ID!) { participant(id: $id) { consentMatchmaking consentEmail consentContactSharing } }';
+    const consents = { consentMatchmaking: true, consentEmail: false, consentContactSharing: true };
+    expect(ok(await t.gql(query, { id: a.id }, staff))).toEqual({ participant: consents });
+    expect(ok(await t.gql(query, { id: a.id }, await t.participantToken(a.id)))).toEqual({
+      participant: consents,
+    });
+    expect(ok(await t.gql(query, { id: a.id }, await t.participantToken(b.id)))).toEqual({
+      participant: { consentMatchmaking: null, consentEmail: null, consentContactSharing: null },
+    });
+  });
+
   it('lets a participant edit their own profile but not list the pool or upsert others', async () => {
     const me = await createParticipant(t, staff);
     const token = await t.participantToken(me.id);

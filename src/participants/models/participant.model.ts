@@ -52,13 +52,18 @@ export class ParticipantModel {
   @Field()
   needsText: string;
 
-  @Field()
-  consentMatchmaking: boolean;
-
-  @Field({
-    description: 'メール受信同意（本人の同意。配信停止・不達でもこの値は変わりません。emailOptOut を参照）',
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'マッチングへの同意（本人の意思表示: スタッフ・本人にのみ表示。それ以外は null）',
   })
-  consentEmail: boolean;
+  consentMatchmaking: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'メール受信同意（本人の同意。配信停止・不達でもこの値は変わりません。emailOptOut を参照）。スタッフ・本人にのみ表示。それ以外は null',
+  })
+  consentEmail: boolean | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -76,8 +81,11 @@ export class ParticipantModel {
   })
   emailSuppressed: boolean | null;
 
-  @Field()
-  consentContactSharing: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '面談成立時の連絡先共有への同意（スタッフ・本人にのみ表示。それ以外は null）',
+  })
+  consentContactSharing: boolean | null;
 
   @Field(() => String, {
     nullable: true,
@@ -103,8 +111,8 @@ export class ParticipantModel {
   /**
    * `showContact` and `showStaffLabels` are the caller's decisions (maySeeContact and
    * maySeeStaffLabels in participant-access.ts): the model only obeys them. Whoever may see the
-   * contact details without an agreed meeting (staff, the person) may see the labels too, hence
-   * the default.
+   * contact details without an agreed meeting (staff, the person) may see the labels and consents
+   * too, hence the default.
    */
   static from(
     participant: Participant,
@@ -128,9 +136,11 @@ export class ParticipantModel {
       lastUpdate: showStaffLabels ? ParticipantLastUpdateModel.from(participant) : null,
       offersText: participant.offersText,
       needsText: participant.needsText,
-      consentMatchmaking: participant.consentMatchmaking,
-      consentEmail: participant.consentEmail,
-      consentContactSharing: participant.consentContactSharing,
+      // The person's own choices, like the labels: not for other participants to read, not even the
+      // other side of an agreed meeting (who learns what sharing allows from the contact shown).
+      consentMatchmaking: showStaffLabels ? participant.consentMatchmaking : null,
+      consentEmail: showStaffLabels ? participant.consentEmail : null,
+      consentContactSharing: showStaffLabels ? participant.consentContactSharing : null,
       emailOptOut: showContact ? participant.emailOptOut : null,
       emailOptOutAt: showContact ? participant.emailOptOutAt : null,
       emailSuppressed: showContact ? participant.emailSuppressedAt !== null : null,
