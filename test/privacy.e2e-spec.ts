@@ -33,6 +33,9 @@ const MY_DATA = `exportedAt
   agendaViews { ${EVENT} seenAt }
   miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
     preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
+  deals { id ${EVENT} other { ${PERSON} } organizationName type typeLabel stage stageLabel title amountYen
+    startedOn closedOn notes createdAt updatedAt }
+  followUps { id organizationName dealId kindLabel dueOn notes result statusLabel doneAt cancelledAt createdAt }
   dealCount
   json`;
 const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
@@ -64,6 +67,8 @@ interface MyData {
     groupName: string | null;
     message: string;
   }[];
+  deals: Record<string, unknown>[];
+  followUps: Record<string, unknown>[];
   dealCount: number;
   json: string;
 }
@@ -87,6 +92,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
   let otherPersonsToken: string;
   const people: Record<'subject' | 'partner' | 'stranger' | 'waiting', { id: string; email: string }> =
     {} as never;
+  const followUpDue = tokyoInDays(30, '00:00').slice(0, 10);
 
   beforeAll(async () => {
     // No worker: emails stay PENDING in the outbox, where an erasure must find them.
@@ -208,8 +214,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         organizer,
       ),
     );
-    ok(
-      await t.gql(
+    const dealId = ok(
+      await t.gql<{ recordDeal: { id: string } }>(
         'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
         {
           input: {
@@ -217,8 +223,16 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
             type: 'ORDER',
             title: '試作部品 500 個',
             amountYen: 1200000,
+            notes: '図面は受領済み',
           },
         },
+        staff,
+      ),
+    ).recordDeal.id;
+    ok(
+      await t.gql(
+        'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+        { input: { dealId, dueOn: followUpDue, notes: '量産の見積もりの進み具合を確認' } },
         staff,
       ),
     );
@@ -395,6 +409,48 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ]);
     expect(data.emails).toContainEqual(expect.objectContaining({ template: 'invitation', status: 'SENT' }));
     expect(data.emails.some((email) => email.status === 'PENDING')).toBe(true);
+    // The deal they are a party to and its follow-up, as staff recorded them: the organisation's
+    // name, not the staff member's; the other party as everywhere in the export.
+    expect(data.deals).toEqual([
+      {
+        id: expect.any(String),
+        event: expect.objectContaining({ title: 'かつしか ものづくり商談会 2026春' }),
+        other: {
+          name: '山﨑 花子',
+          erased: false,
+          companyName: '山﨑デザイン事務所',
+          email: people.partner.email,
+          phone: '090-1111-2222',
+        },
+        organizationName: '葛飾区産業経済課',
+        type: 'ORDER',
+        typeLabel: '受発注',
+        stage: 'NEGOTIATING',
+        stageLabel: '商談中',
+        title: '試作部品 500 個',
+        amountYen: 1200000,
+        startedOn: expect.any(String),
+        closedOn: null,
+        notes: '図面は受領済み',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+    ]);
+    expect(data.followUps).toEqual([
+      {
+        id: expect.any(String),
+        organizationName: '葛飾区産業経済課',
+        dealId: data.deals[0].id,
+        kindLabel: '商談のフォローアップ',
+        dueOn: followUpDue,
+        notes: '量産の見積もりの進み具合を確認',
+        result: '',
+        statusLabel: '未完了',
+        doneAt: null,
+        cancelledAt: null,
+        createdAt: expect.any(String),
+      },
+    ]);
     expect(data.dealCount).toBe(1);
     expect(data.miniSalonRequests).toMatchObject([
       {

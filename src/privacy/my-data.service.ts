@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { toTokyoIso } from '../common/graphql/tokyo-date-time.scalar';
 import { Deal } from '../deals/deal.entity';
+import { FollowUp } from '../deals/follow-up.entity';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { Suggestion } from '../matching/suggestion.entity';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
@@ -16,6 +17,8 @@ import { Registration } from '../registrations/registration.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import {
   MyDataAgendaViewModel,
+  MyDataDealModel,
+  MyDataFollowUpModel,
   MyDataEmailChangeRequestModel,
   MyDataEmailModel,
   MyDataMeetingModel,
@@ -38,9 +41,10 @@ import { ParticipantErrors } from '../participants/participants.errors';
  *
  * Other people appear by name (and company) only; their email and phone are shown when the two
  * agreed to meet and that person consented to share them, the same rule as everywhere else
- * (maySeeContact in src/participants/participant-access.ts). Deals and
- * follow-ups are the organisations' business records about outcomes, written by their staff: the
- * export says how many deals name the person, not what staff wrote in them.
+ * (maySeeContact in src/participants/participant-access.ts). The deals they are a party to, and
+ * the follow-ups on those deals and on their own plans, are given as staff recorded them (dates,
+ * notes, results, status), with the organisation's name but not the staff members': those are
+ * the staff's personal data, not theirs.
  */
 @Injectable()
 export class MyDataService {
@@ -114,17 +118,36 @@ export class MyDataService {
         relations: { event: true },
         order: { seenAt: 'ASC' },
       });
-      const dealCount = await manager.count(Deal, {
+      const deals = await manager.find(Deal, {
         where: [{ participantAId: participantId }, { participantBId: participantId }],
+        relations: {
+          organization: true,
+          event: true,
+          participantA: { company: true },
+          participantB: { company: true },
+        },
+        order: { startedOn: 'ASC', createdAt: 'ASC' },
+      });
+      const followUps = await manager.find(FollowUp, {
+        where: [
+          ...(deals.length > 0 ? [{ dealId: In(deals.map((deal) => deal.id)) }] : []),
+          { participantId },
+        ],
+        relations: { organization: true },
+        order: { dueOn: 'ASC', createdAt: 'ASC' },
       });
 
       const otherSide = (meeting: Meeting) =>
         meeting.participantAId === participantId ? meeting.participantB : meeting.participantA;
+      // Null once the other party has been removed from the roll (the deal keeps its figures).
+      const otherParty = (deal: Deal) =>
+        deal.participantAId === participantId ? deal.participantB : deal.participantA;
       const person = await this.people(manager, participantId, [
         ...sent.map((request) => request.toParticipant),
         ...received.map((request) => request.fromParticipant),
         ...meetings.map(otherSide),
         ...suggestions.map((suggestion) => suggestion.suggestedParticipant),
+        ...deals.map(otherParty).filter((other): other is Participant => other !== null),
       ]);
 
       const data = Object.assign(new MyDataModel(), {
@@ -159,7 +182,12 @@ export class MyDataService {
           MyDataEmailChangeRequestModel.from(request),
         ),
         agendaViews: agendaViews.map(MyDataAgendaViewModel.from),
-        dealCount,
+        deals: deals.map((deal) => {
+          const other = otherParty(deal);
+          return MyDataDealModel.from(deal, other ? person(other) : null);
+        }),
+        followUps: followUps.map(MyDataFollowUpModel.from),
+        dealCount: deals.length,
       });
       data.json = toJson(data);
       return data;

@@ -1,4 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Yen } from '../../common/graphql/yen.scalar';
+import { Deal } from '../../deals/deal.entity';
+import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL, DealStage, DealType } from '../../deals/deal-enums';
+import { FollowUp } from '../../deals/follow-up.entity';
 import { EmailChangeRequest } from '../../email-change/email-change-request.entity';
 import { JSIC_DIVISIONS, JsicCode } from '../../common/japan/jsic';
 import { Event } from '../../events/event.entity';
@@ -567,6 +571,142 @@ export class MyDataAgendaViewModel {
   }
 }
 
+@ObjectType('MyDataDeal', {
+  description:
+    '本人が当事者の商談（主催団体のスタッフが記録したもの）。記録したスタッフの氏名は含まず、記録した団体名のみ',
+})
+export class MyDataDealModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '記録した主催団体' })
+  organizationName: string;
+
+  @Field(() => MyDataEventModel, { nullable: true, description: 'きっかけになったイベント' })
+  event: MyDataEventModel | null;
+
+  @Field(() => MyDataPersonModel, {
+    nullable: true,
+    description: '相手（氏名・事業者名。連絡先は他と同じ規則。名簿から削除された相手は null）',
+  })
+  other: MyDataPersonModel | null;
+
+  @Field(() => DealType)
+  type: DealType;
+
+  @Field({ description: '受発注・共同開発など' })
+  typeLabel: string;
+
+  @Field(() => DealStage)
+  stage: DealStage;
+
+  @Field({ description: '商談中・成約・不成立' })
+  stageLabel: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Yen, { nullable: true, description: '金額（円）' })
+  amountYen: number | null;
+
+  @Field({ description: '商談開始日（YYYY-MM-DD）' })
+  startedOn: string;
+
+  @Field(() => String, { nullable: true, description: '成約日・不成立日（YYYY-MM-DD）' })
+  closedOn: string | null;
+
+  @Field({ description: 'スタッフのメモ' })
+  notes: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  /** Expects organisation and event loaded; `other` is the other party as the export shows people. */
+  static from(deal: Deal, other: MyDataPersonModel | null): MyDataDealModel {
+    return Object.assign(new MyDataDealModel(), {
+      id: deal.id,
+      organizationName: deal.organization.name,
+      event: deal.event ? MyDataEventModel.from(deal.event) : null,
+      other,
+      type: deal.type,
+      typeLabel: DEAL_TYPE_LABEL[deal.type],
+      stage: deal.stage,
+      stageLabel: DEAL_STAGE_LABEL[deal.stage],
+      title: deal.title,
+      amountYen: deal.amountYen,
+      startedOn: deal.startedOn,
+      closedOn: deal.closedOn,
+      notes: deal.notes,
+      createdAt: deal.createdAt,
+      updatedAt: deal.updatedAt,
+    });
+  }
+}
+
+@ObjectType('MyDataFollowUp', {
+  description:
+    'フォローアップ: 本人が当事者の商談、または本人の計画について、主催団体のスタッフが期日を決めて行う確認。スタッフの氏名は含まず、団体名のみ',
+})
+export class MyDataFollowUpModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '確認する主催団体' })
+  organizationName: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '対象の商談（deals の id）。本人の計画についてのものは null',
+  })
+  dealId: string | null;
+
+  @Field({ description: '商談のフォローアップ・計画のフォローアップ' })
+  kindLabel: string;
+
+  @Field({ description: '期日（YYYY-MM-DD）' })
+  dueOn: string;
+
+  @Field({ description: '確認すること' })
+  notes: string;
+
+  @Field({ description: '確認した結果' })
+  result: string;
+
+  @Field({ description: '未完了・完了・取りやめ' })
+  statusLabel: string;
+
+  @Field(() => Date, { nullable: true, description: '完了した日時' })
+  doneAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '取りやめた日時' })
+  cancelledAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  /** Expects organisation loaded. */
+  static from(followUp: FollowUp): MyDataFollowUpModel {
+    const cancelled = followUp.cancelledAt !== null;
+    return Object.assign(new MyDataFollowUpModel(), {
+      id: followUp.id,
+      organizationName: followUp.organization.name,
+      dealId: followUp.dealId,
+      kindLabel: followUp.dealId ? '商談のフォローアップ' : '計画のフォローアップ',
+      dueOn: followUp.dueOn,
+      notes: followUp.notes,
+      result: followUp.result,
+      statusLabel: cancelled ? '取りやめ' : followUp.doneAt ? '完了' : '未完了',
+      // A cancelled one is closed (doneAt) but was not done.
+      doneAt: cancelled ? null : followUp.doneAt,
+      cancelledAt: followUp.cancelledAt,
+      createdAt: followUp.createdAt,
+    });
+  }
+}
+
 @ObjectType('MyData', { description: '本人について保存されている情報（個人情報の開示）' })
 export class MyDataModel {
   @Field()
@@ -608,10 +748,15 @@ export class MyDataModel {
   @Field(() => [MyDataAgendaViewModel])
   agendaViews: MyDataAgendaViewModel[];
 
-  @Field(() => Int, {
-    description:
-      '本人が当事者として記録されている商談の件数（商談とフォローアップは主催団体の業務記録のため、内容は含まない）',
+  @Field(() => [MyDataDealModel], { description: '本人が当事者の商談（開始日順）' })
+  deals: MyDataDealModel[];
+
+  @Field(() => [MyDataFollowUpModel], {
+    description: 'それらの商談と本人の計画についてのフォローアップ（期日順）',
   })
+  followUps: MyDataFollowUpModel[];
+
+  @Field(() => Int, { description: '本人が当事者として記録されている商談の件数（deals の件数）' })
   dealCount: number;
 
   @Field({ description: '上と同じ内容の JSON（整形済み）。ファイルとして保存できる' })
