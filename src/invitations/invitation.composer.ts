@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
+import { eventPageUrl } from '../events/event-public-page';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { SENDER_BATCH } from '../mail/mail-delivery.service';
@@ -67,6 +68,9 @@ export class InvitationComposer implements MailComposer {
       again: (registration.invitationRound ?? 1) > 1,
       ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
       unsubscribeUrl,
+      pageUrl: event.publicPage
+        ? eventPageUrl(this.config.PUBLIC_URL, event.id, languageOf(participant))
+        : null,
     });
   }
 }

@@ -9,6 +9,7 @@ import {
   eventSenderLines,
   renderEmail,
 } from '../mail/templates/email-layout';
+import { eventAboutDetails } from '../mail/templates/event-about';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 
 export interface InvitationEmailData {
@@ -23,6 +24,8 @@ export interface InvitationEmailData {
   acceptUrl: string;
   declineUrl: string;
   unsubscribeUrl: string | null;
+  /** The event's public page, where it has one: the whole description is there. */
+  pageUrl?: string | null;
 }
 
 export function invitationEmail(data: InvitationEmailData): ComposedEmail {
@@ -44,6 +47,7 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
         { label: 'Event', value: event.title },
         { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
         ...eventPlaceDetails(locale, event),
+        ...eventAboutDetails(locale, event, data.pageUrl ?? null),
       ],
       actions: [
         { label: 'Accept', url: data.acceptUrl, primary: true },
@@ -76,6 +80,7 @@ export function invitationEmail(data: InvitationEmailData): ComposedEmail {
       { label: 'イベント', value: event.title },
       { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
       ...eventPlaceDetails(locale, event),
+      ...eventAboutDetails(locale, event, data.pageUrl ?? null),
     ],
     actions: [
       { label: '参加する', url: data.acceptUrl, primary: true },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
+import { hasPublicPage } from '../events/event-public-page';
 import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { organizationNameFor } from '../organizations/organization-name';
 import { MailLocale, OrganiserContact } from './templates/email-layout';
@@ -23,6 +24,14 @@ export interface EventMailContext {
   capacity: number | null;
   /** 申込締切, when staff set one: invitations are answered by then. Optional as organizerContact is. */
   registrationClosesAt?: Date | null;
+  /**
+   * What the event is about, as the organiser wrote it (in one language: the public page shows it
+   * as written too), and its テーマ. Optional as organizerContact is: only invitations show them.
+   */
+  description?: string;
+  themes?: string[];
+  /** Published and public: the event has a page (/events/:id) where the reader can read it all. */
+  publicPage?: boolean;
   organizer: string;
   coHosts: string[];
   /**
@@ -99,6 +108,9 @@ export class EventMailContexts {
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
       registrationClosesAt: event.registrationClosesAt,
+      description: event.description,
+      themes: event.themes,
+      publicPage: hasPublicPage(event),
       withoutSlots: event.sessions.length === 0,
       organizerContact: {
         address: event.organization.address,

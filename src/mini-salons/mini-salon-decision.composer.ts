@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { eventPageUrl } from '../events/event-public-page';
 import { organizationNameFor } from '../organizations/organization-name';
 import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
@@ -65,6 +66,9 @@ export class MiniSalonDecisionComposer implements MailComposer {
       event,
       declineReason: request.declineReason,
       answerUrls,
+      pageUrl: event?.publicPage
+        ? eventPageUrl(this.config.PUBLIC_URL, event.id, languageOf(participant))
+        : null,
     });
     // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
     return repliedToOrganiser(email, organizer, request.organization.contactEmail);

@@ -10,6 +10,7 @@ import {
   organiserLines,
   renderEmail,
 } from '../mail/templates/email-layout';
+import { eventAboutDetails } from '../mail/templates/event-about';
 import { formatEventTime } from '../mail/templates/mail-dates';
 
 export interface MiniSalonDecisionEmailData {
@@ -24,6 +25,8 @@ export interface MiniSalonDecisionEmailData {
   declineReason: string;
   /** The requester's invitation to the salon to be held, while they have not answered it. */
   answerUrls: { acceptUrl: string; declineUrl: string } | null;
+  /** The event's public page, once it has one (a salon decided is a draft until it is published). */
+  pageUrl?: string | null;
 }
 
 /**
@@ -64,6 +67,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
             { label: 'Event', value: event.title },
             { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
             ...eventPlaceDetails(locale, event),
+            ...eventAboutDetails(locale, event, data.pageUrl ?? null),
           ]
         : data.declineReason
           ? [{ label: 'Reason', value: data.declineReason }]
@@ -102,6 +106,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
           { label: 'イベント', value: event.title },
           { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
           ...eventPlaceDetails(locale, event),
+          ...eventAboutDetails(locale, event, data.pageUrl ?? null),
         ]
       : data.declineReason
         ? [{ label: '理由', value: data.declineReason }]
