@@ -5,6 +5,8 @@ import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { InvitationComposer } from './invitation.composer';
+import { InvitationDeadlineComposer } from './invitation-deadline.composer';
+import { InvitationDeadlineListener } from './invitation-deadline.listener';
 import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationPagesController } from './invitation-pages.controller';
 import { InvitationsResolver } from './invitations.resolver';
@@ -20,7 +22,14 @@ import { RegistrationConfirmationComposer } from './registration-confirmation.co
     MailModule,
   ],
   controllers: [InvitationPagesController],
-  providers: [InvitationsService, InvitationsResolver, InvitationComposer, RegistrationConfirmationComposer],
+  providers: [
+    InvitationsService,
+    InvitationsResolver,
+    InvitationComposer,
+    InvitationDeadlineComposer,
+    InvitationDeadlineListener,
+    RegistrationConfirmationComposer,
+  ],
   exports: [InvitationsService],
 })
 export class InvitationsModule {}

@@ -5,6 +5,7 @@
  */
 export const MAIL_TEMPLATE_LABEL: Record<string, string> = {
   invitation: '招待',
+  'invitation-deadline': '申込締切のお知らせ（未回答の招待者あて）',
   reminder: 'リマインダー',
   survey: 'アンケート依頼',
   'suggestion-digest': 'おすすめ通知',

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EventStatus } from '../events/event-enums';
+import { EventMailContexts } from '../mail/event-mail-context';
+import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { ComposedEmail } from '../mail/templates/email-layout';
+import { languageOf } from '../participants/participant-kind';
+import { RegistrationStatus } from '../registrations/registration-enums';
+import { Registration } from '../registrations/registration.entity';
+import { invitationAnswerUrls } from './invitation-answer-urls';
+import { invitationDeadlineEmail } from './invitation-deadline.template';
+
+export const INVITATION_DEADLINE_TEMPLATE = 'invitation-deadline';
+
+/**
+ * 申込締切のお知らせ to one invitee (see InvitationDeadlineListener), told as the event is when the
+ * email leaves, with new answer links. Nothing is sent once they have answered, or when the
+ * deadline has changed again since (that change wrote its own email) or has passed.
+ */
+@Injectable()
+export class InvitationDeadlineComposer implements MailComposer {
+  readonly template = INVITATION_DEADLINE_TEMPLATE;
+
+  constructor(
+    composers: MailComposers,
+    private readonly contexts: EventMailContexts,
+    private readonly config: AppConfig,
+  ) {
+    composers.register(this);
+  }
+
+  async compose({
+    message,
+    participant,
+    unsubscribeUrl,
+    manager,
+    issueToken,
+  }: ComposeInput): Promise<ComposedEmail | null> {
+    const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
+    if (registration?.status !== RegistrationStatus.INVITED) return null;
+    const locale = languageOf(participant);
+    const event = await this.contexts.fresh(manager, registration.eventId, locale);
+    if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
+    const closesAt = event.registrationClosesAt ?? null;
+    if ((closesAt?.toISOString() ?? '') !== (message.params.closesAt ?? '')) return null;
+    if (closesAt && closesAt.getTime() <= Date.now()) return null;
+    if (event.endsAt.getTime() <= Date.now()) return null;
+    return invitationDeadlineEmail({
+      locale,
+      participantName: participant.name,
+      event,
+      closesAt,
+      wasClosesAt: message.params.wasClosesAt ? new Date(message.params.wasClosesAt) : null,
+      ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
+      unsubscribeUrl,
+    });
+  }
+}
