@@ -10,6 +10,7 @@ export enum InvitationErrorCode {
   NOT_ANSWERABLE = 'INVITATION_NOT_ANSWERABLE',
   REPLACED = 'INVITATION_REPLACED',
   REGISTRATION_CLOSED = 'INVITATION_REGISTRATION_CLOSED',
+  PAST_DEADLINE = 'INVITATION_PAST_DEADLINE',
 }
 
 export const MAX_INVITEES = 20_000;
@@ -60,6 +61,16 @@ export const InvitationErrors = {
       'accept',
     ).withEnglish(
       `Registration closed on ${formatDeadline('en', closesAt)}. If you would still like to join, please contact the organiser.`,
+    ),
+  /**
+   * Inviting after the 申込締切: the email would ask for an answer by a time gone, and 参加する would
+   * be refused. Staff may still register the person themselves (register takes no window).
+   */
+  pastDeadline: (closesAt: Date) =>
+    new ConflictError(
+      InvitationErrorCode.PAST_DEADLINE,
+      `申込締切（${formatDeadline('ja', closesAt)}）を過ぎているため招待できません。参加登録（register で代理登録）するか、申込締切を延ばしてください`,
+      'eventId',
     ),
   notAnswerable: () =>
     new ConflictError(

@@ -56,6 +56,8 @@ export class InvitationsService {
     const campaignId = await this.dataSource.transaction(async (manager) => {
       const event = await this.events.lockManaged(manager, actor, eventId);
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
+      if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now())
+        throw InvitationErrors.pastDeadline(event.registrationClosesAt);
       const reinvited = await this.inviteAgain(manager, eventId, ids);
       const created = await this.createInvitedRegistrations(manager, eventId, ids);
       const invited = [...created, ...reinvited];
