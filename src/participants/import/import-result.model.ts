@@ -37,4 +37,10 @@ export class ParticipantImportResultModel {
     description: `その方々（行の順に最初の ${MAX_POSSIBLE_DUPLICATES_LISTED} 件。すべては duplicateCandidates で）`,
   })
   possibleDuplicates: ImportPossibleDuplicateModel[];
+
+  @Field(() => [String], {
+    description:
+      '注意（取り込みは行われた）: 同意の列（メール受信同意・マッチング同意・連絡先開示同意）がなく、新しく登録した方を「いいえ」にしたときなど',
+  })
+  warnings: string[];
 }

@@ -42,6 +42,13 @@ const YES_NO_FIELDS = new Set<ParticipantCsvField>([
 
 type MappedColumn = CsvColumn<ParticipantCsvField>;
 
+/** What a consent left at 「いいえ」 keeps from a new person, for the warning that says so. */
+const CONSENT_WITHHELD: Record<'consentEmail' | 'consentMatchmaking' | 'consentContactSharing', string> = {
+  consentEmail: '招待・ご案内のメールは送られません',
+  consentMatchmaking: 'マッチング（おすすめ）の対象になりません',
+  consentContactSharing: '面談が成立しても連絡先は相手に開示されません',
+};
+
 /**
  * Imports the participant lists staff keep in Excel. Valid rows are upserted by email in one
  * transaction; invalid rows are reported (row, field, message) and none of them is written.
@@ -117,6 +124,7 @@ export class ParticipantImportService {
       errors,
       possibleDuplicateCount: possibleDuplicates.length,
       possibleDuplicates: possibleDuplicates.slice(0, MAX_POSSIBLE_DUPLICATES_LISTED),
+      warnings: this.consentWarnings(columns, outcome.created),
     });
   }
 
@@ -130,6 +138,25 @@ export class ParticipantImportService {
       throw new InputError(source, `必須の列がありません: ${names.join('、')}（1行目に見出しが必要です）`);
     }
     return { columns, ignored };
+  }
+
+  /**
+   * A list kept without 同意 columns brings new people in as not having consented (the safe
+   * reading: nobody is emailed or matched without a yes on record), which staff find out only
+   * when an invitation reaches nobody. Said here, naming the column it looked for; people already
+   * registered keep what they had, so only new ones are counted.
+   */
+  private consentWarnings(columns: MappedColumn[], created: number): string[] {
+    if (created === 0) return [];
+    return (Object.keys(CONSENT_WITHHELD) as (keyof typeof CONSENT_WITHHELD)[])
+      .filter((field) => !columns.some((column) => column.field === field))
+      .map((field) => {
+        const header = PARTICIPANT_COLUMNS.find((column) => column.field === field)!.headers[0];
+        return (
+          `「${header}」の列がないため、新しく登録した ${created} 名の${header}を「いいえ」にしました（${CONSENT_WITHHELD[field]}）。` +
+          `同意を得ている方は、「${header}」の列に「はい」と入れて取り込み直してください`
+        );
+      });
   }
 
   /** One spreadsheet row → a validated UpsertParticipantInput, or the reasons it is not one. */
