@@ -6,10 +6,9 @@ import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/c
 import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
-import { Registration } from './registration.entity';
 import { RegistrationsExportQuery } from './dto/registrations-export.query';
 import { EVENT_ROLE_LABEL, REGISTRATION_STATUS_LABEL } from './registration-labels';
-import { RegistrationsService } from './registrations.service';
+import { ListedRegistration, RegistrationsService } from './registrations.service';
 import { emailOnRecord } from '../participants/participant-label';
 
 @Controller('exports/events')
@@ -32,7 +31,7 @@ export class RegistrationsExportController {
     @Res() response: Response,
   ): Promise<void> {
     const event = await this.events.getManaged(actor, eventId);
-    const columns: CsvColumn<Registration>[] = [
+    const columns: CsvColumn<ListedRegistration>[] = [
       { header: '氏名', value: (r) => r.participant.name },
       { header: 'フリガナ', value: (r) => r.participant.furigana },
       { header: '事業者名', value: (r) => r.participant.company?.name },
@@ -51,6 +50,12 @@ export class RegistrationsExportController {
       { header: '参加登録日時', value: (r) => r.registeredAt },
       { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
       { header: '受付日時', value: (r) => r.checkedInAt },
+      // Whom to call: an invitation that could not be emailed waits for an answer nobody asked for.
+      {
+        header: '招待メール',
+        value: (r) =>
+          r.invitationNotSent === null ? '' : r.invitationNotSent ? '送信できず' : '送信済・送信待ち',
+      },
       // Names the person when the list comes back edited (updateRegistrationsFromCsv), whatever
       // happened to the address meanwhile.
       { header: '参加者ID', value: (r) => r.participantId },

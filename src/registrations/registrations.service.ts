@@ -9,6 +9,7 @@ import { InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
 import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
+import { ConnectionShape } from '../common/pagination/connection';
 import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
@@ -24,6 +25,7 @@ import {
   registrationConfirmation,
 } from '../invitations/registration-confirmation.composer';
 import { invitationKey } from '../invitations/invitation-key';
+import { invitationsNotSent } from '../invitations/invitations-not-sent';
 import { OutboxStatus } from '../mail/outbox-status';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { ownCancellation } from './mail/own-cancellation.composer';
@@ -34,6 +36,12 @@ import { normalizeBooth } from './booth-label';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
+
+/**
+ * A registration as the staff list shows it: for one still INVITED, whether its invitation email
+ * could not be sent (null for the others).
+ */
+export type ListedRegistration = Registration & { invitationNotSent: boolean | null };
 
 export interface SeatRequest {
   role?: EventRole;
@@ -529,13 +537,17 @@ export class RegistrationsService {
     return registration;
   }
 
+  /**
+   * An event's registrations, a page at a time, each with whether its invitation email could not
+   * be sent (for those still INVITED): one more statement per page, whatever its length.
+   */
   async listForEvent<N>(
     actor: Actor,
     eventId: string,
     status: RegistrationStatus | undefined,
     page: PageArgs,
-    toNode: (registration: Registration) => N,
-  ) {
+    toNode: (registration: ListedRegistration) => N,
+  ): Promise<ConnectionShape<N>> {
     await this.events.getManaged(actor, eventId);
     const query = this.dataSource
       .getRepository(Registration)
@@ -544,7 +556,25 @@ export class RegistrationsService {
       .leftJoinAndSelect('participant.company', 'company')
       .where('registration.eventId = :eventId', { eventId });
     if (status) query.andWhere('registration.status = :status', { status });
-    return keysetPage(query, 'registration.createdAt', page, toNode);
+    const found = await keysetPage(query, 'registration.createdAt', page, (registration) => registration);
+    const invited = found.edges
+      .map((edge) => edge.node)
+      .filter((r) => r.status === RegistrationStatus.INVITED);
+    const notSent = await invitationsNotSent(
+      this.dataSource.manager,
+      invited.map((registration) => registration.id),
+    );
+    return {
+      ...found,
+      edges: found.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: toNode(
+          Object.assign(node, {
+            invitationNotSent: node.status === RegistrationStatus.INVITED ? notSent.has(node.id) : null,
+          }),
+        ),
+      })),
+    };
   }
 
   listForParticipant(participantId: string): Promise<Registration[]> {

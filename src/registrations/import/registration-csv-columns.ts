@@ -35,6 +35,7 @@ const EXPORT_ONLY_HEADERS = [
   '参加登録日時',
   'キャンセル待ち登録日時',
   '受付日時',
+  '招待メール',
 ];
 
 export function isRegistrationExportOnlyHeader(header: string): boolean {

@@ -49,6 +49,14 @@ export class RegistrationModel {
   @Field()
   createdAt: Date;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '招待中（未回答）の方で、招待メールを送れなかった（メール受信の同意なし・配信停止・宛先不明など）: 電話などでご案内を。' +
+      '招待中でない登録と、イベントの参加者一覧 registrations 以外では null',
+  })
+  invitationNotSent: boolean | null;
+
   /**
    * Expects participant (with company) loaded. `locale` is the reader's (ja for staff); the event
    * is shown when it is given, loaded (myRegistrations).
@@ -74,6 +82,10 @@ export class RegistrationModel {
       waitlistedAt: registration.waitlistedAt,
       checkedInAt: registration.checkedInAt,
       createdAt: registration.createdAt,
+      invitationNotSent:
+        'invitationNotSent' in registration
+          ? (registration as Registration & { invitationNotSent: boolean | null }).invitationNotSent
+          : null,
     });
   }
 }
