@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { seedDemo } from '../scripts/seed-demo';
-import { STORY_DAY_END_MS } from '../scripts/demo/events';
+import { STORY_DAY, STORY_DAY_END_MS } from '../scripts/demo/events';
+import { CLOSING_NOTE, OPEN_NOTES } from '../scripts/demo/outcomes';
+import { DealType } from '../src/deals/deal-enums';
 import { isValidCorporateNumber } from '../src/common/japan/corporate-number';
 import { isKatakana } from '../src/common/japan/furigana';
 import { isValidMunicipality } from '../src/common/japan/municipality';
@@ -335,6 +337,38 @@ describe('npm run seed:demo', () => {
     );
     expect(visits.done).toBeGreaterThan(10);
     expect(visits.open).toBeGreaterThan(0);
+  });
+
+  it("starts each deal after its event and by the story's day, and checks on it afterwards, in its own words", async () => {
+    const followUps = await rows<{
+      type: DealType;
+      title: string;
+      started_on: string;
+      event_ended_on: string;
+      due_on: string;
+      done_on: string | null;
+      notes: string;
+    }>(
+      `SELECT d.type, d.title, CAST(d.started_on AS text) AS started_on,
+              to_char(e.ends_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS event_ended_on,
+              CAST(f.due_on AS text) AS due_on,
+              to_char(f.done_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS done_on, f.notes
+         FROM deals d JOIN events e ON e.id = d.event_id JOIN follow_ups f ON f.deal_id = d.id`,
+    );
+    expect(followUps.length).toBeGreaterThan(30);
+    expect(
+      followUps.filter(
+        (f) => f.started_on > STORY_DAY || f.started_on <= f.event_ended_on || f.due_on <= f.started_on,
+      ),
+    ).toEqual([]);
+    expect(followUps.filter((f) => f.done_on !== null && f.done_on < f.started_on)).toEqual([]);
+    const fits = (f: { type: DealType; notes: string }) =>
+      f.notes === CLOSING_NOTE || (OPEN_NOTES[f.type] as readonly string[]).includes(f.notes);
+    expect(followUps.filter((f) => !fits(f))).toEqual([]);
+    // The kinds the salons introduce are there, each with its own notes.
+    expect([...new Set(followUps.map((f) => f.type))]).toEqual(
+      expect.arrayContaining([DealType.ORDER, DealType.FINANCING, DealType.SUCCESSION, DealType.PARTNERSHIP]),
+    );
   });
 
   it('has surveys answered by those who came to past events, about 40 % finding new order opportunities', async () => {

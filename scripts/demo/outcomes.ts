@@ -61,23 +61,87 @@ const RECORDER_BY_CITY: readonly (readonly [RegExp, OrgKey])[] = [
   [/^(東京都墨田区|長野県岡谷市|石川県加賀市|大阪府東大阪市|兵庫県尼崎市)$/u, 'council'],
 ];
 
-const LOST_REASONS = [
-  '価格面で折り合わず見送り。次回の展示会への出展を提案した。',
-  '先方の設備更新が来年度に延期となり、今回は見送り。',
-  '品質基準の要件が合わず不成立。改善点を聞き取った。',
-];
+/**
+ * What staff check on a deal still in talks, in the words of its kind of deal: a loan is not a
+ * prototype's evaluation, nor a succession an estimate. `satisfies` keeps a new DealType from
+ * falling back on another's notes unnoticed.
+ */
+export const OPEN_NOTES = {
+  [DealType.ORDER]: [
+    '見積り提出後の状況を電話で確認する',
+    '試作品の評価結果を確認する',
+    '先方担当者との二回目の打合せの結果を聞く',
+  ],
+  [DealType.JOINT_DEVELOPMENT]: [
+    '試作品の評価結果を確認する',
+    '共同開発の役割分担と費用負担の協議結果を聞く',
+    '補助金（ものづくり補助金等）の申請準備の状況を確認する',
+  ],
+  [DealType.FINANCING]: [
+    '融資の審査状況を金融機関に確認する',
+    '事業計画書・決算書の提出状況を確認する',
+    '設備の見積書が揃ったかを確認する',
+  ],
+  [DealType.SUCCESSION]: [
+    '譲受候補先との面談の結果を聞く',
+    '事業承継・引継ぎ支援センターへの相談状況を確認する',
+    '株式・事業用資産の評価の進み具合を確認する',
+  ],
+  [DealType.PARTNERSHIP]: [
+    '提携内容を詰める打合せの結果を聞く',
+    '相互の顧客紹介の進み具合を確認する',
+    '先方担当者との二回目の打合せの結果を聞く',
+  ],
+  [DealType.HIRING]: ['採用条件のすり合わせの結果を聞く', '面接の日程と結果を確認する'],
+  [DealType.OTHER]: ['先方担当者との二回目の打合せの結果を聞く'],
+} satisfies Record<DealType, readonly string[]>;
 
-const WON_RESULTS = [
-  '成約を確認。初回ロットの納品も済んだとのこと。',
-  '発注書の受領を確認。継続取引の見込みも聞き取った。',
-  '成約を確認。次の案件の引き合いも来ている。',
-];
+/** The check on a closed deal: how it ended. */
+export const CLOSING_NOTE = '商談の結果を確認する';
 
-const OPEN_NOTES = [
-  '見積り提出後の状況を電話で確認する',
-  '試作品の評価結果を確認する',
-  '先方担当者との二回目の打合せの結果を聞く',
-];
+/** What the closing check found, by how it ended and the kind of deal. */
+const WON_RESULTS: Record<DealType, readonly string[]> = {
+  [DealType.ORDER]: [
+    '成約を確認。初回ロットの納品も済んだとのこと。',
+    '発注書の受領を確認。継続取引の見込みも聞き取った。',
+    '成約を確認。次の案件の引き合いも来ている。',
+  ],
+  [DealType.JOINT_DEVELOPMENT]: [
+    '共同開発契約の締結を確認。試作の日程も決まった。',
+    '成約を確認。開発費の分担も合意済みとのこと。',
+  ],
+  [DealType.FINANCING]: [
+    '融資の実行を確認。設備の発注も済んだとのこと。',
+    '融資の承認を確認。返済計画の相談にも乗った。',
+  ],
+  [DealType.SUCCESSION]: ['基本合意書の締結を確認。引継ぎの日程を詰めている。'],
+  [DealType.PARTNERSHIP]: [
+    '業務提携契約の締結を確認。相互紹介が始まっている。',
+    '成約を確認。次の案件の引き合いも来ている。',
+  ],
+  [DealType.HIRING]: ['採用の決定を確認。'],
+  [DealType.OTHER]: ['成約を確認。'],
+};
+
+const LOST_REASONS: Record<DealType, readonly string[]> = {
+  [DealType.ORDER]: [
+    '価格面で折り合わず見送り。次回の展示会への出展を提案した。',
+    '先方の設備更新が来年度に延期となり、今回は見送り。',
+    '品質基準の要件が合わず不成立。改善点を聞き取った。',
+  ],
+  [DealType.JOINT_DEVELOPMENT]: [
+    '開発費の分担で折り合わず見送り。補助金の活用を提案した。',
+    '先方の開発計画が来年度に延期となり、今回は見送り。',
+  ],
+  [DealType.FINANCING]: [
+    '設備投資の計画を見直すことになり、融資の申込みは見送り。',
+    '自己資金で賄うことになり、今回は見送り。',
+  ],
+  [DealType.SUCCESSION]: ['譲渡条件が合わず見送り。ほかの候補先の紹介を続ける。'],
+  [DealType.PARTNERSHIP]: ['提携の範囲で折り合わず見送り。', '先方の体制が整わず、今回は見送り。'],
+  [DealType.HIRING]: ['条件が合わず見送り。'],
+  [DealType.OTHER]: ['今回は見送り。'],
+};
 
 /** What the 経営指導員 found on a visit (巡回指導). */
 const VISIT_RESULTS = [
@@ -127,7 +191,11 @@ function dealsFromMeetings(requests: readonly DemoMeetingRequest[], random: Rand
               [DealType.PARTNERSHIP, 1.5],
             ]);
     const offer = random.pick(exhibitor.offers);
-    const startedOn = addDays(tokyoDateOf(request.meeting.startsAt), random.int(3, 21));
+    const startedOn = startAfter(
+      request.event,
+      addDays(tokyoDateOf(request.meeting.startsAt), random.int(3, 21)),
+    );
+    if (!startedOn) return [];
     return [
       deal(random, {
         organization,
@@ -175,6 +243,8 @@ function introductions(
       if (!lender && others.length === 0) return [];
       const partner = lender ?? random.pick(others);
       const type = lender ? DealType.FINANCING : succession ? DealType.SUCCESSION : DealType.PARTNERSHIP;
+      const startedOn = startAfter(event, addDays(tokyoDateOf(new Date(event.startsAt)), random.int(5, 25)));
+      if (!startedOn) return [];
       return [
         deal(random, {
           organization: 'financeOffice',
@@ -184,12 +254,21 @@ function introductions(
           b: owner,
           type,
           title: dealTitle(type, random.pick(partner.offers.length > 0 ? partner.offers : ['販路'])),
-          startedOn: addDays(tokyoDateOf(new Date(event.startsAt)), random.int(5, 25)),
+          startedOn,
           notes: `${event.title}の交流会で紹介。`,
         }),
       ];
     });
   });
+}
+
+/**
+ * The day a deal begins: the day drawn, but never past the story's day (the demo records nothing
+ * after it), and after the last day of the event it came from; null when no day is left between.
+ */
+function startAfter(event: DemoEvent, drawn: CalendarDate): CalendarDate | null {
+  const startedOn = drawn > STORY_DAY ? STORY_DAY : drawn;
+  return startedOn > tokyoDateOf(new Date(event.endsAt)) ? startedOn : null;
 }
 
 function trades(person: DemoPerson): boolean {
@@ -238,16 +317,16 @@ function deal(
   const followUp: DemoFollowUp =
     closedOn === null
       ? {
-          dueOn: addDays(STORY_DAY, random.int(-10, 30)),
-          notes: random.pick(OPEN_NOTES),
+          dueOn: openCheckDue(base.startedOn, random),
+          notes: random.pick(OPEN_NOTES[base.type]),
           result: '',
           doneAt: null,
           assignedTo: recordedBy,
         }
       : {
           dueOn: addDays(closedOn, -random.int(0, 7)),
-          notes: '商談の結果を確認する',
-          result: random.pick(stage === DealStage.WON ? WON_RESULTS : LOST_REASONS),
+          notes: CLOSING_NOTE,
+          result: random.pick((stage === DealStage.WON ? WON_RESULTS : LOST_REASONS)[base.type]),
           doneAt: new Date(`${closedOn}T16:30:00+09:00`),
           assignedTo: recordedBy,
         };
@@ -259,6 +338,16 @@ function deal(
     closedOn,
     followUps: [followUp],
   };
+}
+
+/**
+ * An open deal's check falls around the story's day (some overdue), but never on or before the day
+ * the deal began: a deal started last week has its first check a week on.
+ */
+function openCheckDue(startedOn: CalendarDate, random: Random): CalendarDate {
+  const around = addDays(STORY_DAY, random.int(-10, 30));
+  const firstCheck = addDays(startedOn, 7);
+  return around > firstCheck ? around : firstCheck;
 }
 
 /** 成約金額・見込額 in yen, rounded to 万円; a partnership often has none yet. */
