@@ -117,7 +117,25 @@ describe('post-event surveys', () => {
 
   it('waits for the event to end, then emails those who were checked in, once', async () => {
     expect(failure(await sendSurvey()).extensions).toMatchObject({ code: 'CONFLICT', field: 'eventId' });
+    // Closing ends check-in, not the event: the survey would thank people while they are still there.
     ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: eventId }, organizer));
+    const early = failure(await sendSurvey());
+    expect(early.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'eventId',
+      reason: 'SURVEY_EVENT_NOT_OVER',
+    });
+    expect(early.message).toMatch(
+      /^アンケートはイベントの終了（\d{1,2}月\d{1,2}日 \d{2}:\d{2}）後に送れます$/,
+    );
+    const [{ count: queuedEarly }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE template = 'survey' AND event_id = $1`,
+      [eventId],
+    );
+    expect(queuedEarly).toBe(0);
+    await t.dataSource.query(`UPDATE events SET ends_at = now() - interval '1 minute' WHERE id = $1`, [
+      eventId,
+    ]);
 
     expect(ok(await sendSurvey()).sendSurvey).toEqual({
       batchId: eventId,
@@ -384,6 +402,8 @@ describe('post-event surveys', () => {
     await t.dataSource.query(`UPDATE events SET status = 'CANCELLED' WHERE id = $1`, [cancelled.id]);
     // Still on at the scan's hour (until 15:00 today).
     const today = await pastEvent('しんきん ビジネスマッチング商談会', midnight + 15 * HOUR, ['本日 次郎']);
+    // Closed early (check-in done) does not make it over.
+    await t.dataSource.query(`UPDATE events SET status = 'CLOSED' WHERE id = $1`, [today.id]);
 
     // Those registered also had their 参加登録完了: only the survey emails count here.
     const surveysTo = (email: string) =>
@@ -396,9 +416,10 @@ describe('post-event surveys', () => {
     expect(mail.text).toContain('髙木 﨑一 様');
     expect(linkIn(mail).url).toContain('/surveys/answer?token=');
 
-    // The next morning's scan sends the event that was still running, and nothing again; staff
-    // sending it by hand add nothing either.
-    expect(await surveys.sendForEndedEvents(new Date(now.getTime() + DAY))).toEqual({ events: 2, queued: 1 });
+    // The next morning's scan sends the event that was still running, and nothing again (nor for
+    // the first test's event, ended a minute before it was sent); staff sending it by hand add
+    // nothing either.
+    expect(await surveys.sendForEndedEvents(new Date(now.getTime() + DAY))).toEqual({ events: 3, queued: 1 });
     await sink.waitUntil(() => surveysTo(today.people[0].email).length === 1);
     expect(
       ok(

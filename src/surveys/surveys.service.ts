@@ -57,10 +57,11 @@ export class SurveysService {
   async send(actor: StaffActor, eventId: string): Promise<SurveySendResultModel> {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.events.lockManaged(manager, actor, eventId);
-      const over =
-        event.status === EventStatus.CLOSED ||
-        (event.status === EventStatus.PUBLISHED && event.endsAt.getTime() <= Date.now());
-      if (!over) throw SurveyErrors.eventNotOver();
+      if (event.status !== EventStatus.CLOSED && event.status !== EventStatus.PUBLISHED)
+        throw SurveyErrors.eventNotOver();
+      // closeEvent ends check-in and may come before the end; the survey thanks people for having
+      // been there, so it waits for endsAt either way.
+      if (event.endsAt.getTime() > Date.now()) throw SurveyErrors.eventNotEnded(event.endsAt);
       // Every email would carry a link that no longer works, so the composer would drop each one:
       // say so now rather than answer "queued" for mail that will never go.
       const linkExpiresAt = surveyLinkExpiresAt(event.endsAt);
