@@ -886,6 +886,72 @@ describe('fiscal-year and event reports', () => {
         '年度目標,フォローアップの実施（年度内に完了）,達成率,,%',
       ]);
     });
+
+    it('takes 受注機会の拡大 as the share the programmes report (%, 0–100), beside the count (件)', async () => {
+      // The fair's two answers: one says 受注機会の拡大 — 1件, 50 %.
+      const set = ok(
+        await setTargets(
+          orgA,
+          2026,
+          [
+            { metric: 'GAINED_OPPORTUNITIES_RATE', target: 80 },
+            { metric: 'GAINED_OPPORTUNITIES', target: 50 },
+          ],
+          organizerA,
+        ),
+      ).setFiscalYearTargets.targets;
+      expect(set.filter((row) => row.metric.startsWith('GAINED'))).toEqual([
+        {
+          metric: 'GAINED_OPPORTUNITIES',
+          label: '受注機会の拡大につながったと回答した数（アンケート）',
+          unit: '件',
+          target: 50,
+          actual: 1,
+          achievementRate: 2,
+        },
+        {
+          metric: 'GAINED_OPPORTUNITIES_RATE',
+          label: '受注機会の拡大につながったと回答した割合（参加した人のアンケート回答のうち）',
+          unit: '%',
+          target: 80,
+          actual: 50,
+          achievementRate: 62.5,
+        },
+      ]);
+      const { lines } = await csv(`organizationId=${orgA}&fiscalYear=2026`, organizerA);
+      expect(lines.filter((line) => line.startsWith('年度目標,受注機会'))).toEqual([
+        '年度目標,受注機会の拡大につながったと回答した数（アンケート）,目標,50,件',
+        '年度目標,受注機会の拡大につながったと回答した数（アンケート）,実績,1,件',
+        '年度目標,受注機会の拡大につながったと回答した数（アンケート）,達成率,2,%',
+        '年度目標,受注機会の拡大につながったと回答した割合（参加した人のアンケート回答のうち）,目標,80,%',
+        '年度目標,受注機会の拡大につながったと回答した割合（参加した人のアンケート回答のうち）,実績,50,%',
+        '年度目標,受注機会の拡大につながったと回答した割合（参加した人のアンケート回答のうち）,達成率,62.5,%',
+      ]);
+
+      // A share over 100 is refused, naming the item; a count of 101 is a count.
+      const over = failure(
+        await setTargets(
+          orgA,
+          2026,
+          [
+            { metric: 'GAINED_OPPORTUNITIES', target: 101 },
+            { metric: 'GAINED_OPPORTUNITIES_RATE', target: 101 },
+          ],
+          organizerA,
+        ),
+      );
+      expect(over.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'targets.1.target',
+        reason: 'REPORT_TARGET_PERCENTAGE_OUT_OF_RANGE',
+      });
+      expect(over.message).toBe(
+        '目標の2件目の目標値は 0〜100 で入力してください（「受注機会の拡大につながったと回答した割合（参加した人のアンケート回答のうち）」は % で数えます）',
+      );
+      const now = await targetsOf(orgA, 2026, organizerA);
+      expect(now.find((row) => row.metric === 'GAINED_OPPORTUNITIES')?.target).toBe(50);
+      expect(now.find((row) => row.metric === 'GAINED_OPPORTUNITIES_RATE')?.target).toBe(80);
+    });
   });
 
   it('counts an event from when it begins: one still ahead, and its sign-ups, are a plan, not 実績', async () => {

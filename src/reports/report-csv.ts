@@ -84,7 +84,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('アンケート', '満足度の平均', surveys.satisfactionAverage ?? '', '点（5点満点）'),
     ...report.targets.flatMap((target) => [
       row('年度目標', target.label, target.target, target.unit, '目標'),
-      row('年度目標', target.label, target.actual, target.unit, '実績'),
+      row('年度目標', target.label, target.actual ?? '', target.unit, '実績'),
       row('年度目標', target.label, target.achievementRate ?? '', '%', '達成率'),
     ]),
   ];

@@ -24,7 +24,8 @@ export class FiscalYearTargetInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: '目標値（0 以上の整数。成約金額は万円単位）。null でその項目の目標を外す',
+    description:
+      '目標値（0 以上の整数。成約金額は万円単位、GAINED_OPPORTUNITIES_RATE は割合で 0〜100（%））。null でその項目の目標を外す',
   })
   @IsOptional()
   @IsInt({ message: '目標値は整数で入力してください' })

@@ -148,18 +148,25 @@ export class FiscalYearTargetModel {
   @Field({ description: '項目の表示名（例: 成約件数）' })
   label: string;
 
-  @Field({ description: '単位（件・人・社・万円）' })
+  @Field({
+    description:
+      '単位（件・人・社・万円・%）。% の項目（GAINED_OPPORTUNITIES_RATE）は目標・実績とも割合で、件数ではない',
+  })
   unit: string;
 
-  @Field(() => Int, { description: '目標' })
+  @Field(() => Int, { description: '目標（unit の単位。% の項目は 0〜100）' })
   target: number;
-
-  @Field(() => Int, { description: '実績（この報告の同じ項目の値）' })
-  actual: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: '達成率（%、小数1桁。実績 ÷ 目標）。目標が 0 なら null',
+    description:
+      '実績（この報告の同じ項目の値、unit の単位。% の項目は小数1桁）。% の項目でアンケートの回答がなければ null',
+  })
+  actual: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '達成率（%、小数1桁。実績 ÷ 目標）。目標が 0、または実績が null なら null',
   })
   achievementRate: number | null;
 

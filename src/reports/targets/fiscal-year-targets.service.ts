@@ -31,10 +31,12 @@ export class FiscalYearTargetsService {
     if (!readsReportsOf(actor, organizationId)) throw ReportErrors.notYourOrganization('set');
     await this.organizations.get(organizationId, 'organizationId');
     const seen = new Set<ReportMetric>();
-    for (const { metric } of targets) {
+    targets.forEach(({ metric, target }, index) => {
       if (seen.has(metric)) throw ReportErrors.targetRepeated(metric);
       seen.add(metric);
-    }
+      if (REPORT_METRICS[metric].percentage && typeof target === 'number' && target > 100)
+        throw ReportErrors.percentageOver100(index, metric);
+    });
     const removed = targets.filter((entry) => entry.target === null || entry.target === undefined);
     const kept = targets.filter((entry) => typeof entry.target === 'number');
     await this.dataSource.transaction(async (manager) => {
