@@ -32,7 +32,7 @@ const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
 const EVENT_REPORT = `query($eventId: ID!) {
   eventReport(eventId: $eventId) {
     event { id title fiscalYear } generatedAt
-    registrations { total byStatus { status label count } }
+    registrations { registrations total byStatus { status label count } }
     meetings { total byStatus { status label count } }
     deals { total won wonAmountYen wonWithoutAmount amountYen withoutAmount byStage { stage label count amountYen withoutAmount } }
     surveys { responses gainedOpportunities satisfactionAverage }
@@ -465,7 +465,9 @@ describe('fiscal-year and event reports', () => {
       await t.gql<{ eventReport: Record<string, unknown> }>(EVENT_REPORT, { eventId: fairId }, staffA),
     ).eventReport;
     expect(report.event).toEqual({ id: fairId, title: 'かつしかビジネスマッチング商談会', fiscalYear: 2026 });
+    // 参加登録数 as the events list and the year count it (参加登録済・出席・欠席); every status apart.
     expect(report.registrations).toEqual({
+      registrations: 4,
       total: 5,
       byStatus: [
         { status: 'INVITED', label: '招待中', count: 0 },
@@ -477,6 +479,16 @@ describe('fiscal-year and event reports', () => {
         { status: 'NO_SHOW', label: '欠席', count: 0 },
       ],
     });
+    // The year's two events add up to its 参加登録数（延べ）.
+    const salon = ok(
+      await t.gql<{ eventReport: { registrations: { registrations: number } } }>(
+        EVENT_REPORT,
+        { eventId: salonId },
+        staffA,
+      ),
+    ).eventReport;
+    const year = ok(await fiscalYearReport(orgA, 2026, staffA)).fiscalYearReport;
+    expect(salon.registrations.registrations + 4).toBe(year.participation.registrations);
     expect(report.meetings).toEqual({
       total: 3,
       byStatus: [
@@ -518,8 +530,10 @@ describe('fiscal-year and event reports', () => {
       expect.arrayContaining([
         '対象,イベント,,かつしかビジネスマッチング商談会,',
         '対象,集計の範囲,商談,このイベントについて主催・共催の各団体が記録したもの,',
-        '参加登録,件数,合計,5,件',
-        '参加登録,件数,出席,1,件',
+        '対象,集計の範囲,参加登録数,参加登録済・出席・欠席の登録（招待中・キャンセル待ち・キャンセル・辞退は含まない）,',
+        '参加登録,参加登録数,,4,件',
+        '参加登録,申込・招待の総数,合計,5,件',
+        '参加登録,申込・招待の総数,出席,1,件',
         '面談,件数,合計,3,件',
         '面談,件数,実施,1,件',
         '商談,件数,成約,1,件',
@@ -667,6 +681,7 @@ describe('fiscal-year and event reports', () => {
         'イベント,開催イベント数,合計,2,件',
         'イベント,開催イベント数,商談会,1,件',
         'イベント,開催イベント数,ミニサロン,0,件',
+        '対象,集計の範囲,参加登録数,参加登録済・出席・欠席の登録（招待中・キャンセル待ち・キャンセル・辞退は含まない）,',
         '参加,参加登録数（延べ）,,6,件',
         '参加,参加者数（実人数）,,4,人',
         '参加,参加事業者数,,2,社',

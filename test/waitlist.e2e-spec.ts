@@ -155,7 +155,9 @@ describe('waitlist move-ups', () => {
       field: 'capacity',
       reason: 'EVENT_CAPACITY_BELOW_REGISTERED',
     });
-    expect(refused.message).toBe('定員は現在の参加登録数（3名）より少なくできません');
+    expect(refused.message).toBe(
+      '定員は、いま席を確保している人数（参加登録済・出席の3名）より少なくできません',
+    );
     // The whole edit is refused, not just the capacity.
     const [row]: { capacity: number; title: string }[] = await t.dataSource.query(
       'SELECT capacity, title FROM events WHERE id = $1',

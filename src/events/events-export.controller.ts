@@ -11,7 +11,10 @@ import { EVENT_KIND_LABEL, EVENT_STATUS_LABEL } from './event-labels';
 import { EventsService } from './events.service';
 import { RegistrationCounts, seatsLeft } from './registration-counts';
 
-/** イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts. */
+/**
+ * イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts: 参加登録数
+ * as the reports count it (its rows add up to the 年度's), and 残席 from the seats held.
+ */
 @Controller('exports')
 export class EventsExportController {
   constructor(private readonly events: EventsService) {}
@@ -42,7 +45,7 @@ export class EventsExportController {
         { header: 'オンライン', value: (e) => e.onlineUrl },
         { header: 'テーマ', value: (e) => e.themes },
         { header: '定員', value: (e) => e.capacity },
-        { header: '参加登録', value: (e) => count(e, 'registered') },
+        { header: '参加登録数', value: (e) => count(e, 'registrations') },
         { header: '残席', value: (e) => seatsLeft(e, { registered: count(e, 'registered') }) },
         { header: 'キャンセル待ち', value: (e) => count(e, 'waitlisted') },
         { header: '招待中（未回答）', value: (e) => count(e, 'invited') },

@@ -80,7 +80,7 @@ export const EventErrors = {
   capacityBelowRegistered: (registered: number) =>
     new InputError(
       'capacity',
-      `定員は現在の参加登録数（${registered}名）より少なくできません`,
+      `定員は、いま席を確保している人数（参加登録済・出席の${registered}名）より少なくできません`,
       EventErrorCode.CAPACITY_BELOW_REGISTERED,
     ),
   noPlace: () =>

@@ -20,7 +20,12 @@ import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
 import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
 import { EventErrors } from './events.errors';
-import { NO_REGISTRATIONS, RegistrationCounts, seatsLeft } from './registration-counts';
+import {
+  COUNTED_REGISTRATION_STATUSES,
+  NO_REGISTRATIONS,
+  RegistrationCounts,
+  seatsLeft,
+} from './registration-counts';
 import { registrationWindow } from './registration-window';
 import { ApplicationState, hasPublicPage } from './event-public-page';
 import { isUuid } from '../common/validation/uuid';
@@ -390,13 +395,14 @@ export class EventsService {
     if (eventIds.length === 0) return new Map();
     const rows: (RegistrationCounts & { event_id: string })[] = await this.dataSource.query(
       `SELECT event_id,
+              count(*) FILTER (WHERE status = ANY($2))::int AS registrations,
               count(*) FILTER (WHERE status IN ('REGISTERED', 'ATTENDED'))::int AS registered,
               count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted,
               count(*) FILTER (WHERE status = 'ATTENDED')::int AS attended,
               count(*) FILTER (WHERE status = 'NO_SHOW')::int AS absent,
               count(*) FILTER (WHERE status = 'INVITED')::int AS invited
          FROM registrations WHERE event_id = ANY($1) GROUP BY event_id`,
-      [eventIds],
+      [eventIds, COUNTED_REGISTRATION_STATUSES],
     );
     return new Map(rows.map(({ event_id, ...counts }) => [event_id, counts]));
   }

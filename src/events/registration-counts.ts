@@ -1,18 +1,35 @@
 import { EDITABLE_EVENT_STATUSES } from './event-status';
 import { Event } from './event.entity';
 
-/** An event's registrations by state: `registered` includes those who have since attended. */
+/**
+ * 参加登録数, one figure under one name wherever staff read it (the events list and events.csv, an
+ * event's report, the 年度 report): the registrations that took a seat — 参加登録済, 出席 and 欠席 —
+ * so that the events' figures add up to the year's. Invitations not answered, the waiting list,
+ * cancellations and 辞退 are not 参加登録; the event report lists them under 申込・招待の総数.
+ */
+export const COUNTED_REGISTRATION_STATUSES: readonly string[] = ['REGISTERED', 'ATTENDED', 'NO_SHOW'];
+
+/** What 参加登録数 counts, as the CSVs say it for whoever reads them without the schema. */
+export const REGISTRATIONS_BASIS =
+  '参加登録済・出席・欠席の登録（招待中・キャンセル待ち・キャンセル・辞退は含まない）';
+
+/**
+ * An event's registrations by state. `registrations` is 参加登録数 (see above); `registered` is
+ * the seats held against the capacity: 参加登録済 and 出席, not 欠席.
+ */
 export interface RegistrationCounts {
+  registrations: number;
   registered: number;
   waitlisted: number;
   attended: number;
-  /** 欠席: held a seat and did not come (the 年度 report's 参加登録数 counts them with the rest). */
+  /** 欠席: held a seat and did not come (参加登録数 counts them with the rest). */
   absent: number;
   /** Invited and not answered yet. */
   invited: number;
 }
 
 export const NO_REGISTRATIONS: RegistrationCounts = {
+  registrations: 0,
   registered: 0,
   waitlisted: 0,
   attended: 0,

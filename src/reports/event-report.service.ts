@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { DEAL_STAGE_LABEL, DealStage } from '../deals/deal-enums';
 import { EventsService } from '../events/events.service';
+import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
 import { EventModel } from '../events/models/event.model';
 import {
   MEETING_REQUEST_STATUS_LABEL,
@@ -66,6 +67,9 @@ export class EventReportService {
     );
     const { total, byKey } = splitRollup(rows, Object.values(RegistrationStatus), { count: 0 });
     return {
+      registrations: byKey
+        .filter(({ key }) => COUNTED_REGISTRATION_STATUSES.includes(key))
+        .reduce((sum, { count }) => sum + count, 0),
       total: total.count,
       byStatus: byKey.map(({ key, count }) => ({
         status: key,

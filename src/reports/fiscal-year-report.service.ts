@@ -7,6 +7,7 @@ import { tokyoDateOf } from '../common/time/calendar-date';
 import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
+import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
@@ -112,7 +113,8 @@ export class FiscalYearReportService {
   }
 
   /**
-   * Registrations that held a seat: 参加登録済, 出席 and 欠席. Who took part leaves out those recorded
+   * 参加登録数 as every list and report counts it (COUNTED_REGISTRATION_STATUSES: 参加登録済, 出席 and
+   * 欠席), so the events list's figures add up to it. Who took part leaves out those recorded
    * as 欠席. Companies are counted as of each registration, so a closed year's figure stays as it
    * was reported. A company is 新規 in the first year it took part in; 累計 counts every company up
    * to the year.
@@ -131,8 +133,8 @@ export class FiscalYearReportService {
                 count(DISTINCT r.company_id) FILTER (WHERE r.status <> 'NO_SHOW')::int AS companies
            FROM registrations r
           WHERE r.event_id IN (SELECT id FROM year_events)
-            AND r.status IN ('REGISTERED', 'ATTENDED', 'NO_SHOW')`,
-        [organizationId, fiscalYear],
+            AND r.status = ANY($3)`,
+        [organizationId, fiscalYear, COUNTED_REGISTRATION_STATUSES],
       );
     const [companies]: Pick<FiscalYearParticipationFiguresModel, 'newCompanies' | 'companiesToDate'>[] =
       await manager.query(

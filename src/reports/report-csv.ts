@@ -1,3 +1,4 @@
+import { REGISTRATIONS_BASIS } from '../events/registration-counts';
 import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
 import { EventReportModel } from './models/event-report.model';
 import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
@@ -59,6 +60,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     // What the GraphQL descriptions say, for whoever reads the file without them.
     row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談・アンケート'),
     row('対象', '集計の範囲', FISCAL_YEAR_DEALS_BASIS, '', '商談・フォローアップ'),
+    row('対象', '集計の範囲', REGISTRATIONS_BASIS, '', '参加登録数'),
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     row('イベント', '開催イベント数', events.total, '件', TOTAL),
     ...events.byKind.map((kind) => row('イベント', '開催イベント数', kind.count, '件', kind.label)),
@@ -98,10 +100,16 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     row('対象', '開始', event.startsAt),
     row('対象', '終了', event.endsAt),
     row('対象', '集計日時', report.generatedAt),
+    row('対象', '集計の範囲', REGISTRATIONS_BASIS, '', '参加登録数'),
     row('対象', '集計の範囲', EVENT_DEALS_BASIS, '', '商談'),
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
-    row('参加登録', '件数', registrations.total, '件', TOTAL),
-    ...registrations.byStatus.map((status) => row('参加登録', '件数', status.count, '件', status.label)),
+    // 参加登録数 as the events list and the 年度 report count it; every status, invitations and
+    // cancellations too, under a name of its own so that nobody reads it as 参加登録.
+    row('参加登録', '参加登録数', registrations.registrations, '件'),
+    row('参加登録', '申込・招待の総数', registrations.total, '件', TOTAL),
+    ...registrations.byStatus.map((status) =>
+      row('参加登録', '申込・招待の総数', status.count, '件', status.label),
+    ),
     row('面談申込', '件数', meetingRequests.total, '件', TOTAL),
     ...meetingRequests.byStatus.map((status) => row('面談申込', '件数', status.count, '件', status.label)),
     row('面談申込', '成立（承諾後の取消を含む）', meetingRequests.agreed, '件'),

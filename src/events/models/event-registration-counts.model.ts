@@ -2,7 +2,15 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('EventRegistrationCounts', { description: '参加登録の状況' })
 export class EventRegistrationCountsModel {
-  @Field(() => Int, { description: '参加登録（出席済みを含む。定員に数える人数）' })
+  @Field(() => Int, {
+    description:
+      '参加登録数（参加登録済・出席・欠席。招待中・キャンセル待ち・キャンセル・辞退は含まない）。eventReport・年度実績報告の参加登録数と同じ数え方で、年度内の各イベントの合計が年度の参加登録数になる',
+  })
+  registrations: number;
+
+  @Field(() => Int, {
+    description: '定員に数える人数（参加登録済・出席。欠席は含まない）。残席はこの人数で決まる',
+  })
   registered: number;
 
   @Field(() => Int, { description: 'キャンセル待ち' })
@@ -14,6 +22,6 @@ export class EventRegistrationCountsModel {
   @Field(() => Int, { description: '出席' })
   attended: number;
 
-  @Field(() => Int, { description: '欠席（参加登録のうち来なかった人。定員には数えない）' })
+  @Field(() => Int, { description: '欠席（参加登録数のうち来なかった人。定員には数えない）' })
   absent: number;
 }

@@ -62,12 +62,21 @@ export class DealStageFiguresModel {
   withoutAmount: number;
 }
 
-@ObjectType('EventRegistrationFigures', { description: 'イベントの参加登録' })
+@ObjectType('EventRegistrationFigures', { description: 'イベントの参加登録と、招待・申込の状況' })
 export class EventRegistrationFiguresModel {
-  @Field(() => Int, { description: '全件（すべての状態の合計）' })
+  @Field(() => Int, {
+    description:
+      '参加登録数（参加登録済・出席・欠席。招待中・キャンセル待ち・キャンセル・辞退は含まない）。イベント一覧の参加登録数・年度実績報告の参加登録数と同じ数え方',
+  })
+  registrations: number;
+
+  @Field(() => Int, {
+    description:
+      '申込・招待の総数（すべての状態の合計。招待中・キャンセル待ち・キャンセル・辞退を含むため、参加登録数ではない）',
+  })
   total: number;
 
-  @Field(() => [RegistrationStatusCountModel], { description: '状態別（すべての状態）' })
+  @Field(() => [RegistrationStatusCountModel], { description: '状態別（すべての状態。合計は total）' })
   byStatus: RegistrationStatusCountModel[];
 }
 

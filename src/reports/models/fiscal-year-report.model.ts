@@ -40,7 +40,10 @@ export class FiscalYearEventFiguresModel {
     '年度内に開催した（集計時点で開始済みの）主催・共催のイベントへの参加（参加登録済・出席・欠席の登録。参加者数と事業者数は欠席を除く）',
 })
 export class FiscalYearParticipationFiguresModel {
-  @Field(() => Int, { description: '参加登録数（延べ。参加登録済・出席・欠席）' })
+  @Field(() => Int, {
+    description:
+      '参加登録数（延べ。参加登録済・出席・欠席。招待中・キャンセル待ち・キャンセル・辞退は含まない）。年度内の各イベントの参加登録数（イベント一覧・eventReport）の合計',
+  })
   registrations: number;
 
   @Field(() => Int, { description: '出席数（延べ）' })
