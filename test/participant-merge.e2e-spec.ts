@@ -538,6 +538,53 @@ describe('merging two profiles of one person', () => {
     );
   });
 
+  it("tells another organisation's staff whom to ask, without the titles of records they may not read", async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const otherOrg = await createOrganization(t, admin, { name: '川口鋳物工業協同組合' });
+    const other = await staffSession(t, Role.STAFF, otherOrg);
+    const { eventId, sessionId } = await matchmakingEvent('すみだ 鋳造商談会', 20);
+    const [kept, duplicate] = await Promise.all(
+      ['森 健太', '森 健太'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    for (const person of [kept, duplicate]) await register(eventId, person.id);
+    const refusalTo = async (token: string) => failure(await merge(kept.id, duplicate.id, token, true));
+
+    // A meeting at an event the other organisation does not run: neither its title nor the meeting.
+    const between = await meet(eventId, kept.id, duplicate.id, { sessionId, slotIndex: 0, table: '1' });
+    const meetingTold = await refusalTo(other);
+    expect(meetingTold.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_MERGE_MEETING_BETWEEN',
+      field: 'duplicateId',
+    });
+    expect(meetingTold.message).not.toContain('すみだ 鋳造商談会');
+    expect(meetingTold.message).toContain('墨田区商工会議所に取り消しを依頼してください');
+    // The organiser's staff, who can cancel it, are told which.
+    expect((await refusalTo(organizer)).message).toContain('すみだ 鋳造商談会');
+    ok(await gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: between.meetingId }));
+
+    // A deal the organiser recorded: its title stays with them.
+    const [deal]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO deals (organization_id, event_id, participant_a_id, participant_b_id, type, title, started_on)
+       SELECT organization_id, id, $2, $3, 'ORDER', '鋳造での業務提携', current_date FROM events WHERE id = $1
+       RETURNING id`,
+      [eventId, kept.id, duplicate.id],
+    );
+    const dealTold = await refusalTo(other);
+    expect(dealTold.extensions).toMatchObject({ reason: 'PARTICIPANT_MERGE_DEAL_BETWEEN' });
+    expect(dealTold.message).not.toContain('鋳造での業務提携');
+    expect(dealTold.message).toContain('墨田区商工会議所が記録した商談');
+    expect((await refusalTo(organizer)).message).toContain('「鋳造での業務提携」');
+    // One the other organisation recorded itself, it is told by title.
+    await t.dataSource.query(
+      `UPDATE deals SET organization_id = $2, event_id = NULL, title = '鋳物の共同受注' WHERE id = $1`,
+      [deal.id, otherOrg],
+    );
+    expect((await refusalTo(other)).message).toContain('「鋳物の共同受注」');
+    expect((await refusalTo(organizer)).message).not.toContain('鋳物の共同受注');
+    await t.dataSource.query('DELETE FROM deals WHERE id = $1', [deal.id]);
+  });
+
   it('answers typed errors that name the field', async () => {
     const person = await createParticipant(t, organizer, { name: '井上 翔' });
     expect(failure(await merge(person.id, person.id)).extensions).toMatchObject({

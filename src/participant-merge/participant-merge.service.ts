@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { StaffActor } from '../auth/actor';
+import { Role, StaffActor } from '../auth/actor';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { EMAIL_CHANGED_NOTICE_TEMPLATE } from '../email-change/email-address.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -17,7 +17,7 @@ import { Registration } from '../registrations/registration.entity';
 import { EventRole, RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { MergeCounts } from './models/participant-merge.model';
-import { ParticipantMergeErrors } from './participant-merge.errors';
+import { ParticipantMergeErrors, SeenAt } from './participant-merge.errors';
 
 /**
  * Of two registrations of one person at an event, the one that stays: the further it got, the
@@ -88,7 +88,7 @@ export class ParticipantMergeService {
     const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
     if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
     if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
-    await this.assertNothingForStaffToDecide(manager, keepId, duplicateId);
+    await this.assertNothingForStaffToDecide(manager, actor, keepId, duplicateId);
 
     const pair = [keepId, duplicateId];
     const combined = await this.combineRegistrations(manager, keepId, duplicateId);
@@ -144,38 +144,54 @@ export class ParticipantMergeService {
   /**
    * Refused, naming what to do first: a meeting or a deal between the two profiles (the person
    * would meet or deal with themself), two meetings of theirs in one slot, two meetings agreed with the same person at one
-   * event, two mini-salon requests still being considered by one organisation.
+   * event, two mini-salon requests still being considered by one organisation. Named by title only
+   * where the caller's organisation may see the record (SeenAt); else by whom to ask. Of several,
+   * one the caller can act on themself comes first.
    */
-  private async assertNothingForStaffToDecide(manager: EntityManager, keepId: string, duplicateId: string) {
-    const [between]: { title: string }[] = await manager.query(
-      `SELECT e.title FROM meetings m JOIN events e ON e.id = m.event_id
+  private async assertNothingForStaffToDecide(
+    manager: EntityManager,
+    actor: StaffActor,
+    keepId: string,
+    duplicateId: string,
+  ) {
+    const admin = actor.role === Role.ADMIN;
+    const org = actor.organizationId;
+    const [between]: SeenAt[] = await manager.query(
+      `SELECT ${seenAt('e', eventSeen('e', '$4', '$5'))}
+         FROM meetings m JOIN events e ON e.id = m.event_id JOIN organizations o ON o.id = e.organization_id
         WHERE m.status <> $3 AND m.participant_a_id IN ($1, $2) AND m.participant_b_id IN ($1, $2)
-        LIMIT 1`,
-      [keepId, duplicateId, MeetingStatus.CANCELLED],
+        ORDER BY ${eventSeen('e', '$4', '$5')} DESC LIMIT 1`,
+      [keepId, duplicateId, MeetingStatus.CANCELLED, admin, org],
     );
-    if (between) throw ParticipantMergeErrors.meetingBetween(between.title);
+    if (between) throw ParticipantMergeErrors.meetingBetween(between);
 
-    // A deal needs two parties (recordDeal refuses one person on both sides).
-    const [deal]: { title: string }[] = await manager.query(
-      `SELECT title FROM deals WHERE participant_a_id IN ($1, $2) AND participant_b_id IN ($1, $2) LIMIT 1`,
-      [keepId, duplicateId],
+    // A deal needs two parties (recordDeal refuses one person on both sides). It is seen by the
+    // organisation that recorded it and by those running the event it was recorded for.
+    const dealSeen = `($3 OR d.organization_id = $4 OR (e.id IS NOT NULL AND ${eventSeen('e', '$3', '$4')}))`;
+    const [deal]: SeenAt[] = await manager.query(
+      `SELECT ${seenAt('d', dealSeen)}
+         FROM deals d JOIN organizations o ON o.id = d.organization_id LEFT JOIN events e ON e.id = d.event_id
+        WHERE d.participant_a_id IN ($1, $2) AND d.participant_b_id IN ($1, $2)
+        ORDER BY ${dealSeen} DESC LIMIT 1`,
+      [keepId, duplicateId, admin, org],
     );
-    if (deal) throw ParticipantMergeErrors.dealBetween(deal.title);
+    if (deal) throw ParticipantMergeErrors.dealBetween(deal);
 
-    const [clash]: { title: string; startsAt: Date }[] = await manager.query(
-      `SELECT e.title, m.starts_at AS "startsAt"
+    const [clash]: (SeenAt & { startsAt: Date })[] = await manager.query(
+      `SELECT ${seenAt('e', eventSeen('e', '$3', '$4'))}, m.starts_at AS "startsAt"
          FROM meeting_participants k
          JOIN meeting_participants d
            ON d.session_id = k.session_id AND d.slot_index = k.slot_index AND d.participant_id = $2 AND d.active
          JOIN meetings m ON m.id = k.meeting_id
          JOIN events e ON e.id = k.event_id
+         JOIN organizations o ON o.id = e.organization_id
         WHERE k.participant_id = $1 AND k.active
-        ORDER BY m.starts_at LIMIT 1`,
-      [keepId, duplicateId],
+        ORDER BY ${eventSeen('e', '$3', '$4')} DESC, m.starts_at LIMIT 1`,
+      [keepId, duplicateId, admin, org],
     );
-    if (clash) throw ParticipantMergeErrors.slotClash(clash.title, formatTokyoJapanese(clash.startsAt));
+    if (clash) throw ParticipantMergeErrors.slotClash(clash, formatTokyoJapanese(clash.startsAt));
 
-    const [twice]: { title: string; name: string }[] = await manager.query(
+    const [twice]: (SeenAt & { name: string })[] = await manager.query(
       `WITH agreed AS (
          SELECT event_id,
                 CASE WHEN from_participant_id IN ($1, $2) THEN from_participant_id ELSE to_participant_id END AS side,
@@ -183,13 +199,15 @@ export class ParticipantMergeService {
            FROM meeting_requests
           WHERE status = $3 AND (from_participant_id IN ($1, $2) OR to_participant_id IN ($1, $2))
        )
-       SELECT e.title, p.name
+       SELECT ${seenAt('e', eventSeen('e', '$4', '$5'))}, p.name
          FROM agreed k JOIN agreed d ON d.event_id = k.event_id AND d.other = k.other AND d.side = $2
          JOIN events e ON e.id = k.event_id JOIN participants p ON p.id = k.other
-        WHERE k.side = $1 LIMIT 1`,
-      [keepId, duplicateId, MeetingRequestStatus.ACCEPTED],
+         JOIN organizations o ON o.id = e.organization_id
+        WHERE k.side = $1
+        ORDER BY ${eventSeen('e', '$4', '$5')} DESC LIMIT 1`,
+      [keepId, duplicateId, MeetingRequestStatus.ACCEPTED, admin, org],
     );
-    if (twice) throw ParticipantMergeErrors.twoMeetingsWith(twice.title, twice.name);
+    if (twice) throw ParticipantMergeErrors.twoMeetingsWith(twice, twice.name);
 
     const [salon]: { name: string }[] = await manager.query(
       `SELECT o.name FROM mini_salon_requests k
@@ -363,4 +381,21 @@ async function move(manager: EntityManager, table: string, column: string, [keep
     [keepId, duplicateId],
   );
   return affected;
+}
+
+/**
+ * SQL: whether the caller's organisation runs or co-hosts event `alias` (managesEvent), given the
+ * parameters saying whether the caller is an admin and which organisation is theirs.
+ */
+function eventSeen(alias: string, admin: string, org: string): string {
+  return `(${admin} OR ${alias}.organization_id = ${org}
+    OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = ${alias}.id AND ch.organization_id = ${org}))`;
+}
+
+/**
+ * SQL: the SeenAt columns of a row `alias` with a title, whose holding organisation is joined as
+ * `o`: the title only where `seen` holds, so a title the caller may not read never leaves the database.
+ */
+function seenAt(alias: string, seen: string): string {
+  return `CASE WHEN ${seen} THEN ${alias}.title END AS title, o.name AS organization`;
 }
