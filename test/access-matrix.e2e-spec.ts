@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/actor';
 import { agendaVersion } from '../src/meetings/agenda-changes';
 import { eventually } from './support/eventually';
@@ -9,7 +10,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 /**
  * Every GraphQL operation and every URL, called by the three outsiders the rules must keep out of
@@ -88,7 +89,7 @@ const cases: Case[] = [
 
   ['createEvent', 'for their own organisation', 'mutation { createEvent(input: { kind: SALON, title: "x", venue: "x", startsAt: "2027-01-10T10:00", endsAt: "2027-01-10T12:00" }) { id } }', () => ({}), ANY_STAFF],
   ['updateEvent', 'the event', 'mutation($id: ID!) { updateEvent(id: $id, input: { title: "乗っ取り" }) { id } }', (ids) => ({ id: ids.event }), ITS_STAFF],
-  ['publishEvent', 'the draft', 'mutation($id: ID!) { publishEvent(id: $id) { id } }', (ids) => ({ id: ids.draft }), ITS_STAFF],
+  ['publishEvent', 'the draft', 'mutation($id: ID!) { publishEvent(id: $id) { id } }', (ids) => ({ id: ids.draft }), outcomes('FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['closeEvent', 'the event', 'mutation($id: ID!) { closeEvent(id: $id) { id } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['cancelEvent', 'the event', 'mutation($id: ID!) { cancelEvent(id: $id) { id } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['addMatchmakingSession', 'to the event', `mutation($id: ID!) { addMatchmakingSession(input: { eventId: $id, startsAt: "${tokyoInDays(14, '19:40')}", slotMinutes: 10, slotCount: 2, tableCount: 5 }) { id } }`, (ids) => ({ id: ids.event }), ITS_STAFF],
@@ -99,11 +100,16 @@ const cases: Case[] = [
   ['eventCalendar', 'the shared calendar', 'query($from: DateTime!, $to: DateTime!) { eventCalendar(from: $from, to: $to) { id } }', () => CALENDAR, ANYONE],
 
   ['register', 'D, someone else', 'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],
+  // An event the caller may not see is one that does not exist (as `event` answers), whatever they ask of it.
+  ['register', 'themself, at the draft', 'mutation($e: ID!) { register(eventId: $e) { id } }', (ids) => ({ e: ids.draft }), outcomes('NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED')],
+  ['register', 'themself, at the invite-only event', 'mutation($e: ID!) { register(eventId: $e) { id } }', (ids) => ({ e: ids.inviteOnly }), outcomes('NOT_FOUND', 'BAD_USER_INPUT', 'UNAUTHENTICATED')],
+  ['register', 'D, at the draft', 'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }', (ids) => ({ e: ids.draft, p: ids.d }), outcomes('FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['cancelRegistration', "A's registration", 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['updateRegistration', "A's registration, to BUYER", 'mutation($id: ID!) { updateRegistration(id: $id, input: { role: BUYER }) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['updateRegistrationsFromCsv', 'of the event, from a list of no one', 'mutation($e: ID!) { updateRegistrationsFromCsv(eventId: $e, csv: "email,booth\\n") { updated } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['checkIn', "A's registration", 'mutation($id: ID!) { checkIn(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
   ['markAbsent', "A's registration", 'mutation($id: ID!) { markAbsent(registrationId: $id) { id } }', (ids) => ({ id: ids.aRegistration }), ITS_STAFF],
+  ['registrations', 'of the draft', 'query($id: ID!) { registrations(eventId: $id) { totalCount } }', (ids) => ({ id: ids.draft }), outcomes('FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['registrations', 'of the event', 'query($id: ID!) { registrations(eventId: $id) { totalCount } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['myRegistrations', 'their own', '{ myRegistrations { id } }', () => ({}), PARTICIPANT_SELF],
   ['inviteParticipants', 'D to the event', 'mutation($e: ID!, $p: ID!) { inviteParticipants(eventId: $e, participantIds: [$p]) { id } }', (ids) => ({ e: ids.event, p: ids.d }), ITS_STAFF],
@@ -151,6 +157,7 @@ const cases: Case[] = [
   ['schedulingRun', "the event's run", 'query($id: ID!) { schedulingRun(id: $id) { id } }', (ids) => ({ id: ids.schedulingRun }), ITS_STAFF],
 
   ['recordDeal', 'at the event, between A and B', 'mutation($e: ID!, $a: ID!, $b: ID!) { recordDeal(input: { eventId: $e, participantAId: $a, participantBId: $b, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ e: ids.event, a: ids.a, b: ids.b }), ITS_STAFF],
+  ['recordDeal', 'at the draft, between A and B', 'mutation($e: ID!, $a: ID!, $b: ID!) { recordDeal(input: { eventId: $e, participantAId: $a, participantBId: $b, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ e: ids.draft, a: ids.a, b: ids.b }), outcomes('FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['recordDeal', "from A and B's meeting", 'mutation($m: ID!) { recordDeal(input: { meetingId: $m, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ m: ids.meeting }), ITS_STAFF],
   ['updateDeal', "the organisation's deal", 'mutation($id: ID!) { updateDeal(id: $id, input: { stage: LOST }) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal", 'mutation($id: ID!) { deleteDeal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
@@ -198,6 +205,7 @@ type UrlCase = [string, string, 'GET' | 'POST', (ids: Ids) => string, Statuses];
 // prettier-ignore
 const urls: UrlCase[] = [
   ['GET /exports/events/:eventId/registrations.csv', 'of the event', 'GET', (ids) => `/exports/events/${ids.event}/registrations.csv`, ITS_STAFF_URL],
+  ['GET /exports/events/:eventId/registrations.csv', 'of the draft', 'GET', (ids) => `/exports/events/${ids.draft}/registrations.csv`, statuses(403, 404, 401)],
   ['GET /exports/events/:eventId/meetings.csv', 'of the event', 'GET', (ids) => `/exports/events/${ids.event}/meetings.csv`, ITS_STAFF_URL],
   ['GET /exports/events/:eventId/meeting-requests.csv', 'of the event', 'GET', (ids) => `/exports/events/${ids.event}/meeting-requests.csv`, ITS_STAFF_URL],
   ['GET /exports/events/:eventId/suggestions.csv', 'of the event', 'GET', (ids) => `/exports/events/${ids.event}/suggestions.csv`, ITS_STAFF_URL],
@@ -611,6 +619,65 @@ describe('access rules for every operation and URL', () => {
         ])
           expect(body).not.toContain(secret);
       }
+    });
+
+    it('answers an event the caller may not see exactly as one that does not exist', async () => {
+      const missing = randomUUID();
+      /** The answer, with the id asked for put aside: the same for the hidden event and the missing one. */
+      const answer = async (token: string | undefined, query: string, variables: (e: string) => Ids) => {
+        const seen = await Promise.all(
+          [ids.draft, ids.inviteOnly, missing].map(async (e) => {
+            const { message, extensions } = failure(await t.gql(query, variables(e), token));
+            return JSON.stringify({ message, extensions }).replaceAll(e, '<id>');
+          }),
+        );
+        return { draft: seen[0], inviteOnly: seen[1], missing: seen[2] };
+      };
+      const participant = tokens.participant!;
+      const register = await answer(
+        participant,
+        'mutation($e: ID!) { register(eventId: $e) { id } }',
+        (e) => ({
+          e,
+        }),
+      );
+      expect(register.draft).toBe(register.missing);
+      expect(register.inviteOnly).toBe(register.missing);
+      expect(register.missing).toContain('EVENT_NOT_FOUND');
+      const asked = await answer(
+        participant,
+        'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id } }',
+        (e) => ({ e, p: ids.b }),
+      );
+      expect(asked.draft).toBe(asked.missing);
+      expect(asked.inviteOnly).toBe(asked.missing);
+
+      // Another organisation's staff see the invite-only event on the shared calendar: not theirs to run.
+      const other = tokens.otherOrganizer!;
+      for (const [query, variables] of [
+        ['query($e: ID!) { registrations(eventId: $e) { totalCount } }', (e: string) => ({ e })],
+        [
+          'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }',
+          (e: string) => ({ e, p: ids.d }),
+        ],
+        [
+          'mutation($e: ID!, $a: ID!, $b: ID!) { recordDeal(input: { eventId: $e, participantAId: $a, participantBId: $b, type: ORDER, title: "x" }) { id } }',
+          (e: string) => ({ e, a: ids.a, b: ids.b }),
+        ],
+        ['mutation($e: ID!) { publishEvent(id: $e) { id } }', (e: string) => ({ e })],
+      ] as const) {
+        const staff = await answer(other, query, variables);
+        expect(staff.draft).toBe(staff.missing);
+        expect(staff.inviteOnly).toContain('EVENT_NOT_MANAGED');
+      }
+      const csv = async (e: string) => {
+        const response = await fetch(`${t.url}/exports/events/${e}/registrations.csv`, {
+          headers: { authorization: `Bearer ${other}` },
+        });
+        return `${response.status} ${(await response.text()).replaceAll(e, '<id>')}`;
+      };
+      expect(await csv(ids.draft)).toBe(await csv(missing));
+      expect(await csv(missing)).toMatch(/^404 /);
     });
 
     it('keeps drafts and invite-only events out of the public calendar', async () => {

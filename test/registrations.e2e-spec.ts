@@ -138,16 +138,37 @@ describe('registrations', () => {
     const person = await createParticipant(t, staff);
     const token = await t.participantToken(person.id);
     const inviteOnly = await createPublishedEvent(t, organizer, { visibility: 'INVITE_ONLY' });
-    expect(failure(await t.gql(REGISTER, { eventId: inviteOnly }, token)).extensions?.reason).toBe(
-      'REGISTRATION_INVITE_ONLY',
-    );
+    // Not on its list, they are told no more than `event` tells them: there is no such event.
+    const notListed = failure(await t.gql(REGISTER, { eventId: inviteOnly }, token));
+    expect(notListed.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'EVENT_NOT_FOUND' });
     const eventQuery = 'query($id: ID!) { event(id: $id) { title visibility } }';
     expect(failure(await t.gql(eventQuery, { id: inviteOnly }, token)).extensions?.code).toBe('NOT_FOUND');
-    ok(await t.gql(REGISTER, { eventId: inviteOnly, participantId: person.id }, staff));
+    const invited = await createParticipant(t, staff);
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $p: ID!) { inviteParticipants(eventId: $e, participantIds: [$p]) { id } }',
+        { e: inviteOnly, p: invited.id },
+        organizer,
+      ),
+    );
+    const accepted = await t.gql<Registered>(
+      REGISTER,
+      { eventId: inviteOnly },
+      await t.participantToken(invited.id),
+    );
+    expect(ok(accepted).register.status).toBe('REGISTERED');
+    const { register: seat } = ok(
+      await t.gql<Registered>(REGISTER, { eventId: inviteOnly, participantId: person.id }, staff),
+    );
     expect(
       ok(await t.gql<{ event: { visibility: string } }>(eventQuery, { id: inviteOnly }, token)).event
         .visibility,
     ).toBe('INVITE_ONLY');
+    // On its list (here, having cancelled), they get the real answer.
+    ok(await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: seat.id }, token));
+    expect(failure(await t.gql(REGISTER, { eventId: inviteOnly }, token)).extensions?.reason).toBe(
+      'REGISTRATION_INVITE_ONLY',
+    );
     const closedWindow = await createPublishedEvent(t, organizer, {
       registrationClosesAt: tokyoInDays(-1, '17:00'),
     });
@@ -170,7 +191,7 @@ describe('registrations', () => {
       ),
     );
     expect(failure(await t.gql(REGISTER, { eventId: draft.createEvent.id }, token)).extensions?.reason).toBe(
-      'REGISTRATION_EVENT_NOT_OPEN',
+      'EVENT_NOT_FOUND',
     );
     expect(failure(await t.gql(REGISTER, { eventId: inviteOnly })).extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -15,6 +15,7 @@ import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MeetingsService } from '../meetings/meetings.service';
+import { MeetingErrors } from '../meetings/meetings.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
@@ -259,7 +260,9 @@ export class DealsService {
   private async source(actor: StaffActor, input: RecordDealInput): Promise<DealSource> {
     if (input.meetingId) {
       const meeting = await this.meetings.get(input.meetingId);
-      const event = await this.events.getManaged(actor, meeting.eventId);
+      const event = await this.events.getManaged(actor, meeting.eventId, () =>
+        MeetingErrors.meetingNotFound(meeting.id),
+      );
       if (meeting.status !== MeetingStatus.HELD) throw DealErrors.meetingNotHeld();
       return {
         organizationId: recordingOrganization(actor, input.organizationId, event.organizationId),

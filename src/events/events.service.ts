@@ -29,6 +29,7 @@ import {
 import { registrationWindow } from './registration-window';
 import { ApplicationState, hasPublicPage } from './event-public-page';
 import { isUuid } from '../common/validation/uuid';
+import { AppError } from '../common/errors/app-error';
 import { MatchmakingSession } from './matchmaking-session.entity';
 
 const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
@@ -310,17 +311,8 @@ export class EventsService {
    */
   async getVisible(actor: Actor, id: string): Promise<Event> {
     const event = await this.get(id);
-    if (isOpenToAll(event) || managesEvent(actor, event)) return event;
-    if (event.status !== EventStatus.DRAFT) {
-      if (isStaff(actor)) return event;
-      // Registrations live in their own module; a single indexed lookup keeps the modules apart.
-      const listed: unknown[] = await this.dataSource.query(
-        'SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2',
-        [id, actor.participantId],
-      );
-      if (listed.length > 0) return event;
-    }
-    throw EventErrors.notFound(id);
+    if (!(await this.maySee(this.dataSource.manager, actor, event))) throw EventErrors.notFound(id);
+    return event;
   }
 
   /**
@@ -340,22 +332,65 @@ export class EventsService {
     };
   }
 
-  /** The event, if the actor's organisation runs or co-hosts it. */
-  async getManaged(actor: Actor, id: string): Promise<Event> {
+  /**
+   * The event, if the actor's organisation runs or co-hosts it. One the actor may see but not run
+   * (another organisation's published event, on the shared calendar) is 主催・共催していない; one
+   * they may not even see is not found, as getVisible says, so that no id tells a hidden event apart.
+   * A caller that came to the event through another row (a meeting, a run) passes that row's own
+   * not-found as `hidden`: the row is then as missing as the event, and the event's id stays unsaid.
+   */
+  async getManaged(actor: Actor, id: string, hidden?: () => AppError): Promise<Event> {
     const event = await this.get(id);
-    if (!managesEvent(actor, event)) throw EventErrors.notManaged();
+    await this.assertManages(this.dataSource.manager, actor, event, hidden);
     return event;
   }
 
   /** Locks the event row for the rest of the transaction (capacity and status changes serialise on it). */
-  async lockManaged(manager: EntityManager, actor: Actor | null, id: string): Promise<Event> {
+  async lockManaged(
+    manager: EntityManager,
+    actor: Actor | null,
+    id: string,
+    hidden?: () => AppError,
+  ): Promise<Event> {
     const locked = await manager.findOne(Event, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!locked) throw EventErrors.notFound(id);
     if (actor) {
       const coHosts = await manager.createQueryBuilder().relation(Event, 'coHosts').of(id).loadMany();
-      if (!managesEvent(actor, { ...locked, coHosts })) throw EventErrors.notManaged();
+      await this.assertManages(manager, actor, { ...locked, coHosts }, hidden);
     }
     return locked;
+  }
+
+  /**
+   * Refused unless the actor's organisation runs or co-hosts the event (with its coHosts loaded):
+   * as not managed where the actor may see the event, else as not found (see getManaged).
+   */
+  async assertManages(
+    manager: EntityManager,
+    actor: Actor,
+    event: Event,
+    hidden: () => AppError = () => EventErrors.notFound(event.id),
+  ): Promise<void> {
+    if (managesEvent(actor, event)) return;
+    if (await this.maySee(manager, actor, event)) throw EventErrors.notManaged();
+    throw hidden();
+  }
+
+  /**
+   * Whether the actor may see the event (getVisible's rule). `event` carries its coHosts; the
+   * participant's list is read through `manager`, so a caller holding the event's lock reads it
+   * in its transaction.
+   */
+  async maySee(manager: EntityManager, actor: Actor, event: Event): Promise<boolean> {
+    if (isOpenToAll(event) || managesEvent(actor, event)) return true;
+    if (event.status === EventStatus.DRAFT) return false;
+    if (isStaff(actor)) return true;
+    // Registrations live in their own module; a single indexed lookup keeps the modules apart.
+    const listed: unknown[] = await manager.query(
+      'SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [event.id, actor.participantId],
+    );
+    return listed.length > 0;
   }
 
   /**

@@ -4,6 +4,7 @@ import { Actor, StaffActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { InvitationsService } from './invitations.service';
+import { InvitationErrors } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
 import { InvitationCampaignModel } from './models/invitation-campaign.model';
 
@@ -40,7 +41,9 @@ export class InvitationsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<InvitationCampaignModel> {
     const campaign = await this.invitations.getCampaign(id);
-    const { organization } = await this.events.getManaged(actor, campaign.eventId);
+    const { organization } = await this.events.getManaged(actor, campaign.eventId, () =>
+      InvitationErrors.campaignNotFound(id),
+    );
     return InvitationCampaignModel.from(
       campaign,
       await this.outbox.countsForBatch(campaign.id),

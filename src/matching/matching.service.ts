@@ -117,7 +117,7 @@ export class MatchingService {
   /** A run, for staff of an organisation that manages its event. */
   async getManagedRun(actor: Actor, id: string): Promise<MatchingRun> {
     const run = await this.getRun(id);
-    await this.events.getManaged(actor, run.eventId);
+    await this.events.getManaged(actor, run.eventId, () => MatchingErrors.runNotFound(id));
     return run;
   }
 

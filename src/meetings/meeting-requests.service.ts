@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
-import { Actor, isStaff } from '../auth/actor';
+import { Actor, isStaff, Role } from '../auth/actor';
 import { Event } from '../events/event.entity';
 import { boothsOnly } from '../events/booths-only';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
@@ -105,7 +105,15 @@ export class MeetingRequestsService {
         where: { id: eventId },
         lock: { mode: 'pessimistic_read' },
       });
-      if (!event) throw MeetingErrors.requesterNotRegistered();
+      // An event the requester may not see (a draft, another's invite-only event) is answered as
+      // a missing one: not registered there, rather than whether it is open.
+      const requester: Actor = {
+        kind: 'participant',
+        participantId: fromParticipantId,
+        role: Role.PARTICIPANT,
+      };
+      if (!event || !(await this.events.maySee(manager, requester, event)))
+        throw MeetingErrors.requesterNotRegistered();
       if (event.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
       // The requester's seat row, locked: one requester's requests are counted one at a time.
       const seats = await manager.find(Registration, {
@@ -455,7 +463,9 @@ export class MeetingRequestsService {
 
   private async assertMayCancel(manager: EntityManager, actor: Actor, request: MeetingRequest) {
     if (isStaff(actor)) {
-      await this.events.lockManaged(manager, actor, request.eventId);
+      await this.events.lockManaged(manager, actor, request.eventId, () =>
+        MeetingErrors.requestNotFound(request.id),
+      );
       return;
     }
     const side = [request.fromParticipantId, request.toParticipantId].includes(actor.participantId);

@@ -85,7 +85,8 @@ export class MeetingsService {
   /** Staff of the managing organisation, or one of the two sides. */
   async getVisible(actor: Actor, id: string): Promise<Meeting> {
     const meeting = await this.get(id);
-    if (isStaff(actor)) await this.events.getManaged(actor, meeting.eventId);
+    if (isStaff(actor))
+      await this.events.getManaged(actor, meeting.eventId, () => MeetingErrors.meetingNotFound(id));
     else if (![meeting.participantAId, meeting.participantBId].includes(actor.participantId))
       throw MeetingErrors.notASide();
     return meeting;
@@ -150,7 +151,9 @@ export class MeetingsService {
     if (!isUuid(requestId)) throw MeetingErrors.requestNotFound(requestId);
     const request = await this.dataSource.getRepository(MeetingRequest).findOneBy({ id: requestId });
     if (!request) throw MeetingErrors.requestNotFound(requestId);
-    const event = await this.events.getManaged(actor, request.eventId);
+    const event = await this.events.getManaged(actor, request.eventId, () =>
+      MeetingErrors.requestNotFound(requestId),
+    );
     if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
     const placement = await this.resolveSlot(event, request, sessionId, slotIndex, table);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -203,7 +206,9 @@ export class MeetingsService {
     table: string | null,
   ): Promise<Meeting> {
     const meeting = await this.get(id);
-    const event = await this.events.getManaged(actor, meeting.eventId);
+    const event = await this.events.getManaged(actor, meeting.eventId, () =>
+      MeetingErrors.meetingNotFound(id),
+    );
     if (meeting.status !== MeetingStatus.SCHEDULED) throw MeetingErrors.notMovable(meeting.status);
     const request = {
       id: meeting.requestId,
@@ -575,7 +580,7 @@ export class MeetingsService {
     missed: string | 'both' | 'none',
   ): Promise<Meeting> {
     const meeting = await this.get(id);
-    await this.events.getManaged(actor, meeting.eventId);
+    await this.events.getManaged(actor, meeting.eventId, () => MeetingErrors.meetingNotFound(id));
     const sides = [meeting.participantAId, meeting.participantBId];
     if (missed !== 'both' && missed !== 'none' && !sides.includes(missed)) throw MeetingErrors.notInMeeting();
     const absent = missed === 'both' ? sides : missed === 'none' ? [] : [missed];

@@ -146,6 +146,9 @@ export class RegistrationsService {
     const who = bySelf ? actor.participantId : participantId;
     if (!who) throw new InputError('participantId', '登録する参加者を指定してください');
     if (!bySelf) await this.participants.get(who);
+    // Someone who may not see the event (a draft, an invite-only event they are not on the list
+    // of) is told it does not exist, as `event` tells them, not why they cannot register.
+    if (bySelf) await this.events.getVisible(actor, eventId);
     const { registration } = await this.dataSource.transaction((manager) =>
       this.registerIn(manager, actor, eventId, who, seat),
     );
@@ -652,7 +655,9 @@ export class RegistrationsService {
   private async lockRegistration(manager: EntityManager, id: string, actor: Actor | null = null) {
     const unlocked = await manager.findOneBy(Registration, { id });
     if (!unlocked) throw RegistrationErrors.notFound(id);
-    const event = await this.events.lockManaged(manager, actor, unlocked.eventId);
+    const event = await this.events.lockManaged(manager, actor, unlocked.eventId, () =>
+      RegistrationErrors.notFound(id),
+    );
     const registration = await manager.findOneByOrFail(Registration, { id });
     return { registration, event };
   }

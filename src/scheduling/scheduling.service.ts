@@ -138,7 +138,7 @@ export class SchedulingService {
   async get(actor: Actor, id: string): Promise<SchedulingRun> {
     const run = /^[0-9a-f-]{36}$/i.test(id) ? await this.runs.findOneBy({ id }) : null;
     if (!run) throw SchedulingErrors.runNotFound(id);
-    await this.events.getManaged(actor, run.eventId);
+    await this.events.getManaged(actor, run.eventId, () => SchedulingErrors.runNotFound(id));
     return run;
   }
 
