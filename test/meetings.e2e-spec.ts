@@ -1086,6 +1086,67 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(await placedFor()).toEqual([2]);
   });
 
+  it("refuses another event's 商談枠 for placing or moving a meeting, naming sessionId", async () => {
+    const fairAt = async (title: string) => {
+      const eventId = await createPublishedEvent(t, organizer, {
+        kind: 'BUSINESS_MATCHING',
+        title,
+        startsAt: tokyoInDays(12, '13:00'),
+        endsAt: tokyoInDays(12, '17:00'),
+      });
+      const sessionId = await addMatchmakingSession(t, organizer, {
+        eventId,
+        startsAt: tokyoInDays(12, '14:00'),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 2,
+      });
+      return { eventId, sessionId };
+    };
+    const fair = await fairAt('蕨 繊維商談会');
+    const elsewhere = await fairAt('戸田 印刷商談会');
+    const agreed = async (from: string, to: string) => {
+      const [asker, answerer] = [
+        await make({ name: from }, fair.eventId),
+        await make({ name: to }, fair.eventId),
+      ];
+      const { id } = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId: fair.eventId, to: answerer.id },
+          asker.token,
+        ),
+      ).requestMeeting;
+      ok(await respond(answerer.token, id, true));
+      return id;
+    };
+    const place = (requestId: string, sessionId: string) =>
+      t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+        { r: requestId, s: sessionId },
+        organizer,
+      );
+    const wrongSession = {
+      code: 'BAD_USER_INPUT',
+      field: 'sessionId',
+      reason: 'MEETING_SESSION_NOT_IN_EVENT',
+    };
+    const waiting = await agreed('新井 彩', '小川 隆');
+    expect(failure(await place(waiting, elsewhere.sessionId)).extensions).toMatchObject(wrongSession);
+    const { placeMeeting } = ok(await place(waiting, fair.sessionId));
+    const moved = failure(
+      await t.gql(
+        'mutation($id: ID!, $s: ID!) { moveMeeting(id: $id, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+        { id: placeMeeting.id, s: elsewhere.sessionId },
+        organizer,
+      ),
+    );
+    expect(moved.extensions).toMatchObject(wrongSession);
+    expect(moved.message).toBe(
+      'この商談枠はこのイベントにありません。このイベントの商談枠を指定してください',
+    );
+  });
+
   it('refuses to schedule an event without 商談枠, or whose time slots have all begun, saying why', async () => {
     const fair = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',

@@ -30,6 +30,7 @@ export enum MeetingErrorCode {
   INVALID_SLOT = 'MEETING_INVALID_SLOT',
   SLOT_PAST = 'MEETING_SLOT_PAST',
   INVALID_TABLE = 'MEETING_INVALID_TABLE',
+  SESSION_NOT_IN_EVENT = 'MEETING_SESSION_NOT_IN_EVENT',
   NOT_IN_MEETING = 'MEETING_PARTICIPANT_NOT_IN_MEETING',
   MESSAGE_TOO_LONG = 'MEETING_MESSAGE_TOO_LONG',
   NOT_STARTED = 'MEETING_NOT_STARTED',
@@ -213,6 +214,13 @@ export const MeetingErrors = {
       MeetingErrorCode.INVALID_SLOT,
     ),
   invalidTable: (message: string) => new InputError('table', message, MeetingErrorCode.INVALID_TABLE),
+  /** A 商談枠 that is not the meeting's event's (another event's, or none at all: the answer is the same). */
+  sessionNotInEvent: () =>
+    new InputError(
+      'sessionId',
+      'この商談枠はこのイベントにありません。このイベントの商談枠を指定してください',
+      MeetingErrorCode.SESSION_NOT_IN_EVENT,
+    ),
   notInMeeting: () =>
     new InputError(
       'participantId',

@@ -638,7 +638,7 @@ export class MeetingsService {
     table: string | null,
   ): Promise<Placement> {
     const session = (event.sessions ?? []).find((candidate) => candidate.id === sessionId);
-    if (!session) throw MeetingErrors.invalidTable('この商談枠はこのイベントにありません');
+    if (!session) throw MeetingErrors.sessionNotInEvent();
     if (!Number.isInteger(slotIndex) || slotIndex < 0 || slotIndex >= session.slotCount)
       throw MeetingErrors.invalidSlot(session.slotCount);
     const { startsAt, endsAt } = slotTimes(session, slotIndex);
