@@ -196,6 +196,45 @@ describe('registrations', () => {
     expect(failure(await t.gql(REGISTER, { eventId: inviteOnly })).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers staff of another organisation as on any event they do not run, and one they cannot see as missing', async () => {
+    const cancel = 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }';
+    const published = await createPublishedEvent(t, organizer);
+    const person = await createParticipant(t, staff);
+    const { register: seat } = ok(
+      await t.gql<Registered>(REGISTER, { eventId: published, participantId: person.id }, staff),
+    );
+    const refused = failure(await t.gql(cancel, { id: seat.id }, otherOrganizer));
+    expect(refused.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'EVENT_NOT_MANAGED' });
+    expect(refused.message).toBe('主催・共催していないイベントは操作できません');
+    expect(await statuses(published)).toEqual({ REGISTERED: 1 });
+
+    // At a draft they cannot see, the registration is as missing as one that never was.
+    const { createEvent: draft } = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SEMINAR',
+            title: '事業承継セミナー（準備中）',
+            venue: '城北信用金庫 本店',
+            startsAt: tokyoInDays(20, '14:00'),
+            endsAt: tokyoInDays(20, '16:00'),
+          },
+        },
+        organizer,
+      ),
+    );
+    const { register: drafted } = ok(
+      await t.gql<Registered>(REGISTER, { eventId: draft.id, participantId: person.id }, staff),
+    );
+    const hidden = failure(await t.gql(cancel, { id: drafted.id }, otherOrganizer));
+    const missingId = '00000000-0000-4000-8000-000000000000';
+    const missing = failure(await t.gql(cancel, { id: missingId }, otherOrganizer));
+    expect(hidden.extensions).toEqual(missing.extensions);
+    expect(hidden.message.replace(drafted.id, '<id>')).toBe(missing.message.replace(missingId, '<id>'));
+    expect(hidden.message).not.toContain(draft.id);
+  });
+
   it("lists an event's registrations for its staff and exports them as CSV", async () => {
     const eventId = await createPublishedEvent(t, organizer, { capacity: 5 });
     const person = await createParticipant(t, staff, { name: '髙橋 健一', furigana: 'タカハシ ケンイチ' });

@@ -10,7 +10,6 @@ import { startOfTokyoDay } from '../common/japan/tokyo-day';
 import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { ConnectionShape } from '../common/pagination/connection';
-import { managesEvent } from '../events/event-access';
 import { EventStatus, EventVisibility } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
@@ -640,8 +639,11 @@ export class RegistrationsService {
       if (actor.participantId !== registration.participantId) throw RegistrationErrors.notYours();
       return;
     }
+    // Staff who do not run the event are answered as for any other operation on it.
     const coHosts = await manager.createQueryBuilder().relation(Event, 'coHosts').of(event.id).loadMany();
-    if (!isStaff(actor) || !managesEvent(actor, { ...event, coHosts })) throw RegistrationErrors.notYours();
+    await this.events.assertManages(manager, actor, { ...event, coHosts }, () =>
+      RegistrationErrors.notFound(registration.id),
+    );
   }
 
   private assertTransition(from: RegistrationStatus, to: RegistrationStatus): void {
