@@ -282,7 +282,7 @@ export class EventsService {
   async removeSession(actor: Actor, sessionId: string): Promise<Event> {
     const session = await this.dataSource.manager.findOneBy(MatchmakingSession, { id: sessionId });
     if (!session) throw EventErrors.sessionNotFound(sessionId);
-    const event = await this.getManaged(actor, session.eventId);
+    const event = await this.getManaged(actor, session.eventId, () => EventErrors.sessionNotFound(sessionId));
     if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
     await this.dataSource.transaction(async (manager) => {
       // Under the event lock, as placing a meeting and a scheduling run's writing take it.
