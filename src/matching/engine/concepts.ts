@@ -484,3 +484,66 @@ export function findConcepts(normalizedText: string): string[] {
   }
   return [...found];
 }
+
+// Whom a participant wants to meet, described by what those people need: 「承継の悩みを抱える事業者」,
+// 「資金調達をお考えの方」, 「DXに取り組みたい企業」. What is named there is the others' need.
+const PROBLEM_HOLDER =
+  /(?:悩み|課題|ニーズ|需要|問題|困りごと)(?:を|が)?(?:抱え|お持ち|持|ある|のある)|(?:に|で)(?:悩|お悩み|困|お困り)|(?:を|が)(?:検討|考え|お考え|必要と|求め|お求め|探|お探し|予定)|が必要な|に取り組(?:む|みたい|もうとする)/;
+const PEOPLE =
+  /(?:事業者|企業|会社|経営者|方|人|お客|顧客|事業所|店舗|後継者|社長|オーナー|先)(?:様|さま|々)?(?:と|に|を|の|へ|から|が)/;
+// 「承継案件に対応したい」: the cases of clients, which the writer will handle, not a need of theirs.
+const CLIENT_CASES =
+  /(?:案件|相談|ニーズ|需要|お悩み|悩み)(?:に|へ|を)(?:対応|応え|お応え|扱|手が|手掛|受け)/;
+// Where a clause about those people starts: a sentence or comma, or the te-form ending the
+// writer's own part (「専門家と連携して」『承継案件に対応したい』).
+const CLAUSE_START = /[。、,!?！？\n]|して|しつつ|しながら/g;
+
+export interface SoughtClause {
+  /** The words about those people: 「資金需要や承継の悩みを抱える事業者と」. */
+  clause: string;
+  /** The whole sentence, to quote: the writer's own words. */
+  sentence: string;
+}
+
+/**
+ * Splits need text into what the writer needs and the clauses that describe whom they want to
+ * meet by those people's needs (「資金需要や承継の悩みを抱える事業者とつながりたい」): a banker writing
+ * that needs no 資金調達 and no 事業承継; those are what they can help with. Text is normalised.
+ */
+export function splitNeedText(normalizedText: string): { own: string; sought: SoughtClause[] } {
+  const sought: SoughtClause[] = [];
+  let own = '';
+  for (const sentence of normalizedText.split(/(?<=[。!?！？\n])/)) {
+    let rest = sentence;
+    for (;;) {
+      const span = soughtSpan(rest);
+      if (!span) break;
+      sought.push({ clause: rest.slice(span.start, span.end), sentence: sentence.trim() });
+      rest = `${rest.slice(0, span.start)}。${rest.slice(span.end)}`;
+    }
+    own += rest;
+  }
+  return { own, sought };
+}
+
+function soughtSpan(sentence: string): { start: number; end: number } | null {
+  const cases = CLIENT_CASES.exec(sentence);
+  let end: number | undefined;
+  let anchor: number | undefined;
+  if (cases) {
+    anchor = cases.index;
+    end = cases.index + cases[0].length;
+  } else {
+    const problem = PROBLEM_HOLDER.exec(sentence);
+    if (!problem) return null;
+    const after = problem.index + problem[0].length;
+    // The people must follow the description closely: 「…を抱える事業者と」, 「…をお考えの方に」.
+    const people = PEOPLE.exec(sentence.slice(after));
+    if (!people || people.index > 6) return null;
+    anchor = problem.index;
+    end = after + people.index + people[0].length;
+  }
+  let start = 0;
+  for (const m of sentence.slice(0, anchor).matchAll(CLAUSE_START)) start = m.index + m[0].length;
+  return start < anchor ? { start, end } : null;
+}

@@ -33,6 +33,18 @@ describe('recommendInvitees', () => {
     expect(ids).not.toContain('chef');
   });
 
+  it('reads a banker who wants to meet owners with funding needs as offering, not needing, 資金調達', () => {
+    const banker: MatchParticipant = {
+      id: 'shinkin',
+      industry: 'J',
+      companyName: '城東信用金庫',
+      offers: ['融資'],
+      needsText: '資金需要や承継の悩みを抱える事業者と早めにつながりたい',
+    };
+    const [first] = recommendInvitees({ themes: ['資金調達'], registered: [], pool: [banker] });
+    expect(first.reasons[0]).toBe('提供できること『融資』がテーマ『資金調達』に合います');
+  });
+
   it('explains each recommendation', () => {
     const [first] = recommendInvitees({ themes: ['事業承継'], registered, pool, limit: 1 });
     expect(first.reasons).toEqual([

@@ -76,7 +76,7 @@ export function recommendInvitees(input: InviteeInput, tuning: ProfileOptions = 
   const locale = input.locale ?? 'ja';
 
   const ranked = candidates.map((c) => {
-    const topic = scorePair(event, eventProfile, c, 0);
+    const topic = scorePair(event, eventProfile, c, 0, false);
     const relevance = 0.6 * Math.max(topic.forward.strength, topic.backward.strength) + 0.4 * topic.themes;
     const fits = registered
       .map((r) => ({ r, complementarity: scorePair(event, r, c, 0).complementarity }))
@@ -191,8 +191,8 @@ function topicReason(
   locale: Locale,
 ): string | null {
   const en = locale === 'en';
-  const offers = describeNeedMatch(event, eventProfile, c, topic.forward, locale);
-  const needs = describeNeedMatch(event, c, eventProfile, topic.backward, locale);
+  const offers = describeNeedMatch(event, eventProfile, c, topic.forward, locale, false);
+  const needs = describeNeedMatch(event, c, eventProfile, topic.backward, locale, false);
   const order =
     topic.forward.strength >= topic.backward.strength
       ? [['offer', offers] as const, ['need', needs] as const]

@@ -67,8 +67,9 @@ describe('computeSuggestions', () => {
       ]);
       const list = listFor(input, 'shop');
       expect(list.map((s) => s.id)).toEqual(['studio']);
+      // Quoted as they wrote it: neither chose a tag called ホームページ制作.
       expect(list[0].reasons[0]).toBe(
-        '御社の『ホームページ制作』のニーズに、デザイン工房の『ホームページ制作』が合います',
+        '御社の「古くなったホームページを作り直したいです」というニーズに、デザイン工房の「ホームページ制作とロゴデザインを承ります」が合います',
       );
     });
 
@@ -78,7 +79,7 @@ describe('computeSuggestions', () => {
         { id: 'broker', companyName: '東京商事', offers: ['取引先紹介'] },
       ]);
       expect(listFor(input, 'maker')[0].reasons[0]).toBe(
-        '御社の『販路開拓』のニーズに、東京商事の『取引先紹介』が合います',
+        '御社の「売り先を増やしたい」というニーズに、東京商事の『取引先紹介』が合います',
       );
     });
 
@@ -90,6 +91,123 @@ describe('computeSuggestions', () => {
       expect(listFor(input, 'a')[0].reasons[0]).toBe(
         '御社のニーズと越前和紙工房の提供内容で『和紙』に関する記述が一致します',
       );
+    });
+  });
+
+  describe('reasons true to what each wrote', () => {
+    // Two 中小企業診断士 with the same profile, a bank and two owners, as at a 事業承継 salon.
+    const consultant = (id: string, companyName: string): MatchParticipant => ({
+      id,
+      companyName,
+      industry: 'L',
+      needs: ['専門家連携'],
+      needsText: '弁護士・金融機関など他の専門家と連携して承継案件に対応したい',
+      offers: ['事業承継', '経営改善'],
+      offersText: '事業承継計画の策定と経営改善を支援します',
+    });
+    const bank: MatchParticipant = {
+      id: 'bank',
+      companyName: '城東信用金庫',
+      industry: 'J',
+      offers: ['融資'],
+      needsText: '資金需要や承継の悩みを抱える事業者と早めにつながりたい',
+    };
+    const owner: MatchParticipant = {
+      id: 'owner',
+      companyName: '山田製作所',
+      industry: 'E',
+      needs: ['事業承継'],
+      offers: ['金属加工'],
+    };
+    const lawyer: MatchParticipant = {
+      id: 'lawyer',
+      companyName: '葛飾総合法律事務所',
+      industry: 'L',
+      offers: ['法律相談'],
+    };
+    const input = event([
+      consultant('fukuda', '福田経営事務所'),
+      consultant('kikusui', '菊水経営研究所'),
+      bank,
+      owner,
+      lawyer,
+    ]);
+
+    it('does not read whom someone wants to meet as their own need', () => {
+      const all = computeSuggestions(input, { top: 10 }).suggestions;
+      for (const [id, list] of Object.entries(all)) {
+        for (const s of list) {
+          const reasons = s.reasons.join('\n');
+          // Nobody here needs 事業承継 or 資金調達 but the owner.
+          if (id !== 'owner') expect(reasons).not.toMatch(/御社の『(事業承継|資金調達)』のニーズ/);
+          const name = input.participants.find((p) => p.id === s.id)?.companyName ?? '';
+          if (s.id !== 'owner')
+            expect(reasons).not.toMatch(new RegExp(`${name}の『(事業承継|資金調達)』のニーズ`));
+        }
+      }
+    });
+
+    it('tells the owner what the bank wrote, in its words', () => {
+      const toBank = listFor(input, 'owner').find((s) => s.id === 'bank');
+      expect(toBank?.reasons[0]).toBe(
+        '御社の『事業承継』のニーズについて、城東信用金庫は「資金需要や承継の悩みを抱える事業者と早めにつながりたい」と書かれています',
+      );
+      expect(listFor(input, 'bank').find((s) => s.id === 'owner')?.reasons[0]).toBe(
+        '山田製作所の『事業承継』のニーズは、御社が「資金需要や承継の悩みを抱える事業者と早めにつながりたい」と書かれた相手に当たります',
+      );
+    });
+
+    it('does not call two with the same offer complementary, nor put them first', () => {
+      const list = listFor(input, 'fukuda');
+      expect(list[0].id).not.toBe('kikusui');
+      const peer = list.find((s) => s.id === 'kikusui');
+      expect(peer?.reasons ?? []).not.toContain('相互に補完できる関係です');
+      const same = event([
+        { ...consultant('a', '福田経営事務所'), needsText: '事業承継の案件を一緒に進める仲間がほしい' },
+        { ...consultant('b', '菊水経営研究所'), needsText: '事業承継の案件を一緒に進める仲間がほしい' },
+        owner,
+      ]);
+      const sameList = listFor(same, 'a');
+      expect(sameList[0].id).toBe('owner');
+      const other = sameList.find((s) => s.id === 'b');
+      expect(other?.reasons).not.toContain('相互に補完できる関係です');
+      expect(other?.reasons[0]).toBe(
+        '菊水経営研究所も御社と同じく『事業承継』を手がけています（同業の方です）',
+      );
+    });
+  });
+
+  describe('weak text matches', () => {
+    // Three offers speak of 工場: a word that common in the room says nothing about a fit.
+    const participants: MatchParticipant[] = [
+      {
+        id: 'shop',
+        companyName: '雑貨ミモザ',
+        industry: 'I',
+        needsText: '都内の町工場や職人とオリジナル商品を作りたい',
+        offers: ['雑貨販売'],
+      },
+      {
+        id: 'painter',
+        companyName: '株式会社協進塗装',
+        industry: 'D',
+        offersText: '工場・倉庫の外壁と屋根の塗装、工場の床塗装',
+      },
+      {
+        id: 'press',
+        companyName: '墨田プレス',
+        industry: 'E',
+        offersText: '町工場の技術で小ロットのオリジナル製品を作ります',
+      },
+      { id: 'lathe', companyName: '山田製作所', industry: 'E', offersText: '精密切削加工。工場は葛飾区' },
+      { id: 'cafe', companyName: 'カフェ葛飾', industry: 'M', offersText: '自家焙煎のコーヒー豆' },
+    ];
+
+    it('makes no suggestion on a single generic word, and never gives it as a reason', () => {
+      const list = listFor(event(participants), 'shop');
+      expect(list.map((s) => s.id)).toEqual(['press']);
+      expect(list.flatMap((s) => s.reasons).join()).not.toContain('『工場』');
+      expect(idsFor(event(participants), 'painter')).toEqual([]);
     });
   });
 

@@ -5,6 +5,11 @@ export interface DirectionEvidence {
   tags: number;
   concepts: number;
   text: number;
+  /**
+   * What matched but the needer offers too, before it was discounted: two consultants who both
+   * offer 事業承継 are peers (or competitors), not each other's answer.
+   */
+  peer: number;
   /** 0–1: how well the needs are met, combining the three kinds of evidence. */
   strength: number;
 }
@@ -39,6 +44,8 @@ export const SCORING = {
   complementarityWeight: 0.9,
   themeWeight: 0.1,
   defaultCrossIndustryBonus: 0.1,
+  /** What a match counts for when the needer offers the same thing: peers, not complements. */
+  peerWeight: 0.25,
 };
 
 export function scorePair(
@@ -46,9 +53,12 @@ export function scorePair(
   a: Profile,
   b: Profile,
   crossIndustryBonus = SCORING.defaultCrossIndustryBonus,
+  /** False where a side is no participant (an event's topic both needs and offers its themes). */
+  discountPeers = true,
 ): PairScore {
-  const forward = direction(event.kinds, a.need, b.offer);
-  const backward = direction(event.kinds, b.need, a.offer);
+  const none: SparseVector = { ids: new Int32Array(0), weights: new Float32Array(0) };
+  const forward = direction(event.kinds, a.need, b.offer, discountPeers ? a.offer : none);
+  const backward = direction(event.kinds, b.need, a.offer, discountPeers ? b.offer : none);
   // The stronger direction counts in full and the weaker adds to it, so mutual beats one-sided
   // while a clear one-sided fit (a supplier for exactly what you need) still ranks well.
   const complementarity =
@@ -73,19 +83,31 @@ export function scorePair(
   };
 }
 
-function direction(kinds: FeatureKind[], need: SparseVector, offer: SparseVector): DirectionEvidence {
+function direction(
+  kinds: FeatureKind[],
+  need: SparseVector,
+  offer: SparseVector,
+  needersOwnOffer: SparseVector,
+): DirectionEvidence {
   let tags = 0;
   let concepts = 0;
   let text = 0;
+  let peer = 0;
   let i = 0;
   let j = 0;
+  let k = 0;
   while (i < need.ids.length && j < offer.ids.length) {
     const x = need.ids[i];
     const y = offer.ids[j];
     if (x < y) i++;
     else if (x > y) j++;
     else {
-      const w = need.weights[i] * offer.weights[j];
+      let w = need.weights[i] * offer.weights[j];
+      while (k < needersOwnOffer.ids.length && needersOwnOffer.ids[k] < x) k++;
+      if (k < needersOwnOffer.ids.length && needersOwnOffer.ids[k] === x) {
+        peer += w;
+        w *= SCORING.peerWeight;
+      }
       const kind = kinds[x];
       if (kind === FeatureKind.Tag) tags += w;
       else if (kind === FeatureKind.Concept) concepts += w;
@@ -96,7 +118,7 @@ function direction(kinds: FeatureKind[], need: SparseVector, offer: SparseVector
   }
   const textPart = Math.min(1, text * SCORING.textScale) * SCORING.textCeiling;
   const strength = 1 - SCORING.tagMiss ** tags * SCORING.conceptMiss ** concepts * (1 - textPart);
-  return { tags, concepts, text, strength };
+  return { tags, concepts, text, peer, strength };
 }
 
 function cosine(a: SparseVector, b: SparseVector): number {

@@ -1,4 +1,4 @@
-import { conceptById, findConcepts } from './concepts';
+import { conceptById, findConcepts, SoughtClause, splitNeedText } from './concepts';
 import { jsicDivision } from './jsic';
 import { characterNgrams, normalizeTag, normalizeText, TextAnalyzer } from './text-features';
 import { MatchParticipant } from './types';
@@ -21,6 +21,13 @@ export interface SparseVector {
 export interface ConceptSource {
   /** The participant's tag that named it, or undefined when it came from free text. */
   tag?: string;
+  /** For a concept found in free text: the words it was found in, as the reason quotes them. */
+  quote?: string;
+  /**
+   * An offer side only: found where the participant wrote whom they want to meet by those people's
+   * need (「承継の悩みを抱える事業者とつながりたい」), so they are looking for people who need it.
+   */
+  sought?: boolean;
   /** For an offer that answers this need through `serves`: the concept actually offered. */
   viaConceptId?: string;
 }
@@ -56,6 +63,10 @@ export interface EventProfiles {
   textWeight: Map<string, number>;
 }
 
+/** A gram in at least this many offers, and this share of them, is generic for the event. */
+const GENERIC_MIN_OFFERS = 3;
+const GENERIC_OFFER_SHARE = 0.15;
+
 /** Answering a need through a neighbouring concept counts, but less than offering the thing itself. */
 const SERVED_CONCEPT_WEIGHT = 0.7;
 
@@ -78,9 +89,14 @@ export function buildProfiles(participants: MatchParticipant[], options: Profile
 
   // Pass 1: text features per side, and document frequencies over all need and offer documents.
   const drafts = participants.map((p) => {
-    const needText = sideText(p.needs, p.needsText);
+    // Whom the participant wants to meet is no need of theirs: it leaves the need side.
+    const { own, sought } = splitNeedText(normalizeText(p.needsText ?? ''));
+    const needText = sideText(p.needs, own);
     const offerText = sideText(p.offers, p.offersText);
     return {
+      needFreeText: own,
+      offerFreeText: normalizeText(p.offersText ?? ''),
+      sought,
       needText,
       offerText,
       needGrams: new Set(analyzer(needText).map((f) => f.feature)),
@@ -96,16 +112,24 @@ export function buildProfiles(participants: MatchParticipant[], options: Profile
   // A gram in more than a tenth of all documents is boilerplate for this event ("販売", "製造").
   // Small events keep everything: with twenty profiles a shared gram is still informative.
   const maxDf = Math.max(10, Math.floor(documents * 0.05));
+  // A word that a good share of the room offers (工場 among makers, 支援 among advisers) tells no
+  // one apart in this room: two profiles sharing only it have nothing particular in common.
+  const offerDf = new Map<string, number>();
+  for (const d of drafts) for (const g of d.offerGrams) offerDf.set(g, (offerDf.get(g) ?? 0) + 1);
+  const offerDocuments = drafts.filter((d) => d.offerGrams.size > 0).length;
+  const isGeneric = (g: string) =>
+    (offerDf.get(g) ?? 0) >= Math.max(GENERIC_MIN_OFFERS, GENERIC_OFFER_SHARE * offerDocuments);
   const textWeight = new Map<string, number>();
-  for (const [g, n] of df) textWeight.set(g, n > maxDf ? 0 : Math.log(1 + documents / n));
+  for (const [g, n] of df) textWeight.set(g, n > maxDf || isGeneric(g) ? 0 : Math.log(1 + documents / n));
 
   const profiles = participants.map((p, index): Profile => {
     const draft = drafts[index];
     const needConcepts = new Map<string, ConceptSource>();
     const offerConcepts = new Map<string, ConceptSource>();
     if (useConcepts) {
-      collectConcepts(p.needs, draft.needText, needConcepts, false);
-      collectConcepts(p.offers, draft.offerText, offerConcepts, true);
+      collectConcepts(p.needs, draft.needFreeText, needConcepts, false);
+      collectConcepts(p.offers, draft.offerFreeText, offerConcepts, true);
+      addSoughtConcepts(draft.sought, offerConcepts);
     }
     const side = (tags: string[] | undefined, grams: Set<string>, concepts: Map<string, ConceptSource>) => {
       const entries = new Map<number, number>();
@@ -116,7 +140,7 @@ export function buildProfiles(participants: MatchParticipant[], options: Profile
       for (const [conceptId, source] of concepts) {
         entries.set(
           featureId(`c:${conceptId}`, FeatureKind.Concept),
-          source.viaConceptId ? SERVED_CONCEPT_WEIGHT : 1,
+          source.viaConceptId || source.sought ? SERVED_CONCEPT_WEIGHT : 1,
         );
       }
       let norm = 0;
@@ -165,23 +189,45 @@ function sideText(tags: string[] | undefined, text: string | undefined): string 
 
 function collectConcepts(
   tags: string[] | undefined,
-  sideText: string,
+  freeText: string,
   into: Map<string, ConceptSource>,
   isOffer: boolean,
 ): void {
-  const add = (conceptId: string, tag: string | undefined) => {
-    if (!into.has(conceptId)) into.set(conceptId, { tag });
-  };
-  // Tags first so a reason quotes the participant's tag rather than a thesaurus label.
-  for (const tag of tags ?? []) for (const c of findConcepts(normalizeText(tag))) add(c, tag);
-  for (const c of findConcepts(sideText)) add(c, undefined);
+  // Tags first so a reason quotes the participant's tag; then the free text, clause by clause, so
+  // it can quote the words the participant wrote rather than name a tag they never chose.
+  for (const tag of tags ?? []) {
+    for (const c of findConcepts(normalizeText(tag))) if (!into.has(c)) into.set(c, { tag });
+  }
+  for (const clause of freeText.split(/[。、,!?！？\n]/)) {
+    for (const c of findConcepts(clause)) if (!into.has(c)) into.set(c, { quote: quotable(clause) });
+  }
   if (!isOffer) return;
   for (const [conceptId, source] of [...into]) {
     if (source.viaConceptId) continue;
     for (const served of conceptById(conceptId)?.serves ?? []) {
-      if (!into.has(served)) into.set(served, { tag: source.tag, viaConceptId: conceptId });
+      if (!into.has(served))
+        into.set(served, { tag: source.tag, quote: source.quote, viaConceptId: conceptId });
     }
   }
+}
+
+/**
+ * Someone who wants to meet people who need a thing (a banker who wants to meet owners worried
+ * about succession) is worth suggesting to those people, as weakly as a neighbouring offer.
+ */
+function addSoughtConcepts(sought: SoughtClause[], into: Map<string, ConceptSource>): void {
+  for (const { clause, sentence } of sought) {
+    for (const c of findConcepts(clause)) {
+      if (!into.has(c)) into.set(c, { quote: quotable(sentence), sought: true });
+    }
+  }
+}
+
+const MAX_QUOTE = 40;
+
+function quotable(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > MAX_QUOTE ? `${trimmed.slice(0, MAX_QUOTE - 1)}…` : trimmed;
 }
 
 function toSparse(entries: Map<number, number>): SparseVector {

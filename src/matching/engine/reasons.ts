@@ -8,7 +8,20 @@ import { Locale } from './types';
 
 /** What one side's needs were met by, in words the participant recognises. */
 export type NeedMatch =
-  { kind: 'phrases'; need: string; offer: string } | { kind: 'text'; phrase: string } | { kind: 'none' };
+  | {
+      kind: 'phrases';
+      need: string;
+      offer: string;
+      /** `need` / `offer` quote the participant's free text rather than a tag they chose. */
+      needWritten?: boolean;
+      offerWritten?: boolean;
+      /** `offer` is what the offerer wrote about whom they want to meet (「…を抱える事業者とつながりたい」). */
+      offerSought?: boolean;
+    }
+  /** Both offer the same thing: peers (or competitors), neither the other's answer. */
+  | { kind: 'peer'; offer: string }
+  | { kind: 'text'; phrase: string }
+  | { kind: 'none' };
 
 interface Candidate {
   weight: number;
@@ -40,21 +53,30 @@ export function buildReasons(
   const items: Candidate[] = [];
 
   const forward = describeNeedMatch(event, receiver, other, score.forward, locale);
-  if (forward.kind !== 'none') {
+  const backward = describeNeedMatch(event, other, receiver, score.backward, locale);
+  // Both offering the same thing is said once, as what it is.
+  const peer = [forward, backward].find((m) => m.kind === 'peer');
+  if (peer) {
+    items.push({
+      weight: full * Math.max(score.forward.strength, score.backward.strength) * SCORING.mutualWeight,
+      text: t.peer(peer, name),
+    });
+  }
+  if (forward.kind !== 'none' && forward.kind !== 'peer') {
     items.push({
       weight: full * score.forward.strength * (forwardIsStronger ? 1 : SCORING.mutualWeight),
       text: t.yourNeed(forward, name),
     });
   }
-  const backward = describeNeedMatch(event, other, receiver, score.backward, locale);
-  if (backward.kind !== 'none') {
+  if (backward.kind !== 'none' && backward.kind !== 'peer') {
     items.push({
       weight: full * score.backward.strength * (forwardIsStronger ? SCORING.mutualWeight : 1),
       text: t.theirNeed(backward, name),
     });
   }
   const weaker = Math.min(score.forward.strength, score.backward.strength);
-  if (weaker >= MUTUAL_THRESHOLD) {
+  // Complementing each other needs a real answer in each direction, not the same offer twice.
+  if (weaker >= MUTUAL_THRESHOLD && !peer && forward.kind !== 'none' && backward.kind !== 'none') {
     items.push({
       weight: (SCORING.complementarityWeight * SCORING.mutualWeight * weaker) / (1 + SCORING.mutualWeight),
       text: t.mutual,
@@ -86,14 +108,21 @@ export function describeNeedMatch(
   offerer: Profile,
   evidence: DirectionEvidence,
   locale: Locale,
+  /** False where the needer is no participant but an event's topic, which offers what it needs. */
+  peers = true,
 ): NeedMatch {
   if (evidence.strength <= 0) return { kind: 'none' };
+  let peer: NeedMatch | undefined;
   if (evidence.tags > 0) {
     for (const id of sharedIds(needer.need, offerer.offer)) {
       if (event.kinds[id] !== FeatureKind.Tag) continue;
       const key = event.keys[id].slice(2);
-      const need = needer.participant.needs?.find((tag) => normalizeTag(tag) === key) ?? key;
       const offer = offerer.participant.offers?.find((tag) => normalizeTag(tag) === key) ?? key;
+      if (peers && offersItself(needer, id)) {
+        peer ??= { kind: 'peer', offer };
+        continue;
+      }
+      const need = needer.participant.needs?.find((tag) => normalizeTag(tag) === key) ?? key;
       return { kind: 'phrases', need, offer };
     }
   }
@@ -101,27 +130,50 @@ export function describeNeedMatch(
     // Prefer a concept the needer named in a tag: it is the need they will recognise.
     const shared = [...needer.needConcepts].filter(([id]) => offerer.offerConcepts.has(id));
     shared.sort(([, x], [, y]) => Number(!!y.tag) - Number(!!x.tag));
-    if (shared.length > 0) {
-      const [conceptId, needSource] = shared[0];
+    for (const [conceptId, needSource] of shared) {
       const offerSource = offerer.offerConcepts.get(conceptId) as ConceptSource;
+      const offerConcept = offerSource.viaConceptId ?? conceptId;
+      const offer = offerSource.tag ?? offerSource.quote ?? conceptLabel(offerConcept, locale);
+      if (peers && needer.offerConcepts.has(conceptId) && !offerSource.sought) {
+        peer ??= { kind: 'peer', offer };
+        continue;
+      }
       return {
         kind: 'phrases',
-        need: needSource.tag ?? conceptLabel(conceptId, locale),
-        offer: offerSource.tag ?? conceptLabel(offerSource.viaConceptId ?? conceptId, locale),
+        need: needSource.tag ?? needSource.quote ?? conceptLabel(conceptId, locale),
+        offer,
+        needWritten: !needSource.tag && !!needSource.quote,
+        offerWritten: !offerSource.tag && !!offerSource.quote,
+        offerSought: offerSource.sought,
       };
     }
   }
   if (evidence.text > 0) {
     const offered = new Set<string>();
     for (const id of sharedIds(needer.need, offerer.offer)) {
-      if (event.kinds[id] === FeatureKind.Text) offered.add(event.keys[id].slice(2));
+      if (event.kinds[id] === FeatureKind.Text && !(peers && offersItself(needer, id)))
+        offered.add(event.keys[id].slice(2));
     }
     const phrase = bestMatchedPhrase(needer.needText, event.analyzer, (f) =>
       offered.has(f) ? (event.textWeight.get(f) ?? 0) : 0,
     );
     if (phrase) return { kind: 'text', phrase };
   }
-  return { kind: 'none' };
+  return peer ?? { kind: 'none' };
+}
+
+/** Whether the needer's own offers carry this feature: then the match says they are peers. */
+function offersItself(needer: Profile, featureId: number): boolean {
+  const ids = needer.offer.ids;
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === featureId) return true;
+    if (ids[mid] < featureId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function sharedThemes(event: EventProfiles, receiver: Profile, other: Profile, locale: Locale): string[] {
@@ -164,14 +216,22 @@ function displayName(p: Profile, locale: Locale): string {
 }
 
 const JA = {
-  yourNeed: (m: NeedMatch, name: string) =>
-    m.kind === 'phrases'
-      ? `御社の『${m.need}』のニーズに、${name}の『${m.offer}』が合います`
-      : `御社のニーズと${name}の提供内容で『${phrase(m)}』に関する記述が一致します`,
-  theirNeed: (m: NeedMatch, name: string) =>
-    m.kind === 'phrases'
-      ? `${name}の『${m.need}』のニーズに、御社の『${m.offer}』が応えられます`
-      : `${name}のニーズと御社の提供内容で『${phrase(m)}』に関する記述が一致します`,
+  yourNeed: (m: NeedMatch, name: string) => {
+    if (m.kind !== 'phrases')
+      return `御社のニーズと${name}の提供内容で『${phrase(m)}』に関する記述が一致します`;
+    const need = m.needWritten ? `御社の「${m.need}」というニーズ` : `御社の『${m.need}』のニーズ`;
+    if (m.offerSought) return `${need}について、${name}は「${m.offer}」と書かれています`;
+    return `${need}に、${name}の${m.offerWritten ? `「${m.offer}」` : `『${m.offer}』`}が合います`;
+  },
+  theirNeed: (m: NeedMatch, name: string) => {
+    if (m.kind !== 'phrases')
+      return `${name}のニーズと御社の提供内容で『${phrase(m)}』に関する記述が一致します`;
+    const need = m.needWritten ? `${name}の「${m.need}」というニーズ` : `${name}の『${m.need}』のニーズ`;
+    if (m.offerSought) return `${need}は、御社が「${m.offer}」と書かれた相手に当たります`;
+    return `${need}に、御社の${m.offerWritten ? `「${m.offer}」` : `『${m.offer}』`}が応えられます`;
+  },
+  peer: (m: NeedMatch, name: string) =>
+    `${name}も御社と同じく『${peerOffer(m)}』を手がけています（同業の方です）`,
   mutual: '相互に補完できる関係です',
   themes: (themes: string[]) => `共通のテーマ${themes.map((x) => `『${x}』`).join('')}に関心をお持ちです`,
   crossIndustry: (mine: string, theirs: string) => `異業種（${mine} × ${theirs}）の交流です`,
@@ -181,18 +241,21 @@ const JA = {
 // Participants write their tags in Japanese; an English reader gets each quoted as written (what
 // the other side will say) with the thesaurus's English beside it.
 const EN: typeof JA = {
-  yourNeed: (m, name) =>
-    m.kind !== 'phrases'
-      ? `Your needs and what ${name} offers both mention ${q(phrase(m))}`
-      : m.need === m.offer
-        ? `Your need for ${q(m.need)} is what ${name} offers`
-        : `Your need for ${q(m.need)} matches what ${name} offers: ${q(m.offer)}`,
-  theirNeed: (m, name) =>
-    m.kind !== 'phrases'
-      ? `${name}'s needs and what you offer both mention ${q(phrase(m))}`
-      : m.need === m.offer
-        ? `${name} needs ${q(m.need)}, which you offer`
-        : `${name} needs ${q(m.need)}, which you offer: ${q(m.offer)}`,
+  yourNeed: (m, name) => {
+    if (m.kind !== 'phrases') return `Your needs and what ${name} offers both mention ${q(phrase(m))}`;
+    const need = m.needWritten ? `Your need ${q(m.need)}` : `Your need for ${q(m.need)}`;
+    if (m.offerSought) return `${need}: ${name} wrote ${q(m.offer)}`;
+    return m.need === m.offer
+      ? `${need} is what ${name} offers`
+      : `${need} matches what ${name} offers: ${q(m.offer)}`;
+  },
+  theirNeed: (m, name) => {
+    if (m.kind !== 'phrases') return `${name}'s needs and what you offer both mention ${q(phrase(m))}`;
+    const need = m.needWritten ? `${name}'s need ${q(m.need)}` : `${name} needs ${q(m.need)}`;
+    if (m.offerSought) return `${need}, the kind of contact you wrote of: ${q(m.offer)}`;
+    return m.need === m.offer ? `${need}, which you offer` : `${need}, which you offer: ${q(m.offer)}`;
+  },
+  peer: (m, name) => `${name} offers ${q(peerOffer(m))} as you do (a peer in your field)`,
   mutual: 'You can help each other',
   themes: (themes) => `Shared theme${themes.length > 1 ? 's' : ''}: ${themes.map(q).join(', ')}`,
   crossIndustry: (mine, theirs) => `Cross-industry exchange (${mine} × ${theirs})`,
@@ -201,4 +264,8 @@ const EN: typeof JA = {
 
 function phrase(m: NeedMatch): string {
   return m.kind === 'text' ? m.phrase : '';
+}
+
+function peerOffer(m: NeedMatch): string {
+  return m.kind === 'peer' ? m.offer : '';
 }
