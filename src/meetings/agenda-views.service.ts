@@ -126,7 +126,11 @@ export class AgendaViews {
 /** The agenda myAgenda shows, as compared and marked seen. */
 export function snapshotOf({ meetings, unscheduled }: ParticipantAgenda): AgendaSnapshot {
   return agendaSnapshot(
-    meetings.map((meeting) => ({ ...meeting, booth: meeting.session?.mode === SessionMode.BOOTHS })),
+    meetings.map((meeting) => ({
+      ...meeting,
+      tableLabel: meeting.tableLabel ?? '',
+      booth: meeting.session?.mode === SessionMode.BOOTHS,
+    })),
     unscheduled.map(({ request }) => request.id),
   );
 }

@@ -64,6 +64,8 @@ export class AgendaService {
    * an agreed meeting that is left without a slot: the run lists such a pair as unscheduled for
    * the organiser, and both people would otherwise come expecting a meeting nobody told them
    * about. Publishing again publishes only what was added since, and emails only those it concerns.
+   * A meeting at the venue (no 商談枠) is not published (it has no time or calendar entry of its
+   * own): it is told once here, as an agreed one without a slot is.
    */
   async publish(actor: Actor, eventId: string): Promise<SchedulePublication> {
     return this.dataSource.transaction(async (manager) => {
@@ -71,14 +73,15 @@ export class AgendaService {
       await this.events.lockManaged(manager, actor, eventId);
       const [rows] = (await manager.query(
         `UPDATE meetings SET published_at = now(), updated_at = now()
-          WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED'
+          WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED' AND session_id IS NOT NULL
           RETURNING participant_a_id, participant_b_id`,
         [eventId],
       )) as [{ participant_a_id: string; participant_b_id: string }[], number];
       const [unscheduled] = (await manager.query(
         `UPDATE meeting_requests r SET unscheduled_published_at = now(), updated_at = now()
           WHERE r.event_id = $1 AND r.status = $2 AND r.unscheduled_published_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')
+            AND NOT EXISTS (SELECT 1 FROM meetings m
+                             WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NOT NULL)
           RETURNING from_participant_id, to_participant_id`,
         [eventId, MeetingRequestStatus.ACCEPTED],
       )) as [{ from_participant_id: string; to_participant_id: string }[], number];
@@ -122,12 +125,18 @@ export class AgendaService {
 
   /**
    * A participant's published, live meetings at an event in time order, and the agreed meetings
-   * published without a slot: two queries, whatever the number of meetings.
+   * without a slot (published so, or at the venue): two queries, whatever the number of meetings.
    */
   async agenda(participantId: string, eventId: string): Promise<ParticipantAgenda> {
     const manager = this.dataSource.manager;
     const meetings = await manager.find(Meeting, {
-      where: { eventId, status: In(LIVE), publishedAt: Not(IsNull()), sides: { participantId } },
+      where: {
+        eventId,
+        status: In(LIVE),
+        publishedAt: Not(IsNull()),
+        sessionId: Not(IsNull()),
+        sides: { participantId },
+      },
       relations: { session: true, participantA: { company: true }, participantB: { company: true } },
       order: { startsAt: 'ASC' },
     });
@@ -201,6 +210,8 @@ export class AgendaService {
         ...(filter.meetingIds ? { id: In(filter.meetingIds) } : {}),
         ...(filter.includeCancelled ? {} : { status: In(LIVE) }),
         publishedAt: Not(IsNull()),
+        // A meeting at the venue has no time of its own: no calendar entry (the event has its own).
+        sessionId: Not(IsNull()),
         sides: { participantId },
       },
       relations: {
@@ -226,9 +237,9 @@ export class AgendaService {
         cancelled: meeting.status === MeetingStatus.CANCELLED,
         eventTitle: eventTitleFor(meeting.event, languageOf(me)),
         venue: eventVenueFor(meeting.event, languageOf(me)),
-        sessionName: meeting.session.name,
-        tableLabel: meeting.tableLabel,
-        booth: meeting.session.mode === SessionMode.BOOTHS,
+        sessionName: meeting.session?.name ?? '',
+        tableLabel: meeting.tableLabel ?? '',
+        booth: meeting.session?.mode === SessionMode.BOOTHS,
         // Someone erased since is named to nobody (their row keeps only a placeholder for staff,
         // and no company).
         counterpartName: nameShownToOthers(other),

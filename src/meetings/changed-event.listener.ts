@@ -27,7 +27,7 @@ export const EVENT_CHANGE_TOLD = [
  *
  * An event moved to another day (開催日の変更, see movedBy) takes its meetings along, as
  * EventsService does its 商談枠; otherwise meetings keep their times (EventsService refuses a new
- * time that leaves one outside the event). A new time or place of a published meeting raises its
+ * time that leaves one outside the event); one at the venue keeps the event's hours. A new time or place of a published meeting raises its
  * SEQUENCE, and the same email carries it. Open meeting requests that expired with the event's
  * end expire with its new end.
  */
@@ -50,10 +50,20 @@ export class ChangedEventListener {
                 ends_at = ends_at + $2 * interval '1 millisecond',
                 sequence = sequence + CASE WHEN published_at IS NOT NULL THEN 1 ELSE 0 END,
                 updated_at = now()
-          WHERE event_id = $1 AND status = 'SCHEDULED'`,
+          WHERE event_id = $1 AND status = 'SCHEDULED' AND session_id IS NOT NULL`,
         [after.id, movedBy(before, after)],
       );
     }
+    // A meeting at the venue (no 商談枠) takes place during the event, whenever that now is.
+    if (
+      before.startsAt.getTime() !== after.startsAt.getTime() ||
+      before.endsAt.getTime() !== after.endsAt.getTime()
+    )
+      await manager.query(
+        `UPDATE meetings SET starts_at = $2, ends_at = $3, updated_at = now()
+          WHERE event_id = $1 AND status = 'SCHEDULED' AND session_id IS NULL`,
+        [after.id, after.startsAt, after.endsAt],
+      );
     if (before.endsAt.getTime() !== after.endsAt.getTime()) {
       const moved: { id: string }[] = await manager.query(
         `WITH moved AS (

@@ -29,11 +29,12 @@ export class MeetingParticipant {
   @Column('uuid')
   eventId: string;
 
-  @Column('uuid')
-  sessionId: string;
+  /** Null for a meeting at the venue (会場内): no slot, so any number of them at once. */
+  @Column('uuid', { nullable: true })
+  sessionId: string | null;
 
-  @Column('int')
-  slotIndex: number;
+  @Column('int', { nullable: true })
+  slotIndex: number | null;
 
   /** False once the meeting is cancelled: the slot is free again. */
   @Column({ default: true })

@@ -219,6 +219,7 @@ export class MeetingRequestsService {
         if (isUniqueViolation(error, 'uq_meeting_requests_open_pair')) throw MeetingErrors.duplicate();
         throw error;
       }
+      if (auto) await this.meetings.meetAtVenue(manager, request);
       // Under AUTO_ACCEPT nobody is asked: both sides are told the meeting is agreed.
       await this.outbox.enqueue(
         manager,
@@ -430,6 +431,7 @@ export class MeetingRequestsService {
     const event = await manager.findOneBy(Event, { id: request.eventId });
     if (event?.status !== EventStatus.PUBLISHED) throw MeetingErrors.eventNotOpen();
     await manager.update(MeetingRequest, request.id, { status: to, respondedAt: new Date(), reply });
+    if (accept) await this.meetings.meetAtVenue(manager, request);
     await this.outbox.enqueue(manager, [
       this.outcomeEmail(request),
       ...(accept ? [this.agreedEmail(request)] : []),

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -16,11 +17,16 @@ import { MeetingParticipant } from './meeting-participant.entity';
 import { MeetingRequest } from './meeting-request.entity';
 
 /**
- * 面談: an agreed pair placed in a slot at a table (or the exhibitor's booth). The database, not
- * the service, keeps a table to one meeting per slot and a request to one live meeting; a person
- * to one meeting per slot is kept by `meeting_participants`.
+ * 面談: an agreed pair placed in a slot at a table (or the exhibitor's booth), or, at an event
+ * without 商談枠, a pair who meet in the room (会場内): no session, slot or table, and the event's
+ * hours as its time. The database, not the service, keeps a table to one meeting per slot and a
+ * request to one live meeting; a person to one meeting per slot is kept by `meeting_participants`.
  */
 @Entity('meetings')
+@Check(
+  'ck_meetings_slot_or_venue',
+  '("session_id" IS NULL) = ("slot_index" IS NULL) AND ("session_id" IS NULL) = ("table_label" IS NULL)',
+)
 @Index('uq_meetings_table_slot', ['sessionId', 'slotIndex', 'tableLabel'], {
   unique: true,
   where: `status <> 'CANCELLED'`,
@@ -44,20 +50,26 @@ export class Meeting {
   @Column('uuid')
   requestId: string;
 
-  @ManyToOne(() => MatchmakingSession, { onDelete: 'CASCADE' })
-  session: MatchmakingSession;
+  /** Null for a meeting at the venue (会場内), as are its slot and table. */
+  @ManyToOne(() => MatchmakingSession, { onDelete: 'CASCADE', nullable: true })
+  session: MatchmakingSession | null;
 
-  @Column('uuid')
-  sessionId: string;
+  @Column('uuid', { nullable: true })
+  sessionId: string | null;
 
   /** 0-based slot within the session. */
-  @Column('int')
-  slotIndex: number;
+  @Column('int', { nullable: true })
+  slotIndex: number | null;
 
   /** Table name (TABLES mode) or the exhibitor's booth (BOOTHS mode). */
-  @Column({ type: 'varchar', length: 60 })
-  tableLabel: string;
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  tableLabel: string | null;
 
+  /**
+   * The slot's time; for a meeting at the venue, the event's hours (kept with them when the event
+   * changes): it takes place some time then, which is all that "not marked held before it could
+   * be", the deal's date, 出席 from a meeting and the reports need of it. It has no calendar entry.
+   */
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 

@@ -31,9 +31,9 @@ function noShowNames(meeting: Meeting): string {
 const byTableLabel = new Intl.Collator('ja', { numeric: true }).compare;
 
 /**
- * One line of the floor sheet: a placed meeting, or an agreed one without a slot (at an event
- * without 商談枠 the pair meets at the venue; at one with them, the schedule has no place for it
- * yet), so reception has every pair that means to meet.
+ * One line of the floor sheet: a placed meeting, one at the venue (an event without 商談枠: the
+ * pair meet in the room, with a 面談ID for staff to record it held or missed), or an agreed one
+ * the schedule has no place for yet, so reception has every pair that means to meet.
  */
 interface FloorSheetLine {
   startsAt: Date | null;
@@ -80,21 +80,26 @@ const FLOOR_SHEET: CsvColumn<FloorSheetLine>[] = [
   { header: '面談申込ID', value: (line) => line.requestId },
 ];
 
+/** A meeting at the venue: no time (its times are the event's hours), no 商談枠, no table. */
+const AT_VENUE = '会場内（時間は当日）';
+
 function placedMeetingLine(meeting: Meeting, seenByA: boolean, seenByB: boolean): FloorSheetLine {
+  const { session, slotIndex } = meeting;
   return {
-    startsAt: meeting.startsAt,
-    endsAt: meeting.endsAt,
-    sessionName: meeting.session.name,
-    slotNumber: meeting.slotIndex + 1,
-    place:
-      meeting.session.mode === SessionMode.BOOTHS
+    startsAt: session ? meeting.startsAt : null,
+    endsAt: session ? meeting.endsAt : null,
+    sessionName: session?.name ?? '',
+    slotNumber: slotIndex === null ? null : slotIndex + 1,
+    place: !session
+      ? AT_VENUE
+      : session.mode === SessionMode.BOOTHS
         ? `ブース ${meeting.tableLabel}`
         : `テーブル ${meeting.tableLabel}`,
     a: meeting.participantA,
     b: meeting.participantB,
     status: MEETING_STATUS_LABEL[meeting.status],
     noShow: noShowNames(meeting),
-    published: meeting.publishedAt ? '公開済み' : '未公開',
+    published: !session ? '' : meeting.publishedAt ? '公開済み' : '未公開',
     seenByA,
     seenByB,
     meetingId: meeting.id,
@@ -109,7 +114,7 @@ function agreedWithoutSlotLine(request: MeetingRequest, eventHasSessions: boolea
     endsAt: null,
     sessionName: '',
     slotNumber: null,
-    place: eventHasSessions ? '未定' : '会場内（時間は当日）',
+    place: eventHasSessions ? '未定' : AT_VENUE,
     a: request.fromParticipant,
     b: request.toParticipant,
     status: eventHasSessions ? '面談成立・時間未定' : '面談成立（商談枠なし）',
@@ -157,8 +162,9 @@ export class MeetingsExportController {
         edges: found.edges.map(({ cursor, node: meeting }) => ({
           cursor,
           node: {
-            startsAt: meeting.startsAt.getTime(),
-            table: meeting.tableLabel,
+            // At the venue: after the meetings with a time, as the agreed ones without a slot.
+            startsAt: meeting.sessionId ? meeting.startsAt.getTime() : Number.POSITIVE_INFINITY,
+            table: meeting.tableLabel ?? '',
             cells: cells(
               placedMeetingLine(
                 meeting,
@@ -172,7 +178,9 @@ export class MeetingsExportController {
     });
     // The floor sheet goes slot by slot, and within a slot table by table; then the agreed
     // meetings without a slot, in the order they were asked for.
-    placed.sort((a, b) => a.startsAt - b.startsAt || byTableLabel(a.table, b.table));
+    placed.sort(
+      (a, b) => (a.startsAt === b.startsAt ? 0 : a.startsAt - b.startsAt) || byTableLabel(a.table, b.table),
+    );
     const eventHasSessions = event.sessions.length > 0;
     const withoutSlot = await allPages((page) =>
       this.requests.listAgreedWithoutMeeting(actor, eventId, page, (request) =>

@@ -270,7 +270,7 @@ export class MeetingsService {
    * the scheduler must not place it again). Published meetings send METHOD:CANCEL to both sides,
    * saying why when it is that one of them gave up their seat (`leftBy`).
    */
-  async cancelLocked(manager: EntityManager, meeting: Meeting, leftBy?: string): Promise<FreedSlot> {
+  async cancelLocked(manager: EntityManager, meeting: Meeting, leftBy?: string): Promise<FreedSlot | null> {
     if (!MEETING_TRANSITIONS.can(meeting.status, MeetingStatus.CANCELLED))
       throw MeetingErrors.invalidTransition(meeting.status, MeetingStatus.CANCELLED);
     const published = meeting.publishedAt !== null;
@@ -294,6 +294,8 @@ export class MeetingsService {
         })),
       );
     }
+    // A meeting at the venue held no slot: nothing is freed for anyone.
+    if (meeting.sessionId === null || meeting.slotIndex === null || meeting.tableLabel === null) return null;
     return {
       eventId: meeting.eventId,
       sessionId: meeting.sessionId,
@@ -301,6 +303,49 @@ export class MeetingsService {
       tableLabel: meeting.tableLabel,
       published,
     };
+  }
+
+  /**
+   * At an event without 商談枠 an agreed request is a meeting at once, at the venue (会場内): there
+   * is no schedule to wait for, and staff record it held or missed like any other (the reports
+   * count it). No slot or table; the event's hours as its time. It is never published: it has no
+   * calendar entry, and the agenda lists it among the people to meet on the day (AgendaService).
+   * In the caller's transaction, beside the 面談成立 emails. Does nothing at an event with 商談枠,
+   * where the request waits for the scheduler or a placement by hand.
+   */
+  async meetAtVenue(
+    manager: EntityManager,
+    request: Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId' | 'toParticipantId'>,
+  ): Promise<void> {
+    if (await manager.existsBy(MatchmakingSession, { eventId: request.eventId })) return;
+    const event = await manager.findOneByOrFail(Event, { id: request.eventId });
+    try {
+      const { identifiers } = await manager.insert(Meeting, {
+        eventId: request.eventId,
+        requestId: request.id,
+        sessionId: null,
+        slotIndex: null,
+        tableLabel: null,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        participantAId: request.fromParticipantId,
+        participantBId: request.toParticipantId,
+      });
+      const meetingId = (identifiers[0] as { id: string }).id;
+      await manager.insert(
+        MeetingParticipant,
+        [request.fromParticipantId, request.toParticipantId].map((participantId) => ({
+          meetingId,
+          participantId,
+          eventId: request.eventId,
+          sessionId: null,
+          slotIndex: null,
+        })),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_meetings_live_request')) throw MeetingErrors.alreadyPlaced();
+      throw error;
+    }
   }
 
   /**
@@ -338,7 +383,8 @@ export class MeetingsService {
       .getMany();
     const freed: FreedSlot[] = [];
     for (const meeting of meetings) {
-      freed.push(await this.cancelLocked(manager, meeting, participantId));
+      const slot = await this.cancelLocked(manager, meeting, participantId);
+      if (slot) freed.push(slot);
       // A published one has its 面談中止 from cancelLocked.
       if (meeting.publishedAt === null)
         notice(

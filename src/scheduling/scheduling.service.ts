@@ -242,7 +242,9 @@ export class SchedulingService {
       const current = await this.loadInputs(manager, run.eventId);
       if (fingerprint(current) !== fingerprint(inputs)) throw new InputsChanged();
       await manager.query(
-        `DELETE FROM meetings WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED'`,
+        // Meetings at the venue (agreed while the event had no 商談枠) are no placements to redo.
+        `DELETE FROM meetings
+          WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED' AND session_id IS NOT NULL`,
         [run.eventId],
       );
       await this.meetings.insertPlacements(manager, run.eventId, placements, null);
@@ -302,17 +304,27 @@ export class SchedulingService {
       where: { eventId, status: In(SEATED) },
       order: { participantId: 'ASC' },
     });
-    const requests = await manager.find(MeetingRequest, {
-      select: { id: true, fromParticipantId: true, toParticipantId: true, weight: true },
-      where: { eventId, status: MeetingRequestStatus.ACCEPTED },
-      order: { id: 'ASC' },
-    });
+    // Not those agreed to meet at the venue before the event had 商談枠: they have their meeting.
+    const requests = await manager
+      .createQueryBuilder(MeetingRequest, 'request')
+      .select(['request.id', 'request.fromParticipantId', 'request.toParticipantId', 'request.weight'])
+      .where('request.eventId = :eventId AND request.status = :accepted', {
+        eventId,
+        accepted: MeetingRequestStatus.ACCEPTED,
+      })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM meetings m
+                      WHERE m.request_id = request.id AND m.status <> 'CANCELLED' AND m.session_id IS NULL)`,
+      )
+      .orderBy('request.id', 'ASC')
+      .getMany();
     const locked = await manager
       .createQueryBuilder(Meeting, 'meeting')
       .where('meeting.eventId = :eventId', { eventId })
       .andWhere('meeting.status IN (:...live)', { live: LIVE })
       // Published meetings, and any meeting already held or missed, stay where they are.
       .andWhere(`(meeting.publishedAt IS NOT NULL OR meeting.status <> 'SCHEDULED')`)
+      .andWhere('meeting.sessionId IS NOT NULL')
       .orderBy('meeting.id', 'ASC')
       .getMany();
     const settings = await this.settings.get(manager, eventId);
@@ -332,14 +344,21 @@ export class SchedulingService {
         toParticipantId: row.toParticipantId,
         weight: row.weight,
       })),
-      published: locked.map((meeting) => ({
-        requestId: meeting.requestId,
-        participantAId: meeting.participantAId,
-        participantBId: meeting.participantBId,
-        sessionId: meeting.sessionId,
-        slotIndex: meeting.slotIndex,
-        tableLabel: meeting.tableLabel,
-      })),
+      // Read with a session only (above), so each has its slot and table.
+      published: locked.flatMap(({ sessionId, slotIndex, tableLabel, ...meeting }) =>
+        sessionId === null || slotIndex === null || tableLabel === null
+          ? []
+          : [
+              {
+                requestId: meeting.requestId,
+                participantAId: meeting.participantAId,
+                participantBId: meeting.participantBId,
+                sessionId,
+                slotIndex,
+                tableLabel,
+              },
+            ],
+      ),
       maxMeetingsPerParticipant: settings.maxMeetingsPerParticipant,
     };
   }

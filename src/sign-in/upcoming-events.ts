@@ -15,7 +15,7 @@ export interface UpcomingEvent {
   online: boolean;
   public: boolean;
   status: UpcomingStatus;
-  /** Meetings on their published agenda there. */
+  /** Meetings on their agenda there: published, or at the venue (an event without 商談枠). */
   meetings: number;
   /** Meeting requests there waiting for their answer. */
   awaitingAnswer: number;
@@ -45,7 +45,8 @@ export class UpcomingEvents {
                    THEN e.venue_en ELSE e.venue END AS venue,
               e.online_url IS NOT NULL AS online, e.visibility, r.status,
               (SELECT count(*)::int FROM meetings m
-                WHERE m.event_id = e.id AND m.status = 'SCHEDULED' AND m.published_at IS NOT NULL
+                WHERE m.event_id = e.id AND m.status = 'SCHEDULED'
+                  AND (m.published_at IS NOT NULL OR m.session_id IS NULL)
                   AND $1 IN (m.participant_a_id, m.participant_b_id)) AS meetings,
               (SELECT count(*)::int FROM meeting_requests q
                 WHERE q.event_id = e.id AND q.to_participant_id = $1 AND q.status = 'PENDING'

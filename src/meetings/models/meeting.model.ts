@@ -8,7 +8,10 @@ import { Meeting } from '../meeting.entity';
 import { MeetingStatus } from '../meeting-enums';
 import { MeetingPartyModel } from './meeting-party.model';
 
-@ObjectType('Meeting', { description: '面談（時間枠・テーブルに配置された合意済みの組み合わせ）' })
+@ObjectType('Meeting', {
+  description:
+    '面談（時間枠・テーブルに配置された合意済みの組み合わせ。商談枠のないイベントでは、成立と同時に会場内で会う面談になる）',
+})
 export class MeetingModel {
   @Field(() => ID)
   id: string;
@@ -22,25 +25,34 @@ export class MeetingModel {
   @Field(() => MeetingStatus)
   status: MeetingStatus;
 
-  @Field(() => ID)
-  sessionId: string;
+  @Field(() => ID, { nullable: true, description: '商談枠。会場内の面談（atVenue）では null' })
+  sessionId: string | null;
 
-  @Field()
+  @Field({ description: '商談枠の名前。会場内の面談では空' })
   sessionName: string;
 
-  @Field(() => Int, { description: '商談枠内の時間枠番号（0始まり）' })
-  slotIndex: number;
+  @Field(() => Int, { nullable: true, description: '商談枠内の時間枠番号（0始まり）。会場内の面談では null' })
+  slotIndex: number | null;
 
-  @Field({ description: 'テーブル番号、またはブース方式では出展者のブース' })
-  table: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'テーブル番号、またはブース方式では出展者のブース。会場内の面談では null',
+  })
+  table: string | null;
 
   @Field()
   atBooth: boolean;
 
-  @Field()
+  @Field({
+    description:
+      '商談枠のないイベント（サロンなど）の面談: 時間・テーブルを決めず、当日会場内で会う。startsAt・endsAt はイベントの開始・終了',
+  })
+  atVenue: boolean;
+
+  @Field({ description: '時間枠の開始（会場内の面談ではイベントの開始）' })
   startsAt: Date;
 
-  @Field()
+  @Field({ description: '時間枠の終了（会場内の面談ではイベントの終了）' })
   endsAt: Date;
 
   @Field(() => Int, { description: 'iCalendar の SEQUENCE（公開後に移動・中止されるたびに増える）' })
@@ -95,6 +107,7 @@ export class MeetingModel {
       slotIndex: meeting.slotIndex,
       table: meeting.tableLabel,
       atBooth: meeting.session?.mode === SessionMode.BOOTHS,
+      atVenue: meeting.sessionId === null,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       sequence: meeting.sequence,

@@ -376,11 +376,14 @@ export class MyDataMeetingModel {
   @Field()
   endsAt: Date;
 
-  @Field({ description: '商談枠の名前' })
+  @Field({ description: '商談枠の名前（商談枠のないイベントで会場内で会う面談では空）' })
   sessionName: string;
 
-  @Field({ description: 'テーブル番号またはブース' })
-  table: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'テーブル番号またはブース（会場内で会う面談では null。日時はイベントの開始・終了）',
+  })
+  table: string | null;
 
   @Field(() => MeetingStatus)
   status: MeetingStatus;
@@ -399,7 +402,7 @@ export class MyDataMeetingModel {
       other,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
-      sessionName: meeting.session.name,
+      sessionName: meeting.session?.name ?? '',
       table: meeting.tableLabel,
       status: meeting.status,
       statusLabel: MEETING_STATUS_LABEL[meeting.status],

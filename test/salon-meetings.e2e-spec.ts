@@ -1,0 +1,167 @@
+import { Role } from '../src/auth/actor';
+import {
+  agreeMeeting,
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  moveEventEarlier,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+type Person = { id: string; name: string; email: string; token: string };
+interface MeetingView {
+  id: string;
+  requestId: string;
+  status: string;
+  sessionId: string | null;
+  slotIndex: number | null;
+  table: string | null;
+  atVenue: boolean;
+  published: boolean;
+}
+
+/**
+ * A salon or mini-salon has no 商談枠: people meet in the room. An agreed meeting there is a meeting
+ * at the venue from the moment it is agreed, which staff record held or missed, the reports count,
+ * and the agenda lists at once.
+ */
+describe('meetings at an event without 商談枠 (会場内)', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizationId: string;
+  let organizer: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ ...sink.appSettings(), MAIL_RETRY_BASE_MS: '100' });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizationId = await createOrganization(t, admin, {
+      name: '関東財務局 東京財務事務所',
+      kind: 'FINANCE_OFFICE',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, organizationId);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const person = async (eventId: string, input: Record<string, unknown> = {}): Promise<Person> => {
+    const participant = await createParticipant(t, organizer, { consentContactSharing: true, ...input });
+    ok(await t.gql(registerMutation(), { eventId, participantId: participant.id }, organizer));
+    return {
+      ...participant,
+      name: (input.name as string | undefined) ?? '',
+      token: await t.participantToken(participant.id),
+    };
+  };
+  const meetingsOf = async (eventId: string) =>
+    ok(
+      await t.gql<{ meetings: { totalCount: number; edges: { node: MeetingView }[] } }>(
+        `query($e: ID!) { meetings(eventId: $e, includeCancelled: true) {
+           totalCount edges { node { id requestId status sessionId slotIndex table atVenue published } } } }`,
+        { e: eventId },
+        organizer,
+      ),
+    ).meetings;
+  const mailsTo = (who: Person, subject: RegExp) =>
+    sink.to(who.email).filter((mail) => subject.test(mail.subject));
+
+  it('an agreed meeting is a meeting at the venue: recorded held or missed, counted in the reports', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '事業承継サロン（第3回）' });
+    const [a, b, c, d] = [
+      await person(eventId, { name: '青木 一郎' }),
+      await person(eventId, { name: '石井 花子' }),
+      await person(eventId, { name: '上田 健' }),
+      await person(eventId, { name: '江口 美穂' }),
+    ];
+    const requests = [
+      await agreeMeeting(t, eventId, a.id, b.id),
+      await agreeMeeting(t, eventId, c.id, d.id),
+      await agreeMeeting(t, eventId, a.id, c.id),
+    ];
+
+    const listed = await meetingsOf(eventId);
+    expect(listed.totalCount).toBe(3);
+    const meetings = requests.map(
+      (requestId) => listed.edges.find((edge) => edge.node.requestId === requestId)!.node,
+    );
+    for (const meeting of meetings)
+      expect(meeting).toMatchObject({
+        status: 'SCHEDULED',
+        sessionId: null,
+        slotIndex: null,
+        table: null,
+        atVenue: true,
+        published: false,
+      });
+
+    // The floor sheet gives each pair its 面談ID, with no time: they meet in the room.
+    const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+    const header = sheet.lines[0].split(',');
+    const rows = sheet.lines.slice(1).map((line) => line.split(','));
+    expect(rows).toHaveLength(3);
+    for (const [index, meeting] of meetings.entries()) {
+      const row = rows.find((cells) => cells[header.indexOf('面談申込ID')] === requests[index])!;
+      expect(row[header.indexOf('面談ID')]).toBe(meeting.id);
+      expect(row[header.indexOf('開始')]).toBe('');
+      expect(row[header.indexOf('場所')]).toBe('会場内（時間は当日）');
+      expect(row[header.indexOf('状態')]).toBe('予定');
+    }
+
+    const held = (id: string) =>
+      t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id status } }', { id }, organizer);
+    // Not before the event has begun: it could not have taken place yet.
+    expect(failure(await held(meetings[0].id)).extensions).toMatchObject({ reason: 'MEETING_NOT_STARTED' });
+
+    // The day comes (yesterday's event): one held, one where 上田 did not come, one left as it was.
+    await moveEventEarlier(t, eventId, 15);
+    expect(ok(await held(meetings[0].id))).toEqual({
+      markMeetingHeld: { id: meetings[0].id, status: 'HELD' },
+    });
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $p: ID) { markNoShow(id: $id, participantId: $p) { id } }',
+        { id: meetings[1].id, p: c.id },
+        organizer,
+      ),
+    );
+
+    const { eventReport } = ok(
+      await t.gql<{
+        eventReport: {
+          event: { fiscalYear: number };
+          meetings: { total: number; byStatus: { status: string; count: number }[] };
+        };
+      }>(
+        `query($e: ID!) { eventReport(eventId: $e) { event { fiscalYear } meetings { total byStatus { status count } } } }`,
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const count = (status: string) =>
+      eventReport.meetings.byStatus.find((row) => row.status === status)?.count;
+    expect([count('HELD'), count('NO_SHOW'), count('SCHEDULED')]).toEqual([1, 1, 1]);
+    const { fiscalYearReport } = ok(
+      await t.gql<{ fiscalYearReport: { meetings: { held: number; noShow: number } } }>(
+        'query($o: ID!, $fy: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $fy) { meetings { held noShow } } }',
+        { o: organizationId, fy: eventReport.event.fiscalYear },
+        organizer,
+      ),
+    );
+    expect(fiscalYearReport.meetings).toEqual({ held: 1, noShow: 1 });
+    // The no-show history has it, as any missed meeting.
+    const { noShowHistory } = ok(
+      await t.gql<{ noShowHistory: { entries: { meetingId: string }[] } }>(
+        'query($p: ID!) { noShowHistory(participantId: $p) { entries { meetingId } } }',
+        { p: c.id },
+        organizer,
+      ),
+    );
+    expect(noShowHistory.entries).toEqual([{ meetingId: meetings[1].id }]);
+  });
+});
