@@ -164,4 +164,58 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
     expect(noShowHistory.entries).toEqual([{ meetingId: meetings[1].id }]);
   });
+
+  it('an agreement after publishSchedule is on the latest agenda at once, and off it once called off', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: 'ミニサロン（創業）' });
+    const [p, q, r] = [
+      await person(eventId, { name: '小野 誠' }),
+      await person(eventId, { name: '加藤 由美' }),
+      await person(eventId, { name: '木村 直樹' }),
+    ];
+    await agreeMeeting(t, eventId, p.id, q.id);
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => mailsTo(p, /面談スケジュール/).length === 1);
+    const agendaMail = mailsTo(p, /面談スケジュール/)[0];
+    expect(agendaMail.text).toContain('当日お会いいただく方');
+    const pageUrl = /▶ 最新の面談スケジュールを見る\n(\S+)\n/.exec(agendaMail.text)![1];
+
+    // 小野 and 木村 agree to meet after the agenda went out: 【面談成立】 to both…
+    const late = await agreeMeeting(t, eventId, r.id, p.id);
+    await sink.waitUntil(() => mailsTo(p, /面談成立/).length === 2 && mailsTo(r, /面談成立/).length === 1);
+    // …and the agenda has it now, marked new, with no schedule to publish first.
+    const agenda = async () =>
+      ok(
+        await t.gql<{
+          myAgenda: { unscheduled: { requestId: string }[]; changes: { kind: string; requestId: string }[] };
+        }>(
+          'query($e: ID!) { myAgenda(eventId: $e) { unscheduled { requestId } changes { kind requestId } } }',
+          { e: eventId },
+          p.token,
+        ),
+      ).myAgenda;
+    const mine = await agenda();
+    expect(mine.unscheduled.map((entry) => entry.requestId)).toContain(late);
+    expect(mine.unscheduled).toHaveLength(2);
+    expect(mine.changes).toEqual([{ kind: 'ADDED', requestId: late }]);
+    const page = await (await fetch(pageUrl)).text();
+    expect(page).not.toContain('変更はありません');
+    expect(page).toContain('木村 直樹');
+    expect(page).toContain('追加1件');
+
+    // Called off, it leaves the agenda: the meeting and the agreement are both off.
+    const meeting = (await meetingsOf(eventId)).edges.find((edge) => edge.node.requestId === late)!.node;
+    ok(await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { status } }', { id: meeting.id }, p.token));
+    expect((await agenda()).unscheduled.map((entry) => entry.requestId)).not.toContain(late);
+    const [{ status }]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM meeting_requests WHERE id = $1',
+      [late],
+    );
+    expect(status).toBe('CANCELLED');
+  });
 });

@@ -64,8 +64,8 @@ export class AgendaService {
    * an agreed meeting that is left without a slot: the run lists such a pair as unscheduled for
    * the organiser, and both people would otherwise come expecting a meeting nobody told them
    * about. Publishing again publishes only what was added since, and emails only those it concerns.
-   * A meeting at the venue (no 商談枠) is not published (it has no time or calendar entry of its
-   * own): it is told once here, as an agreed one without a slot is.
+   * A meeting at the venue (no 商談枠) is not published: it is on the agenda from its agreement, as
+   * one of the people to meet on the day, and is told (like an agreed one without a slot) once here.
    */
   async publish(actor: Actor, eventId: string): Promise<SchedulePublication> {
     return this.dataSource.transaction(async (manager) => {
@@ -146,7 +146,9 @@ export class AgendaService {
   /**
    * Agreed meetings the participant was told have no time yet, until they have a published one:
    * one the scheduler places later is still unannounced until the organiser publishes it, so it
-   * stays here rather than vanish from the agenda. Oldest agreement first.
+   * stays here rather than vanish from the agenda. At an event without 商談枠 there is nothing to
+   * publish: a meeting at the venue is here from the moment it is agreed (its 面談成立 emails point
+   * to this agenda), not from the last publishSchedule. Oldest agreement first.
    */
   async unscheduled(
     manager: EntityManager,
@@ -163,7 +165,11 @@ export class AgendaService {
         eventId,
         accepted: MeetingRequestStatus.ACCEPTED,
       })
-      .andWhere('request.unscheduledPublishedAt IS NOT NULL')
+      .andWhere(
+        `(request.unscheduledPublishedAt IS NOT NULL
+          OR EXISTS (SELECT 1 FROM meetings m
+                      WHERE m.request_id = request.id AND m.status <> 'CANCELLED' AND m.session_id IS NULL))`,
+      )
       .andWhere('(request.fromParticipantId = :participantId OR request.toParticipantId = :participantId)', {
         participantId,
       })
