@@ -218,4 +218,20 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
     expect(status).toBe('CANCELLED');
   });
+
+  it('【面談成立】 says where the venue is, in the reader’s language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '東京活性化サロン（第4回）',
+      venue: '東京財務事務所 3階 大会議室',
+      venueEn: 'Tokyo Local Finance Office, 3F',
+    });
+    const ja = await person(eventId, { name: '佐藤 翔' });
+    const en = await person(eventId, { name: 'Liam Walker', locale: 'en' });
+    await agreeMeeting(t, eventId, ja.id, en.id);
+    await sink.waitUntil(
+      () => mailsTo(ja, /面談成立/).length === 1 && mailsTo(en, /Meeting agreed/).length === 1,
+    );
+    expect(mailsTo(ja, /面談成立/)[0].text).toContain('■ 会場: 東京財務事務所 3階 大会議室');
+    expect(mailsTo(en, /Meeting agreed/)[0].text).toContain('■ Venue: Tokyo Local Finance Office, 3F');
+  });
 });

@@ -168,6 +168,7 @@ export function meetingAgreedEmail(data: {
       details: [
         { label: 'Event', value: event.title },
         { label: 'Date', value: when },
+        ...eventPlaceDetails(locale, event),
         ...(message ? [{ label: 'Message', value: message }] : []),
         ...contactLines(locale, data.contact),
       ],
@@ -187,6 +188,8 @@ export function meetingAgreedEmail(data: {
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
+      // Where "at the venue" is: the 会場 (or the online address) in the reader's language.
+      ...eventPlaceDetails(locale, event),
       ...(message ? [{ label: 'メッセージ', value: message }] : []),
       ...contactLines(locale, data.contact),
     ],
@@ -219,6 +222,8 @@ export function meetingOutcomeEmail(data: {
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const contact = accepted ? contactLines(locale, data.contact) : [];
+  // Where to meet, for an agreed meeting: at an event without 商談枠 the email is all they get.
+  const place = accepted ? eventPlaceDetails(locale, event) : [];
   const reply =
     data.reply && outcome !== MeetingRequestStatus.EXPIRED
       ? [{ label: locale === 'en' ? 'Their message' : '先方からのメッセージ', value: data.reply }]
@@ -262,7 +267,13 @@ export function meetingOutcomeEmail(data: {
       }[outcome],
       greeting: greetingFor(locale, data.requesterName),
       paragraphs: paragraphs[outcome],
-      details: [{ label: 'Event', value: event.title }, { label: 'Date', value: when }, ...reply, ...contact],
+      details: [
+        { label: 'Event', value: event.title },
+        { label: 'Date', value: when },
+        ...place,
+        ...reply,
+        ...contact,
+      ],
       sender,
     });
   }
@@ -300,6 +311,7 @@ export function meetingOutcomeEmail(data: {
     details: [
       { label: 'イベント', value: event.title },
       { label: '日時', value: when },
+      ...place,
       ...reply,
       ...contact,
     ],
