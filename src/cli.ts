@@ -32,16 +32,26 @@ import { UsersService } from './users/users.service';
 })
 class CliModule {}
 
-const USAGE = `Usage:
-  npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]
-  npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
+/** How to call each command, shown alone under a mistake in that command. */
+const COMMAND_USAGE: Record<string, string> = {
+  'create-admin': 'npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]',
+  'create-organization': `npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
       [--name-en NAME] [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
-  npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]
-  npm run cli -- organizations
-  npm run cli -- deactivate-staff-user --email EMAIL
-  npm run cli -- reactivate-staff-user --email EMAIL
-  npm run cli -- set-staff-password --email EMAIL [--password PASSWORD]
-  npm run cli -- set-staff-role --email EMAIL --role ADMIN|ORGANIZER|STAFF [--organization ID]
+      KIND: ${Object.values(OrganizationKind).join(', ')}`,
+  'create-staff-user':
+    'npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]',
+  organizations: 'npm run cli -- organizations',
+  'deactivate-staff-user': 'npm run cli -- deactivate-staff-user --email EMAIL',
+  'reactivate-staff-user': 'npm run cli -- reactivate-staff-user --email EMAIL',
+  'set-staff-password': 'npm run cli -- set-staff-password --email EMAIL [--password PASSWORD]',
+  'set-staff-role':
+    'npm run cli -- set-staff-role --email EMAIL --role ADMIN|ORGANIZER|STAFF [--organization ID]',
+};
+
+const USAGE = `Usage:
+${Object.values(COMMAND_USAGE)
+  .map((line) => `  ${line}`)
+  .join('\n')}
 
 The admin's tasks from a shell: the first admin account, organisations and their staff accounts
 (the same as the createOrganization and createStaffUser mutations), and the organisations' ids.
@@ -50,8 +60,7 @@ Someone who leaves: deactivate-staff-user switches the account off and ends its 
 again. set-staff-password gives an account a new password, ends its sessions and lifts a login
 pause for the address (e.g. an admin locked out). Without --password a random one is generated
 and printed once. set-staff-role gives an account another role (as changeStaffRole): an admin who
-becomes an organizer or staff member needs --organization; the last active admin keeps the role.
-KIND: ${Object.values(OrganizationKind).join(', ')}`;
+becomes an organizer or staff member needs --organization; the last active admin keeps the role.`;
 
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
@@ -201,6 +210,51 @@ async function validated<T extends object>(type: new () => T, plain: object): Pr
   return null;
 }
 
+/**
+ * What is wrong with how the command was called, first line first (the command missing or
+ * unknown, with the nearest known one; an option missing; a word too many), then how to call that
+ * command: the whole usage buried the one thing to fix. Undefined when the call is fine.
+ */
+function usageMistake(positionals: string[], options: Options): string | undefined {
+  const [name, ...extra] = positionals;
+  if (name === undefined) return `コマンドがありません\n\n${USAGE}`;
+  const command = COMMANDS[name];
+  if (!command) {
+    const nearest = nearestCommand(name);
+    return nearest
+      ? `不明なコマンドです: ${name}（${nearest} のことですか？）\n\n  ${COMMAND_USAGE[nearest]}`
+      : `不明なコマンドです: ${name}\n\n${USAGE}`;
+  }
+  const missing = command.required.filter((option) => !options[option]).map((option) => `--${option}`);
+  if (missing.length > 0) return `${missing.join('、')} がありません\n\n  ${COMMAND_USAGE[name]}`;
+  if (extra.length > 0) return `余分な引数があります: ${extra.join(' ')}\n\n  ${COMMAND_USAGE[name]}`;
+  return undefined;
+}
+
+/** The known command a misspelt one was meant to be: at most a third of its letters off. */
+function nearestCommand(name: string): string | undefined {
+  const [best] = Object.keys(COMMANDS)
+    .map((known) => ({ known, distance: editDistance(name, known) }))
+    .sort((a, b) => a.distance - b.distance);
+  return best.distance <= Math.max(2, Math.floor(best.known.length / 3)) ? best.known : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.some((arg) => arg === '--help' || arg === '-h') || args[0] === 'help') {
@@ -215,17 +269,19 @@ async function main(): Promise<number> {
       options: Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])),
     });
   } catch (error) {
-    // An unknown or valueless option: say which, then how to call, rather than a stack trace.
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    // An unknown or valueless option: say which, then how to call that command, not a stack trace.
+    const usage = args[0] in COMMAND_USAGE ? `  ${COMMAND_USAGE[args[0]]}` : USAGE;
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     return EX_USAGE;
   }
   const { positionals, values } = parsed;
-  const command = COMMANDS[positionals[0] ?? ''];
-  const options = values as Options;
-  if (!command || positionals.length !== 1 || command.required.some((name) => !options[name])) {
-    console.error(USAGE);
+  const mistake = usageMistake(positionals, values as Options);
+  if (mistake) {
+    console.error(mistake);
     return EX_USAGE;
   }
+  const command = COMMANDS[positionals[0]];
+  const options = values as Options;
   loadDotEnv();
   // As the service starts: a wrong variable or database is one line naming it, not Nest's stack
   // trace (and TypeORM's, every 3 s for half a minute).

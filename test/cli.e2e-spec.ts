@@ -117,12 +117,29 @@ describe('admin command line', () => {
     expect(unknown.stderr).toContain("Unknown option '--verbose'");
   });
 
+  it("a wrong call says first what is wrong, then only that command's usage", async () => {
+    const noName = await cli('create-admin', '--email', 'x@y.jp');
+    expect(noName).toMatchObject({
+      code: 64,
+      stderr:
+        '--name がありません\n\n  npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]\n',
+    });
+    const misspelt = await cli('create-staf-user');
+    expect(misspelt.code).toBe(64);
+    expect(misspelt.stderr.split('\n')[0]).toBe(
+      '不明なコマンドです: create-staf-user（create-staff-user のことですか？）',
+    );
+    expect(misspelt.stderr).toContain('npm run cli -- create-staff-user --email EMAIL');
+    expect(misspelt.stderr).not.toContain('create-organization');
+  });
+
   it('a wrong variable or database stops it with one line naming it, as the service does', async () => {
     const noSecret = await runCliWith(t, { JWT_SECRET: undefined }, 'organizations');
     expect(noSecret).toMatchObject({
       code: 78,
       stdout: '',
-      stderr: 'Invalid configuration:\n  JWT_SECRET: JWT_SECRET must be at least 32 characters\n',
+      stderr:
+        'Invalid configuration:\n  JWT_SECRET: JWT_SECRET is required: at least 32 random characters (openssl rand -hex 32)\n',
     });
 
     const url = new URL(t.config.DATABASE_URL);
