@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { loadDatabaseConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { MigratingDataSource } from './migrating-data-source';
 
 /** Entry point of the TypeORM CLI (`npm run migration:generate|run|revert`). */
-export default new DataSource(databaseOptions(loadDatabaseConfig(process.env).DATABASE_URL));
+export default new MigratingDataSource(databaseOptions(loadDatabaseConfig(process.env).DATABASE_URL));

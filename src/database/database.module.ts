@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { MigratingDataSource } from './migrating-data-source';
 import { QueryErrorLogger } from './query-error-logger';
 
 @Module({
@@ -14,6 +15,8 @@ import { QueryErrorLogger } from './query-error-logger';
           logging: ['error', 'warn', 'migration'],
           logger: new QueryErrorLogger(),
         }),
+      // RUN_MIGRATIONS runs them inside initialize(), under the migration lock.
+      dataSourceFactory: (options) => new MigratingDataSource(options!).initialize(),
     }),
   ],
 })
