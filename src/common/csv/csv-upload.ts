@@ -39,7 +39,26 @@ export interface CsvUpload {
 export function readCsvUpload(input: CsvUploadArgs): CsvUpload {
   const { text, encoding } = readFile(input);
   const source = input.fileBase64 !== undefined ? 'fileBase64' : 'csv';
-  return { records: parseCsv(text, source), encoding, source };
+  const records = parseCsv(text, source);
+  refuseNul(records, source);
+  return { records, encoding, source };
+}
+
+/**
+ * A NUL (U+0000) in a cell cannot be stored: the file is refused naming the row and column, as a
+ * `csv` text with one is by InputValidationPipe, rather than the character quietly dropped from a
+ * name or an address staff would then not recognise.
+ */
+function refuseNul(records: string[][], source: string): void {
+  records.forEach((record, row) => {
+    const column = record.findIndex((cell) => cell.includes('\u0000'));
+    if (column < 0) return;
+    const header = records[0]?.[column]?.split('\u0000').join('') || `${column + 1} 列目`;
+    throw new InputError(
+      source,
+      `${row + 1} 行目の「${header}」に使えない文字（NUL, U+0000）が含まれています`,
+    );
+  });
 }
 
 function readFile(input: CsvUploadArgs): { text: string; encoding: string } {

@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { InputError } from '../errors/app-error';
+import { fieldSubject } from './field-labels';
 import { uuidArg } from './uuid';
 import { validationFailures } from './validation-failures';
 
@@ -17,10 +18,20 @@ const IDS_NAME = /^[a-z][A-Za-z0-9]*Ids$/;
  * name, here in one place: every id in the schema is a uuid, and a malformed one would otherwise
  * reach Postgres and come back as a 500. test/id-arguments.e2e-spec.ts walks the schema so that a
  * new operation with an id argument under another name cannot slip past.
+ *
+ * And every text, in every argument, input field and form post: a NUL character (U+0000) is
+ * refused here, naming the field, because Postgres cannot store one in text and refused the
+ * statement, which came back as a 500 with the SQL in the log (test/nul-characters).
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    checkNoNul(
+      value,
+      (typeof value === 'string' || Array.isArray(value)) && typeof metadata.data === 'string'
+        ? metadata.data
+        : '',
+    );
     this.checkIds(value, metadata.data);
     const type = metadata.metatype;
     if (!type || !this.isValidatedClass(type) || value === null || value === undefined) return value;
@@ -47,4 +58,34 @@ export class InputValidationPipe implements PipeTransform {
       typeof type === 'function' && ![String, Boolean, Number, Array, Object, Date].includes(type as never)
     );
   }
+}
+
+/**
+ * Refuses a NUL anywhere in a text, in an argument (`title`) or inside one, by its path there
+ * (`company.name`, `goals.0.label`), as the validation rules name fields. Only plain objects and
+ * arrays are walked: the request or a Date is not input. In a text of several lines (a CSV given
+ * as `csv`) the line is named too.
+ */
+export function checkNoNul(value: unknown, path: string, depth = 0): void {
+  if (typeof value === 'string') {
+    const at = value.indexOf('\u0000');
+    if (at < 0) return;
+    const line = value.includes('\n') ? value.slice(0, at).split('\n').length : undefined;
+    const field = path || 'input';
+    throw new InputError(
+      field,
+      `${fieldSubject(field)}に使えない文字（NUL, U+0000）が含まれています${line ? `（${line} 行目）` : ''}`,
+    ).withEnglish(
+      `${fieldSubject(field, 'en')} contains a character that cannot be used (NUL, U+0000)${line ? ` on line ${line}` : ''}.`,
+    );
+  }
+  if (depth > 20 || value === null || typeof value !== 'object') return;
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkNoNul(item, at(index), depth + 1));
+    return;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return;
+  for (const [key, item] of Object.entries(value)) checkNoNul(item, at(key), depth + 1);
 }
