@@ -67,12 +67,16 @@ class PrivateRedis {
   }
 }
 
+// Worker processes start and work slowly on a busy machine: their waits, not the suite's 2 minutes, bound these tests.
+jest.setTimeout(600_000);
+
 /**
  * Redis goes away and comes back empty. The API keeps answering what does not need Redis and
  * refuses at once what does; the health endpoints say what is wrong; each process logs one line
  * (not a stack trace per reconnection); and once Redis is back, the invitation written meanwhile
  * goes out and the periodic jobs are scheduled again without restarting anything.
  */
+
 describe('Redis away and back', () => {
   let redis: PrivateRedis;
   let sink: SmtpSink;
@@ -89,6 +93,7 @@ describe('Redis away and back', () => {
       OUTBOX_POLL_MS: '300',
     });
     worker = WorkerProcess.start(t.config, { LOG_LEVEL: 'log' });
+    await worker.ready();
   });
   afterAll(async () => {
     await worker?.stop('SIGKILL');
