@@ -119,6 +119,7 @@ const cases: Case[] = [
   ['outboxMessages', 'of the event', 'query($e: ID!) { outboxMessages(eventId: $e) { totalCount } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['emailProgress', "the schedule's emails", 'query($e: ID!, $b: ID!) { emailProgress(eventId: $e, batchId: $b) { total } }', (ids) => ({ e: ids.event, b: ids.agendaBatch }), ITS_STAFF],
   ['changeParticipantEmail', "D's address", 'mutation($p: ID!) { changeParticipantEmail(participantId: $p, email: "d-moved@example.jp") { resentEmails } }', (ids) => ({ p: ids.d }), ANY_STAFF],
+  ['unsuppressParticipantEmail', "D's address", 'mutation($p: ID!) { unsuppressParticipantEmail(participantId: $p) { resentEmails } }', (ids) => ({ p: ids.d }), ANY_STAFF],
   ['mergeParticipants', "D's twin into D", 'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { emailsMoved } }', (ids) => ({ p: ids.d, d: ids.twin }), ANY_STAFF],
   ['duplicateCandidates', "the shared pool's", '{ duplicateCandidates { totalCount } }', () => ({}), ANY_STAFF],
   ['markDistinctParticipants', 'A and B as two people', 'mutation($p: ID!, $o: ID!) { markDistinctParticipants(participantId: $p, otherId: $o) }', (ids) => ({ p: ids.a, o: ids.b }), ANY_STAFF],

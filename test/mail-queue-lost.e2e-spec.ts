@@ -84,6 +84,7 @@ describe('the mail queue lost with Redis', () => {
         notHandedOver: 5,
         oldestPendingSeconds: 600,
         retrying: 0,
+        refused: 0,
         lastError: null,
       },
       queue: { waiting: 0, active: 0, delayed: 0, workers: 0 },
@@ -100,9 +101,9 @@ describe('the mail queue lost with Redis', () => {
       outbox: Record<string, unknown>;
     };
     expect(failing.problems).toContain(
-      `all ${INVITEES} waiting emails failed at their last try and wait to be retried: the mail server refuses them or cannot be reached (last error: SMTP 450)`,
+      `all ${INVITEES} waiting emails failed at their last try and wait to be retried: the mail server refuses them or cannot be reached (last error: SMTP 450 4.2.0)`,
     );
-    expect(failing.outbox).toMatchObject({ retrying: INVITEES, lastError: 'SMTP 450' });
+    expect(failing.outbox).toMatchObject({ retrying: INVITEES, lastError: 'SMTP 450 4.2.0' });
     expect(JSON.stringify(failing)).not.toContain('example.jp');
 
     worker = WorkerProcess.start(t.config);
@@ -141,6 +142,7 @@ describe('the mail queue lost with Redis', () => {
         notHandedOver: 0,
         oldestPendingSeconds: null,
         retrying: 0,
+        refused: 0,
         lastError: null,
       },
       queue: { waiting: 0, active: 0, delayed: 0, workers: 1 },

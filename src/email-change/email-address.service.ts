@@ -48,6 +48,27 @@ export class EmailAddressService {
   }
 
   /**
+   * Staff know the address works (a relay that refused everyone, a mailbox that was fixed): the
+   * bounce suppression lifts and what failed to reach the person goes again, as after a change of
+   * address. Answers how many emails go again.
+   */
+  async unsuppress(participantId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [found]: unknown[] = await manager.query(
+        `SELECT 1 FROM participants WHERE id = $1 AND erased_at IS NULL FOR UPDATE`,
+        [participantId],
+      );
+      if (!found) throw ParticipantErrors.notFound(participantId, 'participantId');
+      return this.lift(manager, participantId);
+    });
+  }
+
+  private async lift(manager: EntityManager, participantId: string): Promise<number> {
+    await manager.query(`UPDATE participants SET email_suppressed_at = NULL WHERE id = $1`, [participantId]);
+    return this.outbox.resendFailedTo(manager, participantId);
+  }
+
+  /**
    * In the caller's transaction: the address changes (its bounce suppression lifts and the
    * sessions issued until now end, see changeParticipantEmail); the sign-in and application links
    * mailed to the old address stop working; every email that failed to reach the person goes again, to the new address (their
@@ -63,6 +84,9 @@ export class EmailAddressService {
   ): Promise<AddressMove> {
     const move = await changeParticipantEmail(manager, participantId, address, author);
     if (move.outcome === 'missing') throw ParticipantErrors.notFound(participantId, 'participantId');
+    // The same address again: whoever says so knows it works, so it is treated as lifting its suppression.
+    if (move.outcome === 'unchanged')
+      return { outcome: 'unchanged', resent: await this.lift(manager, participantId) };
     if (move.outcome !== 'changed') return { outcome: move.outcome, resent: 0 };
     const { before } = move;
     for (const purpose of LINKS_TO_THE_ADDRESS) await this.tokens.expire(manager, purpose, [participantId]);

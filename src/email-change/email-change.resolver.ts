@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { ParticipantActor, Role, StaffActor } from '../auth/actor';
 import { ParticipantModel } from '../participants/models/participant.model';
@@ -27,6 +27,21 @@ export class EmailChangeResolver {
     @Args() { participantId, email }: ChangeParticipantEmailArgs,
   ): Promise<ParticipantEmailChangeModel> {
     const resentEmails = await this.addresses.change(actor, participantId, email);
+    return Object.assign(new ParticipantEmailChangeModel(), {
+      participant: ParticipantModel.from(await this.participants.get(participantId), true),
+      resentEmails,
+    });
+  }
+
+  @Mutation(() => ParticipantEmailChangeModel, {
+    description:
+      '宛先不明による送信停止を解除する（届くと分かっているアドレス: 中継を断ったメールサーバーが直った、受信箱が使えるようになったなど）。送信に失敗していたメールは同じアドレスにもう一度送られる。changeParticipantEmail に今と同じアドレスを渡しても同じ',
+  })
+  @AllowStaff()
+  async unsuppressParticipantEmail(
+    @Args('participantId', { type: () => ID }) participantId: string,
+  ): Promise<ParticipantEmailChangeModel> {
+    const resentEmails = await this.addresses.unsuppress(participantId);
     return Object.assign(new ParticipantEmailChangeModel(), {
       participant: ParticipantModel.from(await this.participants.get(participantId), true),
       resentEmails,

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { AppConfig } from '../config/app-config';
 import { QueueName } from '../queue/queue-names';
+import { REFUSED_PREFIX } from './send-failure';
 
 /** Longer than this without a hand-over to the queue, a new outbox row means the relay is not running. */
 const HAND_OVER_GRACE_MS = 60_000;
@@ -18,6 +19,7 @@ interface OutboxFigures {
   not_handed_over: number;
   oldest_pending_seconds: number | null;
   retrying: number;
+  refused: number;
   last_error: string | null;
 }
 
@@ -56,11 +58,12 @@ export class MailHealthController {
                   extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8
                     AS oldest_pending_seconds,
                   count(*) FILTER (WHERE status = 'PENDING' AND last_error IS NOT NULL)::int AS retrying,
+                  count(*) FILTER (WHERE status = 'PENDING' AND starts_with(last_error, $2))::int AS refused,
                   (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1]
                     AS last_error
              FROM outbox_messages
             WHERE is_open`,
-          [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS],
+          [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS, REFUSED_PREFIX],
         ) as Promise<OutboxFigures[]>,
         'PostgreSQL',
       ))!;
@@ -107,8 +110,16 @@ export class MailHealthController {
     }
     // The raw error can name a recipient's address, and this page is public: its code only.
     const lastError = outbox.last_error && errorCode(outbox.last_error);
-    // One mailbox that is full is that recipient's matter; every waiting email failing is the server.
-    if (outbox.retrying >= FAILING_FROM && outbox.retrying === outbox.pending) {
+    // A relay that refuses us (5.7.1 relaying denied, authentication, policy) refuses everyone:
+    // said as such, since those emails would otherwise fail one by one and look like bad addresses.
+    if (outbox.refused >= FAILING_FROM) {
+      problems.push(
+        `${outbox.refused} waiting emails were refused by the mail server for a reason other than their address (last error: ${lastError}): ` +
+          'it does not accept our email (relaying, sign-in or policy: check SMTP_URL and the mail provider). ' +
+          'They are tried again, then marked failed for resendFailedEmails; no address was suppressed',
+      );
+    } else if (outbox.retrying >= FAILING_FROM && outbox.retrying === outbox.pending) {
+      // One mailbox that is full is that recipient's matter; every waiting email failing is the server.
       problems.push(
         `all ${outbox.pending} waiting emails failed at their last try and wait to be retried: the mail server refuses them or cannot be reached (last error: ${lastError})`,
       );
@@ -124,6 +135,7 @@ export class MailHealthController {
         oldestPendingSeconds:
           outbox.oldest_pending_seconds === null ? null : Math.round(outbox.oldest_pending_seconds),
         retrying: outbox.retrying,
+        refused: outbox.refused,
         lastError,
       },
       queue,
@@ -157,10 +169,14 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** `ECONNREFUSED`, `SMTP 450`…: what kind of failure, without the text around it. */
+/**
+ * `ECONNREFUSED`, `SMTP 450`, `SMTP 550 5.7.1`…: what kind of failure, with the enhanced status code
+ * (RFC 3463) when the server sent one, without the text around it.
+ */
 function errorCode(raw: string): string {
+  const reply = /\b([45]\d\d)(?:[ -]([45]\.\d{1,3}\.\d{1,3}))?\b/.exec(raw);
   const errno = /\bE[A-Z]{3,}\b/.exec(raw)?.[0];
-  if (errno) return errno;
-  const reply = /\b[45]\d\d\b/.exec(raw)?.[0];
-  return reply ? `SMTP ${reply}` : 'other';
+  if (errno && errno !== 'EENVELOPE') return errno;
+  if (!reply) return errno ?? 'other';
+  return reply[2] ? `SMTP ${reply[1]} ${reply[2]}` : `SMTP ${reply[1]}`;
 }

@@ -1,3 +1,5 @@
+import { REFUSED_PREFIX } from './send-failure';
+
 /**
  * Japanese names of what the outbox stores as codes, for the staff who read emails.csv and
  * emailProgress. Template names are the features' own constants (see each *.composer.ts); they
@@ -65,6 +67,8 @@ export function mailErrorLabel(raw: string, retrying: boolean): string {
   if (/ETIMEDOUT|timeout/i.test(raw)) return `メールサーバーが応答しません${next}`;
   if (/EAUTH|authentication|\b535\b/i.test(raw))
     return 'メールサーバーの認証に失敗しました（設定を確認してください）';
+  if (raw.startsWith(REFUSED_PREFIX))
+    return `メールサーバーが送信を断りました（中継の拒否など。宛先のアドレスの問題ではありません）${next}`;
   if (/\b5\d\d\b/.test(raw)) return '宛先に届きませんでした（アドレスが存在しないなど）';
   if (/\b4\d\d\b/.test(raw)) return `受信側で一時的に受け付けられませんでした${next}`;
   return '送信できませんでした';

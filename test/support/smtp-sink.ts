@@ -23,10 +23,17 @@ export interface SmtpSinkOptions {
   /** Parse each message with mailparser (default true); benchmarks count raw messages only. */
   parse?: boolean;
   /**
-   * Refuse a recipient at RCPT TO: return an SMTP code (451 = try later, 550 = no such mailbox) or
-   * undefined to accept. `attempt` counts the RCPTs seen for that address, from 1.
+   * Refuse a recipient at RCPT TO: return an SMTP code (451 = try later, 550 = no such mailbox), a
+   * code with the text after it (`{ code: 550, text: '5.7.1 Relaying denied' }`, the enhanced code
+   * in the text as real servers send it), or undefined to accept. `attempt` counts the RCPTs seen
+   * for that address, from 1.
    */
-  refuseRecipient?: (address: string, attempt: number) => number | undefined;
+  refuseRecipient?: (address: string, attempt: number) => number | { code: number; text: string } | undefined;
+  /**
+   * Answer without enhanced status codes of the server's own (RFC 2034): the refusals' texts carry
+   * theirs, or none at all, as a mail server that does not offer them.
+   */
+  ownStatusCodes?: boolean;
 }
 
 /**
@@ -58,17 +65,19 @@ export class SmtpSink {
       logger: false,
       size: 25 * 1024 * 1024,
       maxClients: 1000,
+      hideENHANCEDSTATUSCODES: options.ownStatusCodes ?? false,
       onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error) => void) {
         const recipient = address.address.toLowerCase();
         const attempt = (ref.sink!.rcptAttempts.get(recipient) ?? 0) + 1;
         ref.sink!.rcptAttempts.set(recipient, attempt);
-        const code = options.refuseRecipient?.(recipient, attempt);
-        if (code) {
+        const refusal = options.refuseRecipient?.(recipient, attempt);
+        if (refusal) {
+          const { code, text } =
+            typeof refusal === 'number'
+              ? { code: refusal, text: refusal >= 500 ? 'No such user here' : 'Try again later' }
+              : refusal;
           ref.sink!.refusals.push({ address: recipient, code });
-          const error = Object.assign(new Error(code >= 500 ? 'No such user here' : 'Try again later'), {
-            responseCode: code,
-          });
-          return callback(error);
+          return callback(Object.assign(new Error(text), { responseCode: code }));
         }
         callback();
       },
