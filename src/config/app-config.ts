@@ -277,7 +277,10 @@ export class AppConfig extends DatabaseConfig {
   )
   MAIL_FROM = 'Tsunagu <no-reply@tsunagu.local>';
 
-  /** Messages per second the sender may hand to the SMTP server (pooled transport). */
+  /**
+   * Messages per second each worker process may hand to the SMTP server: with several workers, set
+   * it to the relay's limit divided by their number. No second of one process carries more than this.
+   */
   @IsWholeNumber(1)
   SMTP_RATE_PER_SECOND = 50;
 

@@ -66,6 +66,15 @@ export class MailDelivery {
    * row over set them from its MAIL_MAX_ATTEMPTS).
    */
   async deliver(outboxMessageId: string, options: DeliveryAttempt): Promise<DeliveryOutcome> {
+    const release = await this.transport.reserve(options.urgent ?? false);
+    try {
+      return await this.deliverClaimed(outboxMessageId, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async deliverClaimed(outboxMessageId: string, options: DeliveryAttempt): Promise<DeliveryOutcome> {
     const claimed = await this.claim(outboxMessageId);
     if (!claimed) return this.whyNotClaimed(outboxMessageId);
     const { message, participant, staffDeactivated } = claimed;
@@ -135,17 +144,19 @@ export class MailDelivery {
   /** One claim statement for many rows; each id answers its claimed row or null. */
   private async claimRows(ids: string[]): Promise<(ClaimedRow | null)[]> {
     const rows = (await this.dataSource.query(
+      // `was` is the row as this statement found it: whether it was taken over from a dead sender.
       `WITH claimed AS (
-         UPDATE outbox_messages
+         UPDATE outbox_messages AS m
             SET status = 'SENDING',
-                attempts = attempts + 1,
-                resent_after_crash = resent_after_crash + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+                attempts = m.attempts + 1,
+                resent_after_crash = m.resent_after_crash + CASE WHEN m.status = 'SENDING' THEN 1 ELSE 0 END,
                 lease_expires_at = now() + $2 * interval '1 millisecond',
                 updated_at = now()
-          WHERE id = ANY($1::uuid[])
-            AND (status = 'PENDING' OR (status = 'SENDING' AND lease_expires_at < now()))
-          RETURNING id, key, template, transactional, participant_id, user_id, event_id, batch_id, params,
-                    to_address, attempts)
+           FROM outbox_messages AS was
+          WHERE m.id = ANY($1::uuid[]) AND was.id = m.id
+            AND (m.status = 'PENDING' OR (m.status = 'SENDING' AND m.lease_expires_at < now()))
+          RETURNING m.id, m.key, m.template, m.transactional, m.participant_id, m.user_id, m.event_id,
+                    m.batch_id, m.params, m.to_address, m.attempts, was.status = 'SENDING' AS taken_over)
        SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at,
               u.email AS user_email, u.name AS user_name, u.deactivated_at AS user_deactivated_at
          FROM claimed
@@ -153,6 +164,13 @@ export class MailDelivery {
          LEFT JOIN users u ON u.id = claimed.user_id`,
       [ids, this.config.MAIL_LEASE_MS],
     )) as ClaimedRow[];
+    const orphans = rows.filter((row) => row.taken_over).map((row) => row.id);
+    if (orphans.length > 0) {
+      this.logger.warn(
+        `took over ${orphans.length} emails left sending by a worker that stopped; sending them again, ` +
+          `counted in resentAfterCrash (outbox ${orphans.join(', ')})`,
+      );
+    }
     const byId = new Map(rows.map((row) => [row.id, row]));
     // Each claimed row goes to one caller only, should the same id be asked for twice.
     return ids.map((id) => {
@@ -339,6 +357,8 @@ type SentRow = { id: string } & SentEmail;
 export interface DeliveryAttempt {
   attempt: number;
   attempts: number;
+  /** Mail someone waits for: it goes before the campaign's emails waiting for the SMTP pool. */
+  urgent?: boolean;
 }
 
 const TEMPORARY_FAILURE_LOG_EVERY_MS = 60_000;
@@ -362,6 +382,7 @@ interface ClaimedRow {
   params: Record<string, string>;
   to_address: string | null;
   attempts: number;
+  taken_over: boolean;
   email: string | null;
   name: string;
   locale: Participant['locale'];

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
+import { Places, EvenPace } from './send-pacing';
 
 export interface OutgoingEmail {
   from: string;
@@ -25,20 +26,47 @@ export interface SentEmail {
 }
 
 /**
- * The only code that knows nodemailer. With SMTP_URL: a pooled SMTP transport, rate-limited to
- * SMTP_RATE_PER_SECOND per process. Without: each email is written as an .eml file under MAIL_DIR,
- * so the service runs with nothing else installed.
+ * The only code that knows nodemailer. With SMTP_URL: a pooled SMTP transport, at most
+ * SMTP_RATE_PER_SECOND emails in any second of this process. Without: each email is written as an
+ * .eml file under MAIL_DIR, so the service runs with nothing else installed.
+ *
+ * The rate is kept here rather than by nodemailer's pool (rateLimit/rateDelta): the pool counts
+ * messages per fixed window that restarts when it is cleared, and connections already given a
+ * message send it anyway, so a limit of 4 let 5 a second through, in bursts; and emails waiting in
+ * it would be waiting after they were claimed. Ours spaces the emails evenly before sendMail.
  */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly logger = new Logger(MailTransport.name);
   // Opened on first use: processes that never send (an HTTP-only instance) hold no SMTP connections.
   private transporter: Transporter | null = null;
+  private readonly pace: EvenPace | null;
+  private readonly places: Places;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    this.pace = config.SMTP_URL ? new EvenPace(config.SMTP_RATE_PER_SECOND) : null;
+    // Half a second of sending beside the pool's connections: enough to keep them busy, few enough
+    // that an email claimed and then lost with its worker had its turn coming.
+    this.places = new Places(
+      config.SMTP_URL
+        ? config.SMTP_POOL_SIZE + Math.ceil(config.SMTP_RATE_PER_SECOND / 2)
+        : Number.POSITIVE_INFINITY,
+    );
+  }
+
+  /**
+   * Waits until an email taken now would be sent soon, and answers the release of its place (call
+   * it once the email is sent or given up). The sender takes a place before it claims a row: what
+   * waits for the rate limit waits unclaimed, so a worker that dies leaves it PENDING, neither
+   * counted as possibly sent twice nor a try spent. `urgent` (mail someone waits for) goes first.
+   */
+  reserve(urgent: boolean): Promise<() => void> {
+    return this.places.take(urgent);
+  }
 
   async send(email: OutgoingEmail): Promise<SentEmail> {
     const transporter = this.open();
+    await this.pace?.take();
     const info = (await transporter.sendMail({
       from: email.from,
       to: email.to,
@@ -64,8 +92,6 @@ export class MailTransport implements OnApplicationShutdown {
           url: this.config.SMTP_URL,
           maxConnections: this.config.SMTP_POOL_SIZE,
           maxMessages: 1000,
-          rateLimit: this.config.SMTP_RATE_PER_SECOND,
-          rateDelta: 1000,
         })
       : createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     return this.transporter;

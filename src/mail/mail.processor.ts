@@ -33,6 +33,7 @@ export class MailProcessor {
     const outcome = await this.delivery.deliver(job.data.outboxMessageId, {
       attempt: job.attemptsMade + 1,
       attempts: job.opts.attempts ?? 1,
+      urgent: job.queueName === QueueName.MAIL_TRANSACTIONAL,
     });
     if (outcome.kind === 'busy') {
       // Not a failure: wait for the other sender's lease without using up a try.

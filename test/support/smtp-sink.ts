@@ -6,6 +6,8 @@ import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession 
 export interface ReceivedMail {
   /** Envelope recipients (RCPT TO), lower-cased. */
   to: string[];
+  /** When the client started sending it (MAIL FROM), by this process's clock (ms). */
+  startedAt: number;
   raw: Buffer;
   /** Set unless the sink was started with `parse: false`. */
   parsed: ParsedMail | null;
@@ -81,7 +83,12 @@ export class SmtpSink {
         }
         callback();
       },
+      onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback: () => void) {
+        (session as SMTPServerSession & { startedAt?: number }).startedAt = Date.now();
+        callback();
+      },
       onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error) => void) {
+        const startedAt = (session as SMTPServerSession & { startedAt?: number }).startedAt ?? Date.now();
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
@@ -89,7 +96,7 @@ export class SmtpSink {
           const to = session.envelope.rcptTo.map((address) => address.address.toLowerCase());
           // Like a real server, answer 250 only once the message is stored: a sender that has
           // recorded SENT must find it here.
-          ref.sink!.receive(raw, to, options.parse ?? true).then(
+          ref.sink!.receive(raw, to, startedAt, options.parse ?? true).then(
             () => callback(),
             (error: Error) => callback(error),
           );
@@ -167,11 +174,12 @@ export class SmtpSink {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private async receive(raw: Buffer, to: string[], parse: boolean): Promise<void> {
+  private async receive(raw: Buffer, to: string[], startedAt: number, parse: boolean): Promise<void> {
     const parsed = parse ? await simpleParser(raw) : null;
     const headerLines = parsed?.headerLines ?? [];
     this.messages.push({
       to,
+      startedAt,
       raw,
       parsed,
       subject: parsed?.subject ?? '',
