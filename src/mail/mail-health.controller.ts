@@ -6,8 +6,11 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { AppConfig } from '../config/app-config';
+import { QueueHealth, REDIS_UNREACHABLE, unservedProblem } from '../queue/queue-health';
 import { QueueName } from '../queue/queue-names';
 import { REFUSED_PREFIX } from './send-failure';
+
+const MAIL_QUEUES: string[] = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL];
 
 /** Longer than this without a hand-over to the queue, a new outbox row means the relay is not running. */
 const HAND_OVER_GRACE_MS = 60_000;
@@ -40,6 +43,7 @@ export class MailHealthController {
     @InjectQueue(QueueName.MAIL) private readonly bulk: Queue,
     @InjectQueue(QueueName.MAIL_TRANSACTIONAL) private readonly transactional: Queue,
     private readonly config: AppConfig,
+    private readonly queueHealth: QueueHealth,
   ) {}
 
   @Get('mail')
@@ -67,8 +71,11 @@ export class MailHealthController {
         ) as Promise<OutboxFigures[]>,
         'PostgreSQL',
       ))!;
-    } catch (error) {
-      response.status(503).json({ status: 'down', problems: [(error as Error).message] });
+    } catch {
+      response.status(503).json({
+        status: 'down',
+        problems: ['PostgreSQL cannot be reached (DATABASE_URL): the outbox cannot be read'],
+      });
       return;
     }
 
@@ -93,15 +100,21 @@ export class MailHealthController {
         delayed: counts.delayed ?? 0,
         workers,
       };
-    } catch (error) {
-      problems.push(
-        `the mail queues cannot be read (${(error as Error).message}): ${open} emails wait in the outbox and go out once Redis is back`,
-      );
+    } catch {
+      // A refused connection, a stream not writeable, a timeout: the library's words differ, the
+      // engineer's next step does not.
+      problems.push(`${REDIS_UNREACHABLE}: ${open} emails wait in the outbox and go out once it is back`);
     }
     if (queue && open > 0 && queue.workers === 0) {
       problems.push(
         `${open} emails are waiting and no worker consumes the mail queue (npm run start:worker)`,
       );
+    }
+    // What else waits for a worker (a matching or scheduling run): told here too, as the same cause.
+    if (queue && queue.workers === 0) {
+      const others = await withTimeout(this.queueHealth.unserved(), 'Redis').catch(() => []);
+      const notMail = others.filter((entry) => !MAIL_QUEUES.includes(entry.queue));
+      if (notMail.length > 0) problems.push(unservedProblem(notMail));
     }
     if (outbox.not_handed_over > 0) {
       problems.push(

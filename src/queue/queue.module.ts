@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { RedisStatus } from '../redis/redis-status';
+import { QueueHealth } from './queue-health';
 import { ALL_QUEUES } from './queue-names';
 import { CONSUME_QUEUES, QueueWorkers } from './queue-workers';
 
@@ -41,6 +42,11 @@ export class QueueModule {
         },
         QueueWorkers,
         {
+          provide: QueueHealth,
+          inject: ALL_QUEUES.map((name) => getQueueToken(name)),
+          useFactory: (...queues: Queue[]) => new QueueHealth(queues),
+        },
+        {
           // Without a listener, each queue prints every reconnection error with its stack.
           provide: 'QUEUE_ERRORS_REPORTED',
           inject: [RedisStatus, ...ALL_QUEUES.map((name) => getQueueToken(name))],
@@ -51,7 +57,7 @@ export class QueueModule {
           },
         },
       ],
-      exports: [queues, QueueWorkers],
+      exports: [queues, QueueWorkers, QueueHealth],
     };
   }
 }
