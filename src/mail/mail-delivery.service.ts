@@ -7,7 +7,7 @@ import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
-import { MailTransport, OutgoingEmail, SentEmail } from './mail-transport';
+import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
@@ -43,6 +43,12 @@ export const SENDER_BATCH = { maxSize: 100, maxRunning: 2, lingerMs: 25 };
 export class MailDelivery {
   private readonly logger = new Logger(MailDelivery.name);
   private temporaryFailures = { loggedAt: 0, since: 0 };
+  /** Rows this process handed back to the queue while stopping (release). */
+  private readonly handedBack = new Set<string>();
+  /** Claims on their way to the database (release waits for them). */
+  private readonly claimsInFlight = new Set<Promise<unknown>>();
+  /** Rows from past the rate limit until marked sent: they may have reached the SMTP server. */
+  private readonly onTheWire = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,8 +81,14 @@ export class MailDelivery {
   }
 
   private async deliverClaimed(outboxMessageId: string, options: DeliveryAttempt): Promise<DeliveryOutcome> {
-    const claimed = await this.claim(outboxMessageId);
+    // Its place came after this worker, stopping, handed the job to another.
+    if (this.handedBack.has(outboxMessageId)) return { kind: 'done' };
+    const claiming = this.claim(outboxMessageId);
+    this.claimsInFlight.add(claiming);
+    const claimed = await claiming.finally(() => this.claimsInFlight.delete(claiming));
     if (!claimed) return this.whyNotClaimed(outboxMessageId);
+    // Claimed in the same moment as this worker, stopping, handed the job back.
+    if (this.handedBack.has(outboxMessageId)) return this.unclaim(outboxMessageId);
     const { message, participant, staffDeactivated } = claimed;
 
     let email: OutgoingEmail | null;
@@ -89,11 +101,18 @@ export class MailDelivery {
     if (!email) return { kind: 'done' };
 
     try {
-      const sent = await this.transport.send(email);
+      const sent = await this.transport.send(email, () => {
+        if (this.handedBack.has(message.id)) return false;
+        this.onTheWire.add(message.id);
+        return true;
+      });
       await this.sentMarks.add({ id: message.id, ...sent });
+      this.onTheWire.delete(message.id);
       this.logger.debug(`${message.key} sent (outbox ${message.id}): ${sent.response}`);
       return { kind: 'done' };
     } catch (error) {
+      this.onTheWire.delete(message.id);
+      if (error instanceof NotOurs) return this.unclaim(message.id);
       const failure = classifySendFailure(error);
       if (failure.kind === 'hard-bounce') {
         await this.dataSource.transaction(async (manager) => {
@@ -181,18 +200,48 @@ export class MailDelivery {
   }
 
   /**
-   * For a worker stopping with these rows claimed (most wait behind the SMTP rate limit): their
-   * lease ends now and the try is given back, so the next worker sends them at once rather than
-   * after MAIL_LEASE_MS, without using up a try. Taken again from `sending`, each is counted in
-   * resent_after_crash: this process may still have put one on the wire.
+   * For a worker stopping with these rows' jobs still running: they go to another worker at once
+   * rather than after MAIL_LEASE_MS, without using up a try. Those not yet handed to SMTP (most wait
+   * behind the rate limit) are PENDING again, as if never claimed. Those on the wire keep SENDING
+   * with their lease ended and their try given back: the next worker sends them again, counted in
+   * resent_after_crash, as this process may have sent them just before it exits.
    */
   async release(ids: string[]): Promise<void> {
+    // Jobs waiting here for their place or their turn at the rate limit neither claim nor send
+    // these any more: the process goes on running until it exits.
+    for (const id of ids) this.handedBack.add(id);
+    // A claim already on its way lands first, so that the statements below see its row.
+    await Promise.allSettled([...this.claimsInFlight]);
+    const wire = ids.filter((id) => this.onTheWire.has(id));
+    const held = ids.filter((id) => !this.onTheWire.has(id));
+    await this.dataSource.query(
+      `UPDATE outbox_messages
+          SET status = 'PENDING', lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+        WHERE id = ANY($1) AND status = 'SENDING'`,
+      [held],
+    );
+    if (wire.length === 0) return;
     await this.dataSource.query(
       `UPDATE outbox_messages
           SET lease_expires_at = now() - interval '1 millisecond', attempts = greatest(attempts - 1, 0), updated_at = now()
         WHERE id = ANY($1) AND status = 'SENDING'`,
-      [ids],
+      [wire],
     );
+  }
+
+  /**
+   * A row this stopping worker claimed but did not send, its job handed to another worker: PENDING
+   * again, its try given back, so the next worker sends it at once and counts no resend. Only on
+   * the way out, one row at a time.
+   */
+  private async unclaim(id: string): Promise<DeliveryOutcome> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages
+          SET status = 'PENDING', lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+        WHERE id = $1 AND status = 'SENDING'`,
+      [id],
+    );
+    return { kind: 'done' };
   }
 
   /** SENDING → SENT for many rows in one statement, each with its own SMTP answer. */
@@ -200,7 +249,9 @@ export class MailDelivery {
     await this.dataSource.query(
       `UPDATE outbox_messages AS m
           SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id, smtp_response = s.response,
-              lease_expires_at = NULL, last_error = NULL, updated_at = now()
+              lease_expires_at = NULL, last_error = NULL, updated_at = now(),
+              -- A try given back by a stopping worker (release) while its email was on the wire was spent.
+              attempts = greatest(m.attempts, 1)
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS s(id, message_id, response)
         WHERE m.id = s.id`,
       [

@@ -19,6 +19,13 @@ export interface OutgoingEmail {
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
+/** The email was handed to another worker while it waited for the rate limit: not sent here. */
+export class NotOurs extends Error {
+  constructor() {
+    super('handed back to the queue before it was sent');
+  }
+}
+
 export interface SentEmail {
   messageId: string;
   /** The server's answer (e.g. `250 OK: queued as …`), or the file written. */
@@ -64,9 +71,14 @@ export class MailTransport implements OnApplicationShutdown {
     return this.places.take(urgent);
   }
 
-  async send(email: OutgoingEmail): Promise<SentEmail> {
+  /**
+   * Sends once the rate allows. `stillOurs` is asked after that wait: false (the worker is stopping
+   * and handed the row to another) sends nothing and throws NotOurs.
+   */
+  async send(email: OutgoingEmail, stillOurs: () => boolean = () => true): Promise<SentEmail> {
     const transporter = this.open();
     await this.pace?.take();
+    if (!stillOurs()) throw new NotOurs();
     const info = (await transporter.sendMail({
       from: email.from,
       to: email.to,
