@@ -51,6 +51,14 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly schedulers: (() => Promise<void>)[] = [];
   /** The jobs this process is working on, so a shutdown can hand back those it cannot finish. */
   private readonly running = new Map<string, { queue: QueueName; job: Job; token?: string }>();
+  /**
+   * Set while a stopping process hands its running jobs back (see beforeApplicationShutdown), and
+   * settled once they are back in their queues. A handed-back job's processor that returns
+   * meanwhile (an email whose row was given back unsent) waits for it: completing first would
+   * remove the job (removeOnComplete), the move would find nothing, and its row would wait
+   * OUTBOX_REENQUEUE_AFTER_MS for the relay instead of going to the next worker at once.
+   */
+  private handingBack: Promise<unknown> | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -145,6 +153,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       return await handler(job, token);
     } finally {
+      if (this.handingBack) await this.handingBack;
       this.running.delete(key);
     }
   }
@@ -176,7 +185,18 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       this.logger.warn(`the queue connections did not close within ${grace} ms (is Redis reachable?)`);
       return;
     }
-    // Release first what the jobs hold, so that whoever takes them next can start at once.
+    this.handingBack = this.handBack(unfinished);
+    await this.handingBack;
+    this.logger.warn(
+      `handed ${unfinished.length} unfinished jobs back to their queues after ${grace} ms: ` +
+        unfinished.map(({ queue, job }) => `${queue} ${job.id}`).join(', '),
+    );
+    // Without a signal the application is being closed by its owner (a test), which goes on.
+    if (signal) process.exit(0);
+  }
+
+  /** Releases what the jobs hold, so that whoever takes them next can start at once, then moves them back. */
+  private async handBack(unfinished: { queue: QueueName; job: Job; token?: string }[]): Promise<void> {
     for (const [queue, { handBack }] of this.handlers) {
       const jobs = unfinished.filter((entry) => entry.queue === queue).map((entry) => entry.job);
       if (!handBack || jobs.length === 0) continue;
@@ -192,11 +212,5 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
         }),
       ),
     );
-    this.logger.warn(
-      `handed ${unfinished.length} unfinished jobs back to their queues after ${grace} ms: ` +
-        unfinished.map(({ queue, job }) => `${queue} ${job.id}`).join(', '),
-    );
-    // Without a signal the application is being closed by its owner (a test), which goes on.
-    if (signal) process.exit(0);
   }
 }
