@@ -40,7 +40,7 @@ const MY_DATA = `exportedAt
   json`;
 const ERASURE = `participantId erasedAt registrationsCancelled meetingsCancelled meetingRequestsWithdrawn
   meetingRequestMessagesCleared suggestionsDeleted actionTokensDeleted emailsSkipped surveyCommentsDeleted
-  miniSalonRequestsWithdrawn profileChangesDeleted emailChangeRequestsDeleted followUpsCancelled`;
+  miniSalonRequestsWithdrawn profileChangesDeleted emailChangeRequestsDeleted followUpsCancelled notesRedacted`;
 const REPORT = `registrations { total byStatus { status count } } meetings { total byStatus { status count } }
   deals { total amountYen byStage { stage count amountYen } }`;
 
@@ -549,6 +549,25 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
           staff,
         ),
       ).fiscalYearReport.followUps;
+    // Staff's notes on the deal name them, as notes do; the other side is named too.
+    const [{ id: dealId }] = await rowsOf(
+      'SELECT id FROM deals WHERE $1 IN (participant_a_id, participant_b_id)',
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { id } }',
+        { id: dealId, input: { notes: '図面は高橋様から受領済み。山﨑様と量産の相談。連絡先 03-1234-5678' } },
+        staff,
+      ),
+    );
+    const [{ id: dealFollowUp }] = await rowsOf('SELECT id FROM follow_ups WHERE deal_id = $1', [dealId]);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $result: String!) { completeFollowUp(id: $id, result: $result) { completed { id } } }',
+        { id: dealFollowUp, result: '髙橋 一郎社長より量産の見積もり依頼（タカハシ イチロウ）' },
+        staff,
+      ),
+    );
     const followUpsBefore = await followUpsReport();
 
     const result = ok(await erase(people.subject.id)).eraseParticipant;
@@ -567,7 +586,21 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       profileChangesDeleted: 1,
       emailChangeRequestsDeleted: 1,
       followUpsCancelled: 1,
+      notesRedacted: 2,
     });
+    // The deal and its follow-up stay, without their name and number; the other side's stays.
+    expect(await rowsOf('SELECT title, notes FROM deals WHERE id = $1', [dealId])).toEqual([
+      {
+        title: '試作部品 500 個',
+        notes: '図面は（削除済み）様から受領済み。山﨑様と量産の相談。連絡先 （削除済み）',
+      },
+    ]);
+    expect(await rowsOf('SELECT notes, result FROM follow_ups WHERE id = $1', [dealFollowUp])).toEqual([
+      {
+        notes: '量産の見積もりの進み具合を確認',
+        result: '（削除済み）社長より量産の見積もり依頼（（削除済み））',
+      },
+    ]);
     // Nobody is sent to visit them: the plan is 取りやめ, neither waiting nor done; the visit made stays done.
     expect(
       await rowsOf(

@@ -29,6 +29,8 @@ export interface ErasureCounts {
   emailChangeRequestsDeleted?: number;
   /** Absent on rows erased before follow-ups could be cancelled. */
   followUpsCancelled?: number;
+  /** Absent on rows erased before staff's notes lost the person's name. */
+  notesRedacted?: number;
 }
 
 /**

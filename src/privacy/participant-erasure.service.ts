@@ -18,12 +18,13 @@ import { RegistrationsService } from '../registrations/registrations.service';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
+import { Deal } from '../deals/deal.entity';
 import { ErasureResultModel } from './models/erasure-result.model';
+import { ERASED_NAME, MentionedPerson, mentionRedactor } from './mentions';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { ParticipantErrors } from '../participants/participants.errors';
 
-const ERASED_NAME = '（削除済み）';
 const ERASED_FURIGANA = 'サクジョズミ';
 
 /** `.invalid` is reserved (RFC 2606): nothing is ever delivered there. The id keeps it unique. */
@@ -106,6 +107,7 @@ export class ParticipantErasureService {
         // Addresses they asked to move to, and those their mail about an address went to.
         emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
         followUpsCancelled: await this.cancelFollowUps(manager, participantId),
+        notesRedacted: await this.redactNotes(manager, participant),
       };
       await manager.update(OutboxMessage, { participantId, toAddress: Not(IsNull()) }, { toAddress: null });
       // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
@@ -247,6 +249,46 @@ export class ParticipantErasureService {
     return affected(
       await manager.update(FollowUp, { participantId, doneAt: IsNull() }, { doneAt: now, cancelledAt: now }),
     );
+  }
+
+  /**
+   * What staff wrote about them in their deals and follow-ups (the deal's title and notes, a
+   * follow-up's notes and result) loses their name, address and phone number (mentionRedactor):
+   * the deal stays the other side's and the organisation's record, but must not say who this was.
+   * Answers how many deals and follow-ups changed.
+   */
+  private async redactNotes(
+    manager: EntityManager,
+    person: MentionedPerson & { id: string },
+  ): Promise<number> {
+    const redact = mentionRedactor(person);
+    const deals = await manager
+      .createQueryBuilder(Deal, 'd')
+      .select(['d.id', 'd.title', 'd.notes'])
+      .where(':id IN (d.participantAId, d.participantBId)', { id: person.id })
+      .getMany();
+    const followUps = await manager
+      .createQueryBuilder(FollowUp, 'f')
+      .select(['f.id', 'f.notes', 'f.result'])
+      .where('f.participantId = :id OR f.dealId = ANY(:dealIds)', {
+        id: person.id,
+        dealIds: deals.map((deal) => deal.id),
+      })
+      .getMany();
+    let changed = 0;
+    for (const deal of deals) {
+      const redacted = { title: redact(deal.title), notes: redact(deal.notes) };
+      if (redacted.title === deal.title && redacted.notes === deal.notes) continue;
+      await manager.update(Deal, deal.id, redacted);
+      changed += 1;
+    }
+    for (const followUp of followUps) {
+      const redacted = { notes: redact(followUp.notes), result: redact(followUp.result) };
+      if (redacted.notes === followUp.notes && redacted.result === followUp.result) continue;
+      await manager.update(FollowUp, followUp.id, redacted);
+      changed += 1;
+    }
+    return changed;
   }
 
   /**

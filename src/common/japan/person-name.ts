@@ -91,6 +91,15 @@ export function nameKey(name: string): string {
     .replace(IGNORED_JS, '');
 }
 
+/**
+ * A name's character and the other forms of it that nameKey folds together (髙 → 高, 髙), the
+ * common form first; a character without variants alone.
+ */
+export function nameVariantsOf(character: string): string[] {
+  const common = FOLD.get(character) ?? character;
+  return [common, ...NAME_VARIANTS.filter(([, to]) => to === common).map(([variant]) => variant)];
+}
+
 /** The same person by name, whatever the spacing, width and variant kanji it was typed with. */
 export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);

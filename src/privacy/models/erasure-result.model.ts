@@ -49,6 +49,12 @@ export class ErasureResultModel {
   })
   followUpsCancelled: number;
 
+  @Field(() => Int, {
+    description:
+      '氏名・フリガナ・メールアドレス・電話番号を「（削除済み）」に置き換えた、本人が相手の商談とフォローアップ（件名・メモ・結果）',
+  })
+  notesRedacted: number;
+
   /** Expects an erased participant (erasedAt and erasure set). */
   static from(participant: Participant): ErasureResultModel {
     const counts: ErasureCounts = participant.erasure!;
@@ -67,6 +73,7 @@ export class ErasureResultModel {
       profileChangesDeleted: counts.profileChangesDeleted ?? 0,
       emailChangeRequestsDeleted: counts.emailChangeRequestsDeleted ?? 0,
       followUpsCancelled: counts.followUpsCancelled ?? 0,
+      notesRedacted: counts.notesRedacted ?? 0,
     });
   }
 }
