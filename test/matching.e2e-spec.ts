@@ -700,5 +700,26 @@ describe('matching: suggestions, digests and who to invite', () => {
       headers: { authorization: `Bearer ${otherOrganizer}` },
     });
     expect(refused.status).toBe(403);
+
+    // 非公開 希望 agrees after the run: the run left her out, not for want of a fit.
+    ok(
+      await t.gql(
+        'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }',
+        {
+          input: {
+            email: people.private.email,
+            name: '非公開 希望',
+            furigana: 'ヒコウカイ キボウ',
+            consentMatchmaking: true,
+          },
+        },
+        organizer,
+      ),
+    );
+    expect(ok(await unmatched(eventId)).participantsWithoutSuggestions[0]).toEqual({
+      ...notAgreed,
+      reason: 'CONSENTED_AFTER_RUN',
+      reasonLabel: 'マッチング実行後にマッチングに同意（再実行で対象になります）',
+    });
   });
 });

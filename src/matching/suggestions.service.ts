@@ -138,10 +138,13 @@ export class SuggestionsService {
       participant_id: string;
       consented: boolean;
       registered_at: Date | null;
+      consent_changed_at: Date | null;
       suggested: number;
       dismissed: number;
     }[] = await this.dataSource.query(
       `SELECT g.participant_id, p.consent_matchmaking AS consented, g.registered_at,
+                (SELECT max(c.changed_at) FROM participant_profile_changes c
+                  WHERE c.participant_id = g.participant_id AND c.changes ? 'consentMatchmaking') AS consent_changed_at,
                 (SELECT count(*) FROM suggestions s
                   WHERE s.event_id = g.event_id AND s.participant_id = g.participant_id
                     AND s.run_id = $2 AND NOT s.dismissed)::int AS suggested,
@@ -166,6 +169,7 @@ export class SuggestionsService {
         {
           consented: row.consented,
           registeredAt: row.registered_at,
+          consentChangedAt: row.consent_changed_at,
           suggested: row.suggested,
           dismissed: row.dismissed,
         },
