@@ -20,7 +20,8 @@ const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
     organization { name } fiscalYear label firstDay lastDay generatedAt
     events { total byKind { kind label count } }
     participation { registrations attended participants companies newCompanies companiesToDate }
-    meetings { held noShow }
+    meetingRequests { total byStatus { status label count } agreed agreedRate unplaced }
+    meetings { held noShow placed }
     deals {
       recorded won lost wonAmountYen wonWithoutAmount
       byType { type label recorded won lost wonAmountYen wonWithoutAmount }
@@ -52,7 +53,14 @@ interface FiscalYearReport {
     'registrations' | 'attended' | 'participants' | 'companies' | 'newCompanies' | 'companiesToDate',
     number
   >;
-  meetings: Record<'held' | 'noShow', number>;
+  meetingRequests: {
+    total: number;
+    byStatus: { status: string; label: string; count: number }[];
+    agreed: number;
+    agreedRate: number | null;
+    unplaced: number;
+  };
+  meetings: Record<'held' | 'noShow' | 'placed', number>;
   deals: DealFigures & { byType: (DealFigures & { type: string; label: string })[] };
   followUps: Record<'due' | 'done' | 'open' | 'overdue', number>;
 }
@@ -332,7 +340,21 @@ describe('fiscal-year and event reports', () => {
       newCompanies: 1,
       companiesToDate: 2,
     });
-    expect(report.meetings).toEqual({ held: 1, noShow: 1 });
+    // The fair's three requests, agreed at once (AUTO_ACCEPT) and placed.
+    expect(report.meetingRequests).toEqual({
+      total: 3,
+      byStatus: [
+        { status: 'PENDING', label: '回答待ち', count: 0 },
+        { status: 'ACCEPTED', label: '承諾済み', count: 3 },
+        { status: 'DECLINED', label: '辞退済み', count: 0 },
+        { status: 'EXPIRED', label: '期限切れ', count: 0 },
+        { status: 'CANCELLED', label: '取消済み', count: 0 },
+      ],
+      agreed: 3,
+      agreedRate: 100,
+      unplaced: 0,
+    });
+    expect(report.meetings).toEqual({ held: 1, noShow: 1, placed: 3 });
     const zero = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
     expect(report.deals).toEqual({
       recorded: 6,
@@ -621,7 +643,7 @@ describe('fiscal-year and event reports', () => {
     const { eventReport } = ok(
       await t.gql<{ eventReport: { meetingRequests: unknown; meetings: unknown } }>(
         `query($eventId: ID!) { eventReport(eventId: $eventId) {
-          meetingRequests { total byStatus { status label count } agreed unplaced }
+          meetingRequests { total byStatus { status label count } agreed agreedRate unplaced }
           meetings { total placed byStatus { status count } }
         } }`,
         { eventId },
@@ -638,6 +660,7 @@ describe('fiscal-year and event reports', () => {
         { status: 'CANCELLED', label: '取消済み', count: 2 },
       ],
       agreed: 3,
+      agreedRate: 42.9,
       unplaced: 1,
     });
     expect(eventReport.meetings).toEqual({
@@ -654,14 +677,228 @@ describe('fiscal-year and event reports', () => {
     const exported = await csv('', organizerB, `/exports/events/${eventId}/report.csv`);
     expect(exported.lines).toEqual(
       expect.arrayContaining([
-        '面談申込,件数,合計,7,件',
-        '面談申込,件数,承諾済み,2,件',
-        '面談申込,件数,期限切れ,1,件',
-        '面談申込,成立（承諾後の取消を含む）,,3,件',
+        '面談申込,申込数,合計,7,件',
+        '面談申込,申込数,承諾済み,2,件',
+        '面談申込,申込数,期限切れ,1,件',
+        '面談申込,面談成立（承諾後の取消を含む）,,3,件',
+        '面談申込,面談成立率（申込数のうち）,,42.9,%',
         '面談申込,承諾済みで面談未配置,,1,件',
         '面談,配置済み（中止を除く）,,1,件',
       ]),
     );
+  });
+
+  it('adds up the 面談申込 and meetings placed of the year’s events to the year’s, each in its event’s year', async () => {
+    // A 信用金庫's 商談会, three times: March 2025 (令和6年度), then April and October 2025 (令和7年度).
+    const orgC = await createOrganization(t, admin, {
+      name: '青梅信用金庫',
+      kind: 'FINANCIAL_INSTITUTION',
+      municipality: '東京都青梅市',
+    });
+    const organizerC = await staffSession(t, Role.ORGANIZER, orgC);
+    const people: { id: string }[] = [];
+    for (let i = 0; i < 6; i += 1) people.push(await createParticipant(t, organizerC));
+    const [a, b, c, d, e, f] = people;
+
+    /** A 商談会 set up while it lies ahead, with its 面談申込 made and answered, then moved to `startsAt`. */
+    const matchingFair = async (
+      startsAt: string,
+      requests: (at: {
+        ask: (from: { id: string }, to: { id: string }) => Promise<string>;
+        agree: (from: { id: string }, to: { id: string }) => Promise<string>;
+        place: (requestId: string, slot: number) => Promise<unknown>;
+        cancel: (requestId: string) => Promise<unknown>;
+        decline: (requestId: string, by: { id: string }) => Promise<unknown>;
+        lapse: (requestId: string) => Promise<unknown>;
+      }) => Promise<void>,
+    ) => {
+      const eventId = await createPublishedEvent(t, organizerC, {
+        kind: 'BUSINESS_MATCHING',
+        title: `あおしんビジネスマッチング大会（${startsAt.slice(0, 7)}）`,
+        startsAt: tokyoInDays(20, '13:00'),
+        endsAt: tokyoInDays(20, '17:00'),
+      });
+      const sessionId = await addMatchmakingSession(t, organizerC, {
+        eventId,
+        startsAt: tokyoInDays(20, '14:00'),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 2,
+      });
+      for (const person of people) await register(eventId, person.id, organizerC);
+      await requests({
+        ask: async (from, to) =>
+          (
+            await mutate(
+              'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+              { eventId, to: to.id },
+              await t.participantToken(from.id),
+            )
+          ).requestMeeting.id,
+        agree: (from, to) => agreeMeeting(t, eventId, from.id, to.id),
+        place: (requestId, slot) =>
+          mutate(
+            'mutation($r: ID!, $s: ID!, $slot: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $slot, table: "1") { id } }',
+            { r: requestId, s: sessionId, slot },
+            organizerC,
+          ),
+        cancel: (id) =>
+          mutate('mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }', { id }, organizerC),
+        decline: async (id, by) =>
+          mutate(
+            'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: false) { id } }',
+            { id },
+            await t.participantToken(by.id),
+          ),
+        // Past its 回答期限 and not yet swept: 期限切れ in both reports, as the list shows it.
+        lapse: (id) =>
+          t.dataSource.query(
+            `UPDATE meeting_requests SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+            [id],
+          ),
+      });
+      await moveEventTo(t, eventId, startsAt);
+      return eventId;
+    };
+
+    const march = await matchingFair('2025-03-19T13:00:00+09:00', async ({ ask, agree, place }) => {
+      await place(await agree(a, b), 0);
+      await ask(c, d); // waiting
+    });
+    let madeInMarch = '';
+    const april = await matchingFair('2025-04-16T13:00:00+09:00', async (at) => {
+      madeInMarch = await at.agree(a, b);
+      await at.place(madeInMarch, 0);
+      await at.agree(c, d); // no time yet
+      await at.ask(a, c); // waiting
+      await at.decline(await at.ask(b, d), d);
+      await at.lapse(await at.ask(e, a));
+      await at.cancel(await at.ask(f, b)); // withdrawn before any answer
+    });
+    // Asked before the year began, for an event in it: the request counts in its event's year.
+    await t.dataSource.query(
+      `UPDATE meeting_requests SET created_at = '2025-03-10T10:00:00+09:00', responded_at = '2025-03-11T10:00:00+09:00'
+        WHERE id = $1`,
+      [madeInMarch],
+    );
+    const october = await matchingFair(
+      '2025-10-22T13:00:00+09:00',
+      async ({ agree, place, cancel, decline, ask }) => {
+        const calledOff = await agree(a, b);
+        await place(calledOff, 0);
+        await cancel(calledOff); // agreed, then called off with its meeting
+        await place(await agree(c, d), 1);
+        await decline(await ask(e, f), f);
+      },
+    );
+
+    const FIGURES = `meetingRequests { total byStatus { status label count } agreed agreedRate unplaced } meetings { placed }`;
+    interface Figures {
+      meetingRequests: {
+        total: number;
+        byStatus: { status: string; label: string; count: number }[];
+        agreed: number;
+        agreedRate: number | null;
+        unplaced: number;
+      };
+      meetings: { placed: number };
+    }
+    const ofEvent = async (eventId: string) =>
+      ok(
+        await t.gql<{ eventReport: Figures }>(
+          `query($eventId: ID!) { eventReport(eventId: $eventId) { ${FIGURES} } }`,
+          { eventId },
+          organizerC,
+        ),
+      ).eventReport;
+    const ofYear = async (fiscalYear: number) =>
+      ok(
+        await t.gql<{ fiscalYearReport: Figures }>(
+          `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { ${FIGURES} } }`,
+          { org: orgC, fy: fiscalYear },
+          organizerC,
+        ),
+      ).fiscalYearReport;
+    /** The events' figures added up, the rate computed again from the sums. */
+    const added = (events: Figures[]): Figures => {
+      const sum = (figure: (report: Figures) => number) =>
+        events.reduce((total, report) => total + figure(report), 0);
+      const total = sum((report) => report.meetingRequests.total);
+      const agreed = sum((report) => report.meetingRequests.agreed);
+      return {
+        meetingRequests: {
+          total,
+          byStatus: events[0].meetingRequests.byStatus.map(({ status, label }) => ({
+            status,
+            label,
+            count: sum(
+              (report) => report.meetingRequests.byStatus.find((row) => row.status === status)!.count,
+            ),
+          })),
+          agreed,
+          agreedRate: total === 0 ? null : Math.round((agreed / total) * 1000) / 10,
+          unplaced: sum((report) => report.meetingRequests.unplaced),
+        },
+        meetings: { placed: sum((report) => report.meetings.placed) },
+      };
+    };
+
+    const [ofMarch, ofApril, ofOctober] = [
+      await ofEvent(march),
+      await ofEvent(april),
+      await ofEvent(october),
+    ];
+    const year = await ofYear(2025);
+    expect(year).toEqual(added([ofApril, ofOctober]));
+    expect(year).toEqual({
+      meetingRequests: {
+        total: 9,
+        byStatus: [
+          { status: 'PENDING', label: '回答待ち', count: 1 },
+          { status: 'ACCEPTED', label: '承諾済み', count: 3 },
+          { status: 'DECLINED', label: '辞退済み', count: 2 },
+          { status: 'EXPIRED', label: '期限切れ', count: 1 },
+          { status: 'CANCELLED', label: '取消済み', count: 2 },
+        ],
+        agreed: 4,
+        agreedRate: 44.4,
+        unplaced: 1,
+      },
+      meetings: { placed: 2 },
+    });
+    // 令和6年度 has its March 商談会 only, not the request made that March for April.
+    const before = await ofYear(2024);
+    expect(before).toEqual(added([ofMarch]));
+    expect(before.meetingRequests).toMatchObject({ total: 2, agreed: 1, agreedRate: 50, unplaced: 0 });
+    expect(before.meetings).toEqual({ placed: 1 });
+
+    // The CSV has the same rows as the events' CSVs, adding up the same way.
+    const { lines } = await csv(`organizationId=${orgC}&fiscalYear=2025`, organizerC);
+    const eventLines = [
+      ...(await csv('', organizerC, `/exports/events/${april}/report.csv`)).lines,
+      ...(await csv('', organizerC, `/exports/events/${october}/report.csv`)).lines,
+    ];
+    const rowsOf = (all: string[]) => all.filter((line) => /^面談申込,|^面談,配置済み/.test(line));
+    expect(rowsOf(lines)).toEqual([
+      '面談申込,申込数,合計,9,件',
+      '面談申込,申込数,回答待ち,1,件',
+      '面談申込,申込数,承諾済み,3,件',
+      '面談申込,申込数,辞退済み,2,件',
+      '面談申込,申込数,期限切れ,1,件',
+      '面談申込,申込数,取消済み,2,件',
+      '面談申込,面談成立（承諾後の取消を含む）,,4,件',
+      '面談申込,面談成立率（申込数のうち）,,44.4,%',
+      '面談申込,承諾済みで面談未配置,,1,件',
+      '面談,配置済み（中止を除く）,,2,件',
+    ]);
+    for (const line of rowsOf(lines).filter((row) => !row.endsWith(',%'))) {
+      const key = line.split(',').slice(0, 3).join(',');
+      const ofEvents = eventLines.filter((row) => row.startsWith(`${key},`));
+      expect(ofEvents).toHaveLength(2);
+      expect(ofEvents.reduce((total, row) => total + Number(row.split(',')[3]), 0)).toBe(
+        Number(line.split(',')[3]),
+      );
+    }
   });
 
   it('exports the year as CSV for Excel: BOM, Japanese headers, one row per figure', async () => {
@@ -676,7 +913,7 @@ describe('fiscal-year and event reports', () => {
         '対象,団体,,関東財務局東京財務事務所,',
         '対象,年度,,令和8年度（2026年度）,',
         '対象,期間,,2026-04-01〜2027-03-31,',
-        '対象,集計の範囲,イベント・参加・面談・アンケート,年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）,',
+        '対象,集計の範囲,イベント・参加・面談申込・面談・アンケート,年度内に開催した（集計時点で開始済みの）主催・共催のイベント（下書き・中止を除く）,',
         '対象,集計の範囲,商談・フォローアップ,自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）,',
         'イベント,開催イベント数,合計,2,件',
         'イベント,開催イベント数,商談会,1,件',
@@ -687,8 +924,12 @@ describe('fiscal-year and event reports', () => {
         '参加,参加事業者数,,2,社',
         '参加,うち新規参加事業者数,,1,社',
         '参加,参加事業者数の累計,,2,社',
+        '面談申込,申込数,合計,3,件',
+        '面談申込,面談成立（承諾後の取消を含む）,,3,件',
+        '面談申込,面談成立率（申込数のうち）,,100,%',
         '面談,実施,,1,件',
         '面談,不参加あり,,1,件',
+        '面談,配置済み（中止を除く）,,3,件',
         '商談,新規商談数,合計,6,件',
         '商談,成約件数,受発注,2,件',
         '商談,成約金額,合計,2502000000,円',

@@ -6,19 +6,12 @@ import { DEAL_STAGE_LABEL, DealStage } from '../deals/deal-enums';
 import { EventsService } from '../events/events.service';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
 import { EventModel } from '../events/models/event.model';
-import {
-  MEETING_REQUEST_STATUS_LABEL,
-  MEETING_STATUS_LABEL,
-  MeetingRequestStatus,
-  MeetingStatus,
-} from '../meetings/meeting-enums';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { REGISTRATION_STATUS_LABEL } from '../registrations/registration-labels';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
+import { meetingFigures, meetingRequestFigures, oneEvent } from './meeting-figures';
 import {
   EventDealFiguresModel,
-  EventMeetingFiguresModel,
-  EventMeetingRequestFiguresModel,
   EventRegistrationFiguresModel,
   EventReportModel,
   EventSurveyFiguresModel,
@@ -49,8 +42,8 @@ export class EventReportService {
       event: EventModel.from(event),
       generatedAt,
       registrations: await this.registrations(manager, eventId),
-      meetingRequests: await this.meetingRequests(manager, eventId),
-      meetings: await this.meetings(manager, eventId),
+      meetingRequests: await meetingRequestFigures(manager, oneEvent(eventId)),
+      meetings: await meetingFigures(manager, oneEvent(eventId)),
       deals: await this.deals(manager, eventId),
       surveys: await this.surveys(manager, eventId),
     }));
@@ -76,62 +69,6 @@ export class EventReportService {
         label: REGISTRATION_STATUS_LABEL[key],
         count,
       })),
-    };
-  }
-
-  private async meetings(manager: EntityManager, eventId: string): Promise<EventMeetingFiguresModel> {
-    const rows: RollupRow<MeetingStatus, { count: number }>[] = await manager.query(
-      `SELECT status AS key, count(*)::int AS count
-         FROM meetings WHERE event_id = $1 GROUP BY ROLLUP (status)`,
-      [eventId],
-    );
-    const { total, byKey } = splitRollup(rows, Object.values(MeetingStatus), { count: 0 });
-    const cancelled = byKey.find(({ key }) => key === MeetingStatus.CANCELLED)?.count ?? 0;
-    return {
-      total: total.count,
-      byStatus: byKey.map(({ key, count }) => ({ status: key, label: MEETING_STATUS_LABEL[key], count })),
-      placed: total.count - cancelled,
-    };
-  }
-
-  /**
-   * 面談申込 by status as the list shows it (effectiveStatus): a pending request past its 回答期限
-   * is 期限切れ before the sweep writes it. Agreed counts those later called off too: only an
-   * accepted request can be cancelled after an answer (`responded_at`), a declined one cannot.
-   */
-  private async meetingRequests(
-    manager: EntityManager,
-    eventId: string,
-  ): Promise<EventMeetingRequestFiguresModel> {
-    const rows: RollupRow<MeetingRequestStatus, { count: number; agreed: number; unplaced: number }>[] =
-      await manager.query(
-        `WITH requests AS (
-           SELECT CASE WHEN q.status = 'PENDING' AND q.expires_at <= now() THEN 'EXPIRED'
-                       ELSE CAST(q.status AS text) END AS status,
-                  q.status = 'ACCEPTED' OR (q.status = 'CANCELLED' AND q.responded_at IS NOT NULL) AS agreed,
-                  q.status = 'ACCEPTED' AND NOT EXISTS (
-                    SELECT 1 FROM meetings m WHERE m.request_id = q.id AND m.status <> 'CANCELLED') AS unplaced
-             FROM meeting_requests q WHERE q.event_id = $1)
-         SELECT status AS key, count(*)::int AS count,
-                count(*) FILTER (WHERE agreed)::int AS agreed,
-                count(*) FILTER (WHERE unplaced)::int AS unplaced
-           FROM requests GROUP BY ROLLUP (status)`,
-        [eventId],
-      );
-    const { total, byKey } = splitRollup(rows, Object.values(MeetingRequestStatus), {
-      count: 0,
-      agreed: 0,
-      unplaced: 0,
-    });
-    return {
-      total: total.count,
-      byStatus: byKey.map(({ key, count }) => ({
-        status: key,
-        label: MEETING_REQUEST_STATUS_LABEL[key],
-        count,
-      })),
-      agreed: total.agreed,
-      unplaced: total.unplaced,
     };
   }
 

@@ -8,9 +8,11 @@ import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
+import { MeetingStatus } from '../meetings/meeting-enums';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
+import { meetingFigures, meetingRequestFigures, ReportEvents } from './meeting-figures';
 import {
   DealYearFigures,
   FiscalYearDealFiguresModel,
@@ -42,6 +44,15 @@ const countedEvents = (name: string, years: '=' | '<=') => `${name} AS (
           OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = e.id AND ch.organization_id = $1)))`;
 
 const YEAR_EVENTS = countedEvents('year_events', '=');
+
+/**
+ * The year's events for the figures an event's report has too (面談申込, 面談): a request or a
+ * meeting counts in the year of its event, whenever it was made, as the event's own figures do.
+ */
+const yearEvents = (organizationId: string, fiscalYear: number): ReportEvents => ({
+  cte: countedEvents('report_events', '='),
+  params: [organizationId, fiscalYear],
+});
 
 /** A fiscal year on the Tokyo calendar: the instants for timestamps, the dates for date columns. */
 interface YearBounds {
@@ -77,6 +88,7 @@ export class FiscalYearReportService {
       const figures = {
         events: await this.events(manager, organizationId, fiscalYear),
         participation: await this.participation(manager, organizationId, fiscalYear),
+        meetingRequests: await meetingRequestFigures(manager, yearEvents(organizationId, fiscalYear)),
         meetings: await this.meetings(manager, organizationId, fiscalYear),
         deals: await this.deals(manager, organizationId, year),
         followUps: await this.followUps(manager, organizationId, year, today),
@@ -153,20 +165,18 @@ export class FiscalYearReportService {
     return { ...figures, ...companies };
   }
 
+  /**
+   * 面談 as an event's report counts them (meeting-figures.ts), over the year's events: the
+   * year's 配置済み is the sum of its events'.
+   */
   private async meetings(
     manager: EntityManager,
     organizationId: string,
     fiscalYear: number,
   ): Promise<FiscalYearMeetingFiguresModel> {
-    const [figures]: FiscalYearMeetingFiguresModel[] = await manager.query(
-      `WITH ${YEAR_EVENTS}
-       SELECT count(*) FILTER (WHERE m.status = 'HELD')::int AS held,
-              count(*) FILTER (WHERE m.status = 'NO_SHOW')::int AS "noShow"
-         FROM meetings m
-        WHERE m.event_id IN (SELECT id FROM year_events)`,
-      [organizationId, fiscalYear],
-    );
-    return figures;
+    const { byStatus, placed } = await meetingFigures(manager, yearEvents(organizationId, fiscalYear));
+    const count = (status: MeetingStatus) => byStatus.find((entry) => entry.status === status)?.count ?? 0;
+    return { held: count(MeetingStatus.HELD), noShow: count(MeetingStatus.NO_SHOW), placed };
   }
 
   /**

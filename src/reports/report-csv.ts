@@ -2,6 +2,7 @@ import { REGISTRATIONS_BASIS } from '../events/registration-counts';
 import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
 import { EventReportModel } from './models/event-report.model';
 import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
+import { MeetingRequestFiguresModel } from './models/meeting-request-figures.model';
 
 /** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
 export interface ReportCsvRow {
@@ -46,19 +47,33 @@ const row = (
 ): ReportCsvRow => ({ section, item, breakdown, value, unit });
 
 /**
+ * 面談申込 in both reports' files under the same names, so that the rows of a year's events add up
+ * to the year's row. 面談成立, not 成立 alone: beside the 商談 rows, 成立 would read as 商談成立 (成約).
+ */
+const meetingRequestRows = (figures: MeetingRequestFiguresModel): ReportCsvRow[] => [
+  row('面談申込', '申込数', figures.total, '件', TOTAL),
+  ...figures.byStatus.map((status) => row('面談申込', '申込数', status.count, '件', status.label)),
+  row('面談申込', '面談成立（承諾後の取消を含む）', figures.agreed, '件'),
+  row('面談申込', '面談成立率（申込数のうち）', figures.agreedRate ?? '', '%'),
+  row('面談申込', '承諾済みで面談未配置', figures.unplaced, '件'),
+];
+
+const placedMeetingsRow = (placed: number) => row('面談', '配置済み（中止を除く）', placed, '件');
+
+/**
  * The report as one row per figure, in the order of the GraphQL type. A breakdown (by event kind,
  * by deal type) follows its 合計 row, so the rows under a 合計 add up to it. Each 年度目標 comes last
  * as three rows: 目標, 実績 and 達成率.
  */
 export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRow[] {
-  const { events, participation, meetings, deals, followUps, surveys } = report;
+  const { events, participation, meetingRequests, meetings, deals, followUps, surveys } = report;
   return [
     row('対象', '団体', report.organization.name),
     row('対象', '年度', `${report.label}（${report.fiscalYear}年度）`),
     row('対象', '期間', `${report.firstDay}〜${report.lastDay}`),
     row('対象', '集計日時', report.generatedAt),
     // What the GraphQL descriptions say, for whoever reads the file without them.
-    row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談・アンケート'),
+    row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談申込・面談・アンケート'),
     row('対象', '集計の範囲', FISCAL_YEAR_DEALS_BASIS, '', '商談・フォローアップ'),
     row('対象', '集計の範囲', REGISTRATIONS_BASIS, '', '参加登録数'),
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
@@ -70,8 +85,10 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     row('参加', '参加事業者数', participation.companies, '社'),
     row('参加', 'うち新規参加事業者数', participation.newCompanies, '社'),
     row('参加', '参加事業者数の累計', participation.companiesToDate, '社'),
+    ...meetingRequestRows(meetingRequests),
     row('面談', '実施', meetings.held, '件'),
     row('面談', '不参加あり', meetings.noShow, '件'),
+    placedMeetingsRow(meetings.placed),
     ...DEAL_ITEMS.flatMap(({ item, figure, unit }) => [
       row('商談', item, deals[figure], unit, TOTAL),
       ...deals.byType.map((type) => row('商談', item, type[figure], unit, type.label)),
@@ -110,13 +127,10 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     ...registrations.byStatus.map((status) =>
       row('参加登録', '申込・招待の総数', status.count, '件', status.label),
     ),
-    row('面談申込', '件数', meetingRequests.total, '件', TOTAL),
-    ...meetingRequests.byStatus.map((status) => row('面談申込', '件数', status.count, '件', status.label)),
-    row('面談申込', '成立（承諾後の取消を含む）', meetingRequests.agreed, '件'),
-    row('面談申込', '承諾済みで面談未配置', meetingRequests.unplaced, '件'),
+    ...meetingRequestRows(meetingRequests),
     row('面談', '件数', meetings.total, '件', TOTAL),
     ...meetings.byStatus.map((status) => row('面談', '件数', status.count, '件', status.label)),
-    row('面談', '配置済み（中止を除く）', meetings.placed, '件'),
+    placedMeetingsRow(meetings.placed),
     row('商談', '件数', deals.total, '件', TOTAL),
     ...deals.byStage.map((stage) => row('商談', '件数', stage.count, '件', stage.label)),
     // 成約金額 as the 年度 report counts it; the other stages' amounts (見込額, 不成立) only by stage,

@@ -2,8 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealStage } from '../../deals/deal-enums';
 import { EventModel } from '../../events/models/event.model';
-import { MeetingRequestStatus, MeetingStatus } from '../../meetings/meeting-enums';
+import { MeetingStatus } from '../../meetings/meeting-enums';
 import { RegistrationStatus } from '../../registrations/registration-enums';
+import { MeetingRequestFiguresModel } from './meeting-request-figures.model';
 import { SurveyFiguresModel } from './survey-figures.model';
 
 // Computed figures, as in fiscal-year-report.model.ts.
@@ -26,18 +27,6 @@ export class MeetingStatusCountModel {
   status: MeetingStatus;
 
   @Field({ description: '状態の表示名（例: 実施）' })
-  label: string;
-
-  @Field(() => Int)
-  count: number;
-}
-
-@ObjectType('MeetingRequestStatusCount', { description: '面談申込の状態別の件数' })
-export class MeetingRequestStatusCountModel {
-  @Field(() => MeetingRequestStatus)
-  status: MeetingRequestStatus;
-
-  @Field({ description: '状態の表示名（例: 承諾済み）' })
   label: string;
 
   @Field(() => Int)
@@ -98,24 +87,7 @@ export class EventMeetingFiguresModel {
   description:
     'イベントの面談申込。状態は一覧（meetingRequests）と同じく、回答期限を過ぎた回答待ちは期限切れとして数える',
 })
-export class EventMeetingRequestFiguresModel {
-  @Field(() => Int, { description: '申込数（すべての状態の合計）' })
-  total: number;
-
-  @Field(() => [MeetingRequestStatusCountModel], {
-    description: '状態別（回答待ち・承諾済み・辞退済み・期限切れ・取消済み。合計は total）',
-  })
-  byStatus: MeetingRequestStatusCountModel[];
-
-  @Field(() => Int, {
-    description:
-      '成立した申込（承諾・自動成立。その後に取り消されたものを含む。承諾済みと、承諾後に取り消された取消済みの合計）',
-  })
-  agreed: number;
-
-  @Field(() => Int, { description: '承諾済みで、まだ面談が配置されていない申込（時間未定）' })
-  unplaced: number;
-}
+export class EventMeetingRequestFiguresModel extends MeetingRequestFiguresModel {}
 
 @ObjectType('EventDealFigures', {
   description:

@@ -4,6 +4,7 @@ import { DealType } from '../../deals/deal-enums';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
 import { ReportMetric } from '../targets/report-metric';
+import { MeetingRequestFiguresModel } from './meeting-request-figures.model';
 import { SurveyFiguresModel } from './survey-figures.model';
 
 /*
@@ -78,7 +79,21 @@ export class FiscalYearMeetingFiguresModel {
 
   @Field(() => Int, { description: '不参加があった面談' })
   noShow: number;
+
+  @Field(() => Int, {
+    description:
+      '配置された面談（中止を除く: 予定・実施・不参加あり の合計）。年度内の各イベントの eventReport の meetings.placed の合計',
+  })
+  placed: number;
 }
+
+@ObjectType('FiscalYearMeetingRequestFigures', {
+  description:
+    '年度内に開催した（集計時点で開始済みの）主催・共催のイベントでの面談申込。申込の日ではなくイベントの年度で数え、' +
+    '年度内の各イベントの eventReport の面談申込の合計（面談成立率は合計から求める）。状態は一覧（meetingRequests）と同じく、' +
+    '回答期限を過ぎた回答待ちは期限切れとして数える',
+})
+export class FiscalYearMeetingRequestFiguresModel extends MeetingRequestFiguresModel {}
 
 /** The deal figures of a year, for all deals or one type. */
 @ObjectType({ isAbstract: true })
@@ -202,6 +217,9 @@ export class FiscalYearReportModel {
 
   @Field(() => FiscalYearParticipationFiguresModel)
   participation: FiscalYearParticipationFiguresModel;
+
+  @Field(() => FiscalYearMeetingRequestFiguresModel)
+  meetingRequests: FiscalYearMeetingRequestFiguresModel;
 
   @Field(() => FiscalYearMeetingFiguresModel)
   meetings: FiscalYearMeetingFiguresModel;
