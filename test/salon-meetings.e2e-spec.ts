@@ -219,6 +219,125 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(status).toBe('CANCELLED');
   });
 
+  it('a meeting at the venue recorded missed or called off is marked on the agenda as a scheduled one is, in either language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '事業承継サロン（第5回）' });
+    const [aoki, emma, ueda] = [
+      await person(eventId, { name: '青木 一郎' }),
+      await person(eventId, { name: 'Emma Clarke', locale: 'en' }),
+      await person(eventId, { name: '上田 健' }),
+    ];
+    const withEmma = await agreeMeeting(t, eventId, aoki.id, emma.id);
+    const withUeda = await agreeMeeting(t, eventId, ueda.id, aoki.id);
+    const meetingFor = async (requestId: string) =>
+      (await meetingsOf(eventId)).edges.find((edge) => edge.node.requestId === requestId)!.node.id;
+    const [emmas, uedas] = [await meetingFor(withEmma), await meetingFor(withUeda)];
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const agendaMails = (who: Person) => mailsTo(who, /面談スケジュール|meeting schedule/);
+    await sink.waitUntil(() => [aoki, emma, ueda].every((who) => agendaMails(who).length === 1));
+
+    type Agenda = {
+      unscheduled: {
+        requestId: string;
+        meetingId: string | null;
+        status: string | null;
+        noShowParticipantIds: string[];
+      }[];
+      changes: { kind: string; requestId: string; meetingId: string | null }[];
+    };
+    const agendaOf = async (who: Person) =>
+      ok(
+        await t.gql<{ myAgenda: Agenda }>(
+          `query($e: ID!) { myAgenda(eventId: $e) {
+             unscheduled { requestId meetingId status noShowParticipantIds } changes { kind requestId meetingId } } }`,
+          { e: eventId },
+          who.token,
+        ),
+      ).myAgenda;
+    // Each entry names its meeting, as meetings[] and changes do: a client can call it off or
+    // mark it, and find it in meetings.
+    expect((await agendaOf(aoki)).unscheduled).toEqual([
+      { requestId: withEmma, meetingId: emmas, status: 'SCHEDULED', noShowParticipantIds: [] },
+      { requestId: withUeda, meetingId: uedas, status: 'SCHEDULED', noShowParticipantIds: [] },
+    ]);
+
+    // The day: Emma did not come; the meeting with 上田 was called off.
+    await moveEventEarlier(t, eventId, 15);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $p: ID) { markNoShow(id: $id, participantId: $p) { id } }',
+        { id: emmas, p: emma.id },
+        organizer,
+      ),
+    );
+    ok(await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { status } }', { id: uedas }, organizer));
+
+    expect(await agendaOf(aoki)).toEqual({
+      unscheduled: [
+        { requestId: withEmma, meetingId: emmas, status: 'NO_SHOW', noShowParticipantIds: [emma.id] },
+      ],
+      changes: [{ kind: 'REMOVED', requestId: withUeda, meetingId: uedas }],
+    });
+    expect(await agendaOf(emma)).toEqual({
+      unscheduled: [
+        { requestId: withEmma, meetingId: emmas, status: 'NO_SHOW', noShowParticipantIds: [emma.id] },
+      ],
+      changes: [],
+    });
+    expect(await agendaOf(ueda)).toEqual({
+      unscheduled: [],
+      changes: [{ kind: 'REMOVED', requestId: withUeda, meetingId: uedas }],
+    });
+
+    // The agenda sent again says it as it says it of a meeting with a time.
+    for (const who of [aoki, emma])
+      ok(
+        await t.gql(
+          'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+          { e: eventId, p: who.id },
+          organizer,
+        ),
+      );
+    await sink.waitUntil(() => agendaMails(aoki).length === 2 && agendaMails(emma).length === 2);
+    const aokis = agendaMails(aoki)[1];
+    expect(aokis.text).toContain(
+      '・【不参加】Emma Clarke 様\n  （先方がお越しになれず、面談は行われませんでした）\n',
+    );
+    expect(aokis.text).toContain(
+      '■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・上田 健 様\n  （会場内でお会いする予定でした）\n',
+    );
+    expect(aokis.text).toContain('取り消し1件がありました');
+    const emmasMail = agendaMails(emma)[1];
+    expect(emmasMail.text).toContain(
+      '- [Missed] 青木 一郎\n  (You were recorded as not attending. If that is not right, please tell the organiser.)\n',
+    );
+    // Missed is what happened to it, not news of a change.
+    expect(emmasMail.subject).toMatch(/^Your meeting schedule: /);
+
+    // The agenda pages, in each reader's language.
+    const pageOf = async (mail: { text: string }) =>
+      (
+        await fetch(
+          /▶ (?:最新の面談スケジュールを見る|See your latest schedule)\n(\S+)\n/.exec(mail.text)![1],
+        )
+      ).text();
+    const aokisPage = await pageOf(aokis);
+    expect(aokisPage).toContain(
+      '<li>【不参加】Emma Clarke 様<br>（先方がお越しになれず、面談は行われませんでした）</li>',
+    );
+    expect(aokisPage).toContain('<li>上田 健 様<br>（会場内でお会いする予定でした）</li>');
+    const uedasPage = await pageOf(agendaMails(ueda)[0]);
+    expect(uedasPage).toContain('<li>青木 一郎 様<br>（会場内でお会いする予定でした）</li>');
+    expect(await pageOf(emmasMail)).toContain(
+      '<li>[Missed] 青木 一郎<br>(You were recorded as not attending. If that is not right, please tell the organiser.)</li>',
+    );
+  });
+
   it('【面談成立】 says where the venue is, in the reader’s language', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '東京活性化サロン（第4回）',

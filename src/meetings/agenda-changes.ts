@@ -75,9 +75,11 @@ export type AgendaMark =
 /** An agreed meeting on the agenda received before that is no longer on it. */
 export interface RemovedAgendaEntry {
   requestId: string;
-  /** Set when it was a meeting with a time. */
+  /** Set when it was a meeting with a time, or one at the venue (AgendaService.removedAtTheVenue). */
   meetingId: string | null;
   before: AgendaSlot | null;
+  /** A meeting at the venue (no 商談枠): it had no time, and none was to come. */
+  atVenue?: boolean;
 }
 
 export interface AgendaChanges {

@@ -11,7 +11,7 @@ import {
   agendaVersion,
 } from './agenda-changes';
 import { AgendaDeliveries } from './agenda-deliveries.service';
-import { ParticipantAgenda } from './agenda.service';
+import { AgendaService, ParticipantAgenda } from './agenda.service';
 import { MeetingErrors } from './meetings.errors';
 
 /** An agenda as it stands, against the one the participant last looked at. */
@@ -38,11 +38,15 @@ export class AgendaViews {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deliveries: AgendaDeliveries,
+    private readonly agenda: AgendaService,
   ) {}
 
   async compare(participantId: string, eventId: string, snapshot: AgendaSnapshot): Promise<AgendaComparison> {
     const baseline = await this.baseline(participantId, eventId);
-    const changes = agendaChanges(baseline?.agenda ?? null, snapshot);
+    const changes = await this.agenda.removedAtTheVenue(
+      this.dataSource.manager,
+      agendaChanges(baseline?.agenda ?? null, snapshot),
+    );
     return {
       version: agendaVersion(snapshot),
       since: baseline?.since ?? null,

@@ -10,7 +10,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
-import { AgendaSnapshot, agendaSnapshot } from './agenda-changes';
+import { AgendaChanges, AgendaSnapshot, agendaSnapshot } from './agenda-changes';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
@@ -36,11 +36,18 @@ export interface ParticipantAgenda {
   unscheduled: UnscheduledAgendaEntry[];
 }
 
-/** An agreed meeting (ACCEPTED request) the published schedule has no slot for. */
+/**
+ * An agreed meeting without a time: an ACCEPTED request the published schedule has no slot for, or
+ * a meeting at the venue (no 商談枠), which has a meeting of its own from its agreement.
+ */
 export interface UnscheduledAgendaEntry {
   request: MeetingRequest;
   /** The other side, company loaded. */
   other: Participant;
+  /** The meeting at the venue, its sides loaded; null for an agreed request waiting for a slot. */
+  meeting: Meeting | null;
+  /** Who staff recorded as not having come to the meeting at the venue, as the reader reads it. */
+  missedBy: MissedBy | null;
 }
 
 export interface AgendaListing {
@@ -180,10 +187,70 @@ export class AgendaService {
       .orderBy('request.respondedAt', 'ASC', 'NULLS LAST')
       .addOrderBy('request.id', 'ASC')
       .getMany();
-    return requests.map((request) => ({
-      request,
-      other: request.fromParticipantId === participantId ? request.toParticipant : request.fromParticipant,
-    }));
+    const atVenue = await this.meetingsAtTheVenue(
+      manager,
+      requests.map(({ id }) => id),
+      { live: true },
+    );
+    return requests.map((request) => {
+      const meeting = atVenue.get(request.id) ?? null;
+      return {
+        request,
+        other: request.fromParticipantId === participantId ? request.toParticipant : request.fromParticipant,
+        meeting,
+        missedBy:
+          meeting &&
+          missedBy(
+            meeting,
+            participantId,
+            meeting.sides.filter((side) => side.noShow).map((side) => side.participantId),
+          ),
+      };
+    });
+  }
+
+  /**
+   * The meetings at the venue (no 商談枠) of these requests, by request id, their sides loaded: the
+   * live one of each (held or missed ones included), or, for the entries an agenda lists as gone
+   * since (`live: false`), whichever there was. One query.
+   */
+  async meetingsAtTheVenue(
+    manager: EntityManager,
+    requestIds: string[],
+    { live }: { live: boolean },
+  ): Promise<Map<string, Meeting>> {
+    if (requestIds.length === 0) return new Map();
+    const meetings = await manager.find(Meeting, {
+      where: { requestId: In(requestIds), sessionId: IsNull(), ...(live ? { status: In(LIVE) } : {}) },
+      relations: { sides: true },
+      order: { createdAt: 'ASC' },
+    });
+    return new Map(meetings.map((meeting) => [meeting.requestId, meeting]));
+  }
+
+  /**
+   * The entries of an agenda gone since the one it is compared with, each that was a meeting at the
+   * venue named by its meeting and marked so: an agenda says where a meeting called off was, and
+   * for one at the venue that is no time but the venue, not "no time yet".
+   */
+  async removedAtTheVenue(
+    manager: EntityManager,
+    changes: AgendaChanges | null,
+  ): Promise<AgendaChanges | null> {
+    const untimed = changes?.removed.filter((entry) => entry.meetingId === null) ?? [];
+    if (!changes || untimed.length === 0) return changes;
+    const atVenue = await this.meetingsAtTheVenue(
+      manager,
+      untimed.map(({ requestId }) => requestId),
+      { live: false },
+    );
+    return {
+      ...changes,
+      removed: changes.removed.map((entry) => {
+        const meeting = entry.meetingId === null ? atVenue.get(entry.requestId) : undefined;
+        return meeting ? { ...entry, meetingId: meeting.id, atVenue: true } : entry;
+      }),
+    };
   }
 
   /**

@@ -43,7 +43,7 @@ export class AgendaComposer implements MailComposer {
     const { entries, unscheduled, snapshot } = await this.agenda.listing(manager, participant.id, event.id);
     if (entries.length === 0 && unscheduled.length === 0) return null;
     const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
-    const changes = agendaChanges(previous, snapshot);
+    const changes = await this.agenda.removedAtTheVenue(manager, agendaChanges(previous, snapshot));
     // Asked for again by staff (sendAgendaAgain): sent even with nothing new in it.
     if (changes && unchanged(changes) && message.params.again !== 'true') return null;
     const counterparts = await this.deliveries.counterparts(

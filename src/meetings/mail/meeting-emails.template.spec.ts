@@ -721,5 +721,35 @@ describe('meeting emails', () => {
         expect(text).not.toContain(not);
       }
     });
+
+    it('marks a meeting recorded as missed, and says a meeting called off was to be at the venue', () => {
+      const email = (locale: 'ja' | 'en') =>
+        agendaEmail({
+          locale,
+          participantName: '中野 健一',
+          event: salon,
+          entries: [],
+          unscheduled: [{ name: '安藤 美咲', company: '安藤金型製作所', added: true, missedBy: 'THEM' }],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+          changes: {
+            marks: new Map(),
+            removed: [{ name: '山本 健', company: '山本精工', before: null, atVenue: true }],
+          },
+        });
+      const ja = email('ja');
+      expect(ja.text).toContain(
+        '・【不参加】安藤金型製作所 安藤 美咲 様\n  （先方がお越しになれず、面談は行われませんでした）\n',
+      );
+      expect(ja.text).toContain('・山本精工 山本 健 様\n  （会場内でお会いする予定でした）\n');
+      // Missed is what became of it, not news: the update counts the one called off alone.
+      expect(ja.text).toContain('取り消し1件がありました');
+      const en = email('en');
+      expect(en.text).toContain(
+        '- [Missed] 安藤 美咲 (安藤金型製作所)\n  (The other side could not come, so the meeting did not take place.)\n',
+      );
+      expect(en.text).toContain('- 山本 健 (山本精工)\n  (was: to meet at the venue)\n');
+      expect(en.text).toContain(': 1 cancelled.');
+    });
   });
 });

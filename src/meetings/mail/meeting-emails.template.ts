@@ -16,7 +16,7 @@ import { Participant } from '../../participants/participant.entity';
 import { ProfileIntroduction } from '../../participants/profile-summary';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { subscribeLinks } from '../agenda-feed-links';
-import { counterpartLabel, MeetingCalendarEntry, placeLabel } from '../meeting-ics';
+import { counterpartLabel, MeetingCalendarEntry, MissedBy, placeLabel } from '../meeting-ics';
 
 interface Person {
   name: string;
@@ -409,33 +409,43 @@ export const counterpartOf = (other: Participant | undefined): Counterpart => ({
  */
 export function agendaListing(
   /** As AgendaService.unscheduled reads them. */
-  unscheduled: { request: { id: string }; other: Participant }[],
+  unscheduled: { request: { id: string }; other: Participant; missedBy?: MissedBy | null }[],
   changes: AgendaChanges | null,
   removedCounterparts: Map<string, Participant>,
 ): { unscheduled: UnscheduledAgendaPerson[]; changes: AgendaEmailChanges | null } {
   return {
-    unscheduled: unscheduled.map(({ request, other }) => ({
+    unscheduled: unscheduled.map(({ request, other, missedBy }) => ({
       ...counterpartOf(other),
       added: changes?.addedUnscheduled.has(request.id) ?? false,
+      missedBy: missedBy ?? null,
     })),
     changes: changes && {
       marks: changes.meetings,
       removed: changes.removed.map((entry) => ({
         ...counterpartOf(removedCounterparts.get(entry.requestId)),
         before: entry.before,
+        atVenue: entry.atVenue ?? false,
       })),
     },
   };
 }
 
-/** An agreed meeting without a time; `added` when the agenda received before did not list it. */
+/**
+ * An agreed meeting without a time; `added` when the agenda received before did not list it,
+ * `missedBy` when it was a meeting at the venue that staff recorded as missed (不参加).
+ */
 export interface UnscheduledAgendaPerson extends Counterpart {
   added?: boolean;
+  missedBy?: MissedBy | null;
 }
 
-/** A meeting on the agenda received before that is called off since: who, and when it was. */
+/**
+ * A meeting on the agenda received before that is called off since: who, and when it was (or that
+ * it was to be at the venue, with no time).
+ */
 export interface RemovedAgendaPerson extends Counterpart {
   before: AgendaSlot | null;
+  atVenue?: boolean;
 }
 
 /**
@@ -457,9 +467,11 @@ export function unscheduledSection(
   event: Pick<EventMailContext, 'withoutSlots'>,
 ): EmailSection[] {
   if (people.length === 0) return [];
-  const items = people.map(
-    (person) =>
-      `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`,
+  // A meeting at the venue recorded as missed is marked as that, as entryLines marks one with a time.
+  const items = people.map((person) =>
+    person.missedBy
+      ? `${MISSED[locale].mark}${counterpartLine(locale, person.name, person.company)}\n${MISSED[locale][person.missedBy]}`
+      : `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`,
   );
   // No 商談枠 at all: no time was ever to come, and none is missing.
   if (event.withoutSlots)
@@ -534,8 +546,8 @@ export function removedSection(
     (entry) =>
       `${counterpartLine(locale, entry.name, entry.company)}\n` +
       (locale === 'en'
-        ? `(was: ${slotText(locale, entry.before)})`
-        : `（${entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`),
+        ? `(was: ${entry.atVenue ? 'to meet at the venue' : slotText(locale, entry.before)})`
+        : `（${entry.atVenue ? '会場内でお会いする予定でした' : entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`),
   );
   if (locale === 'en')
     return [
@@ -575,7 +587,7 @@ export function agendaChangeCounts(
     changed: shown.filter((mark) => mark.kind === 'CHANGED').length,
     added:
       shown.filter((mark) => mark.kind === 'ADDED').length +
-      unscheduled.filter((person) => person.added).length,
+      unscheduled.filter((person) => person.added && !person.missedBy).length,
     removed: changes?.removed.length ?? 0,
   };
 }

@@ -5,6 +5,7 @@ import { maySeeContact } from '../../participants/participant-access';
 import type { AgendaSlot } from '../agenda-changes';
 import type { AgendaComparison } from '../agenda-views.service';
 import type { ParticipantAgenda, UnscheduledAgendaEntry } from '../agenda.service';
+import { MeetingStatus } from '../meeting-enums';
 import { MeetingModel } from './meeting.model';
 
 export enum AgendaChangeKind {
@@ -31,7 +32,8 @@ export class AgendaChangeModel {
 
   @Field(() => ID, {
     nullable: true,
-    description: '面談の ID（取り消しは、取り消された面談）。時間が未定の面談の追加・取り消しでは null',
+    description:
+      '面談の ID（取り消しは、取り消された面談）。会場内の面談（商談枠のないイベント）ではその面談の ID、時間が未定の面談の追加・取り消しでは null',
   })
   meetingId: string | null;
 
@@ -94,7 +96,7 @@ export class AgendaChangeModel {
         .map((entry) =>
           change(
             AgendaChangeKind.ADDED,
-            { requestId: entry.request.id, meetingId: null },
+            { requestId: entry.request.id, meetingId: entry.meeting?.id ?? null },
             null,
             AgendaUnscheduledMeetingModel.from(entry, viewer).other,
           ),
@@ -114,11 +116,28 @@ export class AgendaChangeModel {
 
 @ObjectType('AgendaUnscheduledMeeting', {
   description:
-    '時間が未定の面談: 面談は成立していますが、公開したスケジュールの時間枠に入りきらず、時間と場所が決まっていないもの（当日、会場の受付でご相談ください）',
+    '時間が未定の面談: 面談は成立していますが、公開したスケジュールの時間枠に入りきらず、時間と場所が決まっていないもの（当日、会場の受付でご相談ください）。商談枠のないイベントでは、当日会場内でお会いいただく面談（会場内の面談）',
 })
 export class AgendaUnscheduledMeetingModel {
   @Field(() => ID, { description: '面談申込の ID' })
   requestId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '会場内の面談の ID（meetings の id。cancelMeeting などに渡す）。時間枠を待っている面談には、まだ面談がないため null',
+  })
+  meetingId: string | null;
+
+  @Field(() => MeetingStatus, {
+    nullable: true,
+    description:
+      '会場内の面談の状態（予定・実施・不参加。meetings の status と同じ）。時間枠を待っている面談では null',
+  })
+  status: MeetingStatus | null;
+
+  @Field(() => [ID], { description: '不参加と記録された参加者（会場内の面談で、meetings と同じ）' })
+  noShowParticipantIds: string[];
 
   @Field(() => ParticipantModel, {
     description: '面談の相手（公開プロフィール。連絡先は開示に同意した場合のみ）',
@@ -132,6 +151,11 @@ export class AgendaUnscheduledMeetingModel {
   static from(entry: UnscheduledAgendaEntry, viewer: Actor): AgendaUnscheduledMeetingModel {
     return Object.assign(new AgendaUnscheduledMeetingModel(), {
       requestId: entry.request.id,
+      meetingId: entry.meeting?.id ?? null,
+      status: entry.meeting?.status ?? null,
+      noShowParticipantIds: (entry.meeting?.sides ?? [])
+        .filter((side) => side.noShow)
+        .map((side) => side.participantId),
       other: ParticipantModel.from(entry.other, maySeeContact(viewer, entry.other, true), false),
       agreedAt: entry.request.respondedAt,
     });
