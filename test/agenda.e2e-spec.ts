@@ -795,6 +795,33 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     });
   });
 
+  it('answers markAgendaSeen with the empty agenda, marking nothing, for someone with nothing on it', async () => {
+    // Registered, with no meeting: an app that marks the agenda seen as it opens the event page has
+    // nothing to mark, whatever version it holds (none yet, or one from before).
+    const newcomer = await make({ name: '大川 恵子', furigana: 'オオカワ ケイコ' });
+    const selection = 'meetings { id } unscheduled { requestId } changes { kind } changesSince version';
+    const shown = await agendaOf<Record<string, unknown>>(newcomer, selection);
+    expect(shown).toEqual({
+      meetings: [],
+      unscheduled: [],
+      changes: [],
+      changesSince: null,
+      version: expect.any(String),
+    });
+    for (const version of ['', 'x', shown.version]) {
+      const marked = await t.gql<{ markAgendaSeen: Record<string, unknown> }>(
+        `mutation($e: ID!, $v: String!) { markAgendaSeen(eventId: $e, version: $v) { ${selection} } }`,
+        { e: eventId, v: version },
+        newcomer.token,
+      );
+      expect(ok(marked).markAgendaSeen).toEqual(shown);
+    }
+    // Nothing recorded: their first agenda, when it comes, is not marked as all new against an empty one.
+    expect(
+      await t.dataSource.query('SELECT 1 FROM agenda_views WHERE participant_id = $1', [newcomer.id]),
+    ).toEqual([]);
+  });
+
   it('sends the agenda again to someone who lost it, even with nothing new in it', async () => {
     await mailSettled();
     const sent = agendaMails(people.emma).length;

@@ -9,6 +9,7 @@ import {
   AgendaSnapshot,
   agendaSnapshot,
   agendaVersion,
+  unchanged,
 } from './agenda-changes';
 import { AgendaDeliveries } from './agenda-deliveries.service';
 import { AgendaService, ParticipantAgenda } from './agenda.service';
@@ -61,17 +62,26 @@ export class AgendaViews {
   }
 
   /**
-   * Records `snapshot`, the agenda as it stands, as seen; answers when. Refused when the reader was
-   * shown another `version`: a change made while they were reading would otherwise never be marked.
+   * Records `snapshot`, the agenda as it stands, as seen; answers the agenda against what is now the
+   * reader's baseline. Refused when the reader was shown another `version`: a change made while they
+   * were reading would otherwise never be marked. With nothing on the agenda and nothing gone from
+   * it since they last looked, there is nothing to mark and no change to miss: it answers the
+   * agenda as it stands and records nothing, whatever the version (an app marking the agenda seen
+   * as it opens the event page may hold none), so that their first agenda is not marked all new
+   * against an empty one.
    */
   async markSeen(
     participantId: string,
     eventId: string,
     snapshot: AgendaSnapshot,
     version: string,
-  ): Promise<Date> {
+  ): Promise<AgendaComparison> {
     const [event]: unknown[] = await this.dataSource.query(`SELECT 1 FROM events WHERE id = $1`, [eventId]);
     if (!event) throw MeetingErrors.agendaEventNotFound(eventId);
+    if (snapshot.meetings.length === 0 && snapshot.unscheduled.length === 0) {
+      const comparison = await this.compare(participantId, eventId, snapshot);
+      if (!comparison.changes || unchanged(comparison.changes)) return comparison;
+    }
     if (agendaVersion(snapshot) !== version) throw MeetingErrors.agendaChangedSinceRead();
     const [{ seen_at: seenAt }]: { seen_at: Date }[] = await this.dataSource.query(
       `INSERT INTO agenda_views (participant_id, event_id, agenda, seen_at) VALUES ($1, $2, $3, now())
@@ -79,7 +89,7 @@ export class AgendaViews {
        RETURNING seen_at`,
       [participantId, eventId, JSON.stringify(snapshot)],
     );
-    return seenAt;
+    return { version, since: seenAt, baseline: 'SEEN', changes: null, removedCounterparts: new Map() };
   }
 
   /**

@@ -61,7 +61,7 @@ export class AgendaResolver {
 
   @Mutation(() => AgendaModel, {
     description:
-      '面談スケジュールを確認した（以後の myAgenda の changes はこの時点からの変更）。表示した後にスケジュールが変わっていれば CONFLICT（field: version）で、読み込み直しを求める',
+      '面談スケジュールを確認した（以後の myAgenda の changes はこの時点からの変更）。表示した後にスケジュールが変わっていれば CONFLICT（field: version）で、読み込み直しを求める。スケジュールに面談がなく、前回から取り消しになった面談もなければ、確認するものがないため何も記録せず、version にかかわらず今のスケジュール（空）を返す',
   })
   @Allow(Role.PARTICIPANT)
   async markAgendaSeen(
@@ -70,15 +70,8 @@ export class AgendaResolver {
     @Args('version', { description: 'myAgenda の version' }) version: string,
   ): Promise<AgendaModel> {
     const agenda = await this.agenda.agenda(actor.participantId, eventId);
-    const snapshot = snapshotOf(agenda);
-    const seenAt = await this.views.markSeen(actor.participantId, eventId, snapshot, version);
-    return this.model(actor, eventId, agenda, {
-      version,
-      since: seenAt,
-      baseline: 'SEEN',
-      changes: null,
-      removedCounterparts: new Map(),
-    });
+    const seen = await this.views.markSeen(actor.participantId, eventId, snapshotOf(agenda), version);
+    return this.model(actor, eventId, agenda, seen);
   }
 
   private model(
