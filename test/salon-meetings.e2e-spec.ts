@@ -1,5 +1,6 @@
 import { Role } from '../src/auth/actor';
 import {
+  addMatchmakingSession,
   agreeMeeting,
   createOrganization,
   createParticipant,
@@ -7,6 +8,7 @@ import {
   moveEventEarlier,
   registerMutation,
   staffSession,
+  tokyoInDays,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
 import { SmtpSink } from './support/smtp-sink';
@@ -336,6 +338,56 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(await pageOf(emmasMail)).toContain(
       '<li>[Missed] 青木 一郎<br>(You were recorded as not attending. If that is not right, please tell the organiser.)</li>',
     );
+  });
+
+  it('the floor sheet has every meeting at the venue, held, missed or called off, also once the event has 商談枠', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第6回）' });
+    const [a, b, c, d] = [
+      await person(eventId, { name: '大野 健太' }),
+      await person(eventId, { name: '北村 優子' }),
+      await person(eventId, { name: '工藤 大輔' }),
+      await person(eventId, { name: '小林 恵' }),
+    ];
+    const requests = [
+      await agreeMeeting(t, eventId, a.id, b.id),
+      await agreeMeeting(t, eventId, c.id, d.id),
+      await agreeMeeting(t, eventId, a.id, c.id),
+    ];
+    const meetingFor = async (requestId: string) =>
+      (await meetingsOf(eventId)).edges.find((edge) => edge.node.requestId === requestId)!.node.id;
+    const ids = [await meetingFor(requests[0]), await meetingFor(requests[1]), await meetingFor(requests[2])];
+    // The organiser adds a 商談枠 afterwards: those already agreed still meet in the room.
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    await moveEventEarlier(t, eventId, 15);
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: ids[0] }, organizer));
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $p: ID) { markNoShow(id: $id, participantId: $p) { id } }',
+        { id: ids[1], p: d.id },
+        organizer,
+      ),
+    );
+    ok(await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { status } }', { id: ids[2] }, organizer));
+
+    const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+    const header = sheet.lines[0].split(',');
+    const rows = sheet.lines.slice(1).map((line) => line.split(','));
+    const cell = (row: string[], column: string) => row[header.indexOf(column)];
+    expect(rows).toHaveLength(3);
+    const line = (meetingId: string) => {
+      const row = rows.find((cells) => cell(cells, '面談ID') === meetingId);
+      return row && [cell(row, '場所'), cell(row, '状態'), cell(row, '不参加')];
+    };
+    expect(line(ids[0])).toEqual(['会場内（時間は当日）', '実施', '']);
+    expect(line(ids[1])).toEqual(['会場内（時間は当日）', '不参加あり', '小林 恵']);
+    expect(line(ids[2])).toEqual(['会場内（時間は当日）', '中止', '']);
   });
 
   it('【面談成立】 says where the venue is, in the reader’s language', async () => {
