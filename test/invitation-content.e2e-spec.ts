@@ -24,10 +24,14 @@ describe('invitation content and deadline', () => {
   let t: TestApp;
   let organizer: string;
   let orgId: string;
+  /** Answers 451 (try later) while named: its emails wait for a retry a few seconds on. */
+  let heldInbox = '';
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    t = await createTestApp({ ...sink.appSettings() });
+    sink = await SmtpSink.start({
+      refuseRecipient: (address) => (address === heldInbox ? 451 : undefined),
+    });
+    t = await createTestApp({ ...sink.appSettings(), MAIL_RETRY_BASE_MS: '3000' });
     const admin = await staffSession(t, Role.ADMIN, null);
     orgId = await createOrganization(t, admin, {
       name: '関東財務局 東京財務事務所',
@@ -211,9 +215,53 @@ describe('invitation content and deadline', () => {
     // Nor anyone who answered already.
     expect(sink.to(answered.email).filter((m) => /申込締切/.test(m.subject))).toHaveLength(0);
 
+    // Moved back to the first date: a later change is news again, though they heard of that date once.
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await eventually(async () => sink.to(waiting.email).length === 4, 'the third deadline email');
+    expect(sink.to(waiting.email).at(-1)!.text).toContain(
+      `申込締切を、${formatDeadline('ja', earlier)}から${formatDeadline('ja', closes)}に変更しました。`,
+    );
+
     // The buttons answer.
     expect((await answer(moved, 1)).status).toBe(200);
     expect(await status(eventId, waiting.id)).toBe('REGISTERED');
+  });
+
+  it('tells an invitee once of a deadline moved away and back while their email waited', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '締切を行き来するサロン' });
+    const person = await createParticipant(t, organizer);
+    ok(await invite(eventId, [person.id]));
+    await mailTo(person.email, /^【ご招待】締切を行き来する/);
+    // Their inbox says "try later" while staff set the deadline, move it and move it back.
+    heldInbox = person.email.toLowerCase();
+    const closes = new Date(tokyoInDays(5, '17:00'));
+    const other = new Date(tokyoInDays(6, '17:00'));
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await eventually(
+      async () => sink.refusals.some((refusal) => refusal.address === heldInbox),
+      'the refusal',
+    );
+    await updateEvent(eventId, { registrationClosesAt: other.toISOString() });
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    // Each has been tried (and refused) or given up once, so none left composed on the old deadline.
+    await eventually(async () => {
+      const [{ untried }]: { untried: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS untried FROM outbox_messages
+          WHERE participant_id = $1 AND template = 'invitation-deadline'
+            AND (status = 'SENDING' OR (status = 'PENDING' AND attempts = 0))`,
+        [person.id],
+      );
+      return untried === 0;
+    }, 'each email tried once');
+    heldInbox = '';
+    await settled();
+    // One email, of the last change: the first one, retried, finds a later one written, and the
+    // second a deadline that is no longer its own.
+    const told = sink.to(person.email).filter((m) => /^【申込締切のお知らせ】/.test(m.subject));
+    expect(told).toHaveLength(1);
+    expect(told[0].text).toContain(
+      `申込締切を、${formatDeadline('ja', other)}から${formatDeadline('ja', closes)}に変更しました。`,
+    );
   });
 
   it('tells invitees when a deadline that had passed is taken away, not when one ahead is', async () => {

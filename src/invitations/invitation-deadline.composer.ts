@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
+import { OutboxMessage } from '../mail/outbox-message.entity';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -43,6 +45,8 @@ export class InvitationDeadlineComposer implements MailComposer {
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     const closesAt = event.registrationClosesAt ?? null;
     if ((closesAt?.toISOString() ?? '') !== (message.params.closesAt ?? '')) return null;
+    // Moved away and back while this one waited: the later change's email says it.
+    if (await this.laterOneWritten(manager, message)) return null;
     if (closesAt && closesAt.getTime() <= Date.now()) return null;
     if (event.endsAt.getTime() <= Date.now()) return null;
     return invitationDeadlineEmail({
@@ -54,5 +58,17 @@ export class InvitationDeadlineComposer implements MailComposer {
       ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
       unsubscribeUrl,
     });
+  }
+
+  private async laterOneWritten(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
+    // Compared in SQL: created_at has microseconds, a Date only milliseconds.
+    const later: unknown[] = await manager.query(
+      `SELECT 1 FROM outbox_messages o
+        WHERE o.event_id = $1 AND o.template = $2 AND o.params ->> 'registrationId' = $3
+          AND o.created_at > (SELECT created_at FROM outbox_messages WHERE id = $4)
+        LIMIT 1`,
+      [message.eventId, INVITATION_DEADLINE_TEMPLATE, message.params.registrationId, message.id],
+    );
+    return later.length > 0;
   }
 }
