@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import { DAY_MS } from '../src/common/japan/tokyo-day';
+import { formatDeadline } from '../src/mail/templates/mail-dates';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
@@ -437,6 +438,154 @@ describe('editing an event people signed up for', () => {
     const [entry] = calendarOf(moved)!.getAllSubcomponents('vevent');
     expect(entry.getFirstPropertyValue('uid')).toBe(`event-${eventId}@tsunagu`);
     expect(entry.getFirstPropertyValue('sequence')).toBe(1);
+  });
+
+  it('sends each person one email for an edit that moves the date or venue and the 申込締切 together', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'SALON',
+      title: '大田区 創業支援サロン',
+      venue: '大田区産業プラザ PiO 3階',
+      capacity: 2,
+      startsAt: tokyoInDays(25, '18:00'),
+      endsAt: tokyoInDays(25, '20:00'),
+    });
+    // Two seats, two on the waiting list, two invited who have not answered: in Japanese and English.
+    const cast: Record<string, { id: string; email: string }> = {};
+    for (const [key, input] of [
+      ['seated', { name: '着席 一郎' }],
+      ['seatedEn', { name: 'Olivia Brown', locale: 'en' }],
+      ['waiting', { name: '待機 二郎' }],
+      ['waitingEn', { name: 'Noah Smith', locale: 'en' }],
+    ] as const) {
+      cast[key] = await createParticipant(t, organizer, input);
+      ok(await t.gql(registerMutation(), { eventId }, await t.participantToken(cast[key].id)));
+    }
+    cast.invitee = await createParticipant(t, organizer, { name: '招待 三郎' });
+    cast.inviteeEn = await createParticipant(t, organizer, { name: 'Ava Jones', locale: 'en' });
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [cast.invitee.id, cast.inviteeEn.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => Object.values(cast).every((person) => sink.to(person.email).length === 1));
+    await settled(eventId);
+    const seen = Object.fromEntries(Object.keys(cast).map((key) => [key, 1]));
+    /** Each person's emails since the last call, once the edit's have all gone. */
+    const arrived = async () => {
+      await settled(eventId);
+      const mails = Object.fromEntries(
+        Object.entries(cast).map(([key, person]) => [key, sink.to(person.email).slice(seen[key])]),
+      );
+      for (const [key, person] of Object.entries(cast)) seen[key] = sink.to(person.email).length;
+      return mails;
+    };
+    const subjects = (mails: Record<string, ReceivedMail[]>) =>
+      Object.fromEntries(Object.entries(mails).map(([key, list]) => [key, list.map((mail) => mail.subject)]));
+    const title = '大田区 創業支援サロン';
+
+    // A new time and a 申込締切 set in one edit: one email each. Who holds or waits for a seat
+    // hears of the time only (the deadline is for those still to answer); the invitees get the new
+    // time and the deadline together, with the buttons to answer by it.
+    const closes = new Date(tokyoInDays(20, '17:00'));
+    ok(
+      await update(eventId, {
+        startsAt: tokyoInDays(25, '17:00'),
+        endsAt: tokyoInDays(25, '19:00'),
+        registrationClosesAt: closes.toISOString(),
+      }),
+    );
+    const first = await arrived();
+    expect(subjects(first)).toEqual({
+      seated: [`【日時変更】${title}`],
+      seatedEn: [`Date changed: ${title}`],
+      waiting: [`【日時変更】${title}`],
+      waitingEn: [`Date changed: ${title}`],
+      invitee: [`【日時・申込締切変更】${title}`],
+      inviteeEn: [`Date and registration deadline changed: ${title}`],
+    });
+    const [asked] = first.invitee;
+    expect(asked.text).toContain(`先日ご案内した「${title}」の日時・申込締切が変更になりました。`);
+    expect(asked.text).toMatch(/■ 日時: .+ 17:00〜19:00（変更）\n {2}（変更前: .+ 18:00〜20:00）\n/);
+    expect(asked.text).toContain(`■ 申込締切: ${formatDeadline('ja', closes)}（変更）\n`);
+    expect(asked.text).toContain(
+      `変更後の内容でのご出欠を、${formatDeadline('ja', closes)}までに下のボタンからお知らせください。`,
+    );
+    expect(asked.html).toContain('>参加する</a>');
+    expect(asked.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const [askedEn] = first.inviteeEn;
+    expect(askedEn.text).toContain(
+      `The date and registration deadline of "${title}", to which you were invited, have changed.`,
+    );
+    expect(askedEn.text).toContain(`■ Registration closes: ${formatDeadline('en', closes)} (changed)\n`);
+    expect(askedEn.text).toContain(`by ${formatDeadline('en', closes)}, choosing one of the buttons below.`);
+    for (const key of ['seated', 'seatedEn', 'waiting', 'waitingEn']) {
+      expect(first[key][0].text).not.toMatch(/申込締切|Registration closes|参加する/);
+    }
+
+    // A new venue and the deadline moved earlier: the same, with what the deadline was.
+    const earlier = new Date(tokyoInDays(15, '12:00'));
+    ok(
+      await update(eventId, {
+        venue: '大田区産業プラザ PiO 4階',
+        registrationClosesAt: earlier.toISOString(),
+      }),
+    );
+    const second = await arrived();
+    expect(subjects(second)).toEqual({
+      seated: [`【会場変更】${title}`],
+      seatedEn: [`Venue changed: ${title}`],
+      waiting: [`【会場変更】${title}`],
+      waitingEn: [`Venue changed: ${title}`],
+      invitee: [`【会場・申込締切変更】${title}`],
+      inviteeEn: [`Venue and registration deadline changed: ${title}`],
+    });
+    expect(second.invitee[0].text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', earlier)}（変更）\n  （変更前: ${formatDeadline('ja', closes)}）\n`,
+    );
+    expect(second.invitee[0].text).toContain('■ 会場: 大田区産業プラザ PiO 4階（変更）');
+    expect(second.inviteeEn[0].text).toContain(`(before: ${formatDeadline('en', closes)})`);
+
+    // The deadline alone, later: the invitees are told again, of it alone, and nobody else is.
+    const later = new Date(tokyoInDays(18, '12:00'));
+    ok(await update(eventId, { registrationClosesAt: later.toISOString() }));
+    expect(subjects(await arrived())).toEqual({
+      seated: [],
+      seatedEn: [],
+      waiting: [],
+      waitingEn: [],
+      invitee: [`【申込締切のお知らせ】${title}（大田区産業振興協会）`],
+      inviteeEn: [`Registration deadline: ${title} (大田区産業振興協会)`],
+    });
+
+    // A new time alone: everyone is told once; the invitees are asked by the deadline as it is.
+    ok(await update(eventId, { startsAt: tokyoInDays(25, '18:00'), endsAt: tokyoInDays(25, '20:00') }));
+    const fourth = await arrived();
+    expect(subjects(fourth)).toEqual({
+      seated: [`【日時変更】${title}`],
+      seatedEn: [`Date changed: ${title}`],
+      waiting: [`【日時変更】${title}`],
+      waitingEn: [`Date changed: ${title}`],
+      invitee: [`【日時変更】${title}`],
+      inviteeEn: [`Date changed: ${title}`],
+    });
+    expect(fourth.invitee[0].text).toContain(`■ 申込締切: ${formatDeadline('ja', later)}\n`);
+    expect(fourth.invitee[0].text).toContain(`${formatDeadline('ja', later)}までに下のボタンから`);
+
+    // The one email's buttons answer: the event is full, so the invitee waits for a seat.
+    const accept = invitationAnswerLink(t, asked, 1);
+    const done = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(done.status).toBe(200);
+    const [{ status }]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, cast.invitee.id],
+    );
+    expect(status).toBe('WAITLISTED');
   });
 
   it('reminds people the day before the new date, not on the old day', async () => {

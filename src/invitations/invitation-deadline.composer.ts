@@ -5,6 +5,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { OutboxMessage } from '../mail/outbox-message.entity';
+import { MeetingMailTemplate } from '../meetings/mail/meeting-mail-templates';
 import { ComposedEmail } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -17,7 +18,8 @@ export const INVITATION_DEADLINE_TEMPLATE = 'invitation-deadline';
 /**
  * 申込締切のお知らせ to one invitee (see InvitationDeadlineListener), told as the event is when the
  * email leaves, with new answer links. Nothing is sent once they have answered, or when the
- * deadline has changed again since (that change wrote its own email) or has passed.
+ * deadline has changed again since (that change told them, in its own email or in a 日時変更 that
+ * carries it) or has passed.
  */
 @Injectable()
 export class InvitationDeadlineComposer implements MailComposer {
@@ -60,14 +62,22 @@ export class InvitationDeadlineComposer implements MailComposer {
     });
   }
 
+  /** A later change of the deadline told this invitee of it: its own email, or a 日時変更 carrying it. */
   private async laterOneWritten(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
     // Compared in SQL: created_at has microseconds, a Date only milliseconds.
     const later: unknown[] = await manager.query(
       `SELECT 1 FROM outbox_messages o
-        WHERE o.event_id = $1 AND o.template = $2 AND o.params ->> 'registrationId' = $3
-          AND o.created_at > (SELECT created_at FROM outbox_messages WHERE id = $4)
+        WHERE o.event_id = $1 AND o.params ->> 'registrationId' = $3
+          AND (o.template = $2 OR (o.template = $4 AND o.params ? 'closesAt'))
+          AND o.created_at > (SELECT created_at FROM outbox_messages WHERE id = $5)
         LIMIT 1`,
-      [message.eventId, INVITATION_DEADLINE_TEMPLATE, message.params.registrationId, message.id],
+      [
+        message.eventId,
+        INVITATION_DEADLINE_TEMPLATE,
+        message.params.registrationId,
+        MeetingMailTemplate.EVENT_CHANGED,
+        message.id,
+      ],
     );
     return later.length > 0;
   }

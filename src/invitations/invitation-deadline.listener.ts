@@ -13,6 +13,10 @@ import { INVITATION_DEADLINE_TEMPLATE } from './invitation-deadline.composer';
  * not answered and whose invitation went out gets one 申込締切のお知らせ, with answer buttons,
  * when the change is news to them (see deadlineNews).
  *
+ * An edit that also moves the event or its venue (a new version, see EventsService) sends each of
+ * them a 日時変更／会場変更 email (ChangedEventListener), which carries the new deadline too: one
+ * edit, one email.
+ *
  * An invitation still in the outbox shows the deadline as it is when it leaves. One email per
  * invitee and change (the time is in the key): a deadline moved back to a date they were told of
  * before is news again. A later change writes its own email and this one is skipped.
@@ -29,7 +33,7 @@ export class InvitationDeadlineListener {
   private async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(after.status)) return;
     const news = deadlineNews(before, after);
-    if (!news) return;
+    if (!news || after.sequence !== before.sequence) return;
     const invitees = await inviteesWithInvitationSent(manager, after.id);
     const changedAt = Date.now();
     await this.outbox.enqueue(

@@ -5,6 +5,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EntityManager, In } from 'typeorm';
 import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
+import { deadlineNews } from '../invitations/deadline-news';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -23,7 +24,9 @@ export const EVENT_CHANGE_TOLD = [
  * transaction: each person signed up for it gets one 日時変更／会場変更 email per version, with the
  * updated calendar entry. The email is a service message (transactional), as the 開催中止 one is:
  * someone who opted out of announcements must still not travel on the old day or to the old place.
- * Invitees who have not answered hear of it too, with the answer buttons again.
+ * Invitees who have not answered hear of it too, with the answer buttons again, and of a new
+ * 申込締切 set in the same edit (see deadlineNews) in the same email: InvitationDeadlineListener
+ * leaves a new version to this one, so that one edit sends each of them one email.
  *
  * An event moved to another day (開催日の変更, see movedBy) takes its meetings along, as
  * EventsService does its 商談枠; otherwise meetings keep their times (EventsService refuses a new
@@ -112,7 +115,19 @@ export class ChangedEventListener {
           }
         : {}),
     };
-    const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
+    // The deadline is for those still to answer: people with a seat or waiting for one have applied.
+    const deadline = deadlineNews(before, after);
+    const deadlineParams = deadline
+      ? {
+          closesAt: deadline.closesAt?.toISOString() ?? '',
+          ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
+        }
+      : {};
+    const tell = (
+      registration: { id: string; participantId: string },
+      transactional: boolean,
+      more: Record<string, string> = {},
+    ) => ({
       // One per version of the event: a second change is a new email, an edit that changes
       // neither time nor place writes none.
       key: `event-changed-${registration.id}-v${after.sequence}`,
@@ -120,12 +135,12 @@ export class ChangedEventListener {
       participantId: registration.participantId,
       eventId: after.id,
       transactional,
-      params: { registrationId: registration.id, changed, ...was },
+      params: { registrationId: registration.id, changed, ...was, ...more },
     });
     await this.outbox.enqueue(manager, [
       ...registrations.map((registration) => tell(registration, true)),
       // Still an invitation: it needs consent to email and honours an unsubscribe, as the first did.
-      ...invitees.map((registration) => tell(registration, false)),
+      ...invitees.map((registration) => tell(registration, false, deadlineParams)),
     ]);
   }
 }

@@ -15,15 +15,39 @@ import { RegistrationStatus } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { meetingIcsEvent } from '../meeting-ics';
 import { EVENT_CHANGE_TOLD } from '../changed-event.listener';
-import { EventChangedAudience, EventChangedWas, eventChangedEmail } from './event-changed.template';
+import {
+  EventChangedAudience,
+  EventChangedWas,
+  eventChangedEmail,
+  InviteeDeadline,
+} from './event-changed.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /** A draft's invitees and those who accepted are told as well as a published event's. */
 const TOLD_WHILE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
 /**
+ * The 申込締切 an invitee is asked to answer by, as it is when the email leaves. Marked as changed
+ * when the edit set, moved or took it away (its row has closesAt) and it has not changed again
+ * since: a later change wrote its own email. One already past is left out, as before there were
+ * deadlines in this email: the invitee cannot answer by it.
+ */
+function inviteeDeadline(
+  closesAt: Date | null,
+  params: Record<string, string>,
+  now = Date.now(),
+): InviteeDeadline | null {
+  if (closesAt && closesAt.getTime() <= now) return null;
+  const changed = params.closesAt !== undefined && (closesAt?.toISOString() ?? '') === params.closesAt;
+  if (!closesAt && !changed) return null;
+  const wasClosesAt = changed && params.wasClosesAt ? new Date(params.wasClosesAt) : null;
+  return { closesAt, changed, wasClosesAt };
+}
+
+/**
  * 日時変更・会場変更 to one participant, told as the event is when the email leaves. An invitee who
- * has not answered is asked again, with new answer links. A person with a seat gets the event's
+ * has not answered is asked again, with new answer links, by the 申込締切 (and of a new one set in
+ * the same edit, see ChangedEventListener). A person with a seat gets the event's
  * calendar entry (UID `event-<id>@tsunagu`, the event's raised SEQUENCE) with their published
  * meetings beside it, in one METHOD:PUBLISH file, so the calendar moves the entries it has instead
  * of adding new ones. It lives with the meetings because it carries them.
@@ -88,7 +112,8 @@ export class EventChangedComposer implements MailComposer {
       });
     if (invited) {
       const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
-      return compose({ kind: 'invited', ...answer, unsubscribeUrl });
+      const deadline = inviteeDeadline(row.registrationClosesAt, message.params);
+      return compose({ kind: 'invited', ...answer, unsubscribeUrl, ...(deadline ? { deadline } : {}) });
     }
     const cancelUrl =
       row.startsAt.getTime() > Date.now()

@@ -1,5 +1,5 @@
 import { EventStatus } from '../../events/event-enums';
-import { EventChangedAudience, eventChangedEmail } from './event-changed.template';
+import { EventChangedAudience, eventChangedEmail, InviteeDeadline } from './event-changed.template';
 
 describe('日時変更・会場変更 email', () => {
   const event = {
@@ -118,5 +118,86 @@ describe('日時変更・会場変更 email: what it was', () => {
     });
     expect(text).toContain('■ 会場: 台東区民会館 2階（変更）\n');
     expect(text).not.toContain('変更前');
+  });
+});
+
+describe('日時変更・会場変更 email to an invitee: the 申込締切', () => {
+  const event = {
+    id: 'e1',
+    title: '大田区 創業支援サロン',
+    status: EventStatus.PUBLISHED,
+    startsAt: new Date('2026-12-10T08:00:00Z'),
+    endsAt: new Date('2026-12-10T10:00:00Z'),
+    venue: '大田区産業プラザ PiO 3階',
+    onlineUrl: null,
+    capacity: 10,
+    organizer: '大田区産業振興協会',
+    coHosts: [],
+  };
+  const closesAt = new Date('2026-12-05T08:00:00Z');
+  const wasClosesAt = new Date('2026-12-01T08:00:00Z');
+  const invited = (deadline?: InviteeDeadline): EventChangedAudience => ({
+    kind: 'invited',
+    acceptUrl: 'https://tsunagu.example.jp/invitations/respond?token=t&accept=1',
+    declineUrl: 'https://tsunagu.example.jp/invitations/respond?token=t&accept=0',
+    unsubscribeUrl: 'https://tsunagu.example.jp/unsubscribe/u',
+    ...(deadline ? { deadline } : {}),
+  });
+  const email = (locale: 'ja' | 'en', audience: EventChangedAudience, place = false) =>
+    eventChangedEmail({
+      locale,
+      participantName: locale === 'ja' ? '招待 三郎' : 'Ava Jones',
+      event,
+      changed: { schedule: true, moved: false, place },
+      was: { startsAt: new Date('2026-12-10T09:00:00Z'), endsAt: new Date('2026-12-10T11:00:00Z') },
+      audience,
+    });
+
+  it('gives a deadline set in the same edit with the new date, and asks for the answer by it', () => {
+    const ja = email('ja', invited({ closesAt, changed: true, wasClosesAt }), true);
+    expect(ja.subject).toBe('【日時・会場・申込締切変更】大田区 創業支援サロン');
+    expect(ja.text).toContain(
+      '先日ご案内した「大田区 創業支援サロン」の日時・会場・申込締切が変更になりました。',
+    );
+    expect(ja.text).toContain(
+      '■ 申込締切: 2026年12月5日(土) 17:00（変更）\n  （変更前: 2026年12月1日(火) 17:00）\n',
+    );
+    expect(ja.text).toContain(
+      '変更後の内容でのご出欠を、2026年12月5日(土) 17:00までに下のボタンからお知らせください。',
+    );
+    expect(ja.text).toContain(
+      '先にお送りしたご案内メールのボタンも、申込締切まで引き続きお使いいただけます。',
+    );
+    const en = email('en', invited({ closesAt, changed: true, wasClosesAt }), true);
+    expect(en.subject).toBe('Date, venue and registration deadline changed: 大田区 創業支援サロン');
+    expect(en.text).toContain(
+      'The date, venue and registration deadline of "大田区 創業支援サロン", to which you were invited, have changed.',
+    );
+    expect(en.text).toContain('■ Registration closes: Sat 5 Dec 2026, 17:00 (JST) (changed)\n');
+    expect(en.text).toContain('until registration closes.');
+  });
+
+  it('shows a deadline the edit left alone unmarked, and none when there is none', () => {
+    const kept = email('ja', invited({ closesAt, changed: false, wasClosesAt: null }));
+    expect(kept.subject).toBe('【日時変更】大田区 創業支援サロン');
+    expect(kept.text).toContain('■ 申込締切: 2026年12月5日(土) 17:00\n');
+    expect(kept.text).toContain('2026年12月5日(土) 17:00までに下のボタンから');
+    const none = email('ja', invited());
+    expect(none.text).not.toContain('申込締切');
+    expect(none.text).toContain('変更後の内容でのご出欠を、下のボタンからお知らせください。');
+    expect(none.text).toContain('ご案内メールのボタンも、開催終了まで引き続きお使いいただけます。');
+  });
+
+  it('says a deadline that had passed is taken away: answers are taken until the event ends', () => {
+    const ja = email('ja', invited({ closesAt: null, changed: true, wasClosesAt }));
+    expect(ja.subject).toBe('【日時・申込締切変更】大田区 創業支援サロン');
+    expect(ja.text).toContain(
+      '■ 申込締切: なし（開催終了まで）（変更）\n  （変更前: 2026年12月1日(火) 17:00）\n',
+    );
+    expect(ja.text).toContain('申込締切は取りやめ、開催終了までご回答を承ることとしました。');
+    const en = email('en', invited({ closesAt: null, changed: true, wasClosesAt }));
+    expect(en.subject).toBe('Date and registration deadline changed: 大田区 創業支援サロン');
+    expect(en.text).toContain('■ Registration closes: None (until the event ends) (changed)\n');
+    expect(en.text).toContain('answers are taken until it ends.');
   });
 });

@@ -10,7 +10,7 @@ import {
   inBrackets,
   renderEmail,
 } from '../../mail/templates/email-layout';
-import { formatEventTime } from '../../mail/templates/mail-dates';
+import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
 
 /** Who is told, and what they can do about it. */
 export type EventChangedAudience =
@@ -18,8 +18,26 @@ export type EventChangedAudience =
   | { kind: 'registered'; meetings: number; cancelUrl: string | null }
   /** On the waiting list: told, with no calendar entry to move. */
   | { kind: 'waitlisted'; cancelUrl: string | null }
-  /** Invited and not answered yet: asked again, on the new details. */
-  | { kind: 'invited'; acceptUrl: string; declineUrl: string; unsubscribeUrl: string | null };
+  /** Invited and not answered yet: asked again, on the new details, by the deadline if there is one. */
+  | {
+      kind: 'invited';
+      acceptUrl: string;
+      declineUrl: string;
+      unsubscribeUrl: string | null;
+      deadline?: InviteeDeadline;
+    };
+
+/**
+ * The 申込締切 an invitee answers by. `changed`: the same edit set, moved or took it away, and they
+ * hear of it here rather than in a 申込締切のお知らせ of its own (one edit, one email).
+ */
+export interface InviteeDeadline {
+  /** null: taken away after it had passed, so answers are taken until the event ends. */
+  closesAt: Date | null;
+  changed: boolean;
+  /** The one before the change, when it changed and there was one. */
+  wasClosesAt: Date | null;
+}
 
 /** What the changed parts were before the change (each part only when it is known). */
 export interface EventChangedWas {
@@ -40,6 +58,21 @@ export interface EventChangedEmailData {
   audience: EventChangedAudience;
 }
 
+/** The value now; if it changed, marked so, with what it was (when known) on the next line. */
+function markedValue(
+  locale: MailLocale,
+  now: string | null,
+  isChanged: boolean,
+  before: string | null | undefined,
+  none: string,
+): string {
+  const en = locale === 'en';
+  if (!isChanged) return now ?? '';
+  const marked = `${now ?? none}${en ? ' (changed)' : '（変更）'}`;
+  if (!before) return marked;
+  return `${marked}\n${en ? `(before: ${before})` : `（変更前: ${before}）`}`;
+}
+
 /**
  * The 日時, 会場 and オンライン参加 lines: the new value, marked as changed, with what it was under
  * it. A place that is gone (a venue dropped for an online-only event) still shows, as なし / None,
@@ -51,17 +84,12 @@ function placeAndTimeDetails(
   changed: EventChangeSummary,
   was: EventChangedWas,
 ): EmailDetail[] {
-  const en = locale === 'en';
-  const label = en
-    ? { date: 'Date', venue: 'Venue', online: 'Online', none: 'None' }
-    : { date: '日時', venue: '会場', online: 'オンライン参加', none: 'なし' };
-  /** The value now; if it changed, marked so, with what it was (when known) on the next line. */
-  const line = (now: string | null, isChanged: boolean, before: string | null | undefined) => {
-    if (!isChanged) return now ?? '';
-    const marked = `${now ?? label.none}${en ? ' (changed)' : '（変更）'}`;
-    if (!before) return marked;
-    return `${marked}\n${en ? `(before: ${before})` : `（変更前: ${before}）`}`;
-  };
+  const label =
+    locale === 'en'
+      ? { date: 'Date', venue: 'Venue', online: 'Online', none: 'None' }
+      : { date: '日時', venue: '会場', online: 'オンライン参加', none: 'なし' };
+  const line = (now: string | null, isChanged: boolean, before: string | null | undefined) =>
+    markedValue(locale, now, isChanged, before, label.none);
   /** 会場 or オンライン参加: changed if the place changed and this part differs (or we do not know). */
   const placePart = (labelText: string, now: string | null, before: string | null | undefined) => {
     const isChanged = changed.place && (before === undefined || (before ?? '') !== (now ?? ''));
@@ -80,21 +108,61 @@ function placeAndTimeDetails(
   ];
 }
 
+/** The 申込締切 line of an invitee's email: the one to answer by, or that there is none any more. */
+function deadlineDetails(locale: MailLocale, deadline: InviteeDeadline | undefined): EmailDetail[] {
+  if (!deadline || (!deadline.closesAt && !deadline.changed)) return [];
+  const at = (instant: Date | null) => (instant ? formatDeadline(locale, instant) : null);
+  const [label, none] =
+    locale === 'en'
+      ? ['Registration closes', 'None (until the event ends)']
+      : ['申込締切', 'なし（開催終了まで）'];
+  return [
+    {
+      label,
+      value: markedValue(locale, at(deadline.closesAt), deadline.changed, at(deadline.wasClosesAt), none),
+    },
+  ];
+}
+
+/** What changed, in the reader's words: 日時・会場 / date and venue. */
+function changedParts(
+  changed: EventChangeSummary,
+  deadlineChanged: boolean,
+  names: { schedule: string; place: string; deadline: string },
+): string[] {
+  return [
+    ...(changed.schedule ? [names.schedule] : []),
+    // A change of neither time nor place writes no email; a row that says neither is of the place.
+    ...(changed.place || !changed.schedule ? [names.place] : []),
+    ...(deadlineChanged ? [names.deadline] : []),
+  ];
+}
+
 /**
  * 日時変更・会場変更: the event someone signed up for, or was invited to, now takes place at another
  * time or place. The new details come first, marked as changed; the composer attaches the updated
- * calendar entry for a seat.
+ * calendar entry for a seat. An invitee is asked to answer by the 申込締切, and hears here of a new
+ * one set in the same edit (日時・申込締切変更).
  */
 export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   const { event, locale, changed, audience } = data;
   const sender = eventSenderLines(locale, event);
   const unsubscribeUrl = audience.kind === 'invited' ? audience.unsubscribeUrl : null;
   const meetings = audience.kind === 'registered' ? audience.meetings : 0;
+  const deadline = audience.kind === 'invited' ? audience.deadline : undefined;
+  const closesAt = deadline?.closesAt ? formatDeadline(locale, deadline.closesAt) : null;
+  const reopened = deadline?.changed === true && !closesAt;
   if (locale === 'en') {
-    const what = changed.schedule && changed.place ? 'date and venue' : changed.schedule ? 'date' : 'venue';
+    const parts = changedParts(changed, deadline?.changed ?? false, {
+      schedule: 'date',
+      place: 'venue',
+      deadline: 'registration deadline',
+    });
+    const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
     const details: EmailDetail[] = [
       { label: 'Event', value: event.title },
       ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
+      ...deadlineDetails(locale, deadline),
     ];
     const how = {
       registered: 'for which you are registered',
@@ -106,13 +174,14 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       subject: `${what[0].toUpperCase()}${what.slice(1)} changed: ${event.title}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        `The ${what} of "${event.title}", ${how}, has changed. Please see the updated details below.`,
+        `The ${what} of "${event.title}", ${how}, ${parts.length > 1 ? 'have' : 'has'} changed. Please see the updated details below.`,
         {
           registered: 'The attached calendar file updates the entry in your calendar.',
           waitlisted:
             'You are still on the waiting list; if a seat becomes free, you will be registered in order.',
-          invited:
-            'Please let us know whether you can join on the new terms by choosing one of the buttons below.',
+          invited: closesAt
+            ? `Please let us know whether you can join on the new terms by ${closesAt}, choosing one of the buttons below.`
+            : `${reopened ? 'Registration no longer closes before the event: answers are taken until it ends. ' : ''}Please let us know whether you can join on the new terms by choosing one of the buttons below.`,
         }[audience.kind],
         ...(meetings > 0
           ? [
@@ -140,17 +209,22 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         ],
         invited: [
           'If the event is full, you will be put on the waiting list.',
-          'The buttons in the invitation you received earlier work too, until the event ends.',
+          `The buttons in the invitation you received earlier work too, until ${closesAt ? 'registration closes' : 'the event ends'}.`,
         ],
       }),
       sender,
       unsubscribeUrl,
     });
   }
-  const what = changed.schedule && changed.place ? '日時・会場' : changed.schedule ? '日時' : '会場';
+  const what = changedParts(changed, deadline?.changed ?? false, {
+    schedule: '日時',
+    place: '会場',
+    deadline: '申込締切',
+  }).join('・');
   const details: EmailDetail[] = [
     { label: 'イベント', value: event.title },
     ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
+    ...deadlineDetails(locale, deadline),
   ];
   const how = {
     registered: 'ご登録いただいている',
@@ -167,7 +241,9 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         registered: '添付のカレンダーファイルを開くと、カレンダーの予定が変更後の内容に更新されます。',
         waitlisted:
           '引き続きキャンセル待ちとして承っております。席が空き次第、キャンセル待ちの順に参加登録いたします。',
-        invited: '変更後の内容でのご出欠を、下のボタンからお知らせください。',
+        invited: closesAt
+          ? `変更後の内容でのご出欠を、${closesAt}までに下のボタンからお知らせください。`
+          : `${reopened ? '申込締切は取りやめ、開催終了までご回答を承ることとしました。' : ''}変更後の内容でのご出欠を、下のボタンからお知らせください。`,
       }[audience.kind],
       ...(meetings > 0
         ? [
@@ -191,7 +267,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       waitlisted: ['変更後の内容でご参加が難しい場合は、上のボタンからキャンセル待ちを取り消せます。'],
       invited: [
         '定員に達している場合は、キャンセル待ちとして承ります。',
-        '先にお送りしたご案内メールのボタンも、開催終了まで引き続きお使いいただけます。',
+        `先にお送りしたご案内メールのボタンも、${closesAt ? '申込締切' : '開催終了'}まで引き続きお使いいただけます。`,
       ],
     }),
     sender,
