@@ -222,7 +222,7 @@ describe('editing an event people signed up for', () => {
     expect(meetingEntry.getFirstPropertyValue('sequence')).toBe(0);
 
     const [en] = changeMails(people.b.email);
-    expect(en.subject).toBe('Date changed: おおた ものづくり商談会 2026');
+    expect(en.subject).toBe('Time changed: おおた ものづくり商談会 2026');
     expect(en.text).toContain('Dear Emma Clarke,');
     expect(en.text).toContain(
       'The times and tables (or booths) of your 2 meetings at the event stay as they were.',
@@ -412,9 +412,9 @@ describe('editing an event people signed up for', () => {
     expect(asked.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(calendarOf(asked)).toBeNull();
     const [askedEn] = changeMails(english.email);
-    expect(askedEn.subject).toBe('Date changed: 大田区 事業承継サロン');
+    expect(askedEn.subject).toBe('Time changed: 大田区 事業承継サロン');
     expect(askedEn.text).toContain(
-      'The date of "大田区 事業承継サロン", to which you were invited, has changed.',
+      'The time of "大田区 事業承継サロン", to which you were invited, has changed.',
     );
 
     // Its accept link registers them (GET shows, POST acts), as the first invitation's would.
@@ -499,11 +499,11 @@ describe('editing an event people signed up for', () => {
     const first = await arrived();
     expect(subjects(first)).toEqual({
       seated: [`【日時変更】${title}`],
-      seatedEn: [`Date changed: ${title}`],
+      seatedEn: [`Time changed: ${title}`],
       waiting: [`【日時変更】${title}`],
-      waitingEn: [`Date changed: ${title}`],
+      waitingEn: [`Time changed: ${title}`],
       invitee: [`【日時・申込締切変更】${title}`],
-      inviteeEn: [`Date and registration deadline changed: ${title}`],
+      inviteeEn: [`Time and registration deadline changed: ${title}`],
     });
     const [asked] = first.invitee;
     expect(asked.text).toContain(`先日ご案内した「${title}」の日時・申込締切が変更になりました。`);
@@ -516,7 +516,7 @@ describe('editing an event people signed up for', () => {
     expect(asked.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const [askedEn] = first.inviteeEn;
     expect(askedEn.text).toContain(
-      `The date and registration deadline of "${title}", to which you were invited, have changed.`,
+      `The time and registration deadline of "${title}", to which you were invited, have changed.`,
     );
     expect(askedEn.text).toContain(`■ Registration closes: ${formatDeadline('en', closes)} (changed)\n`);
     expect(askedEn.text).toContain(`by ${formatDeadline('en', closes)}, choosing one of the buttons below.`);
@@ -564,11 +564,11 @@ describe('editing an event people signed up for', () => {
     const fourth = await arrived();
     expect(subjects(fourth)).toEqual({
       seated: [`【日時変更】${title}`],
-      seatedEn: [`Date changed: ${title}`],
+      seatedEn: [`Time changed: ${title}`],
       waiting: [`【日時変更】${title}`],
-      waitingEn: [`Date changed: ${title}`],
+      waitingEn: [`Time changed: ${title}`],
       invitee: [`【日時変更】${title}`],
-      inviteeEn: [`Date changed: ${title}`],
+      inviteeEn: [`Time changed: ${title}`],
     });
     expect(fourth.invitee[0].text).toContain(`■ 申込締切: ${formatDeadline('ja', later)}\n`);
     expect(fourth.invitee[0].text).toContain(`${formatDeadline('ja', later)}までに下のボタンから`);

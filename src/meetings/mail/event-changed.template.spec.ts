@@ -92,6 +92,27 @@ describe('日時変更・会場変更 email: what it was', () => {
     expect(en.text).toContain('■ Venue: 台東区民会館 2階 (changed)\n  (before: 台東区民会館)\n');
   });
 
+  it('says in English whether the time changed on the same day or the event moved to another date', () => {
+    const subject = (was: { startsAt?: Date; endsAt?: Date }) =>
+      eventChangedEmail({
+        locale: 'en',
+        participantName: 'Emma Clarke',
+        event,
+        changed: { schedule: true, moved: false, place: false },
+        was,
+        audience: registered,
+      }).subject;
+    const sameDay = { startsAt: new Date('2026-12-10T04:30:00Z'), endsAt: new Date('2026-12-10T07:00:00Z') };
+    expect(subject(sameDay)).toBe('Time changed: 台東区ものづくり商談会');
+    const dayBefore = {
+      startsAt: new Date('2026-12-09T04:30:00Z'),
+      endsAt: new Date('2026-12-09T08:30:00Z'),
+    };
+    expect(subject(dayBefore)).toBe('Date changed: 台東区ものづくり商談会');
+    // A notice written before the old times were recorded.
+    expect(subject({})).toBe('Date and time changed: 台東区ものづくり商談会');
+  });
+
   it('says a venue dropped for an online event is gone, and marks only the part that changed', () => {
     const online = { ...event, venue: null, onlineUrl: 'https://meet.example.jp/taito' };
     const changed = { schedule: false, moved: false, place: true };
@@ -169,9 +190,9 @@ describe('日時変更・会場変更 email to an invitee: the 申込締切', ()
       '先にお送りしたご案内メールのボタンも、申込締切まで引き続きお使いいただけます。',
     );
     const en = email('en', invited({ closesAt, changed: true, wasClosesAt }), true);
-    expect(en.subject).toBe('Date, venue and registration deadline changed: 大田区 創業支援サロン');
+    expect(en.subject).toBe('Time, venue and registration deadline changed: 大田区 創業支援サロン');
     expect(en.text).toContain(
-      'The date, venue and registration deadline of "大田区 創業支援サロン", to which you were invited, have changed.',
+      'The time, venue and registration deadline of "大田区 創業支援サロン", to which you were invited, have changed.',
     );
     expect(en.text).toContain('■ Registration closes: Sat 5 Dec 2026, 17:00 (JST) (changed)\n');
     expect(en.text).toContain('until registration closes.');
@@ -196,7 +217,7 @@ describe('日時変更・会場変更 email to an invitee: the 申込締切', ()
     );
     expect(ja.text).toContain('申込締切は取りやめ、開催終了までご回答を承ることとしました。');
     const en = email('en', invited({ closesAt: null, changed: true, wasClosesAt }));
-    expect(en.subject).toBe('Date and registration deadline changed: 大田区 創業支援サロン');
+    expect(en.subject).toBe('Time and registration deadline changed: 大田区 創業支援サロン');
     expect(en.text).toContain('■ Registration closes: None (until the event ends) (changed)\n');
     expect(en.text).toContain('answers are taken until it ends.');
   });

@@ -10,6 +10,7 @@ import {
   inBrackets,
   renderEmail,
 } from '../../mail/templates/email-layout';
+import { tokyoDate } from '../../common/time/tokyo-time';
 import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
 
 /** Who is told, and what they can do about it. */
@@ -139,6 +140,15 @@ function changedParts(
 }
 
 /**
+ * What moved, in English (日時 covers both in Japanese): the time when the event stays on its day,
+ * the date when it moved to another, both when the old date is not known.
+ */
+function scheduleWord(event: Pick<EventMailContext, 'startsAt'>, was: EventChangedWas): string {
+  if (!was.startsAt) return 'date and time';
+  return tokyoDate(was.startsAt) === tokyoDate(event.startsAt) ? 'time' : 'date';
+}
+
+/**
  * 日時変更・会場変更: the event someone signed up for, or was invited to, now takes place at another
  * time or place. The new details come first, marked as changed; the composer attaches the updated
  * calendar entry for a seat. An invitee is asked to answer by the 申込締切, and hears here of a new
@@ -154,7 +164,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   const reopened = deadline?.changed === true && !closesAt;
   if (locale === 'en') {
     const parts = changedParts(changed, deadline?.changed ?? false, {
-      schedule: 'date',
+      schedule: scheduleWord(event, data.was ?? {}),
       place: 'venue',
       deadline: 'registration deadline',
     });
