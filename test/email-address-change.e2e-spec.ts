@@ -108,18 +108,28 @@ describe('correcting a participant’s email address', () => {
       resentEmails: 1,
       participant: { email: 'misaki.takahashi@example.jp', emailSuppressed: false },
     });
-    // The 変更履歴 keeps the old address, for whoever wonders where the mail went before.
-    expect(changed.participant.profileChanges[0]).toEqual({
-      bySelf: false,
-      fields: [
-        {
-          field: 'email',
-          label: 'メールアドレス',
-          before: 'misaki.takahashi@exmaple.jp',
-          after: 'misaki.takahashi@example.jp',
-        },
-      ],
-    });
+    // The 変更履歴 keeps the old address, for whoever wonders where the mail went before, and that
+    // the change lifted the suppression the bounce had set (the entry below).
+    expect(changed.participant.profileChanges).toEqual([
+      {
+        bySelf: false,
+        fields: [
+          {
+            field: 'email',
+            label: 'メールアドレス',
+            before: 'misaki.takahashi@exmaple.jp',
+            after: 'misaki.takahashi@example.jp',
+          },
+          { field: 'emailSuppressed', label: 'メール不達による送信停止', before: 'はい', after: 'いいえ' },
+        ],
+      },
+      {
+        bySelf: false,
+        fields: [
+          { field: 'emailSuppressed', label: 'メール不達による送信停止', before: 'いいえ', after: 'はい' },
+        ],
+      },
+    ]);
 
     await sink.waitUntil(() => sink.to('misaki.takahashi@example.jp').length === 1, 30_000, 'the invitation');
     const [invitation] = sink.to('misaki.takahashi@example.jp');
@@ -143,7 +153,7 @@ describe('correcting a participant’s email address', () => {
     // The same address again changes nothing and sends nothing.
     const again = await change(person.id, 'misaki.takahashi@example.jp');
     expect(again.resentEmails).toBe(0);
-    expect(again.participant.profileChanges).toHaveLength(1);
+    expect(again.participant.profileChanges).toHaveLength(2);
     await sink.waitUntil(
       () => sink.to('misaki.takahashi@example.jp').length === 2,
       30_000,

@@ -8,6 +8,9 @@ import { createTestApp, ok, TestApp } from './support/test-app';
 
 const INVITEES = 9;
 
+const CHANGE_FIELDS = 'byName byOrganization bySelf fields { field label before after }';
+type Change = { byName: string | null; byOrganization: string | null; bySelf: boolean; fields: unknown[] };
+
 interface Campaign {
   total: number;
   queued: number;
@@ -51,6 +54,16 @@ describe('a mail relay that refuses our email', () => {
     await t?.close();
     await sink?.stop();
   });
+
+  /** A participant's 変更履歴 as staff read it, newest first. */
+  const history = async (token: string, participantId: string) =>
+    ok(
+      await t.gql<{ participant: { profileChanges: Change[] } }>(
+        `query($id: ID!) { participant(id: $id) { profileChanges { ${CHANGE_FIELDS} } } }`,
+        { id: participantId },
+        token,
+      ),
+    ).participant.profileChanges;
 
   it('fails the emails without suppressing anyone, says so on /health/mail, and sends them again once fixed', async () => {
     const { organizer, eventId, invitees, campaign } = await invitationCampaign(t, {
@@ -138,6 +151,16 @@ describe('a mail relay that refuses our email', () => {
     // The mailboxes exist after all (a server that was misconfigured).
     unknownMailboxes.clear();
     const [first, second] = invitees;
+    // The 変更履歴 says since when mail has not gone: the service suppressed it, nobody by name.
+    const suppressed = {
+      byName: null,
+      byOrganization: null,
+      bySelf: false,
+      fields: [
+        { field: 'emailSuppressed', label: 'メール不達による送信停止', before: 'いいえ', after: 'はい' },
+      ],
+    };
+    expect(await history(organizer, first.id)).toEqual([suppressed]);
 
     const lifted = ok(
       await t.gql<{
@@ -161,6 +184,35 @@ describe('a mail relay that refuses our email', () => {
       ),
     ).changeParticipantEmail;
     expect(same).toEqual({ resentEmails: 1, participant: { emailSuppressed: false } });
+
+    // Who lifted it, and when, is in the 変更履歴 that staff read and the person downloads.
+    const lift = {
+      byName: 'テスト 担当',
+      byOrganization: '茅野商工会議所',
+      bySelf: false,
+      fields: [
+        { field: 'emailSuppressed', label: 'メール不達による送信停止', before: 'はい', after: 'いいえ' },
+      ],
+    };
+    for (const person of [first, second])
+      expect(await history(organizer, person.id)).toEqual([lift, suppressed]);
+    const mine = ok(
+      await t.gql<{ exportMyData: { profileChanges: Change[] } }>(
+        `{ exportMyData { profileChanges { ${CHANGE_FIELDS} } } }`,
+        {},
+        await t.participantToken(first.id),
+      ),
+    ).exportMyData.profileChanges;
+    expect(mine).toEqual([lift, suppressed]);
+    // Lifting an address that is not suppressed changes nothing, and records nothing.
+    ok(
+      await t.gql(
+        'mutation($p: ID!) { unsuppressParticipantEmail(participantId: $p) { resentEmails } }',
+        { p: first.id },
+        organizer,
+      ),
+    );
+    expect(await history(organizer, first.id)).toHaveLength(2);
 
     await sink.waitUntil(
       (all) => all.length >= 2,

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { StaffActor } from '../auth/actor';
-import { changeParticipantEmail } from '../participants/participant-store';
+import { changeParticipantEmail, liftEmailSuppression } from '../participants/participant-store';
 import { ProfileAuthor } from '../participants/profile-changes';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { OutboxService } from '../mail/outbox.service';
@@ -50,21 +50,21 @@ export class EmailAddressService {
   /**
    * Staff know the address works (a relay that refused everyone, a mailbox that was fixed): the
    * bounce suppression lifts and what failed to reach the person goes again, as after a change of
-   * address. Answers how many emails go again.
+   * address. The 変更履歴 records who lifted it. Answers how many emails go again.
    */
-  async unsuppress(participantId: string): Promise<number> {
+  async unsuppress(actor: StaffActor, participantId: string): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [found]: unknown[] = await manager.query(
         `SELECT 1 FROM participants WHERE id = $1 AND erased_at IS NULL FOR UPDATE`,
         [participantId],
       );
       if (!found) throw ParticipantErrors.notFound(participantId, 'participantId');
-      return this.lift(manager, participantId);
+      return this.lift(manager, participantId, { kind: 'staff', userId: actor.userId });
     });
   }
 
-  private async lift(manager: EntityManager, participantId: string): Promise<number> {
-    await manager.query(`UPDATE participants SET email_suppressed_at = NULL WHERE id = $1`, [participantId]);
+  private async lift(manager: EntityManager, participantId: string, author: ProfileAuthor): Promise<number> {
+    await liftEmailSuppression(manager, participantId, author);
     return this.outbox.resendFailedTo(manager, participantId);
   }
 
@@ -86,7 +86,7 @@ export class EmailAddressService {
     if (move.outcome === 'missing') throw ParticipantErrors.notFound(participantId, 'participantId');
     // The same address again: whoever says so knows it works, so it is treated as lifting its suppression.
     if (move.outcome === 'unchanged')
-      return { outcome: 'unchanged', resent: await this.lift(manager, participantId) };
+      return { outcome: 'unchanged', resent: await this.lift(manager, participantId, author) };
     if (move.outcome !== 'changed') return { outcome: move.outcome, resent: 0 };
     const { before } = move;
     for (const purpose of LINKS_TO_THE_ADDRESS) await this.tokens.expire(manager, purpose, [participantId]);

@@ -35,13 +35,14 @@ export class EmailChangeResolver {
 
   @Mutation(() => ParticipantEmailChangeModel, {
     description:
-      '宛先不明による送信停止を解除する（届くと分かっているアドレス: 中継を断ったメールサーバーが直った、受信箱が使えるようになったなど）。送信に失敗していたメールは同じアドレスにもう一度送られる。changeParticipantEmail に今と同じアドレスを渡しても同じ',
+      '宛先不明による送信停止を解除する（届くと分かっているアドレス: 中継を断ったメールサーバーが直った、受信箱が使えるようになったなど）。送信に失敗していたメールは同じアドレスにもう一度送られる。変更履歴に残る（誰が解除したか）。changeParticipantEmail に今と同じアドレスを渡しても同じ',
   })
   @AllowStaff()
   async unsuppressParticipantEmail(
+    @CurrentActor() actor: StaffActor,
     @Args('participantId', { type: () => ID }) participantId: string,
   ): Promise<ParticipantEmailChangeModel> {
-    const resentEmails = await this.addresses.unsuppress(participantId);
+    const resentEmails = await this.addresses.unsuppress(actor, participantId);
     return Object.assign(new ParticipantEmailChangeModel(), {
       participant: ParticipantModel.from(await this.participants.get(participantId), true),
       resentEmails,

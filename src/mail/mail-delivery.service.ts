@@ -5,6 +5,7 @@ import { ActionTokensService, PreparedToken, TokenRequest } from '../action-toke
 import { AppConfig } from '../config/app-config';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
+import { suppressEmail } from '../participants/participant-store';
 import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
 import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
@@ -118,12 +119,8 @@ export class MailDelivery {
         await this.dataSource.transaction(async (manager) => {
           await this.finish(manager, message.id, OutboxStatus.FAILED, { lastError: failure.reason });
           // An address given for this one email (a new one to confirm) is not the participant's.
-          if (message.participantId && !message.toAddress) {
-            await manager.query(
-              `UPDATE participants SET email_suppressed_at = now() WHERE id = $1 AND email_suppressed_at IS NULL`,
-              [message.participantId],
-            );
-          }
+          if (message.participantId && !message.toAddress)
+            await suppressEmail(manager, message.participantId);
         });
         this.logger.warn(
           `${message.key} refused for good (outbox ${message.id}, ${recipientLabel(message)}): ${failure.reason}; no more email goes to this address`,

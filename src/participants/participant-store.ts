@@ -1,10 +1,16 @@
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { NEXT_SESSIONS_VALID_AFTER } from '../auth/sessions-valid-after';
 import { Company } from './company.entity';
 import { Participant } from './participant.entity';
 import { CompanyColumns, ParticipantColumns, ParticipantRow } from './participant-row';
 import { ProfileFieldChanges } from './participant-profile-change.entity';
-import { CompanyWritten, ProfileAuthor, profileDiff, recordProfileChanges } from './profile-changes';
+import {
+  CompanyWritten,
+  EMAIL_SUPPRESSED,
+  ProfileAuthor,
+  profileDiff,
+  recordProfileChanges,
+} from './profile-changes';
 
 const UPSERT_CHUNK = 1000;
 // Serialises writers of the shared pool, so two imports cannot both create the same company.
@@ -201,7 +207,7 @@ export async function updateParticipant(
  * write lock so that no import creates the address meanwhile. The bounce suppression belonged to
  * the old address and is lifted; the person's own choice (配信停止) stays; sessions issued until now
  * end (whoever signed in through the old address is signed out). 最終更新 moves and the
- * 変更履歴 records the old address. Answers 'taken' when another participant holds the address,
+ * 変更履歴 records the old address (and the suppression lifted, if there was one). Answers 'taken' when another participant holds the address,
  * 'missing' for an unknown or erased person, and the participant as it was before.
  */
 export async function changeParticipantEmail(
@@ -222,12 +228,55 @@ export async function changeParticipantEmail(
     profileUpdatedAt: () => 'now()',
     ...authorColumns(author),
   });
+  const changes: ProfileFieldChanges = { email: { before: stored.email, after: email } };
+  if (stored.emailSuppressedAt) changes[EMAIL_SUPPRESSED] = { before: true, after: false };
+  await recordProfileChanges(manager, [{ participantId: id, changes }], author);
+  return { outcome: 'changed', before: stored };
+}
+
+/**
+ * Staff (or the person) say the address works after all: its bounce suppression lifts, and the
+ * 変更履歴 records who lifted it; nothing is recorded when the address was not suppressed. Like the
+ * bounce, not a profile edit: 最終更新 stays. Answers whether it was suppressed.
+ */
+export async function liftEmailSuppression(
+  manager: EntityManager,
+  id: string,
+  author: ProfileAuthor,
+): Promise<boolean> {
+  const { affected } = await manager.update(
+    Participant,
+    { id, emailSuppressedAt: Not(IsNull()) },
+    { emailSuppressedAt: null },
+  );
+  if (!affected) return false;
   await recordProfileChanges(
     manager,
-    [{ participantId: id, changes: { email: { before: stored.email, after: email } } }],
+    [{ participantId: id, changes: { [EMAIL_SUPPRESSED]: { before: true, after: false } } }],
     author,
   );
-  return { outcome: 'changed', before: stored };
+  return true;
+}
+
+/**
+ * A hard bounce: no more email goes to the participant's address. The 変更履歴 says when, with no
+ * author (the service did it, see ProfileAuthor), so that staff who lift it later see since when it
+ * held; 最終更新 stays, as it names who last edited the profile. A second bounce
+ * while it holds records nothing. Answers whether this one suppressed the address.
+ */
+export async function suppressEmail(manager: EntityManager, id: string): Promise<boolean> {
+  const { affected } = await manager.update(
+    Participant,
+    { id, emailSuppressedAt: IsNull() },
+    { emailSuppressedAt: () => 'now()' },
+  );
+  if (!affected) return false;
+  await recordProfileChanges(
+    manager,
+    [{ participantId: id, changes: { [EMAIL_SUPPRESSED]: { before: false, after: true } } }],
+    { kind: 'system' },
+  );
+  return true;
 }
 
 /**

@@ -142,7 +142,8 @@ export class Participant {
    * updateMyProfile, and by whom. The pool is shared by every organisation, so staff need to see
    * who changed a phone number or a company. A write that changes nothing leaves it, and so do
    * writes that are not profile edits (unsubscribe, bounce, erasure, registration). Unlike
-   * updatedAt, which any write moves.
+   * updatedAt, which any write moves. (The 変更履歴 does record a bounce suppression and its lifting,
+   * so that staff see since when mail has not gone and who let it go again.)
    */
   @Column({ type: 'timestamptz', default: () => 'now()' })
   profileUpdatedAt: Date;

@@ -6,9 +6,13 @@ import { ParticipantColumns } from './participant-row';
 
 /**
  * Who writes a profile (最終更新者): a staff account, or the person themself. `userId` is null only
- * where no one is signed in (the demo seed): the change is then recorded with no author.
+ * where no one is signed in (the demo seed): the change is then recorded with no author, as is
+ * what the service itself changes (`system`: a hard bounce that suppresses the address).
  */
-export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' };
+export type ProfileAuthor = { kind: 'staff'; userId: string | null } | { kind: 'self' } | { kind: 'system' };
+
+/** The 変更履歴 field of the bounce suppression (宛先不明による送信停止), as participant.emailSuppressed says it. */
+export const EMAIL_SUPPRESSED = 'emailSuppressed';
 
 /**
  * The company a write names: its id (null detaches), its name, and the changes the write made to

@@ -3,6 +3,7 @@ import { jsicLabel } from '../../common/japan/jsic';
 import { KIND_LABELS, LOCALE_LABEL, PARTICIPANT_COLUMNS } from '../import/participant-csv-columns';
 import { Locale, ParticipantKind } from '../participant-kind';
 import { ProfileFieldChanges } from '../participant-profile-change.entity';
+import { EMAIL_SUPPRESSED } from '../profile-changes';
 
 @ObjectType('ProfileFieldChange', { description: '変更された項目と、変更前・変更後の値（表示用の文字列）' })
 export class ProfileFieldChangeModel {
@@ -24,7 +25,11 @@ export class ProfileChangeModel {
   @Field(() => Date)
   at: Date;
 
-  @Field(() => String, { nullable: true, description: '変更したスタッフの氏名（本人の変更では null）' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '変更したスタッフの氏名（本人の変更、およびサービス自身の変更（宛先不明による送信停止など）では null）',
+  })
   byName: string | null;
 
   @Field(() => String, { nullable: true, description: '変更したスタッフの所属団体（管理者は null）' })
@@ -64,6 +69,7 @@ const FIELD_LABEL = new Map<string, string>([
   ...PARTICIPANT_COLUMNS.map((column) => [column.field, column.headers[0]] as [string, string]),
   ['company', '事業者名'],
   ['mergedParticipant', '統合した重複登録'],
+  [EMAIL_SUPPRESSED, 'メール不達による送信停止'],
 ]);
 
 /** A stored value as the participant CSV writes it: labels for codes (業種 too), 、 between tags, はい/いいえ. */
