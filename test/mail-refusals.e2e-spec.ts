@@ -8,6 +8,19 @@ import { createTestApp, ok, TestApp } from './support/test-app';
 
 const INVITEES = 9;
 
+interface FailureKind {
+  count: number;
+  lastAt: string | null;
+  lastError: string | null;
+}
+interface MailHealth {
+  status: string;
+  problems: string[];
+  outbox: { refused: number };
+  recentFailures: { hours: number; refused: FailureKind; bounced: FailureKind; gaveUp: FailureKind };
+}
+const NONE: FailureKind = { count: 0, lastAt: null, lastError: null };
+
 const CHANGE_FIELDS = 'byName byOrganization bySelf fields { field label before after }';
 type Change = { byName: string | null; byOrganization: string | null; bySelf: boolean; fields: unknown[] };
 
@@ -30,12 +43,14 @@ describe('a mail relay that refuses our email', () => {
   let t: TestApp;
   let relayDenies = true;
   const unknownMailboxes = new Set<string>();
+  const fullMailboxes = new Set<string>();
 
   beforeAll(async () => {
     sink = await SmtpSink.start({
       ownStatusCodes: true,
       refuseRecipient: (address) => {
         if (unknownMailboxes.has(address)) return { code: 550, text: '5.1.1 User unknown' };
+        if (fullMailboxes.has(address)) return { code: 452, text: '4.2.2 Mailbox full' };
         if (!relayDenies) return undefined;
         // Every other recipient one way, the rest the other.
         return /[13579]@/.test(address)
@@ -54,6 +69,12 @@ describe('a mail relay that refuses our email', () => {
     await t?.close();
     await sink?.stop();
   });
+
+  /** What the engineer on call reads. */
+  const mailHealth = async () => {
+    const response = await fetch(`${t.url}/health/mail`);
+    return { status: response.status, body: (await response.json()) as MailHealth };
+  };
 
   /** A participant's 変更履歴 as staff read it, newest first. */
   const history = async (token: string, participantId: string) =>
@@ -110,6 +131,20 @@ describe('a mail relay that refuses our email', () => {
     const rows = await t.dataSource.getRepository(OutboxMessage).findBy({ batchId: campaign.id });
     expect(rows.map((row) => row.attempts)).toEqual(Array(INVITEES).fill(2));
 
+    // Nothing waits any more, so nothing is stalled; but whoever looks later still sees that the
+    // mail server refused today's invitations, and what it answered.
+    const later = await mailHealth();
+    expect(later.status).toBe(200);
+    expect(later.body).toMatchObject({ status: 'ok', problems: [] });
+    expect(later.body.recentFailures).toEqual({
+      hours: 24,
+      refused: { count: INVITEES, lastAt: expect.any(String), lastError: expect.stringMatching(/^SMTP 550/) },
+      bounced: NONE,
+      gaveUp: NONE,
+    });
+    expect(Date.now() - Date.parse(later.body.recentFailures.refused.lastAt!)).toBeLessThan(60_000);
+    expect(JSON.stringify(later.body)).not.toContain('example.jp');
+
     // The relay is fixed: staff send the failed emails again, and every invitee gets one.
     relayDenies = false;
     expect(
@@ -121,6 +156,8 @@ describe('a mail relay that refuses our email', () => {
         ),
       ).resendFailedEmails,
     ).toBe(INVITEES);
+    // Sent again, they are no longer failures to look into.
+    expect((await mailHealth()).body.recentFailures.refused).toEqual(NONE);
     await sink.waitUntil((all) => all.length >= INVITEES, 30_000, 'every invitation after the fix');
     expect(sink.messages.flatMap((mail) => mail.to).sort()).toEqual(invitees.map((row) => row.email).sort());
     const healthy = await fetch(`${t.url}/health/mail`);
@@ -148,6 +185,15 @@ describe('a mail relay that refuses our email', () => {
       'FAILED',
       'FAILED',
     ]);
+    // The report names the bounces apart from the server's refusals; they stall nothing.
+    const bounced = await mailHealth();
+    expect(bounced.status).toBe(200);
+    expect(bounced.body.recentFailures).toEqual({
+      hours: 24,
+      refused: NONE,
+      bounced: { count: 2, lastAt: expect.any(String), lastError: 'SMTP 550 5.1.1' },
+      gaveUp: NONE,
+    });
     // The mailboxes exist after all (a server that was misconfigured).
     unknownMailboxes.clear();
     const [first, second] = invitees;
@@ -224,5 +270,46 @@ describe('a mail relay that refuses our email', () => {
       async () => (await outbox.countBy({ batchId: campaign.id, status: 'SENT' as never })) === 2,
       'both rows to be SENT',
     );
+    expect((await mailHealth()).body.recentFailures.bounced).toEqual(NONE);
+  });
+
+  it('reports emails given up after their tries for the last 24 hours, then no more; /health stays ok', async () => {
+    sink.clear();
+    const { invitees, campaign } = await invitationCampaign(t, {
+      organization: { name: '岡谷商工会議所', municipality: '長野県岡谷市' },
+      eventTitle: '岡谷精密加工商談会',
+      invitees: { emailPrefix: 'full', name: '石川 﨑', furigana: 'イシカワ サキ', count: 3 },
+    });
+    for (const row of invitees) fullMailboxes.add(row.email);
+    const outbox = t.dataSource.getRepository(OutboxMessage);
+    await eventually(
+      async () => (await outbox.countBy({ batchId: campaign.id, status: 'FAILED' as never })) === 3,
+      'the three invitations to be given up',
+    );
+    const report = await mailHealth();
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ status: 'ok', problems: [] });
+    expect(report.body.recentFailures).toEqual({
+      hours: 24,
+      refused: NONE,
+      bounced: NONE,
+      gaveUp: { count: 3, lastAt: expect.any(String), lastError: 'SMTP 452 4.2.2' },
+    });
+    // Nobody is suppressed for a full mailbox.
+    expect(
+      await t.dataSource
+        .getRepository(Participant)
+        .countBy(invitees.map((row) => ({ id: row.id, emailSuppressedAt: Not(IsNull()) }))),
+    ).toBe(0);
+    const health = await fetch(`${t.url}/health`);
+    expect(health.status).toBe(200);
+    expect(((await health.json()) as { status: string }).status).toBe('ok');
+
+    // A day later the same failures are out of the window.
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET failed_at = failed_at - interval '24 hours 1 minute' WHERE batch_id = $1`,
+      [campaign.id],
+    );
+    expect((await mailHealth()).body.recentFailures.gaveUp).toEqual(NONE);
   });
 });

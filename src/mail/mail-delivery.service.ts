@@ -10,11 +10,11 @@ import { EventMailContexts } from './event-mail-context';
 import { MailComposers } from './mail-composers';
 import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxStatus } from './outbox-status';
+import { OutboxFailure, OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
-import { classifySendFailure } from './send-failure';
+import { classifySendFailure, REFUSED_PREFIX } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
 
 export type DeliveryOutcome =
@@ -117,7 +117,7 @@ export class MailDelivery {
       const failure = classifySendFailure(error);
       if (failure.kind === 'hard-bounce') {
         await this.dataSource.transaction(async (manager) => {
-          await this.finish(manager, message.id, OutboxStatus.FAILED, { lastError: failure.reason });
+          await this.fail(manager, message.id, OutboxFailure.BOUNCED, failure.reason);
           // An address given for this one email (a new one to confirm) is not the participant's.
           if (message.participantId && !message.toAddress)
             await suppressEmail(manager, message.participantId);
@@ -378,7 +378,8 @@ export class MailDelivery {
     attempt: DeliveryAttempt,
   ): Promise<DeliveryOutcome> {
     if (attempt.attempt >= attempt.attempts) {
-      await this.finish(this.dataSource.manager, message.id, OutboxStatus.FAILED, { lastError: reason });
+      const why = reason.startsWith(REFUSED_PREFIX) ? OutboxFailure.REFUSED : OutboxFailure.GAVE_UP;
+      await this.fail(this.dataSource.manager, message.id, why, reason);
       this.logger.warn(
         `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${attempt.attempts} tries: ${reason}`,
       );
@@ -387,6 +388,22 @@ export class MailDelivery {
     this.noteTemporaryFailure(message, reason, attempt);
     await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason });
     return { kind: 'retry', reason };
+  }
+
+  /** Given up: FAILED, with when and why for /health/mail's last 24 hours. */
+  private async fail(
+    manager: DataSource['manager'],
+    id: string,
+    failure: OutboxFailure,
+    reason: string,
+  ): Promise<void> {
+    await manager.update(OutboxMessage, id, {
+      status: OutboxStatus.FAILED,
+      leaseExpiresAt: null,
+      lastError: reason,
+      failedAt: () => 'now()',
+      failure,
+    });
   }
 
   private async finish(

@@ -8,6 +8,7 @@ import { Public } from '../auth/access.decorators';
 import { AppConfig } from '../config/app-config';
 import { QueueHealth, REDIS_UNREACHABLE, unservedProblem } from '../queue/queue-health';
 import { QueueName } from '../queue/queue-names';
+import { OutboxFailure } from './outbox-status';
 import { REFUSED_PREFIX } from './send-failure';
 
 const MAIL_QUEUES: string[] = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL];
@@ -30,11 +31,26 @@ interface OutboxFigures {
 const FAILING_FROM = 3;
 
 /**
+ * How far back recentFailures looks: whoever looks the next morning still sees what failed the
+ * day before, after those rows have closed and left the figures above.
+ */
+const RECENT_FAILURES_HOURS = 24;
+
+interface FailureFigures {
+  failure: OutboxFailure;
+  count: number;
+  last_at: Date;
+  last_error: string | null;
+}
+
+/**
  * For the engineer on call: is email flowing? The open outbox rows as Postgres holds them, the
  * mail queues as Redis holds them, and how many workers consume them. 503 `stalled` when emails wait
  * and nothing will send them: no worker on the mail queue, rows the relay has not handed over
  * for far longer than its poll interval, or every waiting email failing at the mail server. (`/health` answers only whether the service's own
  * dependencies are up; a load balancer should not take the API away because the worker is down.)
+ * Beside them, what failed for good in the last day (`recentFailures`), which stalls nothing and so
+ * changes neither the status nor the problems, but would otherwise be seen nowhere once closed.
  */
 @Controller('health')
 export class MailHealthController {
@@ -50,27 +66,12 @@ export class MailHealthController {
   @Public()
   async mail(@Res() response: Response): Promise<void> {
     let outbox: OutboxFigures;
+    let failures: FailureFigures[];
     try {
-      [outbox] = (await withTimeout(
-        this.dataSource.query(
-          // The partial index on is_open keeps this cheap however many rows were ever sent.
-          `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
-                  count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
-                  count(*) FILTER (WHERE status = 'SENDING' AND lease_expires_at < now())::int AS expired_leases,
-                  count(*) FILTER (WHERE status = 'PENDING' AND enqueued_at IS NULL
-                                     AND created_at < now() - $1 * interval '1 millisecond')::int AS not_handed_over,
-                  extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8
-                    AS oldest_pending_seconds,
-                  count(*) FILTER (WHERE status = 'PENDING' AND last_error IS NOT NULL)::int AS retrying,
-                  count(*) FILTER (WHERE status = 'PENDING' AND starts_with(last_error, $2))::int AS refused,
-                  (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1]
-                    AS last_error
-             FROM outbox_messages
-            WHERE is_open`,
-          [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS, REFUSED_PREFIX],
-        ) as Promise<OutboxFigures[]>,
+      [[outbox], failures] = await withTimeout(
+        Promise.all([this.openFigures(), this.recentFailures()]),
         'PostgreSQL',
-      ))!;
+      );
     } catch {
       response.status(503).json({
         status: 'down',
@@ -152,7 +153,55 @@ export class MailHealthController {
         lastError,
       },
       queue,
+      // Past failures stall nothing: they are told here, not in problems or the status.
+      recentFailures: {
+        hours: RECENT_FAILURES_HOURS,
+        refused: failuresOf(failures, OutboxFailure.REFUSED),
+        bounced: failuresOf(failures, OutboxFailure.BOUNCED),
+        gaveUp: failuresOf(failures, OutboxFailure.GAVE_UP),
+      },
     });
+  }
+
+  /** The open outbox rows: the partial index on is_open keeps this cheap however many rows were ever sent. */
+  private openFigures(): Promise<OutboxFigures[]> {
+    return this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
+              count(*) FILTER (WHERE status = 'SENDING' AND lease_expires_at < now())::int AS expired_leases,
+              count(*) FILTER (WHERE status = 'PENDING' AND enqueued_at IS NULL
+                                 AND created_at < now() - $1 * interval '1 millisecond')::int AS not_handed_over,
+              extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING'))::float8
+                AS oldest_pending_seconds,
+              count(*) FILTER (WHERE status = 'PENDING' AND last_error IS NOT NULL)::int AS retrying,
+              count(*) FILTER (WHERE status = 'PENDING' AND starts_with(last_error, $2))::int AS refused,
+              (array_agg(last_error ORDER BY updated_at DESC) FILTER (WHERE last_error IS NOT NULL))[1]
+                AS last_error
+         FROM outbox_messages
+        WHERE is_open`,
+      [this.config.OUTBOX_POLL_MS * 2 + HAND_OVER_GRACE_MS, REFUSED_PREFIX],
+    );
+  }
+
+  /**
+   * The emails given up in the last RECENT_FAILURES_HOURS and not sent again since, by why. Counted
+   * from idx_outbox_messages_failed, which holds only failed rows however many were ever sent; only
+   * the last row of each kind is read for its error (an ordered aggregate over a bad day's 10,000
+   * refusals would read and sort them all).
+   */
+  private recentFailures(): Promise<FailureFigures[]> {
+    return this.dataSource.query(
+      `WITH recent AS (
+         SELECT failure, count(*)::int AS count, max(failed_at) AS last_at
+           FROM outbox_messages
+          WHERE failed_at > now() - $1 * interval '1 hour'
+          GROUP BY failure)
+       SELECT recent.*,
+              (SELECT last_error FROM outbox_messages m
+                WHERE m.failed_at = recent.last_at AND m.failure = recent.failure LIMIT 1) AS last_error
+         FROM recent`,
+      [RECENT_FAILURES_HOURS],
+    );
   }
 
   /** Jobs by state, both mail queues together. */
@@ -166,6 +215,16 @@ export class MailHealthController {
       states.map((state) => [state, (bulk[state] ?? 0) + (transactional[state] ?? 0)]),
     );
   }
+}
+
+/** One kind of recent failure: how many, the last one's time and its error as a code (the page is public). */
+function failuresOf(figures: FailureFigures[], failure: OutboxFailure) {
+  const found = figures.find((row) => row.failure === failure);
+  return {
+    count: found?.count ?? 0,
+    lastAt: found?.last_at ?? null,
+    lastError: found?.last_error ? errorCode(found.last_error) : null,
+  };
 }
 
 /** A health check answers within a few seconds whatever is down. */

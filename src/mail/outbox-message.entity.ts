@@ -10,22 +10,25 @@ import {
 import { Event } from '../events/event.entity';
 import { Participant } from '../participants/participant.entity';
 import { User } from '../users/user.entity';
-import { OutboxStatus } from './outbox-status';
+import { OutboxFailure, OutboxStatus } from './outbox-status';
 
 /**
  * One email the service has decided to send, written in the same transaction as the change that
  * caused it. Its status is the truth about delivery; the queue only carries its id.
  *
  * Every row is updated three times on its way (handed to the queue, claimed, sent). No index
- * holds `status` itself, and the table keeps room on each page (fillfactor 70, set in the
- * migration), so the first two are HOT updates that touch no index; only the last, which closes
- * the row, does.
+ * holds `status` itself, nor `updated_at`, and the table keeps room on each page (fillfactor 70,
+ * set in the migration), so the first two are HOT updates that touch no index; only the last,
+ * which closes the row, does. An index on a column those two write would end that for every row.
  */
 @Entity('outbox_messages')
 @Index(['eventId'])
 @Index(['batchId'])
 // What the relay scans: only the few rows still open.
 @Index('idx_outbox_messages_open', ['createdAt'], { where: 'is_open' })
+// What /health/mail counts of the last day's failures: only the rows that failed are in it, and
+// `failure` beside the time lets it count them from the index alone.
+@Index('idx_outbox_messages_failed', ['failedAt', 'failure'], { where: 'failed_at IS NOT NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -133,6 +136,17 @@ export class OutboxMessage {
   /** Why a SKIPPED row was not sent, e.g. OPTED_OUT. */
   @Column({ type: 'varchar', nullable: true })
   skipReason: string | null;
+
+  /**
+   * When a FAILED row was given up, and why (`OutboxFailure`); both null again once it goes again.
+   * Written only by the update that closes the row, which touches the indexes anyway, and read
+   * through idx_outbox_messages_failed: the claim and the hand-over stay HOT updates.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  failure: OutboxFailure | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -16,6 +16,16 @@ registerEnumType(OutboxStatus, {
   description: '送信待ち・送信中・送信済・送信失敗・送信せず（配信停止など）',
 });
 
+/** Why a FAILED row was given up (`OutboxMessage.failure`), as /health/mail counts them. */
+export enum OutboxFailure {
+  /** A refusal about the mailbox (5.1.1…): the address is suppressed. */
+  BOUNCED = 'BOUNCED',
+  /** The server refused it for another reason at the last try (relaying, policy): our side's matter. */
+  REFUSED = 'REFUSED',
+  /** Every try failed for now (connection, 4xx, a compose error). */
+  GAVE_UP = 'GAVE_UP',
+}
+
 /** Rows the relay and the sender still have to deal with. */
 export const OPEN_OUTBOX_STATUSES = [OutboxStatus.PENDING, OutboxStatus.SENDING];
 

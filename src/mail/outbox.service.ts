@@ -286,7 +286,7 @@ export class OutboxService {
       `WITH resent AS (
          UPDATE outbox_messages AS m
             SET status = 'PENDING', skip_reason = NULL, enqueued_at = NULL, lease_expires_at = NULL,
-                updated_at = now()
+                failed_at = NULL, failure = NULL, updated_at = now()
           WHERE ${scope}
             AND NOT EXISTS (SELECT 1 FROM participants p
                              WHERE p.id = m.participant_id AND p.email_suppressed_at IS NOT NULL)
