@@ -333,6 +333,8 @@ export async function matchAndWait(
   testApp: TestApp,
   organizerToken: string,
   eventId: string,
+  /** From the request: longer where no worker runs yet when it is made. */
+  timeoutMs = 30_000,
 ): Promise<string> {
   const runId = ok(
     await testApp.gql<{ runMatching: { id: string } }>(
@@ -341,17 +343,21 @@ export async function matchAndWait(
       organizerToken,
     ),
   ).runMatching.id;
-  await eventually(async () => {
-    const { status, error } = ok(
-      await testApp.gql<{ matchingRun: { status: string; error: string | null } }>(
-        'query($id: ID!) { matchingRun(id: $id) { status error } }',
-        { id: runId },
-        organizerToken,
-      ),
-    ).matchingRun;
-    if (status === 'FAILED') throw new Error(`matching run ${runId} failed: ${error}`);
-    return status === 'SUCCEEDED';
-  }, `matching run ${runId}`);
+  await eventually(
+    async () => {
+      const { status, error } = ok(
+        await testApp.gql<{ matchingRun: { status: string; error: string | null } }>(
+          'query($id: ID!) { matchingRun(id: $id) { status error } }',
+          { id: runId },
+          organizerToken,
+        ),
+      ).matchingRun;
+      if (status === 'FAILED') throw new Error(`matching run ${runId} failed: ${error}`);
+      return status === 'SUCCEEDED';
+    },
+    `matching run ${runId}`,
+    timeoutMs,
+  );
   return runId;
 }
 
@@ -360,6 +366,8 @@ export async function scheduleAndWait(
   testApp: TestApp,
   organizerToken: string,
   eventId: string,
+  /** From the request: longer where no worker runs yet when it is made. */
+  timeoutMs = 30_000,
 ): Promise<string> {
   const runId = ok(
     await testApp.gql<{ scheduleMeetings: { id: string } }>(
