@@ -76,6 +76,7 @@ const cases: Case[] = [
   ['deactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['reactivateStaffUser', "the organisation's 支援担当", 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['updateStaffUser', "the organisation's 支援担当's name", 'mutation($id: ID!) { updateStaffUser(id: $id, input: { name: "別人" }) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
+  ['updateStaffUser', "the organisation's 支援担当's login address", 'mutation($id: ID!) { updateStaffUser(id: $id, input: { email: "shido.moved@sumida.example.jp" }) { id pendingEmail } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
   ['changeStaffRole', "the organisation's 支援担当, to 主催者", 'mutation($id: ID!) { changeStaffRole(id: $id, role: ORGANIZER) { id } }', (ids) => ({ id: ids.staffUser }), ITS_STAFF],
 
   ['upsertParticipant', 'a new person', 'mutation { upsertParticipant(input: { email: "y@example.jp", name: "y", furigana: "ワイ" }) { id } }', () => ({}), ANY_STAFF],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { StaffActor } from '../auth/actor';
@@ -9,6 +10,8 @@ import { changeParticipantEmail, liftEmailSuppression } from '../participants/pa
 import { ProfileAuthor } from '../participants/profile-changes';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { OutboxService } from '../mail/outbox.service';
+import { UsersService } from '../users/users.service';
+import { EmailChangeErrors } from './email-change.errors';
 
 /** Links mailed to the participant's address that let whoever holds them act as the person. */
 const LINKS_TO_THE_ADDRESS = [TokenPurpose.MAGIC_LINK, TokenPurpose.EVENT_APPLICATION];
@@ -24,7 +27,8 @@ export interface AddressMove {
 
 /**
  * A participant's address changes: corrected by staff (typically after 「宛先不明」, a typo that
- * bounced), or by the person from the link that confirmed the new one.
+ * bounced), or by the person from the link that confirmed the new one. A staff account's login
+ * address changes from the link too (moveLogin).
  */
 @Injectable()
 export class EmailAddressService {
@@ -32,6 +36,7 @@ export class EmailAddressService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: ActionTokensService,
     private readonly outbox: OutboxService,
+    private readonly users: UsersService,
   ) {}
 
   /** Staff correct the address; answers how many failed emails go again. */
@@ -102,5 +107,34 @@ export class EmailAddressService {
       ]);
     }
     return { outcome: 'changed', resent: await this.outbox.resendFailedTo(manager, participantId) };
+  }
+
+  /**
+   * In the caller's transaction: a staff account logs in with the address that confirmed the link
+   * (sessions go on); password-reset links mailed to the old address stop working; and the old
+   * address is told, with who asked for the change. Refused, for the page behind the link, when
+   * another account logs in with the address or this one was switched off meanwhile.
+   */
+  async moveLogin(
+    manager: EntityManager,
+    userId: string,
+    address: string,
+    requestedById: string | null,
+  ): Promise<void> {
+    const move = await this.users.changeEmail(manager, userId, address);
+    if (move.outcome === 'missing') throw ActionTokenErrors.invalid();
+    if (move.outcome === 'deactivated') throw EmailChangeErrors.loginDeactivated();
+    if (move.outcome === 'taken') throw EmailChangeErrors.loginTaken();
+    if (move.outcome !== 'changed') return;
+    await this.tokens.expire(manager, TokenPurpose.PASSWORD_RESET, [userId]);
+    await this.outbox.enqueue(manager, [
+      {
+        key: `${EMAIL_CHANGED_NOTICE_TEMPLATE}-${userId}-${randomUUID()}`,
+        template: EMAIL_CHANGED_NOTICE_TEMPLATE,
+        userId,
+        toAddress: move.before,
+        params: requestedById ? { changedByUserId: requestedById } : {},
+      },
+    ]);
   }
 }

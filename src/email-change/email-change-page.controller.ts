@@ -8,7 +8,7 @@ import { TokenService } from '../auth/token.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { languageOf } from '../participants/participant-kind';
 import { EmailChangeErrors } from './email-change.errors';
-import { EmailChangeService } from './email-change.service';
+import { EmailChangeLink, EmailChangeService } from './email-change.service';
 
 const TEXT = {
   ja: {
@@ -43,10 +43,19 @@ const TEXT = {
   },
 } as const;
 
+/** A staff account's link: staff accounts have no locale, their pages are Japanese. */
+const STAFF_TEXT = {
+  prompt: (name: string, email: string) =>
+    `${name} 様、Tsunagu のログイン用メールアドレスを ${email} に変更します。よろしければ下のボタンを押してください。`,
+  done: (email: string) =>
+    `ログイン用メールアドレスを ${email} に変更しました。今後はこのアドレスと、これまでのパスワードでログインしてください。`,
+} as const;
+
 /**
  * The page the confirmation link opens: GET shows what will change and a button (a mail scanner's
  * fetch must not use the single-use link), POST changes the address. Both speak the participant's
- * language. Beside them, the POST of the form on the signed-in page that asks for the change.
+ * language (Japanese for a staff account's login address). Beside them, the POST of the form on
+ * the signed-in page that asks for the change.
  */
 @Controller('email-change')
 export class EmailChangePageController {
@@ -101,12 +110,12 @@ export class EmailChangePageController {
       response,
       TEXT,
       () => this.emailChanges.preview(String(token ?? '')),
-      ({ locale, name, newEmail, done }) =>
-        done
-          ? donePage(locale, newEmail)
+      (link) =>
+        link.done
+          ? donePage(link)
           : {
-              title: TEXT[locale].title,
-              body: `<p>${escapeHtml(TEXT[locale].prompt(name, newEmail))}</p>${postButton('email-change', TEXT[locale].button, { token: String(token ?? '') })}`,
+              title: TEXT[link.locale].title,
+              body: `<p>${escapeHtml(promptOf(link))}</p>${postButton('email-change', TEXT[link.locale].button, { token: String(token ?? '') })}`,
             },
     );
   }
@@ -125,14 +134,19 @@ export class EmailChangePageController {
       response,
       TEXT,
       () => this.emailChanges.preview(token),
-      async ({ locale, newEmail, done }) => {
-        if (!done) await this.emailChanges.confirm(token);
-        return donePage(locale, newEmail);
+      async (link) => {
+        if (!link.done) await this.emailChanges.confirm(token);
+        return donePage(link);
       },
     );
   }
 }
 
-function donePage(locale: 'ja' | 'en', newEmail: string) {
-  return { title: TEXT[locale].doneTitle, body: `<p>${escapeHtml(TEXT[locale].done(newEmail))}</p>` };
+function promptOf({ locale, name, newEmail, staffAccount }: EmailChangeLink): string {
+  return staffAccount ? STAFF_TEXT.prompt(name, newEmail) : TEXT[locale].prompt(name, newEmail);
+}
+
+function donePage({ locale, newEmail, staffAccount }: EmailChangeLink) {
+  const done = staffAccount ? STAFF_TEXT.done(newEmail) : TEXT[locale].done(newEmail);
+  return { title: TEXT[locale].doneTitle, body: `<p>${escapeHtml(done)}</p>` };
 }

@@ -1,22 +1,43 @@
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Participant } from '../participants/participant.entity';
+import { User } from '../users/user.entity';
+
+/** How long the link in 【メールアドレス変更のご確認】 works, from the request; an older request is no longer pending. */
+export const EMAIL_CHANGE_LINK_HOURS = 24;
 
 /**
- * A participant's request to move to another address. The address changes only once they confirm
- * from the link sent to it: that shows the new address is theirs and reaches them. Erasing the
- * person deletes their requests.
+ * A move to another address: a participant's own request, or a staff account's new login address
+ * asked for by whoever manages the account (exactly one of the two). The address changes only once
+ * the link sent to the new one is used: that shows the new address reaches its owner, and that
+ * they want it. Erasing the person, or deleting the account, deletes their requests.
  */
 @Entity('email_change_requests')
+@Check('chk_email_change_requests_owner', `("participant_id" IS NULL) <> ("user_id" IS NULL)`)
 export class EmailChangeRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Index()
-  @Column('uuid')
-  participantId: string;
+  @Column('uuid', { nullable: true })
+  participantId: string | null;
 
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  participant: Participant;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE', nullable: true })
+  participant: Participant | null;
+
+  /** The staff account whose login address changes (updateStaffUser). */
+  @Index({ where: 'user_id IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
+  user: User | null;
+
+  /** For a staff account: the admin or 主催者 who asked, named in both emails. */
+  @Column('uuid', { nullable: true })
+  requestedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
+  requestedBy: User | null;
 
   @Column({ type: 'varchar', length: 254 })
   newEmail: string;

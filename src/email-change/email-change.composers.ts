@@ -7,14 +7,21 @@ import { ComposedEmail, organiserContactPoint } from '../mail/templates/email-la
 import { organizationNameFor } from '../organizations/organization-name';
 import { languageOf } from '../participants/participant-kind';
 import { EMAIL_CHANGED_NOTICE_TEMPLATE } from './email-address.service';
-import { EmailChangeRequest } from './email-change-request.entity';
-import { addressHint, emailChangeConfirmationEmail, emailChangedNoticeEmail } from './email-change.templates';
+import { EMAIL_CHANGE_LINK_HOURS, EmailChangeRequest } from './email-change-request.entity';
+import {
+  addressHint,
+  emailChangeConfirmationEmail,
+  emailChangedNoticeEmail,
+  staffEmailChangeConfirmationEmail,
+  staffEmailChangedNoticeEmail,
+} from './email-change.templates';
 
 export const EMAIL_CHANGE_CONFIRMATION_TEMPLATE = 'email-change-confirmation';
-/** How long the link in 【メールアドレス変更のご確認】 works, from the request. */
-export const EMAIL_CHANGE_LINK_HOURS = 24;
 
-/** 【メールアドレス変更のご確認】 to the new address (the outbox row's `toAddress`). */
+/**
+ * 【メールアドレス変更のご確認】 to the new address (the outbox row's `toAddress`): a participant's,
+ * or a staff account's new login address (a `userId` row, whose recipient is the staff member).
+ */
 @Injectable()
 export class EmailChangeConfirmationComposer implements MailComposer {
   readonly template = EMAIL_CHANGE_CONFIRMATION_TEMPLATE;
@@ -28,11 +35,21 @@ export class EmailChangeConfirmationComposer implements MailComposer {
 
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const request = await manager.findOneBy(EmailChangeRequest, { id: message.params.requestId });
-    if (!request || request.confirmedAt || request.participantId !== participant.id) return null;
+    if (!request || request.confirmedAt || (request.participantId ?? request.userId) !== participant.id)
+      return null;
     // The validity runs from the request, not from when the queue got to it.
     const expiresAt = new Date(Number(message.params.requestedAt) + EMAIL_CHANGE_LINK_HOURS * 3_600_000);
     if (expiresAt.getTime() <= Date.now()) return null;
     const token = issueToken({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: request.id, expiresAt });
+    if (request.userId) {
+      return staffEmailChangeConfirmationEmail({
+        staffName: participant.name,
+        newEmail: request.newEmail,
+        requestedBy: request.requestedById && (await requesterOf(manager, request.requestedById)),
+        confirmUrl: `${this.config.PUBLIC_URL}/email-change?token=${token}`,
+        validHours: EMAIL_CHANGE_LINK_HOURS,
+      });
+    }
     return emailChangeConfirmationEmail({
       locale: languageOf(participant),
       participantName: participant.name,
@@ -46,6 +63,7 @@ export class EmailChangeConfirmationComposer implements MailComposer {
 /**
  * 【メールアドレス変更のお知らせ】 to the address the person left (the row's `toAddress`), naming
  * the new one partly, who made the change, and whom to ask (with their contact) if it is a surprise.
+ * For a staff account (a `userId` row), the login address it left, and who asked for the change.
  */
 @Injectable()
 export class EmailChangedNoticeComposer implements MailComposer {
@@ -56,6 +74,15 @@ export class EmailChangedNoticeComposer implements MailComposer {
   }
 
   async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+    if (message.userId) {
+      return staffEmailChangedNoticeEmail({
+        staffName: participant.name,
+        newEmailHint: addressHint(participant.email),
+        requestedBy: message.params.changedByUserId
+          ? await requesterOf(manager, message.params.changedByUserId)
+          : null,
+      });
+    }
     const locale = languageOf(participant);
     const changedBy = message.params.changedByUserId
       ? await this.staffOrganization(manager, message.params.changedByUserId)
@@ -98,6 +125,19 @@ export class EmailChangedNoticeComposer implements MailComposer {
     );
     return row ?? null;
   }
+}
+
+/**
+ * Who asked for a staff account's new login address, as the emails name them: 「葛飾区商工会議所の
+ * 青戸 主催様」, 「Tsunagu 管理者の…様」 for an admin (who belongs to no organisation); null if gone.
+ */
+async function requesterOf(manager: EntityManager, userId: string): Promise<string | null> {
+  const [row]: { name: string; organization: string | null }[] = await manager.query(
+    `SELECT u.name, o.name AS organization FROM users u LEFT JOIN organizations o ON o.id = u.organization_id
+      WHERE u.id = $1`,
+    [userId],
+  );
+  return row ? `${row.organization ?? 'Tsunagu 管理者'}の${row.name}様` : null;
 }
 
 interface OrganisationContact {

@@ -6,6 +6,7 @@ export enum EmailChangeErrorCode {
   SAME_ADDRESS = 'EMAIL_CHANGE_SAME_ADDRESS',
   ADDRESS_TAKEN = 'EMAIL_CHANGE_ADDRESS_TAKEN',
   TOO_MANY_REQUESTS = 'EMAIL_CHANGE_TOO_MANY_REQUESTS',
+  ACCOUNT_DEACTIVATED = 'EMAIL_CHANGE_ACCOUNT_DEACTIVATED',
 }
 
 export const EmailChangeErrors = {
@@ -31,6 +32,39 @@ export const EmailChangeErrors = {
       EmailChangeErrorCode.TOO_MANY_REQUESTS,
     ).withEnglish(
       `You have asked ${perHour} times in the last hour, so no confirmation email was sent this time. Please ask again after ${formatDeadline('en', againAt)}.`,
+    ),
+  /**
+   * A staff account's confirmations, asked for by whoever manages it (updateStaffUser): it is their
+   * own organisation's account, so they are told, and when to try again.
+   */
+  tooManyForAccount: (perHour: number, againAt: Date) =>
+    new InputError(
+      'email',
+      `このアカウントには、この1時間に${perHour}回確認のメールを送ったため、今回は送っていません。${formatDeadline('ja', againAt)}以降に、もう一度変更してください`,
+      EmailChangeErrorCode.TOO_MANY_REQUESTS,
+    ),
+  /** updateStaffUser: a switched-off account would never get the confirmation (its mail stays unsent). */
+  accountDeactivated: () =>
+    new InputError(
+      'id',
+      '利用停止中のアカウントのログイン用メールアドレスは変更できません。再開してから変更してください',
+      EmailChangeErrorCode.ACCOUNT_DEACTIVATED,
+    ),
+  /** The page behind a staff account's link: the account was switched off after the request. */
+  loginDeactivated: () =>
+    new InputError(
+      'token',
+      'このアカウントは利用停止されているため、ログイン用メールアドレスを変更できません。管理者または主催者にお問い合わせください',
+      EmailChangeErrorCode.ACCOUNT_DEACTIVATED,
+    ),
+  /**
+   * The page behind a staff account's link, to whoever holds the new address: another account logs
+   * in with it. The admin or 主催者 who asked for it was answered as for a free address.
+   */
+  loginTaken: () =>
+    new ConflictError(
+      EmailChangeErrorCode.ADDRESS_TAKEN,
+      'このメールアドレスは、別のスタッフアカウントのログインに使われています。変更を依頼した管理者または主催者にお問い合わせください',
     ),
   /** Said on the page behind the link, to whoever holds the new address: the person themself. */
   addressTaken: () =>

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { ParticipantsModule } from '../participants/participants.module';
+import { UsersModule } from '../users/users.module';
 import { EmailAddressService } from './email-address.service';
 import { EmailChangeConfirmationComposer, EmailChangedNoticeComposer } from './email-change.composers';
 import { EmailChangePageController } from './email-change-page.controller';
@@ -9,10 +10,11 @@ import { EmailChangeService } from './email-change.service';
 
 /**
  * A participant's email address changing: corrected by staff, or moved by the person from a link
- * sent to the new address; either way the old address is told.
+ * sent to the new address; and a staff account's login address, moved from such a link too. Either
+ * way the old address is told.
  */
 @Module({
-  imports: [MailModule, ParticipantsModule],
+  imports: [MailModule, ParticipantsModule, UsersModule],
   controllers: [EmailChangePageController],
   providers: [
     EmailAddressService,

@@ -1,26 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { StaffActor } from '../auth/actor';
+import { AppError } from '../common/errors/app-error';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
+import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { EmailAddressService } from './email-address.service';
 import { EmailChangeRequest } from './email-change-request.entity';
 import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from './email-change.composers';
 import { EmailChangeErrors } from './email-change.errors';
 
-/** 【メールアドレス変更のご確認】 a participant may ask for in an hour. */
+/** 【メールアドレス変更のご確認】 a participant, or a staff account, may be sent in an hour. */
 export const EMAIL_CHANGE_PER_HOUR = 3;
 
+/** Whose address a request moves: a participant's, or a staff account's login. */
+type Owner = { participantId: string } | { userId: string };
+
+/** Whose link it is, for the page behind it. */
+export interface EmailChangeLink {
+  locale: MailLocale;
+  name: string;
+  newEmail: string;
+  /** The link was used already (the button pressed twice, the link opened again). */
+  done: boolean;
+  /** A staff account's login address rather than a participant's address. */
+  staffAccount: boolean;
+}
+
 /**
- * A participant moves to another address themself: they ask from their session, and the address
- * changes only when they press the button behind the link sent to the new one (which shows it is
- * theirs). Who else holds an address is never said to the asker: that is learnt only by whoever
- * can read the new address's mail, on the page behind its link.
+ * A move to another address that only the new address can confirm: a participant asks for their
+ * own from their session, and whoever manages a staff account asks for its new login address
+ * (updateStaffUser). Either way the address changes only when the button behind the link sent to
+ * the new one is pressed, which shows it reaches its owner: a typo locks nobody out. Who else
+ * holds an address is never said to the asker: that is learnt only by whoever can read the new
+ * address's mail, on the page behind its link.
  */
 @Injectable()
 export class EmailChangeService {
@@ -29,6 +50,7 @@ export class EmailChangeService {
     private readonly outbox: OutboxService,
     private readonly tokens: ActionTokensService,
     private readonly addresses: EmailAddressService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -45,72 +67,131 @@ export class EmailChangeService {
       });
       if (!participant) return;
       if (participant.email === address) throw EmailChangeErrors.sameAddress();
-      const request = await manager.save(
-        manager.create(EmailChangeRequest, { participantId, newEmail: address }),
-      );
-      const written = await this.outbox.enqueueAskedFor(
-        manager,
-        { participantId },
-        EMAIL_CHANGE_CONFIRMATION_TEMPLATE,
-        EMAIL_CHANGE_PER_HOUR,
-        { params: { requestId: request.id }, toAddress: address },
-      );
-      // Asked in their own session, so saying so tells nobody else anything. Thrown, the request
-      // row goes with the transaction.
-      if (!written)
-        throw EmailChangeErrors.tooManyRequests(
-          EMAIL_CHANGE_PER_HOUR,
-          await this.outbox.askableAgainAt(
-            manager,
-            { participantId },
-            EMAIL_CHANGE_CONFIRMATION_TEMPLATE,
-            EMAIL_CHANGE_PER_HOUR,
-          ),
-        );
-      // The latest request is the one that counts: the links of earlier ones stop working.
-      const earlier = await manager.find(EmailChangeRequest, {
-        select: { id: true },
-        where: { participantId, confirmedAt: IsNull(), id: Not(request.id) },
-      });
-      const ids = earlier.map((row) => row.id);
-      await this.tokens.expire(manager, TokenPurpose.EMAIL_CHANGE, ids);
-      if (ids.length > 0) await manager.delete(EmailChangeRequest, ids);
+      // Asked in their own session, so saying they asked too often tells nobody else anything.
+      await this.ask(manager, { participantId }, address, null, EmailChangeErrors.tooManyRequests);
     });
+  }
+
+  /**
+   * updateStaffUser (see UsersService.update for who may change what): the name changes at once; a
+   * new login address is asked of the address itself, and the account's `pendingEmail` shows it
+   * until then. The answer is the same whether or not another account logs in with the address,
+   * so that an organizer cannot probe which addresses are logins at other organisations. The
+   * current address again calls a pending change off.
+   */
+  async updateStaffUser(actor: StaffActor, id: string, input: UpdateStaffUserInput): Promise<User> {
+    const address = input.email?.trim().toLowerCase();
+    await this.dataSource.transaction(async (manager) => {
+      // Locked: two changes at once are counted one after the other.
+      const user = await this.users.update(manager, actor, id, input);
+      if (address === undefined) return;
+      if (address === user.email) return this.dropPending(manager, { userId: user.id });
+      // Its mail is no longer sent: the confirmation would never arrive.
+      if (user.deactivatedAt) throw EmailChangeErrors.accountDeactivated();
+      await this.ask(
+        manager,
+        { userId: user.id },
+        address,
+        actor.userId,
+        EmailChangeErrors.tooManyForAccount,
+      );
+    });
+    return this.users.get(id);
+  }
+
+  /**
+   * The request and its confirmation to `address`, in the caller's transaction (the owner's row
+   * locked), unless EMAIL_CHANGE_PER_HOUR were sent already: then `tooMany` is thrown, and the
+   * request row goes with the transaction. The latest request is the one that counts: the links
+   * of earlier ones stop working.
+   */
+  private async ask(
+    manager: EntityManager,
+    owner: Owner,
+    address: string,
+    requestedById: string | null,
+    tooMany: (perHour: number, againAt: Date) => AppError,
+  ): Promise<void> {
+    const request = await manager.save(
+      manager.create(EmailChangeRequest, { ...owner, requestedById, newEmail: address }),
+    );
+    const written = await this.outbox.enqueueAskedFor(
+      manager,
+      owner,
+      EMAIL_CHANGE_CONFIRMATION_TEMPLATE,
+      EMAIL_CHANGE_PER_HOUR,
+      { params: { requestId: request.id }, toAddress: address },
+    );
+    if (!written)
+      throw tooMany(
+        EMAIL_CHANGE_PER_HOUR,
+        await this.outbox.askableAgainAt(
+          manager,
+          owner,
+          EMAIL_CHANGE_CONFIRMATION_TEMPLATE,
+          EMAIL_CHANGE_PER_HOUR,
+        ),
+      );
+    await this.dropPending(manager, owner, request.id);
+  }
+
+  /** The owner's requests not yet confirmed, but `keep`, are gone, and their links stop working. */
+  private async dropPending(manager: EntityManager, owner: Owner, keep?: string): Promise<void> {
+    const earlier = await manager.find(EmailChangeRequest, {
+      select: { id: true },
+      where: { ...owner, confirmedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
+    });
+    const ids = earlier.map((row) => row.id);
+    await this.tokens.expire(manager, TokenPurpose.EMAIL_CHANGE, ids);
+    if (ids.length > 0) await manager.delete(EmailChangeRequest, ids);
   }
 
   /**
    * What the link would do, for the page behind it, without using it up; `done` when it already
    * did (the button pressed twice, the link opened again): the page says so rather than fail.
    */
-  async preview(
-    rawToken: string,
-  ): Promise<{ locale: MailLocale; name: string; newEmail: string; done: boolean }> {
+  async preview(rawToken: string): Promise<EmailChangeLink> {
     const manager = this.dataSource.manager;
     const token = await this.tokens.resolve(manager, TokenPurpose.EMAIL_CHANGE, rawToken, { lock: false });
     const request = await manager.findOne(EmailChangeRequest, {
       where: { id: token.subjectId },
-      relations: { participant: true },
+      relations: { participant: true, user: true },
     });
     if (token.usedAt && !request?.confirmedAt) throw ActionTokenErrors.used();
-    if (!request || request.participant.erasedAt) throw ActionTokenErrors.invalid();
+    const done = Boolean(request?.confirmedAt);
+    if (request?.user) {
+      if (!done && request.user.deactivatedAt) throw EmailChangeErrors.loginDeactivated();
+      // Staff accounts have no locale: their pages are Japanese.
+      const { name } = request.user;
+      return { locale: 'ja', name, newEmail: request.newEmail, done, staffAccount: true };
+    }
+    if (!request?.participant || request.participant.erasedAt) throw ActionTokenErrors.invalid();
     return {
       locale: languageOf(request.participant),
       name: request.participant.name,
       newEmail: request.newEmail,
-      done: request.confirmedAt !== null,
+      done,
+      staffAccount: false,
     };
   }
 
-  /** Single use: the address changes (see EmailAddressService.moveTo), by the person themself. */
+  /**
+   * Single use: the address changes (see EmailAddressService.moveTo), by the person themself; or
+   * the staff account logs in with it from now on (EmailAddressService.moveLogin).
+   */
   async confirm(rawToken: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.consume(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
       const request = await manager.findOneBy(EmailChangeRequest, { id: token.subjectId });
       if (!request) throw ActionTokenErrors.invalid();
-      const move = await this.addresses.moveTo(manager, request.participantId, request.newEmail, {
-        kind: 'self',
-      });
-      if (move.outcome === 'taken') throw EmailChangeErrors.addressTaken();
+      if (request.userId) {
+        await this.addresses.moveLogin(manager, request.userId, request.newEmail, request.requestedById);
+      } else if (request.participantId) {
+        const move = await this.addresses.moveTo(manager, request.participantId, request.newEmail, {
+          kind: 'self',
+        });
+        if (move.outcome === 'taken') throw EmailChangeErrors.addressTaken();
+      }
       await manager.update(EmailChangeRequest, request.id, { confirmedAt: new Date() });
     });
   }

@@ -1,4 +1,9 @@
-import { addressHint, emailChangedNoticeEmail } from './email-change.templates';
+import {
+  addressHint,
+  emailChangedNoticeEmail,
+  staffEmailChangeConfirmationEmail,
+  staffEmailChangedNoticeEmail,
+} from './email-change.templates';
 
 describe('addressHint', () => {
   it('shows two letters and the domain, hiding how long the rest is', () => {
@@ -85,6 +90,47 @@ describe('the notice to the address a participant left', () => {
     expect(en.subject).toBe('Your two registrations with Tsunagu are now one');
     expect(en.text).toContain(
       'You were registered with Tsunagu twice, under this address and under em***@example.com.',
+    );
+  });
+});
+
+describe("a staff account's login address", () => {
+  it('asks the new address to confirm, saying who asked', () => {
+    const mail = staffEmailChangeConfirmationEmail({
+      staffName: '髙橋 﨑子',
+      newEmail: 'takahashi@katsushika.example.jp',
+      requestedBy: '葛飾区商工会議所の青戸 主催様',
+      confirmUrl: 'https://tsunagu.example.jp/email-change?token=abc',
+      validHours: 24,
+    });
+    expect(mail.subject).toBe('【Tsunagu】メールアドレス変更のご確認');
+    expect(mail.text).toContain('髙橋 﨑子 様');
+    expect(mail.text).toContain(
+      '葛飾区商工会議所の青戸 主催様から、Tsunagu のログイン用メールアドレスを、このアドレス（takahashi@katsushika.example.jp）に変更する依頼がありました。',
+    );
+    expect(mail.text).toContain('https://tsunagu.example.jp/email-change?token=abc');
+    expect(mail.text).toContain('リンクの有効期限は 24 時間で、1回のみ使用できます。');
+  });
+
+  it('tells the old address whom to ask, or whom in general once the one who asked is gone', () => {
+    const named = staffEmailChangedNoticeEmail({
+      staffName: '髙橋 﨑子',
+      newEmailHint: 'ta***@katsushika.example.jp',
+      requestedBy: 'Tsunagu 管理者の管理 者様',
+    });
+    expect(named.subject).toBe('【Tsunagu】メールアドレス変更のお知らせ');
+    expect(named.text).toContain(
+      'Tsunagu 管理者の管理 者様の依頼により、Tsunagu のログイン用メールアドレスを ta***@katsushika.example.jp に変更しました（新しいアドレスで確認済みです）。',
+    );
+    expect(named.text).toContain('お心当たりのない場合は、Tsunagu 管理者の管理 者様にお問い合わせください。');
+    const unnamed = staffEmailChangedNoticeEmail({
+      staffName: '髙橋 﨑子',
+      newEmailHint: 'ta***@katsushika.example.jp',
+      requestedBy: null,
+    });
+    expect(unnamed.text).toContain('管理者または主催者の依頼により、');
+    expect(unnamed.text).toContain(
+      'お心当たりのない場合は、所属団体の主催者または Tsunagu の管理者にお問い合わせください。',
     );
   });
 });

@@ -44,6 +44,62 @@ export function emailChangeConfirmationEmail(data: ConfirmationEmailData): Compo
   });
 }
 
+export interface StaffConfirmationEmailData {
+  staffName: string;
+  newEmail: string;
+  /** Who asked for the change (「葛飾区商工会議所の青戸 主催様」); null if their account is gone. */
+  requestedBy: string | null;
+  confirmUrl: string;
+  validHours: number;
+}
+
+/**
+ * To a staff account's new login address, asked for by whoever manages the account. Japanese:
+ * staff mail. It says who asked, so that the owner of the address knows what it is about.
+ */
+export function staffEmailChangeConfirmationEmail(data: StaffConfirmationEmailData): ComposedEmail {
+  return renderEmail({
+    locale: 'ja',
+    subject: '【Tsunagu】メールアドレス変更のご確認',
+    greeting: greetingFor('ja', data.staffName),
+    paragraphs: [
+      `${data.requestedBy ?? '管理者または主催者'}から、Tsunagu のログイン用メールアドレスを、このアドレス（${data.newEmail}）に変更する依頼がありました。`,
+      '下のボタンから変更を確定してください。確定すると、このアドレスとこれまでのパスワードでログインできるようになります。確定するまでは、これまでのアドレスでログインしてください。',
+    ],
+    actions: [{ label: 'メールアドレスを変更する', url: data.confirmUrl, primary: true }],
+    notes: [
+      `リンクの有効期限は ${data.validHours} 時間で、1回のみ使用できます。`,
+      'お心当たりのない場合は、このメールを破棄してください。アカウントは変わりません。',
+    ],
+    sender: [],
+  });
+}
+
+export interface StaffChangedNoticeData {
+  staffName: string;
+  /** The new login address, partly hidden. */
+  newEmailHint: string;
+  /** Who asked for the change; null if their account is gone. */
+  requestedBy: string | null;
+}
+
+/** To the login address a staff account left, once the new one confirmed: whom to ask if it is a surprise. */
+export function staffEmailChangedNoticeEmail(data: StaffChangedNoticeData): ComposedEmail {
+  return renderEmail({
+    locale: 'ja',
+    subject: '【Tsunagu】メールアドレス変更のお知らせ',
+    greeting: greetingFor('ja', data.staffName),
+    paragraphs: [
+      `${data.requestedBy ?? '管理者または主催者'}の依頼により、Tsunagu のログイン用メールアドレスを ${data.newEmailHint} に変更しました（新しいアドレスで確認済みです）。`,
+      '今後は新しいアドレスと、これまでのパスワードでログインしてください。このアドレスではログインできません。',
+    ],
+    notes: [
+      `お心当たりのない場合は、${data.requestedBy ?? '所属団体の主催者または Tsunagu の管理者'}にお問い合わせください。`,
+    ],
+    sender: [],
+  });
+}
+
 export interface ChangedNoticeData {
   locale: MailLocale;
   participantName: string;

@@ -3,7 +3,6 @@ import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Role, StaffActor } from '../auth/actor';
 import { ChangeStaffRoleArgs } from './dto/change-staff-role.args';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
-import { UpdateStaffUserInput } from './dto/update-staff-user.input';
 import { StaffUsersArgs } from './dto/staff-users.args';
 import { UserConnection, UserModel } from './models/user.model';
 import { StaffUserOrder } from './staff-accounts';
@@ -62,19 +61,6 @@ export class UsersResolver {
 
   @Mutation(() => UserModel, {
     description:
-      'スタッフアカウントの氏名・メールアドレスを変更する。管理者は任意のアカウント、主催者は自団体の主催者・支援担当。自分の氏名は誰でも変更できる（自分のメールアドレスは不可）',
-  })
-  @AllowStaff()
-  async updateStaffUser(
-    @CurrentActor() actor: StaffActor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateStaffUserInput,
-  ): Promise<UserModel> {
-    return UserModel.from(await this.users.update(actor, id, input));
-  }
-
-  @Mutation(() => UserModel, {
-    description:
       'スタッフアカウントの役割を変更する。管理者は任意のアカウントに任意の役割、主催者は自団体の主催者・支援担当の間のみ。ログイン中のセッションにもすぐ反映される',
   })
   @Allow(Role.ADMIN, Role.ORGANIZER)
@@ -91,5 +77,14 @@ export class UsersResolver {
   })
   openFollowUps(@Parent() user: UserModel): Promise<number> {
     return this.users.openFollowUps(user.id);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      '確認待ちの新しいログイン用メールアドレス（updateStaffUser で変更を依頼したもの）。新しいアドレスに届いたメールのボタンで確定するまではこれまでの email でログインする。24時間で取り消しになる',
+  })
+  pendingEmail(@Parent() user: UserModel): Promise<string | null> {
+    return this.users.pendingEmail(user.id);
   }
 }

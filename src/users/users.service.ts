@@ -10,12 +10,17 @@ import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, MAX_PAGE_SIZE, PageArgs } from '../common/pagination/keyset-page';
 import { isUuid } from '../common/validation/uuid';
 import { responsibleUserSql } from '../deals/follow-up-responsible';
+import { EMAIL_CHANGE_LINK_HOURS } from '../email-change/email-change-request.entity';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateStaffUserInput } from './dto/create-staff-user.input';
 import { UpdateStaffUserInput } from './dto/update-staff-user.input';
 import { listableOrganization, managesAccount, StaffUserOrder } from './staff-accounts';
 import { User } from './user.entity';
 import { UserErrors } from './users.errors';
+
+/** What became of a confirmed login address (UsersService.changeEmail). */
+export type LoginAddressMove =
+  { outcome: 'changed'; before: string } | { outcome: 'unchanged' | 'taken' | 'deactivated' | 'missing' };
 
 /** What a staff session is checked against on each request. */
 export type StaffSessionState = Pick<
@@ -36,6 +41,22 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {}
+
+  /** Pending login addresses per account, one query for every account of a list (see pendingEmail). */
+  private readonly pendingEmails = new MicroBatch(
+    async (ids: string[]) => {
+      const rows: { user_id: string; new_email: string }[] = await this.dataSource.query(
+        `SELECT DISTINCT ON (user_id) user_id, new_email FROM email_change_requests
+          WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NULL
+            AND created_at > now() - $2 * interval '1 hour'
+          ORDER BY user_id, created_at DESC`,
+        [ids, EMAIL_CHANGE_LINK_HOURS],
+      );
+      const pending = new Map(rows.map((row) => [row.user_id, row.new_email]));
+      return ids.map((id) => pending.get(id) ?? null);
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
 
   /** Open follow-ups per account, one query for every account of a list (see openFollowUps). */
   private readonly openFollowUpCounts = new MicroBatch(
@@ -193,28 +214,51 @@ export class UsersService {
   }
 
   /**
-   * A corrected name or a new login address. Whoever manages the account may change both; anyone
-   * may change their own name, but not their own address: with only a session (perhaps left open
-   * on a shared PC) that would hand the account, password reset included, to another mailbox.
-   * Sessions go on; the next login uses the new address.
+   * A corrected name, in `manager`'s transaction; answers the account, locked for the rest of it.
+   * The caller goes on with a new login address, which changes only once the new address confirms
+   * (EmailChangeService.updateStaffUser). Whoever manages the account may change both; anyone may
+   * change their own name, but not their own address: with only a session (perhaps left open on a
+   * shared PC) that would hand the account, password reset included, to another mailbox.
    */
-  async update(actor: StaffActor, id: string, input: UpdateStaffUserInput): Promise<User> {
+  async update(
+    manager: EntityManager,
+    actor: StaffActor,
+    id: string,
+    input: UpdateStaffUserInput,
+  ): Promise<User> {
+    const self = actor.userId === id;
+    const user = await this.lockManaged(manager, self ? null : actor, id);
     const email = input.email?.trim().toLowerCase();
-    await this.dataSource
-      .transaction(async (manager) => {
-        const self = actor.userId === id;
-        const user = await this.lockManaged(manager, self ? null : actor, id);
-        const changes: Partial<Pick<User, 'name' | 'email'>> = {};
-        if (typeof input.name === 'string' && input.name !== user.name) changes.name = input.name;
-        if (email !== undefined && email !== user.email) {
-          if (self) throw UserErrors.changeOwnEmail();
-          if (await manager.existsBy(User, { email })) throw UserErrors.emailTaken(email);
-          changes.email = email;
-        }
-        if (Object.keys(changes).length > 0) await manager.update(User, user.id, changes);
-      })
-      .catch(refuseTakenEmail(email));
-    return this.get(id);
+    if (self && email !== undefined && email !== user.email) throw UserErrors.changeOwnEmail();
+    if (typeof input.name === 'string' && input.name !== user.name) {
+      await manager.update(User, user.id, { name: input.name });
+      user.name = input.name;
+    }
+    return user;
+  }
+
+  /**
+   * The login address changes, in `manager`'s transaction: its new address has confirmed (see
+   * EmailChangeService.confirm). Sessions go on; the next login uses the new address. Answers the
+   * address the account had, or why it cannot change: another account logs in with it, or this
+   * one is switched off.
+   */
+  async changeEmail(manager: EntityManager, id: string, email: string): Promise<LoginAddressMove> {
+    const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) return { outcome: 'missing' };
+    if (user.deactivatedAt) return { outcome: 'deactivated' };
+    if (user.email === email) return { outcome: 'unchanged' };
+    if (await manager.existsBy(User, { email })) return { outcome: 'taken' };
+    await manager.update(User, user.id, { email }).catch(refuseTakenEmail(email));
+    return { outcome: 'changed', before: user.email };
+  }
+
+  /**
+   * The new login address waiting for its confirmation (EMAIL_CHANGE_LINK_HOURS), or null; batched
+   * across callers, one query for every account of a list.
+   */
+  pendingEmail(id: string): Promise<string | null> {
+    return this.pendingEmails.add(id);
   }
 
   /**
@@ -313,7 +357,7 @@ export class UsersService {
 /** The unique index on users (email), created in the Foundation migration. */
 const USERS_EMAIL_INDEX = 'IDX_97672ac88f789774dd47f7c8be';
 
-/** An address taken between the check and the write (two requests at once): refused as one taken before. */
+/** An address taken between the check and the write (two changes at once): refused as one taken before. */
 function refuseTakenEmail(email: string | undefined) {
   return (error: unknown): never => {
     if (email !== undefined && isUniqueViolation(error, USERS_EMAIL_INDEX))

@@ -1,0 +1,243 @@
+import { Role } from '../src/auth/actor';
+import { UsersService } from '../src/users/users.service';
+import { createOrganization, PASSWORD } from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+interface Account {
+  id: string;
+  email: string;
+  token: string;
+}
+
+interface Updated {
+  id: string;
+  name: string;
+  email: string;
+  pendingEmail: string | null;
+}
+
+const UPDATE = `mutation($id: ID!, $input: UpdateStaffUserInput!) {
+  updateStaffUser(id: $id, input: $input) { id name email pendingEmail }
+}`;
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+const ME = '{ me { role user { email pendingEmail } } }';
+
+/**
+ * A staff member's login address changes only when the new address confirms, from a link sent to
+ * it: a typo can no longer lock the person out, and an organizer learns nothing about which
+ * addresses are logins at other organisations (that is said only on the page behind the link, to
+ * whoever reads the new address's mail).
+ */
+describe("changing a staff member's login address", () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let admin: Account;
+  let organizer: Account;
+  let shido: Account;
+  let colleague: Account;
+  let okayaOrganizer: Account;
+
+  const login = (email: string) => t.gql<{ login: { token: string } }>(LOGIN, { email, password: PASSWORD });
+  const account = async (
+    role: Role.ADMIN | Role.ORGANIZER | Role.STAFF,
+    organizationId: string | null,
+    name: string,
+    email: string,
+  ): Promise<Account> => {
+    const user = await t.app.get(UsersService).create({
+      email,
+      name,
+      password: PASSWORD,
+      role,
+      organizationId: organizationId ?? undefined,
+    });
+    return { id: user.id, email, token: ok(await login(email)).login.token };
+  };
+  const update = async (token: string, id: string, input: Record<string, unknown>) =>
+    ok(await t.gql<{ updateStaffUser: Updated }>(UPDATE, { id, input }, token)).updateStaffUser;
+  const linkIn = (text: string) => new RegExp(`${t.url}/email-change\\?token=([\\w-]+)`).exec(text);
+  const press = (token: string) =>
+    fetch(`${t.url}/email-change`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+  const storedEmail = async (id: string): Promise<string> =>
+    ((await t.dataSource.query('SELECT email FROM users WHERE id = $1', [id])) as { email: string }[])[0]
+      .email;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ SMTP_URL: sink.url, OUTBOX_POLL_MS: '200' });
+    admin = await account(Role.ADMIN, null, '管理 者', 'admin@tsunagu.example.jp');
+    const katsushika = await createOrganization(t, admin.token, { name: '葛飾区商工会議所' });
+    const okaya = await createOrganization(t, admin.token, {
+      name: '岡谷商工会議所',
+      municipality: '長野県岡谷市',
+    });
+    organizer = await account(Role.ORGANIZER, katsushika, '青戸 主催', 'organizer@katsushika.example.jp');
+    shido = await account(Role.STAFF, katsushika, '髙橋 﨑子', 'shido@katsushika.example.jp');
+    colleague = await account(Role.STAFF, katsushika, '金町 同僚', 'colleague@katsushika.example.jp');
+    okayaOrganizer = await account(Role.ORGANIZER, okaya, '岡谷 主催', 'organizer@okaya.example.jp');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  it('changes the login once the new address confirms from its link, and tells the old one', async () => {
+    const session = ok(await login(shido.email)).login.token;
+    const answer = await update(organizer.token, shido.id, {
+      name: '髙橋 﨑子（旧姓 山﨑）',
+      email: 'Takahashi@Katsushika.example.jp',
+    });
+    // The name changes at once; the address waits for the new one to confirm.
+    expect(answer).toEqual({
+      id: shido.id,
+      name: '髙橋 﨑子（旧姓 山﨑）',
+      email: shido.email,
+      pendingEmail: 'takahashi@katsushika.example.jp',
+    });
+    ok(await login(shido.email));
+    expect(failure(await login('takahashi@katsushika.example.jp')).extensions?.reason).toBe(
+      'AUTH_INVALID_CREDENTIALS',
+    );
+    // The person sees it too.
+    expect(ok(await t.gql<{ me: unknown }>(ME, {}, session)).me).toEqual({
+      role: 'STAFF',
+      user: { email: shido.email, pendingEmail: 'takahashi@katsushika.example.jp' },
+    });
+
+    await sink.waitUntil(
+      () => sink.to('takahashi@katsushika.example.jp').length === 1,
+      30_000,
+      'the confirmation',
+    );
+    const [confirmation] = sink.to('takahashi@katsushika.example.jp');
+    expect(confirmation.subject).toBe('【Tsunagu】メールアドレス変更のご確認');
+    expect(confirmation.text).toContain('髙橋 﨑子（旧姓 山﨑） 様');
+    expect(confirmation.text).toContain(
+      '葛飾区商工会議所の青戸 主催様から、Tsunagu のログイン用メールアドレスを、このアドレス（takahashi@katsushika.example.jp）に変更する依頼がありました。',
+    );
+    expect(confirmation.header('list-unsubscribe')).toBeUndefined();
+    const [url, token] = linkIn(confirmation.text)!;
+
+    // The page shows what will change (a mail scanner's fetch changes nothing)…
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(
+      '髙橋 﨑子（旧姓 山﨑） 様、Tsunagu のログイン用メールアドレスを takahashi@katsushika.example.jp に変更します。',
+    );
+    expect(await storedEmail(shido.id)).toBe(shido.email);
+    // …and the button changes it.
+    const done = await press(token);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(
+      'ログイン用メールアドレスを takahashi@katsushika.example.jp に変更しました。今後はこのアドレスと、これまでのパスワードでログインしてください。',
+    );
+    expect(await storedEmail(shido.id)).toBe('takahashi@katsushika.example.jp');
+    expect(failure(await login(shido.email)).extensions?.reason).toBe('AUTH_INVALID_CREDENTIALS');
+    ok(await login('takahashi@katsushika.example.jp'));
+    // The session goes on.
+    expect(ok(await t.gql<{ me: unknown }>(ME, {}, session)).me).toEqual({
+      role: 'STAFF',
+      user: { email: 'takahashi@katsushika.example.jp', pendingEmail: null },
+    });
+
+    await sink.waitUntil(() => sink.to(shido.email).length === 1, 30_000, 'the notice to the old address');
+    const [notice] = sink.to(shido.email);
+    expect(notice.subject).toBe('【Tsunagu】メールアドレス変更のお知らせ');
+    expect(notice.text).toContain(
+      '葛飾区商工会議所の青戸 主催様の依頼により、Tsunagu のログイン用メールアドレスを ta***@katsushika.example.jp に変更しました（新しいアドレスで確認済みです）。',
+    );
+    expect(notice.text).toContain(
+      'お心当たりのない場合は、葛飾区商工会議所の青戸 主催様にお問い合わせください。',
+    );
+
+    // Pressed again, or opened again, the link says the change is made.
+    const again = await press(token);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('takahashi@katsushika.example.jp に変更しました。');
+    shido.email = 'takahashi@katsushika.example.jp';
+  });
+
+  it("answers an organizer the same for another organisation's login as for a free address; only the page behind the link says it is taken", async () => {
+    const free = await update(organizer.token, colleague.id, { email: 'kanamachi@katsushika.example.jp' });
+    await sink.waitUntil(() => sink.to('kanamachi@katsushika.example.jp').length === 1, 30_000, 'the first');
+    const taken = await update(organizer.token, colleague.id, { email: 'ORGANIZER@okaya.example.jp' });
+    expect(free).toEqual({
+      id: colleague.id,
+      name: '金町 同僚',
+      email: colleague.email,
+      pendingEmail: 'kanamachi@katsushika.example.jp',
+    });
+    expect(taken).toEqual({ ...free, pendingEmail: 'organizer@okaya.example.jp' });
+
+    await sink.waitUntil(
+      () => sink.to(okayaOrganizer.email).length === 1,
+      30_000,
+      'the confirmation to the address asked for',
+    );
+    const [, token] = linkIn(sink.to(okayaOrganizer.email)[0].text)!;
+    const refused = await press(token);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(
+      'このメールアドレスは、別のスタッフアカウントのログインに使われています',
+    );
+    expect(await storedEmail(colleague.id)).toBe(colleague.email);
+    expect(await storedEmail(okayaOrganizer.id)).toBe(okayaOrganizer.email);
+
+    // Only the latest request stands: the free address's link no longer changes anything.
+    const [, first] = linkIn(sink.to('kanamachi@katsushika.example.jp')[0].text)!;
+    expect((await press(first)).status).toBe(400);
+    expect(await storedEmail(colleague.id)).toBe(colleague.email);
+
+    // The current address again calls the change off.
+    expect(await update(organizer.token, colleague.id, { email: colleague.email })).toEqual({
+      ...free,
+      pendingEmail: null,
+    });
+    expect((await press(token)).status).toBe(400);
+  });
+
+  it('is the same for an admin; refused for oneself, for those one does not manage, and for a switched-off account', async () => {
+    const answer = await update(admin.token, okayaOrganizer.id, { email: 'okaya.shucho@okaya.example.jp' });
+    expect(answer).toMatchObject({
+      email: okayaOrganizer.email,
+      pendingEmail: 'okaya.shucho@okaya.example.jp',
+    });
+    expect(
+      failure(await t.gql(UPDATE, { id: organizer.id, input: { email: 'mine@example.jp' } }, organizer.token))
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'USER_CHANGE_OWN_EMAIL', field: 'email' });
+    expect(
+      failure(
+        await t.gql(UPDATE, { id: shido.id, input: { email: 'elsewhere@example.jp' } }, okayaOrganizer.token),
+      ).extensions,
+    ).toMatchObject({ code: 'FORBIDDEN', reason: 'USER_NOT_MANAGED' });
+
+    // Its mail is no longer sent, so the confirmation would never arrive.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }',
+        { id: colleague.id },
+        organizer.token,
+      ),
+    );
+    expect(
+      failure(
+        await t.gql(
+          UPDATE,
+          { id: colleague.id, input: { email: 'back@katsushika.example.jp' } },
+          organizer.token,
+        ),
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EMAIL_CHANGE_ACCOUNT_DEACTIVATED', field: 'id' });
+    expect(await update(organizer.token, colleague.id, { name: '金町 同僚（退職）' })).toMatchObject({
+      name: '金町 同僚（退職）',
+      pendingEmail: null,
+    });
+  });
+});
