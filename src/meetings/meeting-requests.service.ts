@@ -18,7 +18,7 @@ import { Participant } from '../participants/participant.entity';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
 import { Registration } from '../registrations/registration.entity';
 import { EventRole, SEATED } from '../registrations/registration-enums';
-import { MeetingMailTemplate } from './mail/meeting-mail-templates';
+import { agreementEmailKeys, MeetingMailTemplate } from './mail/meeting-mail-templates';
 import { Meeting } from './meeting.entity';
 import {
   AcceptanceMode,
@@ -31,7 +31,7 @@ import {
 } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
-import { MeetingsService } from './meetings.service';
+import { calledOffEmails, MeetingsService } from './meetings.service';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
@@ -227,7 +227,7 @@ export class MeetingRequestsService {
           ? [this.agreedEmail(request), this.outcomeEmail(request)]
           : [
               {
-                key: `meeting-request-${request.id}`,
+                key: agreementEmailKeys.request(request.id),
                 template: MeetingMailTemplate.REQUEST,
                 participantId: toParticipantId,
                 eventId,
@@ -348,6 +348,18 @@ export class MeetingRequestsService {
       });
       if (live) return this.meetings.cancelLocked(manager, live);
       await manager.update(MeetingRequest, id, { status: MeetingRequestStatus.CANCELLED });
+      // Agreed and waiting for a time: both sides were told it was on (面談成立), so both hear it is
+      // off. A request withdrawn unanswered needs no email: the link in it says it is withdrawn.
+      if (request.status === MeetingRequestStatus.ACCEPTED)
+        await this.outbox.enqueue(
+          manager,
+          calledOffEmails({
+            eventId: request.eventId,
+            requestId: request.id,
+            participantAId: request.fromParticipantId,
+            participantBId: request.toParticipantId,
+          }),
+        );
       return null;
     });
     if (freed) await this.meetings.offerFreedSlot(freed);
@@ -442,7 +454,7 @@ export class MeetingRequestsService {
   /** To the person asked, once the meeting is agreed (MeetingAgreedComposer). */
   private agreedEmail(request: Pick<MeetingRequest, 'id' | 'eventId' | 'toParticipantId'>) {
     return {
-      key: `meeting-agreed-${request.id}`,
+      key: agreementEmailKeys.agreed(request.id),
       template: MeetingMailTemplate.AGREED,
       participantId: request.toParticipantId,
       eventId: request.eventId,
@@ -454,7 +466,7 @@ export class MeetingRequestsService {
   /** To the requester: agreed, declined, or expired unanswered (MeetingOutcomeComposer). */
   private outcomeEmail(request: Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId'>) {
     return {
-      key: `meeting-outcome-${request.id}`,
+      key: agreementEmailKeys.outcome(request.id),
       template: MeetingMailTemplate.OUTCOME,
       participantId: request.fromParticipantId,
       eventId: request.eventId,

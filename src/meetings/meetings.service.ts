@@ -268,7 +268,10 @@ export class MeetingsService {
   /**
    * Cancels a meeting whose row the caller holds locked, and its request (the agreement is off, so
    * the scheduler must not place it again). Published meetings send METHOD:CANCEL to both sides,
-   * saying why when it is that one of them gave up their seat (`leftBy`).
+   * saying why when it is that one of them gave up their seat (`leftBy`). One on no published
+   * agenda (at the venue, or placed and not yet published) has its 面談中止 too, without a calendar
+   * file, to each side that was told it was agreed (calledOffEmails); one whose side gave up their
+   * seat is told by cancelForLeaver instead.
    */
   async cancelLocked(manager: EntityManager, meeting: Meeting, leftBy?: string): Promise<FreedSlot | null> {
     if (!MEETING_TRANSITIONS.can(meeting.status, MeetingStatus.CANCELLED))
@@ -293,6 +296,8 @@ export class MeetingsService {
           params: { meetingId: meeting.id, ...(leftBy ? { leftBy } : {}) },
         })),
       );
+    } else if (!leftBy) {
+      await this.outbox.enqueue(manager, calledOffEmails(meeting));
     }
     // A meeting at the venue held no slot: nothing is freed for anyone.
     if (meeting.sessionId === null || meeting.slotIndex === null || meeting.tableLabel === null) return null;
@@ -798,6 +803,28 @@ export function agendaEmail(eventId: string, participantId: string, key: string)
     transactional: true,
     params: { eventId },
   };
+}
+
+/**
+ * 【面談中止】 to both sides of an agreed meeting that was on no published agenda (MeetingCancelledComposer
+ * with `requestId`): a meeting at the venue, one placed and not yet published, or an agreed request
+ * without a meeting. Keyed by the request, which is called off once; the composer sends it only to a
+ * side that was told it was agreed (toldOfAgreement).
+ */
+export function calledOffEmails(agreement: {
+  eventId: string;
+  requestId: string;
+  participantAId: string;
+  participantBId: string;
+}): OutboxRequest[] {
+  return [agreement.participantAId, agreement.participantBId].map((participantId) => ({
+    key: `meeting-called-off-${agreement.requestId}-${participantId}`,
+    template: MeetingMailTemplate.CANCELLED,
+    participantId,
+    eventId: agreement.eventId,
+    transactional: true,
+    params: { requestId: agreement.requestId },
+  }));
 }
 
 /** The side of a meeting or request that is not `participantId`. */

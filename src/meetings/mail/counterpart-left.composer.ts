@@ -9,13 +9,14 @@ import { Registration } from '../../registrations/registration.entity';
 import { SEATED } from '../../registrations/registration-enums';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
+import { toldOfAgreement } from '../told-of-agreement';
 import { CounterpartLeftKind, counterpartLeftEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
  * To the other side of someone who left the event (MeetingsService.cancelForLeaver): their agreed
- * meeting is off, or their request cannot go ahead. The person who left is read at send time, so
- * one erased since is named to nobody.
+ * meeting is off (if they were told it was on: toldOfAgreement), or their request cannot go ahead.
+ * The person who left is read at send time, so one erased since is named to nobody.
  */
 @Injectable()
 export class CounterpartLeftComposer implements MailComposer {
@@ -48,10 +49,13 @@ export class CounterpartLeftComposer implements MailComposer {
       status: In(SEATED),
     });
     if (!seated) return null;
+    // An agreed meeting whose 面談成立 never reached the reader: they never heard it was on.
+    const kind = message.params.kind as CounterpartLeftKind;
+    if (kind === 'AGREED' && !(await toldOfAgreement(manager, request, participant.id))) return null;
     return counterpartLeftEmail({
       locale: languageOf(participant),
       recipientName: participant.name,
-      kind: message.params.kind as CounterpartLeftKind,
+      kind,
       leaver: leaver.erasedAt ? null : { name: leaver.name, company: leaver.company?.name ?? null },
       event,
     });

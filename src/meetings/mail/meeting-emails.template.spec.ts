@@ -751,5 +751,39 @@ describe('meeting emails', () => {
       expect(en.text).toContain('- 山本 健 (山本精工)\n  (was: to meet at the venue)\n');
       expect(en.text).toContain(': 1 cancelled.');
     });
+
+    it('calls off a meeting at the venue with the event’s date and no word of a calendar', () => {
+      for (const [locale, line, not] of [
+        [
+          'ja',
+          '■ 2026年12月10日(木) 13:00〜17:00: 山本精工 山本 健 様\n  （会場内でお会いする予定でした）\n',
+          'カレンダー',
+        ],
+        ['en', ': 山本 健 (山本精工)\n  (was: to meet at the venue)\n', 'calendar'],
+      ] as const) {
+        const email = meetingCancelledEmail({
+          locale,
+          participantName: '中野 健一',
+          event: salon,
+          entry: { counterpartName: '山本 健', counterpartCompany: '山本精工', atVenue: true },
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+        });
+        expect(email.text).toContain(line);
+        expect(email.text).not.toContain(not);
+      }
+      // One placed at a 商談会 but never published had no time the reader was told of.
+      const unpublished = meetingCancelledEmail({
+        locale: 'ja',
+        participantName: '中野 健一',
+        event,
+        entry: { counterpartName: '山本 健', counterpartCompany: '山本精工', atVenue: false },
+        pageUrl: 'https://example.jp/my-agenda/x/e1',
+      });
+      expect(unpublished.subject).toBe('【面談中止】山本 健 様との面談（しんきん ビジネスマッチング商談会）');
+      expect(unpublished.text).toContain(
+        '「しんきん ビジネスマッチング商談会」での 山本精工 山本 健 様との面談は中止となりました。',
+      );
+      expect(unpublished.text).toContain(': 山本精工 山本 健 様\n  （時間未定でした）\n');
+    });
   });
 });

@@ -535,6 +535,13 @@ const BASELINE = {
 /** 前回お送りしたスケジュール, or what else the marks are against, as a phrase. */
 export const baselinePhrase = (locale: MailLocale, baseline: AgendaBaseline) => BASELINE[locale][baseline];
 
+/** Where and when a meeting called off was: （12月10日(木) 14:00 テーブル 1）, at the venue, or no time yet. */
+function wasNote(locale: MailLocale, entry: { before: AgendaSlot | null; atVenue?: boolean }): string {
+  if (locale === 'en')
+    return `(was: ${entry.atVenue ? 'to meet at the venue' : slotText(locale, entry.before)})`;
+  return `（${entry.atVenue ? '会場内でお会いする予定でした' : entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`;
+}
+
 /** ■ 取り消しになった面談: what the agenda the marks are against had and this one has not. */
 export function removedSection(
   locale: MailLocale,
@@ -543,11 +550,7 @@ export function removedSection(
 ): EmailSection[] {
   if (removed.length === 0) return [];
   const items = removed.map(
-    (entry) =>
-      `${counterpartLine(locale, entry.name, entry.company)}\n` +
-      (locale === 'en'
-        ? `(was: ${entry.atVenue ? 'to meet at the venue' : slotText(locale, entry.before)})`
-        : `（${entry.atVenue ? '会場内でお会いする予定でした' : entry.before ? slotText(locale, entry.before) : '時間未定でした'}）`),
+    (entry) => `${counterpartLine(locale, entry.name, entry.company)}\n${wasNote(locale, entry)}`,
   );
   if (locale === 'en')
     return [
@@ -739,14 +742,29 @@ export function agendaEmail(data: {
 }
 
 /**
- * One meeting called off; the CANCEL .ics removes it from the calendar. A meeting with someone
- * erased since names nobody (as counterpartLeftEmail words it): the line below says which it was.
+ * An agreed meeting called off that was on no calendar: never published (no time was given yet), or
+ * a meeting at the venue, which has no time of its own. The other side as its row reads now.
+ */
+export interface UncalendaredMeeting {
+  counterpartName: string | null;
+  counterpartCompany: string | null;
+  atVenue: boolean;
+}
+
+const onCalendar = (meeting: MeetingCalendarEntry | UncalendaredMeeting): meeting is MeetingCalendarEntry =>
+  'startsAt' in meeting;
+
+/**
+ * One meeting called off. A published one (its calendar entry) with the CANCEL .ics that removes it
+ * from the calendar; one that was on no calendar with the event's date and what it was to be (at
+ * the venue, or a time still to come), and no calendar file. A meeting with someone erased since
+ * names nobody (as counterpartLeftEmail words it): the line below says which it was.
  */
 export function meetingCancelledEmail(data: {
   locale: MailLocale;
   participantName: string;
   event: EventMailContext;
-  entry: MeetingCalendarEntry;
+  entry: MeetingCalendarEntry | UncalendaredMeeting;
   /**
    * Why, when it is known: the reader's seat was given up, or the other side's (by them or by
    * staff: the words say neither).
@@ -757,7 +775,15 @@ export function meetingCancelledEmail(data: {
 }): ComposedEmail {
   const { locale, event, entry, why } = data;
   const sender = eventSenderLines(locale, event);
-  const [line] = entryLines(locale, [entry]);
+  const calendar = onCalendar(entry);
+  const [line] = calendar
+    ? entryLines(locale, [entry])
+    : [
+        {
+          label: formatEventTime(locale, event.startsAt, event.endsAt),
+          value: `${counterpartLine(locale, entry.counterpartName, entry.counterpartCompany)}\n${wasNote(locale, { before: null, atVenue: entry.atVenue })}`,
+        },
+      ];
   const them = counterpartLabel(locale, entry);
   if (locale === 'en') {
     const cancelled =
@@ -777,7 +803,7 @@ export function meetingCancelledEmail(data: {
         ...(why === 'THEY_LEFT'
           ? ['If you would like to meet someone else there, please ask the organiser (contact below).']
           : []),
-        'The attached calendar file removes it from your calendar.',
+        ...(calendar ? ['The attached calendar file removes it from your calendar.'] : []),
       ],
       details: [line],
       actions: [{ label: 'See your meeting schedule', url: data.pageUrl }],
@@ -798,7 +824,7 @@ export function meetingCancelledEmail(data: {
       ...(why === 'THEY_LEFT'
         ? ['ほかの参加者との面談をご希望の場合は、下記の主催者までご相談ください。']
         : []),
-      '添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。',
+      ...(calendar ? ['添付のカレンダーファイルを開くと、カレンダーから予定が削除されます。'] : []),
     ],
     details: [line],
     actions: [{ label: '面談スケジュールを見る', url: data.pageUrl }],

@@ -20,3 +20,14 @@ export const MeetingMailTemplate = {
   /** The event's date or venue changed (日時変更・会場変更), with its updated iCalendar entry. */
   EVENT_CHANGED: 'event-changed',
 } as const;
+
+/**
+ * Outbox keys of the emails that tell someone a request is agreed (【面談成立】): to the person asked
+ * (AGREED, or an auto-agreed REQUEST queued before AGREED existed) and to the requester (OUTCOME).
+ * One email of each per request; `toldOfAgreement` reads them back.
+ */
+export const agreementEmailKeys = {
+  request: (requestId: string) => `meeting-request-${requestId}`,
+  agreed: (requestId: string) => `meeting-agreed-${requestId}`,
+  outcome: (requestId: string) => `meeting-outcome-${requestId}`,
+};
