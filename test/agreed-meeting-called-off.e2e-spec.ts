@@ -12,7 +12,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 type Person = { id: string; name: string; email: string; token: string; registrationId: string };
 
@@ -233,5 +233,54 @@ describe('an agreed meeting called off before it is on a published agenda', () =
       [eventId],
     );
     expect(skipped.map((row) => row.participant_id).sort()).toEqual([kimura.id, kudo.id].sort());
+  });
+
+  it('sends the agenda again to someone whose only meeting was called off, showing it; after that says how they learn of it', async () => {
+    const title = '東京活性化サロン（第8回）';
+    const eventId = await createPublishedEvent(t, organizer, { title });
+    const ogawa = await person(eventId, { name: '小川 真一' });
+    const noguchi = await person(eventId, { name: '野口 彩' });
+    const newcomer = await person(eventId, { name: '新井 一' });
+    const requestId = await agreeMeeting(t, eventId, ogawa.id, noguchi.id);
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const agendas = (who: Person) => mailsTo(who, /面談スケジュール/);
+    await sink.waitUntil(() => agendas(ogawa).length === 1 && agendas(noguchi).length === 1);
+    ok(await cancelMeeting(await meetingOf(eventId, requestId), noguchi.token));
+    await sink.waitUntil(() => calledOff(ogawa).length === 1);
+
+    const again = (who: Person) =>
+      t.gql(
+        'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+        { e: eventId, p: who.id },
+        organizer,
+      );
+    ok(await again(ogawa));
+    await sink.waitUntil(() => agendas(ogawa).length === 2);
+    const resent = agendas(ogawa)[1];
+    expect(resent.subject).toBe(`【面談スケジュール（変更あり）】${title}（面談なし）`);
+    expect(resent.text).toContain('現在、予定されている面談はありません。');
+    expect(resent.text).toContain(
+      '■ 取り消しになった面談\n前回お送りしたスケジュールにあった次の面談は、取り消しになりました。\n・野口 彩 様\n  （会場内でお会いする予定でした）\n',
+    );
+
+    // What they hold now shows it: sent again it would show nothing, and staff are told where it is.
+    await mailSettled(eventId);
+    for (const who of [ogawa, newcomer]) {
+      const refused = failure(await again(who));
+      expect(refused.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'AGENDA_EMPTY',
+        field: 'participantId',
+      });
+      expect(refused.message).toContain(
+        '取り消しになった面談は、【面談中止】などのメールでご本人にお知らせしています',
+      );
+    }
   });
 });

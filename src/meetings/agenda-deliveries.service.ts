@@ -12,18 +12,19 @@ import { MeetingRequest } from './meeting-request.entity';
 export class AgendaDeliveries {
   /**
    * The agenda the participant holds: the newest one written whose email went out, other than the
-   * email being written now (a retry of it). Null when none has reached them yet.
+   * email being written now (a retry of it), if any. Null when none has reached them yet.
    */
   async lastReceived(
     manager: EntityManager,
     participantId: string,
     eventId: string,
-    exceptOutboxMessageId: string,
+    exceptOutboxMessageId: string | null = null,
   ): Promise<AgendaSnapshot | null> {
     const [row] = (await manager.query(
       `SELECT d.agenda FROM agenda_deliveries d
          JOIN outbox_messages m ON m.id = d.outbox_message_id
-        WHERE d.participant_id = $1 AND d.event_id = $2 AND d.outbox_message_id <> $3 AND m.status = 'SENT'
+        WHERE d.participant_id = $1 AND d.event_id = $2 AND m.status = 'SENT'
+          AND ($3::uuid IS NULL OR d.outbox_message_id <> $3)
         ORDER BY d.composed_at DESC
         LIMIT 1`,
       [participantId, eventId, exceptOutboxMessageId],

@@ -33,7 +33,7 @@ export class AgendaResolver {
 
   @Mutation(() => Boolean, {
     description:
-      '参加者に面談スケジュールのメールを送り直す（メールをなくした方に。変更がなくても送る）。公開した面談がなければ CONFLICT（field: participantId）',
+      '参加者に面談スケジュールのメールを送り直す（メールをなくした方に。変更がなくても送る）。予定の面談がなくても、前回お送りしたスケジュールから取り消しになった面談があれば、それを示して送る。どちらもなければ CONFLICT（AGENDA_EMPTY、field: participantId）',
   })
   @AllowStaff()
   async sendAgendaAgain(

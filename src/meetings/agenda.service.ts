@@ -10,7 +10,8 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
-import { AgendaChanges, AgendaSnapshot, agendaSnapshot } from './agenda-changes';
+import { agendaChanges, AgendaChanges, AgendaSnapshot, agendaSnapshot } from './agenda-changes';
+import { AgendaDeliveries } from './agenda-deliveries.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
@@ -63,6 +64,7 @@ export class AgendaService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
+    private readonly deliveries: AgendaDeliveries,
   ) {}
 
   /**
@@ -117,14 +119,18 @@ export class AgendaService {
 
   /**
    * The participant's agenda at the event emailed to them again, as it stands (a lost email, a new
-   * phone): sent even when nothing changed since the last one. Refused when they have nothing on
-   * a published agenda there.
+   * phone): sent even when nothing changed since the last one. With nothing on it, it is sent only
+   * to show what was called off since the agenda they hold (「取り消しになった面談」: someone whose
+   * only meeting was called off asks where it went); refused when it would show nothing at all.
    */
   async sendAgain(actor: Actor, eventId: string, participantId: string): Promise<void> {
     await this.events.getManaged(actor, eventId);
     await this.dataSource.transaction(async (manager) => {
-      const { entries, unscheduled } = await this.listing(manager, participantId, eventId);
-      if (entries.length === 0 && unscheduled.length === 0) throw MeetingErrors.agendaEmpty();
+      const { entries, unscheduled, snapshot } = await this.listing(manager, participantId, eventId);
+      if (entries.length === 0 && unscheduled.length === 0) {
+        const previous = await this.deliveries.lastReceived(manager, participantId, eventId);
+        if (!agendaChanges(previous, snapshot)?.removed.length) throw MeetingErrors.agendaEmpty();
+      }
       const email = agendaEmail(eventId, participantId, `agenda-again-${randomUUID()}`);
       await this.outbox.enqueue(manager, [{ ...email, params: { ...email.params, again: 'true' } }]);
     });

@@ -59,7 +59,7 @@ export const MeetingErrors = {
   agendaEmpty: () =>
     new ConflictError(
       MeetingErrorCode.AGENDA_EMPTY,
-      'この参加者には、このイベントで公開した面談がありません（送る面談スケジュールがありません）',
+      'この参加者には、このイベントで予定している面談がなく、お送りする面談スケジュールがありません。取り消しになった面談は、【面談中止】などのメールでご本人にお知らせしています',
       'participantId',
     ),
   agendaChangedSinceRead: () =>

@@ -41,9 +41,10 @@ export class AgendaComposer implements MailComposer {
     const event = await this.contexts.get(manager, message.params.eventId, languageOf(participant));
     if (!event) return null;
     const { entries, unscheduled, snapshot } = await this.agenda.listing(manager, participant.id, event.id);
-    if (entries.length === 0 && unscheduled.length === 0) return null;
     const previous = await this.deliveries.lastReceived(manager, participant.id, event.id, message.id);
     const changes = await this.agenda.removedAtTheVenue(manager, agendaChanges(previous, snapshot));
+    // Nothing on it: worth sending only to say what was called off since the one they hold.
+    if (entries.length === 0 && unscheduled.length === 0 && !changes?.removed.length) return null;
     // Asked for again by staff (sendAgendaAgain): sent even with nothing new in it.
     if (changes && unchanged(changes) && message.params.again !== 'true') return null;
     const counterparts = await this.deliveries.counterparts(

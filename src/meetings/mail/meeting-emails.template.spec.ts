@@ -785,5 +785,30 @@ describe('meeting emails', () => {
       );
       expect(unpublished.text).toContain(': 山本精工 山本 健 様\n  （時間未定でした）\n');
     });
+
+    it('sent again with every meeting called off, says there are none and which went', () => {
+      const email = (locale: 'ja' | 'en') =>
+        agendaEmail({
+          locale,
+          participantName: '中野 健一',
+          event: salon,
+          entries: [],
+          unscheduled: [],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+          changes: {
+            marks: new Map(),
+            removed: [{ name: '山本 健', company: '山本精工', before: null, atVenue: true }],
+          },
+        });
+      const ja = email('ja');
+      expect(ja.subject).toBe('【面談スケジュール（変更あり）】東京活性化サロン（面談なし）');
+      expect(ja.text).toContain('取り消し1件がありましたので、あらためてお送りします。');
+      expect(ja.text).toContain('現在、予定されている面談はありません。');
+      expect(ja.text).toContain('・山本精工 山本 健 様\n  （会場内でお会いする予定でした）\n');
+      const en = email('en');
+      expect(en.subject).toBe('Updated meeting schedule: 東京活性化サロン (no meetings)');
+      expect(en.text).toContain('You have no meetings planned at the moment.');
+    });
   });
 });

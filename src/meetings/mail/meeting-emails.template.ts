@@ -668,10 +668,13 @@ export function agendaEmail(data: {
   const counts = agendaChangeCounts(data.entries, data.unscheduled, data.changes);
   const updated = counts.changed + counts.added + counts.removed > 0;
   const summary = updated ? changeSummary(locale, counts, event.title) : [];
+  // Every meeting called off since the last one (sent again by staff): it says so, and no more.
+  const none = timed === 0 && untimed === 0;
   if (locale === 'en') {
     const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
-    const count =
-      untimed === 0
+    const count = none
+      ? 'no meetings'
+      : untimed === 0
         ? meetings(timed)
         : timed === 0
           ? `${meetings(untimed)} without a time yet`
@@ -683,6 +686,7 @@ export function agendaEmail(data: {
       paragraphs: updated
         ? [
             ...summary,
+            ...(none ? ['You have no meetings planned at the moment.'] : []),
             ...(timed > 0 ? ['The attached calendar file updates the entries in your calendar.'] : []),
           ]
         : timed > 0
@@ -706,8 +710,13 @@ export function agendaEmail(data: {
       sender,
     });
   }
-  const count =
-    untimed === 0 ? `${timed}件` : timed === 0 ? `時間未定${untimed}件` : `${timed}件・時間未定${untimed}件`;
+  const count = none
+    ? '面談なし'
+    : untimed === 0
+      ? `${timed}件`
+      : timed === 0
+        ? `時間未定${untimed}件`
+        : `${timed}件・時間未定${untimed}件`;
   return renderEmail({
     locale,
     subject: `【面談スケジュール${updated ? '（変更あり）' : ''}】${event.title}（${count}）`,
@@ -715,6 +724,7 @@ export function agendaEmail(data: {
     paragraphs: updated
       ? [
           ...summary,
+          ...(none ? ['現在、予定されている面談はありません。'] : []),
           ...(timed > 0
             ? ['添付のカレンダーファイル（.ics）を開くと、カレンダーの予定が新しい内容に更新されます。']
             : []),
