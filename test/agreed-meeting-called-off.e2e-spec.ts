@@ -283,4 +283,52 @@ describe('an agreed meeting called off before it is on a published agenda', () =
       );
     }
   });
+
+  it('at an event given 商談枠 afterwards, a meeting at the venue keeps its own heading on the agenda', async () => {
+    const title = '東京活性化サロン（第9回）';
+    const eventId = await createPublishedEvent(t, organizer, { title });
+    const nakano = await person(eventId, { name: '中野 健一' });
+    const hara = await person(eventId, { name: '原 さくら' });
+    const liam = await person(eventId, { name: 'Liam Walker', locale: 'en' });
+    await agreeMeeting(t, eventId, nakano.id, hara.id);
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    // Agreed after the 商談枠 came: it waits for the schedule, which nobody has run.
+    await agreeMeeting(t, eventId, liam.id, nakano.id);
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const agendas = (who: Person) => mailsTo(who, /面談スケジュール|meeting schedule/);
+    await sink.waitUntil(() => [nakano, hara, liam].every((who) => agendas(who).length === 1));
+
+    const nakanos = agendas(nakano)[0].text;
+    const venue = nakanos.indexOf('■ 当日お会いいただく方\n');
+    const untimed = nakanos.indexOf('■ 時間が未定の面談\n');
+    expect(venue).toBeGreaterThan(-1);
+    expect(untimed).toBeGreaterThan(-1);
+    const sectionOf = (start: number) => nakanos.slice(start, nakanos.indexOf('\n\n', start));
+    expect(sectionOf(venue)).toContain('・原 さくら 様');
+    expect(sectionOf(venue)).not.toContain('Liam Walker');
+    expect(sectionOf(untimed)).toContain('・Liam Walker 様');
+    expect(sectionOf(untimed)).not.toContain('原 さくら');
+    // 原 has the meeting at the venue only; Liam the one waiting for a time only.
+    expect(agendas(hara)[0].text).toContain('■ 当日お会いいただく方\n');
+    expect(agendas(hara)[0].text).not.toContain('時間が未定の面談');
+    expect(agendas(liam)[0].text).toContain('■ Meetings without a time yet\n');
+    expect(agendas(liam)[0].text).not.toContain('People to meet on the day');
+    // The agenda page says the same.
+    const page = await (await fetch(/▶ 最新の面談スケジュールを見る\n(\S+)\n/.exec(nakanos)![1])).text();
+    expect(page).toContain('当日お会いいただく方');
+    expect(page).toContain('時間が未定の面談');
+  });
 });

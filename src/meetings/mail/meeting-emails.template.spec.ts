@@ -786,6 +786,29 @@ describe('meeting emails', () => {
       expect(unpublished.text).toContain(': 山本精工 山本 健 様\n  （時間未定でした）\n');
     });
 
+    it('keeps a meeting at the venue under its own heading once the event has 商談枠', () => {
+      const email = (locale: 'ja' | 'en') =>
+        agendaEmail({
+          locale,
+          participantName: '中野 健一',
+          event: { ...event, withoutSlots: false },
+          entries: [],
+          unscheduled: [
+            { name: '安藤 美咲', company: '安藤金型製作所', atVenue: true },
+            { name: '山本 健', company: '山本精工', atVenue: false },
+          ],
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+        }).text;
+      expect(email('ja')).toContain(
+        '■ 当日お会いいただく方\n次の方との面談が成立しています。時間枠によらず会場内でお会いいただく面談ですので、当日、会場でお声がけください。\n・安藤金型製作所 安藤 美咲 様\n\n■ 時間が未定の面談\n',
+      );
+      expect(email('ja')).toMatch(/■ 時間が未定の面談\n[^\n]+\n・山本精工 山本 健 様\n\n/);
+      expect(email('en')).toContain(
+        '■ People to meet on the day\nYour meetings with the people below are agreed, to meet at the venue outside the time slots: please find each other there on the day.\n- 安藤 美咲 (安藤金型製作所)\n\n■ Meetings without a time yet\n',
+      );
+    });
+
     it('sent again with every meeting called off, says there are none and which went', () => {
       const email = (locale: 'ja' | 'en') =>
         agendaEmail({

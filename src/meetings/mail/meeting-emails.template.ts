@@ -409,15 +409,22 @@ export const counterpartOf = (other: Participant | undefined): Counterpart => ({
  */
 export function agendaListing(
   /** As AgendaService.unscheduled reads them. */
-  unscheduled: { request: { id: string }; other: Participant; missedBy?: MissedBy | null }[],
+  unscheduled: {
+    request: { id: string };
+    other: Participant;
+    /** Its meeting at the venue; null for an agreed meeting waiting for a time. */
+    meeting?: { id: string } | null;
+    missedBy?: MissedBy | null;
+  }[],
   changes: AgendaChanges | null,
   removedCounterparts: Map<string, Participant>,
 ): { unscheduled: UnscheduledAgendaPerson[]; changes: AgendaEmailChanges | null } {
   return {
-    unscheduled: unscheduled.map(({ request, other, missedBy }) => ({
+    unscheduled: unscheduled.map(({ request, other, meeting, missedBy }) => ({
       ...counterpartOf(other),
       added: changes?.addedUnscheduled.has(request.id) ?? false,
       missedBy: missedBy ?? null,
+      atVenue: (meeting ?? null) !== null,
     })),
     changes: changes && {
       marks: changes.meetings,
@@ -432,11 +439,13 @@ export function agendaListing(
 
 /**
  * An agreed meeting without a time; `added` when the agenda received before did not list it,
- * `missedBy` when it was a meeting at the venue that staff recorded as missed (不参加).
+ * `missedBy` when it was a meeting at the venue that staff recorded as missed (不参加), `atVenue`
+ * when it is a meeting at the venue (no time was ever to come, whatever 商談枠 the event has now).
  */
 export interface UnscheduledAgendaPerson extends Counterpart {
   added?: boolean;
   missedBy?: MissedBy | null;
+  atVenue?: boolean;
 }
 
 /**
@@ -457,59 +466,77 @@ export interface AgendaEmailChanges {
   removed: RemovedAgendaPerson[];
 }
 
+const VENUE_SECTION = {
+  ja: {
+    heading: '当日お会いいただく方',
+    /** No 商談枠 at all: no time was ever to come, and none is missing. */
+    withoutSlots:
+      '次の方との面談が成立しています。このイベントでは面談の時間枠を設けていませんので、当日、会場でお声がけください。',
+    /** Agreed before the event was given 商談枠: they still meet in the room, outside the slots. */
+    besideSlots:
+      '次の方との面談が成立しています。時間枠によらず会場内でお会いいただく面談ですので、当日、会場でお声がけください。',
+  },
+  en: {
+    heading: 'People to meet on the day',
+    withoutSlots:
+      'Your meetings with the people below are agreed. This event has no set meeting times: please find each other at the venue on the day.',
+    besideSlots:
+      'Your meetings with the people below are agreed, to meet at the venue outside the time slots: please find each other there on the day.',
+  },
+} as const;
+
+const UNTIMED_SECTION = {
+  ja: {
+    heading: '時間が未定の面談',
+    paragraph:
+      '次の方との面談は成立していますが、時間枠に入りきらなかったため、時間と場所が決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。',
+  },
+  en: {
+    heading: 'Meetings without a time yet',
+    paragraph:
+      'Your meetings with the people below are agreed, but they did not fit into the time slots, so no time or place has been set. Please ask at the reception desk at the venue on the day. If a time is set, we will let you know.',
+  },
+} as const;
+
 /**
- * The agreed meetings the schedule had no room for, as a part of their own: said plainly, so
- * neither side comes expecting a time that was never set, with where to turn on the day.
+ * The agreed meetings without a time, as parts of their own: the meetings at the venue (people to
+ * find in the room), then those the schedule had no room for, said plainly, so neither side comes
+ * expecting a time that was never set, with where to turn on the day. Which part a meeting is in is
+ * its own: a meeting at the venue agreed before the event was given 商談枠 is still one.
  */
 export function unscheduledSection(
   locale: MailLocale,
   people: UnscheduledAgendaPerson[],
   event: Pick<EventMailContext, 'withoutSlots'>,
 ): EmailSection[] {
-  if (people.length === 0) return [];
   // A meeting at the venue recorded as missed is marked as that, as entryLines marks one with a time.
-  const items = people.map((person) =>
+  const item = (person: UnscheduledAgendaPerson) =>
     person.missedBy
       ? `${MISSED[locale].mark}${counterpartLine(locale, person.name, person.company)}\n${MISSED[locale][person.missedBy]}`
-      : `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`,
-  );
-  // No 商談枠 at all: no time was ever to come, and none is missing.
-  if (event.withoutSlots)
-    return [
-      locale === 'en'
-        ? {
-            heading: 'People to meet on the day',
-            paragraphs: [
-              'Your meetings with the people below are agreed. This event has no set meeting times: please find each other at the venue on the day.',
-            ],
-            items,
-          }
-        : {
-            heading: '当日お会いいただく方',
-            paragraphs: [
-              '次の方との面談が成立しています。このイベントでは面談の時間枠を設けていませんので、当日、会場でお声がけください。',
-            ],
-            items,
-          },
-    ];
-  if (locale === 'en')
-    return [
-      {
-        heading: 'Meetings without a time yet',
-        paragraphs: [
-          'Your meetings with the people below are agreed, but they did not fit into the time slots, so no time or place has been set. Please ask at the reception desk at the venue on the day. If a time is set, we will let you know.',
-        ],
-        items,
-      },
-    ];
+      : `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`;
+  // Unsaid (a caller that does not know): at an event without 商談枠 every one is at the venue.
+  const atVenue = people.filter((person) => person.atVenue ?? event.withoutSlots ?? false);
+  const untimed = people.filter((person) => !atVenue.includes(person));
+  const venue = VENUE_SECTION[locale];
   return [
-    {
-      heading: '時間が未定の面談',
-      paragraphs: [
-        '次の方との面談は成立していますが、時間枠に入りきらなかったため、時間と場所が決まっていません。お手数ですが、当日、会場の受付でご相談ください。時間が決まりましたら、あらためてお知らせします。',
-      ],
-      items,
-    },
+    ...(atVenue.length > 0
+      ? [
+          {
+            heading: venue.heading,
+            paragraphs: [event.withoutSlots ? venue.withoutSlots : venue.besideSlots],
+            items: atVenue.map(item),
+          },
+        ]
+      : []),
+    ...(untimed.length > 0
+      ? [
+          {
+            heading: UNTIMED_SECTION[locale].heading,
+            paragraphs: [UNTIMED_SECTION[locale].paragraph],
+            items: untimed.map(item),
+          },
+        ]
+      : []),
   ];
 }
 
