@@ -132,6 +132,17 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
         organizer,
       ),
     );
+    // What took place is the record of it: its request is not withdrawn afterwards, by anyone.
+    for (const index of [0, 1])
+      expect(
+        failure(
+          await t.gql(
+            'mutation($id: ID!) { cancelMeetingRequest(id: $id) { status } }',
+            { id: requests[index] },
+            organizer,
+          ),
+        ).extensions,
+      ).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_INVALID_TRANSITION', field: 'id' });
 
     const { eventReport } = ok(
       await t.gql<{

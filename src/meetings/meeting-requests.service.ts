@@ -347,6 +347,10 @@ export class MeetingRequestsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (live) return this.meetings.cancelLocked(manager, live);
+      const happened = await manager.findOne(Meeting, {
+        where: { requestId: id, status: In([MeetingStatus.HELD, MeetingStatus.NO_SHOW]) },
+      });
+      if (happened) throw MeetingErrors.meetingHappened(happened.status);
       await manager.update(MeetingRequest, id, { status: MeetingRequestStatus.CANCELLED });
       // Agreed and waiting for a time: both sides were told it was on (面談成立), so both hear it is
       // off. A request withdrawn unanswered needs no email: the link in it says it is withdrawn.

@@ -179,6 +179,15 @@ export const MeetingErrors = {
       `面談の状態を「${MEETING_STATUS_LABEL[from]}」から「${MEETING_STATUS_LABEL[to]}」に変更できません`,
       'id',
     ),
+  /** A request whose meeting took place (実施, 不参加あり) is the record of it: not withdrawn after. */
+  meetingHappened: (status: MeetingStatus) =>
+    new ConflictError(
+      MeetingErrorCode.INVALID_TRANSITION,
+      `この面談申込の面談は「${MEETING_STATUS_LABEL[status]}」として記録済みのため、取り消せません`,
+      'id',
+    ).withEnglish(
+      `The meeting of this request is already recorded as ${status === MeetingStatus.HELD ? 'held' : 'missed'}, so the request cannot be cancelled.`,
+    ),
   /** Only a meeting still to happen moves: one held, missed or called off is what it is. */
   notMovable: (status: MeetingStatus) =>
     new ConflictError(
