@@ -9,6 +9,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
+import { browse, pathOf, submitForm } from './support/browser';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
@@ -89,7 +90,7 @@ describe('applying from the public event page', () => {
     const shown = await page(eventId);
     expect(shown.status).toBe(200);
     expect(shown.html).toContain('参加のお申込');
-    expect(shown.html).toContain(`<form method="post" action="${eventId}/apply">`);
+    expect(shown.html).toContain(`<form method="post" action="${eventId}/apply?lang=ja">`);
     expect(shown.html).toContain('申込用のリンクを受け取る');
     expect(shown.html).not.toContain('キャンセル待ち');
 
@@ -244,6 +245,68 @@ describe('applying from the public event page', () => {
     const missing = await fetch(`${t.url}/events/00000000-0000-4000-8000-000000000000?lang=en`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<h1>Event not found</h1>');
+  });
+
+  it('takes the address put right on the form that asked to check it, in Japanese and in English', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const taito = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, {
+        name: '東京商工会議所 台東支部',
+        nameEn: 'Tokyo Chamber of Commerce and Industry, Taito Branch',
+        municipality: '東京都台東区',
+        contactEmail: 'taito@tokyo-cci.example.jp',
+      }),
+    );
+    const eventId = await createPublishedEvent(t, taito, {
+      title: '台東 ものづくり交流会',
+      titleEn: 'Taito Manufacturers Meetup',
+      venue: '台東区民会館 9階 特別会議室',
+      venueEn: 'Taito Civic Hall, 9F Special Conference Room',
+    });
+    const kenji = await createParticipant(t, taito, { name: '佐藤 健二' });
+    const daniel = await createParticipant(t, taito, { name: 'Daniel Weber', locale: 'en' });
+
+    // A phone's email field takes an address without a domain ending; the page asks to check it,
+    // with the form again, which posts where the first one did.
+    const japanese = await browse(`${t.url}/events/${eventId}`);
+    const typo = await submitForm(japanese, { email: 'kenji.sato@sato-shoji' });
+    expect(typo.status).toBe(400);
+    expect(typo.html).toContain('メールアドレスの形式をご確認ください。');
+    expect(typo.html).toContain('value="kenji.sato@sato-shoji"');
+    const put = await submitForm(typo, { email: kenji.email });
+    expect(put.status).toBe(200);
+    // Both forms post to the same address, naming the page's language.
+    expect([typo.url, put.url].map(pathOf)).toEqual([
+      `/events/${eventId}/apply?lang=ja`,
+      `/events/${eventId}/apply?lang=ja`,
+    ]);
+    expect(put.html).toContain(
+      '<p>ご登録のメールアドレスあてに、お申込用のリンクをお送りしました（ご登録がない場合は届きません。主催者 東京商工会議所 台東支部（taito@tokyo-cci.example.jp）にお問い合わせください）。</p>',
+    );
+    await sink.waitUntil(() => sink.to(kenji.email).length === 1);
+    expect(sink.to(kenji.email)[0].subject).toBe('【参加申込のご確認】台東 ものづくり交流会');
+
+    const english = await browse(`${t.url}/events/${eventId}?lang=en`);
+    const wrong = await submitForm(english, { email: 'daniel.weber@weber-import' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.html).toContain('<html lang="en">');
+    expect(wrong.html).toContain('Please check the email address.');
+    const right = await submitForm(wrong, { email: daniel.email });
+    expect(right.status).toBe(200);
+    expect(pathOf(right.url)).toBe(`/events/${eventId}/apply?lang=en`);
+    expect(right.html).toContain('we have sent a link to register to it.');
+    await sink.waitUntil(() => sink.to(daniel.email).length === 1);
+    expect(sink.to(daniel.email)[0].subject).toBe('Confirm your registration: Taito Manufacturers Meetup');
+
+    // Japanese asked for by the link, in an English browser: the answer stays Japanese.
+    const asked = await browse(`${t.url}/events/${eventId}?lang=ja`, { 'accept-language': 'en' });
+    const askedAgain = await submitForm(await submitForm(asked, { email: 'not an address' }), {
+      email: 'nobody@example.jp',
+    });
+    expect(askedAgain.html).toContain('<html lang="ja">');
+    expect(askedAgain.html).toContain('お申込用のリンクをお送りしました');
   });
 
   it('puts an application to a full event on the waiting list, and says so before', async () => {

@@ -36,6 +36,8 @@ export class EventPagesController {
         .send(renderPage(eventNotFoundPage(lang)));
       return;
     }
-    response.type('html').send(renderPage(eventPublicPage(page.event, page.application, undefined, lang)));
+    response
+      .type('html')
+      .send(renderPage(eventPublicPage(page.event, page.application, { lang, at: 'EVENT' })));
   }
 }

@@ -30,6 +30,20 @@ export type FormAnswer = { sent: true } | { invalidEmail: string };
 
 type PageLang = 'ja' | 'en';
 
+/**
+ * The address the page is shown at, where its form's relative action starts from: the event's own
+ * (GET /events/<id>), or the form's answer (POST /events/<id>/apply), which shows the form again
+ * when the address needs checking.
+ */
+export type EventPageAddress = 'EVENT' | 'APPLY';
+
+/** How the page is shown: its language, its address, and the answer to its form once sent. */
+export interface EventPageView {
+  lang: PageLang;
+  at: EventPageAddress;
+  answer?: FormAnswer;
+}
+
 const TEXT = {
   ja: {
     notFoundTitle: 'イベントが見つかりません',
@@ -110,16 +124,11 @@ export function eventPageLang(query: unknown, browser: PageLang): PageLang {
  * asks for it (with the English title where the organiser gave one; the description stays as
  * they wrote it).
  */
-export function eventPublicPage(
-  event: Event,
-  state: ApplicationState,
-  answer?: FormAnswer,
-  lang: PageLang = 'ja',
-): PageContent {
+export function eventPublicPage(event: Event, state: ApplicationState, view: EventPageView): PageContent {
   return {
-    lang,
-    title: eventTitleFor(event, lang),
-    body: `${eventDetails(event, lang)}\n${applicationSection(event, state, answer, lang)}`,
+    lang: view.lang,
+    title: eventTitleFor(event, view.lang),
+    body: `${eventDetails(event, view.lang)}\n${applicationSection(event, state, view)}`,
   };
 }
 
@@ -155,8 +164,7 @@ function organiser(event: Event, lang: PageLang): string {
 function applicationSection(
   event: Event,
   state: ApplicationState,
-  answer: FormAnswer | undefined,
-  lang: PageLang,
+  { lang, at, answer }: EventPageView,
 ): string {
   const text = TEXT[lang];
   const heading = `<h2>${escapeHtml(text.heading)}</h2>`;
@@ -174,9 +182,10 @@ function applicationSection(
   const invalid =
     answer && 'invalidEmail' in answer ? `<p><strong>${escapeHtml(text.invalid)}</strong></p>` : '';
   const value = answer && 'invalidEmail' in answer ? answer.invalidEmail : '';
-  // Relative: the page is /events/<id>, so this posts to /events/<id>/apply behind any prefix; the
-  // answer page keeps the language.
-  const action = `${event.id}/apply${lang === 'en' ? '?lang=en' : ''}`;
+  // Relative, so that it holds behind any prefix: from /events/<id> and from /events/<id>/apply
+  // alike, it posts to /events/<id>/apply. It names the page's language, so the answer is in it
+  // however the page came to be in it (?lang=, or the browser's).
+  const action = `${at === 'APPLY' ? 'apply' : `${event.id}/apply`}?lang=${lang}`;
   return [
     heading,
     full,

@@ -61,7 +61,7 @@ export class EventApplicationPagesController {
     @Req() httpRequest: Request,
     @Res() response: Response,
   ): Promise<void> {
-    // The language of the page the form was on (its action carries `?lang=en`), else the browser's.
+    // The language of the page the form was on (its action names it), else the browser's.
     const lang = eventPageLang(langParam, browserLocale(httpRequest));
     const page = await this.events.publicPage(id);
     if (!page) {
@@ -74,7 +74,7 @@ export class EventApplicationPagesController {
     const { event, application } = page;
     // A closed window shows as on the page itself: nothing to send.
     if (application.window !== 'OPEN') {
-      response.type('html').send(renderPage(eventPublicPage(event, application, undefined, lang)));
+      response.type('html').send(renderPage(eventPublicPage(event, application, { lang, at: 'APPLY' })));
       return;
     }
     const email = typeof form?.email === 'string' ? form.email.trim() : '';
@@ -82,11 +82,21 @@ export class EventApplicationPagesController {
       response
         .status(400)
         .type('html')
-        .send(renderPage(eventPublicPage(event, application, { invalidEmail: email.slice(0, 320) }, lang)));
+        .send(
+          renderPage(
+            eventPublicPage(event, application, {
+              lang,
+              at: 'APPLY',
+              answer: { invalidEmail: email.slice(0, 320) },
+            }),
+          ),
+        );
       return;
     }
     await this.applications.request(event.id, email);
-    response.type('html').send(renderPage(eventPublicPage(event, application, { sent: true }, lang)));
+    response
+      .type('html')
+      .send(renderPage(eventPublicPage(event, application, { lang, at: 'APPLY', answer: { sent: true } })));
   }
 
   @Get('registrations/apply')
