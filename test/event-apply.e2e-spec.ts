@@ -288,7 +288,11 @@ describe('applying from the public event page', () => {
     await sink.waitUntil(() => sink.to(kenji.email).length === 1);
     expect(sink.to(kenji.email)[0].subject).toBe('【参加申込のご確認】台東 ものづくり交流会');
 
+    // In English the organiser is named as the page's "Organised by" line names them.
     const english = await browse(`${t.url}/events/${eventId}?lang=en`);
+    expect(english.html).toContain(
+      '<dt>Organised by</dt><dd>Tokyo Chamber of Commerce and Industry, Taito Branch</dd>',
+    );
     const wrong = await submitForm(english, { email: 'daniel.weber@weber-import' });
     expect(wrong.status).toBe(400);
     expect(wrong.html).toContain('<html lang="en">');
@@ -296,7 +300,10 @@ describe('applying from the public event page', () => {
     const right = await submitForm(wrong, { email: daniel.email });
     expect(right.status).toBe(200);
     expect(pathOf(right.url)).toBe(`/events/${eventId}/apply?lang=en`);
-    expect(right.html).toContain('we have sent a link to register to it.');
+    expect(right.html).toContain(
+      '<p>If the organiser has this email address, we have sent a link to register to it. If no email arrives, please contact Tokyo Chamber of Commerce and Industry, Taito Branch (taito@tokyo-cci.example.jp).</p>',
+    );
+    expect(right.html).not.toContain('東京商工会議所');
     await sink.waitUntil(() => sink.to(daniel.email).length === 1);
     expect(sink.to(daniel.email)[0].subject).toBe('Confirm your registration: Taito Manufacturers Meetup');
 
@@ -307,6 +314,15 @@ describe('applying from the public event page', () => {
     });
     expect(askedAgain.html).toContain('<html lang="ja">');
     expect(askedAgain.html).toContain('お申込用のリンクをお送りしました');
+
+    // The same name where registration has closed.
+    const closed = await createPublishedEvent(t, taito, {
+      title: '台東 締切済みの交流会',
+      registrationClosesAt: tokyoInDays(-1, '17:00'),
+    });
+    expect((await browse(`${t.url}/events/${closed}?lang=en`)).html).toContain(
+      '<p>Registration is closed. If you have any questions, please contact Tokyo Chamber of Commerce and Industry, Taito Branch (taito@tokyo-cci.example.jp).</p>',
+    );
   });
 
   it('puts an application to a full event on the waiting list, and says so before', async () => {

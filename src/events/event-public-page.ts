@@ -154,11 +154,11 @@ function eventDetails(event: Event, lang: PageLang): string {
   return `<dl>${list}</dl>\n${description}`;
 }
 
-/** 主催者 <name>（<contact>） / <name> (<contact>) */
+/** 主催者 <name>（<contact>） / <name> (<contact>): the name the page's 主催 line gives, in its language. */
 function organiser(event: Event, lang: PageLang): string {
-  const { name, contactEmail, contactPhone } = event.organization;
+  const { contactEmail, contactPhone } = event.organization;
   const contact = organiserContactPoint(lang, { email: contactEmail, phone: contactPhone });
-  return TEXT[lang].organiser(name, contact);
+  return TEXT[lang].organiser(organizationNameFor(event.organization, lang), contact);
 }
 
 function applicationSection(
