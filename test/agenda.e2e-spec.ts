@@ -2,6 +2,7 @@ import { Role } from '../src/auth/actor';
 import { toTokyoIso } from '../src/common/graphql/tokyo-date-time.scalar';
 import { formatEventTime, formatShortTime } from '../src/mail/templates/mail-dates';
 import { fetchCsv } from './support/csv-export';
+import { browse, submitForm } from './support/browser';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -671,7 +672,10 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       ]),
     );
     const seen = await post(versionIn(refusedHtml)!);
-    expect(await seen.text()).toMatch(/確認済みにしました（[^）]+）。/);
+    // In Japanese, Tokyo time goes without saying.
+    expect(await seen.text()).toMatch(
+      /確認済みにしました（\d{1,2}月\d{1,2}日\([月火水木金土日]\) \d{2}:\d{2}）。/,
+    );
     expect(await seenAt()).not.toBe(before);
     const after = await open();
     expect(after).toMatch(/前回ご確認いただいたスケジュール（[^）]+）から、変更はありません。/);
@@ -729,15 +733,24 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       { event: { id: eventId, title: 'なかの ものづくり商談会' }, seenAt: expect.any(String) },
     ]);
 
-    // Emma reads hers in English, against the first agenda she was sent (her meeting had no time).
-    const emmas = await (await fetch(pageLink(people.emma))).text();
+    // Emma reads hers in English, against the first agenda she was sent (her meeting had no time),
+    // with the zone of each time: she may read it anywhere.
+    const emmasPage = await browse(pageLink(people.emma));
+    const emmas = emmasPage.html;
     expect(emmas).toContain('<title>Meeting schedule: なかの ものづくり商談会</title>');
     expect(emmas).toMatch(
-      /Since the first schedule we sent you \([^)]+\): 1 changed\. Look for \[Changed\] below\./,
+      /Since the first schedule we sent you \((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3}, \d{2}:\d{2} JST\): 1 changed\. Look for \[Changed\] below\./,
     );
     expect(emmas).toContain('(before: no time yet)');
     expect(emmas).toContain('Nakano Industrial Promotion Center, 3F');
     expect(emmas).toContain('<button type="submit">I have seen it</button>');
+    const emmaSaw = await submitForm(emmasPage);
+    expect(emmaSaw.html).toMatch(
+      /Marked as seen \((Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3}, \d{2}:\d{2} JST\)\. Next time, what changes from now on will be marked\./,
+    );
+    expect((await browse(pageLink(people.emma))).html).toMatch(
+      /Nothing has changed since the schedule you last looked at \(\w{3} \d{1,2} \w{3}, \d{2}:\d{2} JST\)\./,
+    );
   });
 
   it('opens no agenda page from a link not signed for it', async () => {

@@ -202,6 +202,9 @@ describe('post-event surveys', () => {
     const [en] = sink.to(people.en.email);
     expect(en.subject).toBe('Survey: おおた研究・開発フェア 交流会');
     expect(en.text).toContain(`■ Answer by: ${formatDay('en', lastDay)}`);
+    // A reader abroad is told whose day that is, and that it lasts to its end.
+    expect(en.text).toMatch(/■ Answer by: (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3} \d{4} \(JST\)\n/);
+    expect(en.text).toContain('You can change them until the end of the day above.');
     expect(en.text).toContain('Dear Emma Clarke,');
     // Not checked in: not asked.
     expect(sink.to(people.absent.email)).toHaveLength(0);

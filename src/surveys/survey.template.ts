@@ -40,7 +40,9 @@ export function surveyEmail(data: SurveyEmailData): ComposedEmail {
         { label: 'Answer by', value: data.answerBy },
       ],
       actions: [{ label: 'Answer the survey', url: data.answerUrl, primary: true }],
-      notes: ['Your answers help us plan the next events. You can change them until the date above.'],
+      notes: [
+        'Your answers help us plan the next events. You can change them until the end of the day above.',
+      ],
       sender,
       unsubscribeUrl: data.unsubscribeUrl,
     });

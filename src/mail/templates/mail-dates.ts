@@ -31,19 +31,34 @@ export function formatDeadline(locale: MailLocale, instant: Date): string {
   return locale === 'ja' ? formatTokyoJapanese(instant) : `${formatEnglish(instant)} (JST)`;
 }
 
-/** 12月10日(木) 14:00 / Thu 10 Dec, 14:00: a time on a known day, as a note beside a full one. */
+/**
+ * 12月10日(木) 14:00 / Thu 10 Dec, 14:00 JST: a time on a known day, as a note beside a full one or
+ * in a sentence. An English reader may be anywhere, so it names the zone as every English time does;
+ * without brackets, since the note itself is usually in them ("(before: Thu 10 Dec, 14:00 JST, …)").
+ */
 export function formatShortTime(locale: MailLocale, instant: Date): string {
   if (locale === 'ja') return formatTokyoJapanese(instant).replace(/^\d+年/, '');
-  return formatEnglish(instant).replace(/ \d{4},/, ',');
+  return `${formatEnglish(instant).replace(/ \d{4},/, ',')} JST`;
 }
 
-/** 2026年12月31日(木) / Thu 31 Dec 2026: a deadline, in Tokyo. */
+/**
+ * 2026年12月31日(木) / Thu 31 Dec 2026 (JST): the last day of a deadline, which runs to the end of
+ * that day in Tokyo (a link it names works until 00:00 JST the day after).
+ */
 export function formatDay(locale: MailLocale, instant: Date): string {
   if (locale === 'ja') return formatTokyoJapaneseDay(instant);
-  return formatEnglish(instant).replace(/, \d{2}:\d{2}$/, '');
+  return `${englishDay(instant)} (JST)`;
 }
 
-/** 2026年12月1日(火) / Tue 1 Dec 2026 for a calendar date ('YYYY-MM-DD', a day in Japan). */
+/**
+ * 2026年12月1日(火) / Tue 1 Dec 2026 for a calendar date ('YYYY-MM-DD', a day in Japan, such as the
+ * dates someone would like a ミニサロン on): a day, not an instant, so no zone.
+ */
 export function formatCalendarDate(locale: MailLocale, date: string): string {
-  return formatDay(locale, new Date(`${date}T12:00:00+09:00`));
+  const noon = new Date(`${date}T12:00:00+09:00`);
+  return locale === 'ja' ? formatTokyoJapaneseDay(noon) : englishDay(noon);
+}
+
+function englishDay(instant: Date): string {
+  return formatEnglish(instant).replace(/, \d{2}:\d{2}$/, '');
 }

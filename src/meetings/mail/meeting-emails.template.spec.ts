@@ -370,11 +370,11 @@ describe('meeting emails', () => {
           'Your meeting schedule for "しんきん ビジネスマッチング商談会" has changed since the one we last sent you: 1 changed, 2 new, 2 cancelled. Look for [Changed] and [New] below. Cancelled meetings are listed at the end.',
         );
         expect(email.text).toContain(
-          '■ [Changed] Thu 10 Dec 2026, 14:20–14:40 (JST): 安藤 美咲 (安藤金型製作所)\n  Table 2\n  (before: Thu 10 Dec, 14:00, Table 3)',
+          '■ [Changed] Thu 10 Dec 2026, 14:20–14:40 (JST): 安藤 美咲 (安藤金型製作所)\n  Table 2\n  (before: Thu 10 Dec, 14:00 JST, Table 3)',
         );
         expect(email.text).toContain('- [New] Emma Clarke\n');
         expect(email.text).toContain(
-          '■ Cancelled meetings\nThese meetings on the schedule we last sent you have been cancelled.\n- 佐藤 花子 (佐藤商店)\n  (was: Thu 10 Dec, 16:00, Table 1)\n- 鈴木 次郎\n  (was: no time yet)\n',
+          '■ Cancelled meetings\nThese meetings on the schedule we last sent you have been cancelled.\n- 佐藤 花子 (佐藤商店)\n  (was: Thu 10 Dec, 16:00 JST, Table 1)\n- 鈴木 次郎\n  (was: no time yet)\n',
         );
       });
 
@@ -470,7 +470,7 @@ describe('meeting emails', () => {
         });
         expect(title).toBe('Meeting schedule: しんきん ビジネスマッチング商談会');
         expect(body).toContain(
-          'Since the schedule you last looked at (Sun 6 Dec, 11:00): 1 new. Look for [New] below.',
+          'Since the schedule you last looked at (Sun 6 Dec, 11:00 JST): 1 new. Look for [New] below.',
         );
         expect(body).toContain('<button type="submit">I have seen it</button>');
       });
