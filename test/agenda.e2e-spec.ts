@@ -363,8 +363,14 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       `■ [Changed] ${slot('en', 0)}: 中野 健一 (中野精機株式会社)\n  Table 1\n  (before: no time yet)\n`,
     );
     expect(emmas.calendars).toHaveLength(1);
-    // Her calendar entry sends her to the venue as she can read it.
-    expect(emmas.calendars[0]).toContain('LOCATION:Nakano Industrial Promotion Center\\, 3F Table 1');
+    // Her calendar entry sends her to the venue as she can read it, the table set apart from it
+    // (「、」 in Japanese), in the email's file as in her feed.
+    expect(emmas.calendars[0]).toContain('LOCATION:Nakano Industrial Promotion Center\\, 3F\\, Table 1');
+    expect(nakanos.calendars[0]).toContain('LOCATION:中野区産業振興センター 3階、テーブル 1');
+    const { feedUrl } = await agendaOf<{ feedUrl: string }>(people.emma, 'feedUrl');
+    expect(await (await fetch(feedUrl)).text()).toContain(
+      'LOCATION:Nakano Industrial Promotion Center\\, 3F\\, Table 1',
+    );
     const emmaAgenda = await agendaOf<{
       meetings: { table: string; other: { name: string } }[];
       unscheduled: unknown[];

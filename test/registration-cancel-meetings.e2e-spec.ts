@@ -123,6 +123,7 @@ describe('cancelling a registration calls off that person’s meetings', () => {
     const vevent = new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(Number(vevent.getFirstPropertyValue('sequence'))).toBe(meeting.sequence);
+    expect(vevent.getFirstPropertyValue('location')).toMatch(/^東京財務事務所 会議室、テーブル \d$/);
     // Each side is told why: B that A gave up the seat (and whom to ask), A that it went with theirs.
     const calledOff = (address: string) =>
       sink.to(address).find((mail) => mail.subject.startsWith('【面談中止】'));

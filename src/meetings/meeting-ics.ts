@@ -77,7 +77,9 @@ export function meetingsIcs(options: {
 
 /** One meeting as a VEVENT, for a calendar of its own or beside the event's entry. */
 export function meetingIcsEvent(locale: MailLocale, entry: MeetingCalendarEntry, cancel = false): IcsEvent {
-  const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(' ');
+  // The venue's own name may end in a room ("…, 9F Special Conference Room"): the table is set
+  // apart from it as the emails set a list apart, 「、」 in Japanese.
+  const place = [entry.venue, placeLabel(locale, entry)].filter(Boolean).join(locale === 'en' ? ', ' : '、');
   return {
     uid: meetingUid(entry.id),
     start: entry.startsAt,
