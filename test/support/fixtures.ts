@@ -366,8 +366,6 @@ export async function scheduleAndWait(
   testApp: TestApp,
   organizerToken: string,
   eventId: string,
-  /** From the request: longer where no worker runs yet when it is made. */
-  timeoutMs = 30_000,
 ): Promise<string> {
   const runId = ok(
     await testApp.gql<{ scheduleMeetings: { id: string } }>(
