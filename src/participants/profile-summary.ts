@@ -1,6 +1,6 @@
 import { municipalityForEnglishReader } from '../common/japan/municipality';
 import type { MailLocale } from '../mail/templates/email-layout';
-import { englishGloss, jsicDivision, jsicDivisionName } from '../matching/engine';
+import { glossedTags, jsicDivision, jsicDivisionName } from '../matching/engine';
 import { Participant } from './participant.entity';
 
 /** What a public profile says someone offers and needs, in a line each (may be empty). */
@@ -53,16 +53,4 @@ export function profileIntroduction(
     .join(locale === 'en' ? ', ' : '／');
   const summary = locale === 'en' ? profileSummary(person, glossedTags, ', ') : profileSummary(person);
   return { about: about || null, ...summary };
-}
-
-/**
- * Japanese tags with their English beside them, once for a run of tags that mean the same:
- * 「省エネ, 脱炭素 (energy saving and decarbonisation)」, not the gloss after each.
- */
-export function glossedTags(tags: string[]): string[] {
-  const glosses = tags.map((tag) => englishGloss(tag));
-  return tags.map((tag, index) => {
-    const gloss = glosses[index];
-    return gloss && glosses[index + 1] !== gloss ? `${tag} (${gloss})` : tag;
-  });
 }

@@ -5,7 +5,7 @@ export { recommendInvitees } from './invitees';
 export type { InviteeInput, InviteeRecommendation } from './invitees';
 export { MatchInputError, validateMatchInput } from './input-validation';
 export { characterNgrams, normalizeText } from './text-features';
-export { englishGloss } from './gloss';
+export { englishGloss, glossedTags } from './gloss';
 export { jsicDivision, jsicDivisionName } from './jsic';
 export type { TextAnalyzer, TextFeature } from './text-features';
 export type {

@@ -209,6 +209,23 @@ describe('computeSuggestions', () => {
       expect(list.flatMap((s) => s.reasons).join()).not.toContain('『工場』');
       expect(idsFor(event(participants), 'painter')).toEqual([]);
     });
+
+    it('does not give a general word such as 加工 as what two texts have in common', () => {
+      const glass: MatchParticipant = {
+        id: 'glass',
+        companyName: '株式会社弥生硝子',
+        industry: 'E',
+        offersText: '江戸切子などのガラス製品の加工・名入れ。記念品の小ロット制作に対応します。',
+      };
+      for (const needsText of [
+        '部品の仕上げ加工を依頼したい',
+        '高精度な部品加工に対応できる協力会社を探しています',
+      ]) {
+        const importer: MatchParticipant = { id: 'importer', locale: 'en', industry: 'I', needsText };
+        const reasons = listFor(event([importer, glass]), 'importer').flatMap((s) => s.reasons);
+        expect(reasons.join()).not.toContain("mention '加工");
+      }
+    });
   });
 
   describe('cross-industry bonus', () => {

@@ -105,9 +105,18 @@ function gramsOfSegment(text: string, from: number, to: number, out: TextFeature
 
 /**
  * Words too general to say what two businesses have in common: a reason quoting only one of them
- * (「『支援』に関する記述が一致します」) tells the reader nothing. They still count in the score.
+ * (「『支援』に関する記述が一致します」) tells the reader nothing, and 加工 pairs glass processing with
+ * a need for precision machining. They still count in the score.
  */
 const TOO_GENERAL_TO_QUOTE = new Set([
+  '加工',
+  '製造',
+  '製作',
+  '制作',
+  '生産',
+  '開発',
+  '販売',
+  '技術',
   '支援',
   '相談',
   '紹介',
@@ -204,8 +213,18 @@ export function bestMatchedPhrase(
   spans.sort((x, y) => y.weight - x.weight);
   for (const span of spans) {
     const phrase = wholeWords(text, span.start, span.end);
-    // Boilerplate can still come in through a longer gram (対応 of 「対応し」): never quoted either.
-    if (phrase.length >= 2 && !TOO_GENERAL_TO_QUOTE.has(phrase) && !STOP_GRAMS.has(phrase)) return phrase;
+    if (phrase.length >= 2 && !tooGeneralToQuote(phrase)) return phrase;
   }
   return undefined;
+}
+
+/**
+ * Whether a phrase says nothing but general words, joined by particles or not: 「加工」, 「加工に対応」.
+ * Boilerplate can come in through a longer gram (対応 of 「対応し」): never quoted either.
+ */
+function tooGeneralToQuote(phrase: string): boolean {
+  return phrase
+    .split(/[\u3041-\u309f]+/)
+    .filter(Boolean)
+    .every((word) => TOO_GENERAL_TO_QUOTE.has(word) || STOP_GRAMS.has(word));
 }

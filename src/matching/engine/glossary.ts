@@ -1,0 +1,292 @@
+import { normalizeTag } from './text-features';
+
+/**
+ * Words SMEs write as tags and themes, in English, for an English reader only: nothing here
+ * changes who is suggested to whom (that is the thesaurus, `concepts.ts`). A concept says what a
+ * word is about, which can be wrong as a translation: 輸入商材 holds 輸入 but is imported goods,
+ * not overseas expansion; 産業資材 holds 資材 but is industrial materials, not purchasing.
+ *
+ * A tag is glossed whole when it is listed, or as a run of listed words when the whole of it is
+ * made of them (工作機械 + 部品 → machine tool parts, ガラス + 加工 → glass processing): Japanese
+ * noun compounds put the head last, as English ones do. So a word listed here must read well
+ * before another noun too; verbal nouns that do not (支援, 導入, 確保) come only in whole tags.
+ */
+const WORDS: [string, string][] = [
+  // The themes organisers set (SPEC) and those of the demo events.
+  ['販路開拓', 'new sales channels'],
+  ['海外展開', 'overseas expansion'],
+  ['事業承継', 'business succession'],
+  ['生産性向上', 'productivity'],
+  ['人材戦略', 'HR strategy'],
+  ['人材確保', 'finding staff'],
+  ['観光振興', 'tourism promotion'],
+  ['インバウンド', 'inbound tourism'],
+  ['デザイン連携', 'design collaboration'],
+  ['医療機器', 'medical devices'],
+  ['脱炭素', 'decarbonisation'],
+  ['創業', 'starting a business'],
+  ['税制', 'tax rules'],
+  ['税務', 'tax'],
+  ['島しょ西多摩活性化', 'reviving the islands and West Tama'],
+  ['地域活性化', 'regional revitalisation'],
+  ['ものづくり', 'manufacturing'],
+  ['省エネ', 'energy saving'],
+
+  // What makers make and do.
+  ['加工', 'processing'],
+  ['製造', 'manufacturing'],
+  ['製作', 'making'],
+  ['組立', 'assembly'],
+  ['組み立て', 'assembly'],
+  ['部品', 'parts'],
+  ['機械', 'machine'],
+  ['工作機械', 'machine tool'],
+  ['機械工具', 'machinery and tools'],
+  ['機器', 'equipment'],
+  ['電子機器', 'electronic equipment'],
+  ['精密', 'precision'],
+  ['金属', 'metal'],
+  ['金属加工', 'metalworking'],
+  ['ガラス', 'glass'],
+  ['樹脂', 'plastics'],
+  ['樹脂成形', 'plastic moulding'],
+  ['射出成形', 'injection moulding'],
+  ['成形', 'moulding'],
+  ['アルミ', 'aluminium'],
+  ['ステンレス', 'stainless steel'],
+  ['木工', 'woodwork'],
+  ['家具', 'furniture'],
+  ['革製品', 'leather goods'],
+  ['縫製', 'sewing'],
+  ['鋳造', 'casting'],
+  ['鋳物', 'castings'],
+  ['金型', 'mould'],
+  ['金型製作', 'mould making'],
+  ['切削', 'cutting'],
+  ['切削加工', 'machining'],
+  ['精密加工', 'precision machining'],
+  ['機械加工', 'machining'],
+  ['5軸加工', '5-axis machining'],
+  ['板金', 'sheet metal'],
+  ['精密板金', 'precision sheet metal'],
+  ['溶接', 'welding'],
+  ['プレス加工', 'press work'],
+  ['めっき', 'plating'],
+  ['表面処理', 'surface treatment'],
+  ['塗装', 'painting'],
+  ['基板実装', 'circuit board assembly'],
+  ['試作', 'prototyping'],
+  ['量産', 'mass production'],
+  ['江戸切子', 'Edo kiriko cut glass'],
+  ['名入れ', 'name engraving'],
+  ['メンテナンス', 'maintenance'],
+  ['保守', 'maintenance'],
+  ['修理', 'repair'],
+  ['検査', 'inspection'],
+  ['設計', 'design'],
+  ['デザイン', 'design'],
+  ['プロダクトデザイン', 'product design'],
+  ['パッケージ', 'packaging'],
+  ['パッケージデザイン', 'packaging design'],
+  ['印刷', 'printing'],
+  ['販促物', 'promotional materials'],
+  ['店舗什器', 'shop fittings'],
+  ['食品', 'food'],
+  ['食品製造', 'food manufacturing'],
+  ['和菓子', 'Japanese sweets'],
+  ['菓子', 'confectionery'],
+  ['地域産品', 'local products'],
+  ['特産品', 'local specialities'],
+  ['島の特産品', 'island specialities'],
+  ['農産物', 'farm produce'],
+  ['水産物', 'seafood'],
+  ['くさや', 'kusaya (dried fish)'],
+  ['砕石', 'crushed stone'],
+  ['石灰石', 'limestone'],
+  ['自社製品開発', 'developing own products'],
+  ['共同開発', 'joint development'],
+  ['新商品', 'new products'],
+  ['商品開発', 'product development'],
+  ['製品開発', 'product development'],
+  ['6次産業化', 'farm-to-product business'],
+  ['医療', 'medical'],
+  ['介護', 'care'],
+  ['介護サービス', 'care services'],
+  ['介護ロボット', 'care robots'],
+
+  // Trade.
+  ['産業', 'industrial'],
+  ['資材', 'materials'],
+  ['産業資材', 'industrial materials'],
+  ['商材', 'goods'],
+  ['製品', 'products'],
+  ['商品', 'products'],
+  ['雑貨', 'sundries'],
+  ['生活雑貨', 'household goods'],
+  ['輸入', 'import'],
+  ['輸入商材', 'imported goods'],
+  ['輸出', 'export'],
+  ['輸出入', 'import and export'],
+  ['貿易', 'trade'],
+  ['卸売', 'wholesale'],
+  ['小売', 'retail'],
+  ['店舗販売', 'shop sales'],
+  ['テスト販売', 'test sales'],
+  ['販売', 'sales'],
+  ['仕入れ', 'purchasing'],
+  ['仕入', 'purchasing'],
+  ['調達', 'sourcing'],
+  ['共同購買', 'joint purchasing'],
+  ['共同受注', 'joint orders'],
+  ['販路', 'sales channels'],
+  ['販路紹介', 'introductions to buyers'],
+  ['販路拡大', 'more sales channels'],
+  ['顧客開拓', 'finding customers'],
+  ['新規顧客', 'new customers'],
+  ['元請け開拓', 'winning direct contracts'],
+  ['荷主開拓', 'finding shippers'],
+  ['製造業の顧客', 'manufacturing customers'],
+  ['仲間まわし', 'passing work to peers'],
+  ['ec', 'e-commerce'],
+  ['ec運営', 'running an online shop'],
+  ['ecサイト構築', 'building online shops'],
+  ['ec発送代行', 'online shop fulfilment'],
+  ['ネットショップ', 'online shop'],
+  ['通販', 'mail order'],
+
+  // Services.
+  ['物流', 'logistics'],
+  ['物流代行', 'outsourced logistics'],
+  ['倉庫保管', 'warehousing'],
+  ['小口配送', 'small-lot delivery'],
+  ['共同配送', 'shared delivery'],
+  ['チャーター便', 'chartered trucks'],
+  ['配送', 'delivery'],
+  ['清掃', 'cleaning'],
+  ['設備管理', 'facility management'],
+  ['設備投資', 'capital investment'],
+  ['空調設備', 'air conditioning'],
+  ['電気工事', 'electrical work'],
+  ['防水工事', 'waterproofing'],
+  ['工場改修', 'factory renovation'],
+  ['耐震改修', 'earthquake-proofing'],
+  ['リフォーム', 'renovation'],
+  ['建築設計', 'architectural design'],
+  ['店舗設計', 'shop design'],
+  ['工場レイアウト', 'factory layout'],
+  ['工場', 'factory'],
+  ['店舗', 'shop'],
+  ['工場物件紹介', 'factory premises'],
+  ['空き店舗', 'vacant shops'],
+  ['空き家活用', 'using vacant houses'],
+  ['レンタルオフィス', 'rental offices'],
+  ['屋根貸し', 'renting out roofs'],
+  ['産業廃棄物処理', 'industrial waste disposal'],
+  ['リサイクル', 'recycling'],
+  ['再生可能エネルギー', 'renewable energy'],
+  ['太陽光発電', 'solar power'],
+  ['電力供給', 'electricity supply'],
+  ['保険', 'insurance'],
+  ['リスク診断', 'risk assessment'],
+  ['宿泊', 'accommodation'],
+  ['宴会場', 'banquet halls'],
+  ['懇親会会場', 'venues for receptions'],
+  ['観光客受入', 'hosting tourists'],
+  ['旅行企画', 'tour planning'],
+  ['産業観光ツアー', 'factory tours'],
+  ['視察手配', 'arranging study visits'],
+  ['体験プログラム', 'hands-on programmes'],
+  ['農業体験', 'farm experiences'],
+  ['ケータリング', 'catering'],
+  ['地元食材メニュー', 'menus with local food'],
+  ['飲食店との連携', 'working with restaurants'],
+  ['写真撮影', 'photography'],
+  ['商品撮影', 'product photography'],
+  ['動画制作', 'video production'],
+  ['オンライン配信', 'online streaming'],
+  ['ブランディング', 'branding'],
+  ['webサイト制作', 'website building'],
+  ['ホームページ制作', 'website building'],
+  ['sns運用', 'social media management'],
+  ['業務システム開発', 'business software development'],
+  ['システム開発', 'software development'],
+  ['プログラミング教室', 'programming school'],
+  ['クラウド導入', 'moving to the cloud'],
+  ['ict導入', 'adopting IT'],
+  ['dx支援', 'digitalisation (DX) support'],
+  ['dx人材育成', 'DX skills training'],
+  ['iot機器', 'IoT devices'],
+  ['センサー', 'sensors'],
+  ['データ分析', 'data analysis'],
+  ['実証フィールド', 'sites for trials'],
+  ['臨床評価協力', 'help with clinical evaluation'],
+  ['医療現場のニーズ', 'needs of medical practice'],
+  ['現場の声', 'frontline feedback'],
+  ['インボイス', 'invoice rules'],
+
+  // Money, people and advice.
+  ['資金調達', 'financing'],
+  ['資金繰り', 'cash flow'],
+  ['補助金', 'grants'],
+  ['助成金', 'subsidies'],
+  ['補助金申請支援', 'help with grant applications'],
+  ['事業承継税制', 'succession tax rules'],
+  ['税務相談', 'tax advice'],
+  ['労務相談', 'labour advice'],
+  ['人事制度', 'HR systems'],
+  ['経営計画', 'business planning'],
+  ['事業計画', 'business plan'],
+  ['技能承継', 'passing on skills'],
+  ['人材紹介', 'recruitment agency'],
+  ['人材育成', 'staff training'],
+  ['外国人材', 'foreign workers'],
+  ['エンジニア採用', 'hiring engineers'],
+  ['ドライバー確保', 'finding drivers'],
+  ['職人育成', 'training craftspeople'],
+  ['研修', 'training'],
+  ['社員研修', 'staff training'],
+  ['研修先', 'training placements'],
+  ['専門家連携', 'working with other experts'],
+  ['企業連携', 'business partnerships'],
+  ['地域ネットワーク', 'local network'],
+  ['組合員ネットワーク', 'members network'],
+  ['組合員拡大', 'more members'],
+  ['若手ネットワーク', 'network of young owners'],
+  ['新分野参入', 'entering new fields'],
+  ['コスト削減', 'cost cutting'],
+  ['アイデア', 'ideas'],
+];
+
+const GLOSSARY = new Map(WORDS.map(([ja, en]) => [normalizeTag(ja), en]));
+const LONGEST = Math.max(...[...GLOSSARY.keys()].map((word) => word.length));
+const LATIN = /^[a-z0-9]+/;
+
+/**
+ * The English of a tag from the glossary: the whole tag, or the fewest listed words (and Latin
+ * words, kept as written: IoT機器 → IoT devices) that make up all of it; null when any part of it
+ * is not listed.
+ */
+export function glossaryEnglish(phrase: string): string | null {
+  const written = phrase.normalize('NFKC').replace(/[\s・･]/g, '');
+  const text = normalizeTag(phrase);
+  if (text.length !== written.length) return null;
+  // best[i]: the fewest pieces that make up text[i…], read right to left.
+  const best: ({ pieces: string[] } | null)[] = new Array(text.length + 1).fill(null);
+  best[text.length] = { pieces: [] };
+  for (let i = text.length - 1; i >= 0; i--) {
+    const options: { end: number; english: string }[] = [];
+    for (let end = Math.min(text.length, i + LONGEST); end > i; end--) {
+      const english = GLOSSARY.get(text.slice(i, end));
+      if (english) options.push({ end, english });
+    }
+    const latin = LATIN.exec(text.slice(i))?.[0];
+    if (latin && !GLOSSARY.has(latin))
+      options.push({ end: i + latin.length, english: written.slice(i, i + latin.length) });
+    for (const { end, english } of options) {
+      const rest = best[end];
+      if (rest && (!best[i] || rest.pieces.length + 1 < best[i]!.pieces.length))
+        best[i] = { pieces: [english, ...rest.pieces] };
+    }
+  }
+  return best[0] ? best[0].pieces.join(' ') : null;
+}

@@ -1,0 +1,125 @@
+import { Role } from '../src/auth/actor';
+import { eventually } from './support/eventually';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  emailProgress,
+  matchAndWait,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+/**
+ * What a participant whose locale is en reads of an event run in Japanese: an importer of German
+ * machine-tool parts at a 台東区 business salon. The Japanese words others wrote stay as written,
+ * with the English beside them; the organiser's own text is in English where they wrote it so.
+ */
+describe('an English reader at a Japanese salon', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+  let eventId: string;
+  const people: Record<string, { id: string; email: string; token: string }> = {};
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp(sink.appSettings());
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, {
+      name: '台東区商工会',
+      nameEn: 'Taito Business Association',
+      municipality: '東京都台東区',
+      address: '〒110-0015 東京都台東区東上野2-18-10',
+      contactEmail: 'salon@taito-shoko.example.jp',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    eventId = await createPublishedEvent(t, organizer, {
+      title: '台東ビジネス交流会',
+      titleEn: 'Taito Business Meetup',
+      themes: ['販路開拓', '海外展開'],
+      description: '台東区内外の製造業・卸売業の皆さまが、新しい取引先と出会う交流会です。',
+    });
+    await join('daniel', {
+      name: 'Daniel Weber',
+      furigana: 'ダニエル ウェーバー',
+      locale: 'en',
+      company: { name: 'Weber Parts Japan', industry: 'I', municipality: '東京都台東区' },
+      offers: ['輸入商材', '工作機械部品'],
+      needs: ['機械組立', 'メンテナンス'],
+      needsText: '輸入した部品の仕上げ加工を依頼したい',
+    });
+    await join('shoji', {
+      name: '上野 健',
+      furigana: 'ウエノ ケン',
+      company: { name: '上野商事', industry: 'I', municipality: '東京都台東区' },
+      offers: ['産業資材', '機械組立'],
+      needs: ['輸入商材'],
+    });
+    await join('glass', {
+      name: '弥生 花子',
+      furigana: 'ヤヨイ ハナコ',
+      company: { name: '株式会社弥生硝子', industry: 'E', municipality: '東京都台東区' },
+      offers: ['ガラス加工'],
+      offersText: '江戸切子などのガラス製品の加工・名入れ。記念品の小ロット制作に対応します。',
+      needs: ['インバウンド'],
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  async function join(key: string, profile: Record<string, unknown>) {
+    const person = await createParticipant(t, organizer, profile);
+    ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+    people[key] = { ...person, token: await t.participantToken(person.id) };
+  }
+
+  const mailTo = async (key: string, subject: RegExp): Promise<ReceivedMail> => {
+    await sink.waitUntil(
+      (all) => all.some((m) => m.to.includes(people[key].email) && subject.test(m.subject)),
+      30_000,
+      `${subject} to ${key}`,
+    );
+    return sink.to(people[key].email).find((m) => subject.test(m.subject))!;
+  };
+
+  it('glosses in English the Japanese words of the digest and of the request email, and quotes no general word', async () => {
+    await matchAndWait(t, organizer, eventId);
+    const { runId, queued } = ok(
+      await t.gql<{ sendSuggestionDigests: { runId: string; queued: number } }>(
+        'mutation($eventId: ID!) { sendSuggestionDigests(eventId: $eventId) { runId queued } }',
+        { eventId },
+        organizer,
+      ),
+    ).sendSuggestionDigests;
+    await eventually(async () => {
+      const progress = await emailProgress(t, organizer, eventId, runId);
+      return progress.sent + progress.skipped === queued;
+    }, 'the digests sent');
+    const digest = await mailTo('daniel', /^People to meet/);
+    expect(digest.text).toContain("上野商事 needs '輸入商材' (imported goods), which you offer");
+    expect(digest.text).toContain("Your need for '機械組立' (machine assembly) is what 上野商事 offers");
+    expect(digest.text).toContain('They offer: 産業資材 (industrial materials), 機械組立 (machine assembly)');
+    expect(digest.text).toContain('They offer: ガラス加工 (glass processing)');
+    expect(digest.text).toContain('They are looking for: インバウンド (inbound tourism)');
+    expect(digest.text).not.toMatch(/\((overseas expansion|purchasing and sourcing)\)/);
+    // The glass maker and a need to have parts finished share only the word 加工.
+    expect(digest.text).not.toContain("mention '加工");
+
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: people.daniel.id },
+        people.shoji.token,
+      ),
+    );
+    const request = await mailTo('daniel', /^Meeting request from/);
+    expect(request.text).toContain(
+      '■ They offer: 産業資材 (industrial materials), 機械組立 (machine assembly)\n■ They are looking for: 輸入商材 (imported goods)\n',
+    );
+  });
+});
