@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import { eventually } from './support/eventually';
 import {
@@ -5,6 +6,7 @@ import {
   createParticipant,
   createPublishedEvent,
   emailProgress,
+  invitationAnswerLink,
   matchAndWait,
   registerMutation,
   staffSession,
@@ -72,6 +74,18 @@ describe('an English reader at a Japanese salon', () => {
     await sink?.stop();
   });
 
+  /** Invitees, not registered: an English reader and a Japanese one. */
+  async function createPeople() {
+    if (people.sophie) return;
+    for (const [key, profile] of [
+      ['sophie', { name: 'Sophie Martin', furigana: 'ソフィー マルタン', locale: 'en' }],
+      ['kimura', { name: '木村 結衣', furigana: 'キムラ ユイ' }],
+    ] as const) {
+      const person = await createParticipant(t, organizer, profile);
+      people[key] = { ...person, token: await t.participantToken(person.id) };
+    }
+  }
+
   async function join(key: string, profile: Record<string, unknown>) {
     const person = await createParticipant(t, organizer, profile);
     ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
@@ -86,6 +100,27 @@ describe('an English reader at a Japanese salon', () => {
     );
     return sink.to(people[key].email).find((m) => subject.test(m.subject))!;
   };
+  const invite = async (event: string, keys: string[]) =>
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: event, ids: keys.map((key) => people[key].id) },
+        organizer,
+      ),
+    );
+  /** Accepts the invitation in `mail`, as its 参加する / Accept button does. */
+  const accept = async (mail: ReceivedMail) => {
+    const response = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: invitationAnswerLink(t, mail, 1).token, accept: '1' }).toString(),
+    });
+    expect(response.status).toBe(200);
+  };
+  /** The DESCRIPTION of the calendar entry a confirmation email carries. */
+  const calendarDescription = (mail: ReceivedMail) =>
+    new ICAL.Event(new ICAL.Component(ICAL.parse(mail.calendars[0])).getFirstSubcomponent('vevent')!)
+      .description;
 
   it('glosses in English the Japanese words of the digest and of the request email, and quotes no general word', async () => {
     await matchAndWait(t, organizer, eventId);
@@ -120,6 +155,40 @@ describe('an English reader at a Japanese salon', () => {
     const request = await mailTo('daniel', /^Meeting request from/);
     expect(request.text).toContain(
       '■ They offer: 産業資材 (industrial materials), 機械組立 (machine assembly)\n■ They are looking for: 輸入商材 (imported goods)\n',
+    );
+  });
+
+  it('gives the English of the event’s テーマ in the invitation, on the event page and in the calendar entry', async () => {
+    await createPeople();
+    await invite(eventId, ['sophie', 'kimura']);
+    const invitation = await mailTo('sophie', /^Invitation: Taito Business Meetup/);
+    expect(invitation.text).toContain(
+      '■ Themes: 販路開拓 (new sales channels), 海外展開 (overseas expansion)\n',
+    );
+    expect(invitation.html).toContain('販路開拓 (new sales channels), 海外展開 (overseas expansion)');
+    // Japanese readers keep their own words.
+    const japanese = await mailTo('kimura', /^【ご招待】台東ビジネス交流会/);
+    expect(japanese.text).toContain('■ テーマ: 販路開拓、海外展開\n');
+
+    const english = await (await fetch(`${t.url}/events/${eventId}?lang=en`)).text();
+    expect(english).toContain(
+      '<dt>Themes</dt><dd>販路開拓 (new sales channels), 海外展開 (overseas expansion)</dd>',
+    );
+    const page = await (await fetch(`${t.url}/events/${eventId}?lang=ja`)).text();
+    expect(page).toContain('<dt>テーマ</dt><dd>販路開拓、海外展開</dd>');
+
+    await accept(invitation);
+    const confirmation = await mailTo('sophie', /^You are registered: Taito Business Meetup/);
+    expect(calendarDescription(confirmation)).toContain(
+      'Themes: 販路開拓 (new sales channels), 海外展開 (overseas expansion)',
+    );
+    const feed = await (await fetch(`${t.url}/calendar.ics?lang=en`)).text();
+    const entry = new ICAL.Component(ICAL.parse(feed))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent))
+      .find((event) => event.summary.startsWith('Taito Business Meetup'))!;
+    expect(entry.description).toContain(
+      'Themes: 販路開拓 (new sales channels), 海外展開 (overseas expansion)',
     );
   });
 });

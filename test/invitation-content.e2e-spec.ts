@@ -113,7 +113,7 @@ describe('invitation content and deadline', () => {
     expect(jaMail.html).toContain(`${t.url}/events/${eventId}`);
 
     const [enMail] = await mailTo(en.email, /^Invitation:/);
-    expect(enMail.text).toContain('■ Themes: 事業承継, 販路開拓');
+    expect(enMail.text).toContain('■ Themes: 事業承継 (business succession), 販路開拓 (new sales channels)');
     expect(enMail.text).toContain('■ About: 後継者の育成と事業承継税制について');
     expect(enMail.text).toContain('… (continued on the event page)');
     expect(enMail.text).toContain(`■ Event page: ${t.url}/events/${eventId}?lang=en`);

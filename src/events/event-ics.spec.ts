@@ -32,7 +32,7 @@ describe("an event's calendar entry", () => {
     const entry = eventCalendarEntry(event, 'https://tsunagu.example.jp', 'en');
     expect(entry.summary).toBe('すみだ ものづくり商談会 (Business matching)');
     expect(entry.description).toBe(
-      'Organised by 墨田区商工会議所\nCo-hosted by 東京財務事務所\nThemes: 事業承継, 販路開拓\nOnline: https://meet.example.jp/sumida',
+      'Organised by 墨田区商工会議所\nCo-hosted by 東京財務事務所\nThemes: 事業承継 (business succession), 販路開拓 (new sales channels)\nOnline: https://meet.example.jp/sumida',
     );
     expect(entry.url).toBe('https://tsunagu.example.jp/events/e1?lang=en');
     expect(entry.sequence).toBe(2);

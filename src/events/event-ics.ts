@@ -4,6 +4,7 @@ import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor, eventVenueFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale, organiserLines } from '../mail/templates/email-layout';
+import { themesFor } from '../mail/templates/event-about';
 import { EventVisibility } from './event-enums';
 import { Event } from './event.entity';
 import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
@@ -54,7 +55,7 @@ export function eventCalendarEntry(
       : `【${EVENT_KIND_LABEL[event.kind]}】${title}`,
     description: [
       ...organiserLines(locale, organizationNameFor(event.organization, locale), coHosts),
-      event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${event.themes.join(en ? ', ' : '、')}` : '',
+      event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${themesFor(locale, event.themes)}` : '',
       event.onlineUrl && event.venue ? `${en ? 'Online' : 'オンライン参加'}: ${event.onlineUrl}` : '',
       event.description,
     ]

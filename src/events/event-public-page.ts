@@ -2,6 +2,7 @@ import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
 import { organizationNameFor } from '../organizations/organization-name';
 import { eventTitleFor, eventVenueFor } from './event-title';
+import { themesFor } from '../mail/templates/event-about';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
 import { EVENT_KIND_LABEL, EVENT_KIND_LABEL_EN } from './event-labels';
@@ -58,7 +59,6 @@ const TEXT = {
       themes: 'テーマ',
     },
     hostsJoin: '、',
-    themesJoin: '、',
     heading: '参加のお申込',
     notYetOpen: (opens: string | null) => `受付前です。お申込は${opens ? `${opens}から` : ''}受け付けます。`,
     closed: (organiser: string) => `受付を終了しました。ご不明な点は${organiser}にお問い合わせください。`,
@@ -85,7 +85,6 @@ const TEXT = {
       themes: 'Themes',
     },
     hostsJoin: ', ',
-    themesJoin: ', ',
     heading: 'Register',
     notYetOpen: (opens: string | null) =>
       `Registration is not open yet.${opens ? ` It opens on ${opens}.` : ''}`,
@@ -142,7 +141,7 @@ function eventDetails(event: Event, lang: PageLang): string {
     [text.rows.online, event.onlineUrl ?? ''],
     [text.rows.organiser, organizationNameFor(event.organization, lang)],
     [text.rows.coHosts, coHosts],
-    [text.rows.themes, event.themes.join(text.themesJoin)],
+    [text.rows.themes, themesFor(lang, event.themes)],
   ];
   const list = rows
     .filter(([, value]) => value)

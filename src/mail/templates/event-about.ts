@@ -1,3 +1,4 @@
+import { glossedTags } from '../../matching/engine';
 import { EmailDetail, MailLocale } from './email-layout';
 
 /**
@@ -26,9 +27,10 @@ const LABEL = {
 } as const;
 
 /**
- * What an event is about, as detail lines for an email that asks the reader to come: テーマ, the
- * description (cut short when very long, with the event page for the rest where there is one),
- * and the event page. Each only where the event has it.
+ * What an event is about, as detail lines for an email that asks the reader to come: テーマ (for
+ * an English reader with the English beside each, as the digest glosses tags), the description
+ * (cut short when very long, with the event page for the rest where there is one), and the event
+ * page. Each only where the event has it.
  */
 export function eventAboutDetails(
   locale: MailLocale,
@@ -39,7 +41,7 @@ export function eventAboutDetails(
   const themes = event.themes ?? [];
   const description = (event.description ?? '').trim();
   return [
-    ...(themes.length ? [{ label: label.themes, value: themes.join(locale === 'en' ? ', ' : '、') }] : []),
+    ...(themes.length ? [{ label: label.themes, value: themesFor(locale, themes) }] : []),
     ...(description ? [{ label: label.about, value: cutShort(locale, description, pageUrl !== null) }] : []),
     ...(pageUrl ? [{ label: label.page, value: pageUrl }] : []),
   ];
@@ -52,4 +54,9 @@ function cutShort(locale: MailLocale, description: string, hasPage: boolean): st
   if (chars.length <= limit) return description;
   const kept = chars.slice(0, limit).join('').trimEnd();
   return kept + (hasPage ? LABEL[locale].more : LABEL[locale].cut);
+}
+
+/** An event's テーマ as one line: 「事業承継、販路開拓」, or "事業承継 (business succession), …" in English. */
+export function themesFor(locale: MailLocale, themes: string[]): string {
+  return locale === 'en' ? glossedTags(themes).join(', ') : themes.join('、');
 }
