@@ -36,7 +36,7 @@ class CliModule {}
 const COMMAND_USAGE: Record<string, string> = {
   'create-admin': 'npm run cli -- create-admin --email EMAIL --name NAME [--password PASSWORD]',
   'create-organization': `npm run cli -- create-organization --name NAME --kind KIND --municipality MUNICIPALITY [--corporate-number NUMBER]
-      [--name-en NAME] [--address ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
+      [--name-en NAME] [--address ADDRESS] [--address-en ADDRESS] [--contact-email EMAIL] [--contact-phone PHONE]
       KIND: ${Object.values(OrganizationKind).join(', ')}`,
   'create-staff-user':
     'npm run cli -- create-staff-user --email EMAIL --name NAME --role ORGANIZER|STAFF --organization ID [--password PASSWORD]',
@@ -76,6 +76,7 @@ const OPTION_NAMES = [
   'municipality',
   'corporate-number',
   'address',
+  'address-en',
   'contact-email',
   'contact-phone',
   'role',
@@ -106,6 +107,7 @@ const COMMANDS: Record<string, Command> = {
         municipality: options.municipality,
         corporateNumber: options['corporate-number'],
         address: options.address,
+        addressEn: options['address-en'],
         contactEmail: options['contact-email'],
         contactPhone: options['contact-phone'],
       });

@@ -10,6 +10,7 @@ import {
   matchAndWait,
   registerMutation,
   staffSession,
+  tokyoInDays,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -22,6 +23,8 @@ import { createTestApp, ok, TestApp } from './support/test-app';
 describe('an English reader at a Japanese salon', () => {
   let sink: SmtpSink;
   let t: TestApp;
+  let admin: string;
+  let orgId: string;
   let organizer: string;
   let eventId: string;
   const people: Record<string, { id: string; email: string; token: string }> = {};
@@ -29,8 +32,8 @@ describe('an English reader at a Japanese salon', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp(sink.appSettings());
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, {
+    admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, {
       name: '台東区商工会',
       nameEn: 'Taito Business Association',
       municipality: '東京都台東区',
@@ -80,6 +83,8 @@ describe('an English reader at a Japanese salon', () => {
     for (const [key, profile] of [
       ['sophie', { name: 'Sophie Martin', furigana: 'ソフィー マルタン', locale: 'en' }],
       ['kimura', { name: '木村 結衣', furigana: 'キムラ ユイ' }],
+      ['liam', { name: 'Liam Walsh', furigana: 'リアム ウォルシュ', locale: 'en' }],
+      ['kato', { name: '加藤 誠', furigana: 'カトウ マコト' }],
     ] as const) {
       const person = await createParticipant(t, organizer, profile);
       people[key] = { ...person, token: await t.participantToken(person.id) };
@@ -190,5 +195,139 @@ describe('an English reader at a Japanese salon', () => {
     expect(entry.description).toContain(
       'Themes: 販路開拓 (new sales channels), 海外展開 (overseas expansion)',
     );
+  });
+
+  it('gives the description and the organiser’s address in English where staff wrote them, and says a Japanese description is Japanese', async () => {
+    await createPeople();
+    const updateEvent = async (id: string, input: Record<string, unknown>) =>
+      ok(
+        await t.gql<{ updateEvent: { description: string; descriptionEn: string | null } }>(
+          'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { description descriptionEn } }',
+          { id, input },
+          organizer,
+        ),
+      ).updateEvent;
+    const updateContact = async (input: Record<string, unknown>) =>
+      ok(
+        await t.gql<{ updateOrganizationContact: { address: string | null; addressEn: string | null } }>(
+          'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { address addressEn } }',
+          { id: orgId, input },
+          admin,
+        ),
+      ).updateOrganizationContact;
+
+    // Without English text: the Japanese, said to be Japanese where it is prose; the address as
+    // it is written on an envelope.
+    const fair = await createPublishedEvent(t, organizer, {
+      title: '台東ものづくり商談会',
+      titleEn: 'Taito Manufacturing Fair',
+      description: '製造業と卸売業の個別商談会です。',
+    });
+    await invite(fair, ['sophie']);
+    const before = await mailTo('sophie', /^Invitation: Taito Manufacturing Fair/);
+    expect(before.text).toContain('■ About (in Japanese): 製造業と卸売業の個別商談会です。\n');
+    expect(before.text).toContain('Address: 〒110-0015 東京都台東区東上野2-18-10');
+    const fairPage = await (await fetch(`${t.url}/events/${fair}?lang=en`)).text();
+    expect(fairPage).toContain(
+      '<p><small>(in Japanese)</small></p>\n<p lang="ja">製造業と卸売業の個別商談会です。</p>',
+    );
+
+    // Staff give the English: the address, and the description of the salon and of a new one.
+    const addressEn = '2-18-10 Higashi-Ueno, Taito City, Tokyo 110-0015';
+    expect(await updateContact({ addressEn })).toMatchObject({ addressEn });
+    const description =
+      'A meetup where manufacturers and wholesalers from in and around Taito City meet new business partners.';
+    expect(await updateEvent(eventId, { descriptionEn: description })).toMatchObject({
+      descriptionEn: description,
+    });
+    const second = await createPublishedEvent(t, organizer, {
+      title: '台東ビジネス交流会（第2回）',
+      titleEn: 'Taito Business Meetup No. 2',
+      description: '台東区内外の製造業・卸売業の皆さまが、新しい取引先と出会う交流会です。',
+      descriptionEn: description,
+    });
+    await invite(second, ['liam', 'kato']);
+    const invitation = await mailTo('liam', /^Invitation: Taito Business Meetup No\. 2/);
+    expect(invitation.text).toContain(`■ About: ${description}\n`);
+    expect(invitation.text).toContain(`Address: ${addressEn}`);
+    expect(invitation.text).not.toContain('台東区内外');
+    expect(invitation.text).not.toContain('東上野');
+    const japanese = await mailTo('kato', /^【ご招待】台東ビジネス交流会（第2回）/);
+    expect(japanese.text).toContain('■ 内容: 台東区内外の製造業・卸売業の皆さまが');
+    expect(japanese.text).toContain('所在地: 〒110-0015 東京都台東区東上野2-18-10');
+
+    const page = await (await fetch(`${t.url}/events/${eventId}?lang=en`)).text();
+    expect(page).toContain(`<p>${description}</p>`);
+    expect(page).not.toContain('台東区内外');
+    // The page's answer to its form names the organiser as the rest of the page does.
+    const sent = await fetch(`${t.url}/events/${eventId}/apply?lang=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'nobody@example.jp' }).toString(),
+    });
+    expect(await sent.text()).toContain(
+      'please contact Taito Business Association (salon@taito-shoko.example.jp)',
+    );
+    expect(await (await fetch(`${t.url}/events/${eventId}?lang=ja`)).text()).toContain(
+      '<p>台東区内外の製造業・卸売業の皆さまが、新しい取引先と出会う交流会です。</p>',
+    );
+    const feed = await (await fetch(`${t.url}/calendar.ics?lang=en`)).text();
+    const entries = new ICAL.Component(ICAL.parse(feed))
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent));
+    const entry = (title: string) => entries.find((event) => event.summary.startsWith(`${title} (`))!;
+    expect(entry('Taito Business Meetup').description).toContain(description);
+    expect(entry('Taito Business Meetup').description).not.toContain('台東区内外');
+    expect(entry('Taito Manufacturing Fair').description).toContain(
+      'About (in Japanese): 製造業と卸売業の個別商談会です。',
+    );
+
+    // A mini-salon asked for by an English reader: the receipt and the 開催決定 the same way.
+    const day = (days: number) => tokyoInDays(days, '00:00').slice(0, 10);
+    const { id: requestId } = ok(
+      await t.gql<{ requestMiniSalon: { id: string } }>(
+        'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+        {
+          input: {
+            organizationId: orgId,
+            theme: '海外展開',
+            area: '東京都台東区',
+            preferredFrom: day(20),
+            preferredTo: day(50),
+            expectedParticipants: 8,
+          },
+        },
+        people.liam.token,
+      ),
+    ).requestMiniSalon;
+    const receipt = await mailTo('liam', /^Your mini-salon request: received/);
+    expect(receipt.text).toContain(`Address: ${addressEn}`);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { id } }',
+        {
+          id: requestId,
+          input: {
+            startsAt: tokyoInDays(30, '15:00'),
+            endsAt: tokyoInDays(30, '17:00'),
+            venue: '台東区民会館 第1会議室',
+            description: '海外との取引を少人数で話し合います。',
+            descriptionEn: 'A small group talks about doing business abroad.',
+          },
+        },
+        organizer,
+      ),
+    );
+    const decided = await mailTo('liam', /^Your mini-salon request: it will be held/);
+    expect(decided.text).toContain('■ About: A small group talks about doing business abroad.\n');
+    expect(decided.text).toContain(`Address: ${addressEn}`);
+
+    // A new Japanese text given without its English drops the old English one, as a new title does.
+    expect(await updateEvent(eventId, { description: '新しい取引先と出会う交流会です。' })).toMatchObject({
+      descriptionEn: null,
+    });
+    expect(await updateContact({ address: '〒110-0016 東京都台東区台東1-1-1' })).toMatchObject({
+      addressEn: null,
+    });
   });
 });

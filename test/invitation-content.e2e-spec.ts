@@ -114,7 +114,7 @@ describe('invitation content and deadline', () => {
 
     const [enMail] = await mailTo(en.email, /^Invitation:/);
     expect(enMail.text).toContain('■ Themes: 事業承継 (business succession), 販路開拓 (new sales channels)');
-    expect(enMail.text).toContain('■ About: 後継者の育成と事業承継税制について');
+    expect(enMail.text).toContain('■ About (in Japanese): 後継者の育成と事業承継税制について');
     expect(enMail.text).toContain('… (continued on the event page)');
     expect(enMail.text).toContain(`■ Event page: ${t.url}/events/${eventId}?lang=en`);
   });

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { cancelAttachment } from '../common/ical/cancel-attachment';
 import { organizationNameFor } from '../organizations/organization-name';
-import { eventTitleFor, eventVenueFor } from './event-title';
+import { eventDescriptionFor, eventTitleFor, eventVenueFor } from './event-title';
 import { buildIcs, IcsEvent } from '../common/ical/ics-calendar';
 import { MailLocale, organiserLines } from '../mail/templates/email-layout';
 import { themesFor } from '../mail/templates/event-about';
@@ -17,7 +17,8 @@ export const eventUid = (eventId: string) => `event-${eventId}@tsunagu`;
  * The event's calendar entry. Its SEQUENCE is the event's: an email about a new date or venue and
  * the shared feed carry the same UID and version, so a calendar holding either moves the entry.
  * In the reader's language (the feed is Japanese; an email to a participant whose locale is `en`
- * carries English labels). Its URL is the event's public page, which only a public event has: an
+ * carries English labels, and the English title, venue and description where the organiser gave
+ * them). Its URL is the event's public page, which only a public event has: an
  * invitation-only event's entry has none rather than a link to "not found".
  */
 export function eventCalendarEntry(
@@ -28,6 +29,7 @@ export function eventCalendarEntry(
     | 'title'
     | 'titleEn'
     | 'description'
+    | 'descriptionEn'
     | 'themes'
     | 'venue'
     | 'venueEn'
@@ -46,6 +48,7 @@ export function eventCalendarEntry(
   const en = locale === 'en';
   const title = eventTitleFor(event, locale);
   const coHosts = event.coHosts.map((host) => organizationNameFor(host, locale));
+  const about = eventDescriptionFor(event, locale);
   return {
     uid: eventUid(event.id),
     start: event.startsAt,
@@ -57,7 +60,7 @@ export function eventCalendarEntry(
       ...organiserLines(locale, organizationNameFor(event.organization, locale), coHosts),
       event.themes.length ? `${en ? 'Themes' : 'テーマ'}: ${themesFor(locale, event.themes)}` : '',
       event.onlineUrl && event.venue ? `${en ? 'Online' : 'オンライン参加'}: ${event.onlineUrl}` : '',
-      event.description,
+      about.inJapanese ? `About (in Japanese): ${about.text}` : about.text,
     ]
       .filter(Boolean)
       .join('\n'),

@@ -1,7 +1,7 @@
 import { escapeHtml, PageContent } from '../common/html/html-page';
 import { organiserContactPoint } from '../mail/templates/email-layout';
 import { organizationNameFor } from '../organizations/organization-name';
-import { eventTitleFor, eventVenueFor } from './event-title';
+import { eventDescriptionFor, eventTitleFor, eventVenueFor } from './event-title';
 import { themesFor } from '../mail/templates/event-about';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 import { EventStatus, EventVisibility } from './event-enums';
@@ -58,6 +58,7 @@ const TEXT = {
       coHosts: '共催',
       themes: 'テーマ',
     },
+    inJapanese: '',
     hostsJoin: '、',
     heading: '参加のお申込',
     notYetOpen: (opens: string | null) => `受付前です。お申込は${opens ? `${opens}から` : ''}受け付けます。`,
@@ -84,6 +85,7 @@ const TEXT = {
       coHosts: 'Co-hosted by',
       themes: 'Themes',
     },
+    inJapanese: '(in Japanese)',
     hostsJoin: ', ',
     heading: 'Register',
     notYetOpen: (opens: string | null) =>
@@ -120,8 +122,8 @@ export function eventPageLang(query: unknown, browser: PageLang): PageLang {
  * The public page of an event: what it is, and the 参加のお申込 form while it takes applications.
  * The form only asks for an address; the link to confirm goes there, so nobody registers someone
  * else and nobody learns whose address is known. In Japanese, or in English for a reader who
- * asks for it (with the English title where the organiser gave one; the description stays as
- * they wrote it).
+ * asks for it (with the English title and description where the organiser gave them; without,
+ * the Japanese description is said to be in Japanese).
  */
 export function eventPublicPage(event: Event, state: ApplicationState, view: EventPageView): PageContent {
   return {
@@ -147,8 +149,9 @@ function eventDetails(event: Event, lang: PageLang): string {
     .filter(([, value]) => value)
     .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
     .join('');
-  const description = event.description
-    ? `<p>${escapeHtml(event.description).replace(/\n/g, '<br>')}</p>`
+  const { text: about, inJapanese } = eventDescriptionFor(event, lang);
+  const description = about
+    ? `${inJapanese ? `<p><small>${escapeHtml(text.inJapanese)}</small></p>\n<p lang="ja">` : '<p>'}${escapeHtml(about).replace(/\n/g, '<br>')}</p>`
     : '';
   return `<dl>${list}</dl>\n${description}`;
 }

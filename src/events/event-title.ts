@@ -13,3 +13,19 @@ export function eventTitleFor(event: Pick<Event, 'title' | 'titleEn'>, locale: M
 export function eventVenueFor(event: Pick<Event, 'venue' | 'venueEn'>, locale: MailLocale): string | null {
   return locale === 'en' && event.venueEn && event.venue ? event.venueEn : event.venue;
 }
+
+/** Kana and kanji: a text an English reader may not be able to read. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The description in the reader's language, as eventTitleFor does the title. `inJapanese`: an
+ * English reader gets the Japanese one (there is no English one), which is said beside it so they
+ * know what they are looking at; a description the organiser wrote in English anyway is not.
+ */
+export function eventDescriptionFor(
+  event: Pick<Event, 'description' | 'descriptionEn'>,
+  locale: MailLocale,
+): { text: string; inJapanese: boolean } {
+  if (locale === 'en' && event.descriptionEn) return { text: event.descriptionEn, inJapanese: false };
+  return { text: event.description, inJapanese: locale === 'en' && JAPANESE.test(event.description) };
+}

@@ -49,6 +49,10 @@ export class Event {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** The description English readers get (emails, pages, calendar entries); null: the Japanese one. */
+  @Column({ type: 'text', nullable: true })
+  descriptionEn: string | null;
+
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes: string[];
 

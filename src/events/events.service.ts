@@ -77,6 +77,7 @@ export class EventsService {
       title: input.title.trim(),
       titleEn: input.titleEn?.trim() || null,
       description: input.description?.trim() ?? '',
+      descriptionEn: input.descriptionEn?.trim() || null,
       themes: normalizeTags(input.themes ?? []),
       venue: input.venue?.trim() || null,
       venueEn: input.venueEn?.trim() || null,
@@ -116,6 +117,8 @@ export class EventsService {
       if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
       if (typeof fields.titleEn === 'string') changes.titleEn = fields.titleEn.trim() || null;
       if (typeof fields.venueEn === 'string') changes.venueEn = fields.venueEn.trim() || null;
+      if (typeof fields.descriptionEn === 'string')
+        changes.descriptionEn = fields.descriptionEn.trim() || null;
       // A new venue with no English for it: English readers get the new one in Japanese rather
       // than the old one in English.
       if (changes.venue !== undefined && changes.venue !== event.venue && fields.venueEn === undefined) {
@@ -124,6 +127,14 @@ export class EventsService {
       // The same for a new title: an English one kept would name the event as it was.
       if (changes.title !== undefined && changes.title !== event.title && fields.titleEn === undefined) {
         changes.titleEn = null;
+      }
+      // And for a new description: the English one kept would describe the event as it was.
+      if (
+        changes.description !== undefined &&
+        changes.description !== event.description &&
+        fields.descriptionEn === undefined
+      ) {
+        changes.descriptionEn = null;
       }
       if (typeof fields.onlineUrl === 'string') changes.onlineUrl = fields.onlineUrl.trim() || null;
       const merged = this.events.merge(event, changes);

@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
 import { hasPublicPage } from '../events/event-public-page';
-import { eventTitleFor, eventVenueFor } from '../events/event-title';
-import { organizationNameFor } from '../organizations/organization-name';
+import { eventDescriptionFor, eventTitleFor, eventVenueFor } from '../events/event-title';
+import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { MailLocale, OrganiserContact } from './templates/email-layout';
 
 /** What an event's emails say about it, the footer included. */
@@ -25,18 +25,21 @@ export interface EventMailContext {
   /** 申込締切, when staff set one: invitations are answered by then. Optional as organizerContact is. */
   registrationClosesAt?: Date | null;
   /**
-   * What the event is about, as the organiser wrote it (in one language: the public page shows it
-   * as written too), and its テーマ. Optional as organizerContact is: only invitations show them.
+   * What the event is about, as the organiser wrote it: in English for an English reader where
+   * they wrote it so, otherwise in Japanese (`descriptionInJapanese`, said beside it), as the
+   * public page shows it; and its テーマ. Optional as organizerContact is: only invitations show them.
    */
   description?: string;
+  descriptionInJapanese?: boolean;
   themes?: string[];
   /** Published and public: the event has a page (/events/:id) where the reader can read it all. */
   publicPage?: boolean;
   organizer: string;
   coHosts: string[];
   /**
-   * The organiser's address and contact, for the footer and the Reply-To; always loaded, optional
-   * so hand-built contexts (template specs, the mail bench) need not spell it out.
+   * The organiser's address (in the reader's language, as the names) and contact, for the footer
+   * and the Reply-To; always loaded, optional so hand-built contexts (template specs, the mail
+   * bench) need not spell it out.
    */
   organizerContact?: OrganiserContact;
   /**
@@ -48,8 +51,11 @@ export interface EventMailContext {
 
 const TTL_MS = 10_000;
 
-/** What differs between a Japanese and an English reader: the names, and where to go. */
-type Names = Pick<EventMailContext, 'title' | 'venue' | 'organizer' | 'coHosts'>;
+/** What differs between a Japanese and an English reader: the names, where to go, what it is about. */
+type Names = Pick<
+  EventMailContext,
+  'title' | 'venue' | 'organizer' | 'coHosts' | 'description' | 'descriptionInJapanese' | 'organizerContact'
+>;
 
 /** The event as stored, with its names in both languages; `get` hands out the reader's. */
 type StoredContext = Omit<EventMailContext, keyof Names> & Record<MailLocale, Names>;
@@ -92,14 +98,20 @@ export class EventMailContexts {
       relations: { organization: true, coHosts: true, sessions: true },
     });
     if (!event) return null;
-    const names = (locale: MailLocale): Names => ({
-      title: eventTitleFor(event, locale),
-      venue: eventVenueFor(event, locale),
-      organizer: organizationNameFor(event.organization, locale),
-      coHosts: event.coHosts
-        .map((organization) => organizationNameFor(organization, locale))
-        .sort((a, b) => a.localeCompare(b, locale)),
-    });
+    const names = (locale: MailLocale): Names => {
+      const description = eventDescriptionFor(event, locale);
+      return {
+        title: eventTitleFor(event, locale),
+        venue: eventVenueFor(event, locale),
+        organizer: organizationNameFor(event.organization, locale),
+        coHosts: event.coHosts
+          .map((organization) => organizationNameFor(organization, locale))
+          .sort((a, b) => a.localeCompare(b, locale)),
+        description: description.text,
+        descriptionInJapanese: description.inJapanese,
+        organizerContact: organiserContactFor(event.organization, locale),
+      };
+    };
     return {
       id: event.id,
       status: event.status,
@@ -108,15 +120,9 @@ export class EventMailContexts {
       onlineUrl: event.onlineUrl,
       capacity: event.capacity,
       registrationClosesAt: event.registrationClosesAt,
-      description: event.description,
       themes: event.themes,
       publicPage: hasPublicPage(event),
       withoutSlots: event.sessions.length === 0,
-      organizerContact: {
-        address: event.organization.address,
-        email: event.organization.contactEmail,
-        phone: event.organization.contactPhone,
-      },
       ja: names('ja'),
       en: names('en'),
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { eventPageUrl } from '../events/event-public-page';
-import { organizationNameFor } from '../organizations/organization-name';
+import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
@@ -56,11 +56,7 @@ export class MiniSalonDecisionComposer implements MailComposer {
       locale: languageOf(participant),
       participantName: participant.name,
       organizer,
-      organizerContact: {
-        address: request.organization.address,
-        email: request.organization.contactEmail,
-        phone: request.organization.contactPhone,
-      },
+      organizerContact: organiserContactFor(request.organization, languageOf(participant)),
       theme: request.theme,
       area: request.area,
       event,

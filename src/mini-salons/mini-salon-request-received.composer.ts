@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
-import { organizationNameFor } from '../organizations/organization-name';
+import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { ComposedEmail, repliedToOrganiser } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
@@ -32,11 +32,7 @@ export class MiniSalonRequestReceivedComposer implements MailComposer {
       locale: languageOf(participant),
       participantName: participant.name,
       organizer,
-      organizerContact: {
-        address: request.organization.address,
-        email: request.organization.contactEmail,
-        phone: request.organization.contactPhone,
-      },
+      organizerContact: organiserContactFor(request.organization, languageOf(participant)),
       request,
     });
     // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.

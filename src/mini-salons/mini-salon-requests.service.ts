@@ -149,6 +149,7 @@ export class MiniSalonRequestsService {
               : `Mini-salon on "${request.theme}" in ${municipalityForEnglishReader(request.area)}`),
           // Not the request's message: it was written to the organiser, not to every invitee.
           description: input.description?.trim() ?? '',
+          descriptionEn: input.descriptionEn ?? null,
           themes: [request.theme],
           venue: input.venue ?? null,
           venueEn: input.venueEn ?? null,

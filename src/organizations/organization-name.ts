@@ -1,4 +1,4 @@
-import type { MailLocale } from '../mail/templates/email-layout';
+import type { MailLocale, OrganiserContact } from '../mail/templates/email-layout';
 import { Organization } from './organization.entity';
 
 /**
@@ -10,4 +10,20 @@ export function organizationNameFor(
   locale: MailLocale,
 ): string {
   return locale === 'en' && organization.nameEn ? organization.nameEn : organization.name;
+}
+
+/**
+ * How to reach the organisation, for the footer of its emails: the postal address in the reader's
+ * language (the English one for an English reader, where it has one; the Japanese one, as it is
+ * written on an envelope, otherwise), its email and phone.
+ */
+export function organiserContactFor(
+  organization: Pick<Organization, 'address' | 'addressEn' | 'contactEmail' | 'contactPhone'>,
+  locale: MailLocale,
+): OrganiserContact {
+  return {
+    address: locale === 'en' && organization.addressEn ? organization.addressEn : organization.address,
+    email: organization.contactEmail,
+    phone: organization.contactPhone,
+  };
 }

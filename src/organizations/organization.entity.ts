@@ -30,6 +30,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
 
+  /** The address as English readers get it in those footers; null: the Japanese one. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  addressEn: string | null;
+
   /** Where participants' replies go (Reply-To of event emails) and the footer's contact address. */
   @Column({ type: 'varchar', length: 254, nullable: true })
   contactEmail: string | null;

@@ -38,19 +38,29 @@ export class OrganizationsService {
         municipality: normalizeMunicipality(input.municipality),
         corporateNumber: input.corporateNumber ?? null,
         address: input.address?.trim() || null,
+        addressEn: input.addressEn?.trim() || null,
         contactEmail: input.contactEmail?.trim() || null,
         contactPhone: input.contactPhone?.trim() || null,
       }),
     );
   }
 
-  /** Sets or clears the contact parts given; those left out stay. */
+  /**
+   * Sets or clears the contact parts given; those left out stay, but for the English address of
+   * an address that changes without one: English readers get the new address in Japanese rather
+   * than the old one in English.
+   */
   async updateContact(id: string, input: UpdateOrganizationContactInput): Promise<Organization> {
     const organization = await this.get(id);
     const cleaned = (value: string | null | undefined, current: string | null) =>
       value === undefined ? current : value?.trim() || null;
     organization.nameEn = cleaned(input.nameEn, organization.nameEn);
-    organization.address = cleaned(input.address, organization.address);
+    const address = cleaned(input.address, organization.address);
+    organization.addressEn =
+      address !== organization.address && input.addressEn === undefined
+        ? null
+        : cleaned(input.addressEn, organization.addressEn);
+    organization.address = address;
     organization.contactEmail = cleaned(input.contactEmail, organization.contactEmail);
     organization.contactPhone = cleaned(input.contactPhone, organization.contactPhone);
     return this.organizations.save(organization);

@@ -6,6 +6,7 @@
  */
 const FIELD_LABELS: Record<string, string> = {
   address: '住所',
+  addressEn: '住所（英語）',
   after: 'カーソル',
   amountYen: '金額',
   area: '開催地域',
@@ -26,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   currentPassword: '現在のパスワード',
   dealId: '商談ID',
   description: '説明',
+  descriptionEn: '説明（英語）',
   dueOn: '期日',
   duplicateId: '統合する参加者のID',
   email: 'メールアドレス',

@@ -39,6 +39,15 @@ export class CreateEventInput {
   @MaxLength(10000)
   description?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '英語の説明（言語設定が英語の参加者へのメール・ページ・カレンダーに使う。なければ日本語の説明に「日本語」と添えて）',
+  })
+  @IsOptional()
+  @MaxLength(10000)
+  descriptionEn?: string | null;
+
   @Field(() => [String], { nullable: true, description: 'テーマ（例: 事業承継, 販路開拓, DX）' })
   @IsOptional()
   @IsString({ each: true })

@@ -33,6 +33,11 @@ export class UpdateEventInput {
   @MaxLength(10000)
   description?: string;
 
+  @Field(() => String, { nullable: true, description: '英語の説明（null で消す）' })
+  @IsOptional()
+  @MaxLength(10000)
+  descriptionEn?: string | null;
+
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsString({ each: true })

@@ -23,6 +23,9 @@ export class EventModel {
   @Field()
   description: string;
 
+  @Field(() => String, { nullable: true, description: '英語の説明（言語設定が英語の参加者向け）' })
+  descriptionEn: string | null;
+
   @Field(() => [String])
   themes: string[];
 
@@ -79,6 +82,7 @@ export class EventModel {
       title: event.title,
       titleEn: event.titleEn,
       description: event.description,
+      descriptionEn: event.descriptionEn,
       themes: event.themes,
       venue: event.venue,
       venueEn: event.venueEn,

@@ -13,6 +13,7 @@ const LABEL = {
   ja: {
     themes: 'テーマ',
     about: '内容',
+    aboutInJapanese: '内容',
     page: 'イベントページ',
     more: '…（続きはイベントページで）',
     cut: '…',
@@ -20,6 +21,7 @@ const LABEL = {
   en: {
     themes: 'Themes',
     about: 'About',
+    aboutInJapanese: 'About (in Japanese)',
     page: 'Event page',
     more: '… (continued on the event page)',
     cut: '…',
@@ -29,12 +31,12 @@ const LABEL = {
 /**
  * What an event is about, as detail lines for an email that asks the reader to come: テーマ (for
  * an English reader with the English beside each, as the digest glosses tags), the description
- * (cut short when very long, with the event page for the rest where there is one), and the event
- * page. Each only where the event has it.
+ * (cut short when very long, with the event page for the rest where there is one; an English
+ * reader's in Japanese labelled so), and the event page. Each only where the event has it.
  */
 export function eventAboutDetails(
   locale: MailLocale,
-  event: { description?: string; themes?: string[] },
+  event: { description?: string; descriptionInJapanese?: boolean; themes?: string[] },
   pageUrl: string | null,
 ): EmailDetail[] {
   const label = LABEL[locale];
@@ -42,7 +44,14 @@ export function eventAboutDetails(
   const description = (event.description ?? '').trim();
   return [
     ...(themes.length ? [{ label: label.themes, value: themesFor(locale, themes) }] : []),
-    ...(description ? [{ label: label.about, value: cutShort(locale, description, pageUrl !== null) }] : []),
+    ...(description
+      ? [
+          {
+            label: event.descriptionInJapanese ? label.aboutInJapanese : label.about,
+            value: cutShort(locale, description, pageUrl !== null),
+          },
+        ]
+      : []),
     ...(pageUrl ? [{ label: label.page, value: pageUrl }] : []),
   ];
 }

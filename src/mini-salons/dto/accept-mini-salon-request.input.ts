@@ -37,6 +37,11 @@ export class AcceptMiniSalonRequestInput {
   @MaxLength(10000)
   description?: string;
 
+  @Field(() => String, { nullable: true, description: '英語の説明（言語設定が英語の参加者向け）' })
+  @IsOptional()
+  @MaxLength(10000)
+  descriptionEn?: string | null;
+
   @Field(() => String, { nullable: true, description: '会場（会場かオンライン参加URLのどちらかは必須）' })
   @IsOptional()
   @MaxLength(300)

@@ -42,6 +42,15 @@ export class CreateOrganizationInput {
 
   @Field(() => String, {
     nullable: true,
+    description:
+      '英語の住所（例: 7-2-1 Aoto, Katsushika City, Tokyo 125-0062）。言語設定が英語の参加者へのメールの末尾に表示します（なければ日本語の住所）',
+  })
+  @IsOptional()
+  @MaxLength(300)
+  addressEn?: string;
+
+  @Field(() => String, {
+    nullable: true,
     description: '問い合わせ先メールアドレス。イベントのメールの返信先（Reply-To）になります',
   })
   @IsOptional()

@@ -3,8 +3,8 @@ import { IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
 
 /**
  * The contact shown in the footer of the organisation's event emails (特定電子メール法: name,
- * address and a contact point), and the name English readers get. A field left out stays as it
- * is; null clears it.
+ * address and a contact point), and the name and address English readers get. A field left out
+ * stays as it is; null clears it.
  */
 @InputType()
 export class UpdateOrganizationContactInput {
@@ -17,6 +17,14 @@ export class UpdateOrganizationContactInput {
   @IsOptional()
   @MaxLength(300)
   address?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '英語の住所（言語設定が英語の参加者向け。住所だけを変えると消える）',
+  })
+  @IsOptional()
+  @MaxLength(300)
+  addressEn?: string | null;
 
   @Field(() => String, { nullable: true, description: '問い合わせ先メールアドレス（メールの返信先）' })
   @IsOptional()

@@ -25,6 +25,9 @@ export class OrganizationModel {
   @Field(() => String, { nullable: true, description: '住所' })
   address: string | null;
 
+  @Field(() => String, { nullable: true, description: '英語の住所（言語設定が英語の参加者向け）' })
+  addressEn: string | null;
+
   @Field(() => String, { nullable: true, description: '問い合わせ先メールアドレス' })
   contactEmail: string | null;
 
@@ -40,6 +43,7 @@ export class OrganizationModel {
       municipality: organization.municipality,
       corporateNumber: organization.corporateNumber,
       address: organization.address,
+      addressEn: organization.addressEn,
       contactEmail: organization.contactEmail,
       contactPhone: organization.contactPhone,
     });
