@@ -1,5 +1,6 @@
 import { Role } from '../src/auth/actor';
 import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
+import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
@@ -334,6 +335,102 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(items[2]).toContain('ご招待中（招待メールのボタンからご回答ください）');
     expect(listed).not.toContain('先月の交流会');
     expect(listed).not.toContain('取りやめた勉強会');
+  });
+
+  it('lets an invitee whose invitation was never emailed answer on the signed-in page, in their language', async () => {
+    // Invited while unsubscribed: no invitation email was written. One subscribes again.
+    const daniel = await createParticipant(t, organizer, { name: 'Daniel Weber', locale: 'en' });
+    const hanako = await createParticipant(t, organizer, { name: '押上 花子' });
+    const unsubscribe = (id: string, undo = '') =>
+      fetch(`${t.url}/unsubscribe/${t.app.get(UnsubscribeLinks).token(id)}${undo}`, { method: 'POST' });
+    for (const person of [daniel, hanako]) expect((await unsubscribe(person.id)).status).toBe(200);
+    const salon = await createPublishedEvent(t, organizer, {
+      title: '墨田 ものづくりサロン',
+      titleEn: 'Sumida Makers Salon',
+      startsAt: tokyoInDays(10, '18:00'),
+      endsAt: tokyoInDays(10, '20:00'),
+    });
+    await gql(
+      'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+      {
+        e: salon,
+        ids: [daniel.id, hanako.id],
+      },
+    );
+    expect((await unsubscribe(daniel.id, '/resubscribe')).status).toBe(200);
+    const listed = await gql<{
+      registrations: { edges: { node: { invitationNotSent: boolean; participant: { id: string } } }[] };
+    }>(
+      'query($e: ID!) { registrations(eventId: $e, first: 10) { edges { node { invitationNotSent participant { id } } } } }',
+      { e: salon },
+    );
+    expect(listed.registrations.edges.map((edge) => edge.node.invitationNotSent)).toEqual([true, true]);
+
+    /** The item of the signed-in page for the salon. */
+    const signedInItem = async (email: string, subject: RegExp) => {
+      await requestLink(email);
+      await sink.waitUntil(() => sink.to(email).some((mail) => subject.test(mail.subject)));
+      const token = tokenIn(
+        sink
+          .to(email)
+          .filter((mail) => subject.test(mail.subject))
+          .at(-1)!.text,
+      );
+      const html = await (
+        await fetch(`${t.url}/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }).toString(),
+        })
+      ).text();
+      return html.split('</li>').find((item) => /墨田 ものづくりサロン|Sumida Makers Salon/.test(item))!;
+    };
+    const link = (item: string, label: string) =>
+      new RegExp(`<a href="([^"]+)">${label}</a>`).exec(item)![1].replace(/&amp;/g, '&');
+    /** Opens a link from the page and presses the button its page shows. */
+    const answer = async (url: string, button: string) => {
+      const page = await (await fetch(url)).text();
+      expect(page).toContain(`<button type="submit">${button}</button>`);
+      const fields = Object.fromEntries(
+        [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map(([, name, value]) => [
+          name,
+          value,
+        ]),
+      );
+      return (
+        await fetch(`${t.url}/invitations/respond`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        })
+      ).text();
+    };
+    const status = async (participantId: string) =>
+      (
+        (await t.dataSource.query(
+          'SELECT status FROM registrations WHERE event_id = $1 AND participant_id = $2',
+          [salon, participantId],
+        )) as { status: string }[]
+      )[0].status;
+
+    const english = await signedInItem(daniel.email, /sign-in link/);
+    expect(english).toContain('Invited (we could not send you the invitation email: please answer here)');
+    expect(english).not.toContain('buttons in the invitation email');
+    expect(link(english, 'Decline')).toMatch(
+      new RegExp(`^${t.url}/invitations/respond\\?token=[\\w-]+&accept=0`),
+    );
+    expect(await answer(link(english, 'Accept'), 'Accept')).toContain('You are registered.');
+    expect(await status(daniel.id)).toBe('REGISTERED');
+
+    const japanese = await signedInItem(hanako.email, /ログイン用リンク/);
+    expect(japanese).toContain('ご招待中（招待メールをお送りできていません。こちらからご回答ください）');
+    expect(japanese).not.toContain('招待メールのボタン');
+    const declined = await answer(link(japanese, '辞退する'), '辞退する');
+    expect(declined).toContain(
+      '辞退を承りました。ご都合が変わりましたら、墨田区商工会議所にお問い合わせください。',
+    );
+    expect(declined).not.toContain('ご招待メール');
+    expect(await status(hanako.id)).toBe('DECLINED');
   });
 
   it('limits sign-in emails per address per hour, still answering true', async () => {

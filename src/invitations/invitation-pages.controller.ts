@@ -28,6 +28,9 @@ const TEXT = {
       DECLINED:
         '辞退を承りました。ご都合が変わりましたら、申込の締切（設定がなければ開催終了）まで、ご招待メールの「参加する」ボタンからお申込いただけます。',
     } as Partial<Record<RegistrationStatus, string>>,
+    /** Declined from the signed-in page, by someone whose invitation email was never sent. */
+    declinedHere: (organizer: string) =>
+      `辞退を承りました。ご都合が変わりましたら、${organizer}にお問い合わせください。`,
     unchanged: '（この回答はすでに承っています）',
     error: 'お手続きできませんでした',
   },
@@ -51,6 +54,8 @@ const TEXT = {
       DECLINED:
         'Thank you for letting us know. If your plans change, the "Accept" button in the invitation email works until registration closes (or, without a deadline, until the event ends).',
     } as Partial<Record<RegistrationStatus, string>>,
+    declinedHere: (organizer: string) =>
+      `Thank you for letting us know. If your plans change, please contact ${organizer}.`,
     unchanged: '(We already had this answer.)',
     error: 'We could not process this',
   },
@@ -58,7 +63,9 @@ const TEXT = {
 
 /**
  * The pages the accept and decline links open. GET only shows a confirmation with a button (mail
- * scanners fetch links and must change nothing); the POST acts.
+ * scanners fetch links and must change nothing); the POST acts. The links of the signed-in page,
+ * for an invitation whose email never went out, carry `from=page`: a decline made there does not
+ * send the reader back to that email's 参加する button.
  */
 @Controller('invitations')
 export class InvitationPagesController {
@@ -69,6 +76,7 @@ export class InvitationPagesController {
   async confirm(
     @Query('token') token: string,
     @Query('accept') acceptParam: string,
+    @Query('from') from: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -109,6 +117,7 @@ export class InvitationPagesController {
                 postButton('respond', text.button(accept), {
                   token: String(token),
                   accept: accept ? '1' : '0',
+                  ...(from === 'page' ? { from } : {}),
                 }),
               ].join('\n'),
         ].join('\n');
@@ -121,7 +130,7 @@ export class InvitationPagesController {
   @Public()
   @HttpCode(200)
   async respond(
-    @Body() form: { token?: string; accept?: string },
+    @Body() form: { token?: string; accept?: string; from?: string },
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
@@ -131,12 +140,16 @@ export class InvitationPagesController {
       response,
       TEXT,
       () => this.invitations.preview(token),
-      async ({ locale }) => {
+      async ({ locale, organizer }) => {
         const answer = await this.invitations.respond(token, form?.accept !== '0');
         const text = TEXT[locale];
+        const result =
+          answer.status === RegistrationStatus.DECLINED && form?.from === 'page'
+            ? text.declinedHere(organizer)
+            : (text.result[answer.status] ?? answer.status);
         const body = [
           `<p><strong>${escapeHtml(answer.eventTitle)}</strong></p>`,
-          `<p>${escapeHtml(text.result[answer.status] ?? answer.status)}</p>`,
+          `<p>${escapeHtml(result)}</p>`,
           answer.changed ? '' : `<p>${escapeHtml(text.unchanged)}</p>`,
         ].join('\n');
         return { title: text.title, body };

@@ -92,7 +92,8 @@ const TEXT = {
  * back to the browser's. Without a link, the page asks for the address to send one to.
  *
  * The signed-in page lists the events the participant has coming (what they hold there, their
- * meetings, requests awaiting their answer) and says what they can do next: the pages they have are
+ * meetings, requests awaiting their answer, and the answer links of an invitation whose email never
+ * went out) and says what they can do next: the pages they have are
  * their private agenda feed and the shared calendar (everything else comes as links in emails), and
  * a form to move to another email address. No page reads a
  * session cookie — the session is a Bearer token for API clients — so setting one would only leave

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
 import { escapeHtml } from '../common/html/html-page';
+import { AppConfig } from '../config/app-config';
+import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
+import { invitationsNotSent } from '../invitations/invitations-not-sent';
 import { formatEventTime } from '../mail/templates/mail-dates';
 import { MailLocale } from '../mail/templates/email-layout';
 
@@ -19,6 +23,11 @@ export interface UpcomingEvent {
   meetings: number;
   /** Meeting requests there waiting for their answer. */
   awaitingAnswer: number;
+  /**
+   * An invitation whose email was never sent (they were unsubscribed or without consent when
+   * invited, or it bounced or was given up): its accept and decline links, to answer on the page.
+   */
+  answer: { acceptUrl: string; declineUrl: string } | null;
 }
 
 type UpcomingStatus = 'INVITED' | 'REGISTERED' | 'WAITLISTED' | 'ATTENDED';
@@ -29,16 +38,26 @@ const LIMIT = 20;
 /**
  * What a participant has coming, for the page they land on after signing in from their phone:
  * each published event they are invited to, registered or waiting for, with how many meetings
- * they have there and how many requests wait for their answer. One query.
+ * they have there and how many requests wait for their answer. One query, and one more for the
+ * invitations among them: one whose email never went out is answered on the page, by the links an
+ * invitation email would carry (minted here, as an email's are when it leaves), since telling them
+ * to use the buttons of an email they never got leaves them no way to answer.
  */
 @Injectable()
 export class UpcomingEvents {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tokens: ActionTokensService,
+    private readonly config: AppConfig,
+  ) {}
 
   async of(participantId: string): Promise<UpcomingEvent[]> {
-    const rows: (Omit<UpcomingEvent, 'public'> & { visibility: string })[] = await this.dataSource.query(
+    const rows: (Omit<UpcomingEvent, 'public' | 'answer'> & {
+      visibility: string;
+      registrationId: string;
+    })[] = await this.dataSource.query(
       // The title and the venue in the reader's language, as eventTitleFor and eventVenueFor give them.
-      `SELECT e.id AS "eventId",
+      `SELECT e.id AS "eventId", r.id AS "registrationId",
               CASE WHEN p.locale = 'en' AND e.title_en IS NOT NULL THEN e.title_en ELSE e.title END AS title,
               e.starts_at AS "startsAt", e.ends_at AS "endsAt",
               CASE WHEN p.locale = 'en' AND e.venue_en IS NOT NULL AND e.venue IS NOT NULL
@@ -60,8 +79,33 @@ export class UpcomingEvents {
         LIMIT ${LIMIT}`,
       [participantId],
     );
-    return rows.map(({ visibility, ...row }) => ({ ...row, public: visibility === 'PUBLIC' }));
+    const invited = rows.filter((row) => row.status === 'INVITED').map((row) => row.registrationId);
+    const notSent = await invitationsNotSent(this.dataSource.manager, invited);
+    const tokens: PreparedToken[] = [];
+    const issueToken = (request: TokenRequest) => {
+      const { raw, row } = this.tokens.prepare(request);
+      tokens.push(row);
+      return raw;
+    };
+    const events = rows.map(({ visibility, registrationId, ...row }) => ({
+      ...row,
+      public: visibility === 'PUBLIC',
+      answer: notSent.has(registrationId)
+        ? answeredHere(this.config.PUBLIC_URL, issueToken, registrationId, row.endsAt)
+        : null,
+    }));
+    await this.tokens.save(this.dataSource.manager, tokens);
+    return events;
   }
+}
+
+/**
+ * The invitation's links, marked as opened from this page: answered here, the decline does not
+ * point to the invitation email for a change of mind (InvitationPagesController).
+ */
+function answeredHere(...args: Parameters<typeof invitationAnswerUrls>) {
+  const { acceptUrl, declineUrl } = invitationAnswerUrls(...args);
+  return { acceptUrl: `${acceptUrl}&from=page`, declineUrl: `${declineUrl}&from=page` };
 }
 
 const TEXT = {
@@ -69,6 +113,10 @@ const TEXT = {
     heading: '参加予定のイベント',
     none: '参加予定のイベントはありません。',
     online: 'オンライン',
+    answerHere: 'ご招待中（招待メールをお送りできていません。こちらからご回答ください）',
+    accept: '参加する',
+    decline: '辞退する',
+    or: '／',
     status: {
       INVITED: 'ご招待中（招待メールのボタンからご回答ください）',
       REGISTERED: '参加登録済',
@@ -84,6 +132,10 @@ const TEXT = {
     heading: 'Your coming events',
     none: 'You have no coming events.',
     online: 'Online',
+    answerHere: 'Invited (we could not send you the invitation email: please answer here)',
+    accept: 'Accept',
+    decline: 'Decline',
+    or: ' / ',
     status: {
       INVITED: 'Invited (please answer with the buttons in the invitation email)',
       REGISTERED: 'Registered',
@@ -117,10 +169,13 @@ export function upcomingEventsHtml(
       event.meetings > 0
         ? `${escapeHtml(text.meetings(event.meetings))}${text.brackets[0]}<a href="${escapeHtml(agendaUrl(event.eventId))}">${escapeHtml(text.agenda)}</a>${text.brackets[1]}`
         : '';
+    const answer = event.answer
+      ? `${escapeHtml(text.answerHere)}<br><a href="${escapeHtml(event.answer.acceptUrl)}">${escapeHtml(text.accept)}</a>${text.or}<a href="${escapeHtml(event.answer.declineUrl)}">${escapeHtml(text.decline)}</a>`
+      : '';
     const lines = [
       escapeHtml(formatEventTime(locale, event.startsAt, event.endsAt)),
       escapeHtml(event.venue ?? (event.online ? text.online : '')),
-      escapeHtml(text.status[event.status]),
+      answer || escapeHtml(text.status[event.status]),
       meetings,
       event.awaitingAnswer > 0 ? escapeHtml(text.awaiting(event.awaitingAnswer)) : '',
     ].filter(Boolean);
