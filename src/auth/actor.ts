@@ -38,3 +38,11 @@ export type ParticipantActor = Extract<Actor, { kind: 'participant' }>;
 export function isStaff(actor: Actor | undefined): actor is StaffActor {
   return actor?.kind === 'user';
 }
+
+/**
+ * The language the actor reads what the API writes for people (labels, names of things): a
+ * participant's own locale, Japanese for staff.
+ */
+export function readerLocale(actor: Actor | undefined): 'ja' | 'en' {
+  return actor?.kind === 'participant' && actor.locale === 'en' ? 'en' : 'ja';
+}

@@ -20,7 +20,10 @@ export const MINI_SALON_REQUEST_STATUS_LABEL: Record<MiniSalonRequestStatus, str
   WITHDRAWN: '取り下げ',
 };
 
-/** As an English-speaking requester reads them (an error refusing to withdraw a decided request). */
+/**
+ * As an English-speaking requester reads them: in a sentence (an error refusing to withdraw a
+ * decided request), and, capitalised, as their request's statusLabel.
+ */
 export const MINI_SALON_REQUEST_STATUS_LABEL_EN: Record<MiniSalonRequestStatus, string> = {
   PENDING: 'under consideration',
   ACCEPTED: 'accepted',
@@ -29,17 +32,23 @@ export const MINI_SALON_REQUEST_STATUS_LABEL_EN: Record<MiniSalonRequestStatus, 
 };
 
 /**
- * The request's 状態 as staff and the requester read it: 開催決定 of a salon since called off says
- * so, rather than promising a salon that will not take place. `event` loaded where there is one.
+ * The request's 状態 as staff and the requester read it (in English for a requester whose locale is
+ * en): 開催決定 of a salon since called off says so, rather than promising a salon that will not
+ * take place. `event` loaded where there is one.
  */
-export function miniSalonRequestStatusLabel(request: {
-  status: MiniSalonRequestStatus;
-  event?: { status: EventStatus } | null;
-}): string {
+export function miniSalonRequestStatusLabel(
+  request: { status: MiniSalonRequestStatus; event?: { status: EventStatus } | null },
+  locale: 'ja' | 'en' = 'ja',
+): string {
+  const calledOff =
+    request.status === MiniSalonRequestStatus.ACCEPTED && request.event?.status === EventStatus.CANCELLED;
+  if (locale === 'en') {
+    const label = MINI_SALON_REQUEST_STATUS_LABEL_EN[request.status];
+    const shown = `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+    return calledOff ? `${shown} (later cancelled)` : shown;
+  }
   const label = MINI_SALON_REQUEST_STATUS_LABEL[request.status];
-  return request.status === MiniSalonRequestStatus.ACCEPTED && request.event?.status === EventStatus.CANCELLED
-    ? `${label}（のち中止）`
-    : label;
+  return calledOff ? `${label}（のち中止）` : label;
 }
 
 /** A request is decided once: the organiser accepts or declines it, or the requester withdraws it. */

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
+import { Actor, ParticipantActor, readerLocale, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
 import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
 import { MiniSalonRequestStatus } from './mini-salon-enums';
@@ -19,7 +19,7 @@ export class MiniSalonRequestsResolver {
     @CurrentActor() actor: ParticipantActor,
     @Args('input') input: RequestMiniSalonInput,
   ): Promise<MiniSalonRequestModel> {
-    return MiniSalonRequestModel.from(await this.requests.request(actor, input));
+    return MiniSalonRequestModel.from(await this.requests.request(actor, input), readerLocale(actor));
   }
 
   @Query(() => MiniSalonRequestConnection, {
@@ -33,7 +33,9 @@ export class MiniSalonRequestsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number,
     @Args('after', { nullable: true }) after: string,
   ) {
-    return this.requests.list(actor, status ?? null, { first, after }, MiniSalonRequestModel.from);
+    return this.requests.list(actor, status ?? null, { first, after }, (request) =>
+      MiniSalonRequestModel.from(request, readerLocale(actor)),
+    );
   }
 
   @Mutation(() => MiniSalonRequestModel, {
@@ -66,6 +68,6 @@ export class MiniSalonRequestsResolver {
     @CurrentActor() actor: ParticipantActor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<MiniSalonRequestModel> {
-    return MiniSalonRequestModel.from(await this.requests.withdraw(actor, id));
+    return MiniSalonRequestModel.from(await this.requests.withdraw(actor, id), readerLocale(actor));
   }
 }

@@ -176,7 +176,7 @@ export class MyDataService {
           MyDataSuggestionModel.from(suggestion, person(suggestion.suggestedParticipant)),
         ),
         surveyAnswers: surveyAnswers.map((answer) => MyDataSurveyAnswerModel.from(answer)),
-        miniSalonRequests: miniSalonRequests.map(MiniSalonRequestModel.from),
+        miniSalonRequests: miniSalonRequests.map((request) => MiniSalonRequestModel.from(request)),
         emails: emails.map((email) => MyDataEmailModel.from(email)),
         emailChangeRequests: emailChangeRequests.map((request) =>
           MyDataEmailChangeRequestModel.from(request),

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, STAFF_ROLES } from '../auth/actor';
+import { Actor, ParticipantActor, readerLocale, Role, STAFF_ROLES } from '../auth/actor';
 import { canSeeContact } from '../participants/participant-access';
 import { RegisterArgs } from './dto/register.args';
 import { RegistrationsCsvResultModel } from './import/registrations-csv-result.model';
@@ -32,7 +32,11 @@ export class RegistrationsResolver {
       args.participantId,
       seat,
     );
-    return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
+    return RegistrationModel.from(
+      registration,
+      canSeeContact(actor, registration.participantId),
+      readerLocale(actor),
+    );
   }
 
   @Mutation(() => RegistrationModel, {
@@ -64,7 +68,11 @@ export class RegistrationsResolver {
   @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async cancelRegistration(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     const registration = await this.registrationsService.cancel(actor, id);
-    return RegistrationModel.from(registration, canSeeContact(actor, registration.participantId));
+    return RegistrationModel.from(
+      registration,
+      canSeeContact(actor, registration.participantId),
+      readerLocale(actor),
+    );
   }
 
   @Mutation(() => RegistrationModel, {
@@ -126,7 +134,7 @@ export class RegistrationsResolver {
   @Allow(Role.PARTICIPANT)
   async myRegistrations(@CurrentActor() actor: ParticipantActor) {
     const registrations = await this.registrationsService.listForParticipant(actor.participantId);
-    const locale = actor.locale ?? 'ja';
+    const locale = readerLocale(actor);
     return registrations.map((registration) => RegistrationModel.from(registration, true, locale, true));
   }
 }

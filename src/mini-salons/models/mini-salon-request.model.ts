@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
+import { organizationNameFor } from '../../organizations/organization-name';
 import { miniSalonRequestStatusLabel, MiniSalonRequestStatus } from '../mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salon-request.entity';
 
@@ -11,7 +12,7 @@ export class MiniSalonRequestModel {
   @Field(() => ID)
   organizationId: string;
 
-  @Field({ description: '要望先の団体' })
+  @Field({ description: '要望先の団体（言語設定が英語の要望者には、あれば英語の団体名）' })
   organizationName: string;
 
   @Field(() => ID)
@@ -49,7 +50,8 @@ export class MiniSalonRequestModel {
 
   @Field({
     description:
-      '検討中・開催決定・見送り・取り下げ（開催決定のイベントがその後中止になれば「開催決定（のち中止）」）',
+      '検討中・開催決定・見送り・取り下げ（開催決定のイベントがその後中止になれば「開催決定（のち中止）」）。' +
+      '言語設定が英語の要望者には英語（Under consideration, Accepted (later cancelled) など）',
   })
   statusLabel: string;
 
@@ -65,12 +67,15 @@ export class MiniSalonRequestModel {
   @Field()
   createdAt: Date;
 
-  /** `request` with its organisation and requester (and company) loaded. */
-  static from(request: MiniSalonRequest): MiniSalonRequestModel {
+  /**
+   * `request` with its organisation and requester (and company) loaded; `locale` is the reader's
+   * (ja for staff).
+   */
+  static from(request: MiniSalonRequest, locale: 'ja' | 'en' = 'ja'): MiniSalonRequestModel {
     return Object.assign(new MiniSalonRequestModel(), {
       id: request.id,
       organizationId: request.organizationId,
-      organizationName: request.organization.name,
+      organizationName: organizationNameFor(request.organization, locale),
       requestedById: request.requestedById,
       requestedByName: request.requestedBy.name,
       requestedByCompany: request.requestedBy.company?.name ?? null,
@@ -82,7 +87,7 @@ export class MiniSalonRequestModel {
       expectedParticipants: request.expectedParticipants,
       message: request.message,
       status: request.status,
-      statusLabel: miniSalonRequestStatusLabel(request),
+      statusLabel: miniSalonRequestStatusLabel(request, locale),
       declineReason: request.declineReason,
       eventId: request.eventId,
       decidedAt: request.decidedAt,
