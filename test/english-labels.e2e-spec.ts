@@ -22,6 +22,7 @@ describe('labels in the language of the participant who reads them', () => {
   let orgId: string;
   let eventId: string;
   let fullEventId: string;
+  let sessionId: string;
   let daniel: { id: string; token: string };
   let hanako: { id: string; token: string };
 
@@ -60,6 +61,22 @@ describe('labels in the language of the participant who reads them', () => {
       startsAt: tokyoInDays(10, '13:00'),
       endsAt: tokyoInDays(10, '17:00'),
     });
+    sessionId = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            name: '午後の部',
+            startsAt: tokyoInDays(10, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
     fullEventId = await createPublishedEvent(t, organizer, {
       title: 'たいとう 交流サロン',
       titleEn: 'Taito Networking Salon',
@@ -107,6 +124,119 @@ describe('labels in the language of the participant who reads them', () => {
       ),
     ).register;
     expect(byStaff.statusLabel).toBe('キャンセル待ち');
+  });
+
+  it('names his industry and his profile changes in English for him, in Japanese for staff', async () => {
+    ok(
+      await t.gql(
+        'mutation { updateMyProfile(input: { offers: ["輸入商材", "工作機械部品"], themes: ["海外展開"], kind: SME_OWNER }) { id } }',
+        {},
+        daniel.token,
+      ),
+    );
+    const PROFILE =
+      'company { industry industryName } profileChanges { fields { field label before after } }';
+    type Profile = {
+      company: { industry: string; industryName: string };
+      profileChanges: { fields: { field: string; label: string; before: string; after: string }[] }[];
+    };
+    const mine = ok(
+      await t.gql<{ me: { participant: Profile } }>(
+        `{ me { participant { ${PROFILE} } } }`,
+        {},
+        daniel.token,
+      ),
+    ).me.participant;
+    expect(mine.company).toEqual({ industry: 'I', industryName: 'wholesale and retail trade' });
+    expect(mine.profileChanges[0].fields).toEqual(
+      expect.arrayContaining([
+        { field: 'offers', label: 'What you offer', before: '輸入商材', after: '輸入商材, 工作機械部品' },
+        { field: 'themes', label: 'Themes', before: '', after: '海外展開' },
+        { field: 'kind', label: 'Kind', before: 'Other', after: 'SME owner' },
+      ]),
+    );
+
+    const staffView = ok(
+      await t.gql<{ participant: Profile }>(
+        `query($id: ID!) { participant(id: $id) { ${PROFILE} } }`,
+        { id: daniel.id },
+        staff,
+      ),
+    ).participant;
+    expect(staffView.company.industryName).toBe('卸売業，小売業');
+    expect(staffView.profileChanges[0].fields).toEqual(
+      expect.arrayContaining([
+        { field: 'offers', label: '提供できること', before: '輸入商材', after: '輸入商材、工作機械部品' },
+        { field: 'themes', label: '関心テーマ', before: '', after: '海外展開' },
+      ]),
+    );
+  });
+
+  it('names the industry of the people he is introduced to and meets in English', async () => {
+    const [run] = await t.dataSource.query(
+      `INSERT INTO matching_runs (event_id, status) VALUES ($1, 'SUCCEEDED') RETURNING id`,
+      [eventId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO suggestions (event_id, participant_id, suggested_participant_id, rank, score, reasons, run_id)
+       VALUES ($1, $2, $3, 1, 0.8, '["They make machine parts"]', $4), ($1, $3, $2, 1, 0.8, '["輸入商材"]', $4)`,
+      [eventId, daniel.id, hanako.id, run.id],
+    );
+    const suggestions = ok(
+      await t.gql<{ mySuggestions: { suggested: { company: { industryName: string } } }[] }>(
+        'query($e: ID!) { mySuggestions(eventId: $e) { suggested { company { industryName } } } }',
+        { e: eventId },
+        daniel.token,
+      ),
+    ).mySuggestions;
+    expect(suggestions).toEqual([{ suggested: { company: { industryName: 'manufacturing' } } }]);
+    // 花子 reads Daniel's in Japanese.
+    const hers = ok(
+      await t.gql<{ mySuggestions: { suggested: { company: { industryName: string } } }[] }>(
+        'query($e: ID!) { mySuggestions(eventId: $e) { suggested { company { industryName } } } }',
+        { e: eventId },
+        hanako.token,
+      ),
+    ).mySuggestions;
+    expect(hers).toEqual([{ suggested: { company: { industryName: '卸売業，小売業' } } }]);
+
+    // They agree to meet; the meeting is placed and published: his agenda names her industry too.
+    const requestId = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: hanako.id },
+        daniel.token,
+      ),
+    ).requestMeeting.id;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+        { id: requestId },
+        hanako.token,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+        { r: requestId, s: sessionId },
+        organizer,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const agenda = ok(
+      await t.gql<{ myAgenda: { meetings: { other: { company: { industryName: string } } }[] } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { meetings { other { company { industryName } } } } }',
+        { e: eventId },
+        daniel.token,
+      ),
+    ).myAgenda;
+    expect(agenda.meetings).toEqual([{ other: { company: { industryName: 'manufacturing' } } }]);
   });
 
   it('answers his mini-salon request in English', async () => {

@@ -18,6 +18,21 @@ registerEnumType(ParticipantKind, {
   description: '参加者の区分（若手経営者・後継者など）',
 });
 
+/** The kinds as an English-speaking participant reads them (their own profile's history). */
+export const PARTICIPANT_KIND_LABEL_EN: Record<ParticipantKind, string> = {
+  YOUNG_ENTREPRENEUR: 'Young entrepreneur',
+  SUCCESSOR: 'Successor',
+  SME_OWNER: 'SME owner',
+  LARGE_COMPANY: 'Large company',
+  SUPPORT_AGENCY: 'Support agency',
+  GOVERNMENT: 'Government',
+  FINANCIAL_INSTITUTION: 'Financial institution',
+  PROFESSIONAL: 'Professional',
+  DESIGNER: 'Designer',
+  ACADEMIA: 'University or research institute',
+  OTHER: 'Other',
+};
+
 export enum Locale {
   ja = 'ja',
   en = 'en',

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
-import { Actor, ParticipantActor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
+import { Actor, ParticipantActor, readerLocale, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { ParticipantFilter } from './dto/participant-filter.input';
 import { ProfileInput } from './dto/profile.input';
 import { UpsertParticipantInput } from './dto/upsert-participant.input';
@@ -81,13 +81,13 @@ export class ParticipantsResolver {
   @ResolveField(() => [ProfileChangeModel], {
     nullable: true,
     description:
-      '変更履歴（新しい順に直近20件）: どの項目を、何から何へ、誰が変えたか。参加者プールは全団体で共有のため、上書きされた値も確認できます。スタッフ・本人にのみ表示、ほかは null',
+      '変更履歴（新しい順に直近20件）: どの項目を、何から何へ、誰が変えたか。参加者プールは全団体で共有のため、上書きされた値も確認できます。スタッフ・本人にのみ表示、ほかは null。言語設定が英語の本人には、項目名などを英語で',
   })
   profileChanges(
     @CurrentActor() actor: Actor,
     @Parent() participant: ParticipantModel,
   ): Promise<ProfileChangeModel[]> | null {
     if (!maySeeStaffLabels(actor, participant.id)) return null;
-    return this.participantsService.profileChanges(participant.id);
+    return this.participantsService.profileChanges(participant.id, readerLocale(actor));
   }
 }

@@ -22,6 +22,8 @@ import { ParticipantErrors } from './participants.errors';
 /** How many 変更履歴 entries a profile shows: the latest, newest first. */
 export const PROFILE_CHANGES_SHOWN = 20;
 
+type ProfileChangeRow = Parameters<typeof ProfileChangeModel.from>[0];
+
 @Injectable()
 export class ParticipantsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -29,9 +31,8 @@ export class ParticipantsService {
   /** 変更履歴 per participant, one query for every participant of a list (see profileChanges). */
   private readonly recentChanges = new MicroBatch(
     async (participantIds: string[]) => {
-      const rows: (Parameters<typeof ProfileChangeModel.from>[0] & { participantId: string })[] =
-        await this.dataSource.query(
-          `SELECT c.participant_id AS "participantId", c.changed_at AS at, c.changed_by_self AS "bySelf",
+      const rows: (ProfileChangeRow & { participantId: string })[] = await this.dataSource.query(
+        `SELECT c.participant_id AS "participantId", c.changed_at AS at, c.changed_by_self AS "bySelf",
                   c.changes, u.name AS "byName", o.name AS "byOrganization"
              FROM (SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY changed_at DESC, id DESC) AS n
                      FROM participant_profile_changes WHERE participant_id = ANY($1::uuid[])) c
@@ -39,17 +40,16 @@ export class ParticipantsService {
              LEFT JOIN organizations o ON o.id = u.organization_id
             WHERE c.n <= $2
             ORDER BY c.changed_at DESC, c.id DESC`,
-          [participantIds, PROFILE_CHANGES_SHOWN],
-        );
-      return participantIds.map((id) =>
-        rows.filter((row) => row.participantId === id).map((row) => ProfileChangeModel.from(row)),
+        [participantIds, PROFILE_CHANGES_SHOWN],
       );
+      return participantIds.map((id) => rows.filter((row) => row.participantId === id));
     },
     { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
   );
 
-  profileChanges(participantId: string): Promise<ProfileChangeModel[]> {
-    return this.recentChanges.add(participantId);
+  /** In the reader's language: labels and coded values in English for a participant whose locale is en. */
+  async profileChanges(participantId: string, locale: 'ja' | 'en'): Promise<ProfileChangeModel[]> {
+    return (await this.recentChanges.add(participantId)).map((row) => ProfileChangeModel.from(row, locale));
   }
 
   /** Every profile's 変更履歴 in [from, until), newest first, with whose profile it is. */
@@ -57,7 +57,7 @@ export class ParticipantsService {
     from: Date,
     until: Date,
   ): Promise<{ participantName: string; participantEmail: string; change: ProfileChangeModel }[]> {
-    const rows: (Parameters<typeof ProfileChangeModel.from>[0] & {
+    const rows: (ProfileChangeRow & {
       participantName: string;
       participantEmail: string;
     })[] = await this.dataSource.query(

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { JSIC_DIVISIONS, JsicCode } from '../../common/japan/jsic';
 import { Company } from '../company.entity';
 
+/** `industryName` is resolved for its reader (CompanyResolver). */
 @ObjectType('Company', { description: '事業者' })
 export class CompanyModel {
   @Field(() => ID)
@@ -15,9 +15,6 @@ export class CompanyModel {
 
   @Field(() => String, { nullable: true, description: 'JSIC 大分類コード（A〜T）' })
   industry: string | null;
-
-  @Field(() => String, { nullable: true, description: '業種名（例: 製造業）' })
-  industryName: string | null;
 
   @Field(() => String, { nullable: true })
   municipality: string | null;
@@ -34,7 +31,6 @@ export class CompanyModel {
       name: company.name,
       corporateNumber: company.corporateNumber,
       industry: company.industry,
-      industryName: company.industry ? JSIC_DIVISIONS[company.industry as JsicCode] : null,
       municipality: company.municipality,
       employees: company.employees,
       description: company.description,

@@ -1,7 +1,9 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { jsicLabel } from '../../common/japan/jsic';
+import { fieldSubject } from '../../common/validation/field-labels';
 import { KIND_LABELS, LOCALE_LABEL, PARTICIPANT_COLUMNS } from '../import/participant-csv-columns';
-import { Locale, ParticipantKind } from '../participant-kind';
+import { industryNameFor } from '../industry-name';
+import { Locale, PARTICIPANT_KIND_LABEL_EN, ParticipantKind } from '../participant-kind';
 import { ProfileFieldChanges } from '../participant-profile-change.entity';
 import { EMAIL_SUPPRESSED } from '../profile-changes';
 
@@ -10,10 +12,13 @@ export class ProfileFieldChangeModel {
   @Field({ description: '項目（例: needs, company）' })
   field: string;
 
-  @Field({ description: '項目名（例: 求めること。参加者 CSV の列名と同じ）' })
+  @Field({
+    description:
+      '項目名（例: 求めること。参加者 CSV の列名と同じ）。言語設定が英語の参加者には英語（What you are looking for）',
+  })
   label: string;
 
-  @Field({ description: '変更前（空欄は空文字列）' })
+  @Field({ description: '変更前（空欄は空文字列。区分・言語・業種・はい/いいえは、読む人の言語で）' })
   before: string;
 
   @Field({ description: '変更後（空欄は空文字列）' })
@@ -41,13 +46,18 @@ export class ProfileChangeModel {
   @Field(() => [ProfileFieldChangeModel])
   fields: ProfileFieldChangeModel[];
 
-  static from(row: {
-    at: Date;
-    byName: string | null;
-    byOrganization: string | null;
-    bySelf: boolean;
-    changes: ProfileFieldChanges;
-  }): ProfileChangeModel {
+  /** `locale` is the reader's: staff read Japanese, a participant whose locale is en English. */
+  static from(
+    row: {
+      at: Date;
+      byName: string | null;
+      byOrganization: string | null;
+      bySelf: boolean;
+      changes: ProfileFieldChanges;
+    },
+    locale: 'ja' | 'en' = 'ja',
+  ): ProfileChangeModel {
+    const text = locale === 'en' ? asEnglishText : asText;
     return Object.assign(new ProfileChangeModel(), {
       at: row.at,
       byName: row.byName,
@@ -56,9 +66,9 @@ export class ProfileChangeModel {
       fields: Object.entries(row.changes).map(([field, { before, after }]) =>
         Object.assign(new ProfileFieldChangeModel(), {
           field,
-          label: FIELD_LABEL.get(field) ?? field,
-          before: asText(field, before),
-          after: asText(field, after),
+          label: locale === 'en' ? englishLabel(field) : (FIELD_LABEL.get(field) ?? field),
+          before: text(field, before),
+          after: text(field, after),
         }),
       ),
     });
@@ -72,6 +82,22 @@ const FIELD_LABEL = new Map<string, string>([
   [EMAIL_SUPPRESSED, 'メール不達による送信停止'],
 ]);
 
+/** The fields an English error message does not name (it names the rest: fieldSubject). */
+const FIELD_LABEL_EN: Record<string, string> = {
+  email: 'Email address',
+  tags: 'Tags',
+  consentMatchmaking: 'Consent to matchmaking',
+  consentEmail: 'Consent to emails',
+  consentContactSharing: 'Consent to sharing contact details',
+  company: 'Company name',
+  mergedParticipant: 'Merged duplicate registration',
+  [EMAIL_SUPPRESSED]: 'Emails stopped (address unreachable)',
+};
+
+function englishLabel(field: string): string {
+  return FIELD_LABEL_EN[field] ?? fieldSubject(field, 'en');
+}
+
 /** A stored value as the participant CSV writes it: labels for codes (業種 too), 、 between tags, はい/いいえ. */
 function asText(field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -80,5 +106,17 @@ function asText(field: string, value: unknown): string {
   if (field === 'company.industry') return jsicLabel(String(value));
   if (Array.isArray(value)) return value.join('、');
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  return String(value);
+}
+
+/** The same for an English reader: the industry as their emails name it, Yes/No. */
+function asEnglishText(field: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (field === 'kind') return PARTICIPANT_KIND_LABEL_EN[value as ParticipantKind] ?? String(value);
+  if (field === 'locale')
+    return value === Locale.en ? 'English' : value === Locale.ja ? 'Japanese' : String(value);
+  if (field === 'company.industry') return industryNameFor(String(value), 'en') ?? '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return String(value);
 }
