@@ -3,11 +3,35 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
+
+/** What an English reader must not find in anything the API writes for them. */
+const JAPANESE_LABELS = [
+  '出席',
+  '参加登録済',
+  'キャンセル',
+  '予定',
+  '実施',
+  '承諾済み',
+  '送信済',
+  '商談中',
+  '受発注',
+  '商談のフォローアップ',
+  '未完了',
+  '検討中',
+  '卸売業，小売業',
+  '製造業',
+  '提供できること',
+  '関心テーマ',
+  'たいとう ものづくり商談会',
+  '台東区民会館',
+  '台東支部',
+];
 
 /**
  * A participant whose locale is en (Daniel) reads the labels, the event titles and venues, the
@@ -268,5 +292,122 @@ describe('labels in the language of the participant who reads them', () => {
       statusLabel: '検討中',
       organizationName: '東京商工会議所 台東支部',
     });
+  });
+
+  it('exports his data in English: labels, titles, venues, names of organisations and industries, and the json', async () => {
+    // The day comes: they meet, and staff record a deal and a follow-up on it.
+    await moveEventEarlier(t, eventId, 11);
+    const [{ id: meetingId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM meetings WHERE event_id = $1',
+      [eventId],
+    );
+    ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, organizer));
+    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, daniel.id],
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { checkIn(registrationId: $id) { id } }',
+        { id: registrationId },
+        organizer,
+      ),
+    );
+    const dealId = ok(
+      await t.gql<{ recordDeal: { id: string } }>(
+        'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+        { input: { meetingId, type: 'ORDER', title: '工作機械部品の輸入', amountYen: 800000 } },
+        staff,
+      ),
+    ).recordDeal.id;
+    ok(
+      await t.gql(
+        'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+        { input: { dealId, dueOn: tokyoInDays(30, '00:00').slice(0, 10), notes: '見積もりの進み具合' } },
+        staff,
+      ),
+    );
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, participant_id, event_id, status, sent_at)
+       VALUES ('labels-test-sent', 'invitation', $1, $2, 'SENT', now())`,
+      [daniel.id, eventId],
+    );
+
+    const EVENT = 'event { title venue }';
+    const data = ok(
+      await t.gql<{ exportMyData: Record<string, unknown> & { json: string } }>(
+        `{ exportMyData {
+          profile { company { industryName } }
+          profileChanges { fields { field label } }
+          registrations { ${EVENT} statusLabel }
+          meetingRequestsSent { ${EVENT} statusLabel }
+          meetings { ${EVENT} statusLabel }
+          suggestions { ${EVENT} }
+          emails { ${EVENT} statusLabel }
+          miniSalonRequests { organizationName statusLabel }
+          deals { organizationName typeLabel stageLabel }
+          followUps { organizationName kindLabel statusLabel }
+          json } }`,
+        {},
+        daniel.token,
+      ),
+    ).exportMyData;
+    const event = { title: 'Taito Manufacturing Business Matching', venue: 'Taito Civic Hall, 9F' };
+    const organizationName = 'Tokyo Chamber of Commerce, Taito Branch';
+    expect(data).toMatchObject({
+      profile: { company: { industryName: 'wholesale and retail trade' } },
+      registrations: expect.arrayContaining([
+        { event, statusLabel: 'Attended' },
+        {
+          event: { title: 'Taito Networking Salon', venue: expect.any(String) },
+          statusLabel: 'On the waiting list',
+        },
+      ]),
+      meetingRequestsSent: [{ event, statusLabel: 'Accepted' }],
+      meetings: [{ event, statusLabel: 'Held' }],
+      suggestions: [{ event }],
+      emails: expect.arrayContaining([{ event, statusLabel: 'Sent' }]),
+      miniSalonRequests: [{ organizationName, statusLabel: 'Under consideration' }],
+      deals: [{ organizationName, typeLabel: 'Orders', stageLabel: 'In negotiation' }],
+      followUps: expect.arrayContaining([
+        { organizationName, kindLabel: 'Follow-up on a deal', statusLabel: 'Open' },
+      ]),
+    });
+    expect(data.profileChanges).toContainEqual({
+      fields: expect.arrayContaining([
+        { field: 'offers', label: 'What you offer' },
+        { field: 'themes', label: 'Themes' },
+      ]),
+    });
+    // The file says the same, in the same words.
+    const json = JSON.parse(data.json) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      registrations: expect.arrayContaining([expect.objectContaining({ statusLabel: 'Attended' })]),
+      deals: [
+        expect.objectContaining({ organizationName, typeLabel: 'Orders', stageLabel: 'In negotiation' }),
+      ],
+    });
+    for (const label of JAPANESE_LABELS) expect(data.json).not.toContain(label);
+
+    // 花子's export of the same rows stays Japanese.
+    const hers = ok(
+      await t.gql<{
+        exportMyData: {
+          registrations: { event: { title: string }; statusLabel: string }[];
+          deals: { typeLabel: string; stageLabel: string; organizationName: string }[];
+        };
+      }>(
+        '{ exportMyData { registrations { event { title } statusLabel } deals { typeLabel stageLabel organizationName } } }',
+        {},
+        hanako.token,
+      ),
+    ).exportMyData;
+    expect(hers.registrations).toContainEqual({
+      event: { title: 'たいとう ものづくり商談会' },
+      statusLabel: '参加登録済',
+    });
+    expect(hers.deals).toEqual([
+      { typeLabel: '受発注', stageLabel: '商談中', organizationName: '東京商工会議所 台東支部' },
+    ]);
   });
 });

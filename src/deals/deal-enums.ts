@@ -38,6 +38,23 @@ export const DEAL_STAGE_LABEL: Record<DealStage, string> = {
   LOST: '不成立',
 };
 
+/** The types and stages as an English-speaking participant reads the deals they are a party to. */
+export const DEAL_TYPE_LABEL_EN: Record<DealType, string> = {
+  ORDER: 'Orders',
+  JOINT_DEVELOPMENT: 'Joint development',
+  SUCCESSION: 'Business succession',
+  HIRING: 'Hiring',
+  FINANCING: 'Financing',
+  PARTNERSHIP: 'Business partnership',
+  OTHER: 'Other',
+};
+
+export const DEAL_STAGE_LABEL_EN: Record<DealStage, string> = {
+  NEGOTIATING: 'In negotiation',
+  WON: 'Concluded',
+  LOST: 'Not concluded',
+};
+
 /**
  * A deal closes as 成約 or 不成立. Either can be reopened — talks resume after a 不成立, or a 成約
  * was recorded by mistake — which clears its closing date, so the year's figures follow.

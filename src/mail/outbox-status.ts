@@ -36,3 +36,12 @@ export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = {
   FAILED: '送信失敗',
   SKIPPED: '送信せず',
 };
+
+/** As an English-speaking participant reads the emails sent to them (exportMyData). */
+export const OUTBOX_STATUS_LABEL_EN: Record<OutboxStatus, string> = {
+  PENDING: 'Waiting to be sent',
+  SENDING: 'Sending',
+  SENT: 'Sent',
+  FAILED: 'Could not be delivered',
+  SKIPPED: 'Not sent',
+};

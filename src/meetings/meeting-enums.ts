@@ -77,6 +77,22 @@ export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> 
   CANCELLED: '取消済み',
 };
 
+/** The statuses as an English-speaking participant reads them (exportMyData). */
+export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
+  SCHEDULED: 'Scheduled',
+  HELD: 'Held',
+  NO_SHOW: 'Someone did not attend',
+  CANCELLED: 'Called off',
+};
+
+export const MEETING_REQUEST_STATUS_LABEL_EN: Record<MeetingRequestStatus, string> = {
+  PENDING: 'Awaiting an answer',
+  ACCEPTED: 'Accepted',
+  DECLINED: 'Declined',
+  EXPIRED: 'Expired',
+  CANCELLED: 'Withdrawn',
+};
+
 /**
  * Where two people stand at an event, for the page to say before a button is pressed: agreed
  * (either asked), already asked and waiting, asked by the other and waiting for this person, or

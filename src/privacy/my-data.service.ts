@@ -30,6 +30,7 @@ import {
   MyDataSuggestionModel,
   MyDataSurveyAnswerModel,
 } from './models/my-data.model';
+import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { ProfileChangeModel } from '../participants/models/profile-change.model';
@@ -137,6 +138,8 @@ export class MyDataService {
         order: { dueOn: 'ASC', createdAt: 'ASC' },
       });
 
+      // The person's own language, as their emails are written in.
+      const locale = languageOf(participant);
       const otherSide = (meeting: Meeting) =>
         meeting.participantAId === participantId ? meeting.participantB : meeting.participantA;
       // Null once the other party has been removed from the roll (the deal keeps its figures).
@@ -152,41 +155,46 @@ export class MyDataService {
 
       const data = Object.assign(new MyDataModel(), {
         exportedAt: new Date(),
-        profile: MyDataProfileModel.from(participant),
+        profile: MyDataProfileModel.from(participant, locale),
         profileChanges: profileChanges.map((change) =>
-          ProfileChangeModel.from({
-            at: change.changedAt,
-            byName: change.changedByUser?.name ?? null,
-            byOrganization: change.changedByUser?.organization?.name ?? null,
-            bySelf: change.changedBySelf,
-            changes: change.changes,
-          }),
+          ProfileChangeModel.from(
+            {
+              at: change.changedAt,
+              byName: change.changedByUser?.name ?? null,
+              byOrganization: change.changedByUser?.organization?.name ?? null,
+              bySelf: change.changedBySelf,
+              changes: change.changes,
+            },
+            locale,
+          ),
         ),
-        registrations: registrations.map((registration) => MyDataRegistrationModel.from(registration)),
+        registrations: registrations.map((registration) =>
+          MyDataRegistrationModel.from(registration, locale),
+        ),
         meetingRequestsSent: sent.map((request) =>
-          MyDataMeetingRequestModel.from(request, person(request.toParticipant)),
+          MyDataMeetingRequestModel.from(request, person(request.toParticipant), locale),
         ),
         meetingRequestsReceived: received.map((request) =>
-          MyDataMeetingRequestModel.from(request, person(request.fromParticipant)),
+          MyDataMeetingRequestModel.from(request, person(request.fromParticipant), locale),
         ),
         meetings: meetings.map((meeting) =>
-          MyDataMeetingModel.from(meeting, participantId, person(otherSide(meeting))),
+          MyDataMeetingModel.from(meeting, participantId, person(otherSide(meeting)), locale),
         ),
         suggestions: suggestions.map((suggestion) =>
-          MyDataSuggestionModel.from(suggestion, person(suggestion.suggestedParticipant)),
+          MyDataSuggestionModel.from(suggestion, person(suggestion.suggestedParticipant), locale),
         ),
-        surveyAnswers: surveyAnswers.map((answer) => MyDataSurveyAnswerModel.from(answer)),
-        miniSalonRequests: miniSalonRequests.map((request) => MiniSalonRequestModel.from(request)),
-        emails: emails.map((email) => MyDataEmailModel.from(email)),
+        surveyAnswers: surveyAnswers.map((answer) => MyDataSurveyAnswerModel.from(answer, locale)),
+        miniSalonRequests: miniSalonRequests.map((request) => MiniSalonRequestModel.from(request, locale)),
+        emails: emails.map((email) => MyDataEmailModel.from(email, locale)),
         emailChangeRequests: emailChangeRequests.map((request) =>
           MyDataEmailChangeRequestModel.from(request),
         ),
-        agendaViews: agendaViews.map(MyDataAgendaViewModel.from),
+        agendaViews: agendaViews.map((view) => MyDataAgendaViewModel.from(view, locale)),
         deals: deals.map((deal) => {
           const other = otherParty(deal);
-          return MyDataDealModel.from(deal, other ? person(other) : null);
+          return MyDataDealModel.from(deal, other ? person(other) : null, locale);
         }),
-        followUps: followUps.map(MyDataFollowUpModel.from),
+        followUps: followUps.map((followUp) => MyDataFollowUpModel.from(followUp, locale)),
         dealCount: deals.length,
       });
       data.json = toJson(data);

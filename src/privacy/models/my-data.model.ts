@@ -1,21 +1,30 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { Deal } from '../../deals/deal.entity';
-import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL, DealStage, DealType } from '../../deals/deal-enums';
+import {
+  DEAL_STAGE_LABEL,
+  DEAL_STAGE_LABEL_EN,
+  DEAL_TYPE_LABEL,
+  DEAL_TYPE_LABEL_EN,
+  DealStage,
+  DealType,
+} from '../../deals/deal-enums';
 import { FollowUp } from '../../deals/follow-up.entity';
 import { EmailChangeRequest } from '../../email-change/email-change-request.entity';
-import { JSIC_DIVISIONS, JsicCode } from '../../common/japan/jsic';
 import { Event } from '../../events/event.entity';
 import { EventKind } from '../../events/event-enums';
+import { eventTitleFor, eventVenueFor } from '../../events/event-title';
 import { OutboxMessage } from '../../mail/outbox-message.entity';
 import { MiniSalonRequestModel } from '../../mini-salons/models/mini-salon-request.model';
-import { OUTBOX_STATUS_LABEL, OutboxStatus } from '../../mail/outbox-status';
+import { OUTBOX_STATUS_LABEL, OUTBOX_STATUS_LABEL_EN, OutboxStatus } from '../../mail/outbox-status';
 import { Suggestion } from '../../matching/suggestion.entity';
 import { Meeting } from '../../meetings/meeting.entity';
 import { AgendaView } from '../../meetings/agenda-view.entity';
 import {
   MEETING_REQUEST_STATUS_LABEL,
+  MEETING_REQUEST_STATUS_LABEL_EN,
   MEETING_STATUS_LABEL,
+  MEETING_STATUS_LABEL_EN,
   MeetingRequestStatus,
   MeetingStatus,
 } from '../../meetings/meeting-enums';
@@ -23,9 +32,14 @@ import { MeetingRequest } from '../../meetings/meeting-request.entity';
 import { effectiveStatus } from '../../meetings/meeting-requests.service';
 import { Registration } from '../../registrations/registration.entity';
 import { EventRole, RegistrationStatus } from '../../registrations/registration-enums';
-import { REGISTRATION_STATUS_LABEL } from '../../registrations/registration-labels';
+import {
+  REGISTRATION_STATUS_LABEL,
+  REGISTRATION_STATUS_LABEL_EN,
+} from '../../registrations/registration-labels';
 import { SurveyResponse } from '../../surveys/survey-response.entity';
 import { Company } from '../../participants/company.entity';
+import { industryNameFor } from '../../participants/industry-name';
+import { organizationNameFor } from '../../organizations/organization-name';
 import { Participant } from '../../participants/participant.entity';
 import { ERASED_FIELD_DESCRIPTION } from '../../participants/participant-label';
 import { ParticipantLastUpdateModel } from '../../participants/models/participant-last-update.model';
@@ -35,7 +49,11 @@ import { Locale, ParticipantKind } from '../../participants/participant-kind';
 // The types below describe one person's own data and are built only by MyDataService. They are
 // separate from Participant, Registration, Meeting… on purpose: those types follow what staff and
 // other participants may see, these follow what the person is entitled to receive about
-// themself, and either may change without the other.
+// themself, and either may change without the other. Each is written in the person's language
+// (`locale`): labels, event titles and venues and organisation names in English for a participant
+// whose locale is en, as their emails are.
+
+type Reader = 'ja' | 'en';
 
 @ObjectType('MyDataCompany', { description: '所属する事業者（保存されているすべての項目）' })
 export class MyDataCompanyModel {
@@ -51,7 +69,7 @@ export class MyDataCompanyModel {
   @Field(() => String, { nullable: true, description: 'JSIC 大分類コード（A〜T）' })
   industry: string | null;
 
-  @Field(() => String, { nullable: true, description: '業種名' })
+  @Field(() => String, { nullable: true, description: '業種名（英語の参加者には英語）' })
   industryName: string | null;
 
   @Field(() => String, { nullable: true })
@@ -69,13 +87,13 @@ export class MyDataCompanyModel {
   @Field()
   updatedAt: Date;
 
-  static from(company: Company): MyDataCompanyModel {
+  static from(company: Company, locale: Reader): MyDataCompanyModel {
     return Object.assign(new MyDataCompanyModel(), {
       id: company.id,
       name: company.name,
       corporateNumber: company.corporateNumber,
       industry: company.industry,
-      industryName: company.industry ? JSIC_DIVISIONS[company.industry as JsicCode] : null,
+      industryName: industryNameFor(company.industry, locale),
       municipality: company.municipality,
       employees: company.employees,
       description: company.description,
@@ -163,7 +181,7 @@ export class MyDataProfileModel {
   lastUpdate: ParticipantLastUpdateModel | null;
 
   /** Expects company loaded. */
-  static from(participant: Participant): MyDataProfileModel {
+  static from(participant: Participant, locale: Reader): MyDataProfileModel {
     return Object.assign(new MyDataProfileModel(), {
       id: participant.id,
       email: participant.email,
@@ -173,7 +191,7 @@ export class MyDataProfileModel {
       phone: participant.phone,
       kind: participant.kind,
       locale: participant.locale,
-      company: participant.company ? MyDataCompanyModel.from(participant.company) : null,
+      company: participant.company ? MyDataCompanyModel.from(participant.company, locale) : null,
       offers: participant.offers,
       needs: participant.needs,
       themes: participant.themes,
@@ -198,13 +216,13 @@ export class MyDataEventModel {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field({ description: 'イベント名（英語の参加者には、あれば英語のイベント名）' })
   title: string;
 
   @Field(() => EventKind)
   kind: EventKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '会場（英語の参加者には、あれば英語の会場名）' })
   venue: string | null;
 
   @Field()
@@ -213,12 +231,12 @@ export class MyDataEventModel {
   @Field()
   endsAt: Date;
 
-  static from(event: Event): MyDataEventModel {
+  static from(event: Event, locale: Reader): MyDataEventModel {
     return Object.assign(new MyDataEventModel(), {
       id: event.id,
-      title: event.title,
+      title: eventTitleFor(event, locale),
       kind: event.kind,
-      venue: event.venue,
+      venue: eventVenueFor(event, locale),
       startsAt: event.startsAt,
       endsAt: event.endsAt,
     });
@@ -267,7 +285,7 @@ export class MyDataRegistrationModel {
   @Field(() => RegistrationStatus)
   status: RegistrationStatus;
 
-  @Field({ description: '状態（日本語）' })
+  @Field({ description: '状態の表示（参加登録済・キャンセル待ちなど。英語の参加者には英語）' })
   statusLabel: string;
 
   @Field(() => EventRole)
@@ -289,12 +307,14 @@ export class MyDataRegistrationModel {
   createdAt: Date;
 
   /** Expects event loaded. */
-  static from(registration: Registration): MyDataRegistrationModel {
+  static from(registration: Registration, locale: Reader): MyDataRegistrationModel {
     return Object.assign(new MyDataRegistrationModel(), {
       id: registration.id,
-      event: MyDataEventModel.from(registration.event),
+      event: MyDataEventModel.from(registration.event, locale),
       status: registration.status,
-      statusLabel: REGISTRATION_STATUS_LABEL[registration.status],
+      statusLabel: (locale === 'en' ? REGISTRATION_STATUS_LABEL_EN : REGISTRATION_STATUS_LABEL)[
+        registration.status
+      ],
       role: registration.role,
       booth: registration.booth,
       registeredAt: registration.registeredAt,
@@ -341,16 +361,16 @@ export class MyDataMeetingRequestModel {
   createdAt: Date;
 
   /** Expects event loaded; `other` is the side that is not the person themself. */
-  static from(request: MeetingRequest, other: MyDataPersonModel): MyDataMeetingRequestModel {
+  static from(request: MeetingRequest, other: MyDataPersonModel, locale: Reader): MyDataMeetingRequestModel {
     const status = effectiveStatus(request);
     return Object.assign(new MyDataMeetingRequestModel(), {
       id: request.id,
-      event: MyDataEventModel.from(request.event),
+      event: MyDataEventModel.from(request.event, locale),
       other,
       message: request.message,
       reply: request.reply,
       status,
-      statusLabel: MEETING_REQUEST_STATUS_LABEL[status],
+      statusLabel: (locale === 'en' ? MEETING_REQUEST_STATUS_LABEL_EN : MEETING_REQUEST_STATUS_LABEL)[status],
       autoAccepted: request.autoAccepted,
       expiresAt: request.expiresAt,
       respondedAt: request.respondedAt,
@@ -395,17 +415,22 @@ export class MyDataMeetingModel {
   noShow: boolean;
 
   /** Expects event, session and sides loaded. */
-  static from(meeting: Meeting, participantId: string, other: MyDataPersonModel): MyDataMeetingModel {
+  static from(
+    meeting: Meeting,
+    participantId: string,
+    other: MyDataPersonModel,
+    locale: Reader,
+  ): MyDataMeetingModel {
     return Object.assign(new MyDataMeetingModel(), {
       id: meeting.id,
-      event: MyDataEventModel.from(meeting.event),
+      event: MyDataEventModel.from(meeting.event, locale),
       other,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       sessionName: meeting.session?.name ?? '',
       table: meeting.tableLabel,
       status: meeting.status,
-      statusLabel: MEETING_STATUS_LABEL[meeting.status],
+      statusLabel: (locale === 'en' ? MEETING_STATUS_LABEL_EN : MEETING_STATUS_LABEL)[meeting.status],
       noShow: meeting.sides.some((side) => side.participantId === participantId && side.noShow),
     });
   }
@@ -438,10 +463,10 @@ export class MyDataSuggestionModel {
   createdAt: Date;
 
   /** Expects event loaded. */
-  static from(suggestion: Suggestion, suggested: MyDataPersonModel): MyDataSuggestionModel {
+  static from(suggestion: Suggestion, suggested: MyDataPersonModel, locale: Reader): MyDataSuggestionModel {
     return Object.assign(new MyDataSuggestionModel(), {
       id: suggestion.id,
-      event: MyDataEventModel.from(suggestion.event),
+      event: MyDataEventModel.from(suggestion.event, locale),
       suggested,
       rank: suggestion.rank,
       score: suggestion.score,
@@ -473,9 +498,9 @@ export class MyDataSurveyAnswerModel {
   updatedAt: Date;
 
   /** Expects event loaded. */
-  static from(response: SurveyResponse): MyDataSurveyAnswerModel {
+  static from(response: SurveyResponse, locale: Reader): MyDataSurveyAnswerModel {
     return Object.assign(new MyDataSurveyAnswerModel(), {
-      event: MyDataEventModel.from(response.event),
+      event: MyDataEventModel.from(response.event, locale),
       gainedOpportunities: response.gainedOpportunities,
       satisfaction: response.satisfaction,
       comment: response.comment,
@@ -520,13 +545,13 @@ export class MyDataEmailModel {
   sentAt: Date | null;
 
   /** Expects event loaded (it may be null). */
-  static from(message: OutboxMessage): MyDataEmailModel {
+  static from(message: OutboxMessage, locale: Reader): MyDataEmailModel {
     return Object.assign(new MyDataEmailModel(), {
       id: message.id,
       template: message.template,
-      event: message.event ? MyDataEventModel.from(message.event) : null,
+      event: message.event ? MyDataEventModel.from(message.event, locale) : null,
       status: message.status,
-      statusLabel: OUTBOX_STATUS_LABEL[message.status],
+      statusLabel: (locale === 'en' ? OUTBOX_STATUS_LABEL_EN : OUTBOX_STATUS_LABEL)[message.status],
       skipReason: message.skipReason,
       toAddress: message.toAddress,
       createdAt: message.createdAt,
@@ -566,9 +591,9 @@ export class MyDataAgendaViewModel {
   seenAt: Date;
 
   /** Expects event loaded. */
-  static from(view: AgendaView): MyDataAgendaViewModel {
+  static from(view: AgendaView, locale: Reader): MyDataAgendaViewModel {
     return Object.assign(new MyDataAgendaViewModel(), {
-      event: MyDataEventModel.from(view.event!),
+      event: MyDataEventModel.from(view.event!, locale),
       seenAt: view.seenAt,
     });
   }
@@ -582,7 +607,7 @@ export class MyDataDealModel {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: '記録した主催団体' })
+  @Field({ description: '記録した主催団体（英語の参加者には、あれば英語の団体名）' })
   organizationName: string;
 
   @Field(() => MyDataEventModel, { nullable: true, description: 'きっかけになったイベント' })
@@ -628,16 +653,16 @@ export class MyDataDealModel {
   updatedAt: Date;
 
   /** Expects organisation and event loaded; `other` is the other party as the export shows people. */
-  static from(deal: Deal, other: MyDataPersonModel | null): MyDataDealModel {
+  static from(deal: Deal, other: MyDataPersonModel | null, locale: Reader): MyDataDealModel {
     return Object.assign(new MyDataDealModel(), {
       id: deal.id,
-      organizationName: deal.organization.name,
-      event: deal.event ? MyDataEventModel.from(deal.event) : null,
+      organizationName: organizationNameFor(deal.organization, locale),
+      event: deal.event ? MyDataEventModel.from(deal.event, locale) : null,
       other,
       type: deal.type,
-      typeLabel: DEAL_TYPE_LABEL[deal.type],
+      typeLabel: (locale === 'en' ? DEAL_TYPE_LABEL_EN : DEAL_TYPE_LABEL)[deal.type],
       stage: deal.stage,
-      stageLabel: DEAL_STAGE_LABEL[deal.stage],
+      stageLabel: (locale === 'en' ? DEAL_STAGE_LABEL_EN : DEAL_STAGE_LABEL)[deal.stage],
       title: deal.title,
       amountYen: deal.amountYen,
       startedOn: deal.startedOn,
@@ -649,6 +674,23 @@ export class MyDataDealModel {
   }
 }
 
+const FOLLOW_UP_TEXT = {
+  ja: {
+    onDeal: '商談のフォローアップ',
+    onPlan: '計画のフォローアップ',
+    open: '未完了',
+    done: '完了',
+    cancelled: '取りやめ',
+  },
+  en: {
+    onDeal: 'Follow-up on a deal',
+    onPlan: 'Follow-up on your plans',
+    open: 'Open',
+    done: 'Done',
+    cancelled: 'Cancelled',
+  },
+} as const;
+
 @ObjectType('MyDataFollowUp', {
   description:
     'フォローアップ: 本人が当事者の商談、または本人の計画について、主催団体のスタッフが期日を決めて行う確認。スタッフの氏名は含まず、団体名のみ',
@@ -657,7 +699,7 @@ export class MyDataFollowUpModel {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: '確認する主催団体' })
+  @Field({ description: '確認する主催団体（英語の参加者には、あれば英語の団体名）' })
   organizationName: string;
 
   @Field(() => ID, {
@@ -691,17 +733,18 @@ export class MyDataFollowUpModel {
   createdAt: Date;
 
   /** Expects organisation loaded. */
-  static from(followUp: FollowUp): MyDataFollowUpModel {
+  static from(followUp: FollowUp, locale: Reader): MyDataFollowUpModel {
     const cancelled = followUp.cancelledAt !== null;
+    const text = FOLLOW_UP_TEXT[locale];
     return Object.assign(new MyDataFollowUpModel(), {
       id: followUp.id,
-      organizationName: followUp.organization.name,
+      organizationName: organizationNameFor(followUp.organization, locale),
       dealId: followUp.dealId,
-      kindLabel: followUp.dealId ? '商談のフォローアップ' : '計画のフォローアップ',
+      kindLabel: followUp.dealId ? text.onDeal : text.onPlan,
       dueOn: followUp.dueOn,
       notes: followUp.notes,
       result: followUp.result,
-      statusLabel: cancelled ? '取りやめ' : followUp.doneAt ? '完了' : '未完了',
+      statusLabel: cancelled ? text.cancelled : followUp.doneAt ? text.done : text.open,
       // A cancelled one is closed (doneAt) but was not done.
       doneAt: cancelled ? null : followUp.doneAt,
       cancelledAt: followUp.cancelledAt,
