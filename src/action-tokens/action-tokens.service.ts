@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { languageOf } from '../participants/participant-kind';
 import { ActionToken } from './action-token.entity';
 import { TokenPurpose } from './action-token-purpose';
 import { ActionTokenErrors } from './action-tokens.errors';
@@ -19,6 +21,35 @@ export interface TokenRequest {
 }
 
 export type PreparedToken = Omit<TokenRequest, 'scope'> & { tokenHash: string };
+
+const BY_PARTICIPANT = 'SELECT p.locale FROM participants p WHERE p.id = $1';
+const BY_REGISTRATION =
+  'SELECT p.locale FROM registrations r JOIN participants p ON p.id = r.participant_id WHERE r.id = $1';
+
+/**
+ * The language of the participant a token's link was sent to, read through its subject row, per
+ * purpose. Only for the refusal of a link that no longer acts (expired, used): its page then
+ * speaks the owner's language, as it does while the link works, whatever the browser prefers.
+ * A staff member's password-reset link has no participant: its page keeps the browser's language.
+ */
+const OWNER_LOCALE_SQL: Record<TokenPurpose, string | null> = {
+  [TokenPurpose.MAGIC_LINK]: BY_PARTICIPANT,
+  [TokenPurpose.UNSUBSCRIBE]: BY_PARTICIPANT,
+  [TokenPurpose.EVENT_APPLICATION]: BY_PARTICIPANT,
+  [TokenPurpose.INVITATION_RESPONSE]: BY_REGISTRATION,
+  [TokenPurpose.SURVEY_ANSWER]: BY_REGISTRATION,
+  [TokenPurpose.REGISTRATION_CANCEL]: BY_REGISTRATION,
+  // The one asked, who answers from the link.
+  [TokenPurpose.MEETING_RESPONSE]:
+    'SELECT p.locale FROM meeting_requests q JOIN participants p ON p.id = q.to_participant_id WHERE q.id = $1',
+  // The one the suggestion was made for, who asks from the link.
+  [TokenPurpose.SUGGESTION_MEETING_REQUEST]:
+    'SELECT p.locale FROM suggestions s JOIN participants p ON p.id = s.participant_id WHERE s.id = $1',
+  // A staff account's new login address (no participant): Japanese, as its page is.
+  [TokenPurpose.EMAIL_CHANGE]: `SELECT coalesce(p.locale, 'ja') AS locale FROM email_change_requests c
+      LEFT JOIN participants p ON p.id = c.participant_id WHERE c.id = $1`,
+  [TokenPurpose.PASSWORD_RESET]: null,
+};
 
 const hashOf = (raw: string) => createHash('sha256').update(raw, 'utf8').digest('hex');
 
@@ -105,8 +136,20 @@ export class ActionTokensService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!token || token.purpose !== purpose) throw ActionTokenErrors.invalid();
-    if (token.expiresAt.getTime() <= Date.now()) throw ActionTokenErrors.expired();
+    if (token.expiresAt.getTime() <= Date.now())
+      throw await this.toOwner(manager, token, ActionTokenErrors.expired());
     return token;
+  }
+
+  /**
+   * The refusal of a link, for the page to word in the language of the participant it was sent
+   * to (see OWNER_LOCALE_SQL); unchanged when there is none.
+   */
+  async toOwner<E extends AppError>(manager: EntityManager, token: ActionToken, error: E): Promise<E> {
+    const sql = OWNER_LOCALE_SQL[token.purpose as TokenPurpose];
+    if (!sql) return error;
+    const [owner]: { locale: string }[] = await manager.query(sql, [token.subjectId]);
+    return owner ? error.forReader(languageOf(owner)) : error;
   }
 
   /**
@@ -162,7 +205,7 @@ export class ActionTokensService {
   /** For single-use tokens (sign-in links): the second use is refused. */
   async consume(manager: EntityManager, purpose: TokenPurpose, raw: string): Promise<ActionToken> {
     const token = await this.resolve(manager, purpose, raw);
-    if (token.usedAt) throw ActionTokenErrors.used();
+    if (token.usedAt) throw await this.toOwner(manager, token, ActionTokenErrors.used());
     await this.markUsed(manager, token);
     return token;
   }

@@ -157,7 +157,8 @@ export class EmailChangeService {
       where: { id: token.subjectId },
       relations: { participant: true, user: true },
     });
-    if (token.usedAt && !request?.confirmedAt) throw ActionTokenErrors.used();
+    if (token.usedAt && !request?.confirmedAt)
+      throw await this.tokens.toOwner(manager, token, ActionTokenErrors.used());
     const done = Boolean(request?.confirmedAt);
     if (request?.user) {
       if (!done && request.user.deactivatedAt) throw EmailChangeErrors.loginDeactivated();

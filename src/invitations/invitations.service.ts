@@ -188,7 +188,9 @@ export class InvitationsService {
         now?.status === RegistrationStatus.INVITED &&
         (now.round ?? 1) > 1 &&
         token!.expiresAt.getTime() < now.endsAt.getTime();
-      throw replaced ? InvitationErrors.replaced() : error;
+      if (!replaced) throw error;
+      const newer = InvitationErrors.replaced();
+      throw error.readerLocale ? newer.forReader(error.readerLocale) : newer;
     }
   }
 

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
@@ -69,8 +71,13 @@ export class EmailPreferencesService {
    * (those lived 365 days; this fallback can go a year after the change). Throws on anything else.
    */
   private async participantOf(manager: EntityManager, link: string): Promise<string> {
-    const signed = this.links.verify(link);
-    if (signed) return signed;
+    const signed = this.links.read(link);
+    if (signed && !signed.expired) return signed.participantId;
+    if (signed) {
+      const owner = await manager.findOneBy(Participant, { id: signed.participantId });
+      const expired = ActionTokenErrors.expired();
+      throw owner ? expired.forReader(languageOf(owner)) : expired;
+    }
     return (await this.tokens.resolve(manager, TokenPurpose.UNSUBSCRIBE, link, { lock: false })).subjectId;
   }
 }

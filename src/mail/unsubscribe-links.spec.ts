@@ -25,4 +25,13 @@ describe('UnsubscribeLinks', () => {
     expect(links.verify('y'.repeat(43), now)).toBeNull();
     expect(links.verify(`${id}.${day}.${signature}x`, now)).toBeNull();
   });
+
+  it('still says whose an expired link is, for its page, and nothing of a forged one', () => {
+    const token = links.token(id, now);
+    const later = now + (UNSUBSCRIBE_LINK_DAYS + 1) * 86_400_000;
+    expect(links.read(token, now)).toEqual({ participantId: id, expired: false });
+    expect(links.read(token, later)).toEqual({ participantId: id, expired: true });
+    const [, day, signature] = token.split('.');
+    expect(links.read(`aaaaaaaa-2d5b-4c8e-9a51-3b7d2f1e0a99.${day}.${signature}`, later)).toBeNull();
+  });
 });

@@ -24,15 +24,25 @@ export class UnsubscribeLinks {
 
   /** The participant a link was made for, or null if it is malformed, forged or expired. */
   verify(token: string, now = Date.now()): string | null {
+    const link = this.read(token, now);
+    return link && !link.expired ? link.participantId : null;
+  }
+
+  /**
+   * Whose link it is, expired or not, or null if it is malformed or forged: the page of an expired
+   * link speaks its owner's language. Never to act on (that is `verify`).
+   */
+  read(token: string, now = Date.now()): { participantId: string; expired: boolean } | null {
     const match = /^([0-9a-f-]{36})\.([0-9a-z]{1,8})\.([\w-]{43})$/i.exec(token);
     if (!match || !isUuid(match[1])) return null;
     const [, participantId, day, signature] = match;
-    if (parseInt(day, 36) < Math.floor(now / DAY_MS)) return null;
     const expected = Buffer.from(this.sign(participantId, day));
     const given = Buffer.from(signature);
-    return given.length === expected.length && timingSafeEqual(given, expected)
-      ? participantId.toLowerCase()
-      : null;
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return {
+      participantId: participantId.toLowerCase(),
+      expired: parseInt(day, 36) < Math.floor(now / DAY_MS),
+    };
   }
 
   private sign(participantId: string, day: string): string {

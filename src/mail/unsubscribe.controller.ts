@@ -100,15 +100,25 @@ export class UnsubscribeController {
     );
   }
 
-  /** The page in the participant's language once `work` has found them; the invalid-link page if not. */
+  /**
+   * The page in the participant's language once `work` has found them; the invalid-link page if
+   * not, in the language of the one whose link it was when that is known (an expired link), else
+   * the browser's.
+   */
   private async page(
     request: Request,
     response: Response,
     work: () => Promise<Participant | null>,
     body: (participant: Participant, lang: 'ja' | 'en') => string,
   ): Promise<void> {
-    const participant = await this.orNull(work);
-    if (!participant) return this.invalid(request, response);
+    let participant: Participant | null;
+    try {
+      participant = await work();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return this.invalid(response, error.readerLocale ?? browserLocale(request));
+    }
+    if (!participant) return this.invalid(response, browserLocale(request));
     const lang = languageOf(participant);
     response.type('html').send(renderPage({ lang, title: TEXT[lang].title, body: body(participant, lang) }));
   }
@@ -118,18 +128,7 @@ export class UnsubscribeController {
     return `<p>${escapeHtml(TEXT[lang].undo)}</p>${postButton(`./${encodeURIComponent(token)}/resubscribe`, TEXT[lang].resubscribe)}`;
   }
 
-  private async orNull<T>(work: () => Promise<T>): Promise<T | null> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof AppError) return null;
-      throw error;
-    }
-  }
-
-  /** Unknown or expired: we do not know whose link it is, so the browser's language. */
-  private invalid(request: Request, response: Response): void {
-    const lang = browserLocale(request);
+  private invalid(response: Response, lang: 'ja' | 'en'): void {
     response
       .status(400)
       .type('html')

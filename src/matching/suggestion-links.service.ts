@@ -121,8 +121,10 @@ export class SuggestionLinksService {
     });
     // The suggestion went away with a newer run: the link no longer names anyone.
     if (!suggestion) throw ActionTokenErrors.invalid();
+    const locale = languageOf(suggestion.participant);
     const event = await manager.findOneBy(Event, { id: suggestion.eventId });
-    if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
+    if (!event || !MATCHABLE_EVENT_STATUSES.includes(event.status))
+      throw MatchingErrors.eventNotOpen().forReader(locale);
     const other = suggestion.suggestedParticipant;
     const seated = await manager.find(Registration, {
       select: { participantId: true },
@@ -133,7 +135,6 @@ export class SuggestionLinksService {
       },
     });
     const holds = (id: string) => seated.some((seat) => seat.participantId === id);
-    const locale = languageOf(suggestion.participant);
     const standing = await this.meetings.standing(event.id, suggestion.participantId, other.id);
     const preview: SuggestionLinkPreview = {
       locale,

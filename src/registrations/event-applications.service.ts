@@ -95,11 +95,13 @@ export class EventApplications {
     const event = await manager.findOneBy(Event, { id: eventId });
     if (!event) throw ActionTokenErrors.invalid();
     const held = await this.heldBy(manager, eventId, participant.id);
-    if (token.usedAt && !held) throw ActionTokenErrors.used();
-    if (!held) assertTakesApplications(event);
+    // From here on the link's owner is known: a refusal is worded in their language.
+    const locale = languageOf(participant);
+    if (token.usedAt && !held) throw ActionTokenErrors.used().forReader(locale);
+    if (!held) assertTakesApplications(event, locale);
     const seated = await manager.countBy(Registration, { eventId, status: In(SEATED) });
     return {
-      locale: languageOf(participant),
+      locale,
       participantName: participant.name,
       event,
       held,
@@ -120,7 +122,7 @@ export class EventApplications {
       if (token.usedAt) {
         const held = await this.heldBy(manager, eventId, participant.id);
         if (held) return { applied: false, held };
-        throw ActionTokenErrors.used();
+        throw ActionTokenErrors.used().forReader(languageOf(participant));
       }
       const { registration, changed } = await this.registrations.registerSelf(
         manager,
@@ -156,8 +158,8 @@ export class EventApplications {
  * What the page checks before showing the button; `register` checks the same again when it is
  * pressed, under the event's lock.
  */
-function assertTakesApplications(event: Event): void {
+function assertTakesApplications(event: Event, reader: 'ja' | 'en'): void {
   if (event.status !== EventStatus.PUBLISHED || event.visibility !== EventVisibility.PUBLIC)
-    throw RegistrationErrors.eventNotOpen();
-  if (registrationWindow(event) !== 'OPEN') throw RegistrationErrors.windowClosed();
+    throw RegistrationErrors.eventNotOpen().forReader(reader);
+  if (registrationWindow(event) !== 'OPEN') throw RegistrationErrors.windowClosed().forReader(reader);
 }

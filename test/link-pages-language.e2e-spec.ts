@@ -1,0 +1,268 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService, TokenRequest } from '../src/action-tokens/action-tokens.service';
+import { Role } from '../src/auth/actor';
+import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+const DAY_MS = 86_400_000;
+/** Browsers the page must not follow once it knows whose link it is: none, and one in neither language. */
+const BROWSERS: Record<string, Record<string, string>> = {
+  'no Accept-Language': {},
+  'a German browser': { 'accept-language': 'de-DE,de;q=0.9' },
+};
+
+/**
+ * The page behind an email link speaks the language of the participant it was sent to, also once
+ * the link no longer works — expired, used, or replaced by a newer one — since the token's row
+ * still says whose it is; only a link nobody issued is answered in the browser's language.
+ */
+describe('pages behind expired and used links, in the language of their owner', () => {
+  let t: TestApp;
+  let tokens: ActionTokensService;
+  let organizer: string;
+  let eventId: string;
+  let otherEventId: string;
+  const daniel = { id: '', registrationId: '' };
+  const kenji = { id: '', registrationId: '' };
+  let meetingRequestId: string;
+  let suggestionId: string;
+  let emailChangeId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ WORKER_IN_PROCESS: 'false' });
+    tokens = t.app.get(ActionTokensService);
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, { name: '東京商工会議所 台東支部' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+    eventId = await createPublishedEvent(t, organizer, {
+      title: 'たいとう 交流サロン',
+      titleEn: 'Taito Networking Salon',
+    });
+    otherEventId = await createPublishedEvent(t, organizer, { title: 'たいとう 交流サロン（第2回）' });
+
+    const register = async (participantId: string) =>
+      ok(await t.gql<{ register: { id: string } }>(registerMutation(), { eventId, participantId }, organizer))
+        .register.id;
+    daniel.id = (await createParticipant(t, organizer, { name: 'Daniel Weber', locale: 'en' })).id;
+    daniel.registrationId = await register(daniel.id);
+    kenji.id = (await createParticipant(t, organizer, { name: '佐藤 健二' })).id;
+    kenji.registrationId = await register(kenji.id);
+
+    meetingRequestId = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: eventId, to: daniel.id },
+        await t.participantToken(kenji.id),
+      ),
+    ).requestMeeting.id;
+    const [run] = await t.dataSource.query(
+      `INSERT INTO matching_runs (event_id, status) VALUES ($1, 'SUCCEEDED') RETURNING id`,
+      [eventId],
+    );
+    [{ id: suggestionId }] = await t.dataSource.query(
+      `INSERT INTO suggestions (event_id, participant_id, suggested_participant_id, rank, score, reasons, run_id)
+       VALUES ($1, $2, $3, 1, 0.8, '[]', $4) RETURNING id`,
+      [eventId, daniel.id, kenji.id, run.id],
+    );
+    [{ id: emailChangeId }] = await t.dataSource.query(
+      `INSERT INTO email_change_requests (participant_id, new_email) VALUES ($1, 'daniel@weber-import.example') RETURNING id`,
+      [daniel.id],
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const mint = async (request: Omit<TokenRequest, 'expiresAt'>, expired = true) =>
+    (
+      await tokens.mint(t.dataSource.manager, [
+        { ...request, expiresAt: new Date(Date.now() + (expired ? -60_000 : DAY_MS)) },
+      ])
+    )[0];
+  const markUsed = async (raw: string, purpose: TokenPurpose) =>
+    tokens.markUsed(t.dataSource.manager, (await tokens.find(t.dataSource.manager, purpose, raw))!);
+  const page = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${t.url}${path}`, { headers });
+    return { status: response.status, html: await response.text() };
+  };
+
+  /** Every page behind a link of Daniel's, with the link expired. */
+  const expiredLinks: [string, () => Promise<string>][] = [
+    [
+      'an invitation answer',
+      async () =>
+        `/invitations/respond?token=${await mint({ purpose: TokenPurpose.INVITATION_RESPONSE, subjectId: daniel.registrationId })}&accept=1`,
+    ],
+    [
+      'a meeting request answer',
+      async () =>
+        `/meetings/respond?token=${await mint({ purpose: TokenPurpose.MEETING_RESPONSE, subjectId: meetingRequestId })}&accept=1`,
+    ],
+    [
+      'a survey',
+      async () =>
+        `/surveys/answer?token=${await mint({ purpose: TokenPurpose.SURVEY_ANSWER, subjectId: daniel.registrationId })}`,
+    ],
+    [
+      'a sign-in link',
+      async () => `/sign-in?token=${await mint({ purpose: TokenPurpose.MAGIC_LINK, subjectId: daniel.id })}`,
+    ],
+    [
+      'a registration cancel link',
+      async () =>
+        `/registrations/cancel?token=${await mint({ purpose: TokenPurpose.REGISTRATION_CANCEL, subjectId: daniel.registrationId })}`,
+    ],
+    [
+      'an email change confirmation',
+      async () =>
+        `/email-change?token=${await mint({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: emailChangeId })}`,
+    ],
+    [
+      "a digest's meeting request link",
+      async () =>
+        `/suggestions/meeting-request?token=${await mint({ purpose: TokenPurpose.SUGGESTION_MEETING_REQUEST, subjectId: suggestionId })}`,
+    ],
+    [
+      'an application confirmation',
+      async () =>
+        `/registrations/apply?token=${encodeURIComponent(await mint({ purpose: TokenPurpose.EVENT_APPLICATION, subjectId: daniel.id, scope: otherEventId }))}`,
+    ],
+  ];
+
+  for (const [what, link] of expiredLinks) {
+    for (const [browser, headers] of Object.entries(BROWSERS)) {
+      it(`says in English that ${what} has expired, to ${browser}`, async () => {
+        const { status, html } = await page(await link(), headers);
+        expect(status).toBe(400);
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain('<p>This link has expired.</p>');
+      });
+    }
+  }
+
+  it('answers a Japanese participant in Japanese, whatever the browser', async () => {
+    const raw = await mint({ purpose: TokenPurpose.MAGIC_LINK, subjectId: kenji.id });
+    const { html } = await page(`/sign-in?token=${raw}`, { 'accept-language': 'en-US,en' });
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('ログインできませんでした');
+    expect(html).toContain('このリンクは有効期限が切れています');
+  });
+
+  it("answers a staff account's expired login-address link in Japanese, as its page is", async () => {
+    const [{ id: userId }]: { id: string }[] = await t.dataSource.query(
+      "SELECT id FROM users WHERE role = 'ORGANIZER' LIMIT 1",
+    );
+    const [{ id: request }]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO email_change_requests (user_id, new_email) VALUES ($1, 'taito@example.jp') RETURNING id`,
+      [userId],
+    );
+    const raw = await mint({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: request });
+    const { html } = await page(`/email-change?token=${raw}`, { 'accept-language': 'en-US,en' });
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('このリンクは有効期限が切れています');
+  });
+
+  it('answers a link nobody issued in the browser language', async () => {
+    const fake = 'x'.repeat(43);
+    expect((await page(`/sign-in?token=${fake}`)).html).toContain('<html lang="ja">');
+    expect((await page(`/sign-in?token=${fake}`, { 'accept-language': 'en' })).html).toContain(
+      '<html lang="en">',
+    );
+  });
+
+  it('says in English that a replaced invitation was replaced', async () => {
+    await t.dataSource.query('UPDATE registrations SET status = $2, invitation_round = 2 WHERE id = $1', [
+      daniel.registrationId,
+      'INVITED',
+    ]);
+    try {
+      const raw = await mint({ purpose: TokenPurpose.INVITATION_RESPONSE, subjectId: daniel.registrationId });
+      const { html } = await page(`/invitations/respond?token=${raw}&accept=1`, BROWSERS['a German browser']);
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('This invitation was replaced by a newer invitation email.');
+    } finally {
+      await t.dataSource.query('UPDATE registrations SET status = $2 WHERE id = $1', [
+        daniel.registrationId,
+        'REGISTERED',
+      ]);
+    }
+  });
+
+  it('says in English that an unsubscribe link has expired, signed or stored', async () => {
+    const signed = t.app.get(UnsubscribeLinks).token(daniel.id, Date.now() - 400 * DAY_MS);
+    const stored = await mint({ purpose: TokenPurpose.UNSUBSCRIBE, subjectId: daniel.id });
+    for (const link of [signed, stored]) {
+      const { status, html } = await page(`/unsubscribe/${link}`, BROWSERS['a German browser']);
+      expect(status).toBe(400);
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('This link is invalid or has expired.');
+    }
+  });
+
+  it('says in English why a link of a cancelled event cannot act', async () => {
+    const cancelledId = await createPublishedEvent(t, organizer, { title: 'たいとう 交流サロン（中止）' });
+    const [run] = await t.dataSource.query(
+      `INSERT INTO matching_runs (event_id, status) VALUES ($1, 'SUCCEEDED') RETURNING id`,
+      [cancelledId],
+    );
+    const [{ id: suggestion }]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO suggestions (event_id, participant_id, suggested_participant_id, rank, score, reasons, run_id)
+       VALUES ($1, $2, $3, 1, 0.8, '[]', $4) RETURNING id`,
+      [cancelledId, daniel.id, kenji.id, run.id],
+    );
+    const application = await mint(
+      { purpose: TokenPurpose.EVENT_APPLICATION, subjectId: daniel.id, scope: cancelledId },
+      false,
+    );
+    const request = await mint(
+      { purpose: TokenPurpose.SUGGESTION_MEETING_REQUEST, subjectId: suggestion },
+      false,
+    );
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: cancelledId }, organizer));
+
+    const applying = await page(
+      `/registrations/apply?token=${encodeURIComponent(application)}`,
+      BROWSERS['a German browser'],
+    );
+    expect(applying.html).toContain('<html lang="en">');
+    expect(applying.html).toContain('This event is not taking registrations at the moment.');
+    const asking = await page(
+      `/suggestions/meeting-request?token=${request}`,
+      BROWSERS['no Accept-Language'],
+    );
+    expect(asking.html).toContain('<html lang="en">');
+    expect(asking.html).toContain(
+      'This event has ended or was cancelled, so no more meetings can be requested.',
+    );
+  });
+
+  it('says in English that a used sign-in, email change or application link has been used', async () => {
+    const signIn = await mint({ purpose: TokenPurpose.MAGIC_LINK, subjectId: daniel.id }, false);
+    await markUsed(signIn, TokenPurpose.MAGIC_LINK);
+    const emailChange = await mint({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: emailChangeId }, false);
+    await markUsed(emailChange, TokenPurpose.EMAIL_CHANGE);
+    const application = await mint(
+      { purpose: TokenPurpose.EVENT_APPLICATION, subjectId: daniel.id, scope: otherEventId },
+      false,
+    );
+    await markUsed(application, TokenPurpose.EVENT_APPLICATION);
+    for (const path of [
+      `/sign-in?token=${signIn}`,
+      `/email-change?token=${emailChange}`,
+      `/registrations/apply?token=${encodeURIComponent(application)}`,
+    ]) {
+      for (const headers of Object.values(BROWSERS)) {
+        const { html } = await page(path, headers);
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain('<p>This link has already been used.</p>');
+      }
+    }
+  });
+});
