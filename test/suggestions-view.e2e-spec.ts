@@ -162,6 +162,33 @@ describe('suggestions and requests as participants see them', () => {
     expect(entryFor(await staffView('emma'), '鈴木 一郎')?.request).toMatchObject({ status: 'ACCEPTED' });
   });
 
+  it("marks someone who declined the participant's request, as the digest's page does, since they cannot ask again", async () => {
+    expect(entryFor(await mySuggestions('emma'), '髙橋 美﨑')).toMatchObject({ request: null });
+    const id = await requestMeeting('emma', 'takahashi');
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: false) { status } }',
+        { id },
+        people.takahashi.token,
+      ),
+    );
+    // Emma was declined: a button could only be refused, so the list says so instead.
+    expect(entryFor(await mySuggestions('emma'), '髙橋 美﨑')?.request).toEqual({
+      id,
+      status: 'DECLINED',
+      incoming: false,
+    });
+    const refused = await t.gql(
+      'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+      { e: eventId, to: people.takahashi.id },
+      people.emma.token,
+    );
+    expect(refused.errors?.[0].extensions?.reason).toBe('MEETING_DECLINED_BEFORE');
+    // 髙橋, who declined, may still ask her: his list keeps the button.
+    expect(entryFor(await mySuggestions('takahashi'), 'Emma Clarke')).toMatchObject({ request: null });
+    expect(entryFor(await staffView('emma'), '髙橋 美﨑')?.request).toMatchObject({ status: 'DECLINED' });
+  });
+
   it('no longer lists someone who cancelled their registration; staff still see them, marked', async () => {
     const before = await mySuggestions('suzuki', 'suggested { name }');
     expect(before.map((entry) => entry.suggested.name)).toContain('佐藤 健一');
@@ -210,6 +237,11 @@ describe('suggestions and requests as participants see them', () => {
       両者とも参加登録中: 'はい',
     });
     expect(row('鈴木 一郎', 'Emma Clarke')).toMatchObject({ 面談の申込: '面談成立' });
+    // 髙橋 declined Emma's request (the test before): her row says she cannot ask again; his does not.
+    expect(row('Emma Clarke', '髙橋 美﨑')).toMatchObject({
+      面談の申込: '申込に相手が見送り（このイベントでは再申込不可）',
+    });
+    expect(row('髙橋 美﨑', 'Emma Clarke')).toMatchObject({ 面談の申込: '' });
     // 佐藤 left (the test before): still listed, marked.
     expect(row('鈴木 一郎', '佐藤 健一')).toMatchObject({ 面談の申込: '', 両者とも参加登録中: 'いいえ' });
   });
@@ -255,5 +287,10 @@ describe('suggestions and requests as participants see them', () => {
     expect(html).toContain(
       '<p>manufacturing, 東京都葛飾区 (Katsushika City, Tokyo)<br>They offer: 金属加工 (metalworking), 試作 (prototyping)<br>They are looking for: 販路開拓 (new sales channels)</p>',
     );
+    // His request now outweighs her earlier one he declined: hers to answer.
+    expect(entryFor(await mySuggestions('emma'), '髙橋 美﨑')?.request).toMatchObject({
+      status: 'PENDING',
+      incoming: true,
+    });
   });
 });

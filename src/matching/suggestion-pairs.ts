@@ -33,6 +33,15 @@ export const PAIR_OPEN_REQUEST_SQL = `r.event_id = s.event_id
        OR (r.from_participant_id = s.suggested_participant_id AND r.to_participant_id = s.participant_id))`;
 
 /**
+ * On a meeting request `r`: the suggestion's receiver asked the suggested person at the event and
+ * was declined. A 見送り holds for the rest of the event (MEETING_DECLINED_BEFORE): a new request
+ * from the receiver could only be refused, so their list says so where a button would be, as the
+ * digest's 「面談を申し込む」 page does.
+ */
+export const DECLINED_PAIR_REQUEST_SQL = `r.event_id = s.event_id AND r.status = 'DECLINED'
+     AND r.from_participant_id = s.participant_id AND r.to_participant_id = s.suggested_participant_id`;
+
+/**
  * The two have no such request. Whoever asked has done what the link offers; whoever was asked
  * answers from the request email.
  */

@@ -108,5 +108,7 @@ export class SuggestionsExportController {
 function requestLabel(request: ListedSuggestion['request']): string | null {
   if (!request) return null;
   if (request.status === MeetingRequestStatus.ACCEPTED) return '面談成立';
+  if (request.status === MeetingRequestStatus.DECLINED)
+    return '申込に相手が見送り（このイベントでは再申込不可）';
   return request.incoming ? '相手から申込あり（回答待ち）' : '申込済み（相手の回答待ち）';
 }

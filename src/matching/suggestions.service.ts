@@ -11,6 +11,7 @@ import { MatchingErrors } from './matching.errors';
 import { Suggestion } from './suggestion.entity';
 import {
   CONSENTING_PAIR_SQL,
+  DECLINED_PAIR_REQUEST_SQL,
   PAIR_OPEN_REQUEST_SQL,
   SEATED_PAIR_SQL,
   UNMATCHED_REGISTRATIONS_SQL,
@@ -22,7 +23,10 @@ const WITH_PEOPLE = { suggestedParticipant: { company: true } } as const;
 /** A suggestion as listed, with what has happened between the two since the run. */
 export interface ListedSuggestion {
   suggestion: Suggestion;
-  /** Their request waiting for an answer or agreed, either way (PAIR_OPEN_REQUEST_SQL); null: none. */
+  /**
+   * Their request waiting for an answer or agreed, either way (PAIR_OPEN_REQUEST_SQL); else the
+   * receiver's request the suggested person declined (DECLINED_PAIR_REQUEST_SQL); null: none.
+   */
   request: { id: string; status: MeetingRequestStatus; incoming: boolean } | null;
   /** Both still hold a seat (SEATED_PAIR_SQL); false only in the staff's lists. */
   bothRegistered: boolean;
@@ -52,7 +56,8 @@ export class SuggestionsService {
    * them: people who have since left the event or withdrawn their matchmaking consent are not listed
    * (their request page refuses; nobody sees a participant who withdrew, CONSENTING_PAIR_SQL), and
    * anyone the participant asked, was asked by or agreed to meet keeps their place, marked with
-   * that request, so the list they come back to says 申込済み／承諾済み where a button could only fail.
+   * that request, so the list they come back to says 申込済み／承諾済み where a button could only fail;
+   * so does someone who declined their request (見送り: they may not ask again at this event).
    */
   mine(actor: ParticipantActor, eventId: string): Promise<ListedSuggestion[]> {
     return this.list(eventId, actor.participantId, { includeDismissed: false, includeLeft: false });
@@ -197,7 +202,11 @@ export class SuggestionsService {
     return this.withPairState(await query.getMany());
   }
 
-  /** One statement for the whole list, with the digest's own conditions. */
+  /**
+   * One statement for the whole list, with the digest's own conditions. An open request between
+   * the two outweighs a declined one (they asked the receiver since): the page behind the digest's
+   * link reads the pair in the same order (MeetingRequestsService.standing).
+   */
   private async withPairState(suggestions: Suggestion[]): Promise<ListedSuggestion[]> {
     if (suggestions.length === 0) return [];
     const rows: {
@@ -208,10 +217,14 @@ export class SuggestionsService {
       incoming: boolean | null;
     }[] = await this.dataSource.query(
       `SELECT s.id, ${SEATED_PAIR_SQL} AS seated,
-              r.id AS request_id, r.status AS request_status,
-              r.from_participant_id = s.suggested_participant_id AS incoming
+              q.id AS request_id, q.status AS request_status,
+              q.from_participant_id = s.suggested_participant_id AS incoming
          FROM suggestions s
-         LEFT JOIN meeting_requests r ON ${PAIR_OPEN_REQUEST_SQL}
+         LEFT JOIN LATERAL (
+           SELECT r.id, r.status, r.from_participant_id FROM meeting_requests r
+            WHERE (${PAIR_OPEN_REQUEST_SQL}) OR (${DECLINED_PAIR_REQUEST_SQL})
+            ORDER BY r.status = 'DECLINED', r.created_at DESC
+            LIMIT 1) q ON true
         WHERE s.id = ANY($1)`,
       [suggestions.map((suggestion) => suggestion.id)],
     );

@@ -31,7 +31,9 @@ export class SuggestionModel {
 
   @Field(() => SuggestionRequestModel, {
     nullable: true,
-    description: 'この二人の間の回答待ち・承諾済みの面談申込（どちら向きでも）。null なら申し込める',
+    description:
+      'この二人の間の回答待ち・承諾済みの面談申込（どちら向きでも）。なければ、受け取る参加者の申込を相手が辞退したもの' +
+      '（DECLINED: このイベントでは申し込み直せない）。null なら申し込める',
   })
   request: SuggestionRequestModel | null;
 
