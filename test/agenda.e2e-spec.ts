@@ -841,6 +841,49 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     ).toEqual([]);
   });
 
+  it('answers an event that is not there, or not the reader’s to see, as not found; one they see without meetings as empty', async () => {
+    const agendaAt = (e: string) =>
+      t.gql<{ myAgenda: { meetings: unknown[]; unscheduled: unknown[]; version: string } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { meetings { id } unscheduled { requestId } version } }',
+        { e },
+        people.emma.token,
+      );
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const elsewhere = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '杉並区' }),
+    );
+    const inviteOnly = await createPublishedEvent(t, elsewhere, { visibility: 'INVITE_ONLY' });
+    const draft = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'SEMINAR',
+            title: '杉並区 事業承継セミナー',
+            venue: '杉並区役所',
+            startsAt: tokyoInDays(20, '14:00'),
+            endsAt: tokyoInDays(20, '16:00'),
+          },
+        },
+        elsewhere,
+      ),
+    ).createEvent.id;
+    for (const e of ['00000000-0000-4000-8000-000000000000', inviteOnly, draft]) {
+      const [error] = (await agendaAt(e)).errors ?? [];
+      expect(error).toMatchObject({
+        message: `Event not found: ${e}`,
+        extensions: { code: 'NOT_FOUND', field: 'eventId' },
+      });
+    }
+    // A public event she is not at: nothing for her there, and nothing hidden.
+    const publicEvent = await createPublishedEvent(t, elsewhere, { title: '杉並区 交流会' });
+    const empty = ok(await agendaAt(publicEvent)).myAgenda;
+    expect(empty).toMatchObject({ meetings: [], unscheduled: [] });
+    expect(empty.version).toEqual(expect.any(String));
+  });
+
   it('sends the agenda again to someone who lost it, even with nothing new in it', async () => {
     await mailSettled();
     const sent = agendaMails(people.emma).length;

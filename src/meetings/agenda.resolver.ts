@@ -47,14 +47,15 @@ export class AgendaResolver {
 
   @Query(() => AgendaModel, {
     description:
-      '自分の面談スケジュール（公開済みの面談と、時間枠に入りきらず時間が未定の面談）。前回確認した時からの変更（changes）つき',
+      '自分の面談スケジュール（公開済みの面談と、時間枠に入りきらず時間が未定の面談）。前回確認した時からの変更（changes）つき。' +
+      '面談のないイベントは空のスケジュール、存在しない・見られないイベントは NOT_FOUND（field: eventId）',
   })
   @Allow(Role.PARTICIPANT)
   async myAgenda(
     @CurrentActor() actor: ParticipantActor,
     @Args('eventId', { type: () => ID }) eventId: string,
   ): Promise<AgendaModel> {
-    const agenda = await this.agenda.agenda(actor.participantId, eventId);
+    const agenda = await this.agenda.agenda(actor, eventId);
     const comparison = await this.views.compare(actor.participantId, eventId, snapshotOf(agenda));
     return this.model(actor, eventId, agenda, comparison);
   }
@@ -69,7 +70,7 @@ export class AgendaResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('version', { description: 'myAgenda の version' }) version: string,
   ): Promise<AgendaModel> {
-    const agenda = await this.agenda.agenda(actor.participantId, eventId);
+    const agenda = await this.agenda.agenda(actor, eventId);
     const seen = await this.views.markSeen(actor.participantId, eventId, snapshotOf(agenda), version);
     return this.model(actor, eventId, agenda, seen);
   }

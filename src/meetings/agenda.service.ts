@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { Actor } from '../auth/actor';
+import { Actor, ParticipantActor } from '../auth/actor';
 import { SessionMode } from '../events/event-enums';
+import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { OutboxService } from '../mail/outbox.service';
@@ -139,9 +140,15 @@ export class AgendaService {
   /**
    * A participant's published, live meetings at an event in time order, and the agreed meetings
    * without a slot (published so, or at the venue): two queries, whatever the number of meetings.
+   * An event that does not exist, or that they may not see (EventsService.maySee), is not found:
+   * a mistyped id must not read as "no meetings"; one they may see is their agenda, empty or not.
    */
-  async agenda(participantId: string, eventId: string): Promise<ParticipantAgenda> {
+  async agenda(actor: ParticipantActor, eventId: string): Promise<ParticipantAgenda> {
     const manager = this.dataSource.manager;
+    const event = await manager.findOne(Event, { where: { id: eventId }, relations: { coHosts: true } });
+    if (!event || !(await this.events.maySee(manager, actor, event)))
+      throw MeetingErrors.agendaEventNotFound(eventId);
+    const participantId = actor.participantId;
     const meetings = await manager.find(Meeting, {
       where: {
         eventId,
