@@ -234,6 +234,30 @@ describe('importParticipants', () => {
     expect(await count()).toBe(before);
   });
 
+  it('reports a tag cell of nothing but separators rather than emptying the list', async () => {
+    const sheet = [
+      'メールアドレス,氏名,フリガナ,提供できること,関心テーマ',
+      'asakusa@example.jp,浅草 一郎,アサクサ イチロウ,金型設計、,事業承継',
+      'asakusa@example.jp,浅草 一郎,アサクサ イチロウ,、／,事業承継',
+    ];
+    ok(await t.gql<ImportResult>(IMPORT, { csv: sheet.slice(0, 2).join('\r\n') }, staff));
+    const result = ok(
+      await t.gql<ImportResult>(IMPORT, { csv: [sheet[0], sheet[2]].join('\r\n') }, staff),
+    ).importParticipants;
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        field: 'offers',
+        column: '提供できること',
+        message: '「、／」には項目がありません。ない場合は空欄にしてください',
+      },
+    ]);
+    const [row] = await t.dataSource.query(
+      `SELECT offers FROM participants WHERE email = 'asakusa@example.jp'`,
+    );
+    expect(row.offers).toEqual(['金型設計']);
+  });
+
   it('imports back the CSV it exports, written in words, without changing anyone', async () => {
     await t.dataSource.query(
       `UPDATE participants SET phone = '0312345678' WHERE email = 'takahashi@example.jp'`,

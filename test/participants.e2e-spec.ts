@@ -523,4 +523,71 @@ describe('participants', () => {
     );
     expect(byStaff.message).toBe('フリガナはカタカナ（またはひらがな）で入力してください');
   });
+
+  it('refuses an empty tag instead of emptying the list, in the participant’s language, naming the field', async () => {
+    const daniel = await createParticipant(t, staff, {
+      name: 'Daniel Weber',
+      locale: 'en',
+      offers: ['精密板金'],
+      themes: ['事業承継'],
+    });
+    const kenji = await createParticipant(t, staff, {
+      name: '中村 健一',
+      offers: ['精密板金'],
+      themes: ['事業承継'],
+    });
+    const update = async (id: string, input: Record<string, unknown>) =>
+      t.gql(
+        'mutation($input: ProfileInput!) { updateMyProfile(input: $input) { id } }',
+        { input },
+        await t.participantToken(id),
+      );
+    const cases: [Record<string, unknown>, string, string, string][] = [
+      [
+        { themes: [''] },
+        'themes',
+        'Themes cannot contain an empty item.',
+        'テーマに空の項目があります。項目を入力するか、取り除いてください',
+      ],
+      [
+        { offers: ['', '  '] },
+        'offers',
+        'What you offer cannot contain an empty item.',
+        '提供できることに空の項目があります。項目を入力するか、取り除いてください',
+      ],
+      [
+        { needs: ['販路開拓', '　'] },
+        'needs',
+        'What you are looking for cannot contain an empty item.',
+        '求めることに空の項目があります。項目を入力するか、取り除いてください',
+      ],
+    ];
+    for (const [input, field, english, japanese] of cases) {
+      const inEnglish = failure(await update(daniel.id, input));
+      const inJapanese = failure(await update(kenji.id, input));
+      expect(inEnglish).toMatchObject({ message: english, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect(inJapanese).toMatchObject({ message: japanese, extensions: { code: 'BAD_USER_INPUT', field } });
+    }
+    // Staff are refused alike, and nobody's lists were touched.
+    expect(
+      failure(
+        await t.gql(
+          UPSERT,
+          { input: { email: kenji.email, name: '中村 健一', furigana: 'ナカムラ ケンイチ', themes: ['  '] } },
+          staff,
+        ),
+      ),
+    ).toMatchObject({
+      message: 'テーマに空の項目があります。項目を入力するか、取り除いてください',
+      extensions: { code: 'BAD_USER_INPUT', field: 'themes' },
+    });
+    const rows: { offers: string[]; themes: string[] }[] = await t.dataSource.query(
+      'SELECT offers, themes FROM participants WHERE id = ANY($1) ORDER BY name',
+      [[daniel.id, kenji.id]],
+    );
+    expect(rows).toEqual([
+      { offers: ['精密板金'], themes: ['事業承継'] },
+      { offers: ['精密板金'], themes: ['事業承継'] },
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import { parseJsic } from './jsic';
 import { fieldSubject } from '../validation/field-labels';
 import type { EnglishMessage } from '../validation/validation-failures';
 import { isValidMunicipality, normalizeMunicipality, PREFECTURES } from './municipality';
+import { normalizeTag } from './tags';
 
 /**
  * A rule on text with its Japanese message and, in its context, the English one that a participant
@@ -60,4 +61,17 @@ export const IsMunicipality = stringRule(
     namesPrefecture(value)
       ? `${subject}: no municipality called "${String(value)}" was found. Please enter the prefecture followed by the city, ward, town or village in Japanese (e.g. 東京都葛飾区).`
       : `${subject} must be a prefecture followed by a city, ward, town or village, in Japanese (e.g. 東京都葛飾区).`,
+);
+
+/**
+ * Each item of a list of tags (offers, needs, themes) says something once normalised: an empty
+ * item, or spaces alone (full-width ones too), would otherwise be dropped as the list is stored,
+ * and a list of nothing but such items would quietly empty what the person had. Declare with
+ * `{ each: true }`.
+ */
+export const IsTag = stringRule(
+  'isTag',
+  (value) => normalizeTag(value) !== '',
+  ({ property }) => `${fieldSubject(property)}に空の項目があります。項目を入力するか、取り除いてください`,
+  (subject) => `${subject} cannot contain an empty item.`,
 );

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsTag } from '../../common/japan/japan.validators';
 import { RequiredText } from '../../common/validation/required-text';
 import { EventKind, EventVisibility } from '../event-enums';
 
@@ -51,6 +52,7 @@ export class CreateEventInput {
   @Field(() => [String], { nullable: true, description: 'テーマ（例: 事業承継, 販路開拓, DX）' })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(20)
   themes?: string[];
 

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsTag } from '../../common/japan/japan.validators';
 import { RequiredText } from '../../common/validation/required-text';
 import { EventVisibility } from '../event-enums';
 
@@ -41,6 +42,7 @@ export class UpdateEventInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(20)
   themes?: string[];
 

@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsTag } from '../../common/japan/japan.validators';
 import { Locale, ParticipantKind } from '../participant-kind';
 import { CompanyInput } from './company.input';
 
@@ -45,18 +46,21 @@ export abstract class ProfileFieldsInput {
   @Field(() => [String], { nullable: true, description: '提供できること（タグ）' })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(30)
   offers?: string[];
 
   @Field(() => [String], { nullable: true, description: '求めること（タグ）' })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(30)
   needs?: string[];
 
   @Field(() => [String], { nullable: true, description: '関心のあるテーマ' })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(30)
   themes?: string[];
 

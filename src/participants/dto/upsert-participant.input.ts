@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, ArrayMaxSize, MaxLength } from 'class-validator';
 import { RequiredText } from '../../common/validation/required-text';
-import { IsFurigana } from '../../common/japan/japan.validators';
+import { IsFurigana, IsTag } from '../../common/japan/japan.validators';
 import { ProfileFieldsInput } from './profile-fields.input';
 
 /** Staff create or update a participant, keyed by email. */
@@ -24,6 +24,7 @@ export class UpsertParticipantInput extends ProfileFieldsInput {
   @Field(() => [String], { nullable: true, description: '団体内の分類タグ' })
   @IsOptional()
   @IsString({ each: true })
+  @IsTag({ each: true })
   @ArrayMaxSize(30)
   tags?: string[];
 }

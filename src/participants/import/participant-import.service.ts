@@ -192,7 +192,13 @@ export class ParticipantImportService {
 
   /** Cells are text; the input wants tags, booleans, numbers and codes. Empty means "none". */
   private convert(field: ParticipantCsvField, raw: string): { value?: unknown; error?: string } {
-    if (TAG_FIELDS.has(field)) return { value: splitTags(raw) };
+    if (TAG_FIELDS.has(field)) {
+      const tags = splitTags(raw);
+      // A blank cell means none; one of nothing but separators would empty the list unseen.
+      if (raw !== '' && tags.length === 0)
+        return { error: `「${raw}」には項目がありません。ない場合は空欄にしてください` };
+      return { value: tags };
+    }
     if (YES_NO_FIELDS.has(field)) {
       if (raw === '') return { value: false };
       const value = parseYesNo(raw);
