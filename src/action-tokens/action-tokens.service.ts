@@ -162,6 +162,15 @@ export class ActionTokensService {
     return token?.purpose === purpose ? token : null;
   }
 
+  /**
+   * The token for `raw` of whatever purpose and state (expired, used), or null: to know whose link
+   * it is (the language of an error about it), never to act on.
+   */
+  async lookUp(manager: EntityManager, raw: string): Promise<ActionToken | null> {
+    if (typeof raw !== 'string' || raw.length < 20 || raw.length > 100) return null;
+    return manager.findOneBy(ActionToken, { tokenHash: hashOf(raw) });
+  }
+
   /** Records a use; answers whether this was the first. */
   async markUsed(manager: EntityManager, token: ActionToken): Promise<boolean> {
     const first = token.usedAt === null;

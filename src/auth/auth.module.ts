@@ -8,6 +8,7 @@ import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { ReaderLanguagePlugin } from './reader-language.plugin';
 import { TokenService } from './token.service';
 
 @Global()
@@ -28,6 +29,7 @@ import { TokenService } from './token.service';
     AuthService,
     LoginThrottle,
     AuthResolver,
+    ReaderLanguagePlugin,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [TokenService, AuthService, LoginThrottle],

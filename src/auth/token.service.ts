@@ -100,5 +100,5 @@ function invalidSession(): UnauthenticatedError {
   return new UnauthenticatedError(
     'セッションが無効か期限切れです。もう一度ログインしてください',
     'INVALID_TOKEN',
-  );
+  ).withEnglish('Your session is not valid or has expired. Please sign in again.');
 }

@@ -25,9 +25,15 @@ export enum DealErrorCode {
 }
 
 export const DealErrors = {
-  notFound: (id: string) => new NotFoundError(DealErrorCode.NOT_FOUND, `商談が見つかりません: ${id}`),
+  notFound: (id: string) =>
+    new NotFoundError(DealErrorCode.NOT_FOUND, `商談が見つかりません: ${id}`, undefined, id),
   followUpNotFound: (id: string) =>
-    new NotFoundError(DealErrorCode.FOLLOW_UP_NOT_FOUND, `フォローアップが見つかりません: ${id}`),
+    new NotFoundError(
+      DealErrorCode.FOLLOW_UP_NOT_FOUND,
+      `フォローアップが見つかりません: ${id}`,
+      undefined,
+      id,
+    ),
   meetingNotHeld: () =>
     new InputError(
       'meetingId',

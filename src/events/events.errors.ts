@@ -27,7 +27,10 @@ export enum EventErrorCode {
 }
 
 export const EventErrors = {
-  notFound: (id: string) => new NotFoundError(EventErrorCode.NOT_FOUND, `イベントが見つかりません: ${id}`),
+  notFound: (id: string) =>
+    new NotFoundError(EventErrorCode.NOT_FOUND, `イベントが見つかりません: ${id}`, undefined, id).withEnglish(
+      `Event not found: ${id}`,
+    ),
   invalidTransition: (from: EventStatus, to: EventStatus) =>
     new ConflictError(
       EventErrorCode.INVALID_TRANSITION,

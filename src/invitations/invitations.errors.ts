@@ -17,7 +17,12 @@ export const MAX_INVITEES = 20_000;
 
 export const InvitationErrors = {
   campaignNotFound: (id: string) =>
-    new NotFoundError(InvitationErrorCode.CAMPAIGN_NOT_FOUND, `招待キャンペーンが見つかりません: ${id}`),
+    new NotFoundError(
+      InvitationErrorCode.CAMPAIGN_NOT_FOUND,
+      `招待キャンペーンが見つかりません: ${id}`,
+      undefined,
+      id,
+    ),
   noInvitees: () =>
     new InputError('participantIds', '招待する参加者を指定してください', InvitationErrorCode.NO_INVITEES),
   invalidId: (id: string) => new InputError('participantIds', `参加者IDの形式が正しくありません: ${id}`),

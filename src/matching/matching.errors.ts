@@ -15,11 +15,24 @@ export const INVALID_FIRST_MESSAGE = `first は 1〜${MAX_INVITEE_RECOMMENDATION
 
 export const MatchingErrors = {
   runNotFound: (id: string) =>
-    new NotFoundError(MatchingErrorCode.RUN_NOT_FOUND, `マッチングの実行が見つかりません: ${id}`),
+    new NotFoundError(
+      MatchingErrorCode.RUN_NOT_FOUND,
+      `マッチングの実行が見つかりません: ${id}`,
+      undefined,
+      id,
+    ),
   suggestionNotFound: (id: string) =>
-    new NotFoundError(MatchingErrorCode.SUGGESTION_NOT_FOUND, `おすすめが見つかりません: ${id}`),
+    new NotFoundError(
+      MatchingErrorCode.SUGGESTION_NOT_FOUND,
+      `おすすめが見つかりません: ${id}`,
+      undefined,
+      id,
+    ).withEnglish(`Suggestion not found: ${id}`),
   notYours: () =>
-    new ForbiddenError('ご本人のおすすめのみ表示・操作できます', MatchingErrorCode.NOT_YOUR_SUGGESTION),
+    new ForbiddenError(
+      'ご本人のおすすめのみ表示・操作できます',
+      MatchingErrorCode.NOT_YOUR_SUGGESTION,
+    ).withEnglish('You can only see and change your own suggestions.'),
   noSucceededRun: () =>
     new ConflictError(
       MatchingErrorCode.NO_SUCCEEDED_RUN,

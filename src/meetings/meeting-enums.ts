@@ -69,6 +69,14 @@ export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
   CANCELLED: '中止',
 };
 
+/** As an English-speaking participant reads them in an error. */
+export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
+  SCHEDULED: 'Scheduled',
+  HELD: 'Held',
+  NO_SHOW: 'Missed',
+  CANCELLED: 'Cancelled',
+};
+
 export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> = {
   PENDING: '回答待ち',
   ACCEPTED: '承諾済み',

@@ -2,6 +2,7 @@ import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '.
 import {
   MEETING_REQUEST_STATUS_LABEL,
   MEETING_STATUS_LABEL,
+  MEETING_STATUS_LABEL_EN,
   MeetingRequestStatus,
   MeetingStatus,
 } from './meeting-enums';
@@ -69,7 +70,12 @@ export const MeetingErrors = {
       'version',
     ).withEnglish('Your meeting schedule changed after it was shown. Please reload it to see the changes.'),
   requestNotFound: (id: string) =>
-    new NotFoundError(MeetingErrorCode.REQUEST_NOT_FOUND, `面談申込が見つかりません: ${id}`),
+    new NotFoundError(
+      MeetingErrorCode.REQUEST_NOT_FOUND,
+      `面談申込が見つかりません: ${id}`,
+      undefined,
+      id,
+    ).withEnglish(`Meeting request not found: ${id}`),
   notStarted: (startsAt: string) =>
     new ConflictError(
       MeetingErrorCode.NOT_STARTED,
@@ -77,7 +83,12 @@ export const MeetingErrors = {
       'id',
     ),
   meetingNotFound: (id: string) =>
-    new NotFoundError(MeetingErrorCode.MEETING_NOT_FOUND, `面談が見つかりません: ${id}`),
+    new NotFoundError(
+      MeetingErrorCode.MEETING_NOT_FOUND,
+      `面談が見つかりません: ${id}`,
+      undefined,
+      id,
+    ).withEnglish(`Meeting not found: ${id}`),
   eventNotOpen: () =>
     new ConflictError(
       MeetingErrorCode.EVENT_NOT_OPEN,
@@ -166,7 +177,11 @@ export const MeetingErrors = {
       'この面談申込に回答できるのは申込を受けた方だけです',
     ).withEnglish('Only the person who received this meeting request can answer it.'),
   notASide: () =>
-    new AppError(ErrorKind.FORBIDDEN, MeetingErrorCode.NOT_A_SIDE, 'ご自身の面談・申込だけを操作できます'),
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      MeetingErrorCode.NOT_A_SIDE,
+      'ご自身の面談・申込だけを操作できます',
+    ).withEnglish('You can only change your own meetings and meeting requests.'),
   invalidRequestTransition: (from: MeetingRequestStatus) =>
     new ConflictError(
       MeetingErrorCode.INVALID_REQUEST_TRANSITION,
@@ -178,6 +193,8 @@ export const MeetingErrors = {
       MeetingErrorCode.INVALID_TRANSITION,
       `面談の状態を「${MEETING_STATUS_LABEL[from]}」から「${MEETING_STATUS_LABEL[to]}」に変更できません`,
       'id',
+    ).withEnglish(
+      `A meeting marked "${MEETING_STATUS_LABEL_EN[from]}" cannot be changed to "${MEETING_STATUS_LABEL_EN[to]}".`,
     ),
   /** A request whose meeting took place (実施, 不参加あり) is the record of it: not withdrawn after. */
   meetingHappened: (status: MeetingStatus) =>

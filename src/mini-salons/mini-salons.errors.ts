@@ -19,6 +19,8 @@ export const MiniSalonErrors = {
     new NotFoundError(
       MiniSalonErrorCode.NOT_FOUND,
       `ミニサロンの開催要望が見つかりません: ${id}`,
+      undefined,
+      id,
     ).withEnglish(`Mini-salon request not found: ${id}`),
   alreadyOpen: () =>
     new ConflictError(

@@ -13,7 +13,8 @@ export const OrganizationErrors = {
       OrganizationErrorCode.NOT_FOUND,
       `${field === 'coHostIds' ? '共催団体' : '団体'}が見つかりません: ${id}`,
       field,
-    ),
+      id,
+    ).withEnglish(`Organisation not found: ${id}`),
   corporateNumberTaken: () =>
     new ConflictError(
       OrganizationErrorCode.CORPORATE_NUMBER_TAKEN,

@@ -9,7 +9,9 @@ export enum ParticipantErrorCode {
 
 export const ParticipantErrors = {
   notFound: (id: string, field?: string) =>
-    new NotFoundError(ParticipantErrorCode.NOT_FOUND, `参加者が見つかりません: ${id}`, field),
+    new NotFoundError(ParticipantErrorCode.NOT_FOUND, `参加者が見つかりません: ${id}`, field, id).withEnglish(
+      `Participant not found: ${id}`,
+    ),
   emailTaken: (email: string) =>
     new ConflictError(
       ParticipantErrorCode.EMAIL_TAKEN,

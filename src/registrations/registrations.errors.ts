@@ -1,6 +1,6 @@
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../common/errors/app-error';
 import { RegistrationStatus } from './registration-enums';
-import { REGISTRATION_STATUS_LABEL } from './registration-labels';
+import { REGISTRATION_STATUS_LABEL, REGISTRATION_STATUS_LABEL_EN } from './registration-labels';
 
 export enum RegistrationErrorCode {
   NOT_FOUND = 'REGISTRATION_NOT_FOUND',
@@ -22,7 +22,12 @@ export enum RegistrationErrorCode {
 
 export const RegistrationErrors = {
   notFound: (id: string) =>
-    new NotFoundError(RegistrationErrorCode.NOT_FOUND, `参加登録が見つかりません: ${id}`),
+    new NotFoundError(
+      RegistrationErrorCode.NOT_FOUND,
+      `参加登録が見つかりません: ${id}`,
+      undefined,
+      id,
+    ).withEnglish(`Registration not found: ${id}`),
   eventNotOpen: () =>
     new ConflictError(
       RegistrationErrorCode.EVENT_NOT_OPEN,
@@ -76,6 +81,8 @@ export const RegistrationErrors = {
       RegistrationErrorCode.INVALID_TRANSITION,
       `「${REGISTRATION_STATUS_LABEL[from]}」の参加登録を「${REGISTRATION_STATUS_LABEL[to]}」にはできません`,
       'status',
+    ).withEnglish(
+      `A registration marked "${REGISTRATION_STATUS_LABEL_EN[from]}" cannot be changed to "${REGISTRATION_STATUS_LABEL_EN[to]}".`,
     ),
   /** From a cancel link, for a registration past cancelling (attended, or not seated). */
   notCancellable: () =>
@@ -125,5 +132,9 @@ export const RegistrationErrors = {
       RegistrationErrorCode.NOTHING_TO_CHANGE,
     ),
   notYours: () =>
-    new AppError(ErrorKind.FORBIDDEN, RegistrationErrorCode.NOT_YOURS, '他の方の参加登録は操作できません'),
+    new AppError(
+      ErrorKind.FORBIDDEN,
+      RegistrationErrorCode.NOT_YOURS,
+      '他の方の参加登録は操作できません',
+    ).withEnglish('You can only change your own registrations.'),
 };

@@ -8,7 +8,12 @@ export enum SchedulingErrorCode {
 
 export const SchedulingErrors = {
   runNotFound: (id: string) =>
-    new NotFoundError(SchedulingErrorCode.RUN_NOT_FOUND, `自動配置の実行が見つかりません: ${id}`),
+    new NotFoundError(
+      SchedulingErrorCode.RUN_NOT_FOUND,
+      `自動配置の実行が見つかりません: ${id}`,
+      undefined,
+      id,
+    ),
   noSessions: () =>
     new ConflictError(
       SchedulingErrorCode.NO_SESSIONS,

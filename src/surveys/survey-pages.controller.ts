@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { InputError } from '../common/errors/app-error';
 import { escapeHtml, sendLinkPage } from '../common/html/html-page';
 import { InputValidationPipe } from '../common/validation/input-validation.pipe';
 import { MAX_COMMENT_LENGTH, SurveyAnswerInput } from './dto/survey-answer.input';
@@ -38,13 +37,6 @@ const TEXT = {
     error: 'We could not record your answers',
   },
 } as const;
-
-/** What the form's fields ask for, in English: the answer's checks speak Japanese only. */
-const ENGLISH_FIELD_ERRORS: Record<string, string> = {
-  gainedOpportunities: 'Please answer Yes or No: did the event open up new business opportunities for you?',
-  satisfaction: 'Please choose how satisfied you were, from 1 to 5.',
-  comment: `Please keep your comment within ${MAX_COMMENT_LENGTH} characters.`,
-};
 
 const YES_NO = new Map([
   ['yes', true],
@@ -119,19 +111,14 @@ export class SurveyPagesController {
       TEXT,
       () => this.surveys.preview(token),
       async ({ locale }) => {
-        const input = (await this.validation
-          .transform(
-            {
-              gainedOpportunities: YES_NO.get(form?.gainedOpportunities ?? ''),
-              satisfaction: form?.satisfaction ? Number(form.satisfaction) : undefined,
-              comment: form?.comment ?? '',
-            },
-            { type: 'body', metatype: SurveyAnswerInput },
-          )
-          .catch((error: unknown) => {
-            const english = error instanceof InputError && ENGLISH_FIELD_ERRORS[error.field ?? ''];
-            throw english ? error.withEnglish(english) : error;
-          })) as SurveyAnswerInput;
+        const input = (await this.validation.transform(
+          {
+            gainedOpportunities: YES_NO.get(form?.gainedOpportunities ?? ''),
+            satisfaction: form?.satisfaction ? Number(form.satisfaction) : undefined,
+            comment: form?.comment ?? '',
+          },
+          { type: 'body', metatype: SurveyAnswerInput },
+        )) as SurveyAnswerInput;
         const result = await this.surveys.submit(token, input);
         const text = TEXT[locale];
         const body = [

@@ -44,6 +44,26 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The English message an error carries for a reader whose locale is en: an AppError's `english`,
+ * or that of the error it wraps (graphql-js wraps what a resolver or a scalar threw as
+ * `originalError`). Undefined when it has none.
+ */
+export function englishOf(error: unknown): string | undefined {
+  for (let depth = 0; depth < 4 && typeof error === 'object' && error !== null; depth++) {
+    const english = (error as { english?: unknown }).english;
+    if (typeof english === 'string') return english;
+    error = (error as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/** What a client reads of an error that is ours, not theirs: the details stay in the log. */
+export const INTERNAL_ERROR = {
+  message: '内部エラーが発生しました',
+  english: 'Something went wrong on our side.',
+} as const;
+
 export class InputError extends AppError {
   constructor(field: string, message: string, code = 'INVALID_INPUT') {
     super(ErrorKind.BAD_USER_INPUT, code, message, field);
@@ -51,21 +71,34 @@ export class InputError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  /** `field` when the missing thing was named by an input field (`coHostIds`, `organizationId`). */
-  constructor(code: string, message: string, field?: string) {
+  /**
+   * `field` when the missing thing was named by an input field (`coHostIds`, `organizationId`).
+   * Without it, `id` (the id looked for) lets the filter name the argument that held it.
+   */
+  constructor(
+    code: string,
+    message: string,
+    field?: string,
+    readonly id?: string,
+  ) {
     super(ErrorKind.NOT_FOUND, code, message, field);
   }
 }
 
+const NOT_ALLOWED = 'この操作を行う権限がありません';
+const SIGN_IN = 'ログインが必要です';
+
 export class ForbiddenError extends AppError {
-  constructor(message = 'この操作を行う権限がありません', code = 'FORBIDDEN') {
+  constructor(message = NOT_ALLOWED, code = 'FORBIDDEN') {
     super(ErrorKind.FORBIDDEN, code, message);
+    if (message === NOT_ALLOWED) this.english = 'You are not allowed to do this.';
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'ログインが必要です', code = 'UNAUTHENTICATED') {
+  constructor(message = SIGN_IN, code = 'UNAUTHENTICATED') {
     super(ErrorKind.UNAUTHENTICATED, code, message);
+    if (message === SIGN_IN) this.english = 'Please sign in.';
   }
 }
 

@@ -3,7 +3,7 @@ import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/gr
 import type { Request, Response } from 'express';
 import { sendErrorPage } from '../html/html-page';
 import { GraphQLError } from 'graphql';
-import { AppError, ErrorKind } from './app-error';
+import { AppError, ErrorKind, INTERNAL_ERROR, NotFoundError } from './app-error';
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   [ErrorKind.BAD_USER_INPUT]: 400,
@@ -25,15 +25,18 @@ export class AppExceptionFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const error = this.toAppError(exception);
     if (host.getType<GqlContextType>() === 'graphql') {
-      const { req } = GqlArgumentsHost.create(host).getContext<{ req?: { actor?: { locale?: string } } }>();
-      // A participant whose locale is en reads the English message where the error has one.
-      const english = req?.actor?.locale === 'en';
       if (!error)
-        return new GraphQLError(english ? 'Something went wrong on our side.' : '内部エラーが発生しました', {
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
-        });
-      return new GraphQLError((english && error.english) || error.message, {
-        extensions: { code: error.kind, reason: error.code, ...(error.field ? { field: error.field } : {}) },
+        return new GraphQLError(INTERNAL_ERROR.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      const field =
+        error.field ??
+        (error instanceof NotFoundError && error.id
+          ? argumentHolding(GqlArgumentsHost.create(host).getArgs(), error.id)
+          : undefined);
+      // The message in the reader's language is chosen when Apollo formats it (formatGraphqlError),
+      // from the AppError kept as the original.
+      return new GraphQLError(error.message, {
+        extensions: { code: error.kind, reason: error.code, ...(field ? { field } : {}) },
+        originalError: error,
       });
     }
     const http = host.switchToHttp();
@@ -42,16 +45,11 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     // language; API clients and scripts keep the JSON.
     const request = http.getRequest<Request>();
     if (request.accepts(['json', 'html']) === 'html') {
-      sendErrorPage(
-        request,
-        response,
-        error ? HTTP_STATUS[error.kind] : 500,
-        error ?? { message: '内部エラーが発生しました', english: 'Something went wrong on our side.' },
-      );
+      sendErrorPage(request, response, error ? HTTP_STATUS[error.kind] : 500, error ?? INTERNAL_ERROR);
       return;
     }
     if (!error) {
-      response.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: '内部エラーが発生しました' });
+      response.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR.message });
       return;
     }
     response
@@ -77,4 +75,23 @@ export class AppExceptionFilter implements GqlExceptionFilter {
     );
     return undefined;
   }
+}
+
+/**
+ * The argument that named the id not found, as input errors name fields: `id`, `eventId`, a list
+ * such as `participantIds`, or a field inside an input object by its path there (`organizationId`).
+ */
+export function argumentHolding(args: object, id: string, depth = 0): string | undefined {
+  const entries = Object.entries(args);
+  for (const [name, value] of entries)
+    if (value === id || (Array.isArray(value) && value.includes(id))) return name;
+  if (depth > 3) return undefined;
+  for (const [name, value] of entries) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
+      continue;
+    const inside = argumentHolding(value, id, depth + 1);
+    // Inside an argument (`input`), the path starts there; deeper, it keeps the object's name.
+    if (inside) return depth === 0 ? inside : `${name}.${inside}`;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { formatInputError } from './graphql-input-errors';
+import { formatGraphqlError } from './graphql-errors';
 import { TokyoDateTime } from './tokyo-date-time.scalar';
 
 /** Apollo at /graphql, code-first; the schema is built from the resolvers and models at boot. */
@@ -19,7 +19,7 @@ import { TokyoDateTime } from './tokyo-date-time.scalar';
         buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: TokyoDateTime }] },
         context: ({ req }: { req: Request }) => ({ req }),
         includeStacktraceInErrorResponses: false,
-        formatError: formatInputError,
+        formatError: formatGraphqlError,
         introspection: true,
         graphiql: config.NODE_ENV !== 'production',
       }),

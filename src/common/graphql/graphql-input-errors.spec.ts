@@ -229,6 +229,68 @@ describe('formatInputError', () => {
     });
   });
 
+  describe('in English, for a participant whose locale is en', () => {
+    const schema = buildSchema(`
+      enum Locale { ja en }
+      input ProfileInput { title: String locale: Locale consentEmail: Boolean name: String }
+      type Query { ok: Int }
+      type Mutation { updateMyProfile(input: ProfileInput!): Int }
+    `);
+    const inEnglish = (query: string, variables?: Record<string, unknown>) => {
+      const document = parse(query);
+      const errors = variables
+        ? (execute({ schema, document, variableValues: variables }) as { errors: GraphQLError[] }).errors
+        : validate(schema, document);
+      return errors.map((error) =>
+        formatInputError(
+          {
+            message: error.message,
+            extensions: { code: variables ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED' },
+          },
+          error,
+          { locale: 'en', schema },
+        ),
+      );
+    };
+    const withVariable = (input: Record<string, unknown>) =>
+      inEnglish('mutation($input: ProfileInput!) { updateMyProfile(input: $input) }', { input });
+
+    it.each([
+      [{ title: 42 }, 'title', 'Job title must be text.'],
+      [{ locale: 'de' }, 'locale', 'Language cannot be de.'],
+      [{ consentEmail: 'yes' }, 'consentEmail', 'Consent to announcement emails must be true or false.'],
+      [{ nmae: 'x' }, 'nmae', 'There is no field nmae. Did you mean name?'],
+    ])('%j in a variable → %s', (input, field, message) => {
+      expect(withVariable(input)).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', field } }]);
+    });
+
+    it('names the field of a literal by the type of its argument, and says what was left out', () => {
+      expect(inEnglish('mutation { updateMyProfile(input: { title: 42 }) }')).toEqual([
+        { message: 'Job title must be text.', extensions: { code: 'BAD_USER_INPUT', field: 'title' } },
+      ]);
+      expect(inEnglish('mutation { updateMyProfile }')).toEqual([
+        { message: 'input is required.', extensions: { code: 'BAD_USER_INPUT', field: 'input' } },
+      ]);
+    });
+
+    it('keeps the code and field of the Japanese', () => {
+      const input = { locale: 'de' };
+      const [english] = withVariable(input);
+      const [error] = (
+        execute({
+          schema,
+          document: parse('mutation($input: ProfileInput!) { updateMyProfile(input: $input) }'),
+          variableValues: { input },
+        }) as { errors: GraphQLError[] }
+      ).errors;
+      const japanese = formatInputError(
+        { message: error.message, extensions: { code: 'BAD_USER_INPUT' } },
+        error,
+      );
+      expect(japanese).toEqual({ message: '言語に指定できない値です: de', extensions: english.extensions });
+    });
+  });
+
   it('leaves our own errors and other validation failures alone', () => {
     const own = {
       message: 'イベント名を入力してください',

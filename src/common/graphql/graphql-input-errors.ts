@@ -1,27 +1,56 @@
-import { ASTNode, GraphQLError, GraphQLFormattedError, Kind, parse, ValueNode, visit } from 'graphql';
+import {
+  ArgumentNode,
+  ASTNode,
+  getNamedType,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  isInputObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+  TypeInfo,
+  ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { englishOf } from '../errors/app-error';
 import { fieldSubject } from '../validation/field-labels';
+import type { ErrorReader } from './error-readers';
 
 /**
  * Apollo refuses a wrong enum value, a malformed scalar or a missing argument before any resolver
  * runs, in English and without naming the field (GRAPHQL_VALIDATION_FAILED for values written in the
  * query, BAD_USER_INPUT for variables). This turns those refusals into what our own input errors look
- * like: BAD_USER_INPUT, `extensions.field` as the client wrote it, and a Japanese message. Mistakes in
- * the shape of the query (a field the type does not have, a syntax error) pass unchanged.
+ * like: BAD_USER_INPUT, `extensions.field` as the client wrote it, and a message in the reader's
+ * language (Japanese, or English for a participant whose locale is en), naming the field by its
+ * label. Mistakes in the shape of the query (a field the type does not have, a syntax error) pass
+ * unchanged.
  */
-export function formatInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatInputError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  reader: ErrorReader = { locale: 'ja' },
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (formatted.extensions?.reason || (code !== 'BAD_USER_INPUT' && code !== 'GRAPHQL_VALIDATION_FAILED')) {
     return formatted;
   }
   // Duck-typed: Apollo may hand over the error from its own copy of graphql-js.
-  const refusal = readRefusal(formatted.message, isGraphqlError(error) ? error : undefined);
+  const refusal = readRefusal(formatted.message, isGraphqlError(error) ? error : undefined, reader.schema);
   if (!refusal) return formatted;
   return {
-    message: refusal.message,
+    message: refusal.say(reader.locale),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: 'BAD_USER_INPUT', field: refusal.field },
   };
+}
+
+/** A refusal read: the field at fault, and what is wrong with it in either language. */
+interface Refusal {
+  field: string;
+  say(locale: 'ja' | 'en'): string;
 }
 
 function isGraphqlError(
@@ -54,24 +83,40 @@ const LITERAL_REFUSALS = [
 /** A scalar that threw a plain Error: graphql-js puts its message after the type it expected. */
 const EXPECTED_VALUE_BECAUSE = /^Expected value of type "[^"]+", found /;
 
-function readRefusal(
-  message: string,
-  error?: Pick<GraphQLError, 'source' | 'positions' | 'originalError'>,
-): { field: string; message: string } | undefined {
+type RefusedError = Pick<GraphQLError, 'source' | 'positions' | 'originalError'>;
+
+function readRefusal(message: string, error?: RefusedError, schema?: GraphQLSchema): Refusal | undefined {
   const variable = readVariableRefusal(message, error?.originalError);
   if (variable) {
     const { name, at, reason } = variable;
-    return refusalAt(at ? pathOf(at) : [name], reason);
+    return refusalAt(
+      at ? pathOf(at) : [name],
+      reason,
+      schema && error ? variableType(schema, error, name) : undefined,
+      englishOf(error?.originalError),
+    );
   }
   const missing = VARIABLE_MISSING.exec(message) ?? ARGUMENT_MISSING.exec(message);
-  if (missing) {
-    const field = missing[1] ?? missing[2];
-    return { field, message: `${fieldSubject(field)}を指定してください` };
-  }
+  if (missing) return required(missing[1] ?? missing[2]);
   if (!error || !LITERAL_REFUSALS.some((refusal) => refusal.test(message))) return undefined;
-  const path = literalPath(error);
-  if (!path) return undefined;
-  return refusalAt(path, wrappedReason(message, error.originalError) ?? scalarReason(message) ?? message);
+  const literal = literalPath(error, schema);
+  if (!literal) return undefined;
+  return refusalAt(
+    literal.path,
+    wrappedReason(message, error.originalError) ?? scalarReason(message) ?? message,
+    literal.type,
+    englishOf(error.originalError),
+  );
+}
+
+function required(field: string, type?: string): Refusal {
+  return {
+    field,
+    say: (locale) =>
+      locale === 'en'
+        ? `${fieldSubject(field, 'en', type)} is required.`
+        : `${fieldSubject(field, 'ja', type)}を指定してください`,
+  };
 }
 
 /**
@@ -124,21 +169,29 @@ function endOfPrintedValue(message: string, from: number): number {
 
 /**
  * `path` leads from the argument (or variable) to the value refused, or to the input object a field
- * is missing from or unknown to; `reason` is graphql-js's English for what is wrong there.
+ * is missing from or unknown to; `reason` is graphql-js's English for what is wrong there, or our
+ * scalar's Japanese (with its `english`, when it has one). `type` is the argument's input type, for
+ * the labels of its own fields.
  */
-function refusalAt(path: string[], reason: string): { field: string; message: string } {
+function refusalAt(path: string[], reason: string, type?: string, english?: string): Refusal {
   const missing = FIELD_MISSING.exec(reason);
   if (missing) {
-    const field = fieldOf([...path, missing[1]]);
-    return { field, message: `${fieldSubject(field)}を指定してください` };
+    const [field, inType] = fieldOf([...path, missing[1]]);
+    return required(field, inType ? type : undefined);
   }
   const unknown = FIELD_UNKNOWN.exec(reason);
   if (unknown) {
-    const field = fieldOf([...path, unknown[1]]);
-    return { field, message: `${field} という項目はありません${didYouMean(reason)}` };
+    const [field] = fieldOf([...path, unknown[1]]);
+    return {
+      field,
+      say: (locale) =>
+        locale === 'en'
+          ? `There is no field ${field}.${didYouMean(reason, 'en')}`
+          : `${field} という項目はありません${didYouMean(reason, 'ja')}`,
+    };
   }
-  const field = fieldOf(path);
-  return { field, message: japaneseReason(field, reason) };
+  const [field, inType] = fieldOf(path);
+  return { field, say: (locale) => explain(locale, field, reason, inType ? type : undefined, english) };
 }
 
 /** `input.company.name` and `targets[1].metric`, as graphql-js prints a path inside a variable. */
@@ -149,28 +202,59 @@ function pathOf(at: string): string[] {
 /**
  * The field as the client wrote it inside the argument, the way class-validator names it
  * (`company.name`), or the argument itself when it is the value (`first`). An item of a list
- * argument is numbered under the list's name: `targets.1.metric`.
+ * argument is numbered under the list's name: `targets.1.metric`. The second value says whether
+ * the field is named inside the argument's input type.
  */
-function fieldOf([argument, ...inside]: string[]): string {
-  return inside.length === 0 || /^\d+$/.test(inside[0]) ? [argument, ...inside].join('.') : inside.join('.');
+function fieldOf([argument, ...inside]: string[]): [field: string, inType: boolean] {
+  return inside.length === 0 || /^\d+$/.test(inside[0])
+    ? [[argument, ...inside].join('.'), false]
+    : [inside.join('.'), true];
+}
+
+/** The input type a variable was declared with (`$input: ProfileInput!` → ProfileInput). */
+function variableType(schema: GraphQLSchema, error: RefusedError, name: string): string | undefined {
+  if (!error.source) return undefined;
+  let type: string | undefined;
+  visit(parse(error.source.body), {
+    VariableDefinition(definition) {
+      if (definition.variable.name.value !== name) return;
+      const declared = typeFromAST(schema, definition.type);
+      const named = declared && getNamedType(declared);
+      if (named && isInputObjectType(named)) type = named.name;
+    },
+  });
+  return type;
 }
 
 /**
  * For a value written in the query itself graphql-js gives only where it stands, so read the query
  * again and follow the argument, the object fields and the list items down to that place.
  */
-function literalPath(error: Pick<GraphQLError, 'source' | 'positions'>): string[] | undefined {
+function literalPath(
+  error: Pick<GraphQLError, 'source' | 'positions'>,
+  schema?: GraphQLSchema,
+): { path: string[]; type?: string } | undefined {
   const position = error.positions?.[0];
   if (!error.source || position === undefined) return undefined;
-  let path: string[] | undefined;
-  visit(parse(error.source.body), {
-    Argument(argument) {
-      if (encloses(argument.value, position))
-        path = [argument.name.value, ...pathInside(argument.value, position)];
+  let found: { path: string[]; type?: string } | undefined;
+  // With the schema, the argument's input type is known too (its fields' own labels).
+  const types = schema ? new TypeInfo(schema) : undefined;
+  const visitor = {
+    Argument(argument: ArgumentNode) {
+      if (encloses(argument.value, position)) {
+        const declared = types?.getArgument()?.type;
+        const named = declared && getNamedType(declared);
+        found = {
+          path: [argument.name.value, ...pathInside(argument.value, position)],
+          type: named && isInputObjectType(named) ? named.name : undefined,
+        };
+      }
       return false;
     },
-  });
-  return path;
+  };
+  const document = parse(error.source.body);
+  visit(document, types ? visitWithTypeInfo(types, visitor) : visitor);
+  return found;
 }
 
 function pathInside(value: ValueNode, position: number): string[] {
@@ -189,11 +273,20 @@ function encloses(node: ASTNode, position: number): boolean {
   return node.loc !== undefined && node.loc.start <= position && position < node.loc.end;
 }
 
-function japaneseReason(field: string, reason: string): string {
-  const subject = fieldSubject(field);
-  // Our scalars (DateTime, Yen) already explain themselves in Japanese. graphql-js's English may
-  // quote the client's Japanese text, so only a reason that begins in Japanese is ours.
+/** What is wrong with the value of `field`, in the reader's language. */
+function explain(
+  locale: 'ja' | 'en',
+  field: string,
+  reason: string,
+  type: string | undefined,
+  english: string | undefined,
+): string {
+  const subject = fieldSubject(field, locale, type);
+  // Our scalars (DateTime, Yen) already explain themselves in Japanese, and in English where they
+  // can. graphql-js's English may quote the client's Japanese text, so only a reason that begins
+  // in Japanese is ours.
   if (JAPANESE.test(reason.charAt(0))) {
+    if (locale === 'en') return english ? `${subject}: ${english}` : `${subject} is not valid.`;
     const label = subject.trim();
     return reason.startsWith(label) ? reason : `${label}: ${reason}`;
   }
@@ -202,24 +295,55 @@ function japaneseReason(field: string, reason: string): string {
       reason,
     );
   // About how the query is written, for whoever wrote it: the field as they wrote it.
-  if (quoted) return `${field} は引用符を付けずに ${quoted[1]} と書いてください`;
+  if (quoted)
+    return locale === 'en'
+      ? `Write ${field} as ${quoted[1]}, without quotes.`
+      : `${field} は引用符を付けずに ${quoted[1]} と書いてください`;
   const enumValue =
     /Value "([^"]*)" does not exist in "\w+" enum|Enum "\w+" cannot represent non-enum value: "?([^".]*)"?/.exec(
       reason,
     );
-  if (enumValue)
-    return `${subject}に指定できない値です: ${enumValue[1] ?? enumValue[2]}${didYouMean(reason)}`;
-  if (/^Int cannot represent non 32-bit/.test(reason)) return `${subject}の値が範囲を超えています`;
-  if (/^Int cannot/.test(reason)) return `${subject}は整数で指定してください`;
-  if (/^Float cannot/.test(reason)) return `${subject}は数値で指定してください`;
-  if (/^Boolean cannot/.test(reason)) return `${subject}は true か false で指定してください`;
-  if (/^String cannot|^ID cannot/.test(reason)) return `${subject}は文字列で指定してください`;
-  if (/found null\.$|not to be null|must not be null/.test(reason)) return `${subject}を指定してください`;
-  return `${subject}の値が正しくありません`;
+  const says = SAYS[locale];
+  if (enumValue) return says.notAllowed(subject, enumValue[1] ?? enumValue[2]) + didYouMean(reason, locale);
+  if (/^Int cannot represent non 32-bit/.test(reason)) return says.outOfRange(subject);
+  if (/^Int cannot/.test(reason)) return says.notWhole(subject);
+  if (/^Float cannot/.test(reason)) return says.notNumber(subject);
+  if (/^Boolean cannot/.test(reason)) return says.notBoolean(subject);
+  if (/^String cannot|^ID cannot/.test(reason)) return says.notText(subject);
+  if (/found null\.$|not to be null|must not be null/.test(reason)) return says.missing(subject);
+  return says.invalid(subject);
 }
 
-/** graphql-js's 'Did you mean "venue"?' as 「（venue のことですか）」. */
-function didYouMean(reason: string): string {
+/** graphql-js's refusals of a value, said of the field (its label, as fieldSubject gives it). */
+const SAYS: Record<'ja' | 'en', Record<string, (subject: string, value?: string) => string>> = {
+  ja: {
+    notAllowed: (subject, value) => `${subject}に指定できない値です: ${value}`,
+    outOfRange: (subject) => `${subject}の値が範囲を超えています`,
+    notWhole: (subject) => `${subject}は整数で指定してください`,
+    notNumber: (subject) => `${subject}は数値で指定してください`,
+    notBoolean: (subject) => `${subject}は true か false で指定してください`,
+    notText: (subject) => `${subject}は文字列で指定してください`,
+    missing: (subject) => `${subject}を指定してください`,
+    invalid: (subject) => `${subject}の値が正しくありません`,
+  },
+  en: {
+    notAllowed: (subject, value) => `${subject} cannot be ${value}.`,
+    outOfRange: (subject) => `${subject} is out of range.`,
+    notWhole: (subject) => `${subject} must be a whole number.`,
+    notNumber: (subject) => `${subject} must be a number.`,
+    notBoolean: (subject) => `${subject} must be true or false.`,
+    notText: (subject) => `${subject} must be text.`,
+    missing: (subject) => `${subject} is required.`,
+    invalid: (subject) => `${subject} is not valid.`,
+  },
+};
+
+/** graphql-js's 'Did you mean "venue"?' as 「（venue のことですか）」, or " Did you mean venue?". */
+function didYouMean(reason: string, locale: 'ja' | 'en'): string {
   const suggestions = /Did you mean (.*)\?$/.exec(reason)?.[1].match(/"[^"]*"/g);
-  return suggestions ? `（${suggestions.map((name) => name.slice(1, -1)).join('、')} のことですか）` : '';
+  if (!suggestions) return '';
+  const names = suggestions.map((name) => name.slice(1, -1));
+  return locale === 'en'
+    ? ` Did you mean ${names.slice(0, -1).join(', ')}${names.length > 1 ? ' or ' : ''}${names.at(-1)}?`
+    : `（${names.join('、')} のことですか）`;
 }

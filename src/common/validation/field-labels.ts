@@ -17,6 +17,9 @@ const FIELD_LABELS: Record<string, string> = {
   closedOn: '成約日・不成立日',
   coHostIds: '共催団体ID',
   comment: 'ご意見',
+  consentContactSharing: '連絡先の開示の同意',
+  consentEmail: 'お知らせメールの受信の同意',
+  consentMatchmaking: 'マッチングへの参加の同意',
   company: '事業者',
   'company.description': '事業内容',
   'company.name': '事業者名',
@@ -85,6 +88,7 @@ const FIELD_LABELS: Record<string, string> = {
   themes: 'テーマ',
   title: 'タイトル',
   titleEn: 'タイトル（英語）',
+  toParticipantId: '申込先の参加者ID',
   type: '種類',
   venue: '会場',
   venueEn: '会場（英語）',
@@ -92,21 +96,41 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * The fields a participant fills in (their profile, a ミニサロン request, a survey), as an
- * English-speaking participant reads them in an error message. Staff read Japanese only, so their
- * fields are not here: such a field is named as written.
+ * A field whose name means something else in another input (`title` is an event's タイトル and a
+ * person's 役職), by the input type that has it: the GraphQL type and the class are one name.
+ */
+const PROFILE_LABELS: Record<string, string> = { kind: '参加者区分', name: '氏名', title: '役職' };
+const TYPE_FIELD_LABELS: Record<string, Record<string, string>> = {
+  ProfileInput: PROFILE_LABELS,
+  UpsertParticipantInput: PROFILE_LABELS,
+};
+
+/**
+ * The fields a participant fills in or names (their profile, a ミニサロン request, a survey, the
+ * arguments of what they may do), as an English-speaking participant reads them in an error
+ * message. Staff read Japanese only, so their fields are not here: such a field is named as written.
  */
 const FIELD_LABELS_EN: Record<string, string> = {
+  accept: 'Your answer',
   area: 'Area',
   comment: 'Comment',
   company: 'Company',
   'company.description': 'Business description',
   'company.name': 'Company name',
+  consentContactSharing: 'Consent to sharing contact details',
+  consentEmail: 'Consent to announcement emails',
+  consentMatchmaking: 'Consent to matchmaking',
   corporateNumber: 'Corporate number',
+  email: 'Email address',
   employees: 'Number of employees',
+  eventId: 'Event ID',
   expectedParticipants: 'Expected number of participants',
+  first: 'Number of items',
+  from: 'From',
   furigana: 'Furigana',
+  gainedOpportunities: 'New business opportunities',
   groupName: 'Group name',
+  id: 'ID',
   industry: 'Industry',
   kind: 'Kind',
   locale: 'Language',
@@ -118,6 +142,7 @@ const FIELD_LABELS_EN: Record<string, string> = {
   offers: 'What you offer',
   offersText: 'What you offer (text)',
   organizationId: 'Organisation ID',
+  participantId: 'Participant ID',
   phone: 'Phone number',
   preferredFrom: 'Start of the preferred period',
   preferredTo: 'End of the preferred period',
@@ -125,26 +150,49 @@ const FIELD_LABELS_EN: Record<string, string> = {
   theme: 'Theme',
   themes: 'Themes',
   title: 'Title',
+  to: 'To',
+  toParticipantId: 'ID of the person to meet',
+  token: 'Link',
+  version: 'Version',
+};
+const PROFILE_LABELS_EN: Record<string, string> = { kind: 'Type of participant', title: 'Job title' };
+const TYPE_FIELD_LABELS_EN: Record<string, Record<string, string>> = {
+  ProfileInput: PROFILE_LABELS_EN,
+  UpsertParticipantInput: PROFILE_LABELS_EN,
 };
 
 /**
  * The field as a message's subject: its label, or the field as written followed by a space, so
  * that a particle reads right after either (「タイトルは」, 「venu は」). In English, the label or the
- * field as written.
+ * field as written. `type` is the input type the path starts in (ProfileInput), for a field whose
+ * label depends on it; an item of a list is named by its place: 「提供できることの2件目」, "What you
+ * offer (item 2)".
  */
-export function fieldSubject(path: string, locale: 'ja' | 'en' = 'ja'): string {
+export function fieldSubject(path: string, locale: 'ja' | 'en' = 'ja', type?: string): string {
   const labels = locale === 'en' ? FIELD_LABELS_EN : FIELD_LABELS;
+  const typeLabels = (type && (locale === 'en' ? TYPE_FIELD_LABELS_EN : TYPE_FIELD_LABELS)[type]) || {};
   const asWritten = locale === 'en' ? path : `${path} `;
-  // An item of a list by its place in it: 「目標の2件目の目標値」.
-  const item = /^([^.]+)\.(\d+)\.([^.]+)$/.exec(path);
-  if (item) {
-    const [, list, index, field] = item;
-    if (!labels[field] || !labels[list]) return asWritten;
+  // A field of an item of a list: 「目標の2件目の目標値」.
+  const itemField = /^([^.]+)\.(\d+)\.([^.]+)$/.exec(path);
+  if (itemField) {
+    const [, list, index, field] = itemField;
+    const listLabel = typeLabels[list] ?? labels[list];
+    if (!labels[field] || !listLabel) return asWritten;
     return locale === 'en'
-      ? `${labels[field]} of item ${Number(index) + 1} of ${labels[list]}`
-      : `${labels[list]}の${Number(index) + 1}件目の${labels[field]}`;
+      ? `${labels[field]} of item ${Number(index) + 1} of ${listLabel}`
+      : `${listLabel}の${Number(index) + 1}件目の${labels[field]}`;
+  }
+  // An item itself: 「提供できることの2件目」.
+  const item = /^([^.]+)\.(\d+)$/.exec(path);
+  if (item) {
+    const [, list, index] = item;
+    const listLabel = typeLabels[list] ?? labels[list];
+    if (!listLabel) return asWritten;
+    return locale === 'en'
+      ? `${listLabel} (item ${Number(index) + 1})`
+      : `${listLabel}の${Number(index) + 1}件目`;
   }
   const last = path.split('.').at(-1)!;
-  const label = labels[path] ?? (/\.\d+(\.|$)/.test(path) ? undefined : labels[last]);
+  const label = typeLabels[path] ?? labels[path] ?? (/\.\d+(\.|$)/.test(path) ? undefined : labels[last]);
   return label ?? asWritten;
 }

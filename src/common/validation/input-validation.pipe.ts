@@ -26,20 +26,22 @@ const IDS_NAME = /^[a-z][A-Za-z0-9]*Ids$/;
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const type = metadata.metatype;
     checkNoNul(
       value,
       (typeof value === 'string' || Array.isArray(value)) && typeof metadata.data === 'string'
         ? metadata.data
         : '',
+      0,
+      this.isValidatedClass(type) ? type.name : undefined,
     );
     this.checkIds(value, metadata.data);
-    const type = metadata.metatype;
     if (!type || !this.isValidatedClass(type) || value === null || value === undefined) return value;
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { forbidUnknownValues: false });
     const [first] = validationFailures(errors);
     if (first) {
-      // The filter shows the English to a participant whose locale is en, where the rule has it.
+      // A participant whose locale is en reads the English, where the rule has it (formatGraphqlError).
       const [, english] = validationFailures(errors, 'en')[0];
       const error = new InputError(first[0], first[1]);
       throw english ? error.withEnglish(english) : error;
@@ -66,7 +68,7 @@ export class InputValidationPipe implements PipeTransform {
  * arrays are walked: the request or a Date is not input. In a text of several lines (a CSV given
  * as `csv`) the line is named too.
  */
-export function checkNoNul(value: unknown, path: string, depth = 0): void {
+export function checkNoNul(value: unknown, path: string, depth = 0, type?: string): void {
   if (typeof value === 'string') {
     const at = value.indexOf('\u0000');
     if (at < 0) return;
@@ -74,18 +76,18 @@ export function checkNoNul(value: unknown, path: string, depth = 0): void {
     const field = path || 'input';
     throw new InputError(
       field,
-      `${fieldSubject(field)}に使えない文字（NUL, U+0000）が含まれています${line ? `（${line} 行目）` : ''}`,
+      `${fieldSubject(field, 'ja', type)}に使えない文字（NUL, U+0000）が含まれています${line ? `（${line} 行目）` : ''}`,
     ).withEnglish(
-      `${fieldSubject(field, 'en')} contains a character that cannot be used (NUL, U+0000)${line ? ` on line ${line}` : ''}.`,
+      `${fieldSubject(field, 'en', type)} contains a character that cannot be used (NUL, U+0000)${line ? ` on line ${line}` : ''}.`,
     );
   }
   if (depth > 20 || value === null || typeof value !== 'object') return;
   const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkNoNul(item, at(index), depth + 1));
+    value.forEach((item, index) => checkNoNul(item, at(index), depth + 1, type));
     return;
   }
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return;
-  for (const [key, item] of Object.entries(value)) checkNoNul(item, at(key), depth + 1);
+  for (const [key, item] of Object.entries(value)) checkNoNul(item, at(key), depth + 1, type);
 }

@@ -55,7 +55,7 @@ const MESSAGES_EN: Record<string, (subject: string, args: unknown[]) => string> 
   isEnum: (subject) => `${subject} is not one of the values allowed.`,
   isIn: (subject, [values]) => `${subject} must be one of ${(values as unknown[]).join(', ')}.`,
   isDate: (subject) => `${subject} is not a valid date and time.`,
-  isEmail: (subject) => `${subject} must be an email address.`,
+  isEmail: (subject) => `${subject} must be a valid address, such as name@example.com.`,
   isUrl: (subject) => `${subject} must be a URL.`,
   matches: (subject) => `${subject} is not in the right format.`,
   arrayMaxSize: (subject, [max]) => `${subject} can have at most ${String(max)} items.`,
@@ -84,31 +84,33 @@ function failures(
   errors: ValidationError[],
   locale: 'ja' | 'en',
   prefix: string,
+  /** The input class the paths start in, whose own labels come first (a person's 役職, not タイトル). */
+  type = errors[0]?.target?.constructor.name,
 ): [string, string | undefined][] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = error.constraints ?? {};
     const rule = PRESENCE.find((name) => name in constraints) ?? Object.keys(constraints)[0];
     const message = locale === 'en' ? englishFor : messageFor;
-    const own: [string, string | undefined][] = rule ? [[path, message(error, rule, path)]] : [];
-    return own.concat(failures(error.children ?? [], locale, path));
+    const own: [string, string | undefined][] = rule ? [[path, message(error, rule, path, type)]] : [];
+    return own.concat(failures(error.children ?? [], locale, path, type));
   });
 }
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 /** The rule's own message when it was given one (always Japanese), else the Japanese one above. */
-function messageFor(error: ValidationError, rule: string, path: string): string {
+function messageFor(error: ValidationError, rule: string, path: string, type?: string): string {
   const original = error.constraints![rule];
   const japanese = MESSAGES[rule];
   if (JAPANESE.test(original) || !japanese) return original;
-  return japanese(fieldSubject(path), constraintsOf(error, rule));
+  return japanese(fieldSubject(path, 'ja', type), constraintsOf(error, rule));
 }
 
 /** The rule's English (its context's, else MESSAGES_EN's), or undefined when it has none. */
-function englishFor(error: ValidationError, rule: string, path: string): string | undefined {
+function englishFor(error: ValidationError, rule: string, path: string, type?: string): string | undefined {
   const own = (error.contexts?.[rule] as { en?: EnglishMessage } | undefined)?.en;
-  const subject = fieldSubject(path, 'en');
+  const subject = fieldSubject(path, 'en', type);
   if (typeof own === 'function') return own(subject, error.value);
   if (own) return own;
   return MESSAGES_EN[rule]?.(subject, constraintsOf(error, rule));

@@ -1,0 +1,327 @@
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { Role } from '../src/auth/actor';
+import {
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+const NUL = '\u0000';
+
+interface Person {
+  id: string;
+  email: string;
+  token: string;
+  registrationId: string;
+}
+
+/**
+ * Daniel reads English (locale en), 健一 Japanese. Whatever refuses what they send, the refusal is
+ * in their language, with the same code, reason and field either way; staff read Japanese.
+ */
+describe('errors in the participant’s language', () => {
+  let t: TestApp;
+  let organizer: string;
+  let organizationId: string;
+  let eventId: string;
+  let hiddenEventId: string;
+  let daniel: Person;
+  let kenji: Person;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizationId = await createOrganization(t, admin, { name: '大田区産業振興協会' });
+    organizer = await staffSession(t, Role.ORGANIZER, organizationId);
+    const otherOrganizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '墨田区商工会議所' }),
+    );
+    eventId = await createPublishedEvent(t, organizer, { title: 'おおた ものづくり交流会' });
+    hiddenEventId = await createPublishedEvent(t, otherOrganizer, {
+      title: '墨田区 招待制サロン',
+      visibility: 'INVITE_ONLY',
+    });
+    const person = async (input: Record<string, unknown>): Promise<Person> => {
+      const { id, email } = await createParticipant(t, organizer, input);
+      const token = await t.participantToken(id);
+      const { register } = ok(
+        await t.gql<{ register: { id: string } }>(registerMutation(), { eventId }, token),
+      );
+      return { id, email, token, registrationId: register.id };
+    };
+    daniel = await person({ name: 'Daniel Weber', furigana: 'ダニエル ウェーバー', locale: 'en' });
+    kenji = await person({ name: '中村 健一', furigana: 'ナカムラ ケンイチ' });
+  });
+  afterAll(() => t?.close());
+
+  /** The same operation by Daniel and by 健一: the refusal each reads. */
+  const both = async (query: string, variables: Record<string, unknown> = {}) => {
+    const english = failure(await t.gql(query, variables, daniel.token));
+    const japanese = failure(await t.gql(query, variables, kenji.token));
+    return { english, japanese };
+  };
+  /** Refused alike in both languages: the same code, reason and field; English for Daniel. */
+  const expectBoth = (
+    { english, japanese }: Awaited<ReturnType<typeof both>>,
+    extensions: Record<string, unknown>,
+    messages: [RegExp | string, RegExp | string],
+  ) => {
+    expect(japanese.extensions).toMatchObject(extensions);
+    expect(english.extensions).toEqual(japanese.extensions);
+    expect(english.message).not.toMatch(JAPANESE);
+    expect(japanese.message).toMatch(JAPANESE);
+    const [en, ja] = messages;
+    if (typeof en === 'string') expect(english.message).toBe(en);
+    else expect(english.message).toMatch(en);
+    if (typeof ja === 'string') expect(japanese.message).toBe(ja);
+    else expect(japanese.message).toMatch(ja);
+  };
+
+  describe('something that is not there, naming the argument that named it', () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+
+    it('a registration, a suggestion, a meeting request', async () => {
+      expectBoth(
+        await both('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: missing }),
+        { code: 'NOT_FOUND', reason: 'REGISTRATION_NOT_FOUND', field: 'id' },
+        [`Registration not found: ${missing}`, `参加登録が見つかりません: ${missing}`],
+      );
+      expectBoth(
+        await both(`mutation { dismissSuggestion(id: "${missing}") { id } }`),
+        { code: 'NOT_FOUND', reason: 'MATCHING_SUGGESTION_NOT_FOUND', field: 'id' },
+        [`Suggestion not found: ${missing}`, `おすすめが見つかりません: ${missing}`],
+      );
+      expectBoth(
+        await both('mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }', {
+          id: missing,
+        }),
+        { code: 'NOT_FOUND', reason: 'MEETING_REQUEST_NOT_FOUND', field: 'id' },
+        [`Meeting request not found: ${missing}`, `面談申込が見つかりません: ${missing}`],
+      );
+    });
+
+    it('an event: unknown, or another organisation’s invite-only one, answer alike', async () => {
+      for (const id of [missing, hiddenEventId])
+        expectBoth(
+          await both(registerMutation(), { eventId: id }),
+          { code: 'NOT_FOUND', reason: 'EVENT_NOT_FOUND', field: 'eventId' },
+          [`Event not found: ${id}`, `イベントが見つかりません: ${id}`],
+        );
+    });
+
+    it('an organisation named inside the input', async () => {
+      const { english, japanese } = await both(
+        'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+        {
+          input: {
+            organizationId: missing,
+            theme: '事業承継',
+            area: '東京都大田区',
+            preferredFrom: '2030-04-01',
+            preferredTo: '2030-06-30',
+            expectedParticipants: 8,
+          },
+        },
+      );
+      expectBoth(
+        { english, japanese },
+        { code: 'NOT_FOUND', reason: 'ORGANIZATION_NOT_FOUND', field: 'organizationId' },
+        [`Organisation not found: ${missing}`, `団体が見つかりません: ${missing}`],
+      );
+    });
+  });
+
+  it('a registration that cannot be cancelled any more says so in English', async () => {
+    await t.dataSource.query(`UPDATE registrations SET status = 'ATTENDED' WHERE id = ANY($1)`, [
+      [daniel.registrationId, kenji.registrationId],
+    ]);
+    try {
+      const cancel = 'mutation($id: ID!) { cancelRegistration(id: $id) { id } }';
+      const english = failure(await t.gql(cancel, { id: daniel.registrationId }, daniel.token));
+      const japanese = failure(await t.gql(cancel, { id: kenji.registrationId }, kenji.token));
+      expectBoth(
+        { english, japanese },
+        { code: 'CONFLICT', reason: 'REGISTRATION_INVALID_TRANSITION', field: 'status' },
+        [
+          'A registration marked "Attended" cannot be changed to "Cancelled".',
+          '「出席」の参加登録を「キャンセル」にはできません',
+        ],
+      );
+    } finally {
+      await t.dataSource.query(`UPDATE registrations SET status = 'REGISTERED' WHERE id = ANY($1)`, [
+        [daniel.registrationId, kenji.registrationId],
+      ]);
+    }
+  });
+
+  describe('values of the wrong type or not among those allowed', () => {
+    const PROFILE = 'mutation($input: ProfileInput!) { updateMyProfile(input: $input) { id } }';
+
+    it.each<[string, Record<string, unknown>, string, string, string]>([
+      [
+        'a kind',
+        { kind: 'IMPORTER' },
+        'kind',
+        'Type of participant cannot be IMPORTER.',
+        '参加者区分に指定できない値です: IMPORTER',
+      ],
+      ['a language', { locale: 'de' }, 'locale', 'Language cannot be de.', '言語に指定できない値です: de'],
+      [
+        'a consent',
+        { consentEmail: 'yes' },
+        'consentEmail',
+        'Consent to announcement emails must be true or false.',
+        'お知らせメールの受信の同意は true か false で指定してください',
+      ],
+      ['a job title', { title: 42 }, 'title', 'Job title must be text.', '役職は文字列で指定してください'],
+      [
+        'a field misspelt',
+        { nmae: 'x' },
+        'nmae',
+        'There is no field nmae. Did you mean name?',
+        'nmae という項目はありません（name のことですか）',
+      ],
+    ])('%s, in variables', async (_, input, field, english, japanese) => {
+      expectBoth(await both(PROFILE, { input }), { code: 'BAD_USER_INPUT', field }, [english, japanese]);
+    });
+
+    it('the same written in the query itself', async () => {
+      expectBoth(
+        await both('mutation { updateMyProfile(input: { title: 42 }) { id } }'),
+        { code: 'BAD_USER_INPUT', field: 'title' },
+        ['Job title must be text.', '役職は文字列で指定してください'],
+      );
+      expectBoth(
+        await both('mutation { updateMyProfile(input: { locale: de }) { id } }'),
+        { code: 'BAD_USER_INPUT', field: 'locale' },
+        ['Language cannot be de.', '言語に指定できない値です: de'],
+      );
+    });
+
+    it('a day that does not exist, in variables and in the query', async () => {
+      expectBoth(
+        await both('query($f: EventFilter) { events(filter: $f) { totalCount } }', {
+          f: { from: '2027-02-30' },
+        }),
+        { code: 'BAD_USER_INPUT', field: 'from' },
+        ['From: no such date and time: 2027-02-30', /存在しない日時です: 2027-02-30/],
+      );
+      expectBoth(
+        await both('{ events(filter: { to: "2027-02-30T10:00" }) { totalCount } }'),
+        { code: 'BAD_USER_INPUT', field: 'to' },
+        ['To: no such date and time: 2027-02-30T10:00', /存在しない日時です: 2027-02-30T10:00/],
+      );
+    });
+
+    it('a number of people that is not whole', async () => {
+      expectBoth(
+        await both('mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }', {
+          input: {
+            organizationId,
+            theme: '事業承継',
+            area: '東京都大田区',
+            preferredFrom: '2030-04-01',
+            preferredTo: '2030-06-30',
+            expectedParticipants: 1.5,
+          },
+        }),
+        { code: 'BAD_USER_INPUT', field: 'expectedParticipants' },
+        ['Expected number of participants must be a whole number.', '参加見込み人数は整数で指定してください'],
+      );
+    });
+
+    it('an id that is not one', async () => {
+      expectBoth(
+        await both(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          {
+            e: eventId,
+            to: 'not-a-uuid',
+          },
+        ),
+        { code: 'BAD_USER_INPUT', field: 'toParticipantId' },
+        [
+          'ID of the person to meet is not in the right format (a UUID is expected).',
+          'toParticipantId の形式が正しくありません（UUID を指定してください）',
+        ],
+      );
+    });
+
+    it('names a field as a person would, an item of a list too', async () => {
+      expectBoth(
+        await both(PROFILE, { input: { offers: ['金型設計', `試作${NUL}`] } }),
+        { code: 'BAD_USER_INPUT', field: 'offers.1' },
+        [
+          'What you offer (item 2) contains a character that cannot be used (NUL, U+0000).',
+          '提供できることの2件目に使えない文字（NUL, U+0000）が含まれています',
+        ],
+      );
+      expectBoth(
+        await both('mutation($email: String!) { requestEmailChange(email: $email) }', { email: 'daniel' }),
+        { code: 'BAD_USER_INPUT', field: 'email' },
+        [
+          'Email address must be a valid address, such as name@example.com.',
+          'メールアドレスの形式が正しくありません',
+        ],
+      );
+    });
+
+    it('staff read Japanese whoever the participant is', async () => {
+      const refused = failure(
+        await t.gql(
+          'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id } }',
+          { input: { email: daniel.email, name: 'Daniel Weber', furigana: 'ダニエル', kind: 'IMPORTER' } },
+          organizer,
+        ),
+      );
+      expect(refused.message).toBe('参加者区分に指定できない値です: IMPORTER');
+    });
+  });
+
+  it('a survey link is its participant’s: refused in their language without a session', async () => {
+    const mint = (registrationId: string) =>
+      t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+        {
+          purpose: TokenPurpose.SURVEY_ANSWER,
+          subjectId: registrationId,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      ]);
+    const [danielsLink] = await mint(daniel.registrationId);
+    const [kenjisLink] = await mint(kenji.registrationId);
+    const submit = (token: string, input: Record<string, unknown>) =>
+      t.gql(
+        'mutation($token: String!, $input: SurveyAnswerInput!) { submitSurvey(token: $token, input: $input) { updated } }',
+        {
+          token,
+          input,
+        },
+      );
+    const answers = { gainedOpportunities: true, satisfaction: 9 };
+    expectBoth(
+      {
+        english: failure(await submit(danielsLink, answers)),
+        japanese: failure(await submit(kenjisLink, answers)),
+      },
+      { code: 'BAD_USER_INPUT', field: 'satisfaction' },
+      ['Please choose how satisfied you were, from 1 to 5.', '満足度を 1〜5 で選んでください'],
+    );
+    // A value GraphQL itself refuses, before the link is even opened.
+    const wrongType = { gainedOpportunities: 'yes', satisfaction: 4 };
+    expectBoth(
+      {
+        english: failure(await submit(danielsLink, wrongType)),
+        japanese: failure(await submit(kenjisLink, wrongType)),
+      },
+      { code: 'BAD_USER_INPUT', field: 'gainedOpportunities' },
+      [/true or false/, /true か false/],
+    );
+  });
+});
