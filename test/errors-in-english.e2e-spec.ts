@@ -12,6 +12,12 @@ import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const NUL = '\u0000';
+/** What a browser sends with a form it posts. */
+const BROWSER = {
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-language': 'ja,en;q=0.5',
+};
 
 interface Person {
   id: string;
@@ -323,5 +329,93 @@ describe('errors in the participant’s language', () => {
       { code: 'BAD_USER_INPUT', field: 'gainedOpportunities' },
       [/true or false/, /true か false/],
     );
+  });
+
+  describe('a NUL character in the form behind an email link', () => {
+    const post = (path: string, fields: Record<string, string>) =>
+      fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: BROWSER,
+        body: new URLSearchParams(fields).toString(),
+      });
+    const expectPage = async (response: Response, lang: 'ja' | 'en', says: string) => {
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const page = await response.text();
+      expect(page).toContain(`<html lang="${lang}">`);
+      expect(page).toContain(says);
+    };
+
+    it('the survey’s comment', async () => {
+      const [link] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+        {
+          purpose: TokenPurpose.SURVEY_ANSWER,
+          subjectId: daniel.registrationId,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      ]);
+      await expectPage(
+        await post('/surveys/answer', {
+          token: link,
+          gainedOpportunities: 'yes',
+          satisfaction: '4',
+          comment: `Great${NUL}`,
+        }),
+        'en',
+        'Comment contains a character that cannot be used (NUL, U+0000).',
+      );
+      const [{ count }] = await t.dataSource.query(
+        'SELECT count(*)::int AS count FROM survey_responses WHERE registration_id = $1',
+        [daniel.registrationId],
+      );
+      expect(count).toBe(0);
+    });
+
+    it('the answer to a meeting request, with its message', async () => {
+      const request = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+          { e: eventId, to: daniel.id },
+          kenji.token,
+        ),
+      ).requestMeeting;
+      const [link] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+        {
+          purpose: TokenPurpose.MEETING_RESPONSE,
+          subjectId: request.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      ]);
+      await expectPage(
+        await post('/meetings/respond', { token: link, accept: '1', message: `See you${NUL}` }),
+        'en',
+        'Message contains a character that cannot be used (NUL, U+0000).',
+      );
+      const [{ status }] = await t.dataSource.query('SELECT status FROM meeting_requests WHERE id = $1', [
+        request.id,
+      ]);
+      expect(status).toBe('PENDING');
+    });
+
+    it('the new address on the signed-in page', async () => {
+      await expectPage(
+        await post('/email-change/request', { session: daniel.token, email: `daniel${NUL}@example.com` }),
+        'en',
+        'Email address contains a character that cannot be used (NUL, U+0000).',
+      );
+      await expectPage(
+        await post('/email-change/request', { session: kenji.token, email: `kenji${NUL}@example.jp` }),
+        'ja',
+        'メールアドレスに使えない文字（NUL, U+0000）が含まれています。',
+      );
+    });
+
+    it('the address on an event’s public page, in the page’s language', async () => {
+      await expectPage(
+        await post(`/events/${eventId}/apply?lang=en`, { email: `daniel${NUL}@example.com` }),
+        'en',
+        'Please check the email address.',
+      );
+    });
   });
 });

@@ -87,7 +87,8 @@ export class EventApplicationPagesController {
             eventPublicPage(event, application, {
               lang,
               at: 'APPLY',
-              answer: { invalidEmail: email.slice(0, 320) },
+              // Shown back in the box, without what a page cannot show (a NUL).
+              answer: { invalidEmail: email.replace(/\p{Cc}/gu, '').slice(0, 320) },
             }),
           ),
         );

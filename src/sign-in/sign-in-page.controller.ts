@@ -149,8 +149,9 @@ export class SignInPageController {
     @Res() response: Response,
   ): Promise<void> {
     const email = String(form?.email ?? '').trim();
-    // Saying an address is malformed tells nothing about who is registered.
-    if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+    // Saying an address is malformed tells nothing about who is registered. A control character
+    // (a NUL, which Postgres cannot store) makes none.
+    if (!/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u.test(email) || email.length > 254) {
       response.status(400);
       sendInBrowserLanguage(request, response, (text) => askForLink(text, 'request', text.notAnAddress));
       return;

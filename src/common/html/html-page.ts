@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
+import { checkNoNul } from '../validation/input-validation.pipe';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -180,9 +181,9 @@ export type LinkPageTexts = Record<
 /**
  * Answers a page behind a link in an email, GET or POST. `open` reads whose link it is without
  * acting on it, which gives the page's language; `render` builds the page (acting first, on a
- * POST). An AppError from either — an unknown, expired or used link, an answer no longer possible
- * — becomes an error page: in the language of the link's owner once `open` has read it, in the
- * browser's before.
+ * POST). An AppError from either — an unknown, expired or used link, an answer no longer possible,
+ * a NUL character in the form posted — becomes an error page: in the language of the link's owner
+ * once `open` has read it, in the browser's before.
  */
 export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
   request: Request,
@@ -195,6 +196,9 @@ export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
   try {
     const opened = await open();
     lang = opened.locale;
+    // The form's text, checked here rather than before the page (InputValidationPipe leaves a
+    // page's form to it): a refusal is then this page's, in its reader's language.
+    if (request.method === 'POST') checkNoNul(request.body, '');
     const page = await render(opened);
     response.type('html').send(renderPage({ lang, ...page }));
   } catch (error) {

@@ -27,14 +27,20 @@ const IDS_NAME = /^[a-z][A-Za-z0-9]*Ids$/;
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    checkNoNul(
-      value,
-      (typeof value === 'string' || Array.isArray(value)) && typeof metadata.data === 'string'
-        ? metadata.data
-        : '',
-      0,
-      this.isValidatedClass(type) ? type.name : undefined,
-    );
+    // A page's form — the whole body of a form post, `@Body()` typed as a plain object — is checked
+    // by sendLinkPage once it knows whose link it is, so that a refusal is the form's own page in
+    // its reader's language (a form not behind a link checks its field itself: see isFormEmail).
+    // GraphQL's arguments come as 'body' too, but each by its name or as an @ArgsType class.
+    const pageForm = metadata.type === 'body' && metadata.data === undefined && type === Object;
+    if (!pageForm)
+      checkNoNul(
+        value,
+        (typeof value === 'string' || Array.isArray(value)) && typeof metadata.data === 'string'
+          ? metadata.data
+          : '',
+        0,
+        this.isValidatedClass(type) ? type.name : undefined,
+      );
     this.checkIds(value, metadata.data);
     if (!type || !this.isValidatedClass(type) || value === null || value === undefined) return value;
     const instance = plainToInstance(type, value) as object;
