@@ -69,14 +69,6 @@ export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = {
   CANCELLED: '中止',
 };
 
-/** As an English-speaking participant reads them in an error. */
-export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
-  SCHEDULED: 'Scheduled',
-  HELD: 'Held',
-  NO_SHOW: 'Missed',
-  CANCELLED: 'Cancelled',
-};
-
 export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> = {
   PENDING: '回答待ち',
   ACCEPTED: '承諾済み',
@@ -85,7 +77,7 @@ export const MEETING_REQUEST_STATUS_LABEL: Record<MeetingRequestStatus, string> 
   CANCELLED: '取消済み',
 };
 
-/** The statuses as an English-speaking participant reads them (exportMyData). */
+/** The statuses as an English-speaking participant reads them (exportMyData, errors). */
 export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
   SCHEDULED: 'Scheduled',
   HELD: 'Held',
