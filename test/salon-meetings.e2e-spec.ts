@@ -351,6 +351,59 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
   });
 
+  it('the agenda’s subject counts the people to meet at the venue as such, not as meetings without a time yet, in either language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第7回）' });
+    const [aoki, emma, ueda] = [
+      await person(eventId, { name: '青木 一郎' }),
+      await person(eventId, { name: 'Emma Clarke', locale: 'en' }),
+      await person(eventId, { name: '上田 健' }),
+    ];
+    await agreeMeeting(t, eventId, aoki.id, emma.id);
+    await agreeMeeting(t, eventId, ueda.id, aoki.id);
+    const emmaAndUeda = await agreeMeeting(t, eventId, emma.id, ueda.id);
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const agendaMails = (who: Person) => mailsTo(who, /面談スケジュール|meeting schedule/);
+    await sink.waitUntil(() => [aoki, emma, ueda].every((who) => agendaMails(who).length === 1));
+    expect([agendaMails(aoki)[0].subject, agendaMails(emma)[0].subject]).toEqual([
+      '【面談スケジュール】東京活性化サロン（第7回）（会場でお会いする方2名）',
+      'Your meeting schedule: 東京活性化サロン（第7回） (2 people to meet at the venue)',
+    ]);
+
+    // 上田 calls off his meeting with Emma: sent again, her agenda says what is gone and counts the
+    // one left the same way; 青木's, unchanged, reads as before.
+    const withUeda = (await meetingsOf(eventId)).edges.find(
+      (edge) => edge.node.requestId === emmaAndUeda,
+    )!.node;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelMeeting(id: $id) { status } }',
+        { id: withUeda.id },
+        ueda.token,
+      ),
+    );
+    for (const who of [aoki, emma])
+      ok(
+        await t.gql(
+          'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+          { e: eventId, p: who.id },
+          organizer,
+        ),
+      );
+    await sink.waitUntil(() => agendaMails(aoki).length === 2 && agendaMails(emma).length === 2);
+    expect([agendaMails(aoki)[1].subject, agendaMails(emma)[1].subject]).toEqual([
+      '【面談スケジュール】東京活性化サロン（第7回）（会場でお会いする方2名）',
+      'Updated meeting schedule: 東京活性化サロン（第7回） (1 person to meet at the venue)',
+    ]);
+    for (const mail of [...agendaMails(aoki), ...agendaMails(emma)])
+      expect(mail.subject).not.toMatch(/時間未定|without a time/);
+  });
+
   it('the floor sheet has every meeting at the venue, held, missed or called off, also once the event has 商談枠', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第6回）' });
     const [a, b, c, d] = [

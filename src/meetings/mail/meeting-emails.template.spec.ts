@@ -257,6 +257,52 @@ describe('meeting emails', () => {
       expect(agenda('ja', 2).text).not.toContain('時間が未定');
     });
 
+    it('counts the people to meet at the venue in the subject as such, apart from meetings without a time yet', () => {
+      const subject = (
+        locale: 'ja' | 'en',
+        at: { withoutSlots: boolean },
+        timed: number,
+        unscheduled: { atVenue?: boolean }[],
+      ) =>
+        agendaEmail({
+          locale,
+          participantName: '中野 健一',
+          event: { ...event, ...at },
+          entries: Array.from({ length: timed }, (_, i) => ({ ...entry, id: `m${i}` })),
+          unscheduled: unscheduled.map((person, i) => ({ name: `参加者 ${i}`, company: null, ...person })),
+          feedUrl: 'https://example.jp/agenda/x.ics',
+          pageUrl: 'https://example.jp/my-agenda/x/e1',
+        }).subject;
+      // At a salon no time is to come: whether the caller says so of each or not.
+      expect(subject('ja', { withoutSlots: true }, 0, [{}])).toBe(
+        '【面談スケジュール】しんきん ビジネスマッチング商談会（会場でお会いする方1名）',
+      );
+      expect(subject('ja', { withoutSlots: true }, 0, [{ atVenue: true }, { atVenue: true }])).toBe(
+        '【面談スケジュール】しんきん ビジネスマッチング商談会（会場でお会いする方2名）',
+      );
+      expect(subject('en', { withoutSlots: true }, 0, [{}])).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 person to meet at the venue)',
+      );
+      expect(subject('en', { withoutSlots: true }, 0, [{ atVenue: true }, { atVenue: true }])).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (2 people to meet at the venue)',
+      );
+      // Given 商談枠 later: those agreed before still meet at the venue; one agreed since waits for a time.
+      const mixed = [{ atVenue: true }, { atVenue: false }];
+      expect(subject('ja', { withoutSlots: false }, 2, mixed)).toBe(
+        '【面談スケジュール】しんきん ビジネスマッチング商談会（2件・会場でお会いする方1名・時間未定1件）',
+      );
+      expect(subject('en', { withoutSlots: false }, 2, mixed)).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (2 meetings, 1 person to meet at the venue, 1 without a time yet)',
+      );
+      expect(subject('en', { withoutSlots: false }, 0, mixed)).toBe(
+        'Your meeting schedule: しんきん ビジネスマッチング商談会 (1 person to meet at the venue, 1 meeting without a time yet)',
+      );
+      // At a 商談会, an agreed meeting the caller says nothing of is one waiting for a time.
+      expect(subject('ja', { withoutSlots: false }, 0, [{}])).toBe(
+        '【面談スケジュール】しんきん ビジネスマッチング商談会（時間未定1件）',
+      );
+    });
+
     it('still makes sense when no meeting has a time', () => {
       const ja = agenda('ja', 0, [ando]);
       expect(ja.subject).toBe('【面談スケジュール】しんきん ビジネスマッチング商談会（時間未定1件）');

@@ -499,6 +499,14 @@ const UNTIMED_SECTION = {
 } as const;
 
 /**
+ * Whether an agreed meeting without a time is one at the venue (someone to find in the room, with
+ * no time ever to come) rather than one waiting for a slot. Unsaid (a caller that does not know):
+ * at an event without 商談枠 every one is at the venue.
+ */
+const metAtTheVenue = (person: UnscheduledAgendaPerson, event: Pick<EventMailContext, 'withoutSlots'>) =>
+  person.atVenue ?? event.withoutSlots ?? false;
+
+/**
  * The agreed meetings without a time, as parts of their own: the meetings at the venue (people to
  * find in the room), then those the schedule had no room for, said plainly, so neither side comes
  * expecting a time that was never set, with where to turn on the day. Which part a meeting is in is
@@ -514,8 +522,7 @@ export function unscheduledSection(
     person.missedBy
       ? `${MISSED[locale].mark}${counterpartLine(locale, person.name, person.company)}\n${MISSED[locale][person.missedBy]}`
       : `${person.added ? MARKS[locale].ADDED : ''}${counterpartLine(locale, person.name, person.company)}`;
-  // Unsaid (a caller that does not know): at an event without 商談枠 every one is at the venue.
-  const atVenue = people.filter((person) => person.atVenue ?? event.withoutSlots ?? false);
+  const atVenue = people.filter((person) => metAtTheVenue(person, event));
   const untimed = people.filter((person) => !atVenue.includes(person));
   const venue = VENUE_SECTION[locale];
   return [
@@ -685,7 +692,9 @@ export function agendaEmail(data: {
   const sender = eventSenderLines(locale, event);
   const feed = subscribeLinks(data.feedUrl);
   const timed = data.entries.length;
-  const untimed = data.unscheduled.length;
+  // The subject counts the people to meet at the venue as such: no time is to come for them.
+  const atVenue = data.unscheduled.filter((person) => metAtTheVenue(person, event)).length;
+  const untimed = data.unscheduled.length - atVenue;
   const marks = data.changes?.marks;
   const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries, marks)];
   const sections = [
@@ -696,16 +705,18 @@ export function agendaEmail(data: {
   const updated = counts.changed + counts.added + counts.removed > 0;
   const summary = updated ? changeSummary(locale, counts, event.title) : [];
   // Every meeting called off since the last one (sent again by staff): it says so, and no more.
-  const none = timed === 0 && untimed === 0;
+  const none = timed === 0 && atVenue === 0 && untimed === 0;
   if (locale === 'en') {
     const meetings = (n: number) => `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
     const count = none
       ? 'no meetings'
-      : untimed === 0
-        ? meetings(timed)
-        : timed === 0
-          ? `${meetings(untimed)} without a time yet`
-          : `${meetings(timed)}, ${untimed} without a time yet`;
+      : [
+          timed ? meetings(timed) : '',
+          atVenue ? `${atVenue} ${atVenue === 1 ? 'person' : 'people'} to meet at the venue` : '',
+          untimed ? `${timed ? untimed : meetings(untimed)} without a time yet` : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
     return renderEmail({
       locale,
       subject: `${updated ? 'Updated meeting schedule' : 'Your meeting schedule'}: ${event.title} (${count})`,
@@ -739,11 +750,13 @@ export function agendaEmail(data: {
   }
   const count = none
     ? '面談なし'
-    : untimed === 0
-      ? `${timed}件`
-      : timed === 0
-        ? `時間未定${untimed}件`
-        : `${timed}件・時間未定${untimed}件`;
+    : [
+        timed ? `${timed}件` : '',
+        atVenue ? `会場でお会いする方${atVenue}名` : '',
+        untimed ? `時間未定${untimed}件` : '',
+      ]
+        .filter(Boolean)
+        .join('・');
   return renderEmail({
     locale,
     subject: `【面談スケジュール${updated ? '（変更あり）' : ''}】${event.title}（${count}）`,
