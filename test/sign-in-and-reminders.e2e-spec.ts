@@ -5,6 +5,7 @@ import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
+  agreeMeeting,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -603,5 +604,30 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(en.text).toContain('▶ See your meeting schedule');
     // Nothing about meetings for someone who has none.
     expect(reminderTo(alone.email)!.text).not.toContain('面談');
+  });
+
+  it('tells those meeting people at a salon tomorrow to find them at the venue, not to look up a time', async () => {
+    const salon = await createPublishedEvent(t, organizer, {
+      title: '墨田 明日の事業承継サロン',
+      startsAt: tokyoInDays(1, '18:00'),
+      endsAt: tokyoInDays(1, '20:00'),
+    });
+    const host = await createParticipant(t, organizer, { name: '錦糸 太郎' });
+    const guest = await createParticipant(t, organizer, { name: 'Noah Bennett', locale: 'en' });
+    for (const id of [host.id, guest.id]) await register(salon, id);
+    await agreeMeeting(t, salon, host.id, guest.id);
+
+    await t.app.get(RemindersService).writeRemindersForTomorrow();
+    const reminderTo = (email: string) =>
+      sink.to(email).find((mail) => /^(【明日開催】|Tomorrow: )墨田 明日の事業承継サロン/.test(mail.subject));
+    await sink.waitUntil(() => [host, guest].every((person) => reminderTo(person.email)));
+    expect([reminderTo(host.email)!.text, reminderTo(guest.email)!.text]).toEqual([
+      expect.stringContaining(
+        '■ 面談: 1件（当日、会場でお声がけください。お相手は面談スケジュールでご確認ください）',
+      ),
+      expect.stringContaining(
+        '■ Meetings: 1 (no set times: please find each other at the venue; your meeting schedule says who)',
+      ),
+    ]);
   });
 });

@@ -55,12 +55,14 @@ export class ReminderComposer implements MailComposer {
     // they look up where to be.
     const { entries, unscheduled } = await this.agenda.listing(manager, participant.id, event.id);
     const meetings = entries.length + unscheduled.length;
+    const atVenue = unscheduled.filter((entry) => entry.meeting !== null).length;
     return reminderEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
-      agenda: meetings > 0 ? { meetings, url: this.agendaLinks.pageUrl(participant.id, event.id) } : null,
+      agenda:
+        meetings > 0 ? { meetings, atVenue, url: this.agendaLinks.pageUrl(participant.id, event.id) } : null,
       unsubscribeUrl,
     });
   }

@@ -16,14 +16,19 @@ export interface ReminderEmailData {
   event: EventMailContext;
   /** Opens the page that cancels this registration (GET confirms, POST cancels). */
   cancelUrl: string;
-  /** Their meetings at the event and their agenda page there; null when they have none. */
-  agenda?: { meetings: number; url: string } | null;
+  /**
+   * Their meetings at the event, how many of them are at the venue (no time of their own: a salon's),
+   * and their agenda page there; null when they have none.
+   */
+  agenda?: { meetings: number; atVenue: number; url: string } | null;
   unsubscribeUrl: string | null;
 }
 
 export function reminderEmail(data: ReminderEmailData): ComposedEmail {
   const { event, locale, agenda } = data;
   const sender = eventSenderLines(locale, event);
+  // Every one at the venue: there is no time or place to look up, only whom to find in the room.
+  const allAtVenue = agenda ? agenda.atVenue === agenda.meetings : false;
   if (locale === 'en') {
     return renderEmail({
       locale,
@@ -37,7 +42,9 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
           ? [
               {
                 label: 'Meetings',
-                value: `${agenda.meetings} (times and places are on your meeting schedule)`,
+                value: allAtVenue
+                  ? `${agenda.meetings} (no set times: please find each other at the venue; your meeting schedule says who)`
+                  : `${agenda.meetings} (times and places are on your meeting schedule)`,
               },
             ]
           : []),
@@ -65,7 +72,9 @@ export function reminderEmail(data: ReminderEmailData): ComposedEmail {
         ? [
             {
               label: '面談',
-              value: `${agenda.meetings}件（時間と場所は面談スケジュールでご確認ください）`,
+              value: allAtVenue
+                ? `${agenda.meetings}件（当日、会場でお声がけください。お相手は面談スケジュールでご確認ください）`
+                : `${agenda.meetings}件（時間と場所は面談スケジュールでご確認ください）`,
             },
           ]
         : []),
