@@ -442,9 +442,11 @@ describe('correcting a participant’s email address', () => {
       const [, token] = linkIn(confirmation.text)!;
       const refused = await press(token);
       expect(refused.status).toBe(409);
-      expect(await refused.text()).toContain(
+      const refusal = await refused.text();
+      expect(refusal).toContain(
         'This address is already used by another participant&#39;s profile (if both are yours, please contact the event organiser).',
       );
+      expect(refusal).toContain('<p>Please ask for the change again.</p>');
       expect(await storedEmail(emma.id)).toBe(emma.email);
       expect(await storedEmail(other.id)).toBe(other.email);
     });
@@ -496,7 +498,9 @@ describe('correcting a participant’s email address', () => {
       const [, first] = linkIn(sink.to('ken.kobayashi1@example.jp')[0].text)!;
       const stale = await press(first);
       expect(stale.status).toBe(400);
-      expect(await stale.text()).toContain('このリンクは有効期限が切れています');
+      const stalePage = await stale.text();
+      expect(stalePage).toContain('このリンクは有効期限が切れています');
+      expect(stalePage).toContain('<p>お手数ですが、もう一度お申込ください。</p>');
       const [, latest] = linkIn(sink.to('ken.kobayashi3@example.jp')[0].text)!;
       expect((await press(latest)).status).toBe(200);
       expect(await storedEmail(person.id)).toBe('ken.kobayashi3@example.jp');

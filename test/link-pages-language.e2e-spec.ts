@@ -167,6 +167,11 @@ describe('pages behind expired and used links, in the language of their owner', 
     const { html } = await page(`/email-change?token=${raw}`, { 'accept-language': 'en-US,en' });
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('このリンクは有効期限が切れています');
+    // Not the participant's 「もう一度お申込ください」: someone who manages the account asks again.
+    expect(html).toContain(
+      '<p>お手数ですが、所属団体のほかの主催者または Tsunagu の管理者に、もう一度変更を依頼してください。</p>',
+    );
+    expect(html).not.toContain('お申込ください');
   });
 
   it('answers a link nobody issued in the browser language', async () => {

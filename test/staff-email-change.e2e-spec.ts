@@ -1,3 +1,5 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { UsersService } from '../src/users/users.service';
 import { createOrganization, PASSWORD } from './support/fixtures';
@@ -23,6 +25,11 @@ const UPDATE = `mutation($id: ID!, $input: UpdateStaffUserInput!) {
 const LOGIN =
   'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 const ME = '{ me { role user { email pendingEmail } } }';
+/** What a participant reads under a refusal of their link: a staff member cannot ask again themself. */
+const PARTICIPANTS_LINE = /もう一度お申込|お申込ください|Please ask for the change again/;
+/** Whom a 支援担当 asks for the change: only those who manage the account may make it. */
+const ASK_ORGANIZER =
+  'お手数ですが、所属団体の主催者または Tsunagu の管理者に、もう一度変更を依頼してください。';
 
 /**
  * A staff member's login address changes only when the new address confirms, from a link sent to
@@ -183,9 +190,13 @@ describe("changing a staff member's login address", () => {
     const [, token] = linkIn(sink.to(okayaOrganizer.email)[0].text)!;
     const refused = await press(token);
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain(
-      'このメールアドレスは、別のスタッフアカウントのログインに使われています',
+    const refusal = await refused.text();
+    expect(refusal).toContain(
+      '<p>このメールアドレスは、別のスタッフアカウントのログインに使われています。</p>',
     );
+    // What they can do: not ask again themself, as a participant would, but ask whoever manages the account.
+    expect(refusal).toContain(`<p>${ASK_ORGANIZER}</p>`);
+    expect(refusal).not.toMatch(PARTICIPANTS_LINE);
     expect(await storedEmail(colleague.id)).toBe(colleague.email);
     expect(await storedEmail(okayaOrganizer.id)).toBe(okayaOrganizer.email);
 
@@ -239,5 +250,73 @@ describe("changing a staff member's login address", () => {
       name: '金町 同僚（退職）',
       pendingEmail: null,
     });
+  });
+  it('says on every refusal of the link, in Japanese whatever the browser, whom to ask for the change again', async () => {
+    const english = { 'accept-language': 'en-US,en;q=0.9' };
+    const tokens = t.app.get(ActionTokensService);
+    const tokenOf = async (raw: string) =>
+      (await tokens.find(t.dataSource.manager, TokenPurpose.EMAIL_CHANGE, raw))!;
+    const confirmationTo = async (address: string) => {
+      await sink.waitUntil(() => sink.to(address).length === 1, 30_000, `the confirmation to ${address}`);
+      return linkIn(sink.to(address)[0].text)!;
+    };
+    const expectRefusal = async (response: Response, status: number, message: string, askAgain: string) => {
+      expect(response.status).toBe(status);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ja">');
+      expect(html).toContain(`<p>${message}</p>`);
+      expect(html).toContain(`<p>${askAgain}</p>`);
+      expect(html).not.toMatch(PARTICIPANTS_LINE);
+    };
+    const pressIn = (token: string, headers: Record<string, string>) =>
+      fetch(`${t.url}/email-change`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ token }).toString(),
+      });
+
+    // An organizer's link (asked for by the admin above), expired: another 主催者 or an admin asks again.
+    const [expiredUrl, expired] = await confirmationTo('okaya.shucho@okaya.example.jp');
+    await t.dataSource.query(
+      `UPDATE action_tokens SET expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [(await tokenOf(expired)).id],
+    );
+    const askOtherOrganizer =
+      'お手数ですが、所属団体のほかの主催者または Tsunagu の管理者に、もう一度変更を依頼してください。';
+    for (const response of [await fetch(expiredUrl, { headers: english }), await pressIn(expired, english)])
+      await expectRefusal(response, 400, 'このリンクは有効期限が切れています。', askOtherOrganizer);
+
+    // An admin's link, used without the change being made: only another admin can ask again.
+    const deputy = await account(Role.ADMIN, null, '副 管理者', 'deputy@tsunagu.example.jp');
+    await update(deputy.token, admin.id, { email: 'kanri@tsunagu.example.jp' });
+    const [usedUrl, used] = await confirmationTo('kanri@tsunagu.example.jp');
+    await tokens.markUsed(t.dataSource.manager, await tokenOf(used));
+    await expectRefusal(
+      await fetch(usedUrl, { headers: english }),
+      400,
+      'このリンクはすでに使用されています。',
+      'お手数ですが、Tsunagu のほかの管理者に、もう一度変更を依頼してください。',
+    );
+
+    // A 支援担当's link while the account is switched off, then once it is on again.
+    await update(organizer.token, shido.id, { email: 'takahashi.s@katsushika.example.jp' });
+    const [url, token] = await confirmationTo('takahashi.s@katsushika.example.jp');
+    const switchOff = 'mutation($id: ID!) { deactivateStaffUser(id: $id) { id } }';
+    ok(await t.gql(switchOff, { id: shido.id }, organizer.token));
+    const switchedOff =
+      'このアカウントは利用停止中のため、ログイン用メールアドレスを変更できません。利用が再開されると変更できます。';
+    for (const response of [await fetch(url, { headers: english }), await pressIn(token, english)])
+      await expectRefusal(response, 400, switchedOff, ASK_ORGANIZER);
+    const switchOn = 'mutation($id: ID!) { reactivateStaffUser(id: $id) { id } }';
+    ok(await t.gql(switchOn, { id: shido.id }, organizer.token));
+    const done = await pressIn(token, english);
+    expect(done.status).toBe(200);
+    const donePage = await done.text();
+    expect(donePage).toContain('<html lang="ja">');
+    expect(donePage).toContain(
+      '<p>ログイン用メールアドレスを takahashi.s@katsushika.example.jp に変更しました。今後はこのアドレスと、これまでのパスワードでログインしてください。</p>',
+    );
+    expect(donePage).not.toMatch(PARTICIPANTS_LINE);
+    expect(donePage).not.toContain('できませんでした');
   });
 });

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
+import { Role, StaffRole } from '../auth/actor';
 import { ForbiddenError } from '../common/errors/app-error';
 import { isFormEmail } from '../common/html/form-email';
-import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
+import { escapeHtml, LinkPageTexts, postButton, sendLinkPage } from '../common/html/html-page';
 import { TokenService } from '../auth/token.service';
 import { ParticipantsService } from '../participants/participants.service';
 import { languageOf } from '../participants/participant-kind';
@@ -50,6 +51,28 @@ const STAFF_TEXT = {
   done: (email: string) =>
     `ログイン用メールアドレスを ${email} に変更しました。今後はこのアドレスと、これまでのパスワードでログインしてください。`,
 } as const;
+
+/**
+ * What a staff member reads under a refusal of their link, instead of the participant's 「もう一度お申込
+ * ください」: they cannot ask for it themself (UsersService.update), only someone who manages the
+ * account can (managesAccount): for an admin's account another admin, for a 主催者's another 主催者
+ * of the organisation or an admin, for a 支援担当's a 主催者 or an admin. The refusals of a staff
+ * account's link are Japanese, as its page is; the English is there should one not be.
+ */
+const STAFF_ASK_AGAIN: Record<StaffRole, Record<'ja' | 'en', string>> = {
+  [Role.ADMIN]: {
+    ja: 'お手数ですが、Tsunagu のほかの管理者に、もう一度変更を依頼してください。',
+    en: 'Please ask another Tsunagu administrator to make the change again.',
+  },
+  [Role.ORGANIZER]: {
+    ja: 'お手数ですが、所属団体のほかの主催者または Tsunagu の管理者に、もう一度変更を依頼してください。',
+    en: 'Please ask another organiser of your organisation, or a Tsunagu administrator, to make the change again.',
+  },
+  [Role.STAFF]: {
+    ja: 'お手数ですが、所属団体の主催者または Tsunagu の管理者に、もう一度変更を依頼してください。',
+    en: 'Please ask an organiser of your organisation, or a Tsunagu administrator, to make the change again.',
+  },
+};
 
 /**
  * The page the confirmation link opens: GET shows what will change and a button (a mail scanner's
@@ -108,7 +131,7 @@ export class EmailChangePageController {
     await sendLinkPage(
       request,
       response,
-      TEXT,
+      await this.linkTexts(String(token ?? '')),
       () => this.emailChanges.preview(String(token ?? '')),
       (link) =>
         link.done
@@ -132,13 +155,26 @@ export class EmailChangePageController {
     await sendLinkPage(
       request,
       response,
-      TEXT,
+      await this.linkTexts(token),
       () => this.emailChanges.preview(token),
       async (link) => {
         if (!link.done) await this.emailChanges.confirm(token);
         return donePage(link);
       },
     );
+  }
+
+  /**
+   * The error page's texts for the link: whom a staff member asks for the change again (read from
+   * the link whatever its state: an expired one too), or the participant's own 「もう一度お申込ください」.
+   */
+  private async linkTexts(token: string): Promise<LinkPageTexts> {
+    const role = await this.emailChanges.staffRoleOfLink(token);
+    if (!role) return TEXT;
+    return {
+      ja: { error: TEXT.ja.error, again: STAFF_ASK_AGAIN[role].ja },
+      en: { error: TEXT.en.error, again: STAFF_ASK_AGAIN[role].en },
+    };
   }
 }
 

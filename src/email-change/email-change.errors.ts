@@ -50,21 +50,25 @@ export const EmailChangeErrors = {
       '利用停止中のアカウントのログイン用メールアドレスは変更できません。再開してから変更してください',
       EmailChangeErrorCode.ACCOUNT_DEACTIVATED,
     ),
-  /** The page behind a staff account's link: the account was switched off after the request. */
+  /**
+   * The page behind a staff account's link: the account was switched off after the request. The
+   * page goes on with whom to ask for the change (see EmailChangePageController).
+   */
   loginDeactivated: () =>
     new InputError(
       'token',
-      'このアカウントは利用停止されているため、ログイン用メールアドレスを変更できません。管理者または主催者にお問い合わせください',
+      'このアカウントは利用停止中のため、ログイン用メールアドレスを変更できません。利用が再開されると変更できます',
       EmailChangeErrorCode.ACCOUNT_DEACTIVATED,
     ),
   /**
    * The page behind a staff account's link, to whoever holds the new address: another account logs
-   * in with it. The admin or 主催者 who asked for it was answered as for a free address.
+   * in with it. The admin or 主催者 who asked for it was answered as for a free address. The page
+   * goes on with whom to ask for another change (see EmailChangePageController).
    */
   loginTaken: () =>
     new ConflictError(
       EmailChangeErrorCode.ADDRESS_TAKEN,
-      'このメールアドレスは、別のスタッフアカウントのログインに使われています。変更を依頼した管理者または主催者にお問い合わせください',
+      'このメールアドレスは、別のスタッフアカウントのログインに使われています',
     ),
   /** Said on the page behind the link, to whoever holds the new address: the person themself. */
   addressTaken: () =>

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { StaffActor } from '../auth/actor';
+import { StaffActor, StaffRole } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
@@ -161,7 +161,8 @@ export class EmailChangeService {
       throw await this.tokens.toOwner(manager, token, ActionTokenErrors.used());
     const done = Boolean(request?.confirmedAt);
     if (request?.user) {
-      if (!done && request.user.deactivatedAt) throw EmailChangeErrors.loginDeactivated();
+      // Said in Japanese whatever the browser prefers, as the page is.
+      if (!done && request.user.deactivatedAt) throw EmailChangeErrors.loginDeactivated().forReader('ja');
       // Staff accounts have no locale: their pages are Japanese.
       const { name } = request.user;
       return { locale: 'ja', name, newEmail: request.newEmail, done, staffAccount: true };
@@ -174,6 +175,23 @@ export class EmailChangeService {
       done,
       staffAccount: false,
     };
+  }
+
+  /**
+   * The role of the staff account whose login address a link moves, whatever the link's state
+   * (expired, used): who may ask for the change again depends on it. Null for a participant's link,
+   * and for one whose request is gone (replaced by a later one, called off) or that nobody issued.
+   * Only for the words of the page behind the link, never to act on.
+   */
+  async staffRoleOfLink(rawToken: string): Promise<StaffRole | null> {
+    const manager = this.dataSource.manager;
+    const token = await this.tokens.lookUp(manager, rawToken);
+    if (token?.purpose !== TokenPurpose.EMAIL_CHANGE) return null;
+    const [account]: { role: StaffRole }[] = await manager.query(
+      `SELECT u.role FROM email_change_requests c JOIN users u ON u.id = c.user_id WHERE c.id = $1`,
+      [token.subjectId],
+    );
+    return account?.role ?? null;
   }
 
   /**
