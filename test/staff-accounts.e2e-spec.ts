@@ -181,12 +181,12 @@ describe('staff accounts', () => {
       expect(response).toMatchObject({ status: 200, bom: true, contentType: 'text/csv; charset=utf-8' });
       const { lines } = response;
       expect(lines[0]).toBe(
-        '氏名,メールアドレス,役割,所属団体,状態,利用停止日時,未完了フォローアップ,登録日時,アカウントID',
+        '氏名,メールアドレス,変更確認中のメールアドレス,役割,所属団体,状態,利用停止日時,未完了フォローアップ,登録日時,アカウントID',
       );
       expect(lines).toHaveLength(4);
       expect(lines[2]).toMatch(
         new RegExp(
-          `^髙橋 﨑子,shido@katsushika\\.example\\.jp,支援担当,葛飾区商工会議所,有効,,0,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${shido.id}$`,
+          `^髙橋 﨑子,shido@katsushika\\.example\\.jp,,支援担当,葛飾区商工会議所,有効,,0,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d,${shido.id}$`,
         ),
       );
       expect((await csv(shido.token, `?organizationId=${okaya}`)).status).toBe(403);
@@ -336,7 +336,7 @@ describe('staff accounts', () => {
       expect((await meOf(token)).role).toBe('STAFF');
       expect(failure(await t.gql(DEACTIVATE, { id: shido.id }, token)).extensions?.code).toBe('FORBIDDEN');
       expect((await csv(organizer.token)).text).toContain(
-        '金町 同僚,colleague@katsushika.example.jp,支援担当,',
+        '金町 同僚,colleague@katsushika.example.jp,,支援担当,',
       );
     });
 

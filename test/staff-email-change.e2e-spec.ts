@@ -2,6 +2,7 @@ import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { UsersService } from '../src/users/users.service';
+import { fetchCsv } from './support/csv-export';
 import { createOrganization, PASSWORD } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -71,6 +72,16 @@ describe("changing a staff member's login address", () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token }).toString(),
     });
+  /** 氏名,メールアドレス,変更確認中のメールアドレス of the account's row in the staff list Excel opens. */
+  const csvRow = async (token: string, id: string) => {
+    const { bom, lines } = await fetchCsv(t, '/exports/staff-users.csv', token);
+    expect(bom).toBe(true);
+    expect(lines[0]).toMatch(/^氏名,メールアドレス,変更確認中のメールアドレス,役割,/);
+    return lines
+      .find((line) => line.endsWith(`,${id}`))!
+      .split(',')
+      .slice(0, 3);
+  };
   const storedEmail = async (id: string): Promise<string> =>
     ((await t.dataSource.query('SELECT email FROM users WHERE id = $1', [id])) as { email: string }[])[0]
       .email;
@@ -111,6 +122,12 @@ describe("changing a staff member's login address", () => {
     expect(failure(await login('takahashi@katsushika.example.jp')).extensions?.reason).toBe(
       'AUTH_INVALID_CREDENTIALS',
     );
+    // So does the list staff download, as the GraphQL list does.
+    expect(await csvRow(organizer.token, shido.id)).toEqual([
+      '髙橋 﨑子（旧姓 山﨑）',
+      shido.email,
+      'takahashi@katsushika.example.jp',
+    ]);
     // The person sees it too.
     expect(ok(await t.gql<{ me: unknown }>(ME, {}, session)).me).toEqual({
       role: 'STAFF',
@@ -147,6 +164,11 @@ describe("changing a staff member's login address", () => {
     expect(await storedEmail(shido.id)).toBe('takahashi@katsushika.example.jp');
     expect(failure(await login(shido.email)).extensions?.reason).toBe('AUTH_INVALID_CREDENTIALS');
     ok(await login('takahashi@katsushika.example.jp'));
+    expect(await csvRow(session, shido.id)).toEqual([
+      '髙橋 﨑子（旧姓 山﨑）',
+      'takahashi@katsushika.example.jp',
+      '',
+    ]);
     // The session goes on.
     expect(ok(await t.gql<{ me: unknown }>(ME, {}, session)).me).toEqual({
       role: 'STAFF',

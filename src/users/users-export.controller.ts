@@ -23,12 +23,21 @@ export class UsersExportController {
     const users = await allPages((page) =>
       this.users.list(actor, organizationId ?? null, orderBy ?? StaffUserOrder.NAME, page, (user) => user),
     );
-    const openFollowUps = await Promise.all(users.map((user) => this.users.openFollowUps(user.id)));
-    const rows = users.map((user, i) => ({ user, openFollowUps: openFollowUps[i] }));
+    const [openFollowUps, pendingEmails] = await Promise.all([
+      Promise.all(users.map((user) => this.users.openFollowUps(user.id))),
+      Promise.all(users.map((user) => this.users.pendingEmail(user.id))),
+    ]);
+    const rows = users.map((user, i) => ({
+      user,
+      openFollowUps: openFollowUps[i],
+      pendingEmail: pendingEmails[i],
+    }));
     const csv = toCsv<(typeof rows)[number]>(
       [
         { header: '氏名', value: ({ user }) => user.name },
         { header: 'メールアドレス', value: ({ user }) => user.email },
+        // As `pendingEmail` in staffUsers (empty when none): until it confirms, メールアドレス is the login.
+        { header: '変更確認中のメールアドレス', value: (row) => row.pendingEmail },
         { header: '役割', value: ({ user }) => STAFF_ROLE_LABEL[user.role] },
         { header: '所属団体', value: ({ user }) => user.organization?.name },
         { header: '状態', value: ({ user }) => (user.deactivatedAt ? '利用停止' : '有効') },
