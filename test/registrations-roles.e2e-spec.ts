@@ -1,3 +1,4 @@
+import { OneSpellingPerBooth1796628003663 } from '../migrations/1796628003663-OneSpellingPerBooth';
 import { Role } from '../src/auth/actor';
 import {
   agreeMeeting,
@@ -301,6 +302,92 @@ describe('registrations: role and booth', () => {
       status: 'REGISTERED',
       booth: null,
     });
+  });
+
+  it('reads B-1 and B-01 as one booth, written the way the event first wrote it', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: '大田区ものづくりフェア 商談コーナー',
+      startsAt: tokyoInDays(22, '10:00'),
+      endsAt: tokyoInDays(22, '17:00'),
+    });
+    const { addMatchmakingSession } = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId,
+            startsAt: tokyoInDays(22, '13:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            mode: 'BOOTHS',
+          },
+        },
+        organizer,
+      ),
+    );
+    const company = { name: '株式会社糀谷金属', municipality: '東京都大田区' };
+    const exhibitor = await createParticipant(t, organizer, { name: '糀谷 二郎', company });
+    const colleague = await createParticipant(t, organizer, { company });
+    const other = await createParticipant(t, organizer, { company: { name: '有限会社羽田精機' } });
+    const visitor = await createParticipant(t, organizer);
+    const exhibit = (person: { id: string }, booth: string | null) =>
+      registerAs(organizer, { eventId, participantId: person.id, role: 'EXHIBITOR', booth });
+
+    const held = ok(await exhibit(exhibitor, 'B-01')).register;
+    expect(held.booth).toBe('B-01');
+    // Another company is refused it however the number is written, told the booth as the event has it.
+    for (const typed of ['B-1', 'b1', 'Ｂ－１', 'B - 001']) {
+      const taken = failure(await exhibit(other, typed));
+      expect(taken.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'REGISTRATION_BOOTH_TAKEN',
+        field: 'booth',
+      });
+      expect(taken.message).toBe(
+        'ブース B-01 は株式会社糀谷金属（糀谷 二郎 様）に割り当て済みです。別のブース番号を指定するか、先にそちらのブースを変更してください',
+      );
+    }
+    // B-10 is another booth.
+    const neighbour = ok(await exhibit(other, 'B-10')).register;
+    expect(neighbour.booth).toBe('B-10');
+    expect(failure(await update(organizer, neighbour.id, { booth: 'b 1' })).extensions?.reason).toBe(
+      'REGISTRATION_BOOTH_TAKEN',
+    );
+    // A colleague typing B1 stands at B-01, as the floor plan and the meetings there name it.
+    const shared = ok(await exhibit(colleague, 'B1')).register;
+    expect(shared.booth).toBe('B-01');
+    expect(await stored(shared.id)).toEqual({ role: 'EXHIBITOR', booth: 'B-01' });
+
+    // Retyping the booth someone has, in another spelling, moves nothing, meetings placed or not.
+    ok(await registerAs(organizer, { eventId, participantId: visitor.id }));
+    const request = { id: await agreeMeeting(t, eventId, visitor.id, exhibitor.id) };
+    ok(
+      await t.gql(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0) { table } }',
+        { r: request.id, s: addMatchmakingSession.sessions[0].id },
+        organizer,
+      ),
+    );
+    expect(ok(await update(organizer, held.id, { booth: 'B-1' })).updateRegistration.booth).toBe('B-01');
+    // The exhibitor naming the booth they have, as they read it, is no booth of their own choosing.
+    const own = await t.participantToken(exhibitor.id);
+    expect(ok(await registerAs(own, { eventId, booth: 'b 1' })).register.booth).toBe('B-01');
+
+    // Booths stored before, each as typed, are written the event's one way, and so is the meeting there.
+    await t.dataSource.query(`UPDATE registrations SET booth = 'B-1' WHERE id = $1`, [shared.id]);
+    await t.dataSource.query(`UPDATE meetings SET table_label = 'B-001' WHERE request_id = $1`, [request.id]);
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new OneSpellingPerBooth1796628003663().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await stored(shared.id)).toEqual({ role: 'EXHIBITOR', booth: 'B-01' });
+    expect(await stored(neighbour.id)).toEqual({ role: 'EXHIBITOR', booth: 'B-10' });
+    expect(
+      await t.dataSource.query('SELECT table_label FROM meetings WHERE request_id = $1', [request.id]),
+    ).toEqual([{ table_label: 'B-01' }]);
   });
 
   it('keeps the booth of an exhibitor whose meetings are placed at it in booth-mode sessions', async () => {

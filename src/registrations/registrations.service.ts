@@ -31,7 +31,7 @@ import { ownCancellation } from './mail/own-cancellation.composer';
 import { isCancelledHolding, registrationCancelled } from './mail/registration-cancelled.composer';
 import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
-import { normalizeBooth } from './booth-label';
+import { normalizeBooth, sameBooth } from './booth-label';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
@@ -222,44 +222,62 @@ export class RegistrationsService {
   ): Promise<void> {
     if (!EDITABLE.includes(registration.status)) throw RegistrationErrors.notEditable(registration.status);
     const role = change.role ?? registration.role;
-    const booth = change.booth === undefined ? registration.booth : normalizeBooth(change.booth);
+    const given = change.booth === undefined ? registration.booth : normalizeBooth(change.booth);
+    // B-1 typed for the holder of B-01 is the booth they have: nothing moves, the spelling stays.
+    let booth = sameBooth(given, registration.booth) ? registration.booth : given;
     if (role === registration.role && booth === registration.booth) return;
     if (booth !== registration.booth) {
       await this.assertBoothMovable(manager, registration);
-      const holder = booth && (await this.boothHolder(manager, registration.eventId, booth, registration));
-      if (holder) throw RegistrationErrors.boothTaken(booth, holder);
+      if (booth) {
+        const at = await this.boothHolder(manager, registration.eventId, booth, registration);
+        if (at.holder) throw RegistrationErrors.boothTaken(at.spelling ?? booth, at.holder);
+        booth = at.spelling ?? booth;
+      }
     }
     await manager.update(Registration, registration.id, { role, booth });
   }
 
   /**
    * Who else holds `booth` at the event, as staff would name them (会社名 and person), or null if
-   * nobody does. Those who cancelled or declined no longer hold one. Colleagues of one company may
+   * nobody does; and the booth as the event already writes it (B-01 for B-1), or null if nobody
+   * stands there. Those who cancelled or declined no longer hold one. Colleagues of one company may
    * share their booth (the scheduler then places one meeting at a time there); another company may
    * not. Callers hold the event's row lock, so two registrations cannot take the booth at once.
+   *
+   * Labels are compared as booths (sameBooth), not as typed, and the caller stores the spelling
+   * found: so every holder of one booth carries one label, which the meetings placed there, the
+   * database's one-meeting-per-booth-and-slot index and the scheduler compare as it is. Storing
+   * only a canonical key instead would show staff and participants 「B-1」 where the floor plan
+   * prints 「B-01」. The event's booths are few (one per exhibitor), so they are compared here.
    */
   private async boothHolder(
     manager: EntityManager,
     eventId: string,
     booth: string,
     registration: { id?: string; participantId: string },
-  ): Promise<string | null> {
-    const rows: { name: string; company: string | null }[] = await manager.query(
-      `SELECT p.name, c.name AS company
-         FROM registrations r
-         JOIN participants p ON p.id = r.participant_id
-         LEFT JOIN participants me ON me.id = $4
-         LEFT JOIN companies c ON c.id = coalesce(r.company_id, p.company_id)
-        WHERE r.event_id = $1 AND r.booth = $2 AND r.id IS DISTINCT FROM $3::uuid
-          AND r.participant_id <> $4 AND r.status = ANY($5::registration_status[])
-          AND (me.company_id IS NULL OR me.company_id IS DISTINCT FROM coalesce(r.company_id, p.company_id))
-        ORDER BY r.created_at
-        LIMIT 1`,
-      [eventId, booth, registration.id ?? null, registration.participantId, EDITABLE],
-    );
-    if (rows.length === 0) return null;
-    const [{ name, company }] = rows;
-    return company ? `${company}（${name} 様）` : `${name} 様`;
+  ): Promise<{ holder: string | null; spelling: string | null }> {
+    const rows: { booth: string; name: string; company: string | null; colleague: boolean }[] =
+      await manager.query(
+        `SELECT r.booth, p.name, c.name AS company,
+                r.participant_id = $3
+                  OR coalesce(me.company_id = coalesce(r.company_id, p.company_id), false) AS colleague
+           FROM registrations r
+           JOIN participants p ON p.id = r.participant_id
+           LEFT JOIN participants me ON me.id = $3
+           LEFT JOIN companies c ON c.id = coalesce(r.company_id, p.company_id)
+          WHERE r.event_id = $1 AND r.booth IS NOT NULL AND r.id IS DISTINCT FROM $2::uuid
+            AND r.status = ANY($4::registration_status[])
+          ORDER BY r.created_at, r.id`,
+        [eventId, registration.id ?? null, registration.participantId, EDITABLE],
+      );
+    const there = rows.filter((row) => sameBooth(row.booth, booth));
+    const other = there.find((row) => !row.colleague);
+    const holder = other
+      ? other.company
+        ? `${other.company}（${other.name} 様）`
+        : `${other.name} 様`
+      : null;
+    return { holder, spelling: there[0]?.booth ?? null };
   }
 
   /**
@@ -286,7 +304,8 @@ export class RegistrationsService {
     if (seat.role !== undefined && seat.role !== (existing?.role ?? EventRole.VISITOR))
       throw RegistrationErrors.setByOrganiser('role');
     const booth = normalizeBooth(seat.booth);
-    if (booth !== null && booth !== existing?.booth) throw RegistrationErrors.setByOrganiser('booth');
+    if (booth !== null && !sameBooth(booth, existing?.booth))
+      throw RegistrationErrors.setByOrganiser('booth');
   }
 
   /**
@@ -343,9 +362,9 @@ export class RegistrationsService {
     const given = normalizeBooth(seat.booth);
     const booth = given ?? existing?.booth ?? null;
     if (!booth) return null;
-    const holder = await this.boothHolder(manager, eventId, booth, { id: existing?.id, participantId });
-    if (!holder) return booth;
-    if (given) throw RegistrationErrors.boothTaken(booth, holder);
+    const at = await this.boothHolder(manager, eventId, booth, { id: existing?.id, participantId });
+    if (!at.holder) return at.spelling ?? booth;
+    if (given) throw RegistrationErrors.boothTaken(at.spelling ?? booth, at.holder);
     return null;
   }
 

@@ -119,6 +119,38 @@ describe('DB rows → engine instance', () => {
     });
   });
 
+  it('counts B-1 and B-01 as one booth: one meeting there per slot, at the label first stored', async () => {
+    const booths = inputs({
+      sessions: [
+        { id: 's-booths', startsAt: AM, slotMinutes: 20, slotCount: 1, mode: 'BOOTHS', tableCount: null },
+      ],
+      attendees: [
+        { participantId: 'p1', booth: 'B-01' },
+        { participantId: 'p2', booth: 'b 1' },
+        { participantId: 'p3', booth: null },
+        { participantId: 'p4', booth: null },
+      ],
+      requests: [
+        { id: 'r13', fromParticipantId: 'p1', toParticipantId: 'p3', weight: 1 },
+        { id: 'r24', fromParticipantId: 'p2', toParticipantId: 'p4', weight: 1 },
+      ],
+    });
+    const { instance } = buildInstance(booths, EVE);
+    expect(instance.participants.map((p) => p.booth)).toEqual(['B-01', 'B-01', undefined, undefined]);
+    const result = await scheduleMeetings(instance, { timeLimitMs: 2000, useSolver: false });
+    expect(verifySchedule(instance, result)).toEqual([]);
+    expect(result.meetings).toHaveLength(1);
+    expect(result.meetings[0].table).toBe('B-01');
+
+    // A meeting published at one spelling is where the other spelling's holder stands.
+    const published = { requestId: 'r13', participantAId: 'p1', participantBId: 'p3', sessionId: 's-booths' };
+    const locked = buildInstance(
+      { ...booths, published: [{ ...published, slotIndex: 0, tableLabel: 'B-1' }] },
+      EVE,
+    ).instance.locked;
+    expect(locked).toEqual([{ a: 'p1', b: 'p3', session: 's-booths', slot: 0, table: 'B-01' }]);
+  });
+
   it('ignores booths when the event has no booth session', () => {
     const { instance } = buildInstance(
       inputs({ attendees: [...inputs().attendees, { participantId: 'p1', booth: 'B-1' }].slice(1) }),

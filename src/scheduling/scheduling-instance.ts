@@ -12,6 +12,7 @@ import type {
   SessionInput,
   UnscheduledCode,
 } from './engine';
+import { boothKey } from '../registrations/booth-label';
 
 export interface SessionRow {
   id: string;
@@ -92,6 +93,15 @@ export function buildInstance(inputs: SchedulingInputs, now: Date): BuiltInstanc
   const boothSessions = inputs.sessions.filter((session) => session.mode === 'BOOTHS').map((s) => s.id);
   const allSessions = inputs.sessions.map((session) => session.id);
   const attendee = new Map(inputs.attendees.map((row) => [row.participantId, row]));
+  // One booth however it was typed (B-1, B-01): the engine counts booths by their label, so each
+  // is given the first spelling stored at the event, as placed meetings there are. Registrations
+  // write one spelling per booth; this keeps older rows from making one booth two.
+  const spelling = new Map<string, string>();
+  for (const row of inputs.attendees) {
+    const key = boothKey(row.booth);
+    if (key !== null && row.booth !== null && !spelling.has(key)) spelling.set(key, row.booth);
+  }
+  const boothOf = (label: string | null) => (label && spelling.get(boothKey(label) ?? '')) || label;
   const fulfilled = new Set(inputs.published.map((meeting) => meeting.requestId));
 
   const requests = [];
@@ -132,7 +142,7 @@ export function buildInstance(inputs: SchedulingInputs, now: Date): BuiltInstanc
   );
 
   const participants: ParticipantInput[] = [...involved].sort().map((id) => {
-    const booth = boothSessions.length > 0 ? (attendee.get(id)?.booth ?? null) : null;
+    const booth = boothSessions.length > 0 ? boothOf(attendee.get(id)?.booth ?? null) : null;
     const sessions = booth ? boothSessions : allSessions;
     const slots = inputs.sessions
       .filter((session) => sessions.includes(session.id))
@@ -160,7 +170,7 @@ export function buildInstance(inputs: SchedulingInputs, now: Date): BuiltInstanc
     b: meeting.participantBId,
     session: meeting.sessionId,
     slot: meeting.slotIndex,
-    table: meeting.tableLabel,
+    table: boothSessions.includes(meeting.sessionId) ? boothOf(meeting.tableLabel)! : meeting.tableLabel,
   }));
   return { instance: { sessions, participants, requests, locked }, excluded };
 }

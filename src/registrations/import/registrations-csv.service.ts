@@ -14,7 +14,7 @@ import { AppError, InputError } from '../../common/errors/app-error';
 import { validationFailures } from '../../common/validation/validation-failures';
 import { EventsService } from '../../events/events.service';
 import { ImportRowErrorModel } from '../../participants/import/import-row-error.model';
-import { normalizeBooth } from '../booth-label';
+import { sameBooth } from '../booth-label';
 import { UpdateRegistrationInput } from '../dto/update-registration.input';
 import { Registration } from '../registration.entity';
 import { RegistrationChange, RegistrationsService } from '../registrations.service';
@@ -120,7 +120,7 @@ export class RegistrationsCsvService {
         ({ registration, change }) =>
           change.booth !== undefined &&
           registration.booth !== null &&
-          normalizeBooth(change.booth) !== registration.booth,
+          !sameBooth(change.booth, registration.booth),
       )
       .map(({ registration }) => registration.id);
     if (moving.length > 0) await manager.update(Registration, { id: In(moving) }, { booth: null });
@@ -235,8 +235,9 @@ export class RegistrationsCsvService {
 /** Whether the row asks for anything other than what is stored (blank cells keep it). */
 function asksForChange(registration: Registration, change: RegistrationChange): boolean {
   const role = change.role ?? registration.role;
-  const booth = change.booth === undefined ? registration.booth : normalizeBooth(change.booth);
-  return role !== registration.role || booth !== registration.booth;
+  return (
+    role !== registration.role || (change.booth !== undefined && !sameBooth(change.booth, registration.booth))
+  );
 }
 
 function rowError(row: number, field: string, columns: MappedColumn[], message: string): ImportRowErrorModel {
