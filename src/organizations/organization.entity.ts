@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationKind } from './organization-kind';
 
 @Entity('organizations')
@@ -43,4 +43,11 @@ export class Organization {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * Moved by every edit of it: the emails of its events read its names, address and contact from
+   * a cache that compares this (see eventMailVersionSql).
+   */
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 }
