@@ -61,16 +61,48 @@ type Names = Pick<
 type StoredContext = Omit<EventMailContext, keyof Names> & Record<MailLocale, Names>;
 
 /**
+ * The event's details as read once, and the version (eventMailVersionSql) read just before them:
+ * they are at least that new. A missing event is null with a null version.
+ */
+interface Loaded {
+  version: string | null;
+  stored: StoredContext | null;
+}
+
+/**
+ * SQL for one value that moves with every edit of what an event's emails show: the event's
+ * `updated_at` (any of its own fields), the organiser's and each co-host's id and `updated_at` (who
+ * they are, their names, address and contact), and whether it has 商談枠 (`withoutSlots`). null
+ * for an event that does not exist. `eventId`: an SQL expression for the event's id. Cheap (a few
+ * index lookups), so the sender's claim reads it with each batch of emails.
+ */
+export function eventMailVersionSql(eventId: string): string {
+  // Epochs rather than timestamps as text: the same value whatever a connection's TimeZone.
+  return `(SELECT concat_ws(' ', extract(epoch FROM e.updated_at), o.id, extract(epoch FROM o.updated_at),
+                  (SELECT string_agg(c.id || '@' || extract(epoch FROM c.updated_at), ' ' ORDER BY c.id)
+                     FROM event_co_hosts h JOIN organizations c ON c.id = h.organization_id
+                    WHERE h.event_id = e.id),
+                  EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = e.id))
+             FROM events e JOIN organizations o ON o.id = e.organization_id
+            WHERE e.id = ${eventId})`;
+}
+
+/**
  * Event details for composers, in the reader's language, cached for a few seconds: a campaign's
- * thousands of emails are about the same event, and a title edited mid-campaign may show in the
- * next few emails late.
+ * thousands of emails are about the same event. Never older than the email's own row, though: the
+ * sender's claim reads the event's version (eventMailVersionSql) and passes it to `require`, which
+ * drops details of another version read before that claim. A change is committed before (or
+ * with) the outbox rows it causes, so every email written after an edit shows it, whichever
+ * process made the edit, at the cost of one read of the event per edit and worker.
  */
 @Injectable()
 export class EventMailContexts {
-  private readonly cache = new Map<string, { at: number; value: Promise<StoredContext | null> }>();
+  /** `load`: which read this is (`loads` when it started), to tell reads since a claim. */
+  private readonly cache = new Map<string, { at: number; load: number; value: Promise<Loaded> }>();
+  private loads = 0;
 
   async get(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
-    const stored = await this.stored(manager, eventId);
+    const { stored } = await this.stored(manager, eventId);
     if (!stored) return null;
     const { ja, en, ...context } = stored;
     return { ...context, ...(locale === 'en' ? en : ja) };
@@ -82,22 +114,51 @@ export class EventMailContexts {
     return this.get(manager, eventId, locale);
   }
 
-  private stored(manager: EntityManager, eventId: string): Promise<StoredContext | null> {
+  /**
+   * Called as soon as a claim answers, with the event's version the claim read: from then on `get`
+   * hands out details no older than that version. Cached details are kept when they are of that
+   * version or were read after the claim answered (those saw all it saw); others are dropped, and
+   * the next `get` reads the event again. No query of its own.
+   */
+  async require(eventId: string, version: string | null): Promise<void> {
+    const claimed = this.loads;
+    for (;;) {
+      const cached = this.cache.get(eventId);
+      if (!cached || cached.load > claimed) return;
+      const loaded = await cached.value.catch(() => null);
+      // Replaced while it was being read (a claim of a newer version, or its time ran out): look
+      // at the one that replaced it.
+      if (this.cache.get(eventId) !== cached) continue;
+      if (loaded?.version !== version) this.cache.delete(eventId);
+      return;
+    }
+  }
+
+  private stored(manager: EntityManager, eventId: string): Promise<Loaded> {
     const cached = this.cache.get(eventId);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
     const value = this.load(manager, eventId);
-    this.cache.set(eventId, { at: Date.now(), value });
-    value.catch(() => this.cache.delete(eventId));
+    const entry = { at: Date.now(), load: ++this.loads, value };
+    this.cache.set(eventId, entry);
+    value.catch(() => {
+      if (this.cache.get(eventId) === entry) this.cache.delete(eventId);
+    });
     if (this.cache.size > 500) this.cache.delete(this.cache.keys().next().value as string);
     return value;
   }
 
-  private async load(manager: EntityManager, eventId: string): Promise<StoredContext | null> {
+  private async load(manager: EntityManager, eventId: string): Promise<Loaded> {
+    // The version first: the details read after it are at least that new. The other way round,
+    // an edit committed in between would leave old details under the new version.
+    const [{ version }]: { version: string | null }[] = await manager.query(
+      `SELECT ${eventMailVersionSql('$1::uuid')} AS version`,
+      [eventId],
+    );
     const event = await manager.findOne(Event, {
       where: { id: eventId },
       relations: { organization: true, coHosts: true, sessions: true },
     });
-    if (!event) return null;
+    if (!event) return { version: null, stored: null };
     const names = (locale: MailLocale): Names => {
       const description = eventDescriptionFor(event, locale);
       return {
@@ -112,7 +173,7 @@ export class EventMailContexts {
         organizerContact: organiserContactFor(event.organization, locale),
       };
     };
-    return {
+    const stored: StoredContext = {
       id: event.id,
       status: event.status,
       startsAt: event.startsAt,
@@ -126,5 +187,6 @@ export class EventMailContexts {
       ja: names('ja'),
       en: names('en'),
     };
+    return { version, stored };
   }
 }

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { suppressEmail } from '../participants/participant-store';
-import { EventMailContexts } from './event-mail-context';
+import { EventMailContexts, eventMailVersionSql } from './event-mail-context';
 import { MailComposers } from './mail-composers';
 import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
@@ -133,13 +133,16 @@ export class MailDelivery {
 
   /**
    * PENDING → SENDING, or SENDING with an expired lease → SENDING (a resend, counted), with the
-   * recipient read in the same round trip.
+   * recipient and the version of the row's event read in the same round trip. The row was written
+   * with (or after) the change that caused it, so the claim sees that change: the event's details
+   * the composer then reads are no older than the version it read (EventMailContexts.require).
    */
   private async claim(
     id: string,
   ): Promise<{ message: OutboxMessage; participant: Participant | null; staffDeactivated: boolean } | null> {
     const row = await this.claims.add(id);
     if (!row) return null;
+    if (row.event_id) await this.eventContexts.require(row.event_id, row.event_version);
     const message = Object.assign(new OutboxMessage(), {
       id: row.id,
       key: row.key,
@@ -157,7 +160,10 @@ export class MailDelivery {
     return { message, participant: recipientOf(row), staffDeactivated: row.user_deactivated_at !== null };
   }
 
-  /** One claim statement for many rows; each id answers its claimed row or null. */
+  /**
+   * One claim statement for many rows; each id answers its claimed row or null. The version of
+   * each event is read once per statement, however many of its emails the statement claims.
+   */
   private async claimRows(ids: string[]): Promise<(ClaimedRow | null)[]> {
     const rows = (await this.dataSource.query(
       // `was` is the row as this statement found it: whether it was taken over from a dead sender.
@@ -172,10 +178,15 @@ export class MailDelivery {
           WHERE m.id = ANY($1::uuid[]) AND was.id = m.id
             AND (m.status = 'PENDING' OR (m.status = 'SENDING' AND m.lease_expires_at < now()))
           RETURNING m.id, m.key, m.template, m.transactional, m.participant_id, m.user_id, m.event_id,
-                    m.batch_id, m.params, m.to_address, m.attempts, was.status = 'SENDING' AS taken_over)
+                    m.batch_id, m.params, m.to_address, m.attempts, was.status = 'SENDING' AS taken_over),
+            versions AS (
+         SELECT about.event_id, ${eventMailVersionSql('about.event_id')} AS event_version
+           FROM (SELECT DISTINCT event_id FROM claimed WHERE event_id IS NOT NULL) AS about)
        SELECT claimed.*, p.email, p.name, p.locale, p.consent_email, p.email_opt_out, p.email_suppressed_at,
-              u.email AS user_email, u.name AS user_name, u.deactivated_at AS user_deactivated_at
+              u.email AS user_email, u.name AS user_name, u.deactivated_at AS user_deactivated_at,
+              versions.event_version
          FROM claimed
+         LEFT JOIN versions ON versions.event_id = claimed.event_id
          LEFT JOIN participants p ON p.id = claimed.participant_id
          LEFT JOIN users u ON u.id = claimed.user_id`,
       [ids, this.config.MAIL_LEASE_MS],
@@ -457,6 +468,8 @@ interface ClaimedRow {
   user_email: string | null;
   user_name: string | null;
   user_deactivated_at: Date | null;
+  /** eventMailVersionSql of event_id, as the claim saw it. */
+  event_version: string | null;
 }
 
 /**
