@@ -331,6 +331,180 @@ describe('errors in the participant’s language', () => {
     );
   });
 
+  /**
+   * Whatever Daniel does that is refused — on his own things, on other people's, on what does not
+   * exist, with a value out of range, from a link in his emails — he reads no Japanese: the error's
+   * own English, or a plain English sentence where it has none.
+   */
+  describe('no refusal a participant reading English can meet shows Japanese', () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const day = (days: number) => later(days).slice(0, 10);
+
+    it.each<[string, string, () => Record<string, unknown>]>([
+      ['a page of events too long', '{ events(first: 0) { totalCount } }', () => ({})],
+      ['a cursor that is not one', '{ events(after: "not-a-cursor") { totalCount } }', () => ({})],
+      [
+        'a page of their ミニサロン requests too long',
+        '{ miniSalonRequests(first: 500) { totalCount } }',
+        () => ({}),
+      ],
+      [
+        'a calendar that ends before it starts',
+        'query($f: DateTime!, $t: DateTime!) { eventCalendar(from: $f, to: $t) { id } }',
+        () => ({ f: later(10), t: later(5) }),
+      ],
+      [
+        'a calendar of more than 400 days',
+        'query($f: DateTime!, $t: DateTime!) { eventCalendar(from: $f, to: $t) { id } }',
+        () => ({ f: later(1), t: later(800) }),
+      ],
+      ['an event that does not exist', 'query($id: ID!) { event(id: $id) { id } }', () => ({ id: missing })],
+      [
+        'a participant who does not exist',
+        'query($id: ID!) { participant(id: $id) { id } }',
+        () => ({ id: missing }),
+      ],
+      [
+        'a meeting that does not exist',
+        'query($id: ID!) { meeting(id: $id) { id } }',
+        () => ({ id: missing }),
+      ],
+      [
+        'cancelling a meeting that does not exist',
+        'mutation($id: ID!) { cancelMeeting(id: $id) { id } }',
+        () => ({ id: missing }),
+      ],
+      [
+        'registering someone else',
+        'mutation($e: ID!, $p: ID) { register(eventId: $e, participantId: $p) { id } }',
+        () => ({ e: eventId, p: kenji.id }),
+      ],
+      [
+        'choosing their own role',
+        'mutation($e: ID!) { register(eventId: $e, role: BUYER) { id } }',
+        () => ({ e: eventId }),
+      ],
+      [
+        'cancelling someone else’s registration',
+        'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+        () => ({ id: kenji.registrationId }),
+      ],
+      [
+        'a meeting with themself',
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        () => ({ e: eventId, to: daniel.id }),
+      ],
+      [
+        'a meeting at an event they are not at',
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        () => ({ e: hiddenEventId, to: kenji.id }),
+      ],
+      [
+        'cancelling a meeting request that does not exist',
+        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
+        () => ({ id: missing }),
+      ],
+      [
+        'someone else’s suggestions',
+        'query($e: ID!, $p: ID!) { suggestionsFor(eventId: $e, participantId: $p) { id } }',
+        () => ({ e: eventId, p: kenji.id }),
+      ],
+      [
+        'an agenda of no event',
+        'query($e: ID!) { myAgenda(eventId: $e) { version } }',
+        () => ({ e: missing }),
+      ],
+      [
+        'a furigana not in kana',
+        'mutation { updateMyProfile(input: { furigana: "Weber" }) { id } }',
+        () => ({}),
+      ],
+      [
+        'a ミニサロン wished for backwards',
+        'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+        () => ({
+          input: {
+            organizationId,
+            theme: 'Business succession',
+            area: '東京都大田区',
+            preferredFrom: day(60),
+            preferredTo: day(30),
+            expectedParticipants: 8,
+          },
+        }),
+      ],
+      [
+        'withdrawing a ミニサロン request that does not exist',
+        'mutation($id: ID!) { withdrawMiniSalonRequest(id: $id) { id } }',
+        () => ({ id: missing }),
+      ],
+      [
+        'their own address as the new one',
+        'mutation($email: String!) { requestEmailChange(email: $email) }',
+        () => ({ email: daniel.email }),
+      ],
+      ['what only staff may do', '{ participants { totalCount } }', () => ({})],
+      [
+        'a staff password',
+        'mutation { changeMyPassword(currentPassword: "x", newPassword: "long-enough-password") { token } }',
+        () => ({}),
+      ],
+    ])('%s', async (_, query, variables) => {
+      const refused = failure(await t.gql(query, variables(), daniel.token));
+      expect(refused.extensions?.code).toEqual(expect.any(String));
+      expect(refused.message).not.toMatch(JAPANESE);
+    });
+
+    it('from the links in his emails, signed in or not', async () => {
+      const mint = async (purpose: TokenPurpose, subjectId: string) =>
+        (
+          await t.app
+            .get(ActionTokensService)
+            .mint(t.dataSource.manager, [
+              { purpose, subjectId, expiresAt: new Date(Date.now() + 86_400_000) },
+            ])
+        )[0];
+      const signIn = await mint(TokenPurpose.MAGIC_LINK, daniel.id);
+      const redeem = 'mutation($token: String!) { redeemMagicLink(token: $token) { token } }';
+      ok(await t.gql(redeem, { token: signIn }));
+      const used = failure(await t.gql(redeem, { token: signIn }));
+      expect(used.message).not.toMatch(JAPANESE);
+      const declined = failure(
+        await t.gql(
+          'mutation($token: String!) { respondToInvitation(token: $token, accept: false) { status } }',
+          {
+            token: await mint(TokenPurpose.INVITATION_RESPONSE, daniel.registrationId),
+          },
+        ),
+      );
+      expect(declined.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'INVITATION_ALREADY_REGISTERED',
+      });
+      expect(declined.message).not.toMatch(JAPANESE);
+      // The pages behind those links: the message of the page's own error in English too.
+      const page = await fetch(`${t.url}/sign-in?token=${encodeURIComponent(signIn)}`, {
+        headers: { accept: BROWSER.accept, 'accept-language': 'ja' },
+      });
+      const html = await page.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html.slice(html.indexOf('<main>'))).not.toMatch(JAPANESE);
+    });
+
+    it('a form too large for the server, in a browser that reads English', async () => {
+      const page = await fetch(`${t.url}/sign-in`, {
+        method: 'POST',
+        headers: { ...BROWSER, 'accept-language': 'en' },
+        body: new URLSearchParams({ email: 'daniel@example.com', pad: 'x'.repeat(1_100_000) }).toString(),
+      });
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html.slice(html.indexOf('<main>'))).not.toMatch(JAPANESE);
+    });
+  });
+
   describe('a NUL character in the form behind an email link', () => {
     const post = (path: string, fields: Record<string, string>) =>
       fetch(`${t.url}${path}`, {

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../errors/app-error';
+import { englishMessage } from '../errors/english-fallback';
 import { checkNoNul } from '../validation/input-validation.pipe';
 
 const ESCAPES: Record<string, string> = {
@@ -94,8 +95,8 @@ export function browserLocale(request: Request): 'ja' | 'en' {
 
 /**
  * The page a link shows when it cannot act (expired token, already answered, …): the AppError's
- * own message, in the page's language (its English one for `en`; an error that has none keeps
- * its Japanese message, marked as such). Anything else is a bug and is rethrown.
+ * own message, in the page's language (its English one for `en`; for an error that has none, a
+ * plain English sentence chosen by its kind). Anything else is a bug and is rethrown.
  */
 function sendLinkErrorPage(
   response: Response,
@@ -133,12 +134,7 @@ const PAGE_ERROR_TEXT = {
  * An error met by a browser outside the pages behind links (an address cut short, a route that is
  * not there): a page in the browser's language instead of JSON.
  */
-export function sendErrorPage(
-  request: Request,
-  response: Response,
-  status: number,
-  error: Pick<AppError, 'message' | 'english'>,
-): void {
+export function sendErrorPage(request: Request, response: Response, status: number, error: ShownError): void {
   const lang = browserLocale(request);
   const text = PAGE_ERROR_TEXT[lang];
   response
@@ -153,12 +149,15 @@ export function sendErrorPage(
     );
 }
 
-/** The error's own message in the page's language (its English for `en`, else its Japanese, marked as such). */
-function errorMessageHtml(lang: 'ja' | 'en', error: Pick<AppError, 'message' | 'english'>): string {
-  const english = lang === 'en' ? error.english : undefined;
-  return english
-    ? `<p>${escapeHtml(english)}</p>`
-    : `<p${lang === 'en' ? ' lang="ja"' : ''}>${escapeHtml(asSentence(error.message))}</p>`;
+/** What a page shows of an error: its messages, and its kind and field for the English fallback. */
+type ShownError = Pick<AppError, 'message' | 'english'> & Partial<Pick<AppError, 'kind' | 'field'>>;
+
+/**
+ * The error's message in the page's language: its Japanese, or for `en` its English, and where it
+ * has none a plain English sentence chosen by its kind (englishMessage) — never Japanese.
+ */
+function errorMessageHtml(lang: 'ja' | 'en', error: ShownError): string {
+  return `<p>${escapeHtml(lang === 'en' ? englishMessage(error) : asSentence(error.message))}</p>`;
 }
 
 /**
