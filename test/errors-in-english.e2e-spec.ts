@@ -456,6 +456,22 @@ describe('errors in the participant’s language', () => {
       expect(refused.message).not.toMatch(JAPANESE);
     });
 
+    it('a page, a cursor and a period say what is wrong with them', async () => {
+      const said = async (query: string, variables: Record<string, unknown> = {}) =>
+        failure(await t.gql(query, variables, daniel.token)).message;
+      expect(await said('{ events(first: 0) { totalCount } }')).toBe(
+        'The number of items (first) must be between 1 and 200.',
+      );
+      expect(await said('{ events(after: "not-a-cursor") { totalCount } }')).toBe(
+        'The cursor (after) is not valid: give the endCursor of the page before.',
+      );
+      const calendar = 'query($f: DateTime!, $t: DateTime!) { eventCalendar(from: $f, to: $t) { id } }';
+      expect(await said(calendar, { f: later(10), t: later(5) })).toBe('To must be later than from.');
+      expect(await said(calendar, { f: later(1), t: later(800) })).toBe(
+        'The period can be at most 400 days.',
+      );
+    });
+
     it('from the links in his emails, signed in or not', async () => {
       const mint = async (purpose: TokenPurpose, subjectId: string) =>
         (

@@ -26,7 +26,10 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new ForbiddenError('この操作は公開されていません', 'NO_ACCESS_RULE');
+    if (!rule)
+      throw new ForbiddenError('この操作は公開されていません', 'NO_ACCESS_RULE').withEnglish(
+        'This operation is not available.',
+      );
     if ('public' in rule) return true;
     if (!request.actor) throw new UnauthenticatedError();
     if (!rule.roles.includes(request.actor.role)) throw onlyFor(rule.roles);

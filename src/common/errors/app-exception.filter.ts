@@ -67,7 +67,11 @@ export class AppExceptionFilter implements GqlExceptionFilter {
           'Page not found.',
         );
       if (status === 413)
-        return new AppError(ErrorKind.BAD_USER_INPUT, 'REQUEST_TOO_LARGE', '送信データが大きすぎます');
+        return new AppError(
+          ErrorKind.BAD_USER_INPUT,
+          'REQUEST_TOO_LARGE',
+          '送信データが大きすぎます',
+        ).withEnglish('What was sent is too large.');
       return new AppError(ErrorKind.BAD_USER_INPUT, 'BAD_REQUEST', exception.message);
     }
     this.logger.error(

@@ -87,7 +87,9 @@ export function pageSize(page: PageArgs): number {
   const first = page.first ?? 50;
   if (page.wholeList && first >= 1 && first <= WHOLE_LIST_PAGE_SIZE) return first;
   if (first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`);
+    throw new InputError('first', `first は 1〜${MAX_PAGE_SIZE} の範囲で指定してください`).withEnglish(
+      `The number of items (first) must be between 1 and ${MAX_PAGE_SIZE}.`,
+    );
   }
   return first;
 }
@@ -176,7 +178,9 @@ function fitsColumn(value: string | number | null, column: ColumnMetadata): bool
 }
 
 function invalidCursor(): InputError {
-  return new InputError('after', 'カーソルの形式が正しくありません');
+  return new InputError('after', 'カーソルの形式が正しくありません').withEnglish(
+    'The cursor (after) is not valid: give the endCursor of the page before.',
+  );
 }
 
 export function encodeCursor(sortValue: string | number | null, id: string): string {

@@ -20,6 +20,9 @@ function DayOrInstant() {
       propertyName,
       options: {
         message: '日付は実在する日を YYYY-MM-DD か ISO 8601 の日時で指定してください（例: 2026-12-01）',
+        context: {
+          en: 'Please give a real day as YYYY-MM-DD, or a date and time in ISO 8601 (e.g. 2026-12-01).',
+        },
       },
       // Empty is absent: a form with one date left blank sends `?from=&to=2026-12-10`.
       validator: {
@@ -56,9 +59,14 @@ export function dateRange(query: DateRangeQuery): { from?: Date; until?: Date } 
  * asked for a whole decade would be read at once.
  */
 export function checkRange(from: Date, to: Date, maxDays?: number): void {
-  if (to <= from) throw new InputError('to', '終了日は開始日より後にしてください');
+  if (to <= from)
+    throw new InputError('to', '終了日は開始日より後にしてください').withEnglish(
+      'To must be later than from.',
+    );
   if (maxDays !== undefined && to.getTime() - from.getTime() > maxDays * DAY_MS) {
-    throw new InputError('to', `期間は${maxDays}日以内で指定してください`);
+    throw new InputError('to', `期間は${maxDays}日以内で指定してください`).withEnglish(
+      `The period can be at most ${maxDays} days.`,
+    );
   }
 }
 
