@@ -150,6 +150,32 @@ describe('labels in the language of the participant who reads them', () => {
     expect(byStaff.statusLabel).toBe('キャンセル待ち');
   });
 
+  it('names the fiscal year of an event in English for him, in Japanese for staff and 花子', async () => {
+    const query = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+      event(id: $id) { fiscalYear fiscalYearLabel }
+      events { edges { node { id fiscalYearLabel } } }
+      eventCalendar(from: $from, to: $to) { id fiscalYearLabel }
+    }`;
+    const variables = { id: eventId, from: tokyoInDays(0, '00:00'), to: tokyoInDays(30, '00:00') };
+    type Read = {
+      event: { fiscalYear: number; fiscalYearLabel: string };
+      events: { edges: { node: { id: string; fiscalYearLabel: string } }[] };
+      eventCalendar: { id: string; fiscalYearLabel: string }[];
+    };
+    const labels = (read: Read) => [
+      read.event.fiscalYearLabel,
+      read.events.edges.find(({ node }) => node.id === eventId)?.node.fiscalYearLabel,
+      read.eventCalendar.find((node) => node.id === eventId)?.fiscalYearLabel,
+    ];
+    const his = ok(await t.gql<Read>(query, variables, daniel.token));
+    const year = his.event.fiscalYear;
+    expect(labels(his)).toEqual(Array(3).fill(`FY${year} (April ${year} – March ${year + 1})`));
+    for (const token of [organizer, hanako.token])
+      expect(labels(ok(await t.gql<Read>(query, variables, token)))).toEqual(
+        Array(3).fill(`令和${year - 2018}年度`),
+      );
+  });
+
   it('names his industry and his profile changes in English for him, in Japanese for staff', async () => {
     ok(
       await t.gql(

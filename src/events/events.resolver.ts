@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
+import { Actor, readerLocale, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
+import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
 import { EventFilter } from './dto/event-filter.input';
@@ -119,5 +120,14 @@ export class EventsResolver {
   async seatsLeft(@Parent() event: EventModel): Promise<number | null> {
     if (event.capacity === null) return null;
     return seatsLeft(event, await this.eventsService.registrationCountsOf(event.id));
+  }
+
+  /** Read where the event is (event, events, eventCalendar, a report): in the language of its reader. */
+  @ResolveField(() => String, {
+    description:
+      '年度の表示（例: 令和8年度。言語設定が英語の参加者には英語: FY2026 (April 2026 – March 2027)）',
+  })
+  fiscalYearLabel(@CurrentActor() actor: Actor | undefined, @Parent() event: EventModel): string {
+    return fiscalYearLabel(event.fiscalYear, readerLocale(actor));
   }
 }

@@ -27,4 +27,9 @@ describe('年度 (fiscal year, April–March, Asia/Tokyo)', () => {
     expect(fiscalYearLabel(1989)).toBe('平成元年度');
     expect(fiscalYearLabel(1988)).toBe('1988年度');
   });
+
+  it('names a year in English by the year it starts in and the months it spans', () => {
+    expect(fiscalYearLabel(2026, 'en')).toBe('FY2026 (April 2026 – March 2027)');
+    expect(fiscalYearLabel(2019, 'en')).toBe('FY2019 (April 2019 – March 2020)');
+  });
 });

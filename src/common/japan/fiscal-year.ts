@@ -26,9 +26,12 @@ export function fiscalYearDates(fiscalYear: number): { start: string; end: strin
 /**
  * The era name of a fiscal year, as 実績報告 write it: 令和 from FY2019 (Reiwa year = Gregorian −
  * 2018), 平成 for FY1989–2018 (Gregorian − 1988): FY2026 → 「令和8年度」, FY2018 → 「平成30年度」.
- * A year's first is 元年度; a year before 平成 keeps its Gregorian number.
+ * A year's first is 元年度; a year before 平成 keeps its Gregorian number. In English (a participant
+ * whose locale is en), the year it starts in and the months it spans, since a year that starts in
+ * April is not what an English reader assumes: "FY2026 (April 2026 – March 2027)".
  */
-export function fiscalYearLabel(fiscalYear: number): string {
+export function fiscalYearLabel(fiscalYear: number, locale: 'ja' | 'en' = 'ja'): string {
+  if (locale === 'en') return `FY${fiscalYear} (April ${fiscalYear} – March ${fiscalYear + 1})`;
   const era =
     fiscalYear >= 2019
       ? { name: '令和', first: 2019 }

@@ -1,5 +1,4 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { fiscalYearLabel } from '../../common/japan/fiscal-year';
 import { Connection } from '../../common/pagination/connection';
 import { OrganizationModel } from '../../organizations/models/organization.model';
 import { Event } from '../event.entity';
@@ -62,9 +61,6 @@ export class EventModel {
   @Field(() => Int, { description: '年度（4月始まり）' })
   fiscalYear: number;
 
-  @Field({ description: '年度の表示（例: 令和8年度）' })
-  fiscalYearLabel: string;
-
   @Field(() => OrganizationModel, { description: '主催' })
   organization: OrganizationModel;
 
@@ -95,7 +91,6 @@ export class EventModel {
       visibility: event.visibility,
       status: event.status,
       fiscalYear: event.fiscalYear,
-      fiscalYearLabel: fiscalYearLabel(event.fiscalYear),
       organization: OrganizationModel.from(event.organization),
       coHosts: (event.coHosts ?? []).map(OrganizationModel.from),
       sessions: [...(event.sessions ?? [])]
