@@ -1,5 +1,6 @@
 import type { MailLocale } from '../mail/templates/email-layout';
 import { Event } from './event.entity';
+import { JAPANESE_TEXT } from '../common/japan/japanese-text';
 
 /**
  * The event's title in the reader's language: the English one for an English reader, where the
@@ -14,9 +15,6 @@ export function eventVenueFor(event: Pick<Event, 'venue' | 'venueEn'>, locale: M
   return locale === 'en' && event.venueEn && event.venue ? event.venueEn : event.venue;
 }
 
-/** Kana and kanji: a text an English reader may not be able to read. */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
-
 /**
  * The description in the reader's language, as eventTitleFor does the title. `inJapanese`: an
  * English reader gets the Japanese one (there is no English one), which is said beside it so they
@@ -27,5 +25,5 @@ export function eventDescriptionFor(
   locale: MailLocale,
 ): { text: string; inJapanese: boolean } {
   if (locale === 'en' && event.descriptionEn) return { text: event.descriptionEn, inJapanese: false };
-  return { text: event.description, inJapanese: locale === 'en' && JAPANESE.test(event.description) };
+  return { text: event.description, inJapanese: locale === 'en' && JAPANESE_TEXT.test(event.description) };
 }

@@ -1,8 +1,6 @@
 import { fieldSubject } from '../validation/field-labels';
 import { ErrorKind } from './app-error';
-
-/** Hiragana, Katakana and Kanji: a message holding any is not one an English reader can read. */
-export const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+import { JAPANESE_TEXT } from '../japan/japanese-text';
 
 /**
  * What a participant whose locale is en reads of an error that has no English of its own (its
@@ -39,5 +37,5 @@ export function englishMessage(error: {
   field?: unknown;
 }): string {
   if (error.english) return error.english;
-  return JAPANESE.test(error.message) ? fallbackEnglish(error.kind, error.field) : error.message;
+  return JAPANESE_TEXT.test(error.message) ? fallbackEnglish(error.kind, error.field) : error.message;
 }

@@ -2,8 +2,7 @@ import { GraphQLError } from 'graphql';
 import { AppError, ConflictError, ErrorKind, InputError, NotFoundError } from '../errors/app-error';
 import { setErrorReader } from './error-readers';
 import { formatGraphqlError } from './graphql-errors';
-
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+import { JAPANESE_TEXT } from '../japan/japanese-text';
 
 /** An AppError as AppExceptionFilter hands it to Apollo, formatted for a reader of `locale`. */
 function formatFor(locale: 'ja' | 'en', error: AppError) {
@@ -35,7 +34,7 @@ describe('formatGraphqlError for a participant reading English', () => {
     for (const [error, english] of cases) {
       const formatted = formatFor('en', error);
       expect(formatted.message).toBe(english);
-      expect(formatted.message).not.toMatch(JAPANESE);
+      expect(formatted.message).not.toMatch(JAPANESE_TEXT);
       // The code, reason and field are those the Japanese reader gets.
       expect(formatted.extensions).toEqual(formatFor('ja', error).extensions);
     }

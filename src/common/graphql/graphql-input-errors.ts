@@ -17,6 +17,7 @@ import {
 import { englishOf } from '../errors/app-error';
 import { fieldSubject } from '../validation/field-labels';
 import type { ErrorReader } from './error-readers';
+import { JAPANESE_TEXT } from '../japan/japanese-text';
 
 /**
  * Apollo refuses a wrong enum value, a malformed scalar or a missing argument before any resolver
@@ -59,7 +60,6 @@ function isGraphqlError(
   return typeof error === 'object' && error !== null && 'positions' in error;
 }
 
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const VARIABLE_VALUE = /^Variable "\$(\w+)" got invalid value /;
 /** graphql-js's path inside a variable, after the printed value: ` at "input.targets[1].metric"`. */
 const VARIABLE_AT = / at "(\w+(?:\.\w+|\[\d+\])*)"$/;
@@ -78,7 +78,7 @@ const LITERAL_REFUSALS = [
   FIELD_MISSING,
   FIELD_UNKNOWN,
   // Our own scalars (Yen, DateTime) refuse in Japanese.
-  JAPANESE,
+  JAPANESE_TEXT,
 ];
 /** A scalar that threw a plain Error: graphql-js puts its message after the type it expected. */
 const EXPECTED_VALUE_BECAUSE = /^Expected value of type "[^"]+", found /;
@@ -285,7 +285,7 @@ function explain(
   // Our scalars (DateTime, Yen) already explain themselves in Japanese, and in English where they
   // can. graphql-js's English may quote the client's Japanese text, so only a reason that begins
   // in Japanese is ours.
-  if (JAPANESE.test(reason.charAt(0))) {
+  if (JAPANESE_TEXT.test(reason.charAt(0))) {
     if (locale === 'en') return english ? `${subject}: ${english}` : `${subject} is not valid.`;
     const label = subject.trim();
     return reason.startsWith(label) ? reason : `${label}: ${reason}`;

@@ -1,5 +1,6 @@
 import { getMetadataStorage, ValidationError } from 'class-validator';
 import { fieldSubject } from './field-labels';
+import { JAPANESE_TEXT } from '../japan/japanese-text';
 
 /**
  * Rules that say the value is missing. When a field is left blank, 「事業者名を入力してください」 is
@@ -97,13 +98,11 @@ function failures(
   });
 }
 
-const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
 /** The rule's own message when it was given one (always Japanese), else the Japanese one above. */
 function messageFor(error: ValidationError, rule: string, path: string, type?: string): string {
   const original = error.constraints![rule];
   const japanese = MESSAGES[rule];
-  if (JAPANESE.test(original) || !japanese) return original;
+  if (JAPANESE_TEXT.test(original) || !japanese) return original;
   return japanese(fieldSubject(path, 'ja', type), constraintsOf(error, rule));
 }
 
