@@ -8,8 +8,11 @@ import {
   createPublishedEvent,
   registerMutation,
   staffSession,
+  tokyoInDays,
 } from './support/fixtures';
 import { eventually } from './support/eventually';
+import ICAL from 'ical.js';
+import { formatEventTime } from '../src/mail/templates/mail-dates';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -240,5 +243,80 @@ describe('waitlist move-ups', () => {
     expect(sink.to(waiting.email).map((received) => received.subject)).toEqual([
       '【繰り上げ参加確定】東京活性化サロン（第4回）',
     ]);
+  });
+
+  it('moved up by the edit that also moves the event, a person gets one email with the new date', async () => {
+    const title = '東京活性化サロン（第5回）';
+    const eventId = await createPublishedEvent(t, organizer, {
+      title,
+      capacity: 1,
+      startsAt: tokyoInDays(20, '18:00'),
+      endsAt: tokyoInDays(20, '20:00'),
+    });
+    const people = {
+      seated: await createParticipant(t, organizer, { name: '着席 太郎' }),
+      promoted: await createParticipant(t, organizer, { name: '繰上 花子' }),
+      promotedEn: await createParticipant(t, organizer, { name: 'Oliver Hughes', locale: 'en' }),
+      waiting: await createParticipant(t, organizer, { name: '待機 三郎' }),
+    };
+    for (const person of Object.values(people)) {
+      ok(await t.gql(registerMutation('id'), { eventId }, await t.participantToken(person.id)));
+    }
+    const everyone = Object.values(people);
+    await sink.waitUntil(() => everyone.every((person) => sink.to(person.email).length === 1));
+    const outboxIdle = () =>
+      eventually(async () => {
+        const [{ open }]: { open: number }[] = await t.dataSource.query(
+          `SELECT count(*)::int AS open FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+          [eventId],
+        );
+        return open === 0;
+      }, 'the event’s emails to be sent');
+    await outboxIdle();
+    const seen = new Map(everyone.map((person) => [person.email, 1]));
+
+    // Two more seats and a new date in one edit.
+    const startsAt = tokyoInDays(27, '14:00');
+    const endsAt = tokyoInDays(27, '16:00');
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input: { capacity: 3, startsAt, endsAt } },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => everyone.every((person) => sink.to(person.email).length >= 2));
+    await outboxIdle();
+    const since = (person: { email: string }) => sink.to(person.email).slice(seen.get(person.email));
+    const subjects = Object.fromEntries(
+      Object.entries(people).map(([key, person]) => [key, since(person).map((mail) => mail.subject)]),
+    );
+    // Those moved up hear of the seat and the new date in one email; the others as before.
+    expect(subjects).toEqual({
+      seated: [`【日時変更】${title}`],
+      promoted: [`【繰り上げ参加確定・日時変更】${title}`],
+      promotedEn: [`Your place is confirmed (date and time changed): ${title}`],
+      waiting: [`【日時変更】${title}`],
+    });
+    const newTime = (locale: 'ja' | 'en') => formatEventTime(locale, new Date(startsAt), new Date(endsAt));
+    const oldTime = (locale: 'ja' | 'en') =>
+      formatEventTime(locale, new Date(tokyoInDays(20, '18:00')), new Date(tokyoInDays(20, '20:00')));
+    const [ja] = since(people.promoted);
+    expect(ja.text).toContain('キャンセル待ちから参加確定となりました');
+    expect(ja.text).toContain(`■ 日時: ${newTime('ja')}（変更）\n  （変更前: ${oldTime('ja')}）\n`);
+    expect(ja.text).toContain('なお、イベントの日時が変更になりました。');
+    expect(ja.text).toContain('変更前の日時のままですので、ご注意ください。');
+    const [en] = since(people.promotedEn);
+    expect(en.text).toContain(`■ Date: ${newTime('en')} (changed)\n  (before: ${oldTime('en')})\n`);
+    expect(en.text).toContain('Please note that the date and time of the event have changed');
+    // Its calendar file is the event's entry as it now is: the new version, at the new time.
+    for (const mail of [ja, en]) {
+      expect(mail.calendars).toHaveLength(1);
+      const [entry] = new ICAL.Component(ICAL.parse(mail.calendars[0])).getAllSubcomponents('vevent');
+      expect(entry.getFirstPropertyValue('uid')).toBe(`event-${eventId}@tsunagu`);
+      expect(entry.getFirstPropertyValue('sequence')).toBe(1);
+      expect((entry.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate()).toEqual(new Date(startsAt));
+    }
+    expect(since(people.seated)[0].calendars).toHaveLength(1);
   });
 });

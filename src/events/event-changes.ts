@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { tokyoDate } from '../common/time/tokyo-time';
 import { Event } from './event.entity';
+import { eventVenueFor } from './event-title';
 
 /**
  * What later features do when an event changes, inside the transaction that changes it (the event
@@ -15,6 +16,13 @@ export interface EventChangeListener {
    * (the transaction rolls back), for a change that the listener's feature cannot accept.
    */
   updated?(manager: EntityManager, before: Event, after: Event): Promise<void>;
+  /**
+   * After an update is written and before any listener's `updated`: where it changes who holds a
+   * seat (more seats move the waitlist up). The listeners that tell people of the change then find
+   * the seats as the update leaves them, and can leave out whoever was already told by the seat's
+   * own email. Throwing refuses the update, as in `updated`.
+   */
+  reseated?(manager: EntityManager, before: Event, after: Event): Promise<void>;
   /** After the event is set CANCELLED; `event` is the row as it was. */
   cancelled?(manager: EntityManager, event: Event): Promise<void>;
   /** After a draft is set PUBLISHED; `event` is the row as it now is. */
@@ -60,6 +68,28 @@ export function movedBy(
   return start === end && tokyoDate(before.startsAt) !== tokyoDate(after.startsAt) ? start : 0;
 }
 
+/**
+ * What an email about a new time or place carries in its outbox row (see changeNoticeOf in the
+ * mail templates): which parts changed, and what they were, so it can say "変更前" beside the new
+ * values: the reader may not remember.
+ */
+export function changeNoticeParams(before: Event, after: Event): Record<string, string> {
+  const summary = summarizeChange(before, after);
+  return {
+    changed: (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(','),
+    ...(summary.schedule
+      ? { wasStartsAt: before.startsAt.toISOString(), wasEndsAt: before.endsAt.toISOString() }
+      : {}),
+    ...(summary.place
+      ? {
+          wasVenue: before.venue ?? '',
+          wasVenueEn: eventVenueFor(before, 'en') ?? '',
+          wasOnlineUrl: before.onlineUrl ?? '',
+        }
+      : {}),
+  };
+}
+
 @Injectable()
 export class EventChanges {
   private readonly listeners: EventChangeListener[] = [];
@@ -69,6 +99,7 @@ export class EventChanges {
   }
 
   async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.reseated?.(manager, before, after);
     for (const listener of this.listeners) await listener.updated?.(manager, before, after);
   }
 

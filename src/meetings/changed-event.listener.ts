@@ -1,13 +1,12 @@
-import { eventVenueFor } from '../events/event-title';
 import { Injectable } from '@nestjs/common';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { EntityManager, In } from 'typeorm';
-import { EventChanges, movedBy, summarizeChange } from '../events/event-changes';
+import { EntityManager } from 'typeorm';
+import { changeNoticeParams, EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
 import { deadlineNews } from '../invitations/deadline-news';
 import { OutboxService } from '../mail/outbox.service';
-import { Registration } from '../registrations/registration.entity';
+import { WAITLIST_PROMOTED_TEMPLATE } from '../registrations/mail/waitlist-promoted.composer';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
 import { inviteesWithInvitationSent } from './invitees-told';
@@ -95,26 +94,22 @@ export class ChangedEventListener {
         [after.id],
       );
     }
-    const registrations = await manager.find(Registration, {
-      select: { id: true, participantId: true },
-      where: { eventId: after.id, status: In(EVENT_CHANGE_TOLD) },
-      order: { id: 'ASC' },
-    });
+    // Someone this same edit moved up from the waiting list (more seats) is told of the new time or
+    // place in their 繰り上げ参加確定 email, which RegistrationsService wrote before this listener ran
+    // (`reseated` runs before `updated`): one email. Rows written in this transaction carry its
+    // start, now(), as created_at.
+    const registrations: { id: string; participantId: string }[] = await manager.query(
+      `SELECT r.id, r.participant_id AS "participantId"
+         FROM registrations r
+        WHERE r.event_id = $1 AND r.status = ANY($2)
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages o
+                           WHERE o.event_id = r.event_id AND o.template = $3 AND o.created_at = now()
+                             AND o.params ->> 'registrationId' = CAST(r.id AS text))
+        ORDER BY r.id`,
+      [after.id, EVENT_CHANGE_TOLD, WAITLIST_PROMOTED_TEMPLATE],
+    );
     const invitees = await inviteesWithInvitationSent(manager, after.id);
-    const changed = (['schedule', 'moved', 'place'] as const).filter((part) => summary[part]).join(',');
-    // What it was, so the email can say "変更前" beside the new values: the reader may not remember.
-    const was = {
-      ...(summary.schedule
-        ? { wasStartsAt: before.startsAt.toISOString(), wasEndsAt: before.endsAt.toISOString() }
-        : {}),
-      ...(summary.place
-        ? {
-            wasVenue: before.venue ?? '',
-            wasVenueEn: eventVenueFor(before, 'en') ?? '',
-            wasOnlineUrl: before.onlineUrl ?? '',
-          }
-        : {}),
-    };
+    const notice = changeNoticeParams(before, after);
     // The deadline is for those still to answer: people with a seat or waiting for one have applied.
     const deadline = deadlineNews(before, after);
     const deadlineParams = deadline
@@ -135,7 +130,7 @@ export class ChangedEventListener {
       participantId: registration.participantId,
       eventId: after.id,
       transactional,
-      params: { registrationId: registration.id, changed, ...was, ...more },
+      params: { registrationId: registration.id, ...notice, ...more },
     });
     await this.outbox.enqueue(manager, [
       ...registrations.map((registration) => tell(registration, true)),

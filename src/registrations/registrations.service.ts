@@ -17,7 +17,7 @@ import { registrationWindow } from '../events/registration-window';
 import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
-import { EventChanges } from '../events/event-changes';
+import { changeNoticeParams, EventChanges } from '../events/event-changes';
 import {
   confirmOnPublish,
   confirmsNow,
@@ -75,8 +75,8 @@ export class RegistrationsService {
   ) {
     changes.register({
       published: (manager, event) => this.confirmDraftRegistrations(manager, event),
-      updated: async (manager, before, after) => {
-        await this.moveLinkExpiry(manager, before, after);
+      updated: (manager, before, after) => this.moveLinkExpiry(manager, before, after),
+      reseated: async (manager, before, after) => {
         if (after.capacity === before.capacity) return;
         // Fewer seats than people holding one would leave the event over capacity with nobody
         // told whose seat is gone: refused (the whole update rolls back), the organiser decides.
@@ -85,8 +85,14 @@ export class RegistrationsService {
           if (seated > after.capacity) throw EventErrors.capacityBelowRegistered(seated);
         }
         // More seats (or no limit any more): the waitlist moves up at once, in order.
+        // Moved up by an edit that also moves the event or its venue (a new version): their
+        // 繰り上げ email tells them so, and ChangedEventListener sends them no 日時変更 beside it.
         if (after.capacity === null || after.capacity > (before.capacity ?? Infinity))
-          await this.promoteFromWaitlist(manager, after);
+          await this.promoteFromWaitlist(
+            manager,
+            after,
+            after.sequence !== before.sequence ? changeNoticeParams(before, after) : {},
+          );
       },
     });
   }
@@ -613,7 +619,11 @@ export class RegistrationsService {
    * seat they asked for is a service message, not a newsletter, so it goes whatever their
    * marketing-mail consent (as a cancelled meeting does); a bounced address is still skipped.
    */
-  private async promoteFromWaitlist(manager: EntityManager, event: Event): Promise<void> {
+  private async promoteFromWaitlist(
+    manager: EntityManager,
+    event: Event,
+    change: Record<string, string> = {},
+  ): Promise<void> {
     // A seat given up at a cancelled or closed event is no seat for anyone else.
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return;
     const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
@@ -641,7 +651,7 @@ export class RegistrationsService {
         participantId: registration.participantId,
         eventId: event.id,
         transactional: true,
-        params: { registrationId: registration.id },
+        params: { registrationId: registration.id, ...change },
       })),
     );
   }

@@ -15,12 +15,8 @@ import { RegistrationStatus } from '../../registrations/registration-enums';
 import { AgendaService } from '../agenda.service';
 import { meetingIcsEvent } from '../meeting-ics';
 import { EVENT_CHANGE_TOLD } from '../changed-event.listener';
-import {
-  EventChangedAudience,
-  EventChangedWas,
-  eventChangedEmail,
-  InviteeDeadline,
-} from './event-changed.template';
+import { changeNoticeOf } from '../../mail/templates/event-change-details';
+import { EventChangedAudience, eventChangedEmail, InviteeDeadline } from './event-changed.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /** A draft's invitees and those who accepted are told as well as a published event's. */
@@ -84,29 +80,13 @@ export class EventChangedComposer implements MailComposer {
     const event = await this.contexts.fresh(manager, row.id, languageOf(participant));
     if (!event) return null;
     const locale = languageOf(participant);
-    const changed = (message.params.changed ?? '').split(',');
-    const { wasStartsAt, wasEndsAt, wasVenue, wasVenueEn, wasOnlineUrl } = message.params;
-    // Rows written before these were parameters say what is new without what it was.
-    const was: EventChangedWas = {
-      ...(wasStartsAt && wasEndsAt ? { startsAt: new Date(wasStartsAt), endsAt: new Date(wasEndsAt) } : {}),
-      ...(wasVenue !== undefined || wasOnlineUrl !== undefined
-        ? {
-            // The old venue as the reader knew it (rows written before wasVenueEn have the Japanese only).
-            venue: (locale === 'en' && wasVenueEn) || wasVenue || null,
-            onlineUrl: wasOnlineUrl || null,
-          }
-        : {}),
-    };
+    const { changed, was } = changeNoticeOf(message.params, locale);
     const compose = (audience: EventChangedAudience) =>
       eventChangedEmail({
         locale,
         participantName: participant.name,
         event,
-        changed: {
-          schedule: changed.includes('schedule'),
-          moved: changed.includes('moved'),
-          place: changed.includes('place'),
-        },
+        changed,
         was,
         audience,
       });

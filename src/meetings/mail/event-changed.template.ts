@@ -11,7 +11,8 @@ import {
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { tokyoDate } from '../../common/time/tokyo-time';
-import { formatDeadline, formatEventTime } from '../../mail/templates/mail-dates';
+import { formatDeadline } from '../../mail/templates/mail-dates';
+import { EventChangedWas, markedValue, placeAndTimeDetails } from '../../mail/templates/event-change-details';
 
 /** Who is told, and what they can do about it. */
 export type EventChangedAudience =
@@ -40,14 +41,6 @@ export interface InviteeDeadline {
   wasClosesAt: Date | null;
 }
 
-/** What the changed parts were before the change (each part only when it is known). */
-export interface EventChangedWas {
-  startsAt?: Date;
-  endsAt?: Date;
-  venue?: string | null;
-  onlineUrl?: string | null;
-}
-
 export interface EventChangedEmailData {
   locale: MailLocale;
   participantName: string;
@@ -57,56 +50,6 @@ export interface EventChangedEmailData {
   /** The values before the change, shown under the new ones (変更前). */
   was?: EventChangedWas;
   audience: EventChangedAudience;
-}
-
-/** The value now; if it changed, marked so, with what it was (when known) on the next line. */
-function markedValue(
-  locale: MailLocale,
-  now: string | null,
-  isChanged: boolean,
-  before: string | null | undefined,
-  none: string,
-): string {
-  const en = locale === 'en';
-  if (!isChanged) return now ?? '';
-  const marked = `${now ?? none}${en ? ' (changed)' : '（変更）'}`;
-  if (!before) return marked;
-  return `${marked}\n${en ? `(before: ${before})` : `（変更前: ${before}）`}`;
-}
-
-/**
- * The 日時, 会場 and オンライン参加 lines: the new value, marked as changed, with what it was under
- * it. A place that is gone (a venue dropped for an online-only event) still shows, as なし / None,
- * so the reader sees where not to go.
- */
-function placeAndTimeDetails(
-  locale: MailLocale,
-  event: EventMailContext,
-  changed: EventChangeSummary,
-  was: EventChangedWas,
-): EmailDetail[] {
-  const label =
-    locale === 'en'
-      ? { date: 'Date', venue: 'Venue', online: 'Online', none: 'None' }
-      : { date: '日時', venue: '会場', online: 'オンライン参加', none: 'なし' };
-  const line = (now: string | null, isChanged: boolean, before: string | null | undefined) =>
-    markedValue(locale, now, isChanged, before, label.none);
-  /** 会場 or オンライン参加: changed if the place changed and this part differs (or we do not know). */
-  const placePart = (labelText: string, now: string | null, before: string | null | undefined) => {
-    const isChanged = changed.place && (before === undefined || (before ?? '') !== (now ?? ''));
-    // Shown when there is one now, or when one was dropped (where not to go any more).
-    if (now === null && !(isChanged && before)) return [];
-    return [{ label: labelText, value: line(now, isChanged, before) }];
-  };
-  const wasWhen = was.startsAt && was.endsAt ? formatEventTime(locale, was.startsAt, was.endsAt) : null;
-  return [
-    {
-      label: label.date,
-      value: line(formatEventTime(locale, event.startsAt, event.endsAt), changed.schedule, wasWhen),
-    },
-    ...placePart(label.venue, event.venue, was.venue),
-    ...placePart(label.online, event.onlineUrl, was.onlineUrl),
-  ];
 }
 
 /** The 申込締切 line of an invitee's email: the one to answer by, or that there is none any more. */

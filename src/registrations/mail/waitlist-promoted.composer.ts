@@ -4,6 +4,7 @@ import { EventStatus } from '../../events/event-enums';
 import { Event } from '../../events/event.entity';
 import { eventIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
+import { changeNoticeOf } from '../../mail/templates/event-change-details';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
@@ -14,7 +15,12 @@ import { waitlistPromotedEmail } from './waitlist-promoted.template';
 
 export const WAITLIST_PROMOTED_TEMPLATE = 'waitlist-promoted';
 
-/** The seat a waitlisted person was given; nothing if they no longer hold it or the event is off. */
+/**
+ * The seat a waitlisted person was given; nothing if they no longer hold it or the event is off.
+ * Given by an edit that also moved the event or its venue (the row carries the change, see
+ * changeNoticeParams), it says so, with the event as it is now and its calendar entry at the new
+ * SEQUENCE: that edit's 日時変更 is not sent to them (ChangedEventListener).
+ */
 @Injectable()
 export class WaitlistPromotedComposer implements MailComposer {
   readonly template = WAITLIST_PROMOTED_TEMPLATE;
@@ -36,18 +42,23 @@ export class WaitlistPromotedComposer implements MailComposer {
       where: { id: registration.eventId },
     });
     if (current?.status !== EventStatus.PUBLISHED) return null;
-    const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
+    const locale = languageOf(participant);
+    const change = changeNoticeOf(message.params, locale);
+    const changed = change.changed.schedule || change.changed.place;
+    // Moved up by an edit that also moved the event: the new time or place, read now.
+    const event = changed
+      ? await this.contexts.fresh(manager, registration.eventId, locale)
+      : await this.contexts.get(manager, registration.eventId, locale);
     if (!event) return null;
     return {
       ...waitlistPromotedEmail({
-        locale: languageOf(participant),
+        locale,
         participantName: participant.name,
         event,
+        ...(changed ? { change } : {}),
         cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
       }),
-      attachments: [
-        await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL, languageOf(participant)),
-      ],
+      attachments: [await eventIcsAttachment(manager, event.id, this.config.PUBLIC_URL, locale)],
     };
   }
 }
