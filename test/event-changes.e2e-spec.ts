@@ -588,6 +588,61 @@ describe('editing an event people signed up for', () => {
     expect(status).toBe('WAITLISTED');
   });
 
+  it('tells an invitee of a change after the 申込締切 without answer buttons, and whom to ask', async () => {
+    const title = '大田区 海外展開サロン';
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'SALON',
+      title,
+      startsAt: tokyoInDays(20, '18:00'),
+      endsAt: tokyoInDays(20, '20:00'),
+      registrationClosesAt: tokyoInDays(10, '17:00'),
+    });
+    const invitee = await createParticipant(t, organizer, { name: '締切後 一郎' });
+    const inviteeEn = await createParticipant(t, organizer, { name: 'Grace Taylor', locale: 'en' });
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [invitee.id, inviteeEn.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => [invitee, inviteeEn].every((person) => sink.to(person.email).length === 1));
+    await settled(eventId);
+    // The 申込締切 passes; then the event moves.
+    const closedAt = new Date(Date.now() - 60_000);
+    await t.dataSource.query('UPDATE events SET registration_closes_at = $2 WHERE id = $1', [
+      eventId,
+      closedAt,
+    ]);
+    ok(await update(eventId, { startsAt: tokyoInDays(20, '17:00'), endsAt: tokyoInDays(20, '19:00') }));
+    await sink.waitUntil(() =>
+      [invitee, inviteeEn].every((person) => changeMails(person.email).length === 1),
+    );
+    const [ja] = changeMails(invitee.email);
+    expect(ja.subject).toBe(`【日時変更】${title}`);
+    expect(ja.text).toContain(`先日ご案内した「${title}」の日時が変更になりました。`);
+    expect(ja.text).toContain(
+      `申込締切（${formatDeadline('ja', closedAt)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、大田区産業振興協会にお問い合わせください。`,
+    );
+    expect(ja.text).toContain(`■ 申込締切: ${formatDeadline('ja', closedAt)}（受付終了）`);
+    expect(ja.text).not.toContain('下のボタンから');
+    expect(ja.html).not.toContain('>参加する</a>');
+    expect(ja.html).not.toContain('>辞退する</a>');
+    expect(ja.text).not.toContain('/invitations/respond');
+    const [en] = changeMails(inviteeEn.email);
+    expect(en.text).toContain(
+      `Registration closed on ${formatDeadline('en', closedAt)}, so this invitation can no longer be accepted by email. If you would still like to join, please contact 大田区産業振興協会.`,
+    );
+    expect(en.html).not.toContain('>Accept</a>');
+    expect(en.text).not.toContain('/invitations/respond');
+    // The first invitation's 参加する page says the same, without a button.
+    const page = await (await fetch(invitationAnswerLink(t, sink.to(invitee.email)[0], 1).url)).text();
+    expect(page).toContain(
+      `申込の受付は${formatDeadline('ja', closedAt)}で締め切りました。ご参加を希望される場合は、大田区産業振興協会にお問い合わせください。`,
+    );
+    expect(page).not.toContain('<button type="submit">参加する</button>');
+  });
+
   it('reminds people the day before the new date, not on the old day', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'SEMINAR',

@@ -525,10 +525,16 @@ describe('invitations by email', () => {
       `UPDATE events SET registration_closes_at = now() - interval '1 minute' WHERE id = $1`,
       [eventId],
     );
+    // The 参加する page no longer offers the button: it says why, and whom to ask, as the POST would.
+    const closedPage = await (await fetch(link(mail, 1).url)).text();
+    expect(closedPage).not.toContain('<button type="submit">参加する</button>');
+    expect(closedPage).toMatch(
+      /申込の受付は.+で締め切りました。ご参加を希望される場合は、東京財務事務所.*にお問い合わせください。/,
+    );
     const closed = await respondPage(link(mail, 1).token, 1);
     expect(closed.status).toBe(409);
     expect(await closed.text()).toMatch(
-      /申込の受付は.+で締め切りました。ご参加を希望される場合は、主催者にお問い合わせください。/,
+      /申込の受付は.+で締め切りました。ご参加を希望される場合は、.+にお問い合わせください。/,
     );
     expect(await registrationStatus(eventId, late.id)).toBe('INVITED');
     // Saying no still helps them plan.

@@ -61,6 +61,15 @@ const TEXT = {
   },
 } as const;
 
+/** The organiser as the page names them, with how to reach them (in both languages' punctuation). */
+function whomToAsk(preview: { organizer: string; organizerReach: string }): { ja: string; en: string } {
+  const reach = preview.organizerReach;
+  return {
+    ja: `${preview.organizer}${reach ? `（${reach}）` : ''}`,
+    en: `${preview.organizer}${reach ? ` (${reach})` : ''}`,
+  };
+}
+
 /**
  * The pages the accept and decline links open. GET only shows a confirmation with a button (mail
  * scanners fetch links and must change nothing); the POST acts. The links of the signed-in page,
@@ -104,9 +113,17 @@ export class InvitationPagesController {
         const held = [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
           ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
           : null;
+        // 参加する past the 申込締切 would be refused: say so, and whom to ask, as the 日時変更 email
+        // sent after it does, instead of offering the button (辞退する still works).
+        const closed =
+          !held && accept && preview.status === RegistrationStatus.INVITED && preview.registrationClosedAt
+            ? InvitationErrors.registrationClosed(preview.registrationClosedAt, whomToAsk(preview))
+            : null;
+        const refusal = held ?? closed;
         const standing = preview.eventOver
           ? text.over[preview.eventOver]
-          : held && ((preview.locale === 'en' ? held.english : undefined) ?? asSentence(held.message));
+          : refusal &&
+            ((preview.locale === 'en' ? refusal.english : undefined) ?? asSentence(refusal.message));
         const body = [
           `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,

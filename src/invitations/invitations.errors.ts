@@ -59,13 +59,14 @@ export const InvitationErrors = {
           'You are already registered. To cancel, use the "Cancel my registration" button in your registration confirmation email.',
         ),
   /** 参加する after the 申込締切 staff set (declining stays possible: it only helps them plan). */
-  registrationClosed: (closesAt: Date) =>
+  /** `whom`: the organiser and how to reach them, where the caller knows them (the link's page). */
+  registrationClosed: (closesAt: Date, whom?: { ja: string; en: string }) =>
     new ConflictError(
       InvitationErrorCode.REGISTRATION_CLOSED,
-      `申込の受付は${formatDeadline('ja', closesAt)}で締め切りました。ご参加を希望される場合は、主催者にお問い合わせください`,
+      `申込の受付は${formatDeadline('ja', closesAt)}で締め切りました。ご参加を希望される場合は、${whom?.ja ?? '主催者'}にお問い合わせください`,
       'accept',
     ).withEnglish(
-      `Registration closed on ${formatDeadline('en', closesAt)}. If you would still like to join, please contact the organiser.`,
+      `Registration closed on ${formatDeadline('en', closesAt)}. If you would still like to join, please contact ${whom?.en ?? 'the organiser'}.`,
     ),
   /**
    * Inviting after the 申込締切: the email would ask for an answer by a time gone, and 参加する would

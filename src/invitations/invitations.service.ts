@@ -23,6 +23,9 @@ import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
 import { isUuid } from '../common/validation/uuid';
+import { organiserContactPoint } from '../mail/templates/email-layout';
+import { Organization } from '../organizations/organization.entity';
+import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 
 const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
@@ -203,8 +206,19 @@ export class InvitationsService {
     if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.REGISTERED)) {
       throw InvitationErrors.notAnswerable();
     }
-    if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now())
-      throw InvitationErrors.registrationClosed(event.registrationClosesAt);
+    if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now()) {
+      // Whom to ask, named as the link's page and the emails' footer name them.
+      const organization = await manager.findOneByOrFail(Organization, { id: event.organizationId });
+      const whom = (locale: 'ja' | 'en') => {
+        const reach = organiserContactPoint(locale, organiserContactFor(organization, locale));
+        const name = organizationNameFor(organization, locale);
+        return reach ? `${name}${locale === 'en' ? ` (${reach})` : `（${reach}）`}` : name;
+      };
+      throw InvitationErrors.registrationClosed(event.registrationClosesAt, {
+        ja: whom('ja'),
+        en: whom('en'),
+      });
+    }
     const seated = await this.registrations.requestSeat(
       manager,
       event,

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
-import { organizationNameFor } from '../organizations/organization-name';
+import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
+import { organiserContactPoint } from '../mail/templates/email-layout';
 import { EventStatus } from '../events/event-enums';
 import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -22,6 +23,10 @@ export interface RegistrationLinkPreview {
   venue: string | null;
   online: boolean;
   organizer: string;
+  /** The organiser's email and phone as one line, or '' (whom to ask, as the emails' footer). */
+  organizerReach: string;
+  /** The 申込締切, once it has passed: 参加する is refused from then on. */
+  registrationClosedAt: Date | null;
   /** 共催, in the reader's language. */
   coHosts: string[];
   /** Cancelled or over: the page says so instead of asking what only a refusal can answer. */
@@ -46,6 +51,7 @@ export async function previewRegistrationLink(
   });
   if (!registration) throw ActionTokenErrors.invalid();
   const locale = languageOf(registration.participant);
+  const closesAt = registration.event.registrationClosesAt;
   return {
     eventId: registration.eventId,
     participantId: registration.participantId,
@@ -57,6 +63,11 @@ export async function previewRegistrationLink(
     venue: eventVenueFor(registration.event, locale),
     online: registration.event.onlineUrl !== null,
     organizer: organizationNameFor(registration.event.organization, locale),
+    organizerReach: organiserContactPoint(
+      locale,
+      organiserContactFor(registration.event.organization, locale),
+    ),
+    registrationClosedAt: closesAt && closesAt.getTime() <= Date.now() ? closesAt : null,
     coHosts: registration.event.coHosts.map((host) => organizationNameFor(host, locale)),
     eventOver:
       registration.event.status === EventStatus.CANCELLED

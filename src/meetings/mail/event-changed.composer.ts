@@ -91,6 +91,10 @@ export class EventChangedComposer implements MailComposer {
         audience,
       });
     if (invited) {
+      // Past the 申込締切 as the email leaves: 参加する would be refused, so no buttons to press.
+      const closesAt = row.registrationClosesAt;
+      if (closesAt && closesAt.getTime() <= Date.now())
+        return compose({ kind: 'closed', closedAt: closesAt, unsubscribeUrl });
       const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
       const deadline = inviteeDeadline(row.registrationClosesAt, message.params);
       return compose({ kind: 'invited', ...answer, unsubscribeUrl, ...(deadline ? { deadline } : {}) });

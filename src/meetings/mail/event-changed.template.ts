@@ -8,6 +8,7 @@ import {
   eventSenderLines,
   greetingFor,
   inBrackets,
+  organiserContactPoint,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { tokyoDate } from '../../common/time/tokyo-time';
@@ -27,7 +28,12 @@ export type EventChangedAudience =
       declineUrl: string;
       unsubscribeUrl: string | null;
       deadline?: InviteeDeadline;
-    };
+    }
+  /**
+   * Invited and not answered, and the 申込締切 has passed: told of the change without buttons
+   * (参加する would be refused, as its page says), and whom to ask if they would still like to come.
+   */
+  | { kind: 'closed'; closedAt: Date; unsubscribeUrl: string | null };
 
 /**
  * The 申込締切 an invitee answers by. `changed`: the same edit set, moved or took it away, and they
@@ -100,7 +106,12 @@ function scheduleWord(event: Pick<EventMailContext, 'startsAt'>, was: EventChang
 export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   const { event, locale, changed, audience } = data;
   const sender = eventSenderLines(locale, event);
-  const unsubscribeUrl = audience.kind === 'invited' ? audience.unsubscribeUrl : null;
+  const unsubscribeUrl =
+    audience.kind === 'invited' || audience.kind === 'closed' ? audience.unsubscribeUrl : null;
+  const closedAt = audience.kind === 'closed' ? formatDeadline(locale, audience.closedAt) : null;
+  // Whom to ask, as the footer names them.
+  const reach = event.organizerContact ? organiserContactPoint(locale, event.organizerContact) : '';
+  const organiser = `${event.organizer}${reach ? (locale === 'en' ? ` (${reach})` : `（${reach}）`) : ''}`;
   const meetings = audience.kind === 'registered' ? audience.meetings : 0;
   const deadline = audience.kind === 'invited' ? audience.deadline : undefined;
   const closesAt = deadline?.closesAt ? formatDeadline(locale, deadline.closesAt) : null;
@@ -116,11 +127,13 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       { label: 'Event', value: event.title },
       ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
       ...deadlineDetails(locale, deadline),
+      ...(closedAt ? [{ label: 'Registration closes', value: `${closedAt} (closed)` }] : []),
     ];
     const how = {
       registered: 'for which you are registered',
       waitlisted: 'for which you are on the waiting list',
       invited: 'to which you were invited',
+      closed: 'to which you were invited',
     }[audience.kind];
     return renderEmail({
       locale,
@@ -135,6 +148,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
           invited: closesAt
             ? `Please let us know whether you can join on the new terms by ${closesAt}, choosing one of the buttons below.`
             : `${reopened ? 'Registration no longer closes before the event: answers are taken until it ends. ' : ''}Please let us know whether you can join on the new terms by choosing one of the buttons below.`,
+          closed: `Registration closed on ${closedAt}, so this invitation can no longer be accepted by email. If you would still like to join, please contact ${organiser}.`,
         }[audience.kind],
         ...(meetings > 0
           ? [
@@ -164,6 +178,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
           'If the event is full, you will be put on the waiting list.',
           `The buttons in the invitation you received earlier work too, until ${closesAt ? 'registration closes' : 'the event ends'}.`,
         ],
+        closed: [],
       }),
       sender,
       unsubscribeUrl,
@@ -178,11 +193,13 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
     { label: 'イベント', value: event.title },
     ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
     ...deadlineDetails(locale, deadline),
+    ...(closedAt ? [{ label: '申込締切', value: `${closedAt}（受付終了）` }] : []),
   ];
   const how = {
     registered: 'ご登録いただいている',
     waitlisted: 'キャンセル待ちでお申込いただいている',
     invited: '先日ご案内した',
+    closed: '先日ご案内した',
   }[audience.kind];
   return renderEmail({
     locale,
@@ -197,6 +214,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         invited: closesAt
           ? `変更後の内容でのご出欠を、${closesAt}までに下のボタンからお知らせください。`
           : `${reopened ? '申込締切は取りやめ、開催終了までご回答を承ることとしました。' : ''}変更後の内容でのご出欠を、下のボタンからお知らせください。`,
+        closed: `申込締切（${closedAt}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、${organiser}にお問い合わせください。`,
       }[audience.kind],
       ...(meetings > 0
         ? [
@@ -222,6 +240,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
         '定員に達している場合は、キャンセル待ちとして承ります。',
         `先にお送りしたご案内メールのボタンも、${closesAt ? '申込締切' : '開催終了'}まで引き続きお使いいただけます。`,
       ],
+      closed: [],
     }),
     sender,
     unsubscribeUrl,
@@ -233,7 +252,8 @@ function notesFor(
   audience: EventChangedAudience,
   notes: Record<EventChangedAudience['kind'], string[]>,
 ): string[] {
-  return audience.kind !== 'invited' && !audience.cancelUrl ? [] : notes[audience.kind];
+  if (audience.kind === 'invited' || audience.kind === 'closed') return notes[audience.kind];
+  return audience.cancelUrl ? notes[audience.kind] : [];
 }
 
 function actionsFor(
@@ -245,7 +265,8 @@ function actionsFor(
       { label: labels.accept, url: audience.acceptUrl, primary: true },
       { label: labels.decline, url: audience.declineUrl },
     ];
-  if (!audience.cancelUrl) return [];
+  // Past the 申込締切: 参加する would be refused; the text says whom to ask instead.
+  if (audience.kind === 'closed' || !audience.cancelUrl) return [];
   return [
     { label: audience.kind === 'waitlisted' ? labels.leaveWaitlist : labels.cancel, url: audience.cancelUrl },
   ];
