@@ -264,6 +264,44 @@ describe('invitation content and deadline', () => {
     );
   });
 
+  it('does not announce again the 申込締切 an invitee was last told, after a change that told them nothing', async () => {
+    const title = '締切を戻すサロン';
+    const eventId = await createPublishedEvent(t, organizer, {
+      title,
+      startsAt: tokyoInDays(20, '18:00'),
+      endsAt: tokyoInDays(20, '20:00'),
+    });
+    const person = await createParticipant(t, organizer);
+    ok(await invite(eventId, [person.id]));
+    await mailTo(person.email, /^【ご招待】締切を戻す/);
+    const closes = new Date(tokyoInDays(10, '17:00'));
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await mailTo(person.email, /^【申込締切のお知らせ】/);
+    await settled();
+    const subjects = () => sink.to(person.email).map((mail) => mail.subject);
+    expect(subjects()).toHaveLength(2);
+
+    // Taken away while ahead: no news (see deadlineNews), nothing sent. Put back: they know it.
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await settled();
+    expect(subjects()).toHaveLength(2);
+
+    // The same, and the second edit also moves the event: one 日時変更, the deadline as they know it.
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, {
+      startsAt: tokyoInDays(21, '18:00'),
+      endsAt: tokyoInDays(21, '20:00'),
+      registrationClosesAt: closes.toISOString(),
+    });
+    await settled();
+    expect(subjects().slice(2)).toEqual([`【日時変更】${title}`]);
+    const [moved] = sink.to(person.email).slice(2);
+    expect(moved.text).toContain(`■ 申込締切: ${formatDeadline('ja', closes)}\n`);
+    expect(moved.text).not.toContain('変更前: なし');
+    expect(moved.text).not.toMatch(/申込締切: .+（変更）/);
+  });
+
   it('tells invitees when a deadline that had passed is taken away, not when one ahead is', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '締切を取りやめるサロン',

@@ -18,6 +18,10 @@ export interface DeadlineNews {
  * - removed: news only when the old one had passed (answers are taken again until the event
  *   ends); before that, the invitation's earlier date only asks them sooner than needed.
  * - set to a time already past: nobody can answer by it, so it is no news.
+ *
+ * `before` is the deadline the invitee knows: the one they were last told of (deadlinesTold), or
+ * the one before the edit if they were told of no change. A change that was no news told them
+ * nothing, so a later move back to the one they know is no news either.
  */
 export function deadlineNews(
   before: Pick<Event, 'registrationClosesAt'>,

@@ -6,6 +6,7 @@ import { Event } from '../events/event.entity';
 import { OutboxService } from '../mail/outbox.service';
 import { inviteesWithInvitationSent } from '../meetings/invitees-told';
 import { deadlineNews } from './deadline-news';
+import { deadlinesTold } from './deadlines-told';
 import { INVITATION_DEADLINE_TEMPLATE } from './invitation-deadline.composer';
 
 /**
@@ -32,13 +33,19 @@ export class InvitationDeadlineListener {
 
   private async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(after.status)) return;
-    const news = deadlineNews(before, after);
-    if (!news || after.sequence !== before.sequence) return;
+    if (!deadlineNews(before, after) || after.sequence !== before.sequence) return;
     const invitees = await inviteesWithInvitationSent(manager, after.id);
+    const told = await deadlinesTold(manager, after.id);
     const changedAt = Date.now();
+    // News to each as against what they were last told (see deadlinesTold), not only the edit's before.
+    const newsFor = invitees.flatMap((registration) => {
+      const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
+      const news = deadlineNews({ registrationClosesAt: known }, after);
+      return news ? [{ registration, news }] : [];
+    });
     await this.outbox.enqueue(
       manager,
-      invitees.map((registration) => ({
+      newsFor.map(({ registration, news }) => ({
         key: `invitation-deadline-${registration.id}-${changedAt}`,
         template: INVITATION_DEADLINE_TEMPLATE,
         participantId: registration.participantId,

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { changeNoticeParams, EventChanges, movedBy, summarizeChange } from '../events/event-changes';
 import { Event } from '../events/event.entity';
 import { deadlineNews } from '../invitations/deadline-news';
+import { deadlinesTold } from '../invitations/deadlines-told';
 import { OutboxService } from '../mail/outbox.service';
 import { WAITLIST_PROMOTED_TEMPLATE } from '../registrations/mail/waitlist-promoted.composer';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -111,13 +112,18 @@ export class ChangedEventListener {
     const invitees = await inviteesWithInvitationSent(manager, after.id);
     const notice = changeNoticeParams(before, after);
     // The deadline is for those still to answer: people with a seat or waiting for one have applied.
-    const deadline = deadlineNews(before, after);
-    const deadlineParams = deadline
-      ? {
-          closesAt: deadline.closesAt?.toISOString() ?? '',
-          ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
-        }
-      : {};
+    // News to each invitee as against what they were last told (see deadlinesTold).
+    const told = await deadlinesTold(manager, after.id);
+    const deadlineParams = (registration: { id: string }) => {
+      const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
+      const deadline = deadlineNews({ registrationClosesAt: known }, after);
+      return deadline
+        ? {
+            closesAt: deadline.closesAt?.toISOString() ?? '',
+            ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
+          }
+        : {};
+    };
     const tell = (
       registration: { id: string; participantId: string },
       transactional: boolean,
@@ -135,7 +141,7 @@ export class ChangedEventListener {
     await this.outbox.enqueue(manager, [
       ...registrations.map((registration) => tell(registration, true)),
       // Still an invitation: it needs consent to email and honours an unsubscribe, as the first did.
-      ...invitees.map((registration) => tell(registration, false, deadlineParams)),
+      ...invitees.map((registration) => tell(registration, false, deadlineParams(registration))),
     ]);
   }
 }
