@@ -43,7 +43,7 @@ export class InvitationDeadlineComposer implements MailComposer {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (registration?.status !== RegistrationStatus.INVITED) return null;
     const locale = languageOf(participant);
-    const event = await this.contexts.fresh(manager, registration.eventId, locale);
+    const event = await this.contexts.get(manager, registration.eventId, locale);
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     const closesAt = event.registrationClosesAt ?? null;
     if ((closesAt?.toISOString() ?? '') !== (message.params.closesAt ?? '')) return null;

@@ -102,15 +102,10 @@ export class RegistrationConfirmationComposer implements MailComposer {
     if (!registration || !isSeatOrWaitlist(registration.status)) return null;
     // Rows written before the status was a parameter tell the registration as it is now.
     if (registration.status !== (message.params.status ?? registration.status)) return null;
-    // The status read fresh: the cached context may still say DRAFT for a few seconds after the
-    // event is published, which is when a draft's registrations are confirmed.
-    const current = await manager.findOne(Event, {
-      select: { id: true, status: true, startsAt: true },
-      where: { id: registration.eventId },
-    });
-    if (current?.status !== EventStatus.PUBLISHED || current.startsAt.getTime() < Date.now()) return null;
+    // Published (a draft's registrations are confirmed when it is) and still ahead. The context is
+    // at least as new as this email's row (EventMailContexts.require).
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
-    if (!event) return null;
+    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() < Date.now()) return null;
     const waitlisted = registration.status === RegistrationStatus.WAITLISTED;
     const email = registrationConfirmationEmail({
       locale: languageOf(participant),

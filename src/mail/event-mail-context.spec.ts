@@ -125,18 +125,24 @@ describe('EventMailContexts', () => {
   it('keeps details whose read began after the claim answered, even of a later version', async () => {
     const db = database();
     const contexts = new EventMailContexts();
-    const release = db.holdReads();
-    const reading = contexts.get(db.manager, EVENT_ID, 'ja');
-    await settled();
-    db.edit('台東ビジネス交流会（第2回）', 'v2');
-    const checked = contexts.require(EVENT_ID, 'v2');
-    // Read again meanwhile (an email about a change itself), after one more edit.
-    db.edit('台東ビジネス交流会（第3回）', 'v3');
-    const fresh = contexts.fresh(db.manager, EVENT_ID, 'ja');
-    release();
-    await Promise.all([reading, checked, fresh]);
-    expect((await contexts.get(db.manager, EVENT_ID, 'ja'))?.title).toBe('台東ビジネス交流会（第3回）');
-    expect(db.reads.events).toBe(2);
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    try {
+      const release = db.holdReads();
+      const reading = contexts.get(db.manager, EVENT_ID, 'ja');
+      await settled();
+      db.edit('台東ビジネス交流会（第2回）', 'v2');
+      const checked = contexts.require(EVENT_ID, 'v2');
+      // Read again meanwhile (the first read's time ran out), after one more edit.
+      db.edit('台東ビジネス交流会（第3回）', 'v3');
+      now.mockReturnValue(1_010_000);
+      const again = contexts.get(db.manager, EVENT_ID, 'ja');
+      release();
+      await Promise.all([reading, checked, again]);
+      expect((await contexts.get(db.manager, EVENT_ID, 'ja'))?.title).toBe('台東ビジネス交流会（第3回）');
+      expect(db.reads.events).toBe(2);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('still reads the event again after the few seconds it keeps it', async () => {

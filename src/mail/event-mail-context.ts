@@ -108,12 +108,6 @@ export class EventMailContexts {
     return { ...context, ...(locale === 'en' ? en : ja) };
   }
 
-  /** Read now, for an email about the change itself (a new date or venue); refreshes the cache. */
-  fresh(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
-    this.cache.delete(eventId);
-    return this.get(manager, eventId, locale);
-  }
-
   /**
    * Called as soon as a claim answers, with the event's version the claim read: from then on `get`
    * hands out details no older than that version. Cached details are kept when they are of that

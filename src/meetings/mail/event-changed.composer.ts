@@ -77,7 +77,7 @@ export class EventChangedComposer implements MailComposer {
       relations: { organization: true, coHosts: true },
     });
     if (!row || !TOLD_WHILE.includes(row.status) || row.endsAt.getTime() < Date.now()) return null;
-    const event = await this.contexts.fresh(manager, row.id, languageOf(participant));
+    const event = await this.contexts.get(manager, row.id, languageOf(participant));
     if (!event) return null;
     const locale = languageOf(participant);
     const { changed, was } = changeNoticeOf(message.params, locale);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
-import { Event } from '../../events/event.entity';
 import { eventCancelIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
@@ -61,14 +60,9 @@ export class OwnCancellationComposer implements MailComposer {
     const { registrationId, meetings, publishedMeetings, calendarSequence } = message.params;
     const registration = await manager.findOneBy(Registration, { id: registrationId });
     if (registration?.status !== RegistrationStatus.CANCELLED) return null;
-    // The status read fresh: the cached context may be a few seconds behind a cancelled event.
-    const current = await manager.findOne(Event, {
-      select: { id: true, status: true, endsAt: true },
-      where: { id: registration.eventId },
-    });
-    if (current?.status !== EventStatus.PUBLISHED || current.endsAt.getTime() < Date.now()) return null;
+    // A cancelled event's own 開催中止 email says all there is to say; a past one, nothing.
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
-    if (!event) return null;
+    if (event?.status !== EventStatus.PUBLISHED || event.endsAt.getTime() < Date.now()) return null;
     const locale = languageOf(participant);
     const email = ownCancellationEmail({
       locale,

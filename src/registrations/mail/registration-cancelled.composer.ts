@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
-import { Event } from '../../events/event.entity';
 import { eventCancelIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
@@ -74,19 +73,13 @@ export class RegistrationCancelledComposer implements MailComposer {
     const registration = await manager.findOneBy(Registration, { id: registrationId });
     if (registration?.status !== RegistrationStatus.CANCELLED) return null;
     if (!isCancelledHolding(was as RegistrationStatus)) return null;
-    // The status read fresh: the cached context may be a few seconds behind a cancelled event,
-    // whose own 開催中止 email says all there is to say.
-    const current = await manager.findOne(Event, {
-      select: { id: true, status: true, endsAt: true },
-      where: { id: registration.eventId },
-    });
-    // A draft only for a withdrawn invitation: the invitee is the one person who has heard of it.
-    const told =
-      current?.status === EventStatus.PUBLISHED ||
-      (current?.status === EventStatus.DRAFT && was === RegistrationStatus.INVITED);
-    if (!current || !told || current.endsAt.getTime() < Date.now()) return null;
+    // A cancelled event's own 開催中止 email says all there is to say. A draft only for a withdrawn
+    // invitation: the invitee is the one person who has heard of it.
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
-    if (!event) return null;
+    const told =
+      event?.status === EventStatus.PUBLISHED ||
+      (event?.status === EventStatus.DRAFT && was === RegistrationStatus.INVITED);
+    if (!event || !told || event.endsAt.getTime() < Date.now()) return null;
     const locale = languageOf(participant);
     // Rows written before the CANCEL was attached have no SEQUENCE for it: the text asks instead.
     const calendarCancel = was === RegistrationStatus.REGISTERED && calendarSequence !== undefined;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus } from '../../events/event-enums';
-import { Event } from '../../events/event.entity';
 import { eventIcsAttachment } from '../../events/event-ics';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { changeNoticeOf } from '../../mail/templates/event-change-details';
@@ -36,20 +35,13 @@ export class WaitlistPromotedComposer implements MailComposer {
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     if (!registration || !SEATED.includes(registration.status)) return null;
-    // The status read fresh: the cached context may be a few seconds behind a cancellation.
-    const current = await manager.findOne(Event, {
-      select: { id: true, status: true },
-      where: { id: registration.eventId },
-    });
-    if (current?.status !== EventStatus.PUBLISHED) return null;
     const locale = languageOf(participant);
+    // At least as new as this row, so a cancellation or an edit that also moved the event, made
+    // with it or before it, shows (EventMailContexts.require).
+    const event = await this.contexts.get(manager, registration.eventId, locale);
+    if (event?.status !== EventStatus.PUBLISHED) return null;
     const change = changeNoticeOf(message.params, locale);
     const changed = change.changed.schedule || change.changed.place;
-    // Moved up by an edit that also moved the event: the new time or place, read now.
-    const event = changed
-      ? await this.contexts.fresh(manager, registration.eventId, locale)
-      : await this.contexts.get(manager, registration.eventId, locale);
-    if (!event) return null;
     return {
       ...waitlistPromotedEmail({
         locale,
