@@ -685,6 +685,24 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     expect(await seenAt()).not.toBe(before);
     const after = await open();
     expect(after).toMatch(/前回ご確認いただいたスケジュール（[^）]+）から、変更はありません。/);
+    // Staff move the venue: the page opened at once says where, not what it said seconds ago.
+    const moveTo = async (floor: number) =>
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+          {
+            id: eventId,
+            input: {
+              venue: `中野区産業振興センター ${floor}階`,
+              venueEn: `Nakano Industrial Promotion Center, ${floor}F`,
+            },
+          },
+          organizer,
+        ),
+      );
+    await moveTo(2);
+    expect(await open()).toContain('会場</div><div>中野区産業振興センター 2階</div>');
+    await moveTo(3);
     expect(after).not.toContain('【変更】');
     expect(after).not.toContain('<form');
     // The API reads the same mark.

@@ -109,6 +109,19 @@ export class EventMailContexts {
   }
 
   /**
+   * For a reader with no claim behind it (a page opened from an email): the event's version is
+   * read first (one small query), so the details are never older than what is committed.
+   */
+  async current(
+    manager: EntityManager,
+    eventId: string,
+    locale: MailLocale,
+  ): Promise<EventMailContext | null> {
+    await this.require(eventId, await versionOf(manager, eventId));
+    return this.get(manager, eventId, locale);
+  }
+
+  /**
    * Called as soon as a claim answers, with the event's version the claim read: from then on `get`
    * hands out details no older than that version. Cached details are kept when they are of that
    * version or were read after the claim answered (those saw all it saw); others are dropped, and
@@ -144,10 +157,7 @@ export class EventMailContexts {
   private async load(manager: EntityManager, eventId: string): Promise<Loaded> {
     // The version first: the details read after it are at least that new. The other way round,
     // an edit committed in between would leave old details under the new version.
-    const [{ version }]: { version: string | null }[] = await manager.query(
-      `SELECT ${eventMailVersionSql('$1::uuid')} AS version`,
-      [eventId],
-    );
+    const version = await versionOf(manager, eventId);
     const event = await manager.findOne(Event, {
       where: { id: eventId },
       relations: { organization: true, coHosts: true, sessions: true },
@@ -183,4 +193,12 @@ export class EventMailContexts {
     };
     return { version, stored };
   }
+}
+
+async function versionOf(manager: EntityManager, eventId: string): Promise<string | null> {
+  const [{ version }]: { version: string | null }[] = await manager.query(
+    `SELECT ${eventMailVersionSql('$1::uuid')} AS version`,
+    [eventId],
+  );
+  return version;
 }

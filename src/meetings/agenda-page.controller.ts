@@ -100,7 +100,8 @@ export class AgendaPageController {
     // An erased participant's page ends with them, as their feed does.
     if (!participant || participant.erasedAt) throw MeetingErrors.agendaLinkInvalid();
     const locale = languageOf(participant);
-    const event = await this.contexts.get(this.dataSource.manager, eventId, locale);
+    // Not behind an email's claim: the event as it is now, whatever the few seconds kept.
+    const event = await this.contexts.current(this.dataSource.manager, eventId, locale);
     if (!event) throw MeetingErrors.agendaLinkInvalid();
     return { locale, participantId, event };
   }
