@@ -618,7 +618,7 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       const header = lines[0].split(',');
       return lines.slice(1).map((line) => {
         const cells = line.split(',');
-        return ['参加者A', 'スケジュール確認A', '参加者B', 'スケジュール確認B'].map(
+        return ['氏名A', 'スケジュール確認A', '氏名B', 'スケジュール確認B'].map(
           (column) => cells[header.indexOf(column)],
         );
       });

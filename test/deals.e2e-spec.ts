@@ -521,7 +521,7 @@ describe('deals and follow-ups', () => {
     );
     expect({ status, bom }).toEqual({ status: 200, bom: true });
     expect(lines[0]).toBe(
-      '実施日,期日,対象の商談,対象の参加者,事業者,確認すること,担当,実施者,結果,フォローアップID',
+      '実施日,期日,対象の商談,氏名,事業者名,確認すること,担当,実施者,結果,フォローアップID',
     );
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual([followUpsDone.edges[0].node.id]);
     expect(lines[1]).toContain(',追加発注の見込みあり,');
@@ -626,11 +626,11 @@ describe('deals and follow-ups', () => {
     await t.dataSource.query(`UPDATE participants SET phone = '03-3734-0000' WHERE id = $1`, [people.a.id]);
     const { text: csv, bom } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
     expect(bom).toBe(true);
-    expect(csv.startsWith('期日,対象の商談,対象の参加者,事業者,確認すること,担当')).toBe(true);
+    expect(csv.startsWith('期日,対象の商談,氏名,事業者名,確認すること,担当')).toBe(true);
     expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
     // A deal's follow-up names both its sides and how to reach them, as the weekly email does.
     expect(csv.split('\r\n')[0]).toBe(
-      '期日,対象の商談,対象の参加者,事業者,確認すること,担当,担当の状態,メールアドレス,電話番号,フォローアップID',
+      '期日,対象の商談,氏名,事業者名,確認すること,担当,担当の状態,メールアドレス,電話番号,フォローアップID',
     );
     expect(csv).toContain(
       `2099-05-10,精密部品の試作 500 個,髙橋 一郎、山﨑 花子,髙橋精密工業株式会社、山﨑デザイン事務所,` +

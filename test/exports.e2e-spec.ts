@@ -180,7 +180,7 @@ describe('CSV exports of staff lists', () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/meeting-requests.csv`, organizer);
     expect(status).toBe(200);
     expect(lines[0]).toBe(
-      '申込日時,申込者,申込者の事業者,相手,相手の事業者,メッセージ,状態,回答期限,回答日時,回答メッセージ,申込ID',
+      '申込日時,申込者の氏名,申込者の事業者名,相手の氏名,相手の事業者名,メッセージ,状態,回答期限,回答日時,回答メッセージ,申込ID',
     );
     expect(lines[1]).toContain(
       '髙橋 健一,髙橋製作所,山﨑 美咲,山﨑デザイン,試作の外注先を探しています,回答待ち',
@@ -199,7 +199,7 @@ describe('CSV exports of staff lists', () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/emails.csv`, organizer);
     expect(status).toBe(200);
     expect(lines[0]).toBe(
-      '作成日時,宛先,メールアドレス,電話番号,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
+      '作成日時,氏名,メールアドレス,電話番号,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
     );
     const invitation = lines.find((line) => line.includes('佐藤 一郎'))!;
     expect(invitation).toContain(',招待,');
@@ -236,6 +236,58 @@ describe('CSV exports of staff lists', () => {
       ]),
     );
     expect((await csv('/exports/organizations.csv')).status).toBe(401);
+  });
+
+  it('names a person and their company the same in every export: 氏名 and 事業者名, as the participant list', async () => {
+    const [participantId] = (await csv(`/exports/events/${eventId}/registrations.csv`, organizer)).lines
+      .at(-1)!
+      .split(',')
+      .slice(-1);
+    const expected: [string, string[]][] = [
+      ['/exports/participants.csv', ['氏名', 'フリガナ', '事業者名', 'メールアドレス', '電話番号']],
+      [
+        `/exports/events/${eventId}/registrations.csv`,
+        ['氏名', 'フリガナ', '事業者名', 'メールアドレス', '電話番号'],
+      ],
+      [`/exports/events/${eventId}/survey.csv`, ['氏名', '事業者名']],
+      [`/exports/events/${eventId}/emails.csv`, ['氏名', 'メールアドレス', '電話番号']],
+      [`/exports/events/${eventId}/suggestions.csv`, ['氏名', '事業者名', '相手の氏名', '相手の事業者名']],
+      [`/exports/events/${eventId}/invitee-recommendations.csv`, ['氏名', '事業者名', 'メールアドレス']],
+      [
+        `/exports/events/${eventId}/meeting-requests.csv`,
+        ['申込者の氏名', '申込者の事業者名', '相手の氏名', '相手の事業者名'],
+      ],
+      [
+        `/exports/events/${eventId}/meetings.csv`,
+        [
+          '氏名A',
+          '事業者名A',
+          'メールアドレスA',
+          '電話番号A',
+          '氏名B',
+          '事業者名B',
+          'メールアドレスB',
+          '電話番号B',
+        ],
+      ],
+      [`/exports/participants/${participantId}/no-shows.csv`, ['相手の氏名', '相手の事業者名']],
+      ['/exports/deals.csv', ['氏名A', '事業者名A', '氏名B', '事業者名B']],
+      ['/exports/follow-ups.csv?before=2099-01-01', ['氏名', '事業者名', 'メールアドレス', '電話番号']],
+      ['/exports/follow-ups-done.csv?fiscalYear=2026', ['氏名', '事業者名']],
+      ['/exports/mini-salon-requests.csv', ['氏名', 'メールアドレス', '電話番号', '事業者名']],
+      ['/exports/profile-changes.csv', ['氏名', 'メールアドレス']],
+    ];
+    for (const [path, names] of expected) {
+      const { status, lines } = await csv(path, organizer);
+      expect({ path, status }).toEqual({ path, status: 200 });
+      const header = lines[0].split(',');
+      expect({ path, header }).toEqual({ path, header: expect.arrayContaining(names) });
+      // No company column under another name (事業者, 事業者A, 相手の事業者).
+      expect({ path, company: header.filter((name) => /事業者(?!名)/.test(name)) }).toEqual({
+        path,
+        company: [],
+      });
+    }
   });
 
   it("refuses another organisation's staff and anonymous callers", async () => {

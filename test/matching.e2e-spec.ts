@@ -258,7 +258,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(response).toMatchObject({ status: 200, bom: true });
     expect(response.contentType).toContain('text/csv');
     const csv = response.text;
-    expect(csv).toContain('参加者,フリガナ,事業者名,順位,おすすめの相手');
+    expect(csv).toContain('氏名,フリガナ,事業者名,順位,相手の氏名,相手のフリガナ,相手の事業者名');
     expect(csv).toMatch(/髙橋 美﨑,タカハシ ミサキ,髙橋製作所,1,山田 花子/);
     // Yes/no in words, as in every other export.
     expect(csv.split('\r\n')[0]).toContain('非表示');
@@ -548,7 +548,7 @@ describe('matching: suggestions, digests and who to invite', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('順位,参加者,フリガナ,事業者名,メールアドレス,スコア,理由');
+    expect(lines[0]).toBe('順位,氏名,フリガナ,事業者名,メールアドレス,スコア,理由');
     expect(lines).toHaveLength(list.length + 1);
     expect(lines[1]).toMatch(
       new RegExp(`^1,伊藤 誠,イトウ マコト,伊藤精機,${candidate.email},\\d+\\.\\d{3},`),
@@ -679,7 +679,7 @@ describe('matching: suggestions, digests and who to invite', () => {
     const csv = await fetchCsv(t, path, organizer);
     expect(csv.bom).toBe(true);
     expect(csv.lines[0]).toBe(
-      '参加者,フリガナ,事業者名,提供できること,求めること,メールアドレス,電話番号,参加登録日時,おすすめがない理由,計算日時',
+      '氏名,フリガナ,事業者名,提供できること,求めること,メールアドレス,電話番号,参加登録日時,おすすめがない理由,計算日時',
     );
     expect(csv.lines).toHaveLength(3);
     expect(csv.lines[1]).toContain('非公開 希望');

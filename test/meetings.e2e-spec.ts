@@ -436,7 +436,7 @@ describe('meetings: requests, scheduling, agendas', () => {
     const sheet = await unscheduled(organizer);
     expect(sheet.status).toBe(200);
     expect((await sheet.text()).replace(/^\uFEFF/, '').trim()).toBe(
-      '参加者A,事業者A,参加者B,事業者B,理由,理由コード,申込ID',
+      '氏名A,事業者名A,氏名B,事業者名B,理由,理由コード,申込ID',
     );
     expect((await unscheduled(otherOrganizer)).status).toBe(403);
     // A request the run could not place is listed with both parties by name.
@@ -749,7 +749,7 @@ describe('meetings: requests, scheduling, agendas', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(historyLines[0]).toBe('面談日時,イベント,面談の相手,相手の事業者,面談ID,イベントID');
+    expect(historyLines[0]).toBe('面談日時,イベント,相手の氏名,相手の事業者名,面談ID,イベントID');
     expect(historyLines).toHaveLength(2);
     expect(historyLines[1]).toContain(`,${offered.id},`);
     const unknown = await fetch(`${t.url}/exports/participants/${randomUUID()}/no-shows.csv`, {

@@ -440,8 +440,8 @@ describe('mini-salon requests', () => {
     const { text, bom, lines } = await fetchCsv(t, '/exports/mini-salon-requests.csv', staff);
     expect(bom).toBe(true);
     expect(lines[0]).toBe(
-      '受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,要望者,メールアドレス,電話番号,' +
-        '事業者,グループ,メッセージ,見送りの理由,対応者,対応日時,イベントID,要望ID',
+      '受付日時,状態,テーマ,地域,希望時期（から）,希望時期（まで）,参加見込み,氏名,メールアドレス,電話番号,' +
+        '事業者名,グループ,メッセージ,見送りの理由,対応者,対応日時,イベントID,要望ID',
     );
     const rowOf = (theme: string) => {
       const row = lines.find((line) => line.split(',')[2] === theme);

@@ -409,7 +409,7 @@ describe('participants', () => {
     // The whole pool's history as CSV, one row per changed field.
     const audit = await fetchCsv(t, '/exports/profile-changes.csv', staff);
     expect({ status: audit.status, bom: audit.bom }).toEqual({ status: 200, bom: true });
-    expect(audit.lines[0]).toBe('変更日時,参加者,メールアドレス,変更者,項目,変更前,変更後');
+    expect(audit.lines[0]).toBe('変更日時,氏名,メールアドレス,変更者,項目,変更前,変更後');
     const rows = audit.lines.slice(1).map((line) => line.split(',').slice(1).join(','));
     expect(rows).toEqual(
       expect.arrayContaining([

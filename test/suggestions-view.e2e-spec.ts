@@ -230,7 +230,7 @@ describe('suggestions and requests as participants see them', () => {
     expect(csv.status).toBe(200);
     const rows: Record<string, string>[] = parse(csv.text, { columns: true });
     const row = (receiver: string, suggested: string) =>
-      rows.find((r) => r['参加者'] === receiver && r['おすすめの相手'] === suggested);
+      rows.find((r) => r['氏名'] === receiver && r['相手の氏名'] === suggested);
     // Emma asked 鈴木 and he agreed (the first test): both rows say so, whoever asked.
     expect(row('Emma Clarke', '鈴木 一郎')).toMatchObject({
       面談の申込: '面談成立',

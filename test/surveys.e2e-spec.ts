@@ -369,7 +369,7 @@ describe('post-event surveys', () => {
 
     const { text, bom } = await fetchCsv(t, `/exports/events/${eventId}/survey.csv`, organizer);
     expect(bom).toBe(true);
-    expect(text.startsWith('回答日時,参加者,事業者,受注機会の拡大,満足度,ご意見')).toBe(true);
+    expect(text.startsWith('回答日時,氏名,事業者名,受注機会の拡大,満足度,ご意見')).toBe(true);
     expect(text).toContain(',髙橋 美﨑,髙橋精機,はい,5,試作の相談先が見つかりました,');
     expect(text).toContain(',Emma Clarke,,いいえ,3,,');
   });

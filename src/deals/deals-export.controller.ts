@@ -18,6 +18,7 @@ import { responsibleFor } from './follow-up-responsible';
 import { followUpParties } from './models/follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
 import { emailOnRecord } from '../participants/participant-label';
+import { PERSON_CSV_HEADER, personColumns } from '../participants/person-csv-columns';
 
 /** 商談一覧, フォローアップ予定 and 実施, as the staff see them in `deals`, `followUpsDue` and `followUpsDone`. */
 @Controller('exports')
@@ -52,10 +53,8 @@ export class DealsExportController {
       },
       { header: '概要', value: (d) => d.title },
       { header: '金額（円）', value: (d) => d.amountYen },
-      { header: '当事者A', value: (d) => d.participantA?.name },
-      { header: '事業者A', value: (d) => d.participantA?.company?.name },
-      { header: '当事者B', value: (d) => d.participantB?.name },
-      { header: '事業者B', value: (d) => d.participantB?.company?.name },
+      ...personColumns<Deal>((d) => d.participantA, ['name', 'company'], { suffix: 'A' }),
+      ...personColumns<Deal>((d) => d.participantB, ['name', 'company'], { suffix: 'B' }),
       { header: 'イベント', value: (d) => d.event?.title },
       { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
       // An event's list holds the deals of its organiser and of its co-hosts alike.
@@ -82,8 +81,8 @@ export class DealsExportController {
       { header: '期日', value: (f) => f.dueOn },
       ...FOLLOW_UP_SUBJECT,
       { header: '担当の状態', value: (f) => responsibleState(f) },
-      { header: 'メールアドレス', value: (f) => partiesEach(f, emailOnRecord) },
-      { header: '電話番号', value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
+      { header: PERSON_CSV_HEADER.email, value: (f) => partiesEach(f, emailOnRecord) },
+      { header: PERSON_CSV_HEADER.phone, value: (f) => excelText(partiesEach(f, (p) => p.phone)) },
       { header: 'フォローアップID', value: (f) => f.id },
     ];
     const rows = await allPages((page) => this.followUps.due(actor, before, page, csvCells(columns)));
@@ -121,8 +120,8 @@ export class DealsExportController {
 const FOLLOW_UP_SUBJECT: CsvColumn<FollowUp>[] = [
   { header: '対象の商談', value: (f) => f.deal?.title },
   // A deal's follow-up is with both its sides, whom the 経営指導員 calls.
-  { header: '対象の参加者', value: (f) => partiesEach(f, (p) => p.name) },
-  { header: '事業者', value: (f) => partiesEach(f, (p) => p.company?.name) },
+  { header: PERSON_CSV_HEADER.name, value: (f) => partiesEach(f, (p) => p.name) },
+  { header: PERSON_CSV_HEADER.company, value: (f) => partiesEach(f, (p) => p.company?.name) },
   { header: '確認すること', value: (f) => f.notes },
   // The assignee, or whoever scheduled it when nobody is: the one its weekly email goes to.
   { header: '担当', value: (f) => responsibleFor(f)?.name },

@@ -10,6 +10,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
 import { EmailsExportQuery } from './dto/emails-export.query';
 import { OutboxService } from './outbox.service';
+import { PERSON_CSV_HEADER } from '../participants/person-csv-columns';
 
 @Controller('exports/events')
 export class MailExportController {
@@ -33,7 +34,8 @@ export class MailExportController {
     const event = await this.events.getManaged(actor, eventId);
     const columns: CsvColumn<OutboxMessage>[] = [
       { header: '作成日時', value: (m) => m.createdAt },
-      { header: '宛先', value: (m) => m.participant?.name },
+      // To whom, by the name the other lists give a person.
+      { header: PERSON_CSV_HEADER.name, value: (m) => m.participant?.name },
       { header: 'メールアドレス', value: (m) => m.toAddress ?? m.participant?.email },
       // The ones that failed are followed up by phone.
       { header: '電話番号', value: (m) => excelText(m.participant?.phone) },

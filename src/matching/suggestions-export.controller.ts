@@ -2,13 +2,15 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, StaffActor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { InviteeRecommendationRow, InviteeRecommendationsService } from './invitee-recommendations.service';
 import { InviteeRecommendationsQuery } from './dto/invitee-recommendations.query';
 import { MeetingRequestStatus } from '../meetings/meeting-enums';
 import { ListedSuggestion, SuggestionsService, UnmatchedParticipant } from './suggestions.service';
 import { UNMATCHED_REASON_LABEL } from './unmatched-reason';
-import { emailOnRecord } from '../participants/participant-label';
+import { personColumns } from '../participants/person-csv-columns';
+
+const NAMES = ['name', 'furigana', 'company'] as const;
 
 @Controller('exports/events')
 export class SuggestionsExportController {
@@ -28,13 +30,12 @@ export class SuggestionsExportController {
     const { event, rows } = await this.suggestions.forExport(actor, eventId);
     const csv = toCsv<ListedSuggestion>(
       [
-        { header: '参加者', value: ({ suggestion: s }) => s.participant.name },
-        { header: 'フリガナ', value: ({ suggestion: s }) => s.participant.furigana },
-        { header: '事業者名', value: ({ suggestion: s }) => s.participant.company?.name },
+        ...personColumns<ListedSuggestion>(({ suggestion: s }) => s.participant, NAMES),
         { header: '順位', value: ({ suggestion: s }) => s.rank },
-        { header: 'おすすめの相手', value: ({ suggestion: s }) => s.suggestedParticipant.name },
-        { header: '相手のフリガナ', value: ({ suggestion: s }) => s.suggestedParticipant.furigana },
-        { header: '相手の事業者名', value: ({ suggestion: s }) => s.suggestedParticipant.company?.name },
+        // The one suggested to them.
+        ...personColumns<ListedSuggestion>(({ suggestion: s }) => s.suggestedParticipant, NAMES, {
+          prefix: '相手の',
+        }),
         { header: 'スコア', value: ({ suggestion: s }) => s.score.toFixed(3) },
         { header: '理由', value: ({ suggestion: s }) => s.reasons.join(' / ') },
         { header: '非表示', value: ({ suggestion: s }) => s.dismissed },
@@ -62,13 +63,10 @@ export class SuggestionsExportController {
     const { event, run, rows } = await this.suggestions.withoutSuggestions(actor, eventId);
     const csv = toCsv<UnmatchedParticipant>(
       [
-        { header: '参加者', value: (r) => r.participant.name },
-        { header: 'フリガナ', value: (r) => r.participant.furigana },
-        { header: '事業者名', value: (r) => r.participant.company?.name },
+        ...personColumns<UnmatchedParticipant>((r) => r.participant, NAMES),
         { header: '提供できること', value: (r) => r.participant.offers.join(' / ') },
         { header: '求めること', value: (r) => r.participant.needs.join(' / ') },
-        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
-        { header: '電話番号', value: (r) => excelText(r.participant.phone) },
+        ...personColumns<UnmatchedParticipant>((r) => r.participant, ['email', 'phone']),
         { header: '参加登録日時', value: (r) => r.registeredAt },
         { header: 'おすすめがない理由', value: (r) => UNMATCHED_REASON_LABEL[r.reason] },
         { header: '計算日時', value: () => run.finishedAt },
@@ -91,10 +89,10 @@ export class SuggestionsExportController {
     const csv = toCsv<InviteeRecommendationRow & { rank: number }>(
       [
         { header: '順位', value: (r) => r.rank },
-        { header: '参加者', value: (r) => r.participant.name },
-        { header: 'フリガナ', value: (r) => r.participant.furigana },
-        { header: '事業者名', value: (r) => r.participant.company?.name },
-        { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
+        ...personColumns<InviteeRecommendationRow & { rank: number }>(
+          (r) => r.participant,
+          [...NAMES, 'email'],
+        ),
         { header: 'スコア', value: (r) => r.score.toFixed(3) },
         { header: '理由', value: (r) => r.reasons.join(' / ') },
       ],

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
-import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
+import { cellsToCsv, CsvColumn, csvCells, sendCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
@@ -13,7 +13,7 @@ import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-en
 import { MeetingRequest } from './meeting-request.entity';
 import { effectiveStatus, MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
-import { emailOnRecord } from '../participants/participant-label';
+import { personColumns } from '../participants/person-csv-columns';
 import { Participant } from '../participants/participant.entity';
 
 /** Who did not come, by name (「不参加あり」 alone does not say which side). */
@@ -55,6 +55,8 @@ interface FloorSheetLine {
 
 const seenMark = (seen: boolean) => (seen ? '確認済み' : '');
 
+const CONTACT = ['name', 'company', 'email', 'phone'] as const;
+
 /** 面談スケジュール: the columns of the floor staff's table sheets. */
 const FLOOR_SHEET: CsvColumn<FloorSheetLine>[] = [
   { header: '開始', value: (line) => line.startsAt },
@@ -63,14 +65,8 @@ const FLOOR_SHEET: CsvColumn<FloorSheetLine>[] = [
   { header: '枠番号', value: (line) => line.slotNumber },
   { header: '場所', value: (line) => line.place },
   // Staff call the parties on the day, so their contacts are here (staff see them anyway).
-  { header: '参加者A', value: ({ a }) => a.name },
-  { header: '事業者A', value: ({ a }) => a.company?.name },
-  { header: 'メールアドレスA', value: ({ a }) => emailOnRecord(a) },
-  { header: '電話番号A', value: ({ a }) => excelText(a.phone) },
-  { header: '参加者B', value: ({ b }) => b.name },
-  { header: '事業者B', value: ({ b }) => b.company?.name },
-  { header: 'メールアドレスB', value: ({ b }) => emailOnRecord(b) },
-  { header: '電話番号B', value: ({ b }) => excelText(b.phone) },
+  ...personColumns<FloorSheetLine>(({ a }) => a, CONTACT, { suffix: 'A' }),
+  ...personColumns<FloorSheetLine>(({ b }) => b, CONTACT, { suffix: 'B' }),
   { header: '状態', value: (line) => line.status },
   { header: '不参加', value: (line) => line.noShow },
   { header: '公開', value: (line) => line.published },
@@ -203,10 +199,8 @@ export class MeetingsExportController {
     const event = await this.events.getManaged(actor, eventId);
     const columns: CsvColumn<MeetingRequest>[] = [
       { header: '申込日時', value: (r) => r.createdAt },
-      { header: '申込者', value: (r) => r.fromParticipant.name },
-      { header: '申込者の事業者', value: (r) => r.fromParticipant.company?.name },
-      { header: '相手', value: (r) => r.toParticipant.name },
-      { header: '相手の事業者', value: (r) => r.toParticipant.company?.name },
+      ...personColumns<MeetingRequest>((r) => r.fromParticipant, ['name', 'company'], { prefix: '申込者の' }),
+      ...personColumns<MeetingRequest>((r) => r.toParticipant, ['name', 'company'], { prefix: '相手の' }),
       { header: 'メッセージ', value: (r) => r.message },
       { header: '状態', value: (r) => MEETING_REQUEST_STATUS_LABEL[effectiveStatus(r)] },
       { header: '回答期限', value: (r) => r.expiresAt },

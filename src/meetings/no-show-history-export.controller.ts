@@ -6,6 +6,9 @@ import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { Participant } from '../participants/participant.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingsService } from './meetings.service';
+import { personColumns } from '../participants/person-csv-columns';
+
+type NoShowEntry = { meeting: Meeting; counterpart: Participant | null };
 
 /** 面談不参加の履歴 of one participant across events, as `noShowHistory` lists it (staff only). */
 @Controller('exports/participants')
@@ -21,12 +24,13 @@ export class NoShowHistoryExportController {
   ): Promise<void> {
     const { participant, entries } = await this.meetings.noShowHistory(actor, participantId);
     // The other side is left blank at another organisation's events (see noShowHistory).
-    const csv = toCsv<{ meeting: Meeting; counterpart: Participant | null }>(
+    const csv = toCsv<NoShowEntry>(
       [
         { header: '面談日時', value: ({ meeting }) => meeting.startsAt },
         { header: 'イベント', value: ({ meeting }) => meeting.event.title },
-        { header: '面談の相手', value: ({ counterpart }) => counterpart?.name },
-        { header: '相手の事業者', value: ({ counterpart }) => counterpart?.company?.name },
+        ...personColumns<NoShowEntry>(({ counterpart }) => counterpart, ['name', 'company'], {
+          prefix: '相手の',
+        }),
         { header: '面談ID', value: ({ meeting }) => meeting.id },
         { header: 'イベントID', value: ({ meeting }) => meeting.eventId },
       ],

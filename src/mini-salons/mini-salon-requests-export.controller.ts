@@ -2,13 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { StaffActor } from '../auth/actor';
-import { excelText, sendCsv, toCsv } from '../common/csv/csv-file';
+import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { MiniSalonRequestsExportQuery } from './dto/mini-salon-requests-export.query';
 import { miniSalonRequestStatusLabel } from './mini-salon-enums';
 import { MiniSalonRequest } from './mini-salon-request.entity';
 import { MiniSalonRequestsService } from './mini-salon-requests.service';
-import { emailOnRecord } from '../participants/participant-label';
+import { personColumns } from '../participants/person-csv-columns';
 
 @Controller('exports')
 export class MiniSalonRequestsExportController {
@@ -34,11 +34,8 @@ export class MiniSalonRequestsExportController {
         { header: '希望時期（から）', value: (r) => r.preferredFrom },
         { header: '希望時期（まで）', value: (r) => r.preferredTo },
         { header: '参加見込み', value: (r) => r.expectedParticipants },
-        { header: '要望者', value: (r) => r.requestedBy.name },
-        // For staff who phone or write back.
-        { header: 'メールアドレス', value: (r) => emailOnRecord(r.requestedBy) },
-        { header: '電話番号', value: (r) => excelText(r.requestedBy.phone) },
-        { header: '事業者', value: (r) => r.requestedBy.company?.name },
+        // Who asked, with how to reach them for staff who phone or write back.
+        ...personColumns<MiniSalonRequest>((r) => r.requestedBy, ['name', 'email', 'phone', 'company']),
         { header: 'グループ', value: (r) => r.groupName },
         { header: 'メッセージ', value: (r) => r.message },
         { header: '見送りの理由', value: (r) => r.declineReason },

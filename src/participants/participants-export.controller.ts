@@ -13,6 +13,7 @@ import {
   ParticipantCsvField,
 } from './import/participant-csv-columns';
 import { Participant } from './participant.entity';
+import { PERSON_CSV_HEADER } from './person-csv-columns';
 import { ParticipantsService } from './participants.service';
 import { ProfileChangeModel } from './models/profile-change.model';
 import { checkRange, dateRange, DateRangeQuery } from '../common/validation/date-range.query';
@@ -111,8 +112,8 @@ export class ParticipantsExportController {
     const csv = toCsv<(typeof rows)[number]>(
       [
         { header: '変更日時', value: (row) => row.change.at },
-        { header: '参加者', value: (row) => row.participantName },
-        { header: 'メールアドレス', value: (row) => row.participantEmail },
+        { header: PERSON_CSV_HEADER.name, value: (row) => row.participantName },
+        { header: PERSON_CSV_HEADER.email, value: (row) => row.participantEmail },
         { header: '変更者', value: (row) => authorLabel(row.change) },
         { header: '項目', value: (row) => row.field.label },
         { header: '変更前', value: (row) => excelText(row.field.before) },

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
+import { personColumns } from '../participants/person-csv-columns';
 import { SchedulingService, UnscheduledWithParties } from './scheduling.service';
 
 /** 配置できなかった面談申込 of one scheduling run, with both parties by name, for staff to follow up. */
@@ -20,10 +21,8 @@ export class UnscheduledExportController {
     const entries = await this.scheduling.unscheduledWithParties(actor, runId);
     const csv = toCsv<UnscheduledWithParties>(
       [
-        { header: '参加者A', value: (u) => u.participantA?.name },
-        { header: '事業者A', value: (u) => u.participantA?.company?.name },
-        { header: '参加者B', value: (u) => u.participantB?.name },
-        { header: '事業者B', value: (u) => u.participantB?.company?.name },
+        ...personColumns<UnscheduledWithParties>((u) => u.participantA, ['name', 'company'], { suffix: 'A' }),
+        ...personColumns<UnscheduledWithParties>((u) => u.participantB, ['name', 'company'], { suffix: 'B' }),
         { header: '理由', value: (u) => u.reason },
         { header: '理由コード', value: (u) => u.code },
         { header: '申込ID', value: (u) => u.requestId },

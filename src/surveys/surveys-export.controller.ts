@@ -4,6 +4,7 @@ import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
 import { sendCsv, toCsv } from '../common/csv/csv-file';
 import { EventsService } from '../events/events.service';
+import { PERSON_CSV_HEADER } from '../participants/person-csv-columns';
 import { SurveyAnswerModel } from './models/survey-results.model';
 import { SurveysService } from './surveys.service';
 
@@ -27,8 +28,8 @@ export class SurveysExportController {
     const csv = toCsv<SurveyAnswerModel>(
       [
         { header: '回答日時', value: (a) => a.answeredAt },
-        { header: '参加者', value: (a) => a.participantName },
-        { header: '事業者', value: (a) => a.companyName },
+        { header: PERSON_CSV_HEADER.name, value: (a) => a.participantName },
+        { header: PERSON_CSV_HEADER.company, value: (a) => a.companyName },
         { header: '受注機会の拡大', value: (a) => a.gainedOpportunities },
         { header: '満足度', value: (a) => a.satisfaction },
         { header: 'ご意見', value: (a) => a.comment },
