@@ -290,6 +290,31 @@ describe('CSV exports of staff lists', () => {
     }
   });
 
+  it('writes 業種 as the participant list does and keeps a booth number as typed', async () => {
+    const maker = await createParticipant(t, organizer, {
+      name: '大田 精一',
+      furigana: 'オオタ セイイチ',
+      company: { name: '大田精密', industry: 'E' },
+    });
+    ok(
+      await t.gql(
+        registerMutation(),
+        { eventId, participantId: maker.id, role: 'SELLER', booth: '1-12' },
+        organizer,
+      ),
+    );
+    const registrations = await csv(`/exports/events/${eventId}/registrations.csv`, organizer);
+    const header = registrations.lines[0].split(',');
+    const row = registrations.lines.find((line) => line.startsWith('大田 精一,'))!.split(',');
+    expect(row[header.indexOf('業種')]).toBe('E 製造業');
+    const participants = await csv('/exports/participants.csv', organizer);
+    const columns = participants.lines[0].split(',');
+    const listed = participants.lines.find((line) => line.includes(',大田 精一,'))!.split(',');
+    expect(listed[columns.indexOf('業種')]).toBe(row[header.indexOf('業種')]);
+    // Excel would open 1-12 as the date 1月12日.
+    expect(row[header.indexOf('ブース')]).toBe('"=""1-12"""');
+  });
+
   it("refuses another organisation's staff and anonymous callers", async () => {
     for (const path of [
       `/exports/events/${eventId}/meeting-requests.csv`,

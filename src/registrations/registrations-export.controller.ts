@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
 import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
-import { JSIC_DIVISIONS, JsicCode } from '../common/japan/jsic';
+import { jsicLabel } from '../common/japan/jsic';
 import { allPages } from '../common/pagination/keyset-page';
 import { EventsService } from '../events/events.service';
 import { RegistrationsExportQuery } from './dto/registrations-export.query';
@@ -35,17 +35,18 @@ export class RegistrationsExportController {
       { header: '氏名', value: (r) => r.participant.name },
       { header: 'フリガナ', value: (r) => r.participant.furigana },
       { header: '事業者名', value: (r) => r.participant.company?.name },
+      // As participants.csv writes it (E 製造業), the letter the 業種 filters and reports use.
       {
         header: '業種',
-        value: (r) =>
-          r.participant.company?.industry ? JSIC_DIVISIONS[r.participant.company.industry as JsicCode] : '',
+        value: (r) => (r.participant.company?.industry ? jsicLabel(r.participant.company.industry) : ''),
       },
       { header: '所在地', value: (r) => r.participant.company?.municipality },
       { header: 'メールアドレス', value: (r) => emailOnRecord(r.participant) },
       { header: '電話番号', value: (r) => excelText(r.participant.phone) },
       { header: '状態', value: (r) => REGISTRATION_STATUS_LABEL[r.status] },
       { header: '役割', value: (r) => (r.role ? EVENT_ROLE_LABEL[r.role] : '') },
-      { header: 'ブース', value: (r) => r.booth },
+      // A booth numbered 1-12 or 012 stays so, instead of the date 1月12日 or the number 12.
+      { header: 'ブース', value: (r) => excelText(r.booth) },
       { header: '申込日時', value: (r) => r.createdAt },
       { header: '参加登録日時', value: (r) => r.registeredAt },
       { header: 'キャンセル待ち登録日時', value: (r) => r.waitlistedAt },
