@@ -673,8 +673,8 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     // What he last marked seen had Emma's meeting at 13:00, table 1: not where it is now.
     expect(await seenOnSheet()).toEqual(
       expect.arrayContaining([
-        ['中野 健一', '', 'Emma Clarke', ''],
-        ['井上 誠', '', '中野 健一', '確認済み'],
+        ['中野 健一', 'いいえ', 'Emma Clarke', 'いいえ'],
+        ['井上 誠', 'いいえ', '中野 健一', 'はい'],
       ]),
     );
     const seen = await post(versionIn(refusedHtml)!);
@@ -710,8 +710,8 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     // The floor sheet shows he has seen both his meetings where they are now; Emma has not.
     expect(await seenOnSheet()).toEqual(
       expect.arrayContaining([
-        ['中野 健一', '確認済み', 'Emma Clarke', ''],
-        ['井上 誠', '', '中野 健一', '確認済み'],
+        ['中野 健一', 'はい', 'Emma Clarke', 'いいえ'],
+        ['井上 誠', 'いいえ', '中野 健一', 'はい'],
       ]),
     );
     // So does the staff list.

@@ -618,8 +618,10 @@ describe('deals and follow-ups', () => {
     expect(rows[2]).toContain(
       `,受発注,成約,${tokyoInDays(0, '00:00').slice(0, 10)},令和8年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社`,
     );
+    // 面談から as every yes/no of an export: this one was recorded without a meeting.
+    expect(rows[1].split(',')[deals.lines[0].split(',').indexOf('面談から')]).toBe('いいえ');
     expect(rows[2]).toContain(
-      ',しんきん ビジネスマッチング商談会,面談,城北信用金庫,テスト 担当,初回納品済み,',
+      ',しんきん ビジネスマッチング商談会,はい,城北信用金庫,テスト 担当,初回納品済み,',
     );
 
     // Only one side left a phone number: the other's is marked, so the numbers still pair up.

@@ -56,7 +56,7 @@ export class DealsExportController {
       ...personColumns<Deal>((d) => d.participantA, ['name', 'company'], { suffix: 'A' }),
       ...personColumns<Deal>((d) => d.participantB, ['name', 'company'], { suffix: 'B' }),
       { header: 'イベント', value: (d) => d.event?.title },
-      { header: '面談から', value: (d) => (d.meetingId ? '面談' : '') },
+      { header: '面談から', value: (d) => d.meetingId !== null },
       // An event's list holds the deals of its organiser and of its co-hosts alike.
       { header: '記録した団体', value: (d) => d.organization?.name },
       { header: '記録者', value: (d) => d.recordedBy?.name },

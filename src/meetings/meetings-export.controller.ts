@@ -46,14 +46,15 @@ interface FloorSheetLine {
   status: string;
   noShow: string;
   published: string;
-  /** Marked seen on their agenda page (確認しました) with this time and table. */
-  seenByA: boolean;
-  seenByB: boolean;
+  /**
+   * Marked seen on their agenda page (確認しました) with this time and table; null for an agreed
+   * meeting without a slot, which has no time or table to see.
+   */
+  seenByA: boolean | null;
+  seenByB: boolean | null;
   meetingId: string;
   requestId: string;
 }
-
-const seenMark = (seen: boolean) => (seen ? '確認済み' : '');
 
 const CONTACT = ['name', 'company', 'email', 'phone'] as const;
 
@@ -70,8 +71,9 @@ const FLOOR_SHEET: CsvColumn<FloorSheetLine>[] = [
   { header: '状態', value: (line) => line.status },
   { header: '不参加', value: (line) => line.noShow },
   { header: '公開', value: (line) => line.published },
-  { header: 'スケジュール確認A', value: (line) => seenMark(line.seenByA) },
-  { header: 'スケジュール確認B', value: (line) => seenMark(line.seenByB) },
+  // はい / いいえ, as every yes/no of an export.
+  { header: 'スケジュール確認A', value: (line) => line.seenByA },
+  { header: 'スケジュール確認B', value: (line) => line.seenByB },
   { header: '面談ID', value: (line) => line.meetingId },
   { header: '面談申込ID', value: (line) => line.requestId },
 ];
@@ -116,8 +118,8 @@ function agreedWithoutSlotLine(request: MeetingRequest, eventHasSessions: boolea
     status: eventHasSessions ? '面談成立・時間未定' : '面談成立（商談枠なし）',
     noShow: '',
     published: !eventHasSessions ? '' : request.unscheduledPublishedAt ? '時間未定として通知済み' : '未公開',
-    seenByA: false,
-    seenByB: false,
+    seenByA: null,
+    seenByB: null,
     meetingId: '',
     requestId: request.id,
   };
