@@ -553,9 +553,15 @@ describe('events', () => {
       code: 'NOT_FOUND',
       field: 'id',
     });
-    ok(await t.gql(add, session('午後の部', '13:00'), organizer));
+    const afternoon = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: Sessions } }>(
+        add,
+        session('午後の部', '13:00'),
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions.find((s) => s.name === '午後の部')!;
 
-    // One with a meeting in it stays, saying how many: those people were told to come then.
+    // One with a meeting in it stays, naming it and saying how many: those people were told to come then.
     ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
     const exhibitor = await createParticipant(t, organizer);
     const visitor = await createParticipant(t, organizer);
@@ -564,13 +570,13 @@ describe('events', () => {
     ok(await t.gql(register, { e: eventId, p: exhibitor.id, r: 'EXHIBITOR', b: 'A-01' }, organizer));
     ok(await t.gql(register, { e: eventId, p: visitor.id }, organizer));
     const request = { id: await agreeMeeting(t, eventId, visitor.id, exhibitor.id) };
-    ok(
-      await t.gql(
-        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1) { table } }',
+    const meeting = ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1) { id } }',
         { r: request.id, s: morning.id },
         organizer,
       ),
-    );
+    ).placeMeeting;
     const kept = failure(await t.gql(remove, { id: morning.id }, organizer));
     expect(kept.extensions).toMatchObject({
       code: 'CONFLICT',
@@ -578,13 +584,13 @@ describe('events', () => {
       field: 'id',
     });
     expect(kept.message).toBe(
-      'この商談枠には面談が1件入っているため削除できません。面談をほかの商談枠へ移すか中止してから、削除してください',
+      '商談枠「午前の部」（10:30〜11:30）には面談が1件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください（中止した面談も記録として残るため、中止しても削除はできません）',
     );
-    // Once the meeting is called off, nothing holds the session.
+    // Moved to another session, the meeting no longer holds this one.
     ok(
       await t.gql(
-        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
-        { id: request.id },
+        'mutation($id: ID!, $s: ID!) { moveMeeting(id: $id, sessionId: $s, slotIndex: 0) { id } }',
+        { id: meeting.id, s: afternoon.id },
         organizer,
       ),
     );
@@ -596,6 +602,39 @@ describe('events', () => {
           organizer,
         ),
       ).removeMatchmakingSession.sessions,
+    ).toEqual([{ name: '午後の部' }]);
+
+    // Called off, the meeting is history (キャンセル in the reports, a line of the CSVs and of
+    // exportMyData naming its 商談枠): the session it was in is not removed with it.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
+        { id: request.id },
+        organizer,
+      ),
+    );
+    const history = failure(await t.gql(remove, { id: afternoon.id }, organizer));
+    expect(history.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_SESSION_HAS_MEETING_HISTORY',
+      field: 'id',
+    });
+    expect(history.message).toBe(
+      '商談枠「午後の部」（13:00〜14:00）には中止した面談の記録が1件あるため削除できません。中止した面談もキャンセルの実績としてレポート・CSV・参加者ご本人のデータに残ります',
+    );
+    const [stored]: { status: string; session_id: string }[] = await t.dataSource.query(
+      'SELECT status, session_id FROM meetings WHERE id = $1',
+      [meeting.id],
+    );
+    expect(stored).toEqual({ status: 'CANCELLED', session_id: afternoon.id });
+    expect(
+      ok(
+        await t.gql<{ event: { sessions: { name: string }[] } }>(
+          'query($id: ID!) { event(id: $id) { sessions { name } } }',
+          { id: eventId },
+          organizer,
+        ),
+      ).event.sessions,
     ).toEqual([{ name: '午後の部' }]);
   });
 

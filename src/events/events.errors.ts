@@ -24,6 +24,7 @@ export enum EventErrorCode {
   SESSION_NOT_FOUND = 'EVENT_SESSION_NOT_FOUND',
   SESSION_NAME_TAKEN = 'EVENT_SESSION_NAME_TAKEN',
   SESSION_HAS_MEETINGS = 'EVENT_SESSION_HAS_MEETINGS',
+  SESSION_HAS_MEETING_HISTORY = 'EVENT_SESSION_HAS_MEETING_HISTORY',
 }
 
 export const EventErrors = {
@@ -124,10 +125,21 @@ export const EventErrors = {
       `同じ名前の商談枠${other}がすでにあります。別の名前にしてください`,
       EventErrorCode.SESSION_NAME_TAKEN,
     ),
-  sessionHasMeetings: (meetings: number) =>
+  /** `session` as describeSession names it: 「午前の部」（10:30〜11:30）. */
+  sessionHasMeetings: (session: string, meetings: number) =>
     new ConflictError(
       EventErrorCode.SESSION_HAS_MEETINGS,
-      `この商談枠には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移すか中止してから、削除してください`,
+      `商談枠${session}には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください（中止した面談も記録として残るため、中止しても削除はできません）`,
+      'id',
+    ),
+  /**
+   * Cancelled meetings are history: キャンセル in the reports, lines of the 面談一覧 CSV and of
+   * exportMyData, each naming its 商談枠 and time. Removing the session would take them with it.
+   */
+  sessionHasMeetingHistory: (session: string, cancelled: number) =>
+    new ConflictError(
+      EventErrorCode.SESSION_HAS_MEETING_HISTORY,
+      `商談枠${session}には中止した面談の記録が${cancelled}件あるため削除できません。中止した面談もキャンセルの実績としてレポート・CSV・参加者ご本人のデータに残ります`,
       'id',
     ),
   sessionTablesRequired: () =>

@@ -74,7 +74,8 @@ export class EventsResolver {
   }
 
   @Mutation(() => EventModel, {
-    description: '誤って追加した商談枠を削除する（面談が入っている枠は削除できない）',
+    description:
+      '誤って追加した商談枠を削除する（面談が入っている枠、中止した面談の記録がある枠は削除できない）',
   })
   @Allow(...MANAGERS)
   async removeMatchmakingSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {

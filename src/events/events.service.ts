@@ -287,8 +287,11 @@ export class EventsService {
 
   /**
    * Takes away a 商談枠 added by mistake, before it holds anyone: a session with meetings in it is
-   * refused, saying how many, since those people were (or will be) told to come then. Meetings
-   * cancelled in it go with it; the next scheduling run no longer places anyone there.
+   * refused, naming it and saying how many, since those people were (or will be) told to come then.
+   * So is one holding only cancelled meetings: they are history (キャンセル in the reports, lines
+   * of the CSVs and of exportMyData, which name the session), and deleting the session would delete
+   * them. Detaching them instead would turn them into meetings at the venue (会場内) that never
+   * were. The next scheduling run no longer places anyone in a removed session.
    */
   async removeSession(actor: Actor, sessionId: string): Promise<Event> {
     const session = await this.dataSource.manager.findOneBy(MatchmakingSession, { id: sessionId });
@@ -299,11 +302,15 @@ export class EventsService {
       // Under the event lock, as placing a meeting and a scheduling run's writing take it.
       await this.lockManaged(manager, null, event.id);
       // Meetings live in their own module; one indexed count keeps the modules apart.
-      const [{ meetings }]: { meetings: number }[] = await manager.query(
-        `SELECT count(*)::int AS meetings FROM meetings WHERE session_id = $1 AND status <> 'CANCELLED'`,
-        [session.id],
+      const [{ live, cancelled }]: { live: number; cancelled: number }[] = await manager.query(
+        `SELECT count(*) FILTER (WHERE status <> 'CANCELLED')::int AS live,
+                count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
+           FROM meetings WHERE event_id = $1 AND session_id = $2`,
+        [event.id, session.id],
       );
-      if (meetings > 0) throw EventErrors.sessionHasMeetings(meetings);
+      const named = describeSession(session).replace(/^既存の商談枠/, '');
+      if (live > 0) throw EventErrors.sessionHasMeetings(named, live);
+      if (cancelled > 0) throw EventErrors.sessionHasMeetingHistory(named, cancelled);
       await manager.delete(MatchmakingSession, session.id);
     });
     return this.get(event.id);
