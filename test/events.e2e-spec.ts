@@ -1,15 +1,20 @@
 import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
 import { Role } from '../src/auth/actor';
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
+import { MeetingsService } from '../src/meetings/meetings.service';
 import {
+  addMatchmakingSession,
   agreeMeeting,
   createOrganization,
   createParticipant,
   EVENT_FIELDS,
   moveEventEarlier,
+  registerMutation,
+  scheduleAndWait,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
+import { fetchCsv } from './support/csv-export';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${EVENT_FIELDS} organization { name } coHosts { name } } }`;
@@ -584,7 +589,7 @@ describe('events', () => {
       field: 'id',
     });
     expect(kept.message).toBe(
-      '商談枠「午前の部」（10:30〜11:30）には面談が1件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください（中止した面談も記録として残るため、中止しても削除はできません）',
+      '商談枠「午前の部」（10:30〜11:30）には面談が1件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください',
     );
     // Moved to another session, the meeting no longer holds this one.
     ok(
@@ -605,7 +610,7 @@ describe('events', () => {
     ).toEqual([{ name: '午後の部' }]);
 
     // Called off, the meeting is history (キャンセル in the reports, a line of the CSVs and of
-    // exportMyData naming its 商談枠): the session it was in is not removed with it.
+    // exportMyData naming its 商談枠): the session goes, and the meeting stays in it.
     ok(
       await t.gql(
         'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
@@ -613,20 +618,124 @@ describe('events', () => {
         organizer,
       ),
     );
-    const history = failure(await t.gql(remove, { id: afternoon.id }, organizer));
-    expect(history.extensions).toMatchObject({
-      code: 'CONFLICT',
-      reason: 'EVENT_SESSION_HAS_MEETING_HISTORY',
-      field: 'id',
-    });
-    expect(history.message).toBe(
-      '商談枠「午後の部」（13:00〜14:00）には中止した面談の記録が1件あるため削除できません。中止した面談もキャンセルの実績としてレポート・CSV・参加者ご本人のデータに残ります',
-    );
+    expect(
+      ok(
+        await t.gql<{ removeMatchmakingSession: { sessions: { name: string }[] } }>(
+          remove,
+          { id: afternoon.id },
+          organizer,
+        ),
+      ).removeMatchmakingSession.sessions,
+    ).toEqual([]);
     const [stored]: { status: string; session_id: string }[] = await t.dataSource.query(
       'SELECT status, session_id FROM meetings WHERE id = $1',
       [meeting.id],
     );
     expect(stored).toEqual({ status: 'CANCELLED', session_id: afternoon.id });
+    const meetingNamed = async () =>
+      ok(
+        await t.gql<{ meeting: { status: string; sessionName: string; startsAt: string } }>(
+          'query($id: ID!) { meeting(id: $id) { status sessionName startsAt } }',
+          { id: meeting.id },
+          organizer,
+        ),
+      ).meeting;
+    expect(await meetingNamed()).toEqual({
+      status: 'CANCELLED',
+      sessionName: '午後の部',
+      startsAt: tokyoInDays(32, '13:00'),
+    });
+    expect(failure(await t.gql(remove, { id: afternoon.id }, organizer)).extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'EVENT_SESSION_NOT_FOUND',
+    });
+    // Gone from the event: its name and its time are free for the session put in its place, and
+    // editing the event (its sessions loaded, the removed one not) leaves the removed one be.
+    const again = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: Sessions } }>(
+        add,
+        session('午後の部', '13:00'),
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions;
+    expect(again.map(({ name }) => name)).toEqual(['午後の部']);
+    expect(again[0].id).not.toBe(afternoon.id);
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input: { title: '葛飾ものづくり展示会（第2回）' } },
+        organizer,
+      ),
+    );
+    expect(await meetingNamed()).toEqual({
+      status: 'CANCELLED',
+      sessionName: '午後の部',
+      startsAt: tokyoInDays(32, '13:00'),
+    });
+  });
+
+  it('schedules nobody into a removed matchmaking session, and keeps the meetings cancelled in it as history', async () => {
+    const eventId = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE,
+        {
+          input: {
+            ...base(),
+            kind: 'TRADE_FAIR',
+            title: '葛飾ものづくり商談会',
+            capacity: 40,
+            startsAt: tokyoInDays(33, '10:00'),
+            endsAt: tokyoInDays(33, '17:00'),
+          },
+        },
+        organizer,
+      ),
+    ).createEvent.id;
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+    const add = (name: string, time: string, slotCount: number) =>
+      addMatchmakingSession(t, organizer, {
+        eventId,
+        name,
+        startsAt: tokyoInDays(33, time),
+        slotMinutes: 20,
+        slotCount,
+        tableCount: 1,
+      });
+    await add('午前の部', '10:00', 1);
+    const afternoon = await add('午後の部', '13:00', 3);
+    const people = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await createParticipant(t, organizer);
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+      people.push(person);
+    }
+    const [a, b, c, d, e, f] = people;
+    const calledOff = await agreeMeeting(t, eventId, a.id, b.id);
+    const meeting = ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 1, table: "1") { id } }',
+        { r: calledOff, s: afternoon },
+        organizer,
+      ),
+    ).placeMeeting;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }',
+        { id: calledOff },
+        organizer,
+      ),
+    );
+
+    // Only a cancelled meeting in it: the session goes.
+    expect(
+      ok(
+        await t.gql<{ removeMatchmakingSession: { sessions: { name: string }[] } }>(
+          'mutation($id: ID!) { removeMatchmakingSession(id: $id) { sessions { name } } }',
+          { id: afternoon },
+          organizer,
+        ),
+      ).removeMatchmakingSession.sessions,
+    ).toEqual([{ name: '午前の部' }]);
     expect(
       ok(
         await t.gql<{ event: { sessions: { name: string }[] } }>(
@@ -635,7 +744,84 @@ describe('events', () => {
           organizer,
         ),
       ).event.sessions,
-    ).toEqual([{ name: '午後の部' }]);
+    ).toEqual([{ name: '午前の部' }]);
+
+    // The scheduler has the one slot of 午前の部 left for two pairs: nobody goes to 午後の部.
+    await agreeMeeting(t, eventId, c.id, d.id);
+    await agreeMeeting(t, eventId, e.id, f.id);
+    await scheduleAndWait(t, organizer, eventId);
+    type Listed = { id: string; status: string; sessionName: string; table: string | null };
+    const listed = async (includeCancelled: boolean) =>
+      ok(
+        await t.gql<{ meetings: { edges: { node: Listed }[] } }>(
+          'query($e: ID!, $c: Boolean) { meetings(eventId: $e, includeCancelled: $c) { edges { node { id status sessionName table } } } }',
+          { e: eventId, c: includeCancelled },
+          organizer,
+        ),
+      ).meetings.edges.map(({ node }) => node);
+    expect((await listed(false)).map(({ status, sessionName }) => ({ status, sessionName }))).toEqual([
+      { status: 'SCHEDULED', sessionName: '午前の部' },
+    ]);
+
+    // The cancelled meeting stays, naming the removed session: staff's list, the reports, the
+    // 面談一覧 CSV and the participant's own data.
+    expect((await listed(true)).find(({ id }) => id === meeting.id)).toEqual({
+      id: meeting.id,
+      status: 'CANCELLED',
+      sessionName: '午後の部',
+      table: '1',
+    });
+    const report = ok(
+      await t.gql<{
+        eventReport: { meetings: { byStatus: { status: string; label: string; count: number }[] } };
+      }>(
+        'query($e: ID!) { eventReport(eventId: $e) { meetings { byStatus { status label count } } } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).eventReport.meetings.byStatus;
+    expect(report.find(({ status }) => status === 'CANCELLED')).toMatchObject({ count: 1 });
+    const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+    const line = sheet.lines.find((row) => row.includes(meeting.id))!;
+    expect(line).toContain(',午後の部,2,テーブル 1,');
+    expect(line).toContain(',中止,');
+    const mine = ok(
+      await t.gql<{
+        exportMyData: { meetings: { sessionName: string; startsAt: string; status: string }[] };
+      }>(
+        'query { exportMyData { meetings { sessionName startsAt status } } }',
+        {},
+        await t.participantToken(a.id),
+      ),
+    ).exportMyData.meetings;
+    expect(mine).toEqual([
+      { sessionName: '午後の部', startsAt: tokyoInDays(33, '13:20'), status: 'CANCELLED' },
+    ]);
+
+    // A placement checked before the session was removed (a move, a freed slot, a placement by
+    // hand racing the removal) is refused when it is written: the session's row is still there.
+    const late = await agreeMeeting(t, eventId, a.id, c.id);
+    await expect(
+      t.dataSource.transaction((manager) =>
+        t.app.get(MeetingsService).insertPlacements(
+          manager,
+          eventId,
+          [
+            {
+              requestId: late,
+              participantAId: a.id,
+              participantBId: c.id,
+              sessionId: afternoon,
+              slotIndex: 2,
+              tableLabel: '1',
+              startsAt: new Date(tokyoInDays(33, '13:40')),
+              endsAt: new Date(tokyoInDays(33, '14:00')),
+            },
+          ],
+          null,
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'MEETING_SESSION_NOT_IN_EVENT' });
   });
 
   it("lists an organisation's own and co-hosted events for staff, and public published ones for participants", async () => {

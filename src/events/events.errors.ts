@@ -24,7 +24,6 @@ export enum EventErrorCode {
   SESSION_NOT_FOUND = 'EVENT_SESSION_NOT_FOUND',
   SESSION_NAME_TAKEN = 'EVENT_SESSION_NAME_TAKEN',
   SESSION_HAS_MEETINGS = 'EVENT_SESSION_HAS_MEETINGS',
-  SESSION_HAS_MEETING_HISTORY = 'EVENT_SESSION_HAS_MEETING_HISTORY',
 }
 
 export const EventErrors = {
@@ -125,21 +124,14 @@ export const EventErrors = {
       `同じ名前の商談枠${other}がすでにあります。別の名前にしてください`,
       EventErrorCode.SESSION_NAME_TAKEN,
     ),
-  /** `session` as describeSession names it: 「午前の部」（10:30〜11:30）. */
+  /**
+   * `session` as describeSession names it: 「午前の部」（10:30〜11:30）. Moving is the advice: calling
+   * the meetings off to remove a session would take them from people who were told to come.
+   */
   sessionHasMeetings: (session: string, meetings: number) =>
     new ConflictError(
       EventErrorCode.SESSION_HAS_MEETINGS,
-      `商談枠${session}には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください（中止した面談も記録として残るため、中止しても削除はできません）`,
-      'id',
-    ),
-  /**
-   * Cancelled meetings are history: キャンセル in the reports, lines of the 面談一覧 CSV and of
-   * exportMyData, each naming its 商談枠 and time. Removing the session would take them with it.
-   */
-  sessionHasMeetingHistory: (session: string, cancelled: number) =>
-    new ConflictError(
-      EventErrorCode.SESSION_HAS_MEETING_HISTORY,
-      `商談枠${session}には中止した面談の記録が${cancelled}件あるため削除できません。中止した面談もキャンセルの実績としてレポート・CSV・参加者ご本人のデータに残ります`,
+      `商談枠${session}には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください`,
       'id',
     ),
   sessionTablesRequired: () =>

@@ -75,7 +75,7 @@ export class EventsResolver {
 
   @Mutation(() => EventModel, {
     description:
-      '誤って追加した商談枠を削除する（面談が入っている枠、中止した面談の記録がある枠は削除できない）',
+      '誤って追加した商談枠を削除する（面談が入っている枠は削除できない。中止した面談は、削除した枠の名前と時間とともに記録に残る）',
   })
   @Allow(...MANAGERS)
   async removeMatchmakingSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {

@@ -286,12 +286,12 @@ export class EventsService {
   }
 
   /**
-   * Takes away a 商談枠 added by mistake, before it holds anyone: a session with meetings in it is
-   * refused, naming it and saying how many, since those people were (or will be) told to come then.
-   * So is one holding only cancelled meetings: they are history (キャンセル in the reports, lines
-   * of the CSVs and of exportMyData, which name the session), and deleting the session would delete
-   * them. Detaching them instead would turn them into meetings at the venue (会場内) that never
-   * were. The next scheduling run no longer places anyone in a removed session.
+   * Takes away a 商談枠 added by mistake: a session with live meetings in it is refused, naming it
+   * and saying how many, since those people were (or will be) told to come then; staff move them
+   * first. Meetings cancelled in it stay as they were, history (キャンセル in the reports, lines of
+   * the CSVs and of exportMyData, each naming the session and its time): the session is kept for
+   * them, marked removed (MatchmakingSession.removedAt), and is out of everything to come — the
+   * event's sessions, scheduling runs, placing and moving meetings, the freed-slot offer.
    */
   async removeSession(actor: Actor, sessionId: string): Promise<Event> {
     const session = await this.dataSource.manager.findOneBy(MatchmakingSession, { id: sessionId });
@@ -299,19 +299,23 @@ export class EventsService {
     const event = await this.getManaged(actor, session.eventId, () => EventErrors.sessionNotFound(sessionId));
     if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
     await this.dataSource.transaction(async (manager) => {
-      // Under the event lock, as placing a meeting and a scheduling run's writing take it.
+      // Under the event lock, as placing a meeting and a scheduling run's writing take it; and the
+      // session's own, which moving a meeting or giving a freed slot takes to write into it.
       await this.lockManaged(manager, null, event.id);
+      const locked = await manager.findOne(MatchmakingSession, {
+        where: { id: session.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw EventErrors.sessionNotFound(sessionId);
       // Meetings live in their own module; one indexed count keeps the modules apart.
-      const [{ live, cancelled }]: { live: number; cancelled: number }[] = await manager.query(
-        `SELECT count(*) FILTER (WHERE status <> 'CANCELLED')::int AS live,
-                count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled
-           FROM meetings WHERE event_id = $1 AND session_id = $2`,
+      const [{ live }]: { live: number }[] = await manager.query(
+        `SELECT count(*)::int AS live FROM meetings
+          WHERE event_id = $1 AND session_id = $2 AND status <> 'CANCELLED'`,
         [event.id, session.id],
       );
-      const named = describeSession(session).replace(/^既存の商談枠/, '');
-      if (live > 0) throw EventErrors.sessionHasMeetings(named, live);
-      if (cancelled > 0) throw EventErrors.sessionHasMeetingHistory(named, cancelled);
-      await manager.delete(MatchmakingSession, session.id);
+      if (live > 0)
+        throw EventErrors.sessionHasMeetings(describeSession(session).replace(/^既存の商談枠/, ''), live);
+      await manager.softDelete(MatchmakingSession, session.id);
     });
     return this.get(event.id);
   }

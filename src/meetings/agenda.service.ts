@@ -306,6 +306,8 @@ export class AgendaService {
         participantA: { company: true },
         participantB: { company: true },
       },
+      // One cancelled in a 商談枠 removed since still names it (the feed keeps it as cancelled).
+      withDeleted: true,
       order: { startsAt: 'ASC' },
     });
     const missed = await this.missedSides(manager, meetings);

@@ -50,8 +50,11 @@ export class Meeting {
   @Column('uuid')
   requestId: string;
 
-  /** Null for a meeting at the venue (会場内), as are its slot and table. */
-  @ManyToOne(() => MatchmakingSession, { onDelete: 'CASCADE', nullable: true })
+  /**
+   * Null for a meeting at the venue (会場内), as are its slot and table. A session is never deleted
+   * under its meetings: one removed by staff is only marked so (MatchmakingSession.removedAt).
+   */
+  @ManyToOne(() => MatchmakingSession, { onDelete: 'RESTRICT', nullable: true })
   session: MatchmakingSession | null;
 
   @Column('uuid', { nullable: true })

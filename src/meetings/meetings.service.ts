@@ -40,6 +40,10 @@ const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slo
 /** A scheduling run's meetings are written this many to a statement. */
 const PLACEMENTS_PER_STATEMENT = 5_000;
 
+/**
+ * A meeting with what it names. Read `withDeleted`: a meeting cancelled in a 商談枠 that was
+ * removed since keeps naming it (MatchmakingSession.removedAt); no live meeting is in one.
+ */
 const RELATIONS = {
   session: true,
   participantA: { company: true },
@@ -77,7 +81,7 @@ export class MeetingsService {
     if (!isUuid(id)) throw MeetingErrors.meetingNotFound(id);
     const meeting = await this.dataSource
       .getRepository(Meeting)
-      .findOne({ where: { id }, relations: RELATIONS });
+      .findOne({ where: { id }, relations: RELATIONS, withDeleted: true });
     if (!meeting) throw MeetingErrors.meetingNotFound(id);
     return meeting;
   }
@@ -108,6 +112,8 @@ export class MeetingsService {
     const query = this.dataSource
       .getRepository(Meeting)
       .createQueryBuilder('meeting')
+      // A cancelled meeting names its 商談枠 even after the session was removed (RELATIONS).
+      .withDeleted()
       .leftJoinAndSelect('meeting.session', 'session');
     joinMeetingParty(query, 'meeting.participantA', 'participantA', 'companyA');
     joinMeetingParty(query, 'meeting.participantB', 'participantB', 'companyB');
@@ -221,6 +227,7 @@ export class MeetingsService {
       if (locked?.status !== MeetingStatus.SCHEDULED)
         throw MeetingErrors.notMovable(locked?.status ?? MeetingStatus.CANCELLED);
       const sequence = locked.publishedAt ? locked.sequence + 1 : locked.sequence;
+      await this.assertSessionsInUse(manager, [target]);
       try {
         await manager.update(Meeting, id, {
           sessionId: target.sessionId,
@@ -500,6 +507,7 @@ export class MeetingsService {
     const meetings = await this.dataSource.getRepository(Meeting).find({
       where: { sides: { participantId, noShow: true } },
       relations: { event: { coHosts: true }, ...RELATIONS },
+      withDeleted: true,
       order: { startsAt: 'DESC' },
     });
     const entries = meetings.map((meeting) => ({
@@ -556,6 +564,7 @@ export class MeetingsService {
     publishedAt: Date | null,
   ): Promise<Meeting[]> {
     const meetings: Meeting[] = [];
+    await this.assertSessionsInUse(manager, placements);
     try {
       for (let start = 0; start < placements.length; start += PLACEMENTS_PER_STATEMENT) {
         const chunk = placements.slice(start, start + PLACEMENTS_PER_STATEMENT);
@@ -610,6 +619,25 @@ export class MeetingsService {
       if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw await this.slotTaken(error);
       throw error;
     }
+  }
+
+  /**
+   * The 商談枠 the caller checked before its transaction are still in use: one removed meanwhile
+   * takes no meeting (its row is kept for the meetings cancelled in it, so nothing else refuses).
+   * Read under a share lock, which removing the session waits for before it counts the meetings
+   * in it: whichever comes second sees the other.
+   */
+  private async assertSessionsInUse(
+    manager: EntityManager,
+    placements: Pick<Placement, 'sessionId'>[],
+  ): Promise<void> {
+    const ids = [...new Set(placements.map((placement) => placement.sessionId))];
+    if (ids.length === 0) return;
+    const inUse: { id: string }[] = await manager.query(
+      `SELECT id FROM matchmaking_sessions WHERE id = ANY($1::uuid[]) AND removed_at IS NULL FOR SHARE`,
+      [ids],
+    );
+    if (inUse.length < ids.length) throw MeetingErrors.sessionNotInEvent();
   }
 
   /** Marks one meeting published and sends both sides their agenda (caller's transaction). */
@@ -765,7 +793,8 @@ export class MeetingsService {
             AND (SELECT count(*) FROM meeting_participants mp WHERE mp.active AND mp.event_id = r.event_id AND mp.participant_id = r.to_participant_id) < $5))
           AND CASE WHEN $6 = 'BOOTHS'
                    THEN (ra.booth = $7 AND rb.booth IS NULL) OR (rb.booth = $7 AND ra.booth IS NULL)
-                   ELSE NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = r.event_id AND s.mode = 'BOOTHS')
+                   ELSE NOT EXISTS (SELECT 1 FROM matchmaking_sessions s
+                                     WHERE s.event_id = r.event_id AND s.mode = 'BOOTHS' AND s.removed_at IS NULL)
                         OR (ra.booth IS NULL AND rb.booth IS NULL)
               END
         ORDER BY r.weight DESC, r.responded_at ASC NULLS LAST, r.id

@@ -88,6 +88,8 @@ export class MyDataService {
           participantA: { company: true },
           participantB: { company: true },
         },
+        // A meeting cancelled in a 商談枠 removed since still names it.
+        withDeleted: true,
         order: { startsAt: 'ASC' },
       });
       const suggestions = await manager.find(Suggestion, {

@@ -293,7 +293,8 @@ export class RegistrationsService {
    */
   private async assertBoothMovable(manager: EntityManager, registration: Registration): Promise<void> {
     const [{ placed }]: { placed: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM matchmaking_sessions WHERE event_id = $1 AND mode = 'BOOTHS')
+      `SELECT EXISTS (SELECT 1 FROM matchmaking_sessions
+                       WHERE event_id = $1 AND mode = 'BOOTHS' AND removed_at IS NULL)
           AND EXISTS (SELECT 1 FROM meeting_participants
                        WHERE event_id = $1 AND participant_id = $2 AND active AND session_id IS NOT NULL)
           AS placed`,
