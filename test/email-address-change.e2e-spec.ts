@@ -489,18 +489,30 @@ describe('correcting a participant’s email address', () => {
       ).toHaveLength(3);
       expect(sink.to('ken.kobayashi4@example.jp')).toHaveLength(0);
       expect(sink.to('ken.kobayashi5@example.jp')).toHaveLength(0);
-      // Only the third request stands: the first one's link no longer changes anything.
-      const requests: { newEmail: string }[] = await t.dataSource.query(
-        'SELECT new_email AS "newEmail" FROM email_change_requests WHERE participant_id = $1',
-        [person.id],
-      );
-      expect(requests).toEqual([{ newEmail: 'ken.kobayashi3@example.jp' }]);
+      // Only the third request stands: the first one's link no longer changes anything, and says
+      // why: the second was asked for.
       const [, first] = linkIn(sink.to('ken.kobayashi1@example.jp')[0].text)!;
       const stale = await press(first);
       expect(stale.status).toBe(400);
       const stalePage = await stale.text();
-      expect(stalePage).toContain('このリンクは有効期限が切れています');
-      expect(stalePage).toContain('<p>お手数ですが、もう一度お申込ください。</p>');
+      expect(stalePage).toContain(
+        `<p>${formatTokyoJapanese(confirmations[1].createdAt)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください。</p>`,
+      );
+      expect(stalePage).toContain(
+        '<p>新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。</p>',
+      );
+      expect(stalePage).not.toContain('有効期限');
+      // The earlier requests are kept for that, marked as replaced, each when the next was asked for.
+      const requests: { newEmail: string; replacedAt: Date | null }[] = await t.dataSource.query(
+        `SELECT new_email AS "newEmail", replaced_at AS "replacedAt" FROM email_change_requests
+          WHERE participant_id = $1 ORDER BY created_at`,
+        [person.id],
+      );
+      expect(requests).toEqual([
+        { newEmail: 'ken.kobayashi1@example.jp', replacedAt: confirmations[1].createdAt },
+        { newEmail: 'ken.kobayashi2@example.jp', replacedAt: confirmations[2].createdAt },
+        { newEmail: 'ken.kobayashi3@example.jp', replacedAt: null },
+      ]);
       const [, latest] = linkIn(sink.to('ken.kobayashi3@example.jp')[0].text)!;
       expect((await press(latest)).status).toBe(200);
       expect(await storedEmail(person.id)).toBe('ken.kobayashi3@example.jp');

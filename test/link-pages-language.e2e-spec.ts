@@ -1,7 +1,12 @@
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService, TokenRequest } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from '../src/email-change/email-change.composers';
+import { MailComposers } from '../src/mail/mail-composers';
+import { OutboxMessage } from '../src/mail/outbox-message.entity';
+import { Participant } from '../src/participants/participant.entity';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
+import { formatDeadline } from '../src/mail/templates/mail-dates';
 import {
   createOrganization,
   createParticipant,
@@ -269,5 +274,114 @@ describe('pages behind expired and used links, in the language of their owner', 
         expect(html).toContain('<p>This link has already been used.</p>');
       }
     }
+  });
+
+  describe('a link to a new address that a later request replaced', () => {
+    const REQUEST = 'mutation($email: String!) { requestEmailChange(email: $email) }';
+    /**
+     * The person asks for an address, its link goes out (minted here, as its email would), then
+     * they ask for another: the first link, and when the second's confirmation was queued.
+     */
+    const replacedLink = async (participantId: string, first: string, second: string) => {
+      const session = await t.participantToken(participantId);
+      ok(await t.gql(REQUEST, { email: first }, session));
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM email_change_requests WHERE participant_id = $1 AND new_email = $2',
+        [participantId, first],
+      );
+      const raw = await mint({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: id }, false);
+      ok(await t.gql(REQUEST, { email: second }, session));
+      const [{ replacedAt }]: { replacedAt: Date }[] = await t.dataSource.query(
+        'SELECT created_at AS "replacedAt" FROM outbox_messages WHERE participant_id = $1 AND to_address = $2',
+        [participantId, second],
+      );
+      return { raw, replacedAt };
+    };
+    const pressIn = async (raw: string, headers: Record<string, string>) => {
+      const response = await fetch(`${t.url}/email-change`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ token: raw }).toString(),
+      });
+      return { status: response.status, html: await response.text() };
+    };
+
+    it('says so in English to an English-speaking participant, whatever the browser', async () => {
+      const emily = await createParticipant(t, organizer, { name: 'Emily Carter', locale: 'en' });
+      const { raw, replacedAt } = await replacedLink(
+        emily.id,
+        'emily@carter-trading.exmaple',
+        'emily@carter-trading.example',
+      );
+      for (const headers of Object.values(BROWSERS)) {
+        for (const { status, html } of [
+          await page(`/email-change?token=${raw}`, headers),
+          await pressIn(raw, headers),
+        ]) {
+          expect(status).toBe(400);
+          expect(html).toContain('<html lang="en">');
+          expect(html).toContain('<title>We could not change your email address</title>');
+          expect(html).toContain(
+            `<p>This link no longer works: a newer confirmation email was sent on ${formatDeadline('en', replacedAt)}. Please make the change with the button in that email.</p>`,
+          );
+          expect(html).toContain(
+            '<p>If the newer email has not arrived, please ask for the change again.</p>',
+          );
+          expect(html).not.toContain('expired');
+        }
+      }
+      const [{ email }]: { email: string }[] = await t.dataSource.query(
+        'SELECT email FROM participants WHERE id = $1',
+        [emily.id],
+      );
+      expect(email).toBe(emily.email);
+    });
+
+    it('does not send the replaced confirmation if it had not gone out yet', async () => {
+      const jane = await createParticipant(t, organizer, { name: 'Jane Doe', locale: 'en' });
+      await replacedLink(jane.id, 'jane@doe-design.exmaple', 'jane@doe-design.example');
+      const composer = t.app.get(MailComposers).get(EMAIL_CHANGE_CONFIRMATION_TEMPLATE);
+      const participant = await t.dataSource.getRepository(Participant).findOneByOrFail({ id: jane.id });
+      const compose = (message: OutboxMessage) =>
+        composer.compose({
+          message,
+          participant,
+          unsubscribeUrl: null,
+          manager: t.dataSource.manager,
+          issueToken: () => 'x'.repeat(43),
+        });
+      const [replaced, latest] = await t.dataSource.getRepository(OutboxMessage).find({
+        where: { participantId: jane.id, template: EMAIL_CHANGE_CONFIRMATION_TEMPLATE },
+        order: { createdAt: 'ASC' },
+      });
+      expect(replaced.toAddress).toBe('jane@doe-design.exmaple');
+      expect(await compose(replaced)).toBeNull();
+      expect(latest.toAddress).toBe('jane@doe-design.example');
+      expect((await compose(latest))?.subject).toBe('Confirm your new email address for Tsunagu');
+    });
+
+    it('says so in Japanese to a Japanese participant, whatever the browser', async () => {
+      const taro = await createParticipant(t, organizer, { name: '山田 太郎' });
+      const { raw, replacedAt } = await replacedLink(
+        taro.id,
+        'yamada@taito-seiki.co.jo',
+        'yamada@taito-seiki.co.jp',
+      );
+      const english = { 'accept-language': 'en-US,en;q=0.9' };
+      for (const { status, html } of [
+        await page(`/email-change?token=${raw}`, english),
+        await pressIn(raw, english),
+      ]) {
+        expect(status).toBe(400);
+        expect(html).toContain('<html lang="ja">');
+        expect(html).toContain(
+          `<p>${formatDeadline('ja', replacedAt)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください。</p>`,
+        );
+        expect(html).toContain(
+          '<p>新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。</p>',
+        );
+        expect(html).not.toContain('有効期限');
+      }
+    });
   });
 });

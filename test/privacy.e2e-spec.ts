@@ -29,7 +29,7 @@ const MY_DATA = `exportedAt
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
   emails { id template ${EVENT} status statusLabel skipReason toAddress createdAt sentAt }
-  emailChangeRequests { newEmail createdAt confirmedAt }
+  emailChangeRequests { newEmail createdAt confirmedAt replacedAt calledOffAt }
   agendaViews { ${EVENT} seenAt }
   miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
     preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
@@ -511,8 +511,26 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       ).fiscalYearReport.participation;
     const yearBefore = await yearsCompanies();
     expect(yearBefore.companies).toBeGreaterThan(0);
-    // An address they asked to move to, its confirmation waiting to go there.
+    // An address they asked to move to, its confirmation waiting to go there; before it, one
+    // with a typo, which it replaced. Their export shows both, and which one still waits.
+    ok(await t.gql('mutation { requestEmailChange(email: "new-home@exmaple.jp") }', {}, subjectToken));
     ok(await t.gql('mutation { requestEmailChange(email: "new-home@example.jp") }', {}, subjectToken));
+    const exported = ok(
+      await t.gql<{ exportMyData: { emailChangeRequests: Record<string, unknown>[] } }>(
+        'query { exportMyData { emailChangeRequests { newEmail confirmedAt replacedAt calledOffAt } } }',
+        {},
+        subjectToken,
+      ),
+    ).exportMyData.emailChangeRequests;
+    expect(exported).toEqual([
+      {
+        newEmail: 'new-home@exmaple.jp',
+        confirmedAt: null,
+        replacedAt: expect.any(String),
+        calledOffAt: null,
+      },
+      { newEmail: 'new-home@example.jp', confirmedAt: null, replacedAt: null, calledOffAt: null },
+    ]);
     const pendingEmails = (
       await rowsOf(`SELECT id FROM outbox_messages WHERE participant_id = $1 AND status = 'PENDING'`)
     ).length;
@@ -584,7 +602,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       surveyCommentsDeleted: 1,
       miniSalonRequestsWithdrawn: 1,
       profileChangesDeleted: 1,
-      emailChangeRequestsDeleted: 1,
+      // The one replaced too.
+      emailChangeRequestsDeleted: 2,
       followUpsCancelled: 1,
       notesRedacted: 2,
     });

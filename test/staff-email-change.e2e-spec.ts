@@ -1,6 +1,7 @@
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { formatDeadline } from '../src/mail/templates/mail-dates';
 import { UsersService } from '../src/users/users.service';
 import { fetchCsv } from './support/csv-export';
 import { createOrganization, PASSWORD } from './support/fixtures';
@@ -222,17 +223,61 @@ describe("changing a staff member's login address", () => {
     expect(await storedEmail(colleague.id)).toBe(colleague.email);
     expect(await storedEmail(okayaOrganizer.id)).toBe(okayaOrganizer.email);
 
-    // Only the latest request stands: the free address's link no longer changes anything.
-    const [, first] = linkIn(sink.to('kanamachi@katsushika.example.jp')[0].text)!;
-    expect((await press(first)).status).toBe(400);
+    // Only the latest request stands: the free address's link no longer changes anything. Its
+    // page says why, in Japanese whatever the browser, and whom to ask should the newer email
+    // not have arrived (not the participant's 「もう一度お申込ください」).
+    const english = { 'accept-language': 'en-US,en;q=0.9' };
+    /** When the request for this address was made (its confirmation queued). */
+    const askedAt = async (address: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT created_at AS at FROM outbox_messages WHERE user_id = $1 AND to_address = $2`,
+          [colleague.id, address],
+        )) as { at: Date }[]
+      )[0].at;
+    /** The page says `message`, or one of `message`s (a time that may be either of two minutes). */
+    const expectEndedPage = async (response: Response, message: string | string[], askAgain: string) => {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ja">');
+      const said = [message].flat().find((each) => html.includes(`<p>${each}</p>`));
+      expect(html).toContain(`<p>${said ?? [message].flat()[0]}</p>`);
+      expect(html).toContain(`<p>${askAgain}</p>`);
+      expect(html).not.toMatch(PARTICIPANTS_LINE);
+      expect(html).not.toContain('有効期限');
+    };
+    const [firstUrl, first] = linkIn(sink.to('kanamachi@katsushika.example.jp')[0].text)!;
+    // Replaced when the second was asked for.
+    const replacedAt = await askedAt('organizer@okaya.example.jp');
+    const replaced = `${formatDeadline('ja', replacedAt)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください。`;
+    const ifNotArrived =
+      '新しいメールが届いていない場合は、所属団体の主催者または Tsunagu の管理者に、もう一度変更を依頼してください。';
+    await expectEndedPage(await fetch(firstUrl, { headers: english }), replaced, ifNotArrived);
+    await expectEndedPage(await press(first), replaced, ifNotArrived);
     expect(await storedEmail(colleague.id)).toBe(colleague.email);
 
-    // The current address again calls the change off.
+    // The current address again calls the change off: nothing is waiting any more, and the
+    // link of the change called off says so.
+    const before = new Date();
     expect(await update(organizer.token, colleague.id, { email: colleague.email })).toEqual({
       ...free,
       pendingEmail: null,
     });
-    expect((await press(token)).status).toBe(400);
+    expect(await csvRow(organizer.token, colleague.id)).toEqual(['金町 同僚', colleague.email, '']);
+    // Called off as the update was made: the minute it started in, or the next.
+    const calledOff = [before, new Date()].map(
+      (at) =>
+        `このメールアドレスの変更は${formatDeadline('ja', at)}に取り消されたため、このリンクは使えなくなりました。`,
+    );
+    const ifStillNeeded =
+      '変更が必要な場合は、所属団体の主催者または Tsunagu の管理者に、もう一度依頼してください。';
+    await expectEndedPage(
+      await fetch(`${t.url}/email-change?token=${token}`, { headers: english }),
+      calledOff,
+      ifStillNeeded,
+    );
+    await expectEndedPage(await press(token), calledOff, ifStillNeeded);
+    expect(await storedEmail(colleague.id)).toBe(colleague.email);
   });
 
   it('is the same for an admin; refused for oneself, for those one does not manage, and for a switched-off account', async () => {

@@ -22,6 +22,8 @@ const TEXT = {
       `今後のご案内は ${email} にお送りします。ログインし直すときは、このアドレスでログイン用リンクをお申込ください。`,
     error: 'メールアドレスを変更できませんでした',
     again: 'お手数ですが、もう一度お申込ください。',
+    /** Under a link a later request replaced: the later one's email may have gone to a typo. */
+    againIfNotArrived: '新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。',
     sentTitle: '確認のメールをお送りしました',
     sent: (email: string) =>
       `${email} に確認のメールをお送りしました。メール内のボタンを押すと、変更が確定します（24時間以内）。それまでは、これまでのアドレスにご案内をお送りします。`,
@@ -37,6 +39,7 @@ const TEXT = {
       `From now on we write to ${email}. To sign in again, ask for a sign-in link with this address.`,
     error: 'We could not change your email address',
     again: 'Please ask for the change again.',
+    againIfNotArrived: 'If the newer email has not arrived, please ask for the change again.',
     sentTitle: 'Confirmation email sent',
     sent: (email: string) =>
       `We have sent a confirmation email to ${email}. The change takes effect when you press the button in it (within 24 hours). Until then, we keep writing to your current address.`,
@@ -53,24 +56,41 @@ const STAFF_TEXT = {
 } as const;
 
 /**
- * What a staff member reads under a refusal of their link, instead of the participant's 「もう一度お申込
+ * Whom a staff member asks for the change again, instead of the participant's 「もう一度お申込
  * ください」: they cannot ask for it themself (UsersService.update), only someone who manages the
  * account can (managesAccount): for an admin's account another admin, for a 主催者's another 主催者
  * of the organisation or an admin, for a 支援担当's a 主催者 or an admin. The refusals of a staff
  * account's link are Japanese, as its page is; the English is there should one not be.
  */
-const STAFF_ASK_AGAIN: Record<StaffRole, Record<'ja' | 'en', string>> = {
-  [Role.ADMIN]: {
-    ja: 'お手数ですが、Tsunagu のほかの管理者に、もう一度変更を依頼してください。',
-    en: 'Please ask another Tsunagu administrator to make the change again.',
-  },
+const STAFF_WHOM: Record<StaffRole, Record<'ja' | 'en', string>> = {
+  [Role.ADMIN]: { ja: 'Tsunagu のほかの管理者', en: 'another Tsunagu administrator' },
   [Role.ORGANIZER]: {
-    ja: 'お手数ですが、所属団体のほかの主催者または Tsunagu の管理者に、もう一度変更を依頼してください。',
-    en: 'Please ask another organiser of your organisation, or a Tsunagu administrator, to make the change again.',
+    ja: '所属団体のほかの主催者または Tsunagu の管理者',
+    en: 'another organiser of your organisation, or a Tsunagu administrator,',
   },
   [Role.STAFF]: {
-    ja: 'お手数ですが、所属団体の主催者または Tsunagu の管理者に、もう一度変更を依頼してください。',
-    en: 'Please ask an organiser of your organisation, or a Tsunagu administrator, to make the change again.',
+    ja: '所属団体の主催者または Tsunagu の管理者',
+    en: 'an organiser of your organisation, or a Tsunagu administrator,',
+  },
+};
+
+/** What a staff member reads under a refusal of their link, by how its request ended. */
+const STAFF_ASK_AGAIN: Record<
+  'refused' | 'replaced' | 'called-off',
+  Record<'ja' | 'en', (whom: string) => string>
+> = {
+  refused: {
+    ja: (whom) => `お手数ですが、${whom}に、もう一度変更を依頼してください。`,
+    en: (whom) => `Please ask ${whom} to make the change again.`,
+  },
+  // The later request's email may have gone to another address than this link's.
+  replaced: {
+    ja: (whom) => `新しいメールが届いていない場合は、${whom}に、もう一度変更を依頼してください。`,
+    en: (whom) => `If the newer email has not arrived, please ask ${whom} to make the change again.`,
+  },
+  'called-off': {
+    ja: (whom) => `変更が必要な場合は、${whom}に、もう一度依頼してください。`,
+    en: (whom) => `If the change is still needed, please ask ${whom} to make it again.`,
   },
 };
 
@@ -165,15 +185,19 @@ export class EmailChangePageController {
   }
 
   /**
-   * The error page's texts for the link: whom a staff member asks for the change again (read from
-   * the link whatever its state: an expired one too), or the participant's own 「もう一度お申込ください」.
+   * The error page's texts for the link, read from it whatever its state (an expired one too): whom
+   * a staff member asks for the change again, or the participant's own 「もう一度お申込ください」;
+   * under a link a later request replaced, only should the later one's email not have arrived.
    */
   private async linkTexts(token: string): Promise<LinkPageTexts> {
-    const role = await this.emailChanges.staffRoleOfLink(token);
-    if (!role) return TEXT;
+    const { staffRole, ended } = await this.emailChanges.ownerOfLink(token);
+    const again = (locale: 'ja' | 'en') => {
+      if (staffRole) return STAFF_ASK_AGAIN[ended ?? 'refused'][locale](STAFF_WHOM[staffRole][locale]);
+      return ended === 'replaced' ? TEXT[locale].againIfNotArrived : TEXT[locale].again;
+    };
     return {
-      ja: { error: TEXT.ja.error, again: STAFF_ASK_AGAIN[role].ja },
-      en: { error: TEXT.en.error, again: STAFF_ASK_AGAIN[role].en },
+      ja: { error: TEXT.ja.error, again: again('ja') },
+      en: { error: TEXT.en.error, again: again('en') },
     };
   }
 }

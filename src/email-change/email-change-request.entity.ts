@@ -9,10 +9,16 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
  * A move to another address: a participant's own request, or a staff account's new login address
  * asked for by whoever manages the account (exactly one of the two). The address changes only once
  * the link sent to the new one is used: that shows the new address reaches its owner, and that
- * they want it. Erasing the person, or deleting the account, deletes their requests.
+ * they want it. A request replaced by a later one, or called off, stays, marked (its link no longer
+ * works): the page behind that link still knows whose it was, and says why in its owner's
+ * language. Erasing the person, or deleting the account, deletes their requests.
  */
 @Entity('email_change_requests')
 @Check('chk_email_change_requests_owner', `("participant_id" IS NULL) <> ("user_id" IS NULL)`)
+@Check(
+  'chk_email_change_requests_one_end',
+  `num_nonnulls("confirmed_at", "replaced_at", "called_off_at") <= 1`,
+)
 export class EmailChangeRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,4 +54,15 @@ export class EmailChangeRequest {
   /** When the link was used and the address changed. */
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
+
+  /** When a later request of the same owner replaced this one while its link still worked. */
+  @Column({ type: 'timestamptz', nullable: true })
+  replacedAt: Date | null;
+
+  /**
+   * When the change was called off while its link still worked (the current address given again
+   * to updateStaffUser).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  calledOffAt: Date | null;
 }

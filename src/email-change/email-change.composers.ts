@@ -35,8 +35,9 @@ export class EmailChangeConfirmationComposer implements MailComposer {
 
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const request = await manager.findOneBy(EmailChangeRequest, { id: message.params.requestId });
-    if (!request || request.confirmedAt || (request.participantId ?? request.userId) !== participant.id)
-      return null;
+    if (!request || (request.participantId ?? request.userId) !== participant.id) return null;
+    // Confirmed already, or replaced by a later request or called off before this went out.
+    if (request.confirmedAt || request.replacedAt || request.calledOffAt) return null;
     // The validity runs from the request, not from when the queue got to it.
     const expiresAt = new Date(Number(message.params.requestedAt) + EMAIL_CHANGE_LINK_HOURS * 3_600_000);
     if (expiresAt.getTime() <= Date.now()) return null;

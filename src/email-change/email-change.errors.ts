@@ -7,6 +7,8 @@ export enum EmailChangeErrorCode {
   ADDRESS_TAKEN = 'EMAIL_CHANGE_ADDRESS_TAKEN',
   TOO_MANY_REQUESTS = 'EMAIL_CHANGE_TOO_MANY_REQUESTS',
   ACCOUNT_DEACTIVATED = 'EMAIL_CHANGE_ACCOUNT_DEACTIVATED',
+  REPLACED = 'EMAIL_CHANGE_REPLACED',
+  CALLED_OFF = 'EMAIL_CHANGE_CALLED_OFF',
 }
 
 export const EmailChangeErrors = {
@@ -69,6 +71,28 @@ export const EmailChangeErrors = {
     new ConflictError(
       EmailChangeErrorCode.ADDRESS_TAKEN,
       'このメールアドレスは、別のスタッフアカウントのログインに使われています',
+    ),
+  /**
+   * The page behind a link whose request a later one replaced (`at`): its link was sent then, and
+   * it is the one that works. The page goes on with what to do if it did not arrive (see
+   * EmailChangePageController).
+   */
+  replaced: (at: Date) =>
+    new InputError(
+      'token',
+      `${formatDeadline('ja', at)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください`,
+      EmailChangeErrorCode.REPLACED,
+    ).withEnglish(
+      `This link no longer works: a newer confirmation email was sent on ${formatDeadline('en', at)}. Please make the change with the button in that email.`,
+    ),
+  /** The page behind a link whose change was called off (`at`) before it was used. */
+  calledOff: (at: Date) =>
+    new InputError(
+      'token',
+      `このメールアドレスの変更は${formatDeadline('ja', at)}に取り消されたため、このリンクは使えなくなりました`,
+      EmailChangeErrorCode.CALLED_OFF,
+    ).withEnglish(
+      `This change of email address was called off on ${formatDeadline('en', at)}, so this link no longer works.`,
     ),
   /** Said on the page behind the link, to whoever holds the new address: the person themself. */
   addressTaken: () =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -14,7 +14,7 @@ import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { EmailAddressService } from './email-address.service';
-import { EmailChangeRequest } from './email-change-request.entity';
+import { EMAIL_CHANGE_LINK_HOURS, EmailChangeRequest } from './email-change-request.entity';
 import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from './email-change.composers';
 import { EmailChangeErrors } from './email-change.errors';
 
@@ -33,6 +33,16 @@ export interface EmailChangeLink {
   done: boolean;
   /** A staff account's login address rather than a participant's address. */
   staffAccount: boolean;
+}
+
+/**
+ * Whose link it is, and whether its request was replaced by a later one or called off: for the
+ * words of the page behind it whatever the link's state, never to act on.
+ */
+export interface EmailChangeLinkOwner {
+  /** The role of the staff account whose login address the link moves; null for a participant's. */
+  staffRole: StaffRole | null;
+  ended: 'replaced' | 'called-off' | null;
 }
 
 /**
@@ -85,7 +95,7 @@ export class EmailChangeService {
       // Locked: two changes at once are counted one after the other.
       const user = await this.users.update(manager, actor, id, input);
       if (address === undefined) return;
-      if (address === user.email) return this.dropPending(manager, { userId: user.id });
+      if (address === user.email) return this.endPending(manager, { userId: user.id });
       // Its mail is no longer sent: the confirmation would never arrive.
       if (user.deactivatedAt) throw EmailChangeErrors.accountDeactivated();
       await this.ask(
@@ -132,18 +142,53 @@ export class EmailChangeService {
           EMAIL_CHANGE_PER_HOUR,
         ),
       );
-    await this.dropPending(manager, owner, request.id);
+    await this.endPending(manager, owner, request);
   }
 
-  /** The owner's requests not yet confirmed, but `keep`, are gone, and their links stop working. */
-  private async dropPending(manager: EntityManager, owner: Owner, keep?: string): Promise<void> {
-    const earlier = await manager.find(EmailChangeRequest, {
-      select: { id: true },
-      where: { ...owner, confirmedAt: IsNull(), ...(keep ? { id: Not(keep) } : {}) },
-    });
+  /**
+   * The owner's requests still waiting for their link (sent less than EMAIL_CHANGE_LINK_HOURS ago,
+   * not confirmed), but `keep`, end: replaced by `keep` (as of when it was asked for, which is
+   * when its email was queued), or called off now when there is none. Their links stop working.
+   * The rows stay, marked with when, so that the page behind such a link still knows whose it was
+   * and can say why it no longer works; whatever reads what is pending leaves them out.
+   */
+  private async endPending(manager: EntityManager, owner: Owner, keep?: EmailChangeRequest): Promise<void> {
+    const [column, ownerId] =
+      'userId' in owner ? ['user_id', owner.userId] : ['participant_id', owner.participantId];
+    const earlier: { id: string }[] = await manager.query(
+      `SELECT id FROM email_change_requests
+        WHERE ${column} = $1 AND id IS DISTINCT FROM $2::uuid
+          AND confirmed_at IS NULL AND replaced_at IS NULL AND called_off_at IS NULL
+          AND created_at > now() - $3 * interval '1 hour'`,
+      [ownerId, keep?.id ?? null, EMAIL_CHANGE_LINK_HOURS],
+    );
+    if (earlier.length === 0) return;
     const ids = earlier.map((row) => row.id);
+    // The tokens first, as `confirm` locks them before the request: a link being pressed now is
+    // waited for, and a request it confirmed meanwhile stays confirmed.
     await this.tokens.expire(manager, TokenPurpose.EMAIL_CHANGE, ids);
-    if (ids.length > 0) await manager.delete(EmailChangeRequest, ids);
+    await manager.update(
+      EmailChangeRequest,
+      { id: In(ids), confirmedAt: IsNull() },
+      keep ? { replacedAt: keep.createdAt } : { calledOffAt: new Date() },
+    );
+  }
+
+  /**
+   * Refuses a link whose request was replaced or called off, saying so in the language of the one
+   * it was sent to (Japanese for a staff account, as its page is), whatever the state of its
+   * token: that it ended is what the reader needs to know, not that its token expired with it.
+   */
+  private async refuseEnded(manager: EntityManager, requestId: string): Promise<void> {
+    const request = await manager.findOne(EmailChangeRequest, {
+      where: { id: requestId },
+      relations: { participant: true },
+    });
+    if (!request?.replacedAt && !request?.calledOffAt) return;
+    const error = request.replacedAt
+      ? EmailChangeErrors.replaced(request.replacedAt)
+      : EmailChangeErrors.calledOff(request.calledOffAt!);
+    throw error.forReader(request.participant ? languageOf(request.participant) : 'ja');
   }
 
   /**
@@ -152,6 +197,8 @@ export class EmailChangeService {
    */
   async preview(rawToken: string): Promise<EmailChangeLink> {
     const manager = this.dataSource.manager;
+    const link = await this.tokens.find(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
+    if (link) await this.refuseEnded(manager, link.subjectId);
     const token = await this.tokens.resolve(manager, TokenPurpose.EMAIL_CHANGE, rawToken, { lock: false });
     const request = await manager.findOne(EmailChangeRequest, {
       where: { id: token.subjectId },
@@ -178,20 +225,24 @@ export class EmailChangeService {
   }
 
   /**
-   * The role of the staff account whose login address a link moves, whatever the link's state
-   * (expired, used): who may ask for the change again depends on it. Null for a participant's link,
-   * and for one whose request is gone (replaced by a later one, called off) or that nobody issued.
-   * Only for the words of the page behind the link, never to act on.
+   * Whose link it is (the role of the staff account whose login address it moves: who may ask for
+   * the change again depends on it) and whether its request ended, whatever the link's state
+   * (expired, used, replaced). A participant's link, or one nobody issued, has no staff role.
    */
-  async staffRoleOfLink(rawToken: string): Promise<StaffRole | null> {
+  async ownerOfLink(rawToken: string): Promise<EmailChangeLinkOwner> {
     const manager = this.dataSource.manager;
-    const token = await this.tokens.lookUp(manager, rawToken);
-    if (token?.purpose !== TokenPurpose.EMAIL_CHANGE) return null;
-    const [account]: { role: StaffRole }[] = await manager.query(
-      `SELECT u.role FROM email_change_requests c JOIN users u ON u.id = c.user_id WHERE c.id = $1`,
-      [token.subjectId],
-    );
-    return account?.role ?? null;
+    const token = await this.tokens.find(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
+    const [request]: { role: StaffRole | null; replaced: boolean; calledOff: boolean }[] = token
+      ? await manager.query(
+          `SELECT u.role, c.replaced_at IS NOT NULL AS replaced, c.called_off_at IS NOT NULL AS "calledOff"
+             FROM email_change_requests c LEFT JOIN users u ON u.id = c.user_id WHERE c.id = $1`,
+          [token.subjectId],
+        )
+      : [];
+    return {
+      staffRole: request?.role ?? null,
+      ended: request?.replaced ? 'replaced' : request?.calledOff ? 'called-off' : null,
+    };
   }
 
   /**
@@ -201,6 +252,8 @@ export class EmailChangeService {
   async confirm(rawToken: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const token = await this.tokens.consume(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
+      // Its links expire when a request ends, but one minted meanwhile (its email being sent) does not.
+      await this.refuseEnded(manager, token.subjectId);
       const request = await manager.findOneBy(EmailChangeRequest, { id: token.subjectId });
       if (!request) throw ActionTokenErrors.invalid();
       if (request.userId) {

@@ -48,6 +48,7 @@ export class UsersService {
       const rows: { user_id: string; new_email: string }[] = await this.dataSource.query(
         `SELECT DISTINCT ON (user_id) user_id, new_email FROM email_change_requests
           WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NULL
+            AND replaced_at IS NULL AND called_off_at IS NULL
             AND created_at > now() - $2 * interval '1 hour'
           ORDER BY user_id, created_at DESC`,
         [ids, EMAIL_CHANGE_LINK_HOURS],

@@ -571,11 +571,25 @@ export class MyDataEmailChangeRequestModel {
   @Field(() => Date, { nullable: true, description: '変更を確定した日時（未確定は null）' })
   confirmedAt: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'あとの申込に置き換わった日時（このときから、この申込の確認のリンクは使えない）',
+  })
+  replacedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '確定する前に取り消された日時（このときから、この申込の確認のリンクは使えない）',
+  })
+  calledOffAt: Date | null;
+
   static from(request: EmailChangeRequest): MyDataEmailChangeRequestModel {
     return Object.assign(new MyDataEmailChangeRequestModel(), {
       newEmail: request.newEmail,
       createdAt: request.createdAt,
       confirmedAt: request.confirmedAt,
+      replacedAt: request.replacedAt,
+      calledOffAt: request.calledOffAt,
     });
   }
 }
