@@ -82,7 +82,7 @@ export function eventMailVersionSql(eventId: string): string {
                   (SELECT string_agg(c.id || '@' || extract(epoch FROM c.updated_at), ' ' ORDER BY c.id)
                      FROM event_co_hosts h JOIN organizations c ON c.id = h.organization_id
                     WHERE h.event_id = e.id),
-                  EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = e.id))
+                  EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = e.id AND s.removed_at IS NULL))
              FROM events e JOIN organizations o ON o.id = e.organization_id
             WHERE e.id = ${eventId})`;
 }
