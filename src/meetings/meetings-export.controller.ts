@@ -98,8 +98,9 @@ function placedMeetingLine(meeting: Meeting, seenByA: boolean, seenByB: boolean)
     status: MEETING_STATUS_LABEL[meeting.status],
     noShow: noShowNames(meeting),
     published: !session ? '' : meeting.publishedAt ? '公開済み' : '未公開',
-    seenByA,
-    seenByB,
+    // At the venue there is no time or table to have seen: nothing to confirm, as for one not placed.
+    seenByA: session ? seenByA : null,
+    seenByB: session ? seenByB : null,
     meetingId: meeting.id,
     requestId: meeting.requestId,
   };
