@@ -6,6 +6,7 @@ import { formatEventTime } from '../mail/templates/mail-dates';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { InvitationErrors } from './invitations.errors';
 import { InvitationsService } from './invitations.service';
+import { organiserToAsk } from '../mail/templates/email-layout';
 
 const TEXT = {
   ja: {
@@ -63,10 +64,9 @@ const TEXT = {
 
 /** The organiser as the page names them, with how to reach them (in both languages' punctuation). */
 function whomToAsk(preview: { organizer: string; organizerReach: string }): { ja: string; en: string } {
-  const reach = preview.organizerReach;
   return {
-    ja: `${preview.organizer}${reach ? `（${reach}）` : ''}`,
-    en: `${preview.organizer}${reach ? ` (${reach})` : ''}`,
+    ja: organiserToAsk('ja', preview.organizer, preview.organizerReach),
+    en: organiserToAsk('en', preview.organizer, preview.organizerReach),
   };
 }
 

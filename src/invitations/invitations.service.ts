@@ -23,7 +23,7 @@ import { InvitationCampaign } from './invitation-campaign.entity';
 import { InvitationErrors, MAX_INVITEES } from './invitations.errors';
 import { InvitationAnswerModel } from './models/invitation-answer.model';
 import { isUuid } from '../common/validation/uuid';
-import { organiserContactPoint } from '../mail/templates/email-layout';
+import { organiserContactPoint, organiserToAsk } from '../mail/templates/email-layout';
 import { Organization } from '../organizations/organization.entity';
 import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 
@@ -209,11 +209,12 @@ export class InvitationsService {
     if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now()) {
       // Whom to ask, named as the link's page and the emails' footer name them.
       const organization = await manager.findOneByOrFail(Organization, { id: event.organizationId });
-      const whom = (locale: 'ja' | 'en') => {
-        const reach = organiserContactPoint(locale, organiserContactFor(organization, locale));
-        const name = organizationNameFor(organization, locale);
-        return reach ? `${name}${locale === 'en' ? ` (${reach})` : `（${reach}）`}` : name;
-      };
+      const whom = (locale: 'ja' | 'en') =>
+        organiserToAsk(
+          locale,
+          organizationNameFor(organization, locale),
+          organiserContactPoint(locale, organiserContactFor(organization, locale)),
+        );
       throw InvitationErrors.registrationClosed(event.registrationClosesAt, {
         ja: whom('ja'),
         en: whom('en'),

@@ -297,6 +297,12 @@ export function organiserContactPoint(
   return [email, phone ? `${locale === 'en' ? 'Tel.' : 'TEL'} ${phone}` : null].filter(Boolean).join(' / ');
 }
 
+/** Whom to ask: the organiser named with how to reach them (〇〇商工会議所（info@… / TEL …）), or the name alone. */
+export function organiserToAsk(locale: MailLocale, name: string, reach: string): string {
+  if (!reach) return name;
+  return locale === 'en' ? `${name} (${reach})` : `${name}（${reach}）`;
+}
+
 /**
  * 「title」 for Japanese text: brackets inside the title become 『』, so an organiser's
  * 「…in 葛飾「事業承継」」 reads 「…in 葛飾『事業承継』」 rather than nesting 「」 in 「」.

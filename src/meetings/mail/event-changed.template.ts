@@ -9,6 +9,7 @@ import {
   greetingFor,
   inBrackets,
   organiserContactPoint,
+  organiserToAsk,
   renderEmail,
 } from '../../mail/templates/email-layout';
 import { tokyoDate } from '../../common/time/tokyo-time';
@@ -110,8 +111,11 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
     audience.kind === 'invited' || audience.kind === 'closed' ? audience.unsubscribeUrl : null;
   const closedAt = audience.kind === 'closed' ? formatDeadline(locale, audience.closedAt) : null;
   // Whom to ask, as the footer names them.
-  const reach = event.organizerContact ? organiserContactPoint(locale, event.organizerContact) : '';
-  const organiser = `${event.organizer}${reach ? (locale === 'en' ? ` (${reach})` : `（${reach}）`) : ''}`;
+  const organiser = organiserToAsk(
+    locale,
+    event.organizer,
+    event.organizerContact ? organiserContactPoint(locale, event.organizerContact) : '',
+  );
   const meetings = audience.kind === 'registered' ? audience.meetings : 0;
   const deadline = audience.kind === 'invited' ? audience.deadline : undefined;
   const closesAt = deadline?.closesAt ? formatDeadline(locale, deadline.closesAt) : null;
