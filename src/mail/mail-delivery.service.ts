@@ -16,6 +16,7 @@ import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
 import { classifySendFailure, REFUSED_PREFIX } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
+import { EmailShown } from './email-shown';
 
 export type DeliveryOutcome =
   | { kind: 'done' }
@@ -92,14 +93,15 @@ export class MailDelivery {
     if (this.handedBack.has(outboxMessageId)) return this.unclaim(outboxMessageId);
     const { message, participant, staffDeactivated } = claimed;
 
-    let email: OutgoingEmail | null;
+    let composed: { email: OutgoingEmail; shown: EmailShown | null } | null;
     try {
-      email = await this.compose(message, participant, staffDeactivated);
+      composed = await this.compose(message, participant, staffDeactivated);
     } catch (error) {
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
       return this.failTemporarily(message, `compose: ${(error as Error).message}`, options);
     }
-    if (!email) return { kind: 'done' };
+    if (!composed) return { kind: 'done' };
+    const { email, shown } = composed;
 
     try {
       const sent = await this.transport.send(email, () => {
@@ -107,7 +109,7 @@ export class MailDelivery {
         this.onTheWire.add(message.id);
         return true;
       });
-      await this.sentMarks.add({ id: message.id, ...sent });
+      await this.sentMarks.add({ id: message.id, ...sent, shown });
       this.onTheWire.delete(message.id);
       this.logger.debug(`${message.key} sent (outbox ${message.id}): ${sent.response}`);
       return { kind: 'done' };
@@ -252,20 +254,24 @@ export class MailDelivery {
     return { kind: 'done' };
   }
 
-  /** SENDING → SENT for many rows in one statement, each with its own SMTP answer. */
+  /**
+   * SENDING → SENT for many rows in one statement, each with its own SMTP answer and what it showed
+   * its reader (OutboxMessage.shown).
+   */
   private async markSent(rows: SentRow[]): Promise<void[]> {
     await this.dataSource.query(
       `UPDATE outbox_messages AS m
           SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id, smtp_response = s.response,
               lease_expires_at = NULL, last_error = NULL, updated_at = now(),
               -- A try given back by a stopping worker (release) while its email was on the wire was spent.
-              attempts = greatest(m.attempts, 1)
-         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[]) AS s(id, message_id, response)
+              attempts = greatest(m.attempts, 1), shown = s.shown::jsonb
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[]) AS s(id, message_id, response, shown)
         WHERE m.id = s.id`,
       [
         rows.map((row) => row.id),
         rows.map((row) => row.messageId),
         rows.map((row) => row.response.slice(0, 500)),
+        rows.map((row) => (row.shown ? JSON.stringify(row.shown) : null)),
       ],
     );
     return rows.map(() => undefined);
@@ -282,7 +288,7 @@ export class MailDelivery {
     message: OutboxMessage,
     participant: Participant | null,
     staffDeactivated: boolean,
-  ): Promise<OutgoingEmail | null> {
+  ): Promise<{ email: OutgoingEmail; shown: EmailShown | null } | null> {
     if (!participant) return this.skip(message, 'RECIPIENT_GONE');
     // Work mail written before the staff member's account was switched off stays unsent.
     if (staffDeactivated) return this.skip(message, 'RECIPIENT_DEACTIVATED');
@@ -305,13 +311,14 @@ export class MailDelivery {
     if (!composed) return this.skip(message, 'NOTHING_TO_SEND');
     // The links must work before anyone can click them.
     if (tokens.length > 0) await this.tokenWrites.add(tokens);
-    return this.envelope(
+    const email = this.envelope(
       message,
       participant,
       composed,
       unsubscribeUrl,
       composed.replyTo ?? (await this.replyTo(message, languageOf(participant))),
     );
+    return { email, shown: composed.shown ?? null };
   }
 
   /**
@@ -427,7 +434,7 @@ export class MailDelivery {
   }
 }
 
-type SentRow = { id: string } & SentEmail;
+type SentRow = { id: string; shown: EmailShown | null } & SentEmail;
 
 /** Which try of the queue job this is, counted from 1, and how many it has. */
 export interface DeliveryAttempt {

@@ -10,6 +10,7 @@ import {
 import { Event } from '../events/event.entity';
 import { Participant } from '../participants/participant.entity';
 import { User } from '../users/user.entity';
+import { EmailShown } from './email-shown';
 import { OutboxFailure, OutboxStatus } from './outbox-status';
 
 /**
@@ -87,6 +88,17 @@ export class OutboxMessage {
   /** IDs the composer reloads (e.g. `{ registrationId }`); never the content itself. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   params: Record<string, string>;
+
+  /**
+   * What the email showed its reader that later emails go by (the 申込締切 an invitee was asked to
+   * answer by, see deadlinesTold), as its composer wrote it; null until it is sent. Written by the
+   * statement that marks it SENT, so it costs no statement of its own, and never by the change that
+   * wrote the row: what an email shows is the event as it is when the email leaves, which its
+   * params cannot know, and an email not sent showed nobody anything. Kept apart from params,
+   * which are what the composer reads, so a row sent again is composed from the same input.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  shown: EmailShown | null;
 
   @Column({ type: 'enum', enum: OutboxStatus, enumName: 'outbox_status', default: OutboxStatus.PENDING })
   status: OutboxStatus;

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../common/html/html-page';
+import { EmailShown } from '../email-shown';
 
 export type MailLocale = 'ja' | 'en';
 
@@ -13,6 +14,8 @@ export interface ComposedEmail {
    * receipt or answer); an event's email is answered to its organiser without it.
    */
   replyTo?: { name: string; address: string };
+  /** What the email shows that later emails go by; the sender records it once the email is sent. */
+  shown?: EmailShown;
 }
 
 export interface EmailAction {
