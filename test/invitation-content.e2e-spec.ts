@@ -256,12 +256,74 @@ describe('invitation content and deadline', () => {
     heldInbox = '';
     await settled();
     // One email, of the last change: the first one, retried, finds a later one written, and the
-    // second a deadline that is no longer its own.
+    // second a deadline that is no longer its own. It sets the deadline: the one in between never
+    // reached them, and their invitation said the links work until the event ends.
     const told = sink.to(person.email).filter((m) => /^【申込締切のお知らせ】/.test(m.subject));
     expect(told).toHaveLength(1);
     expect(told[0].text).toContain(
-      `申込締切を、${formatDeadline('ja', other)}から${formatDeadline('ja', closes)}に変更しました。`,
+      `「締切を行き来するサロン」の申込締切を、${formatDeadline('ja', closes)}とさせていただきました。`,
     );
+    expect(told[0].text).not.toContain(formatDeadline('ja', other));
+    expect(told[0].text).not.toContain('変更前');
+  });
+
+  it('takes the 申込締切 an invitation showed as told: taken away while ahead and put back, nobody hears', async () => {
+    const title = '締切を案内済みのサロン';
+    const closes = tokyoInDays(10, '17:00');
+    const eventId = await createPublishedEvent(t, organizer, {
+      title,
+      startsAt: tokyoInDays(20, '18:00'),
+      endsAt: tokyoInDays(20, '20:00'),
+      registrationClosesAt: closes,
+    });
+    const person = await createParticipant(t, organizer);
+    ok(await invite(eventId, [person.id]));
+    const [invitation] = await mailTo(person.email, /^【ご招待】締切を案内済み/);
+    expect(invitation.text).toContain(`申込締切の${formatDeadline('ja', new Date(closes))}までに`);
+    await settled();
+
+    // Taken away while ahead: no news. Put back: the one their invitation gave.
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, { registrationClosesAt: closes });
+    await settled();
+    expect(sink.to(person.email).map((mail) => mail.subject)).toEqual([invitation.subject]);
+
+    // The same, and the second edit also moves the event: one 日時変更, the deadline as they know it.
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, {
+      startsAt: tokyoInDays(21, '18:00'),
+      endsAt: tokyoInDays(21, '20:00'),
+      registrationClosesAt: closes,
+    });
+    await settled();
+    const later = sink.to(person.email).slice(1);
+    expect(later.map((mail) => mail.subject)).toEqual([`【日時変更】${title}`]);
+    expect(later[0].text).toContain(`■ 申込締切: ${formatDeadline('ja', new Date(closes))}\n`);
+    expect(later[0].text).not.toMatch(/申込締切: .+（変更）/);
+    expect(later[0].text).not.toContain('変更前: なし');
+  });
+
+  it('takes the 申込締切 a re-sent invitation showed as told', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '改めて招待するサロン' });
+    const person = await createParticipant(t, organizer);
+    ok(await invite(eventId, [person.id]));
+    const [first] = await mailTo(person.email, /^【ご招待】改めて招待する/);
+    expect(first.text).toContain('リンクは開催終了まで有効です。');
+    expect((await answer(first, 0)).status).toBe(200);
+    // Set while they had declined: nobody to tell. Invited again: the new invitation gives it.
+    const closes = tokyoInDays(5, '17:00');
+    await updateEvent(eventId, { registrationClosesAt: closes });
+    ok(await invite(eventId, [person.id]));
+    await eventually(async () => sink.to(person.email).length === 2, 'the second invitation');
+    const [, again] = sink.to(person.email);
+    expect(again.text).toContain('以前のご招待メールのボタンは使えません。');
+    expect(again.text).toContain(`申込締切の${formatDeadline('ja', new Date(closes))}までに`);
+    await settled();
+
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, { registrationClosesAt: closes });
+    await settled();
+    expect(sink.to(person.email)).toHaveLength(2);
   });
 
   it('does not announce again the 申込締切 an invitee was last told, after a change that told them nothing', async () => {
@@ -314,16 +376,23 @@ describe('invitation content and deadline', () => {
     await updateEvent(eventId, { registrationClosesAt: null });
     await settled();
     expect(sink.to(person.email)).toHaveLength(1);
-    // Passed, then removed: answers are taken again.
-    await t.dataSource.query(
-      `UPDATE events SET registration_closes_at = now() - interval '1 hour' WHERE id = $1`,
-      [eventId],
-    );
-    await updateEvent(eventId, { registrationClosesAt: null });
-    const [reopened] = await mailTo(person.email, /^【申込締切のお知らせ】/);
+
+    // The one their invitation gave passed, then removed: answers are taken again.
+    const closes = new Date(Date.now() + 3000);
+    const soon = await createPublishedEvent(t, organizer, {
+      title: '締切の過ぎたサロン',
+      registrationClosesAt: closes.toISOString(),
+    });
+    const late = await createParticipant(t, organizer);
+    ok(await invite(soon, [late.id]));
+    await mailTo(late.email, /^【ご招待】締切の過ぎた/);
+    await settled();
+    await eventually(async () => Date.now() > closes.getTime() + 100, 'the deadline to pass');
+    await updateEvent(soon, { registrationClosesAt: null });
+    const [reopened] = await mailTo(late.email, /^【申込締切のお知らせ】/);
     expect(reopened.text).toContain('申込締切を取りやめ、開催終了までご回答を承ることとしました。');
     expect((await answer(reopened, 1)).status).toBe(200);
-    expect(await status(eventId, person.id)).toBe('REGISTERED');
+    expect(await status(soon, late.id)).toBe('REGISTERED');
   });
 
   it('refuses to invite after the 申込締切, naming eventId; staff may still register the person', async () => {

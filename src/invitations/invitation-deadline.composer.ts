@@ -12,6 +12,8 @@ import { RegistrationStatus } from '../registrations/registration-enums';
 import { Registration } from '../registrations/registration.entity';
 import { invitationAnswerUrls } from './invitation-answer-urls';
 import { invitationDeadlineEmail } from './invitation-deadline.template';
+import { deadlineShownSql, lastShownFirstSql } from './deadlines-told';
+import { deadlineShown } from '../mail/email-shown';
 
 export const INVITATION_DEADLINE_TEMPLATE = 'invitation-deadline';
 
@@ -19,7 +21,11 @@ export const INVITATION_DEADLINE_TEMPLATE = 'invitation-deadline';
  * 申込締切のお知らせ to one invitee (see InvitationDeadlineListener), told as the event is when the
  * email leaves, with new answer links. Nothing is sent once they have answered, or when the
  * deadline has changed again since (that change told them, in its own email or in a 日時変更 that
- * carries it) or has passed.
+ * carries it) or has passed, or when it is the one they were last shown (see deadlinesTold).
+ *
+ * 変更前 is the deadline they were last shown as the email leaves, not the one the edit replaced:
+ * while it waited, a later edit may have moved the deadline to one they never received and back.
+ * Shown none (their invitation said the links work until the event ends): no 変更前.
  */
 @Injectable()
 export class InvitationDeadlineComposer implements MailComposer {
@@ -47,30 +53,54 @@ export class InvitationDeadlineComposer implements MailComposer {
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     const closesAt = event.registrationClosesAt ?? null;
     if ((closesAt?.toISOString() ?? '') !== (message.params.closesAt ?? '')) return null;
+    const { laterOneWritten, shown } = await this.history(manager, message);
     // Moved away and back while this one waited: the later change's email says it.
-    if (await this.laterOneWritten(manager, message)) return null;
+    if (laterOneWritten) return null;
     if (closesAt && closesAt.getTime() <= Date.now()) return null;
     if (event.endsAt.getTime() <= Date.now()) return null;
-    return invitationDeadlineEmail({
-      locale,
-      participantName: participant.name,
-      event,
-      closesAt,
-      wasClosesAt: message.params.wasClosesAt ? new Date(message.params.wasClosesAt) : null,
-      ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
-      unsubscribeUrl,
-    });
+    // None recorded (their emails went out before emails recorded it): the one the edit replaced.
+    const was =
+      shown === undefined
+        ? message.params.wasClosesAt
+          ? new Date(message.params.wasClosesAt)
+          : null
+        : shown;
+    // Shown it already since this email was written (a re-sent invitation, say): no news.
+    if (shown !== undefined && (shown?.getTime() ?? null) === (closesAt?.getTime() ?? null)) return null;
+    return {
+      ...invitationDeadlineEmail({
+        locale,
+        participantName: participant.name,
+        event,
+        closesAt,
+        wasClosesAt: was,
+        ...invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, event.endsAt),
+        unsubscribeUrl,
+      }),
+      shown: deadlineShown(closesAt),
+    };
   }
 
-  /** A later change of the deadline told this invitee of it: its own email, or a 日時変更 carrying it. */
-  private async laterOneWritten(manager: EntityManager, message: OutboxMessage): Promise<boolean> {
+  /**
+   * In one statement: whether a later change of the deadline told this invitee of it (its own
+   * email, or a 日時変更 carrying it), and the deadline they were last shown (see deadlinesTold):
+   * undefined when no email of theirs recorded one, null when they were shown there is none.
+   */
+  private async history(
+    manager: EntityManager,
+    message: OutboxMessage,
+  ): Promise<{ laterOneWritten: boolean; shown: Date | null | undefined }> {
     // Compared in SQL: created_at has microseconds, a Date only milliseconds.
-    const later: unknown[] = await manager.query(
-      `SELECT 1 FROM outbox_messages o
-        WHERE o.event_id = $1 AND o.params ->> 'registrationId' = $3
-          AND (o.template = $2 OR (o.template = $4 AND o.params ? 'closesAt'))
-          AND o.created_at > (SELECT created_at FROM outbox_messages WHERE id = $5)
-        LIMIT 1`,
+    const [row]: { later: boolean; shown: { at: string | null } | null }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM outbox_messages o
+                       WHERE o.event_id = $1 AND o.params ->> 'registrationId' = $3
+                         AND (o.template = $2 OR (o.template = $4 AND o.params ? 'closesAt'))
+                         AND o.created_at > (SELECT created_at FROM outbox_messages WHERE id = $5)) AS later,
+              (SELECT jsonb_build_object('at', o.shown -> 'registrationClosesAt')
+                 FROM outbox_messages o
+                WHERE o.event_id = $1 AND o.params ->> 'registrationId' = $3 AND ${deadlineShownSql('o')}
+                ORDER BY ${lastShownFirstSql('o')}
+                LIMIT 1) AS shown`,
       [
         message.eventId,
         INVITATION_DEADLINE_TEMPLATE,
@@ -79,6 +109,9 @@ export class InvitationDeadlineComposer implements MailComposer {
         message.id,
       ],
     );
-    return later.length > 0;
+    return {
+      laterOneWritten: row.later,
+      shown: row.shown ? (row.shown.at ? new Date(row.shown.at) : null) : undefined,
+    };
   }
 }

@@ -9,6 +9,7 @@ import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composer
 import { SENDER_BATCH } from '../mail/mail-delivery.service';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { ComposedEmail } from '../mail/templates/email-layout';
+import { deadlineShown } from '../mail/email-shown';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { invitationAnswerUrls } from './invitation-answer-urls';
@@ -61,7 +62,7 @@ export class InvitationComposer implements MailComposer {
     if (Number(message.params.round ?? 1) !== (registration.invitationRound ?? 1)) return null;
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event || ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
-    return invitationEmail({
+    const email = invitationEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
@@ -72,6 +73,8 @@ export class InvitationComposer implements MailComposer {
         ? eventPageUrl(this.config.PUBLIC_URL, event.id, languageOf(participant))
         : null,
     });
+    // It asks for an answer by the 申込締切, or says the links work until the event ends.
+    return { ...email, shown: deadlineShown(event.registrationClosesAt) };
   }
 }
 

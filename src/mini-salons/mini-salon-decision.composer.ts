@@ -6,6 +6,7 @@ import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail, repliedToOrganiser } from '../mail/templates/email-layout';
+import { deadlineShown } from '../mail/email-shown';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Registration } from '../registrations/registration.entity';
@@ -67,6 +68,8 @@ export class MiniSalonDecisionComposer implements MailComposer {
         : null,
     });
     // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
-    return repliedToOrganiser(email, organizer, request.organization.contactEmail);
+    const replied = repliedToOrganiser(email, organizer, request.organization.contactEmail);
+    // Its answer buttons are said to work until the event ends: no 申込締切 (see deadlinesTold).
+    return answerUrls ? { ...replied, shown: deadlineShown(null) } : replied;
   }
 }

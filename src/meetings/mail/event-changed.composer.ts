@@ -7,6 +7,7 @@ import { eventTitleFor } from '../../events/event-title';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
+import { deadlineShown } from '../../mail/email-shown';
 import { languageOf } from '../../participants/participant-kind';
 import { invitationAnswerUrls } from '../../invitations/invitation-answer-urls';
 import { registrationCancelUrl } from '../../registrations/registration-cancel-url';
@@ -91,13 +92,19 @@ export class EventChangedComposer implements MailComposer {
         audience,
       });
     if (invited) {
+      // Either way it shows the invitee the 申込締切 as it is (passed, ahead, or none: the buttons
+      // work until the event ends), which they then know (see deadlinesTold).
+      const shown = deadlineShown(row.registrationClosesAt);
       // Past the 申込締切 as the email leaves: 参加する would be refused, so no buttons to press.
       const closesAt = row.registrationClosesAt;
       if (closesAt && closesAt.getTime() <= Date.now())
-        return compose({ kind: 'closed', closedAt: closesAt, unsubscribeUrl });
+        return { ...compose({ kind: 'closed', closedAt: closesAt, unsubscribeUrl }), shown };
       const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
       const deadline = inviteeDeadline(row.registrationClosesAt, message.params);
-      return compose({ kind: 'invited', ...answer, unsubscribeUrl, ...(deadline ? { deadline } : {}) });
+      return {
+        ...compose({ kind: 'invited', ...answer, unsubscribeUrl, ...(deadline ? { deadline } : {}) }),
+        shown,
+      };
     }
     const cancelUrl =
       row.startsAt.getTime() > Date.now()
