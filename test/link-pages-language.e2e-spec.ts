@@ -384,4 +384,147 @@ describe('pages behind expired and used links, in the language of their owner', 
       }
     });
   });
+
+  describe('a link to a new address whose change staff called off', () => {
+    const REQUEST = 'mutation($email: String!) { requestEmailChange(email: $email) }';
+    /** The person asks for `address`, and its link goes out (minted here, as its email would). */
+    const pendingLink = async (participantId: string, address: string) => {
+      ok(await t.gql(REQUEST, { email: address }, await t.participantToken(participantId)));
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        `SELECT id FROM email_change_requests WHERE participant_id = $1 AND new_email = $2
+          ORDER BY created_at DESC LIMIT 1`,
+        [participantId, address],
+      );
+      return { id, raw: await mint({ purpose: TokenPurpose.EMAIL_CHANGE, subjectId: id }, false) };
+    };
+    const endOf = async (id: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT participant_id AS "participantId", called_off_at AS "calledOffAt",
+                  called_off_reason AS "reason", confirmed_at AS "confirmedAt"
+             FROM email_change_requests WHERE id = $1`,
+          [id],
+        )) as {
+          participantId: string;
+          calledOffAt: Date | null;
+          reason: string | null;
+          confirmedAt: Date | null;
+        }[]
+      )[0];
+    const emailOf = async (id: string) =>
+      (
+        (await t.dataSource.query('SELECT email FROM participants WHERE id = $1', [id])) as {
+          email: string;
+        }[]
+      )[0].email;
+    /** The page the link opens, and the one its button answers, in `headers`' browser. */
+    const bothPages = async (raw: string, headers: Record<string, string>) => [
+      await page(`/email-change?token=${raw}`, headers),
+      await (async () => {
+        const response = await fetch(`${t.url}/email-change`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams({ token: raw }).toString(),
+        });
+        return { status: response.status, html: await response.text() };
+      })(),
+    ];
+    const CHANGE = `mutation($participantId: ID!, $email: String!) {
+      changeParticipantEmail(participantId: $participantId, email: $email) { participant { email } }
+    }`;
+
+    it('says in English, whatever the browser, that the organiser changed the address, without showing it', async () => {
+      const olivia = await createParticipant(t, organizer, { name: 'Olivia Brown', locale: 'en' });
+      const { id, raw } = await pendingLink(olivia.id, 'olivia@brown-foods.exmaple');
+      // Staff correct the address the person gave the chamber; the change they asked for would undo it.
+      ok(
+        await t.gql(
+          CHANGE,
+          { participantId: olivia.id, email: 'olivia.brown@brown-foods.example' },
+          organizer,
+        ),
+      );
+      const ended = await endOf(id);
+      expect(ended).toMatchObject({ reason: 'ADDRESS_CORRECTED', confirmedAt: null });
+      for (const headers of Object.values(BROWSERS)) {
+        for (const { status, html } of await bothPages(raw, headers)) {
+          expect(status).toBe(400);
+          expect(html).toContain('<html lang="en">');
+          expect(html).toContain(
+            `<p>The organiser of your events changed your email address for Tsunagu on ${formatDeadline('en', ended.calledOffAt!)}, so the change to this address was called off and this link no longer works.</p>`,
+          );
+          expect(html).toContain(
+            '<p>If you still want to use this address, please sign in again and ask for the change once more.</p>',
+          );
+          // Whoever holds this address is not told the one staff gave.
+          expect(html).not.toContain('olivia.brown');
+          expect(html).not.toContain('expired');
+        }
+      }
+      expect(await emailOf(olivia.id)).toBe('olivia.brown@brown-foods.example');
+    });
+
+    it('says so in Japanese to a Japanese participant, whatever the browser', async () => {
+      const hiroshi = await createParticipant(t, organizer, { name: '中村 博' });
+      const { id, raw } = await pendingLink(hiroshi.id, 'nakamura@taito-insatsu.co.jo');
+      ok(
+        await t.gql(CHANGE, { participantId: hiroshi.id, email: 'nakamura@taito-insatsu.co.jp' }, organizer),
+      );
+      const { calledOffAt } = await endOf(id);
+      for (const { status, html } of await bothPages(raw, { 'accept-language': 'en-US,en;q=0.9' })) {
+        expect(status).toBe(400);
+        expect(html).toContain('<html lang="ja">');
+        expect(html).toContain(
+          `<p>${formatDeadline('ja', calledOffAt!)}にイベントの主催者がご登録のメールアドレスを変更したため、このアドレスへの変更は取り消され、このリンクは使えなくなりました。</p>`,
+        );
+        expect(html).toContain(
+          '<p>このアドレスに変更したい場合は、お手数ですが、ログインし直して、もう一度お申込ください。</p>',
+        );
+        expect(html).not.toContain('nakamura@taito-insatsu.co.jp');
+      }
+      expect(await emailOf(hiroshi.id)).toBe('nakamura@taito-insatsu.co.jp');
+    });
+
+    it('leaves the change pending when staff give the same address again', async () => {
+      const kaori = await createParticipant(t, organizer, { name: '小川 香織' });
+      const { id } = await pendingLink(kaori.id, 'ogawa@taito-kobo.example');
+      ok(await t.gql(CHANGE, { participantId: kaori.id, email: kaori.email }, organizer));
+      expect(await endOf(id)).toMatchObject({ calledOffAt: null, reason: null });
+    });
+
+    it('says, after a merge, that the duplicate’s change was called off, in the kept profile’s language', async () => {
+      const kept = await createParticipant(t, organizer, { name: 'Lucas Martin', locale: 'en' });
+      const duplicate = await createParticipant(t, organizer, { name: 'Lucas Martin', locale: 'en' });
+      const { id, raw } = await pendingLink(duplicate.id, 'lucas@martin-wines.example');
+      ok(
+        await t.gql(
+          'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { emailsMoved } }',
+          { p: kept.id, d: duplicate.id },
+          organizer,
+        ),
+      );
+      // Called off rather than carried over: it would move the address staff chose to keep.
+      const ended = await endOf(id);
+      expect(ended).toMatchObject({ participantId: kept.id, reason: 'PROFILES_MERGED', confirmedAt: null });
+      for (const headers of Object.values(BROWSERS)) {
+        for (const { status, html } of await bothPages(raw, headers)) {
+          expect(status).toBe(400);
+          expect(html).toContain('<html lang="en">');
+          expect(html).toContain(
+            `<p>On ${formatDeadline('en', ended.calledOffAt!)} the organiser of your events joined your two registrations with Tsunagu into one, so the change to this address was called off and this link no longer works.</p>`,
+          );
+          expect(html).toContain(
+            '<p>If you still want to use this address, please sign in again and ask for the change once more.</p>',
+          );
+          expect(html).not.toContain(kept.email);
+        }
+      }
+      expect(await emailOf(kept.id)).toBe(kept.email);
+      // The kept profile can ask for the change itself, and its own link works.
+      const fresh = await pendingLink(kept.id, 'lucas@martin-wines.example');
+      const [, pressed] = await bothPages(fresh.raw, {});
+      expect(pressed.status).toBe(200);
+      expect(await emailOf(kept.id)).toBe('lucas@martin-wines.example');
+    });
+  });
 });

@@ -11,7 +11,9 @@ import { ProfileAuthor } from '../participants/profile-changes';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { OutboxService } from '../mail/outbox.service';
 import { UsersService } from '../users/users.service';
+import { EmailChangeCallOffReason } from './email-change-request.entity';
 import { EmailChangeErrors } from './email-change.errors';
+import { endPendingEmailChanges } from './pending-email-changes';
 
 /** Links mailed to the participant's address that let whoever holds them act as the person. */
 const LINKS_TO_THE_ADDRESS = [TokenPurpose.MAGIC_LINK, TokenPurpose.EVENT_APPLICATION];
@@ -39,7 +41,12 @@ export class EmailAddressService {
     private readonly users: UsersService,
   ) {}
 
-  /** Staff correct the address; answers how many failed emails go again. */
+  /**
+   * Staff correct the address; answers how many failed emails go again. A change the person asked
+   * for and has not confirmed is called off: its link would otherwise move the address again,
+   * undoing the correction. The same address again (lifting a suppression) leaves it pending: the
+   * address stays what it was, and the person may still want the one they asked for.
+   */
   async change(actor: StaffActor, participantId: string, email: string): Promise<number> {
     const address = email.trim().toLowerCase();
     return this.dataSource.transaction(async (manager) => {
@@ -48,6 +55,14 @@ export class EmailAddressService {
         userId: actor.userId,
       });
       if (move.outcome === 'taken') throw ParticipantErrors.emailTaken(address);
+      // After moveTo, which locked the person: a link being pressed locks them before its token.
+      if (move.outcome === 'changed')
+        await endPendingEmailChanges(
+          manager,
+          this.tokens,
+          { participantId },
+          { calledOff: EmailChangeCallOffReason.ADDRESS_CORRECTED },
+        );
       return move.resent;
     });
   }

@@ -24,6 +24,9 @@ const TEXT = {
     again: 'お手数ですが、もう一度お申込ください。',
     /** Under a link a later request replaced: the later one's email may have gone to a typo. */
     againIfNotArrived: '新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。',
+    /** Under a link whose change was called off (staff changed the address, or merged two profiles). */
+    againIfStillWanted:
+      'このアドレスに変更したい場合は、お手数ですが、ログインし直して、もう一度お申込ください。',
     sentTitle: '確認のメールをお送りしました',
     sent: (email: string) =>
       `${email} に確認のメールをお送りしました。メール内のボタンを押すと、変更が確定します（24時間以内）。それまでは、これまでのアドレスにご案内をお送りします。`,
@@ -40,6 +43,8 @@ const TEXT = {
     error: 'We could not change your email address',
     again: 'Please ask for the change again.',
     againIfNotArrived: 'If the newer email has not arrived, please ask for the change again.',
+    againIfStillWanted:
+      'If you still want to use this address, please sign in again and ask for the change once more.',
     sentTitle: 'Confirmation email sent',
     sent: (email: string) =>
       `We have sent a confirmation email to ${email}. The change takes effect when you press the button in it (within 24 hours). Until then, we keep writing to your current address.`,
@@ -187,13 +192,15 @@ export class EmailChangePageController {
   /**
    * The error page's texts for the link, read from it whatever its state (an expired one too): whom
    * a staff member asks for the change again, or the participant's own 「もう一度お申込ください」;
-   * under a link a later request replaced, only should the later one's email not have arrived.
+   * under a link a later request replaced, only should the later one's email not have arrived;
+   * under one called off, only should they still want the address.
    */
   private async linkTexts(token: string): Promise<LinkPageTexts> {
     const { staffRole, ended } = await this.emailChanges.ownerOfLink(token);
     const again = (locale: 'ja' | 'en') => {
       if (staffRole) return STAFF_ASK_AGAIN[ended ?? 'refused'][locale](STAFF_WHOM[staffRole][locale]);
-      return ended === 'replaced' ? TEXT[locale].againIfNotArrived : TEXT[locale].again;
+      if (ended === 'replaced') return TEXT[locale].againIfNotArrived;
+      return ended === 'called-off' ? TEXT[locale].againIfStillWanted : TEXT[locale].again;
     };
     return {
       ja: { error: TEXT.ja.error, again: again('ja') },

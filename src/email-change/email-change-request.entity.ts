@@ -2,6 +2,16 @@ import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGener
 import { Participant } from '../participants/participant.entity';
 import { User } from '../users/user.entity';
 
+/** Why a request was called off before its link was used (see EmailChangeRequest.calledOffReason). */
+export enum EmailChangeCallOffReason {
+  /** Whoever asked for it gave the current address again (updateStaffUser). */
+  WITHDRAWN = 'WITHDRAWN',
+  /** Staff corrected the participant's address themselves (changeParticipantEmail). */
+  ADDRESS_CORRECTED = 'ADDRESS_CORRECTED',
+  /** Staff merged the participant's two profiles (名寄せ): the kept profile's address stays. */
+  PROFILES_MERGED = 'PROFILES_MERGED',
+}
+
 /** How long the link in 【メールアドレス変更のご確認】 works, from the request; an older request is no longer pending. */
 export const EMAIL_CHANGE_LINK_HOURS = 24;
 
@@ -15,6 +25,10 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
  */
 @Entity('email_change_requests')
 @Check('chk_email_change_requests_owner', `("participant_id" IS NULL) <> ("user_id" IS NULL)`)
+@Check(
+  'chk_email_change_requests_call_off_reason',
+  `("called_off_at" IS NULL) = ("called_off_reason" IS NULL)`,
+)
 @Check(
   'chk_email_change_requests_one_end',
   `num_nonnulls("confirmed_at", "replaced_at", "called_off_at") <= 1`,
@@ -60,9 +74,19 @@ export class EmailChangeRequest {
   replacedAt: Date | null;
 
   /**
-   * When the change was called off while its link still worked (the current address given again
-   * to updateStaffUser).
+   * When the change was called off while its link still worked: the current address given again
+   * to updateStaffUser, the participant's address corrected by staff, or their profile merged into
+   * another (calledOffReason says which).
    */
   @Column({ type: 'timestamptz', nullable: true })
   calledOffAt: Date | null;
+
+  /** Why it was called off, for the words of the page behind its link; set with calledOffAt. */
+  @Column({
+    type: 'enum',
+    enum: EmailChangeCallOffReason,
+    enumName: 'email_change_call_off_reason',
+    nullable: true,
+  })
+  calledOffReason: EmailChangeCallOffReason | null;
 }

@@ -1,5 +1,6 @@
 import { ConflictError, InputError } from '../common/errors/app-error';
 import { formatDeadline } from '../mail/templates/mail-dates';
+import { EmailChangeCallOffReason } from './email-change-request.entity';
 
 export enum EmailChangeErrorCode {
   INVALID_ADDRESS = 'EMAIL_CHANGE_INVALID_ADDRESS',
@@ -10,6 +11,27 @@ export enum EmailChangeErrorCode {
   REPLACED = 'EMAIL_CHANGE_REPLACED',
   CALLED_OFF = 'EMAIL_CHANGE_CALLED_OFF',
 }
+
+/** Why a change was called off, as the page behind its link says it (Japanese, English). */
+const CALLED_OFF_BECAUSE: Record<EmailChangeCallOffReason, [(at: string) => string, (at: string) => string]> =
+  {
+    [EmailChangeCallOffReason.WITHDRAWN]: [
+      (at) => `このメールアドレスの変更は${at}に取り消されたため、このリンクは使えなくなりました`,
+      (at) => `This change of email address was called off on ${at}, so this link no longer works.`,
+    ],
+    [EmailChangeCallOffReason.ADDRESS_CORRECTED]: [
+      (at) =>
+        `${at}にイベントの主催者がご登録のメールアドレスを変更したため、このアドレスへの変更は取り消され、このリンクは使えなくなりました`,
+      (at) =>
+        `The organiser of your events changed your email address for Tsunagu on ${at}, so the change to this address was called off and this link no longer works.`,
+    ],
+    [EmailChangeCallOffReason.PROFILES_MERGED]: [
+      (at) =>
+        `${at}にイベントの主催者が Tsunagu の2つのご登録を1つにまとめたため、このアドレスへの変更は取り消され、このリンクは使えなくなりました`,
+      (at) =>
+        `On ${at} the organiser of your events joined your two registrations with Tsunagu into one, so the change to this address was called off and this link no longer works.`,
+    ],
+  };
 
 export const EmailChangeErrors = {
   /** The form on the signed-in page (GraphQL checks the format before this). */
@@ -85,15 +107,18 @@ export const EmailChangeErrors = {
     ).withEnglish(
       `This link no longer works: a newer confirmation email was sent on ${formatDeadline('en', at)}. Please make the change with the button in that email.`,
     ),
-  /** The page behind a link whose change was called off (`at`) before it was used. */
-  calledOff: (at: Date) =>
-    new InputError(
-      'token',
-      `このメールアドレスの変更は${formatDeadline('ja', at)}に取り消されたため、このリンクは使えなくなりました`,
-      EmailChangeErrorCode.CALLED_OFF,
-    ).withEnglish(
-      `This change of email address was called off on ${formatDeadline('en', at)}, so this link no longer works.`,
-    ),
+  /**
+   * The page behind a link whose change was called off (`at`) before it was used, saying why. The
+   * reader holds the address the link was sent to, which nobody has confirmed is the person's (that
+   * is what the link was for): the address staff gave instead is not shown, nor who gave it. The
+   * person hears of it at their old address (EmailAddressService.moveTo) or from staff.
+   */
+  calledOff: (at: Date, reason: EmailChangeCallOffReason | null) => {
+    const [ja, en] = CALLED_OFF_BECAUSE[reason ?? EmailChangeCallOffReason.WITHDRAWN];
+    return new InputError('token', ja(formatDeadline('ja', at)), EmailChangeErrorCode.CALLED_OFF).withEnglish(
+      en(formatDeadline('en', at)),
+    );
+  },
   /** Said on the page behind the link, to whoever holds the new address: the person themself. */
   addressTaken: () =>
     new ConflictError(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -14,15 +14,13 @@ import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { EmailAddressService } from './email-address.service';
-import { EMAIL_CHANGE_LINK_HOURS, EmailChangeRequest } from './email-change-request.entity';
+import { EmailChangeCallOffReason, EmailChangeRequest } from './email-change-request.entity';
 import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from './email-change.composers';
 import { EmailChangeErrors } from './email-change.errors';
+import { EmailChangeOwner, endPendingEmailChanges } from './pending-email-changes';
 
 /** 【メールアドレス変更のご確認】 a participant, or a staff account, may be sent in an hour. */
 export const EMAIL_CHANGE_PER_HOUR = 3;
-
-/** Whose address a request moves: a participant's, or a staff account's login. */
-type Owner = { participantId: string } | { userId: string };
 
 /** Whose link it is, for the page behind it. */
 export interface EmailChangeLink {
@@ -95,7 +93,13 @@ export class EmailChangeService {
       // Locked: two changes at once are counted one after the other.
       const user = await this.users.update(manager, actor, id, input);
       if (address === undefined) return;
-      if (address === user.email) return this.endPending(manager, { userId: user.id });
+      if (address === user.email)
+        return endPendingEmailChanges(
+          manager,
+          this.tokens,
+          { userId: user.id },
+          { calledOff: EmailChangeCallOffReason.WITHDRAWN },
+        );
       // Its mail is no longer sent: the confirmation would never arrive.
       if (user.deactivatedAt) throw EmailChangeErrors.accountDeactivated();
       await this.ask(
@@ -117,7 +121,7 @@ export class EmailChangeService {
    */
   private async ask(
     manager: EntityManager,
-    owner: Owner,
+    owner: EmailChangeOwner,
     address: string,
     requestedById: string | null,
     tooMany: (perHour: number, againAt: Date) => AppError,
@@ -142,36 +146,7 @@ export class EmailChangeService {
           EMAIL_CHANGE_PER_HOUR,
         ),
       );
-    await this.endPending(manager, owner, request);
-  }
-
-  /**
-   * The owner's requests still waiting for their link (sent less than EMAIL_CHANGE_LINK_HOURS ago,
-   * not confirmed), but `keep`, end: replaced by `keep` (as of when it was asked for, which is
-   * when its email was queued), or called off now when there is none. Their links stop working.
-   * The rows stay, marked with when, so that the page behind such a link still knows whose it was
-   * and can say why it no longer works; whatever reads what is pending leaves them out.
-   */
-  private async endPending(manager: EntityManager, owner: Owner, keep?: EmailChangeRequest): Promise<void> {
-    const [column, ownerId] =
-      'userId' in owner ? ['user_id', owner.userId] : ['participant_id', owner.participantId];
-    const earlier: { id: string }[] = await manager.query(
-      `SELECT id FROM email_change_requests
-        WHERE ${column} = $1 AND id IS DISTINCT FROM $2::uuid
-          AND confirmed_at IS NULL AND replaced_at IS NULL AND called_off_at IS NULL
-          AND created_at > now() - $3 * interval '1 hour'`,
-      [ownerId, keep?.id ?? null, EMAIL_CHANGE_LINK_HOURS],
-    );
-    if (earlier.length === 0) return;
-    const ids = earlier.map((row) => row.id);
-    // The tokens first, as `confirm` locks them before the request: a link being pressed now is
-    // waited for, and a request it confirmed meanwhile stays confirmed.
-    await this.tokens.expire(manager, TokenPurpose.EMAIL_CHANGE, ids);
-    await manager.update(
-      EmailChangeRequest,
-      { id: In(ids), confirmedAt: IsNull() },
-      keep ? { replacedAt: keep.createdAt } : { calledOffAt: new Date() },
-    );
+    await endPendingEmailChanges(manager, this.tokens, owner, { replacedBy: request });
   }
 
   /**
@@ -187,7 +162,7 @@ export class EmailChangeService {
     if (!request?.replacedAt && !request?.calledOffAt) return;
     const error = request.replacedAt
       ? EmailChangeErrors.replaced(request.replacedAt)
-      : EmailChangeErrors.calledOff(request.calledOffAt!);
+      : EmailChangeErrors.calledOff(request.calledOffAt!, request.calledOffReason);
     throw error.forReader(request.participant ? languageOf(request.participant) : 'ja');
   }
 

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Role, StaffActor } from '../auth/actor';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { EMAIL_CHANGED_NOTICE_TEMPLATE } from '../email-change/email-address.service';
+import { EmailChangeCallOffReason } from '../email-change/email-change-request.entity';
+import { endPendingEmailChanges } from '../email-change/pending-email-changes';
 import { OutboxService } from '../mail/outbox.service';
 import { OutboxStatus } from '../mail/outbox-status';
 import { MeetingRequestStatus, MeetingStatus, OPEN_REQUEST_STATUSES } from '../meetings/meeting-enums';
@@ -50,6 +53,7 @@ export class ParticipantMergeService {
     private readonly registrations: RegistrationsService,
     private readonly outbox: OutboxService,
     private readonly participants: ParticipantsService,
+    private readonly tokens: ActionTokensService,
   ) {}
 
   /**
@@ -129,7 +133,7 @@ export class ParticipantMergeService {
     await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
     await move(manager, 'participant_profile_changes', 'participant_id', pair);
     await this.carryDistinctMarks(manager, pair);
-    await this.dropLinksOfTheDuplicate(manager, duplicateId);
+    await this.dropLinksOfTheDuplicate(manager, pair);
     await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
     await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
     return {
@@ -331,18 +335,28 @@ export class ParticipantMergeService {
   }
 
   /**
-   * Links that act as the duplicate profile itself (sign-in, event applications) stop working, and
-   * so do the address changes it asked for. Links to its registrations, requests and suggestions
-   * keep working: those rows are now the kept profile's.
+   * Links that act as the duplicate profile itself (sign-in, event applications) stop working.
+   * Links to its registrations, requests and suggestions keep working: those rows are now the kept
+   * profile's.
+   *
+   * An address change the duplicate asked for and has not confirmed is called off rather than
+   * carried over: it would move the kept profile's address, which staff have just chosen as the
+   * one the person is reached at, to one asked for from the profile that went; and the kept
+   * profile may have a change of its own waiting. The person asks again, signed in as the kept
+   * profile, if they still want it. Its requests (that one, and those done with) go to the kept
+   * profile rather than with the duplicate's row: the page behind their links then says, in the
+   * language the person is now written to in, that the change was called off.
    */
-  private async dropLinksOfTheDuplicate(manager: EntityManager, duplicateId: string) {
-    await manager.query(
-      `DELETE FROM action_tokens
-        WHERE subject_id = $1
-           OR subject_id IN (SELECT id FROM email_change_requests WHERE participant_id = $1)`,
-      [duplicateId],
+  private async dropLinksOfTheDuplicate(manager: EntityManager, [keepId, duplicateId]: string[]) {
+    await manager.query('DELETE FROM action_tokens WHERE subject_id = $1', [duplicateId]);
+    // The profiles are locked (lockForMerge): a link being pressed locks its owner before its token.
+    await endPendingEmailChanges(
+      manager,
+      this.tokens,
+      { participantId: duplicateId },
+      { calledOff: EmailChangeCallOffReason.PROFILES_MERGED },
     );
-    await manager.query('DELETE FROM email_change_requests WHERE participant_id = $1', [duplicateId]);
+    await move(manager, 'email_change_requests', 'participant_id', [keepId, duplicateId]);
   }
 
   /**
