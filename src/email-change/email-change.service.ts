@@ -10,6 +10,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
+import { lockForAddressChange } from '../participants/participant-store';
 import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -222,13 +223,20 @@ export class EmailChangeService {
 
   /**
    * Single use: the address changes (see EmailAddressService.moveTo), by the person themself; or
-   * the staff account logs in with it from now on (EmailAddressService.moveLogin).
+   * the staff account logs in with it from now on (EmailAddressService.moveLogin). The owner is
+   * locked before the link, in the order updateStaffUser, a staff correction, a request and a
+   * merge take them: the two wait for each other rather than deadlock, and whatever they did to
+   * the request (replaced it, called it off) is seen here once they commit.
    */
   async confirm(rawToken: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      const link = await this.tokens.find(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
+      if (link) {
+        await this.lockOwner(manager, link.subjectId);
+        // Its links expire when a request ends, but one minted meanwhile (its email being sent) does not.
+        await this.refuseEnded(manager, link.subjectId);
+      }
       const token = await this.tokens.consume(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
-      // Its links expire when a request ends, but one minted meanwhile (its email being sent) does not.
-      await this.refuseEnded(manager, token.subjectId);
       const request = await manager.findOneBy(EmailChangeRequest, { id: token.subjectId });
       if (!request) throw ActionTokenErrors.invalid();
       if (request.userId) {
@@ -241,5 +249,15 @@ export class EmailChangeService {
       }
       await manager.update(EmailChangeRequest, request.id, { confirmedAt: new Date() });
     });
+  }
+
+  /** The account or the participant whose address the request moves, locked (see confirm). */
+  private async lockOwner(manager: EntityManager, requestId: string): Promise<void> {
+    const [owner]: { userId: string | null; participantId: string | null }[] = await manager.query(
+      'SELECT user_id AS "userId", participant_id AS "participantId" FROM email_change_requests WHERE id = $1',
+      [requestId],
+    );
+    if (owner?.userId) await this.users.lock(manager, owner.userId);
+    else if (owner?.participantId) await lockForAddressChange(manager, owner.participantId);
   }
 }

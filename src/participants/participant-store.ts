@@ -203,6 +203,18 @@ export async function updateParticipant(
 }
 
 /**
+ * What changeParticipantEmail locks, taken ahead of whatever else the caller locks (the link that
+ * confirms a new address, EmailChangeService.confirm): the pool's write lock, then the person's
+ * row. Staff correcting the address, or merging the profile, take these first too, and only then
+ * the person's links: one of the two waits for the other instead of each holding what the other
+ * needs (a deadlock, which Postgres answers by failing one of them).
+ */
+export async function lockForAddressChange(manager: EntityManager, id: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  await manager.query('SELECT 1 FROM participants WHERE id = $1 FOR NO KEY UPDATE', [id]);
+}
+
+/**
  * Moves a participant to another address (a typo that bounced, a new address), under the pool's
  * write lock so that no import creates the address meanwhile. The bounce suppression belonged to
  * the old address and is lifted; the person's own choice (配信停止) stays; sessions issued until now

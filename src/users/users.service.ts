@@ -255,6 +255,15 @@ export class UsersService {
   }
 
   /**
+   * The account's row, locked as `update` and `changeEmail` lock it, for a caller that must take it
+   * before something else (EmailChangeService.confirm, before the link: updateStaffUser locks the
+   * account, then the links of its pending change).
+   */
+  async lock(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /**
    * The new login address waiting for its confirmation (EMAIL_CHANGE_LINK_HOURS), or null; batched
    * across callers, one query for every account of a list.
    */
