@@ -174,6 +174,105 @@ describe('invitation content and deadline', () => {
     expect(mail.html).toContain('親族内承継と第三者承継');
   });
 
+  it('asks the mini-salon requester to answer by a 申込締切 set before the 開催決定 left, counts it as told, and its page agrees', async () => {
+    /**
+     * A mini-salon requested and accepted while the requester's inbox says "try later", and the
+     * 申込締切 set (updateEvent) before the 開催決定 leaves: it shows the salon as it is when it leaves.
+     */
+    const decidedWithDeadline = async (
+      person: { id: string; email: string },
+      theme: string,
+      closes: Date,
+    ) => {
+      const token = await t.participantToken(person.id);
+      const request = ok(
+        await t.gql<{ requestMiniSalon: { id: string } }>(
+          'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+          {
+            input: {
+              organizationId: orgId,
+              theme,
+              area: '東京都葛飾区',
+              preferredFrom: tokyoInDays(20, '00:00').slice(0, 10),
+              preferredTo: tokyoInDays(50, '00:00').slice(0, 10),
+              expectedParticipants: 8,
+            },
+          },
+          token,
+        ),
+      ).requestMiniSalon;
+      await mailTo(person.email, /^(【受付】|Your mini-salon request: received)/);
+      heldInbox = person.email.toLowerCase();
+      const { eventId } = ok(
+        await t.gql<{ acceptMiniSalonRequest: { eventId: string } }>(
+          'mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { eventId } }',
+          {
+            id: request.id,
+            input: {
+              startsAt: tokyoInDays(30, '15:00'),
+              endsAt: tokyoInDays(30, '17:00'),
+              venue: '葛飾区産業フェア会場 会議室',
+            },
+          },
+          organizer,
+        ),
+      ).acceptMiniSalonRequest;
+      await eventually(
+        async () => sink.refusals.some((refusal) => refusal.address === heldInbox),
+        'the refusal',
+      );
+      await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+      heldInbox = '';
+      return eventId;
+    };
+
+    const person = await createParticipant(t, organizer, { name: '柴又 健一' });
+    const closes = new Date(tokyoInDays(10, '17:00'));
+    const eventId = await decidedWithDeadline(person, 'DX', closes);
+    const [decision] = await mailTo(person.email, /^【開催決定】/);
+    expect(decision.text).toContain(
+      `※ ご回答は、申込締切の${formatDeadline('ja', closes)}までにお願いします。`,
+    );
+    expect(decision.text).not.toContain('開催終了まで有効');
+    expect(decision.text).toContain('※ 定員に達している場合は、キャンセル待ちとして承ります。');
+    expect(decision.html).toContain(`申込締切の${formatDeadline('ja', closes)}まで`);
+    // Its buttons open a page that asks, as they are still answered.
+    expect(await (await fetch(invitationAnswerLink(t, decision, 1).url)).text()).toContain(
+      '<button type="submit">参加する</button>',
+    );
+    await settled();
+    // It counts as told: taken away while ahead and put back, nobody hears.
+    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await settled();
+    expect(sink.to(person.email).map((mail) => mail.subject)).toEqual([
+      '【受付】ミニサロン開催のご要望（DX）',
+      decision.subject,
+    ]);
+    // Moved earlier: told, with the one the 開催決定 gave as 変更前.
+    const earlier = new Date(tokyoInDays(7, '12:00'));
+    await updateEvent(eventId, { registrationClosesAt: earlier.toISOString() });
+    const [moved] = await mailTo(person.email, /^【申込締切のお知らせ】/);
+    expect(moved.text).toContain(
+      `申込締切を、${formatDeadline('ja', closes)}から${formatDeadline('ja', earlier)}に変更しました。`,
+    );
+
+    // In English; and once the 申込締切 it gave has passed, its 参加する page says so, naming it.
+    const english = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+    const soon = new Date(Date.now() + 15_000);
+    await decidedWithDeadline(english, '販路開拓', soon);
+    const [held] = await mailTo(english.email, /^Your mini-salon request: it will be held/);
+    expect(held.text).toContain(
+      `* Please answer by ${formatDeadline('en', soon)}, when registration closes.`,
+    );
+    expect(held.text).not.toContain('The links work until the event ends.');
+    expect(held.text).toContain('* If the event is full, you will be put on the waiting list.');
+    await eventually(async () => Date.now() > soon.getTime() + 100, 'the deadline to pass');
+    const page = await (await fetch(invitationAnswerLink(t, held, 1).url)).text();
+    expect(page).toContain(`Registration closed on ${formatDeadline('en', soon)}.`);
+    expect(page).not.toContain('<button');
+  });
+
   it('tells invitees who have not answered when the 申込締切 is set or moved, with buttons that work', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '締切のあとから決まるサロン' });
     const waiting = await createParticipant(t, organizer, { name: '未回答 一郎' });

@@ -69,7 +69,8 @@ export class MiniSalonDecisionComposer implements MailComposer {
     });
     // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
     const replied = repliedToOrganiser(email, organizer, request.organization.contactEmail);
-    // Its answer buttons are said to work until the event ends: no 申込締切 (see deadlinesTold).
-    return answerUrls ? { ...replied, shown: deadlineShown(null) } : replied;
+    // Its answer buttons ask for an answer by the 申込締切 the salon has as it leaves (set since it
+    // was accepted, say), or are said to work until the event ends: counted as told (see deadlinesTold).
+    return answerUrls ? { ...replied, shown: deadlineShown(event?.registrationClosesAt) } : replied;
   }
 }

@@ -21,7 +21,7 @@ describe('ミニサロン開催要望への回答', () => {
 });
 
 describe('ミニサロン開催決定', () => {
-  const held = (locale: 'ja' | 'en', contact: string | null) =>
+  const held = (locale: 'ja' | 'en', contact: string | null, registrationClosesAt: Date | null = null) =>
     miniSalonDecisionEmail({
       locale,
       participantName: locale === 'ja' ? '髙橋 﨑子' : 'Emma Clarke',
@@ -38,6 +38,7 @@ describe('ミニサロン開催決定', () => {
         venue: '大田区産業プラザPiO',
         onlineUrl: null,
         capacity: 12,
+        registrationClosesAt,
         organizer: '東京財務事務所',
         coHosts: [],
       },
@@ -54,5 +55,23 @@ describe('ミニサロン開催決定', () => {
     expect(en.text).not.toMatch(/[ぁ-ん]/);
     // An organisation without a contact is named instead of a contact line that is not there.
     expect(held('ja', null).text).toContain('お名前とメールアドレスを東京財務事務所までお知らせください');
+  });
+
+  it('asks for an answer by the 申込締切 when the salon has one, as an invitation does', () => {
+    const closes = new Date('2027-01-08T08:00:00Z');
+    expect(held('ja', null, closes).text).toContain(
+      '※ ご回答は、申込締切の2027年1月8日(金) 17:00までにお願いします。',
+    );
+    expect(held('ja', null, closes).text).not.toContain('開催終了まで有効');
+    expect(held('en', null, closes).text).toContain(
+      '* Please answer by Fri 8 Jan 2027, 17:00 (JST), when registration closes.',
+    );
+    // Without one, the links work until the event ends; a full salon puts them on the waiting list.
+    expect(held('ja', null).text).toContain(
+      '※ 定員に達している場合は、キャンセル待ちとして承ります。\n※ リンクは開催終了まで有効です。',
+    );
+    expect(held('en', null).text).toContain(
+      '* If the event is full, you will be put on the waiting list.\n* The links work until the event ends.',
+    );
   });
 });

@@ -11,7 +11,7 @@ import {
   renderEmail,
 } from '../mail/templates/email-layout';
 import { eventAboutDetails } from '../mail/templates/event-about';
-import { formatEventTime } from '../mail/templates/mail-dates';
+import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
 
 export interface MiniSalonDecisionEmailData {
   locale: MailLocale;
@@ -80,7 +80,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
         : [],
       notes: event
         ? answerUrls
-          ? ['The links work until the event ends.']
+          ? answerNotes(locale, event)
           : []
         : ['You are welcome to send a new request for another theme or time.'],
       sender,
@@ -119,9 +119,32 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
       : [],
     notes: event
       ? answerUrls
-        ? ['リンクは開催終了まで有効です。']
+        ? answerNotes(locale, event)
         : []
       : ['テーマや時期を変えて、あらためてご要望をお寄せください。'],
     sender,
   });
+}
+
+/**
+ * Under the answer buttons, as an invitation has them: a full salon puts the reader on the waiting
+ * list, and answers are asked for by the 申込締切 when the salon has one (参加する is refused after
+ * it), or the links work until the event ends.
+ */
+function answerNotes(locale: MailLocale, event: EventMailContext): string[] {
+  const closesAt = event.registrationClosesAt ?? null;
+  if (locale === 'en') {
+    return [
+      ...(event.capacity === null ? [] : ['If the event is full, you will be put on the waiting list.']),
+      closesAt
+        ? `Please answer by ${formatDeadline(locale, closesAt)}, when registration closes.`
+        : 'The links work until the event ends.',
+    ];
+  }
+  return [
+    ...(event.capacity === null ? [] : ['定員に達している場合は、キャンセル待ちとして承ります。']),
+    closesAt
+      ? `ご回答は、申込締切の${formatDeadline(locale, closesAt)}までにお願いします。`
+      : 'リンクは開催終了まで有効です。',
+  ];
 }
