@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { AgendaFeedLinks } from '../src/meetings/agenda-feed-links';
 import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
 import {
@@ -585,6 +586,94 @@ describe('merging two profiles of one person', () => {
     await t.dataSource.query('DELETE FROM deals WHERE id = $1', [deal.id]);
   });
 
+  it('keeps the links emailed to the duplicate working for the kept profile, or says in its language that the two were joined', async () => {
+    // Emma Clarke reads English under the address staff keep; the list that made her a second
+    // profile had no language, so that one was written to in Japanese.
+    const kept = await createParticipant(t, organizer, {
+      name: 'Emma Clarke',
+      email: 'emma@clarke-trading.example',
+      locale: 'en',
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: 'Emma Clarke',
+      email: 'e.clarke@example.com',
+    });
+    // Invited to the salon under both addresses: the kept profile's invitation stays.
+    const salonId = await createPublishedEvent(t, organizer, { title: '墨田区 海外販路サロン' });
+    await invite(salonId, kept.id);
+    await invite(salonId, duplicate.id);
+    const oldInbox = (subject: string) =>
+      sink.to('e.clarke@example.com').filter((mail) => mail.subject.includes(subject));
+    await sink.waitUntil(() => oldInbox('海外販路サロン').length === 1, 30_000, 'the invitation');
+    const invitation = oldInbox('海外販路サロン')[0];
+    const unsubscribe = /<([^>]+\/unsubscribe\/[^>]+)>/.exec(
+      invitation.header('list-unsubscribe') ?? '',
+    )?.[1];
+    expect(unsubscribe).toBeDefined();
+    ok(
+      await gql('mutation($email: String!) { requestMagicLink(email: $email) }', { email: duplicate.email }),
+    );
+    await sink.waitUntil(() => oldInbox('ログイン').length === 1, 30_000, 'the sign-in link');
+    const signIn = /\/sign-in\?token=([\w-]+)/.exec(oldInbox('ログイン')[0].text)![1];
+    // Her agenda page and calendar feed, as an agenda email and the signed-in page link them.
+    const links = t.app.get(AgendaFeedLinks);
+    const agendaPage = links.pageUrl(duplicate.id, salonId);
+    const feed = links.url(duplicate.id);
+
+    ok(await merge(kept.id, duplicate.id));
+
+    // The sign-in link cannot sign in as the kept profile: its page says why, in her language,
+    // without the address now on file.
+    const refused = await fetch(`${t.url}/sign-in?token=${signIn}`, { headers: { 'accept-language': 'ja' } });
+    const refusal = await refused.text();
+    expect(refusal).toContain('<html lang="en"');
+    expect(refusal).toContain('Your two registrations with us have been joined into one');
+    expect(refusal).toContain('ask for a new sign-in link with the email address now on file');
+    expect(refusal).not.toContain('clarke-trading');
+    const redeemed = failure(
+      await t.gql('mutation($token: String!) { redeemMagicLink(token: $token) { token } }', {
+        token: signIn,
+      }),
+    );
+    expect(redeemed.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(redeemed.message).toContain('joined into one');
+
+    // The invitation answers the salon invitation that stayed, hers.
+    const accept = invitationAnswerLink(t, invitation, 1);
+    const answered = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: accept.token, accept: '1' }).toString(),
+    });
+    expect(answered.status).toBe(200);
+    const seats: { participant_id: string; status: string }[] = await t.dataSource.query(
+      'SELECT participant_id, status FROM registrations WHERE event_id = $1',
+      [salonId],
+    );
+    expect(seats).toEqual([{ participant_id: kept.id, status: 'REGISTERED' }]);
+
+    // The unsubscribe link switches off her mail, naming the address only masked.
+    const confirm = await fetch(unsubscribe!);
+    expect(confirm.status).toBe(200);
+    const confirmation = await confirm.text();
+    expect(confirmation).toContain('em***@clarke-trading.example');
+    expect(confirmation).not.toContain('emma@clarke-trading.example');
+    expect((await fetch(unsubscribe!, { method: 'POST' })).status).toBe(200);
+    const [optedOut]: { email_opt_out: boolean }[] = await t.dataSource.query(
+      'SELECT email_opt_out FROM participants WHERE id = $1',
+      [kept.id],
+    );
+    expect(optedOut.email_opt_out).toBe(true);
+
+    // The agenda page and the calendar feed are hers.
+    const agenda = await fetch(agendaPage);
+    expect(agenda.status).toBe(200);
+    expect(await agenda.text()).toContain('<html lang="en"');
+    const calendar = await fetch(feed.replace(/^webcal:/, 'http:'));
+    expect(calendar.status).toBe(200);
+    expect(await calendar.text()).toContain('Tsunagu meetings');
+  });
+
   it('answers typed errors that name the field', async () => {
     const person = await createParticipant(t, organizer, { name: '井上 翔' });
     expect(failure(await merge(person.id, person.id)).extensions).toMatchObject({
@@ -628,6 +717,7 @@ describe('merging two profiles of one person', () => {
       'meeting_requests.to_participant_id',
       'meetings.participant_a_id',
       'meetings.participant_b_id',
+      'merged_participants.participant_id',
       'mini_salon_requests.requested_by_id',
       'outbox_messages.participant_id',
       'participant_distinct_pairs.first_participant_id',

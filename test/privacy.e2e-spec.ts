@@ -29,7 +29,7 @@ const MY_DATA = `exportedAt
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
   emails { id template ${EVENT} status statusLabel skipReason toAddress createdAt sentAt }
-  emailChangeRequests { newEmail createdAt confirmedAt replacedAt calledOffAt }
+  emailChangeRequests { newEmail createdAt confirmedAt replacedAt calledOffAt calledOffReason }
   agendaViews { ${EVENT} seenAt }
   miniSalonRequests { id organizationId organizationName requestedById requestedByName requestedByCompany groupName theme area
     preferredFrom preferredTo expectedParticipants message status statusLabel declineReason eventId decidedAt createdAt }
@@ -517,7 +517,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ok(await t.gql('mutation { requestEmailChange(email: "new-home@example.jp") }', {}, subjectToken));
     const exported = ok(
       await t.gql<{ exportMyData: { emailChangeRequests: Record<string, unknown>[] } }>(
-        'query { exportMyData { emailChangeRequests { newEmail confirmedAt replacedAt calledOffAt } } }',
+        'query { exportMyData { emailChangeRequests { newEmail confirmedAt replacedAt calledOffAt calledOffReason } } }',
         {},
         subjectToken,
       ),
@@ -528,8 +528,15 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         confirmedAt: null,
         replacedAt: expect.any(String),
         calledOffAt: null,
+        calledOffReason: null,
       },
-      { newEmail: 'new-home@example.jp', confirmedAt: null, replacedAt: null, calledOffAt: null },
+      {
+        newEmail: 'new-home@example.jp',
+        confirmedAt: null,
+        replacedAt: null,
+        calledOffAt: null,
+        calledOffReason: null,
+      },
     ]);
     const pendingEmails = (
       await rowsOf(`SELECT id FROM outbox_messages WHERE participant_id = $1 AND status = 'PENDING'`)

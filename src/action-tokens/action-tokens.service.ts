@@ -136,6 +136,8 @@ export class ActionTokensService {
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!token || token.purpose !== purpose) throw ActionTokenErrors.invalid();
+    const mergedInto = await this.mergedOwnerLocale(manager, token);
+    if (mergedInto) throw ActionTokenErrors.merged(purpose).forReader(mergedInto);
     if (token.expiresAt.getTime() <= Date.now())
       throw await this.toOwner(manager, token, ActionTokenErrors.expired());
     return token;
@@ -150,6 +152,21 @@ export class ActionTokensService {
     if (!sql) return error;
     const [owner]: { locale: string }[] = await manager.query(sql, [token.subjectId]);
     return owner ? error.forReader(languageOf(owner)) : error;
+  }
+
+  /**
+   * The language of the profile that the link's subject was merged into, or null for a link that
+   * was not left behind by a merge. A merge that cannot carry a link over to the kept profile
+   * (ParticipantMergeService) points it at the id the duplicate profile had, whose
+   * merged_participants row names the kept one.
+   */
+  async mergedOwnerLocale(manager: EntityManager, token: ActionToken): Promise<'ja' | 'en' | null> {
+    const [owner]: { locale: string }[] = await manager.query(
+      `SELECT p.locale FROM merged_participants m JOIN participants p ON p.id = m.participant_id
+        WHERE m.merged_id = $1`,
+      [token.subjectId],
+    );
+    return owner ? languageOf(owner) : null;
   }
 
   /**

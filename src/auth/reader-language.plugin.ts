@@ -61,6 +61,8 @@ export class ReaderLanguagePlugin implements ApolloServerPlugin<Context> {
     const manager = this.dataSource.manager;
     const token = await this.links.lookUp(manager, raw);
     if (!token) return undefined;
+    const merged = await this.links.mergedOwnerLocale(manager, token);
+    if (merged) return merged;
     const byRegistration: string[] = [TokenPurpose.SURVEY_ANSWER, TokenPurpose.INVITATION_RESPONSE];
     if (token.purpose !== TokenPurpose.MAGIC_LINK && !byRegistration.includes(token.purpose))
       return undefined;

@@ -18,6 +18,7 @@ import { MeetingSettings } from '../meetings/meeting-settings.entity';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Company } from '../participants/company.entity';
+import { MergedParticipant } from '../participant-merge/merged-participant.entity';
 import { ParticipantDistinctPair } from '../participant-merge/participant-distinct-pair.entity';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ParticipantProfileChange,
   EmailChangeRequest,
   ParticipantDistinctPair,
+  MergedParticipant,
   Event,
   MatchmakingSession,
   Registration,

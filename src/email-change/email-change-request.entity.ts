@@ -1,3 +1,4 @@
+import { registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Participant } from '../participants/participant.entity';
 import { User } from '../users/user.entity';
@@ -11,6 +12,10 @@ export enum EmailChangeCallOffReason {
   /** Staff merged the participant's two profiles (名寄せ): the kept profile's address stays. */
   PROFILES_MERGED = 'PROFILES_MERGED',
 }
+registerEnumType(EmailChangeCallOffReason, {
+  name: 'EmailChangeCallOffReason',
+  description: '取り下げ（今のアドレスを再指定）・担当者によるアドレス訂正・登録の統合（名寄せ）',
+});
 
 /** How long the link in 【メールアドレス変更のご確認】 works, from the request; an older request is no longer pending. */
 export const EMAIL_CHANGE_LINK_HOURS = 24;

@@ -4,11 +4,23 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
+import { addressHint } from '../email-change/email-change.templates';
+import { profileNow, ProfileNow } from '../participant-merge/merged-participants';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
+
+/**
+ * Whom an unsubscribe link acts for, and their address as its pages may show it: in full, or
+ * masked when the link was sent to a profile since merged into this one (名寄せ), whose holder
+ * is not known to read this address.
+ */
+export interface Recipient {
+  participant: Participant;
+  address: string;
+}
 
 /** A participant's choice about email, set from the unsubscribe link. */
 @Injectable()
@@ -20,21 +32,21 @@ export class EmailPreferencesService {
   ) {}
 
   /** Who an unsubscribe link is for, without acting (the confirmation page); null for an erased person. */
-  async recipientOf(link: string): Promise<Participant | null> {
+  async recipientOf(link: string): Promise<Recipient | null> {
     const manager = this.dataSource.manager;
-    const participant = await manager.findOneBy(Participant, { id: await this.participantOf(manager, link) });
-    return participant?.erasedAt ? null : participant;
+    const owner = await this.participantOf(manager, link);
+    const participant = await manager.findOneBy(Participant, { id: owner.participantId });
+    return participant && !participant.erasedAt ? recipient(participant, owner) : null;
   }
 
   /**
    * Opts the participant out of non-transactional mail: none is queued for them from now on, and
    * what is already queued is skipped. Idempotent: a second click changes nothing.
    */
-  async unsubscribe(link: string): Promise<Participant | null> {
+  async unsubscribe(link: string): Promise<Recipient | null> {
     return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(Participant, {
-        id: await this.participantOf(manager, link),
-      });
+      const owner = await this.participantOf(manager, link);
+      const participant = await manager.findOneBy(Participant, { id: owner.participantId });
       if (!participant || participant.erasedAt) return null;
       if (!participant.emailOptOut) {
         await manager.update(Participant, participant.id, { emailOptOut: true, emailOptOutAt: new Date() });
@@ -44,7 +56,7 @@ export class EmailPreferencesService {
         { participantId: participant.id, transactional: false, status: OutboxStatus.PENDING },
         { status: OutboxStatus.SKIPPED, skipReason: 'OPTED_OUT' },
       );
-      return participant;
+      return recipient(participant, owner);
     });
   }
 
@@ -53,31 +65,38 @@ export class EmailPreferencesService {
    * emails are queued for them again from now on. What was skipped while they were opted out stays
    * skipped. Idempotent.
    */
-  async resubscribe(link: string): Promise<Participant | null> {
+  async resubscribe(link: string): Promise<Recipient | null> {
     return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOneBy(Participant, {
-        id: await this.participantOf(manager, link),
-      });
+      const owner = await this.participantOf(manager, link);
+      const participant = await manager.findOneBy(Participant, { id: owner.participantId });
       if (!participant || participant.erasedAt) return null;
       if (participant.emailOptOut) {
         await manager.update(Participant, participant.id, { emailOptOut: false, emailOptOutAt: null });
       }
-      return participant;
+      return recipient(participant, owner);
     });
   }
 
   /**
    * The signed link, or — for emails sent before links were signed — a stored unsubscribe token
    * (those lived 365 days; this fallback can go a year after the change). Throws on anything else.
+   * A link sent to a profile since merged into another acts for that one: it only ever switches
+   * the person's own event mail (stored tokens were carried over by the merge).
    */
-  private async participantOf(manager: EntityManager, link: string): Promise<string> {
+  private async participantOf(manager: EntityManager, link: string): Promise<ProfileNow> {
     const signed = this.links.read(link);
-    if (signed && !signed.expired) return signed.participantId;
+    if (signed && !signed.expired) return profileNow(manager, signed.participantId);
     if (signed) {
-      const owner = await manager.findOneBy(Participant, { id: signed.participantId });
+      const { participantId } = await profileNow(manager, signed.participantId);
+      const owner = await manager.findOneBy(Participant, { id: participantId });
       const expired = ActionTokenErrors.expired();
       throw owner ? expired.forReader(languageOf(owner)) : expired;
     }
-    return (await this.tokens.resolve(manager, TokenPurpose.UNSUBSCRIBE, link, { lock: false })).subjectId;
+    const token = await this.tokens.resolve(manager, TokenPurpose.UNSUBSCRIBE, link, { lock: false });
+    return { participantId: token.subjectId, merged: false };
   }
+}
+
+function recipient(participant: Participant, owner: ProfileNow): Recipient {
+  return { participant, address: owner.merged ? addressHint(participant.email) : participant.email };
 }

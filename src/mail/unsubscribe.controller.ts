@@ -4,8 +4,7 @@ import { Public } from '../auth/access.decorators';
 import { AppError } from '../common/errors/app-error';
 import { browserLocale, escapeHtml, postButton, renderPage } from '../common/html/html-page';
 import { languageOf } from '../participants/participant-kind';
-import { Participant } from '../participants/participant.entity';
-import { EmailPreferencesService } from './email-preferences.service';
+import { EmailPreferencesService, Recipient } from './email-preferences.service';
 
 const TEXT = {
   ja: {
@@ -58,12 +57,12 @@ export class UnsubscribeController {
       request,
       response,
       () => this.preferences.recipientOf(token),
-      (participant, lang) => {
+      ({ participant, address }, lang) => {
         const text = TEXT[lang];
         // Already unsubscribed (the link of an older email, kept): the way back is all there is to do.
         return participant.emailOptOut
-          ? `<p>${escapeHtml(text.stopped(participant.email))}</p>${this.undo(token, lang)}`
-          : `<p>${escapeHtml(text.confirm(participant.email))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`;
+          ? `<p>${escapeHtml(text.stopped(address))}</p>${this.undo(token, lang)}`
+          : `<p>${escapeHtml(text.confirm(address))}</p>${postButton(`./${encodeURIComponent(token)}`, text.button)}`;
       },
     );
   }
@@ -108,19 +107,19 @@ export class UnsubscribeController {
   private async page(
     request: Request,
     response: Response,
-    work: () => Promise<Participant | null>,
-    body: (participant: Participant, lang: 'ja' | 'en') => string,
+    work: () => Promise<Recipient | null>,
+    body: (recipient: Recipient, lang: 'ja' | 'en') => string,
   ): Promise<void> {
-    let participant: Participant | null;
+    let recipient: Recipient | null;
     try {
-      participant = await work();
+      recipient = await work();
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return this.invalid(response, error.readerLocale ?? browserLocale(request));
     }
-    if (!participant) return this.invalid(response, browserLocale(request));
-    const lang = languageOf(participant);
-    response.type('html').send(renderPage({ lang, title: TEXT[lang].title, body: body(participant, lang) }));
+    if (!recipient) return this.invalid(response, browserLocale(request));
+    const lang = languageOf(recipient.participant);
+    response.type('html').send(renderPage({ lang, title: TEXT[lang].title, body: body(recipient, lang) }));
   }
 
   /** The way back from an unsubscribe, on the page that confirms it and on the link's later visits. */

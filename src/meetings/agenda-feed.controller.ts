@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { profileNow } from '../participant-merge/merged-participants';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { AgendaFeedLinks } from './agenda-feed-links';
@@ -24,8 +25,11 @@ export class AgendaFeedController {
   @Get(':file')
   @Public()
   async feed(@Param('file') file: string, @Res() response: Response): Promise<void> {
-    const participantId = this.feeds.verify(file);
-    if (!participantId) throw new NotFoundException();
+    const linked = this.feeds.verify(file);
+    if (!linked) throw new NotFoundException();
+    // A calendar subscribed before the person's two profiles were merged follows the kept one,
+    // where their meetings went.
+    const { participantId } = await profileNow(this.dataSource.manager, linked);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
     // An erased participant's feed ends with them.
     if (!participant || participant.erasedAt) throw new NotFoundException();

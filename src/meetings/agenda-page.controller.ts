@@ -14,6 +14,7 @@ import { AgendaFeedLinks } from './agenda-feed-links';
 import { agendaPage, AgendaPageNotice } from './agenda-page';
 import { AgendaComparison, AgendaViews } from './agenda-views.service';
 import { AgendaService } from './agenda.service';
+import { profileNow } from '../participant-merge/merged-participants';
 import { agendaListing } from './mail/meeting-emails.template';
 import { MeetingErrorCode, MeetingErrors } from './meetings.errors';
 
@@ -94,8 +95,11 @@ export class AgendaPageController {
 
   /** Whose page it is and the event, in their language; an unknown link or event is one error. */
   private async open(link: string, eventId: string): Promise<OpenedAgenda> {
-    const participantId = this.links.verifyPage(link);
-    if (!participantId || !isUuid(eventId)) throw MeetingErrors.agendaLinkInvalid();
+    const linked = this.links.verifyPage(link);
+    if (!linked || !isUuid(eventId)) throw MeetingErrors.agendaLinkInvalid();
+    // A link sent before the person's two profiles were merged shows the kept one's agenda: the
+    // meetings went there with them.
+    const { participantId } = await profileNow(this.dataSource.manager, linked);
     const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
     // An erased participant's page ends with them, as their feed does.
     if (!participant || participant.erasedAt) throw MeetingErrors.agendaLinkInvalid();

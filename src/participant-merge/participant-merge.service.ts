@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Role, StaffActor } from '../auth/actor';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
@@ -19,6 +20,7 @@ import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { EventRole, RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { MergedParticipant } from './merged-participant.entity';
 import { MergeCounts } from './models/participant-merge.model';
 import { ParticipantMergeErrors, SeenAt } from './participant-merge.errors';
 
@@ -133,7 +135,7 @@ export class ParticipantMergeService {
     await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
     await move(manager, 'participant_profile_changes', 'participant_id', pair);
     await this.carryDistinctMarks(manager, pair);
-    await this.dropLinksOfTheDuplicate(manager, pair);
+    await this.carryLinksOfTheDuplicate(manager, pair);
     await foldDuplicateInto(manager, keep, duplicate, { kind: 'staff', userId: actor.userId });
     await this.tellTheDuplicateAddress(manager, actor, keep, duplicate);
     return {
@@ -225,8 +227,12 @@ export class ParticipantMergeService {
 
   /**
    * At an event where both profiles have a registration, the better one stays (REGISTRATION_WEIGHT)
-   * and the other goes, with its links and its unsent emails; a survey answer, a role other than
-   * 来場者 or a booth only it had goes to the one that stays. Answers how many events had two.
+   * and the other goes, with its unsent emails; a survey answer, a role other than 来場者 or a booth
+   * only it had goes to the one that stays. Answers how many events had two.
+   *
+   * The links of the one that goes (an invitation's answer, 「参加をキャンセルする」, the survey) act
+   * on the one that stays: it is the same person's place at the same event, which is what they
+   * were sent about, and the page behind them shows where that place now stands.
    */
   private async combineRegistrations(manager: EntityManager, keepId: string, duplicateId: string) {
     const duplicates = await manager.find(Registration, { where: { participantId: duplicateId } });
@@ -245,7 +251,10 @@ export class ParticipantMergeService {
           WHERE registration_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_responses WHERE registration_id = $2)`,
         [goes.id, stays.id],
       );
-      await manager.query('DELETE FROM action_tokens WHERE subject_id = $1', [goes.id]);
+      await manager.query('UPDATE action_tokens SET subject_id = $2 WHERE subject_id = $1', [
+        goes.id,
+        stays.id,
+      ]);
       await manager.query(
         `UPDATE outbox_messages SET status = $2, skip_reason = $3
           WHERE params->>'registrationId' = $1 AND status = $4`,
@@ -265,6 +274,10 @@ export class ParticipantMergeService {
    * Requests between the two profiles go (with the cancelled meetings they led to); of two open
    * requests with the same person at one event, the agreed one stays (or the kept profile's), and
    * the other is withdrawn. Answers how many were withdrawn.
+   *
+   * The answer link of a withdrawn request stays, and says it was withdrawn, as when its sender
+   * withdraws it (it may be a third person's, who received the request). One between the two
+   * profiles would now be the person's with themself: its link says the two were joined.
    */
   private async combineMeetingRequests(manager: EntityManager, pair: string[]) {
     const between = await changedIds(
@@ -287,7 +300,10 @@ export class ParticipantMergeService {
         WHERE id IN (SELECT id FROM open WHERE rank > 1) RETURNING id`,
       [pair, pair[1], MeetingRequestStatus.ACCEPTED, OPEN_REQUEST_STATUSES, MeetingRequestStatus.CANCELLED],
     );
-    await manager.query('DELETE FROM action_tokens WHERE subject_id = ANY($1)', [[...between, ...withdrawn]]);
+    await manager.query('UPDATE action_tokens SET subject_id = $2 WHERE subject_id = ANY($1)', [
+      between,
+      pair[1],
+    ]);
     return { withdrawn: withdrawn.length };
   }
 
@@ -295,10 +311,14 @@ export class ParticipantMergeService {
    * Suggestions between the two profiles go; so do the duplicate's at an event where the kept
    * profile has its own list (the two lists' ranks would interleave), and suggestions of the
    * duplicate to someone who is also suggested the kept profile. Answers how many went.
+   *
+   * A 「面談を申し込む」 link of one that went asks from the suggestion that stays for the same two
+   * people at the event, where there is one: the same request the link offered (someone else's
+   * link to meet the person, or the person's to meet someone on the kept profile's list). One
+   * between the two profiles, or with no such suggestion, says the two were joined.
    */
   private async combineSuggestions(manager: EntityManager, [keepId, duplicateId]: string[]) {
-    const ids = await changedIds(
-      manager,
+    const [gone]: [GoneSuggestion[], number] = await manager.query(
       `DELETE FROM suggestions s
         WHERE (s.participant_id IN ($1, $2) AND s.suggested_participant_id IN ($1, $2))
            OR (s.participant_id = $2 AND EXISTS (
@@ -307,13 +327,29 @@ export class ParticipantMergeService {
                 SELECT 1 FROM suggestions k
                  WHERE k.event_id = s.event_id AND k.participant_id = s.participant_id
                    AND k.suggested_participant_id = $1))
-       RETURNING id`,
+       RETURNING id, event_id AS "eventId", participant_id AS "participantId",
+                 suggested_participant_id AS "suggestedId"`,
       [keepId, duplicateId],
     );
-    await manager.query('DELETE FROM action_tokens WHERE subject_id = ANY($1)', [ids]);
     await move(manager, 'suggestions', 'participant_id', [keepId, duplicateId]);
     await move(manager, 'suggestions', 'suggested_participant_id', [keepId, duplicateId]);
-    return ids.length;
+    await manager.query(
+      `UPDATE action_tokens t SET subject_id = coalesce(k.id, $2)
+         FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[]) AS g(id, event_id, participant_id, suggested_id)
+         LEFT JOIN suggestions k ON k.event_id = g.event_id
+          AND k.participant_id = (CASE WHEN g.participant_id = $2 THEN $1 ELSE g.participant_id END)
+          AND k.suggested_participant_id = (CASE WHEN g.suggested_id = $2 THEN $1 ELSE g.suggested_id END)
+        WHERE t.subject_id = g.id`,
+      [
+        keepId,
+        duplicateId,
+        gone.map((row) => row.id),
+        gone.map((row) => row.eventId),
+        gone.map((row) => row.participantId),
+        gone.map((row) => row.suggestedId),
+      ],
+    );
+    return gone.length;
   }
 
   /**
@@ -335,9 +371,19 @@ export class ParticipantMergeService {
   }
 
   /**
-   * Links that act as the duplicate profile itself (sign-in, event applications) stop working.
-   * Links to its registrations, requests and suggestions keep working: those rows are now the kept
-   * profile's.
+   * The links emailed to the duplicate before the merge, kind by kind:
+   * - to its registrations, requests and suggestions: they keep working, those rows are now the
+   *   kept profile's (and see combineRegistrations, combineMeetingRequests, combineSuggestions);
+   * - unsubscribe (signed, or stored from older emails), agenda page and calendar feed: they act
+   *   for the kept profile (merged_participants). Each only ever shows or switches the person's own
+   *   mail or meetings, and the unsubscribe page shows the address only masked, as the notice to
+   *   the duplicate's address does;
+   * - sign-in and event-application links stop, with a page in the kept profile's language saying
+   *   the two were joined and what to do: they prove only that the holder reads the duplicate's
+   *   address, which is no longer on file, and would let them act as the kept profile (see its
+   *   address, confirm for it). An address change ends them the same way (EmailAddressService).
+   *   They stay in action_tokens, naming the id the duplicate had, so that their page can say so;
+   * - staff password resets are no participant's, and address changes are handled below.
    *
    * An address change the duplicate asked for and has not confirmed is called off rather than
    * carried over: it would move the kept profile's address, which staff have just chosen as the
@@ -347,8 +393,15 @@ export class ParticipantMergeService {
    * profile rather than with the duplicate's row: the page behind their links then says, in the
    * language the person is now written to in, that the change was called off.
    */
-  private async dropLinksOfTheDuplicate(manager: EntityManager, [keepId, duplicateId]: string[]) {
-    await manager.query('DELETE FROM action_tokens WHERE subject_id = $1', [duplicateId]);
+  private async carryLinksOfTheDuplicate(manager: EntityManager, [keepId, duplicateId]: string[]) {
+    await manager.query('UPDATE action_tokens SET subject_id = $1 WHERE subject_id = $2 AND purpose = $3', [
+      keepId,
+      duplicateId,
+      TokenPurpose.UNSUBSCRIBE,
+    ]);
+    // A profile merged into the duplicate earlier is now merged into the kept one.
+    await move(manager, 'merged_participants', 'participant_id', [keepId, duplicateId]);
+    await manager.insert(MergedParticipant, { mergedId: duplicateId, participantId: keepId });
     // The profiles are locked (lockForMerge): a link being pressed locks its owner before its token.
     await endPendingEmailChanges(
       manager,
@@ -380,6 +433,14 @@ export class ParticipantMergeService {
       },
     ]);
   }
+}
+
+/** A suggestion the merge deleted, to carry its links over to the one that stays. */
+interface GoneSuggestion {
+  id: string;
+  eventId: string;
+  participantId: string;
+  suggestedId: string;
 }
 
 /** The ids an UPDATE or DELETE … RETURNING id touched (TypeORM answers such a statement with [rows, count]). */

@@ -117,6 +117,9 @@ export class ParticipantErasureService {
       );
       // When they looked at their agendas: no use to anyone once they are gone.
       await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [participantId]);
+      // The ids of profiles merged into theirs (after their links, which name those ids, went):
+      // the signed links of emails sent to those profiles end with them, as their own do.
+      await manager.query('DELETE FROM merged_participants WHERE participant_id = $1', [participantId]);
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
     });
@@ -193,8 +196,9 @@ export class ParticipantErasureService {
   /**
    * The links that act on the person or on their rows: sign-in and unsubscribe (the participant),
    * invitation and survey answers (their registrations), the answer links of requests made to them,
-   * 「面談を申し込む」 (suggestions for them or of them). Keyed by purpose and subject, so the
-   * (purpose, subject_id) index finds them.
+   * 「面談を申し込む」 (suggestions for them or of them), and those sent to a profile merged into
+   * theirs that the merge could not carry over (they name the id that profile had). Keyed by
+   * purpose and subject, so the (purpose, subject_id) index finds them.
    *
    * The answer link of a request they made stays: it is the other person's, it holds nothing of
    * the erased one, and it now opens a page saying the request was withdrawn (naming nobody),
@@ -208,6 +212,7 @@ export class ParticipantErasureService {
         UNION ALL SELECT id FROM meeting_requests WHERE to_participant_id = $1
         UNION ALL SELECT id FROM suggestions WHERE $1 IN (participant_id, suggested_participant_id)
         UNION ALL SELECT id FROM email_change_requests WHERE participant_id = $1
+        UNION ALL SELECT merged_id FROM merged_participants WHERE participant_id = $1
        ), deleted AS (
         DELETE FROM action_tokens
          WHERE purpose = ANY($2) AND subject_id IN (SELECT id FROM subjects)

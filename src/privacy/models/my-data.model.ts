@@ -10,7 +10,7 @@ import {
   DealType,
 } from '../../deals/deal-enums';
 import { FollowUp } from '../../deals/follow-up.entity';
-import { EmailChangeRequest } from '../../email-change/email-change-request.entity';
+import { EmailChangeCallOffReason, EmailChangeRequest } from '../../email-change/email-change-request.entity';
 import { Event } from '../../events/event.entity';
 import { EventKind } from '../../events/event-enums';
 import { eventTitleFor, eventVenueFor } from '../../events/event-title';
@@ -583,6 +583,12 @@ export class MyDataEmailChangeRequestModel {
   })
   calledOffAt: Date | null;
 
+  @Field(() => EmailChangeCallOffReason, {
+    nullable: true,
+    description: '取り消された理由（取り消されていなければ null）',
+  })
+  calledOffReason: EmailChangeCallOffReason | null;
+
   static from(request: EmailChangeRequest): MyDataEmailChangeRequestModel {
     return Object.assign(new MyDataEmailChangeRequestModel(), {
       newEmail: request.newEmail,
@@ -590,6 +596,7 @@ export class MyDataEmailChangeRequestModel {
       confirmedAt: request.confirmedAt,
       replacedAt: request.replacedAt,
       calledOffAt: request.calledOffAt,
+      calledOffReason: request.calledOffReason,
     });
   }
 }
