@@ -1,6 +1,8 @@
 import { verifySchedule, scheduleMeetings } from './engine';
 import {
+  boothsSharedByCompanies,
   buildInstance,
+  lockedBoothClashes,
   SchedulingInputs,
   slotTimes,
   toPlacements,
@@ -14,10 +16,10 @@ const EVE = new Date('2026-11-30T01:00:00Z');
 const inputs = (overrides: Partial<SchedulingInputs> = {}): SchedulingInputs => ({
   sessions: [{ id: 's-am', startsAt: AM, slotMinutes: 20, slotCount: 3, mode: 'TABLES', tableCount: 2 }],
   attendees: [
-    { participantId: 'p1', booth: null },
-    { participantId: 'p2', booth: null },
-    { participantId: 'p3', booth: null },
-    { participantId: 'p4', booth: null },
+    { participantId: 'p1', booth: null, companyId: null },
+    { participantId: 'p2', booth: null, companyId: null },
+    { participantId: 'p3', booth: null, companyId: null },
+    { participantId: 'p4', booth: null, companyId: null },
   ],
   requests: [
     { id: 'r12', fromParticipantId: 'p1', toParticipantId: 'p2', weight: 1 },
@@ -54,8 +56,8 @@ describe('DB rows → engine instance', () => {
     const { instance, excluded } = buildInstance(
       inputs({
         attendees: [
-          { participantId: 'p1', booth: null },
-          { participantId: 'p2', booth: null },
+          { participantId: 'p1', booth: null, companyId: null },
+          { participantId: 'p2', booth: null, companyId: null },
         ],
       }),
       EVE,
@@ -71,6 +73,7 @@ describe('DB rows → engine instance', () => {
       inputs({
         published: [
           {
+            id: 'm13',
             requestId: 'r13',
             participantAId: 'p1',
             participantBId: 'p3',
@@ -95,9 +98,9 @@ describe('DB rows → engine instance', () => {
           { id: 's-booths', startsAt: AM, slotMinutes: 15, slotCount: 4, mode: 'BOOTHS', tableCount: null },
         ],
         attendees: [
-          { participantId: 'p1', booth: 'B-12' },
-          { participantId: 'p2', booth: null },
-          { participantId: 'p3', booth: null },
+          { participantId: 'p1', booth: 'B-12', companyId: null },
+          { participantId: 'p2', booth: null, companyId: null },
+          { participantId: 'p3', booth: null, companyId: null },
         ],
       }),
       EVE,
@@ -125,10 +128,10 @@ describe('DB rows → engine instance', () => {
         { id: 's-booths', startsAt: AM, slotMinutes: 20, slotCount: 1, mode: 'BOOTHS', tableCount: null },
       ],
       attendees: [
-        { participantId: 'p1', booth: 'B-01' },
-        { participantId: 'p2', booth: 'b 1' },
-        { participantId: 'p3', booth: null },
-        { participantId: 'p4', booth: null },
+        { participantId: 'p1', booth: 'B-01', companyId: null },
+        { participantId: 'p2', booth: 'b 1', companyId: null },
+        { participantId: 'p3', booth: null, companyId: null },
+        { participantId: 'p4', booth: null, companyId: null },
       ],
       requests: [
         { id: 'r13', fromParticipantId: 'p1', toParticipantId: 'p3', weight: 1 },
@@ -143,7 +146,13 @@ describe('DB rows → engine instance', () => {
     expect(result.meetings[0].table).toBe('B-01');
 
     // A meeting published at one spelling is where the other spelling's holder stands.
-    const published = { requestId: 'r13', participantAId: 'p1', participantBId: 'p3', sessionId: 's-booths' };
+    const published = {
+      id: 'm13',
+      requestId: 'r13',
+      participantAId: 'p1',
+      participantBId: 'p3',
+      sessionId: 's-booths',
+    };
     const locked = buildInstance(
       { ...booths, published: [{ ...published, slotIndex: 0, tableLabel: 'B-1' }] },
       EVE,
@@ -151,9 +160,92 @@ describe('DB rows → engine instance', () => {
     expect(locked).toEqual([{ a: 'p1', b: 'p3', session: 's-booths', slot: 0, table: 'B-01' }]);
   });
 
+  describe('two published meetings at one booth and time, under two spellings', () => {
+    const booths = inputs({
+      sessions: [
+        { id: 's-booths', startsAt: AM, slotMinutes: 20, slotCount: 2, mode: 'BOOTHS', tableCount: null },
+      ],
+      attendees: [
+        { participantId: 'p1', booth: 'B-01', companyId: 'c-kojiya' },
+        { participantId: 'p2', booth: 'B-1', companyId: 'c-haneda' },
+        { participantId: 'p3', booth: null, companyId: null },
+        { participantId: 'p4', booth: null, companyId: null },
+      ],
+      requests: [
+        { id: 'r13', fromParticipantId: 'p1', toParticipantId: 'p3', weight: 1 },
+        { id: 'r24', fromParticipantId: 'p2', toParticipantId: 'p4', weight: 1 },
+      ],
+      published: [
+        {
+          id: 'm13',
+          requestId: 'r13',
+          participantAId: 'p1',
+          participantBId: 'p3',
+          sessionId: 's-booths',
+          slotIndex: 0,
+          tableLabel: 'B-01',
+        },
+        {
+          id: 'm24',
+          requestId: 'r24',
+          participantAId: 'p2',
+          participantBId: 'p4',
+          sessionId: 's-booths',
+          slotIndex: 0,
+          tableLabel: 'B-1',
+        },
+      ],
+    });
+
+    it('are a clash the run reports, at the booth as the event writes it, before the engine sees them', () => {
+      const built = buildInstance(booths, EVE);
+      expect(built.boothClashes).toEqual([
+        { booth: 'B-01', sessionId: 's-booths', slotIndex: 0, meetings: booths.published },
+      ]);
+      expect(lockedBoothClashes(booths)).toEqual(built.boothClashes);
+      // One in the next slot is no clash.
+      const apart = { ...booths, published: [booths.published[0], { ...booths.published[1], slotIndex: 1 }] };
+      expect(buildInstance(apart, EVE).boothClashes).toEqual([]);
+    });
+
+    it('are history once their slot has begun: the first stays locked, the other is left out but counted', async () => {
+      const during = new Date(AM.getTime() + 5 * 60_000);
+      // p2 (B-1) was also asked to meet p3, who is free in the next slot.
+      const requests = [
+        ...booths.requests,
+        { id: 'r23', fromParticipantId: 'p3', toParticipantId: 'p2', weight: 1 },
+      ];
+      const built = buildInstance({ ...booths, requests, maxMeetingsPerParticipant: 2 }, during);
+      expect(built.boothClashes).toEqual([]);
+      expect(built.instance.locked).toEqual([
+        { a: 'p1', b: 'p3', session: 's-booths', slot: 0, table: 'B-01' },
+      ]);
+      const p2 = built.instance.participants.find((p) => p.id === 'p2');
+      expect(p2).toMatchObject({ maxMeetings: 1, unavailable: [{ session: 's-booths', slot: 0 }] });
+      const result = await scheduleMeetings(built.instance, { timeLimitMs: 2000, useSolver: false });
+      expect(verifySchedule(built.instance, result)).toEqual([]);
+      expect(result.meetings.filter((m) => !m.locked)).toMatchObject([
+        { requestId: 'r23', slot: 1, table: 'B-01' },
+      ]);
+    });
+
+    it('names the booth two companies hold, one holder each; colleagues of one company share theirs', () => {
+      expect(boothsSharedByCompanies(booths)).toEqual([{ booth: 'B-01', participantIds: ['p1', 'p2'] }]);
+      const colleagues = {
+        ...booths,
+        attendees: booths.attendees.map((row) => ({ ...row, companyId: row.booth ? 'c-kojiya' : null })),
+      };
+      expect(boothsSharedByCompanies(colleagues)).toEqual([]);
+      // Without a booth-mode 商談枠 the scheduler reads no booth, so there is nothing to warn of.
+      expect(boothsSharedByCompanies({ ...booths, sessions: inputs().sessions })).toEqual([]);
+    });
+  });
+
   it('ignores booths when the event has no booth session', () => {
     const { instance } = buildInstance(
-      inputs({ attendees: [...inputs().attendees, { participantId: 'p1', booth: 'B-1' }].slice(1) }),
+      inputs({
+        attendees: [...inputs().attendees, { participantId: 'p1', booth: 'B-1', companyId: null }].slice(1),
+      }),
       EVE,
     );
     expect(instance.participants.find((p) => p.id === 'p1')?.booth).toBeUndefined();
@@ -235,6 +327,7 @@ describe('engine result → placements', () => {
       inputs({
         published: [
           {
+            id: 'm-old',
             requestId: 'r-old',
             participantAId: 'p1',
             participantBId: 'p4',
@@ -284,6 +377,7 @@ describe('engine result → placements', () => {
         ],
         published: [
           {
+            id: 'm-old',
             requestId: 'r-old',
             participantAId: 'p1',
             participantBId: 'p4',

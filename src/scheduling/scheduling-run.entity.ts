@@ -22,6 +22,16 @@ export interface UnscheduledEntry {
 }
 
 /**
+ * Something staff should check about a run that succeeded, stored by id (the names are read when
+ * shown): BOOTH_SHARED, one booth held by attendees of two or more companies (one holder of each).
+ */
+export interface SchedulingWarningEntry {
+  code: 'BOOTH_SHARED';
+  booth: string;
+  participantIds: string[];
+}
+
+/**
  * One scheduling job: what was asked, how far it got, and what came out. The status column is the
  * truth about the job (not Redis): the processor returns early for a run that is not QUEUED/RUNNING.
  */
@@ -74,6 +84,9 @@ export class SchedulingRun {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   unscheduled: UnscheduledEntry[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings: SchedulingWarningEntry[];
 
   @Column({ type: 'boolean', nullable: true })
   optimal: boolean | null;

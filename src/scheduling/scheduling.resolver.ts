@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Allow, AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor, Role } from '../auth/actor';
 import { SchedulingRunModel } from './models/scheduling-run.model';
+import { SchedulingWarningModel } from './models/scheduling-warning.model';
 import { UnscheduledMeetingModel } from './models/unscheduled-meeting.model';
 import { SchedulingService } from './scheduling.service';
 
@@ -39,5 +40,17 @@ export class SchedulingResolver {
   ): Promise<UnscheduledMeetingModel[]> {
     const entries = await this.scheduling.unscheduledWithParties(actor, run.id);
     return entries.map((entry) => UnscheduledMeetingModel.from(entry));
+  }
+
+  @ResolveField(() => [SchedulingWarningModel], {
+    description: '確認してほしいこと（1つのブースに別々の事業者が割り当てられている、など）。なければ空',
+  })
+  async warnings(
+    @CurrentActor() actor: Actor,
+    @Parent() run: SchedulingRunModel,
+  ): Promise<SchedulingWarningModel[]> {
+    return (await this.scheduling.warnings(actor, run.id)).map((warning) =>
+      SchedulingWarningModel.from(warning),
+    );
   }
 }

@@ -19,14 +19,21 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { Participant } from '../participants/participant.entity';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { queueReady } from '../queue/queue-ready';
-import { Registration } from '../registrations/registration.entity';
 import { SEATED } from '../registrations/registration-enums';
 import { InstanceError, progressAt, ScheduleProgress } from './engine';
 import { SchedulerRunner } from './scheduler-runner';
-import { RunPhase, SchedulingRun, SchedulingRunStatus, UnscheduledEntry } from './scheduling-run.entity';
+import {
+  RunPhase,
+  SchedulingRun,
+  SchedulingRunStatus,
+  SchedulingWarningEntry,
+  UnscheduledEntry,
+} from './scheduling-run.entity';
 import { SchedulingErrors } from './scheduling.errors';
 import {
+  boothsSharedByCompanies,
   buildInstance,
+  LockedBoothClash,
   SchedulingInputs,
   slotTimes,
   toPlacements,
@@ -51,6 +58,13 @@ function enginePhase(report: ScheduleProgress): RunPhase {
 export interface UnscheduledWithParties extends UnscheduledEntry {
   participantA: Participant | null;
   participantB: Participant | null;
+}
+
+/** A warning of a run as staff read it: what to check, naming who is concerned as they are now. */
+export interface SchedulingWarning {
+  code: SchedulingWarningEntry['code'];
+  booth: string;
+  message: string;
 }
 
 /**
@@ -166,6 +180,68 @@ export class SchedulingService {
     }));
   }
 
+  /**
+   * What staff should check about the run, each naming the companies concerned as the event's
+   * registrations name them now (a company renamed since shows its new name).
+   */
+  async warnings(actor: Actor, runId: string): Promise<SchedulingWarning[]> {
+    const run = await this.get(actor, runId);
+    if (run.warnings.length === 0) return [];
+    const names = await this.namesAtEvent(
+      run.eventId,
+      run.warnings.flatMap((warning) => warning.participantIds),
+    );
+    return run.warnings.map((warning) => ({
+      code: warning.code,
+      booth: warning.booth,
+      message:
+        `ブース ${warning.booth} に、別々の事業者（` +
+        `${warning.participantIds.map((id) => names.get(id) ?? '削除された参加者').join('、')}）が割り当てられています。` +
+        '表記の違うブース番号（例: B-1 と B-01）も同じブースとして扱うため、ここでの面談は1件ずつ、重ならないように配置しました。' +
+        '別々のブースの場合は、どちらかのブースを正しい番号に変更してから、もう一度自動配置してください',
+    }));
+  }
+
+  /** 「株式会社糀谷金属（糀谷 二郎 様）」, or 「糀谷 二郎 様」 without a company: as staff name an exhibitor. */
+  private async namesAtEvent(eventId: string, participantIds: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string; company: string | null }[] = await this.dataSource.query(
+      `SELECT p.id, p.name, c.name AS company
+         FROM participants p
+         LEFT JOIN registrations r ON r.participant_id = p.id AND r.event_id = $1
+         LEFT JOIN companies c ON c.id = coalesce(r.company_id, p.company_id)
+        WHERE p.id = ANY($2::uuid[])`,
+      [eventId, [...new Set(participantIds)]],
+    );
+    return new Map(
+      rows.map((row) => [row.id, row.company ? `${row.company}（${row.name} 様）` : `${row.name} 様`]),
+    );
+  }
+
+  /**
+   * The refusal of a run that meets published meetings at one booth at one time: the first such
+   * place (by time), each meeting with both sides and its id for moveMeeting, and how many more.
+   */
+  private async boothDoubleBooked(run: SchedulingRun, inputs: SchedulingInputs, clashes: LockedBoothClash[]) {
+    const sessions = new Map(inputs.sessions.map((session) => [session.id, session]));
+    const startOf = (clash: LockedBoothClash) =>
+      slotTimes(sessions.get(clash.sessionId)!, clash.slotIndex).startsAt.getTime();
+    const [first] = [...clashes].sort((a, b) => startOf(a) - startOf(b));
+    const names = await this.namesAtEvent(
+      run.eventId,
+      first.meetings.flatMap((meeting) => [meeting.participantAId, meeting.participantBId]),
+    );
+    const name = (id: string) => names.get(id) ?? '削除された参加者';
+    return SchedulingErrors.boothDoubleBooked(
+      first.booth,
+      `${formatTokyoJapanese(new Date(startOf(first)))} 開始の枠（枠番号 ${first.slotIndex + 1}）`,
+      first.meetings.map(
+        (meeting) =>
+          `${name(meeting.participantAId)} と ${name(meeting.participantBId)} の面談（面談ID ${meeting.id}、ブース表記「${meeting.tableLabel}」）`,
+      ),
+      clashes.length - 1,
+    );
+  }
+
   /** The job: returns early when the run is gone or already finished (a retried or duplicate job). */
   async execute(runId: string, onProgress?: (percent: number) => Promise<void>): Promise<void> {
     const run = await this.runs.findOneBy({ id: runId });
@@ -212,7 +288,13 @@ export class SchedulingService {
 
   private async computeAndWrite(run: SchedulingRun, onProgress?: (percent: number) => Promise<void>) {
     const inputs = await this.loadInputs(this.dataSource.manager, run.eventId);
-    const { instance, excluded } = buildInstance(inputs, new Date());
+    const { instance, excluded, boothClashes } = buildInstance(inputs, new Date());
+    // Before anything is computed or written: the run fails with what staff are to move.
+    if (boothClashes.length > 0) throw await this.boothDoubleBooked(run, inputs, boothClashes);
+    const warnings = boothsSharedByCompanies(inputs).map((shared): SchedulingWarningEntry => ({
+      code: 'BOOTH_SHARED',
+      ...shared,
+    }));
     const progress = new ProgressWriter<RunPhase>(async (percent, phase) => {
       await this.runs.update(run.id, { progress: percent, phase });
       await onProgress?.(percent);
@@ -281,6 +363,7 @@ export class SchedulingService {
         code: entry.code,
         reason: unscheduledReason(entry, names),
       })),
+      warnings,
       error: null,
       finishedAt: new Date(),
     });
@@ -299,11 +382,17 @@ export class SchedulingService {
       where: { eventId },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
-    const attendees = await manager.find(Registration, {
-      select: { participantId: true, booth: true },
-      where: { eventId, status: In(SEATED) },
-      order: { participantId: 'ASC' },
-    });
+    // The company as registering compares booth holders: the registration's, else the profile's.
+    const attendees: { participantId: string; booth: string | null; companyId: string | null }[] =
+      await manager.query(
+        `SELECT r.participant_id AS "participantId", r.booth,
+                coalesce(r.company_id, p.company_id) AS "companyId"
+           FROM registrations r
+           LEFT JOIN participants p ON p.id = r.participant_id
+          WHERE r.event_id = $1 AND r.status = ANY($2::registration_status[])
+          ORDER BY r.participant_id`,
+        [eventId, SEATED],
+      );
     // Not those agreed to meet at the venue before the event had 商談枠: they have their meeting.
     const requests = await manager
       .createQueryBuilder(MeetingRequest, 'request')
@@ -337,7 +426,11 @@ export class SchedulingService {
         mode: session.mode,
         tableCount: session.tableCount,
       })),
-      attendees: attendees.map((row) => ({ participantId: row.participantId, booth: row.booth })),
+      attendees: attendees.map((row) => ({
+        participantId: row.participantId,
+        booth: row.booth,
+        companyId: row.companyId,
+      })),
       requests: requests.map((row) => ({
         id: row.id,
         fromParticipantId: row.fromParticipantId,
@@ -345,11 +438,12 @@ export class SchedulingService {
         weight: row.weight,
       })),
       // Read with a session only (above), so each has its slot and table.
-      published: locked.flatMap(({ sessionId, slotIndex, tableLabel, ...meeting }) =>
+      published: locked.flatMap(({ id, sessionId, slotIndex, tableLabel, ...meeting }) =>
         sessionId === null || slotIndex === null || tableLabel === null
           ? []
           : [
               {
+                id,
                 requestId: meeting.requestId,
                 participantAId: meeting.participantAId,
                 participantBId: meeting.participantBId,
