@@ -15,6 +15,7 @@ import {
   staffSession,
   tokyoInDays,
   scheduleAndWait,
+  updateEvent,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -686,20 +687,11 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
     const after = await open();
     expect(after).toMatch(/前回ご確認いただいたスケジュール（[^）]+）から、変更はありません。/);
     // Staff move the venue: the page opened at once says where, not what it said seconds ago.
-    const moveTo = async (floor: number) =>
-      ok(
-        await t.gql(
-          'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-          {
-            id: eventId,
-            input: {
-              venue: `中野区産業振興センター ${floor}階`,
-              venueEn: `Nakano Industrial Promotion Center, ${floor}F`,
-            },
-          },
-          organizer,
-        ),
-      );
+    const moveTo = (floor: number) =>
+      updateEvent(t, organizer, eventId, {
+        venue: `中野区産業振興センター ${floor}階`,
+        venueEn: `Nakano Industrial Promotion Center, ${floor}F`,
+      });
     await moveTo(2);
     expect(await open()).toContain('会場</div><div>中野区産業振興センター 2階</div>');
     await moveTo(3);

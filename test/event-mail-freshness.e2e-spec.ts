@@ -8,6 +8,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -66,14 +67,6 @@ describe('event details in emails written just after an edit', () => {
         await t.participantToken(participantId),
       ),
     );
-  const updateEvent = async (id: string, input: Record<string, unknown>) =>
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id, input },
-        organizer,
-      ),
-    );
   const updateContact = async (id: string, input: Record<string, unknown>) =>
     ok(
       await t.gql(
@@ -106,7 +99,10 @@ describe('event details in emails written just after an edit', () => {
     // Staff rename it in English, describe it anew and move the office: none of it is news of its
     // own (no new date or place), so only the emails that follow show it.
     const description = 'Manufacturers and wholesalers from in and around Taito City meet new partners.';
-    await updateEvent(eventId, { titleEn: 'Taito Business Meetup 2027', descriptionEn: description });
+    await updateEvent(t, organizer, eventId, {
+      titleEn: 'Taito Business Meetup 2027',
+      descriptionEn: description,
+    });
     await updateContact(orgId, {
       addressEn: '1-1-1 Taito, Taito City, Tokyo 110-0016',
       contactEmail: 'meetup@taito-shoko.example.jp',
@@ -153,7 +149,7 @@ describe('event details in emails written just after an edit', () => {
     await cancelRegistration(seat.id, first.id);
     await mailTo(first.email, /^【参加キャンセル受付】/);
 
-    await updateEvent(eventId, { venue: '台東区役所 10階 会議室', coHostIds: [coHostId] });
+    await updateEvent(t, organizer, eventId, { venue: '台東区役所 10階 会議室', coHostIds: [coHostId] });
     await register(eventId, second.id);
     const next = await mailTo(second.email, /^【参加登録完了】台東ものづくり商談会/);
     expect(next.text).toContain('■ 会場: 台東区役所 10階 会議室\n');
@@ -182,9 +178,9 @@ describe('event details in emails written just after an edit', () => {
     };
 
     await moves('a field of the event', () =>
-      updateEvent(eventId, { descriptionEn: 'An evening in Asakusa.' }),
+      updateEvent(t, organizer, eventId, { descriptionEn: 'An evening in Asakusa.' }),
     );
-    await moves('a co-host added', () => updateEvent(eventId, { coHostIds: [coHostId] }));
+    await moves('a co-host added', () => updateEvent(t, organizer, eventId, { coHostIds: [coHostId] }));
     await moves('the co-host’s English name', () => updateContact(coHostId, { nameEn: 'Asakusa Shops' }));
     await moves('the organiser’s contact', () => updateContact(orgId, { contactPhone: '03-3333-3333' }));
     const sessionId = await moves('a 商談枠 added', () =>
@@ -205,7 +201,7 @@ describe('event details in emails written just after an edit', () => {
         ),
       ),
     );
-    await moves('the co-host taken off', () => updateEvent(eventId, { coHostIds: [] }));
+    await moves('the co-host taken off', () => updateEvent(t, organizer, eventId, { coHostIds: [] }));
     await moves('cancelled', async () =>
       ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { id } }', { id: eventId }, organizer)),
     );

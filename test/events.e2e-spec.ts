@@ -13,6 +13,7 @@ import {
   scheduleAndWait,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -660,13 +661,7 @@ describe('events', () => {
     ).addMatchmakingSession.sessions;
     expect(again.map(({ name }) => name)).toEqual(['午後の部']);
     expect(again[0].id).not.toBe(afternoon.id);
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id: eventId, input: { title: '葛飾ものづくり展示会（第2回）' } },
-        organizer,
-      ),
-    );
+    await updateEvent(t, organizer, eventId, { title: '葛飾ものづくり展示会（第2回）' });
     expect(await meetingNamed()).toEqual({
       status: 'CANCELLED',
       sessionName: '午後の部',

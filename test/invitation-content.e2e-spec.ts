@@ -10,6 +10,7 @@ import {
   invitationAnswerLink,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -51,14 +52,6 @@ describe('invitation content and deadline', () => {
       'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id total notEmailable } }',
       { eventId, ids },
       organizer,
-    );
-  const updateEvent = async (id: string, input: Record<string, unknown>) =>
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id, input },
-        organizer,
-      ),
     );
   const mailTo = (email: string, subject: RegExp) =>
     sink
@@ -221,7 +214,7 @@ describe('invitation content and deadline', () => {
         async () => sink.refusals.some((refusal) => refusal.address === heldInbox),
         'the refusal',
       );
-      await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+      await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
       heldInbox = '';
       return eventId;
     };
@@ -242,8 +235,8 @@ describe('invitation content and deadline', () => {
     );
     await settled();
     // It counts as told: taken away while ahead and put back, nobody hears.
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     await settled();
     expect(sink.to(person.email).map((mail) => mail.subject)).toEqual([
       '【受付】ミニサロン開催のご要望（DX）',
@@ -251,7 +244,7 @@ describe('invitation content and deadline', () => {
     ]);
     // Moved earlier: told, with the one the 開催決定 gave as 変更前.
     const earlier = new Date(tokyoInDays(7, '12:00'));
-    await updateEvent(eventId, { registrationClosesAt: earlier.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: earlier.toISOString() });
     const [moved] = await mailTo(person.email, /^【申込締切のお知らせ】/);
     expect(moved.text).toContain(
       `申込締切を、${formatDeadline('ja', closes)}から${formatDeadline('ja', earlier)}に変更しました。`,
@@ -287,7 +280,7 @@ describe('invitation content and deadline', () => {
 
     // Set after the invitations went out.
     const closes = new Date(tokyoInDays(5, '17:00'));
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     const [told] = await mailTo(waiting.email, /^【申込締切のお知らせ】締切のあとから決まるサロン/);
     expect(told.text).toContain(
       `「締切のあとから決まるサロン」の申込締切を、${formatDeadline('ja', closes)}とさせていただきました。`,
@@ -298,7 +291,7 @@ describe('invitation content and deadline', () => {
 
     // Moved earlier: told again, with what it was.
     const earlier = new Date(tokyoInDays(3, '12:00'));
-    await updateEvent(eventId, { registrationClosesAt: earlier.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: earlier.toISOString() });
     await eventually(async () => sink.to(waiting.email).length === 3, 'the second deadline email');
     const moved = sink.to(waiting.email).at(-1)!;
     expect(moved.subject).toMatch(/^【申込締切のお知らせ】/);
@@ -308,14 +301,14 @@ describe('invitation content and deadline', () => {
     expect(moved.text).toContain(`（変更前: ${formatDeadline('ja', closes)}）`);
 
     // An edit that leaves the deadline as it is tells nobody.
-    await updateEvent(eventId, { capacity: 60 });
+    await updateEvent(t, organizer, eventId, { capacity: 60 });
     await settled();
     expect(sink.to(waiting.email)).toHaveLength(3);
     // Nor anyone who answered already.
     expect(sink.to(answered.email).filter((m) => /申込締切/.test(m.subject))).toHaveLength(0);
 
     // Moved back to the first date: a later change is news again, though they heard of that date once.
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     await eventually(async () => sink.to(waiting.email).length === 4, 'the third deadline email');
     expect(sink.to(waiting.email).at(-1)!.text).toContain(
       `申込締切を、${formatDeadline('ja', earlier)}から${formatDeadline('ja', closes)}に変更しました。`,
@@ -335,13 +328,13 @@ describe('invitation content and deadline', () => {
     heldInbox = person.email.toLowerCase();
     const closes = new Date(tokyoInDays(5, '17:00'));
     const other = new Date(tokyoInDays(6, '17:00'));
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     await eventually(
       async () => sink.refusals.some((refusal) => refusal.address === heldInbox),
       'the refusal',
     );
-    await updateEvent(eventId, { registrationClosesAt: other.toISOString() });
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: other.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     // Each has been tried (and refused) or given up once, so none left composed on the old deadline.
     await eventually(async () => {
       const [{ untried }]: { untried: number }[] = await t.dataSource.query(
@@ -382,14 +375,14 @@ describe('invitation content and deadline', () => {
     await settled();
 
     // Taken away while ahead: no news. Put back: the one their invitation gave.
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, { registrationClosesAt: closes });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes });
     await settled();
     expect(sink.to(person.email).map((mail) => mail.subject)).toEqual([invitation.subject]);
 
     // The same, and the second edit also moves the event: one 日時変更, the deadline as they know it.
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, {
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, {
       startsAt: tokyoInDays(21, '18:00'),
       endsAt: tokyoInDays(21, '20:00'),
       registrationClosesAt: closes,
@@ -411,7 +404,7 @@ describe('invitation content and deadline', () => {
     expect((await answer(first, 0)).status).toBe(200);
     // Set while they had declined: nobody to tell. Invited again: the new invitation gives it.
     const closes = tokyoInDays(5, '17:00');
-    await updateEvent(eventId, { registrationClosesAt: closes });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes });
     ok(await invite(eventId, [person.id]));
     await eventually(async () => sink.to(person.email).length === 2, 'the second invitation');
     const [, again] = sink.to(person.email);
@@ -419,8 +412,8 @@ describe('invitation content and deadline', () => {
     expect(again.text).toContain(`申込締切の${formatDeadline('ja', new Date(closes))}までに`);
     await settled();
 
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, { registrationClosesAt: closes });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes });
     await settled();
     expect(sink.to(person.email)).toHaveLength(2);
   });
@@ -436,21 +429,21 @@ describe('invitation content and deadline', () => {
     ok(await invite(eventId, [person.id]));
     await mailTo(person.email, /^【ご招待】締切を戻す/);
     const closes = new Date(tokyoInDays(10, '17:00'));
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     await mailTo(person.email, /^【申込締切のお知らせ】/);
     await settled();
     const subjects = () => sink.to(person.email).map((mail) => mail.subject);
     expect(subjects()).toHaveLength(2);
 
     // Taken away while ahead: no news (see deadlineNews), nothing sent. Put back: they know it.
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, { registrationClosesAt: closes.toISOString() });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
     await settled();
     expect(subjects()).toHaveLength(2);
 
     // The same, and the second edit also moves the event: one 日時変更, the deadline as they know it.
-    await updateEvent(eventId, { registrationClosesAt: null });
-    await updateEvent(eventId, {
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, {
       startsAt: tokyoInDays(21, '18:00'),
       endsAt: tokyoInDays(21, '20:00'),
       registrationClosesAt: closes.toISOString(),
@@ -472,7 +465,7 @@ describe('invitation content and deadline', () => {
     ok(await invite(eventId, [person.id]));
     await mailTo(person.email, /^【ご招待】締切を取りやめる/);
     // Removed while ahead: the invitation only asked sooner than needed.
-    await updateEvent(eventId, { registrationClosesAt: null });
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: null });
     await settled();
     expect(sink.to(person.email)).toHaveLength(1);
 
@@ -487,7 +480,7 @@ describe('invitation content and deadline', () => {
     await mailTo(late.email, /^【ご招待】締切の過ぎた/);
     await settled();
     await eventually(async () => Date.now() > closes.getTime() + 100, 'the deadline to pass');
-    await updateEvent(soon, { registrationClosesAt: null });
+    await updateEvent(t, organizer, soon, { registrationClosesAt: null });
     const [reopened] = await mailTo(late.email, /^【申込締切のお知らせ】/);
     expect(reopened.text).toContain('申込締切を取りやめ、開催終了までご回答を承ることとしました。');
     expect((await answer(reopened, 1)).status).toBe(200);

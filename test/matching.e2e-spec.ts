@@ -8,6 +8,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -385,13 +386,7 @@ describe('matching: suggestions, digests and who to invite', () => {
       [eventId],
     );
     const later = new Date(end.getTime() + 3_600_000);
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id: eventId, input: { endsAt: later.toISOString() } },
-        organizer,
-      ),
-    );
+    await updateEvent(t, organizer, eventId, { endsAt: later.toISOString() });
     const expiries: { expires_at: Date }[] = await t.dataSource.query(
       `SELECT DISTINCT expires_at FROM action_tokens
         WHERE purpose = 'suggestion-meeting-request'

@@ -7,6 +7,7 @@ import {
   invitationAnswerLink,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -577,13 +578,10 @@ describe('mini-salon requests', () => {
     ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
 
     // A new day: the requester holds the 開催決定 email with the old one.
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id: eventId, input: { startsAt: tokyoInDays(41, '15:00'), endsAt: tokyoInDays(41, '17:00') } },
-        organizer,
-      ),
-    );
+    await updateEvent(t, organizer, eventId, {
+      startsAt: tokyoInDays(41, '15:00'),
+      endsAt: tokyoInDays(41, '17:00'),
+    });
     await sink.waitUntil(() => mails('【日時変更】').length === 1, 30_000, 'the change');
 
     ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));

@@ -9,6 +9,7 @@ import {
   registerMutation,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { eventually } from './support/eventually';
 import ICAL from 'ical.js';
@@ -278,13 +279,7 @@ describe('waitlist move-ups', () => {
     // Two more seats and a new date in one edit.
     const startsAt = tokyoInDays(27, '14:00');
     const endsAt = tokyoInDays(27, '16:00');
-    ok(
-      await t.gql(
-        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
-        { id: eventId, input: { capacity: 3, startsAt, endsAt } },
-        organizer,
-      ),
-    );
+    await updateEvent(t, organizer, eventId, { capacity: 3, startsAt, endsAt });
     await sink.waitUntil(() => everyone.every((person) => sink.to(person.email).length >= 2));
     await outboxIdle();
     const since = (person: { email: string }) => sink.to(person.email).slice(seen.get(person.email));

@@ -224,6 +224,22 @@ export async function createPublishedEvent(
   return created.createEvent.id;
 }
 
+/** Staff edit an event (`updateEvent`), as the staff screen does; fails the test if refused. */
+export async function updateEvent(
+  testApp: TestApp,
+  staffToken: string,
+  eventId: string,
+  input: Record<string, unknown>,
+): Promise<void> {
+  ok(
+    await testApp.gql(
+      'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+      { id: eventId, input },
+      staffToken,
+    ),
+  );
+}
+
 /** Adds a 商談枠 (tables unless `input.mode` says otherwise) to an event; answers the new session's id. */
 export async function addMatchmakingSession(
   testApp: TestApp,
