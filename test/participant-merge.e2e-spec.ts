@@ -16,7 +16,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const MERGE = `mutation($participantId: ID!, $duplicateId: ID!, $dryRun: Boolean) {
@@ -151,6 +151,31 @@ describe('merging two profiles of one person', () => {
     );
     return { requestId: requestMeeting.id, meetingId: placeMeeting.id };
   };
+
+  /** The emails at `address` whose subject holds `subject`. */
+  const inbox = (address: string, subject: string) =>
+    sink.to(address).filter((mail) => mail.subject.includes(subject));
+  /** The first link to `path` in `mail`, and its token. */
+  const linkIn = (mail: ReceivedMail, path: string) => {
+    const match = new RegExp(`${t.url}${path}\\?token=([\\w.-]+)`).exec(mail.text);
+    if (!match) throw new Error(`no ${path} link in:\n${mail.text}`);
+    return { url: match[0], token: match[1] };
+  };
+  /** A link's page as a browser opens it (GET), or as its button sends the form (POST). */
+  const open = async (url: string) => {
+    const response = await fetch(url);
+    return { status: response.status, html: await response.text() };
+  };
+  const press = async (path: string, form: Record<string, string>) => {
+    const response = await fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: response.status, html: await response.text() };
+  };
+  /** 2つのご登録は…: the page of a link that cannot act for the profile that stays. */
+  const JOINED = '2つのご登録は、同じ方のものとしてひとつにまとめられました。';
 
   it('moves everything the duplicate had to the kept profile and tells the address that went', async () => {
     const kept = await createParticipant(t, organizer, {
@@ -672,6 +697,288 @@ describe('merging two profiles of one person', () => {
     const calendar = await fetch(feed.replace(/^webcal:/, 'http:'));
     expect(calendar.status).toBe(200);
     expect(await calendar.text()).toContain('Tsunagu meetings');
+  });
+
+  it('cancels and asks for the survey with the links of a registration that went, on the one that stays', async () => {
+    const kept = await createParticipant(t, organizer, { name: '小林 美咲' });
+    const duplicate = await createParticipant(t, organizer, { name: '小林　美咲' });
+    // The salon has one seat: she holds it under the address staff keep, and under the other
+    // she is on its waiting list.
+    const salonId = await createPublishedEvent(t, organizer, { title: '墨田区 創業準備サロン', capacity: 1 });
+    const seat = await register(salonId, kept.id);
+    expect((await register(salonId, duplicate.id)).status).toBe('WAITLISTED');
+    // The seminar is over; she was registered under both addresses, and both were asked the survey.
+    const seminarId = await createPublishedEvent(t, organizer, { title: '墨田区 事業計画セミナー' });
+    const keptSeminarSeat = await register(seminarId, kept.id);
+    await register(seminarId, duplicate.id);
+    await moveEventEarlier(t, seminarId, 20);
+    expect(
+      ok(
+        await gql<{ sendSurvey: { queued: number } }>(
+          'mutation($eventId: ID!) { sendSurvey(eventId: $eventId) { queued } }',
+          { eventId: seminarId },
+        ),
+      ).sendSurvey.queued,
+    ).toBe(2);
+    const oldInbox = (subject: string) => inbox(duplicate.email, subject);
+    await sink.waitUntil(
+      () => oldInbox('【キャンセル待ち】').length === 1 && oldInbox('【アンケートのお願い】').length === 1,
+      30_000,
+      'the waiting-list confirmation and the survey',
+    );
+    const cancel = linkIn(oldInbox('【キャンセル待ち】')[0], '/registrations/cancel');
+    const survey = linkIn(oldInbox('【アンケートのお願い】')[0], '/surveys/answer');
+
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      registrationsCombined: 2,
+    });
+
+    // 「キャンセル待ちを取り消す」 now opens her seat, the place she has at the salon, and says so.
+    const confirm = await open(cancel.url);
+    expect(confirm.status).toBe(200);
+    expect(confirm.html).toContain('小林 美咲 様');
+    expect(confirm.html).toContain('このイベントへの参加をキャンセルしますか？');
+    expect(confirm.html).not.toContain('キャンセル待ち');
+    expect(await statusOf(seat.id)).toBe('REGISTERED');
+    const cancelled = await press('/registrations/cancel', { token: cancel.token });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.html).toContain('参加のキャンセルを承りました。');
+    expect(await statusOf(seat.id)).toBe('CANCELLED');
+
+    // The survey link answers for the seminar registration that stayed.
+    const form = await open(survey.url);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain(
+      '小林 美咲 様、「墨田区 事業計画セミナー」へのご参加ありがとうございました。',
+    );
+    expect(form.html).toContain('<form method="post"');
+    const answered = await press('/surveys/answer', {
+      token: survey.token,
+      gainedOpportunities: 'yes',
+      satisfaction: '4',
+      comment: '事業計画の見直しに役立ちました',
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.html).toContain('ご回答ありがとうございました。');
+    const answers: Record<string, unknown>[] = await t.dataSource.query(
+      'SELECT registration_id, participant_id, satisfaction FROM survey_responses WHERE event_id = $1',
+      [seminarId],
+    );
+    expect(answers).toEqual([
+      { registration_id: keptSeminarSeat.id, participant_id: kept.id, satisfaction: 4 },
+    ]);
+  });
+
+  it('files 面談を申し込む from a suggestion the merge removed as the one that stays, or says the two were joined', async () => {
+    const { eventId } = await matchmakingEvent('すみだ 販路開拓商談会', 20);
+    // Under the address staff keep he looks for 試作, which his other profile offers: the engine
+    // suggests him to himself.
+    const kept = await createParticipant(t, organizer, {
+      name: '青木 健',
+      company: { name: '青木製作所' },
+      offers: ['金属加工'],
+      needs: ['販路開拓', '試作'],
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: '青木　健',
+      offers: ['金属加工', '試作'],
+      needs: ['販路開拓', '資金調達'],
+    });
+    const buyer = await createParticipant(t, organizer, {
+      name: '中村 真由美',
+      company: { name: '中村商事' },
+      offers: ['販路開拓'],
+      needs: ['金属加工'],
+    });
+    const lender = await createParticipant(t, organizer, {
+      name: '井上 直子',
+      company: { name: '井上キャピタル' },
+      offers: ['資金調達'],
+      needs: ['試作'],
+    });
+    for (const person of [kept, duplicate, buyer, lender]) await register(eventId, person.id);
+    await matchAndWait(t, organizer, eventId);
+    ok(
+      await gql('mutation($eventId: ID!) { sendSuggestionDigests(eventId: $eventId) { queued } }', {
+        eventId,
+      }),
+    );
+    const digestTo = (address: string) => inbox(address, '【おすすめの面談相手】すみだ 販路開拓商談会');
+    await sink.waitUntil(
+      () => [kept, duplicate, buyer].every((person) => digestTo(person.email).length === 1),
+      30_000,
+      'the digests',
+    );
+    /** The token of the link in `address`'s digest whose page asks to meet `label`. */
+    const linkTo = async (address: string, label: string) => {
+      const pattern = new RegExp(`${t.url}/suggestions/meeting-request\\?token=([\\w-]+)`, 'g');
+      for (const [url, token] of digestTo(address)[0].text.matchAll(pattern))
+        if ((await open(url)).html.includes(`${label} 様に面談を申し込みますか？`)) return { url, token };
+      throw new Error(`no link to ${label} in the digest to ${address}`);
+    };
+    const buyersToTheDuplicate = await linkTo(buyer.email, '青木　健');
+    const hisToTheBuyer = await linkTo(duplicate.email, '中村商事 中村 真由美');
+    const hisToTheLender = await linkTo(duplicate.email, '井上キャピタル 井上 直子');
+    const toHimself = await linkTo(kept.email, '青木　健');
+
+    ok(await merge(kept.id, duplicate.id));
+
+    // His link to the buyer asks from the suggestion made to the profile that stays.
+    const asking = await open(hisToTheBuyer.url);
+    expect(asking.status).toBe(200);
+    expect(asking.html).toContain('中村商事 中村 真由美 様に面談を申し込みますか？');
+    const asked = await press('/suggestions/meeting-request', {
+      token: hisToTheBuyer.token,
+      message: '金属加工の販路についてご相談させてください。',
+    });
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('中村商事 中村 真由美 様に面談を申し込みました');
+    // The buyer's link to his other profile is her link to him: pressing it accepts his request.
+    const theirs = await open(buyersToTheDuplicate.url);
+    expect(theirs.status).toBe(200);
+    expect(theirs.html).toContain('青木製作所 青木 健 様からも面談のお申込が届いています。');
+    const accepted = await press('/suggestions/meeting-request', { token: buyersToTheDuplicate.token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.html).toContain('青木製作所 青木 健 様からの面談申込を承諾しました。');
+    const requests: Record<string, string>[] = await t.dataSource.query(
+      `SELECT from_participant_id AS "from", to_participant_id AS "to", status FROM meeting_requests WHERE event_id = $1`,
+      [eventId],
+    );
+    expect(requests).toEqual([{ from: kept.id, to: buyer.id, status: 'ACCEPTED' }]);
+
+    // Nothing stays to ask the lender from (she was suggested to the profile that went only), and
+    // he would be asking himself: both pages say the two were joined, and nothing is filed.
+    for (const link of [hisToTheLender, toHimself]) {
+      const page = await open(link.url);
+      expect(page.status).toBe(400);
+      expect(page.html).toContain('<html lang="ja"');
+      expect(page.html).toContain(
+        `${JOINED}このリンクの内容は、まとめたご登録にはあてはまりません。現在ご登録のメールアドレスでサインインして、ご確認ください`,
+      );
+      expect(page.html).not.toContain(kept.email);
+      const pressed = await press('/suggestions/meeting-request', { token: link.token });
+      expect(pressed.status).toBe(400);
+      expect(pressed.html).toContain(JOINED);
+    }
+    expect(
+      await t.dataSource.query('SELECT 1 FROM meeting_requests WHERE event_id = $1 AND status <> $2', [
+        eventId,
+        'ACCEPTED',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('says a meeting request the merge withdrew was withdrawn, and one he made to himself that the two were joined', async () => {
+    const { eventId } = await matchmakingEvent('すみだ 精密加工商談会', 20);
+    const kept = await createParticipant(t, organizer, {
+      name: 'Ken Matsumoto',
+      email: 'ken@matsumoto-works.example',
+      locale: 'en',
+    });
+    const duplicate = await createParticipant(t, organizer, { name: '松本 健' });
+    const buyer = await createParticipant(t, organizer, { name: '中島 由美', company: { name: '中島商事' } });
+    for (const person of [kept, duplicate, buyer]) await register(eventId, person.id);
+    const requestMeeting = async (from: string, to: string) =>
+      ok(
+        await gql(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId, to },
+          await t.participantToken(from),
+        ),
+      );
+    // Under both addresses he asked the same buyer to meet, and under the one staff keep he asked
+    // his other profile too.
+    await requestMeeting(duplicate.id, buyer.id);
+    await requestMeeting(kept.id, buyer.id);
+    await requestMeeting(kept.id, duplicate.id);
+    await sink.waitUntil(
+      () =>
+        inbox(buyer.email, '【面談のお申込】松本 健 様より').length === 1 &&
+        inbox(duplicate.email, '【面談のお申込】Ken Matsumoto 様より').length === 1,
+      30_000,
+      'the meeting requests',
+    );
+    const buyersLink = linkIn(inbox(buyer.email, '【面談のお申込】松本 健 様より')[0], '/meetings/respond');
+    const hisLink = linkIn(
+      inbox(duplicate.email, '【面談のお申込】Ken Matsumoto 様より')[0],
+      '/meetings/respond',
+    );
+
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      meetingRequestsWithdrawn: 1,
+    });
+
+    // The buyer's link to the request that was withdrawn says so, with nothing to press.
+    const withdrawn = await open(`${t.url}/meetings/respond?token=${buyersLink.token}&accept=1`);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.html).toContain(
+      'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
+    );
+    expect(withdrawn.html).not.toContain('<form');
+    const pressed = await press('/meetings/respond', { token: buyersLink.token, accept: '1' });
+    expect(pressed.status).toBe(200);
+    expect(pressed.html).toContain('この面談のお申込は取り下げられました。');
+    // The request he made under the address staff keep is the one waiting for her answer.
+    const towardsTheBuyer: Record<string, string>[] = await t.dataSource.query(
+      `SELECT from_participant_id AS "from", status FROM meeting_requests WHERE event_id = $1 AND to_participant_id = $2
+        ORDER BY status::text`,
+      [eventId, buyer.id],
+    );
+    expect(towardsTheBuyer).toEqual([
+      { from: kept.id, status: 'CANCELLED' },
+      { from: kept.id, status: 'PENDING' },
+    ]);
+
+    // His request to himself is gone: the link in the other inbox says, in English, why.
+    const joined = await open(`${t.url}/meetings/respond?token=${hisLink.token}&accept=1`);
+    expect(joined.status).toBe(400);
+    expect(joined.html).toContain('<html lang="en"');
+    expect(joined.html).toContain(
+      'Your two registrations with us have been joined into one, and what this link offered does not apply to the joined registration.',
+    );
+    expect(joined.html).not.toContain('matsumoto-works');
+    const answered = await press('/meetings/respond', { token: hisLink.token, accept: '1' });
+    expect(answered.status).toBe(400);
+    expect(answered.html).toContain('joined into one');
+  });
+
+  it('answers the link of an application asked for under the address that went with a page saying to apply again', async () => {
+    const kept = await createParticipant(t, organizer, {
+      name: 'Daniel Moore',
+      email: 'daniel@moore-design.example',
+      locale: 'en',
+    });
+    const duplicate = await createParticipant(t, organizer, { name: 'ダニエル ムーア' });
+    const eventId = await createPublishedEvent(t, organizer, { title: '墨田区 デザイン経営セミナー' });
+    // He asked for the application link on the event page, under the address that goes.
+    const asked = await fetch(`${t.url}/events/${eventId}/apply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: duplicate.email }).toString(),
+    });
+    expect(asked.status).toBe(200);
+    await sink.waitUntil(
+      () => inbox(duplicate.email, '【参加申込のご確認】').length === 1,
+      30_000,
+      'the application link',
+    );
+    const application = linkIn(inbox(duplicate.email, '【参加申込のご確認】')[0], '/registrations/apply');
+
+    ok(await merge(kept.id, duplicate.id));
+
+    const page = await open(application.url);
+    expect(page.status).toBe(400);
+    expect(page.html).toContain('<html lang="en"');
+    expect(page.html).toContain(
+      'Your two registrations with us have been joined into one, so this link can no longer confirm your application. Please apply again from the event page with the email address now on file.',
+    );
+    expect(page.html).not.toContain('moore-design');
+    const pressed = await press('/registrations/apply', { token: application.token });
+    expect(pressed.status).toBe(400);
+    expect(pressed.html).toContain('apply again from the event page');
+    expect(await t.dataSource.query('SELECT 1 FROM registrations WHERE event_id = $1', [eventId])).toEqual(
+      [],
+    );
   });
 
   it('answers typed errors that name the field', async () => {
