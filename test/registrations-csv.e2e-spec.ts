@@ -299,7 +299,7 @@ describe('updateRegistrationsFromCsv', () => {
     });
   });
 
-  it("keeps an exhibitor's booth under meetings placed there, as updateRegistration does", async () => {
+  it("keeps an exhibitor's booth under meetings published there, as updateRegistration does", async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'TRADE_FAIR',
       startsAt: tokyoInDays(21, '10:00'),
@@ -327,6 +327,13 @@ describe('updateRegistrationsFromCsv', () => {
       await t.gql(
         'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0) { id } }',
         { r: requestId, s: sessionId },
+        organizer,
+      ),
+    );
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
         organizer,
       ),
     );

@@ -390,7 +390,7 @@ describe('registrations: role and booth', () => {
     ).toEqual([{ table_label: 'B-01' }]);
   });
 
-  it('keeps the booth of an exhibitor whose meetings are placed at it in booth-mode sessions', async () => {
+  it('keeps the booth of an exhibitor whose meetings are published at it in booth-mode sessions', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'TRADE_FAIR',
       title: '大田区ものづくり展示商談会',
@@ -443,6 +443,14 @@ describe('registrations: role and booth', () => {
       ),
     ).placeMeeting;
     expect(placed.table).toBe('D-07');
+    // Published: both were told to come to D-07 (unpublished, it would be taken back instead).
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
 
     const moved = failure(await update(organizer, booth.id, { booth: 'E-01' }));
     expect(moved.extensions).toMatchObject({

@@ -1,5 +1,6 @@
 import { Role } from '../src/auth/actor';
 import { formatTokyoJapanese } from '../src/common/time/tokyo-time';
+import { fetchCsv } from './support/csv-export';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -11,7 +12,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 interface RunView {
   id: string;
@@ -211,6 +212,149 @@ describe('scheduling around booths held under two spellings', () => {
       '1 B-01',
       '2 B-01',
     ]);
+  });
+
+  it('gives one company of a shared booth its own, taking back the placements not yet published there', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'じょうなん ものづくり商談会',
+      capacity: null,
+      startsAt: tokyoInDays(22, '10:00'),
+      endsAt: tokyoInDays(22, '17:00'),
+    });
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(22, '13:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      mode: 'BOOTHS',
+    });
+    const kojiya = await createParticipant(t, organizer, {
+      name: '糀谷 二郎',
+      company: { name: '株式会社糀谷金属' },
+    });
+    const haneda = await createParticipant(t, organizer, {
+      name: '羽田 三郎',
+      company: { name: '有限会社羽田精機' },
+    });
+    const buyers = await Promise.all(
+      ['大森 花子', '蒲田 一郎', '池上 桃子'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    const registrationOf: Record<string, string> = {};
+    for (const [person, booth] of [
+      [kojiya, 'B-01'],
+      [haneda, 'B-10'],
+      ...buyers.map((buyer) => [buyer, null] as const),
+    ] as const)
+      registrationOf[person.id] = ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId, participantId: person.id, ...(booth ? { role: 'EXHIBITOR', booth } : {}) },
+          organizer,
+        ),
+      ).register.id;
+    // 羽田精機's booth as stored before B-1 and B-01 were one booth: 「B-1」, beside 糀谷金属's 「B-01」.
+    await t.dataSource.query(`UPDATE registrations SET booth = 'B-1' WHERE id = $1`, [
+      registrationOf[haneda.id],
+    ]);
+    const atKojiya = await agreeMeeting(t, eventId, buyers[0].id, kojiya.id);
+    const atHaneda = [
+      await agreeMeeting(t, eventId, buyers[1].id, haneda.id),
+      await agreeMeeting(t, eventId, buyers[2].id, haneda.id),
+    ];
+    const shared = await scheduleAndFinish(eventId);
+    expect(shared).toMatchObject({ status: 'SUCCEEDED', scheduledCount: 3 });
+    // Written as the first of the two the run read (by participant id): either is the one booth.
+    expect(shared.warnings).toMatchObject([
+      { code: 'BOOTH_SHARED', booth: expect.stringMatching(/^B-0?1$/) },
+    ]);
+    const placed = async () =>
+      Object.fromEntries(
+        (
+          (await t.dataSource.query(
+            `SELECT request_id, slot_index, table_label FROM meetings
+              WHERE event_id = $1 AND status = 'SCHEDULED' ORDER BY request_id`,
+            [eventId],
+          )) as { request_id: string; slot_index: number; table_label: string }[]
+        ).map((row) => [row.request_id, `${row.slot_index} ${row.table_label}`]),
+      );
+    const kojiyaMeeting = (await placed())[atKojiya];
+    expect(kojiyaMeeting).toMatch(/^\d B-0?1$/);
+
+    // Staff follow the warning before publishing: 羽田精機 is at B-10 on the floor plan.
+    const UPDATE = `mutation($id: ID!, $input: UpdateRegistrationInput!) {
+      updateRegistration(id: $id, input: $input) { booth placementsRemoved }
+    }`;
+    const moved = ok(
+      await t.gql<{ updateRegistration: { booth: string; placementsRemoved: number } }>(
+        UPDATE,
+        { id: registrationOf[haneda.id], input: { booth: 'B-10' } },
+        organizer,
+      ),
+    ).updateRegistration;
+    expect(moved).toEqual({ booth: 'B-10', placementsRemoved: 2 });
+    // Its two placements are agreed and not placed again; 糀谷金属's stays where it was.
+    expect(await placed()).toEqual({ [atKojiya]: kojiyaMeeting });
+    const requests: { id: string; status: string }[] = await t.dataSource.query(
+      'SELECT id, status FROM meeting_requests WHERE id = ANY($1::uuid[]) ORDER BY id',
+      [atHaneda],
+    );
+    expect(requests.map((request) => request.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect(
+      await t.dataSource.query(
+        `SELECT count(*)::int AS sides FROM meeting_participants WHERE event_id = $1 AND participant_id = $2`,
+        [eventId, haneda.id],
+      ),
+    ).toEqual([{ sides: 0 }]);
+    // The floor sheet lists them as agreed without a time, nobody having been told one.
+    const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+    const header = sheet.lines[0].split(',');
+    const lineOf = (requestId: string) => {
+      const cells = sheet.lines.find((line) => line.endsWith(`,${requestId}`))?.split(',') ?? [];
+      return ['場所', '状態', '公開', '面談ID'].map((column) => cells[header.indexOf(column)]);
+    };
+    for (const requestId of atHaneda)
+      expect(lineOf(requestId)).toEqual(['未定', '面談成立・時間未定', '未公開', '']);
+    expect(lineOf(atKojiya).slice(0, 3)).toEqual([`ブース ${kojiyaMeeting.split(' ')[1]}`, '予定', '未公開']);
+    // Their agendas show nothing: no schedule was published.
+    const agenda = ok(
+      await t.gql<{ myAgenda: { meetings: unknown[]; unscheduled: unknown[] } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { meetings { id } unscheduled { requestId } } }',
+        { e: eventId },
+        await t.participantToken(haneda.id),
+      ),
+    ).myAgenda;
+    expect(agenda).toEqual({ meetings: [], unscheduled: [] });
+
+    // The next run places them at B-10, and has nothing to warn of.
+    const again = await scheduleAndFinish(eventId);
+    expect(again).toMatchObject({ status: 'SUCCEEDED', scheduledCount: 3, warnings: [] });
+    const replaced = await placed();
+    expect(atHaneda.map((id) => replaced[id]?.split(' ')[1])).toEqual(['B-10', 'B-10']);
+
+    // Once published, people were told to come to B-10: the booth stays until those are cancelled.
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    const refused = failure(
+      await t.gql(UPDATE, { id: registrationOf[haneda.id], input: { booth: 'B-11' } }, organizer),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'REGISTRATION_BOOTH_HAS_MEETINGS',
+      field: 'booth',
+    });
+    expect(refused.message).toContain(
+      '公開済み（参加者にお知らせ済み）の面談が配置済みのため、ブースは変更できません',
+    );
+    expect(await placed()).toEqual(replaced);
+    expect(
+      await t.dataSource.query('SELECT booth FROM registrations WHERE id = $1', [registrationOf[haneda.id]]),
+    ).toEqual([{ booth: 'B-10' }]);
   });
 
   it('does not warn of colleagues of one company at one booth', async () => {

@@ -111,11 +111,16 @@ export const RegistrationErrors = {
       `「${REGISTRATION_STATUS_LABEL[status]}」の参加登録の参加区分・ブースは変更できません`,
       'id',
     ),
-  /** In booth-mode sessions a meeting takes place at the exhibitor's booth: moving it is a new place. */
+  /**
+   * In booth-mode sessions a meeting takes place at the exhibitor's booth: moving a published one
+   * is a new place for people already told. Unpublished placements do not refuse (they are taken
+   * back), so the message says which ones do.
+   */
   boothHasMeetings: () =>
     new ConflictError(
       RegistrationErrorCode.BOOTH_HAS_MEETINGS,
-      'この方には面談が配置済みのため、ブースは変更できません（ブース方式の商談枠では面談の場所がブースで決まります）。先に面談を中止してから変更してください',
+      'この方には公開済み（参加者にお知らせ済み）の面談が配置済みのため、ブースは変更できません（ブース方式の商談枠では面談の場所がブースで決まります）。' +
+        '先に面談を中止してから変更してください（未公開の配置は、ブースの変更とともに取り消されます）',
       'booth',
     ),
   /** One booth, one exhibitor: two companies given the same booth would be sent meetings there at once. */

@@ -26,16 +26,19 @@ export class RegistrationsResolver {
   @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async register(@CurrentActor() actor: Actor, @Args() args: RegisterArgs) {
     const seat = { role: args.role, booth: args.booth };
-    const registration = await this.registrationsService.register(
+    const { registration, placementsRemoved } = await this.registrationsService.register(
       actor,
       args.eventId,
       args.participantId,
       seat,
     );
-    return RegistrationModel.from(
-      registration,
-      canSeeContact(actor, registration.participantId),
-      readerLocale(actor),
+    return Object.assign(
+      RegistrationModel.from(
+        registration,
+        canSeeContact(actor, registration.participantId),
+        readerLocale(actor),
+      ),
+      { placementsRemoved },
     );
   }
 
@@ -48,7 +51,8 @@ export class RegistrationsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('input') input: UpdateRegistrationInput,
   ) {
-    return RegistrationModel.from(await this.registrationsService.update(actor, id, input), true);
+    const { registration, placementsRemoved } = await this.registrationsService.update(actor, id, input);
+    return Object.assign(RegistrationModel.from(registration, true), { placementsRemoved });
   }
 
   @Mutation(() => RegistrationsCsvResultModel, {

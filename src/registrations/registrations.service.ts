@@ -145,7 +145,12 @@ export class RegistrationsService {
    * give: staff registering someone who already holds a seat or waits set them on that registration
    * (as updateRegistration does); a participant may only repeat the ones they have.
    */
-  async register(actor: Actor, eventId: string, participantId: string | undefined, seat: SeatRequest) {
+  async register(
+    actor: Actor,
+    eventId: string,
+    participantId: string | undefined,
+    seat: SeatRequest,
+  ): Promise<{ registration: Registration; placementsRemoved: number | null }> {
     const bySelf = actor.kind === 'participant';
     if (bySelf && participantId && participantId !== actor.participantId) throw RegistrationErrors.notYours();
     const who = bySelf ? actor.participantId : participantId;
@@ -154,10 +159,10 @@ export class RegistrationsService {
     // Someone who may not see the event (a draft, an invite-only event they are not on the list
     // of) is told it does not exist, as `event` tells them, not why they cannot register.
     if (bySelf) await this.events.getVisible(actor, eventId);
-    const { registration } = await this.dataSource.transaction((manager) =>
+    const { registration, placementsRemoved } = await this.dataSource.transaction((manager) =>
       this.registerIn(manager, actor, eventId, who, seat),
     );
-    return this.get(registration.id);
+    return { registration: await this.get(registration.id), placementsRemoved: placementsRemoved ?? null };
   }
 
   /**
@@ -181,7 +186,7 @@ export class RegistrationsService {
     eventId: string,
     who: string,
     seat: SeatRequest,
-  ): Promise<{ registration: Registration; changed: boolean }> {
+  ): Promise<{ registration: Registration; changed: boolean; placementsRemoved?: number }> {
     const bySelf = actor.kind === 'participant';
     const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
     const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
@@ -192,8 +197,8 @@ export class RegistrationsService {
       throw RegistrationErrors.eventNotOpen();
     }
     if (!bySelf && existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) {
-      await this.applyChange(manager, existing, seat);
-      return { registration: existing, changed: false };
+      const { placementsRemoved } = await this.applyChange(manager, existing, seat);
+      return { registration: existing, changed: false, placementsRemoved };
     }
     const was = existing?.status ?? null;
     const seated = await this.requestSeat(manager, event, who, existing, seat);
@@ -208,32 +213,39 @@ export class RegistrationsService {
    * buys and who sells) and their booth. Suggestions already made stay until the next matching
    * run, which reads the new role; the next scheduling run reads the new booth.
    */
-  async update(actor: Actor, registrationId: string, change: RegistrationChange): Promise<Registration> {
+  async update(
+    actor: Actor,
+    registrationId: string,
+    change: RegistrationChange,
+  ): Promise<{ registration: Registration; placementsRemoved: number }> {
     if (change.role === undefined && change.booth === undefined) throw RegistrationErrors.nothingToChange();
-    await this.dataSource.transaction(async (manager) => {
+    const { placementsRemoved } = await this.dataSource.transaction(async (manager) => {
       const { registration } = await this.lockRegistration(manager, registrationId, actor);
-      await this.applyChange(manager, registration, change);
+      return this.applyChange(manager, registration, change);
     });
-    return this.get(registrationId);
+    return { registration: await this.get(registrationId), placementsRemoved };
   }
 
   /**
    * Under the event's row lock (lockManaged), in the caller's transaction: updateRegistration's
-   * rules, which the 出展者一覧 upload (RegistrationsCsvService) applies row by row.
+   * rules, which the 出展者一覧 upload (RegistrationsCsvService) applies row by row. Answers how many
+   * unpublished placements a new booth took back (see takeBackPlacements).
    */
   async applyChange(
     manager: EntityManager,
     registration: Registration,
     change: RegistrationChange,
-  ): Promise<void> {
+  ): Promise<{ placementsRemoved: number }> {
     if (!EDITABLE.includes(registration.status)) throw RegistrationErrors.notEditable(registration.status);
     const role = change.role ?? registration.role;
     const given = change.booth === undefined ? registration.booth : normalizeBooth(change.booth);
     // B-1 typed for the holder of B-01 is the booth they have: nothing moves, the spelling stays.
     let booth = sameBooth(given, registration.booth) ? registration.booth : given;
-    if (role === registration.role && booth === registration.booth) return;
+    if (role === registration.role && booth === registration.booth) return { placementsRemoved: 0 };
+    let placementsRemoved = 0;
     if (booth !== registration.booth) {
-      await this.assertBoothMovable(manager, registration);
+      // A change refused below rolls back with the caller's transaction, placements and all.
+      placementsRemoved = await this.takeBackPlacements(manager, registration);
       if (booth) {
         const at = await this.boothHolder(manager, registration.eventId, booth, registration);
         if (at.holder) throw RegistrationErrors.boothTaken(at.spelling ?? booth, at.holder);
@@ -241,6 +253,7 @@ export class RegistrationsService {
       }
     }
     await manager.update(Registration, registration.id, { role, booth });
+    return { placementsRemoved };
   }
 
   /**
@@ -288,19 +301,35 @@ export class RegistrationsService {
 
   /**
    * In booth-mode sessions a meeting takes place at the exhibitor's booth, and the scheduler keeps
-   * placed meetings where they are: a new booth (or none) under meetings already placed would send
-   * people to a place that no longer holds them. Cancelling those meetings comes first.
+   * published meetings where they are: a new booth (or none) under meetings people were sent would
+   * send them to a place that no longer holds them. Cancelling those comes first (refused here).
+   * Placements nobody has been told of yet (a scheduling run's or staff's, not published) are the
+   * schedule's draft: they go back to agreed and not placed, as the next run would replace them
+   * anyway, and the next run places them at the new booth. Their meeting rows are deleted as that
+   * run deletes them (their sides with them); the agreement (ACCEPTED request) stays, so the floor
+   * sheet lists them as agreed without a slot and the agenda, which shows published meetings only,
+   * is unchanged. Answers how many were taken back. The caller holds the event's row lock, which
+   * publishing and a run writing its placements take too; the meeting rows are locked against a
+   * move, cancellation or 実施 recorded at the same time.
    */
-  private async assertBoothMovable(manager: EntityManager, registration: Registration): Promise<void> {
-    const [{ placed }]: { placed: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM matchmaking_sessions
+  private async takeBackPlacements(manager: EntityManager, registration: Registration): Promise<number> {
+    const placed: { id: string; draft: boolean }[] = await manager.query(
+      `SELECT m.id, (m.published_at IS NULL AND m.status = 'SCHEDULED') AS draft
+         FROM meetings m
+         JOIN meeting_participants mp ON mp.meeting_id = m.id
+        WHERE mp.event_id = $1 AND mp.participant_id = $2 AND mp.active AND mp.session_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM matchmaking_sessions
                        WHERE event_id = $1 AND mode = 'BOOTHS' AND removed_at IS NULL)
-          AND EXISTS (SELECT 1 FROM meeting_participants
-                       WHERE event_id = $1 AND participant_id = $2 AND active AND session_id IS NOT NULL)
-          AS placed`,
+        ORDER BY m.id
+          FOR UPDATE OF m`,
       [registration.eventId, registration.participantId],
     );
-    if (placed) throw RegistrationErrors.boothHasMeetings();
+    if (placed.some((meeting) => !meeting.draft)) throw RegistrationErrors.boothHasMeetings();
+    if (placed.length === 0) return 0;
+    await manager.query('DELETE FROM meetings WHERE id = ANY($1::uuid[])', [
+      placed.map((meeting) => meeting.id),
+    ]);
+    return placed.length;
   }
 
   /**

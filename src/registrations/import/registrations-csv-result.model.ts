@@ -9,6 +9,12 @@ export class RegistrationsCsvResultModel {
   @Field(() => Int, { description: '参加区分・ブースを変更した参加登録の数（誤りがあれば0）' })
   updated: number;
 
+  @Field(() => Int, {
+    description:
+      'ブースの変更で配置を取り消した未公開の面談の数（誤りがあれば0）。「成立・未配置」に戻り、次回の自動配置で配置し直します',
+  })
+  placementsRemoved: number;
+
   @Field(() => Int, { description: 'ファイルの内容が登録済みの内容と同じで、変更がなかった数' })
   unchanged: number;
 

@@ -51,7 +51,8 @@ class FileRefused extends Error {
  * 参加区分 and ブース of an event's registrations from the 出展者一覧 / 参加者一覧 staff keep in Excel,
  * one row per person. Each row is the updateRegistration staff would otherwise make: the same
  * input rules, and the same RegistrationsService.applyChange under the event's row lock (booths
- * normalised, one company per booth, no move under placed booth meetings). All or nothing: one
+ * normalised, one company per booth, no move under published booth meetings, unpublished ones taken
+ * back). All or nothing: one
  * wrong row and no registration changes, every wrong row reported.
  */
 @Injectable()
@@ -70,6 +71,7 @@ export class RegistrationsCsvService {
     const { columns, ignored } = this.mapHeader(header, source);
     const result = Object.assign(new RegistrationsCsvResultModel(), {
       updated: 0,
+      placementsRemoved: 0,
       unchanged: 0,
       totalRows: dataRows.length,
       encoding,
@@ -87,8 +89,9 @@ export class RegistrationsCsvService {
             continue;
           }
           try {
-            await this.registrations.applyChange(manager, registration, change);
+            const { placementsRemoved } = await this.registrations.applyChange(manager, registration, change);
             result.updated += 1;
+            result.placementsRemoved += placementsRemoved;
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
             const field = error.field === 'role' || error.field === 'booth' ? error.field : by;
@@ -97,7 +100,7 @@ export class RegistrationsCsvService {
         }
         if (errors.length > 0) {
           errors.sort((a, b) => a.row - b.row);
-          throw new FileRefused({ ...result, updated: 0, unchanged: 0, errors });
+          throw new FileRefused({ ...result, updated: 0, placementsRemoved: 0, unchanged: 0, errors });
         }
         return result;
       });
@@ -112,7 +115,7 @@ export class RegistrationsCsvService {
    * in one file is what staff mean. Every booth the file moves someone off is let go first, so
    * each row's booth is checked against the others' new places; a refused file rolls this back
    * with the rest. The rows keep their stored booth in memory, so applyChange still checks each
-   * move (meetings placed at the old booth keep it).
+   * move (meetings published at the old booth keep it).
    */
   private async vacateMovedBooths(manager: EntityManager, changes: RowChange[]): Promise<void> {
     const moving = changes

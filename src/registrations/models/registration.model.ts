@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection';
 import { ParticipantModel } from '../../participants/models/participant.model';
 import { Registration } from '../registration.entity';
@@ -57,6 +57,16 @@ export class RegistrationModel {
   })
   invitationNotSent: boolean | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'ブースを変更したときに配置を取り消した、未公開の面談の数（updateRegistration と、登録済みの方のブースをスタッフが register で' +
+      '設定したときの回答でのみ。それ以外では null）。' +
+      '取り消した面談は「成立・未配置」に戻り、次回の自動配置で新しいブースに配置し直します。' +
+      '公開済みの面談があるブースは変更できません',
+  })
+  placementsRemoved: number | null;
+
   /**
    * Expects participant (with company) loaded. `locale` is the reader's (ja for staff); the event
    * is shown when it is given, loaded (myRegistrations).
@@ -82,6 +92,7 @@ export class RegistrationModel {
       waitlistedAt: registration.waitlistedAt,
       checkedInAt: registration.checkedInAt,
       createdAt: registration.createdAt,
+      placementsRemoved: null,
       invitationNotSent:
         'invitationNotSent' in registration
           ? (registration as Registration & { invitationNotSent: boolean | null }).invitationNotSent
