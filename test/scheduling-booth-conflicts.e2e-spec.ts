@@ -357,6 +357,76 @@ describe('scheduling around booths held under two spellings', () => {
     ).toEqual([{ booth: 'B-10' }]);
   });
 
+  it('refuses to move a meeting into a slot its booth already has under another spelling', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'じょうなん 受発注商談会',
+      capacity: null,
+      startsAt: tokyoInDays(23, '10:00'),
+      endsAt: tokyoInDays(23, '17:00'),
+    });
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(23, '13:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      mode: 'BOOTHS',
+    });
+    const kojiya = await createParticipant(t, organizer, { company: { name: '株式会社糀谷金属' } });
+    const haneda = await createParticipant(t, organizer, { company: { name: '有限会社羽田精機' } });
+    const buyerA = await createParticipant(t, organizer);
+    const buyerB = await createParticipant(t, organizer);
+    for (const [id, booth] of [
+      [kojiya.id, 'B-01'],
+      [haneda.id, 'B-10'],
+      [buyerA.id, null],
+      [buyerB.id, null],
+    ] as const)
+      ok(
+        await t.gql(
+          registerMutation(),
+          { eventId, participantId: id, ...(booth ? { role: 'EXHIBITOR', booth } : {}) },
+          organizer,
+        ),
+      );
+    const place = async (requestId: string, slotIndex: number) =>
+      ok(
+        await t.gql<{ placeMeeting: { id: string; table: string } }>(
+          'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i) { id table } }',
+          { r: requestId, s: sessionId, i: slotIndex },
+          organizer,
+        ),
+      ).placeMeeting;
+    expect((await place(await agreeMeeting(t, eventId, buyerA.id, kojiya.id), 0)).table).toBe('B-01');
+    const atHaneda = await place(await agreeMeeting(t, eventId, buyerB.id, haneda.id), 1);
+    // Older data: 羽田精機 holds 「B-1」 and its meeting is written there, beside 糀谷金属's 「B-01」.
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE registrations SET booth = 'B-1' WHERE event_id = $1 AND participant_id = $2`,
+        [eventId, haneda.id],
+      );
+      await manager.query(`UPDATE meetings SET table_label = 'B-1' WHERE id = $1`, [atHaneda.id]);
+    });
+    const before = await meetingsOf(eventId);
+
+    const moveTo = (slotIndex: number) =>
+      t.gql<{ moveMeeting: { table: string } }>(
+        'mutation($id: ID!, $s: ID!, $i: Int!) { moveMeeting(id: $id, sessionId: $s, slotIndex: $i) { table } }',
+        { id: atHaneda.id, s: sessionId, i: slotIndex },
+        organizer,
+      );
+    const refused = failure(await moveTo(0));
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MEETING_SLOT_TAKEN',
+      field: 'slotIndex',
+    });
+    expect(refused.message).toBe('この時間枠は埋まっています（ブース B-01 に別の面談があります）');
+    expect(await meetingsOf(eventId)).toEqual(before);
+    // A slot the booth has free is fine.
+    expect(ok(await moveTo(2)).moveMeeting.table).toBe('B-1');
+  });
+
   it('does not warn of colleagues of one company at one booth', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',

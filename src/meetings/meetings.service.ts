@@ -12,6 +12,7 @@ import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
+import { boothKey } from '../registrations/booth-label';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
@@ -172,6 +173,7 @@ export class MeetingsService {
       const current = await manager.findOneBy(MeetingRequest, { id: request.id });
       if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
       if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
+      if (inBooths(event, sessionId)) await this.assertBoothFree(manager, placement, null);
       const [meeting] = await this.insertPlacements(manager, request.eventId, [placement], null);
       return meeting.id;
     });
@@ -228,6 +230,7 @@ export class MeetingsService {
         throw MeetingErrors.notMovable(locked?.status ?? MeetingStatus.CANCELLED);
       const sequence = locked.publishedAt ? locked.sequence + 1 : locked.sequence;
       await this.assertSessionsInUse(manager, [target]);
+      if (inBooths(event, sessionId)) await this.assertBoothFree(manager, target, id);
       try {
         await manager.update(Meeting, id, {
           sessionId: target.sessionId,
@@ -708,6 +711,35 @@ export class MeetingsService {
     return this.get(id);
   }
 
+  /**
+   * The booth of a booth-mode placement or move has no other live meeting in the slot, compared as
+   * booths (boothKey): the database's uq_meetings_table_slot compares labels as written, so a
+   * meeting stored at 「B-1」 (older data, from before B-1 and B-01 were one booth) would not stop
+   * another from being put at 「B-01」 then. Refused as the index refuses one label, naming the booth
+   * as the meeting there writes it. Two writers of one booth and slot take turns (a lock for the
+   * transaction on that booth and slot), so neither misses the other; one label alone is still
+   * kept by the index against every writer.
+   */
+  private async assertBoothFree(
+    manager: EntityManager,
+    target: Pick<Placement, 'sessionId' | 'slotIndex' | 'tableLabel'>,
+    movingId: string | null,
+  ): Promise<void> {
+    const key = boothKey(target.tableLabel);
+    if (key === null) return;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `booth ${target.sessionId} ${target.slotIndex} ${key}`,
+    ]);
+    const there: { table_label: string }[] = await manager.query(
+      `SELECT table_label FROM meetings
+        WHERE session_id = $1 AND slot_index = $2 AND status <> 'CANCELLED' AND id IS DISTINCT FROM $3::uuid
+        ORDER BY id`,
+      [target.sessionId, target.slotIndex, movingId],
+    );
+    const taken = there.find((row) => boothKey(row.table_label) === key);
+    if (taken) throw MeetingErrors.slotTaken(`ブース ${taken.table_label} に別の面談があります`);
+  }
+
   /** Validates a target slot for a request and computes its times and table. */
   private async resolveSlot(
     event: Event,
@@ -854,6 +886,13 @@ export function calledOffEmails(agreement: {
     transactional: true,
     params: { requestId: agreement.requestId },
   }));
+}
+
+/** Whether `sessionId` is one of the event's booth-mode 商談枠 (meetings at the exhibitor's booth). */
+function inBooths(event: Event, sessionId: string): boolean {
+  return (event.sessions ?? []).some(
+    (session) => session.id === sessionId && session.mode === SessionMode.BOOTHS,
+  );
 }
 
 /** The side of a meeting or request that is not `participantId`. */
