@@ -586,7 +586,13 @@ describe('mini-salon requests', () => {
 
     ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
     await sink.waitUntil(() => mails('【開催中止】').length === 1, 30_000, 'the cancellation');
-    expect(mails('【開催中止】')[0].text).toContain('ご招待メールのボタンはご利用いただけなくなりました。');
+    // Told as the one who asked for it: the buttons they hold are the 開催決定's.
+    expect(mails('【開催中止】')[0].text).toContain(
+      '開催決定のメールでご案内しておりました「ミニサロン『販路開拓』（東京都葛飾区）」は、開催を中止することとなりました。',
+    );
+    expect(mails('【開催中止】')[0].text).toContain(
+      '開催決定のメールのボタンはご利用いただけなくなりました。',
+    );
     // The invitation's page no longer asks a question only a refusal can answer.
     const page = await (await fetch(invitation.url)).text();
     expect(page).toContain('このイベントは開催中止となりました。ご回答いただく必要はありません。');

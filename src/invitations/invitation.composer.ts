@@ -13,6 +13,7 @@ import { deadlineShown } from '../mail/email-shown';
 import { languageOf } from '../participants/participant-kind';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { invitationAnswerUrls } from './invitation-answer-urls';
+import { closedAt } from './answer-closed';
 import { invitationEmail } from './invitation.template';
 import { isUuid } from '../common/validation/uuid';
 
@@ -72,8 +73,11 @@ export class InvitationComposer implements MailComposer {
       pageUrl: event.publicPage
         ? eventPageUrl(this.config.PUBLIC_URL, event.id, languageOf(participant))
         : null,
+      // Leaving after the 申込締切 (it waited in the outbox): no 参加する to be refused.
+      closedAt: closedAt(event),
     });
-    // It asks for an answer by the 申込締切, or says the links work until the event ends.
+    // It asks for an answer by the 申込締切, says the links work until the event ends, or says the
+    // 申込締切 has passed: the one it shows either way (see deadlinesTold).
     return { ...email, shown: deadlineShown(event.registrationClosesAt) };
   }
 }

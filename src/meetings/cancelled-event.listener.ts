@@ -6,13 +6,14 @@ import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { MeetingMailTemplate } from './mail/meeting-mail-templates';
-import { inviteesWithInvitationSent } from './invitees-told';
+import { inviteesWithInvitationSent, requestersInvitedByDecision } from './invitees-told';
 import { MeetingsService } from './meetings.service';
 
 /**
- * Who hears of a cancelled event: everyone holding or waiting for a seat, and the invitees who have
- * not answered yet (see inviteesWithInvitationSent). Those who declined or cancelled already know
- * they are not coming.
+ * Who hears of a cancelled event: everyone holding or waiting for a seat, the invitees who have
+ * not answered yet (see inviteesWithInvitationSent), and a mini-salon's requester who has not
+ * answered, whether its 開催決定 reached them or not (requestersInvitedByDecision). Those who
+ * declined or cancelled already know they are not coming.
  */
 const TOLD = [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED, RegistrationStatus.ATTENDED];
 
@@ -43,7 +44,11 @@ export class CancelledEventListener {
       where: { eventId: event.id, status: In(TOLD) },
       order: { id: 'ASC' },
     });
-    const invitees = await inviteesWithInvitationSent(manager, event.id);
+    const requesters = await requestersInvitedByDecision(manager, event.id);
+    const requested = new Set(requesters.map((registration) => registration.id));
+    const invitees = (await inviteesWithInvitationSent(manager, event.id)).filter(
+      (registration) => !requested.has(registration.id),
+    );
     const tell = (registration: { id: string; participantId: string }, transactional: boolean) => ({
       key: `event-cancelled-${registration.id}`,
       template: MeetingMailTemplate.EVENT_CANCELLED,
@@ -57,6 +62,8 @@ export class CancelledEventListener {
     });
     await this.outbox.enqueue(manager, [
       ...registrations.map((registration) => tell(registration, true)),
+      // The answer to what they asked for, as the 開催決定 was: whatever their consent to newsletters.
+      ...requesters.map((registration) => tell(registration, true)),
       // Still an invitation: it needs consent to email and honours an unsubscribe, as the first did.
       ...invitees.map((registration) => tell(registration, false)),
     ]);

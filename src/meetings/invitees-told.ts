@@ -25,3 +25,46 @@ export function inviteesWithInvitationSent(
     [eventId, MINI_SALON_DECISION_TEMPLATE],
   );
 }
+
+/**
+ * The mini-salon's requester, while they have not answered the invitation its 開催決定 email
+ * carries (written with the registration, as the salon was accepted): whether that email has left
+ * yet or not. They asked for the salon, so they hear of its cancellation even when the 開催決定
+ * never reached them (it is then not sent: MiniSalonDecisionComposer). One given up (送信失敗) is
+ * left out, as an invitation is: the address did not take it.
+ */
+export function requestersInvitedByDecision(
+  manager: EntityManager,
+  eventId: string,
+): Promise<{ id: string; participantId: string }[]> {
+  return manager.query(
+    `SELECT r.id, r.participant_id AS "participantId"
+       FROM registrations r
+      WHERE r.event_id = $1 AND r.status = 'INVITED'
+        AND EXISTS (SELECT 1 FROM outbox_messages o
+                     WHERE o.status IN ('PENDING', 'SENDING', 'SENT')
+                       AND o.event_id = r.event_id AND o.template = $2
+                       AND o.params ->> 'registrationId' = CAST(r.id AS text))
+      ORDER BY r.id`,
+    [eventId, MINI_SALON_DECISION_TEMPLATE],
+  );
+}
+
+/**
+ * Whether the 開催決定 email that invited a mini-salon's requester by this registration reached
+ * them (`told`: sent, or being sent), never will (`untold`), or none names it (null: not the
+ * requester's invitation).
+ */
+export async function decisionToldTo(
+  manager: EntityManager,
+  eventId: string,
+  registrationId: string,
+): Promise<'told' | 'untold' | null> {
+  const rows: { status: string }[] = await manager.query(
+    `SELECT status FROM outbox_messages
+      WHERE event_id = $1 AND template = $2 AND params ->> 'registrationId' = $3`,
+    [eventId, MINI_SALON_DECISION_TEMPLATE, registrationId],
+  );
+  if (rows.length === 0) return null;
+  return rows.some((row) => row.status === 'SENT' || row.status === 'SENDING') ? 'told' : 'untold';
+}

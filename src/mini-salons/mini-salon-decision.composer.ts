@@ -3,6 +3,8 @@ import { AppConfig } from '../config/app-config';
 import { eventPageUrl } from '../events/event-public-page';
 import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { invitationAnswerUrls } from '../invitations/invitation-answer-urls';
+import { closedAt } from '../invitations/answer-closed';
+import { EventStatus } from '../events/event-enums';
 import { EventMailContexts } from '../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../mail/mail-composers';
 import { ComposedEmail, repliedToOrganiser } from '../mail/templates/email-layout';
@@ -45,12 +47,15 @@ export class MiniSalonDecisionComposer implements MailComposer {
         ? await this.contexts.get(manager, request.eventId, languageOf(participant))
         : null;
     if (accepted && !event) return null; // the event was deleted before the email left
+    // Cancelled (開催中止) before it left: no salon to announce. The cancellation tells the requester
+    // instead (CancelledEventListener), in one email.
+    if (event && ![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return null;
     const registrationId = message.params.registrationId;
     const invitation =
       event && registrationId ? await manager.findOneBy(Registration, { id: registrationId }) : null;
     const answerUrls =
       event && invitation?.status === RegistrationStatus.INVITED
-        ? invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, invitation.id, event.endsAt)
+        ? invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, invitation.id, event.endsAt, 'decision')
         : null;
     const organizer = organizationNameFor(request.organization, languageOf(participant));
     const email = miniSalonDecisionEmail({
@@ -66,11 +71,14 @@ export class MiniSalonDecisionComposer implements MailComposer {
       pageUrl: event?.publicPage
         ? eventPageUrl(this.config.PUBLIC_URL, event.id, languageOf(participant))
         : null,
+      // Leaving after the 申込締切 (it waited in the outbox): no 参加する to be refused.
+      closedAt: event ? closedAt(event) : null,
     });
     // A reply to the receipt or the answer goes to the organisation, not to the no-reply sender.
     const replied = repliedToOrganiser(email, organizer, request.organization.contactEmail);
     // Its answer buttons ask for an answer by the 申込締切 the salon has as it leaves (set since it
-    // was accepted, say), or are said to work until the event ends: counted as told (see deadlinesTold).
+    // was accepted, say), are said to work until the event ends, or it says the 申込締切 has passed:
+    // counted as told (see deadlinesTold).
     return answerUrls ? { ...replied, shown: deadlineShown(event?.registrationClosesAt) } : replied;
   }
 }

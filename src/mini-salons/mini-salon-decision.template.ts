@@ -12,6 +12,7 @@ import {
 } from '../mail/templates/email-layout';
 import { eventAboutDetails } from '../mail/templates/event-about';
 import { formatDeadline, formatEventTime } from '../mail/templates/mail-dates';
+import { answerClosed } from '../invitations/answer-closed';
 
 export interface MiniSalonDecisionEmailData {
   locale: MailLocale;
@@ -27,6 +28,11 @@ export interface MiniSalonDecisionEmailData {
   answerUrls: { acceptUrl: string; declineUrl: string } | null;
   /** The event's public page, once it has one (a salon decided is a draft until it is published). */
   pageUrl?: string | null;
+  /**
+   * The 申込締切, when it had passed as the email left: no 参加する (it would be refused), whom to
+   * ask instead, and 辞退する, which still works (see answerClosed).
+   */
+  closedAt?: Date | null;
 }
 
 /**
@@ -35,6 +41,7 @@ export interface MiniSalonDecisionEmailData {
  */
 export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): ComposedEmail {
   const { locale, event, answerUrls } = data;
+  const closed = event && answerUrls && data.closedAt ? answerClosed(locale, event, data.closedAt) : null;
   // An answer to the reader's own request: who answers and how to reach them, no "why you get this".
   const contact = organiserContactLines(locale, data.organizerContact);
   // 主催 (and 共催) only for a salon to be held; a 見送り names who answers.
@@ -54,7 +61,8 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
             `Thank you for your request for a mini-salon on "${data.theme}" in ${municipalityForEnglishReader(data.area)}. ${data.organizer} will hold it.`,
             ...(answerUrls
               ? [
-                  'You are invited: please let us know whether you can join by choosing one of the buttons below.',
+                  closed?.paragraph ??
+                    'You are invited: please let us know whether you can join by choosing one of the buttons below.',
                 ]
               : []),
             `If others (members of your group, for instance) would like to join too, please send their names and email addresses to ${contact.length ? 'the contact below' : data.organizer}, and they will be invited.`,
@@ -67,6 +75,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
             { label: 'Event', value: event.title },
             { label: 'Date', value: formatEventTime(locale, event.startsAt, event.endsAt) },
             ...eventPlaceDetails(locale, event),
+            ...(closed ? [closed.detail] : []),
             ...eventAboutDetails(locale, event, data.pageUrl ?? null),
           ]
         : data.declineReason
@@ -74,12 +83,12 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
           : [],
       actions: answerUrls
         ? [
-            { label: 'Accept', url: answerUrls.acceptUrl, primary: true },
+            ...(closed ? [] : [{ label: 'Accept', url: answerUrls.acceptUrl, primary: true }]),
             { label: 'Decline', url: answerUrls.declineUrl },
           ]
         : [],
       notes: event
-        ? answerUrls
+        ? answerUrls && !closed
           ? answerNotes(locale, event)
           : []
         : ['You are welcome to send a new request for another theme or time.'],
@@ -95,7 +104,9 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
     paragraphs: event
       ? [
           `「${data.theme}」（${data.area}）のミニサロン開催のご要望をいただき、ありがとうございました。${data.organizer}にて開催することといたしました。`,
-          ...(answerUrls ? ['ぜひご参加ください。ご出欠を、下のボタンからお知らせください。'] : []),
+          ...(answerUrls
+            ? [closed?.paragraph ?? 'ぜひご参加ください。ご出欠を、下のボタンからお知らせください。']
+            : []),
           `ご一緒に参加される方（グループの皆さまなど）がいらっしゃる場合は、お名前とメールアドレスを${contact.length ? '下記のお問い合わせ先' : data.organizer}までお知らせください。ご招待をお送りします。`,
         ]
       : [
@@ -106,6 +117,7 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
           { label: 'イベント', value: event.title },
           { label: '日時', value: formatEventTime(locale, event.startsAt, event.endsAt) },
           ...eventPlaceDetails(locale, event),
+          ...(closed ? [closed.detail] : []),
           ...eventAboutDetails(locale, event, data.pageUrl ?? null),
         ]
       : data.declineReason
@@ -113,12 +125,12 @@ export function miniSalonDecisionEmail(data: MiniSalonDecisionEmailData): Compos
         : [],
     actions: answerUrls
       ? [
-          { label: '参加する', url: answerUrls.acceptUrl, primary: true },
+          ...(closed ? [] : [{ label: '参加する', url: answerUrls.acceptUrl, primary: true }]),
           { label: '辞退する', url: answerUrls.declineUrl },
         ]
       : [],
     notes: event
-      ? answerUrls
+      ? answerUrls && !closed
         ? answerNotes(locale, event)
         : []
       : ['テーマや時期を変えて、あらためてご要望をお寄せください。'],

@@ -12,6 +12,7 @@ import { AgendaService } from '../agenda.service';
 import { cancelIcsAttachment } from './cancel-ics-attachment';
 import { eventCancelledEmail } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
+import { decisionToldTo } from '../invitees-told';
 
 /**
  * 開催中止 to one participant. It lives with the meetings because it carries them: every published
@@ -54,13 +55,21 @@ export class EventCancelledComposer implements MailComposer {
     const locale = languageOf(participant);
     const registration = await manager.findOneBy(Registration, { id: message.params.registrationId });
     const seated = registration !== null && SEATED.includes(registration.status);
+    const invited = registration?.status === RegistrationStatus.INVITED;
+    // A mini-salon's requester, invited by its 開催決定 (not again since): told as such, in words
+    // for whether that email reached them (one still waiting is not sent now).
+    const requester =
+      invited && (registration.invitationRound ?? 1) === 1
+        ? await decisionToldTo(manager, event.id, registration.id)
+        : null;
     const email = eventCancelledEmail({
       locale,
       participantName: participant.name,
       event,
       entries,
       onCalendar: seated,
-      invited: registration?.status === RegistrationStatus.INVITED,
+      invited,
+      ...(requester ? { requester } : {}),
     });
     if (!seated && entries.length === 0) return email;
     const row = seated

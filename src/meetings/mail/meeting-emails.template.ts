@@ -895,8 +895,15 @@ export function eventCancelledEmail(data: {
   onCalendar?: boolean;
   /** Invited and not answered: the invitation's buttons no longer work. */
   invited?: boolean;
+  /**
+   * Invited, and the requester of this mini-salon, invited by its 【開催決定】: `told` when that
+   * email reached them (its buttons no longer work), `untold` when it had not left and now never
+   * will (they hear here, for the first time, of the salon they asked for).
+   */
+  requester?: 'told' | 'untold';
 }): ComposedEmail {
   const { locale, event, entries, invited } = data;
+  const requester = invited ? data.requester : undefined;
   const onCalendar = data.onCalendar ?? false;
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
@@ -906,9 +913,13 @@ export function eventCancelledEmail(data: {
       subject: `Cancelled: ${event.title}`,
       greeting: greetingFor(locale, data.participantName),
       paragraphs: [
-        invited
-          ? `We regret to inform you that "${event.title}", planned for ${when}, to which you were invited, has been cancelled. We apologise for any inconvenience. The buttons in the invitation email no longer work.`
-          : `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
+        requester === 'untold'
+          ? `Thank you for your request for a mini-salon. We had planned to hold it as "${event.title}" on ${when}, but we regret to inform you that it has been cancelled. We apologise for any inconvenience.`
+          : requester === 'told'
+            ? `We regret to inform you that "${event.title}", the mini-salon you requested, planned for ${when}, has been cancelled. We apologise for any inconvenience. The buttons in the email telling you it would be held no longer work.`
+            : invited
+              ? `We regret to inform you that "${event.title}", planned for ${when}, to which you were invited, has been cancelled. We apologise for any inconvenience. The buttons in the invitation email no longer work.`
+              : `We regret to inform you that "${event.title}", planned for ${when}, has been cancelled. We apologise for any inconvenience, and thank you for your registration.`,
         ...(entries.length || onCalendar
           ? [
               [
@@ -943,9 +954,13 @@ export function eventCancelledEmail(data: {
     subject: `【開催中止】${event.title}`,
     greeting: greetingFor(locale, data.participantName),
     paragraphs: [
-      invited
-        ? `${when}に開催を予定し、ご招待しておりました${inBrackets(event.title)}は、開催を中止することとなりました。誠に申し訳ございません。ご招待メールのボタンはご利用いただけなくなりました。`
-        : `${when}に開催を予定しておりました${inBrackets(event.title)}は、開催を中止することとなりました。お申込いただいたにもかかわらず、誠に申し訳ございません。`,
+      requester === 'untold'
+        ? `ミニサロン開催のご要望をいただき、${inBrackets(event.title)}として${when}に開催を予定しておりましたが、開催を中止することとなりました。ご要望をいただいたにもかかわらず、誠に申し訳ございません。`
+        : requester === 'told'
+          ? `${when}に開催を予定し、開催決定のメールでご案内しておりました${inBrackets(event.title)}は、開催を中止することとなりました。誠に申し訳ございません。開催決定のメールのボタンはご利用いただけなくなりました。`
+          : invited
+            ? `${when}に開催を予定し、ご招待しておりました${inBrackets(event.title)}は、開催を中止することとなりました。誠に申し訳ございません。ご招待メールのボタンはご利用いただけなくなりました。`
+            : `${when}に開催を予定しておりました${inBrackets(event.title)}は、開催を中止することとなりました。お申込いただいたにもかかわらず、誠に申し訳ございません。`,
       ...(entries.length || onCalendar
         ? [
             (entries.length ? `予定されていた面談（${entries.length}件）もすべて中止となります。` : '') +
