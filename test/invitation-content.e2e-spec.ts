@@ -27,10 +27,12 @@ describe('invitation content and deadline', () => {
   let orgId: string;
   /** Answers 451 (try later) while named: its emails wait for a retry a few seconds on. */
   let heldInbox = '';
+  /** The same, for several inboxes at once. */
+  const heldInboxes = new Set<string>();
 
   beforeAll(async () => {
     sink = await SmtpSink.start({
-      refuseRecipient: (address) => (address === heldInbox ? 451 : undefined),
+      refuseRecipient: (address) => (address === heldInbox || heldInboxes.has(address) ? 451 : undefined),
     });
     t = await createTestApp({ ...sink.appSettings(), MAIL_RETRY_BASE_MS: '3000' });
     const admin = await staffSession(t, Role.ADMIN, null);
@@ -264,6 +266,228 @@ describe('invitation content and deadline', () => {
     const page = await (await fetch(invitationAnswerLink(t, held, 1).url)).text();
     expect(page).toContain(`Registration closed on ${formatDeadline('en', soon)}.`);
     expect(page).not.toContain('<button');
+  });
+
+  /** Holds the inboxes while `act` writes their emails, until each has been refused once. */
+  const whileHeld = async (emails: string[], act: () => Promise<void>) => {
+    const addresses = emails.map((email) => email.toLowerCase());
+    for (const address of addresses) heldInboxes.add(address);
+    await act();
+    await eventually(
+      async () => addresses.every((address) => sink.refusals.some((refusal) => refusal.address === address)),
+      'the refusals',
+    );
+  };
+  const release = () => heldInboxes.clear();
+  /** A 申込締切 a few seconds ahead (one in the past cannot be set), and then that it has passed. */
+  const closeSoon = async (eventId: string) => {
+    const closes = new Date(Date.now() + 2_000);
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
+    await eventually(async () => Date.now() > closes.getTime() + 100, 'the deadline to pass');
+    // The format shows minutes: what the emails and pages name.
+    return closes;
+  };
+  /** The 申込締切 the sent email recorded as shown (see deadlinesTold), once it is marked SENT. */
+  const shownOf = async (participantId: string, template: string) => {
+    await settled();
+    const rows: { shown: { registrationClosesAt?: string | null } | null }[] = await t.dataSource.query(
+      `SELECT shown FROM outbox_messages WHERE participant_id = $1 AND template = $2 AND status = 'SENT'`,
+      [participantId, template],
+    );
+    return rows.map((row) => row.shown);
+  };
+  /** The full link of the button labelled `label` in the email's HTML. */
+  const buttonUrl = (mail: ReceivedMail, label: string) => {
+    const match = new RegExp(`<a href="([^"]+)"[^>]*>${label}</a>`).exec(mail.html);
+    if (!match) throw new Error(`no ${label} button in:\n${mail.text}`);
+    return match[1].replace(/&amp;/g, '&');
+  };
+  /** Opens the page behind a button and presses its button, as a browser would. */
+  const pressThrough = async (url: string) => {
+    const page = await (await fetch(url)).text();
+    const fields = Object.fromEntries(
+      [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+    );
+    const response = await fetch(`${t.url}/invitations/respond`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    expect(response.status).toBe(200);
+    return { page, result: await response.text() };
+  };
+  /** A mini-salon requested by `person` (its receipt arrived) and the request's id. */
+  const requestSalon = async (person: { id: string; email: string }, theme: string) => {
+    const request = ok(
+      await t.gql<{ requestMiniSalon: { id: string } }>(
+        'mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }',
+        {
+          input: {
+            organizationId: orgId,
+            theme,
+            area: '東京都葛飾区',
+            preferredFrom: tokyoInDays(20, '00:00').slice(0, 10),
+            preferredTo: tokyoInDays(50, '00:00').slice(0, 10),
+            expectedParticipants: 8,
+          },
+        },
+        await t.participantToken(person.id),
+      ),
+    ).requestMiniSalon;
+    await mailTo(person.email, /^(【受付】|Your mini-salon request: received)/);
+    return request.id;
+  };
+  const acceptSalon = async (requestId: string) =>
+    ok(
+      await t.gql<{ acceptMiniSalonRequest: { eventId: string } }>(
+        'mutation($id: ID!, $input: AcceptMiniSalonRequestInput!) { acceptMiniSalonRequest(id: $id, input: $input) { eventId } }',
+        {
+          id: requestId,
+          input: {
+            startsAt: tokyoInDays(30, '15:00'),
+            endsAt: tokyoInDays(30, '17:00'),
+            venue: '葛飾区産業フェア会場 会議室',
+          },
+        },
+        organizer,
+      ),
+    ).acceptMiniSalonRequest.eventId;
+
+  it('sends an invitation that leaves after the 申込締切 without 参加する: it says so and whom to ask, and 辞退する still works', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '締切のあとに届く招待' });
+    const ja = await createParticipant(t, organizer, { name: '遅延 太郎' });
+    const en = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+    await whileHeld([ja.email, en.email], async () => {
+      ok(await invite(eventId, [ja.id, en.id]));
+    });
+    const closes = await closeSoon(eventId);
+    release();
+
+    const [mail] = await mailTo(ja.email, /^【ご招待】締切のあとに届く招待/);
+    expect(mail.html).not.toContain('>参加する</a>');
+    expect(mail.text).not.toContain('▶ 参加する');
+    expect(mail.text).toContain(
+      `申込締切（${formatDeadline('ja', closes)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、関東財務局 東京財務事務所（salon@tokyo-zaimu.example.jp）にお問い合わせください。`,
+    );
+    expect(mail.text).toContain(`■ 申込締切: ${formatDeadline('ja', closes)}（受付終了）`);
+    expect(mail.text).not.toContain('までにお願いします');
+    expect(mail.text).not.toContain('キャンセル待ち');
+    // It showed the deadline, passed: that is what the invitee knows (see deadlinesTold).
+    expect(await shownOf(ja.id, 'invitation')).toEqual([{ registrationClosesAt: closes.toISOString() }]);
+    // 辞退する still works, and its page does not send them back to a 参加する button there is not.
+    const declined = await pressThrough(buttonUrl(mail, '辞退する'));
+    expect(declined.result).toContain(
+      '辞退を承りました。ご都合が変わりましたら、関東財務局 東京財務事務所（salon@tokyo-zaimu.example.jp）にお問い合わせください。',
+    );
+    expect(declined.result).not.toContain('「参加する」ボタン');
+    expect(await status(eventId, ja.id)).toBe('DECLINED');
+
+    const [english] = await mailTo(en.email, /^Invitation: 締切のあとに届く招待/);
+    expect(english.text).not.toContain('▶ Accept');
+    expect(english.text).toContain('▶ Decline');
+    expect(english.text).toContain(
+      `Registration closed on ${formatDeadline('en', closes)}, so this invitation can no longer be accepted by email. If you would still like to join, please contact 関東財務局 東京財務事務所 (salon@tokyo-zaimu.example.jp).`,
+    );
+    expect(english.text).toContain(`■ Registration closes: ${formatDeadline('en', closes)} (closed)`);
+    expect(english.text).not.toContain('Please answer by');
+    expect(await shownOf(en.id, 'invitation')).toEqual([{ registrationClosesAt: closes.toISOString() }]);
+  });
+
+  it('sends a 開催決定 that leaves after the 申込締切 without 参加する, in Japanese and English', async () => {
+    const ja = await createParticipant(t, organizer, { name: '柴又 次郎' });
+    const en = await createParticipant(t, organizer, { name: 'Oliver Grant', locale: 'en' });
+    const jaRequest = await requestSalon(ja, 'BCP');
+    const enRequest = await requestSalon(en, '創業');
+    let jaEvent = '';
+    let enEvent = '';
+    await whileHeld([ja.email, en.email], async () => {
+      jaEvent = await acceptSalon(jaRequest);
+      enEvent = await acceptSalon(enRequest);
+    });
+    const [jaCloses, enCloses] = [await closeSoon(jaEvent), await closeSoon(enEvent)];
+    release();
+
+    const [decision] = await mailTo(ja.email, /^【開催決定】/);
+    expect(decision.html).not.toContain('>参加する</a>');
+    expect(decision.html).toContain('>辞退する</a>');
+    expect(decision.text).not.toContain('ぜひご参加ください。ご出欠を');
+    expect(decision.text).toContain(
+      `申込締切（${formatDeadline('ja', jaCloses)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。`,
+    );
+    expect(decision.text).toContain(`■ 申込締切: ${formatDeadline('ja', jaCloses)}（受付終了）`);
+    expect(decision.text).not.toContain('までにお願いします');
+    expect(await shownOf(ja.id, 'mini-salon-decision')).toEqual([
+      { registrationClosesAt: jaCloses.toISOString() },
+    ]);
+
+    const [held] = await mailTo(en.email, /^Your mini-salon request: it will be held/);
+    expect(held.text).not.toContain('▶ Accept');
+    expect(held.text).toContain('▶ Decline');
+    expect(held.text).toContain(`Registration closed on ${formatDeadline('en', enCloses)}`);
+    expect(held.text).not.toContain('Please answer by');
+    expect(await shownOf(en.id, 'mini-salon-decision')).toEqual([
+      { registrationClosesAt: enCloses.toISOString() },
+    ]);
+  });
+
+  it('does not announce a mini-salon cancelled before its 開催決定 left: the requester hears once, of the cancellation', async () => {
+    // No consent to newsletters: what they asked for reaches them all the same.
+    const person = await createParticipant(t, organizer, { name: '取消 花子', consentEmail: false });
+    const requestId = await requestSalon(person, '観光');
+    let eventId = '';
+    await whileHeld([person.email], async () => {
+      eventId = await acceptSalon(requestId);
+    });
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
+    release();
+    await mailTo(person.email, /^【開催中止】/);
+    await settled();
+    const mails = sink.to(person.email);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      '【受付】ミニサロン開催のご要望（観光）',
+      '【開催中止】ミニサロン『観光』（東京都葛飾区）',
+    ]);
+    expect(mails[1].text).toContain(
+      'ミニサロン開催のご要望をいただき、「ミニサロン『観光』（東京都葛飾区）」として',
+    );
+    expect(mails[1].text).toContain('開催を中止することとなりました。');
+    expect(mails[1].text).not.toContain('ボタン');
+  });
+
+  it('says on the 参加する page of a draft mini-salon when the confirmation comes, and on 辞退する which email to answer from', async () => {
+    const person = await createParticipant(t, organizer, { name: '下書 一郎' });
+    const eventId = await acceptSalon(await requestSalon(person, 'IoT'));
+    const [decision] = await mailTo(person.email, /^【開催決定】/);
+    // Declined from the 開催決定: the page names that email, not an invitation.
+    const declined = await pressThrough(buttonUrl(decision, '辞退する'));
+    expect(declined.result).toContain(
+      '辞退を承りました。ご都合が変わりましたら、申込の締切（設定がなければ開催終了）まで、開催決定のメールの「参加する」ボタンからお申込いただけます。',
+    );
+    expect(declined.result).not.toContain('ご招待メール');
+    // Changed their mind: the salon is still a draft, so the confirmation waits for it to be published.
+    const accepted = await pressThrough(buttonUrl(decision, '参加する'));
+    expect(accepted.result).toContain(
+      '参加登録が完了しました。確認のメールは、イベントの準備が整い公開された時点でお送りします。',
+    );
+    expect(accepted.result).not.toContain('確認のメールをお送りします。');
+    expect(await status(eventId, person.id)).toBe('REGISTERED');
+    await settled();
+    expect(sink.to(person.email).map((mail) => mail.subject)).toHaveLength(2);
+    ok(await t.gql('mutation($id: ID!) { publishEvent(id: $id) { status } }', { id: eventId }, organizer));
+    await eventually(async () => sink.to(person.email).length === 3, 'the confirmation');
+
+    // In English.
+    const english = await createParticipant(t, organizer, { name: 'Grace Hall', locale: 'en' });
+    await acceptSalon(await requestSalon(english, 'DX'));
+    const [held] = await mailTo(english.email, /^Your mini-salon request: it will be held/);
+    const declinedEn = await pressThrough(buttonUrl(held, 'Decline'));
+    expect(declinedEn.result).toContain(
+      'the &quot;Accept&quot; button in the email telling you the mini-salon will be held works until registration closes',
+    );
+    const acceptedEn = await pressThrough(buttonUrl(held, 'Accept'));
+    expect(acceptedEn.result).toContain(
+      'You are registered. We will send you a confirmation email when the event is published',
+    );
   });
 
   it('tells invitees who have not answered when the 申込締切 is set or moved, with buttons that work', async () => {

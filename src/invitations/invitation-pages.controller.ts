@@ -29,7 +29,16 @@ const TEXT = {
       DECLINED:
         '辞退を承りました。ご都合が変わりましたら、申込の締切（設定がなければ開催終了）まで、ご招待メールの「参加する」ボタンからお申込いただけます。',
     } as Partial<Record<RegistrationStatus, string>>,
-    /** Declined from the signed-in page, by someone whose invitation email was never sent. */
+    /** Registered while the event is a draft: confirmed by email as it is published (confirmsNow). */
+    registeredInDraft:
+      '参加登録が完了しました。確認のメールは、イベントの準備が整い公開された時点でお送りします。当日お会いできるのを楽しみにしております。',
+    /** Declined from the buttons of a mini-salon's 【開催決定】, the email that invited its requester. */
+    declinedFromDecision:
+      '辞退を承りました。ご都合が変わりましたら、申込の締切（設定がなければ開催終了）まで、開催決定のメールの「参加する」ボタンからお申込いただけます。',
+    /**
+     * Declined from the signed-in page, by someone whose invitation email was never sent; or after
+     * the 申込締切, when no 参加する button answers any more.
+     */
     declinedHere: (organizer: string) =>
       `辞退を承りました。ご都合が変わりましたら、${organizer}にお問い合わせください。`,
     unchanged: '（この回答はすでに承っています）',
@@ -55,12 +64,34 @@ const TEXT = {
       DECLINED:
         'Thank you for letting us know. If your plans change, the "Accept" button in the invitation email works until registration closes (or, without a deadline, until the event ends).',
     } as Partial<Record<RegistrationStatus, string>>,
+    registeredInDraft:
+      'You are registered. We will send you a confirmation email when the event is published, once its preparations are complete. We look forward to seeing you.',
+    declinedFromDecision:
+      'Thank you for letting us know. If your plans change, the "Accept" button in the email telling you the mini-salon will be held works until registration closes (or, without a deadline, until the event ends).',
     declinedHere: (organizer: string) =>
       `Thank you for letting us know. If your plans change, please contact ${organizer}.`,
     unchanged: '(We already had this answer.)',
     error: 'We could not process this',
   },
 } as const;
+
+/** Where the links may say they come from (see the controller). */
+const FROM = ['page', 'decision'];
+
+/** What the page says once the answer is taken. */
+function resultText(
+  text: (typeof TEXT)['ja' | 'en'],
+  status: RegistrationStatus,
+  at: { from?: string; draft: boolean; closedAsk: string | null; organizer: string },
+): string {
+  if (status === RegistrationStatus.REGISTERED && at.draft) return text.registeredInDraft;
+  if (status === RegistrationStatus.DECLINED) {
+    if (at.closedAsk) return text.declinedHere(at.closedAsk);
+    if (at.from === 'page') return text.declinedHere(at.organizer);
+    if (at.from === 'decision') return text.declinedFromDecision;
+  }
+  return text.result[status] ?? status;
+}
 
 /** The organiser as the page names them, with how to reach them (in both languages' punctuation). */
 function whomToAsk(preview: { organizer: string; organizerReach: string }): { ja: string; en: string } {
@@ -74,7 +105,8 @@ function whomToAsk(preview: { organizer: string; organizerReach: string }): { ja
  * The pages the accept and decline links open. GET only shows a confirmation with a button (mail
  * scanners fetch links and must change nothing); the POST acts. The links of the signed-in page,
  * for an invitation whose email never went out, carry `from=page`: a decline made there does not
- * send the reader back to that email's 参加する button.
+ * send the reader back to that email's 参加する button. Those of a mini-salon's 【開催決定】 carry
+ * `from=decision` (AnswerLinkFrom): a decline made there names that email rather than an invitation.
  */
 @Controller('invitations')
 export class InvitationPagesController {
@@ -134,7 +166,7 @@ export class InvitationPagesController {
                 postButton('respond', text.button(accept), {
                   token: String(token),
                   accept: accept ? '1' : '0',
-                  ...(from === 'page' ? { from } : {}),
+                  ...(from && FROM.includes(from) ? { from } : {}),
                 }),
               ].join('\n'),
         ].join('\n');
@@ -157,13 +189,17 @@ export class InvitationPagesController {
       response,
       TEXT,
       () => this.invitations.preview(token),
-      async ({ locale, organizer }) => {
+      async (preview) => {
+        const { locale, organizer } = preview;
         const answer = await this.invitations.respond(token, form?.accept !== '0');
         const text = TEXT[locale];
-        const result =
-          answer.status === RegistrationStatus.DECLINED && form?.from === 'page'
-            ? text.declinedHere(organizer)
-            : (text.result[answer.status] ?? answer.status);
+        const result = resultText(text, answer.status, {
+          from: form?.from,
+          draft: preview.draft,
+          // Past the 申込締切 no 参加する answers: whom to ask, as the closed emails name them.
+          closedAsk: preview.registrationClosedAt ? whomToAsk(preview)[locale] : null,
+          organizer,
+        });
         const body = [
           `<p><strong>${escapeHtml(answer.eventTitle)}</strong></p>`,
           `<p>${escapeHtml(result)}</p>`,

@@ -29,6 +29,11 @@ export interface RegistrationLinkPreview {
   registrationClosedAt: Date | null;
   /** 共催, in the reader's language. */
   coHosts: string[];
+  /**
+   * Still a draft (a mini-salon being prepared): a seat taken now is confirmed by email only when
+   * it is published (confirmsNow).
+   */
+  draft: boolean;
   /** Cancelled or over: the page says so instead of asking what only a refusal can answer. */
   eventOver: 'CANCELLED' | 'ENDED' | null;
   status: RegistrationStatus;
@@ -69,6 +74,7 @@ export async function previewRegistrationLink(
     ),
     registrationClosedAt: closesAt && closesAt.getTime() <= Date.now() ? closesAt : null,
     coHosts: registration.event.coHosts.map((host) => organizationNameFor(host, locale)),
+    draft: registration.event.status === EventStatus.DRAFT,
     eventOver:
       registration.event.status === EventStatus.CANCELLED
         ? 'CANCELLED'
