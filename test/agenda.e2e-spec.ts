@@ -864,7 +864,10 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
       Role.ORGANIZER,
       await createOrganization(t, admin, { name: '杉並区' }),
     );
-    const inviteOnly = await createPublishedEvent(t, elsewhere, { visibility: 'INVITE_ONLY' });
+    const inviteOnly = await createPublishedEvent(t, elsewhere, {
+      visibility: 'INVITE_ONLY',
+      title: '杉並区 招待制商談会',
+    });
     const draft = ok(
       await t.gql<{ createEvent: { id: string } }>(
         'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
@@ -880,13 +883,29 @@ describe('agenda: the person met, and agreed meetings without a time', () => {
         elsewhere,
       ),
     ).createEvent.id;
-    for (const e of ['00000000-0000-4000-8000-000000000000', inviteOnly, draft]) {
+    // Her agenda page, her own signed link with another event's id put in it: the page myAgenda's
+    // not-found is, in her language, with nothing of the event.
+    const pageAt = (e: string) => {
+      const link = /\/my-agenda\/([^/\s]+)\//.exec(agendaMails(people.emma).at(-1)!.text)![1];
+      return fetch(`${t.url}/my-agenda/${link}/${e}`, {
+        headers: { accept: 'text/html', 'accept-language': 'ja-JP,ja;q=0.9' },
+      });
+    };
+    for (const e of [inviteOnly, draft, '00000000-0000-4000-8000-000000000000']) {
       const [error] = (await agendaAt(e)).errors ?? [];
       expect(error).toMatchObject({
         message: `Event not found: ${e}`,
         extensions: { code: 'NOT_FOUND', field: 'eventId' },
       });
+      const page = await pageAt(e);
+      expect(page.status).toBe(404);
+      const html = await page.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('This link does not open a meeting schedule.');
+      expect(html).not.toMatch(/杉並区|Suginami/);
     }
+    // Her page at the event she is at still opens.
+    expect((await pageAt(eventId)).status).toBe(200);
     // A public event she is not at: nothing for her there, and nothing hidden.
     const publicEvent = await createPublishedEvent(t, elsewhere, { title: '杉並区 交流会' });
     const empty = ok(await agendaAt(publicEvent)).myAgenda;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { ParticipantActor, Role } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { sendLinkPage } from '../common/html/html-page';
 import { isUuid } from '../common/validation/uuid';
@@ -104,9 +105,15 @@ export class AgendaPageController {
     // An erased participant's page ends with them, as their feed does.
     if (!participant || participant.erasedAt) throw MeetingErrors.agendaLinkInvalid();
     const locale = languageOf(participant);
+    // From here the link says whose it is: a refusal is in their language, not the browser's.
+    const refused = () => MeetingErrors.agendaLinkInvalid().forReader(locale);
+    // myAgenda's rule, and its answer for an event that is not there: a draft, or an invite-only
+    // event they are not invited to, shows nothing of itself, not even its title.
+    const actor: ParticipantActor = { kind: 'participant', participantId, role: Role.PARTICIPANT, locale };
+    if (!(await this.agenda.mayOpen(this.dataSource.manager, actor, eventId))) throw refused();
     // Not behind an email's claim: the event as it is now, whatever the few seconds kept.
     const event = await this.contexts.current(this.dataSource.manager, eventId, locale);
-    if (!event) throw MeetingErrors.agendaLinkInvalid();
+    if (!event) throw refused();
     return { locale, participantId, event };
   }
 

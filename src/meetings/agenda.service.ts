@@ -145,9 +145,7 @@ export class AgendaService {
    */
   async agenda(actor: ParticipantActor, eventId: string): Promise<ParticipantAgenda> {
     const manager = this.dataSource.manager;
-    const event = await manager.findOne(Event, { where: { id: eventId }, relations: { coHosts: true } });
-    if (!event || !(await this.events.maySee(manager, actor, event)))
-      throw MeetingErrors.agendaEventNotFound(eventId);
+    if (!(await this.mayOpen(manager, actor, eventId))) throw MeetingErrors.agendaEventNotFound(eventId);
     const participantId = actor.participantId;
     const meetings = await manager.find(Meeting, {
       where: {
@@ -161,6 +159,16 @@ export class AgendaService {
       order: { startsAt: 'ASC' },
     });
     return { meetings, unscheduled: await this.unscheduled(manager, participantId, eventId) };
+  }
+
+  /**
+   * Whether the participant may open their agenda at the event: it is there and they may see it
+   * (EventsService.maySee). myAgenda and the agenda page behind the email's link ask the same, so
+   * that neither shows a draft or an invite-only event to someone it is hidden from.
+   */
+  async mayOpen(manager: EntityManager, actor: ParticipantActor, eventId: string): Promise<boolean> {
+    const event = await manager.findOne(Event, { where: { id: eventId }, relations: { coHosts: true } });
+    return !!event && (await this.events.maySee(manager, actor, event));
   }
 
   /**
