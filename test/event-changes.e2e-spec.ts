@@ -608,28 +608,36 @@ describe('editing an event people signed up for', () => {
     );
     await sink.waitUntil(() => [invitee, inviteeEn].every((person) => sink.to(person.email).length === 1));
     await settled(eventId);
-    // The 申込締切 passes; then the event moves.
+    // Staff move the 申込締切 to a time already past: nobody can answer by it, so nobody is told.
+    const told = new Date(tokyoInDays(10, '17:00'));
     const closedAt = new Date(Date.now() - 60_000);
-    await t.dataSource.query('UPDATE events SET registration_closes_at = $2 WHERE id = $1', [
-      eventId,
-      closedAt,
-    ]);
+    ok(await update(eventId, { registrationClosesAt: closedAt.toISOString() }));
+    await settled(eventId);
+    expect([invitee, inviteeEn].map((person) => sink.to(person.email).length)).toEqual([1, 1]);
+    // Then the event moves: the email shows the 申込締切 that passed, which is not the one they
+    // were told, so it says it changed, and from what.
     ok(await update(eventId, { startsAt: tokyoInDays(20, '17:00'), endsAt: tokyoInDays(20, '19:00') }));
     await sink.waitUntil(() =>
       [invitee, inviteeEn].every((person) => changeMails(person.email).length === 1),
     );
     const [ja] = changeMails(invitee.email);
-    expect(ja.subject).toBe(`【日時変更】${title}`);
-    expect(ja.text).toContain(`先日ご案内した「${title}」の日時が変更になりました。`);
+    expect(ja.subject).toBe(`【日時・申込締切変更】${title}`);
+    expect(ja.text).toContain(`先日ご案内した「${title}」の日時・申込締切が変更になりました。`);
     expect(ja.text).toContain(
       `申込締切（${formatDeadline('ja', closedAt)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、大田区産業振興協会にお問い合わせください。`,
     );
-    expect(ja.text).toContain(`■ 申込締切: ${formatDeadline('ja', closedAt)}（受付終了）`);
+    expect(ja.text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', closedAt)}（受付終了）（変更）\n  （変更前: ${formatDeadline('ja', told)}）`,
+    );
     expect(ja.text).not.toContain('下のボタンから');
     expect(ja.html).not.toContain('>参加する</a>');
     expect(ja.html).not.toContain('>辞退する</a>');
     expect(ja.text).not.toContain('/invitations/respond');
     const [en] = changeMails(inviteeEn.email);
+    expect(en.subject).toBe(`Time and registration deadline changed: ${title}`);
+    expect(en.text).toContain(
+      `Registration closes: ${formatDeadline('en', closedAt)} (closed) (changed)\n  (before: ${formatDeadline('en', told)})`,
+    );
     expect(en.text).toContain(
       `Registration closed on ${formatDeadline('en', closedAt)}, so this invitation can no longer be accepted by email. If you would still like to join, please contact 大田区産業振興協会.`,
     );

@@ -117,12 +117,17 @@ export class ChangedEventListener {
     const deadlineParams = (registration: { id: string }) => {
       const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
       const deadline = deadlineNews({ registrationClosesAt: known }, after);
-      return deadline
-        ? {
-            closesAt: deadline.closesAt?.toISOString() ?? '',
-            ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
-          }
-        : {};
+      return {
+        // The one they know, whether or not this edit is news about it: an email that leaves after
+        // the 申込締切 shows it as passed, marked as changed when it is not the one they were told.
+        toldClosesAt: known?.toISOString() ?? '',
+        ...(deadline
+          ? {
+              closesAt: deadline.closesAt?.toISOString() ?? '',
+              ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
+            }
+          : {}),
+      };
     };
     const tell = (
       registration: { id: string; participantId: string },

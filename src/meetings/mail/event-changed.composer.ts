@@ -42,6 +42,19 @@ function inviteeDeadline(
 }
 
 /**
+ * For an email that leaves after the 申込締切: the one the invitee was last told (the listener's
+ * toldClosesAt, null for none), when it is not the one that has passed; undefined when it is, or
+ * when the row does not say. Staff may have moved the deadline to a time already past, which told
+ * them nothing (see deadlineNews): this email is then the first to show it.
+ */
+function closedChange(closedAt: Date, params: Record<string, string>): { was: Date | null } | undefined {
+  const told = params.toldClosesAt;
+  if (told === undefined || (told !== '' && new Date(told).getTime() === closedAt.getTime()))
+    return undefined;
+  return { was: told ? new Date(told) : null };
+}
+
+/**
  * 日時変更・会場変更 to one participant, told as the event is when the email leaves. An invitee who
  * has not answered is asked again, with new answer links, by the 申込締切 (and of a new one set in
  * the same edit, see ChangedEventListener). A person with a seat gets the event's
@@ -98,7 +111,15 @@ export class EventChangedComposer implements MailComposer {
       // Past the 申込締切 as the email leaves: 参加する would be refused, so no buttons to press.
       const closesAt = row.registrationClosesAt;
       if (closesAt && closesAt.getTime() <= Date.now())
-        return { ...compose({ kind: 'closed', closedAt: closesAt, unsubscribeUrl }), shown };
+        return {
+          ...compose({
+            kind: 'closed',
+            closedAt: closesAt,
+            changed: closedChange(closesAt, message.params),
+            unsubscribeUrl,
+          }),
+          shown,
+        };
       const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
       const deadline = inviteeDeadline(row.registrationClosesAt, message.params);
       return {

@@ -34,7 +34,16 @@ export type EventChangedAudience =
    * Invited and not answered, and the 申込締切 has passed: told of the change without buttons
    * (参加する would be refused, as its page says), and whom to ask if they would still like to come.
    */
-  | { kind: 'closed'; closedAt: Date; unsubscribeUrl: string | null };
+  | {
+      kind: 'closed';
+      closedAt: Date;
+      /**
+       * Set when the 申込締切 that passed is not the one they were last told (moved to a time
+       * already past): marked as changed, with the one they knew (null: none) as 変更前.
+       */
+      changed?: { was: Date | null };
+      unsubscribeUrl: string | null;
+    };
 
 /**
  * The 申込締切 an invitee answers by. `changed`: the same edit set, moved or took it away, and they
@@ -71,6 +80,28 @@ function deadlineDetails(locale: MailLocale, deadline: InviteeDeadline | undefin
     {
       label,
       value: markedValue(locale, at(deadline.closesAt), deadline.changed, at(deadline.wasClosesAt), none),
+    },
+  ];
+}
+
+/** The 申込締切 line of an invitee's email after it has passed, marked when it is not the one they knew. */
+function closedDetails(locale: MailLocale, audience: EventChangedAudience): EmailDetail[] {
+  if (audience.kind !== 'closed') return [];
+  const [label, none, closed] =
+    locale === 'en'
+      ? ['Registration closes', 'None (until the event ends)', ' (closed)']
+      : ['申込締切', 'なし（開催終了まで）', '（受付終了）'];
+  const was = audience.changed?.was;
+  return [
+    {
+      label,
+      value: markedValue(
+        locale,
+        `${formatDeadline(locale, audience.closedAt)}${closed}`,
+        !!audience.changed,
+        was ? formatDeadline(locale, was) : none,
+        none,
+      ),
     },
   ];
 }
@@ -118,10 +149,11 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
   );
   const meetings = audience.kind === 'registered' ? audience.meetings : 0;
   const deadline = audience.kind === 'invited' ? audience.deadline : undefined;
+  const deadlineChanged = (deadline?.changed ?? false) || (audience.kind === 'closed' && !!audience.changed);
   const closesAt = deadline?.closesAt ? formatDeadline(locale, deadline.closesAt) : null;
   const reopened = deadline?.changed === true && !closesAt;
   if (locale === 'en') {
-    const parts = changedParts(changed, deadline?.changed ?? false, {
+    const parts = changedParts(changed, deadlineChanged, {
       schedule: scheduleWord(event, data.was ?? {}),
       place: 'venue',
       deadline: 'registration deadline',
@@ -131,7 +163,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       { label: 'Event', value: event.title },
       ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
       ...deadlineDetails(locale, deadline),
-      ...(closedAt ? [{ label: 'Registration closes', value: `${closedAt} (closed)` }] : []),
+      ...closedDetails(locale, audience),
     ];
     const how = {
       registered: 'for which you are registered',
@@ -188,7 +220,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
       unsubscribeUrl,
     });
   }
-  const what = changedParts(changed, deadline?.changed ?? false, {
+  const what = changedParts(changed, deadlineChanged, {
     schedule: '日時',
     place: '会場',
     deadline: '申込締切',
@@ -197,7 +229,7 @@ export function eventChangedEmail(data: EventChangedEmailData): ComposedEmail {
     { label: 'イベント', value: event.title },
     ...placeAndTimeDetails(locale, event, changed, data.was ?? {}),
     ...deadlineDetails(locale, deadline),
-    ...(closedAt ? [{ label: '申込締切', value: `${closedAt}（受付終了）` }] : []),
+    ...closedDetails(locale, audience),
   ];
   const how = {
     registered: 'ご登録いただいている',
