@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { Role } from '../src/auth/actor';
@@ -289,6 +290,46 @@ describe('errors in the participant’s language', () => {
       );
       expect(refused.message).toBe('参加者区分に指定できない値です: IMPORTER');
     });
+  });
+
+  it('an ended session still names its participant: refused in their language, not signed in', async () => {
+    const CHANGE =
+      'mutation($p: ID!, $email: String!) { changeParticipantEmail(participantId: $p, email: $email) { resentEmails } }';
+    const me = (session: string) => t.gql('{ me { participant { id } } }', {}, session);
+    const grace = await createParticipant(t, organizer, { name: 'Grace Hill', locale: 'en' });
+    const yumi = await createParticipant(t, organizer, { name: '木村 由美', furigana: 'キムラ ユミ' });
+    const graceBefore = await t.participantToken(grace.id);
+    const yumiBefore = await t.participantToken(yumi.id);
+    // Staff correct both addresses, which ends the sessions signed in through the old ones.
+    ok(await t.gql(CHANGE, { p: grace.id, email: 'grace.hill@hill-textiles.example' }, organizer));
+    ok(await t.gql(CHANGE, { p: yumi.id, email: 'kimura.yumi@example.jp' }, organizer));
+    // An expired one too.
+    const expired = await t.app
+      .get(JwtService)
+      .signAsync({ sub: grace.id, typ: 'participant', role: Role.PARTICIPANT }, { expiresIn: -60 });
+    for (const session of [graceBefore, expired]) {
+      const refused = failure(await me(session));
+      expect(refused.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
+      expect(refused.message).toBe('Your session is not valid or has expired. Please sign in again.');
+    }
+    const japanese = failure(await me(yumiBefore));
+    expect(japanese.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
+    expect(japanese.message).toBe('セッションが無効か期限切れです。もう一度ログインしてください');
+    // The signed-in page's form too, whatever the browser reads.
+    const page = await fetch(`${t.url}/email-change/request`, {
+      method: 'POST',
+      headers: BROWSER,
+      body: new URLSearchParams({ session: graceBefore, email: 'grace@hill-textiles.example' }).toString(),
+    });
+    const html = await page.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Your session is not valid or has expired. Please sign in again.');
+    // Named, not signed in: nothing was asked for.
+    const [{ count }]: { count: string }[] = await t.dataSource.query(
+      'SELECT count(*) FROM email_change_requests WHERE participant_id = $1',
+      [grace.id],
+    );
+    expect(Number(count)).toBe(0);
   });
 
   it('a survey link is its participant’s: refused in their language without a session', async () => {

@@ -59,19 +59,47 @@ export class TokenService {
     return this.jwt.signAsync(claims);
   }
 
+  /**
+   * The actor the token signs in, or the refusal: INVALID_TOKEN, worded for the participant the
+   * token still names when their session ended (see readerOf).
+   */
   async verify(token: string): Promise<Actor> {
+    const actor = await this.actorOf(token);
+    if (actor) return actor;
+    const reader = await this.readerOf(token);
+    throw reader ? invalidSession().forReader(reader) : invalidSession();
+  }
+
+  /**
+   * The language of the participant a session token names, ended as the session may be (expired,
+   * or from before their address or sessions changed): for the words of a refusal, never to act
+   * on. Undefined for a staff token, a forged one, and an erased participant.
+   */
+  private async readerOf(token: string): Promise<'ja' | 'en' | undefined> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { ignoreExpiration: true });
+    } catch {
+      return undefined;
+    }
+    if (claims.typ !== 'participant' || !isUuid(claims.sub)) return undefined;
+    const state = await this.participants.sessionState(claims.sub);
+    return state && !state.erasedAt ? languageOf(state) : undefined;
+  }
+
+  private async actorOf(token: string): Promise<Actor | undefined> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
-      throw invalidSession();
+      return undefined;
     }
-    if (!isUuid(claims.sub)) throw invalidSession();
+    if (!isUuid(claims.sub)) return undefined;
     if (claims.typ === 'participant') {
       // An erased participant's session ends at once, and one from before their address changed
       // (a primary-key look-up per request).
       const state = await this.participants.sessionState(claims.sub);
-      if (!state || state.erasedAt || !issuedSince(claims, state.sessionsValidAfter)) throw invalidSession();
+      if (!state || state.erasedAt || !issuedSince(claims, state.sessionsValidAfter)) return undefined;
       return {
         kind: 'participant',
         participantId: claims.sub,
@@ -82,7 +110,7 @@ export class TokenService {
     // The same for staff: a deactivated account, or a session from before the password changed.
     const account = await this.users.sessionState(claims.sub);
     if (!account || account.deactivatedAt || !issuedSince(claims, account.sessionsValidAfter))
-      throw invalidSession();
+      return undefined;
     return {
       kind: 'user',
       userId: account.id,
