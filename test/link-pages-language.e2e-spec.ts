@@ -322,10 +322,10 @@ describe('pages behind expired and used links, in the language of their owner', 
           expect(html).toContain('<html lang="en">');
           expect(html).toContain('<title>We could not change your email address</title>');
           expect(html).toContain(
-            `<p>This link no longer works: a newer confirmation email was sent on ${formatDeadline('en', replacedAt)}. Please make the change with the button in that email.</p>`,
+            `<p>This link no longer works: on ${formatDeadline('en', replacedAt)} a change to another address was asked for instead of this one.</p>`,
           );
           expect(html).toContain(
-            '<p>If the newer email has not arrived, please ask for the change again.</p>',
+            '<p>If you still want to use this address, please sign in again and ask for the change once more.</p>',
           );
           expect(html).not.toContain('expired');
         }
@@ -375,10 +375,10 @@ describe('pages behind expired and used links, in the language of their owner', 
         expect(status).toBe(400);
         expect(html).toContain('<html lang="ja">');
         expect(html).toContain(
-          `<p>${formatDeadline('ja', replacedAt)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください。</p>`,
+          `<p>${formatDeadline('ja', replacedAt)}に、このアドレスではなく別のアドレスへの変更が申し込まれたため、このリンクは使えなくなりました。</p>`,
         );
         expect(html).toContain(
-          '<p>新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。</p>',
+          '<p>このアドレスに変更したい場合は、お手数ですが、ログインし直して、もう一度お申込ください。</p>',
         );
         expect(html).not.toContain('有効期限');
       }
@@ -483,6 +483,67 @@ describe('pages behind expired and used links, in the language of their owner', 
         expect(html).not.toContain('nakamura@taito-insatsu.co.jp');
       }
       expect(await emailOf(hiroshi.id)).toBe('nakamura@taito-insatsu.co.jp');
+    });
+
+    it('says the address is already theirs when staff set it to the one asked for, with nothing to do', async () => {
+      const hanako = await createParticipant(t, organizer, { name: '鈴木 花子' });
+      const { raw } = await pendingLink(hanako.id, 'suzuki@taito-shoji.example');
+      ok(await t.gql(CHANGE, { participantId: hanako.id, email: 'suzuki@taito-shoji.example' }, organizer));
+      for (const { status, html } of await bothPages(raw, { 'accept-language': 'en-US,en;q=0.9' })) {
+        expect(status).toBe(400);
+        expect(html).toContain('<html lang="ja">');
+        expect(html).toContain(
+          '<p>このメールアドレスは、すでに Tsunagu にご登録のアドレスです。変更の必要はありません。</p>',
+        );
+        expect(html).not.toContain('取り消され');
+        expect(html).not.toContain('もう一度');
+      }
+      const amelia = await createParticipant(t, organizer, { name: 'Amelia Scott', locale: 'en' });
+      const link = await pendingLink(amelia.id, 'amelia@scott-tea.example');
+      ok(await t.gql(CHANGE, { participantId: amelia.id, email: 'amelia@scott-tea.example' }, organizer));
+      for (const { status, html } of await bothPages(link.raw, {})) {
+        expect(status).toBe(400);
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain(
+          '<p>This email address is already your address for Tsunagu. There is nothing to change.</p>',
+        );
+        expect(html).not.toContain('again');
+      }
+    });
+
+    it('says a replaced link’s change was called off when the newer request was, not to use the newer email', async () => {
+      const ken = await createParticipant(t, organizer, { name: '松本 健' });
+      const first = await pendingLink(ken.id, 'matsumoto@taito-denki.co.jo');
+      const second = await pendingLink(ken.id, 'matsumoto@taito-denki.com');
+      ok(await t.gql(CHANGE, { participantId: ken.id, email: 'matsumoto@taito-denki.co.jp' }, organizer));
+      const { calledOffAt } = await endOf(second.id);
+      expect(calledOffAt).not.toBeNull();
+      for (const { status, html } of await bothPages(first.raw, {})) {
+        expect(status).toBe(400);
+        expect(html).toContain(
+          `<p>${formatDeadline('ja', calledOffAt!)}にイベントの主催者がご登録のメールアドレスを変更したため、このアドレスへの変更は取り消され、このリンクは使えなくなりました。</p>`,
+        );
+        expect(html).not.toContain('新しいほうのメール');
+        expect(html).not.toContain('matsumoto@taito-denki.co.jp');
+      }
+      // Replaced by a request for another address still pending: the newer email went elsewhere.
+      const mia = await createParticipant(t, organizer, { name: 'Mia Turner', locale: 'en' });
+      const a = await pendingLink(mia.id, 'mia@turner-arts.exmaple');
+      await pendingLink(mia.id, 'mia@turner-arts.example');
+      const [{ replacedAt }]: { replacedAt: Date }[] = await t.dataSource.query(
+        'SELECT replaced_at AS "replacedAt" FROM email_change_requests WHERE id = $1',
+        [a.id],
+      );
+      for (const { html } of await bothPages(a.raw, {})) {
+        expect(html).toContain(
+          `<p>This link no longer works: on ${formatDeadline('en', replacedAt)} a change to another address was asked for instead of this one.</p>`,
+        );
+        expect(html).toContain(
+          '<p>If you still want to use this address, please sign in again and ask for the change once more.</p>',
+        );
+        expect(html).not.toContain('mia@turner-arts.example<');
+        expect(html).not.toContain('button in that email');
+      }
     });
 
     it('leaves the change pending when staff give the same address again', async () => {

@@ -81,7 +81,7 @@ const STAFF_WHOM: Record<StaffRole, Record<'ja' | 'en', string>> = {
 
 /** What a staff member reads under a refusal of their link, by how its request ended. */
 const STAFF_ASK_AGAIN: Record<
-  'refused' | 'replaced' | 'called-off',
+  'refused' | 'replaced' | 'called-off' | 'deactivated',
   Record<'ja' | 'en', (whom: string) => string>
 > = {
   refused: {
@@ -96,6 +96,13 @@ const STAFF_ASK_AGAIN: Record<
   'called-off': {
     ja: (whom) => `変更が必要な場合は、${whom}に、もう一度依頼してください。`,
     en: (whom) => `If the change is still needed, please ask ${whom} to make it again.`,
+  },
+  // The account switched off: the link works again once it is on, while it has not expired.
+  deactivated: {
+    ja: (whom) =>
+      `利用が再開されたら、このリンクをもう一度開いて変更してください。リンクの有効期限が切れていた場合は、${whom}に、もう一度変更を依頼してください。`,
+    en: (whom) =>
+      `Once the account is in use again, open this link again to make the change. If the link has expired by then, please ask ${whom} to make the change again.`,
   },
 };
 
@@ -193,12 +200,18 @@ export class EmailChangePageController {
    * The error page's texts for the link, read from it whatever its state (an expired one too): whom
    * a staff member asks for the change again, or the participant's own 「もう一度お申込ください」;
    * under a link a later request replaced, only should the later one's email not have arrived;
-   * under one called off, only should they still want the address.
+   * under one called off, only should they still want the address; nothing under one to the
+   * address they have already; under a switched-off account's, to open it again once it is on.
    */
   private async linkTexts(token: string): Promise<LinkPageTexts> {
-    const { staffRole, ended } = await this.emailChanges.ownerOfLink(token);
+    const { staffRole, staffDeactivated, ended } = await this.emailChanges.ownerOfLink(token);
     const again = (locale: 'ja' | 'en') => {
-      if (staffRole) return STAFF_ASK_AGAIN[ended ?? 'refused'][locale](STAFF_WHOM[staffRole][locale]);
+      // The address is the owner's already: nothing to ask for.
+      if (ended === 'already-done') return undefined;
+      if (staffRole) {
+        const how = ended ?? (staffDeactivated ? 'deactivated' : 'refused');
+        return STAFF_ASK_AGAIN[how][locale](STAFF_WHOM[staffRole][locale]);
+      }
       if (ended === 'replaced') return TEXT[locale].againIfNotArrived;
       return ended === 'called-off' ? TEXT[locale].againIfStillWanted : TEXT[locale].again;
     };

@@ -81,7 +81,7 @@ export const EmailChangeErrors = {
   loginDeactivated: () =>
     new InputError(
       'token',
-      'このアカウントは利用停止中のため、ログイン用メールアドレスを変更できません。利用が再開されると変更できます',
+      'このアカウントは利用停止中のため、今はログイン用メールアドレスを変更できません',
       EmailChangeErrorCode.ACCOUNT_DEACTIVATED,
     ),
   /**
@@ -107,6 +107,30 @@ export const EmailChangeErrors = {
     ).withEnglish(
       `This link no longer works: a newer confirmation email was sent on ${formatDeadline('en', at)}. Please make the change with the button in that email.`,
     ),
+  /**
+   * The page behind a link that a later request replaced (`at`) with one for another address: the
+   * newer confirmation went to that address, not to the one this link was sent to (which is not
+   * shown here, as calledOff does not show it). The page goes on with what to do if they still
+   * want this address.
+   */
+  replacedByAnother: (at: Date) =>
+    new InputError(
+      'token',
+      `${formatDeadline('ja', at)}に、このアドレスではなく別のアドレスへの変更が申し込まれたため、このリンクは使えなくなりました`,
+      EmailChangeErrorCode.REPLACED,
+    ).withEnglish(
+      `This link no longer works: on ${formatDeadline('en', at)} a change to another address was asked for instead of this one.`,
+    ),
+  /**
+   * The page behind a link that no longer works (replaced, called off) to the address the owner now
+   * has anyway (staff set it meanwhile, say): nothing is left to do.
+   */
+  alreadyTheAddress: () =>
+    new InputError(
+      'token',
+      'このメールアドレスは、すでに Tsunagu にご登録のアドレスです。変更の必要はありません',
+      EmailChangeErrorCode.SAME_ADDRESS,
+    ).withEnglish('This email address is already your address for Tsunagu. There is nothing to change.'),
   /**
    * The page behind a link whose change was called off (`at`) before it was used, saying why. The
    * reader holds the address the link was sent to, which nobody has confirmed is the person's (that

@@ -41,7 +41,22 @@ export interface EmailChangeLink {
 export interface EmailChangeLinkOwner {
   /** The role of the staff account whose login address the link moves; null for a participant's. */
   staffRole: StaffRole | null;
-  ended: 'replaced' | 'called-off' | null;
+  /** The staff account is switched off: its link works again once it is on (see preview). */
+  staffDeactivated: boolean;
+  /**
+   * How its request ended, as the page says it (see howEnded): replaced by a newer confirmation to
+   * the same address, called off (or replaced by one to another address), or moot, the address
+   * being the owner's already.
+   */
+  ended: LinkEnd['ended'] | null;
+}
+
+/** How a link's request ended, and what its page says of it. */
+interface LinkEnd {
+  ended: 'replaced' | 'called-off' | 'already-done';
+  error: AppError;
+  /** The language of the one it was sent to (Japanese for a staff account, as its page is). */
+  locale: MailLocale;
 }
 
 /**
@@ -152,19 +167,67 @@ export class EmailChangeService {
 
   /**
    * Refuses a link whose request was replaced or called off, saying so in the language of the one
-   * it was sent to (Japanese for a staff account, as its page is), whatever the state of its
-   * token: that it ended is what the reader needs to know, not that its token expired with it.
+   * it was sent to, whatever the state of its token: that it ended is what the reader needs to
+   * know, not that its token expired with it.
    */
   private async refuseEnded(manager: EntityManager, requestId: string): Promise<void> {
+    const end = await this.howEnded(manager, requestId);
+    if (end) throw end.error.forReader(end.locale);
+  }
+
+  /**
+   * How the request ended, if it did, as the page behind its link says it. A request replaced by a
+   * later one ended as the last of the chain did: called off, it says why; if that one asked for
+   * another address, that the newer confirmation went elsewhere (the address not shown); only
+   * when it asked for the same one, to use the newer email. Either way, when the owner's address
+   * is the link's already (staff set it meanwhile), that nothing is left to do: asking again would
+   * be refused as the same address.
+   */
+  private async howEnded(manager: EntityManager, requestId: string): Promise<LinkEnd | null> {
     const request = await manager.findOne(EmailChangeRequest, {
       where: { id: requestId },
-      relations: { participant: true },
+      relations: { participant: true, user: true },
     });
-    if (!request?.replacedAt && !request?.calledOffAt) return;
-    const error = request.replacedAt
-      ? EmailChangeErrors.replaced(request.replacedAt)
-      : EmailChangeErrors.calledOff(request.calledOffAt!, request.calledOffReason);
-    throw error.forReader(request.participant ? languageOf(request.participant) : 'ja');
+    if (!request?.replacedAt && !request?.calledOffAt) return null;
+    const locale = request.participant ? languageOf(request.participant) : 'ja';
+    const current = request.participant?.email ?? request.user?.email;
+    if (current === request.newEmail)
+      return { ended: 'already-done', error: EmailChangeErrors.alreadyTheAddress(), locale };
+    const last = request.replacedAt ? await this.lastOfChain(manager, request) : request;
+    if (last.calledOffAt)
+      return {
+        ended: 'called-off',
+        error: EmailChangeErrors.calledOff(last.calledOffAt, last.calledOffReason),
+        locale,
+      };
+    if (last.newEmail !== request.newEmail)
+      return { ended: 'called-off', error: EmailChangeErrors.replacedByAnother(request.replacedAt!), locale };
+    return { ended: 'replaced', error: EmailChangeErrors.replaced(request.replacedAt!), locale };
+  }
+
+  /**
+   * The last request of the chain of replacements that starts at `request`: each one's successor
+   * is the owner's next request (a request is replaced as of when the next one was asked for, the
+   * owner locked meanwhile). Bounded: an owner asks only so often (EMAIL_CHANGE_PER_HOUR).
+   */
+  private async lastOfChain(
+    manager: EntityManager,
+    request: EmailChangeRequest,
+  ): Promise<EmailChangeRequest> {
+    let last = request;
+    for (let hop = 0; last.replacedAt && hop < 100; hop += 1) {
+      const [next]: { id: string }[] = await manager.query(
+        `SELECT n.id FROM email_change_requests n JOIN email_change_requests c ON c.id = $1
+          WHERE n.id <> c.id AND n.created_at >= c.replaced_at
+            AND n.participant_id IS NOT DISTINCT FROM c.participant_id
+            AND n.user_id IS NOT DISTINCT FROM c.user_id
+          ORDER BY n.created_at LIMIT 1`,
+        [last.id],
+      );
+      if (!next) break;
+      last = await manager.findOneByOrFail(EmailChangeRequest, { id: next.id });
+    }
+    return last;
   }
 
   /**
@@ -208,16 +271,18 @@ export class EmailChangeService {
   async ownerOfLink(rawToken: string): Promise<EmailChangeLinkOwner> {
     const manager = this.dataSource.manager;
     const token = await this.tokens.find(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
-    const [request]: { role: StaffRole | null; replaced: boolean; calledOff: boolean }[] = token
+    const [request]: { role: StaffRole | null; deactivated: boolean | null }[] = token
       ? await manager.query(
-          `SELECT u.role, c.replaced_at IS NOT NULL AS replaced, c.called_off_at IS NOT NULL AS "calledOff"
+          `SELECT u.role, u.deactivated_at IS NOT NULL AS deactivated
              FROM email_change_requests c LEFT JOIN users u ON u.id = c.user_id WHERE c.id = $1`,
           [token.subjectId],
         )
       : [];
+    const end = token ? await this.howEnded(manager, token.subjectId) : null;
     return {
       staffRole: request?.role ?? null,
-      ended: request?.replaced ? 'replaced' : request?.calledOff ? 'called-off' : null,
+      staffDeactivated: Boolean(request?.role && request.deactivated),
+      ended: end?.ended ?? null,
     };
   }
 
