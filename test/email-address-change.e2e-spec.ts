@@ -495,11 +495,12 @@ describe('correcting a participant’s email address', () => {
       const stale = await press(first);
       expect(stale.status).toBe(400);
       const stalePage = await stale.text();
+      // A change to another address was asked for since: no newer email came to this mailbox.
       expect(stalePage).toContain(
-        `<p>${formatTokyoJapanese(confirmations[1].createdAt)}に新しい確認のメールをお送りしたため、このリンクは使えなくなりました。新しいほうのメールのボタンから変更してください。</p>`,
+        `<p>${formatTokyoJapanese(confirmations[1].createdAt)}に、このアドレスではなく別のアドレスへの変更が申し込まれたため、このリンクは使えなくなりました。</p>`,
       );
       expect(stalePage).toContain(
-        '<p>新しいメールが届いていない場合は、お手数ですが、もう一度お申込ください。</p>',
+        '<p>このアドレスに変更したい場合は、お手数ですが、ログインし直して、もう一度お申込ください。</p>',
       );
       expect(stalePage).not.toContain('有効期限');
       // The earlier requests are kept for that, marked as replaced, each when the next was asked for.
