@@ -5,12 +5,14 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  emailProgress,
   moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
+import { eventually } from './support/eventually';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -402,6 +404,60 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     ]);
     for (const mail of [...agendaMails(aoki), ...agendaMails(emma)])
       expect(mail.subject).not.toMatch(/時間未定|without a time/);
+  });
+
+  it('publishSchedule once the event has 商談枠 counts only the meetings waiting for a slot and the people it emails', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第8回）' });
+    const [a, b, c, d, e] = [
+      await person(eventId, { name: '石田 亮' }),
+      await person(eventId, { name: '岡本 彩' }),
+      await person(eventId, { name: '川口 守' }),
+      await person(eventId, { name: '桜井 陽子' }),
+      await person(eventId, { name: '田村 修' }),
+    ];
+    const publish = async () =>
+      ok(
+        await t.gql<{
+          publishSchedule: { unscheduledMeetings: number; notifiedParticipants: number; batchId: string };
+        }>(
+          'mutation($e: ID!) { publishSchedule(eventId: $e) { unscheduledMeetings notifiedParticipants batchId } }',
+          { e: eventId },
+          organizer,
+        ),
+      ).publishSchedule;
+    const agendaMails = (who: Person) => mailsTo(who, /面談スケジュール/);
+    await agreeMeeting(t, eventId, a.id, b.id);
+    await publish();
+    await sink.waitUntil(() => agendaMails(a).length === 1 && agendaMails(b).length === 1);
+    // 石田 and 川口 agree at the venue after that, and staff send both their agenda again.
+    await agreeMeeting(t, eventId, a.id, c.id);
+    for (const who of [a, c])
+      ok(
+        await t.gql(
+          'mutation($e: ID!, $p: ID!) { sendAgendaAgain(eventId: $e, participantId: $p) }',
+          { e: eventId, p: who.id },
+          organizer,
+        ),
+      );
+    await sink.waitUntil(() => agendaMails(a).length === 2 && agendaMails(c).length === 1);
+    // A 商談枠 is added; 桜井 and 田村 agree and wait for a slot.
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    await agreeMeeting(t, eventId, d.id, e.id);
+
+    const publication = await publish();
+    expect(publication).toMatchObject({ unscheduledMeetings: 1, notifiedParticipants: 2 });
+    await sink.waitUntil(() => agendaMails(d).length === 1 && agendaMails(e).length === 1);
+    const progress = async () => emailProgress(t, organizer, eventId, publication.batchId);
+    await eventually(async () => (await progress()).queued === 0, 'agendas sent');
+    expect(await progress()).toMatchObject({ total: 2, sent: 2, skipped: 0 });
+    expect([agendaMails(a).length, agendaMails(c).length]).toEqual([2, 1]);
   });
 
   it('the floor sheet has every meeting at the venue, held, missed or called off, also once the event has 商談枠', async () => {

@@ -11,7 +11,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
-import { agendaChanges, AgendaChanges, AgendaSnapshot, agendaSnapshot } from './agenda-changes';
+import { agendaChanges, AgendaChanges, AgendaSnapshot, agendaSnapshot, unchanged } from './agenda-changes';
 import { AgendaDeliveries } from './agenda-deliveries.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
@@ -25,8 +25,9 @@ const LIVE = [MeetingStatus.SCHEDULED, MeetingStatus.HELD, MeetingStatus.NO_SHOW
 
 export interface SchedulePublication {
   publishedMeetings: number;
-  /** Agreed meetings without a slot, told to both sides for the first time. */
+  /** Agreed meetings waiting for a slot, told to both sides for the first time (not those at the venue). */
   unscheduledMeetings: number;
+  /** People an agenda email was written for: those whose agenda has something new for them. */
   notifiedParticipants: number;
   /** The agenda emails' batch, for emailProgress. */
   batchId: string;
@@ -92,15 +93,22 @@ export class AgendaService {
           WHERE r.event_id = $1 AND r.status = $2 AND r.unscheduled_published_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM meetings m
                              WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NOT NULL)
-          RETURNING from_participant_id, to_participant_id`,
+          RETURNING from_participant_id, to_participant_id,
+            EXISTS (SELECT 1 FROM meetings m
+                     WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NULL) AS at_venue`,
         [eventId, MeetingRequestStatus.ACCEPTED],
-      )) as [{ from_participant_id: string; to_participant_id: string }[], number];
-      const participants = [
+      )) as [{ from_participant_id: string; to_participant_id: string; at_venue: boolean }[], number];
+      const concerned = [
         ...new Set([
           ...rows.flatMap((row) => [row.participant_a_id, row.participant_b_id]),
           ...unscheduled.flatMap((row) => [row.from_participant_id, row.to_participant_id]),
         ]),
       ];
+      // Only those whose agenda says something new against the one they hold: the composer would
+      // send the others nothing (a meeting at the venue agreed since is on an agenda sent again).
+      const participants: string[] = [];
+      for (const participantId of concerned)
+        if (await this.hasNews(manager, participantId, eventId)) participants.push(participantId);
       const batch = randomUUID();
       await this.outbox.enqueue(
         manager,
@@ -111,11 +119,27 @@ export class AgendaService {
       );
       return {
         publishedMeetings: rows.length,
-        unscheduledMeetings: unscheduled.length,
+        // A meeting at the venue is told here too, but it waits for no slot.
+        unscheduledMeetings: unscheduled.filter((row) => !row.at_venue).length,
         notifiedParticipants: participants.length,
         batchId: batch,
       };
     });
+  }
+
+  /**
+   * Whether the participant's agenda at the event has anything the agenda they last received did
+   * not: what the agenda composer asks before sending one (with no agenda received yet, anything
+   * on it is news).
+   */
+  private async hasNews(manager: EntityManager, participantId: string, eventId: string): Promise<boolean> {
+    const { entries, unscheduled, snapshot } = await this.listing(manager, participantId, eventId);
+    const changes = agendaChanges(
+      await this.deliveries.lastReceived(manager, participantId, eventId),
+      snapshot,
+    );
+    if (changes) return !unchanged(changes);
+    return entries.length > 0 || unscheduled.length > 0;
   }
 
   /**

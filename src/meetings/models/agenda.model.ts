@@ -202,11 +202,15 @@ export class SchedulePublicationModel {
   publishedMeetings: number;
 
   @Field(() => Int, {
-    description: '時間枠に入りきらなかった成立済みの面談のうち、今回はじめて双方に「時間が未定」と知らせた数',
+    description:
+      '時間枠に入りきらなかった成立済みの面談のうち、今回はじめて双方に「時間が未定」と知らせた数（会場内で会う面談は数えない）',
   })
   unscheduledMeetings: number;
 
-  @Field(() => Int, { description: 'スケジュールをメールで送る参加者の数' })
+  @Field(() => Int, {
+    description:
+      'スケジュールのメールを書いた参加者の数: 前回届いたスケジュールから変わりのある人だけ。送る前にさらに変われば送らないこともあるため、送信状況は emailProgress で',
+  })
   notifiedParticipants: number;
 
   @Field(() => ID, { description: '送信状況は emailProgress(eventId, batchId) で' })
