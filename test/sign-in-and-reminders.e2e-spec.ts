@@ -606,6 +606,51 @@ describe('magic-link sign-in and day-before reminders', () => {
     expect(reminderTo(alone.email)!.text).not.toContain('面談');
   });
 
+  it('tells those whose meeting at a fair has no time yet to ask at reception, not to look up a time', async () => {
+    const fair = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '墨田 明日の個別商談会',
+      startsAt: tokyoInDays(1, '13:00'),
+      endsAt: tokyoInDays(1, '17:00'),
+    });
+    const [maker, buyer, shop, late] = [
+      await createParticipant(t, organizer, { name: '両国 健' }),
+      await createParticipant(t, organizer, { name: 'Grace Hill', locale: 'en' }),
+      await createParticipant(t, organizer, { name: '向島 美咲' }),
+      await createParticipant(t, organizer, { name: 'Ethan Moore', locale: 'en' }),
+    ];
+    for (const { id } of [maker, buyer, shop, late]) await register(fair, id);
+    const session = await addMatchmakingSession(t, organizer, {
+      eventId: fair,
+      startsAt: tokyoInDays(1, '14:00'),
+      slotMinutes: 30,
+      slotCount: 1,
+      tableCount: 1,
+    });
+    // 両国 meets Grace in the one slot; 両国 and Ethan, and 向島 and Ethan, are agreed with no slot left.
+    await meet(fair, session, maker.id, buyer.id, '1');
+    await agreeMeeting(t, fair, late.id, maker.id);
+    await agreeMeeting(t, fair, shop.id, late.id);
+    await gql('mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }', { e: fair });
+
+    await t.app.get(RemindersService).writeRemindersForTomorrow();
+    const reminderTo = (email: string) =>
+      sink.to(email).find((mail) => /^(【明日開催】|Tomorrow: )墨田 明日の個別商談会/.test(mail.subject));
+    await sink.waitUntil(() => [maker, buyer, shop, late].every((person) => reminderTo(person.email)));
+    expect(reminderTo(maker.email)!.text).toContain(
+      '■ 面談: 2件（時間の決まった面談1件: 時間と場所は面談スケジュールでご確認ください／時間が未定の面談1件: 当日、受付でお尋ねください）',
+    );
+    expect(reminderTo(buyer.email)!.text).toContain(
+      '■ Meetings: 1 (times and places are on your meeting schedule)',
+    );
+    expect(reminderTo(shop.email)!.text).toContain(
+      '■ 面談: 1件（時間はまだ決まっていません。当日、受付でお尋ねください）',
+    );
+    expect(reminderTo(late.email)!.text).toContain(
+      '■ Meetings: 2 (no time yet: please ask at reception on the day)',
+    );
+  });
+
   it('tells those meeting people at a salon tomorrow to find them at the venue, not to look up a time', async () => {
     const salon = await createPublishedEvent(t, organizer, {
       title: '墨田 明日の事業承継サロン',

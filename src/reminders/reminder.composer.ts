@@ -56,13 +56,16 @@ export class ReminderComposer implements MailComposer {
     const { entries, unscheduled } = await this.agenda.listing(manager, participant.id, event.id);
     const meetings = entries.length + unscheduled.length;
     const atVenue = unscheduled.filter((entry) => entry.meeting !== null).length;
+    const untimed = unscheduled.length - atVenue;
     return reminderEmail({
       locale: languageOf(participant),
       participantName: participant.name,
       event,
       cancelUrl: registrationCancelUrl(this.config.PUBLIC_URL, issueToken, registration.id, event.startsAt),
       agenda:
-        meetings > 0 ? { meetings, atVenue, url: this.agendaLinks.pageUrl(participant.id, event.id) } : null,
+        meetings > 0
+          ? { meetings, atVenue, untimed, url: this.agendaLinks.pageUrl(participant.id, event.id) }
+          : null,
       unsubscribeUrl,
     });
   }
