@@ -1,6 +1,6 @@
 import { Problem } from './problem';
 
-const FREE = -1;
+export const FREE = -1;
 
 /**
  * The mutable state of a schedule under construction: who is busy when, which tables and booths

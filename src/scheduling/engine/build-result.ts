@@ -1,10 +1,12 @@
-import { Board } from './board';
+import { Board, FREE } from './board';
 import { totalIdleSlots } from './gap-compaction';
 import { ScheduledMeeting, ScheduleStats, UnscheduledRequest } from './types';
 
 /**
  * Why a request that could have been met was left out, in the words an organiser would use.
- * Being full is the usual story, so it is named first.
+ * Being full is the usual story, so it is named first — but only when the cap is what stops them:
+ * someone with meetings in every slot they attend has no free slot, whatever maxMeetings says (it
+ * is the number of slots when the organiser set no cap).
  */
 function explain(
   board: Board,
@@ -13,7 +15,7 @@ function explain(
   const { items, participantIds, maxMeetings, boothIds } = board.problem;
   const item = items[itemIndex];
   for (const p of [item.a, item.b]) {
-    if (board.meetingCount[p] >= maxMeetings[p]) {
+    if (board.meetingCount[p] >= maxMeetings[p] && hasFreeSlot(board, p)) {
       return {
         code: 'MAX_MEETINGS_REACHED',
         reason: `participant ${participantIds[p]} reached maxMeetings (${maxMeetings[p]})`,
@@ -23,6 +25,13 @@ function explain(
   }
   const place = item.booth >= 0 ? `booth ${boothIds[item.booth]} is free` : 'a table is available';
   return { code: 'NO_FREE_SLOT', reason: `no slot where both are free and ${place}` };
+}
+
+/** Whether p attends some slot in which they have no meeting. */
+function hasFreeSlot(board: Board, p: number): boolean {
+  const { slotCount: T, available } = board.problem;
+  for (let t = 0; t < T; t++) if (available[p * T + t] && board.busy[p * T + t] === FREE) return true;
+  return false;
 }
 
 /** Table names per slot: locked meetings keep theirs, the rest take the free names in order. */

@@ -50,6 +50,28 @@ describe('scheduleMeetings', () => {
     );
   });
 
+  it('says there is no free slot, not that a cap is reached, for someone booked in every slot they attend', async () => {
+    // No cap set: maxMeetings is the number of slots, and the one slot is taken.
+    const instance: ScheduleInstance = {
+      sessions: [{ id: 'am', slots: 1, tables: 2 }],
+      participants: [
+        { id: 'p1', sessions: ['am'], maxMeetings: 1 },
+        { id: 'p2', sessions: ['am'], maxMeetings: 1 },
+        { id: 'p3', sessions: ['am'], maxMeetings: 1 },
+      ],
+      requests: [
+        { a: 'p1', b: 'p2', weight: 5, id: 'booked' },
+        { a: 'p3', b: 'p1', weight: 1, id: 'left' },
+      ],
+    };
+    const result = await scheduleMeetings(instance);
+    expect(result.meetings.map((m) => m.requestId)).toEqual(['booked']);
+    expect(result.unscheduled).toEqual([
+      expect.objectContaining({ requestId: 'left', code: 'NO_FREE_SLOT' }),
+    ]);
+    expect(result.unscheduled[0].participant).toBeUndefined();
+  });
+
   it('says a pair without an exhibitor has nowhere to meet where every session is at booths', async () => {
     const instance: ScheduleInstance = {
       sessions: [{ id: 'booths', slots: 3, tables: 0 }],
