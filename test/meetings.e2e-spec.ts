@@ -794,6 +794,15 @@ describe('meetings: requests, scheduling, agendas', () => {
     expect(text).toContain('佐藤 花子');
     expect(text).toContain('実施');
     expect(text).toContain('中止');
+    // A cancelled meeting is nowhere to confirm: スケジュール確認 is empty, not いいえ.
+    const sheetHeader = lines[0].split(',');
+    const cancelledRow = lines
+      .slice(1)
+      .map((line) => line.split(','))
+      .find((cells) => cells[sheetHeader.indexOf('状態')] === '中止')!;
+    expect(
+      ['スケジュール確認A', 'スケジュール確認B'].map((column) => cancelledRow[sheetHeader.indexOf(column)]),
+    ).toEqual(['', '']);
 
     // A correction: one side did not come after all. The 出席 this meeting gave them goes with it
     // (no survey to someone who missed the day); the side who came keeps theirs.

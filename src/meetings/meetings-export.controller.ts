@@ -9,7 +9,7 @@ import { EventsService } from '../events/events.service';
 import { AgendaViews } from './agenda-views.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestsExportQuery } from './dto/meeting-requests-export.query';
-import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL } from './meeting-enums';
+import { MEETING_REQUEST_STATUS_LABEL, MEETING_STATUS_LABEL, MeetingStatus } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { effectiveStatus, MeetingRequestsService } from './meeting-requests.service';
 import { MeetingsService } from './meetings.service';
@@ -83,6 +83,7 @@ const AT_VENUE = '会場内（時間は当日）';
 
 function placedMeetingLine(meeting: Meeting, seenByA: boolean, seenByB: boolean): FloorSheetLine {
   const { session, slotIndex } = meeting;
+  const confirmable = session && meeting.status !== MeetingStatus.CANCELLED;
   return {
     startsAt: session ? meeting.startsAt : null,
     endsAt: session ? meeting.endsAt : null,
@@ -98,9 +99,10 @@ function placedMeetingLine(meeting: Meeting, seenByA: boolean, seenByB: boolean)
     status: MEETING_STATUS_LABEL[meeting.status],
     noShow: noShowNames(meeting),
     published: !session ? '' : meeting.publishedAt ? '公開済み' : '未公開',
-    // At the venue there is no time or table to have seen: nothing to confirm, as for one not placed.
-    seenByA: session ? seenByA : null,
-    seenByB: session ? seenByB : null,
+    // At the venue there is no time or table to have seen, and a cancelled meeting is nowhere:
+    // nothing to confirm, as for one not placed.
+    seenByA: confirmable ? seenByA : null,
+    seenByB: confirmable ? seenByB : null,
     meetingId: meeting.id,
     requestId: meeting.requestId,
   };
