@@ -13,6 +13,7 @@ import {
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
 import { eventually } from './support/eventually';
+import { formatEventTime } from '../src/mail/templates/mail-dates';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -198,6 +199,12 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     await sink.waitUntil(() => mailsTo(p, /面談スケジュール/).length === 1);
     const agendaMail = mailsTo(p, /面談スケジュール/)[0];
     expect(agendaMail.text).toContain('当日お会いいただく方');
+    // When the day is: the only time a meeting at the venue has.
+    const [{ startsAt, endsAt }]: { startsAt: Date; endsAt: Date }[] = await t.dataSource.query(
+      'SELECT starts_at AS "startsAt", ends_at AS "endsAt" FROM events WHERE id = $1',
+      [eventId],
+    );
+    expect(agendaMail.text).toContain(`■ 日時: ${formatEventTime('ja', startsAt, endsAt)}\n`);
     const pageUrl = /▶ 最新の面談スケジュールを見る\n(\S+)\n/.exec(agendaMail.text)![1];
 
     // 小野 and 木村 agree to meet after the agenda went out: 【面談成立】 to both…
@@ -372,6 +379,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
     const agendaMails = (who: Person) => mailsTo(who, /面談スケジュール|meeting schedule/);
     await sink.waitUntil(() => [aoki, emma, ueda].every((who) => agendaMails(who).length === 1));
+    expect(agendaMails(emma)[0].text).toMatch(/■ Date: .+\n/);
     expect([agendaMails(aoki)[0].subject, agendaMails(emma)[0].subject]).toEqual([
       '【面談スケジュール】東京活性化サロン（第7回）（会場でお会いする方2名）',
       'Your meeting schedule: 東京活性化サロン（第7回） (2 people to meet at the venue)',

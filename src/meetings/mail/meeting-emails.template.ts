@@ -696,7 +696,16 @@ export function agendaEmail(data: {
   const atVenue = data.unscheduled.filter((person) => metAtTheVenue(person, event)).length;
   const untimed = data.unscheduled.length - atVenue;
   const marks = data.changes?.marks;
-  const details = [...eventPlaceDetails(locale, event), ...entryLines(locale, data.entries, marks)];
+  // When and where the event is, as the agenda page shows it: for a meeting at the venue, the only
+  // time there is.
+  const details = [
+    {
+      label: locale === 'en' ? 'Date' : '日時',
+      value: formatEventTime(locale, event.startsAt, event.endsAt),
+    },
+    ...eventPlaceDetails(locale, event),
+    ...entryLines(locale, data.entries, marks),
+  ];
   const sections = [
     ...unscheduledSection(locale, data.unscheduled, event),
     ...removedSection(locale, data.changes?.removed ?? []),
