@@ -300,10 +300,23 @@ describe('waitlist move-ups', () => {
     expect(ja.text).toContain('キャンセル待ちから参加確定となりました');
     expect(ja.text).toContain(`■ 日時: ${newTime('ja')}（変更）\n  （変更前: ${oldTime('ja')}）\n`);
     expect(ja.text).toContain('なお、イベントの日時が変更になりました。');
-    expect(ja.text).toContain('変更前の日時のままですので、ご注意ください。');
+    // They were on the waiting list: the calendar file adds the event, or moves an entry they
+    // already made; no word that their entry stays at the old date.
+    expect(ja.text).toContain('以前のご案内メールに記載の日時は変更前のものですので、ご注意ください。');
+    expect(ja.text).toContain(
+      '※ 添付のカレンダーファイル（event.ics）を開くと、変更後の日時でカレンダーに予定を追加できます。以前のメールからすでに予定を追加している場合は、その予定が変更後の日時に更新されます。\n',
+    );
+    expect(ja.text).not.toContain('変更前の日時のまま');
     const [en] = since(people.promotedEn);
     expect(en.text).toContain(`■ Date: ${newTime('en')} (changed)\n  (before: ${oldTime('en')})\n`);
     expect(en.text).toContain('Please note that the date and time of the event have changed');
+    expect(en.text).toContain(
+      '* Open the attached calendar file (event.ics) to add the event to your calendar with its new date and time. If you already added it from an earlier email, that entry is updated to the new date and time.\n',
+    );
+    expect(en.text).toContain(
+      'Earlier emails about the event, and anything you noted from them, show the old date and time.',
+    );
+    expect(en.text).not.toContain('calendar entry made from them');
     // Its calendar file is the event's entry as it now is: the new version, at the new time.
     for (const mail of [ja, en]) {
       expect(mail.calendars).toHaveLength(1);

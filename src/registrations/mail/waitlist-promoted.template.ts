@@ -63,7 +63,7 @@ export function waitlistPromotedEmail({
         `A place has become available at "${event.title}", and you have moved up from the waiting list. Your registration is now confirmed.`,
         ...(what
           ? [
-              `Please note that the ${what} of the event ${what === 'venue' ? 'has' : 'have'} changed: the details below are the new ones. Anything you noted from earlier emails, or a calendar entry made from them, shows the old ${what}.`,
+              `Please note that the ${what} of the event ${what === 'venue' ? 'has' : 'have'} changed: the details below are the new ones. Earlier emails about the event, and anything you noted from them, show the old ${what}.`,
             ]
           : []),
         'We look forward to seeing you. If you can no longer attend, please cancel with the button below so that the next person on the waiting list can take your place.',
@@ -72,7 +72,7 @@ export function waitlistPromotedEmail({
       actions: [{ label: 'Cancel my registration', url: cancelUrl }],
       notes: [
         what
-          ? 'Open the attached calendar file (event.ics) to add the event, with its new details, to your calendar (an entry for it already there is updated).'
+          ? `Open the attached calendar file (event.ics) to add the event to your calendar with its new ${what}. If you already added it from an earlier email, that entry is updated to the new ${what}.`
           : 'Open the attached calendar file (event.ics) to add the event to your calendar.',
       ],
       sender: eventSenderLines(locale, event),
@@ -86,7 +86,7 @@ export function waitlistPromotedEmail({
       `${inBrackets(event.title)}に空きが出たため、キャンセル待ちから参加確定となりました。`,
       ...(what
         ? [
-            `なお、イベントの${what}が変更になりました。下記が変更後の内容です。以前のご案内メールや、それをもとに登録されたカレンダーの予定は変更前の${what}のままですので、ご注意ください。`,
+            `なお、イベントの${what}が変更になりました。下記が変更後の内容です。以前のご案内メールに記載の${what}は変更前のものですので、ご注意ください。`,
           ]
         : []),
       '当日お会いできることを楽しみにしております。ご都合が悪くなった場合は、次にお待ちの方のために、下のボタンから参加登録のキャンセルをお願いいたします。',
@@ -95,7 +95,7 @@ export function waitlistPromotedEmail({
     actions: [{ label: '参加をキャンセルする', url: cancelUrl }],
     notes: [
       what
-        ? '添付のカレンダーファイル（event.ics）を開くと、変更後の内容でカレンダーに予定を追加できます（登録済みの予定は更新されます）。'
+        ? `添付のカレンダーファイル（event.ics）を開くと、変更後の${what}でカレンダーに予定を追加できます。以前のメールからすでに予定を追加している場合は、その予定が変更後の${what}に更新されます。`
         : '添付のカレンダーファイル（event.ics）を開くと、カレンダーに予定を追加できます。',
     ],
     sender: eventSenderLines(locale, event),
