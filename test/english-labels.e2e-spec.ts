@@ -436,4 +436,81 @@ describe('labels in the language of the participant who reads them', () => {
       { typeLabel: '受発注', stageLabel: '商談中', organizationName: '東京商工会議所 台東支部' },
     ]);
   });
+
+  it('labels a request whose meeting staff called off as called off, not as withdrawn by him', async () => {
+    const matchingId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'たいとう 商談会（秋）',
+      titleEn: 'Taito Business Matching (autumn)',
+      startsAt: tokyoInDays(20, '13:00'),
+      endsAt: tokyoInDays(20, '17:00'),
+    });
+    const autumnSession = ok(
+      await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
+        'mutation($input: AddMatchmakingSessionInput!) { addMatchmakingSession(input: $input) { sessions { id } } }',
+        {
+          input: {
+            eventId: matchingId,
+            name: '午後の部',
+            startsAt: tokyoInDays(20, '14:00'),
+            slotMinutes: 20,
+            slotCount: 3,
+            tableCount: 2,
+          },
+        },
+        organizer,
+      ),
+    ).addMatchmakingSession.sessions[0].id;
+    await register(daniel.token, matchingId);
+    await register(hanako.token, matchingId);
+    const requestId = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to) { id } }',
+        { e: matchingId, to: hanako.id },
+        daniel.token,
+      ),
+    ).requestMeeting.id;
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { respondToMeetingRequest(id: $id, accept: true) { id } }',
+        { id: requestId },
+        hanako.token,
+      ),
+    );
+    const meetingId = ok(
+      await t.gql<{ placeMeeting: { id: string } }>(
+        'mutation($r: ID!, $s: ID!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: 0, table: "1") { id } }',
+        { r: requestId, s: autumnSession },
+        organizer,
+      ),
+    ).placeMeeting.id;
+    ok(await t.gql('mutation($id: ID!) { cancelMeeting(id: $id) { id } }', { id: meetingId }, organizer));
+
+    type Export = {
+      exportMyData: {
+        meetingRequestsSent: { id: string; status: string; statusLabel: string }[];
+        meetingRequestsReceived: { id: string; status: string; statusLabel: string }[];
+        meetings: { id: string; statusLabel: string }[];
+      };
+    };
+    const QUERY = `{ exportMyData {
+      meetingRequestsSent { id status statusLabel }
+      meetingRequestsReceived { id status statusLabel }
+      meetings { id statusLabel } } }`;
+    const his = ok(await t.gql<Export>(QUERY, {}, daniel.token)).exportMyData;
+    expect(his.meetingRequestsSent).toContainEqual({
+      id: requestId,
+      status: 'CANCELLED',
+      statusLabel: 'Called off',
+    });
+    expect(his.meetings).toContainEqual({ id: meetingId, statusLabel: 'Called off' });
+    // 花子 reads the same rows in Japanese: 取消済み names nobody either.
+    const hers = ok(await t.gql<Export>(QUERY, {}, hanako.token)).exportMyData;
+    expect(hers.meetingRequestsReceived).toContainEqual({
+      id: requestId,
+      status: 'CANCELLED',
+      statusLabel: '取消済み',
+    });
+    expect(hers.meetings).toContainEqual({ id: meetingId, statusLabel: '中止' });
+  });
 });

@@ -85,12 +85,16 @@ export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
   CANCELLED: 'Called off',
 };
 
+/**
+ * CANCELLED says nothing of who: the requester or either side withdrew it, staff called its
+ * meeting off, the event or a registration was cancelled. As 取消済み, and as a cancelled meeting.
+ */
 export const MEETING_REQUEST_STATUS_LABEL_EN: Record<MeetingRequestStatus, string> = {
   PENDING: 'Awaiting an answer',
   ACCEPTED: 'Accepted',
   DECLINED: 'Declined',
   EXPIRED: 'Expired',
-  CANCELLED: 'Withdrawn',
+  CANCELLED: 'Called off',
 };
 
 /**
