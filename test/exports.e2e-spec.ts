@@ -199,10 +199,15 @@ describe('CSV exports of staff lists', () => {
     const { status, lines } = await csv(`/exports/events/${eventId}/emails.csv`, organizer);
     expect(status).toBe(200);
     expect(lines[0]).toBe(
-      '作成日時,氏名,メールアドレス,電話番号,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
+      '作成日時,氏名,事業者名,メールアドレス,電話番号,種類,状態,送信回数,送信日時,エラー・理由,エラー詳細（システム管理者向け）,送信バッチID',
     );
     const invitation = lines.find((line) => line.includes('佐藤 一郎'))!;
     expect(invitation).toContain(',招待,');
+    // Whose company, as the other lists name it; none for a guest without one.
+    expect(invitation).toContain(',佐藤 一郎,,');
+    expect(lines.filter((line) => line.includes(',山﨑 美咲,')).length).toBeGreaterThan(0);
+    for (const line of lines.filter((line) => line.includes(',山﨑 美咲,')))
+      expect(line).toContain(',山﨑 美咲,山﨑デザイン,');
     // For the ones that failed, the number to call, as Excel shows it (the leading 0 kept).
     expect(invitation).toContain(',"=""0425551234""",');
     const batchId = invitation.split(',').at(-1)!;
@@ -250,7 +255,7 @@ describe('CSV exports of staff lists', () => {
         ['氏名', 'フリガナ', '事業者名', 'メールアドレス', '電話番号'],
       ],
       [`/exports/events/${eventId}/survey.csv`, ['氏名', '事業者名']],
-      [`/exports/events/${eventId}/emails.csv`, ['氏名', 'メールアドレス', '電話番号']],
+      [`/exports/events/${eventId}/emails.csv`, ['氏名', '事業者名', 'メールアドレス', '電話番号']],
       [`/exports/events/${eventId}/suggestions.csv`, ['氏名', '事業者名', '相手の氏名', '相手の事業者名']],
       [`/exports/events/${eventId}/invitee-recommendations.csv`, ['氏名', '事業者名', 'メールアドレス']],
       [
@@ -275,7 +280,7 @@ describe('CSV exports of staff lists', () => {
       ['/exports/follow-ups.csv?before=2099-01-01', ['氏名', '事業者名', 'メールアドレス', '電話番号']],
       ['/exports/follow-ups-done.csv?fiscalYear=2026', ['氏名', '事業者名']],
       ['/exports/mini-salon-requests.csv', ['氏名', 'メールアドレス', '電話番号', '事業者名']],
-      ['/exports/profile-changes.csv', ['氏名', 'メールアドレス']],
+      ['/exports/profile-changes.csv', ['氏名', '事業者名', 'メールアドレス']],
     ];
     for (const [path, names] of expected) {
       const { status, lines } = await csv(path, organizer);

@@ -409,13 +409,13 @@ describe('participants', () => {
     // The whole pool's history as CSV, one row per changed field.
     const audit = await fetchCsv(t, '/exports/profile-changes.csv', staff);
     expect({ status: audit.status, bom: audit.bom }).toEqual({ status: 200, bom: true });
-    expect(audit.lines[0]).toBe('変更日時,氏名,メールアドレス,変更者,項目,変更前,変更後');
+    expect(audit.lines[0]).toBe('変更日時,氏名,事業者名,メールアドレス,変更者,項目,変更前,変更後');
     const rows = audit.lines.slice(1).map((line) => line.split(',').slice(1).join(','));
     expect(rows).toEqual(
       expect.arrayContaining([
-        '小林 髙志,kobayashi@example.jp,葛飾 一郎（葛飾区商工会議所）,役職,,専務取締役',
-        '小林 髙志,kobayashi@example.jp,本人,求めること（詳細）,,海外の販路を探しています',
-        '小林 髙志,kobayashi@example.jp,川口 次郎（川口商工会議所）,求めること,販路開拓,事業承継、販路開拓',
+        '小林 髙志,小林精密,kobayashi@example.jp,葛飾 一郎（葛飾区商工会議所）,役職,,専務取締役',
+        '小林 髙志,小林精密,kobayashi@example.jp,本人,求めること（詳細）,,海外の販路を探しています',
+        '小林 髙志,小林精密,kobayashi@example.jp,川口 次郎（川口商工会議所）,求めること,販路開拓,事業承継、販路開拓',
       ]),
     );
     // A write that changes the company's own details (従業員数) shows in the history of who it names.

@@ -10,7 +10,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { OUTBOX_STATUS_LABEL, OutboxStatus } from './outbox-status';
 import { EmailsExportQuery } from './dto/emails-export.query';
 import { OutboxService } from './outbox.service';
-import { PERSON_CSV_HEADER } from '../participants/person-csv-columns';
+import { personColumns } from '../participants/person-csv-columns';
 
 @Controller('exports/events')
 export class MailExportController {
@@ -34,8 +34,8 @@ export class MailExportController {
     const event = await this.events.getManaged(actor, eventId);
     const columns: CsvColumn<OutboxMessage>[] = [
       { header: '作成日時', value: (m) => m.createdAt },
-      // To whom, by the name the other lists give a person.
-      { header: PERSON_CSV_HEADER.name, value: (m) => m.participant?.name },
+      // To whom, by the names the other lists give a person and their company.
+      ...personColumns<OutboxMessage>((m) => m.participant, ['name', 'company']),
       { header: 'メールアドレス', value: (m) => m.toAddress ?? m.participant?.email },
       // The ones that failed are followed up by phone.
       { header: '電話番号', value: (m) => excelText(m.participant?.phone) },

@@ -307,6 +307,7 @@ export class OutboxService {
       .getRepository(OutboxMessage)
       .createQueryBuilder('message')
       .leftJoinAndSelect('message.participant', 'participant')
+      .leftJoinAndSelect('participant.company', 'company')
       .where('message.eventId = :eventId', { eventId: filter.eventId });
     if (filter.batchId) query.andWhere('message.batchId = :batchId', { batchId: filter.batchId });
     if (filter.status) query.andWhere('message.status = :status', { status: filter.status });

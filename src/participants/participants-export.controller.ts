@@ -106,13 +106,14 @@ export class ParticipantsExportController {
     const from = asked.from ?? new Date(until.getTime() - 31 * DAY_MS);
     checkRange(from, until, MAX_CHANGES_RANGE_DAYS);
     const changes = await this.participants.profileChangesBetween(from, until);
-    const rows = changes.flatMap(({ participantName, participantEmail, change }) =>
-      change.fields.map((field) => ({ participantName, participantEmail, change, field })),
+    const rows = changes.flatMap(({ change, ...person }) =>
+      change.fields.map((field) => ({ ...person, change, field })),
     );
     const csv = toCsv<(typeof rows)[number]>(
       [
         { header: '変更日時', value: (row) => row.change.at },
         { header: PERSON_CSV_HEADER.name, value: (row) => row.participantName },
+        { header: PERSON_CSV_HEADER.company, value: (row) => row.companyName },
         { header: PERSON_CSV_HEADER.email, value: (row) => row.participantEmail },
         { header: '変更者', value: (row) => authorLabel(row.change) },
         { header: '項目', value: (row) => row.field.label },

@@ -56,23 +56,34 @@ export class ParticipantsService {
   async profileChangesBetween(
     from: Date,
     until: Date,
-  ): Promise<{ participantName: string; participantEmail: string; change: ProfileChangeModel }[]> {
+  ): Promise<
+    {
+      participantName: string;
+      companyName: string | null;
+      participantEmail: string;
+      change: ProfileChangeModel;
+    }[]
+  > {
     const rows: (ProfileChangeRow & {
       participantName: string;
+      companyName: string | null;
       participantEmail: string;
     })[] = await this.dataSource.query(
-      `SELECT p.name AS "participantName", p.email AS "participantEmail", c.changed_at AS at,
-              c.changed_by_self AS "bySelf", c.changes, u.name AS "byName", o.name AS "byOrganization"
+      `SELECT p.name AS "participantName", co.name AS "companyName", p.email AS "participantEmail",
+              c.changed_at AS at, c.changed_by_self AS "bySelf", c.changes, u.name AS "byName",
+              o.name AS "byOrganization"
          FROM participant_profile_changes c
          JOIN participants p ON p.id = c.participant_id
+         LEFT JOIN companies co ON co.id = p.company_id
          LEFT JOIN users u ON u.id = c.changed_by_user_id
          LEFT JOIN organizations o ON o.id = u.organization_id
         WHERE c.changed_at >= $1 AND c.changed_at < $2
         ORDER BY c.changed_at DESC, c.id DESC`,
       [from, until],
     );
-    return rows.map(({ participantName, participantEmail, ...change }) => ({
+    return rows.map(({ participantName, companyName, participantEmail, ...change }) => ({
       participantName,
+      companyName,
       participantEmail,
       change: ProfileChangeModel.from(change),
     }));
