@@ -145,7 +145,10 @@ describe('an address-change link pressed while staff change the same address', (
       updateStaffUser: { email: 'ayase@adachi.example.jp', pendingEmail: 'ayase.new@adachi.example.jp' },
     });
     expect(pressed.status).toBe(400);
-    expect(pressed.html).toContain('新しい確認のメールをお送りしたため、このリンクは使えなくなりました');
+    // The newer change is to another address: no newer email came to this mailbox.
+    expect(pressed.html).toContain(
+      'このアドレスではなく別のアドレスへの変更が申し込まれたため、このリンクは使えなくなりました',
+    );
   });
 
   it("calls a participant's change off when staff correct the address, and the link says so", async () => {
