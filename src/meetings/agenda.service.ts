@@ -11,7 +11,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
-import { agendaChanges, AgendaChanges, AgendaSnapshot, agendaSnapshot, unchanged } from './agenda-changes';
+import { agendaChanges, AgendaChanges, AgendaSnapshot, agendaSnapshot } from './agenda-changes';
 import { AgendaDeliveries } from './agenda-deliveries.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestStatus, MeetingStatus } from './meeting-enums';
@@ -27,7 +27,11 @@ export interface SchedulePublication {
   publishedMeetings: number;
   /** Agreed meetings waiting for a slot, told to both sides for the first time (not those at the venue). */
   unscheduledMeetings: number;
-  /** People an agenda email was written for: those whose agenda has something new for them. */
+  /**
+   * People the publication concerns, an agenda email written for each. One whose agenda has nothing
+   * new since the one they received is skipped as it leaves (the composer compares; doing it here
+   * would read every agenda inside this transaction): emailProgress says how many went.
+   */
   notifiedParticipants: number;
   /** The agenda emails' batch, for emailProgress. */
   batchId: string;
@@ -98,17 +102,12 @@ export class AgendaService {
                      WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NULL) AS at_venue`,
         [eventId, MeetingRequestStatus.ACCEPTED],
       )) as [{ from_participant_id: string; to_participant_id: string; at_venue: boolean }[], number];
-      const concerned = [
+      const participants = [
         ...new Set([
           ...rows.flatMap((row) => [row.participant_a_id, row.participant_b_id]),
           ...unscheduled.flatMap((row) => [row.from_participant_id, row.to_participant_id]),
         ]),
       ];
-      // Only those whose agenda says something new against the one they hold: the composer would
-      // send the others nothing (a meeting at the venue agreed since is on an agenda sent again).
-      const participants: string[] = [];
-      for (const participantId of concerned)
-        if (await this.hasNews(manager, participantId, eventId)) participants.push(participantId);
       const batch = randomUUID();
       await this.outbox.enqueue(
         manager,
@@ -125,21 +124,6 @@ export class AgendaService {
         batchId: batch,
       };
     });
-  }
-
-  /**
-   * Whether the participant's agenda at the event has anything the agenda they last received did
-   * not: what the agenda composer asks before sending one (with no agenda received yet, anything
-   * on it is news).
-   */
-  private async hasNews(manager: EntityManager, participantId: string, eventId: string): Promise<boolean> {
-    const { entries, unscheduled, snapshot } = await this.listing(manager, participantId, eventId);
-    const changes = agendaChanges(
-      await this.deliveries.lastReceived(manager, participantId, eventId),
-      snapshot,
-    );
-    if (changes) return !unchanged(changes);
-    return entries.length > 0 || unscheduled.length > 0;
   }
 
   /**

@@ -209,7 +209,7 @@ export class SchedulePublicationModel {
 
   @Field(() => Int, {
     description:
-      'スケジュールのメールを書いた参加者の数: 前回届いたスケジュールから変わりのある人だけ。送る前にさらに変われば送らないこともあるため、送信状況は emailProgress で',
+      'スケジュールのメールを書いた参加者の数（今回の公開にかかわる人）。前回届いたスケジュールから変わりのない人には送信時に送らないため、実際に送った数は emailProgress で',
   })
   notifiedParticipants: number;
 
