@@ -57,8 +57,11 @@ type Names = Pick<
   'title' | 'venue' | 'organizer' | 'coHosts' | 'description' | 'descriptionInJapanese' | 'organizerContact'
 >;
 
-/** The event as stored, with its names in both languages; `get` hands out the reader's. */
-type StoredContext = Omit<EventMailContext, keyof Names> & Record<MailLocale, Names>;
+/**
+ * The event as each reader's emails show it, built once per read: a campaign's thousands of emails
+ * share the object, so nobody may change it.
+ */
+type StoredContext = Record<MailLocale, Readonly<EventMailContext>>;
 
 /**
  * The event's details as read once, and the version (eventMailVersionSql) read just before them:
@@ -101,11 +104,13 @@ export class EventMailContexts {
   private readonly cache = new Map<string, { at: number; load: number; value: Promise<Loaded> }>();
   private loads = 0;
 
-  async get(manager: EntityManager, eventId: string, locale: MailLocale): Promise<EventMailContext | null> {
+  async get(
+    manager: EntityManager,
+    eventId: string,
+    locale: MailLocale,
+  ): Promise<Readonly<EventMailContext> | null> {
     const { stored } = await this.stored(manager, eventId);
-    if (!stored) return null;
-    const { ja, en, ...context } = stored;
-    return { ...context, ...(locale === 'en' ? en : ja) };
+    return stored?.[locale] ?? null;
   }
 
   /**
@@ -116,7 +121,7 @@ export class EventMailContexts {
     manager: EntityManager,
     eventId: string,
     locale: MailLocale,
-  ): Promise<EventMailContext | null> {
+  ): Promise<Readonly<EventMailContext> | null> {
     await this.require(eventId, await versionOf(manager, eventId));
     return this.get(manager, eventId, locale);
   }
@@ -177,7 +182,7 @@ export class EventMailContexts {
         organizerContact: organiserContactFor(event.organization, locale),
       };
     };
-    const stored: StoredContext = {
+    const shared = {
       id: event.id,
       status: event.status,
       startsAt: event.startsAt,
@@ -188,9 +193,8 @@ export class EventMailContexts {
       themes: event.themes,
       publicPage: hasPublicPage(event),
       withoutSlots: event.sessions.length === 0,
-      ja: names('ja'),
-      en: names('en'),
     };
+    const stored: StoredContext = { ja: { ...shared, ...names('ja') }, en: { ...shared, ...names('en') } };
     return { version, stored };
   }
 }
