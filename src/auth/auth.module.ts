@@ -9,6 +9,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { ReaderLanguagePlugin } from './reader-language.plugin';
+import { SessionReader } from './session-reader';
 import { TokenService } from './token.service';
 
 @Global()
@@ -30,8 +31,9 @@ import { TokenService } from './token.service';
     LoginThrottle,
     AuthResolver,
     ReaderLanguagePlugin,
+    SessionReader,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [TokenService, AuthService, LoginThrottle],
+  exports: [TokenService, AuthService, LoginThrottle, SessionReader],
 })
 export class AuthModule {}

@@ -9,27 +9,24 @@ import { getOperationAST, Kind, valueFromASTUntyped } from 'graphql';
 import { DataSource } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { AppError } from '../common/errors/app-error';
 import { setErrorReader } from '../common/graphql/error-readers';
 import { languageOf } from '../participants/participant-kind';
 import type { RequestWithActor } from './access.decorators';
-import { TokenService } from './token.service';
+import { SessionReader } from './session-reader';
 
 type Context = { req?: RequestWithActor };
 
 /**
  * Says whom an operation's errors are for, so that formatGraphqlError words them in that person's
- * language: the signed-in participant (read again from the session when the operation was refused
- * before AccessGuard ran, as GraphQL refuses a wrong type), else the participant whose emailed link
- * the operation carries as `token` (submitSurvey, respondToInvitation, redeemMagicLink). A session
- * that ended (expired, or from before the participant's address changed) still names its reader,
- * who reads its refusal in their language, without being signed in. Staff, and anyone unknown,
- * read Japanese. Only an operation with errors pays for the look-up.
+ * language: the participant the session names (SessionReader: signed in, or their session ended),
+ * else the participant whose emailed link the operation carries as `token` (submitSurvey,
+ * respondToInvitation, redeemMagicLink). Staff, and anyone unknown, read Japanese. Only an
+ * operation with errors pays for the look-up.
  */
 @Plugin()
 export class ReaderLanguagePlugin implements ApolloServerPlugin<Context> {
   constructor(
-    private readonly sessions: TokenService,
+    private readonly sessions: SessionReader,
     private readonly links: ActionTokensService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -43,24 +40,10 @@ export class ReaderLanguagePlugin implements ApolloServerPlugin<Context> {
   }
 
   private async localeOf(request: GraphQLRequestContextDidEncounterErrors<Context>): Promise<'ja' | 'en'> {
-    const req = request.contextValue.req;
-    const actor = req?.actor;
-    if (actor) return actor.kind === 'participant' ? (actor.locale ?? 'ja') : 'ja';
-    const session = await this.sessionReaderOf(req);
+    const session = await this.sessions.localeOf(request.contextValue.req);
     if (session) return session;
     const token = linkTokenOf(request);
     return token ? ((await this.linkReaderLocale(token)) ?? 'ja') : 'ja';
-  }
-
-  /** The language of whoever the bearer session names, signed in or not (see TokenService.verify). */
-  private async sessionReaderOf(req: RequestWithActor | undefined): Promise<'ja' | 'en' | undefined> {
-    const header = req?.headers?.authorization;
-    if (!header?.startsWith('Bearer ')) return undefined;
-    return this.sessions.verify(header.slice('Bearer '.length)).then(
-      (actor) => (actor.kind === 'participant' ? (actor.locale ?? 'ja') : 'ja'),
-      // The refusal of an ended session names the participant it was theirs.
-      (error: unknown) => (error instanceof AppError ? error.readerLocale : undefined),
-    );
   }
 
   /**
