@@ -562,6 +562,152 @@ describe('errors in the participant’s language', () => {
     });
   });
 
+  /**
+   * The HTTP routes beside /graphql (the CSV exports, the one-click unsubscribe, the calendar feeds)
+   * answer a client that is not a browser in JSON: its message is in the reader's language as
+   * GraphQL's is, the signed-in participant's, or the Accept-Language of a request that names no one.
+   */
+  describe('the JSON refusals of the HTTP routes', () => {
+    const MISSING_PAGE = { error: 'NOT_FOUND', reason: 'NOT_FOUND', message: 'Page not found.' };
+    /** A request as a script or an app makes it: JSON, not a page. */
+    const refusal = async (
+      path: string,
+      { session, language, ...init }: { session?: string; language?: string } & RequestInit = {},
+    ) => {
+      const response = await fetch(`${t.url}${path}`, {
+        ...init,
+        headers: {
+          accept: 'application/json',
+          ...(language ? { 'accept-language': language } : {}),
+          ...(session ? { authorization: `Bearer ${session}` } : {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      return {
+        status: response.status,
+        body: (await response.json()) as { error: string; reason: string; message: string; field?: string },
+      };
+    };
+
+    it('an export only staff may take: in the signed-in participant’s language, whatever the browser reads', async () => {
+      const english = await refusal('/exports/participants.csv', { session: daniel.token, language: 'ja' });
+      const japanese = await refusal('/exports/participants.csv', { session: kenji.token, language: 'en' });
+      expect(english.status).toBe(403);
+      expect(japanese.status).toBe(403);
+      expect(japanese.body).toEqual({
+        error: 'FORBIDDEN',
+        reason: 'FORBIDDEN',
+        message: 'この操作は主催者・支援担当・管理者が行えます',
+      });
+      expect(english.body).toEqual({
+        ...japanese.body,
+        message:
+          "Only an organisation's organiser or an organisation's support staff or an administrator can do this.",
+      });
+      // The same refusal by GraphQL, word for word.
+      const graphql = failure(await t.gql('{ participants { totalCount } }', {}, daniel.token));
+      expect(graphql.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'FORBIDDEN' });
+      expect(graphql.message).toBe(english.body.message);
+      // Staff read Japanese.
+      const staff = await refusal('/exports/events/not-an-id/registrations.csv', {
+        session: organizer,
+        language: 'en',
+      });
+      expect(staff).toEqual({
+        status: 400,
+        body: {
+          error: 'BAD_USER_INPUT',
+          reason: 'INVALID_INPUT',
+          field: 'eventId',
+          message: 'eventId の形式が正しくありません（UUID を指定してください）',
+        },
+      });
+    });
+
+    it('no one signed in: in the language the request prefers', async () => {
+      const english = await refusal('/exports/events.csv', { language: 'en-GB,en;q=0.9,ja;q=0.5' });
+      const japanese = await refusal('/exports/events.csv', { language: 'ja,en;q=0.5' });
+      expect(english).toEqual({
+        status: 401,
+        body: { error: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED', message: 'Please sign in.' },
+      });
+      expect(japanese.body).toEqual({ ...english.body, message: 'ログインが必要です' });
+      // Without a preference, Japanese.
+      expect((await refusal('/exports/events.csv')).body).toEqual(japanese.body);
+    });
+
+    it('an ended session: in the language of the participant it names', async () => {
+      const expired = await t.app
+        .get(JwtService)
+        .signAsync({ sub: daniel.id, typ: 'participant', role: Role.PARTICIPANT }, { expiresIn: -60 });
+      expect(await refusal('/exports/participants.csv', { session: expired, language: 'ja' })).toEqual({
+        status: 401,
+        body: {
+          error: 'UNAUTHENTICATED',
+          reason: 'INVALID_TOKEN',
+          message: 'Your session is not valid or has expired. Please sign in again.',
+        },
+      });
+    });
+
+    it('refused before the session is read (an address not there, a body too large): still the participant’s', async () => {
+      expect(await refusal('/exports/nothing.csv', { session: daniel.token, language: 'ja' })).toEqual({
+        status: 404,
+        body: MISSING_PAGE,
+      });
+      expect(
+        (await refusal('/exports/nothing.csv', { session: kenji.token, language: 'en' })).body.message,
+      ).toBe('ページが見つかりません');
+      const tooLarge = await refusal('/unsubscribe/some-token', {
+        session: daniel.token,
+        language: 'ja',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `List-Unsubscribe=One-Click&pad=${'x'.repeat(1_100_000)}`,
+      });
+      expect(tooLarge).toEqual({
+        status: 400,
+        body: {
+          error: 'BAD_USER_INPUT',
+          reason: 'REQUEST_TOO_LARGE',
+          message: 'What was sent is too large.',
+        },
+      });
+    });
+
+    it('the one-click unsubscribe a mail client posts, and the calendar feeds', async () => {
+      const oneClick = await refusal(`/unsubscribe/${encodeURIComponent(`abc${NUL}`)}`, {
+        language: 'en',
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(oneClick.status).toBe(400);
+      expect(oneClick.body).toMatchObject({
+        error: 'BAD_USER_INPUT',
+        reason: 'INVALID_INPUT',
+        field: 'token',
+      });
+      expect(oneClick.body.message).not.toMatch(JAPANESE_TEXT);
+      expect(oneClick.body.message).toMatch(/contains a character that cannot be used \(NUL, U\+0000\)\.$/);
+      const calendar = await refusal(`/calendar.ics?lang=${encodeURIComponent(`en${NUL}`)}`, {
+        language: 'en',
+      });
+      expect(calendar.status).toBe(400);
+      expect(calendar.body).toMatchObject({ error: 'BAD_USER_INPUT', field: 'lang' });
+      expect(calendar.body.message).not.toMatch(JAPANESE_TEXT);
+      expect(await refusal('/agenda/not-a-feed.ics', { language: 'en' })).toEqual({
+        status: 404,
+        body: MISSING_PAGE,
+      });
+      expect((await refusal('/agenda/not-a-feed.ics', { language: 'ja' })).body).toEqual({
+        ...MISSING_PAGE,
+        message: 'ページが見つかりません',
+      });
+    });
+  });
+
   describe('a NUL character in the form behind an email link', () => {
     const post = (path: string, fields: Record<string, string>) =>
       fetch(`${t.url}${path}`, {

@@ -1,9 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { sendErrorPage } from '../html/html-page';
+import { SessionReader } from '../../auth/session-reader';
+import { browserLocale, sendErrorPage } from '../html/html-page';
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorKind, INTERNAL_ERROR, NotFoundError } from './app-error';
+import { englishMessage } from './english-fallback';
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   [ErrorKind.BAD_USER_INPUT]: 400,
@@ -16,11 +18,14 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
 /**
  * The one place where errors become what a client sees. AppErrors keep their kind, code and field;
  * anything else is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR, so no stack
- * trace or SQL ever leaves the process.
+ * trace or SQL ever leaves the process. The message is in its reader's language, as GraphQL's are
+ * (formatGraphqlError) and the pages' (sendErrorPage).
  */
 @Catch()
 export class AppExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger(AppExceptionFilter.name);
+
+  constructor(private readonly sessions: SessionReader) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const error = this.toAppError(exception);
@@ -48,13 +53,47 @@ export class AppExceptionFilter implements GqlExceptionFilter {
       sendErrorPage(request, response, error ? HTTP_STATUS[error.kind] : 500, error ?? INTERNAL_ERROR);
       return;
     }
+    // Nest does not wait for an HTTP filter: the reply goes once its reader is known.
+    this.sendJson(request, response, error).catch((failure: unknown) =>
+      this.logger.error(failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)),
+    );
+  }
+
+  /**
+   * The JSON of the HTTP routes (CSV exports, the one-click unsubscribe, calendar feeds, …) for a
+   * client that is not a browser: the kind, code and field whatever the language; the message in
+   * English for a reader whose locale is en (its own English, else a plain sentence chosen by its
+   * kind), Japanese for everyone else.
+   */
+  private async sendJson(request: Request, response: Response, error: AppError | undefined): Promise<void> {
+    const english = (await this.readerLocaleOf(request, error)) === 'en';
+    // Said outright: a route that answers otherwise (calendar.ics) has set its own type already.
+    response.type('json');
     if (!error) {
-      response.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: INTERNAL_ERROR.message });
+      response.status(500).json({
+        error: 'INTERNAL_SERVER_ERROR',
+        message: english ? INTERNAL_ERROR.english : INTERNAL_ERROR.message,
+      });
       return;
     }
-    response
-      .status(HTTP_STATUS[error.kind])
-      .json({ error: error.kind, reason: error.code, message: error.message, field: error.field });
+    response.status(HTTP_STATUS[error.kind]).json({
+      error: error.kind,
+      reason: error.code,
+      message: english ? englishMessage(error) : error.message,
+      field: error.field,
+    });
+  }
+
+  /**
+   * Whom an HTTP route's error is for: the person it names (an ended session's participant), else
+   * the one the request's session names (a participant's locale; staff read Japanese), else, before
+   * we know who it is, the browser's or app's preference (Accept-Language), as on the pages.
+   */
+  private async readerLocaleOf(request: Request, error: AppError | undefined): Promise<'ja' | 'en'> {
+    if (error?.readerLocale) return error.readerLocale;
+    // Reading the session can fail with the database: the refusal still goes, in the request's words.
+    const session = await this.sessions.localeOf(request).catch(() => undefined);
+    return session ?? browserLocale(request);
   }
 
   private toAppError(exception: unknown): AppError | undefined {
