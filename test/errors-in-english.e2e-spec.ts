@@ -584,6 +584,8 @@ describe('errors in the participant’s language', () => {
         },
       });
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      // Not saved as the file the route would have answered (x.csv, tsunagu-calendar.ics).
+      expect(response.headers.get('content-disposition')).toBeNull();
       return {
         status: response.status,
         body: (await response.json()) as { error: string; reason: string; message: string; field?: string },

@@ -67,8 +67,10 @@ export class AppExceptionFilter implements GqlExceptionFilter {
    */
   private async sendJson(request: Request, response: Response, error: AppError | undefined): Promise<void> {
     const english = (await this.readerLocaleOf(request, error)) === 'en';
-    // Said outright: a route that answers otherwise (calendar.ics) has set its own type already.
+    // Said outright: a route that answers otherwise (calendar.ics, a CSV export) has set its own
+    // type, and the file name to save it under, already.
     response.type('json');
+    response.removeHeader('Content-Disposition');
     if (!error) {
       response.status(500).json({
         error: 'INTERNAL_SERVER_ERROR',
