@@ -868,14 +868,17 @@ describe('merging two profiles of one person', () => {
     ).toEqual([]);
   });
 
-  it('says a meeting request the merge withdrew was withdrawn, and one he made to himself that the two were joined', async () => {
+  it('says a meeting request the merge withdrew was withdrawn, naming him as its email did, and one he made to himself that the two were joined', async () => {
     const { eventId } = await matchmakingEvent('すみだ 精密加工商談会', 20);
     const kept = await createParticipant(t, organizer, {
       name: 'Ken Matsumoto',
       email: 'ken@matsumoto-works.example',
       locale: 'en',
     });
-    const duplicate = await createParticipant(t, organizer, { name: '松本 健' });
+    const duplicate = await createParticipant(t, organizer, {
+      name: '松本 健',
+      company: { name: '松本精工' },
+    });
     const buyer = await createParticipant(t, organizer, { name: '中島 由美', company: { name: '中島商事' } });
     for (const person of [kept, duplicate, buyer]) await register(eventId, person.id);
     const requestMeeting = async (from: string, to: string) =>
@@ -894,11 +897,19 @@ describe('merging two profiles of one person', () => {
     await sink.waitUntil(
       () =>
         inbox(buyer.email, '【面談のお申込】松本 健 様より').length === 1 &&
+        inbox(buyer.email, '【面談のお申込】Ken Matsumoto 様より').length === 1 &&
         inbox(duplicate.email, '【面談のお申込】Ken Matsumoto 様より').length === 1,
       30_000,
       'the meeting requests',
     );
     const buyersLink = linkIn(inbox(buyer.email, '【面談のお申込】松本 健 様より')[0], '/meetings/respond');
+    expect(inbox(buyer.email, '【面談のお申込】松本 健 様より')[0].text).toContain(
+      '松本精工 松本 健 様より、「すみだ 精密加工商談会」での面談のお申込がありました。',
+    );
+    const buyersOtherLink = linkIn(
+      inbox(buyer.email, '【面談のお申込】Ken Matsumoto 様より')[0],
+      '/meetings/respond',
+    );
     const hisLink = linkIn(
       inbox(duplicate.email, '【面談のお申込】Ken Matsumoto 様より')[0],
       '/meetings/respond',
@@ -908,16 +919,26 @@ describe('merging two profiles of one person', () => {
       meetingRequestsWithdrawn: 1,
     });
 
-    // The buyer's link to the request that was withdrawn says so, with nothing to press.
+    // The buyer's link to the request that was withdrawn says so, with nothing to press, naming
+    // him as its email did: the request from "Ken Matsumoto" still waits for her answer.
     const withdrawn = await open(`${t.url}/meetings/respond?token=${buyersLink.token}&accept=1`);
     expect(withdrawn.status).toBe(200);
+    expect(withdrawn.html).toContain('<p>松本精工 松本 健 様からの面談のお申込です。</p>');
     expect(withdrawn.html).toContain(
       'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
     );
+    expect(withdrawn.html).not.toContain('Ken Matsumoto');
     expect(withdrawn.html).not.toContain('<form');
     const pressed = await press('/meetings/respond', { token: buyersLink.token, accept: '1' });
     expect(pressed.status).toBe(200);
+    expect(pressed.html).toContain('<p>松本精工 松本 健 様からの面談のお申込です。</p>');
     expect(pressed.html).toContain('この面談のお申込は取り下げられました。');
+    // The one that stands is his under the profile staff kept, as now on file (with the company
+    // the merge took from the other profile).
+    const standing = await open(`${t.url}/meetings/respond?token=${buyersOtherLink.token}&accept=1`);
+    expect(standing.status).toBe(200);
+    expect(standing.html).toContain('<p>松本精工 Ken Matsumoto 様からの面談のお申込です。</p>');
+    expect(standing.html).toContain('<form');
     // The request he made under the address staff keep is the one waiting for her answer.
     const towardsTheBuyer: Record<string, string>[] = await t.dataSource.query(
       `SELECT from_participant_id AS "from", status FROM meeting_requests WHERE event_id = $1 AND to_participant_id = $2

@@ -4,11 +4,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import { Event } from '../events/event.entity';
+import { MergedParticipant } from '../participant-merge/merged-participant.entity';
 import { Participant } from '../participants/participant.entity';
 import { MeetingRequestStatus } from './meeting-enums';
 
@@ -39,6 +41,20 @@ export class MeetingRequest {
 
   @Column('uuid')
   fromParticipantId: string;
+
+  /**
+   * The profile the requester asked from, when staff have since merged it into the one they have
+   * now (名寄せ): the id it had. The request's email named them as that profile did, and so does
+   * the page behind its link once the request has ended (see MeetingRequestsService.preview).
+   * Null for a request asked from the profile it belongs to; set null when the person is erased.
+   */
+  @Index({ where: 'requested_as_id IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  requestedAsId: string | null;
+
+  @ManyToOne(() => MergedParticipant, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'requested_as_id', referencedColumnName: 'mergedId' })
+  requestedAs?: MergedParticipant | null;
 
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
   toParticipant: Participant;

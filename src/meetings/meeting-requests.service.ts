@@ -43,7 +43,11 @@ import { joinMeetingParty } from './meeting-party-join';
 export interface MeetingRequestPreview {
   locale: 'ja' | 'en';
   recipientName: string;
-  /** Null once the requester is erased (their company went with the erasure): named to nobody. */
+  /**
+   * The requester as the request's email named them: as their profile does, or, for a request
+   * asked from a profile merged since into the one they have now (名寄せ), as that profile did then.
+   * Null once the requester is erased (their company went with the erasure): named to nobody.
+   */
   requesterName: string | null;
   requesterCompany: string | null;
   /** Who the requester is, as their request email says it; null once they are erased. */
@@ -283,16 +287,28 @@ export class MeetingRequestsService {
     });
     const request = await manager.findOne(MeetingRequest, {
       where: { id: token.subjectId },
-      relations: { event: true, fromParticipant: { company: true }, toParticipant: true },
+      relations: {
+        event: true,
+        fromParticipant: { company: true },
+        toParticipant: true,
+        requestedAs: true,
+      },
     });
     if (!request) throw ActionTokenErrors.invalid();
     const locale = languageOf(request.toParticipant);
     const requesterName = nameShownToOthers(request.fromParticipant);
+    // Asked from a profile staff merged since, and emailed before the merge: the email named them
+    // as that profile did, and the reader knows the request by that name. A withdrawn one above
+    // all: the same person's request from the kept profile may still stand, under its own name.
+    const asAsked =
+      request.requestedAs?.name && token.createdAt < request.requestedAs.mergedAt
+        ? request.requestedAs
+        : null;
     return {
       locale,
       recipientName: request.toParticipant.name,
-      requesterName,
-      requesterCompany: request.fromParticipant.company?.name ?? null,
+      requesterName: requesterName === null ? null : (asAsked?.name ?? requesterName),
+      requesterCompany: asAsked ? asAsked.companyName : (request.fromParticipant.company?.name ?? null),
       requesterProfile: requesterName === null ? null : profileIntroduction(request.fromParticipant, locale),
       message: request.message,
       eventTitle: eventTitleFor(request.event, locale),

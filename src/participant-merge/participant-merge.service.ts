@@ -13,6 +13,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { OutboxStatus } from '../mail/outbox-status';
 import { MeetingRequestStatus, MeetingStatus, OPEN_REQUEST_STATUSES } from '../meetings/meeting-enums';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
+import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
 import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
@@ -108,6 +109,7 @@ export class ParticipantMergeService {
                OR EXISTS (SELECT 1 FROM registrations r WHERE r.id::text = m.params->>'registrationId'))`,
       [duplicateId, OutboxStatus.FAILED, OutboxStatus.SKIPPED],
     );
+    await this.recordTheDuplicate(manager, keepId, duplicate);
     const requests = await this.combineMeetingRequests(manager, pair);
     const counts: Omit<MergeCounts, 'emailsResent'> = {
       registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
@@ -271,6 +273,31 @@ export class ParticipantMergeService {
   }
 
   /**
+   * The id the duplicate had, for the links that name it (merged_participants, see
+   * carryLinksOfTheDuplicate), with how it named the person to others: its name and company. The
+   * requests asked from it are marked as such before they move: their emails named the requester
+   * so, and the page behind their links, once a request has ended (withdrawn by this merge, say,
+   * while the one asked from the kept profile stands), says which one it was in those words
+   * (MeetingRequestsService.preview). One asked from a profile merged into the duplicate earlier
+   * keeps naming that one.
+   */
+  private async recordTheDuplicate(manager: EntityManager, keepId: string, duplicate: Participant) {
+    const company = duplicate.companyId
+      ? await manager.findOneBy(Company, { id: duplicate.companyId })
+      : null;
+    await manager.insert(MergedParticipant, {
+      mergedId: duplicate.id,
+      participantId: keepId,
+      name: duplicate.name,
+      companyName: company?.name ?? null,
+    });
+    await manager.query(
+      'UPDATE meeting_requests SET requested_as_id = $1 WHERE from_participant_id = $1 AND requested_as_id IS NULL',
+      [duplicate.id],
+    );
+  }
+
+  /**
    * Requests between the two profiles go (with the cancelled meetings they led to); of two open
    * requests with the same person at one event, the agreed one stays (or the kept profile's), and
    * the other is withdrawn. Answers how many were withdrawn.
@@ -399,9 +426,9 @@ export class ParticipantMergeService {
       duplicateId,
       TokenPurpose.UNSUBSCRIBE,
     ]);
-    // A profile merged into the duplicate earlier is now merged into the kept one.
+    // A profile merged into the duplicate earlier is now merged into the kept one (the duplicate's
+    // own row is written already, see recordTheDuplicate).
     await move(manager, 'merged_participants', 'participant_id', [keepId, duplicateId]);
-    await manager.insert(MergedParticipant, { mergedId: duplicateId, participantId: keepId });
     // The profiles are locked (lockForMerge): a link being pressed locks its owner before its token.
     await endPendingEmailChanges(
       manager,
