@@ -23,8 +23,11 @@ const MY_DATA = `exportedAt
     company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
   profileChanges { at byName byOrganization bySelf fields { field label before after } }
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
-  meetingRequestsSent { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt createdAt }
-  meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt createdAt }
+  mergedProfiles { id name companyName mergedAt }
+  meetingRequestsSent { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt
+    mergedProfileId createdAt }
+  meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt
+    mergedProfileId createdAt }
   meetings { id ${EVENT} other { ${PERSON} } startsAt endsAt sessionName table status statusLabel noShow }
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }
@@ -51,11 +54,19 @@ type Person = {
   email: string | null;
   phone: string | null;
 };
+type SentOrReceived = {
+  other: Person;
+  message: string;
+  reply: string;
+  status: string;
+  mergedProfileId: string | null;
+};
 interface MyData {
   profile: Record<string, unknown> & { company: Record<string, unknown> | null };
+  mergedProfiles: { id: string; name: string | null; companyName: string | null; mergedAt: string }[];
   registrations: { event: { title: string }; status: string; statusLabel: string; role: string }[];
-  meetingRequestsSent: { other: Person; message: string; reply: string; status: string }[];
-  meetingRequestsReceived: { other: Person; message: string; reply: string; status: string }[];
+  meetingRequestsSent: SentOrReceived[];
+  meetingRequestsReceived: SentOrReceived[];
   meetings: { event: { title: string }; other: Person; table: string; status: string; sessionName: string }[];
   suggestions: { suggested: Person; reasons: string[]; rank: number }[];
   surveyAnswers: { satisfaction: number; comment: string }[];
@@ -348,6 +359,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       // Who last changed the profile: the organisation's staff member who entered it.
       lastUpdate: { byName: 'テスト 担当', byOrganization: '葛飾区産業経済課', bySelf: false },
     });
+    // No other profile of theirs was merged into this one.
+    expect(data.mergedProfiles).toEqual([]);
     expect(data.registrations.map((r) => [r.event.title, r.status, r.statusLabel, r.role])).toEqual([
       ['かつしか ものづくり商談会 2026春', 'ATTENDED', '出席', 'VISITOR'],
       ['かつしか ものづくり商談会 2026秋', 'REGISTERED', '参加登録済', 'VISITOR'],
@@ -839,5 +852,87 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(second).toEqual(first);
     expect(first).toMatchObject({ registrationsCancelled: 1, meetingsCancelled: 1, suggestionsDeleted: 2 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('gives a merged person what the merge kept of their other profile, to nobody else, and erases it with them', async () => {
+    // 木村 誠 was in the pool twice; under the profile that goes, with his other company's name,
+    // he asked 大野 彩 to meet at a 商談会 still to come.
+    const kept = await createParticipant(t, organizer, { name: '木村 誠', company: { name: '木村鉄工' } });
+    const duplicate = await createParticipant(t, organizer, {
+      name: '木村　誠',
+      company: { name: '木村製作所' },
+    });
+    const buyer = await createParticipant(t, organizer, { name: '大野 彩', company: { name: '大野商店' } });
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'かつしか 販路開拓商談会',
+      startsAt: tokyoInDays(20, '13:00'),
+      endsAt: tokyoInDays(20, '17:00'),
+    });
+    for (const person of [kept, duplicate, buyer])
+      ok(await t.gql(registerMutation('id'), { eventId, participantId: person.id }, organizer));
+    const requestId = ok(
+      await t.gql<{ requestMeeting: { id: string } }>(
+        'mutation($e: ID!, $to: ID!, $m: String) { requestMeeting(eventId: $e, toParticipantId: $to, message: $m) { id } }',
+        { e: eventId, to: buyer.id, m: '鋼材の仕入れ先を探しています' },
+        await t.participantToken(duplicate.id),
+      ),
+    ).requestMeeting.id;
+    // The answer link of her request email (no worker here: minted as its email would have).
+    const [buyersLink] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+      {
+        purpose: TokenPurpose.MEETING_RESPONSE,
+        subjectId: requestId,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    ]);
+    const buyersPage = async () => {
+      const response = await fetch(`${t.url}/meetings/respond?token=${buyersLink}&accept=1`);
+      return { status: response.status, html: await response.text() };
+    };
+    ok(
+      await t.gql(
+        'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { emailsMoved } }',
+        { p: kept.id, d: duplicate.id },
+        organizer,
+      ),
+    );
+
+    // His export holds the profile that went, as the merge kept it, and which request he made from it.
+    const keptToken = await t.participantToken(kept.id);
+    const his = ok(await exportMyData(keptToken)).exportMyData;
+    expect(his.mergedProfiles).toEqual([
+      { id: duplicate.id, name: '木村　誠', companyName: '木村製作所', mergedAt: expect.any(String) },
+    ]);
+    expect(his.meetingRequestsSent).toMatchObject([
+      { other: { name: '大野 彩' }, message: '鋼材の仕入れ先を探しています', mergedProfileId: duplicate.id },
+    ]);
+    const { json, ...fields } = his;
+    expect(JSON.parse(json)).toEqual(fields);
+    // It is his: hers names him as he is on file now, and nothing of the profile that went.
+    const hers = ok(await exportMyData(await t.participantToken(buyer.id))).exportMyData;
+    expect(hers.mergedProfiles).toEqual([]);
+    expect(hers.meetingRequestsReceived).toMatchObject([
+      { other: { name: '木村 誠', companyName: '木村鉄工' }, mergedProfileId: null },
+    ]);
+    for (const text of [duplicate.id, '木村製作所', '木村　誠']) expect(hers.json).not.toContain(text);
+    // The page behind her link names him as her email did.
+    const asked = await buyersPage();
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('<p>木村製作所 木村　誠 様からの面談のお申込です。</p>');
+
+    // Erased, he takes the merged profile's name with him: her page, his request withdrawn, names nobody.
+    ok(await erase(kept.id));
+    expect(await rowsOf('SELECT name FROM merged_participants WHERE merged_id = $1', [duplicate.id])).toEqual(
+      [],
+    );
+    expect(
+      await rowsOf('SELECT requested_as_id, status FROM meeting_requests WHERE id = $1', [requestId]),
+    ).toEqual([{ requested_as_id: null, status: 'CANCELLED' }]);
+    const withdrawn = await buyersPage();
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.html).toContain('<p>参加者の方からの面談のお申込です。</p>');
+    expect(withdrawn.html).toContain('この面談のお申込は取り下げられました。');
+    expect(withdrawn.html).not.toContain('木村');
   });
 });

@@ -23,6 +23,7 @@ import {
   MyDataEmailModel,
   MyDataMeetingModel,
   MyDataMeetingRequestModel,
+  MyDataMergedProfileModel,
   MyDataModel,
   MyDataPersonModel,
   MyDataProfileModel,
@@ -32,6 +33,7 @@ import {
 } from './models/my-data.model';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
+import { MergedParticipant } from '../participant-merge/merged-participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
 import { ProfileChangeModel } from '../participants/models/profile-change.model';
 import { sharesContactWithCounterpart } from '../participants/participant-access';
@@ -63,6 +65,11 @@ export class MyDataService {
         where: { participantId },
         relations: { changedByUser: { organization: true } },
         order: { changedAt: 'DESC', id: 'DESC' },
+      });
+      // The profiles merged into theirs: each the person's own, under another address.
+      const mergedProfiles = await manager.find(MergedParticipant, {
+        where: { participantId },
+        order: { mergedAt: 'ASC', mergedId: 'ASC' },
       });
       const registrations = await manager.find(Registration, {
         where: { participantId },
@@ -170,14 +177,15 @@ export class MyDataService {
             locale,
           ),
         ),
+        mergedProfiles: mergedProfiles.map((merged) => MyDataMergedProfileModel.from(merged)),
         registrations: registrations.map((registration) =>
           MyDataRegistrationModel.from(registration, locale),
         ),
         meetingRequestsSent: sent.map((request) =>
-          MyDataMeetingRequestModel.from(request, person(request.toParticipant), locale),
+          MyDataMeetingRequestModel.from(request, person(request.toParticipant), locale, { sent: true }),
         ),
         meetingRequestsReceived: received.map((request) =>
-          MyDataMeetingRequestModel.from(request, person(request.fromParticipant), locale),
+          MyDataMeetingRequestModel.from(request, person(request.fromParticipant), locale, { sent: false }),
         ),
         meetings: meetings.map((meeting) =>
           MyDataMeetingModel.from(meeting, participantId, person(otherSide(meeting)), locale),

@@ -118,7 +118,9 @@ export class ParticipantErasureService {
       // When they looked at their agendas: no use to anyone once they are gone.
       await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [participantId]);
       // The ids of profiles merged into theirs (after their links, which name those ids, went):
-      // the signed links of emails sent to those profiles end with them, as their own do.
+      // the signed links of emails sent to those profiles end with them, as their own do. The
+      // names those profiles had go with the rows, and the requests asked from them (their
+      // requested_as_id, set null) name nobody, as the rest of their requests do.
       await manager.query('DELETE FROM merged_participants WHERE participant_id = $1', [participantId]);
       await manager.update(Participant, participantId, { erasure });
       return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };

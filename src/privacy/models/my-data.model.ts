@@ -41,6 +41,7 @@ import { Company } from '../../participants/company.entity';
 import { industryNameFor } from '../../participants/industry-name';
 import { organizationNameFor } from '../../organizations/organization-name';
 import { Participant } from '../../participants/participant.entity';
+import { MergedParticipant } from '../../participant-merge/merged-participant.entity';
 import { ERASED_FIELD_DESCRIPTION } from '../../participants/participant-label';
 import { ParticipantLastUpdateModel } from '../../participants/models/participant-last-update.model';
 import { ProfileChangeModel } from '../../participants/models/profile-change.model';
@@ -357,11 +358,26 @@ export class MyDataMeetingRequestModel {
   @Field(() => Date, { nullable: true })
   respondedAt: Date | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '本人が、今の登録にまとめられた以前の登録（mergedProfiles）から送った申込なら、その登録の ID。受けた申込では null',
+  })
+  mergedProfileId: string | null;
+
   @Field()
   createdAt: Date;
 
-  /** Expects event loaded; `other` is the side that is not the person themself. */
-  static from(request: MeetingRequest, other: MyDataPersonModel, locale: Reader): MyDataMeetingRequestModel {
+  /**
+   * Expects event loaded; `other` is the side that is not the person themself. Which profile a
+   * request was asked from is the requester's: given in the export of the one who sent it only.
+   */
+  static from(
+    request: MeetingRequest,
+    other: MyDataPersonModel,
+    locale: Reader,
+    { sent }: { sent: boolean },
+  ): MyDataMeetingRequestModel {
     const status = effectiveStatus(request);
     return Object.assign(new MyDataMeetingRequestModel(), {
       id: request.id,
@@ -374,7 +390,35 @@ export class MyDataMeetingRequestModel {
       autoAccepted: request.autoAccepted,
       expiresAt: request.expiresAt,
       respondedAt: request.respondedAt,
+      mergedProfileId: sent ? request.requestedAsId : null,
       createdAt: request.createdAt,
+    });
+  }
+}
+
+@ObjectType('MyDataMergedProfile', {
+  description:
+    '今の登録にまとめられた（名寄せ）、本人の以前の登録: その ID と、まとめたときの氏名・事業者名。その登録あてのメールのリンクと、その登録から送った面談申込のページのために保存しています',
+})
+export class MyDataMergedProfileModel {
+  @Field(() => ID, { description: '以前の登録の ID' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'まとめたときの氏名（記録のない古い統合では null）' })
+  name: string | null;
+
+  @Field(() => String, { nullable: true, description: 'まとめたときの事業者名' })
+  companyName: string | null;
+
+  @Field({ description: 'まとめた日時' })
+  mergedAt: Date;
+
+  static from(merged: MergedParticipant): MyDataMergedProfileModel {
+    return Object.assign(new MyDataMergedProfileModel(), {
+      id: merged.mergedId,
+      name: merged.name,
+      companyName: merged.companyName,
+      mergedAt: merged.mergedAt,
     });
   }
 }
@@ -784,6 +828,11 @@ export class MyDataModel {
 
   @Field(() => [ProfileChangeModel], { description: 'プロフィールの変更履歴（すべて、新しい順）' })
   profileChanges: ProfileChangeModel[];
+
+  @Field(() => [MyDataMergedProfileModel], {
+    description: '今の登録にまとめられた（名寄せ）以前の登録（まとめた順）',
+  })
+  mergedProfiles: MyDataMergedProfileModel[];
 
   @Field(() => [MyDataRegistrationModel])
   registrations: MyDataRegistrationModel[];
