@@ -321,6 +321,40 @@ describe("changing a staff member's login address", () => {
       pendingEmail: null,
     });
   });
+  it("says behind a replaced link that the address is the login already, once the newer link made the change, in staff's words", async () => {
+    const shibamata = await account(Role.ADMIN, null, '柴又 管理', 'shibamata@tsunagu.example.jp');
+    const address = 'shibamata.k@tsunagu.example.jp';
+    const confirmations = async (count: number) => {
+      await sink.waitUntil(() => sink.to(address).length === count, 30_000, `confirmation ${count}`);
+      return linkIn(sink.to(address)[count - 1].text)!;
+    };
+    // The admin asks twice for the same address (the first email seemed slow to come): the second
+    // replaces the first, and its link makes the change.
+    await update(admin.token, shibamata.id, { email: address });
+    const [firstUrl, first] = await confirmations(1);
+    await update(admin.token, shibamata.id, { email: address });
+    const [, second] = await confirmations(2);
+    expect((await press(second)).status).toBe(200);
+    expect(await storedEmail(shibamata.id)).toBe(address);
+
+    // The first link, opened or pressed later, says there is nothing left to do, in the words of a
+    // login address (Japanese, as a staff account's pages are), not a participant's ご登録.
+    for (const response of [
+      await fetch(firstUrl, { headers: { 'accept-language': 'en-US,en;q=0.9' } }),
+      await press(first),
+    ]) {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ja">');
+      expect(html).toContain(
+        '<p>このメールアドレスは、すでに Tsunagu のログイン用メールアドレスです。変更の必要はありません。ログインには、このアドレスをお使いください。</p>',
+      );
+      expect(html).not.toContain('ご登録');
+      expect(html).not.toContain('もう一度');
+      expect(html).not.toMatch(PARTICIPANTS_LINE);
+    }
+  });
+
   it('says on every refusal of the link, in Japanese whatever the browser, whom to ask for the change again', async () => {
     const english = { 'accept-language': 'en-US,en;q=0.9' };
     const tokens = t.app.get(ActionTokensService);

@@ -132,6 +132,19 @@ export const EmailChangeErrors = {
       EmailChangeErrorCode.SAME_ADDRESS,
     ).withEnglish('This email address is already your address for Tsunagu. There is nothing to change.'),
   /**
+   * alreadyTheAddress for a staff account's link, in the words of its pages (a login address, not
+   * a participant's ご登録), and how to log in now. Japanese, as those pages are; the English is
+   * there should one not be.
+   */
+  alreadyTheLogin: () =>
+    new InputError(
+      'token',
+      'このメールアドレスは、すでに Tsunagu のログイン用メールアドレスです。変更の必要はありません。ログインには、このアドレスをお使いください',
+      EmailChangeErrorCode.SAME_ADDRESS,
+    ).withEnglish(
+      'This email address is already your login address for Tsunagu. There is nothing to change: sign in with this address.',
+    ),
+  /**
    * The page behind a link whose change was called off (`at`) before it was used, saying why. The
    * reader holds the address the link was sent to, which nobody has confirmed is the person's (that
    * is what the link was for): the address staff gave instead is not shown, nor who gave it. The

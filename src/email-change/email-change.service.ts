@@ -191,8 +191,12 @@ export class EmailChangeService {
     if (!request?.replacedAt && !request?.calledOffAt) return null;
     const locale = request.participant ? languageOf(request.participant) : 'ja';
     const current = request.participant?.email ?? request.user?.email;
-    if (current === request.newEmail)
-      return { ended: 'already-done', error: EmailChangeErrors.alreadyTheAddress(), locale };
+    if (current === request.newEmail) {
+      const error = request.user
+        ? EmailChangeErrors.alreadyTheLogin()
+        : EmailChangeErrors.alreadyTheAddress();
+      return { ended: 'already-done', error, locale };
+    }
     const last = request.replacedAt ? await this.lastOfChain(manager, request) : request;
     if (last.calledOffAt)
       return {
