@@ -387,6 +387,19 @@ export class AppConfig extends DatabaseConfig {
   @IsCron()
   MEETING_REQUEST_EXPIRY_CRON = '*/10 * * * *';
 
+  /**
+   * Days an address change that was never confirmed (replaced by a later one, called off, or its
+   * link expired) keeps the address it asked for, from when it ended: nobody confirmed that the
+   * address is the person's, and it may be someone else's (a typo). The page behind its link needs
+   * only the rest of the row (see EmailChangeRetentionProcessor).
+   */
+  @IsWholeNumber(1)
+  EMAIL_CHANGE_RETENTION_DAYS = 90;
+
+  /** When the addresses of address changes past EMAIL_CHANGE_RETENTION_DAYS are forgotten (cron, Asia/Tokyo). */
+  @IsCron()
+  EMAIL_CHANGE_RETENTION_CRON = '30 3 * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -26,7 +26,8 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
  * the link sent to the new one is used: that shows the new address reaches its owner, and that
  * they want it. A request replaced by a later one, or called off, stays, marked (its link no longer
  * works): the page behind that link still knows whose it was, and says why in its owner's
- * language. Erasing the person, or deleting the account, deletes their requests.
+ * language. One never confirmed loses its address EMAIL_CHANGE_RETENTION_DAYS after it ended (see
+ * newEmail). Erasing the person, or deleting the account, deletes their requests.
  */
 @Entity('email_change_requests')
 @Check('chk_email_change_requests_owner', `("participant_id" IS NULL) <> ("user_id" IS NULL)`)
@@ -38,6 +39,7 @@ export const EMAIL_CHANGE_LINK_HOURS = 24;
   'chk_email_change_requests_one_end',
   `num_nonnulls("confirmed_at", "replaced_at", "called_off_at") <= 1`,
 )
+@Check('chk_email_change_requests_confirmed_address', `"new_email" IS NOT NULL OR "confirmed_at" IS NULL`)
 export class EmailChangeRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -64,8 +66,15 @@ export class EmailChangeRequest {
   @ManyToOne(() => User, { onDelete: 'SET NULL', nullable: true })
   requestedBy: User | null;
 
-  @Column({ type: 'varchar', length: 254 })
-  newEmail: string;
+  /**
+   * The address asked for; null once forgotten, EMAIL_CHANGE_RETENTION_DAYS after a request that
+   * was never confirmed ended (replaced, called off, or its link expired): nobody confirmed that it
+   * is the person's, and it may be someone else's. A confirmed one keeps it: it became the owner's
+   * address, which their 変更履歴 records too. The page behind a forgotten request's link, long
+   * expired by then, needs only the rest of the row: whose it was, in which language.
+   */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  newEmail: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

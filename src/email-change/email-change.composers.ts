@@ -36,8 +36,10 @@ export class EmailChangeConfirmationComposer implements MailComposer {
   async compose({ message, participant, manager, issueToken }: ComposeInput): Promise<ComposedEmail | null> {
     const request = await manager.findOneBy(EmailChangeRequest, { id: message.params.requestId });
     if (!request || (request.participantId ?? request.userId) !== participant.id) return null;
-    // Confirmed already, or replaced by a later request or called off before this went out.
-    if (request.confirmedAt || request.replacedAt || request.calledOffAt) return null;
+    // Confirmed already, or replaced by a later request or called off before this went out; or
+    // so long ago that its address is forgotten (EMAIL_CHANGE_RETENTION_DAYS).
+    if (request.confirmedAt || request.replacedAt || request.calledOffAt || request.newEmail === null)
+      return null;
     // The validity runs from the request, not from when the queue got to it.
     const expiresAt = new Date(Number(message.params.requestedAt) + EMAIL_CHANGE_LINK_HOURS * 3_600_000);
     if (expiresAt.getTime() <= Date.now()) return null;

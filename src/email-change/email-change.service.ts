@@ -15,7 +15,11 @@ import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { EmailAddressService } from './email-address.service';
-import { EmailChangeCallOffReason, EmailChangeRequest } from './email-change-request.entity';
+import {
+  EMAIL_CHANGE_LINK_HOURS,
+  EmailChangeCallOffReason,
+  EmailChangeRequest,
+} from './email-change-request.entity';
 import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from './email-change.composers';
 import { EmailChangeErrors } from './email-change.errors';
 import { EmailChangeOwner, endPendingEmailChanges } from './pending-email-changes';
@@ -181,7 +185,9 @@ export class EmailChangeService {
    * another address, that the newer confirmation went elsewhere (the address not shown); only
    * when it asked for the same one, to use the newer email. Either way, when the owner's address
    * is the link's already (staff set it meanwhile), that nothing is left to do: asking again would
-   * be refused as the same address.
+   * be refused as the same address. Once its address is forgotten (EMAIL_CHANGE_RETENTION_DAYS
+   * after it ended), none of that can be told, nor matters: its link expired long ago, and the
+   * page says so as for any expired link, in its owner's language, with whom to ask.
    */
   private async howEnded(manager: EntityManager, requestId: string): Promise<LinkEnd | null> {
     const request = await manager.findOne(EmailChangeRequest, {
@@ -189,6 +195,7 @@ export class EmailChangeService {
       relations: { participant: true, user: true },
     });
     if (!request?.replacedAt && !request?.calledOffAt) return null;
+    if (request.newEmail === null) return null;
     const locale = request.participant ? languageOf(request.participant) : 'ja';
     const current = request.participant?.email ?? request.user?.email;
     if (current === request.newEmail) {
@@ -249,19 +256,22 @@ export class EmailChangeService {
     });
     if (token.usedAt && !request?.confirmedAt)
       throw await this.tokens.toOwner(manager, token, ActionTokenErrors.used());
-    const done = Boolean(request?.confirmedAt);
-    if (request?.user) {
+    // Forgotten only long after its link expired (EMAIL_CHANGE_RETENTION_DAYS): never behind a live one.
+    const newEmail = request?.newEmail;
+    if (!request || !newEmail) throw ActionTokenErrors.invalid();
+    const done = Boolean(request.confirmedAt);
+    if (request.user) {
       // Said in Japanese whatever the browser prefers, as the page is.
       if (!done && request.user.deactivatedAt) throw EmailChangeErrors.loginDeactivated().forReader('ja');
       // Staff accounts have no locale: their pages are Japanese.
       const { name } = request.user;
-      return { locale: 'ja', name, newEmail: request.newEmail, done, staffAccount: true };
+      return { locale: 'ja', name, newEmail, done, staffAccount: true };
     }
-    if (!request?.participant || request.participant.erasedAt) throw ActionTokenErrors.invalid();
+    if (!request.participant || request.participant.erasedAt) throw ActionTokenErrors.invalid();
     return {
       locale: languageOf(request.participant),
       name: request.participant.name,
-      newEmail: request.newEmail,
+      newEmail,
       done,
       staffAccount: false,
     };
@@ -307,17 +317,39 @@ export class EmailChangeService {
       }
       const token = await this.tokens.consume(manager, TokenPurpose.EMAIL_CHANGE, rawToken);
       const request = await manager.findOneBy(EmailChangeRequest, { id: token.subjectId });
-      if (!request) throw ActionTokenErrors.invalid();
+      // Its address is forgotten only long after its link expired (see preview).
+      const newEmail = request?.newEmail;
+      if (!request || !newEmail) throw ActionTokenErrors.invalid();
       if (request.userId) {
-        await this.addresses.moveLogin(manager, request.userId, request.newEmail, request.requestedById);
+        await this.addresses.moveLogin(manager, request.userId, newEmail, request.requestedById);
       } else if (request.participantId) {
-        const move = await this.addresses.moveTo(manager, request.participantId, request.newEmail, {
+        const move = await this.addresses.moveTo(manager, request.participantId, newEmail, {
           kind: 'self',
         });
         if (move.outcome === 'taken') throw EmailChangeErrors.addressTaken();
       }
       await manager.update(EmailChangeRequest, request.id, { confirmedAt: new Date() });
     });
+  }
+
+  /**
+   * The nightly retention (EmailChangeRetentionProcessor): requests never confirmed that ended more
+   * than `days` ago (replaced, called off, or their link expired EMAIL_CHANGE_LINK_HOURS after they
+   * were asked for) lose the address they asked for; the rest of the row stays, for the page behind
+   * their link (see howEnded). Answers how many did.
+   */
+  async forgetEndedAddresses(days: number): Promise<number> {
+    const [{ count }]: { count: number }[] = await this.dataSource.query(
+      `WITH forgotten AS (
+         UPDATE email_change_requests SET new_email = NULL
+          WHERE new_email IS NOT NULL AND confirmed_at IS NULL
+            AND coalesce(replaced_at, called_off_at, created_at + $1 * interval '1 hour')
+                < now() - $2 * interval '1 day'
+         RETURNING 1)
+       SELECT count(*)::int AS count FROM forgotten`,
+      [EMAIL_CHANGE_LINK_HOURS, days],
+    );
+    return count;
   }
 
   /** The account or the participant whose address the request moves, locked (see confirm). */

@@ -22,6 +22,8 @@ export const QueueName = {
   SCHEDULING: 'scheduling',
   /** The periodic sweep that expires unanswered meeting requests past their deadline. */
   MEETING_REQUESTS: 'meeting-requests',
+  /** The nightly scan that forgets the addresses of address changes that ended unconfirmed long ago. */
+  EMAIL_CHANGE_RETENTION: 'email-change-retention',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -49,6 +51,10 @@ export const ReminderJob = {
 
 export const MeetingRequestJob = {
   EXPIRE_DUE: 'expire-due-requests',
+} as const;
+
+export const EmailChangeRetentionJob = {
+  FORGET_ENDED: 'forget-ended-email-change-addresses',
 } as const;
 
 export const MatchingJob = {

@@ -63,6 +63,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SURVEY_CRON: NOT_DURING_TESTS,
     FOLLOW_UP_DIGEST_CRON: NOT_DURING_TESTS,
     MEETING_REQUEST_EXPIRY_CRON: NOT_DURING_TESTS,
+    EMAIL_CHANGE_RETENTION_CRON: NOT_DURING_TESTS,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

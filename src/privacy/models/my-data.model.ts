@@ -606,8 +606,12 @@ export class MyDataEmailModel {
 
 @ObjectType('MyDataEmailChangeRequest', { description: 'メールアドレス変更の申込' })
 export class MyDataEmailChangeRequestModel {
-  @Field()
-  newEmail: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '変更先として申し込んだメールアドレス。確定しなかった申込のものは、置き換え・取り消し・期限切れから一定期間（既定 90 日）後に消去され、null',
+  })
+  newEmail: string | null;
 
   @Field()
   createdAt: Date;

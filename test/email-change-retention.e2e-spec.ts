@@ -1,0 +1,261 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
+import { Role } from '../src/auth/actor';
+import {
+  EmailChangeRetentionProcessor,
+  RETENTION_SCHEDULER,
+} from '../src/email-change/email-change-retention.processor';
+import { QueueName } from '../src/queue/queue-names';
+import { UsersService } from '../src/users/users.service';
+import { eventually } from './support/eventually';
+import { createOrganization, createParticipant, PASSWORD, staffSession } from './support/fixtures';
+import { createTestApp, ok, TestApp } from './support/test-app';
+
+const DAY_MS = 86_400_000;
+const REQUEST = 'mutation($email: String!) { requestEmailChange(email: $email) }';
+const CHANGE = `mutation($participantId: ID!, $email: String!) {
+  changeParticipantEmail(participantId: $participantId, email: $email) { participant { email } }
+}`;
+const UPDATE_STAFF = `mutation($id: ID!, $input: UpdateStaffUserInput!) {
+  updateStaffUser(id: $id, input: $input) { id }
+}`;
+
+interface StoredRequest {
+  newEmail: string | null;
+  participantId: string | null;
+  userId: string | null;
+  replacedAt: Date | null;
+  calledOffReason: string | null;
+  confirmedAt: Date | null;
+}
+
+/**
+ * An address change never confirmed — replaced by a later one, called off, or left to expire —
+ * holds an address nobody confirmed is the person's, perhaps a typo reaching someone else: it is
+ * kept EMAIL_CHANGE_RETENTION_DAYS after the request ended, then forgotten by a nightly scan. What
+ * the page behind its long-dead link needs stays.
+ */
+describe('forgetting the addresses of email changes that ended unconfirmed', () => {
+  let t: TestApp;
+  let tokens: ActionTokensService;
+  let organizer: string;
+  let admin: string;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ OUTBOX_POLL_MS: '200' });
+    tokens = t.app.get(ActionTokensService);
+    admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, { name: '川口商工会議所' });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const requestOf = async (column: 'participant_id' | 'user_id', ownerId: string, address: string) =>
+    (
+      (await t.dataSource.query(
+        `SELECT id FROM email_change_requests WHERE ${column} = $1 AND new_email = $2`,
+        [ownerId, address],
+      )) as { id: string }[]
+    )[0].id;
+  /** The link its email carries, as the email would (minted when the request is made). */
+  const linkTo = async (requestId: string) =>
+    (
+      await tokens.mint(t.dataSource.manager, [
+        {
+          purpose: TokenPurpose.EMAIL_CHANGE,
+          subjectId: requestId,
+          expiresAt: new Date(Date.now() + DAY_MS),
+        },
+      ])
+    )[0];
+  const ask = async (participantId: string, address: string) => {
+    ok(await t.gql(REQUEST, { email: address }, await t.participantToken(participantId)));
+    const id = await requestOf('participant_id', participantId, address);
+    return { id, raw: await linkTo(id) };
+  };
+  /** Everything about these requests and their links happened `days` earlier. */
+  const backdate = async (days: number, ...ids: string[]) => {
+    await t.dataSource.query(
+      `UPDATE email_change_requests
+          SET created_at = created_at - $2 * interval '1 day',
+              replaced_at = replaced_at - $2 * interval '1 day',
+              called_off_at = called_off_at - $2 * interval '1 day',
+              confirmed_at = confirmed_at - $2 * interval '1 day'
+        WHERE id = ANY($1::uuid[])`,
+      [ids, days],
+    );
+    await t.dataSource.query(
+      `UPDATE action_tokens SET expires_at = expires_at - $2 * interval '1 day'
+        WHERE purpose = $3 AND subject_id = ANY($1::uuid[])`,
+      [ids, days, TokenPurpose.EMAIL_CHANGE],
+    );
+  };
+  const stored = async (id: string): Promise<StoredRequest> =>
+    (
+      (await t.dataSource.query(
+        `SELECT new_email AS "newEmail", participant_id AS "participantId", user_id AS "userId",
+                replaced_at AS "replacedAt", called_off_reason AS "calledOffReason",
+                confirmed_at AS "confirmedAt"
+           FROM email_change_requests WHERE id = $1`,
+        [id],
+      )) as StoredRequest[]
+    )[0];
+  /** The page the link opens, and the one its button answers. */
+  const bothPages = async (raw: string, headers: Record<string, string>) => [
+    await fetch(`${t.url}/email-change?token=${raw}`, { headers }),
+    await fetch(`${t.url}/email-change`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ token: raw }).toString(),
+    }),
+  ];
+
+  it('forgets the address once the request ended unconfirmed long enough ago; its link still opens a clear page', async () => {
+    const retention = t.app.get(EmailChangeRetentionProcessor);
+    expect(t.config.EMAIL_CHANGE_RETENTION_DAYS).toBe(90);
+
+    // A typo, replaced by the right address, which the person confirmed: 200 days ago.
+    const tanaka = await createParticipant(t, organizer, { name: '田中 誠' });
+    const typo = await ask(tanaka.id, 'tanaka@kawaguchi-imono.co.jo');
+    const right = await ask(tanaka.id, 'tanaka@kawaguchi-imono.co.jp');
+    expect((await bothPages(right.raw, {}))[1].status).toBe(200);
+
+    // An English reader's change, called off by staff correcting the address: 91 days ago.
+    const emma = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
+    const calledOff = await ask(emma.id, 'emma@clarke-design.exmaple');
+    ok(await t.gql(CHANGE, { participantId: emma.id, email: 'emma@clarke-design.example' }, organizer));
+
+    // Asked for and never confirmed: its link expired a day later, 91 days ago.
+    const sasaki = await createParticipant(t, organizer, { name: '佐々木 舞' });
+    const lapsed = await ask(sasaki.id, 'sasaki@kawaguchi-bussan.example');
+    // Asked for again today, and waiting for its confirmation.
+    const waiting = await ask(sasaki.id, 'sasaki.m@kawaguchi-bussan.example');
+
+    // Replaced 89 days ago: not yet.
+    const yamada = await createParticipant(t, organizer, { name: '山田 太一' });
+    const recent = await ask(yamada.id, 'yamada@kawaguchi-kikai.example');
+    const recentLapsed = await ask(yamada.id, 'yamada.t@kawaguchi-kikai.example');
+
+    // A staff member's new login, asked for twice (the first replaced), never confirmed: 100 days ago.
+    const staff = await t.app.get(UsersService).create({
+      email: 'kawaguchi.shido@kawaguchi-cci.example.jp',
+      name: '川口 指導',
+      password: PASSWORD,
+      role: Role.STAFF,
+      organizationId: orgId,
+    });
+    ok(await t.gql(UPDATE_STAFF, { id: staff.id, input: { email: 'shido@kawaguchi-cci.exmaple' } }, admin));
+    const staffTypo = await requestOf('user_id', staff.id, 'shido@kawaguchi-cci.exmaple');
+    const staffLink = await linkTo(staffTypo);
+    ok(await t.gql(UPDATE_STAFF, { id: staff.id, input: { email: 'shido@kawaguchi-cci.example' } }, admin));
+    const staffLapsed = await requestOf('user_id', staff.id, 'shido@kawaguchi-cci.example');
+
+    // The confirmation emails have gone (their links minted) before anything is moved back in time.
+    await eventually(
+      async () =>
+        ((await t.dataSource.query('SELECT 1 FROM outbox_messages WHERE is_open')) as unknown[]).length === 0,
+      'the confirmation emails',
+    );
+    await backdate(200, typo.id, right.id);
+    await backdate(91, calledOff.id);
+    await backdate(92, lapsed.id);
+    await backdate(89, recent.id, recentLapsed.id);
+    await backdate(100, staffTypo, staffLapsed);
+
+    expect(await retention.process()).toBe(5);
+    // Once is enough: the next night finds nothing more.
+    expect(await retention.process()).toBe(0);
+
+    // The addresses nobody confirmed are gone, and nothing else about the requests.
+    expect(await stored(typo.id)).toMatchObject({
+      newEmail: null,
+      participantId: tanaka.id,
+      replacedAt: expect.any(Date),
+    });
+    expect(await stored(calledOff.id)).toMatchObject({
+      newEmail: null,
+      participantId: emma.id,
+      calledOffReason: 'ADDRESS_CORRECTED',
+    });
+    expect(await stored(lapsed.id)).toMatchObject({ newEmail: null, participantId: sasaki.id });
+    expect(await stored(staffTypo)).toMatchObject({ newEmail: null, userId: staff.id });
+    expect(await stored(staffLapsed)).toMatchObject({ newEmail: null, userId: staff.id });
+    const unconfirmed: unknown[] = await t.dataSource.query(
+      `SELECT id FROM email_change_requests WHERE new_email LIKE '%exmaple' OR new_email LIKE '%.co.jo'`,
+    );
+    expect(unconfirmed).toEqual([]);
+    // The address the person moved to stays with its request; so do those not yet due.
+    expect(await stored(right.id)).toMatchObject({
+      newEmail: 'tanaka@kawaguchi-imono.co.jp',
+      confirmedAt: expect.any(Date),
+    });
+    expect((await stored(recent.id)).newEmail).toBe('yamada@kawaguchi-kikai.example');
+    expect((await stored(recentLapsed.id)).newEmail).toBe('yamada.t@kawaguchi-kikai.example');
+    expect((await stored(waiting.id)).newEmail).toBe('sasaki.m@kawaguchi-bussan.example');
+
+    // The person's export shows the request without the address.
+    const exported = ok(
+      await t.gql<{ exportMyData: { emailChangeRequests: Record<string, unknown>[] } }>(
+        'query { exportMyData { emailChangeRequests { newEmail calledOffAt calledOffReason } } }',
+        {},
+        await t.participantToken(emma.id),
+      ),
+    ).exportMyData.emailChangeRequests;
+    expect(exported).toEqual([
+      { newEmail: null, calledOffAt: expect.any(String), calledOffReason: 'ADDRESS_CORRECTED' },
+    ]);
+
+    // The long-dead links still open a page, in their owner's language, whatever the browser:
+    // expired, and what to do, as any old link of theirs.
+    for (const response of await bothPages(calledOff.raw, { 'accept-language': 'de-DE,de;q=0.9' })) {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<p>This link has expired.</p>');
+      expect(html).toContain('<p>Please ask for the change again.</p>');
+    }
+    for (const response of await bothPages(typo.raw, {})) {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ja">');
+      expect(html).toContain('<p>このリンクは有効期限が切れています。</p>');
+      expect(html).toContain('<p>お手数ですが、もう一度お申込ください。</p>');
+    }
+    // A staff member's: whom to ask, not the newer email's button (which expired long ago too).
+    for (const response of await bothPages(staffLink, { 'accept-language': 'en-US,en;q=0.9' })) {
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ja">');
+      expect(html).toContain('<p>このリンクは有効期限が切れています。</p>');
+      expect(html).toContain(
+        '<p>お手数ですが、所属団体の主催者または Tsunagu の管理者に、もう一度変更を依頼してください。</p>',
+      );
+      expect(html).not.toContain('新しいほうのメール');
+    }
+    expect(await t.app.get(UsersService).get(staff.id)).toMatchObject({
+      email: 'kawaguchi.shido@kawaguchi-cci.example.jp',
+    });
+
+    // The period is a setting: shorter, the request replaced 89 days ago goes too, and the one that
+    // replaced it (its link expired 88 days ago).
+    t.config.EMAIL_CHANGE_RETENTION_DAYS = 60;
+    try {
+      expect(await retention.process()).toBe(2);
+    } finally {
+      t.config.EMAIL_CHANGE_RETENTION_DAYS = 90;
+    }
+    expect((await stored(recent.id)).newEmail).toBeNull();
+    expect((await stored(recentLapsed.id)).newEmail).toBeNull();
+    expect((await stored(waiting.id)).newEmail).toBe('sasaki.m@kawaguchi-bussan.example');
+
+    // Nightly, at EMAIL_CHANGE_RETENTION_CRON (here the test app's never-during-tests time).
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.EMAIL_CHANGE_RETENTION));
+    const scheduler = await eventually(() => queue.getJobScheduler(RETENTION_SCHEDULER), 'the nightly scan');
+    expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
+  });
+});
