@@ -8,6 +8,7 @@ import {
   emailProgress,
   moveEventEarlier,
   registerMutation,
+  scheduleAndWait,
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
@@ -518,6 +519,100 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(line(ids[0])).toEqual(['会場内（時間は当日）', '実施', '']);
     expect(line(ids[1])).toEqual(['会場内（時間は当日）', '不参加あり', '小林 恵']);
     expect(line(ids[2])).toEqual(['会場内（時間は当日）', '中止', '']);
+  });
+
+  it('a 商談会 whose 商談枠 staff took away to build again is not one without 商談枠: meetings agreed in between wait for a slot', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '東京ものづくり商談会',
+    });
+    const [a, b, c, d] = [
+      await person(eventId, { name: '森田 浩二' }),
+      await person(eventId, { name: '長谷川 舞' }),
+      await person(eventId, { name: '藤井 隆' }),
+      await person(eventId, { name: 'Olivia Hart', locale: 'en' }),
+    ];
+    const grid = (slotMinutes: number, slotCount: number) =>
+      addMatchmakingSession(t, organizer, {
+        eventId,
+        name: `商談（${slotMinutes}分）`,
+        startsAt: tokyoInDays(14, '18:30'),
+        slotMinutes,
+        slotCount,
+        tableCount: 2,
+      });
+    const first = await grid(30, 3);
+    const before = await agreeMeeting(t, eventId, a.id, b.id);
+    // Staff take the 商談枠 away to build the grid again with shorter meetings; 藤井 and Olivia agree
+    // while the event has none.
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }',
+        { id: first },
+        organizer,
+      ),
+    );
+    const between = await agreeMeeting(t, eventId, c.id, d.id);
+    // No meeting at the venue: the agreement waits for a slot, as the one before the removal does.
+    expect((await meetingsOf(eventId)).totalCount).toBe(0);
+    // The floor sheet has both as agreed and waiting for a time, not as meeting in the room.
+    const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
+    const header = sheet.lines[0].split(',');
+    expect(
+      sheet.lines
+        .slice(1)
+        .map((line) => line.split(','))
+        .map((row) => [
+          row[header.indexOf('面談申込ID')],
+          row[header.indexOf('場所')],
+          row[header.indexOf('状態')],
+        ]),
+    ).toEqual([
+      [before, '未定', '面談成立・時間未定'],
+      [between, '未定', '面談成立・時間未定'],
+    ]);
+    await sink.waitUntil(
+      () => mailsTo(c, /面談成立/).length === 1 && mailsTo(d, /Meeting agreed/).length === 1,
+    );
+    // Their 面談成立 promises a time to come, not a meeting at the venue without one.
+    expect(mailsTo(c, /面談成立/)[0].text).toContain(
+      '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。',
+    );
+    expect(mailsTo(c, /面談成立/)[0].text).not.toContain('時間枠を設けていません');
+    expect(mailsTo(d, /Meeting agreed/)[0].text).toContain(
+      'The time and place will follow with your agenda.',
+    );
+    expect(mailsTo(d, /Meeting agreed/)[0].text).not.toContain('no set meeting times');
+
+    // The new grid: the run places both agreements, and the agendas give each its time and table.
+    await grid(20, 4);
+    await scheduleAndWait(t, organizer, eventId);
+    const placed = (await meetingsOf(eventId)).edges.map(({ node }) => node);
+    expect(
+      placed.map((meeting) => [meeting.requestId, meeting.atVenue, meeting.slotIndex !== null]).sort(),
+    ).toEqual(
+      [
+        [before, false, true],
+        [between, false, true],
+      ].sort(),
+    );
+    const publication = ok(
+      await t.gql<{ publishSchedule: { publishedMeetings: number; unscheduledMeetings: number } }>(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings unscheduledMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).publishSchedule;
+    expect(publication).toEqual({ publishedMeetings: 2, unscheduledMeetings: 0 });
+    await sink.waitUntil(
+      () => mailsTo(c, /面談スケジュール/).length === 1 && mailsTo(d, /meeting schedule/i).length === 1,
+    );
+    const agenda = mailsTo(c, /面談スケジュール/)[0];
+    expect(agenda.text).toContain('Olivia Hart');
+    expect(agenda.text).toMatch(/テーブル [12]/);
+    expect(agenda.text).not.toContain('当日お会いいただく方');
+    expect(agenda.text).not.toContain('時間が未定の面談');
+    expect(mailsTo(d, /meeting schedule/i)[0].text).not.toContain('People to meet on the day');
   });
 
   it('【面談成立】 says where the venue is, in the reader’s language', async () => {

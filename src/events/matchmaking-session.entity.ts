@@ -68,7 +68,9 @@ export class MatchmakingSession {
    * find, relation and join by itself (the event's sessions, scheduling runs, placing and moving
    * meetings, agendas, emails, pages, the freed-slot offer), so a query written later is for the
    * sessions in use unless it says otherwise. The reads of history ask for them with
-   * `withDeleted`; raw SQL has to say `removed_at IS NULL` itself.
+   * `withDeleted`; raw SQL has to say `removed_at IS NULL` itself. withoutSlots counts them on
+   * purpose: an event whose sessions were all removed is having its grid built again, not turned
+   * into a salon.
    */
   @DeleteDateColumn({ type: 'timestamptz', nullable: true })
   removedAt: Date | null;

@@ -46,9 +46,10 @@ function database() {
           contactPhone: null,
         },
         coHosts: [],
-        sessions: [],
       };
     },
+    // Whether the event has (or had) a 商談枠: never, here.
+    exists: () => Promise.resolve(false),
   } as unknown as EntityManager;
   return {
     manager,

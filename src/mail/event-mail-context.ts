@@ -4,6 +4,7 @@ import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
 import { hasPublicPage } from '../events/event-public-page';
 import { eventDescriptionFor, eventTitleFor, eventVenueFor } from '../events/event-title';
+import { withoutSlots, withoutSlotsSql } from '../events/without-slots';
 import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { MailLocale, OrganiserContact } from './templates/email-layout';
 
@@ -43,8 +44,9 @@ export interface EventMailContext {
    */
   organizerContact?: OrganiserContact;
   /**
-   * No 商談枠 (a salon where people meet as they mingle): an agreed meeting gets no time or table,
-   * and the two find each other at the venue. Optional as organizerContact is; absent, times come.
+   * No 商談枠, ever (a salon where people meet as they mingle; see withoutSlots in events): an
+   * agreed meeting gets no time or table, and the two find each other at the venue. Optional as
+   * organizerContact is; absent, times come.
    */
   withoutSlots?: boolean;
 }
@@ -85,7 +87,7 @@ export function eventMailVersionSql(eventId: string): string {
                   (SELECT string_agg(c.id || '@' || extract(epoch FROM c.updated_at), ' ' ORDER BY c.id)
                      FROM event_co_hosts h JOIN organizations c ON c.id = h.organization_id
                     WHERE h.event_id = e.id),
-                  EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = e.id AND s.removed_at IS NULL))
+                  ${withoutSlotsSql('e.id')})
              FROM events e JOIN organizations o ON o.id = e.organization_id
             WHERE e.id = ${eventId})`;
 }
@@ -165,7 +167,7 @@ export class EventMailContexts {
     const version = await versionOf(manager, eventId);
     const event = await manager.findOne(Event, {
       where: { id: eventId },
-      relations: { organization: true, coHosts: true, sessions: true },
+      relations: { organization: true, coHosts: true },
     });
     if (!event) return { version: null, stored: null };
     const names = (locale: MailLocale): Names => {
@@ -192,7 +194,7 @@ export class EventMailContexts {
       registrationClosesAt: event.registrationClosesAt,
       themes: event.themes,
       publicPage: hasPublicPage(event),
-      withoutSlots: event.sessions.length === 0,
+      withoutSlots: await withoutSlots(manager, event.id),
     };
     const stored: StoredContext = { ja: { ...shared, ...names('ja') }, en: { ...shared, ...names('en') } };
     return { version, stored };

@@ -8,7 +8,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { EventChanges } from '../events/event-changes';
 import { AppError } from '../common/errors/app-error';
 import { Event } from '../events/event.entity';
-import { MatchmakingSession } from '../events/matchmaking-session.entity';
+import { withoutSlots } from '../events/without-slots';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
@@ -156,7 +156,7 @@ export class SuggestionLinksService {
             ? MeetingErrors.recipientNotAccepting()
             : null,
       standing,
-      withoutSlots: !(await manager.existsBy(MatchmakingSession, { eventId: event.id })),
+      withoutSlots: await withoutSlots(manager, event.id),
     };
     return { preview, suggestion, tokenId: token.id };
   }

@@ -1,11 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { AllowStaff, CurrentActor } from '../auth/access.decorators';
 import { Actor } from '../auth/actor';
 import { cellsToCsv, CsvColumn, csvCells, sendCsv } from '../common/csv/csv-file';
 import { allPages } from '../common/pagination/keyset-page';
 import { SessionMode } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
+import { withoutSlots } from '../events/without-slots';
 import { AgendaViews } from './agenda-views.service';
 import { Meeting } from './meeting.entity';
 import { MeetingRequestsExportQuery } from './dto/meeting-requests-export.query';
@@ -135,6 +138,7 @@ export class MeetingsExportController {
     private readonly requests: MeetingRequestsService,
     private readonly events: EventsService,
     private readonly views: AgendaViews,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** 面談スケジュール of one event, for the floor staff's table sheets. */
@@ -182,7 +186,8 @@ export class MeetingsExportController {
     placed.sort(
       (a, b) => (a.startsAt === b.startsAt ? 0 : a.startsAt - b.startsAt) || byTableLabel(a.table, b.table),
     );
-    const eventHasSessions = event.sessions.length > 0;
+    // One whose 商談枠 were all removed is still one with 商談枠: its agreed meetings wait for new ones.
+    const eventHasSessions = !(await withoutSlots(this.dataSource.manager, eventId));
     const withoutSlot = await allPages((page) =>
       this.requests.listAgreedWithoutMeeting(actor, eventId, page, (request) =>
         cells(agreedWithoutSlotLine(request, eventHasSessions)),

@@ -8,6 +8,7 @@ import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { MatchmakingSession } from '../events/matchmaking-session.entity';
+import { withoutSlots } from '../events/without-slots';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
@@ -326,13 +327,14 @@ export class MeetingsService {
    * count it). No slot or table; the event's hours as its time. It is never published: it has no
    * calendar entry, and the agenda lists it among the people to meet on the day (AgendaService).
    * In the caller's transaction, beside the 面談成立 emails. Does nothing at an event with 商談枠,
-   * where the request waits for the scheduler or a placement by hand.
+   * where the request waits for the scheduler or a placement by hand, nor at one whose 商談枠 staff
+   * all removed (withoutSlots): they are building the grid again, and it waits for that.
    */
   async meetAtVenue(
     manager: EntityManager,
     request: Pick<MeetingRequest, 'id' | 'eventId' | 'fromParticipantId' | 'toParticipantId'>,
   ): Promise<void> {
-    if (await manager.existsBy(MatchmakingSession, { eventId: request.eventId })) return;
+    if (!(await withoutSlots(manager, request.eventId))) return;
     const event = await manager.findOneByOrFail(Event, { id: request.eventId });
     try {
       const { identifiers } = await manager.insert(Meeting, {

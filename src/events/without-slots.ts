@@ -1,0 +1,22 @@
+import { EntityManager } from 'typeorm';
+import { MatchmakingSession } from './matchmaking-session.entity';
+
+/**
+ * An event without 商談枠 (a salon where people meet as they mingle): one that was never given a
+ * 商談枠. An event whose every 商談枠 staff removed is not one: they take the grid away to build it
+ * again (other times, other tables), and a meeting agreed in between waits for a slot like those
+ * agreed before, instead of becoming a meeting at the venue that no new 商談枠 would ever place,
+ * after a 面談成立 saying the event has no set times. So the removed sessions, kept for their
+ * meetings' history anyway, count here (`withDeleted`).
+ *
+ * Everything that tells the two apart asks this (or withoutSlotsSql): agreeing a meeting
+ * (MeetingsService.meetAtVenue), the emails' event details, the suggestion pages, the floor sheet.
+ */
+export async function withoutSlots(manager: EntityManager, eventId: string): Promise<boolean> {
+  return !(await manager.exists(MatchmakingSession, { where: { eventId }, withDeleted: true }));
+}
+
+/** withoutSlots as an SQL expression; `eventId`: an SQL expression for the event's id. */
+export function withoutSlotsSql(eventId: string): string {
+  return `NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = ${eventId})`;
+}
