@@ -1,10 +1,12 @@
 import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import { DAY_MS } from '../src/common/japan/tokyo-day';
-import { formatDeadline } from '../src/mail/templates/mail-dates';
+import { formatDeadline, formatEventTime } from '../src/mail/templates/mail-dates';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
+  addMatchmakingSession,
+  agreeMeeting,
   createOrganization,
   createParticipant,
   createPublishedEvent,
@@ -347,6 +349,102 @@ describe('editing an event people signed up for', () => {
     expect(changeMails(people.b.email)[2].text).toContain(
       'Your 2 meetings have moved with the event, by the same amount of time, at the same tables or booths.',
     );
+  });
+
+  it('moves the meetings still to come with the event, and leaves the cancelled ones — in a 商談枠 in use or removed — when they were planned', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '大田区 受発注商談会',
+      startsAt: tokyoInDays(40, '13:00'),
+      endsAt: tokyoInDays(40, '17:00'),
+    });
+    const session = (name: string, time: string) =>
+      addMatchmakingSession(t, organizer, {
+        eventId,
+        name,
+        startsAt: tokyoInDays(40, time),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 1,
+      });
+    const [early, late] = [await session('前半', '13:00'), await session('後半', '15:00')];
+    const people: Awaited<ReturnType<typeof createParticipant>>[] = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await createParticipant(t, organizer);
+      ok(await t.gql(registerMutation(), { eventId, participantId: person.id }, organizer));
+      people.push(person);
+    }
+    const place = async (requestId: string, sessionId: string, slotIndex: number) =>
+      ok(
+        await t.gql(
+          'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i, table: "1") { id } }',
+          { r: requestId, s: sessionId, i: slotIndex },
+          organizer,
+        ),
+      );
+    const [kept, calledOff, inRemoved] = [
+      await agreeMeeting(t, eventId, people[0].id, people[1].id),
+      await agreeMeeting(t, eventId, people[2].id, people[3].id),
+      await agreeMeeting(t, eventId, people[4].id, people[5].id),
+    ];
+    await place(kept, early, 0);
+    await place(calledOff, early, 1);
+    await place(inRemoved, late, 1);
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    // Two are called off (both sides get a 面談中止 for that time), and the afternoon 商談枠 goes.
+    for (const id of [calledOff, inRemoved])
+      ok(await t.gql('mutation($id: ID!) { cancelMeetingRequest(id: $id) { id } }', { id }, organizer));
+    ok(
+      await t.gql('mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }', { id: late }, organizer),
+    );
+    await sink.waitUntil(() => sink.to(people[2].email).some((mail) => /面談中止/.test(mail.subject)));
+    await settled(eventId);
+
+    // 開催日の変更: the whole event a week later.
+    ok(await update(eventId, { startsAt: tokyoInDays(47, '13:00'), endsAt: tokyoInDays(47, '17:00') }));
+
+    type Listed = { requestId: string; status: string; sessionName: string; startsAt: string };
+    const listed = ok(
+      await t.gql<{ meetings: { edges: { node: Listed }[] } }>(
+        'query($e: ID!) { meetings(eventId: $e, includeCancelled: true) { edges { node { requestId status sessionName startsAt } } } }',
+        { e: eventId },
+        organizer,
+      ),
+    ).meetings.edges.map(({ node }) => node);
+    const at = (requestId: string) => {
+      const meeting = listed.find((node) => node.requestId === requestId)!;
+      return [meeting.status, meeting.sessionName, new Date(meeting.startsAt).toISOString()];
+    };
+    const iso = (time: string) => new Date(time).toISOString();
+    // The meeting to come moved with its 商談枠…
+    expect(at(kept)).toEqual(['SCHEDULED', '前半', iso(tokyoInDays(47, '13:00'))]);
+    // …the cancelled ones are history, at the time they were planned and called off: the one in
+    // the 商談枠 still in use as the one in the removed 商談枠.
+    expect(at(calledOff)).toEqual(['CANCELLED', '前半', iso(tokyoInDays(40, '13:20'))]);
+    expect(at(inRemoved)).toEqual(['CANCELLED', '後半', iso(tokyoInDays(40, '15:20'))]);
+    // The participants' own data says the same, and so did the 面談中止 they were sent.
+    for (const [person, time] of [
+      [people[2], '13:20'],
+      [people[4], '15:20'],
+    ] as const) {
+      const mine = ok(
+        await t.gql<{ exportMyData: { meetings: { startsAt: string; status: string }[] } }>(
+          'query { exportMyData { meetings { startsAt status } } }',
+          {},
+          await t.participantToken(person.id),
+        ),
+      ).exportMyData.meetings;
+      expect(mine).toEqual([{ startsAt: tokyoInDays(40, time), status: 'CANCELLED' }]);
+      const start = new Date(tokyoInDays(40, time));
+      const told = sink.to(person.email).find((mail) => /面談中止/.test(mail.subject))!;
+      expect(told.text).toContain(formatEventTime('ja', start, new Date(start.getTime() + 20 * 60_000)));
+    }
   });
 
   it("asks invitees who have not answered again, on the new date; a draft's people are told too", async () => {

@@ -159,7 +159,8 @@ export class EventsService {
    * An event moved to another day (see movedBy) takes its 商談枠 along; the meetings in them
    * follow in the meetings module's listener. One row at a time, the farthest along the move
    * first, so no session overlaps another on its way (the exclusion constraint checks each row as
-   * it is written).
+   * it is written). A removed 商談枠 (not loaded) stays where it was, with the meetings cancelled
+   * in it: history keeps the time that was planned, as for a meeting cancelled in one in use.
    */
   private async moveSessions(manager: EntityManager, event: Event, shiftMs: number): Promise<void> {
     if (shiftMs === 0) return;

@@ -28,11 +28,14 @@ export const EVENT_CHANGE_TOLD = [
  * 申込締切 set in the same edit (see deadlineNews) in the same email: InvitationDeadlineListener
  * leaves a new version to this one, so that one edit sends each of them one email.
  *
- * An event moved to another day (開催日の変更, see movedBy) takes its meetings along, as
- * EventsService does its 商談枠; otherwise meetings keep their times (EventsService refuses a new
- * time that leaves one outside the event); one at the venue keeps the event's hours. A new time or place of a published meeting raises its
- * SEQUENCE, and the same email carries it. Open meeting requests that expired with the event's
- * end expire with its new end.
+ * An event moved to another day (開催日の変更, see movedBy) takes its meetings still to come along,
+ * as EventsService does its 商談枠 in use; otherwise meetings keep their times (EventsService
+ * refuses a new time that leaves one outside the event); one at the venue keeps the event's hours.
+ * A meeting that is history stays when it was, whether its 商談枠 is in use or was removed (that
+ * one stays too): a cancelled one was planned for then, its 面談中止 and CANCEL said so, and the
+ * calendar feed keeps it there as cancelled; one held or missed took place then. A new time or
+ * place of a published meeting raises its SEQUENCE, and the same email carries it. Open meeting
+ * requests that expired with the event's end expire with its new end.
  */
 @Injectable()
 export class ChangedEventListener {
@@ -47,6 +50,7 @@ export class ChangedEventListener {
   private async updated(manager: EntityManager, before: Event, after: Event): Promise<void> {
     const summary = summarizeChange(before, after);
     if (summary.moved) {
+      // SCHEDULED only: a cancelled, held or missed meeting is history and keeps its time.
       await manager.query(
         `UPDATE meetings
             SET starts_at = starts_at + $2 * interval '1 millisecond',
