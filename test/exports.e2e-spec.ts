@@ -320,6 +320,73 @@ describe('CSV exports of staff lists', () => {
     expect(row[header.indexOf('ブース')]).toBe('"=""1-12"""');
   });
 
+  it('writes every text cell so that Excel neither calculates nor runs it, and keeps counts numbers', async () => {
+    // What people type into free text: Excel would open -1-1 as -2 and the rest as formulas.
+    const person = await createParticipant(t, organizer, {
+      name: '石井 守',
+      furigana: 'イシイ マモル',
+      title: '+81 3-1234',
+      offersText: '=1+1',
+      needsText: '@SUM(A1:A9)',
+      company: { name: '-1-1', employees: 30 },
+    });
+    const requester = await createParticipant(t, organizer, { name: '今井 亮', furigana: 'イマイ リョウ' });
+    for (const [{ id }, role] of [
+      [person, 'BUYER'],
+      [requester, 'SELLER'],
+    ] as const)
+      ok(await t.gql(registerMutation(), { eventId, participantId: id, role }, organizer));
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $to: ID!) { requestMeeting(eventId: $e, toParticipantId: $to, message: "-2+3") { id } }',
+        { e: eventId, to: person.id },
+        await t.participantToken(requester.id),
+      ),
+    );
+
+    const participants = await csv('/exports/participants.csv', organizer);
+    const columns = participants.lines[0].split(',');
+    const row = participants.lines.find((line) => line.includes(',石井 守,'))!.split(',');
+    const cell = (header: string) => row[columns.indexOf(header)];
+    expect({
+      company: cell('事業者名'),
+      title: cell('役職'),
+      offersText: cell('提供できること（詳細）'),
+      needsText: cell('求めること（詳細）'),
+      employees: cell('従業員数'),
+    }).toEqual({
+      company: "'-1-1",
+      title: "'+81 3-1234",
+      offersText: "'=1+1",
+      needsText: "'@SUM(A1:A9)",
+      // A number Excel can add up.
+      employees: '30',
+    });
+
+    const registrations = await csv(`/exports/events/${eventId}/registrations.csv`, organizer);
+    const header = registrations.lines[0].split(',');
+    const registered = registrations.lines.find((line) => line.startsWith('石井 守,'))!.split(',');
+    expect(registered[header.indexOf('事業者名')]).toBe("'-1-1");
+    const requests = await csv(`/exports/events/${eventId}/meeting-requests.csv`, organizer);
+    const requestHeader = requests.lines[0].split(',');
+    const request = requests.lines.find((line) => line.includes(',石井 守,'))!.split(',');
+    expect(request[requestHeader.indexOf('メッセージ')]).toBe("'-2+3");
+    const events = await csv('/exports/events.csv', organizer);
+    const eventHeader = events.lines[0].split(',');
+    const event = events.lines.find((line) => line.includes(',かわせみビジネスマッチング大会,'))!.split(',');
+    expect(event[eventHeader.indexOf('参加登録数')]).toMatch(/^\d+$/);
+
+    // The exported row imports back as it was: the import takes the quote off again.
+    const imported = ok(
+      await t.gql<{ importParticipants: { updated: number; unchanged: number } }>(
+        'mutation($csv: String) { importParticipants(csv: $csv) { updated unchanged } }',
+        { csv: [participants.lines[0], row.join(',')].join('\r\n') },
+        organizer,
+      ),
+    ).importParticipants;
+    expect(imported).toEqual({ updated: 0, unchanged: 1 });
+  });
+
   it("refuses another organisation's staff and anonymous callers", async () => {
     for (const path of [
       `/exports/events/${eventId}/meeting-requests.csv`,

@@ -12,9 +12,14 @@ import {
 describe('formatCell', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `'=HYPERLINK("http://x","y")`],
-    ['+81 3 1234 5678', '+81 3 1234 5678'],
-    ['+81 (3) 1234-5678', '+81 (3) 1234-5678'],
-    ['-12.5', '-12.5'],
+    // Text made of digits is still text: Excel would work out -1-1 (-2) or take +81 3-1234 for a
+    // formula. A column of numbers gives numbers (below), or excelText for a phone number.
+    ['-1-1', `'-1-1`],
+    ['+81 3-1234', `'+81 3-1234`],
+    ['+81 (3) 1234-5678', `'+81 (3) 1234-5678`],
+    ['-12.5', `'-12.5`],
+    ['=1+1', `'=1+1`],
+    ['@SUM(A1:A9)', `'@SUM(A1:A9)`],
     ['-1+1', `'-1+1`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
@@ -32,7 +37,14 @@ describe('formatCell', () => {
   });
 
   it('takes the quote off again when an exported cell is imported', () => {
-    for (const text of ['=HYPERLINK("http://x","y")', '@SUM(A1)', "'quoted", '髙橋製作所', '+81 3 1234 5678'])
+    for (const text of [
+      '=HYPERLINK("http://x","y")',
+      '@SUM(A1)',
+      "'quoted",
+      '髙橋製作所',
+      '+81 3 1234 5678',
+      '-1-1',
+    ])
       expect(unneutraliseCell(formatCell(text))).toBe(text);
   });
 

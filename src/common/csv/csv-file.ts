@@ -58,8 +58,8 @@ export function contentDisposition(filename: string): string {
 /** What a spreadsheet would read as the start of a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /**
- * A phone number (+81 3-1234-5678) or a plain signed number: digits, spaces and - ( ) . only, so
- * nothing a spreadsheet could run, and a `'` would stay in it as a literal character.
+ * A phone number (+81 3-1234-5678) or a 法人番号: digits, spaces and - ( ) . only, which an
+ * ExcelText keeps as text with `="…"` (nothing in it a spreadsheet could run).
  */
 const ONLY_NUMBERS = /^[+-]?[\d\s\-().]+$/;
 
@@ -75,10 +75,13 @@ export class ExcelText {
 export const excelText = (value: unknown): ExcelText => new ExcelText(value);
 
 /**
- * One cell as text. Text that a participant typed (a name, a meeting message, a survey comment)
- * could start a formula that runs in staff's Excel, so such text gets a leading `'` and is read as
- * text (OWASP's advice: a visible quote is better than a formula that runs). Numbers are numbers the exporter wrote (a negative amount stays `-5000`), so
- * the decision is made on the value's type, not on its first character.
+ * One cell as text. Text that someone typed (a name, a company, a meeting message, a memo) could
+ * start a formula that runs in staff's Excel, so any text that starts like one gets a leading `'`
+ * (OWASP's advice: a visible quote is better than a formula that runs). Digits are no exception:
+ * Excel would work out a company called -1-1 as -2, and read +81 3-1234 as a formula. What
+ * decides is the value's type, not its first character: a column of figures (counts, amounts,
+ * scores) gives numbers, which stay numbers Excel can add up (a negative amount stays `-5000`);
+ * a column of numbers that must stay as written (a phone number, a 法人番号) gives an ExcelText.
  *
  * A yes/no is はい / いいえ in every export, so a column gives the boolean as it is. The participant
  * import reads these words back (as it does 1/0), so an exported participant list stays importable.
@@ -89,16 +92,24 @@ export const excelText = (value: unknown): ExcelText => new ExcelText(value);
  * it was exported.
  */
 export function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
   if (value instanceof ExcelText) {
-    const text = formatCell(value.value);
-    return text !== '' && ONLY_NUMBERS.test(text) ? `="${text}"` : text;
+    const text = cellText(value.value);
+    return text !== '' && ONLY_NUMBERS.test(text) ? `="${text}"` : neutralised(text);
   }
-  if (value instanceof Date) return formatTokyoDateTime(value);
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return neutralised(cellText(value));
+}
+
+/** The value as the cell shows it, before anything keeps Excel from calculating it. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return formatTokyoDateTime(value);
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
-  const text = Array.isArray(value) ? value.join('、') : String(value);
-  return FORMULA_START.test(text) && !ONLY_NUMBERS.test(text) ? `'${text}` : text;
+  return Array.isArray(value) ? value.join('、') : String(value);
+}
+
+function neutralised(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /**
