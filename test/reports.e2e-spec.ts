@@ -547,7 +547,7 @@ describe('fiscal-year and event reports', () => {
     const exported = await csv('', staffA, `/exports/events/${fairId}/report.csv`);
     expect({ status: exported.status, bom: exported.bom }).toEqual({ status: 200, bom: true });
     expect(exported.disposition).toContain(encodeURIComponent('かつしかビジネスマッチング商談会_実績.csv'));
-    expect(exported.lines[0]).toBe('区分,項目,内訳,値,単位');
+    expect(exported.lines[0]).toBe('大項目,項目,内訳,値,単位');
     expect(exported.lines).toEqual(
       expect.arrayContaining([
         '対象,イベント,,かつしかビジネスマッチング商談会,',
@@ -907,7 +907,8 @@ describe('fiscal-year and event reports', () => {
     expect(disposition).toContain(
       `filename*=UTF-8''${encodeURIComponent('関東財務局東京財務事務所_令和8年度_実績報告.csv')}`,
     );
-    expect(lines[0]).toBe('区分,項目,内訳,値,単位');
+    // 大項目, not 区分: pasted beside the participant list, 区分 is a participant's kind (後継者 …).
+    expect(lines[0]).toBe('大項目,項目,内訳,値,単位');
     expect(lines).toEqual(
       expect.arrayContaining([
         '対象,団体,,関東財務局東京財務事務所,',

@@ -6,6 +6,7 @@ import { MeetingRequestFiguresModel } from './models/meeting-request-figures.mod
 
 /** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
 export interface ReportCsvRow {
+  /** What the figure is about (イベント, 参加, 商談 …), the group its 項目 belong to. */
   section: string;
   item: string;
   breakdown: string;
@@ -13,8 +14,12 @@ export interface ReportCsvRow {
   unit: string;
 }
 
+/**
+ * 大項目 over 項目 and 内訳, as a 報告書 groups its lines. Not 区分: staff paste the report beside the
+ * participant list, where 区分 is a participant's kind (若手経営者, 後継者 …).
+ */
 export const REPORT_CSV_COLUMNS: { header: string; value: (row: ReportCsvRow) => unknown }[] = [
-  { header: '区分', value: (row) => row.section },
+  { header: '大項目', value: (row) => row.section },
   { header: '項目', value: (row) => row.item },
   { header: '内訳', value: (row) => row.breakdown },
   { header: '値', value: (row) => row.value },
