@@ -319,8 +319,10 @@ describe('participants', () => {
       byOrganization: string | null;
       bySelf: boolean;
       fields: { field: string; label: string; before: string; after: string }[];
+      companyName: string | null;
     };
-    const HISTORY = 'profileChanges { at byName byOrganization bySelf fields { field label before after } }';
+    const HISTORY =
+      'profileChanges { at byName byOrganization bySelf fields { field label before after } companyName }';
     const input = {
       email: 'kobayashi@example.jp',
       name: '小林 髙志',
@@ -427,6 +429,29 @@ describe('participants', () => {
     const [companyChange] = (await history(id, staff))!;
     expect(companyChange.fields).toEqual([
       { field: 'company.employees', label: '従業員数', before: '', after: '30' },
+    ]);
+
+    // They move to another company: each change keeps the company its profile named then (the
+    // one the change itself moved them to), not the company they are at now.
+    await upsert(staff, {
+      needs: ['事業承継', '販路開拓'],
+      kind: 'SUCCESSOR',
+      company: { name: '小林ホールディングス', municipality: '東京都葛飾区' },
+    });
+    const later = await fetchCsv(t, '/exports/profile-changes.csv', staff);
+    expect(later.lines.slice(1).map((line) => line.split(',').slice(1).join(','))).toEqual(
+      expect.arrayContaining([
+        '小林 髙志,小林ホールディングス,kobayashi@example.jp,葛飾 一郎（葛飾区商工会議所）,事業者名,小林精密,小林ホールディングス',
+        '小林 髙志,小林精密,kobayashi@example.jp,葛飾 一郎（葛飾区商工会議所）,役職,,専務取締役',
+        '小林 髙志,小林精密,kobayashi@example.jp,川口 次郎（川口商工会議所）,事業者名,小林製作所,小林精密',
+      ]),
+    );
+    expect((await history(id, staff))!.map((change) => change.companyName)).toEqual([
+      '小林ホールディングス',
+      '小林精密',
+      '小林精密',
+      '小林精密',
+      '小林精密',
     ]);
 
     const backwards = await fetchCsv(t, '/exports/profile-changes.csv?from=2026-12-10&to=2026-12-01', staff);

@@ -21,7 +21,7 @@ const MY_DATA = `exportedAt
     consentMatchmaking consentEmail consentContactSharing emailOptOut emailOptOutAt emailSuppressedAt createdAt updatedAt
     lastUpdate { at byName byOrganization bySelf }
     company { id name corporateNumber industry industryName municipality employees description createdAt updatedAt } }
-  profileChanges { at byName byOrganization bySelf fields { field label before after } }
+  profileChanges { at byName byOrganization bySelf fields { field label before after } companyName }
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
   mergedProfiles { id name companyName mergedAt }
   meetingRequestsSent { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt
@@ -64,6 +64,7 @@ type SentOrReceived = {
 interface MyData {
   profile: Record<string, unknown> & { company: Record<string, unknown> | null };
   mergedProfiles: { id: string; name: string | null; companyName: string | null; mergedAt: string }[];
+  profileChanges: { fields: { field: string; after: string }[]; companyName: string | null }[];
   registrations: { event: { title: string }; status: string; statusLabel: string; role: string }[];
   meetingRequestsSent: SentOrReceived[];
   meetingRequestsReceived: SentOrReceived[];
@@ -556,8 +557,13 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ).length;
     expect(pendingEmails).toBeGreaterThan(0);
 
-    // A 変更履歴 entry: it holds the old value, so the erasure must take it too.
+    // A 変更履歴 entry: it holds the old value, so the erasure must take it too. Their download
+    // has it, with the company their profile named then.
     ok(await t.gql('mutation { updateMyProfile(input: { title: "取締役" }) { id } }', {}, subjectToken));
+    const history = ok(await exportMyData(subjectToken)).exportMyData.profileChanges;
+    expect(history.map((change) => [change.fields.map((field) => field.after), change.companyName])).toEqual([
+      [['取締役'], '髙橋精密工業株式会社'],
+    ]);
 
     // A 巡回指導 visit planned with them, overdue, and one already made.
     const yesterday = tokyoInDays(-1, '00:00');
@@ -807,6 +813,27 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       expect(csv.text).toContain('（削除済み）');
       expect(csv.text).not.toContain('@invalid');
     }
+    // The 変更履歴 export the same: the erasure deletes their history, but a change saved as it
+    // ran (a profile edit that waited for the erasure's lock on the row) is recorded after it.
+    // Whatever such a row holds, the export names nobody by it.
+    await t.dataSource.query(
+      `INSERT INTO participant_profile_changes (participant_id, changed_by_self, changes, company_name)
+       VALUES ($1, true, $2, '髙橋精密工業株式会社')`,
+      [people.subject.id, { needsText: { before: '', after: '' } }],
+    );
+    const changes = await fetchCsv(t, '/exports/profile-changes.csv', organizer);
+    const header = changes.lines[0].split(',');
+    const erasedRows = changes.lines
+      .filter((line) => line.includes('（削除済み）'))
+      .map((line) => line.split(','));
+    expect(erasedRows).toHaveLength(1);
+    expect(header.map((name, column) => [name, erasedRows[0][column]]).slice(1, 5)).toEqual([
+      ['氏名', '（削除済み）'],
+      ['事業者名', ''],
+      ['メールアドレス', ''],
+      ['変更者', '本人'],
+    ]);
+    expect(changes.text).not.toContain('@invalid');
   });
 
   it('ends their sessions and their sign-in', async () => {

@@ -47,4 +47,12 @@ export class ParticipantProfileChange {
 
   @Column('jsonb')
   changes: ProfileFieldChanges;
+
+  /**
+   * The company the profile named once the change was made, by name as it was then: the person
+   * may move on, and the 変更履歴 export lists each change under the company it was made under.
+   * Null without one, and on changes recorded before this was kept.
+   */
+  @Column({ type: 'varchar', nullable: true })
+  companyName: string | null;
 }

@@ -97,6 +97,8 @@ export class ParticipantsExportController {
   /**
    * 変更履歴 of the whole pool, one row per changed field: who changed whose profile, from what to
    * what. `?from=2026-11-01&to=2026-11-30` (Tokyo days, `to` included); by default the last 31 days.
+   * 事業者名 is the company the profile named when the change was made (blank for changes recorded
+   * before that was kept), not the one the person is at now; see profileChangesBetween.
    */
   @Get('profile-changes.csv')
   @AllowStaff()
@@ -113,7 +115,7 @@ export class ParticipantsExportController {
       [
         { header: '変更日時', value: (row) => row.change.at },
         { header: PERSON_CSV_HEADER.name, value: (row) => row.participantName },
-        { header: PERSON_CSV_HEADER.company, value: (row) => row.companyName },
+        { header: PERSON_CSV_HEADER.company, value: (row) => row.change.companyName },
         { header: PERSON_CSV_HEADER.email, value: (row) => row.participantEmail },
         { header: '変更者', value: (row) => authorLabel(row.change) },
         { header: '項目', value: (row) => row.field.label },

@@ -17,6 +17,7 @@ import { toParticipantRow } from './participant-row';
 import { updateParticipant, upsertParticipants } from './participant-store';
 import { sameName } from '../common/japan/person-name';
 import { movedAwayFrom } from './moved-addresses';
+import { emailOnRecord } from './participant-label';
 import { ParticipantErrors } from './participants.errors';
 
 /** How many 変更履歴 entries a profile shows: the latest, newest first. */
@@ -33,7 +34,7 @@ export class ParticipantsService {
     async (participantIds: string[]) => {
       const rows: (ProfileChangeRow & { participantId: string })[] = await this.dataSource.query(
         `SELECT c.participant_id AS "participantId", c.changed_at AS at, c.changed_by_self AS "bySelf",
-                  c.changes, u.name AS "byName", o.name AS "byOrganization"
+                  c.changes, c.company_name AS "companyName", u.name AS "byName", o.name AS "byOrganization"
              FROM (SELECT *, row_number() OVER (PARTITION BY participant_id ORDER BY changed_at DESC, id DESC) AS n
                      FROM participant_profile_changes WHERE participant_id = ANY($1::uuid[])) c
              LEFT JOIN users u ON u.id = c.changed_by_user_id
@@ -52,40 +53,35 @@ export class ParticipantsService {
     return (await this.recentChanges.add(participantId)).map((row) => ProfileChangeModel.from(row, locale));
   }
 
-  /** Every profile's 変更履歴 in [from, until), newest first, with whose profile it is. */
+  /**
+   * Every profile's 変更履歴 in [from, until), newest first, with whose profile it is: the person's
+   * name and address as they are now, so that staff can find them. Someone erased since is named
+   * by the placeholder (「（削除済み）」), with no address (emailOnRecord) and no company.
+   */
   async profileChangesBetween(
     from: Date,
     until: Date,
-  ): Promise<
-    {
-      participantName: string;
-      companyName: string | null;
-      participantEmail: string;
-      change: ProfileChangeModel;
-    }[]
-  > {
+  ): Promise<{ participantName: string; participantEmail: string | null; change: ProfileChangeModel }[]> {
     const rows: (ProfileChangeRow & {
       participantName: string;
-      companyName: string | null;
       participantEmail: string;
+      erasedAt: Date | null;
     })[] = await this.dataSource.query(
-      `SELECT p.name AS "participantName", co.name AS "companyName", p.email AS "participantEmail",
-              c.changed_at AS at, c.changed_by_self AS "bySelf", c.changes, u.name AS "byName",
-              o.name AS "byOrganization"
+      `SELECT p.name AS "participantName", p.email AS "participantEmail", p.erased_at AS "erasedAt",
+              c.changed_at AS at, c.changed_by_self AS "bySelf", c.changes, c.company_name AS "companyName",
+              u.name AS "byName", o.name AS "byOrganization"
          FROM participant_profile_changes c
          JOIN participants p ON p.id = c.participant_id
-         LEFT JOIN companies co ON co.id = p.company_id
          LEFT JOIN users u ON u.id = c.changed_by_user_id
          LEFT JOIN organizations o ON o.id = u.organization_id
         WHERE c.changed_at >= $1 AND c.changed_at < $2
         ORDER BY c.changed_at DESC, c.id DESC`,
       [from, until],
     );
-    return rows.map(({ participantName, companyName, participantEmail, ...change }) => ({
+    return rows.map(({ participantName, participantEmail, erasedAt, companyName, ...change }) => ({
       participantName,
-      companyName,
-      participantEmail,
-      change: ProfileChangeModel.from(change),
+      participantEmail: emailOnRecord({ email: participantEmail, erasedAt }),
+      change: ProfileChangeModel.from({ ...change, companyName: erasedAt ? null : companyName }),
     }));
   }
 

@@ -48,19 +48,30 @@ export function profileDiff(
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
-/** One 変更履歴 row per changed profile, by `author`, in the caller's transaction. */
+/**
+ * One 変更履歴 row per changed profile, by `author`, in the caller's transaction, once the change is
+ * written: each row keeps the company the profile names then (ParticipantProfileChange.companyName).
+ */
 export async function recordProfileChanges(
   manager: EntityManager,
   entries: { participantId: string; changes: ProfileFieldChanges }[],
   author: ProfileAuthor,
 ): Promise<void> {
   if (entries.length === 0) return;
+  const companies: { id: string; companyName: string | null }[] = await manager.query(
+    `SELECT p.id, co.name AS "companyName"
+       FROM participants p LEFT JOIN companies co ON co.id = p.company_id
+      WHERE p.id = ANY($1::uuid[])`,
+    [entries.map((entry) => entry.participantId)],
+  );
+  const companyOf = new Map(companies.map((row) => [row.id, row.companyName]));
   const rows = entries.map(({ participantId, changes }) =>
     manager.create(ParticipantProfileChange, {
       participantId,
       changes,
       changedByUserId: author.kind === 'staff' ? author.userId : null,
       changedBySelf: author.kind === 'self',
+      companyName: companyOf.get(participantId) ?? null,
     }),
   );
   await manager.save(rows, { chunk: 1000, reload: false });

@@ -173,6 +173,7 @@ export class MyDataService {
               byOrganization: change.changedByUser?.organization?.name ?? null,
               bySelf: change.changedBySelf,
               changes: change.changes,
+              companyName: change.companyName,
             },
             locale,
           ),

@@ -46,6 +46,13 @@ export class ProfileChangeModel {
   @Field(() => [ProfileFieldChangeModel])
   fields: ProfileFieldChangeModel[];
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '変更した時点の事業者名（変更後のプロフィールの事業者名。事業者名のない方、および記録を始める前の変更では null）',
+  })
+  companyName: string | null;
+
   /** `locale` is the reader's: staff read Japanese, a participant whose locale is en English. */
   static from(
     row: {
@@ -54,6 +61,7 @@ export class ProfileChangeModel {
       byOrganization: string | null;
       bySelf: boolean;
       changes: ProfileFieldChanges;
+      companyName: string | null;
     },
     locale: 'ja' | 'en' = 'ja',
   ): ProfileChangeModel {
@@ -63,6 +71,7 @@ export class ProfileChangeModel {
       byName: row.byName,
       byOrganization: row.byOrganization,
       bySelf: row.bySelf,
+      companyName: row.companyName,
       fields: Object.entries(row.changes).map(([field, { before, after }]) =>
         Object.assign(new ProfileFieldChangeModel(), {
           field,
