@@ -25,6 +25,9 @@ describe('formatCell', () => {
     ['\t=1', `'\t=1`],
     ['\r=1', `'\r=1`],
     ['髙橋製作所', '髙橋製作所'],
+    // "None", as many fill in a field: text to Excel already.
+    ['-', '-'],
+    ['- ', `'- `],
     ['a=1', 'a=1'],
   ])('writes the text %j as %j', (text, cell) => {
     expect(formatCell(text)).toBe(cell);

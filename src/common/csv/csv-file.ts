@@ -109,8 +109,11 @@ function cellText(value: unknown): string {
 }
 
 function neutralised(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && text !== NOTHING ? `'${text}` : text;
 }
+
+/** A lone 「-」, what many write for "none": Excel shows it as it is, so it needs no quote. */
+const NOTHING = '-';
 
 /**
  * Undoes what formatCell did to a cell when a file this service wrote is imported again: the
