@@ -25,11 +25,30 @@ export interface ComposeInput {
 
 /**
  * Writes the email for one outbox row from the rows its params name. Answers null when there is
- * nothing to send any more (e.g. the invitation was answered before it went out).
+ * nothing to send any more (e.g. the invitation was answered before it went out). Throws
+ * EarlierEmailInFlight when what it says depends on an earlier email to the reader still being sent.
  */
 export interface MailComposer {
   readonly template: string;
   compose(input: ComposeInput): Promise<ComposedEmail | null>;
+}
+
+/** How soon an email that waits for an earlier one (EarlierEmailInFlight) is composed again. */
+export const LOOK_AGAIN_MS = 1_000;
+
+/**
+ * Thrown by a composer whose email depends on what an earlier email to the same reader showed them,
+ * while that one is still being sent (SENDING): it may reach them or not, and which it is decides
+ * what this one says (or whether it is sent at all). The sender hands the row back as it was
+ * (PENDING, its try given back) and composes it again a moment later, once that one has gone or
+ * come back. Only ever about an earlier email, so two never wait for each other.
+ */
+export class EarlierEmailInFlight extends Error {
+  readonly until = new Date(Date.now() + LOOK_AGAIN_MS);
+
+  constructor() {
+    super('an earlier email to the same reader is still being sent');
+  }
 }
 
 /** Composers by template name; each feature registers its own (see src/mail/README.md). */

@@ -7,7 +7,7 @@ import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { suppressEmail } from '../participants/participant-store';
 import { EventMailContexts, eventMailVersionSql } from './event-mail-context';
-import { MailComposers } from './mail-composers';
+import { EarlierEmailInFlight, MailComposers } from './mail-composers';
 import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxFailure, OutboxStatus } from './outbox-status';
@@ -20,7 +20,10 @@ import { EmailShown } from './email-shown';
 
 export type DeliveryOutcome =
   | { kind: 'done' }
-  /** Another sender holds the row until `until`; look again then. */
+  /**
+   * Another sender holds the row until `until`, or the row waits for an earlier email to the same
+   * reader that is still being sent (EarlierEmailInFlight): look again then.
+   */
   | { kind: 'busy'; until: Date }
   /** Failed for now; the row is back to PENDING and the queue retries with backoff. */
   | { kind: 'retry'; reason: string };
@@ -97,6 +100,12 @@ export class MailDelivery {
     try {
       composed = await this.compose(message, participant, staffDeactivated);
     } catch (error) {
+      if (error instanceof EarlierEmailInFlight) {
+        // Not a failure: as if it had not been claimed yet, and its job waits without using a try.
+        await this.handBack(message.id);
+        this.logger.debug(`${message.key} waits for an earlier email to its reader (outbox ${message.id})`);
+        return { kind: 'busy', until: error.until };
+      }
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
       return this.failTemporarily(message, `compose: ${(error as Error).message}`, options);
     }
@@ -245,13 +254,22 @@ export class MailDelivery {
    * the way out, one row at a time.
    */
   private async unclaim(id: string): Promise<DeliveryOutcome> {
+    await this.handBack(id);
+    return { kind: 'done' };
+  }
+
+  /**
+   * A claimed row back to PENDING, its try given back, as if it had not been claimed: by a worker
+   * stopping (unclaim), or for an email that waits for an earlier one (EarlierEmailInFlight). One
+   * row at a time: both are rare.
+   */
+  private async handBack(id: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE outbox_messages
           SET status = 'PENDING', lease_expires_at = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
         WHERE id = $1 AND status = 'SENDING'`,
       [id],
     );
-    return { kind: 'done' };
   }
 
   /**

@@ -32,6 +32,12 @@ export interface SmtpSinkOptions {
    */
   refuseRecipient?: (address: string, attempt: number) => number | { code: number; text: string } | undefined;
   /**
+   * Keep a recipient waiting at RCPT TO, as a server slow to answer does: while the promise
+   * returned is unsettled, the email is neither taken nor refused (its sender is still sending
+   * it); then refuseRecipient answers as usual. undefined: answered at once.
+   */
+  holdRecipient?: (address: string, attempt: number) => Promise<void> | undefined;
+  /**
    * Answer without enhanced status codes of the server's own (RFC 2034): the refusals' texts carry
    * theirs, or none at all, as a mail server that does not offer them.
    */
@@ -72,16 +78,21 @@ export class SmtpSink {
         const recipient = address.address.toLowerCase();
         const attempt = (ref.sink!.rcptAttempts.get(recipient) ?? 0) + 1;
         ref.sink!.rcptAttempts.set(recipient, attempt);
-        const refusal = options.refuseRecipient?.(recipient, attempt);
-        if (refusal) {
-          const { code, text } =
-            typeof refusal === 'number'
-              ? { code: refusal, text: refusal >= 500 ? 'No such user here' : 'Try again later' }
-              : refusal;
-          ref.sink!.refusals.push({ address: recipient, code });
-          return callback(Object.assign(new Error(text), { responseCode: code }));
-        }
-        callback();
+        const answer = () => {
+          const refusal = options.refuseRecipient?.(recipient, attempt);
+          if (refusal) {
+            const { code, text } =
+              typeof refusal === 'number'
+                ? { code: refusal, text: refusal >= 500 ? 'No such user here' : 'Try again later' }
+                : refusal;
+            ref.sink!.refusals.push({ address: recipient, code });
+            return callback(Object.assign(new Error(text), { responseCode: code }));
+          }
+          callback();
+        };
+        const hold = options.holdRecipient?.(recipient, attempt);
+        if (hold) void hold.then(answer, answer);
+        else answer();
       },
       onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback: () => void) {
         (session as SMTPServerSession & { startedAt?: number }).startedAt = Date.now();
