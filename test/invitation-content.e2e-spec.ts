@@ -29,10 +29,22 @@ describe('invitation content and deadline', () => {
   let heldInbox = '';
   /** The same, for several inboxes at once. */
   const heldInboxes = new Set<string>();
+  /** Inboxes whose next email waits at RCPT TO until let go (see holdNext). */
+  const holds = new Map<string, { reached: () => void; answered: Promise<void> }>();
+  /** Inboxes that answer "try later" to the email let go. */
+  const refuseOnce = new Set<string>();
 
   beforeAll(async () => {
     sink = await SmtpSink.start({
-      refuseRecipient: (address) => (address === heldInbox || heldInboxes.has(address) ? 451 : undefined),
+      refuseRecipient: (address) =>
+        address === heldInbox || heldInboxes.has(address) || refuseOnce.delete(address) ? 451 : undefined,
+      holdRecipient: (address) => {
+        const hold = holds.get(address);
+        if (!hold) return undefined;
+        holds.delete(address);
+        hold.reached();
+        return hold.answered;
+      },
     });
     t = await createTestApp({ ...sink.appSettings(), MAIL_RETRY_BASE_MS: '3000' });
     const admin = await staffSession(t, Role.ADMIN, null);
@@ -268,6 +280,25 @@ describe('invitation content and deadline', () => {
     expect(page).not.toContain('<button');
   });
 
+  /**
+   * The next email to `email` is kept waiting at RCPT TO, as by a server slow to answer: `reached`
+   * once its sender is in the middle of sending it (its row SENDING), and `letGo` has the server
+   * take it (the reader has it) or answer "try later" (it never reached them, and is tried again).
+   */
+  const holdNext = (email: string) => {
+    const address = email.toLowerCase();
+    let reached!: () => void;
+    let answer!: () => void;
+    const wasReached = new Promise<void>((resolve) => (reached = resolve));
+    holds.set(address, { reached, answered: new Promise<void>((resolve) => (answer = resolve)) });
+    return {
+      reached: wasReached,
+      letGo: (taken: boolean) => {
+        if (!taken) refuseOnce.add(address);
+        answer();
+      },
+    };
+  };
   /** Holds the inboxes while `act` writes their emails, until each has been refused once. */
   const whileHeld = async (emails: string[], act: () => Promise<void>) => {
     const addresses = emails.map((email) => email.toLowerCase());
@@ -581,6 +612,73 @@ describe('invitation content and deadline', () => {
     );
     expect(told[0].text).not.toContain(formatDeadline('ja', other));
     expect(told[0].text).not.toContain('変更前');
+  });
+
+  /**
+   * An event with a 申込締切, two invitees who have read it in their invitation, and the deadline
+   * moved while each one's 申込締切のお知らせ is in the middle of being sent: `reached` will get
+   * it, `missed` will not (its server says "try later" and, tried again, it has nothing to say).
+   */
+  const movedWhileBeingSent = async (title: string) => {
+    const closes = new Date(tokyoInDays(10, '17:00'));
+    const eventId = await createPublishedEvent(t, organizer, {
+      title,
+      startsAt: tokyoInDays(20, '18:00'),
+      endsAt: tokyoInDays(20, '20:00'),
+      registrationClosesAt: closes.toISOString(),
+    });
+    const reached = await createParticipant(t, organizer, { name: '到着 一郎' });
+    const missed = await createParticipant(t, organizer, { name: '不着 二郎' });
+    ok(await invite(eventId, [reached.id, missed.id]));
+    for (const person of [reached, missed]) {
+      const [invitation] = await mailTo(person.email, /^【ご招待】/);
+      expect(invitation.text).toContain(`申込締切の${formatDeadline('ja', closes)}までに`);
+    }
+    await settled();
+    const held = [holdNext(reached.email), holdNext(missed.email)];
+    const moved = new Date(tokyoInDays(12, '17:00'));
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: moved.toISOString() });
+    await Promise.all(held.map((hold) => hold.reached));
+    return {
+      eventId,
+      closes,
+      moved,
+      reached,
+      missed,
+      letGo: () => {
+        held[0].letGo(true);
+        held[1].letGo(false);
+      },
+    };
+  };
+  const subjectsTo = (email: string) => sink.to(email).map((mail) => mail.subject.replace(/】.*/, '】'));
+
+  it('tells an invitee of a 申込締切 moved back while the email of the move was being sent, if that one reached them', async () => {
+    const { eventId, closes, moved, reached, missed, letGo } =
+      await movedWhileBeingSent('締切が行き違うサロン');
+    // Moved back to the one their invitations gave, while those emails are still on their way.
+    await updateEvent(t, organizer, eventId, { registrationClosesAt: closes.toISOString() });
+    letGo();
+    await settled();
+
+    // The one that reached its reader told of the move: they hear of the move back, from what they read.
+    expect(subjectsTo(reached.email)).toEqual([
+      '【ご招待】',
+      '【申込締切のお知らせ】',
+      '【申込締切のお知らせ】',
+    ]);
+    const [, first, back] = sink.to(reached.email);
+    expect(first.text).toContain(
+      `申込締切を、${formatDeadline('ja', closes)}から${formatDeadline('ja', moved)}に変更しました。`,
+    );
+    expect(back.text).toContain(
+      `申込締切を、${formatDeadline('ja', moved)}から${formatDeadline('ja', closes)}に変更しました。`,
+    );
+    expect(back.text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', closes)}（変更）\n  （変更前: ${formatDeadline('ja', moved)}）`,
+    );
+    // The other never read of the move: the deadline their invitation gave stands, nothing to tell.
+    expect(subjectsTo(missed.email)).toEqual(['【ご招待】']);
   });
 
   it('takes the 申込締切 an invitation showed as told: taken away while ahead and put back, nobody hears', async () => {

@@ -35,12 +35,16 @@ export class InvitationDeadlineListener {
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(after.status)) return;
     if (!deadlineNews(before, after) || after.sequence !== before.sequence) return;
     const invitees = await inviteesWithInvitationSent(manager, after.id);
-    const told = await deadlinesTold(manager, after.id);
+    const { told, inFlight } = await deadlinesTold(manager, after.id);
     const changedAt = Date.now();
     // News to each as against what they were last told (see deadlinesTold), not only the edit's before.
     const newsFor = invitees.flatMap((registration) => {
       const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
-      const news = deadlineNews({ registrationClosesAt: known }, after);
+      const news =
+        deadlineNews({ registrationClosesAt: known }, after) ??
+        // An email of theirs still being sent may show them another one (the one before this edit):
+        // written in case, and its composer sends it only if it is news once that one has gone.
+        (inFlight.has(registration.id) ? deadlineNews(before, after) : null);
       return news ? [{ registration, news }] : [];
     });
     await this.outbox.enqueue(

@@ -117,10 +117,13 @@ export class ChangedEventListener {
     const notice = changeNoticeParams(before, after);
     // The deadline is for those still to answer: people with a seat or waiting for one have applied.
     // News to each invitee as against what they were last told (see deadlinesTold).
-    const told = await deadlinesTold(manager, after.id);
+    const { told, inFlight } = await deadlinesTold(manager, after.id);
     const deadlineParams = (registration: { id: string }) => {
       const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
-      const deadline = deadlineNews({ registrationClosesAt: known }, after);
+      const deadline =
+        deadlineNews({ registrationClosesAt: known }, after) ??
+        // An email of theirs still being sent may show them the one before this edit.
+        (inFlight.has(registration.id) ? deadlineNews(before, after) : null);
       return {
         // The one they know, whether or not this edit is news about it: an email that leaves after
         // the 申込締切 shows it as passed, marked as changed when it is not the one they were told.
