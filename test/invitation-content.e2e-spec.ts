@@ -299,6 +299,21 @@ describe('invitation content and deadline', () => {
       },
     };
   };
+  /**
+   * The person's email of `template` has been handled as far as it goes while another is being
+   * sent to them: sent, not sent, or claimed and handed back to wait (PENDING, touched since it was
+   * handed to the queue).
+   */
+  const triedOnce = (participantId: string, template: string) =>
+    eventually(async () => {
+      const [{ tried }]: { tried: boolean }[] = await t.dataSource.query(
+        `SELECT bool_and(status IN ('SENT', 'SKIPPED') OR (status = 'PENDING' AND updated_at > enqueued_at)) AS tried
+           FROM outbox_messages WHERE participant_id = $1 AND template = $2`,
+        [participantId, template],
+      );
+      return tried;
+    }, `the ${template} email tried`);
+
   /** Holds the inboxes while `act` writes their emails, until each has been refused once. */
   const whileHeld = async (emails: string[], act: () => Promise<void>) => {
     const addresses = emails.map((email) => email.toLowerCase());
@@ -679,6 +694,65 @@ describe('invitation content and deadline', () => {
     );
     // The other never read of the move: the deadline their invitation gave stands, nothing to tell.
     expect(subjectsTo(missed.email)).toEqual(['【ご招待】']);
+  });
+
+  it('gives as 変更前 of the 申込締切 in a 日時変更 the one the invitee last read, as the email leaves', async () => {
+    const { eventId, closes, moved, reached, missed, letGo } =
+      await movedWhileBeingSent('締切と日時が変わるサロン');
+    // The event moves, and the deadline with it, while those emails are still on their way.
+    const latest = new Date(tokyoInDays(8, '12:00'));
+    await updateEvent(t, organizer, eventId, {
+      startsAt: tokyoInDays(21, '18:00'),
+      endsAt: tokyoInDays(21, '20:00'),
+      registrationClosesAt: latest.toISOString(),
+    });
+    await triedOnce(reached.id, 'event-changed');
+    await triedOnce(missed.id, 'event-changed');
+    letGo();
+    await settled();
+
+    // Read the move: the 日時変更 comes after it, and gives it as 変更前.
+    expect(subjectsTo(reached.email)).toEqual([
+      '【ご招待】',
+      '【申込締切のお知らせ】',
+      '【日時・申込締切変更】',
+    ]);
+    const [, , changedForReached] = sink.to(reached.email);
+    expect(changedForReached.text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', latest)}（変更）\n  （変更前: ${formatDeadline('ja', moved)}）\n`,
+    );
+    // Never read it: the one their invitation gave.
+    expect(subjectsTo(missed.email)).toEqual(['【ご招待】', '【日時・申込締切変更】']);
+    const [, changedForMissed] = sink.to(missed.email);
+    expect(changedForMissed.text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', latest)}（変更）\n  （変更前: ${formatDeadline('ja', closes)}）\n`,
+    );
+  });
+
+  it('marks the 申込締切 in a 日時変更 as changed only for an invitee who has not read it yet', async () => {
+    const { eventId, closes, moved, reached, missed, letGo } =
+      await movedWhileBeingSent('日時だけ変わるサロン');
+    // The event moves, the deadline stays as just moved, while those emails are still on their way.
+    await updateEvent(t, organizer, eventId, {
+      startsAt: tokyoInDays(21, '18:00'),
+      endsAt: tokyoInDays(21, '20:00'),
+    });
+    await triedOnce(reached.id, 'event-changed');
+    await triedOnce(missed.id, 'event-changed');
+    letGo();
+    await settled();
+
+    // Read it: the 日時変更 gives it as it is, unmarked.
+    expect(subjectsTo(reached.email)).toEqual(['【ご招待】', '【申込締切のお知らせ】', '【日時変更】']);
+    const [, , changedForReached] = sink.to(reached.email);
+    expect(changedForReached.text).toContain(`■ 申込締切: ${formatDeadline('ja', moved)}\n`);
+    expect(changedForReached.text).not.toContain('変更前: ' + formatDeadline('ja', closes));
+    // Never read it: the 日時変更 is the first to tell them, from the one their invitation gave.
+    expect(subjectsTo(missed.email)).toEqual(['【ご招待】', '【日時・申込締切変更】']);
+    const [, changedForMissed] = sink.to(missed.email);
+    expect(changedForMissed.text).toContain(
+      `■ 申込締切: ${formatDeadline('ja', moved)}（変更）\n  （変更前: ${formatDeadline('ja', closes)}）\n`,
+    );
   });
 
   it('takes the 申込締切 an invitation showed as told: taken away while ahead and put back, nobody hears', async () => {

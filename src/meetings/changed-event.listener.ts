@@ -116,7 +116,8 @@ export class ChangedEventListener {
     const invitees = await inviteesWithInvitationSent(manager, after.id);
     const notice = changeNoticeParams(before, after);
     // The deadline is for those still to answer: people with a seat or waiting for one have applied.
-    // News to each invitee as against what they were last told (see deadlinesTold).
+    // News to each invitee as against what they were last told (see deadlinesTold). The composer
+    // looks again at what they were shown as the email leaves, and marks the deadline by that.
     const { told, inFlight } = await deadlinesTold(manager, after.id);
     const deadlineParams = (registration: { id: string }) => {
       const known = told.has(registration.id) ? told.get(registration.id)! : before.registrationClosesAt;
@@ -125,15 +126,12 @@ export class ChangedEventListener {
         // An email of theirs still being sent may show them the one before this edit.
         (inFlight.has(registration.id) ? deadlineNews(before, after) : null);
       return {
-        // The one they know, whether or not this edit is news about it: an email that leaves after
-        // the 申込締切 shows it as passed, marked as changed when it is not the one they were told.
+        // The one they know, for a reader with no email recorded as showing one as this email
+        // leaves (theirs went out before emails recorded it).
         toldClosesAt: known?.toISOString() ?? '',
-        ...(deadline
-          ? {
-              closesAt: deadline.closesAt?.toISOString() ?? '',
-              ...(deadline.wasClosesAt ? { wasClosesAt: deadline.wasClosesAt.toISOString() } : {}),
-            }
-          : {}),
+        // That this edit set, moved or took away the deadline, and it may be news to them: a
+        // 申込締切のお知らせ written before it is then not sent (this email says it).
+        ...(deadline ? { closesAt: deadline.closesAt?.toISOString() ?? '' } : {}),
       };
     };
     const tell = (

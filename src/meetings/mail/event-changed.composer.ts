@@ -10,6 +10,8 @@ import { ComposedEmail } from '../../mail/templates/email-layout';
 import { deadlineShown } from '../../mail/email-shown';
 import { languageOf } from '../../participants/participant-kind';
 import { invitationAnswerUrls } from '../../invitations/invitation-answer-urls';
+import { deadlineNews } from '../../invitations/deadline-news';
+import { deadlineShownBefore } from '../../invitations/deadlines-told';
 import { registrationCancelUrl } from '../../registrations/registration-cancel-url';
 import { Registration } from '../../registrations/registration.entity';
 import { RegistrationStatus } from '../../registrations/registration-enums';
@@ -24,40 +26,48 @@ import { MeetingMailTemplate } from './meeting-mail-templates';
 const TOLD_WHILE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
 /**
- * The 申込締切 an invitee is asked to answer by, as it is when the email leaves. Marked as changed
- * when the edit set, moved or took it away (its row has closesAt) and it has not changed again
- * since: a later change wrote its own email. One already past is left out, as before there were
- * deadlines in this email: the invitee cannot answer by it.
+ * The 申込締切 an invitee is asked to answer by, as it is when the email leaves, marked as changed
+ * when it is news as against `known`, the one they were last shown (see deadlineNews), which is
+ * then 変更前. One already past is left out, as before there were deadlines in this email: the
+ * invitee cannot answer by it.
  */
 function inviteeDeadline(
   closesAt: Date | null,
-  params: Record<string, string>,
+  known: Date | null,
   now = Date.now(),
 ): InviteeDeadline | null {
   if (closesAt && closesAt.getTime() <= now) return null;
-  const changed = params.closesAt !== undefined && (closesAt?.toISOString() ?? '') === params.closesAt;
-  if (!closesAt && !changed) return null;
-  const wasClosesAt = changed && params.wasClosesAt ? new Date(params.wasClosesAt) : null;
-  return { closesAt, changed, wasClosesAt };
+  const news = deadlineNews({ registrationClosesAt: known }, { registrationClosesAt: closesAt }, now);
+  if (!closesAt && !news) return null;
+  return { closesAt, changed: news !== null, wasClosesAt: news?.wasClosesAt ?? null };
 }
 
 /**
- * For an email that leaves after the 申込締切: the one the invitee was last told (the listener's
- * toldClosesAt, null for none), when it is not the one that has passed; undefined when it is, or
- * when the row does not say. Staff may have moved the deadline to a time already past, which told
- * them nothing (see deadlineNews): this email is then the first to show it.
+ * For an email that leaves after the 申込締切: the one the invitee was last shown (`known`, null
+ * for none), when it is not the one that has passed; undefined when it is. Staff may have moved the
+ * deadline to a time already past, which told them nothing (see deadlineNews): this email is then
+ * the first to show it.
  */
-function closedChange(closedAt: Date, params: Record<string, string>): { was: Date | null } | undefined {
+function closedChange(closedAt: Date, known: Date | null): { was: Date | null } | undefined {
+  return known?.getTime() === closedAt.getTime() ? undefined : { was: known };
+}
+
+/**
+ * The 申込締切 the listener took the invitee to know (toldClosesAt, '' for none), for one with no
+ * email recorded as showing one as this email leaves (theirs went out before emails recorded it).
+ * A row that does not say: the one there is now, so nothing is marked that they may not have seen.
+ */
+function toldByListener(params: Record<string, string>, closesAt: Date | null): Date | null {
   const told = params.toldClosesAt;
-  if (told === undefined || (told !== '' && new Date(told).getTime() === closedAt.getTime()))
-    return undefined;
-  return { was: told ? new Date(told) : null };
+  if (told === undefined) return closesAt;
+  return told ? new Date(told) : null;
 }
 
 /**
  * 日時変更・会場変更 to one participant, told as the event is when the email leaves. An invitee who
- * has not answered is asked again, with new answer links, by the 申込締切 (and of a new one set in
- * the same edit, see ChangedEventListener). A person with a seat gets the event's
+ * has not answered is asked again, with new answer links, by the 申込締切, marked as changed (with
+ * 変更前) when it is news as against the one they were last shown: set in the same edit (see
+ * ChangedEventListener), or since. A person with a seat gets the event's
  * calendar entry (UID `event-<id>@tsunagu`, the event's raised SEQUENCE) with their published
  * meetings beside it, in one METHOD:PUBLISH file, so the calendar moves the entries it has instead
  * of adding new ones. It lives with the meetings because it carries them.
@@ -105,23 +115,28 @@ export class EventChangedComposer implements MailComposer {
         audience,
       });
     if (invited) {
+      const closesAt = row.registrationClosesAt ?? null;
+      // The 申込締切 they were last shown, as this email leaves (it waits while an earlier email to
+      // them is still being sent), not as the edit found it: an email written since may have gone
+      // first, and one in flight then may never have reached them.
+      const lastShown = await deadlineShownBefore(manager, message);
+      const known = lastShown === undefined ? toldByListener(message.params, closesAt) : lastShown;
       // Either way it shows the invitee the 申込締切 as it is (passed, ahead, or none: the buttons
       // work until the event ends), which they then know (see deadlinesTold).
-      const shown = deadlineShown(row.registrationClosesAt);
+      const shown = deadlineShown(closesAt);
       // Past the 申込締切 as the email leaves: 参加する would be refused, so no buttons to press.
-      const closesAt = row.registrationClosesAt;
       if (closesAt && closesAt.getTime() <= Date.now())
         return {
           ...compose({
             kind: 'closed',
             closedAt: closesAt,
-            changed: closedChange(closesAt, message.params),
+            changed: closedChange(closesAt, known),
             unsubscribeUrl,
           }),
           shown,
         };
       const answer = invitationAnswerUrls(this.config.PUBLIC_URL, issueToken, registration.id, row.endsAt);
-      const deadline = inviteeDeadline(row.registrationClosesAt, message.params);
+      const deadline = inviteeDeadline(closesAt, known);
       return {
         ...compose({ kind: 'invited', ...answer, unsubscribeUrl, ...(deadline ? { deadline } : {}) }),
         shown,
