@@ -755,6 +755,44 @@ describe('invitation content and deadline', () => {
     );
   });
 
+  it('words the 開催中止 of a mini-salon by whether its 開催決定 was sent, once it has gone, and never sends that one after', async () => {
+    const gotIt = await createParticipant(t, organizer, { name: '決定 受取', consentEmail: false });
+    const never = await createParticipant(t, organizer, { name: '決定 不着', consentEmail: false });
+    const requests = [await requestSalon(gotIt, '事業承継'), await requestSalon(never, 'インバウンド')];
+    const held = [holdNext(gotIt.email), holdNext(never.email)];
+    const events = [await acceptSalon(requests[0]), await acceptSalon(requests[1])];
+    await Promise.all(held.map((hold) => hold.reached));
+    // Cancelled while each 開催決定 is in the middle of being sent.
+    for (const id of events)
+      ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id }, organizer));
+    await triedOnce(gotIt.id, 'event-cancelled');
+    await triedOnce(never.id, 'event-cancelled');
+    // One is taken by its server, the other is told "try later" and, tried again, is not sent.
+    held[0].letGo(true);
+    held[1].letGo(false);
+    await settled();
+
+    expect(sink.to(gotIt.email).map((mail) => mail.subject)).toEqual([
+      '【受付】ミニサロン開催のご要望（事業承継）',
+      '【開催決定】ミニサロン開催のご要望（事業承継）',
+      '【開催中止】ミニサロン『事業承継』（東京都葛飾区）',
+    ]);
+    const [, , cancelledForGotIt] = sink.to(gotIt.email);
+    expect(cancelledForGotIt.text).toContain('開催決定のメールでご案内しておりました');
+    expect(cancelledForGotIt.text).toContain('開催決定のメールのボタンはご利用いただけなくなりました。');
+
+    expect(sink.to(never.email).map((mail) => mail.subject)).toEqual([
+      '【受付】ミニサロン開催のご要望（インバウンド）',
+      '【開催中止】ミニサロン『インバウンド』（東京都葛飾区）',
+    ]);
+    const [, cancelledForNever] = sink.to(never.email);
+    expect(cancelledForNever.text).toContain(
+      'ミニサロン開催のご要望をいただき、「ミニサロン『インバウンド』（東京都葛飾区）」として',
+    );
+    expect(cancelledForNever.text).not.toContain('開催決定のメール');
+    expect(cancelledForNever.text).not.toContain('ボタン');
+  });
+
   it('takes the 申込締切 an invitation showed as told: taken away while ahead and put back, nobody hears', async () => {
     const title = '締切を案内済みのサロン';
     const closes = tokyoInDays(10, '17:00');

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { invitationKeySql } from '../invitations/invitation-key';
+import { EarlierEmailInFlight } from '../mail/mail-composers';
 import { MINI_SALON_DECISION_TEMPLATE } from '../mini-salons/mini-salon-decision.composer';
 
 /**
@@ -51,9 +52,13 @@ export function requestersInvitedByDecision(
 }
 
 /**
- * Whether the 開催決定 email that invited a mini-salon's requester by this registration reached
- * them (`told`: sent, or being sent), never will (`untold`), or none names it (null: not the
- * requester's invitation).
+ * For the 開催中止 of a mini-salon: whether the 開催決定 email that invited its requester by this
+ * registration reached them (`told`: sent), never will (`untold`), or none names it (null: not the
+ * requester's invitation). One not sent by the time the salon is cancelled never is: its composer
+ * finds the salon cancelled (MiniSalonDecisionComposer), whether it was waiting, is tried again
+ * after a failure, or was not sent on purpose. One being sent may reach them or not (an SMTP
+ * server that does not answer, then says "try later"): which it is is not known until it has gone
+ * or come back, so the cancellation waits for it (EarlierEmailInFlight) rather than say either.
  */
 export async function decisionToldTo(
   manager: EntityManager,
@@ -66,5 +71,7 @@ export async function decisionToldTo(
     [eventId, MINI_SALON_DECISION_TEMPLATE, registrationId],
   );
   if (rows.length === 0) return null;
-  return rows.some((row) => row.status === 'SENT' || row.status === 'SENDING') ? 'told' : 'untold';
+  if (rows.some((row) => row.status === 'SENT')) return 'told';
+  if (rows.some((row) => row.status === 'SENDING')) throw new EarlierEmailInFlight();
+  return 'untold';
 }

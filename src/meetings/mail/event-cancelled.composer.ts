@@ -57,7 +57,8 @@ export class EventCancelledComposer implements MailComposer {
     const seated = registration !== null && SEATED.includes(registration.status);
     const invited = registration?.status === RegistrationStatus.INVITED;
     // A mini-salon's requester, invited by its 開催決定 (not again since): told as such, in words
-    // for whether that email reached them (one still waiting is not sent now).
+    // for whether that email reached them (one still waiting is not sent now; one being sent is
+    // waited for, so this email also leaves after it).
     const requester =
       invited && (registration.invitationRound ?? 1) === 1
         ? await decisionToldTo(manager, event.id, registration.id)

@@ -906,8 +906,8 @@ export function eventCancelledEmail(data: {
   invited?: boolean;
   /**
    * Invited, and the requester of this mini-salon, invited by its 【開催決定】: `told` when that
-   * email reached them (its buttons no longer work), `untold` when it had not left and now never
-   * will (they hear here, for the first time, of the salon they asked for).
+   * email was sent to them (its buttons no longer work), `untold` when it was not and now never
+   * will be (they hear here, for the first time, of the salon they asked for).
    */
   requester?: 'told' | 'untold';
 }): ComposedEmail {
