@@ -11,6 +11,8 @@ import { MatchmakingSession } from './matchmaking-session.entity';
  *
  * Everything that tells the two apart asks this (or withoutSlotsSql): agreeing a meeting
  * (MeetingsService.meetAtVenue), the emails' event details, the suggestion pages, the floor sheet.
+ * What an agreed meeting is, once agreed, is its own (a meeting at the venue or not): the 面談成立
+ * emails, the agenda and the reminder read that, and this only for how to word it.
  */
 export async function withoutSlots(manager: EntityManager, eventId: string): Promise<boolean> {
   return !(await manager.exists(MatchmakingSession, { where: { eventId }, withDeleted: true }));

@@ -5,6 +5,7 @@ import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
 import { Participant } from '../../participants/participant.entity';
 import { sharesContactWithCounterpart } from '../../participants/participant-access';
+import { AgendaService } from '../agenda.service';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { meetingAgreedEmail } from './meeting-emails.template';
@@ -22,18 +23,20 @@ export class MeetingAgreedComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly agenda: AgendaService,
   ) {
     composers.register(this);
   }
 
   compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
-    return composeAgreedEmail(this.contexts, manager, message.params.requestId, participant);
+    return composeAgreedEmail(this.contexts, this.agenda, manager, message.params.requestId, participant);
   }
 }
 
 /** Shared with MeetingRequestComposer, which still holds auto-agreed requests queued before. */
 export async function composeAgreedEmail(
   contexts: EventMailContexts,
+  agenda: AgendaService,
   manager: ComposeInput['manager'],
   requestId: string,
   participant: Participant,
@@ -59,5 +62,19 @@ export async function composeAgreedEmail(
     autoAccepted: request.autoAccepted,
     message: request.message,
     event,
+    atVenue: await agreedAtTheVenue(agenda, manager, request.id),
   });
+}
+
+/**
+ * Whether the agreed meeting of a request is one at the venue (no time is to come), as its
+ * 面談成立 emails say: read from its meeting when they are composed, not from whether the event has
+ * 商談枠 then, which staff may have changed since the agreement.
+ */
+export async function agreedAtTheVenue(
+  agenda: AgendaService,
+  manager: ComposeInput['manager'],
+  requestId: string,
+): Promise<boolean> {
+  return (await agenda.meetingsAtTheVenue(manager, [requestId], { live: true })).has(requestId);
 }

@@ -46,6 +46,7 @@ describe('meeting emails', () => {
       autoAccepted: extra.autoAccepted ?? false,
       deadline,
       event,
+      atVenue: false,
     });
 
   it('tells an English-speaking requester that the request expired, with the deadline and no contact details', () => {
@@ -126,6 +127,7 @@ describe('meeting emails', () => {
         autoAccepted,
         message: '試作のご相談です',
         event,
+        atVenue: false,
       });
     const accepted = agreed(false, contact);
     expect(accepted.subject).toBe('【面談成立】﨑山 恵 様（しんきん ビジネスマッチング商談会）');
@@ -616,6 +618,7 @@ describe('meeting emails', () => {
           autoAccepted: false,
           deadline,
           event,
+          atVenue: false,
         });
       const declined = told(MeetingRequestStatus.DECLINED, 'ja');
       expect(declined.subject).toBe('【面談のお申込：今回は見送り】しんきん ビジネスマッチング商談会');
@@ -742,11 +745,41 @@ describe('meeting emails', () => {
         autoAccepted: false,
         deadline,
         event: salon,
+        atVenue: true,
       });
       expect(email.text).toContain(
         'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。',
       );
       expect(email.text).not.toContain('面談スケジュール');
+    });
+
+    it('says what the agreed meeting is, whatever 商談枠 the event has by the time the email is written', () => {
+      const agreed = (locale: 'ja' | 'en', atVenue: boolean, withoutSlots: boolean) =>
+        meetingAgreedEmail({
+          locale,
+          recipientName: locale === 'en' ? 'Liam Walsh' : '山本 健',
+          requester: { name: '﨑山 恵', company: null },
+          contact: null,
+          autoAccepted: false,
+          message: '',
+          event: { ...salon, withoutSlots },
+          atVenue,
+        }).text;
+      // At the venue, agreed before the salon was given a 商談枠: outside the time slots it has now.
+      expect(agreed('ja', true, false)).toContain(
+        '時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。先方のご意向により連絡先はお知らせしておりません。\n',
+      );
+      expect(agreed('ja', true, false)).not.toContain('面談スケジュール');
+      expect(agreed('en', true, false)).toContain(
+        'You meet at the venue, outside the time slots: please find each other there on the day. At their request their contact details are not shared.\n',
+      );
+      // Waiting for a slot, at an event that reads as one without 商談枠: the time still follows.
+      expect(agreed('ja', false, true)).toContain(
+        '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。先方のご意向により連絡先はお知らせしておりません。当日、会場でお会いください。',
+      );
+      expect(agreed('ja', false, true)).not.toContain('時間枠を設けていません');
+      expect(agreed('en', false, true)).toContain('The time and place will follow with your agenda.');
+      expect(agreed('en', false, true)).not.toContain('no set meeting times');
     });
 
     it('lists the agreed meetings as people to meet on the day, not as meetings that did not fit', () => {

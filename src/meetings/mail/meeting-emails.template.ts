@@ -47,24 +47,37 @@ function contactLines(locale: MailLocale, contact: SharedContact | null) {
 }
 
 /**
- * After "the meeting is agreed": what follows (a time and table, or, at an event without 商談枠,
- * finding each other at the venue), and the contact details or why there are none.
+ * After "the meeting is agreed": what follows, and the contact details or why there are none.
+ * `atVenue` is the meeting's own (a meeting at the venue, written at once at an event without
+ * 商談枠 by MeetingsService.meetAtVenue), read when the email is composed, as the agenda reads it:
+ * staff may give a salon its first 商談枠 between the agreement and this email, and a meeting at the
+ * venue still gets no time. The event only words it: one given 商談枠 since has time slots, and the
+ * meeting is outside them (as the agenda's VENUE_SECTION.besideSlots says).
  */
-function agreedFollowUp(locale: MailLocale, contact: SharedContact | null, event: EventMailContext): string {
+function agreedFollowUp(
+  locale: MailLocale,
+  contact: SharedContact | null,
+  event: EventMailContext,
+  atVenue: boolean,
+): string {
   if (locale === 'en') {
-    const next = event.withoutSlots
-      ? 'This event has no set meeting times: please find each other at the venue on the day.'
-      : 'The time and place will follow with your agenda.';
+    const next = !atVenue
+      ? 'The time and place will follow with your agenda.'
+      : event.withoutSlots
+        ? 'This event has no set meeting times: please find each other at the venue on the day.'
+        : 'You meet at the venue, outside the time slots: please find each other there on the day.';
     return contact
       ? `${next} Their contact details are below.`
-      : `${next} At their request their contact details are not shared${event.withoutSlots ? '.' : '; please meet them at the venue on the day.'}`;
+      : `${next} At their request their contact details are not shared${atVenue ? '.' : '; please meet them at the venue on the day.'}`;
   }
-  const next = event.withoutSlots
-    ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
-    : '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。';
+  const next = !atVenue
+    ? '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。'
+    : event.withoutSlots
+      ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
+      : '時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。';
   return contact
     ? `${next}先方の連絡先は次のとおりです。`
-    : `${next}先方のご意向により連絡先はお知らせしておりません。${event.withoutSlots ? '' : '当日、会場でお会いください。'}`;
+    : `${next}先方のご意向により連絡先はお知らせしておりません。${atVenue ? '' : '当日、会場でお会いください。'}`;
 }
 
 /**
@@ -149,6 +162,8 @@ export function meetingAgreedEmail(data: {
   autoAccepted: boolean;
   message: string;
   event: EventMailContext;
+  /** The agreed meeting is one at the venue: no time is to come (else it waits for a slot or has one). */
+  atVenue: boolean;
 }): ComposedEmail {
   const { locale, event } = data;
   const sender = eventSenderLines(locale, event);
@@ -163,7 +178,7 @@ export function meetingAgreedEmail(data: {
         data.autoAccepted
           ? `${who(locale, data.requester)} asked to meet you at "${event.title}". The organiser agrees meeting requests automatically for this event, so the meeting is agreed.`
           : `Thank you for accepting: your meeting with ${who(locale, data.requester)} at "${event.title}" is agreed.`,
-        agreedFollowUp(locale, data.contact, event),
+        agreedFollowUp(locale, data.contact, event, data.atVenue),
       ],
       details: [
         { label: 'Event', value: event.title },
@@ -183,7 +198,7 @@ export function meetingAgreedEmail(data: {
       data.autoAccepted
         ? `${who(locale, data.requester)} 様より${inBrackets(event.title)}での面談のお申込がありました。このイベントでは面談のお申込が自動で成立するため、面談が成立しました。`
         : `お申込を承諾いただき、ありがとうございます。${who(locale, data.requester)} 様との${inBrackets(event.title)}での面談が成立しました。`,
-      agreedFollowUp(locale, data.contact, event),
+      agreedFollowUp(locale, data.contact, event, data.atVenue),
     ],
     details: [
       { label: 'イベント', value: event.title },
@@ -216,13 +231,15 @@ export function meetingOutcomeEmail(data: {
   /** When the request expired (for EXPIRED). */
   deadline: Date;
   event: EventMailContext;
+  /** For ACCEPTED: the agreed meeting is one at the venue, with no time to come. */
+  atVenue: boolean;
 }): ComposedEmail {
   const { locale, event, outcome, recipient } = data;
   const accepted = outcome === MeetingRequestStatus.ACCEPTED;
   const sender = eventSenderLines(locale, event);
   const when = formatEventTime(locale, event.startsAt, event.endsAt);
   const contact = accepted ? contactLines(locale, data.contact) : [];
-  // Where to meet, for an agreed meeting: at an event without 商談枠 the email is all they get.
+  // Where to meet, for an agreed meeting: for one at the venue the email is all they get.
   const place = accepted ? eventPlaceDetails(locale, event) : [];
   const reply =
     data.reply && outcome !== MeetingRequestStatus.EXPIRED
@@ -238,7 +255,7 @@ export function meetingOutcomeEmail(data: {
           : them
             ? `${them} accepted your meeting request for "${event.title}".`
             : `Your meeting request for "${event.title}" has been accepted.`,
-        agreedFollowUp(locale, data.contact, event),
+        agreedFollowUp(locale, data.contact, event, data.atVenue),
       ],
       DECLINED: [
         them
@@ -284,7 +301,7 @@ export function meetingOutcomeEmail(data: {
         : them
           ? `${them} 様が、${inBrackets(event.title)}での面談を承諾されました。`
           : `${inBrackets(event.title)}での面談のお申込が承諾され、面談が成立しました。`,
-      agreedFollowUp(locale, data.contact, event),
+      agreedFollowUp(locale, data.contact, event, data.atVenue),
     ],
     DECLINED: [
       them

@@ -4,9 +4,11 @@ import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-compo
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { sharesContactWithCounterpart } from '../../participants/participant-access';
 import { languageOf } from '../../participants/participant-kind';
+import { AgendaService } from '../agenda.service';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { MeetingOutcome, meetingOutcomeEmail } from './meeting-emails.template';
+import { agreedAtTheVenue } from './meeting-agreed.composer';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
@@ -20,6 +22,7 @@ export class MeetingOutcomeComposer implements MailComposer {
   constructor(
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
+    private readonly agenda: AgendaService,
   ) {
     composers.register(this);
   }
@@ -54,6 +57,7 @@ export class MeetingOutcomeComposer implements MailComposer {
       autoAccepted: request.autoAccepted,
       deadline: request.expiresAt ?? event.endsAt,
       event,
+      atVenue: agreed && (await agreedAtTheVenue(this.agenda, manager, request.id)),
     });
   }
 }

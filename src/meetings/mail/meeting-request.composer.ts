@@ -6,6 +6,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
+import { AgendaService } from '../agenda.service';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { effectiveStatus } from '../meeting-requests.service';
@@ -23,6 +24,7 @@ export class MeetingRequestComposer implements MailComposer {
     composers: MailComposers,
     private readonly contexts: EventMailContexts,
     private readonly config: AppConfig,
+    private readonly agenda: AgendaService,
   ) {
     composers.register(this);
   }
@@ -37,7 +39,7 @@ export class MeetingRequestComposer implements MailComposer {
     const status = effectiveStatus(request);
     // Auto-agreed requests now go out as AGREED; one queued as REQUEST before that says the same.
     if (status === MeetingRequestStatus.ACCEPTED && request.autoAccepted)
-      return composeAgreedEmail(this.contexts, manager, request.id, participant);
+      return composeAgreedEmail(this.contexts, this.agenda, manager, request.id, participant);
     // Answered, withdrawn or expired before the email went out: nothing to ask any more.
     if (status !== MeetingRequestStatus.PENDING) return null;
     const event = await this.contexts.get(manager, request.eventId, languageOf(participant));
