@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
+import { QueueName } from '../src/queue/queue-names';
 import {
   addMatchmakingSession,
   agreeMeeting,
@@ -613,6 +616,53 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(agenda.text).not.toContain('当日お会いいただく方');
     expect(agenda.text).not.toContain('時間が未定の面談');
     expect(mailsTo(d, /meeting schedule/i)[0].text).not.toContain('People to meet on the day');
+  });
+
+  it('【面談成立】 still waiting to go out when the salon is given its first 商談枠 says what its meeting is: at the venue, in either language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第9回）' });
+    const aoki = await person(eventId, { name: '青木 一郎' });
+    const emma = await person(eventId, { name: 'Emma Clarke', locale: 'en', consentContactSharing: false });
+    // The mail queues hold both 面談成立 while the organiser adds a 商談枠 right after the agreement.
+    const queues = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL].map((name) =>
+      t.app.get<Queue>(getQueueToken(name)),
+    );
+    for (const queue of queues) await queue.pause();
+    let requestId: string;
+    try {
+      requestId = await agreeMeeting(t, eventId, aoki.id, emma.id);
+      await addMatchmakingSession(t, organizer, {
+        eventId,
+        name: '個別相談',
+        startsAt: tokyoInDays(14, '19:00'),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 2,
+      });
+    } finally {
+      for (const queue of queues) await queue.resume();
+    }
+    // Agreed while there was none: a meeting at the venue, which no 商談枠 will ever place.
+    expect(
+      (await meetingsOf(eventId)).edges.map(({ node }) => [node.requestId, node.atVenue, node.status]),
+    ).toEqual([[requestId, true, 'SCHEDULED']]);
+
+    await sink.waitUntil(
+      () => mailsTo(aoki, /面談成立/).length === 1 && mailsTo(emma, /Meeting agreed/).length === 1,
+    );
+    // Each says to meet at the venue, as the agenda will, not that a time and place are to come;
+    // nor that the event has no time slots: it has one now.
+    const ja = mailsTo(aoki, /面談成立/)[0].text;
+    expect(ja).toContain(
+      '時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。先方のご意向により連絡先はお知らせしておりません。\n',
+    );
+    expect(ja).not.toContain('面談スケジュールとしてあらためてお送りします');
+    expect(ja).not.toContain('時間枠を設けていません');
+    const en = mailsTo(emma, /Meeting agreed/)[0].text;
+    expect(en).toContain(
+      'You meet at the venue, outside the time slots: please find each other there on the day. Their contact details are below.',
+    );
+    expect(en).not.toContain('will follow with your agenda');
+    expect(en).not.toContain('no set meeting times');
   });
 
   it('【面談成立】 says where the venue is, in the reader’s language', async () => {
