@@ -258,10 +258,14 @@ function median<T>(runs: T[], key: (run: T) => number): T {
   return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)];
 }
 
-/** An organisation and COUNT participants who consented to email. */
+/**
+ * An organisation, with the contact email an organiser needs to invite, and COUNT participants
+ * who consented to email.
+ */
 async function seed(dataSource: DataSource, count: number) {
   const [{ id: organizationId }]: { id: string }[] = await dataSource.query(
-    `INSERT INTO organizations (name, kind, municipality) VALUES ('東京財務事務所', $1, '東京都千代田区') RETURNING id`,
+    `INSERT INTO organizations (name, kind, municipality, contact_email)
+     VALUES ('東京財務事務所', $1, '東京都千代田区', 'salon@tokyo-zaimu.example.jp') RETURNING id`,
     [OrganizationKind.FINANCE_OFFICE],
   );
   const rows: { id: string }[] = await dataSource.query(

@@ -8,6 +8,7 @@ import {
   addMatchmakingSession,
   agreeMeeting,
   createOrganization,
+  DEFAULT_CONTACT_EMAIL,
   createParticipant,
   createPublishedEvent,
   invitationAnswerLink,
@@ -722,7 +723,7 @@ describe('editing an event people signed up for', () => {
     expect(ja.subject).toBe(`【日時・申込締切変更】${title}`);
     expect(ja.text).toContain(`先日ご案内した「${title}」の日時・申込締切が変更になりました。`);
     expect(ja.text).toContain(
-      `申込締切（${formatDeadline('ja', closedAt)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、大田区産業振興協会にお問い合わせください。`,
+      `申込締切（${formatDeadline('ja', closedAt)}）を過ぎたため、このご招待へのお申込はメールからは承れなくなりました。ご参加を希望される場合は、大田区産業振興協会（${DEFAULT_CONTACT_EMAIL}）にお問い合わせください。`,
     );
     expect(ja.text).toContain(
       `■ 申込締切: ${formatDeadline('ja', closedAt)}（受付終了）（変更）\n  （変更前: ${formatDeadline('ja', told)}）`,
@@ -737,14 +738,14 @@ describe('editing an event people signed up for', () => {
       `Registration closes: ${formatDeadline('en', closedAt)} (closed) (changed)\n  (before: ${formatDeadline('en', told)})`,
     );
     expect(en.text).toContain(
-      `Registration closed on ${formatDeadline('en', closedAt)}, so this invitation can no longer be accepted by email. If you would still like to join, please contact 大田区産業振興協会.`,
+      `Registration closed on ${formatDeadline('en', closedAt)}, so this invitation can no longer be accepted by email. If you would still like to join, please contact 大田区産業振興協会 (${DEFAULT_CONTACT_EMAIL}).`,
     );
     expect(en.html).not.toContain('>Accept</a>');
     expect(en.text).not.toContain('/invitations/respond');
     // The first invitation's 参加する page says the same, without a button.
     const page = await (await fetch(invitationAnswerLink(t, sink.to(invitee.email)[0], 1).url)).text();
     expect(page).toContain(
-      `申込の受付は${formatDeadline('ja', closedAt)}で締め切りました。ご参加を希望される場合は、大田区産業振興協会にお問い合わせください。`,
+      `申込の受付は${formatDeadline('ja', closedAt)}で締め切りました。ご参加を希望される場合は、大田区産業振興協会（${DEFAULT_CONTACT_EMAIL}）にお問い合わせください。`,
     );
     expect(page).not.toContain('<button type="submit">参加する</button>');
   });

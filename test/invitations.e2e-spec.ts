@@ -888,6 +888,57 @@ describe('invitations by email', () => {
     expect(after.organizerAddressMissing).toBe(false);
   });
 
+  it('refuses to invite for an organiser with neither a contact email nor a phone, writing nothing, until an admin adds one', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const cityId = await createOrganization(t, admin, {
+      name: '草加市 産業振興課',
+      kind: 'MUNICIPALITY',
+      contactEmail: null,
+    });
+    const city = await staffSession(t, Role.ORGANIZER, cityId);
+    const eventId = await createPublishedEvent(t, city, { title: '草加市 販路開拓セミナー' });
+    const person = await createParticipant(t, city);
+    const mutation = `mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { ${CAMPAIGN_FIELDS} } }`;
+
+    const refused = failure(await t.gql(mutation, { eventId, ids: [person.id] }, city));
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ORGANIZATION_CONTACT_MISSING',
+      field: 'eventId',
+    });
+    expect(refused.message).toBe(
+      '主催団体（草加市 産業振興課）の問い合わせ先（メールアドレス・電話番号）が未登録のため、招待メールを送れません（特定電子メール法は、広告・宣伝のメールに送信者の問い合わせ先の表示を求めています）。' +
+        '管理者が updateOrganizationContact で contactEmail（問い合わせ先メールアドレス）か contactPhone（問い合わせ先電話番号）を登録してから、もう一度お送りください',
+    );
+    const written = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM registrations WHERE event_id = $1)::int AS registrations,
+                  (SELECT count(*) FROM invitation_campaigns WHERE event_id = $1)::int AS campaigns,
+                  (SELECT count(*) FROM outbox_messages WHERE event_id = $1)::int AS emails`,
+          [eventId],
+        )
+      )[0] as { registrations: number; campaigns: number; emails: number };
+    expect(await written()).toEqual({ registrations: 0, campaigns: 0, emails: 0 });
+
+    // A phone number is contact enough: the invitation goes, and its footer gives it.
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { id } }',
+        { id: cityId, input: { contactPhone: '048-922-0151' } },
+        admin,
+      ),
+    );
+    const sent = ok(
+      await t.gql<{ inviteParticipants: Campaign }>(mutation, { eventId, ids: [person.id] }, city),
+    ).inviteParticipants;
+    expect(sent).toMatchObject({ invited: 1, notEmailable: 0, total: 1 });
+    await sink.waitUntil(() => sink.to(person.email).length === 1);
+    const [mail] = sink.to(person.email);
+    expect(mail.subject).toBe('【ご招待】草加市 販路開拓セミナー（草加市 産業振興課）');
+    expect(mail.text).toContain('お問い合わせ: TEL 048-922-0151');
+  });
+
   it('refuses invitations from staff of another organisation and bad ids, naming the field', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '他団体のイベント' });
     const admin = await staffSession(t, Role.ADMIN, null);

@@ -4,6 +4,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  DEFAULT_CONTACT_EMAIL,
   emailProgress,
   registerMutation,
   staffSession,
@@ -47,6 +48,8 @@ describe('matching: suggestions, digests and who to invite', () => {
   let t: TestApp;
   let organizer: string;
   let otherOrganizer: string;
+  let admin: string;
+  let orgId: string;
   let eventId: string;
   const people: Record<string, { id: string; email: string }> = {};
   const tokens: Record<string, string> = {};
@@ -54,8 +57,8 @@ describe('matching: suggestions, digests and who to invite', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp(sink.appSettings());
-    const admin = await staffSession(t, Role.ADMIN, null);
-    const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
+    admin = await staffSession(t, Role.ADMIN, null);
+    orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
     const otherOrgId = await createOrganization(t, admin, {
       name: '川口商工会議所',
       municipality: '埼玉県川口市',
@@ -266,6 +269,40 @@ describe('matching: suggestions, digests and who to invite', () => {
     expect(csv).toMatch(/,いいえ,/);
     expect((await get(otherOrganizer)).status).toBe(403);
     expect((await get(tokens.takahashi)).status).toBe(403);
+  });
+
+  it('sends no digests while the organiser has neither a contact email nor a phone, and writes none', async () => {
+    const contact = async (input: Record<string, string | null>) =>
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { id } }',
+          { id: orgId, input },
+          admin,
+        ),
+      );
+    await contact({ contactEmail: null });
+    const refused = failure(
+      await t.gql(
+        'mutation($eventId: ID!) { sendSuggestionDigests(eventId: $eventId) { queued } }',
+        { eventId },
+        organizer,
+      ),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ORGANIZATION_CONTACT_MISSING',
+      field: 'eventId',
+    });
+    expect(refused.message).toContain(
+      '主催団体（東京財務事務所）の問い合わせ先（メールアドレス・電話番号）が未登録のため、おすすめメールを送れません',
+    );
+    expect(refused.message).toContain('contactEmail');
+    const [{ digests }]: { digests: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS digests FROM outbox_messages WHERE event_id = $1 AND template = 'suggestion-digest'`,
+      [eventId],
+    );
+    expect(digests).toBe(0);
+    await contact({ contactEmail: DEFAULT_CONTACT_EMAIL });
   });
 
   let digest: ReceivedMail;

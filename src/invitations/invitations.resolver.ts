@@ -17,7 +17,8 @@ export class InvitationsResolver {
   ) {}
 
   @Mutation(() => InvitationCampaignModel, {
-    description: '参加者をイベントに招待する（招待メールはキューから順に送信）',
+    description:
+      '参加者をイベントに招待する（招待メールはキューから順に送信）。主催団体に問い合わせ先（contactEmail か contactPhone）がなければ送れない',
   })
   @AllowStaff()
   async inviteParticipants(

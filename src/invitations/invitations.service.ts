@@ -26,6 +26,7 @@ import { isUuid } from '../common/validation/uuid';
 import { organiserContactPoint, organiserToAsk } from '../mail/templates/email-layout';
 import { Organization } from '../organizations/organization.entity';
 import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
+import { requireOrganizerContact } from '../organizations/organizer-contact';
 
 const INVITABLE = [EventStatus.DRAFT, EventStatus.PUBLISHED];
 
@@ -61,6 +62,7 @@ export class InvitationsService {
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
       if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now())
         throw InvitationErrors.pastDeadline(event.registrationClosesAt);
+      await requireOrganizerContact(manager, event.organizationId, 'invitation');
       const reinvited = await this.inviteAgain(manager, eventId, ids);
       const created = await this.createInvitedRegistrations(manager, eventId, ids);
       const invited = [...created, ...reinvited];

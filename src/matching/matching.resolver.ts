@@ -113,7 +113,8 @@ export class MatchingResolver {
   }
 
   @Mutation(() => SuggestionDigestResultModel, {
-    description: '最新のマッチング結果を、参加者ごとにおすすめメール（上位5名）で送る',
+    description:
+      '最新のマッチング結果を、参加者ごとにおすすめメール（上位5名）で送る。主催団体に問い合わせ先（contactEmail か contactPhone）がなければ送れない',
   })
   @Allow(...ORGANIZERS)
   sendSuggestionDigests(

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { StaffActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
-import { Organization } from '../organizations/organization.entity';
 import { organizerAddressMissing } from '../organizations/organizer-address';
+import { requireOrganizerContact } from '../organizations/organizer-contact';
 import { MatchingRun } from './matching-run.entity';
 import { MatchingRunStatus } from './matching-run-status';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
@@ -41,6 +41,7 @@ export class SuggestionDigestsService {
       // Under the event lock: a run cannot swap the suggestions between reading and writing.
       const event = await this.events.lockManaged(manager, actor, eventId);
       if (!MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
+      const organizer = await requireOrganizerContact(manager, event.organizationId, 'digest');
       const run = await manager.findOne(MatchingRun, {
         where: { eventId, status: MatchingRunStatus.SUCCEEDED },
         order: { finishedAt: 'DESC' },
@@ -107,9 +108,7 @@ export class SuggestionDigestsService {
         notEmailable: result.notEmailable.length,
         nothingNew: receivers.length - queuedBefore.size - byParticipant.size,
         withoutSuggestions: unmatched,
-        organizerAddressMissing: organizerAddressMissing(
-          await manager.findOneByOrFail(Organization, { id: event.organizationId }),
-        ),
+        organizerAddressMissing: organizerAddressMissing(organizer),
       });
     });
   }

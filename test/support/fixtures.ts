@@ -87,16 +87,27 @@ export async function invitationCampaign(
   return { organizer, eventId, invitees, campaign };
 }
 
+/** The contact email of an organisation created without a contact (see createOrganization). */
+export const DEFAULT_CONTACT_EMAIL = 'info@organizer.example.jp';
+
 export async function createOrganization(
   testApp: TestApp,
   adminToken: string,
-  /** Any CreateOrganizationInput field besides; kind and municipality have defaults. */
-  input: { name: string; kind?: string; municipality?: string } & Record<string, string>,
+  /**
+   * Any CreateOrganizationInput field besides; kind and municipality have defaults, and so has
+   * contactEmail when neither it nor contactPhone is given: an organiser without a contact sends
+   * no invitations. Pass `contactEmail: null` for one that has none.
+   */
+  input: { name: string; kind?: string; municipality?: string } & Record<string, string | null>,
 ): Promise<string> {
+  const contact =
+    input.contactEmail === undefined && input.contactPhone === undefined
+      ? { contactEmail: DEFAULT_CONTACT_EMAIL }
+      : {};
   const data = ok(
     await testApp.gql<{ createOrganization: { id: string } }>(
       'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-      { input: { kind: 'CHAMBER_OF_COMMERCE', municipality: '東京都葛飾区', ...input } },
+      { input: { kind: 'CHAMBER_OF_COMMERCE', municipality: '東京都葛飾区', ...contact, ...input } },
       adminToken,
     ),
   );
