@@ -939,6 +939,62 @@ describe('invitations by email', () => {
     expect(mail.text).toContain('お問い合わせ: TEL 048-922-0151');
   });
 
+  it("keeps an organiser's last contact while its coming events have invitations out", async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, {
+      name: '越谷商工会議所',
+      contactEmail: 'info@koshigaya-cci.example.jp',
+    });
+    const staff = await staffSession(t, Role.ORGANIZER, orgId);
+    const eventId = await createPublishedEvent(t, staff, { title: '越谷ものづくりサロン' });
+    const edit = (input: Record<string, string | null>) =>
+      t.gql<{ updateOrganizationContact: { contactEmail: string | null; contactPhone: string | null } }>(
+        'mutation($id: ID!, $input: UpdateOrganizationContactInput!) { updateOrganizationContact(id: $id, input: $input) { contactEmail contactPhone } }',
+        { id: orgId, input },
+        admin,
+      );
+    // Nothing sent yet: the contact may go (and come back).
+    expect(ok(await edit({ contactEmail: null })).updateOrganizationContact).toEqual({
+      contactEmail: null,
+      contactPhone: null,
+    });
+    ok(await edit({ contactEmail: 'info@koshigaya-cci.example.jp' }));
+    const person = await createParticipant(t, staff);
+    ok(
+      await t.gql(
+        'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+        { eventId, ids: [person.id] },
+        staff,
+      ),
+    );
+
+    const refused = failure(
+      await edit({ contactEmail: null, address: '〒343-0813 埼玉県越谷市越ヶ谷1-3-4' }),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ORGANIZATION_CONTACT_IN_USE',
+      field: 'contactEmail',
+    });
+    expect(refused.message).toContain('「越谷ものづくりサロン」');
+    expect(refused.message).toContain('問い合わせ先のメールアドレスと電話番号を両方とも消すことはできません');
+    // Nothing of the edit was kept, the address given with it neither.
+    const [stored]: { contact_email: string | null; address: string | null }[] = await t.dataSource.query(
+      'SELECT contact_email, address FROM organizations WHERE id = $1',
+      [orgId],
+    );
+    expect(stored).toEqual({ contact_email: 'info@koshigaya-cci.example.jp', address: null });
+
+    // Swapping the email for a phone in one edit keeps a contact.
+    expect(
+      ok(await edit({ contactEmail: null, contactPhone: '048-966-6111' })).updateOrganizationContact,
+    ).toEqual({ contactEmail: null, contactPhone: '048-966-6111' });
+    expect(failure(await edit({ contactPhone: null })).extensions).toMatchObject({
+      reason: 'ORGANIZATION_CONTACT_IN_USE',
+      field: 'contactPhone',
+    });
+  });
+
   it('refuses invitations from staff of another organisation and bad ids, naming the field', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '他団体のイベント' });
     const admin = await staffSession(t, Role.ADMIN, null);

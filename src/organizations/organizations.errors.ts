@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../common/errors/app-error';
+import { inBrackets } from '../mail/templates/email-layout';
 import { Organization } from './organization.entity';
 
 export enum OrganizationErrorCode {
@@ -6,6 +7,7 @@ export enum OrganizationErrorCode {
   CORPORATE_NUMBER_TAKEN = 'ORGANIZATION_CORPORATE_NUMBER_TAKEN',
   NAME_TAKEN = 'ORGANIZATION_NAME_TAKEN',
   CONTACT_MISSING = 'ORGANIZATION_CONTACT_MISSING',
+  CONTACT_IN_USE = 'ORGANIZATION_CONTACT_IN_USE',
 }
 
 /** Promotional mail staff start sending for an event (特定電子メール法's 広告・宣伝のメール). */
@@ -57,4 +59,27 @@ export const OrganizationErrors = {
       `The organiser (${organization.nameEn ?? organization.name}) has no contact email or phone number, so ${PROMOTIONAL_MAIL_NAME[mail].en} cannot be sent: ${LAW.en}. ` +
         'Ask an admin to add its contactEmail or contactPhone with updateOrganizationContact, then send them again.',
     ),
+  /**
+   * An edit that would leave the organisation with no contact point while its coming events have
+   * invitations or digests out: those waiting would leave without one, and its invitees could no
+   * longer be told whom to ask. `field`: the contact the edit cleared.
+   */
+  contactInUse: (
+    organization: Pick<Organization, 'name' | 'nameEn'>,
+    events: { titles: string[]; count: number },
+    field: 'contactEmail' | 'contactPhone',
+  ) => {
+    const more = events.count - events.titles.length;
+    const ja = events.titles.map(inBrackets).join('、') + (more > 0 ? ` ほか${more}件` : '');
+    const en = events.titles.map((title) => `"${title}"`).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return new ConflictError(
+      OrganizationErrorCode.CONTACT_IN_USE,
+      `${organization.name}には、招待メール・おすすめメールを送った（または送信待ちの）これから開催するイベントがあるため（${ja}）、問い合わせ先のメールアドレスと電話番号を両方とも消すことはできません（${LAW.ja}）。` +
+        '変更する場合は、新しい contactEmail（問い合わせ先メールアドレス）か contactPhone（問い合わせ先電話番号）を同時に登録してください',
+      field,
+    ).withEnglish(
+      `${organization.nameEn ?? organization.name} has coming events whose invitations or suggestion digests were sent or are waiting to be sent (${en}), so it cannot be left without both a contact email and a phone number: ${LAW.en}. ` +
+        'To change them, give the new contactEmail or contactPhone in the same edit.',
+    );
+  },
 };

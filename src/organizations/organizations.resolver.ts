@@ -17,7 +17,9 @@ export class OrganizationsResolver {
   }
 
   @Mutation(() => OrganizationModel, {
-    description: '主催団体の住所・問い合わせ先を設定する（管理者）。イベントのメールの末尾と返信先に使う',
+    description:
+      '主催団体の住所・問い合わせ先を設定する（管理者）。イベントのメールの末尾と返信先に使う。' +
+      'これから開催するイベントに招待メール・おすすめメールがある間は、問い合わせ先のメールアドレスと電話番号を両方とも消すことはできない',
   })
   @Allow(Role.ADMIN)
   async updateOrganizationContact(

@@ -6,6 +6,7 @@ import { CreateOrganizationInput } from './dto/create-organization.input';
 import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
 import { Organization } from './organization.entity';
 import { OrganizationErrors } from './organizations.errors';
+import { eventsWithPromotionalMail, hasOrganizerContact } from './organizer-contact';
 
 @Injectable()
 export class OrganizationsService {
@@ -48,22 +49,43 @@ export class OrganizationsService {
   /**
    * Sets or clears the contact parts given; those left out stay, but for the English address of
    * an address that changes without one: English readers get the new address in Japanese rather
-   * than the old one in English.
+   * than the old one in English. Clearing the last of its contact email and phone is refused while
+   * its coming events have invitations or digests out (see eventsWithPromotionalMail): those still
+   * to leave would carry no contact, and its invitees would be told to ask an organiser they cannot
+   * reach. The row is locked first (not against new events, which only hold its key), so an
+   * invitation being written, which reads it under a share lock, is either seen here or sees the
+   * edit.
    */
   async updateContact(id: string, input: UpdateOrganizationContactInput): Promise<Organization> {
-    const organization = await this.get(id);
-    const cleaned = (value: string | null | undefined, current: string | null) =>
-      value === undefined ? current : value?.trim() || null;
-    organization.nameEn = cleaned(input.nameEn, organization.nameEn);
-    const address = cleaned(input.address, organization.address);
-    organization.addressEn =
-      address !== organization.address && input.addressEn === undefined
-        ? null
-        : cleaned(input.addressEn, organization.addressEn);
-    organization.address = address;
-    organization.contactEmail = cleaned(input.contactEmail, organization.contactEmail);
-    organization.contactPhone = cleaned(input.contactPhone, organization.contactPhone);
-    return this.organizations.save(organization);
+    return this.organizations.manager.transaction(async (manager) => {
+      const organization = await manager.findOne(Organization, {
+        where: { id },
+        lock: { mode: 'for_no_key_update' },
+      });
+      if (!organization) throw OrganizationErrors.notFound(id);
+      const cleaned = (value: string | null | undefined, current: string | null) =>
+        value === undefined ? current : value?.trim() || null;
+      const hadContact = hasOrganizerContact(organization);
+      organization.nameEn = cleaned(input.nameEn, organization.nameEn);
+      const address = cleaned(input.address, organization.address);
+      organization.addressEn =
+        address !== organization.address && input.addressEn === undefined
+          ? null
+          : cleaned(input.addressEn, organization.addressEn);
+      organization.address = address;
+      organization.contactEmail = cleaned(input.contactEmail, organization.contactEmail);
+      organization.contactPhone = cleaned(input.contactPhone, organization.contactPhone);
+      if (hadContact && !hasOrganizerContact(organization)) {
+        const events = await eventsWithPromotionalMail(manager, id, 3);
+        if (events.count > 0)
+          throw OrganizationErrors.contactInUse(
+            organization,
+            events,
+            input.contactEmail !== undefined ? 'contactEmail' : 'contactPhone',
+          );
+      }
+      return manager.save(organization);
+    });
   }
 
   /** `field` names the input the id came from, for the error a client sees when it is unknown. */

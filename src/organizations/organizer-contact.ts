@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { EventStatus } from '../events/event-enums';
 import { Organization } from './organization.entity';
 import { OrganizationErrors, PromotionalMail } from './organizations.errors';
 
@@ -30,4 +31,36 @@ export async function requireOrganizerContact(
   });
   if (!hasOrganizerContact(organization)) throw OrganizationErrors.contactMissing(organization, mail);
   return organization;
+}
+
+/**
+ * The templates of the promotional mail an organiser sends for its events: invitations, the
+ * 申込締切のお知らせ to invitees, and おすすめ digests. Spelled out, as in mail-labels.ts, rather than
+ * imported: the features' composers depend on this folder.
+ */
+export const PROMOTIONAL_TEMPLATES = ['invitation', 'invitation-deadline', 'suggestion-digest'] as const;
+
+/**
+ * The organisation's events still to come (draft or published, not ended) with promotional mail
+ * that went out or waits to: their invitees are told to ask the organiser by its contact, and the
+ * emails waiting show it when they leave. Titles in the order the events come, at most `limit`,
+ * and how many there are.
+ */
+export async function eventsWithPromotionalMail(
+  manager: EntityManager,
+  organizationId: string,
+  limit: number,
+): Promise<{ titles: string[]; count: number }> {
+  const rows: { title: string; count: number }[] = await manager.query(
+    `SELECT e.title, count(*) OVER ()::int AS count
+       FROM events e
+      WHERE e.organization_id = $1 AND e.status = ANY($4::event_status[]) AND e.ends_at > now()
+        AND EXISTS (SELECT 1 FROM outbox_messages o
+                     WHERE o.event_id = e.id AND o.template = ANY($2::varchar[])
+                       AND o.status IN ('PENDING', 'SENDING', 'SENT'))
+      ORDER BY e.starts_at, e.id
+      LIMIT $3`,
+    [organizationId, PROMOTIONAL_TEMPLATES, limit, [EventStatus.DRAFT, EventStatus.PUBLISHED]],
+  );
+  return { titles: rows.map((row) => row.title), count: rows[0]?.count ?? 0 };
 }
