@@ -13,6 +13,17 @@ registerEnumType(MeetingRequestStatus, {
   description: '回答待ち・承諾・辞退・期限切れ・取消',
 });
 
+/**
+ * Why a request was withdrawn, where the page behind its link must say more than that it was:
+ * staff merged two profiles of one person (名寄せ) — the requester's, or the asked person's — and
+ * it was the second open request between the same two people at the event (see
+ * MeetingRequest.continuedAsId).
+ */
+export enum MeetingRequestCancelReason {
+  REQUESTER_PROFILES_MERGED = 'REQUESTER_PROFILES_MERGED',
+  RECIPIENT_PROFILES_MERGED = 'RECIPIENT_PROFILES_MERGED',
+}
+
 export enum MeetingStatus {
   SCHEDULED = 'SCHEDULED',
   HELD = 'HELD',
@@ -87,7 +98,8 @@ export const MEETING_STATUS_LABEL_EN: Record<MeetingStatus, string> = {
 
 /**
  * CANCELLED says nothing of who: the requester or either side withdrew it, staff called its
- * meeting off, the event or a registration was cancelled. As 取消済み, and as a cancelled meeting.
+ * meeting off, the event or a registration was cancelled, a merge left it the second between the
+ * same two people. As 取消済み, and as a cancelled meeting.
  */
 export const MEETING_REQUEST_STATUS_LABEL_EN: Record<MeetingRequestStatus, string> = {
   PENDING: 'Awaiting an answer',

@@ -12,7 +12,7 @@ import {
 import { Event } from '../events/event.entity';
 import { MergedParticipant } from '../participant-merge/merged-participant.entity';
 import { Participant } from '../participants/participant.entity';
-import { MeetingRequestStatus } from './meeting-enums';
+import { MeetingRequestCancelReason, MeetingRequestStatus } from './meeting-enums';
 
 /**
  * 面談申込: A asks B to meet at an event. The pair (in either direction) has at most one open
@@ -21,6 +21,8 @@ import { MeetingRequestStatus } from './meeting-enums';
  */
 @Entity('meeting_requests')
 @Check('ck_meeting_requests_not_self', '"from_participant_id" <> "to_participant_id"')
+@Check('ck_meeting_requests_cancel_reason', `"cancel_reason" IS NULL OR "status" = 'CANCELLED'`)
+@Check('ck_meeting_requests_continued_as', '"continued_as_id" IS NULL OR "cancel_reason" IS NOT NULL')
 @Index('uq_meeting_requests_open_pair', { synchronize: false })
 @Index(['eventId', 'status'])
 @Index('idx_meeting_requests_event_created', ['eventId', 'createdAt', 'id'])
@@ -74,6 +76,32 @@ export class MeetingRequest {
 
   @Column({ type: 'enum', enum: MeetingRequestStatus, enumName: 'meeting_request_status' })
   status: MeetingRequestStatus;
+
+  /**
+   * Why it was withdrawn, when the page behind its link must say more than that: a merge (名寄せ)
+   * of the requester's or the asked person's two profiles left two open requests between the same
+   * two people, and this one went. Null for every other withdrawal, and while it stands.
+   */
+  @Column({
+    type: 'enum',
+    enum: MeetingRequestCancelReason,
+    enumName: 'meeting_request_cancel_reason',
+    nullable: true,
+  })
+  cancelReason: MeetingRequestCancelReason | null;
+
+  /**
+   * The request it goes on as, when a merge withdrew it (cancelReason): the one between the same
+   * two people that stayed (a later merge that withdraws that one points here to the one after).
+   * The page behind this one's answer link says so, and answers that one when it asks the same
+   * person (MeetingRequestsService.preview, respondByToken). Set null if that one is deleted.
+   */
+  @Index({ where: 'continued_as_id IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  continuedAsId: string | null;
+
+  @ManyToOne(() => MeetingRequest, { onDelete: 'SET NULL', nullable: true })
+  continuedAs?: MeetingRequest | null;
 
   /** The scheduler places heavier requests first when slots are scarce. */
   @Column({ type: 'int', default: 1 })

@@ -11,7 +11,12 @@ import { EmailChangeCallOffReason } from '../email-change/email-change-request.e
 import { endPendingEmailChanges } from '../email-change/pending-email-changes';
 import { OutboxService } from '../mail/outbox.service';
 import { OutboxStatus } from '../mail/outbox-status';
-import { MeetingRequestStatus, MeetingStatus, OPEN_REQUEST_STATUSES } from '../meetings/meeting-enums';
+import {
+  MeetingRequestCancelReason,
+  MeetingRequestStatus,
+  MeetingStatus,
+  OPEN_REQUEST_STATUSES,
+} from '../meetings/meeting-enums';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
@@ -302,9 +307,12 @@ export class ParticipantMergeService {
    * requests with the same person at one event, the agreed one stays (or the kept profile's), and
    * the other is withdrawn. Answers how many were withdrawn.
    *
-   * The answer link of a withdrawn request stays, and says it was withdrawn, as when its sender
-   * withdraws it (it may be a third person's, who received the request). One between the two
-   * profiles would now be the person's with themself: its link says the two were joined.
+   * Nobody withdrew that one: it keeps why (cancelReason, whose two profiles were joined) and the
+   * request it goes on as (continuedAsId; those that went on as it now go on as that one too).
+   * Its answer link stays (it may be a third person's, who received the request): its page says
+   * the two profiles were joined and shows the one that stayed, answering it when it asks the same
+   * person (MeetingRequestsService.preview, respondByToken). One between the two profiles would
+   * now be the person's with themself: its link says the two were joined.
    */
   private async combineMeetingRequests(manager: EntityManager, pair: string[]) {
     const between = await changedIds(
@@ -313,19 +321,38 @@ export class ParticipantMergeService {
         WHERE from_participant_id = ANY($1) AND to_participant_id = ANY($1) RETURNING id`,
       [pair],
     );
-    const withdrawn = await changedIds(
-      manager,
+    const [withdrawn]: [{ id: string; stays: string }[], number] = await manager.query(
       `WITH open AS (
-         SELECT id, row_number() OVER (
-                  PARTITION BY event_id,
-                    CASE WHEN from_participant_id = ANY($1) THEN to_participant_id ELSE from_participant_id END
-                  ORDER BY status = $3 DESC, $2 IN (from_participant_id, to_participant_id), created_at) AS rank
+         SELECT id, from_participant_id = ANY($1) AS requester_merged,
+                row_number() OVER same_two AS rank, first_value(id) OVER same_two AS stays
            FROM meeting_requests
           WHERE status = ANY($4) AND (from_participant_id = ANY($1) OR to_participant_id = ANY($1))
+         WINDOW same_two AS (
+                  PARTITION BY event_id,
+                    CASE WHEN from_participant_id = ANY($1) THEN to_participant_id ELSE from_participant_id END
+                  ORDER BY status = $3 DESC, $2 IN (from_participant_id, to_participant_id), created_at)
        )
-       UPDATE meeting_requests SET status = $5, updated_at = now()
-        WHERE id IN (SELECT id FROM open WHERE rank > 1) RETURNING id`,
-      [pair, pair[1], MeetingRequestStatus.ACCEPTED, OPEN_REQUEST_STATUSES, MeetingRequestStatus.CANCELLED],
+       UPDATE meeting_requests r
+          SET status = $5, updated_at = now(), continued_as_id = open.stays,
+              cancel_reason = CASE WHEN open.requester_merged THEN $6 ELSE $7 END::meeting_request_cancel_reason
+         FROM open
+        WHERE r.id = open.id AND open.rank > 1
+       RETURNING r.id, open.stays`,
+      [
+        pair,
+        pair[1],
+        MeetingRequestStatus.ACCEPTED,
+        OPEN_REQUEST_STATUSES,
+        MeetingRequestStatus.CANCELLED,
+        MeetingRequestCancelReason.REQUESTER_PROFILES_MERGED,
+        MeetingRequestCancelReason.RECIPIENT_PROFILES_MERGED,
+      ],
+    );
+    await manager.query(
+      `UPDATE meeting_requests r SET continued_as_id = w.stays
+         FROM unnest($1::uuid[], $2::uuid[]) AS w(id, stays)
+        WHERE r.continued_as_id = w.id`,
+      [withdrawn.map((row) => row.id), withdrawn.map((row) => row.stays)],
     );
     await manager.query('UPDATE action_tokens SET subject_id = $2 WHERE subject_id = ANY($1)', [
       between,
