@@ -868,7 +868,7 @@ describe('merging two profiles of one person', () => {
     ).toEqual([]);
   });
 
-  it('says a meeting request the merge withdrew was withdrawn, naming him as its email did, and one he made to himself that the two were joined', async () => {
+  it('says of a meeting request the merge withdrew that his two registrations were joined and answers the one that stands, and of one he made to himself that the two were joined', async () => {
     const { eventId } = await matchmakingEvent('すみだ 精密加工商談会', 20);
     const kept = await createParticipant(t, organizer, {
       name: 'Ken Matsumoto',
@@ -881,18 +881,18 @@ describe('merging two profiles of one person', () => {
     });
     const buyer = await createParticipant(t, organizer, { name: '中島 由美', company: { name: '中島商事' } });
     for (const person of [kept, duplicate, buyer]) await register(eventId, person.id);
-    const requestMeeting = async (from: string, to: string) =>
+    const requestMeeting = async (from: string, to: string, message = '') =>
       ok(
         await gql(
-          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
-          { eventId, to },
+          'mutation($eventId: ID!, $to: ID!, $message: String) { requestMeeting(eventId: $eventId, toParticipantId: $to, message: $message) { id } }',
+          { eventId, to, message },
           await t.participantToken(from),
         ),
       );
     // Under both addresses he asked the same buyer to meet, and under the one staff keep he asked
     // his other profile too.
-    await requestMeeting(duplicate.id, buyer.id);
-    await requestMeeting(kept.id, buyer.id);
+    await requestMeeting(duplicate.id, buyer.id, '精密部品の加工をご相談したく存じます。');
+    await requestMeeting(kept.id, buyer.id, '試作のご相談をさせてください。');
     await requestMeeting(kept.id, duplicate.id);
     await sink.waitUntil(
       () =>
@@ -919,48 +919,209 @@ describe('merging two profiles of one person', () => {
       meetingRequestsWithdrawn: 1,
     });
 
-    // The buyer's link to the request that was withdrawn says so, with nothing to press, naming
-    // him as its email did: the request from "Ken Matsumoto" still waits for her answer.
-    const withdrawn = await open(`${t.url}/meetings/respond?token=${buyersLink.token}&accept=1`);
-    expect(withdrawn.status).toBe(200);
-    expect(withdrawn.html).toContain('<p>松本精工 松本 健 様からの面談のお申込です。</p>');
-    expect(withdrawn.html).toContain(
-      'この面談のお申込は取り下げられました。ご回答いただく必要はありません。',
+    // The buyer's link to the request the merge withdrew names him as its email did, and says
+    // what happened: nobody withdrew anything, his two registrations became one and so did his two
+    // requests. The one that stands, from "Ken Matsumoto", waits for her answer: she gives it here.
+    const joined = await open(`${t.url}/meetings/respond?token=${buyersLink.token}&accept=1`);
+    expect(joined.status).toBe(200);
+    expect(joined.html).toContain('<p>松本精工 松本 健 様からの面談のお申込です。</p>');
+    expect(joined.html).toContain(
+      '<p>松本精工 松本 健 様の2つのご登録は、同じ方のものとしてひとつにまとめられました。このお申込は、同じ方からのもう1件のお申込（松本精工 Ken Matsumoto 様から）にまとめられています。</p>',
     );
-    expect(withdrawn.html).not.toContain('Ken Matsumoto');
-    expect(withdrawn.html).not.toContain('<form');
-    const pressed = await press('/meetings/respond', { token: buyersLink.token, accept: '1' });
-    expect(pressed.status).toBe(200);
-    expect(pressed.html).toContain('<p>松本精工 松本 健 様からの面談のお申込です。</p>');
-    expect(pressed.html).toContain('この面談のお申込は取り下げられました。');
-    // The one that stands is his under the profile staff kept, as now on file (with the company
-    // the merge took from the other profile).
+    expect(joined.html).not.toContain('取り下げ');
+    expect(joined.html).not.toContain('取り消し');
+    expect(joined.html).toContain('試作のご相談をさせてください。');
+    expect(joined.html).toContain('この面談を承諾しますか？');
+    expect(joined.html).toContain('<form method="post" action="respond">');
+    // The standing request's own link shows it as before (with the company the merge took from
+    // the other profile).
     const standing = await open(`${t.url}/meetings/respond?token=${buyersOtherLink.token}&accept=1`);
     expect(standing.status).toBe(200);
     expect(standing.html).toContain('<p>松本精工 Ken Matsumoto 様からの面談のお申込です。</p>');
     expect(standing.html).toContain('<form');
-    // The request he made under the address staff keep is the one waiting for her answer.
+
+    const accepted = await press('/meetings/respond', {
+      token: buyersLink.token,
+      accept: '1',
+      message: '当日は14時以降でしたら伺えます。',
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.html).toContain('面談を承諾しました。');
+    // The request he made under the address staff keep is the one she accepted; the other stays
+    // withdrawn.
     const towardsTheBuyer: Record<string, string>[] = await t.dataSource.query(
-      `SELECT from_participant_id AS "from", status FROM meeting_requests WHERE event_id = $1 AND to_participant_id = $2
-        ORDER BY status::text`,
+      `SELECT from_participant_id AS "from", status, reply FROM meeting_requests
+        WHERE event_id = $1 AND to_participant_id = $2 ORDER BY status::text`,
       [eventId, buyer.id],
     );
     expect(towardsTheBuyer).toEqual([
-      { from: kept.id, status: 'CANCELLED' },
-      { from: kept.id, status: 'PENDING' },
+      { from: kept.id, status: 'ACCEPTED', reply: '当日は14時以降でしたら伺えます。' },
+      { from: kept.id, status: 'CANCELLED', reply: '' },
     ]);
+    // Both are told, as of any answer: he (in English) with her message, she of the agreed meeting.
+    await sink.waitUntil(
+      () =>
+        inbox(kept.email, 'Meeting agreed with 中島 由美').length === 1 &&
+        inbox(buyer.email, '【面談成立】').length === 1,
+      30_000,
+      'the emails of the agreed meeting',
+    );
+    expect(inbox(kept.email, 'Meeting agreed with 中島 由美')[0].text).toContain(
+      '当日は14時以降でしたら伺えます。',
+    );
+    // Both her links now say she has accepted.
+    for (const link of [buyersLink, buyersOtherLink]) {
+      const page = await open(`${t.url}/meetings/respond?token=${link.token}&accept=1`);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('この面談は承諾済みです。');
+      expect(page.html).not.toContain('<form');
+    }
 
     // His request to himself is gone: the link in the other inbox says, in English, why.
-    const joined = await open(`${t.url}/meetings/respond?token=${hisLink.token}&accept=1`);
-    expect(joined.status).toBe(400);
-    expect(joined.html).toContain('<html lang="en"');
-    expect(joined.html).toContain(
+    const himself = await open(`${t.url}/meetings/respond?token=${hisLink.token}&accept=1`);
+    expect(himself.status).toBe(400);
+    expect(himself.html).toContain('<html lang="en"');
+    expect(himself.html).toContain(
       'Your two registrations with us have been joined into one, and what this link offered does not apply to the joined registration.',
     );
-    expect(joined.html).not.toContain('matsumoto-works');
+    expect(himself.html).not.toContain('matsumoto-works');
     const answered = await press('/meetings/respond', { token: hisLink.token, accept: '1' });
     expect(answered.status).toBe(400);
     expect(answered.html).toContain('joined into one');
+  });
+
+  it('tells someone asked under both profiles that the two were joined, answering the request that stands or naming their own', async () => {
+    const { eventId } = await matchmakingEvent('すみだ 食品商談会', 20);
+    // Sarah Lee reads English under the address staff keep; the list that made her a second
+    // profile had no language, so that one was written to in Japanese.
+    const kept = await createParticipant(t, organizer, {
+      name: 'Sarah Lee',
+      email: 'sarah@lee-foods.example',
+      locale: 'en',
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: 'サラ リー',
+      company: { name: 'リーフーズ' },
+    });
+    const buyer = await createParticipant(t, organizer, { name: '岡田 智子', company: { name: '岡田商店' } });
+    const wholesaler = await createParticipant(t, organizer, {
+      name: '森田 誠',
+      company: { name: '森田食品' },
+    });
+    for (const person of [kept, duplicate, buyer, wholesaler]) await register(eventId, person.id);
+    const requestMeeting = async (from: string, to: string, message = '') =>
+      ok(
+        await gql(
+          'mutation($eventId: ID!, $to: ID!, $message: String) { requestMeeting(eventId: $eventId, toParticipantId: $to, message: $message) { id } }',
+          { eventId, to, message },
+          await t.participantToken(from),
+        ),
+      );
+    // The buyer asked her under both addresses. The wholesaler asked her under the one that goes,
+    // and she had asked him herself under the one staff keep.
+    await requestMeeting(buyer.id, kept.id, 'Could we talk about your sauces?');
+    await requestMeeting(buyer.id, duplicate.id, '調味料のお取引についてご相談させてください。');
+    await requestMeeting(wholesaler.id, duplicate.id);
+    await requestMeeting(kept.id, wholesaler.id);
+    const oldInbox = (subject: string) => inbox(duplicate.email, subject);
+    await sink.waitUntil(
+      () =>
+        oldInbox('【面談のお申込】岡田 智子 様より').length === 1 &&
+        oldInbox('【面談のお申込】森田 誠 様より').length === 1 &&
+        inbox(kept.email, 'Meeting request from 岡田 智子').length === 1,
+      30_000,
+      'the meeting requests',
+    );
+    const fromTheBuyer = linkIn(oldInbox('【面談のお申込】岡田 智子 様より')[0], '/meetings/respond');
+    const fromTheWholesaler = linkIn(oldInbox('【面談のお申込】森田 誠 様より')[0], '/meetings/respond');
+    const keptFromTheBuyer = linkIn(
+      inbox(kept.email, 'Meeting request from 岡田 智子')[0],
+      '/meetings/respond',
+    );
+
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      meetingRequestsWithdrawn: 2,
+    });
+
+    // The buyer's request to the profile that went: its page, in her language now, says her two
+    // registrations were joined and that this request goes on as the buyer's other one, which she
+    // can decline from here.
+    const joined = await open(`${t.url}/meetings/respond?token=${fromTheBuyer.token}&accept=0`);
+    expect(joined.status).toBe(200);
+    expect(joined.html).toContain('<html lang="en"');
+    expect(joined.html).toContain('<p>岡田 智子 (岡田商店) would like to meet you.</p>');
+    expect(joined.html).toContain(
+      '<p>Your two registrations with us have been joined into one. 岡田 智子 (岡田商店) had sent a meeting request to each of them, so this request now continues as the other one.</p>',
+    );
+    expect(joined.html).not.toContain('withdrawn');
+    expect(joined.html).toContain('Could we talk about your sauces?');
+    expect(joined.html).toContain('Decline this meeting?');
+    expect(joined.html).toContain('<form method="post" action="respond">');
+    const declined = await press('/meetings/respond', {
+      token: fromTheBuyer.token,
+      accept: '0',
+      message: 'Our stock is sold out this season.',
+    });
+    expect(declined.status).toBe(200);
+    expect(declined.html).toContain('We will let them know.');
+    const fromHer: Record<string, string>[] = await t.dataSource.query(
+      `SELECT to_participant_id AS "to", status FROM meeting_requests
+        WHERE event_id = $1 AND from_participant_id = $2 ORDER BY status::text`,
+      [eventId, buyer.id],
+    );
+    expect(fromHer).toEqual([
+      { to: kept.id, status: 'CANCELLED' },
+      { to: kept.id, status: 'DECLINED' },
+    ]);
+    await sink.waitUntil(
+      () => inbox(buyer.email, '【面談のお申込：今回は見送り】').length === 1,
+      30_000,
+      'the answer to the buyer',
+    );
+    expect(inbox(buyer.email, '【面談のお申込：今回は見送り】')[0].text).toContain(
+      'Our stock is sold out this season.',
+    );
+    const answeredThere = await open(`${t.url}/meetings/respond?token=${keptFromTheBuyer.token}&accept=1`);
+    expect(answeredThere.html).toContain('You have declined this meeting request.');
+    // The buyer's own data says which of her requests the one the merge withdrew goes on as.
+    const { exportMyData } = ok(
+      await gql<{
+        exportMyData: { meetingRequestsSent: { id: string; status: string; continuedAsId: string }[] };
+      }>(
+        'query { exportMyData { meetingRequestsSent { id status continuedAsId } } }',
+        {},
+        await t.participantToken(buyer.id),
+      ),
+    );
+    const sent = exportMyData.meetingRequestsSent;
+    const declinedOne = sent.find((request) => request.status === 'DECLINED')!;
+    expect(sent.find((request) => request.status === 'CANCELLED')?.continuedAsId).toBe(declinedOne.id);
+    expect(declinedOne.continuedAsId).toBeNull();
+
+    // The wholesaler's: she had asked him herself, under the other profile, and that request is
+    // the one that stands, still waiting for his answer. Nothing to press, and pressing changes
+    // nothing.
+    const hers = await open(`${t.url}/meetings/respond?token=${fromTheWholesaler.token}&accept=1`);
+    expect(hers.status).toBe(200);
+    expect(hers.html).toContain('<html lang="en"');
+    expect(hers.html).toContain('<p>森田 誠 (森田食品) would like to meet you.</p>');
+    expect(hers.html).toContain(
+      '<p>Your two registrations with us have been joined into one. You had already asked 森田 誠 (森田食品) to meet from your other registration, so this request now continues as yours. It is waiting for their answer.</p>',
+    );
+    expect(hers.html).not.toContain('withdrawn');
+    expect(hers.html).not.toContain('<form');
+    const pressed = await press('/meetings/respond', { token: fromTheWholesaler.token, accept: '1' });
+    expect(pressed.status).toBe(200);
+    expect(pressed.html).toContain('so this request now continues as yours. It is waiting for their answer.');
+    const withTheWholesaler: Record<string, string>[] = await t.dataSource.query(
+      `SELECT from_participant_id AS "from", status FROM meeting_requests
+        WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id) ORDER BY status::text`,
+      [eventId, wholesaler.id],
+    );
+    expect(withTheWholesaler).toEqual([
+      { from: wholesaler.id, status: 'CANCELLED' },
+      { from: kept.id, status: 'PENDING' },
+    ]);
   });
 
   it('answers the link of an application asked for under the address that went with a page saying to apply again', async () => {

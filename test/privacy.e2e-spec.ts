@@ -25,9 +25,9 @@ const MY_DATA = `exportedAt
   registrations { id ${EVENT} status statusLabel role booth registeredAt waitlistedAt checkedInAt createdAt }
   mergedProfiles { id name companyName mergedAt }
   meetingRequestsSent { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt
-    mergedProfileId createdAt }
+    mergedProfileId continuedAsId createdAt }
   meetingRequestsReceived { id ${EVENT} other { ${PERSON} } message reply status statusLabel autoAccepted expiresAt respondedAt
-    mergedProfileId createdAt }
+    mergedProfileId continuedAsId createdAt }
   meetings { id ${EVENT} other { ${PERSON} } startsAt endsAt sessionName table status statusLabel noShow }
   suggestions { id ${EVENT} suggested { ${PERSON} } rank score reasons dismissed createdAt }
   surveyAnswers { ${EVENT} gainedOpportunities satisfaction comment answeredAt updatedAt }

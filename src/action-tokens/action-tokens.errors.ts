@@ -8,8 +8,9 @@ export enum ActionTokenErrorCode {
   PROFILES_MERGED = 'ACTION_TOKEN_PROFILES_MERGED',
 }
 
-const JOINED = '2つのご登録は、同じ方のものとしてひとつにまとめられました。';
-const JOINED_EN = 'Your two registrations with us have been joined into one';
+/** What a page says first to someone whose two profiles staff merged (名寄せ); the English goes on. */
+export const PROFILES_JOINED = '2つのご登録は、同じ方のものとしてひとつにまとめられました。';
+export const PROFILES_JOINED_EN = 'Your two registrations with us have been joined into one';
 
 /** What to do instead, by what the link was for; the address now on file is not named (see `merged`). */
 const AFTER_MERGE: Partial<Record<TokenPurpose, [string, string]>> = {
@@ -49,8 +50,10 @@ export const ActionTokenErrors = {
    */
   merged: (purpose: TokenPurpose) => {
     const [japanese, english] = AFTER_MERGE[purpose] ?? AFTER_MERGE_OTHERWISE;
-    return new InputError('token', `${JOINED}${japanese}`, ActionTokenErrorCode.PROFILES_MERGED).withEnglish(
-      `${JOINED_EN}${english}`,
-    );
+    return new InputError(
+      'token',
+      `${PROFILES_JOINED}${japanese}`,
+      ActionTokenErrorCode.PROFILES_MERGED,
+    ).withEnglish(`${PROFILES_JOINED_EN}${english}`);
   },
 };

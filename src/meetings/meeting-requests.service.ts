@@ -24,6 +24,7 @@ import {
   AcceptanceMode,
   CAPPED_REQUEST_STATUSES,
   MEETING_REQUEST_TRANSITIONS,
+  MeetingRequestCancelReason,
   MeetingRequestStatus,
   MeetingStatus,
   OPEN_REQUEST_STATUSES,
@@ -56,6 +57,37 @@ export interface MeetingRequestPreview {
   eventTitle: string;
   status: MeetingRequestStatus;
   /** It had been answered: a cancelled one was an agreed meeting called off, not a request taken back. */
+  answered: boolean;
+  /**
+   * Withdrawn by a merge (名寄せ) as the second open request between the same two people: nobody
+   * took it back, it goes on as the other one. Null otherwise, and once the requester is erased
+   * (named to nobody, their requests withdrawn with them).
+   */
+  joined: JoinedRequest | null;
+}
+
+/** What the page of a request a merge withdrew says (MeetingRequestPreview.joined). */
+export interface JoinedRequest {
+  /** Whose two profiles were joined: the requester's, or the reader's (the person asked). */
+  reason: MeetingRequestCancelReason;
+  /** The request it goes on as, as the reader knows it; null if that one is gone. */
+  continuedAs: ContinuedRequest | null;
+}
+
+/** The request that stayed, seen by the reader of the link of the one a merge withdrew. */
+export interface ContinuedRequest {
+  /**
+   * It asks the reader too, from the same requester: the reader answers it from this link. Else
+   * it is the reader's own request to that person.
+   */
+  asksReader: boolean;
+  /** The other person: its requester as its email named them, or the one the reader asked. */
+  otherName: string;
+  otherCompany: string | null;
+  /** Who its requester is, for the reader deciding (null for the reader's own request). */
+  requesterProfile: ProfileIntroduction | null;
+  message: string;
+  status: MeetingRequestStatus;
   answered: boolean;
 }
 
@@ -273,10 +305,36 @@ export class MeetingRequestsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!request) throw ActionTokenErrors.invalid();
-      const answer = await this.answer(manager, request, accept, reply);
+      const answer = await this.answer(
+        manager,
+        (await this.continuationAskingTheSame(manager, request)) ?? request,
+        accept,
+        reply,
+      );
       await this.tokens.markUsed(manager, token);
       return answer;
     });
+  }
+
+  /**
+   * The request that one a merge withdrew goes on as, locked, when it is between the same two
+   * people the same way round: the link of the one withdrawn was sent to the person it asks, and
+   * answers it (as a link of a registration that went acts on the one that stayed). Null otherwise.
+   */
+  private async continuationAskingTheSame(
+    manager: EntityManager,
+    request: MeetingRequest,
+  ): Promise<MeetingRequest | null> {
+    if (request.status !== MeetingRequestStatus.CANCELLED || !request.cancelReason || !request.continuedAsId)
+      return null;
+    const next = await manager.findOne(MeetingRequest, {
+      where: { id: request.continuedAsId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return next?.fromParticipantId === request.fromParticipantId &&
+      next.toParticipantId === request.toParticipantId
+      ? next
+      : null;
   }
 
   /** For the page behind the email link: reads, changes nothing. */
@@ -300,18 +358,56 @@ export class MeetingRequestsService {
     // Asked from a profile staff merged since, and emailed before the merge: the email named them
     // as that profile did, and the reader knows the request by that name. A withdrawn one above
     // all: the same person's request from the kept profile may still stand, under its own name.
-    const asAsked =
-      request.requestedAs?.name && token.createdAt < request.requestedAs.mergedAt
-        ? request.requestedAs
-        : null;
+    const requester = requesterAsAsked(request, token.createdAt);
     return {
       locale,
       recipientName: request.toParticipant.name,
-      requesterName: requesterName === null ? null : (asAsked?.name ?? requesterName),
-      requesterCompany: asAsked ? asAsked.companyName : (request.fromParticipant.company?.name ?? null),
+      requesterName: requesterName === null ? null : requester.name,
+      requesterCompany: requester.company,
       requesterProfile: requesterName === null ? null : profileIntroduction(request.fromParticipant, locale),
       message: request.message,
       eventTitle: eventTitleFor(request.event, locale),
+      status: effectiveStatus(request),
+      answered: request.respondedAt !== null,
+      joined:
+        request.status === MeetingRequestStatus.CANCELLED && request.cancelReason && requesterName !== null
+          ? {
+              reason: request.cancelReason,
+              continuedAs: request.continuedAsId
+                ? await this.continuedAs(manager, request, request.continuedAsId, locale)
+                : null,
+            }
+          : null,
+    };
+  }
+
+  /**
+   * The request that one a merge withdrew goes on as, for the page of the withdrawn one's link:
+   * the same requester's to the reader, or the reader's own to the requester.
+   */
+  private async continuedAs(
+    manager: EntityManager,
+    withdrawn: MeetingRequest,
+    id: string,
+    locale: 'ja' | 'en',
+  ): Promise<ContinuedRequest | null> {
+    const request = await manager.findOne(MeetingRequest, {
+      where: { id },
+      relations: { fromParticipant: { company: true }, toParticipant: { company: true }, requestedAs: true },
+    });
+    if (!request) return null;
+    const asksReader = request.toParticipantId === withdrawn.toParticipantId;
+    // Its requester as its email named them (emailed before any merge since, as it was asked
+    // before the merge that withdrew the other); the one the reader asked, as now on file.
+    const other = asksReader
+      ? requesterAsAsked(request, request.createdAt)
+      : { name: request.toParticipant.name, company: request.toParticipant.company?.name ?? null };
+    return {
+      asksReader,
+      otherName: other.name,
+      otherCompany: other.company,
+      requesterProfile: asksReader ? profileIntroduction(request.fromParticipant, locale) : null,
+      message: asksReader ? request.message : '',
       status: effectiveStatus(request),
       answered: request.respondedAt !== null,
     };
@@ -601,6 +697,21 @@ export function effectiveStatus(request: Pick<MeetingRequest, 'status' | 'expire
   )
     return MeetingRequestStatus.EXPIRED;
   return request.status;
+}
+
+/**
+ * The requester as a request's email named them: as the profile it was asked from did, when staff
+ * have merged that profile since and the email went out before the merge (`emailedAt`); else as
+ * their profile does now. Expects fromParticipant (with company) and requestedAs loaded.
+ */
+function requesterAsAsked(
+  request: MeetingRequest,
+  emailedAt: Date,
+): { name: string; company: string | null } {
+  const asked = request.requestedAs;
+  return asked?.name && emailedAt < asked.mergedAt
+    ? { name: asked.name, company: asked.companyName }
+    : { name: request.fromParticipant.name, company: request.fromParticipant.company?.name ?? null };
 }
 
 /** A request's or an answer's message as kept: trimmed, within MAX_MESSAGE_LENGTH (else refused). */

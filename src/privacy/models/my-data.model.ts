@@ -365,6 +365,13 @@ export class MyDataMeetingRequestModel {
   })
   mergedProfileId: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      '登録の統合（名寄せ）で同じ相手との申込が2件になり、取り下げとなった申込なら、代わりに続いている申込の ID',
+  })
+  continuedAsId: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -391,6 +398,7 @@ export class MyDataMeetingRequestModel {
       expiresAt: request.expiresAt,
       respondedAt: request.respondedAt,
       mergedProfileId: sent ? request.requestedAsId : null,
+      continuedAsId: request.continuedAsId,
       createdAt: request.createdAt,
     });
   }
