@@ -163,14 +163,12 @@ export class MeetingsService {
       MeetingErrors.requestNotFound(requestId),
     );
     if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
-    const placement = await this.resolveSlot(event, request, sessionId, slotIndex, table);
     const id = await this.dataSource.transaction(async (manager) => {
       // Checked again under a shared lock on the event: a cancellation of the event (or of the
-      // request) committed since the checks above wins, and no meeting is placed on it.
-      const locked = await manager.findOne(Event, {
-        where: { id: request.eventId },
-        lock: { mode: 'pessimistic_read' },
-      });
+      // request) committed since the checks above wins, and no meeting is placed on it. The booth
+      // is read under it too (lockEventShared).
+      const locked = await this.lockEventShared(manager, request.eventId);
+      const placement = await this.resolveSlot(manager, event, request, sessionId, slotIndex, table);
       const current = await manager.findOneBy(MeetingRequest, { id: request.id });
       if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
       if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
@@ -224,7 +222,14 @@ export class MeetingsService {
       fromParticipantId: meeting.participantAId,
       toParticipantId: meeting.participantBId,
     };
-    const target = await this.resolveSlot(event, request, sessionId, slotIndex, table);
+    const target = await this.resolveSlot(
+      this.dataSource.manager,
+      event,
+      request,
+      sessionId,
+      slotIndex,
+      table,
+    );
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (locked?.status !== MeetingStatus.SCHEDULED)
@@ -742,8 +747,22 @@ export class MeetingsService {
     if (taken) throw MeetingErrors.slotTaken(`ブース ${taken.table_label} に別の面談があります`);
   }
 
-  /** Validates a target slot for a request and computes its times and table. */
+  /**
+   * Share-locks the event's row, first in a placement's transaction. A booth change
+   * (RegistrationsService, under the event's row lock for update) and a scheduling run writing its
+   * placements (the same lock) then either committed before, and the exhibitor's booth and the
+   * meetings in the slot are read as they left them, or wait until this commits.
+   */
+  private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
+    return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  /**
+   * Validates a target slot for a request and computes its times and table, in the caller's
+   * transaction: a booth is read under the event's lock (lockEventShared).
+   */
   private async resolveSlot(
+    manager: EntityManager,
     event: Event,
     request: Pick<MeetingRequest, 'id' | 'fromParticipantId' | 'toParticipantId'>,
     sessionId: string,
@@ -757,7 +776,7 @@ export class MeetingsService {
     const { startsAt, endsAt } = slotTimes(session, slotIndex);
     // Nobody can be sent to a time that has gone; a meeting that took place is recorded as held.
     if (startsAt.getTime() <= Date.now()) throw MeetingErrors.slotPast(formatTokyoJapanese(startsAt));
-    const label = await this.tableFor(session, request, table);
+    const label = await this.tableFor(manager, session, request, table);
     return {
       requestId: request.id,
       participantAId: request.fromParticipantId,
@@ -771,12 +790,13 @@ export class MeetingsService {
   }
 
   private async tableFor(
+    manager: EntityManager,
     session: MatchmakingSession,
     request: Pick<MeetingRequest, 'fromParticipantId' | 'toParticipantId'>,
     table: string | null,
   ): Promise<string> {
     if (session.mode === SessionMode.BOOTHS) {
-      const booths = await this.dataSource.getRepository(Registration).find({
+      const booths = await manager.find(Registration, {
         where: {
           eventId: session.eventId,
           participantId: In([request.fromParticipantId, request.toParticipantId]),

@@ -1,0 +1,162 @@
+import { Role } from '../src/auth/actor';
+import { boothKey } from '../src/registrations/booth-label';
+import { eventually } from './support/eventually';
+import {
+  addMatchmakingSession,
+  agreeMeeting,
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  registerMutation,
+  staffSession,
+  tokyoInDays,
+} from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+/**
+ * A meeting in a booth-mode 商談枠 stands at the exhibitor's booth, and every writer of one — a
+ * booth change, placeMeeting, moveMeeting, a scheduling run writing its placements, a freed slot
+ * given to a waiting request — must see what the others committed. Each race here is driven one
+ * step at a time: a second connection holds a row the writer needs, and what the other side does
+ * is committed while the writer waits for it.
+ */
+describe('booth meetings written while the booth or the schedule changes', () => {
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await staffSession(t, Role.ADMIN, null);
+    organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '城南信用金庫', kind: 'FINANCIAL_INSTITUTION' }),
+    );
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** A 商談会 whose one 商談枠 (three slots of 20 minutes) is at the exhibitors' booths. */
+  const fair = async (days: number) => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'じょうなん 受発注商談会',
+      capacity: null,
+      startsAt: tokyoInDays(days, '10:00'),
+      endsAt: tokyoInDays(days, '17:00'),
+    });
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(days, '13:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      mode: 'BOOTHS',
+    });
+    const register = async (participantId: string, booth?: string) =>
+      ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId, participantId, ...(booth ? { role: 'EXHIBITOR', booth } : {}) },
+          organizer,
+        ),
+      ).register.id;
+    return { eventId, sessionId, register };
+  };
+  /** How TypeORM starts reading an event, as EventsService.lockManaged and placeMeeting lock it. */
+  const EVENT_LOCK = 'SELECT "Event"."id"';
+  const PLACE =
+    'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i) { id table } }';
+  const placeMeeting = (requestId: string, sessionId: string, slotIndex: number) =>
+    t.gql<{ placeMeeting: { id: string; table: string } }>(
+      PLACE,
+      { r: requestId, s: sessionId, i: slotIndex },
+      organizer,
+    );
+  /** The live meetings of an event in its booth-mode 商談枠, by slot and booth. */
+  const liveMeetings = async (eventId: string) =>
+    (
+      await t.dataSource.query<
+        { id: string; request_id: string; slot_index: number; table_label: string; published: boolean }[]
+      >(
+        `SELECT id, request_id, slot_index, table_label, published_at IS NOT NULL AS published FROM meetings
+          WHERE event_id = $1 AND status <> 'CANCELLED' ORDER BY slot_index, table_label`,
+        [eventId],
+      )
+    ).map((row) => ({ ...row, booth: boothKey(row.table_label) }));
+  /**
+   * Sessions of this test's database waiting for a lock, on a statement that starts with `start`
+   * (pg_stat_activity keeps a statement's first kilobyte only: TypeORM's reading of an event
+   * names every column before the table).
+   */
+  const waitingOn = async (start: string): Promise<number> => {
+    const [{ waiting }]: { waiting: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+      [`${start}%`],
+    );
+    return waiting;
+  };
+
+  /**
+   * Runs `body` with a second connection's transaction open, committed at the end (rolled back if
+   * `body` throws): what it holds, the writers under test wait for.
+   */
+  async function holding<T>(
+    body: (hold: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<T>,
+  ): Promise<T> {
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      const result = await body((sql, parameters) => holder.query(sql, parameters));
+      await holder.commitTransaction();
+      return result;
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  }
+
+  it('places a meeting at the booth the exhibitor has once a booth change it waited for is committed', async () => {
+    const { eventId, sessionId, register } = await fair(24);
+    const company = { name: '株式会社糀谷金属' };
+    const kojiya = await createParticipant(t, organizer, { name: '糀谷 二郎', company });
+    const colleague = await createParticipant(t, organizer, { name: '糀谷 三郎', company });
+    const buyerA = await createParticipant(t, organizer, { name: '大森 花子' });
+    const buyerB = await createParticipant(t, organizer, { name: '蒲田 一郎' });
+    const registrationId = await register(kojiya.id, 'B-01');
+    await register(colleague.id, 'B-02');
+    await register(buyerA.id);
+    await register(buyerB.id);
+    // The colleague meets someone at their booth at 13:00.
+    expect(
+      ok(await placeMeeting(await agreeMeeting(t, eventId, buyerB.id, colleague.id), sessionId, 0))
+        .placeMeeting.table,
+    ).toBe('B-02');
+    const requestId = await agreeMeeting(t, eventId, buyerA.id, kojiya.id);
+
+    // Staff move 糀谷 二郎 to the colleague's booth while another places his meeting at 13:00:
+    // the booth change has the event first, the placement waits for it.
+    const { changed, placed } = await holding(async (hold) => {
+      await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+      const changed = t.gql<{ updateRegistration: { booth: string } }>(
+        'mutation($id: ID!, $input: UpdateRegistrationInput!) { updateRegistration(id: $id, input: $input) { booth } }',
+        { id: registrationId, input: { booth: 'B-02' } },
+        organizer,
+      );
+      await eventually(async () => (await waitingOn(EVENT_LOCK)) >= 1, 'the booth change waiting');
+      const placed = placeMeeting(requestId, sessionId, 0);
+      await eventually(async () => (await waitingOn(EVENT_LOCK)) >= 2, 'the placement waiting');
+      return { changed, placed };
+    });
+    expect(ok(await changed).updateRegistration.booth).toBe('B-02');
+    // B-02 has a meeting at 13:00: refused, rather than sent to B-01, where he no longer stands.
+    const refused = failure(await placed);
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_SLOT_TAKEN' });
+    expect(refused.message).toBe('この時間枠は埋まっています（ブース B-02 に別の面談があります）');
+    expect((await liveMeetings(eventId)).map((meeting) => meeting.table_label)).toEqual(['B-02']);
+    // At 13:20 the booth he has now is free.
+    expect(ok(await placeMeeting(requestId, sessionId, 1)).placeMeeting.table).toBe('B-02');
+  });
+});
