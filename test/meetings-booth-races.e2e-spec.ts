@@ -1,5 +1,7 @@
 import { Role } from '../src/auth/actor';
 import { boothKey } from '../src/registrations/booth-label';
+import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
+import { SchedulingService } from '../src/scheduling/scheduling.service';
 import { eventually } from './support/eventually';
 import {
   addMatchmakingSession,
@@ -11,7 +13,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, GraphqlResponse, ok, TestApp } from './support/test-app';
 
 /**
  * A meeting in a booth-mode 商談枠 stands at the exhibitor's booth, and every writer of one — a
@@ -67,6 +69,8 @@ describe('booth meetings written while the booth or the schedule changes', () =>
   const EVENT_LOCK = 'SELECT "Event"."id"';
   const PLACE =
     'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i) { id table } }';
+  const MOVE =
+    'mutation($id: ID!, $s: ID!, $i: Int!) { moveMeeting(id: $id, sessionId: $s, slotIndex: $i) { slotIndex table } }';
   const placeMeeting = (requestId: string, sessionId: string, slotIndex: number) =>
     t.gql<{ placeMeeting: { id: string; table: string } }>(
       PLACE,
@@ -84,6 +88,15 @@ describe('booth meetings written while the booth or the schedule changes', () =>
         [eventId],
       )
     ).map((row) => ({ ...row, booth: boothKey(row.table_label) }));
+  /** Booths that have two live meetings in one slot, whatever spelling each was written under. */
+  const doubleBooked = async (eventId: string) => {
+    const seen = new Map<string, string[]>();
+    for (const meeting of await liveMeetings(eventId)) {
+      const place = `${meeting.slot_index} ${meeting.booth}`;
+      seen.set(place, [...(seen.get(place) ?? []), meeting.table_label]);
+    }
+    return [...seen.entries()].filter(([, labels]) => labels.length > 1);
+  };
   /**
    * Sessions of this test's database waiting for a lock, on a statement that starts with `start`
    * (pg_stat_activity keeps a statement's first kilobyte only: TypeORM's reading of an event
@@ -158,5 +171,76 @@ describe('booth meetings written while the booth or the schedule changes', () =>
     expect((await liveMeetings(eventId)).map((meeting) => meeting.table_label)).toEqual(['B-02']);
     // At 13:20 the booth he has now is free.
     expect(ok(await placeMeeting(requestId, sessionId, 1)).placeMeeting.table).toBe('B-02');
+  });
+
+  it('moves a meeting only after a scheduling run writing its placements has committed them', async () => {
+    const { eventId, sessionId, register } = await fair(25);
+    const company = { name: '有限会社羽田精機' };
+    // Two colleagues at one booth, one of them stored as 「B-1」 before booths were compared as
+    // booths: the run writes the spelling of the first it reads (by id), a move the meeting's own.
+    const [early, late] = [
+      await createParticipant(t, organizer, { name: '羽田 一郎', company }),
+      await createParticipant(t, organizer, { name: '羽田 二郎', company }),
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const other = await createParticipant(t, organizer, { company: { name: '株式会社六郷工業' } });
+    const [buyerA, buyerB, buyerC] = [
+      await createParticipant(t, organizer, { name: '大森 花子' }),
+      await createParticipant(t, organizer, { name: '蒲田 一郎' }),
+      await createParticipant(t, organizer, { name: '池上 桃子' }),
+    ];
+    await register(early.id, 'B-01');
+    await register(late.id, 'B-01');
+    await register(other.id, 'C-01');
+    for (const buyer of [buyerA, buyerB, buyerC]) await register(buyer.id);
+    const published = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerA.id, late.id), sessionId, 0),
+    ).placeMeeting;
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await t.dataSource.query(
+      `UPDATE registrations SET booth = 'B-1' WHERE event_id = $1 AND participant_id = $2`,
+      [eventId, early.id],
+    );
+    // For the run to place: 羽田 一郎 with 蒲田 一郎 (at 13:20, the booth's first free slot), and a
+    // placement not yet published at C-01, which the run replaces.
+    await agreeMeeting(t, eventId, buyerB.id, early.id);
+    const draft = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerC.id, other.id), sessionId, 0),
+    ).placeMeeting;
+
+    const run = await t.dataSource.getRepository(SchedulingRun).save({ eventId });
+    const { ran, moved } = await holding(async (hold) => {
+      // The run computes, then waits to replace the placement held here, its inputs checked.
+      await hold('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [draft.id]);
+      const ran = t.app.get(SchedulingService).execute(run.id);
+      await eventually(async () => (await waitingOn('DELETE FROM meetings')) >= 1, 'the run writing');
+      // Staff move the published meeting to 13:20 meanwhile: done, or waiting for the run.
+      let settled = false;
+      const moved = t
+        .gql<{ moveMeeting: { slotIndex: number; table: string } }>(
+          MOVE,
+          { id: published.id, s: sessionId, i: 1 },
+          organizer,
+        )
+        .finally(() => (settled = true));
+      await eventually(async () => settled || (await waitingOn('')) >= 2, 'the move done or waiting');
+      return { ran, moved: moved as Promise<GraphqlResponse<{ moveMeeting: { table: string } }>> };
+    });
+    await ran;
+    const finished = await t.dataSource.getRepository(SchedulingRun).findOneByOrFail({ id: run.id });
+    expect([finished.status, finished.error]).toEqual(['SUCCEEDED', null]);
+    // The run's placement is at 13:20 at the booth; the move, after it, finds the slot taken.
+    expect(await doubleBooked(eventId)).toEqual([]);
+    const refused = failure(await moved);
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MEETING_SLOT_TAKEN' });
+    expect(refused.message).toBe('この時間枠は埋まっています（ブース B-1 に別の面談があります）');
+    expect(
+      (await liveMeetings(eventId)).filter((meeting) => meeting.booth === 'B-1').map((m) => m.slot_index),
+    ).toEqual([0, 1]);
   });
 });

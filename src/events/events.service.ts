@@ -300,8 +300,9 @@ export class EventsService {
     const event = await this.getManaged(actor, session.eventId, () => EventErrors.sessionNotFound(sessionId));
     if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
     await this.dataSource.transaction(async (manager) => {
-      // Under the event lock, as placing a meeting and a scheduling run's writing take it; and the
-      // session's own, which moving a meeting or giving a freed slot takes to write into it.
+      // Under the event lock, as placing or moving a meeting and a scheduling run's writing take it;
+      // and the session's own, which every writer of a meeting takes to write into it (giving a
+      // freed slot at a table takes that one only).
       await this.lockManaged(manager, null, event.id);
       const locked = await manager.findOne(MatchmakingSession, {
         where: { id: session.id },

@@ -222,15 +222,11 @@ export class MeetingsService {
       fromParticipantId: meeting.participantAId,
       toParticipantId: meeting.participantBId,
     };
-    const target = await this.resolveSlot(
-      this.dataSource.manager,
-      event,
-      request,
-      sessionId,
-      slotIndex,
-      table,
-    );
     await this.dataSource.transaction(async (manager) => {
+      // The event first, as placeMeeting takes it (lockEventShared): a scheduling run writing its
+      // placements, or a booth change, is either committed and seen here, or waits for this move.
+      await this.lockEventShared(manager, meeting.eventId);
+      const target = await this.resolveSlot(manager, event, request, sessionId, slotIndex, table);
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (locked?.status !== MeetingStatus.SCHEDULED)
         throw MeetingErrors.notMovable(locked?.status ?? MeetingStatus.CANCELLED);
@@ -748,10 +744,12 @@ export class MeetingsService {
   }
 
   /**
-   * Share-locks the event's row, first in a placement's transaction. A booth change
-   * (RegistrationsService, under the event's row lock for update) and a scheduling run writing its
-   * placements (the same lock) then either committed before, and the exhibitor's booth and the
-   * meetings in the slot are read as they left them, or wait until this commits.
+   * Share-locks the event's row, first in the transaction of a placement or a move (a meeting's
+   * row after it, never before). A booth change (RegistrationsService, under the event's row lock
+   * for update) and a scheduling run writing its placements (the same lock) then either committed
+   * before, and the exhibitor's booth and the meetings in the slot are read as they left them, or
+   * wait until this commits. The run re-reads what it planned around under its lock, so a meeting
+   * moved before it gets there has it compute again.
    */
   private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
     return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });

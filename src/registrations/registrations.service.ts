@@ -309,8 +309,9 @@ export class RegistrationsService {
    * run deletes them (their sides with them); the agreement (ACCEPTED request) stays, so the floor
    * sheet lists them as agreed without a slot and the agenda, which shows published meetings only,
    * is unchanged. Answers how many were taken back. The caller holds the event's row lock, which
-   * publishing and a run writing its placements take too; the meeting rows are locked against a
-   * move, cancellation or 実施 recorded at the same time.
+   * publishing and a run writing its placements take too, and placing or moving a meeting (or giving
+   * a freed slot at a booth) takes shared, reading the booth under it; the meeting rows are locked
+   * against a cancellation or 実施 recorded at the same time.
    */
   private async takeBackPlacements(manager: EntityManager, registration: Registration): Promise<number> {
     const placed: { id: string; draft: boolean }[] = await manager.query(
