@@ -243,4 +243,129 @@ describe('booth meetings written while the booth or the schedule changes', () =>
       (await liveMeetings(eventId)).filter((meeting) => meeting.booth === 'B-1').map((m) => m.slot_index),
     ).toEqual([0, 1]);
   });
+
+  const CANCEL = 'mutation($id: ID!) { cancelMeeting(id: $id) { status } }';
+  const UPDATE_BOOTH =
+    'mutation($id: ID!, $booth: String) { updateRegistration(id: $id, input: { booth: $booth }) { booth placementsRemoved } }';
+
+  it('gives a slot freed at a booth written another way to a request waiting at that booth', async () => {
+    const { eventId, sessionId, register } = await fair(26);
+    const kojiya = await createParticipant(t, organizer, { company: { name: '株式会社糀谷金属' } });
+    const buyerA = await createParticipant(t, organizer, { name: '大森 花子' });
+    const buyerB = await createParticipant(t, organizer, { name: '蒲田 一郎' });
+    await register(kojiya.id, 'B-01');
+    await register(buyerA.id);
+    await register(buyerB.id);
+    const first = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerA.id, kojiya.id), sessionId, 0),
+    ).placeMeeting;
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    // Older data: the meeting is written 「Ｂ－０１」, as typed before booths were read in one width.
+    await t.dataSource.query(`UPDATE meetings SET table_label = 'Ｂ－０１' WHERE id = $1`, [first.id]);
+    const waiting = await agreeMeeting(t, eventId, buyerB.id, kojiya.id);
+
+    expect(ok(await t.gql(CANCEL, { id: first.id }, organizer))).toEqual({
+      cancelMeeting: { status: 'CANCELLED' },
+    });
+    // 13:00 at 糀谷金属's booth is free: the request waiting there has it, at the booth as written now.
+    expect(await liveMeetings(eventId)).toEqual([
+      expect.objectContaining({ request_id: waiting, slot_index: 0, table_label: 'B-01', published: true }),
+    ]);
+  });
+
+  it('does not give a freed slot at a booth that another meeting holds then under another spelling', async () => {
+    const { eventId, sessionId, register } = await fair(27);
+    const company = { name: '有限会社羽田精機' };
+    const haneda = await createParticipant(t, organizer, { name: '羽田 一郎', company });
+    const colleague = await createParticipant(t, organizer, { name: '羽田 二郎', company });
+    const [buyerA, buyerB, buyerC] = [
+      await createParticipant(t, organizer, { name: '大森 花子' }),
+      await createParticipant(t, organizer, { name: '蒲田 一郎' }),
+      await createParticipant(t, organizer, { name: '池上 桃子' }),
+    ];
+    await register(haneda.id, 'B-01');
+    await register(colleague.id, 'B-01');
+    for (const buyer of [buyerA, buyerB, buyerC]) await register(buyer.id);
+    const kept = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerA.id, haneda.id), sessionId, 0),
+    ).placeMeeting;
+    const called = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerB.id, colleague.id), sessionId, 1),
+    ).placeMeeting;
+    // Older data: both at the booth at 13:00, written 「B-1」 and 「Ｂ－０１」, so the database's
+    // one-meeting-per-booth index let them be.
+    await t.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE meetings SET table_label = 'B-1' WHERE id = $1`, [kept.id]);
+      await manager.query(
+        `UPDATE meetings m SET slot_index = 0, table_label = 'Ｂ－０１', starts_at = k.starts_at, ends_at = k.ends_at
+           FROM meetings k WHERE m.id = $1 AND k.id = $2`,
+        [called.id, kept.id],
+      );
+      await manager.query(`UPDATE meeting_participants SET slot_index = 0 WHERE meeting_id = $1`, [
+        called.id,
+      ]);
+    });
+    await agreeMeeting(t, eventId, buyerC.id, colleague.id);
+
+    ok(await t.gql(CANCEL, { id: called.id }, organizer));
+    // The booth still has 大森 花子's meeting at 13:00: nobody else is sent there then.
+    expect(await liveMeetings(eventId)).toEqual([
+      expect.objectContaining({ id: kept.id, slot_index: 0, table_label: 'B-1' }),
+    ]);
+  });
+
+  it('gives a freed slot at a booth only to an exhibitor still there once a booth change is committed', async () => {
+    const { eventId, sessionId, register } = await fair(28);
+    const company = { name: '株式会社六郷工業' };
+    const rokugo = await createParticipant(t, organizer, { name: '六郷 一郎', company });
+    const colleague = await createParticipant(t, organizer, { name: '六郷 二郎', company });
+    const buyerA = await createParticipant(t, organizer, { name: '大森 花子' });
+    const buyerB = await createParticipant(t, organizer, { name: '蒲田 一郎' });
+    const registrationId = await register(rokugo.id, 'C-01');
+    await register(colleague.id, 'C-01');
+    await register(buyerA.id);
+    await register(buyerB.id);
+    const freed = ok(
+      await placeMeeting(await agreeMeeting(t, eventId, buyerA.id, colleague.id), sessionId, 0),
+    ).placeMeeting;
+    const waiting = await agreeMeeting(t, eventId, buyerB.id, rokugo.id);
+
+    // The colleague's meeting at C-01 is called off, and its slot offered to 六郷 一郎's request,
+    // while staff give 六郷 一郎 a booth of his own. The offer is held where it writes the meeting
+    // (the 商談枠's row), after it found its candidates; the booth change comes meanwhile.
+    const { cancelled, changed } = await holding(async (hold) => {
+      await hold('SELECT 1 FROM matchmaking_sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+      const cancelled = t.gql(CANCEL, { id: freed.id }, organizer);
+      await eventually(
+        async () => (await waitingOn('SELECT id FROM matchmaking_sessions')) >= 1,
+        'the offer writing',
+      );
+      let settled = false;
+      const changed = t
+        .gql<{ updateRegistration: { booth: string; placementsRemoved: number } }>(
+          UPDATE_BOOTH,
+          { id: registrationId, booth: 'C-02' },
+          organizer,
+        )
+        .finally(() => (settled = true));
+      await eventually(async () => settled || (await waitingOn('')) >= 2, 'the booth change done or waiting');
+      return { cancelled, changed };
+    });
+    ok(await cancelled);
+    // The offer read the booth first, so the booth change came after it and took the new
+    // placement back (it was not published), to be placed at C-02 by the next run.
+    expect(ok(await changed).updateRegistration).toEqual({ booth: 'C-02', placementsRemoved: 1 });
+    expect(await liveMeetings(eventId)).toEqual([]);
+    const [request]: { status: string }[] = await t.dataSource.query(
+      'SELECT status FROM meeting_requests WHERE id = $1',
+      [waiting],
+    );
+    expect(request.status).toBe('ACCEPTED');
+  });
 });

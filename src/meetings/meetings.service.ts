@@ -13,7 +13,7 @@ import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
 import { ParticipantsService } from '../participants/participants.service';
-import { boothKey } from '../registrations/booth-label';
+import { boothKey, sameBooth } from '../registrations/booth-label';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
 import { Placement, slotTimes } from '../scheduling/scheduling-instance';
@@ -529,22 +529,25 @@ export class MeetingsService {
 
   /**
    * Gives a freed slot to an accepted request still without a meeting, when both sides attend, are
-   * free then, are under their meeting cap and the table (or booth) fits, while the slot is still
-   * to come. Published schedules get the new meeting published at once, with the agenda sent to
-   * both. Runs after the cancellation committed; losing a race to another writer just means trying
-   * the next candidate.
+   * free then, are under their meeting cap and the table (or booth, compared as booths) fits, while
+   * the slot is still to come. Published schedules get the new meeting published at once, with the
+   * agenda sent to both. Runs after the cancellation committed; losing a race to another writer
+   * just means trying the next candidate.
    */
   async offerFreedSlot(freed: FreedSlot): Promise<Meeting | null> {
     try {
-      const candidates = await this.freedSlotCandidates(freed);
-      for (const placement of candidates) {
+      const { atBooth, candidates } = await this.freedSlotCandidates(freed);
+      for (const candidate of candidates) {
         try {
           const meeting = await this.dataSource.transaction(async (manager) => {
+            const placement = atBooth ? await this.atFreedBooth(manager, freed, candidate) : candidate;
+            if (!placement) return null;
             const [created] = await this.insertPlacements(manager, freed.eventId, [placement], null);
             if (freed.published) await this.publishOne(manager, created);
             return created;
           });
-          this.logger.log(`freed slot offered to request ${placement.requestId}`);
+          if (!meeting) continue;
+          this.logger.log(`freed slot offered to request ${candidate.requestId}`);
           return meeting;
         } catch (error) {
           // Someone else took the slot or placed the request meanwhile: try the next one.
@@ -556,6 +559,31 @@ export class MeetingsService {
       this.logger.warn(`offering a freed slot: ${(error as Error).message}`);
     }
     return null;
+  }
+
+  /**
+   * A freed slot at a booth, for one candidate: read and checked as placeMeeting reads and checks
+   * its booth, under the event's lock (lockEventShared), so a booth change committed since the
+   * candidates were found is seen. The exhibitor must still stand at the freed booth (compared as
+   * booths), and no other meeting may hold it then under another spelling (assertBoothFree: a
+   * meeting written 「B-1」 stands where one at 「B-01」 would). The meeting is at the booth as the
+   * exhibitor's registration writes it, as placeMeeting writes one. Null if the booth is not
+   * theirs any more.
+   */
+  private async atFreedBooth(
+    manager: EntityManager,
+    freed: FreedSlot,
+    candidate: Placement,
+  ): Promise<Placement | null> {
+    await this.lockEventShared(manager, freed.eventId);
+    const booth = await this.boothBetween(manager, freed.eventId, [
+      candidate.participantAId,
+      candidate.participantBId,
+    ]);
+    if (booth === null || !sameBooth(booth, freed.tableLabel)) return null;
+    const placement = { ...candidate, tableLabel: booth };
+    await this.assertBoothFree(manager, placement, null);
+    return placement;
   }
 
   /**
@@ -744,12 +772,12 @@ export class MeetingsService {
   }
 
   /**
-   * Share-locks the event's row, first in the transaction of a placement or a move (a meeting's
-   * row after it, never before). A booth change (RegistrationsService, under the event's row lock
-   * for update) and a scheduling run writing its placements (the same lock) then either committed
-   * before, and the exhibitor's booth and the meetings in the slot are read as they left them, or
-   * wait until this commits. The run re-reads what it planned around under its lock, so a meeting
-   * moved before it gets there has it compute again.
+   * Share-locks the event's row, first in the transaction of a placement, a move or a freed slot
+   * given at a booth (a meeting's row after it, never before). A booth change (RegistrationsService,
+   * under the event's row lock for update) and a scheduling run writing its placements (the same
+   * lock) then either committed before, and the exhibitor's booth and the meetings in the slot are
+   * read as they left them, or wait until this commits. The run re-reads what it planned around
+   * under its lock, so a meeting moved before it gets there has it compute again.
    */
   private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
     return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
@@ -794,18 +822,15 @@ export class MeetingsService {
     table: string | null,
   ): Promise<string> {
     if (session.mode === SessionMode.BOOTHS) {
-      const booths = await manager.find(Registration, {
-        where: {
-          eventId: session.eventId,
-          participantId: In([request.fromParticipantId, request.toParticipantId]),
-        },
-      });
-      const withBooth = booths.filter((registration) => registration.booth);
-      if (withBooth.length !== 1)
+      const booth = await this.boothBetween(manager, session.eventId, [
+        request.fromParticipantId,
+        request.toParticipantId,
+      ]);
+      if (booth === null)
         throw MeetingErrors.invalidTable(
           'ブース方式では、どちらか一方だけが出展者（ブースあり）である必要があります',
         );
-      return withBooth[0].booth!;
+      return booth;
     }
     const count = session.tableCount ?? 0;
     // As the floor sheet writes it (「テーブル 3」), or the number alone, in either width.
@@ -820,14 +845,46 @@ export class MeetingsService {
     return String(number);
   }
 
-  private async freedSlotCandidates(freed: FreedSlot): Promise<Placement[]> {
+  /**
+   * Where two people meet in a booth-mode 商談枠: the booth of the one of them who has one, as their
+   * registration writes it; null unless exactly one has a booth.
+   */
+  private async boothBetween(
+    manager: EntityManager,
+    eventId: string,
+    sides: string[],
+  ): Promise<string | null> {
+    const registrations = await manager.find(Registration, {
+      where: { eventId, participantId: In(sides) },
+    });
+    const withBooth = registrations.filter((registration) => registration.booth);
+    return withBooth.length === 1 ? withBooth[0].booth : null;
+  }
+
+  private async freedSlotCandidates(
+    freed: FreedSlot,
+  ): Promise<{ atBooth: boolean; candidates: Placement[] }> {
     const manager = this.dataSource.manager;
     const session = await manager.findOneBy(MatchmakingSession, { id: freed.sessionId });
-    if (!session) return [];
+    if (!session) return { atBooth: false, candidates: [] };
+    const atBooth = session.mode === SessionMode.BOOTHS;
     const { startsAt, endsAt } = slotTimes(session, freed.slotIndex);
     // A slot that has begun is nobody's to take: both would be told of a meeting already late.
-    if (startsAt.getTime() <= Date.now()) return [];
+    if (startsAt.getTime() <= Date.now()) return { atBooth, candidates: [] };
     const settings = await this.settings.get(manager, freed.eventId);
+    // The freed booth as the event's registrations write it, compared as booths: the meeting may
+    // have been written 「B-1」 (older data) where its exhibitor's booth is 「B-01」. The event's
+    // booths are few (one per exhibitor), so they are compared here.
+    const spellings = atBooth
+      ? (
+          (await manager.query(
+            'SELECT DISTINCT booth FROM registrations WHERE event_id = $1 AND booth IS NOT NULL',
+            [freed.eventId],
+          )) as { booth: string }[]
+        )
+          .map((row) => row.booth)
+          .filter((booth) => sameBooth(booth, freed.tableLabel))
+      : [];
     const rows: { id: string; from_participant_id: string; to_participant_id: string }[] =
       await manager.query(
         `SELECT r.id, r.from_participant_id, r.to_participant_id
@@ -844,7 +901,8 @@ export class MeetingsService {
                 (SELECT count(*) FROM meeting_participants mp WHERE mp.active AND mp.event_id = r.event_id AND mp.participant_id = r.from_participant_id) < $5
             AND (SELECT count(*) FROM meeting_participants mp WHERE mp.active AND mp.event_id = r.event_id AND mp.participant_id = r.to_participant_id) < $5))
           AND CASE WHEN $6 = 'BOOTHS'
-                   THEN (ra.booth = $7 AND rb.booth IS NULL) OR (rb.booth = $7 AND ra.booth IS NULL)
+                   THEN (ra.booth = ANY($7::text[]) AND rb.booth IS NULL)
+                     OR (rb.booth = ANY($7::text[]) AND ra.booth IS NULL)
                    ELSE NOT EXISTS (SELECT 1 FROM matchmaking_sessions s
                                      WHERE s.event_id = r.event_id AND s.mode = 'BOOTHS' AND s.removed_at IS NULL)
                         OR (ra.booth IS NULL AND rb.booth IS NULL)
@@ -858,10 +916,10 @@ export class MeetingsService {
           freed.slotIndex,
           settings.maxMeetingsPerParticipant,
           session.mode,
-          freed.tableLabel,
+          spellings,
         ],
       );
-    return rows.map((row) => ({
+    const candidates = rows.map((row) => ({
       requestId: row.id,
       participantAId: row.from_participant_id,
       participantBId: row.to_participant_id,
@@ -871,6 +929,7 @@ export class MeetingsService {
       startsAt,
       endsAt,
     }));
+    return { atBooth, candidates };
   }
 }
 
