@@ -10,7 +10,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
-import { lockForAddressChange } from '../participants/participant-store';
+import { lockProfile } from '../participants/participant-store';
 import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -359,6 +359,6 @@ export class EmailChangeService {
       [requestId],
     );
     if (owner?.userId) await this.users.lock(manager, owner.userId);
-    else if (owner?.participantId) await lockForAddressChange(manager, owner.participantId);
+    else if (owner?.participantId) await lockProfile(manager, owner.participantId);
   }
 }

@@ -4,6 +4,7 @@ import { Company } from './company.entity';
 import { Participant } from './participant.entity';
 import { CompanyColumns, ParticipantColumns, ParticipantRow } from './participant-row';
 import { ProfileFieldChanges } from './participant-profile-change.entity';
+import { ParticipantErrors } from './participants.errors';
 import {
   CompanyWritten,
   EMAIL_SUPPRESSED,
@@ -39,6 +40,12 @@ export async function upsertParticipants(
   author: ProfileAuthor,
 ): Promise<UpsertOutcome> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  // The profiles under these addresses, locked before anything of them is read (see lockProfile):
+  // one being erased meanwhile is no longer under its address once the erasure commits, so it is
+  // neither read into a 変更履歴 nor written, and the row makes a new profile.
+  await manager.query('SELECT 1 FROM participants WHERE email = ANY($1::text[]) FOR NO KEY UPDATE', [
+    given.map((row) => row.columns.email),
+  ]);
   const rows = await withStoredCompaniesFields(manager, given);
   const { ids: companyIds, changedIds: changedCompanyIds } = await resolveCompanies(
     manager,
@@ -178,7 +185,8 @@ function authorColumns(author: ProfileAuthor) {
  * given. A company given without its industry or municipality keeps the ones the profile's company
  * had, as a blank never erases a company's field: someone who corrects their company's name is
  * still in the same trade and town. 最終更新 moves, and the 変更履歴 gains an entry, only if
- * something differs from what is stored.
+ * something differs from what is stored. Refused (ParticipantErrors.erased) once the person is
+ * erased, an erasure that commits while the edit waits included (see lockProfile).
  */
 export async function updateParticipant(
   manager: EntityManager,
@@ -186,8 +194,9 @@ export async function updateParticipant(
   given: ParticipantRow,
   author: ProfileAuthor,
 ): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  await lockProfile(manager, id);
   const stored = await manager.findOneOrFail(Participant, { where: { id }, relations: { company: true } });
+  if (stored.erasedAt) throw ParticipantErrors.erased();
   const row = withStoredCompanyFields(given, stored.company);
   const {
     ids: [companyId],
@@ -203,24 +212,31 @@ export async function updateParticipant(
 }
 
 /**
- * What changeParticipantEmail locks, taken ahead of whatever else the caller locks (the link that
- * confirms a new address, EmailChangeService.confirm): the pool's write lock, then the person's
- * row. Staff correcting the address, or merging the profile, take these first too, and only then
- * the person's links: one of the two waits for the other instead of each holding what the other
- * needs (a deadlock, which Postgres answers by failing one of them).
+ * What a write to one person's profile locks before it reads the profile: the pool's write lock,
+ * then the person's row. An erasure locks the row first thing (ParticipantErasureService), so a
+ * write that comes while one is under way waits for it and then reads the anonymised row, never
+ * the values it removed, to write back or to record in the 変更履歴 (the row as it was is what a
+ * read without the lock would still see, and an UPDATE by id would then overwrite the erasure).
+ *
+ * Taken ahead of whatever else the caller locks (the link that confirms a new address,
+ * EmailChangeService.confirm). Staff correcting the address, or merging the profile, take these
+ * first too, and only then the person's links: one of the two waits for the other instead of each
+ * holding what the other needs (a deadlock, which Postgres answers by failing one of them).
  */
-export async function lockForAddressChange(manager: EntityManager, id: string): Promise<void> {
+export async function lockProfile(manager: EntityManager, id: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
   await manager.query('SELECT 1 FROM participants WHERE id = $1 FOR NO KEY UPDATE', [id]);
 }
 
 /**
  * Moves a participant to another address (a typo that bounced, a new address), under the pool's
- * write lock so that no import creates the address meanwhile. The bounce suppression belonged to
- * the old address and is lifted; the person's own choice (配信停止) stays; sessions issued until now
- * end (whoever signed in through the old address is signed out). 最終更新 moves and the
- * 変更履歴 records the old address (and the suppression lifted, if there was one). Answers 'taken' when another participant holds the address,
- * 'missing' for an unknown or erased person, and the participant as it was before.
+ * write lock so that no import creates the address meanwhile, and the person's row (lockProfile).
+ * The bounce suppression belonged to the old address and is lifted; the person's own choice
+ * (配信停止) stays; sessions issued until now end (whoever signed in through the old address is
+ * signed out). 最終更新 moves and the 変更履歴 records the old address (and the suppression lifted,
+ * if there was one). Answers 'taken' when another participant holds the address, 'missing' for an
+ * unknown or erased person (an erasure that commits while this waits included), and the
+ * participant as it was before.
  */
 export async function changeParticipantEmail(
   manager: EntityManager,
@@ -228,7 +244,7 @@ export async function changeParticipantEmail(
   email: string,
   author: ProfileAuthor,
 ): Promise<{ outcome: 'missing' } | { outcome: 'changed' | 'unchanged' | 'taken'; before: Participant }> {
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  await lockProfile(manager, id);
   const stored = await manager.findOneBy(Participant, { id });
   if (!stored || stored.erasedAt) return { outcome: 'missing' };
   if (stored.email === email) return { outcome: 'unchanged', before: stored };

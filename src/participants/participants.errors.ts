@@ -5,6 +5,7 @@ export enum ParticipantErrorCode {
   NOT_FOUND = 'PARTICIPANT_NOT_FOUND',
   EMAIL_TAKEN = 'PARTICIPANT_EMAIL_TAKEN',
   EMAIL_MOVED_AWAY = 'PARTICIPANT_EMAIL_MOVED_AWAY',
+  ERASED = 'PARTICIPANT_ERASED',
 }
 
 export const ParticipantErrors = {
@@ -20,6 +21,15 @@ export const ParticipantErrors = {
     ),
   emailMovedAway: (email: string, moved: MovedAway) =>
     new ConflictError(ParticipantErrorCode.EMAIL_MOVED_AWAY, movedAwayMessage(email, moved), 'email'),
+  /**
+   * A write the person began in their own session while an admin erased them: it waited for the
+   * erasure and finds the profile anonymised. Their session has ended with it (see TokenService).
+   */
+  erased: () =>
+    new ConflictError(
+      ParticipantErrorCode.ERASED,
+      '個人情報が削除されたため、このプロフィールは変更できません',
+    ).withEnglish('The personal data of this profile has been erased: it can no longer be changed.'),
 };
 
 /** Said when a list or a form brings back someone under the address they left. */

@@ -1,0 +1,177 @@
+import { Role } from '../src/auth/actor';
+import { createOrganization, createParticipant, staffSession } from './support/fixtures';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
+
+const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
+
+/**
+ * 個人情報の削除 while a write to the same person is under way: the person saving their profile
+ * in a session that was still valid when they pressed the button, staff correcting them in the
+ * pool, the link in an email. Each test holds the erasure open at its last step (its transaction
+ * has anonymised the row and deleted the 変更履歴 by then) while the write starts and queues
+ * behind it, then lets the erasure commit: the write must then find the person erased, and leave
+ * the row anonymised with no history that names them.
+ */
+describe('writes to a participant while an admin erases them', () => {
+  let t: TestApp;
+  let admin: string;
+  let organizer: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ WORKER_IN_PROCESS: 'false' });
+    admin = await staffSession(t, Role.ADMIN, null);
+    const organizationId = await createOrganization(t, admin, {
+      name: '墨田区産業振興課',
+      kind: 'MUNICIPALITY',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, organizationId);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const person = (input: Record<string, unknown> = {}) =>
+    createParticipant(t, organizer, {
+      name: '錦糸 正子',
+      furigana: 'キンシ マサコ',
+      title: '専務取締役',
+      phone: '03-5555-0101',
+      offersText: '金属プレスの試作を承ります',
+      company: { name: '錦糸プレス工業株式会社' },
+      ...input,
+    });
+
+  const waitingForLocks = async (): Promise<number> => {
+    const [{ waiting }]: { waiting: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    return waiting;
+  };
+  const untilWaiting = async (count: number) => {
+    const until = Date.now() + 10_000;
+    while ((await waitingForLocks()) < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} sessions waiting for a lock`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  /**
+   * Erases `participantId` with its transaction held open at its last step (deleting the ids of
+   * profiles merged into theirs: the table is held in SHARE mode), starts `write`, which queues
+   * behind the erasure, and lets the erasure commit. Answers what each got.
+   */
+  async function duringErasure<T>(participantId: string, write: () => Promise<T>) {
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE merged_participants IN SHARE MODE');
+      const erased = t.gql(ERASE, { id: participantId }, admin);
+      await untilWaiting(1);
+      const written = write();
+      await untilWaiting(2);
+      await holder.commitTransaction();
+      return { erased: await erased, written: await written };
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  }
+
+  /** The row and its history as the database holds them: anonymised, with nothing recorded. */
+  async function expectErased(participantId: string) {
+    const [row]: Record<string, unknown>[] = await t.dataSource.query(
+      `SELECT name, furigana, email, title, phone, offers_text, company_id, email_opt_out
+         FROM participants WHERE id = $1`,
+      [participantId],
+    );
+    expect(row).toEqual({
+      name: '（削除済み）',
+      furigana: 'サクジョズミ',
+      email: `erased-${participantId}@invalid`,
+      title: null,
+      phone: null,
+      offers_text: '',
+      company_id: null,
+      email_opt_out: true,
+    });
+    expect(
+      await t.dataSource.query('SELECT changes FROM participant_profile_changes WHERE participant_id = $1', [
+        participantId,
+      ]),
+    ).toEqual([]);
+  }
+
+  it("refuses the person's own profile save, which leaves the erased row as it is", async () => {
+    const subject = await person();
+    const session = await t.participantToken(subject.id);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(
+        `mutation { updateMyProfile(input: { name: "錦糸 正子", phone: "090-7777-0202", title: "代表取締役",
+           offersText: "精密プレスの量産も承ります", company: { name: "錦糸プレス工業株式会社" } }) { id } }`,
+        {},
+        session,
+      ),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    const refusal = failure(written);
+    expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    expect(refusal.message).toBe('個人情報が削除されたため、このプロフィールは変更できません');
+    // Their session ended with the erasure, as any request of it now says.
+    expect(failure(await t.gql('{ me { __typename } }', {}, session)).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_TOKEN',
+    });
+  });
+
+  it('creates anew a person that staff upsert under the address the erased one had', async () => {
+    const subject = await person();
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql<{ upsertParticipant: { id: string; name: string } }>(
+        'mutation($input: UpsertParticipantInput!) { upsertParticipant(input: $input) { id name } }',
+        {
+          input: {
+            email: subject.email,
+            name: '錦糸 正子',
+            furigana: 'キンシ マサコ',
+            phone: '090-7777-0202',
+            company: { name: '錦糸プレス工業株式会社' },
+          },
+        },
+        organizer,
+      ),
+    );
+    ok(erased);
+    const { upsertParticipant } = ok(written);
+    expect(upsertParticipant.id).not.toBe(subject.id);
+    await expectErased(subject.id);
+    // The new profile starts with no history: nothing of the erased one was read into it.
+    expect(
+      await t.dataSource.query('SELECT changes FROM participant_profile_changes WHERE participant_id = $1', [
+        upsertParticipant.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  it("refuses staff's correction of the address, and tells the old address nothing", async () => {
+    const subject = await person();
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(
+        'mutation($p: ID!, $e: String!) { changeParticipantEmail(participantId: $p, email: $e) { resentEmails } }',
+        { p: subject.id, e: 'kinshi@kinshi-press.example' },
+        organizer,
+      ),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(failure(written).extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PARTICIPANT_NOT_FOUND' });
+    expect(
+      await t.dataSource.query(
+        'SELECT template FROM outbox_messages WHERE participant_id = $1 AND to_address IS NOT NULL',
+        [subject.id],
+      ),
+    ).toEqual([]);
+  });
+});
