@@ -174,4 +174,31 @@ describe('writes to a participant while an admin erases them', () => {
       ),
     ).toEqual([]);
   });
+
+  it('refuses the address change the person asks for, and keeps no new address', async () => {
+    const subject = await person({ locale: 'en' });
+    const session = await t.participantToken(subject.id);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql('mutation { requestEmailChange(email: "masako@kinshi-press.example") }', {}, session),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(
+      await t.dataSource.query('SELECT new_email FROM email_change_requests WHERE participant_id = $1', [
+        subject.id,
+      ]),
+    ).toEqual([]);
+    expect(
+      await t.dataSource.query(
+        'SELECT template FROM outbox_messages WHERE participant_id = $1 AND status = $2',
+        [subject.id, 'PENDING'],
+      ),
+    ).toEqual([]);
+    const refusal = failure(written);
+    expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    // Said in the language of the session that asked.
+    expect(refusal.message).toBe(
+      'The personal data of this profile has been erased: it can no longer be changed.',
+    );
+  });
 });

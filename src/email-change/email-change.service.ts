@@ -10,6 +10,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
+import { ParticipantErrors } from '../participants/participants.errors';
 import { lockProfile } from '../participants/participant-store';
 import { UpdateStaffUserInput } from '../users/dto/update-staff-user.input';
 import { User } from '../users/user.entity';
@@ -84,16 +85,20 @@ export class EmailChangeService {
   /**
    * Writes the request and its confirmation email, unless asked too often (refused, saying when
    * they may ask again). An earlier request not yet confirmed is replaced: its link stops working.
+   * Refused for a person erased while the request waited for their row: the address they asked
+   * for would outlive the erasure.
    */
   async request(participantId: string, email: string): Promise<void> {
     const address = email.trim().toLowerCase();
     await this.dataSource.transaction(async (manager) => {
-      // Locked: two requests at once are counted one after the other.
+      // Locked: two requests at once are counted one after the other, and an erasure under way
+      // (which locks the row first) is waited for.
       const participant = await manager.findOne(Participant, {
         where: { id: participantId },
         lock: { mode: 'for_no_key_update' },
       });
       if (!participant) return;
+      if (participant.erasedAt) throw ParticipantErrors.erased();
       if (participant.email === address) throw EmailChangeErrors.sameAddress();
       // Asked in their own session, so saying they asked too often tells nobody else anything.
       await this.ask(manager, { participantId }, address, null, EmailChangeErrors.tooManyRequests);
