@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
@@ -200,5 +201,18 @@ describe('writes to a participant while an admin erases them', () => {
     expect(refusal.message).toBe(
       'The personal data of this profile has been erased: it can no longer be changed.',
     );
+  });
+
+  it("leaves an erased person's email stopped when their unsubscribe link resumes it", async () => {
+    const subject = await person();
+    const link = t.app.get(UnsubscribeLinks).token(subject.id);
+    expect((await fetch(`${t.url}/unsubscribe/${link}`, { method: 'POST' })).status).toBe(200);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      fetch(`${t.url}/unsubscribe/${link}/resubscribe`, { method: 'POST' }),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    // The page says the link is not valid, as it does for an erased person's link at any time.
+    expect(written.status).toBe(400);
   });
 });

@@ -46,7 +46,7 @@ export class EmailPreferencesService {
   async unsubscribe(link: string): Promise<Recipient | null> {
     return this.dataSource.transaction(async (manager) => {
       const owner = await this.participantOf(manager, link);
-      const participant = await manager.findOneBy(Participant, { id: owner.participantId });
+      const participant = await this.lockOwner(manager, owner);
       if (!participant || participant.erasedAt) return null;
       if (!participant.emailOptOut) {
         await manager.update(Participant, participant.id, { emailOptOut: true, emailOptOutAt: new Date() });
@@ -68,12 +68,23 @@ export class EmailPreferencesService {
   async resubscribe(link: string): Promise<Recipient | null> {
     return this.dataSource.transaction(async (manager) => {
       const owner = await this.participantOf(manager, link);
-      const participant = await manager.findOneBy(Participant, { id: owner.participantId });
+      const participant = await this.lockOwner(manager, owner);
       if (!participant || participant.erasedAt) return null;
       if (participant.emailOptOut) {
         await manager.update(Participant, participant.id, { emailOptOut: false, emailOptOutAt: null });
       }
       return recipient(participant, owner);
+    });
+  }
+
+  /**
+   * The link's owner, locked before their choice is read: an erasure under way (which locks the
+   * row first) is waited for, and the erased row it leaves is not switched back to sending.
+   */
+  private lockOwner(manager: EntityManager, owner: ProfileNow): Promise<Participant | null> {
+    return manager.findOne(Participant, {
+      where: { id: owner.participantId },
+      lock: { mode: 'for_no_key_update' },
     });
   }
 
