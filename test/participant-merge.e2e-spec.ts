@@ -476,6 +476,133 @@ describe('merging two profiles of one person', () => {
     expect(answers).toEqual([{ registration_id: keptSeat.id, participant_id: kept.id, satisfaction: 5 }]);
   });
 
+  /** A 商談会 whose one 商談枠 of three 20-minute slots is held at the exhibitors' booths. */
+  const boothEvent = async (title: string) => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title,
+      startsAt: tokyoInDays(12, '13:00'),
+      endsAt: tokyoInDays(12, '17:00'),
+    });
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(12, '14:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      mode: 'BOOTHS',
+    });
+    return { eventId, sessionId };
+  };
+  const exhibit = (eventId: string, participantId: string, booth: string) =>
+    gql<{ register: { id: string; booth: string | null } }>(registerMutation('id booth'), {
+      eventId,
+      participantId,
+      role: 'EXHIBITOR',
+      booth,
+    });
+  /** `from` and `to` agree to meet, and staff place it in slot `i` at the exhibitor's booth (not published). */
+  const placeAtBooth = async (eventId: string, sessionId: string, from: string, to: string, i = 0) => {
+    const { requestId } = await meet(eventId, from, to);
+    return ok(
+      await gql<{ placeMeeting: { id: string; table: string } }>(
+        'mutation($r: ID!, $s: ID!, $i: Int!) { placeMeeting(requestId: $r, sessionId: $s, slotIndex: $i) { id table } }',
+        { r: requestId, s: sessionId, i },
+      ),
+    ).placeMeeting;
+  };
+
+  it('gives the person the booth the other profile had as a booth change would, taking back placements not yet published', async () => {
+    const { eventId, sessionId } = await boothEvent('すみだ ものづくり商談会');
+    const [kept, duplicate, maker, buyer] = await Promise.all(
+      [
+        { name: '高橋 亮', company: { name: '高橋精工株式会社' } },
+        { name: '高橋 亮', company: { name: '高橋精工株式会社' } },
+        { name: '斎藤 一', company: { name: '斎藤金型製作所' } },
+        { name: '森 商事', company: { name: '森商事株式会社' } },
+      ].map((input) => createParticipant(t, organizer, input)),
+    );
+    // Registered as a visitor under one address, as his firm's exhibitor at C-01 under the other.
+    await register(eventId, kept.id);
+    ok(await exhibit(eventId, duplicate.id, 'C-01'));
+    ok(await exhibit(eventId, maker.id, 'D-07'));
+    await register(eventId, buyer.id);
+    // The schedule's draft: as a visitor he meets 斎藤 at D-07; his firm meets 森 at C-01.
+    const atMaker = await placeAtBooth(eventId, sessionId, kept.id, maker.id);
+    expect(atMaker.table).toBe('D-07');
+    const atHisBooth = await placeAtBooth(eventId, sessionId, buyer.id, duplicate.id, 1);
+    expect(atHisBooth.table).toBe('C-01');
+
+    ok(await merge(kept.id, duplicate.id));
+
+    const seats: Record<string, string>[] = await t.dataSource.query(
+      'SELECT participant_id, role, booth FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, kept.id],
+    );
+    expect(seats).toEqual([{ participant_id: kept.id, role: 'EXHIBITOR', booth: 'C-01' }]);
+    // Now at a booth of his own, his placements go back to agreed and not placed, as when staff
+    // give him one; the meetings at the booth he keeps stay where they are.
+    const meetings: Record<string, string>[] = await t.dataSource.query(
+      'SELECT id, table_label FROM meetings WHERE event_id = $1 ORDER BY table_label',
+      [eventId],
+    );
+    expect(meetings).toEqual([{ id: atHisBooth.id, table_label: 'C-01' }]);
+    const agreed: Record<string, string>[] = await t.dataSource.query(
+      `SELECT status FROM meeting_requests WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id)
+          AND $3 IN (from_participant_id, to_participant_id)`,
+      [eventId, kept.id, maker.id],
+    );
+    expect(agreed).toEqual([{ status: 'ACCEPTED' }]);
+  });
+
+  it("takes back the other profile's placements at a booth the person does not keep", async () => {
+    const { eventId, sessionId } = await boothEvent('すみだ 金属加工商談会');
+    const [kept, duplicate, buyer] = await Promise.all(
+      ['石井 豊', '石井 豊', '坂本 物産'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    // Staff gave him E-01, and E-02 under the other address; the floor plan has him at E-01.
+    ok(await exhibit(eventId, kept.id, 'E-01'));
+    ok(await exhibit(eventId, duplicate.id, 'E-02'));
+    await register(eventId, buyer.id);
+    const atOldBooth = await placeAtBooth(eventId, sessionId, buyer.id, duplicate.id);
+    expect(atOldBooth.table).toBe('E-02');
+
+    ok(await merge(kept.id, duplicate.id));
+
+    expect(
+      await t.dataSource.query(
+        'SELECT booth FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, kept.id],
+      ),
+    ).toEqual([{ booth: 'E-01' }]);
+    expect(await t.dataSource.query('SELECT id FROM meetings WHERE event_id = $1', [eventId])).toEqual([]);
+  });
+
+  it('refuses to give the person a booth another company now stands at', async () => {
+    const { eventId } = await boothEvent('すみだ 食品商談会');
+    const [kept, duplicate, other] = await Promise.all(
+      [
+        { name: '西田 恵', company: { name: '西田食品株式会社' } },
+        { name: '西田 恵', company: { name: '西田食品株式会社' } },
+        { name: '岡本 健', company: { name: '岡本製菓株式会社' } },
+      ].map((input) => createParticipant(t, organizer, input)),
+    );
+    await register(eventId, kept.id);
+    // Her firm was given B-01 under the other address, then cancelled; the booth went to 岡本製菓,
+    // typed B-1: one booth all the same.
+    const cancelled = ok(await exhibit(eventId, duplicate.id, 'B-01')).register;
+    ok(await gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: cancelled.id }));
+    ok(await exhibit(eventId, other.id, 'B-1'));
+    const before = await stateOf([kept.id, duplicate.id]);
+
+    const refused = failure(await merge(kept.id, duplicate.id));
+
+    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_BOOTH_TAKEN' });
+    expect(refused.message).toBe(
+      'ブース B-1 は岡本製菓株式会社（岡本 健 様）に割り当て済みです。別のブース番号を指定するか、先にそちらのブースを変更してください',
+    );
+    expect(await stateOf([kept.id, duplicate.id])).toEqual(before);
+  });
+
   it('refuses, changing nothing, what only staff can decide, and merges once they have', async () => {
     const { eventId, sessionId } = await matchmakingEvent('すみだ 食の商談会', 20);
     const [kept, duplicate, buyer, seller, maker] = await Promise.all(

@@ -24,7 +24,7 @@ import { foldDuplicateInto, lockForMerge } from '../participants/participant-sto
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
-import { EventRole, RegistrationStatus } from '../registrations/registration-enums';
+import { RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { MergedParticipant } from './merged-participant.entity';
 import { MergeCounts } from './models/participant-merge.model';
@@ -235,7 +235,9 @@ export class ParticipantMergeService {
   /**
    * At an event where both profiles have a registration, the better one stays (REGISTRATION_WEIGHT)
    * and the other goes, with its unsent emails; a survey answer, a role other than 来場者 or a booth
-   * only it had goes to the one that stays. Answers how many events had two.
+   * only it had goes to the one that stays, a booth as updateRegistration gives one (under the
+   * event's lock, refused over another company's booth, unpublished placements taken back: see
+   * RegistrationsService.removeDuplicate). Answers how many events had two.
    *
    * The links of the one that goes (an invitation's answer, 「参加をキャンセルする」, the survey) act
    * on the one that stays: it is the same person's place at the same event, which is what they
@@ -267,12 +269,9 @@ export class ParticipantMergeService {
           WHERE params->>'registrationId' = $1 AND status = $4`,
         [goes.id, OutboxStatus.SKIPPED, MERGED_AWAY, OutboxStatus.PENDING],
       );
-      await this.registrations.removeDuplicate(manager, goes);
-      // An exhibitor's role and booth, given under the other profile, stay with the person.
-      const role = stays.role === EventRole.VISITOR ? goes.role : stays.role;
-      const booth = stays.booth ?? goes.booth;
-      if (role !== stays.role || booth !== stays.booth)
-        await manager.update(Registration, stays.id, { role, booth });
+      // An exhibitor's role and booth, given under the other profile, stay with the person, as
+      // a booth change gives them (refused over another company's booth or published meetings).
+      await this.registrations.removeDuplicate(manager, goes, stays);
     }
     return kept.length;
   }

@@ -462,16 +462,42 @@ export class RegistrationsService {
 
   /**
    * A registration that repeats another of the same person at the event (two profiles of one
-   * person merged, 名寄せ) goes without a word to anyone: the person keeps their other one. A seat it
-   * held goes to the waiting list, as a cancelled one does, at an event still to come.
+   * person merged, 名寄せ) goes without a word to anyone: the person keeps their other one, `keeps`.
+   * A seat it held goes to the waiting list, as a cancelled one does, at an event still to come.
+   *
+   * A role other than 来場者 and a booth only the one that goes had pass to the one kept, under the
+   * rules of a booth change (applyChange, in this transaction under the event's row lock, which is
+   * taken here after the caller's lock on the two profiles, and before the meetings'): refused if
+   * another company stands at that booth, and the kept profile's unpublished placements are taken
+   * back (refused over published ones). The meetings of the profile that goes were placed at its
+   * booth: if the person keeps another (or none), those placements are taken back too, as its
+   * booth change would. Answers how many placements were taken back.
    */
-  async removeDuplicate(manager: EntityManager, registration: Registration): Promise<void> {
-    // Every change to an event's seats serialises on its row.
+  async removeDuplicate(
+    manager: EntityManager,
+    registration: Registration,
+    keeps: Registration,
+  ): Promise<{ placementsRemoved: number }> {
+    // Every change to an event's seats, or to a booth at it, serialises on its row.
     const event = await this.events.lockManaged(manager, null, registration.eventId);
     await manager.delete(Registration, registration.id);
     if (SEATED.includes(registration.status) && event.endsAt.getTime() > Date.now()) {
       await this.promoteFromWaitlist(manager, event);
     }
+    const role = keeps.role === EventRole.VISITOR ? registration.role : keeps.role;
+    const booth = keeps.booth ?? registration.booth;
+    let placementsRemoved = 0;
+    if (!sameBooth(registration.booth, booth))
+      placementsRemoved += await this.takeBackPlacements(manager, registration);
+    // One cancelled or declined holds no booth (boothHolder) and has no meetings placed: what it
+    // had is kept for when they come back (boothForSeat checks it then).
+    if (!EDITABLE.includes(keeps.status)) {
+      if (role !== keeps.role || booth !== keeps.booth)
+        await manager.update(Registration, keeps.id, { role, booth });
+      return { placementsRemoved };
+    }
+    placementsRemoved += (await this.applyChange(manager, keeps, { role, booth })).placementsRemoved;
+    return { placementsRemoved };
   }
 
   /**
