@@ -1,6 +1,14 @@
 import { Role } from '../src/auth/actor';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
-import { createOrganization, createParticipant, staffSession } from './support/fixtures';
+import {
+  agreeMeeting,
+  createOrganization,
+  createParticipant,
+  createPublishedEvent,
+  moveEventEarlier,
+  registerMutation,
+  staffSession,
+} from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
@@ -17,11 +25,12 @@ describe('writes to a participant while an admin erases them', () => {
   let t: TestApp;
   let admin: string;
   let organizer: string;
+  let organizationId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ WORKER_IN_PROCESS: 'false' });
     admin = await staffSession(t, Role.ADMIN, null);
-    const organizationId = await createOrganization(t, admin, {
+    organizationId = await createOrganization(t, admin, {
       name: '墨田区産業振興課',
       kind: 'MUNICIPALITY',
     });
@@ -214,5 +223,103 @@ describe('writes to a participant while an admin erases them', () => {
     await expectErased(subject.id);
     // The page says the link is not valid, as it does for an erased person's link at any time.
     expect(written.status).toBe(400);
+  });
+
+  /**
+   * `subject` and another person, both seated at an event already over: the erasure leaves such an
+   * event as it was (for the figures), so it locks neither the event nor the seats there, and a
+   * write at it meets only the person's own row.
+   */
+  async function atEventOver(subject: { id: string }) {
+    const other = await person({ name: '亀戸 一郎', company: { name: '亀戸精機株式会社' } });
+    const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ 交流サロン（第3回）' });
+    for (const participantId of [subject.id, other.id])
+      ok(await t.gql(registerMutation(), { eventId, participantId }, organizer));
+    await moveEventEarlier(t, eventId, 30);
+    return { eventId, other };
+  }
+
+  it('refuses the meeting request the person sends, and keeps no message of theirs', async () => {
+    const subject = await person();
+    const { eventId, other } = await atEventOver(subject);
+    const session = await t.participantToken(subject.id);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(
+        'mutation($e: ID!, $to: ID!, $m: String) { requestMeeting(eventId: $e, toParticipantId: $to, message: $m) { id } }',
+        { e: eventId, to: other.id, m: '錦糸プレスの錦糸です。試作の件でお話ししたいです' },
+        session,
+      ),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(failure(written).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    expect(
+      await t.dataSource.query('SELECT message FROM meeting_requests WHERE from_participant_id = $1', [
+        subject.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('refuses the mini-salon request the person sends, and keeps none of their words', async () => {
+    const subject = await person();
+    const session = await t.participantToken(subject.id);
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(
+        `mutation($input: RequestMiniSalonInput!) { requestMiniSalon(input: $input) { id } }`,
+        {
+          input: {
+            organizationId,
+            theme: '事業承継',
+            area: '東京都墨田区',
+            preferredFrom: day(20),
+            preferredTo: day(50),
+            expectedParticipants: 8,
+            groupName: '錦糸町プレス同友会',
+            message: '錦糸プレスの後継者として、同じ立場の方と話したいです',
+          },
+        },
+        session,
+      ),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(failure(written).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    expect(
+      await t.dataSource.query(
+        'SELECT message, group_name FROM mini_salon_requests WHERE requested_by_id = $1',
+        [subject.id],
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses the agenda the person marks seen, and keeps no record of it', async () => {
+    const subject = await person();
+    const { eventId, other } = await atEventOver(subject);
+    // Agreed while the event was still to come: moved back to then, and over again once agreed.
+    await moveEventEarlier(t, eventId, -30);
+    await agreeMeeting(t, eventId, subject.id, other.id);
+    await moveEventEarlier(t, eventId, 30);
+    const session = await t.participantToken(subject.id);
+    const { myAgenda } = ok(
+      await t.gql<{ myAgenda: { version: string } }>(
+        'query($e: ID!) { myAgenda(eventId: $e) { version } }',
+        { e: eventId },
+        session,
+      ),
+    );
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(
+        'mutation($e: ID!, $v: String!) { markAgendaSeen(eventId: $e, version: $v) { version } }',
+        { e: eventId, v: myAgenda.version },
+        session,
+      ),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(failure(written).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    expect(
+      await t.dataSource.query('SELECT agenda FROM agenda_views WHERE participant_id = $1', [subject.id]),
+    ).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SessionMode } from '../events/event-enums';
 import { Participant } from '../participants/participant.entity';
+import { lockSelfAgainstErasure } from '../participants/participant-store';
 import {
   agendaChanges,
   AgendaChanges,
@@ -83,12 +84,17 @@ export class AgendaViews {
       if (!comparison.changes || unchanged(comparison.changes)) return comparison;
     }
     if (agendaVersion(snapshot) !== version) throw MeetingErrors.agendaChangedSinceRead();
-    const [{ seen_at: seenAt }]: { seen_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO agenda_views (participant_id, event_id, agenda, seen_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (participant_id, event_id) DO UPDATE SET agenda = excluded.agenda, seen_at = excluded.seen_at
-       RETURNING seen_at`,
-      [participantId, eventId, JSON.stringify(snapshot)],
-    );
+    const [{ seen_at: seenAt }]: { seen_at: Date }[] = await this.dataSource.transaction(async (manager) => {
+      // An erasure of the reader under way (which deletes their agenda views) is waited for, and
+      // no view of theirs is recorded after it (see lockSelfAgainstErasure).
+      await lockSelfAgainstErasure(manager, participantId);
+      return manager.query(
+        `INSERT INTO agenda_views (participant_id, event_id, agenda, seen_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (participant_id, event_id) DO UPDATE SET agenda = excluded.agenda, seen_at = excluded.seen_at
+         RETURNING seen_at`,
+        [participantId, eventId, JSON.stringify(snapshot)],
+      );
+    });
     return { version, since: seenAt, baseline: 'SEEN', changes: null, removedCounterparts: new Map() };
   }
 

@@ -13,6 +13,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
+import { lockSelfAgainstErasure } from '../participants/participant-store';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
@@ -135,6 +136,9 @@ export class MeetingRequestsService {
     const text = messageText(message);
 
     const id = await this.dataSource.transaction(async (manager) => {
+      // The requester first, before the event: an erasure of them under way is waited for, and
+      // their message is not left behind it (see lockSelfAgainstErasure).
+      await lockSelfAgainstErasure(manager, fromParticipantId);
       // Shared lock: cancelling the event (which locks it for update) waits for this request, or
       // this request sees the event cancelled; never a new request on an event called off.
       const event = await manager.findOne(Event, {

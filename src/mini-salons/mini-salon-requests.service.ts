@@ -13,6 +13,7 @@ import { EventsService } from '../events/events.service';
 import { InvitationsService } from '../invitations/invitations.service';
 import { OutboxService } from '../mail/outbox.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { lockSelfAgainstErasure } from '../participants/participant-store';
 import { AcceptMiniSalonRequestInput } from './dto/accept-mini-salon-request.input';
 import { RequestMiniSalonInput } from './dto/request-mini-salon.input';
 import { MINI_SALON_DECISION_TEMPLATE } from './mini-salon-decision.composer';
@@ -44,6 +45,9 @@ export class MiniSalonRequestsService {
     if (input.preferredFrom < tokyoDateOf(new Date())) throw MiniSalonErrors.datesPast();
     await this.organizations.get(input.organizationId, 'organizationId');
     return this.dataSource.transaction(async (manager) => {
+      // An erasure of the requester under way is waited for, and their words are not left behind
+      // it (see lockSelfAgainstErasure).
+      await lockSelfAgainstErasure(manager, actor.participantId);
       // ON CONFLICT DO NOTHING: the partial unique index (one open request per person and
       // organisation) decides, even for two requests sent at once.
       const inserted = await manager

@@ -229,6 +229,25 @@ export async function lockProfile(manager: EntityManager, id: string): Promise<v
 }
 
 /**
+ * What a write the person makes in their own session, other than to their profile, locks before
+ * anything else it locks: their row alone (the pool's write lock is for profile writes). Their
+ * words in it (a meeting request's message or reply, a mini-salon request, the agenda they marked
+ * seen) are cleared by an erasure only where they exist when it runs, and an erasure locks the row
+ * first thing (ParticipantErasureService): a write that comes while one is under way waits for it
+ * and is then refused (ParticipantErrors.erased) rather than leaving them behind. Taken ahead of
+ * the event's lock, as the erasure takes the row before the events it leaves; FOR NO KEY UPDATE,
+ * so the rows that only point at the person (an email queued for them) are not held up.
+ */
+export async function lockSelfAgainstErasure(manager: EntityManager, id: string): Promise<void> {
+  const participant = await manager.findOne(Participant, {
+    select: { id: true, erasedAt: true },
+    where: { id },
+    lock: { mode: 'for_no_key_update' },
+  });
+  if (participant?.erasedAt) throw ParticipantErrors.erased();
+}
+
+/**
  * Moves a participant to another address (a typo that bounced, a new address), under the pool's
  * write lock so that no import creates the address meanwhile, and the person's row (lockProfile).
  * The bounce suppression belonged to the old address and is lifted; the person's own choice
