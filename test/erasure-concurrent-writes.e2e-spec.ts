@@ -128,7 +128,9 @@ describe('writes to a participant while an admin erases them', () => {
     await expectErased(subject.id);
     const refusal = failure(written);
     expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
-    expect(refusal.message).toBe('個人情報が削除されたため、このプロフィールは変更できません');
+    expect(refusal.message).toBe(
+      'このプロフィールの個人情報は削除されたため、変更やお申込はお受けできません',
+    );
     // Their session ended with the erasure, as any request of it now says.
     expect(failure(await t.gql('{ me { __typename } }', {}, session)).extensions).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -208,7 +210,7 @@ describe('writes to a participant while an admin erases them', () => {
     expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
     // Said in the language of the session that asked.
     expect(refusal.message).toBe(
-      'The personal data of this profile has been erased: it can no longer be changed.',
+      'The personal data of this profile has been erased: it can no longer be changed or used for requests.',
     );
   });
 

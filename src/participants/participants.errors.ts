@@ -22,14 +22,17 @@ export const ParticipantErrors = {
   emailMovedAway: (email: string, moved: MovedAway) =>
     new ConflictError(ParticipantErrorCode.EMAIL_MOVED_AWAY, movedAwayMessage(email, moved), 'email'),
   /**
-   * A write the person began in their own session while an admin erased them: it waited for the
-   * erasure and finds the profile anonymised. Their session has ended with it (see TokenService).
+   * A write the person began in their own session while an admin erased them (a profile edit, an
+   * address change, a meeting or mini-salon request): it waited for the erasure and finds the
+   * profile anonymised. Their session has ended with it (see TokenService).
    */
   erased: () =>
     new ConflictError(
       ParticipantErrorCode.ERASED,
-      '個人情報が削除されたため、このプロフィールは変更できません',
-    ).withEnglish('The personal data of this profile has been erased: it can no longer be changed.'),
+      'このプロフィールの個人情報は削除されたため、変更やお申込はお受けできません',
+    ).withEnglish(
+      'The personal data of this profile has been erased: it can no longer be changed or used for requests.',
+    ),
 };
 
 /** Said when a list or a form brings back someone under the address they left. */
