@@ -258,6 +258,9 @@ function median<T>(runs: T[], key: (run: T) => number): T {
   return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)];
 }
 
+/** The organiser's contact: in the footer and the Reply-To of every invitation, on both sides. */
+const ORGANISER_EMAIL = 'salon@tokyo-zaimu.example.jp';
+
 /**
  * An organisation, with the contact email an organiser needs to invite, and COUNT participants
  * who consented to email.
@@ -265,8 +268,8 @@ function median<T>(runs: T[], key: (run: T) => number): T {
 async function seed(dataSource: DataSource, count: number) {
   const [{ id: organizationId }]: { id: string }[] = await dataSource.query(
     `INSERT INTO organizations (name, kind, municipality, contact_email)
-     VALUES ('東京財務事務所', $1, '東京都千代田区', 'salon@tokyo-zaimu.example.jp') RETURNING id`,
-    [OrganizationKind.FINANCE_OFFICE],
+     VALUES ('東京財務事務所', $1, '東京都千代田区', $2) RETURNING id`,
+    [OrganizationKind.FINANCE_OFFICE, ORGANISER_EMAIL],
   );
   const rows: { id: string }[] = await dataSource.query(
     `INSERT INTO participants (email, name, furigana, consent_email)
@@ -324,6 +327,7 @@ async function sinkAlone(
     onlineUrl: null,
     capacity: 60,
     organizer: '東京財務事務所',
+    organizerContact: { address: null, email: ORGANISER_EMAIL, phone: null },
     coHosts: [],
   };
   const started = performance.now();
@@ -348,6 +352,7 @@ async function sinkAlone(
     sends.push(
       transport.send({
         from: config.MAIL_FROM,
+        replyTo: { name: event.organizer, address: ORGANISER_EMAIL },
         to: { name: `髙橋 﨑${i}`, address: `direct${i}@example.jp` },
         subject: email.subject,
         text: email.text,
