@@ -4,6 +4,7 @@ import { Role } from '../src/auth/actor';
 import { UsersService } from '../src/users/users.service';
 import { createOrganization, createParticipant, PASSWORD, staffSession } from './support/fixtures';
 import { createTestApp, GraphqlResponse, ok, TestApp } from './support/test-app';
+import { untilWaitingForLocks } from './support/lock-waits';
 
 const DAY_MS = 86_400_000;
 
@@ -75,20 +76,7 @@ describe('an address-change link pressed while staff change the same address', (
     });
     return { status: response.status, html: await response.text() };
   };
-  const waitingForLocks = async (): Promise<number> => {
-    const [{ waiting }]: { waiting: number }[] = await t.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    return waiting;
-  };
-  const untilWaiting = async (count: number) => {
-    const until = Date.now() + 10_000;
-    while ((await waitingForLocks()) < count) {
-      if (Date.now() > until) throw new Error(`expected ${count} sessions waiting for a lock`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const untilWaiting = (count: number) => untilWaitingForLocks(t.dataSource, count);
 
   /**
    * Holds `table`'s row `id` while staff's change starts, then the press: both queue for it, in

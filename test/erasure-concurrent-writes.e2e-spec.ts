@@ -10,6 +10,7 @@ import {
   staffSession,
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
+import { untilWaitingForLocks } from './support/lock-waits';
 
 const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
 
@@ -51,20 +52,7 @@ describe('writes to a participant while an admin erases them', () => {
       ...input,
     });
 
-  const waitingForLocks = async (): Promise<number> => {
-    const [{ waiting }]: { waiting: number }[] = await t.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    return waiting;
-  };
-  const untilWaiting = async (count: number) => {
-    const until = Date.now() + 10_000;
-    while ((await waitingForLocks()) < count) {
-      if (Date.now() > until) throw new Error(`expected ${count} sessions waiting for a lock`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const untilWaiting = (count: number) => untilWaitingForLocks(t.dataSource, count);
 
   /**
    * Erases `participantId` with its transaction held open at its last step (deleting the ids of

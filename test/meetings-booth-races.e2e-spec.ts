@@ -14,6 +14,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, failure, GraphqlResponse, ok, TestApp } from './support/test-app';
+import { sessionsWaitingForLocks } from './support/lock-waits';
 
 /**
  * A meeting in a booth-mode 商談枠 stands at the exhibitor's booth, and every writer of one — a
@@ -97,19 +98,7 @@ describe('booth meetings written while the booth or the schedule changes', () =>
     }
     return [...seen.entries()].filter(([, labels]) => labels.length > 1);
   };
-  /**
-   * Sessions of this test's database waiting for a lock, on a statement that starts with `start`
-   * (pg_stat_activity keeps a statement's first kilobyte only: TypeORM's reading of an event
-   * names every column before the table).
-   */
-  const waitingOn = async (start: string): Promise<number> => {
-    const [{ waiting }]: { waiting: number }[] = await t.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
-      [`${start}%`],
-    );
-    return waiting;
-  };
+  const waitingOn = (start: string) => sessionsWaitingForLocks(t.dataSource, start);
 
   /**
    * Runs `body` with a second connection's transaction open, committed at the end (rolled back if

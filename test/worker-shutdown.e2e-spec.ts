@@ -13,6 +13,7 @@ import {
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 import { WorkerProcess } from './support/worker-process';
+import { sessionsWaitingForLocks } from './support/lock-waits';
 
 const INVITEES = 400;
 const GRACE_MS = 5_000;
@@ -257,13 +258,7 @@ describe('a worker stopped with SIGTERM', () => {
       }),
     }).then((response) => response.json() as Promise<unknown>);
     await eventually(
-      async () =>
-        (
-          (await t.dataSource.query(
-            `SELECT count(*)::int AS waiting FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          )) as { waiting: number }[]
-        )[0].waiting > 0,
+      async () => (await sessionsWaitingForLocks(t.dataSource)) > 0,
       'the request to wait for the row',
     );
 
