@@ -1,3 +1,5 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import {
@@ -229,6 +231,23 @@ describe('writes to a participant while an admin erases them', () => {
     return { eventId, other };
   }
 
+  const SUBMIT_SURVEY =
+    'mutation($token: String!, $input: SurveyAnswerInput!) { submitSurvey(token: $token, input: $input) { updated } }';
+
+  /** The link of the survey sent to `participantId` about the event they attended. */
+  async function surveyLink(eventId: string, participantId: string) {
+    const [{ id }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, participantId],
+    );
+    const [link] = await t.app
+      .get(ActionTokensService)
+      .mint(t.dataSource.manager, [
+        { purpose: TokenPurpose.SURVEY_ANSWER, subjectId: id, expiresAt: new Date(Date.now() + 86_400_000) },
+      ]);
+    return link;
+  }
+
   it('refuses the meeting request the person sends, and keeps no message of theirs', async () => {
     const subject = await person();
     const { eventId, other } = await atEventOver(subject);
@@ -311,5 +330,71 @@ describe('writes to a participant while an admin erases them', () => {
     expect(
       await t.dataSource.query('SELECT agenda FROM agenda_views WHERE participant_id = $1', [subject.id]),
     ).toEqual([]);
+  });
+
+  it('refuses the survey answer the person sends from their link, and keeps none of it', async () => {
+    const subject = await person();
+    const { eventId } = await atEventOver(subject);
+    const link = await surveyLink(eventId, subject.id);
+    const { erased, written } = await duringErasure(subject.id, () =>
+      t.gql(SUBMIT_SURVEY, {
+        token: link,
+        input: { gainedOpportunities: true, satisfaction: 4, comment: '亀戸精機さんと試作の話が進みました' },
+      }),
+    );
+    ok(erased);
+    await expectErased(subject.id);
+    expect(failure(written).extensions).toMatchObject({ code: 'CONFLICT', reason: 'PARTICIPANT_ERASED' });
+    expect(
+      await t.dataSource.query('SELECT comment FROM survey_responses WHERE participant_id = $1', [
+        subject.id,
+      ]),
+    ).toEqual([]);
+  });
+
+  it("lets the erasure through a survey answer sent from the person's link, and keeps no comment of theirs", async () => {
+    const subject = await person();
+    const { eventId } = await atEventOver(subject);
+    const link = await surveyLink(eventId, subject.id);
+    // The answer is held at its write (the table is held against it) with whatever it locked
+    // before; the erasure comes meanwhile and waits too. Had the answer taken the link before the
+    // person's row, the erasure would hold the row and wait for the link, the answer hold the
+    // link and wait for the row: a deadlock, and Postgres would fail one of them.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE survey_responses IN SHARE ROW EXCLUSIVE MODE');
+      const written = t.gql<{ submitSurvey: { updated: boolean } }>(SUBMIT_SURVEY, {
+        token: link,
+        input: {
+          gainedOpportunities: true,
+          satisfaction: 4,
+          comment: '錦糸プレスの錦糸です。亀戸精機さんと試作の話が進みました',
+        },
+      });
+      await untilWaiting(1);
+      const erased = t.gql(ERASE, { id: subject.id }, admin);
+      await untilWaiting(2);
+      await holder.commitTransaction();
+      ok(await erased);
+      // The answer came first and stands; the erasure then cleared its words, as it does any
+      // answer they gave, and keeps the scores for the event's figures.
+      expect(ok(await written).submitSurvey).toEqual({ updated: false });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    await expectErased(subject.id);
+    expect(
+      await t.dataSource.query(
+        'SELECT satisfaction, gained_opportunities, comment FROM survey_responses WHERE participant_id = $1',
+        [subject.id],
+      ),
+    ).toEqual([{ satisfaction: 4, gained_opportunities: true, comment: '' }]);
+    // Their link went with the erasure.
+    expect(
+      await t.app.get(ActionTokensService).find(t.dataSource.manager, TokenPurpose.SURVEY_ANSWER, link),
+    ).toBeNull();
   });
 });

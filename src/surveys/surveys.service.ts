@@ -13,6 +13,7 @@ import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { formatDay } from '../mail/templates/mail-dates';
 import { languageOf } from '../participants/participant-kind';
+import { lockSelfAgainstErasure } from '../participants/participant-store';
 import { Registration } from '../registrations/registration.entity';
 import { SurveyAnswerInput } from './dto/survey-answer.input';
 import { SurveyAnswerResultModel } from './models/survey-answer-result.model';
@@ -155,6 +156,16 @@ export class SurveysService {
   /** Records the answer, or replaces the one given before; the same answer twice changes nothing. */
   async submit(rawToken: string, input: SurveyAnswerInput): Promise<SurveyAnswerResultModel> {
     return this.dataSource.transaction(async (manager) => {
+      // The person's row before the link's, as an erasure takes them (see lockSelfAgainstErasure):
+      // the answer's row points at the person, so writing it waits for an erasure under way, which
+      // would in turn wait for the link it deletes if this held it first (a deadlock, which
+      // Postgres answers by failing one of them: perhaps the erasure).
+      const unlocked = await this.tokens.resolve(manager, TokenPurpose.SURVEY_ANSWER, rawToken, {
+        lock: false,
+      });
+      const answering = await manager.findOneBy(Registration, { id: unlocked.subjectId });
+      if (!answering) throw ActionTokenErrors.invalid();
+      await lockSelfAgainstErasure(manager, answering.participantId);
       const token = await this.tokens.resolve(manager, TokenPurpose.SURVEY_ANSWER, rawToken);
       const registration = await manager.findOne(Registration, {
         where: { id: token.subjectId },
