@@ -30,6 +30,9 @@ import { OutboxFailure, OutboxStatus } from './outbox-status';
 // What /health/mail counts of the last day's failures: only the rows that failed are in it, and
 // `failure` beside the time lets it count them from the index alone.
 @Index('idx_outbox_messages_failed', ['failedAt', 'failure'], { where: 'failed_at IS NOT NULL' })
+// An event's emails about one registration (what an invitee was last shown, deadlines-told.ts): on
+// (event_id, params ->> 'registrationId'), an expression written in the migration.
+@Index('idx_outbox_messages_registration', { synchronize: false })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;
