@@ -4,6 +4,7 @@ import { Role } from '../src/auth/actor';
 import { AgendaFeedLinks } from '../src/meetings/agenda-feed-links';
 import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
+import { sessionsWaitingForLocks } from './support/lock-waits';
 import {
   addMatchmakingSession,
   createOrganization,
@@ -21,7 +22,7 @@ import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const MERGE = `mutation($participantId: ID!, $duplicateId: ID!, $dryRun: Boolean) {
   mergeParticipants(participantId: $participantId, duplicateId: $duplicateId, dryRun: $dryRun) {
-    dryRun registrationsMoved registrationsCombined meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
+    dryRun registrationsMoved registrationsCombined placementsRemoved meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
     suggestionsDeleted dealsMoved followUpsMoved surveyResponsesMoved miniSalonRequestsMoved emailsMoved emailsResent
     participant { id email title phone offers needs profileChanges { fields { field label before after } } }
   }
@@ -532,7 +533,11 @@ describe('merging two profiles of one person', () => {
     const atHisBooth = await placeAtBooth(eventId, sessionId, buyer.id, duplicate.id, 1);
     expect(atHisBooth.table).toBe('C-01');
 
-    ok(await merge(kept.id, duplicate.id));
+    // Only his placement as a visitor went; the merge result says so.
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      registrationsCombined: 1,
+      placementsRemoved: 1,
+    });
 
     const seats: Record<string, string>[] = await t.dataSource.query(
       'SELECT participant_id, role, booth FROM registrations WHERE event_id = $1 AND participant_id = $2',
@@ -566,7 +571,7 @@ describe('merging two profiles of one person', () => {
     const atOldBooth = await placeAtBooth(eventId, sessionId, buyer.id, duplicate.id);
     expect(atOldBooth.table).toBe('E-02');
 
-    ok(await merge(kept.id, duplicate.id));
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({ placementsRemoved: 1 });
 
     expect(
       await t.dataSource.query(
@@ -596,11 +601,98 @@ describe('merging two profiles of one person', () => {
 
     const refused = failure(await merge(kept.id, duplicate.id));
 
-    expect(refused.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REGISTRATION_BOOTH_TAKEN' });
+    // Staff asked for a merge, not a booth change: the refusal says which event and booth stop it.
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_MERGE_BOOTH_TAKEN',
+      field: 'duplicateId',
+    });
     expect(refused.message).toBe(
-      'ブース B-1 は岡本製菓株式会社（岡本 健 様）に割り当て済みです。別のブース番号を指定するか、先にそちらのブースを変更してください',
+      'イベント「すみだ 食品商談会」で、統合してこの方が引き継ぐブース B-1 は、すでに岡本製菓株式会社（岡本 健 様）に割り当てられています。' +
+        '先にどちらかのブースを変更するか、もう一方の登録のブースを外してから統合してください',
     );
     expect(await stateOf([kept.id, duplicate.id])).toEqual(before);
+  });
+
+  it('refuses to move the person off a booth where published meetings are placed, naming the event and the booth', async () => {
+    const { eventId, sessionId } = await boothEvent('すみだ 繊維商談会');
+    const [kept, duplicate, buyer] = await Promise.all(
+      ['松本 誠', '松本 誠', '川口 商店'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    ok(await exhibit(eventId, kept.id, 'F-01'));
+    ok(await exhibit(eventId, duplicate.id, 'F-02'));
+    await register(eventId, buyer.id);
+    expect((await placeAtBooth(eventId, sessionId, buyer.id, duplicate.id)).table).toBe('F-02');
+    ok(await gql('mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }', { e: eventId }));
+    const before = await stateOf([kept.id, duplicate.id]);
+
+    const refused = failure(await merge(kept.id, duplicate.id));
+
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PARTICIPANT_MERGE_BOOTH_HAS_MEETINGS',
+      field: 'duplicateId',
+    });
+    expect(refused.message).toBe(
+      'イベント「すみだ 繊維商談会」では、統合するとこの方のブースが F-01 に変わりますが、' +
+        'ブース F-02 に公開済み（参加者にお知らせ済み）の面談が配置されているため統合できません。' +
+        '先にその面談を中止するか、2つの登録のブースをそろえてから統合してください（未公開の配置は統合とともに取り消されます）',
+    );
+    expect(await stateOf([kept.id, duplicate.id])).toEqual(before);
+  });
+
+  it('keeps a booth staff gave the kept profile while the merge was on its way to the event', async () => {
+    const { eventId } = await boothEvent('すみだ 雑貨商談会');
+    const [kept, duplicate] = await Promise.all(
+      ['小林 光', '小林 光'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    // A visitor under one address, his firm's exhibitor at G-01 under the other.
+    const keptSeat = await register(eventId, kept.id);
+    ok(await exhibit(eventId, duplicate.id, 'G-01'));
+
+    // A second connection holds the survey answers, which the merge writes on its way to the
+    // event: the merge stops there, having read the two registrations (before this fix, without
+    // the event's lock).
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    let merged: ReturnType<typeof merge> | undefined;
+    try {
+      await holder.startTransaction();
+      await holder.query('LOCK TABLE survey_responses IN EXCLUSIVE MODE');
+      merged = merge(kept.id, duplicate.id);
+      await eventually(
+        async () => (await sessionsWaitingForLocks(t.dataSource, 'UPDATE survey_responses')) === 1,
+        'the merge waiting to write the survey answers',
+      );
+      // Meanwhile staff give the kept registration booth G-05. It either commits now, or waits
+      // for the event the merge has locked.
+      let changed = false;
+      const change = gql(
+        'mutation($id: ID!) { updateRegistration(id: $id, input: { role: EXHIBITOR, booth: "G-05" }) { booth } }',
+        { id: keptSeat.id },
+      ).then((result) => {
+        changed = true;
+        return result;
+      });
+      await eventually(
+        async () => changed || (await sessionsWaitingForLocks(t.dataSource)) === 2,
+        'the booth change committed or waiting for the event',
+      );
+      await holder.commitTransaction();
+      ok(await merged);
+      ok(await change);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+
+    // G-05, the booth staff gave last, stands: the merge did not put back G-01 over it.
+    expect(
+      await t.dataSource.query(
+        'SELECT participant_id, role, booth FROM registrations WHERE event_id = $1 ORDER BY participant_id',
+        [eventId],
+      ),
+    ).toEqual([{ participant_id: kept.id, role: 'EXHIBITOR', booth: 'G-05' }]);
   });
 
   it('refuses, changing nothing, what only staff can decide, and merges once they have', async () => {

@@ -7,6 +7,8 @@ export enum ParticipantMergeErrorCode {
   SLOT_CLASH = 'PARTICIPANT_MERGE_SLOT_CLASH',
   TWO_MEETINGS_WITH = 'PARTICIPANT_MERGE_TWO_MEETINGS_WITH',
   TWO_MINI_SALON_REQUESTS = 'PARTICIPANT_MERGE_TWO_MINI_SALON_REQUESTS',
+  BOOTH_HAS_MEETINGS = 'PARTICIPANT_MERGE_BOOTH_HAS_MEETINGS',
+  BOOTH_TAKEN = 'PARTICIPANT_MERGE_BOOTH_TAKEN',
 }
 
 /**
@@ -68,5 +70,46 @@ export const ParticipantMergeErrors = {
       ParticipantMergeErrorCode.TWO_MINI_SALON_REQUESTS,
       `2つの登録のどちらにも、${organization}あての検討中のミニサロン開催要望があります。どちらかを承認または見送ってから統合してください`,
       'duplicateId',
+    ),
+  /**
+   * At an event where both profiles are registered, the booth the person keeps (the kept profile's,
+   * else the other's) differs from the one published meetings of one of them are placed at (or by:
+   * a visitor's at another's booth, when they take on one of their own). Those meetings' people
+   * were told where to go: staff call them off first, or set the booths so that nothing moves.
+   */
+  boothHasMeetings: (at: SeenAt, from: string | null, to: string | null) =>
+    new ConflictError(
+      ParticipantMergeErrorCode.BOOTH_HAS_MEETINGS,
+      at.title !== null
+        ? `イベント「${at.title}」では、統合するとこの方のブースが${to ? ` ${to} に` : 'なくなり'}変わりますが、` +
+            `${from ? `ブース ${from} に` : ''}公開済み（参加者にお知らせ済み）の面談が配置されているため統合できません。` +
+            '先にその面談を中止するか、2つの登録のブースをそろえてから統合してください（未公開の配置は統合とともに取り消されます）'
+        : `${at.organization}のイベントで、統合するとこの方のブースが変わりますが、公開済みの面談が配置されているため統合できません。` +
+            `先に${at.organization}に面談の中止かブースの変更を依頼してから統合してください`,
+      'duplicateId',
+    ).withEnglish(
+      at.title !== null
+        ? `At “${at.title}”, merging would ${to ? `move this person to booth ${to}` : 'leave this person without a booth'}, ` +
+            `but published meetings are placed ${from ? `at booth ${from}` : 'for them'}. ` +
+            'Cancel those meetings, or give both registrations the same booth, before merging (unpublished placements are taken back by the merge).'
+        : `At an event of ${at.organization}, merging would change this person's booth, but published meetings are placed for them. ` +
+            `Ask ${at.organization} to cancel those meetings or change the booth before merging.`,
+    ),
+  /** The booth the merge would give the person (the other profile's) is another company's now. */
+  boothTaken: (at: SeenAt, booth: string, holder: string) =>
+    new ConflictError(
+      ParticipantMergeErrorCode.BOOTH_TAKEN,
+      at.title !== null
+        ? `イベント「${at.title}」で、統合してこの方が引き継ぐブース ${booth} は、すでに${holder}に割り当てられています。` +
+            '先にどちらかのブースを変更するか、もう一方の登録のブースを外してから統合してください'
+        : `${at.organization}のイベントで、統合してこの方が引き継ぐブースは、すでに別の会社に割り当てられています。` +
+            `先に${at.organization}にブースの変更を依頼してから統合してください`,
+      'duplicateId',
+    ).withEnglish(
+      at.title !== null
+        ? `At “${at.title}”, booth ${booth}, which this person would take over by the merge, is already assigned to ${holder}. ` +
+            'Change one of the booths, or remove the booth from the other registration, before merging.'
+        : `At an event of ${at.organization}, the booth this person would take over by the merge is already assigned to another company. ` +
+            `Ask ${at.organization} to change the booth before merging.`,
     ),
 };

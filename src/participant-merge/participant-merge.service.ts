@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Role, StaffActor } from '../auth/actor';
@@ -23,7 +23,6 @@ import { Participant } from '../participants/participant.entity';
 import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
-import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { MergedParticipant } from './merged-participant.entity';
@@ -103,7 +102,7 @@ export class ParticipantMergeService {
     await this.assertNothingForStaffToDecide(manager, actor, keepId, duplicateId);
 
     const pair = [keepId, duplicateId];
-    const combined = await this.combineRegistrations(manager, keepId, duplicateId);
+    const combined = await this.combineRegistrations(manager, actor, keepId, duplicateId);
     // Read before the rows move: what never reached the duplicate's address goes again to the
     // kept one, unless it was about a registration the merge removed.
     const undelivered: { id: string }[] = await manager.query(
@@ -118,7 +117,8 @@ export class ParticipantMergeService {
     const requests = await this.combineMeetingRequests(manager, pair);
     const counts: Omit<MergeCounts, 'emailsResent'> = {
       registrationsMoved: await move(manager, 'registrations', 'participant_id', pair),
-      registrationsCombined: combined,
+      registrationsCombined: combined.combined,
+      placementsRemoved: combined.placementsRemoved,
       meetingsMoved:
         (await move(manager, 'meetings', 'participant_a_id', pair)) +
         (await move(manager, 'meetings', 'participant_b_id', pair)),
@@ -235,22 +235,44 @@ export class ParticipantMergeService {
   /**
    * At an event where both profiles have a registration, the better one stays (REGISTRATION_WEIGHT)
    * and the other goes, with its unsent emails; a survey answer, a role other than 来場者 or a booth
-   * only it had goes to the one that stays, a booth as updateRegistration gives one (under the
-   * event's lock, refused over another company's booth, unpublished placements taken back: see
-   * RegistrationsService.removeDuplicate). Answers how many events had two.
+   * only it had goes to the one that stays, a booth as updateRegistration gives one (unpublished
+   * placements taken back: see RegistrationsService.removeDuplicate), refused in the merge's
+   * terms over another company's booth or published meetings. Answers how many events had two,
+   * and how many placements were taken back.
+   *
+   * Each event is locked before its two registrations are read (lockRegistrationsAt), in id order:
+   * a booth change or a cancellation committed meanwhile is what the merge decides on, rather than
+   * overwritten by the booth or status read before it.
    *
    * The links of the one that goes (an invitation's answer, 「参加をキャンセルする」, the survey) act
    * on the one that stays: it is the same person's place at the same event, which is what they
    * were sent about, and the page behind them shows where that place now stands.
    */
-  private async combineRegistrations(manager: EntityManager, keepId: string, duplicateId: string) {
-    const duplicates = await manager.find(Registration, { where: { participantId: duplicateId } });
-    if (duplicates.length === 0) return 0;
-    const kept = await manager.find(Registration, {
-      where: { participantId: keepId, eventId: In(duplicates.map((registration) => registration.eventId)) },
-    });
-    for (const mine of kept) {
-      const theirs = duplicates.find((registration) => registration.eventId === mine.eventId)!;
+  private async combineRegistrations(
+    manager: EntityManager,
+    actor: StaffActor,
+    keepId: string,
+    duplicateId: string,
+  ): Promise<{ combined: number; placementsRemoved: number }> {
+    const events: (SeenAt & { eventId: string })[] = await manager.query(
+      `SELECT k.event_id AS "eventId", ${seenAt('e', eventSeen('e', '$3', '$4'))}
+         FROM registrations k
+         JOIN registrations d ON d.event_id = k.event_id AND d.participant_id = $2
+         JOIN events e ON e.id = k.event_id JOIN organizations o ON o.id = e.organization_id
+        WHERE k.participant_id = $1
+        ORDER BY k.event_id`,
+      [keepId, duplicateId, actor.role === Role.ADMIN, actor.organizationId],
+    );
+    let combined = 0;
+    let placementsRemoved = 0;
+    for (const at of events) {
+      const { event, registrations } = await this.registrations.lockRegistrationsAt(manager, at.eventId, [
+        keepId,
+        duplicateId,
+      ]);
+      const mine = registrations.find((registration) => registration.participantId === keepId);
+      const theirs = registrations.find((registration) => registration.participantId === duplicateId);
+      if (!mine || !theirs) continue;
       const [stays, goes] =
         REGISTRATION_WEIGHT[theirs.status] > REGISTRATION_WEIGHT[mine.status]
           ? [theirs, mine]
@@ -270,10 +292,15 @@ export class ParticipantMergeService {
         [goes.id, OutboxStatus.SKIPPED, MERGED_AWAY, OutboxStatus.PENDING],
       );
       // An exhibitor's role and booth, given under the other profile, stay with the person, as
-      // a booth change gives them (refused over another company's booth or published meetings).
-      await this.registrations.removeDuplicate(manager, goes, stays);
+      // a booth change gives them; staff asked for a merge, so a refusal says what stops it.
+      const removed = await this.registrations.removeDuplicate(manager, event, goes, stays, {
+        hasMeetings: (from, to) => ParticipantMergeErrors.boothHasMeetings(at, from, to),
+        taken: (booth, holder) => ParticipantMergeErrors.boothTaken(at, booth, holder),
+      });
+      combined += 1;
+      placementsRemoved += removed.placementsRemoved;
     }
-    return kept.length;
+    return { combined, placementsRemoved };
   }
 
   /**

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Actor, isStaff, Role } from '../auth/actor';
-import { InputError } from '../common/errors/app-error';
+import { AppError, InputError } from '../common/errors/app-error';
 import { startOfTokyoDay } from '../common/japan/tokyo-day';
 import { formatTokyoJapanese, formatTokyoJapaneseDay } from '../common/time/tokyo-time';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
@@ -40,6 +40,21 @@ import { RegistrationErrors } from './registrations.errors';
  * A registration as the staff list shows it: for one still INVITED, whether its invitation email
  * could not be sent (null for the others).
  */
+/**
+ * How a booth change is refused: by default as staff changing a booth (updateRegistration) read it;
+ * a caller that changes a booth on its own account (a merge) says it in its own terms. `from` is
+ * the booth the meetings were placed at, `to` the one the person would have.
+ */
+export interface BoothRefusals {
+  hasMeetings(from: string | null, to: string | null): AppError;
+  taken(booth: string, holder: string): AppError;
+}
+
+const BOOTH_CHANGE_REFUSALS: BoothRefusals = {
+  hasMeetings: () => RegistrationErrors.boothHasMeetings(),
+  taken: (booth, holder) => RegistrationErrors.boothTaken(booth, holder),
+};
+
 export type ListedRegistration = Registration & { invitationNotSent: boolean | null };
 
 export interface SeatRequest {
@@ -235,6 +250,7 @@ export class RegistrationsService {
     manager: EntityManager,
     registration: Registration,
     change: RegistrationChange,
+    refuse: BoothRefusals = BOOTH_CHANGE_REFUSALS,
   ): Promise<{ placementsRemoved: number }> {
     if (!EDITABLE.includes(registration.status)) throw RegistrationErrors.notEditable(registration.status);
     const role = change.role ?? registration.role;
@@ -245,10 +261,12 @@ export class RegistrationsService {
     let placementsRemoved = 0;
     if (booth !== registration.booth) {
       // A change refused below rolls back with the caller's transaction, placements and all.
-      placementsRemoved = await this.takeBackPlacements(manager, registration);
+      placementsRemoved = await this.takeBackPlacements(manager, registration, () =>
+        refuse.hasMeetings(registration.booth, booth),
+      );
       if (booth) {
         const at = await this.boothHolder(manager, registration.eventId, booth, registration);
-        if (at.holder) throw RegistrationErrors.boothTaken(at.spelling ?? booth, at.holder);
+        if (at.holder) throw refuse.taken(at.spelling ?? booth, at.holder);
         booth = at.spelling ?? booth;
       }
     }
@@ -313,7 +331,11 @@ export class RegistrationsService {
    * a freed slot at a booth) takes shared, reading the booth under it; the meeting rows are locked
    * against a cancellation or 実施 recorded at the same time.
    */
-  private async takeBackPlacements(manager: EntityManager, registration: Registration): Promise<number> {
+  private async takeBackPlacements(
+    manager: EntityManager,
+    registration: Registration,
+    refuse: () => AppError = () => RegistrationErrors.boothHasMeetings(),
+  ): Promise<number> {
     const placed: { id: string; draft: boolean }[] = await manager.query(
       `SELECT m.id, (m.published_at IS NULL AND m.status = 'SCHEDULED') AS draft
          FROM meetings m
@@ -325,7 +347,7 @@ export class RegistrationsService {
           FOR UPDATE OF m`,
       [registration.eventId, registration.participantId],
     );
-    if (placed.some((meeting) => !meeting.draft)) throw RegistrationErrors.boothHasMeetings();
+    if (placed.some((meeting) => !meeting.draft)) throw refuse();
     if (placed.length === 0) return 0;
     await manager.query('DELETE FROM meetings WHERE id = ANY($1::uuid[])', [
       placed.map((meeting) => meeting.id),
@@ -461,25 +483,44 @@ export class RegistrationsService {
   }
 
   /**
+   * Locks the event's row (every change to its seats, or to a booth at it, serialises on it) and
+   * reads, under the lock, the registrations these participants have there: what a merge decides
+   * on (removeDuplicate) must be what a booth change or a cancellation committed just before.
+   * Callers locking several events lock them in id order.
+   */
+  async lockRegistrationsAt(
+    manager: EntityManager,
+    eventId: string,
+    participantIds: string[],
+  ): Promise<{ event: Event; registrations: Registration[] }> {
+    const event = await this.events.lockManaged(manager, null, eventId);
+    const registrations = await manager.find(Registration, {
+      where: { eventId, participantId: In(participantIds) },
+    });
+    return { event, registrations };
+  }
+
+  /**
    * A registration that repeats another of the same person at the event (two profiles of one
    * person merged, 名寄せ) goes without a word to anyone: the person keeps their other one, `keeps`.
    * A seat it held goes to the waiting list, as a cancelled one does, at an event still to come.
+   * Both were read under the event's row lock (lockRegistrationsAt), taken after the caller's lock
+   * on the two profiles and before the meetings', and the caller holds it still.
    *
    * A role other than 来場者 and a booth only the one that goes had pass to the one kept, under the
-   * rules of a booth change (applyChange, in this transaction under the event's row lock, which is
-   * taken here after the caller's lock on the two profiles, and before the meetings'): refused if
-   * another company stands at that booth, and the kept profile's unpublished placements are taken
-   * back (refused over published ones). The meetings of the profile that goes were placed at its
-   * booth: if the person keeps another (or none), those placements are taken back too, as its
-   * booth change would. Answers how many placements were taken back.
+   * rules of a booth change (applyChange, in this transaction): refused if another company stands
+   * at that booth, and the kept profile's unpublished placements are taken back (refused over
+   * published ones). The meetings of the profile that goes were placed at its booth: if the person
+   * keeps another (or none), those placements are taken back too, as its booth change would.
+   * Refusals are the caller's (`refuse`). Answers how many placements were taken back.
    */
   async removeDuplicate(
     manager: EntityManager,
+    event: Event,
     registration: Registration,
     keeps: Registration,
+    refuse: BoothRefusals,
   ): Promise<{ placementsRemoved: number }> {
-    // Every change to an event's seats, or to a booth at it, serialises on its row.
-    const event = await this.events.lockManaged(manager, null, registration.eventId);
     await manager.delete(Registration, registration.id);
     if (SEATED.includes(registration.status) && event.endsAt.getTime() > Date.now()) {
       await this.promoteFromWaitlist(manager, event);
@@ -488,7 +529,9 @@ export class RegistrationsService {
     const booth = keeps.booth ?? registration.booth;
     let placementsRemoved = 0;
     if (!sameBooth(registration.booth, booth))
-      placementsRemoved += await this.takeBackPlacements(manager, registration);
+      placementsRemoved += await this.takeBackPlacements(manager, registration, () =>
+        refuse.hasMeetings(registration.booth, booth),
+      );
     // One cancelled or declined holds no booth (boothHolder) and has no meetings placed: what it
     // had is kept for when they come back (boothForSeat checks it then).
     if (!EDITABLE.includes(keeps.status)) {
@@ -496,7 +539,7 @@ export class RegistrationsService {
         await manager.update(Registration, keeps.id, { role, booth });
       return { placementsRemoved };
     }
-    placementsRemoved += (await this.applyChange(manager, keeps, { role, booth })).placementsRemoved;
+    placementsRemoved += (await this.applyChange(manager, keeps, { role, booth }, refuse)).placementsRemoved;
     return { placementsRemoved };
   }
 

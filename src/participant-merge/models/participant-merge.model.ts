@@ -5,6 +5,7 @@ import { ParticipantModel } from '../../participants/models/participant.model';
 export interface MergeCounts {
   registrationsMoved: number;
   registrationsCombined: number;
+  placementsRemoved: number;
   meetingsMoved: number;
   meetingRequestsMoved: number;
   meetingRequestsWithdrawn: number;
@@ -39,6 +40,12 @@ export class ParticipantMergeModel implements MergeCounts {
       '両方に参加登録があり、一つにまとめたイベントの数（参加確定・キャンセル待ち・招待の順に進んだ方を残す。空いた席はキャンセル待ちの方へ）',
   })
   registrationsCombined: number;
+
+  @Field(() => Int, {
+    description:
+      'ブース方式の商談枠で、統合でブースが変わったため取り消した未公開の面談の配置（申込は成立のまま残り、次の自動配置で新しいブースに配置される）',
+  })
+  placementsRemoved: number;
 
   @Field(() => Int)
   meetingsMoved: number;
