@@ -6,6 +6,7 @@ import { FollowUp } from '../deals/follow-up.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
+import { forgetAddressesInMailLog, placeholderAddress } from '../mail/forgotten-addresses';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutboxStatus } from '../mail/outbox-status';
 import { Suggestion } from '../matching/suggestion.entity';
@@ -26,9 +27,6 @@ import { ParticipantProfileChange } from '../participants/participant-profile-ch
 import { ParticipantErrors } from '../participants/participants.errors';
 
 const ERASED_FURIGANA = 'サクジョズミ';
-
-/** `.invalid` is reserved (RFC 2606): nothing is ever delivered there. The id keeps it unique. */
-const erasedEmail = (participantId: string) => `erased-${participantId}@invalid`;
 
 /** Outbox rows whose recipient is gone are skipped with the reason the sender uses for a deleted row. */
 const RECIPIENT_GONE = 'RECIPIENT_GONE';
@@ -109,7 +107,18 @@ export class ParticipantErasureService {
         followUpsCancelled: await this.cancelFollowUps(manager, participantId),
         notesRedacted: await this.redactNotes(manager, participant),
       };
-      await manager.update(OutboxMessage, { participantId, toAddress: Not(IsNull()) }, { toAddress: null });
+      // Their mail log names none of their addresses: neither the one a row went to instead of
+      // theirs (a new address to confirm, the old one told of a change) nor theirs where a
+      // refusal quoted it.
+      await forgetAddressesInMailLog(
+        manager,
+        { participantId },
+        {
+          also: [participant.email],
+          placeholder: placeholderAddress('erased', participantId),
+          recipient: null,
+        },
+      );
       // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
       await manager.query(
         'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
@@ -327,7 +336,7 @@ function anonymised(participant: Participant, erasedAt: Date): Partial<Participa
   return {
     name: ERASED_NAME,
     furigana: ERASED_FURIGANA,
-    email: erasedEmail(participant.id),
+    email: placeholderAddress('erased', participant.id),
     title: null,
     phone: null,
     companyId: null,

@@ -1,0 +1,80 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * An address where one must stand for one the service no longer holds (a participant erased, an
+ * address never confirmed and forgotten): `.invalid` is reserved (RFC 2606), so nothing is ever
+ * delivered there. The id keeps it unique and says whose it was: the erased participant, the
+ * forgotten email change request.
+ */
+export function placeholderAddress(gone: 'erased' | 'forgotten', id: string): string {
+  return `${gone}-${id}@invalid`;
+}
+
+/** The outbox rows whose addresses go: all of a participant's, or these. */
+export type MailLogScope = { participantId: string } | { ids: string[] };
+
+export interface AddressesToForget {
+  /** Forgotten besides the rows' own recipient addresses (`to_address`), e.g. the participant's. */
+  also: string[];
+  /** What a row's texts say instead wherever they quoted one. */
+  placeholder: string;
+  /**
+   * What a row's `to_address` becomes: the placeholder, for rows whose participant stays (null
+   * there would read as "sent to their own address", which the resends go by); null once the
+   * participant is erased, their own address then being a placeholder.
+   */
+  recipient: string | null;
+}
+
+/**
+ * The mail log forgets addresses, in the caller's transaction: in the rows of `scope`, the
+ * recipient address of each (`to_address`) and `also` are replaced by a placeholder wherever the row
+ * holds them — the recipient, the last error (a refusal often quotes the mailbox), the server's
+ * answer. The rest of each row stays, so staff still read which email went when and how it ended.
+ * The template's params hold ids only, and the emails' contents are not kept (composed when sent).
+ * Answers how many rows changed. A row still PENDING or SENDING may yet record an error quoting
+ * the address: the retention of unconfirmed addresses waits until its rows are done; an erasure
+ * skips the PENDING ones first.
+ */
+export async function forgetAddressesInMailLog(
+  manager: EntityManager,
+  scope: MailLogScope,
+  forget: AddressesToForget,
+): Promise<number> {
+  const [where, key] =
+    'participantId' in scope
+      ? ['m.participant_id = $1', scope.participantId]
+      : ['m.id = ANY($1::uuid[])', scope.ids];
+  if (Array.isArray(key) && key.length === 0) return 0;
+  const recipients: { address: string }[] = await manager.query(
+    `SELECT DISTINCT m.to_address AS address FROM outbox_messages m
+      WHERE ${where} AND m.to_address IS NOT NULL`,
+    [key],
+  );
+  const addresses = [...new Set([...forget.also, ...recipients.map((row) => row.address)])].filter(
+    (address) => address !== forget.recipient && address !== forget.placeholder,
+  );
+  if (addresses.length === 0) return 0;
+  // One pattern for all of them, compared without regard to case (a server may quote one as
+  // typed), and whole: 「shido@example.jp」 is left in 「kawaguchi.shido@example.jp.net」.
+  const pattern = `(?<![\\w.%+-])(?:${addresses.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`;
+  const [{ count }]: { count: number }[] = await manager.query(
+    `WITH forgotten AS (
+       UPDATE outbox_messages m
+          SET to_address = CASE WHEN m.to_address IS NULL THEN NULL ELSE $2::varchar END,
+              last_error = regexp_replace(m.last_error, $3::text, $4::text, 'gi'),
+              smtp_response = regexp_replace(m.smtp_response, $3::text, $4::text, 'gi')
+        WHERE ${where}
+          AND (m.to_address IS DISTINCT FROM $2::varchar AND m.to_address IS NOT NULL
+               OR m.last_error ~* $3::text OR m.smtp_response ~* $3::text)
+       RETURNING 1)
+     SELECT count(*)::int AS count FROM forgotten`,
+    [key, forget.recipient, pattern, forget.placeholder],
+  );
+  return count;
+}
+
+/** The same characters are special in JavaScript's patterns and in Postgres's (ARE). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
