@@ -11,6 +11,7 @@ import { QueueName } from '../src/queue/queue-names';
 import { UsersService } from '../src/users/users.service';
 import { eventually } from './support/eventually';
 import { createOrganization, createParticipant, PASSWORD, staffSession } from './support/fixtures';
+import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +22,20 @@ const CHANGE = `mutation($participantId: ID!, $email: String!) {
 const UPDATE_STAFF = `mutation($id: ID!, $input: UpdateStaffUserInput!) {
   updateStaffUser(id: $id, input: $input) { id }
 }`;
+
+/** A mail server refusing the typos' domains, quoting the address as Postfix does. */
+const refuseTypos = (address: string) =>
+  /\.(exmaple|co\.jo)$/.test(address)
+    ? { code: 550, text: `5.1.2 <${address}>: Recipient address rejected: Domain not found` }
+    : undefined;
+
+interface MailLogRow {
+  id: string;
+  status: string;
+  toAddress: string | null;
+  lastError: string | null;
+  whole: string;
+}
 
 interface StoredRequest {
   newEmail: string | null;
@@ -38,6 +53,7 @@ interface StoredRequest {
  * the page behind its long-dead link needs stays.
  */
 describe('forgetting the addresses of email changes that ended unconfirmed', () => {
+  let sink: SmtpSink;
   let t: TestApp;
   let tokens: ActionTokensService;
   let organizer: string;
@@ -45,7 +61,8 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
   let orgId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ OUTBOX_POLL_MS: '200' });
+    sink = await SmtpSink.start({ refuseRecipient: refuseTypos, ownStatusCodes: true });
+    t = await createTestApp(sink.appSettings());
     tokens = t.app.get(ActionTokensService);
     admin = await staffSession(t, Role.ADMIN, null);
     orgId = await createOrganization(t, admin, { name: '川口商工会議所' });
@@ -53,6 +70,7 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
   });
   afterAll(async () => {
     await t?.close();
+    await sink?.stop();
   });
 
   const requestOf = async (column: 'participant_id' | 'user_id', ownerId: string, address: string) =>
@@ -105,6 +123,23 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
         [id],
       )) as StoredRequest[]
     )[0];
+  /** The mail log's row of the request's 【メールアドレス変更のご確認】, and all of it as text. */
+  const emailOf = async (requestId: string) => {
+    const rows: MailLogRow[] = await t.dataSource.query(
+      `SELECT id, status, to_address AS "toAddress", last_error AS "lastError", row_to_json(m)::text AS "whole"
+         FROM outbox_messages m
+        WHERE template = 'email-change-confirmation' AND params ->> 'requestId' = $1`,
+      [requestId],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  };
+  /** Once the request's confirmation went (or bounced): before the next step could make it moot. */
+  const went = (requestId: string) =>
+    eventually(async () => {
+      const email = await emailOf(requestId);
+      return !['PENDING', 'SENDING'].includes(email.status) && email;
+    }, 'the confirmation email');
   /** The page the link opens, and the one its button answers. */
   const bothPages = async (raw: string, headers: Record<string, string>) => [
     await fetch(`${t.url}/email-change?token=${raw}`, { headers }),
@@ -122,12 +157,14 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     // A typo, replaced by the right address, which the person confirmed: 200 days ago.
     const tanaka = await createParticipant(t, organizer, { name: '田中 誠' });
     const typo = await ask(tanaka.id, 'tanaka@kawaguchi-imono.co.jo');
+    await went(typo.id);
     const right = await ask(tanaka.id, 'tanaka@kawaguchi-imono.co.jp');
     expect((await bothPages(right.raw, {}))[1].status).toBe(200);
 
     // An English reader's change, called off by staff correcting the address: 91 days ago.
     const emma = await createParticipant(t, organizer, { name: 'Emma Clarke', locale: 'en' });
     const calledOff = await ask(emma.id, 'emma@clarke-design.exmaple');
+    await went(calledOff.id);
     ok(await t.gql(CHANGE, { participantId: emma.id, email: 'emma@clarke-design.example' }, organizer));
 
     // Asked for and never confirmed: its link expired a day later, 91 days ago.
@@ -152,6 +189,7 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     ok(await t.gql(UPDATE_STAFF, { id: staff.id, input: { email: 'shido@kawaguchi-cci.exmaple' } }, admin));
     const staffTypo = await requestOf('user_id', staff.id, 'shido@kawaguchi-cci.exmaple');
     const staffLink = await linkTo(staffTypo);
+    await went(staffTypo);
     ok(await t.gql(UPDATE_STAFF, { id: staff.id, input: { email: 'shido@kawaguchi-cci.example' } }, admin));
     const staffLapsed = await requestOf('user_id', staff.id, 'shido@kawaguchi-cci.example');
 
@@ -166,10 +204,72 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     await backdate(92, lapsed.id);
     await backdate(89, recent.id, recentLapsed.id);
     await backdate(100, staffTypo, staffLapsed);
+    // The mail server refused the typos, quoting them: the mail log holds them twice.
+    expect(await emailOf(typo.id)).toMatchObject({
+      status: 'FAILED',
+      toAddress: 'tanaka@kawaguchi-imono.co.jo',
+      lastError: expect.stringContaining(
+        '550 5.1.2 <tanaka@kawaguchi-imono.co.jo>: Recipient address rejected: Domain not found',
+      ),
+    });
+    // Sasaki's first confirmation is still being sent (its worker stuck mid-send): the sender may
+    // yet record an error quoting the address, so its request waits for a later night.
+    const lapsedEmail = await emailOf(lapsed.id);
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'SENDING', lease_expires_at = now() + interval '1 hour' WHERE id = $1`,
+      [lapsedEmail.id],
+    );
 
-    expect(await retention.process()).toBe(5);
+    expect(await retention.process()).toBe(4);
+    expect((await stored(lapsed.id)).newEmail).toBe('sasaki@kawaguchi-bussan.example');
+    expect((await emailOf(lapsed.id)).toAddress).toBe('sasaki@kawaguchi-bussan.example');
+    // It failed in the end, the server quoting the address as it was typed on its side.
+    await t.dataSource.query(
+      `UPDATE outbox_messages SET status = 'FAILED', lease_expires_at = NULL, failed_at = now(), failure = 'BOUNCED',
+              last_error = $2
+        WHERE id = $1`,
+      [
+        lapsedEmail.id,
+        "Can't send mail - all recipients were rejected: 550 5.1.1 <Sasaki@Kawaguchi-Bussan.example>: User unknown",
+      ],
+    );
+    expect(await retention.process()).toBe(1);
     // Once is enough: the next night finds nothing more.
     expect(await retention.process()).toBe(0);
+
+    // The mail log forgot them too, in the same run: each confirmation names a placeholder where
+    // the address stood, and the address is nowhere in its row; what happened to it still reads.
+    const forgotten = {
+      [typo.id]: 'tanaka@kawaguchi-imono.co.jo',
+      [calledOff.id]: 'emma@clarke-design.exmaple',
+      [lapsed.id]: 'sasaki@kawaguchi-bussan.example',
+      [staffTypo]: 'shido@kawaguchi-cci.exmaple',
+      [staffLapsed]: 'shido@kawaguchi-cci.example',
+    };
+    for (const [id, address] of Object.entries(forgotten)) {
+      const email = await emailOf(id);
+      expect(email.toAddress).toBe(`forgotten-${id}@invalid`);
+      expect(email.whole.toLowerCase()).not.toContain(address);
+    }
+    expect(await emailOf(typo.id)).toMatchObject({
+      status: 'FAILED',
+      lastError: expect.stringContaining(
+        `550 5.1.2 <forgotten-${typo.id}@invalid>: Recipient address rejected: Domain not found`,
+      ),
+    });
+    expect((await emailOf(lapsed.id)).lastError).toBe(
+      `Can't send mail - all recipients were rejected: 550 5.1.1 <forgotten-${lapsed.id}@invalid>: User unknown`,
+    );
+    expect((await emailOf(staffLapsed)).status).toBe('SENT');
+    const anywhere: unknown[] = await t.dataSource.query(
+      `SELECT id FROM outbox_messages m WHERE row_to_json(m)::text ILIKE ANY($1)`,
+      [['%exmaple%', '%.co.jo%', '%sasaki@kawaguchi-bussan.example%', '%"shido@kawaguchi-cci.example%']],
+    );
+    expect(anywhere).toEqual([]);
+    // The addresses confirmed, or not yet due, stay where their emails went.
+    expect((await emailOf(right.id)).toAddress).toBe('tanaka@kawaguchi-imono.co.jp');
+    expect((await emailOf(recent.id)).toAddress).toBe('yamada@kawaguchi-kikai.example');
+    expect((await emailOf(waiting.id)).toAddress).toBe('sasaki.m@kawaguchi-bussan.example');
 
     // The addresses nobody confirmed are gone, and nothing else about the requests.
     expect(await stored(typo.id)).toMatchObject({
@@ -197,6 +297,25 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     expect((await stored(recent.id)).newEmail).toBe('yamada@kawaguchi-kikai.example');
     expect((await stored(recentLapsed.id)).newEmail).toBe('yamada.t@kawaguchi-kikai.example');
     expect((await stored(waiting.id)).newEmail).toBe('sasaki.m@kawaguchi-bussan.example');
+
+    // The person's export lists the email to the typo as sent to the placeholder.
+    const emails = ok(
+      await t.gql<{ exportMyData: { emails: Record<string, unknown>[] } }>(
+        'query { exportMyData { emails { template status toAddress } } }',
+        {},
+        await t.participantToken(tanaka.id),
+      ),
+    ).exportMyData.emails;
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        {
+          template: 'email-change-confirmation',
+          status: 'FAILED',
+          toAddress: `forgotten-${typo.id}@invalid`,
+        },
+        { template: 'email-change-confirmation', status: 'SENT', toAddress: 'tanaka@kawaguchi-imono.co.jp' },
+      ]),
+    );
 
     // The person's export shows the request without the address.
     const exported = ok(

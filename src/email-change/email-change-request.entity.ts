@@ -71,7 +71,8 @@ export class EmailChangeRequest {
    * was never confirmed ended (replaced, called off, or its link expired): nobody confirmed that it
    * is the person's, and it may be someone else's. A confirmed one keeps it: it became the owner's
    * address, which their 変更履歴 records too. The page behind a forgotten request's link, long
-   * expired by then, needs only the rest of the row: whose it was, in which language.
+   * expired by then, needs only the rest of the row: whose it was, in which language. The mail log
+   * forgets it at the same time (the confirmation's row names a placeholder).
    */
   @Column({ type: 'varchar', length: 254, nullable: true })
   newEmail: string | null;

@@ -11,8 +11,9 @@ export const RETENTION_SCHEDULER = 'email-change-retention';
 /**
  * At EMAIL_CHANGE_RETENTION_CRON (Asia/Tokyo), the address changes never confirmed that ended more
  * than EMAIL_CHANGE_RETENTION_DAYS ago forget the address they asked for (see
- * EmailChangeService.forgetEndedAddresses): nobody confirmed it is the person's, and nothing needs
- * it once the link is long dead. Idempotent: a scan that fails is simply tried again.
+ * EmailChangeService.forgetEndedAddresses), and so does the mail log of the confirmation sent
+ * there: nobody confirmed it is the person's, and nothing needs it once the link is long dead.
+ * Idempotent: a scan that fails is simply tried again.
  */
 @Injectable()
 export class EmailChangeRetentionProcessor {

@@ -6,6 +6,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { StaffActor, StaffRole } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
+import { forgetAddressesInMailLog, placeholderAddress } from '../mail/forgotten-addresses';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
@@ -24,6 +25,13 @@ import {
 import { EMAIL_CHANGE_CONFIRMATION_TEMPLATE } from './email-change.composers';
 import { EmailChangeErrors } from './email-change.errors';
 import { EmailChangeOwner, endPendingEmailChanges } from './pending-email-changes';
+
+/**
+ * The outbox rows of request `c`'s 【メールアドレス変更のご確認】 (`m`; the template is $1), found
+ * through the owner's index: its params name the request.
+ */
+const CONFIRMATION_OF_REQUEST = `m.template = $1 AND m.params ->> 'requestId' = c.id::text
+  AND (m.participant_id = c.participant_id OR m.user_id = c.user_id)`;
 
 /** 【メールアドレス変更のご確認】 a participant, or a staff account, may be sent in an hour. */
 export const EMAIL_CHANGE_PER_HOUR = 3;
@@ -341,20 +349,46 @@ export class EmailChangeService {
    * The nightly retention (EmailChangeRetentionProcessor): requests never confirmed that ended more
    * than `days` ago (replaced, called off, or their link expired EMAIL_CHANGE_LINK_HOURS after they
    * were asked for) lose the address they asked for; the rest of the row stays, for the page behind
-   * their link (see howEnded). Answers how many did.
+   * their link (see howEnded). So does the mail log, in the same transaction: the confirmation sent
+   * there names a placeholder instead (forgetAddressesInMailLog), in its recipient and in whatever
+   * error the mail server quoted it in. A request whose confirmation is still being sent (queued,
+   * or SENDING) waits for a later night: the sender may yet record an error quoting the address.
+   * Answers how many requests forgot theirs.
    */
   async forgetEndedAddresses(days: number): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.dataSource.query(
-      `WITH forgotten AS (
-         UPDATE email_change_requests SET new_email = NULL
-          WHERE new_email IS NOT NULL AND confirmed_at IS NULL
-            AND coalesce(replaced_at, called_off_at, created_at + $1 * interval '1 hour')
-                < now() - $2 * interval '1 day'
-         RETURNING 1)
-       SELECT count(*)::int AS count FROM forgotten`,
-      [EMAIL_CHANGE_LINK_HOURS, days],
-    );
-    return count;
+    return this.dataSource.transaction(async (manager) => {
+      const due: { id: string; address: string; emails: string[] }[] = await manager.query(
+        `SELECT c.id, c.new_email AS address,
+                coalesce(array_agg(m.id) FILTER (WHERE m.id IS NOT NULL), '{}') AS emails
+           FROM email_change_requests c
+           LEFT JOIN outbox_messages m ON ${CONFIRMATION_OF_REQUEST}
+          WHERE c.new_email IS NOT NULL AND c.confirmed_at IS NULL
+            AND coalesce(c.replaced_at, c.called_off_at, c.created_at + $2 * interval '1 hour')
+                < now() - $3 * interval '1 day'
+          GROUP BY c.id
+         HAVING NOT coalesce(bool_or(m.is_open), false)`,
+        [EMAIL_CHANGE_CONFIRMATION_TEMPLATE, EMAIL_CHANGE_LINK_HOURS, days],
+      );
+      if (due.length === 0) return 0;
+      // The emails first, the requests after: the order an erasure and a merge take them in.
+      for (const request of due) {
+        const placeholder = placeholderAddress('forgotten', request.id);
+        await forgetAddressesInMailLog(
+          manager,
+          { ids: request.emails },
+          { also: [request.address], placeholder, recipient: placeholder },
+        );
+      }
+      const [{ count }]: { count: number }[] = await manager.query(
+        `WITH forgotten AS (
+           UPDATE email_change_requests SET new_email = NULL
+            WHERE id = ANY($1::uuid[]) AND new_email IS NOT NULL AND confirmed_at IS NULL
+           RETURNING 1)
+         SELECT count(*)::int AS count FROM forgotten`,
+        [due.map((request) => request.id)],
+      );
+      return count;
+    });
   }
 
   /** The account or the participant whose address the request moves, locked (see confirm). */

@@ -586,7 +586,8 @@ export class MyDataEmailModel {
 
   @Field(() => String, {
     nullable: true,
-    description: '登録のアドレス以外に送ったメールの宛先（メールアドレス変更の確認・お知らせ）',
+    description:
+      '登録のアドレス以外に送ったメールの宛先（メールアドレス変更の確認・お知らせ）。確定しなかった変更先は、申込の変更先とともに消去され、forgotten-（申込ID）@invalid',
   })
   toAddress: string | null;
 
