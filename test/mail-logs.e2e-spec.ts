@@ -16,9 +16,15 @@ describe('the log of emails that do not arrive', () => {
   let logged: string[] = [];
 
   beforeAll(async () => {
+    // Refusals that quote the mailbox, as Postfix's do.
     sink = await SmtpSink.start({
+      ownStatusCodes: true,
       refuseRecipient: (address) =>
-        address === 'nolog1@example.jp' ? 550 : address === 'nolog2@example.jp' ? 451 : undefined,
+        address === 'nolog1@example.jp'
+          ? { code: 550, text: `5.1.1 <${address}>: Recipient address rejected: User unknown` }
+          : address === 'nolog2@example.jp'
+            ? { code: 451, text: `4.7.1 <${address}>: Recipient address rejected: Greylisted` }
+            : undefined,
     });
     t = await createTestApp({
       SMTP_URL: sink.url,
@@ -74,6 +80,11 @@ describe('the log of emails that do not arrive', () => {
     );
     expect(rowOf('nolog3@example.jp').status).toBe('SENT');
 
+    // What the server said stays, without the address it quoted (the row's last_error keeps it).
+    expect(logged).toContainEqual(
+      expect.stringContaining('550 5.1.1 <[address]>: Recipient address rejected: User unknown'),
+    );
+    expect(bounced.lastError).toContain('<nolog1@example.jp>');
     const all = logged.join('\n');
     expect(all).not.toContain('@example.jp');
     expect(all).not.toContain('token=');

@@ -14,7 +14,7 @@ import { OutboxFailure, OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
-import { classifySendFailure, REFUSED_PREFIX } from './send-failure';
+import { classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
 import { EmailShown } from './email-shown';
 
@@ -134,7 +134,7 @@ export class MailDelivery {
             await suppressEmail(manager, message.participantId);
         });
         this.logger.warn(
-          `${message.key} refused for good (outbox ${message.id}, ${recipientLabel(message)}): ${failure.reason}; no more email goes to this address`,
+          `${message.key} refused for good (outbox ${message.id}, ${recipientLabel(message)}): ${withoutAddresses(failure.reason)}; no more email goes to this address`,
         );
         return { kind: 'done' };
       }
@@ -402,7 +402,7 @@ export class MailDelivery {
     }
     const more = this.temporaryFailures.since;
     this.logger.warn(
-      `${message.key} not sent yet (outbox ${message.id}, try ${attempt} of ${attempts}): ${reason}; retried with backoff` +
+      `${message.key} not sent yet (outbox ${message.id}, try ${attempt} of ${attempts}): ${withoutAddresses(reason)}; retried with backoff` +
         (more > 0 ? ` (${more} other temporary failures since the last such line)` : ''),
     );
     this.temporaryFailures = { loggedAt: now, since: 0 };
@@ -417,7 +417,7 @@ export class MailDelivery {
       const why = reason.startsWith(REFUSED_PREFIX) ? OutboxFailure.REFUSED : OutboxFailure.GAVE_UP;
       await this.fail(this.dataSource.manager, message.id, why, reason);
       this.logger.warn(
-        `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${attempt.attempts} tries: ${reason}`,
+        `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${attempt.attempts} tries: ${withoutAddresses(reason)}`,
       );
       return { kind: 'done' };
     }

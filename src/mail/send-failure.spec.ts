@@ -1,4 +1,4 @@
-import { classifySendFailure } from './send-failure';
+import { classifySendFailure, withoutAddresses } from './send-failure';
 
 /** What nodemailer throws when the only recipient is refused at RCPT TO. */
 function rcptRefused(response: string) {
@@ -60,5 +60,21 @@ describe('classifySendFailure', () => {
     expect(classifySendFailure({ responseCode: 530, command: 'MAIL FROM' }).kind).toBe('temporary');
     expect(classifySendFailure({ responseCode: 535, command: 'AUTH PLAIN' }).kind).toBe('temporary');
     expect(classifySendFailure(new Error('connect ECONNREFUSED 127.0.0.1:25')).kind).toBe('temporary');
+  });
+});
+
+describe('withoutAddresses', () => {
+  it('leaves what the server said, without the mailbox it quoted', () => {
+    expect(
+      withoutAddresses(
+        "Can't send mail - all recipients were rejected: 550 5.1.1 <Tanaka.M+kiki@kawaguchi-imono.co.jp>: User unknown",
+      ),
+    ).toBe("Can't send mail - all recipients were rejected: 550 5.1.1 <[address]>: User unknown");
+    expect(withoutAddresses('451 4.2.0 shido@kawaguchi-cci.exmaple: try again later')).toBe(
+      '451 4.2.0 [address]: try again later',
+    );
+    expect(withoutAddresses('Connection timeout (ETIMEDOUT 10.0.0.5:587)')).toBe(
+      'Connection timeout (ETIMEDOUT 10.0.0.5:587)',
+    );
   });
 });

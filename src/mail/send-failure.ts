@@ -54,6 +54,16 @@ export function classifySendFailure(error: unknown): SendFailure {
   return { kind: 'refused', reason: `${REFUSED_PREFIX} ${raw}`.slice(0, 500) };
 }
 
+/**
+ * A send failure as the log says it: the log names an email by its outbox row and its recipient's
+ * id, never an address, but a refusal often quotes the mailbox (「550 5.1.1 <x@example.jp>: User
+ * unknown」). The row's last_error keeps the whole text for staff, and forgets the address with the
+ * row (forgetAddressesInMailLog); a log line, kept elsewhere for as long as logs are, cannot.
+ */
+export function withoutAddresses(reason: string): string {
+  return reason.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '[address]');
+}
+
 /** Enhanced status codes (RFC 3463) that say the recipient's address or mailbox is at fault. */
 const MAILBOX_STATUS = new Set(['1.0', '1.1', '1.2', '1.3', '1.4', '1.6', '1.10', '2.1']);
 
