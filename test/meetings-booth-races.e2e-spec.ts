@@ -14,7 +14,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { createTestApp, failure, GraphqlResponse, ok, TestApp } from './support/test-app';
-import { sessionsWaitingForLocks } from './support/lock-waits';
+import { holdingLocks, sessionsWaitingForLocks } from './support/lock-waits';
 
 /**
  * A meeting in a booth-mode 商談枠 stands at the exhibitor's booth, and every writer of one — a
@@ -100,25 +100,9 @@ describe('booth meetings written while the booth or the schedule changes', () =>
   };
   const waitingOn = (start: string) => sessionsWaitingForLocks(t.dataSource, start);
 
-  /**
-   * Runs `body` with a second connection's transaction open, committed at the end (rolled back if
-   * `body` throws): what it holds, the writers under test wait for.
-   */
-  async function holding<T>(
+  const holding = <T>(
     body: (hold: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<T>,
-  ): Promise<T> {
-    const holder = t.dataSource.createQueryRunner();
-    await holder.connect();
-    try {
-      await holder.startTransaction();
-      const result = await body((sql, parameters) => holder.query(sql, parameters));
-      await holder.commitTransaction();
-      return result;
-    } finally {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      await holder.release();
-    }
-  }
+  ) => holdingLocks(t.dataSource, body);
 
   it('places a meeting at the booth the exhibitor has once a booth change it waited for is committed', async () => {
     const { eventId, sessionId, register } = await fair(24);

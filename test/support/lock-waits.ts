@@ -25,3 +25,24 @@ export async function untilWaitingForLocks(dataSource: DataSource, count: number
     20,
   );
 }
+
+/**
+ * Runs `body` with a second connection's transaction open, committed at the end (rolled back if
+ * `body` throws): what `hold` locks in it, the writers under test wait for.
+ */
+export async function holdingLocks<T>(
+  dataSource: DataSource,
+  body: (hold: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
+  const holder = dataSource.createQueryRunner();
+  await holder.connect();
+  try {
+    await holder.startTransaction();
+    const result = await body((sql, parameters) => holder.query(sql, parameters));
+    await holder.commitTransaction();
+    return result;
+  } finally {
+    if (holder.isTransactionActive) await holder.rollbackTransaction();
+    await holder.release();
+  }
+}
