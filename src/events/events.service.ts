@@ -369,7 +369,11 @@ export class EventsService {
     return event;
   }
 
-  /** Locks the event row for the rest of the transaction (capacity and status changes serialise on it). */
+  /**
+   * Locks the event row for the rest of the transaction (capacity and status changes serialise on
+   * it). After any person's row the transaction locks, never before (the lock order in
+   * participant-store.ts).
+   */
   async lockManaged(
     manager: EntityManager,
     actor: Actor | null,

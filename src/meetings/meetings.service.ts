@@ -12,6 +12,7 @@ import { withoutSlots } from '../events/without-slots';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
+import { lockPeople } from '../participants/participant-store';
 import { ParticipantsService } from '../participants/participants.service';
 import { boothKey, sameBooth } from '../registrations/booth-label';
 import { Registration } from '../registrations/registration.entity';
@@ -146,8 +147,10 @@ export class MeetingsService {
   }
 
   /**
-   * The organiser places an accepted request by hand. No lock is taken: two placements racing for
-   * the same table or person are decided by the unique indexes (one wins, the rest get SLOT_TAKEN).
+   * The organiser places an accepted request by hand. Two placements racing for the same table or
+   * person are decided by the unique indexes (one wins, the rest get SLOT_TAKEN); the two people's
+   * rows and the event's are locked (withSidesLocked, lockEventShared) against an erasure, a merge,
+   * a booth change or the event's cancellation.
    */
   async place(
     actor: Actor,
@@ -163,13 +166,20 @@ export class MeetingsService {
       MeetingErrors.requestNotFound(requestId),
     );
     if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.withSidesLocked(requestSides(request.id), async (manager) => {
       // Checked again under a shared lock on the event: a cancellation of the event (or of the
       // request) committed since the checks above wins, and no meeting is placed on it. The booth
       // is read under it too (lockEventShared).
       const locked = await this.lockEventShared(manager, request.eventId);
-      const placement = await this.resolveSlot(manager, event, request, sessionId, slotIndex, table);
       const current = await manager.findOneBy(MeetingRequest, { id: request.id });
+      const placement = await this.resolveSlot(
+        manager,
+        event,
+        current ?? request,
+        sessionId,
+        slotIndex,
+        table,
+      );
       if (!locked || locked.status === EventStatus.CANCELLED) throw MeetingErrors.eventNotOpen();
       if (current?.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
       if (inBooths(event, sessionId)) await this.assertBoothFree(manager, placement, null);
@@ -217,15 +227,11 @@ export class MeetingsService {
       MeetingErrors.meetingNotFound(id),
     );
     if (meeting.status !== MeetingStatus.SCHEDULED) throw MeetingErrors.notMovable(meeting.status);
-    const request = {
-      id: meeting.requestId,
-      fromParticipantId: meeting.participantAId,
-      toParticipantId: meeting.participantBId,
-    };
-    await this.dataSource.transaction(async (manager) => {
-      // The event first, as placeMeeting takes it (lockEventShared): a scheduling run writing its
+    await this.withSidesLocked(meetingSides(id), async (manager, [fromParticipantId, toParticipantId]) => {
+      // The event next, as placeMeeting takes it (lockEventShared): a scheduling run writing its
       // placements, or a booth change, is either committed and seen here, or waits for this move.
       await this.lockEventShared(manager, meeting.eventId);
+      const request = { id: meeting.requestId, fromParticipantId, toParticipantId };
       const target = await this.resolveSlot(manager, event, request, sessionId, slotIndex, table);
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (locked?.status !== MeetingStatus.SCHEDULED)
@@ -267,7 +273,8 @@ export class MeetingsService {
   async cancel(actor: Actor, id: string): Promise<Meeting> {
     const meeting = await this.getVisible(actor, id);
     if (meeting.status === MeetingStatus.CANCELLED) return meeting;
-    const freed = await this.dataSource.transaction(async (manager) => {
+    // The two sides' rows before the meeting's: its emails point at them (see withSidesLocked).
+    const freed = await this.withSidesLocked(meetingSides(id), async (manager) => {
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw MeetingErrors.meetingNotFound(id);
       if (locked.status === MeetingStatus.CANCELLED) return null;
@@ -539,8 +546,17 @@ export class MeetingsService {
       const { atBooth, candidates } = await this.freedSlotCandidates(freed);
       for (const candidate of candidates) {
         try {
-          const meeting = await this.dataSource.transaction(async (manager) => {
-            const placement = atBooth ? await this.atFreedBooth(manager, freed, candidate) : candidate;
+          const meeting = await this.withSidesLocked(requestSides(candidate.requestId), async (manager) => {
+            // Still agreed, between whom it is now: an erasure of one of them, or a merge, that
+            // committed while this waited for their rows took it back, or moved it.
+            const request = await manager.findOneBy(MeetingRequest, { id: candidate.requestId });
+            if (request?.status !== MeetingRequestStatus.ACCEPTED) return null;
+            const sided = {
+              ...candidate,
+              participantAId: request.fromParticipantId,
+              participantBId: request.toParticipantId,
+            };
+            const placement = atBooth ? await this.atFreedBooth(manager, freed, sided) : sided;
             if (!placement) return null;
             const [created] = await this.insertPlacements(manager, freed.eventId, [placement], null);
             if (freed.published) await this.publishOne(manager, created);
@@ -772,12 +788,37 @@ export class MeetingsService {
   }
 
   /**
-   * Share-locks the event's row, first in the transaction of a placement, a move or a freed slot
-   * given at a booth (a meeting's row after it, never before). A booth change (RegistrationsService,
-   * under the event's row lock for update) and a scheduling run writing its placements (the same
-   * lock) then either committed before, and the exhibitor's booth and the meetings in the slot are
-   * read as they left them, or wait until this commits. The run re-reads what it planned around
-   * under its lock, so a meeting moved before it gets there has it compute again.
+   * Runs `write` in a transaction that first locks the rows of the two people it writes a meeting
+   * of (lockPeople), as `sidesOf` reads them (a request's or a meeting's two sides), ahead of the
+   * event's and the meeting's (the lock order in participant-store.ts): an erasure or a merge of
+   * one of them, which locks the person before the event, is either committed and seen, or waits
+   * for this. A merge committed meanwhile has put the request or meeting on the kept profile: the
+   * transaction starts again, with the rows of the people it now names.
+   */
+  private async withSidesLocked<T>(
+    sidesOf: (manager: EntityManager) => Promise<string[]>,
+    write: (manager: EntityManager, sides: string[]) => Promise<T>,
+  ): Promise<T> {
+    for (;;) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const sides = await sidesOf(manager);
+        await lockPeople(manager, sides);
+        const now = await sidesOf(manager);
+        if (now.join() !== sides.join()) return null;
+        return { written: await write(manager, sides) };
+      });
+      if (done) return done.written;
+    }
+  }
+
+  /**
+   * Share-locks the event's row in the transaction of a placement, a move or a freed slot given at
+   * a booth: after the two people's rows (withSidesLocked), before the meeting's, never after. A
+   * booth change (RegistrationsService, under the event's row lock for update) and a scheduling run
+   * writing its placements (the same lock) then either committed before, and the exhibitor's booth
+   * and the meetings in the slot are read as they left them, or wait until this commits. The run
+   * re-reads what it planned around under its lock, so a meeting moved before it gets there has it
+   * compute again.
    */
   private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
     return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
@@ -977,4 +1018,20 @@ function inBooths(event: Event, sessionId: string): boolean {
 /** The side of a meeting or request that is not `participantId`. */
 function otherSide(a: string, b: string, participantId: string): string {
   return a === participantId ? b : a;
+}
+
+/** The two sides of a request, as they stand (none for one that is gone), for withSidesLocked. */
+function requestSides(id: string) {
+  return async (manager: EntityManager): Promise<string[]> => {
+    const request = await manager.findOneBy(MeetingRequest, { id });
+    return request ? [request.fromParticipantId, request.toParticipantId] : [];
+  };
+}
+
+/** The two sides of a meeting, as they stand (none for one that is gone), for withSidesLocked. */
+function meetingSides(id: string) {
+  return async (manager: EntityManager): Promise<string[]> => {
+    const meeting = await manager.findOneBy(Meeting, { id });
+    return meeting ? [meeting.participantAId, meeting.participantBId] : [];
+  };
 }

@@ -211,6 +211,30 @@ export async function updateParticipant(
   if (changes) await recordProfileChanges(manager, [{ participantId: id, changes }], author);
 }
 
+/*
+ * Lock order, wherever a transaction locks people and an event: the people's rows first (several
+ * in id order), then the event's row, then the event's own rows (its registrations, requests,
+ * meetings). An erasure (ParticipantErasureService) and a merge (lockForMerge, then
+ * lockRegistrationsAt) lock the person and then the events they are at; so do the person's own
+ * writes (lockProfile, lockSelfAgainstErasure) and staff's writes of meetings (lockPeople, before
+ * MeetingsService's lock on the event). A row written that points at a person locks theirs too
+ * (its foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an erasure
+ * or a merge waiting for that event: a deadlock, which Postgres answers by failing one of them.
+ */
+
+/**
+ * The rows of the people a write under an event's lock points at (the two sides of a meeting it
+ * places or moves), locked before the event (see the lock order above) as their foreign keys lock
+ * them: FOR KEY SHARE, which only an erasure or a merge of one of them (FOR UPDATE) waits for, or
+ * holds up. A person merged away meanwhile has no row left to lock: the caller reads again whom
+ * its rows now point at.
+ */
+export async function lockPeople(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.query('SELECT 1 FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE', [
+    ids,
+  ]);
+}
+
 /**
  * What a write to one person's profile locks before it reads the profile: the pool's write lock,
  * then the person's row. An erasure locks the row first thing (ParticipantErasureService), so a
