@@ -1,5 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { QueueName } from '../src/queue/queue-names';
 import {
@@ -79,6 +81,26 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     ).meetings;
   const mailsTo = (who: Person, subject: RegExp) =>
     sink.to(who.email).filter((mail) => subject.test(mail.subject));
+  /** The page behind the 「面談を申し込む」 link of an おすすめ digest to `reader`, suggesting `other`. */
+  const suggestionPage = async (eventId: string, reader: Person, other: Person) => {
+    const [run]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO matching_runs (event_id, status) VALUES ($1, 'SUCCEEDED') RETURNING id`,
+      [eventId],
+    );
+    const [suggestion]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO suggestions (event_id, participant_id, suggested_participant_id, rank, score, reasons, run_id)
+       VALUES ($1, $2, $3, 1, 0.8, '[]', $4) RETURNING id`,
+      [eventId, reader.id, other.id, run.id],
+    );
+    const [token] = await t.app.get(ActionTokensService).mint(t.dataSource.manager, [
+      {
+        purpose: TokenPurpose.SUGGESTION_MEETING_REQUEST,
+        subjectId: suggestion.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    ]);
+    return (await fetch(`${t.url}/suggestions/meeting-request?token=${token}`)).text();
+  };
 
   it('an agreed meeting is a meeting at the venue: recorded held or missed, counted in the reports', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '事業承継サロン（第3回）' });
@@ -663,6 +685,39 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
     expect(en).not.toContain('will follow with your agenda');
     expect(en).not.toContain('no set meeting times');
+  });
+
+  it('the page behind a digest’s link says what the agreed meeting is as its 【面談成立】 did, from the meeting, not from the event’s 商談枠 now', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第10回）' });
+    const aoki = await person(eventId, { name: '青木 一郎' });
+    const emma = await person(eventId, { name: 'Emma Clarke', locale: 'en' });
+    await agreeMeeting(t, eventId, aoki.id, emma.id);
+    await sink.waitUntil(
+      () => mailsTo(aoki, /面談成立/).length === 1 && mailsTo(emma, /Meeting agreed/).length === 1,
+    );
+    expect(mailsTo(aoki, /面談成立/)[0].text).toContain(
+      'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。',
+    );
+    // The salon is given a 商談枠 after the agreement: their meeting stays one at the venue, and the
+    // page says so (outside the time slots the event has now), not that a time will follow.
+    await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    const ja = await suggestionPage(eventId, aoki, emma);
+    expect(ja).toContain(
+      'Emma Clarke 様との面談は成立しています。時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。',
+    );
+    expect(ja).not.toContain('お知らせします');
+    const en = await suggestionPage(eventId, emma, aoki);
+    expect(en).toContain(
+      'Your meeting with 青木 一郎 is agreed. You meet at the venue, outside the time slots: please find each other there on the day.',
+    );
+    expect(en).not.toContain('will follow');
   });
 
   it('【面談成立】 says where the venue is, in the reader’s language', async () => {

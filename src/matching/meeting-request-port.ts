@@ -19,6 +19,12 @@ export interface MeetingRequestPort {
 
   /** Where `participantId` stands with `otherId` at the event (see RequestStanding). */
   standing(eventId: string, participantId: string, otherId: string): Promise<RequestStanding | null>;
+
+  /**
+   * Whether the meeting the two agreed at the event is one at the venue (no time is to come), read
+   * from the meeting as the 面談成立 emails read it; false when none is agreed.
+   */
+  agreedAtTheVenue(eventId: string, participantId: string, otherId: string): Promise<boolean>;
 }
 
 export const MEETING_REQUEST_PORT = Symbol('MEETING_REQUEST_PORT');

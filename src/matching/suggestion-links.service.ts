@@ -17,7 +17,7 @@ import { SEATED } from '../registrations/registration-enums';
 import { MATCHABLE_EVENT_STATUSES } from './matching.service';
 import { MatchingErrors } from './matching.errors';
 import { MEETING_REQUEST_PORT, MeetingRequestPort } from './meeting-request-port';
-import { RequestStanding } from '../meetings/meeting-enums';
+import { MeetingRequestStatus, RequestStanding } from '../meetings/meeting-enums';
 import { MeetingErrors } from '../meetings/meetings.errors';
 import { Suggestion } from './suggestion.entity';
 
@@ -40,7 +40,13 @@ export interface SuggestionLinkPreview {
   unavailable: AppError | null;
   /** What is already between the two at the event; the page says so instead of asking. */
   standing: RequestStanding | null;
-  /** The event has no 商談枠: an agreed meeting gets no time, the two meet at the venue. */
+  /**
+   * Their agreed meeting (standing AGREED, or the request the page just filed, once agreed) is one
+   * at the venue, with no time to come: read from the meeting, as its 面談成立 emails read it (see
+   * agreedWhatNext), not from whether the event has 商談枠 now.
+   */
+  atVenue: boolean;
+  /** The event has no 商談枠 (withoutSlots): only how a meeting at the venue is worded. */
   withoutSlots: boolean;
 }
 
@@ -102,8 +108,18 @@ export class SuggestionLinksService {
       const token = await this.tokens.resolve(manager, TokenPurpose.SUGGESTION_MEETING_REQUEST, rawToken);
       if (token.id === tokenId) await this.tokens.markUsed(manager, token);
     });
+    const agreed = request.status === MeetingRequestStatus.ACCEPTED;
     return {
-      preview,
+      preview: {
+        ...preview,
+        atVenue:
+          agreed &&
+          (await this.meetings.agreedAtTheVenue(
+            suggestion.eventId,
+            suggestion.participantId,
+            suggestion.suggestedParticipantId,
+          )),
+      },
       meetingRequestId: request.id,
       status: request.status,
       acceptedTheirs: request.fromParticipantId !== suggestion.participantId,
@@ -156,6 +172,9 @@ export class SuggestionLinksService {
             ? MeetingErrors.recipientNotAccepting()
             : null,
       standing,
+      atVenue:
+        standing === 'AGREED' &&
+        (await this.meetings.agreedAtTheVenue(event.id, suggestion.participantId, other.id)),
       withoutSlots: await withoutSlots(manager, event.id),
     };
     return { preview, suggestion, tokenId: token.id };

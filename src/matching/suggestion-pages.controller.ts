@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButtonWithMessage, sendLinkPage } from '../common/html/html-page';
+import { agreedWhatNext } from '../meetings/mail/meeting-emails.template';
 import { MAX_MESSAGE_LENGTH } from '../meetings/meetings.errors';
 import { participantLabel } from '../participants/participant-label';
 import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-links.service';
@@ -10,16 +11,12 @@ import { SuggestionLinkPreview, SuggestionLinksService } from './suggestion-link
 const englishName = (p: SuggestionLinkPreview) =>
   `${p.otherName}${p.otherCompany ? ` of ${p.otherCompany}` : ''}`;
 
-/** After an agreed meeting: its time and place to come, or, without 商談枠, meeting at the venue. */
-function whatNext(locale: 'ja' | 'en', p: SuggestionLinkPreview): string {
-  if (locale === 'en')
-    return p.withoutSlots
-      ? 'This event has no set meeting times: please find each other at the venue on the day.'
-      : 'We will email you the time and place.';
-  return p.withoutSlots
-    ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
-    : '当日の時間と場所は、追ってメールでお知らせします。';
-}
+/**
+ * After an agreed meeting: what comes next, worded as its 面談成立 emails word it (agreedWhatNext),
+ * from the meeting itself, so the page and the emails never say two things.
+ */
+const whatNext = (locale: 'ja' | 'en', p: SuggestionLinkPreview): string =>
+  agreedWhatNext(locale, p.atVenue, p);
 
 const TEXT = {
   ja: {

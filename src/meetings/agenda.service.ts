@@ -258,6 +258,16 @@ export class AgendaService {
   }
 
   /**
+   * Whether the agreed meeting of a request is one at the venue (no time is to come), as its
+   * 面談成立 emails and the page behind a digest's link say: read from its meeting when they are
+   * composed or shown, not from whether the event has 商談枠 then, which staff may have changed
+   * since the agreement.
+   */
+  async agreedAtTheVenue(manager: EntityManager, requestId: string): Promise<boolean> {
+    return (await this.meetingsAtTheVenue(manager, [requestId], { live: true })).has(requestId);
+  }
+
+  /**
    * The entries of an agenda gone since the one it is compared with, each that was a meeting at the
    * venue named by its meeting and marked so: an agenda says where a meeting called off was, and
    * for one at the venue that is no time but the venue, not "no time yet".

@@ -33,6 +33,7 @@ import {
 } from './meeting-enums';
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
+import { AgendaService } from './agenda.service';
 import { calledOffEmails, MeetingsService } from './meetings.service';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
@@ -111,6 +112,7 @@ export class MeetingRequestsService {
     private readonly outbox: OutboxService,
     private readonly tokens: ActionTokensService,
     private readonly meetings: MeetingsService,
+    private readonly agenda: AgendaService,
   ) {}
 
   /**
@@ -445,6 +447,29 @@ export class MeetingRequestsService {
     if (pending.length > 0) return 'ASKED_BY_THEM';
     if (read.some(({ status }) => status === MeetingRequestStatus.DECLINED)) return 'DECLINED';
     return null;
+  }
+
+  /** The agreedAtTheVenue of MeetingRequestPort: of the one agreed request the pair may have. */
+  async agreedAtTheVenue(eventId: string, participantId: string, otherId: string): Promise<boolean> {
+    const manager = this.dataSource.manager;
+    const agreed = await manager.findOne(MeetingRequest, {
+      select: { id: true },
+      where: [
+        {
+          eventId,
+          fromParticipantId: participantId,
+          toParticipantId: otherId,
+          status: MeetingRequestStatus.ACCEPTED,
+        },
+        {
+          eventId,
+          fromParticipantId: otherId,
+          toParticipantId: participantId,
+          status: MeetingRequestStatus.ACCEPTED,
+        },
+      ],
+    });
+    return agreed !== null && (await this.agenda.agreedAtTheVenue(manager, agreed.id));
   }
 
   /**

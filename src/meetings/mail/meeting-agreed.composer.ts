@@ -62,19 +62,6 @@ export async function composeAgreedEmail(
     autoAccepted: request.autoAccepted,
     message: request.message,
     event,
-    atVenue: await agreedAtTheVenue(agenda, manager, request.id),
+    atVenue: await agenda.agreedAtTheVenue(manager, request.id),
   });
-}
-
-/**
- * Whether the agreed meeting of a request is one at the venue (no time is to come), as its
- * 面談成立 emails say: read from its meeting when they are composed, not from whether the event has
- * 商談枠 then, which staff may have changed since the agreement.
- */
-export async function agreedAtTheVenue(
-  agenda: AgendaService,
-  manager: ComposeInput['manager'],
-  requestId: string,
-): Promise<boolean> {
-  return (await agenda.meetingsAtTheVenue(manager, [requestId], { live: true })).has(requestId);
 }

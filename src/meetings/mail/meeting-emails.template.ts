@@ -47,34 +47,44 @@ function contactLines(locale: MailLocale, contact: SharedContact | null) {
 }
 
 /**
- * After "the meeting is agreed": what follows, and the contact details or why there are none.
- * `atVenue` is the meeting's own (a meeting at the venue, written at once at an event without
- * 商談枠 by MeetingsService.meetAtVenue), read when the email is composed, as the agenda reads it:
- * staff may give a salon its first 商談枠 between the agreement and this email, and a meeting at the
- * venue still gets no time. The event only words it: one given 商談枠 since has time slots, and the
- * meeting is outside them (as the agenda's VENUE_SECTION.besideSlots says).
+ * After "the meeting is agreed": what comes next. `atVenue` is the meeting's own (a meeting at the
+ * venue, written at once at an event without 商談枠 by MeetingsService.meetAtVenue), read when the
+ * email is composed or the page shown, as the agenda reads it: staff may give a salon its first
+ * 商談枠 between the agreement and this email, and a meeting at the venue still gets no time. The
+ * event only words it: one given 商談枠 since has time slots, and the meeting is outside them (as
+ * the agenda's VENUE_SECTION.besideSlots says). The 面談成立 emails and the page behind a digest's
+ * link (SuggestionPagesController) both say it this way, so they never contradict each other.
  */
+export function agreedWhatNext(
+  locale: MailLocale,
+  atVenue: boolean,
+  event: Pick<EventMailContext, 'withoutSlots'>,
+): string {
+  if (locale === 'en')
+    return !atVenue
+      ? 'The time and place will follow with your agenda.'
+      : event.withoutSlots
+        ? 'This event has no set meeting times: please find each other at the venue on the day.'
+        : 'You meet at the venue, outside the time slots: please find each other there on the day.';
+  return !atVenue
+    ? '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。'
+    : event.withoutSlots
+      ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
+      : '時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。';
+}
+
+/** After "the meeting is agreed": what follows (agreedWhatNext), and the contact details or why there are none. */
 function agreedFollowUp(
   locale: MailLocale,
   contact: SharedContact | null,
   event: EventMailContext,
   atVenue: boolean,
 ): string {
-  if (locale === 'en') {
-    const next = !atVenue
-      ? 'The time and place will follow with your agenda.'
-      : event.withoutSlots
-        ? 'This event has no set meeting times: please find each other at the venue on the day.'
-        : 'You meet at the venue, outside the time slots: please find each other there on the day.';
+  const next = agreedWhatNext(locale, atVenue, event);
+  if (locale === 'en')
     return contact
       ? `${next} Their contact details are below.`
       : `${next} At their request their contact details are not shared${atVenue ? '.' : '; please meet them at the venue on the day.'}`;
-  }
-  const next = !atVenue
-    ? '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。'
-    : event.withoutSlots
-      ? 'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。'
-      : '時間枠によらず会場内でお会いいただく面談です。当日、会場でお声がけください。';
   return contact
     ? `${next}先方の連絡先は次のとおりです。`
     : `${next}先方のご意向により連絡先はお知らせしておりません。${atVenue ? '' : '当日、会場でお会いください。'}`;

@@ -8,7 +8,6 @@ import { AgendaService } from '../agenda.service';
 import { MeetingRequestStatus } from '../meeting-enums';
 import { MeetingRequest } from '../meeting-request.entity';
 import { MeetingOutcome, meetingOutcomeEmail } from './meeting-emails.template';
-import { agreedAtTheVenue } from './meeting-agreed.composer';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
 /**
@@ -57,7 +56,7 @@ export class MeetingOutcomeComposer implements MailComposer {
       autoAccepted: request.autoAccepted,
       deadline: request.expiresAt ?? event.endsAt,
       event,
-      atVenue: agreed && (await agreedAtTheVenue(this.agenda, manager, request.id)),
+      atVenue: agreed && (await this.agenda.agreedAtTheVenue(manager, request.id)),
     });
   }
 }
