@@ -95,6 +95,7 @@ const cases: Case[] = [
   ['cancelEvent', 'the event', 'mutation($id: ID!) { cancelEvent(id: $id) { id } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['addMatchmakingSession', 'to the event', `mutation($id: ID!) { addMatchmakingSession(input: { eventId: $id, startsAt: "${tokyoInDays(14, '19:40')}", slotMinutes: 10, slotCount: 2, tableCount: 5 }) { id } }`, (ids) => ({ id: ids.event }), ITS_STAFF],
   ['removeMatchmakingSession', 'the session', 'mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }', (ids) => ({ id: ids.session }), ITS_STAFF],
+  ['revertToNoMatchmakingSessions', 'the event', 'mutation($id: ID!) { revertToNoMatchmakingSessions(eventId: $id) { id } }', (ids) => ({ id: ids.event }), ITS_STAFF],
   ['event', 'the published event', 'query($id: ID!) { event(id: $id) { id } }', (ids) => ({ id: ids.event }), SIGNED_IN],
   ['event', 'the draft', 'query($id: ID!) { event(id: $id) { id } }', (ids) => ({ id: ids.draft }), outcomes('NOT_FOUND', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['events', 'their own list', '{ events { totalCount } }', () => ({}), SIGNED_IN],

@@ -640,6 +640,187 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(mailsTo(d, /meeting schedule/i)[0].text).not.toContain('People to meet on the day');
   });
 
+  it('a salon given a 商談枠 by mistake is made one without 商談枠 again: what was agreed meanwhile meets at the venue, and whoever was told a time would follow gets the agenda saying so', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第11回）' });
+    const [kato, emma, morita, liam, ono, ishii] = [
+      await person(eventId, { name: '加藤 由美' }),
+      await person(eventId, { name: 'Emma Clarke', locale: 'en' }),
+      await person(eventId, { name: '森田 浩二' }),
+      await person(eventId, { name: 'Liam Walker', locale: 'en' }),
+      await person(eventId, { name: '小野 誠' }),
+      await person(eventId, { name: '石井 花子' }),
+    ];
+    const revert = () =>
+      t.gql<{ revertToNoMatchmakingSessions: { sessions: { id: string }[] } }>(
+        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { sessions { id } } }',
+        { e: eventId },
+        organizer,
+      );
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    // While it has its 商談枠, it stays one with 商談枠: staff remove the 商談枠 first.
+    const kept = failure(await revert());
+    expect(kept.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_HAS_SESSIONS',
+      field: 'eventId',
+    });
+    expect(kept.message).toBe(
+      'このイベントには商談枠「個別相談」（19:00〜20:00）があります。商談枠をすべて削除してから、商談枠のないイベントに戻してください',
+    );
+
+    // 加藤 and Emma agree while it has the 商談枠: their 【面談成立】 says the time will follow.
+    const told = await agreeMeeting(t, eventId, kato.id, emma.id);
+    await sink.waitUntil(
+      () => mailsTo(kato, /面談成立/).length === 1 && mailsTo(emma, /Meeting agreed/).length === 1,
+    );
+    expect(mailsTo(kato, /面談成立/)[0].text).toContain(
+      '面談の時間と場所は、面談スケジュールとしてあらためてお送りします。',
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }',
+        { id: sessionId },
+        organizer,
+      ),
+    );
+    // The schedule published meanwhile lists theirs as agreed without a time yet.
+    ok(
+      await t.gql(
+        'mutation($e: ID!) { publishSchedule(eventId: $e) { batchId } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(
+      () => mailsTo(kato, /面談スケジュール/).length === 1 && mailsTo(emma, /meeting schedule/i).length === 1,
+    );
+    expect(mailsTo(kato, /面談スケジュール/)[0].text).toContain('時間が未定の面談');
+    // 森田 and Liam agree once it is gone; their 【面談成立】 are still in the queue when staff make
+    // the event a salon again.
+    const queues = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL].map((name) =>
+      t.app.get<Queue>(getQueueToken(name)),
+    );
+    for (const queue of queues) await queue.pause();
+    let queued: string;
+    try {
+      queued = await agreeMeeting(t, eventId, morita.id, liam.id);
+      // Both wait for a slot, as at any event whose grid is being built again.
+      expect((await meetingsOf(eventId)).totalCount).toBe(0);
+      expect(ok(await revert()).revertToNoMatchmakingSessions.sessions).toEqual([]);
+    } finally {
+      for (const queue of queues) await queue.resume();
+    }
+    // Both agreements are meetings at the venue now, as if the event had never had a 商談枠.
+    expect(
+      (await meetingsOf(eventId)).edges
+        .map(({ node }) => [node.requestId, node.atVenue, node.sessionId, node.status])
+        .sort(),
+    ).toEqual(
+      [
+        [told, true, null, 'SCHEDULED'],
+        [queued, true, null, 'SCHEDULED'],
+      ].sort(),
+    );
+
+    // 加藤 and Emma were told a time would follow: the agenda says there is none now, and to find
+    // each other at the venue (the same person as before, so nothing is marked new or changed).
+    await sink.waitUntil(
+      () => mailsTo(kato, /面談スケジュール/).length === 2 && mailsTo(emma, /meeting schedule/i).length === 2,
+    );
+    const ja = mailsTo(kato, /面談スケジュール/)[1];
+    expect(ja.subject).toBe('【面談スケジュール】東京活性化サロン（第11回）（会場でお会いする方1名）');
+    expect(ja.text).toContain(
+      '次の方との面談が成立しています。このイベントでは面談の時間枠を設けていませんので、当日、会場でお声がけください。',
+    );
+    expect(ja.text).toContain('Emma Clarke');
+    expect(ja.text).not.toContain('時間が未定');
+    const en = mailsTo(emma, /meeting schedule/i)[1];
+    expect(en.text).toContain(
+      'Your meetings with the people below are agreed. This event has no set meeting times: please find each other at the venue on the day.',
+    );
+    expect(en.text).toContain('加藤 由美');
+    // 森田 and Liam's 【面談成立】, composed after, says it itself; nothing they get promises a time.
+    await sink.waitUntil(
+      () => mailsTo(morita, /面談成立/).length === 1 && mailsTo(liam, /Meeting agreed/).length === 1,
+    );
+    expect(mailsTo(morita, /面談成立/)[0].text).toContain(
+      'このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。',
+    );
+    expect(mailsTo(liam, /Meeting agreed/)[0].text).toContain(
+      'This event has no set meeting times: please find each other at the venue on the day.',
+    );
+    for (const who of [morita, liam])
+      for (const mail of sink.to(who.email))
+        expect(mail.text).not.toMatch(/あらためてお送りします|will follow/);
+    // The page behind a digest's link says the same as the emails.
+    expect(await suggestionPage(eventId, morita, liam)).toContain(
+      'Liam Walker 様との面談は成立しています。このイベントでは面談の時間枠を設けていません。当日、会場でお声がけください。',
+    );
+
+    // A salon again: the next agreement is a meeting at the venue at once.
+    const after = await agreeMeeting(t, eventId, ono.id, ishii.id);
+    expect(
+      (await meetingsOf(eventId)).edges.find(({ node }) => node.requestId === after)?.node,
+    ).toMatchObject({ atVenue: true, status: 'SCHEDULED' });
+    // Given a grid later and having it taken away again, it is one being built again, as before.
+    const again = await addMatchmakingSession(t, organizer, {
+      eventId,
+      name: '個別相談（第2部）',
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }',
+        { id: again },
+        organizer,
+      ),
+    );
+    const waiting = await agreeMeeting(t, eventId, kato.id, ono.id);
+    expect((await meetingsOf(eventId)).edges.some(({ node }) => node.requestId === waiting)).toBe(false);
+  });
+
+  it('a salon whose removed 商談枠 still holds a meeting is not made one without 商談枠', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第12回）' });
+    const [a, b] = [await person(eventId, { name: '上田 健' }), await person(eventId, { name: '江口 美穂' })];
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(14, '19:00'),
+      slotMinutes: 20,
+      slotCount: 3,
+      tableCount: 2,
+    });
+    await agreeMeeting(t, eventId, a.id, b.id);
+    await scheduleAndWait(t, organizer, eventId);
+    expect((await meetingsOf(eventId)).edges.map(({ node }) => node.sessionId)).toEqual([sessionId]);
+    // removeMatchmakingSession refuses a 商談枠 with a meeting in it; this is data changed by hand.
+    await t.dataSource.query('UPDATE matchmaking_sessions SET removed_at = now() WHERE id = $1', [sessionId]);
+    const refused = failure(
+      await t.gql(
+        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_MEETINGS_IN_SLOTS',
+      field: 'eventId',
+    });
+    expect(refused.message).toBe(
+      '商談枠に入った面談が1件あります。商談枠のないイベントでは面談は会場内で行うため、戻せません',
+    );
+  });
+
   it('【面談成立】 still waiting to go out when the salon is given its first 商談枠 says what its meeting is: at the venue, in either language', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第9回）' });
     const aoki = await person(eventId, { name: '青木 一郎' });

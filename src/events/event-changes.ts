@@ -27,6 +27,12 @@ export interface EventChangeListener {
   cancelled?(manager: EntityManager, event: Event): Promise<void>;
   /** After a draft is set PUBLISHED; `event` is the row as it now is. */
   published?(manager: EntityManager, event: Event): Promise<void>;
+  /**
+   * After staff made an event whose 商談枠 they had all removed one without 商談枠 again
+   * (EventsService.revertToNoSessions): withoutSlots now says so, and no grid is coming for the
+   * agreements that were waiting for one.
+   */
+  withoutSessions?(manager: EntityManager, event: Event): Promise<void>;
 }
 
 /** What of an update matters to the people signed up: when the event takes place, and where. */
@@ -109,5 +115,9 @@ export class EventChanges {
 
   async published(manager: EntityManager, event: Event): Promise<void> {
     for (const listener of this.listeners) await listener.published?.(manager, event);
+  }
+
+  async withoutSessions(manager: EntityManager, event: Event): Promise<void> {
+    for (const listener of this.listeners) await listener.withoutSessions?.(manager, event);
   }
 }

@@ -24,6 +24,8 @@ export enum EventErrorCode {
   SESSION_NOT_FOUND = 'EVENT_SESSION_NOT_FOUND',
   SESSION_NAME_TAKEN = 'EVENT_SESSION_NAME_TAKEN',
   SESSION_HAS_MEETINGS = 'EVENT_SESSION_HAS_MEETINGS',
+  HAS_SESSIONS = 'EVENT_HAS_SESSIONS',
+  MEETINGS_IN_SLOTS = 'EVENT_MEETINGS_IN_SLOTS',
 }
 
 export const EventErrors = {
@@ -133,6 +135,24 @@ export const EventErrors = {
       EventErrorCode.SESSION_HAS_MEETINGS,
       `商談枠${session}には面談が${meetings}件入っているため削除できません。面談をほかの商談枠へ移してから、削除してください`,
       'id',
+    ),
+  /**
+   * Made one without 商談枠 while it still has one: `session` as describeSession names the first
+   * (「個別相談」（19:00〜20:00）), and how many more there are. Removing them is staff's own step,
+   * each refused while meetings are in it.
+   */
+  hasSessions: (session: string, others: number) =>
+    new ConflictError(
+      EventErrorCode.HAS_SESSIONS,
+      `このイベントには商談枠${session}${others > 0 ? `ほか${others}件` : ''}があります。商談枠をすべて削除してから、商談枠のないイベントに戻してください`,
+      'eventId',
+    ),
+  /** Made one without 商談枠 while meetings are placed in slots (see revertToNoSessions). */
+  meetingsInSlots: (meetings: number) =>
+    new ConflictError(
+      EventErrorCode.MEETINGS_IN_SLOTS,
+      `商談枠に入った面談が${meetings}件あります。商談枠のないイベントでは面談は会場内で行うため、戻せません`,
+      'eventId',
     ),
   sessionTablesRequired: () =>
     new InputError(

@@ -82,6 +82,18 @@ export class EventsResolver {
     return EventModel.from(await this.eventsService.removeSession(actor, id));
   }
 
+  @Mutation(() => EventModel, {
+    description:
+      '誤って商談枠を追加したサロンを、商談枠のないイベントに戻す（商談枠をすべて削除してから。商談枠を削除したままのイベントは、商談枠を作り直している途中として、成立した面談は時間の決定を待つ。戻すと、待っていた面談も当日会場内で行う面談になり、時間を追って知らせると伝えていた参加者には、会場でお会いいただく旨の面談スケジュールを送る）',
+  })
+  @Allow(...MANAGERS)
+  async revertToNoMatchmakingSessions(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }) eventId: string,
+  ) {
+    return EventModel.from(await this.eventsService.revertToNoSessions(actor, eventId));
+  }
+
   @Query(() => EventModel)
   @Allow(...STAFF_ROLES, Role.PARTICIPANT)
   async event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {

@@ -322,6 +322,50 @@ export class EventsService {
     return this.get(event.id);
   }
 
+  /**
+   * Makes an event given 商談枠 by mistake (a salon, where people meet as they mingle) one without
+   * 商談枠 again, once staff removed them all. Until then such an event counts as one whose grid is
+   * being built again (withoutSlots): an agreement waits for a slot. Here staff say no grid is
+   * coming: its removed sessions are given up (MatchmakingSession.givenUpAt, kept for their
+   * meetings' history), and the meetings module makes the agreements still waiting meetings at the
+   * venue and tells whoever was told a time would follow (EventChanges.withoutSessions). Refused
+   * while a 商談枠 is in use (remove it first) or a meeting is placed in a slot (removal refuses a
+   * session with one, so only data changed by hand gets there). One that never had 商談枠, or was
+   * made one again already, is left as it is.
+   */
+  async revertToNoSessions(actor: Actor, eventId: string): Promise<Event> {
+    await this.dataSource.transaction(async (manager) => {
+      // Under the event lock, as adding and removing a session, placing a meeting and a scheduling
+      // run's writing take it; an answer to a request takes it shared before deciding whether the
+      // meeting is at the venue, so none agreed meanwhile is left waiting for a grid.
+      const event = await this.lockManaged(manager, actor, eventId);
+      if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+      const sessions = await manager.find(MatchmakingSession, {
+        where: { eventId },
+        order: { startsAt: 'ASC' },
+      });
+      if (sessions.length > 0)
+        throw EventErrors.hasSessions(
+          describeSession(sessions[0]).replace(/^既存の商談枠/, ''),
+          sessions.length - 1,
+        );
+      // Meetings live in their own module; one indexed count keeps the modules apart.
+      const [{ placed }]: { placed: number }[] = await manager.query(
+        `SELECT count(*)::int AS placed FROM meetings
+          WHERE event_id = $1 AND session_id IS NOT NULL AND status <> 'CANCELLED'`,
+        [eventId],
+      );
+      if (placed > 0) throw EventErrors.meetingsInSlots(placed);
+      const [, givenUp]: [unknown, number] = await manager.query(
+        `UPDATE matchmaking_sessions SET given_up_at = now()
+          WHERE event_id = $1 AND removed_at IS NOT NULL AND given_up_at IS NULL`,
+        [eventId],
+      );
+      if (givenUp > 0) await this.changes.withoutSessions(manager, event);
+    });
+    return this.get(eventId);
+  }
+
   async get(id: string): Promise<Event> {
     const event = await this.events.findOne({ where: { id }, relations: RELATIONS });
     if (!event) throw EventErrors.notFound(id);

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   DeleteDateColumn,
@@ -20,6 +21,7 @@ import type { Event } from './event.entity';
  * A removed session (removedAt) holds no time any more: the one added in its place may overlap it.
  */
 @Entity('matchmaking_sessions')
+@Check('chk_matchmaking_sessions_given_up_removed', `"given_up_at" IS NULL OR "removed_at" IS NOT NULL`)
 @Exclusion(
   'ex_matchmaking_sessions_no_overlap',
   `USING gist ("event_id" WITH =, matchmaking_session_span("starts_at", "slot_minutes", "slot_count") WITH &&) WHERE ("removed_at" IS NULL)`,
@@ -70,8 +72,17 @@ export class MatchmakingSession {
    * sessions in use unless it says otherwise. The reads of history ask for them with
    * `withDeleted`; raw SQL has to say `removed_at IS NULL` itself. withoutSlots counts them on
    * purpose: an event whose sessions were all removed is having its grid built again, not turned
-   * into a salon.
+   * into a salon (until staff say it is: givenUpAt).
    */
   @DeleteDateColumn({ type: 'timestamptz', nullable: true })
   removedAt: Date | null;
+
+  /**
+   * When staff made the event one without 商談枠 again after removing this session
+   * (revertToNoMatchmakingSessions): no grid is being built again in its place, and withoutSlots
+   * no longer counts it. Only a removed session is given up; it stays, like any removed one, for
+   * its meetings' history, and a session added later counts again until it too is given up.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  givenUpAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { MatchmakingSession } from './matchmaking-session.entity';
 
 /**
@@ -7,7 +7,9 @@ import { MatchmakingSession } from './matchmaking-session.entity';
  * again (other times, other tables), and a meeting agreed in between waits for a slot like those
  * agreed before, instead of becoming a meeting at the venue that no new 商談枠 would ever place,
  * after a 面談成立 saying the event has no set times. So the removed sessions, kept for their
- * meetings' history anyway, count here (`withDeleted`).
+ * meetings' history anyway, count here (`withDeleted`) — until staff say no grid is coming
+ * (revertToNoMatchmakingSessions: a salon given a 商談枠 by mistake), which gives them up
+ * (MatchmakingSession.givenUpAt): the event is one without 商談枠 again.
  *
  * Everything that tells the two apart asks this (or withoutSlotsSql): agreeing a meeting
  * (MeetingsService.meetAtVenue), the emails' event details, the suggestion pages, the floor sheet.
@@ -15,10 +17,13 @@ import { MatchmakingSession } from './matchmaking-session.entity';
  * emails, the agenda and the reminder read that, and this only for how to word it.
  */
 export async function withoutSlots(manager: EntityManager, eventId: string): Promise<boolean> {
-  return !(await manager.exists(MatchmakingSession, { where: { eventId }, withDeleted: true }));
+  return !(await manager.exists(MatchmakingSession, {
+    where: { eventId, givenUpAt: IsNull() },
+    withDeleted: true,
+  }));
 }
 
 /** withoutSlots as an SQL expression; `eventId`: an SQL expression for the event's id. */
 export function withoutSlotsSql(eventId: string): string {
-  return `NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = ${eventId})`;
+  return `NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = ${eventId} AND s.given_up_at IS NULL)`;
 }

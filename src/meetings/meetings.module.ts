@@ -34,6 +34,7 @@ import { MeetingsExportController } from './meetings-export.controller';
 import { MeetingsResolver } from './meetings.resolver';
 import { MeetingsService } from './meetings.service';
 import { LeaverMeetingsListener } from './leaver-meetings.listener';
+import { WithoutSessionsListener } from './without-sessions.listener';
 import { RegistrationsModule } from '../registrations/registrations.module';
 
 /**
@@ -59,6 +60,7 @@ import { RegistrationsModule } from '../registrations/registrations.module';
     LeaverMeetingsListener,
     CancelledEventListener,
     ChangedEventListener,
+    WithoutSessionsListener,
     MeetingRequestsService,
     MeetingRequestExpiryProcessor,
     MeetingsService,

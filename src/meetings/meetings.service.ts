@@ -336,7 +336,8 @@ export class MeetingsService {
    * calendar entry, and the agenda lists it among the people to meet on the day (AgendaService).
    * In the caller's transaction, beside the 面談成立 emails. Does nothing at an event with 商談枠,
    * where the request waits for the scheduler or a placement by hand, nor at one whose 商談枠 staff
-   * all removed (withoutSlots): they are building the grid again, and it waits for that.
+   * all removed (withoutSlots): they are building the grid again, and it waits for that — unless
+   * they make it one without 商談枠 again, when WithoutSessionsListener writes it here.
    */
   async meetAtVenue(
     manager: EntityManager,

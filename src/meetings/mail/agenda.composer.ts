@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
 import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
@@ -8,6 +9,8 @@ import { AgendaDeliveries } from '../agenda-deliveries.service';
 import { AgendaFeedLinks } from '../agenda-feed-links';
 import { AgendaService } from '../agenda.service';
 import { meetingsIcs } from '../meeting-ics';
+import { MeetingRequest } from '../meeting-request.entity';
+import { toldOfAgreement } from '../told-of-agreement';
 import { agendaEmail, agendaListing } from './meeting-emails.template';
 import { MeetingMailTemplate } from './meeting-mail-templates';
 
@@ -21,7 +24,8 @@ import { MeetingMailTemplate } from './meeting-mail-templates';
  * Against the agenda the participant last received (AgendaDeliveries) it marks what changed:
  * 【変更】 with where and when it was, 【追加】, and the meetings gone (取り消しになった面談). An agenda
  * that would tell them nothing new is not sent: two quick moves queue two emails, and the first
- * one written already shows both.
+ * one written already shows both. Sent also, with nothing else new, when agreements the reader was
+ * told of became meetings at the venue (`nowAtVenue`, see WithoutSessionsListener).
  */
 @Injectable()
 export class AgendaComposer implements MailComposer {
@@ -45,8 +49,15 @@ export class AgendaComposer implements MailComposer {
     const changes = await this.agenda.removedAtTheVenue(manager, agendaChanges(previous, snapshot));
     // Nothing on it: worth sending only to say what was called off since the one they hold.
     if (entries.length === 0 && unscheduled.length === 0 && !changes?.removed.length) return null;
-    // Asked for again by staff (sendAgendaAgain): sent even with nothing new in it.
-    if (changes && unchanged(changes) && message.params.again !== 'true') return null;
+    // Agreements made meetings at the venue as the event went back to having no 商談枠
+    // (WithoutSessionsListener): news to whoever was told one was agreed, and so that a time would
+    // follow; a 面談成立 not sent yet will say it is at the venue itself.
+    const nowAtVenue = message.params.nowAtVenue?.split(',').filter(Boolean) ?? [];
+    if (nowAtVenue.length > 0 && !(await this.toldOfAny(manager, participant.id, nowAtVenue))) return null;
+    // Asked for again by staff (sendAgendaAgain), or a meeting now at the venue: sent even with
+    // nothing new in it (the agenda's lines record who, not whether a time is to come).
+    if (changes && unchanged(changes) && message.params.again !== 'true' && nowAtVenue.length === 0)
+      return null;
     const counterparts = await this.deliveries.counterparts(
       manager,
       participant.id,
@@ -81,5 +92,19 @@ export class AgendaComposer implements MailComposer {
         },
       ],
     };
+  }
+
+  /** Whether the reader was told any of these requests was agreed (toldOfAgreement). */
+  private async toldOfAny(
+    manager: EntityManager,
+    participantId: string,
+    requestIds: string[],
+  ): Promise<boolean> {
+    const requests = await manager.find(MeetingRequest, {
+      select: { id: true, eventId: true, toParticipantId: true, autoAccepted: true },
+      where: { id: In(requestIds) },
+    });
+    for (const request of requests) if (await toldOfAgreement(manager, request, participantId)) return true;
+    return false;
   }
 }
