@@ -821,6 +821,53 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
   });
 
+  it('a 商談会 agreeing meetings before its first 商談枠 has them wait for a slot, and is never made one without 商談枠', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'BUSINESS_MATCHING',
+      title: '城北信用金庫 ビジネス商談会',
+    });
+    const [a, b] = [
+      await person(eventId, { name: '森田 浩二' }),
+      await person(eventId, { name: '長谷川 舞' }),
+    ];
+    const requestId = await agreeMeeting(t, eventId, a.id, b.id);
+    // Not a meeting at the venue: the grid is yet to come.
+    expect((await meetingsOf(eventId)).totalCount).toBe(0);
+    await sink.waitUntil(() => mailsTo(a, /面談成立/).length === 1);
+    const [agreed] = mailsTo(a, /面談成立/);
+    expect(agreed.text).not.toContain('会場内');
+    expect(agreed.text).toContain('面談スケジュール');
+
+    const refused = failure(
+      await t.gql(
+        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { id } }',
+        { e: eventId },
+        organizer,
+      ),
+    );
+    expect(refused.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'EVENT_MATCHING_HAS_SLOTS',
+      field: 'eventId',
+    });
+    expect(refused.message).toBe(
+      '商談会は商談枠の時間に面談を行うイベントのため、商談枠のないイベントにはできません。商談枠を作り直してください',
+    );
+
+    // Its first 商談枠 places the waiting agreement like any other.
+    const sessionId = await addMatchmakingSession(t, organizer, {
+      eventId,
+      startsAt: tokyoInDays(14, '18:30'),
+      slotMinutes: 30,
+      slotCount: 2,
+      tableCount: 1,
+    });
+    await scheduleAndWait(t, organizer, eventId);
+    expect((await meetingsOf(eventId)).edges.map(({ node }) => [node.requestId, node.sessionId])).toEqual([
+      [requestId, sessionId],
+    ]);
+  });
+
   it('【面談成立】 still waiting to go out when the salon is given its first 商談枠 says what its meeting is: at the venue, in either language', async () => {
     const eventId = await createPublishedEvent(t, organizer, { title: '東京活性化サロン（第9回）' });
     const aoki = await person(eventId, { name: '青木 一郎' });

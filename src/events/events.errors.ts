@@ -26,6 +26,7 @@ export enum EventErrorCode {
   SESSION_HAS_MEETINGS = 'EVENT_SESSION_HAS_MEETINGS',
   HAS_SESSIONS = 'EVENT_HAS_SESSIONS',
   MEETINGS_IN_SLOTS = 'EVENT_MEETINGS_IN_SLOTS',
+  MATCHING_HAS_SLOTS = 'EVENT_MATCHING_HAS_SLOTS',
 }
 
 export const EventErrors = {
@@ -152,6 +153,13 @@ export const EventErrors = {
     new ConflictError(
       EventErrorCode.MEETINGS_IN_SLOTS,
       `商談枠に入った面談が${meetings}件あります。商談枠のないイベントでは面談は会場内で行うため、戻せません`,
+      'eventId',
+    ),
+  /** A 商談会 made one without 商談枠: its meetings are in time slots by its nature (see withoutSlots). */
+  matchingHasSlots: () =>
+    new ConflictError(
+      EventErrorCode.MATCHING_HAS_SLOTS,
+      '商談会は商談枠の時間に面談を行うイベントのため、商談枠のないイベントにはできません。商談枠を作り直してください',
       'eventId',
     ),
   sessionTablesRequired: () =>

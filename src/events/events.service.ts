@@ -15,7 +15,7 @@ import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent, organisesEvent } from './event-access';
 import { EventChanges, movedBy, summarizeChange } from './event-changes';
-import { EventStatus, EventVisibility, SessionMode } from './event-enums';
+import { EventKind, EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
 import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
@@ -330,7 +330,8 @@ export class EventsService {
    * meetings' history), and the meetings module makes the agreements still waiting meetings at the
    * venue and tells whoever was told a time would follow (EventChanges.withoutSessions). Refused
    * while a 商談枠 is in use (remove it first) or a meeting is placed in a slot (removal refuses a
-   * session with one, so only data changed by hand gets there). One that never had 商談枠, or was
+   * session with one, so only data changed by hand gets there), and for a 商談会, which has its
+   * meetings in slots by nature. One that never had 商談枠, or was
    * made one again already, is left as it is.
    */
   async revertToNoSessions(actor: Actor, eventId: string): Promise<Event> {
@@ -340,6 +341,7 @@ export class EventsService {
       // meeting is at the venue, so none agreed meanwhile is left waiting for a grid.
       const event = await this.lockManaged(manager, actor, eventId);
       if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
+      if (event.kind === EventKind.BUSINESS_MATCHING) throw EventErrors.matchingHasSlots();
       const sessions = await manager.find(MatchmakingSession, {
         where: { eventId },
         order: { startsAt: 'ASC' },

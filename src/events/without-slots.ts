@@ -1,5 +1,5 @@
-import { EntityManager, IsNull } from 'typeorm';
-import { MatchmakingSession } from './matchmaking-session.entity';
+import { EntityManager } from 'typeorm';
+import { EventKind } from './event-enums';
 
 /**
  * An event without 商談枠 (a salon where people meet as they mingle): one that was never given a
@@ -11,19 +11,25 @@ import { MatchmakingSession } from './matchmaking-session.entity';
  * (revertToNoMatchmakingSessions: a salon given a 商談枠 by mistake), which gives them up
  * (MatchmakingSession.givenUpAt): the event is one without 商談枠 again.
  *
+ * A 商談会 (BUSINESS_MATCHING) is one with 商談枠 by its nature (pre-arranged meetings in time slots),
+ * whether or not its grid exists yet: a meeting agreed before staff add the first 商談枠 waits for
+ * one, and such an event is never made one without 商談枠 (revertToNoMatchmakingSessions refuses).
+ *
  * Everything that tells the two apart asks this (or withoutSlotsSql): agreeing a meeting
  * (MeetingsService.meetAtVenue), the emails' event details, the suggestion pages, the floor sheet.
  * What an agreed meeting is, once agreed, is its own (a meeting at the venue or not): the 面談成立
  * emails, the agenda and the reminder read that, and this only for how to word it.
  */
 export async function withoutSlots(manager: EntityManager, eventId: string): Promise<boolean> {
-  return !(await manager.exists(MatchmakingSession, {
-    where: { eventId, givenUpAt: IsNull() },
-    withDeleted: true,
-  }));
+  const [row]: { without: boolean }[] = await manager.query(
+    `SELECT ${withoutSlotsSql('e.id')} AS without FROM events e WHERE e.id = $1`,
+    [eventId],
+  );
+  return row?.without ?? true;
 }
 
 /** withoutSlots as an SQL expression; `eventId`: an SQL expression for the event's id. */
 export function withoutSlotsSql(eventId: string): string {
-  return `NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = ${eventId} AND s.given_up_at IS NULL)`;
+  return `(NOT EXISTS (SELECT 1 FROM events k WHERE k.id = ${eventId} AND k.kind = '${EventKind.BUSINESS_MATCHING}')
+    AND NOT EXISTS (SELECT 1 FROM matchmaking_sessions s WHERE s.event_id = ${eventId} AND s.given_up_at IS NULL))`;
 }
