@@ -22,7 +22,7 @@ import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const MERGE = `mutation($participantId: ID!, $duplicateId: ID!, $dryRun: Boolean) {
   mergeParticipants(participantId: $participantId, duplicateId: $duplicateId, dryRun: $dryRun) {
-    dryRun registrationsMoved registrationsCombined placementsRemoved meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn
+    dryRun registrationsMoved registrationsCombined placementsRemoved meetingsMoved meetingRequestsMoved meetingRequestsWithdrawn meetingRequestsAgreed
     suggestionsDeleted dealsMoved followUpsMoved surveyResponsesMoved miniSalonRequestsMoved emailsMoved emailsResent
     participant { id email title phone offers needs profileChanges { fields { field label before after } } }
   }
@@ -1260,6 +1260,7 @@ describe('merging two profiles of one person', () => {
 
     expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
       meetingRequestsWithdrawn: 2,
+      meetingRequestsAgreed: 1,
     });
 
     // The buyer's request to the profile that went: its page, in her language now, says her two
@@ -1317,30 +1318,219 @@ describe('merging two profiles of one person', () => {
     expect(sent.find((request) => request.status === 'CANCELLED')?.continuedAsId).toBe(declinedOne.id);
     expect(declinedOne.continuedAsId).toBeNull();
 
-    // The wholesaler's: she had asked him herself, under the other profile, and that request is
-    // the one that stands, still waiting for his answer. Nothing to press, and pressing changes
-    // nothing.
+    // The wholesaler's: she had asked him herself, under the other profile, after he asked her.
+    // Each had asked the other: his request, the first, is accepted, as if she had asked him back
+    // (see the test of that below), and hers goes on as it. Her link to his says it is agreed.
     const hers = await open(`${t.url}/meetings/respond?token=${fromTheWholesaler.token}&accept=1`);
     expect(hers.status).toBe(200);
     expect(hers.html).toContain('<html lang="en"');
     expect(hers.html).toContain('<p>森田 誠 (森田食品) would like to meet you.</p>');
     expect(hers.html).toContain(
-      '<p>Your two registrations with us have been joined into one. You had already asked 森田 誠 (森田食品) to meet from your other registration, so this request now continues as yours. It is waiting for their answer.</p>',
+      '<p>You have accepted this meeting. The confirmation email says how it takes place on the day.</p>',
     );
-    expect(hers.html).not.toContain('withdrawn');
     expect(hers.html).not.toContain('<form');
-    const pressed = await press('/meetings/respond', { token: fromTheWholesaler.token, accept: '1' });
-    expect(pressed.status).toBe(200);
-    expect(pressed.html).toContain('so this request now continues as yours. It is waiting for their answer.');
     const withTheWholesaler: Record<string, string>[] = await t.dataSource.query(
       `SELECT from_participant_id AS "from", status FROM meeting_requests
         WHERE event_id = $1 AND $2 IN (from_participant_id, to_participant_id) ORDER BY status::text`,
       [eventId, wholesaler.id],
     );
     expect(withTheWholesaler).toEqual([
-      { from: wholesaler.id, status: 'CANCELLED' },
-      { from: kept.id, status: 'PENDING' },
+      { from: wholesaler.id, status: 'ACCEPTED' },
+      { from: kept.id, status: 'CANCELLED' },
     ]);
+  });
+
+  it('agrees the meeting, as asking back does, when the person and someone else had asked each other under the two profiles', async () => {
+    const title = 'すみだ 異業種交流サロン';
+    // A salon without 商談枠: an agreed meeting is one at the venue.
+    const eventId = await createPublishedEvent(t, organizer, { title });
+    const kept = await createParticipant(t, organizer, {
+      name: 'Emily Carter',
+      email: 'emily@carter-trading.example',
+      locale: 'en',
+      consentContactSharing: true,
+    });
+    const duplicate = await createParticipant(t, organizer, {
+      name: 'エミリー カーター',
+      company: { name: 'カーター貿易' },
+    });
+    const other = await createParticipant(t, organizer, {
+      name: '高橋 誠',
+      company: { name: '高橋製作所' },
+      consentContactSharing: true,
+    });
+    for (const person of [kept, duplicate, other]) await register(eventId, person.id);
+    const requestMeeting = async (from: string, to: string, message: string) =>
+      ok(
+        await gql<{ requestMeeting: { id: string } }>(
+          'mutation($eventId: ID!, $to: ID!, $message: String) { requestMeeting(eventId: $eventId, toParticipantId: $to, message: $message) { id } }',
+          { eventId, to, message },
+          await t.participantToken(from),
+        ),
+      ).requestMeeting;
+    // Under the address that goes she asked him first; he then asked her under the one staff keep,
+    // not knowing she had: each has asked the other.
+    const hers = await requestMeeting(duplicate.id, other.id, '輸出のご相談をさせてください。');
+    const his = await requestMeeting(other.id, kept.id, 'ぜひ一度お話ししましょう。');
+    await sink.waitUntil(
+      () =>
+        inbox(other.email, '【面談のお申込】').length === 1 &&
+        inbox(kept.email, 'Meeting request from 高橋 誠').length === 1,
+      30_000,
+      'the meeting requests',
+    );
+    const hisLink = linkIn(inbox(kept.email, 'Meeting request from 高橋 誠')[0], '/meetings/respond');
+    const meetingEmails = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE template LIKE 'meeting-%' AND event_id = $1`,
+          [eventId],
+        )
+      )[0].n as number;
+    const before = await meetingEmails();
+
+    // A dry run says so, and queues nothing.
+    expect(ok(await merge(kept.id, duplicate.id, organizer, true)).mergeParticipants).toMatchObject({
+      dryRun: true,
+      meetingRequestsWithdrawn: 1,
+      meetingRequestsAgreed: 1,
+    });
+    expect(await meetingEmails()).toBe(before);
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      meetingRequestsWithdrawn: 1,
+      meetingRequestsAgreed: 1,
+    });
+
+    // As if he had asked her back: her request, the first, is accepted with his message as the
+    // reply; his goes on as hers.
+    const requests: Record<string, string | null>[] = await t.dataSource.query(
+      `SELECT id, from_participant_id AS "from", to_participant_id AS "to", status, message, reply,
+              continued_as_id AS "continuedAs", (responded_at IS NOT NULL)::text AS answered
+         FROM meeting_requests WHERE event_id = $1 ORDER BY created_at`,
+      [eventId],
+    );
+    expect(requests).toEqual([
+      {
+        id: hers.id,
+        from: kept.id,
+        to: other.id,
+        status: 'ACCEPTED',
+        message: '輸出のご相談をさせてください。',
+        reply: 'ぜひ一度お話ししましょう。',
+        continuedAs: null,
+        answered: 'true',
+      },
+      {
+        id: his.id,
+        from: other.id,
+        to: kept.id,
+        status: 'CANCELLED',
+        message: 'ぜひ一度お話ししましょう。',
+        reply: '',
+        continuedAs: hers.id,
+        answered: 'false',
+      },
+    ]);
+    // They meet at the venue, as any agreed meeting at this salon.
+    expect(
+      await t.dataSource.query(
+        'SELECT participant_a_id AS a, participant_b_id AS b, status FROM meetings WHERE request_id = $1',
+        [hers.id],
+      ),
+    ).toEqual([{ a: kept.id, b: other.id, status: 'SCHEDULED' }]);
+
+    // The emails of an acceptance, each to the person in their language: she (in English, at the
+    // address staff keep) hears that he accepted, with his message and his contact; he is thanked
+    // for accepting, with hers.
+    await sink.waitUntil(
+      () =>
+        inbox(kept.email, 'Meeting agreed with 高橋 誠').length === 1 &&
+        inbox(other.email, '【面談成立】').length === 1,
+      30_000,
+      'the emails of the agreed meeting',
+    );
+    const toHer = inbox(kept.email, 'Meeting agreed with 高橋 誠')[0];
+    expect(toHer.subject).toBe(`Meeting agreed with 高橋 誠: ${title}`);
+    expect(toHer.text).toContain(`高橋 誠 (高橋製作所) accepted your meeting request for "${title}".`);
+    expect(toHer.text).toContain('ぜひ一度お話ししましょう。');
+    expect(toHer.text).toContain(other.email);
+    const toHim = inbox(other.email, '【面談成立】')[0];
+    expect(toHim.subject).toBe(`【面談成立】Emily Carter 様（${title}）`);
+    expect(toHim.text).toContain('お申込を承諾いただき、ありがとうございます。');
+    expect(toHim.text).toContain(kept.email);
+    // Once each, and nothing about it to the address that went.
+    expect(await meetingEmails()).toBe(before + 2);
+    await sink.waitUntil(
+      () => inbox(duplicate.email, 'Your two registrations with Tsunagu are now one').length === 1,
+      30_000,
+      'the notice to the address that went',
+    );
+    expect(inbox(duplicate.email, '面談')).toEqual([]);
+
+    // His request's link, in her inbox, says it goes on as hers, agreed; nothing to press.
+    const page = await open(`${t.url}/meetings/respond?token=${hisLink.token}&accept=1`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(
+      'You had already asked 高橋 誠 (高橋製作所) to meet from your other registration, so this request now continues as yours. The meeting is agreed.',
+    );
+    expect(page.html).not.toContain('<form');
+  });
+
+  it('keeps one of two requests the same person sent to both profiles, and emails nobody about it', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ ものづくりサロン' });
+    const [kept, duplicate] = await Promise.all(
+      ['石井 大輔', '石井 大輔'].map((name) => createParticipant(t, organizer, { name })),
+    );
+    const asker = await createParticipant(t, organizer, { name: '松田 直子' });
+    for (const person of [kept, duplicate, asker]) await register(eventId, person.id);
+    const askerToken = await t.participantToken(asker.id);
+    for (const to of [duplicate.id, kept.id])
+      ok(
+        await gql(
+          'mutation($eventId: ID!, $to: ID!) { requestMeeting(eventId: $eventId, toParticipantId: $to) { id } }',
+          { eventId, to },
+          askerToken,
+        ),
+      );
+    await sink.waitUntil(
+      () =>
+        inbox(kept.email, '【面談のお申込】').length === 1 &&
+        inbox(duplicate.email, '【面談のお申込】').length === 1,
+      30_000,
+      'the meeting requests',
+    );
+    const emails = () =>
+      t.dataSource.query(
+        `SELECT template, participant_id AS "to" FROM outbox_messages
+          WHERE template LIKE 'meeting-%' AND event_id = $1 ORDER BY template`,
+        [eventId],
+      );
+    const before = await emails();
+
+    expect(ok(await merge(kept.id, duplicate.id)).mergeParticipants).toMatchObject({
+      meetingRequestsWithdrawn: 1,
+      meetingRequestsAgreed: 0,
+    });
+    // One request stands, still waiting for his answer; he is not asked again, and she hears nothing.
+    expect(
+      await t.dataSource.query(
+        `SELECT to_participant_id AS "to", status FROM meeting_requests WHERE event_id = $1 ORDER BY status::text`,
+        [eventId],
+      ),
+    ).toEqual([
+      { to: kept.id, status: 'CANCELLED' },
+      { to: kept.id, status: 'PENDING' },
+    ]);
+    expect(before).toHaveLength(2);
+    expect(await emails()).toEqual(before.map(() => ({ template: 'meeting-request', to: kept.id })));
+    await sink.waitUntil(
+      () => inbox(duplicate.email, 'ご登録の統合のお知らせ').length === 1,
+      30_000,
+      'the notice to the address that went',
+    );
+    expect(inbox(asker.email, '面談')).toEqual([]);
+    expect(inbox(kept.email, '面談')).toHaveLength(1);
+    expect(inbox(duplicate.email, '面談')).toHaveLength(1);
   });
 
   it('answers the link of an application asked for under the address that went with a page saying to apply again', async () => {

@@ -574,6 +574,22 @@ export class MeetingRequestsService {
     return query.where('request.eventId = :eventId', { eventId });
   }
 
+  /**
+   * Two requests that cross, found by a merge (名寄せ) that made one person of the requester of one
+   * and the person asked by the other: each had asked the other. They end as asking back ends
+   * (requestMeeting): the one asked first, `requestId`, is accepted with the other's message as
+   * the reply, the meeting at the venue where there is no schedule, and the emails of an
+   * acceptance, in the caller's transaction. The caller has withdrawn the other one, and found
+   * this one still to be answered (pending, before its deadline, at a published event).
+   */
+  async acceptCrossed(manager: EntityManager, requestId: string, reply: string): Promise<void> {
+    const request = await manager.findOneOrFail(MeetingRequest, {
+      where: { id: requestId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    await this.answer(manager, request, true, reply);
+  }
+
   private async answer(
     manager: EntityManager,
     request: MeetingRequest,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { ParticipantsModule } from '../participants/participants.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { DuplicateCandidatesExportController } from './duplicate-candidates-export.controller';
@@ -13,7 +14,7 @@ import { ParticipantMergeService } from './participant-merge.service';
  * person one.
  */
 @Module({
-  imports: [MailModule, ParticipantsModule, RegistrationsModule],
+  imports: [MailModule, MeetingsModule, ParticipantsModule, RegistrationsModule],
   controllers: [DuplicateCandidatesExportController],
   providers: [
     ParticipantMergeService,

@@ -6,6 +6,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { Role, StaffActor } from '../auth/actor';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
+import { EventStatus } from '../events/event-enums';
 import { EMAIL_CHANGED_NOTICE_TEMPLATE } from '../email-change/email-address.service';
 import { EmailChangeCallOffReason } from '../email-change/email-change-request.entity';
 import { endPendingEmailChanges } from '../email-change/pending-email-changes';
@@ -17,6 +18,7 @@ import {
   MeetingStatus,
   OPEN_REQUEST_STATUSES,
 } from '../meetings/meeting-enums';
+import { MeetingRequestsService } from '../meetings/meeting-requests.service';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
@@ -61,6 +63,7 @@ export class ParticipantMergeService {
     private readonly outbox: OutboxService,
     private readonly participants: ParticipantsService,
     private readonly tokens: ActionTokensService,
+    private readonly meetingRequests: MeetingRequestsService,
   ) {}
 
   /**
@@ -126,6 +129,7 @@ export class ParticipantMergeService {
         (await move(manager, 'meeting_requests', 'from_participant_id', pair)) +
         (await move(manager, 'meeting_requests', 'to_participant_id', pair)),
       meetingRequestsWithdrawn: requests.withdrawn,
+      meetingRequestsAgreed: requests.crossed.length,
       suggestionsDeleted: await this.combineSuggestions(manager, pair),
       dealsMoved:
         (await move(manager, 'deals', 'participant_a_id', pair)) +
@@ -140,6 +144,11 @@ export class ParticipantMergeService {
     // The duplicate's last look was at its own half of the agenda: the kept profile's changes
     // are marked against its own last look (or, failing that, the first agenda either was sent).
     await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [duplicateId]);
+    // Now that both sides are where they stay: accepted as asking back accepts, emails and all.
+    // Under the event's lock, as an answer is: both profiles had a seat there (a request needs
+    // both, and leaving withdraws it), so combineRegistrations has locked it.
+    for (const { requestId, reply } of requests.crossed)
+      await this.meetingRequests.acceptCrossed(manager, requestId, reply);
     await move(manager, 'participant_profile_changes', 'participant_id', pair);
     await this.carryDistinctMarks(manager, pair);
     await this.carryLinksOfTheDuplicate(manager, pair);
@@ -331,7 +340,14 @@ export class ParticipantMergeService {
   /**
    * Requests between the two profiles go (with the cancelled meetings they led to); of two open
    * requests with the same person at one event, the agreed one stays (or the kept profile's), and
-   * the other is withdrawn. Answers how many were withdrawn.
+   * the other is withdrawn. Answers those withdrawn, and the requests that stay to be accepted.
+   *
+   * Two that cross (the person asked someone under one profile, and was asked by them under the
+   * other, neither answered yet) are interest on both sides: they end as asking back ends
+   * (MeetingRequestsService.requestMeeting). The one asked first stays, to be accepted with the
+   * other's message as the reply (acceptCrossed, once the rows have moved); the other goes on as
+   * it. Only while the one that stays can still be answered (before its deadline, at a published
+   * event): else they are two open requests like any other.
    *
    * Nobody withdrew that one: it keeps why (cancelReason, whose two profiles were joined) and the
    * request it goes on as (continuedAsId; those that went on as it now go on as that one too).
@@ -347,33 +363,49 @@ export class ParticipantMergeService {
         WHERE from_participant_id = ANY($1) AND to_participant_id = ANY($1) RETURNING id`,
       [pair],
     );
-    const [withdrawn]: [{ id: string; stays: string }[], number] = await manager.query(
-      `WITH open AS (
-         SELECT id, from_participant_id = ANY($1) AS requester_merged,
-                row_number() OVER same_two AS rank, first_value(id) OVER same_two AS stays
-           FROM meeting_requests
-          WHERE status = ANY($4) AND (from_participant_id = ANY($1) OR to_participant_id = ANY($1))
-         WINDOW same_two AS (
-                  PARTITION BY event_id,
-                    CASE WHEN from_participant_id = ANY($1) THEN to_participant_id ELSE from_participant_id END
-                  ORDER BY status = $3 DESC, $2 IN (from_participant_id, to_participant_id), created_at)
-       )
-       UPDATE meeting_requests r
-          SET status = $5, updated_at = now(), continued_as_id = open.stays,
-              cancel_reason = CASE WHEN open.requester_merged THEN $6 ELSE $7 END::meeting_request_cancel_reason
-         FROM open
-        WHERE r.id = open.id AND open.rank > 1
-       RETURNING r.id, open.stays`,
-      [
-        pair,
-        pair[1],
-        MeetingRequestStatus.ACCEPTED,
-        OPEN_REQUEST_STATUSES,
-        MeetingRequestStatus.CANCELLED,
-        MeetingRequestCancelReason.REQUESTER_PROFILES_MERGED,
-        MeetingRequestCancelReason.RECIPIENT_PROFILES_MERGED,
-      ],
-    );
+    const [withdrawn]: [{ id: string; stays: string; crossed: boolean; message: string }[], number] =
+      await manager.query(
+        `WITH open AS (
+           SELECT r.id, r.event_id, r.created_at, r.status,
+                  r.from_participant_id = ANY($1) AS requester_merged,
+                  $2 IN (r.from_participant_id, r.to_participant_id) AS duplicates,
+                  CASE WHEN r.from_participant_id = ANY($1) THEN r.to_participant_id ELSE r.from_participant_id END AS other,
+                  r.status = $8 AND (r.expires_at IS NULL OR r.expires_at > now()) AND e.status = $9 AS answerable
+             FROM meeting_requests r JOIN events e ON e.id = r.event_id
+            WHERE r.status = ANY($4) AND (r.from_participant_id = ANY($1) OR r.to_participant_id = ANY($1))
+         ),
+         sides AS (
+           SELECT open.*, bool_or(requester_merged) OVER two AND NOT bool_and(requester_merged) OVER two
+                          AND bool_and(answerable) OVER two AS crossed
+             FROM open
+           WINDOW two AS (PARTITION BY event_id, other)
+         ),
+         ranked AS (
+           SELECT id, requester_merged, crossed,
+                  row_number() OVER same_two AS rank, first_value(id) OVER same_two AS stays
+             FROM sides
+           WINDOW same_two AS (
+                    PARTITION BY event_id, other
+                    ORDER BY status = $3 DESC, duplicates AND NOT crossed, created_at)
+         )
+         UPDATE meeting_requests r
+            SET status = $5, updated_at = now(), continued_as_id = ranked.stays,
+                cancel_reason = CASE WHEN ranked.requester_merged THEN $6 ELSE $7 END::meeting_request_cancel_reason
+           FROM ranked
+          WHERE r.id = ranked.id AND ranked.rank > 1
+         RETURNING r.id, ranked.stays, ranked.crossed, r.message`,
+        [
+          pair,
+          pair[1],
+          MeetingRequestStatus.ACCEPTED,
+          OPEN_REQUEST_STATUSES,
+          MeetingRequestStatus.CANCELLED,
+          MeetingRequestCancelReason.REQUESTER_PROFILES_MERGED,
+          MeetingRequestCancelReason.RECIPIENT_PROFILES_MERGED,
+          MeetingRequestStatus.PENDING,
+          EventStatus.PUBLISHED,
+        ],
+      );
     await manager.query(
       `UPDATE meeting_requests r SET continued_as_id = w.stays
          FROM unnest($1::uuid[], $2::uuid[]) AS w(id, stays)
@@ -384,7 +416,12 @@ export class ParticipantMergeService {
       between,
       pair[1],
     ]);
-    return { withdrawn: withdrawn.length };
+    return {
+      withdrawn: withdrawn.length,
+      crossed: withdrawn
+        .filter((row) => row.crossed)
+        .map((row) => ({ requestId: row.stays, reply: row.message })),
+    };
   }
 
   /**

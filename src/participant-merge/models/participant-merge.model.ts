@@ -9,6 +9,7 @@ export interface MergeCounts {
   meetingsMoved: number;
   meetingRequestsMoved: number;
   meetingRequestsWithdrawn: number;
+  meetingRequestsAgreed: number;
   suggestionsDeleted: number;
   dealsMoved: number;
   followUpsMoved: number;
@@ -55,9 +56,15 @@ export class ParticipantMergeModel implements MergeCounts {
 
   @Field(() => Int, {
     description:
-      '同じ相手への面談申込が両方にあったため取り下げた申込（成立した方、または残す登録の方が残る）',
+      '同じ相手との面談申込が両方にあったため取り下げた申込（成立した方、または残す登録の方が残る。互いに申し込み合っていたときは先の申込が残る）',
   })
   meetingRequestsWithdrawn: number;
+
+  @Field(() => Int, {
+    description:
+      '同じ相手と互いに申し込み合っていた（一方の登録から申し込み、もう一方の登録あてに申込を受けていた）ため、相手が申し込み返したときと同じく成立させた面談申込（双方に面談成立をお知らせ）',
+  })
+  meetingRequestsAgreed: number;
 
   @Field(() => Int, { description: '削除したおすすめ（2人の間のもの、重なっていたもの）' })
   suggestionsDeleted: number;
