@@ -1,10 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { AgendaFeedLinks } from '../src/meetings/agenda-feed-links';
 import { QueueName } from '../src/queue/queue-names';
 import { eventually } from './support/eventually';
-import { sessionsWaitingForLocks } from './support/lock-waits';
+import { sessionsWaitingForLocks, untilWaitingForLocks } from './support/lock-waits';
 import {
   addMatchmakingSession,
   createOrganization,
@@ -1531,6 +1533,124 @@ describe('merging two profiles of one person', () => {
     expect(inbox(asker.email, '面談')).toEqual([]);
     expect(inbox(kept.email, '面談')).toHaveLength(1);
     expect(inbox(duplicate.email, '面談')).toHaveLength(1);
+  });
+
+  describe('registering either profile while the merge runs', () => {
+    /** A link as its email would carry it, minted directly (its email is not what is tested). */
+    const mintLink = async (purpose: TokenPurpose, subjectId: string, scope?: string) =>
+      (
+        await t.app
+          .get(ActionTokensService)
+          .mint(t.dataSource.manager, [
+            { purpose, subjectId, scope, expiresAt: new Date(Date.now() + 86_400_000) },
+          ])
+      )[0];
+    const seatsAt = (eventId: string): Promise<{ participant_id: string; status: string }[]> =>
+      t.dataSource.query('SELECT participant_id, status FROM registrations WHERE event_id = $1', [eventId]);
+
+    /**
+     * Runs the merge held by a second connection that holds `lock` (taken in its transaction) until
+     * the merge and the `writers` (started once the merge waits) all wait for a lock; then lets
+     * go. Answers the merge's answer and the writers'.
+     */
+    async function duringMerge<T extends unknown[]>(
+      keptId: string,
+      duplicateId: string,
+      lock: string,
+      writers: { [K in keyof T]: () => Promise<T[K]> },
+    ): Promise<{ merged: Awaited<ReturnType<typeof merge>>; written: T }> {
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query(lock);
+        const merged = merge(keptId, duplicateId);
+        await untilWaitingForLocks(t.dataSource, 1);
+        const written = writers.map((write) => write());
+        await untilWaitingForLocks(t.dataSource, 1 + writers.length);
+        await holder.commitTransaction();
+        return { merged: await merged, written: (await Promise.all(written)) as T };
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    }
+
+    it('lets an invitation accepted under the profile that goes wait for the merge, and gives the seat to the kept one', async () => {
+      const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ 経営者交流会' });
+      const [kept, duplicate] = await Promise.all(
+        ['吉田 亮', '吉田 亮'].map((name) => createParticipant(t, organizer, { name })),
+      );
+      // Invited under both addresses; he accepts from the one that goes just as staff merge.
+      await invite(eventId, kept.id);
+      await invite(eventId, duplicate.id);
+      const [{ id: invitationId }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, duplicate.id],
+      );
+      const link = await mintLink(TokenPurpose.INVITATION_RESPONSE, invitationId);
+      // The event is held: the merge, having locked the two profiles, waits for it.
+      const { merged, written } = await duringMerge(
+        kept.id,
+        duplicate.id,
+        `SELECT 1 FROM events WHERE id = '${eventId}' FOR UPDATE`,
+        [
+          () =>
+            gql<{ respondToInvitation: { status: string; changed: boolean } }>(
+              'mutation($token: String!) { respondToInvitation(token: $token, accept: true) { status changed } }',
+              { token: link },
+            ),
+        ],
+      );
+      expect(ok(merged).mergeParticipants).toMatchObject({ registrationsCombined: 1 });
+      // The answer waited for the merge and went to the invitation that stayed, his.
+      expect(ok(written[0]).respondToInvitation).toEqual({ status: 'REGISTERED', changed: true });
+      expect(await seatsAt(eventId)).toEqual([{ participant_id: kept.id, status: 'REGISTERED' }]);
+    });
+
+    it('refuses what registers the profile that goes while the merge runs as it would after the merge, and leaves it no registration', async () => {
+      const eventId = await createPublishedEvent(t, organizer, { title: 'すみだ 創業セミナー' });
+      const [kept, duplicate] = await Promise.all(
+        ['清水 彩', '清水 彩'].map((name) => createParticipant(t, organizer, { name })),
+      );
+      const otherEventId = await createPublishedEvent(t, organizer, { title: 'すみだ 販路開拓講座' });
+      const application = await mintLink(TokenPurpose.EVENT_APPLICATION, duplicate.id, eventId);
+      const ownSession = await t.participantToken(duplicate.id);
+      // The merge is held once it has locked the two profiles, at where it writes down the id
+      // that goes; meanwhile she confirms her application, registers herself for another event,
+      // and staff register and invite her there too, all under the profile that goes.
+      const { merged, written } = await duringMerge(
+        kept.id,
+        duplicate.id,
+        'LOCK TABLE merged_participants IN EXCLUSIVE MODE',
+        [
+          () => press('/registrations/apply', { token: application }),
+          () => gql(registerMutation(), { eventId: otherEventId, participantId: duplicate.id }, ownSession),
+          () => gql(registerMutation(), { eventId: otherEventId, participantId: duplicate.id }),
+          () =>
+            gql(
+              'mutation($eventId: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $eventId, participantIds: $ids) { id } }',
+              { eventId: otherEventId, ids: [kept.id, duplicate.id] },
+            ),
+        ],
+      );
+      ok(merged);
+      const [applied, bySelf, byStaff, invited] = written;
+      // The application link says, as after the merge, to apply again with the address on file.
+      expect(applied.status).toBe(400);
+      expect(applied.html).toContain('このリンクでは申込を確定できません');
+      // Staff, and her session, are told the profile is no longer there (a typed refusal, where
+      // the registration would have failed on the database's reference to the person).
+      for (const answer of [bySelf, byStaff, invited])
+        expect(failure(answer).extensions).toMatchObject({
+          code: 'NOT_FOUND',
+          reason: 'PARTICIPANT_NOT_FOUND',
+        });
+      expect(await seatsAt(eventId)).toEqual([]);
+      expect(await seatsAt(otherEventId)).toEqual([]);
+      // Registering the kept profile, as staff now do, works.
+      ok(await gql(registerMutation(), { eventId: otherEventId, participantId: kept.id }));
+    });
   });
 
   it('answers the link of an application asked for under the address that went with a page saying to apply again', async () => {

@@ -11,6 +11,8 @@ import { StaffActor } from '../auth/actor';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
+import { lockToRegister } from '../participants/participant-store';
+import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
@@ -58,6 +60,11 @@ export class InvitationsService {
     await this.participants.requireExisting(ids);
 
     const campaignId = await this.dataSource.transaction(async (manager) => {
+      // The invitees before the event (see lockToRegister): one merged away while this waited is
+      // no longer there, as requireExisting would have found after the merge.
+      const present = await lockToRegister(manager, ids);
+      const gone = ids.find((id) => !present.has(id));
+      if (gone) throw ParticipantErrors.notFound(gone);
       const event = await this.events.lockManaged(manager, actor, eventId);
       if (!INVITABLE.includes(event.status)) throw InvitationErrors.eventNotOpen();
       if (event.registrationClosesAt && event.registrationClosesAt.getTime() < Date.now())
@@ -126,6 +133,7 @@ export class InvitationsService {
 
   private answer(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
     return this.dataSource.transaction(async (manager) => {
+      await this.lockInvitee(manager, rawToken);
       const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken);
       const found = await manager.findOne(Registration, {
         where: { id: token.subjectId },
@@ -153,6 +161,28 @@ export class InvitationsService {
         changed: status !== registration.status,
       });
     });
+  }
+
+  /**
+   * The person the invitation is for, locked before the link and the event (see lockToRegister).
+   * A merge of their profile under way is waited for: it may have moved the invitation to the
+   * profile that stays, or removed it and pointed the link at the one that stayed (the kept
+   * profile's): the one it is now for is locked too, before the answer goes ahead.
+   */
+  private async lockInvitee(manager: EntityManager, rawToken: string): Promise<void> {
+    let locked: string | null = null;
+    for (;;) {
+      const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken, {
+        lock: false,
+      });
+      const invitation = await manager.findOne(Registration, {
+        select: { id: true, participantId: true },
+        where: { id: token.subjectId },
+      });
+      if (!invitation || invitation.participantId === locked) return;
+      locked = invitation.participantId;
+      await lockToRegister(manager, [locked]);
+    }
   }
 
   /** For the page behind the link: reads, changes nothing. */

@@ -354,7 +354,8 @@ export async function suppressEmail(manager: EntityManager, id: string): Promise
  * The two profiles of a merge (名寄せ), under the pool's write lock and each row's own lock (taken
  * in id order, so two merges of the same pair wait for each other rather than deadlock). Locking
  * the rows also holds back every write that would point a new registration, request or deal at
- * either of them until the merge commits. Null for a person unknown or erased.
+ * either of them until the merge commits; a registration waits before it locks the event
+ * (lockToRegister). Null for a person unknown or erased.
  */
 export async function lockForMerge(
   manager: EntityManager,
@@ -369,6 +370,26 @@ export async function lockForMerge(
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { keep: byId.get(keepId) ?? null, duplicate: byId.get(duplicateId) ?? null };
+}
+
+/**
+ * What gives people a place at an event (registering them, inviting them, their answer to an
+ * invitation, their application) locks before the event's row: the people's rows, in id order,
+ * FOR KEY SHARE, the lock that the registration's (or its email's) reference to them takes anyway,
+ * here taken first. A merge (名寄せ) locks the two profiles (lockForMerge) before the events where
+ * both are registered, then moves or removes their registrations and deletes the one that goes: a
+ * registration of either waits here for the merge to commit, rather than holding the event (or
+ * the invitation) the merge waits for while it waits for the person (a deadlock, which Postgres
+ * answers by failing one of them), or writing a registration of a profile the merge then deletes
+ * (a failed foreign key). Answers the ids still there: a profile merged away meanwhile is not, and
+ * the caller refuses it or follows its registration to the profile that stays.
+ */
+export async function lockToRegister(manager: EntityManager, participantIds: string[]): Promise<Set<string>> {
+  const rows: { id: string }[] = await manager.query(
+    'SELECT id FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE',
+    [participantIds],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Fields a merge fills on the kept profile when it has none and the duplicate has one. */
