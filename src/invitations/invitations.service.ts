@@ -11,7 +11,7 @@ import { StaffActor } from '../auth/actor';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
-import { lockToRegister } from '../participants/participant-store';
+import { lockPeople } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
@@ -60,9 +60,9 @@ export class InvitationsService {
     await this.participants.requireExisting(ids);
 
     const campaignId = await this.dataSource.transaction(async (manager) => {
-      // The invitees before the event (see lockToRegister): one merged away while this waited is
+      // The invitees before the event (see lockPeople): one merged away while this waited is
       // no longer there, as requireExisting would have found after the merge.
-      const present = await lockToRegister(manager, ids);
+      const present = await lockPeople(manager, ids);
       const gone = ids.find((id) => !present.has(id));
       if (gone) throw ParticipantErrors.notFound(gone);
       const event = await this.events.lockManaged(manager, actor, eventId);
@@ -164,7 +164,7 @@ export class InvitationsService {
   }
 
   /**
-   * The person the invitation is for, locked before the link and the event (see lockToRegister).
+   * The person the invitation is for, locked before the link and the event (see lockPeople).
    * A merge of their profile under way is waited for: it may have moved the invitation to the
    * profile that stays, or removed it and pointed the link at the one that stayed (the kept
    * profile's): the one it is now for is locked too, before the answer goes ahead.
@@ -181,7 +181,7 @@ export class InvitationsService {
       });
       if (!invitation || invitation.participantId === locked) return;
       locked = invitation.participantId;
-      await lockToRegister(manager, [locked]);
+      await lockPeople(manager, [locked]);
     }
   }
 

@@ -223,16 +223,24 @@ export async function updateParticipant(
  */
 
 /**
- * The rows of the people a write under an event's lock points at (the two sides of a meeting it
- * places or moves), locked before the event (see the lock order above) as their foreign keys lock
- * them: FOR KEY SHARE, which only an erasure or a merge of one of them (FOR UPDATE) waits for, or
- * holds up. A person merged away meanwhile has no row left to lock: the caller reads again whom
- * its rows now point at.
+ * The rows of the people a write under an event's lock points at, locked before the event (see the
+ * lock order above), in id order, as their foreign keys lock them: FOR KEY SHARE, which only an
+ * erasure or a merge of one of them (FOR UPDATE) waits for, or holds up. Taken by what gives people
+ * a place at an event (registering them, inviting them, their answer to an invitation, their
+ * application) and by staff's writes of meetings (the two sides of a meeting placed or moved). A
+ * merge (名寄せ) locks the two profiles (lockForMerge) before the events where both are registered:
+ * a write here waits for it to commit, rather than holding the event the merge waits for while it
+ * waits for the person (a deadlock, which Postgres answers by failing one of them), or writing a
+ * row for a profile the merge then deletes (a failed foreign key). Answers the ids still there: a
+ * profile merged away meanwhile is not, and the caller refuses it or reads again whom its rows now
+ * point at.
  */
-export async function lockPeople(manager: EntityManager, ids: string[]): Promise<void> {
-  await manager.query('SELECT 1 FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE', [
-    ids,
-  ]);
+export async function lockPeople(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+  const rows: { id: string }[] = await manager.query(
+    'SELECT id FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE',
+    [ids],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
@@ -355,7 +363,7 @@ export async function suppressEmail(manager: EntityManager, id: string): Promise
  * in id order, so two merges of the same pair wait for each other rather than deadlock). Locking
  * the rows also holds back every write that would point a new registration, request or deal at
  * either of them until the merge commits; a registration waits before it locks the event
- * (lockToRegister). Null for a person unknown or erased.
+ * (lockPeople). Null for a person unknown or erased.
  */
 export async function lockForMerge(
   manager: EntityManager,
@@ -370,26 +378,6 @@ export async function lockForMerge(
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { keep: byId.get(keepId) ?? null, duplicate: byId.get(duplicateId) ?? null };
-}
-
-/**
- * What gives people a place at an event (registering them, inviting them, their answer to an
- * invitation, their application) locks before the event's row: the people's rows, in id order,
- * FOR KEY SHARE, the lock that the registration's (or its email's) reference to them takes anyway,
- * here taken first. A merge (名寄せ) locks the two profiles (lockForMerge) before the events where
- * both are registered, then moves or removes their registrations and deletes the one that goes: a
- * registration of either waits here for the merge to commit, rather than holding the event (or
- * the invitation) the merge waits for while it waits for the person (a deadlock, which Postgres
- * answers by failing one of them), or writing a registration of a profile the merge then deletes
- * (a failed foreign key). Answers the ids still there: a profile merged away meanwhile is not, and
- * the caller refuses it or follows its registration to the profile that stays.
- */
-export async function lockToRegister(manager: EntityManager, participantIds: string[]): Promise<Set<string>> {
-  const rows: { id: string }[] = await manager.query(
-    'SELECT id FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE',
-    [participantIds],
-  );
-  return new Set(rows.map((row) => row.id));
 }
 
 /** Fields a merge fills on the kept profile when it has none and the duplicate has one. */

@@ -14,7 +14,7 @@ import { registrationWindow } from '../events/registration-window';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
-import { lockToRegister } from '../participants/participant-store';
+import { lockPeople } from '../participants/participant-store';
 import { EVENT_APPLICATION_TEMPLATE } from './mail/event-application.composer';
 import { Registration } from './registration.entity';
 import { RegistrationStatus, SEATED } from './registration-enums';
@@ -118,12 +118,12 @@ export class EventApplications {
    */
   async apply(rawToken: string): Promise<ApplicationOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      // The person before the link and the event (see lockToRegister): a merge of their profile
+      // The person before the link and the event (see lockPeople): a merge of their profile
       // under way is waited for, and the link then says the two were joined (resolve).
       const asked = await this.tokens.resolve(manager, TokenPurpose.EVENT_APPLICATION, rawToken, {
         lock: false,
       });
-      await lockToRegister(manager, [asked.subjectId]);
+      await lockPeople(manager, [asked.subjectId]);
       const token = await this.tokens.resolve(manager, TokenPurpose.EVENT_APPLICATION, rawToken);
       const { participant, eventId } = await this.holder(manager, token, rawToken);
       if (token.usedAt) {

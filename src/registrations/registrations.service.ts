@@ -16,7 +16,7 @@ import { EventsService } from '../events/events.service';
 import { registrationWindow } from '../events/registration-window';
 import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
-import { lockToRegister } from '../participants/participant-store';
+import { lockPeople } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { changeNoticeParams, EventChanges } from '../events/event-changes';
@@ -205,10 +205,9 @@ export class RegistrationsService {
     seat: SeatRequest,
   ): Promise<{ registration: Registration; changed: boolean; placementsRemoved?: number }> {
     const bySelf = actor.kind === 'participant';
-    // The person before the event (see lockToRegister): merged away while this waited, they are
+    // The person before the event (see lockPeople): merged away while this waited, they are
     // no longer there to register, as after the merge.
-    if (!(await lockToRegister(manager, [who])).has(who))
-      throw ParticipantErrors.notFound(who, 'participantId');
+    if (!(await lockPeople(manager, [who])).has(who)) throw ParticipantErrors.notFound(who, 'participantId');
     const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
     const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
     if (bySelf) {
