@@ -164,6 +164,7 @@ const cases: Case[] = [
   ['recordDeal', "from A and B's meeting", 'mutation($m: ID!) { recordDeal(input: { meetingId: $m, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ m: ids.meeting }), ITS_STAFF],
   ['updateDeal', "the organisation's deal", 'mutation($id: ID!) { updateDeal(id: $id, input: { stage: LOST }) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal", 'mutation($id: ID!) { deleteDeal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
+  ['deleteDeal', "the organisation's deal, with the reason an ended year asks for", 'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],

@@ -1,4 +1,4 @@
-import { fiscalYearOf } from '../src/common/japan/fiscal-year';
+import { fiscalYearLabel, fiscalYearOf } from '../src/common/japan/fiscal-year';
 import { Role } from '../src/auth/actor';
 import { addDays, addMonths, tokyoDateOf } from '../src/common/time/calendar-date';
 import {
@@ -902,5 +902,152 @@ describe('deals and follow-ups', () => {
     });
     expect(failure(await cancel(plan)).message).toBe('このフォローアップは取りやめ済みです');
     expect(failure(await cancel(visit)).extensions).toMatchObject({ reason: 'DEAL_FOLLOW_UP_DONE' });
+  });
+
+  it('asks why a deal counted in an ended 年度 is deleted, and keeps a record of every deletion', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '足立区商工会' });
+    const ownStaff = await staffSession(t, Role.STAFF, org, 'adachi-tanto@example.jp');
+    const [{ id: ownStaffId }]: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM users WHERE email = 'adachi-tanto@example.jp'`,
+    );
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const deleteDeal = (id: string, reason?: string | null, token = ownStaff) =>
+      t.gql<{ deleteDeal: { id: string; followUpsDeleted: number } }>(
+        'mutation($id: ID!, $reason: String) { deleteDeal(id: $id, reason: $reason) { id followUpsDeleted } }',
+        { id, reason },
+        token,
+      );
+    const record = async (input: Record<string, unknown>) =>
+      ok(
+        await recordDeal(
+          {
+            participantAId: people.a.id,
+            participantBId: people.b.id,
+            type: 'ORDER',
+            title: '精密部品の量産',
+            ...input,
+          },
+          ownStaff,
+        ),
+      ).recordDeal;
+    const deletions = (dealId: string) =>
+      t.dataSource.query(
+        `SELECT deal_id, organization_id, event_id, type, stage, title, amount_yen::float8 AS amount_yen,
+                started_on::text AS started_on, closed_on::text AS closed_on, deleted_by_id, reason,
+                deleted_at > now() - interval '1 minute' AS just_now
+           FROM deal_deletions WHERE deal_id = $1`,
+        [dealId],
+      );
+    const stillThere = async (dealId: string) =>
+      (await t.dataSource.query('SELECT id FROM deals WHERE id = $1', [dealId])).length === 1;
+
+    // 成約 last 年度, reported at its end; entered twice.
+    const won = await record({
+      stage: 'WON',
+      amountYen: 3_000_000,
+      startedOn: `${lastYear}-06-01`,
+      closedOn: `${lastYear}-09-30`,
+      followUpInMonths: 4,
+    });
+    // Without a reason, or with a blank one, it stays, named on the field, and nothing is written.
+    for (const reason of [undefined, null, '', ' \u3000 ']) {
+      const refused = failure(await deleteDeal(won.id, reason));
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DEAL_DELETION_REASON_REQUIRED',
+        field: 'reason',
+      });
+      expect(refused.message).toBe(
+        `この商談は終了した年度（${fiscalYearLabel(lastYear)}）の実績に数えられています。` +
+          '削除の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）',
+      );
+    }
+    expect(await stillThere(won.id)).toBe(true);
+    expect(await deletions(won.id)).toEqual([]);
+    expect(await t.dataSource.query('SELECT id FROM follow_ups WHERE deal_id = $1', [won.id])).toHaveLength(
+      1,
+    );
+    // Another organisation is refused before anything is asked of the reason.
+    expect(failure(await deleteDeal(won.id, '二重登録', otherStaff)).extensions?.code).toBe('FORBIDDEN');
+
+    expect(ok(await deleteDeal(won.id, '  二重登録（同じ商談を2回入力）  ')).deleteDeal).toEqual({
+      id: won.id,
+      followUpsDeleted: 1,
+    });
+    expect(await stillThere(won.id)).toBe(false);
+    expect(await deletions(won.id)).toEqual([
+      {
+        deal_id: won.id,
+        organization_id: org,
+        event_id: null,
+        type: 'ORDER',
+        stage: 'WON',
+        title: '精密部品の量産',
+        amount_yen: 3_000_000,
+        started_on: `${lastYear}-06-01`,
+        closed_on: `${lastYear}-09-30`,
+        deleted_by_id: ownStaffId,
+        reason: '二重登録（同じ商談を2回入力）',
+        just_now: true,
+      },
+    ]);
+
+    // Started last 年度 and still under way: it counts there as 新規商談, so a reason is asked too.
+    const started = await record({ startedOn: `${lastYear}-12-01` });
+    expect(failure(await deleteDeal(started.id)).extensions).toMatchObject({ field: 'reason' });
+    ok(await deleteDeal(started.id, '別の団体の商談を誤って登録'));
+
+    // This 年度's deal goes as before, with or without a reason, and is recorded all the same.
+    const current = await record({ startedOn: today, amountYen: 500_000 });
+    expect(ok(await deleteDeal(current.id)).deleteDeal).toEqual({ id: current.id, followUpsDeleted: 0 });
+    expect(await deletions(current.id)).toEqual([
+      expect.objectContaining({ deal_id: current.id, started_on: today, amount_yen: 500_000, reason: '' }),
+    ]);
+    const explained = await record({ startedOn: today });
+    ok(await deleteDeal(explained.id, '二重登録'));
+    expect(await deletions(explained.id)).toEqual([expect.objectContaining({ reason: '二重登録' })]);
+  });
+
+  it('leaves nothing half-written when a deletion fails part-way', async () => {
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const deal = ok(
+      await recordDeal({
+        participantAId: people.a.id,
+        participantBId: people.c.id,
+        type: 'HIRING',
+        title: '技能実習生の受け入れ',
+        startedOn: `${lastYear}-05-01`,
+        followUpInMonths: 2,
+      }),
+    ).recordDeal;
+    // The deal's row cannot go (a stand-in for any failure after the record is written).
+    await t.dataSource.query(`
+      CREATE FUNCTION refuse_deal_delete() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+      CREATE TRIGGER refuse_deal_delete BEFORE DELETE ON deals FOR EACH ROW EXECUTE FUNCTION refuse_deal_delete();
+    `);
+    try {
+      const refused = failure(
+        await t.gql(
+          'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }',
+          { id: deal.id },
+          staff,
+        ),
+      );
+      expect(refused.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await t.dataSource.query(
+        'DROP TRIGGER refuse_deal_delete ON deals; DROP FUNCTION refuse_deal_delete();',
+      );
+    }
+    expect(await t.dataSource.query('SELECT id FROM deals WHERE id = $1', [deal.id])).toHaveLength(1);
+    expect(await t.dataSource.query('SELECT id FROM follow_ups WHERE deal_id = $1', [deal.id])).toHaveLength(
+      1,
+    );
+    expect(await t.dataSource.query('SELECT id FROM deal_deletions WHERE deal_id = $1', [deal.id])).toEqual(
+      [],
+    );
   });
 });

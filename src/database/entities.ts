@@ -1,6 +1,7 @@
 import { ActionToken } from '../action-tokens/action-token.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Deal } from '../deals/deal.entity';
+import { DealDeletion } from '../deals/deal-deletion.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { FollowUp } from '../deals/follow-up.entity';
 import { Event } from '../events/event.entity';
@@ -55,6 +56,7 @@ export const ENTITIES = [
   AgendaView,
   SchedulingRun,
   Deal,
+  DealDeletion,
   FollowUp,
   SurveyResponse,
   MiniSalonRequest,

@@ -16,7 +16,7 @@ import { User } from '../users/user.entity';
 import { DealStage, DealType } from './deal-enums';
 
 /** Postgres `bigint` arrives as a string; yen amounts stay far below 2^53. */
-const yen = {
+export const yen = {
   to: (value: number | null) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
 };

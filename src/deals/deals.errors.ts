@@ -1,4 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
+import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { DEAL_STAGE_LABEL, DealStage } from './deal-enums';
 
 export enum DealErrorCode {
@@ -22,7 +23,11 @@ export enum DealErrorCode {
   ASSIGNEE_DEACTIVATED = 'DEAL_ASSIGNEE_DEACTIVATED',
   STAFF_NOT_FOUND = 'DEAL_STAFF_NOT_FOUND',
   HAND_OVER_TO_SELF = 'DEAL_HAND_OVER_TO_SELF',
+  DELETION_REASON_REQUIRED = 'DEAL_DELETION_REASON_REQUIRED',
 }
+
+/** 削除の理由: a sentence or two, read in the year's report. */
+export const MAX_DELETION_REASON = 1000;
 
 export const DealErrors = {
   notFound: (id: string) =>
@@ -172,5 +177,23 @@ export const DealErrors = {
       'toUserId',
       '引き継ぎ先には引き継ぎ元とは別のスタッフを指定してください',
       DealErrorCode.HAND_OVER_TO_SELF,
+    ),
+  /**
+   * A deal counted in a year that has ended (and has likely been reported): deleting it changes
+   * that year's figures, so the report says why (年度終了後の訂正（削除）).
+   */
+  deletionReasonRequired: (endedYears: number[]) =>
+    new InputError(
+      'reason',
+      `この商談は終了した年度（${endedYears.map((year) => fiscalYearLabel(year)).join('・')}）の実績に数えられています。` +
+        '削除の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）',
+      DealErrorCode.DELETION_REASON_REQUIRED,
+    ).withEnglish(
+      `This deal counts in the figures of ${endedYears.map((year) => fiscalYearLabel(year, 'en')).join(' and ')}, ` +
+        "which has ended. Please give the reason for deleting it: the year's report shows it as a correction made after the year ended.",
+    ),
+  deletionReasonTooLong: () =>
+    new InputError('reason', `削除の理由は ${MAX_DELETION_REASON} 文字以内で入力してください`).withEnglish(
+      `Please keep the reason for deleting the deal to ${MAX_DELETION_REASON} characters.`,
     ),
 };

@@ -37,14 +37,23 @@ export class DealsResolver {
 
   @Mutation(() => DeletedDealModel, {
     description:
-      '誤って記録した商談（二重登録など）をフォローアップごと削除する。年度実績からも外れる。記録した団体のスタッフのみ',
+      '誤って記録した商談（二重登録など）をフォローアップごと削除する。年度実績からも外れる。記録した団体のスタッフのみ。' +
+      '削除は記録に残り、終了した年度の実績に数えられている商談は理由（reason）が必須で、その年度の実績報告に' +
+      '年度終了後の訂正（dealsDeletedAfterYearEnd）として載る',
   })
   @AllowStaff()
   async deleteDeal(
     @CurrentActor() actor: StaffActor,
     @Args('id', { type: () => ID }) id: string,
+    @Args('reason', {
+      type: () => String,
+      nullable: true,
+      description:
+        '削除の理由（1000文字まで）。終了した年度の実績に数えられている商談では必須、今年度の商談では任意',
+    })
+    reason: string | null,
   ): Promise<DeletedDealModel> {
-    return { id, followUpsDeleted: await this.dealsService.delete(actor, id) };
+    return { id, followUpsDeleted: await this.dealsService.delete(actor, id, reason) };
   }
 
   @Query(() => DealModel, {

@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
 import { ForbiddenError } from '../common/errors/app-error';
-import { fiscalYearDates } from '../common/japan/fiscal-year';
+import { fiscalYearDates, fiscalYearOf } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
-import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
+import { addMonths, CalendarDate, fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { managesEvent } from '../events/event-access';
 import { EventStatus } from '../events/event-enums';
@@ -19,8 +19,9 @@ import { MeetingErrors } from '../meetings/meetings.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
+import { DealDeletion } from './deal-deletion.entity';
 import { DEAL_TRANSITIONS, DealStage } from './deal-enums';
-import { DealErrors } from './deals.errors';
+import { DealErrors, MAX_DELETION_REASON } from './deals.errors';
 import { DealFilter } from './dto/deal-filter.input';
 import { RecordDealInput } from './dto/record-deal.input';
 import { UpdateDealInput } from './dto/update-deal.input';
@@ -142,12 +143,34 @@ export class DealsService {
   /**
    * A deal recorded by mistake (the same one entered twice, say) goes, with its follow-ups, so the
    * year's figures no longer count it: marking it 不成立 would count a 不成立 that never happened.
-   * For whoever may update it. Answers how many follow-ups went with it.
+   * For whoever may update it. Every deletion leaves a DealDeletion with what the deal counted,
+   * and one counted in a year that has ended (reported to the 財務局 or the board, most likely)
+   * needs a reason: that year's report shows it as a correction. Answers how many follow-ups
+   * went with it.
    */
-  async delete(actor: StaffActor, id: string): Promise<number> {
+  async delete(actor: StaffActor, id: string, reason?: string | null): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockOwned(manager, actor, id);
+      const deal = await this.lockOwned(manager, actor, id);
+      const why = reason?.trim() ?? '';
+      if (why.length > MAX_DELETION_REASON) throw DealErrors.deletionReasonTooLong();
+      const endedYears = endedYearsCounting(deal, fiscalYearOf(new Date()));
+      if (endedYears.length > 0 && !why) throw DealErrors.deletionReasonRequired(endedYears);
       const followUps = await manager.countBy(FollowUp, { dealId: id });
+      await manager.insert(DealDeletion, {
+        dealId: deal.id,
+        organizationId: deal.organizationId,
+        eventId: deal.eventId,
+        participantAId: deal.participantAId,
+        participantBId: deal.participantBId,
+        type: deal.type,
+        stage: deal.stage,
+        title: deal.title,
+        amountYen: deal.amountYen,
+        startedOn: deal.startedOn,
+        closedOn: deal.closedOn,
+        deletedById: actor.userId,
+        reason: why,
+      });
       // follow_ups.deal_id cascades; nothing else refers to a deal.
       await manager.delete(Deal, id);
       return followUps;
@@ -365,4 +388,13 @@ function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: 
   if (date > today) throw DealErrors.closedInFuture();
   if (date < startedOn) throw DealErrors.closedBeforeStart();
   return date;
+}
+
+/**
+ * The years a deal counts in (as the 年度実績報告 counts it: recorded in the year it started,
+ * 成約・不成立 in the year it closed) that have ended before `currentYear`, earliest first.
+ */
+function endedYearsCounting(deal: Pick<Deal, 'startedOn' | 'closedOn'>, currentYear: number): number[] {
+  const years = [deal.startedOn, deal.closedOn].flatMap((date) => (date ? [fiscalYearOfDate(date)] : []));
+  return [...new Set(years)].filter((year) => year < currentYear);
 }

@@ -71,6 +71,7 @@ const FIELD_LABELS: Record<string, string> = {
   phone: '電話番号',
   preferredFrom: '希望時期（から）',
   preferredTo: '希望時期（まで）',
+  reason: '理由',
   registrationClosesAt: '申込の締切日時',
   registrationOpensAt: '申込の受付開始日時',
   requestExpiryHours: '回答期限（時間）',
