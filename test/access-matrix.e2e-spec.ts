@@ -187,6 +187,7 @@ const cases: Case[] = [
 
   ['eventReport', 'of the event', 'query($e: ID!) { eventReport(eventId: $e) { __typename } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['fiscalYearReport', 'of the organisation', 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2026) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
+  ['fiscalYearReport', "the organisation's deals deleted after an ended year, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsDeletedAfterYearEnd { deals deletions { title reason deletedByName } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['setFiscalYearTargets', 'of the organisation', 'mutation($o: ID!) { setFiscalYearTargets(organizationId: $o, fiscalYear: 2026, targets: [{ metric: DEALS_WON, target: 99 }]) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
 ];
 

@@ -1211,6 +1211,138 @@ describe('fiscal-year and event reports', () => {
     });
   });
 
+  it('shows in an ended year’s report and CSV the deals deleted after it ended, beside figures that leave them out', async () => {
+    const org = await createOrganization(t, admin, { name: '足立区産業振興課', kind: 'MUNICIPALITY' });
+    const organizer = await staffSession(t, Role.ORGANIZER, org);
+    const staff = await staffSession(t, Role.STAFF, org);
+    const [a, b] = [
+      await createParticipant(t, organizer, { name: '伊藤 進', company: { name: '伊藤金型' } }),
+      await createParticipant(t, organizer, { name: '渡辺 恵', company: { name: '渡辺工業' } }),
+    ];
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const today = todayInTokyo();
+    const record = async (input: Record<string, unknown>) =>
+      (
+        await mutate(
+          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+          { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
+          staff,
+        )
+      ).recordDeal.id;
+    const deleteDeal = (id: string, reason: string) =>
+      mutate(
+        'mutation($id: ID!, $r: String) { deleteDeal(id: $id, reason: $r) { id } }',
+        { id, r: reason },
+        staff,
+      );
+    const won = { title: '金型の受注', stage: 'WON', amountYen: 4_000_000 };
+    const wonDates = { startedOn: `${lastYear}-05-01`, closedOn: `${lastYear}-07-01` };
+    await record({ ...won, ...wonDates });
+    const twice = await record({ ...won, ...wonDates });
+    const notOurs = await record({
+      type: 'FINANCING',
+      title: '設備資金の融資',
+      stage: 'LOST',
+      startedOn: `${lastYear}-10-01`,
+      closedOn: `${lastYear}-11-01`,
+    });
+    // Begun in March of that year, 成約 in this one: there it counted as 新規商談 only.
+    const spanning = await record({
+      title: '試作の発注',
+      stage: 'WON',
+      amountYen: 1_000_000,
+      startedOn: `${lastYear + 1}-03-01`,
+      closedOn: today,
+    });
+    const report = `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+      deals { recorded won lost wonAmountYen wonWithoutAmount }
+      dealsDeletedAfterYearEnd {
+        deals recorded won lost wonAmountYen wonWithoutAmount
+        deletions { dealId title type typeLabel stage stageLabel amountYen startedOn closedOn eventId eventTitle
+          deletedAt deletedByName reason }
+      } } }`;
+    type Report = {
+      deals: DealFigures;
+      dealsDeletedAfterYearEnd:
+        (DealFigures & { deals: number; deletions: Record<string, unknown>[] }) | null;
+    };
+    const read = async (fiscalYear: number) =>
+      ok(await t.gql<{ fiscalYearReport: Report }>(report, { org, fy: fiscalYear }, organizer))
+        .fiscalYearReport;
+
+    const reported = await read(lastYear);
+    expect(reported.deals).toEqual({
+      recorded: 4,
+      won: 2,
+      lost: 1,
+      wonAmountYen: 8_000_000,
+      wonWithoutAmount: 0,
+    });
+    expect(reported.dealsDeletedAfterYearEnd).toMatchObject({ deals: 0, recorded: 0, won: 0, deletions: [] });
+
+    await deleteDeal(twice, '二重登録（同じ商談を2回入力）');
+    await deleteDeal(notOurs, '他団体の商談を誤って登録');
+    await deleteDeal(spanning, '当事者の取り違え');
+    const corrected = await read(lastYear);
+    // The figures are as they stand now, without the deleted deals ...
+    expect(corrected.deals).toEqual({
+      recorded: 1,
+      won: 1,
+      lost: 0,
+      wonAmountYen: 4_000_000,
+      wonWithoutAmount: 0,
+    });
+    // ... and the report says by how much they went down after the year ended, and why.
+    const deletedAfter = corrected.dealsDeletedAfterYearEnd!;
+    expect(deletedAfter).toMatchObject({ deals: 3, recorded: 3, won: 1, lost: 1, wonAmountYen: 4_000_000 });
+    for (const figure of ['recorded', 'won', 'lost', 'wonAmountYen', 'wonWithoutAmount'] as const)
+      expect(corrected.deals[figure] + deletedAfter[figure]).toBe(reported.deals[figure]);
+    expect(deletedAfter.deletions).toEqual([
+      {
+        dealId: twice,
+        title: '金型の受注',
+        type: 'ORDER',
+        typeLabel: '受発注',
+        stage: 'WON',
+        stageLabel: '成約',
+        amountYen: 4_000_000,
+        ...wonDates,
+        eventId: null,
+        eventTitle: null,
+        deletedAt: expect.any(String),
+        deletedByName: 'テスト 担当',
+        reason: '二重登録（同じ商談を2回入力）',
+      },
+      expect.objectContaining({ dealId: notOurs, stageLabel: '不成立', reason: '他団体の商談を誤って登録' }),
+      expect.objectContaining({ dealId: spanning, startedOn: `${lastYear + 1}-03-01`, closedOn: today }),
+    ]);
+    // This year has not ended: nothing reported yet to correct.
+    expect((await read(lastYear + 1)).dealsDeletedAfterYearEnd).toBeNull();
+
+    const { lines } = await csv(`organizationId=${org}&fiscalYear=${lastYear}`, staff);
+    const deletedOn = todayInTokyo();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '対象,集計の範囲,商談,年度終了後に削除された商談を除いた現在の値（削除で減った分は「年度終了後の訂正（削除）」に記載）,',
+        '商談,成約件数,合計,1,件',
+        '商談,成約金額,合計,4000000,円',
+        '年度終了後の訂正（削除）,削除した商談,合計,3,件',
+        `年度終了後の訂正（削除）,削除した商談,${deletedOn} 削除「金型の受注」（受発注・成約・4000000円）理由: 二重登録（同じ商談を2回入力）,1,件`,
+        `年度終了後の訂正（削除）,削除した商談,${deletedOn} 削除「設備資金の融資」（融資・不成立）理由: 他団体の商談を誤って登録,1,件`,
+        '年度終了後の訂正（削除）,新規商談数の減少,,3,件',
+        '年度終了後の訂正（削除）,成約件数の減少,,1,件',
+        '年度終了後の訂正（削除）,不成立件数の減少,,1,件',
+        '年度終了後の訂正（削除）,成約金額の減少,,4000000,円',
+        '年度終了後の訂正（削除）,金額未入力の成約の減少,,0,件',
+      ]),
+    );
+    // Right after the deal figures it corrects.
+    const firstCorrection = lines.findIndex((line) => line.startsWith('年度終了後の訂正（削除）,'));
+    expect(lines[firstCorrection - 1]).toMatch(/^商談,金額未入力の成約,/);
+    const thisYear = await csv(`organizationId=${org}&fiscalYear=${lastYear + 1}`, staff);
+    expect(thisYear.lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
+  });
+
   it('counts an event from when it begins: one still ahead, and its sign-ups, are a plan, not 実績', async () => {
     const coming = await createPublishedEvent(t, organizerA, {
       kind: 'MINI_SALON',

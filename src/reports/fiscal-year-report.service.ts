@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { fiscalYearDates, fiscalYearLabel, fiscalYearRange } from '../common/japan/fiscal-year';
 import { tokyoDateOf } from '../common/time/calendar-date';
-import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
+import { DealDeletion } from '../deals/deal-deletion.entity';
+import { DEAL_TYPE_LABEL, DealStage, DealType } from '../deals/deal-enums';
+import { DealDeletionModel } from '../deals/models/deal-deletion.model';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
@@ -15,6 +17,7 @@ import { ANSWERING_STATUSES } from '../surveys/survey-rules';
 import { meetingFigures, meetingRequestFigures, ReportEvents } from './meeting-figures';
 import {
   DealYearFigures,
+  FiscalYearDealDeletionsModel,
   FiscalYearDealFiguresModel,
   FiscalYearEventFiguresModel,
   FiscalYearFollowUpFiguresModel,
@@ -102,6 +105,12 @@ export class FiscalYearReportService {
         lastDay: year.lastDay,
         generatedAt,
         ...figures,
+        dealsDeletedAfterYearEnd: await this.dealsDeletedAfterYearEnd(
+          manager,
+          organizationId,
+          year,
+          generatedAt,
+        ),
         targets: await this.targets.compare(manager, organizationId, fiscalYear, figures),
       };
     });
@@ -212,6 +221,49 @@ export class FiscalYearReportService {
       ...total,
       byType: byKey.map(({ key, ...figures }) => ({ type: key, label: DEAL_TYPE_LABEL[key], ...figures })),
     };
+  }
+
+  /**
+   * 年度終了後の訂正（削除）: the deals deleted since the year ended that counted in it, each as the
+   * year's figures counted it (recorded by its start, 成約・不成立 by its closing date): what
+   * `deals` lost after the year's figures could have been reported. Null while the year runs.
+   */
+  private async dealsDeletedAfterYearEnd(
+    manager: EntityManager,
+    organizationId: string,
+    year: YearBounds,
+    generatedAt: Date,
+  ): Promise<FiscalYearDealDeletionsModel | null> {
+    if (generatedAt < year.end) return null;
+    const inYear = (column: string) => `(${column} >= :firstDay AND ${column} < :nextFirstDay)`;
+    const deletions = await manager
+      .getRepository(DealDeletion)
+      .createQueryBuilder('deletion')
+      .leftJoinAndSelect('deletion.event', 'event')
+      .leftJoinAndSelect('deletion.deletedBy', 'deletedBy')
+      .where('deletion.organizationId = :organizationId', { organizationId })
+      .andWhere('deletion.deletedAt >= :end', { end: year.end })
+      .andWhere(`(${inYear('deletion.startedOn')} OR ${inYear('deletion.closedOn')})`, {
+        firstDay: year.firstDay,
+        nextFirstDay: year.nextFirstDay,
+      })
+      .orderBy('deletion.deletedAt')
+      .addOrderBy('deletion.id')
+      .getMany();
+    const within = (date: string | null) =>
+      date !== null && date >= year.firstDay && date < year.nextFirstDay;
+    const figures = { ...NO_DEALS };
+    for (const deletion of deletions) {
+      const closed = within(deletion.closedOn);
+      if (within(deletion.startedOn)) figures.recorded += 1;
+      if (closed && deletion.stage === DealStage.LOST) figures.lost += 1;
+      if (closed && deletion.stage === DealStage.WON) {
+        figures.won += 1;
+        figures.wonAmountYen += deletion.amountYen ?? 0;
+        if (deletion.amountYen === null) figures.wonWithoutAmount += 1;
+      }
+    }
+    return { deals: deletions.length, ...figures, deletions: deletions.map(DealDeletionModel.from) };
   }
 
   /**

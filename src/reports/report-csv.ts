@@ -1,7 +1,13 @@
+import { tokyoDateOf } from '../common/time/calendar-date';
+import { DealDeletionModel } from '../deals/models/deal-deletion.model';
 import { REGISTRATIONS_BASIS } from '../events/registration-counts';
 import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
 import { EventReportModel } from './models/event-report.model';
-import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
+import {
+  DealYearFigures,
+  FiscalYearDealDeletionsModel,
+  FiscalYearReportModel,
+} from './models/fiscal-year-report.model';
 import { MeetingRequestFiguresModel } from './models/meeting-request-figures.model';
 
 /** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
@@ -34,6 +40,9 @@ const FISCAL_YEAR_EVENTS_BASIS =
 const FISCAL_YEAR_DEALS_BASIS =
   '自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）';
 const EVENT_DEALS_BASIS = 'このイベントについて主催・共催の各団体が記録したもの';
+const DEALS_AFTER_YEAR_END_BASIS =
+  '年度終了後に削除された商談を除いた現在の値（削除で減った分は「年度終了後の訂正（削除）」に記載）';
+const DEALS_DELETED = '年度終了後の訂正（削除）';
 
 const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = [
   { item: '新規商談数', figure: 'recorded', unit: '件' },
@@ -42,6 +51,11 @@ const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[
   { item: '成約金額', figure: 'wonAmountYen', unit: '円' },
   { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
 ];
+
+/** The deal figures a deletion after the year's end took down, as DEAL_ITEMS name them. */
+const DEAL_DELETION_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = DEAL_ITEMS.map(
+  ({ item, figure, unit }) => ({ item: `${item}の減少`, figure, unit }),
+);
 
 const row = (
   section: string,
@@ -80,6 +94,9 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
     // What the GraphQL descriptions say, for whoever reads the file without them.
     row('対象', '集計の範囲', FISCAL_YEAR_EVENTS_BASIS, '', 'イベント・参加・面談申込・面談・アンケート'),
     row('対象', '集計の範囲', FISCAL_YEAR_DEALS_BASIS, '', '商談・フォローアップ'),
+    ...(report.dealsDeletedAfterYearEnd
+      ? [row('対象', '集計の範囲', DEALS_AFTER_YEAR_END_BASIS, '', '商談')]
+      : []),
     row('対象', '集計の範囲', REGISTRATIONS_BASIS, '', '参加登録数'),
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     row('イベント', '開催イベント数', events.total, '件', TOTAL),
@@ -98,6 +115,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
       row('商談', item, deals[figure], unit, TOTAL),
       ...deals.byType.map((type) => row('商談', item, type[figure], unit, type.label)),
     ]),
+    ...dealDeletionRows(report.dealsDeletedAfterYearEnd),
     row('フォローアップ', '期限が年度内', followUps.due, '件'),
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
@@ -112,6 +130,32 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
       row('年度目標', target.label, target.achievementRate ?? '', '%', '達成率'),
     ]),
   ];
+}
+
+/**
+ * 年度終了後の訂正（削除） of an ended year: how many deals were deleted after its end, one row for
+ * each (what it was, when it was deleted and why) under the 合計, then by how much each deal figure
+ * went down. None while the year runs.
+ */
+function dealDeletionRows(deleted: FiscalYearDealDeletionsModel | null): ReportCsvRow[] {
+  if (!deleted) return [];
+  return [
+    row(DEALS_DELETED, '削除した商談', deleted.deals, '件', TOTAL),
+    ...deleted.deletions.map((deletion) =>
+      row(DEALS_DELETED, '削除した商談', 1, '件', describeDeletion(deletion)),
+    ),
+    ...DEAL_DELETION_ITEMS.map(({ item, figure, unit }) => row(DEALS_DELETED, item, deleted[figure], unit)),
+  ];
+}
+
+/** 「2027-05-12 削除「金型の受注」（受発注・成約・4000000円）理由: 二重登録」 */
+function describeDeletion(deletion: DealDeletionModel): string {
+  const what = [deletion.typeLabel, deletion.stageLabel];
+  if (deletion.amountYen !== null) what.push(`${deletion.amountYen}円`);
+  return (
+    `${tokyoDateOf(deletion.deletedAt)} 削除「${deletion.title}」（${what.join('・')}）` +
+    `理由: ${deletion.reason || '（記載なし）'}`
+  );
 }
 
 /** An event's report the same way: one row per figure, each breakdown after its 合計. */

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealType } from '../../deals/deal-enums';
+import { DealDeletionModel } from '../../deals/models/deal-deletion.model';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
 import { ReportMetric } from '../targets/report-metric';
@@ -136,6 +137,23 @@ export class FiscalYearDealFiguresModel extends DealYearFigures {
   byType: DealTypeFiguresModel[];
 }
 
+@ObjectType('FiscalYearDealDeletions', {
+  description:
+    '年度終了後の訂正（削除）: 年度が終わった後に削除（deleteDeal）された、この年度の実績に数えられていた商談。' +
+    '各値は削除で減った分（deals の同じ項目の値に足すと、削除前の値になる）',
+})
+export class FiscalYearDealDeletionsModel extends DealYearFigures {
+  @Field(() => Int, {
+    description: '削除された商談の件数（開始日・成約日・不成立日のいずれかが年度内のもの）',
+  })
+  deals: number;
+
+  @Field(() => [DealDeletionModel], {
+    description: '削除された商談（削除した順）。理由と削除したスタッフ付き',
+  })
+  deletions: DealDeletionModel[];
+}
+
 @ObjectType('FiscalYearFollowUpFigures', {
   description: '団体のフォローアップ（自団体の商談・参加者について自団体で設定したもの）の年度実績',
 })
@@ -224,8 +242,19 @@ export class FiscalYearReportModel {
   @Field(() => FiscalYearMeetingFiguresModel)
   meetings: FiscalYearMeetingFiguresModel;
 
-  @Field(() => FiscalYearDealFiguresModel)
+  @Field(() => FiscalYearDealFiguresModel, {
+    description:
+      '商談の年度実績（集計時点の値）。年度が終わった後に削除された商談は含まない（dealsDeletedAfterYearEnd を参照）',
+  })
   deals: FiscalYearDealFiguresModel;
+
+  @Field(() => FiscalYearDealDeletionsModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（削除）: 年度が終わった後に削除された商談の件数・金額と、その明細。年度の終了後に' +
+      'deals の値が削除でいくら減ったかを示す。年度がまだ終わっていなければ null',
+  })
+  dealsDeletedAfterYearEnd: FiscalYearDealDeletionsModel | null;
 
   @Field(() => FiscalYearFollowUpFiguresModel)
   followUps: FiscalYearFollowUpFiguresModel;
