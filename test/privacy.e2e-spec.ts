@@ -982,4 +982,108 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(withdrawn.html).toContain('この面談のお申込は取り下げられました。');
     expect(withdrawn.html).not.toContain('木村');
   });
+
+  it('keeps the record of a deleted deal for the year it corrects, through a merge, without the erased person in it', async () => {
+    // 小林 健太 was in the pool twice; a deal was entered with each profile last 年度, one of them
+    // twice, and both mistakes were deleted after the year ended, staff naming him in the reason.
+    const person = await createParticipant(t, organizer, {
+      name: '小林 健太',
+      furigana: 'コバヤシ ケンタ',
+      phone: '03-9876-5432',
+      company: { name: '小林プレス工業' },
+    });
+    const duplicate = await createParticipant(t, organizer, { name: '小林　健太' });
+    const partner = await createParticipant(t, organizer, { name: '中村 優', company: { name: '中村商事' } });
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const recordAndDelete = async (participantAId: string, title: string, reason: string) => {
+      const { id } = ok(
+        await t.gql<{ recordDeal: { id: string } }>(
+          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+          {
+            input: {
+              participantAId,
+              participantBId: partner.id,
+              type: 'ORDER',
+              title,
+              stage: 'WON',
+              amountYen: 2_000_000,
+              startedOn: `${lastYear}-06-01`,
+              closedOn: `${lastYear}-08-01`,
+            },
+          },
+          staff,
+        ),
+      ).recordDeal;
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $r: String) { deleteDeal(id: $id, reason: $r) { id } }',
+          { id, r: reason },
+          staff,
+        ),
+      );
+      return id;
+    };
+    const ofPerson = await recordAndDelete(
+      person.id,
+      '小林様からのプレス加工の受注',
+      '小林 健太様の分を二重登録（連絡先 03-9876-5432）',
+    );
+    const ofDuplicate = await recordAndDelete(
+      duplicate.id,
+      'プレス金型の受注',
+      'コバヤシ ケンタ様の旧登録で入力',
+    );
+    ok(
+      await t.gql(
+        'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { dealsMoved } }',
+        { p: person.id, d: duplicate.id },
+        organizer,
+      ),
+    );
+    const records = () =>
+      rowsOf(
+        `SELECT deal_id, participant_a_id, participant_b_id, title, reason, stage, amount_yen::float8 AS amount_yen,
+                started_on::text AS started_on, closed_on::text AS closed_on
+           FROM deal_deletions WHERE deal_id = ANY($1) ORDER BY deleted_at`,
+        [[ofPerson, ofDuplicate]],
+      );
+    // The merge carries the record over with the rest of the duplicate's deals.
+    expect((await records()).map((row) => row.participant_a_id)).toEqual([person.id, person.id]);
+
+    const result = ok(await erase(person.id)).eraseParticipant;
+    expect(result).toMatchObject({ notesRedacted: 2 });
+    const kept = {
+      participant_a_id: person.id,
+      participant_b_id: partner.id,
+      stage: 'WON',
+      amount_yen: 2_000_000,
+    };
+    const dates = { started_on: `${lastYear}-06-01`, closed_on: `${lastYear}-08-01` };
+    expect(await records()).toEqual([
+      {
+        deal_id: ofPerson,
+        ...kept,
+        ...dates,
+        title: '（削除済み）様からのプレス加工の受注',
+        reason: '（削除済み）様の分を二重登録（連絡先 （削除済み））',
+      },
+      {
+        deal_id: ofDuplicate,
+        ...kept,
+        ...dates,
+        title: 'プレス金型の受注',
+        reason: '（削除済み）様の旧登録で入力',
+      },
+    ]);
+    expect(JSON.stringify(await records())).not.toMatch(/小林|コバヤシ|03-9876-5432/);
+    // The year's report still says what was deleted after it ended.
+    const report = ok(
+      await t.gql<{ fiscalYearReport: { dealsDeletedAfterYearEnd: Record<string, number> } }>(
+        'query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) { dealsDeletedAfterYearEnd { deals won wonAmountYen } } }',
+        { o: orgId, y: lastYear },
+        staff,
+      ),
+    ).fiscalYearReport;
+    expect(report.dealsDeletedAfterYearEnd).toEqual({ deals: 2, won: 2, wonAmountYen: 4_000_000 });
+  });
 });

@@ -20,6 +20,7 @@ import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { Deal } from '../deals/deal.entity';
+import { DealDeletion } from '../deals/deal-deletion.entity';
 import { ErasureResultModel } from './models/erasure-result.model';
 import { ERASED_NAME, MentionedPerson, mentionRedactor } from './mentions';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
@@ -269,9 +270,11 @@ export class ParticipantErasureService {
 
   /**
    * What staff wrote about them in their deals and follow-ups (the deal's title and notes, a
-   * follow-up's notes and result) loses their name, address and phone number (mentionRedactor):
-   * the deal stays the other side's and the organisation's record, but must not say who this was.
-   * Answers how many deals and follow-ups changed.
+   * follow-up's notes and result), and in the record of a deal of theirs that was deleted (its
+   * title and the reason it went), loses their name, address and phone number (mentionRedactor):
+   * the deal stays the other side's and the organisation's record, and the deletion the year's,
+   * but neither must say who this was. Answers how many deals, follow-ups and deletion records
+   * changed.
    */
   private async redactNotes(
     manager: EntityManager,
@@ -291,6 +294,11 @@ export class ParticipantErasureService {
         dealIds: deals.map((deal) => deal.id),
       })
       .getMany();
+    const deletions = await manager
+      .createQueryBuilder(DealDeletion, 'x')
+      .select(['x.id', 'x.title', 'x.reason'])
+      .where(':id IN (x.participantAId, x.participantBId)', { id: person.id })
+      .getMany();
     let changed = 0;
     for (const deal of deals) {
       const redacted = { title: redact(deal.title), notes: redact(deal.notes) };
@@ -302,6 +310,12 @@ export class ParticipantErasureService {
       const redacted = { notes: redact(followUp.notes), result: redact(followUp.result) };
       if (redacted.notes === followUp.notes && redacted.result === followUp.result) continue;
       await manager.update(FollowUp, followUp.id, redacted);
+      changed += 1;
+    }
+    for (const deletion of deletions) {
+      const redacted = { title: redact(deletion.title), reason: redact(deletion.reason) };
+      if (redacted.title === deletion.title && redacted.reason === deletion.reason) continue;
+      await manager.update(DealDeletion, deletion.id, redacted);
       changed += 1;
     }
     return changed;
