@@ -163,6 +163,7 @@ const cases: Case[] = [
   ['recordDeal', 'at the draft, between A and B', 'mutation($e: ID!, $a: ID!, $b: ID!) { recordDeal(input: { eventId: $e, participantAId: $a, participantBId: $b, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ e: ids.draft, a: ids.a, b: ids.b }), outcomes('FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED')],
   ['recordDeal', "from A and B's meeting", 'mutation($m: ID!) { recordDeal(input: { meetingId: $m, type: ORDER, title: "横取り" }) { id } }', (ids) => ({ m: ids.meeting }), ITS_STAFF],
   ['updateDeal', "the organisation's deal", 'mutation($id: ID!) { updateDeal(id: $id, input: { stage: LOST }) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
+  ['updateDeal', "the organisation's deal, with the reason an ended year asks for", 'mutation($id: ID!) { updateDeal(id: $id, input: { notes: "x", reason: "訂正" }) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal", 'mutation($id: ID!) { deleteDeal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal, with the reason an ended year asks for", 'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
@@ -188,6 +189,7 @@ const cases: Case[] = [
   ['eventReport', 'of the event', 'query($e: ID!) { eventReport(eventId: $e) { __typename } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['fiscalYearReport', 'of the organisation', 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2026) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['fiscalYearReport', "the organisation's deals deleted after an ended year, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsDeletedAfterYearEnd { deals deletions { title reason deletedByName } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
+  ['fiscalYearReport', "the organisation's deals changed after an ended year, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsChangedAfterYearEnd { count changes { title reason changedByName before { stage } after { stage } } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['setFiscalYearTargets', 'of the organisation', 'mutation($o: ID!) { setFiscalYearTargets(organizationId: $o, fiscalYear: 2026, targets: [{ metric: DEALS_WON, target: 99 }]) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
 ];
 

@@ -934,10 +934,10 @@ describe('deals and follow-ups', () => {
       ).recordDeal;
     const deletions = (dealId: string) =>
       t.dataSource.query(
-        `SELECT deal_id, organization_id, event_id, type, stage, title, amount_yen::float8 AS amount_yen,
-                started_on::text AS started_on, closed_on::text AS closed_on, deleted_by_id, reason,
-                deleted_at > now() - interval '1 minute' AS just_now
-           FROM deal_deletions WHERE deal_id = $1`,
+        `SELECT kind, deal_id, organization_id, event_id, type, stage, title, amount_yen::float8 AS amount_yen,
+                started_on::text AS started_on, closed_on::text AS closed_on, type_after, corrected_by_id, reason,
+                corrected_at > now() - interval '1 minute' AS just_now
+           FROM deal_corrections WHERE deal_id = $1`,
         [dealId],
       );
     const stillThere = async (dealId: string) =>
@@ -979,6 +979,7 @@ describe('deals and follow-ups', () => {
     expect(await stillThere(won.id)).toBe(false);
     expect(await deletions(won.id)).toEqual([
       {
+        kind: 'DELETED',
         deal_id: won.id,
         organization_id: org,
         event_id: null,
@@ -988,7 +989,8 @@ describe('deals and follow-ups', () => {
         amount_yen: 3_000_000,
         started_on: `${lastYear}-06-01`,
         closed_on: `${lastYear}-09-30`,
-        deleted_by_id: ownStaffId,
+        type_after: null,
+        corrected_by_id: ownStaffId,
         reason: '二重登録（同じ商談を2回入力）',
         just_now: true,
       },
@@ -1046,8 +1048,162 @@ describe('deals and follow-ups', () => {
     expect(await t.dataSource.query('SELECT id FROM follow_ups WHERE deal_id = $1', [deal.id])).toHaveLength(
       1,
     );
-    expect(await t.dataSource.query('SELECT id FROM deal_deletions WHERE deal_id = $1', [deal.id])).toEqual(
+    expect(await t.dataSource.query('SELECT id FROM deal_corrections WHERE deal_id = $1', [deal.id])).toEqual(
       [],
     );
+  });
+
+  it('asks why a change moves the figures of an ended 年度, and keeps a record of each such change', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '北区商工会' });
+    const ownStaff = await staffSession(t, Role.STAFF, org, 'kita-tanto@example.jp');
+    const [{ id: ownStaffId }]: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM users WHERE email = 'kita-tanto@example.jp'`,
+    );
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const thisYear = fiscalYearOf(new Date());
+    const lastYear = thisYear - 1;
+    const record = async (input: Record<string, unknown>) =>
+      ok(
+        await recordDeal(
+          {
+            participantAId: people.a.id,
+            participantBId: people.b.id,
+            type: 'ORDER',
+            title: '精密部品の量産',
+            ...input,
+          },
+          ownStaff,
+        ),
+      ).recordDeal;
+    const update = (id: string, input: Record<string, unknown>, token = ownStaff) =>
+      updateDeal(id, input, token);
+    const corrections = (dealId: string) =>
+      t.dataSource.query(
+        `SELECT kind, title, type, stage, amount_yen::float8 AS amount_yen, started_on::text AS started_on,
+                closed_on::text AS closed_on, type_after, stage_after, amount_yen_after::float8 AS amount_yen_after,
+                started_on_after::text AS started_on_after, closed_on_after::text AS closed_on_after,
+                corrected_by_id, reason, corrected_at > now() - interval '1 minute' AS just_now
+           FROM deal_corrections WHERE deal_id = $1 ORDER BY corrected_at`,
+        [dealId],
+      );
+    const asStored = async (dealId: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT type, stage, amount_yen::float8 AS amount_yen, started_on::text AS started_on,
+                  closed_on::text AS closed_on, title FROM deals WHERE id = $1`,
+          [dealId],
+        )
+      )[0];
+    const refusedFor = (years: number[]) =>
+      `この変更で終了した年度（${years.map((year) => fiscalYearLabel(year)).join('・')}）の実績が変わります。` +
+      '変更の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）';
+
+    // 成約 last 年度, reported at its end.
+    const won = await record({
+      stage: 'WON',
+      amountYen: 3_000_000,
+      startedOn: `${lastYear}-06-01`,
+      closedOn: `${lastYear}-09-30`,
+    });
+    // What the year does not count needs no reason and leaves no record: notes, the title.
+    ok(await update(won.id, { notes: '量産は来期から', title: '精密部品の量産（第1期）' }));
+    expect(await corrections(won.id)).toEqual([]);
+
+    // Reopening it, correcting its amount or type, moving its closing into this year: each changes
+    // that year's 成約, so each is refused without a reason (blank is none), and nothing changes.
+    const stored = await asStored(won.id);
+    for (const input of [
+      { stage: 'NEGOTIATING' },
+      { amountYen: 2_500_000 },
+      { amountYen: null },
+      { type: 'JOINT_DEVELOPMENT' },
+      { closedOn: today },
+      { amountYen: 2_000_000, reason: ' \u3000 ' },
+      { stage: 'NEGOTIATING', reason: null },
+    ]) {
+      const refused = failure(await update(won.id, input));
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DEAL_CHANGE_REASON_REQUIRED',
+        field: 'reason',
+      });
+      expect(refused.message).toBe(refusedFor([lastYear]));
+    }
+    expect(await asStored(won.id)).toEqual(stored);
+    expect(await corrections(won.id)).toEqual([]);
+    // Another organisation is refused before anything is asked of the reason; too long a reason too.
+    expect(failure(await update(won.id, { stage: 'NEGOTIATING' }, otherStaff)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(failure(await update(won.id, { stage: 'NEGOTIATING', reason: 'あ'.repeat(1001) })).message).toBe(
+      '変更の理由は 1000 文字以内で入力してください',
+    );
+
+    // With a reason it changes, and the record says what the deal counted before and after.
+    expect(
+      ok(await update(won.id, { stage: 'NEGOTIATING', reason: '  先方の発注取り消し（成約の誤り）  ' }))
+        .updateDeal,
+    ).toMatchObject({ stage: 'NEGOTIATING', closedOn: null, amountYen: 3_000_000 });
+    expect(await corrections(won.id)).toEqual([
+      {
+        kind: 'CHANGED',
+        title: '精密部品の量産（第1期）',
+        type: 'ORDER',
+        stage: 'WON',
+        amount_yen: 3_000_000,
+        started_on: `${lastYear}-06-01`,
+        closed_on: `${lastYear}-09-30`,
+        type_after: 'ORDER',
+        stage_after: 'NEGOTIATING',
+        amount_yen_after: 3_000_000,
+        started_on_after: `${lastYear}-06-01`,
+        closed_on_after: null,
+        corrected_by_id: ownStaffId,
+        reason: '先方の発注取り消し（成約の誤り）',
+        just_now: true,
+      },
+    ]);
+    // Still 新規商談 of last year: its amount and its 成約 today (this year's) change nothing there.
+    ok(await update(won.id, { amountYen: 1_000_000 }));
+    ok(await update(won.id, { stage: 'WON', closedOn: today }));
+    expect(await corrections(won.id)).toHaveLength(1);
+    // Its start moved into this year takes it out of last year's 新規商談.
+    expect(failure(await update(won.id, { startedOn: today })).message).toBe(refusedFor([lastYear]));
+    ok(await update(won.id, { startedOn: today, reason: '開始日の入力誤り' }));
+    expect(await corrections(won.id)).toEqual([
+      expect.objectContaining({ stage_after: 'NEGOTIATING' }),
+      expect.objectContaining({
+        started_on: `${lastYear}-06-01`,
+        started_on_after: today,
+        stage_after: 'WON',
+        closed_on_after: today,
+        reason: '開始日の入力誤り',
+      }),
+    ]);
+
+    // This year's deal moves through its stages as before; moved back into last year, it asks.
+    const current = await record({ startedOn: today });
+    ok(await update(current.id, { stage: 'WON', amountYen: 800_000, type: 'HIRING' }));
+    ok(await update(current.id, { stage: 'NEGOTIATING' }));
+    expect(failure(await update(current.id, { startedOn: `${lastYear}-12-01` })).message).toBe(
+      refusedFor([lastYear]),
+    );
+    expect(await corrections(current.id)).toEqual([]);
+
+    // Begun two years ago and 不成立 last year: reopening it changes last year's 不成立 only.
+    const lost = await record({
+      stage: 'LOST',
+      startedOn: `${lastYear - 1}-11-01`,
+      closedOn: `${lastYear}-05-01`,
+    });
+    expect(failure(await update(lost.id, { stage: 'NEGOTIATING' })).message).toBe(refusedFor([lastYear]));
+    // Its type counts in both: both are named, earliest first.
+    expect(failure(await update(lost.id, { type: 'FINANCING' })).message).toBe(
+      refusedFor([lastYear - 1, lastYear]),
+    );
+    // A start moved within the year it began in changes nothing counted.
+    ok(await update(lost.id, { startedOn: `${lastYear - 1}-10-01` }));
+    expect(await corrections(lost.id)).toEqual([]);
   });
 });

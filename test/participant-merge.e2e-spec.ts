@@ -1726,8 +1726,8 @@ describe('merging two profiles of one person', () => {
     expect(references.map((row) => row.reference)).toEqual([
       'agenda_deliveries.participant_id',
       'agenda_views.participant_id',
-      'deal_deletions.participant_a_id',
-      'deal_deletions.participant_b_id',
+      'deal_corrections.participant_a_id',
+      'deal_corrections.participant_b_id',
       'deals.participant_a_id',
       'deals.participant_b_id',
       'email_change_requests.participant_id',

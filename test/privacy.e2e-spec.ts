@@ -983,9 +983,10 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(withdrawn.html).not.toContain('木村');
   });
 
-  it('keeps the record of a deleted deal for the year it corrects, through a merge, without the erased person in it', async () => {
+  it('keeps the records of deals deleted or changed for the year they correct, through a merge, without the erased person in it', async () => {
     // 小林 健太 was in the pool twice; a deal was entered with each profile last 年度, one of them
     // twice, and both mistakes were deleted after the year ended, staff naming him in the reason.
+    // A third, won with the old profile, was reopened afterwards, the reason naming him too.
     const person = await createParticipant(t, organizer, {
       name: '小林 健太',
       furigana: 'コバヤシ ケンタ',
@@ -995,8 +996,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     const duplicate = await createParticipant(t, organizer, { name: '小林　健太' });
     const partner = await createParticipant(t, organizer, { name: '中村 優', company: { name: '中村商事' } });
     const lastYear = fiscalYearOf(new Date()) - 1;
-    const recordAndDelete = async (participantAId: string, title: string, reason: string) => {
-      const { id } = ok(
+    const recordWon = async (participantAId: string, title: string) =>
+      ok(
         await t.gql<{ recordDeal: { id: string } }>(
           'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
           {
@@ -1013,7 +1014,9 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
           },
           staff,
         ),
-      ).recordDeal;
+      ).recordDeal.id;
+    const recordAndDelete = async (participantAId: string, title: string, reason: string) => {
+      const id = await recordWon(participantAId, title);
       ok(
         await t.gql(
           'mutation($id: ID!, $r: String) { deleteDeal(id: $id, reason: $r) { id } }',
@@ -1033,6 +1036,14 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       'プレス金型の受注',
       'コバヤシ ケンタ様の旧登録で入力',
     );
+    const reopened = await recordWon(duplicate.id, 'プレス部品の追加受注');
+    ok(
+      await t.gql(
+        'mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { id } }',
+        { id: reopened, input: { stage: 'NEGOTIATING', reason: '小林 健太様から発注取り消しの連絡' } },
+        staff,
+      ),
+    );
     ok(
       await t.gql(
         'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { dealsMoved } }',
@@ -1044,14 +1055,14 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       rowsOf(
         `SELECT deal_id, participant_a_id, participant_b_id, title, reason, stage, amount_yen::float8 AS amount_yen,
                 started_on::text AS started_on, closed_on::text AS closed_on
-           FROM deal_deletions WHERE deal_id = ANY($1) ORDER BY deleted_at`,
-        [[ofPerson, ofDuplicate]],
+           FROM deal_corrections WHERE deal_id = ANY($1) ORDER BY corrected_at`,
+        [[ofPerson, ofDuplicate, reopened]],
       );
-    // The merge carries the record over with the rest of the duplicate's deals.
-    expect((await records()).map((row) => row.participant_a_id)).toEqual([person.id, person.id]);
+    // The merge carries the records over with the rest of the duplicate's deals.
+    expect((await records()).map((row) => row.participant_a_id)).toEqual([person.id, person.id, person.id]);
 
     const result = ok(await erase(person.id)).eraseParticipant;
-    expect(result).toMatchObject({ notesRedacted: 2 });
+    expect(result).toMatchObject({ notesRedacted: 3 });
     const kept = {
       participant_a_id: person.id,
       participant_b_id: partner.id,
@@ -1074,16 +1085,34 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         title: 'プレス金型の受注',
         reason: '（削除済み）様の旧登録で入力',
       },
+      {
+        deal_id: reopened,
+        ...kept,
+        ...dates,
+        title: 'プレス部品の追加受注',
+        reason: '（削除済み）様から発注取り消しの連絡',
+      },
     ]);
     expect(JSON.stringify(await records())).not.toMatch(/小林|コバヤシ|03-9876-5432/);
-    // The year's report still says what was deleted after it ended.
+    // The year's report still says what was deleted and changed after it ended.
     const report = ok(
-      await t.gql<{ fiscalYearReport: { dealsDeletedAfterYearEnd: Record<string, number> } }>(
-        'query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) { dealsDeletedAfterYearEnd { deals won wonAmountYen } } }',
+      await t.gql<{
+        fiscalYearReport: {
+          dealsDeletedAfterYearEnd: Record<string, number>;
+          dealsChangedAfterYearEnd: { count: number; decreased: Record<string, number> };
+        };
+      }>(
+        `query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) {
+          dealsDeletedAfterYearEnd { deals won wonAmountYen }
+          dealsChangedAfterYearEnd { count decreased { won wonAmountYen } } } }`,
         { o: orgId, y: lastYear },
         staff,
       ),
     ).fiscalYearReport;
     expect(report.dealsDeletedAfterYearEnd).toEqual({ deals: 2, won: 2, wonAmountYen: 4_000_000 });
+    expect(report.dealsChangedAfterYearEnd).toEqual({
+      count: 1,
+      decreased: { won: 1, wonAmountYen: 2_000_000 },
+    });
   });
 });

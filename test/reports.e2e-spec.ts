@@ -41,6 +41,10 @@ const EVENT_REPORT = `query($eventId: ID!) {
 }`;
 
 type DealFigures = Record<'recorded' | 'won' | 'lost' | 'wonAmountYen' | 'wonWithoutAmount', number>;
+
+/** The 集計の範囲 row of an ended year's 商談 figures. */
+const BASIS_AFTER_YEAR_END =
+  '対象,集計の範囲,商談,年度終了後に削除された商談を除き、変更された商談は変更後の値で数えた現在の値（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」に記載）,';
 interface FiscalYearReport {
   organization: { name: string };
   fiscalYear: number;
@@ -1323,7 +1327,7 @@ describe('fiscal-year and event reports', () => {
     const deletedOn = todayInTokyo();
     expect(lines).toEqual(
       expect.arrayContaining([
-        '対象,集計の範囲,商談,年度終了後に削除された商談を除いた現在の値（削除で減った分は「年度終了後の訂正（削除）」に記載）,',
+        BASIS_AFTER_YEAR_END,
         '商談,成約件数,合計,1,件',
         '商談,成約金額,合計,4000000,円',
         '年度終了後の訂正（削除）,削除した商談,合計,3,件',
@@ -1339,6 +1343,194 @@ describe('fiscal-year and event reports', () => {
     // Right after the deal figures it corrects.
     const firstCorrection = lines.findIndex((line) => line.startsWith('年度終了後の訂正（削除）,'));
     expect(lines[firstCorrection - 1]).toMatch(/^商談,金額未入力の成約,/);
+    const thisYear = await csv(`organizationId=${org}&fiscalYear=${lastYear + 1}`, staff);
+    expect(thisYear.lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
+  });
+
+  it('shows in an ended year’s report and CSV how the changes after it ended moved its figures, next to the deletions', async () => {
+    const org = await createOrganization(t, admin, { name: '板橋区産業振興課', kind: 'MUNICIPALITY' });
+    const organizer = await staffSession(t, Role.ORGANIZER, org);
+    const staff = await staffSession(t, Role.STAFF, org);
+    const [a, b] = [
+      await createParticipant(t, organizer, { name: '加藤 誠', company: { name: '加藤製作所' } }),
+      await createParticipant(t, organizer, { name: '吉田 彩', company: { name: '吉田精機' } }),
+    ];
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const today = todayInTokyo();
+    const record = async (input: Record<string, unknown>) =>
+      (
+        await mutate(
+          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+          { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
+          staff,
+        )
+      ).recordDeal.id;
+    const change = (id: string, input: Record<string, unknown>) =>
+      mutate(
+        'mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { id } }',
+        { id, input },
+        staff,
+      );
+    const reopened = await record({
+      title: '金型の受注',
+      stage: 'WON',
+      amountYen: 4_000_000,
+      startedOn: `${lastYear}-05-01`,
+      closedOn: `${lastYear}-07-01`,
+    });
+    const repriced = await record({
+      title: '治具の製作',
+      stage: 'WON',
+      amountYen: 1_000_000,
+      startedOn: `${lastYear}-06-01`,
+      closedOn: `${lastYear}-08-01`,
+    });
+    const retyped = await record({ title: '設備資金の相談', startedOn: `${lastYear}-10-01` });
+    const movedIn = await record({ title: '検査装置の導入', startedOn: today });
+    const deleted = await record({
+      title: '部品の外注',
+      stage: 'LOST',
+      startedOn: `${lastYear}-09-01`,
+      closedOn: `${lastYear}-10-01`,
+    });
+    // Begun the year before, 成約 last year: its amount is last year's alone.
+    const begunBefore = await record({
+      title: '量産ラインの受注',
+      stage: 'WON',
+      amountYen: 2_000_000,
+      startedOn: `${lastYear - 1}-12-01`,
+      closedOn: `${lastYear}-06-01`,
+    });
+    const report = `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+      deals { recorded won lost wonAmountYen wonWithoutAmount byType { type recorded } }
+      dealsDeletedAfterYearEnd { deals recorded won lost wonAmountYen wonWithoutAmount }
+      dealsChangedAfterYearEnd {
+        count
+        increased { recorded won lost wonAmountYen wonWithoutAmount }
+        decreased { recorded won lost wonAmountYen wonWithoutAmount }
+        changes { dealId title eventId eventTitle changedAt changedByName reason
+          before { type typeLabel stage stageLabel amountYen startedOn closedOn }
+          after { type typeLabel stage stageLabel amountYen startedOn closedOn } }
+      } } }`;
+    type Changes = {
+      count: number;
+      increased: DealFigures;
+      decreased: DealFigures;
+      changes: Record<string, unknown>[];
+    };
+    type Report = {
+      deals: DealFigures & { byType: { type: string; recorded: number }[] };
+      dealsDeletedAfterYearEnd: DealFigures | null;
+      dealsChangedAfterYearEnd: Changes | null;
+    };
+    const read = async (fiscalYear: number) =>
+      ok(await t.gql<{ fiscalYearReport: Report }>(report, { org, fy: fiscalYear }, organizer))
+        .fiscalYearReport;
+    const recordedOf = (figures: Report['deals'], type: string) =>
+      figures.byType.find((row) => row.type === type)?.recorded;
+    const nothing = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
+
+    const reported = await read(lastYear);
+    expect(reported.deals).toMatchObject({ recorded: 4, won: 3, lost: 1, wonAmountYen: 7_000_000 });
+    expect(reported.dealsChangedAfterYearEnd).toEqual({
+      count: 0,
+      increased: nothing,
+      decreased: nothing,
+      changes: [],
+    });
+
+    await change(reopened, { stage: 'NEGOTIATING', reason: '先方の発注取り消し' });
+    await change(repriced, { amountYen: 1_500_000, reason: '請求額の訂正' });
+    await change(retyped, { type: 'FINANCING', reason: '種類の誤り' });
+    await change(movedIn, { startedOn: `${lastYear}-12-01`, reason: '開始日の入力誤り' });
+    await change(begunBefore, { amountYen: 2_500_000, reason: '追加発注分を含める' });
+    await mutate(
+      'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }',
+      { id: deleted },
+      staff,
+    );
+    const corrected = await read(lastYear);
+    // The figures are as the deals now stand ...
+    expect(corrected.deals).toMatchObject({ recorded: 4, won: 2, lost: 0, wonAmountYen: 4_000_000 });
+    expect([recordedOf(corrected.deals, 'ORDER'), recordedOf(corrected.deals, 'FINANCING')]).toEqual([3, 1]);
+    // ... and the report says how the changes moved them, up and down, beside what the deletion took.
+    const changed = corrected.dealsChangedAfterYearEnd!;
+    const deletedAfter = corrected.dealsDeletedAfterYearEnd!;
+    expect(changed).toMatchObject({
+      count: 5,
+      increased: { ...nothing, recorded: 1, wonAmountYen: 1_000_000 },
+      decreased: { ...nothing, won: 1, wonAmountYen: 4_000_000 },
+    });
+    expect(deletedAfter).toMatchObject({ recorded: 1, lost: 1 });
+    for (const figure of ['recorded', 'won', 'lost', 'wonAmountYen', 'wonWithoutAmount'] as const)
+      expect(
+        corrected.deals[figure] -
+          changed.increased[figure] +
+          changed.decreased[figure] +
+          deletedAfter[figure],
+      ).toBe(reported.deals[figure]);
+    expect(changed.changes.map((row) => row.dealId)).toEqual([
+      reopened,
+      repriced,
+      retyped,
+      movedIn,
+      begunBefore,
+    ]);
+    expect(changed.changes[0]).toEqual({
+      dealId: reopened,
+      title: '金型の受注',
+      eventId: null,
+      eventTitle: null,
+      changedAt: expect.any(String),
+      changedByName: 'テスト 担当',
+      reason: '先方の発注取り消し',
+      before: {
+        type: 'ORDER',
+        typeLabel: '受発注',
+        stage: 'WON',
+        stageLabel: '成約',
+        amountYen: 4_000_000,
+        startedOn: `${lastYear}-05-01`,
+        closedOn: `${lastYear}-07-01`,
+      },
+      after: {
+        type: 'ORDER',
+        typeLabel: '受発注',
+        stage: 'NEGOTIATING',
+        stageLabel: '商談中',
+        amountYen: 4_000_000,
+        startedOn: `${lastYear}-05-01`,
+        closedOn: null,
+      },
+    });
+    // The year before counted the deal begun then as 新規商談 only: its new amount is not its change.
+    expect((await read(lastYear - 1)).dealsChangedAfterYearEnd).toMatchObject({ count: 0, changes: [] });
+    // This year has not ended: nothing reported yet to correct.
+    expect((await read(lastYear + 1)).dealsChangedAfterYearEnd).toBeNull();
+
+    const { lines } = await csv(`organizationId=${org}&fiscalYear=${lastYear}`, staff);
+    const changedOn = todayInTokyo();
+    const section = '年度終了後の訂正（変更）';
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        BASIS_AFTER_YEAR_END,
+        `${section},変更した商談,合計,5,件`,
+        `${section},変更した商談,${changedOn} 変更「金型の受注」（受発注・成約・4000000円・${lastYear}-05-01〜${lastYear}-07-01）→` +
+          `（受発注・商談中・4000000円・${lastYear}-05-01〜）成約件数 -1件・成約金額 -4000000円 理由: 先方の発注取り消し,1,件`,
+        `${section},変更した商談,${changedOn} 変更「設備資金の相談」（受発注・商談中・${lastYear}-10-01〜）→` +
+          `（融資・商談中・${lastYear}-10-01〜）種類別の内訳のみ 理由: 種類の誤り,1,件`,
+        `${section},変更した商談,${changedOn} 変更「検査装置の導入」（受発注・商談中・${today}〜）→` +
+          `（受発注・商談中・${lastYear}-12-01〜）新規商談数 +1件 理由: 開始日の入力誤り,1,件`,
+        `${section},新規商談数の増加,,1,件`,
+        `${section},成約件数の増加,,0,件`,
+        `${section},成約金額の増加,,1000000,円`,
+        `${section},成約件数の減少,,1,件`,
+        `${section},成約金額の減少,,4000000,円`,
+      ]),
+    );
+    // Right after the deletions.
+    const firstChange = lines.findIndex((line) => line.startsWith(`${section},`));
+    expect(lines[firstChange - 1]).toMatch(/^年度終了後の訂正（削除）,金額未入力の成約の減少,/);
     const thisYear = await csv(`organizationId=${org}&fiscalYear=${lastYear + 1}`, staff);
     expect(thisYear.lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
   });

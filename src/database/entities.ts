@@ -1,7 +1,7 @@
 import { ActionToken } from '../action-tokens/action-token.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Deal } from '../deals/deal.entity';
-import { DealDeletion } from '../deals/deal-deletion.entity';
+import { DealCorrection } from '../deals/deal-correction.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { FollowUp } from '../deals/follow-up.entity';
 import { Event } from '../events/event.entity';
@@ -56,7 +56,7 @@ export const ENTITIES = [
   AgendaView,
   SchedulingRun,
   Deal,
-  DealDeletion,
+  DealCorrection,
   FollowUp,
   SurveyResponse,
   MiniSalonRequest,

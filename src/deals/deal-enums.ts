@@ -66,3 +66,11 @@ export const DEAL_TRANSITIONS = new TransitionTable<DealStage>({
 });
 
 export const CLOSED_STAGES: readonly DealStage[] = [DealStage.WON, DealStage.LOST];
+
+/** How a deal was corrected (DealCorrection): deleted, or changed in what an ended 年度 counts. */
+export enum DealCorrectionKind {
+  /** deleteDeal: the deal went, and with it all it counted. */
+  DELETED = 'DELETED',
+  /** updateDeal changed what the deal counts in a year that had ended. */
+  CHANGED = 'CHANGED',
+}

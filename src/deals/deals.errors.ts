@@ -1,6 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '../common/errors/app-error';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
-import { DEAL_STAGE_LABEL, DealStage } from './deal-enums';
+import { DEAL_STAGE_LABEL, DealCorrectionKind, DealStage } from './deal-enums';
 
 export enum DealErrorCode {
   NOT_FOUND = 'DEAL_NOT_FOUND',
@@ -24,10 +24,13 @@ export enum DealErrorCode {
   STAFF_NOT_FOUND = 'DEAL_STAFF_NOT_FOUND',
   HAND_OVER_TO_SELF = 'DEAL_HAND_OVER_TO_SELF',
   DELETION_REASON_REQUIRED = 'DEAL_DELETION_REASON_REQUIRED',
+  CHANGE_REASON_REQUIRED = 'DEAL_CHANGE_REASON_REQUIRED',
 }
 
-/** 削除の理由: a sentence or two, read in the year's report. */
-export const MAX_DELETION_REASON = 1000;
+/** 削除・変更の理由: a sentence or two, read in the year's report. */
+export const MAX_CORRECTION_REASON = 1000;
+
+const CORRECTION_LABEL: Record<DealCorrectionKind, string> = { DELETED: '削除', CHANGED: '変更' };
 
 export const DealErrors = {
   notFound: (id: string) =>
@@ -179,21 +182,33 @@ export const DealErrors = {
       DealErrorCode.HAND_OVER_TO_SELF,
     ),
   /**
-   * A deal counted in a year that has ended (and has likely been reported): deleting it changes
-   * that year's figures, so the report says why (年度終了後の訂正（削除）).
+   * A deal counted in a year that has ended (and has likely been reported): deleting it, or
+   * changing what it counts there, changes that year's figures, so the report says why
+   * (年度終了後の訂正).
    */
-  deletionReasonRequired: (endedYears: number[]) =>
+  reasonRequired: (correction: DealCorrectionKind, endedYears: number[]) => {
+    const years = endedYears.map((year) => fiscalYearLabel(year)).join('・');
+    const yearsEn = `${endedYears.map((year) => fiscalYearLabel(year, 'en')).join(' and ')}, which ${endedYears.length > 1 ? 'have' : 'has'} ended`;
+    const deleted = correction === DealCorrectionKind.DELETED;
+    return new InputError(
+      'reason',
+      (deleted
+        ? `この商談は終了した年度（${years}）の実績に数えられています。`
+        : `この変更で終了した年度（${years}）の実績が変わります。`) +
+        `${CORRECTION_LABEL[correction]}の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）`,
+      deleted ? DealErrorCode.DELETION_REASON_REQUIRED : DealErrorCode.CHANGE_REASON_REQUIRED,
+    ).withEnglish(
+      (deleted
+        ? `This deal counts in the figures of ${yearsEn}. Please give the reason for deleting it`
+        : `This change alters the figures of ${yearsEn}. Please give the reason for the change`) +
+        ": the year's report shows it as a correction made after the year ended.",
+    );
+  },
+  reasonTooLong: (correction: DealCorrectionKind) =>
     new InputError(
       'reason',
-      `この商談は終了した年度（${endedYears.map((year) => fiscalYearLabel(year)).join('・')}）の実績に数えられています。` +
-        '削除の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）',
-      DealErrorCode.DELETION_REASON_REQUIRED,
+      `${CORRECTION_LABEL[correction]}の理由は ${MAX_CORRECTION_REASON} 文字以内で入力してください`,
     ).withEnglish(
-      `This deal counts in the figures of ${endedYears.map((year) => fiscalYearLabel(year, 'en')).join(' and ')}, ` +
-        "which has ended. Please give the reason for deleting it: the year's report shows it as a correction made after the year ended.",
-    ),
-  deletionReasonTooLong: () =>
-    new InputError('reason', `削除の理由は ${MAX_DELETION_REASON} 文字以内で入力してください`).withEnglish(
-      `Please keep the reason for deleting the deal to ${MAX_DELETION_REASON} characters.`,
+      `Please keep the reason for ${correction === DealCorrectionKind.DELETED ? 'deleting the deal' : 'the change'} to ${MAX_CORRECTION_REASON} characters.`,
     ),
 };

@@ -24,7 +24,10 @@ export class DealsResolver {
   }
 
   @Mutation(() => DealModel, {
-    description: '商談の段階・金額などを更新する（成約・不成立・再開）。記録した団体のスタッフのみ',
+    description:
+      '商談の段階・金額などを更新する（成約・不成立・再開）。記録した団体のスタッフのみ。終了した年度の実績が変わる変更' +
+      '（成約の取り消し・金額や種類の訂正・日付の変更で年度をまたぐなど）は理由（input.reason）が必須で、記録に残り、' +
+      'その年度の実績報告に年度終了後の訂正（dealsChangedAfterYearEnd）として載る',
   })
   @AllowStaff()
   async updateDeal(

@@ -7,7 +7,7 @@ import { ForbiddenError } from '../common/errors/app-error';
 import { fiscalYearDates, fiscalYearOf } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
-import { addMonths, CalendarDate, fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
+import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { managesEvent } from '../events/event-access';
 import { EventStatus } from '../events/event-enums';
@@ -19,9 +19,10 @@ import { MeetingErrors } from '../meetings/meetings.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
-import { DealDeletion } from './deal-deletion.entity';
-import { DEAL_TRANSITIONS, DealStage } from './deal-enums';
-import { DealErrors, MAX_DELETION_REASON } from './deals.errors';
+import { DealCorrection } from './deal-correction.entity';
+import { DEAL_TRANSITIONS, DealCorrectionKind, DealStage } from './deal-enums';
+import { endedYearsChanged } from './deal-year-count';
+import { DealErrors, MAX_CORRECTION_REASON } from './deals.errors';
 import { DealFilter } from './dto/deal-filter.input';
 import { RecordDealInput } from './dto/record-deal.input';
 import { UpdateDealInput } from './dto/update-deal.input';
@@ -127,7 +128,7 @@ export class DealsService {
       if (keptClosedOn && input.startedOn && startedOn > keptClosedOn)
         throw DealErrors.startedAfterClosing(keptClosedOn);
       const closedOn = closingDate(stage, input.closedOn ?? keptClosedOn ?? undefined, startedOn);
-      await manager.update(Deal, id, {
+      const changed = {
         type: input.type ?? deal.type,
         stage,
         title: input.title?.trim() ?? deal.title,
@@ -135,7 +136,9 @@ export class DealsService {
         startedOn,
         closedOn,
         notes: input.notes ?? deal.notes,
-      });
+      };
+      await this.recordCorrection(manager, actor, deal, { ...deal, ...changed }, input.reason);
+      await manager.update(Deal, id, changed);
     });
     return this.get(id);
   }
@@ -143,37 +146,62 @@ export class DealsService {
   /**
    * A deal recorded by mistake (the same one entered twice, say) goes, with its follow-ups, so the
    * year's figures no longer count it: marking it 不成立 would count a 不成立 that never happened.
-   * For whoever may update it. Every deletion leaves a DealDeletion with what the deal counted,
-   * and one counted in a year that has ended (reported to the 財務局 or the board, most likely)
-   * needs a reason: that year's report shows it as a correction. Answers how many follow-ups
-   * went with it.
+   * For whoever may update it. Every deletion is recorded (recordCorrection), and one counted in a
+   * year that has ended needs a reason. Answers how many follow-ups went with it.
    */
   async delete(actor: StaffActor, id: string, reason?: string | null): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lockOwned(manager, actor, id);
-      const why = reason?.trim() ?? '';
-      if (why.length > MAX_DELETION_REASON) throw DealErrors.deletionReasonTooLong();
-      const endedYears = endedYearsCounting(deal, fiscalYearOf(new Date()));
-      if (endedYears.length > 0 && !why) throw DealErrors.deletionReasonRequired(endedYears);
+      await this.recordCorrection(manager, actor, deal, null, reason);
       const followUps = await manager.countBy(FollowUp, { dealId: id });
-      await manager.insert(DealDeletion, {
-        dealId: deal.id,
-        organizationId: deal.organizationId,
-        eventId: deal.eventId,
-        participantAId: deal.participantAId,
-        participantBId: deal.participantBId,
-        type: deal.type,
-        stage: deal.stage,
-        title: deal.title,
-        amountYen: deal.amountYen,
-        startedOn: deal.startedOn,
-        closedOn: deal.closedOn,
-        deletedById: actor.userId,
-        reason: why,
-      });
       // follow_ups.deal_id cascades; nothing else refers to a deal.
       await manager.delete(Deal, id);
       return followUps;
+    });
+  }
+
+  /**
+   * Deleting a deal (`after` null) or changing it, in the transaction that does it. A change to
+   * what it counts in a year that has ended (reported to the 財務局 or the board, most likely) —
+   * reopening a 成約, correcting its amount, type or dates so that it moves into or out of that
+   * year — needs a reason, and that year's report shows it as a correction (年度終了後の訂正), so
+   * it leaves a DealCorrection with what the deal counted before and after, who, when and why. So
+   * does every deletion; any other change (this year's deals, notes, a title) needs and leaves
+   * nothing.
+   */
+  private async recordCorrection(
+    manager: EntityManager,
+    actor: StaffActor,
+    deal: Deal,
+    after: Deal | null,
+    reason: string | null | undefined,
+  ): Promise<void> {
+    const kind = after ? DealCorrectionKind.CHANGED : DealCorrectionKind.DELETED;
+    const why = reason?.trim() ?? '';
+    if (why.length > MAX_CORRECTION_REASON) throw DealErrors.reasonTooLong(kind);
+    const endedYears = endedYearsChanged(deal, after, fiscalYearOf(new Date()));
+    if (endedYears.length > 0 && !why) throw DealErrors.reasonRequired(kind, endedYears);
+    if (after && endedYears.length === 0) return;
+    await manager.insert(DealCorrection, {
+      kind,
+      dealId: deal.id,
+      organizationId: deal.organizationId,
+      eventId: deal.eventId,
+      participantAId: deal.participantAId,
+      participantBId: deal.participantBId,
+      title: (after ?? deal).title,
+      type: deal.type,
+      stage: deal.stage,
+      amountYen: deal.amountYen,
+      startedOn: deal.startedOn,
+      closedOn: deal.closedOn,
+      typeAfter: after?.type ?? null,
+      stageAfter: after?.stage ?? null,
+      amountYenAfter: after?.amountYen ?? null,
+      startedOnAfter: after?.startedOn ?? null,
+      closedOnAfter: after?.closedOn ?? null,
+      correctedById: actor.userId,
+      reason: why,
     });
   }
 
@@ -388,13 +416,4 @@ function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: 
   if (date > today) throw DealErrors.closedInFuture();
   if (date < startedOn) throw DealErrors.closedBeforeStart();
   return date;
-}
-
-/**
- * The years a deal counts in (as the 年度実績報告 counts it: recorded in the year it started,
- * 成約・不成立 in the year it closed) that have ended before `currentYear`, earliest first.
- */
-function endedYearsCounting(deal: Pick<Deal, 'startedOn' | 'closedOn'>, currentYear: number): number[] {
-  const years = [deal.startedOn, deal.closedOn].flatMap((date) => (date ? [fiscalYearOfDate(date)] : []));
-  return [...new Set(years)].filter((year) => year < currentYear);
 }

@@ -51,9 +51,10 @@ const MERGED_AWAY = 'MERGED_AWAY';
 /**
  * 名寄せ: one person in the pool twice (two addresses, two Excel lists) becomes one. Everything the
  * duplicate profile had — registrations, meetings, requests, suggestions, deals (and the records of
- * deleted ones), follow-ups, survey answers, mini-salon requests, emails, its 変更履歴 — moves to
- * the kept profile, in one transaction; where both had the same thing the better one stays. The
- * duplicate's address is told that mail now goes to the kept one, and the duplicate row goes.
+ * deleted and corrected ones), follow-ups, survey answers, mini-salon requests, emails, its
+ * 変更履歴 — moves to the kept profile, in one transaction; where both had the same thing the better
+ * one stays. The duplicate's address is told that mail now goes to the kept one, and the duplicate
+ * row goes.
  */
 @Injectable()
 export class ParticipantMergeService {
@@ -140,9 +141,10 @@ export class ParticipantMergeService {
       emailsMoved: await move(manager, 'outbox_messages', 'participant_id', pair),
     };
     await move(manager, 'meeting_participants', 'participant_id', pair);
-    // The records of their deleted deals go with the deals: an erasure of the kept profile finds them.
-    await move(manager, 'deal_deletions', 'participant_a_id', pair);
-    await move(manager, 'deal_deletions', 'participant_b_id', pair);
+    // The records of their deleted and corrected deals go with the deals: an erasure of the kept
+    // profile finds them.
+    await move(manager, 'deal_corrections', 'participant_a_id', pair);
+    await move(manager, 'deal_corrections', 'participant_b_id', pair);
     await move(manager, 'agenda_deliveries', 'participant_id', pair);
     // The duplicate's last look was at its own half of the agenda: the kept profile's changes
     // are marked against its own last look (or, failing that, the first agenda either was sent).

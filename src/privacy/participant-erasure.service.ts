@@ -20,7 +20,7 @@ import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { MiniSalonRequest } from '../mini-salons/mini-salon-request.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { Deal } from '../deals/deal.entity';
-import { DealDeletion } from '../deals/deal-deletion.entity';
+import { DealCorrection } from '../deals/deal-correction.entity';
 import { ErasureResultModel } from './models/erasure-result.model';
 import { ERASED_NAME, MentionedPerson, mentionRedactor } from './mentions';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
@@ -270,11 +270,11 @@ export class ParticipantErasureService {
 
   /**
    * What staff wrote about them in their deals and follow-ups (the deal's title and notes, a
-   * follow-up's notes and result), and in the record of a deal of theirs that was deleted (its
-   * title and the reason it went), loses their name, address and phone number (mentionRedactor):
-   * the deal stays the other side's and the organisation's record, and the deletion the year's,
-   * but neither must say who this was. Answers how many deals, follow-ups and deletion records
-   * changed.
+   * follow-up's notes and result), and in the records of a deal of theirs that was deleted or
+   * corrected after its year ended (its title and the reason given), loses their name, address and
+   * phone number (mentionRedactor): the deal stays the other side's and the organisation's record,
+   * and the correction the year's, but neither must say who this was. Answers how many deals,
+   * follow-ups and correction records changed.
    */
   private async redactNotes(
     manager: EntityManager,
@@ -294,8 +294,8 @@ export class ParticipantErasureService {
         dealIds: deals.map((deal) => deal.id),
       })
       .getMany();
-    const deletions = await manager
-      .createQueryBuilder(DealDeletion, 'x')
+    const corrections = await manager
+      .createQueryBuilder(DealCorrection, 'x')
       .select(['x.id', 'x.title', 'x.reason'])
       .where(':id IN (x.participantAId, x.participantBId)', { id: person.id })
       .getMany();
@@ -312,10 +312,10 @@ export class ParticipantErasureService {
       await manager.update(FollowUp, followUp.id, redacted);
       changed += 1;
     }
-    for (const deletion of deletions) {
-      const redacted = { title: redact(deletion.title), reason: redact(deletion.reason) };
-      if (redacted.title === deletion.title && redacted.reason === deletion.reason) continue;
-      await manager.update(DealDeletion, deletion.id, redacted);
+    for (const correction of corrections) {
+      const redacted = { title: redact(correction.title), reason: redact(correction.reason) };
+      if (redacted.title === correction.title && redacted.reason === correction.reason) continue;
+      await manager.update(DealCorrection, correction.id, redacted);
       changed += 1;
     }
     return changed;

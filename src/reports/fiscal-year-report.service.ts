@@ -4,9 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { fiscalYearDates, fiscalYearLabel, fiscalYearRange } from '../common/japan/fiscal-year';
 import { tokyoDateOf } from '../common/time/calendar-date';
-import { DealDeletion } from '../deals/deal-deletion.entity';
-import { DEAL_TYPE_LABEL, DealStage, DealType } from '../deals/deal-enums';
-import { DealDeletionModel } from '../deals/models/deal-deletion.model';
+import { countedAfter, countedBefore, DealCorrection } from '../deals/deal-correction.entity';
+import { DEAL_TYPE_LABEL, DealCorrectionKind, DealType } from '../deals/deal-enums';
+import { changesYear, DealYearCount, NO_DEALS, yearCountChange } from '../deals/deal-year-count';
+import { DealChangeModel, DealDeletionModel } from '../deals/models/deal-correction.model';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
@@ -17,7 +18,6 @@ import { ANSWERING_STATUSES } from '../surveys/survey-rules';
 import { meetingFigures, meetingRequestFigures, ReportEvents } from './meeting-figures';
 import {
   DealYearFigures,
-  FiscalYearDealDeletionsModel,
   FiscalYearDealFiguresModel,
   FiscalYearEventFiguresModel,
   FiscalYearFollowUpFiguresModel,
@@ -67,8 +67,6 @@ interface YearBounds {
   nextFirstDay: string;
 }
 
-const NO_DEALS: DealYearFigures = { recorded: 0, won: 0, lost: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
-
 /**
  * 年度実績報告 of one organisation: a fixed number of aggregate statements, whatever the volume,
  * read from one snapshot so that the figures agree with each other while staff keep recording.
@@ -105,12 +103,7 @@ export class FiscalYearReportService {
         lastDay: year.lastDay,
         generatedAt,
         ...figures,
-        dealsDeletedAfterYearEnd: await this.dealsDeletedAfterYearEnd(
-          manager,
-          organizationId,
-          year,
-          generatedAt,
-        ),
+        ...(await this.correctionsAfterYearEnd(manager, organizationId, fiscalYear, year, generatedAt)),
         targets: await this.targets.compare(manager, organizationId, fiscalYear, figures),
       };
     });
@@ -224,46 +217,64 @@ export class FiscalYearReportService {
   }
 
   /**
-   * 年度終了後の訂正（削除）: the deals deleted since the year ended that counted in it, each as the
-   * year's figures counted it (recorded by its start, 成約・不成立 by its closing date): what
-   * `deals` lost after the year's figures could have been reported. Null while the year runs.
+   * 年度終了後の訂正: the deals deleted, and those changed (DealCorrection), since the year ended
+   * that moved its figures, as the year's figures count a deal (recorded by its start, 成約・不成立 by
+   * its closing date, under its type): what `deals` lost, or how it moved, after the year's figures
+   * could have been reported. Both null while the year runs.
    */
-  private async dealsDeletedAfterYearEnd(
+  private async correctionsAfterYearEnd(
     manager: EntityManager,
     organizationId: string,
+    fiscalYear: number,
     year: YearBounds,
     generatedAt: Date,
-  ): Promise<FiscalYearDealDeletionsModel | null> {
-    if (generatedAt < year.end) return null;
+  ): Promise<Pick<FiscalYearReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
+    if (generatedAt < year.end) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
     const inYear = (column: string) => `(${column} >= :firstDay AND ${column} < :nextFirstDay)`;
-    const deletions = await manager
-      .getRepository(DealDeletion)
-      .createQueryBuilder('deletion')
-      .leftJoinAndSelect('deletion.event', 'event')
-      .leftJoinAndSelect('deletion.deletedBy', 'deletedBy')
-      .where('deletion.organizationId = :organizationId', { organizationId })
-      .andWhere('deletion.deletedAt >= :end', { end: year.end })
-      .andWhere(`(${inYear('deletion.startedOn')} OR ${inYear('deletion.closedOn')})`, {
+    const dates = ['startedOn', 'closedOn', 'startedOnAfter', 'closedOnAfter'];
+    const corrections = await manager
+      .getRepository(DealCorrection)
+      .createQueryBuilder('correction')
+      .leftJoinAndSelect('correction.event', 'event')
+      .leftJoinAndSelect('correction.correctedBy', 'correctedBy')
+      .where('correction.organizationId = :organizationId', { organizationId })
+      .andWhere('correction.correctedAt >= :end', { end: year.end })
+      .andWhere(`(${dates.map((date) => inYear(`correction.${date}`)).join(' OR ')})`, {
         firstDay: year.firstDay,
         nextFirstDay: year.nextFirstDay,
       })
-      .orderBy('deletion.deletedAt')
-      .addOrderBy('deletion.id')
+      .orderBy('correction.correctedAt')
+      .addOrderBy('correction.id')
       .getMany();
-    const within = (date: string | null) =>
-      date !== null && date >= year.firstDay && date < year.nextFirstDay;
-    const figures = { ...NO_DEALS };
-    for (const deletion of deletions) {
-      const closed = within(deletion.closedOn);
-      if (within(deletion.startedOn)) figures.recorded += 1;
-      if (closed && deletion.stage === DealStage.LOST) figures.lost += 1;
-      if (closed && deletion.stage === DealStage.WON) {
-        figures.won += 1;
-        figures.wonAmountYen += deletion.amountYen ?? 0;
-        if (deletion.amountYen === null) figures.wonWithoutAmount += 1;
+    // A change of a deal counted here that moved only another year's figures is not this year's.
+    const moving = corrections.filter((correction) =>
+      changesYear(countedBefore(correction), countedAfter(correction), fiscalYear),
+    );
+    const deletions = moving.filter((correction) => correction.kind === DealCorrectionKind.DELETED);
+    const changes = moving.filter((correction) => correction.kind === DealCorrectionKind.CHANGED);
+    const deleted = { ...NO_DEALS };
+    const [increased, decreased] = [{ ...NO_DEALS }, { ...NO_DEALS }];
+    for (const correction of moving) {
+      const moved = yearCountChange(countedBefore(correction), countedAfter(correction), fiscalYear);
+      for (const figure of Object.keys(moved) as (keyof DealYearCount)[]) {
+        if (correction.kind === DealCorrectionKind.DELETED) deleted[figure] -= moved[figure];
+        else if (moved[figure] > 0) increased[figure] += moved[figure];
+        else decreased[figure] -= moved[figure];
       }
     }
-    return { deals: deletions.length, ...figures, deletions: deletions.map(DealDeletionModel.from) };
+    return {
+      dealsDeletedAfterYearEnd: {
+        deals: deletions.length,
+        ...deleted,
+        deletions: deletions.map(DealDeletionModel.from),
+      },
+      dealsChangedAfterYearEnd: {
+        count: changes.length,
+        increased,
+        decreased,
+        changes: changes.map(DealChangeModel.from),
+      },
+    };
   }
 
   /**

@@ -1,10 +1,16 @@
 import { tokyoDateOf } from '../common/time/calendar-date';
-import { DealDeletionModel } from '../deals/models/deal-deletion.model';
+import { yearCountChange } from '../deals/deal-year-count';
+import {
+  DealChangeModel,
+  DealCountedStateModel,
+  DealDeletionModel,
+} from '../deals/models/deal-correction.model';
 import { REGISTRATIONS_BASIS } from '../events/registration-counts';
 import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
 import { EventReportModel } from './models/event-report.model';
 import {
   DealYearFigures,
+  FiscalYearDealChangesModel,
   FiscalYearDealDeletionsModel,
   FiscalYearReportModel,
 } from './models/fiscal-year-report.model';
@@ -41,8 +47,10 @@ const FISCAL_YEAR_DEALS_BASIS =
   '自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）';
 const EVENT_DEALS_BASIS = 'このイベントについて主催・共催の各団体が記録したもの';
 const DEALS_AFTER_YEAR_END_BASIS =
-  '年度終了後に削除された商談を除いた現在の値（削除で減った分は「年度終了後の訂正（削除）」に記載）';
+  '年度終了後に削除された商談を除き、変更された商談は変更後の値で数えた現在の値' +
+  '（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」に記載）';
 const DEALS_DELETED = '年度終了後の訂正（削除）';
+const DEALS_CHANGED = '年度終了後の訂正（変更）';
 
 const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = [
   { item: '新規商談数', figure: 'recorded', unit: '件' },
@@ -52,10 +60,9 @@ const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[
   { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
 ];
 
-/** The deal figures a deletion after the year's end took down, as DEAL_ITEMS name them. */
-const DEAL_DELETION_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = DEAL_ITEMS.map(
-  ({ item, figure, unit }) => ({ item: `${item}の減少`, figure, unit }),
-);
+/** The deal figures as DEAL_ITEMS name them, by how much a correction after the year's end moved them. */
+const movedItems = (moved: string) =>
+  DEAL_ITEMS.map(({ item, ...rest }) => ({ item: `${item}の${moved}`, ...rest }));
 
 const row = (
   section: string,
@@ -116,6 +123,7 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
       ...deals.byType.map((type) => row('商談', item, type[figure], unit, type.label)),
     ]),
     ...dealDeletionRows(report.dealsDeletedAfterYearEnd),
+    ...dealChangeRows(report.dealsChangedAfterYearEnd, report.fiscalYear),
     row('フォローアップ', '期限が年度内', followUps.due, '件'),
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
@@ -144,17 +152,61 @@ function dealDeletionRows(deleted: FiscalYearDealDeletionsModel | null): ReportC
     ...deleted.deletions.map((deletion) =>
       row(DEALS_DELETED, '削除した商談', 1, '件', describeDeletion(deletion)),
     ),
-    ...DEAL_DELETION_ITEMS.map(({ item, figure, unit }) => row(DEALS_DELETED, item, deleted[figure], unit)),
+    ...movedItems('減少').map(({ item, figure, unit }) => row(DEALS_DELETED, item, deleted[figure], unit)),
   ];
+}
+
+/**
+ * 年度終了後の訂正（変更） the same way: how many changes moved the year's figures after its end, one
+ * row for each (what it was before and after, how it moved the figures, when and why), then by how
+ * much each deal figure went up and down. None while the year runs.
+ */
+function dealChangeRows(changed: FiscalYearDealChangesModel | null, fiscalYear: number): ReportCsvRow[] {
+  if (!changed) return [];
+  return [
+    row(DEALS_CHANGED, '変更した商談', changed.count, '件', TOTAL),
+    ...changed.changes.map((change) =>
+      row(DEALS_CHANGED, '変更した商談', 1, '件', describeChange(change, fiscalYear)),
+    ),
+    ...movedItems('増加').map(({ item, figure, unit }) =>
+      row(DEALS_CHANGED, item, changed.increased[figure], unit),
+    ),
+    ...movedItems('減少').map(({ item, figure, unit }) =>
+      row(DEALS_CHANGED, item, changed.decreased[figure], unit),
+    ),
+  ];
+}
+
+/** 「受発注・成約・4000000円」, with the dates 「・2026-05-01〜2026-07-01」 if asked. */
+function describeCounted(deal: DealCountedStateModel | DealDeletionModel, withDates = false): string {
+  const what = [deal.typeLabel, deal.stageLabel];
+  if (deal.amountYen !== null) what.push(`${deal.amountYen}円`);
+  if (withDates) what.push(`${deal.startedOn}〜${deal.closedOn ?? ''}`);
+  return what.join('・');
 }
 
 /** 「2027-05-12 削除「金型の受注」（受発注・成約・4000000円）理由: 二重登録」 */
 function describeDeletion(deletion: DealDeletionModel): string {
-  const what = [deletion.typeLabel, deletion.stageLabel];
-  if (deletion.amountYen !== null) what.push(`${deletion.amountYen}円`);
   return (
-    `${tokyoDateOf(deletion.deletedAt)} 削除「${deletion.title}」（${what.join('・')}）` +
+    `${tokyoDateOf(deletion.deletedAt)} 削除「${deletion.title}」（${describeCounted(deletion)}）` +
     `理由: ${deletion.reason || '（記載なし）'}`
+  );
+}
+
+/**
+ * 「2027-05-12 変更「金型の受注」（受発注・成約・4000000円・2026-05-01〜2026-07-01）→
+ * （受発注・商談中・4000000円・2026-05-01〜）成約件数 -1件・成約金額 -4000000円 理由: 発注の取り消し」: what
+ * moved in the year's figures, or 種類別の内訳のみ when only the type it counts under changed.
+ */
+function describeChange(change: DealChangeModel, fiscalYear: number): string {
+  const moved = yearCountChange(change.before, change.after, fiscalYear);
+  const moves = DEAL_ITEMS.filter(({ figure }) => moved[figure] !== 0).map(
+    ({ item, figure, unit }) => `${item} ${moved[figure] > 0 ? '+' : ''}${moved[figure]}${unit}`,
+  );
+  return (
+    `${tokyoDateOf(change.changedAt)} 変更「${change.title}」` +
+    `（${describeCounted(change.before, true)}）→（${describeCounted(change.after, true)}）` +
+    `${moves.join('・') || '種類別の内訳のみ'} 理由: ${change.reason}`
   );
 }
 

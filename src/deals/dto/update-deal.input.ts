@@ -6,7 +6,10 @@ import { IsCalendarDate } from '../../common/time/calendar-date';
 import { DealStage, DealType } from '../deal-enums';
 import { MAX_AMOUNT_YEN } from './record-deal.input';
 
-@InputType({ description: '商談の更新。指定した項目だけが変わる（金額は null で未定に戻せる）' })
+@InputType({
+  description:
+    '商談の更新。指定した項目だけが変わる（金額は null で未定に戻せる）。終了した年度の実績が変わる変更には理由（reason）が必要',
+})
 export class UpdateDealInput {
   @Field(() => DealType, { nullable: true })
   @IsOptional()
@@ -43,4 +46,13 @@ export class UpdateDealInput {
   @IsOptional()
   @MaxLength(5000)
   notes?: string;
+
+  @Field({
+    nullable: true,
+    description:
+      '変更の理由（1000文字まで）。終了した年度の実績（新規商談数・成約・不成立・成約金額・種類別）が変わる変更では必須で、' +
+      'その年度の実績報告に年度終了後の訂正（dealsChangedAfterYearEnd）として載る。それ以外の変更では不要（使われない）',
+  })
+  @IsOptional()
+  reason?: string;
 }

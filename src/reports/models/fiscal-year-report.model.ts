@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealType } from '../../deals/deal-enums';
-import { DealDeletionModel } from '../../deals/models/deal-deletion.model';
+import { DealChangeModel, DealDeletionModel } from '../../deals/models/deal-correction.model';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
 import { ReportMetric } from '../targets/report-metric';
@@ -154,6 +154,33 @@ export class FiscalYearDealDeletionsModel extends DealYearFigures {
   deletions: DealDeletionModel[];
 }
 
+@ObjectType('DealYearFigureMoves', {
+  description: '商談の年度実績の各項目が動いた分（増えた分・減った分のそれぞれ。0 以上）',
+})
+export class DealYearFigureMovesModel extends DealYearFigures {}
+
+@ObjectType('FiscalYearDealChanges', {
+  description:
+    '年度終了後の訂正（変更）: 年度が終わった後の商談の変更（updateDeal）のうち、この年度の実績' +
+    '（新規商談数・成約・不成立・成約金額・種類別）を変えたもの。変更で増えた分と減った分を項目ごとに示す' +
+    '（deals の同じ項目の値から increased を引き decreased を足すと、変更前の値になる）',
+})
+export class FiscalYearDealChangesModel {
+  @Field(() => Int, { description: '変更の件数（同じ商談を2回変更すれば2件）' })
+  count: number;
+
+  @Field(() => DealYearFigureMovesModel, { description: '変更で増えた分' })
+  increased: DealYearFigureMovesModel;
+
+  @Field(() => DealYearFigureMovesModel, { description: '変更で減った分' })
+  decreased: DealYearFigureMovesModel;
+
+  @Field(() => [DealChangeModel], {
+    description: '変更（変更した順）。変更前・変更後の値、理由と変更したスタッフ付き',
+  })
+  changes: DealChangeModel[];
+}
+
 @ObjectType('FiscalYearFollowUpFigures', {
   description: '団体のフォローアップ（自団体の商談・参加者について自団体で設定したもの）の年度実績',
 })
@@ -244,7 +271,8 @@ export class FiscalYearReportModel {
 
   @Field(() => FiscalYearDealFiguresModel, {
     description:
-      '商談の年度実績（集計時点の値）。年度が終わった後に削除された商談は含まない（dealsDeletedAfterYearEnd を参照）',
+      '商談の年度実績（集計時点の値）。年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で数える' +
+      '（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd を参照）',
   })
   deals: FiscalYearDealFiguresModel;
 
@@ -255,6 +283,14 @@ export class FiscalYearReportModel {
       'deals の値が削除でいくら減ったかを示す。年度がまだ終わっていなければ null',
   })
   dealsDeletedAfterYearEnd: FiscalYearDealDeletionsModel | null;
+
+  @Field(() => FiscalYearDealChangesModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（変更）: 年度が終わった後の商談の変更（成約の取り消し、金額・種類・日付の訂正など）で' +
+      'この年度の実績が動いた分と、その明細。年度がまだ終わっていなければ null',
+  })
+  dealsChangedAfterYearEnd: FiscalYearDealChangesModel | null;
 
   @Field(() => FiscalYearFollowUpFiguresModel)
   followUps: FiscalYearFollowUpFiguresModel;
