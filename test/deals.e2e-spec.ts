@@ -10,6 +10,7 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
+import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
 import { expectPaging } from './support/paging';
@@ -785,7 +786,9 @@ describe('deals and follow-ups', () => {
       failure(await updateDeal(closed.id, { startedOn: addDays(today, -20), closedOn: addDays(today, -25) }))
         .extensions,
     ).toMatchObject({ field: 'closedOn' });
-    expect(ok(await updateDeal(closed.id, { startedOn: addDays(today, -30) })).updateDeal).toMatchObject({
+    // In April the deal started in the 年度 that ended: a change to it then needs a reason.
+    const corrected = { startedOn: addDays(today, -30), reason: '開始日の入力誤り' };
+    expect(ok(await updateDeal(closed.id, corrected)).updateDeal).toMatchObject({
       startedOn: addDays(today, -30),
       closedOn: addDays(today, -30),
     });
@@ -1205,5 +1208,56 @@ describe('deals and follow-ups', () => {
     // A start moved within the year it began in changes nothing counted.
     ok(await update(lost.id, { startedOn: `${lastYear - 1}-10-01` }));
     expect(await corrections(lost.id)).toEqual([]);
+  });
+
+  it('deletes or changes a deal while an admin erases one of its two people: the one waits for the other, never a deadlock', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const upcoming = await createPublishedEvent(t, organizer, { title: '下町ものづくりサロン' });
+    const record = async (title: string) => {
+      const leaving = await createParticipant(t, organizer, {
+        name: '山吹 恵子',
+        company: { name: '山吹工芸' },
+      });
+      ok(await t.gql(registerMutation(), { eventId: upcoming, participantId: leaving.id }, organizer));
+      const deal = ok(
+        await recordDeal({
+          participantAId: leaving.id,
+          participantBId: people.c.id,
+          type: 'ORDER',
+          title,
+          startedOn: tokyoInDays(0, '00:00').slice(0, 10),
+        }),
+      ).recordDeal;
+      return { leaving, deal };
+    };
+    for (const write of [
+      (id: string) =>
+        t.gql('mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }', { id }, staff),
+      (id: string) => updateDeal(id, { stage: 'WON', amountYen: 500_000 }),
+    ]) {
+      // The deal's title names her: the erasure rewrites the deal after it has locked her and the
+      // event she gives up her seat at, which a second connection holds meanwhile.
+      const { leaving, deal } = await record('山吹 恵子様 木箱の受注');
+      const [erased, written] = await holdingLocks(t.dataSource, async (hold) => {
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [upcoming]);
+        const erasure = t.gql(
+          'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }',
+          { id: leaving.id },
+          admin,
+        );
+        await untilWaitingForLocks(t.dataSource, 1);
+        const correction = write(deal.id);
+        await untilWaitingForLocks(t.dataSource, 2);
+        return [erasure, correction];
+      });
+      ok(await erased);
+      ok(await written);
+      // Written after the erasure: what the correction keeps of the deal does not name her.
+      const kept: { title: string }[] = await t.dataSource.query(
+        'SELECT title FROM deal_corrections WHERE deal_id = $1',
+        [deal.id],
+      );
+      for (const { title } of kept) expect(title).not.toContain('山吹');
+    }
   });
 });

@@ -16,6 +16,7 @@ import { EventsService } from '../events/events.service';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MeetingErrors } from '../meetings/meetings.errors';
+import { lockPeople } from '../participants/participant-store';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
@@ -271,8 +272,20 @@ export class DealsService {
     return deal;
   }
 
+  /**
+   * The deal, row-locked, for a change or a deletion by whoever may make it. Its two people first
+   * (lockPeople, the lock order of participant-store): the correction it records points at them,
+   * and an erasure of one of them, which rewrites the deal's title and notes, locks the person and
+   * then the deal. The erasure waits here, or this for it, and the deal is then read as it left it.
+   */
   private async lockOwned(manager: EntityManager, actor: StaffActor, id: string): Promise<Deal> {
     if (!isUuid(id)) throw DealErrors.notFound(id);
+    const sides = await manager.findOne(Deal, {
+      select: { id: true, participantAId: true, participantBId: true },
+      where: { id },
+    });
+    const people = [sides?.participantAId, sides?.participantBId].filter((side) => side != null);
+    if (people.length > 0) await lockPeople(manager, people);
     const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!deal) throw DealErrors.notFound(id);
     assertOwnOrganization(actor, deal);
