@@ -81,6 +81,13 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     ).meetings;
   const mailsTo = (who: Person, subject: RegExp) =>
     sink.to(who.email).filter((mail) => subject.test(mail.subject));
+  /** revertToNoMatchmakingSessions, by the organiser: answers the 商談枠 the event has after it. */
+  const revertToNoSessions = (eventId: string) =>
+    t.gql<{ revertToNoMatchmakingSessions: { sessions: { id: string }[] } }>(
+      'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { sessions { id } } }',
+      { e: eventId },
+      organizer,
+    );
   /** The page behind the 「面談を申し込む」 link of an おすすめ digest to `reader`, suggesting `other`. */
   const suggestionPage = async (eventId: string, reader: Person, other: Person) => {
     const [run]: { id: string }[] = await t.dataSource.query(
@@ -650,12 +657,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
       await person(eventId, { name: '小野 誠' }),
       await person(eventId, { name: '石井 花子' }),
     ];
-    const revert = () =>
-      t.gql<{ revertToNoMatchmakingSessions: { sessions: { id: string }[] } }>(
-        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { sessions { id } } }',
-        { e: eventId },
-        organizer,
-      );
+    const revert = () => revertToNoSessions(eventId);
     const sessionId = await addMatchmakingSession(t, organizer, {
       eventId,
       name: '個別相談',
@@ -804,13 +806,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect((await meetingsOf(eventId)).edges.map(({ node }) => node.sessionId)).toEqual([sessionId]);
     // removeMatchmakingSession refuses a 商談枠 with a meeting in it; this is data changed by hand.
     await t.dataSource.query('UPDATE matchmaking_sessions SET removed_at = now() WHERE id = $1', [sessionId]);
-    const refused = failure(
-      await t.gql(
-        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    const refused = failure(await revertToNoSessions(eventId));
     expect(refused.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'EVENT_MEETINGS_IN_SLOTS',
@@ -838,13 +834,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(agreed.text).not.toContain('会場内');
     expect(agreed.text).toContain('面談スケジュール');
 
-    const refused = failure(
-      await t.gql(
-        'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { id } }',
-        { e: eventId },
-        organizer,
-      ),
-    );
+    const refused = failure(await revertToNoSessions(eventId));
     expect(refused.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'EVENT_MATCHING_HAS_SLOTS',
