@@ -12,7 +12,7 @@ import { withoutSlots } from '../events/without-slots';
 import { SessionMode } from '../events/event-enums';
 import { OutboxRequest, OutboxService } from '../mail/outbox.service';
 import { Participant } from '../participants/participant.entity';
-import { lockPeople } from '../participants/participant-store';
+import { withPeopleLocked } from '../participants/participant-store';
 import { ParticipantsService } from '../participants/participants.service';
 import { boothKey, sameBooth } from '../registrations/booth-label';
 import { Registration } from '../registrations/registration.entity';
@@ -790,26 +790,15 @@ export class MeetingsService {
 
   /**
    * Runs `write` in a transaction that first locks the rows of the two people it writes a meeting
-   * of (lockPeople), as `sidesOf` reads them (a request's or a meeting's two sides), ahead of the
-   * event's and the meeting's (the lock order in participant-store.ts): an erasure or a merge of
-   * one of them, which locks the person before the event, is either committed and seen, or waits
-   * for this. A merge committed meanwhile has put the request or meeting on the kept profile: the
-   * transaction starts again, with the rows of the people it now names.
+   * of, as `sidesOf` reads them (a request's or a meeting's two sides), ahead of the event's and
+   * the meeting's: see withPeopleLocked, which starts again with the people a merge committed
+   * meanwhile put the request or meeting on.
    */
-  private async withSidesLocked<T>(
+  private withSidesLocked<T>(
     sidesOf: (manager: EntityManager) => Promise<string[]>,
     write: (manager: EntityManager, sides: string[]) => Promise<T>,
   ): Promise<T> {
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const sides = await sidesOf(manager);
-        await lockPeople(manager, sides);
-        const now = await sidesOf(manager);
-        if (now.join() !== sides.join()) return null;
-        return { written: await write(manager, sides) };
-      });
-      if (done) return done.written;
-    }
+    return withPeopleLocked(this.dataSource, sidesOf, write);
   }
 
   /**
@@ -1021,7 +1010,7 @@ function otherSide(a: string, b: string, participantId: string): string {
   return a === participantId ? b : a;
 }
 
-/** The two sides of a request, as they stand (none for one that is gone), for withSidesLocked. */
+/** The two sides of a request, as they stand (none for one that is gone), for withPeopleLocked. */
 function requestSides(id: string) {
   return async (manager: EntityManager): Promise<string[]> => {
     const request = await manager.findOneBy(MeetingRequest, { id });

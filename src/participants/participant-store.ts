@@ -1,4 +1,4 @@
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { NEXT_SESSIONS_VALID_AFTER } from '../auth/sessions-valid-after';
 import { Company } from './company.entity';
 import { Participant } from './participant.entity';
@@ -233,7 +233,7 @@ export async function updateParticipant(
  * waits for the person (a deadlock, which Postgres answers by failing one of them), or writing a
  * row for a profile the merge then deletes (a failed foreign key). Answers the ids still there: a
  * profile merged away meanwhile is not, and the caller refuses it or reads again whom its rows now
- * point at.
+ * point at (withPeopleLocked).
  */
 export async function lockPeople(manager: EntityManager, ids: string[]): Promise<Set<string>> {
   const rows: { id: string }[] = await manager.query(
@@ -241,6 +241,42 @@ export async function lockPeople(manager: EntityManager, ids: string[]): Promise
     [ids],
   );
   return new Set(rows.map((row) => row.id));
+}
+
+/** What a write under withPeopleLocked answers when its rows point at someone it did not lock. */
+export const PEOPLE_CHANGED = Symbol('people changed');
+
+/**
+ * Runs `write` in a transaction that first locks the rows of the people it writes rows pointing
+ * at (lockPeople), as `peopleOf` reads them (a request's or a meeting's two sides, say), ahead of
+ * the event's (the lock order above): an erasure or a merge of one of them is either committed and
+ * seen, or waits for this. A merge committed meanwhile has put the rows on the kept profile: they
+ * are read again once locked, and if they name someone else the transaction starts again, with
+ * the rows of the people they name now. So it does when `write` answers PEOPLE_CHANGED, having
+ * found under a later lock (the event's) rows pointing at someone else too; it answers so before
+ * it writes anything.
+ */
+export async function withPeopleLocked<T>(
+  dataSource: DataSource,
+  peopleOf: (manager: EntityManager) => Promise<string[]>,
+  write: (manager: EntityManager, people: string[]) => Promise<T | typeof PEOPLE_CHANGED>,
+): Promise<T> {
+  for (;;) {
+    const done = await dataSource.transaction(async (manager) => {
+      const people = await peopleOf(manager);
+      await lockPeople(manager, people);
+      const now = await peopleOf(manager);
+      if (!samePeople(people, now)) return null;
+      const written = await write(manager, now);
+      return written === PEOPLE_CHANGED ? null : { written };
+    });
+    if (done) return done.written;
+  }
+}
+
+function samePeople(ids: string[], others: string[]): boolean {
+  const set = new Set(ids);
+  return new Set(others).size === set.size && others.every((id) => set.has(id));
 }
 
 /**
