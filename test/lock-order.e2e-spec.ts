@@ -1,4 +1,7 @@
+import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
+import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { EventApplications } from '../src/registrations/event-applications.service';
 import { captureLogs } from './support/captured-logs';
 import {
   addMatchmakingSession,
@@ -11,7 +14,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
-import { createTestApp, ok, TestApp } from './support/test-app';
+import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
 const MERGE =
@@ -21,17 +24,18 @@ const PLACE =
 const MOVE =
   'mutation($id: ID!, $s: ID!, $i: Int!) { moveMeeting(id: $id, sessionId: $s, slotIndex: $i) { slotIndex } }';
 const CANCEL = 'mutation($id: ID!) { cancelMeeting(id: $id) { status } }';
+const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { status } }';
 
 /**
  * An admin erasing a person, or staff merging two profiles of one (名寄せ), lock the person's row
- * and then the events they are at; placing, moving or calling off a meeting, and a freed slot
- * given to a waiting request, must take them in the same order. Each race here is driven one step at
- * a time: a second connection holds a row one side needs, the other side comes meanwhile and
- * waits, then the row is let go. Both must come through — the second one waiting for the first,
- * then done or refused in the project's own words — and never as a deadlock that Postgres answers
- * by failing one of them.
+ * and then the events they are at; placing, moving or calling off a meeting, a freed slot given to
+ * a waiting request, and a registration must take them in the same order.
+ * Each race here is driven one step at a time: a second connection holds a row one side needs,
+ * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
+ * second one waiting for the first, then done or refused in the project's own words — and never
+ * as a deadlock that Postgres answers by failing one of them.
  */
-describe('erasures and merges racing the writers of meetings', () => {
+describe('erasures and merges racing the writers of meetings and registrations', () => {
   let t: TestApp;
   let admin: string;
   let organizer: string;
@@ -116,6 +120,9 @@ describe('erasures and merges racing the writers of meetings', () => {
       [requestId],
     );
   const untilWaiting = (count: number) => untilWaitingForLocks(t.dataSource, count);
+  const erase = (participantId: string) => t.gql(ERASE, { id: participantId }, admin);
+  const merge = (keepId: string, duplicateId: string) =>
+    t.gql<{ mergeParticipants: { meetingsMoved: number } }>(MERGE, { p: keepId, d: duplicateId }, organizer);
 
   /**
    * Starts `first`, which stops where it writes a meeting into the 商談枠 (its row is held here),
@@ -138,8 +145,6 @@ describe('erasures and merges racing the writers of meetings', () => {
   }
 
   describe('an erasure', () => {
-    const erase = (participantId: string) => t.gql(ERASE, { id: participantId }, admin);
-
     it('waits for a placement of the person it erases, then calls the meeting off', async () => {
       const { eventId, sessionId, exhibitor, buyerA } = await fair(20);
       const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
@@ -245,13 +250,6 @@ describe('erasures and merges racing the writers of meetings', () => {
   });
 
   describe('a merge', () => {
-    const merge = (keepId: string, duplicateId: string) =>
-      t.gql<{ mergeParticipants: { meetingsMoved: number } }>(
-        MERGE,
-        { p: keepId, d: duplicateId },
-        organizer,
-      );
-
     /** 大森 花子 twice: the fair's buyer A, and a second profile of hers also registered there. */
     const twice = async (days: number) => {
       const scene = await fair(days);
@@ -332,6 +330,174 @@ describe('erasures and merges racing the writers of meetings', () => {
       expect(await meetingsOf(waiting)).toEqual([
         expect.objectContaining({ status: 'SCHEDULED', participant_a_id: kept.id, slot_index: 0 }),
       ]);
+    });
+  });
+
+  /**
+   * A published 交流会 without 商談枠 (an agreed request is a meeting at the venue), and a way to
+   * seat people there: staff register them, answering the registration's id.
+   */
+  const gathering = async (days: number) => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '大田区 ものづくり交流会',
+      capacity: null,
+      startsAt: tokyoInDays(days, '14:00'),
+      endsAt: tokyoInDays(days, '17:00'),
+    });
+    const register = async (participantId: string) =>
+      ok(await t.gql<{ register: { id: string } }>(registerMutation(), { eventId, participantId }, organizer))
+        .register.id;
+    return { eventId, register };
+  };
+  const registerAt = (eventId: string, participantId: string) =>
+    t.gql<{ register: { status: string } }>(
+      registerMutation('status'),
+      { eventId, participantId },
+      organizer,
+    );
+  const cancelRegistration = (registrationId: string, token = organizer) =>
+    t.gql<{ cancelRegistration: { status: string } }>(CANCEL_REGISTRATION, { id: registrationId }, token);
+  const registrationsAt = (eventId: string, participantIds: string[]) =>
+    t.dataSource.query<{ status: string; participant_id: string }[]>(
+      'SELECT status, participant_id FROM registrations WHERE event_id = $1 AND participant_id = ANY($2)',
+      [eventId, participantIds],
+    );
+  const mint = async (purpose: TokenPurpose, subjectId: string, scope?: string) =>
+    (
+      await t.app
+        .get(ActionTokensService)
+        .mint(t.dataSource.manager, [
+          { purpose, subjectId, scope, expiresAt: new Date(Date.now() + 86_400_000) },
+        ])
+    )[0];
+  /** A call into a service that answers its error rather than rejecting, to be awaited later. */
+  const settled = <T>(call: Promise<T>): Promise<T | Error> => call.catch((error: Error) => error);
+
+  /**
+   * Starts `writer`, held where it writes the row `held` locks (a second connection holds it),
+   * having taken whatever it takes before; then `racer`, which waits too; then lets them go.
+   */
+  async function heldAt<A, B>(
+    held: string,
+    parameters: unknown[],
+    writer: () => Promise<A>,
+    racer: () => Promise<B>,
+  ): Promise<{ writer: A; racer: B }> {
+    const started = await holdingLocks(t.dataSource, async (hold) => {
+      await hold(held, parameters);
+      const one = writer();
+      await untilWaiting(1);
+      const two = racer();
+      await untilWaiting(2);
+      return { one, two };
+    });
+    return { writer: await started.one, racer: await started.two };
+  }
+  const REGISTRATION_ROW = 'SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE';
+  describe('a registration', () => {
+    it('is waited for by an erasure of the person staff register again, which then gives up the seat', async () => {
+      const { eventId, register } = await gathering(30);
+      const person = await createParticipant(t, organizer, { name: '六郷 一郎' });
+      const registrationId = await register(person.id);
+      ok(await cancelRegistration(registrationId));
+      // Held where the seat is written (the registration's row), the event's row locked.
+      const { writer: registered, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [registrationId],
+        () => registerAt(eventId, person.id),
+        () => erase(person.id),
+      );
+      expect(ok(registered).register.status).toBe('REGISTERED');
+      ok(erased);
+      expect(await registrationsAt(eventId, [person.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+      // Registered once more after the erasure: refused, no seat comes back.
+      expect(failure(await registerAt(eventId, person.id)).extensions).toMatchObject({
+        reason: 'PARTICIPANT_ERASED',
+      });
+    });
+
+    it('is waited for by an erasure of the person applying from their link, which then gives up the seat', async () => {
+      const { eventId, register } = await gathering(31);
+      const person = await createParticipant(t, organizer, { name: '雑色 花子' });
+      const registrationId = await register(person.id);
+      ok(await cancelRegistration(registrationId));
+      const link = await mint(TokenPurpose.EVENT_APPLICATION, person.id, eventId);
+      const { writer: applied, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [registrationId],
+        () => settled(t.app.get(EventApplications).apply(link)),
+        () => erase(person.id),
+      );
+      expect(applied).toEqual({ applied: true, status: 'REGISTERED' });
+      ok(erased);
+      expect(await registrationsAt(eventId, [person.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+    });
+
+    it("from the person's link, pressed while they are erased, waits and finds the link gone", async () => {
+      const { eventId, register } = await gathering(39);
+      const other = await gathering(44);
+      const person = await createParticipant(t, organizer, { name: '蓮沼 花子' });
+      await register(person.id);
+      const link = await mint(TokenPurpose.EVENT_APPLICATION, person.id, other.eventId);
+      // The erasure is held at the event the person is at (its row is held here), having locked
+      // them; the link is pressed meanwhile, for another event.
+      const { erased, applied } = await holdingLocks(t.dataSource, async (hold) => {
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        const erased = erase(person.id);
+        await untilWaiting(1);
+        const applied = settled(t.app.get(EventApplications).apply(link));
+        await untilWaiting(2);
+        return { erased, applied };
+      });
+      ok(await erased);
+      expect(await applied).toEqual(expect.objectContaining({ code: 'ACTION_TOKEN_INVALID' }));
+      expect(await registrationsAt(other.eventId, [person.id])).toEqual([]);
+    });
+
+    it('is waited for by a merge of the profile staff register again, which then keeps one seat', async () => {
+      const { eventId, register } = await gathering(32);
+      const kept = await createParticipant(t, organizer, { name: '梅屋敷 花子' });
+      const duplicate = await createParticipant(t, organizer, { name: '梅屋敷 花子' });
+      const keptRegistration = await register(kept.id);
+      ok(await cancelRegistration(keptRegistration));
+      await register(duplicate.id);
+      const { writer: registered, racer: merged } = await heldAt(
+        REGISTRATION_ROW,
+        [keptRegistration],
+        () => registerAt(eventId, kept.id),
+        () => merge(kept.id, duplicate.id),
+      );
+      expect(ok(registered).register.status).toBe('REGISTERED');
+      ok(merged);
+      expect(await registrationsAt(eventId, [kept.id, duplicate.id])).toEqual([
+        { status: 'REGISTERED', participant_id: kept.id },
+      ]);
+    });
+
+    it('of a profile a merge removes while it waits is refused: that profile is gone', async () => {
+      const { eventId, register } = await gathering(33);
+      const other = await gathering(34);
+      const kept = await createParticipant(t, organizer, { name: '糀谷 一郎' });
+      const duplicate = await createParticipant(t, organizer, { name: '糀谷 一郎' });
+      await register(kept.id);
+      await register(duplicate.id);
+      // The merge is held at the event both profiles are at (its row is held here), having locked
+      // them; staff register the duplicate at another event meanwhile.
+      const { merged, registered } = await holdingLocks(t.dataSource, async (hold) => {
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        const merged = merge(kept.id, duplicate.id);
+        await untilWaiting(1);
+        const registered = registerAt(other.eventId, duplicate.id);
+        await untilWaiting(2);
+        return { merged, registered };
+      });
+      ok(await merged);
+      expect(failure(await registered).extensions?.reason).toBe('PARTICIPANT_NOT_FOUND');
+      expect(await registrationsAt(other.eventId, [kept.id, duplicate.id])).toEqual([]);
     });
   });
 });

@@ -113,8 +113,9 @@ export class EventApplications {
   /**
    * Registers the link's participant at its event the way their own `register` does (a seat while
    * there is one, else the waiting list; the confirmation email follows from there), and uses the
-   * link up in the same transaction. The link locked first: a second press waits for the first and
-   * finds the registration it made.
+   * link up in the same transaction. The link locked first, after its owner's row (the lock order
+   * in participant-store.ts: an erasure locks the person, then their events, then deletes their
+   * links): a second press waits for the first and finds the registration it made.
    */
   async apply(rawToken: string): Promise<ApplicationOutcome> {
     return this.dataSource.transaction(async (manager) => {

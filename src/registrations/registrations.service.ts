@@ -206,8 +206,14 @@ export class RegistrationsService {
   ): Promise<{ registration: Registration; changed: boolean; placementsRemoved?: number }> {
     const bySelf = actor.kind === 'participant';
     // The person before the event (see lockPeople): merged away while this waited, they are
-    // no longer there to register, as after the merge.
+    // no longer there to register, as after the merge; erased, meanwhile or before, they get no
+    // seat back.
     if (!(await lockPeople(manager, [who])).has(who)) throw ParticipantErrors.notFound(who, 'participantId');
+    const person = await manager.findOneOrFail(Participant, {
+      select: { id: true, erasedAt: true },
+      where: { id: who },
+    });
+    if (person.erasedAt) throw ParticipantErrors.erased();
     const event = await this.events.lockManaged(manager, bySelf ? null : actor, eventId);
     const existing = await manager.findOneBy(Registration, { eventId, participantId: who });
     if (bySelf) {
