@@ -1,6 +1,7 @@
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { MeetingRequestsService } from '../src/meetings/meeting-requests.service';
 import { EventApplications } from '../src/registrations/event-applications.service';
 import { captureLogs } from './support/captured-logs';
 import {
@@ -24,12 +25,17 @@ const PLACE =
 const MOVE =
   'mutation($id: ID!, $s: ID!, $i: Int!) { moveMeeting(id: $id, sessionId: $s, slotIndex: $i) { slotIndex } }';
 const CANCEL = 'mutation($id: ID!) { cancelMeeting(id: $id) { status } }';
+const REQUEST =
+  'mutation($e: ID!, $p: ID!) { requestMeeting(eventId: $e, toParticipantId: $p) { id status } }';
+const RESPOND =
+  'mutation($id: ID!, $a: Boolean!) { respondToMeetingRequest(id: $id, accept: $a) { status } }';
 const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { status } }';
 
 /**
  * An admin erasing a person, or staff merging two profiles of one (名寄せ), lock the person's row
  * and then the events they are at; placing, moving or calling off a meeting, a freed slot given to
- * a waiting request, and a registration must take them in the same order.
+ * a waiting request, a registration, and a meeting request and its answer must take them in the
+ * same order.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -362,6 +368,18 @@ describe('erasures and merges racing the writers of meetings and registrations',
       'SELECT status, participant_id FROM registrations WHERE event_id = $1 AND participant_id = ANY($2)',
       [eventId, participantIds],
     );
+  const requestOf = async (requestId: string) =>
+    (
+      await t.dataSource.query<{ status: string; from_participant_id: string; to_participant_id: string }[]>(
+        'SELECT status, from_participant_id, to_participant_id FROM meeting_requests WHERE id = $1',
+        [requestId],
+      )
+    )[0];
+  const meetingRowsOf = (requestId: string) =>
+    t.dataSource.query<{ status: string; participant_b_id: string }[]>(
+      'SELECT status, participant_b_id FROM meetings WHERE request_id = $1',
+      [requestId],
+    );
   const mint = async (purpose: TokenPurpose, subjectId: string, scope?: string) =>
     (
       await t.app
@@ -394,6 +412,8 @@ describe('erasures and merges racing the writers of meetings and registrations',
     return { writer: await started.one, racer: await started.two };
   }
   const REGISTRATION_ROW = 'SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE';
+  const REQUEST_ROW = 'SELECT 1 FROM meeting_requests WHERE id = $1 FOR UPDATE';
+
   describe('a registration', () => {
     it('is waited for by an erasure of the person staff register again, which then gives up the seat', async () => {
       const { eventId, register } = await gathering(30);
@@ -498,6 +518,121 @@ describe('erasures and merges racing the writers of meetings and registrations',
       ok(await merged);
       expect(failure(await registered).extensions?.reason).toBe('PARTICIPANT_NOT_FOUND');
       expect(await registrationsAt(other.eventId, [kept.id, duplicate.id])).toEqual([]);
+    });
+  });
+
+  describe('a meeting request', () => {
+    const requestMeeting = async (eventId: string, fromId: string, toId: string) =>
+      t.gql<{ requestMeeting: { id: string; status: string } }>(
+        REQUEST,
+        { e: eventId, p: toId },
+        await t.participantToken(fromId),
+      );
+
+    it('to the person an erasure erases is waited for, then withdrawn', async () => {
+      const { eventId, register } = await gathering(35);
+      const from = await createParticipant(t, organizer, { name: '平和島 一郎' });
+      const to = await createParticipant(t, organizer, { name: '大森海岸 花子' });
+      await register(from.id);
+      const toRegistration = await register(to.id);
+      // Held where it locks the two seats (the recipient's is held here), the event's row locked.
+      const { writer: requested, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [toRegistration],
+        () => requestMeeting(eventId, from.id, to.id),
+        () => erase(to.id),
+      );
+      const request = ok(requested).requestMeeting;
+      expect(request.status).toBe('PENDING');
+      ok(erased);
+      expect(await requestOf(request.id)).toEqual(expect.objectContaining({ status: 'CANCELLED' }));
+    });
+
+    it('to the profile a merge removes is waited for, then moved to the one kept', async () => {
+      const { eventId, register } = await gathering(36);
+      const from = await createParticipant(t, organizer, { name: '立会川 一郎' });
+      const kept = await createParticipant(t, organizer, { name: '鮫洲 花子' });
+      const duplicate = await createParticipant(t, organizer, { name: '鮫洲 花子' });
+      await register(from.id);
+      await register(kept.id);
+      const duplicateRegistration = await register(duplicate.id);
+      const { writer: requested, racer: merged } = await heldAt(
+        REGISTRATION_ROW,
+        [duplicateRegistration],
+        () => requestMeeting(eventId, from.id, duplicate.id),
+        () => merge(kept.id, duplicate.id),
+      );
+      const request = ok(requested).requestMeeting;
+      ok(merged);
+      expect(await requestOf(request.id)).toEqual({
+        status: 'PENDING',
+        from_participant_id: from.id,
+        to_participant_id: kept.id,
+      });
+    });
+  });
+
+  describe('an answer to a meeting request', () => {
+    it('accepting one of the person an erasure erases is waited for, then the meeting is called off', async () => {
+      const { eventId, register } = await gathering(37);
+      const from = await createParticipant(t, organizer, { name: '青物横丁 一郎' });
+      const to = await createParticipant(t, organizer, { name: '新馬場 花子' });
+      await register(from.id);
+      await register(to.id);
+      const requestId = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          REQUEST,
+          { e: eventId, p: to.id },
+          await t.participantToken(from.id),
+        ),
+      ).requestMeeting.id;
+      const recipient = await t.participantToken(to.id);
+      // Held where it locks the request (its row is held here), the event's row locked.
+      const { writer: answered, racer: erased } = await heldAt(
+        REQUEST_ROW,
+        [requestId],
+        () =>
+          t.gql<{ respondToMeetingRequest: { status: string } }>(
+            RESPOND,
+            { id: requestId, a: true },
+            recipient,
+          ),
+        () => erase(from.id),
+      );
+      expect(ok(answered).respondToMeetingRequest.status).toBe('ACCEPTED');
+      ok(erased);
+      // The meeting at the venue the answer made, called off with the requester's seat.
+      expect(await meetingRowsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    it('from the email link of the profile a merge removes is waited for, then the meeting moves to the one kept', async () => {
+      const { eventId, register } = await gathering(38);
+      const from = await createParticipant(t, organizer, { name: '北品川 一郎' });
+      const kept = await createParticipant(t, organizer, { name: '八ツ山 花子' });
+      const duplicate = await createParticipant(t, organizer, { name: '八ツ山 花子' });
+      await register(from.id);
+      await register(kept.id);
+      await register(duplicate.id);
+      const requestId = ok(
+        await t.gql<{ requestMeeting: { id: string } }>(
+          REQUEST,
+          { e: eventId, p: duplicate.id },
+          await t.participantToken(from.id),
+        ),
+      ).requestMeeting.id;
+      const link = await mint(TokenPurpose.MEETING_RESPONSE, requestId);
+      const { writer: answered, racer: merged } = await heldAt(
+        REQUEST_ROW,
+        [requestId],
+        () => settled(t.app.get(MeetingRequestsService).respondByToken(link, true)),
+        () => merge(kept.id, duplicate.id),
+      );
+      expect(answered).toEqual(expect.objectContaining({ changed: true }));
+      expect(ok(merged).mergeParticipants.meetingsMoved).toBe(1);
+      expect(await requestOf(requestId)).toEqual(
+        expect.objectContaining({ status: 'ACCEPTED', to_participant_id: kept.id }),
+      );
+      expect(await meetingRowsOf(requestId)).toEqual([{ status: 'SCHEDULED', participant_b_id: kept.id }]);
     });
   });
 });

@@ -13,7 +13,7 @@ import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
 import { languageOf } from '../participants/participant-kind';
-import { lockSelfAgainstErasure } from '../participants/participant-store';
+import { lockPeople, lockSelfAgainstErasure, withPeopleLocked } from '../participants/participant-store';
 import { nameShownToOthers } from '../participants/participant-label';
 import { Participant } from '../participants/participant.entity';
 import { ProfileIntroduction, profileIntroduction } from '../participants/profile-summary';
@@ -34,7 +34,7 @@ import {
 import { MeetingRequest } from './meeting-request.entity';
 import { MeetingSettingsService } from './meeting-settings.service';
 import { AgendaService } from './agenda.service';
-import { calledOffEmails, MeetingsService } from './meetings.service';
+import { calledOffEmails, MeetingsService, requestSides } from './meetings.service';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { MAX_MESSAGE_LENGTH, MeetingErrors } from './meetings.errors';
 import { isUuid } from '../common/validation/uuid';
@@ -138,8 +138,12 @@ export class MeetingRequestsService {
     const text = messageText(message);
 
     const id = await this.dataSource.transaction(async (manager) => {
-      // The requester first, before the event: an erasure of them under way is waited for, and
-      // their message is not left behind it (see lockSelfAgainstErasure).
+      // The two people first, before the event (the lock order in participant-store.ts): the
+      // request, its email and a meeting agreed at once point at them. An erasure or a merge of
+      // either is waited for, and the seats read below are as it left them. The requester's row
+      // then as for a write of their own: their message is not left behind an erasure of them
+      // (see lockSelfAgainstErasure).
+      await lockPeople(manager, [fromParticipantId, toParticipantId]);
       await lockSelfAgainstErasure(manager, fromParticipantId);
       // Shared lock: cancelling the event (which locks it for update) waits for this request, or
       // this request sees the event cancelled; never a new request on an event called off.
@@ -283,7 +287,11 @@ export class MeetingRequestsService {
     return this.get(id);
   }
 
-  /** The recipient answers in the app. */
+  /**
+   * The recipient answers in the app. The two people's rows first, before the event's (the lock
+   * order in participant-store.ts): the answer's emails and a meeting agreed at the venue point at
+   * them (withPeopleLocked, which follows a merge committed meanwhile).
+   */
   async respond(
     actor: Actor,
     id: string,
@@ -291,7 +299,8 @@ export class MeetingRequestsService {
     message?: string | null,
   ): Promise<MeetingRequestAnswer> {
     const reply = messageText(message);
-    return this.dataSource.transaction(async (manager) => {
+    if (!isUuid(id)) throw MeetingErrors.requestNotFound(id);
+    return withPeopleLocked(this.dataSource, requestSides(id), async (manager) => {
       await this.lockEventOf(manager, id);
       const request = await this.lock(manager, id);
       if (actor.kind !== 'participant' || actor.participantId !== request.toParticipantId)
@@ -300,10 +309,18 @@ export class MeetingRequestsService {
     });
   }
 
-  /** The recipient answers from the email link (the token names the request). */
+  /**
+   * The recipient answers from the email link (the token names the request). The two people's
+   * rows first, as `respond` takes them, then the link's: an erasure locks the person, then their
+   * events and requests, then deletes their links.
+   */
   async respondByToken(rawToken: string, accept: boolean, message?: string): Promise<MeetingRequestAnswer> {
     const reply = messageText(message);
-    return this.dataSource.transaction(async (manager) => {
+    const sidesOf = async (manager: EntityManager) => {
+      const link = await this.tokens.find(manager, TokenPurpose.MEETING_RESPONSE, rawToken);
+      return link ? requestSides(link.subjectId)(manager) : [];
+    };
+    return withPeopleLocked(this.dataSource, sidesOf, async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.MEETING_RESPONSE, rawToken);
       await this.lockEventOf(manager, token.subjectId);
       const request = await manager.findOne(MeetingRequest, {

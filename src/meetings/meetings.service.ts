@@ -1011,7 +1011,7 @@ function otherSide(a: string, b: string, participantId: string): string {
 }
 
 /** The two sides of a request, as they stand (none for one that is gone), for withPeopleLocked. */
-function requestSides(id: string) {
+export function requestSides(id: string) {
   return async (manager: EntityManager): Promise<string[]> => {
     const request = await manager.findOneBy(MeetingRequest, { id });
     return request ? [request.fromParticipantId, request.toParticipantId] : [];

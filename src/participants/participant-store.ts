@@ -217,10 +217,11 @@ export async function updateParticipant(
  * meetings). An erasure (ParticipantErasureService) and a merge (lockForMerge, then
  * lockRegistrationsAt) lock the person and then the events they are at; so do the person's own
  * writes (lockProfile, lockSelfAgainstErasure) and, with lockPeople before the event, the writers
- * of rows that point at people: a registration and its confirmation (RegistrationsService), staff's
- * writes of meetings (MeetingsService). A row written that points at a person locks theirs too
- * (its foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an erasure
- * or a merge waiting for that event: a deadlock, which Postgres answers by failing one of them.
+ * of rows that point at people: a registration and its confirmation (RegistrationsService), a
+ * meeting request and its answer (MeetingRequestsService), staff's writes of meetings
+ * (MeetingsService). A row written that points at a person locks theirs too (its foreign key, FOR
+ * KEY SHARE), so a writer that held the event first would wait for an erasure or a merge waiting
+ * for that event: a deadlock, which Postgres answers by failing one of them.
  */
 
 /**
