@@ -3,6 +3,7 @@ import { ActionTokensService } from '../src/action-tokens/action-tokens.service'
 import { Role } from '../src/auth/actor';
 import { MeetingRequestsService } from '../src/meetings/meeting-requests.service';
 import { EventApplications } from '../src/registrations/event-applications.service';
+import { RegistrationCancelLinks } from '../src/registrations/registration-cancel-links.service';
 import { captureLogs } from './support/captured-logs';
 import {
   addMatchmakingSession,
@@ -14,7 +15,8 @@ import {
   staffSession,
   tokyoInDays,
 } from './support/fixtures';
-import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
+import { holdingLocks, sessionsWaitingForLocks, untilWaitingForLocks } from './support/lock-waits';
+import { eventually } from './support/eventually';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
@@ -34,7 +36,8 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
 /**
  * An admin erasing a person, or staff merging two profiles of one (名寄せ), lock the person's row
  * and then the events they are at; placing, moving or calling off a meeting, a freed slot given to
- * a waiting request, a registration, and a meeting request and its answer must take them in the
+ * a waiting request, a registration, a meeting request and its answer, and a registration
+ * cancelled (whose emails go to the other sides of the person's meetings) must take them in the
  * same order.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
@@ -413,6 +416,7 @@ describe('erasures and merges racing the writers of meetings and registrations',
   }
   const REGISTRATION_ROW = 'SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE';
   const REQUEST_ROW = 'SELECT 1 FROM meeting_requests WHERE id = $1 FOR UPDATE';
+  const MEETING_ROW = 'SELECT 1 FROM meetings WHERE request_id = $1 FOR UPDATE';
 
   describe('a registration', () => {
     it('is waited for by an erasure of the person staff register again, which then gives up the seat', async () => {
@@ -633,6 +637,108 @@ describe('erasures and merges racing the writers of meetings and registrations',
         expect.objectContaining({ status: 'ACCEPTED', to_participant_id: kept.id }),
       );
       expect(await meetingRowsOf(requestId)).toEqual([{ status: 'SCHEDULED', participant_b_id: kept.id }]);
+    });
+  });
+
+  describe('a registration cancelled', () => {
+    /** Two people seated at a gathering who agreed to meet there: a meeting at the venue. */
+    const agreed = async (days: number, names: [string, string]) => {
+      const scene = await gathering(days);
+      const leaver = await createParticipant(t, organizer, { name: names[0] });
+      const other = await createParticipant(t, organizer, { name: names[1] });
+      const leaverRegistration = await scene.register(leaver.id);
+      await scene.register(other.id);
+      const requestId = await agreeMeeting(t, scene.eventId, leaver.id, other.id);
+      return { ...scene, leaver, other, leaverRegistration, requestId };
+    };
+
+    it('by staff is waited for by an erasure of the other side of a meeting there, whom it tells', async () => {
+      const { other, leaverRegistration, requestId } = await agreed(40, ['大鳥居 一郎', '穴守稲荷 花子']);
+      // Held where it calls the meeting off (the meeting's row is held here), the event's row locked.
+      const { writer: cancelled, racer: erased } = await heldAt(
+        MEETING_ROW,
+        [requestId],
+        () => cancelRegistration(leaverRegistration),
+        () => erase(other.id),
+      );
+      expect(ok(cancelled).cancelRegistration.status).toBe('CANCELLED');
+      ok(erased);
+      expect(await meetingRowsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    it('from its link is waited for by an erasure of the person cancelling', async () => {
+      const { eventId, leaver, leaverRegistration } = await agreed(41, ['天空橋 一郎', '羽田 花子']);
+      const link = await mint(TokenPurpose.REGISTRATION_CANCEL, leaverRegistration);
+      // Held where the seat is given up (the registration's row is held here), the event's row locked.
+      const { writer: cancelled, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [leaverRegistration],
+        () => settled(t.app.get(RegistrationCancelLinks).cancel(link)),
+        () => erase(leaver.id),
+      );
+      expect(cancelled).toEqual(expect.objectContaining({ changed: true }));
+      ok(erased);
+      expect(await registrationsAt(eventId, [leaver.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+    });
+
+    it('is waited for by a merge of the other side of a meeting there, whose kept profile it tells', async () => {
+      const scene = await agreed(42, ['整備場 一郎', '新整備場 花子']);
+      const kept = await createParticipant(t, organizer, { name: '新整備場 花子' });
+      await scene.register(kept.id);
+      const { writer: cancelled, racer: merged } = await heldAt(
+        MEETING_ROW,
+        [scene.requestId],
+        () => cancelRegistration(scene.leaverRegistration),
+        () => merge(kept.id, scene.other.id),
+      );
+      ok(cancelled);
+      ok(merged);
+      expect(
+        await t.dataSource.query('SELECT participant_id FROM outbox_messages WHERE key = $1', [
+          `meeting-counterpart-left-${scene.requestId}`,
+        ]),
+      ).toEqual([{ participant_id: kept.id }]);
+    });
+
+    it('tells a person who asked for a meeting while it waited for the event, locking them first too', async () => {
+      const { eventId, register } = await gathering(43);
+      const leaver = await createParticipant(t, organizer, { name: '昭島 一郎' });
+      const asker = await createParticipant(t, organizer, { name: '拝島 花子' });
+      const leaverRegistration = await register(leaver.id);
+      await register(asker.id);
+      const { cancelled, erased } = await holdingLocks(t.dataSource, async (holdSeat) => {
+        // The seat's row, so that the cancellation, once past the event, waits before it writes.
+        await holdSeat(REGISTRATION_ROW, [leaverRegistration]);
+        const started = await holdingLocks(t.dataSource, async (hold) => {
+          // A request to the leaver, written under the event's row as requestMeeting writes it.
+          await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+          await hold(
+            `INSERT INTO meeting_requests (event_id, from_participant_id, to_participant_id, status)
+             VALUES ($1, $2, $3, 'PENDING')`,
+            [eventId, asker.id, leaver.id],
+          );
+          const cancelled = cancelRegistration(leaverRegistration);
+          await untilWaiting(1);
+          const erased = erase(asker.id);
+          await untilWaiting(2);
+          return { cancelled, erased };
+        });
+        // The request is in; the cancellation read who it tells before it was.
+        await eventually(
+          async () => (await sessionsWaitingForLocks(t.dataSource, 'UPDATE "registrations"')) > 0,
+          'the cancellation waiting to give up the seat',
+          10_000,
+          20,
+        );
+        return started;
+      });
+      ok(await cancelled);
+      ok(await erased);
+      expect(
+        await t.dataSource.query('SELECT status FROM meeting_requests WHERE event_id = $1', [eventId]),
+      ).toEqual([{ status: 'CANCELLED' }]);
     });
   });
 });

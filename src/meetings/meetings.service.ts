@@ -454,6 +454,25 @@ export class MeetingsService {
   }
 
   /**
+   * Whom cancelForLeaver may write to when `participantId` gives up their seat at the event: the
+   * other sides of their scheduled meetings and open requests there. The cancellation locks them,
+   * with the leaver, before the event (RegistrationsService.withCancellationLocked).
+   */
+  async counterpartsOf(manager: EntityManager, eventId: string, participantId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT CASE WHEN participant_a_id = $2 THEN participant_b_id ELSE participant_a_id END AS id
+         FROM meetings
+        WHERE event_id = $1 AND status = $3 AND $2 IN (participant_a_id, participant_b_id)
+       UNION
+       SELECT CASE WHEN from_participant_id = $2 THEN to_participant_id ELSE from_participant_id END
+         FROM meeting_requests
+        WHERE event_id = $1 AND status = ANY($4) AND $2 IN (from_participant_id, to_participant_id)`,
+      [eventId, participantId, MeetingStatus.SCHEDULED, OPEN_REQUEST_STATUSES],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * The event is cancelled: every scheduled meeting is called off (a published one with its
    * SEQUENCE raised, so the feed and any .ics show it CANCELLED) and every open request withdrawn,
    * in the caller's transaction. No per-meeting email and no slot offered again: the event's

@@ -219,9 +219,11 @@ export async function updateParticipant(
  * writes (lockProfile, lockSelfAgainstErasure) and, with lockPeople before the event, the writers
  * of rows that point at people: a registration and its confirmation (RegistrationsService), a
  * meeting request and its answer (MeetingRequestsService), staff's writes of meetings
- * (MeetingsService). A row written that points at a person locks theirs too (its foreign key, FOR
- * KEY SHARE), so a writer that held the event first would wait for an erasure or a merge waiting
- * for that event: a deadlock, which Postgres answers by failing one of them.
+ * (MeetingsService), a registration cancelled, whose emails go to the other sides of the person's
+ * meetings (RegistrationsService.withCancellationLocked). A row written that points at a person
+ * locks theirs too (its foreign key, FOR KEY SHARE), so a writer that held the event first would
+ * wait for an erasure or a merge waiting for that event: a deadlock, which Postgres answers by
+ * failing one of them.
  */
 
 /**

@@ -5,9 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
-import { EventsService } from '../events/events.service';
 import { languageOf } from '../participants/participant-kind';
-import { Registration } from './registration.entity';
+import { Participant } from '../participants/participant.entity';
 import { previewRegistrationLink, RegistrationLinkPreview } from './registration-link-preview';
 import { REGISTRATION_TRANSITIONS, RegistrationStatus } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
@@ -59,7 +58,6 @@ async function meetingsAtStake(
 export class RegistrationCancelLinks {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly tokens: ActionTokensService,
   ) {}
@@ -76,32 +74,39 @@ export class RegistrationCancelLinks {
     return { ...preview, meetings: await meetingsAtStake(manager, preview.eventId, preview.participantId) };
   }
 
+  /**
+   * The people the cancellation writes to, then the event's row, then the link (the order in which
+   * an erasure takes them, see RegistrationsService.withCancellationLocked): a second press waits
+   * for the first and finds the registration cancelled.
+   */
   async cancel(rawToken: string): Promise<CancelLinkResult> {
-    const { result, afterCommit } = await this.dataSource.transaction(async (manager) => {
-      const token = await this.tokens.resolve(manager, TokenPurpose.REGISTRATION_CANCEL, rawToken);
-      const found = await manager.findOne(Registration, {
-        where: { id: token.subjectId },
-        relations: { participant: true },
-      });
-      if (!found) throw ActionTokenErrors.invalid();
-      const event = await this.events.lockManaged(manager, null, found.eventId);
-      // Re-read under the event lock: seats change one at a time.
-      const registration = await manager.findOneByOrFail(Registration, { id: found.id });
-      const base = {
-        locale: languageOf(found.participant),
-        eventTitle: eventTitleFor(event, languageOf(found.participant)),
-      } as const;
-      await this.tokens.markUsed(manager, token);
-      if (registration.status === RegistrationStatus.CANCELLED) {
-        return { result: { ...base, changed: false, meetings: { agreed: 0, pending: 0 } }, afterCommit: [] };
-      }
-      if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)) {
-        throw RegistrationErrors.notCancellable();
-      }
-      const meetings = await meetingsAtStake(manager, registration.eventId, registration.participantId);
-      const then = await this.registrations.cancelAndTell(manager, registration, event, 'self');
-      return { result: { ...base, changed: true, meetings }, afterCommit: then };
-    });
+    const { result, afterCommit } = await this.registrations.withCancellationLocked(
+      async (manager) =>
+        (await this.tokens.resolve(manager, TokenPurpose.REGISTRATION_CANCEL, rawToken, { lock: false }))
+          .subjectId,
+      () => ActionTokenErrors.invalid(),
+      async (manager, { registration, event }) => {
+        const token = await this.tokens.resolve(manager, TokenPurpose.REGISTRATION_CANCEL, rawToken);
+        const participant = await manager.findOneByOrFail(Participant, { id: registration.participantId });
+        const base = {
+          locale: languageOf(participant),
+          eventTitle: eventTitleFor(event, languageOf(participant)),
+        } as const;
+        await this.tokens.markUsed(manager, token);
+        if (registration.status === RegistrationStatus.CANCELLED) {
+          return {
+            result: { ...base, changed: false, meetings: { agreed: 0, pending: 0 } },
+            afterCommit: [],
+          };
+        }
+        if (!REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)) {
+          throw RegistrationErrors.notCancellable();
+        }
+        const meetings = await meetingsAtStake(manager, registration.eventId, registration.participantId);
+        const then = await this.registrations.cancelAndTell(manager, registration, event, 'self');
+        return { result: { ...base, changed: true, meetings }, afterCommit: then };
+      },
+    );
     for (const then of afterCommit) await then();
     return result;
   }

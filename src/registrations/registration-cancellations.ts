@@ -13,12 +13,28 @@ export type CancellationListener = (
   registration: Registration,
 ) => Promise<(() => Promise<void>) | void>;
 
+/**
+ * Whom a listener's writes point at besides the person leaving (the other sides of their
+ * meetings, whom it emails): the canceller locks their rows before the event's (the lock order in
+ * participant-store.ts).
+ */
+export type CancellationPeople = (manager: EntityManager, registration: Registration) => Promise<string[]>;
+
 @Injectable()
 export class RegistrationCancellations {
   private readonly listeners: CancellationListener[] = [];
+  private readonly people: CancellationPeople[] = [];
 
-  register(listener: CancellationListener): void {
+  register(listener: CancellationListener, peopleTold?: CancellationPeople): void {
     this.listeners.push(listener);
+    if (peopleTold) this.people.push(peopleTold);
+  }
+
+  /** Whom the listeners would write to if `registration` were cancelled now, besides its person. */
+  async peopleTold(manager: EntityManager, registration: Registration): Promise<string[]> {
+    const told: string[] = [];
+    for (const peopleOf of this.people) told.push(...(await peopleOf(manager, registration)));
+    return told;
   }
 
   /** Runs every listener in `manager`'s transaction; returns what they left for after the commit. */

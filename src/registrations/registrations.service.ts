@@ -16,7 +16,7 @@ import { EventsService } from '../events/events.service';
 import { registrationWindow } from '../events/registration-window';
 import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
-import { lockPeople } from '../participants/participant-store';
+import { lockPeople, PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { changeNoticeParams, EventChanges } from '../events/event-changes';
@@ -446,17 +446,55 @@ export class RegistrationsService {
    * to take the event off their calendar (see cancelAndTell).
    */
   async cancel(actor: Actor, registrationId: string): Promise<Registration> {
-    const afterCommit = await this.dataSource.transaction(async (manager) => {
-      const { registration, event } = await this.lockRegistration(manager, registrationId);
-      await this.assertMayAct(manager, actor, registration, event);
-      this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
-      const then = await this.cancelAndTell(manager, registration, event, isStaff(actor) ? 'staff' : 'self');
-      if (isStaff(actor))
-        await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, [registration.id]);
-      return then;
-    });
+    const afterCommit = await this.withCancellationLocked(
+      async () => registrationId,
+      () => RegistrationErrors.notFound(registrationId),
+      async (manager, { registration, event }) => {
+        await this.assertMayAct(manager, actor, registration, event);
+        this.assertTransition(registration.status, RegistrationStatus.CANCELLED);
+        const then = await this.cancelAndTell(
+          manager,
+          registration,
+          event,
+          isStaff(actor) ? 'staff' : 'self',
+        );
+        if (isStaff(actor))
+          await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, [registration.id]);
+        return then;
+      },
+    );
     for (const then of afterCommit) await then();
     return this.get(registrationId);
+  }
+
+  /**
+   * Runs `cancel` in a transaction that locks, in the lock order of participant-store.ts, the
+   * people a cancellation of the registration `registrationOf` names writes to (the person, and
+   * the other sides of their meetings and requests there, RegistrationCancellations.peopleTold),
+   * then the event's row, and reads the registration under it: an erasure or a merge of one of
+   * them is either committed and seen, or waits. Who they are is read again under the event's
+   * lock, where nobody can ask the person for a meeting any more: one who did meanwhile, or a row
+   * a merge moved, has the transaction start again, locking them too. A registration that is not
+   * there is refused with `missing`.
+   */
+  async withCancellationLocked<T>(
+    registrationOf: (manager: EntityManager) => Promise<string>,
+    missing: () => AppError,
+    cancel: (manager: EntityManager, locked: { registration: Registration; event: Event }) => Promise<T>,
+  ): Promise<T> {
+    const peopleOf = async (manager: EntityManager) => {
+      const registration = await manager.findOneBy(Registration, { id: await registrationOf(manager) });
+      if (!registration) return [];
+      return [registration.participantId, ...(await this.cancellations.peopleTold(manager, registration))];
+    };
+    return withPeopleLocked(this.dataSource, peopleOf, async (manager, people) => {
+      const id = await registrationOf(manager);
+      const unlocked = await manager.findOneBy(Registration, { id });
+      if (!unlocked) throw missing();
+      const event = await this.events.lockManaged(manager, null, unlocked.eventId);
+      if (!(await peopleOf(manager)).every((person) => people.includes(person))) return PEOPLE_CHANGED;
+      return cancel(manager, { registration: await manager.findOneByOrFail(Registration, { id }), event });
+    });
   }
 
   /**
