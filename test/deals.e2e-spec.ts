@@ -1168,7 +1168,8 @@ describe('deals and follow-ups', () => {
       },
     ]);
     // Still 新規商談 of last year: its amount and its 成約 today (this year's) change nothing there.
-    ok(await update(won.id, { amountYen: 1_000_000 }));
+    // A reason given where none is needed is not used, whatever its length.
+    ok(await update(won.id, { amountYen: 1_000_000, reason: 'あ'.repeat(1001) }));
     ok(await update(won.id, { stage: 'WON', closedOn: today }));
     expect(await corrections(won.id)).toHaveLength(1);
     // Its start moved into this year takes it out of last year's 新規商談.

@@ -179,10 +179,11 @@ export class DealsService {
   ): Promise<void> {
     const kind = after ? DealCorrectionKind.CHANGED : DealCorrectionKind.DELETED;
     const why = reason?.trim() ?? '';
-    if (why.length > MAX_CORRECTION_REASON) throw DealErrors.reasonTooLong(kind);
     const endedYears = endedYearsChanged(deal, after, fiscalYearOf(new Date()));
     if (endedYears.length > 0 && !why) throw DealErrors.reasonRequired(kind, endedYears);
+    // A change of nothing counted in an ended year is not recorded: its reason is not used.
     if (after && endedYears.length === 0) return;
+    if (why.length > MAX_CORRECTION_REASON) throw DealErrors.reasonTooLong(kind);
     await manager.insert(DealCorrection, {
       kind,
       dealId: deal.id,
