@@ -375,7 +375,7 @@ export class ParticipantMergeService {
                   r.from_participant_id = ANY($1) AS requester_merged,
                   $2 IN (r.from_participant_id, r.to_participant_id) AS duplicates,
                   CASE WHEN r.from_participant_id = ANY($1) THEN r.to_participant_id ELSE r.from_participant_id END AS other,
-                  r.status = $8 AND (r.expires_at IS NULL OR r.expires_at > now()) AND e.status = $9 AS answerable
+                  r.status = $8 AND (r.expires_at IS NULL OR r.expires_at > clock_timestamp()) AND e.status = $9 AS answerable
              FROM meeting_requests r JOIN events e ON e.id = r.event_id
             WHERE r.status = ANY($4) AND (r.from_participant_id = ANY($1) OR r.to_participant_id = ANY($1))
          ),
