@@ -10,11 +10,13 @@ import {
 import { QueueName } from '../src/queue/queue-names';
 import { UsersService } from '../src/users/users.service';
 import { eventually } from './support/eventually';
+import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
 import { createOrganization, createParticipant, PASSWORD, staffSession } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 const DAY_MS = 86_400_000;
+const ERASE = 'mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }';
 const REQUEST = 'mutation($email: String!) { requestEmailChange(email: $email) }';
 const CHANGE = `mutation($participantId: ID!, $email: String!) {
   changeParticipantEmail(participantId: $participantId, email: $email) { participant { email } }
@@ -376,5 +378,36 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.EMAIL_CHANGE_RETENTION));
     const scheduler = await eventually(() => queue.getJobScheduler(RETENTION_SCHEDULER), 'the nightly scan');
     expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
+  });
+
+  it("waits for an erasure of the request's owner the same night, or it waits for the scan, rather than deadlock", async () => {
+    const retention = t.app.get(EmailChangeRetentionProcessor);
+    const ito = await createParticipant(t, organizer, { name: '伊藤 健' });
+    const typo = await ask(ito.id, 'ito@kawaguchi-tekko.co.jo');
+    const confirmation = await went(typo.id);
+    expect(confirmation).toMatchObject({
+      status: 'FAILED',
+      lastError: expect.stringContaining('<ito@kawaguchi-tekko.co.jo>'),
+    });
+    await backdate(100, typo.id);
+
+    // The bounced confirmation is held here: the scan stops where it forgets the address in it,
+    // having taken whatever it takes before; the erasure comes meanwhile and stops there too.
+    const { scanned, erased } = await holdingLocks(t.dataSource, async (hold) => {
+      await hold('SELECT 1 FROM outbox_messages WHERE id = $1 FOR UPDATE', [confirmation.id]);
+      const scanned = retention.process();
+      await untilWaitingForLocks(t.dataSource, 1);
+      const erased = t.gql(ERASE, { id: ito.id }, admin);
+      await untilWaitingForLocks(t.dataSource, 2);
+      return { scanned, erased };
+    });
+    expect(await scanned).toBe(1);
+    ok(await erased);
+    expect(await t.dataSource.query('SELECT id FROM email_change_requests WHERE id = $1', [typo.id])).toEqual(
+      [],
+    );
+    const email = await emailOf(typo.id);
+    expect(email.toAddress).toBeNull();
+    expect(email.whole).not.toContain('co.jo');
   });
 });

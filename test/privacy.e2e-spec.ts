@@ -1115,4 +1115,52 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       decreased: { won: 1, wonAmountYen: 2_000_000 },
     });
   });
+
+  it('erases the addresses they had before a correction where the mail server quoted them', async () => {
+    const person = await createParticipant(t, organizer, {
+      name: '小林 透',
+      email: 'kobayashi@sumida-seiki.co.jo',
+    });
+    // The typo bounced, sent to their own address at the time (to_address null), and stopped
+    // their mail; staff then corrected it (the old address, refused, is told nothing), the
+    // history that remembered it going with the erasure.
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, participant_id, status, attempts, last_error, smtp_response, failed_at, failure)
+       VALUES ('privacy-test-typo-bounced', 'invitation', $1, 'FAILED', 1, $2, $3, now(), 'BOUNCED')`,
+      [
+        person.id,
+        "Can't send mail - all recipients were rejected: 550 5.1.2 <Kobayashi@Sumida-Seiki.co.jo>: Recipient address rejected: Domain not found",
+        '550 5.1.2 <kobayashi@sumida-seiki.co.jo>: Recipient address rejected',
+      ],
+    );
+    await t.dataSource.query('UPDATE participants SET email_suppressed_at = now() WHERE id = $1', [
+      person.id,
+    ]);
+    ok(
+      await t.gql(
+        'mutation($p: ID!, $e: String!) { changeParticipantEmail(participantId: $p, email: $e) { participant { email } } }',
+        { p: person.id, e: 'kobayashi@sumida-seiki.co.jp' },
+        organizer,
+      ),
+    );
+
+    ok(await erase(person.id));
+    expect(
+      await rowsOf(
+        `SELECT last_error, smtp_response FROM outbox_messages WHERE key = 'privacy-test-typo-bounced'`,
+        [],
+      ),
+    ).toEqual([
+      {
+        last_error: `Can't send mail - all recipients were rejected: 550 5.1.2 <erased-${person.id}@invalid>: Recipient address rejected: Domain not found`,
+        smtp_response: `550 5.1.2 <erased-${person.id}@invalid>: Recipient address rejected`,
+      },
+    ]);
+    expect(
+      await rowsOf(
+        `SELECT id FROM outbox_messages m WHERE participant_id = $1 AND row_to_json(m)::text ~* 'kobayashi@'`,
+        [person.id],
+      ),
+    ).toEqual([]);
+  });
 });

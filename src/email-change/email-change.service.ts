@@ -370,7 +370,9 @@ export class EmailChangeService {
         [EMAIL_CHANGE_CONFIRMATION_TEMPLATE, EMAIL_CHANGE_LINK_HOURS, days],
       );
       if (due.length === 0) return 0;
-      // The emails first, the requests after: the order an erasure and a merge take them in.
+      // The emails first, the requests after, as an erasure (its mail log forgotten before its
+      // requests are deleted) and a merge (the emails moved before the requests) take them: the
+      // other way round, either the same night would deadlock with this.
       for (const request of due) {
         const placeholder = placeholderAddress('forgotten', request.id);
         await forgetAddressesInMailLog(

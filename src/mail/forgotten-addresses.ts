@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ADDRESS_PATTERN } from './send-failure';
 
 /**
  * An address where one must stand for one the service no longer holds (a participant erased, an
@@ -24,6 +25,12 @@ export interface AddressesToForget {
    * participant is erased, their own address then being a placeholder.
    */
   recipient: string | null;
+  /**
+   * Every address the rows' texts quote goes, not only these: for an erased person, whose earlier
+   * addresses nothing remembers any more (one corrected after it bounced, the rows sent to it as
+   * their own address at the time; one of a profile merged into theirs), their 変更履歴 gone.
+   */
+  everyAddress?: boolean;
 }
 
 /**
@@ -34,7 +41,8 @@ export interface AddressesToForget {
  * The template's params hold ids only, and the emails' contents are not kept (composed when sent).
  * Answers how many rows changed. A row still PENDING or SENDING may yet record an error quoting
  * the address: the retention of unconfirmed addresses waits until its rows are done; an erasure
- * skips the PENDING ones first.
+ * skips the PENDING ones first, and the sender records a SENDING one's error without addresses once
+ * its person is erased (MailDeliveryService.fail).
  */
 export async function forgetAddressesInMailLog(
   manager: EntityManager,
@@ -54,10 +62,12 @@ export async function forgetAddressesInMailLog(
   const addresses = [...new Set([...forget.also, ...recipients.map((row) => row.address)])].filter(
     (address) => address !== forget.recipient && address !== forget.placeholder,
   );
-  if (addresses.length === 0) return 0;
+  if (addresses.length === 0 && !forget.everyAddress) return 0;
   // One pattern for all of them, compared without regard to case (a server may quote one as
   // typed), and whole: 「shido@example.jp」 is left in 「kawaguchi.shido@example.jp.net」.
-  const pattern = `(?<![\\w.%+-])(?:${addresses.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`;
+  const pattern = forget.everyAddress
+    ? ADDRESS_PATTERN
+    : `(?<![\\w.%+-])(?:${addresses.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`;
   const [{ count }]: { count: number }[] = await manager.query(
     `WITH forgotten AS (
        UPDATE outbox_messages m
@@ -66,7 +76,8 @@ export async function forgetAddressesInMailLog(
               smtp_response = regexp_replace(m.smtp_response, $3::text, $4::text, 'gi')
         WHERE ${where}
           AND (m.to_address IS DISTINCT FROM $2::varchar AND m.to_address IS NOT NULL
-               OR m.last_error ~* $3::text OR m.smtp_response ~* $3::text)
+               OR regexp_replace(m.last_error, $3::text, $4::text, 'gi') IS DISTINCT FROM m.last_error
+               OR regexp_replace(m.smtp_response, $3::text, $4::text, 'gi') IS DISTINCT FROM m.smtp_response)
        RETURNING 1)
      SELECT count(*)::int AS count FROM forgotten`,
     [key, forget.recipient, pattern, forget.placeholder],

@@ -55,13 +55,20 @@ export function classifySendFailure(error: unknown): SendFailure {
 }
 
 /**
+ * Whatever looks like an address in a server's text: anything around an `@` up to a space or the
+ * brackets and punctuation servers put around one. The same pattern in JavaScript and in
+ * Postgres's (ARE), for the mail log of an erased person (forgetAddressesInMailLog).
+ */
+export const ADDRESS_PATTERN = String.raw`[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+`;
+
+/**
  * A send failure as the log says it: the log names an email by its outbox row and its recipient's
  * id, never an address, but a refusal often quotes the mailbox (「550 5.1.1 <x@example.jp>: User
  * unknown」). The row's last_error keeps the whole text for staff, and forgets the address with the
  * row (forgetAddressesInMailLog); a log line, kept elsewhere for as long as logs are, cannot.
  */
 export function withoutAddresses(reason: string): string {
-  return reason.replace(/[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g, '[address]');
+  return reason.replace(new RegExp(ADDRESS_PATTERN, 'g'), '[address]');
 }
 
 /** Enhanced status codes (RFC 3463) that say the recipient's address or mailbox is at fault. */

@@ -70,7 +70,7 @@ export class ParticipantErasureService {
       const left = await this.leaveUpcomingEvents(manager, participantId);
       // Before the suggestions go: their ids are the subjects of some of the links.
       const actionTokensDeleted = await this.deleteActionTokens(manager, participantId);
-      const erasure: ErasureCounts = {
+      const counts = {
         ...left.counts,
         actionTokensDeleted,
         suggestionsDeleted: await this.deleteSuggestions(manager, participantId),
@@ -101,16 +101,15 @@ export class ParticipantErasureService {
           await manager.update(SurveyResponse, { participantId, comment: Not('') }, { comment: '' }),
         ),
         miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
-        // The history holds the values the anonymisation just removed.
-        profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
-        // Addresses they asked to move to, and those their mail about an address went to.
-        emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
-        followUpsCancelled: await this.cancelFollowUps(manager, participantId),
-        notesRedacted: await this.redactNotes(manager, participant),
       };
       // Their mail log names none of their addresses: neither the one a row went to instead of
-      // theirs (a new address to confirm, the old one told of a change) nor theirs where a
-      // refusal quoted it.
+      // theirs (a new address to confirm, the old one told of a change), nor any a refusal quoted
+      // — theirs, one staff corrected after it bounced (the row sent to "their own address" then),
+      // one of a profile merged into theirs: nothing here remembers those once the 変更履歴 goes,
+      // so every address in their rows' texts goes. A row being sent now records its error without
+      // them (MailDeliveryService.fail). Before their email change requests go: the emails first,
+      // the requests after, as the nightly retention of unconfirmed addresses takes them
+      // (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
       await forgetAddressesInMailLog(
         manager,
         { participantId },
@@ -118,8 +117,18 @@ export class ParticipantErasureService {
           also: [participant.email],
           placeholder: placeholderAddress('erased', participantId),
           recipient: null,
+          everyAddress: true,
         },
       );
+      const erasure: ErasureCounts = {
+        ...counts,
+        // The history holds the values the anonymisation just removed.
+        profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
+        // Addresses they asked to move to, and those their mail about an address went to.
+        emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
+        followUpsCancelled: await this.cancelFollowUps(manager, participantId),
+        notesRedacted: await this.redactNotes(manager, participant),
+      };
       // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
       await manager.query(
         'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
