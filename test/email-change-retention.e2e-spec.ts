@@ -31,6 +31,9 @@ const refuseTypos = (address: string) =>
     ? { code: 550, text: `5.1.2 <${address}>: Recipient address rejected: Domain not found` }
     : undefined;
 
+/** Recipients the mail server keeps waiting at RCPT TO: each called once it is reached. */
+const held = new Map<string, () => Promise<void>>();
+
 interface MailLogRow {
   id: string;
   status: string;
@@ -63,7 +66,11 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
   let orgId: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start({ refuseRecipient: refuseTypos, ownStatusCodes: true });
+    sink = await SmtpSink.start({
+      refuseRecipient: refuseTypos,
+      holdRecipient: (address) => held.get(address)?.(),
+      ownStatusCodes: true,
+    });
     t = await createTestApp(sink.appSettings());
     tokens = t.app.get(ActionTokensService);
     admin = await staffSession(t, Role.ADMIN, null);
@@ -409,5 +416,37 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     const email = await emailOf(typo.id);
     expect(email.toAddress).toBeNull();
     expect(email.whole).not.toContain('co.jo');
+  });
+
+  it('records the refusal of a confirmation sent while its person was erased without their address', async () => {
+    const ono = await createParticipant(t, organizer, { name: '小野 実' });
+    const typo = 'ono@sumida-kogyo.co.jo';
+    let reached!: () => void;
+    const atTheServer = new Promise<void>((resolve) => (reached = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    held.set(typo, () => {
+      reached();
+      return answered;
+    });
+    try {
+      const request = await ask(ono.id, typo);
+      await atTheServer;
+      ok(await t.gql(ERASE, { id: ono.id }, admin));
+      answer();
+      const email = await eventually(async () => {
+        const [row]: MailLogRow[] = await t.dataSource.query(
+          `SELECT id, status, to_address AS "toAddress", last_error AS "lastError", row_to_json(m)::text AS "whole"
+             FROM outbox_messages m WHERE participant_id = $1 AND params ->> 'requestId' = $2`,
+          [ono.id, request.id],
+        );
+        return row?.status === 'FAILED' && row;
+      }, 'the refusal');
+      expect(email.lastError).toContain(`<erased-${ono.id}@invalid>: Recipient address rejected`);
+      expect(email.whole).not.toContain('co.jo');
+    } finally {
+      held.delete(typo);
+      answer();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { OutboxFailure, OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
-import { classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
+import { ADDRESS_PATTERN, classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
 import { EmailShown } from './email-shown';
 
@@ -433,24 +433,54 @@ export class MailDelivery {
     failure: OutboxFailure,
     reason: string,
   ): Promise<void> {
-    await manager.update(OutboxMessage, id, {
-      status: OutboxStatus.FAILED,
-      leaseExpiresAt: null,
-      lastError: reason,
-      failedAt: () => 'now()',
-      failure,
-    });
+    await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({
+        status: OutboxStatus.FAILED,
+        leaseExpiresAt: null,
+        lastError: () => LAST_ERROR_SQL,
+        failedAt: () => 'now()',
+        failure,
+      })
+      .where('id = :id', { id })
+      .setParameters({ lastError: reason, addressPattern: ADDRESS_PATTERN })
+      .execute();
   }
 
+  /** Back to PENDING with why this try failed (see fail), or SKIPPED with why not sent. */
   private async finish(
     manager: DataSource['manager'],
     id: string,
     status: OutboxStatus,
-    fields: Partial<Pick<OutboxMessage, 'lastError' | 'skipReason'>>,
+    fields: { lastError: string } | { skipReason: string },
   ): Promise<void> {
-    await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
+    if ('skipReason' in fields) {
+      await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
+      return;
+    }
+    await manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ status, leaseExpiresAt: null, lastError: () => LAST_ERROR_SQL })
+      .where('id = :id', { id })
+      .setParameters({ lastError: fields.lastError, addressPattern: ADDRESS_PATTERN })
+      .execute();
   }
 }
+
+/**
+ * The error `:lastError` as the row keeps it. A refusal often quotes the mailbox; once its person
+ * is erased (the erasure forgot every address in their rows while this one was being sent, see
+ * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes.
+ * Their row is locked first, as the erasure locks it first: one under way finishes before this is
+ * written, and this sees it.
+ */
+const LAST_ERROR_SQL = `coalesce(
+  (SELECT CASE WHEN p.erased_at IS NULL THEN CAST(:lastError AS text)
+               ELSE regexp_replace(CAST(:lastError AS text), CAST(:addressPattern AS text), p.email, 'g') END
+     FROM participants p WHERE p.id = outbox_messages.participant_id FOR KEY SHARE),
+  CAST(:lastError AS text))`;
 
 type SentRow = { id: string; shown: EmailShown | null } & SentEmail;
 
