@@ -36,9 +36,11 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
 /**
  * An admin erasing a person, or staff merging two profiles of one (名寄せ), lock the person's row
  * and then the events they are at; placing, moving or calling off a meeting, a freed slot given to
- * a waiting request, a registration, a meeting request and its answer, and a registration
- * cancelled (whose emails go to the other sides of the person's meetings) must take them in the
- * same order.
+ * a waiting request, a registration, a meeting request and its answer, a registration cancelled
+ * (whose emails go to the other sides of the person's meetings and to whom it moves up from the
+ * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
+ * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
+ * in the same order.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -739,6 +741,131 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(
         await t.dataSource.query('SELECT status FROM meeting_requests WHERE event_id = $1', [eventId]),
       ).toEqual([{ status: 'CANCELLED' }]);
+    });
+
+    it('moving up the person on the waiting list is waited for by an erasure of that person, locking them first too', async () => {
+      const eventId = await createPublishedEvent(t, organizer, {
+        title: '大田区 ものづくり交流会',
+        capacity: 1,
+        startsAt: tokyoInDays(45, '14:00'),
+        endsAt: tokyoInDays(45, '17:00'),
+      });
+      const leaver = await createParticipant(t, organizer, { name: '糀谷 次郎' });
+      const waiter = await createParticipant(t, organizer, { name: '大鳥居 花子' });
+      const seat = ok(
+        await t.gql<{ register: { id: string } }>(
+          registerMutation(),
+          { eventId, participantId: leaver.id },
+          organizer,
+        ),
+      ).register.id;
+      const waiting = ok(
+        await t.gql<{ register: { id: string; status: string } }>(
+          registerMutation('id status'),
+          { eventId, participantId: waiter.id },
+          organizer,
+        ),
+      ).register;
+      expect(waiting.status).toBe('WAITLISTED');
+      // Held where the freed seat goes to her (her registration's row is held here), the event's
+      // row locked: her 繰り上げ email is written next.
+      const { writer: cancelled, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [waiting.id],
+        () => cancelRegistration(seat),
+        () => erase(waiter.id),
+      );
+      expect(ok(cancelled).cancelRegistration.status).toBe('CANCELLED');
+      ok(erased);
+      // She was moved up, then her seat went with the erasure.
+      expect(await registrationsAt(eventId, [leaver.id, waiter.id])).toEqual(
+        expect.arrayContaining([
+          { status: 'CANCELLED', participant_id: leaver.id },
+          { status: 'CANCELLED', participant_id: waiter.id },
+        ]),
+      );
+    });
+  });
+
+  describe('a merge agreeing two requests that cross', () => {
+    it('is waited for by an erasure of the third person, whose meeting it then calls off', async () => {
+      const { eventId, register } = await gathering(46);
+      const kept = await createParticipant(t, organizer, { name: '本羽田 花子' });
+      const duplicate = await createParticipant(t, organizer, { name: '本羽田 花子' });
+      const third = await createParticipant(t, organizer, { name: '東糀谷 一郎' });
+      await register(kept.id);
+      const duplicateRegistration = await register(duplicate.id);
+      await register(third.id);
+      const ask = async (fromId: string, toId: string) =>
+        ok(
+          await t.gql<{ requestMeeting: { id: string } }>(
+            REQUEST,
+            { e: eventId, p: toId },
+            await t.participantToken(fromId),
+          ),
+        ).requestMeeting.id;
+      // 東糀谷 asked her kept profile first; she asked him back under the other one.
+      const stays = await ask(third.id, kept.id);
+      await ask(duplicate.id, third.id);
+      // Held where the merge gives up the duplicate's seat (its row is held here), the event's row
+      // locked, before it touches the requests; the third person is erased meanwhile.
+      const { writer: merged, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [duplicateRegistration],
+        () =>
+          t.gql<{ mergeParticipants: { meetingRequestsAgreed: number } }>(
+            'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { meetingRequestsAgreed } }',
+            { p: kept.id, d: duplicate.id },
+            organizer,
+          ),
+        () => erase(third.id),
+      );
+      expect(ok(merged).mergeParticipants.meetingRequestsAgreed).toBe(1);
+      ok(erased);
+      expect(await meetingRowsOf(stays)).toEqual([{ status: 'CANCELLED', participant_b_id: kept.id }]);
+    });
+  });
+
+  describe('an event made one without 商談枠 again', () => {
+    it('is waited for by an erasure of a side of an agreement waiting for a slot, whose meeting at the venue it then calls off', async () => {
+      const { eventId, register } = await gathering(47);
+      const from = await createParticipant(t, organizer, { name: '西糀谷 一郎' });
+      const to = await createParticipant(t, organizer, { name: '萩中 花子' });
+      await register(from.id);
+      await register(to.id);
+      const sessionId = await addMatchmakingSession(t, organizer, {
+        eventId,
+        name: '個別相談',
+        startsAt: tokyoInDays(47, '15:00'),
+        slotMinutes: 20,
+        slotCount: 3,
+        tableCount: 2,
+      });
+      const requestId = await agreeMeeting(t, eventId, from.id, to.id);
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { removeMatchmakingSession(id: $id) { id } }',
+          { id: sessionId },
+          organizer,
+        ),
+      );
+      expect(await meetingRowsOf(requestId)).toEqual([]);
+      // Held where the agreement waiting for a slot is made a meeting at the venue (the request's
+      // row is held here), the event's row locked; one side is erased meanwhile.
+      const { writer: reverted, racer: erased } = await heldAt(
+        REQUEST_ROW,
+        [requestId],
+        () =>
+          t.gql<{ revertToNoMatchmakingSessions: { sessions: { id: string }[] } }>(
+            'mutation($e: ID!) { revertToNoMatchmakingSessions(eventId: $e) { sessions { id } } }',
+            { e: eventId },
+            organizer,
+          ),
+        () => erase(to.id),
+      );
+      expect(ok(reverted).revertToNoMatchmakingSessions.sessions).toEqual([]);
+      ok(erased);
+      expect(await meetingRowsOf(requestId)).toEqual([{ status: 'CANCELLED', participant_b_id: to.id }]);
     });
   });
 });

@@ -31,6 +31,7 @@ import { ApplicationState, hasPublicPage } from './event-public-page';
 import { isUuid } from '../common/validation/uuid';
 import { AppError } from '../common/errors/app-error';
 import { MatchmakingSession } from './matchmaking-session.entity';
+import { PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 
 const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
 
@@ -335,11 +336,17 @@ export class EventsService {
    * made one again already, is left as it is.
    */
   async revertToNoSessions(actor: Actor, eventId: string): Promise<Event> {
-    await this.dataSource.transaction(async (manager) => {
+    // The two sides of every agreement waiting for a slot before the event (the lock order in
+    // participant-store.ts): the meetings at the venue and the agendas written for them point at
+    // them, and an erasure or a merge of one of them locks the person before the event.
+    const sides = (manager: EntityManager) => sidesWaitingForASlot(manager, eventId);
+    await withPeopleLocked(this.dataSource, sides, async (manager, people) => {
       // Under the event lock, as adding and removing a session, placing a meeting and a scheduling
       // run's writing take it; an answer to a request takes it shared before deciding whether the
-      // meeting is at the venue, so none agreed meanwhile is left waiting for a grid.
+      // meeting is at the venue, so none agreed meanwhile is left waiting for a grid. One agreed
+      // before the lock, with someone not locked yet, starts it again with them.
       const event = await this.lockManaged(manager, actor, eventId);
+      if (!(await sides(manager)).every((id) => people.includes(id))) return PEOPLE_CHANGED;
       if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
       if (event.kind === EventKind.BUSINESS_MATCHING) throw EventErrors.matchingHasSlots();
       const sessions = await manager.find(MatchmakingSession, {
@@ -364,6 +371,7 @@ export class EventsService {
         [eventId],
       );
       if (givenUp > 0) await this.changes.withoutSessions(manager, event);
+      return undefined;
     });
     return this.get(eventId);
   }
@@ -580,4 +588,20 @@ function describeSession(session: MatchmakingSession, withDay = false): string {
   const start = withDay ? formatTokyoJapanese(session.startsAt) : time(session.startsAt);
   const range = `（${start}〜${time(sessionEnd(session))}）`;
   return session.name ? `「${session.name}」${range}` : `既存の商談枠${range}`;
+}
+
+/**
+ * The people on either side of an agreement at the event still waiting for a slot (accepted, with
+ * no meeting but called-off ones), for withPeopleLocked: those EventChanges.withoutSessions makes
+ * meet at the venue. Meetings live in their own module; one indexed read keeps the modules apart.
+ */
+async function sidesWaitingForASlot(manager: EntityManager, eventId: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT DISTINCT unnest(ARRAY[r.from_participant_id, r.to_participant_id]) AS id
+       FROM meeting_requests r
+      WHERE r.event_id = $1 AND r.status = 'ACCEPTED'
+        AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')`,
+    [eventId],
+  );
+  return rows.map((row) => row.id);
 }

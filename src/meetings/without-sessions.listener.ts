@@ -9,7 +9,9 @@ import { agendaEmail, MeetingsService } from './meetings.service';
 
 /**
  * When staff make an event given 商談枠 by mistake one without 商談枠 again
- * (revertToNoMatchmakingSessions), in the same transaction, under the event's row lock: the
+ * (revertToNoMatchmakingSessions), in the same transaction, under the event's row lock, taken
+ * after the rows of the two sides of each of these agreements (EventsService.revertToNoSessions,
+ * the lock order of participant-store.ts, as the meetings and agendas point at them): the
  * agreements still waiting for a slot (agreed while it had 商談枠, or after staff removed them) get
  * no slot now, ever. Each becomes a meeting at the venue (MeetingsService.meetAtVenue), as it would
  * have been had the event never had a 商談枠, so staff record it held or missed and the agenda lists

@@ -22,7 +22,7 @@ import { MeetingRequestsService } from '../meetings/meeting-requests.service';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
-import { foldDuplicateInto, lockForMerge } from '../participants/participant-store';
+import { foldDuplicateInto, lockForMerge, lockPeople } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -103,9 +103,12 @@ export class ParticipantMergeService {
     const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
     if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
     if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
+    const pair = [keepId, duplicateId];
+    // Before any event's lock (the lock order of participant-store.ts): the meeting and the emails
+    // of a crossed request's acceptance point at the third person.
+    await lockPeople(manager, await crossingCounterparts(manager, pair));
     await this.assertNothingForStaffToDecide(manager, actor, keepId, duplicateId);
 
-    const pair = [keepId, duplicateId];
     const combined = await this.combineRegistrations(manager, actor, keepId, duplicateId);
     // Read before the rows move: what never reached the duplicate's address goes again to the
     // kept one, unless it was about a registration the merge removed.
@@ -595,4 +598,25 @@ function eventSeen(alias: string, admin: string, org: string): string {
  */
 function seenAt(alias: string, seen: string): string {
   return `CASE WHEN ${seen} THEN ${alias}.title END AS title, o.name AS organization`;
+}
+
+/**
+ * The people with whom the two profiles have requests that cross (one asked them under one
+ * profile, and was asked by them under the other, at the same event, neither answered), whose
+ * acceptance the merge writes (combineMeetingRequests, acceptCrossed). Read once the two profiles
+ * are locked (lockForMerge): no request to or from either is written or answered until the merge
+ * commits, so these are all it can find crossing under the events' locks.
+ */
+async function crossingCounterparts(manager: EntityManager, pair: string[]): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    `SELECT DISTINCT asked.to_participant_id AS id
+       FROM meeting_requests asked
+       JOIN meeting_requests back
+         ON back.event_id = asked.event_id AND back.from_participant_id = asked.to_participant_id
+        AND back.to_participant_id = ANY($1) AND back.status = $2
+      WHERE asked.from_participant_id = ANY($1) AND asked.status = $2
+        AND asked.to_participant_id <> ALL($1)`,
+    [pair, MeetingRequestStatus.PENDING],
+  );
+  return rows.map((row) => row.id);
 }

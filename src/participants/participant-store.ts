@@ -214,16 +214,18 @@ export async function updateParticipant(
 /*
  * Lock order, wherever a transaction locks people and an event: the people's rows first (several
  * in id order), then the event's row, then the event's own rows (its registrations, requests,
- * meetings). An erasure (ParticipantErasureService) and a merge (lockForMerge, then
- * lockRegistrationsAt) lock the person and then the events they are at; so do the person's own
- * writes (lockProfile, lockSelfAgainstErasure) and, with lockPeople before the event, the writers
- * of rows that point at people: a registration and its confirmation (RegistrationsService), a
+ * meetings). An erasure (ParticipantErasureService) and a merge (lockForMerge, the third people
+ * of the requests it agrees, then lockRegistrationsAt) lock the person and then the events they
+ * are at; so do the person's own writes (lockProfile, lockSelfAgainstErasure) and, with
+ * lockPeople before the event, the writers of rows that point at people: a registration and its confirmation (RegistrationsService), a
  * meeting request and its answer (MeetingRequestsService), staff's writes of meetings
  * (MeetingsService), a registration cancelled, whose emails go to the other sides of the person's
- * meetings (RegistrationsService.withCancellationLocked). A row written that points at a person
- * locks theirs too (its foreign key, FOR KEY SHARE), so a writer that held the event first would
- * wait for an erasure or a merge waiting for that event: a deadlock, which Postgres answers by
- * failing one of them.
+ * meetings and to those the freed seats go to (RegistrationsService.withCancellationLocked), an
+ * event made one without 商談枠 again, whose agreements waiting for a slot become meetings at the
+ * venue (EventsService.revertToNoSessions). A row written that points at a person locks theirs too
+ * (its foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an
+ * erasure or a merge waiting for that event: a deadlock, which Postgres answers by failing one of
+ * them.
  */
 
 /**

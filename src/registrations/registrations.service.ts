@@ -469,13 +469,14 @@ export class RegistrationsService {
 
   /**
    * Runs `cancel` in a transaction that locks, in the lock order of participant-store.ts, the
-   * people a cancellation of the registration `registrationOf` names writes to (the person, and
-   * the other sides of their meetings and requests there, RegistrationCancellations.peopleTold),
-   * then the event's row, and reads the registration under it: an erasure or a merge of one of
-   * them is either committed and seen, or waits. Who they are is read again under the event's
-   * lock, where nobody can ask the person for a meeting any more: one who did meanwhile, or a row
-   * a merge moved, has the transaction start again, locking them too. A registration that is not
-   * there is refused with `missing`.
+   * people a cancellation of the registration `registrationOf` names writes to (the person, the
+   * other sides of their meetings and requests there, RegistrationCancellations.peopleTold, and
+   * those on the waiting list the seat goes to, movedUpBy), then the event's row, and reads the
+   * registration under it: an erasure or a merge of one of them is either committed and seen, or
+   * waits. Who they are is read again under the event's lock, where nobody can ask the person for
+   * a meeting, or join the waiting list, any more: one who did meanwhile, or a row a merge moved,
+   * has the transaction start again, locking them too. A registration that is not there is
+   * refused with `missing`.
    */
   async withCancellationLocked<T>(
     registrationOf: (manager: EntityManager) => Promise<string>,
@@ -485,7 +486,11 @@ export class RegistrationsService {
     const peopleOf = async (manager: EntityManager) => {
       const registration = await manager.findOneBy(Registration, { id: await registrationOf(manager) });
       if (!registration) return [];
-      return [registration.participantId, ...(await this.cancellations.peopleTold(manager, registration))];
+      return [
+        registration.participantId,
+        ...(await this.cancellations.peopleTold(manager, registration)),
+        ...(await this.movedUpBy(manager, registration)),
+      ];
     };
     return withPeopleLocked(this.dataSource, peopleOf, async (manager, people) => {
       const id = await registrationOf(manager);
@@ -495,6 +500,17 @@ export class RegistrationsService {
       if (!(await peopleOf(manager)).every((person) => people.includes(person))) return PEOPLE_CHANGED;
       return cancel(manager, { registration: await manager.findOneByOrFail(Registration, { id }), event });
     });
+  }
+
+  /**
+   * Whom giving up `registration` moves up from the waiting list (their 繰り上げ email points at
+   * them), for withCancellationLocked: the first on the list, as many as the seat frees.
+   */
+  private async movedUpBy(manager: EntityManager, registration: Registration): Promise<string[]> {
+    if (!SEATED.includes(registration.status)) return [];
+    const event = await manager.findOneBy(Event, { id: registration.eventId });
+    if (!event) return [];
+    return (await this.nextOnWaitlist(manager, event, 1)).map((waiting) => waiting.participantId);
   }
 
   /**
@@ -773,24 +789,14 @@ export class RegistrationsService {
     event: Event,
     change: Record<string, string> = {},
   ): Promise<void> {
-    // A seat given up at a cancelled or closed event is no seat for anyone else.
-    if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return;
-    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
-    const free = event.capacity === null ? Infinity : event.capacity - seated;
-    if (free <= 0) return;
-    const next = await manager.find(Registration, {
-      where: { eventId: event.id, status: RegistrationStatus.WAITLISTED },
-      order: { waitlistedAt: 'ASC', id: 'ASC' },
-      take: Number.isFinite(free) ? free : undefined,
-    });
+    const next = await this.nextOnWaitlist(manager, event);
+    if (next.length === 0) return;
     const now = new Date();
-    if (next.length > 0) {
-      await manager.update(
-        Registration,
-        { id: In(next.map((registration) => registration.id)) },
-        { status: RegistrationStatus.REGISTERED, registeredAt: now },
-      );
-    }
+    await manager.update(
+      Registration,
+      { id: In(next.map((registration) => registration.id)) },
+      { status: RegistrationStatus.REGISTERED, registeredAt: now },
+    );
     await this.outbox.enqueue(
       manager,
       next.map((registration) => ({
@@ -803,6 +809,23 @@ export class RegistrationsService {
         params: { registrationId: registration.id, ...change },
       })),
     );
+  }
+
+  /**
+   * The places on the waiting list the free seats at the event go to, first come first: with
+   * `freeing` more, those a seat given up would free (a cancellation, before it writes, reads whom
+   * it moves up). None at an event cancelled or closed: a seat given up there is no seat for anyone.
+   */
+  private async nextOnWaitlist(manager: EntityManager, event: Event, freeing = 0): Promise<Registration[]> {
+    if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return [];
+    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
+    const free = event.capacity === null ? Infinity : event.capacity - seated + freeing;
+    if (free <= 0) return [];
+    return manager.find(Registration, {
+      where: { eventId: event.id, status: RegistrationStatus.WAITLISTED },
+      order: { waitlistedAt: 'ASC', id: 'ASC' },
+      take: Number.isFinite(free) ? free : undefined,
+    });
   }
 
   private assertOpenForSelfRegistration(event: Event, existing: Registration | null): void {
