@@ -16,7 +16,7 @@ import { EventsService } from '../events/events.service';
 import { MeetingStatus } from '../meetings/meeting-enums';
 import { MeetingsService } from '../meetings/meetings.service';
 import { MeetingErrors } from '../meetings/meetings.errors';
-import { lockPeople } from '../participants/participant-store';
+import { withPeopleLocked } from '../participants/participant-store';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { Deal } from './deal.entity';
@@ -111,8 +111,7 @@ export class DealsService {
   }
 
   async update(actor: StaffActor, id: string, input: UpdateDealInput): Promise<Deal> {
-    await this.dataSource.transaction(async (manager) => {
-      const deal = await this.lockOwned(manager, actor, id);
+    await this.withOwnedLocked(actor, id, async (manager, deal) => {
       const stage = input.stage ?? deal.stage;
       if (stage !== deal.stage && !DEAL_TRANSITIONS.can(deal.stage, stage)) {
         throw DealErrors.invalidStageTransition(deal.stage, stage);
@@ -151,8 +150,7 @@ export class DealsService {
    * year that has ended needs a reason. Answers how many follow-ups went with it.
    */
   async delete(actor: StaffActor, id: string, reason?: string | null): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const deal = await this.lockOwned(manager, actor, id);
+    return this.withOwnedLocked(actor, id, async (manager, deal) => {
       await this.recordCorrection(manager, actor, deal, null, reason);
       const followUps = await manager.countBy(FollowUp, { dealId: id });
       // follow_ups.deal_id cascades; nothing else refers to a deal.
@@ -274,23 +272,32 @@ export class DealsService {
   }
 
   /**
-   * The deal, row-locked, for a change or a deletion by whoever may make it. Its two people first
-   * (lockPeople, the lock order of participant-store): the correction it records points at them,
-   * and an erasure of one of them, which rewrites the deal's title and notes, locks the person and
-   * then the deal. The erasure waits here, or this for it, and the deal is then read as it left it.
+   * Runs `change` on the deal, row-locked, for a change or a deletion by whoever may make it. Its
+   * two people first (withPeopleLocked, the lock order of participant-store): the correction it
+   * records points at them, and an erasure of one of them, which rewrites the deal's title and
+   * notes, locks the person and then the deal. The erasure waits here, or this for it, and the deal
+   * is then read as it left it; a merge committed meanwhile, which moved the deal to the kept
+   * profile, has the transaction start again with that one locked.
    */
-  private async lockOwned(manager: EntityManager, actor: StaffActor, id: string): Promise<Deal> {
+  private async withOwnedLocked<T>(
+    actor: StaffActor,
+    id: string,
+    change: (manager: EntityManager, deal: Deal) => Promise<T>,
+  ): Promise<T> {
     if (!isUuid(id)) throw DealErrors.notFound(id);
-    const sides = await manager.findOne(Deal, {
-      select: { id: true, participantAId: true, participantBId: true },
-      where: { id },
+    const sidesOf = async (manager: EntityManager) => {
+      const sides = await manager.findOne(Deal, {
+        select: { id: true, participantAId: true, participantBId: true },
+        where: { id },
+      });
+      return [sides?.participantAId, sides?.participantBId].filter((side) => side != null);
+    };
+    return withPeopleLocked(this.dataSource, sidesOf, async (manager) => {
+      const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!deal) throw DealErrors.notFound(id);
+      assertOwnOrganization(actor, deal);
+      return change(manager, deal);
     });
-    const people = [sides?.participantAId, sides?.participantBId].filter((side) => side != null);
-    if (people.length > 0) await lockPeople(manager, people);
-    const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!deal) throw DealErrors.notFound(id);
-    assertOwnOrganization(actor, deal);
-    return deal;
   }
 
   /** Whether the actor's organisation runs or co-hosts the event (false for one that does not exist). */
