@@ -11,7 +11,7 @@ import { StaffActor } from '../auth/actor';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
-import { lockPeople } from '../participants/participant-store';
+import { lockPeople, withPeopleLocked } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { Registration } from '../registrations/registration.entity';
@@ -132,8 +132,7 @@ export class InvitationsService {
   }
 
   private answer(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockInvitee(manager, rawToken);
+    return withPeopleLocked(this.dataSource, this.inviteeOf(rawToken), async (manager) => {
       const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken);
       const found = await manager.findOne(Registration, {
         where: { id: token.subjectId },
@@ -164,14 +163,13 @@ export class InvitationsService {
   }
 
   /**
-   * The person the invitation is for, locked before the link and the event (see lockPeople).
+   * The person the invitation is for, to lock before the link and the event (withPeopleLocked).
    * A merge of their profile under way is waited for: it may have moved the invitation to the
    * profile that stays, or removed it and pointed the link at the one that stayed (the kept
-   * profile's): the one it is now for is locked too, before the answer goes ahead.
+   * profile's): the answer then starts again with the one it is now for locked.
    */
-  private async lockInvitee(manager: EntityManager, rawToken: string): Promise<void> {
-    let locked: string | null = null;
-    for (;;) {
+  private inviteeOf(rawToken: string) {
+    return async (manager: EntityManager): Promise<string[]> => {
       const token = await this.tokens.resolve(manager, TokenPurpose.INVITATION_RESPONSE, rawToken, {
         lock: false,
       });
@@ -179,10 +177,8 @@ export class InvitationsService {
         select: { id: true, participantId: true },
         where: { id: token.subjectId },
       });
-      if (!invitation || invitation.participantId === locked) return;
-      locked = invitation.participantId;
-      await lockPeople(manager, [locked]);
-    }
+      return invitation ? [invitation.participantId] : [];
+    };
   }
 
   /** For the page behind the link: reads, changes nothing. */
