@@ -358,7 +358,6 @@ export class MailDelivery {
     unsubscribeUrl: string | null,
     replyTo: OutgoingEmail['replyTo'],
   ): OutgoingEmail {
-    const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tsunagu.local';
     return {
       from: this.config.MAIL_FROM,
       ...(replyTo ? { replyTo } : {}),
@@ -367,7 +366,7 @@ export class MailDelivery {
       text: composed.text,
       html: composed.html,
       attachments: composed.attachments,
-      messageId: `<${message.id}@${domain}>`,
+      messageId: this.transport.messageIdOf(message.id),
       headers: unsubscribeUrl
         ? {
             // RFC 2369 + RFC 8058: mail clients offer a one-click unsubscribe that POSTs here.

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
@@ -13,11 +13,18 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  /** Deterministic per outbox row, so a resend after a crash carries the same Message-ID. */
+  /** The outbox row's (MailTransport.messageIdOf). */
   messageId: string;
   headers: Record<string, string>;
   attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
+
+/**
+ * An .eml file's name: the time it was written, then the Message-ID without its brackets, whose
+ * left part is the outbox row's id (MailTransport.messageIdOf). Sorted by time in a folder, and
+ * found again by the row (forgetFiles), whatever domain MAIL_FROM had when it was written.
+ */
+const EML_NAME = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-([^@]+)@[^@]*\.eml$/;
 
 /** The email was handed to another worker while it waited for the rate limit: not sent here. */
 export class NotOurs extends Error {
@@ -72,6 +79,60 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /**
+   * The Message-ID of an outbox row's email: the same at every try, so a resend after a crash
+   * carries the same one, and the row finds its .eml files again (forgetFiles).
+   */
+  messageIdOf(outboxId: string): string {
+    const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tsunagu.local';
+    return `<${outboxId}@${domain}>`;
+  }
+
+  /**
+   * Deletes the .eml files written for these outbox rows, for the processes that forget personal
+   * data (an erasure, the retention of unconfirmed addresses): the file holds the whole email, its
+   * reader's name and address included, which the mail log itself never keeps. A row may have
+   * several (written again after a crash before it was marked sent), or none (skipped, refused).
+   * Nothing to do with SMTP_URL: what was sent is the recipient's. Called after the caller's
+   * transaction commits, it never throws: a file it cannot delete is logged, by name (no address
+   * in it), for someone to delete by hand, and what the caller forgot stays forgotten. Answers how
+   * many files went.
+   */
+  async forgetFiles(outboxIds: readonly string[]): Promise<number> {
+    if (this.config.SMTP_URL || outboxIds.length === 0) return 0;
+    const forgotten = new Set(outboxIds);
+    let names: string[];
+    try {
+      names = await readdir(this.config.MAIL_DIR);
+    } catch (error) {
+      // No folder yet: nothing was ever written.
+      if (codeOf(error) === 'ENOENT') return 0;
+      this.logger.error(
+        `could not list MAIL_DIR to delete the .eml files of ${outboxIds.length} forgotten emails (outbox ${outboxIds.join(', ')}): ${codeOf(error) ?? String(error)}`,
+      );
+      return 0;
+    }
+    let deleted = 0;
+    const failed: string[] = [];
+    for (const name of names) {
+      const id = EML_NAME.exec(name)?.[1];
+      if (!id || !forgotten.has(id)) continue;
+      try {
+        await unlink(join(this.config.MAIL_DIR, name));
+        deleted += 1;
+      } catch (error) {
+        // Deleted meanwhile by someone else: as good as done.
+        if (codeOf(error) !== 'ENOENT') failed.push(`${name} (${codeOf(error) ?? String(error)})`);
+      }
+    }
+    if (failed.length > 0) {
+      this.logger.error(
+        `could not delete ${failed.length} .eml files of forgotten emails under MAIL_DIR; delete them by hand: ${failed.join(', ')}`,
+      );
+    }
+    return deleted;
+  }
+
+  /**
    * Sends once the rate allows. `stillOurs` is asked after that wait: false (the worker is stopping
    * and handed the row to another) sends nothing and throws NotOurs.
    */
@@ -111,7 +172,7 @@ export class MailTransport implements OnApplicationShutdown {
 
   private async writeEml(email: OutgoingEmail, info: { message?: Buffer }): Promise<string> {
     await mkdir(this.config.MAIL_DIR, { recursive: true });
-    // <id@domain> → id@domain: the outbox row's id stays readable in the file name.
+    // <id@domain> → id@domain: the outbox row's id stays readable in the file name (EML_NAME).
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.@-]/g, '')}.eml`;
     const path = join(this.config.MAIL_DIR, name);
     await writeFile(path, info.message ?? Buffer.alloc(0));
@@ -123,4 +184,8 @@ export class MailTransport implements OnApplicationShutdown {
     this.transporter = null;
     this.logger.debug('mail transport closed');
   }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
 }

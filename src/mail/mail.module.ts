@@ -35,6 +35,6 @@ import { UnsubscribeLinks } from './unsubscribe-links';
     UnsubscribeLinks,
     MailResolver,
   ],
-  exports: [OutboxService, OutboxRelay, MailComposers, EventMailContexts],
+  exports: [OutboxService, OutboxRelay, MailComposers, EventMailContexts, MailTransport],
 })
 export class MailModule {}
