@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { Role } from '../src/auth/actor';
+import { EmailChangeRetentionProcessor } from '../src/email-change/email-change-retention.processor';
 import { eventually } from './support/eventually';
 import { createOrganization, createParticipant, staffSession } from './support/fixtures';
 import { createTestApp, ok, TestApp } from './support/test-app';
@@ -12,11 +13,12 @@ import { createTestApp, ok, TestApp } from './support/test-app';
  */
 describe('emails as .eml files when no SMTP server is configured', () => {
   let t: TestApp;
+  let admin: string;
   let organizer: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    const admin = await staffSession(t, Role.ADMIN, null);
+    admin = await staffSession(t, Role.ADMIN, null);
     organizer = await staffSession(
       t,
       Role.ORGANIZER,
@@ -48,5 +50,75 @@ describe('emails as .eml files when no SMTP server is configured', () => {
     expect(mail.text).toContain('髙橋 﨑子 様');
     expect(mail.text).toMatch(new RegExp(`${t.url}/sign-in\\?token=[\\w-]+`));
     expect(mail.html).toContain('髙橋 﨑子 様');
+  });
+
+  /** The person's emails, once every one of them is written (SENT), by outbox row. */
+  const writtenTo = (participantId: string, count: number) =>
+    eventually(async () => {
+      const rows: { id: string; status: string; template: string }[] = await t.dataSource.query(
+        `SELECT id, status, template FROM outbox_messages WHERE participant_id = $1 ORDER BY created_at`,
+        [participantId],
+      );
+      return rows.length === count && rows.every((row) => row.status === 'SENT') && rows;
+    }, `${count} emails to be written`);
+  /** The .eml files under MAIL_DIR of these outbox rows. */
+  const filesOf = async (rows: { id: string }[]) => {
+    const files = await readdir(t.config.MAIL_DIR);
+    return files.filter((file) => rows.some((row) => file.endsWith(`-${row.id}@tsunagu.local.eml`)));
+  };
+  const signIn = async (email: string) =>
+    ok(await t.gql('mutation($email: String!) { requestMagicLink(email: $email) }', { email }));
+  const askForAddress = async (participantId: string, email: string) =>
+    ok(
+      await t.gql(
+        'mutation($email: String!) { requestEmailChange(email: $email) }',
+        { email },
+        await t.participantToken(participantId),
+      ),
+    );
+
+  it('deletes the files of the emails sent to a person an admin erased, and no one else’s', async () => {
+    const erased = await createParticipant(t, organizer, { name: '森 由紀子' });
+    const other = await createParticipant(t, organizer, { name: '森 健一' });
+    await signIn(erased.email);
+    await askForAddress(erased.id, 'mori.yukiko@ome-orimono.example.jp');
+    await signIn(other.email);
+    const hers = await writtenTo(erased.id, 2);
+    const his = await writtenTo(other.id, 1);
+    expect(await filesOf(hers)).toHaveLength(2);
+
+    ok(
+      await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: erased.id }, admin),
+    );
+
+    // Her name, her addresses and her links were in them: the mail log keeps the rows, not these.
+    expect(await filesOf(hers)).toEqual([]);
+    expect(await filesOf(his)).toHaveLength(1);
+    // Erasing again finds nothing left to delete, and answers as before.
+    ok(
+      await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: erased.id }, admin),
+    );
+  });
+
+  it('deletes the file of a confirmation sent to an address never confirmed once the retention forgets it', async () => {
+    const person = await createParticipant(t, organizer, { name: '小林 千尋' });
+    const recent = await createParticipant(t, organizer, { name: '小林 修' });
+    await signIn(person.email);
+    await askForAddress(person.id, 'kobayashi@ome-kougei.exmaple.jp');
+    await askForAddress(recent.id, 'kobayashi.o@ome-kougei.example.jp');
+    const [signInEmail, confirmation] = await writtenTo(person.id, 2);
+    expect(confirmation.template).toBe('email-change-confirmation');
+    const [recentConfirmation] = await writtenTo(recent.id, 1);
+    // Her request was left to expire 92 days ago; his was asked for today.
+    await t.dataSource.query(
+      `UPDATE email_change_requests SET created_at = created_at - interval '92 days' WHERE participant_id = $1`,
+      [person.id],
+    );
+
+    expect(await t.app.get(EmailChangeRetentionProcessor).process()).toBe(1);
+
+    expect(await filesOf([confirmation])).toEqual([]);
+    expect(await filesOf([signInEmail])).toHaveLength(1);
+    expect(await filesOf([recentConfirmation])).toHaveLength(1);
   });
 });

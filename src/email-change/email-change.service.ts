@@ -7,6 +7,7 @@ import { ActionTokensService } from '../action-tokens/action-tokens.service';
 import { StaffActor, StaffRole } from '../auth/actor';
 import { AppError } from '../common/errors/app-error';
 import { forgetAddressesInMailLog, placeholderAddress } from '../mail/forgotten-addresses';
+import { MailTransport } from '../mail/mail-transport';
 import { OutboxService } from '../mail/outbox.service';
 import { MailLocale } from '../mail/templates/email-layout';
 import { languageOf } from '../participants/participant-kind';
@@ -88,6 +89,7 @@ export class EmailChangeService {
     private readonly tokens: ActionTokensService,
     private readonly addresses: EmailAddressService,
     private readonly users: UsersService,
+    private readonly transport: MailTransport,
   ) {}
 
   /**
@@ -353,10 +355,11 @@ export class EmailChangeService {
    * there names a placeholder instead (forgetAddressesInMailLog), in its recipient and in whatever
    * error the mail server quoted it in. A request whose confirmation is still being sent (queued,
    * or SENDING) waits for a later night: the sender may yet record an error quoting the address.
-   * Answers how many requests forgot theirs.
+   * Once that commits, the confirmations' .eml files go (MailTransport.forgetFiles). Answers how
+   * many requests forgot theirs.
    */
   async forgetEndedAddresses(days: number): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const { count, emails } = await this.dataSource.transaction(async (manager) => {
       const due: { id: string; address: string; emails: string[] }[] = await manager.query(
         `SELECT c.id, c.new_email AS address,
                 coalesce(array_agg(m.id) FILTER (WHERE m.id IS NOT NULL), '{}') AS emails
@@ -369,7 +372,7 @@ export class EmailChangeService {
          HAVING NOT coalesce(bool_or(m.is_open), false)`,
         [EMAIL_CHANGE_CONFIRMATION_TEMPLATE, EMAIL_CHANGE_LINK_HOURS, days],
       );
-      if (due.length === 0) return 0;
+      if (due.length === 0) return { count: 0, emails: [] };
       // The emails first, the requests after, as an erasure (its mail log forgotten before its
       // requests are deleted) and a merge (the emails moved before the requests) take them: the
       // other way round, either the same night would deadlock with this.
@@ -389,8 +392,13 @@ export class EmailChangeService {
          SELECT count(*)::int AS count FROM forgotten`,
         [due.map((request) => request.id)],
       );
-      return count;
+      return { count, emails: due.flatMap((request) => request.emails) };
     });
+    // Without SMTP_URL each confirmation is also an .eml file, the address in it: gone once the
+    // log forgot it. A file that cannot be deleted is logged (forgetFiles never throws); the
+    // requests stay forgotten, and no later night looks at them again.
+    await this.transport.forgetFiles(emails);
+    return count;
   }
 
   /** The account or the participant whose address the request moves, locked (see confirm). */

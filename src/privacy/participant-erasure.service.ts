@@ -7,6 +7,7 @@ import { EmailChangeRequest } from '../email-change/email-change-request.entity'
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { forgetAddressesInMailLog, placeholderAddress } from '../mail/forgotten-addresses';
+import { MailTransport } from '../mail/mail-transport';
 import { OutboxMessage } from '../mail/outbox-message.entity';
 import { OutboxStatus } from '../mail/outbox-status';
 import { Suggestion } from '../matching/suggestion.entity';
@@ -40,7 +41,8 @@ type AfterCommit = () => Promise<void>;
  * nothing left in the database says who they were. What only served the person going forward is
  * undone: seats at events still to come, meetings and open requests there, suggestions, the
  * links in their emails, emails not yet sent. All of it in one transaction; erasing twice answers
- * the first result again.
+ * the first result again. Once it commits, the .eml files of their emails go too, where emails are
+ * written to files (MailTransport.forgetFiles).
  */
 @Injectable()
 export class ParticipantErasureService {
@@ -49,6 +51,7 @@ export class ParticipantErasureService {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly meetings: MeetingsService,
+    private readonly transport: MailTransport,
   ) {}
 
   async erase(participantId: string): Promise<ErasureResultModel> {
@@ -120,6 +123,13 @@ export class ParticipantErasureService {
           everyAddress: true,
         },
       );
+      // Without SMTP_URL each of their emails is also an .eml file, whole: their name, address and
+      // links. Those go once this commits, first, and a failure to delete one leaves the erasure
+      // done (forgetFiles logs it, and never throws). The emails of profiles merged into theirs are
+      // among these rows (the merge moved them), so their files go too.
+      const emails = await ids(manager, 'SELECT id FROM outbox_messages WHERE participant_id = $1', [
+        participantId,
+      ]);
       const erasure: ErasureCounts = {
         ...counts,
         // The history holds the values the anonymisation just removed.
@@ -142,7 +152,13 @@ export class ParticipantErasureService {
       // requested_as_id, set null) name nobody, as the rest of their requests do.
       await manager.query('DELETE FROM merged_participants WHERE participant_id = $1', [participantId]);
       await manager.update(Participant, participantId, { erasure });
-      return { erased: Object.assign(participant, { erasedAt, erasure }), afterCommit: left.afterCommit };
+      const forgetFiles: AfterCommit = async () => {
+        await this.transport.forgetFiles(emails);
+      };
+      return {
+        erased: Object.assign(participant, { erasedAt, erasure }),
+        afterCommit: [forgetFiles, ...left.afterCommit],
+      };
     });
     for (const then of afterCommit) await then();
     return ErasureResultModel.from(erased);

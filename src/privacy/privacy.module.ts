@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '../events/events.module';
+import { MailModule } from '../mail/mail.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { MyDataService } from './my-data.service';
@@ -12,7 +13,7 @@ import { ParticipantPrivacyResolver } from './participant-privacy.resolver';
  * holds personal data, and erasure goes through registrations' and meetings' own cancellations.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, MeetingsModule],
+  imports: [EventsModule, MailModule, RegistrationsModule, MeetingsModule],
   providers: [MyDataService, ParticipantErasureService, ParticipantPrivacyResolver],
 })
 export class PrivacyModule {}
