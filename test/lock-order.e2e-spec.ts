@@ -40,7 +40,8 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * (whose emails go to the other sides of the person's meetings and to whom it moves up from the
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
- * in the same order.
+ * in the same order. So must a meeting request withdrawn while its event is cancelled: the event
+ * before its requests.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -867,5 +868,49 @@ describe('erasures and merges racing the writers of meetings and registrations',
       ok(erased);
       expect(await meetingRowsOf(requestId)).toEqual([{ status: 'CANCELLED', participant_b_id: to.id }]);
     });
+  });
+
+  describe('a meeting request withdrawn', () => {
+    /**
+     * The event is cancelled while the request is withdrawn: the cancellation is held where it
+     * calls the meeting at the venue off (the meeting's row is held here), the event's row locked;
+     * the withdrawal comes meanwhile and waits for the event, not holding the request the
+     * cancellation withdraws next.
+     */
+    const withdrawnWhileCancelled = async (days: number, names: [string, string], by: 'side' | 'staff') => {
+      const { eventId, register } = await gathering(days);
+      const from = await createParticipant(t, organizer, { name: names[0] });
+      const to = await createParticipant(t, organizer, { name: names[1] });
+      await register(from.id);
+      await register(to.id);
+      const requestId = await agreeMeeting(t, eventId, from.id, to.id);
+      const token = by === 'side' ? await t.participantToken(to.id) : organizer;
+      const { writer: cancelled, racer: withdrawn } = await heldAt(
+        MEETING_ROW,
+        [requestId],
+        () =>
+          t.gql<{ cancelEvent: { status: string } }>(
+            'mutation($id: ID!) { cancelEvent(id: $id) { status } }',
+            { id: eventId },
+            organizer,
+          ),
+        () =>
+          t.gql<{ cancelMeetingRequest: { status: string } }>(
+            'mutation($id: ID!) { cancelMeetingRequest(id: $id) { status } }',
+            { id: requestId },
+            token,
+          ),
+      );
+      expect(ok(cancelled).cancelEvent.status).toBe('CANCELLED');
+      // Found withdrawn with the event: nothing more to do.
+      expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
+      expect(await meetingRowsOf(requestId)).toEqual([{ status: 'CANCELLED', participant_b_id: to.id }]);
+    };
+
+    it('by a side of the agreed meeting waits for the event being cancelled', () =>
+      withdrawnWhileCancelled(48, ['雑色 一郎', '六郷土手 花子'], 'side'));
+
+    it('by staff waits for the event being cancelled', () =>
+      withdrawnWhileCancelled(49, ['京急蒲田 一郎', '梅屋敷 次郎'], 'staff'));
   });
 });

@@ -491,12 +491,20 @@ export class MeetingRequestsService {
 
   /**
    * Withdraws a request: the requester (while pending), either side (once accepted), or the
-   * event's organiser. A meeting already placed for it is cancelled with it.
+   * event's organiser. A meeting already placed for it is cancelled with it. The two people's rows
+   * first, then the event's, then the request's (the lock order in participant-store.ts), as an
+   * answer takes them: the event's cancellation and revertToNoMatchmakingSessions hold the event
+   * before its requests, so a withdrawal meanwhile waits for them rather than holding the request
+   * they withdraw or meet at the venue next (a deadlock, which Postgres answers by failing one of
+   * them). The request is read once locked: answered, or withdrawn with the event, meanwhile.
    */
   async cancel(actor: Actor, id: string): Promise<MeetingRequest> {
-    const freed = await this.dataSource.transaction(async (manager) => {
+    if (!isUuid(id)) throw MeetingErrors.requestNotFound(id);
+    const freed = await withPeopleLocked(this.dataSource, requestSides(id), async (manager) => {
+      if (isStaff(actor)) await this.lockManagedEventOf(manager, actor, id);
+      else await this.lockEventOf(manager, id);
       const request = await this.lock(manager, id);
-      await this.assertMayCancel(manager, actor, request);
+      assertSideMayCancel(actor, request);
       if (request.status === MeetingRequestStatus.CANCELLED) return null;
       if (!MEETING_REQUEST_TRANSITIONS.can(request.status, MeetingRequestStatus.CANCELLED))
         throw MeetingErrors.invalidRequestTransition(request.status);
@@ -653,32 +661,33 @@ export class MeetingRequestsService {
     };
   }
 
-  private async assertMayCancel(manager: EntityManager, actor: Actor, request: MeetingRequest) {
-    if (isStaff(actor)) {
-      await this.events.lockManaged(manager, actor, request.eventId, () =>
-        MeetingErrors.requestNotFound(request.id),
-      );
-      return;
-    }
-    const side = [request.fromParticipantId, request.toParticipantId].includes(actor.participantId);
-    if (!side) throw MeetingErrors.notASide();
-    // Only the requester withdraws an unanswered request; the recipient declines it instead.
-    if (request.status === MeetingRequestStatus.PENDING && actor.participantId !== request.fromParticipantId)
-      throw MeetingErrors.notASide();
+  /**
+   * Share-locks the event of a request before the request itself is locked: an answer or a
+   * withdrawal and the event's cancellation (event for update, then its requests) take the two in
+   * the same order, so they run one after the other, and an answer never lands on an event that
+   * was called off.
+   */
+  private async lockEventOf(manager: EntityManager, requestId: string): Promise<void> {
+    const eventId = await this.eventIdOf(manager, requestId);
+    if (eventId) await manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
   }
 
   /**
-   * Share-locks the event of a request before the request itself is locked: an answer and the
-   * event's cancellation (event for update, then its requests) take the two in the same order, so
-   * they run one after the other, and an answer never lands on an event that was called off.
+   * Locks the event of a request that staff withdraw, before the request, if they run or co-host
+   * it: a request of another organisation's event is as missing as the event.
    */
-  private async lockEventOf(manager: EntityManager, requestId: string): Promise<void> {
+  private async lockManagedEventOf(manager: EntityManager, actor: Actor, requestId: string): Promise<void> {
+    const eventId = await this.eventIdOf(manager, requestId);
+    if (eventId)
+      await this.events.lockManaged(manager, actor, eventId, () => MeetingErrors.requestNotFound(requestId));
+  }
+
+  private async eventIdOf(manager: EntityManager, requestId: string): Promise<string | null> {
     const request = await manager.findOne(MeetingRequest, {
       where: { id: requestId },
       select: { id: true, eventId: true },
     });
-    if (request)
-      await manager.findOne(Event, { where: { id: request.eventId }, lock: { mode: 'pessimistic_read' } });
+    return request?.eventId ?? null;
   }
 
   private async lock(manager: EntityManager, id: string): Promise<MeetingRequest> {
@@ -774,6 +783,19 @@ function requesterAsAsked(
   return asked?.name && emailedAt < asked.mergedAt
     ? { name: asked.name, company: asked.companyName }
     : { name: request.fromParticipant.name, company: request.fromParticipant.company?.name ?? null };
+}
+
+/**
+ * A participant withdraws only a request of their own: while pending, one they asked (the person
+ * asked declines it instead); once accepted, either side. Staff's right comes with the event's
+ * lock (lockManagedEventOf).
+ */
+function assertSideMayCancel(actor: Actor, request: MeetingRequest): void {
+  if (isStaff(actor)) return;
+  const side = [request.fromParticipantId, request.toParticipantId].includes(actor.participantId);
+  if (!side) throw MeetingErrors.notASide();
+  if (request.status === MeetingRequestStatus.PENDING && actor.participantId !== request.fromParticipantId)
+    throw MeetingErrors.notASide();
 }
 
 /** A request's or an answer's message as kept: trimmed, within MAX_MESSAGE_LENGTH (else refused). */

@@ -218,7 +218,7 @@ export async function updateParticipant(
  * of the requests it agrees, then lockRegistrationsAt) lock the person and then the events they
  * are at; so do the person's own writes (lockProfile, lockSelfAgainstErasure) and, with
  * lockPeople before the event, the writers of rows that point at people: a registration and its confirmation (RegistrationsService), a
- * meeting request and its answer (MeetingRequestsService), staff's writes of meetings
+ * meeting request, its answer and its withdrawal (MeetingRequestsService), staff's writes of meetings
  * (MeetingsService), a registration cancelled, whose emails go to the other sides of the person's
  * meetings and to those the freed seats go to (RegistrationsService.withCancellationLocked), an
  * event made one without 商談枠 again, whose agreements waiting for a slot become meetings at the
