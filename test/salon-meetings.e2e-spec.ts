@@ -88,6 +88,15 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
       { e: eventId },
       organizer,
     );
+  /** Event.canRevertToNoMatchmakingSessions, as the organiser (or `token`) reads it. */
+  const canRevert = async (eventId: string, token = organizer) =>
+    ok(
+      await t.gql<{ event: { canRevertToNoMatchmakingSessions: boolean } }>(
+        'query($e: ID!) { event(id: $e) { canRevertToNoMatchmakingSessions } }',
+        { e: eventId },
+        token,
+      ),
+    ).event.canRevertToNoMatchmakingSessions;
   /** The page behind the 「面談を申し込む」 link of an おすすめ digest to `reader`, suggesting `other`. */
   const suggestionPage = async (eventId: string, reader: Person, other: Person) => {
     const [run]: { id: string }[] = await t.dataSource.query(
@@ -587,6 +596,8 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     const between = await agreeMeeting(t, eventId, c.id, d.id);
     // No meeting at the venue: the agreement waits for a slot, as the one before the removal does.
     expect((await meetingsOf(eventId)).totalCount).toBe(0);
+    // Waiting for its grid, but a 商談会 is never made one without 商談枠: nothing to offer staff.
+    expect(await canRevert(eventId)).toBe(false);
     // The floor sheet has both as agreed and waiting for a time, not as meeting in the room.
     const sheet = await fetchCsv(t, `/exports/events/${eventId}/meetings.csv`, organizer);
     const header = sheet.lines[0].split(',');
@@ -658,6 +669,8 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
       await person(eventId, { name: '石井 花子' }),
     ];
     const revert = () => revertToNoSessions(eventId);
+    // Never given a 商談枠: nothing to make it again.
+    expect(await canRevert(eventId)).toBe(false);
     const sessionId = await addMatchmakingSession(t, organizer, {
       eventId,
       name: '個別相談',
@@ -676,6 +689,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(kept.message).toBe(
       'このイベントには商談枠「個別相談」（19:00〜20:00）があります。商談枠をすべて削除してから、商談枠のないイベントに戻してください',
     );
+    expect(await canRevert(eventId)).toBe(false);
 
     // 加藤 and Emma agree while it has the 商談枠: their 【面談成立】 says the time will follow.
     const told = await agreeMeeting(t, eventId, kato.id, emma.id);
@@ -692,6 +706,24 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
         organizer,
       ),
     );
+    // Its grid taken away, it waits for one: staff see they may say none is coming. Only they do:
+    // a participant there, or 支援担当 staff (who may not run it), read false.
+    expect(await canRevert(eventId)).toBe(true);
+    expect(await canRevert(eventId, kato.token)).toBe(false);
+    expect(await canRevert(eventId, await staffSession(t, Role.STAFF, organizationId))).toBe(false);
+    // The list of events reads it for each of them, this one included.
+    const listed = ok(
+      await t.gql<{
+        events: { edges: { node: { id: string; canRevertToNoMatchmakingSessions: boolean } }[] };
+      }>(
+        'query { events(first: 100) { edges { node { id canRevertToNoMatchmakingSessions } } } }',
+        {},
+        organizer,
+      ),
+    ).events.edges.map(({ node }) => node);
+    expect(listed.filter((node) => node.canRevertToNoMatchmakingSessions).map((node) => node.id)).toEqual([
+      eventId,
+    ]);
     // The schedule published meanwhile lists theirs as agreed without a time yet.
     ok(
       await t.gql(
@@ -716,6 +748,8 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
       // Both wait for a slot, as at any event whose grid is being built again.
       expect((await meetingsOf(eventId)).totalCount).toBe(0);
       expect(ok(await revert()).revertToNoMatchmakingSessions.sessions).toEqual([]);
+      // One without 商談枠 again: nothing left to give up.
+      expect(await canRevert(eventId)).toBe(false);
     } finally {
       for (const queue of queues) await queue.resume();
     }
@@ -789,6 +823,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     );
     const waiting = await agreeMeeting(t, eventId, kato.id, ono.id);
     expect((await meetingsOf(eventId)).edges.some(({ node }) => node.requestId === waiting)).toBe(false);
+    expect(await canRevert(eventId)).toBe(true);
   });
 
   it('a salon whose removed 商談枠 still holds a meeting is not made one without 商談枠', async () => {
@@ -806,6 +841,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect((await meetingsOf(eventId)).edges.map(({ node }) => node.sessionId)).toEqual([sessionId]);
     // removeMatchmakingSession refuses a 商談枠 with a meeting in it; this is data changed by hand.
     await t.dataSource.query('UPDATE matchmaking_sessions SET removed_at = now() WHERE id = $1', [sessionId]);
+    expect(await canRevert(eventId)).toBe(false);
     const refused = failure(await revertToNoSessions(eventId));
     expect(refused.extensions).toMatchObject({
       code: 'CONFLICT',
@@ -834,6 +870,7 @@ describe('meetings at an event without 商談枠 (会場内)', () => {
     expect(agreed.text).not.toContain('会場内');
     expect(agreed.text).toContain('面談スケジュール');
 
+    expect(await canRevert(eventId)).toBe(false);
     const refused = failure(await revertToNoSessions(eventId));
     expect(refused.extensions).toMatchObject({
       code: 'CONFLICT',

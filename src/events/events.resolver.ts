@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, CurrentActor } from '../auth/access.decorators';
-import { Actor, readerLocale, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
+import { Actor, isStaff, readerLocale, Role, STAFF_ROLES, StaffActor } from '../auth/actor';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { AddMatchmakingSessionInput } from './dto/add-matchmaking-session.input';
 import { CreateEventInput } from './dto/create-event.input';
@@ -133,6 +133,26 @@ export class EventsResolver {
   async seatsLeft(@Parent() event: EventModel): Promise<number | null> {
     if (event.capacity === null) return null;
     return seatsLeft(event, await this.eventsService.registrationCountsOf(event.id));
+  }
+
+  /**
+   * For the reader: revertToNoMatchmakingSessions, as they may run it (its roles, an event their
+   * organisation runs or co-hosts), would make the event one without 商談枠 now. Nobody else is
+   * told where its grid stands, nor costs a query.
+   */
+  @ResolveField(() => Boolean, {
+    description:
+      '商談枠のないイベントに戻せるか（revertToNoMatchmakingSessions）。商談枠をすべて削除したまま作り直していない（成立した面談が時間の決定を待っている）サロンなどで true。商談枠がある、商談枠に入った面談がある、商談会、終了・中止した、もともと商談枠がない（戻したあとも）イベントは false。戻す操作ができるのは管理者と主催・共催団体の主催者で、ほかの人には常に false',
+  })
+  async canRevertToNoMatchmakingSessions(
+    @CurrentActor() actor: Actor | undefined,
+    @Parent() event: EventModel,
+  ): Promise<boolean> {
+    const mayRun =
+      isStaff(actor) &&
+      MANAGERS.includes(actor.role) &&
+      managesEvent(actor, { organizationId: event.organization.id, coHosts: event.coHosts });
+    return mayRun && this.eventsService.awaitingGrid(event.id);
   }
 
   /** Read where the event is (event, events, eventCalendar, a report): in the language of its reader. */

@@ -15,11 +15,12 @@ import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent, organisesEvent } from './event-access';
 import { EventChanges, movedBy, summarizeChange } from './event-changes';
-import { EventKind, EventStatus, EventVisibility, SessionMode } from './event-enums';
+import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
 import { EDITABLE_EVENT_STATUSES, EVENT_TRANSITIONS } from './event-status';
-import { EventErrors } from './events.errors';
+import { EventErrorCode, EventErrors } from './events.errors';
+import { awaitsGrid, revertRefusal, slotGridStates } from './slot-grid-state';
 import {
   COUNTED_REGISTRATION_STATUSES,
   NO_REGISTRATIONS,
@@ -52,6 +53,18 @@ export class EventsService {
     async (eventIds: string[]) => {
       const counts = await this.registrationCounts(eventIds);
       return eventIds.map((id) => counts.get(id) ?? NO_REGISTRATIONS);
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
+
+  /** Whether each event awaits a grid, one query for every event of a list (see awaitingGrid). */
+  private readonly gridsAwaited = new MicroBatch(
+    async (eventIds: string[]) => {
+      const states = await slotGridStates(this.dataSource.manager, eventIds);
+      return eventIds.map((id) => {
+        const state = states.get(id);
+        return state !== undefined && awaitsGrid(state);
+      });
     },
     { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
   );
@@ -333,7 +346,8 @@ export class EventsService {
    * while a 商談枠 is in use (remove it first) or a meeting is placed in a slot (removal refuses a
    * session with one, so only data changed by hand gets there), and for a 商談会, which has its
    * meetings in slots by nature. One that never had 商談枠, or was
-   * made one again already, is left as it is.
+   * made one again already, is left as it is. Event.canRevertToNoMatchmakingSessions tells staff
+   * when it would change the event (awaitsGrid), from the same state it decides on.
    */
   async revertToNoSessions(actor: Actor, eventId: string): Promise<Event> {
     // The two sides of every agreement waiting for a slot before the event (the lock order in
@@ -347,24 +361,27 @@ export class EventsService {
       // before the lock, with someone not locked yet, starts it again with them.
       const event = await this.lockManaged(manager, actor, eventId);
       if (!(await sides(manager)).every((id) => people.includes(id))) return PEOPLE_CHANGED;
-      if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
-      if (event.kind === EventKind.BUSINESS_MATCHING) throw EventErrors.matchingHasSlots();
-      const sessions = await manager.find(MatchmakingSession, {
-        where: { eventId },
-        order: { startsAt: 'ASC' },
-      });
-      if (sessions.length > 0)
-        throw EventErrors.hasSessions(
-          describeSession(sessions[0]).replace(/^既存の商談枠/, ''),
-          sessions.length - 1,
-        );
-      // Meetings live in their own module; one indexed count keeps the modules apart.
-      const [{ placed }]: { placed: number }[] = await manager.query(
-        `SELECT count(*)::int AS placed FROM meetings
-          WHERE event_id = $1 AND session_id IS NOT NULL AND status <> 'CANCELLED'`,
-        [eventId],
-      );
-      if (placed > 0) throw EventErrors.meetingsInSlots(placed);
+      // What Event.canRevertToNoMatchmakingSessions reads, read here under the lock.
+      const state = (await slotGridStates(manager, [eventId])).get(eventId)!;
+      switch (revertRefusal(state)) {
+        case EventErrorCode.NOT_EDITABLE:
+          throw EventErrors.notEditable(state.status);
+        case EventErrorCode.MATCHING_HAS_SLOTS:
+          throw EventErrors.matchingHasSlots();
+        case EventErrorCode.HAS_SESSIONS: {
+          const [first] = await manager.find(MatchmakingSession, {
+            where: { eventId },
+            order: { startsAt: 'ASC' },
+            take: 1,
+          });
+          throw EventErrors.hasSessions(
+            describeSession(first).replace(/^既存の商談枠/, ''),
+            state.sessions - 1,
+          );
+        }
+        case EventErrorCode.MEETINGS_IN_SLOTS:
+          throw EventErrors.meetingsInSlots(state.meetingsInSlots);
+      }
       const [, givenUp]: [unknown, number] = await manager.query(
         `UPDATE matchmaking_sessions SET given_up_at = now()
           WHERE event_id = $1 AND removed_at IS NOT NULL AND given_up_at IS NULL`,
@@ -374,6 +391,15 @@ export class EventsService {
       return undefined;
     });
     return this.get(eventId);
+  }
+
+  /**
+   * revertToNoMatchmakingSessions would make the event one without 商談枠 now: it decides on the
+   * same state (slotGridStates, revertRefusal), read here for a page of events at once
+   * (Event.canRevertToNoMatchmakingSessions).
+   */
+  awaitingGrid(eventId: string): Promise<boolean> {
+    return this.gridsAwaited.add(eventId);
   }
 
   async get(id: string): Promise<Event> {
