@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { Role } from '../src/auth/actor';
@@ -120,5 +121,30 @@ describe('emails as .eml files when no SMTP server is configured', () => {
     expect(await filesOf([confirmation])).toEqual([]);
     expect(await filesOf([signInEmail])).toHaveLength(1);
     expect(await filesOf([recentConfirmation])).toHaveLength(1);
+  });
+
+  it('sweeps up at night the files of forgotten emails that an erasure left behind, and only those', async () => {
+    const erased = await createParticipant(t, organizer, { name: '中村 葵' });
+    const other = await createParticipant(t, organizer, { name: '中村 蓮' });
+    await signIn(erased.email);
+    await signIn(other.email);
+    const [hers] = await writtenTo(erased.id, 1);
+    const [his] = await writtenTo(other.id, 1);
+    const [herFile] = await filesOf([hers]);
+    const kept = await readFile(join(t.config.MAIL_DIR, herFile));
+    ok(
+      await t.gql('mutation($id: ID!) { eraseParticipant(id: $id) { erasedAt } }', { id: erased.id }, admin),
+    );
+    // As if the process had died between the erasure's commit and its deleting the file; and a
+    // file of a row this database never had (a developer's folder kept from another one).
+    await writeFile(join(t.config.MAIL_DIR, herFile), kept);
+    const stranger = `2026-04-01T00-00-00-000Z-${randomUUID()}@tsunagu.local.eml`;
+    await writeFile(join(t.config.MAIL_DIR, stranger), 'From: someone else');
+
+    await t.app.get(EmailChangeRetentionProcessor).process();
+
+    expect(await filesOf([hers])).toEqual([]);
+    expect(await filesOf([his])).toHaveLength(1);
+    expect(await readdir(t.config.MAIL_DIR)).toContain(stranger);
   });
 });

@@ -1,7 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { sweepForgottenMailFiles } from '../mail/forgotten-addresses';
+import { MailTransport } from '../mail/mail-transport';
 import { EmailChangeRetentionJob, QueueName } from '../queue/queue-names';
 import { QueueWorkers } from '../queue/queue-workers';
 import { EmailChangeService } from './email-change.service';
@@ -13,6 +17,7 @@ export const RETENTION_SCHEDULER = 'email-change-retention';
  * than EMAIL_CHANGE_RETENTION_DAYS ago forget the address they asked for (see
  * EmailChangeService.forgetEndedAddresses), and so does the mail log of the confirmation sent
  * there: nobody confirmed it is the person's, and nothing needs it once the link is long dead.
+ * Then the .eml files left behind of emails already forgotten go (sweepForgottenMailFiles).
  * Idempotent: a scan that fails is simply tried again.
  */
 @Injectable()
@@ -24,6 +29,8 @@ export class EmailChangeRetentionProcessor {
     @InjectQueue(QueueName.EMAIL_CHANGE_RETENTION) queue: Queue,
     private readonly config: AppConfig,
     private readonly emailChanges: EmailChangeService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transport: MailTransport,
   ) {
     workers.registerPeriodic(
       queue,
@@ -39,6 +46,8 @@ export class EmailChangeRetentionProcessor {
   async process(): Promise<number> {
     const forgotten = await this.emailChanges.forgetEndedAddresses(this.config.EMAIL_CHANGE_RETENTION_DAYS);
     if (forgotten > 0) this.logger.log(`addresses of ended email changes forgotten: ${forgotten}`);
+    const swept = await sweepForgottenMailFiles(this.dataSource.manager, this.transport);
+    if (swept > 0) this.logger.log(`.eml files of forgotten emails left behind, deleted: ${swept}`);
     return forgotten;
   }
 }

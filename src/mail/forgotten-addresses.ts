@@ -1,4 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { isUuid } from '../common/validation/uuid';
+import { MailTransport } from './mail-transport';
 import { ADDRESS_PATTERN } from './send-failure';
 
 /**
@@ -88,4 +90,29 @@ export async function forgetAddressesInMailLog(
 /** The same characters are special in JavaScript's patterns and in Postgres's (ARE). */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Deletes the .eml files (MAIL_DIR, without SMTP_URL) still on disk for emails whose recipient the
+ * service no longer holds: a person erased, an address forgotten (its row's recipient a
+ * placeholder). An erasure and the retention delete theirs once they commit (forgetFiles), but a
+ * process that dies between the commit and the deletion leaves them, and so does an email that was
+ * being written while its person was erased; the nightly retention, run where the files are
+ * written (the worker), sweeps them up. Files of rows this database does not know are left alone:
+ * a developer's folder may hold another database's. Answers how many files went.
+ */
+export async function sweepForgottenMailFiles(
+  manager: EntityManager,
+  transport: MailTransport,
+): Promise<number> {
+  const filed = await transport.filedOutboxIds();
+  if (filed.length === 0) return 0;
+  const rows: { id: string }[] = await manager.query(
+    `SELECT m.id FROM outbox_messages m
+       LEFT JOIN participants p ON p.id = m.participant_id
+      WHERE m.id = ANY($1::uuid[])
+        AND (p.erased_at IS NOT NULL OR m.to_address LIKE '%@invalid')`,
+    [filed.filter(isUuid)],
+  );
+  return transport.forgetFiles(rows.map((row) => row.id));
 }

@@ -100,22 +100,13 @@ export class MailTransport implements OnApplicationShutdown {
   async forgetFiles(outboxIds: readonly string[]): Promise<number> {
     if (this.config.SMTP_URL || outboxIds.length === 0) return 0;
     const forgotten = new Set(outboxIds);
-    let names: string[];
-    try {
-      names = await readdir(this.config.MAIL_DIR);
-    } catch (error) {
-      // No folder yet: nothing was ever written.
-      if (codeOf(error) === 'ENOENT') return 0;
-      this.logger.error(
-        `could not list MAIL_DIR to delete the .eml files of ${outboxIds.length} forgotten emails (outbox ${outboxIds.join(', ')}): ${codeOf(error) ?? String(error)}`,
-      );
-      return 0;
-    }
+    const files = await this.files(
+      () => `${outboxIds.length} forgotten emails (outbox ${outboxIds.join(', ')})`,
+    );
     let deleted = 0;
     const failed: string[] = [];
-    for (const name of names) {
-      const id = EML_NAME.exec(name)?.[1];
-      if (!id || !forgotten.has(id)) continue;
+    for (const { name, outboxId } of files) {
+      if (!forgotten.has(outboxId)) continue;
       try {
         await unlink(join(this.config.MAIL_DIR, name));
         deleted += 1;
@@ -130,6 +121,34 @@ export class MailTransport implements OnApplicationShutdown {
       );
     }
     return deleted;
+  }
+
+  /**
+   * The outbox rows that have .eml files under MAIL_DIR (none with SMTP_URL), for the nightly
+   * sweep of the files forgetFiles could not delete (see sweepForgottenMailFiles).
+   */
+  async filedOutboxIds(): Promise<string[]> {
+    if (this.config.SMTP_URL) return [];
+    return [...new Set((await this.files(() => 'the nightly sweep')).map((file) => file.outboxId))];
+  }
+
+  /** The .eml files under MAIL_DIR, with the outbox row each was written for; none without the folder. */
+  private async files(forWhat: () => string): Promise<{ name: string; outboxId: string }[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.config.MAIL_DIR);
+    } catch (error) {
+      // No folder yet: nothing was ever written.
+      if (codeOf(error) !== 'ENOENT')
+        this.logger.error(
+          `could not list MAIL_DIR to delete the .eml files of ${forWhat()}: ${codeOf(error) ?? String(error)}`,
+        );
+      return [];
+    }
+    return names.flatMap((name) => {
+      const outboxId = EML_NAME.exec(name)?.[1];
+      return outboxId ? [{ name, outboxId }] : [];
+    });
   }
 
   /**
