@@ -462,6 +462,11 @@ export function loadConfigOrExit(): AppConfig {
   }
 }
 
+/** The address of MAIL_FROM: `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
+export function senderAddress(mailFrom: string): string {
+  return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+}
+
 /** Nest's logger levels up to and including LOG_LEVEL. */
 export function loggerLevels(level: AppConfig['LOG_LEVEL']): LogLevel[] {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];

@@ -1,3 +1,4 @@
+import { senderAddress } from '../../config/app-config';
 import { buildIcs, IcsEvent } from './ics-calendar';
 
 /**
@@ -20,9 +21,4 @@ export function cancelAttachment(options: {
   const events = options.events.map((event) => ({ ...event, status: 'CANCELLED' as const, ...parties }));
   const content = buildIcs({ name: options.name, method: 'CANCEL', events });
   return { filename: 'cancel.ics', content, contentType: 'text/calendar; charset=utf-8; method=CANCEL' };
-}
-
-/** `Tsunagu <no-reply@tsunagu.local>` → `no-reply@tsunagu.local`. */
-function senderAddress(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
