@@ -2,10 +2,12 @@ import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { fiscalYearOf } from '../src/common/japan/fiscal-year';
+import { senderAddress } from '../src/config/app-config';
 import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  DEFAULT_CONTACT_EMAIL,
   moveEventEarlier,
   registerMutation,
   staffSession,
@@ -1116,7 +1118,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     });
   });
 
-  it('erases the addresses they had before a correction where the mail server quoted them', async () => {
+  it('erases the addresses they had before a correction where the mail server quoted them, and keeps ours', async () => {
     const person = await createParticipant(t, organizer, {
       name: '小林 透',
       email: 'kobayashi@sumida-seiki.co.jo',
@@ -1131,6 +1133,19 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         person.id,
         "Can't send mail - all recipients were rejected: 550 5.1.2 <Kobayashi@Sumida-Seiki.co.jo>: Recipient address rejected: Domain not found",
         '550 5.1.2 <kobayashi@sumida-seiki.co.jo>: Recipient address rejected',
+      ],
+    );
+    // Next to theirs, a server quotes addresses of ours, which staff need to read what happened:
+    // our sender (MAIL_FROM), the organiser's contact address the email is answered to, staff's.
+    const from = senderAddress(t.config.MAIL_FROM);
+    await staffSession(t, Role.STAFF, orgId, 'shien@katsushika-sangyo.example.jp');
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, participant_id, status, attempts, last_error, smtp_response, failed_at, failure)
+       VALUES ('privacy-test-ours-quoted', 'invitation', $1, 'FAILED', 3, $2, $3, now(), 'REFUSED')`,
+      [
+        person.id,
+        `refused by the mail server: Can't send mail - all recipients were rejected: 550 5.7.1 <kobayashi@sumida-seiki.co.jo>: Recipient address rejected: <${from.toUpperCase()}> may not send here`,
+        `550 5.7.1 <kobayashi@sumida-seiki.co.jo>: Reply-To <${DEFAULT_CONTACT_EMAIL}> and cc shien@katsushika-sangyo.example.jp refused`,
       ],
     );
     await t.dataSource.query('UPDATE participants SET email_suppressed_at = now() WHERE id = $1', [
@@ -1154,6 +1169,17 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       {
         last_error: `Can't send mail - all recipients were rejected: 550 5.1.2 <erased-${person.id}@invalid>: Recipient address rejected: Domain not found`,
         smtp_response: `550 5.1.2 <erased-${person.id}@invalid>: Recipient address rejected`,
+      },
+    ]);
+    expect(
+      await rowsOf(
+        `SELECT last_error, smtp_response FROM outbox_messages WHERE key = 'privacy-test-ours-quoted'`,
+        [],
+      ),
+    ).toEqual([
+      {
+        last_error: `refused by the mail server: Can't send mail - all recipients were rejected: 550 5.7.1 <erased-${person.id}@invalid>: Recipient address rejected: <${from.toUpperCase()}> may not send here`,
+        smtp_response: `550 5.7.1 <erased-${person.id}@invalid>: Reply-To <${DEFAULT_CONTACT_EMAIL}> and cc shien@katsushika-sangyo.example.jp refused`,
       },
     ]);
     expect(

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { isUuid } from '../common/validation/uuid';
+import { senderAddress } from '../config/app-config';
 import { MailTransport } from './mail-transport';
-import { ADDRESS_PATTERN } from './send-failure';
+import { ADDRESS_CHARACTER, ADDRESS_PATTERN } from './send-failure';
 
 /**
  * An address where one must stand for one the service no longer holds (a participant erased, an
@@ -28,11 +29,12 @@ export interface AddressesToForget {
    */
   recipient: string | null;
   /**
-   * Every address the rows' texts quote goes, not only these: for an erased person, whose earlier
-   * addresses nothing remembers any more (one corrected after it bounced, the rows sent to it as
-   * their own address at the time; one of a profile merged into theirs), their 変更履歴 gone.
+   * Every address the rows' texts quote goes, not only these, but ours (everyAddressButOursSql,
+   * our sender being MAIL_FROM's): for an erased person, whose earlier addresses nothing remembers
+   * any more (one corrected after it bounced, the rows sent to it as their own address at the
+   * time; one of a profile merged into theirs), their 変更履歴 gone.
    */
-  everyAddress?: boolean;
+  everyAddressButOurs?: { mailFrom: string };
 }
 
 /**
@@ -43,8 +45,8 @@ export interface AddressesToForget {
  * The template's params hold ids only, and the emails' contents are not kept (composed when sent).
  * Answers how many rows changed. A row still PENDING or SENDING may yet record an error quoting
  * the address: the retention of unconfirmed addresses waits until its rows are done; an erasure
- * skips the PENDING ones first, and the sender records a SENDING one's error without addresses once
- * its person is erased (MailDeliveryService.fail).
+ * skips the PENDING ones first, and the sender records a SENDING one's error without addresses but
+ * ours once its person is erased (MailDeliveryService.fail).
  */
 export async function forgetAddressesInMailLog(
   manager: EntityManager,
@@ -64,11 +66,17 @@ export async function forgetAddressesInMailLog(
   const addresses = [...new Set([...forget.also, ...recipients.map((row) => row.address)])].filter(
     (address) => address !== forget.recipient && address !== forget.placeholder,
   );
-  if (addresses.length === 0 && !forget.everyAddress) return 0;
+  if (addresses.length === 0 && !forget.everyAddressButOurs) return 0;
   // One pattern for all of them, compared without regard to case (a server may quote one as
-  // typed), and whole: 「shido@example.jp」 is left in 「kawaguchi.shido@example.jp.net」.
-  const pattern = forget.everyAddress
-    ? ADDRESS_PATTERN
+  // typed), and whole: 「shido@example.jp」 is left in 「kawaguchi.shido@example.jp.net」. Theirs
+  // go even where one is ours too (a staff member's work address they registered with).
+  const pattern = forget.everyAddressButOurs
+    ? (
+        (await manager.query(`SELECT ${everyAddressButOursSql('$1::text', '$2::text[]')} AS pattern`, [
+          senderAddress(forget.everyAddressButOurs.mailFrom),
+          addresses,
+        ])) as { pattern: string }[]
+      )[0].pattern
     : `(?<![\\w.%+-])(?:${addresses.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`;
   const [{ count }]: { count: number }[] = await manager.query(
     `WITH forgotten AS (
@@ -87,9 +95,40 @@ export async function forgetAddressesInMailLog(
   return count;
 }
 
+/**
+ * SQL: a pattern (Postgres's ARE, to compare without regard to case) of every address a text
+ * quotes (ADDRESS_PATTERN) but the service's own, which are no one person's and which staff need
+ * to read what happened to an email (「550 5.7.1 <no-reply@…>: Sender address rejected」): our
+ * sender, `from` (SQL giving MAIL_FROM's address, see senderAddress); the organisations' contact
+ * addresses, which an event's emails are answered to (Reply-To); the staff accounts'. Each is
+ * spared whole only: one that merely contains ours goes (「info@tsunagu.example.jp」 for
+ * 「info@tsunagu.example」), as does one in `theirs` (SQL giving a text[], or none), which go
+ * whoever else holds them. A sub-select of its own: read when a statement first needs it, once.
+ */
+export function everyAddressButOursSql(from: string, theirs = `'{}'::text[]`): string {
+  // A match starts at an address's first character, or 「nfo@tsunagu.example」 would match.
+  const before = `(?<!${ADDRESS_CHARACTER})(?!(?:`;
+  const after = `)(?!${ADDRESS_CHARACTER}))${ADDRESS_PATTERN}`;
+  return `(SELECT coalesce(${sqlText(before)} || string_agg(DISTINCT ${escapeRegExpSql('lower(ours.address)')}, '|')
+                          || ${sqlText(after)}, ${sqlText(ADDRESS_PATTERN)})
+     FROM (SELECT ${from} UNION ALL SELECT email FROM users UNION ALL SELECT contact_email FROM organizations)
+          AS ours(address)
+    WHERE ours.address <> '' AND lower(ours.address) <> ALL (SELECT lower(theirs) FROM unnest(${theirs}) AS theirs))`;
+}
+
 /** The same characters are special in JavaScript's patterns and in Postgres's (ARE). */
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** escapeRegExp in SQL, of the text `text` gives (the same characters, `$` moved past `{}`). */
+function escapeRegExpSql(text: string): string {
+  return String.raw`regexp_replace(${text}, '[.*+?^{}$()|[\]\\]', '\\\&', 'g')`;
+}
+
+/** A string literal in SQL (standard_conforming_strings: a backslash is itself). */
+function sqlText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /**

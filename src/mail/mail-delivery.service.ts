@@ -2,11 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionTokensService, PreparedToken, TokenRequest } from '../action-tokens/action-tokens.service';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, senderAddress } from '../config/app-config';
 import { languageOf } from '../participants/participant-kind';
 import { Participant } from '../participants/participant.entity';
 import { suppressEmail } from '../participants/participant-store';
 import { EventMailContexts, eventMailVersionSql } from './event-mail-context';
+import { everyAddressButOursSql } from './forgotten-addresses';
 import { EarlierEmailInFlight, MailComposers } from './mail-composers';
 import { MailTransport, NotOurs, OutgoingEmail, SentEmail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
@@ -14,7 +15,7 @@ import { OutboxFailure, OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
-import { ADDRESS_PATTERN, classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
+import { classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
 import { EmailShown } from './email-shown';
 
@@ -443,7 +444,7 @@ export class MailDelivery {
         failure,
       })
       .where('id = :id', { id })
-      .setParameters({ lastError: reason, addressPattern: ADDRESS_PATTERN })
+      .setParameters({ lastError: reason, mailFrom: senderAddress(this.config.MAIL_FROM) })
       .execute();
   }
 
@@ -463,7 +464,7 @@ export class MailDelivery {
       .update(OutboxMessage)
       .set({ status, leaseExpiresAt: null, lastError: () => LAST_ERROR_SQL })
       .where('id = :id', { id })
-      .setParameters({ lastError: fields.lastError, addressPattern: ADDRESS_PATTERN })
+      .setParameters({ lastError: fields.lastError, mailFrom: senderAddress(this.config.MAIL_FROM) })
       .execute();
   }
 }
@@ -471,13 +472,13 @@ export class MailDelivery {
 /**
  * The error `:lastError` as the row keeps it. A refusal often quotes the mailbox; once its person
  * is erased (the erasure forgot every address in their rows while this one was being sent, see
- * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes.
- * Their row is locked first, as the erasure locks it first: one under way finishes before this is
- * written, and this sees it.
+ * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes but
+ * ours (everyAddressButOursSql, MAIL_FROM's address being `:mailFrom`). Their row is locked first,
+ * as the erasure locks it first: one under way finishes before this is written, and this sees it.
  */
 const LAST_ERROR_SQL = `coalesce(
   (SELECT CASE WHEN p.erased_at IS NULL THEN CAST(:lastError AS text)
-               ELSE regexp_replace(CAST(:lastError AS text), CAST(:addressPattern AS text), p.email, 'g') END
+               ELSE regexp_replace(CAST(:lastError AS text), ${everyAddressButOursSql('CAST(:mailFrom AS text)')}, p.email, 'gi') END
      FROM participants p WHERE p.id = outbox_messages.participant_id FOR KEY SHARE),
   CAST(:lastError AS text))`;
 

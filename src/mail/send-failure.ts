@@ -54,12 +54,15 @@ export function classifySendFailure(error: unknown): SendFailure {
   return { kind: 'refused', reason: `${REFUSED_PREFIX} ${raw}`.slice(0, 500) };
 }
 
+/** A character of an address as ADDRESS_PATTERN takes one. */
+export const ADDRESS_CHARACTER = String.raw`[^\s<>()[\]"',;:]`;
+
 /**
  * Whatever looks like an address in a server's text: anything around an `@` up to a space or the
  * brackets and punctuation servers put around one. The same pattern in JavaScript and in
  * Postgres's (ARE), for the mail log of an erased person (forgetAddressesInMailLog).
  */
-export const ADDRESS_PATTERN = String.raw`[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+`;
+export const ADDRESS_PATTERN = `${ADDRESS_CHARACTER}+@${ADDRESS_CHARACTER}+`;
 
 /**
  * A send failure as the log says it: the log names an email by its outbox row and its recipient's

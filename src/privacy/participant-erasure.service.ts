@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
+import { AppConfig } from '../config/app-config';
 import { FollowUp } from '../deals/follow-up.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
 import { EventStatus } from '../events/event-enums';
@@ -52,6 +53,7 @@ export class ParticipantErasureService {
     private readonly registrations: RegistrationsService,
     private readonly meetings: MeetingsService,
     private readonly transport: MailTransport,
+    private readonly config: AppConfig,
   ) {}
 
   async erase(participantId: string): Promise<ErasureResultModel> {
@@ -109,9 +111,10 @@ export class ParticipantErasureService {
       // theirs (a new address to confirm, the old one told of a change), nor any a refusal quoted
       // — theirs, one staff corrected after it bounced (the row sent to "their own address" then),
       // one of a profile merged into theirs: nothing here remembers those once the 変更履歴 goes,
-      // so every address in their rows' texts goes. A row being sent now records its error without
-      // them (MailDeliveryService.fail). Before their email change requests go: the emails first,
-      // the requests after, as the nightly retention of unconfirmed addresses takes them
+      // so every address in their rows' texts goes, but ours (our sender's, the organisers',
+      // staff's), which staff need to read a failure. A row being sent now records its error
+      // without them (MailDeliveryService.fail). Before their email change requests go: the emails
+      // first, the requests after, as the nightly retention of unconfirmed addresses takes them
       // (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
       await forgetAddressesInMailLog(
         manager,
@@ -120,7 +123,7 @@ export class ParticipantErasureService {
           also: [participant.email],
           placeholder: placeholderAddress('erased', participantId),
           recipient: null,
-          everyAddress: true,
+          everyAddressButOurs: { mailFrom: this.config.MAIL_FROM },
         },
       );
       // Without SMTP_URL each of their emails is also an .eml file, whole: their name, address and
