@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { senderAddress } from '../src/config/app-config';
 import {
   EmailChangeRetentionProcessor,
   RETENTION_SCHEDULER,
@@ -33,6 +34,8 @@ const refuseTypos = (address: string) =>
 
 /** Recipients the mail server keeps waiting at RCPT TO: each called once it is reached. */
 const held = new Map<string, () => Promise<void>>();
+/** Recipients whose email the mail server takes quoting them and our sender, as some servers do. */
+const quotedWhenTaken = new Set<string>();
 
 interface MailLogRow {
   id: string;
@@ -69,6 +72,10 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     sink = await SmtpSink.start({
       refuseRecipient: refuseTypos,
       holdRecipient: (address) => held.get(address)?.(),
+      acceptedWith: ([address]) =>
+        quotedWhenTaken.has(address)
+          ? `2.0.0 OK <${address}> queued, from <${senderAddress(t.config.MAIL_FROM)}>`
+          : undefined,
       ownStatusCodes: true,
     });
     t = await createTestApp(sink.appSettings());
@@ -446,6 +453,44 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
       expect(email.whole).not.toContain('co.jo');
     } finally {
       held.delete(typo);
+      answer();
+    }
+  });
+
+  it('records the answer of the mail server that took a confirmation while its person was erased without their address, ours kept', async () => {
+    const kato = await createParticipant(t, organizer, { name: '加藤 修' });
+    const address = 'kato@kawaguchi-chuzo.co.jp';
+    let reached!: () => void;
+    const atTheServer = new Promise<void>((resolve) => (reached = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    held.set(address, () => {
+      reached();
+      return answered;
+    });
+    quotedWhenTaken.add(address);
+    try {
+      const request = await ask(kato.id, address);
+      await atTheServer;
+      ok(await t.gql(ERASE, { id: kato.id }, admin));
+      answer();
+      const email = await eventually(async () => {
+        const [row]: (MailLogRow & { smtpResponse: string | null })[] = await t.dataSource.query(
+          `SELECT id, status, to_address AS "toAddress", last_error AS "lastError",
+                  smtp_response AS "smtpResponse", row_to_json(m)::text AS "whole"
+             FROM outbox_messages m WHERE participant_id = $1 AND params ->> 'requestId' = $2`,
+          [kato.id, request.id],
+        );
+        return row?.status === 'SENT' && row;
+      }, 'the email taken');
+      expect(sink.to(address)).toHaveLength(1);
+      expect(email.smtpResponse).toBe(
+        `250 2.0.0 OK <erased-${kato.id}@invalid> queued, from <${senderAddress(t.config.MAIL_FROM)}>`,
+      );
+      expect(email.whole).not.toContain('kawaguchi-chuzo');
+    } finally {
+      held.delete(address);
+      quotedWhenTaken.delete(address);
       answer();
     }
   });

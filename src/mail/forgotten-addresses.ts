@@ -43,10 +43,10 @@ export interface AddressesToForget {
  * holds them — the recipient, the last error (a refusal often quotes the mailbox), the server's
  * answer. The rest of each row stays, so staff still read which email went when and how it ended.
  * The template's params hold ids only, and the emails' contents are not kept (composed when sent).
- * Answers how many rows changed. A row still PENDING or SENDING may yet record an error quoting
- * the address: the retention of unconfirmed addresses waits until its rows are done; an erasure
- * skips the PENDING ones first, and the sender records a SENDING one's error without addresses but
- * ours once its person is erased (MailDeliveryService.fail).
+ * Answers how many rows changed. A row still PENDING or SENDING may yet record an error or an
+ * answer quoting the address: the retention of unconfirmed addresses waits until its rows are
+ * done; an erasure skips the PENDING ones first, and the sender records a SENDING one's error or
+ * answer without addresses but ours once its person is erased (MailDelivery's asLogged).
  */
 export async function forgetAddressesInMailLog(
   manager: EntityManager,

@@ -274,13 +274,22 @@ export class MailDelivery {
   }
 
   /**
-   * SENDING → SENT for many rows in one statement, each with its own SMTP answer and what it showed
-   * its reader (OutboxMessage.shown).
+   * SENDING → SENT for many rows in one statement, each with its own SMTP answer (as the log keeps
+   * it, asLogged) and what it showed its reader (OutboxMessage.shown). The rows' people are locked
+   * before any of the rows, all in id order as lockPeople locks them: the first row's look-up in
+   * `people` reads all of it. Locked row by row instead, the statement could hold one person while
+   * it waits for another whom a merge of the two holds, waiting for the first: a deadlock, which
+   * Postgres answers by failing one of them (here: emails already sent, retried as if they were not).
    */
   private async markSent(rows: SentRow[]): Promise<void[]> {
     await this.dataSource.query(
-      `UPDATE outbox_messages AS m
-          SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id, smtp_response = s.response,
+      `WITH people AS MATERIALIZED (
+         SELECT p.id, p.email, p.erased_at FROM participants p
+          WHERE p.id IN (SELECT participant_id FROM outbox_messages WHERE id = ANY($1::uuid[]))
+          ORDER BY p.id FOR KEY SHARE)
+       UPDATE outbox_messages AS m
+          SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id,
+              smtp_response = ${asLogged('s.response', { row: 'm', from: '$5::text', people: 'people' })},
               lease_expires_at = NULL, last_error = NULL, updated_at = now(),
               -- A try given back by a stopping worker (release) while its email was on the wire was spent.
               attempts = greatest(m.attempts, 1), shown = s.shown::jsonb
@@ -291,6 +300,7 @@ export class MailDelivery {
         rows.map((row) => row.messageId),
         rows.map((row) => row.response.slice(0, 500)),
         rows.map((row) => (row.shown ? JSON.stringify(row.shown) : null)),
+        senderAddress(this.config.MAIL_FROM),
       ],
     );
     return rows.map(() => undefined);
@@ -470,17 +480,30 @@ export class MailDelivery {
 }
 
 /**
- * The error `:lastError` as the row keeps it. A refusal often quotes the mailbox; once its person
- * is erased (the erasure forgot every address in their rows while this one was being sent, see
+ * SQL: `text`, what the mail server said about the outbox row `row` (its error, its answer), as the
+ * row keeps it. A server's text often quotes the mailbox; once the row's person is erased (the
+ * erasure forgot every address in their rows while this one was being sent, see
  * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes but
- * ours (everyAddressButOursSql, MAIL_FROM's address being `:mailFrom`). Their row is locked first,
- * as the erasure locks it first: one under way finishes before this is written, and this sees it.
+ * ours (everyAddressButOursSql, our sender `from`). Their row is locked first, as the erasure locks
+ * it first: one under way finishes before this is written, and this sees it. `people` names rows
+ * of participants the statement has locked already (markSent); otherwise the row is locked here.
  */
-const LAST_ERROR_SQL = `coalesce(
-  (SELECT CASE WHEN p.erased_at IS NULL THEN CAST(:lastError AS text)
-               ELSE regexp_replace(CAST(:lastError AS text), ${everyAddressButOursSql('CAST(:mailFrom AS text)')}, p.email, 'gi') END
-     FROM participants p WHERE p.id = outbox_messages.participant_id FOR KEY SHARE),
-  CAST(:lastError AS text))`;
+function asLogged(
+  text: string,
+  { row, from, people }: { row: string; from: string; people?: string },
+): string {
+  return `coalesce(
+  (SELECT CASE WHEN p.erased_at IS NULL THEN ${text}
+               ELSE regexp_replace(${text}, ${everyAddressButOursSql(from)}, p.email, 'gi') END
+     FROM ${people ?? 'participants'} p WHERE p.id = ${row}.participant_id${people ? '' : ' FOR KEY SHARE'}),
+  ${text})`;
+}
+
+/** The error `:lastError` as the row keeps it (asLogged), MAIL_FROM's address being `:mailFrom`. */
+const LAST_ERROR_SQL = asLogged('CAST(:lastError AS text)', {
+  row: 'outbox_messages',
+  from: 'CAST(:mailFrom AS text)',
+});
 
 type SentRow = { id: string; shown: EmailShown | null } & SentEmail;
 

@@ -112,10 +112,10 @@ export class ParticipantErasureService {
       // — theirs, one staff corrected after it bounced (the row sent to "their own address" then),
       // one of a profile merged into theirs: nothing here remembers those once the 変更履歴 goes,
       // so every address in their rows' texts goes, but ours (our sender's, the organisers',
-      // staff's), which staff need to read a failure. A row being sent now records its error
-      // without them (MailDeliveryService.fail). Before their email change requests go: the emails
-      // first, the requests after, as the nightly retention of unconfirmed addresses takes them
-      // (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
+      // staff's), which staff need to read a failure. A row being sent now records its error or
+      // the server's answer without them (MailDelivery). Before their email change requests go:
+      // the emails first, the requests after, as the nightly retention of unconfirmed addresses
+      // takes them (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
       await forgetAddressesInMailLog(
         manager,
         { participantId },

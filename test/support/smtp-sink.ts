@@ -38,6 +38,12 @@ export interface SmtpSinkOptions {
    */
   holdRecipient?: (address: string, attempt: number) => Promise<void> | undefined;
   /**
+   * What the server says after 250 once it has taken an email to these envelope recipients (some
+   * quote the recipient: 「2.0.0 OK <x@example.jp> queued」); undefined: smtp-server's own
+   * 「OK: message queued」.
+   */
+  acceptedWith?: (to: string[]) => string | undefined;
+  /**
    * Answer without enhanced status codes of the server's own (RFC 2034): the refusals' texts carry
    * theirs, or none at all, as a mail server that does not offer them.
    */
@@ -98,7 +104,11 @@ export class SmtpSink {
         (session as SMTPServerSession & { startedAt?: number }).startedAt = Date.now();
         callback();
       },
-      onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error) => void) {
+      onData(
+        stream: SMTPServerDataStream,
+        session: SMTPServerSession,
+        callback: (error?: Error | null, message?: string) => void,
+      ) {
         const startedAt = (session as SMTPServerSession & { startedAt?: number }).startedAt ?? Date.now();
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -108,7 +118,7 @@ export class SmtpSink {
           // Like a real server, answer 250 only once the message is stored: a sender that has
           // recorded SENT must find it here.
           ref.sink!.receive(raw, to, startedAt, options.parse ?? true).then(
-            () => callback(),
+            () => callback(null, options.acceptedWith?.(to)),
             (error: Error) => callback(error),
           );
         });
