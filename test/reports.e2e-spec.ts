@@ -14,6 +14,7 @@ import {
 } from './support/fixtures';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
+import { correctingOrganization } from './support/deal-corrections';
 
 const FISCAL_YEAR_REPORT = `query($org: ID!, $fy: Int!) {
   fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
@@ -1216,29 +1217,15 @@ describe('fiscal-year and event reports', () => {
   });
 
   it('shows in an ended year’s report and CSV the deals deleted after it ended, beside figures that leave them out', async () => {
-    const org = await createOrganization(t, admin, { name: '足立区産業振興課', kind: 'MUNICIPALITY' });
-    const organizer = await staffSession(t, Role.ORGANIZER, org);
-    const staff = await staffSession(t, Role.STAFF, org);
-    const [a, b] = [
-      await createParticipant(t, organizer, { name: '伊藤 進', company: { name: '伊藤金型' } }),
-      await createParticipant(t, organizer, { name: '渡辺 恵', company: { name: '渡辺工業' } }),
-    ];
-    const lastYear = fiscalYearOf(new Date()) - 1;
-    const today = todayInTokyo();
-    const record = async (input: Record<string, unknown>) =>
-      (
-        await mutate(
-          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
-          { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
-          staff,
-        )
-      ).recordDeal.id;
-    const deleteDeal = (id: string, reason: string) =>
-      mutate(
-        'mutation($id: ID!, $r: String) { deleteDeal(id: $id, reason: $r) { id } }',
-        { id, r: reason },
-        staff,
-      );
+    const { org, organizer, staff, lastYear, today, record, deleteDeal } = await correctingOrganization(
+      t,
+      admin,
+      { name: '足立区産業振興課' },
+      [
+        { name: '伊藤 進', company: '伊藤金型' },
+        { name: '渡辺 恵', company: '渡辺工業' },
+      ],
+    );
     const won = { title: '金型の受注', stage: 'WON', amountYen: 4_000_000 };
     const wonDates = { startedOn: `${lastYear}-05-01`, closedOn: `${lastYear}-07-01` };
     await record({ ...won, ...wonDates });
@@ -1348,29 +1335,11 @@ describe('fiscal-year and event reports', () => {
   });
 
   it('shows in an ended year’s report and CSV how the changes after it ended moved its figures, next to the deletions', async () => {
-    const org = await createOrganization(t, admin, { name: '板橋区産業振興課', kind: 'MUNICIPALITY' });
-    const organizer = await staffSession(t, Role.ORGANIZER, org);
-    const staff = await staffSession(t, Role.STAFF, org);
-    const [a, b] = [
-      await createParticipant(t, organizer, { name: '加藤 誠', company: { name: '加藤製作所' } }),
-      await createParticipant(t, organizer, { name: '吉田 彩', company: { name: '吉田精機' } }),
-    ];
-    const lastYear = fiscalYearOf(new Date()) - 1;
-    const today = todayInTokyo();
-    const record = async (input: Record<string, unknown>) =>
-      (
-        await mutate(
-          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
-          { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
-          staff,
-        )
-      ).recordDeal.id;
-    const change = (id: string, input: Record<string, unknown>) =>
-      mutate(
-        'mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { id } }',
-        { id, input },
-        staff,
-      );
+    const { org, organizer, staff, lastYear, today, record, change, deleteDeal } =
+      await correctingOrganization(t, admin, { name: '板橋区産業振興課' }, [
+        { name: '加藤 誠', company: '加藤製作所' },
+        { name: '吉田 彩', company: '吉田精機' },
+      ]);
     const reopened = await record({
       title: '金型の受注',
       stage: 'WON',
@@ -1444,11 +1413,7 @@ describe('fiscal-year and event reports', () => {
     await change(retyped, { type: 'FINANCING', reason: '種類の誤り' });
     await change(movedIn, { startedOn: `${lastYear}-12-01`, reason: '開始日の入力誤り' });
     await change(begunBefore, { amountYen: 2_500_000, reason: '追加発注分を含める' });
-    await mutate(
-      'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }',
-      { id: deleted },
-      staff,
-    );
+    await deleteDeal(deleted, '二重登録');
     const corrected = await read(lastYear);
     // The figures are as the deals now stand ...
     expect(corrected.deals).toMatchObject({ recorded: 4, won: 2, lost: 0, wonAmountYen: 4_000_000 });
