@@ -4,10 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { fiscalYearDates, fiscalYearLabel, fiscalYearRange } from '../common/japan/fiscal-year';
 import { tokyoDateOf } from '../common/time/calendar-date';
-import { countedAfter, countedBefore, DealCorrection } from '../deals/deal-correction.entity';
-import { DEAL_TYPE_LABEL, DealCorrectionKind, DealType } from '../deals/deal-enums';
-import { changesYear, DealYearCount, NO_DEALS, yearCountChange } from '../deals/deal-year-count';
-import { DealChangeModel, DealDeletionModel } from '../deals/models/deal-correction.model';
+import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
+import { changesYear, NO_DEALS, yearCount } from '../deals/deal-year-count';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
@@ -15,6 +13,7 @@ import { MeetingStatus } from '../meetings/meeting-enums';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
+import { correctionsAfterYearEnd } from './corrections-after-year-end';
 import { meetingFigures, meetingRequestFigures, ReportEvents } from './meeting-figures';
 import {
   DealYearFigures,
@@ -217,10 +216,10 @@ export class FiscalYearReportService {
   }
 
   /**
-   * 年度終了後の訂正: the deals deleted, and those changed (DealCorrection), since the year ended
-   * that moved its figures, as the year's figures count a deal (recorded by its start, 成約・不成立 by
-   * its closing date, under its type): what `deals` lost, or how it moved, after the year's figures
-   * could have been reported. Both null while the year runs.
+   * 年度終了後の訂正 of the organisation's deals as the year's figures count a deal (recorded by its
+   * start, 成約・不成立 by its closing date, under its type): those with a date in the year before or
+   * after the correction, of which a change that moved only another year's figures is not this
+   * year's. Both null while the year runs.
    */
   private async correctionsAfterYearEnd(
     manager: EntityManager,
@@ -229,51 +228,32 @@ export class FiscalYearReportService {
     year: YearBounds,
     generatedAt: Date,
   ): Promise<Pick<FiscalYearReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
-    if (generatedAt < year.end) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
     const inYear = (column: string) => `(${column} >= :firstDay AND ${column} < :nextFirstDay)`;
     const dates = ['startedOn', 'closedOn', 'startedOnAfter', 'closedOnAfter'];
-    const corrections = await manager
-      .getRepository(DealCorrection)
-      .createQueryBuilder('correction')
-      .leftJoinAndSelect('correction.event', 'event')
-      .leftJoinAndSelect('correction.correctedBy', 'correctedBy')
-      .where('correction.organizationId = :organizationId', { organizationId })
-      .andWhere('correction.correctedAt >= :end', { end: year.end })
-      .andWhere(`(${dates.map((date) => inYear(`correction.${date}`)).join(' OR ')})`, {
-        firstDay: year.firstDay,
-        nextFirstDay: year.nextFirstDay,
-      })
-      .orderBy('correction.correctedAt')
-      .addOrderBy('correction.id')
-      .getMany();
-    // A change of a deal counted here that moved only another year's figures is not this year's.
-    const moving = corrections.filter((correction) =>
-      changesYear(countedBefore(correction), countedAfter(correction), fiscalYear),
+    const corrections = await correctionsAfterYearEnd(
+      manager,
+      { yearEnd: year.end, generatedAt },
+      (query) =>
+        query
+          .andWhere('correction.organizationId = :organizationId', { organizationId })
+          .andWhere(`(${dates.map((date) => inYear(`correction.${date}`)).join(' OR ')})`, {
+            firstDay: year.firstDay,
+            nextFirstDay: year.nextFirstDay,
+          }),
+      {
+        count: (deal) => yearCount(deal, fiscalYear),
+        changes: (before, after) => changesYear(before, after, fiscalYear),
+      },
     );
-    const deletions = moving.filter((correction) => correction.kind === DealCorrectionKind.DELETED);
-    const changes = moving.filter((correction) => correction.kind === DealCorrectionKind.CHANGED);
-    const deleted = { ...NO_DEALS };
-    const [increased, decreased] = [{ ...NO_DEALS }, { ...NO_DEALS }];
-    for (const correction of moving) {
-      const moved = yearCountChange(countedBefore(correction), countedAfter(correction), fiscalYear);
-      for (const figure of Object.keys(moved) as (keyof DealYearCount)[]) {
-        if (correction.kind === DealCorrectionKind.DELETED) deleted[figure] -= moved[figure];
-        else if (moved[figure] > 0) increased[figure] += moved[figure];
-        else decreased[figure] -= moved[figure];
-      }
-    }
+    if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
+    const { deleted, changed } = corrections;
     return {
       dealsDeletedAfterYearEnd: {
-        deals: deletions.length,
-        ...deleted,
-        deletions: deletions.map(DealDeletionModel.from),
+        deals: deleted.deletions.length,
+        ...deleted.figures,
+        deletions: deleted.deletions,
       },
-      dealsChangedAfterYearEnd: {
-        count: changes.length,
-        increased,
-        decreased,
-        changes: changes.map(DealChangeModel.from),
-      },
+      dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
     };
   }
 
