@@ -1500,6 +1500,231 @@ describe('fiscal-year and event reports', () => {
     expect(thisYear.lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
   });
 
+  it('shows in the report and CSV of an event held in an ended year its deals deleted and changed after that year ended, whoever recorded them', async () => {
+    const host = await correctingOrganization(t, admin, { name: '荒川区産業振興課' }, [
+      { name: '森 大輔', company: '森製作所' },
+      { name: '石井 美咲', company: '石井デザイン' },
+    ]);
+    const { lastYear, record, change, deleteDeal } = host;
+    const coHostOrg = await createOrganization(t, admin, {
+      name: '東京東信用金庫',
+      kind: 'FINANCIAL_INSTITUTION',
+    });
+    const coHostStaff = await staffSession(t, Role.STAFF, coHostOrg);
+    const eventId = await host.eventHeldAt(`${lastYear}-06-10T13:00:00+09:00`, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'あらかわ ものづくり商談会',
+      coHostIds: [coHostOrg],
+    });
+    const at = { eventId, startedOn: `${lastYear}-06-10` };
+    const won = (title: string, amountYen: number, closedOn: string) => ({
+      ...at,
+      title,
+      stage: 'WON',
+      amountYen,
+      closedOn,
+    });
+    await record(won('金型の受注', 4_000_000, `${lastYear}-07-01`));
+    const twice = await record(won('金型の受注', 4_000_000, `${lastYear}-07-01`));
+    const reopened = await record(won('治具の製作', 1_000_000, `${lastYear}-08-01`));
+    const repriced = await record(won('試作品の発注', 2_000_000, `${lastYear}-09-01`));
+    const relost = await record({
+      ...at,
+      type: 'PARTNERSHIP',
+      title: '販路開拓の提携',
+      stage: 'LOST',
+      closedOn: `${lastYear}-10-01`,
+    });
+    const retyped = await record({ ...at, title: '設備資金の相談' });
+    // The co-host's deal at the event is the event's too, though not the host's year's.
+    const ofCoHost = await record(
+      { ...won('運転資金の融資', 300_000, `${lastYear}-08-15`), type: 'FINANCING' },
+      coHostStaff,
+    );
+    // The host's deal outside the event is its year's, not the event's.
+    const outside = await record({ ...won('検査治具の受注', 500_000, `${lastYear}-11-01`), eventId: null });
+    const report = `query($e: ID!) { eventReport(eventId: $e) {
+      deals { total won wonAmountYen wonWithoutAmount }
+      dealsDeletedAfterYearEnd {
+        deals won wonAmountYen wonWithoutAmount
+        deletions { dealId title stage stageLabel amountYen eventId eventTitle deletedAt deletedByName reason }
+      }
+      dealsChangedAfterYearEnd {
+        count
+        increased { won wonAmountYen wonWithoutAmount }
+        decreased { won wonAmountYen wonWithoutAmount }
+        changes { dealId title eventId eventTitle changedByName reason
+          before { stage amountYen closedOn } after { stage amountYen closedOn } }
+      } } }`;
+    type Won = Record<'won' | 'wonAmountYen' | 'wonWithoutAmount', number>;
+    type Report = {
+      deals: Won & { total: number };
+      dealsDeletedAfterYearEnd: (Won & { deals: number; deletions: Record<string, unknown>[] }) | null;
+      dealsChangedAfterYearEnd: {
+        count: number;
+        increased: Won;
+        decreased: Won;
+        changes: Record<string, unknown>[];
+      } | null;
+    };
+    const read = async (token = host.organizer) =>
+      ok(await t.gql<{ eventReport: Report }>(report, { e: eventId }, token)).eventReport;
+    const nothing = { won: 0, wonAmountYen: 0, wonWithoutAmount: 0 };
+
+    const reported = await read();
+    expect(reported.deals).toEqual({ total: 7, won: 5, wonAmountYen: 11_300_000, wonWithoutAmount: 0 });
+    expect(reported.dealsDeletedAfterYearEnd).toEqual({ deals: 0, ...nothing, deletions: [] });
+    expect(reported.dealsChangedAfterYearEnd).toEqual({
+      count: 0,
+      increased: nothing,
+      decreased: nothing,
+      changes: [],
+    });
+
+    await deleteDeal(twice, '二重登録（同じ商談を2回入力）');
+    await change(reopened, { stage: 'NEGOTIATING', reason: '先方の発注取り消し' });
+    await change(retyped, { type: 'FINANCING', reason: '種類の誤り' });
+    await change(repriced, { amountYen: 2_500_000, reason: '請求額の訂正' });
+    await change(relost, { stage: 'NEGOTIATING', reason: '交渉の再開' });
+    await deleteDeal(ofCoHost, '信用金庫の別の商談と重複', coHostStaff);
+    await deleteDeal(outside, '他のイベントの商談');
+
+    const corrected = await read();
+    // The figures are as the deals now stand ...
+    expect(corrected.deals).toEqual({ total: 5, won: 2, wonAmountYen: 6_500_000, wonWithoutAmount: 0 });
+    // ... and the report says what the deletions took and how the changes moved them, and why.
+    const deletedAfter = corrected.dealsDeletedAfterYearEnd!;
+    const changed = corrected.dealsChangedAfterYearEnd!;
+    expect(deletedAfter).toMatchObject({ deals: 2, won: 2, wonAmountYen: 4_300_000, wonWithoutAmount: 0 });
+    expect(changed).toMatchObject({
+      count: 3,
+      increased: { ...nothing, wonAmountYen: 500_000 },
+      decreased: { ...nothing, won: 1, wonAmountYen: 1_000_000 },
+    });
+    expect(corrected.deals.total + deletedAfter.deals).toBe(reported.deals.total);
+    for (const figure of ['won', 'wonAmountYen', 'wonWithoutAmount'] as const)
+      expect(
+        corrected.deals[figure] +
+          deletedAfter[figure] -
+          changed.increased[figure] +
+          changed.decreased[figure],
+      ).toBe(reported.deals[figure]);
+    expect(deletedAfter.deletions).toEqual([
+      {
+        dealId: twice,
+        title: '金型の受注',
+        stage: 'WON',
+        stageLabel: '成約',
+        amountYen: 4_000_000,
+        eventId,
+        eventTitle: 'あらかわ ものづくり商談会',
+        deletedAt: expect.any(String),
+        deletedByName: 'テスト 担当',
+        reason: '二重登録（同じ商談を2回入力）',
+      },
+      expect.objectContaining({ dealId: ofCoHost, reason: '信用金庫の別の商談と重複' }),
+    ]);
+    // The new type moved the year's figures by type, none of the event's: not the event's change.
+    expect(changed.changes.map((row) => row.dealId)).toEqual([reopened, repriced, relost]);
+    expect(changed.changes[0]).toEqual({
+      dealId: reopened,
+      title: '治具の製作',
+      eventId,
+      eventTitle: 'あらかわ ものづくり商談会',
+      changedByName: 'テスト 担当',
+      reason: '先方の発注取り消し',
+      before: { stage: 'WON', amountYen: 1_000_000, closedOn: `${lastYear}-08-01` },
+      after: { stage: 'NEGOTIATING', amountYen: 1_000_000, closedOn: null },
+    });
+    // The co-host's staff read the same, as they read the event's figures.
+    expect(await read(coHostStaff)).toEqual(corrected);
+    // The host's year has its own deletions and changes, in and out of the event, not the co-host's.
+    const year = ok(
+      await t.gql<{
+        fiscalYearReport: {
+          dealsDeletedAfterYearEnd: { deletions: { dealId: string }[] };
+          dealsChangedAfterYearEnd: { changes: { dealId: string }[] };
+        };
+      }>(
+        `query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) {
+          dealsDeletedAfterYearEnd { deletions { dealId } } dealsChangedAfterYearEnd { changes { dealId } } } }`,
+        { o: host.org, y: lastYear },
+        host.organizer,
+      ),
+    ).fiscalYearReport;
+    expect(year.dealsDeletedAfterYearEnd.deletions.map((row) => row.dealId)).toEqual([twice, outside]);
+    expect(year.dealsChangedAfterYearEnd.changes.map((row) => row.dealId)).toEqual([
+      reopened,
+      retyped,
+      repriced,
+      relost,
+    ]);
+
+    const { lines } = await csv('', host.staff, `/exports/events/${eventId}/report.csv`);
+    const correctedOn = todayInTokyo();
+    const [deletions, changes] = ['年度終了後の訂正（削除）', '年度終了後の訂正（変更）'];
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        BASIS_AFTER_YEAR_END,
+        '商談,件数,合計,5,件',
+        '商談,成約金額,,6500000,円',
+        `${deletions},削除した商談,合計,2,件`,
+        `${deletions},削除した商談,${correctedOn} 削除「金型の受注」（受発注・成約・4000000円）理由: 二重登録（同じ商談を2回入力）,1,件`,
+        `${deletions},削除した商談,${correctedOn} 削除「運転資金の融資」（融資・成約・300000円）理由: 信用金庫の別の商談と重複,1,件`,
+        `${deletions},成約件数の減少,,2,件`,
+        `${deletions},成約金額の減少,,4300000,円`,
+        `${deletions},金額未入力の成約の減少,,0,件`,
+        `${changes},変更した商談,合計,3,件`,
+        `${changes},変更した商談,${correctedOn} 変更「治具の製作」（受発注・成約・1000000円・${lastYear}-06-10〜${lastYear}-08-01）→` +
+          `（受発注・商談中・1000000円・${lastYear}-06-10〜）成約件数 -1件・成約金額 -1000000円 理由: 先方の発注取り消し,1,件`,
+        `${changes},変更した商談,${correctedOn} 変更「販路開拓の提携」（業務提携・不成立・${lastYear}-06-10〜${lastYear}-10-01）→` +
+          `（業務提携・商談中・${lastYear}-06-10〜）段階別の内訳のみ 理由: 交渉の再開,1,件`,
+        `${changes},成約件数の増加,,0,件`,
+        `${changes},成約金額の増加,,500000,円`,
+        `${changes},成約件数の減少,,1,件`,
+        `${changes},成約金額の減少,,1000000,円`,
+      ]),
+    );
+    expect(lines.filter((line) => line.includes('設備資金の相談'))).toEqual([]);
+    // Right after the deal figures they correct, the deletions first.
+    const firstCorrection = lines.findIndex((line) => line.startsWith(`${deletions},`));
+    expect(lines[firstCorrection - 1]).toMatch(/^商談,段階別の金額未入力,/);
+    const firstChange = lines.findIndex((line) => line.startsWith(`${changes},`));
+    expect(lines[firstChange - 1]).toMatch(new RegExp(`^${deletions},金額未入力の成約の減少,`));
+  });
+
+  it('shows no 年度終了後の訂正 for an event of the year still running, whatever its deals went through', async () => {
+    const setup = await correctingOrganization(t, admin, { name: '墨田区産業振興課' }, [
+      { name: '岡田 亮', company: '岡田染工' },
+      { name: '村上 彩花', company: '村上木工' },
+    ]);
+    // The year's first moment has always passed, even on 1 April.
+    const thisYear = setup.lastYear + 1;
+    const eventId = await setup.eventHeldAt(`${thisYear}-04-01T00:00:00+09:00`);
+    const at = { eventId, startedOn: `${thisYear}-04-01` };
+    const won = await setup.record({ ...at, title: '染色の受注', stage: 'WON', amountYen: 800_000 });
+    const deleted = await setup.record({ ...at, title: '染色の受注' });
+    await setup.change(won, { stage: 'NEGOTIATING' });
+    await setup.deleteDeal(deleted, '二重登録');
+
+    const report = ok(
+      await t.gql<{ eventReport: Record<string, unknown> }>(
+        `query($e: ID!) { eventReport(eventId: $e) {
+          deals { total won } dealsDeletedAfterYearEnd { deals } dealsChangedAfterYearEnd { count } } }`,
+        { e: eventId },
+        setup.organizer,
+      ),
+    ).eventReport;
+    expect(report).toEqual({
+      deals: { total: 1, won: 0 },
+      dealsDeletedAfterYearEnd: null,
+      dealsChangedAfterYearEnd: null,
+    });
+    const { lines } = await csv('', setup.staff, `/exports/events/${eventId}/report.csv`);
+    expect(lines).toContain('商談,件数,合計,1,件');
+    expect(lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
+  });
+
   it('counts an event from when it begins: one still ahead, and its sign-ups, are a plan, not 実績', async () => {
     const coming = await createPublishedEvent(t, organizerA, {
       kind: 'MINI_SALON',

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
+import { fiscalYearRange } from '../common/japan/fiscal-year';
 import { DEAL_STAGE_LABEL, DealStage } from '../deals/deal-enums';
+import { Event } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
 import { EventModel } from '../events/models/event.model';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { REGISTRATION_STATUS_LABEL } from '../registrations/registration-labels';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
+import { correctionsAfterYearEnd } from './corrections-after-year-end';
+import { EVENT_DEAL_COUNTING } from './event-deal-count';
 import { meetingFigures, meetingRequestFigures, oneEvent } from './meeting-figures';
 import {
   EventDealFiguresModel,
@@ -25,8 +29,9 @@ interface DealStageSums {
 }
 
 /**
- * The figures of one event for the staff who run or co-host it: five aggregate statements, read
- * from one snapshot so that they agree with each other.
+ * The figures of one event for the staff who run or co-host it: five aggregate statements, and the
+ * corrections of its deals once its 年度 has ended, read from one snapshot so that they agree with
+ * each other.
  */
 @Injectable()
 export class EventReportService {
@@ -45,6 +50,7 @@ export class EventReportService {
       meetingRequests: await meetingRequestFigures(manager, oneEvent(eventId)),
       meetings: await meetingFigures(manager, oneEvent(eventId)),
       deals: await this.deals(manager, eventId),
+      ...(await this.correctionsAfterYearEnd(manager, event, generatedAt)),
       surveys: await this.surveys(manager, eventId),
     }));
   }
@@ -104,6 +110,35 @@ export class EventReportService {
       amountYen: total.amountYen,
       withoutAmount: total.withoutAmount,
       byStage: byKey.map(({ key, ...sums }) => ({ stage: key, label: DEAL_STAGE_LABEL[key], ...sums })),
+    };
+  }
+
+  /**
+   * 年度終了後の訂正 of the event's deals, whichever of its organiser and co-hosts recorded them, as
+   * `deals` counts them: the deletions and changes made since the event's 年度 ended (when its
+   * figures were most likely reported with the year's) that moved a stage's count or amount. Both
+   * null while that year runs.
+   */
+  private async correctionsAfterYearEnd(
+    manager: EntityManager,
+    event: Event,
+    generatedAt: Date,
+  ): Promise<Pick<EventReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
+    const corrections = await correctionsAfterYearEnd(
+      manager,
+      { yearEnd: fiscalYearRange(event.fiscalYear).end, generatedAt },
+      (query) => query.andWhere('correction.eventId = :eventId', { eventId: event.id }),
+      EVENT_DEAL_COUNTING,
+    );
+    if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
+    const { deleted, changed } = corrections;
+    return {
+      dealsDeletedAfterYearEnd: {
+        deals: deleted.deletions.length,
+        ...deleted.figures,
+        deletions: deleted.deletions,
+      },
+      dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
     };
   }
 

@@ -7,13 +7,9 @@ import {
 } from '../deals/models/deal-correction.model';
 import { REGISTRATIONS_BASIS } from '../events/registration-counts';
 import { SURVEY_FIGURES_BASIS } from '../surveys/survey-rules';
+import { EventWonCount, eventWonCountChange } from './event-deal-count';
 import { EventReportModel } from './models/event-report.model';
-import {
-  DealYearFigures,
-  FiscalYearDealChangesModel,
-  FiscalYearDealDeletionsModel,
-  FiscalYearReportModel,
-} from './models/fiscal-year-report.model';
+import { DealYearFigures, FiscalYearReportModel } from './models/fiscal-year-report.model';
 import { MeetingRequestFiguresModel } from './models/meeting-request-figures.model';
 
 /** One figure of the report, as one line of the CSV: Excel can filter and pivot on every column. */
@@ -52,7 +48,14 @@ const DEALS_AFTER_YEAR_END_BASIS =
 const DEALS_DELETED = '年度終了後の訂正（削除）';
 const DEALS_CHANGED = '年度終了後の訂正（変更）';
 
-const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[] = [
+/** A deal figure of a report, under its name in the file. */
+interface DealItem<K extends string> {
+  item: string;
+  figure: K;
+  unit: string;
+}
+
+const DEAL_ITEMS: DealItem<keyof DealYearFigures>[] = [
   { item: '新規商談数', figure: 'recorded', unit: '件' },
   { item: '成約件数', figure: 'won', unit: '件' },
   { item: '不成立件数', figure: 'lost', unit: '件' },
@@ -60,9 +63,16 @@ const DEAL_ITEMS: { item: string; figure: keyof DealYearFigures; unit: string }[
   { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
 ];
 
-/** The deal figures as DEAL_ITEMS name them, by how much a correction after the year's end moved them. */
-const movedItems = (moved: string) =>
-  DEAL_ITEMS.map(({ item, ...rest }) => ({ item: `${item}の${moved}`, ...rest }));
+/** An event's 成約 figures, those its deals' corrections after the year's end move. */
+const EVENT_WON_ITEMS: DealItem<keyof EventWonCount>[] = [
+  { item: '成約件数', figure: 'won', unit: '件' },
+  { item: '成約金額', figure: 'wonAmountYen', unit: '円' },
+  { item: '金額未入力の成約', figure: 'wonWithoutAmount', unit: '件' },
+];
+
+/** The deal figures as `items` name them, by how much a correction after the year's end moved them. */
+const movedItems = <K extends string>(items: DealItem<K>[], moved: string) =>
+  items.map(({ item, ...rest }) => ({ item: `${item}の${moved}`, ...rest }));
 
 const row = (
   section: string,
@@ -122,8 +132,11 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
       row('商談', item, deals[figure], unit, TOTAL),
       ...deals.byType.map((type) => row('商談', item, type[figure], unit, type.label)),
     ]),
-    ...dealDeletionRows(report.dealsDeletedAfterYearEnd),
-    ...dealChangeRows(report.dealsChangedAfterYearEnd, report.fiscalYear),
+    ...dealDeletionRows(report.dealsDeletedAfterYearEnd, DEAL_ITEMS),
+    ...dealChangeRows(report.dealsChangedAfterYearEnd, DEAL_ITEMS, {
+      moved: (change) => yearCountChange(change.before, change.after, report.fiscalYear),
+      breakdownOnly: '種類別の内訳のみ',
+    }),
     row('フォローアップ', '期限が年度内', followUps.due, '件'),
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
@@ -140,38 +153,62 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
   ];
 }
 
+/** 年度終了後の訂正, as both reports give them over their own deal figures `K`. */
+type DealDeletions<K extends string> = Record<K, number> & { deals: number; deletions: DealDeletionModel[] };
+interface DealChanges<K extends string> {
+  count: number;
+  increased: Record<K, number>;
+  decreased: Record<K, number>;
+  changes: DealChangeModel[];
+}
+
 /**
  * 年度終了後の訂正（削除） of an ended year: how many deals were deleted after its end, one row for
  * each (what it was, when it was deleted and why) under the 合計, then by how much each deal figure
- * went down. None while the year runs.
+ * (`items`) went down. None while the year runs.
  */
-function dealDeletionRows(deleted: FiscalYearDealDeletionsModel | null): ReportCsvRow[] {
+function dealDeletionRows<K extends string>(
+  deleted: DealDeletions<K> | null,
+  items: DealItem<K>[],
+): ReportCsvRow[] {
   if (!deleted) return [];
   return [
     row(DEALS_DELETED, '削除した商談', deleted.deals, '件', TOTAL),
     ...deleted.deletions.map((deletion) =>
       row(DEALS_DELETED, '削除した商談', 1, '件', describeDeletion(deletion)),
     ),
-    ...movedItems('減少').map(({ item, figure, unit }) => row(DEALS_DELETED, item, deleted[figure], unit)),
+    ...movedItems(items, '減少').map(({ item, figure, unit }) =>
+      row(DEALS_DELETED, item, deleted[figure], unit),
+    ),
   ];
 }
 
+/** How a report's figures moved with one change, and what to say when only a breakdown moved. */
+interface ChangeMoves<K extends string> {
+  moved: (change: DealChangeModel) => Record<K, number>;
+  breakdownOnly: string;
+}
+
 /**
- * 年度終了後の訂正（変更） the same way: how many changes moved the year's figures after its end, one
- * row for each (what it was before and after, how it moved the figures, when and why), then by how
- * much each deal figure went up and down. None while the year runs.
+ * 年度終了後の訂正（変更） the same way: how many changes moved the report's figures after the
+ * year's end, one row for each (what it was before and after, how it moved the figures, when and
+ * why), then by how much each deal figure went up and down. None while the year runs.
  */
-function dealChangeRows(changed: FiscalYearDealChangesModel | null, fiscalYear: number): ReportCsvRow[] {
+function dealChangeRows<K extends string>(
+  changed: DealChanges<K> | null,
+  items: DealItem<K>[],
+  moves: ChangeMoves<K>,
+): ReportCsvRow[] {
   if (!changed) return [];
   return [
     row(DEALS_CHANGED, '変更した商談', changed.count, '件', TOTAL),
     ...changed.changes.map((change) =>
-      row(DEALS_CHANGED, '変更した商談', 1, '件', describeChange(change, fiscalYear)),
+      row(DEALS_CHANGED, '変更した商談', 1, '件', describeChange(change, items, moves)),
     ),
-    ...movedItems('増加').map(({ item, figure, unit }) =>
+    ...movedItems(items, '増加').map(({ item, figure, unit }) =>
       row(DEALS_CHANGED, item, changed.increased[figure], unit),
     ),
-    ...movedItems('減少').map(({ item, figure, unit }) =>
+    ...movedItems(items, '減少').map(({ item, figure, unit }) =>
       row(DEALS_CHANGED, item, changed.decreased[figure], unit),
     ),
   ];
@@ -196,17 +233,22 @@ function describeDeletion(deletion: DealDeletionModel): string {
 /**
  * 「2027-05-12 変更「金型の受注」（受発注・成約・4000000円・2026-05-01〜2026-07-01）→
  * （受発注・商談中・4000000円・2026-05-01〜）成約件数 -1件・成約金額 -4000000円 理由: 発注の取り消し」: what
- * moved in the year's figures, or 種類別の内訳のみ when only the type it counts under changed.
+ * moved in the report's figures, or that only the breakdown the deal counts under did (種類別 in a
+ * year's, 段階別 in an event's).
  */
-function describeChange(change: DealChangeModel, fiscalYear: number): string {
-  const moved = yearCountChange(change.before, change.after, fiscalYear);
-  const moves = DEAL_ITEMS.filter(({ figure }) => moved[figure] !== 0).map(
-    ({ item, figure, unit }) => `${item} ${moved[figure] > 0 ? '+' : ''}${moved[figure]}${unit}`,
-  );
+function describeChange<K extends string>(
+  change: DealChangeModel,
+  items: DealItem<K>[],
+  { moved: movedBy, breakdownOnly }: ChangeMoves<K>,
+): string {
+  const moved = movedBy(change);
+  const moves = items
+    .filter(({ figure }) => moved[figure] !== 0)
+    .map(({ item, figure, unit }) => `${item} ${moved[figure] > 0 ? '+' : ''}${moved[figure]}${unit}`);
   return (
     `${tokyoDateOf(change.changedAt)} 変更「${change.title}」` +
     `（${describeCounted(change.before, true)}）→（${describeCounted(change.after, true)}）` +
-    `${moves.join('・') || '種類別の内訳のみ'} 理由: ${change.reason}`
+    `${moves.join('・') || breakdownOnly} 理由: ${change.reason}`
   );
 }
 
@@ -220,6 +262,9 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     row('対象', '集計日時', report.generatedAt),
     row('対象', '集計の範囲', REGISTRATIONS_BASIS, '', '参加登録数'),
     row('対象', '集計の範囲', EVENT_DEALS_BASIS, '', '商談'),
+    ...(report.dealsDeletedAfterYearEnd
+      ? [row('対象', '集計の範囲', DEALS_AFTER_YEAR_END_BASIS, '', '商談')]
+      : []),
     row('対象', '集計の範囲', SURVEY_FIGURES_BASIS, '', 'アンケート'),
     // 参加登録数 as the events list and the 年度 report count it; every status, invitations and
     // cancellations too, under a name of its own so that nobody reads it as 参加登録.
@@ -242,6 +287,11 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     ...deals.byStage.map((stage) =>
       row('商談', '段階別の金額未入力', stage.withoutAmount, '件', stage.label),
     ),
+    ...dealDeletionRows(report.dealsDeletedAfterYearEnd, EVENT_WON_ITEMS),
+    ...dealChangeRows(report.dealsChangedAfterYearEnd, EVENT_WON_ITEMS, {
+      moved: (change) => eventWonCountChange(change.before, change.after),
+      breakdownOnly: '段階別の内訳のみ',
+    }),
     row('アンケート', '回答数', surveys.responses, '件'),
     row('アンケート', '受注機会の拡大につながった', surveys.gainedOpportunities, '件'),
     row('アンケート', '受注機会の拡大につながった割合', surveys.gainedOpportunitiesRate ?? '', '%'),

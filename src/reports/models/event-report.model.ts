@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealStage } from '../../deals/deal-enums';
+import { DealChangeModel, DealDeletionModel } from '../../deals/models/deal-correction.model';
 import { EventModel } from '../../events/models/event.model';
 import { MeetingStatus } from '../../meetings/meeting-enums';
 import { RegistrationStatus } from '../../registrations/registration-enums';
@@ -126,6 +127,62 @@ export class EventDealFiguresModel {
   byStage: DealStageFiguresModel[];
 }
 
+/** The 成約 figures of an event's deals, as a correction after the end of the event's 年度 moves them. */
+@ObjectType({ isAbstract: true })
+export abstract class EventWonDealFigures {
+  @Field(() => Int, { description: '成約の件数' })
+  won: number;
+
+  @Field(() => Yen, { description: '成約金額の合計（円・整数。金額未入力の成約は0円として合算）' })
+  wonAmountYen: number;
+
+  @Field(() => Int, { description: '金額未入力の成約の件数' })
+  wonWithoutAmount: number;
+}
+
+@ObjectType('EventDealDeletions', {
+  description:
+    '年度終了後の訂正（削除）: イベントの年度が終わった後に削除（deleteDeal）された、このイベントの商談' +
+    '（主催・共催のどの団体が記録したものも）。各値は削除で減った分（deals の同じ項目の値に足すと、削除前の値になる）',
+})
+export class EventDealDeletionsModel extends EventWonDealFigures {
+  @Field(() => Int, { description: '削除された商談の件数（deals.total が削除で減った分）' })
+  deals: number;
+
+  @Field(() => [DealDeletionModel], {
+    description: '削除された商談（削除した順）。理由と削除したスタッフ付き',
+  })
+  deletions: DealDeletionModel[];
+}
+
+@ObjectType('EventDealFigureMoves', {
+  description: 'イベントの商談の成約の各項目が動いた分（増えた分・減った分のそれぞれ。0 以上）',
+})
+export class EventDealFigureMovesModel extends EventWonDealFigures {}
+
+@ObjectType('EventDealChanges', {
+  description:
+    '年度終了後の訂正（変更）: イベントの年度が終わった後の、このイベントの商談の変更（updateDeal）のうち、' +
+    '終了した年度の実績を変えた（理由を入力して記録された）もので、このイベントの集計（段階・金額）も変えたもの。' +
+    '種類・日付だけの訂正、商談中の見込額の変更、今年度の商談の段階の変更は含まない。変更で増えた分と減った分を項目ごとに示す' +
+    '（deals の同じ項目の値から increased を引き decreased を足すと、変更前の値になる）',
+})
+export class EventDealChangesModel {
+  @Field(() => Int, { description: '変更の件数（同じ商談を2回変更すれば2件）' })
+  count: number;
+
+  @Field(() => EventDealFigureMovesModel, { description: '変更で増えた分' })
+  increased: EventDealFigureMovesModel;
+
+  @Field(() => EventDealFigureMovesModel, { description: '変更で減った分' })
+  decreased: EventDealFigureMovesModel;
+
+  @Field(() => [DealChangeModel], {
+    description: '変更（変更した順）。変更前・変更後の値、理由と変更したスタッフ付き',
+  })
+  changes: DealChangeModel[];
+}
+
 @ObjectType('EventSurveyFigures', { description: 'イベントのアンケート回答' })
 export class EventSurveyFiguresModel extends SurveyFiguresModel {}
 
@@ -146,8 +203,28 @@ export class EventReportModel {
   @Field(() => EventMeetingFiguresModel)
   meetings: EventMeetingFiguresModel;
 
-  @Field(() => EventDealFiguresModel)
+  @Field(() => EventDealFiguresModel, {
+    description:
+      '商談（集計時点の値）。イベントの年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で数える' +
+      '（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd を参照）',
+  })
   deals: EventDealFiguresModel;
+
+  @Field(() => EventDealDeletionsModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（削除）: イベントの年度（event.fiscalYear）が終わった後に削除された、このイベントの商談の件数・' +
+      '成約金額と、その明細。年度の終了後に deals の値が削除でいくら減ったかを示す。イベントの年度がまだ終わっていなければ null',
+  })
+  dealsDeletedAfterYearEnd: EventDealDeletionsModel | null;
+
+  @Field(() => EventDealChangesModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（変更）: イベントの年度が終わった後の、このイベントの商談の変更（成約の取り消し、金額の訂正など）で' +
+      'deals の値が動いた分と、その明細。イベントの年度がまだ終わっていなければ null',
+  })
+  dealsChangedAfterYearEnd: EventDealChangesModel | null;
 
   @Field(() => EventSurveyFiguresModel)
   surveys: EventSurveyFiguresModel;
