@@ -15,7 +15,7 @@ import { OutboxFailure, OutboxStatus } from './outbox-status';
 import { UnsubscribeLinks } from './unsubscribe-links';
 import { MicroBatch } from '../common/batching/micro-batch';
 import { mayEmail } from './outbox.service';
-import { classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
+import { ADDRESS_PATTERN, classifySendFailure, REFUSED_PREFIX, withoutAddresses } from './send-failure';
 import { ComposedEmail, MailLocale } from './templates/email-layout';
 import { EmailShown } from './email-shown';
 
@@ -283,9 +283,14 @@ export class MailDelivery {
    */
   private async markSent(rows: SentRow[]): Promise<void[]> {
     await this.dataSource.query(
+      // The people of the answers that quote an address, and only theirs: an answer that quotes
+      // none has nothing to forget (most servers say `250 OK: queued as …`), and its person's row
+      // stays free for a merge, which locks it for the whole of its transaction.
       `WITH people AS MATERIALIZED (
          SELECT p.id, p.email, p.erased_at FROM participants p
-          WHERE p.id IN (SELECT participant_id FROM outbox_messages WHERE id = ANY($1::uuid[]))
+          WHERE p.id IN (SELECT m.participant_id FROM outbox_messages m
+                           JOIN unnest($1::uuid[], $3::varchar[]) AS a(id, response) ON a.id = m.id
+                          WHERE a.response ~ $6::text)
           ORDER BY p.id FOR KEY SHARE)
        UPDATE outbox_messages AS m
           SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id,
@@ -301,6 +306,7 @@ export class MailDelivery {
         rows.map((row) => row.response.slice(0, 500)),
         rows.map((row) => (row.shown ? JSON.stringify(row.shown) : null)),
         senderAddress(this.config.MAIL_FROM),
+        ADDRESS_PATTERN,
       ],
     );
     return rows.map(() => undefined);
@@ -486,7 +492,8 @@ export class MailDelivery {
  * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes but
  * ours (everyAddressButOursSql, our sender `from`). Their row is locked first, as the erasure locks
  * it first: one under way finishes before this is written, and this sees it. `people` names rows
- * of participants the statement has locked already (markSent); otherwise the row is locked here.
+ * of participants the statement has locked already (markSent, those whose answer quotes an
+ * address: the text of one not among them is kept as it is); otherwise the row is locked here.
  */
 function asLogged(
   text: string,
