@@ -469,14 +469,12 @@ export class RegistrationsService {
 
   /**
    * Runs `cancel` in a transaction that locks, in the lock order of participant-store.ts, the
-   * people a cancellation of the registration `registrationOf` names writes to (the person, the
-   * other sides of their meetings and requests there, RegistrationCancellations.peopleTold, and
-   * those on the waiting list the seat goes to, movedUpBy), then the event's row, and reads the
-   * registration under it: an erasure or a merge of one of them is either committed and seen, or
-   * waits. Who they are is read again under the event's lock, where nobody can ask the person for
-   * a meeting, or join the waiting list, any more: one who did meanwhile, or a row a merge moved,
-   * has the transaction start again, locking them too. A registration that is not there is
-   * refused with `missing`.
+   * people a cancellation of the registration `registrationOf` names writes to
+   * (peopleWrittenToByCancelling), then the event's row, and reads the registration under it: an
+   * erasure or a merge of one of them is either committed and seen, or waits. Who they are is read
+   * again under the event's lock, where nobody can ask the person for a meeting, or join the
+   * waiting list, any more: one who did meanwhile, or a row a merge moved, has the transaction
+   * start again, locking them too. A registration that is not there is refused with `missing`.
    */
   async withCancellationLocked<T>(
     registrationOf: (manager: EntityManager) => Promise<string>,
@@ -485,12 +483,7 @@ export class RegistrationsService {
   ): Promise<T> {
     const peopleOf = async (manager: EntityManager) => {
       const registration = await manager.findOneBy(Registration, { id: await registrationOf(manager) });
-      if (!registration) return [];
-      return [
-        registration.participantId,
-        ...(await this.cancellations.peopleTold(manager, registration)),
-        ...(await this.movedUpBy(manager, registration)),
-      ];
+      return registration ? this.peopleWrittenToByCancelling(manager, registration) : [];
     };
     return withPeopleLocked(this.dataSource, peopleOf, async (manager, people) => {
       const id = await registrationOf(manager);
@@ -503,8 +496,23 @@ export class RegistrationsService {
   }
 
   /**
+   * Whom cancelLocked would write to if `registration` were cancelled now: its person, the other
+   * sides of their meetings and requests at the event (RegistrationCancellations.peopleTold), and
+   * those on the waiting list the seat goes to (movedUpBy). A canceller locks them before the
+   * event's row, and reads them again under it (the lock order of participant-store.ts): here, and
+   * an erasure leaving the events still to come (ParticipantErasureService).
+   */
+  async peopleWrittenToByCancelling(manager: EntityManager, registration: Registration): Promise<string[]> {
+    return [
+      registration.participantId,
+      ...(await this.cancellations.peopleTold(manager, registration)),
+      ...(await this.movedUpBy(manager, registration)),
+    ];
+  }
+
+  /**
    * Whom giving up `registration` moves up from the waiting list (their 繰り上げ email points at
-   * them), for withCancellationLocked: the first on the list, as many as the seat frees.
+   * them), for peopleWrittenToByCancelling: the first on the list, as many as the seat frees.
    */
   private async movedUpBy(manager: EntityManager, registration: Registration): Promise<string[]> {
     if (!SEATED.includes(registration.status)) return [];
