@@ -35,7 +35,9 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
 
 /**
  * An admin erasing a person, or staff merging two profiles of one (名寄せ), lock the person's row
- * and then the events they are at; placing, moving or calling off a meeting, a freed slot given to
+ * (an erasure with those its cancellations write to: the other sides of the person's meetings,
+ * whom a second erasure or a merge may hold, and whom the freed seats go to) and then the events
+ * they are at; placing, moving or calling off a meeting, a freed slot given to
  * a waiting request, a registration, a meeting request and its answer, a registration cancelled
  * (whose emails go to the other sides of the person's meetings and to whom it moves up from the
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
@@ -421,6 +423,17 @@ describe('erasures and merges racing the writers of meetings and registrations',
   const REQUEST_ROW = 'SELECT 1 FROM meeting_requests WHERE id = $1 FOR UPDATE';
   const MEETING_ROW = 'SELECT 1 FROM meetings WHERE request_id = $1 FOR UPDATE';
 
+  /** Two people seated at a gathering who agreed to meet there: a meeting at the venue. */
+  const agreed = async (days: number, names: [string, string]) => {
+    const scene = await gathering(days);
+    const leaver = await createParticipant(t, organizer, { name: names[0] });
+    const other = await createParticipant(t, organizer, { name: names[1] });
+    const leaverRegistration = await scene.register(leaver.id);
+    await scene.register(other.id);
+    const requestId = await agreeMeeting(t, scene.eventId, leaver.id, other.id);
+    return { ...scene, leaver, other, leaverRegistration, requestId };
+  };
+
   describe('a registration', () => {
     it('is waited for by an erasure of the person staff register again, which then gives up the seat', async () => {
       const { eventId, register } = await gathering(30);
@@ -644,17 +657,6 @@ describe('erasures and merges racing the writers of meetings and registrations',
   });
 
   describe('a registration cancelled', () => {
-    /** Two people seated at a gathering who agreed to meet there: a meeting at the venue. */
-    const agreed = async (days: number, names: [string, string]) => {
-      const scene = await gathering(days);
-      const leaver = await createParticipant(t, organizer, { name: names[0] });
-      const other = await createParticipant(t, organizer, { name: names[1] });
-      const leaverRegistration = await scene.register(leaver.id);
-      await scene.register(other.id);
-      const requestId = await agreeMeeting(t, scene.eventId, leaver.id, other.id);
-      return { ...scene, leaver, other, leaverRegistration, requestId };
-    };
-
     it('by staff is waited for by an erasure of the other side of a meeting there, whom it tells', async () => {
       const { other, leaverRegistration, requestId } = await agreed(40, ['大鳥居 一郎', '穴守稲荷 花子']);
       // Held where it calls the meeting off (the meeting's row is held here), the event's row locked.
@@ -785,6 +787,123 @@ describe('erasures and merges racing the writers of meetings and registrations',
           { status: 'CANCELLED', participant_id: waiter.id },
         ]),
       );
+    });
+  });
+
+  describe('an erasure leaving the events still to come', () => {
+    const erased = async (ids: string[]) =>
+      (
+        await t.dataSource.query<{ erased: boolean }[]>(
+          'SELECT erased_at IS NOT NULL AS erased FROM participants WHERE id = ANY($1)',
+          [ids],
+        )
+      ).map((row) => row.erased);
+    const counterpartLeftOf = (requestId: string) =>
+      t.dataSource.query<{ participant_id: string }[]>(
+        'SELECT participant_id FROM outbox_messages WHERE key = $1',
+        [`meeting-counterpart-left-${requestId}`],
+      );
+    /**
+     * Starts `first`, held at the event (its row is held here) having locked the people it locks
+     * before it, then `second`, which waits too; then lets them go.
+     */
+    const heldAtTheEvent = <A, B>(eventId: string, first: () => Promise<A>, second: () => Promise<B>) =>
+      heldAt('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId], first, second);
+
+    it('of one side waits for, or is waited for by, an erasure of the other side', async () => {
+      const { eventId, leaver, other, requestId } = await agreed(48, ['雑色 三郎', '六郷土手 花子']);
+      // Each is the other side of the other's meeting, whom its cancellation tells.
+      const { writer: first, racer: second } = await heldAtTheEvent(
+        eventId,
+        () => erase(leaver.id),
+        () => erase(other.id),
+      );
+      ok(first);
+      ok(second);
+      expect(await erased([leaver.id, other.id])).toEqual([true, true]);
+      expect(await meetingRowsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+      expect(await registrationsAt(eventId, [leaver.id, other.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+    });
+
+    it.each([
+      ['removes the other side of the meeting', 'other'],
+      ['keeps the other side of the meeting', 'kept'],
+    ] as const)('is waited for by a merge that %s, whose kept profile is told', async (_, removed) => {
+      const scene = await agreed(removed === 'other' ? 49 : 50, ['京急蒲田 一郎', '梅屋敷 三子']);
+      const twin = await createParticipant(t, organizer, { name: '梅屋敷 三子' });
+      await scene.register(twin.id);
+      const [keepId, duplicateId] =
+        removed === 'other' ? [twin.id, scene.other.id] : [scene.other.id, twin.id];
+      // The erasure is held at the event having locked whom it tells; the merge comes meanwhile.
+      const { writer: erasure, racer: merged } = await heldAtTheEvent(
+        scene.eventId,
+        () => erase(scene.leaver.id),
+        () => merge(keepId, duplicateId),
+      );
+      ok(erasure);
+      ok(merged);
+      expect(await meetingRowsOf(scene.requestId)).toEqual([
+        { status: 'CANCELLED', participant_b_id: keepId },
+      ]);
+      expect(await counterpartLeftOf(scene.requestId)).toEqual([{ participant_id: keepId }]);
+    });
+
+    it('waits for a merge of the other side that went first, then tells the profile kept', async () => {
+      const scene = await agreed(51, ['雑色 四郎', '糀谷 四子']);
+      const twin = await createParticipant(t, organizer, { name: '糀谷 四子' });
+      await scene.register(twin.id);
+      // The merge is held at the event having locked both profiles; the erasure of the one the
+      // other side met comes meanwhile, and finds the meeting moved to the profile kept.
+      const { writer: merged, racer: erasure } = await heldAtTheEvent(
+        scene.eventId,
+        () => merge(twin.id, scene.other.id),
+        () => erase(scene.leaver.id),
+      );
+      expect(ok(merged).mergeParticipants.meetingsMoved).toBe(1);
+      ok(erasure);
+      expect(await meetingRowsOf(scene.requestId)).toEqual([
+        { status: 'CANCELLED', participant_b_id: twin.id },
+      ]);
+      expect(await counterpartLeftOf(scene.requestId)).toEqual([{ participant_id: twin.id }]);
+    });
+
+    it('starts again, locking her first, when someone joined the waiting list while it waited for the event, and waits for her erasure', async () => {
+      const eventId = await createPublishedEvent(t, organizer, {
+        title: '大田区 ものづくり交流会',
+        capacity: 1,
+        startsAt: tokyoInDays(52, '14:00'),
+        endsAt: tokyoInDays(52, '17:00'),
+      });
+      const leaver = await createParticipant(t, organizer, { name: '池上 一郎' });
+      const waiter = await createParticipant(t, organizer, { name: '千鳥 花子' });
+      ok(await registerAt(eventId, leaver.id));
+      const { leaverErased, waiterErased } = await holdingLocks(t.dataSource, async (hold) => {
+        // Her place on the waiting list, written under the event's row as registering writes it
+        // (her row locked by its foreign key, as lockPeople locks it first).
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        await hold(
+          `INSERT INTO registrations (event_id, participant_id, status, waitlisted_at)
+           VALUES ($1, $2, 'WAITLISTED', now())`,
+          [eventId, waiter.id],
+        );
+        const leaverErased = erase(leaver.id);
+        await untilWaiting(1);
+        const waiterErased = erase(waiter.id);
+        await untilWaiting(2);
+        return { leaverErased, waiterErased };
+      });
+      // The leaver's seat would go to her, whom the first erasure had not locked: it starts again
+      // with her row, which her own erasure holds, and then finds nobody to move up.
+      ok(await leaverErased);
+      ok(await waiterErased);
+      expect(await erased([leaver.id, waiter.id])).toEqual([true, true]);
+      expect(await registrationsAt(eventId, [leaver.id, waiter.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
     });
   });
 

@@ -214,18 +214,23 @@ export async function updateParticipant(
 /*
  * Lock order, wherever a transaction locks people and an event: the people's rows first (several
  * in id order), then the event's row, then the event's own rows (its registrations, requests,
- * meetings). An erasure (ParticipantErasureService) and a merge (lockForMerge, the third people
- * of the requests it agrees, then lockRegistrationsAt) lock the person and then the events they
- * are at; so do the person's own writes (lockProfile, lockSelfAgainstErasure) and, with
- * lockPeople before the event, the writers of rows that point at people: a registration and its confirmation (RegistrationsService), a
- * meeting request, its answer and its withdrawal (MeetingRequestsService), staff's writes of meetings
- * (MeetingsService), a registration cancelled, whose emails go to the other sides of the person's
- * meetings and to those the freed seats go to (RegistrationsService.withCancellationLocked), an
- * event made one without 商談枠 again, whose agreements waiting for a slot become meetings at the
- * venue (EventsService.revertToNoSessions). A row written that points at a person locks theirs too
- * (its foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an
- * erasure or a merge waiting for that event: a deadlock, which Postgres answers by failing one of
- * them.
+ * meetings). An erasure (ParticipantErasureService) locks the person it erases (FOR UPDATE) together
+ * with everyone its cancellations at the events still to come write to (the other sides of the
+ * person's meetings and requests there, those the freed seats go to: FOR KEY SHARE), all in id
+ * order through lockPeople, then those events in id order, and reads again under them whom it
+ * writes to, starting over (withPeopleLocked) when someone it did not lock turns up. A merge
+ * (lockForMerge, the third people of the requests it agrees, then lockRegistrationsAt) locks the
+ * two profiles and then the events they are at; so do the person's own writes (lockProfile,
+ * lockSelfAgainstErasure) and, with lockPeople before the event, the writers of rows that point at
+ * people: a registration and its confirmation (RegistrationsService), a meeting request, its
+ * answer and its withdrawal (MeetingRequestsService), staff's writes of meetings (MeetingsService),
+ * a registration cancelled, whose emails go to the other sides of the person's meetings and to
+ * those the freed seats go to (RegistrationsService.withCancellationLocked), an event made one
+ * without 商談枠 again, whose agreements waiting for a slot become meetings at the venue
+ * (EventsService.revertToNoSessions). A row written that points at a person locks theirs too (its
+ * foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an erasure or a
+ * merge waiting for that event, as would an erasure telling the other side of a meeting whom a
+ * second erasure, or a merge, holds: a deadlock, which Postgres answers by failing one of them.
  */
 
 /**
@@ -237,14 +242,45 @@ export async function updateParticipant(
  * merge (名寄せ) locks the two profiles (lockForMerge) before the events where both are registered:
  * a write here waits for it to commit, rather than holding the event the merge waits for while it
  * waits for the person (a deadlock, which Postgres answers by failing one of them), or writing a
- * row for a profile the merge then deletes (a failed foreign key). Answers the ids still there: a
- * profile merged away meanwhile is not, and the caller refuses it or reads again whom its rows now
- * point at (withPeopleLocked).
+ * row for a profile the merge then deletes (a failed foreign key). An erasure takes the person it
+ * erases among them FOR UPDATE (`forUpdate`, in its place in the id order; locked whether `ids`
+ * name them or not). Answers the ids still there: a profile merged away meanwhile is not, and the
+ * caller refuses it or reads again whom its rows now point at (withPeopleLocked).
  */
-export async function lockPeople(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+export async function lockPeople(
+  manager: EntityManager,
+  ids: string[],
+  { forUpdate }: PeopleLocks = {},
+): Promise<Set<string>> {
+  if (forUpdate === undefined) return keyShared(manager, ids);
+  // Still in id order: those before it, it, those after it.
+  const locked = await keyShared(manager, ids, 'AND id < $2::uuid', [forUpdate]);
+  const own: { id: string }[] = await manager.query('SELECT id FROM participants WHERE id = $1 FOR UPDATE', [
+    forUpdate,
+  ]);
+  for (const row of own) locked.add(row.id);
+  for (const id of await keyShared(manager, ids, 'AND id > $2::uuid', [forUpdate])) locked.add(id);
+  return locked;
+}
+
+/**
+ * Of the people a write locks (lockPeople), the one it locks FOR UPDATE rather than FOR KEY SHARE:
+ * the person an erasure erases, whose row it anonymises, so that a second erasure of them, or a
+ * write to their profile (lockProfile), waits for it.
+ */
+export interface PeopleLocks {
+  forUpdate?: string;
+}
+
+async function keyShared(
+  manager: EntityManager,
+  ids: string[],
+  andWhere = '',
+  parameters: unknown[] = [],
+): Promise<Set<string>> {
   const rows: { id: string }[] = await manager.query(
-    'SELECT id FROM participants WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE',
-    [ids],
+    `SELECT id FROM participants WHERE id = ANY($1::uuid[]) ${andWhere} ORDER BY id FOR KEY SHARE`,
+    [ids, ...parameters],
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -260,17 +296,18 @@ export const PEOPLE_CHANGED = Symbol('people changed');
  * are read again once locked, and if they name someone else the transaction starts again, with
  * the rows of the people they name now. So it does when `write` answers PEOPLE_CHANGED, having
  * found under a later lock (the event's) rows pointing at someone else too; it answers so before
- * it writes anything.
+ * it writes anything. `locks` are lockPeople's (an erasure's own row FOR UPDATE).
  */
 export async function withPeopleLocked<T>(
   dataSource: DataSource,
   peopleOf: (manager: EntityManager) => Promise<string[]>,
   write: (manager: EntityManager, people: string[]) => Promise<T | typeof PEOPLE_CHANGED>,
+  locks: PeopleLocks = {},
 ): Promise<T> {
   for (;;) {
     const done = await dataSource.transaction(async (manager) => {
       const people = await peopleOf(manager);
-      await lockPeople(manager, people);
+      await lockPeople(manager, people, locks);
       const now = await peopleOf(manager);
       if (!samePeople(people, now)) return null;
       const written = await write(manager, now);

@@ -5,6 +5,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { AppConfig } from '../config/app-config';
 import { FollowUp } from '../deals/follow-up.entity';
 import { EmailChangeRequest } from '../email-change/email-change-request.entity';
+import { Event } from '../events/event.entity';
 import { EventStatus } from '../events/event-enums';
 import { EventsService } from '../events/events.service';
 import { forgetAddressesInMailLog, placeholderAddress } from '../mail/forgotten-addresses';
@@ -27,6 +28,7 @@ import { ErasureResultModel } from './models/erasure-result.model';
 import { ERASED_NAME, MentionedPerson, mentionRedactor } from './mentions';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
+import { PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 
 const ERASED_FURIGANA = 'サクジョズミ';
@@ -57,125 +59,142 @@ export class ParticipantErasureService {
   ) {}
 
   async erase(participantId: string): Promise<ErasureResultModel> {
-    const { erased, afterCommit } = await this.dataSource.transaction(async (manager) => {
-      // Locked first, so a second erasure running at the same time waits and then finds it done.
-      const participant = await manager.findOne(Participant, {
-        where: { id: participantId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!participant) throw ParticipantErrors.notFound(participantId);
-      if (participant.erasedAt) return { erased: participant, afterCommit: [] };
-
-      const erasedAt = new Date();
-      // Anonymised before anything else: from here on the outbox writes no email for them, and
-      // the emails the other sides are sent about the cancellations name nobody.
-      await manager.update(Participant, participantId, anonymised(participant, erasedAt));
-      // Their seats keep the company they came for: 参加事業者数 counts businesses, and only the
-      // report reads it (every list names the company from the profile, which no longer has one).
-      const left = await this.leaveUpcomingEvents(manager, participantId);
-      // Before the suggestions go: their ids are the subjects of some of the links.
-      const actionTokensDeleted = await this.deleteActionTokens(manager, participantId);
-      const counts = {
-        ...left.counts,
-        actionTokensDeleted,
-        suggestionsDeleted: await this.deleteSuggestions(manager, participantId),
-        meetingRequestMessagesCleared:
-          affected(
-            await manager.update(
-              MeetingRequest,
-              { fromParticipantId: participantId, message: Not('') },
-              { message: '' },
-            ),
-          ) +
-          affected(
-            await manager.update(
-              MeetingRequest,
-              { toParticipantId: participantId, reply: Not('') },
-              { reply: '' },
-            ),
-          ),
-        emailsSkipped: affected(
-          await manager.update(
-            OutboxMessage,
-            { participantId, status: OutboxStatus.PENDING },
-            { status: OutboxStatus.SKIPPED, skipReason: RECIPIENT_GONE },
-          ),
-        ),
-        // The scores stay: they are the event's figures, and say nothing about who gave them.
-        surveyCommentsDeleted: affected(
-          await manager.update(SurveyResponse, { participantId, comment: Not('') }, { comment: '' }),
-        ),
-        miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
-      };
-      // Their mail log names none of their addresses: neither the one a row went to instead of
-      // theirs (a new address to confirm, the old one told of a change), nor any a refusal quoted
-      // — theirs, one staff corrected after it bounced (the row sent to "their own address" then),
-      // one of a profile merged into theirs: nothing here remembers those once the 変更履歴 goes,
-      // so every address in their rows' texts goes, but ours (our sender's, the organisers',
-      // staff's), which staff need to read a failure. A row being sent now records its error or
-      // the server's answer without them (MailDelivery). Before their email change requests go:
-      // the emails first, the requests after, as the nightly retention of unconfirmed addresses
-      // takes them (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
-      await forgetAddressesInMailLog(
-        manager,
-        { participantId },
-        {
-          also: [participant.email],
-          placeholder: placeholderAddress('erased', participantId),
-          recipient: null,
-          everyAddressButOurs: { mailFrom: this.config.MAIL_FROM },
-        },
-      );
-      // Without SMTP_URL each of their emails is also an .eml file, whole: their name, address and
-      // links. Those go once this commits, first, and a failure to delete one leaves the erasure
-      // done (forgetFiles logs it, and never throws). The emails of profiles merged into theirs are
-      // among these rows (the merge moved them), so their files go too.
-      const emails = await ids(manager, 'SELECT id FROM outbox_messages WHERE participant_id = $1', [
-        participantId,
-      ]);
-      const erasure: ErasureCounts = {
-        ...counts,
-        // The history holds the values the anonymisation just removed.
-        profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
-        // Addresses they asked to move to, and those their mail about an address went to.
-        emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
-        followUpsCancelled: await this.cancelFollowUps(manager, participantId),
-        notesRedacted: await this.redactNotes(manager, participant),
-      };
-      // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
-      await manager.query(
-        'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
-        [participantId],
-      );
-      // When they looked at their agendas: no use to anyone once they are gone.
-      await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [participantId]);
-      // The ids of profiles merged into theirs (after their links, which name those ids, went):
-      // the signed links of emails sent to those profiles end with them, as their own do. The
-      // names those profiles had go with the rows, and the requests asked from them (their
-      // requested_as_id, set null) name nobody, as the rest of their requests do.
-      await manager.query('DELETE FROM merged_participants WHERE participant_id = $1', [participantId]);
-      await manager.update(Participant, participantId, { erasure });
-      const forgetFiles: AfterCommit = async () => {
-        await this.transport.forgetFiles(emails);
-      };
-      return {
-        erased: Object.assign(participant, { erasedAt, erasure }),
-        afterCommit: [forgetFiles, ...left.afterCommit],
-      };
-    });
+    // Before any event's row (the lock order of participant-store.ts): the person's row FOR
+    // UPDATE, so that a second erasure of them waits and then finds it done, and those the
+    // cancellations at the events still to come write to, so that an erasure of one of them, or a
+    // merge of their profile, waits for this or is waited for instead of deadlocking with it.
+    const { erased, afterCommit } = await withPeopleLocked(
+      this.dataSource,
+      (manager) => this.peopleWrittenTo(manager, participantId),
+      async (manager, people) => {
+        const participant = await manager.findOneBy(Participant, { id: participantId });
+        if (!participant) throw ParticipantErrors.notFound(participantId);
+        if (participant.erasedAt) return { erased: participant, afterCommit: [] };
+        const events = await this.lockUpcomingEvents(manager, participantId);
+        // Read again under the events' locks, before anything is written: someone who joined a
+        // waiting list there meanwhile, say, has the erasure start again with them locked too.
+        const told = await this.peopleWrittenTo(manager, participantId, events);
+        if (!told.every((person) => people.includes(person))) return PEOPLE_CHANGED;
+        return this.eraseLocked(manager, participant, events);
+      },
+      { forUpdate: participantId },
+    );
     for (const then of afterCommit) await then();
     return ErasureResultModel.from(erased);
   }
 
+  /** The erasure itself, in the transaction of erase, which holds the person's row and the events'. */
+  private async eraseLocked(
+    manager: EntityManager,
+    participant: Participant,
+    events: Event[],
+  ): Promise<{ erased: Participant; afterCommit: AfterCommit[] }> {
+    const participantId = participant.id;
+    const erasedAt = new Date();
+    // Anonymised before anything else: from here on the outbox writes no email for them, and
+    // the emails the other sides are sent about the cancellations name nobody.
+    await manager.update(Participant, participantId, anonymised(participant, erasedAt));
+    // Their seats keep the company they came for: 参加事業者数 counts businesses, and only the
+    // report reads it (every list names the company from the profile, which no longer has one).
+    const left = await this.leaveUpcomingEvents(manager, participantId, events);
+    // Before the suggestions go: their ids are the subjects of some of the links.
+    const actionTokensDeleted = await this.deleteActionTokens(manager, participantId);
+    const counts = {
+      ...left.counts,
+      actionTokensDeleted,
+      suggestionsDeleted: await this.deleteSuggestions(manager, participantId),
+      meetingRequestMessagesCleared:
+        affected(
+          await manager.update(
+            MeetingRequest,
+            { fromParticipantId: participantId, message: Not('') },
+            { message: '' },
+          ),
+        ) +
+        affected(
+          await manager.update(
+            MeetingRequest,
+            { toParticipantId: participantId, reply: Not('') },
+            { reply: '' },
+          ),
+        ),
+      emailsSkipped: affected(
+        await manager.update(
+          OutboxMessage,
+          { participantId, status: OutboxStatus.PENDING },
+          { status: OutboxStatus.SKIPPED, skipReason: RECIPIENT_GONE },
+        ),
+      ),
+      // The scores stay: they are the event's figures, and say nothing about who gave them.
+      surveyCommentsDeleted: affected(
+        await manager.update(SurveyResponse, { participantId, comment: Not('') }, { comment: '' }),
+      ),
+      miniSalonRequestsWithdrawn: await this.withdrawMiniSalonRequests(manager, participantId),
+    };
+    // Their mail log names none of their addresses: neither the one a row went to instead of
+    // theirs (a new address to confirm, the old one told of a change), nor any a refusal quoted
+    // — theirs, one staff corrected after it bounced (the row sent to "their own address" then),
+    // one of a profile merged into theirs: nothing here remembers those once the 変更履歴 goes,
+    // so every address in their rows' texts goes, but ours (our sender's, the organisers',
+    // staff's), which staff need to read a failure. A row being sent now records its error or
+    // the server's answer without them (MailDelivery). Before their email change requests go:
+    // the emails first, the requests after, as the nightly retention of unconfirmed addresses
+    // takes them (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
+    await forgetAddressesInMailLog(
+      manager,
+      { participantId },
+      {
+        also: [participant.email],
+        placeholder: placeholderAddress('erased', participantId),
+        recipient: null,
+        everyAddressButOurs: { mailFrom: this.config.MAIL_FROM },
+      },
+    );
+    // Without SMTP_URL each of their emails is also an .eml file, whole: their name, address and
+    // links. Those go once this commits, first, and a failure to delete one leaves the erasure
+    // done (forgetFiles logs it, and never throws). The emails of profiles merged into theirs are
+    // among these rows (the merge moved them), so their files go too.
+    const emails = await ids(manager, 'SELECT id FROM outbox_messages WHERE participant_id = $1', [
+      participantId,
+    ]);
+    const erasure: ErasureCounts = {
+      ...counts,
+      // The history holds the values the anonymisation just removed.
+      profileChangesDeleted: affected(await manager.delete(ParticipantProfileChange, { participantId })),
+      // Addresses they asked to move to, and those their mail about an address went to.
+      emailChangeRequestsDeleted: affected(await manager.delete(EmailChangeRequest, { participantId })),
+      followUpsCancelled: await this.cancelFollowUps(manager, participantId),
+      notesRedacted: await this.redactNotes(manager, participant),
+    };
+    // Out of the pool, they are nobody's possible duplicate: staff's 別人 marks on them go.
+    await manager.query(
+      'DELETE FROM participant_distinct_pairs WHERE $1 IN (first_participant_id, second_participant_id)',
+      [participantId],
+    );
+    // When they looked at their agendas: no use to anyone once they are gone.
+    await manager.query('DELETE FROM agenda_views WHERE participant_id = $1', [participantId]);
+    // The ids of profiles merged into theirs (after their links, which name those ids, went):
+    // the signed links of emails sent to those profiles end with them, as their own do. The
+    // names those profiles had go with the rows, and the requests asked from them (their
+    // requested_as_id, set null) name nobody, as the rest of their requests do.
+    await manager.query('DELETE FROM merged_participants WHERE participant_id = $1', [participantId]);
+    await manager.update(Participant, participantId, { erasure });
+    const forgetFiles: AfterCommit = async () => {
+      await this.transport.forgetFiles(emails);
+    };
+    return {
+      erased: Object.assign(participant, { erasedAt, erasure }),
+      afterCommit: [forgetFiles, ...left.afterCommit],
+    };
+  }
+
   /**
-   * At events still to come the person gives up their seat the way anyone cancelling does: the
-   * registration is cancelled, the waitlist moves up, and the cancellation listeners run — among
-   * them MeetingsService.cancelForLeaver, which calls off their meetings there (both sides are
-   * sent the calendar CANCEL) and withdraws their open requests. Past and closed events keep
-   * everything, for the figures.
+   * The events still to come where the person has a registration or a meeting request, which the
+   * erasure leaves (leaveUpcomingEvents). Past and closed events keep everything, for the figures.
    */
-  private async leaveUpcomingEvents(manager: EntityManager, participantId: string) {
-    const rows: { id: string }[] = await manager.query(
+  private async upcomingEventIds(manager: EntityManager, participantId: string): Promise<string[]> {
+    return ids(
+      manager,
       `SELECT e.id FROM events e
         WHERE e.status = ANY($2) AND e.ends_at > now()
           AND (EXISTS (SELECT 1 FROM registrations r WHERE r.event_id = e.id AND r.participant_id = $1)
@@ -184,7 +203,69 @@ export class ParticipantErasureService {
         ORDER BY e.id`,
       [participantId, [EventStatus.DRAFT, EventStatus.PUBLISHED]],
     );
-    const eventIds = rows.map((row) => row.id);
+  }
+
+  /**
+   * The events the erasure leaves, locked in id order: every change to an event's seats
+   * serialises on its row (see RegistrationsService). Taken once the people are locked (erase).
+   */
+  private async lockUpcomingEvents(manager: EntityManager, participantId: string): Promise<Event[]> {
+    const events: Event[] = [];
+    for (const eventId of await this.upcomingEventIds(manager, participantId))
+      events.push(await this.events.lockManaged(manager, null, eventId));
+    return events;
+  }
+
+  /**
+   * Whom leaving the events still to come (those given, else those read now) writes to: the person,
+   * and at each event those a cancellation of their registration tells
+   * (RegistrationsService.peopleWrittenToByCancelling: the other sides of their meetings and
+   * requests there, whom the seat goes to from the waiting list) or, with no seat left to give up,
+   * the other sides cancelForLeaver tells (MeetingsService.counterpartsOf).
+   */
+  private async peopleWrittenTo(
+    manager: EntityManager,
+    participantId: string,
+    events?: Event[],
+  ): Promise<string[]> {
+    const people = [participantId];
+    const eventIds =
+      events?.map((event) => event.id) ?? (await this.upcomingEventIds(manager, participantId));
+    for (const eventId of eventIds) {
+      const registration = await this.cancellableRegistration(manager, eventId, participantId);
+      people.push(
+        ...(registration
+          ? await this.registrations.peopleWrittenToByCancelling(manager, registration)
+          : await this.meetings.counterpartsOf(manager, eventId, participantId)),
+      );
+    }
+    return people;
+  }
+
+  /**
+   * Their registration at the event, if it is one they can still give up (a seat, a place on the
+   * waiting list, an invitation): leaveUpcomingEvents cancels it, else calls off what is open there.
+   */
+  private async cancellableRegistration(
+    manager: EntityManager,
+    eventId: string,
+    participantId: string,
+  ): Promise<Registration | null> {
+    const registration = await manager.findOneBy(Registration, { eventId, participantId });
+    return registration && REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)
+      ? registration
+      : null;
+  }
+
+  /**
+   * At events still to come the person gives up their seat the way anyone cancelling does: the
+   * registration is cancelled, the waitlist moves up, and the cancellation listeners run — among
+   * them MeetingsService.cancelForLeaver, which calls off their meetings there (both sides are
+   * sent the calendar CANCEL) and withdraws their open requests. `events` are locked already
+   * (lockUpcomingEvents).
+   */
+  private async leaveUpcomingEvents(manager: EntityManager, participantId: string, events: Event[]) {
+    const eventIds = events.map((event) => event.id);
     // What is open there now, to count afterwards what the listeners closed.
     const meetingIds = await ids(
       manager,
@@ -201,17 +282,15 @@ export class ParticipantErasureService {
 
     const afterCommit: AfterCommit[] = [];
     let registrationsCancelled = 0;
-    for (const eventId of eventIds) {
-      // Every change to an event's seats serialises on its row (see RegistrationsService).
-      const event = await this.events.lockManaged(manager, null, eventId);
-      const registration = await manager.findOneBy(Registration, { eventId, participantId });
-      if (registration && REGISTRATION_TRANSITIONS.can(registration.status, RegistrationStatus.CANCELLED)) {
+    for (const event of events) {
+      const registration = await this.cancellableRegistration(manager, event.id, participantId);
+      if (registration) {
         afterCommit.push(...(await this.registrations.cancelLocked(manager, registration, event)));
         registrationsCancelled += 1;
       } else {
         // No seat left to give up (declined, or checked in at an event under way): what is still
         // open there is called off all the same.
-        afterCommit.push(await this.meetings.cancelForLeaver(manager, eventId, participantId));
+        afterCommit.push(await this.meetings.cancelForLeaver(manager, event.id, participantId));
       }
     }
 
