@@ -42,8 +42,9 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * (whose emails go to the other sides of the person's meetings and to whom it moves up from the
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
- * in the same order. So must a meeting request withdrawn while its event is cancelled: the event
- * before its requests.
+ * in the same order. So must a meeting request withdrawn while its event is cancelled, or while
+ * the other side calls its meeting off: the event before its requests, a request before its
+ * meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -199,8 +200,8 @@ describe('erasures and merges racing the writers of meetings and registrations',
       const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
       const meeting = ok(await placeMeeting(requestId, sessionId, 0)).placeMeeting;
       await publish(eventId);
-      // The call-off is held where it withdraws the agreement (the request's row is held here),
-      // the meeting's row locked; the erasure comes meanwhile.
+      // The call-off is held where it locks the agreement (the request's row is held here), before
+      // the meeting's, the event's row locked; the erasure comes meanwhile.
       const { cancelled, erased } = await holdingLocks(t.dataSource, async (hold) => {
         await hold('SELECT 1 FROM meeting_requests WHERE id = $1 FOR UPDATE', [requestId]);
         const cancelled = t.gql(CANCEL, { id: meeting.id }, organizer);
@@ -1031,5 +1032,38 @@ describe('erasures and merges racing the writers of meetings and registrations',
 
     it('by staff waits for the event being cancelled', () =>
       withdrawnWhileCancelled(49, ['京急蒲田 一郎', '梅屋敷 次郎'], 'staff'));
+
+    it('by one side waits for the other side calling the meeting off', async () => {
+      const { eventId, register } = await gathering(50);
+      const from = await createParticipant(t, organizer, { name: '大鳥居 一郎' });
+      const to = await createParticipant(t, organizer, { name: '穴守稲荷 花子' });
+      await register(from.id);
+      await register(to.id);
+      const requestId = await agreeMeeting(t, eventId, from.id, to.id);
+      const [{ id: meetingId }] = await t.dataSource.query<{ id: string }[]>(
+        'SELECT id FROM meetings WHERE request_id = $1',
+        [requestId],
+      );
+      const [hers, his] = [await t.participantToken(to.id), await t.participantToken(from.id)];
+      // 穴守稲荷 花子 calls the meeting at the venue off; she is held where it leaves the two sides'
+      // places in it (their rows are held here), the meeting's row written. 大鳥居 一郎 withdraws the
+      // agreement meanwhile.
+      const { writer: calledOff, racer: withdrawn } = await heldAt(
+        'SELECT 1 FROM meeting_participants WHERE meeting_id = $1 FOR UPDATE',
+        [meetingId],
+        () => t.gql<{ cancelMeeting: { status: string } }>(CANCEL, { id: meetingId }, hers),
+        () =>
+          t.gql<{ cancelMeetingRequest: { status: string } }>(
+            'mutation($id: ID!) { cancelMeetingRequest(id: $id) { status } }',
+            { id: requestId },
+            his,
+          ),
+      );
+      expect(ok(calledOff).cancelMeeting.status).toBe('CANCELLED');
+      // Found withdrawn with the meeting: nothing more to do.
+      expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
+      expect(await meetingRowsOf(requestId)).toEqual([{ status: 'CANCELLED', participant_b_id: to.id }]);
+      expect(await requestOf(requestId)).toEqual(expect.objectContaining({ status: 'CANCELLED' }));
+    });
   });
 });

@@ -496,7 +496,9 @@ export class MeetingRequestsService {
    * answer takes them: the event's cancellation and revertToNoMatchmakingSessions hold the event
    * before its requests, so a withdrawal meanwhile waits for them rather than holding the request
    * they withdraw or meet at the venue next (a deadlock, which Postgres answers by failing one of
-   * them). The request is read once locked: answered, or withdrawn with the event, meanwhile.
+   * them). The request's before its meeting's, as the meeting called off takes them
+   * (MeetingsService.cancel). The request is read once locked: answered, or withdrawn with the
+   * event or its meeting, meanwhile.
    */
   async cancel(actor: Actor, id: string): Promise<MeetingRequest> {
     if (!isUuid(id)) throw MeetingErrors.requestNotFound(id);

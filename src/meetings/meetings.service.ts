@@ -269,12 +269,26 @@ export class MeetingsService {
     return this.get(id);
   }
 
-  /** Either side or the organiser calls a meeting off; its slot is offered to a waiting request. */
+  /**
+   * Either side or the organiser calls a meeting off; its slot is offered to a waiting request.
+   * The two sides' rows first (its emails point at them: see withSidesLocked), then the event's
+   * (lockEventShared), then the request's, then the meeting's: the order a withdrawal of the
+   * request takes them in (MeetingRequestsService.cancel), so that the two sides pressing 面談中止
+   * and 依頼の取り下げ at once wait for each other rather than each holding the row the other
+   * writes next (a deadlock, which Postgres answers by failing one of them). Those that call
+   * meetings off before their requests under the event's row lock for update (the event's
+   * cancellation, a registration cancelled, an erasure, a merge) wait for, or are waited for by,
+   * the shared lock.
+   */
   async cancel(actor: Actor, id: string): Promise<Meeting> {
     const meeting = await this.getVisible(actor, id);
     if (meeting.status === MeetingStatus.CANCELLED) return meeting;
-    // The two sides' rows before the meeting's: its emails point at them (see withSidesLocked).
     const freed = await this.withSidesLocked(meetingSides(id), async (manager) => {
+      await this.lockEventShared(manager, meeting.eventId);
+      await manager.findOne(MeetingRequest, {
+        where: { id: meeting.requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const locked = await manager.findOne(Meeting, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw MeetingErrors.meetingNotFound(id);
       if (locked.status === MeetingStatus.CANCELLED) return null;
@@ -821,13 +835,13 @@ export class MeetingsService {
   }
 
   /**
-   * Share-locks the event's row in the transaction of a placement, a move or a freed slot given at
-   * a booth: after the two people's rows (withSidesLocked), before the meeting's, never after. A
-   * booth change (RegistrationsService, under the event's row lock for update) and a scheduling run
-   * writing its placements (the same lock) then either committed before, and the exhibitor's booth
-   * and the meetings in the slot are read as they left them, or wait until this commits. The run
-   * re-reads what it planned around under its lock, so a meeting moved before it gets there has it
-   * compute again.
+   * Share-locks the event's row in the transaction of a placement, a move, a call-off or a freed
+   * slot given at a booth: after the two people's rows (withSidesLocked), before the request's and
+   * the meeting's, never after. A booth change (RegistrationsService, under the event's row lock
+   * for update) and a scheduling run writing its placements (the same lock) then either committed
+   * before, and the exhibitor's booth and the meetings in the slot are read as they left them, or
+   * wait until this commits. The run re-reads what it planned around under its lock, so a meeting
+   * moved before it gets there has it compute again.
    */
   private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
     return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });

@@ -231,6 +231,8 @@ export async function updateParticipant(
  * foreign key, FOR KEY SHARE), so a writer that held the event first would wait for an erasure or a
  * merge waiting for that event, as would an erasure telling the other side of a meeting whom a
  * second erasure, or a merge, holds: a deadlock, which Postgres answers by failing one of them.
+ * Among the event's own rows, a request's before its meeting's (its withdrawal, and its meeting
+ * called off: MeetingRequestsService.cancel, MeetingsService.cancel).
  */
 
 /**
