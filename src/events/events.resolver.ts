@@ -142,7 +142,7 @@ export class EventsResolver {
    */
   @ResolveField(() => Boolean, {
     description:
-      '商談枠のないイベントに戻せるか（revertToNoMatchmakingSessions）。商談枠をすべて削除したまま作り直していない（成立した面談が時間の決定を待っている）サロンなどで true。商談枠がある、商談枠に入った面談がある、商談会、終了・中止した、もともと商談枠がない（戻したあとも）イベントは false。戻す操作ができるのは管理者と主催・共催団体の主催者で、ほかの人には常に false',
+      '商談枠のないイベントに戻せるか（revertToNoMatchmakingSessions）。商談枠をすべて削除したまま作り直していないサロンなどで true（時間の決定を待つ成立した面談がなくても true。あれば戻すと会場内の面談になる）。商談枠がある、商談枠に入った面談がある、商談会、終了・中止した、もともと商談枠がない（戻したあとも）イベントは false。戻す操作ができるのは管理者と主催・共催団体の主催者で、ほかの人には常に false',
   })
   async canRevertToNoMatchmakingSessions(
     @CurrentActor() actor: Actor | undefined,
