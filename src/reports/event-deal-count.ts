@@ -31,8 +31,9 @@ export function eventWonCountChange(before: DealCounted | null, after: DealCount
 
 /**
  * An event's report counts each of its deals by stage, with its amount, whatever its type and
- * dates: a deletion moves it, and a change of the stage or the amount (a 不成立 reopened moves the
- * stages' counts alone, not the 成約 figures); a corrected type or date does not.
+ * dates: a deletion moves it, and a change of the stage or the amount, at any stage (a 不成立
+ * reopened moves the stages' counts alone, a 見込額 corrected their amounts alone, not the 成約
+ * figures); a corrected type or date does not.
  */
 export const EVENT_DEAL_COUNTING: DealCounting<EventWonCount> = {
   count: eventWonCount,

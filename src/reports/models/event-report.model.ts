@@ -164,7 +164,8 @@ export class EventDealFigureMovesModel extends EventWonDealFigures {}
   description:
     '年度終了後の訂正（変更）: イベントの年度が終わった後の、このイベントの商談の変更（updateDeal）のうち、' +
     '終了した年度の実績を変えた（理由を入力して記録された）もので、このイベントの集計（段階・金額）も変えたもの。' +
-    '種類・日付だけの訂正、商談中の見込額の変更、今年度の商談の段階の変更は含まない。変更で増えた分と減った分を項目ごとに示す' +
+    '段階の変更と、どの段階の金額の変更も含む（商談中の見込額・不成立の金額の変更は deals.byStage の金額だけを動かし、' +
+    'increased・decreased は 0）。種類・日付だけの訂正は含まない。変更で増えた分と減った分を成約の項目ごとに示す' +
     '（deals の同じ項目の値から increased を引き decreased を足すと、変更前の値になる）',
 })
 export class EventDealChangesModel {
@@ -214,7 +215,8 @@ export class EventReportModel {
     nullable: true,
     description:
       '年度終了後の訂正（削除）: イベントの年度（event.fiscalYear）が終わった後に削除された、このイベントの商談の件数・' +
-      '成約金額と、その明細。年度の終了後に deals の値が削除でいくら減ったかを示す。イベントの年度がまだ終わっていなければ null',
+      '成約金額と、その明細。年度の終了後に deals の値が削除でいくら減ったかを示す。deals は日付を問わずイベントの商談を' +
+      'すべて数え、削除はどれも記録されるので、日付を問わずすべて載る。イベントの年度がまだ終わっていなければ null',
   })
   dealsDeletedAfterYearEnd: EventDealDeletionsModel | null;
 
@@ -222,7 +224,9 @@ export class EventReportModel {
     nullable: true,
     description:
       '年度終了後の訂正（変更）: イベントの年度が終わった後の、このイベントの商談の変更（成約の取り消し、金額の訂正など）で' +
-      'deals の値が動いた分と、その明細。イベントの年度がまだ終わっていなければ null',
+      'deals の値が動いた分と、その明細。deals は日付を問わずイベントの商談をすべて数えるが、ここに載るのは終了した年度の' +
+      '実績を変えたため訂正として記録された変更だけ。年度の終了後に商談が進んだだけのもの（例: 翌年度の6月に成約）は' +
+      '訂正ではなく、載らない。イベントの年度がまだ終わっていなければ null',
   })
   dealsChangedAfterYearEnd: EventDealChangesModel | null;
 
