@@ -72,3 +72,20 @@ export async function correctionsAfterYearEnd<F extends Record<keyof F, number>>
     },
   };
 }
+
+/**
+ * A report's two fields of 年度終了後の訂正 (dealsDeletedAfterYearEnd, dealsChangedAfterYearEnd),
+ * from what correctionsAfterYearEnd found: both null while the year runs.
+ */
+export function correctionFields<F>(corrections: CorrectionsAfterYearEnd<F> | null) {
+  if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
+  const { deleted, changed } = corrections;
+  return {
+    dealsDeletedAfterYearEnd: {
+      deals: deleted.deletions.length,
+      ...deleted.figures,
+      deletions: deleted.deletions,
+    },
+    dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
+  };
+}

@@ -11,7 +11,7 @@ import { EventModel } from '../events/models/event.model';
 import { RegistrationStatus } from '../registrations/registration-enums';
 import { REGISTRATION_STATUS_LABEL } from '../registrations/registration-labels';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
-import { correctionsAfterYearEnd } from './corrections-after-year-end';
+import { correctionFields, correctionsAfterYearEnd } from './corrections-after-year-end';
 import { EVENT_DEAL_COUNTING } from './event-deal-count';
 import { meetingFigures, meetingRequestFigures, oneEvent } from './meeting-figures';
 import {
@@ -124,22 +124,14 @@ export class EventReportService {
     event: Event,
     generatedAt: Date,
   ): Promise<Pick<EventReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
-    const corrections = await correctionsAfterYearEnd(
-      manager,
-      { yearEnd: fiscalYearRange(event.fiscalYear).end, generatedAt },
-      (query) => query.andWhere('correction.eventId = :eventId', { eventId: event.id }),
-      EVENT_DEAL_COUNTING,
+    return correctionFields(
+      await correctionsAfterYearEnd(
+        manager,
+        { yearEnd: fiscalYearRange(event.fiscalYear).end, generatedAt },
+        (query) => query.andWhere('correction.eventId = :eventId', { eventId: event.id }),
+        EVENT_DEAL_COUNTING,
+      ),
     );
-    if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
-    const { deleted, changed } = corrections;
-    return {
-      dealsDeletedAfterYearEnd: {
-        deals: deleted.deletions.length,
-        ...deleted.figures,
-        deletions: deleted.deletions,
-      },
-      dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
-    };
   }
 
   /**

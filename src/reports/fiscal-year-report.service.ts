@@ -13,7 +13,7 @@ import { MeetingStatus } from '../meetings/meeting-enums';
 import { OrganizationModel } from '../organizations/models/organization.model';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ANSWERING_STATUSES } from '../surveys/survey-rules';
-import { correctionsAfterYearEnd } from './corrections-after-year-end';
+import { correctionFields, correctionsAfterYearEnd } from './corrections-after-year-end';
 import { meetingFigures, meetingRequestFigures, ReportEvents } from './meeting-figures';
 import {
   DealYearFigures,
@@ -230,31 +230,23 @@ export class FiscalYearReportService {
   ): Promise<Pick<FiscalYearReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
     const inYear = (column: string) => `(${column} >= :firstDay AND ${column} < :nextFirstDay)`;
     const dates = ['startedOn', 'closedOn', 'startedOnAfter', 'closedOnAfter'];
-    const corrections = await correctionsAfterYearEnd(
-      manager,
-      { yearEnd: year.end, generatedAt },
-      (query) =>
-        query
-          .andWhere('correction.organizationId = :organizationId', { organizationId })
-          .andWhere(`(${dates.map((date) => inYear(`correction.${date}`)).join(' OR ')})`, {
-            firstDay: year.firstDay,
-            nextFirstDay: year.nextFirstDay,
-          }),
-      {
-        count: (deal) => yearCount(deal, fiscalYear),
-        changes: (before, after) => changesYear(before, after, fiscalYear),
-      },
+    return correctionFields(
+      await correctionsAfterYearEnd(
+        manager,
+        { yearEnd: year.end, generatedAt },
+        (query) =>
+          query
+            .andWhere('correction.organizationId = :organizationId', { organizationId })
+            .andWhere(`(${dates.map((date) => inYear(`correction.${date}`)).join(' OR ')})`, {
+              firstDay: year.firstDay,
+              nextFirstDay: year.nextFirstDay,
+            }),
+        {
+          count: (deal) => yearCount(deal, fiscalYear),
+          changes: (before, after) => changesYear(before, after, fiscalYear),
+        },
+      ),
     );
-    if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
-    const { deleted, changed } = corrections;
-    return {
-      dealsDeletedAfterYearEnd: {
-        deals: deleted.deletions.length,
-        ...deleted.figures,
-        deletions: deleted.deletions,
-      },
-      dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
-    };
   }
 
   /**
