@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
@@ -1188,5 +1189,56 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         [person.id],
       ),
     ).toEqual([]);
+  });
+
+  it('keeps ours at the end of a sentence, and looks among many staff accounts only for those the texts quote', async () => {
+    const person = await createParticipant(t, organizer, {
+      name: '中村 健',
+      email: 'nakamura@katsushika-kinzoku.co.jp',
+    });
+    const from = senderAddress(t.config.MAIL_FROM);
+    // A prefecture's whole support network: each staff account listed in the pattern made it
+    // take seconds to compile, inside the erasure's transaction.
+    await t.dataSource.query(
+      `INSERT INTO users (email, name, password_hash, role, organization_id)
+       SELECT 'shien' || i || '@katsushika-network.example.jp', 'テスト 担当', '-', 'STAFF', $1
+         FROM generate_series(1, 2000) AS i`,
+      [orgId],
+    );
+    const queries = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      await t.dataSource.query(
+        `INSERT INTO outbox_messages (key, template, participant_id, status, attempts, last_error, smtp_response, failed_at, failure)
+         VALUES ('privacy-test-ours-at-the-end', 'invitation', $1, 'FAILED', 3, $2, $3, now(), 'REFUSED')`,
+        [
+          person.id,
+          `refused by the mail server: 550 5.7.1 <nakamura@katsushika-kinzoku.co.jp>: not taken from ${from}.`,
+          `550 5.7.1 <nakamura@katsushika-kinzoku.co.jp> refused. Ask shien1234@katsushika-network.example.jp.`,
+        ],
+      );
+
+      ok(await erase(person.id));
+
+      expect(
+        await rowsOf(
+          `SELECT last_error, smtp_response FROM outbox_messages WHERE key = 'privacy-test-ours-at-the-end'`,
+          [],
+        ),
+      ).toEqual([
+        {
+          last_error: `refused by the mail server: 550 5.7.1 <erased-${person.id}@invalid>: not taken from ${from}.`,
+          smtp_response: `550 5.7.1 <erased-${person.id}@invalid> refused. Ask shien1234@katsushika-network.example.jp.`,
+        },
+      ]);
+      // The pattern the erasure forgot their addresses with names the two of ours quoted, no other.
+      const [pattern] = queries.mock.calls
+        .filter(([sql]) => sql.includes('WITH forgotten AS'))
+        .map(([, parameters]) => String((parameters as unknown[])[2]));
+      expect(pattern).toContain('shien1234@');
+      expect(pattern.match(/@/g)).toHaveLength(3);
+    } finally {
+      queries.mockRestore();
+      await t.dataSource.query(`DELETE FROM users WHERE email LIKE '%@katsushika-network.example.jp'`);
+    }
   });
 });

@@ -70,12 +70,19 @@ export async function forgetAddressesInMailLog(
   // One pattern for all of them, compared without regard to case (a server may quote one as
   // typed), and whole: 「shido@example.jp」 is left in 「kawaguchi.shido@example.jp.net」. Theirs
   // go even where one is ours too (a staff member's work address they registered with).
+  // Ours are those of ours the rows' texts quote: the person is locked, so what a row's text
+  // quotes now is what the update below finds (a sender's answer quoting an address waits).
   const pattern = forget.everyAddressButOurs
     ? (
-        (await manager.query(`SELECT ${everyAddressButOursSql('$1::text', '$2::text[]')} AS pattern`, [
-          senderAddress(forget.everyAddressButOurs.mailFrom),
-          addresses,
-        ])) as { pattern: string }[]
+        (await manager.query(
+          `SELECT ${everyAddressButOursSql(
+            '$2::text',
+            `(SELECT said FROM outbox_messages m, LATERAL (VALUES (m.last_error), (m.smtp_response)) AS t(said)
+               WHERE ${where})`,
+            '$3::text[]',
+          )} AS pattern`,
+          [key, senderAddress(forget.everyAddressButOurs.mailFrom), addresses],
+        )) as { pattern: string }[]
       )[0].pattern
     : `(?<![\\w.%+-])(?:${addresses.map(escapeRegExp).join('|')})(?![\\w-]|\\.\\w)`;
   const [{ count }]: { count: number }[] = await manager.query(
@@ -96,24 +103,35 @@ export async function forgetAddressesInMailLog(
 }
 
 /**
- * SQL: a pattern (Postgres's ARE, to compare without regard to case) of every address a text
- * quotes (ADDRESS_PATTERN) but the service's own, which are no one person's and which staff need
- * to read what happened to an email (「550 5.7.1 <no-reply@…>: Sender address rejected」): our
+ * SQL: a pattern (Postgres's ARE, to compare without regard to case) of every address the texts
+ * `texts` quote (ADDRESS_PATTERN) but the service's own, which are no one person's and which staff
+ * need to read what happened to an email (「550 5.7.1 <no-reply@…>: Sender address rejected」): our
  * sender, `from` (SQL giving MAIL_FROM's address, see senderAddress); the organisations' contact
  * addresses, which an event's emails are answered to (Reply-To); the staff accounts'. Each is
- * spared whole only: one that merely contains ours goes (「info@tsunagu.example.jp」 for
- * 「info@tsunagu.example」), as does one in `theirs` (SQL giving a text[], or none), which go
- * whoever else holds them. A sub-select of its own: read when a statement first needs it, once.
+ * spared whole only, a sentence's full stop after it aside (「… from no-reply@tsunagu.local.」):
+ * one that merely contains ours goes (「info@tsunagu.example.jp」 for 「info@tsunagu.example」), as
+ * does one in `theirs` (SQL giving a text[], or none), which go whoever else holds them.
+ *
+ * `texts` is SQL for FROM giving the texts the pattern is for, one column (a sub-select, `(VALUES
+ * (…))`): the pattern lists only those of ours they quote, mostly none or one. Listing every staff
+ * account instead, Postgres took seconds to compile it once there were thousands, and does so in
+ * an erasure's transaction and in the sender's statements. A sub-select of its own: read when a
+ * statement first needs it, once.
  */
-export function everyAddressButOursSql(from: string, theirs = `'{}'::text[]`): string {
+export function everyAddressButOursSql(from: string, texts: string, theirs = `'{}'::text[]`): string {
   // A match starts at an address's first character, or 「nfo@tsunagu.example」 would match.
   const before = `(?<!${ADDRESS_CHARACTER})(?!(?:`;
-  const after = `)(?!${ADDRESS_CHARACTER}))${ADDRESS_PATTERN}`;
+  // The quoted address takes a full stop after it in (ADDRESS_CHARACTER), hence rtrim below.
+  const after = String.raw`)\.?(?!${ADDRESS_CHARACTER}))${ADDRESS_PATTERN}`;
   return `(SELECT coalesce(${sqlText(before)} || string_agg(DISTINCT ${escapeRegExpSql('lower(ours.address)')}, '|')
                           || ${sqlText(after)}, ${sqlText(ADDRESS_PATTERN)})
      FROM (SELECT ${from} UNION ALL SELECT email FROM users UNION ALL SELECT contact_email FROM organizations)
           AS ours(address)
-    WHERE ours.address <> '' AND lower(ours.address) <> ALL (SELECT lower(theirs) FROM unnest(${theirs}) AS theirs))`;
+    WHERE ours.address <> ''
+      AND lower(ours.address) IN (SELECT lower(rtrim(quoted[1], '.'))
+                                    FROM ${texts} AS quoting(said),
+                                         regexp_matches(quoting.said, ${sqlText(ADDRESS_PATTERN)}, 'g') AS quoted)
+      AND lower(ours.address) <> ALL (SELECT lower(theirs) FROM unnest(${theirs}) AS theirs))`;
 }
 
 /** The same characters are special in JavaScript's patterns and in Postgres's (ARE). */

@@ -501,7 +501,7 @@ function asLogged(
 ): string {
   return `coalesce(
   (SELECT CASE WHEN p.erased_at IS NULL THEN ${text}
-               ELSE regexp_replace(${text}, ${everyAddressButOursSql(from)}, p.email, 'gi') END
+               ELSE regexp_replace(${text}, ${everyAddressButOursSql(from, `(VALUES (${text}))`)}, p.email, 'gi') END
      FROM ${people ?? 'participants'} p WHERE p.id = ${row}.participant_id${people ? '' : ' FOR KEY SHARE'}),
   ${text})`;
 }
