@@ -457,9 +457,12 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     }
   });
 
-  it('records the answer of the mail server that took a confirmation while its person was erased without their address, ours kept', async () => {
-    const kato = await createParticipant(t, organizer, { name: '加藤 修' });
-    const address = 'kato@kawaguchi-chuzo.co.jp';
+  /**
+   * The person asks to move to `address`; its confirmation reaches the mail server, which keeps it
+   * waiting while the person is erased, then takes it quoting the address and our sender. Answers
+   * the confirmation's row once marked sent.
+   */
+  const takenWhileErased = async (personId: string, address: string) => {
     let reached!: () => void;
     const atTheServer = new Promise<void>((resolve) => (reached = resolve));
     let answer!: () => void;
@@ -470,28 +473,52 @@ describe('forgetting the addresses of email changes that ended unconfirmed', () 
     });
     quotedWhenTaken.add(address);
     try {
-      const request = await ask(kato.id, address);
+      const request = await ask(personId, address);
       await atTheServer;
-      ok(await t.gql(ERASE, { id: kato.id }, admin));
+      ok(await t.gql(ERASE, { id: personId }, admin));
       answer();
       const email = await eventually(async () => {
         const [row]: (MailLogRow & { smtpResponse: string | null })[] = await t.dataSource.query(
           `SELECT id, status, to_address AS "toAddress", last_error AS "lastError",
                   smtp_response AS "smtpResponse", row_to_json(m)::text AS "whole"
              FROM outbox_messages m WHERE participant_id = $1 AND params ->> 'requestId' = $2`,
-          [kato.id, request.id],
+          [personId, request.id],
         );
         return row?.status === 'SENT' && row;
       }, 'the email taken');
       expect(sink.to(address)).toHaveLength(1);
-      expect(email.smtpResponse).toBe(
-        `250 2.0.0 OK <erased-${kato.id}@invalid> queued, from <${senderAddress(t.config.MAIL_FROM)}>`,
-      );
-      expect(email.whole).not.toContain('kawaguchi-chuzo');
+      return email;
     } finally {
       held.delete(address);
       quotedWhenTaken.delete(address);
       answer();
     }
+  };
+
+  it('records the answer of the mail server that took a confirmation while its person was erased without their address, ours kept', async () => {
+    const kato = await createParticipant(t, organizer, { name: '加藤 修' });
+    const email = await takenWhileErased(kato.id, 'kato@kawaguchi-chuzo.co.jp');
+    expect(email.smtpResponse).toBe(
+      `250 2.0.0 OK <erased-${kato.id}@invalid> queued, from <${senderAddress(t.config.MAIL_FROM)}>`,
+    );
+    expect(email.whole).not.toContain('kawaguchi-chuzo');
+  });
+
+  it("forgets the address the answer quotes even where it is also a staff account's", async () => {
+    // A 支援担当 who also came as a participant, with their work address.
+    const address = 'hayashi@kawaguchi-cci.example.jp';
+    await t.app.get(UsersService).create({
+      email: address,
+      name: '林 直樹',
+      password: PASSWORD,
+      role: Role.STAFF,
+      organizationId: orgId,
+    });
+    const hayashi = await createParticipant(t, organizer, { name: '林 直樹' });
+    const email = await takenWhileErased(hayashi.id, address);
+    expect(email.smtpResponse).toBe(
+      `250 2.0.0 OK <erased-${hayashi.id}@invalid> queued, from <${senderAddress(t.config.MAIL_FROM)}>`,
+    );
+    expect(email.whole).not.toContain('hayashi@');
   });
 });

@@ -108,7 +108,8 @@ export class MailDelivery {
         return { kind: 'busy', until: error.until };
       }
       this.logger.error(`composing ${message.key}: ${(error as Error).stack ?? String(error)}`);
-      return this.failTemporarily(message, `compose: ${(error as Error).message}`, options);
+      const to = message.toAddress ?? participant?.email;
+      return this.failTemporarily(message, `compose: ${(error as Error).message}`, options, to);
     }
     if (!composed) return { kind: 'done' };
     const { email, shown } = composed;
@@ -119,7 +120,7 @@ export class MailDelivery {
         this.onTheWire.add(message.id);
         return true;
       });
-      await this.sentMarks.add({ id: message.id, ...sent, shown });
+      await this.sentMarks.add({ id: message.id, ...sent, shown, to: email.to.address });
       this.onTheWire.delete(message.id);
       this.logger.debug(`${message.key} sent (outbox ${message.id}): ${sent.response}`);
       return { kind: 'done' };
@@ -129,7 +130,7 @@ export class MailDelivery {
       const failure = classifySendFailure(error);
       if (failure.kind === 'hard-bounce') {
         await this.dataSource.transaction(async (manager) => {
-          await this.fail(manager, message.id, OutboxFailure.BOUNCED, failure.reason);
+          await this.fail(manager, message.id, OutboxFailure.BOUNCED, failure.reason, email.to.address);
           // An address given for this one email (a new one to confirm) is not the participant's.
           if (message.participantId && !message.toAddress)
             await suppressEmail(manager, message.participantId);
@@ -139,7 +140,7 @@ export class MailDelivery {
         );
         return { kind: 'done' };
       }
-      return this.failTemporarily(message, failure.reason, options);
+      return this.failTemporarily(message, failure.reason, options, email.to.address);
     }
   }
 
@@ -294,11 +295,12 @@ export class MailDelivery {
           ORDER BY p.id FOR KEY SHARE)
        UPDATE outbox_messages AS m
           SET status = 'SENT', sent_at = now(), smtp_message_id = s.message_id,
-              smtp_response = ${asLogged('s.response', { row: 'm', from: '$5::text', people: 'people' })},
+              smtp_response = ${asLogged('s.response', { row: 'm', from: '$5::text', to: 'ARRAY[s.to_address]', people: 'people' })},
               lease_expires_at = NULL, last_error = NULL, updated_at = now(),
               -- A try given back by a stopping worker (release) while its email was on the wire was spent.
               attempts = greatest(m.attempts, 1), shown = s.shown::jsonb
-         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[]) AS s(id, message_id, response, shown)
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $7::text[])
+              AS s(id, message_id, response, shown, to_address)
         WHERE m.id = s.id`,
       [
         rows.map((row) => row.id),
@@ -307,6 +309,7 @@ export class MailDelivery {
         rows.map((row) => (row.shown ? JSON.stringify(row.shown) : null)),
         senderAddress(this.config.MAIL_FROM),
         ADDRESS_PATTERN,
+        rows.map((row) => row.to),
       ],
     );
     return rows.map(() => undefined);
@@ -424,30 +427,37 @@ export class MailDelivery {
     this.temporaryFailures = { loggedAt: now, since: 0 };
   }
 
+  /** `to`: the address the email went to, or was for (see fail). */
   private async failTemporarily(
     message: OutboxMessage,
     reason: string,
     attempt: DeliveryAttempt,
+    to: string | undefined,
   ): Promise<DeliveryOutcome> {
     if (attempt.attempt >= attempt.attempts) {
       const why = reason.startsWith(REFUSED_PREFIX) ? OutboxFailure.REFUSED : OutboxFailure.GAVE_UP;
-      await this.fail(this.dataSource.manager, message.id, why, reason);
+      await this.fail(this.dataSource.manager, message.id, why, reason, to);
       this.logger.warn(
         `giving up on ${message.key} (outbox ${message.id}, ${recipientLabel(message)}) after ${attempt.attempts} tries: ${withoutAddresses(reason)}`,
       );
       return { kind: 'done' };
     }
     this.noteTemporaryFailure(message, reason, attempt);
-    await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason });
+    await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason, to });
     return { kind: 'retry', reason };
   }
 
-  /** Given up: FAILED, with when and why for /health/mail's last 24 hours. */
+  /**
+   * Given up: FAILED, with when and why for /health/mail's last 24 hours. `to` is the address the
+   * email went to: the error forgets it should its person have been erased meanwhile, even where it
+   * is also one of ours (a staff member's work address they registered with, see asLogged).
+   */
   private async fail(
     manager: DataSource['manager'],
     id: string,
     failure: OutboxFailure,
     reason: string,
+    to: string | undefined,
   ): Promise<void> {
     await manager
       .createQueryBuilder()
@@ -460,7 +470,7 @@ export class MailDelivery {
         failure,
       })
       .where('id = :id', { id })
-      .setParameters({ lastError: reason, mailFrom: senderAddress(this.config.MAIL_FROM) })
+      .setParameters({ lastError: reason, ...loggedWith(this.config.MAIL_FROM, to) })
       .execute();
   }
 
@@ -469,7 +479,7 @@ export class MailDelivery {
     manager: DataSource['manager'],
     id: string,
     status: OutboxStatus,
-    fields: { lastError: string } | { skipReason: string },
+    fields: { lastError: string; to: string | undefined } | { skipReason: string },
   ): Promise<void> {
     if ('skipReason' in fields) {
       await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
@@ -480,7 +490,7 @@ export class MailDelivery {
       .update(OutboxMessage)
       .set({ status, leaseExpiresAt: null, lastError: () => LAST_ERROR_SQL })
       .where('id = :id', { id })
-      .setParameters({ lastError: fields.lastError, mailFrom: senderAddress(this.config.MAIL_FROM) })
+      .setParameters({ lastError: fields.lastError, ...loggedWith(this.config.MAIL_FROM, fields.to) })
       .execute();
   }
 }
@@ -490,29 +500,40 @@ export class MailDelivery {
  * row keeps it. A server's text often quotes the mailbox; once the row's person is erased (the
  * erasure forgot every address in their rows while this one was being sent, see
  * forgetAddressesInMailLog), their placeholder address stands in for every address it quotes but
- * ours (everyAddressButOursSql, our sender `from`). Their row is locked first, as the erasure locks
+ * ours (everyAddressButOursSql, our sender `from`), and for those in `to` (SQL giving a text[]: the
+ * address the email went to) even where one is ours too. Their row is locked first, as the erasure locks
  * it first: one under way finishes before this is written, and this sees it. `people` names rows
  * of participants the statement has locked already (markSent, those whose answer quotes an
  * address: the text of one not among them is kept as it is); otherwise the row is locked here.
  */
 function asLogged(
   text: string,
-  { row, from, people }: { row: string; from: string; people?: string },
+  { row, from, to, people }: { row: string; from: string; to: string; people?: string },
 ): string {
   return `coalesce(
   (SELECT CASE WHEN p.erased_at IS NULL THEN ${text}
-               ELSE regexp_replace(${text}, ${everyAddressButOursSql(from, `(VALUES (${text}))`)}, p.email, 'gi') END
+               ELSE regexp_replace(${text}, ${everyAddressButOursSql(from, `(VALUES (${text}))`, to)}, p.email, 'gi') END
      FROM ${people ?? 'participants'} p WHERE p.id = ${row}.participant_id${people ? '' : ' FOR KEY SHARE'}),
   ${text})`;
 }
 
-/** The error `:lastError` as the row keeps it (asLogged), MAIL_FROM's address being `:mailFrom`. */
+/**
+ * The error `:lastError` as the row keeps it (asLogged), MAIL_FROM's address being `:mailFrom`, the
+ * email's recipient `:to` (loggedWith gives both).
+ */
 const LAST_ERROR_SQL = asLogged('CAST(:lastError AS text)', {
   row: 'outbox_messages',
   from: 'CAST(:mailFrom AS text)',
+  to: 'CAST(:to AS text[])',
 });
 
-type SentRow = { id: string; shown: EmailShown | null } & SentEmail;
+/** LAST_ERROR_SQL's parameters but the error: our sender's address, and whom the email went to. */
+function loggedWith(mailFrom: string, to: string | undefined): { mailFrom: string; to: string[] } {
+  return { mailFrom: senderAddress(mailFrom), to: to ? [to] : [] };
+}
+
+/** `to`: the address the email went to (see fail). */
+type SentRow = { id: string; shown: EmailShown | null; to: string } & SentEmail;
 
 /** Which try of the queue job this is, counted from 1, and how many it has. */
 export interface DeliveryAttempt {

@@ -233,6 +233,10 @@ export async function updateParticipant(
  * second erasure, or a merge, holds: a deadlock, which Postgres answers by failing one of them.
  * Among the event's own rows, a request's before its meeting's (its withdrawal, and its meeting
  * called off: MeetingRequestsService.cancel, MeetingsService.cancel).
+ * The sender's statements take the person's row FOR KEY SHARE too, before the outbox rows they
+ * write (MailDelivery: markSent, in id order, for the answers that quote an address; fail and
+ * finish, for an error): an erasure, which locks the person before it forgets their mail log,
+ * waits for them or they for it, and they lock no event.
  */
 
 /**
