@@ -394,9 +394,10 @@ export class EmailChangeService {
       );
       return { count, emails: due.flatMap((request) => request.emails) };
     });
-    // Without SMTP_URL each confirmation is also an .eml file, the address in it: gone once the
-    // log forgot it. A file that cannot be deleted is logged (forgetFiles never throws); the
-    // requests stay forgotten, and no later night looks at them again.
+    // Written to MAIL_DIR (without SMTP_URL, or before it was set), each confirmation is also an
+    // .eml file, the address in it: gone once the log forgot it. A file that cannot be deleted is
+    // logged (forgetFiles never throws) and the requests stay forgotten; the next night's sweep
+    // (sweepForgottenMailFiles) tries it again, its row's recipient being a placeholder now.
     await this.transport.forgetFiles(emails);
     return count;
   }

@@ -150,12 +150,12 @@ function sqlText(text: string): string {
 }
 
 /**
- * Deletes the .eml files (MAIL_DIR, without SMTP_URL) still on disk for emails whose recipient the
- * service no longer holds: a person erased, an address forgotten (its row's recipient a
- * placeholder). An erasure and the retention delete theirs once they commit (forgetFiles), but a
- * process that dies between the commit and the deletion leaves them, and so does an email that was
- * being written while its person was erased; the nightly retention, run where the files are
- * written (the worker), sweeps them up. Files of rows this database does not know are left alone:
+ * Deletes the .eml files (MAIL_DIR: without SMTP_URL, or written before it was set) still on disk
+ * for emails whose recipient the service no longer holds: a person erased, an address forgotten
+ * (its row's recipient a placeholder). An erasure and the retention delete theirs once they
+ * commit (forgetFiles), but a process that dies between the commit and the deletion leaves them,
+ * and so does an email that was being written while its person was erased; the nightly retention,
+ * run where the files are written (the worker), sweeps them up. Files of rows this database does not know are left alone:
  * a developer's folder may hold another database's. Answers how many files went.
  */
 export async function sweepForgottenMailFiles(

@@ -62,13 +62,21 @@ describe('MailTransport.forgetFiles', () => {
     expect(await transport.forgetFiles([hers])).toBe(0);
   });
 
-  it('does nothing without a MAIL_DIR yet, or with an SMTP server', async () => {
+  it('does nothing without a MAIL_DIR yet, with an SMTP server or not', async () => {
     expect(await transportWith().forgetFiles([hers])).toBe(0);
+    expect(await transportWith({ SMTP_URL: 'smtp://127.0.0.1:1' }).forgetFiles([hers])).toBe(0);
+    expect(await transportWith({ SMTP_URL: 'smtp://127.0.0.1:1' }).filedOutboxIds()).toEqual([]);
+  });
 
+  it('deletes the files written before the switch to an SMTP server, and finds them for the nightly sweep', async () => {
     const files = transportWith();
     await files.send(email(files, hers));
-    expect(await transportWith({ SMTP_URL: 'smtp://127.0.0.1:1' }).forgetFiles([hers])).toBe(0);
-    expect(await readdir(dir)).toHaveLength(1);
+    await files.send(email(files, his));
+    const smtp = transportWith({ SMTP_URL: 'smtp://127.0.0.1:1' });
+
+    expect((await smtp.filedOutboxIds()).sort()).toEqual([hers, his].sort());
+    expect(await smtp.forgetFiles([hers])).toBe(1);
+    expect(await readdir(dir)).toEqual([expect.stringContaining(his)]);
   });
 
   it('logs a file it cannot delete, by name, and deletes the others', async () => {
@@ -86,5 +94,18 @@ describe('MailTransport.forgetFiles', () => {
     const [message] = logged.mock.calls[0] as [string];
     expect(message).toContain(stuck);
     expect(message).not.toContain('mori@');
+  });
+});
+
+describe('MailTransport.messageIdOf', () => {
+  it("takes the domain of MAIL_FROM's address, whatever its display name says", () => {
+    const transport = new MailTransport(
+      Object.assign(new AppConfig(), {
+        MAIL_FROM: '"つなぐ@川口商工会議所" <no-reply@kawaguchi-cci.example.jp>',
+      }),
+    );
+    expect(transport.messageIdOf('0b9e4f0a-6f55-4c1e-9d7a-2a3f8c1d5e01')).toBe(
+      '<0b9e4f0a-6f55-4c1e-9d7a-2a3f8c1d5e01@kawaguchi-cci.example.jp>',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, senderAddress } from '../config/app-config';
 import { Places, EvenPace } from './send-pacing';
 
 export interface OutgoingEmail {
@@ -83,8 +83,10 @@ export class MailTransport implements OnApplicationShutdown {
    * carries the same one, and the row finds its .eml files again (forgetFiles).
    */
   messageIdOf(outboxId: string): string {
-    const domain = /@([^>\s]+)/.exec(this.config.MAIL_FROM)?.[1] ?? 'tsunagu.local';
-    return `<${outboxId}@${domain}>`;
+    // The address's own: a display name may hold an `@` too (「"つなぐ@川口" <no-reply@…>」).
+    const address = senderAddress(this.config.MAIL_FROM);
+    const domain = address.includes('@') ? address.slice(address.lastIndexOf('@') + 1) : '';
+    return `<${outboxId}@${domain || 'tsunagu.local'}>`;
   }
 
   /**
@@ -92,13 +94,14 @@ export class MailTransport implements OnApplicationShutdown {
    * data (an erasure, the retention of unconfirmed addresses): the file holds the whole email, its
    * reader's name and address included, which the mail log itself never keeps. A row may have
    * several (written again after a crash before it was marked sent), or none (skipped, refused).
-   * Nothing to do with SMTP_URL: what was sent is the recipient's. Called after the caller's
+   * Files are looked for whether or not SMTP_URL is set: those written before a switch to an SMTP
+   * server are still there (what the server took is the recipient's). Called after the caller's
    * transaction commits, it never throws: a file it cannot delete is logged, by name (no address
    * in it), for someone to delete by hand, and what the caller forgot stays forgotten. Answers how
    * many files went.
    */
   async forgetFiles(outboxIds: readonly string[]): Promise<number> {
-    if (this.config.SMTP_URL || outboxIds.length === 0) return 0;
+    if (outboxIds.length === 0) return 0;
     const forgotten = new Set(outboxIds);
     const files = await this.files(
       () => `${outboxIds.length} forgotten emails (outbox ${outboxIds.join(', ')})`,
@@ -124,11 +127,11 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   /**
-   * The outbox rows that have .eml files under MAIL_DIR (none with SMTP_URL), for the nightly
-   * sweep of the files forgetFiles could not delete (see sweepForgottenMailFiles).
+   * The outbox rows that have .eml files under MAIL_DIR (with SMTP_URL, those written before it was
+   * set), for the nightly sweep of the files forgetFiles could not delete (see
+   * sweepForgottenMailFiles).
    */
   async filedOutboxIds(): Promise<string[]> {
-    if (this.config.SMTP_URL) return [];
     return [...new Set((await this.files(() => 'the nightly sweep')).map((file) => file.outboxId))];
   }
 

@@ -150,10 +150,11 @@ export class ParticipantErasureService {
         everyAddressButOurs: { mailFrom: this.config.MAIL_FROM },
       },
     );
-    // Without SMTP_URL each of their emails is also an .eml file, whole: their name, address and
-    // links. Those go once this commits, first, and a failure to delete one leaves the erasure
-    // done (forgetFiles logs it, and never throws). The emails of profiles merged into theirs are
-    // among these rows (the merge moved them), so their files go too.
+    // Written to MAIL_DIR (without SMTP_URL, or before it was set), each of their emails is also an
+    // .eml file, whole: their name, address and links. Those go once this commits, first, and a
+    // failure to delete one leaves the erasure done (forgetFiles logs it, and never throws). The
+    // emails of profiles merged into theirs are among these rows (the merge moved them), so their
+    // files go too.
     const emails = await ids(manager, 'SELECT id FROM outbox_messages WHERE participant_id = $1', [
       participantId,
     ]);
