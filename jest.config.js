@@ -31,7 +31,9 @@ module.exports = {
   // A fresh worker per test file: @nestjs/graphql keeps type metadata across files in one process,
   // and a second AppModule built in the same worker trips over the first file's GraphQL scalars.
   // Two files run at once (`--maxWorkers=2` in package.json): each has its own database, queue
-  // prefix, mail folder and SMTP port, and most of a file's time is spent waiting on them.
+  // prefix, mail folder and SMTP port. Two halved the time of one; three were no faster than two on
+  // the two cores (791 against 797 s for the whole suite, 2026-12-07): the files' processes, the
+  // service, Postgres and Redis between them keep both cores busy.
   workerIdleMemoryLimit: '1KB',
   projects: [
     {
