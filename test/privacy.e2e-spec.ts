@@ -1191,7 +1191,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ).toEqual([]);
   });
 
-  it('keeps ours at the end of a sentence, and looks among many staff accounts only for those the texts quote', async () => {
+  it('keeps ours and the full stop at the end of a sentence, and looks among many staff accounts only for those the texts quote', async () => {
     const person = await createParticipant(t, organizer, {
       name: '中村 健',
       email: 'nakamura@katsushika-kinzoku.co.jp',
@@ -1213,7 +1213,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         [
           person.id,
           `refused by the mail server: 550 5.7.1 <nakamura@katsushika-kinzoku.co.jp>: not taken from ${from}.`,
-          `550 5.7.1 <nakamura@katsushika-kinzoku.co.jp> refused. Ask shien1234@katsushika-network.example.jp.`,
+          `550 5.7.1 Ask shien1234@katsushika-network.example.jp. Refused for nakamura@katsushika-kinzoku.co.jp.`,
         ],
       );
 
@@ -1227,7 +1227,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       ).toEqual([
         {
           last_error: `refused by the mail server: 550 5.7.1 <erased-${person.id}@invalid>: not taken from ${from}.`,
-          smtp_response: `550 5.7.1 <erased-${person.id}@invalid> refused. Ask shien1234@katsushika-network.example.jp.`,
+          smtp_response: `550 5.7.1 Ask shien1234@katsushika-network.example.jp. Refused for erased-${person.id}@invalid.`,
         },
       ]);
       // The pattern the erasure forgot their addresses with names the two of ours quoted, no other.

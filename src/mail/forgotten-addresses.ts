@@ -121,14 +121,14 @@ export async function forgetAddressesInMailLog(
 export function everyAddressButOursSql(from: string, texts: string, theirs = `'{}'::text[]`): string {
   // A match starts at an address's first character, or 「nfo@tsunagu.example」 would match.
   const before = `(?<!${ADDRESS_CHARACTER})(?!(?:`;
-  // The quoted address takes a full stop after it in (ADDRESS_CHARACTER), hence rtrim below.
+  // Ours is spared where what follows it ends the address: a space, a bracket, a full stop.
   const after = String.raw`)\.?(?!${ADDRESS_CHARACTER}))${ADDRESS_PATTERN}`;
   return `(SELECT coalesce(${sqlText(before)} || string_agg(DISTINCT ${escapeRegExpSql('lower(ours.address)')}, '|')
                           || ${sqlText(after)}, ${sqlText(ADDRESS_PATTERN)})
      FROM (SELECT ${from} UNION ALL SELECT email FROM users UNION ALL SELECT contact_email FROM organizations)
           AS ours(address)
     WHERE ours.address <> ''
-      AND lower(ours.address) IN (SELECT lower(rtrim(quoted[1], '.'))
+      AND lower(ours.address) IN (SELECT lower(quoted[1])
                                     FROM ${texts} AS quoting(said),
                                          regexp_matches(quoting.said, ${sqlText(ADDRESS_PATTERN)}, 'g') AS quoted)
       AND lower(ours.address) <> ALL (SELECT lower(theirs) FROM unnest(${theirs}) AS theirs))`;

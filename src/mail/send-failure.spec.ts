@@ -73,6 +73,10 @@ describe('withoutAddresses', () => {
     expect(withoutAddresses('451 4.2.0 shido@kawaguchi-cci.exmaple: try again later')).toBe(
       '451 4.2.0 [address]: try again later',
     );
+    expect(withoutAddresses('550 5.1.1 Mailbox unavailable for sato.k@example.jp.')).toBe(
+      '550 5.1.1 Mailbox unavailable for [address].',
+    );
+    expect(withoutAddresses('553 mail to a@b refused')).toBe('553 mail to [address] refused');
     expect(withoutAddresses('Connection timeout (ETIMEDOUT 10.0.0.5:587)')).toBe(
       'Connection timeout (ETIMEDOUT 10.0.0.5:587)',
     );

@@ -54,15 +54,20 @@ export function classifySendFailure(error: unknown): SendFailure {
   return { kind: 'refused', reason: `${REFUSED_PREFIX} ${raw}`.slice(0, 500) };
 }
 
+/** What ends an address in a server's text: a space, or the brackets and punctuation around one. */
+const AROUND_ADDRESS = String.raw`\s<>()[\]"',;:`;
+
 /** A character of an address as ADDRESS_PATTERN takes one. */
-export const ADDRESS_CHARACTER = String.raw`[^\s<>()[\]"',;:]`;
+export const ADDRESS_CHARACTER = `[^${AROUND_ADDRESS}]`;
 
 /**
  * Whatever looks like an address in a server's text: anything around an `@` up to a space or the
- * brackets and punctuation servers put around one. The same pattern in JavaScript and in
- * Postgres's (ARE), for the mail log of an erased person (forgetAddressesInMailLog).
+ * brackets and punctuation servers put around one, and never a sentence's full stop after it
+ * (「… for kato@example.jp.」 forgets the address and keeps the full stop). The same pattern in
+ * JavaScript and in Postgres's (ARE), for the mail log of an erased person
+ * (forgetAddressesInMailLog).
  */
-export const ADDRESS_PATTERN = `${ADDRESS_CHARACTER}+@${ADDRESS_CHARACTER}+`;
+export const ADDRESS_PATTERN = `${ADDRESS_CHARACTER}+@${ADDRESS_CHARACTER}*[^${AROUND_ADDRESS}.]`;
 
 /**
  * A send failure as the log says it: the log names an email by its outbox row and its recipient's
