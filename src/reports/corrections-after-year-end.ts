@@ -1,7 +1,8 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { fiscalYearOf } from '../common/japan/fiscal-year';
 import { countedAfter, countedBefore, DealCorrection } from '../deals/deal-correction.entity';
 import { DealCorrectionKind } from '../deals/deal-enums';
-import { DealCounted } from '../deals/deal-year-count';
+import { DealCounted, endedYearsChanged } from '../deals/deal-year-count';
 import { DealChangeModel, DealDeletionModel } from '../deals/models/deal-correction.model';
 
 /** How a report counts a deal, so that it can say how much a deal's correction moved its figures. */
@@ -46,10 +47,16 @@ export async function correctionsAfterYearEnd<F extends Record<keyof F, number>>
     .orderBy('correction.correctedAt')
     .addOrderBy('correction.id')
     .getMany();
-  // A correction of a deal the report counts that moved none of its figures is not its correction.
-  const moving = corrections.filter((correction) =>
-    counting.changes(countedBefore(correction), countedAfter(correction)),
-  );
+  // A correction of a deal the report counts that moved none of its figures is not its correction,
+  // nor is one that touched no year ended when it was made: every deletion is recorded, of this
+  // year's deals too, which no figures reported so far counted.
+  const moving = corrections.filter((correction) => {
+    const [before, after] = [countedBefore(correction), countedAfter(correction)];
+    return (
+      counting.changes(before, after) &&
+      endedYearsChanged(before, after, fiscalYearOf(correction.correctedAt)).length > 0
+    );
+  });
   const none: Record<keyof F, number> = counting.count(null);
   const [deleted, increased, decreased] = [{ ...none }, { ...none }, { ...none }];
   for (const correction of moving) {
