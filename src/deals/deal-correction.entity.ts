@@ -20,6 +20,8 @@ import { DealCounted } from './deal-year-count';
  */
 @Entity('deal_corrections')
 @Index(['organizationId', 'correctedAt'])
+// An event's report reads its own (eventReport); deleting an event sets theirs to null.
+@Index(['eventId', 'correctedAt'])
 export class DealCorrection {
   @PrimaryGeneratedColumn('uuid')
   id: string;
