@@ -2,6 +2,7 @@ import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
 import { MeetingRequestsService } from '../src/meetings/meeting-requests.service';
+import { ParticipantErasureService } from '../src/privacy/participant-erasure.service';
 import { EventApplications } from '../src/registrations/event-applications.service';
 import { RegistrationCancelLinks } from '../src/registrations/registration-cancel-links.service';
 import { captureLogs } from './support/captured-logs';
@@ -135,7 +136,8 @@ describe('erasures and merges racing the writers of meetings and registrations',
       [requestId],
     );
   const untilWaiting = (count: number) => untilWaitingForLocks(t.dataSource, count);
-  const erase = (participantId: string) => t.gql(ERASE, { id: participantId }, admin);
+  const erase = (participantId: string) =>
+    t.gql<{ eraseParticipant: { erasedAt: string } }>(ERASE, { id: participantId }, admin);
   const merge = (keepId: string, duplicateId: string) =>
     t.gql<{ mergeParticipants: { meetingsMoved: number } }>(MERGE, { p: keepId, d: duplicateId }, organizer);
 
@@ -193,6 +195,34 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(await meetingsOf(requestId)).toEqual([
         expect.objectContaining({ status: 'CANCELLED', slot_index: 1 }),
       ]);
+    });
+
+    it('has a second erasure of the same person wait for the first, then answer without starting again', async () => {
+      const { eventId, exhibitor, buyerA } = await fair(29);
+      await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
+      // Each try of an erasure reads whom it writes to before it locks them and again after.
+      const reads = jest.spyOn(
+        ParticipantErasureService.prototype as unknown as { peopleWrittenTo: () => Promise<string[]> },
+        'peopleWrittenTo',
+      );
+      try {
+        const { first, second } = await holdingLocks(t.dataSource, async (hold) => {
+          await hold('SELECT 1 FROM participants WHERE id = $1 FOR UPDATE', [buyerA.id]);
+          const first = erase(buyerA.id);
+          await untilWaiting(1);
+          const second = erase(buyerA.id);
+          await untilWaiting(2);
+          reads.mockClear();
+          return { first, second };
+        });
+        const erasedAt = ok(await first).eraseParticipant.erasedAt;
+        expect(ok(await second).eraseParticipant.erasedAt).toBe(erasedAt);
+        // The first: once locked, and once more under the events' locks; the second, which found
+        // fewer people to write to than it had locked (the meeting called off), once locked.
+        expect(reads).toHaveBeenCalledTimes(3);
+      } finally {
+        reads.mockRestore();
+      }
     });
 
     it('waits for their meeting being called off', async () => {

@@ -299,8 +299,8 @@ export const PEOPLE_CHANGED = Symbol('people changed');
  * at (lockPeople), as `peopleOf` reads them (a request's or a meeting's two sides, say), ahead of
  * the event's (the lock order above): an erasure or a merge of one of them is either committed and
  * seen, or waits for this. A merge committed meanwhile has put the rows on the kept profile: they
- * are read again once locked, and if they name someone else the transaction starts again, with
- * the rows of the people they name now. So it does when `write` answers PEOPLE_CHANGED, having
+ * are read again once locked, and if they name someone not locked the transaction starts again,
+ * with the rows of the people they name now; `write` is given the people locked. So it does when `write` answers PEOPLE_CHANGED, having
  * found under a later lock (the event's) rows pointing at someone else too; it answers so before
  * it writes anything. `locks` are lockPeople's (an erasure's own row FOR UPDATE).
  */
@@ -314,18 +314,15 @@ export async function withPeopleLocked<T>(
     const done = await dataSource.transaction(async (manager) => {
       const people = await peopleOf(manager);
       await lockPeople(manager, people, locks);
+      // Fewer people than were locked (a second erasure of someone, once the first has taken them
+      // off their events) is no reason to start again: holding a row longer costs nothing.
       const now = await peopleOf(manager);
-      if (!samePeople(people, now)) return null;
-      const written = await write(manager, now);
+      if (!now.every((id) => people.includes(id))) return null;
+      const written = await write(manager, people);
       return written === PEOPLE_CHANGED ? null : { written };
     });
     if (done) return done.written;
   }
-}
-
-function samePeople(ids: string[], others: string[]): boolean {
-  const set = new Set(ids);
-  return new Set(others).size === set.size && others.every((id) => set.has(id));
 }
 
 /**
