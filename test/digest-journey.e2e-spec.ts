@@ -39,7 +39,10 @@ describe('suggestion digests as participants read them', () => {
     sink = await SmtpSink.start({
       refuseRecipient: (address) => (unreachable.has(address) ? 451 : undefined),
     });
-    t = await createTestApp(sink.appSettings());
+    // An email refused for now is tried again 3 s later, not 30: a digest to someone whose mail
+    // server was down waits until the earlier email to them refused meanwhile has been tried again
+    // (EarlierEmailInFlight).
+    t = await createTestApp({ ...sink.appSettings(), MAIL_RETRY_BASE_MS: '3000' });
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '東京財務事務所', kind: 'FINANCE_OFFICE' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);
