@@ -165,7 +165,8 @@ export class EventDealFigureMovesModel extends EventWonDealFigures {}
     '年度終了後の訂正（変更）: イベントの年度が終わった後の、このイベントの商談の変更（updateDeal）のうち、' +
     '終了した年度の実績を変えた（理由を入力して記録された）もので、このイベントの集計（段階・金額）も変えたもの。' +
     '段階の変更と、どの段階の金額の変更も含む（商談中の見込額・不成立の金額の変更は deals.byStage の金額だけを動かし、' +
-    'increased・decreased は 0）。種類・日付だけの訂正は含まない。変更で増えた分と減った分を成約の項目ごとに示す' +
+    'increased・decreased は 0）。ただし年度の実績が数える金額は成約のものだけなので、商談中の見込額・不成立の金額を' +
+    '変えただけの変更は訂正として記録されず、載らない（段階や日付の訂正と一緒なら載る）。種類・日付だけの訂正は含まない。変更で増えた分と減った分を成約の項目ごとに示す' +
     '（deals の同じ項目の値から increased を引き decreased を足すと、変更前の値になる）',
 })
 export class EventDealChangesModel {
