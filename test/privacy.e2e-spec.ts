@@ -1191,6 +1191,48 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     ).toEqual([]);
   });
 
+  it('erases an address they had before a correction even where a staff account has it too', async () => {
+    // 林 registered with the work address she has as a 支援担当 too; its server refused the
+    // invitation for good, which stopped her mail, and staff then moved her to her shop's address
+    // (the old one, refused, is told nothing).
+    const work = 'hayashi@katsushika-cci.example.jp';
+    await staffSession(t, Role.STAFF, orgId, work);
+    const person = await createParticipant(t, organizer, { name: '林 真理子', email: work });
+    await t.dataSource.query(
+      `INSERT INTO outbox_messages (key, template, participant_id, status, attempts, last_error, smtp_response, failed_at, failure)
+       VALUES ('privacy-test-staff-address-before', 'invitation', $1, 'FAILED', 1, $2, $3, now(), 'BOUNCED')`,
+      [
+        person.id,
+        `Can't send mail - all recipients were rejected: 550 5.7.1 <${work}>: Recipient address rejected: bulk mail not accepted`,
+        `550 5.7.1 <${work}>: Recipient address rejected: bulk mail not accepted`,
+      ],
+    );
+    await t.dataSource.query('UPDATE participants SET email_suppressed_at = now() WHERE id = $1', [
+      person.id,
+    ]);
+    ok(
+      await t.gql(
+        'mutation($p: ID!, $e: String!) { changeParticipantEmail(participantId: $p, email: $e) { participant { email } } }',
+        { p: person.id, e: 'mariko@hayashi-zakka.example.jp' },
+        organizer,
+      ),
+    );
+
+    ok(await erase(person.id));
+
+    expect(
+      await rowsOf(
+        `SELECT last_error, smtp_response FROM outbox_messages WHERE key = 'privacy-test-staff-address-before'`,
+        [],
+      ),
+    ).toEqual([
+      {
+        last_error: `Can't send mail - all recipients were rejected: 550 5.7.1 <erased-${person.id}@invalid>: Recipient address rejected: bulk mail not accepted`,
+        smtp_response: `550 5.7.1 <erased-${person.id}@invalid>: Recipient address rejected: bulk mail not accepted`,
+      },
+    ]);
+  });
+
   it('keeps ours and the full stop at the end of a sentence, and looks among many staff accounts only for those the texts quote', async () => {
     const person = await createParticipant(t, organizer, {
       name: '中村 健',

@@ -83,6 +83,18 @@ export class ParticipantErasureService {
     return ErasureResultModel.from(erased);
   }
 
+  /** The addresses the person's 変更履歴 says they had or were given, before it goes with them. */
+  private async addressesInHistory(manager: EntityManager, participantId: string): Promise<string[]> {
+    const rows: { address: string }[] = await manager.query(
+      `SELECT DISTINCT said.address
+         FROM participant_profile_changes c,
+              LATERAL (VALUES (c.changes->'email'->>'before'), (c.changes->'email'->>'after')) AS said(address)
+        WHERE c.participant_id = $1 AND c.changes ? 'email' AND said.address <> ''`,
+      [participantId],
+    );
+    return rows.map((row) => row.address);
+  }
+
   /** The erasure itself, in the transaction of erase, which holds the person's row and the events'. */
   private async eraseLocked(
     manager: EntityManager,
@@ -140,11 +152,13 @@ export class ParticipantErasureService {
     // the server's answer without them (MailDelivery). Before their email change requests go:
     // the emails first, the requests after, as the nightly retention of unconfirmed addresses
     // takes them (EmailChangeService.forgetEndedAddresses), which would otherwise deadlock with this.
+    // Those their 変更履歴 still names go even where they are ours too (a 支援担当 who registered
+    // with their work address, since corrected): the row quoting one would name them.
     await forgetAddressesInMailLog(
       manager,
       { participantId },
       {
-        also: [participant.email],
+        also: [participant.email, ...(await this.addressesInHistory(manager, participantId))],
         placeholder: placeholderAddress('erased', participantId),
         recipient: null,
         everyAddressButOurs: { mailFrom: this.config.MAIL_FROM },
