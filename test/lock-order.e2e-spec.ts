@@ -161,6 +161,94 @@ describe('erasures and merges racing the writers of meetings and registrations',
     return { first: await started.one, second: await started.two };
   }
 
+  describe('a placement', () => {
+    const WITHDRAW = 'mutation($id: ID!) { cancelMeetingRequest(id: $id) { status } }';
+    const requestStatus = async (requestId: string) =>
+      (
+        await t.dataSource.query<{ status: string }[]>('SELECT status FROM meeting_requests WHERE id = $1', [
+          requestId,
+        ])
+      )[0].status;
+
+    /**
+     * Starts `withdraw`, held where it locks the agreement (the request's row is held here); then
+     * `place`, which writes a meeting for it and waits too; then lets them go: the withdrawal first.
+     */
+    const withdrawnWhilePlaced = async <A, B>(
+      requestId: string,
+      withdraw: () => Promise<A>,
+      place: () => Promise<B>,
+    ): Promise<{ withdrawn: A; placed: B }> => {
+      const started = await holdingLocks(t.dataSource, async (hold) => {
+        await hold('SELECT 1 FROM meeting_requests WHERE id = $1 FOR UPDATE', [requestId]);
+        const withdrawn = withdraw();
+        await untilWaiting(1);
+        const placed = place();
+        await untilWaiting(2);
+        return { withdrawn, placed };
+      });
+      return { withdrawn: await started.withdrawn, placed: await started.placed };
+    };
+
+    it('by staff waits for the agreement being withdrawn, then is refused: no meeting on a withdrawn request', async () => {
+      const { eventId, sessionId, exhibitor, buyerA } = await fair(51);
+      const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
+      const hers = await t.participantToken(buyerA.id);
+      // 大森 花子 withdraws the agreement while staff place it at 13:00.
+      const { withdrawn, placed } = await withdrawnWhilePlaced(
+        requestId,
+        () => t.gql<{ cancelMeetingRequest: { status: string } }>(WITHDRAW, { id: requestId }, hers),
+        () => placeMeeting(requestId, sessionId, 0),
+      );
+      expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
+      expect(failure(placed).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'MEETING_REQUEST_NOT_ACCEPTED',
+      });
+      expect(await requestStatus(requestId)).toBe('CANCELLED');
+      expect(await meetingsOf(requestId)).toEqual([]);
+    });
+
+    it('by staff is waited for by the agreement being withdrawn, which then calls the meeting off', async () => {
+      const { eventId, sessionId, exhibitor, buyerA } = await fair(53);
+      const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
+      const hers = await t.participantToken(buyerA.id);
+      const { first: placed, second: withdrawn } = await heldAtTheSession(
+        sessionId,
+        () => placeMeeting(requestId, sessionId, 0),
+        () => t.gql<{ cancelMeetingRequest: { status: string } }>(WITHDRAW, { id: requestId }, hers),
+      );
+      expect(ok(placed).placeMeeting.table).toBe('B-01');
+      expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
+      expect(await meetingsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    it('of a freed slot waits for the waiting request being withdrawn, then gives the slot to nobody', async () => {
+      const { eventId, sessionId, exhibitor, buyerA, buyerB } = await fair(52);
+      const freed = ok(
+        await placeMeeting(await agreeMeeting(t, eventId, buyerA.id, exhibitor.id), sessionId, 0),
+      ).placeMeeting;
+      const waiting = await agreeMeeting(t, eventId, buyerB.id, exhibitor.id);
+      const his = await t.participantToken(buyerB.id);
+      // 蒲田 一郎 withdraws his agreement while 大森 花子's meeting is called off and its slot offered
+      // to it.
+      const { withdrawn, placed: cancelled } = await withdrawnWhilePlaced(
+        waiting,
+        () => t.gql<{ cancelMeetingRequest: { status: string } }>(WITHDRAW, { id: waiting }, his),
+        () => t.gql<{ cancelMeeting: { status: string } }>(CANCEL, { id: freed.id }, organizer),
+      );
+      expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
+      expect(ok(cancelled).cancelMeeting.status).toBe('CANCELLED');
+      expect(await requestStatus(waiting)).toBe('CANCELLED');
+      expect(await meetingsOf(waiting)).toEqual([]);
+      expect(
+        await t.dataSource.query(`SELECT id FROM meetings WHERE event_id = $1 AND status <> 'CANCELLED'`, [
+          eventId,
+        ]),
+      ).toEqual([]);
+    });
+  });
+
   describe('an erasure', () => {
     it('waits for a placement of the person it erases, then calls the meeting off', async () => {
       const { eventId, sessionId, exhibitor, buyerA } = await fair(20);

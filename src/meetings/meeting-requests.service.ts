@@ -497,8 +497,10 @@ export class MeetingRequestsService {
    * before its requests, so a withdrawal meanwhile waits for them rather than holding the request
    * they withdraw or meet at the venue next (a deadlock, which Postgres answers by failing one of
    * them). The request's before its meeting's, as the meeting called off takes them
-   * (MeetingsService.cancel). The request is read once locked: answered, or withdrawn with the
-   * event or its meeting, meanwhile.
+   * (MeetingsService.cancel), and as a placement share-locks it before it writes a meeting
+   * (MeetingsService.place, offerFreedSlot): one placed meanwhile is committed and called off here,
+   * or waits and finds the request withdrawn. The request is read once locked: answered, or
+   * withdrawn with the event or its meeting, meanwhile.
    */
   async cancel(actor: Actor, id: string): Promise<MeetingRequest> {
     if (!isUuid(id)) throw MeetingErrors.requestNotFound(id);

@@ -150,7 +150,8 @@ export class MeetingsService {
    * The organiser places an accepted request by hand. Two placements racing for the same table or
    * person are decided by the unique indexes (one wins, the rest get SLOT_TAKEN); the two people's
    * rows and the event's are locked (withSidesLocked, lockEventShared) against an erasure, a merge,
-   * a booth change or the event's cancellation.
+   * a booth change or the event's cancellation, and the request's (lockAgreement) against its
+   * withdrawal.
    */
   async place(
     actor: Actor,
@@ -167,11 +168,12 @@ export class MeetingsService {
     );
     if (request.status !== MeetingRequestStatus.ACCEPTED) throw MeetingErrors.notAccepted();
     const id = await this.withSidesLocked(requestSides(request.id), async (manager) => {
-      // Checked again under a shared lock on the event: a cancellation of the event (or of the
-      // request) committed since the checks above wins, and no meeting is placed on it. The booth
-      // is read under it too (lockEventShared).
+      // Checked again under a shared lock on the event, then on the request: a cancellation of
+      // the event, or a withdrawal of the request, committed since the checks above, or under way
+      // and waited for here, wins, and no meeting is placed on it. The booth is read under the
+      // event's lock too (lockEventShared).
       const locked = await this.lockEventShared(manager, request.eventId);
-      const current = await manager.findOneBy(MeetingRequest, { id: request.id });
+      const current = await this.lockAgreement(manager, request.id);
       const placement = await this.resolveSlot(
         manager,
         event,
@@ -582,8 +584,12 @@ export class MeetingsService {
         try {
           const meeting = await this.withSidesLocked(requestSides(candidate.requestId), async (manager) => {
             // Still agreed, between whom it is now: an erasure of one of them, or a merge, that
-            // committed while this waited for their rows took it back, or moved it.
-            const request = await manager.findOneBy(MeetingRequest, { id: candidate.requestId });
+            // committed while this waited for their rows took it back, or moved it. The event's
+            // lock, then the request's (lockAgreement): the event's cancellation, or a withdrawal
+            // of the request, under way is waited for and found. A booth is read under the event's
+            // lock (atFreedBooth).
+            await this.lockEventShared(manager, freed.eventId);
+            const request = await this.lockAgreement(manager, candidate.requestId);
             if (request?.status !== MeetingRequestStatus.ACCEPTED) return null;
             const sided = {
               ...candidate,
@@ -613,19 +619,18 @@ export class MeetingsService {
 
   /**
    * A freed slot at a booth, for one candidate: read and checked as placeMeeting reads and checks
-   * its booth, under the event's lock (lockEventShared), so a booth change committed since the
-   * candidates were found is seen. The exhibitor must still stand at the freed booth (compared as
-   * booths), and no other meeting may hold it then under another spelling (assertBoothFree: a
-   * meeting written 「B-1」 stands where one at 「B-01」 would). The meeting is at the booth as the
-   * exhibitor's registration writes it, as placeMeeting writes one. Null if the booth is not
-   * theirs any more.
+   * its booth, under the event's lock (lockEventShared, taken by the caller), so a booth change
+   * committed since the candidates were found is seen. The exhibitor must still stand at the freed
+   * booth (compared as booths), and no other meeting may hold it then under another spelling
+   * (assertBoothFree: a meeting written 「B-1」 stands where one at 「B-01」 would). The meeting is at
+   * the booth as the exhibitor's registration writes it, as placeMeeting writes one. Null if the
+   * booth is not theirs any more.
    */
   private async atFreedBooth(
     manager: EntityManager,
     freed: FreedSlot,
     candidate: Placement,
   ): Promise<Placement | null> {
-    await this.lockEventShared(manager, freed.eventId);
     const booth = await this.boothBetween(manager, freed.eventId, [
       candidate.participantAId,
       candidate.participantBId,
@@ -836,8 +841,8 @@ export class MeetingsService {
 
   /**
    * Share-locks the event's row in the transaction of a placement, a move, a call-off or a freed
-   * slot given at a booth: after the two people's rows (withSidesLocked), before the request's and
-   * the meeting's, never after. A booth change (RegistrationsService, under the event's row lock
+   * slot given: after the two people's rows (withSidesLocked), before the request's and the
+   * meeting's, never after. A booth change (RegistrationsService, under the event's row lock
    * for update) and a scheduling run writing its placements (the same lock) then either committed
    * before, and the exhibitor's booth and the meetings in the slot are read as they left them, or
    * wait until this commits. The run re-reads what it planned around under its lock, so a meeting
@@ -845,6 +850,19 @@ export class MeetingsService {
    */
   private async lockEventShared(manager: EntityManager, eventId: string): Promise<Event | null> {
     return manager.findOne(Event, { where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  /**
+   * The request a meeting is about to be written for, share-locked after the event's row
+   * (lockEventShared) and read as it stands, whether it is still agreed. Its withdrawal
+   * (MeetingRequestsService.cancel) locks it for update, after the event's row too, before it looks
+   * for a live meeting to call off: one waits for the other. Without this lock the meeting's
+   * foreign key would only wait for the withdrawal to commit, then find the row still there, and a
+   * meeting would be placed on a request withdrawn meanwhile, which nobody calls off. Shared, so two
+   * placements of one request are still decided by the unique index (ALREADY_PLACED).
+   */
+  private async lockAgreement(manager: EntityManager, requestId: string): Promise<MeetingRequest | null> {
+    return manager.findOne(MeetingRequest, { where: { id: requestId }, lock: { mode: 'pessimistic_read' } });
   }
 
   /**

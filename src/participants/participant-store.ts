@@ -232,7 +232,8 @@ export async function updateParticipant(
  * merge waiting for that event, as would an erasure telling the other side of a meeting whom a
  * second erasure, or a merge, holds: a deadlock, which Postgres answers by failing one of them.
  * Among the event's own rows, a request's before its meeting's (its withdrawal, and its meeting
- * called off: MeetingRequestsService.cancel, MeetingsService.cancel).
+ * called off: MeetingRequestsService.cancel, MeetingsService.cancel; its meeting placed, by hand or
+ * in a freed slot, share-locks it: MeetingsService.place, offerFreedSlot).
  * The sender's statements take the person's row FOR KEY SHARE too, before the outbox rows they
  * write (MailDelivery: markSent, in id order, for the answers that quote an address; fail and
  * finish, for an error): an erasure, which locks the person before it forgets their mail log,
