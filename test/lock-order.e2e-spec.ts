@@ -5,6 +5,9 @@ import { MeetingRequestsService } from '../src/meetings/meeting-requests.service
 import { ParticipantErasureService } from '../src/privacy/participant-erasure.service';
 import { EventApplications } from '../src/registrations/event-applications.service';
 import { RegistrationCancelLinks } from '../src/registrations/registration-cancel-links.service';
+import { SchedulerRunner } from '../src/scheduling/scheduler-runner';
+import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
+import { SchedulingService } from '../src/scheduling/scheduling.service';
 import { captureLogs } from './support/captured-logs';
 import {
   addMatchmakingSession,
@@ -379,6 +382,79 @@ describe('erasures and merges racing the writers of meetings and registrations',
           eventId,
         ]),
       ).toEqual([]);
+    });
+  });
+
+  describe('a scheduling run', () => {
+    it('saving its meetings is waited for by an erasure of a side of one, which then calls it off', async () => {
+      const { eventId, sessionId, exhibitor, buyerA } = await fair(49);
+      const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
+      const run = await t.dataSource.getRepository(SchedulingRun).save({ eventId });
+      // The run computes, then its save stops where it writes the meeting into the 商談枠, having
+      // locked what it locks before; 大森 花子 is erased meanwhile.
+      const { first: ran, second: erased } = await heldAtTheSession(
+        sessionId,
+        () => t.app.get(SchedulingService).execute(run.id),
+        () => erase(buyerA.id),
+      );
+      await ran;
+      const finished = await t.dataSource.getRepository(SchedulingRun).findOneByOrFail({ id: run.id });
+      expect([finished.status, finished.error, finished.scheduledCount]).toEqual(['SUCCEEDED', null, 1]);
+      ok(erased);
+      expect(await meetingsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+    });
+
+    /** 大森 花子 twice, as in the merges below: the fair's buyer A, and a second profile of hers there. */
+    const twice = async (days: number) => {
+      const scene = await fair(days);
+      const kept = await createParticipant(t, organizer, { name: '大森 花子' });
+      await scene.register(kept.id);
+      return { ...scene, kept, duplicate: scene.buyerA };
+    };
+
+    it('saving its meetings is waited for by a merge of a side of one, which then moves it to the profile kept', async () => {
+      const { eventId, sessionId, exhibitor, kept, duplicate } = await twice(52);
+      const requestId = await agreeMeeting(t, eventId, duplicate.id, exhibitor.id);
+      const run = await t.dataSource.getRepository(SchedulingRun).save({ eventId });
+      // As above; her two profiles are merged meanwhile.
+      const { first: ran, second: merged } = await heldAtTheSession(
+        sessionId,
+        () => t.app.get(SchedulingService).execute(run.id),
+        () => merge(kept.id, duplicate.id),
+      );
+      await ran;
+      const finished = await t.dataSource.getRepository(SchedulingRun).findOneByOrFail({ id: run.id });
+      expect([finished.status, finished.error, finished.scheduledCount]).toEqual(['SUCCEEDED', null, 1]);
+      expect(ok(merged).mergeParticipants.meetingsMoved).toBe(1);
+      expect(await meetingsOf(requestId)).toEqual([
+        expect.objectContaining({ status: 'SCHEDULED', participant_a_id: kept.id }),
+      ]);
+    });
+
+    it('waits for a merge of a side of one it places, then computes again with the profile kept', async () => {
+      const { eventId, exhibitor, kept, duplicate } = await twice(45);
+      const requestId = await agreeMeeting(t, eventId, duplicate.id, exhibitor.id);
+      const run = await t.dataSource.getRepository(SchedulingRun).save({ eventId });
+      const computed = jest.spyOn(SchedulerRunner.prototype, 'schedule');
+      // The merge is held at the event (its row is held here), having locked the two profiles; the
+      // run computes with the profile it removes, and its save waits for that profile.
+      const { merged, ran } = await holdingLocks(t.dataSource, async (hold) => {
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        const merged = merge(kept.id, duplicate.id);
+        await untilWaiting(1);
+        const ran = t.app.get(SchedulingService).execute(run.id);
+        await untilWaiting(2);
+        return { merged, ran };
+      });
+      ok(await merged);
+      await ran;
+      const finished = await t.dataSource.getRepository(SchedulingRun).findOneByOrFail({ id: run.id });
+      expect([finished.status, finished.error, finished.scheduledCount]).toEqual(['SUCCEEDED', null, 1]);
+      // Its first placements named a profile no longer there: it computed them again.
+      expect(computed).toHaveBeenCalledTimes(2);
+      expect(await meetingsOf(requestId)).toEqual([
+        expect.objectContaining({ status: 'SCHEDULED', participant_a_id: kept.id }),
+      ]);
     });
   });
 

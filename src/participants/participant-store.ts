@@ -224,7 +224,8 @@ export async function updateParticipant(
  * lockSelfAgainstErasure) and, with lockPeople before the event, the writers of rows that point at
  * people: a registration and its confirmation (RegistrationsService), a meeting request, its
  * answer and its withdrawal (MeetingRequestsService), staff's writes of meetings (MeetingsService),
- * a registration cancelled, whose emails go to the other sides of the person's meetings and to
+ * a scheduling run saving the meetings it placed (SchedulingService: both sides of each), a
+ * registration cancelled, whose emails go to the other sides of the person's meetings and to
  * those the freed seats go to (RegistrationsService.withCancellationLocked), an event made one
  * without 商談枠 again, whose agreements waiting for a slot become meetings at the venue
  * (EventsService.revertToNoSessions). A row written that points at a person locks theirs too (its
@@ -245,14 +246,15 @@ export async function updateParticipant(
  * lock order above), in id order, as their foreign keys lock them: FOR KEY SHARE, which only an
  * erasure or a merge of one of them (FOR UPDATE) waits for, or holds up. Taken by what gives people
  * a place at an event (registering them, inviting them, their answer to an invitation, their
- * application) and by staff's writes of meetings (the two sides of a meeting placed or moved). A
- * merge (名寄せ) locks the two profiles (lockForMerge) before the events where both are registered:
- * a write here waits for it to commit, rather than holding the event the merge waits for while it
- * waits for the person (a deadlock, which Postgres answers by failing one of them), or writing a
- * row for a profile the merge then deletes (a failed foreign key). An erasure takes the person it
- * erases among them FOR UPDATE (`forUpdate`, in its place in the id order; locked whether `ids`
- * name them or not). Answers the ids still there: a profile merged away meanwhile is not, and the
- * caller refuses it or reads again whom its rows now point at (withPeopleLocked).
+ * application), by staff's writes of meetings (the two sides of a meeting placed or moved) and by a
+ * scheduling run's save (the two sides of every meeting it places). A merge (名寄せ) locks the two
+ * profiles (lockForMerge) before the events where both are registered: a write here waits for it
+ * to commit, rather than holding the event the merge waits for while it waits for the person (a
+ * deadlock, which Postgres answers by failing one of them), or writing a row for a profile the
+ * merge then deletes (a failed foreign key). An erasure takes the person it erases among them FOR
+ * UPDATE (`forUpdate`, in its place in the id order; locked whether `ids` name them or not).
+ * Answers the ids still there: a profile merged away meanwhile is not, and the caller refuses it or
+ * reads again whom its rows now point at (withPeopleLocked; a scheduling run computes again).
  */
 export async function lockPeople(
   manager: EntityManager,

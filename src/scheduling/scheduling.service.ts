@@ -17,6 +17,7 @@ import { MeetingSettingsService } from '../meetings/meeting-settings.service';
 import { MeetingErrorCode } from '../meetings/meetings.errors';
 import { MeetingsService } from '../meetings/meetings.service';
 import { Participant } from '../participants/participant.entity';
+import { lockPeople } from '../participants/participant-store';
 import { QueueName, SchedulingJob, SchedulingPayload } from '../queue/queue-names';
 import { queueReady } from '../queue/queue-ready';
 import { SEATED } from '../registrations/registration-enums';
@@ -69,8 +70,9 @@ export interface SchedulingWarning {
 
 /**
  * The scheduling job's use case: snapshot the event, run the engine outside any transaction, then
- * write the placements under the event lock — if the locked meetings are still those it planned
- * around. Published meetings never move; unpublished placements are replaced.
+ * write the placements under the event lock (the people they name locked first) — if the locked
+ * meetings are still those it planned around. Published meetings never move; unpublished
+ * placements are replaced.
  */
 @Injectable()
 export class SchedulingService {
@@ -319,8 +321,22 @@ export class SchedulingService {
     await progress.flush();
     const { placements, unscheduled } = toPlacements(result, inputs.sessions);
 
+    // Both sides of every meeting it writes, before the event (the lock order of
+    // participant-store.ts), as the meetings' foreign keys lock them: an erasure or a merge of one
+    // of them, which locks the person and then the event, waits for the save or the save for it,
+    // rather than each holding what the other needs (a deadlock, failing one of them).
+    const people = [
+      ...new Set(placements.flatMap((placement) => [placement.participantAId, placement.participantBId])),
+    ];
     await this.dataSource.transaction(async (manager) => {
+      // Someone missing was merged away since the run read the event: their requests name the
+      // profile kept now, which the run computes with.
+      if ((await lockPeople(manager, people)).size < people.length) throw new InputsChanged();
       await this.events.lockManaged(manager, null, run.eventId);
+      // The same inputs are the same placements, naming nobody but the people locked above. An
+      // erasure that took one of them off the event, or a merge, committed before the lock has
+      // changed the inputs (their requests withdrawn or moved): the run computes again, as after
+      // any other change.
       const current = await this.loadInputs(manager, run.eventId);
       if (fingerprint(current) !== fingerprint(inputs)) throw new InputsChanged();
       await manager.query(
