@@ -23,7 +23,9 @@ describe('formatCell', () => {
     ['-1+1', `'-1+1`],
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\t=1', `'\t=1`],
-    ['\r=1', `'\r=1`],
+    // A line ends with LF in a cell, as Excel ends them.
+    ['\r=1', `'\n=1`],
+    ['\n=1', `'\n=1`],
     ['髙橋製作所', '髙橋製作所'],
     // "None", as many fill in a field: text to Excel already.
     ['-', '-'],
@@ -62,6 +64,24 @@ describe('formatCell', () => {
   it('puts the neutralised cell in the file, quoted where CSV needs it', () => {
     const csv = toCsv([{ header: '氏名', value: (row: string) => row }], ['=HYPERLINK("http://x","y")']);
     expect(csv).toBe('\uFEFF氏名\r\n"\'=HYPERLINK(""http://x"",""y"")"\r\n');
+  });
+
+  it('quotes a cell written on several lines, whatever ends them, so that it stays one cell of its row', () => {
+    const memo = (text: string) => ({ title: '精密部品の試作', memo: text, amount: 1_800_000 });
+    const csv = toCsv(
+      [
+        { header: '概要', value: (row: ReturnType<typeof memo>) => row.title },
+        { header: 'メモ', value: (row: ReturnType<typeof memo>) => row.memo },
+        { header: '金額', value: (row: ReturnType<typeof memo>) => row.amount },
+      ],
+      [memo('1行目\n2行目'), memo("訪問済み\r=cmd|' /C calc'!A0"), memo('見積もり\r\n送付済み')],
+    );
+    expect(csv).toBe(
+      '\uFEFF概要,メモ,金額\r\n' +
+        '精密部品の試作,"1行目\n2行目",1800000\r\n' +
+        '精密部品の試作,"訪問済み\n=cmd|\' /C calc\'!A0",1800000\r\n' +
+        '精密部品の試作,"見積もり\n送付済み",1800000\r\n',
+    );
   });
 });
 

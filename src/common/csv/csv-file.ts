@@ -10,7 +10,9 @@ export interface CsvColumn<T> {
 
 /**
  * CSV that Excel opens with Japanese intact: UTF-8 with a BOM, CRLF line ends, every field quoted
- * when needed. `columns` gives the header and the order.
+ * when needed: one written on several lines too (a memo, a meeting message), whatever ends its
+ * lines, which the CSV writer alone quotes only for the CRLF it ends records with. Excel would
+ * start a new row at a bare LF in an unquoted cell. `columns` gives the header and the order.
  */
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): string {
   const cells = csvCells(columns);
@@ -31,7 +33,11 @@ export function csvCells<T>(columns: readonly CsvColumn<T>[]): (row: T) => strin
 /** The CSV of rows already turned into cells (csvCells), under the columns' headers. */
 export function cellsToCsv(columns: readonly { header: string }[], rows: readonly string[][]): string {
   return (
-    '\uFEFF' + stringify([columns.map((column) => column.header), ...rows], { record_delimiter: '\r\n' })
+    '\uFEFF' +
+    stringify([columns.map((column) => column.header), ...rows], {
+      record_delimiter: '\r\n',
+      quoted_match: /[\r\n]/,
+    })
   );
 }
 
@@ -55,8 +61,11 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** What a spreadsheet would read as the start of a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet would read as the start of a formula (OWASP "CSV injection"), a line break
+ * before one included (some readers drop it).
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 /**
  * A phone number (+81 3-1234-5678) or a 法人番号: digits, spaces and - ( ) . only, which an
  * ExcelText keeps as text with `="…"` (nothing in it a spreadsheet could run).
@@ -100,12 +109,15 @@ export function formatCell(value: unknown): string {
   return neutralised(cellText(value));
 }
 
-/** The value as the cell shows it, before anything keeps Excel from calculating it. */
+/**
+ * The value as the cell shows it, before anything keeps Excel from calculating it. Its lines end
+ * with LF, as Excel ends the lines within a cell (a browser's textarea sends LF, a Windows form CRLF).
+ */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatTokyoDateTime(value);
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
-  return Array.isArray(value) ? value.join('、') : String(value);
+  return (Array.isArray(value) ? value.join('、') : String(value)).replace(/\r\n?/g, '\n');
 }
 
 function neutralised(text: string): string {
