@@ -1139,6 +1139,92 @@ describe('erasures and merges racing the writers of meetings and registrations',
       ok(erased);
       expect(await meetingRowsOf(stays)).toEqual([{ status: 'CANCELLED', participant_b_id: kept.id }]);
     });
+
+    it('locks its third people with the two profiles in id order, so an erasure of one sorting before both goes first', async () => {
+      const { eventId, register } = await gathering(53);
+      // Four people, given their parts in the order of their ids: two third people, 大鳥居 and 穴守,
+      // who each asked one of 本羽田's profiles and were asked back under the other, both sorting
+      // before her two profiles.
+      const [otorii, anamori, kept, duplicate] = (
+        await Promise.all(
+          ['大鳥居 一郎', '穴守 二郎', '本羽田 三子', '本羽田 三子'].map((name) =>
+            createParticipant(t, organizer, { name }),
+          ),
+        )
+      ).sort((a, b) => (a.id < b.id ? -1 : 1));
+      for (const person of [otorii, anamori, kept, duplicate]) await register(person.id);
+      const ask = async (fromId: string, toId: string) =>
+        ok(
+          await t.gql<{ requestMeeting: { id: string } }>(
+            REQUEST,
+            { e: eventId, p: toId },
+            await t.participantToken(fromId),
+          ),
+        ).requestMeeting.id;
+      const otoriiAsked = await ask(otorii.id, kept.id);
+      await ask(duplicate.id, otorii.id);
+      const anamoriAsked = await ask(anamori.id, kept.id);
+      const anamoriAskedBack = await ask(duplicate.id, anamori.id);
+      const { merged, erased } = await holdingLocks(t.dataSource, async (hold) => {
+        // 大鳥居's row, held here: the merge waits for it. Had it locked the two profiles before
+        // the third people, it would hold them meanwhile, and the erasure of 穴守, coming now, would
+        // lock him and wait for them (his requests point at them) while the merge waited for him.
+        await hold('SELECT 1 FROM participants WHERE id = $1 FOR UPDATE', [otorii.id]);
+        const merged = t.gql<{ mergeParticipants: { meetingRequestsAgreed: number } }>(
+          'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { meetingRequestsAgreed } }',
+          { p: kept.id, d: duplicate.id },
+          organizer,
+        );
+        await untilWaiting(1);
+        let done = false;
+        const erased = erase(anamori.id).finally(() => (done = true));
+        // The merge holds none of the people yet: the erasure goes through.
+        await eventually(
+          async () => done || (await sessionsWaitingForLocks(t.dataSource)) >= 2,
+          'the erasure waiting or done',
+        );
+        return { merged, erased };
+      });
+      ok(await erased);
+      // The erasure withdrew 穴守's two requests: the merge agrees 大鳥居's alone.
+      expect(ok(await merged).mergeParticipants.meetingRequestsAgreed).toBe(1);
+      expect((await requestOf(otoriiAsked)).status).toBe('ACCEPTED');
+      expect((await requestOf(anamoriAsked)).status).toBe('CANCELLED');
+      expect((await requestOf(anamoriAskedBack)).status).toBe('CANCELLED');
+    });
+
+    it('starts again, locking him too, when a request that crosses is written while it waits for a profile', async () => {
+      const { eventId, register } = await gathering(54);
+      const kept = await createParticipant(t, organizer, { name: '本羽田 四子' });
+      const duplicate = await createParticipant(t, organizer, { name: '本羽田 四子' });
+      const third = await createParticipant(t, organizer, { name: '羽田旭 五郎' });
+      for (const person of [kept, duplicate, third]) await register(person.id);
+      const ask = (fromId: string, toId: string) =>
+        t
+          .participantToken(fromId)
+          .then((token) =>
+            t.gql<{ requestMeeting: { id: string } }>(REQUEST, { e: eventId, p: toId }, token),
+          );
+      const stays = ok(await ask(duplicate.id, third.id)).requestMeeting.id;
+      // His request to her kept profile waits for the event's row, held here, having locked her;
+      // the merge, which finds nothing crossing yet, comes meanwhile and waits for her row.
+      const { writer: asked, racer: merged } = await heldAt(
+        'SELECT 1 FROM events WHERE id = $1 FOR UPDATE',
+        [eventId],
+        () => ask(third.id, kept.id),
+        () =>
+          t.gql<{ mergeParticipants: { meetingRequestsAgreed: number } }>(
+            'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { meetingRequestsAgreed } }',
+            { p: kept.id, d: duplicate.id },
+            organizer,
+          ),
+      );
+      // Once it has her row, the two requests cross: it agrees them, his row locked first.
+      ok(asked);
+      expect(ok(merged).mergeParticipants.meetingRequestsAgreed).toBe(1);
+      expect((await requestOf(stays)).status).toBe('ACCEPTED');
+      expect(await meetingRowsOf(stays)).toEqual([{ status: 'SCHEDULED', participant_b_id: third.id }]);
+    });
   });
 
   describe('an event made one without 商談枠 again', () => {

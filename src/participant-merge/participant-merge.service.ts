@@ -22,7 +22,7 @@ import { MeetingRequestsService } from '../meetings/meeting-requests.service';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
-import { foldDuplicateInto, lockForMerge, lockPeople } from '../participants/participant-store';
+import { foldDuplicateInto, lockForMerge, PEOPLE_CHANGED } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -79,34 +79,46 @@ export class ParticipantMergeService {
     { dryRun = false } = {},
   ): Promise<{ counts: MergeCounts; participant: Participant }> {
     if (keepId === duplicateId) throw ParticipantMergeErrors.sameParticipant('duplicateId');
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const counts = await this.mergeIn(runner.manager, actor, keepId, duplicateId);
-      const participant = await this.participants.get(keepId, runner.manager);
-      await (dryRun ? runner.rollbackTransaction() : runner.commitTransaction());
-      return { counts, participant };
-    } finally {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
+    for (;;) {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        const counts = await this.mergeIn(runner.manager, actor, keepId, duplicateId);
+        // Rolled back (finally) and started again, with the people now found locked too.
+        if (counts === PEOPLE_CHANGED) continue;
+        const participant = await this.participants.get(keepId, runner.manager);
+        await (dryRun ? runner.rollbackTransaction() : runner.commitTransaction());
+        return { counts, participant };
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
     }
   }
 
-  /** The whole merge, in the caller's transaction (the two profiles locked first); answers what moved. */
+  /**
+   * The whole merge, in the caller's transaction (the two profiles locked first); answers what
+   * moved, or PEOPLE_CHANGED, having written nothing, when the third people of the requests it
+   * agrees are others once locked than those it read before (see lockForMerge).
+   */
   private async mergeIn(
     manager: EntityManager,
     actor: StaffActor,
     keepId: string,
     duplicateId: string,
-  ): Promise<MergeCounts> {
-    const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId);
+  ): Promise<MergeCounts | typeof PEOPLE_CHANGED> {
+    const pair = [keepId, duplicateId];
+    // Before any event's lock, with the two profiles in id order (the lock order of
+    // participant-store.ts): the meeting and the emails of a crossed request's acceptance point at
+    // the third person. Read again once locked: a request written, or a third person merged into
+    // another profile, before the locks were taken may name someone else.
+    const others = await crossingCounterparts(manager, pair);
+    const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId, others);
     if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
     if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
-    const pair = [keepId, duplicateId];
-    // Before any event's lock (the lock order of participant-store.ts): the meeting and the emails
-    // of a crossed request's acceptance point at the third person.
-    await lockPeople(manager, await crossingCounterparts(manager, pair));
+    if (!(await crossingCounterparts(manager, pair)).every((id) => others.includes(id)))
+      return PEOPLE_CHANGED;
     await this.assertNothingForStaffToDecide(manager, actor, keepId, duplicateId);
 
     const combined = await this.combineRegistrations(manager, actor, keepId, duplicateId);
@@ -603,9 +615,10 @@ function seenAt(alias: string, seen: string): string {
 /**
  * The people with whom the two profiles have requests that cross (one asked them under one
  * profile, and was asked by them under the other, at the same event, neither answered), whose
- * acceptance the merge writes (combineMeetingRequests, acceptCrossed). Read once the two profiles
- * are locked (lockForMerge): no request to or from either is written or answered until the merge
- * commits, so these are all it can find crossing under the events' locks.
+ * acceptance the merge writes (combineMeetingRequests, acceptCrossed). Read before the locks, to
+ * take them with the two profiles (lockForMerge), and again once they are held: from then on no
+ * request to or from either profile is written or answered until the merge commits, so these are
+ * all it can find crossing under the events' locks.
  */
 async function crossingCounterparts(manager: EntityManager, pair: string[]): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(

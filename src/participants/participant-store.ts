@@ -219,10 +219,12 @@ export async function updateParticipant(
  * person's meetings and requests there, those the freed seats go to: FOR KEY SHARE), all in id
  * order through lockPeople, then those events in id order, and reads again under them whom it
  * writes to, starting over (withPeopleLocked) when someone it did not lock turns up. A merge
- * (lockForMerge, the third people of the requests it agrees, then lockRegistrationsAt) locks the
- * two profiles and then the events they are at; so do the person's own writes (lockProfile,
- * lockSelfAgainstErasure) and, with lockPeople before the event, the writers of rows that point at
- * people: a registration and its confirmation (RegistrationsService), a meeting request, its
+ * (lockForMerge, then lockRegistrationsAt) locks the two profiles (FOR UPDATE) together with the
+ * third people of the requests it agrees (FOR KEY SHARE), all in id order through lockPeople,
+ * reading those again under them and starting over when someone it did not lock turns up, and then
+ * the events the profiles are at. The person's own writes lock their row before the event too
+ * (lockProfile, lockSelfAgainstErasure), and so, with lockPeople, do the writers of rows that point
+ * at people: a registration and its confirmation (RegistrationsService), a meeting request, its
  * answer and its withdrawal (MeetingRequestsService), staff's writes of meetings (MeetingsService),
  * a scheduling run saving the meetings it placed (SchedulingService: both sides of each), a
  * registration cancelled, whose emails go to the other sides of the person's meetings and to
@@ -252,44 +254,57 @@ export async function updateParticipant(
  * to commit, rather than holding the event the merge waits for while it waits for the person (a
  * deadlock, which Postgres answers by failing one of them), or writing a row for a profile the
  * merge then deletes (a failed foreign key). An erasure takes the person it erases among them FOR
- * UPDATE (`forUpdate`, in its place in the id order; locked whether `ids` name them or not).
- * Answers the ids still there: a profile merged away meanwhile is not, and the caller refuses it or
- * reads again whom its rows now point at (withPeopleLocked; a scheduling run computes again).
+ * UPDATE, and a merge the two profiles it joins (`forUpdate`, each in its place in the id order;
+ * locked whether `ids` name them or not). Answers the ids still there: a profile merged away
+ * meanwhile is not, and the caller refuses it or reads again whom its rows now point at
+ * (withPeopleLocked; a scheduling run computes again).
  */
 export async function lockPeople(
   manager: EntityManager,
   ids: string[],
-  { forUpdate }: PeopleLocks = {},
+  { forUpdate = [] }: PeopleLocks = {},
 ): Promise<Set<string>> {
-  if (forUpdate === undefined) return keyShared(manager, ids);
-  // Still in id order: those before it, it, those after it.
-  const locked = await keyShared(manager, ids, 'AND id < $2::uuid', [forUpdate]);
-  const own: { id: string }[] = await manager.query('SELECT id FROM participants WHERE id = $1 FOR UPDATE', [
-    forUpdate,
-  ]);
-  for (const row of own) locked.add(row.id);
-  for (const id of await keyShared(manager, ids, 'AND id > $2::uuid', [forUpdate])) locked.add(id);
+  // Still in id order: those before the first FOR UPDATE, it, those up to the next, and so on.
+  // In lower case, hex sorts as Postgres orders uuids (by their bytes).
+  const own = [...new Set(forUpdate.map((id) => id.toLowerCase()))].sort();
+  const locked = new Set<string>();
+  let after: string | null = null;
+  for (const id of own) {
+    for (const shared of await keyShared(manager, ids, after, id)) locked.add(shared);
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM participants WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    for (const row of rows) locked.add(row.id);
+    after = id;
+  }
+  for (const shared of await keyShared(manager, ids, after, null)) locked.add(shared);
   return locked;
 }
 
 /**
- * Of the people a write locks (lockPeople), the one it locks FOR UPDATE rather than FOR KEY SHARE:
- * the person an erasure erases, whose row it anonymises, so that a second erasure of them, or a
- * write to their profile (lockProfile), waits for it.
+ * Of the people a write locks (lockPeople), those it locks FOR UPDATE rather than FOR KEY SHARE:
+ * the person an erasure erases, whose row it anonymises, or the two profiles a merge joins
+ * (lockForMerge), so that a second erasure or merge of them, or a write to their profile
+ * (lockProfile), waits for it.
  */
 export interface PeopleLocks {
-  forUpdate?: string;
+  forUpdate?: string[];
 }
 
+/** Of `ids`, those strictly between `after` and `before` (either end open when null), FOR KEY SHARE. */
 async function keyShared(
   manager: EntityManager,
   ids: string[],
-  andWhere = '',
-  parameters: unknown[] = [],
+  after: string | null,
+  before: string | null,
 ): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const rows: { id: string }[] = await manager.query(
-    `SELECT id FROM participants WHERE id = ANY($1::uuid[]) ${andWhere} ORDER BY id FOR KEY SHARE`,
-    [ids, ...parameters],
+    `SELECT id FROM participants
+      WHERE id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR id > $2::uuid) AND ($3::uuid IS NULL OR id < $3::uuid)
+      ORDER BY id FOR KEY SHARE`,
+    [ids, after, before],
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -444,22 +459,24 @@ export async function suppressEmail(manager: EntityManager, id: string): Promise
 }
 
 /**
- * The two profiles of a merge (名寄せ), under the pool's write lock and each row's own lock (taken
- * in id order, so two merges of the same pair wait for each other rather than deadlock). Locking
- * the rows also holds back every write that would point a new registration, request or deal at
- * either of them until the merge commits; a registration waits before it locks the event
- * (lockPeople). Null for a person unknown or erased.
+ * The two profiles of a merge (名寄せ), under the pool's write lock and each row's own lock, with
+ * `others` (the third people whose rows the merge writes rows pointing at: FOR KEY SHARE), all in
+ * id order (lockPeople), so that two merges of the same pair, or an erasure of one of the others
+ * (which locks the two profiles FOR KEY SHARE in turn, through its requests to them), wait for each
+ * other rather than deadlock. Locking the rows also holds back every write that would point a new
+ * registration, request or deal at either profile until the merge commits; a registration waits
+ * before it locks the event (lockPeople). Null for a person unknown or erased.
  */
 export async function lockForMerge(
   manager: EntityManager,
   keepId: string,
   duplicateId: string,
+  others: string[],
 ): Promise<{ keep: Participant | null; duplicate: Participant | null }> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [POOL_WRITE_LOCK]);
+  await lockPeople(manager, others, { forUpdate: [keepId, duplicateId] });
   const rows = await manager.find(Participant, {
     where: { id: In([keepId, duplicateId]), erasedAt: IsNull() },
-    order: { id: 'ASC' },
-    lock: { mode: 'pessimistic_write' },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { keep: byId.get(keepId) ?? null, duplicate: byId.get(duplicateId) ?? null };

@@ -77,7 +77,7 @@ export class ParticipantErasureService {
         if (!told.every((person) => people.includes(person))) return PEOPLE_CHANGED;
         return this.eraseLocked(manager, participant, events);
       },
-      { forUpdate: participantId },
+      { forUpdate: [participantId] },
     );
     for (const then of afterCommit) await then();
     return ErasureResultModel.from(erased);
