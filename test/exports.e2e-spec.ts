@@ -137,6 +137,10 @@ describe('CSV exports of staff lists', () => {
     const day = only.startsAt.slice(0, 10); // times come back in +09:00: this is the Tokyo day
     expect(await rows(`from=${day}&to=${day}`)).toBe(1);
     expect(await rows(`from=${only.startsAt}&to=${only.startsAt}`)).toBe(0); // an instant `to` is exclusive
+    // An instant without a zone is Tokyo time, as the events query takes it.
+    const wallClock = only.startsAt.slice(0, 19);
+    expect(await rows(`from=${wallClock}`)).toBe(await listed({ from: wallClock }));
+    expect(await rows(`from=${wallClock}`)).toBe(1);
     expect(await rows('status=&kind=')).toBe(await listed({}));
     for (const [query, field] of [
       ['kind=FAIR', 'kind'],

@@ -49,9 +49,10 @@ export const LAST_YEAR = 2100;
 
 /**
  * As staff type a time: full-width digits and dashes (NFKC) and 2027/04/15 are read as
- * 2027-04-15; anything else is refused with an example of the form.
+ * 2027-04-15, without a zone as Tokyo time; anything else is refused with an example of the form.
+ * The exports' date ranges read their instants with it too (dateRange).
  */
-function parseTokyo(raw: unknown): Date {
+export function parseTokyo(raw: unknown): Date {
   const value =
     typeof raw === 'string'
       ? raw

@@ -1,15 +1,24 @@
 import { registerDecorator } from 'class-validator';
 import { InputError } from '../errors/app-error';
+import { parseTokyo } from '../graphql/tokyo-date-time.scalar';
 import { DAY_MS } from '../japan/tokyo-day';
 import { isCalendarDate } from '../time/calendar-date';
 
 const HAS_TIME = /T/;
 
-/** A real day, `2026-12-01` (in Tokyo), or an ISO 8601 instant on a real day. */
+/**
+ * A real day, `2026-12-01` (in Tokyo), or an ISO 8601 instant on a real day, Tokyo time without a
+ * zone, as the GraphQL DateTime reads one (parseTokyo).
+ */
 function isDayOrInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   if (!HAS_TIME.test(value)) return isCalendarDate(value);
-  return isCalendarDate(value.slice(0, 10)) && !Number.isNaN(new Date(value).getTime());
+  try {
+    parseTokyo(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function DayOrInstant() {
@@ -72,5 +81,5 @@ export function checkRange(from: Date, to: Date, maxDays?: number): void {
 
 function instant(text: string | undefined): Date | undefined {
   if (text === undefined || text === '') return undefined;
-  return new Date(HAS_TIME.test(text) ? text : `${text}T00:00:00+09:00`);
+  return HAS_TIME.test(text) ? parseTokyo(text) : new Date(`${text}T00:00:00+09:00`);
 }
