@@ -21,7 +21,12 @@ import { SurveyAnswerModel, SurveyResultsModel } from './models/survey-results.m
 import { SurveySendResultModel } from './models/survey-send-result.model';
 import { SURVEY_TEMPLATE } from './survey.composer';
 import { SurveyResponse } from './survey-response.entity';
-import { ANSWERING_STATUSES, surveyedStatuses, surveyLinkExpiresAt } from './survey-rules';
+import {
+  ANSWERING_STATUSES,
+  satisfactionAverage,
+  surveyedStatuses,
+  surveyLinkExpiresAt,
+} from './survey-rules';
 import { SurveyErrors } from './surveys.errors';
 
 /** How many days after an event the morning scan still sends its survey (a missed scan is caught up). */
@@ -231,7 +236,7 @@ export class SurveysService {
       // One decimal, rounded half up as the reports' SQL round() does.
       responseRatePercent: sent > 0 ? Math.round((1000 * responses.length) / sent) / 10 : null,
       gainedOpportunities: responses.filter((response) => response.gainedOpportunities).length,
-      satisfactionAverage: responses.length > 0 ? Math.round((total / responses.length) * 100) / 100 : null,
+      satisfactionAverage: satisfactionAverage(total, responses.length),
       satisfaction: [1, 2, 3, 4, 5].map((score) => ({
         score,
         count: responses.filter((response) => response.satisfaction === score).length,
