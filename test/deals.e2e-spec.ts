@@ -627,8 +627,14 @@ describe('deals and follow-ups', () => {
 
     // Only one side left a phone number: the other's is marked, so the numbers still pair up.
     await t.dataSource.query(`UPDATE participants SET phone = '03-3734-0000' WHERE id = $1`, [people.a.id]);
-    const { text: csv, bom } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
+    const {
+      text: csv,
+      bom,
+      disposition,
+    } = await fetchCsv(t, '/exports/follow-ups.csv?before=2099-12-31', staff);
     expect(bom).toBe(true);
+    // `before` leaves its day out; 「まで」 names the last day in.
+    expect(decodeURIComponent(disposition)).toContain('フォローアップ予定_2099-12-30まで.csv');
     expect(csv.startsWith('期日,対象の商談,氏名,事業者名,確認すること,担当')).toBe(true);
     expect(csv).toContain('2026-12-01,,佐藤 次郎,佐藤食品,事業計画（販路開拓）の進捗を確認,テスト 担当');
     // A deal's follow-up names both its sides and how to reach them, as the weekly email does.

@@ -5,7 +5,7 @@ import { StaffActor } from '../auth/actor';
 import { cellsToCsv, CsvColumn, csvCells, excelText, sendCsv } from '../common/csv/csv-file';
 import { fiscalYearLabel } from '../common/japan/fiscal-year';
 import { allPages } from '../common/pagination/keyset-page';
-import { fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
+import { addDays, fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
 import { Participant } from '../participants/participant.entity';
 import { Deal } from './deal.entity';
 import { DEAL_STAGE_LABEL, DEAL_TYPE_LABEL } from './deal-enums';
@@ -87,7 +87,8 @@ export class DealsExportController {
     ];
     const rows = await allPages((page) => this.followUps.due(actor, before, page, csvCells(columns)));
     const csv = cellsToCsv(columns, rows);
-    sendCsv(response, `フォローアップ予定_${before}まで.csv`, csv);
+    // 「まで」 includes its day, and `before` does not: the file is named by the last day in it.
+    sendCsv(response, `フォローアップ予定_${addDays(before, -1)}まで.csv`, csv);
   }
 
   /**
