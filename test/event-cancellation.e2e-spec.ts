@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { Role } from '../src/auth/actor';
 import {
   createOrganization,
+  createParticipant,
   createPublishedEvent,
   registerEveryKind,
   staffSession,
@@ -9,7 +10,7 @@ import {
   scheduleAndPublish,
 } from './support/fixtures';
 import { eventually } from './support/eventually';
-import { SmtpSink } from './support/smtp-sink';
+import { ReceivedMail, SmtpSink } from './support/smtp-sink';
 import { createTestApp, ok, TestApp } from './support/test-app';
 
 /** 開催中止: a cancelled event leaves nothing live behind, and everyone signed up for it is told. */
@@ -227,5 +228,58 @@ describe('cancelling an event', () => {
         .getAllSubcomponents('vevent')
         .map((vevent) => vevent.getFirstPropertyValue('uid')),
     ).toEqual([`event-${eventId}@tsunagu`]);
+  });
+
+  it('tells an invitee who has not answered as an invitation: the unsubscribe in its footer, as in its header', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const organizer = await staffSession(
+      t,
+      Role.ORGANIZER,
+      await createOrganization(t, admin, { name: '葛飾区商工会議所' }),
+    );
+    const eventId = await createPublishedEvent(t, organizer, { title: '葛飾 事業承継サロン' });
+    const ja = await createParticipant(t, organizer, { name: '招待 一郎' });
+    const en = await createParticipant(t, organizer, { name: 'Oliver Grant', locale: 'en' });
+    ok(
+      await t.gql(
+        'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+        { e: eventId, ids: [ja.id, en.id] },
+        organizer,
+      ),
+    );
+    await sink.waitUntil(() => [ja, en].every((person) => sink.to(person.email).length === 1));
+    // Someone holding a seat hears as a service message: no unsubscribe there.
+    const { a: seated } = await registerEveryKind(t, organizer, eventId);
+    ok(await t.gql('mutation($id: ID!) { cancelEvent(id: $id) { status } }', { id: eventId }, organizer));
+
+    const cancelled = /開催中止|^Cancelled:/;
+    const cancellationTo = (address: string) => sink.to(address).find((mail) => cancelled.test(mail.subject));
+    await sink.waitUntil(() => [ja, en, seated].every((person) => cancellationTo(person.email)));
+    const unsubscribeOf = (mail: ReceivedMail) => /^<(.+)>$/.exec(mail.header('List-Unsubscribe') ?? '')?.[1];
+
+    const jaMail = cancellationTo(ja.email)!;
+    expect(jaMail.text).toContain(
+      'ご招待しておりました「葛飾 事業承継サロン」は、開催を中止することとなりました。',
+    );
+    const jaUrl = unsubscribeOf(jaMail);
+    expect(jaUrl).toMatch(new RegExp(`^${t.url}/unsubscribe/${ja.id}\\.`));
+    expect(jaMail.text).toContain(
+      `今後のご案内メールが不要な方は、次のリンクから配信を停止できます。\n${jaUrl}`,
+    );
+    expect(jaMail.html).toContain(`<a href="${jaUrl}" style="color:#52606d">配信停止</a>`);
+
+    const enMail = cancellationTo(en.email)!;
+    expect(enMail.text).toContain('to which you were invited, has been cancelled.');
+    const enUrl = unsubscribeOf(enMail);
+    expect(enUrl).toMatch(new RegExp(`^${t.url}/unsubscribe/${en.id}\\.`));
+    expect(enMail.text).toContain(
+      `If you no longer wish to receive these emails, you can unsubscribe here:\n${enUrl}`,
+    );
+    expect(enMail.html).toContain(`<a href="${enUrl}" style="color:#52606d">Unsubscribe</a>`);
+
+    const seatedMail = cancellationTo(seated.email)!;
+    expect(seatedMail.header('List-Unsubscribe')).toBeUndefined();
+    expect(seatedMail.text).not.toContain('配信を停止');
+    expect(seatedMail.html).not.toContain('配信停止');
   });
 });

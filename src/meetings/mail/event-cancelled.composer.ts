@@ -34,7 +34,12 @@ export class EventCancelledComposer implements MailComposer {
     composers.register(this);
   }
 
-  async compose({ message, participant, manager }: ComposeInput): Promise<ComposedEmail | null> {
+  async compose({
+    message,
+    participant,
+    unsubscribeUrl,
+    manager,
+  }: ComposeInput): Promise<ComposedEmail | null> {
     // Written only as the event is cancelled, which is final: no status to check again (and the
     // cached context may still say PUBLISHED for a few seconds).
     const event = await this.contexts.get(manager, message.eventId ?? '', languageOf(participant));
@@ -71,6 +76,7 @@ export class EventCancelledComposer implements MailComposer {
       onCalendar: seated,
       invited,
       ...(requester ? { requester } : {}),
+      unsubscribeUrl,
     });
     if (!seated && entries.length === 0) return email;
     const row = seated

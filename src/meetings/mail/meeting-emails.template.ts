@@ -937,6 +937,11 @@ export function eventCancelledEmail(data: {
    * will be (they hear here, for the first time, of the salon they asked for).
    */
   requester?: 'told' | 'untold';
+  /**
+   * Set for an invitee who has not answered: still an invitation, sent as one (non-transactional),
+   * so its footer offers the unsubscribe its List-Unsubscribe header does.
+   */
+  unsubscribeUrl: string | null;
 }): ComposedEmail {
   const { locale, event, entries, invited } = data;
   const requester = invited ? data.requester : undefined;
@@ -983,6 +988,7 @@ export function eventCancelledEmail(data: {
         ...entryLines(locale, entries),
       ],
       sender,
+      unsubscribeUrl: data.unsubscribeUrl,
     });
   }
   return renderEmail({
@@ -1012,6 +1018,7 @@ export function eventCancelledEmail(data: {
       ...entryLines(locale, entries),
     ],
     sender,
+    unsubscribeUrl: data.unsubscribeUrl,
   });
 }
 
