@@ -13,6 +13,7 @@ import {
   createParticipant,
   createPublishedEvent,
   invitationAnswerLink,
+  moveEventTo,
   staffSession,
 } from './support/fixtures';
 import { ReceivedMail, SmtpSink } from './support/smtp-sink';
@@ -540,6 +541,73 @@ describe('invitations by email', () => {
     // Saying no still helps them plan.
     await respondPage(link(invitations(declining.email)[0], 0).token, 0);
     expect(await registrationStatus(eventId, declining.id)).toBe('DECLINED');
+  });
+
+  it('offers no button that would only be refused: 辞退する after cancelling, and either link once staff closed the event', async () => {
+    const eventId = await createPublishedEvent(t, organizer, { title: '創業支援サロン' });
+    const [ja, en] = await Promise.all([
+      createParticipant(t, organizer, { name: '取消 一郎' }),
+      createParticipant(t, organizer, { name: 'Chloe Martin', locale: 'en' }),
+    ]);
+    await invite(eventId, [ja.id, en.id]);
+    await sink.waitUntil(() => invitations(ja.email).length === 1 && sink.to(en.email).length === 1);
+    const [jaMail, enMail] = [invitations(ja.email)[0], sink.to(en.email)[0]];
+    // Both accept, then cancel their registration themselves (the invitation's links still work).
+    for (const mail of [jaMail, enMail]) expect((await respondPage(link(mail, 1).token, 1)).status).toBe(200);
+    for (const person of [ja, en]) {
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, person.id],
+      );
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+          { id },
+          await t.participantToken(person.id),
+        ),
+      );
+    }
+    // 辞退する has nothing left to decline: it says so, without a button.
+    const declineJa = await (await fetch(link(jaMail, 0).url)).text();
+    expect(declineJa).not.toContain('<button');
+    expect(declineJa).not.toContain('辞退しますか');
+    expect(declineJa).toContain(
+      '<p>このイベントへの参加はキャンセル済みです。辞退のお手続きは必要ありません。</p>',
+    );
+    const declineEn = await (
+      await fetch(link(enMail, 0).url, { headers: { 'accept-language': 'ja' } })
+    ).text();
+    expect(declineEn).toContain('<html lang="en">');
+    expect(declineEn).not.toContain('<button');
+    expect(declineEn).toContain(
+      '<p>Your registration for this event is already cancelled, so there is nothing to decline.</p>',
+    );
+    // 参加する still takes them back: its question stands.
+    expect(await (await fetch(link(jaMail, 1).url)).text()).toContain(
+      '<button type="submit">参加する</button>',
+    );
+    expect(await registrationStatus(eventId, ja.id)).toBe('CANCELLED');
+
+    // An event staff closed (終了) an hour into its day, before its end time: neither link asks.
+    const closedId = await createPublishedEvent(t, organizer, { title: '早じまいサロン' });
+    const [jaLate, enLate] = await Promise.all([
+      createParticipant(t, organizer, { name: '終了 花子' }),
+      createParticipant(t, organizer, { name: 'Liam Ford', locale: 'en' }),
+    ]);
+    await invite(closedId, [jaLate.id, enLate.id]);
+    await sink.waitUntil(() => invitations(jaLate.email).length === 1 && sink.to(enLate.email).length === 1);
+    await moveEventTo(t, closedId, new Date(Date.now() - 60 * 60 * 1000).toISOString());
+    ok(await t.gql('mutation($id: ID!) { closeEvent(id: $id) { status } }', { id: closedId }, organizer));
+    for (const accept of [1, 0] as const) {
+      const jaPage = await (await fetch(link(invitations(jaLate.email)[0], accept).url)).text();
+      expect(jaPage).not.toContain('<button');
+      expect(jaPage).toContain('<p>このイベントは終了しました。</p>');
+      const enPage = await (await fetch(link(sink.to(enLate.email)[0], accept).url)).text();
+      expect(enPage).toContain('<html lang="en">');
+      expect(enPage).not.toContain('<button');
+      expect(enPage).toContain('<p>This event has ended.</p>');
+    }
+    expect(await registrationStatus(closedId, jaLate.id)).toBe('INVITED');
   });
 
   it('invites again someone whose seat staff cancelled: the new invitation seats them, the old one says it was replaced', async () => {

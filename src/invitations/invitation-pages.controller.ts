@@ -3,7 +3,9 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { asSentence, escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
-import { RegistrationStatus, SEATED } from '../registrations/registration-enums';
+import { REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from '../registrations/registration-enums';
+import { RegistrationLinkPreview } from '../registrations/registration-link-preview';
+import { AppError } from '../common/errors/app-error';
 import { InvitationErrors } from './invitations.errors';
 import { InvitationsService } from './invitations.service';
 import { organiserToAsk } from '../mail/templates/email-layout';
@@ -21,6 +23,8 @@ const TEXT = {
     },
     question: (accept: boolean) =>
       accept ? 'このイベントに参加しますか？' : 'このイベントへの参加を辞退しますか？',
+    /** 辞退する after cancelling: nothing to decline (参加する still takes them back while registration is open). */
+    cancelledAlready: 'このイベントへの参加はキャンセル済みです。辞退のお手続きは必要ありません。',
     button: (accept: boolean) => (accept ? '参加する' : '辞退する'),
     result: {
       REGISTERED:
@@ -56,6 +60,8 @@ const TEXT = {
     },
     question: (accept: boolean) =>
       accept ? 'Would you like to join this event?' : 'Would you like to decline this invitation?',
+    cancelledAlready:
+      'Your registration for this event is already cancelled, so there is nothing to decline.',
     button: (accept: boolean) => (accept ? 'Accept' : 'Decline'),
     result: {
       REGISTERED:
@@ -102,6 +108,40 @@ function whomToAsk(preview: { organizer: string; organizerReach: string }): { ja
 }
 
 /**
+ * What the page says instead of the question when the POST would not take the answer, decided as
+ * InvitationsService.respond decides it, so that nobody is offered a button that only a refusal
+ * answers; null when the question stands.
+ */
+function standingOf(preview: RegistrationLinkPreview, accept: boolean): string | null {
+  const text = TEXT[preview.locale];
+  const said = (refusal: AppError) =>
+    (preview.locale === 'en' ? refusal.english : undefined) ?? asSentence(refusal.message);
+  // Cancelled, or over (closed early by staff included): nothing can be answered any more.
+  if (preview.eventOver) return text.over[preview.eventOver];
+  // Already holding a seat or a place on the waiting list, whichever link they open again: say
+  // so, and where the way to cancel is, instead of asking the question they answered (accepting
+  // again would change nothing; declining is refused).
+  if ([...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status))
+    return said(InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED));
+  if (accept) {
+    if (!REGISTRATION_TRANSITIONS.can(preview.status, RegistrationStatus.REGISTERED))
+      return said(InvitationErrors.notAnswerable());
+    // 参加する past the 申込締切 would be refused: say so, and whom to ask, as the 日時変更 email
+    // sent after it does, instead of offering the button (辞退する still works).
+    return preview.registrationClosedAt
+      ? said(InvitationErrors.registrationClosed(preview.registrationClosedAt, whomToAsk(preview)))
+      : null;
+  }
+  // Declined already: asked again, the same answer is taken and changes nothing.
+  if (preview.status === RegistrationStatus.DECLINED) return null;
+  // Cancelled (by themselves: staff's cancellation ends the links): there is nothing to decline.
+  if (preview.status === RegistrationStatus.CANCELLED) return text.cancelledAlready;
+  return REGISTRATION_TRANSITIONS.can(preview.status, RegistrationStatus.DECLINED)
+    ? null
+    : said(InvitationErrors.notAnswerable());
+}
+
+/**
  * The pages the accept and decline links open. GET only shows a confirmation with a button (mail
  * scanners fetch links and must change nothing); the POST acts. The links of the signed-in page,
  * for an invitation whose email never went out, carry `from=page`: a decline made there does not
@@ -139,23 +179,7 @@ export class InvitationPagesController {
             ? [`${text.coHosts}: ${escapeHtml(preview.coHosts.join(preview.locale === 'en' ? ', ' : '、'))}`]
             : []),
         ];
-        // Already holding a seat or a place on the waiting list, whichever link they open again:
-        // say so, and where the way to cancel is, instead of asking the question they answered
-        // (accepting again would change nothing; declining is refused).
-        const held = [...SEATED, RegistrationStatus.WAITLISTED].includes(preview.status)
-          ? InvitationErrors.alreadyRegistered(preview.status === RegistrationStatus.WAITLISTED)
-          : null;
-        // 参加する past the 申込締切 would be refused: say so, and whom to ask, as the 日時変更 email
-        // sent after it does, instead of offering the button (辞退する still works).
-        const closed =
-          !held && accept && preview.status === RegistrationStatus.INVITED && preview.registrationClosedAt
-            ? InvitationErrors.registrationClosed(preview.registrationClosedAt, whomToAsk(preview))
-            : null;
-        const refusal = held ?? closed;
-        const standing = preview.eventOver
-          ? text.over[preview.eventOver]
-          : refusal &&
-            ((preview.locale === 'en' ? refusal.english : undefined) ?? asSentence(refusal.message));
+        const standing = standingOf(preview, accept);
         const body = [
           `<p>${about.join('<br>')}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,

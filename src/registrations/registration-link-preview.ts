@@ -3,6 +3,7 @@ import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { organizationNameFor, organiserContactFor } from '../organizations/organization-name';
 import { organiserContactPoint } from '../mail/templates/email-layout';
 import { EventStatus } from '../events/event-enums';
+import { eventStanding } from '../events/event-labels';
 import { eventTitleFor, eventVenueFor } from '../events/event-title';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
 import { ActionTokensService } from '../action-tokens/action-tokens.service';
@@ -57,6 +58,8 @@ export async function previewRegistrationLink(
   if (!registration) throw ActionTokenErrors.invalid();
   const locale = languageOf(registration.participant);
   const closesAt = registration.event.registrationClosesAt;
+  // Over also when staff closed it (終了) before its end time: nothing can be answered then either.
+  const standing = eventStanding(registration.event);
   return {
     eventId: registration.eventId,
     participantId: registration.participantId,
@@ -75,12 +78,7 @@ export async function previewRegistrationLink(
     registrationClosedAt: closesAt && closesAt.getTime() <= Date.now() ? closesAt : null,
     coHosts: registration.event.coHosts.map((host) => organizationNameFor(host, locale)),
     draft: registration.event.status === EventStatus.DRAFT,
-    eventOver:
-      registration.event.status === EventStatus.CANCELLED
-        ? 'CANCELLED'
-        : registration.event.endsAt.getTime() <= Date.now()
-          ? 'ENDED'
-          : null,
+    eventOver: standing === 'CANCELLED' || standing === 'ENDED' ? standing : null,
     status: registration.status,
   };
 }
