@@ -33,6 +33,18 @@ interface Reader {
  * form again is at another address than the page that first showed it, so that form is sent too.
  * What each page does is tested with its feature; this is about where its forms and links lead.
  */
+/** What the unsubscribe pages say is stopped: the same four kinds of email in both languages. */
+const STOPPED_TEXT = {
+  ja: {
+    done: '配信を停止しました。今後、ご案内メールはお送りしません',
+    stopped: /へのイベントのご案内・おすすめ・リマインダー・アンケートのメールは、配信を停止しています。/,
+  },
+  en: {
+    done: 'We will send no more event invitations, suggestions, reminders or surveys',
+    stopped: /Event invitations, suggestions, reminders and surveys to \S+ are switched off\./,
+  },
+} as const;
+
 describe('the forms and links of the pages, followed as a browser follows them', () => {
   let sink: SmtpSink;
   let t: TestApp;
@@ -301,6 +313,12 @@ describe('the forms and links of the pages, followed as a browser follows them',
       postsTo(page, `/unsubscribe/${link}`);
       const stopped = await submitForm(page);
       expect(stopped.status).toBe(200);
+      // What stops, and the same four again on a later visit, in the reader's words.
+      const said = STOPPED_TEXT[reader.lang];
+      expect(stopped.html).toContain(said.done);
+      const later = await browse(`${t.url}/unsubscribe/${link}`);
+      expect(later.html).toMatch(said.stopped);
+      postsTo(later, `/unsubscribe/${link}/resubscribe`);
       postsTo(stopped, `/unsubscribe/${link}/resubscribe`);
       expect((await submitForm(stopped)).status).toBe(200);
       const [{ optedOut }] = await t.dataSource.query(

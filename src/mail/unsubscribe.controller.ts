@@ -25,9 +25,9 @@ const TEXT = {
     confirm: (address: string) =>
       `Stop sending event invitations, suggestions, reminders and surveys to ${address}? Press the button to confirm.`,
     button: 'Unsubscribe',
-    done: 'You have been unsubscribed. We will send no more invitations, reminders or surveys (emails you ask for, such as sign-in links, still arrive).',
+    done: 'You have been unsubscribed. We will send no more event invitations, suggestions, reminders or surveys (emails you ask for, such as sign-in links, still arrive).',
     stopped: (address: string) =>
-      `Event invitations, suggestions and reminders to ${address} are switched off.`,
+      `Event invitations, suggestions, reminders and surveys to ${address} are switched off.`,
     undo: 'If that was a mistake, or you would like to hear from us again, you can switch them back on.',
     resubscribe: 'Resubscribe',
     resumed:
