@@ -6,6 +6,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventTo,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -244,6 +245,89 @@ describe('waitlist move-ups', () => {
     expect(sink.to(waiting.email).map((received) => received.subject)).toEqual([
       '【繰り上げ参加確定】東京活性化サロン（第4回）',
     ]);
+  });
+
+  /** A two-day 展示会 at capacity: one seat taken, `waiting` on the list behind it. */
+  const fullFair = async (title: string) => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title,
+      capacity: 1,
+      startsAt: tokyoInDays(14, '10:00'),
+      endsAt: tokyoInDays(15, '17:00'),
+    });
+    const seated = await createParticipant(t, organizer, { name: '出展 一郎' });
+    const waiting = await createParticipant(t, organizer, { name: '待機 四郎' });
+    const ids: string[] = [];
+    for (const person of [seated, waiting]) {
+      ids.push(
+        ok(
+          await t.gql<{ register: { id: string } }>(
+            registerMutation('id'),
+            { eventId },
+            await t.participantToken(person.id),
+          ),
+        ).register.id,
+      );
+    }
+    expect(await statusOf(ids[1])).toBe('WAITLISTED');
+    return { eventId, seat: ids[0], waiting, place: ids[1] };
+  };
+  /** The event under way since an hour ago; its emails read it anew (updated_at moves, as an edit's). */
+  const startedAnHourAgo = async (eventId: string) => {
+    await moveEventTo(t, eventId, new Date(Date.now() - 3_600_000).toISOString());
+    await t.dataSource.query('UPDATE events SET updated_at = now() WHERE id = $1', [eventId]);
+  };
+  const moveUpRows = async (participantId: string) =>
+    (
+      await t.dataSource.query<{ status: string }[]>(
+        `SELECT status FROM outbox_messages WHERE participant_id = $1 AND template = 'waitlist-promoted'`,
+        [participantId],
+      )
+    ).map((row) => row.status);
+
+  it('moves nobody up once the event has started: a seat given up or added then is no seat to come to', async () => {
+    const { eventId, seat, waiting, place } = await fullFair('東京ものづくり展2026');
+    await startedAnHourAgo(eventId);
+
+    // Staff tidy the list on the first day: the cancellation goes through and frees no seat.
+    const cancelled = ok(
+      await t.gql<{ cancelRegistration: { status: string } }>(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { status } }',
+        { id: seat },
+        organizer,
+      ),
+    ).cancelRegistration;
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(await statusOf(place)).toBe('WAITLISTED');
+    // Nor does a seat added now.
+    await updateEvent(t, organizer, eventId, { capacity: 3 });
+    expect(await statusOf(place)).toBe('WAITLISTED');
+    expect(await moveUpRows(waiting.id)).toEqual([]);
+  });
+
+  it('sends no 【繰り上げ参加確定】 that was still waiting to leave when the event started', async () => {
+    const { eventId, seat, waiting, place } = await fullFair('東京ものづくり展2026（秋）');
+    const queues = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL].map((name) =>
+      t.app.get<Queue>(getQueueToken(name)),
+    );
+    for (const queue of queues) await queue.pause();
+    try {
+      ok(
+        await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: seat }, organizer),
+      );
+      // Moved up before the start; the email would leave after it.
+      expect(await statusOf(place)).toBe('REGISTERED');
+      await startedAnHourAgo(eventId);
+    } finally {
+      for (const queue of queues) await queue.resume();
+    }
+    const settled = await eventually(async () => {
+      const rows = await moveUpRows(waiting.id);
+      return rows.length > 0 && rows.every((status) => !['PENDING', 'SENDING'].includes(status)) && rows;
+    }, 'the move-up email to settle');
+    expect(settled).toEqual(['SKIPPED']);
+    expect(moveUps(waiting.email)).toEqual([]);
   });
 
   it('moved up by the edit that also moves the event, a person gets one email with the new date', async () => {

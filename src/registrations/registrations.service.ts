@@ -101,7 +101,8 @@ export class RegistrationsService {
           const seated = await manager.countBy(Registration, { eventId: after.id, status: In(SEATED) });
           if (seated > after.capacity) throw EventErrors.capacityBelowRegistered(seated);
         }
-        // More seats (or no limit any more): the waitlist moves up at once, in order.
+        // More seats (or no limit any more): the waitlist moves up at once, in order, until the
+        // event starts (nextOnWaitlist).
         // Moved up by an edit that also moves the event or its venue (a new version): their
         // 繰り上げ email tells them so, and ChangedEventListener sends them no 日時変更 beside it.
         if (after.capacity === null || after.capacity > (before.capacity ?? Infinity))
@@ -439,7 +440,8 @@ export class RegistrationsService {
   }
 
   /**
-   * Cancels a registration; a freed seat goes to the first person on the waitlist. When staff
+   * Cancels a registration; before the event starts a freed seat goes to the first person on the
+   * waitlist (after it, staff may still tidy the list: nobody is moved up). When staff
    * cancel someone's registration, that person is told (参加取消のお知らせ), and the answer links of
    * their invitation stop working: the organiser has withdrawn it. Cancelling one's own is answered
    * on the screen, and the invitation still takes them back; a seat's email follows all the same,
@@ -542,8 +544,9 @@ export class RegistrationsService {
 
   /**
    * Gives up the seat inside the caller's transaction, which holds the event's row lock: cancelled,
-   * the waitlist moves up, the cancellation listeners run. Answers what they left for after the
-   * commit. (Also how an erased participant leaves the events still to come.)
+   * the waitlist moves up (before the event starts, see nextOnWaitlist), the cancellation
+   * listeners run. Answers what they left for after the commit. (Also how an erased participant
+   * leaves the events still to come.)
    */
   async cancelLocked(
     manager: EntityManager,
@@ -576,7 +579,7 @@ export class RegistrationsService {
   /**
    * A registration that repeats another of the same person at the event (two profiles of one
    * person merged, 名寄せ) goes without a word to anyone: the person keeps their other one, `keeps`.
-   * A seat it held goes to the waiting list, as a cancelled one does, at an event still to come.
+   * A seat it held goes to the waiting list, as a cancelled one does, before the event starts.
    * Both were read under the event's row lock (lockRegistrationsAt), taken after the caller's lock
    * on the two profiles and before the meetings', and the caller holds it still.
    *
@@ -595,9 +598,7 @@ export class RegistrationsService {
     refuse: BoothRefusals,
   ): Promise<{ placementsRemoved: number }> {
     await manager.delete(Registration, registration.id);
-    if (SEATED.includes(registration.status) && event.endsAt.getTime() > Date.now()) {
-      await this.promoteFromWaitlist(manager, event);
-    }
+    if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
     const role = keeps.role === EventRole.VISITOR ? registration.role : keeps.role;
     const booth = keeps.booth ?? registration.booth;
     let placementsRemoved = 0;
@@ -822,10 +823,14 @@ export class RegistrationsService {
   /**
    * The places on the waiting list the free seats at the event go to, first come first: with
    * `freeing` more, those a seat given up would free (a cancellation, before it writes, reads whom
-   * it moves up). None at an event cancelled or closed: a seat given up there is no seat for anyone.
+   * it moves up). None at an event cancelled or closed, and none once it has started: a seat given
+   * up then is no seat for anyone (as the cancel link stops working at the start), and a
+   * 【繰り上げ参加確定】 with a calendar entry for an event under way or over would tell someone to
+   * come to what they have missed. Whoever still waits then stays on the list, for staff to tidy.
    */
   private async nextOnWaitlist(manager: EntityManager, event: Event, freeing = 0): Promise<Registration[]> {
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return [];
+    if (event.startsAt.getTime() <= Date.now()) return [];
     const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
     const free = event.capacity === null ? Infinity : event.capacity - seated + freeing;
     if (free <= 0) return [];

@@ -15,7 +15,9 @@ import { waitlistPromotedEmail } from './waitlist-promoted.template';
 export const WAITLIST_PROMOTED_TEMPLATE = 'waitlist-promoted';
 
 /**
- * The seat a waitlisted person was given; nothing if they no longer hold it or the event is off.
+ * The seat a waitlisted person was given; nothing if they no longer hold it, the event is off, or
+ * it has started by the time the email leaves (moved up before the start, sent after: the seat is
+ * theirs, but an invitation to come, with a calendar entry, to what is under way or over is not).
  * Given by an edit that also moved the event or its venue (the row carries the change, see
  * changeNoticeParams), it says so, with the event as it is now and its calendar entry at the new
  * SEQUENCE: that edit's 日時変更 is not sent to them (ChangedEventListener).
@@ -39,7 +41,7 @@ export class WaitlistPromotedComposer implements MailComposer {
     // At least as new as this row, so a cancellation or an edit that also moved the event, made
     // with it or before it, shows (EventMailContexts.require).
     const event = await this.contexts.get(manager, registration.eventId, locale);
-    if (event?.status !== EventStatus.PUBLISHED) return null;
+    if (event?.status !== EventStatus.PUBLISHED || event.startsAt.getTime() <= Date.now()) return null;
     const change = changeNoticeOf(message.params, locale);
     const changed = change.changed.schedule || change.changed.place;
     return {
