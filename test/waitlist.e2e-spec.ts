@@ -306,6 +306,34 @@ describe('waitlist move-ups', () => {
     expect(await moveUpRows(waiting.id)).toEqual([]);
   });
 
+  it('puts a newcomer after the start behind those waiting, though a seat was given up', async () => {
+    const { eventId, seat, place } = await fullFair('東京ものづくり展2026（冬）');
+    await startedAnHourAgo(eventId);
+    ok(await t.gql('mutation($id: ID!) { cancelRegistration(id: $id) { status } }', { id: seat }, organizer));
+    // Registration stays open until the end (a fair takes visitors on its second day), but the
+    // seat nobody was moved up to is not a newcomer's to take ahead of the one who waited.
+    const seatsLeft = async () =>
+      ok(
+        await t.gql<{ event: { seatsLeft: number | null } }>(
+          'query($id: ID!) { event(id: $id) { seatsLeft } }',
+          { id: eventId },
+          organizer,
+        ),
+      ).event.seatsLeft;
+    expect(await seatsLeft()).toBe(0);
+    const newcomer = await createParticipant(t, organizer, { name: '新規 五郎' });
+    const registered = ok(
+      await t.gql<{ register: { id: string; status: string } }>(
+        registerMutation('id status'),
+        { eventId },
+        await t.participantToken(newcomer.id),
+      ),
+    ).register;
+    expect(registered.status).toBe('WAITLISTED');
+    expect(await statusOf(place)).toBe('WAITLISTED');
+    expect(await seatsLeft()).toBe(0);
+  });
+
   it('sends no 【繰り上げ参加確定】 that was still waiting to leave when the event started', async () => {
     const { eventId, seat, waiting, place } = await fullFair('東京ものづくり展2026（秋）');
     const queues = [QueueName.MAIL, QueueName.MAIL_TRANSACTIONAL].map((name) =>

@@ -46,7 +46,11 @@ export class EventsExportController {
         { header: 'テーマ', value: (e) => e.themes },
         { header: '定員', value: (e) => e.capacity },
         { header: '参加登録数', value: (e) => count(e, 'registrations') },
-        { header: '残席', value: (e) => seatsLeft(e, { registered: count(e, 'registered') }) },
+        {
+          header: '残席',
+          value: (e) =>
+            seatsLeft(e, { registered: count(e, 'registered'), waitlisted: count(e, 'waitlisted') }),
+        },
         { header: 'キャンセル待ち', value: (e) => count(e, 'waitlisted') },
         { header: '招待中（未回答）', value: (e) => count(e, 'invited') },
         { header: '出席', value: (e) => count(e, 'attended') },

@@ -128,7 +128,7 @@ export class EventsResolver {
   @ResolveField(() => Int, {
     nullable: true,
     description:
-      '残席（定員 − 参加登録。0 なら満席でキャンセル待ち）。定員がない、終了日時を過ぎた（終了にする前も）、または中止したイベントは null',
+      '残席（定員 − 参加登録。0 なら満席でキャンセル待ち。キャンセル待ちの人がいる間も 0）。定員がない、終了日時を過ぎた（終了にする前も）、または中止したイベントは null',
   })
   async seatsLeft(@Parent() event: EventModel): Promise<number | null> {
     if (event.capacity === null) return null;

@@ -426,12 +426,12 @@ export class EventsService {
   async publicPage(id: string): Promise<{ event: Event; application: ApplicationState } | null> {
     const event = isUuid(id) ? await this.events.findOne({ where: { id }, relations: RELATIONS }) : null;
     if (!event || !hasPublicPage(event)) return null;
-    const registered = (await this.registrationCounts([id])).get(id)?.registered ?? 0;
+    const counts = (await this.registrationCounts([id])).get(id) ?? NO_REGISTRATIONS;
     return {
       event,
       application: {
         window: registrationWindow(event),
-        full: seatsLeft(event, { registered }) === 0,
+        full: seatsLeft(event, counts) === 0,
       },
     };
   }

@@ -40,14 +40,17 @@ export const NO_REGISTRATIONS: RegistrationCounts = {
 /**
  * 残席: seats not yet given (never below 0 after a capacity cut); null without a capacity, and once
  * the event is over or called off. Over means its end has passed, whether or not staff have closed
- * it yet: nobody can take a seat at an event that has ended.
+ * it yet: nobody can take a seat at an event that has ended. None while anyone waits: once the
+ * event has started the waiting list no longer moves, and a seat given up or added then is not
+ * for a newcomer to take ahead of them (registering puts them on the list too).
  */
 export function seatsLeft(
   event: Pick<Event, 'capacity' | 'status' | 'endsAt'>,
-  counts: Pick<RegistrationCounts, 'registered'>,
+  counts: Pick<RegistrationCounts, 'registered' | 'waitlisted'>,
   now = Date.now(),
 ): number | null {
   if (event.capacity === null || !EDITABLE_EVENT_STATUSES.includes(event.status)) return null;
   if (event.endsAt.getTime() <= now) return null;
+  if (counts.waitlisted > 0) return 0;
   return Math.max(0, event.capacity - counts.registered);
 }

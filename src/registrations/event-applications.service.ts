@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { TokenPurpose } from '../action-tokens/action-token-purpose';
 import { ActionToken } from '../action-tokens/action-token.entity';
 import { ActionTokenErrors } from '../action-tokens/action-tokens.errors';
@@ -20,6 +20,7 @@ import { Registration } from './registration.entity';
 import { RegistrationStatus, SEATED } from './registration-enums';
 import { RegistrationErrors } from './registrations.errors';
 import { RegistrationsService } from './registrations.service';
+import { seatForNewcomer } from './seat-availability';
 
 /** A seat or a place on the waiting list: what applying again would only find. */
 const HELD: RegistrationStatus[] = [...SEATED, RegistrationStatus.WAITLISTED];
@@ -100,13 +101,12 @@ export class EventApplications {
     const locale = languageOf(participant);
     if (token.usedAt && !held) throw ActionTokenErrors.used().forReader(locale);
     if (!held) assertTakesApplications(event, locale);
-    const seated = await manager.countBy(Registration, { eventId, status: In(SEATED) });
     return {
       locale,
       participantName: participant.name,
       event,
       held,
-      full: event.capacity !== null && seated >= event.capacity,
+      full: !(await seatForNewcomer(manager, event)),
     };
   }
 

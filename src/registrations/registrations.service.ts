@@ -36,6 +36,7 @@ import { RegistrationCancellations } from './registration-cancellations';
 import { normalizeBooth, sameBooth } from './booth-label';
 import { Registration } from './registration.entity';
 import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
+import { seatForNewcomer, seatsFree } from './seat-availability';
 import { RegistrationErrors } from './registrations.errors';
 
 /**
@@ -380,8 +381,9 @@ export class RegistrationsService {
   }
 
   /**
-   * The one place where a seat is given: REGISTERED while seats remain, WAITLISTED after. Callers
-   * must hold the event's row lock (EventsService.lockManaged) in `manager`'s transaction.
+   * The one place where a seat is given: REGISTERED while seats remain and nobody waits for one
+   * (seatForNewcomer), WAITLISTED otherwise. Callers must hold the event's row lock
+   * (EventsService.lockManaged) in `manager`'s transaction.
    */
   async requestSeat(
     manager: EntityManager,
@@ -391,11 +393,9 @@ export class RegistrationsService {
     seat: SeatRequest,
   ): Promise<Registration> {
     if (existing && [...SEATED, RegistrationStatus.WAITLISTED].includes(existing.status)) return existing;
-    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
-    const status =
-      event.capacity === null || seated < event.capacity
-        ? RegistrationStatus.REGISTERED
-        : RegistrationStatus.WAITLISTED;
+    const status = (await seatForNewcomer(manager, event))
+      ? RegistrationStatus.REGISTERED
+      : RegistrationStatus.WAITLISTED;
     if (existing && !REGISTRATION_TRANSITIONS.can(existing.status, status)) {
       throw RegistrationErrors.invalidTransition(existing.status, status);
     }
@@ -831,8 +831,7 @@ export class RegistrationsService {
   private async nextOnWaitlist(manager: EntityManager, event: Event, freeing = 0): Promise<Registration[]> {
     if (![EventStatus.DRAFT, EventStatus.PUBLISHED].includes(event.status)) return [];
     if (event.startsAt.getTime() <= Date.now()) return [];
-    const seated = await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) });
-    const free = event.capacity === null ? Infinity : event.capacity - seated + freeing;
+    const free = (await seatsFree(manager, event)) + freeing;
     if (free <= 0) return [];
     return manager.find(Registration, {
       where: { eventId: event.id, status: RegistrationStatus.WAITLISTED },

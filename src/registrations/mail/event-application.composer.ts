@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { TokenPurpose } from '../../action-tokens/action-token-purpose';
 import { AppConfig } from '../../config/app-config';
 import { EventStatus, EventVisibility } from '../../events/event-enums';
@@ -9,8 +8,7 @@ import { EventMailContexts } from '../../mail/event-mail-context';
 import { ComposeInput, MailComposer, MailComposers } from '../../mail/mail-composers';
 import { ComposedEmail } from '../../mail/templates/email-layout';
 import { languageOf } from '../../participants/participant-kind';
-import { Registration } from '../registration.entity';
-import { SEATED } from '../registration-enums';
+import { seatForNewcomer } from '../seat-availability';
 import { eventApplicationEmail } from './event-application.template';
 
 export const EVENT_APPLICATION_TEMPLATE = 'event-application';
@@ -52,7 +50,7 @@ export class EventApplicationComposer implements MailComposer {
     if (expiresAt.getTime() <= Date.now()) return null;
     const event = await this.contexts.get(manager, current.id, languageOf(participant));
     if (!event) return null;
-    const seated = await manager.countBy(Registration, { eventId: current.id, status: In(SEATED) });
+    const full = !(await seatForNewcomer(manager, current));
     const token = issueToken({
       purpose: TokenPurpose.EVENT_APPLICATION,
       subjectId: participant.id,
@@ -63,7 +61,7 @@ export class EventApplicationComposer implements MailComposer {
       locale: languageOf(participant),
       participantName: participant.name,
       event,
-      full: current.capacity !== null && seated >= current.capacity,
+      full,
       applyUrl: `${this.config.PUBLIC_URL}/registrations/apply?token=${token}`,
       validHours: Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 3_600_000)),
     });
