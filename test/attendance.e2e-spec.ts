@@ -5,6 +5,7 @@ import {
   createParticipant,
   createPublishedEvent,
   moveEventEarlier,
+  moveEventTo,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -231,6 +232,68 @@ describe('attendance', () => {
       ),
     ).placeMeeting.id;
   };
+
+  it('keeps the seat of someone marked 欠席: attendance recorded during a fair gives nobody a seat', async () => {
+    // A two-day 展示会 at capacity, under way since an hour ago; registration is open until it ends.
+    const eventId = await createPublishedEvent(t, organizer, {
+      kind: 'TRADE_FAIR',
+      title: 'おおたものづくりフェア2026',
+      capacity: 2,
+      startsAt: tokyoInDays(14, '10:00'),
+      endsAt: tokyoInDays(15, '17:00'),
+    });
+    const seats: string[] = [];
+    for (const name of ['出展 一郎', '出展 二郎']) {
+      const person = await createParticipant(t, staff, { name });
+      seats.push(
+        ok(
+          await t.gql<{ register: { id: string } }>(
+            registerMutation(),
+            { eventId, participantId: person.id },
+            organizer,
+          ),
+        ).register.id,
+      );
+    }
+    await moveEventTo(t, eventId, new Date(Date.now() - 3_600_000).toISOString());
+    const seatsLeft = async () =>
+      ok(
+        await t.gql<{ event: { seatsLeft: number | null } }>(
+          'query($id: ID!) { event(id: $id) { seatsLeft } }',
+          { id: eventId },
+          organizer,
+        ),
+      ).event.seatsLeft;
+
+    // Day one: one of them is marked absent. Their seat stays theirs.
+    expect(await attend(MARK_ABSENT, seats[1])).toMatchObject({ status: 'NO_SHOW' });
+    expect(await seatsLeft()).toBe(0);
+    const cut = failure(
+      await t.gql(
+        'mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 1 }) { capacity } }',
+        { id: eventId },
+        organizer,
+      ),
+    );
+    expect(cut.extensions).toMatchObject({ reason: 'EVENT_CAPACITY_BELOW_REGISTERED' });
+    expect(cut.message).toBe(
+      '定員は、いま席を確保している人数（参加登録済・出席・欠席の2名）より少なくできません',
+    );
+
+    // Day two: a newcomer registering waits; the 欠席 corrected to 出席 leaves the event at capacity.
+    const newcomer = await createParticipant(t, staff, { name: '来場 三郎' });
+    const registered = ok(
+      await t.gql<{ register: { id: string; status: string } }>(
+        registerMutation('id status'),
+        { eventId },
+        await t.participantToken(newcomer.id),
+      ),
+    ).register;
+    expect(registered.status).toBe('WAITLISTED');
+    expect(await attend(CHECK_IN, seats[1])).toMatchObject({ status: 'ATTENDED' });
+    expect(await statuses([...seats, registered.id])).toEqual(['REGISTERED', 'ATTENDED', 'WAITLISTED']);
+    expect(await seatsLeft()).toBe(0);
+  });
 
   it('does not close in the middle of the day, while meetings are still to come', async () => {
     const { eventId, seats } = await eventWith(2);

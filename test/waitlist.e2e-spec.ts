@@ -161,7 +161,7 @@ describe('waitlist move-ups', () => {
       reason: 'EVENT_CAPACITY_BELOW_REGISTERED',
     });
     expect(refused.message).toBe(
-      '定員は、いま席を確保している人数（参加登録済・出席の3名）より少なくできません',
+      '定員は、いま席を確保している人数（参加登録済・出席・欠席の3名）より少なくできません',
     );
     // The whole edit is refused, not just the capacity.
     const [row]: { capacity: number; title: string }[] = await t.dataSource.query(

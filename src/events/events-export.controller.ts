@@ -49,7 +49,11 @@ export class EventsExportController {
         {
           header: '残席',
           value: (e) =>
-            seatsLeft(e, { registered: count(e, 'registered'), waitlisted: count(e, 'waitlisted') }),
+            seatsLeft(e, {
+              registered: count(e, 'registered'),
+              absent: count(e, 'absent'),
+              waitlisted: count(e, 'waitlisted'),
+            }),
         },
         { header: 'キャンセル待ち', value: (e) => count(e, 'waitlisted') },
         { header: '招待中（未回答）', value: (e) => count(e, 'invited') },

@@ -86,7 +86,7 @@ export const EventErrors = {
   capacityBelowRegistered: (registered: number) =>
     new InputError(
       'capacity',
-      `定員は、いま席を確保している人数（参加登録済・出席の${registered}名）より少なくできません`,
+      `定員は、いま席を確保している人数（参加登録済・出席・欠席の${registered}名）より少なくできません`,
       EventErrorCode.CAPACITY_BELOW_REGISTERED,
     ),
   noPlace: () =>

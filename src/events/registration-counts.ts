@@ -15,14 +15,15 @@ export const REGISTRATIONS_BASIS =
 
 /**
  * An event's registrations by state. `registrations` is 参加登録数 (see above); `registered` is
- * the seats held against the capacity: 参加登録済 and 出席, not 欠席.
+ * those with a seat not recorded absent (参加登録済 and 出席). The capacity counts `absent` too:
+ * someone recorded 欠席 keeps their seat (see seatsLeft).
  */
 export interface RegistrationCounts {
   registrations: number;
   registered: number;
   waitlisted: number;
   attended: number;
-  /** 欠席: held a seat and did not come (参加登録数 counts them with the rest). */
+  /** 欠席: held a seat and did not come (参加登録数 and the capacity count them with the rest). */
   absent: number;
   /** Invited and not answered yet. */
   invited: number;
@@ -38,19 +39,20 @@ export const NO_REGISTRATIONS: RegistrationCounts = {
 };
 
 /**
- * 残席: seats not yet given (never below 0 after a capacity cut); null without a capacity, and once
- * the event is over or called off. Over means its end has passed, whether or not staff have closed
+ * 残席: seats not yet given (never below 0 after a capacity cut); someone recorded 欠席 still holds
+ * theirs, as RegistrationsService counts it when it gives seats, so that recording attendance
+ * changes nobody's seat. null without a capacity, and once the event is over or called off. Over means its end has passed, whether or not staff have closed
  * it yet: nobody can take a seat at an event that has ended. None while anyone waits: once the
  * event has started the waiting list no longer moves, and a seat given up or added then is not
  * for a newcomer to take ahead of them (registering puts them on the list too).
  */
 export function seatsLeft(
   event: Pick<Event, 'capacity' | 'status' | 'endsAt'>,
-  counts: Pick<RegistrationCounts, 'registered' | 'waitlisted'>,
+  counts: Pick<RegistrationCounts, 'registered' | 'absent' | 'waitlisted'>,
   now = Date.now(),
 ): number | null {
   if (event.capacity === null || !EDITABLE_EVENT_STATUSES.includes(event.status)) return null;
   if (event.endsAt.getTime() <= now) return null;
   if (counts.waitlisted > 0) return 0;
-  return Math.max(0, event.capacity - counts.registered);
+  return Math.max(0, event.capacity - counts.registered - counts.absent);
 }

@@ -27,8 +27,20 @@ registerEnumType(EventRole, {
   description: '来場者・出展者・バイヤー・サプライヤー・登壇者',
 });
 
-/** Statuses that hold a seat. */
+/**
+ * Statuses of someone with a seat who was not recorded absent: who is expected at the event or came,
+ * and so is matched, scheduled and met there. Not what the capacity counts: see below.
+ */
 export const SEATED: RegistrationStatus[] = [RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED];
+
+/**
+ * Statuses counted against the capacity: every registration that took a seat, 欠席 included (as
+ * the 参加登録数 of the reports counts it). 出席 and 欠席 are recorded from the event's day and
+ * may be corrected either way afterwards; were 欠席 to free a seat, recording it on the first day
+ * of a fair would give that seat to whoever registered next, and correcting it back to 出席 would
+ * leave the event over capacity. So marking attendance never changes who gets a seat.
+ */
+export const COUNTED_AGAINST_CAPACITY: RegistrationStatus[] = [...SEATED, RegistrationStatus.NO_SHOW];
 
 /**
  * The registration lifecycle. A seat request from INVITED, DECLINED or CANCELLED ends in

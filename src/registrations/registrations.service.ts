@@ -35,7 +35,13 @@ import { WAITLIST_PROMOTED_TEMPLATE } from './mail/waitlist-promoted.composer';
 import { RegistrationCancellations } from './registration-cancellations';
 import { normalizeBooth, sameBooth } from './booth-label';
 import { Registration } from './registration.entity';
-import { EventRole, REGISTRATION_TRANSITIONS, RegistrationStatus, SEATED } from './registration-enums';
+import {
+  COUNTED_AGAINST_CAPACITY,
+  EventRole,
+  REGISTRATION_TRANSITIONS,
+  RegistrationStatus,
+  SEATED,
+} from './registration-enums';
 import { seatForNewcomer, seatsFree } from './seat-availability';
 import { RegistrationErrors } from './registrations.errors';
 
@@ -99,7 +105,10 @@ export class RegistrationsService {
         // Fewer seats than people holding one would leave the event over capacity with nobody
         // told whose seat is gone: refused (the whole update rolls back), the organiser decides.
         if (after.capacity !== null) {
-          const seated = await manager.countBy(Registration, { eventId: after.id, status: In(SEATED) });
+          const seated = await manager.countBy(Registration, {
+            eventId: after.id,
+            status: In(COUNTED_AGAINST_CAPACITY),
+          });
           if (seated > after.capacity) throw EventErrors.capacityBelowRegistered(seated);
         }
         // More seats (or no limit any more): the waitlist moves up at once, in order, until the
@@ -517,7 +526,7 @@ export class RegistrationsService {
    * them), for peopleWrittenToByCancelling: the first on the list, as many as the seat frees.
    */
   private async movedUpBy(manager: EntityManager, registration: Registration): Promise<string[]> {
-    if (!SEATED.includes(registration.status)) return [];
+    if (!COUNTED_AGAINST_CAPACITY.includes(registration.status)) return [];
     const event = await manager.findOneBy(Event, { id: registration.eventId });
     if (!event) return [];
     return (await this.nextOnWaitlist(manager, event, 1)).map((waiting) => waiting.participantId);
@@ -554,7 +563,8 @@ export class RegistrationsService {
     event: Event,
   ): Promise<(() => Promise<void>)[]> {
     await manager.update(Registration, registration.id, { status: RegistrationStatus.CANCELLED });
-    if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
+    if (COUNTED_AGAINST_CAPACITY.includes(registration.status))
+      await this.promoteFromWaitlist(manager, event);
     return this.cancellations.notify(manager, registration);
   }
 
@@ -598,7 +608,8 @@ export class RegistrationsService {
     refuse: BoothRefusals,
   ): Promise<{ placementsRemoved: number }> {
     await manager.delete(Registration, registration.id);
-    if (SEATED.includes(registration.status)) await this.promoteFromWaitlist(manager, event);
+    if (COUNTED_AGAINST_CAPACITY.includes(registration.status))
+      await this.promoteFromWaitlist(manager, event);
     const role = keeps.role === EventRole.VISITOR ? registration.role : keeps.role;
     const booth = keeps.booth ?? registration.booth;
     let placementsRemoved = 0;

@@ -1,18 +1,22 @@
 import { EntityManager, In } from 'typeorm';
 import { Event } from '../events/event.entity';
 import { Registration } from './registration.entity';
-import { RegistrationStatus, SEATED } from './registration-enums';
+import { COUNTED_AGAINST_CAPACITY, RegistrationStatus } from './registration-enums';
 
 /**
- * The seats at the event nobody holds: its capacity less the registrations holding one. Infinity
- * without a capacity; below 0 after a capacity cut below those already seated.
+ * The seats at the event nobody holds: its capacity less the registrations holding one, 欠席
+ * included (COUNTED_AGAINST_CAPACITY). Infinity without a capacity; below 0 after a capacity cut
+ * below those already seated.
  */
 export async function seatsFree(
   manager: EntityManager,
   event: Pick<Event, 'id' | 'capacity'>,
 ): Promise<number> {
   if (event.capacity === null) return Infinity;
-  return event.capacity - (await manager.countBy(Registration, { eventId: event.id, status: In(SEATED) }));
+  return (
+    event.capacity -
+    (await manager.countBy(Registration, { eventId: event.id, status: In(COUNTED_AGAINST_CAPACITY) }))
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ export class EventRegistrationCountsModel {
   registrations: number;
 
   @Field(() => Int, {
-    description: '定員に数える人数（参加登録済・出席。欠席は含まない）。残席はこの人数で決まる',
+    description: '席を確保していて欠席と記録されていない人数（参加登録済・出席）。定員・残席には欠席も数える',
   })
   registered: number;
 
@@ -22,6 +22,8 @@ export class EventRegistrationCountsModel {
   @Field(() => Int, { description: '出席' })
   attended: number;
 
-  @Field(() => Int, { description: '欠席（参加登録数のうち来なかった人。定員には数えない）' })
+  @Field(() => Int, {
+    description: '欠席（参加登録数のうち来なかった人。席は確保したままで、定員・残席に数える）',
+  })
   absent: number;
 }
