@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/actor';
+import { DAY_MS } from '../src/common/japan/tokyo-day';
 import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import { RemindersService } from '../src/reminders/reminders.service';
@@ -563,6 +564,45 @@ describe('magic-link sign-in and day-before reminders', () => {
     // Pressing again changes nothing and says so.
     expect(await (await post()).text()).toContain('This registration was already cancelled.');
     expect(await statusOf(waiting.id)).toBe('REGISTERED');
+  });
+
+  it('sends no 【明日開催】 on the day itself: a reminder written the day before and sent only that morning is skipped', async () => {
+    // Later today in Tokyo (a run after 23:50 there would find it begun).
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田区 本日の経営相談会',
+      kind: 'SEMINAR',
+      startsAt: tokyoInDays(0, '23:50'),
+      endsAt: tokyoInDays(0, '23:59'),
+    });
+    const people = [
+      await createParticipant(t, organizer, { name: '菊川 二郎' }),
+      await createParticipant(t, organizer, { name: 'Mia Turner', locale: 'en' }),
+    ];
+    for (const person of people) await register(eventId, person.id);
+    // Their 参加登録完了 first, so that only the reminder is left to come.
+    await sink.waitUntil(() => people.every((person) => sink.to(person.email).length === 1));
+    const confirmations = people.map((person) => sink.to(person.email).map((mail) => mail.subject));
+
+    // Yesterday's scan wrote them, for today; the mail server (or the worker) was down until this
+    // morning, and now they are composed: on the event's day, "tomorrow" is wrong.
+    const yesterday = new Date(Date.now() - DAY_MS);
+    expect(await t.app.get(RemindersService).writeRemindersForTomorrow(yesterday)).toEqual({
+      events: 1,
+      written: 2,
+    });
+    const composed = await eventually(async () => {
+      const rows: { status: string; skip_reason: string | null }[] = await t.dataSource.query(
+        `SELECT status, skip_reason FROM outbox_messages WHERE template = 'reminder' AND event_id = $1`,
+        [eventId],
+      );
+      return rows.length === 2 && rows.every((row) => !['PENDING', 'SENDING'].includes(row.status)) && rows;
+    }, 'the reminders composed');
+    expect(composed).toEqual([
+      { status: 'SKIPPED', skip_reason: 'NOTHING_TO_SEND' },
+      { status: 'SKIPPED', skip_reason: 'NOTHING_TO_SEND' },
+    ]);
+    // Nothing but the 参加登録完了 reached them.
+    expect(people.map((person) => sink.to(person.email).map((mail) => mail.subject))).toEqual(confirmations);
   });
 
   it('gives those with meetings tomorrow their count and the link to their agenda page', async () => {

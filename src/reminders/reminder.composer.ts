@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
 import { tokyoDate } from '../common/time/tokyo-time';
 import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
@@ -16,6 +17,15 @@ import { reminderEmail } from './reminder.template';
 
 export const REMINDER_TEMPLATE = 'reminder';
 
+/**
+ * The day-before reminder (【明日開催】, "Tomorrow:"), sent only on the day before the event in
+ * Asia/Tokyo. Composed on any other day (the event's: a worker down until the next morning, or
+ * staff's resendFailedEmails once the mail server is back), it is skipped, not sent: "tomorrow"
+ * would be wrong, and a reminder on the day, reworded 【本日開催】, would not do its job. It is there to
+ * plan the day, and to ask those who cannot come to cancel while someone on the waiting list can
+ * still take the seat; on the morning it may reach them after they set off or once the event has
+ * begun, while their 参加登録完了, its calendar entry and their agenda page already say when and where.
+ */
 @Injectable()
 export class ReminderComposer implements MailComposer {
   readonly template = REMINDER_TEMPLATE;
@@ -49,6 +59,9 @@ export class ReminderComposer implements MailComposer {
     // Written for the day before an event that has since moved to another day: not "tomorrow" any
     // more. The scan writes a new one the day before the new date.
     if (message.params.eventDay && tokyoDate(current.startsAt) !== message.params.eventDay) return null;
+    // Only on the day before (see above): not on the day itself, however late the sending.
+    if (startOfTokyoDay(new Date()).getTime() + DAY_MS !== startOfTokyoDay(current.startsAt).getTime())
+      return null;
     const event = await this.contexts.get(manager, registration.eventId, languageOf(participant));
     if (!event) return null;
     // Their meetings there, published with a time or agreed without one: the day before is when
