@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/actor';
 import { DAY_MS } from '../src/common/japan/tokyo-day';
 import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
+import { formatEventTime } from '../src/mail/templates/mail-dates';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
@@ -10,10 +11,12 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  invitationAnswerLink,
   moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
+  updateEvent,
 } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
@@ -714,5 +717,191 @@ describe('magic-link sign-in and day-before reminders', () => {
         '■ Meetings: 1 (no set times: please find each other at the venue; your meeting schedule says who)',
       ),
     ]);
+  });
+});
+
+/**
+ * A daily REMINDER_CRON whose time today (Tokyo) has just gone: today's scan has run, and the next
+ * one is a day away, long after these tests. In the first minute of a day, the scan at 00:00.
+ */
+function scanRanAMinuteAgo(): string {
+  const minute = Math.max(0, Math.floor(((Date.now() + 9 * 3600_000) % DAY_MS) / 60_000) - 1);
+  return `${minute % 60} ${Math.floor(minute / 60)} * * *`;
+}
+
+describe("day-before reminders for seats given after the day's scan", () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let organizer: string;
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ ...sink.appSettings(), REMINDER_CRON: scanRanAMinuteAgo() });
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const orgId = await createOrganization(t, admin, {
+      name: '墨田区商工会議所',
+      municipality: '東京都墨田区',
+    });
+    organizer = await staffSession(t, Role.ORGANIZER, orgId);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>, token = organizer) =>
+    ok(await t.gql<T>(query, variables, token));
+  const register = async (eventId: string, participantId: string) =>
+    (
+      await gql<{ register: { id: string; status: string } }>(registerMutation('id status'), {
+        eventId,
+        participantId,
+      })
+    ).register;
+  const remindersTo = (email: string) =>
+    sink.to(email).filter((mail) => /^(【明日開催】|Tomorrow: )/.test(mail.subject));
+  /** Waits until the event's emails have all been sent or skipped. */
+  const settled = (eventId: string) =>
+    eventually(async () => {
+      const [{ open }]: { open: number }[] = await t.dataSource.query(
+        `SELECT count(*)::int AS open FROM outbox_messages WHERE event_id = $1 AND status IN ('PENDING', 'SENDING')`,
+        [eventId],
+      );
+      return open === 0;
+    }, 'the emails sent');
+
+  it('reminds at once whoever gets a seat for tomorrow after the scan: registered, moved up, invitation accepted', async () => {
+    const startsAt = tokyoInDays(1, '14:00');
+    const endsAt = tokyoInDays(1, '16:00');
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田 明日の創業セミナー',
+      kind: 'SEMINAR',
+      startsAt,
+      endsAt,
+      capacity: 2,
+    });
+    // Today's scan has run (at REMINDER_CRON, a minute ago), before anyone registered.
+    const reminders = t.app.get(RemindersService);
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 0, written: 0 });
+
+    // This afternoon: a seat, a seat for someone who unsubscribed, and the waiting list.
+    const seated = await createParticipant(t, organizer, { name: '錦糸 花子' });
+    const unsubscribed = await createParticipant(t, organizer, { name: '配信 停止' });
+    const waiting = await createParticipant(t, organizer, { name: 'Lucas Reed', locale: 'en' });
+    await t.dataSource.query('UPDATE participants SET email_opt_out = true WHERE id = $1', [unsubscribed.id]);
+    expect((await register(eventId, seated.id)).status).toBe('REGISTERED');
+    const leaving = await register(eventId, unsubscribed.id);
+    expect(leaving.status).toBe('REGISTERED');
+    expect((await register(eventId, waiting.id)).status).toBe('WAITLISTED');
+    await sink.waitUntil(() => remindersTo(seated.email).length === 1);
+    const [ja] = remindersTo(seated.email);
+    expect(ja.subject).toBe('【明日開催】墨田 明日の創業セミナー');
+    expect(ja.text).toContain('錦糸 花子 様');
+    expect(ja.text).toContain('「墨田 明日の創業セミナー」は明日開催です。');
+    expect(ja.text).toContain(formatEventTime('ja', new Date(startsAt), new Date(endsAt)));
+    expect(ja.text).toContain('▶ 参加をキャンセルする');
+
+    // The one who unsubscribed gives up the seat: the first on the waiting list is moved up, and
+    // reminded too, in English.
+    await gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: leaving.id });
+    await sink.waitUntil(() => remindersTo(waiting.email).length === 1);
+    const [en] = remindersTo(waiting.email);
+    expect(en.subject).toBe('Tomorrow: 墨田 明日の創業セミナー');
+    expect(en.text).toContain('Lucas Reed');
+    expect(en.text).toContain('A reminder that "墨田 明日の創業セミナー" takes place tomorrow.');
+    expect(en.text).toContain(formatEventTime('en', new Date(startsAt), new Date(endsAt)));
+
+    // An invitation to tomorrow's members-only event, accepted this afternoon.
+    const members = await createPublishedEvent(t, organizer, {
+      title: '会員限定 明日の交流会',
+      visibility: 'INVITE_ONLY',
+      startsAt: tokyoInDays(1, '18:00'),
+      endsAt: tokyoInDays(1, '20:00'),
+    });
+    const guest = await createParticipant(t, organizer, { name: '両国 三郎' });
+    await gql(
+      'mutation($e: ID!, $ids: [ID!]!) { inviteParticipants(eventId: $e, participantIds: $ids) { id } }',
+      {
+        e: members,
+        ids: [guest.id],
+      },
+    );
+    await sink.waitUntil(() => sink.to(guest.email).length === 1);
+    const { token } = invitationAnswerLink(t, sink.to(guest.email)[0], 1);
+    const answer = await gql<{ respondToInvitation: { status: string } }>(
+      'mutation($token: String!) { respondToInvitation(token: $token, accept: true) { status } }',
+      { token },
+    );
+    expect(answer.respondToInvitation.status).toBe('REGISTERED');
+    await sink.waitUntil(() => remindersTo(guest.email).length === 1);
+    expect(remindersTo(guest.email)[0].subject).toBe('【明日開催】会員限定 明日の交流会');
+    expect(remindersTo(guest.email)[0].text).toContain('両国 三郎 様');
+
+    // Once each: a scan run again finds them reminded; nothing for whoever unsubscribed.
+    expect(await reminders.writeRemindersForTomorrow()).toEqual({ events: 2, written: 0 });
+    await settled(eventId);
+    await settled(members);
+    expect([seated, waiting, guest].map((person) => remindersTo(person.email).length)).toEqual([1, 1, 1]);
+    expect(remindersTo(unsubscribed.email)).toHaveLength(0);
+  });
+
+  it('reminds everyone at an event moved to tomorrow after the scan, of the new date, but not who cancelled', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田 ものづくり勉強会',
+      kind: 'SEMINAR',
+      startsAt: tokyoInDays(5, '14:00'),
+      endsAt: tokyoInDays(5, '16:00'),
+    });
+    const staying = await createParticipant(t, organizer, { name: '押上 一郎' });
+    const english = await createParticipant(t, organizer, { name: 'Ava Brooks', locale: 'en' });
+    const cancelled = await createParticipant(t, organizer, { name: '取消 次郎' });
+    for (const person of [staying, english]) await register(eventId, person.id);
+    const leaving = await register(eventId, cancelled.id);
+    await gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: leaving.id });
+    await settled(eventId);
+    // Nothing to remind of yet: the event is days away.
+    expect(remindersTo(staying.email)).toHaveLength(0);
+
+    const startsAt = tokyoInDays(1, '13:00');
+    const endsAt = tokyoInDays(1, '15:00');
+    await updateEvent(t, organizer, eventId, { startsAt, endsAt });
+    await sink.waitUntil(() => [staying, english].every((person) => remindersTo(person.email).length === 1));
+    const [ja] = remindersTo(staying.email);
+    expect(ja.subject).toBe('【明日開催】墨田 ものづくり勉強会');
+    expect(ja.text).toContain('押上 一郎 様');
+    expect(ja.text).toContain(formatEventTime('ja', new Date(startsAt), new Date(endsAt)));
+    const [en] = remindersTo(english.email);
+    expect(en.subject).toBe('Tomorrow: 墨田 ものづくり勉強会');
+    expect(en.text).toContain(formatEventTime('en', new Date(startsAt), new Date(endsAt)));
+    // Moved again within tomorrow: they have their reminder, and get no second one.
+    await updateEvent(t, organizer, eventId, {
+      startsAt: tokyoInDays(1, '15:00'),
+      endsAt: tokyoInDays(1, '17:00'),
+    });
+    await settled(eventId);
+    expect([staying, english].map((person) => remindersTo(person.email).length)).toEqual([1, 1]);
+    expect(remindersTo(cancelled.email)).toHaveLength(0);
+  });
+
+  it('reminds those already on the list of a draft published for tomorrow after the scan', async () => {
+    const created = await gql<{ createEvent: { id: string } }>(
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+      {
+        input: {
+          kind: 'SALON',
+          title: '墨田 明日の事業承継サロン',
+          venue: 'すみだ産業会館',
+          startsAt: tokyoInDays(1, '18:00'),
+          endsAt: tokyoInDays(1, '20:00'),
+        },
+      },
+    );
+    const eventId = created.createEvent.id;
+    const person = await createParticipant(t, organizer, { name: '亀沢 四郎' });
+    await register(eventId, person.id);
+    await gql('mutation($id: ID!) { publishEvent(id: $id) { id } }', { id: eventId });
+    await sink.waitUntil(() => remindersTo(person.email).length === 1);
+    expect(remindersTo(person.email)[0].subject).toBe('【明日開催】墨田 明日の事業承継サロン');
+    expect(remindersTo(person.email)[0].text).toContain('亀沢 四郎 様');
   });
 });

@@ -17,6 +17,7 @@ import { Registration } from './registration.entity';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
 import { RegistrationsService } from './registrations.service';
+import { SeatsGiven } from './seats-given';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Registration]), EventsModule, ParticipantsModule, MailModule],
@@ -28,6 +29,7 @@ import { RegistrationsService } from './registrations.service';
   providers: [
     RegistrationsService,
     RegistrationCancellations,
+    SeatsGiven,
     RegistrationCancelLinks,
     RegistrationsResolver,
     RegistrationsCsvService,
@@ -37,6 +39,6 @@ import { RegistrationsService } from './registrations.service';
     EventApplications,
     EventApplicationComposer,
   ],
-  exports: [RegistrationsService, RegistrationCancellations],
+  exports: [RegistrationsService, RegistrationCancellations, SeatsGiven],
 })
 export class RegistrationsModule {}

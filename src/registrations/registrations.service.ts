@@ -44,6 +44,7 @@ import {
 } from './registration-enums';
 import { seatForNewcomer, seatsFree } from './seat-availability';
 import { RegistrationErrors } from './registrations.errors';
+import { SeatsGiven } from './seats-given';
 
 /**
  * A registration as the staff list shows it: for one still INVITED, whether its invitation email
@@ -96,6 +97,7 @@ export class RegistrationsService {
     private readonly outbox: OutboxService,
     private readonly tokens: ActionTokensService,
     changes: EventChanges,
+    private readonly seatsGiven: SeatsGiven,
   ) {
     changes.register({
       published: (manager, event) => this.confirmDraftRegistrations(manager, event),
@@ -414,7 +416,7 @@ export class RegistrationsService {
       where: { id: participantId },
     });
     const booth = await this.boothForSeat(manager, event.id, participantId, existing, seat);
-    return manager.save(Registration, {
+    const saved = await manager.save(Registration, {
       ...(existing ?? {}),
       eventId: event.id,
       participantId,
@@ -425,6 +427,8 @@ export class RegistrationsService {
       registeredAt: status === RegistrationStatus.REGISTERED ? now : null,
       waitlistedAt: status === RegistrationStatus.WAITLISTED ? now : null,
     });
+    if (status === RegistrationStatus.REGISTERED) await this.seatsGiven.notify(manager, event, [saved]);
+    return saved;
   }
 
   /**
@@ -817,6 +821,7 @@ export class RegistrationsService {
       { id: In(next.map((registration) => registration.id)) },
       { status: RegistrationStatus.REGISTERED, registeredAt: now },
     );
+    await this.seatsGiven.notify(manager, event, next);
     await this.outbox.enqueue(
       manager,
       next.map((registration) => ({

@@ -1,21 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DAY_MS, startOfTokyoDay } from '../common/japan/tokyo-day';
 import { tokyoDate } from '../common/time/tokyo-time';
+import { AppConfig } from '../config/app-config';
+import { EventChanges } from '../events/event-changes';
 import { EventStatus } from '../events/event-enums';
+import { Event } from '../events/event.entity';
 import { OutboxService } from '../mail/outbox.service';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationStatus } from '../registrations/registration-enums';
+import { SeatsGiven } from '../registrations/seats-given';
 import { REMINDER_TEMPLATE } from './reminder.composer';
+import { reminderScanHasCome } from './reminder-scan-time';
 
-/** The day-before reminder for everyone registered. */
+type Seat = Pick<Registration, 'id' | 'participantId' | 'eventId'>;
+
+/**
+ * The day-before reminder for everyone registered: written by the daily scan, and at once for a seat
+ * given after it (see remindIfMissed).
+ */
 @Injectable()
 export class RemindersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-  ) {}
+    private readonly config: AppConfig,
+    seats: SeatsGiven,
+    changes: EventChanges,
+  ) {
+    seats.register((manager, event, given) => this.remindIfMissed(manager, event, given));
+    changes.register({
+      updated: async (manager, before, after) => {
+        if (tokyoDate(before.startsAt) !== tokyoDate(after.startsAt))
+          await this.remindIfMissed(manager, after);
+      },
+      published: (manager, event) => this.remindIfMissed(manager, event),
+    });
+  }
 
   /**
    * Writes a reminder (key `reminder-<registrationId>-<event day>`, so a second scan adds nothing)
@@ -37,20 +59,48 @@ export class RemindersService {
         .andWhere('registration.status = :registered', { registered: RegistrationStatus.REGISTERED })
         .getMany();
       const eventDay = tokyoDate(from);
-      const result = await this.outbox.enqueue(
-        manager,
-        registrations.map((registration) => ({
-          key: `reminder-${registration.id}-${eventDay}`,
-          template: REMINDER_TEMPLATE,
-          participantId: registration.participantId,
-          eventId: registration.eventId,
-          params: { registrationId: registration.id, eventDay },
-        })),
-      );
       return {
         events: new Set(registrations.map((registration) => registration.eventId)).size,
-        written: result.written.length,
+        written: await this.remind(manager, registrations, eventDay),
       };
     });
+  }
+
+  /**
+   * The reminder of a seat the day's scan has missed, written at once in the caller's transaction:
+   * a seat given (`seats`; without them, everyone REGISTERED: the event was just moved to tomorrow,
+   * or published) after the scan's time (REMINDER_CRON) today, at a published event starting
+   * tomorrow. Before that time the scan finds them itself, and reminds them with everyone else.
+   * The same key as the scan's keeps it to one. The outbox leaves out those who unsubscribed; as it
+   * leaves, the sender skips whoever has unsubscribed since, and the composer whoever has cancelled.
+   */
+  private async remindIfMissed(manager: EntityManager, event: Event, seats?: Seat[]): Promise<void> {
+    const now = new Date();
+    if (event.status !== EventStatus.PUBLISHED) return;
+    const tomorrow = startOfTokyoDay(now).getTime() + DAY_MS;
+    if (startOfTokyoDay(event.startsAt).getTime() !== tomorrow) return;
+    if (!reminderScanHasCome(this.config.REMINDER_CRON, now)) return;
+    const registered =
+      seats ??
+      (await manager.find(Registration, {
+        select: { id: true, participantId: true, eventId: true },
+        where: { eventId: event.id, status: RegistrationStatus.REGISTERED },
+      }));
+    await this.remind(manager, registered, tokyoDate(event.startsAt));
+  }
+
+  /** Writes the reminders of `seats` at events on `eventDay`; answers how many were new. */
+  private async remind(manager: EntityManager, seats: Seat[], eventDay: string): Promise<number> {
+    const result = await this.outbox.enqueue(
+      manager,
+      seats.map((registration) => ({
+        key: `reminder-${registration.id}-${eventDay}`,
+        template: REMINDER_TEMPLATE,
+        participantId: registration.participantId,
+        eventId: registration.eventId,
+        params: { registrationId: registration.id, eventDay },
+      })),
+    );
+    return result.written.length;
   }
 }
