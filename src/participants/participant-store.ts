@@ -309,6 +309,16 @@ async function keyShared(
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Whether everyone in `now` is among the people `locked`: what a write under withPeopleLocked reads
+ * again under a later lock (the event's) before it answers PEOPLE_CHANGED. Through a set: an
+ * event's thousands of registrants are compared in one pass, not each against every other.
+ */
+export function allLocked(locked: string[], now: string[]): boolean {
+  const held = new Set(locked);
+  return now.every((id) => held.has(id));
+}
+
 /** What a write under withPeopleLocked answers when its rows point at someone it did not lock. */
 export const PEOPLE_CHANGED = Symbol('people changed');
 
@@ -334,8 +344,7 @@ export async function withPeopleLocked<T>(
       await lockPeople(manager, people, locks);
       // Fewer people than were locked (a second erasure of someone, once the first has taken them
       // off their events) is no reason to start again: holding a row longer costs nothing.
-      const now = await peopleOf(manager);
-      if (!now.every((id) => people.includes(id))) return null;
+      if (!allLocked(people, await peopleOf(manager))) return null;
       const written = await write(manager, people);
       return written === PEOPLE_CHANGED ? null : { written };
     });
