@@ -46,7 +46,8 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * (whose emails go to the other sides of the person's meetings and to whom it moves up from the
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
- * in the same order. So must a meeting request withdrawn while its event is cancelled, or while
+ * in the same order, as must the changes to an event that tell everyone signed up for it (its
+ * cancellation, a draft published, more seats, a new time). So must a meeting request withdrawn while its event is cancelled, or while
  * the other side calls its meeting off: the event before its requests, a request before its
  * meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
@@ -1344,6 +1345,184 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(ok(withdrawn).cancelMeetingRequest.status).toBe('CANCELLED');
       expect(await meetingRowsOf(requestId)).toEqual([{ status: 'CANCELLED', participant_b_id: to.id }]);
       expect(await requestOf(requestId)).toEqual(expect.objectContaining({ status: 'CANCELLED' }));
+    });
+  });
+
+  describe('event-wide writers', () => {
+    /**
+     * Held where it writes its emails (the outbox is held here against any write), the event's row
+     * locked, having locked before it whatever it locks first; the racer comes meanwhile.
+     */
+    const OUTBOX = 'LOCK TABLE outbox_messages IN SHARE MODE';
+    /** What became of every email written for the person: none of them goes to an erased one. */
+    const emailsOf = (participantId: string) =>
+      t.dataSource.query<{ template: string; status: string; skip_reason: string | null }[]>(
+        'SELECT template, status, skip_reason FROM outbox_messages WHERE participant_id = $1 ORDER BY created_at',
+        [participantId],
+      );
+    const notSent = (template: string) => ({ template, status: 'SKIPPED', skip_reason: 'RECIPIENT_GONE' });
+    const cancelEventOf = (eventId: string) =>
+      t.gql<{ cancelEvent: { status: string } }>(
+        'mutation($id: ID!) { cancelEvent(id: $id) { status } }',
+        { id: eventId },
+        organizer,
+      );
+    const updateEventOf = (eventId: string, input: Record<string, unknown>) =>
+      t.gql<{ updateEvent: { id: string } }>(
+        'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { id } }',
+        { id: eventId, input },
+        organizer,
+      );
+
+    it('cancelling an event is waited for by an erasure of someone registered, whose 開催中止 is then not sent', async () => {
+      const { eventId, register } = await gathering(60);
+      const person = await createParticipant(t, organizer, { name: '平和島 一郎' });
+      const other = await createParticipant(t, organizer, { name: '大森海岸 花子' });
+      await register(person.id);
+      await register(other.id);
+      const { writer: cancelled, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () => cancelEventOf(eventId),
+        () => erase(person.id),
+      );
+      expect(ok(cancelled).cancelEvent.status).toBe('CANCELLED');
+      ok(erased);
+      // Both were told; the erased person's email is not sent.
+      expect(await emailsOf(person.id)).toContainEqual(notSent('event-cancelled'));
+      expect(await emailsOf(other.id)).toContainEqual(
+        expect.objectContaining({ template: 'event-cancelled', status: 'PENDING' }),
+      );
+    });
+
+    it('cancelling an event starts again, locking her first, when someone registered while it waited for the event, and waits for her erasure', async () => {
+      const { eventId, register } = await gathering(64);
+      const person = await createParticipant(t, organizer, { name: '北品川 一郎' });
+      const late = await createParticipant(t, organizer, { name: '八ツ山 花子' });
+      await register(person.id);
+      const { cancelled, erased } = await holdingLocks(t.dataSource, async (hold) => {
+        // Her seat, written under the event's row as registering writes it (her row locked by its
+        // foreign key, as lockPeople locks it first), while the cancellation waits for the event
+        // having locked those registered before her.
+        await hold('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+        const cancelled = cancelEventOf(eventId);
+        await untilWaiting(1);
+        await hold(
+          `INSERT INTO registrations (event_id, participant_id, status, registered_at)
+           VALUES ($1, $2, 'REGISTERED', now())`,
+          [eventId, late.id],
+        );
+        const erased = erase(late.id);
+        await untilWaiting(2);
+        return { cancelled, erased };
+      });
+      // Her 開催中止 would point at her, whom the cancellation had not locked: it starts again with
+      // her row, which her erasure holds, and then finds her seat given up.
+      expect(ok(await cancelled).cancelEvent.status).toBe('CANCELLED');
+      ok(await erased);
+      expect(await registrationsAt(eventId, [late.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+      expect(await emailsOf(late.id)).toEqual([]);
+      expect(await emailsOf(person.id)).toContainEqual(
+        expect.objectContaining({ template: 'event-cancelled', status: 'PENDING' }),
+      );
+    });
+
+    it('publishing a draft is waited for by an erasure of someone registered to it, whose confirmation is then not sent', async () => {
+      const eventId = ok(
+        await t.gql<{ createEvent: { id: string } }>(
+          'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+          {
+            input: {
+              kind: 'SALON',
+              title: '大田区 ものづくり交流会',
+              venue: '大田区産業プラザ',
+              startsAt: tokyoInDays(61, '14:00'),
+              endsAt: tokyoInDays(61, '17:00'),
+            },
+          },
+          organizer,
+        ),
+      ).createEvent.id;
+      const person = await createParticipant(t, organizer, { name: '立会川 一郎' });
+      expect(ok(await registerAt(eventId, person.id)).register.status).toBe('REGISTERED');
+      expect(await emailsOf(person.id)).toEqual([]);
+      const { writer: published, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () =>
+          t.gql<{ publishEvent: { status: string } }>(
+            'mutation($id: ID!) { publishEvent(id: $id) { status } }',
+            { id: eventId },
+            organizer,
+          ),
+        () => erase(person.id),
+      );
+      expect(ok(published).publishEvent.status).toBe('PUBLISHED');
+      ok(erased);
+      // Published with her seat confirmed, which the erasure then gave up, the email unsent.
+      expect(await registrationsAt(eventId, [person.id])).toEqual([
+        expect.objectContaining({ status: 'CANCELLED' }),
+      ]);
+      expect(await emailsOf(person.id)).toEqual([notSent('registration-confirmation')]);
+    });
+
+    it('more seats are waited for by an erasure of the person on the waiting list they move up', async () => {
+      const eventId = await createPublishedEvent(t, organizer, {
+        title: '大田区 ものづくり交流会',
+        capacity: 1,
+        startsAt: tokyoInDays(62, '14:00'),
+        endsAt: tokyoInDays(62, '17:00'),
+      });
+      const seated = await createParticipant(t, organizer, { name: '鮫洲 一郎' });
+      const waiter = await createParticipant(t, organizer, { name: '青物横丁 花子' });
+      ok(await registerAt(eventId, seated.id));
+      const waiting = ok(
+        await t.gql<{ register: { id: string; status: string } }>(
+          registerMutation('id status'),
+          { eventId, participantId: waiter.id },
+          organizer,
+        ),
+      ).register;
+      expect(waiting.status).toBe('WAITLISTED');
+      // Held where the new seat goes to her (her registration's row is held here), the event's row
+      // locked: her 繰り上げ email is written next.
+      const { writer: updated, racer: erased } = await heldAt(
+        REGISTRATION_ROW,
+        [waiting.id],
+        () => updateEventOf(eventId, { capacity: 2 }),
+        () => erase(waiter.id),
+      );
+      ok(updated);
+      ok(erased);
+      // She was moved up, then her seat went with the erasure, and her 繰り上げ was not sent.
+      expect(await registrationsAt(eventId, [seated.id, waiter.id])).toEqual(
+        expect.arrayContaining([
+          { status: 'REGISTERED', participant_id: seated.id },
+          { status: 'CANCELLED', participant_id: waiter.id },
+        ]),
+      );
+      expect(await emailsOf(waiter.id)).toContainEqual(notSent('waitlist-promoted'));
+    });
+
+    it('a new time is waited for by an erasure of someone registered, whose 日時変更 is then not sent', async () => {
+      const { eventId, register } = await gathering(63);
+      const person = await createParticipant(t, organizer, { name: '新馬場 一郎' });
+      await register(person.id);
+      const { writer: updated, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () =>
+          updateEventOf(eventId, {
+            startsAt: tokyoInDays(63, '15:00'),
+            endsAt: tokyoInDays(63, '18:00'),
+          }),
+        () => erase(person.id),
+      );
+      ok(updated);
+      ok(erased);
+      expect(await emailsOf(person.id)).toContainEqual(notSent('event-changed'));
     });
   });
 });

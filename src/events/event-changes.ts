@@ -8,7 +8,10 @@ import { eventVenueFor } from './event-title';
  * What later features do when an event changes, inside the transaction that changes it (the event
  * row is locked): registrations move the waitlist up when seats are added and are confirmed when a
  * draft is published, meetings are called off when the event is. Features register themselves
- * here, as with RegistrationCancellations, so that events need not know about them.
+ * here, as with RegistrationCancellations, so that events need not know about them. The emails they
+ * write go to people signed up for the event, whose rows EventsService locked before the event's
+ * (lockSignedUpAndEvent, by the statuses it names there): a listener that writes to anyone else
+ * needs them locked too (the lock order in participant-store.ts).
  */
 export interface EventChangeListener {
   /**

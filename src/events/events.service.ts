@@ -32,9 +32,28 @@ import { ApplicationState, hasPublicPage } from './event-public-page';
 import { isUuid } from '../common/validation/uuid';
 import { AppError } from '../common/errors/app-error';
 import { MatchmakingSession } from './matchmaking-session.entity';
-import { PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
+import { allLocked, PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 
 const RELATIONS = { organization: true, coHosts: true, sessions: true } as const;
+
+/**
+ * Whom the change listeners tell of an event's new status, by the status of their registration:
+ * a cancelled event's 開催中止 goes to everyone holding or waiting for a seat and to the invitees
+ * (CancelledEventListener), a draft published confirms the seats and places on the waiting list
+ * staff prepared (RegistrationsService.confirmDraftRegistrations). Closing writes nobody an email:
+ * its 欠席 change their registrations, whose foreign keys lock nobody.
+ */
+const TOLD_OF_TRANSITIONS: Partial<Record<EventStatus, readonly string[]>> = {
+  [EventStatus.CANCELLED]: ['INVITED', 'REGISTERED', 'WAITLISTED', 'ATTENDED'],
+  [EventStatus.PUBLISHED]: ['REGISTERED', 'WAITLISTED'],
+};
+
+/**
+ * Whom an update may tell of itself: a new time or place everyone holding or waiting for a seat
+ * and the invitees (ChangedEventListener), a new 申込締切 the invitees (InvitationDeadlineListener),
+ * more seats those they move up from the waiting list (RegistrationsService.promoteFromWaitlist).
+ */
+const TOLD_OF_UPDATES: readonly string[] = ['INVITED', 'REGISTERED', 'WAITLISTED', 'ATTENDED'];
 
 @Injectable()
 export class EventsService {
@@ -110,10 +129,13 @@ export class EventsService {
     return manager.findOneOrFail(Event, { where: { id: saved.id }, relations: RELATIONS });
   }
 
-  /** Under the event's row lock, with the change listeners in the same transaction (seats added move the waitlist up). */
+  /**
+   * Under the event's row lock, with the change listeners in the same transaction (seats added move
+   * the waitlist up, a new time or place is told to everyone signed up), the people they may write
+   * to locked before it (lockSignedUpAndEvent).
+   */
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockManaged(manager, actor, id);
+    await this.lockSignedUpAndEvent(actor, id, TOLD_OF_UPDATES, async (manager) => {
       const event = await manager.findOneOrFail(Event, { where: { id }, relations: RELATIONS });
       if (!EDITABLE_EVENT_STATUSES.includes(event.status)) throw EventErrors.notEditable(event.status);
       const before = { ...event };
@@ -170,6 +192,33 @@ export class EventsService {
   }
 
   /**
+   * Runs `write`, a change to the event as a whole, under the event's row lock (lockManaged), having
+   * locked before it (the lock order in participant-store.ts) the rows of the people signed up for
+   * the event with `statuses`: those its listeners tell of the change, by emails (outbox rows) that
+   * point at them. An erasure or a merge of one of them, which holds the person and then waits for
+   * the event, is then either done first or waits for this, where otherwise each would wait for the
+   * other (a deadlock, which Postgres answers by failing one of them). Someone signed up, or a
+   * registration moved to a profile kept by a merge, after the people were read and before the
+   * event was locked starts the transaction again with them (withPeopleLocked); later ones wait for
+   * the event. An event's thousands of registrants are locked in one id-ordered statement
+   * (lockPeople), FOR KEY SHARE as their foreign keys would lock them: only an erasure or a merge of
+   * one of them waits for it.
+   */
+  private lockSignedUpAndEvent<T>(
+    actor: Actor,
+    id: string,
+    statuses: readonly string[],
+    write: (manager: EntityManager, event: Event) => Promise<T>,
+  ): Promise<T> {
+    const people = (manager: EntityManager) => peopleSignedUp(manager, id, statuses);
+    return withPeopleLocked(this.dataSource, people, async (manager, locked) => {
+      const event = await this.lockManaged(manager, actor, id);
+      if (!allLocked(locked, await people(manager))) return PEOPLE_CHANGED;
+      return write(manager, event);
+    });
+  }
+
+  /**
    * An event moved to another day (see movedBy) takes its 商談枠 along; the meetings in them
    * follow in the meetings module's listener. One row at a time, the farthest along the move
    * first, so no session overlaps another on its way (the exclusion constraint checks each row as
@@ -210,8 +259,9 @@ export class EventsService {
   }
 
   /**
-   * publish / close / cancel: one transition of the status table, under a row lock. Closing can
-   * record as 欠席 everyone still 参加登録済, i.e. not checked in at the desk (`markNotCheckedInAbsent`).
+   * publish / close / cancel: one transition of the status table, under a row lock, with those
+   * the change listeners tell of it locked before (lockSignedUpAndEvent). Closing can record as 欠席
+   * everyone still 参加登録済, i.e. not checked in at the desk (`markNotCheckedInAbsent`).
    */
   async transition(
     actor: Actor,
@@ -219,8 +269,7 @@ export class EventsService {
     to: EventStatus,
     { markNotCheckedInAbsent = false }: { markNotCheckedInAbsent?: boolean } = {},
   ): Promise<Event> {
-    await this.dataSource.transaction(async (manager) => {
-      const event = await this.lockManaged(manager, actor, id);
+    await this.lockSignedUpAndEvent(actor, id, TOLD_OF_TRANSITIONS[to] ?? [], async (manager, event) => {
       if (!EVENT_TRANSITIONS.can(event.status, to)) throw EventErrors.invalidTransition(event.status, to);
       // Closing is for after the day: a closed event can no longer be edited or cancelled, and its
       // figures count in reports, so a future one closed by mistake would be stuck.
@@ -628,6 +677,24 @@ async function sidesWaitingForASlot(manager: EntityManager, eventId: string): Pr
       WHERE r.event_id = $1 AND r.status = 'ACCEPTED'
         AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_id = r.id AND m.status <> 'CANCELLED')`,
     [eventId],
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The people signed up for the event with a registration in one of `statuses`, for
+ * lockSignedUpAndEvent. Registrations live in their own module; one indexed read keeps the
+ * modules apart.
+ */
+async function peopleSignedUp(
+  manager: EntityManager,
+  eventId: string,
+  statuses: readonly string[],
+): Promise<string[]> {
+  if (statuses.length === 0) return [];
+  const rows: { id: string }[] = await manager.query(
+    'SELECT participant_id AS id FROM registrations WHERE event_id = $1 AND status = ANY($2)',
+    [eventId, statuses],
   );
   return rows.map((row) => row.id);
 }
