@@ -1728,6 +1728,141 @@ describe('fiscal-year and event reports', () => {
     expect(lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
   });
 
+  it('marks in events.csv the events the year counts: the 参加登録数 of those marked はい add up to the year’s', async () => {
+    // An organisation of its own, its events around now in this 年度: one under way (公開中), one
+    // another organisation ran with it as co-host, over and closed; and, with sign-ups the year
+    // does not count, one still ahead (公開中 too), a draft and a called-off one, both begun.
+    const orgC = await createOrganization(t, admin, { name: '立川市産業振興課', kind: 'MUNICIPALITY' });
+    const organizerC = await staffSession(t, Role.ORGANIZER, orgC);
+    const people: { id: string }[] = [];
+    for (const company of ['立川精機', '砂川製作所', '柴崎工業', '錦町電子'])
+      people.push(await createParticipant(t, organizerC, { company: { name: company } }));
+    const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const event = (token: string, title: string, input: Record<string, unknown> = {}) =>
+      createPublishedEvent(t, token, { title, startsAt: hoursFromNow(2), endsAt: hoursFromNow(4), ...input });
+    const signUp = async (eventId: string, count: number) => {
+      const ids: string[] = [];
+      for (const person of people.slice(0, count)) ids.push(await register(eventId, person.id, organizerC));
+      return ids;
+    };
+
+    const underWay = await event(organizerC, '立川サロン（開催中）');
+    const [, leaving] = await signUp(underWay, 3);
+    await mutate('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: leaving }, organizerC);
+    await moveEventTo(t, underWay, hoursFromNow(-1));
+    const coHosted = await event(organizerB, '多摩ビジネス交流会', { kind: 'SEMINAR', coHostIds: [orgC] });
+    await signUp(coHosted, 4);
+    await moveEventTo(t, coHosted, hoursFromNow(-3));
+    await mutate(
+      'mutation($id: ID!) { closeEvent(id: $id, markNotCheckedInAbsent: true) { id } }',
+      { id: coHosted },
+      organizerB,
+    );
+    const ahead = await event(organizerC, '立川ビジネス商談会', { kind: 'BUSINESS_MATCHING' });
+    await signUp(ahead, 4);
+    const draft = (
+      await mutate(
+        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'MINI_SALON',
+            title: '立川ミニサロン（下書き）',
+            venue: '立川商工会議所 会議室',
+            startsAt: hoursFromNow(2),
+            endsAt: hoursFromNow(4),
+            capacity: 20,
+          },
+        },
+        organizerC,
+      )
+    ).createEvent.id;
+    await signUp(draft, 1);
+    await moveEventTo(t, draft, hoursFromNow(-1));
+    const cancelled = await event(organizerC, '立川サロン（中止）');
+    await signUp(cancelled, 3);
+    await mutate('mutation($id: ID!) { cancelEvent(id: $id) { id } }', { id: cancelled }, organizerC);
+    await moveEventTo(t, cancelled, hoursFromNow(-1));
+
+    const year = fiscalYearOf(new Date());
+    const report = ok(await fiscalYearReport(orgC, year, organizerC)).fiscalYearReport;
+    expect(report.participation.registrations).toBe(2 + 4);
+
+    const { lines } = await csv(`fiscalYear=${year}`, organizerC, '/exports/events.csv');
+    const header = lines[0].split(',');
+    const cell = (line: string, name: string) => line.split(',')[header.indexOf(name)];
+    const rows = lines
+      .slice(1)
+      .map((line) => ({
+        title: cell(line, 'イベント名'),
+        status: cell(line, '状態'),
+        counted: cell(line, '年度実績に計上'),
+        registrations: Number(cell(line, '参加登録数')),
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+    expect(rows).toEqual(
+      [
+        { title: '多摩ビジネス交流会', status: '終了', counted: 'はい', registrations: 4 },
+        { title: '立川サロン（開催中）', status: '公開中', counted: 'はい', registrations: 2 },
+        { title: '立川ビジネス商談会', status: '公開中', counted: 'いいえ', registrations: 4 },
+        { title: '立川ミニサロン（下書き）', status: '下書き', counted: 'いいえ', registrations: 1 },
+        { title: '立川サロン（中止）', status: '中止', counted: 'いいえ', registrations: 3 },
+      ].sort((a, b) => a.title.localeCompare(b.title)),
+    );
+    const sum = (of: { registrations: number }[]) => of.reduce((total, row) => total + row.registrations, 0);
+    expect(sum(rows)).toBe(14);
+    expect(sum(rows.filter((row) => row.counted === 'はい'))).toBe(report.participation.registrations);
+
+    // The same on the Event type, read for a page of events in one statement, however many there
+    // are (other statements run meanwhile: the mail sender's, the counts'; those reading events by
+    // a list of ids are the field's).
+    const listed = async (fields: string) => {
+      const query = jest.spyOn(t.dataSource, 'query');
+      try {
+        const edges = ok(
+          await t.gql<{ events: { edges: { node: Record<string, unknown> }[] } }>(
+            `query($fy: Int) { events(filter: { fiscalYear: $fy }) { edges { node { title ${fields} } } } }`,
+            { fy: year },
+            organizerC,
+          ),
+        ).events.edges;
+        const readingEvents = query.mock.calls.filter(([sql]) =>
+          /\bFROM events\b[\s\S]*= ANY\(/.test(String(sql)),
+        );
+        return { nodes: edges.map((edge) => edge.node), statements: readingEvents.length };
+      } finally {
+        query.mockRestore();
+      }
+    };
+    expect((await listed('registrationCounts { registrations }')).statements).toBe(0);
+    const flagged = await listed('registrationCounts { registrations } countsInFiscalYearReport');
+    expect({ events: flagged.nodes.length, statements: flagged.statements }).toEqual({
+      events: 5,
+      statements: 1,
+    });
+    const nodes = flagged.nodes as {
+      title: string;
+      countsInFiscalYearReport: boolean;
+      registrationCounts: { registrations: number };
+    }[];
+    expect(Object.fromEntries(nodes.map((node) => [node.title, node.countsInFiscalYearReport]))).toEqual(
+      Object.fromEntries(rows.map((row) => [row.title, row.counted === 'はい'])),
+    );
+    expect(
+      nodes
+        .filter((node) => node.countsInFiscalYearReport)
+        .reduce((total, node) => total + node.registrationCounts.registrations, 0),
+    ).toBe(report.participation.registrations);
+    // Participants are not told which events count in an organisation's report.
+    const seen = ok(
+      await t.gql<{ event: { countsInFiscalYearReport: boolean | null } }>(
+        'query($id: ID!) { event(id: $id) { countsInFiscalYearReport } }',
+        { id: ahead },
+        participantToken,
+      ),
+    ).event;
+    expect(seen.countsInFiscalYearReport).toBeNull();
+  });
+
   it('counts an event from when it begins: one still ahead, and its sign-ups, are a plan, not 実績', async () => {
     const coming = await createPublishedEvent(t, organizerA, {
       kind: 'MINI_SALON',

@@ -13,7 +13,9 @@ import { RegistrationCounts, seatsLeft } from './registration-counts';
 
 /**
  * イベント一覧 of the caller's organisation (run or co-hosted), with its registration counts: 参加登録数
- * as the reports count it (its rows add up to the 年度's), and 残席 from the seats held.
+ * as the reports count it, and 残席 from the seats held. 年度実績に計上 says which events the 年度
+ * report counts (countsInFiscalYearReportSql): the 参加登録数 of those rows add up to the year's,
+ * while a cancelled event keeps its 参加登録済 and one still ahead reads 公開中 like one under way.
  */
 @Controller('exports')
 export class EventsExportController {
@@ -30,6 +32,7 @@ export class EventsExportController {
     const events = await allPages((page) => this.events.list(actor, filter, page, (event) => event));
     const counts = await this.events.registrationCounts(events.map((event) => event.id));
     const count = (event: Event, key: keyof RegistrationCounts) => counts.get(event.id)?.[key] ?? 0;
+    const counted = await this.events.countedInFiscalYearReport(events.map((event) => event.id));
     const csv = toCsv<Event>(
       [
         { header: '年度', value: (e) => fiscalYearLabel(e.fiscalYear) },
@@ -60,6 +63,8 @@ export class EventsExportController {
         { header: '出席', value: (e) => count(e, 'attended') },
         { header: '欠席', value: (e) => count(e, 'absent') },
         { header: '状態', value: (e) => EVENT_STATUS_LABEL[e.status] },
+        // Last, so the columns staff's sheets already read stay where they were.
+        { header: '年度実績に計上', value: (e) => (counted.has(e.id) ? 'はい' : 'いいえ') },
       ],
       events,
     );

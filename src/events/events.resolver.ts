@@ -125,6 +125,19 @@ export class EventsResolver {
     return this.eventsService.registrationCountsOf(event.id);
   }
 
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      '年度実績報告（fiscalYearReport）に計上されるか: 下書き・中止でなく、開始日時を過ぎたイベントで true（開始前のイベントの参加登録はまだ実績ではない）。年度内のイベントのうち true のものの参加登録数（registrationCounts.registrations）の合計が、主催・共催する団体のその年度の参加登録数（participation.registrations）になる。主催・共催のスタッフと管理者だけ（ほかの人には null）',
+  })
+  async countsInFiscalYearReport(
+    @CurrentActor() actor: Actor,
+    @Parent() event: EventModel,
+  ): Promise<boolean | null> {
+    if (!managesEvent(actor, { organizationId: event.organization.id, coHosts: event.coHosts })) return null;
+    return this.eventsService.countsInFiscalYearReport(event.id);
+  }
+
   @ResolveField(() => Int, {
     nullable: true,
     description:

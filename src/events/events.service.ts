@@ -15,6 +15,7 @@ import { EventFilter } from './dto/event-filter.input';
 import { UpdateEventInput } from './dto/update-event.input';
 import { isOpenToAll, managesEvent, organisesEvent } from './event-access';
 import { EventChanges, movedBy, summarizeChange } from './event-changes';
+import { countsInFiscalYearReportSql } from './counts-in-fiscal-year-report';
 import { EventStatus, EventVisibility, SessionMode } from './event-enums';
 import { Event } from './event.entity';
 import { assertEventRules } from './event-rules';
@@ -72,6 +73,15 @@ export class EventsService {
     async (eventIds: string[]) => {
       const counts = await this.registrationCounts(eventIds);
       return eventIds.map((id) => counts.get(id) ?? NO_REGISTRATIONS);
+    },
+    { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
+  );
+
+  /** Whether each event counts in its 年度's report, one query for every event of a list. */
+  private readonly countedInYear = new MicroBatch(
+    async (eventIds: string[]) => {
+      const counted = await this.countedInFiscalYearReport(eventIds);
+      return eventIds.map((id) => counted.has(id));
     },
     { maxSize: MAX_PAGE_SIZE, maxRunning: 2 },
   );
@@ -601,6 +611,25 @@ export class EventsService {
 
   registrationCountsOf(eventId: string): Promise<RegistrationCounts> {
     return this.countsByEvent.add(eventId);
+  }
+
+  /**
+   * Which of the events the 年度実績報告 of their organiser and co-hosts counts as of now
+   * (countsInFiscalYearReportSql, the report's own rule): for events.csv's 年度実績に計上, in one
+   * statement for them all.
+   */
+  async countedInFiscalYearReport(eventIds: string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT e.id FROM events e WHERE e.id = ANY($1) AND ${countsInFiscalYearReportSql('e')}`,
+      [eventIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The same for one event of a list, read with the rest of its page (Event.countsInFiscalYearReport). */
+  countsInFiscalYearReport(eventId: string): Promise<boolean> {
+    return this.countedInYear.add(eventId);
   }
 
   /** The shared calendar: every organisation's published events in [from, to). */

@@ -6,6 +6,7 @@ import { fiscalYearDates, fiscalYearLabel, fiscalYearRange } from '../common/jap
 import { tokyoDateOf } from '../common/time/calendar-date';
 import { DEAL_TYPE_LABEL, DealType } from '../deals/deal-enums';
 import { changesYear, NO_DEALS, yearCount } from '../deals/deal-year-count';
+import { countsInFiscalYearReportSql } from '../events/counts-in-fiscal-year-report';
 import { EventKind } from '../events/event-enums';
 import { EVENT_KIND_LABEL } from '../events/event-labels';
 import { COUNTED_REGISTRATION_STATUSES } from '../events/registration-counts';
@@ -31,17 +32,16 @@ import { RollupRow, splitRollup } from './rollup';
 import { FiscalYearTargetsService } from './targets/fiscal-year-targets.service';
 
 /**
- * The events that count for an organisation: run or co-hosted (共催) by it ($1), neither a draft
- * nor called off, begun by the time of the report (an event still ahead is a plan, and its sign-ups
- * are not 参加), and starting in the fiscal year $2 (`=`) or in it and any year before (`<=`);
+ * The events that count for an organisation: run or co-hosted (共催) by it ($1), counted at all
+ * (countsInFiscalYearReportSql: neither a draft nor called off, begun by the time of the report),
+ * and starting in the fiscal year $2 (`=`) or in it and any year before (`<=`);
  * `events.fiscal_year` is kept from `starts_at` in Asia/Tokyo. `now()` is the report's snapshot.
  */
 const countedEvents = (name: string, years: '=' | '<=') => `${name} AS (
   SELECT e.id, e.kind, e.fiscal_year
     FROM events e
    WHERE e.fiscal_year ${years} $2
-     AND e.status NOT IN ('DRAFT', 'CANCELLED')
-     AND e.starts_at <= now()
+     AND ${countsInFiscalYearReportSql('e')}
      AND (e.organization_id = $1
           OR EXISTS (SELECT 1 FROM event_co_hosts ch WHERE ch.event_id = e.id AND ch.organization_id = $1)))`;
 

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 export class EventRegistrationCountsModel {
   @Field(() => Int, {
     description:
-      '参加登録数（参加登録済・出席・欠席。招待中・キャンセル待ち・キャンセル・辞退は含まない）。eventReport・年度実績報告の参加登録数と同じ数え方で、年度内の各イベントの合計が年度の参加登録数になる',
+      '参加登録数（参加登録済・出席・欠席。招待中・キャンセル待ち・キャンセル・辞退は含まない）。eventReport・年度実績報告の参加登録数と同じ数え方で、年度内のイベントのうち年度実績報告に計上されるもの（Event.countsInFiscalYearReport が true。下書き・中止・開始前のイベントは含まれない）の合計が年度の参加登録数になる',
   })
   registrations: number;
 
