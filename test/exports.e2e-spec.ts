@@ -163,6 +163,7 @@ describe('CSV exports of staff lists', () => {
   it('exports the registrations with roles in words, filtered by status', async () => {
     const all = await csv(`/exports/events/${eventId}/registrations.csv`, organizer);
     expect(all.status).toBe(200);
+    expect(all.lines[0]).toContain('氏名,フリガナ,事業者名,登録時の事業者名,業種');
     expect(all.lines[0]).toContain('状態,役割,ブース,申込日時,参加登録日時,キャンセル待ち登録日時,受付日時');
     expect(all.lines.some((line) => line.includes('髙橋 健一') && line.includes(',バイヤー,'))).toBe(true);
     expect(all.lines.some((line) => line.includes('山﨑 美咲') && line.includes(',サプライヤー,'))).toBe(

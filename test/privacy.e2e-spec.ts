@@ -835,6 +835,8 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
       const csv = await fetchCsv(t, `/exports/events/${pastEventId}/${list}`, organizer);
       expect(csv.text).toContain('（削除済み）');
       expect(csv.text).not.toContain('@invalid');
+      // Nor the company their seat was taken for, which the 年度's 参加事業者数 alone still counts.
+      expect(csv.text).not.toContain('髙橋精密');
     }
     // The 変更履歴 export the same: the erasure deletes their history, but a change saved as it
     // ran (a profile edit that waited for the erasure's lock on the row) is recorded after it.

@@ -430,6 +430,26 @@ describe('fiscal-year and event reports', () => {
     expect(moved.name).toBe('髙橋製作所');
     const report = ok(await fiscalYearReport(orgA, 2026, staffA)).fiscalYearReport;
     expect(report.participation).toMatchObject({ participants: 4, companies: 2, newCompanies: 1 });
+
+    // The 参加者名簿 names both: the company they are with now, whom staff call, and the one they
+    // registered for, which the year counts: those of the year's seats make its 参加事業者数.
+    const registeredFor = new Set<string>();
+    for (const eventId of [salonId, fairId]) {
+      const { lines } = await csv('', staffA, `/exports/events/${eventId}/registrations.csv`);
+      const header = lines[0].split(',');
+      const cell = (line: string, name: string) => line.split(',')[header.indexOf(name)];
+      expect(header.slice(0, 4)).toEqual(['氏名', 'フリガナ', '事業者名', '登録時の事業者名']);
+      if (eventId === fairId)
+        expect(
+          lines
+            .filter((line) => cell(line, '氏名') === '山﨑 大輔')
+            .map((line) => [cell(line, '事業者名'), cell(line, '登録時の事業者名')]),
+        ).toEqual([['髙橋製作所', '山﨑デザイン']]);
+      for (const line of lines.slice(1))
+        if (['参加登録済', '出席'].includes(cell(line, '状態')) && cell(line, '登録時の事業者名'))
+          registeredFor.add(cell(line, '登録時の事業者名'));
+    }
+    expect(registeredFor.size).toBe(report.participation.companies);
   });
 
   it('puts each row in the year on its own side of the boundaries', async () => {

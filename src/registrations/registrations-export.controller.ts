@@ -34,7 +34,12 @@ export class RegistrationsExportController {
     const columns: CsvColumn<ListedRegistration>[] = [
       { header: '氏名', value: (r) => r.participant.name },
       { header: 'フリガナ', value: (r) => r.participant.furigana },
+      // Today's company is whom staff call; the one they registered for is what the 年度's
+      // 参加事業者数 counts, so the list still adds up to it after someone moves. Someone erased
+      // has neither here: their seat keeps its company for the report only (a one-person
+      // company's name says who they were).
       { header: '事業者名', value: (r) => r.participant.company?.name },
+      { header: '登録時の事業者名', value: (r) => (r.participant.erasedAt ? null : r.company?.name) },
       // As participants.csv writes it (E 製造業), the letter the 業種 filters and reports use.
       {
         header: '業種',

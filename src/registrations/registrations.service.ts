@@ -756,7 +756,9 @@ export class RegistrationsService {
 
   /**
    * An event's registrations, a page at a time, each with whether its invitation email could not
-   * be sent (for those still INVITED): one more statement per page, whatever its length.
+   * be sent (for those still INVITED): one more statement per page, whatever its length. The
+   * company they registered for comes in the same statement as the one they are with now (the
+   * 参加者名簿 has both: the year's 参加事業者数 counts the first).
    */
   async listForEvent<N>(
     actor: Actor,
@@ -771,6 +773,7 @@ export class RegistrationsService {
       .createQueryBuilder('registration')
       .leftJoinAndSelect('registration.participant', 'participant')
       .leftJoinAndSelect('participant.company', 'company')
+      .leftJoinAndSelect('registration.company', 'registeredCompany')
       .where('registration.eventId = :eventId', { eventId });
     if (status) query.andWhere('registration.status = :status', { status });
     const found = await keysetPage(query, 'registration.createdAt', page, (registration) => registration);
