@@ -120,6 +120,14 @@ describe('erasures and merges racing the writers of meetings and registrations',
     await register(buyerB.id);
     return { eventId, sessionId, register, exhibitor, buyerA, buyerB };
   };
+
+  /** 大森 花子 twice: the fair's buyer A, and a second profile of hers also registered there. */
+  const twice = async (days: number) => {
+    const scene = await fair(days);
+    const kept = await createParticipant(t, organizer, { name: '大森 花子' });
+    await scene.register(kept.id);
+    return { ...scene, kept, duplicate: scene.buyerA };
+  };
   const placeMeeting = (requestId: string, sessionId: string, slotIndex: number) =>
     t.gql<{ placeMeeting: { id: string; table: string } }>(
       PLACE,
@@ -405,14 +413,6 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(await meetingsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
     });
 
-    /** 大森 花子 twice, as in the merges below: the fair's buyer A, and a second profile of hers there. */
-    const twice = async (days: number) => {
-      const scene = await fair(days);
-      const kept = await createParticipant(t, organizer, { name: '大森 花子' });
-      await scene.register(kept.id);
-      return { ...scene, kept, duplicate: scene.buyerA };
-    };
-
     it('saving its meetings is waited for by a merge of a side of one, which then moves it to the profile kept', async () => {
       const { eventId, sessionId, exhibitor, kept, duplicate } = await twice(52);
       const requestId = await agreeMeeting(t, eventId, duplicate.id, exhibitor.id);
@@ -460,14 +460,6 @@ describe('erasures and merges racing the writers of meetings and registrations',
   });
 
   describe('a merge', () => {
-    /** 大森 花子 twice: the fair's buyer A, and a second profile of hers also registered there. */
-    const twice = async (days: number) => {
-      const scene = await fair(days);
-      const kept = await createParticipant(t, organizer, { name: '大森 花子' });
-      await scene.register(kept.id);
-      return { ...scene, kept, duplicate: scene.buyerA };
-    };
-
     it('waits for a placement of the profile it removes, then moves the meeting to the one kept', async () => {
       const { eventId, sessionId, exhibitor, kept, duplicate } = await twice(24);
       const requestId = await agreeMeeting(t, eventId, duplicate.id, exhibitor.id);
