@@ -166,6 +166,7 @@ const cases: Case[] = [
   ['updateDeal', "the organisation's deal, with the reason an ended year asks for", 'mutation($id: ID!) { updateDeal(id: $id, input: { notes: "x", reason: "訂正" }) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal", 'mutation($id: ID!) { deleteDeal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deleteDeal', "the organisation's deal, with the reason an ended year asks for", 'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
+  ['deleteDeal', "the organisation's deal, its follow-ups moved to the copy kept", 'mutation($id: ID!, $to: ID) { deleteDeal(id: $id, reason: "二重登録", moveFollowUpsTo: $to) { id followUpsMoved } }', (ids) => ({ id: ids.deal, to: ids.dealCopy }), ITS_STAFF],
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
   ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
@@ -459,6 +460,14 @@ describe('access rules for every operation and URL', () => {
     ).inviteParticipants.id;
 
     ids.deal = (
+      await as<{ recordDeal: { id: string } }>(
+        organizer,
+        'mutation($a: ID!, $b: ID!) { recordDeal(input: { participantAId: $a, participantBId: $b, type: ORDER, title: "精密部品の受注" }) { id } }',
+        { a: a.id, b: b.id },
+      )
+    ).recordDeal.id;
+    // The same deal entered twice: the copy kept, which a deletion may move the follow-ups to.
+    ids.dealCopy = (
       await as<{ recordDeal: { id: string } }>(
         organizer,
         'mutation($a: ID!, $b: ID!) { recordDeal(input: { participantAId: $a, participantBId: $b, type: ORDER, title: "精密部品の受注" }) { id } }',
@@ -817,12 +826,13 @@ describe('access rules for every operation and URL', () => {
       expect(await row('SELECT count(*)::int AS n FROM deals WHERE event_id = $1', ids.event)).toEqual({
         n: 0,
       });
-      expect(await row('SELECT done_at, assigned_to_id FROM follow_ups WHERE id = $1', ids.followUp)).toEqual(
-        {
-          done_at: null,
-          assigned_to_id: null,
-        },
-      );
+      expect(
+        await row('SELECT deal_id, done_at, assigned_to_id FROM follow_ups WHERE id = $1', ids.followUp),
+      ).toEqual({
+        deal_id: ids.deal,
+        done_at: null,
+        assigned_to_id: null,
+      });
       expect(await row('SELECT deactivated_at, role, name FROM users WHERE id = $1', ids.staffUser)).toEqual({
         deactivated_at: null,
         role: 'STAFF',

@@ -13,6 +13,7 @@ import {
 import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
+import { correctingOrganization } from './support/deal-corrections';
 import { expectPaging } from './support/paging';
 
 const DEAL_FIELDS = `id organizationId eventId eventTitle meetingId type typeLabel stage stageLabel title amountYen
@@ -832,8 +833,8 @@ describe('deals and follow-ups', () => {
         token,
       );
     const deleteDeal = (id: string, token = ownStaff) =>
-      mutate<{ deleteDeal: { id: string; followUpsDeleted: number } }>(
-        'deleteDeal(id: $id) { id followUpsDeleted }',
+      mutate<{ deleteDeal: { id: string; followUpsDeleted: number; followUpsMoved: number } }>(
+        'deleteDeal(id: $id) { id followUpsDeleted followUpsMoved }',
         id,
         token,
       );
@@ -844,7 +845,7 @@ describe('deals and follow-ups', () => {
         }[]
       )[0].id;
 
-    // The same deal entered twice, and the duplicate's follow-up completed as a way to clear it.
+    // The same deal entered twice, the duplicate with a follow-up planned (none done on it yet).
     const input = {
       participantAId: people.a.id,
       participantBId: people.b.id,
@@ -854,14 +855,18 @@ describe('deals and follow-ups', () => {
     };
     const deal = ok(await recordDeal(input, ownStaff)).recordDeal;
     const twice = ok(await recordDeal({ ...input, followUpInMonths: 1 }, ownStaff)).recordDeal;
-    ok(await complete(await followUpOf(twice.id)));
+    const planned = await followUpOf(twice.id);
     const before = await figures();
     expect(before.fiscalYearReport.deals.recorded).toBe(2);
-    expect(before.followUpsDone.totalCount).toBe(1);
 
     // Only its own organisation's staff may, as for updateDeal.
     expect(failure(await deleteDeal(twice.id, otherStaff)).extensions?.code).toBe('FORBIDDEN');
-    expect(ok(await deleteDeal(twice.id)).deleteDeal).toEqual({ id: twice.id, followUpsDeleted: 1 });
+    expect(ok(await deleteDeal(twice.id)).deleteDeal).toEqual({
+      id: twice.id,
+      followUpsDeleted: 1,
+      followUpsMoved: 0,
+    });
+    expect(await t.dataSource.query('SELECT id FROM follow_ups WHERE id = $1', [planned])).toEqual([]);
     expect(
       failure(await t.gql('query($id: ID!) { deal(id: $id) { id } }', { id: twice.id }, ownStaff)).extensions
         ?.code,
@@ -1019,6 +1024,193 @@ describe('deals and follow-ups', () => {
     const explained = await record({ startedOn: today });
     ok(await deleteDeal(explained.id, '二重登録'));
     expect(await deletions(explained.id)).toEqual([expect.objectContaining({ reason: '二重登録' })]);
+  });
+
+  it("keeps an ended 年度's visits when the copy of a deal they were done on is deleted: they move to the copy kept", async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const {
+      org,
+      staff: own,
+      a,
+      b,
+      lastYear,
+      record,
+    } = await correctingOrganization(t, admin, { name: '墨田区商工会' }, [
+      { name: '小林 健', company: '小林製作所' },
+      { name: '中村 優子', company: '中村商事' },
+    ]);
+    // Without moveFollowUpsTo, the mutation as it was written before the argument existed.
+    const deleteDeal = (id: string, moveFollowUpsTo?: string, token = own) =>
+      t.gql<{ deleteDeal: { id: string; followUpsDeleted: number; followUpsMoved: number } }>(
+        moveFollowUpsTo
+          ? `mutation($id: ID!, $to: ID) {
+               deleteDeal(id: $id, reason: "二重登録", moveFollowUpsTo: $to) { id followUpsDeleted followUpsMoved } }`
+          : 'mutation($id: ID!) { deleteDeal(id: $id, reason: "二重登録") { id followUpsDeleted } }',
+        { id, ...(moveFollowUpsTo ? { to: moveFollowUpsTo } : {}) },
+        token,
+      );
+    const schedule = async (dealId: string, dueOn: string) =>
+      ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          { input: { dealId, dueOn, notes: '加工品質の確認' } },
+          own,
+        ),
+      ).scheduleFollowUp.id;
+    const followUpsOf = async (dealId: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT id, result, done_at IS NOT NULL AS closed, cancelled_at IS NOT NULL AS cancelled
+             FROM follow_ups WHERE deal_id = $1 ORDER BY due_on`,
+          [dealId],
+        )) as { id: string; result: string; closed: boolean; cancelled: boolean }[]
+      ).map(({ id, result, closed, cancelled }) => ({ id, result, closed, cancelled }));
+    const lastYears = async () => {
+      const read = ok(
+        await t.gql<{
+          fiscalYearReport: { followUps: { done: number }; dealsDeletedAfterYearEnd: { deals: number } };
+          followUpsDone: { edges: { node: { id: string; dealId: string; result: string } }[] };
+        }>(
+          `query($org: ID!, $fy: Int!) {
+             fiscalYearReport(organizationId: $org, fiscalYear: $fy) { followUps { done } dealsDeletedAfterYearEnd { deals } }
+             followUpsDone(fiscalYear: $fy, first: 50) { edges { node { id dealId result } } } }`,
+          { org, fy: lastYear },
+          own,
+        ),
+      );
+      const { lines } = await fetchCsv(
+        t,
+        `/exports/reports/fiscal-year.csv?organizationId=${org}&fiscalYear=${lastYear}`,
+        own,
+      );
+      return {
+        done: read.fiscalYearReport.followUps.done,
+        deleted: read.fiscalYearReport.dealsDeletedAfterYearEnd.deals,
+        visits: read.followUpsDone.edges.map(({ node }) => node),
+        csv: lines.filter((line) => line.startsWith('フォローアップ,年度内に完了,')),
+      };
+    };
+
+    // 成約 last 年度, entered twice; the three visits of that year were recorded on the copy.
+    const won = { title: '金属加工の受注', stage: 'WON', amountYen: 2_000_000 };
+    const kept = await record({ ...won, startedOn: `${lastYear}-05-01`, closedOn: `${lastYear}-06-01` });
+    const copy = await record({ ...won, startedOn: `${lastYear}-05-01`, closedOn: `${lastYear}-06-01` });
+    const visits: string[] = [];
+    for (const [day, found] of [
+      [`${lastYear}-07-10`, '初回納品の品質良好'],
+      [`${lastYear}-10-10`, '追加発注の相談あり'],
+      [`${lastYear + 1}-01-10`, '年間契約を検討中'],
+    ]) {
+      const id = await schedule(copy, day);
+      ok(
+        await t.gql(
+          'mutation($id: ID!, $on: String, $result: String!) { completeFollowUp(id: $id, result: $result, doneOn: $on) { completed { id } } }',
+          { id, on: day, result: found },
+          own,
+        ),
+      );
+      visits.push(id);
+    }
+    // The next visit planned, and one no longer needed (取りやめ).
+    const planned = await schedule(copy, `${lastYear + 1}-02-10`);
+    const dropped = await schedule(copy, `${lastYear + 1}-03-10`);
+    ok(await t.gql('mutation($id: ID!) { cancelFollowUp(id: $id) { id } }', { id: dropped }, own));
+    const reported = await lastYears();
+    expect(reported).toMatchObject({ done: 3, deleted: 0, csv: ['フォローアップ,年度内に完了,,3,件'] });
+
+    // Deleted without saying where its visits go, it stays, the field named, and nothing is written:
+    // the ended year's 実施件数 stands as reported.
+    const attempt = await deleteDeal(copy);
+    expect((await lastYears()).done).toBe(3);
+    const refused = failure(attempt);
+    expect(refused.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'DEAL_FOLLOW_UPS_DONE_NOT_MOVED',
+      field: 'moveFollowUpsTo',
+    });
+    expect(refused.message).toBe(
+      'この商談には完了したフォローアップが 3 件あります（実施した訪問・確認の記録で、年度実績の実施件数に数えられています）。' +
+        '移す先の商談（二重登録なら残す方の商談）を moveFollowUpsTo に指定してください。残す商談がなければ、正しい商談を記録してから削除してください',
+    );
+    expect(await t.dataSource.query('SELECT id FROM deals WHERE id = $1', [copy])).toHaveLength(1);
+    expect(await followUpsOf(copy)).toHaveLength(5);
+    expect(await t.dataSource.query('SELECT id FROM deal_corrections WHERE deal_id = $1', [copy])).toEqual(
+      [],
+    );
+
+    // Not onto itself, nor a deal between other people, another organisation's, one that began after
+    // the visits, or one that is not there.
+    const destination = async (to: string, token = own) =>
+      failure(await deleteDeal(copy, to, token)).extensions;
+    expect(await destination(copy)).toMatchObject({
+      reason: 'DEAL_FOLLOW_UPS_DESTINATION_INVALID',
+      field: 'moveFollowUpsTo',
+    });
+    const withOther = ok(
+      await recordDeal(
+        {
+          participantAId: a.id,
+          participantBId: people.c.id,
+          type: 'ORDER',
+          title: '別の商談',
+          startedOn: `${lastYear}-05-01`,
+        },
+        own,
+      ),
+    ).recordDeal.id;
+    const othersDeal = ok(
+      await recordDeal({
+        participantAId: a.id,
+        participantBId: b.id,
+        type: 'ORDER',
+        title: '信金の商談',
+        startedOn: `${lastYear}-05-01`,
+      }),
+    ).recordDeal.id;
+    for (const to of [withOther, othersDeal])
+      expect(await destination(to)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DEAL_FOLLOW_UPS_DESTINATION_INVALID',
+        field: 'moveFollowUpsTo',
+      });
+    const later = await record({ title: '金属加工の受注', startedOn: `${lastYear}-08-01` });
+    const tooLate = failure(await deleteDeal(copy, later));
+    expect(tooLate.extensions).toMatchObject({ reason: 'DEAL_FOLLOW_UPS_DESTINATION_INVALID' });
+    expect(tooLate.message).toBe(
+      `移す先の商談の商談開始日（${lastYear}-08-01）より前のフォローアップ（${lastYear}-07-10）があります。` +
+        '移す先の商談開始日を直してから削除してください',
+    );
+    expect(await destination('00000000-0000-4000-8000-000000000000')).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'moveFollowUpsTo',
+    });
+    expect(await followUpsOf(copy)).toHaveLength(5);
+
+    // Moved to the copy kept: the visits done and the one planned; the one dropped goes with the copy.
+    expect(ok(await deleteDeal(copy, kept)).deleteDeal).toEqual({
+      id: copy,
+      followUpsDeleted: 1,
+      followUpsMoved: 4,
+    });
+    expect(await t.dataSource.query('SELECT id FROM deals WHERE id = $1', [copy])).toEqual([]);
+    expect(await t.dataSource.query('SELECT id FROM follow_ups WHERE id = $1', [dropped])).toEqual([]);
+    expect(await followUpsOf(kept)).toEqual([
+      { id: visits[0], result: '初回納品の品質良好', closed: true, cancelled: false },
+      { id: visits[1], result: '追加発注の相談あり', closed: true, cancelled: false },
+      { id: visits[2], result: '年間契約を検討中', closed: true, cancelled: false },
+      { id: planned, result: '', closed: false, cancelled: false },
+    ]);
+    // The ended year's 実施件数 stands as reported, visit by visit; only the deal's deletion is a correction.
+    const after = await lastYears();
+    expect(after).toMatchObject({ done: 3, deleted: 1, csv: ['フォローアップ,年度内に完了,,3,件'] });
+    expect(after.visits).toEqual(
+      visits.map((id, i) => ({ id, dealId: kept, result: reported.visits[i].result })),
+    );
+
+    // A deal with no visit done goes as before, with its follow-ups.
+    const untouched = await record({ title: '見積もり依頼', startedOn: `${lastYear}-09-01` });
+    await schedule(untouched, `${lastYear}-10-01`);
+    expect(ok(await deleteDeal(untouched)).deleteDeal).toEqual({ id: untouched, followUpsDeleted: 1 });
   });
 
   it('leaves nothing half-written when a deletion fails part-way', async () => {

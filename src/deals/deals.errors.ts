@@ -25,6 +25,8 @@ export enum DealErrorCode {
   HAND_OVER_TO_SELF = 'DEAL_HAND_OVER_TO_SELF',
   DELETION_REASON_REQUIRED = 'DEAL_DELETION_REASON_REQUIRED',
   CHANGE_REASON_REQUIRED = 'DEAL_CHANGE_REASON_REQUIRED',
+  FOLLOW_UPS_DONE_NOT_MOVED = 'DEAL_FOLLOW_UPS_DONE_NOT_MOVED',
+  FOLLOW_UPS_DESTINATION_INVALID = 'DEAL_FOLLOW_UPS_DESTINATION_INVALID',
 }
 
 /** 削除・変更の理由: a sentence or two, read in the year's report. */
@@ -204,6 +206,62 @@ export const DealErrors = {
         ": the year's report shows it as a correction made after the year ended.",
     );
   },
+  /**
+   * A deal with follow-ups done: they are visits that took place, counted in the 年度 they were
+   * made in (フォローアップ実施件数, perhaps already reported), so they are not deleted with it but
+   * moved to the deal kept (deleteDeal's moveFollowUpsTo).
+   */
+  doneFollowUpsNotMoved: (done: number) =>
+    new InputError(
+      'moveFollowUpsTo',
+      `この商談には完了したフォローアップが ${done} 件あります（実施した訪問・確認の記録で、年度実績の実施件数に数えられています）。` +
+        '移す先の商談（二重登録なら残す方の商談）を moveFollowUpsTo に指定してください。残す商談がなければ、正しい商談を記録してから削除してください',
+      DealErrorCode.FOLLOW_UPS_DONE_NOT_MOVED,
+    ).withEnglish(
+      `This deal has ${done} follow-up${done === 1 ? '' : 's'} done: visits that took place, counted in the year's follow-ups done. ` +
+        'Please name the deal to move them to in moveFollowUpsTo (the copy you keep, for a deal entered twice), ' +
+        'or record the right deal first if there is none.',
+    ),
+  /** moveFollowUpsTo naming no deal (or one deleted meanwhile). */
+  followUpsDestinationNotFound: (id: string) =>
+    new NotFoundError(
+      DealErrorCode.NOT_FOUND,
+      `フォローアップを移す先の商談が見つかりません: ${id}`,
+      'moveFollowUpsTo',
+      id,
+    ).withEnglish(`The deal to move the follow-ups to was not found: ${id}`),
+  /** The deal being deleted itself. */
+  followUpsDestinationSame: () =>
+    new InputError(
+      'moveFollowUpsTo',
+      'フォローアップを移す先には、削除する商談とは別の商談（二重登録なら残す方）を指定してください',
+      DealErrorCode.FOLLOW_UPS_DESTINATION_INVALID,
+    ).withEnglish(
+      'Please name a deal other than the one being deleted to move its follow-ups to (the copy you keep).',
+    ),
+  /**
+   * Another organisation's deal, or one between other people: a follow-up is a visit to a deal's
+   * two parties, who read it in their exported data and whose erasure redacts it.
+   */
+  followUpsDestinationUnrelated: () =>
+    new InputError(
+      'moveFollowUpsTo',
+      'フォローアップを移す先には、同じ団体が記録した同じ2人の商談を指定してください（二重登録なら残す方の商談）',
+      DealErrorCode.FOLLOW_UPS_DESTINATION_INVALID,
+    ).withEnglish(
+      'Please move the follow-ups to a deal your organisation recorded between the same two people (the copy you keep).',
+    ),
+  /** A follow-up dated before the deal kept began: scheduleFollowUp and completeFollowUp refuse as much. */
+  followUpsBeforeDestination: (startedOn: string, earliest: string) =>
+    new InputError(
+      'moveFollowUpsTo',
+      `移す先の商談の商談開始日（${startedOn}）より前のフォローアップ（${earliest}）があります。` +
+        '移す先の商談開始日を直してから削除してください',
+      DealErrorCode.FOLLOW_UPS_DESTINATION_INVALID,
+    ).withEnglish(
+      `A follow-up (${earliest}) is dated before the deal to move it to began (${startedOn}). ` +
+        "Please correct that deal's start date first.",
+    ),
   reasonTooLong: (correction: DealCorrectionKind) =>
     new InputError(
       'reason',

@@ -40,9 +40,11 @@ export class DealsResolver {
 
   @Mutation(() => DeletedDealModel, {
     description:
-      '誤って記録した商談（二重登録など）をフォローアップごと削除する。年度実績からも外れる。記録した団体のスタッフのみ。' +
+      '誤って記録した商談（二重登録など）を削除する。年度実績からも外れる。記録した団体のスタッフのみ。' +
       '削除は記録に残り、終了した年度の実績に数えられている商談は理由（reason）が必須で、その年度の実績報告に' +
-      '年度終了後の訂正（dealsDeletedAfterYearEnd）として載る',
+      '年度終了後の訂正（dealsDeletedAfterYearEnd）として載る。完了したフォローアップ（実施した訪問の記録）は削除せず、' +
+      'moveFollowUpsTo の商談（二重登録なら残す方）に未完了のものと一緒に移すので、年度実績のフォローアップ実施件数は変わらない。' +
+      '完了したものがある商談は moveFollowUpsTo なしでは削除できない。取りやめたフォローアップは商談と一緒に削除する',
   })
   @AllowStaff()
   async deleteDeal(
@@ -55,8 +57,17 @@ export class DealsResolver {
         '削除の理由（1000文字まで）。終了した年度の実績に数えられている商談では必須、今年度の商談では任意',
     })
     reason: string | null,
+    @Args('moveFollowUpsTo', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'フォローアップを移す先の商談（二重登録なら残す方）。同じ団体が記録した同じ2人の商談で、商談開始日が' +
+        '各フォローアップの期日・実施日以前のもの。完了したフォローアップがある商談では必須。完了・未完了のものが移り、' +
+        '取りやめたものは削除される',
+    })
+    moveFollowUpsTo: string | null,
   ): Promise<DeletedDealModel> {
-    return { id, followUpsDeleted: await this.dealsService.delete(actor, id, reason) };
+    return { id, ...(await this.dealsService.delete(actor, id, reason, moveFollowUpsTo)) };
   }
 
   @Query(() => DealModel, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { inBrackets } from '../mail/templates/email-layout';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
 import { ForbiddenError } from '../common/errors/app-error';
 import { fiscalYearDates, fiscalYearOf } from '../common/japan/fiscal-year';
@@ -144,19 +144,80 @@ export class DealsService {
   }
 
   /**
-   * A deal recorded by mistake (the same one entered twice, say) goes, with its follow-ups, so the
-   * year's figures no longer count it: marking it 不成立 would count a 不成立 that never happened.
-   * For whoever may update it. Every deletion is recorded (recordCorrection), and one counted in a
-   * year that has ended needs a reason. Answers how many follow-ups went with it.
+   * A deal recorded by mistake (the same one entered twice, say) goes, so the year's figures no
+   * longer count it: marking it 不成立 would count a 不成立 that never happened. For whoever may
+   * update it. Every deletion is recorded (recordCorrection), and one counted in a year that has
+   * ended needs a reason.
+   *
+   * Its follow-ups done are visits that took place, counted in the 年度 they were made in
+   * (フォローアップ実施件数, perhaps reported already) whatever became of the deal's own figures: they
+   * do not go with it but move to `moveFollowUpsTo`, the deal kept (the other copy), and a deal
+   * with any is refused without one. They move rather than lose their deal (a follow-up is about a
+   * deal or a person, and the visit was to the deal's two parties) and no correction is recorded
+   * for them: the year's count does not change. So that they stay what they were — a visit to those
+   * two people, in their exported data and redacted by an erasure of either — the deal kept is the
+   * organisation's, between the same two people, and begun by the day of each (as scheduleFollowUp
+   * and completeFollowUp require). Those still open move with them (the next visit planned; one
+   * planned twice shows twice in followUpsDue, to be 取りやめ); those 取りやめ go with the deal, as
+   * every follow-up does when none was done and none is named. Answers how many went with it and
+   * how many moved.
    */
-  async delete(actor: StaffActor, id: string, reason?: string | null): Promise<number> {
-    return this.withOwnedLocked(actor, id, async (manager, deal) => {
-      await this.recordCorrection(manager, actor, deal, null, reason);
-      const followUps = await manager.countBy(FollowUp, { dealId: id });
-      // follow_ups.deal_id cascades; nothing else refers to a deal.
-      await manager.delete(Deal, id);
-      return followUps;
-    });
+  async delete(
+    actor: StaffActor,
+    id: string,
+    reason?: string | null,
+    moveFollowUpsTo?: string | null,
+  ): Promise<{ followUpsDeleted: number; followUpsMoved: number }> {
+    const keptId = moveFollowUpsTo ?? null;
+    if (keptId !== null && !isUuid(keptId)) throw DealErrors.followUpsDestinationNotFound(keptId);
+    if (keptId !== null && keptId.toLowerCase() === id.toLowerCase())
+      throw DealErrors.followUpsDestinationSame();
+    return this.withOwnedLocked(
+      actor,
+      id,
+      async (manager, deal, kept) => {
+        const [{ done }]: { done: number }[] = await manager.query(
+          `SELECT count(*)::int AS done FROM follow_ups
+            WHERE deal_id = $1 AND done_at IS NOT NULL AND cancelled_at IS NULL`,
+          [id],
+        );
+        if (keptId === null && done > 0) throw DealErrors.doneFollowUpsNotMoved(done);
+        if (keptId !== null) await this.assertMayTakeFollowUps(manager, deal, kept ?? null, keptId);
+        await this.recordCorrection(manager, actor, deal, null, reason);
+        const moved = kept
+          ? await manager.update(FollowUp, { dealId: id, cancelledAt: IsNull() }, { dealId: kept.id })
+          : null;
+        const followUpsDeleted = await manager.countBy(FollowUp, { dealId: id });
+        // follow_ups.deal_id cascades; nothing else refers to a deal.
+        await manager.delete(Deal, id);
+        return { followUpsDeleted, followUpsMoved: moved?.affected ?? 0 };
+      },
+      keptId,
+    );
+  }
+
+  /**
+   * Whether `kept` (the deal named by moveFollowUpsTo, locked; null when gone) may take the
+   * follow-ups of `deal`, which is being deleted: see delete.
+   */
+  private async assertMayTakeFollowUps(
+    manager: EntityManager,
+    deal: Deal,
+    kept: Deal | null,
+    keptId: string,
+  ): Promise<void> {
+    if (!kept) throw DealErrors.followUpsDestinationNotFound(keptId);
+    const parties = (of: Deal) => JSON.stringify([of.participantAId, of.participantBId].sort());
+    if (kept.organizationId !== deal.organizationId || parties(kept) !== parties(deal))
+      throw DealErrors.followUpsDestinationUnrelated();
+    // The day each was due, and the day each done was made (Tokyo): neither before the kept deal began.
+    const [{ earliest }]: { earliest: string | null }[] = await manager.query(
+      `SELECT to_char(least(min(due_on), min((done_at AT TIME ZONE 'Asia/Tokyo')::date)), 'YYYY-MM-DD') AS earliest
+         FROM follow_ups WHERE deal_id = $1 AND cancelled_at IS NULL`,
+      [deal.id],
+    );
+    if (earliest !== null && earliest < kept.startedOn)
+      throw DealErrors.followUpsBeforeDestination(kept.startedOn, earliest);
   }
 
   /**
@@ -277,12 +338,17 @@ export class DealsService {
    * records points at them, and an erasure of one of them, which rewrites the deal's title and
    * notes, locks the person and then the deal. The erasure waits here, or this for it, and the deal
    * is then read as it left it; a merge committed meanwhile, which moved the deal to the kept
-   * profile, has the transaction start again with that one locked.
+   * profile, has the transaction start again with that one locked. `otherId`, a second deal the
+   * change writes rows pointing at (the deal kept, which a deletion moves its follow-ups to), is
+   * locked with it, the two in id order: two deletions each moving to the other would otherwise
+   * each hold the deal the other waits for. `change` gets it as `other` (null if there is none such,
+   * undefined when none was asked for); the caller checks it is between the people locked.
    */
   private async withOwnedLocked<T>(
     actor: StaffActor,
     id: string,
-    change: (manager: EntityManager, deal: Deal) => Promise<T>,
+    change: (manager: EntityManager, deal: Deal, other: Deal | null | undefined) => Promise<T>,
+    otherId: string | null = null,
   ): Promise<T> {
     if (!isUuid(id)) throw DealErrors.notFound(id);
     const sidesOf = async (manager: EntityManager) => {
@@ -292,11 +358,18 @@ export class DealsService {
       });
       return [sides?.participantAId, sides?.participantBId].filter((side) => side != null);
     };
+    // In lower case, hex sorts as Postgres orders uuids (by their bytes).
+    const ids = [id, ...(otherId ? [otherId] : [])].map((each) => each.toLowerCase()).sort();
     return withPeopleLocked(this.dataSource, sidesOf, async (manager) => {
-      const deal = await manager.findOne(Deal, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const locked = new Map<string, Deal>();
+      for (const each of ids) {
+        const row = await manager.findOne(Deal, { where: { id: each }, lock: { mode: 'pessimistic_write' } });
+        if (row) locked.set(each, row);
+      }
+      const deal = locked.get(id.toLowerCase());
       if (!deal) throw DealErrors.notFound(id);
       assertOwnOrganization(actor, deal);
-      return change(manager, deal);
+      return change(manager, deal, otherId ? (locked.get(otherId.toLowerCase()) ?? null) : undefined);
     });
   }
 

@@ -188,7 +188,10 @@ export class FiscalYearFollowUpFiguresModel {
   @Field(() => Int, { description: '期限が年度内のもの（取りやめたものは数えない）' })
   due: number;
 
-  @Field(() => Int, { description: '年度内に完了したもの（完了日時を日本時間で判定。取りやめは含まない）' })
+  @Field(() => Int, {
+    description:
+      '年度内に完了したもの（完了日時を日本時間で判定。取りやめは含まない）。商談を削除しても、完了したものは残す商談に移って数えられる',
+  })
   done: number;
 
   @Field(() => Int, { description: '期限が年度内で、集計時点で未完了のもの' })
