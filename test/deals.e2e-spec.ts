@@ -1459,4 +1459,58 @@ describe('deals and follow-ups', () => {
       for (const { title } of kept) expect(title).not.toContain('山吹');
     }
   });
+
+  it('deletes two copies of a deal at once, each moving its visits to the other: one goes, the other is refused, never a deadlock', async () => {
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const input = {
+      participantAId: people.b.id,
+      participantBId: people.c.id,
+      type: 'ORDER',
+      title: '包装資材の発注',
+      startedOn: today,
+    };
+    const copies = [ok(await recordDeal(input)).recordDeal.id, ok(await recordDeal(input)).recordDeal.id];
+    for (const dealId of copies) {
+      const { scheduleFollowUp } = ok(
+        await t.gql<{ scheduleFollowUp: { id: string } }>(
+          'mutation($input: ScheduleFollowUpInput!) { scheduleFollowUp(input: $input) { id } }',
+          { input: { dealId, dueOn: today } },
+          staff,
+        ),
+      );
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { completeFollowUp(id: $id, result: "訪問済み") { completed { id } } }',
+          { id: scheduleFollowUp.id },
+          staff,
+        ),
+      );
+    }
+    const remove = (id: string, to: string) =>
+      t.gql<{ deleteDeal: { id: string; followUpsMoved: number } }>(
+        'mutation($id: ID!, $to: ID) { deleteDeal(id: $id, moveFollowUpsTo: $to) { id followUpsMoved } }',
+        { id, to },
+        staff,
+      );
+    // Both wait for the two deals, which a second connection holds meanwhile, and then go for them together.
+    const answers = await holdingLocks(t.dataSource, async (hold) => {
+      await hold('SELECT 1 FROM deals WHERE id = ANY($1) FOR UPDATE', [copies]);
+      const both = [remove(copies[0], copies[1]), remove(copies[1], copies[0])];
+      await untilWaitingForLocks(t.dataSource, 2);
+      return both;
+    });
+    const [first, second] = await Promise.all(answers);
+    const [deleted, refused] = first.errors ? [second, first] : [first, second];
+    expect(ok(deleted).deleteDeal.followUpsMoved).toBe(1);
+    expect(failure(refused).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'moveFollowUpsTo' });
+    const kept = copies.find((id) => id !== ok(deleted).deleteDeal.id)!;
+    const left: { deal_id: string; result: string }[] = await t.dataSource.query(
+      'SELECT deal_id, result FROM follow_ups WHERE deal_id = ANY($1)',
+      [copies],
+    );
+    expect(left).toEqual([
+      { deal_id: kept, result: '訪問済み' },
+      { deal_id: kept, result: '訪問済み' },
+    ]);
+  });
 });
