@@ -685,6 +685,82 @@ describe('invitations by email', () => {
     expect(counts).toMatchObject({ registered: 1, invited: 1 });
   });
 
+  it('confirms a seat taken from an invitation after cancelling, answered at once or after declining it, with the calendar file', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '創業支援ミニサロン',
+      kind: 'MINI_SALON',
+      capacity: 10,
+    });
+    // Invited, registered and cancelled; invited again, they decline, then accept after all.
+    const invitedTwice = await createParticipant(t, organizer, { name: '小林 誠' });
+    // Registered on their own and cancelled; their first invitation, declined and then accepted.
+    const declinedFirst = await createParticipant(t, organizer, { name: '加藤 由美' });
+    // Registered on their own and cancelled; their first invitation, accepted at once.
+    const acceptedFirst = await createParticipant(t, organizer, { name: '吉田 恵' });
+    const seats = (email: string) =>
+      sink.to(email).filter((mail) => mail.subject === '【参加登録完了】創業支援ミニサロン');
+    const cancelOwn = async (participantId: string) => {
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, participantId],
+      );
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+          { id },
+          await t.participantToken(participantId),
+        ),
+      );
+    };
+
+    await invite(eventId, [invitedTwice.id]);
+    await sink.waitUntil(() => invitations(invitedTwice.email).length === 1);
+    await respondPage(link(invitations(invitedTwice.email)[0], 1).token, 1);
+    for (const person of [declinedFirst, acceptedFirst])
+      ok(
+        await t.gql(
+          'mutation($e: ID!) { register(eventId: $e) { id } }',
+          { e: eventId },
+          await t.participantToken(person.id),
+        ),
+      );
+    const everyone = [invitedTwice, declinedFirst, acceptedFirst];
+    await sink.waitUntil(() => everyone.every((person) => seats(person.email).length === 1));
+    for (const person of everyone) await cancelOwn(person.id);
+    for (const person of everyone) expect(await registrationStatus(eventId, person.id)).toBe('CANCELLED');
+
+    await invite(
+      eventId,
+      everyone.map((person) => person.id),
+    );
+    await sink.waitUntil(() =>
+      everyone.every((person) => invitations(person.email).length === (person === invitedTwice ? 2 : 1)),
+    );
+    const latest = (email: string) => invitations(email).at(-1)!;
+    for (const person of [invitedTwice, declinedFirst]) {
+      const declined = await (await respondPage(link(latest(person.email), 0).token, 0)).text();
+      expect(declined).toContain('ご都合が変わりましたら');
+      expect(await registrationStatus(eventId, person.id)).toBe('DECLINED');
+    }
+    for (const person of everyone) {
+      const accepted = await (await respondPage(link(latest(person.email), 1).token, 1)).text();
+      expect(accepted).toContain('参加登録が完了しました');
+      expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
+    }
+
+    await sink.waitUntil(
+      () => everyone.every((person) => seats(person.email).length === 2),
+      30_000,
+      'a second 【参加登録完了】 to each',
+    );
+    for (const person of everyone) {
+      const [again] = seats(person.email).slice(1);
+      expect(again.text).toContain('参加をキャンセルする');
+      expect(again.calendars).toHaveLength(1);
+      expect(again.calendars[0]).toContain('METHOD:PUBLISH');
+    }
+  });
+
   it('sends only the new invitation of someone invited again before their first one went out', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '海外展開ミニサロン',

@@ -18,12 +18,16 @@ export const REGISTRATION_CONFIRMATION_TEMPLATE = 'registration-confirmation';
 /**
  * The confirmation of a seat or a place on the waiting list someone has just been given, to write
  * in the same transaction. The answer to their own action (or to staff's on their behalf), so
- * transactional; one per status reached, whichever way it was reached (an invitation accepted, a
- * registration), so accepting after registering sends nothing twice. Reached again after a
- * cancellation (`from` CANCELLED), it is a new one: that cancellation's email took the event off
- * their calendar, and this one's file puts it back. So is one reached from an invitation staff sent
- * again after a cancellation or a decline (`from` INVITED on a later round): a confirmation of the
- * seat they had before may hold the plain key.
+ * transactional; its key is the one message it is, written once however often the same answer
+ * comes. A registration's first seat or place (`from` none: a new registration, or one confirmed
+ * as its draft is published) has the plain key. Every later one is a new message under a key of its
+ * own, since a confirmation sent before may hold the plain key (its seat cancelled since, and the
+ * cancellation's email took the event off their calendar: this one's file puts it back):
+ * - from an invitation (`from` INVITED), or from declining it (`from` DECLINED, who may still accept
+ *   it): the invitation's round. A registration leaves an invitation for a seat or a place at most
+ *   once, either answering it or after declining it; only staff inviting again bring it back. Round
+ *   1 too: someone who registered on their own and cancelled is on their first invitation.
+ * - after cancelling (`from` CANCELLED), registered again as often as they like: the moment.
  */
 export function registrationConfirmation(
   registration: Pick<Registration, 'id' | 'participantId' | 'eventId'> &
@@ -32,8 +36,12 @@ export function registrationConfirmation(
   from?: RegistrationStatus | null,
   at = new Date(),
 ): OutboxRequest {
-  const invitedAgain = from === RegistrationStatus.INVITED && (registration.invitationRound ?? 1) > 1;
-  const again = from === RegistrationStatus.CANCELLED || invitedAgain ? `-${at.getTime()}` : '';
+  const answered = from === RegistrationStatus.INVITED || from === RegistrationStatus.DECLINED;
+  const again = answered
+    ? `-r${registration.invitationRound ?? 1}`
+    : from === RegistrationStatus.CANCELLED
+      ? `-${at.getTime()}`
+      : '';
   return {
     key: `registration-confirmation-${registration.id}-${status.toLowerCase()}${again}`,
     template: REGISTRATION_CONFIRMATION_TEMPLATE,
@@ -66,8 +74,8 @@ export function confirmsNow(
 
 /**
  * The confirmations of a draft's registrations, as it is published: one for each seat or place on
- * the waiting list held now, under the same key as any other confirmation of that status, so
- * nobody gets one twice.
+ * the waiting list held now, under the plain key of a first one (a draft confirmed none of them yet),
+ * so nobody gets one twice.
  */
 export function confirmOnPublish(
   registrations: Pick<Registration, 'id' | 'participantId' | 'eventId' | 'status'>[],
