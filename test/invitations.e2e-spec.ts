@@ -761,6 +761,99 @@ describe('invitations by email', () => {
     }
   });
 
+  /** The page behind a cancel link, and the page its button's POST answers. */
+  const cancelPage = async (token: string) => {
+    const response = await fetch(`${t.url}/registrations/cancel?token=${token}`);
+    return { status: response.status, html: await response.text() };
+  };
+  const pressCancel = async (token: string) => {
+    const response = await fetch(`${t.url}/registrations/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    return { status: response.status, html: await response.text() };
+  };
+
+  it('a cancel link finds nothing to cancel while its person is invited or has declined, and says so in their language', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: 'DX推進ミニサロン',
+      kind: 'MINI_SALON',
+      capacity: 10,
+    });
+    const [invitedJa, declinedJa, invitedEn, declinedEn] = await Promise.all([
+      createParticipant(t, organizer, { name: '村上 翔' }),
+      createParticipant(t, organizer, { name: '清水 彩' }),
+      createParticipant(t, organizer, { name: 'Noah Baker', locale: 'en' }),
+      createParticipant(t, organizer, { name: 'Mia Turner', locale: 'en' }),
+    ]);
+    const everyone = [invitedJa, declinedJa, invitedEn, declinedEn];
+    await invite(
+      eventId,
+      everyone.map((person) => person.id),
+    );
+    await sink.waitUntil(() => everyone.every((person) => sink.to(person.email).length === 1));
+    for (const person of [declinedJa, declinedEn])
+      await respondPage(link(sink.to(person.email)[0], 0).token, 0);
+    // A cancel link still live for each (one a confirmation sent before would carry).
+    const [{ startsAt }]: { startsAt: Date }[] = await t.dataSource.query(
+      'SELECT starts_at AS "startsAt" FROM events WHERE id = $1',
+      [eventId],
+    );
+    const linkOf = async (participantId: string) => {
+      const [{ id }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, participantId],
+      );
+      const [raw] = await t.app
+        .get(ActionTokensService)
+        .mint(t.dataSource.manager, [
+          { purpose: TokenPurpose.REGISTRATION_CANCEL, subjectId: id, expiresAt: startsAt },
+        ]);
+      return raw;
+    };
+    const says: [{ id: string }, string, string][] = [
+      [
+        invitedJa,
+        'INVITED',
+        '<p>現在、このイベントのお席もキャンセル待ちもお持ちでないため、キャンセルの必要はありません。ご参加・ご辞退は、ご招待メールのボタンからお知らせください。</p>',
+      ],
+      [
+        declinedJa,
+        'DECLINED',
+        '<p>このイベントへのご招待は、辞退として承っています。現在、このイベントのお席もキャンセル待ちもお持ちでないため、キャンセルの必要はありません。</p>',
+      ],
+      [
+        invitedEn,
+        'INVITED',
+        '<p>You hold no seat and no place on the waiting list for this event, so there is nothing to cancel. Please answer the invitation with the buttons in its email.</p>',
+      ],
+      [
+        declinedEn,
+        'DECLINED',
+        '<p>You declined the invitation to this event. You hold no seat and no place on the waiting list for this event, so there is nothing to cancel.</p>',
+      ],
+    ];
+    for (const [person, status, text] of says) {
+      const raw = await linkOf(person.id);
+      const opened = await cancelPage(raw);
+      expect(opened.status).toBe(200);
+      expect(opened.html).toContain(text);
+      expect(opened.html).not.toContain('<button');
+      const pressed = await pressCancel(raw);
+      expect(pressed.status).toBe(200);
+      expect(pressed.html).toContain(text);
+      expect(pressed.html).not.toMatch(/確認のメールをお送りします|We are sending you an email/);
+      expect(await registrationStatus(eventId, person.id)).toBe(status);
+    }
+    // Nothing was written to anyone but their invitation.
+    const [{ count }]: { count: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox_messages WHERE event_id = $1 AND template <> 'invitation'`,
+      [eventId],
+    );
+    expect(count).toBe(0);
+  });
+
   it('sends only the new invitation of someone invited again before their first one went out', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '海外展開ミニサロン',

@@ -15,11 +15,28 @@ import { RegistrationsService } from './registrations.service';
 export interface CancelLinkResult {
   locale: 'ja' | 'en';
   eventTitle: string;
-  /** False when the registration was already cancelled (a second press, a replayed link). */
+  /** The registration's status as the press found it: what was cancelled, or why nothing was. */
+  status: RegistrationStatus;
+  /**
+   * False when it held nothing to cancel (NOTHING_TO_CANCEL): already cancelled (a second press, a
+   * replayed link), or invited again or declining since.
+   */
   changed: boolean;
   /** What the cancellation called off with the seat: see MeetingsAtStake. */
   meetings: MeetingsAtStake;
 }
+
+/**
+ * A registration that holds neither a seat nor a place on the waiting list: the link has nothing to
+ * cancel. Cancelled already; or, since, invited again (a link kept from a confirmation before
+ * cancelling would otherwise withdraw the new invitation, which staff would no longer see as
+ * 招待中, and promise a confirmation nobody sends), or that invitation declined.
+ */
+export const NOTHING_TO_CANCEL: readonly RegistrationStatus[] = [
+  RegistrationStatus.CANCELLED,
+  RegistrationStatus.INVITED,
+  RegistrationStatus.DECLINED,
+];
 
 /**
  * The person's meetings at the event that cancelling calls off (LeaverMeetingsListener): the agreed
@@ -93,9 +110,14 @@ export class RegistrationCancelLinks {
           eventTitle: eventTitleFor(event, languageOf(participant)),
         } as const;
         await this.tokens.markUsed(manager, token);
-        if (registration.status === RegistrationStatus.CANCELLED) {
+        if (NOTHING_TO_CANCEL.includes(registration.status)) {
           return {
-            result: { ...base, changed: false, meetings: { agreed: 0, pending: 0 } },
+            result: {
+              ...base,
+              status: registration.status,
+              changed: false,
+              meetings: { agreed: 0, pending: 0 },
+            },
             afterCommit: [],
           };
         }
@@ -104,7 +126,10 @@ export class RegistrationCancelLinks {
         }
         const meetings = await meetingsAtStake(manager, registration.eventId, registration.participantId);
         const then = await this.registrations.cancelAndTell(manager, registration, event, 'self');
-        return { result: { ...base, changed: true, meetings }, afterCommit: then };
+        return {
+          result: { ...base, status: registration.status, changed: true, meetings },
+          afterCommit: then,
+        };
       },
     );
     for (const then of afterCommit) await then();

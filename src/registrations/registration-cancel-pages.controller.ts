@@ -3,7 +3,11 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { escapeHtml, postButton, sendLinkPage } from '../common/html/html-page';
 import { formatEventTime } from '../mail/templates/mail-dates';
-import { MeetingsAtStake, RegistrationCancelLinks } from './registration-cancel-links.service';
+import {
+  MeetingsAtStake,
+  NOTHING_TO_CANCEL,
+  RegistrationCancelLinks,
+} from './registration-cancel-links.service';
 import { RegistrationStatus } from './registration-enums';
 
 const TEXT = {
@@ -33,7 +37,16 @@ const TEXT = {
       ].filter(Boolean);
       return `あわせて、このイベントでの${parts.join('と')}も取り消しました。`;
     },
-    already: 'この参加登録は、すでにキャンセルされています。',
+    nothing: (status: RegistrationStatus) =>
+      status === RegistrationStatus.CANCELLED
+        ? 'この参加登録は、すでにキャンセルされています。'
+        : (status === RegistrationStatus.DECLINED
+            ? 'このイベントへのご招待は、辞退として承っています。'
+            : '') +
+          '現在、このイベントのお席もキャンセル待ちもお持ちでないため、キャンセルの必要はありません。' +
+          (status === RegistrationStatus.INVITED
+            ? 'ご参加・ご辞退は、ご招待メールのボタンからお知らせください。'
+            : ''),
     error: 'キャンセルできませんでした',
   },
   en: {
@@ -52,7 +65,14 @@ const TEXT = {
           'We are sending you an email to confirm it: the calendar file attached to it removes the event from your calendar.',
     calledOff: (meetings: MeetingsAtStake) =>
       `${capitalise(englishMeetings(meetings))} at the event ${meetings.agreed + meetings.pending === 1 ? 'is' : 'are'} called off too.`,
-    already: 'This registration was already cancelled.',
+    nothing: (status: RegistrationStatus) =>
+      status === RegistrationStatus.CANCELLED
+        ? 'This registration was already cancelled.'
+        : (status === RegistrationStatus.DECLINED ? 'You declined the invitation to this event. ' : '') +
+          'You hold no seat and no place on the waiting list for this event, so there is nothing to cancel.' +
+          (status === RegistrationStatus.INVITED
+            ? ' Please answer the invitation with the buttons in its email.'
+            : ''),
     error: 'We could not cancel this',
   },
 } as const;
@@ -79,6 +99,7 @@ const LINK_TEXTS = { ja: { error: TEXT.ja.error }, en: { error: TEXT.en.error } 
 /**
  * The page the cancel link of a reminder or a registration confirmation opens. GET only shows a
  * confirmation with a button (mail scanners fetch links and must change nothing); the POST cancels.
+ * A registration with nothing to cancel (NOTHING_TO_CANCEL) is told so, with no button, on both.
  */
 @Controller('registrations')
 export class RegistrationCancelPagesController {
@@ -98,13 +119,13 @@ export class RegistrationCancelPagesController {
       () => this.links.preview(String(token ?? '')),
       (preview) => {
         const text = TEXT[preview.locale];
-        const cancelled = preview.status === RegistrationStatus.CANCELLED;
+        const nothing = NOTHING_TO_CANCEL.includes(preview.status);
         const waitlisted = preview.status === RegistrationStatus.WAITLISTED;
         const body = [
           `<p><strong>${escapeHtml(preview.eventTitle)}</strong><br>${escapeHtml(formatEventTime(preview.locale, preview.startsAt, preview.endsAt))}</p>`,
           `<p>${escapeHtml(preview.participantName)}${preview.locale === 'ja' ? ' 様' : ''}</p>`,
-          cancelled
-            ? `<p>${escapeHtml(text.already)}</p>`
+          nothing
+            ? `<p>${escapeHtml(text.nothing(preview.status))}</p>`
             : [
                 `<p>${escapeHtml(text.question(waitlisted))}</p>`,
                 anyAtStake(preview.meetings)
@@ -134,13 +155,14 @@ export class RegistrationCancelPagesController {
       response,
       LINK_TEXTS,
       () => this.links.preview(token),
-      async ({ locale, status }) => {
+      async ({ locale }) => {
         const result = await this.links.cancel(token);
         const text = TEXT[locale];
-        const waitlisted = status === RegistrationStatus.WAITLISTED;
+        // As the press found it, under the event's lock: what the page said before may have changed.
+        const waitlisted = result.status === RegistrationStatus.WAITLISTED;
         const body = [
           `<p><strong>${escapeHtml(result.eventTitle)}</strong></p>`,
-          `<p>${escapeHtml(result.changed ? text.done(waitlisted) : text.already)}</p>`,
+          `<p>${escapeHtml(result.changed ? text.done(waitlisted) : text.nothing(result.status))}</p>`,
           result.changed && anyAtStake(result.meetings)
             ? `<p>${escapeHtml(text.calledOff(result.meetings))}</p>`
             : '',
