@@ -774,6 +774,60 @@ describe('invitations by email', () => {
     });
     return { status: response.status, html: await response.text() };
   };
+  const cancelToken = (mail: ReceivedMail) =>
+    new RegExp(`${t.url}/registrations/cancel\\?token=([\\w-]+)`).exec(mail.text)![1];
+
+  it('a cancel link of a seat held before an invitation ends with it: it neither withdraws the invitation nor cancels the seat it gives', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '販路開拓ミニサロン',
+      kind: 'MINI_SALON',
+      capacity: 10,
+    });
+    const person = await createParticipant(t, organizer, { name: '松本 健' });
+    const seats = () => sink.to(person.email).filter((mail) => mail.subject.startsWith('【参加登録完了】'));
+    await invite(eventId, [person.id]);
+    await sink.waitUntil(() => invitations(person.email).length === 1);
+    await respondPage(link(invitations(person.email)[0], 1).token, 1);
+    await sink.waitUntil(() => seats().length === 1);
+    const oldLink = cancelToken(seats()[0]);
+    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+      [eventId, person.id],
+    );
+    ok(
+      await t.gql(
+        'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+        { id: registrationId },
+        await t.participantToken(person.id),
+      ),
+    );
+    await invite(eventId, [person.id]);
+    await sink.waitUntil(() => invitations(person.email).length === 2);
+
+    // The old link asks nothing and changes nothing: the invitation stays 招待中 for staff.
+    const opened = await cancelPage(oldLink);
+    expect(opened.html).toContain('このリンクは有効期限が切れています');
+    expect(opened.html).not.toContain('<button');
+    expect((await pressCancel(oldLink)).html).toContain('このリンクは有効期限が切れています');
+    expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+    const invited = async () =>
+      ok(
+        await t.gql<{ event: { registrationCounts: { registered: number; invited: number } } }>(
+          'query($id: ID!) { event(id: $id) { registrationCounts { registered invited } } }',
+          { id: eventId },
+          organizer,
+        ),
+      ).event.registrationCounts;
+    expect(await invited()).toMatchObject({ invited: 1, registered: 0 });
+
+    // Accepted: the seat is cancelled from its own confirmation's link, not from the old one.
+    await respondPage(link(invitations(person.email)[1], 1).token, 1);
+    await sink.waitUntil(() => seats().length === 2);
+    expect((await pressCancel(oldLink)).html).toContain('このリンクは有効期限が切れています');
+    expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
+    const newLink = cancelToken(seats()[1]);
+    expect((await cancelPage(newLink)).html).toContain('このイベントへの参加をキャンセルしますか？');
+  });
 
   it('a cancel link finds nothing to cancel while its person is invited or has declined, and says so in their language', async () => {
     const eventId = await createPublishedEvent(t, organizer, {

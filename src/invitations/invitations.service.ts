@@ -48,7 +48,7 @@ export class InvitationsService {
   /**
    * Invites participants to an event: an INVITED registration for each one not registered yet, and
    * those who had cancelled or declined invited again (INVITED once more, the links of their
-   * earlier invitation ended), with one invitation email each, written to the outbox in the same
+   * earlier invitation and seat ended), with one invitation email each, written to the outbox in the same
    * transaction. Nothing is sent here; the queue does that after the commit.
    */
   async invite(actor: StaffActor, eventId: string, participantIds: string[]): Promise<InvitationCampaign> {
@@ -74,12 +74,12 @@ export class InvitationsService {
       const created = await this.createInvitedRegistrations(manager, eventId, ids);
       const invited = [...created, ...reinvited];
       // Only the new email's buttons answer: an old one's, or a page of it reloaded, would act on
-      // this invitation by surprise (a decline given before, submitted again).
-      await this.tokens.expire(
-        manager,
-        TokenPurpose.INVITATION_RESPONSE,
-        reinvited.map((registration) => registration.id),
-      );
+      // this invitation by surprise (a decline given before, submitted again). So with the cancel
+      // link of a seat they had before: it would withdraw the invitation, or later cancel the seat
+      // the new one gives, whose own confirmation brings its link.
+      const reinvitedIds = reinvited.map((registration) => registration.id);
+      await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, reinvitedIds);
+      await this.tokens.expire(manager, TokenPurpose.REGISTRATION_CANCEL, reinvitedIds);
       const campaign = await manager.save(
         manager.create(InvitationCampaign, {
           eventId,
