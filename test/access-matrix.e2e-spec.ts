@@ -190,9 +190,11 @@ const cases: Case[] = [
   ['eventReport', 'of the event', 'query($e: ID!) { eventReport(eventId: $e) { __typename } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['eventReport', "the event's deals deleted after its year ended, and why", 'query($e: ID!) { eventReport(eventId: $e) { dealsDeletedAfterYearEnd { deals deletions { title reason deletedByName } } } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['eventReport', "the event's deals changed after its year ended, and why", 'query($e: ID!) { eventReport(eventId: $e) { dealsChangedAfterYearEnd { count changes { title reason changedByName before { stage } after { stage } } } } }', (ids) => ({ e: ids.event }), ITS_STAFF],
+  ['eventReport', "the event's deals recorded into an ended year after it ended, and why", 'query($e: ID!) { eventReport(eventId: $e) { dealsAddedAfterYearEnd { deals additions { title reason addedByName stage } } } }', (ids) => ({ e: ids.event }), ITS_STAFF],
   ['fiscalYearReport', 'of the organisation', 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2026) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['fiscalYearReport', "the organisation's deals deleted after an ended year, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsDeletedAfterYearEnd { deals deletions { title reason deletedByName } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['fiscalYearReport', "the organisation's deals changed after an ended year, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsChangedAfterYearEnd { count changes { title reason changedByName before { stage } after { stage } } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
+  ['fiscalYearReport', "the organisation's deals recorded into an ended year after it ended, and why", 'query($o: ID!) { fiscalYearReport(organizationId: $o, fiscalYear: 2025) { dealsAddedAfterYearEnd { deals additions { title reason addedByName stage } } } }', (ids) => ({ o: ids.org }), ITS_STAFF],
   ['setFiscalYearTargets', 'of the organisation', 'mutation($o: ID!) { setFiscalYearTargets(organizationId: $o, fiscalYear: 2026, targets: [{ metric: DEALS_WON, target: 99 }]) { fiscalYear } }', (ids) => ({ o: ids.org }), ITS_STAFF],
 ];
 

@@ -13,7 +13,7 @@ import {
 import { holdingLocks, untilWaitingForLocks } from './support/lock-waits';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 import { fetchCsv } from './support/csv-export';
-import { correctingOrganization } from './support/deal-corrections';
+import { asRecordedInItsYear, correctingOrganization, RECORDED_LATE } from './support/deal-corrections';
 import { expectPaging } from './support/paging';
 
 const DEAL_FIELDS = `id organizationId eventId eventTitle meetingId type typeLabel stage stageLabel title amountYen
@@ -717,6 +717,7 @@ describe('deals and follow-ups', () => {
             startedOn,
             amountYen,
             ...(closedOn ? { closedOn } : {}),
+            reason: RECORDED_LATE,
           },
           ownStaff,
         ),
@@ -933,19 +934,24 @@ describe('deals and follow-ups', () => {
         { id, reason },
         token,
       );
-    const record = async (input: Record<string, unknown>) =>
-      ok(
+    // Recorded in its year, when no reason was asked and no record left.
+    const record = async (input: Record<string, unknown>) => {
+      const deal = ok(
         await recordDeal(
           {
             participantAId: people.a.id,
             participantBId: people.b.id,
             type: 'ORDER',
             title: '精密部品の量産',
+            reason: RECORDED_LATE,
             ...input,
           },
           ownStaff,
         ),
       ).recordDeal;
+      await asRecordedInItsYear(t, deal.id);
+      return deal;
+    };
     const deletions = (dealId: string) =>
       t.dataSource.query(
         `SELECT kind, deal_id, organization_id, event_id, type, stage, title, amount_yen::float8 AS amount_yen,
@@ -1146,27 +1152,35 @@ describe('deals and follow-ups', () => {
       reason: 'DEAL_FOLLOW_UPS_DESTINATION_INVALID',
       field: 'moveFollowUpsTo',
     });
-    const withOther = ok(
-      await recordDeal(
-        {
+    const withOther = await asRecordedInItsYear(
+      t,
+      ok(
+        await recordDeal(
+          {
+            participantAId: a.id,
+            participantBId: people.c.id,
+            type: 'ORDER',
+            title: '別の商談',
+            startedOn: `${lastYear}-05-01`,
+            reason: RECORDED_LATE,
+          },
+          own,
+        ),
+      ).recordDeal.id,
+    );
+    const othersDeal = await asRecordedInItsYear(
+      t,
+      ok(
+        await recordDeal({
           participantAId: a.id,
-          participantBId: people.c.id,
+          participantBId: b.id,
           type: 'ORDER',
-          title: '別の商談',
+          title: '信金の商談',
           startedOn: `${lastYear}-05-01`,
-        },
-        own,
-      ),
-    ).recordDeal.id;
-    const othersDeal = ok(
-      await recordDeal({
-        participantAId: a.id,
-        participantBId: b.id,
-        type: 'ORDER',
-        title: '信金の商談',
-        startedOn: `${lastYear}-05-01`,
-      }),
-    ).recordDeal.id;
+          reason: RECORDED_LATE,
+        }),
+      ).recordDeal.id,
+    );
     for (const to of [withOther, othersDeal])
       expect(await destination(to)).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -1213,6 +1227,107 @@ describe('deals and follow-ups', () => {
     expect(ok(await deleteDeal(untouched)).deleteDeal).toEqual({ id: untouched, followUpsDeleted: 1 });
   });
 
+  it('asks why a deal recorded after its 年度 ended counts in it, and keeps a record of each such deal', async () => {
+    const admin = await staffSession(t, Role.ADMIN, null);
+    const org = await createOrganization(t, admin, { name: '江東区商工会' });
+    const ownStaff = await staffSession(t, Role.STAFF, org, 'koto-tanto@example.jp');
+    const [{ id: ownStaffId }]: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM users WHERE email = 'koto-tanto@example.jp'`,
+    );
+    const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const lastYear = fiscalYearOf(new Date()) - 1;
+    const record = (input: Record<string, unknown>) =>
+      recordDeal(
+        {
+          participantAId: people.a.id,
+          participantBId: people.b.id,
+          type: 'ORDER',
+          title: '金型の受注',
+          ...input,
+        },
+        ownStaff,
+      );
+    const additions = () =>
+      t.dataSource.query(
+        `SELECT c.kind, c.deal_id, c.organization_id, c.title, c.type, c.stage, c.amount_yen, c.started_on,
+                c.closed_on, c.type_after, c.stage_after, c.amount_yen_after::float8 AS amount_yen_after,
+                c.started_on_after::text AS started_on_after, c.closed_on_after::text AS closed_on_after,
+                c.corrected_by_id, c.reason, c.corrected_at > now() - interval '1 minute' AS just_now
+           FROM deal_corrections c JOIN deals d ON d.id = c.deal_id
+          WHERE d.organization_id = $1 ORDER BY c.corrected_at`,
+        [org],
+      );
+    const dealsOf = async () =>
+      (await t.dataSource.query('SELECT count(*)::int AS n FROM deals WHERE organization_id = $1', [org]))[0]
+        .n;
+
+    // A 成約 of last 年度's March, entered only now: that year's figures, most likely reported, would
+    // change. Without a reason (blank is none) it is refused, named on the field, and nothing is written.
+    const late = {
+      stage: 'WON',
+      amountYen: 3_000_000,
+      startedOn: `${lastYear + 1}-03-20`,
+      closedOn: `${lastYear + 1}-03-28`,
+      followUpInMonths: 2,
+    };
+    for (const reason of [undefined, null, '', ' \u3000 ']) {
+      const refused = failure(await record({ ...late, reason }));
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DEAL_ADDITION_REASON_REQUIRED',
+        field: 'reason',
+      });
+      expect(refused.message).toBe(
+        `この商談は終了した年度（${fiscalYearLabel(lastYear)}）の実績に数えられます。` +
+          '記録の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）',
+      );
+    }
+    expect(failure(await record({ ...late, reason: 'あ'.repeat(1001) })).message).toBe(
+      '記録の理由は 1000 文字以内で入力してください',
+    );
+    // Begun two years ago and lost last year: both years are named, earliest first.
+    expect(
+      failure(
+        await record({ stage: 'LOST', startedOn: `${lastYear - 1}-11-01`, closedOn: `${lastYear}-05-01` }),
+      ).message,
+    ).toContain(`（${fiscalYearLabel(lastYear - 1)}・${fiscalYearLabel(lastYear)}）`);
+    expect(await dealsOf()).toBe(0);
+    expect(await additions()).toEqual([]);
+
+    // With a reason it is recorded, and the record says what it was recorded as: nothing before.
+    const deal = ok(
+      await record({ ...late, reason: '  記録漏れ（3月の成約を年度内に入力していなかった）  ' }),
+    ).recordDeal;
+    expect(deal).toMatchObject({ stage: 'WON', closedOn: `${lastYear + 1}-03-28` });
+    expect(await additions()).toEqual([
+      {
+        kind: 'ADDED',
+        deal_id: deal.id,
+        organization_id: org,
+        title: '金型の受注',
+        type: null,
+        stage: null,
+        amount_yen: null,
+        started_on: null,
+        closed_on: null,
+        type_after: 'ORDER',
+        stage_after: 'WON',
+        amount_yen_after: 3_000_000,
+        started_on_after: `${lastYear + 1}-03-20`,
+        closed_on_after: `${lastYear + 1}-03-28`,
+        corrected_by_id: ownStaffId,
+        reason: '記録漏れ（3月の成約を年度内に入力していなかった）',
+        just_now: true,
+      },
+    ]);
+
+    // This 年度's deal asks nothing, and a reason given is not used: no record either way.
+    ok(await record({ startedOn: today }));
+    ok(await record({ startedOn: today, stage: 'WON', closedOn: today, reason: '念のため' }));
+    expect(await dealsOf()).toBe(3);
+    expect(await additions()).toHaveLength(1);
+  });
+
   it('leaves nothing half-written when a deletion fails part-way', async () => {
     const lastYear = fiscalYearOf(new Date()) - 1;
     const deal = ok(
@@ -1223,8 +1338,10 @@ describe('deals and follow-ups', () => {
         title: '技能実習生の受け入れ',
         startedOn: `${lastYear}-05-01`,
         followUpInMonths: 2,
+        reason: RECORDED_LATE,
       }),
     ).recordDeal;
+    await asRecordedInItsYear(t, deal.id);
     // The deal's row cannot go (a stand-in for any failure after the record is written).
     await t.dataSource.query(`
       CREATE FUNCTION refuse_deal_delete() RETURNS trigger LANGUAGE plpgsql AS
@@ -1264,19 +1381,24 @@ describe('deals and follow-ups', () => {
     const today = tokyoInDays(0, '00:00').slice(0, 10);
     const thisYear = fiscalYearOf(new Date());
     const lastYear = thisYear - 1;
-    const record = async (input: Record<string, unknown>) =>
-      ok(
+    // Recorded in its year, when no reason was asked and no record left.
+    const record = async (input: Record<string, unknown>) => {
+      const deal = ok(
         await recordDeal(
           {
             participantAId: people.a.id,
             participantBId: people.b.id,
             type: 'ORDER',
             title: '精密部品の量産',
+            reason: RECORDED_LATE,
             ...input,
           },
           ownStaff,
         ),
       ).recordDeal;
+      await asRecordedInItsYear(t, deal.id);
+      return deal;
+    };
     const update = (id: string, input: Record<string, unknown>, token = ownStaff) =>
       updateDeal(id, input, token);
     const corrections = (dealId: string) =>

@@ -15,6 +15,7 @@ import {
   tokyoInDays,
 } from './support/fixtures';
 import { fetchCsv } from './support/csv-export';
+import { asRecordedInItsYear, RECORDED_LATE } from './support/deal-corrections';
 import { createTestApp, failure, ok, TestApp } from './support/test-app';
 
 const EVENT = 'event { id title kind venue startsAt endsAt }';
@@ -988,10 +989,11 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(withdrawn.html).not.toContain('木村');
   });
 
-  it('keeps the records of deals deleted or changed for the year they correct, through a merge, without the erased person in it', async () => {
+  it('keeps the records of deals deleted, changed or added for the year they correct, through a merge, without the erased person in it', async () => {
     // 小林 健太 was in the pool twice; a deal was entered with each profile last 年度, one of them
     // twice, and both mistakes were deleted after the year ended, staff naming him in the reason.
-    // A third, won with the old profile, was reopened afterwards, the reason naming him too.
+    // A third, won with the old profile, was reopened afterwards, the reason naming him too. A
+    // fourth, won with the old profile, was only recorded after the year ended, the reason naming him.
     const person = await createParticipant(t, organizer, {
       name: '小林 健太',
       furigana: 'コバヤシ ケンタ',
@@ -1001,7 +1003,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     const duplicate = await createParticipant(t, organizer, { name: '小林　健太' });
     const partner = await createParticipant(t, organizer, { name: '中村 優', company: { name: '中村商事' } });
     const lastYear = fiscalYearOf(new Date()) - 1;
-    const recordWon = async (participantAId: string, title: string) =>
+    const recordWonToday = async (participantAId: string, title: string, reason: string) =>
       ok(
         await t.gql<{ recordDeal: { id: string } }>(
           'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
@@ -1015,11 +1017,14 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
               amountYen: 2_000_000,
               startedOn: `${lastYear}-06-01`,
               closedOn: `${lastYear}-08-01`,
+              reason,
             },
           },
           staff,
         ),
       ).recordDeal.id;
+    const recordWon = async (participantAId: string, title: string) =>
+      asRecordedInItsYear(t, await recordWonToday(participantAId, title, RECORDED_LATE));
     const recordAndDelete = async (participantAId: string, title: string, reason: string) => {
       const id = await recordWon(participantAId, title);
       ok(
@@ -1049,6 +1054,7 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         staff,
       ),
     );
+    const late = await recordWonToday(duplicate.id, 'プレス治具の受注', 'コバヤシ ケンタ様の分の記録漏れ');
     ok(
       await t.gql(
         'mutation($p: ID!, $d: ID!) { mergeParticipants(participantId: $p, duplicateId: $d) { dealsMoved } }',
@@ -1061,13 +1067,18 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         `SELECT deal_id, participant_a_id, participant_b_id, title, reason, stage, amount_yen::float8 AS amount_yen,
                 started_on::text AS started_on, closed_on::text AS closed_on
            FROM deal_corrections WHERE deal_id = ANY($1) ORDER BY corrected_at`,
-        [[ofPerson, ofDuplicate, reopened]],
+        [[ofPerson, ofDuplicate, reopened, late]],
       );
     // The merge carries the records over with the rest of the duplicate's deals.
-    expect((await records()).map((row) => row.participant_a_id)).toEqual([person.id, person.id, person.id]);
+    expect((await records()).map((row) => row.participant_a_id)).toEqual([
+      person.id,
+      person.id,
+      person.id,
+      person.id,
+    ]);
 
     const result = ok(await erase(person.id)).eraseParticipant;
-    expect(result).toMatchObject({ notesRedacted: 3 });
+    expect(result).toMatchObject({ notesRedacted: 4 });
     const kept = {
       participant_a_id: person.id,
       participant_b_id: partner.id,
@@ -1097,6 +1108,17 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         title: 'プレス部品の追加受注',
         reason: '（削除済み）様から発注取り消しの連絡',
       },
+      {
+        deal_id: late,
+        ...kept,
+        // Nothing before an addition: the deal as recorded is in the columns of what came after.
+        stage: null,
+        amount_yen: null,
+        started_on: null,
+        closed_on: null,
+        title: 'プレス治具の受注',
+        reason: '（削除済み）様の分の記録漏れ',
+      },
     ]);
     expect(JSON.stringify(await records())).not.toMatch(/小林|コバヤシ|03-9876-5432/);
     // The year's report still says what was deleted and changed after it ended.
@@ -1105,11 +1127,13 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
         fiscalYearReport: {
           dealsDeletedAfterYearEnd: Record<string, number>;
           dealsChangedAfterYearEnd: { count: number; decreased: Record<string, number> };
+          dealsAddedAfterYearEnd: { deals: number; won: number; additions: { reason: string }[] };
         };
       }>(
         `query($o: ID!, $y: Int!) { fiscalYearReport(organizationId: $o, fiscalYear: $y) {
           dealsDeletedAfterYearEnd { deals won wonAmountYen }
-          dealsChangedAfterYearEnd { count decreased { won wonAmountYen } } } }`,
+          dealsChangedAfterYearEnd { count decreased { won wonAmountYen } }
+          dealsAddedAfterYearEnd { deals won additions { reason } } } }`,
         { o: orgId, y: lastYear },
         staff,
       ),
@@ -1118,6 +1142,11 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
     expect(report.dealsChangedAfterYearEnd).toEqual({
       count: 1,
       decreased: { won: 1, wonAmountYen: 2_000_000 },
+    });
+    expect(report.dealsAddedAfterYearEnd).toEqual({
+      deals: 1,
+      won: 1,
+      additions: [{ reason: '（削除済み）様の分の記録漏れ' }],
     });
   });
 

@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/actor';
-import { fiscalYearOf } from '../src/common/japan/fiscal-year';
+import { fiscalYearLabel, fiscalYearOf } from '../src/common/japan/fiscal-year';
 import {
   addMatchmakingSession,
   agreeMeeting,
@@ -45,7 +45,8 @@ type DealFigures = Record<'recorded' | 'won' | 'lost' | 'wonAmountYen' | 'wonWit
 
 /** The 集計の範囲 row of an ended year's 商談 figures. */
 const BASIS_AFTER_YEAR_END =
-  '対象,集計の範囲,商談,年度終了後に削除された商談を除き、変更された商談は変更後の値で数えた現在の値（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」に記載）,';
+  '対象,集計の範囲,商談,年度終了後に削除された商談を除き、変更された商談は変更後の値で、年度終了後に記録された商談も含めて数えた現在の値' +
+  '（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」、記録で増えた分は「年度終了後の訂正（追加）」に記載）,';
 interface FiscalYearReport {
   organization: { name: string };
   fiscalYear: number;
@@ -1716,6 +1717,291 @@ describe('fiscal-year and event reports', () => {
     expect(lines[firstChange - 1]).toMatch(new RegExp(`^${deletions},金額未入力の成約の減少,`));
   });
 
+  it('asks why a deal recorded after its year ended counts in it, and shows it in that year’s report and CSV as 年度終了後の訂正（追加）', async () => {
+    const { org, organizer, staff, lastYear, today, record, recordToday } = await correctingOrganization(
+      t,
+      admin,
+      { name: '北区産業振興課' },
+      [
+        { name: '加藤 翔', company: '加藤精工' },
+        { name: '吉田 彩', company: '吉田製作所' },
+      ],
+    );
+    // The year as reported at its end: one 成約, recorded in its year.
+    await record({
+      title: '金型の受注',
+      stage: 'WON',
+      amountYen: 4_000_000,
+      startedOn: `${lastYear}-05-01`,
+      closedOn: `${lastYear}-07-01`,
+    });
+    const report = `query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) {
+      deals { recorded won lost wonAmountYen wonWithoutAmount }
+      dealsAddedAfterYearEnd {
+        deals recorded won lost wonAmountYen wonWithoutAmount
+        additions { dealId title type typeLabel stage stageLabel amountYen startedOn closedOn eventId eventTitle
+          addedAt addedByName reason }
+      } } }`;
+    type Report = {
+      deals: DealFigures;
+      dealsAddedAfterYearEnd: (DealFigures & { deals: number; additions: Record<string, unknown>[] }) | null;
+    };
+    const read = async (fiscalYear: number) =>
+      ok(await t.gql<{ fiscalYearReport: Report }>(report, { org, fy: fiscalYear }, organizer))
+        .fiscalYearReport;
+    const reported = await read(lastYear);
+    expect(reported.deals).toEqual({
+      recorded: 1,
+      won: 1,
+      lost: 0,
+      wonAmountYen: 4_000_000,
+      wonWithoutAmount: 0,
+    });
+    expect(reported.dealsAddedAfterYearEnd).toEqual({
+      deals: 0,
+      recorded: 0,
+      won: 0,
+      lost: 0,
+      wonAmountYen: 0,
+      wonWithoutAmount: 0,
+      additions: [],
+    });
+
+    // A 成約 of that year's March, entered only now, would change the year's figures: without a
+    // reason (blank is none) it is refused on the field, naming the year, and nothing is recorded.
+    const late = {
+      title: 'プレス部品の受注',
+      stage: 'WON',
+      amountYen: 3_000_000,
+      startedOn: `${lastYear + 1}-03-20`,
+      closedOn: `${lastYear + 1}-03-28`,
+    };
+    for (const reason of [undefined, null, ' \u3000 ']) {
+      const refused = failure(await recordToday({ ...late, reason }));
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DEAL_ADDITION_REASON_REQUIRED',
+        field: 'reason',
+      });
+      expect(refused.message).toBe(
+        `この商談は終了した年度（${fiscalYearLabel(lastYear)}）の実績に数えられます。` +
+          '記録の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）',
+      );
+    }
+    expect(await read(lastYear)).toEqual(reported);
+
+    // With a reason it is recorded. So is one begun that March and won today: there it is 新規商談.
+    const added = ok(
+      await recordToday({ ...late, reason: '  記録漏れ（3月の成約を年度内に入力していなかった）  ' }),
+    ).recordDeal.id;
+    const begun = ok(
+      await recordToday({
+        title: '治具の試作',
+        stage: 'WON',
+        amountYen: 500_000,
+        startedOn: `${lastYear + 1}-03-10`,
+        closedOn: today,
+        reason: '開始時の記録漏れ',
+      }),
+    ).recordDeal.id;
+    // This year's deal asks nothing and leaves nothing.
+    const current = ok(
+      await recordToday({
+        title: '検査装置の導入',
+        stage: 'WON',
+        amountYen: 700_000,
+        startedOn: today,
+        closedOn: today,
+      }),
+    ).recordDeal.id;
+    expect(await t.dataSource.query('SELECT id FROM deal_corrections WHERE deal_id = $1', [current])).toEqual(
+      [],
+    );
+
+    const corrected = await read(lastYear);
+    // The figures are as they stand now, with the deals recorded late ...
+    expect(corrected.deals).toEqual({
+      recorded: 3,
+      won: 2,
+      lost: 0,
+      wonAmountYen: 7_000_000,
+      wonWithoutAmount: 0,
+    });
+    // ... and the report says by how much they went up after the year ended, and why.
+    const addedAfter = corrected.dealsAddedAfterYearEnd!;
+    expect(addedAfter).toMatchObject({
+      deals: 2,
+      recorded: 2,
+      won: 1,
+      lost: 0,
+      wonAmountYen: 3_000_000,
+      wonWithoutAmount: 0,
+    });
+    for (const figure of ['recorded', 'won', 'lost', 'wonAmountYen', 'wonWithoutAmount'] as const)
+      expect(corrected.deals[figure] - addedAfter[figure]).toBe(reported.deals[figure]);
+    expect(addedAfter.additions).toEqual([
+      {
+        dealId: added,
+        title: 'プレス部品の受注',
+        type: 'ORDER',
+        typeLabel: '受発注',
+        stage: 'WON',
+        stageLabel: '成約',
+        amountYen: 3_000_000,
+        startedOn: `${lastYear + 1}-03-20`,
+        closedOn: `${lastYear + 1}-03-28`,
+        eventId: null,
+        eventTitle: null,
+        addedAt: expect.any(String),
+        addedByName: 'テスト 担当',
+        reason: '記録漏れ（3月の成約を年度内に入力していなかった）',
+      },
+      expect.objectContaining({ dealId: begun, startedOn: `${lastYear + 1}-03-10`, closedOn: today }),
+    ]);
+    // This year has not ended: nothing reported yet to correct.
+    expect((await read(lastYear + 1)).dealsAddedAfterYearEnd).toBeNull();
+
+    const { lines } = await csv(`organizationId=${org}&fiscalYear=${lastYear}`, staff);
+    const addedOn = todayInTokyo();
+    const section = '年度終了後の訂正（追加）';
+    expect(lines.filter((line) => line.startsWith(`${section},`))).toEqual([
+      `${section},記録した商談,合計,2,件`,
+      `${section},記録した商談,${addedOn} 記録「プレス部品の受注」（受発注・成約・3000000円・${lastYear + 1}-03-20〜${lastYear + 1}-03-28）` +
+        '新規商談数 +1件・成約件数 +1件・成約金額 +3000000円 理由: 記録漏れ（3月の成約を年度内に入力していなかった）,1,件',
+      `${section},記録した商談,${addedOn} 記録「治具の試作」（受発注・成約・500000円・${lastYear + 1}-03-10〜${today}）` +
+        '新規商談数 +1件 理由: 開始時の記録漏れ,1,件',
+      `${section},新規商談数の増加,,2,件`,
+      `${section},成約件数の増加,,1,件`,
+      `${section},不成立件数の増加,,0,件`,
+      `${section},成約金額の増加,,3000000,円`,
+      `${section},金額未入力の成約の増加,,0,件`,
+    ]);
+    expect(lines).toEqual(expect.arrayContaining([BASIS_AFTER_YEAR_END, '商談,成約金額,合計,7000000,円']));
+    // After the deletions and changes, before the follow-ups.
+    const firstAddition = lines.findIndex((line) => line.startsWith(`${section},`));
+    expect(lines[firstAddition - 1]).toMatch(/^年度終了後の訂正（変更）,金額未入力の成約の減少,/);
+    expect(lines[firstAddition + 8]).toMatch(/^フォローアップ,/);
+    const thisYear = await csv(`organizationId=${org}&fiscalYear=${lastYear + 1}`, staff);
+    expect(thisYear.lines.filter((line) => line.includes('年度終了後'))).toEqual([]);
+  });
+
+  it('shows in the report and CSV of an event held in an ended year its deals recorded into an ended year after it ended, whoever recorded them', async () => {
+    const host = await correctingOrganization(t, admin, { name: '江戸川区産業振興課' }, [
+      { name: '松本 洋', company: '松本鉄工' },
+      { name: '井上 舞', company: '井上紙器' },
+    ]);
+    const { lastYear, today, record, recordToday } = host;
+    const coHostOrg = await createOrganization(t, admin, {
+      name: '江戸川信用金庫',
+      kind: 'FINANCIAL_INSTITUTION',
+    });
+    const coHostStaff = await staffSession(t, Role.STAFF, coHostOrg);
+    const eventId = await host.eventHeldAt(`${lastYear}-06-10T13:00:00+09:00`, {
+      kind: 'BUSINESS_MATCHING',
+      title: 'えどがわ ビジネス交流会',
+      coHostIds: [coHostOrg],
+    });
+    const at = { eventId, startedOn: `${lastYear}-06-10` };
+    // Reported with the year: one 成約, recorded then.
+    await record({
+      ...at,
+      title: '紙器の受注',
+      stage: 'WON',
+      amountYen: 1_000_000,
+      closedOn: `${lastYear}-07-01`,
+    });
+    const report = `query($e: ID!) { eventReport(eventId: $e) {
+      deals { total won wonAmountYen wonWithoutAmount }
+      dealsAddedAfterYearEnd {
+        deals won wonAmountYen wonWithoutAmount
+        additions { dealId title stage stageLabel amountYen startedOn closedOn eventId eventTitle addedByName reason }
+      } } }`;
+    type Won = Record<'won' | 'wonAmountYen' | 'wonWithoutAmount', number>;
+    type Report = {
+      deals: Won & { total: number };
+      dealsAddedAfterYearEnd: (Won & { deals: number; additions: Record<string, unknown>[] }) | null;
+    };
+    const read = async () =>
+      ok(await t.gql<{ eventReport: Report }>(report, { e: eventId }, host.organizer)).eventReport;
+    const reported = await read();
+    expect(reported.dealsAddedAfterYearEnd).toEqual({
+      deals: 0,
+      won: 0,
+      wonAmountYen: 0,
+      wonWithoutAmount: 0,
+      additions: [],
+    });
+
+    // Entered only now: the co-host's 成約 of that September (refused at first), and the host's
+    // talks begun at the event and still under way; and a deal of the event begun this year, which
+    // asks nothing and is no correction.
+    const coHostWon = {
+      ...at,
+      title: '融資の実行',
+      type: 'FINANCING',
+      stage: 'WON',
+      amountYen: 2_000_000,
+      closedOn: `${lastYear}-09-01`,
+    };
+    expect(failure(await recordToday(coHostWon, coHostStaff)).extensions).toMatchObject({
+      reason: 'DEAL_ADDITION_REASON_REQUIRED',
+      field: 'reason',
+    });
+    const financed = ok(await recordToday({ ...coHostWon, reason: '信用金庫の記録漏れ' }, coHostStaff))
+      .recordDeal.id;
+    const talks = ok(
+      await recordToday({
+        eventId,
+        title: '共同開発の相談',
+        startedOn: `${lastYear}-06-20`,
+        reason: '入力漏れ',
+      }),
+    ).recordDeal.id;
+    ok(await recordToday({ eventId, title: '追加の見積もり依頼', startedOn: today }));
+
+    const corrected = await read();
+    expect(corrected.deals).toEqual({ total: 4, won: 2, wonAmountYen: 3_000_000, wonWithoutAmount: 0 });
+    const addedAfter = corrected.dealsAddedAfterYearEnd!;
+    expect(addedAfter).toMatchObject({ deals: 2, won: 1, wonAmountYen: 2_000_000, wonWithoutAmount: 0 });
+    for (const figure of ['won', 'wonAmountYen', 'wonWithoutAmount'] as const)
+      expect(corrected.deals[figure] - addedAfter[figure]).toBe(reported.deals[figure]);
+    expect(addedAfter.additions).toEqual([
+      {
+        dealId: financed,
+        title: '融資の実行',
+        stage: 'WON',
+        stageLabel: '成約',
+        amountYen: 2_000_000,
+        startedOn: `${lastYear}-06-10`,
+        closedOn: `${lastYear}-09-01`,
+        eventId,
+        eventTitle: 'えどがわ ビジネス交流会',
+        addedByName: 'テスト 担当',
+        reason: '信用金庫の記録漏れ',
+      },
+      expect.objectContaining({ dealId: talks, stageLabel: '商談中', amountYen: null, reason: '入力漏れ' }),
+    ]);
+
+    const { lines } = await csv('', host.staff, `/exports/events/${eventId}/report.csv`);
+    const addedOn = todayInTokyo();
+    const section = '年度終了後の訂正（追加）';
+    expect(lines.filter((line) => line.startsWith(`${section},`))).toEqual([
+      `${section},記録した商談,合計,2,件`,
+      `${section},記録した商談,${addedOn} 記録「融資の実行」（融資・成約・2000000円・${lastYear}-06-10〜${lastYear}-09-01）` +
+        '成約件数 +1件・成約金額 +2000000円 理由: 信用金庫の記録漏れ,1,件',
+      `${section},記録した商談,${addedOn} 記録「共同開発の相談」（受発注・商談中・${lastYear}-06-20〜）` +
+        '段階別の内訳のみ 理由: 入力漏れ,1,件',
+      `${section},成約件数の増加,,1,件`,
+      `${section},成約金額の増加,,2000000,円`,
+      `${section},金額未入力の成約の増加,,0,件`,
+    ]);
+    expect(lines).toEqual(expect.arrayContaining([BASIS_AFTER_YEAR_END, '商談,件数,合計,4,件']));
+    // After the deletions and changes, before the survey.
+    const firstAddition = lines.findIndex((line) => line.startsWith(`${section},`));
+    expect(lines[firstAddition - 1]).toMatch(/^年度終了後の訂正（変更）,金額未入力の成約の減少,/);
+    expect(lines[firstAddition + 6]).toMatch(/^アンケート,/);
+  });
+
   it('shows no 年度終了後の訂正 for an event of the year still running, whatever its deals went through', async () => {
     const setup = await correctingOrganization(t, admin, { name: '墨田区産業振興課' }, [
       { name: '岡田 亮', company: '岡田染工' },
@@ -1733,7 +2019,8 @@ describe('fiscal-year and event reports', () => {
     const report = ok(
       await t.gql<{ eventReport: Record<string, unknown> }>(
         `query($e: ID!) { eventReport(eventId: $e) {
-          deals { total won } dealsDeletedAfterYearEnd { deals } dealsChangedAfterYearEnd { count } } }`,
+          deals { total won } dealsDeletedAfterYearEnd { deals } dealsChangedAfterYearEnd { count }
+          dealsAddedAfterYearEnd { deals } } }`,
         { e: eventId },
         setup.organizer,
       ),
@@ -1742,6 +2029,7 @@ describe('fiscal-year and event reports', () => {
       deals: { total: 1, won: 0 },
       dealsDeletedAfterYearEnd: null,
       dealsChangedAfterYearEnd: null,
+      dealsAddedAfterYearEnd: null,
     });
     const { lines } = await csv('', setup.staff, `/exports/events/${eventId}/report.csv`);
     expect(lines).toContain('商談,件数,合計,1,件');

@@ -8,15 +8,16 @@ import { yen } from './deal.entity';
 import { DealCounted } from './deal-year-count';
 
 /**
- * 商談の訂正の記録: a deal deleted (deleteDeal), or changed (updateDeal) so that what it counts in a
- * 年度 that had ended moved — reopened, closed, its stage, amount, type or dates corrected. What it
- * counted before and, for a change, after; who did it, when and why. A year that had ended (and
- * been reported) has its figures changed by them; its report reads these rows to say by how much,
- * and why (年度終了後の訂正). Every deletion is recorded; a change only when it moves an ended
- * year's figures (this year's deals move through their stages every day). The deal's own columns
- * as they stood, no more: not its notes, nor its meeting. The two parties are kept so that erasing
- * either of them finds the title and the reason to redact, and a merge carries them over as it
- * does the deals.
+ * 商談の訂正の記録: a deal deleted (deleteDeal), changed (updateDeal) so that what it counts in a
+ * 年度 that had ended moved — reopened, closed, its stage, amount, type or dates corrected — or
+ * recorded (recordDeal) into a 年度 that had ended. What it counted before, for a deletion or a
+ * change, and after, for a change or an addition; who did it, when and why. A year that had ended
+ * (and been reported) has its figures changed by them; its report reads these rows to say by how
+ * much, and why (年度終了後の訂正). Every deletion is recorded; a change or an addition only when
+ * it moves an ended year's figures (this year's deals are recorded and move through their stages
+ * every day). The deal's own columns as they stood, no more: not its notes, nor its meeting. The
+ * two parties are kept so that erasing either of them finds the title and the reason to redact,
+ * and a merge carries them over as it does the deals.
  */
 @Entity('deal_corrections')
 @Index(['organizationId', 'correctedAt'])
@@ -59,28 +60,30 @@ export class DealCorrection {
   @Column({ type: 'uuid', nullable: true })
   participantBId: string | null;
 
-  /** The deal's title: as deleted, or as it reads after the change. */
+  /** The deal's title: as deleted, as it reads after the change, or as recorded. */
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
-  // What the deal counted before: as it was deleted, or before the change.
+  // What the deal counted before: as it was deleted, or before the change; all null for an
+  // addition, which counted nothing before (type null is an addition).
 
-  @Column({ type: 'enum', enum: DealType, enumName: 'deal_type' })
-  type: DealType;
+  @Column({ type: 'enum', enum: DealType, enumName: 'deal_type', nullable: true })
+  type: DealType | null;
 
-  @Column({ type: 'enum', enum: DealStage, enumName: 'deal_stage' })
-  stage: DealStage;
+  @Column({ type: 'enum', enum: DealStage, enumName: 'deal_stage', nullable: true })
+  stage: DealStage | null;
 
   @Column({ type: 'bigint', nullable: true, transformer: yen })
   amountYen: number | null;
 
-  @Column({ type: 'date' })
-  startedOn: string;
+  @Column({ type: 'date', nullable: true })
+  startedOn: string | null;
 
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
 
-  // What it counts after a change; all null for a deletion (typeAfter null is a deletion).
+  // What it counts after a change, or as recorded for an addition; all null for a deletion
+  // (typeAfter null is a deletion).
 
   @Column({ type: 'enum', enum: DealType, enumName: 'deal_type', nullable: true })
   typeAfter: DealType | null;
@@ -111,10 +114,16 @@ export class DealCorrection {
   reason: string;
 }
 
-/** What the deal counted before the correction. */
-export function countedBefore(correction: DealCorrection): DealCounted {
-  const { type, stage, amountYen, startedOn, closedOn } = correction;
-  return { type, stage, amountYen, startedOn, closedOn };
+/** What the deal counted before the correction: null for an addition. */
+export function countedBefore(correction: DealCorrection): DealCounted | null {
+  if (correction.kind === DealCorrectionKind.ADDED) return null;
+  return {
+    type: correction.type!,
+    stage: correction.stage!,
+    amountYen: correction.amountYen,
+    startedOn: correction.startedOn!,
+    closedOn: correction.closedOn,
+  };
 }
 
 /** What it counts after: null for a deletion. */

@@ -67,10 +67,15 @@ export const DEAL_TRANSITIONS = new TransitionTable<DealStage>({
 
 export const CLOSED_STAGES: readonly DealStage[] = [DealStage.WON, DealStage.LOST];
 
-/** How a deal was corrected (DealCorrection): deleted, or changed in what an ended 年度 counts. */
+/**
+ * How a deal was corrected (DealCorrection): deleted, changed in what an ended 年度 counts, or
+ * recorded into an ended 年度.
+ */
 export enum DealCorrectionKind {
   /** deleteDeal: the deal went, and with it all it counted. */
   DELETED = 'DELETED',
   /** updateDeal changed what the deal counts in a year that had ended. */
   CHANGED = 'CHANGED',
+  /** recordDeal recorded a deal that counts in a year that had ended: all it counts came with it. */
+  ADDED = 'ADDED',
 }

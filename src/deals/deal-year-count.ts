@@ -24,8 +24,8 @@ export const NO_DEALS: DealYearCount = { recorded: 0, won: 0, lost: 0, wonAmount
 const FIGURES = Object.keys(NO_DEALS) as (keyof DealYearCount)[];
 
 /**
- * What one deal (null: a deleted one) adds to a year's figures, as the 年度実績報告 counts them:
- * 新規商談 in the year it started, 成約・不成立 in the year it closed.
+ * What one deal (null: none, deleted or not yet recorded) adds to a year's figures, as the
+ * 年度実績報告 counts them: 新規商談 in the year it started, 成約・不成立 in the year it closed.
  */
 export function yearCount(deal: DealCounted | null, fiscalYear: number): DealYearCount {
   if (!deal) return NO_DEALS;
@@ -51,8 +51,9 @@ export function yearCountChange(
 }
 
 /**
- * Whether going from `before` to `after` (null: deleting the deal) changes what the deal counts in
- * the year: a figure, or the type it counts under (the report's figures by type).
+ * Whether going from `before` to `after` (null before: recording the deal, null after: deleting
+ * it) changes what the deal counts in the year: a figure, or the type it counts under (the
+ * report's figures by type).
  */
 export function changesYear(
   before: DealCounted | null,
@@ -68,14 +69,15 @@ export function changesYear(
 
 /**
  * The years before `currentYear` (ended, and most likely reported) whose figures going from
- * `before` to `after` (null: deleting the deal) changes, earliest first.
+ * `before` to `after` changes, earliest first: null before is recording the deal, null after is
+ * deleting it.
  */
 export function endedYearsChanged(
-  before: DealCounted,
+  before: DealCounted | null,
   after: DealCounted | null,
   currentYear: number,
 ): number[] {
-  const dates = [before.startedOn, before.closedOn, after?.startedOn, after?.closedOn];
+  const dates = [before?.startedOn, before?.closedOn, after?.startedOn, after?.closedOn];
   const years = dates.flatMap((date) => (date ? [fiscalYearOfDate(date)] : []));
   return [...new Set(years)]
     .filter((year) => year < currentYear && changesYear(before, after, year))

@@ -27,12 +27,45 @@ export enum DealErrorCode {
   CHANGE_REASON_REQUIRED = 'DEAL_CHANGE_REASON_REQUIRED',
   FOLLOW_UPS_DONE_NOT_MOVED = 'DEAL_FOLLOW_UPS_DONE_NOT_MOVED',
   FOLLOW_UPS_DESTINATION_INVALID = 'DEAL_FOLLOW_UPS_DESTINATION_INVALID',
+  ADDITION_REASON_REQUIRED = 'DEAL_ADDITION_REASON_REQUIRED',
 }
 
-/** 削除・変更の理由: a sentence or two, read in the year's report. */
+/** 削除・変更・記録の理由: a sentence or two, read in the year's report. */
 export const MAX_CORRECTION_REASON = 1000;
 
-const CORRECTION_LABEL: Record<DealCorrectionKind, string> = { DELETED: '削除', CHANGED: '変更' };
+/** What staff did, as the reason asked for names it: 記録 (recordDeal) rather than 追加, their word. */
+const CORRECTION_LABEL: Record<DealCorrectionKind, string> = {
+  DELETED: '削除',
+  CHANGED: '変更',
+  ADDED: '記録',
+};
+
+/** The same, in English: the reason for … */
+const CORRECTION_LABEL_EN: Record<DealCorrectionKind, string> = {
+  DELETED: 'deleting the deal',
+  CHANGED: 'the change',
+  ADDED: 'recording the deal',
+};
+
+/** What the correction does to the ended years' figures, as the refusal says it. */
+const CORRECTION_EFFECT: Record<DealCorrectionKind, (years: string) => string> = {
+  DELETED: (years) => `この商談は終了した年度（${years}）の実績に数えられています。`,
+  CHANGED: (years) => `この変更で終了した年度（${years}）の実績が変わります。`,
+  ADDED: (years) => `この商談は終了した年度（${years}）の実績に数えられます。`,
+};
+/** The same in English, with the request for the reason. */
+const CORRECTION_EFFECT_EN: Record<DealCorrectionKind, (years: string) => string> = {
+  DELETED: (years) => `This deal counts in the figures of ${years}. Please give the reason for deleting it`,
+  CHANGED: (years) => `This change alters the figures of ${years}. Please give the reason for the change`,
+  ADDED: (years) =>
+    `This deal counts in the figures of ${years}. Please give the reason for recording it only now`,
+};
+/** Each kind its own code, so that a client can tell which the reason is for. */
+const REASON_REQUIRED_CODE: Record<DealCorrectionKind, DealErrorCode> = {
+  DELETED: DealErrorCode.DELETION_REASON_REQUIRED,
+  CHANGED: DealErrorCode.CHANGE_REASON_REQUIRED,
+  ADDED: DealErrorCode.ADDITION_REASON_REQUIRED,
+};
 
 export const DealErrors = {
   notFound: (id: string) =>
@@ -184,25 +217,20 @@ export const DealErrors = {
       DealErrorCode.HAND_OVER_TO_SELF,
     ),
   /**
-   * A deal counted in a year that has ended (and has likely been reported): deleting it, or
-   * changing what it counts there, changes that year's figures, so the report says why
-   * (年度終了後の訂正).
+   * A deal counted in a year that has ended (and has likely been reported): deleting it, changing
+   * what it counts there, or recording it only now changes that year's figures, so the report says
+   * why (年度終了後の訂正).
    */
   reasonRequired: (correction: DealCorrectionKind, endedYears: number[]) => {
     const years = endedYears.map((year) => fiscalYearLabel(year)).join('・');
     const yearsEn = `${endedYears.map((year) => fiscalYearLabel(year, 'en')).join(' and ')}, which ${endedYears.length > 1 ? 'have' : 'has'} ended`;
-    const deleted = correction === DealCorrectionKind.DELETED;
     return new InputError(
       'reason',
-      (deleted
-        ? `この商談は終了した年度（${years}）の実績に数えられています。`
-        : `この変更で終了した年度（${years}）の実績が変わります。`) +
+      CORRECTION_EFFECT[correction](years) +
         `${CORRECTION_LABEL[correction]}の理由を入力してください（年度終了後の訂正として、その年度の実績報告に載ります）`,
-      deleted ? DealErrorCode.DELETION_REASON_REQUIRED : DealErrorCode.CHANGE_REASON_REQUIRED,
+      REASON_REQUIRED_CODE[correction],
     ).withEnglish(
-      (deleted
-        ? `This deal counts in the figures of ${yearsEn}. Please give the reason for deleting it`
-        : `This change alters the figures of ${yearsEn}. Please give the reason for the change`) +
+      CORRECTION_EFFECT_EN[correction](yearsEn) +
         ": the year's report shows it as a correction made after the year ended.",
     );
   },
@@ -267,6 +295,6 @@ export const DealErrors = {
       'reason',
       `${CORRECTION_LABEL[correction]}の理由は ${MAX_CORRECTION_REASON} 文字以内で入力してください`,
     ).withEnglish(
-      `Please keep the reason for ${correction === DealCorrectionKind.DELETED ? 'deleting the deal' : 'the change'} to ${MAX_CORRECTION_REASON} characters.`,
+      `Please keep the reason for ${CORRECTION_LABEL_EN[correction]} to ${MAX_CORRECTION_REASON} characters.`,
     ),
 };

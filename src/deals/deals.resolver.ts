@@ -13,7 +13,10 @@ export class DealsResolver {
   constructor(private readonly dealsService: DealsService) {}
 
   @Mutation(() => DealModel, {
-    description: '商談を記録する（支援担当）。面談から記録するなら meetingId だけでよい',
+    description:
+      '商談を記録する（支援担当）。面談から記録するなら meetingId だけでよい。終了した年度の実績に数えられる商談' +
+      '（年度が終わってから、その年度に始まった・成約した商談を記録する）は理由（input.reason）が必須で、記録に残り、' +
+      'その年度の実績報告に年度終了後の訂正（dealsAddedAfterYearEnd）として載る',
   })
   @AllowStaff()
   async recordDeal(

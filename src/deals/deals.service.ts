@@ -93,6 +93,8 @@ export class DealsService {
           recordedById: actor.userId,
         }),
       );
+      // After the deal, as a correction points at its id; the refusal rolls both back.
+      await this.recordCorrection(manager, actor, null, deal, input.reason);
       if (input.followUpInMonths) {
         await manager.save(
           manager.create(FollowUp, {
@@ -221,27 +223,33 @@ export class DealsService {
   }
 
   /**
-   * Deleting a deal (`after` null) or changing it, in the transaction that does it. A change to
-   * what it counts in a year that has ended (reported to the 財務局 or the board, most likely) —
-   * reopening a 成約, correcting its amount, type or dates so that it moves into or out of that
-   * year — needs a reason, and that year's report shows it as a correction (年度終了後の訂正), so
-   * it leaves a DealCorrection with what the deal counted before and after, who, when and why. So
-   * does every deletion; any other change (this year's deals, notes, a title) needs and leaves
-   * nothing.
+   * Recording a deal (`before` null), deleting it (`after` null) or changing it, in the transaction
+   * that does it. What changes what a deal counts in a year that has ended (reported to the 財務局
+   * or the board, most likely) — a deal recorded only now with dates in that year, a 成約 reopened,
+   * its amount, type or dates corrected so that it moves into or out of that year — needs a reason,
+   * and that year's report shows it as a correction (年度終了後の訂正), so it leaves a
+   * DealCorrection with what the deal counted before and after, who, when and why. So does every
+   * deletion; anything else (this year's deals, notes, a title) needs and leaves nothing.
    */
   private async recordCorrection(
     manager: EntityManager,
     actor: StaffActor,
-    deal: Deal,
+    before: Deal | null,
     after: Deal | null,
     reason: string | null | undefined,
   ): Promise<void> {
-    const kind = after ? DealCorrectionKind.CHANGED : DealCorrectionKind.DELETED;
+    const deal = (before ?? after)!;
+    const kind = !before
+      ? DealCorrectionKind.ADDED
+      : after
+        ? DealCorrectionKind.CHANGED
+        : DealCorrectionKind.DELETED;
     const why = reason?.trim() ?? '';
-    const endedYears = endedYearsChanged(deal, after, fiscalYearOf(new Date()));
+    const endedYears = endedYearsChanged(before, after, fiscalYearOf(new Date()));
     if (endedYears.length > 0 && !why) throw DealErrors.reasonRequired(kind, endedYears);
-    // A change of nothing counted in an ended year is not recorded: its reason is not used.
-    if (after && endedYears.length === 0) return;
+    // A change or an addition of nothing counted in an ended year is not recorded: its reason is
+    // not used.
+    if (kind !== DealCorrectionKind.DELETED && endedYears.length === 0) return;
     if (why.length > MAX_CORRECTION_REASON) throw DealErrors.reasonTooLong(kind);
     await manager.insert(DealCorrection, {
       kind,
@@ -251,11 +259,11 @@ export class DealsService {
       participantAId: deal.participantAId,
       participantBId: deal.participantBId,
       title: (after ?? deal).title,
-      type: deal.type,
-      stage: deal.stage,
-      amountYen: deal.amountYen,
-      startedOn: deal.startedOn,
-      closedOn: deal.closedOn,
+      type: before?.type ?? null,
+      stage: before?.stage ?? null,
+      amountYen: before?.amountYen ?? null,
+      startedOn: before?.startedOn ?? null,
+      closedOn: before?.closedOn ?? null,
       typeAfter: after?.type ?? null,
       stageAfter: after?.stage ?? null,
       amountYenAfter: after?.amountYen ?? null,

@@ -3,17 +3,18 @@ import { fiscalYearOf } from '../common/japan/fiscal-year';
 import { countedAfter, countedBefore, DealCorrection } from '../deals/deal-correction.entity';
 import { DealCorrectionKind } from '../deals/deal-enums';
 import { DealCounted, endedYearsChanged } from '../deals/deal-year-count';
-import { DealChangeModel, DealDeletionModel } from '../deals/models/deal-correction.model';
+import { DealAdditionModel, DealChangeModel, DealDeletionModel } from '../deals/models/deal-correction.model';
 
 /** How a report counts a deal, so that it can say how much a deal's correction moved its figures. */
 export interface DealCounting<F extends Record<keyof F, number>> {
-  /** What one deal adds to the report's figures; null (a deleted deal) adds nothing. */
+  /** What one deal adds to the report's figures; null (none: deleted or not yet recorded) adds nothing. */
   count(deal: DealCounted | null): F;
   /**
-   * Whether going from `before` to `after` (null: deleting the deal) changes what the deal counts
-   * in the report: one of its figures, or the breakdown the deal counts under.
+   * Whether going from `before` to `after` (null before: recording the deal, null after: deleting
+   * it) changes what the deal counts in the report: one of its figures, or the breakdown the deal
+   * counts under.
    */
-  changes(before: DealCounted, after: DealCounted | null): boolean;
+  changes(before: DealCounted | null, after: DealCounted | null): boolean;
 }
 
 export interface CorrectionsAfterYearEnd<F> {
@@ -21,13 +22,16 @@ export interface CorrectionsAfterYearEnd<F> {
   deleted: { deletions: DealDeletionModel[]; figures: F };
   /** The changes, and by how much they took each figure up and down (each 0 or more). */
   changed: { changes: DealChangeModel[]; increased: F; decreased: F };
+  /** The deals recorded into the ended year, and by how much they took each figure up (0 or more). */
+  added: { additions: DealAdditionModel[]; figures: F };
 }
 
 /**
- * 年度終了後の訂正 of a report on a 年度: the deals deleted, and those changed (DealCorrection),
- * since the year ended, among those the report counts (`scope`, on `correction`), that moved its
- * figures as `counting` counts them, the earliest first: what the report's figures lost, or how they
- * moved, after they could have been reported. Null while the year runs: nothing reported yet.
+ * 年度終了後の訂正 of a report on a 年度: the deals deleted, those changed, and those recorded into
+ * a year that had ended (DealCorrection), since the year ended, among those the report counts
+ * (`scope`, on `correction`), that moved its figures as `counting` counts them, the earliest first:
+ * what the report's figures lost, gained, or how they moved, after they could have been reported.
+ * Null while the year runs: nothing reported yet.
  */
 export async function correctionsAfterYearEnd<F extends Record<keyof F, number>>(
   manager: EntityManager,
@@ -58,13 +62,14 @@ export async function correctionsAfterYearEnd<F extends Record<keyof F, number>>
     );
   });
   const none: Record<keyof F, number> = counting.count(null);
-  const [deleted, increased, decreased] = [{ ...none }, { ...none }, { ...none }];
+  const [deleted, increased, decreased, added] = [{ ...none }, { ...none }, { ...none }, { ...none }];
   for (const correction of moving) {
     const before: Record<keyof F, number> = counting.count(countedBefore(correction));
     const after: Record<keyof F, number> = counting.count(countedAfter(correction));
     for (const figure of Object.keys(none) as (keyof F)[]) {
       const moved = after[figure] - before[figure];
       if (correction.kind === DealCorrectionKind.DELETED) deleted[figure] -= moved;
+      else if (correction.kind === DealCorrectionKind.ADDED) added[figure] += moved;
       else if (moved > 0) increased[figure] += moved;
       else decreased[figure] -= moved;
     }
@@ -77,16 +82,18 @@ export async function correctionsAfterYearEnd<F extends Record<keyof F, number>>
       increased: increased as F,
       decreased: decreased as F,
     },
+    added: { additions: of(DealCorrectionKind.ADDED).map(DealAdditionModel.from), figures: added as F },
   };
 }
 
 /**
- * A report's two fields of 年度終了後の訂正 (dealsDeletedAfterYearEnd, dealsChangedAfterYearEnd),
- * from what correctionsAfterYearEnd found: both null while the year runs.
+ * A report's three fields of 年度終了後の訂正 (dealsDeletedAfterYearEnd, dealsChangedAfterYearEnd,
+ * dealsAddedAfterYearEnd), from what correctionsAfterYearEnd found: all null while the year runs.
  */
 export function correctionFields<F>(corrections: CorrectionsAfterYearEnd<F> | null) {
-  if (!corrections) return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null };
-  const { deleted, changed } = corrections;
+  if (!corrections)
+    return { dealsDeletedAfterYearEnd: null, dealsChangedAfterYearEnd: null, dealsAddedAfterYearEnd: null };
+  const { deleted, changed, added } = corrections;
   return {
     dealsDeletedAfterYearEnd: {
       deals: deleted.deletions.length,
@@ -94,5 +101,6 @@ export function correctionFields<F>(corrections: CorrectionsAfterYearEnd<F> | nu
       deletions: deleted.deletions,
     },
     dealsChangedAfterYearEnd: { count: changed.changes.length, ...changed },
+    dealsAddedAfterYearEnd: { deals: added.additions.length, ...added.figures, additions: added.additions },
   };
 }

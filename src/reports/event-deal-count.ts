@@ -9,7 +9,10 @@ export interface EventWonCount {
   wonWithoutAmount: number;
 }
 
-/** What one deal (null: a deleted one) adds to its event's 成約 figures, whenever it closed. */
+/**
+ * What one deal (null: none, deleted or not yet recorded) adds to its event's 成約 figures, whenever
+ * it closed.
+ */
 export function eventWonCount(deal: DealCounted | null): EventWonCount {
   const won = deal?.stage === DealStage.WON;
   return {
@@ -31,12 +34,12 @@ export function eventWonCountChange(before: DealCounted | null, after: DealCount
 
 /**
  * An event's report counts each of its deals by stage, with its amount, whatever its type and
- * dates: a deletion moves it, and a change of the stage or the amount, at any stage (a 不成立
- * reopened moves the stages' counts alone, a 見込額 corrected their amounts alone, not the 成約
- * figures); a corrected type or date does not.
+ * dates: a deletion or an addition moves it, and a change of the stage or the amount, at any stage
+ * (a 不成立 reopened moves the stages' counts alone, a 見込額 corrected their amounts alone, not the
+ * 成約 figures); a corrected type or date does not.
  */
 export const EVENT_DEAL_COUNTING: DealCounting<EventWonCount> = {
   count: eventWonCount,
   changes: (before, after) =>
-    after === null || before.stage !== after.stage || before.amountYen !== after.amountYen,
+    before === null || after === null || before.stage !== after.stage || before.amountYen !== after.amountYen,
 };

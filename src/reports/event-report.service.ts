@@ -115,15 +115,17 @@ export class EventReportService {
 
   /**
    * 年度終了後の訂正 of the event's deals, whichever of its organiser and co-hosts recorded them, as
-   * `deals` counts them: the deletions and changes made since the event's 年度 ended (when its
-   * figures were most likely reported with the year's) that moved a stage's count or amount. Both
+   * `deals` counts them: the deletions, changes and additions made since the event's 年度 ended (when
+   * its figures were most likely reported with the year's) that moved a stage's count or amount. All
    * null while that year runs.
    */
   private async correctionsAfterYearEnd(
     manager: EntityManager,
     event: Event,
     generatedAt: Date,
-  ): Promise<Pick<EventReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
+  ): Promise<
+    Pick<EventReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd' | 'dealsAddedAfterYearEnd'>
+  > {
     return correctionFields(
       await correctionsAfterYearEnd(
         manager,

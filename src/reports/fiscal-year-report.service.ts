@@ -218,8 +218,8 @@ export class FiscalYearReportService {
   /**
    * 年度終了後の訂正 of the organisation's deals as the year's figures count a deal (recorded by its
    * start, 成約・不成立 by its closing date, under its type): those with a date in the year before or
-   * after the correction, of which a change that moved only another year's figures is not this
-   * year's. Both null while the year runs.
+   * after the correction (an addition has only the after), of which a change that moved only another
+   * year's figures is not this year's. All null while the year runs.
    */
   private async correctionsAfterYearEnd(
     manager: EntityManager,
@@ -227,7 +227,12 @@ export class FiscalYearReportService {
     fiscalYear: number,
     year: YearBounds,
     generatedAt: Date,
-  ): Promise<Pick<FiscalYearReportModel, 'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd'>> {
+  ): Promise<
+    Pick<
+      FiscalYearReportModel,
+      'dealsDeletedAfterYearEnd' | 'dealsChangedAfterYearEnd' | 'dealsAddedAfterYearEnd'
+    >
+  > {
     const inYear = (column: string) => `(${column} >= :firstDay AND ${column} < :nextFirstDay)`;
     const dates = ['startedOn', 'closedOn', 'startedOnAfter', 'closedOnAfter'];
     return correctionFields(

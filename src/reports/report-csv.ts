@@ -1,6 +1,7 @@
 import { tokyoDateOf } from '../common/time/calendar-date';
 import { yearCountChange } from '../deals/deal-year-count';
 import {
+  DealAdditionModel,
   DealChangeModel,
   DealCountedStateModel,
   DealDeletionModel,
@@ -43,10 +44,12 @@ const FISCAL_YEAR_DEALS_BASIS =
   '自団体のスタッフが記録したもの（共催イベントで他団体が記録した商談は含まない）';
 const EVENT_DEALS_BASIS = 'このイベントについて主催・共催の各団体が記録したもの';
 const DEALS_AFTER_YEAR_END_BASIS =
-  '年度終了後に削除された商談を除き、変更された商談は変更後の値で数えた現在の値' +
-  '（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」に記載）';
+  '年度終了後に削除された商談を除き、変更された商談は変更後の値で、年度終了後に記録された商談も含めて数えた現在の値' +
+  '（削除で減った分は「年度終了後の訂正（削除）」、変更で動いた分は「年度終了後の訂正（変更）」、' +
+  '記録で増えた分は「年度終了後の訂正（追加）」に記載）';
 const DEALS_DELETED = '年度終了後の訂正（削除）';
 const DEALS_CHANGED = '年度終了後の訂正（変更）';
+const DEALS_ADDED = '年度終了後の訂正（追加）';
 
 /** A deal figure of a report, under its name in the file. */
 interface DealItem<K extends string> {
@@ -137,6 +140,10 @@ export function fiscalYearReportRows(report: FiscalYearReportModel): ReportCsvRo
       moved: (change) => yearCountChange(change.before, change.after, report.fiscalYear),
       breakdownOnly: '種類別の内訳のみ',
     }),
+    ...dealAdditionRows(report.dealsAddedAfterYearEnd, DEAL_ITEMS, {
+      moved: (addition) => yearCountChange(null, addition, report.fiscalYear),
+      breakdownOnly: '種類別の内訳のみ',
+    }),
     row('フォローアップ', '期限が年度内', followUps.due, '件'),
     row('フォローアップ', '年度内に完了', followUps.done, '件'),
     row('フォローアップ', '未完了（期限が年度内）', followUps.open, '件'),
@@ -161,6 +168,7 @@ interface DealChanges<K extends string> {
   decreased: Record<K, number>;
   changes: DealChangeModel[];
 }
+type DealAdditions<K extends string> = Record<K, number> & { deals: number; additions: DealAdditionModel[] };
 
 /**
  * 年度終了後の訂正（削除） of an ended year: how many deals were deleted after its end, one row for
@@ -183,9 +191,12 @@ function dealDeletionRows<K extends string>(
   ];
 }
 
-/** How a report's figures moved with one change, and what to say when only a breakdown moved. */
-interface ChangeMoves<K extends string> {
-  moved: (change: DealChangeModel) => Record<K, number>;
+/**
+ * How a report's figures moved with one change (or addition), and what to say when only a
+ * breakdown moved.
+ */
+interface ChangeMoves<K extends string, C = DealChangeModel> {
+  moved: (correction: C) => Record<K, number>;
   breakdownOnly: string;
 }
 
@@ -215,7 +226,10 @@ function dealChangeRows<K extends string>(
 }
 
 /** 「受発注・成約・4000000円」, with the dates 「・2026-05-01〜2026-07-01」 if asked. */
-function describeCounted(deal: DealCountedStateModel | DealDeletionModel, withDates = false): string {
+function describeCounted(
+  deal: DealCountedStateModel | DealDeletionModel | DealAdditionModel,
+  withDates = false,
+): string {
   const what = [deal.typeLabel, deal.stageLabel];
   if (deal.amountYen !== null) what.push(`${deal.amountYen}円`);
   if (withDates) what.push(`${deal.startedOn}〜${deal.closedOn ?? ''}`);
@@ -241,14 +255,54 @@ function describeChange<K extends string>(
   items: DealItem<K>[],
   { moved: movedBy, breakdownOnly }: ChangeMoves<K>,
 ): string {
-  const moved = movedBy(change);
-  const moves = items
-    .filter(({ figure }) => moved[figure] !== 0)
-    .map(({ item, figure, unit }) => `${item} ${moved[figure] > 0 ? '+' : ''}${moved[figure]}${unit}`);
   return (
     `${tokyoDateOf(change.changedAt)} 変更「${change.title}」` +
     `（${describeCounted(change.before, true)}）→（${describeCounted(change.after, true)}）` +
-    `${moves.join('・') || breakdownOnly} 理由: ${change.reason}`
+    `${describeMoves(movedBy(change), items) || breakdownOnly} 理由: ${change.reason}`
+  );
+}
+
+/** 「成約件数 -1件・成約金額 -4000000円」: the figures `items` name that moved, by how much. */
+function describeMoves<K extends string>(moved: Record<K, number>, items: DealItem<K>[]): string {
+  return items
+    .filter(({ figure }) => moved[figure] !== 0)
+    .map(({ item, figure, unit }) => `${item} ${moved[figure] > 0 ? '+' : ''}${moved[figure]}${unit}`)
+    .join('・');
+}
+
+/**
+ * 年度終了後の訂正（追加） the same way: how many deals counted in the report were recorded after
+ * the year's end, one row for each (what it was recorded as, what it added to the report's figures,
+ * when and why), then by how much each deal figure went up. None while the year runs.
+ */
+function dealAdditionRows<K extends string>(
+  added: DealAdditions<K> | null,
+  items: DealItem<K>[],
+  moves: ChangeMoves<K, DealAdditionModel>,
+): ReportCsvRow[] {
+  if (!added) return [];
+  return [
+    row(DEALS_ADDED, '記録した商談', added.deals, '件', TOTAL),
+    ...added.additions.map((addition) =>
+      row(DEALS_ADDED, '記録した商談', 1, '件', describeAddition(addition, items, moves)),
+    ),
+    ...movedItems(items, '増加').map(({ item, figure, unit }) => row(DEALS_ADDED, item, added[figure], unit)),
+  ];
+}
+
+/**
+ * 「2027-05-10 記録「金型の受注」（受発注・成約・3000000円・2027-03-20〜2027-03-28）新規商談数 +1件・
+ * 成約件数 +1件・成約金額 +3000000円 理由: 記録漏れ」: as recorded, its dates saying which year it
+ * went into, and what it added to the report's figures, as describeChange.
+ */
+function describeAddition<K extends string>(
+  addition: DealAdditionModel,
+  items: DealItem<K>[],
+  { moved, breakdownOnly }: ChangeMoves<K, DealAdditionModel>,
+): string {
+  return (
+    `${tokyoDateOf(addition.addedAt)} 記録「${addition.title}」（${describeCounted(addition, true)}）` +
+    `${describeMoves(moved(addition), items) || breakdownOnly} 理由: ${addition.reason}`
   );
 }
 
@@ -290,6 +344,10 @@ export function eventReportRows(report: EventReportModel): ReportCsvRow[] {
     ...dealDeletionRows(report.dealsDeletedAfterYearEnd, EVENT_WON_ITEMS),
     ...dealChangeRows(report.dealsChangedAfterYearEnd, EVENT_WON_ITEMS, {
       moved: (change) => eventWonCountChange(change.before, change.after),
+      breakdownOnly: '段階別の内訳のみ',
+    }),
+    ...dealAdditionRows(report.dealsAddedAfterYearEnd, EVENT_WON_ITEMS, {
+      moved: (addition) => eventWonCountChange(null, addition),
       breakdownOnly: '段階別の内訳のみ',
     }),
     row('アンケート', '回答数', surveys.responses, '件'),

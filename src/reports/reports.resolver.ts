@@ -48,7 +48,7 @@ export class ReportsResolver {
   @Query(() => EventReportModel, {
     description:
       'イベントの実績: 参加登録・面談の状態別件数、商談の段階別件数と金額（主催・共催のスタッフ）。' +
-      '商談は主催・共催のどの団体が記録したものも数え、イベントの年度が終わった後の削除・変更は年度終了後の訂正として示す',
+      '商談は主催・共催のどの団体が記録したものも数え、イベントの年度が終わった後の削除・変更・記録は年度終了後の訂正として示す',
   })
   @AllowStaff()
   eventReport(@CurrentActor() actor: Actor, @Args() { eventId }: EventReportArgs): Promise<EventReportModel> {

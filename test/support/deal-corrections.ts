@@ -9,7 +9,21 @@ import {
   registerMutation,
   staffSession,
 } from './fixtures';
-import { ok, TestApp } from './test-app';
+import { GraphqlResponse, ok, TestApp } from './test-app';
+
+/** A reason for recording a deal into an ended 年度 today, which recordDeal asks for. */
+export const RECORDED_LATE = '記録漏れ（年度内に入力していなかった）';
+
+/**
+ * A deal recorded today into an ended 年度 (with the reason that takes) made to look as if it had
+ * been recorded during that year: no reason was asked then and no record left, so the record of
+ * its addition (年度終了後の訂正（追加）) goes. For the tests of what happens to a year's deals after
+ * it ended, which start from deals the year's report counted. Answers the deal's id.
+ */
+export async function asRecordedInItsYear(t: TestApp, dealId: string): Promise<string> {
+  await t.dataSource.query(`DELETE FROM deal_corrections WHERE deal_id = $1 AND kind = 'ADDED'`, [dealId]);
+  return dealId;
+}
 
 export interface CorrectingOrganization {
   org: string;
@@ -25,8 +39,16 @@ export interface CorrectingOrganization {
   lastYear: number;
   /** Today in Tokyo, when the organisation was set up. */
   today: string;
-  /** recordDeal between a and b (an ORDER unless `type` says otherwise), by its staff: the deal's id. */
+  /**
+   * recordDeal between a and b (an ORDER unless `type` says otherwise), by its staff, as if it had
+   * been recorded in its year (asRecordedInItsYear): the deal's id.
+   */
   record(input: Record<string, unknown>, token?: string): Promise<string>;
+  /** recordDeal between a and b, by its staff, today: the answer, refused or not. */
+  recordToday(
+    input: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphqlResponse<{ recordDeal: { id: string } }>>;
   /** updateDeal, by its staff. */
   change(id: string, input: Record<string, unknown>, token?: string): Promise<void>;
   /** deleteDeal, by its staff. */
@@ -58,6 +80,12 @@ export async function correctingOrganization(
   ];
   const mutate = async (query: string, variables: Record<string, unknown>, token: string) =>
     ok(await t.gql<Record<string, { id: string }>>(query, variables, token));
+  const recordToday = (input: Record<string, unknown>, token = staff) =>
+    t.gql<{ recordDeal: { id: string } }>(
+      'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
+      { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
+      token,
+    );
   return {
     org,
     organizer,
@@ -67,13 +95,8 @@ export async function correctingOrganization(
     lastYear: fiscalYearOf(new Date()) - 1,
     today: tokyoDateOf(new Date()),
     record: async (input, token = staff) =>
-      (
-        await mutate(
-          'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
-          { input: { participantAId: a.id, participantBId: b.id, type: 'ORDER', ...input } },
-          token,
-        )
-      ).recordDeal.id,
+      asRecordedInItsYear(t, ok(await recordToday({ reason: RECORDED_LATE, ...input }, token)).recordDeal.id),
+    recordToday,
     change: async (id, input, token = staff) => {
       await mutate(
         'mutation($id: ID!, $input: UpdateDealInput!) { updateDeal(id: $id, input: $input) { id } }',

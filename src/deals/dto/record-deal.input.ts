@@ -8,7 +8,11 @@ import { DealStage, DealType } from '../deal-enums';
 /** Largest amount accepted: 1兆円, far above any SME deal, well inside exact floating point. */
 export const MAX_AMOUNT_YEN = 1_000_000_000_000;
 
-@InputType({ description: '商談の記録。面談から記録する場合は meetingId だけで当事者とイベントが決まる' })
+@InputType({
+  description:
+    '商談の記録。面談から記録する場合は meetingId だけで当事者とイベントが決まる。' +
+    '終了した年度の実績に数えられる商談（開始日・成約日・不成立日がその年度内）には理由（reason）が必要',
+})
 export class RecordDealInput {
   @Field(() => ID, { nullable: true, description: '元になった面談（実施済み）' })
   @IsOptional()
@@ -78,4 +82,14 @@ export class RecordDealInput {
   @Min(1, { message: 'フォローアップの間隔は 1〜24 か月で指定してください' })
   @Max(24, { message: 'フォローアップの間隔は 1〜24 か月で指定してください' })
   followUpInMonths?: number;
+
+  @Field({
+    nullable: true,
+    description:
+      '記録の理由（1000文字まで）。終了した年度の実績（新規商談数・成約・不成立・成約金額・種類別）に数えられる商談' +
+      '（年度が終わってから記録する、その年度に始まった・成約した商談など）では必須で、その年度の実績報告に' +
+      '年度終了後の訂正（dealsAddedAfterYearEnd）として載る。それ以外の商談では不要（使われない）',
+  })
+  @IsOptional()
+  reason?: string;
 }

@@ -74,7 +74,7 @@ export class DealDeletionModel extends DealCountedFields {
     return Object.assign(new DealDeletionModel(), {
       dealId: deletion.dealId,
       title: deletion.title,
-      ...countedFields(countedBefore(deletion)),
+      ...countedFields(countedBefore(deletion)!),
       eventId: deletion.eventId,
       eventTitle: deletion.event?.title ?? null,
       deletedAt: deletion.correctedAt,
@@ -123,11 +123,53 @@ export class DealChangeModel {
       title: change.title,
       eventId: change.eventId,
       eventTitle: change.event?.title ?? null,
-      before: DealCountedStateModel.from(countedBefore(change)),
+      before: DealCountedStateModel.from(countedBefore(change)!),
       after: DealCountedStateModel.from(countedAfter(change)!),
       changedAt: change.correctedAt,
       changedByName: change.correctedBy?.name ?? null,
       reason: change.reason,
+    });
+  }
+}
+
+@ObjectType('DealAddition', {
+  description:
+    '終了した年度の実績に数えられる商談を、年度が終わった後に記録（recordDeal）した記録: 記録したときの内容、' +
+    '記録したスタッフ・日時・理由',
+})
+export class DealAdditionModel extends DealCountedFields {
+  @Field(() => ID, { description: '記録された商談のID（その後に削除されていれば、もうない）' })
+  dealId: string;
+
+  @Field({ description: '商談の概要（記録したとき）' })
+  title: string;
+
+  @Field(() => ID, { nullable: true })
+  eventId: string | null;
+
+  @Field(() => String, { nullable: true })
+  eventTitle: string | null;
+
+  @Field({ description: '記録した日時' })
+  addedAt: Date;
+
+  @Field(() => String, { nullable: true, description: '記録したスタッフ' })
+  addedByName: string | null;
+
+  @Field({ description: '記録の理由' })
+  reason: string;
+
+  /** An addition with its event and the staff member who recorded the deal loaded. */
+  static from(addition: DealCorrection): DealAdditionModel {
+    return Object.assign(new DealAdditionModel(), {
+      dealId: addition.dealId,
+      title: addition.title,
+      ...countedFields(countedAfter(addition)!),
+      eventId: addition.eventId,
+      eventTitle: addition.event?.title ?? null,
+      addedAt: addition.correctedAt,
+      addedByName: addition.correctedBy?.name ?? null,
+      reason: addition.reason,
     });
   }
 }

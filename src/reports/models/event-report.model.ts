@@ -1,7 +1,11 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealStage } from '../../deals/deal-enums';
-import { DealChangeModel, DealDeletionModel } from '../../deals/models/deal-correction.model';
+import {
+  DealAdditionModel,
+  DealChangeModel,
+  DealDeletionModel,
+} from '../../deals/models/deal-correction.model';
 import { EventModel } from '../../events/models/event.model';
 import { MeetingStatus } from '../../meetings/meeting-enums';
 import { RegistrationStatus } from '../../registrations/registration-enums';
@@ -185,6 +189,22 @@ export class EventDealChangesModel {
   changes: DealChangeModel[];
 }
 
+@ObjectType('EventDealAdditions', {
+  description:
+    '年度終了後の訂正（追加）: イベントの年度が終わった後に記録（recordDeal）された、このイベントの商談' +
+    '（主催・共催のどの団体が記録したものも）で、終了した年度の実績に数えられるもの（理由を入力して記録されたもの）。' +
+    '各値は記録で増えた分（deals の同じ項目の値から引くと、記録前の値になる）',
+})
+export class EventDealAdditionsModel extends EventWonDealFigures {
+  @Field(() => Int, { description: '記録された商談の件数（deals.total が記録で増えた分）' })
+  deals: number;
+
+  @Field(() => [DealAdditionModel], {
+    description: '記録された商談（記録した順）。記録したときの内容、理由と記録したスタッフ付き',
+  })
+  additions: DealAdditionModel[];
+}
+
 @ObjectType('EventSurveyFigures', { description: 'イベントのアンケート回答' })
 export class EventSurveyFiguresModel extends SurveyFiguresModel {}
 
@@ -207,8 +227,8 @@ export class EventReportModel {
 
   @Field(() => EventDealFiguresModel, {
     description:
-      '商談（集計時点の値）。イベントの年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で数える' +
-      '（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd を参照）',
+      '商談（集計時点の値）。イベントの年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で、' +
+      '記録された商談も含めて数える（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd・dealsAddedAfterYearEnd を参照）',
   })
   deals: EventDealFiguresModel;
 
@@ -231,6 +251,16 @@ export class EventReportModel {
       '訂正ではなく、載らない。イベントの年度がまだ終わっていなければ null',
   })
   dealsChangedAfterYearEnd: EventDealChangesModel | null;
+
+  @Field(() => EventDealAdditionsModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（追加）: イベントの年度（event.fiscalYear）が終わった後に記録された、このイベントの商談の件数・' +
+      '成約金額と、その明細。年度の終了後に deals の値が記録でいくら増えたかを示す。載るのは、記録した時点で終了していた' +
+      '年度の実績に数えられる商談（記録に理由が要るもの）で、その年度がイベントの年度より後でも載る。記録した年度に' +
+      '始まった商談は、どの終了した年度の実績も変えないので訂正ではなく、載らない。イベントの年度がまだ終わっていなければ null',
+  })
+  dealsAddedAfterYearEnd: EventDealAdditionsModel | null;
 
   @Field(() => EventSurveyFiguresModel)
   surveys: EventSurveyFiguresModel;

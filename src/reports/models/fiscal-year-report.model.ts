@@ -1,7 +1,11 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Yen } from '../../common/graphql/yen.scalar';
 import { DealType } from '../../deals/deal-enums';
-import { DealChangeModel, DealDeletionModel } from '../../deals/models/deal-correction.model';
+import {
+  DealAdditionModel,
+  DealChangeModel,
+  DealDeletionModel,
+} from '../../deals/models/deal-correction.model';
 import { EventKind } from '../../events/event-enums';
 import { OrganizationModel } from '../../organizations/models/organization.model';
 import { ReportMetric } from '../targets/report-metric';
@@ -181,6 +185,22 @@ export class FiscalYearDealChangesModel {
   changes: DealChangeModel[];
 }
 
+@ObjectType('FiscalYearDealAdditions', {
+  description:
+    '年度終了後の訂正（追加）: 年度が終わった後に記録（recordDeal）された、この年度の実績に数えられる商談' +
+    '（開始日・成約日・不成立日のいずれかが年度内のもの）。各値は記録で増えた分（deals の同じ項目の値から引くと、' +
+    '記録前の値になる）',
+})
+export class FiscalYearDealAdditionsModel extends DealYearFigures {
+  @Field(() => Int, { description: '記録された商談の件数' })
+  deals: number;
+
+  @Field(() => [DealAdditionModel], {
+    description: '記録された商談（記録した順）。記録したときの内容、理由と記録したスタッフ付き',
+  })
+  additions: DealAdditionModel[];
+}
+
 @ObjectType('FiscalYearFollowUpFigures', {
   description: '団体のフォローアップ（自団体の商談・参加者について自団体で設定したもの）の年度実績',
 })
@@ -274,8 +294,9 @@ export class FiscalYearReportModel {
 
   @Field(() => FiscalYearDealFiguresModel, {
     description:
-      '商談の年度実績（集計時点の値）。年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で数える' +
-      '（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd を参照）',
+      '商談の年度実績（集計時点の値）。年度が終わった後に削除された商談は含まず、変更された商談は変更後の値で、' +
+      '年度が終わった後に記録された商談も含めて数える' +
+      '（dealsDeletedAfterYearEnd・dealsChangedAfterYearEnd・dealsAddedAfterYearEnd を参照）',
   })
   deals: FiscalYearDealFiguresModel;
 
@@ -294,6 +315,15 @@ export class FiscalYearReportModel {
       'この年度の実績が動いた分と、その明細。年度がまだ終わっていなければ null',
   })
   dealsChangedAfterYearEnd: FiscalYearDealChangesModel | null;
+
+  @Field(() => FiscalYearDealAdditionsModel, {
+    nullable: true,
+    description:
+      '年度終了後の訂正（追加）: 年度が終わった後に記録された、この年度の実績に数えられる商談（年度内に始まった・' +
+      '成約した商談の記録漏れなど）の件数・金額と、その明細。年度の終了後に deals の値が記録でいくら増えたかを示す。' +
+      '年度がまだ終わっていなければ null',
+  })
+  dealsAddedAfterYearEnd: FiscalYearDealAdditionsModel | null;
 
   @Field(() => FiscalYearFollowUpFiguresModel)
   followUps: FiscalYearFollowUpFiguresModel;
