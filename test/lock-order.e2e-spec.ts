@@ -47,9 +47,10 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
  * in the same order, as must the changes to an event that tell everyone signed up for it (its
- * cancellation, a draft published, more seats, a new time). So must a meeting request withdrawn while its event is cancelled, or while
- * the other side calls its meeting off: the event before its requests, a request before its
- * meeting.
+ * cancellation, a draft published, more seats, a new time) and a schedule published (the agendas
+ * to both sides of its meetings). So must a meeting request withdrawn while its event is cancelled,
+ * or while the other side calls its meeting off: the event before its requests, a request before
+ * its meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -1515,6 +1516,31 @@ describe('erasures and merges racing the writers of meetings and registrations',
       ok(updated);
       ok(erased);
       expect(await emailsOf(person.id)).toContainEqual(notSent('event-changed'));
+    });
+
+    it('publishing the schedule is waited for by an erasure of a side of a meeting it publishes, whose agenda is then not sent', async () => {
+      const { eventId, sessionId, exhibitor, buyerA } = await fair(65);
+      const requestId = await agreeMeeting(t, eventId, buyerA.id, exhibitor.id);
+      ok(await placeMeeting(requestId, sessionId, 0));
+      const { writer: published, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () =>
+          t.gql<{ publishSchedule: { publishedMeetings: number } }>(
+            'mutation($e: ID!) { publishSchedule(eventId: $e) { publishedMeetings } }',
+            { e: eventId },
+            organizer,
+          ),
+        () => erase(buyerA.id),
+      );
+      expect(ok(published).publishSchedule.publishedMeetings).toBe(1);
+      ok(erased);
+      // Published, then called off with her erasure: her agenda is not sent, his is.
+      expect(await meetingsOf(requestId)).toEqual([expect.objectContaining({ status: 'CANCELLED' })]);
+      expect(await emailsOf(buyerA.id)).toContainEqual(notSent('meeting-agenda'));
+      expect(await emailsOf(exhibitor.id)).toContainEqual(
+        expect.objectContaining({ template: 'meeting-agenda', status: 'PENDING' }),
+      );
     });
   });
 });

@@ -202,17 +202,11 @@ export class EventsService {
   }
 
   /**
-   * Runs `write`, a change to the event as a whole, under the event's row lock (lockManaged), having
-   * locked before it (the lock order in participant-store.ts) the rows of the people signed up for
-   * the event with `statuses`: those its listeners tell of the change, by emails (outbox rows) that
-   * point at them. An erasure or a merge of one of them, which holds the person and then waits for
-   * the event, is then either done first or waits for this, where otherwise each would wait for the
-   * other (a deadlock, which Postgres answers by failing one of them). Someone signed up, or a
-   * registration moved to a profile kept by a merge, after the people were read and before the
-   * event was locked starts the transaction again with them (withPeopleLocked); later ones wait for
-   * the event. An event's thousands of registrants are locked in one id-ordered statement
-   * (lockPeople), FOR KEY SHARE as their foreign keys would lock them: only an erasure or a merge of
-   * one of them waits for it.
+   * Runs `write`, a change to the event as a whole, with the people signed up for the event with
+   * `statuses` locked before the event (withPeopleAndEventLocked): those its listeners tell of the
+   * change, by emails (outbox rows) that point at them. Someone signed up, or a registration moved
+   * to a profile kept by a merge, after the people were read and before the event was locked starts
+   * the transaction again with them; later ones wait for the event.
    */
   private lockSignedUpAndEvent<T>(
     actor: Actor,
@@ -220,10 +214,37 @@ export class EventsService {
     statuses: readonly string[],
     write: (manager: EntityManager, event: Event) => Promise<T>,
   ): Promise<T> {
-    const people = (manager: EntityManager) => peopleSignedUp(manager, id, statuses);
-    return withPeopleLocked(this.dataSource, people, async (manager, locked) => {
+    return this.withPeopleAndEventLocked(
+      actor,
+      id,
+      (manager) => peopleSignedUp(manager, id, statuses),
+      write,
+    );
+  }
+
+  /**
+   * Runs `write` under the event's row lock (lockManaged), having locked before it (the lock order
+   * in participant-store.ts) the rows of the people `peopleOf` reads: those `write` writes rows
+   * pointing at, such as the emails (outbox rows) of a change to the event or of a schedule
+   * published (AgendaService.publish). An erasure or a
+   * merge of one of them, which holds the person and then waits for the event, is then either done
+   * first or waits for this, where otherwise each would wait for the other (a deadlock, which
+   * Postgres answers by failing one of them). `peopleOf` is read again under the event's lock, and
+   * anyone it names then who was not locked (written in between by a writer that holds the event)
+   * starts the transaction again with them (withPeopleLocked). An event's thousands of people are
+   * locked in one id-ordered statement (lockPeople), FOR KEY SHARE as their foreign keys would lock
+   * them: only an erasure or a merge of one of them waits for it. Nothing is written before the
+   * actor is found to manage the event.
+   */
+  withPeopleAndEventLocked<T>(
+    actor: Actor | null,
+    id: string,
+    peopleOf: (manager: EntityManager) => Promise<string[]>,
+    write: (manager: EntityManager, event: Event) => Promise<T>,
+  ): Promise<T> {
+    return withPeopleLocked(this.dataSource, peopleOf, async (manager, locked) => {
       const event = await this.lockManaged(manager, actor, id);
-      if (!allLocked(locked, await people(manager))) return PEOPLE_CHANGED;
+      if (!allLocked(locked, await peopleOf(manager))) return PEOPLE_CHANGED;
       return write(manager, event);
     });
   }

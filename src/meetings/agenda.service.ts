@@ -83,20 +83,20 @@ export class AgendaService {
    * one of the people to meet on the day, and is told (like an agreed one without a slot) once here.
    */
   async publish(actor: Actor, eventId: string): Promise<SchedulePublication> {
-    return this.dataSource.transaction(async (manager) => {
-      // Under the event lock: a scheduling run writing placements waits, and vice versa.
-      await this.events.lockManaged(manager, actor, eventId);
+    // Under the event lock: a scheduling run writing placements waits, and vice versa. The people
+    // the agenda emails point at are locked before it (the lock order of participant-store.ts),
+    // so an erasure or a merge of one of them goes first or waits, rather than deadlock with this.
+    const toldOf = (manager: EntityManager) => peopleToldOfSchedule(manager, eventId);
+    return this.events.withPeopleAndEventLocked(actor, eventId, toldOf, async (manager) => {
       const [rows] = (await manager.query(
-        `UPDATE meetings SET published_at = now(), updated_at = now()
-          WHERE event_id = $1 AND published_at IS NULL AND status = 'SCHEDULED' AND session_id IS NOT NULL
+        `UPDATE meetings m SET published_at = now(), updated_at = now()
+          WHERE ${PLACED_UNPUBLISHED_SQL}
           RETURNING participant_a_id, participant_b_id`,
         [eventId],
       )) as [{ participant_a_id: string; participant_b_id: string }[], number];
       const [unscheduled] = (await manager.query(
         `UPDATE meeting_requests r SET unscheduled_published_at = now(), updated_at = now()
-          WHERE r.event_id = $1 AND r.status = $2 AND r.unscheduled_published_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM meetings m
-                             WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NOT NULL)
+          WHERE ${AGREED_UNTOLD_SQL}
           RETURNING from_participant_id, to_participant_id,
             EXISTS (SELECT 1 FROM meetings m
                      WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NULL) AS at_venue`,
@@ -374,6 +374,32 @@ export class AgendaService {
       missed.set(side.meetingId, [...(missed.get(side.meetingId) ?? []), side.participantId]);
     return missed;
   }
+}
+
+/** On a meeting `m` of event $1: placed in a 商談枠 and not yet published, which publish publishes. */
+const PLACED_UNPUBLISHED_SQL = `m.event_id = $1 AND m.published_at IS NULL AND m.status = 'SCHEDULED' AND m.session_id IS NOT NULL`;
+
+/**
+ * On a meeting request `r` of event $1, agreed ($2: ACCEPTED): its two sides not yet told that it
+ * has no slot (or is met at the venue), and it has no meeting in a 商談枠 to be published instead.
+ */
+const AGREED_UNTOLD_SQL = `r.event_id = $1 AND r.status = $2 AND r.unscheduled_published_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM meetings m
+                   WHERE m.request_id = r.id AND m.status <> 'CANCELLED' AND m.session_id IS NOT NULL)`;
+
+/**
+ * Whom publishing the event's schedule as it stands would send an agenda: both sides of each
+ * meeting it publishes and of each agreement it tells, read as publish's updates choose them, for
+ * EventsService.withPeopleAndEventLocked.
+ */
+async function peopleToldOfSchedule(manager: EntityManager, eventId: string): Promise<string[]> {
+  const rows: { a: string; b: string }[] = await manager.query(
+    `SELECT m.participant_a_id AS a, m.participant_b_id AS b FROM meetings m WHERE ${PLACED_UNPUBLISHED_SQL}
+     UNION
+     SELECT r.from_participant_id, r.to_participant_id FROM meeting_requests r WHERE ${AGREED_UNTOLD_SQL}`,
+    [eventId, MeetingRequestStatus.ACCEPTED],
+  );
+  return [...new Set(rows.flatMap((row) => [row.a, row.b]))];
 }
 
 /** A NO_SHOW meeting as `participantId` reads it: they missed it, the other side did, or both. */
