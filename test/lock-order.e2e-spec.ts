@@ -1,6 +1,8 @@
 import { TokenPurpose } from '../src/action-tokens/action-token-purpose';
 import { ActionTokensService } from '../src/action-tokens/action-tokens.service';
 import { Role } from '../src/auth/actor';
+import { MatchingRun } from '../src/matching/matching-run.entity';
+import { MatchingService } from '../src/matching/matching.service';
 import { MeetingRequestsService } from '../src/meetings/meeting-requests.service';
 import { ParticipantErasureService } from '../src/privacy/participant-erasure.service';
 import { EventApplications } from '../src/registrations/event-applications.service';
@@ -47,10 +49,10 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * waiting list), a merge agreeing requests that cross (a meeting with a third person) and an event
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
  * in the same order, as must the changes to an event that tell everyone signed up for it (its
- * cancellation, a draft published, more seats, a new time) and a schedule published (the agendas
- * to both sides of its meetings). So must a meeting request withdrawn while its event is cancelled,
- * or while the other side calls its meeting off: the event before its requests, a request before
- * its meeting.
+ * cancellation, a draft published, more seats, a new time), a schedule published (the agendas to
+ * both sides of its meetings) and the おすすめ sent (a digest to each person suggested to). So must a
+ * meeting request withdrawn while its event is cancelled, or while the other side calls its meeting
+ * off: the event before its requests, a request before its meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -1540,6 +1542,43 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(await emailsOf(buyerA.id)).toContainEqual(notSent('meeting-agenda'));
       expect(await emailsOf(exhibitor.id)).toContainEqual(
         expect.objectContaining({ template: 'meeting-agenda', status: 'PENDING' }),
+      );
+    });
+
+    it('sending the おすすめ is waited for by an erasure of someone it goes to, whose digest is then not sent', async () => {
+      const { eventId, register } = await gathering(66);
+      const maker = await createParticipant(t, organizer, {
+        name: '大森東 一郎',
+        offers: ['金属加工'],
+        needs: ['販路開拓'],
+      });
+      const seller = await createParticipant(t, organizer, {
+        name: '大森西 花子',
+        offers: ['販路開拓'],
+        needs: ['金属加工'],
+      });
+      await register(maker.id);
+      await register(seller.id);
+      const run = await t.dataSource.getRepository(MatchingRun).save({ eventId });
+      await t.app.get(MatchingService).execute(run.id);
+      const finished = await t.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
+      expect([finished.status, finished.error]).toEqual(['SUCCEEDED', null]);
+      const { writer: sent, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () =>
+          t.gql<{ sendSuggestionDigests: { queued: number } }>(
+            'mutation($e: ID!) { sendSuggestionDigests(eventId: $e) { queued } }',
+            { e: eventId },
+            organizer,
+          ),
+        () => erase(maker.id),
+      );
+      expect(ok(sent).sendSuggestionDigests.queued).toBe(2);
+      ok(erased);
+      expect(await emailsOf(maker.id)).toContainEqual(notSent('suggestion-digest'));
+      expect(await emailsOf(seller.id)).toContainEqual(
+        expect.objectContaining({ template: 'suggestion-digest', status: 'PENDING' }),
       );
     });
   });

@@ -225,8 +225,8 @@ export class EventsService {
   /**
    * Runs `write` under the event's row lock (lockManaged), having locked before it (the lock order
    * in participant-store.ts) the rows of the people `peopleOf` reads: those `write` writes rows
-   * pointing at, such as the emails (outbox rows) of a change to the event or of a schedule
-   * published (AgendaService.publish). An erasure or a
+   * pointing at, such as the emails (outbox rows) of a change to the event, of a schedule published
+   * (AgendaService.publish) or of おすすめ sent (SuggestionDigestsService.send). An erasure or a
    * merge of one of them, which holds the person and then waits for the event, is then either done
    * first or waits for this, where otherwise each would wait for the other (a deadlock, which
    * Postgres answers by failing one of them). `peopleOf` is read again under the event's lock, and

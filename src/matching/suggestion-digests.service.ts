@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { StaffActor } from '../auth/actor';
 import { EventsService } from '../events/events.service';
 import { OutboxService } from '../mail/outbox.service';
@@ -31,15 +30,16 @@ import {
 @Injectable()
 export class SuggestionDigestsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsService,
     private readonly outbox: OutboxService,
   ) {}
 
   async send(actor: StaffActor, eventId: string): Promise<SuggestionDigestResultModel> {
-    return this.dataSource.transaction(async (manager) => {
-      // Under the event lock: a run cannot swap the suggestions between reading and writing.
-      const event = await this.events.lockManaged(manager, actor, eventId);
+    // Under the event lock: a run cannot swap the suggestions between reading and writing. The
+    // people the digests point at are locked before it (the lock order of participant-store.ts), so
+    // an erasure or a merge of one of them goes first or waits, rather than deadlock with this.
+    const peopleOf = (manager: EntityManager) => peopleWithSuggestions(manager, eventId);
+    return this.events.withPeopleAndEventLocked(actor, eventId, peopleOf, async (manager, event) => {
       if (!MATCHABLE_EVENT_STATUSES.includes(event.status)) throw MatchingErrors.eventNotOpen();
       const organizer = await requireOrganizerContact(manager, event.organizationId, 'digest');
       const run = await manager.findOne(MatchingRun, {
@@ -112,4 +112,17 @@ export class SuggestionDigestsService {
       });
     });
   }
+}
+
+/**
+ * Everyone at the event with a suggestion not dismissed, for EventsService.withPeopleAndEventLocked:
+ * the digests go to some of them (those of the latest run still seated and consenting, chosen under
+ * the event's lock), and locking a few more costs nothing. One indexed read.
+ */
+async function peopleWithSuggestions(manager: EntityManager, eventId: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    'SELECT DISTINCT participant_id AS id FROM suggestions WHERE event_id = $1 AND NOT dismissed',
+    [eventId],
+  );
+  return rows.map((row) => row.id);
 }
