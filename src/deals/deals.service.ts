@@ -28,7 +28,7 @@ import { DealFilter } from './dto/deal-filter.input';
 import { RecordDealInput } from './dto/record-deal.input';
 import { UpdateDealInput } from './dto/update-deal.input';
 import { FollowUp } from './follow-up.entity';
-import { isUuid } from '../common/validation/uuid';
+import { isUuid, uuidArg } from '../common/validation/uuid';
 
 const RELATIONS = {
   organization: true,
@@ -170,8 +170,8 @@ export class DealsService {
     reason?: string | null,
     moveFollowUpsTo?: string | null,
   ): Promise<{ followUpsDeleted: number; followUpsMoved: number }> {
-    const keptId = moveFollowUpsTo ?? null;
-    if (keptId !== null && !isUuid(keptId)) throw DealErrors.followUpsDestinationNotFound(keptId);
+    // Not named like an id (the input pipe checks those): checked here, before it reaches SQL.
+    const keptId = moveFollowUpsTo ? uuidArg('moveFollowUpsTo', moveFollowUpsTo) : null;
     if (keptId !== null && keptId.toLowerCase() === id.toLowerCase())
       throw DealErrors.followUpsDestinationSame();
     return this.withOwnedLocked(
