@@ -433,14 +433,12 @@ export class EventsService {
     // The two sides of every agreement waiting for a slot before the event (the lock order in
     // participant-store.ts): the meetings at the venue and the agendas written for them point at
     // them, and an erasure or a merge of one of them locks the person before the event.
+    // Under the event lock, as adding and removing a session, placing a meeting and a scheduling
+    // run's writing take it; an answer to a request takes it shared before deciding whether the
+    // meeting is at the venue, so none agreed meanwhile is left waiting for a grid. One agreed
+    // before the lock, with someone not locked yet, starts it again with them.
     const sides = (manager: EntityManager) => sidesWaitingForASlot(manager, eventId);
-    await withPeopleLocked(this.dataSource, sides, async (manager, people) => {
-      // Under the event lock, as adding and removing a session, placing a meeting and a scheduling
-      // run's writing take it; an answer to a request takes it shared before deciding whether the
-      // meeting is at the venue, so none agreed meanwhile is left waiting for a grid. One agreed
-      // before the lock, with someone not locked yet, starts it again with them.
-      const event = await this.lockManaged(manager, actor, eventId);
-      if (!(await sides(manager)).every((id) => people.includes(id))) return PEOPLE_CHANGED;
+    await this.withPeopleAndEventLocked(actor, eventId, sides, async (manager, event) => {
       // What Event.canRevertToNoMatchmakingSessions reads, read here under the lock.
       const state = (await slotGridStates(manager, [eventId])).get(eventId)!;
       switch (revertRefusal(state)) {

@@ -22,7 +22,12 @@ import { MeetingRequestsService } from '../meetings/meeting-requests.service';
 import { MiniSalonRequestStatus } from '../mini-salons/mini-salon-enums';
 import { Company } from '../participants/company.entity';
 import { Participant } from '../participants/participant.entity';
-import { foldDuplicateInto, lockForMerge, PEOPLE_CHANGED } from '../participants/participant-store';
+import {
+  allLocked,
+  foldDuplicateInto,
+  lockForMerge,
+  PEOPLE_CHANGED,
+} from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { RegistrationStatus } from '../registrations/registration-enums';
@@ -117,8 +122,7 @@ export class ParticipantMergeService {
     const { keep, duplicate } = await lockForMerge(manager, keepId, duplicateId, others);
     if (!keep) throw ParticipantErrors.notFound(keepId, 'participantId');
     if (!duplicate) throw ParticipantErrors.notFound(duplicateId, 'duplicateId');
-    if (!(await crossingCounterparts(manager, pair)).every((id) => others.includes(id)))
-      return PEOPLE_CHANGED;
+    if (!allLocked(others, await crossingCounterparts(manager, pair))) return PEOPLE_CHANGED;
     await this.assertNothingForStaffToDecide(manager, actor, keepId, duplicateId);
 
     const combined = await this.combineRegistrations(manager, actor, keepId, duplicateId);

@@ -28,7 +28,7 @@ import { ErasureResultModel } from './models/erasure-result.model';
 import { ERASED_NAME, MentionedPerson, mentionRedactor } from './mentions';
 import { ErasureCounts, Participant } from '../participants/participant.entity';
 import { ParticipantProfileChange } from '../participants/participant-profile-change.entity';
-import { PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
+import { allLocked, PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 
 const ERASED_FURIGANA = 'サクジョズミ';
@@ -74,7 +74,7 @@ export class ParticipantErasureService {
         // Read again under the events' locks, before anything is written: someone who joined a
         // waiting list there meanwhile, say, has the erasure start again with them locked too.
         const told = await this.peopleWrittenTo(manager, participantId, events);
-        if (!told.every((person) => people.includes(person))) return PEOPLE_CHANGED;
+        if (!allLocked(people, told)) return PEOPLE_CHANGED;
         return this.eraseLocked(manager, participant, events);
       },
       { forUpdate: [participantId] },

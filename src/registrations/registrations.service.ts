@@ -16,7 +16,7 @@ import { EventsService } from '../events/events.service';
 import { registrationWindow } from '../events/registration-window';
 import { EventErrors } from '../events/events.errors';
 import { Participant } from '../participants/participant.entity';
-import { lockPeople, PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
+import { allLocked, lockPeople, PEOPLE_CHANGED, withPeopleLocked } from '../participants/participant-store';
 import { ParticipantErrors } from '../participants/participants.errors';
 import { ParticipantsService } from '../participants/participants.service';
 import { changeNoticeParams, EventChanges } from '../events/event-changes';
@@ -505,7 +505,7 @@ export class RegistrationsService {
       const unlocked = await manager.findOneBy(Registration, { id });
       if (!unlocked) throw missing();
       const event = await this.events.lockManaged(manager, null, unlocked.eventId);
-      if (!(await peopleOf(manager)).every((person) => people.includes(person))) return PEOPLE_CHANGED;
+      if (!allLocked(people, await peopleOf(manager))) return PEOPLE_CHANGED;
       return cancel(manager, { registration: await manager.findOneByOrFail(Registration, { id }), event });
     });
   }
