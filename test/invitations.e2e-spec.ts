@@ -494,6 +494,8 @@ describe('invitations by email', () => {
     await sink.waitUntil(() =>
       sink.to(person.email).some((mail) => mail.subject.startsWith('【参加登録完了】')),
     );
+    // Answered from the new email, the old one's buttons still point there, not to an expiry.
+    expect(await (await fetch(oldAccept.url)).text()).toContain(REPLACED);
 
     // Registered now: a further invitation leaves them as they are, and writes no email.
     const registered = await invite(eventId, [person.id]);
@@ -660,6 +662,16 @@ describe('invitations by email', () => {
     expect(await (await respondPage(link(invitations(person.email)[0], 0).token, 0)).text()).toContain(
       REPLACED,
     );
+    // So does the cancel link of the seat they had, in its 【参加登録完了】.
+    const confirmed = sink.to(person.email).find((mail) => mail.subject.startsWith('【参加登録完了】'))!;
+    const oldCancel = await fetch(
+      new RegExp(`${t.url}/registrations/cancel\\?token=[\\w-]+`).exec(confirmed.text)![0],
+    );
+    const oldCancelPage = await oldCancel.text();
+    expect(oldCancelPage).toContain(
+      '<p>このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください。</p>',
+    );
+    expect(oldCancelPage).not.toContain('<button');
     expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
 
     const accept = link(second, 1);
@@ -777,39 +789,70 @@ describe('invitations by email', () => {
   const cancelToken = (mail: ReceivedMail) =>
     new RegExp(`${t.url}/registrations/cancel\\?token=([\\w-]+)`).exec(mail.text)![1];
 
-  it('a cancel link of a seat held before an invitation ends with it: it neither withdraws the invitation nor cancels the seat it gives', async () => {
+  it('a cancel link of a seat held before an invitation ends with it: it neither withdraws the invitation nor cancels the seat it gives, and says a newer email replaced it', async () => {
     const eventId = await createPublishedEvent(t, organizer, {
       title: '販路開拓ミニサロン',
       kind: 'MINI_SALON',
       capacity: 10,
     });
     const person = await createParticipant(t, organizer, { name: '松本 健' });
-    const seats = () => sink.to(person.email).filter((mail) => mail.subject.startsWith('【参加登録完了】'));
-    await invite(eventId, [person.id]);
-    await sink.waitUntil(() => invitations(person.email).length === 1);
-    await respondPage(link(invitations(person.email)[0], 1).token, 1);
-    await sink.waitUntil(() => seats().length === 1);
-    const oldLink = cancelToken(seats()[0]);
-    const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
-      'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
-      [eventId, person.id],
+    const english = await createParticipant(t, organizer, { name: 'Oliver Grant', locale: 'en' });
+    const seats = (email: string) =>
+      sink.to(email).filter((mail) => /^(【参加登録完了】|You are registered: )/.test(mail.subject));
+    const invitationsTo = (email: string) =>
+      sink.to(email).filter((mail) => /^(【ご招待】|Invitation: )/.test(mail.subject));
+    const everyone = [person, english];
+    await invite(
+      eventId,
+      everyone.map(({ id }) => id),
     );
-    ok(
-      await t.gql(
-        'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
-        { id: registrationId },
-        await t.participantToken(person.id),
-      ),
+    await sink.waitUntil(() => everyone.every(({ email }) => invitationsTo(email).length === 1));
+    for (const { email } of everyone) await respondPage(link(invitationsTo(email)[0], 1).token, 1);
+    await sink.waitUntil(() => everyone.every(({ email }) => seats(email).length === 1));
+    const [oldLink, oldEnglishLink] = everyone.map(({ email }) => cancelToken(seats(email)[0]));
+    for (const { id } of everyone) {
+      const [{ id: registrationId }]: { id: string }[] = await t.dataSource.query(
+        'SELECT id FROM registrations WHERE event_id = $1 AND participant_id = $2',
+        [eventId, id],
+      );
+      ok(
+        await t.gql(
+          'mutation($id: ID!) { cancelRegistration(id: $id) { id } }',
+          { id: registrationId },
+          await t.participantToken(id),
+        ),
+      );
+    }
+    await invite(
+      eventId,
+      everyone.map(({ id }) => id),
     );
-    await invite(eventId, [person.id]);
-    await sink.waitUntil(() => invitations(person.email).length === 2);
+    await sink.waitUntil(() => everyone.every(({ email }) => invitationsTo(email).length === 2));
 
-    // The old link asks nothing and changes nothing: the invitation stays 招待中 for staff.
+    // The old link asks nothing and changes nothing: the invitation stays 招待中 for staff. It says
+    // why, in the words of its reader: a newer email took its place, not that something went wrong.
     const opened = await cancelPage(oldLink);
-    expect(opened.html).toContain('このリンクは有効期限が切れています');
+    expect(opened.html).toContain(
+      '<p>このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください。</p>',
+    );
+    expect(opened.html).not.toContain('有効期限');
     expect(opened.html).not.toContain('<button');
-    expect((await pressCancel(oldLink)).html).toContain('このリンクは有効期限が切れています');
+    expect((await pressCancel(oldLink)).html).toContain(
+      '<p>このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください。</p>',
+    );
     expect(await registrationStatus(eventId, person.id)).toBe('INVITED');
+    const REPLACED_EN =
+      '<p>This link was replaced by a newer email from us. Please use the link in the latest email.</p>';
+    const openedEn = await fetch(`${t.url}/registrations/cancel?token=${oldEnglishLink}`, {
+      headers: { 'accept-language': 'ja' },
+    });
+    const openedEnHtml = await openedEn.text();
+    expect(openedEnHtml).toContain('<html lang="en">');
+    expect(openedEnHtml).toContain(REPLACED_EN);
+    expect(openedEnHtml).not.toContain('expired');
+    expect(openedEnHtml).not.toContain('<button');
+    expect((await pressCancel(oldEnglishLink)).html).toContain(REPLACED_EN);
+    expect(await registrationStatus(eventId, english.id)).toBe('INVITED');
     const invited = async () =>
       ok(
         await t.gql<{ event: { registrationCounts: { registered: number; invited: number } } }>(
@@ -818,14 +861,14 @@ describe('invitations by email', () => {
           organizer,
         ),
       ).event.registrationCounts;
-    expect(await invited()).toMatchObject({ invited: 1, registered: 0 });
+    expect(await invited()).toMatchObject({ invited: 2, registered: 0 });
 
     // Accepted: the seat is cancelled from its own confirmation's link, not from the old one.
-    await respondPage(link(invitations(person.email)[1], 1).token, 1);
-    await sink.waitUntil(() => seats().length === 2);
-    expect((await pressCancel(oldLink)).html).toContain('このリンクは有効期限が切れています');
+    await respondPage(link(invitationsTo(person.email)[1], 1).token, 1);
+    await sink.waitUntil(() => seats(person.email).length === 2);
+    expect((await pressCancel(oldLink)).html).toContain('このリンクは新しいご案内メールに置き換わりました。');
     expect(await registrationStatus(eventId, person.id)).toBe('REGISTERED');
-    const newLink = cancelToken(seats()[1]);
+    const newLink = cancelToken(seats(person.email)[1]);
     expect((await cancelPage(newLink)).html).toContain('このイベントへの参加をキャンセルしますか？');
   });
 

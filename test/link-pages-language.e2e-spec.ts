@@ -187,23 +187,35 @@ describe('pages behind expired and used links, in the language of their owner', 
     );
   });
 
-  it('says in English that a replaced invitation was replaced', async () => {
-    await t.dataSource.query('UPDATE registrations SET status = $2, invitation_round = 2 WHERE id = $1', [
-      daniel.registrationId,
-      'INVITED',
-    ]);
-    try {
-      const raw = await mint({ purpose: TokenPurpose.INVITATION_RESPONSE, subjectId: daniel.registrationId });
-      const { html } = await page(`/invitations/respond?token=${raw}&accept=1`, BROWSERS['a German browser']);
+  /** Links a second round of invitation ended: a newer email took their place. */
+  const replacedLinks: [string, TokenPurpose, string, string][] = [
+    [
+      'an invitation answer',
+      TokenPurpose.INVITATION_RESPONSE,
+      '/invitations/respond?accept=1&token=',
+      'This invitation was replaced by a newer invitation email. Please answer with its buttons.',
+    ],
+    [
+      'a registration cancel link',
+      TokenPurpose.REGISTRATION_CANCEL,
+      '/registrations/cancel?token=',
+      'This link was replaced by a newer email from us. Please use the link in the latest email.',
+    ],
+  ];
+  for (const [what, purpose, path, text] of replacedLinks) {
+    it(`says in English that ${what} was replaced by a newer email`, async () => {
+      const raw = await mint({ purpose, subjectId: kenji.registrationId }, false);
+      const english = await mint({ purpose, subjectId: daniel.registrationId }, false);
+      await tokens.replace(t.dataSource.manager, purpose, [kenji.registrationId, daniel.registrationId]);
+      const { html } = await page(`${path}${english}`, BROWSERS['a German browser']);
       expect(html).toContain('<html lang="en">');
-      expect(html).toContain('This invitation was replaced by a newer invitation email.');
-    } finally {
-      await t.dataSource.query('UPDATE registrations SET status = $2 WHERE id = $1', [
-        daniel.registrationId,
-        'REGISTERED',
-      ]);
-    }
-  });
+      expect(html).toContain(`<p>${text}</p>`);
+      const { html: japanese } = await page(`${path}${raw}`, { 'accept-language': 'en' });
+      expect(japanese).toContain('<html lang="ja">');
+      expect(japanese).toContain('新しい');
+      expect(japanese).not.toContain('有効期限');
+    });
+  }
 
   it('says in English that an unsubscribe link has expired, signed or stored', async () => {
     const signed = t.app.get(UnsubscribeLinks).token(daniel.id, Date.now() - 400 * DAY_MS);

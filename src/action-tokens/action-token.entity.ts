@@ -31,6 +31,13 @@ export class ActionToken {
   @Column({ type: 'int', default: 0 })
   useCount: number;
 
+  /**
+   * When a newer email took over what the link did (staff invited the person again), which ended
+   * it: its page then says so and points to the newer email, rather than that it expired.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  replacedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ export enum ActionTokenErrorCode {
   INVALID = 'ACTION_TOKEN_INVALID',
   EXPIRED = 'ACTION_TOKEN_EXPIRED',
   USED = 'ACTION_TOKEN_USED',
+  REPLACED = 'ACTION_TOKEN_REPLACED',
   PROFILES_MERGED = 'ACTION_TOKEN_PROFILES_MERGED',
 }
 
@@ -38,6 +39,18 @@ export const ActionTokenErrors = {
   expired: () =>
     new InputError('token', 'このリンクは有効期限が切れています', ActionTokenErrorCode.EXPIRED).withEnglish(
       'This link has expired.',
+    ),
+  /**
+   * A link ended because a newer email took its place (ActionTokensService.replace): the reader is
+   * to use that one. Nothing went wrong, and the link did not simply run out.
+   */
+  replaced: () =>
+    new InputError(
+      'token',
+      'このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください',
+      ActionTokenErrorCode.REPLACED,
+    ).withEnglish(
+      'This link was replaced by a newer email from us. Please use the link in the latest email.',
     ),
   used: () =>
     new InputError('token', 'このリンクはすでに使用されています', ActionTokenErrorCode.USED).withEnglish(

@@ -122,7 +122,7 @@ export class ActionTokensService {
   /**
    * The live token for `raw`, locked for the rest of the transaction so two clicks on the same
    * link are answered one after the other (pages showing a confirmation read it without the
-   * lock: `{ lock: false }`). Throws on an unknown, foreign-purpose or expired token.
+   * lock: `{ lock: false }`). Throws on an unknown, foreign-purpose, replaced or expired token.
    */
   async resolve(
     manager: EntityManager,
@@ -138,6 +138,7 @@ export class ActionTokensService {
     if (!token || token.purpose !== purpose) throw ActionTokenErrors.invalid();
     const mergedInto = await this.mergedOwnerLocale(manager, token);
     if (mergedInto) throw ActionTokenErrors.merged(purpose).forReader(mergedInto);
+    if (token.replacedAt) throw await this.toOwner(manager, token, ActionTokenErrors.replaced());
     if (token.expiresAt.getTime() <= Date.now())
       throw await this.toOwner(manager, token, ActionTokenErrors.expired());
     return token;
@@ -224,6 +225,21 @@ export class ActionTokensService {
     await manager.query(
       `UPDATE action_tokens SET expires_at = now()
         WHERE purpose = $1 AND subject_id = ANY($2::uuid[]) AND expires_at > now()`,
+      [purpose, subjectIds],
+    );
+  }
+
+  /**
+   * Ends the links of `purpose` for these subjects because a newer email takes their place (staff
+   * invited the person again): their pages say so, and point to it, rather than that they expired.
+   * Links already ended otherwise (by staff cancelling the seat, or by its time) are marked too:
+   * whoever opens one is to use the newer email all the same.
+   */
+  async replace(manager: EntityManager, purpose: TokenPurpose, subjectIds: string[]): Promise<void> {
+    if (subjectIds.length === 0) return;
+    await manager.query(
+      `UPDATE action_tokens SET replaced_at = now(), expires_at = least(expires_at, now())
+        WHERE purpose = $1 AND subject_id = ANY($2::uuid[]) AND replaced_at IS NULL`,
       [purpose, subjectIds],
     );
   }

@@ -76,10 +76,11 @@ export class InvitationsService {
       // Only the new email's buttons answer: an old one's, or a page of it reloaded, would act on
       // this invitation by surprise (a decline given before, submitted again). So with the cancel
       // link of a seat they had before: it would withdraw the invitation, or later cancel the seat
-      // the new one gives, whose own confirmation brings its link.
+      // the new one gives, whose own confirmation brings its link. Their pages say a newer email
+      // has come.
       const reinvitedIds = reinvited.map((registration) => registration.id);
-      await this.tokens.expire(manager, TokenPurpose.INVITATION_RESPONSE, reinvitedIds);
-      await this.tokens.expire(manager, TokenPurpose.REGISTRATION_CANCEL, reinvitedIds);
+      await this.tokens.replace(manager, TokenPurpose.INVITATION_RESPONSE, reinvitedIds);
+      await this.tokens.replace(manager, TokenPurpose.REGISTRATION_CANCEL, reinvitedIds);
       const campaign = await manager.save(
         manager.create(InvitationCampaign, {
           eventId,
@@ -128,7 +129,7 @@ export class InvitationsService {
    * changes nothing and answers the same (`changed: false`).
    */
   async respond(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
-    return this.sayIfReplaced(rawToken, () => this.answer(rawToken, accept));
+    return this.sayIfReplaced(() => this.answer(rawToken, accept));
   }
 
   private answer(rawToken: string, accept: boolean): Promise<InvitationAnswerModel> {
@@ -183,7 +184,7 @@ export class InvitationsService {
 
   /** For the page behind the link: reads, changes nothing. */
   preview(rawToken: string): Promise<RegistrationLinkPreview> {
-    return this.sayIfReplaced(rawToken, () =>
+    return this.sayIfReplaced(() =>
       previewRegistrationLink(
         this.dataSource.manager,
         this.tokens,
@@ -194,32 +195,15 @@ export class InvitationsService {
   }
 
   /**
-   * An earlier invitation's link, ended when the person was invited again (before the event
-   * ends, while the new invitation awaits their answer), says so instead of 「有効期限が切れています」:
-   * the new email is the one to answer.
+   * An earlier invitation's link, ended when the person was invited again, says so in the
+   * invitation's own words instead of the links' 「新しいご案内メールに置き換わりました」: the new
+   * invitation email is the one to answer.
    */
-  private async sayIfReplaced<T>(rawToken: string, act: () => Promise<T>): Promise<T> {
+  private async sayIfReplaced<T>(act: () => Promise<T>): Promise<T> {
     try {
       return await act();
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== ActionTokenErrorCode.EXPIRED) throw error;
-      const token = await this.tokens.find(
-        this.dataSource.manager,
-        TokenPurpose.INVITATION_RESPONSE,
-        rawToken,
-      );
-      const [now]: { status: RegistrationStatus; round: number | null; endsAt: Date }[] = token
-        ? await this.dataSource.query(
-            `SELECT r.status, r.invitation_round AS round, e.ends_at AS "endsAt"
-               FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.id = $1`,
-            [token.subjectId],
-          )
-        : [];
-      const replaced =
-        now?.status === RegistrationStatus.INVITED &&
-        (now.round ?? 1) > 1 &&
-        token!.expiresAt.getTime() < now.endsAt.getTime();
-      if (!replaced) throw error;
+      if (!(error instanceof AppError) || error.code !== ActionTokenErrorCode.REPLACED) throw error;
       const newer = InvitationErrors.replaced();
       throw error.readerLocale ? newer.forReader(error.readerLocale) : newer;
     }
