@@ -1,8 +1,11 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Role } from '../src/auth/actor';
 import { DAY_MS } from '../src/common/japan/tokyo-day';
 import { ALWAYS_TRUE_ANSWER_MS } from '../src/common/time/no-sooner-than';
 import { formatEventTime } from '../src/mail/templates/mail-dates';
 import { UnsubscribeLinks } from '../src/mail/unsubscribe-links';
+import { QueueName } from '../src/queue/queue-names';
 import { RemindersService } from '../src/reminders/reminders.service';
 import { eventually } from './support/eventually';
 import {
@@ -882,6 +885,104 @@ describe("day-before reminders for seats given after the day's scan", () => {
     await settled(eventId);
     expect([staying, english].map((person) => remindersTo(person.email).length)).toEqual([1, 1]);
     expect(remindersTo(cancelled.email)).toHaveLength(0);
+  });
+
+  it('reminds once, of the final date, those at an event moved away from tomorrow and back the same day', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田 販路開拓セミナー',
+      kind: 'SEMINAR',
+      startsAt: tokyoInDays(5, '14:00'),
+      endsAt: tokyoInDays(5, '16:00'),
+    });
+    const people = [
+      await createParticipant(t, organizer, { name: '本所 五郎' }),
+      await createParticipant(t, organizer, { name: 'Ella Price', locale: 'en' }),
+    ];
+    for (const person of people) await register(eventId, person.id);
+    await settled(eventId);
+    const reminderRows = () =>
+      t.dataSource.query<{ status: string; skip_reason: string | null }[]>(
+        `SELECT status, skip_reason FROM outbox_messages WHERE event_id = $1 AND template = 'reminder'`,
+        [eventId],
+      );
+
+    // Moved to tomorrow after the scan, and away again before its reminders left (the mail queue
+    // was behind): when they are composed, the event is no longer tomorrow, and they are skipped.
+    const mail = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await mail.pause();
+    try {
+      await updateEvent(t, organizer, eventId, {
+        startsAt: tokyoInDays(1, '14:00'),
+        endsAt: tokyoInDays(1, '16:00'),
+      });
+      await updateEvent(t, organizer, eventId, {
+        startsAt: tokyoInDays(3, '14:00'),
+        endsAt: tokyoInDays(3, '16:00'),
+      });
+    } finally {
+      await mail.resume();
+    }
+    await settled(eventId);
+    expect(await reminderRows()).toEqual([
+      { status: 'SKIPPED', skip_reason: 'NOTHING_TO_SEND' },
+      { status: 'SKIPPED', skip_reason: 'NOTHING_TO_SEND' },
+    ]);
+    expect(people.map((person) => remindersTo(person.email).length)).toEqual([0, 0]);
+
+    // Back to tomorrow the same afternoon, at another time: one reminder each, of the final time.
+    const startsAt = tokyoInDays(1, '15:00');
+    const endsAt = tokyoInDays(1, '17:00');
+    await updateEvent(t, organizer, eventId, { startsAt, endsAt });
+    await sink.waitUntil(
+      () => people.every((person) => remindersTo(person.email).length === 1),
+      10_000,
+      'a reminder to each',
+    );
+    const [ja] = remindersTo(people[0].email);
+    expect(ja.subject).toBe('【明日開催】墨田 販路開拓セミナー');
+    expect(ja.text).toContain('本所 五郎 様');
+    expect(ja.text).toContain(formatEventTime('ja', new Date(startsAt), new Date(endsAt)));
+    const [en] = remindersTo(people[1].email);
+    expect(en.subject).toBe('Tomorrow: 墨田 販路開拓セミナー');
+    expect(en.text).toContain(formatEventTime('en', new Date(startsAt), new Date(endsAt)));
+
+    // Away and back once more, and the scan run again: they have their reminder for that date.
+    await updateEvent(t, organizer, eventId, {
+      startsAt: tokyoInDays(3, '14:00'),
+      endsAt: tokyoInDays(3, '16:00'),
+    });
+    await updateEvent(t, organizer, eventId, { startsAt, endsAt });
+    expect(await t.app.get(RemindersService).writeRemindersForTomorrow()).toMatchObject({ written: 0 });
+    await settled(eventId);
+    expect(people.map((person) => remindersTo(person.email).length)).toEqual([1, 1]);
+    expect((await reminderRows()).map((row) => row.status)).toEqual(['SENT', 'SENT']);
+  });
+
+  it('reminds once someone who cancelled before their reminder left and took a seat again', async () => {
+    const eventId = await createPublishedEvent(t, organizer, {
+      title: '墨田 明日の経営相談会',
+      kind: 'SEMINAR',
+      startsAt: tokyoInDays(1, '10:00'),
+      endsAt: tokyoInDays(1, '12:00'),
+    });
+    const person = await createParticipant(t, organizer, { name: '向島 六郎' });
+    const mail = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    await mail.pause();
+    try {
+      const seat = await register(eventId, person.id);
+      await gql('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: seat.id });
+    } finally {
+      await mail.resume();
+    }
+    await settled(eventId);
+    expect(remindersTo(person.email)).toHaveLength(0);
+
+    // They ring up to say they can come after all.
+    expect((await register(eventId, person.id)).status).toBe('REGISTERED');
+    await sink.waitUntil(() => remindersTo(person.email).length === 1, 10_000, 'their reminder');
+    expect(remindersTo(person.email)[0].text).toContain('向島 六郎 様');
+    await settled(eventId);
+    expect(remindersTo(person.email)).toHaveLength(1);
   });
 
   it('reminds those already on the list of a draft published for tomorrow after the scan', async () => {

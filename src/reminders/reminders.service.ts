@@ -89,7 +89,13 @@ export class RemindersService {
     await this.remind(manager, registered, tokyoDate(event.startsAt));
   }
 
-  /** Writes the reminders of `seats` at events on `eventDay`; answers how many were new. */
+  /**
+   * Writes the reminders of `seats` at events on `eventDay`; answers how many were new. One that
+   * was written before and skipped unsent (the event was moved away from tomorrow before it left,
+   * and has come back; or the seat was cancelled, and is held again) goes again: the composer reads
+   * where things stand now. One that was sent is not: one reminder for a date, however often the
+   * event moves to it.
+   */
   private async remind(manager: EntityManager, seats: Seat[], eventDay: string): Promise<number> {
     const result = await this.outbox.enqueue(
       manager,
@@ -101,6 +107,7 @@ export class RemindersService {
         params: { registrationId: registration.id, eventDay },
       })),
     );
+    await this.outbox.reopenSkipped(manager, result.existing);
     return result.written.length;
   }
 }
