@@ -50,9 +50,10 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
  * in the same order, as must the changes to an event that tell everyone signed up for it (its
  * cancellation, a draft published, more seats, a new time), a schedule published (the agendas to
- * both sides of its meetings) and the おすすめ sent (a digest to each person suggested to). So must a
- * meeting request withdrawn while its event is cancelled, or while the other side calls its meeting
- * off: the event before its requests, a request before its meeting.
+ * both sides of its meetings) and the おすすめ saved by a matching run (each naming both sides) and
+ * sent (a digest to each person suggested to). So must a meeting request withdrawn while its event
+ * is cancelled, or while the other side calls its meeting off: the event before its requests, a
+ * request before its meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
  * the other side comes meanwhile and waits, then the row is let go. Both must come through — the
  * second one waiting for the first, then done or refused in the project's own words — and never
@@ -1343,6 +1344,107 @@ describe('erasures and merges racing the writers of meetings and registrations',
     });
   });
 
+  /**
+   * Two people seated at a gathering, the first making what the second needs and needing what she
+   * sells: each is the other's おすすめ.
+   */
+  const toBeMatched = async (days: number, names: [string, string]) => {
+    const scene = await gathering(days);
+    const maker = await createParticipant(t, organizer, {
+      name: names[0],
+      offers: ['金属加工'],
+      needs: ['販路開拓'],
+    });
+    const seller = await createParticipant(t, organizer, {
+      name: names[1],
+      offers: ['販路開拓'],
+      needs: ['金属加工'],
+    });
+    await scene.register(maker.id);
+    await scene.register(seller.id);
+    return { ...scene, maker, seller };
+  };
+  /** A matching run of the event, queued, and the job that computes and saves it. */
+  const matchingRun = async (eventId: string) => {
+    const run = await t.dataSource.getRepository(MatchingRun).save({ eventId });
+    return {
+      execute: () => t.app.get(MatchingService).execute(run.id),
+      outcome: async () => {
+        const done = await t.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
+        return [done.status, done.error, done.suggestionCount];
+      },
+    };
+  };
+  const suggestionsAt = (eventId: string) =>
+    t.dataSource.query<{ participant_id: string; suggested_participant_id: string }[]>(
+      'SELECT participant_id, suggested_participant_id FROM suggestions WHERE event_id = $1 ORDER BY rank',
+      [eventId],
+    );
+
+  describe('a matching run', () => {
+    it('saving its suggestions is waited for by an erasure of someone suggested, which then deletes them', async () => {
+      const { eventId, maker } = await toBeMatched(55, ['大森東 二郎', '大森西 二子']);
+      const run = await matchingRun(eventId);
+      // The run computes, then its save is held where it writes the suggestions (the table is held
+      // here against any write), the event's row locked; 大森東 is erased meanwhile.
+      const { racer: erased } = await heldAt('LOCK TABLE suggestions IN SHARE MODE', [], run.execute, () =>
+        erase(maker.id),
+      );
+      ok(erased);
+      expect(await run.outcome()).toEqual(['SUCCEEDED', null, 2]);
+      // Both suggestions named him: they went with the erasure.
+      expect(await suggestionsAt(eventId)).toEqual([]);
+    });
+
+    it('waits for an erasure of someone it suggests that went first, and suggests nobody to or of them', async () => {
+      const { eventId, maker } = await toBeMatched(56, ['大森東 三郎', '大森西 三子']);
+      const run = await matchingRun(eventId);
+      // The erasure is held at the event (its row is held here), having locked him; the run
+      // computes with him meanwhile, its save then waits.
+      const { writer: erased } = await heldAt(
+        'SELECT 1 FROM events WHERE id = $1 FOR UPDATE',
+        [eventId],
+        () => erase(maker.id),
+        run.execute,
+      );
+      ok(erased);
+      expect(await run.outcome()).toEqual(['SUCCEEDED', null, 0]);
+      expect(await suggestionsAt(eventId)).toEqual([]);
+    });
+
+    it('waits for a merge of a profile it suggests that went first, and suggests only the profile kept', async () => {
+      const {
+        eventId,
+        register,
+        maker,
+        seller: duplicate,
+      } = await toBeMatched(57, ['大森東 四郎', '大森西 四子']);
+      const kept = await createParticipant(t, organizer, {
+        name: '大森西 四子',
+        offers: ['販路開拓'],
+        needs: ['金属加工'],
+      });
+      await register(kept.id);
+      const run = await matchingRun(eventId);
+      // The merge is held at the event (its row is held here), having locked the two profiles; the
+      // run computes with both meanwhile, its save then waits.
+      const { writer: merged } = await heldAt(
+        'SELECT 1 FROM events WHERE id = $1 FOR UPDATE',
+        [eventId],
+        () => merge(kept.id, duplicate.id),
+        run.execute,
+      );
+      expect(ok(merged).mergeParticipants.meetingsMoved).toBe(0);
+      expect(await run.outcome()).toEqual(['SUCCEEDED', null, 2]);
+      expect(await suggestionsAt(eventId)).toEqual(
+        expect.arrayContaining([
+          { participant_id: maker.id, suggested_participant_id: kept.id },
+          { participant_id: kept.id, suggested_participant_id: maker.id },
+        ]),
+      );
+    });
+  });
+
   describe('event-wide writers', () => {
     /**
      * Held where it writes its emails (the outbox is held here against any write), the event's row
@@ -1546,23 +1648,10 @@ describe('erasures and merges racing the writers of meetings and registrations',
     });
 
     it('sending the おすすめ is waited for by an erasure of someone it goes to, whose digest is then not sent', async () => {
-      const { eventId, register } = await gathering(66);
-      const maker = await createParticipant(t, organizer, {
-        name: '大森東 一郎',
-        offers: ['金属加工'],
-        needs: ['販路開拓'],
-      });
-      const seller = await createParticipant(t, organizer, {
-        name: '大森西 花子',
-        offers: ['販路開拓'],
-        needs: ['金属加工'],
-      });
-      await register(maker.id);
-      await register(seller.id);
-      const run = await t.dataSource.getRepository(MatchingRun).save({ eventId });
-      await t.app.get(MatchingService).execute(run.id);
-      const finished = await t.dataSource.getRepository(MatchingRun).findOneByOrFail({ id: run.id });
-      expect([finished.status, finished.error]).toEqual(['SUCCEEDED', null]);
+      const { eventId, maker, seller } = await toBeMatched(66, ['大森東 一郎', '大森西 花子']);
+      const run = await matchingRun(eventId);
+      await run.execute();
+      expect(await run.outcome()).toEqual(['SUCCEEDED', null, 2]);
       const { writer: sent, racer: erased } = await heldAt(
         OUTBOX,
         [],

@@ -175,6 +175,13 @@ export class MatchingService {
    * digests already sent keep working) with the new rank, score and reasons; pairs not suggested
    * again are deleted. Dismissed rows stay: the engine was told about them, and they keep the
    * dismissal on record.
+   *
+   * The people the suggestions name are locked before the event (the lock order of
+   * participant-store.ts), as the suggestions' foreign keys lock them: an erasure or a merge of one
+   * of them, which locks the person and then the event, waits for the save or the save for it,
+   * rather than each holding what the other needs (a deadlock, failing one of them). One that went
+   * first has taken them out of the room the engine read: nobody is suggested to or of an erased
+   * person, nor of a profile merged away (the next run suggests the one kept).
    */
   private async replaceSuggestions(
     runId: string,
@@ -182,14 +189,26 @@ export class MatchingService {
     participantCount: number,
     output: MatchOutput,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // Serialises with other writers of the event's suggestions (a second run finishing).
-      await this.events.lockManaged(manager, null, eventId);
+    const named = peopleNamed(output);
+    const peopleOf = async () => named;
+    // Under the event's lock: serialises with other writers of the event's suggestions (a second
+    // run finishing).
+    await this.events.withPeopleAndEventLocked(null, eventId, peopleOf, async (manager) => {
       const run = await manager.findOne(MatchingRun, {
         where: { id: runId },
         lock: { mode: 'pessimistic_write' },
       });
       if (run?.status !== MatchingRunStatus.RUNNING) return;
+      // Less those erased or merged away since the engine read them (an erasure or a merge that
+      // went first).
+      const present = new Set(
+        (
+          (await manager.query(
+            'SELECT id FROM participants WHERE id = ANY($1::uuid[]) AND erased_at IS NULL',
+            [named],
+          )) as { id: string }[]
+        ).map((row) => row.id),
+      );
       // Dismissed while the engine ran: the engine could not know, so filter here.
       const dismissed = new Set(
         (
@@ -201,9 +220,10 @@ export class MatchingService {
       );
       const rows: Partial<Suggestion>[] = [];
       for (const [participantId, list] of Object.entries(output.suggestions)) {
+        if (!present.has(participantId)) continue;
         let rank = 0;
         for (const suggestion of list) {
-          if (dismissed.has(`${participantId}/${suggestion.id}`)) continue;
+          if (dismissed.has(`${participantId}/${suggestion.id}`) || !present.has(suggestion.id)) continue;
           rank += 1;
           rows.push({
             eventId,
@@ -243,6 +263,16 @@ export class MatchingService {
       { status: MatchingRunStatus.FAILED, error: reason, finishedAt: new Date() },
     );
   }
+}
+
+/** Everyone the engine's suggestions name, either side. */
+function peopleNamed(output: MatchOutput): string[] {
+  const named = new Set<string>();
+  for (const [participantId, list] of Object.entries(output.suggestions)) {
+    named.add(participantId);
+    for (const suggestion of list) named.add(suggestion.id);
+  }
+  return [...named];
 }
 
 /**
