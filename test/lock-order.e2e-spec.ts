@@ -10,6 +10,7 @@ import { RegistrationCancelLinks } from '../src/registrations/registration-cance
 import { SchedulerRunner } from '../src/scheduling/scheduler-runner';
 import { SchedulingRun } from '../src/scheduling/scheduling-run.entity';
 import { SchedulingService } from '../src/scheduling/scheduling.service';
+import { SurveysService } from '../src/surveys/surveys.service';
 import { captureLogs } from './support/captured-logs';
 import {
   addMatchmakingSession,
@@ -17,6 +18,7 @@ import {
   createOrganization,
   createParticipant,
   createPublishedEvent,
+  moveEventEarlier,
   registerMutation,
   staffSession,
   tokyoInDays,
@@ -50,8 +52,9 @@ const CANCEL_REGISTRATION = 'mutation($id: ID!) { cancelRegistration(id: $id) { 
  * made one without 商談枠 again (its agreements waiting for a slot met at the venue) must take them
  * in the same order, as must the changes to an event that tell everyone signed up for it (its
  * cancellation, a draft published, more seats, a new time), a schedule published (the agendas to
- * both sides of its meetings) and the おすすめ saved by a matching run (each naming both sides) and
- * sent (a digest to each person suggested to). So must a meeting request withdrawn while its event
+ * both sides of its meetings), the おすすめ saved by a matching run (each naming both sides) and sent
+ * (a digest to each person suggested to), and the アンケート sent after an event, by staff or the
+ * morning scan (to each person who was there). So must a meeting request withdrawn while its event
  * is cancelled, or while the other side calls its meeting off: the event before its requests, a
  * request before its meeting.
  * Each race here is driven one step at a time: a second connection holds a row one side needs,
@@ -1669,6 +1672,94 @@ describe('erasures and merges racing the writers of meetings and registrations',
       expect(await emailsOf(seller.id)).toContainEqual(
         expect.objectContaining({ template: 'suggestion-digest', status: 'PENDING' }),
       );
+    });
+
+    /**
+     * A gathering that ended `daysAgo` days ago at 17:00, where those given had a seat (nobody
+     * checked in): its survey goes to each of them.
+     */
+    const endedWith = async (daysAgo: number, names: string[]) => {
+      const { eventId, register } = await gathering(70);
+      const people = [];
+      for (const name of names) {
+        const person = await createParticipant(t, organizer, { name });
+        await register(person.id);
+        people.push(person);
+      }
+      await moveEventEarlier(t, eventId, 70 + daysAgo);
+      return { eventId, people, endedAt: new Date(tokyoInDays(-daysAgo, '17:00')) };
+    };
+    const sendSurvey = (eventId: string) =>
+      t.gql<{ sendSurvey: { queued: number } }>(
+        'mutation($e: ID!) { sendSurvey(eventId: $e) { queued } }',
+        { e: eventId },
+        organizer,
+      );
+    const surveysAt = (eventId: string) =>
+      t.dataSource.query<{ participant_id: string; status: string; skip_reason: string | null }[]>(
+        `SELECT participant_id, status, skip_reason FROM outbox_messages
+          WHERE event_id = $1 AND template = 'survey' ORDER BY status::text`,
+        [eventId],
+      );
+
+    it('sending the survey is waited for by a merge of two profiles that were there, which keeps one survey', async () => {
+      const {
+        eventId,
+        people: [kept, duplicate],
+      } = await endedWith(20, ['馬込 花子', '馬込 花子']);
+      const { writer: sent, racer: merged } = await heldAt(
+        OUTBOX,
+        [],
+        () => sendSurvey(eventId),
+        () => merge(kept.id, duplicate.id),
+      );
+      expect(ok(sent).sendSurvey.queued).toBe(2);
+      ok(merged);
+      // The duplicate's seat went with the merge, and its survey is not sent: she is asked once.
+      expect(await surveysAt(eventId)).toEqual([
+        { participant_id: kept.id, status: 'PENDING', skip_reason: null },
+        { participant_id: kept.id, status: 'SKIPPED', skip_reason: 'MERGED_AWAY' },
+      ]);
+    });
+
+    it('sending the survey is waited for by an erasure of someone it goes to, whose survey is then not sent', async () => {
+      const {
+        eventId,
+        people: [person, other],
+      } = await endedWith(25, ['西馬込 一郎', '南馬込 花子']);
+      const { writer: sent, racer: erased } = await heldAt(
+        OUTBOX,
+        [],
+        () => sendSurvey(eventId),
+        () => erase(person.id),
+      );
+      expect(ok(sent).sendSurvey.queued).toBe(2);
+      ok(erased);
+      expect(await emailsOf(person.id)).toContainEqual(notSent('survey'));
+      expect(await emailsOf(other.id)).toContainEqual(
+        expect.objectContaining({ template: 'survey', status: 'PENDING' }),
+      );
+    });
+
+    it("the morning's survey scan is waited for by a merge of two profiles that were there, which keeps one survey", async () => {
+      const {
+        eventId,
+        people: [kept, duplicate],
+        endedAt,
+      } = await endedWith(10, ['中馬込 花子', '中馬込 花子']);
+      // The next morning: the event ended yesterday, and the scan sends its survey.
+      const { writer: scanned, racer: merged } = await heldAt(
+        OUTBOX,
+        [],
+        () => t.app.get(SurveysService).sendForEndedEvents(new Date(endedAt.getTime() + 86_400_000)),
+        () => merge(kept.id, duplicate.id),
+      );
+      expect(scanned).toEqual({ events: 1, queued: 2 });
+      ok(merged);
+      expect(await surveysAt(eventId)).toEqual([
+        { participant_id: kept.id, status: 'PENDING', skip_reason: null },
+        { participant_id: kept.id, status: 'SKIPPED', skip_reason: 'MERGED_AWAY' },
+      ]);
     });
   });
 });

@@ -236,8 +236,9 @@ export async function updateParticipant(
  * (開催中止), a draft published (the confirmations held back until then), an edit (日時変更・会場変更,
  * a new 申込締切, the seats it adds given to the waiting list); a schedule published, whose agenda
  * emails go to both sides of each meeting and agreement it tells (AgendaService.publish); the
- * おすすめ sent, a digest to each person with suggestions (SuggestionDigestsService.send); and a
- * matching run saving its suggestions, which name both sides of each (MatchingService). A row written
+ * おすすめ sent, a digest to each person with suggestions (SuggestionDigestsService.send); a matching
+ * run saving its suggestions, which name both sides of each (MatchingService); and the アンケート sent,
+ * by staff or the morning scan, to those who were there (SurveysService.send). A row written
  * that points at a person locks theirs too (its foreign key, FOR KEY SHARE), so a writer that held
  * the event first would wait for an erasure or a merge waiting for that event, as would an erasure
  * telling the other side of a meeting whom a second erasure, or a merge, holds: a deadlock, which
@@ -260,7 +261,7 @@ export async function updateParticipant(
  * scheduling run's save (the two sides of every meeting it places) and by the writes to an event as
  * a whole that email many of the people at it or write rows naming them
  * (EventsService.withPeopleAndEventLocked: the changes that tell everyone signed up, a schedule
- * published, おすすめ computed and sent). A merge (名寄せ) locks
+ * published, おすすめ computed and sent, the アンケート sent). A merge (名寄せ) locks
  * the two profiles (lockForMerge) before the events where both are registered: a write here waits
  * for it to commit, rather than holding the event the merge waits for while it waits for the
  * person (a deadlock, which Postgres answers by failing one of them), or writing a row for a

@@ -60,9 +60,17 @@ export class SurveysService {
     private readonly tokens: ActionTokensService,
   ) {}
 
+  /**
+   * Under the event's lock, with the people it emails locked before it (the lock order of
+   * participant-store.ts), as the emails' foreign keys lock them: a merge of two profiles that were
+   * there, which locks them and then the event, waits for the send or the send for it, rather than
+   * each holding what the other needs (a deadlock, failing one of them). An erasure of one of them
+   * (which locks no event that is over) then either skips the survey written for them or has been
+   * seen by the send: nobody to email.
+   */
   async send(actor: StaffActor, eventId: string): Promise<SurveySendResultModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const event = await this.events.lockManaged(manager, actor, eventId);
+    const peopleOf = (manager: EntityManager) => peopleAsked(manager, eventId);
+    return this.events.withPeopleAndEventLocked(actor, eventId, peopleOf, async (manager, event) => {
       if (event.status !== EventStatus.CLOSED && event.status !== EventStatus.PUBLISHED)
         throw SurveyErrors.eventNotOver();
       // closeEvent ends check-in and may come before the end; the survey thanks people for having
@@ -97,11 +105,12 @@ export class SurveysService {
     );
     let queued = 0;
     for (const { id } of events) {
-      const result = await this.dataSource.transaction(async (manager) => {
-        // Under the event's lock, like a send by staff: the two cannot interleave.
-        await this.events.lockManaged(manager, null, id);
-        return this.queueSurveys(manager, id);
-      });
+      // Under the event's lock, its people locked before it, like a send by staff: the two cannot
+      // interleave.
+      const peopleOf = (manager: EntityManager) => peopleAsked(manager, id);
+      const result = await this.events.withPeopleAndEventLocked(null, id, peopleOf, (manager) =>
+        this.queueSurveys(manager, id),
+      );
       queued += result.queued;
     }
     return { events: events.length, queued };
@@ -244,4 +253,17 @@ export class SurveysService {
       answers: responses.map(SurveyAnswerModel.from),
     });
   }
+}
+
+/**
+ * Everyone at the event who may be asked (ANSWERING_STATUSES, of which surveyedStatuses picks
+ * under the event's lock), for EventsService.withPeopleAndEventLocked: locking a few more than
+ * are emailed costs nothing.
+ */
+async function peopleAsked(manager: EntityManager, eventId: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query(
+    'SELECT participant_id AS id FROM registrations WHERE event_id = $1 AND status = ANY($2)',
+    [eventId, ANSWERING_STATUSES],
+  );
+  return rows.map((row) => row.id);
 }
