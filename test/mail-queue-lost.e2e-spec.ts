@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { OutboxMessage } from '../src/mail/outbox-message.entity';
-import { QueueName } from '../src/queue/queue-names';
+import { DeliverMailPayload, QueueName } from '../src/queue/queue-names';
+import { MAIL_JOB_ROWS } from '../src/mail/mail-jobs';
 import { eventually } from './support/eventually';
 import { invitationCampaign } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
@@ -56,12 +57,18 @@ describe('the mail queue lost with Redis', () => {
     });
     expect(campaign.total).toBe(INVITEES);
 
-    // Handed over to the queue after the commit…
-    const queue = t.app.get<Queue>(getQueueToken(QueueName.MAIL));
+    // Handed over to the queue after the commit, a campaign's MAIL_JOB_ROWS to a job…
+    const queue = t.app.get<Queue<DeliverMailPayload>>(getQueueToken(QueueName.MAIL));
+    const queued = async () => (await queue.getWaiting()).flatMap((job) => job.data.outboxMessageIds).sort();
+    const written: { id: string }[] = await t.dataSource.query(
+      'SELECT id FROM outbox_messages WHERE batch_id = $1 ORDER BY id',
+      [campaign.id],
+    );
     await eventually(
-      async () => (await queue.getWaitingCount()) === INVITEES,
+      async () => JSON.stringify(await queued()) === JSON.stringify(written.map((row) => row.id)),
       'the invitations to be queued',
     );
+    expect(await queue.getWaitingCount()).toBe(Math.ceil(INVITEES / MAIL_JOB_ROWS));
     // …and lost: Redis restarts empty.
     await deleteRedisKeys(t.config.REDIS_URL, `${t.config.QUEUE_PREFIX}:*`);
     expect(await queue.getWaitingCount()).toBe(0);

@@ -26,8 +26,11 @@ export type DeliveryOutcome =
    * reader that is still being sent (EarlierEmailInFlight): look again then.
    */
   | { kind: 'busy'; until: Date }
-  /** Failed for now; the row is back to PENDING and the queue retries with backoff. */
-  | { kind: 'retry'; reason: string };
+  /**
+   * Failed for now: the row is back to PENDING, to be tried again `afterMs` from now (the backoff,
+   * MAIL_RETRY_BASE_MS doubling with each try).
+   */
+  | { kind: 'retry'; reason: string; afterMs: number };
 
 /**
  * How the sender's per-row statements are shared (MicroBatch): up to 100 rows each, two in flight
@@ -443,8 +446,13 @@ export class MailDelivery {
       return { kind: 'done' };
     }
     this.noteTemporaryFailure(message, reason, attempt);
-    await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, { lastError: reason, to });
-    return { kind: 'retry', reason };
+    const afterMs = this.config.MAIL_RETRY_BASE_MS * 2 ** (attempt.attempt - 1);
+    await this.finish(this.dataSource.manager, message.id, OutboxStatus.PENDING, {
+      lastError: reason,
+      to,
+      afterMs,
+    });
+    return { kind: 'retry', reason, afterMs };
   }
 
   /**
@@ -474,12 +482,17 @@ export class MailDelivery {
       .execute();
   }
 
-  /** Back to PENDING with why this try failed (see fail), or SKIPPED with why not sent. */
+  /**
+   * Back to PENDING with why this try failed (see fail), or SKIPPED with why not sent. A row back
+   * to PENDING is in the queue again as of its next try, `afterMs` from now (MailProcessor): the
+   * relay, which hands over again what stays unsent OUTBOX_REENQUEUE_AFTER_MS after its hand-over,
+   * counts from then and does not cut the backoff short.
+   */
   private async finish(
     manager: DataSource['manager'],
     id: string,
     status: OutboxStatus,
-    fields: { lastError: string; to: string | undefined } | { skipReason: string },
+    fields: { lastError: string; to: string | undefined; afterMs: number } | { skipReason: string },
   ): Promise<void> {
     if ('skipReason' in fields) {
       await manager.update(OutboxMessage, id, { status, leaseExpiresAt: null, ...fields });
@@ -488,7 +501,12 @@ export class MailDelivery {
     await manager
       .createQueryBuilder()
       .update(OutboxMessage)
-      .set({ status, leaseExpiresAt: null, lastError: () => LAST_ERROR_SQL })
+      .set({
+        status,
+        leaseExpiresAt: null,
+        lastError: () => LAST_ERROR_SQL,
+        enqueuedAt: () => `now() + ${Math.round(fields.afterMs)} * interval '1 millisecond'`,
+      })
       .where('id = :id', { id })
       .setParameters({ lastError: fields.lastError, ...loggedWith(this.config.MAIL_FROM, fields.to) })
       .execute();

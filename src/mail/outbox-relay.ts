@@ -4,18 +4,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { DeliverMailPayload, MailJob, QueueName } from '../queue/queue-names';
+import { DeliverMailPayload, QueueName } from '../queue/queue-names';
 import { queueReady } from '../queue/queue-ready';
 import { QueueWorkers } from '../queue/queue-workers';
 import { isConnectionError, RedisStatus } from '../redis/redis-status';
+import { MAIL_JOB_ROWS, mailJob } from './mail-jobs';
 
 const BATCH = 1000;
 /** The first batch of a pass is small, so the first emails leave while the rest is handed over. */
 const FIRST_BATCH = 100;
 
 /**
- * Moves outbox rows into the mail queues, job id = row id (so a row is queued at most once at a
- * time, however many relays run); transactional rows go to their own queue. Runs right after a
+ * Moves outbox rows into the mail queues (mailJob): a campaign's MAIL_JOB_ROWS to a job,
+ * transactional rows one to a job in their own queue. A row is handed over by one relay at a time
+ * (its row lock, then `enqueued_at`), however many relays run. Runs right after a
  * commit that wrote rows (kick) and on a poll loop in consuming processes, which also recovers
  * rows whose hand-over was lost: a crash between commit and kick, a Redis restart, a sender that
  * died with the row `sending`.
@@ -90,32 +92,23 @@ export class OutboxRelay implements BeforeApplicationShutdown {
         [this.config.OUTBOX_REENQUEUE_AFTER_MS],
       );
       if (rows.length === 0) return 0;
-      const transactional = rows.filter((row) => row.transactional);
-      const bulk = rows.filter((row) => !row.transactional);
-      // The mail someone is waiting for first: a sign-in link does not wait for a campaign.
+      const transactional = rows.filter((row) => row.transactional).map((row) => row.id);
+      const bulk = rows.filter((row) => !row.transactional).map((row) => row.id);
+      // The mail someone is waiting for first, one row to a job: a sign-in link does not wait for
+      // a campaign, nor for another link.
       if (transactional.length > 0)
-        await this.transactional.addBulk(transactional.map((row) => this.job(row.id)));
-      if (bulk.length > 0) await this.bulk.addBulk(bulk.map((row) => this.job(row.id)));
+        await this.transactional.addBulk(transactional.map((id) => mailJob(this.config, [id])));
+      if (bulk.length > 0) {
+        const jobs = [];
+        for (let start = 0; start < bulk.length; start += MAIL_JOB_ROWS)
+          jobs.push(mailJob(this.config, bulk.slice(start, start + MAIL_JOB_ROWS)));
+        await this.bulk.addBulk(jobs);
+      }
       await manager.query(`UPDATE outbox_messages SET enqueued_at = now() WHERE id = ANY($1)`, [
         rows.map((row) => row.id),
       ]);
       return rows.length;
     });
-  }
-
-  private job(outboxMessageId: string) {
-    return {
-      name: MailJob.DELIVER,
-      data: { outboxMessageId },
-      opts: {
-        jobId: outboxMessageId,
-        attempts: this.config.MAIL_MAX_ATTEMPTS,
-        backoff: { type: 'exponential', delay: this.config.MAIL_RETRY_BASE_MS },
-        // The row keeps the record; a finished job only blocks a later re-queue of its id.
-        removeOnComplete: true,
-        removeOnFail: true,
-      },
-    };
   }
 
   private startPolling(): void {

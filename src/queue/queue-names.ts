@@ -3,7 +3,7 @@
  * must agree on them. Payloads carry IDs only; handlers reload rows.
  */
 export const QueueName = {
-  /** Delivers one outbox row: `{ outboxMessageId }`, job id = the row id. */
+  /** Delivers outbox rows, a campaign's up to MAIL_JOB_ROWS to a job (src/mail/mail-jobs.ts). */
   MAIL: 'mail',
   /**
    * The same, for mail someone is waiting for (a sign-in link, an answer to their request): its
@@ -30,11 +30,13 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
 
 export const MailJob = {
-  DELIVER: 'deliver-outbox-message',
+  DELIVER: 'deliver-outbox-messages',
 } as const;
 
 export interface DeliverMailPayload {
-  outboxMessageId: string;
+  outboxMessageIds: string[];
+  /** Tries these rows had in earlier jobs (a job written to try them again later), 0 when absent. */
+  triesBefore?: number;
 }
 
 export const SurveyJob = {
