@@ -4,6 +4,7 @@ import { ReceivedMail } from './smtp-sink';
 import { UsersService } from '../../src/users/users.service';
 import { Role } from '../../src/auth/actor';
 import { fiscalYearOf } from '../../src/common/japan/fiscal-year';
+import { DAY_MS } from '../../src/common/japan/tokyo-day';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -276,27 +277,16 @@ export function tokyoInDays(days: number, time: string): string {
 
 /**
  * Moves an event with its 商談枠, meetings and registration window `days` earlier, as the calendar
- * would: set a coming event up, then reach its day to check in, record meetings or close it.
+ * would: set a coming event up, then reach its day to check in, record meetings or close it. A
+ * day moved into the 年度 before (an event ten days ahead in late March, moved to yesterday in
+ * April) takes the event there, as moveEventTo does.
  */
 export async function moveEventEarlier(testApp: TestApp, eventId: string, days: number): Promise<void> {
-  const shift = `- make_interval(days => ${Math.trunc(days)})`;
-  await testApp.dataSource.transaction(async (manager) => {
-    await manager.query(
-      `UPDATE events SET starts_at = starts_at ${shift}, ends_at = ends_at ${shift},
-              registration_opens_at = registration_opens_at ${shift},
-              registration_closes_at = registration_closes_at ${shift}
-        WHERE id = $1`,
-      [eventId],
-    );
-    await manager.query(
-      `UPDATE matchmaking_sessions SET starts_at = starts_at ${shift} WHERE event_id = $1`,
-      [eventId],
-    );
-    await manager.query(
-      `UPDATE meetings SET starts_at = starts_at ${shift}, ends_at = ends_at ${shift} WHERE event_id = $1`,
-      [eventId],
-    );
-  });
+  const [{ starts_at: startsAt }]: { starts_at: Date }[] = await testApp.dataSource.query(
+    'SELECT starts_at FROM events WHERE id = $1',
+    [eventId],
+  );
+  await moveEventTo(testApp, eventId, new Date(startsAt.getTime() - Math.trunc(days) * DAY_MS).toISOString());
 }
 
 /**
