@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/actor';
-import { fiscalYearLabel, fiscalYearOf } from '../src/common/japan/fiscal-year';
+import { fiscalYearLabel, fiscalYearOf, fiscalYearRange } from '../src/common/japan/fiscal-year';
 import {
   addMatchmakingSession,
   agreeMeeting,
@@ -2045,7 +2045,15 @@ describe('fiscal-year and event reports', () => {
     const people: { id: string }[] = [];
     for (const company of ['立川精機', '砂川製作所', '柴崎工業', '錦町電子'])
       people.push(await createParticipant(t, organizerC, { company: { name: company } }));
+    const year = fiscalYearOf(new Date());
+    const { start, end } = fiscalYearRange(year);
     const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    // Where each is moved to: `hours` from now, but within this 年度, so that in its first hours
+    // (1 April, 00:30) those begun began at midnight, and in its last ones the one ahead is still in it.
+    const inThisYear = (hours: number) =>
+      new Date(
+        Math.min(Math.max(Date.now() + hours * 3_600_000, start.getTime()), end.getTime() - 1000),
+      ).toISOString();
     const event = (token: string, title: string, input: Record<string, unknown> = {}) =>
       createPublishedEvent(t, token, { title, startsAt: hoursFromNow(2), endsAt: hoursFromNow(4), ...input });
     const signUp = async (eventId: string, count: number) => {
@@ -2057,10 +2065,10 @@ describe('fiscal-year and event reports', () => {
     const underWay = await event(organizerC, '立川サロン（開催中）');
     const [, leaving] = await signUp(underWay, 3);
     await mutate('mutation($id: ID!) { cancelRegistration(id: $id) { id } }', { id: leaving }, organizerC);
-    await moveEventTo(t, underWay, hoursFromNow(-1));
+    await moveEventTo(t, underWay, inThisYear(-1));
     const coHosted = await event(organizerB, '多摩ビジネス交流会', { kind: 'SEMINAR', coHostIds: [orgC] });
     await signUp(coHosted, 4);
-    await moveEventTo(t, coHosted, hoursFromNow(-3));
+    await moveEventTo(t, coHosted, inThisYear(-3));
     await mutate(
       'mutation($id: ID!) { closeEvent(id: $id, markNotCheckedInAbsent: true) { id } }',
       { id: coHosted },
@@ -2068,6 +2076,7 @@ describe('fiscal-year and event reports', () => {
     );
     const ahead = await event(organizerC, '立川ビジネス商談会', { kind: 'BUSINESS_MATCHING' });
     await signUp(ahead, 4);
+    await moveEventTo(t, ahead, inThisYear(2));
     const draft = (
       await mutate(
         'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
@@ -2085,13 +2094,12 @@ describe('fiscal-year and event reports', () => {
       )
     ).createEvent.id;
     await signUp(draft, 1);
-    await moveEventTo(t, draft, hoursFromNow(-1));
+    await moveEventTo(t, draft, inThisYear(-1));
     const cancelled = await event(organizerC, '立川サロン（中止）');
     await signUp(cancelled, 3);
     await mutate('mutation($id: ID!) { cancelEvent(id: $id) { id } }', { id: cancelled }, organizerC);
-    await moveEventTo(t, cancelled, hoursFromNow(-1));
+    await moveEventTo(t, cancelled, inThisYear(-1));
 
-    const year = fiscalYearOf(new Date());
     const report = ok(await fiscalYearReport(orgC, year, organizerC)).fiscalYearReport;
     expect(report.participation.registrations).toBe(2 + 4);
 
