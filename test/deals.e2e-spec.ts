@@ -74,11 +74,14 @@ describe('deals and follow-ups', () => {
     );
     otherStaff = await staffSession(t, Role.STAFF, otherOrg);
 
+    // Set up three days ahead, then held today from midnight (Tokyo): its meetings have begun
+    // whenever the tests run, and a deal from one is in this 年度 even on 1 April (a meeting
+    // yesterday would then be in the 年度 that ended, and its deal need a reason).
     eventId = await createPublishedEvent(t, organizer, {
       kind: 'BUSINESS_MATCHING',
       title: 'しんきん ビジネスマッチング商談会',
-      startsAt: tokyoInDays(3, '13:00'),
-      endsAt: tokyoInDays(3, '17:00'),
+      startsAt: tokyoInDays(3, '00:00'),
+      endsAt: tokyoInDays(3, '04:00'),
     });
     const sessionId = ok(
       await t.gql<{ addMatchmakingSession: { sessions: { id: string }[] } }>(
@@ -86,8 +89,8 @@ describe('deals and follow-ups', () => {
         {
           input: {
             eventId,
-            name: '午後の部',
-            startsAt: tokyoInDays(3, '14:00'),
+            name: '第1部',
+            startsAt: tokyoInDays(3, '00:00'),
             slotMinutes: 20,
             slotCount: 3,
             tableCount: 2,
@@ -133,8 +136,8 @@ describe('deals and follow-ups', () => {
     };
     meetingId = await meet(people.a, people.b, 0);
     scheduledMeetingId = await meet(people.a, people.c, 1);
-    // The 商談会 took place: a meeting is recorded as held only after it started.
-    await moveEventEarlier(t, eventId, 4);
+    // The 商談会 takes place: a meeting is recorded as held only after it started.
+    await moveEventEarlier(t, eventId, 3);
     ok(await t.gql('mutation($id: ID!) { markMeetingHeld(id: $id) { id } }', { id: meetingId }, organizer));
   });
   afterAll(async () => {
@@ -153,6 +156,11 @@ describe('deals and follow-ups', () => {
       { id, input },
       token,
     );
+  /** Today's 年度 (Tokyo), its first day and today: the deals recorded in it lie between the two. */
+  const thisYear = () => {
+    const year = fiscalYearOf(new Date());
+    return { year, firstDay: `${year}-04-01`, today: tokyoDateOf(new Date()) };
+  };
   const due = async (before: string, token = staff) =>
     ok(
       await t.gql<{ followUpsDue: { edges: { node: FollowUpRow }[] } }>(
@@ -172,8 +180,8 @@ describe('deals and follow-ups', () => {
         followUpInMonths: 4,
       }),
     ).recordDeal;
-    const meetingDay = tokyoInDays(-1, '00:00').slice(0, 10);
     const today = tokyoInDays(0, '00:00').slice(0, 10);
+    const meetingDay = today;
     expect(recorded).toMatchObject({
       meetingId,
       eventId,
@@ -275,6 +283,7 @@ describe('deals and follow-ups', () => {
   });
 
   it('records deals outside meetings and follow-ups on a participant, and keeps each organisation to its own', async () => {
+    const { year, firstDay, today } = thisYear();
     const lost = ok(
       await recordDeal({
         participantAId: people.c.id,
@@ -282,15 +291,15 @@ describe('deals and follow-ups', () => {
         type: 'JOINT_DEVELOPMENT',
         stage: 'LOST',
         title: '地場野菜を使った新商品の共同開発',
-        startedOn: '2026-04-01',
-        closedOn: '2026-06-30',
+        startedOn: firstDay,
+        closedOn: today,
       }),
     ).recordDeal;
     expect(lost).toMatchObject({
       stage: 'LOST',
-      startedOn: '2026-04-01',
-      closedOn: '2026-06-30',
-      fiscalYear: 2026,
+      startedOn: firstDay,
+      closedOn: today,
+      fiscalYear: year,
     });
     const plan = ok(
       await t.gql<{ scheduleFollowUp: FollowUpRow }>(
@@ -335,12 +344,12 @@ describe('deals and follow-ups', () => {
     const mine = ok(
       await t.gql<{ deals: { totalCount: number; edges: { node: DealRow }[] } }>(
         `query($filter: DealFilter) { deals(filter: $filter) { totalCount edges { node { id stage fiscalYear } } } }`,
-        { filter: { fiscalYear: 2026, stage: 'LOST' } },
+        { filter: { fiscalYear: year, stage: 'LOST' } },
         staff,
       ),
     ).deals;
     expect(mine.totalCount).toBe(1);
-    expect(mine.edges[0].node).toMatchObject({ id: lost.id, stage: 'LOST', fiscalYear: 2026 });
+    expect(mine.edges[0].node).toMatchObject({ id: lost.id, stage: 'LOST', fiscalYear: year });
   });
 
   it('refuses bad input naming the field, and writes nothing', async () => {
@@ -481,17 +490,18 @@ describe('deals and follow-ups', () => {
           staff,
         ),
       ).deals.totalCount;
+    const { year } = thisYear();
     const report = ok(
       await t.gql<{ fiscalYearReport: { deals: { recorded: number; lost: number; won: number } } }>(
-        'query($org: ID!) { fiscalYearReport(organizationId: $org, fiscalYear: 2026) { deals { recorded won lost } } }',
-        { org: orgId },
+        'query($org: ID!, $fy: Int!) { fiscalYearReport(organizationId: $org, fiscalYear: $fy) { deals { recorded won lost } } }',
+        { org: orgId, fy: year },
         staff,
       ),
     ).fiscalYearReport.deals;
-    expect(report.recorded).toBe(await list({ fiscalYear: 2026 }));
-    expect(report.lost).toBe(await list({ fiscalYear: 2026, stage: 'LOST' }));
+    expect(report.recorded).toBe(await list({ fiscalYear: year }));
+    expect(report.lost).toBe(await list({ fiscalYear: year, stage: 'LOST' }));
     // The 成約 closed today counts as won in this year, as the list filtered by its closing year.
-    expect(report.won).toBe(await list({ fiscalYear: 2026, stage: 'WON' }));
+    expect(report.won).toBe(await list({ fiscalYear: year, stage: 'WON' }));
     expect(report.won).toBe(1);
   });
 
@@ -604,27 +614,33 @@ describe('deals and follow-ups', () => {
 
   it('exports the deals and the follow-ups due as CSV that Excel opens in Japanese', async () => {
     const get = (path: string) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${staff}` } });
-    const deals = await fetchCsv(t, '/exports/deals.csv?fiscalYear=2026', staff);
+    const { year, firstDay, today } = thisYear();
+    const label = fiscalYearLabel(year);
+    const deals = await fetchCsv(t, `/exports/deals.csv?fiscalYear=${year}`, staff);
     expect(deals).toMatchObject({ status: 200, bom: true });
-    expect(deals.disposition).toContain(encodeURIComponent('令和8年度_商談一覧.csv'));
+    expect(deals.disposition).toContain(encodeURIComponent(`${label}_商談一覧.csv`));
     expect(
       deals.text.startsWith(
         '開始年度,商談開始日,種類,段階,成約日・不成立日,成約・不成立年度,概要,金額（円）',
       ),
     ).toBe(true);
-    const rows = deals.lines;
-    expect(rows).toHaveLength(3); // the header and the two deals started in FY2026, by start date
-    expect(rows[1]).toContain(
-      '令和8年度,2026-04-01,共同開発,不成立,2026-06-30,令和8年度,地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品',
+    // The header and the two deals started this year, by start date: the one given up, begun on
+    // the year's first day, then the meeting's, today (and by id on 1 April, when both began then).
+    expect(deals.lines).toHaveLength(3);
+    const byTitle = (title: string) => deals.lines.find((line) => line.includes(`,${title},`))!;
+    const lost = byTitle('地場野菜を使った新商品の共同開発');
+    const won = byTitle('精密部品の試作 500 個');
+    const order = (line: string) => `${line.split(',')[1]} ${line.split(',').at(-1)}`; // 商談開始日, 商談ID
+    expect(deals.lines.slice(1)).toEqual([lost, won].sort((a, b) => (order(a) < order(b) ? -1 : 1)));
+    expect(lost).toContain(
+      `${label},${firstDay},共同開発,不成立,${today},${label},地場野菜を使った新商品の共同開発,,佐藤 次郎,佐藤食品`,
     );
-    expect(rows[2]).toContain(
-      `,受発注,成約,${tokyoInDays(0, '00:00').slice(0, 10)},令和8年度,精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社`,
+    expect(won).toContain(
+      `,受発注,成約,${today},${label},精密部品の試作 500 個,2100000,髙橋 一郎,髙橋精密工業株式会社`,
     );
     // 面談から as every yes/no of an export: this one was recorded without a meeting.
-    expect(rows[1].split(',')[deals.lines[0].split(',').indexOf('面談から')]).toBe('いいえ');
-    expect(rows[2]).toContain(
-      ',しんきん ビジネスマッチング商談会,はい,城北信用金庫,テスト 担当,初回納品済み,',
-    );
+    expect(lost.split(',')[deals.lines[0].split(',').indexOf('面談から')]).toBe('いいえ');
+    expect(won).toContain(',しんきん ビジネスマッチング商談会,はい,城北信用金庫,テスト 担当,初回納品済み,');
 
     // Only one side left a phone number: the other's is marked, so the numbers still pair up.
     await t.dataSource.query(`UPDATE participants SET phone = '03-3734-0000' WHERE id = $1`, [people.a.id]);
@@ -775,6 +791,7 @@ describe('deals and follow-ups', () => {
       field: 'startedOn',
     });
 
+    // In April and early May it begins in the 年度 that ended, which takes a reason.
     const closed = ok(
       await recordDeal({
         ...parties,
@@ -782,6 +799,7 @@ describe('deals and follow-ups', () => {
         stage: 'WON',
         startedOn: addDays(today, -40),
         closedOn: addDays(today, -30),
+        reason: RECORDED_LATE,
       }),
     ).recordDeal;
     const moved = failure(await updateDeal(closed.id, { startedOn: addDays(today, -20) }));
