@@ -342,7 +342,17 @@ describe('labels in the language of the participant who reads them', () => {
     const dealId = ok(
       await t.gql<{ recordDeal: { id: string } }>(
         'mutation($input: RecordDealInput!) { recordDeal(input: $input) { id } }',
-        { input: { meetingId, type: 'ORDER', title: '工作機械部品の輸入', amountYen: 800000 } },
+        {
+          input: {
+            meetingId,
+            type: 'ORDER',
+            title: '工作機械部品の輸入',
+            amountYen: 800000,
+            // Talks begun today, after yesterday's meeting: in this 年度 even on 1 April, when one
+            // begun on the meeting's day would be in the year that ended and need a reason.
+            startedOn: tokyoInDays(0, '00:00').slice(0, 10),
+          },
+        },
         staff,
       ),
     ).recordDeal.id;

@@ -238,6 +238,9 @@ describe('participant privacy: exportMyData and eraseParticipant', () => {
             meetingId: heldMeeting,
             type: 'ORDER',
             title: '試作部品 500 個',
+            // Talks begun today, after yesterday's meeting: in this 年度 even on 1 April, when one
+            // begun on the meeting's day would be in the year that ended and need a reason.
+            startedOn: tokyoInDays(0, '00:00').slice(0, 10),
             amountYen: 1200000,
             notes: '図面は受領済み',
           },
