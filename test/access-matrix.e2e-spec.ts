@@ -169,7 +169,7 @@ const cases: Case[] = [
   ['deleteDeal', "the organisation's deal, its follow-ups moved to the copy kept", 'mutation($id: ID!, $to: ID) { deleteDeal(id: $id, reason: "二重登録", moveFollowUpsTo: $to) { id followUpsMoved } }', (ids) => ({ id: ids.deal, to: ids.dealCopy }), ITS_STAFF],
   ['deal', "the organisation's deal", 'query($id: ID!) { deal(id: $id) { id } }', (ids) => ({ id: ids.deal }), ITS_STAFF],
   ['deals', 'their own list', '{ deals { totalCount } }', () => ({}), ANY_STAFF],
-  ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-02-01" }) { id } }', (ids) => ({ d: ids.deal }), ITS_STAFF],
+  ['scheduleFollowUp', "on the organisation's deal", 'mutation($d: ID!, $due: String!) { scheduleFollowUp(input: { dealId: $d, dueOn: $due }) { id } }', (ids) => ({ d: ids.deal, due: day(60) }), ITS_STAFF],
   ['reassignFollowUp', "the organisation's follow-up, to its 支援担当", 'mutation($id: ID!, $to: ID!) { reassignFollowUp(id: $id, assignedToId: $to) { id } }', (ids) => ({ id: ids.followUp, to: ids.staffUser }), ITS_STAFF],
   ['handOverFollowUps', "the organizer's follow-ups, to its 支援担当", 'mutation($from: ID!, $to: ID!) { handOverFollowUps(fromUserId: $from, toUserId: $to) }', (ids) => ({ from: ids.organizerUser, to: ids.staffUser }), ITS_STAFF],
   ['completeFollowUp', "the organisation's follow-up", 'mutation($id: ID!) { completeFollowUp(id: $id, result: "x") { completed { id } } }', (ids) => ({ id: ids.followUp }), ITS_STAFF],
@@ -479,8 +479,8 @@ describe('access rules for every operation and URL', () => {
     ids.followUp = (
       await as<{ scheduleFollowUp: { id: string } }>(
         organizer,
-        'mutation($d: ID!) { scheduleFollowUp(input: { dealId: $d, dueOn: "2027-01-10", notes: "試作品の評価を確認" }) { id } }',
-        { d: ids.deal },
+        'mutation($d: ID!, $due: String!) { scheduleFollowUp(input: { dealId: $d, dueOn: $due, notes: "試作品の評価を確認" }) { id } }',
+        { d: ids.deal, due: day(30) },
       )
     ).scheduleFollowUp.id;
 

@@ -175,10 +175,11 @@ describe("an event's deals, recorded by its organiser and its co-host", () => {
 
     const update = (id: string, token: string) =>
       t.gql('mutation($id: ID!) { updateDeal(id: $id, input: { amountYen: 1 }) { id } }', { id }, token);
+    // A month on: a follow-up is due no earlier than its deal began, which was today.
     const followUp = (id: string, token: string) =>
       t.gql(
-        'mutation($id: ID!) { scheduleFollowUp(input: { dealId: $id, dueOn: "2027-03-01" }) { id } }',
-        { id },
+        'mutation($id: ID!, $due: String!) { scheduleFollowUp(input: { dealId: $id, dueOn: $due }) { id } }',
+        { id, due: tokyoInDays(30, '00:00').slice(0, 10) },
         token,
       );
     expect(failure(await update(hostWon, coHostStaff)).extensions?.code).toBe('FORBIDDEN');
