@@ -971,7 +971,7 @@ describe('meetings: requests, scheduling, agendas', () => {
 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.MEETING_REQUESTS));
     const scheduler = await eventually(() => queue.getJobScheduler(SWEEP_SCHEDULER), 'the expiry sweep');
-    expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
+    expect(scheduler).toMatchObject({ pattern: t.config.MEETING_REQUEST_EXPIRY_CRON, tz: 'Asia/Tokyo' });
   });
 
   it('a request left unanswered until its event is over expires without an email', async () => {

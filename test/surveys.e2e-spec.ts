@@ -442,7 +442,7 @@ describe('post-event surveys', () => {
 
     const queue = t.app.get<Queue>(getQueueToken(QueueName.SURVEYS));
     const scheduler = await eventually(() => queue.getJobScheduler(MORNING_SCHEDULER), 'the morning scan');
-    expect(scheduler).toMatchObject({ pattern: '0 3 1 1 *', tz: 'Asia/Tokyo' });
+    expect(scheduler).toMatchObject({ pattern: t.config.SURVEY_CRON, tz: 'Asia/Tokyo' });
   });
 
   it('refuses a survey whose answer link would already have expired, writing nothing', async () => {
