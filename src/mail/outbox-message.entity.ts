@@ -130,7 +130,10 @@ export class OutboxMessage {
   @Column({ type: 'timestamptz', nullable: true })
   leaseExpiresAt: Date | null;
 
-  /** Last hand-over to the queue; the relay hands over again if it stays unsent for long. */
+  /**
+   * Last hand-over to the queue, or for a row waiting out its backoff when its next try is due; the
+   * relay hands over again if it stays unsent for long after that.
+   */
   @Column({ type: 'timestamptz', nullable: true })
   enqueuedAt: Date | null;
 
