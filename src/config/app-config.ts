@@ -210,6 +210,13 @@ export class AppConfig extends DatabaseConfig {
   @IsWholeNumber(1, 65535)
   PORT = 3000;
 
+  /**
+   * Connections each process keeps to Postgres. Every process (the service, each worker) has its
+   * own pool: together they must stay under the server's max_connections.
+   */
+  @IsWholeNumber(1)
+  DATABASE_POOL_SIZE = 20;
+
   /** Where links in emails point: the address participants reach the service at. */
   @IsPublicBaseUrl()
   PUBLIC_URL = 'http://localhost:3000';

@@ -18,7 +18,9 @@ export function databaseOptions(url: string, overrides: Partial<DataSourceOption
     uuidExtension: 'pgcrypto',
     // No JIT compilation: this service's queries are short, and where a plan's row estimates are
     // far off (the 名寄せ pairs, joined through a CTE) compiling took as long as running the query.
-    extra: { max: 20, options: '-c jit=off' },
+    extra: { options: '-c jit=off' },
+    // The service's own is DATABASE_POOL_SIZE; the migration CLI and the scripts need few.
+    poolSize: 20,
     ...overrides,
   } as DataSourceOptions;
 }

@@ -12,6 +12,7 @@ import { QueryErrorLogger } from './query-error-logger';
       useFactory: (config: AppConfig) =>
         databaseOptions(config.DATABASE_URL, {
           migrationsRun: config.RUN_MIGRATIONS,
+          poolSize: config.DATABASE_POOL_SIZE,
           logging: ['error', 'warn', 'migration'],
           logger: new QueryErrorLogger(),
         }),
