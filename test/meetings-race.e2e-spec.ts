@@ -18,7 +18,9 @@ describe('meetings under concurrency: the database refuses double bookings', () 
   let spokes: string[];
 
   beforeAll(async () => {
-    t = await createTestApp({ SCHEDULING_TIME_LIMIT_MS: '3000' });
+    // A pool far smaller than the bursts below: a refusal that needed a second connection while
+    // its transaction held one would leave every connection waiting for another, and hang.
+    t = await createTestApp({ SCHEDULING_TIME_LIMIT_MS: '3000', DATABASE_POOL_SIZE: '4' });
     const admin = await staffSession(t, Role.ADMIN, null);
     const orgId = await createOrganization(t, admin, { name: '大田区産業振興協会', kind: 'SUPPORT_AGENCY' });
     organizer = await staffSession(t, Role.ORGANIZER, orgId);

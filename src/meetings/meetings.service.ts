@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, isStaff } from '../auth/actor';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ConflictError } from '../common/errors/app-error';
 import { managesEvent } from '../events/event-access';
 import { EventStatus } from '../events/event-enums';
 import { Event } from '../events/event.entity';
@@ -40,6 +40,18 @@ import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
 import { joinMeetingParty } from './meeting-party-join';
 
 const SLOT_CONSTRAINTS = ['uq_meetings_table_slot', 'uq_meeting_participants_slot'];
+/**
+ * SLOT_TAKEN (slotTaken) because one side already has a meeting then: withSidesLocked names them
+ * once its transaction has ended. Named inside it, a read on a second connection, a burst of
+ * refused placements held every connection of the pool, each waiting for one more, and hung.
+ */
+class PersonBusy extends ConflictError {
+  constructor(readonly participantId: string) {
+    const { code, message, field } = MeetingErrors.slotTaken();
+    super(code, message, field);
+  }
+}
+
 /** A scheduling run's meetings are written this many to a statement. */
 const PLACEMENTS_PER_STATEMENT = 5_000;
 
@@ -193,9 +205,11 @@ export class MeetingsService {
 
   /**
    * The slot a move or a placement wanted is taken: says by what, so staff on the floor can pick
-   * another (the table has a meeting then, or one side has a meeting elsewhere then).
+   * another (the table has a meeting then, or one side has a meeting elsewhere then). Read from
+   * the unique index's report alone: the transaction that hit it is void and still holds its
+   * connection, so a person is named only once it has ended (nameBusyPerson).
    */
-  private async slotTaken(error: unknown): Promise<AppError> {
+  private slotTaken(error: unknown): AppError {
     const { constraint, detail } =
       (error as { driverError?: { constraint?: string; detail?: string } }).driverError ?? {};
     // Postgres names the key that clashed, the table or the person last: `Key (session_id,
@@ -205,11 +219,13 @@ export class MeetingsService {
       return MeetingErrors.slotTaken(
         `${/^\d+$/.test(last) ? 'テーブル ' : 'ブース '}${last} に別の面談があります`,
       );
-    const participantId = constraint === 'uq_meeting_participants_slot' ? last : undefined;
-    const busy =
-      participantId && isUuid(participantId)
-        ? await this.dataSource.getRepository(Participant).findOneBy({ id: participantId })
-        : null;
+    if (constraint === 'uq_meeting_participants_slot' && last && isUuid(last)) return new PersonBusy(last);
+    return MeetingErrors.slotTaken();
+  }
+
+  /** SLOT_TAKEN by one person's other meeting, with their name, read after the transaction. */
+  private async nameBusyPerson({ participantId }: PersonBusy): Promise<AppError> {
+    const busy = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
     return MeetingErrors.slotTaken(busy ? `${busy.name} 様に同じ時間の別の面談があります` : undefined);
   }
 
@@ -256,7 +272,7 @@ export class MeetingsService {
           { sessionId: target.sessionId, slotIndex: target.slotIndex },
         );
       } catch (error) {
-        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw await this.slotTaken(error);
+        if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw this.slotTaken(error);
         throw error;
       }
       if (locked.publishedAt) {
@@ -705,7 +721,7 @@ export class MeetingsService {
       return meetings;
     } catch (error) {
       if (isUniqueViolation(error, 'uq_meetings_live_request')) throw MeetingErrors.alreadyPlaced();
-      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw await this.slotTaken(error);
+      if (isUniqueViolation(error, ...SLOT_CONSTRAINTS)) throw this.slotTaken(error);
       throw error;
     }
   }
@@ -830,13 +846,18 @@ export class MeetingsService {
    * Runs `write` in a transaction that first locks the rows of the two people it writes a meeting
    * of, as `sidesOf` reads them (a request's or a meeting's two sides), ahead of the event's and
    * the meeting's: see withPeopleLocked, which starts again with the people a merge committed
-   * meanwhile put the request or meeting on.
+   * meanwhile put the request or meeting on. A slot found taken by one of the two is refused
+   * naming them once the transaction has ended (PersonBusy).
    */
-  private withSidesLocked<T>(
+  private async withSidesLocked<T>(
     sidesOf: (manager: EntityManager) => Promise<string[]>,
     write: (manager: EntityManager, sides: string[]) => Promise<T>,
   ): Promise<T> {
-    return withPeopleLocked(this.dataSource, sidesOf, write);
+    try {
+      return await withPeopleLocked(this.dataSource, sidesOf, write);
+    } catch (error) {
+      throw error instanceof PersonBusy ? await this.nameBusyPerson(error) : error;
+    }
   }
 
   /**
