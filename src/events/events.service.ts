@@ -111,8 +111,8 @@ export class EventsService {
     }
     const organizationId = actor.role === Role.ADMIN ? input.organizationId : actor.organizationId;
     if (!organizationId) throw EventErrors.notManaged();
-    await this.organizations.get(organizationId, 'organizationId');
-    const coHosts = await this.coHosts(organizationId, input.coHostIds ?? []);
+    await this.organizations.get(organizationId, 'organizationId', manager);
+    const coHosts = await this.coHosts(manager, organizationId, input.coHostIds ?? []);
     const event = this.events.create({
       organizationId,
       coHosts,
@@ -157,7 +157,7 @@ export class EventsService {
       if (coHostIds) {
         // Who co-hosts decides who else may read the event's participants: the organiser's call.
         if (!organisesEvent(actor, event)) throw EventErrors.coHostsByOrganizer();
-        changes.coHosts = await this.coHosts(event.organizationId, coHostIds);
+        changes.coHosts = await this.coHosts(manager, event.organizationId, coHostIds);
       }
       // As on create: a venue given again with a stray space is the same venue, not a change.
       if (typeof fields.venue === 'string') changes.venue = fields.venue.trim() || null;
@@ -674,9 +674,9 @@ export class EventsService {
     if (filter?.to) query.andWhere('event.startsAt < :to', { to: filter.to });
   }
 
-  private async coHosts(organizationId: string, ids: string[]) {
+  private async coHosts(manager: EntityManager, organizationId: string, ids: string[]) {
     if (ids.includes(organizationId)) throw EventErrors.selfCoHost();
-    return this.organizations.getMany([...new Set(ids)], 'coHostIds');
+    return this.organizations.getMany([...new Set(ids)], 'coHostIds', manager);
   }
 }
 

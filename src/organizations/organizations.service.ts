@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { normalizeMunicipality } from '../common/japan/municipality';
 import { CreateOrganizationInput } from './dto/create-organization.input';
 import { UpdateOrganizationContactInput } from './dto/update-organization-contact.input';
@@ -88,17 +88,28 @@ export class OrganizationsService {
     });
   }
 
-  /** `field` names the input the id came from, for the error a client sees when it is unknown. */
-  async get(id: string, field?: string): Promise<Organization> {
-    const organization = await this.organizations.findOneBy({ id });
+  /**
+   * `field` names the input the id came from, for the error a client sees when it is unknown.
+   * Inside a transaction, pass its `manager`: read on a connection of its own while the
+   * transaction holds one, a burst of such transactions can leave the pool waiting on itself.
+   */
+  async get(id: string, field?: string, manager = this.organizations.manager): Promise<Organization> {
+    const organization = await manager.findOneBy(Organization, { id });
     if (!organization) throw OrganizationErrors.notFound(id, field);
     return organization;
   }
 
-  /** Fails naming the first unknown id, so a mistyped co-host is reported rather than dropped. */
-  async getMany(ids: readonly string[], field?: string): Promise<Organization[]> {
+  /**
+   * Fails naming the first unknown id, so a mistyped co-host is reported rather than dropped.
+   * `manager` as for get.
+   */
+  async getMany(
+    ids: readonly string[],
+    field?: string,
+    manager: EntityManager = this.organizations.manager,
+  ): Promise<Organization[]> {
     if (ids.length === 0) return [];
-    const found = await this.organizations.findBy({ id: In([...ids]) });
+    const found = await manager.findBy(Organization, { id: In([...ids]) });
     const missing = ids.find((id) => !found.some((organization) => organization.id === id));
     if (missing) throw OrganizationErrors.notFound(missing, field);
     return found;

@@ -291,7 +291,7 @@ export class UsersService {
       const user = await this.lockManaged(manager, actor, id);
       if (actor?.userId === user.id) throw UserErrors.changeOwnRole();
       if (actor && actor.role !== Role.ADMIN && role === Role.ADMIN) throw UserErrors.adminRoleReserved();
-      const organization = await this.organizationInRole(user, role, organizationId);
+      const organization = await this.organizationInRole(manager, user, role, organizationId);
       if (role === user.role && organization === user.organizationId) return;
       if (user.role === Role.ADMIN && role !== Role.ADMIN) {
         await this.requireAnotherAdmin(manager, user.id, '役割を変更');
@@ -324,6 +324,7 @@ export class UsersService {
 
   /** The organisation `user` has once in `role` (see changeRole). */
   private async organizationInRole(
+    manager: EntityManager,
     user: User,
     role: StaffRole,
     requested: string | null,
@@ -334,7 +335,7 @@ export class UsersService {
     }
     if (user.role === Role.ADMIN) {
       if (!requested) throw UserErrors.organizationRequired();
-      await this.organizations.get(requested, 'organizationId');
+      await this.organizations.get(requested, 'organizationId', manager);
       return requested;
     }
     if (requested && requested !== user.organizationId) throw UserErrors.organizationFixed();
