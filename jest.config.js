@@ -46,6 +46,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/connection-guard.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
