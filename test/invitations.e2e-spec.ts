@@ -832,6 +832,8 @@ describe('invitations by email', () => {
     // The old link asks nothing and changes nothing: the invitation stays 招待中 for staff. It says
     // why, in the words of its reader: a newer email took its place, not that something went wrong.
     const opened = await cancelPage(oldLink);
+    expect(opened.html).toContain('<h1>新しいご案内メールをご確認ください</h1>');
+    expect(opened.html).not.toContain('できませんでした');
     expect(opened.html).toContain(
       '<p>このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください。</p>',
     );
@@ -849,6 +851,7 @@ describe('invitations by email', () => {
     const openedEnHtml = await openedEn.text();
     expect(openedEnHtml).toContain('<html lang="en">');
     expect(openedEnHtml).toContain(REPLACED_EN);
+    expect(openedEnHtml).toContain('<h1>Please see our latest email</h1>');
     expect(openedEnHtml).not.toContain('expired');
     expect(openedEnHtml).not.toContain('<button');
     expect((await pressCancel(oldEnglishLink)).html).toContain(REPLACED_EN);

@@ -49,9 +49,11 @@ export const ActionTokenErrors = {
       'token',
       'このリンクは新しいご案内メールに置き換わりました。最新のメールのリンクをご利用ください',
       ActionTokenErrorCode.REPLACED,
-    ).withEnglish(
-      'This link was replaced by a newer email from us. Please use the link in the latest email.',
-    ),
+    )
+      .withEnglish(
+        'This link was replaced by a newer email from us. Please use the link in the latest email.',
+      )
+      .titled('新しいご案内メールをご確認ください', 'Please see our latest email'),
   used: () =>
     new InputError('token', 'このリンクはすでに使用されています', ActionTokenErrorCode.USED).withEnglish(
       'This link has already been used.',

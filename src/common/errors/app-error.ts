@@ -42,6 +42,17 @@ export class AppError extends Error {
     this.readerLocale = locale;
     return this;
   }
+
+  /**
+   * The heading of a link's page for this error, in each language, where the page's own (「キャンセル
+   * できませんでした」) would say something went wrong and nothing did (a link a newer email replaced).
+   */
+  pageTitle?: { ja: string; en: string };
+
+  titled(ja: string, en: string): this {
+    this.pageTitle = { ja, en };
+    return this;
+  }
 }
 
 /**

@@ -202,7 +202,8 @@ export async function sendLinkPage<T extends { locale: 'ja' | 'en' }>(
     response.type('html').send(renderPage({ lang, ...page }));
   } catch (error) {
     const reader = (error instanceof AppError && error.readerLocale) || lang;
-    const { error: title, again, againLink } = texts[reader];
+    const { error: failed, again, againLink } = texts[reader];
+    const title = (error instanceof AppError && error.pageTitle?.[reader]) || failed;
     sendLinkErrorPage(response, reader, title, error, again, againLink);
   }
 }
