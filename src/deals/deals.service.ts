@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Role, StaffActor } from '../auth/actor';
 import { ForbiddenError } from '../common/errors/app-error';
-import { fiscalYearDates, fiscalYearOf } from '../common/japan/fiscal-year';
+import { fiscalYearDates } from '../common/japan/fiscal-year';
 import { ConnectionShape } from '../common/pagination/connection';
 import { keysetPage, PageArgs } from '../common/pagination/keyset-page';
-import { addMonths, CalendarDate, tokyoDateOf } from '../common/time/calendar-date';
+import { addMonths, CalendarDate, fiscalYearOfDate, tokyoDateOf } from '../common/time/calendar-date';
 import { formatTokyoJapanese } from '../common/time/tokyo-time';
 import { managesEvent } from '../events/event-access';
 import { EventStatus } from '../events/event-enums';
@@ -70,11 +70,14 @@ export class DealsService {
   async record(actor: StaffActor, input: RecordDealInput): Promise<Deal> {
     const source = await this.source(actor, input);
     const stage = input.stage ?? DealStage.NEGOTIATING;
-    const startedOn = input.startedOn ?? source.meetingDate ?? tokyoDateOf(new Date());
-    assertStartedBy(startedOn);
+    // One reading of the clock for the whole save: on 31 March at midnight, two would let a deal
+    // start in one 年度 and be checked as of the next.
+    const today = tokyoDateOf(new Date());
+    const startedOn = input.startedOn ?? source.meetingDate ?? today;
+    assertStartedBy(startedOn, today);
     if (source.notBefore && startedOn < source.notBefore)
       throw DealErrors.startedBeforeSource(source.notBefore);
-    const closedOn = closingDate(stage, input.closedOn, startedOn);
+    const closedOn = closingDate(stage, input.closedOn, startedOn, today);
     const id = await this.dataSource.transaction(async (manager) => {
       const deal = await manager.save(
         manager.create(Deal, {
@@ -94,7 +97,7 @@ export class DealsService {
         }),
       );
       // After the deal, as a correction points at its id; the refusal rolls both back.
-      await this.recordCorrection(manager, actor, null, deal, input.reason);
+      await this.recordCorrection(manager, actor, null, deal, input.reason, today);
       if (input.followUpInMonths) {
         await manager.save(
           manager.create(FollowUp, {
@@ -113,6 +116,7 @@ export class DealsService {
   }
 
   async update(actor: StaffActor, id: string, input: UpdateDealInput): Promise<Deal> {
+    const today = tokyoDateOf(new Date());
     await this.withOwnedLocked(actor, id, async (manager, deal) => {
       const stage = input.stage ?? deal.stage;
       if (stage !== deal.stage && !DEAL_TRANSITIONS.can(deal.stage, stage)) {
@@ -120,7 +124,7 @@ export class DealsService {
       }
       const startedOn = input.startedOn ?? deal.startedOn;
       if (input.startedOn !== undefined) {
-        assertStartedBy(startedOn);
+        assertStartedBy(startedOn, today);
         const notBefore = await this.sourceDay(manager, deal);
         if (notBefore && startedOn < notBefore) throw DealErrors.startedBeforeSource(notBefore);
       }
@@ -129,7 +133,7 @@ export class DealsService {
       // Only the start was changed, to after the date kept: the start is the mistake, not the date.
       if (keptClosedOn && input.startedOn && startedOn > keptClosedOn)
         throw DealErrors.startedAfterClosing(keptClosedOn);
-      const closedOn = closingDate(stage, input.closedOn ?? keptClosedOn ?? undefined, startedOn);
+      const closedOn = closingDate(stage, input.closedOn ?? keptClosedOn ?? undefined, startedOn, today);
       const changed = {
         type: input.type ?? deal.type,
         stage,
@@ -139,7 +143,7 @@ export class DealsService {
         closedOn,
         notes: input.notes ?? deal.notes,
       };
-      await this.recordCorrection(manager, actor, deal, { ...deal, ...changed }, input.reason);
+      await this.recordCorrection(manager, actor, deal, { ...deal, ...changed }, input.reason, today);
       await manager.update(Deal, id, changed);
     });
     return this.get(id);
@@ -185,7 +189,7 @@ export class DealsService {
         );
         if (keptId === null && done > 0) throw DealErrors.doneFollowUpsNotMoved(done);
         if (keptId !== null) await this.assertMayTakeFollowUps(manager, deal, kept ?? null, keptId);
-        await this.recordCorrection(manager, actor, deal, null, reason);
+        await this.recordCorrection(manager, actor, deal, null, reason, tokyoDateOf(new Date()));
         const moved = kept
           ? await manager.update(FollowUp, { dealId: id, cancelledAt: IsNull() }, { dealId: kept.id })
           : null;
@@ -237,6 +241,8 @@ export class DealsService {
     before: Deal | null,
     after: Deal | null,
     reason: string | null | undefined,
+    /** Today in Tokyo, as the rest of the save read it: its 年度 is the one not yet ended. */
+    today: CalendarDate,
   ): Promise<void> {
     const deal = (before ?? after)!;
     const kind = !before
@@ -245,7 +251,7 @@ export class DealsService {
         ? DealCorrectionKind.CHANGED
         : DealCorrectionKind.DELETED;
     const why = reason?.trim() ?? '';
-    const endedYears = endedYearsChanged(before, after, fiscalYearOf(new Date()));
+    const endedYears = endedYearsChanged(before, after, fiscalYearOfDate(today));
     if (endedYears.length > 0 && !why) throw DealErrors.reasonRequired(kind, endedYears);
     // A change or an addition of nothing counted in an ended year is not recorded: its reason is
     // not used.
@@ -499,8 +505,7 @@ function otherOrganizations(what: '商談' | 'フォローアップ'): Forbidden
  * 商談開始日: never after today (Tokyo), as the closing date. A start still to come is a mistyped
  * year, and would otherwise surface only at closing, as a refusal of the closing date.
  */
-function assertStartedBy(startedOn: CalendarDate): void {
-  const today = tokyoDateOf(new Date());
+function assertStartedBy(startedOn: CalendarDate, today: CalendarDate): void {
   if (startedOn > today) throw DealErrors.startedInFuture(today);
 }
 
@@ -508,12 +513,16 @@ function assertStartedBy(startedOn: CalendarDate): void {
  * 成約日・不成立日: only on a closed deal, today unless given, never before the start and never
  * after today (a 成約 still to come would count in a year's 実績 before it happened).
  */
-function closingDate(stage: DealStage, closedOn: string | undefined, startedOn: string): string | null {
+function closingDate(
+  stage: DealStage,
+  closedOn: string | undefined,
+  startedOn: string,
+  today: CalendarDate,
+): string | null {
   if (stage === DealStage.NEGOTIATING) {
     if (closedOn) throw DealErrors.closedOnWithoutClosing();
     return null;
   }
-  const today = tokyoDateOf(new Date());
   const date = closedOn ?? today;
   if (date > today) throw DealErrors.closedInFuture();
   if (date < startedOn) throw DealErrors.closedBeforeStart();
