@@ -217,6 +217,14 @@ export class AppConfig extends DatabaseConfig {
   @IsWholeNumber(1)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * How long a request or a job waits for a free connection (or for a new one to connect) before
+   * it fails, logged as `timeout exceeded when trying to connect`: a pool used up answers with an
+   * error the engineer on call can see, rather than leaving requests waiting for ever.
+   */
+  @IsWholeNumber(1)
+  DATABASE_POOL_WAIT_MS = 30_000;
+
   /** Where links in emails point: the address participants reach the service at. */
   @IsPublicBaseUrl()
   PUBLIC_URL = 'http://localhost:3000';

@@ -19,8 +19,10 @@ export function databaseOptions(url: string, overrides: Partial<DataSourceOption
     // No JIT compilation: this service's queries are short, and where a plan's row estimates are
     // far off (the 名寄せ pairs, joined through a CTE) compiling took as long as running the query.
     extra: { options: '-c jit=off' },
-    // The service's own is DATABASE_POOL_SIZE; the migration CLI and the scripts need few.
+    // The service's own are DATABASE_POOL_SIZE and DATABASE_POOL_WAIT_MS; the migration CLI and
+    // the scripts need few connections.
     poolSize: 20,
+    connectTimeoutMS: 30_000,
     ...overrides,
   } as DataSourceOptions;
 }

@@ -13,6 +13,7 @@ import { QueryErrorLogger } from './query-error-logger';
         databaseOptions(config.DATABASE_URL, {
           migrationsRun: config.RUN_MIGRATIONS,
           poolSize: config.DATABASE_POOL_SIZE,
+          connectTimeoutMS: config.DATABASE_POOL_WAIT_MS,
           logging: ['error', 'warn', 'migration'],
           logger: new QueryErrorLogger(),
         }),
