@@ -20,44 +20,33 @@ type Transaction = (this: EntityManager, ...args: unknown[]) => Promise<unknown>
 
 const inTransaction = new AsyncLocalStorage<{ open: boolean }>();
 const secondConnections: string[] = [];
-/** Inside EntityManager.transaction's own call: the transaction it starts is followed there. */
-let startedByManager = false;
 
 const transaction = EntityManager.prototype.transaction as Transaction;
 EntityManager.prototype.transaction = function (this: EntityManager, ...args: unknown[]) {
   // A transaction on a manager that has its connection already (nested) takes no other.
-  if (this.queryRunner) return startingHere(() => transaction.apply(this, args));
+  if (this.queryRunner) return transaction.apply(this, args);
   const scope = { open: true };
   // (run) or (isolation, run); DataSource.transaction passes both, the second undefined.
   const at = typeof args[0] === 'function' ? 0 : 1;
   const run = args[at] as (manager: EntityManager) => Promise<unknown>;
   args[at] = (manager: EntityManager) => inTransaction.run(scope, () => run(manager));
-  return startingHere(() => transaction.apply(this, args)).finally(() => {
+  return transaction.apply(this, args).finally(() => {
     scope.open = false;
   });
 } as typeof EntityManager.prototype.transaction;
-
-/** EntityManager.transaction starts its query runner's transaction before its first await. */
-function startingHere<T>(call: () => T): T {
-  startedByManager = true;
-  try {
-    return call();
-  } finally {
-    startedByManager = false;
-  }
-}
 
 /**
  * A query runner's transaction started by hand, on a runner the code connected first: followed
  * from here on in the async function that starts it (enterWith), until it is committed or rolled
  * back. Having awaited the connect, that function is in its own continuation, so the scope does
- * not reach its caller. (TypeORM's own runners, e.g. a save's, connect as they start: not these.
- * Nor the tests' own, which hold locks while the service works: only those the service starts.)
+ * not reach its caller. (TypeORM's own runners, EntityManager.transaction's and a save's, connect
+ * as they start: not these. Nor the tests' own, which hold locks while the service works: only
+ * those the service starts.)
  */
 const handRun = new WeakMap<PostgresQueryRunner, { open: boolean }>();
 const { startTransaction, commitTransaction, rollbackTransaction } = PostgresQueryRunner.prototype;
 PostgresQueryRunner.prototype.startTransaction = function (this: PostgresQueryRunner, ...args) {
-  if (!startedByManager && !this.isTransactionActive && this.databaseConnection && startedInService()) {
+  if (!this.isTransactionActive && this.databaseConnection && startedInService()) {
     const scope = { open: true };
     handRun.set(this, scope);
     inTransaction.enterWith(scope);
